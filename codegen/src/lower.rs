@@ -10,7 +10,9 @@ use crate::ir::{
     StructDef, TimestampFormat, TypeDef, TypeKind,
 };
 use crate::model::{Location, Member, Metadata, Operation, ServiceModel, Shape, ShapeType};
-use crate::naming::{disambiguate, enum_variant, field_name, snake_case, type_name};
+use crate::naming::{
+    disambiguate, enum_variant, field_name, snake_case, type_name, ERROR_ENUM_VARIANTS,
+};
 use crate::paginators::PaginatorsModel;
 
 /// What the caller knows about the model beyond its contents.
@@ -242,13 +244,43 @@ pub fn is_named(shape: &Shape) -> bool {
     }
 }
 
+/// Shapes that become variants of the error enums: every exception, and any
+/// other shape an operation lists as an error.
+fn error_shapes(model: &ServiceModel) -> BTreeSet<&str> {
+    let listed = model
+        .operations
+        .values()
+        .flat_map(|op| op.errors.iter().map(|error| error.shape.as_str()));
+    model
+        .shapes
+        .iter()
+        .filter(|(_, shape)| shape.exception)
+        .map(|(name, _)| name.as_str())
+        .chain(listed)
+        .collect()
+}
+
 /// Decides each named shape's module, Rust name and file stem, collisions resolved in name order.
 fn place_types(
     model: &ServiceModel,
     named: &[String],
 ) -> BTreeMap<String, (Module, String, String)> {
     let names: Vec<&str> = named.iter().map(String::as_str).collect();
-    let rust_names = disambiguate(&names, type_name);
+    let mut rust_names = disambiguate(&names, type_name);
+    let error_shapes = error_shapes(model);
+    let mut taken: BTreeSet<String> = rust_names.iter().cloned().collect();
+    for (name, rust_name) in named.iter().zip(rust_names.iter_mut()) {
+        if error_shapes.contains(name.as_str()) && ERROR_ENUM_VARIANTS.contains(&rust_name.as_str())
+        {
+            // Unique names never run out, so the search always ends.
+            let free = (2..)
+                .map(|n| format!("{rust_name}{n}"))
+                .find(|candidate| !taken.contains(candidate))
+                .unwrap_or_default();
+            taken.insert(free.clone());
+            *rust_name = free;
+        }
+    }
     let module_of = |name: &str| {
         if model.shapes[name].exception {
             Module::Error
@@ -686,8 +718,11 @@ fn reachability(model: &ServiceModel) -> (BTreeSet<String>, BTreeSet<String>) {
         .clone()
         .filter_map(|op| op.input.as_ref().map(|r| r.shape.clone()))
         .collect();
+    // Any exception of the service can answer any operation, as botocore looks
+    // error codes up service-wide; listed errors are roots for the same reason.
     let outputs: Vec<String> = operations
-        .flat_map(|op| op.output.iter().chain(&op.errors).map(|r| r.shape.clone()))
+        .filter_map(|op| op.output.as_ref().map(|r| r.shape.clone()))
+        .chain(error_shapes(model).into_iter().map(str::to_owned))
         .collect();
     (reach(model, inputs), reach(model, outputs))
 }

@@ -277,6 +277,17 @@ fn symbol_name(c: char) -> String {
     name.to_owned()
 }
 
+/// Variant names the generated error enums (each operation's and the
+/// service-wide `Error`) give their fixed variants. Error shapes are variants
+/// of the same enums, so lowering renames one that would take these names.
+pub const ERROR_ENUM_VARIANTS: &[&str] = &[
+    "Build",
+    "InvalidResponse",
+    "Request",
+    "Unhandled",
+    "Unlisted",
+];
+
 /// Makes names unique deterministically: given the originals in a fixed order
 /// and a naming function, returns the chosen names in the same order.
 ///

@@ -58,8 +58,16 @@ pub fn lib_rs(service: &Service) -> TokenStream {
         "- [`types`]: a struct per structure shape, an enum per string enum, each with a builder in [`types::builders`].\n\
          - [`error`]: the service's exceptions, each a [`std::error::Error`].\n\
          - [`operation`]: a marker type per operation with its HTTP binding and documented errors.\n\
-         - [`primitives`]: blobs, timestamps and builder errors.\n\n\
-         ## Conventions\n\n\
+         - [`primitives`]: blobs, timestamps and builder errors.\n",
+    );
+    if crate::protocol::supports_requests(service) {
+        docs.push_str(
+            "- [`Error`]: the one error type that every operation's error, and a failed build, \
+             convert into with `?`.\n",
+        );
+    }
+    docs.push_str(
+        "\n## Conventions\n\n\
          - Every member is an `Option`: the model carries no nullability for responses, and AWS omits members freely. \
          Members the model marks as required are enforced by the builders: `build()` returns \
          [`BuildError::MissingField`](primitives::BuildError::MissingField) naming the member.\n\
@@ -85,6 +93,9 @@ pub fn lib_rs(service: &Service) -> TokenStream {
         quote! {
             #[rustfmt::skip]
             pub mod protocol;
+            #[rustfmt::skip]
+            mod service_error;
+            pub use service_error::Error;
         }
     });
     quote! {

@@ -11,6 +11,7 @@ mod doc_attrs;
 mod enums;
 pub(crate) mod operations;
 pub(crate) mod rust_types;
+mod service_error;
 mod structs;
 mod unions;
 
@@ -56,6 +57,7 @@ enum RustFile<'a> {
     Lib,
     Primitives,
     Protocol,
+    ServiceError,
     OperationMod,
     Operation(&'a crate::ir::OperationDef),
     ModuleMod(Module),
@@ -68,6 +70,7 @@ impl RustFile<'_> {
             RustFile::Lib => "src/lib.rs".to_string(),
             RustFile::Primitives => "src/primitives.rs".to_string(),
             RustFile::Protocol => "src/protocol.rs".to_string(),
+            RustFile::ServiceError => "src/service_error.rs".to_string(),
             RustFile::OperationMod => "src/operation/mod.rs".to_string(),
             RustFile::Operation(op) => format!("src/operation/{}.rs", op.fn_name),
             RustFile::ModuleMod(module) => format!("src/{}/mod.rs", module.name()),
@@ -82,6 +85,7 @@ impl RustFile<'_> {
             RustFile::Lib => crate_files::lib_rs(service),
             RustFile::Primitives => crate_files::primitives_rs(),
             RustFile::Protocol => crate_files::protocol_rs(),
+            RustFile::ServiceError => service_error::service_error_rs(service),
             RustFile::OperationMod => operations::operation_mod(service),
             RustFile::Operation(op) => operations::emit_operation(service, op),
             RustFile::ModuleMod(module) => crate_files::module_rs(service, *module),
@@ -101,7 +105,7 @@ impl RustFile<'_> {
 fn rust_files(service: &Service) -> Vec<RustFile<'_>> {
     let mut files = vec![RustFile::Lib, RustFile::Primitives, RustFile::OperationMod];
     if crate::protocol::supports_requests(service) {
-        files.push(RustFile::Protocol);
+        files.extend([RustFile::Protocol, RustFile::ServiceError]);
     }
     files.extend(service.operations.iter().map(RustFile::Operation));
     files.extend([Module::Types, Module::Error].map(RustFile::ModuleMod));

@@ -250,30 +250,50 @@ fn marker_type(
     }
 }
 
-/// The documented errors of `op`: `(variant, type path, wire code, is an exception type)`.
-pub fn documented_errors(
-    service: &Service,
-    op: &OperationDef,
-) -> Vec<(proc_macro2::Ident, TokenStream, String, bool)> {
+/// One variant of an error enum: a shape a response may carry as an error.
+pub struct ErrorVariant {
+    /// The variant's name, the type's Rust name.
+    pub variant: proc_macro2::Ident,
+    /// The path of the type it holds.
+    pub path: TokenStream,
+    /// The error code that selects it on the wire.
+    pub code: String,
+    /// Whether the type is an exception (implements `std::error::Error`).
+    pub is_exception: bool,
+}
+
+fn error_variant(service: &Service, shape: &str) -> ErrorVariant {
+    let type_def = &service.types[shape];
+    let (code, is_exception) = match &type_def.kind {
+        crate::ir::TypeKind::Struct(crate::ir::StructDef {
+            error: Some(error), ..
+        }) => (error.code.clone(), true),
+        _ => (shape.to_owned(), false),
+    };
+    ErrorVariant {
+        variant: ident(&type_def.rust_name),
+        path: type_path(type_def),
+        code,
+        is_exception,
+    }
+}
+
+/// The documented errors of `op`, each once.
+pub fn documented_errors(service: &Service, op: &OperationDef) -> Vec<ErrorVariant> {
     let mut seen = std::collections::BTreeSet::new();
     op.errors
         .iter()
         .filter(|shape| seen.insert((*shape).clone()))
-        .map(|shape| {
-            let type_def = &service.types[shape];
-            let (code, is_exception) = match &type_def.kind {
-                crate::ir::TypeKind::Struct(crate::ir::StructDef {
-                    error: Some(error), ..
-                }) => (error.code.clone(), true),
-                _ => (shape.clone(), false),
-            };
-            (
-                ident(&type_def.rust_name),
-                type_path(type_def),
-                code,
-                is_exception,
-            )
-        })
+        .map(|shape| error_variant(service, shape))
+        .collect()
+}
+
+/// Every error the service models, for its service-wide `Error`.
+pub fn service_errors(service: &Service) -> Vec<ErrorVariant> {
+    service
+        .error_shapes()
+        .into_iter()
+        .map(|shape| error_variant(service, shape))
         .collect()
 }
 
@@ -284,26 +304,44 @@ fn error_enum(
     error_name: &proc_macro2::Ident,
 ) -> TokenStream {
     let errors = documented_errors(service, op);
-    let doc = format!(" Errors of [`{}`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.", op.rust_name);
-    let variants = errors.iter().map(|(variant, path, code, _)| {
+    let doc = format!(
+        " Errors of [`{}`]: the exceptions the model documents for it, another exception of the \
+         service, an unhandled error, or a response that could not be read. Converts into the \
+         service-wide [`Error`](crate::Error).",
+        op.rust_name
+    );
+    let variants = errors.iter().map(|error| {
+        let ErrorVariant {
+            variant,
+            path,
+            code,
+            ..
+        } = error;
         let doc = format!(" The service answered `{code}`.");
         quote! { #[doc = #doc] #variant(#path), }
     });
-    let display_arms = errors.iter().map(|(variant, _, code, is_exception)| {
+    let display_arms = errors.iter().map(|error| {
+        let ErrorVariant {
+            variant,
+            code,
+            is_exception,
+            ..
+        } = error;
         if *is_exception {
             quote! { #error_name::#variant(error) => ::std::fmt::Display::fmt(error, f), }
         } else {
             quote! { #error_name::#variant(_) => f.write_str(#code), }
         }
     });
-    let source_arms = errors.iter().map(|(variant, _, _, is_exception)| {
-        if *is_exception {
+    let source_arms = errors.iter().map(|error| {
+        let variant = &error.variant;
+        if error.is_exception {
             quote! { #error_name::#variant(error) => ::std::option::Option::Some(error), }
         } else {
             quote! { #error_name::#variant(_) => ::std::option::Option::None, }
         }
     });
-    let code_arms = errors.iter().map(|(variant, _, code, _)| {
+    let code_arms = errors.iter().map(|ErrorVariant { variant, code, .. }| {
         quote! { #error_name::#variant(_) => ::std::option::Option::Some(#code), }
     });
     quote! {
@@ -312,7 +350,10 @@ fn error_enum(
         #[non_exhaustive]
         pub enum #error_name {
             #(#variants)*
-            /// An error response the model does not document for this operation.
+            /// An exception the service models but does not list for this operation;
+            /// botocore reads these as typed exceptions too.
+            Unlisted(crate::Error),
+            /// An error response whose code the model does not know.
             Unhandled(::awsgen_runtime::protocol::ErrorMeta),
             /// A response that could not be read.
             InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -323,6 +364,7 @@ fn error_enum(
             pub fn code(&self) -> ::std::option::Option<&str> {
                 match self {
                     #(#code_arms)*
+                    #error_name::Unlisted(error) => error.code(),
                     #error_name::Unhandled(error) => error.code.as_deref(),
                     #error_name::InvalidResponse(_) => ::std::option::Option::None,
                 }
@@ -333,6 +375,7 @@ fn error_enum(
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 match self {
                     #(#display_arms)*
+                    #error_name::Unlisted(error) => ::std::fmt::Display::fmt(error, f),
                     #error_name::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
                     #error_name::InvalidResponse(error) => ::std::fmt::Display::fmt(error, f),
                 }
@@ -343,6 +386,7 @@ fn error_enum(
             fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
                 match self {
                     #(#source_arms)*
+                    #error_name::Unlisted(error) => ::std::error::Error::source(error),
                     #error_name::Unhandled(error) => ::std::option::Option::Some(error),
                     #error_name::InvalidResponse(error) => ::std::option::Option::Some(error),
                 }

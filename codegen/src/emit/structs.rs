@@ -43,12 +43,13 @@ pub fn emit_struct(service: &Service, type_def: &TypeDef, def: &StructDef) -> To
     let builder = builder_path(type_def);
     let serialize = serialize_impl(type_def, def);
     let deserialize = deserialize_impl(service, type_def, def);
-    // Errors are read where an operation with wire code lists them.
+    // Any error shape can answer any operation: the service-wide lookup reads it.
     let read_from_responses = def.is_operation_output
+        || def.error.is_some()
         || service
             .operations
             .iter()
-            .any(|op| !op.streams_events && op.errors.contains(&type_def.model_name));
+            .any(|op| op.errors.contains(&type_def.model_name));
     let from_response = read_from_responses
         .then(|| crate::protocol::from_response_impl(service, type_def, def))
         .flatten();

@@ -4,7 +4,7 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use crate::emit::operations::documented_errors;
+use crate::emit::operations::{documented_errors, service_errors, ErrorVariant};
 use crate::emit::rust_types::type_path;
 use crate::ir::{OperationDef, Service};
 
@@ -18,7 +18,7 @@ pub enum ErrorStyle {
 
 /// The expression giving the error code of `response`, an `Option<String>`.
 /// A query-compatible service also names its error in `x-amzn-query-error`:
-/// the runtime picks whichever of the two codes names one of the operation's
+/// the runtime picks whichever of the two codes names one of the service's
 /// modeled errors (botocore matches the query code, and for SQS, whose model
 /// keeps shape names only, the JSON code).
 fn error_code(service: &Service, style: ErrorStyle) -> TokenStream {
@@ -26,14 +26,16 @@ fn error_code(service: &Service, style: ErrorStyle) -> TokenStream {
         ErrorStyle::Json if service.query_compatible => quote! {
             ::awsgen_runtime::protocol::query_compatible_error_code(
                 response,
-                <Self as super::Operation>::ERRORS,
+                crate::service_error::MODELED_CODES,
             )
         },
         ErrorStyle::Json => quote! { ::awsgen_runtime::protocol::error_code(response) },
     }
 }
 
-/// The body of `Operation::parse_response`.
+/// The body of `Operation::parse_response`: a documented error code gives its
+/// variant; any other code the service models gives `Unlisted`, as botocore
+/// looks codes up across the whole service.
 pub fn parse_response_body(
     service: &Service,
     op: &OperationDef,
@@ -41,25 +43,38 @@ pub fn parse_response_body(
     style: ErrorStyle,
 ) -> TokenStream {
     let code = error_code(service, style);
-    let errors = documented_errors(service, op);
-    let unhandled = quote! {
-        #error_name::Unhandled(::awsgen_runtime::protocol::ErrorMeta::from_response(response, code))
-    };
-    let dispatch = if errors.is_empty() {
-        unhandled
-    } else {
-        let arms = errors.into_iter().map(|(variant, path, code, _)| {
+    let arms = documented_errors(service, op).into_iter().map(
+        |ErrorVariant {
+             variant,
+             path,
+             code,
+             ..
+         }| {
             quote! {
                 ::std::option::Option::Some(#code) => match #path::from_response(response) {
                     ::std::result::Result::Ok(error) => #error_name::#variant(error),
                     ::std::result::Result::Err(error) => #error_name::InvalidResponse(error),
                 },
             }
-        });
+        },
+    );
+    let unlisted = quote! {
+        match code.as_deref().and_then(|code| crate::Error::from_modeled_code(code, response)) {
+            ::std::option::Option::Some(::std::result::Result::Ok(error)) => #error_name::Unlisted(error),
+            ::std::option::Option::Some(::std::result::Result::Err(error)) => #error_name::InvalidResponse(error),
+            ::std::option::Option::None => #error_name::Unhandled(
+                ::awsgen_runtime::protocol::ErrorMeta::from_response(response, code),
+            ),
+        }
+    };
+    let arms: Vec<_> = arms.collect();
+    let dispatch = if arms.is_empty() {
+        unlisted
+    } else {
         quote! {
             match code.as_deref() {
                 #(#arms)*
-                _ => #unhandled,
+                _ => #unlisted,
             }
         }
     };
@@ -77,5 +92,63 @@ pub fn parse_response_body(
             return ::std::result::Result::Err(#dispatch);
         }
         #output
+    }
+}
+
+/// The service-wide lookup from an error code to the error it names, as
+/// botocore's `ServiceModel.shape_for_error_code`, for `src/service_error.rs`.
+pub fn modeled_error_lookup(service: &Service) -> TokenStream {
+    let errors = service_errors(service);
+    let codes = errors.iter().map(|error| &error.code);
+    let modeled_codes = service.query_compatible.then(|| {
+        quote! {
+            /// The codes of every error the service models.
+            pub(crate) const MODELED_CODES: &[&str] = &[#(#codes),*];
+        }
+    });
+    let body = if errors.is_empty() {
+        quote! {
+            let _ = (code, response);
+            ::std::option::Option::None
+        }
+    } else {
+        let arms = errors.iter().map(
+            |ErrorVariant {
+                 variant,
+                 path,
+                 code,
+                 ..
+             }| {
+                quote! { #code => #path::from_response(response).map(|error| Error::#variant(::std::boxed::Box::new(error))), }
+            },
+        );
+        quote! {
+            let error = match code {
+                #(#arms)*
+                _ => return ::std::option::Option::None,
+            };
+            ::std::option::Option::Some(error)
+        }
+    };
+    // A crate whose operations all stream events has no caller of the lookup.
+    let allow_unused = service
+        .operations
+        .iter()
+        .all(|op| op.streams_events)
+        .then(|| quote!(#[allow(dead_code)]));
+    quote! {
+        #modeled_codes
+
+        impl Error {
+            /// The error `code` names anywhere in the service, read from `response`;
+            /// `None` when the service models no error with that code.
+            #allow_unused
+            pub(crate) fn from_modeled_code(
+                code: &str,
+                response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
+            ) -> ::std::option::Option<::std::result::Result<Error, ::awsgen_runtime::protocol::ResponseError>> {
+                #body
+            }
+        }
     }
 }

@@ -96,6 +96,12 @@ pub fn parse_response_body(
     ))
 }
 
+/// The service-wide lookup from error code to typed error, or `None` without
+/// wire support.
+pub fn modeled_error_lookup(service: &Service) -> Option<TokenStream> {
+    pieces(service).map(|_| errors::modeled_error_lookup(service))
+}
+
 /// `from_response` for a structure read from responses (an output or an
 /// error), or `None` without wire support.
 pub fn from_response_impl(
@@ -126,6 +132,7 @@ mod tests {
             ("mod.rs", include_str!("../emit/mod.rs")),
             ("operations.rs", include_str!("../emit/operations.rs")),
             ("rust_types.rs", include_str!("../emit/rust_types.rs")),
+            ("service_error.rs", include_str!("../emit/service_error.rs")),
             ("structs.rs", include_str!("../emit/structs.rs")),
             ("unions.rs", include_str!("../emit/unions.rs")),
         ];

@@ -58,3 +58,41 @@ fn members_sharing_a_wire_name_get_distinct_keys() {
     assert_eq!(document, json!({"Event": "one", "Events": "many"}));
     assert_eq!(serde_json::from_value::<Notification>(document).unwrap(), value);
 }
+
+#[test]
+fn exceptions_named_like_the_error_variants_are_renamed_and_still_typed() {
+    use awsgen_fixture_hostile_names::operation::{Box as BoxOperation, BoxError, Operation};
+    use awsgen_runtime::bytes::Bytes;
+    use awsgen_runtime::http;
+
+    let answer = |code: &str| {
+        http::Response::builder()
+            .status(400)
+            .header("x-amzn-errortype", code)
+            .body(Bytes::from(format!(r#"{{"message":"{code} said no"}}"#)))
+            .unwrap()
+    };
+    match BoxOperation::parse_response(&answer("Unhandled")).unwrap_err() {
+        BoxError::Unhandled2(error) => assert_eq!(error.message(), Some("Unhandled said no")),
+        other => panic!("expected the `Unhandled` exception, got {other:?}"),
+    }
+    // Listed by no operation: found through the service-wide lookup.
+    let err = BoxOperation::parse_response(&answer("Unlisted")).unwrap_err();
+    assert_eq!(err.code(), Some("Unlisted"));
+    match err {
+        BoxError::Unlisted(awsgen_fixture_hostile_names::Error::Unlisted2(error)) => {
+            assert_eq!(error.message(), Some("Unlisted said no"));
+        }
+        other => panic!("expected the `Unlisted` exception, got {other:?}"),
+    }
+    match BoxOperation::parse_response(&answer("NotModeled")).unwrap_err() {
+        BoxError::Unhandled(meta) => assert_eq!(meta.code.as_deref(), Some("NotModeled")),
+        other => panic!("expected an unhandled error, got {other:?}"),
+    }
+    let service_error: awsgen_fixture_hostile_names::Error =
+        BoxOperation::parse_response(&answer("Build")).unwrap_err().into();
+    assert!(matches!(
+        service_error,
+        awsgen_fixture_hostile_names::Error::Build2(_)
+    ));
+}

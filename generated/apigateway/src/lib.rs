@@ -7,6 +7,7 @@
 //! - [`error`]: the service's exceptions, each a [`std::error::Error`].
 //! - [`operation`]: a marker type per operation with its HTTP binding and documented errors.
 //! - [`primitives`]: blobs, timestamps and builder errors.
+//! - [`Error`]: the one error type that every operation's error, and a failed build, convert into with `?`.
 //!
 //! ## Conventions
 //!
@@ -54,5 +55,8 @@ pub mod operation;
 pub mod primitives;
 #[rustfmt::skip]
 pub mod protocol;
+#[rustfmt::skip]
+mod service_error;
+pub use service_error::Error;
 #[rustfmt::skip]
 pub mod types;

@@ -143,6 +143,79 @@ fn an_undocumented_error_keeps_code_message_and_request_id() {
 }
 
 #[test]
+fn an_exception_the_operation_does_not_list_is_still_typed() {
+    // `PutItem` does not list `TableInUseException`, but the service models it:
+    // botocore looks error codes up across the whole service, and so does this.
+    let body = json!({"__type": "com.amazonaws.dynamodb.v20120810#TableInUseException", "message": "busy"});
+    let err = PutItem::parse_response(&response(400, &body)).unwrap_err();
+    assert_eq!(err.code(), Some("TableInUseException"));
+    assert_eq!(err.to_string(), "TableInUseException: busy");
+    match err {
+        PutItemError::Unlisted(awsgen_dynamodb::Error::TableInUseException(in_use)) => {
+            assert_eq!(in_use.message(), Some("busy"));
+            let meta = in_use.meta().expect("read from a response");
+            assert_eq!(meta.request_id.as_deref(), Some("REQ123"));
+        }
+        other => panic!("expected Unlisted(TableInUseException), got {other:?}"),
+    }
+}
+
+/// Two operations and a build, one error type: what `?` into the
+/// service-wide error looks like in a caller's code.
+fn put_then_query(
+    put: &http::Response<Bytes>,
+    query: &http::Response<Bytes>,
+) -> Result<usize, awsgen_dynamodb::Error> {
+    let input = PutItemInput::builder()
+        .table_name("T")
+        .item(BTreeMap::from([("pk".to_owned(), string("a"))]))
+        .build()?;
+    PutItem::serialize_request(&input)?;
+    PutItem::parse_response(put)?;
+    let output = Query::parse_response(query)?;
+    Ok(output.count.unwrap_or_default() as usize)
+}
+
+#[test]
+fn every_error_converts_into_the_service_error() {
+    // Small enough that a caller's `Result<_, Error>` passes clippy's `result_large_err`.
+    assert!(std::mem::size_of::<awsgen_dynamodb::Error>() < 128);
+    let ok = response(200, &json!({}));
+    let counted = response(200, &json!({"Count": 2, "Items": []}));
+    assert_eq!(put_then_query(&ok, &counted).unwrap(), 2);
+
+    let failed = json!({"__type": "ConditionalCheckFailedException", "message": "no"});
+    match put_then_query(&response(400, &failed), &counted).unwrap_err() {
+        awsgen_dynamodb::Error::ConditionalCheckFailedException(error) => {
+            assert_eq!(error.message(), Some("no"));
+        }
+        other => panic!("expected ConditionalCheckFailedException, got {other:?}"),
+    }
+
+    let missing = json!({"__type": "ResourceNotFoundException", "message": "no table"});
+    let err = put_then_query(&ok, &response(400, &missing)).unwrap_err();
+    assert_eq!(err.code(), Some("ResourceNotFoundException"));
+
+    let without_item = || -> Result<(), awsgen_dynamodb::Error> {
+        PutItemInput::builder().table_name("T").build()?;
+        Ok(())
+    };
+    assert!(matches!(
+        without_item(),
+        Err(awsgen_dynamodb::Error::Build(_))
+    ));
+
+    let unknown = json!({"__type": "SomethingNewException", "message": "new"});
+    match put_then_query(&ok, &response(400, &unknown)).unwrap_err() {
+        awsgen_dynamodb::Error::Unhandled(meta) => {
+            assert_eq!(meta.code.as_deref(), Some("SomethingNewException"));
+            assert_eq!(meta.status, 400);
+        }
+        other => panic!("expected Unhandled, got {other:?}"),
+    }
+}
+
+#[test]
 fn a_malformed_body_is_an_error_not_a_panic() {
     let response = http::Response::builder()
         .status(200)

@@ -14,7 +14,7 @@
 #[non_exhaustive]
 pub struct CreateApiKey;
 impl super::private::Sealed for CreateApiKey {}
-/// Errors of [`CreateApiKey`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`CreateApiKey`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum CreateApiKeyError {
@@ -30,7 +30,10 @@ pub enum CreateApiKeyError {
     UnauthorizedException(crate::error::UnauthorizedException),
     /// The service answered `TooManyRequestsException`.
     TooManyRequestsException(crate::error::TooManyRequestsException),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -57,6 +60,7 @@ impl CreateApiKeyError {
             CreateApiKeyError::TooManyRequestsException(_) => {
                 ::std::option::Option::Some("TooManyRequestsException")
             }
+            CreateApiKeyError::Unlisted(error) => error.code(),
             CreateApiKeyError::Unhandled(error) => error.code.as_deref(),
             CreateApiKeyError::InvalidResponse(_) => ::std::option::Option::None,
         }
@@ -83,6 +87,7 @@ impl ::std::fmt::Display for CreateApiKeyError {
             CreateApiKeyError::TooManyRequestsException(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
+            CreateApiKeyError::Unlisted(error) => ::std::fmt::Display::fmt(error, f),
             CreateApiKeyError::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
             CreateApiKeyError::InvalidResponse(error) => {
                 ::std::fmt::Display::fmt(error, f)
@@ -111,6 +116,7 @@ impl ::std::error::Error for CreateApiKeyError {
             CreateApiKeyError::TooManyRequestsException(error) => {
                 ::std::option::Option::Some(error)
             }
+            CreateApiKeyError::Unlisted(error) => ::std::error::Error::source(error),
             CreateApiKeyError::Unhandled(error) => ::std::option::Option::Some(error),
             CreateApiKeyError::InvalidResponse(error) => {
                 ::std::option::Option::Some(error)
@@ -231,12 +237,28 @@ impl super::Operation for CreateApiKey {
                         }
                     }
                     _ => {
-                        CreateApiKeyError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => CreateApiKeyError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => CreateApiKeyError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                CreateApiKeyError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

@@ -14,7 +14,7 @@
 #[non_exhaustive]
 pub struct CreateBasePathMapping;
 impl super::private::Sealed for CreateBasePathMapping {}
-/// Errors of [`CreateBasePathMapping`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`CreateBasePathMapping`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum CreateBasePathMappingError {
@@ -30,7 +30,10 @@ pub enum CreateBasePathMappingError {
     UnauthorizedException(crate::error::UnauthorizedException),
     /// The service answered `TooManyRequestsException`.
     TooManyRequestsException(crate::error::TooManyRequestsException),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -57,6 +60,7 @@ impl CreateBasePathMappingError {
             CreateBasePathMappingError::TooManyRequestsException(_) => {
                 ::std::option::Option::Some("TooManyRequestsException")
             }
+            CreateBasePathMappingError::Unlisted(error) => error.code(),
             CreateBasePathMappingError::Unhandled(error) => error.code.as_deref(),
             CreateBasePathMappingError::InvalidResponse(_) => ::std::option::Option::None,
         }
@@ -81,6 +85,9 @@ impl ::std::fmt::Display for CreateBasePathMappingError {
                 ::std::fmt::Display::fmt(error, f)
             }
             CreateBasePathMappingError::TooManyRequestsException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            CreateBasePathMappingError::Unlisted(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
             CreateBasePathMappingError::Unhandled(error) => {
@@ -112,6 +119,9 @@ impl ::std::error::Error for CreateBasePathMappingError {
             }
             CreateBasePathMappingError::TooManyRequestsException(error) => {
                 ::std::option::Option::Some(error)
+            }
+            CreateBasePathMappingError::Unlisted(error) => {
+                ::std::error::Error::source(error)
             }
             CreateBasePathMappingError::Unhandled(error) => {
                 ::std::option::Option::Some(error)
@@ -255,12 +265,28 @@ impl super::Operation for CreateBasePathMapping {
                         }
                     }
                     _ => {
-                        CreateBasePathMappingError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => CreateBasePathMappingError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => CreateBasePathMappingError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                CreateBasePathMappingError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

@@ -14,7 +14,7 @@
 #[non_exhaustive]
 pub struct CreateDeployment;
 impl super::private::Sealed for CreateDeployment {}
-/// Errors of [`CreateDeployment`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`CreateDeployment`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum CreateDeploymentError {
@@ -32,7 +32,10 @@ pub enum CreateDeploymentError {
     TooManyRequestsException(crate::error::TooManyRequestsException),
     /// The service answered `ServiceUnavailableException`.
     ServiceUnavailableException(crate::error::ServiceUnavailableException),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -62,6 +65,7 @@ impl CreateDeploymentError {
             CreateDeploymentError::ServiceUnavailableException(_) => {
                 ::std::option::Option::Some("ServiceUnavailableException")
             }
+            CreateDeploymentError::Unlisted(error) => error.code(),
             CreateDeploymentError::Unhandled(error) => error.code.as_deref(),
             CreateDeploymentError::InvalidResponse(_) => ::std::option::Option::None,
         }
@@ -91,6 +95,7 @@ impl ::std::fmt::Display for CreateDeploymentError {
             CreateDeploymentError::ServiceUnavailableException(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
+            CreateDeploymentError::Unlisted(error) => ::std::fmt::Display::fmt(error, f),
             CreateDeploymentError::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
             CreateDeploymentError::InvalidResponse(error) => {
                 ::std::fmt::Display::fmt(error, f)
@@ -122,6 +127,7 @@ impl ::std::error::Error for CreateDeploymentError {
             CreateDeploymentError::ServiceUnavailableException(error) => {
                 ::std::option::Option::Some(error)
             }
+            CreateDeploymentError::Unlisted(error) => ::std::error::Error::source(error),
             CreateDeploymentError::Unhandled(error) => ::std::option::Option::Some(error),
             CreateDeploymentError::InvalidResponse(error) => {
                 ::std::option::Option::Some(error)
@@ -272,12 +278,28 @@ impl super::Operation for CreateDeployment {
                         }
                     }
                     _ => {
-                        CreateDeploymentError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => CreateDeploymentError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => CreateDeploymentError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                CreateDeploymentError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

@@ -14,7 +14,7 @@
 #[non_exhaustive]
 pub struct CreateDocumentationPart;
 impl super::private::Sealed for CreateDocumentationPart {}
-/// Errors of [`CreateDocumentationPart`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`CreateDocumentationPart`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum CreateDocumentationPartError {
@@ -30,7 +30,10 @@ pub enum CreateDocumentationPartError {
     UnauthorizedException(crate::error::UnauthorizedException),
     /// The service answered `TooManyRequestsException`.
     TooManyRequestsException(crate::error::TooManyRequestsException),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -57,6 +60,7 @@ impl CreateDocumentationPartError {
             CreateDocumentationPartError::TooManyRequestsException(_) => {
                 ::std::option::Option::Some("TooManyRequestsException")
             }
+            CreateDocumentationPartError::Unlisted(error) => error.code(),
             CreateDocumentationPartError::Unhandled(error) => error.code.as_deref(),
             CreateDocumentationPartError::InvalidResponse(_) => {
                 ::std::option::Option::None
@@ -83,6 +87,9 @@ impl ::std::fmt::Display for CreateDocumentationPartError {
                 ::std::fmt::Display::fmt(error, f)
             }
             CreateDocumentationPartError::TooManyRequestsException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            CreateDocumentationPartError::Unlisted(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
             CreateDocumentationPartError::Unhandled(error) => {
@@ -114,6 +121,9 @@ impl ::std::error::Error for CreateDocumentationPartError {
             }
             CreateDocumentationPartError::TooManyRequestsException(error) => {
                 ::std::option::Option::Some(error)
+            }
+            CreateDocumentationPartError::Unlisted(error) => {
+                ::std::error::Error::source(error)
             }
             CreateDocumentationPartError::Unhandled(error) => {
                 ::std::option::Option::Some(error)
@@ -256,12 +266,28 @@ impl super::Operation for CreateDocumentationPart {
                         }
                     }
                     _ => {
-                        CreateDocumentationPartError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => CreateDocumentationPartError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => CreateDocumentationPartError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                CreateDocumentationPartError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

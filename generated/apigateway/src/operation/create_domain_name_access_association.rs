@@ -14,7 +14,7 @@
 #[non_exhaustive]
 pub struct CreateDomainNameAccessAssociation;
 impl super::private::Sealed for CreateDomainNameAccessAssociation {}
-/// Errors of [`CreateDomainNameAccessAssociation`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`CreateDomainNameAccessAssociation`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum CreateDomainNameAccessAssociationError {
@@ -28,7 +28,10 @@ pub enum CreateDomainNameAccessAssociationError {
     UnauthorizedException(crate::error::UnauthorizedException),
     /// The service answered `TooManyRequestsException`.
     TooManyRequestsException(crate::error::TooManyRequestsException),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -52,6 +55,7 @@ impl CreateDomainNameAccessAssociationError {
             CreateDomainNameAccessAssociationError::TooManyRequestsException(_) => {
                 ::std::option::Option::Some("TooManyRequestsException")
             }
+            CreateDomainNameAccessAssociationError::Unlisted(error) => error.code(),
             CreateDomainNameAccessAssociationError::Unhandled(error) => {
                 error.code.as_deref()
             }
@@ -77,6 +81,9 @@ impl ::std::fmt::Display for CreateDomainNameAccessAssociationError {
                 ::std::fmt::Display::fmt(error, f)
             }
             CreateDomainNameAccessAssociationError::TooManyRequestsException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            CreateDomainNameAccessAssociationError::Unlisted(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
             CreateDomainNameAccessAssociationError::Unhandled(error) => {
@@ -105,6 +112,9 @@ impl ::std::error::Error for CreateDomainNameAccessAssociationError {
             }
             CreateDomainNameAccessAssociationError::TooManyRequestsException(error) => {
                 ::std::option::Option::Some(error)
+            }
+            CreateDomainNameAccessAssociationError::Unlisted(error) => {
+                ::std::error::Error::source(error)
             }
             CreateDomainNameAccessAssociationError::Unhandled(error) => {
                 ::std::option::Option::Some(error)
@@ -237,12 +247,32 @@ impl super::Operation for CreateDomainNameAccessAssociation {
                         }
                     }
                     _ => {
-                        CreateDomainNameAccessAssociationError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => CreateDomainNameAccessAssociationError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => {
+                                CreateDomainNameAccessAssociationError::InvalidResponse(
+                                    error,
+                                )
+                            }
+                            ::std::option::Option::None => {
+                                CreateDomainNameAccessAssociationError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

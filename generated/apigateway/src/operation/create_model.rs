@@ -14,7 +14,7 @@
 #[non_exhaustive]
 pub struct CreateModel;
 impl super::private::Sealed for CreateModel {}
-/// Errors of [`CreateModel`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`CreateModel`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum CreateModelError {
@@ -30,7 +30,10 @@ pub enum CreateModelError {
     UnauthorizedException(crate::error::UnauthorizedException),
     /// The service answered `TooManyRequestsException`.
     TooManyRequestsException(crate::error::TooManyRequestsException),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -57,6 +60,7 @@ impl CreateModelError {
             CreateModelError::TooManyRequestsException(_) => {
                 ::std::option::Option::Some("TooManyRequestsException")
             }
+            CreateModelError::Unlisted(error) => error.code(),
             CreateModelError::Unhandled(error) => error.code.as_deref(),
             CreateModelError::InvalidResponse(_) => ::std::option::Option::None,
         }
@@ -83,6 +87,7 @@ impl ::std::fmt::Display for CreateModelError {
             CreateModelError::TooManyRequestsException(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
+            CreateModelError::Unlisted(error) => ::std::fmt::Display::fmt(error, f),
             CreateModelError::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
             CreateModelError::InvalidResponse(error) => {
                 ::std::fmt::Display::fmt(error, f)
@@ -111,6 +116,7 @@ impl ::std::error::Error for CreateModelError {
             CreateModelError::TooManyRequestsException(error) => {
                 ::std::option::Option::Some(error)
             }
+            CreateModelError::Unlisted(error) => ::std::error::Error::source(error),
             CreateModelError::Unhandled(error) => ::std::option::Option::Some(error),
             CreateModelError::InvalidResponse(error) => {
                 ::std::option::Option::Some(error)
@@ -248,12 +254,28 @@ impl super::Operation for CreateModel {
                         }
                     }
                     _ => {
-                        CreateModelError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => CreateModelError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => CreateModelError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                CreateModelError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

@@ -14,7 +14,7 @@
 #[non_exhaustive]
 pub struct CreateRequestValidator;
 impl super::private::Sealed for CreateRequestValidator {}
-/// Errors of [`CreateRequestValidator`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`CreateRequestValidator`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum CreateRequestValidatorError {
@@ -30,7 +30,10 @@ pub enum CreateRequestValidatorError {
     UnauthorizedException(crate::error::UnauthorizedException),
     /// The service answered `TooManyRequestsException`.
     TooManyRequestsException(crate::error::TooManyRequestsException),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -57,6 +60,7 @@ impl CreateRequestValidatorError {
             CreateRequestValidatorError::TooManyRequestsException(_) => {
                 ::std::option::Option::Some("TooManyRequestsException")
             }
+            CreateRequestValidatorError::Unlisted(error) => error.code(),
             CreateRequestValidatorError::Unhandled(error) => error.code.as_deref(),
             CreateRequestValidatorError::InvalidResponse(_) => {
                 ::std::option::Option::None
@@ -83,6 +87,9 @@ impl ::std::fmt::Display for CreateRequestValidatorError {
                 ::std::fmt::Display::fmt(error, f)
             }
             CreateRequestValidatorError::TooManyRequestsException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            CreateRequestValidatorError::Unlisted(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
             CreateRequestValidatorError::Unhandled(error) => {
@@ -114,6 +121,9 @@ impl ::std::error::Error for CreateRequestValidatorError {
             }
             CreateRequestValidatorError::TooManyRequestsException(error) => {
                 ::std::option::Option::Some(error)
+            }
+            CreateRequestValidatorError::Unlisted(error) => {
+                ::std::error::Error::source(error)
             }
             CreateRequestValidatorError::Unhandled(error) => {
                 ::std::option::Option::Some(error)
@@ -254,12 +264,28 @@ impl super::Operation for CreateRequestValidator {
                         }
                     }
                     _ => {
-                        CreateRequestValidatorError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => CreateRequestValidatorError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => CreateRequestValidatorError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                CreateRequestValidatorError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

@@ -14,7 +14,7 @@
 #[non_exhaustive]
 pub struct CreateResource;
 impl super::private::Sealed for CreateResource {}
-/// Errors of [`CreateResource`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`CreateResource`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum CreateResourceError {
@@ -30,7 +30,10 @@ pub enum CreateResourceError {
     BadRequestException(crate::error::BadRequestException),
     /// The service answered `TooManyRequestsException`.
     TooManyRequestsException(crate::error::TooManyRequestsException),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -57,6 +60,7 @@ impl CreateResourceError {
             CreateResourceError::TooManyRequestsException(_) => {
                 ::std::option::Option::Some("TooManyRequestsException")
             }
+            CreateResourceError::Unlisted(error) => error.code(),
             CreateResourceError::Unhandled(error) => error.code.as_deref(),
             CreateResourceError::InvalidResponse(_) => ::std::option::Option::None,
         }
@@ -83,6 +87,7 @@ impl ::std::fmt::Display for CreateResourceError {
             CreateResourceError::TooManyRequestsException(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
+            CreateResourceError::Unlisted(error) => ::std::fmt::Display::fmt(error, f),
             CreateResourceError::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
             CreateResourceError::InvalidResponse(error) => {
                 ::std::fmt::Display::fmt(error, f)
@@ -111,6 +116,7 @@ impl ::std::error::Error for CreateResourceError {
             CreateResourceError::TooManyRequestsException(error) => {
                 ::std::option::Option::Some(error)
             }
+            CreateResourceError::Unlisted(error) => ::std::error::Error::source(error),
             CreateResourceError::Unhandled(error) => ::std::option::Option::Some(error),
             CreateResourceError::InvalidResponse(error) => {
                 ::std::option::Option::Some(error)
@@ -263,12 +269,28 @@ impl super::Operation for CreateResource {
                         }
                     }
                     _ => {
-                        CreateResourceError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => CreateResourceError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => CreateResourceError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                CreateResourceError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

@@ -14,7 +14,7 @@
 #[non_exhaustive]
 pub struct CreateUsagePlan;
 impl super::private::Sealed for CreateUsagePlan {}
-/// Errors of [`CreateUsagePlan`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`CreateUsagePlan`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum CreateUsagePlanError {
@@ -30,7 +30,10 @@ pub enum CreateUsagePlanError {
     UnauthorizedException(crate::error::UnauthorizedException),
     /// The service answered `TooManyRequestsException`.
     TooManyRequestsException(crate::error::TooManyRequestsException),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -57,6 +60,7 @@ impl CreateUsagePlanError {
             CreateUsagePlanError::TooManyRequestsException(_) => {
                 ::std::option::Option::Some("TooManyRequestsException")
             }
+            CreateUsagePlanError::Unlisted(error) => error.code(),
             CreateUsagePlanError::Unhandled(error) => error.code.as_deref(),
             CreateUsagePlanError::InvalidResponse(_) => ::std::option::Option::None,
         }
@@ -83,6 +87,7 @@ impl ::std::fmt::Display for CreateUsagePlanError {
             CreateUsagePlanError::TooManyRequestsException(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
+            CreateUsagePlanError::Unlisted(error) => ::std::fmt::Display::fmt(error, f),
             CreateUsagePlanError::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
             CreateUsagePlanError::InvalidResponse(error) => {
                 ::std::fmt::Display::fmt(error, f)
@@ -111,6 +116,7 @@ impl ::std::error::Error for CreateUsagePlanError {
             CreateUsagePlanError::TooManyRequestsException(error) => {
                 ::std::option::Option::Some(error)
             }
+            CreateUsagePlanError::Unlisted(error) => ::std::error::Error::source(error),
             CreateUsagePlanError::Unhandled(error) => ::std::option::Option::Some(error),
             CreateUsagePlanError::InvalidResponse(error) => {
                 ::std::option::Option::Some(error)
@@ -231,12 +237,28 @@ impl super::Operation for CreateUsagePlan {
                         }
                     }
                     _ => {
-                        CreateUsagePlanError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => CreateUsagePlanError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => CreateUsagePlanError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                CreateUsagePlanError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

@@ -14,7 +14,7 @@
 #[non_exhaustive]
 pub struct CreateUsagePlanKey;
 impl super::private::Sealed for CreateUsagePlanKey {}
-/// Errors of [`CreateUsagePlanKey`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`CreateUsagePlanKey`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum CreateUsagePlanKeyError {
@@ -30,7 +30,10 @@ pub enum CreateUsagePlanKeyError {
     UnauthorizedException(crate::error::UnauthorizedException),
     /// The service answered `TooManyRequestsException`.
     TooManyRequestsException(crate::error::TooManyRequestsException),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -57,6 +60,7 @@ impl CreateUsagePlanKeyError {
             CreateUsagePlanKeyError::TooManyRequestsException(_) => {
                 ::std::option::Option::Some("TooManyRequestsException")
             }
+            CreateUsagePlanKeyError::Unlisted(error) => error.code(),
             CreateUsagePlanKeyError::Unhandled(error) => error.code.as_deref(),
             CreateUsagePlanKeyError::InvalidResponse(_) => ::std::option::Option::None,
         }
@@ -81,6 +85,9 @@ impl ::std::fmt::Display for CreateUsagePlanKeyError {
                 ::std::fmt::Display::fmt(error, f)
             }
             CreateUsagePlanKeyError::TooManyRequestsException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            CreateUsagePlanKeyError::Unlisted(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
             CreateUsagePlanKeyError::Unhandled(error) => {
@@ -112,6 +119,9 @@ impl ::std::error::Error for CreateUsagePlanKeyError {
             }
             CreateUsagePlanKeyError::TooManyRequestsException(error) => {
                 ::std::option::Option::Some(error)
+            }
+            CreateUsagePlanKeyError::Unlisted(error) => {
+                ::std::error::Error::source(error)
             }
             CreateUsagePlanKeyError::Unhandled(error) => {
                 ::std::option::Option::Some(error)
@@ -252,12 +262,28 @@ impl super::Operation for CreateUsagePlanKey {
                         }
                     }
                     _ => {
-                        CreateUsagePlanKeyError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => CreateUsagePlanKeyError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => CreateUsagePlanKeyError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                CreateUsagePlanKeyError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

@@ -14,7 +14,7 @@
 #[non_exhaustive]
 pub struct DeleteBasePathMapping;
 impl super::private::Sealed for DeleteBasePathMapping {}
-/// Errors of [`DeleteBasePathMapping`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`DeleteBasePathMapping`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum DeleteBasePathMappingError {
@@ -28,7 +28,10 @@ pub enum DeleteBasePathMappingError {
     UnauthorizedException(crate::error::UnauthorizedException),
     /// The service answered `TooManyRequestsException`.
     TooManyRequestsException(crate::error::TooManyRequestsException),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -52,6 +55,7 @@ impl DeleteBasePathMappingError {
             DeleteBasePathMappingError::TooManyRequestsException(_) => {
                 ::std::option::Option::Some("TooManyRequestsException")
             }
+            DeleteBasePathMappingError::Unlisted(error) => error.code(),
             DeleteBasePathMappingError::Unhandled(error) => error.code.as_deref(),
             DeleteBasePathMappingError::InvalidResponse(_) => ::std::option::Option::None,
         }
@@ -73,6 +77,9 @@ impl ::std::fmt::Display for DeleteBasePathMappingError {
                 ::std::fmt::Display::fmt(error, f)
             }
             DeleteBasePathMappingError::TooManyRequestsException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            DeleteBasePathMappingError::Unlisted(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
             DeleteBasePathMappingError::Unhandled(error) => {
@@ -101,6 +108,9 @@ impl ::std::error::Error for DeleteBasePathMappingError {
             }
             DeleteBasePathMappingError::TooManyRequestsException(error) => {
                 ::std::option::Option::Some(error)
+            }
+            DeleteBasePathMappingError::Unlisted(error) => {
+                ::std::error::Error::source(error)
             }
             DeleteBasePathMappingError::Unhandled(error) => {
                 ::std::option::Option::Some(error)
@@ -245,12 +255,28 @@ impl super::Operation for DeleteBasePathMapping {
                         }
                     }
                     _ => {
-                        DeleteBasePathMappingError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => DeleteBasePathMappingError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => DeleteBasePathMappingError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                DeleteBasePathMappingError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

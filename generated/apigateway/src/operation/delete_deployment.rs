@@ -14,7 +14,7 @@
 #[non_exhaustive]
 pub struct DeleteDeployment;
 impl super::private::Sealed for DeleteDeployment {}
-/// Errors of [`DeleteDeployment`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`DeleteDeployment`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum DeleteDeploymentError {
@@ -30,7 +30,10 @@ pub enum DeleteDeploymentError {
     UnauthorizedException(crate::error::UnauthorizedException),
     /// The service answered `TooManyRequestsException`.
     TooManyRequestsException(crate::error::TooManyRequestsException),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -57,6 +60,7 @@ impl DeleteDeploymentError {
             DeleteDeploymentError::TooManyRequestsException(_) => {
                 ::std::option::Option::Some("TooManyRequestsException")
             }
+            DeleteDeploymentError::Unlisted(error) => error.code(),
             DeleteDeploymentError::Unhandled(error) => error.code.as_deref(),
             DeleteDeploymentError::InvalidResponse(_) => ::std::option::Option::None,
         }
@@ -83,6 +87,7 @@ impl ::std::fmt::Display for DeleteDeploymentError {
             DeleteDeploymentError::TooManyRequestsException(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
+            DeleteDeploymentError::Unlisted(error) => ::std::fmt::Display::fmt(error, f),
             DeleteDeploymentError::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
             DeleteDeploymentError::InvalidResponse(error) => {
                 ::std::fmt::Display::fmt(error, f)
@@ -111,6 +116,7 @@ impl ::std::error::Error for DeleteDeploymentError {
             DeleteDeploymentError::TooManyRequestsException(error) => {
                 ::std::option::Option::Some(error)
             }
+            DeleteDeploymentError::Unlisted(error) => ::std::error::Error::source(error),
             DeleteDeploymentError::Unhandled(error) => ::std::option::Option::Some(error),
             DeleteDeploymentError::InvalidResponse(error) => {
                 ::std::option::Option::Some(error)
@@ -262,12 +268,28 @@ impl super::Operation for DeleteDeployment {
                         }
                     }
                     _ => {
-                        DeleteDeploymentError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => DeleteDeploymentError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => DeleteDeploymentError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                DeleteDeploymentError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

@@ -14,7 +14,7 @@
 #[non_exhaustive]
 pub struct DeleteDocumentationPart;
 impl super::private::Sealed for DeleteDocumentationPart {}
-/// Errors of [`DeleteDocumentationPart`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`DeleteDocumentationPart`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum DeleteDocumentationPartError {
@@ -28,7 +28,10 @@ pub enum DeleteDocumentationPartError {
     UnauthorizedException(crate::error::UnauthorizedException),
     /// The service answered `TooManyRequestsException`.
     TooManyRequestsException(crate::error::TooManyRequestsException),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -52,6 +55,7 @@ impl DeleteDocumentationPartError {
             DeleteDocumentationPartError::TooManyRequestsException(_) => {
                 ::std::option::Option::Some("TooManyRequestsException")
             }
+            DeleteDocumentationPartError::Unlisted(error) => error.code(),
             DeleteDocumentationPartError::Unhandled(error) => error.code.as_deref(),
             DeleteDocumentationPartError::InvalidResponse(_) => {
                 ::std::option::Option::None
@@ -75,6 +79,9 @@ impl ::std::fmt::Display for DeleteDocumentationPartError {
                 ::std::fmt::Display::fmt(error, f)
             }
             DeleteDocumentationPartError::TooManyRequestsException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            DeleteDocumentationPartError::Unlisted(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
             DeleteDocumentationPartError::Unhandled(error) => {
@@ -103,6 +110,9 @@ impl ::std::error::Error for DeleteDocumentationPartError {
             }
             DeleteDocumentationPartError::TooManyRequestsException(error) => {
                 ::std::option::Option::Some(error)
+            }
+            DeleteDocumentationPartError::Unlisted(error) => {
+                ::std::error::Error::source(error)
             }
             DeleteDocumentationPartError::Unhandled(error) => {
                 ::std::option::Option::Some(error)
@@ -246,12 +256,28 @@ impl super::Operation for DeleteDocumentationPart {
                         }
                     }
                     _ => {
-                        DeleteDocumentationPartError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => DeleteDocumentationPartError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => DeleteDocumentationPartError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                DeleteDocumentationPartError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

@@ -14,7 +14,7 @@
 #[non_exhaustive]
 pub struct DeleteDomainName;
 impl super::private::Sealed for DeleteDomainName {}
-/// Errors of [`DeleteDomainName`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`DeleteDomainName`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum DeleteDomainNameError {
@@ -28,7 +28,10 @@ pub enum DeleteDomainNameError {
     UnauthorizedException(crate::error::UnauthorizedException),
     /// The service answered `TooManyRequestsException`.
     TooManyRequestsException(crate::error::TooManyRequestsException),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -52,6 +55,7 @@ impl DeleteDomainNameError {
             DeleteDomainNameError::TooManyRequestsException(_) => {
                 ::std::option::Option::Some("TooManyRequestsException")
             }
+            DeleteDomainNameError::Unlisted(error) => error.code(),
             DeleteDomainNameError::Unhandled(error) => error.code.as_deref(),
             DeleteDomainNameError::InvalidResponse(_) => ::std::option::Option::None,
         }
@@ -75,6 +79,7 @@ impl ::std::fmt::Display for DeleteDomainNameError {
             DeleteDomainNameError::TooManyRequestsException(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
+            DeleteDomainNameError::Unlisted(error) => ::std::fmt::Display::fmt(error, f),
             DeleteDomainNameError::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
             DeleteDomainNameError::InvalidResponse(error) => {
                 ::std::fmt::Display::fmt(error, f)
@@ -100,6 +105,7 @@ impl ::std::error::Error for DeleteDomainNameError {
             DeleteDomainNameError::TooManyRequestsException(error) => {
                 ::std::option::Option::Some(error)
             }
+            DeleteDomainNameError::Unlisted(error) => ::std::error::Error::source(error),
             DeleteDomainNameError::Unhandled(error) => ::std::option::Option::Some(error),
             DeleteDomainNameError::InvalidResponse(error) => {
                 ::std::option::Option::Some(error)
@@ -225,12 +231,28 @@ impl super::Operation for DeleteDomainName {
                         }
                     }
                     _ => {
-                        DeleteDomainNameError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => DeleteDomainNameError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => DeleteDomainNameError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                DeleteDomainNameError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

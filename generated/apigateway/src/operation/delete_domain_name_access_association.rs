@@ -16,7 +16,7 @@
 #[non_exhaustive]
 pub struct DeleteDomainNameAccessAssociation;
 impl super::private::Sealed for DeleteDomainNameAccessAssociation {}
-/// Errors of [`DeleteDomainNameAccessAssociation`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`DeleteDomainNameAccessAssociation`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum DeleteDomainNameAccessAssociationError {
@@ -30,7 +30,10 @@ pub enum DeleteDomainNameAccessAssociationError {
     UnauthorizedException(crate::error::UnauthorizedException),
     /// The service answered `TooManyRequestsException`.
     TooManyRequestsException(crate::error::TooManyRequestsException),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -54,6 +57,7 @@ impl DeleteDomainNameAccessAssociationError {
             DeleteDomainNameAccessAssociationError::TooManyRequestsException(_) => {
                 ::std::option::Option::Some("TooManyRequestsException")
             }
+            DeleteDomainNameAccessAssociationError::Unlisted(error) => error.code(),
             DeleteDomainNameAccessAssociationError::Unhandled(error) => {
                 error.code.as_deref()
             }
@@ -79,6 +83,9 @@ impl ::std::fmt::Display for DeleteDomainNameAccessAssociationError {
                 ::std::fmt::Display::fmt(error, f)
             }
             DeleteDomainNameAccessAssociationError::TooManyRequestsException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            DeleteDomainNameAccessAssociationError::Unlisted(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
             DeleteDomainNameAccessAssociationError::Unhandled(error) => {
@@ -107,6 +114,9 @@ impl ::std::error::Error for DeleteDomainNameAccessAssociationError {
             }
             DeleteDomainNameAccessAssociationError::TooManyRequestsException(error) => {
                 ::std::option::Option::Some(error)
+            }
+            DeleteDomainNameAccessAssociationError::Unlisted(error) => {
+                ::std::error::Error::source(error)
             }
             DeleteDomainNameAccessAssociationError::Unhandled(error) => {
                 ::std::option::Option::Some(error)
@@ -252,12 +262,32 @@ impl super::Operation for DeleteDomainNameAccessAssociation {
                         }
                     }
                     _ => {
-                        DeleteDomainNameAccessAssociationError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => DeleteDomainNameAccessAssociationError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => {
+                                DeleteDomainNameAccessAssociationError::InvalidResponse(
+                                    error,
+                                )
+                            }
+                            ::std::option::Option::None => {
+                                DeleteDomainNameAccessAssociationError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

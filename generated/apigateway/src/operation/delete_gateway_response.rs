@@ -14,7 +14,7 @@
 #[non_exhaustive]
 pub struct DeleteGatewayResponse;
 impl super::private::Sealed for DeleteGatewayResponse {}
-/// Errors of [`DeleteGatewayResponse`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`DeleteGatewayResponse`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum DeleteGatewayResponseError {
@@ -28,7 +28,10 @@ pub enum DeleteGatewayResponseError {
     UnauthorizedException(crate::error::UnauthorizedException),
     /// The service answered `TooManyRequestsException`.
     TooManyRequestsException(crate::error::TooManyRequestsException),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -52,6 +55,7 @@ impl DeleteGatewayResponseError {
             DeleteGatewayResponseError::TooManyRequestsException(_) => {
                 ::std::option::Option::Some("TooManyRequestsException")
             }
+            DeleteGatewayResponseError::Unlisted(error) => error.code(),
             DeleteGatewayResponseError::Unhandled(error) => error.code.as_deref(),
             DeleteGatewayResponseError::InvalidResponse(_) => ::std::option::Option::None,
         }
@@ -73,6 +77,9 @@ impl ::std::fmt::Display for DeleteGatewayResponseError {
                 ::std::fmt::Display::fmt(error, f)
             }
             DeleteGatewayResponseError::TooManyRequestsException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            DeleteGatewayResponseError::Unlisted(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
             DeleteGatewayResponseError::Unhandled(error) => {
@@ -101,6 +108,9 @@ impl ::std::error::Error for DeleteGatewayResponseError {
             }
             DeleteGatewayResponseError::TooManyRequestsException(error) => {
                 ::std::option::Option::Some(error)
+            }
+            DeleteGatewayResponseError::Unlisted(error) => {
+                ::std::error::Error::source(error)
             }
             DeleteGatewayResponseError::Unhandled(error) => {
                 ::std::option::Option::Some(error)
@@ -242,12 +252,28 @@ impl super::Operation for DeleteGatewayResponse {
                         }
                     }
                     _ => {
-                        DeleteGatewayResponseError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => DeleteGatewayResponseError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => DeleteGatewayResponseError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                DeleteGatewayResponseError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

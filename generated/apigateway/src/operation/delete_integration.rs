@@ -14,7 +14,7 @@
 #[non_exhaustive]
 pub struct DeleteIntegration;
 impl super::private::Sealed for DeleteIntegration {}
-/// Errors of [`DeleteIntegration`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`DeleteIntegration`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum DeleteIntegrationError {
@@ -28,7 +28,10 @@ pub enum DeleteIntegrationError {
     UnauthorizedException(crate::error::UnauthorizedException),
     /// The service answered `TooManyRequestsException`.
     TooManyRequestsException(crate::error::TooManyRequestsException),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -52,6 +55,7 @@ impl DeleteIntegrationError {
             DeleteIntegrationError::TooManyRequestsException(_) => {
                 ::std::option::Option::Some("TooManyRequestsException")
             }
+            DeleteIntegrationError::Unlisted(error) => error.code(),
             DeleteIntegrationError::Unhandled(error) => error.code.as_deref(),
             DeleteIntegrationError::InvalidResponse(_) => ::std::option::Option::None,
         }
@@ -75,6 +79,7 @@ impl ::std::fmt::Display for DeleteIntegrationError {
             DeleteIntegrationError::TooManyRequestsException(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
+            DeleteIntegrationError::Unlisted(error) => ::std::fmt::Display::fmt(error, f),
             DeleteIntegrationError::Unhandled(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
@@ -102,6 +107,7 @@ impl ::std::error::Error for DeleteIntegrationError {
             DeleteIntegrationError::TooManyRequestsException(error) => {
                 ::std::option::Option::Some(error)
             }
+            DeleteIntegrationError::Unlisted(error) => ::std::error::Error::source(error),
             DeleteIntegrationError::Unhandled(error) => {
                 ::std::option::Option::Some(error)
             }
@@ -259,12 +265,28 @@ impl super::Operation for DeleteIntegration {
                         }
                     }
                     _ => {
-                        DeleteIntegrationError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => DeleteIntegrationError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => DeleteIntegrationError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                DeleteIntegrationError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

@@ -14,7 +14,7 @@
 #[non_exhaustive]
 pub struct DeleteIntegrationResponse;
 impl super::private::Sealed for DeleteIntegrationResponse {}
-/// Errors of [`DeleteIntegrationResponse`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`DeleteIntegrationResponse`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum DeleteIntegrationResponseError {
@@ -28,7 +28,10 @@ pub enum DeleteIntegrationResponseError {
     UnauthorizedException(crate::error::UnauthorizedException),
     /// The service answered `TooManyRequestsException`.
     TooManyRequestsException(crate::error::TooManyRequestsException),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -52,6 +55,7 @@ impl DeleteIntegrationResponseError {
             DeleteIntegrationResponseError::TooManyRequestsException(_) => {
                 ::std::option::Option::Some("TooManyRequestsException")
             }
+            DeleteIntegrationResponseError::Unlisted(error) => error.code(),
             DeleteIntegrationResponseError::Unhandled(error) => error.code.as_deref(),
             DeleteIntegrationResponseError::InvalidResponse(_) => {
                 ::std::option::Option::None
@@ -75,6 +79,9 @@ impl ::std::fmt::Display for DeleteIntegrationResponseError {
                 ::std::fmt::Display::fmt(error, f)
             }
             DeleteIntegrationResponseError::TooManyRequestsException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            DeleteIntegrationResponseError::Unlisted(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
             DeleteIntegrationResponseError::Unhandled(error) => {
@@ -103,6 +110,9 @@ impl ::std::error::Error for DeleteIntegrationResponseError {
             }
             DeleteIntegrationResponseError::TooManyRequestsException(error) => {
                 ::std::option::Option::Some(error)
+            }
+            DeleteIntegrationResponseError::Unlisted(error) => {
+                ::std::error::Error::source(error)
             }
             DeleteIntegrationResponseError::Unhandled(error) => {
                 ::std::option::Option::Some(error)
@@ -278,12 +288,28 @@ impl super::Operation for DeleteIntegrationResponse {
                         }
                     }
                     _ => {
-                        DeleteIntegrationResponseError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => DeleteIntegrationResponseError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => DeleteIntegrationResponseError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                DeleteIntegrationResponseError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

@@ -14,7 +14,7 @@
 #[non_exhaustive]
 pub struct DeleteMethod;
 impl super::private::Sealed for DeleteMethod {}
-/// Errors of [`DeleteMethod`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`DeleteMethod`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum DeleteMethodError {
@@ -26,7 +26,10 @@ pub enum DeleteMethodError {
     TooManyRequestsException(crate::error::TooManyRequestsException),
     /// The service answered `ConflictException`.
     ConflictException(crate::error::ConflictException),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -47,6 +50,7 @@ impl DeleteMethodError {
             DeleteMethodError::ConflictException(_) => {
                 ::std::option::Option::Some("ConflictException")
             }
+            DeleteMethodError::Unlisted(error) => error.code(),
             DeleteMethodError::Unhandled(error) => error.code.as_deref(),
             DeleteMethodError::InvalidResponse(_) => ::std::option::Option::None,
         }
@@ -67,6 +71,7 @@ impl ::std::fmt::Display for DeleteMethodError {
             DeleteMethodError::ConflictException(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
+            DeleteMethodError::Unlisted(error) => ::std::fmt::Display::fmt(error, f),
             DeleteMethodError::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
             DeleteMethodError::InvalidResponse(error) => {
                 ::std::fmt::Display::fmt(error, f)
@@ -89,6 +94,7 @@ impl ::std::error::Error for DeleteMethodError {
             DeleteMethodError::ConflictException(error) => {
                 ::std::option::Option::Some(error)
             }
+            DeleteMethodError::Unlisted(error) => ::std::error::Error::source(error),
             DeleteMethodError::Unhandled(error) => ::std::option::Option::Some(error),
             DeleteMethodError::InvalidResponse(error) => {
                 ::std::option::Option::Some(error)
@@ -230,12 +236,28 @@ impl super::Operation for DeleteMethod {
                         }
                     }
                     _ => {
-                        DeleteMethodError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => DeleteMethodError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => DeleteMethodError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                DeleteMethodError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

@@ -14,7 +14,7 @@
 #[non_exhaustive]
 pub struct DeleteMethodResponse;
 impl super::private::Sealed for DeleteMethodResponse {}
-/// Errors of [`DeleteMethodResponse`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`DeleteMethodResponse`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum DeleteMethodResponseError {
@@ -28,7 +28,10 @@ pub enum DeleteMethodResponseError {
     BadRequestException(crate::error::BadRequestException),
     /// The service answered `ConflictException`.
     ConflictException(crate::error::ConflictException),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -52,6 +55,7 @@ impl DeleteMethodResponseError {
             DeleteMethodResponseError::ConflictException(_) => {
                 ::std::option::Option::Some("ConflictException")
             }
+            DeleteMethodResponseError::Unlisted(error) => error.code(),
             DeleteMethodResponseError::Unhandled(error) => error.code.as_deref(),
             DeleteMethodResponseError::InvalidResponse(_) => ::std::option::Option::None,
         }
@@ -73,6 +77,9 @@ impl ::std::fmt::Display for DeleteMethodResponseError {
                 ::std::fmt::Display::fmt(error, f)
             }
             DeleteMethodResponseError::ConflictException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            DeleteMethodResponseError::Unlisted(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
             DeleteMethodResponseError::Unhandled(error) => {
@@ -101,6 +108,9 @@ impl ::std::error::Error for DeleteMethodResponseError {
             }
             DeleteMethodResponseError::ConflictException(error) => {
                 ::std::option::Option::Some(error)
+            }
+            DeleteMethodResponseError::Unlisted(error) => {
+                ::std::error::Error::source(error)
             }
             DeleteMethodResponseError::Unhandled(error) => {
                 ::std::option::Option::Some(error)
@@ -274,12 +284,28 @@ impl super::Operation for DeleteMethodResponse {
                         }
                     }
                     _ => {
-                        DeleteMethodResponseError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => DeleteMethodResponseError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => DeleteMethodResponseError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                DeleteMethodResponseError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

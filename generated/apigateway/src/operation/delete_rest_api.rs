@@ -14,7 +14,7 @@
 #[non_exhaustive]
 pub struct DeleteRestApi;
 impl super::private::Sealed for DeleteRestApi {}
-/// Errors of [`DeleteRestApi`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`DeleteRestApi`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum DeleteRestApiError {
@@ -28,7 +28,10 @@ pub enum DeleteRestApiError {
     UnauthorizedException(crate::error::UnauthorizedException),
     /// The service answered `TooManyRequestsException`.
     TooManyRequestsException(crate::error::TooManyRequestsException),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -52,6 +55,7 @@ impl DeleteRestApiError {
             DeleteRestApiError::TooManyRequestsException(_) => {
                 ::std::option::Option::Some("TooManyRequestsException")
             }
+            DeleteRestApiError::Unlisted(error) => error.code(),
             DeleteRestApiError::Unhandled(error) => error.code.as_deref(),
             DeleteRestApiError::InvalidResponse(_) => ::std::option::Option::None,
         }
@@ -75,6 +79,7 @@ impl ::std::fmt::Display for DeleteRestApiError {
             DeleteRestApiError::TooManyRequestsException(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
+            DeleteRestApiError::Unlisted(error) => ::std::fmt::Display::fmt(error, f),
             DeleteRestApiError::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
             DeleteRestApiError::InvalidResponse(error) => {
                 ::std::fmt::Display::fmt(error, f)
@@ -100,6 +105,7 @@ impl ::std::error::Error for DeleteRestApiError {
             DeleteRestApiError::TooManyRequestsException(error) => {
                 ::std::option::Option::Some(error)
             }
+            DeleteRestApiError::Unlisted(error) => ::std::error::Error::source(error),
             DeleteRestApiError::Unhandled(error) => ::std::option::Option::Some(error),
             DeleteRestApiError::InvalidResponse(error) => {
                 ::std::option::Option::Some(error)
@@ -222,12 +228,28 @@ impl super::Operation for DeleteRestApi {
                         }
                     }
                     _ => {
-                        DeleteRestApiError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => DeleteRestApiError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => DeleteRestApiError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                DeleteRestApiError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

@@ -14,7 +14,7 @@
 #[non_exhaustive]
 pub struct DeleteUsagePlanKey;
 impl super::private::Sealed for DeleteUsagePlanKey {}
-/// Errors of [`DeleteUsagePlanKey`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`DeleteUsagePlanKey`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum DeleteUsagePlanKeyError {
@@ -28,7 +28,10 @@ pub enum DeleteUsagePlanKeyError {
     UnauthorizedException(crate::error::UnauthorizedException),
     /// The service answered `TooManyRequestsException`.
     TooManyRequestsException(crate::error::TooManyRequestsException),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -52,6 +55,7 @@ impl DeleteUsagePlanKeyError {
             DeleteUsagePlanKeyError::TooManyRequestsException(_) => {
                 ::std::option::Option::Some("TooManyRequestsException")
             }
+            DeleteUsagePlanKeyError::Unlisted(error) => error.code(),
             DeleteUsagePlanKeyError::Unhandled(error) => error.code.as_deref(),
             DeleteUsagePlanKeyError::InvalidResponse(_) => ::std::option::Option::None,
         }
@@ -73,6 +77,9 @@ impl ::std::fmt::Display for DeleteUsagePlanKeyError {
                 ::std::fmt::Display::fmt(error, f)
             }
             DeleteUsagePlanKeyError::TooManyRequestsException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            DeleteUsagePlanKeyError::Unlisted(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
             DeleteUsagePlanKeyError::Unhandled(error) => {
@@ -101,6 +108,9 @@ impl ::std::error::Error for DeleteUsagePlanKeyError {
             }
             DeleteUsagePlanKeyError::TooManyRequestsException(error) => {
                 ::std::option::Option::Some(error)
+            }
+            DeleteUsagePlanKeyError::Unlisted(error) => {
+                ::std::error::Error::source(error)
             }
             DeleteUsagePlanKeyError::Unhandled(error) => {
                 ::std::option::Option::Some(error)
@@ -242,12 +252,28 @@ impl super::Operation for DeleteUsagePlanKey {
                         }
                     }
                     _ => {
-                        DeleteUsagePlanKeyError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => DeleteUsagePlanKeyError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => DeleteUsagePlanKeyError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                DeleteUsagePlanKeyError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

@@ -14,7 +14,7 @@
 #[non_exhaustive]
 pub struct DeleteVpcLink;
 impl super::private::Sealed for DeleteVpcLink {}
-/// Errors of [`DeleteVpcLink`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`DeleteVpcLink`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum DeleteVpcLinkError {
@@ -28,7 +28,10 @@ pub enum DeleteVpcLinkError {
     UnauthorizedException(crate::error::UnauthorizedException),
     /// The service answered `TooManyRequestsException`.
     TooManyRequestsException(crate::error::TooManyRequestsException),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -52,6 +55,7 @@ impl DeleteVpcLinkError {
             DeleteVpcLinkError::TooManyRequestsException(_) => {
                 ::std::option::Option::Some("TooManyRequestsException")
             }
+            DeleteVpcLinkError::Unlisted(error) => error.code(),
             DeleteVpcLinkError::Unhandled(error) => error.code.as_deref(),
             DeleteVpcLinkError::InvalidResponse(_) => ::std::option::Option::None,
         }
@@ -75,6 +79,7 @@ impl ::std::fmt::Display for DeleteVpcLinkError {
             DeleteVpcLinkError::TooManyRequestsException(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
+            DeleteVpcLinkError::Unlisted(error) => ::std::fmt::Display::fmt(error, f),
             DeleteVpcLinkError::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
             DeleteVpcLinkError::InvalidResponse(error) => {
                 ::std::fmt::Display::fmt(error, f)
@@ -100,6 +105,7 @@ impl ::std::error::Error for DeleteVpcLinkError {
             DeleteVpcLinkError::TooManyRequestsException(error) => {
                 ::std::option::Option::Some(error)
             }
+            DeleteVpcLinkError::Unlisted(error) => ::std::error::Error::source(error),
             DeleteVpcLinkError::Unhandled(error) => ::std::option::Option::Some(error),
             DeleteVpcLinkError::InvalidResponse(error) => {
                 ::std::option::Option::Some(error)
@@ -222,12 +228,28 @@ impl super::Operation for DeleteVpcLink {
                         }
                     }
                     _ => {
-                        DeleteVpcLinkError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => DeleteVpcLinkError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => DeleteVpcLinkError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                DeleteVpcLinkError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

@@ -14,7 +14,7 @@
 #[non_exhaustive]
 pub struct FlushStageAuthorizersCache;
 impl super::private::Sealed for FlushStageAuthorizersCache {}
-/// Errors of [`FlushStageAuthorizersCache`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`FlushStageAuthorizersCache`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum FlushStageAuthorizersCacheError {
@@ -30,7 +30,10 @@ pub enum FlushStageAuthorizersCacheError {
     UnauthorizedException(crate::error::UnauthorizedException),
     /// The service answered `TooManyRequestsException`.
     TooManyRequestsException(crate::error::TooManyRequestsException),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -57,6 +60,7 @@ impl FlushStageAuthorizersCacheError {
             FlushStageAuthorizersCacheError::TooManyRequestsException(_) => {
                 ::std::option::Option::Some("TooManyRequestsException")
             }
+            FlushStageAuthorizersCacheError::Unlisted(error) => error.code(),
             FlushStageAuthorizersCacheError::Unhandled(error) => error.code.as_deref(),
             FlushStageAuthorizersCacheError::InvalidResponse(_) => {
                 ::std::option::Option::None
@@ -83,6 +87,9 @@ impl ::std::fmt::Display for FlushStageAuthorizersCacheError {
                 ::std::fmt::Display::fmt(error, f)
             }
             FlushStageAuthorizersCacheError::TooManyRequestsException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            FlushStageAuthorizersCacheError::Unlisted(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
             FlushStageAuthorizersCacheError::Unhandled(error) => {
@@ -114,6 +121,9 @@ impl ::std::error::Error for FlushStageAuthorizersCacheError {
             }
             FlushStageAuthorizersCacheError::TooManyRequestsException(error) => {
                 ::std::option::Option::Some(error)
+            }
+            FlushStageAuthorizersCacheError::Unlisted(error) => {
+                ::std::error::Error::source(error)
             }
             FlushStageAuthorizersCacheError::Unhandled(error) => {
                 ::std::option::Option::Some(error)
@@ -275,12 +285,28 @@ impl super::Operation for FlushStageAuthorizersCache {
                         }
                     }
                     _ => {
-                        FlushStageAuthorizersCacheError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => FlushStageAuthorizersCacheError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => FlushStageAuthorizersCacheError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                FlushStageAuthorizersCacheError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

@@ -14,7 +14,7 @@
 #[non_exhaustive]
 pub struct GetAccount;
 impl super::private::Sealed for GetAccount {}
-/// Errors of [`GetAccount`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`GetAccount`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum GetAccountError {
@@ -26,7 +26,10 @@ pub enum GetAccountError {
     UnauthorizedException(crate::error::UnauthorizedException),
     /// The service answered `TooManyRequestsException`.
     TooManyRequestsException(crate::error::TooManyRequestsException),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -47,6 +50,7 @@ impl GetAccountError {
             GetAccountError::TooManyRequestsException(_) => {
                 ::std::option::Option::Some("TooManyRequestsException")
             }
+            GetAccountError::Unlisted(error) => error.code(),
             GetAccountError::Unhandled(error) => error.code.as_deref(),
             GetAccountError::InvalidResponse(_) => ::std::option::Option::None,
         }
@@ -67,6 +71,7 @@ impl ::std::fmt::Display for GetAccountError {
             GetAccountError::TooManyRequestsException(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
+            GetAccountError::Unlisted(error) => ::std::fmt::Display::fmt(error, f),
             GetAccountError::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
             GetAccountError::InvalidResponse(error) => ::std::fmt::Display::fmt(error, f),
         }
@@ -87,6 +92,7 @@ impl ::std::error::Error for GetAccountError {
             GetAccountError::TooManyRequestsException(error) => {
                 ::std::option::Option::Some(error)
             }
+            GetAccountError::Unlisted(error) => ::std::error::Error::source(error),
             GetAccountError::Unhandled(error) => ::std::option::Option::Some(error),
             GetAccountError::InvalidResponse(error) => ::std::option::Option::Some(error),
         }
@@ -181,12 +187,28 @@ impl super::Operation for GetAccount {
                         }
                     }
                     _ => {
-                        GetAccountError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => GetAccountError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => GetAccountError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                GetAccountError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

@@ -14,7 +14,7 @@
 #[non_exhaustive]
 pub struct GetApiKey;
 impl super::private::Sealed for GetApiKey {}
-/// Errors of [`GetApiKey`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`GetApiKey`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum GetApiKeyError {
@@ -26,7 +26,10 @@ pub enum GetApiKeyError {
     UnauthorizedException(crate::error::UnauthorizedException),
     /// The service answered `TooManyRequestsException`.
     TooManyRequestsException(crate::error::TooManyRequestsException),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -47,6 +50,7 @@ impl GetApiKeyError {
             GetApiKeyError::TooManyRequestsException(_) => {
                 ::std::option::Option::Some("TooManyRequestsException")
             }
+            GetApiKeyError::Unlisted(error) => error.code(),
             GetApiKeyError::Unhandled(error) => error.code.as_deref(),
             GetApiKeyError::InvalidResponse(_) => ::std::option::Option::None,
         }
@@ -67,6 +71,7 @@ impl ::std::fmt::Display for GetApiKeyError {
             GetApiKeyError::TooManyRequestsException(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
+            GetApiKeyError::Unlisted(error) => ::std::fmt::Display::fmt(error, f),
             GetApiKeyError::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
             GetApiKeyError::InvalidResponse(error) => ::std::fmt::Display::fmt(error, f),
         }
@@ -87,6 +92,7 @@ impl ::std::error::Error for GetApiKeyError {
             GetApiKeyError::TooManyRequestsException(error) => {
                 ::std::option::Option::Some(error)
             }
+            GetApiKeyError::Unlisted(error) => ::std::error::Error::source(error),
             GetApiKeyError::Unhandled(error) => ::std::option::Option::Some(error),
             GetApiKeyError::InvalidResponse(error) => ::std::option::Option::Some(error),
         }
@@ -199,12 +205,28 @@ impl super::Operation for GetApiKey {
                         }
                     }
                     _ => {
-                        GetApiKeyError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => GetApiKeyError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => GetApiKeyError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                GetApiKeyError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

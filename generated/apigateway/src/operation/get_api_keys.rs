@@ -14,7 +14,7 @@
 #[non_exhaustive]
 pub struct GetApiKeys;
 impl super::private::Sealed for GetApiKeys {}
-/// Errors of [`GetApiKeys`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`GetApiKeys`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum GetApiKeysError {
@@ -26,7 +26,10 @@ pub enum GetApiKeysError {
     UnauthorizedException(crate::error::UnauthorizedException),
     /// The service answered `TooManyRequestsException`.
     TooManyRequestsException(crate::error::TooManyRequestsException),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -47,6 +50,7 @@ impl GetApiKeysError {
             GetApiKeysError::TooManyRequestsException(_) => {
                 ::std::option::Option::Some("TooManyRequestsException")
             }
+            GetApiKeysError::Unlisted(error) => error.code(),
             GetApiKeysError::Unhandled(error) => error.code.as_deref(),
             GetApiKeysError::InvalidResponse(_) => ::std::option::Option::None,
         }
@@ -67,6 +71,7 @@ impl ::std::fmt::Display for GetApiKeysError {
             GetApiKeysError::TooManyRequestsException(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
+            GetApiKeysError::Unlisted(error) => ::std::fmt::Display::fmt(error, f),
             GetApiKeysError::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
             GetApiKeysError::InvalidResponse(error) => ::std::fmt::Display::fmt(error, f),
         }
@@ -87,6 +92,7 @@ impl ::std::error::Error for GetApiKeysError {
             GetApiKeysError::TooManyRequestsException(error) => {
                 ::std::option::Option::Some(error)
             }
+            GetApiKeysError::Unlisted(error) => ::std::error::Error::source(error),
             GetApiKeysError::Unhandled(error) => ::std::option::Option::Some(error),
             GetApiKeysError::InvalidResponse(error) => ::std::option::Option::Some(error),
         }
@@ -200,12 +206,28 @@ impl super::Operation for GetApiKeys {
                         }
                     }
                     _ => {
-                        GetApiKeysError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => GetApiKeysError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => GetApiKeysError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                GetApiKeysError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

@@ -14,7 +14,7 @@
 #[non_exhaustive]
 pub struct GetAuthorizer;
 impl super::private::Sealed for GetAuthorizer {}
-/// Errors of [`GetAuthorizer`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`GetAuthorizer`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum GetAuthorizerError {
@@ -26,7 +26,10 @@ pub enum GetAuthorizerError {
     UnauthorizedException(crate::error::UnauthorizedException),
     /// The service answered `TooManyRequestsException`.
     TooManyRequestsException(crate::error::TooManyRequestsException),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -47,6 +50,7 @@ impl GetAuthorizerError {
             GetAuthorizerError::TooManyRequestsException(_) => {
                 ::std::option::Option::Some("TooManyRequestsException")
             }
+            GetAuthorizerError::Unlisted(error) => error.code(),
             GetAuthorizerError::Unhandled(error) => error.code.as_deref(),
             GetAuthorizerError::InvalidResponse(_) => ::std::option::Option::None,
         }
@@ -67,6 +71,7 @@ impl ::std::fmt::Display for GetAuthorizerError {
             GetAuthorizerError::TooManyRequestsException(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
+            GetAuthorizerError::Unlisted(error) => ::std::fmt::Display::fmt(error, f),
             GetAuthorizerError::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
             GetAuthorizerError::InvalidResponse(error) => {
                 ::std::fmt::Display::fmt(error, f)
@@ -89,6 +94,7 @@ impl ::std::error::Error for GetAuthorizerError {
             GetAuthorizerError::TooManyRequestsException(error) => {
                 ::std::option::Option::Some(error)
             }
+            GetAuthorizerError::Unlisted(error) => ::std::error::Error::source(error),
             GetAuthorizerError::Unhandled(error) => ::std::option::Option::Some(error),
             GetAuthorizerError::InvalidResponse(error) => {
                 ::std::option::Option::Some(error)
@@ -216,12 +222,28 @@ impl super::Operation for GetAuthorizer {
                         }
                     }
                     _ => {
-                        GetAuthorizerError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => GetAuthorizerError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => GetAuthorizerError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                GetAuthorizerError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

@@ -14,7 +14,7 @@
 #[non_exhaustive]
 pub struct GetAuthorizers;
 impl super::private::Sealed for GetAuthorizers {}
-/// Errors of [`GetAuthorizers`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`GetAuthorizers`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum GetAuthorizersError {
@@ -26,7 +26,10 @@ pub enum GetAuthorizersError {
     UnauthorizedException(crate::error::UnauthorizedException),
     /// The service answered `TooManyRequestsException`.
     TooManyRequestsException(crate::error::TooManyRequestsException),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -47,6 +50,7 @@ impl GetAuthorizersError {
             GetAuthorizersError::TooManyRequestsException(_) => {
                 ::std::option::Option::Some("TooManyRequestsException")
             }
+            GetAuthorizersError::Unlisted(error) => error.code(),
             GetAuthorizersError::Unhandled(error) => error.code.as_deref(),
             GetAuthorizersError::InvalidResponse(_) => ::std::option::Option::None,
         }
@@ -67,6 +71,7 @@ impl ::std::fmt::Display for GetAuthorizersError {
             GetAuthorizersError::TooManyRequestsException(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
+            GetAuthorizersError::Unlisted(error) => ::std::fmt::Display::fmt(error, f),
             GetAuthorizersError::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
             GetAuthorizersError::InvalidResponse(error) => {
                 ::std::fmt::Display::fmt(error, f)
@@ -89,6 +94,7 @@ impl ::std::error::Error for GetAuthorizersError {
             GetAuthorizersError::TooManyRequestsException(error) => {
                 ::std::option::Option::Some(error)
             }
+            GetAuthorizersError::Unlisted(error) => ::std::error::Error::source(error),
             GetAuthorizersError::Unhandled(error) => ::std::option::Option::Some(error),
             GetAuthorizersError::InvalidResponse(error) => {
                 ::std::option::Option::Some(error)
@@ -212,12 +218,28 @@ impl super::Operation for GetAuthorizers {
                         }
                     }
                     _ => {
-                        GetAuthorizersError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => GetAuthorizersError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => GetAuthorizersError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                GetAuthorizersError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

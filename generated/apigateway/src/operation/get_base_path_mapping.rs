@@ -14,7 +14,7 @@
 #[non_exhaustive]
 pub struct GetBasePathMapping;
 impl super::private::Sealed for GetBasePathMapping {}
-/// Errors of [`GetBasePathMapping`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`GetBasePathMapping`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum GetBasePathMappingError {
@@ -26,7 +26,10 @@ pub enum GetBasePathMappingError {
     UnauthorizedException(crate::error::UnauthorizedException),
     /// The service answered `TooManyRequestsException`.
     TooManyRequestsException(crate::error::TooManyRequestsException),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -47,6 +50,7 @@ impl GetBasePathMappingError {
             GetBasePathMappingError::TooManyRequestsException(_) => {
                 ::std::option::Option::Some("TooManyRequestsException")
             }
+            GetBasePathMappingError::Unlisted(error) => error.code(),
             GetBasePathMappingError::Unhandled(error) => error.code.as_deref(),
             GetBasePathMappingError::InvalidResponse(_) => ::std::option::Option::None,
         }
@@ -65,6 +69,9 @@ impl ::std::fmt::Display for GetBasePathMappingError {
                 ::std::fmt::Display::fmt(error, f)
             }
             GetBasePathMappingError::TooManyRequestsException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GetBasePathMappingError::Unlisted(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
             GetBasePathMappingError::Unhandled(error) => {
@@ -90,6 +97,9 @@ impl ::std::error::Error for GetBasePathMappingError {
             }
             GetBasePathMappingError::TooManyRequestsException(error) => {
                 ::std::option::Option::Some(error)
+            }
+            GetBasePathMappingError::Unlisted(error) => {
+                ::std::error::Error::source(error)
             }
             GetBasePathMappingError::Unhandled(error) => {
                 ::std::option::Option::Some(error)
@@ -223,12 +233,28 @@ impl super::Operation for GetBasePathMapping {
                         }
                     }
                     _ => {
-                        GetBasePathMappingError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => GetBasePathMappingError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => GetBasePathMappingError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                GetBasePathMappingError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

@@ -14,7 +14,7 @@
 #[non_exhaustive]
 pub struct GetBasePathMappings;
 impl super::private::Sealed for GetBasePathMappings {}
-/// Errors of [`GetBasePathMappings`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`GetBasePathMappings`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum GetBasePathMappingsError {
@@ -26,7 +26,10 @@ pub enum GetBasePathMappingsError {
     UnauthorizedException(crate::error::UnauthorizedException),
     /// The service answered `TooManyRequestsException`.
     TooManyRequestsException(crate::error::TooManyRequestsException),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -47,6 +50,7 @@ impl GetBasePathMappingsError {
             GetBasePathMappingsError::TooManyRequestsException(_) => {
                 ::std::option::Option::Some("TooManyRequestsException")
             }
+            GetBasePathMappingsError::Unlisted(error) => error.code(),
             GetBasePathMappingsError::Unhandled(error) => error.code.as_deref(),
             GetBasePathMappingsError::InvalidResponse(_) => ::std::option::Option::None,
         }
@@ -65,6 +69,9 @@ impl ::std::fmt::Display for GetBasePathMappingsError {
                 ::std::fmt::Display::fmt(error, f)
             }
             GetBasePathMappingsError::TooManyRequestsException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GetBasePathMappingsError::Unlisted(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
             GetBasePathMappingsError::Unhandled(error) => {
@@ -90,6 +97,9 @@ impl ::std::error::Error for GetBasePathMappingsError {
             }
             GetBasePathMappingsError::TooManyRequestsException(error) => {
                 ::std::option::Option::Some(error)
+            }
+            GetBasePathMappingsError::Unlisted(error) => {
+                ::std::error::Error::source(error)
             }
             GetBasePathMappingsError::Unhandled(error) => {
                 ::std::option::Option::Some(error)
@@ -219,12 +229,28 @@ impl super::Operation for GetBasePathMappings {
                         }
                     }
                     _ => {
-                        GetBasePathMappingsError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => GetBasePathMappingsError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => GetBasePathMappingsError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                GetBasePathMappingsError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

@@ -14,7 +14,7 @@
 #[non_exhaustive]
 pub struct GetDeployment;
 impl super::private::Sealed for GetDeployment {}
-/// Errors of [`GetDeployment`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`GetDeployment`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum GetDeploymentError {
@@ -28,7 +28,10 @@ pub enum GetDeploymentError {
     TooManyRequestsException(crate::error::TooManyRequestsException),
     /// The service answered `ServiceUnavailableException`.
     ServiceUnavailableException(crate::error::ServiceUnavailableException),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -52,6 +55,7 @@ impl GetDeploymentError {
             GetDeploymentError::ServiceUnavailableException(_) => {
                 ::std::option::Option::Some("ServiceUnavailableException")
             }
+            GetDeploymentError::Unlisted(error) => error.code(),
             GetDeploymentError::Unhandled(error) => error.code.as_deref(),
             GetDeploymentError::InvalidResponse(_) => ::std::option::Option::None,
         }
@@ -75,6 +79,7 @@ impl ::std::fmt::Display for GetDeploymentError {
             GetDeploymentError::ServiceUnavailableException(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
+            GetDeploymentError::Unlisted(error) => ::std::fmt::Display::fmt(error, f),
             GetDeploymentError::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
             GetDeploymentError::InvalidResponse(error) => {
                 ::std::fmt::Display::fmt(error, f)
@@ -100,6 +105,7 @@ impl ::std::error::Error for GetDeploymentError {
             GetDeploymentError::ServiceUnavailableException(error) => {
                 ::std::option::Option::Some(error)
             }
+            GetDeploymentError::Unlisted(error) => ::std::error::Error::source(error),
             GetDeploymentError::Unhandled(error) => ::std::option::Option::Some(error),
             GetDeploymentError::InvalidResponse(error) => {
                 ::std::option::Option::Some(error)
@@ -245,12 +251,28 @@ impl super::Operation for GetDeployment {
                         }
                     }
                     _ => {
-                        GetDeploymentError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => GetDeploymentError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => GetDeploymentError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                GetDeploymentError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

@@ -14,7 +14,7 @@
 #[non_exhaustive]
 pub struct GetDeployments;
 impl super::private::Sealed for GetDeployments {}
-/// Errors of [`GetDeployments`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`GetDeployments`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum GetDeploymentsError {
@@ -28,7 +28,10 @@ pub enum GetDeploymentsError {
     TooManyRequestsException(crate::error::TooManyRequestsException),
     /// The service answered `ServiceUnavailableException`.
     ServiceUnavailableException(crate::error::ServiceUnavailableException),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -52,6 +55,7 @@ impl GetDeploymentsError {
             GetDeploymentsError::ServiceUnavailableException(_) => {
                 ::std::option::Option::Some("ServiceUnavailableException")
             }
+            GetDeploymentsError::Unlisted(error) => error.code(),
             GetDeploymentsError::Unhandled(error) => error.code.as_deref(),
             GetDeploymentsError::InvalidResponse(_) => ::std::option::Option::None,
         }
@@ -75,6 +79,7 @@ impl ::std::fmt::Display for GetDeploymentsError {
             GetDeploymentsError::ServiceUnavailableException(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
+            GetDeploymentsError::Unlisted(error) => ::std::fmt::Display::fmt(error, f),
             GetDeploymentsError::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
             GetDeploymentsError::InvalidResponse(error) => {
                 ::std::fmt::Display::fmt(error, f)
@@ -100,6 +105,7 @@ impl ::std::error::Error for GetDeploymentsError {
             GetDeploymentsError::ServiceUnavailableException(error) => {
                 ::std::option::Option::Some(error)
             }
+            GetDeploymentsError::Unlisted(error) => ::std::error::Error::source(error),
             GetDeploymentsError::Unhandled(error) => ::std::option::Option::Some(error),
             GetDeploymentsError::InvalidResponse(error) => {
                 ::std::option::Option::Some(error)
@@ -236,12 +242,28 @@ impl super::Operation for GetDeployments {
                         }
                     }
                     _ => {
-                        GetDeploymentsError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => GetDeploymentsError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => GetDeploymentsError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                GetDeploymentsError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

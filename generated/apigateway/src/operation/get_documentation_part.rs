@@ -14,7 +14,7 @@
 #[non_exhaustive]
 pub struct GetDocumentationPart;
 impl super::private::Sealed for GetDocumentationPart {}
-/// Errors of [`GetDocumentationPart`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`GetDocumentationPart`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum GetDocumentationPartError {
@@ -26,7 +26,10 @@ pub enum GetDocumentationPartError {
     UnauthorizedException(crate::error::UnauthorizedException),
     /// The service answered `TooManyRequestsException`.
     TooManyRequestsException(crate::error::TooManyRequestsException),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -47,6 +50,7 @@ impl GetDocumentationPartError {
             GetDocumentationPartError::TooManyRequestsException(_) => {
                 ::std::option::Option::Some("TooManyRequestsException")
             }
+            GetDocumentationPartError::Unlisted(error) => error.code(),
             GetDocumentationPartError::Unhandled(error) => error.code.as_deref(),
             GetDocumentationPartError::InvalidResponse(_) => ::std::option::Option::None,
         }
@@ -65,6 +69,9 @@ impl ::std::fmt::Display for GetDocumentationPartError {
                 ::std::fmt::Display::fmt(error, f)
             }
             GetDocumentationPartError::TooManyRequestsException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GetDocumentationPartError::Unlisted(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
             GetDocumentationPartError::Unhandled(error) => {
@@ -90,6 +97,9 @@ impl ::std::error::Error for GetDocumentationPartError {
             }
             GetDocumentationPartError::TooManyRequestsException(error) => {
                 ::std::option::Option::Some(error)
+            }
+            GetDocumentationPartError::Unlisted(error) => {
+                ::std::error::Error::source(error)
             }
             GetDocumentationPartError::Unhandled(error) => {
                 ::std::option::Option::Some(error)
@@ -220,12 +230,28 @@ impl super::Operation for GetDocumentationPart {
                         }
                     }
                     _ => {
-                        GetDocumentationPartError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => GetDocumentationPartError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => GetDocumentationPartError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                GetDocumentationPartError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

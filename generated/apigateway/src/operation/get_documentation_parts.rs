@@ -14,7 +14,7 @@
 #[non_exhaustive]
 pub struct GetDocumentationParts;
 impl super::private::Sealed for GetDocumentationParts {}
-/// Errors of [`GetDocumentationParts`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`GetDocumentationParts`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum GetDocumentationPartsError {
@@ -26,7 +26,10 @@ pub enum GetDocumentationPartsError {
     UnauthorizedException(crate::error::UnauthorizedException),
     /// The service answered `TooManyRequestsException`.
     TooManyRequestsException(crate::error::TooManyRequestsException),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -47,6 +50,7 @@ impl GetDocumentationPartsError {
             GetDocumentationPartsError::TooManyRequestsException(_) => {
                 ::std::option::Option::Some("TooManyRequestsException")
             }
+            GetDocumentationPartsError::Unlisted(error) => error.code(),
             GetDocumentationPartsError::Unhandled(error) => error.code.as_deref(),
             GetDocumentationPartsError::InvalidResponse(_) => ::std::option::Option::None,
         }
@@ -65,6 +69,9 @@ impl ::std::fmt::Display for GetDocumentationPartsError {
                 ::std::fmt::Display::fmt(error, f)
             }
             GetDocumentationPartsError::TooManyRequestsException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GetDocumentationPartsError::Unlisted(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
             GetDocumentationPartsError::Unhandled(error) => {
@@ -90,6 +97,9 @@ impl ::std::error::Error for GetDocumentationPartsError {
             }
             GetDocumentationPartsError::TooManyRequestsException(error) => {
                 ::std::option::Option::Some(error)
+            }
+            GetDocumentationPartsError::Unlisted(error) => {
+                ::std::error::Error::source(error)
             }
             GetDocumentationPartsError::Unhandled(error) => {
                 ::std::option::Option::Some(error)
@@ -228,12 +238,28 @@ impl super::Operation for GetDocumentationParts {
                         }
                     }
                     _ => {
-                        GetDocumentationPartsError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => GetDocumentationPartsError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => GetDocumentationPartsError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                GetDocumentationPartsError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

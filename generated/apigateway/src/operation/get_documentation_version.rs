@@ -14,7 +14,7 @@
 #[non_exhaustive]
 pub struct GetDocumentationVersion;
 impl super::private::Sealed for GetDocumentationVersion {}
-/// Errors of [`GetDocumentationVersion`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`GetDocumentationVersion`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum GetDocumentationVersionError {
@@ -24,7 +24,10 @@ pub enum GetDocumentationVersionError {
     NotFoundException(crate::error::NotFoundException),
     /// The service answered `TooManyRequestsException`.
     TooManyRequestsException(crate::error::TooManyRequestsException),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -42,6 +45,7 @@ impl GetDocumentationVersionError {
             GetDocumentationVersionError::TooManyRequestsException(_) => {
                 ::std::option::Option::Some("TooManyRequestsException")
             }
+            GetDocumentationVersionError::Unlisted(error) => error.code(),
             GetDocumentationVersionError::Unhandled(error) => error.code.as_deref(),
             GetDocumentationVersionError::InvalidResponse(_) => {
                 ::std::option::Option::None
@@ -59,6 +63,9 @@ impl ::std::fmt::Display for GetDocumentationVersionError {
                 ::std::fmt::Display::fmt(error, f)
             }
             GetDocumentationVersionError::TooManyRequestsException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GetDocumentationVersionError::Unlisted(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
             GetDocumentationVersionError::Unhandled(error) => {
@@ -81,6 +88,9 @@ impl ::std::error::Error for GetDocumentationVersionError {
             }
             GetDocumentationVersionError::TooManyRequestsException(error) => {
                 ::std::option::Option::Some(error)
+            }
+            GetDocumentationVersionError::Unlisted(error) => {
+                ::std::error::Error::source(error)
             }
             GetDocumentationVersionError::Unhandled(error) => {
                 ::std::option::Option::Some(error)
@@ -200,12 +210,28 @@ impl super::Operation for GetDocumentationVersion {
                         }
                     }
                     _ => {
-                        GetDocumentationVersionError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => GetDocumentationVersionError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => GetDocumentationVersionError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                GetDocumentationVersionError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

@@ -14,7 +14,7 @@
 #[non_exhaustive]
 pub struct GetDocumentationVersions;
 impl super::private::Sealed for GetDocumentationVersions {}
-/// Errors of [`GetDocumentationVersions`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`GetDocumentationVersions`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum GetDocumentationVersionsError {
@@ -26,7 +26,10 @@ pub enum GetDocumentationVersionsError {
     NotFoundException(crate::error::NotFoundException),
     /// The service answered `TooManyRequestsException`.
     TooManyRequestsException(crate::error::TooManyRequestsException),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -47,6 +50,7 @@ impl GetDocumentationVersionsError {
             GetDocumentationVersionsError::TooManyRequestsException(_) => {
                 ::std::option::Option::Some("TooManyRequestsException")
             }
+            GetDocumentationVersionsError::Unlisted(error) => error.code(),
             GetDocumentationVersionsError::Unhandled(error) => error.code.as_deref(),
             GetDocumentationVersionsError::InvalidResponse(_) => {
                 ::std::option::Option::None
@@ -67,6 +71,9 @@ impl ::std::fmt::Display for GetDocumentationVersionsError {
                 ::std::fmt::Display::fmt(error, f)
             }
             GetDocumentationVersionsError::TooManyRequestsException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GetDocumentationVersionsError::Unlisted(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
             GetDocumentationVersionsError::Unhandled(error) => {
@@ -92,6 +99,9 @@ impl ::std::error::Error for GetDocumentationVersionsError {
             }
             GetDocumentationVersionsError::TooManyRequestsException(error) => {
                 ::std::option::Option::Some(error)
+            }
+            GetDocumentationVersionsError::Unlisted(error) => {
+                ::std::error::Error::source(error)
             }
             GetDocumentationVersionsError::Unhandled(error) => {
                 ::std::option::Option::Some(error)
@@ -220,12 +230,28 @@ impl super::Operation for GetDocumentationVersions {
                         }
                     }
                     _ => {
-                        GetDocumentationVersionsError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => GetDocumentationVersionsError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => GetDocumentationVersionsError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                GetDocumentationVersionsError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

@@ -14,7 +14,7 @@
 #[non_exhaustive]
 pub struct GetDomainNameAccessAssociations;
 impl super::private::Sealed for GetDomainNameAccessAssociations {}
-/// Errors of [`GetDomainNameAccessAssociations`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`GetDomainNameAccessAssociations`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum GetDomainNameAccessAssociationsError {
@@ -26,7 +26,10 @@ pub enum GetDomainNameAccessAssociationsError {
     UnauthorizedException(crate::error::UnauthorizedException),
     /// The service answered `TooManyRequestsException`.
     TooManyRequestsException(crate::error::TooManyRequestsException),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -47,6 +50,7 @@ impl GetDomainNameAccessAssociationsError {
             GetDomainNameAccessAssociationsError::TooManyRequestsException(_) => {
                 ::std::option::Option::Some("TooManyRequestsException")
             }
+            GetDomainNameAccessAssociationsError::Unlisted(error) => error.code(),
             GetDomainNameAccessAssociationsError::Unhandled(error) => {
                 error.code.as_deref()
             }
@@ -69,6 +73,9 @@ impl ::std::fmt::Display for GetDomainNameAccessAssociationsError {
                 ::std::fmt::Display::fmt(error, f)
             }
             GetDomainNameAccessAssociationsError::TooManyRequestsException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GetDomainNameAccessAssociationsError::Unlisted(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
             GetDomainNameAccessAssociationsError::Unhandled(error) => {
@@ -94,6 +101,9 @@ impl ::std::error::Error for GetDomainNameAccessAssociationsError {
             }
             GetDomainNameAccessAssociationsError::TooManyRequestsException(error) => {
                 ::std::option::Option::Some(error)
+            }
+            GetDomainNameAccessAssociationsError::Unlisted(error) => {
+                ::std::error::Error::source(error)
             }
             GetDomainNameAccessAssociationsError::Unhandled(error) => {
                 ::std::option::Option::Some(error)
@@ -209,12 +219,30 @@ impl super::Operation for GetDomainNameAccessAssociations {
                         }
                     }
                     _ => {
-                        GetDomainNameAccessAssociationsError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => GetDomainNameAccessAssociationsError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => {
+                                GetDomainNameAccessAssociationsError::InvalidResponse(error)
+                            }
+                            ::std::option::Option::None => {
+                                GetDomainNameAccessAssociationsError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

@@ -14,7 +14,7 @@
 #[non_exhaustive]
 pub struct GetDomainNames;
 impl super::private::Sealed for GetDomainNames {}
-/// Errors of [`GetDomainNames`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`GetDomainNames`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum GetDomainNamesError {
@@ -26,7 +26,10 @@ pub enum GetDomainNamesError {
     UnauthorizedException(crate::error::UnauthorizedException),
     /// The service answered `TooManyRequestsException`.
     TooManyRequestsException(crate::error::TooManyRequestsException),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -47,6 +50,7 @@ impl GetDomainNamesError {
             GetDomainNamesError::TooManyRequestsException(_) => {
                 ::std::option::Option::Some("TooManyRequestsException")
             }
+            GetDomainNamesError::Unlisted(error) => error.code(),
             GetDomainNamesError::Unhandled(error) => error.code.as_deref(),
             GetDomainNamesError::InvalidResponse(_) => ::std::option::Option::None,
         }
@@ -67,6 +71,7 @@ impl ::std::fmt::Display for GetDomainNamesError {
             GetDomainNamesError::TooManyRequestsException(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
+            GetDomainNamesError::Unlisted(error) => ::std::fmt::Display::fmt(error, f),
             GetDomainNamesError::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
             GetDomainNamesError::InvalidResponse(error) => {
                 ::std::fmt::Display::fmt(error, f)
@@ -89,6 +94,7 @@ impl ::std::error::Error for GetDomainNamesError {
             GetDomainNamesError::TooManyRequestsException(error) => {
                 ::std::option::Option::Some(error)
             }
+            GetDomainNamesError::Unlisted(error) => ::std::error::Error::source(error),
             GetDomainNamesError::Unhandled(error) => ::std::option::Option::Some(error),
             GetDomainNamesError::InvalidResponse(error) => {
                 ::std::option::Option::Some(error)
@@ -198,12 +204,28 @@ impl super::Operation for GetDomainNames {
                         }
                     }
                     _ => {
-                        GetDomainNamesError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => GetDomainNamesError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => GetDomainNamesError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                GetDomainNamesError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

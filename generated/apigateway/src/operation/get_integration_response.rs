@@ -14,7 +14,7 @@
 #[non_exhaustive]
 pub struct GetIntegrationResponse;
 impl super::private::Sealed for GetIntegrationResponse {}
-/// Errors of [`GetIntegrationResponse`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`GetIntegrationResponse`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum GetIntegrationResponseError {
@@ -26,7 +26,10 @@ pub enum GetIntegrationResponseError {
     UnauthorizedException(crate::error::UnauthorizedException),
     /// The service answered `TooManyRequestsException`.
     TooManyRequestsException(crate::error::TooManyRequestsException),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -47,6 +50,7 @@ impl GetIntegrationResponseError {
             GetIntegrationResponseError::TooManyRequestsException(_) => {
                 ::std::option::Option::Some("TooManyRequestsException")
             }
+            GetIntegrationResponseError::Unlisted(error) => error.code(),
             GetIntegrationResponseError::Unhandled(error) => error.code.as_deref(),
             GetIntegrationResponseError::InvalidResponse(_) => {
                 ::std::option::Option::None
@@ -67,6 +71,9 @@ impl ::std::fmt::Display for GetIntegrationResponseError {
                 ::std::fmt::Display::fmt(error, f)
             }
             GetIntegrationResponseError::TooManyRequestsException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GetIntegrationResponseError::Unlisted(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
             GetIntegrationResponseError::Unhandled(error) => {
@@ -92,6 +99,9 @@ impl ::std::error::Error for GetIntegrationResponseError {
             }
             GetIntegrationResponseError::TooManyRequestsException(error) => {
                 ::std::option::Option::Some(error)
+            }
+            GetIntegrationResponseError::Unlisted(error) => {
+                ::std::error::Error::source(error)
             }
             GetIntegrationResponseError::Unhandled(error) => {
                 ::std::option::Option::Some(error)
@@ -254,12 +264,28 @@ impl super::Operation for GetIntegrationResponse {
                         }
                     }
                     _ => {
-                        GetIntegrationResponseError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => GetIntegrationResponseError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => GetIntegrationResponseError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                GetIntegrationResponseError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

@@ -14,7 +14,7 @@
 #[non_exhaustive]
 pub struct GetMethod;
 impl super::private::Sealed for GetMethod {}
-/// Errors of [`GetMethod`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`GetMethod`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum GetMethodError {
@@ -24,7 +24,10 @@ pub enum GetMethodError {
     NotFoundException(crate::error::NotFoundException),
     /// The service answered `TooManyRequestsException`.
     TooManyRequestsException(crate::error::TooManyRequestsException),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -42,6 +45,7 @@ impl GetMethodError {
             GetMethodError::TooManyRequestsException(_) => {
                 ::std::option::Option::Some("TooManyRequestsException")
             }
+            GetMethodError::Unlisted(error) => error.code(),
             GetMethodError::Unhandled(error) => error.code.as_deref(),
             GetMethodError::InvalidResponse(_) => ::std::option::Option::None,
         }
@@ -59,6 +63,7 @@ impl ::std::fmt::Display for GetMethodError {
             GetMethodError::TooManyRequestsException(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
+            GetMethodError::Unlisted(error) => ::std::fmt::Display::fmt(error, f),
             GetMethodError::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
             GetMethodError::InvalidResponse(error) => ::std::fmt::Display::fmt(error, f),
         }
@@ -76,6 +81,7 @@ impl ::std::error::Error for GetMethodError {
             GetMethodError::TooManyRequestsException(error) => {
                 ::std::option::Option::Some(error)
             }
+            GetMethodError::Unlisted(error) => ::std::error::Error::source(error),
             GetMethodError::Unhandled(error) => ::std::option::Option::Some(error),
             GetMethodError::InvalidResponse(error) => ::std::option::Option::Some(error),
         }
@@ -204,12 +210,28 @@ impl super::Operation for GetMethod {
                         }
                     }
                     _ => {
-                        GetMethodError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => GetMethodError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => GetMethodError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                GetMethodError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

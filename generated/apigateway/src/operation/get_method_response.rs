@@ -14,7 +14,7 @@
 #[non_exhaustive]
 pub struct GetMethodResponse;
 impl super::private::Sealed for GetMethodResponse {}
-/// Errors of [`GetMethodResponse`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`GetMethodResponse`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum GetMethodResponseError {
@@ -24,7 +24,10 @@ pub enum GetMethodResponseError {
     NotFoundException(crate::error::NotFoundException),
     /// The service answered `TooManyRequestsException`.
     TooManyRequestsException(crate::error::TooManyRequestsException),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -42,6 +45,7 @@ impl GetMethodResponseError {
             GetMethodResponseError::TooManyRequestsException(_) => {
                 ::std::option::Option::Some("TooManyRequestsException")
             }
+            GetMethodResponseError::Unlisted(error) => error.code(),
             GetMethodResponseError::Unhandled(error) => error.code.as_deref(),
             GetMethodResponseError::InvalidResponse(_) => ::std::option::Option::None,
         }
@@ -59,6 +63,7 @@ impl ::std::fmt::Display for GetMethodResponseError {
             GetMethodResponseError::TooManyRequestsException(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
+            GetMethodResponseError::Unlisted(error) => ::std::fmt::Display::fmt(error, f),
             GetMethodResponseError::Unhandled(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
@@ -80,6 +85,7 @@ impl ::std::error::Error for GetMethodResponseError {
             GetMethodResponseError::TooManyRequestsException(error) => {
                 ::std::option::Option::Some(error)
             }
+            GetMethodResponseError::Unlisted(error) => ::std::error::Error::source(error),
             GetMethodResponseError::Unhandled(error) => {
                 ::std::option::Option::Some(error)
             }
@@ -228,12 +234,28 @@ impl super::Operation for GetMethodResponse {
                         }
                     }
                     _ => {
-                        GetMethodResponseError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => GetMethodResponseError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => GetMethodResponseError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                GetMethodResponseError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

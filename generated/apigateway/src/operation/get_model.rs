@@ -14,7 +14,7 @@
 #[non_exhaustive]
 pub struct GetModel;
 impl super::private::Sealed for GetModel {}
-/// Errors of [`GetModel`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`GetModel`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum GetModelError {
@@ -26,7 +26,10 @@ pub enum GetModelError {
     UnauthorizedException(crate::error::UnauthorizedException),
     /// The service answered `TooManyRequestsException`.
     TooManyRequestsException(crate::error::TooManyRequestsException),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -47,6 +50,7 @@ impl GetModelError {
             GetModelError::TooManyRequestsException(_) => {
                 ::std::option::Option::Some("TooManyRequestsException")
             }
+            GetModelError::Unlisted(error) => error.code(),
             GetModelError::Unhandled(error) => error.code.as_deref(),
             GetModelError::InvalidResponse(_) => ::std::option::Option::None,
         }
@@ -65,6 +69,7 @@ impl ::std::fmt::Display for GetModelError {
             GetModelError::TooManyRequestsException(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
+            GetModelError::Unlisted(error) => ::std::fmt::Display::fmt(error, f),
             GetModelError::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
             GetModelError::InvalidResponse(error) => ::std::fmt::Display::fmt(error, f),
         }
@@ -83,6 +88,7 @@ impl ::std::error::Error for GetModelError {
             GetModelError::TooManyRequestsException(error) => {
                 ::std::option::Option::Some(error)
             }
+            GetModelError::Unlisted(error) => ::std::error::Error::source(error),
             GetModelError::Unhandled(error) => ::std::option::Option::Some(error),
             GetModelError::InvalidResponse(error) => ::std::option::Option::Some(error),
         }
@@ -211,12 +217,28 @@ impl super::Operation for GetModel {
                         }
                     }
                     _ => {
-                        GetModelError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => GetModelError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => GetModelError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                GetModelError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

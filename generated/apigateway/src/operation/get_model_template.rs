@@ -14,7 +14,7 @@
 #[non_exhaustive]
 pub struct GetModelTemplate;
 impl super::private::Sealed for GetModelTemplate {}
-/// Errors of [`GetModelTemplate`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`GetModelTemplate`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum GetModelTemplateError {
@@ -26,7 +26,10 @@ pub enum GetModelTemplateError {
     BadRequestException(crate::error::BadRequestException),
     /// The service answered `TooManyRequestsException`.
     TooManyRequestsException(crate::error::TooManyRequestsException),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -47,6 +50,7 @@ impl GetModelTemplateError {
             GetModelTemplateError::TooManyRequestsException(_) => {
                 ::std::option::Option::Some("TooManyRequestsException")
             }
+            GetModelTemplateError::Unlisted(error) => error.code(),
             GetModelTemplateError::Unhandled(error) => error.code.as_deref(),
             GetModelTemplateError::InvalidResponse(_) => ::std::option::Option::None,
         }
@@ -67,6 +71,7 @@ impl ::std::fmt::Display for GetModelTemplateError {
             GetModelTemplateError::TooManyRequestsException(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
+            GetModelTemplateError::Unlisted(error) => ::std::fmt::Display::fmt(error, f),
             GetModelTemplateError::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
             GetModelTemplateError::InvalidResponse(error) => {
                 ::std::fmt::Display::fmt(error, f)
@@ -89,6 +94,7 @@ impl ::std::error::Error for GetModelTemplateError {
             GetModelTemplateError::TooManyRequestsException(error) => {
                 ::std::option::Option::Some(error)
             }
+            GetModelTemplateError::Unlisted(error) => ::std::error::Error::source(error),
             GetModelTemplateError::Unhandled(error) => ::std::option::Option::Some(error),
             GetModelTemplateError::InvalidResponse(error) => {
                 ::std::option::Option::Some(error)
@@ -217,12 +223,28 @@ impl super::Operation for GetModelTemplate {
                         }
                     }
                     _ => {
-                        GetModelTemplateError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => GetModelTemplateError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => GetModelTemplateError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                GetModelTemplateError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

@@ -14,7 +14,7 @@
 #[non_exhaustive]
 pub struct GetModels;
 impl super::private::Sealed for GetModels {}
-/// Errors of [`GetModels`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`GetModels`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum GetModelsError {
@@ -26,7 +26,10 @@ pub enum GetModelsError {
     NotFoundException(crate::error::NotFoundException),
     /// The service answered `TooManyRequestsException`.
     TooManyRequestsException(crate::error::TooManyRequestsException),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -47,6 +50,7 @@ impl GetModelsError {
             GetModelsError::TooManyRequestsException(_) => {
                 ::std::option::Option::Some("TooManyRequestsException")
             }
+            GetModelsError::Unlisted(error) => error.code(),
             GetModelsError::Unhandled(error) => error.code.as_deref(),
             GetModelsError::InvalidResponse(_) => ::std::option::Option::None,
         }
@@ -67,6 +71,7 @@ impl ::std::fmt::Display for GetModelsError {
             GetModelsError::TooManyRequestsException(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
+            GetModelsError::Unlisted(error) => ::std::fmt::Display::fmt(error, f),
             GetModelsError::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
             GetModelsError::InvalidResponse(error) => ::std::fmt::Display::fmt(error, f),
         }
@@ -87,6 +92,7 @@ impl ::std::error::Error for GetModelsError {
             GetModelsError::TooManyRequestsException(error) => {
                 ::std::option::Option::Some(error)
             }
+            GetModelsError::Unlisted(error) => ::std::error::Error::source(error),
             GetModelsError::Unhandled(error) => ::std::option::Option::Some(error),
             GetModelsError::InvalidResponse(error) => ::std::option::Option::Some(error),
         }
@@ -208,12 +214,28 @@ impl super::Operation for GetModels {
                         }
                     }
                     _ => {
-                        GetModelsError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => GetModelsError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => GetModelsError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                GetModelsError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

@@ -14,7 +14,7 @@
 #[non_exhaustive]
 pub struct GetRequestValidator;
 impl super::private::Sealed for GetRequestValidator {}
-/// Errors of [`GetRequestValidator`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`GetRequestValidator`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum GetRequestValidatorError {
@@ -26,7 +26,10 @@ pub enum GetRequestValidatorError {
     UnauthorizedException(crate::error::UnauthorizedException),
     /// The service answered `TooManyRequestsException`.
     TooManyRequestsException(crate::error::TooManyRequestsException),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -47,6 +50,7 @@ impl GetRequestValidatorError {
             GetRequestValidatorError::TooManyRequestsException(_) => {
                 ::std::option::Option::Some("TooManyRequestsException")
             }
+            GetRequestValidatorError::Unlisted(error) => error.code(),
             GetRequestValidatorError::Unhandled(error) => error.code.as_deref(),
             GetRequestValidatorError::InvalidResponse(_) => ::std::option::Option::None,
         }
@@ -65,6 +69,9 @@ impl ::std::fmt::Display for GetRequestValidatorError {
                 ::std::fmt::Display::fmt(error, f)
             }
             GetRequestValidatorError::TooManyRequestsException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GetRequestValidatorError::Unlisted(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
             GetRequestValidatorError::Unhandled(error) => {
@@ -90,6 +97,9 @@ impl ::std::error::Error for GetRequestValidatorError {
             }
             GetRequestValidatorError::TooManyRequestsException(error) => {
                 ::std::option::Option::Some(error)
+            }
+            GetRequestValidatorError::Unlisted(error) => {
+                ::std::error::Error::source(error)
             }
             GetRequestValidatorError::Unhandled(error) => {
                 ::std::option::Option::Some(error)
@@ -220,12 +230,28 @@ impl super::Operation for GetRequestValidator {
                         }
                     }
                     _ => {
-                        GetRequestValidatorError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => GetRequestValidatorError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => GetRequestValidatorError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                GetRequestValidatorError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

@@ -14,7 +14,7 @@
 #[non_exhaustive]
 pub struct GetResource;
 impl super::private::Sealed for GetResource {}
-/// Errors of [`GetResource`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`GetResource`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum GetResourceError {
@@ -24,7 +24,10 @@ pub enum GetResourceError {
     NotFoundException(crate::error::NotFoundException),
     /// The service answered `TooManyRequestsException`.
     TooManyRequestsException(crate::error::TooManyRequestsException),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -42,6 +45,7 @@ impl GetResourceError {
             GetResourceError::TooManyRequestsException(_) => {
                 ::std::option::Option::Some("TooManyRequestsException")
             }
+            GetResourceError::Unlisted(error) => error.code(),
             GetResourceError::Unhandled(error) => error.code.as_deref(),
             GetResourceError::InvalidResponse(_) => ::std::option::Option::None,
         }
@@ -59,6 +63,7 @@ impl ::std::fmt::Display for GetResourceError {
             GetResourceError::TooManyRequestsException(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
+            GetResourceError::Unlisted(error) => ::std::fmt::Display::fmt(error, f),
             GetResourceError::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
             GetResourceError::InvalidResponse(error) => {
                 ::std::fmt::Display::fmt(error, f)
@@ -78,6 +83,7 @@ impl ::std::error::Error for GetResourceError {
             GetResourceError::TooManyRequestsException(error) => {
                 ::std::option::Option::Some(error)
             }
+            GetResourceError::Unlisted(error) => ::std::error::Error::source(error),
             GetResourceError::Unhandled(error) => ::std::option::Option::Some(error),
             GetResourceError::InvalidResponse(error) => {
                 ::std::option::Option::Some(error)
@@ -197,12 +203,28 @@ impl super::Operation for GetResource {
                         }
                     }
                     _ => {
-                        GetResourceError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => GetResourceError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => GetResourceError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                GetResourceError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

@@ -14,7 +14,7 @@
 #[non_exhaustive]
 pub struct GetResources;
 impl super::private::Sealed for GetResources {}
-/// Errors of [`GetResources`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`GetResources`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum GetResourcesError {
@@ -26,7 +26,10 @@ pub enum GetResourcesError {
     NotFoundException(crate::error::NotFoundException),
     /// The service answered `TooManyRequestsException`.
     TooManyRequestsException(crate::error::TooManyRequestsException),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -47,6 +50,7 @@ impl GetResourcesError {
             GetResourcesError::TooManyRequestsException(_) => {
                 ::std::option::Option::Some("TooManyRequestsException")
             }
+            GetResourcesError::Unlisted(error) => error.code(),
             GetResourcesError::Unhandled(error) => error.code.as_deref(),
             GetResourcesError::InvalidResponse(_) => ::std::option::Option::None,
         }
@@ -67,6 +71,7 @@ impl ::std::fmt::Display for GetResourcesError {
             GetResourcesError::TooManyRequestsException(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
+            GetResourcesError::Unlisted(error) => ::std::fmt::Display::fmt(error, f),
             GetResourcesError::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
             GetResourcesError::InvalidResponse(error) => {
                 ::std::fmt::Display::fmt(error, f)
@@ -89,6 +94,7 @@ impl ::std::error::Error for GetResourcesError {
             GetResourcesError::TooManyRequestsException(error) => {
                 ::std::option::Option::Some(error)
             }
+            GetResourcesError::Unlisted(error) => ::std::error::Error::source(error),
             GetResourcesError::Unhandled(error) => ::std::option::Option::Some(error),
             GetResourcesError::InvalidResponse(error) => {
                 ::std::option::Option::Some(error)
@@ -217,12 +223,28 @@ impl super::Operation for GetResources {
                         }
                     }
                     _ => {
-                        GetResourcesError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => GetResourcesError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => GetResourcesError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                GetResourcesError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

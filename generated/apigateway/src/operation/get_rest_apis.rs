@@ -14,7 +14,7 @@
 #[non_exhaustive]
 pub struct GetRestApis;
 impl super::private::Sealed for GetRestApis {}
-/// Errors of [`GetRestApis`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`GetRestApis`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum GetRestApisError {
@@ -26,7 +26,10 @@ pub enum GetRestApisError {
     UnauthorizedException(crate::error::UnauthorizedException),
     /// The service answered `TooManyRequestsException`.
     TooManyRequestsException(crate::error::TooManyRequestsException),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -47,6 +50,7 @@ impl GetRestApisError {
             GetRestApisError::TooManyRequestsException(_) => {
                 ::std::option::Option::Some("TooManyRequestsException")
             }
+            GetRestApisError::Unlisted(error) => error.code(),
             GetRestApisError::Unhandled(error) => error.code.as_deref(),
             GetRestApisError::InvalidResponse(_) => ::std::option::Option::None,
         }
@@ -67,6 +71,7 @@ impl ::std::fmt::Display for GetRestApisError {
             GetRestApisError::TooManyRequestsException(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
+            GetRestApisError::Unlisted(error) => ::std::fmt::Display::fmt(error, f),
             GetRestApisError::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
             GetRestApisError::InvalidResponse(error) => {
                 ::std::fmt::Display::fmt(error, f)
@@ -89,6 +94,7 @@ impl ::std::error::Error for GetRestApisError {
             GetRestApisError::TooManyRequestsException(error) => {
                 ::std::option::Option::Some(error)
             }
+            GetRestApisError::Unlisted(error) => ::std::error::Error::source(error),
             GetRestApisError::Unhandled(error) => ::std::option::Option::Some(error),
             GetRestApisError::InvalidResponse(error) => {
                 ::std::option::Option::Some(error)
@@ -195,12 +201,28 @@ impl super::Operation for GetRestApis {
                         }
                     }
                     _ => {
-                        GetRestApisError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => GetRestApisError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => GetRestApisError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                GetRestApisError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

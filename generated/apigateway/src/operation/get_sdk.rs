@@ -14,7 +14,7 @@
 #[non_exhaustive]
 pub struct GetSdk;
 impl super::private::Sealed for GetSdk {}
-/// Errors of [`GetSdk`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`GetSdk`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum GetSdkError {
@@ -30,7 +30,10 @@ pub enum GetSdkError {
     UnauthorizedException(crate::error::UnauthorizedException),
     /// The service answered `TooManyRequestsException`.
     TooManyRequestsException(crate::error::TooManyRequestsException),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -57,6 +60,7 @@ impl GetSdkError {
             GetSdkError::TooManyRequestsException(_) => {
                 ::std::option::Option::Some("TooManyRequestsException")
             }
+            GetSdkError::Unlisted(error) => error.code(),
             GetSdkError::Unhandled(error) => error.code.as_deref(),
             GetSdkError::InvalidResponse(_) => ::std::option::Option::None,
         }
@@ -77,6 +81,7 @@ impl ::std::fmt::Display for GetSdkError {
             GetSdkError::TooManyRequestsException(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
+            GetSdkError::Unlisted(error) => ::std::fmt::Display::fmt(error, f),
             GetSdkError::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
             GetSdkError::InvalidResponse(error) => ::std::fmt::Display::fmt(error, f),
         }
@@ -97,6 +102,7 @@ impl ::std::error::Error for GetSdkError {
             GetSdkError::TooManyRequestsException(error) => {
                 ::std::option::Option::Some(error)
             }
+            GetSdkError::Unlisted(error) => ::std::error::Error::source(error),
             GetSdkError::Unhandled(error) => ::std::option::Option::Some(error),
             GetSdkError::InvalidResponse(error) => ::std::option::Option::Some(error),
         }
@@ -268,12 +274,28 @@ impl super::Operation for GetSdk {
                         }
                     }
                     _ => {
-                        GetSdkError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => GetSdkError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => GetSdkError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                GetSdkError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

@@ -14,7 +14,7 @@
 #[non_exhaustive]
 pub struct GetStage;
 impl super::private::Sealed for GetStage {}
-/// Errors of [`GetStage`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`GetStage`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum GetStageError {
@@ -30,7 +30,10 @@ pub enum GetStageError {
     UnauthorizedException(crate::error::UnauthorizedException),
     /// The service answered `TooManyRequestsException`.
     TooManyRequestsException(crate::error::TooManyRequestsException),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -57,6 +60,7 @@ impl GetStageError {
             GetStageError::TooManyRequestsException(_) => {
                 ::std::option::Option::Some("TooManyRequestsException")
             }
+            GetStageError::Unlisted(error) => error.code(),
             GetStageError::Unhandled(error) => error.code.as_deref(),
             GetStageError::InvalidResponse(_) => ::std::option::Option::None,
         }
@@ -79,6 +83,7 @@ impl ::std::fmt::Display for GetStageError {
             GetStageError::TooManyRequestsException(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
+            GetStageError::Unlisted(error) => ::std::fmt::Display::fmt(error, f),
             GetStageError::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
             GetStageError::InvalidResponse(error) => ::std::fmt::Display::fmt(error, f),
         }
@@ -101,6 +106,7 @@ impl ::std::error::Error for GetStageError {
             GetStageError::TooManyRequestsException(error) => {
                 ::std::option::Option::Some(error)
             }
+            GetStageError::Unlisted(error) => ::std::error::Error::source(error),
             GetStageError::Unhandled(error) => ::std::option::Option::Some(error),
             GetStageError::InvalidResponse(error) => ::std::option::Option::Some(error),
         }
@@ -250,12 +256,28 @@ impl super::Operation for GetStage {
                         }
                     }
                     _ => {
-                        GetStageError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => GetStageError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => GetStageError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                GetStageError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

@@ -14,7 +14,7 @@
 #[non_exhaustive]
 pub struct GetStages;
 impl super::private::Sealed for GetStages {}
-/// Errors of [`GetStages`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`GetStages`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum GetStagesError {
@@ -30,7 +30,10 @@ pub enum GetStagesError {
     UnauthorizedException(crate::error::UnauthorizedException),
     /// The service answered `TooManyRequestsException`.
     TooManyRequestsException(crate::error::TooManyRequestsException),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -57,6 +60,7 @@ impl GetStagesError {
             GetStagesError::TooManyRequestsException(_) => {
                 ::std::option::Option::Some("TooManyRequestsException")
             }
+            GetStagesError::Unlisted(error) => error.code(),
             GetStagesError::Unhandled(error) => error.code.as_deref(),
             GetStagesError::InvalidResponse(_) => ::std::option::Option::None,
         }
@@ -83,6 +87,7 @@ impl ::std::fmt::Display for GetStagesError {
             GetStagesError::TooManyRequestsException(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
+            GetStagesError::Unlisted(error) => ::std::fmt::Display::fmt(error, f),
             GetStagesError::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
             GetStagesError::InvalidResponse(error) => ::std::fmt::Display::fmt(error, f),
         }
@@ -109,6 +114,7 @@ impl ::std::error::Error for GetStagesError {
             GetStagesError::TooManyRequestsException(error) => {
                 ::std::option::Option::Some(error)
             }
+            GetStagesError::Unlisted(error) => ::std::error::Error::source(error),
             GetStagesError::Unhandled(error) => ::std::option::Option::Some(error),
             GetStagesError::InvalidResponse(error) => ::std::option::Option::Some(error),
         }
@@ -246,12 +252,28 @@ impl super::Operation for GetStages {
                         }
                     }
                     _ => {
-                        GetStagesError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => GetStagesError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => GetStagesError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                GetStagesError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

@@ -14,7 +14,7 @@
 #[non_exhaustive]
 pub struct GetTags;
 impl super::private::Sealed for GetTags {}
-/// Errors of [`GetTags`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`GetTags`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum GetTagsError {
@@ -26,7 +26,10 @@ pub enum GetTagsError {
     UnauthorizedException(crate::error::UnauthorizedException),
     /// The service answered `TooManyRequestsException`.
     TooManyRequestsException(crate::error::TooManyRequestsException),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -47,6 +50,7 @@ impl GetTagsError {
             GetTagsError::TooManyRequestsException(_) => {
                 ::std::option::Option::Some("TooManyRequestsException")
             }
+            GetTagsError::Unlisted(error) => error.code(),
             GetTagsError::Unhandled(error) => error.code.as_deref(),
             GetTagsError::InvalidResponse(_) => ::std::option::Option::None,
         }
@@ -65,6 +69,7 @@ impl ::std::fmt::Display for GetTagsError {
             GetTagsError::TooManyRequestsException(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
+            GetTagsError::Unlisted(error) => ::std::fmt::Display::fmt(error, f),
             GetTagsError::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
             GetTagsError::InvalidResponse(error) => ::std::fmt::Display::fmt(error, f),
         }
@@ -83,6 +88,7 @@ impl ::std::error::Error for GetTagsError {
             GetTagsError::TooManyRequestsException(error) => {
                 ::std::option::Option::Some(error)
             }
+            GetTagsError::Unlisted(error) => ::std::error::Error::source(error),
             GetTagsError::Unhandled(error) => ::std::option::Option::Some(error),
             GetTagsError::InvalidResponse(error) => ::std::option::Option::Some(error),
         }
@@ -198,12 +204,28 @@ impl super::Operation for GetTags {
                         }
                     }
                     _ => {
-                        GetTagsError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => GetTagsError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => GetTagsError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                GetTagsError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

@@ -14,7 +14,7 @@
 #[non_exhaustive]
 pub struct GetUsage;
 impl super::private::Sealed for GetUsage {}
-/// Errors of [`GetUsage`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`GetUsage`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum GetUsageError {
@@ -26,7 +26,10 @@ pub enum GetUsageError {
     NotFoundException(crate::error::NotFoundException),
     /// The service answered `TooManyRequestsException`.
     TooManyRequestsException(crate::error::TooManyRequestsException),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -47,6 +50,7 @@ impl GetUsageError {
             GetUsageError::TooManyRequestsException(_) => {
                 ::std::option::Option::Some("TooManyRequestsException")
             }
+            GetUsageError::Unlisted(error) => error.code(),
             GetUsageError::Unhandled(error) => error.code.as_deref(),
             GetUsageError::InvalidResponse(_) => ::std::option::Option::None,
         }
@@ -65,6 +69,7 @@ impl ::std::fmt::Display for GetUsageError {
             GetUsageError::TooManyRequestsException(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
+            GetUsageError::Unlisted(error) => ::std::fmt::Display::fmt(error, f),
             GetUsageError::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
             GetUsageError::InvalidResponse(error) => ::std::fmt::Display::fmt(error, f),
         }
@@ -83,6 +88,7 @@ impl ::std::error::Error for GetUsageError {
             GetUsageError::TooManyRequestsException(error) => {
                 ::std::option::Option::Some(error)
             }
+            GetUsageError::Unlisted(error) => ::std::error::Error::source(error),
             GetUsageError::Unhandled(error) => ::std::option::Option::Some(error),
             GetUsageError::InvalidResponse(error) => ::std::option::Option::Some(error),
         }
@@ -213,12 +219,28 @@ impl super::Operation for GetUsage {
                         }
                     }
                     _ => {
-                        GetUsageError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => GetUsageError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => GetUsageError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                GetUsageError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

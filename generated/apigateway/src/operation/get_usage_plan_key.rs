@@ -14,7 +14,7 @@
 #[non_exhaustive]
 pub struct GetUsagePlanKey;
 impl super::private::Sealed for GetUsagePlanKey {}
-/// Errors of [`GetUsagePlanKey`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`GetUsagePlanKey`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum GetUsagePlanKeyError {
@@ -26,7 +26,10 @@ pub enum GetUsagePlanKeyError {
     UnauthorizedException(crate::error::UnauthorizedException),
     /// The service answered `TooManyRequestsException`.
     TooManyRequestsException(crate::error::TooManyRequestsException),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -47,6 +50,7 @@ impl GetUsagePlanKeyError {
             GetUsagePlanKeyError::TooManyRequestsException(_) => {
                 ::std::option::Option::Some("TooManyRequestsException")
             }
+            GetUsagePlanKeyError::Unlisted(error) => error.code(),
             GetUsagePlanKeyError::Unhandled(error) => error.code.as_deref(),
             GetUsagePlanKeyError::InvalidResponse(_) => ::std::option::Option::None,
         }
@@ -67,6 +71,7 @@ impl ::std::fmt::Display for GetUsagePlanKeyError {
             GetUsagePlanKeyError::TooManyRequestsException(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
+            GetUsagePlanKeyError::Unlisted(error) => ::std::fmt::Display::fmt(error, f),
             GetUsagePlanKeyError::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
             GetUsagePlanKeyError::InvalidResponse(error) => {
                 ::std::fmt::Display::fmt(error, f)
@@ -89,6 +94,7 @@ impl ::std::error::Error for GetUsagePlanKeyError {
             GetUsagePlanKeyError::TooManyRequestsException(error) => {
                 ::std::option::Option::Some(error)
             }
+            GetUsagePlanKeyError::Unlisted(error) => ::std::error::Error::source(error),
             GetUsagePlanKeyError::Unhandled(error) => ::std::option::Option::Some(error),
             GetUsagePlanKeyError::InvalidResponse(error) => {
                 ::std::option::Option::Some(error)
@@ -216,12 +222,28 @@ impl super::Operation for GetUsagePlanKey {
                         }
                     }
                     _ => {
-                        GetUsagePlanKeyError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => GetUsagePlanKeyError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => GetUsagePlanKeyError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                GetUsagePlanKeyError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

@@ -14,7 +14,7 @@
 #[non_exhaustive]
 pub struct GetUsagePlanKeys;
 impl super::private::Sealed for GetUsagePlanKeys {}
-/// Errors of [`GetUsagePlanKeys`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`GetUsagePlanKeys`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum GetUsagePlanKeysError {
@@ -26,7 +26,10 @@ pub enum GetUsagePlanKeysError {
     UnauthorizedException(crate::error::UnauthorizedException),
     /// The service answered `TooManyRequestsException`.
     TooManyRequestsException(crate::error::TooManyRequestsException),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -47,6 +50,7 @@ impl GetUsagePlanKeysError {
             GetUsagePlanKeysError::TooManyRequestsException(_) => {
                 ::std::option::Option::Some("TooManyRequestsException")
             }
+            GetUsagePlanKeysError::Unlisted(error) => error.code(),
             GetUsagePlanKeysError::Unhandled(error) => error.code.as_deref(),
             GetUsagePlanKeysError::InvalidResponse(_) => ::std::option::Option::None,
         }
@@ -67,6 +71,7 @@ impl ::std::fmt::Display for GetUsagePlanKeysError {
             GetUsagePlanKeysError::TooManyRequestsException(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
+            GetUsagePlanKeysError::Unlisted(error) => ::std::fmt::Display::fmt(error, f),
             GetUsagePlanKeysError::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
             GetUsagePlanKeysError::InvalidResponse(error) => {
                 ::std::fmt::Display::fmt(error, f)
@@ -89,6 +94,7 @@ impl ::std::error::Error for GetUsagePlanKeysError {
             GetUsagePlanKeysError::TooManyRequestsException(error) => {
                 ::std::option::Option::Some(error)
             }
+            GetUsagePlanKeysError::Unlisted(error) => ::std::error::Error::source(error),
             GetUsagePlanKeysError::Unhandled(error) => ::std::option::Option::Some(error),
             GetUsagePlanKeysError::InvalidResponse(error) => {
                 ::std::option::Option::Some(error)
@@ -215,12 +221,28 @@ impl super::Operation for GetUsagePlanKeys {
                         }
                     }
                     _ => {
-                        GetUsagePlanKeysError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => GetUsagePlanKeysError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => GetUsagePlanKeysError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                GetUsagePlanKeysError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

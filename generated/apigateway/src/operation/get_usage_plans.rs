@@ -14,7 +14,7 @@
 #[non_exhaustive]
 pub struct GetUsagePlans;
 impl super::private::Sealed for GetUsagePlans {}
-/// Errors of [`GetUsagePlans`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`GetUsagePlans`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum GetUsagePlansError {
@@ -26,7 +26,10 @@ pub enum GetUsagePlansError {
     UnauthorizedException(crate::error::UnauthorizedException),
     /// The service answered `TooManyRequestsException`.
     TooManyRequestsException(crate::error::TooManyRequestsException),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -47,6 +50,7 @@ impl GetUsagePlansError {
             GetUsagePlansError::TooManyRequestsException(_) => {
                 ::std::option::Option::Some("TooManyRequestsException")
             }
+            GetUsagePlansError::Unlisted(error) => error.code(),
             GetUsagePlansError::Unhandled(error) => error.code.as_deref(),
             GetUsagePlansError::InvalidResponse(_) => ::std::option::Option::None,
         }
@@ -67,6 +71,7 @@ impl ::std::fmt::Display for GetUsagePlansError {
             GetUsagePlansError::TooManyRequestsException(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
+            GetUsagePlansError::Unlisted(error) => ::std::fmt::Display::fmt(error, f),
             GetUsagePlansError::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
             GetUsagePlansError::InvalidResponse(error) => {
                 ::std::fmt::Display::fmt(error, f)
@@ -89,6 +94,7 @@ impl ::std::error::Error for GetUsagePlansError {
             GetUsagePlansError::TooManyRequestsException(error) => {
                 ::std::option::Option::Some(error)
             }
+            GetUsagePlansError::Unlisted(error) => ::std::error::Error::source(error),
             GetUsagePlansError::Unhandled(error) => ::std::option::Option::Some(error),
             GetUsagePlansError::InvalidResponse(error) => {
                 ::std::option::Option::Some(error)
@@ -198,12 +204,28 @@ impl super::Operation for GetUsagePlans {
                         }
                     }
                     _ => {
-                        GetUsagePlansError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => GetUsagePlansError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => GetUsagePlansError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                GetUsagePlansError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

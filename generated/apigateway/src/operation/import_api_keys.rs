@@ -14,7 +14,7 @@
 #[non_exhaustive]
 pub struct ImportApiKeys;
 impl super::private::Sealed for ImportApiKeys {}
-/// Errors of [`ImportApiKeys`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`ImportApiKeys`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum ImportApiKeysError {
@@ -30,7 +30,10 @@ pub enum ImportApiKeysError {
     UnauthorizedException(crate::error::UnauthorizedException),
     /// The service answered `TooManyRequestsException`.
     TooManyRequestsException(crate::error::TooManyRequestsException),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -57,6 +60,7 @@ impl ImportApiKeysError {
             ImportApiKeysError::TooManyRequestsException(_) => {
                 ::std::option::Option::Some("TooManyRequestsException")
             }
+            ImportApiKeysError::Unlisted(error) => error.code(),
             ImportApiKeysError::Unhandled(error) => error.code.as_deref(),
             ImportApiKeysError::InvalidResponse(_) => ::std::option::Option::None,
         }
@@ -83,6 +87,7 @@ impl ::std::fmt::Display for ImportApiKeysError {
             ImportApiKeysError::TooManyRequestsException(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
+            ImportApiKeysError::Unlisted(error) => ::std::fmt::Display::fmt(error, f),
             ImportApiKeysError::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
             ImportApiKeysError::InvalidResponse(error) => {
                 ::std::fmt::Display::fmt(error, f)
@@ -111,6 +116,7 @@ impl ::std::error::Error for ImportApiKeysError {
             ImportApiKeysError::TooManyRequestsException(error) => {
                 ::std::option::Option::Some(error)
             }
+            ImportApiKeysError::Unlisted(error) => ::std::error::Error::source(error),
             ImportApiKeysError::Unhandled(error) => ::std::option::Option::Some(error),
             ImportApiKeysError::InvalidResponse(error) => {
                 ::std::option::Option::Some(error)
@@ -239,12 +245,28 @@ impl super::Operation for ImportApiKeys {
                         }
                     }
                     _ => {
-                        ImportApiKeysError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => ImportApiKeysError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => ImportApiKeysError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                ImportApiKeysError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

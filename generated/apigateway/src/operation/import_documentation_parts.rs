@@ -14,7 +14,7 @@
 #[non_exhaustive]
 pub struct ImportDocumentationParts;
 impl super::private::Sealed for ImportDocumentationParts {}
-/// Errors of [`ImportDocumentationParts`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`ImportDocumentationParts`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum ImportDocumentationPartsError {
@@ -30,7 +30,10 @@ pub enum ImportDocumentationPartsError {
     UnauthorizedException(crate::error::UnauthorizedException),
     /// The service answered `TooManyRequestsException`.
     TooManyRequestsException(crate::error::TooManyRequestsException),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -57,6 +60,7 @@ impl ImportDocumentationPartsError {
             ImportDocumentationPartsError::TooManyRequestsException(_) => {
                 ::std::option::Option::Some("TooManyRequestsException")
             }
+            ImportDocumentationPartsError::Unlisted(error) => error.code(),
             ImportDocumentationPartsError::Unhandled(error) => error.code.as_deref(),
             ImportDocumentationPartsError::InvalidResponse(_) => {
                 ::std::option::Option::None
@@ -83,6 +87,9 @@ impl ::std::fmt::Display for ImportDocumentationPartsError {
                 ::std::fmt::Display::fmt(error, f)
             }
             ImportDocumentationPartsError::TooManyRequestsException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            ImportDocumentationPartsError::Unlisted(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
             ImportDocumentationPartsError::Unhandled(error) => {
@@ -114,6 +121,9 @@ impl ::std::error::Error for ImportDocumentationPartsError {
             }
             ImportDocumentationPartsError::TooManyRequestsException(error) => {
                 ::std::option::Option::Some(error)
+            }
+            ImportDocumentationPartsError::Unlisted(error) => {
+                ::std::error::Error::source(error)
             }
             ImportDocumentationPartsError::Unhandled(error) => {
                 ::std::option::Option::Some(error)
@@ -264,12 +274,28 @@ impl super::Operation for ImportDocumentationParts {
                         }
                     }
                     _ => {
-                        ImportDocumentationPartsError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => ImportDocumentationPartsError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => ImportDocumentationPartsError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                ImportDocumentationPartsError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

@@ -14,7 +14,7 @@
 #[non_exhaustive]
 pub struct PutGatewayResponse;
 impl super::private::Sealed for PutGatewayResponse {}
-/// Errors of [`PutGatewayResponse`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`PutGatewayResponse`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum PutGatewayResponseError {
@@ -30,7 +30,10 @@ pub enum PutGatewayResponseError {
     UnauthorizedException(crate::error::UnauthorizedException),
     /// The service answered `TooManyRequestsException`.
     TooManyRequestsException(crate::error::TooManyRequestsException),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -57,6 +60,7 @@ impl PutGatewayResponseError {
             PutGatewayResponseError::TooManyRequestsException(_) => {
                 ::std::option::Option::Some("TooManyRequestsException")
             }
+            PutGatewayResponseError::Unlisted(error) => error.code(),
             PutGatewayResponseError::Unhandled(error) => error.code.as_deref(),
             PutGatewayResponseError::InvalidResponse(_) => ::std::option::Option::None,
         }
@@ -81,6 +85,9 @@ impl ::std::fmt::Display for PutGatewayResponseError {
                 ::std::fmt::Display::fmt(error, f)
             }
             PutGatewayResponseError::TooManyRequestsException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            PutGatewayResponseError::Unlisted(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
             PutGatewayResponseError::Unhandled(error) => {
@@ -112,6 +119,9 @@ impl ::std::error::Error for PutGatewayResponseError {
             }
             PutGatewayResponseError::TooManyRequestsException(error) => {
                 ::std::option::Option::Some(error)
+            }
+            PutGatewayResponseError::Unlisted(error) => {
+                ::std::error::Error::source(error)
             }
             PutGatewayResponseError::Unhandled(error) => {
                 ::std::option::Option::Some(error)
@@ -267,12 +277,28 @@ impl super::Operation for PutGatewayResponse {
                         }
                     }
                     _ => {
-                        PutGatewayResponseError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => PutGatewayResponseError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => PutGatewayResponseError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                PutGatewayResponseError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

@@ -14,7 +14,7 @@
 #[non_exhaustive]
 pub struct PutIntegration;
 impl super::private::Sealed for PutIntegration {}
-/// Errors of [`PutIntegration`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`PutIntegration`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum PutIntegrationError {
@@ -30,7 +30,10 @@ pub enum PutIntegrationError {
     UnauthorizedException(crate::error::UnauthorizedException),
     /// The service answered `TooManyRequestsException`.
     TooManyRequestsException(crate::error::TooManyRequestsException),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -57,6 +60,7 @@ impl PutIntegrationError {
             PutIntegrationError::TooManyRequestsException(_) => {
                 ::std::option::Option::Some("TooManyRequestsException")
             }
+            PutIntegrationError::Unlisted(error) => error.code(),
             PutIntegrationError::Unhandled(error) => error.code.as_deref(),
             PutIntegrationError::InvalidResponse(_) => ::std::option::Option::None,
         }
@@ -83,6 +87,7 @@ impl ::std::fmt::Display for PutIntegrationError {
             PutIntegrationError::TooManyRequestsException(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
+            PutIntegrationError::Unlisted(error) => ::std::fmt::Display::fmt(error, f),
             PutIntegrationError::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
             PutIntegrationError::InvalidResponse(error) => {
                 ::std::fmt::Display::fmt(error, f)
@@ -111,6 +116,7 @@ impl ::std::error::Error for PutIntegrationError {
             PutIntegrationError::TooManyRequestsException(error) => {
                 ::std::option::Option::Some(error)
             }
+            PutIntegrationError::Unlisted(error) => ::std::error::Error::source(error),
             PutIntegrationError::Unhandled(error) => ::std::option::Option::Some(error),
             PutIntegrationError::InvalidResponse(error) => {
                 ::std::option::Option::Some(error)
@@ -280,12 +286,28 @@ impl super::Operation for PutIntegration {
                         }
                     }
                     _ => {
-                        PutIntegrationError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => PutIntegrationError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => PutIntegrationError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                PutIntegrationError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

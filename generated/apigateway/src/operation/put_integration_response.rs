@@ -14,7 +14,7 @@
 #[non_exhaustive]
 pub struct PutIntegrationResponse;
 impl super::private::Sealed for PutIntegrationResponse {}
-/// Errors of [`PutIntegrationResponse`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`PutIntegrationResponse`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum PutIntegrationResponseError {
@@ -30,7 +30,10 @@ pub enum PutIntegrationResponseError {
     UnauthorizedException(crate::error::UnauthorizedException),
     /// The service answered `TooManyRequestsException`.
     TooManyRequestsException(crate::error::TooManyRequestsException),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -57,6 +60,7 @@ impl PutIntegrationResponseError {
             PutIntegrationResponseError::TooManyRequestsException(_) => {
                 ::std::option::Option::Some("TooManyRequestsException")
             }
+            PutIntegrationResponseError::Unlisted(error) => error.code(),
             PutIntegrationResponseError::Unhandled(error) => error.code.as_deref(),
             PutIntegrationResponseError::InvalidResponse(_) => {
                 ::std::option::Option::None
@@ -83,6 +87,9 @@ impl ::std::fmt::Display for PutIntegrationResponseError {
                 ::std::fmt::Display::fmt(error, f)
             }
             PutIntegrationResponseError::TooManyRequestsException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            PutIntegrationResponseError::Unlisted(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
             PutIntegrationResponseError::Unhandled(error) => {
@@ -114,6 +121,9 @@ impl ::std::error::Error for PutIntegrationResponseError {
             }
             PutIntegrationResponseError::TooManyRequestsException(error) => {
                 ::std::option::Option::Some(error)
+            }
+            PutIntegrationResponseError::Unlisted(error) => {
+                ::std::error::Error::source(error)
             }
             PutIntegrationResponseError::Unhandled(error) => {
                 ::std::option::Option::Some(error)
@@ -301,12 +311,28 @@ impl super::Operation for PutIntegrationResponse {
                         }
                     }
                     _ => {
-                        PutIntegrationResponseError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => PutIntegrationResponseError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => PutIntegrationResponseError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                PutIntegrationResponseError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

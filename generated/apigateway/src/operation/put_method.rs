@@ -14,7 +14,7 @@
 #[non_exhaustive]
 pub struct PutMethod;
 impl super::private::Sealed for PutMethod {}
-/// Errors of [`PutMethod`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`PutMethod`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum PutMethodError {
@@ -30,7 +30,10 @@ pub enum PutMethodError {
     LimitExceededException(crate::error::LimitExceededException),
     /// The service answered `TooManyRequestsException`.
     TooManyRequestsException(crate::error::TooManyRequestsException),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -57,6 +60,7 @@ impl PutMethodError {
             PutMethodError::TooManyRequestsException(_) => {
                 ::std::option::Option::Some("TooManyRequestsException")
             }
+            PutMethodError::Unlisted(error) => error.code(),
             PutMethodError::Unhandled(error) => error.code.as_deref(),
             PutMethodError::InvalidResponse(_) => ::std::option::Option::None,
         }
@@ -83,6 +87,7 @@ impl ::std::fmt::Display for PutMethodError {
             PutMethodError::TooManyRequestsException(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
+            PutMethodError::Unlisted(error) => ::std::fmt::Display::fmt(error, f),
             PutMethodError::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
             PutMethodError::InvalidResponse(error) => ::std::fmt::Display::fmt(error, f),
         }
@@ -109,6 +114,7 @@ impl ::std::error::Error for PutMethodError {
             PutMethodError::TooManyRequestsException(error) => {
                 ::std::option::Option::Some(error)
             }
+            PutMethodError::Unlisted(error) => ::std::error::Error::source(error),
             PutMethodError::Unhandled(error) => ::std::option::Option::Some(error),
             PutMethodError::InvalidResponse(error) => ::std::option::Option::Some(error),
         }
@@ -275,12 +281,28 @@ impl super::Operation for PutMethod {
                         }
                     }
                     _ => {
-                        PutMethodError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => PutMethodError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => PutMethodError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                PutMethodError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

@@ -14,7 +14,7 @@
 #[non_exhaustive]
 pub struct PutMethodResponse;
 impl super::private::Sealed for PutMethodResponse {}
-/// Errors of [`PutMethodResponse`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`PutMethodResponse`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum PutMethodResponseError {
@@ -30,7 +30,10 @@ pub enum PutMethodResponseError {
     BadRequestException(crate::error::BadRequestException),
     /// The service answered `TooManyRequestsException`.
     TooManyRequestsException(crate::error::TooManyRequestsException),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -57,6 +60,7 @@ impl PutMethodResponseError {
             PutMethodResponseError::TooManyRequestsException(_) => {
                 ::std::option::Option::Some("TooManyRequestsException")
             }
+            PutMethodResponseError::Unlisted(error) => error.code(),
             PutMethodResponseError::Unhandled(error) => error.code.as_deref(),
             PutMethodResponseError::InvalidResponse(_) => ::std::option::Option::None,
         }
@@ -83,6 +87,7 @@ impl ::std::fmt::Display for PutMethodResponseError {
             PutMethodResponseError::TooManyRequestsException(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
+            PutMethodResponseError::Unlisted(error) => ::std::fmt::Display::fmt(error, f),
             PutMethodResponseError::Unhandled(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
@@ -113,6 +118,7 @@ impl ::std::error::Error for PutMethodResponseError {
             PutMethodResponseError::TooManyRequestsException(error) => {
                 ::std::option::Option::Some(error)
             }
+            PutMethodResponseError::Unlisted(error) => ::std::error::Error::source(error),
             PutMethodResponseError::Unhandled(error) => {
                 ::std::option::Option::Some(error)
             }
@@ -299,12 +305,28 @@ impl super::Operation for PutMethodResponse {
                         }
                     }
                     _ => {
-                        PutMethodResponseError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => PutMethodResponseError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => PutMethodResponseError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                PutMethodResponseError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

@@ -14,7 +14,7 @@
 #[non_exhaustive]
 pub struct PutRestApi;
 impl super::private::Sealed for PutRestApi {}
-/// Errors of [`PutRestApi`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`PutRestApi`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum PutRestApiError {
@@ -30,7 +30,10 @@ pub enum PutRestApiError {
     UnauthorizedException(crate::error::UnauthorizedException),
     /// The service answered `TooManyRequestsException`.
     TooManyRequestsException(crate::error::TooManyRequestsException),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -57,6 +60,7 @@ impl PutRestApiError {
             PutRestApiError::TooManyRequestsException(_) => {
                 ::std::option::Option::Some("TooManyRequestsException")
             }
+            PutRestApiError::Unlisted(error) => error.code(),
             PutRestApiError::Unhandled(error) => error.code.as_deref(),
             PutRestApiError::InvalidResponse(_) => ::std::option::Option::None,
         }
@@ -83,6 +87,7 @@ impl ::std::fmt::Display for PutRestApiError {
             PutRestApiError::TooManyRequestsException(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
+            PutRestApiError::Unlisted(error) => ::std::fmt::Display::fmt(error, f),
             PutRestApiError::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
             PutRestApiError::InvalidResponse(error) => ::std::fmt::Display::fmt(error, f),
         }
@@ -109,6 +114,7 @@ impl ::std::error::Error for PutRestApiError {
             PutRestApiError::TooManyRequestsException(error) => {
                 ::std::option::Option::Some(error)
             }
+            PutRestApiError::Unlisted(error) => ::std::error::Error::source(error),
             PutRestApiError::Unhandled(error) => ::std::option::Option::Some(error),
             PutRestApiError::InvalidResponse(error) => ::std::option::Option::Some(error),
         }
@@ -257,12 +263,28 @@ impl super::Operation for PutRestApi {
                         }
                     }
                     _ => {
-                        PutRestApiError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => PutRestApiError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => PutRestApiError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                PutRestApiError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

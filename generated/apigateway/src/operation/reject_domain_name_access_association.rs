@@ -16,7 +16,7 @@
 #[non_exhaustive]
 pub struct RejectDomainNameAccessAssociation;
 impl super::private::Sealed for RejectDomainNameAccessAssociation {}
-/// Errors of [`RejectDomainNameAccessAssociation`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`RejectDomainNameAccessAssociation`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum RejectDomainNameAccessAssociationError {
@@ -30,7 +30,10 @@ pub enum RejectDomainNameAccessAssociationError {
     UnauthorizedException(crate::error::UnauthorizedException),
     /// The service answered `TooManyRequestsException`.
     TooManyRequestsException(crate::error::TooManyRequestsException),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -54,6 +57,7 @@ impl RejectDomainNameAccessAssociationError {
             RejectDomainNameAccessAssociationError::TooManyRequestsException(_) => {
                 ::std::option::Option::Some("TooManyRequestsException")
             }
+            RejectDomainNameAccessAssociationError::Unlisted(error) => error.code(),
             RejectDomainNameAccessAssociationError::Unhandled(error) => {
                 error.code.as_deref()
             }
@@ -79,6 +83,9 @@ impl ::std::fmt::Display for RejectDomainNameAccessAssociationError {
                 ::std::fmt::Display::fmt(error, f)
             }
             RejectDomainNameAccessAssociationError::TooManyRequestsException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            RejectDomainNameAccessAssociationError::Unlisted(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
             RejectDomainNameAccessAssociationError::Unhandled(error) => {
@@ -107,6 +114,9 @@ impl ::std::error::Error for RejectDomainNameAccessAssociationError {
             }
             RejectDomainNameAccessAssociationError::TooManyRequestsException(error) => {
                 ::std::option::Option::Some(error)
+            }
+            RejectDomainNameAccessAssociationError::Unlisted(error) => {
+                ::std::error::Error::source(error)
             }
             RejectDomainNameAccessAssociationError::Unhandled(error) => {
                 ::std::option::Option::Some(error)
@@ -245,12 +255,32 @@ impl super::Operation for RejectDomainNameAccessAssociation {
                         }
                     }
                     _ => {
-                        RejectDomainNameAccessAssociationError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => RejectDomainNameAccessAssociationError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => {
+                                RejectDomainNameAccessAssociationError::InvalidResponse(
+                                    error,
+                                )
+                            }
+                            ::std::option::Option::None => {
+                                RejectDomainNameAccessAssociationError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

@@ -14,7 +14,7 @@
 #[non_exhaustive]
 pub struct TestInvokeAuthorizer;
 impl super::private::Sealed for TestInvokeAuthorizer {}
-/// Errors of [`TestInvokeAuthorizer`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`TestInvokeAuthorizer`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum TestInvokeAuthorizerError {
@@ -26,7 +26,10 @@ pub enum TestInvokeAuthorizerError {
     NotFoundException(crate::error::NotFoundException),
     /// The service answered `TooManyRequestsException`.
     TooManyRequestsException(crate::error::TooManyRequestsException),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -47,6 +50,7 @@ impl TestInvokeAuthorizerError {
             TestInvokeAuthorizerError::TooManyRequestsException(_) => {
                 ::std::option::Option::Some("TooManyRequestsException")
             }
+            TestInvokeAuthorizerError::Unlisted(error) => error.code(),
             TestInvokeAuthorizerError::Unhandled(error) => error.code.as_deref(),
             TestInvokeAuthorizerError::InvalidResponse(_) => ::std::option::Option::None,
         }
@@ -65,6 +69,9 @@ impl ::std::fmt::Display for TestInvokeAuthorizerError {
                 ::std::fmt::Display::fmt(error, f)
             }
             TestInvokeAuthorizerError::TooManyRequestsException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            TestInvokeAuthorizerError::Unlisted(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
             TestInvokeAuthorizerError::Unhandled(error) => {
@@ -90,6 +97,9 @@ impl ::std::error::Error for TestInvokeAuthorizerError {
             }
             TestInvokeAuthorizerError::TooManyRequestsException(error) => {
                 ::std::option::Option::Some(error)
+            }
+            TestInvokeAuthorizerError::Unlisted(error) => {
+                ::std::error::Error::source(error)
             }
             TestInvokeAuthorizerError::Unhandled(error) => {
                 ::std::option::Option::Some(error)
@@ -221,12 +231,28 @@ impl super::Operation for TestInvokeAuthorizer {
                         }
                     }
                     _ => {
-                        TestInvokeAuthorizerError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => TestInvokeAuthorizerError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => TestInvokeAuthorizerError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                TestInvokeAuthorizerError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

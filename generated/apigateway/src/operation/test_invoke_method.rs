@@ -14,7 +14,7 @@
 #[non_exhaustive]
 pub struct TestInvokeMethod;
 impl super::private::Sealed for TestInvokeMethod {}
-/// Errors of [`TestInvokeMethod`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`TestInvokeMethod`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum TestInvokeMethodError {
@@ -26,7 +26,10 @@ pub enum TestInvokeMethodError {
     NotFoundException(crate::error::NotFoundException),
     /// The service answered `TooManyRequestsException`.
     TooManyRequestsException(crate::error::TooManyRequestsException),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -47,6 +50,7 @@ impl TestInvokeMethodError {
             TestInvokeMethodError::TooManyRequestsException(_) => {
                 ::std::option::Option::Some("TooManyRequestsException")
             }
+            TestInvokeMethodError::Unlisted(error) => error.code(),
             TestInvokeMethodError::Unhandled(error) => error.code.as_deref(),
             TestInvokeMethodError::InvalidResponse(_) => ::std::option::Option::None,
         }
@@ -67,6 +71,7 @@ impl ::std::fmt::Display for TestInvokeMethodError {
             TestInvokeMethodError::TooManyRequestsException(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
+            TestInvokeMethodError::Unlisted(error) => ::std::fmt::Display::fmt(error, f),
             TestInvokeMethodError::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
             TestInvokeMethodError::InvalidResponse(error) => {
                 ::std::fmt::Display::fmt(error, f)
@@ -89,6 +94,7 @@ impl ::std::error::Error for TestInvokeMethodError {
             TestInvokeMethodError::TooManyRequestsException(error) => {
                 ::std::option::Option::Some(error)
             }
+            TestInvokeMethodError::Unlisted(error) => ::std::error::Error::source(error),
             TestInvokeMethodError::Unhandled(error) => ::std::option::Option::Some(error),
             TestInvokeMethodError::InvalidResponse(error) => {
                 ::std::option::Option::Some(error)
@@ -233,12 +239,28 @@ impl super::Operation for TestInvokeMethod {
                         }
                     }
                     _ => {
-                        TestInvokeMethodError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => TestInvokeMethodError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => TestInvokeMethodError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                TestInvokeMethodError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

@@ -14,7 +14,7 @@
 #[non_exhaustive]
 pub struct UpdateAccount;
 impl super::private::Sealed for UpdateAccount {}
-/// Errors of [`UpdateAccount`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`UpdateAccount`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum UpdateAccountError {
@@ -30,7 +30,10 @@ pub enum UpdateAccountError {
     UnauthorizedException(crate::error::UnauthorizedException),
     /// The service answered `TooManyRequestsException`.
     TooManyRequestsException(crate::error::TooManyRequestsException),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -57,6 +60,7 @@ impl UpdateAccountError {
             UpdateAccountError::TooManyRequestsException(_) => {
                 ::std::option::Option::Some("TooManyRequestsException")
             }
+            UpdateAccountError::Unlisted(error) => error.code(),
             UpdateAccountError::Unhandled(error) => error.code.as_deref(),
             UpdateAccountError::InvalidResponse(_) => ::std::option::Option::None,
         }
@@ -83,6 +87,7 @@ impl ::std::fmt::Display for UpdateAccountError {
             UpdateAccountError::TooManyRequestsException(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
+            UpdateAccountError::Unlisted(error) => ::std::fmt::Display::fmt(error, f),
             UpdateAccountError::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
             UpdateAccountError::InvalidResponse(error) => {
                 ::std::fmt::Display::fmt(error, f)
@@ -111,6 +116,7 @@ impl ::std::error::Error for UpdateAccountError {
             UpdateAccountError::TooManyRequestsException(error) => {
                 ::std::option::Option::Some(error)
             }
+            UpdateAccountError::Unlisted(error) => ::std::error::Error::source(error),
             UpdateAccountError::Unhandled(error) => ::std::option::Option::Some(error),
             UpdateAccountError::InvalidResponse(error) => {
                 ::std::option::Option::Some(error)
@@ -231,12 +237,28 @@ impl super::Operation for UpdateAccount {
                         }
                     }
                     _ => {
-                        UpdateAccountError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => UpdateAccountError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => UpdateAccountError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                UpdateAccountError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

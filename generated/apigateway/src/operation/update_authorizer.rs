@@ -14,7 +14,7 @@
 #[non_exhaustive]
 pub struct UpdateAuthorizer;
 impl super::private::Sealed for UpdateAuthorizer {}
-/// Errors of [`UpdateAuthorizer`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`UpdateAuthorizer`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum UpdateAuthorizerError {
@@ -30,7 +30,10 @@ pub enum UpdateAuthorizerError {
     UnauthorizedException(crate::error::UnauthorizedException),
     /// The service answered `TooManyRequestsException`.
     TooManyRequestsException(crate::error::TooManyRequestsException),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -57,6 +60,7 @@ impl UpdateAuthorizerError {
             UpdateAuthorizerError::TooManyRequestsException(_) => {
                 ::std::option::Option::Some("TooManyRequestsException")
             }
+            UpdateAuthorizerError::Unlisted(error) => error.code(),
             UpdateAuthorizerError::Unhandled(error) => error.code.as_deref(),
             UpdateAuthorizerError::InvalidResponse(_) => ::std::option::Option::None,
         }
@@ -83,6 +87,7 @@ impl ::std::fmt::Display for UpdateAuthorizerError {
             UpdateAuthorizerError::TooManyRequestsException(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
+            UpdateAuthorizerError::Unlisted(error) => ::std::fmt::Display::fmt(error, f),
             UpdateAuthorizerError::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
             UpdateAuthorizerError::InvalidResponse(error) => {
                 ::std::fmt::Display::fmt(error, f)
@@ -111,6 +116,7 @@ impl ::std::error::Error for UpdateAuthorizerError {
             UpdateAuthorizerError::TooManyRequestsException(error) => {
                 ::std::option::Option::Some(error)
             }
+            UpdateAuthorizerError::Unlisted(error) => ::std::error::Error::source(error),
             UpdateAuthorizerError::Unhandled(error) => ::std::option::Option::Some(error),
             UpdateAuthorizerError::InvalidResponse(error) => {
                 ::std::option::Option::Some(error)
@@ -263,12 +269,28 @@ impl super::Operation for UpdateAuthorizer {
                         }
                     }
                     _ => {
-                        UpdateAuthorizerError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => UpdateAuthorizerError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => UpdateAuthorizerError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                UpdateAuthorizerError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

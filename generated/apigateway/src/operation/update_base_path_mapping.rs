@@ -14,7 +14,7 @@
 #[non_exhaustive]
 pub struct UpdateBasePathMapping;
 impl super::private::Sealed for UpdateBasePathMapping {}
-/// Errors of [`UpdateBasePathMapping`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`UpdateBasePathMapping`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum UpdateBasePathMappingError {
@@ -30,7 +30,10 @@ pub enum UpdateBasePathMappingError {
     UnauthorizedException(crate::error::UnauthorizedException),
     /// The service answered `TooManyRequestsException`.
     TooManyRequestsException(crate::error::TooManyRequestsException),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -57,6 +60,7 @@ impl UpdateBasePathMappingError {
             UpdateBasePathMappingError::TooManyRequestsException(_) => {
                 ::std::option::Option::Some("TooManyRequestsException")
             }
+            UpdateBasePathMappingError::Unlisted(error) => error.code(),
             UpdateBasePathMappingError::Unhandled(error) => error.code.as_deref(),
             UpdateBasePathMappingError::InvalidResponse(_) => ::std::option::Option::None,
         }
@@ -81,6 +85,9 @@ impl ::std::fmt::Display for UpdateBasePathMappingError {
                 ::std::fmt::Display::fmt(error, f)
             }
             UpdateBasePathMappingError::TooManyRequestsException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            UpdateBasePathMappingError::Unlisted(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
             UpdateBasePathMappingError::Unhandled(error) => {
@@ -112,6 +119,9 @@ impl ::std::error::Error for UpdateBasePathMappingError {
             }
             UpdateBasePathMappingError::TooManyRequestsException(error) => {
                 ::std::option::Option::Some(error)
+            }
+            UpdateBasePathMappingError::Unlisted(error) => {
+                ::std::error::Error::source(error)
             }
             UpdateBasePathMappingError::Unhandled(error) => {
                 ::std::option::Option::Some(error)
@@ -270,12 +280,28 @@ impl super::Operation for UpdateBasePathMapping {
                         }
                     }
                     _ => {
-                        UpdateBasePathMappingError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => UpdateBasePathMappingError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => UpdateBasePathMappingError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                UpdateBasePathMappingError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

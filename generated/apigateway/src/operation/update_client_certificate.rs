@@ -14,7 +14,7 @@
 #[non_exhaustive]
 pub struct UpdateClientCertificate;
 impl super::private::Sealed for UpdateClientCertificate {}
-/// Errors of [`UpdateClientCertificate`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`UpdateClientCertificate`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum UpdateClientCertificateError {
@@ -30,7 +30,10 @@ pub enum UpdateClientCertificateError {
     UnauthorizedException(crate::error::UnauthorizedException),
     /// The service answered `TooManyRequestsException`.
     TooManyRequestsException(crate::error::TooManyRequestsException),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -57,6 +60,7 @@ impl UpdateClientCertificateError {
             UpdateClientCertificateError::TooManyRequestsException(_) => {
                 ::std::option::Option::Some("TooManyRequestsException")
             }
+            UpdateClientCertificateError::Unlisted(error) => error.code(),
             UpdateClientCertificateError::Unhandled(error) => error.code.as_deref(),
             UpdateClientCertificateError::InvalidResponse(_) => {
                 ::std::option::Option::None
@@ -83,6 +87,9 @@ impl ::std::fmt::Display for UpdateClientCertificateError {
                 ::std::fmt::Display::fmt(error, f)
             }
             UpdateClientCertificateError::TooManyRequestsException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            UpdateClientCertificateError::Unlisted(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
             UpdateClientCertificateError::Unhandled(error) => {
@@ -114,6 +121,9 @@ impl ::std::error::Error for UpdateClientCertificateError {
             }
             UpdateClientCertificateError::TooManyRequestsException(error) => {
                 ::std::option::Option::Some(error)
+            }
+            UpdateClientCertificateError::Unlisted(error) => {
+                ::std::error::Error::source(error)
             }
             UpdateClientCertificateError::Unhandled(error) => {
                 ::std::option::Option::Some(error)
@@ -255,12 +265,28 @@ impl super::Operation for UpdateClientCertificate {
                         }
                     }
                     _ => {
-                        UpdateClientCertificateError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => UpdateClientCertificateError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => UpdateClientCertificateError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                UpdateClientCertificateError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

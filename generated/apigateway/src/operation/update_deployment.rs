@@ -14,7 +14,7 @@
 #[non_exhaustive]
 pub struct UpdateDeployment;
 impl super::private::Sealed for UpdateDeployment {}
-/// Errors of [`UpdateDeployment`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`UpdateDeployment`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum UpdateDeploymentError {
@@ -32,7 +32,10 @@ pub enum UpdateDeploymentError {
     TooManyRequestsException(crate::error::TooManyRequestsException),
     /// The service answered `ServiceUnavailableException`.
     ServiceUnavailableException(crate::error::ServiceUnavailableException),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -62,6 +65,7 @@ impl UpdateDeploymentError {
             UpdateDeploymentError::ServiceUnavailableException(_) => {
                 ::std::option::Option::Some("ServiceUnavailableException")
             }
+            UpdateDeploymentError::Unlisted(error) => error.code(),
             UpdateDeploymentError::Unhandled(error) => error.code.as_deref(),
             UpdateDeploymentError::InvalidResponse(_) => ::std::option::Option::None,
         }
@@ -91,6 +95,7 @@ impl ::std::fmt::Display for UpdateDeploymentError {
             UpdateDeploymentError::ServiceUnavailableException(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
+            UpdateDeploymentError::Unlisted(error) => ::std::fmt::Display::fmt(error, f),
             UpdateDeploymentError::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
             UpdateDeploymentError::InvalidResponse(error) => {
                 ::std::fmt::Display::fmt(error, f)
@@ -122,6 +127,7 @@ impl ::std::error::Error for UpdateDeploymentError {
             UpdateDeploymentError::ServiceUnavailableException(error) => {
                 ::std::option::Option::Some(error)
             }
+            UpdateDeploymentError::Unlisted(error) => ::std::error::Error::source(error),
             UpdateDeploymentError::Unhandled(error) => ::std::option::Option::Some(error),
             UpdateDeploymentError::InvalidResponse(error) => {
                 ::std::option::Option::Some(error)
@@ -287,12 +293,28 @@ impl super::Operation for UpdateDeployment {
                         }
                     }
                     _ => {
-                        UpdateDeploymentError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => UpdateDeploymentError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => UpdateDeploymentError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                UpdateDeploymentError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

@@ -14,7 +14,7 @@
 #[non_exhaustive]
 pub struct UpdateDocumentationVersion;
 impl super::private::Sealed for UpdateDocumentationVersion {}
-/// Errors of [`UpdateDocumentationVersion`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`UpdateDocumentationVersion`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum UpdateDocumentationVersionError {
@@ -30,7 +30,10 @@ pub enum UpdateDocumentationVersionError {
     UnauthorizedException(crate::error::UnauthorizedException),
     /// The service answered `TooManyRequestsException`.
     TooManyRequestsException(crate::error::TooManyRequestsException),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -57,6 +60,7 @@ impl UpdateDocumentationVersionError {
             UpdateDocumentationVersionError::TooManyRequestsException(_) => {
                 ::std::option::Option::Some("TooManyRequestsException")
             }
+            UpdateDocumentationVersionError::Unlisted(error) => error.code(),
             UpdateDocumentationVersionError::Unhandled(error) => error.code.as_deref(),
             UpdateDocumentationVersionError::InvalidResponse(_) => {
                 ::std::option::Option::None
@@ -83,6 +87,9 @@ impl ::std::fmt::Display for UpdateDocumentationVersionError {
                 ::std::fmt::Display::fmt(error, f)
             }
             UpdateDocumentationVersionError::TooManyRequestsException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            UpdateDocumentationVersionError::Unlisted(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
             UpdateDocumentationVersionError::Unhandled(error) => {
@@ -114,6 +121,9 @@ impl ::std::error::Error for UpdateDocumentationVersionError {
             }
             UpdateDocumentationVersionError::TooManyRequestsException(error) => {
                 ::std::option::Option::Some(error)
+            }
+            UpdateDocumentationVersionError::Unlisted(error) => {
+                ::std::error::Error::source(error)
             }
             UpdateDocumentationVersionError::Unhandled(error) => {
                 ::std::option::Option::Some(error)
@@ -275,12 +285,28 @@ impl super::Operation for UpdateDocumentationVersion {
                         }
                     }
                     _ => {
-                        UpdateDocumentationVersionError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => UpdateDocumentationVersionError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => UpdateDocumentationVersionError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                UpdateDocumentationVersionError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

@@ -14,7 +14,7 @@
 #[non_exhaustive]
 pub struct UpdateDomainName;
 impl super::private::Sealed for UpdateDomainName {}
-/// Errors of [`UpdateDomainName`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`UpdateDomainName`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum UpdateDomainNameError {
@@ -30,7 +30,10 @@ pub enum UpdateDomainNameError {
     UnauthorizedException(crate::error::UnauthorizedException),
     /// The service answered `TooManyRequestsException`.
     TooManyRequestsException(crate::error::TooManyRequestsException),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -57,6 +60,7 @@ impl UpdateDomainNameError {
             UpdateDomainNameError::TooManyRequestsException(_) => {
                 ::std::option::Option::Some("TooManyRequestsException")
             }
+            UpdateDomainNameError::Unlisted(error) => error.code(),
             UpdateDomainNameError::Unhandled(error) => error.code.as_deref(),
             UpdateDomainNameError::InvalidResponse(_) => ::std::option::Option::None,
         }
@@ -83,6 +87,7 @@ impl ::std::fmt::Display for UpdateDomainNameError {
             UpdateDomainNameError::TooManyRequestsException(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
+            UpdateDomainNameError::Unlisted(error) => ::std::fmt::Display::fmt(error, f),
             UpdateDomainNameError::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
             UpdateDomainNameError::InvalidResponse(error) => {
                 ::std::fmt::Display::fmt(error, f)
@@ -111,6 +116,7 @@ impl ::std::error::Error for UpdateDomainNameError {
             UpdateDomainNameError::TooManyRequestsException(error) => {
                 ::std::option::Option::Some(error)
             }
+            UpdateDomainNameError::Unlisted(error) => ::std::error::Error::source(error),
             UpdateDomainNameError::Unhandled(error) => ::std::option::Option::Some(error),
             UpdateDomainNameError::InvalidResponse(error) => {
                 ::std::option::Option::Some(error)
@@ -250,12 +256,28 @@ impl super::Operation for UpdateDomainName {
                         }
                     }
                     _ => {
-                        UpdateDomainNameError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => UpdateDomainNameError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => UpdateDomainNameError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                UpdateDomainNameError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

@@ -14,7 +14,7 @@
 #[non_exhaustive]
 pub struct UpdateIntegration;
 impl super::private::Sealed for UpdateIntegration {}
-/// Errors of [`UpdateIntegration`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`UpdateIntegration`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum UpdateIntegrationError {
@@ -30,7 +30,10 @@ pub enum UpdateIntegrationError {
     UnauthorizedException(crate::error::UnauthorizedException),
     /// The service answered `TooManyRequestsException`.
     TooManyRequestsException(crate::error::TooManyRequestsException),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -57,6 +60,7 @@ impl UpdateIntegrationError {
             UpdateIntegrationError::TooManyRequestsException(_) => {
                 ::std::option::Option::Some("TooManyRequestsException")
             }
+            UpdateIntegrationError::Unlisted(error) => error.code(),
             UpdateIntegrationError::Unhandled(error) => error.code.as_deref(),
             UpdateIntegrationError::InvalidResponse(_) => ::std::option::Option::None,
         }
@@ -83,6 +87,7 @@ impl ::std::fmt::Display for UpdateIntegrationError {
             UpdateIntegrationError::TooManyRequestsException(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
+            UpdateIntegrationError::Unlisted(error) => ::std::fmt::Display::fmt(error, f),
             UpdateIntegrationError::Unhandled(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
@@ -113,6 +118,7 @@ impl ::std::error::Error for UpdateIntegrationError {
             UpdateIntegrationError::TooManyRequestsException(error) => {
                 ::std::option::Option::Some(error)
             }
+            UpdateIntegrationError::Unlisted(error) => ::std::error::Error::source(error),
             UpdateIntegrationError::Unhandled(error) => {
                 ::std::option::Option::Some(error)
             }
@@ -284,12 +290,28 @@ impl super::Operation for UpdateIntegration {
                         }
                     }
                     _ => {
-                        UpdateIntegrationError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => UpdateIntegrationError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => UpdateIntegrationError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                UpdateIntegrationError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

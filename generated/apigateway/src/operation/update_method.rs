@@ -14,7 +14,7 @@
 #[non_exhaustive]
 pub struct UpdateMethod;
 impl super::private::Sealed for UpdateMethod {}
-/// Errors of [`UpdateMethod`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`UpdateMethod`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum UpdateMethodError {
@@ -28,7 +28,10 @@ pub enum UpdateMethodError {
     ConflictException(crate::error::ConflictException),
     /// The service answered `TooManyRequestsException`.
     TooManyRequestsException(crate::error::TooManyRequestsException),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -52,6 +55,7 @@ impl UpdateMethodError {
             UpdateMethodError::TooManyRequestsException(_) => {
                 ::std::option::Option::Some("TooManyRequestsException")
             }
+            UpdateMethodError::Unlisted(error) => error.code(),
             UpdateMethodError::Unhandled(error) => error.code.as_deref(),
             UpdateMethodError::InvalidResponse(_) => ::std::option::Option::None,
         }
@@ -75,6 +79,7 @@ impl ::std::fmt::Display for UpdateMethodError {
             UpdateMethodError::TooManyRequestsException(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
+            UpdateMethodError::Unlisted(error) => ::std::fmt::Display::fmt(error, f),
             UpdateMethodError::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
             UpdateMethodError::InvalidResponse(error) => {
                 ::std::fmt::Display::fmt(error, f)
@@ -100,6 +105,7 @@ impl ::std::error::Error for UpdateMethodError {
             UpdateMethodError::TooManyRequestsException(error) => {
                 ::std::option::Option::Some(error)
             }
+            UpdateMethodError::Unlisted(error) => ::std::error::Error::source(error),
             UpdateMethodError::Unhandled(error) => ::std::option::Option::Some(error),
             UpdateMethodError::InvalidResponse(error) => {
                 ::std::option::Option::Some(error)
@@ -255,12 +261,28 @@ impl super::Operation for UpdateMethod {
                         }
                     }
                     _ => {
-                        UpdateMethodError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => UpdateMethodError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => UpdateMethodError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                UpdateMethodError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

@@ -14,7 +14,7 @@
 #[non_exhaustive]
 pub struct UpdateMethodResponse;
 impl super::private::Sealed for UpdateMethodResponse {}
-/// Errors of [`UpdateMethodResponse`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`UpdateMethodResponse`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum UpdateMethodResponseError {
@@ -30,7 +30,10 @@ pub enum UpdateMethodResponseError {
     BadRequestException(crate::error::BadRequestException),
     /// The service answered `TooManyRequestsException`.
     TooManyRequestsException(crate::error::TooManyRequestsException),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -57,6 +60,7 @@ impl UpdateMethodResponseError {
             UpdateMethodResponseError::TooManyRequestsException(_) => {
                 ::std::option::Option::Some("TooManyRequestsException")
             }
+            UpdateMethodResponseError::Unlisted(error) => error.code(),
             UpdateMethodResponseError::Unhandled(error) => error.code.as_deref(),
             UpdateMethodResponseError::InvalidResponse(_) => ::std::option::Option::None,
         }
@@ -81,6 +85,9 @@ impl ::std::fmt::Display for UpdateMethodResponseError {
                 ::std::fmt::Display::fmt(error, f)
             }
             UpdateMethodResponseError::TooManyRequestsException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            UpdateMethodResponseError::Unlisted(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
             UpdateMethodResponseError::Unhandled(error) => {
@@ -112,6 +119,9 @@ impl ::std::error::Error for UpdateMethodResponseError {
             }
             UpdateMethodResponseError::TooManyRequestsException(error) => {
                 ::std::option::Option::Some(error)
+            }
+            UpdateMethodResponseError::Unlisted(error) => {
+                ::std::error::Error::source(error)
             }
             UpdateMethodResponseError::Unhandled(error) => {
                 ::std::option::Option::Some(error)
@@ -299,12 +309,28 @@ impl super::Operation for UpdateMethodResponse {
                         }
                     }
                     _ => {
-                        UpdateMethodResponseError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => UpdateMethodResponseError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => UpdateMethodResponseError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                UpdateMethodResponseError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

@@ -14,7 +14,7 @@
 #[non_exhaustive]
 pub struct UpdateResource;
 impl super::private::Sealed for UpdateResource {}
-/// Errors of [`UpdateResource`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`UpdateResource`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum UpdateResourceError {
@@ -28,7 +28,10 @@ pub enum UpdateResourceError {
     BadRequestException(crate::error::BadRequestException),
     /// The service answered `TooManyRequestsException`.
     TooManyRequestsException(crate::error::TooManyRequestsException),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -52,6 +55,7 @@ impl UpdateResourceError {
             UpdateResourceError::TooManyRequestsException(_) => {
                 ::std::option::Option::Some("TooManyRequestsException")
             }
+            UpdateResourceError::Unlisted(error) => error.code(),
             UpdateResourceError::Unhandled(error) => error.code.as_deref(),
             UpdateResourceError::InvalidResponse(_) => ::std::option::Option::None,
         }
@@ -75,6 +79,7 @@ impl ::std::fmt::Display for UpdateResourceError {
             UpdateResourceError::TooManyRequestsException(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
+            UpdateResourceError::Unlisted(error) => ::std::fmt::Display::fmt(error, f),
             UpdateResourceError::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
             UpdateResourceError::InvalidResponse(error) => {
                 ::std::fmt::Display::fmt(error, f)
@@ -100,6 +105,7 @@ impl ::std::error::Error for UpdateResourceError {
             UpdateResourceError::TooManyRequestsException(error) => {
                 ::std::option::Option::Some(error)
             }
+            UpdateResourceError::Unlisted(error) => ::std::error::Error::source(error),
             UpdateResourceError::Unhandled(error) => ::std::option::Option::Some(error),
             UpdateResourceError::InvalidResponse(error) => {
                 ::std::option::Option::Some(error)
@@ -239,12 +245,28 @@ impl super::Operation for UpdateResource {
                         }
                     }
                     _ => {
-                        UpdateResourceError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => UpdateResourceError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => UpdateResourceError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                UpdateResourceError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

@@ -14,7 +14,7 @@
 #[non_exhaustive]
 pub struct UpdateRestApi;
 impl super::private::Sealed for UpdateRestApi {}
-/// Errors of [`UpdateRestApi`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`UpdateRestApi`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum UpdateRestApiError {
@@ -30,7 +30,10 @@ pub enum UpdateRestApiError {
     UnauthorizedException(crate::error::UnauthorizedException),
     /// The service answered `TooManyRequestsException`.
     TooManyRequestsException(crate::error::TooManyRequestsException),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -57,6 +60,7 @@ impl UpdateRestApiError {
             UpdateRestApiError::TooManyRequestsException(_) => {
                 ::std::option::Option::Some("TooManyRequestsException")
             }
+            UpdateRestApiError::Unlisted(error) => error.code(),
             UpdateRestApiError::Unhandled(error) => error.code.as_deref(),
             UpdateRestApiError::InvalidResponse(_) => ::std::option::Option::None,
         }
@@ -83,6 +87,7 @@ impl ::std::fmt::Display for UpdateRestApiError {
             UpdateRestApiError::TooManyRequestsException(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
+            UpdateRestApiError::Unlisted(error) => ::std::fmt::Display::fmt(error, f),
             UpdateRestApiError::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
             UpdateRestApiError::InvalidResponse(error) => {
                 ::std::fmt::Display::fmt(error, f)
@@ -111,6 +116,7 @@ impl ::std::error::Error for UpdateRestApiError {
             UpdateRestApiError::TooManyRequestsException(error) => {
                 ::std::option::Option::Some(error)
             }
+            UpdateRestApiError::Unlisted(error) => ::std::error::Error::source(error),
             UpdateRestApiError::Unhandled(error) => ::std::option::Option::Some(error),
             UpdateRestApiError::InvalidResponse(error) => {
                 ::std::option::Option::Some(error)
@@ -247,12 +253,28 @@ impl super::Operation for UpdateRestApi {
                         }
                     }
                     _ => {
-                        UpdateRestApiError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => UpdateRestApiError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => UpdateRestApiError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                UpdateRestApiError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

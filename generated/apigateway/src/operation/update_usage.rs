@@ -14,7 +14,7 @@
 #[non_exhaustive]
 pub struct UpdateUsage;
 impl super::private::Sealed for UpdateUsage {}
-/// Errors of [`UpdateUsage`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`UpdateUsage`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum UpdateUsageError {
@@ -30,7 +30,10 @@ pub enum UpdateUsageError {
     UnauthorizedException(crate::error::UnauthorizedException),
     /// The service answered `TooManyRequestsException`.
     TooManyRequestsException(crate::error::TooManyRequestsException),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -57,6 +60,7 @@ impl UpdateUsageError {
             UpdateUsageError::TooManyRequestsException(_) => {
                 ::std::option::Option::Some("TooManyRequestsException")
             }
+            UpdateUsageError::Unlisted(error) => error.code(),
             UpdateUsageError::Unhandled(error) => error.code.as_deref(),
             UpdateUsageError::InvalidResponse(_) => ::std::option::Option::None,
         }
@@ -83,6 +87,7 @@ impl ::std::fmt::Display for UpdateUsageError {
             UpdateUsageError::TooManyRequestsException(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
+            UpdateUsageError::Unlisted(error) => ::std::fmt::Display::fmt(error, f),
             UpdateUsageError::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
             UpdateUsageError::InvalidResponse(error) => {
                 ::std::fmt::Display::fmt(error, f)
@@ -111,6 +116,7 @@ impl ::std::error::Error for UpdateUsageError {
             UpdateUsageError::TooManyRequestsException(error) => {
                 ::std::option::Option::Some(error)
             }
+            UpdateUsageError::Unlisted(error) => ::std::error::Error::source(error),
             UpdateUsageError::Unhandled(error) => ::std::option::Option::Some(error),
             UpdateUsageError::InvalidResponse(error) => {
                 ::std::option::Option::Some(error)
@@ -264,12 +270,28 @@ impl super::Operation for UpdateUsage {
                         }
                     }
                     _ => {
-                        UpdateUsageError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => UpdateUsageError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => UpdateUsageError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                UpdateUsageError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

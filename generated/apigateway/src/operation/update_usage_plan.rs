@@ -14,7 +14,7 @@
 #[non_exhaustive]
 pub struct UpdateUsagePlan;
 impl super::private::Sealed for UpdateUsagePlan {}
-/// Errors of [`UpdateUsagePlan`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`UpdateUsagePlan`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum UpdateUsagePlanError {
@@ -30,7 +30,10 @@ pub enum UpdateUsagePlanError {
     UnauthorizedException(crate::error::UnauthorizedException),
     /// The service answered `TooManyRequestsException`.
     TooManyRequestsException(crate::error::TooManyRequestsException),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -57,6 +60,7 @@ impl UpdateUsagePlanError {
             UpdateUsagePlanError::TooManyRequestsException(_) => {
                 ::std::option::Option::Some("TooManyRequestsException")
             }
+            UpdateUsagePlanError::Unlisted(error) => error.code(),
             UpdateUsagePlanError::Unhandled(error) => error.code.as_deref(),
             UpdateUsagePlanError::InvalidResponse(_) => ::std::option::Option::None,
         }
@@ -83,6 +87,7 @@ impl ::std::fmt::Display for UpdateUsagePlanError {
             UpdateUsagePlanError::TooManyRequestsException(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
+            UpdateUsagePlanError::Unlisted(error) => ::std::fmt::Display::fmt(error, f),
             UpdateUsagePlanError::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
             UpdateUsagePlanError::InvalidResponse(error) => {
                 ::std::fmt::Display::fmt(error, f)
@@ -111,6 +116,7 @@ impl ::std::error::Error for UpdateUsagePlanError {
             UpdateUsagePlanError::TooManyRequestsException(error) => {
                 ::std::option::Option::Some(error)
             }
+            UpdateUsagePlanError::Unlisted(error) => ::std::error::Error::source(error),
             UpdateUsagePlanError::Unhandled(error) => ::std::option::Option::Some(error),
             UpdateUsagePlanError::InvalidResponse(error) => {
                 ::std::option::Option::Some(error)
@@ -247,12 +253,28 @@ impl super::Operation for UpdateUsagePlan {
                         }
                     }
                     _ => {
-                        UpdateUsagePlanError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => UpdateUsagePlanError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => UpdateUsagePlanError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                UpdateUsagePlanError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

@@ -18,7 +18,7 @@
 #[non_exhaustive]
 pub struct BatchExecuteStatement;
 impl super::private::Sealed for BatchExecuteStatement {}
-/// Errors of [`BatchExecuteStatement`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`BatchExecuteStatement`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum BatchExecuteStatementError {
@@ -28,7 +28,10 @@ pub enum BatchExecuteStatementError {
     InternalServerError(crate::error::InternalServerError),
     /// The service answered `ThrottlingException`.
     ThrottlingException(crate::error::ThrottlingException),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -46,6 +49,7 @@ impl BatchExecuteStatementError {
             BatchExecuteStatementError::ThrottlingException(_) => {
                 ::std::option::Option::Some("ThrottlingException")
             }
+            BatchExecuteStatementError::Unlisted(error) => error.code(),
             BatchExecuteStatementError::Unhandled(error) => error.code.as_deref(),
             BatchExecuteStatementError::InvalidResponse(_) => ::std::option::Option::None,
         }
@@ -61,6 +65,9 @@ impl ::std::fmt::Display for BatchExecuteStatementError {
                 ::std::fmt::Display::fmt(error, f)
             }
             BatchExecuteStatementError::ThrottlingException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            BatchExecuteStatementError::Unlisted(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
             BatchExecuteStatementError::Unhandled(error) => {
@@ -83,6 +90,9 @@ impl ::std::error::Error for BatchExecuteStatementError {
             }
             BatchExecuteStatementError::ThrottlingException(error) => {
                 ::std::option::Option::Some(error)
+            }
+            BatchExecuteStatementError::Unlisted(error) => {
+                ::std::error::Error::source(error)
             }
             BatchExecuteStatementError::Unhandled(error) => {
                 ::std::option::Option::Some(error)
@@ -168,12 +178,28 @@ impl super::Operation for BatchExecuteStatement {
                         }
                     }
                     _ => {
-                        BatchExecuteStatementError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => BatchExecuteStatementError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => BatchExecuteStatementError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                BatchExecuteStatementError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

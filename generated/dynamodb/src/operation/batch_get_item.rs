@@ -36,7 +36,7 @@
 #[non_exhaustive]
 pub struct BatchGetItem;
 impl super::private::Sealed for BatchGetItem {}
-/// Errors of [`BatchGetItem`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`BatchGetItem`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum BatchGetItemError {
@@ -52,7 +52,10 @@ pub enum BatchGetItemError {
     InternalServerError(crate::error::InternalServerError),
     /// The service answered `ThrottlingException`.
     ThrottlingException(crate::error::ThrottlingException),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -76,6 +79,7 @@ impl BatchGetItemError {
             BatchGetItemError::ThrottlingException(_) => {
                 ::std::option::Option::Some("ThrottlingException")
             }
+            BatchGetItemError::Unlisted(error) => error.code(),
             BatchGetItemError::Unhandled(error) => error.code.as_deref(),
             BatchGetItemError::InvalidResponse(_) => ::std::option::Option::None,
         }
@@ -99,6 +103,7 @@ impl ::std::fmt::Display for BatchGetItemError {
             BatchGetItemError::ThrottlingException(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
+            BatchGetItemError::Unlisted(error) => ::std::fmt::Display::fmt(error, f),
             BatchGetItemError::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
             BatchGetItemError::InvalidResponse(error) => {
                 ::std::fmt::Display::fmt(error, f)
@@ -124,6 +129,7 @@ impl ::std::error::Error for BatchGetItemError {
             BatchGetItemError::ThrottlingException(error) => {
                 ::std::option::Option::Some(error)
             }
+            BatchGetItemError::Unlisted(error) => ::std::error::Error::source(error),
             BatchGetItemError::Unhandled(error) => ::std::option::Option::Some(error),
             BatchGetItemError::InvalidResponse(error) => {
                 ::std::option::Option::Some(error)
@@ -236,12 +242,28 @@ impl super::Operation for BatchGetItem {
                         }
                     }
                     _ => {
-                        BatchGetItemError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => BatchGetItemError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => BatchGetItemError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                BatchGetItemError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

@@ -41,7 +41,7 @@
 #[non_exhaustive]
 pub struct BatchWriteItem;
 impl super::private::Sealed for BatchWriteItem {}
-/// Errors of [`BatchWriteItem`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`BatchWriteItem`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum BatchWriteItemError {
@@ -63,7 +63,10 @@ pub enum BatchWriteItemError {
     ReplicatedWriteConflictException(crate::error::ReplicatedWriteConflictException),
     /// The service answered `ThrottlingException`.
     ThrottlingException(crate::error::ThrottlingException),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -93,6 +96,7 @@ impl BatchWriteItemError {
             BatchWriteItemError::ThrottlingException(_) => {
                 ::std::option::Option::Some("ThrottlingException")
             }
+            BatchWriteItemError::Unlisted(error) => error.code(),
             BatchWriteItemError::Unhandled(error) => error.code.as_deref(),
             BatchWriteItemError::InvalidResponse(_) => ::std::option::Option::None,
         }
@@ -122,6 +126,7 @@ impl ::std::fmt::Display for BatchWriteItemError {
             BatchWriteItemError::ThrottlingException(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
+            BatchWriteItemError::Unlisted(error) => ::std::fmt::Display::fmt(error, f),
             BatchWriteItemError::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
             BatchWriteItemError::InvalidResponse(error) => {
                 ::std::fmt::Display::fmt(error, f)
@@ -153,6 +158,7 @@ impl ::std::error::Error for BatchWriteItemError {
             BatchWriteItemError::ThrottlingException(error) => {
                 ::std::option::Option::Some(error)
             }
+            BatchWriteItemError::Unlisted(error) => ::std::error::Error::source(error),
             BatchWriteItemError::Unhandled(error) => ::std::option::Option::Some(error),
             BatchWriteItemError::InvalidResponse(error) => {
                 ::std::option::Option::Some(error)
@@ -295,12 +301,28 @@ impl super::Operation for BatchWriteItem {
                         }
                     }
                     _ => {
-                        BatchWriteItemError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => BatchWriteItemError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => BatchWriteItemError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                BatchWriteItemError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

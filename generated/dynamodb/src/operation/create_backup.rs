@@ -31,7 +31,7 @@
 #[non_exhaustive]
 pub struct CreateBackup;
 impl super::private::Sealed for CreateBackup {}
-/// Errors of [`CreateBackup`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`CreateBackup`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum CreateBackupError {
@@ -49,7 +49,10 @@ pub enum CreateBackupError {
     LimitExceededException(crate::error::LimitExceededException),
     /// The service answered `InternalServerError`.
     InternalServerError(crate::error::InternalServerError),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -76,6 +79,7 @@ impl CreateBackupError {
             CreateBackupError::InternalServerError(_) => {
                 ::std::option::Option::Some("InternalServerError")
             }
+            CreateBackupError::Unlisted(error) => error.code(),
             CreateBackupError::Unhandled(error) => error.code.as_deref(),
             CreateBackupError::InvalidResponse(_) => ::std::option::Option::None,
         }
@@ -102,6 +106,7 @@ impl ::std::fmt::Display for CreateBackupError {
             CreateBackupError::InternalServerError(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
+            CreateBackupError::Unlisted(error) => ::std::fmt::Display::fmt(error, f),
             CreateBackupError::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
             CreateBackupError::InvalidResponse(error) => {
                 ::std::fmt::Display::fmt(error, f)
@@ -130,6 +135,7 @@ impl ::std::error::Error for CreateBackupError {
             CreateBackupError::InternalServerError(error) => {
                 ::std::option::Option::Some(error)
             }
+            CreateBackupError::Unlisted(error) => ::std::error::Error::source(error),
             CreateBackupError::Unhandled(error) => ::std::option::Option::Some(error),
             CreateBackupError::InvalidResponse(error) => {
                 ::std::option::Option::Some(error)
@@ -255,12 +261,28 @@ impl super::Operation for CreateBackup {
                         }
                     }
                     _ => {
-                        CreateBackupError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => CreateBackupError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => CreateBackupError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                CreateBackupError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

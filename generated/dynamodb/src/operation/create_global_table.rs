@@ -39,7 +39,7 @@
 #[non_exhaustive]
 pub struct CreateGlobalTable;
 impl super::private::Sealed for CreateGlobalTable {}
-/// Errors of [`CreateGlobalTable`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`CreateGlobalTable`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum CreateGlobalTableError {
@@ -51,7 +51,10 @@ pub enum CreateGlobalTableError {
     GlobalTableAlreadyExistsException(crate::error::GlobalTableAlreadyExistsException),
     /// The service answered `TableNotFoundException`.
     TableNotFoundException(crate::error::TableNotFoundException),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -72,6 +75,7 @@ impl CreateGlobalTableError {
             CreateGlobalTableError::TableNotFoundException(_) => {
                 ::std::option::Option::Some("TableNotFoundException")
             }
+            CreateGlobalTableError::Unlisted(error) => error.code(),
             CreateGlobalTableError::Unhandled(error) => error.code.as_deref(),
             CreateGlobalTableError::InvalidResponse(_) => ::std::option::Option::None,
         }
@@ -92,6 +96,7 @@ impl ::std::fmt::Display for CreateGlobalTableError {
             CreateGlobalTableError::TableNotFoundException(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
+            CreateGlobalTableError::Unlisted(error) => ::std::fmt::Display::fmt(error, f),
             CreateGlobalTableError::Unhandled(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
@@ -116,6 +121,7 @@ impl ::std::error::Error for CreateGlobalTableError {
             CreateGlobalTableError::TableNotFoundException(error) => {
                 ::std::option::Option::Some(error)
             }
+            CreateGlobalTableError::Unlisted(error) => ::std::error::Error::source(error),
             CreateGlobalTableError::Unhandled(error) => {
                 ::std::option::Option::Some(error)
             }
@@ -215,12 +221,28 @@ impl super::Operation for CreateGlobalTable {
                         }
                     }
                     _ => {
-                        CreateGlobalTableError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => CreateGlobalTableError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => CreateGlobalTableError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                CreateGlobalTableError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

@@ -20,7 +20,7 @@
 #[non_exhaustive]
 pub struct CreateTable;
 impl super::private::Sealed for CreateTable {}
-/// Errors of [`CreateTable`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`CreateTable`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum CreateTableError {
@@ -30,7 +30,10 @@ pub enum CreateTableError {
     LimitExceededException(crate::error::LimitExceededException),
     /// The service answered `InternalServerError`.
     InternalServerError(crate::error::InternalServerError),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -48,6 +51,7 @@ impl CreateTableError {
             CreateTableError::InternalServerError(_) => {
                 ::std::option::Option::Some("InternalServerError")
             }
+            CreateTableError::Unlisted(error) => error.code(),
             CreateTableError::Unhandled(error) => error.code.as_deref(),
             CreateTableError::InvalidResponse(_) => ::std::option::Option::None,
         }
@@ -65,6 +69,7 @@ impl ::std::fmt::Display for CreateTableError {
             CreateTableError::InternalServerError(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
+            CreateTableError::Unlisted(error) => ::std::fmt::Display::fmt(error, f),
             CreateTableError::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
             CreateTableError::InvalidResponse(error) => {
                 ::std::fmt::Display::fmt(error, f)
@@ -84,6 +89,7 @@ impl ::std::error::Error for CreateTableError {
             CreateTableError::InternalServerError(error) => {
                 ::std::option::Option::Some(error)
             }
+            CreateTableError::Unlisted(error) => ::std::error::Error::source(error),
             CreateTableError::Unhandled(error) => ::std::option::Option::Some(error),
             CreateTableError::InvalidResponse(error) => {
                 ::std::option::Option::Some(error)
@@ -166,12 +172,28 @@ impl super::Operation for CreateTable {
                         }
                     }
                     _ => {
-                        CreateTableError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => CreateTableError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => CreateTableError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                CreateTableError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

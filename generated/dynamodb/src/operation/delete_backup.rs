@@ -16,7 +16,7 @@
 #[non_exhaustive]
 pub struct DeleteBackup;
 impl super::private::Sealed for DeleteBackup {}
-/// Errors of [`DeleteBackup`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`DeleteBackup`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum DeleteBackupError {
@@ -28,7 +28,10 @@ pub enum DeleteBackupError {
     LimitExceededException(crate::error::LimitExceededException),
     /// The service answered `InternalServerError`.
     InternalServerError(crate::error::InternalServerError),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -49,6 +52,7 @@ impl DeleteBackupError {
             DeleteBackupError::InternalServerError(_) => {
                 ::std::option::Option::Some("InternalServerError")
             }
+            DeleteBackupError::Unlisted(error) => error.code(),
             DeleteBackupError::Unhandled(error) => error.code.as_deref(),
             DeleteBackupError::InvalidResponse(_) => ::std::option::Option::None,
         }
@@ -69,6 +73,7 @@ impl ::std::fmt::Display for DeleteBackupError {
             DeleteBackupError::InternalServerError(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
+            DeleteBackupError::Unlisted(error) => ::std::fmt::Display::fmt(error, f),
             DeleteBackupError::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
             DeleteBackupError::InvalidResponse(error) => {
                 ::std::fmt::Display::fmt(error, f)
@@ -91,6 +96,7 @@ impl ::std::error::Error for DeleteBackupError {
             DeleteBackupError::InternalServerError(error) => {
                 ::std::option::Option::Some(error)
             }
+            DeleteBackupError::Unlisted(error) => ::std::error::Error::source(error),
             DeleteBackupError::Unhandled(error) => ::std::option::Option::Some(error),
             DeleteBackupError::InvalidResponse(error) => {
                 ::std::option::Option::Some(error)
@@ -186,12 +192,28 @@ impl super::Operation for DeleteBackup {
                         }
                     }
                     _ => {
-                        DeleteBackupError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => DeleteBackupError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => DeleteBackupError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                DeleteBackupError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

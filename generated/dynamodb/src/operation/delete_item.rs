@@ -20,7 +20,7 @@
 #[non_exhaustive]
 pub struct DeleteItem;
 impl super::private::Sealed for DeleteItem {}
-/// Errors of [`DeleteItem`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`DeleteItem`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum DeleteItemError {
@@ -46,7 +46,10 @@ pub enum DeleteItemError {
     ReplicatedWriteConflictException(crate::error::ReplicatedWriteConflictException),
     /// The service answered `ThrottlingException`.
     ThrottlingException(crate::error::ThrottlingException),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -82,6 +85,7 @@ impl DeleteItemError {
             DeleteItemError::ThrottlingException(_) => {
                 ::std::option::Option::Some("ThrottlingException")
             }
+            DeleteItemError::Unlisted(error) => error.code(),
             DeleteItemError::Unhandled(error) => error.code.as_deref(),
             DeleteItemError::InvalidResponse(_) => ::std::option::Option::None,
         }
@@ -117,6 +121,7 @@ impl ::std::fmt::Display for DeleteItemError {
             DeleteItemError::ThrottlingException(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
+            DeleteItemError::Unlisted(error) => ::std::fmt::Display::fmt(error, f),
             DeleteItemError::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
             DeleteItemError::InvalidResponse(error) => ::std::fmt::Display::fmt(error, f),
         }
@@ -152,6 +157,7 @@ impl ::std::error::Error for DeleteItemError {
             DeleteItemError::ThrottlingException(error) => {
                 ::std::option::Option::Some(error)
             }
+            DeleteItemError::Unlisted(error) => ::std::error::Error::source(error),
             DeleteItemError::Unhandled(error) => ::std::option::Option::Some(error),
             DeleteItemError::InvalidResponse(error) => ::std::option::Option::Some(error),
         }
@@ -318,12 +324,28 @@ impl super::Operation for DeleteItem {
                         }
                     }
                     _ => {
-                        DeleteItemError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => DeleteItemError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => DeleteItemError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                DeleteItemError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

@@ -20,7 +20,7 @@
 #[non_exhaustive]
 pub struct DeleteResourcePolicy;
 impl super::private::Sealed for DeleteResourcePolicy {}
-/// Errors of [`DeleteResourcePolicy`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`DeleteResourcePolicy`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum DeleteResourcePolicyError {
@@ -34,7 +34,10 @@ pub enum DeleteResourcePolicyError {
     ResourceInUseException(crate::error::ResourceInUseException),
     /// The service answered `LimitExceededException`.
     LimitExceededException(crate::error::LimitExceededException),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -58,6 +61,7 @@ impl DeleteResourcePolicyError {
             DeleteResourcePolicyError::LimitExceededException(_) => {
                 ::std::option::Option::Some("LimitExceededException")
             }
+            DeleteResourcePolicyError::Unlisted(error) => error.code(),
             DeleteResourcePolicyError::Unhandled(error) => error.code.as_deref(),
             DeleteResourcePolicyError::InvalidResponse(_) => ::std::option::Option::None,
         }
@@ -79,6 +83,9 @@ impl ::std::fmt::Display for DeleteResourcePolicyError {
                 ::std::fmt::Display::fmt(error, f)
             }
             DeleteResourcePolicyError::LimitExceededException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            DeleteResourcePolicyError::Unlisted(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
             DeleteResourcePolicyError::Unhandled(error) => {
@@ -107,6 +114,9 @@ impl ::std::error::Error for DeleteResourcePolicyError {
             }
             DeleteResourcePolicyError::LimitExceededException(error) => {
                 ::std::option::Option::Some(error)
+            }
+            DeleteResourcePolicyError::Unlisted(error) => {
+                ::std::error::Error::source(error)
             }
             DeleteResourcePolicyError::Unhandled(error) => {
                 ::std::option::Option::Some(error)
@@ -218,12 +228,28 @@ impl super::Operation for DeleteResourcePolicy {
                         }
                     }
                     _ => {
-                        DeleteResourcePolicyError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => DeleteResourcePolicyError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => DeleteResourcePolicyError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                DeleteResourcePolicyError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

@@ -22,7 +22,7 @@
 #[non_exhaustive]
 pub struct DeleteTable;
 impl super::private::Sealed for DeleteTable {}
-/// Errors of [`DeleteTable`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`DeleteTable`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum DeleteTableError {
@@ -34,7 +34,10 @@ pub enum DeleteTableError {
     LimitExceededException(crate::error::LimitExceededException),
     /// The service answered `InternalServerError`.
     InternalServerError(crate::error::InternalServerError),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -55,6 +58,7 @@ impl DeleteTableError {
             DeleteTableError::InternalServerError(_) => {
                 ::std::option::Option::Some("InternalServerError")
             }
+            DeleteTableError::Unlisted(error) => error.code(),
             DeleteTableError::Unhandled(error) => error.code.as_deref(),
             DeleteTableError::InvalidResponse(_) => ::std::option::Option::None,
         }
@@ -75,6 +79,7 @@ impl ::std::fmt::Display for DeleteTableError {
             DeleteTableError::InternalServerError(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
+            DeleteTableError::Unlisted(error) => ::std::fmt::Display::fmt(error, f),
             DeleteTableError::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
             DeleteTableError::InvalidResponse(error) => {
                 ::std::fmt::Display::fmt(error, f)
@@ -97,6 +102,7 @@ impl ::std::error::Error for DeleteTableError {
             DeleteTableError::InternalServerError(error) => {
                 ::std::option::Option::Some(error)
             }
+            DeleteTableError::Unlisted(error) => ::std::error::Error::source(error),
             DeleteTableError::Unhandled(error) => ::std::option::Option::Some(error),
             DeleteTableError::InvalidResponse(error) => {
                 ::std::option::Option::Some(error)
@@ -192,12 +198,28 @@ impl super::Operation for DeleteTable {
                         }
                     }
                     _ => {
-                        DeleteTableError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => DeleteTableError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => DeleteTableError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                DeleteTableError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

@@ -16,7 +16,7 @@
 #[non_exhaustive]
 pub struct DescribeBackup;
 impl super::private::Sealed for DescribeBackup {}
-/// Errors of [`DescribeBackup`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`DescribeBackup`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum DescribeBackupError {
@@ -24,7 +24,10 @@ pub enum DescribeBackupError {
     BackupNotFoundException(crate::error::BackupNotFoundException),
     /// The service answered `InternalServerError`.
     InternalServerError(crate::error::InternalServerError),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -39,6 +42,7 @@ impl DescribeBackupError {
             DescribeBackupError::InternalServerError(_) => {
                 ::std::option::Option::Some("InternalServerError")
             }
+            DescribeBackupError::Unlisted(error) => error.code(),
             DescribeBackupError::Unhandled(error) => error.code.as_deref(),
             DescribeBackupError::InvalidResponse(_) => ::std::option::Option::None,
         }
@@ -53,6 +57,7 @@ impl ::std::fmt::Display for DescribeBackupError {
             DescribeBackupError::InternalServerError(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
+            DescribeBackupError::Unlisted(error) => ::std::fmt::Display::fmt(error, f),
             DescribeBackupError::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
             DescribeBackupError::InvalidResponse(error) => {
                 ::std::fmt::Display::fmt(error, f)
@@ -69,6 +74,7 @@ impl ::std::error::Error for DescribeBackupError {
             DescribeBackupError::InternalServerError(error) => {
                 ::std::option::Option::Some(error)
             }
+            DescribeBackupError::Unlisted(error) => ::std::error::Error::source(error),
             DescribeBackupError::Unhandled(error) => ::std::option::Option::Some(error),
             DescribeBackupError::InvalidResponse(error) => {
                 ::std::option::Option::Some(error)
@@ -138,12 +144,28 @@ impl super::Operation for DescribeBackup {
                         }
                     }
                     _ => {
-                        DescribeBackupError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => DescribeBackupError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => DescribeBackupError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                DescribeBackupError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

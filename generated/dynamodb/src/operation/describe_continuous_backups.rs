@@ -20,7 +20,7 @@
 #[non_exhaustive]
 pub struct DescribeContinuousBackups;
 impl super::private::Sealed for DescribeContinuousBackups {}
-/// Errors of [`DescribeContinuousBackups`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`DescribeContinuousBackups`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum DescribeContinuousBackupsError {
@@ -28,7 +28,10 @@ pub enum DescribeContinuousBackupsError {
     TableNotFoundException(crate::error::TableNotFoundException),
     /// The service answered `InternalServerError`.
     InternalServerError(crate::error::InternalServerError),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -43,6 +46,7 @@ impl DescribeContinuousBackupsError {
             DescribeContinuousBackupsError::InternalServerError(_) => {
                 ::std::option::Option::Some("InternalServerError")
             }
+            DescribeContinuousBackupsError::Unlisted(error) => error.code(),
             DescribeContinuousBackupsError::Unhandled(error) => error.code.as_deref(),
             DescribeContinuousBackupsError::InvalidResponse(_) => {
                 ::std::option::Option::None
@@ -57,6 +61,9 @@ impl ::std::fmt::Display for DescribeContinuousBackupsError {
                 ::std::fmt::Display::fmt(error, f)
             }
             DescribeContinuousBackupsError::InternalServerError(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            DescribeContinuousBackupsError::Unlisted(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
             DescribeContinuousBackupsError::Unhandled(error) => {
@@ -76,6 +83,9 @@ impl ::std::error::Error for DescribeContinuousBackupsError {
             }
             DescribeContinuousBackupsError::InternalServerError(error) => {
                 ::std::option::Option::Some(error)
+            }
+            DescribeContinuousBackupsError::Unlisted(error) => {
+                ::std::error::Error::source(error)
             }
             DescribeContinuousBackupsError::Unhandled(error) => {
                 ::std::option::Option::Some(error)
@@ -150,12 +160,28 @@ impl super::Operation for DescribeContinuousBackups {
                         }
                     }
                     _ => {
-                        DescribeContinuousBackupsError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => DescribeContinuousBackupsError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => DescribeContinuousBackupsError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                DescribeContinuousBackupsError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

@@ -14,7 +14,7 @@
 #[non_exhaustive]
 pub struct DescribeContributorInsights;
 impl super::private::Sealed for DescribeContributorInsights {}
-/// Errors of [`DescribeContributorInsights`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`DescribeContributorInsights`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum DescribeContributorInsightsError {
@@ -22,7 +22,10 @@ pub enum DescribeContributorInsightsError {
     ResourceNotFoundException(crate::error::ResourceNotFoundException),
     /// The service answered `InternalServerError`.
     InternalServerError(crate::error::InternalServerError),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -37,6 +40,7 @@ impl DescribeContributorInsightsError {
             DescribeContributorInsightsError::InternalServerError(_) => {
                 ::std::option::Option::Some("InternalServerError")
             }
+            DescribeContributorInsightsError::Unlisted(error) => error.code(),
             DescribeContributorInsightsError::Unhandled(error) => error.code.as_deref(),
             DescribeContributorInsightsError::InvalidResponse(_) => {
                 ::std::option::Option::None
@@ -51,6 +55,9 @@ impl ::std::fmt::Display for DescribeContributorInsightsError {
                 ::std::fmt::Display::fmt(error, f)
             }
             DescribeContributorInsightsError::InternalServerError(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            DescribeContributorInsightsError::Unlisted(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
             DescribeContributorInsightsError::Unhandled(error) => {
@@ -70,6 +77,9 @@ impl ::std::error::Error for DescribeContributorInsightsError {
             }
             DescribeContributorInsightsError::InternalServerError(error) => {
                 ::std::option::Option::Some(error)
+            }
+            DescribeContributorInsightsError::Unlisted(error) => {
+                ::std::error::Error::source(error)
             }
             DescribeContributorInsightsError::Unhandled(error) => {
                 ::std::option::Option::Some(error)
@@ -144,12 +154,28 @@ impl super::Operation for DescribeContributorInsights {
                         }
                     }
                     _ => {
-                        DescribeContributorInsightsError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => DescribeContributorInsightsError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => DescribeContributorInsightsError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                DescribeContributorInsightsError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

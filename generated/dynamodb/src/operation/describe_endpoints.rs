@@ -14,11 +14,14 @@
 #[non_exhaustive]
 pub struct DescribeEndpoints;
 impl super::private::Sealed for DescribeEndpoints {}
-/// Errors of [`DescribeEndpoints`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`DescribeEndpoints`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum DescribeEndpointsError {
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -27,6 +30,7 @@ impl DescribeEndpointsError {
     /// The error code the service sent, when there was one.
     pub fn code(&self) -> ::std::option::Option<&str> {
         match self {
+            DescribeEndpointsError::Unlisted(error) => error.code(),
             DescribeEndpointsError::Unhandled(error) => error.code.as_deref(),
             DescribeEndpointsError::InvalidResponse(_) => ::std::option::Option::None,
         }
@@ -35,6 +39,7 @@ impl DescribeEndpointsError {
 impl ::std::fmt::Display for DescribeEndpointsError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
+            DescribeEndpointsError::Unlisted(error) => ::std::fmt::Display::fmt(error, f),
             DescribeEndpointsError::Unhandled(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
@@ -47,6 +52,7 @@ impl ::std::fmt::Display for DescribeEndpointsError {
 impl ::std::error::Error for DescribeEndpointsError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
+            DescribeEndpointsError::Unlisted(error) => ::std::error::Error::source(error),
             DescribeEndpointsError::Unhandled(error) => {
                 ::std::option::Option::Some(error)
             }
@@ -90,9 +96,25 @@ impl super::Operation for DescribeEndpoints {
         if response.status().as_u16() >= 300 {
             let code = ::awsgen_runtime::protocol::error_code(response);
             return ::std::result::Result::Err(
-                DescribeEndpointsError::Unhandled(
-                    ::awsgen_runtime::protocol::ErrorMeta::from_response(response, code),
-                ),
+                match code
+                    .as_deref()
+                    .and_then(|code| crate::Error::from_modeled_code(code, response))
+                {
+                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
+                        DescribeEndpointsError::Unlisted(error)
+                    }
+                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                        DescribeEndpointsError::InvalidResponse(error)
+                    }
+                    ::std::option::Option::None => {
+                        DescribeEndpointsError::Unhandled(
+                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                },
             );
         }
         crate::types::DescribeEndpointsResponse::from_response(response)

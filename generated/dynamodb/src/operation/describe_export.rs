@@ -14,7 +14,7 @@
 #[non_exhaustive]
 pub struct DescribeExport;
 impl super::private::Sealed for DescribeExport {}
-/// Errors of [`DescribeExport`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`DescribeExport`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum DescribeExportError {
@@ -24,7 +24,10 @@ pub enum DescribeExportError {
     LimitExceededException(crate::error::LimitExceededException),
     /// The service answered `InternalServerError`.
     InternalServerError(crate::error::InternalServerError),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -42,6 +45,7 @@ impl DescribeExportError {
             DescribeExportError::InternalServerError(_) => {
                 ::std::option::Option::Some("InternalServerError")
             }
+            DescribeExportError::Unlisted(error) => error.code(),
             DescribeExportError::Unhandled(error) => error.code.as_deref(),
             DescribeExportError::InvalidResponse(_) => ::std::option::Option::None,
         }
@@ -59,6 +63,7 @@ impl ::std::fmt::Display for DescribeExportError {
             DescribeExportError::InternalServerError(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
+            DescribeExportError::Unlisted(error) => ::std::fmt::Display::fmt(error, f),
             DescribeExportError::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
             DescribeExportError::InvalidResponse(error) => {
                 ::std::fmt::Display::fmt(error, f)
@@ -78,6 +83,7 @@ impl ::std::error::Error for DescribeExportError {
             DescribeExportError::InternalServerError(error) => {
                 ::std::option::Option::Some(error)
             }
+            DescribeExportError::Unlisted(error) => ::std::error::Error::source(error),
             DescribeExportError::Unhandled(error) => ::std::option::Option::Some(error),
             DescribeExportError::InvalidResponse(error) => {
                 ::std::option::Option::Some(error)
@@ -160,12 +166,28 @@ impl super::Operation for DescribeExport {
                         }
                     }
                     _ => {
-                        DescribeExportError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => DescribeExportError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => DescribeExportError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                DescribeExportError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

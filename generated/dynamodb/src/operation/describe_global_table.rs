@@ -18,7 +18,7 @@
 #[non_exhaustive]
 pub struct DescribeGlobalTable;
 impl super::private::Sealed for DescribeGlobalTable {}
-/// Errors of [`DescribeGlobalTable`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`DescribeGlobalTable`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum DescribeGlobalTableError {
@@ -26,7 +26,10 @@ pub enum DescribeGlobalTableError {
     InternalServerError(crate::error::InternalServerError),
     /// The service answered `GlobalTableNotFoundException`.
     GlobalTableNotFoundException(crate::error::GlobalTableNotFoundException),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -41,6 +44,7 @@ impl DescribeGlobalTableError {
             DescribeGlobalTableError::GlobalTableNotFoundException(_) => {
                 ::std::option::Option::Some("GlobalTableNotFoundException")
             }
+            DescribeGlobalTableError::Unlisted(error) => error.code(),
             DescribeGlobalTableError::Unhandled(error) => error.code.as_deref(),
             DescribeGlobalTableError::InvalidResponse(_) => ::std::option::Option::None,
         }
@@ -53,6 +57,9 @@ impl ::std::fmt::Display for DescribeGlobalTableError {
                 ::std::fmt::Display::fmt(error, f)
             }
             DescribeGlobalTableError::GlobalTableNotFoundException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            DescribeGlobalTableError::Unlisted(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
             DescribeGlobalTableError::Unhandled(error) => {
@@ -72,6 +79,9 @@ impl ::std::error::Error for DescribeGlobalTableError {
             }
             DescribeGlobalTableError::GlobalTableNotFoundException(error) => {
                 ::std::option::Option::Some(error)
+            }
+            DescribeGlobalTableError::Unlisted(error) => {
+                ::std::error::Error::source(error)
             }
             DescribeGlobalTableError::Unhandled(error) => {
                 ::std::option::Option::Some(error)
@@ -146,12 +156,28 @@ impl super::Operation for DescribeGlobalTable {
                         }
                     }
                     _ => {
-                        DescribeGlobalTableError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => DescribeGlobalTableError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => DescribeGlobalTableError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                DescribeGlobalTableError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

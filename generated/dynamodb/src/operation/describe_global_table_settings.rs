@@ -18,7 +18,7 @@
 #[non_exhaustive]
 pub struct DescribeGlobalTableSettings;
 impl super::private::Sealed for DescribeGlobalTableSettings {}
-/// Errors of [`DescribeGlobalTableSettings`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`DescribeGlobalTableSettings`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum DescribeGlobalTableSettingsError {
@@ -26,7 +26,10 @@ pub enum DescribeGlobalTableSettingsError {
     GlobalTableNotFoundException(crate::error::GlobalTableNotFoundException),
     /// The service answered `InternalServerError`.
     InternalServerError(crate::error::InternalServerError),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -41,6 +44,7 @@ impl DescribeGlobalTableSettingsError {
             DescribeGlobalTableSettingsError::InternalServerError(_) => {
                 ::std::option::Option::Some("InternalServerError")
             }
+            DescribeGlobalTableSettingsError::Unlisted(error) => error.code(),
             DescribeGlobalTableSettingsError::Unhandled(error) => error.code.as_deref(),
             DescribeGlobalTableSettingsError::InvalidResponse(_) => {
                 ::std::option::Option::None
@@ -55,6 +59,9 @@ impl ::std::fmt::Display for DescribeGlobalTableSettingsError {
                 ::std::fmt::Display::fmt(error, f)
             }
             DescribeGlobalTableSettingsError::InternalServerError(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            DescribeGlobalTableSettingsError::Unlisted(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
             DescribeGlobalTableSettingsError::Unhandled(error) => {
@@ -74,6 +81,9 @@ impl ::std::error::Error for DescribeGlobalTableSettingsError {
             }
             DescribeGlobalTableSettingsError::InternalServerError(error) => {
                 ::std::option::Option::Some(error)
+            }
+            DescribeGlobalTableSettingsError::Unlisted(error) => {
+                ::std::error::Error::source(error)
             }
             DescribeGlobalTableSettingsError::Unhandled(error) => {
                 ::std::option::Option::Some(error)
@@ -148,12 +158,28 @@ impl super::Operation for DescribeGlobalTableSettings {
                         }
                     }
                     _ => {
-                        DescribeGlobalTableSettingsError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => DescribeGlobalTableSettingsError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => DescribeGlobalTableSettingsError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                DescribeGlobalTableSettingsError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

@@ -14,13 +14,16 @@
 #[non_exhaustive]
 pub struct DescribeImport;
 impl super::private::Sealed for DescribeImport {}
-/// Errors of [`DescribeImport`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`DescribeImport`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum DescribeImportError {
     /// The service answered `ImportNotFoundException`.
     ImportNotFoundException(crate::error::ImportNotFoundException),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -32,6 +35,7 @@ impl DescribeImportError {
             DescribeImportError::ImportNotFoundException(_) => {
                 ::std::option::Option::Some("ImportNotFoundException")
             }
+            DescribeImportError::Unlisted(error) => error.code(),
             DescribeImportError::Unhandled(error) => error.code.as_deref(),
             DescribeImportError::InvalidResponse(_) => ::std::option::Option::None,
         }
@@ -43,6 +47,7 @@ impl ::std::fmt::Display for DescribeImportError {
             DescribeImportError::ImportNotFoundException(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
+            DescribeImportError::Unlisted(error) => ::std::fmt::Display::fmt(error, f),
             DescribeImportError::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
             DescribeImportError::InvalidResponse(error) => {
                 ::std::fmt::Display::fmt(error, f)
@@ -56,6 +61,7 @@ impl ::std::error::Error for DescribeImportError {
             DescribeImportError::ImportNotFoundException(error) => {
                 ::std::option::Option::Some(error)
             }
+            DescribeImportError::Unlisted(error) => ::std::error::Error::source(error),
             DescribeImportError::Unhandled(error) => ::std::option::Option::Some(error),
             DescribeImportError::InvalidResponse(error) => {
                 ::std::option::Option::Some(error)
@@ -110,12 +116,28 @@ impl super::Operation for DescribeImport {
                         }
                     }
                     _ => {
-                        DescribeImportError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => DescribeImportError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => DescribeImportError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                DescribeImportError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

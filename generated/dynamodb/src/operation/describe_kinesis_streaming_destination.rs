@@ -14,7 +14,7 @@
 #[non_exhaustive]
 pub struct DescribeKinesisStreamingDestination;
 impl super::private::Sealed for DescribeKinesisStreamingDestination {}
-/// Errors of [`DescribeKinesisStreamingDestination`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`DescribeKinesisStreamingDestination`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum DescribeKinesisStreamingDestinationError {
@@ -22,7 +22,10 @@ pub enum DescribeKinesisStreamingDestinationError {
     ResourceNotFoundException(crate::error::ResourceNotFoundException),
     /// The service answered `InternalServerError`.
     InternalServerError(crate::error::InternalServerError),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -37,6 +40,7 @@ impl DescribeKinesisStreamingDestinationError {
             DescribeKinesisStreamingDestinationError::InternalServerError(_) => {
                 ::std::option::Option::Some("InternalServerError")
             }
+            DescribeKinesisStreamingDestinationError::Unlisted(error) => error.code(),
             DescribeKinesisStreamingDestinationError::Unhandled(error) => {
                 error.code.as_deref()
             }
@@ -53,6 +57,9 @@ impl ::std::fmt::Display for DescribeKinesisStreamingDestinationError {
                 error,
             ) => ::std::fmt::Display::fmt(error, f),
             DescribeKinesisStreamingDestinationError::InternalServerError(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            DescribeKinesisStreamingDestinationError::Unlisted(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
             DescribeKinesisStreamingDestinationError::Unhandled(error) => {
@@ -72,6 +79,9 @@ impl ::std::error::Error for DescribeKinesisStreamingDestinationError {
             ) => ::std::option::Option::Some(error),
             DescribeKinesisStreamingDestinationError::InternalServerError(error) => {
                 ::std::option::Option::Some(error)
+            }
+            DescribeKinesisStreamingDestinationError::Unlisted(error) => {
+                ::std::error::Error::source(error)
             }
             DescribeKinesisStreamingDestinationError::Unhandled(error) => {
                 ::std::option::Option::Some(error)
@@ -156,12 +166,34 @@ impl super::Operation for DescribeKinesisStreamingDestination {
                         }
                     }
                     _ => {
-                        DescribeKinesisStreamingDestinationError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => {
+                                DescribeKinesisStreamingDestinationError::Unlisted(error)
+                            }
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => {
+                                DescribeKinesisStreamingDestinationError::InvalidResponse(
+                                    error,
+                                )
+                            }
+                            ::std::option::Option::None => {
+                                DescribeKinesisStreamingDestinationError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

@@ -39,13 +39,16 @@
 #[non_exhaustive]
 pub struct DescribeLimits;
 impl super::private::Sealed for DescribeLimits {}
-/// Errors of [`DescribeLimits`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`DescribeLimits`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum DescribeLimitsError {
     /// The service answered `InternalServerError`.
     InternalServerError(crate::error::InternalServerError),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -57,6 +60,7 @@ impl DescribeLimitsError {
             DescribeLimitsError::InternalServerError(_) => {
                 ::std::option::Option::Some("InternalServerError")
             }
+            DescribeLimitsError::Unlisted(error) => error.code(),
             DescribeLimitsError::Unhandled(error) => error.code.as_deref(),
             DescribeLimitsError::InvalidResponse(_) => ::std::option::Option::None,
         }
@@ -68,6 +72,7 @@ impl ::std::fmt::Display for DescribeLimitsError {
             DescribeLimitsError::InternalServerError(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
+            DescribeLimitsError::Unlisted(error) => ::std::fmt::Display::fmt(error, f),
             DescribeLimitsError::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
             DescribeLimitsError::InvalidResponse(error) => {
                 ::std::fmt::Display::fmt(error, f)
@@ -81,6 +86,7 @@ impl ::std::error::Error for DescribeLimitsError {
             DescribeLimitsError::InternalServerError(error) => {
                 ::std::option::Option::Some(error)
             }
+            DescribeLimitsError::Unlisted(error) => ::std::error::Error::source(error),
             DescribeLimitsError::Unhandled(error) => ::std::option::Option::Some(error),
             DescribeLimitsError::InvalidResponse(error) => {
                 ::std::option::Option::Some(error)
@@ -136,12 +142,28 @@ impl super::Operation for DescribeLimits {
                         }
                     }
                     _ => {
-                        DescribeLimitsError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => DescribeLimitsError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => DescribeLimitsError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                DescribeLimitsError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

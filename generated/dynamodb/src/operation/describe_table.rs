@@ -16,7 +16,7 @@
 #[non_exhaustive]
 pub struct DescribeTable;
 impl super::private::Sealed for DescribeTable {}
-/// Errors of [`DescribeTable`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`DescribeTable`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum DescribeTableError {
@@ -24,7 +24,10 @@ pub enum DescribeTableError {
     ResourceNotFoundException(crate::error::ResourceNotFoundException),
     /// The service answered `InternalServerError`.
     InternalServerError(crate::error::InternalServerError),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -39,6 +42,7 @@ impl DescribeTableError {
             DescribeTableError::InternalServerError(_) => {
                 ::std::option::Option::Some("InternalServerError")
             }
+            DescribeTableError::Unlisted(error) => error.code(),
             DescribeTableError::Unhandled(error) => error.code.as_deref(),
             DescribeTableError::InvalidResponse(_) => ::std::option::Option::None,
         }
@@ -53,6 +57,7 @@ impl ::std::fmt::Display for DescribeTableError {
             DescribeTableError::InternalServerError(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
+            DescribeTableError::Unlisted(error) => ::std::fmt::Display::fmt(error, f),
             DescribeTableError::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
             DescribeTableError::InvalidResponse(error) => {
                 ::std::fmt::Display::fmt(error, f)
@@ -69,6 +74,7 @@ impl ::std::error::Error for DescribeTableError {
             DescribeTableError::InternalServerError(error) => {
                 ::std::option::Option::Some(error)
             }
+            DescribeTableError::Unlisted(error) => ::std::error::Error::source(error),
             DescribeTableError::Unhandled(error) => ::std::option::Option::Some(error),
             DescribeTableError::InvalidResponse(error) => {
                 ::std::option::Option::Some(error)
@@ -138,12 +144,28 @@ impl super::Operation for DescribeTable {
                         }
                     }
                     _ => {
-                        DescribeTableError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => DescribeTableError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => DescribeTableError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                DescribeTableError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

@@ -14,7 +14,7 @@
 #[non_exhaustive]
 pub struct DescribeTableReplicaAutoScaling;
 impl super::private::Sealed for DescribeTableReplicaAutoScaling {}
-/// Errors of [`DescribeTableReplicaAutoScaling`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`DescribeTableReplicaAutoScaling`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum DescribeTableReplicaAutoScalingError {
@@ -22,7 +22,10 @@ pub enum DescribeTableReplicaAutoScalingError {
     ResourceNotFoundException(crate::error::ResourceNotFoundException),
     /// The service answered `InternalServerError`.
     InternalServerError(crate::error::InternalServerError),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -37,6 +40,7 @@ impl DescribeTableReplicaAutoScalingError {
             DescribeTableReplicaAutoScalingError::InternalServerError(_) => {
                 ::std::option::Option::Some("InternalServerError")
             }
+            DescribeTableReplicaAutoScalingError::Unlisted(error) => error.code(),
             DescribeTableReplicaAutoScalingError::Unhandled(error) => {
                 error.code.as_deref()
             }
@@ -53,6 +57,9 @@ impl ::std::fmt::Display for DescribeTableReplicaAutoScalingError {
                 ::std::fmt::Display::fmt(error, f)
             }
             DescribeTableReplicaAutoScalingError::InternalServerError(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            DescribeTableReplicaAutoScalingError::Unlisted(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
             DescribeTableReplicaAutoScalingError::Unhandled(error) => {
@@ -72,6 +79,9 @@ impl ::std::error::Error for DescribeTableReplicaAutoScalingError {
             }
             DescribeTableReplicaAutoScalingError::InternalServerError(error) => {
                 ::std::option::Option::Some(error)
+            }
+            DescribeTableReplicaAutoScalingError::Unlisted(error) => {
+                ::std::error::Error::source(error)
             }
             DescribeTableReplicaAutoScalingError::Unhandled(error) => {
                 ::std::option::Option::Some(error)
@@ -149,12 +159,30 @@ impl super::Operation for DescribeTableReplicaAutoScaling {
                         }
                     }
                     _ => {
-                        DescribeTableReplicaAutoScalingError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => DescribeTableReplicaAutoScalingError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => {
+                                DescribeTableReplicaAutoScalingError::InvalidResponse(error)
+                            }
+                            ::std::option::Option::None => {
+                                DescribeTableReplicaAutoScalingError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

@@ -14,7 +14,7 @@
 #[non_exhaustive]
 pub struct DescribeTimeToLive;
 impl super::private::Sealed for DescribeTimeToLive {}
-/// Errors of [`DescribeTimeToLive`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`DescribeTimeToLive`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum DescribeTimeToLiveError {
@@ -22,7 +22,10 @@ pub enum DescribeTimeToLiveError {
     ResourceNotFoundException(crate::error::ResourceNotFoundException),
     /// The service answered `InternalServerError`.
     InternalServerError(crate::error::InternalServerError),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -37,6 +40,7 @@ impl DescribeTimeToLiveError {
             DescribeTimeToLiveError::InternalServerError(_) => {
                 ::std::option::Option::Some("InternalServerError")
             }
+            DescribeTimeToLiveError::Unlisted(error) => error.code(),
             DescribeTimeToLiveError::Unhandled(error) => error.code.as_deref(),
             DescribeTimeToLiveError::InvalidResponse(_) => ::std::option::Option::None,
         }
@@ -49,6 +53,9 @@ impl ::std::fmt::Display for DescribeTimeToLiveError {
                 ::std::fmt::Display::fmt(error, f)
             }
             DescribeTimeToLiveError::InternalServerError(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            DescribeTimeToLiveError::Unlisted(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
             DescribeTimeToLiveError::Unhandled(error) => {
@@ -68,6 +75,9 @@ impl ::std::error::Error for DescribeTimeToLiveError {
             }
             DescribeTimeToLiveError::InternalServerError(error) => {
                 ::std::option::Option::Some(error)
+            }
+            DescribeTimeToLiveError::Unlisted(error) => {
+                ::std::error::Error::source(error)
             }
             DescribeTimeToLiveError::Unhandled(error) => {
                 ::std::option::Option::Some(error)
@@ -140,12 +150,28 @@ impl super::Operation for DescribeTimeToLive {
                         }
                     }
                     _ => {
-                        DescribeTimeToLiveError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => DescribeTimeToLiveError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => DescribeTimeToLiveError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                DescribeTimeToLiveError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

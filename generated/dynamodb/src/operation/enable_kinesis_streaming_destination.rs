@@ -14,7 +14,7 @@
 #[non_exhaustive]
 pub struct EnableKinesisStreamingDestination;
 impl super::private::Sealed for EnableKinesisStreamingDestination {}
-/// Errors of [`EnableKinesisStreamingDestination`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`EnableKinesisStreamingDestination`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum EnableKinesisStreamingDestinationError {
@@ -26,7 +26,10 @@ pub enum EnableKinesisStreamingDestinationError {
     ResourceInUseException(crate::error::ResourceInUseException),
     /// The service answered `ResourceNotFoundException`.
     ResourceNotFoundException(crate::error::ResourceNotFoundException),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -47,6 +50,7 @@ impl EnableKinesisStreamingDestinationError {
             EnableKinesisStreamingDestinationError::ResourceNotFoundException(_) => {
                 ::std::option::Option::Some("ResourceNotFoundException")
             }
+            EnableKinesisStreamingDestinationError::Unlisted(error) => error.code(),
             EnableKinesisStreamingDestinationError::Unhandled(error) => {
                 error.code.as_deref()
             }
@@ -69,6 +73,9 @@ impl ::std::fmt::Display for EnableKinesisStreamingDestinationError {
                 ::std::fmt::Display::fmt(error, f)
             }
             EnableKinesisStreamingDestinationError::ResourceNotFoundException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            EnableKinesisStreamingDestinationError::Unlisted(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
             EnableKinesisStreamingDestinationError::Unhandled(error) => {
@@ -94,6 +101,9 @@ impl ::std::error::Error for EnableKinesisStreamingDestinationError {
             }
             EnableKinesisStreamingDestinationError::ResourceNotFoundException(error) => {
                 ::std::option::Option::Some(error)
+            }
+            EnableKinesisStreamingDestinationError::Unlisted(error) => {
+                ::std::error::Error::source(error)
             }
             EnableKinesisStreamingDestinationError::Unhandled(error) => {
                 ::std::option::Option::Some(error)
@@ -212,12 +222,32 @@ impl super::Operation for EnableKinesisStreamingDestination {
                         }
                     }
                     _ => {
-                        EnableKinesisStreamingDestinationError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => EnableKinesisStreamingDestinationError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => {
+                                EnableKinesisStreamingDestinationError::InvalidResponse(
+                                    error,
+                                )
+                            }
+                            ::std::option::Option::None => {
+                                EnableKinesisStreamingDestinationError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

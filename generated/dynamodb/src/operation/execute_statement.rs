@@ -18,7 +18,7 @@
 #[non_exhaustive]
 pub struct ExecuteStatement;
 impl super::private::Sealed for ExecuteStatement {}
-/// Errors of [`ExecuteStatement`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`ExecuteStatement`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum ExecuteStatementError {
@@ -44,7 +44,10 @@ pub enum ExecuteStatementError {
     DuplicateItemException(crate::error::DuplicateItemException),
     /// The service answered `ThrottlingException`.
     ThrottlingException(crate::error::ThrottlingException),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -80,6 +83,7 @@ impl ExecuteStatementError {
             ExecuteStatementError::ThrottlingException(_) => {
                 ::std::option::Option::Some("ThrottlingException")
             }
+            ExecuteStatementError::Unlisted(error) => error.code(),
             ExecuteStatementError::Unhandled(error) => error.code.as_deref(),
             ExecuteStatementError::InvalidResponse(_) => ::std::option::Option::None,
         }
@@ -115,6 +119,7 @@ impl ::std::fmt::Display for ExecuteStatementError {
             ExecuteStatementError::ThrottlingException(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
+            ExecuteStatementError::Unlisted(error) => ::std::fmt::Display::fmt(error, f),
             ExecuteStatementError::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
             ExecuteStatementError::InvalidResponse(error) => {
                 ::std::fmt::Display::fmt(error, f)
@@ -152,6 +157,7 @@ impl ::std::error::Error for ExecuteStatementError {
             ExecuteStatementError::ThrottlingException(error) => {
                 ::std::option::Option::Some(error)
             }
+            ExecuteStatementError::Unlisted(error) => ::std::error::Error::source(error),
             ExecuteStatementError::Unhandled(error) => ::std::option::Option::Some(error),
             ExecuteStatementError::InvalidResponse(error) => {
                 ::std::option::Option::Some(error)
@@ -322,12 +328,28 @@ impl super::Operation for ExecuteStatement {
                         }
                     }
                     _ => {
-                        ExecuteStatementError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => ExecuteStatementError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => ExecuteStatementError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                ExecuteStatementError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

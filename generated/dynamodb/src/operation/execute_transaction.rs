@@ -16,7 +16,7 @@
 #[non_exhaustive]
 pub struct ExecuteTransaction;
 impl super::private::Sealed for ExecuteTransaction {}
-/// Errors of [`ExecuteTransaction`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`ExecuteTransaction`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum ExecuteTransactionError {
@@ -40,7 +40,10 @@ pub enum ExecuteTransactionError {
     InternalServerError(crate::error::InternalServerError),
     /// The service answered `ThrottlingException`.
     ThrottlingException(crate::error::ThrottlingException),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -73,6 +76,7 @@ impl ExecuteTransactionError {
             ExecuteTransactionError::ThrottlingException(_) => {
                 ::std::option::Option::Some("ThrottlingException")
             }
+            ExecuteTransactionError::Unlisted(error) => error.code(),
             ExecuteTransactionError::Unhandled(error) => error.code.as_deref(),
             ExecuteTransactionError::InvalidResponse(_) => ::std::option::Option::None,
         }
@@ -103,6 +107,9 @@ impl ::std::fmt::Display for ExecuteTransactionError {
                 ::std::fmt::Display::fmt(error, f)
             }
             ExecuteTransactionError::ThrottlingException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            ExecuteTransactionError::Unlisted(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
             ExecuteTransactionError::Unhandled(error) => {
@@ -140,6 +147,9 @@ impl ::std::error::Error for ExecuteTransactionError {
             }
             ExecuteTransactionError::ThrottlingException(error) => {
                 ::std::option::Option::Some(error)
+            }
+            ExecuteTransactionError::Unlisted(error) => {
+                ::std::error::Error::source(error)
             }
             ExecuteTransactionError::Unhandled(error) => {
                 ::std::option::Option::Some(error)
@@ -313,12 +323,28 @@ impl super::Operation for ExecuteTransaction {
                         }
                     }
                     _ => {
-                        ExecuteTransactionError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => ExecuteTransactionError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => ExecuteTransactionError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                ExecuteTransactionError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

@@ -14,7 +14,7 @@
 #[non_exhaustive]
 pub struct ExportTableToPointInTime;
 impl super::private::Sealed for ExportTableToPointInTime {}
-/// Errors of [`ExportTableToPointInTime`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`ExportTableToPointInTime`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum ExportTableToPointInTimeError {
@@ -32,7 +32,10 @@ pub enum ExportTableToPointInTimeError {
     ExportConflictException(crate::error::ExportConflictException),
     /// The service answered `InternalServerError`.
     InternalServerError(crate::error::InternalServerError),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -59,6 +62,7 @@ impl ExportTableToPointInTimeError {
             ExportTableToPointInTimeError::InternalServerError(_) => {
                 ::std::option::Option::Some("InternalServerError")
             }
+            ExportTableToPointInTimeError::Unlisted(error) => error.code(),
             ExportTableToPointInTimeError::Unhandled(error) => error.code.as_deref(),
             ExportTableToPointInTimeError::InvalidResponse(_) => {
                 ::std::option::Option::None
@@ -85,6 +89,9 @@ impl ::std::fmt::Display for ExportTableToPointInTimeError {
                 ::std::fmt::Display::fmt(error, f)
             }
             ExportTableToPointInTimeError::InternalServerError(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            ExportTableToPointInTimeError::Unlisted(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
             ExportTableToPointInTimeError::Unhandled(error) => {
@@ -116,6 +123,9 @@ impl ::std::error::Error for ExportTableToPointInTimeError {
             }
             ExportTableToPointInTimeError::InternalServerError(error) => {
                 ::std::option::Option::Some(error)
+            }
+            ExportTableToPointInTimeError::Unlisted(error) => {
+                ::std::error::Error::source(error)
             }
             ExportTableToPointInTimeError::Unhandled(error) => {
                 ::std::option::Option::Some(error)
@@ -261,12 +271,28 @@ impl super::Operation for ExportTableToPointInTime {
                         }
                     }
                     _ => {
-                        ExportTableToPointInTimeError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => ExportTableToPointInTimeError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => ExportTableToPointInTimeError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                ExportTableToPointInTimeError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

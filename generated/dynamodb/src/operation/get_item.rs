@@ -16,7 +16,7 @@
 #[non_exhaustive]
 pub struct GetItem;
 impl super::private::Sealed for GetItem {}
-/// Errors of [`GetItem`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`GetItem`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum GetItemError {
@@ -32,7 +32,10 @@ pub enum GetItemError {
     InternalServerError(crate::error::InternalServerError),
     /// The service answered `ThrottlingException`.
     ThrottlingException(crate::error::ThrottlingException),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -56,6 +59,7 @@ impl GetItemError {
             GetItemError::ThrottlingException(_) => {
                 ::std::option::Option::Some("ThrottlingException")
             }
+            GetItemError::Unlisted(error) => error.code(),
             GetItemError::Unhandled(error) => error.code.as_deref(),
             GetItemError::InvalidResponse(_) => ::std::option::Option::None,
         }
@@ -79,6 +83,7 @@ impl ::std::fmt::Display for GetItemError {
             GetItemError::ThrottlingException(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
+            GetItemError::Unlisted(error) => ::std::fmt::Display::fmt(error, f),
             GetItemError::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
             GetItemError::InvalidResponse(error) => ::std::fmt::Display::fmt(error, f),
         }
@@ -102,6 +107,7 @@ impl ::std::error::Error for GetItemError {
             GetItemError::ThrottlingException(error) => {
                 ::std::option::Option::Some(error)
             }
+            GetItemError::Unlisted(error) => ::std::error::Error::source(error),
             GetItemError::Unhandled(error) => ::std::option::Option::Some(error),
             GetItemError::InvalidResponse(error) => ::std::option::Option::Some(error),
         }
@@ -210,12 +216,28 @@ impl super::Operation for GetItem {
                         }
                     }
                     _ => {
-                        GetItemError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => GetItemError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => GetItemError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                GetItemError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

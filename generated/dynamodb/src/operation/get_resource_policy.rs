@@ -24,7 +24,7 @@
 #[non_exhaustive]
 pub struct GetResourcePolicy;
 impl super::private::Sealed for GetResourcePolicy {}
-/// Errors of [`GetResourcePolicy`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`GetResourcePolicy`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum GetResourcePolicyError {
@@ -34,7 +34,10 @@ pub enum GetResourcePolicyError {
     InternalServerError(crate::error::InternalServerError),
     /// The service answered `PolicyNotFoundException`.
     PolicyNotFoundException(crate::error::PolicyNotFoundException),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -52,6 +55,7 @@ impl GetResourcePolicyError {
             GetResourcePolicyError::PolicyNotFoundException(_) => {
                 ::std::option::Option::Some("PolicyNotFoundException")
             }
+            GetResourcePolicyError::Unlisted(error) => error.code(),
             GetResourcePolicyError::Unhandled(error) => error.code.as_deref(),
             GetResourcePolicyError::InvalidResponse(_) => ::std::option::Option::None,
         }
@@ -69,6 +73,7 @@ impl ::std::fmt::Display for GetResourcePolicyError {
             GetResourcePolicyError::PolicyNotFoundException(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
+            GetResourcePolicyError::Unlisted(error) => ::std::fmt::Display::fmt(error, f),
             GetResourcePolicyError::Unhandled(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
@@ -90,6 +95,7 @@ impl ::std::error::Error for GetResourcePolicyError {
             GetResourcePolicyError::PolicyNotFoundException(error) => {
                 ::std::option::Option::Some(error)
             }
+            GetResourcePolicyError::Unlisted(error) => ::std::error::Error::source(error),
             GetResourcePolicyError::Unhandled(error) => {
                 ::std::option::Option::Some(error)
             }
@@ -174,12 +180,28 @@ impl super::Operation for GetResourcePolicy {
                         }
                     }
                     _ => {
-                        GetResourcePolicyError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => GetResourcePolicyError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => GetResourcePolicyError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                GetResourcePolicyError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

@@ -14,7 +14,7 @@
 #[non_exhaustive]
 pub struct ImportTable;
 impl super::private::Sealed for ImportTable {}
-/// Errors of [`ImportTable`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`ImportTable`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum ImportTableError {
@@ -24,7 +24,10 @@ pub enum ImportTableError {
     LimitExceededException(crate::error::LimitExceededException),
     /// The service answered `ImportConflictException`.
     ImportConflictException(crate::error::ImportConflictException),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -42,6 +45,7 @@ impl ImportTableError {
             ImportTableError::ImportConflictException(_) => {
                 ::std::option::Option::Some("ImportConflictException")
             }
+            ImportTableError::Unlisted(error) => error.code(),
             ImportTableError::Unhandled(error) => error.code.as_deref(),
             ImportTableError::InvalidResponse(_) => ::std::option::Option::None,
         }
@@ -59,6 +63,7 @@ impl ::std::fmt::Display for ImportTableError {
             ImportTableError::ImportConflictException(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
+            ImportTableError::Unlisted(error) => ::std::fmt::Display::fmt(error, f),
             ImportTableError::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
             ImportTableError::InvalidResponse(error) => {
                 ::std::fmt::Display::fmt(error, f)
@@ -78,6 +83,7 @@ impl ::std::error::Error for ImportTableError {
             ImportTableError::ImportConflictException(error) => {
                 ::std::option::Option::Some(error)
             }
+            ImportTableError::Unlisted(error) => ::std::error::Error::source(error),
             ImportTableError::Unhandled(error) => ::std::option::Option::Some(error),
             ImportTableError::InvalidResponse(error) => {
                 ::std::option::Option::Some(error)
@@ -173,12 +179,28 @@ impl super::Operation for ImportTable {
                         }
                     }
                     _ => {
-                        ImportTableError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => ImportTableError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => ImportTableError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                ImportTableError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

@@ -20,13 +20,16 @@
 #[non_exhaustive]
 pub struct ListBackups;
 impl super::private::Sealed for ListBackups {}
-/// Errors of [`ListBackups`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`ListBackups`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum ListBackupsError {
     /// The service answered `InternalServerError`.
     InternalServerError(crate::error::InternalServerError),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -38,6 +41,7 @@ impl ListBackupsError {
             ListBackupsError::InternalServerError(_) => {
                 ::std::option::Option::Some("InternalServerError")
             }
+            ListBackupsError::Unlisted(error) => error.code(),
             ListBackupsError::Unhandled(error) => error.code.as_deref(),
             ListBackupsError::InvalidResponse(_) => ::std::option::Option::None,
         }
@@ -49,6 +53,7 @@ impl ::std::fmt::Display for ListBackupsError {
             ListBackupsError::InternalServerError(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
+            ListBackupsError::Unlisted(error) => ::std::fmt::Display::fmt(error, f),
             ListBackupsError::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
             ListBackupsError::InvalidResponse(error) => {
                 ::std::fmt::Display::fmt(error, f)
@@ -62,6 +67,7 @@ impl ::std::error::Error for ListBackupsError {
             ListBackupsError::InternalServerError(error) => {
                 ::std::option::Option::Some(error)
             }
+            ListBackupsError::Unlisted(error) => ::std::error::Error::source(error),
             ListBackupsError::Unhandled(error) => ::std::option::Option::Some(error),
             ListBackupsError::InvalidResponse(error) => {
                 ::std::option::Option::Some(error)
@@ -121,12 +127,28 @@ impl super::Operation for ListBackups {
                         }
                     }
                     _ => {
-                        ListBackupsError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => ListBackupsError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => ListBackupsError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                ListBackupsError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

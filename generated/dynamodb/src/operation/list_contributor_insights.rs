@@ -14,7 +14,7 @@
 #[non_exhaustive]
 pub struct ListContributorInsights;
 impl super::private::Sealed for ListContributorInsights {}
-/// Errors of [`ListContributorInsights`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`ListContributorInsights`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum ListContributorInsightsError {
@@ -22,7 +22,10 @@ pub enum ListContributorInsightsError {
     ResourceNotFoundException(crate::error::ResourceNotFoundException),
     /// The service answered `InternalServerError`.
     InternalServerError(crate::error::InternalServerError),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -37,6 +40,7 @@ impl ListContributorInsightsError {
             ListContributorInsightsError::InternalServerError(_) => {
                 ::std::option::Option::Some("InternalServerError")
             }
+            ListContributorInsightsError::Unlisted(error) => error.code(),
             ListContributorInsightsError::Unhandled(error) => error.code.as_deref(),
             ListContributorInsightsError::InvalidResponse(_) => {
                 ::std::option::Option::None
@@ -51,6 +55,9 @@ impl ::std::fmt::Display for ListContributorInsightsError {
                 ::std::fmt::Display::fmt(error, f)
             }
             ListContributorInsightsError::InternalServerError(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            ListContributorInsightsError::Unlisted(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
             ListContributorInsightsError::Unhandled(error) => {
@@ -70,6 +77,9 @@ impl ::std::error::Error for ListContributorInsightsError {
             }
             ListContributorInsightsError::InternalServerError(error) => {
                 ::std::option::Option::Some(error)
+            }
+            ListContributorInsightsError::Unlisted(error) => {
+                ::std::error::Error::source(error)
             }
             ListContributorInsightsError::Unhandled(error) => {
                 ::std::option::Option::Some(error)
@@ -144,12 +154,28 @@ impl super::Operation for ListContributorInsights {
                         }
                     }
                     _ => {
-                        ListContributorInsightsError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => ListContributorInsightsError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => ListContributorInsightsError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                ListContributorInsightsError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

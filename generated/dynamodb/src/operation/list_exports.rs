@@ -14,7 +14,7 @@
 #[non_exhaustive]
 pub struct ListExports;
 impl super::private::Sealed for ListExports {}
-/// Errors of [`ListExports`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`ListExports`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum ListExportsError {
@@ -22,7 +22,10 @@ pub enum ListExportsError {
     LimitExceededException(crate::error::LimitExceededException),
     /// The service answered `InternalServerError`.
     InternalServerError(crate::error::InternalServerError),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -37,6 +40,7 @@ impl ListExportsError {
             ListExportsError::InternalServerError(_) => {
                 ::std::option::Option::Some("InternalServerError")
             }
+            ListExportsError::Unlisted(error) => error.code(),
             ListExportsError::Unhandled(error) => error.code.as_deref(),
             ListExportsError::InvalidResponse(_) => ::std::option::Option::None,
         }
@@ -51,6 +55,7 @@ impl ::std::fmt::Display for ListExportsError {
             ListExportsError::InternalServerError(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
+            ListExportsError::Unlisted(error) => ::std::fmt::Display::fmt(error, f),
             ListExportsError::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
             ListExportsError::InvalidResponse(error) => {
                 ::std::fmt::Display::fmt(error, f)
@@ -67,6 +72,7 @@ impl ::std::error::Error for ListExportsError {
             ListExportsError::InternalServerError(error) => {
                 ::std::option::Option::Some(error)
             }
+            ListExportsError::Unlisted(error) => ::std::error::Error::source(error),
             ListExportsError::Unhandled(error) => ::std::option::Option::Some(error),
             ListExportsError::InvalidResponse(error) => {
                 ::std::option::Option::Some(error)
@@ -136,12 +142,28 @@ impl super::Operation for ListExports {
                         }
                     }
                     _ => {
-                        ListExportsError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => ListExportsError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => ListExportsError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                ListExportsError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

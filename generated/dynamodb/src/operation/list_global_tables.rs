@@ -18,13 +18,16 @@
 #[non_exhaustive]
 pub struct ListGlobalTables;
 impl super::private::Sealed for ListGlobalTables {}
-/// Errors of [`ListGlobalTables`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`ListGlobalTables`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum ListGlobalTablesError {
     /// The service answered `InternalServerError`.
     InternalServerError(crate::error::InternalServerError),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -36,6 +39,7 @@ impl ListGlobalTablesError {
             ListGlobalTablesError::InternalServerError(_) => {
                 ::std::option::Option::Some("InternalServerError")
             }
+            ListGlobalTablesError::Unlisted(error) => error.code(),
             ListGlobalTablesError::Unhandled(error) => error.code.as_deref(),
             ListGlobalTablesError::InvalidResponse(_) => ::std::option::Option::None,
         }
@@ -47,6 +51,7 @@ impl ::std::fmt::Display for ListGlobalTablesError {
             ListGlobalTablesError::InternalServerError(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
+            ListGlobalTablesError::Unlisted(error) => ::std::fmt::Display::fmt(error, f),
             ListGlobalTablesError::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
             ListGlobalTablesError::InvalidResponse(error) => {
                 ::std::fmt::Display::fmt(error, f)
@@ -60,6 +65,7 @@ impl ::std::error::Error for ListGlobalTablesError {
             ListGlobalTablesError::InternalServerError(error) => {
                 ::std::option::Option::Some(error)
             }
+            ListGlobalTablesError::Unlisted(error) => ::std::error::Error::source(error),
             ListGlobalTablesError::Unhandled(error) => ::std::option::Option::Some(error),
             ListGlobalTablesError::InvalidResponse(error) => {
                 ::std::option::Option::Some(error)
@@ -114,12 +120,28 @@ impl super::Operation for ListGlobalTables {
                         }
                     }
                     _ => {
-                        ListGlobalTablesError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => ListGlobalTablesError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => ListGlobalTablesError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                ListGlobalTablesError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

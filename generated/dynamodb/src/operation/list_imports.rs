@@ -14,13 +14,16 @@
 #[non_exhaustive]
 pub struct ListImports;
 impl super::private::Sealed for ListImports {}
-/// Errors of [`ListImports`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`ListImports`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum ListImportsError {
     /// The service answered `LimitExceededException`.
     LimitExceededException(crate::error::LimitExceededException),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -32,6 +35,7 @@ impl ListImportsError {
             ListImportsError::LimitExceededException(_) => {
                 ::std::option::Option::Some("LimitExceededException")
             }
+            ListImportsError::Unlisted(error) => error.code(),
             ListImportsError::Unhandled(error) => error.code.as_deref(),
             ListImportsError::InvalidResponse(_) => ::std::option::Option::None,
         }
@@ -43,6 +47,7 @@ impl ::std::fmt::Display for ListImportsError {
             ListImportsError::LimitExceededException(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
+            ListImportsError::Unlisted(error) => ::std::fmt::Display::fmt(error, f),
             ListImportsError::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
             ListImportsError::InvalidResponse(error) => {
                 ::std::fmt::Display::fmt(error, f)
@@ -56,6 +61,7 @@ impl ::std::error::Error for ListImportsError {
             ListImportsError::LimitExceededException(error) => {
                 ::std::option::Option::Some(error)
             }
+            ListImportsError::Unlisted(error) => ::std::error::Error::source(error),
             ListImportsError::Unhandled(error) => ::std::option::Option::Some(error),
             ListImportsError::InvalidResponse(error) => {
                 ::std::option::Option::Some(error)
@@ -110,12 +116,28 @@ impl super::Operation for ListImports {
                         }
                     }
                     _ => {
-                        ListImportsError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => ListImportsError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => ListImportsError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                ListImportsError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

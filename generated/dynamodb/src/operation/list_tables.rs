@@ -14,13 +14,16 @@
 #[non_exhaustive]
 pub struct ListTables;
 impl super::private::Sealed for ListTables {}
-/// Errors of [`ListTables`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`ListTables`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum ListTablesError {
     /// The service answered `InternalServerError`.
     InternalServerError(crate::error::InternalServerError),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -32,6 +35,7 @@ impl ListTablesError {
             ListTablesError::InternalServerError(_) => {
                 ::std::option::Option::Some("InternalServerError")
             }
+            ListTablesError::Unlisted(error) => error.code(),
             ListTablesError::Unhandled(error) => error.code.as_deref(),
             ListTablesError::InvalidResponse(_) => ::std::option::Option::None,
         }
@@ -43,6 +47,7 @@ impl ::std::fmt::Display for ListTablesError {
             ListTablesError::InternalServerError(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
+            ListTablesError::Unlisted(error) => ::std::fmt::Display::fmt(error, f),
             ListTablesError::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
             ListTablesError::InvalidResponse(error) => ::std::fmt::Display::fmt(error, f),
         }
@@ -54,6 +59,7 @@ impl ::std::error::Error for ListTablesError {
             ListTablesError::InternalServerError(error) => {
                 ::std::option::Option::Some(error)
             }
+            ListTablesError::Unlisted(error) => ::std::error::Error::source(error),
             ListTablesError::Unhandled(error) => ::std::option::Option::Some(error),
             ListTablesError::InvalidResponse(error) => ::std::option::Option::Some(error),
         }
@@ -111,12 +117,28 @@ impl super::Operation for ListTables {
                         }
                     }
                     _ => {
-                        ListTablesError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => ListTablesError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => ListTablesError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                ListTablesError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

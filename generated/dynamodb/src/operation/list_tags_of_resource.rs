@@ -16,7 +16,7 @@
 #[non_exhaustive]
 pub struct ListTagsOfResource;
 impl super::private::Sealed for ListTagsOfResource {}
-/// Errors of [`ListTagsOfResource`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`ListTagsOfResource`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum ListTagsOfResourceError {
@@ -24,7 +24,10 @@ pub enum ListTagsOfResourceError {
     ResourceNotFoundException(crate::error::ResourceNotFoundException),
     /// The service answered `InternalServerError`.
     InternalServerError(crate::error::InternalServerError),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -39,6 +42,7 @@ impl ListTagsOfResourceError {
             ListTagsOfResourceError::InternalServerError(_) => {
                 ::std::option::Option::Some("InternalServerError")
             }
+            ListTagsOfResourceError::Unlisted(error) => error.code(),
             ListTagsOfResourceError::Unhandled(error) => error.code.as_deref(),
             ListTagsOfResourceError::InvalidResponse(_) => ::std::option::Option::None,
         }
@@ -51,6 +55,9 @@ impl ::std::fmt::Display for ListTagsOfResourceError {
                 ::std::fmt::Display::fmt(error, f)
             }
             ListTagsOfResourceError::InternalServerError(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            ListTagsOfResourceError::Unlisted(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
             ListTagsOfResourceError::Unhandled(error) => {
@@ -70,6 +77,9 @@ impl ::std::error::Error for ListTagsOfResourceError {
             }
             ListTagsOfResourceError::InternalServerError(error) => {
                 ::std::option::Option::Some(error)
+            }
+            ListTagsOfResourceError::Unlisted(error) => {
+                ::std::error::Error::source(error)
             }
             ListTagsOfResourceError::Unhandled(error) => {
                 ::std::option::Option::Some(error)
@@ -147,12 +157,28 @@ impl super::Operation for ListTagsOfResource {
                         }
                     }
                     _ => {
-                        ListTagsOfResourceError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => ListTagsOfResourceError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => ListTagsOfResourceError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                ListTagsOfResourceError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

@@ -26,7 +26,7 @@
 #[non_exhaustive]
 pub struct PutItem;
 impl super::private::Sealed for PutItem {}
-/// Errors of [`PutItem`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`PutItem`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum PutItemError {
@@ -52,7 +52,10 @@ pub enum PutItemError {
     ReplicatedWriteConflictException(crate::error::ReplicatedWriteConflictException),
     /// The service answered `ThrottlingException`.
     ThrottlingException(crate::error::ThrottlingException),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -88,6 +91,7 @@ impl PutItemError {
             PutItemError::ThrottlingException(_) => {
                 ::std::option::Option::Some("ThrottlingException")
             }
+            PutItemError::Unlisted(error) => error.code(),
             PutItemError::Unhandled(error) => error.code.as_deref(),
             PutItemError::InvalidResponse(_) => ::std::option::Option::None,
         }
@@ -123,6 +127,7 @@ impl ::std::fmt::Display for PutItemError {
             PutItemError::ThrottlingException(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
+            PutItemError::Unlisted(error) => ::std::fmt::Display::fmt(error, f),
             PutItemError::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
             PutItemError::InvalidResponse(error) => ::std::fmt::Display::fmt(error, f),
         }
@@ -158,6 +163,7 @@ impl ::std::error::Error for PutItemError {
             PutItemError::ThrottlingException(error) => {
                 ::std::option::Option::Some(error)
             }
+            PutItemError::Unlisted(error) => ::std::error::Error::source(error),
             PutItemError::Unhandled(error) => ::std::option::Option::Some(error),
             PutItemError::InvalidResponse(error) => ::std::option::Option::Some(error),
         }
@@ -322,12 +328,28 @@ impl super::Operation for PutItem {
                         }
                     }
                     _ => {
-                        PutItemError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => PutItemError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => PutItemError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                PutItemError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

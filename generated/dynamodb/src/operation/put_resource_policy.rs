@@ -18,7 +18,7 @@
 #[non_exhaustive]
 pub struct PutResourcePolicy;
 impl super::private::Sealed for PutResourcePolicy {}
-/// Errors of [`PutResourcePolicy`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`PutResourcePolicy`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum PutResourcePolicyError {
@@ -32,7 +32,10 @@ pub enum PutResourcePolicyError {
     PolicyNotFoundException(crate::error::PolicyNotFoundException),
     /// The service answered `ResourceInUseException`.
     ResourceInUseException(crate::error::ResourceInUseException),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -56,6 +59,7 @@ impl PutResourcePolicyError {
             PutResourcePolicyError::ResourceInUseException(_) => {
                 ::std::option::Option::Some("ResourceInUseException")
             }
+            PutResourcePolicyError::Unlisted(error) => error.code(),
             PutResourcePolicyError::Unhandled(error) => error.code.as_deref(),
             PutResourcePolicyError::InvalidResponse(_) => ::std::option::Option::None,
         }
@@ -79,6 +83,7 @@ impl ::std::fmt::Display for PutResourcePolicyError {
             PutResourcePolicyError::ResourceInUseException(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
+            PutResourcePolicyError::Unlisted(error) => ::std::fmt::Display::fmt(error, f),
             PutResourcePolicyError::Unhandled(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
@@ -106,6 +111,7 @@ impl ::std::error::Error for PutResourcePolicyError {
             PutResourcePolicyError::ResourceInUseException(error) => {
                 ::std::option::Option::Some(error)
             }
+            PutResourcePolicyError::Unlisted(error) => ::std::error::Error::source(error),
             PutResourcePolicyError::Unhandled(error) => {
                 ::std::option::Option::Some(error)
             }
@@ -216,12 +222,28 @@ impl super::Operation for PutResourcePolicy {
                         }
                     }
                     _ => {
-                        PutResourcePolicyError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => PutResourcePolicyError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => PutResourcePolicyError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                PutResourcePolicyError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

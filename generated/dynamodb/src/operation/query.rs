@@ -30,7 +30,7 @@
 #[non_exhaustive]
 pub struct Query;
 impl super::private::Sealed for Query {}
-/// Errors of [`Query`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`Query`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum QueryError {
@@ -46,7 +46,10 @@ pub enum QueryError {
     InternalServerError(crate::error::InternalServerError),
     /// The service answered `ThrottlingException`.
     ThrottlingException(crate::error::ThrottlingException),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -70,6 +73,7 @@ impl QueryError {
             QueryError::ThrottlingException(_) => {
                 ::std::option::Option::Some("ThrottlingException")
             }
+            QueryError::Unlisted(error) => error.code(),
             QueryError::Unhandled(error) => error.code.as_deref(),
             QueryError::InvalidResponse(_) => ::std::option::Option::None,
         }
@@ -87,6 +91,7 @@ impl ::std::fmt::Display for QueryError {
             QueryError::RequestLimitExceeded(error) => ::std::fmt::Display::fmt(error, f),
             QueryError::InternalServerError(error) => ::std::fmt::Display::fmt(error, f),
             QueryError::ThrottlingException(error) => ::std::fmt::Display::fmt(error, f),
+            QueryError::Unlisted(error) => ::std::fmt::Display::fmt(error, f),
             QueryError::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
             QueryError::InvalidResponse(error) => ::std::fmt::Display::fmt(error, f),
         }
@@ -104,6 +109,7 @@ impl ::std::error::Error for QueryError {
             QueryError::RequestLimitExceeded(error) => ::std::option::Option::Some(error),
             QueryError::InternalServerError(error) => ::std::option::Option::Some(error),
             QueryError::ThrottlingException(error) => ::std::option::Option::Some(error),
+            QueryError::Unlisted(error) => ::std::error::Error::source(error),
             QueryError::Unhandled(error) => ::std::option::Option::Some(error),
             QueryError::InvalidResponse(error) => ::std::option::Option::Some(error),
         }
@@ -217,12 +223,28 @@ impl super::Operation for Query {
                         }
                     }
                     _ => {
-                        QueryError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => QueryError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => QueryError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                QueryError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

@@ -25,7 +25,7 @@
 #[non_exhaustive]
 pub struct RestoreTableFromBackup;
 impl super::private::Sealed for RestoreTableFromBackup {}
-/// Errors of [`RestoreTableFromBackup`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`RestoreTableFromBackup`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum RestoreTableFromBackupError {
@@ -41,7 +41,10 @@ pub enum RestoreTableFromBackupError {
     LimitExceededException(crate::error::LimitExceededException),
     /// The service answered `InternalServerError`.
     InternalServerError(crate::error::InternalServerError),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -68,6 +71,7 @@ impl RestoreTableFromBackupError {
             RestoreTableFromBackupError::InternalServerError(_) => {
                 ::std::option::Option::Some("InternalServerError")
             }
+            RestoreTableFromBackupError::Unlisted(error) => error.code(),
             RestoreTableFromBackupError::Unhandled(error) => error.code.as_deref(),
             RestoreTableFromBackupError::InvalidResponse(_) => {
                 ::std::option::Option::None
@@ -94,6 +98,9 @@ impl ::std::fmt::Display for RestoreTableFromBackupError {
                 ::std::fmt::Display::fmt(error, f)
             }
             RestoreTableFromBackupError::InternalServerError(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            RestoreTableFromBackupError::Unlisted(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
             RestoreTableFromBackupError::Unhandled(error) => {
@@ -125,6 +132,9 @@ impl ::std::error::Error for RestoreTableFromBackupError {
             }
             RestoreTableFromBackupError::InternalServerError(error) => {
                 ::std::option::Option::Some(error)
+            }
+            RestoreTableFromBackupError::Unlisted(error) => {
+                ::std::error::Error::source(error)
             }
             RestoreTableFromBackupError::Unhandled(error) => {
                 ::std::option::Option::Some(error)
@@ -251,12 +261,28 @@ impl super::Operation for RestoreTableFromBackup {
                         }
                     }
                     _ => {
-                        RestoreTableFromBackupError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => RestoreTableFromBackupError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => RestoreTableFromBackupError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                RestoreTableFromBackupError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

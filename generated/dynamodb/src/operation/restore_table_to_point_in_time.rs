@@ -35,7 +35,7 @@
 #[non_exhaustive]
 pub struct RestoreTableToPointInTime;
 impl super::private::Sealed for RestoreTableToPointInTime {}
-/// Errors of [`RestoreTableToPointInTime`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`RestoreTableToPointInTime`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum RestoreTableToPointInTimeError {
@@ -55,7 +55,10 @@ pub enum RestoreTableToPointInTimeError {
     ),
     /// The service answered `InternalServerError`.
     InternalServerError(crate::error::InternalServerError),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -85,6 +88,7 @@ impl RestoreTableToPointInTimeError {
             RestoreTableToPointInTimeError::InternalServerError(_) => {
                 ::std::option::Option::Some("InternalServerError")
             }
+            RestoreTableToPointInTimeError::Unlisted(error) => error.code(),
             RestoreTableToPointInTimeError::Unhandled(error) => error.code.as_deref(),
             RestoreTableToPointInTimeError::InvalidResponse(_) => {
                 ::std::option::Option::None
@@ -114,6 +118,9 @@ impl ::std::fmt::Display for RestoreTableToPointInTimeError {
                 error,
             ) => ::std::fmt::Display::fmt(error, f),
             RestoreTableToPointInTimeError::InternalServerError(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            RestoreTableToPointInTimeError::Unlisted(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
             RestoreTableToPointInTimeError::Unhandled(error) => {
@@ -148,6 +155,9 @@ impl ::std::error::Error for RestoreTableToPointInTimeError {
             ) => ::std::option::Option::Some(error),
             RestoreTableToPointInTimeError::InternalServerError(error) => {
                 ::std::option::Option::Some(error)
+            }
+            RestoreTableToPointInTimeError::Unlisted(error) => {
+                ::std::error::Error::source(error)
             }
             RestoreTableToPointInTimeError::Unhandled(error) => {
                 ::std::option::Option::Some(error)
@@ -297,12 +307,28 @@ impl super::Operation for RestoreTableToPointInTime {
                         }
                     }
                     _ => {
-                        RestoreTableToPointInTimeError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => RestoreTableToPointInTimeError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => RestoreTableToPointInTimeError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                RestoreTableToPointInTimeError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

@@ -26,7 +26,7 @@
 #[non_exhaustive]
 pub struct Scan;
 impl super::private::Sealed for Scan {}
-/// Errors of [`Scan`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`Scan`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum ScanError {
@@ -42,7 +42,10 @@ pub enum ScanError {
     InternalServerError(crate::error::InternalServerError),
     /// The service answered `ThrottlingException`.
     ThrottlingException(crate::error::ThrottlingException),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -66,6 +69,7 @@ impl ScanError {
             ScanError::ThrottlingException(_) => {
                 ::std::option::Option::Some("ThrottlingException")
             }
+            ScanError::Unlisted(error) => error.code(),
             ScanError::Unhandled(error) => error.code.as_deref(),
             ScanError::InvalidResponse(_) => ::std::option::Option::None,
         }
@@ -83,6 +87,7 @@ impl ::std::fmt::Display for ScanError {
             ScanError::RequestLimitExceeded(error) => ::std::fmt::Display::fmt(error, f),
             ScanError::InternalServerError(error) => ::std::fmt::Display::fmt(error, f),
             ScanError::ThrottlingException(error) => ::std::fmt::Display::fmt(error, f),
+            ScanError::Unlisted(error) => ::std::fmt::Display::fmt(error, f),
             ScanError::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
             ScanError::InvalidResponse(error) => ::std::fmt::Display::fmt(error, f),
         }
@@ -100,6 +105,7 @@ impl ::std::error::Error for ScanError {
             ScanError::RequestLimitExceeded(error) => ::std::option::Option::Some(error),
             ScanError::InternalServerError(error) => ::std::option::Option::Some(error),
             ScanError::ThrottlingException(error) => ::std::option::Option::Some(error),
+            ScanError::Unlisted(error) => ::std::error::Error::source(error),
             ScanError::Unhandled(error) => ::std::option::Option::Some(error),
             ScanError::InvalidResponse(error) => ::std::option::Option::Some(error),
         }
@@ -213,12 +219,28 @@ impl super::Operation for Scan {
                         }
                     }
                     _ => {
-                        ScanError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => ScanError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => ScanError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                ScanError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

@@ -20,7 +20,7 @@
 #[non_exhaustive]
 pub struct SearchVectors;
 impl super::private::Sealed for SearchVectors {}
-/// Errors of [`SearchVectors`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`SearchVectors`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum SearchVectorsError {
@@ -32,7 +32,10 @@ pub enum SearchVectorsError {
     InternalServerError(crate::error::InternalServerError),
     /// The service answered `ThrottlingException`.
     ThrottlingException(crate::error::ThrottlingException),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -53,6 +56,7 @@ impl SearchVectorsError {
             SearchVectorsError::ThrottlingException(_) => {
                 ::std::option::Option::Some("ThrottlingException")
             }
+            SearchVectorsError::Unlisted(error) => error.code(),
             SearchVectorsError::Unhandled(error) => error.code.as_deref(),
             SearchVectorsError::InvalidResponse(_) => ::std::option::Option::None,
         }
@@ -73,6 +77,7 @@ impl ::std::fmt::Display for SearchVectorsError {
             SearchVectorsError::ThrottlingException(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
+            SearchVectorsError::Unlisted(error) => ::std::fmt::Display::fmt(error, f),
             SearchVectorsError::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
             SearchVectorsError::InvalidResponse(error) => {
                 ::std::fmt::Display::fmt(error, f)
@@ -95,6 +100,7 @@ impl ::std::error::Error for SearchVectorsError {
             SearchVectorsError::ThrottlingException(error) => {
                 ::std::option::Option::Some(error)
             }
+            SearchVectorsError::Unlisted(error) => ::std::error::Error::source(error),
             SearchVectorsError::Unhandled(error) => ::std::option::Option::Some(error),
             SearchVectorsError::InvalidResponse(error) => {
                 ::std::option::Option::Some(error)
@@ -190,12 +196,28 @@ impl super::Operation for SearchVectors {
                         }
                     }
                     _ => {
-                        SearchVectorsError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => SearchVectorsError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => SearchVectorsError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                SearchVectorsError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

@@ -19,7 +19,7 @@
 #[non_exhaustive]
 pub struct TagResource;
 impl super::private::Sealed for TagResource {}
-/// Errors of [`TagResource`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`TagResource`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum TagResourceError {
@@ -31,7 +31,10 @@ pub enum TagResourceError {
     InternalServerError(crate::error::InternalServerError),
     /// The service answered `ResourceInUseException`.
     ResourceInUseException(crate::error::ResourceInUseException),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -52,6 +55,7 @@ impl TagResourceError {
             TagResourceError::ResourceInUseException(_) => {
                 ::std::option::Option::Some("ResourceInUseException")
             }
+            TagResourceError::Unlisted(error) => error.code(),
             TagResourceError::Unhandled(error) => error.code.as_deref(),
             TagResourceError::InvalidResponse(_) => ::std::option::Option::None,
         }
@@ -72,6 +76,7 @@ impl ::std::fmt::Display for TagResourceError {
             TagResourceError::ResourceInUseException(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
+            TagResourceError::Unlisted(error) => ::std::fmt::Display::fmt(error, f),
             TagResourceError::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
             TagResourceError::InvalidResponse(error) => {
                 ::std::fmt::Display::fmt(error, f)
@@ -94,6 +99,7 @@ impl ::std::error::Error for TagResourceError {
             TagResourceError::ResourceInUseException(error) => {
                 ::std::option::Option::Some(error)
             }
+            TagResourceError::Unlisted(error) => ::std::error::Error::source(error),
             TagResourceError::Unhandled(error) => ::std::option::Option::Some(error),
             TagResourceError::InvalidResponse(error) => {
                 ::std::option::Option::Some(error)
@@ -189,12 +195,28 @@ impl super::Operation for TagResource {
                         }
                     }
                     _ => {
-                        TagResourceError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => TagResourceError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => TagResourceError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                TagResourceError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

@@ -21,7 +21,7 @@
 #[non_exhaustive]
 pub struct TransactGetItems;
 impl super::private::Sealed for TransactGetItems {}
-/// Errors of [`TransactGetItems`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`TransactGetItems`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum TransactGetItemsError {
@@ -39,7 +39,10 @@ pub enum TransactGetItemsError {
     InternalServerError(crate::error::InternalServerError),
     /// The service answered `ThrottlingException`.
     ThrottlingException(crate::error::ThrottlingException),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -66,6 +69,7 @@ impl TransactGetItemsError {
             TransactGetItemsError::ThrottlingException(_) => {
                 ::std::option::Option::Some("ThrottlingException")
             }
+            TransactGetItemsError::Unlisted(error) => error.code(),
             TransactGetItemsError::Unhandled(error) => error.code.as_deref(),
             TransactGetItemsError::InvalidResponse(_) => ::std::option::Option::None,
         }
@@ -92,6 +96,7 @@ impl ::std::fmt::Display for TransactGetItemsError {
             TransactGetItemsError::ThrottlingException(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
+            TransactGetItemsError::Unlisted(error) => ::std::fmt::Display::fmt(error, f),
             TransactGetItemsError::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
             TransactGetItemsError::InvalidResponse(error) => {
                 ::std::fmt::Display::fmt(error, f)
@@ -120,6 +125,7 @@ impl ::std::error::Error for TransactGetItemsError {
             TransactGetItemsError::ThrottlingException(error) => {
                 ::std::option::Option::Some(error)
             }
+            TransactGetItemsError::Unlisted(error) => ::std::error::Error::source(error),
             TransactGetItemsError::Unhandled(error) => ::std::option::Option::Some(error),
             TransactGetItemsError::InvalidResponse(error) => {
                 ::std::option::Option::Some(error)
@@ -245,12 +251,28 @@ impl super::Operation for TransactGetItems {
                         }
                     }
                     _ => {
-                        TransactGetItemsError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => TransactGetItemsError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => TransactGetItemsError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                TransactGetItemsError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

@@ -30,7 +30,7 @@
 #[non_exhaustive]
 pub struct TransactWriteItems;
 impl super::private::Sealed for TransactWriteItems {}
-/// Errors of [`TransactWriteItems`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`TransactWriteItems`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum TransactWriteItemsError {
@@ -54,7 +54,10 @@ pub enum TransactWriteItemsError {
     InternalServerError(crate::error::InternalServerError),
     /// The service answered `ThrottlingException`.
     ThrottlingException(crate::error::ThrottlingException),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -87,6 +90,7 @@ impl TransactWriteItemsError {
             TransactWriteItemsError::ThrottlingException(_) => {
                 ::std::option::Option::Some("ThrottlingException")
             }
+            TransactWriteItemsError::Unlisted(error) => error.code(),
             TransactWriteItemsError::Unhandled(error) => error.code.as_deref(),
             TransactWriteItemsError::InvalidResponse(_) => ::std::option::Option::None,
         }
@@ -117,6 +121,9 @@ impl ::std::fmt::Display for TransactWriteItemsError {
                 ::std::fmt::Display::fmt(error, f)
             }
             TransactWriteItemsError::ThrottlingException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            TransactWriteItemsError::Unlisted(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
             TransactWriteItemsError::Unhandled(error) => {
@@ -154,6 +161,9 @@ impl ::std::error::Error for TransactWriteItemsError {
             }
             TransactWriteItemsError::ThrottlingException(error) => {
                 ::std::option::Option::Some(error)
+            }
+            TransactWriteItemsError::Unlisted(error) => {
+                ::std::error::Error::source(error)
             }
             TransactWriteItemsError::Unhandled(error) => {
                 ::std::option::Option::Some(error)
@@ -327,12 +337,28 @@ impl super::Operation for TransactWriteItems {
                         }
                     }
                     _ => {
-                        TransactWriteItemsError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => TransactWriteItemsError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => TransactWriteItemsError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                TransactWriteItemsError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

@@ -18,7 +18,7 @@
 #[non_exhaustive]
 pub struct UpdateContinuousBackups;
 impl super::private::Sealed for UpdateContinuousBackups {}
-/// Errors of [`UpdateContinuousBackups`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`UpdateContinuousBackups`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum UpdateContinuousBackupsError {
@@ -30,7 +30,10 @@ pub enum UpdateContinuousBackupsError {
     ),
     /// The service answered `InternalServerError`.
     InternalServerError(crate::error::InternalServerError),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -48,6 +51,7 @@ impl UpdateContinuousBackupsError {
             UpdateContinuousBackupsError::InternalServerError(_) => {
                 ::std::option::Option::Some("InternalServerError")
             }
+            UpdateContinuousBackupsError::Unlisted(error) => error.code(),
             UpdateContinuousBackupsError::Unhandled(error) => error.code.as_deref(),
             UpdateContinuousBackupsError::InvalidResponse(_) => {
                 ::std::option::Option::None
@@ -65,6 +69,9 @@ impl ::std::fmt::Display for UpdateContinuousBackupsError {
                 error,
             ) => ::std::fmt::Display::fmt(error, f),
             UpdateContinuousBackupsError::InternalServerError(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            UpdateContinuousBackupsError::Unlisted(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
             UpdateContinuousBackupsError::Unhandled(error) => {
@@ -87,6 +94,9 @@ impl ::std::error::Error for UpdateContinuousBackupsError {
             ) => ::std::option::Option::Some(error),
             UpdateContinuousBackupsError::InternalServerError(error) => {
                 ::std::option::Option::Some(error)
+            }
+            UpdateContinuousBackupsError::Unlisted(error) => {
+                ::std::error::Error::source(error)
             }
             UpdateContinuousBackupsError::Unhandled(error) => {
                 ::std::option::Option::Some(error)
@@ -176,12 +186,28 @@ impl super::Operation for UpdateContinuousBackups {
                         }
                     }
                     _ => {
-                        UpdateContinuousBackupsError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => UpdateContinuousBackupsError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => UpdateContinuousBackupsError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                UpdateContinuousBackupsError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

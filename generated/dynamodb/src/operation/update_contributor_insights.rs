@@ -14,7 +14,7 @@
 #[non_exhaustive]
 pub struct UpdateContributorInsights;
 impl super::private::Sealed for UpdateContributorInsights {}
-/// Errors of [`UpdateContributorInsights`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`UpdateContributorInsights`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum UpdateContributorInsightsError {
@@ -22,7 +22,10 @@ pub enum UpdateContributorInsightsError {
     ResourceNotFoundException(crate::error::ResourceNotFoundException),
     /// The service answered `InternalServerError`.
     InternalServerError(crate::error::InternalServerError),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -37,6 +40,7 @@ impl UpdateContributorInsightsError {
             UpdateContributorInsightsError::InternalServerError(_) => {
                 ::std::option::Option::Some("InternalServerError")
             }
+            UpdateContributorInsightsError::Unlisted(error) => error.code(),
             UpdateContributorInsightsError::Unhandled(error) => error.code.as_deref(),
             UpdateContributorInsightsError::InvalidResponse(_) => {
                 ::std::option::Option::None
@@ -51,6 +55,9 @@ impl ::std::fmt::Display for UpdateContributorInsightsError {
                 ::std::fmt::Display::fmt(error, f)
             }
             UpdateContributorInsightsError::InternalServerError(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            UpdateContributorInsightsError::Unlisted(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
             UpdateContributorInsightsError::Unhandled(error) => {
@@ -70,6 +77,9 @@ impl ::std::error::Error for UpdateContributorInsightsError {
             }
             UpdateContributorInsightsError::InternalServerError(error) => {
                 ::std::option::Option::Some(error)
+            }
+            UpdateContributorInsightsError::Unlisted(error) => {
+                ::std::error::Error::source(error)
             }
             UpdateContributorInsightsError::Unhandled(error) => {
                 ::std::option::Option::Some(error)
@@ -144,12 +154,28 @@ impl super::Operation for UpdateContributorInsights {
                         }
                     }
                     _ => {
-                        UpdateContributorInsightsError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => UpdateContributorInsightsError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => UpdateContributorInsightsError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                UpdateContributorInsightsError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

@@ -28,7 +28,7 @@
 #[non_exhaustive]
 pub struct UpdateGlobalTable;
 impl super::private::Sealed for UpdateGlobalTable {}
-/// Errors of [`UpdateGlobalTable`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`UpdateGlobalTable`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum UpdateGlobalTableError {
@@ -42,7 +42,10 @@ pub enum UpdateGlobalTableError {
     ReplicaNotFoundException(crate::error::ReplicaNotFoundException),
     /// The service answered `TableNotFoundException`.
     TableNotFoundException(crate::error::TableNotFoundException),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -66,6 +69,7 @@ impl UpdateGlobalTableError {
             UpdateGlobalTableError::TableNotFoundException(_) => {
                 ::std::option::Option::Some("TableNotFoundException")
             }
+            UpdateGlobalTableError::Unlisted(error) => error.code(),
             UpdateGlobalTableError::Unhandled(error) => error.code.as_deref(),
             UpdateGlobalTableError::InvalidResponse(_) => ::std::option::Option::None,
         }
@@ -89,6 +93,7 @@ impl ::std::fmt::Display for UpdateGlobalTableError {
             UpdateGlobalTableError::TableNotFoundException(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
+            UpdateGlobalTableError::Unlisted(error) => ::std::fmt::Display::fmt(error, f),
             UpdateGlobalTableError::Unhandled(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
@@ -116,6 +121,7 @@ impl ::std::error::Error for UpdateGlobalTableError {
             UpdateGlobalTableError::TableNotFoundException(error) => {
                 ::std::option::Option::Some(error)
             }
+            UpdateGlobalTableError::Unlisted(error) => ::std::error::Error::source(error),
             UpdateGlobalTableError::Unhandled(error) => {
                 ::std::option::Option::Some(error)
             }
@@ -226,12 +232,28 @@ impl super::Operation for UpdateGlobalTable {
                         }
                     }
                     _ => {
-                        UpdateGlobalTableError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => UpdateGlobalTableError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => UpdateGlobalTableError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                UpdateGlobalTableError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

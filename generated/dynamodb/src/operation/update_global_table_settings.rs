@@ -18,7 +18,7 @@
 #[non_exhaustive]
 pub struct UpdateGlobalTableSettings;
 impl super::private::Sealed for UpdateGlobalTableSettings {}
-/// Errors of [`UpdateGlobalTableSettings`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`UpdateGlobalTableSettings`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum UpdateGlobalTableSettingsError {
@@ -34,7 +34,10 @@ pub enum UpdateGlobalTableSettingsError {
     ResourceInUseException(crate::error::ResourceInUseException),
     /// The service answered `InternalServerError`.
     InternalServerError(crate::error::InternalServerError),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -61,6 +64,7 @@ impl UpdateGlobalTableSettingsError {
             UpdateGlobalTableSettingsError::InternalServerError(_) => {
                 ::std::option::Option::Some("InternalServerError")
             }
+            UpdateGlobalTableSettingsError::Unlisted(error) => error.code(),
             UpdateGlobalTableSettingsError::Unhandled(error) => error.code.as_deref(),
             UpdateGlobalTableSettingsError::InvalidResponse(_) => {
                 ::std::option::Option::None
@@ -87,6 +91,9 @@ impl ::std::fmt::Display for UpdateGlobalTableSettingsError {
                 ::std::fmt::Display::fmt(error, f)
             }
             UpdateGlobalTableSettingsError::InternalServerError(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            UpdateGlobalTableSettingsError::Unlisted(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
             UpdateGlobalTableSettingsError::Unhandled(error) => {
@@ -118,6 +125,9 @@ impl ::std::error::Error for UpdateGlobalTableSettingsError {
             }
             UpdateGlobalTableSettingsError::InternalServerError(error) => {
                 ::std::option::Option::Some(error)
+            }
+            UpdateGlobalTableSettingsError::Unlisted(error) => {
+                ::std::error::Error::source(error)
             }
             UpdateGlobalTableSettingsError::Unhandled(error) => {
                 ::std::option::Option::Some(error)
@@ -252,12 +262,28 @@ impl super::Operation for UpdateGlobalTableSettings {
                         }
                     }
                     _ => {
-                        UpdateGlobalTableSettingsError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => UpdateGlobalTableSettingsError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => UpdateGlobalTableSettingsError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                UpdateGlobalTableSettingsError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

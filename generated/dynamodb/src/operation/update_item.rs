@@ -16,7 +16,7 @@
 #[non_exhaustive]
 pub struct UpdateItem;
 impl super::private::Sealed for UpdateItem {}
-/// Errors of [`UpdateItem`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`UpdateItem`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum UpdateItemError {
@@ -42,7 +42,10 @@ pub enum UpdateItemError {
     ReplicatedWriteConflictException(crate::error::ReplicatedWriteConflictException),
     /// The service answered `ThrottlingException`.
     ThrottlingException(crate::error::ThrottlingException),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -78,6 +81,7 @@ impl UpdateItemError {
             UpdateItemError::ThrottlingException(_) => {
                 ::std::option::Option::Some("ThrottlingException")
             }
+            UpdateItemError::Unlisted(error) => error.code(),
             UpdateItemError::Unhandled(error) => error.code.as_deref(),
             UpdateItemError::InvalidResponse(_) => ::std::option::Option::None,
         }
@@ -113,6 +117,7 @@ impl ::std::fmt::Display for UpdateItemError {
             UpdateItemError::ThrottlingException(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
+            UpdateItemError::Unlisted(error) => ::std::fmt::Display::fmt(error, f),
             UpdateItemError::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
             UpdateItemError::InvalidResponse(error) => ::std::fmt::Display::fmt(error, f),
         }
@@ -148,6 +153,7 @@ impl ::std::error::Error for UpdateItemError {
             UpdateItemError::ThrottlingException(error) => {
                 ::std::option::Option::Some(error)
             }
+            UpdateItemError::Unlisted(error) => ::std::error::Error::source(error),
             UpdateItemError::Unhandled(error) => ::std::option::Option::Some(error),
             UpdateItemError::InvalidResponse(error) => ::std::option::Option::Some(error),
         }
@@ -314,12 +320,28 @@ impl super::Operation for UpdateItem {
                         }
                     }
                     _ => {
-                        UpdateItemError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => UpdateItemError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => UpdateItemError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                UpdateItemError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

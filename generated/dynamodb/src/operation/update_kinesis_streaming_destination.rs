@@ -14,7 +14,7 @@
 #[non_exhaustive]
 pub struct UpdateKinesisStreamingDestination;
 impl super::private::Sealed for UpdateKinesisStreamingDestination {}
-/// Errors of [`UpdateKinesisStreamingDestination`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`UpdateKinesisStreamingDestination`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum UpdateKinesisStreamingDestinationError {
@@ -26,7 +26,10 @@ pub enum UpdateKinesisStreamingDestinationError {
     ResourceInUseException(crate::error::ResourceInUseException),
     /// The service answered `ResourceNotFoundException`.
     ResourceNotFoundException(crate::error::ResourceNotFoundException),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -47,6 +50,7 @@ impl UpdateKinesisStreamingDestinationError {
             UpdateKinesisStreamingDestinationError::ResourceNotFoundException(_) => {
                 ::std::option::Option::Some("ResourceNotFoundException")
             }
+            UpdateKinesisStreamingDestinationError::Unlisted(error) => error.code(),
             UpdateKinesisStreamingDestinationError::Unhandled(error) => {
                 error.code.as_deref()
             }
@@ -69,6 +73,9 @@ impl ::std::fmt::Display for UpdateKinesisStreamingDestinationError {
                 ::std::fmt::Display::fmt(error, f)
             }
             UpdateKinesisStreamingDestinationError::ResourceNotFoundException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            UpdateKinesisStreamingDestinationError::Unlisted(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
             UpdateKinesisStreamingDestinationError::Unhandled(error) => {
@@ -94,6 +101,9 @@ impl ::std::error::Error for UpdateKinesisStreamingDestinationError {
             }
             UpdateKinesisStreamingDestinationError::ResourceNotFoundException(error) => {
                 ::std::option::Option::Some(error)
+            }
+            UpdateKinesisStreamingDestinationError::Unlisted(error) => {
+                ::std::error::Error::source(error)
             }
             UpdateKinesisStreamingDestinationError::Unhandled(error) => {
                 ::std::option::Option::Some(error)
@@ -212,12 +222,32 @@ impl super::Operation for UpdateKinesisStreamingDestination {
                         }
                     }
                     _ => {
-                        UpdateKinesisStreamingDestinationError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => UpdateKinesisStreamingDestinationError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => {
+                                UpdateKinesisStreamingDestinationError::InvalidResponse(
+                                    error,
+                                )
+                            }
+                            ::std::option::Option::None => {
+                                UpdateKinesisStreamingDestinationError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

@@ -22,7 +22,7 @@
 #[non_exhaustive]
 pub struct UpdateTable;
 impl super::private::Sealed for UpdateTable {}
-/// Errors of [`UpdateTable`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`UpdateTable`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum UpdateTableError {
@@ -34,7 +34,10 @@ pub enum UpdateTableError {
     LimitExceededException(crate::error::LimitExceededException),
     /// The service answered `InternalServerError`.
     InternalServerError(crate::error::InternalServerError),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -55,6 +58,7 @@ impl UpdateTableError {
             UpdateTableError::InternalServerError(_) => {
                 ::std::option::Option::Some("InternalServerError")
             }
+            UpdateTableError::Unlisted(error) => error.code(),
             UpdateTableError::Unhandled(error) => error.code.as_deref(),
             UpdateTableError::InvalidResponse(_) => ::std::option::Option::None,
         }
@@ -75,6 +79,7 @@ impl ::std::fmt::Display for UpdateTableError {
             UpdateTableError::InternalServerError(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
+            UpdateTableError::Unlisted(error) => ::std::fmt::Display::fmt(error, f),
             UpdateTableError::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
             UpdateTableError::InvalidResponse(error) => {
                 ::std::fmt::Display::fmt(error, f)
@@ -97,6 +102,7 @@ impl ::std::error::Error for UpdateTableError {
             UpdateTableError::InternalServerError(error) => {
                 ::std::option::Option::Some(error)
             }
+            UpdateTableError::Unlisted(error) => ::std::error::Error::source(error),
             UpdateTableError::Unhandled(error) => ::std::option::Option::Some(error),
             UpdateTableError::InvalidResponse(error) => {
                 ::std::option::Option::Some(error)
@@ -192,12 +198,28 @@ impl super::Operation for UpdateTable {
                         }
                     }
                     _ => {
-                        UpdateTableError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => UpdateTableError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => UpdateTableError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                UpdateTableError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

@@ -14,7 +14,7 @@
 #[non_exhaustive]
 pub struct UpdateTableReplicaAutoScaling;
 impl super::private::Sealed for UpdateTableReplicaAutoScaling {}
-/// Errors of [`UpdateTableReplicaAutoScaling`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`UpdateTableReplicaAutoScaling`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum UpdateTableReplicaAutoScalingError {
@@ -26,7 +26,10 @@ pub enum UpdateTableReplicaAutoScalingError {
     LimitExceededException(crate::error::LimitExceededException),
     /// The service answered `InternalServerError`.
     InternalServerError(crate::error::InternalServerError),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -47,6 +50,7 @@ impl UpdateTableReplicaAutoScalingError {
             UpdateTableReplicaAutoScalingError::InternalServerError(_) => {
                 ::std::option::Option::Some("InternalServerError")
             }
+            UpdateTableReplicaAutoScalingError::Unlisted(error) => error.code(),
             UpdateTableReplicaAutoScalingError::Unhandled(error) => error.code.as_deref(),
             UpdateTableReplicaAutoScalingError::InvalidResponse(_) => {
                 ::std::option::Option::None
@@ -67,6 +71,9 @@ impl ::std::fmt::Display for UpdateTableReplicaAutoScalingError {
                 ::std::fmt::Display::fmt(error, f)
             }
             UpdateTableReplicaAutoScalingError::InternalServerError(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            UpdateTableReplicaAutoScalingError::Unlisted(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
             UpdateTableReplicaAutoScalingError::Unhandled(error) => {
@@ -92,6 +99,9 @@ impl ::std::error::Error for UpdateTableReplicaAutoScalingError {
             }
             UpdateTableReplicaAutoScalingError::InternalServerError(error) => {
                 ::std::option::Option::Some(error)
+            }
+            UpdateTableReplicaAutoScalingError::Unlisted(error) => {
+                ::std::error::Error::source(error)
             }
             UpdateTableReplicaAutoScalingError::Unhandled(error) => {
                 ::std::option::Option::Some(error)
@@ -199,12 +209,30 @@ impl super::Operation for UpdateTableReplicaAutoScaling {
                         }
                     }
                     _ => {
-                        UpdateTableReplicaAutoScalingError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => UpdateTableReplicaAutoScalingError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => {
+                                UpdateTableReplicaAutoScalingError::InvalidResponse(error)
+                            }
+                            ::std::option::Option::None => {
+                                UpdateTableReplicaAutoScalingError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

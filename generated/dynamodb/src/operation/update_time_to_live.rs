@@ -26,7 +26,7 @@
 #[non_exhaustive]
 pub struct UpdateTimeToLive;
 impl super::private::Sealed for UpdateTimeToLive {}
-/// Errors of [`UpdateTimeToLive`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`UpdateTimeToLive`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum UpdateTimeToLiveError {
@@ -38,7 +38,10 @@ pub enum UpdateTimeToLiveError {
     LimitExceededException(crate::error::LimitExceededException),
     /// The service answered `InternalServerError`.
     InternalServerError(crate::error::InternalServerError),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -59,6 +62,7 @@ impl UpdateTimeToLiveError {
             UpdateTimeToLiveError::InternalServerError(_) => {
                 ::std::option::Option::Some("InternalServerError")
             }
+            UpdateTimeToLiveError::Unlisted(error) => error.code(),
             UpdateTimeToLiveError::Unhandled(error) => error.code.as_deref(),
             UpdateTimeToLiveError::InvalidResponse(_) => ::std::option::Option::None,
         }
@@ -79,6 +83,7 @@ impl ::std::fmt::Display for UpdateTimeToLiveError {
             UpdateTimeToLiveError::InternalServerError(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
+            UpdateTimeToLiveError::Unlisted(error) => ::std::fmt::Display::fmt(error, f),
             UpdateTimeToLiveError::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
             UpdateTimeToLiveError::InvalidResponse(error) => {
                 ::std::fmt::Display::fmt(error, f)
@@ -101,6 +106,7 @@ impl ::std::error::Error for UpdateTimeToLiveError {
             UpdateTimeToLiveError::InternalServerError(error) => {
                 ::std::option::Option::Some(error)
             }
+            UpdateTimeToLiveError::Unlisted(error) => ::std::error::Error::source(error),
             UpdateTimeToLiveError::Unhandled(error) => ::std::option::Option::Some(error),
             UpdateTimeToLiveError::InvalidResponse(error) => {
                 ::std::option::Option::Some(error)
@@ -196,12 +202,28 @@ impl super::Operation for UpdateTimeToLive {
                         }
                     }
                     _ => {
-                        UpdateTimeToLiveError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => UpdateTimeToLiveError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => UpdateTimeToLiveError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                UpdateTimeToLiveError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

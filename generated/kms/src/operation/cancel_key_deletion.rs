@@ -26,7 +26,7 @@
 #[non_exhaustive]
 pub struct CancelKeyDeletion;
 impl super::private::Sealed for CancelKeyDeletion {}
-/// Errors of [`CancelKeyDeletion`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`CancelKeyDeletion`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum CancelKeyDeletionError {
@@ -40,7 +40,10 @@ pub enum CancelKeyDeletionError {
     KmsInternalException(crate::error::KmsInternalException),
     /// The service answered `KMSInvalidStateException`.
     KmsInvalidStateException(crate::error::KmsInvalidStateException),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -64,6 +67,7 @@ impl CancelKeyDeletionError {
             CancelKeyDeletionError::KmsInvalidStateException(_) => {
                 ::std::option::Option::Some("KMSInvalidStateException")
             }
+            CancelKeyDeletionError::Unlisted(error) => error.code(),
             CancelKeyDeletionError::Unhandled(error) => error.code.as_deref(),
             CancelKeyDeletionError::InvalidResponse(_) => ::std::option::Option::None,
         }
@@ -87,6 +91,7 @@ impl ::std::fmt::Display for CancelKeyDeletionError {
             CancelKeyDeletionError::KmsInvalidStateException(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
+            CancelKeyDeletionError::Unlisted(error) => ::std::fmt::Display::fmt(error, f),
             CancelKeyDeletionError::Unhandled(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
@@ -114,6 +119,7 @@ impl ::std::error::Error for CancelKeyDeletionError {
             CancelKeyDeletionError::KmsInvalidStateException(error) => {
                 ::std::option::Option::Some(error)
             }
+            CancelKeyDeletionError::Unlisted(error) => ::std::error::Error::source(error),
             CancelKeyDeletionError::Unhandled(error) => {
                 ::std::option::Option::Some(error)
             }
@@ -222,12 +228,28 @@ impl super::Operation for CancelKeyDeletion {
                         }
                     }
                     _ => {
-                        CancelKeyDeletionError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => CancelKeyDeletionError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => CancelKeyDeletionError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                CancelKeyDeletionError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

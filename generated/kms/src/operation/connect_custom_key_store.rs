@@ -56,7 +56,7 @@
 #[non_exhaustive]
 pub struct ConnectCustomKeyStore;
 impl super::private::Sealed for ConnectCustomKeyStore {}
-/// Errors of [`ConnectCustomKeyStore`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`ConnectCustomKeyStore`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum ConnectCustomKeyStoreError {
@@ -74,7 +74,10 @@ pub enum ConnectCustomKeyStoreError {
     CloudHsmClusterInvalidConfigurationException(
         crate::error::CloudHsmClusterInvalidConfigurationException,
     ),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -102,6 +105,7 @@ impl ConnectCustomKeyStoreError {
                     "CloudHsmClusterInvalidConfigurationException",
                 )
             }
+            ConnectCustomKeyStoreError::Unlisted(error) => error.code(),
             ConnectCustomKeyStoreError::Unhandled(error) => error.code.as_deref(),
             ConnectCustomKeyStoreError::InvalidResponse(_) => ::std::option::Option::None,
         }
@@ -125,6 +129,9 @@ impl ::std::fmt::Display for ConnectCustomKeyStoreError {
             ConnectCustomKeyStoreError::CloudHsmClusterInvalidConfigurationException(
                 error,
             ) => ::std::fmt::Display::fmt(error, f),
+            ConnectCustomKeyStoreError::Unlisted(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
             ConnectCustomKeyStoreError::Unhandled(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
@@ -152,6 +159,9 @@ impl ::std::error::Error for ConnectCustomKeyStoreError {
             ConnectCustomKeyStoreError::CloudHsmClusterInvalidConfigurationException(
                 error,
             ) => ::std::option::Option::Some(error),
+            ConnectCustomKeyStoreError::Unlisted(error) => {
+                ::std::error::Error::source(error)
+            }
             ConnectCustomKeyStoreError::Unhandled(error) => {
                 ::std::option::Option::Some(error)
             }
@@ -274,12 +284,28 @@ impl super::Operation for ConnectCustomKeyStore {
                         }
                     }
                     _ => {
-                        ConnectCustomKeyStoreError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => ConnectCustomKeyStoreError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => ConnectCustomKeyStoreError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                ConnectCustomKeyStoreError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

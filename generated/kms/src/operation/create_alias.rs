@@ -43,7 +43,7 @@
 #[non_exhaustive]
 pub struct CreateAlias;
 impl super::private::Sealed for CreateAlias {}
-/// Errors of [`CreateAlias`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`CreateAlias`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum CreateAliasError {
@@ -61,7 +61,10 @@ pub enum CreateAliasError {
     LimitExceededException(crate::error::LimitExceededException),
     /// The service answered `KMSInvalidStateException`.
     KmsInvalidStateException(crate::error::KmsInvalidStateException),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -91,6 +94,7 @@ impl CreateAliasError {
             CreateAliasError::KmsInvalidStateException(_) => {
                 ::std::option::Option::Some("KMSInvalidStateException")
             }
+            CreateAliasError::Unlisted(error) => error.code(),
             CreateAliasError::Unhandled(error) => error.code.as_deref(),
             CreateAliasError::InvalidResponse(_) => ::std::option::Option::None,
         }
@@ -120,6 +124,7 @@ impl ::std::fmt::Display for CreateAliasError {
             CreateAliasError::KmsInvalidStateException(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
+            CreateAliasError::Unlisted(error) => ::std::fmt::Display::fmt(error, f),
             CreateAliasError::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
             CreateAliasError::InvalidResponse(error) => {
                 ::std::fmt::Display::fmt(error, f)
@@ -151,6 +156,7 @@ impl ::std::error::Error for CreateAliasError {
             CreateAliasError::KmsInvalidStateException(error) => {
                 ::std::option::Option::Some(error)
             }
+            CreateAliasError::Unlisted(error) => ::std::error::Error::source(error),
             CreateAliasError::Unhandled(error) => ::std::option::Option::Some(error),
             CreateAliasError::InvalidResponse(error) => {
                 ::std::option::Option::Some(error)
@@ -283,12 +289,28 @@ impl super::Operation for CreateAlias {
                         }
                     }
                     _ => {
-                        CreateAliasError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => CreateAliasError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => CreateAliasError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                CreateAliasError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

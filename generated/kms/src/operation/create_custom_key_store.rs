@@ -45,7 +45,7 @@
 #[non_exhaustive]
 pub struct CreateCustomKeyStore;
 impl super::private::Sealed for CreateCustomKeyStore {}
-/// Errors of [`CreateCustomKeyStore`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`CreateCustomKeyStore`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum CreateCustomKeyStoreError {
@@ -95,7 +95,10 @@ pub enum CreateCustomKeyStoreError {
     XksProxyInvalidConfigurationException(
         crate::error::XksProxyInvalidConfigurationException,
     ),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -169,6 +172,7 @@ impl CreateCustomKeyStoreError {
             CreateCustomKeyStoreError::XksProxyInvalidConfigurationException(_) => {
                 ::std::option::Option::Some("XksProxyInvalidConfigurationException")
             }
+            CreateCustomKeyStoreError::Unlisted(error) => error.code(),
             CreateCustomKeyStoreError::Unhandled(error) => error.code.as_deref(),
             CreateCustomKeyStoreError::InvalidResponse(_) => ::std::option::Option::None,
         }
@@ -226,6 +230,9 @@ impl ::std::fmt::Display for CreateCustomKeyStoreError {
                 ::std::fmt::Display::fmt(error, f)
             }
             CreateCustomKeyStoreError::XksProxyInvalidConfigurationException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            CreateCustomKeyStoreError::Unlisted(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
             CreateCustomKeyStoreError::Unhandled(error) => {
@@ -290,6 +297,9 @@ impl ::std::error::Error for CreateCustomKeyStoreError {
             }
             CreateCustomKeyStoreError::XksProxyInvalidConfigurationException(error) => {
                 ::std::option::Option::Some(error)
+            }
+            CreateCustomKeyStoreError::Unlisted(error) => {
+                ::std::error::Error::source(error)
             }
             CreateCustomKeyStoreError::Unhandled(error) => {
                 ::std::option::Option::Some(error)
@@ -597,12 +607,28 @@ impl super::Operation for CreateCustomKeyStore {
                         }
                     }
                     _ => {
-                        CreateCustomKeyStoreError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => CreateCustomKeyStoreError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => CreateCustomKeyStoreError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                CreateCustomKeyStoreError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

@@ -42,7 +42,7 @@
 #[non_exhaustive]
 pub struct CreateGrant;
 impl super::private::Sealed for CreateGrant {}
-/// Errors of [`CreateGrant`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`CreateGrant`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum CreateGrantError {
@@ -64,7 +64,10 @@ pub enum CreateGrantError {
     KmsInvalidStateException(crate::error::KmsInvalidStateException),
     /// The service answered `DryRunOperationException`.
     DryRunOperationException(crate::error::DryRunOperationException),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -100,6 +103,7 @@ impl CreateGrantError {
             CreateGrantError::DryRunOperationException(_) => {
                 ::std::option::Option::Some("DryRunOperationException")
             }
+            CreateGrantError::Unlisted(error) => error.code(),
             CreateGrantError::Unhandled(error) => error.code.as_deref(),
             CreateGrantError::InvalidResponse(_) => ::std::option::Option::None,
         }
@@ -135,6 +139,7 @@ impl ::std::fmt::Display for CreateGrantError {
             CreateGrantError::DryRunOperationException(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
+            CreateGrantError::Unlisted(error) => ::std::fmt::Display::fmt(error, f),
             CreateGrantError::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
             CreateGrantError::InvalidResponse(error) => {
                 ::std::fmt::Display::fmt(error, f)
@@ -172,6 +177,7 @@ impl ::std::error::Error for CreateGrantError {
             CreateGrantError::DryRunOperationException(error) => {
                 ::std::option::Option::Some(error)
             }
+            CreateGrantError::Unlisted(error) => ::std::error::Error::source(error),
             CreateGrantError::Unhandled(error) => ::std::option::Option::Some(error),
             CreateGrantError::InvalidResponse(error) => {
                 ::std::option::Option::Some(error)
@@ -328,12 +334,28 @@ impl super::Operation for CreateGrant {
                         }
                     }
                     _ => {
-                        CreateGrantError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => CreateGrantError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => CreateGrantError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                CreateGrantError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

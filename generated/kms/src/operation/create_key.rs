@@ -71,7 +71,7 @@
 #[non_exhaustive]
 pub struct CreateKey;
 impl super::private::Sealed for CreateKey {}
-/// Errors of [`CreateKey`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`CreateKey`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum CreateKeyError {
@@ -107,7 +107,10 @@ pub enum CreateKeyError {
     XksKeyAlreadyInUseException(crate::error::XksKeyAlreadyInUseException),
     /// The service answered `XksKeyNotFoundException`.
     XksKeyNotFoundException(crate::error::XksKeyNotFoundException),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -157,6 +160,7 @@ impl CreateKeyError {
             CreateKeyError::XksKeyNotFoundException(_) => {
                 ::std::option::Option::Some("XksKeyNotFoundException")
             }
+            CreateKeyError::Unlisted(error) => error.code(),
             CreateKeyError::Unhandled(error) => error.code.as_deref(),
             CreateKeyError::InvalidResponse(_) => ::std::option::Option::None,
         }
@@ -202,6 +206,7 @@ impl ::std::fmt::Display for CreateKeyError {
             CreateKeyError::XksKeyNotFoundException(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
+            CreateKeyError::Unlisted(error) => ::std::fmt::Display::fmt(error, f),
             CreateKeyError::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
             CreateKeyError::InvalidResponse(error) => ::std::fmt::Display::fmt(error, f),
         }
@@ -247,6 +252,7 @@ impl ::std::error::Error for CreateKeyError {
             CreateKeyError::XksKeyNotFoundException(error) => {
                 ::std::option::Option::Some(error)
             }
+            CreateKeyError::Unlisted(error) => ::std::error::Error::source(error),
             CreateKeyError::Unhandled(error) => ::std::option::Option::Some(error),
             CreateKeyError::InvalidResponse(error) => ::std::option::Option::Some(error),
         }
@@ -463,12 +469,28 @@ impl super::Operation for CreateKey {
                         }
                     }
                     _ => {
-                        CreateKeyError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => CreateKeyError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => CreateKeyError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                CreateKeyError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

@@ -45,7 +45,7 @@
 #[non_exhaustive]
 pub struct Decrypt;
 impl super::private::Sealed for Decrypt {}
-/// Errors of [`Decrypt`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`Decrypt`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum DecryptError {
@@ -71,7 +71,10 @@ pub enum DecryptError {
     KmsInvalidStateException(crate::error::KmsInvalidStateException),
     /// The service answered `DryRunOperationException`.
     DryRunOperationException(crate::error::DryRunOperationException),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -113,6 +116,7 @@ impl DecryptError {
             DecryptError::DryRunOperationException(_) => {
                 ::std::option::Option::Some("DryRunOperationException")
             }
+            DecryptError::Unlisted(error) => error.code(),
             DecryptError::Unhandled(error) => error.code.as_deref(),
             DecryptError::InvalidResponse(_) => ::std::option::Option::None,
         }
@@ -150,6 +154,7 @@ impl ::std::fmt::Display for DecryptError {
             DecryptError::DryRunOperationException(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
+            DecryptError::Unlisted(error) => ::std::fmt::Display::fmt(error, f),
             DecryptError::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
             DecryptError::InvalidResponse(error) => ::std::fmt::Display::fmt(error, f),
         }
@@ -187,6 +192,7 @@ impl ::std::error::Error for DecryptError {
             DecryptError::DryRunOperationException(error) => {
                 ::std::option::Option::Some(error)
             }
+            DecryptError::Unlisted(error) => ::std::error::Error::source(error),
             DecryptError::Unhandled(error) => ::std::option::Option::Some(error),
             DecryptError::InvalidResponse(error) => ::std::option::Option::Some(error),
         }
@@ -367,12 +373,28 @@ impl super::Operation for Decrypt {
                         }
                     }
                     _ => {
-                        DecryptError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => DecryptError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => DecryptError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                DecryptError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

@@ -37,7 +37,7 @@
 #[non_exhaustive]
 pub struct DeleteAlias;
 impl super::private::Sealed for DeleteAlias {}
-/// Errors of [`DeleteAlias`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`DeleteAlias`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum DeleteAliasError {
@@ -49,7 +49,10 @@ pub enum DeleteAliasError {
     KmsInternalException(crate::error::KmsInternalException),
     /// The service answered `KMSInvalidStateException`.
     KmsInvalidStateException(crate::error::KmsInvalidStateException),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -70,6 +73,7 @@ impl DeleteAliasError {
             DeleteAliasError::KmsInvalidStateException(_) => {
                 ::std::option::Option::Some("KMSInvalidStateException")
             }
+            DeleteAliasError::Unlisted(error) => error.code(),
             DeleteAliasError::Unhandled(error) => error.code.as_deref(),
             DeleteAliasError::InvalidResponse(_) => ::std::option::Option::None,
         }
@@ -90,6 +94,7 @@ impl ::std::fmt::Display for DeleteAliasError {
             DeleteAliasError::KmsInvalidStateException(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
+            DeleteAliasError::Unlisted(error) => ::std::fmt::Display::fmt(error, f),
             DeleteAliasError::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
             DeleteAliasError::InvalidResponse(error) => {
                 ::std::fmt::Display::fmt(error, f)
@@ -112,6 +117,7 @@ impl ::std::error::Error for DeleteAliasError {
             DeleteAliasError::KmsInvalidStateException(error) => {
                 ::std::option::Option::Some(error)
             }
+            DeleteAliasError::Unlisted(error) => ::std::error::Error::source(error),
             DeleteAliasError::Unhandled(error) => ::std::option::Option::Some(error),
             DeleteAliasError::InvalidResponse(error) => {
                 ::std::option::Option::Some(error)
@@ -205,12 +211,28 @@ impl super::Operation for DeleteAlias {
                         }
                     }
                     _ => {
-                        DeleteAliasError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => DeleteAliasError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => DeleteAliasError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                DeleteAliasError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

@@ -38,7 +38,7 @@
 #[non_exhaustive]
 pub struct DeleteCustomKeyStore;
 impl super::private::Sealed for DeleteCustomKeyStore {}
-/// Errors of [`DeleteCustomKeyStore`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`DeleteCustomKeyStore`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum DeleteCustomKeyStoreError {
@@ -52,7 +52,10 @@ pub enum DeleteCustomKeyStoreError {
     CustomKeyStoreNotFoundException(crate::error::CustomKeyStoreNotFoundException),
     /// The service answered `KMSInternalException`.
     KmsInternalException(crate::error::KmsInternalException),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -73,6 +76,7 @@ impl DeleteCustomKeyStoreError {
             DeleteCustomKeyStoreError::KmsInternalException(_) => {
                 ::std::option::Option::Some("KMSInternalException")
             }
+            DeleteCustomKeyStoreError::Unlisted(error) => error.code(),
             DeleteCustomKeyStoreError::Unhandled(error) => error.code.as_deref(),
             DeleteCustomKeyStoreError::InvalidResponse(_) => ::std::option::Option::None,
         }
@@ -91,6 +95,9 @@ impl ::std::fmt::Display for DeleteCustomKeyStoreError {
                 ::std::fmt::Display::fmt(error, f)
             }
             DeleteCustomKeyStoreError::KmsInternalException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            DeleteCustomKeyStoreError::Unlisted(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
             DeleteCustomKeyStoreError::Unhandled(error) => {
@@ -116,6 +123,9 @@ impl ::std::error::Error for DeleteCustomKeyStoreError {
             }
             DeleteCustomKeyStoreError::KmsInternalException(error) => {
                 ::std::option::Option::Some(error)
+            }
+            DeleteCustomKeyStoreError::Unlisted(error) => {
+                ::std::error::Error::source(error)
             }
             DeleteCustomKeyStoreError::Unhandled(error) => {
                 ::std::option::Option::Some(error)
@@ -222,12 +232,28 @@ impl super::Operation for DeleteCustomKeyStore {
                         }
                     }
                     _ => {
-                        DeleteCustomKeyStoreError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => DeleteCustomKeyStoreError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => DeleteCustomKeyStoreError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                DeleteCustomKeyStoreError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

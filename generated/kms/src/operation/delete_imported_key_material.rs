@@ -35,7 +35,7 @@
 #[non_exhaustive]
 pub struct DeleteImportedKeyMaterial;
 impl super::private::Sealed for DeleteImportedKeyMaterial {}
-/// Errors of [`DeleteImportedKeyMaterial`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`DeleteImportedKeyMaterial`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum DeleteImportedKeyMaterialError {
@@ -51,7 +51,10 @@ pub enum DeleteImportedKeyMaterialError {
     KmsInternalException(crate::error::KmsInternalException),
     /// The service answered `KMSInvalidStateException`.
     KmsInvalidStateException(crate::error::KmsInvalidStateException),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -78,6 +81,7 @@ impl DeleteImportedKeyMaterialError {
             DeleteImportedKeyMaterialError::KmsInvalidStateException(_) => {
                 ::std::option::Option::Some("KMSInvalidStateException")
             }
+            DeleteImportedKeyMaterialError::Unlisted(error) => error.code(),
             DeleteImportedKeyMaterialError::Unhandled(error) => error.code.as_deref(),
             DeleteImportedKeyMaterialError::InvalidResponse(_) => {
                 ::std::option::Option::None
@@ -104,6 +108,9 @@ impl ::std::fmt::Display for DeleteImportedKeyMaterialError {
                 ::std::fmt::Display::fmt(error, f)
             }
             DeleteImportedKeyMaterialError::KmsInvalidStateException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            DeleteImportedKeyMaterialError::Unlisted(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
             DeleteImportedKeyMaterialError::Unhandled(error) => {
@@ -135,6 +142,9 @@ impl ::std::error::Error for DeleteImportedKeyMaterialError {
             }
             DeleteImportedKeyMaterialError::KmsInvalidStateException(error) => {
                 ::std::option::Option::Some(error)
+            }
+            DeleteImportedKeyMaterialError::Unlisted(error) => {
+                ::std::error::Error::source(error)
             }
             DeleteImportedKeyMaterialError::Unhandled(error) => {
                 ::std::option::Option::Some(error)
@@ -263,12 +273,28 @@ impl super::Operation for DeleteImportedKeyMaterial {
                         }
                     }
                     _ => {
-                        DeleteImportedKeyMaterialError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => DeleteImportedKeyMaterialError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => DeleteImportedKeyMaterialError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                DeleteImportedKeyMaterialError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

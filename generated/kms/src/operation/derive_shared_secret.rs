@@ -52,7 +52,7 @@
 #[non_exhaustive]
 pub struct DeriveSharedSecret;
 impl super::private::Sealed for DeriveSharedSecret {}
-/// Errors of [`DeriveSharedSecret`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`DeriveSharedSecret`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum DeriveSharedSecretError {
@@ -74,7 +74,10 @@ pub enum DeriveSharedSecretError {
     KmsInvalidStateException(crate::error::KmsInvalidStateException),
     /// The service answered `DryRunOperationException`.
     DryRunOperationException(crate::error::DryRunOperationException),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -110,6 +113,7 @@ impl DeriveSharedSecretError {
             DeriveSharedSecretError::DryRunOperationException(_) => {
                 ::std::option::Option::Some("DryRunOperationException")
             }
+            DeriveSharedSecretError::Unlisted(error) => error.code(),
             DeriveSharedSecretError::Unhandled(error) => error.code.as_deref(),
             DeriveSharedSecretError::InvalidResponse(_) => ::std::option::Option::None,
         }
@@ -143,6 +147,9 @@ impl ::std::fmt::Display for DeriveSharedSecretError {
                 ::std::fmt::Display::fmt(error, f)
             }
             DeriveSharedSecretError::DryRunOperationException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            DeriveSharedSecretError::Unlisted(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
             DeriveSharedSecretError::Unhandled(error) => {
@@ -183,6 +190,9 @@ impl ::std::error::Error for DeriveSharedSecretError {
             }
             DeriveSharedSecretError::DryRunOperationException(error) => {
                 ::std::option::Option::Some(error)
+            }
+            DeriveSharedSecretError::Unlisted(error) => {
+                ::std::error::Error::source(error)
             }
             DeriveSharedSecretError::Unhandled(error) => {
                 ::std::option::Option::Some(error)
@@ -342,12 +352,28 @@ impl super::Operation for DeriveSharedSecret {
                         }
                     }
                     _ => {
-                        DeriveSharedSecretError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => DeriveSharedSecretError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => DeriveSharedSecretError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                DeriveSharedSecretError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

@@ -38,7 +38,7 @@
 #[non_exhaustive]
 pub struct DescribeCustomKeyStores;
 impl super::private::Sealed for DescribeCustomKeyStores {}
-/// Errors of [`DescribeCustomKeyStores`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`DescribeCustomKeyStores`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum DescribeCustomKeyStoresError {
@@ -48,7 +48,10 @@ pub enum DescribeCustomKeyStoresError {
     InvalidMarkerException(crate::error::InvalidMarkerException),
     /// The service answered `KMSInternalException`.
     KmsInternalException(crate::error::KmsInternalException),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -66,6 +69,7 @@ impl DescribeCustomKeyStoresError {
             DescribeCustomKeyStoresError::KmsInternalException(_) => {
                 ::std::option::Option::Some("KMSInternalException")
             }
+            DescribeCustomKeyStoresError::Unlisted(error) => error.code(),
             DescribeCustomKeyStoresError::Unhandled(error) => error.code.as_deref(),
             DescribeCustomKeyStoresError::InvalidResponse(_) => {
                 ::std::option::Option::None
@@ -83,6 +87,9 @@ impl ::std::fmt::Display for DescribeCustomKeyStoresError {
                 ::std::fmt::Display::fmt(error, f)
             }
             DescribeCustomKeyStoresError::KmsInternalException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            DescribeCustomKeyStoresError::Unlisted(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
             DescribeCustomKeyStoresError::Unhandled(error) => {
@@ -105,6 +112,9 @@ impl ::std::error::Error for DescribeCustomKeyStoresError {
             }
             DescribeCustomKeyStoresError::KmsInternalException(error) => {
                 ::std::option::Option::Some(error)
+            }
+            DescribeCustomKeyStoresError::Unlisted(error) => {
+                ::std::error::Error::source(error)
             }
             DescribeCustomKeyStoresError::Unhandled(error) => {
                 ::std::option::Option::Some(error)
@@ -197,12 +207,28 @@ impl super::Operation for DescribeCustomKeyStores {
                         }
                     }
                     _ => {
-                        DescribeCustomKeyStoresError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => DescribeCustomKeyStoresError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => DescribeCustomKeyStoresError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                DescribeCustomKeyStoresError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

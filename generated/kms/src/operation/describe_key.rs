@@ -43,7 +43,7 @@
 #[non_exhaustive]
 pub struct DescribeKey;
 impl super::private::Sealed for DescribeKey {}
-/// Errors of [`DescribeKey`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`DescribeKey`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum DescribeKeyError {
@@ -55,7 +55,10 @@ pub enum DescribeKeyError {
     DependencyTimeoutException(crate::error::DependencyTimeoutException),
     /// The service answered `KMSInternalException`.
     KmsInternalException(crate::error::KmsInternalException),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -76,6 +79,7 @@ impl DescribeKeyError {
             DescribeKeyError::KmsInternalException(_) => {
                 ::std::option::Option::Some("KMSInternalException")
             }
+            DescribeKeyError::Unlisted(error) => error.code(),
             DescribeKeyError::Unhandled(error) => error.code.as_deref(),
             DescribeKeyError::InvalidResponse(_) => ::std::option::Option::None,
         }
@@ -96,6 +100,7 @@ impl ::std::fmt::Display for DescribeKeyError {
             DescribeKeyError::KmsInternalException(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
+            DescribeKeyError::Unlisted(error) => ::std::fmt::Display::fmt(error, f),
             DescribeKeyError::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
             DescribeKeyError::InvalidResponse(error) => {
                 ::std::fmt::Display::fmt(error, f)
@@ -118,6 +123,7 @@ impl ::std::error::Error for DescribeKeyError {
             DescribeKeyError::KmsInternalException(error) => {
                 ::std::option::Option::Some(error)
             }
+            DescribeKeyError::Unlisted(error) => ::std::error::Error::source(error),
             DescribeKeyError::Unhandled(error) => ::std::option::Option::Some(error),
             DescribeKeyError::InvalidResponse(error) => {
                 ::std::option::Option::Some(error)
@@ -211,12 +217,28 @@ impl super::Operation for DescribeKey {
                         }
                     }
                     _ => {
-                        DescribeKeyError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => DescribeKeyError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => DescribeKeyError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                DescribeKeyError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

@@ -24,7 +24,7 @@
 #[non_exhaustive]
 pub struct DisableKey;
 impl super::private::Sealed for DisableKey {}
-/// Errors of [`DisableKey`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`DisableKey`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum DisableKeyError {
@@ -38,7 +38,10 @@ pub enum DisableKeyError {
     KmsInternalException(crate::error::KmsInternalException),
     /// The service answered `KMSInvalidStateException`.
     KmsInvalidStateException(crate::error::KmsInvalidStateException),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -62,6 +65,7 @@ impl DisableKeyError {
             DisableKeyError::KmsInvalidStateException(_) => {
                 ::std::option::Option::Some("KMSInvalidStateException")
             }
+            DisableKeyError::Unlisted(error) => error.code(),
             DisableKeyError::Unhandled(error) => error.code.as_deref(),
             DisableKeyError::InvalidResponse(_) => ::std::option::Option::None,
         }
@@ -85,6 +89,7 @@ impl ::std::fmt::Display for DisableKeyError {
             DisableKeyError::KmsInvalidStateException(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
+            DisableKeyError::Unlisted(error) => ::std::fmt::Display::fmt(error, f),
             DisableKeyError::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
             DisableKeyError::InvalidResponse(error) => ::std::fmt::Display::fmt(error, f),
         }
@@ -108,6 +113,7 @@ impl ::std::error::Error for DisableKeyError {
             DisableKeyError::KmsInvalidStateException(error) => {
                 ::std::option::Option::Some(error)
             }
+            DisableKeyError::Unlisted(error) => ::std::error::Error::source(error),
             DisableKeyError::Unhandled(error) => ::std::option::Option::Some(error),
             DisableKeyError::InvalidResponse(error) => ::std::option::Option::Some(error),
         }
@@ -212,12 +218,28 @@ impl super::Operation for DisableKey {
                         }
                     }
                     _ => {
-                        DisableKeyError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => DisableKeyError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => DisableKeyError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                DisableKeyError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

@@ -35,7 +35,7 @@
 #[non_exhaustive]
 pub struct DisableKeyRotation;
 impl super::private::Sealed for DisableKeyRotation {}
-/// Errors of [`DisableKeyRotation`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`DisableKeyRotation`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum DisableKeyRotationError {
@@ -53,7 +53,10 @@ pub enum DisableKeyRotationError {
     KmsInvalidStateException(crate::error::KmsInvalidStateException),
     /// The service answered `UnsupportedOperationException`.
     UnsupportedOperationException(crate::error::UnsupportedOperationException),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -83,6 +86,7 @@ impl DisableKeyRotationError {
             DisableKeyRotationError::UnsupportedOperationException(_) => {
                 ::std::option::Option::Some("UnsupportedOperationException")
             }
+            DisableKeyRotationError::Unlisted(error) => error.code(),
             DisableKeyRotationError::Unhandled(error) => error.code.as_deref(),
             DisableKeyRotationError::InvalidResponse(_) => ::std::option::Option::None,
         }
@@ -110,6 +114,9 @@ impl ::std::fmt::Display for DisableKeyRotationError {
                 ::std::fmt::Display::fmt(error, f)
             }
             DisableKeyRotationError::UnsupportedOperationException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            DisableKeyRotationError::Unlisted(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
             DisableKeyRotationError::Unhandled(error) => {
@@ -144,6 +151,9 @@ impl ::std::error::Error for DisableKeyRotationError {
             }
             DisableKeyRotationError::UnsupportedOperationException(error) => {
                 ::std::option::Option::Some(error)
+            }
+            DisableKeyRotationError::Unlisted(error) => {
+                ::std::error::Error::source(error)
             }
             DisableKeyRotationError::Unhandled(error) => {
                 ::std::option::Option::Some(error)
@@ -279,12 +289,28 @@ impl super::Operation for DisableKeyRotation {
                         }
                     }
                     _ => {
-                        DisableKeyRotationError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => DisableKeyRotationError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => DisableKeyRotationError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                DisableKeyRotationError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

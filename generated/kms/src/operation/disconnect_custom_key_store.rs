@@ -38,7 +38,7 @@
 #[non_exhaustive]
 pub struct DisconnectCustomKeyStore;
 impl super::private::Sealed for DisconnectCustomKeyStore {}
-/// Errors of [`DisconnectCustomKeyStore`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`DisconnectCustomKeyStore`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum DisconnectCustomKeyStoreError {
@@ -50,7 +50,10 @@ pub enum DisconnectCustomKeyStoreError {
     CustomKeyStoreNotFoundException(crate::error::CustomKeyStoreNotFoundException),
     /// The service answered `KMSInternalException`.
     KmsInternalException(crate::error::KmsInternalException),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -68,6 +71,7 @@ impl DisconnectCustomKeyStoreError {
             DisconnectCustomKeyStoreError::KmsInternalException(_) => {
                 ::std::option::Option::Some("KMSInternalException")
             }
+            DisconnectCustomKeyStoreError::Unlisted(error) => error.code(),
             DisconnectCustomKeyStoreError::Unhandled(error) => error.code.as_deref(),
             DisconnectCustomKeyStoreError::InvalidResponse(_) => {
                 ::std::option::Option::None
@@ -85,6 +89,9 @@ impl ::std::fmt::Display for DisconnectCustomKeyStoreError {
                 ::std::fmt::Display::fmt(error, f)
             }
             DisconnectCustomKeyStoreError::KmsInternalException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            DisconnectCustomKeyStoreError::Unlisted(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
             DisconnectCustomKeyStoreError::Unhandled(error) => {
@@ -107,6 +114,9 @@ impl ::std::error::Error for DisconnectCustomKeyStoreError {
             }
             DisconnectCustomKeyStoreError::KmsInternalException(error) => {
                 ::std::option::Option::Some(error)
+            }
+            DisconnectCustomKeyStoreError::Unlisted(error) => {
+                ::std::error::Error::source(error)
             }
             DisconnectCustomKeyStoreError::Unhandled(error) => {
                 ::std::option::Option::Some(error)
@@ -198,12 +208,28 @@ impl super::Operation for DisconnectCustomKeyStore {
                         }
                     }
                     _ => {
-                        DisconnectCustomKeyStoreError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => DisconnectCustomKeyStoreError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => DisconnectCustomKeyStoreError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                DisconnectCustomKeyStoreError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

@@ -24,7 +24,7 @@
 #[non_exhaustive]
 pub struct EnableKey;
 impl super::private::Sealed for EnableKey {}
-/// Errors of [`EnableKey`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`EnableKey`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum EnableKeyError {
@@ -40,7 +40,10 @@ pub enum EnableKeyError {
     LimitExceededException(crate::error::LimitExceededException),
     /// The service answered `KMSInvalidStateException`.
     KmsInvalidStateException(crate::error::KmsInvalidStateException),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -67,6 +70,7 @@ impl EnableKeyError {
             EnableKeyError::KmsInvalidStateException(_) => {
                 ::std::option::Option::Some("KMSInvalidStateException")
             }
+            EnableKeyError::Unlisted(error) => error.code(),
             EnableKeyError::Unhandled(error) => error.code.as_deref(),
             EnableKeyError::InvalidResponse(_) => ::std::option::Option::None,
         }
@@ -93,6 +97,7 @@ impl ::std::fmt::Display for EnableKeyError {
             EnableKeyError::KmsInvalidStateException(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
+            EnableKeyError::Unlisted(error) => ::std::fmt::Display::fmt(error, f),
             EnableKeyError::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
             EnableKeyError::InvalidResponse(error) => ::std::fmt::Display::fmt(error, f),
         }
@@ -119,6 +124,7 @@ impl ::std::error::Error for EnableKeyError {
             EnableKeyError::KmsInvalidStateException(error) => {
                 ::std::option::Option::Some(error)
             }
+            EnableKeyError::Unlisted(error) => ::std::error::Error::source(error),
             EnableKeyError::Unhandled(error) => ::std::option::Option::Some(error),
             EnableKeyError::InvalidResponse(error) => ::std::option::Option::Some(error),
         }
@@ -236,12 +242,28 @@ impl super::Operation for EnableKey {
                         }
                     }
                     _ => {
-                        EnableKeyError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => EnableKeyError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => EnableKeyError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                EnableKeyError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

@@ -45,7 +45,7 @@
 #[non_exhaustive]
 pub struct EnableKeyRotation;
 impl super::private::Sealed for EnableKeyRotation {}
-/// Errors of [`EnableKeyRotation`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`EnableKeyRotation`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum EnableKeyRotationError {
@@ -63,7 +63,10 @@ pub enum EnableKeyRotationError {
     KmsInvalidStateException(crate::error::KmsInvalidStateException),
     /// The service answered `UnsupportedOperationException`.
     UnsupportedOperationException(crate::error::UnsupportedOperationException),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -93,6 +96,7 @@ impl EnableKeyRotationError {
             EnableKeyRotationError::UnsupportedOperationException(_) => {
                 ::std::option::Option::Some("UnsupportedOperationException")
             }
+            EnableKeyRotationError::Unlisted(error) => error.code(),
             EnableKeyRotationError::Unhandled(error) => error.code.as_deref(),
             EnableKeyRotationError::InvalidResponse(_) => ::std::option::Option::None,
         }
@@ -122,6 +126,7 @@ impl ::std::fmt::Display for EnableKeyRotationError {
             EnableKeyRotationError::UnsupportedOperationException(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
+            EnableKeyRotationError::Unlisted(error) => ::std::fmt::Display::fmt(error, f),
             EnableKeyRotationError::Unhandled(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
@@ -155,6 +160,7 @@ impl ::std::error::Error for EnableKeyRotationError {
             EnableKeyRotationError::UnsupportedOperationException(error) => {
                 ::std::option::Option::Some(error)
             }
+            EnableKeyRotationError::Unlisted(error) => ::std::error::Error::source(error),
             EnableKeyRotationError::Unhandled(error) => {
                 ::std::option::Option::Some(error)
             }
@@ -287,12 +293,28 @@ impl super::Operation for EnableKeyRotation {
                         }
                     }
                     _ => {
-                        EnableKeyRotationError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => EnableKeyRotationError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => EnableKeyRotationError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                EnableKeyRotationError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

@@ -53,7 +53,7 @@
 #[non_exhaustive]
 pub struct Encrypt;
 impl super::private::Sealed for Encrypt {}
-/// Errors of [`Encrypt`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`Encrypt`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum EncryptError {
@@ -75,7 +75,10 @@ pub enum EncryptError {
     KmsInvalidStateException(crate::error::KmsInvalidStateException),
     /// The service answered `DryRunOperationException`.
     DryRunOperationException(crate::error::DryRunOperationException),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -111,6 +114,7 @@ impl EncryptError {
             EncryptError::DryRunOperationException(_) => {
                 ::std::option::Option::Some("DryRunOperationException")
             }
+            EncryptError::Unlisted(error) => error.code(),
             EncryptError::Unhandled(error) => error.code.as_deref(),
             EncryptError::InvalidResponse(_) => ::std::option::Option::None,
         }
@@ -142,6 +146,7 @@ impl ::std::fmt::Display for EncryptError {
             EncryptError::DryRunOperationException(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
+            EncryptError::Unlisted(error) => ::std::fmt::Display::fmt(error, f),
             EncryptError::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
             EncryptError::InvalidResponse(error) => ::std::fmt::Display::fmt(error, f),
         }
@@ -173,6 +178,7 @@ impl ::std::error::Error for EncryptError {
             EncryptError::DryRunOperationException(error) => {
                 ::std::option::Option::Some(error)
             }
+            EncryptError::Unlisted(error) => ::std::error::Error::source(error),
             EncryptError::Unhandled(error) => ::std::option::Option::Some(error),
             EncryptError::InvalidResponse(error) => ::std::option::Option::Some(error),
         }
@@ -327,12 +333,28 @@ impl super::Operation for Encrypt {
                         }
                     }
                     _ => {
-                        EncryptError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => EncryptError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => EncryptError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                EncryptError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

@@ -57,7 +57,7 @@
 #[non_exhaustive]
 pub struct GenerateDataKey;
 impl super::private::Sealed for GenerateDataKey {}
-/// Errors of [`GenerateDataKey`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`GenerateDataKey`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum GenerateDataKeyError {
@@ -79,7 +79,10 @@ pub enum GenerateDataKeyError {
     KmsInvalidStateException(crate::error::KmsInvalidStateException),
     /// The service answered `DryRunOperationException`.
     DryRunOperationException(crate::error::DryRunOperationException),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -115,6 +118,7 @@ impl GenerateDataKeyError {
             GenerateDataKeyError::DryRunOperationException(_) => {
                 ::std::option::Option::Some("DryRunOperationException")
             }
+            GenerateDataKeyError::Unlisted(error) => error.code(),
             GenerateDataKeyError::Unhandled(error) => error.code.as_deref(),
             GenerateDataKeyError::InvalidResponse(_) => ::std::option::Option::None,
         }
@@ -150,6 +154,7 @@ impl ::std::fmt::Display for GenerateDataKeyError {
             GenerateDataKeyError::DryRunOperationException(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
+            GenerateDataKeyError::Unlisted(error) => ::std::fmt::Display::fmt(error, f),
             GenerateDataKeyError::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
             GenerateDataKeyError::InvalidResponse(error) => {
                 ::std::fmt::Display::fmt(error, f)
@@ -187,6 +192,7 @@ impl ::std::error::Error for GenerateDataKeyError {
             GenerateDataKeyError::DryRunOperationException(error) => {
                 ::std::option::Option::Some(error)
             }
+            GenerateDataKeyError::Unlisted(error) => ::std::error::Error::source(error),
             GenerateDataKeyError::Unhandled(error) => ::std::option::Option::Some(error),
             GenerateDataKeyError::InvalidResponse(error) => {
                 ::std::option::Option::Some(error)
@@ -343,12 +349,28 @@ impl super::Operation for GenerateDataKey {
                         }
                     }
                     _ => {
-                        GenerateDataKeyError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => GenerateDataKeyError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => GenerateDataKeyError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                GenerateDataKeyError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

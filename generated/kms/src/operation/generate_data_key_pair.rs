@@ -44,7 +44,7 @@
 #[non_exhaustive]
 pub struct GenerateDataKeyPair;
 impl super::private::Sealed for GenerateDataKeyPair {}
-/// Errors of [`GenerateDataKeyPair`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`GenerateDataKeyPair`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum GenerateDataKeyPairError {
@@ -68,7 +68,10 @@ pub enum GenerateDataKeyPairError {
     UnsupportedOperationException(crate::error::UnsupportedOperationException),
     /// The service answered `DryRunOperationException`.
     DryRunOperationException(crate::error::DryRunOperationException),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -107,6 +110,7 @@ impl GenerateDataKeyPairError {
             GenerateDataKeyPairError::DryRunOperationException(_) => {
                 ::std::option::Option::Some("DryRunOperationException")
             }
+            GenerateDataKeyPairError::Unlisted(error) => error.code(),
             GenerateDataKeyPairError::Unhandled(error) => error.code.as_deref(),
             GenerateDataKeyPairError::InvalidResponse(_) => ::std::option::Option::None,
         }
@@ -143,6 +147,9 @@ impl ::std::fmt::Display for GenerateDataKeyPairError {
                 ::std::fmt::Display::fmt(error, f)
             }
             GenerateDataKeyPairError::DryRunOperationException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GenerateDataKeyPairError::Unlisted(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
             GenerateDataKeyPairError::Unhandled(error) => {
@@ -186,6 +193,9 @@ impl ::std::error::Error for GenerateDataKeyPairError {
             }
             GenerateDataKeyPairError::DryRunOperationException(error) => {
                 ::std::option::Option::Some(error)
+            }
+            GenerateDataKeyPairError::Unlisted(error) => {
+                ::std::error::Error::source(error)
             }
             GenerateDataKeyPairError::Unhandled(error) => {
                 ::std::option::Option::Some(error)
@@ -360,12 +370,28 @@ impl super::Operation for GenerateDataKeyPair {
                         }
                     }
                     _ => {
-                        GenerateDataKeyPairError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => GenerateDataKeyPairError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => GenerateDataKeyPairError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                GenerateDataKeyPairError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

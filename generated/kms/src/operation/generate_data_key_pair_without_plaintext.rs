@@ -40,7 +40,7 @@
 #[non_exhaustive]
 pub struct GenerateDataKeyPairWithoutPlaintext;
 impl super::private::Sealed for GenerateDataKeyPairWithoutPlaintext {}
-/// Errors of [`GenerateDataKeyPairWithoutPlaintext`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`GenerateDataKeyPairWithoutPlaintext`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum GenerateDataKeyPairWithoutPlaintextError {
@@ -64,7 +64,10 @@ pub enum GenerateDataKeyPairWithoutPlaintextError {
     UnsupportedOperationException(crate::error::UnsupportedOperationException),
     /// The service answered `DryRunOperationException`.
     DryRunOperationException(crate::error::DryRunOperationException),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -103,6 +106,7 @@ impl GenerateDataKeyPairWithoutPlaintextError {
             GenerateDataKeyPairWithoutPlaintextError::DryRunOperationException(_) => {
                 ::std::option::Option::Some("DryRunOperationException")
             }
+            GenerateDataKeyPairWithoutPlaintextError::Unlisted(error) => error.code(),
             GenerateDataKeyPairWithoutPlaintextError::Unhandled(error) => {
                 error.code.as_deref()
             }
@@ -143,6 +147,9 @@ impl ::std::fmt::Display for GenerateDataKeyPairWithoutPlaintextError {
                 error,
             ) => ::std::fmt::Display::fmt(error, f),
             GenerateDataKeyPairWithoutPlaintextError::DryRunOperationException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GenerateDataKeyPairWithoutPlaintextError::Unlisted(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
             GenerateDataKeyPairWithoutPlaintextError::Unhandled(error) => {
@@ -186,6 +193,9 @@ impl ::std::error::Error for GenerateDataKeyPairWithoutPlaintextError {
             ) => ::std::option::Option::Some(error),
             GenerateDataKeyPairWithoutPlaintextError::DryRunOperationException(error) => {
                 ::std::option::Option::Some(error)
+            }
+            GenerateDataKeyPairWithoutPlaintextError::Unlisted(error) => {
+                ::std::error::Error::source(error)
             }
             GenerateDataKeyPairWithoutPlaintextError::Unhandled(error) => {
                 ::std::option::Option::Some(error)
@@ -399,12 +409,34 @@ impl super::Operation for GenerateDataKeyPairWithoutPlaintext {
                         }
                     }
                     _ => {
-                        GenerateDataKeyPairWithoutPlaintextError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => {
+                                GenerateDataKeyPairWithoutPlaintextError::Unlisted(error)
+                            }
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => {
+                                GenerateDataKeyPairWithoutPlaintextError::InvalidResponse(
+                                    error,
+                                )
+                            }
+                            ::std::option::Option::None => {
+                                GenerateDataKeyPairWithoutPlaintextError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

@@ -48,7 +48,7 @@
 #[non_exhaustive]
 pub struct GenerateDataKeyWithoutPlaintext;
 impl super::private::Sealed for GenerateDataKeyWithoutPlaintext {}
-/// Errors of [`GenerateDataKeyWithoutPlaintext`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`GenerateDataKeyWithoutPlaintext`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum GenerateDataKeyWithoutPlaintextError {
@@ -70,7 +70,10 @@ pub enum GenerateDataKeyWithoutPlaintextError {
     KmsInvalidStateException(crate::error::KmsInvalidStateException),
     /// The service answered `DryRunOperationException`.
     DryRunOperationException(crate::error::DryRunOperationException),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -106,6 +109,7 @@ impl GenerateDataKeyWithoutPlaintextError {
             GenerateDataKeyWithoutPlaintextError::DryRunOperationException(_) => {
                 ::std::option::Option::Some("DryRunOperationException")
             }
+            GenerateDataKeyWithoutPlaintextError::Unlisted(error) => error.code(),
             GenerateDataKeyWithoutPlaintextError::Unhandled(error) => {
                 error.code.as_deref()
             }
@@ -143,6 +147,9 @@ impl ::std::fmt::Display for GenerateDataKeyWithoutPlaintextError {
                 ::std::fmt::Display::fmt(error, f)
             }
             GenerateDataKeyWithoutPlaintextError::DryRunOperationException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GenerateDataKeyWithoutPlaintextError::Unlisted(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
             GenerateDataKeyWithoutPlaintextError::Unhandled(error) => {
@@ -183,6 +190,9 @@ impl ::std::error::Error for GenerateDataKeyWithoutPlaintextError {
             }
             GenerateDataKeyWithoutPlaintextError::DryRunOperationException(error) => {
                 ::std::option::Option::Some(error)
+            }
+            GenerateDataKeyWithoutPlaintextError::Unlisted(error) => {
+                ::std::error::Error::source(error)
             }
             GenerateDataKeyWithoutPlaintextError::Unhandled(error) => {
                 ::std::option::Option::Some(error)
@@ -360,12 +370,30 @@ impl super::Operation for GenerateDataKeyWithoutPlaintext {
                         }
                     }
                     _ => {
-                        GenerateDataKeyWithoutPlaintextError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => GenerateDataKeyWithoutPlaintextError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => {
+                                GenerateDataKeyWithoutPlaintextError::InvalidResponse(error)
+                            }
+                            ::std::option::Option::None => {
+                                GenerateDataKeyWithoutPlaintextError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

@@ -28,7 +28,7 @@
 #[non_exhaustive]
 pub struct GenerateMac;
 impl super::private::Sealed for GenerateMac {}
-/// Errors of [`GenerateMac`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`GenerateMac`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum GenerateMacError {
@@ -48,7 +48,10 @@ pub enum GenerateMacError {
     KmsInvalidStateException(crate::error::KmsInvalidStateException),
     /// The service answered `DryRunOperationException`.
     DryRunOperationException(crate::error::DryRunOperationException),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -81,6 +84,7 @@ impl GenerateMacError {
             GenerateMacError::DryRunOperationException(_) => {
                 ::std::option::Option::Some("DryRunOperationException")
             }
+            GenerateMacError::Unlisted(error) => error.code(),
             GenerateMacError::Unhandled(error) => error.code.as_deref(),
             GenerateMacError::InvalidResponse(_) => ::std::option::Option::None,
         }
@@ -113,6 +117,7 @@ impl ::std::fmt::Display for GenerateMacError {
             GenerateMacError::DryRunOperationException(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
+            GenerateMacError::Unlisted(error) => ::std::fmt::Display::fmt(error, f),
             GenerateMacError::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
             GenerateMacError::InvalidResponse(error) => {
                 ::std::fmt::Display::fmt(error, f)
@@ -147,6 +152,7 @@ impl ::std::error::Error for GenerateMacError {
             GenerateMacError::DryRunOperationException(error) => {
                 ::std::option::Option::Some(error)
             }
+            GenerateMacError::Unlisted(error) => ::std::error::Error::source(error),
             GenerateMacError::Unhandled(error) => ::std::option::Option::Some(error),
             GenerateMacError::InvalidResponse(error) => {
                 ::std::option::Option::Some(error)
@@ -290,12 +296,28 @@ impl super::Operation for GenerateMac {
                         }
                     }
                     _ => {
-                        GenerateMacError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => GenerateMacError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => GenerateMacError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                GenerateMacError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

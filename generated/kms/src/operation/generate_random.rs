@@ -28,7 +28,7 @@
 #[non_exhaustive]
 pub struct GenerateRandom;
 impl super::private::Sealed for GenerateRandom {}
-/// Errors of [`GenerateRandom`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`GenerateRandom`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum GenerateRandomError {
@@ -44,7 +44,10 @@ pub enum GenerateRandomError {
     CustomKeyStoreInvalidStateException(
         crate::error::CustomKeyStoreInvalidStateException,
     ),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -68,6 +71,7 @@ impl GenerateRandomError {
             GenerateRandomError::CustomKeyStoreInvalidStateException(_) => {
                 ::std::option::Option::Some("CustomKeyStoreInvalidStateException")
             }
+            GenerateRandomError::Unlisted(error) => error.code(),
             GenerateRandomError::Unhandled(error) => error.code.as_deref(),
             GenerateRandomError::InvalidResponse(_) => ::std::option::Option::None,
         }
@@ -91,6 +95,7 @@ impl ::std::fmt::Display for GenerateRandomError {
             GenerateRandomError::CustomKeyStoreInvalidStateException(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
+            GenerateRandomError::Unlisted(error) => ::std::fmt::Display::fmt(error, f),
             GenerateRandomError::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
             GenerateRandomError::InvalidResponse(error) => {
                 ::std::fmt::Display::fmt(error, f)
@@ -116,6 +121,7 @@ impl ::std::error::Error for GenerateRandomError {
             GenerateRandomError::CustomKeyStoreInvalidStateException(error) => {
                 ::std::option::Option::Some(error)
             }
+            GenerateRandomError::Unlisted(error) => ::std::error::Error::source(error),
             GenerateRandomError::Unhandled(error) => ::std::option::Option::Some(error),
             GenerateRandomError::InvalidResponse(error) => {
                 ::std::option::Option::Some(error)
@@ -228,12 +234,28 @@ impl super::Operation for GenerateRandom {
                         }
                     }
                     _ => {
-                        GenerateRandomError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => GenerateRandomError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => GenerateRandomError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                GenerateRandomError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

@@ -38,7 +38,7 @@
 #[non_exhaustive]
 pub struct GetKeyLastUsage;
 impl super::private::Sealed for GetKeyLastUsage {}
-/// Errors of [`GetKeyLastUsage`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`GetKeyLastUsage`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum GetKeyLastUsageError {
@@ -50,7 +50,10 @@ pub enum GetKeyLastUsageError {
     DependencyTimeoutException(crate::error::DependencyTimeoutException),
     /// The service answered `KMSInternalException`.
     KmsInternalException(crate::error::KmsInternalException),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -71,6 +74,7 @@ impl GetKeyLastUsageError {
             GetKeyLastUsageError::KmsInternalException(_) => {
                 ::std::option::Option::Some("KMSInternalException")
             }
+            GetKeyLastUsageError::Unlisted(error) => error.code(),
             GetKeyLastUsageError::Unhandled(error) => error.code.as_deref(),
             GetKeyLastUsageError::InvalidResponse(_) => ::std::option::Option::None,
         }
@@ -91,6 +95,7 @@ impl ::std::fmt::Display for GetKeyLastUsageError {
             GetKeyLastUsageError::KmsInternalException(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
+            GetKeyLastUsageError::Unlisted(error) => ::std::fmt::Display::fmt(error, f),
             GetKeyLastUsageError::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
             GetKeyLastUsageError::InvalidResponse(error) => {
                 ::std::fmt::Display::fmt(error, f)
@@ -113,6 +118,7 @@ impl ::std::error::Error for GetKeyLastUsageError {
             GetKeyLastUsageError::KmsInternalException(error) => {
                 ::std::option::Option::Some(error)
             }
+            GetKeyLastUsageError::Unlisted(error) => ::std::error::Error::source(error),
             GetKeyLastUsageError::Unhandled(error) => ::std::option::Option::Some(error),
             GetKeyLastUsageError::InvalidResponse(error) => {
                 ::std::option::Option::Some(error)
@@ -206,12 +212,28 @@ impl super::Operation for GetKeyLastUsage {
                         }
                     }
                     _ => {
-                        GetKeyLastUsageError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => GetKeyLastUsageError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => GetKeyLastUsageError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                GetKeyLastUsageError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

@@ -22,7 +22,7 @@
 #[non_exhaustive]
 pub struct GetKeyPolicy;
 impl super::private::Sealed for GetKeyPolicy {}
-/// Errors of [`GetKeyPolicy`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`GetKeyPolicy`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum GetKeyPolicyError {
@@ -36,7 +36,10 @@ pub enum GetKeyPolicyError {
     KmsInternalException(crate::error::KmsInternalException),
     /// The service answered `KMSInvalidStateException`.
     KmsInvalidStateException(crate::error::KmsInvalidStateException),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -60,6 +63,7 @@ impl GetKeyPolicyError {
             GetKeyPolicyError::KmsInvalidStateException(_) => {
                 ::std::option::Option::Some("KMSInvalidStateException")
             }
+            GetKeyPolicyError::Unlisted(error) => error.code(),
             GetKeyPolicyError::Unhandled(error) => error.code.as_deref(),
             GetKeyPolicyError::InvalidResponse(_) => ::std::option::Option::None,
         }
@@ -83,6 +87,7 @@ impl ::std::fmt::Display for GetKeyPolicyError {
             GetKeyPolicyError::KmsInvalidStateException(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
+            GetKeyPolicyError::Unlisted(error) => ::std::fmt::Display::fmt(error, f),
             GetKeyPolicyError::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
             GetKeyPolicyError::InvalidResponse(error) => {
                 ::std::fmt::Display::fmt(error, f)
@@ -108,6 +113,7 @@ impl ::std::error::Error for GetKeyPolicyError {
             GetKeyPolicyError::KmsInvalidStateException(error) => {
                 ::std::option::Option::Some(error)
             }
+            GetKeyPolicyError::Unlisted(error) => ::std::error::Error::source(error),
             GetKeyPolicyError::Unhandled(error) => ::std::option::Option::Some(error),
             GetKeyPolicyError::InvalidResponse(error) => {
                 ::std::option::Option::Some(error)
@@ -214,12 +220,28 @@ impl super::Operation for GetKeyPolicy {
                         }
                     }
                     _ => {
-                        GetKeyPolicyError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => GetKeyPolicyError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => GetKeyPolicyError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                GetKeyPolicyError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

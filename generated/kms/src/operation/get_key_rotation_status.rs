@@ -40,7 +40,7 @@
 #[non_exhaustive]
 pub struct GetKeyRotationStatus;
 impl super::private::Sealed for GetKeyRotationStatus {}
-/// Errors of [`GetKeyRotationStatus`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`GetKeyRotationStatus`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum GetKeyRotationStatusError {
@@ -56,7 +56,10 @@ pub enum GetKeyRotationStatusError {
     KmsInvalidStateException(crate::error::KmsInvalidStateException),
     /// The service answered `UnsupportedOperationException`.
     UnsupportedOperationException(crate::error::UnsupportedOperationException),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -83,6 +86,7 @@ impl GetKeyRotationStatusError {
             GetKeyRotationStatusError::UnsupportedOperationException(_) => {
                 ::std::option::Option::Some("UnsupportedOperationException")
             }
+            GetKeyRotationStatusError::Unlisted(error) => error.code(),
             GetKeyRotationStatusError::Unhandled(error) => error.code.as_deref(),
             GetKeyRotationStatusError::InvalidResponse(_) => ::std::option::Option::None,
         }
@@ -107,6 +111,9 @@ impl ::std::fmt::Display for GetKeyRotationStatusError {
                 ::std::fmt::Display::fmt(error, f)
             }
             GetKeyRotationStatusError::UnsupportedOperationException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GetKeyRotationStatusError::Unlisted(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
             GetKeyRotationStatusError::Unhandled(error) => {
@@ -138,6 +145,9 @@ impl ::std::error::Error for GetKeyRotationStatusError {
             }
             GetKeyRotationStatusError::UnsupportedOperationException(error) => {
                 ::std::option::Option::Some(error)
+            }
+            GetKeyRotationStatusError::Unlisted(error) => {
+                ::std::error::Error::source(error)
             }
             GetKeyRotationStatusError::Unhandled(error) => {
                 ::std::option::Option::Some(error)
@@ -262,12 +272,28 @@ impl super::Operation for GetKeyRotationStatus {
                         }
                     }
                     _ => {
-                        GetKeyRotationStatusError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => GetKeyRotationStatusError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => GetKeyRotationStatusError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                GetKeyRotationStatusError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

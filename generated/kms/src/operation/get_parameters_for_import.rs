@@ -48,7 +48,7 @@
 #[non_exhaustive]
 pub struct GetParametersForImport;
 impl super::private::Sealed for GetParametersForImport {}
-/// Errors of [`GetParametersForImport`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`GetParametersForImport`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum GetParametersForImportError {
@@ -64,7 +64,10 @@ pub enum GetParametersForImportError {
     KmsInternalException(crate::error::KmsInternalException),
     /// The service answered `KMSInvalidStateException`.
     KmsInvalidStateException(crate::error::KmsInvalidStateException),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -91,6 +94,7 @@ impl GetParametersForImportError {
             GetParametersForImportError::KmsInvalidStateException(_) => {
                 ::std::option::Option::Some("KMSInvalidStateException")
             }
+            GetParametersForImportError::Unlisted(error) => error.code(),
             GetParametersForImportError::Unhandled(error) => error.code.as_deref(),
             GetParametersForImportError::InvalidResponse(_) => {
                 ::std::option::Option::None
@@ -117,6 +121,9 @@ impl ::std::fmt::Display for GetParametersForImportError {
                 ::std::fmt::Display::fmt(error, f)
             }
             GetParametersForImportError::KmsInvalidStateException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GetParametersForImportError::Unlisted(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
             GetParametersForImportError::Unhandled(error) => {
@@ -148,6 +155,9 @@ impl ::std::error::Error for GetParametersForImportError {
             }
             GetParametersForImportError::KmsInvalidStateException(error) => {
                 ::std::option::Option::Some(error)
+            }
+            GetParametersForImportError::Unlisted(error) => {
+                ::std::error::Error::source(error)
             }
             GetParametersForImportError::Unhandled(error) => {
                 ::std::option::Option::Some(error)
@@ -274,12 +284,28 @@ impl super::Operation for GetParametersForImport {
                         }
                     }
                     _ => {
-                        GetParametersForImportError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => GetParametersForImportError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => GetParametersForImportError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                GetParametersForImportError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

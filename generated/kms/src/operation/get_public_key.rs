@@ -36,7 +36,7 @@
 #[non_exhaustive]
 pub struct GetPublicKey;
 impl super::private::Sealed for GetPublicKey {}
-/// Errors of [`GetPublicKey`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`GetPublicKey`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum GetPublicKeyError {
@@ -60,7 +60,10 @@ pub enum GetPublicKeyError {
     KmsInternalException(crate::error::KmsInternalException),
     /// The service answered `KMSInvalidStateException`.
     KmsInvalidStateException(crate::error::KmsInvalidStateException),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -99,6 +102,7 @@ impl GetPublicKeyError {
             GetPublicKeyError::KmsInvalidStateException(_) => {
                 ::std::option::Option::Some("KMSInvalidStateException")
             }
+            GetPublicKeyError::Unlisted(error) => error.code(),
             GetPublicKeyError::Unhandled(error) => error.code.as_deref(),
             GetPublicKeyError::InvalidResponse(_) => ::std::option::Option::None,
         }
@@ -137,6 +141,7 @@ impl ::std::fmt::Display for GetPublicKeyError {
             GetPublicKeyError::KmsInvalidStateException(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
+            GetPublicKeyError::Unlisted(error) => ::std::fmt::Display::fmt(error, f),
             GetPublicKeyError::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
             GetPublicKeyError::InvalidResponse(error) => {
                 ::std::fmt::Display::fmt(error, f)
@@ -177,6 +182,7 @@ impl ::std::error::Error for GetPublicKeyError {
             GetPublicKeyError::KmsInvalidStateException(error) => {
                 ::std::option::Option::Some(error)
             }
+            GetPublicKeyError::Unlisted(error) => ::std::error::Error::source(error),
             GetPublicKeyError::Unhandled(error) => ::std::option::Option::Some(error),
             GetPublicKeyError::InvalidResponse(error) => {
                 ::std::option::Option::Some(error)
@@ -346,12 +352,28 @@ impl super::Operation for GetPublicKey {
                         }
                     }
                     _ => {
-                        GetPublicKeyError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => GetPublicKeyError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => GetPublicKeyError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                GetPublicKeyError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

@@ -65,7 +65,7 @@
 #[non_exhaustive]
 pub struct ImportKeyMaterial;
 impl super::private::Sealed for ImportKeyMaterial {}
-/// Errors of [`ImportKeyMaterial`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`ImportKeyMaterial`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum ImportKeyMaterialError {
@@ -89,7 +89,10 @@ pub enum ImportKeyMaterialError {
     ExpiredImportTokenException(crate::error::ExpiredImportTokenException),
     /// The service answered `InvalidImportTokenException`.
     InvalidImportTokenException(crate::error::InvalidImportTokenException),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -128,6 +131,7 @@ impl ImportKeyMaterialError {
             ImportKeyMaterialError::InvalidImportTokenException(_) => {
                 ::std::option::Option::Some("InvalidImportTokenException")
             }
+            ImportKeyMaterialError::Unlisted(error) => error.code(),
             ImportKeyMaterialError::Unhandled(error) => error.code.as_deref(),
             ImportKeyMaterialError::InvalidResponse(_) => ::std::option::Option::None,
         }
@@ -166,6 +170,7 @@ impl ::std::fmt::Display for ImportKeyMaterialError {
             ImportKeyMaterialError::InvalidImportTokenException(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
+            ImportKeyMaterialError::Unlisted(error) => ::std::fmt::Display::fmt(error, f),
             ImportKeyMaterialError::Unhandled(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
@@ -208,6 +213,7 @@ impl ::std::error::Error for ImportKeyMaterialError {
             ImportKeyMaterialError::InvalidImportTokenException(error) => {
                 ::std::option::Option::Some(error)
             }
+            ImportKeyMaterialError::Unlisted(error) => ::std::error::Error::source(error),
             ImportKeyMaterialError::Unhandled(error) => {
                 ::std::option::Option::Some(error)
             }
@@ -381,12 +387,28 @@ impl super::Operation for ImportKeyMaterial {
                         }
                     }
                     _ => {
-                        ImportKeyMaterialError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => ImportKeyMaterialError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => ImportKeyMaterialError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                ImportKeyMaterialError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

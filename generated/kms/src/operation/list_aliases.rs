@@ -34,7 +34,7 @@
 #[non_exhaustive]
 pub struct ListAliases;
 impl super::private::Sealed for ListAliases {}
-/// Errors of [`ListAliases`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`ListAliases`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum ListAliasesError {
@@ -48,7 +48,10 @@ pub enum ListAliasesError {
     InvalidArnException(crate::error::InvalidArnException),
     /// The service answered `NotFoundException`.
     NotFoundException(crate::error::NotFoundException),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -72,6 +75,7 @@ impl ListAliasesError {
             ListAliasesError::NotFoundException(_) => {
                 ::std::option::Option::Some("NotFoundException")
             }
+            ListAliasesError::Unlisted(error) => error.code(),
             ListAliasesError::Unhandled(error) => error.code.as_deref(),
             ListAliasesError::InvalidResponse(_) => ::std::option::Option::None,
         }
@@ -95,6 +99,7 @@ impl ::std::fmt::Display for ListAliasesError {
             ListAliasesError::NotFoundException(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
+            ListAliasesError::Unlisted(error) => ::std::fmt::Display::fmt(error, f),
             ListAliasesError::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
             ListAliasesError::InvalidResponse(error) => {
                 ::std::fmt::Display::fmt(error, f)
@@ -120,6 +125,7 @@ impl ::std::error::Error for ListAliasesError {
             ListAliasesError::NotFoundException(error) => {
                 ::std::option::Option::Some(error)
             }
+            ListAliasesError::Unlisted(error) => ::std::error::Error::source(error),
             ListAliasesError::Unhandled(error) => ::std::option::Option::Some(error),
             ListAliasesError::InvalidResponse(error) => {
                 ::std::option::Option::Some(error)
@@ -231,12 +237,28 @@ impl super::Operation for ListAliases {
                         }
                     }
                     _ => {
-                        ListAliasesError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => ListAliasesError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => ListAliasesError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                ListAliasesError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

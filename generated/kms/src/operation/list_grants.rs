@@ -35,7 +35,7 @@
 #[non_exhaustive]
 pub struct ListGrants;
 impl super::private::Sealed for ListGrants {}
-/// Errors of [`ListGrants`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`ListGrants`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum ListGrantsError {
@@ -53,7 +53,10 @@ pub enum ListGrantsError {
     KmsInternalException(crate::error::KmsInternalException),
     /// The service answered `KMSInvalidStateException`.
     KmsInvalidStateException(crate::error::KmsInvalidStateException),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -83,6 +86,7 @@ impl ListGrantsError {
             ListGrantsError::KmsInvalidStateException(_) => {
                 ::std::option::Option::Some("KMSInvalidStateException")
             }
+            ListGrantsError::Unlisted(error) => error.code(),
             ListGrantsError::Unhandled(error) => error.code.as_deref(),
             ListGrantsError::InvalidResponse(_) => ::std::option::Option::None,
         }
@@ -112,6 +116,7 @@ impl ::std::fmt::Display for ListGrantsError {
             ListGrantsError::KmsInvalidStateException(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
+            ListGrantsError::Unlisted(error) => ::std::fmt::Display::fmt(error, f),
             ListGrantsError::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
             ListGrantsError::InvalidResponse(error) => ::std::fmt::Display::fmt(error, f),
         }
@@ -141,6 +146,7 @@ impl ::std::error::Error for ListGrantsError {
             ListGrantsError::KmsInvalidStateException(error) => {
                 ::std::option::Option::Some(error)
             }
+            ListGrantsError::Unlisted(error) => ::std::error::Error::source(error),
             ListGrantsError::Unhandled(error) => ::std::option::Option::Some(error),
             ListGrantsError::InvalidResponse(error) => ::std::option::Option::Some(error),
         }
@@ -276,12 +282,28 @@ impl super::Operation for ListGrants {
                         }
                     }
                     _ => {
-                        ListGrantsError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => ListGrantsError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => ListGrantsError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                ListGrantsError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

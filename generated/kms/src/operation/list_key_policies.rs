@@ -25,7 +25,7 @@
 #[non_exhaustive]
 pub struct ListKeyPolicies;
 impl super::private::Sealed for ListKeyPolicies {}
-/// Errors of [`ListKeyPolicies`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`ListKeyPolicies`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum ListKeyPoliciesError {
@@ -39,7 +39,10 @@ pub enum ListKeyPoliciesError {
     KmsInternalException(crate::error::KmsInternalException),
     /// The service answered `KMSInvalidStateException`.
     KmsInvalidStateException(crate::error::KmsInvalidStateException),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -63,6 +66,7 @@ impl ListKeyPoliciesError {
             ListKeyPoliciesError::KmsInvalidStateException(_) => {
                 ::std::option::Option::Some("KMSInvalidStateException")
             }
+            ListKeyPoliciesError::Unlisted(error) => error.code(),
             ListKeyPoliciesError::Unhandled(error) => error.code.as_deref(),
             ListKeyPoliciesError::InvalidResponse(_) => ::std::option::Option::None,
         }
@@ -86,6 +90,7 @@ impl ::std::fmt::Display for ListKeyPoliciesError {
             ListKeyPoliciesError::KmsInvalidStateException(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
+            ListKeyPoliciesError::Unlisted(error) => ::std::fmt::Display::fmt(error, f),
             ListKeyPoliciesError::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
             ListKeyPoliciesError::InvalidResponse(error) => {
                 ::std::fmt::Display::fmt(error, f)
@@ -111,6 +116,7 @@ impl ::std::error::Error for ListKeyPoliciesError {
             ListKeyPoliciesError::KmsInvalidStateException(error) => {
                 ::std::option::Option::Some(error)
             }
+            ListKeyPoliciesError::Unlisted(error) => ::std::error::Error::source(error),
             ListKeyPoliciesError::Unhandled(error) => ::std::option::Option::Some(error),
             ListKeyPoliciesError::InvalidResponse(error) => {
                 ::std::option::Option::Some(error)
@@ -222,12 +228,28 @@ impl super::Operation for ListKeyPolicies {
                         }
                     }
                     _ => {
-                        ListKeyPoliciesError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => ListKeyPoliciesError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => ListKeyPoliciesError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                ListKeyPoliciesError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

@@ -33,7 +33,7 @@
 #[non_exhaustive]
 pub struct ListKeyRotations;
 impl super::private::Sealed for ListKeyRotations {}
-/// Errors of [`ListKeyRotations`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`ListKeyRotations`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum ListKeyRotationsError {
@@ -49,7 +49,10 @@ pub enum ListKeyRotationsError {
     KmsInvalidStateException(crate::error::KmsInvalidStateException),
     /// The service answered `UnsupportedOperationException`.
     UnsupportedOperationException(crate::error::UnsupportedOperationException),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -76,6 +79,7 @@ impl ListKeyRotationsError {
             ListKeyRotationsError::UnsupportedOperationException(_) => {
                 ::std::option::Option::Some("UnsupportedOperationException")
             }
+            ListKeyRotationsError::Unlisted(error) => error.code(),
             ListKeyRotationsError::Unhandled(error) => error.code.as_deref(),
             ListKeyRotationsError::InvalidResponse(_) => ::std::option::Option::None,
         }
@@ -102,6 +106,7 @@ impl ::std::fmt::Display for ListKeyRotationsError {
             ListKeyRotationsError::UnsupportedOperationException(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
+            ListKeyRotationsError::Unlisted(error) => ::std::fmt::Display::fmt(error, f),
             ListKeyRotationsError::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
             ListKeyRotationsError::InvalidResponse(error) => {
                 ::std::fmt::Display::fmt(error, f)
@@ -130,6 +135,7 @@ impl ::std::error::Error for ListKeyRotationsError {
             ListKeyRotationsError::UnsupportedOperationException(error) => {
                 ::std::option::Option::Some(error)
             }
+            ListKeyRotationsError::Unlisted(error) => ::std::error::Error::source(error),
             ListKeyRotationsError::Unhandled(error) => ::std::option::Option::Some(error),
             ListKeyRotationsError::InvalidResponse(error) => {
                 ::std::option::Option::Some(error)
@@ -254,12 +260,28 @@ impl super::Operation for ListKeyRotations {
                         }
                     }
                     _ => {
-                        ListKeyRotationsError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => ListKeyRotationsError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => ListKeyRotationsError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                ListKeyRotationsError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

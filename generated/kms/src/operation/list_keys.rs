@@ -27,7 +27,7 @@
 #[non_exhaustive]
 pub struct ListKeys;
 impl super::private::Sealed for ListKeys {}
-/// Errors of [`ListKeys`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`ListKeys`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum ListKeysError {
@@ -37,7 +37,10 @@ pub enum ListKeysError {
     KmsInternalException(crate::error::KmsInternalException),
     /// The service answered `InvalidMarkerException`.
     InvalidMarkerException(crate::error::InvalidMarkerException),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -55,6 +58,7 @@ impl ListKeysError {
             ListKeysError::InvalidMarkerException(_) => {
                 ::std::option::Option::Some("InvalidMarkerException")
             }
+            ListKeysError::Unlisted(error) => error.code(),
             ListKeysError::Unhandled(error) => error.code.as_deref(),
             ListKeysError::InvalidResponse(_) => ::std::option::Option::None,
         }
@@ -72,6 +76,7 @@ impl ::std::fmt::Display for ListKeysError {
             ListKeysError::InvalidMarkerException(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
+            ListKeysError::Unlisted(error) => ::std::fmt::Display::fmt(error, f),
             ListKeysError::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
             ListKeysError::InvalidResponse(error) => ::std::fmt::Display::fmt(error, f),
         }
@@ -89,6 +94,7 @@ impl ::std::error::Error for ListKeysError {
             ListKeysError::InvalidMarkerException(error) => {
                 ::std::option::Option::Some(error)
             }
+            ListKeysError::Unlisted(error) => ::std::error::Error::source(error),
             ListKeysError::Unhandled(error) => ::std::option::Option::Some(error),
             ListKeysError::InvalidResponse(error) => ::std::option::Option::Some(error),
         }
@@ -174,12 +180,28 @@ impl super::Operation for ListKeys {
                         }
                     }
                     _ => {
-                        ListKeysError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => ListKeysError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => ListKeysError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                ListKeysError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

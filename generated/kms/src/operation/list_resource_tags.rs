@@ -29,7 +29,7 @@
 #[non_exhaustive]
 pub struct ListResourceTags;
 impl super::private::Sealed for ListResourceTags {}
-/// Errors of [`ListResourceTags`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`ListResourceTags`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum ListResourceTagsError {
@@ -41,7 +41,10 @@ pub enum ListResourceTagsError {
     InvalidArnException(crate::error::InvalidArnException),
     /// The service answered `InvalidMarkerException`.
     InvalidMarkerException(crate::error::InvalidMarkerException),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -62,6 +65,7 @@ impl ListResourceTagsError {
             ListResourceTagsError::InvalidMarkerException(_) => {
                 ::std::option::Option::Some("InvalidMarkerException")
             }
+            ListResourceTagsError::Unlisted(error) => error.code(),
             ListResourceTagsError::Unhandled(error) => error.code.as_deref(),
             ListResourceTagsError::InvalidResponse(_) => ::std::option::Option::None,
         }
@@ -82,6 +86,7 @@ impl ::std::fmt::Display for ListResourceTagsError {
             ListResourceTagsError::InvalidMarkerException(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
+            ListResourceTagsError::Unlisted(error) => ::std::fmt::Display::fmt(error, f),
             ListResourceTagsError::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
             ListResourceTagsError::InvalidResponse(error) => {
                 ::std::fmt::Display::fmt(error, f)
@@ -104,6 +109,7 @@ impl ::std::error::Error for ListResourceTagsError {
             ListResourceTagsError::InvalidMarkerException(error) => {
                 ::std::option::Option::Some(error)
             }
+            ListResourceTagsError::Unlisted(error) => ::std::error::Error::source(error),
             ListResourceTagsError::Unhandled(error) => ::std::option::Option::Some(error),
             ListResourceTagsError::InvalidResponse(error) => {
                 ::std::option::Option::Some(error)
@@ -202,12 +208,28 @@ impl super::Operation for ListResourceTags {
                         }
                     }
                     _ => {
-                        ListResourceTagsError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => ListResourceTagsError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => ListResourceTagsError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                ListResourceTagsError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

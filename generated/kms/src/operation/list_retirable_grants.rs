@@ -35,7 +35,7 @@
 #[non_exhaustive]
 pub struct ListRetirableGrants;
 impl super::private::Sealed for ListRetirableGrants {}
-/// Errors of [`ListRetirableGrants`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`ListRetirableGrants`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum ListRetirableGrantsError {
@@ -49,7 +49,10 @@ pub enum ListRetirableGrantsError {
     NotFoundException(crate::error::NotFoundException),
     /// The service answered `KMSInternalException`.
     KmsInternalException(crate::error::KmsInternalException),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -73,6 +76,7 @@ impl ListRetirableGrantsError {
             ListRetirableGrantsError::KmsInternalException(_) => {
                 ::std::option::Option::Some("KMSInternalException")
             }
+            ListRetirableGrantsError::Unlisted(error) => error.code(),
             ListRetirableGrantsError::Unhandled(error) => error.code.as_deref(),
             ListRetirableGrantsError::InvalidResponse(_) => ::std::option::Option::None,
         }
@@ -94,6 +98,9 @@ impl ::std::fmt::Display for ListRetirableGrantsError {
                 ::std::fmt::Display::fmt(error, f)
             }
             ListRetirableGrantsError::KmsInternalException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            ListRetirableGrantsError::Unlisted(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
             ListRetirableGrantsError::Unhandled(error) => {
@@ -122,6 +129,9 @@ impl ::std::error::Error for ListRetirableGrantsError {
             }
             ListRetirableGrantsError::KmsInternalException(error) => {
                 ::std::option::Option::Some(error)
+            }
+            ListRetirableGrantsError::Unlisted(error) => {
+                ::std::error::Error::source(error)
             }
             ListRetirableGrantsError::Unhandled(error) => {
                 ::std::option::Option::Some(error)
@@ -236,12 +246,28 @@ impl super::Operation for ListRetirableGrants {
                         }
                     }
                     _ => {
-                        ListRetirableGrantsError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => ListRetirableGrantsError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => ListRetirableGrantsError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                ListRetirableGrantsError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

@@ -24,7 +24,7 @@
 #[non_exhaustive]
 pub struct PutKeyPolicy;
 impl super::private::Sealed for PutKeyPolicy {}
-/// Errors of [`PutKeyPolicy`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`PutKeyPolicy`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum PutKeyPolicyError {
@@ -44,7 +44,10 @@ pub enum PutKeyPolicyError {
     LimitExceededException(crate::error::LimitExceededException),
     /// The service answered `KMSInvalidStateException`.
     KmsInvalidStateException(crate::error::KmsInvalidStateException),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -77,6 +80,7 @@ impl PutKeyPolicyError {
             PutKeyPolicyError::KmsInvalidStateException(_) => {
                 ::std::option::Option::Some("KMSInvalidStateException")
             }
+            PutKeyPolicyError::Unlisted(error) => error.code(),
             PutKeyPolicyError::Unhandled(error) => error.code.as_deref(),
             PutKeyPolicyError::InvalidResponse(_) => ::std::option::Option::None,
         }
@@ -109,6 +113,7 @@ impl ::std::fmt::Display for PutKeyPolicyError {
             PutKeyPolicyError::KmsInvalidStateException(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
+            PutKeyPolicyError::Unlisted(error) => ::std::fmt::Display::fmt(error, f),
             PutKeyPolicyError::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
             PutKeyPolicyError::InvalidResponse(error) => {
                 ::std::fmt::Display::fmt(error, f)
@@ -143,6 +148,7 @@ impl ::std::error::Error for PutKeyPolicyError {
             PutKeyPolicyError::KmsInvalidStateException(error) => {
                 ::std::option::Option::Some(error)
             }
+            PutKeyPolicyError::Unlisted(error) => ::std::error::Error::source(error),
             PutKeyPolicyError::Unhandled(error) => ::std::option::Option::Some(error),
             PutKeyPolicyError::InvalidResponse(error) => {
                 ::std::option::Option::Some(error)
@@ -288,12 +294,28 @@ impl super::Operation for PutKeyPolicy {
                         }
                     }
                     _ => {
-                        PutKeyPolicyError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => PutKeyPolicyError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => PutKeyPolicyError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                PutKeyPolicyError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

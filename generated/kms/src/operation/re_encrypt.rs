@@ -48,7 +48,7 @@
 #[non_exhaustive]
 pub struct ReEncrypt;
 impl super::private::Sealed for ReEncrypt {}
-/// Errors of [`ReEncrypt`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`ReEncrypt`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum ReEncryptError {
@@ -74,7 +74,10 @@ pub enum ReEncryptError {
     KmsInvalidStateException(crate::error::KmsInvalidStateException),
     /// The service answered `DryRunOperationException`.
     DryRunOperationException(crate::error::DryRunOperationException),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -116,6 +119,7 @@ impl ReEncryptError {
             ReEncryptError::DryRunOperationException(_) => {
                 ::std::option::Option::Some("DryRunOperationException")
             }
+            ReEncryptError::Unlisted(error) => error.code(),
             ReEncryptError::Unhandled(error) => error.code.as_deref(),
             ReEncryptError::InvalidResponse(_) => ::std::option::Option::None,
         }
@@ -157,6 +161,7 @@ impl ::std::fmt::Display for ReEncryptError {
             ReEncryptError::DryRunOperationException(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
+            ReEncryptError::Unlisted(error) => ::std::fmt::Display::fmt(error, f),
             ReEncryptError::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
             ReEncryptError::InvalidResponse(error) => ::std::fmt::Display::fmt(error, f),
         }
@@ -198,6 +203,7 @@ impl ::std::error::Error for ReEncryptError {
             ReEncryptError::DryRunOperationException(error) => {
                 ::std::option::Option::Some(error)
             }
+            ReEncryptError::Unlisted(error) => ::std::error::Error::source(error),
             ReEncryptError::Unhandled(error) => ::std::option::Option::Some(error),
             ReEncryptError::InvalidResponse(error) => ::std::option::Option::Some(error),
         }
@@ -378,12 +384,28 @@ impl super::Operation for ReEncrypt {
                         }
                     }
                     _ => {
-                        ReEncryptError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => ReEncryptError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => ReEncryptError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                ReEncryptError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

@@ -45,7 +45,7 @@
 #[non_exhaustive]
 pub struct ReplicateKey;
 impl super::private::Sealed for ReplicateKey {}
-/// Errors of [`ReplicateKey`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`ReplicateKey`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum ReplicateKeyError {
@@ -69,7 +69,10 @@ pub enum ReplicateKeyError {
     TagException(crate::error::TagException),
     /// The service answered `UnsupportedOperationException`.
     UnsupportedOperationException(crate::error::UnsupportedOperationException),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -108,6 +111,7 @@ impl ReplicateKeyError {
             ReplicateKeyError::UnsupportedOperationException(_) => {
                 ::std::option::Option::Some("UnsupportedOperationException")
             }
+            ReplicateKeyError::Unlisted(error) => error.code(),
             ReplicateKeyError::Unhandled(error) => error.code.as_deref(),
             ReplicateKeyError::InvalidResponse(_) => ::std::option::Option::None,
         }
@@ -144,6 +148,7 @@ impl ::std::fmt::Display for ReplicateKeyError {
             ReplicateKeyError::UnsupportedOperationException(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
+            ReplicateKeyError::Unlisted(error) => ::std::fmt::Display::fmt(error, f),
             ReplicateKeyError::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
             ReplicateKeyError::InvalidResponse(error) => {
                 ::std::fmt::Display::fmt(error, f)
@@ -182,6 +187,7 @@ impl ::std::error::Error for ReplicateKeyError {
             ReplicateKeyError::UnsupportedOperationException(error) => {
                 ::std::option::Option::Some(error)
             }
+            ReplicateKeyError::Unlisted(error) => ::std::error::Error::source(error),
             ReplicateKeyError::Unhandled(error) => ::std::option::Option::Some(error),
             ReplicateKeyError::InvalidResponse(error) => {
                 ::std::option::Option::Some(error)
@@ -349,12 +355,28 @@ impl super::Operation for ReplicateKey {
                         }
                     }
                     _ => {
-                        ReplicateKeyError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => ReplicateKeyError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => ReplicateKeyError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                ReplicateKeyError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

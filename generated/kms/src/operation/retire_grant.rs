@@ -31,7 +31,7 @@
 #[non_exhaustive]
 pub struct RetireGrant;
 impl super::private::Sealed for RetireGrant {}
-/// Errors of [`RetireGrant`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`RetireGrant`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum RetireGrantError {
@@ -51,7 +51,10 @@ pub enum RetireGrantError {
     KmsInvalidStateException(crate::error::KmsInvalidStateException),
     /// The service answered `DryRunOperationException`.
     DryRunOperationException(crate::error::DryRunOperationException),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -84,6 +87,7 @@ impl RetireGrantError {
             RetireGrantError::DryRunOperationException(_) => {
                 ::std::option::Option::Some("DryRunOperationException")
             }
+            RetireGrantError::Unlisted(error) => error.code(),
             RetireGrantError::Unhandled(error) => error.code.as_deref(),
             RetireGrantError::InvalidResponse(_) => ::std::option::Option::None,
         }
@@ -116,6 +120,7 @@ impl ::std::fmt::Display for RetireGrantError {
             RetireGrantError::DryRunOperationException(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
+            RetireGrantError::Unlisted(error) => ::std::fmt::Display::fmt(error, f),
             RetireGrantError::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
             RetireGrantError::InvalidResponse(error) => {
                 ::std::fmt::Display::fmt(error, f)
@@ -150,6 +155,7 @@ impl ::std::error::Error for RetireGrantError {
             RetireGrantError::DryRunOperationException(error) => {
                 ::std::option::Option::Some(error)
             }
+            RetireGrantError::Unlisted(error) => ::std::error::Error::source(error),
             RetireGrantError::Unhandled(error) => ::std::option::Option::Some(error),
             RetireGrantError::InvalidResponse(error) => {
                 ::std::option::Option::Some(error)
@@ -295,12 +301,28 @@ impl super::Operation for RetireGrant {
                         }
                     }
                     _ => {
-                        RetireGrantError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => RetireGrantError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => RetireGrantError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                RetireGrantError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

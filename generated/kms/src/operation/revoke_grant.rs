@@ -31,7 +31,7 @@
 #[non_exhaustive]
 pub struct RevokeGrant;
 impl super::private::Sealed for RevokeGrant {}
-/// Errors of [`RevokeGrant`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`RevokeGrant`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum RevokeGrantError {
@@ -49,7 +49,10 @@ pub enum RevokeGrantError {
     KmsInvalidStateException(crate::error::KmsInvalidStateException),
     /// The service answered `DryRunOperationException`.
     DryRunOperationException(crate::error::DryRunOperationException),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -79,6 +82,7 @@ impl RevokeGrantError {
             RevokeGrantError::DryRunOperationException(_) => {
                 ::std::option::Option::Some("DryRunOperationException")
             }
+            RevokeGrantError::Unlisted(error) => error.code(),
             RevokeGrantError::Unhandled(error) => error.code.as_deref(),
             RevokeGrantError::InvalidResponse(_) => ::std::option::Option::None,
         }
@@ -108,6 +112,7 @@ impl ::std::fmt::Display for RevokeGrantError {
             RevokeGrantError::DryRunOperationException(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
+            RevokeGrantError::Unlisted(error) => ::std::fmt::Display::fmt(error, f),
             RevokeGrantError::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
             RevokeGrantError::InvalidResponse(error) => {
                 ::std::fmt::Display::fmt(error, f)
@@ -139,6 +144,7 @@ impl ::std::error::Error for RevokeGrantError {
             RevokeGrantError::DryRunOperationException(error) => {
                 ::std::option::Option::Some(error)
             }
+            RevokeGrantError::Unlisted(error) => ::std::error::Error::source(error),
             RevokeGrantError::Unhandled(error) => ::std::option::Option::Some(error),
             RevokeGrantError::InvalidResponse(error) => {
                 ::std::option::Option::Some(error)
@@ -271,12 +277,28 @@ impl super::Operation for RevokeGrant {
                         }
                     }
                     _ => {
-                        RevokeGrantError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => RevokeGrantError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => RevokeGrantError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                RevokeGrantError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

@@ -40,7 +40,7 @@
 #[non_exhaustive]
 pub struct RotateKeyOnDemand;
 impl super::private::Sealed for RotateKeyOnDemand {}
-/// Errors of [`RotateKeyOnDemand`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`RotateKeyOnDemand`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum RotateKeyOnDemandError {
@@ -62,7 +62,10 @@ pub enum RotateKeyOnDemandError {
     LimitExceededException(crate::error::LimitExceededException),
     /// The service answered `ConflictException`.
     ConflictException(crate::error::ConflictException),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -98,6 +101,7 @@ impl RotateKeyOnDemandError {
             RotateKeyOnDemandError::ConflictException(_) => {
                 ::std::option::Option::Some("ConflictException")
             }
+            RotateKeyOnDemandError::Unlisted(error) => error.code(),
             RotateKeyOnDemandError::Unhandled(error) => error.code.as_deref(),
             RotateKeyOnDemandError::InvalidResponse(_) => ::std::option::Option::None,
         }
@@ -133,6 +137,7 @@ impl ::std::fmt::Display for RotateKeyOnDemandError {
             RotateKeyOnDemandError::ConflictException(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
+            RotateKeyOnDemandError::Unlisted(error) => ::std::fmt::Display::fmt(error, f),
             RotateKeyOnDemandError::Unhandled(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
@@ -172,6 +177,7 @@ impl ::std::error::Error for RotateKeyOnDemandError {
             RotateKeyOnDemandError::ConflictException(error) => {
                 ::std::option::Option::Some(error)
             }
+            RotateKeyOnDemandError::Unlisted(error) => ::std::error::Error::source(error),
             RotateKeyOnDemandError::Unhandled(error) => {
                 ::std::option::Option::Some(error)
             }
@@ -328,12 +334,28 @@ impl super::Operation for RotateKeyOnDemand {
                         }
                     }
                     _ => {
-                        RotateKeyOnDemandError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => RotateKeyOnDemandError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => RotateKeyOnDemandError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                RotateKeyOnDemandError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

@@ -35,7 +35,7 @@
 #[non_exhaustive]
 pub struct ScheduleKeyDeletion;
 impl super::private::Sealed for ScheduleKeyDeletion {}
-/// Errors of [`ScheduleKeyDeletion`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`ScheduleKeyDeletion`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum ScheduleKeyDeletionError {
@@ -49,7 +49,10 @@ pub enum ScheduleKeyDeletionError {
     KmsInternalException(crate::error::KmsInternalException),
     /// The service answered `KMSInvalidStateException`.
     KmsInvalidStateException(crate::error::KmsInvalidStateException),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -73,6 +76,7 @@ impl ScheduleKeyDeletionError {
             ScheduleKeyDeletionError::KmsInvalidStateException(_) => {
                 ::std::option::Option::Some("KMSInvalidStateException")
             }
+            ScheduleKeyDeletionError::Unlisted(error) => error.code(),
             ScheduleKeyDeletionError::Unhandled(error) => error.code.as_deref(),
             ScheduleKeyDeletionError::InvalidResponse(_) => ::std::option::Option::None,
         }
@@ -94,6 +98,9 @@ impl ::std::fmt::Display for ScheduleKeyDeletionError {
                 ::std::fmt::Display::fmt(error, f)
             }
             ScheduleKeyDeletionError::KmsInvalidStateException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            ScheduleKeyDeletionError::Unlisted(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
             ScheduleKeyDeletionError::Unhandled(error) => {
@@ -122,6 +129,9 @@ impl ::std::error::Error for ScheduleKeyDeletionError {
             }
             ScheduleKeyDeletionError::KmsInvalidStateException(error) => {
                 ::std::option::Option::Some(error)
+            }
+            ScheduleKeyDeletionError::Unlisted(error) => {
+                ::std::error::Error::source(error)
             }
             ScheduleKeyDeletionError::Unhandled(error) => {
                 ::std::option::Option::Some(error)
@@ -231,12 +241,28 @@ impl super::Operation for ScheduleKeyDeletion {
                         }
                     }
                     _ => {
-                        ScheduleKeyDeletionError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => ScheduleKeyDeletionError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => ScheduleKeyDeletionError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                ScheduleKeyDeletionError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

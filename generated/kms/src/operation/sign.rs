@@ -38,7 +38,7 @@
 #[non_exhaustive]
 pub struct Sign;
 impl super::private::Sealed for Sign {}
-/// Errors of [`Sign`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`Sign`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum SignError {
@@ -60,7 +60,10 @@ pub enum SignError {
     KmsInvalidStateException(crate::error::KmsInvalidStateException),
     /// The service answered `DryRunOperationException`.
     DryRunOperationException(crate::error::DryRunOperationException),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -96,6 +99,7 @@ impl SignError {
             SignError::DryRunOperationException(_) => {
                 ::std::option::Option::Some("DryRunOperationException")
             }
+            SignError::Unlisted(error) => error.code(),
             SignError::Unhandled(error) => error.code.as_deref(),
             SignError::InvalidResponse(_) => ::std::option::Option::None,
         }
@@ -125,6 +129,7 @@ impl ::std::fmt::Display for SignError {
             SignError::DryRunOperationException(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
+            SignError::Unlisted(error) => ::std::fmt::Display::fmt(error, f),
             SignError::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
             SignError::InvalidResponse(error) => ::std::fmt::Display::fmt(error, f),
         }
@@ -154,6 +159,7 @@ impl ::std::error::Error for SignError {
             SignError::DryRunOperationException(error) => {
                 ::std::option::Option::Some(error)
             }
+            SignError::Unlisted(error) => ::std::error::Error::source(error),
             SignError::Unhandled(error) => ::std::option::Option::Some(error),
             SignError::InvalidResponse(error) => ::std::option::Option::Some(error),
         }
@@ -308,12 +314,28 @@ impl super::Operation for Sign {
                         }
                     }
                     _ => {
-                        SignError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => SignError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => SignError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                SignError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

@@ -42,7 +42,7 @@
 #[non_exhaustive]
 pub struct UpdateAlias;
 impl super::private::Sealed for UpdateAlias {}
-/// Errors of [`UpdateAlias`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`UpdateAlias`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum UpdateAliasError {
@@ -56,7 +56,10 @@ pub enum UpdateAliasError {
     LimitExceededException(crate::error::LimitExceededException),
     /// The service answered `KMSInvalidStateException`.
     KmsInvalidStateException(crate::error::KmsInvalidStateException),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -80,6 +83,7 @@ impl UpdateAliasError {
             UpdateAliasError::KmsInvalidStateException(_) => {
                 ::std::option::Option::Some("KMSInvalidStateException")
             }
+            UpdateAliasError::Unlisted(error) => error.code(),
             UpdateAliasError::Unhandled(error) => error.code.as_deref(),
             UpdateAliasError::InvalidResponse(_) => ::std::option::Option::None,
         }
@@ -103,6 +107,7 @@ impl ::std::fmt::Display for UpdateAliasError {
             UpdateAliasError::KmsInvalidStateException(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
+            UpdateAliasError::Unlisted(error) => ::std::fmt::Display::fmt(error, f),
             UpdateAliasError::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
             UpdateAliasError::InvalidResponse(error) => {
                 ::std::fmt::Display::fmt(error, f)
@@ -128,6 +133,7 @@ impl ::std::error::Error for UpdateAliasError {
             UpdateAliasError::KmsInvalidStateException(error) => {
                 ::std::option::Option::Some(error)
             }
+            UpdateAliasError::Unlisted(error) => ::std::error::Error::source(error),
             UpdateAliasError::Unhandled(error) => ::std::option::Option::Some(error),
             UpdateAliasError::InvalidResponse(error) => {
                 ::std::option::Option::Some(error)
@@ -234,12 +240,28 @@ impl super::Operation for UpdateAlias {
                         }
                     }
                     _ => {
-                        UpdateAliasError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => UpdateAliasError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => UpdateAliasError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                UpdateAliasError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

@@ -50,7 +50,7 @@
 #[non_exhaustive]
 pub struct UpdateCustomKeyStore;
 impl super::private::Sealed for UpdateCustomKeyStore {}
-/// Errors of [`UpdateCustomKeyStore`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`UpdateCustomKeyStore`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum UpdateCustomKeyStoreError {
@@ -102,7 +102,10 @@ pub enum UpdateCustomKeyStoreError {
     XksProxyInvalidConfigurationException(
         crate::error::XksProxyInvalidConfigurationException,
     ),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -176,6 +179,7 @@ impl UpdateCustomKeyStoreError {
             UpdateCustomKeyStoreError::XksProxyInvalidConfigurationException(_) => {
                 ::std::option::Option::Some("XksProxyInvalidConfigurationException")
             }
+            UpdateCustomKeyStoreError::Unlisted(error) => error.code(),
             UpdateCustomKeyStoreError::Unhandled(error) => error.code.as_deref(),
             UpdateCustomKeyStoreError::InvalidResponse(_) => ::std::option::Option::None,
         }
@@ -233,6 +237,9 @@ impl ::std::fmt::Display for UpdateCustomKeyStoreError {
                 ::std::fmt::Display::fmt(error, f)
             }
             UpdateCustomKeyStoreError::XksProxyInvalidConfigurationException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            UpdateCustomKeyStoreError::Unlisted(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
             UpdateCustomKeyStoreError::Unhandled(error) => {
@@ -297,6 +304,9 @@ impl ::std::error::Error for UpdateCustomKeyStoreError {
             }
             UpdateCustomKeyStoreError::XksProxyInvalidConfigurationException(error) => {
                 ::std::option::Option::Some(error)
+            }
+            UpdateCustomKeyStoreError::Unlisted(error) => {
+                ::std::error::Error::source(error)
             }
             UpdateCustomKeyStoreError::Unhandled(error) => {
                 ::std::option::Option::Some(error)
@@ -608,12 +618,28 @@ impl super::Operation for UpdateCustomKeyStore {
                         }
                     }
                     _ => {
-                        UpdateCustomKeyStoreError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => UpdateCustomKeyStoreError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => UpdateCustomKeyStoreError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                UpdateCustomKeyStoreError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

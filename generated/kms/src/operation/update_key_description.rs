@@ -27,7 +27,7 @@
 #[non_exhaustive]
 pub struct UpdateKeyDescription;
 impl super::private::Sealed for UpdateKeyDescription {}
-/// Errors of [`UpdateKeyDescription`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`UpdateKeyDescription`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum UpdateKeyDescriptionError {
@@ -41,7 +41,10 @@ pub enum UpdateKeyDescriptionError {
     KmsInternalException(crate::error::KmsInternalException),
     /// The service answered `KMSInvalidStateException`.
     KmsInvalidStateException(crate::error::KmsInvalidStateException),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -65,6 +68,7 @@ impl UpdateKeyDescriptionError {
             UpdateKeyDescriptionError::KmsInvalidStateException(_) => {
                 ::std::option::Option::Some("KMSInvalidStateException")
             }
+            UpdateKeyDescriptionError::Unlisted(error) => error.code(),
             UpdateKeyDescriptionError::Unhandled(error) => error.code.as_deref(),
             UpdateKeyDescriptionError::InvalidResponse(_) => ::std::option::Option::None,
         }
@@ -86,6 +90,9 @@ impl ::std::fmt::Display for UpdateKeyDescriptionError {
                 ::std::fmt::Display::fmt(error, f)
             }
             UpdateKeyDescriptionError::KmsInvalidStateException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            UpdateKeyDescriptionError::Unlisted(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
             UpdateKeyDescriptionError::Unhandled(error) => {
@@ -114,6 +121,9 @@ impl ::std::error::Error for UpdateKeyDescriptionError {
             }
             UpdateKeyDescriptionError::KmsInvalidStateException(error) => {
                 ::std::option::Option::Some(error)
+            }
+            UpdateKeyDescriptionError::Unlisted(error) => {
+                ::std::error::Error::source(error)
             }
             UpdateKeyDescriptionError::Unhandled(error) => {
                 ::std::option::Option::Some(error)
@@ -223,12 +233,28 @@ impl super::Operation for UpdateKeyDescription {
                         }
                     }
                     _ => {
-                        UpdateKeyDescriptionError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => UpdateKeyDescriptionError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => UpdateKeyDescriptionError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                UpdateKeyDescriptionError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

@@ -42,7 +42,7 @@
 #[non_exhaustive]
 pub struct UpdatePrimaryRegion;
 impl super::private::Sealed for UpdatePrimaryRegion {}
-/// Errors of [`UpdatePrimaryRegion`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`UpdatePrimaryRegion`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum UpdatePrimaryRegionError {
@@ -58,7 +58,10 @@ pub enum UpdatePrimaryRegionError {
     NotFoundException(crate::error::NotFoundException),
     /// The service answered `UnsupportedOperationException`.
     UnsupportedOperationException(crate::error::UnsupportedOperationException),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -85,6 +88,7 @@ impl UpdatePrimaryRegionError {
             UpdatePrimaryRegionError::UnsupportedOperationException(_) => {
                 ::std::option::Option::Some("UnsupportedOperationException")
             }
+            UpdatePrimaryRegionError::Unlisted(error) => error.code(),
             UpdatePrimaryRegionError::Unhandled(error) => error.code.as_deref(),
             UpdatePrimaryRegionError::InvalidResponse(_) => ::std::option::Option::None,
         }
@@ -109,6 +113,9 @@ impl ::std::fmt::Display for UpdatePrimaryRegionError {
                 ::std::fmt::Display::fmt(error, f)
             }
             UpdatePrimaryRegionError::UnsupportedOperationException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            UpdatePrimaryRegionError::Unlisted(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
             UpdatePrimaryRegionError::Unhandled(error) => {
@@ -140,6 +147,9 @@ impl ::std::error::Error for UpdatePrimaryRegionError {
             }
             UpdatePrimaryRegionError::UnsupportedOperationException(error) => {
                 ::std::option::Option::Some(error)
+            }
+            UpdatePrimaryRegionError::Unlisted(error) => {
+                ::std::error::Error::source(error)
             }
             UpdatePrimaryRegionError::Unhandled(error) => {
                 ::std::option::Option::Some(error)
@@ -262,12 +272,28 @@ impl super::Operation for UpdatePrimaryRegion {
                         }
                     }
                     _ => {
-                        UpdatePrimaryRegionError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => UpdatePrimaryRegionError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => UpdatePrimaryRegionError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                UpdatePrimaryRegionError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

@@ -34,7 +34,7 @@
 #[non_exhaustive]
 pub struct Verify;
 impl super::private::Sealed for Verify {}
-/// Errors of [`Verify`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`Verify`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum VerifyError {
@@ -58,7 +58,10 @@ pub enum VerifyError {
     KmsInvalidSignatureException(crate::error::KmsInvalidSignatureException),
     /// The service answered `DryRunOperationException`.
     DryRunOperationException(crate::error::DryRunOperationException),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -97,6 +100,7 @@ impl VerifyError {
             VerifyError::DryRunOperationException(_) => {
                 ::std::option::Option::Some("DryRunOperationException")
             }
+            VerifyError::Unlisted(error) => error.code(),
             VerifyError::Unhandled(error) => error.code.as_deref(),
             VerifyError::InvalidResponse(_) => ::std::option::Option::None,
         }
@@ -131,6 +135,7 @@ impl ::std::fmt::Display for VerifyError {
             VerifyError::DryRunOperationException(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
+            VerifyError::Unlisted(error) => ::std::fmt::Display::fmt(error, f),
             VerifyError::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
             VerifyError::InvalidResponse(error) => ::std::fmt::Display::fmt(error, f),
         }
@@ -165,6 +170,7 @@ impl ::std::error::Error for VerifyError {
             VerifyError::DryRunOperationException(error) => {
                 ::std::option::Option::Some(error)
             }
+            VerifyError::Unlisted(error) => ::std::error::Error::source(error),
             VerifyError::Unhandled(error) => ::std::option::Option::Some(error),
             VerifyError::InvalidResponse(error) => ::std::option::Option::Some(error),
         }
@@ -332,12 +338,28 @@ impl super::Operation for Verify {
                         }
                     }
                     _ => {
-                        VerifyError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => VerifyError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => VerifyError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                VerifyError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

@@ -28,7 +28,7 @@
 #[non_exhaustive]
 pub struct VerifyMac;
 impl super::private::Sealed for VerifyMac {}
-/// Errors of [`VerifyMac`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`VerifyMac`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum VerifyMacError {
@@ -50,7 +50,10 @@ pub enum VerifyMacError {
     KmsInvalidStateException(crate::error::KmsInvalidStateException),
     /// The service answered `DryRunOperationException`.
     DryRunOperationException(crate::error::DryRunOperationException),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -86,6 +89,7 @@ impl VerifyMacError {
             VerifyMacError::DryRunOperationException(_) => {
                 ::std::option::Option::Some("DryRunOperationException")
             }
+            VerifyMacError::Unlisted(error) => error.code(),
             VerifyMacError::Unhandled(error) => error.code.as_deref(),
             VerifyMacError::InvalidResponse(_) => ::std::option::Option::None,
         }
@@ -121,6 +125,7 @@ impl ::std::fmt::Display for VerifyMacError {
             VerifyMacError::DryRunOperationException(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
+            VerifyMacError::Unlisted(error) => ::std::fmt::Display::fmt(error, f),
             VerifyMacError::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
             VerifyMacError::InvalidResponse(error) => ::std::fmt::Display::fmt(error, f),
         }
@@ -156,6 +161,7 @@ impl ::std::error::Error for VerifyMacError {
             VerifyMacError::DryRunOperationException(error) => {
                 ::std::option::Option::Some(error)
             }
+            VerifyMacError::Unlisted(error) => ::std::error::Error::source(error),
             VerifyMacError::Unhandled(error) => ::std::option::Option::Some(error),
             VerifyMacError::InvalidResponse(error) => ::std::option::Option::Some(error),
         }
@@ -310,12 +316,28 @@ impl super::Operation for VerifyMac {
                         }
                     }
                     _ => {
-                        VerifyMacError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => VerifyMacError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => VerifyMacError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                VerifyMacError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

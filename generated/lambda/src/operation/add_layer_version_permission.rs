@@ -16,7 +16,7 @@
 #[non_exhaustive]
 pub struct AddLayerVersionPermission;
 impl super::private::Sealed for AddLayerVersionPermission {}
-/// Errors of [`AddLayerVersionPermission`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`AddLayerVersionPermission`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum AddLayerVersionPermissionError {
@@ -34,7 +34,10 @@ pub enum AddLayerVersionPermissionError {
     ResourceNotFoundException(crate::error::ResourceNotFoundException),
     /// The service answered `PreconditionFailedException`.
     PreconditionFailedException(crate::error::PreconditionFailedException),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -64,6 +67,7 @@ impl AddLayerVersionPermissionError {
             AddLayerVersionPermissionError::PreconditionFailedException(_) => {
                 ::std::option::Option::Some("PreconditionFailedException")
             }
+            AddLayerVersionPermissionError::Unlisted(error) => error.code(),
             AddLayerVersionPermissionError::Unhandled(error) => error.code.as_deref(),
             AddLayerVersionPermissionError::InvalidResponse(_) => {
                 ::std::option::Option::None
@@ -93,6 +97,9 @@ impl ::std::fmt::Display for AddLayerVersionPermissionError {
                 ::std::fmt::Display::fmt(error, f)
             }
             AddLayerVersionPermissionError::PreconditionFailedException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            AddLayerVersionPermissionError::Unlisted(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
             AddLayerVersionPermissionError::Unhandled(error) => {
@@ -127,6 +134,9 @@ impl ::std::error::Error for AddLayerVersionPermissionError {
             }
             AddLayerVersionPermissionError::PreconditionFailedException(error) => {
                 ::std::option::Option::Some(error)
+            }
+            AddLayerVersionPermissionError::Unlisted(error) => {
+                ::std::error::Error::source(error)
             }
             AddLayerVersionPermissionError::Unhandled(error) => {
                 ::std::option::Option::Some(error)
@@ -310,12 +320,28 @@ impl super::Operation for AddLayerVersionPermission {
                         }
                     }
                     _ => {
-                        AddLayerVersionPermissionError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => AddLayerVersionPermissionError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => AddLayerVersionPermissionError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                AddLayerVersionPermissionError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

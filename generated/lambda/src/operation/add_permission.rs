@@ -18,7 +18,7 @@
 #[non_exhaustive]
 pub struct AddPermission;
 impl super::private::Sealed for AddPermission {}
-/// Errors of [`AddPermission`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`AddPermission`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum AddPermissionError {
@@ -38,7 +38,10 @@ pub enum AddPermissionError {
     ResourceNotFoundException(crate::error::ResourceNotFoundException),
     /// The service answered `PreconditionFailedException`.
     PreconditionFailedException(crate::error::PreconditionFailedException),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -71,6 +74,7 @@ impl AddPermissionError {
             AddPermissionError::PreconditionFailedException(_) => {
                 ::std::option::Option::Some("PreconditionFailedException")
             }
+            AddPermissionError::Unlisted(error) => error.code(),
             AddPermissionError::Unhandled(error) => error.code.as_deref(),
             AddPermissionError::InvalidResponse(_) => ::std::option::Option::None,
         }
@@ -103,6 +107,7 @@ impl ::std::fmt::Display for AddPermissionError {
             AddPermissionError::PreconditionFailedException(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
+            AddPermissionError::Unlisted(error) => ::std::fmt::Display::fmt(error, f),
             AddPermissionError::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
             AddPermissionError::InvalidResponse(error) => {
                 ::std::fmt::Display::fmt(error, f)
@@ -137,6 +142,7 @@ impl ::std::error::Error for AddPermissionError {
             AddPermissionError::PreconditionFailedException(error) => {
                 ::std::option::Option::Some(error)
             }
+            AddPermissionError::Unlisted(error) => ::std::error::Error::source(error),
             AddPermissionError::Unhandled(error) => ::std::option::Option::Some(error),
             AddPermissionError::InvalidResponse(error) => {
                 ::std::option::Option::Some(error)
@@ -302,12 +308,28 @@ impl super::Operation for AddPermission {
                         }
                     }
                     _ => {
-                        AddPermissionError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => AddPermissionError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => AddPermissionError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                AddPermissionError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

@@ -16,7 +16,7 @@
 #[non_exhaustive]
 pub struct CreateAlias;
 impl super::private::Sealed for CreateAlias {}
-/// Errors of [`CreateAlias`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`CreateAlias`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum CreateAliasError {
@@ -32,7 +32,10 @@ pub enum CreateAliasError {
     AliasLimitExceededException(crate::error::AliasLimitExceededException),
     /// The service answered `ResourceNotFoundException`.
     ResourceNotFoundException(crate::error::ResourceNotFoundException),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -59,6 +62,7 @@ impl CreateAliasError {
             CreateAliasError::ResourceNotFoundException(_) => {
                 ::std::option::Option::Some("ResourceNotFoundException")
             }
+            CreateAliasError::Unlisted(error) => error.code(),
             CreateAliasError::Unhandled(error) => error.code.as_deref(),
             CreateAliasError::InvalidResponse(_) => ::std::option::Option::None,
         }
@@ -85,6 +89,7 @@ impl ::std::fmt::Display for CreateAliasError {
             CreateAliasError::ResourceNotFoundException(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
+            CreateAliasError::Unlisted(error) => ::std::fmt::Display::fmt(error, f),
             CreateAliasError::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
             CreateAliasError::InvalidResponse(error) => {
                 ::std::fmt::Display::fmt(error, f)
@@ -113,6 +118,7 @@ impl ::std::error::Error for CreateAliasError {
             CreateAliasError::ResourceNotFoundException(error) => {
                 ::std::option::Option::Some(error)
             }
+            CreateAliasError::Unlisted(error) => ::std::error::Error::source(error),
             CreateAliasError::Unhandled(error) => ::std::option::Option::Some(error),
             CreateAliasError::InvalidResponse(error) => {
                 ::std::option::Option::Some(error)
@@ -249,12 +255,28 @@ impl super::Operation for CreateAlias {
                         }
                     }
                     _ => {
-                        CreateAliasError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => CreateAliasError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => CreateAliasError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                CreateAliasError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

@@ -14,7 +14,7 @@
 #[non_exhaustive]
 pub struct CreateCapacityProvider;
 impl super::private::Sealed for CreateCapacityProvider {}
-/// Errors of [`CreateCapacityProvider`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`CreateCapacityProvider`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum CreateCapacityProviderError {
@@ -30,7 +30,10 @@ pub enum CreateCapacityProviderError {
     CapacityProviderLimitExceededException(
         crate::error::CapacityProviderLimitExceededException,
     ),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -54,6 +57,7 @@ impl CreateCapacityProviderError {
             CreateCapacityProviderError::CapacityProviderLimitExceededException(_) => {
                 ::std::option::Option::Some("CapacityProviderLimitExceededException")
             }
+            CreateCapacityProviderError::Unlisted(error) => error.code(),
             CreateCapacityProviderError::Unhandled(error) => error.code.as_deref(),
             CreateCapacityProviderError::InvalidResponse(_) => {
                 ::std::option::Option::None
@@ -79,6 +83,9 @@ impl ::std::fmt::Display for CreateCapacityProviderError {
             CreateCapacityProviderError::CapacityProviderLimitExceededException(
                 error,
             ) => ::std::fmt::Display::fmt(error, f),
+            CreateCapacityProviderError::Unlisted(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
             CreateCapacityProviderError::Unhandled(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
@@ -106,6 +113,9 @@ impl ::std::error::Error for CreateCapacityProviderError {
             CreateCapacityProviderError::CapacityProviderLimitExceededException(
                 error,
             ) => ::std::option::Option::Some(error),
+            CreateCapacityProviderError::Unlisted(error) => {
+                ::std::error::Error::source(error)
+            }
             CreateCapacityProviderError::Unhandled(error) => {
                 ::std::option::Option::Some(error)
             }
@@ -222,12 +232,28 @@ impl super::Operation for CreateCapacityProvider {
                         }
                     }
                     _ => {
-                        CreateCapacityProviderError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => CreateCapacityProviderError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => CreateCapacityProviderError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                CreateCapacityProviderError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

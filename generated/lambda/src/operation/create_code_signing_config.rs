@@ -14,7 +14,7 @@
 #[non_exhaustive]
 pub struct CreateCodeSigningConfig;
 impl super::private::Sealed for CreateCodeSigningConfig {}
-/// Errors of [`CreateCodeSigningConfig`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`CreateCodeSigningConfig`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum CreateCodeSigningConfigError {
@@ -22,7 +22,10 @@ pub enum CreateCodeSigningConfigError {
     InvalidParameterValueException(crate::error::InvalidParameterValueException),
     /// The service answered `ServiceException`.
     ServiceException(crate::error::ServiceException),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -37,6 +40,7 @@ impl CreateCodeSigningConfigError {
             CreateCodeSigningConfigError::ServiceException(_) => {
                 ::std::option::Option::Some("ServiceException")
             }
+            CreateCodeSigningConfigError::Unlisted(error) => error.code(),
             CreateCodeSigningConfigError::Unhandled(error) => error.code.as_deref(),
             CreateCodeSigningConfigError::InvalidResponse(_) => {
                 ::std::option::Option::None
@@ -51,6 +55,9 @@ impl ::std::fmt::Display for CreateCodeSigningConfigError {
                 ::std::fmt::Display::fmt(error, f)
             }
             CreateCodeSigningConfigError::ServiceException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            CreateCodeSigningConfigError::Unlisted(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
             CreateCodeSigningConfigError::Unhandled(error) => {
@@ -70,6 +77,9 @@ impl ::std::error::Error for CreateCodeSigningConfigError {
             }
             CreateCodeSigningConfigError::ServiceException(error) => {
                 ::std::option::Option::Some(error)
+            }
+            CreateCodeSigningConfigError::Unlisted(error) => {
+                ::std::error::Error::source(error)
             }
             CreateCodeSigningConfigError::Unhandled(error) => {
                 ::std::option::Option::Some(error)
@@ -142,12 +152,28 @@ impl super::Operation for CreateCodeSigningConfig {
                         }
                     }
                     _ => {
-                        CreateCodeSigningConfigError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => CreateCodeSigningConfigError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => CreateCodeSigningConfigError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                CreateCodeSigningConfigError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

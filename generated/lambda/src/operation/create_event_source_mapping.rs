@@ -45,7 +45,7 @@
 #[non_exhaustive]
 pub struct CreateEventSourceMapping;
 impl super::private::Sealed for CreateEventSourceMapping {}
-/// Errors of [`CreateEventSourceMapping`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`CreateEventSourceMapping`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum CreateEventSourceMappingError {
@@ -59,7 +59,10 @@ pub enum CreateEventSourceMappingError {
     TooManyRequestsException(crate::error::TooManyRequestsException),
     /// The service answered `ResourceNotFoundException`.
     ResourceNotFoundException(crate::error::ResourceNotFoundException),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -83,6 +86,7 @@ impl CreateEventSourceMappingError {
             CreateEventSourceMappingError::ResourceNotFoundException(_) => {
                 ::std::option::Option::Some("ResourceNotFoundException")
             }
+            CreateEventSourceMappingError::Unlisted(error) => error.code(),
             CreateEventSourceMappingError::Unhandled(error) => error.code.as_deref(),
             CreateEventSourceMappingError::InvalidResponse(_) => {
                 ::std::option::Option::None
@@ -106,6 +110,9 @@ impl ::std::fmt::Display for CreateEventSourceMappingError {
                 ::std::fmt::Display::fmt(error, f)
             }
             CreateEventSourceMappingError::ResourceNotFoundException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            CreateEventSourceMappingError::Unlisted(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
             CreateEventSourceMappingError::Unhandled(error) => {
@@ -134,6 +141,9 @@ impl ::std::error::Error for CreateEventSourceMappingError {
             }
             CreateEventSourceMappingError::ResourceNotFoundException(error) => {
                 ::std::option::Option::Some(error)
+            }
+            CreateEventSourceMappingError::Unlisted(error) => {
+                ::std::error::Error::source(error)
             }
             CreateEventSourceMappingError::Unhandled(error) => {
                 ::std::option::Option::Some(error)
@@ -251,12 +261,28 @@ impl super::Operation for CreateEventSourceMapping {
                         }
                     }
                     _ => {
-                        CreateEventSourceMappingError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => CreateEventSourceMappingError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => CreateEventSourceMappingError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                CreateEventSourceMappingError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

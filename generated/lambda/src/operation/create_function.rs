@@ -30,7 +30,7 @@
 #[non_exhaustive]
 pub struct CreateFunction;
 impl super::private::Sealed for CreateFunction {}
-/// Errors of [`CreateFunction`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`CreateFunction`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum CreateFunctionError {
@@ -56,7 +56,10 @@ pub enum CreateFunctionError {
     FunctionVersionsPerCapacityProviderLimitExceededException(
         crate::error::FunctionVersionsPerCapacityProviderLimitExceededException,
     ),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -99,6 +102,7 @@ impl CreateFunctionError {
                     "FunctionVersionsPerCapacityProviderLimitExceededException",
                 )
             }
+            CreateFunctionError::Unlisted(error) => error.code(),
             CreateFunctionError::Unhandled(error) => error.code.as_deref(),
             CreateFunctionError::InvalidResponse(_) => ::std::option::Option::None,
         }
@@ -137,6 +141,7 @@ impl ::std::fmt::Display for CreateFunctionError {
             CreateFunctionError::FunctionVersionsPerCapacityProviderLimitExceededException(
                 error,
             ) => ::std::fmt::Display::fmt(error, f),
+            CreateFunctionError::Unlisted(error) => ::std::fmt::Display::fmt(error, f),
             CreateFunctionError::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
             CreateFunctionError::InvalidResponse(error) => {
                 ::std::fmt::Display::fmt(error, f)
@@ -177,6 +182,7 @@ impl ::std::error::Error for CreateFunctionError {
             CreateFunctionError::FunctionVersionsPerCapacityProviderLimitExceededException(
                 error,
             ) => ::std::option::Option::Some(error),
+            CreateFunctionError::Unlisted(error) => ::std::error::Error::source(error),
             CreateFunctionError::Unhandled(error) => ::std::option::Option::Some(error),
             CreateFunctionError::InvalidResponse(error) => {
                 ::std::option::Option::Some(error)
@@ -354,12 +360,28 @@ impl super::Operation for CreateFunction {
                         }
                     }
                     _ => {
-                        CreateFunctionError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => CreateFunctionError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => CreateFunctionError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                CreateFunctionError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

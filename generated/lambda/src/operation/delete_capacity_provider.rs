@@ -14,7 +14,7 @@
 #[non_exhaustive]
 pub struct DeleteCapacityProvider;
 impl super::private::Sealed for DeleteCapacityProvider {}
-/// Errors of [`DeleteCapacityProvider`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`DeleteCapacityProvider`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum DeleteCapacityProviderError {
@@ -28,7 +28,10 @@ pub enum DeleteCapacityProviderError {
     TooManyRequestsException(crate::error::TooManyRequestsException),
     /// The service answered `ResourceNotFoundException`.
     ResourceNotFoundException(crate::error::ResourceNotFoundException),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -52,6 +55,7 @@ impl DeleteCapacityProviderError {
             DeleteCapacityProviderError::ResourceNotFoundException(_) => {
                 ::std::option::Option::Some("ResourceNotFoundException")
             }
+            DeleteCapacityProviderError::Unlisted(error) => error.code(),
             DeleteCapacityProviderError::Unhandled(error) => error.code.as_deref(),
             DeleteCapacityProviderError::InvalidResponse(_) => {
                 ::std::option::Option::None
@@ -75,6 +79,9 @@ impl ::std::fmt::Display for DeleteCapacityProviderError {
                 ::std::fmt::Display::fmt(error, f)
             }
             DeleteCapacityProviderError::ResourceNotFoundException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            DeleteCapacityProviderError::Unlisted(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
             DeleteCapacityProviderError::Unhandled(error) => {
@@ -103,6 +110,9 @@ impl ::std::error::Error for DeleteCapacityProviderError {
             }
             DeleteCapacityProviderError::ResourceNotFoundException(error) => {
                 ::std::option::Option::Some(error)
+            }
+            DeleteCapacityProviderError::Unlisted(error) => {
+                ::std::error::Error::source(error)
             }
             DeleteCapacityProviderError::Unhandled(error) => {
                 ::std::option::Option::Some(error)
@@ -233,12 +243,28 @@ impl super::Operation for DeleteCapacityProvider {
                         }
                     }
                     _ => {
-                        DeleteCapacityProviderError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => DeleteCapacityProviderError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => DeleteCapacityProviderError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                DeleteCapacityProviderError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

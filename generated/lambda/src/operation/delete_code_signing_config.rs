@@ -14,7 +14,7 @@
 #[non_exhaustive]
 pub struct DeleteCodeSigningConfig;
 impl super::private::Sealed for DeleteCodeSigningConfig {}
-/// Errors of [`DeleteCodeSigningConfig`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`DeleteCodeSigningConfig`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum DeleteCodeSigningConfigError {
@@ -26,7 +26,10 @@ pub enum DeleteCodeSigningConfigError {
     ServiceException(crate::error::ServiceException),
     /// The service answered `ResourceNotFoundException`.
     ResourceNotFoundException(crate::error::ResourceNotFoundException),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -47,6 +50,7 @@ impl DeleteCodeSigningConfigError {
             DeleteCodeSigningConfigError::ResourceNotFoundException(_) => {
                 ::std::option::Option::Some("ResourceNotFoundException")
             }
+            DeleteCodeSigningConfigError::Unlisted(error) => error.code(),
             DeleteCodeSigningConfigError::Unhandled(error) => error.code.as_deref(),
             DeleteCodeSigningConfigError::InvalidResponse(_) => {
                 ::std::option::Option::None
@@ -67,6 +71,9 @@ impl ::std::fmt::Display for DeleteCodeSigningConfigError {
                 ::std::fmt::Display::fmt(error, f)
             }
             DeleteCodeSigningConfigError::ResourceNotFoundException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            DeleteCodeSigningConfigError::Unlisted(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
             DeleteCodeSigningConfigError::Unhandled(error) => {
@@ -92,6 +99,9 @@ impl ::std::error::Error for DeleteCodeSigningConfigError {
             }
             DeleteCodeSigningConfigError::ResourceNotFoundException(error) => {
                 ::std::option::Option::Some(error)
+            }
+            DeleteCodeSigningConfigError::Unlisted(error) => {
+                ::std::error::Error::source(error)
             }
             DeleteCodeSigningConfigError::Unhandled(error) => {
                 ::std::option::Option::Some(error)
@@ -209,12 +219,28 @@ impl super::Operation for DeleteCodeSigningConfig {
                         }
                     }
                     _ => {
-                        DeleteCodeSigningConfigError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => DeleteCodeSigningConfigError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => DeleteCodeSigningConfigError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                DeleteCodeSigningConfigError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

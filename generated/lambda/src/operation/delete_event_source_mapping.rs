@@ -16,7 +16,7 @@
 #[non_exhaustive]
 pub struct DeleteEventSourceMapping;
 impl super::private::Sealed for DeleteEventSourceMapping {}
-/// Errors of [`DeleteEventSourceMapping`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`DeleteEventSourceMapping`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum DeleteEventSourceMappingError {
@@ -32,7 +32,10 @@ pub enum DeleteEventSourceMappingError {
     TooManyRequestsException(crate::error::TooManyRequestsException),
     /// The service answered `ResourceNotFoundException`.
     ResourceNotFoundException(crate::error::ResourceNotFoundException),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -59,6 +62,7 @@ impl DeleteEventSourceMappingError {
             DeleteEventSourceMappingError::ResourceNotFoundException(_) => {
                 ::std::option::Option::Some("ResourceNotFoundException")
             }
+            DeleteEventSourceMappingError::Unlisted(error) => error.code(),
             DeleteEventSourceMappingError::Unhandled(error) => error.code.as_deref(),
             DeleteEventSourceMappingError::InvalidResponse(_) => {
                 ::std::option::Option::None
@@ -85,6 +89,9 @@ impl ::std::fmt::Display for DeleteEventSourceMappingError {
                 ::std::fmt::Display::fmt(error, f)
             }
             DeleteEventSourceMappingError::ResourceNotFoundException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            DeleteEventSourceMappingError::Unlisted(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
             DeleteEventSourceMappingError::Unhandled(error) => {
@@ -116,6 +123,9 @@ impl ::std::error::Error for DeleteEventSourceMappingError {
             }
             DeleteEventSourceMappingError::ResourceNotFoundException(error) => {
                 ::std::option::Option::Some(error)
+            }
+            DeleteEventSourceMappingError::Unlisted(error) => {
+                ::std::error::Error::source(error)
             }
             DeleteEventSourceMappingError::Unhandled(error) => {
                 ::std::option::Option::Some(error)
@@ -261,12 +271,28 @@ impl super::Operation for DeleteEventSourceMapping {
                         }
                     }
                     _ => {
-                        DeleteEventSourceMappingError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => DeleteEventSourceMappingError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => DeleteEventSourceMappingError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                DeleteEventSourceMappingError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

@@ -18,7 +18,7 @@
 #[non_exhaustive]
 pub struct DeleteFunction;
 impl super::private::Sealed for DeleteFunction {}
-/// Errors of [`DeleteFunction`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`DeleteFunction`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum DeleteFunctionError {
@@ -32,7 +32,10 @@ pub enum DeleteFunctionError {
     TooManyRequestsException(crate::error::TooManyRequestsException),
     /// The service answered `ResourceNotFoundException`.
     ResourceNotFoundException(crate::error::ResourceNotFoundException),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -56,6 +59,7 @@ impl DeleteFunctionError {
             DeleteFunctionError::ResourceNotFoundException(_) => {
                 ::std::option::Option::Some("ResourceNotFoundException")
             }
+            DeleteFunctionError::Unlisted(error) => error.code(),
             DeleteFunctionError::Unhandled(error) => error.code.as_deref(),
             DeleteFunctionError::InvalidResponse(_) => ::std::option::Option::None,
         }
@@ -79,6 +83,7 @@ impl ::std::fmt::Display for DeleteFunctionError {
             DeleteFunctionError::ResourceNotFoundException(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
+            DeleteFunctionError::Unlisted(error) => ::std::fmt::Display::fmt(error, f),
             DeleteFunctionError::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
             DeleteFunctionError::InvalidResponse(error) => {
                 ::std::fmt::Display::fmt(error, f)
@@ -104,6 +109,7 @@ impl ::std::error::Error for DeleteFunctionError {
             DeleteFunctionError::ResourceNotFoundException(error) => {
                 ::std::option::Option::Some(error)
             }
+            DeleteFunctionError::Unlisted(error) => ::std::error::Error::source(error),
             DeleteFunctionError::Unhandled(error) => ::std::option::Option::Some(error),
             DeleteFunctionError::InvalidResponse(error) => {
                 ::std::option::Option::Some(error)
@@ -228,12 +234,28 @@ impl super::Operation for DeleteFunction {
                         }
                     }
                     _ => {
-                        DeleteFunctionError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => DeleteFunctionError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => DeleteFunctionError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                DeleteFunctionError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

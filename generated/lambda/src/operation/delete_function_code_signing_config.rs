@@ -14,7 +14,7 @@
 #[non_exhaustive]
 pub struct DeleteFunctionCodeSigningConfig;
 impl super::private::Sealed for DeleteFunctionCodeSigningConfig {}
-/// Errors of [`DeleteFunctionCodeSigningConfig`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`DeleteFunctionCodeSigningConfig`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum DeleteFunctionCodeSigningConfigError {
@@ -30,7 +30,10 @@ pub enum DeleteFunctionCodeSigningConfigError {
     ResourceNotFoundException(crate::error::ResourceNotFoundException),
     /// The service answered `CodeSigningConfigNotFoundException`.
     CodeSigningConfigNotFoundException(crate::error::CodeSigningConfigNotFoundException),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -57,6 +60,7 @@ impl DeleteFunctionCodeSigningConfigError {
             DeleteFunctionCodeSigningConfigError::CodeSigningConfigNotFoundException(
                 _,
             ) => ::std::option::Option::Some("CodeSigningConfigNotFoundException"),
+            DeleteFunctionCodeSigningConfigError::Unlisted(error) => error.code(),
             DeleteFunctionCodeSigningConfigError::Unhandled(error) => {
                 error.code.as_deref()
             }
@@ -87,6 +91,9 @@ impl ::std::fmt::Display for DeleteFunctionCodeSigningConfigError {
             DeleteFunctionCodeSigningConfigError::CodeSigningConfigNotFoundException(
                 error,
             ) => ::std::fmt::Display::fmt(error, f),
+            DeleteFunctionCodeSigningConfigError::Unlisted(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
             DeleteFunctionCodeSigningConfigError::Unhandled(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
@@ -117,6 +124,9 @@ impl ::std::error::Error for DeleteFunctionCodeSigningConfigError {
             DeleteFunctionCodeSigningConfigError::CodeSigningConfigNotFoundException(
                 error,
             ) => ::std::option::Option::Some(error),
+            DeleteFunctionCodeSigningConfigError::Unlisted(error) => {
+                ::std::error::Error::source(error)
+            }
             DeleteFunctionCodeSigningConfigError::Unhandled(error) => {
                 ::std::option::Option::Some(error)
             }
@@ -266,12 +276,30 @@ impl super::Operation for DeleteFunctionCodeSigningConfig {
                         }
                     }
                     _ => {
-                        DeleteFunctionCodeSigningConfigError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => DeleteFunctionCodeSigningConfigError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => {
+                                DeleteFunctionCodeSigningConfigError::InvalidResponse(error)
+                            }
+                            ::std::option::Option::None => {
+                                DeleteFunctionCodeSigningConfigError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

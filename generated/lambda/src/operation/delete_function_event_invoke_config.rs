@@ -16,7 +16,7 @@
 #[non_exhaustive]
 pub struct DeleteFunctionEventInvokeConfig;
 impl super::private::Sealed for DeleteFunctionEventInvokeConfig {}
-/// Errors of [`DeleteFunctionEventInvokeConfig`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`DeleteFunctionEventInvokeConfig`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum DeleteFunctionEventInvokeConfigError {
@@ -30,7 +30,10 @@ pub enum DeleteFunctionEventInvokeConfigError {
     TooManyRequestsException(crate::error::TooManyRequestsException),
     /// The service answered `ResourceNotFoundException`.
     ResourceNotFoundException(crate::error::ResourceNotFoundException),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -54,6 +57,7 @@ impl DeleteFunctionEventInvokeConfigError {
             DeleteFunctionEventInvokeConfigError::ResourceNotFoundException(_) => {
                 ::std::option::Option::Some("ResourceNotFoundException")
             }
+            DeleteFunctionEventInvokeConfigError::Unlisted(error) => error.code(),
             DeleteFunctionEventInvokeConfigError::Unhandled(error) => {
                 error.code.as_deref()
             }
@@ -79,6 +83,9 @@ impl ::std::fmt::Display for DeleteFunctionEventInvokeConfigError {
                 ::std::fmt::Display::fmt(error, f)
             }
             DeleteFunctionEventInvokeConfigError::ResourceNotFoundException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            DeleteFunctionEventInvokeConfigError::Unlisted(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
             DeleteFunctionEventInvokeConfigError::Unhandled(error) => {
@@ -107,6 +114,9 @@ impl ::std::error::Error for DeleteFunctionEventInvokeConfigError {
             }
             DeleteFunctionEventInvokeConfigError::ResourceNotFoundException(error) => {
                 ::std::option::Option::Some(error)
+            }
+            DeleteFunctionEventInvokeConfigError::Unlisted(error) => {
+                ::std::error::Error::source(error)
             }
             DeleteFunctionEventInvokeConfigError::Unhandled(error) => {
                 ::std::option::Option::Some(error)
@@ -245,12 +255,30 @@ impl super::Operation for DeleteFunctionEventInvokeConfig {
                         }
                     }
                     _ => {
-                        DeleteFunctionEventInvokeConfigError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => DeleteFunctionEventInvokeConfigError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => {
+                                DeleteFunctionEventInvokeConfigError::InvalidResponse(error)
+                            }
+                            ::std::option::Option::None => {
+                                DeleteFunctionEventInvokeConfigError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

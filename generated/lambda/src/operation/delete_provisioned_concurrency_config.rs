@@ -14,7 +14,7 @@
 #[non_exhaustive]
 pub struct DeleteProvisionedConcurrencyConfig;
 impl super::private::Sealed for DeleteProvisionedConcurrencyConfig {}
-/// Errors of [`DeleteProvisionedConcurrencyConfig`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`DeleteProvisionedConcurrencyConfig`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum DeleteProvisionedConcurrencyConfigError {
@@ -28,7 +28,10 @@ pub enum DeleteProvisionedConcurrencyConfigError {
     TooManyRequestsException(crate::error::TooManyRequestsException),
     /// The service answered `ResourceNotFoundException`.
     ResourceNotFoundException(crate::error::ResourceNotFoundException),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -52,6 +55,7 @@ impl DeleteProvisionedConcurrencyConfigError {
             DeleteProvisionedConcurrencyConfigError::ResourceNotFoundException(_) => {
                 ::std::option::Option::Some("ResourceNotFoundException")
             }
+            DeleteProvisionedConcurrencyConfigError::Unlisted(error) => error.code(),
             DeleteProvisionedConcurrencyConfigError::Unhandled(error) => {
                 error.code.as_deref()
             }
@@ -77,6 +81,9 @@ impl ::std::fmt::Display for DeleteProvisionedConcurrencyConfigError {
                 ::std::fmt::Display::fmt(error, f)
             }
             DeleteProvisionedConcurrencyConfigError::ResourceNotFoundException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            DeleteProvisionedConcurrencyConfigError::Unlisted(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
             DeleteProvisionedConcurrencyConfigError::Unhandled(error) => {
@@ -105,6 +112,9 @@ impl ::std::error::Error for DeleteProvisionedConcurrencyConfigError {
             }
             DeleteProvisionedConcurrencyConfigError::ResourceNotFoundException(error) => {
                 ::std::option::Option::Some(error)
+            }
+            DeleteProvisionedConcurrencyConfigError::Unlisted(error) => {
+                ::std::error::Error::source(error)
             }
             DeleteProvisionedConcurrencyConfigError::Unhandled(error) => {
                 ::std::option::Option::Some(error)
@@ -253,12 +263,32 @@ impl super::Operation for DeleteProvisionedConcurrencyConfig {
                         }
                     }
                     _ => {
-                        DeleteProvisionedConcurrencyConfigError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => DeleteProvisionedConcurrencyConfigError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => {
+                                DeleteProvisionedConcurrencyConfigError::InvalidResponse(
+                                    error,
+                                )
+                            }
+                            ::std::option::Option::None => {
+                                DeleteProvisionedConcurrencyConfigError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

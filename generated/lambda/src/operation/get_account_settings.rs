@@ -14,7 +14,7 @@
 #[non_exhaustive]
 pub struct GetAccountSettings;
 impl super::private::Sealed for GetAccountSettings {}
-/// Errors of [`GetAccountSettings`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`GetAccountSettings`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum GetAccountSettingsError {
@@ -22,7 +22,10 @@ pub enum GetAccountSettingsError {
     ServiceException(crate::error::ServiceException),
     /// The service answered `TooManyRequestsException`.
     TooManyRequestsException(crate::error::TooManyRequestsException),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -37,6 +40,7 @@ impl GetAccountSettingsError {
             GetAccountSettingsError::TooManyRequestsException(_) => {
                 ::std::option::Option::Some("TooManyRequestsException")
             }
+            GetAccountSettingsError::Unlisted(error) => error.code(),
             GetAccountSettingsError::Unhandled(error) => error.code.as_deref(),
             GetAccountSettingsError::InvalidResponse(_) => ::std::option::Option::None,
         }
@@ -49,6 +53,9 @@ impl ::std::fmt::Display for GetAccountSettingsError {
                 ::std::fmt::Display::fmt(error, f)
             }
             GetAccountSettingsError::TooManyRequestsException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GetAccountSettingsError::Unlisted(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
             GetAccountSettingsError::Unhandled(error) => {
@@ -68,6 +75,9 @@ impl ::std::error::Error for GetAccountSettingsError {
             }
             GetAccountSettingsError::TooManyRequestsException(error) => {
                 ::std::option::Option::Some(error)
+            }
+            GetAccountSettingsError::Unlisted(error) => {
+                ::std::error::Error::source(error)
             }
             GetAccountSettingsError::Unhandled(error) => {
                 ::std::option::Option::Some(error)
@@ -138,12 +148,28 @@ impl super::Operation for GetAccountSettings {
                         }
                     }
                     _ => {
-                        GetAccountSettingsError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => GetAccountSettingsError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => GetAccountSettingsError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                GetAccountSettingsError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

@@ -14,7 +14,7 @@
 #[non_exhaustive]
 pub struct GetCodeSigningConfig;
 impl super::private::Sealed for GetCodeSigningConfig {}
-/// Errors of [`GetCodeSigningConfig`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`GetCodeSigningConfig`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum GetCodeSigningConfigError {
@@ -24,7 +24,10 @@ pub enum GetCodeSigningConfigError {
     ServiceException(crate::error::ServiceException),
     /// The service answered `ResourceNotFoundException`.
     ResourceNotFoundException(crate::error::ResourceNotFoundException),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -42,6 +45,7 @@ impl GetCodeSigningConfigError {
             GetCodeSigningConfigError::ResourceNotFoundException(_) => {
                 ::std::option::Option::Some("ResourceNotFoundException")
             }
+            GetCodeSigningConfigError::Unlisted(error) => error.code(),
             GetCodeSigningConfigError::Unhandled(error) => error.code.as_deref(),
             GetCodeSigningConfigError::InvalidResponse(_) => ::std::option::Option::None,
         }
@@ -57,6 +61,9 @@ impl ::std::fmt::Display for GetCodeSigningConfigError {
                 ::std::fmt::Display::fmt(error, f)
             }
             GetCodeSigningConfigError::ResourceNotFoundException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GetCodeSigningConfigError::Unlisted(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
             GetCodeSigningConfigError::Unhandled(error) => {
@@ -79,6 +86,9 @@ impl ::std::error::Error for GetCodeSigningConfigError {
             }
             GetCodeSigningConfigError::ResourceNotFoundException(error) => {
                 ::std::option::Option::Some(error)
+            }
+            GetCodeSigningConfigError::Unlisted(error) => {
+                ::std::error::Error::source(error)
             }
             GetCodeSigningConfigError::Unhandled(error) => {
                 ::std::option::Option::Some(error)
@@ -179,12 +189,28 @@ impl super::Operation for GetCodeSigningConfig {
                         }
                     }
                     _ => {
-                        GetCodeSigningConfigError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => GetCodeSigningConfigError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => GetCodeSigningConfigError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                GetCodeSigningConfigError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

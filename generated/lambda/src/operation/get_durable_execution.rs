@@ -14,7 +14,7 @@
 #[non_exhaustive]
 pub struct GetDurableExecution;
 impl super::private::Sealed for GetDurableExecution {}
-/// Errors of [`GetDurableExecution`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`GetDurableExecution`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum GetDurableExecutionError {
@@ -34,7 +34,10 @@ pub enum GetDurableExecutionError {
     KmsAccessDeniedException(crate::error::KmsAccessDeniedException),
     /// The service answered `KMSDisabledException`.
     KmsDisabledException(crate::error::KmsDisabledException),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -67,6 +70,7 @@ impl GetDurableExecutionError {
             GetDurableExecutionError::KmsDisabledException(_) => {
                 ::std::option::Option::Some("KMSDisabledException")
             }
+            GetDurableExecutionError::Unlisted(error) => error.code(),
             GetDurableExecutionError::Unhandled(error) => error.code.as_deref(),
             GetDurableExecutionError::InvalidResponse(_) => ::std::option::Option::None,
         }
@@ -97,6 +101,9 @@ impl ::std::fmt::Display for GetDurableExecutionError {
                 ::std::fmt::Display::fmt(error, f)
             }
             GetDurableExecutionError::KmsDisabledException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GetDurableExecutionError::Unlisted(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
             GetDurableExecutionError::Unhandled(error) => {
@@ -134,6 +141,9 @@ impl ::std::error::Error for GetDurableExecutionError {
             }
             GetDurableExecutionError::KmsDisabledException(error) => {
                 ::std::option::Option::Some(error)
+            }
+            GetDurableExecutionError::Unlisted(error) => {
+                ::std::error::Error::source(error)
             }
             GetDurableExecutionError::Unhandled(error) => {
                 ::std::option::Option::Some(error)
@@ -303,12 +313,28 @@ impl super::Operation for GetDurableExecution {
                         }
                     }
                     _ => {
-                        GetDurableExecutionError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => GetDurableExecutionError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => GetDurableExecutionError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                GetDurableExecutionError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

@@ -16,7 +16,7 @@
 #[non_exhaustive]
 pub struct GetDurableExecutionHistory;
 impl super::private::Sealed for GetDurableExecutionHistory {}
-/// Errors of [`GetDurableExecutionHistory`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`GetDurableExecutionHistory`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum GetDurableExecutionHistoryError {
@@ -36,7 +36,10 @@ pub enum GetDurableExecutionHistoryError {
     KmsAccessDeniedException(crate::error::KmsAccessDeniedException),
     /// The service answered `KMSDisabledException`.
     KmsDisabledException(crate::error::KmsDisabledException),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -69,6 +72,7 @@ impl GetDurableExecutionHistoryError {
             GetDurableExecutionHistoryError::KmsDisabledException(_) => {
                 ::std::option::Option::Some("KMSDisabledException")
             }
+            GetDurableExecutionHistoryError::Unlisted(error) => error.code(),
             GetDurableExecutionHistoryError::Unhandled(error) => error.code.as_deref(),
             GetDurableExecutionHistoryError::InvalidResponse(_) => {
                 ::std::option::Option::None
@@ -101,6 +105,9 @@ impl ::std::fmt::Display for GetDurableExecutionHistoryError {
                 ::std::fmt::Display::fmt(error, f)
             }
             GetDurableExecutionHistoryError::KmsDisabledException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GetDurableExecutionHistoryError::Unlisted(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
             GetDurableExecutionHistoryError::Unhandled(error) => {
@@ -138,6 +145,9 @@ impl ::std::error::Error for GetDurableExecutionHistoryError {
             }
             GetDurableExecutionHistoryError::KmsDisabledException(error) => {
                 ::std::option::Option::Some(error)
+            }
+            GetDurableExecutionHistoryError::Unlisted(error) => {
+                ::std::error::Error::source(error)
             }
             GetDurableExecutionHistoryError::Unhandled(error) => {
                 ::std::option::Option::Some(error)
@@ -330,12 +340,28 @@ impl super::Operation for GetDurableExecutionHistory {
                         }
                     }
                     _ => {
-                        GetDurableExecutionHistoryError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => GetDurableExecutionHistoryError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => GetDurableExecutionHistoryError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                GetDurableExecutionHistoryError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

@@ -16,7 +16,7 @@
 #[non_exhaustive]
 pub struct GetDurableExecutionState;
 impl super::private::Sealed for GetDurableExecutionState {}
-/// Errors of [`GetDurableExecutionState`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`GetDurableExecutionState`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum GetDurableExecutionStateError {
@@ -34,7 +34,10 @@ pub enum GetDurableExecutionStateError {
     KmsAccessDeniedException(crate::error::KmsAccessDeniedException),
     /// The service answered `KMSDisabledException`.
     KmsDisabledException(crate::error::KmsDisabledException),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -64,6 +67,7 @@ impl GetDurableExecutionStateError {
             GetDurableExecutionStateError::KmsDisabledException(_) => {
                 ::std::option::Option::Some("KMSDisabledException")
             }
+            GetDurableExecutionStateError::Unlisted(error) => error.code(),
             GetDurableExecutionStateError::Unhandled(error) => error.code.as_deref(),
             GetDurableExecutionStateError::InvalidResponse(_) => {
                 ::std::option::Option::None
@@ -93,6 +97,9 @@ impl ::std::fmt::Display for GetDurableExecutionStateError {
                 ::std::fmt::Display::fmt(error, f)
             }
             GetDurableExecutionStateError::KmsDisabledException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GetDurableExecutionStateError::Unlisted(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
             GetDurableExecutionStateError::Unhandled(error) => {
@@ -127,6 +134,9 @@ impl ::std::error::Error for GetDurableExecutionStateError {
             }
             GetDurableExecutionStateError::KmsDisabledException(error) => {
                 ::std::option::Option::Some(error)
+            }
+            GetDurableExecutionStateError::Unlisted(error) => {
+                ::std::error::Error::source(error)
             }
             GetDurableExecutionStateError::Unhandled(error) => {
                 ::std::option::Option::Some(error)
@@ -300,12 +310,28 @@ impl super::Operation for GetDurableExecutionState {
                         }
                     }
                     _ => {
-                        GetDurableExecutionStateError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => GetDurableExecutionStateError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => GetDurableExecutionStateError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                GetDurableExecutionStateError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

@@ -14,7 +14,7 @@
 #[non_exhaustive]
 pub struct GetFunction;
 impl super::private::Sealed for GetFunction {}
-/// Errors of [`GetFunction`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`GetFunction`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum GetFunctionError {
@@ -26,7 +26,10 @@ pub enum GetFunctionError {
     TooManyRequestsException(crate::error::TooManyRequestsException),
     /// The service answered `ResourceNotFoundException`.
     ResourceNotFoundException(crate::error::ResourceNotFoundException),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -47,6 +50,7 @@ impl GetFunctionError {
             GetFunctionError::ResourceNotFoundException(_) => {
                 ::std::option::Option::Some("ResourceNotFoundException")
             }
+            GetFunctionError::Unlisted(error) => error.code(),
             GetFunctionError::Unhandled(error) => error.code.as_deref(),
             GetFunctionError::InvalidResponse(_) => ::std::option::Option::None,
         }
@@ -67,6 +71,7 @@ impl ::std::fmt::Display for GetFunctionError {
             GetFunctionError::ResourceNotFoundException(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
+            GetFunctionError::Unlisted(error) => ::std::fmt::Display::fmt(error, f),
             GetFunctionError::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
             GetFunctionError::InvalidResponse(error) => {
                 ::std::fmt::Display::fmt(error, f)
@@ -89,6 +94,7 @@ impl ::std::error::Error for GetFunctionError {
             GetFunctionError::ResourceNotFoundException(error) => {
                 ::std::option::Option::Some(error)
             }
+            GetFunctionError::Unlisted(error) => ::std::error::Error::source(error),
             GetFunctionError::Unhandled(error) => ::std::option::Option::Some(error),
             GetFunctionError::InvalidResponse(error) => {
                 ::std::option::Option::Some(error)
@@ -200,12 +206,28 @@ impl super::Operation for GetFunction {
                         }
                     }
                     _ => {
-                        GetFunctionError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => GetFunctionError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => GetFunctionError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                GetFunctionError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

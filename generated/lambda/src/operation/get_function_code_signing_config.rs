@@ -14,7 +14,7 @@
 #[non_exhaustive]
 pub struct GetFunctionCodeSigningConfig;
 impl super::private::Sealed for GetFunctionCodeSigningConfig {}
-/// Errors of [`GetFunctionCodeSigningConfig`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`GetFunctionCodeSigningConfig`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum GetFunctionCodeSigningConfigError {
@@ -28,7 +28,10 @@ pub enum GetFunctionCodeSigningConfigError {
     ResourceNotFoundException(crate::error::ResourceNotFoundException),
     /// The service answered `CodeSigningConfigNotFoundException`.
     CodeSigningConfigNotFoundException(crate::error::CodeSigningConfigNotFoundException),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -52,6 +55,7 @@ impl GetFunctionCodeSigningConfigError {
             GetFunctionCodeSigningConfigError::CodeSigningConfigNotFoundException(_) => {
                 ::std::option::Option::Some("CodeSigningConfigNotFoundException")
             }
+            GetFunctionCodeSigningConfigError::Unlisted(error) => error.code(),
             GetFunctionCodeSigningConfigError::Unhandled(error) => error.code.as_deref(),
             GetFunctionCodeSigningConfigError::InvalidResponse(_) => {
                 ::std::option::Option::None
@@ -77,6 +81,9 @@ impl ::std::fmt::Display for GetFunctionCodeSigningConfigError {
             GetFunctionCodeSigningConfigError::CodeSigningConfigNotFoundException(
                 error,
             ) => ::std::fmt::Display::fmt(error, f),
+            GetFunctionCodeSigningConfigError::Unlisted(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
             GetFunctionCodeSigningConfigError::Unhandled(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
@@ -104,6 +111,9 @@ impl ::std::error::Error for GetFunctionCodeSigningConfigError {
             GetFunctionCodeSigningConfigError::CodeSigningConfigNotFoundException(
                 error,
             ) => ::std::option::Option::Some(error),
+            GetFunctionCodeSigningConfigError::Unlisted(error) => {
+                ::std::error::Error::source(error)
+            }
             GetFunctionCodeSigningConfigError::Unhandled(error) => {
                 ::std::option::Option::Some(error)
             }
@@ -236,12 +246,30 @@ impl super::Operation for GetFunctionCodeSigningConfig {
                         }
                     }
                     _ => {
-                        GetFunctionCodeSigningConfigError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => GetFunctionCodeSigningConfigError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => {
+                                GetFunctionCodeSigningConfigError::InvalidResponse(error)
+                            }
+                            ::std::option::Option::None => {
+                                GetFunctionCodeSigningConfigError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

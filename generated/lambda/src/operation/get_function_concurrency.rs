@@ -14,7 +14,7 @@
 #[non_exhaustive]
 pub struct GetFunctionConcurrency;
 impl super::private::Sealed for GetFunctionConcurrency {}
-/// Errors of [`GetFunctionConcurrency`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`GetFunctionConcurrency`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum GetFunctionConcurrencyError {
@@ -26,7 +26,10 @@ pub enum GetFunctionConcurrencyError {
     TooManyRequestsException(crate::error::TooManyRequestsException),
     /// The service answered `ResourceNotFoundException`.
     ResourceNotFoundException(crate::error::ResourceNotFoundException),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -47,6 +50,7 @@ impl GetFunctionConcurrencyError {
             GetFunctionConcurrencyError::ResourceNotFoundException(_) => {
                 ::std::option::Option::Some("ResourceNotFoundException")
             }
+            GetFunctionConcurrencyError::Unlisted(error) => error.code(),
             GetFunctionConcurrencyError::Unhandled(error) => error.code.as_deref(),
             GetFunctionConcurrencyError::InvalidResponse(_) => {
                 ::std::option::Option::None
@@ -67,6 +71,9 @@ impl ::std::fmt::Display for GetFunctionConcurrencyError {
                 ::std::fmt::Display::fmt(error, f)
             }
             GetFunctionConcurrencyError::ResourceNotFoundException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GetFunctionConcurrencyError::Unlisted(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
             GetFunctionConcurrencyError::Unhandled(error) => {
@@ -92,6 +99,9 @@ impl ::std::error::Error for GetFunctionConcurrencyError {
             }
             GetFunctionConcurrencyError::ResourceNotFoundException(error) => {
                 ::std::option::Option::Some(error)
+            }
+            GetFunctionConcurrencyError::Unlisted(error) => {
+                ::std::error::Error::source(error)
             }
             GetFunctionConcurrencyError::Unhandled(error) => {
                 ::std::option::Option::Some(error)
@@ -208,12 +218,28 @@ impl super::Operation for GetFunctionConcurrency {
                         }
                     }
                     _ => {
-                        GetFunctionConcurrencyError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => GetFunctionConcurrencyError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => GetFunctionConcurrencyError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                GetFunctionConcurrencyError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

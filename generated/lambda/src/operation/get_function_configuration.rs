@@ -16,7 +16,7 @@
 #[non_exhaustive]
 pub struct GetFunctionConfiguration;
 impl super::private::Sealed for GetFunctionConfiguration {}
-/// Errors of [`GetFunctionConfiguration`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`GetFunctionConfiguration`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum GetFunctionConfigurationError {
@@ -28,7 +28,10 @@ pub enum GetFunctionConfigurationError {
     TooManyRequestsException(crate::error::TooManyRequestsException),
     /// The service answered `ResourceNotFoundException`.
     ResourceNotFoundException(crate::error::ResourceNotFoundException),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -49,6 +52,7 @@ impl GetFunctionConfigurationError {
             GetFunctionConfigurationError::ResourceNotFoundException(_) => {
                 ::std::option::Option::Some("ResourceNotFoundException")
             }
+            GetFunctionConfigurationError::Unlisted(error) => error.code(),
             GetFunctionConfigurationError::Unhandled(error) => error.code.as_deref(),
             GetFunctionConfigurationError::InvalidResponse(_) => {
                 ::std::option::Option::None
@@ -69,6 +73,9 @@ impl ::std::fmt::Display for GetFunctionConfigurationError {
                 ::std::fmt::Display::fmt(error, f)
             }
             GetFunctionConfigurationError::ResourceNotFoundException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GetFunctionConfigurationError::Unlisted(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
             GetFunctionConfigurationError::Unhandled(error) => {
@@ -94,6 +101,9 @@ impl ::std::error::Error for GetFunctionConfigurationError {
             }
             GetFunctionConfigurationError::ResourceNotFoundException(error) => {
                 ::std::option::Option::Some(error)
+            }
+            GetFunctionConfigurationError::Unlisted(error) => {
+                ::std::error::Error::source(error)
             }
             GetFunctionConfigurationError::Unhandled(error) => {
                 ::std::option::Option::Some(error)
@@ -215,12 +225,28 @@ impl super::Operation for GetFunctionConfiguration {
                         }
                     }
                     _ => {
-                        GetFunctionConfigurationError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => GetFunctionConfigurationError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => GetFunctionConfigurationError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                GetFunctionConfigurationError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

@@ -16,7 +16,7 @@
 #[non_exhaustive]
 pub struct GetFunctionEventInvokeConfig;
 impl super::private::Sealed for GetFunctionEventInvokeConfig {}
-/// Errors of [`GetFunctionEventInvokeConfig`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`GetFunctionEventInvokeConfig`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum GetFunctionEventInvokeConfigError {
@@ -28,7 +28,10 @@ pub enum GetFunctionEventInvokeConfigError {
     TooManyRequestsException(crate::error::TooManyRequestsException),
     /// The service answered `ResourceNotFoundException`.
     ResourceNotFoundException(crate::error::ResourceNotFoundException),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -49,6 +52,7 @@ impl GetFunctionEventInvokeConfigError {
             GetFunctionEventInvokeConfigError::ResourceNotFoundException(_) => {
                 ::std::option::Option::Some("ResourceNotFoundException")
             }
+            GetFunctionEventInvokeConfigError::Unlisted(error) => error.code(),
             GetFunctionEventInvokeConfigError::Unhandled(error) => error.code.as_deref(),
             GetFunctionEventInvokeConfigError::InvalidResponse(_) => {
                 ::std::option::Option::None
@@ -69,6 +73,9 @@ impl ::std::fmt::Display for GetFunctionEventInvokeConfigError {
                 ::std::fmt::Display::fmt(error, f)
             }
             GetFunctionEventInvokeConfigError::ResourceNotFoundException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GetFunctionEventInvokeConfigError::Unlisted(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
             GetFunctionEventInvokeConfigError::Unhandled(error) => {
@@ -94,6 +101,9 @@ impl ::std::error::Error for GetFunctionEventInvokeConfigError {
             }
             GetFunctionEventInvokeConfigError::ResourceNotFoundException(error) => {
                 ::std::option::Option::Some(error)
+            }
+            GetFunctionEventInvokeConfigError::Unlisted(error) => {
+                ::std::error::Error::source(error)
             }
             GetFunctionEventInvokeConfigError::Unhandled(error) => {
                 ::std::option::Option::Some(error)
@@ -215,12 +225,30 @@ impl super::Operation for GetFunctionEventInvokeConfig {
                         }
                     }
                     _ => {
-                        GetFunctionEventInvokeConfigError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => GetFunctionEventInvokeConfigError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => {
+                                GetFunctionEventInvokeConfigError::InvalidResponse(error)
+                            }
+                            ::std::option::Option::None => {
+                                GetFunctionEventInvokeConfigError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

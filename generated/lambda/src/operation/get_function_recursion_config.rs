@@ -14,7 +14,7 @@
 #[non_exhaustive]
 pub struct GetFunctionRecursionConfig;
 impl super::private::Sealed for GetFunctionRecursionConfig {}
-/// Errors of [`GetFunctionRecursionConfig`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`GetFunctionRecursionConfig`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum GetFunctionRecursionConfigError {
@@ -26,7 +26,10 @@ pub enum GetFunctionRecursionConfigError {
     TooManyRequestsException(crate::error::TooManyRequestsException),
     /// The service answered `ResourceNotFoundException`.
     ResourceNotFoundException(crate::error::ResourceNotFoundException),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -47,6 +50,7 @@ impl GetFunctionRecursionConfigError {
             GetFunctionRecursionConfigError::ResourceNotFoundException(_) => {
                 ::std::option::Option::Some("ResourceNotFoundException")
             }
+            GetFunctionRecursionConfigError::Unlisted(error) => error.code(),
             GetFunctionRecursionConfigError::Unhandled(error) => error.code.as_deref(),
             GetFunctionRecursionConfigError::InvalidResponse(_) => {
                 ::std::option::Option::None
@@ -67,6 +71,9 @@ impl ::std::fmt::Display for GetFunctionRecursionConfigError {
                 ::std::fmt::Display::fmt(error, f)
             }
             GetFunctionRecursionConfigError::ResourceNotFoundException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GetFunctionRecursionConfigError::Unlisted(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
             GetFunctionRecursionConfigError::Unhandled(error) => {
@@ -92,6 +99,9 @@ impl ::std::error::Error for GetFunctionRecursionConfigError {
             }
             GetFunctionRecursionConfigError::ResourceNotFoundException(error) => {
                 ::std::option::Option::Some(error)
+            }
+            GetFunctionRecursionConfigError::Unlisted(error) => {
+                ::std::error::Error::source(error)
             }
             GetFunctionRecursionConfigError::Unhandled(error) => {
                 ::std::option::Option::Some(error)
@@ -210,12 +220,28 @@ impl super::Operation for GetFunctionRecursionConfig {
                         }
                     }
                     _ => {
-                        GetFunctionRecursionConfigError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => GetFunctionRecursionConfigError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => GetFunctionRecursionConfigError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                GetFunctionRecursionConfigError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

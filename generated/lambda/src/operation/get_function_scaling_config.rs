@@ -14,7 +14,7 @@
 #[non_exhaustive]
 pub struct GetFunctionScalingConfig;
 impl super::private::Sealed for GetFunctionScalingConfig {}
-/// Errors of [`GetFunctionScalingConfig`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`GetFunctionScalingConfig`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum GetFunctionScalingConfigError {
@@ -26,7 +26,10 @@ pub enum GetFunctionScalingConfigError {
     TooManyRequestsException(crate::error::TooManyRequestsException),
     /// The service answered `ResourceNotFoundException`.
     ResourceNotFoundException(crate::error::ResourceNotFoundException),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -47,6 +50,7 @@ impl GetFunctionScalingConfigError {
             GetFunctionScalingConfigError::ResourceNotFoundException(_) => {
                 ::std::option::Option::Some("ResourceNotFoundException")
             }
+            GetFunctionScalingConfigError::Unlisted(error) => error.code(),
             GetFunctionScalingConfigError::Unhandled(error) => error.code.as_deref(),
             GetFunctionScalingConfigError::InvalidResponse(_) => {
                 ::std::option::Option::None
@@ -67,6 +71,9 @@ impl ::std::fmt::Display for GetFunctionScalingConfigError {
                 ::std::fmt::Display::fmt(error, f)
             }
             GetFunctionScalingConfigError::ResourceNotFoundException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GetFunctionScalingConfigError::Unlisted(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
             GetFunctionScalingConfigError::Unhandled(error) => {
@@ -92,6 +99,9 @@ impl ::std::error::Error for GetFunctionScalingConfigError {
             }
             GetFunctionScalingConfigError::ResourceNotFoundException(error) => {
                 ::std::option::Option::Some(error)
+            }
+            GetFunctionScalingConfigError::Unlisted(error) => {
+                ::std::error::Error::source(error)
             }
             GetFunctionScalingConfigError::Unhandled(error) => {
                 ::std::option::Option::Some(error)
@@ -213,12 +223,28 @@ impl super::Operation for GetFunctionScalingConfig {
                         }
                     }
                     _ => {
-                        GetFunctionScalingConfigError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => GetFunctionScalingConfigError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => GetFunctionScalingConfigError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                GetFunctionScalingConfigError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

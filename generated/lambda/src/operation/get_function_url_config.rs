@@ -14,7 +14,7 @@
 #[non_exhaustive]
 pub struct GetFunctionUrlConfig;
 impl super::private::Sealed for GetFunctionUrlConfig {}
-/// Errors of [`GetFunctionUrlConfig`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`GetFunctionUrlConfig`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum GetFunctionUrlConfigError {
@@ -26,7 +26,10 @@ pub enum GetFunctionUrlConfigError {
     TooManyRequestsException(crate::error::TooManyRequestsException),
     /// The service answered `ResourceNotFoundException`.
     ResourceNotFoundException(crate::error::ResourceNotFoundException),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -47,6 +50,7 @@ impl GetFunctionUrlConfigError {
             GetFunctionUrlConfigError::ResourceNotFoundException(_) => {
                 ::std::option::Option::Some("ResourceNotFoundException")
             }
+            GetFunctionUrlConfigError::Unlisted(error) => error.code(),
             GetFunctionUrlConfigError::Unhandled(error) => error.code.as_deref(),
             GetFunctionUrlConfigError::InvalidResponse(_) => ::std::option::Option::None,
         }
@@ -65,6 +69,9 @@ impl ::std::fmt::Display for GetFunctionUrlConfigError {
                 ::std::fmt::Display::fmt(error, f)
             }
             GetFunctionUrlConfigError::ResourceNotFoundException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GetFunctionUrlConfigError::Unlisted(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
             GetFunctionUrlConfigError::Unhandled(error) => {
@@ -90,6 +97,9 @@ impl ::std::error::Error for GetFunctionUrlConfigError {
             }
             GetFunctionUrlConfigError::ResourceNotFoundException(error) => {
                 ::std::option::Option::Some(error)
+            }
+            GetFunctionUrlConfigError::Unlisted(error) => {
+                ::std::error::Error::source(error)
             }
             GetFunctionUrlConfigError::Unhandled(error) => {
                 ::std::option::Option::Some(error)
@@ -207,12 +217,28 @@ impl super::Operation for GetFunctionUrlConfig {
                         }
                     }
                     _ => {
-                        GetFunctionUrlConfigError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => GetFunctionUrlConfigError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => GetFunctionUrlConfigError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                GetFunctionUrlConfigError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

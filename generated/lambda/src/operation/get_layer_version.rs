@@ -14,7 +14,7 @@
 #[non_exhaustive]
 pub struct GetLayerVersion;
 impl super::private::Sealed for GetLayerVersion {}
-/// Errors of [`GetLayerVersion`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`GetLayerVersion`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum GetLayerVersionError {
@@ -26,7 +26,10 @@ pub enum GetLayerVersionError {
     TooManyRequestsException(crate::error::TooManyRequestsException),
     /// The service answered `ResourceNotFoundException`.
     ResourceNotFoundException(crate::error::ResourceNotFoundException),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -47,6 +50,7 @@ impl GetLayerVersionError {
             GetLayerVersionError::ResourceNotFoundException(_) => {
                 ::std::option::Option::Some("ResourceNotFoundException")
             }
+            GetLayerVersionError::Unlisted(error) => error.code(),
             GetLayerVersionError::Unhandled(error) => error.code.as_deref(),
             GetLayerVersionError::InvalidResponse(_) => ::std::option::Option::None,
         }
@@ -67,6 +71,7 @@ impl ::std::fmt::Display for GetLayerVersionError {
             GetLayerVersionError::ResourceNotFoundException(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
+            GetLayerVersionError::Unlisted(error) => ::std::fmt::Display::fmt(error, f),
             GetLayerVersionError::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
             GetLayerVersionError::InvalidResponse(error) => {
                 ::std::fmt::Display::fmt(error, f)
@@ -89,6 +94,7 @@ impl ::std::error::Error for GetLayerVersionError {
             GetLayerVersionError::ResourceNotFoundException(error) => {
                 ::std::option::Option::Some(error)
             }
+            GetLayerVersionError::Unlisted(error) => ::std::error::Error::source(error),
             GetLayerVersionError::Unhandled(error) => ::std::option::Option::Some(error),
             GetLayerVersionError::InvalidResponse(error) => {
                 ::std::option::Option::Some(error)
@@ -213,12 +219,28 @@ impl super::Operation for GetLayerVersion {
                         }
                     }
                     _ => {
-                        GetLayerVersionError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => GetLayerVersionError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => GetLayerVersionError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                GetLayerVersionError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

@@ -14,7 +14,7 @@
 #[non_exhaustive]
 pub struct GetProvisionedConcurrencyConfig;
 impl super::private::Sealed for GetProvisionedConcurrencyConfig {}
-/// Errors of [`GetProvisionedConcurrencyConfig`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`GetProvisionedConcurrencyConfig`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum GetProvisionedConcurrencyConfigError {
@@ -30,7 +30,10 @@ pub enum GetProvisionedConcurrencyConfigError {
     TooManyRequestsException(crate::error::TooManyRequestsException),
     /// The service answered `ResourceNotFoundException`.
     ResourceNotFoundException(crate::error::ResourceNotFoundException),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -58,6 +61,7 @@ impl GetProvisionedConcurrencyConfigError {
             GetProvisionedConcurrencyConfigError::ResourceNotFoundException(_) => {
                 ::std::option::Option::Some("ResourceNotFoundException")
             }
+            GetProvisionedConcurrencyConfigError::Unlisted(error) => error.code(),
             GetProvisionedConcurrencyConfigError::Unhandled(error) => {
                 error.code.as_deref()
             }
@@ -83,6 +87,9 @@ impl ::std::fmt::Display for GetProvisionedConcurrencyConfigError {
                 ::std::fmt::Display::fmt(error, f)
             }
             GetProvisionedConcurrencyConfigError::ResourceNotFoundException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GetProvisionedConcurrencyConfigError::Unlisted(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
             GetProvisionedConcurrencyConfigError::Unhandled(error) => {
@@ -111,6 +118,9 @@ impl ::std::error::Error for GetProvisionedConcurrencyConfigError {
             }
             GetProvisionedConcurrencyConfigError::ResourceNotFoundException(error) => {
                 ::std::option::Option::Some(error)
+            }
+            GetProvisionedConcurrencyConfigError::Unlisted(error) => {
+                ::std::error::Error::source(error)
             }
             GetProvisionedConcurrencyConfigError::Unhandled(error) => {
                 ::std::option::Option::Some(error)
@@ -251,12 +261,30 @@ impl super::Operation for GetProvisionedConcurrencyConfig {
                         }
                     }
                     _ => {
-                        GetProvisionedConcurrencyConfigError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => GetProvisionedConcurrencyConfigError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => {
+                                GetProvisionedConcurrencyConfigError::InvalidResponse(error)
+                            }
+                            ::std::option::Option::None => {
+                                GetProvisionedConcurrencyConfigError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

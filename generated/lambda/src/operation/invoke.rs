@@ -28,7 +28,7 @@
 #[non_exhaustive]
 pub struct Invoke;
 impl super::private::Sealed for Invoke {}
-/// Errors of [`Invoke`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`Invoke`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum InvokeError {
@@ -126,7 +126,10 @@ pub enum InvokeError {
     InvalidZipFileException(crate::error::InvalidZipFileException),
     /// The service answered `EFSMountFailureException`.
     EfsMountFailureException(crate::error::EfsMountFailureException),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -264,6 +267,7 @@ impl InvokeError {
             InvokeError::EfsMountFailureException(_) => {
                 ::std::option::Option::Some("EFSMountFailureException")
             }
+            InvokeError::Unlisted(error) => error.code(),
             InvokeError::Unhandled(error) => error.code.as_deref(),
             InvokeError::InvalidResponse(_) => ::std::option::Option::None,
         }
@@ -395,6 +399,7 @@ impl ::std::fmt::Display for InvokeError {
             InvokeError::EfsMountFailureException(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
+            InvokeError::Unlisted(error) => ::std::fmt::Display::fmt(error, f),
             InvokeError::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
             InvokeError::InvalidResponse(error) => ::std::fmt::Display::fmt(error, f),
         }
@@ -526,6 +531,7 @@ impl ::std::error::Error for InvokeError {
             InvokeError::EfsMountFailureException(error) => {
                 ::std::option::Option::Some(error)
             }
+            InvokeError::Unlisted(error) => ::std::error::Error::source(error),
             InvokeError::Unhandled(error) => ::std::option::Option::Some(error),
             InvokeError::InvalidResponse(error) => ::std::option::Option::Some(error),
         }
@@ -1166,12 +1172,28 @@ impl super::Operation for Invoke {
                         }
                     }
                     _ => {
-                        InvokeError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => InvokeError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => InvokeError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                InvokeError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

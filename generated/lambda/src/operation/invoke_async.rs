@@ -22,7 +22,7 @@
 pub struct InvokeAsync;
 #[allow(deprecated)]
 impl super::private::Sealed for InvokeAsync {}
-/// Errors of [`InvokeAsync`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`InvokeAsync`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum InvokeAsyncError {
@@ -88,7 +88,10 @@ pub enum InvokeAsyncError {
     ),
     /// The service answered `EFSMountFailureException`.
     EfsMountFailureException(crate::error::EfsMountFailureException),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -184,6 +187,7 @@ impl InvokeAsyncError {
             InvokeAsyncError::EfsMountFailureException(_) => {
                 ::std::option::Option::Some("EFSMountFailureException")
             }
+            InvokeAsyncError::Unlisted(error) => error.code(),
             InvokeAsyncError::Unhandled(error) => error.code.as_deref(),
             InvokeAsyncError::InvalidResponse(_) => ::std::option::Option::None,
         }
@@ -277,6 +281,7 @@ impl ::std::fmt::Display for InvokeAsyncError {
             InvokeAsyncError::EfsMountFailureException(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
+            InvokeAsyncError::Unlisted(error) => ::std::fmt::Display::fmt(error, f),
             InvokeAsyncError::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
             InvokeAsyncError::InvalidResponse(error) => {
                 ::std::fmt::Display::fmt(error, f)
@@ -372,6 +377,7 @@ impl ::std::error::Error for InvokeAsyncError {
             InvokeAsyncError::EfsMountFailureException(error) => {
                 ::std::option::Option::Some(error)
             }
+            InvokeAsyncError::Unlisted(error) => ::std::error::Error::source(error),
             InvokeAsyncError::Unhandled(error) => ::std::option::Option::Some(error),
             InvokeAsyncError::InvalidResponse(error) => {
                 ::std::option::Option::Some(error)
@@ -814,12 +820,28 @@ impl super::Operation for InvokeAsync {
                         }
                     }
                     _ => {
-                        InvokeAsyncError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => InvokeAsyncError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => InvokeAsyncError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                InvokeAsyncError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

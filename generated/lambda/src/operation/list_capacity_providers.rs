@@ -14,7 +14,7 @@
 #[non_exhaustive]
 pub struct ListCapacityProviders;
 impl super::private::Sealed for ListCapacityProviders {}
-/// Errors of [`ListCapacityProviders`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`ListCapacityProviders`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum ListCapacityProvidersError {
@@ -24,7 +24,10 @@ pub enum ListCapacityProvidersError {
     ServiceException(crate::error::ServiceException),
     /// The service answered `TooManyRequestsException`.
     TooManyRequestsException(crate::error::TooManyRequestsException),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -42,6 +45,7 @@ impl ListCapacityProvidersError {
             ListCapacityProvidersError::TooManyRequestsException(_) => {
                 ::std::option::Option::Some("TooManyRequestsException")
             }
+            ListCapacityProvidersError::Unlisted(error) => error.code(),
             ListCapacityProvidersError::Unhandled(error) => error.code.as_deref(),
             ListCapacityProvidersError::InvalidResponse(_) => ::std::option::Option::None,
         }
@@ -57,6 +61,9 @@ impl ::std::fmt::Display for ListCapacityProvidersError {
                 ::std::fmt::Display::fmt(error, f)
             }
             ListCapacityProvidersError::TooManyRequestsException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            ListCapacityProvidersError::Unlisted(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
             ListCapacityProvidersError::Unhandled(error) => {
@@ -79,6 +86,9 @@ impl ::std::error::Error for ListCapacityProvidersError {
             }
             ListCapacityProvidersError::TooManyRequestsException(error) => {
                 ::std::option::Option::Some(error)
+            }
+            ListCapacityProvidersError::Unlisted(error) => {
+                ::std::error::Error::source(error)
             }
             ListCapacityProvidersError::Unhandled(error) => {
                 ::std::option::Option::Some(error)
@@ -177,12 +187,28 @@ impl super::Operation for ListCapacityProviders {
                         }
                     }
                     _ => {
-                        ListCapacityProvidersError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => ListCapacityProvidersError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => ListCapacityProvidersError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                ListCapacityProvidersError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

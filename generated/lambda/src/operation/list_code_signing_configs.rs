@@ -14,7 +14,7 @@
 #[non_exhaustive]
 pub struct ListCodeSigningConfigs;
 impl super::private::Sealed for ListCodeSigningConfigs {}
-/// Errors of [`ListCodeSigningConfigs`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`ListCodeSigningConfigs`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum ListCodeSigningConfigsError {
@@ -22,7 +22,10 @@ pub enum ListCodeSigningConfigsError {
     InvalidParameterValueException(crate::error::InvalidParameterValueException),
     /// The service answered `ServiceException`.
     ServiceException(crate::error::ServiceException),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -37,6 +40,7 @@ impl ListCodeSigningConfigsError {
             ListCodeSigningConfigsError::ServiceException(_) => {
                 ::std::option::Option::Some("ServiceException")
             }
+            ListCodeSigningConfigsError::Unlisted(error) => error.code(),
             ListCodeSigningConfigsError::Unhandled(error) => error.code.as_deref(),
             ListCodeSigningConfigsError::InvalidResponse(_) => {
                 ::std::option::Option::None
@@ -51,6 +55,9 @@ impl ::std::fmt::Display for ListCodeSigningConfigsError {
                 ::std::fmt::Display::fmt(error, f)
             }
             ListCodeSigningConfigsError::ServiceException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            ListCodeSigningConfigsError::Unlisted(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
             ListCodeSigningConfigsError::Unhandled(error) => {
@@ -70,6 +77,9 @@ impl ::std::error::Error for ListCodeSigningConfigsError {
             }
             ListCodeSigningConfigsError::ServiceException(error) => {
                 ::std::option::Option::Some(error)
+            }
+            ListCodeSigningConfigsError::Unlisted(error) => {
+                ::std::error::Error::source(error)
             }
             ListCodeSigningConfigsError::Unhandled(error) => {
                 ::std::option::Option::Some(error)
@@ -152,12 +162,28 @@ impl super::Operation for ListCodeSigningConfigs {
                         }
                     }
                     _ => {
-                        ListCodeSigningConfigsError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => ListCodeSigningConfigsError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => ListCodeSigningConfigsError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                ListCodeSigningConfigsError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

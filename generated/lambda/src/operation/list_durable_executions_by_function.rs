@@ -14,7 +14,7 @@
 #[non_exhaustive]
 pub struct ListDurableExecutionsByFunction;
 impl super::private::Sealed for ListDurableExecutionsByFunction {}
-/// Errors of [`ListDurableExecutionsByFunction`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`ListDurableExecutionsByFunction`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum ListDurableExecutionsByFunctionError {
@@ -26,7 +26,10 @@ pub enum ListDurableExecutionsByFunctionError {
     TooManyRequestsException(crate::error::TooManyRequestsException),
     /// The service answered `ResourceNotFoundException`.
     ResourceNotFoundException(crate::error::ResourceNotFoundException),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -47,6 +50,7 @@ impl ListDurableExecutionsByFunctionError {
             ListDurableExecutionsByFunctionError::ResourceNotFoundException(_) => {
                 ::std::option::Option::Some("ResourceNotFoundException")
             }
+            ListDurableExecutionsByFunctionError::Unlisted(error) => error.code(),
             ListDurableExecutionsByFunctionError::Unhandled(error) => {
                 error.code.as_deref()
             }
@@ -69,6 +73,9 @@ impl ::std::fmt::Display for ListDurableExecutionsByFunctionError {
                 ::std::fmt::Display::fmt(error, f)
             }
             ListDurableExecutionsByFunctionError::ResourceNotFoundException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            ListDurableExecutionsByFunctionError::Unlisted(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
             ListDurableExecutionsByFunctionError::Unhandled(error) => {
@@ -94,6 +101,9 @@ impl ::std::error::Error for ListDurableExecutionsByFunctionError {
             }
             ListDurableExecutionsByFunctionError::ResourceNotFoundException(error) => {
                 ::std::option::Option::Some(error)
+            }
+            ListDurableExecutionsByFunctionError::Unlisted(error) => {
+                ::std::error::Error::source(error)
             }
             ListDurableExecutionsByFunctionError::Unhandled(error) => {
                 ::std::option::Option::Some(error)
@@ -260,12 +270,30 @@ impl super::Operation for ListDurableExecutionsByFunction {
                         }
                     }
                     _ => {
-                        ListDurableExecutionsByFunctionError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => ListDurableExecutionsByFunctionError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => {
+                                ListDurableExecutionsByFunctionError::InvalidResponse(error)
+                            }
+                            ::std::option::Option::None => {
+                                ListDurableExecutionsByFunctionError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

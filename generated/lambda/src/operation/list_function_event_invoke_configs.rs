@@ -16,7 +16,7 @@
 #[non_exhaustive]
 pub struct ListFunctionEventInvokeConfigs;
 impl super::private::Sealed for ListFunctionEventInvokeConfigs {}
-/// Errors of [`ListFunctionEventInvokeConfigs`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`ListFunctionEventInvokeConfigs`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum ListFunctionEventInvokeConfigsError {
@@ -28,7 +28,10 @@ pub enum ListFunctionEventInvokeConfigsError {
     TooManyRequestsException(crate::error::TooManyRequestsException),
     /// The service answered `ResourceNotFoundException`.
     ResourceNotFoundException(crate::error::ResourceNotFoundException),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -49,6 +52,7 @@ impl ListFunctionEventInvokeConfigsError {
             ListFunctionEventInvokeConfigsError::ResourceNotFoundException(_) => {
                 ::std::option::Option::Some("ResourceNotFoundException")
             }
+            ListFunctionEventInvokeConfigsError::Unlisted(error) => error.code(),
             ListFunctionEventInvokeConfigsError::Unhandled(error) => {
                 error.code.as_deref()
             }
@@ -71,6 +75,9 @@ impl ::std::fmt::Display for ListFunctionEventInvokeConfigsError {
                 ::std::fmt::Display::fmt(error, f)
             }
             ListFunctionEventInvokeConfigsError::ResourceNotFoundException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            ListFunctionEventInvokeConfigsError::Unlisted(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
             ListFunctionEventInvokeConfigsError::Unhandled(error) => {
@@ -96,6 +103,9 @@ impl ::std::error::Error for ListFunctionEventInvokeConfigsError {
             }
             ListFunctionEventInvokeConfigsError::ResourceNotFoundException(error) => {
                 ::std::option::Option::Some(error)
+            }
+            ListFunctionEventInvokeConfigsError::Unlisted(error) => {
+                ::std::error::Error::source(error)
             }
             ListFunctionEventInvokeConfigsError::Unhandled(error) => {
                 ::std::option::Option::Some(error)
@@ -225,12 +235,30 @@ impl super::Operation for ListFunctionEventInvokeConfigs {
                         }
                     }
                     _ => {
-                        ListFunctionEventInvokeConfigsError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => ListFunctionEventInvokeConfigsError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => {
+                                ListFunctionEventInvokeConfigsError::InvalidResponse(error)
+                            }
+                            ::std::option::Option::None => {
+                                ListFunctionEventInvokeConfigsError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

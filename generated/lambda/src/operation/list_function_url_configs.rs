@@ -14,7 +14,7 @@
 #[non_exhaustive]
 pub struct ListFunctionUrlConfigs;
 impl super::private::Sealed for ListFunctionUrlConfigs {}
-/// Errors of [`ListFunctionUrlConfigs`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`ListFunctionUrlConfigs`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum ListFunctionUrlConfigsError {
@@ -26,7 +26,10 @@ pub enum ListFunctionUrlConfigsError {
     TooManyRequestsException(crate::error::TooManyRequestsException),
     /// The service answered `ResourceNotFoundException`.
     ResourceNotFoundException(crate::error::ResourceNotFoundException),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -47,6 +50,7 @@ impl ListFunctionUrlConfigsError {
             ListFunctionUrlConfigsError::ResourceNotFoundException(_) => {
                 ::std::option::Option::Some("ResourceNotFoundException")
             }
+            ListFunctionUrlConfigsError::Unlisted(error) => error.code(),
             ListFunctionUrlConfigsError::Unhandled(error) => error.code.as_deref(),
             ListFunctionUrlConfigsError::InvalidResponse(_) => {
                 ::std::option::Option::None
@@ -67,6 +71,9 @@ impl ::std::fmt::Display for ListFunctionUrlConfigsError {
                 ::std::fmt::Display::fmt(error, f)
             }
             ListFunctionUrlConfigsError::ResourceNotFoundException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            ListFunctionUrlConfigsError::Unlisted(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
             ListFunctionUrlConfigsError::Unhandled(error) => {
@@ -92,6 +99,9 @@ impl ::std::error::Error for ListFunctionUrlConfigsError {
             }
             ListFunctionUrlConfigsError::ResourceNotFoundException(error) => {
                 ::std::option::Option::Some(error)
+            }
+            ListFunctionUrlConfigsError::Unlisted(error) => {
+                ::std::error::Error::source(error)
             }
             ListFunctionUrlConfigsError::Unhandled(error) => {
                 ::std::option::Option::Some(error)
@@ -219,12 +229,28 @@ impl super::Operation for ListFunctionUrlConfigs {
                         }
                     }
                     _ => {
-                        ListFunctionUrlConfigsError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => ListFunctionUrlConfigsError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => ListFunctionUrlConfigsError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                ListFunctionUrlConfigsError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

@@ -14,7 +14,7 @@
 #[non_exhaustive]
 pub struct ListFunctionVersionsByCapacityProvider;
 impl super::private::Sealed for ListFunctionVersionsByCapacityProvider {}
-/// Errors of [`ListFunctionVersionsByCapacityProvider`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`ListFunctionVersionsByCapacityProvider`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum ListFunctionVersionsByCapacityProviderError {
@@ -26,7 +26,10 @@ pub enum ListFunctionVersionsByCapacityProviderError {
     TooManyRequestsException(crate::error::TooManyRequestsException),
     /// The service answered `ResourceNotFoundException`.
     ResourceNotFoundException(crate::error::ResourceNotFoundException),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -47,6 +50,7 @@ impl ListFunctionVersionsByCapacityProviderError {
             ListFunctionVersionsByCapacityProviderError::ResourceNotFoundException(_) => {
                 ::std::option::Option::Some("ResourceNotFoundException")
             }
+            ListFunctionVersionsByCapacityProviderError::Unlisted(error) => error.code(),
             ListFunctionVersionsByCapacityProviderError::Unhandled(error) => {
                 error.code.as_deref()
             }
@@ -71,6 +75,9 @@ impl ::std::fmt::Display for ListFunctionVersionsByCapacityProviderError {
             ListFunctionVersionsByCapacityProviderError::ResourceNotFoundException(
                 error,
             ) => ::std::fmt::Display::fmt(error, f),
+            ListFunctionVersionsByCapacityProviderError::Unlisted(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
             ListFunctionVersionsByCapacityProviderError::Unhandled(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
@@ -95,6 +102,9 @@ impl ::std::error::Error for ListFunctionVersionsByCapacityProviderError {
             ListFunctionVersionsByCapacityProviderError::ResourceNotFoundException(
                 error,
             ) => ::std::option::Option::Some(error),
+            ListFunctionVersionsByCapacityProviderError::Unlisted(error) => {
+                ::std::error::Error::source(error)
+            }
             ListFunctionVersionsByCapacityProviderError::Unhandled(error) => {
                 ::std::option::Option::Some(error)
             }
@@ -233,12 +243,34 @@ impl super::Operation for ListFunctionVersionsByCapacityProvider {
                         }
                     }
                     _ => {
-                        ListFunctionVersionsByCapacityProviderError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => {
+                                ListFunctionVersionsByCapacityProviderError::Unlisted(error)
+                            }
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => {
+                                ListFunctionVersionsByCapacityProviderError::InvalidResponse(
+                                    error,
+                                )
+                            }
+                            ::std::option::Option::None => {
+                                ListFunctionVersionsByCapacityProviderError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

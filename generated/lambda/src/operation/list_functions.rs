@@ -18,7 +18,7 @@
 #[non_exhaustive]
 pub struct ListFunctions;
 impl super::private::Sealed for ListFunctions {}
-/// Errors of [`ListFunctions`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`ListFunctions`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum ListFunctionsError {
@@ -28,7 +28,10 @@ pub enum ListFunctionsError {
     ServiceException(crate::error::ServiceException),
     /// The service answered `TooManyRequestsException`.
     TooManyRequestsException(crate::error::TooManyRequestsException),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -46,6 +49,7 @@ impl ListFunctionsError {
             ListFunctionsError::TooManyRequestsException(_) => {
                 ::std::option::Option::Some("TooManyRequestsException")
             }
+            ListFunctionsError::Unlisted(error) => error.code(),
             ListFunctionsError::Unhandled(error) => error.code.as_deref(),
             ListFunctionsError::InvalidResponse(_) => ::std::option::Option::None,
         }
@@ -63,6 +67,7 @@ impl ::std::fmt::Display for ListFunctionsError {
             ListFunctionsError::TooManyRequestsException(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
+            ListFunctionsError::Unlisted(error) => ::std::fmt::Display::fmt(error, f),
             ListFunctionsError::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
             ListFunctionsError::InvalidResponse(error) => {
                 ::std::fmt::Display::fmt(error, f)
@@ -82,6 +87,7 @@ impl ::std::error::Error for ListFunctionsError {
             ListFunctionsError::TooManyRequestsException(error) => {
                 ::std::option::Option::Some(error)
             }
+            ListFunctionsError::Unlisted(error) => ::std::error::Error::source(error),
             ListFunctionsError::Unhandled(error) => ::std::option::Option::Some(error),
             ListFunctionsError::InvalidResponse(error) => {
                 ::std::option::Option::Some(error)
@@ -178,12 +184,28 @@ impl super::Operation for ListFunctions {
                         }
                     }
                     _ => {
-                        ListFunctionsError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => ListFunctionsError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => ListFunctionsError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                ListFunctionsError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

@@ -14,7 +14,7 @@
 #[non_exhaustive]
 pub struct ListFunctionsByCodeSigningConfig;
 impl super::private::Sealed for ListFunctionsByCodeSigningConfig {}
-/// Errors of [`ListFunctionsByCodeSigningConfig`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`ListFunctionsByCodeSigningConfig`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum ListFunctionsByCodeSigningConfigError {
@@ -24,7 +24,10 @@ pub enum ListFunctionsByCodeSigningConfigError {
     ServiceException(crate::error::ServiceException),
     /// The service answered `ResourceNotFoundException`.
     ResourceNotFoundException(crate::error::ResourceNotFoundException),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -42,6 +45,7 @@ impl ListFunctionsByCodeSigningConfigError {
             ListFunctionsByCodeSigningConfigError::ResourceNotFoundException(_) => {
                 ::std::option::Option::Some("ResourceNotFoundException")
             }
+            ListFunctionsByCodeSigningConfigError::Unlisted(error) => error.code(),
             ListFunctionsByCodeSigningConfigError::Unhandled(error) => {
                 error.code.as_deref()
             }
@@ -61,6 +65,9 @@ impl ::std::fmt::Display for ListFunctionsByCodeSigningConfigError {
                 ::std::fmt::Display::fmt(error, f)
             }
             ListFunctionsByCodeSigningConfigError::ResourceNotFoundException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            ListFunctionsByCodeSigningConfigError::Unlisted(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
             ListFunctionsByCodeSigningConfigError::Unhandled(error) => {
@@ -83,6 +90,9 @@ impl ::std::error::Error for ListFunctionsByCodeSigningConfigError {
             }
             ListFunctionsByCodeSigningConfigError::ResourceNotFoundException(error) => {
                 ::std::option::Option::Some(error)
+            }
+            ListFunctionsByCodeSigningConfigError::Unlisted(error) => {
+                ::std::error::Error::source(error)
             }
             ListFunctionsByCodeSigningConfigError::Unhandled(error) => {
                 ::std::option::Option::Some(error)
@@ -205,12 +215,32 @@ impl super::Operation for ListFunctionsByCodeSigningConfig {
                         }
                     }
                     _ => {
-                        ListFunctionsByCodeSigningConfigError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => ListFunctionsByCodeSigningConfigError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => {
+                                ListFunctionsByCodeSigningConfigError::InvalidResponse(
+                                    error,
+                                )
+                            }
+                            ::std::option::Option::None => {
+                                ListFunctionsByCodeSigningConfigError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

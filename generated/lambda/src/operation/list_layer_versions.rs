@@ -14,7 +14,7 @@
 #[non_exhaustive]
 pub struct ListLayerVersions;
 impl super::private::Sealed for ListLayerVersions {}
-/// Errors of [`ListLayerVersions`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`ListLayerVersions`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum ListLayerVersionsError {
@@ -26,7 +26,10 @@ pub enum ListLayerVersionsError {
     TooManyRequestsException(crate::error::TooManyRequestsException),
     /// The service answered `ResourceNotFoundException`.
     ResourceNotFoundException(crate::error::ResourceNotFoundException),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -47,6 +50,7 @@ impl ListLayerVersionsError {
             ListLayerVersionsError::ResourceNotFoundException(_) => {
                 ::std::option::Option::Some("ResourceNotFoundException")
             }
+            ListLayerVersionsError::Unlisted(error) => error.code(),
             ListLayerVersionsError::Unhandled(error) => error.code.as_deref(),
             ListLayerVersionsError::InvalidResponse(_) => ::std::option::Option::None,
         }
@@ -67,6 +71,7 @@ impl ::std::fmt::Display for ListLayerVersionsError {
             ListLayerVersionsError::ResourceNotFoundException(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
+            ListLayerVersionsError::Unlisted(error) => ::std::fmt::Display::fmt(error, f),
             ListLayerVersionsError::Unhandled(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
@@ -91,6 +96,7 @@ impl ::std::error::Error for ListLayerVersionsError {
             ListLayerVersionsError::ResourceNotFoundException(error) => {
                 ::std::option::Option::Some(error)
             }
+            ListLayerVersionsError::Unlisted(error) => ::std::error::Error::source(error),
             ListLayerVersionsError::Unhandled(error) => {
                 ::std::option::Option::Some(error)
             }
@@ -224,12 +230,28 @@ impl super::Operation for ListLayerVersions {
                         }
                     }
                     _ => {
-                        ListLayerVersionsError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => ListLayerVersionsError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => ListLayerVersionsError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                ListLayerVersionsError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

@@ -14,7 +14,7 @@
 #[non_exhaustive]
 pub struct ListLayers;
 impl super::private::Sealed for ListLayers {}
-/// Errors of [`ListLayers`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`ListLayers`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum ListLayersError {
@@ -24,7 +24,10 @@ pub enum ListLayersError {
     ServiceException(crate::error::ServiceException),
     /// The service answered `TooManyRequestsException`.
     TooManyRequestsException(crate::error::TooManyRequestsException),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -42,6 +45,7 @@ impl ListLayersError {
             ListLayersError::TooManyRequestsException(_) => {
                 ::std::option::Option::Some("TooManyRequestsException")
             }
+            ListLayersError::Unlisted(error) => error.code(),
             ListLayersError::Unhandled(error) => error.code.as_deref(),
             ListLayersError::InvalidResponse(_) => ::std::option::Option::None,
         }
@@ -59,6 +63,7 @@ impl ::std::fmt::Display for ListLayersError {
             ListLayersError::TooManyRequestsException(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
+            ListLayersError::Unlisted(error) => ::std::fmt::Display::fmt(error, f),
             ListLayersError::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
             ListLayersError::InvalidResponse(error) => ::std::fmt::Display::fmt(error, f),
         }
@@ -76,6 +81,7 @@ impl ::std::error::Error for ListLayersError {
             ListLayersError::TooManyRequestsException(error) => {
                 ::std::option::Option::Some(error)
             }
+            ListLayersError::Unlisted(error) => ::std::error::Error::source(error),
             ListLayersError::Unhandled(error) => ::std::option::Option::Some(error),
             ListLayersError::InvalidResponse(error) => ::std::option::Option::Some(error),
         }
@@ -173,12 +179,28 @@ impl super::Operation for ListLayers {
                         }
                     }
                     _ => {
-                        ListLayersError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => ListLayersError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => ListLayersError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                ListLayersError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

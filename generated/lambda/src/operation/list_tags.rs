@@ -14,7 +14,7 @@
 #[non_exhaustive]
 pub struct ListTags;
 impl super::private::Sealed for ListTags {}
-/// Errors of [`ListTags`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`ListTags`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum ListTagsError {
@@ -26,7 +26,10 @@ pub enum ListTagsError {
     TooManyRequestsException(crate::error::TooManyRequestsException),
     /// The service answered `ResourceNotFoundException`.
     ResourceNotFoundException(crate::error::ResourceNotFoundException),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -47,6 +50,7 @@ impl ListTagsError {
             ListTagsError::ResourceNotFoundException(_) => {
                 ::std::option::Option::Some("ResourceNotFoundException")
             }
+            ListTagsError::Unlisted(error) => error.code(),
             ListTagsError::Unhandled(error) => error.code.as_deref(),
             ListTagsError::InvalidResponse(_) => ::std::option::Option::None,
         }
@@ -65,6 +69,7 @@ impl ::std::fmt::Display for ListTagsError {
             ListTagsError::ResourceNotFoundException(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
+            ListTagsError::Unlisted(error) => ::std::fmt::Display::fmt(error, f),
             ListTagsError::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
             ListTagsError::InvalidResponse(error) => ::std::fmt::Display::fmt(error, f),
         }
@@ -83,6 +88,7 @@ impl ::std::error::Error for ListTagsError {
             ListTagsError::ResourceNotFoundException(error) => {
                 ::std::option::Option::Some(error)
             }
+            ListTagsError::Unlisted(error) => ::std::error::Error::source(error),
             ListTagsError::Unhandled(error) => ::std::option::Option::Some(error),
             ListTagsError::InvalidResponse(error) => ::std::option::Option::Some(error),
         }
@@ -189,12 +195,28 @@ impl super::Operation for ListTags {
                         }
                     }
                     _ => {
-                        ListTagsError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => ListTagsError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => ListTagsError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                ListTagsError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

@@ -16,7 +16,7 @@
 #[non_exhaustive]
 pub struct PublishLayerVersion;
 impl super::private::Sealed for PublishLayerVersion {}
-/// Errors of [`PublishLayerVersion`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`PublishLayerVersion`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum PublishLayerVersionError {
@@ -30,7 +30,10 @@ pub enum PublishLayerVersionError {
     ResourceNotFoundException(crate::error::ResourceNotFoundException),
     /// The service answered `CodeStorageExceededException`.
     CodeStorageExceededException(crate::error::CodeStorageExceededException),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -54,6 +57,7 @@ impl PublishLayerVersionError {
             PublishLayerVersionError::CodeStorageExceededException(_) => {
                 ::std::option::Option::Some("CodeStorageExceededException")
             }
+            PublishLayerVersionError::Unlisted(error) => error.code(),
             PublishLayerVersionError::Unhandled(error) => error.code.as_deref(),
             PublishLayerVersionError::InvalidResponse(_) => ::std::option::Option::None,
         }
@@ -75,6 +79,9 @@ impl ::std::fmt::Display for PublishLayerVersionError {
                 ::std::fmt::Display::fmt(error, f)
             }
             PublishLayerVersionError::CodeStorageExceededException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            PublishLayerVersionError::Unlisted(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
             PublishLayerVersionError::Unhandled(error) => {
@@ -103,6 +110,9 @@ impl ::std::error::Error for PublishLayerVersionError {
             }
             PublishLayerVersionError::CodeStorageExceededException(error) => {
                 ::std::option::Option::Some(error)
+            }
+            PublishLayerVersionError::Unlisted(error) => {
+                ::std::error::Error::source(error)
             }
             PublishLayerVersionError::Unhandled(error) => {
                 ::std::option::Option::Some(error)
@@ -233,12 +243,28 @@ impl super::Operation for PublishLayerVersion {
                         }
                     }
                     _ => {
-                        PublishLayerVersionError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => PublishLayerVersionError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => PublishLayerVersionError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                PublishLayerVersionError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

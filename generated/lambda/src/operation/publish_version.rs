@@ -18,7 +18,7 @@
 #[non_exhaustive]
 pub struct PublishVersion;
 impl super::private::Sealed for PublishVersion {}
-/// Errors of [`PublishVersion`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`PublishVersion`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum PublishVersionError {
@@ -40,7 +40,10 @@ pub enum PublishVersionError {
     ),
     /// The service answered `PreconditionFailedException`.
     PreconditionFailedException(crate::error::PreconditionFailedException),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -77,6 +80,7 @@ impl PublishVersionError {
             PublishVersionError::PreconditionFailedException(_) => {
                 ::std::option::Option::Some("PreconditionFailedException")
             }
+            PublishVersionError::Unlisted(error) => error.code(),
             PublishVersionError::Unhandled(error) => error.code.as_deref(),
             PublishVersionError::InvalidResponse(_) => ::std::option::Option::None,
         }
@@ -109,6 +113,7 @@ impl ::std::fmt::Display for PublishVersionError {
             PublishVersionError::PreconditionFailedException(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
+            PublishVersionError::Unlisted(error) => ::std::fmt::Display::fmt(error, f),
             PublishVersionError::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
             PublishVersionError::InvalidResponse(error) => {
                 ::std::fmt::Display::fmt(error, f)
@@ -143,6 +148,7 @@ impl ::std::error::Error for PublishVersionError {
             PublishVersionError::PreconditionFailedException(error) => {
                 ::std::option::Option::Some(error)
             }
+            PublishVersionError::Unlisted(error) => ::std::error::Error::source(error),
             PublishVersionError::Unhandled(error) => ::std::option::Option::Some(error),
             PublishVersionError::InvalidResponse(error) => {
                 ::std::option::Option::Some(error)
@@ -309,12 +315,28 @@ impl super::Operation for PublishVersion {
                         }
                     }
                     _ => {
-                        PublishVersionError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => PublishVersionError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => PublishVersionError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                PublishVersionError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

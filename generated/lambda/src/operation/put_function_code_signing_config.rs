@@ -14,7 +14,7 @@
 #[non_exhaustive]
 pub struct PutFunctionCodeSigningConfig;
 impl super::private::Sealed for PutFunctionCodeSigningConfig {}
-/// Errors of [`PutFunctionCodeSigningConfig`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`PutFunctionCodeSigningConfig`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum PutFunctionCodeSigningConfigError {
@@ -30,7 +30,10 @@ pub enum PutFunctionCodeSigningConfigError {
     ResourceNotFoundException(crate::error::ResourceNotFoundException),
     /// The service answered `CodeSigningConfigNotFoundException`.
     CodeSigningConfigNotFoundException(crate::error::CodeSigningConfigNotFoundException),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -57,6 +60,7 @@ impl PutFunctionCodeSigningConfigError {
             PutFunctionCodeSigningConfigError::CodeSigningConfigNotFoundException(_) => {
                 ::std::option::Option::Some("CodeSigningConfigNotFoundException")
             }
+            PutFunctionCodeSigningConfigError::Unlisted(error) => error.code(),
             PutFunctionCodeSigningConfigError::Unhandled(error) => error.code.as_deref(),
             PutFunctionCodeSigningConfigError::InvalidResponse(_) => {
                 ::std::option::Option::None
@@ -85,6 +89,9 @@ impl ::std::fmt::Display for PutFunctionCodeSigningConfigError {
             PutFunctionCodeSigningConfigError::CodeSigningConfigNotFoundException(
                 error,
             ) => ::std::fmt::Display::fmt(error, f),
+            PutFunctionCodeSigningConfigError::Unlisted(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
             PutFunctionCodeSigningConfigError::Unhandled(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
@@ -115,6 +122,9 @@ impl ::std::error::Error for PutFunctionCodeSigningConfigError {
             PutFunctionCodeSigningConfigError::CodeSigningConfigNotFoundException(
                 error,
             ) => ::std::option::Option::Some(error),
+            PutFunctionCodeSigningConfigError::Unlisted(error) => {
+                ::std::error::Error::source(error)
+            }
             PutFunctionCodeSigningConfigError::Unhandled(error) => {
                 ::std::option::Option::Some(error)
             }
@@ -263,12 +273,30 @@ impl super::Operation for PutFunctionCodeSigningConfig {
                         }
                     }
                     _ => {
-                        PutFunctionCodeSigningConfigError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => PutFunctionCodeSigningConfigError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => {
+                                PutFunctionCodeSigningConfigError::InvalidResponse(error)
+                            }
+                            ::std::option::Option::None => {
+                                PutFunctionCodeSigningConfigError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

@@ -18,7 +18,7 @@
 #[non_exhaustive]
 pub struct PutFunctionConcurrency;
 impl super::private::Sealed for PutFunctionConcurrency {}
-/// Errors of [`PutFunctionConcurrency`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`PutFunctionConcurrency`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum PutFunctionConcurrencyError {
@@ -32,7 +32,10 @@ pub enum PutFunctionConcurrencyError {
     TooManyRequestsException(crate::error::TooManyRequestsException),
     /// The service answered `ResourceNotFoundException`.
     ResourceNotFoundException(crate::error::ResourceNotFoundException),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -56,6 +59,7 @@ impl PutFunctionConcurrencyError {
             PutFunctionConcurrencyError::ResourceNotFoundException(_) => {
                 ::std::option::Option::Some("ResourceNotFoundException")
             }
+            PutFunctionConcurrencyError::Unlisted(error) => error.code(),
             PutFunctionConcurrencyError::Unhandled(error) => error.code.as_deref(),
             PutFunctionConcurrencyError::InvalidResponse(_) => {
                 ::std::option::Option::None
@@ -79,6 +83,9 @@ impl ::std::fmt::Display for PutFunctionConcurrencyError {
                 ::std::fmt::Display::fmt(error, f)
             }
             PutFunctionConcurrencyError::ResourceNotFoundException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            PutFunctionConcurrencyError::Unlisted(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
             PutFunctionConcurrencyError::Unhandled(error) => {
@@ -107,6 +114,9 @@ impl ::std::error::Error for PutFunctionConcurrencyError {
             }
             PutFunctionConcurrencyError::ResourceNotFoundException(error) => {
                 ::std::option::Option::Some(error)
+            }
+            PutFunctionConcurrencyError::Unlisted(error) => {
+                ::std::error::Error::source(error)
             }
             PutFunctionConcurrencyError::Unhandled(error) => {
                 ::std::option::Option::Some(error)
@@ -239,12 +249,28 @@ impl super::Operation for PutFunctionConcurrency {
                         }
                     }
                     _ => {
-                        PutFunctionConcurrencyError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => PutFunctionConcurrencyError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => PutFunctionConcurrencyError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                PutFunctionConcurrencyError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

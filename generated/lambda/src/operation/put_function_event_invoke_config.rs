@@ -20,7 +20,7 @@
 #[non_exhaustive]
 pub struct PutFunctionEventInvokeConfig;
 impl super::private::Sealed for PutFunctionEventInvokeConfig {}
-/// Errors of [`PutFunctionEventInvokeConfig`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`PutFunctionEventInvokeConfig`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum PutFunctionEventInvokeConfigError {
@@ -34,7 +34,10 @@ pub enum PutFunctionEventInvokeConfigError {
     TooManyRequestsException(crate::error::TooManyRequestsException),
     /// The service answered `ResourceNotFoundException`.
     ResourceNotFoundException(crate::error::ResourceNotFoundException),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -58,6 +61,7 @@ impl PutFunctionEventInvokeConfigError {
             PutFunctionEventInvokeConfigError::ResourceNotFoundException(_) => {
                 ::std::option::Option::Some("ResourceNotFoundException")
             }
+            PutFunctionEventInvokeConfigError::Unlisted(error) => error.code(),
             PutFunctionEventInvokeConfigError::Unhandled(error) => error.code.as_deref(),
             PutFunctionEventInvokeConfigError::InvalidResponse(_) => {
                 ::std::option::Option::None
@@ -81,6 +85,9 @@ impl ::std::fmt::Display for PutFunctionEventInvokeConfigError {
                 ::std::fmt::Display::fmt(error, f)
             }
             PutFunctionEventInvokeConfigError::ResourceNotFoundException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            PutFunctionEventInvokeConfigError::Unlisted(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
             PutFunctionEventInvokeConfigError::Unhandled(error) => {
@@ -109,6 +116,9 @@ impl ::std::error::Error for PutFunctionEventInvokeConfigError {
             }
             PutFunctionEventInvokeConfigError::ResourceNotFoundException(error) => {
                 ::std::option::Option::Some(error)
+            }
+            PutFunctionEventInvokeConfigError::Unlisted(error) => {
+                ::std::error::Error::source(error)
             }
             PutFunctionEventInvokeConfigError::Unhandled(error) => {
                 ::std::option::Option::Some(error)
@@ -246,12 +256,30 @@ impl super::Operation for PutFunctionEventInvokeConfig {
                         }
                     }
                     _ => {
-                        PutFunctionEventInvokeConfigError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => PutFunctionEventInvokeConfigError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => {
+                                PutFunctionEventInvokeConfigError::InvalidResponse(error)
+                            }
+                            ::std::option::Option::None => {
+                                PutFunctionEventInvokeConfigError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

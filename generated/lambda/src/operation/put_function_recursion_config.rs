@@ -18,7 +18,7 @@
 #[non_exhaustive]
 pub struct PutFunctionRecursionConfig;
 impl super::private::Sealed for PutFunctionRecursionConfig {}
-/// Errors of [`PutFunctionRecursionConfig`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`PutFunctionRecursionConfig`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum PutFunctionRecursionConfigError {
@@ -32,7 +32,10 @@ pub enum PutFunctionRecursionConfigError {
     TooManyRequestsException(crate::error::TooManyRequestsException),
     /// The service answered `ResourceNotFoundException`.
     ResourceNotFoundException(crate::error::ResourceNotFoundException),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -56,6 +59,7 @@ impl PutFunctionRecursionConfigError {
             PutFunctionRecursionConfigError::ResourceNotFoundException(_) => {
                 ::std::option::Option::Some("ResourceNotFoundException")
             }
+            PutFunctionRecursionConfigError::Unlisted(error) => error.code(),
             PutFunctionRecursionConfigError::Unhandled(error) => error.code.as_deref(),
             PutFunctionRecursionConfigError::InvalidResponse(_) => {
                 ::std::option::Option::None
@@ -79,6 +83,9 @@ impl ::std::fmt::Display for PutFunctionRecursionConfigError {
                 ::std::fmt::Display::fmt(error, f)
             }
             PutFunctionRecursionConfigError::ResourceNotFoundException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            PutFunctionRecursionConfigError::Unlisted(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
             PutFunctionRecursionConfigError::Unhandled(error) => {
@@ -107,6 +114,9 @@ impl ::std::error::Error for PutFunctionRecursionConfigError {
             }
             PutFunctionRecursionConfigError::ResourceNotFoundException(error) => {
                 ::std::option::Option::Some(error)
+            }
+            PutFunctionRecursionConfigError::Unlisted(error) => {
+                ::std::error::Error::source(error)
             }
             PutFunctionRecursionConfigError::Unhandled(error) => {
                 ::std::option::Option::Some(error)
@@ -241,12 +251,28 @@ impl super::Operation for PutFunctionRecursionConfig {
                         }
                     }
                     _ => {
-                        PutFunctionRecursionConfigError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => PutFunctionRecursionConfigError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => PutFunctionRecursionConfigError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                PutFunctionRecursionConfigError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

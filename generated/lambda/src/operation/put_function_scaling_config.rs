@@ -14,7 +14,7 @@
 #[non_exhaustive]
 pub struct PutFunctionScalingConfig;
 impl super::private::Sealed for PutFunctionScalingConfig {}
-/// Errors of [`PutFunctionScalingConfig`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`PutFunctionScalingConfig`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum PutFunctionScalingConfigError {
@@ -28,7 +28,10 @@ pub enum PutFunctionScalingConfigError {
     TooManyRequestsException(crate::error::TooManyRequestsException),
     /// The service answered `ResourceNotFoundException`.
     ResourceNotFoundException(crate::error::ResourceNotFoundException),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -52,6 +55,7 @@ impl PutFunctionScalingConfigError {
             PutFunctionScalingConfigError::ResourceNotFoundException(_) => {
                 ::std::option::Option::Some("ResourceNotFoundException")
             }
+            PutFunctionScalingConfigError::Unlisted(error) => error.code(),
             PutFunctionScalingConfigError::Unhandled(error) => error.code.as_deref(),
             PutFunctionScalingConfigError::InvalidResponse(_) => {
                 ::std::option::Option::None
@@ -75,6 +79,9 @@ impl ::std::fmt::Display for PutFunctionScalingConfigError {
                 ::std::fmt::Display::fmt(error, f)
             }
             PutFunctionScalingConfigError::ResourceNotFoundException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            PutFunctionScalingConfigError::Unlisted(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
             PutFunctionScalingConfigError::Unhandled(error) => {
@@ -103,6 +110,9 @@ impl ::std::error::Error for PutFunctionScalingConfigError {
             }
             PutFunctionScalingConfigError::ResourceNotFoundException(error) => {
                 ::std::option::Option::Some(error)
+            }
+            PutFunctionScalingConfigError::Unlisted(error) => {
+                ::std::error::Error::source(error)
             }
             PutFunctionScalingConfigError::Unhandled(error) => {
                 ::std::option::Option::Some(error)
@@ -240,12 +250,28 @@ impl super::Operation for PutFunctionScalingConfig {
                         }
                     }
                     _ => {
-                        PutFunctionScalingConfigError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => PutFunctionScalingConfigError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => PutFunctionScalingConfigError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                PutFunctionScalingConfigError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

@@ -14,7 +14,7 @@
 #[non_exhaustive]
 pub struct PutProvisionedConcurrencyConfig;
 impl super::private::Sealed for PutProvisionedConcurrencyConfig {}
-/// Errors of [`PutProvisionedConcurrencyConfig`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`PutProvisionedConcurrencyConfig`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum PutProvisionedConcurrencyConfigError {
@@ -28,7 +28,10 @@ pub enum PutProvisionedConcurrencyConfigError {
     TooManyRequestsException(crate::error::TooManyRequestsException),
     /// The service answered `ResourceNotFoundException`.
     ResourceNotFoundException(crate::error::ResourceNotFoundException),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -52,6 +55,7 @@ impl PutProvisionedConcurrencyConfigError {
             PutProvisionedConcurrencyConfigError::ResourceNotFoundException(_) => {
                 ::std::option::Option::Some("ResourceNotFoundException")
             }
+            PutProvisionedConcurrencyConfigError::Unlisted(error) => error.code(),
             PutProvisionedConcurrencyConfigError::Unhandled(error) => {
                 error.code.as_deref()
             }
@@ -77,6 +81,9 @@ impl ::std::fmt::Display for PutProvisionedConcurrencyConfigError {
                 ::std::fmt::Display::fmt(error, f)
             }
             PutProvisionedConcurrencyConfigError::ResourceNotFoundException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            PutProvisionedConcurrencyConfigError::Unlisted(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
             PutProvisionedConcurrencyConfigError::Unhandled(error) => {
@@ -105,6 +112,9 @@ impl ::std::error::Error for PutProvisionedConcurrencyConfigError {
             }
             PutProvisionedConcurrencyConfigError::ResourceNotFoundException(error) => {
                 ::std::option::Option::Some(error)
+            }
+            PutProvisionedConcurrencyConfigError::Unlisted(error) => {
+                ::std::error::Error::source(error)
             }
             PutProvisionedConcurrencyConfigError::Unhandled(error) => {
                 ::std::option::Option::Some(error)
@@ -244,12 +254,30 @@ impl super::Operation for PutProvisionedConcurrencyConfig {
                         }
                     }
                     _ => {
-                        PutProvisionedConcurrencyConfigError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => PutProvisionedConcurrencyConfigError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => {
+                                PutProvisionedConcurrencyConfigError::InvalidResponse(error)
+                            }
+                            ::std::option::Option::None => {
+                                PutProvisionedConcurrencyConfigError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

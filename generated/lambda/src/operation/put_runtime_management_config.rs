@@ -14,7 +14,7 @@
 #[non_exhaustive]
 pub struct PutRuntimeManagementConfig;
 impl super::private::Sealed for PutRuntimeManagementConfig {}
-/// Errors of [`PutRuntimeManagementConfig`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`PutRuntimeManagementConfig`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum PutRuntimeManagementConfigError {
@@ -28,7 +28,10 @@ pub enum PutRuntimeManagementConfigError {
     TooManyRequestsException(crate::error::TooManyRequestsException),
     /// The service answered `ResourceNotFoundException`.
     ResourceNotFoundException(crate::error::ResourceNotFoundException),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -52,6 +55,7 @@ impl PutRuntimeManagementConfigError {
             PutRuntimeManagementConfigError::ResourceNotFoundException(_) => {
                 ::std::option::Option::Some("ResourceNotFoundException")
             }
+            PutRuntimeManagementConfigError::Unlisted(error) => error.code(),
             PutRuntimeManagementConfigError::Unhandled(error) => error.code.as_deref(),
             PutRuntimeManagementConfigError::InvalidResponse(_) => {
                 ::std::option::Option::None
@@ -75,6 +79,9 @@ impl ::std::fmt::Display for PutRuntimeManagementConfigError {
                 ::std::fmt::Display::fmt(error, f)
             }
             PutRuntimeManagementConfigError::ResourceNotFoundException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            PutRuntimeManagementConfigError::Unlisted(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
             PutRuntimeManagementConfigError::Unhandled(error) => {
@@ -103,6 +110,9 @@ impl ::std::error::Error for PutRuntimeManagementConfigError {
             }
             PutRuntimeManagementConfigError::ResourceNotFoundException(error) => {
                 ::std::option::Option::Some(error)
+            }
+            PutRuntimeManagementConfigError::Unlisted(error) => {
+                ::std::error::Error::source(error)
             }
             PutRuntimeManagementConfigError::Unhandled(error) => {
                 ::std::option::Option::Some(error)
@@ -240,12 +250,28 @@ impl super::Operation for PutRuntimeManagementConfig {
                         }
                     }
                     _ => {
-                        PutRuntimeManagementConfigError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => PutRuntimeManagementConfigError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => PutRuntimeManagementConfigError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                PutRuntimeManagementConfigError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

@@ -14,7 +14,7 @@
 #[non_exhaustive]
 pub struct RemoveLayerVersionPermission;
 impl super::private::Sealed for RemoveLayerVersionPermission {}
-/// Errors of [`RemoveLayerVersionPermission`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`RemoveLayerVersionPermission`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum RemoveLayerVersionPermissionError {
@@ -28,7 +28,10 @@ pub enum RemoveLayerVersionPermissionError {
     ResourceNotFoundException(crate::error::ResourceNotFoundException),
     /// The service answered `PreconditionFailedException`.
     PreconditionFailedException(crate::error::PreconditionFailedException),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -52,6 +55,7 @@ impl RemoveLayerVersionPermissionError {
             RemoveLayerVersionPermissionError::PreconditionFailedException(_) => {
                 ::std::option::Option::Some("PreconditionFailedException")
             }
+            RemoveLayerVersionPermissionError::Unlisted(error) => error.code(),
             RemoveLayerVersionPermissionError::Unhandled(error) => error.code.as_deref(),
             RemoveLayerVersionPermissionError::InvalidResponse(_) => {
                 ::std::option::Option::None
@@ -75,6 +79,9 @@ impl ::std::fmt::Display for RemoveLayerVersionPermissionError {
                 ::std::fmt::Display::fmt(error, f)
             }
             RemoveLayerVersionPermissionError::PreconditionFailedException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            RemoveLayerVersionPermissionError::Unlisted(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
             RemoveLayerVersionPermissionError::Unhandled(error) => {
@@ -103,6 +110,9 @@ impl ::std::error::Error for RemoveLayerVersionPermissionError {
             }
             RemoveLayerVersionPermissionError::PreconditionFailedException(error) => {
                 ::std::option::Option::Some(error)
+            }
+            RemoveLayerVersionPermissionError::Unlisted(error) => {
+                ::std::error::Error::source(error)
             }
             RemoveLayerVersionPermissionError::Unhandled(error) => {
                 ::std::option::Option::Some(error)
@@ -270,12 +280,30 @@ impl super::Operation for RemoveLayerVersionPermission {
                         }
                     }
                     _ => {
-                        RemoveLayerVersionPermissionError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => RemoveLayerVersionPermissionError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => {
+                                RemoveLayerVersionPermissionError::InvalidResponse(error)
+                            }
+                            ::std::option::Option::None => {
+                                RemoveLayerVersionPermissionError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

@@ -14,7 +14,7 @@
 #[non_exhaustive]
 pub struct RemovePermission;
 impl super::private::Sealed for RemovePermission {}
-/// Errors of [`RemovePermission`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`RemovePermission`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum RemovePermissionError {
@@ -30,7 +30,10 @@ pub enum RemovePermissionError {
     ResourceNotFoundException(crate::error::ResourceNotFoundException),
     /// The service answered `PreconditionFailedException`.
     PreconditionFailedException(crate::error::PreconditionFailedException),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -57,6 +60,7 @@ impl RemovePermissionError {
             RemovePermissionError::PreconditionFailedException(_) => {
                 ::std::option::Option::Some("PreconditionFailedException")
             }
+            RemovePermissionError::Unlisted(error) => error.code(),
             RemovePermissionError::Unhandled(error) => error.code.as_deref(),
             RemovePermissionError::InvalidResponse(_) => ::std::option::Option::None,
         }
@@ -83,6 +87,7 @@ impl ::std::fmt::Display for RemovePermissionError {
             RemovePermissionError::PreconditionFailedException(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
+            RemovePermissionError::Unlisted(error) => ::std::fmt::Display::fmt(error, f),
             RemovePermissionError::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
             RemovePermissionError::InvalidResponse(error) => {
                 ::std::fmt::Display::fmt(error, f)
@@ -111,6 +116,7 @@ impl ::std::error::Error for RemovePermissionError {
             RemovePermissionError::PreconditionFailedException(error) => {
                 ::std::option::Option::Some(error)
             }
+            RemovePermissionError::Unlisted(error) => ::std::error::Error::source(error),
             RemovePermissionError::Unhandled(error) => ::std::option::Option::Some(error),
             RemovePermissionError::InvalidResponse(error) => {
                 ::std::option::Option::Some(error)
@@ -267,12 +273,28 @@ impl super::Operation for RemovePermission {
                         }
                     }
                     _ => {
-                        RemovePermissionError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => RemovePermissionError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => RemovePermissionError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                RemovePermissionError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

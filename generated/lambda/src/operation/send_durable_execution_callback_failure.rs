@@ -14,7 +14,7 @@
 #[non_exhaustive]
 pub struct SendDurableExecutionCallbackFailure;
 impl super::private::Sealed for SendDurableExecutionCallbackFailure {}
-/// Errors of [`SendDurableExecutionCallbackFailure`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`SendDurableExecutionCallbackFailure`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum SendDurableExecutionCallbackFailureError {
@@ -36,7 +36,10 @@ pub enum SendDurableExecutionCallbackFailureError {
     KmsAccessDeniedException(crate::error::KmsAccessDeniedException),
     /// The service answered `KMSDisabledException`.
     KmsDisabledException(crate::error::KmsDisabledException),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -72,6 +75,7 @@ impl SendDurableExecutionCallbackFailureError {
             SendDurableExecutionCallbackFailureError::KmsDisabledException(_) => {
                 ::std::option::Option::Some("KMSDisabledException")
             }
+            SendDurableExecutionCallbackFailureError::Unlisted(error) => error.code(),
             SendDurableExecutionCallbackFailureError::Unhandled(error) => {
                 error.code.as_deref()
             }
@@ -109,6 +113,9 @@ impl ::std::fmt::Display for SendDurableExecutionCallbackFailureError {
                 ::std::fmt::Display::fmt(error, f)
             }
             SendDurableExecutionCallbackFailureError::KmsDisabledException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            SendDurableExecutionCallbackFailureError::Unlisted(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
             SendDurableExecutionCallbackFailureError::Unhandled(error) => {
@@ -149,6 +156,9 @@ impl ::std::error::Error for SendDurableExecutionCallbackFailureError {
             }
             SendDurableExecutionCallbackFailureError::KmsDisabledException(error) => {
                 ::std::option::Option::Some(error)
+            }
+            SendDurableExecutionCallbackFailureError::Unlisted(error) => {
+                ::std::error::Error::source(error)
             }
             SendDurableExecutionCallbackFailureError::Unhandled(error) => {
                 ::std::option::Option::Some(error)
@@ -370,12 +380,34 @@ impl super::Operation for SendDurableExecutionCallbackFailure {
                         }
                     }
                     _ => {
-                        SendDurableExecutionCallbackFailureError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => {
+                                SendDurableExecutionCallbackFailureError::Unlisted(error)
+                            }
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => {
+                                SendDurableExecutionCallbackFailureError::InvalidResponse(
+                                    error,
+                                )
+                            }
+                            ::std::option::Option::None => {
+                                SendDurableExecutionCallbackFailureError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

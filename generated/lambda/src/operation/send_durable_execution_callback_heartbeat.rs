@@ -14,7 +14,7 @@
 #[non_exhaustive]
 pub struct SendDurableExecutionCallbackHeartbeat;
 impl super::private::Sealed for SendDurableExecutionCallbackHeartbeat {}
-/// Errors of [`SendDurableExecutionCallbackHeartbeat`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`SendDurableExecutionCallbackHeartbeat`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum SendDurableExecutionCallbackHeartbeatError {
@@ -28,7 +28,10 @@ pub enum SendDurableExecutionCallbackHeartbeatError {
     ResourceNotFoundException(crate::error::ResourceNotFoundException),
     /// The service answered `CallbackTimeoutException`.
     CallbackTimeoutException(crate::error::CallbackTimeoutException),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -52,6 +55,7 @@ impl SendDurableExecutionCallbackHeartbeatError {
             SendDurableExecutionCallbackHeartbeatError::CallbackTimeoutException(_) => {
                 ::std::option::Option::Some("CallbackTimeoutException")
             }
+            SendDurableExecutionCallbackHeartbeatError::Unlisted(error) => error.code(),
             SendDurableExecutionCallbackHeartbeatError::Unhandled(error) => {
                 error.code.as_deref()
             }
@@ -79,6 +83,9 @@ impl ::std::fmt::Display for SendDurableExecutionCallbackHeartbeatError {
             SendDurableExecutionCallbackHeartbeatError::CallbackTimeoutException(
                 error,
             ) => ::std::fmt::Display::fmt(error, f),
+            SendDurableExecutionCallbackHeartbeatError::Unlisted(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
             SendDurableExecutionCallbackHeartbeatError::Unhandled(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
@@ -106,6 +113,9 @@ impl ::std::error::Error for SendDurableExecutionCallbackHeartbeatError {
             SendDurableExecutionCallbackHeartbeatError::CallbackTimeoutException(
                 error,
             ) => ::std::option::Option::Some(error),
+            SendDurableExecutionCallbackHeartbeatError::Unlisted(error) => {
+                ::std::error::Error::source(error)
+            }
             SendDurableExecutionCallbackHeartbeatError::Unhandled(error) => {
                 ::std::option::Option::Some(error)
             }
@@ -250,12 +260,34 @@ impl super::Operation for SendDurableExecutionCallbackHeartbeat {
                         }
                     }
                     _ => {
-                        SendDurableExecutionCallbackHeartbeatError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => {
+                                SendDurableExecutionCallbackHeartbeatError::Unlisted(error)
+                            }
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => {
+                                SendDurableExecutionCallbackHeartbeatError::InvalidResponse(
+                                    error,
+                                )
+                            }
+                            ::std::option::Option::None => {
+                                SendDurableExecutionCallbackHeartbeatError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

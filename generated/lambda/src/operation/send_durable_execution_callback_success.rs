@@ -14,7 +14,7 @@
 #[non_exhaustive]
 pub struct SendDurableExecutionCallbackSuccess;
 impl super::private::Sealed for SendDurableExecutionCallbackSuccess {}
-/// Errors of [`SendDurableExecutionCallbackSuccess`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`SendDurableExecutionCallbackSuccess`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum SendDurableExecutionCallbackSuccessError {
@@ -36,7 +36,10 @@ pub enum SendDurableExecutionCallbackSuccessError {
     KmsAccessDeniedException(crate::error::KmsAccessDeniedException),
     /// The service answered `KMSDisabledException`.
     KmsDisabledException(crate::error::KmsDisabledException),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -72,6 +75,7 @@ impl SendDurableExecutionCallbackSuccessError {
             SendDurableExecutionCallbackSuccessError::KmsDisabledException(_) => {
                 ::std::option::Option::Some("KMSDisabledException")
             }
+            SendDurableExecutionCallbackSuccessError::Unlisted(error) => error.code(),
             SendDurableExecutionCallbackSuccessError::Unhandled(error) => {
                 error.code.as_deref()
             }
@@ -109,6 +113,9 @@ impl ::std::fmt::Display for SendDurableExecutionCallbackSuccessError {
                 ::std::fmt::Display::fmt(error, f)
             }
             SendDurableExecutionCallbackSuccessError::KmsDisabledException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            SendDurableExecutionCallbackSuccessError::Unlisted(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
             SendDurableExecutionCallbackSuccessError::Unhandled(error) => {
@@ -149,6 +156,9 @@ impl ::std::error::Error for SendDurableExecutionCallbackSuccessError {
             }
             SendDurableExecutionCallbackSuccessError::KmsDisabledException(error) => {
                 ::std::option::Option::Some(error)
+            }
+            SendDurableExecutionCallbackSuccessError::Unlisted(error) => {
+                ::std::error::Error::source(error)
             }
             SendDurableExecutionCallbackSuccessError::Unhandled(error) => {
                 ::std::option::Option::Some(error)
@@ -365,12 +375,34 @@ impl super::Operation for SendDurableExecutionCallbackSuccess {
                         }
                     }
                     _ => {
-                        SendDurableExecutionCallbackSuccessError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => {
+                                SendDurableExecutionCallbackSuccessError::Unlisted(error)
+                            }
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => {
+                                SendDurableExecutionCallbackSuccessError::InvalidResponse(
+                                    error,
+                                )
+                            }
+                            ::std::option::Option::None => {
+                                SendDurableExecutionCallbackSuccessError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

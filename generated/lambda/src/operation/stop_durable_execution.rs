@@ -14,7 +14,7 @@
 #[non_exhaustive]
 pub struct StopDurableExecution;
 impl super::private::Sealed for StopDurableExecution {}
-/// Errors of [`StopDurableExecution`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`StopDurableExecution`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum StopDurableExecutionError {
@@ -34,7 +34,10 @@ pub enum StopDurableExecutionError {
     KmsAccessDeniedException(crate::error::KmsAccessDeniedException),
     /// The service answered `KMSDisabledException`.
     KmsDisabledException(crate::error::KmsDisabledException),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -67,6 +70,7 @@ impl StopDurableExecutionError {
             StopDurableExecutionError::KmsDisabledException(_) => {
                 ::std::option::Option::Some("KMSDisabledException")
             }
+            StopDurableExecutionError::Unlisted(error) => error.code(),
             StopDurableExecutionError::Unhandled(error) => error.code.as_deref(),
             StopDurableExecutionError::InvalidResponse(_) => ::std::option::Option::None,
         }
@@ -97,6 +101,9 @@ impl ::std::fmt::Display for StopDurableExecutionError {
                 ::std::fmt::Display::fmt(error, f)
             }
             StopDurableExecutionError::KmsDisabledException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            StopDurableExecutionError::Unlisted(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
             StopDurableExecutionError::Unhandled(error) => {
@@ -134,6 +141,9 @@ impl ::std::error::Error for StopDurableExecutionError {
             }
             StopDurableExecutionError::KmsDisabledException(error) => {
                 ::std::option::Option::Some(error)
+            }
+            StopDurableExecutionError::Unlisted(error) => {
+                ::std::error::Error::source(error)
             }
             StopDurableExecutionError::Unhandled(error) => {
                 ::std::option::Option::Some(error)
@@ -308,12 +318,28 @@ impl super::Operation for StopDurableExecution {
                         }
                     }
                     _ => {
-                        StopDurableExecutionError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => StopDurableExecutionError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => StopDurableExecutionError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                StopDurableExecutionError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

@@ -14,7 +14,7 @@
 #[non_exhaustive]
 pub struct TagResource;
 impl super::private::Sealed for TagResource {}
-/// Errors of [`TagResource`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`TagResource`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum TagResourceError {
@@ -28,7 +28,10 @@ pub enum TagResourceError {
     TooManyRequestsException(crate::error::TooManyRequestsException),
     /// The service answered `ResourceNotFoundException`.
     ResourceNotFoundException(crate::error::ResourceNotFoundException),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -52,6 +55,7 @@ impl TagResourceError {
             TagResourceError::ResourceNotFoundException(_) => {
                 ::std::option::Option::Some("ResourceNotFoundException")
             }
+            TagResourceError::Unlisted(error) => error.code(),
             TagResourceError::Unhandled(error) => error.code.as_deref(),
             TagResourceError::InvalidResponse(_) => ::std::option::Option::None,
         }
@@ -75,6 +79,7 @@ impl ::std::fmt::Display for TagResourceError {
             TagResourceError::ResourceNotFoundException(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
+            TagResourceError::Unlisted(error) => ::std::fmt::Display::fmt(error, f),
             TagResourceError::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
             TagResourceError::InvalidResponse(error) => {
                 ::std::fmt::Display::fmt(error, f)
@@ -100,6 +105,7 @@ impl ::std::error::Error for TagResourceError {
             TagResourceError::ResourceNotFoundException(error) => {
                 ::std::option::Option::Some(error)
             }
+            TagResourceError::Unlisted(error) => ::std::error::Error::source(error),
             TagResourceError::Unhandled(error) => ::std::option::Option::Some(error),
             TagResourceError::InvalidResponse(error) => {
                 ::std::option::Option::Some(error)
@@ -222,12 +228,28 @@ impl super::Operation for TagResource {
                         }
                     }
                     _ => {
-                        TagResourceError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => TagResourceError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => TagResourceError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                TagResourceError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

@@ -14,7 +14,7 @@
 #[non_exhaustive]
 pub struct UntagResource;
 impl super::private::Sealed for UntagResource {}
-/// Errors of [`UntagResource`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`UntagResource`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum UntagResourceError {
@@ -28,7 +28,10 @@ pub enum UntagResourceError {
     TooManyRequestsException(crate::error::TooManyRequestsException),
     /// The service answered `ResourceNotFoundException`.
     ResourceNotFoundException(crate::error::ResourceNotFoundException),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -52,6 +55,7 @@ impl UntagResourceError {
             UntagResourceError::ResourceNotFoundException(_) => {
                 ::std::option::Option::Some("ResourceNotFoundException")
             }
+            UntagResourceError::Unlisted(error) => error.code(),
             UntagResourceError::Unhandled(error) => error.code.as_deref(),
             UntagResourceError::InvalidResponse(_) => ::std::option::Option::None,
         }
@@ -75,6 +79,7 @@ impl ::std::fmt::Display for UntagResourceError {
             UntagResourceError::ResourceNotFoundException(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
+            UntagResourceError::Unlisted(error) => ::std::fmt::Display::fmt(error, f),
             UntagResourceError::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
             UntagResourceError::InvalidResponse(error) => {
                 ::std::fmt::Display::fmt(error, f)
@@ -100,6 +105,7 @@ impl ::std::error::Error for UntagResourceError {
             UntagResourceError::ResourceNotFoundException(error) => {
                 ::std::option::Option::Some(error)
             }
+            UntagResourceError::Unlisted(error) => ::std::error::Error::source(error),
             UntagResourceError::Unhandled(error) => ::std::option::Option::Some(error),
             UntagResourceError::InvalidResponse(error) => {
                 ::std::option::Option::Some(error)
@@ -226,12 +232,28 @@ impl super::Operation for UntagResource {
                         }
                     }
                     _ => {
-                        UntagResourceError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => UntagResourceError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => UntagResourceError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                UntagResourceError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

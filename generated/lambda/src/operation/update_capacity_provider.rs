@@ -14,7 +14,7 @@
 #[non_exhaustive]
 pub struct UpdateCapacityProvider;
 impl super::private::Sealed for UpdateCapacityProvider {}
-/// Errors of [`UpdateCapacityProvider`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`UpdateCapacityProvider`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum UpdateCapacityProviderError {
@@ -28,7 +28,10 @@ pub enum UpdateCapacityProviderError {
     TooManyRequestsException(crate::error::TooManyRequestsException),
     /// The service answered `ResourceNotFoundException`.
     ResourceNotFoundException(crate::error::ResourceNotFoundException),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -52,6 +55,7 @@ impl UpdateCapacityProviderError {
             UpdateCapacityProviderError::ResourceNotFoundException(_) => {
                 ::std::option::Option::Some("ResourceNotFoundException")
             }
+            UpdateCapacityProviderError::Unlisted(error) => error.code(),
             UpdateCapacityProviderError::Unhandled(error) => error.code.as_deref(),
             UpdateCapacityProviderError::InvalidResponse(_) => {
                 ::std::option::Option::None
@@ -75,6 +79,9 @@ impl ::std::fmt::Display for UpdateCapacityProviderError {
                 ::std::fmt::Display::fmt(error, f)
             }
             UpdateCapacityProviderError::ResourceNotFoundException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            UpdateCapacityProviderError::Unlisted(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
             UpdateCapacityProviderError::Unhandled(error) => {
@@ -103,6 +110,9 @@ impl ::std::error::Error for UpdateCapacityProviderError {
             }
             UpdateCapacityProviderError::ResourceNotFoundException(error) => {
                 ::std::option::Option::Some(error)
+            }
+            UpdateCapacityProviderError::Unlisted(error) => {
+                ::std::error::Error::source(error)
             }
             UpdateCapacityProviderError::Unhandled(error) => {
                 ::std::option::Option::Some(error)
@@ -234,12 +244,28 @@ impl super::Operation for UpdateCapacityProvider {
                         }
                     }
                     _ => {
-                        UpdateCapacityProviderError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => UpdateCapacityProviderError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => UpdateCapacityProviderError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                UpdateCapacityProviderError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

@@ -14,7 +14,7 @@
 #[non_exhaustive]
 pub struct UpdateCodeSigningConfig;
 impl super::private::Sealed for UpdateCodeSigningConfig {}
-/// Errors of [`UpdateCodeSigningConfig`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`UpdateCodeSigningConfig`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum UpdateCodeSigningConfigError {
@@ -24,7 +24,10 @@ pub enum UpdateCodeSigningConfigError {
     ServiceException(crate::error::ServiceException),
     /// The service answered `ResourceNotFoundException`.
     ResourceNotFoundException(crate::error::ResourceNotFoundException),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -42,6 +45,7 @@ impl UpdateCodeSigningConfigError {
             UpdateCodeSigningConfigError::ResourceNotFoundException(_) => {
                 ::std::option::Option::Some("ResourceNotFoundException")
             }
+            UpdateCodeSigningConfigError::Unlisted(error) => error.code(),
             UpdateCodeSigningConfigError::Unhandled(error) => error.code.as_deref(),
             UpdateCodeSigningConfigError::InvalidResponse(_) => {
                 ::std::option::Option::None
@@ -59,6 +63,9 @@ impl ::std::fmt::Display for UpdateCodeSigningConfigError {
                 ::std::fmt::Display::fmt(error, f)
             }
             UpdateCodeSigningConfigError::ResourceNotFoundException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            UpdateCodeSigningConfigError::Unlisted(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
             UpdateCodeSigningConfigError::Unhandled(error) => {
@@ -81,6 +88,9 @@ impl ::std::error::Error for UpdateCodeSigningConfigError {
             }
             UpdateCodeSigningConfigError::ResourceNotFoundException(error) => {
                 ::std::option::Option::Some(error)
+            }
+            UpdateCodeSigningConfigError::Unlisted(error) => {
+                ::std::error::Error::source(error)
             }
             UpdateCodeSigningConfigError::Unhandled(error) => {
                 ::std::option::Option::Some(error)
@@ -184,12 +194,28 @@ impl super::Operation for UpdateCodeSigningConfig {
                         }
                     }
                     _ => {
-                        UpdateCodeSigningConfigError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => UpdateCodeSigningConfigError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => UpdateCodeSigningConfigError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                UpdateCodeSigningConfigError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

@@ -45,7 +45,7 @@
 #[non_exhaustive]
 pub struct UpdateEventSourceMapping;
 impl super::private::Sealed for UpdateEventSourceMapping {}
-/// Errors of [`UpdateEventSourceMapping`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`UpdateEventSourceMapping`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum UpdateEventSourceMappingError {
@@ -61,7 +61,10 @@ pub enum UpdateEventSourceMappingError {
     TooManyRequestsException(crate::error::TooManyRequestsException),
     /// The service answered `ResourceNotFoundException`.
     ResourceNotFoundException(crate::error::ResourceNotFoundException),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -88,6 +91,7 @@ impl UpdateEventSourceMappingError {
             UpdateEventSourceMappingError::ResourceNotFoundException(_) => {
                 ::std::option::Option::Some("ResourceNotFoundException")
             }
+            UpdateEventSourceMappingError::Unlisted(error) => error.code(),
             UpdateEventSourceMappingError::Unhandled(error) => error.code.as_deref(),
             UpdateEventSourceMappingError::InvalidResponse(_) => {
                 ::std::option::Option::None
@@ -114,6 +118,9 @@ impl ::std::fmt::Display for UpdateEventSourceMappingError {
                 ::std::fmt::Display::fmt(error, f)
             }
             UpdateEventSourceMappingError::ResourceNotFoundException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            UpdateEventSourceMappingError::Unlisted(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
             UpdateEventSourceMappingError::Unhandled(error) => {
@@ -145,6 +152,9 @@ impl ::std::error::Error for UpdateEventSourceMappingError {
             }
             UpdateEventSourceMappingError::ResourceNotFoundException(error) => {
                 ::std::option::Option::Some(error)
+            }
+            UpdateEventSourceMappingError::Unlisted(error) => {
+                ::std::error::Error::source(error)
             }
             UpdateEventSourceMappingError::Unhandled(error) => {
                 ::std::option::Option::Some(error)
@@ -291,12 +301,28 @@ impl super::Operation for UpdateEventSourceMapping {
                         }
                     }
                     _ => {
-                        UpdateEventSourceMappingError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => UpdateEventSourceMappingError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => UpdateEventSourceMappingError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                UpdateEventSourceMappingError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

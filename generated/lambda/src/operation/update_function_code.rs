@@ -24,7 +24,7 @@
 #[non_exhaustive]
 pub struct UpdateFunctionCode;
 impl super::private::Sealed for UpdateFunctionCode {}
-/// Errors of [`UpdateFunctionCode`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`UpdateFunctionCode`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum UpdateFunctionCodeError {
@@ -48,7 +48,10 @@ pub enum UpdateFunctionCodeError {
     CodeStorageExceededException(crate::error::CodeStorageExceededException),
     /// The service answered `PreconditionFailedException`.
     PreconditionFailedException(crate::error::PreconditionFailedException),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -87,6 +90,7 @@ impl UpdateFunctionCodeError {
             UpdateFunctionCodeError::PreconditionFailedException(_) => {
                 ::std::option::Option::Some("PreconditionFailedException")
             }
+            UpdateFunctionCodeError::Unlisted(error) => error.code(),
             UpdateFunctionCodeError::Unhandled(error) => error.code.as_deref(),
             UpdateFunctionCodeError::InvalidResponse(_) => ::std::option::Option::None,
         }
@@ -123,6 +127,9 @@ impl ::std::fmt::Display for UpdateFunctionCodeError {
                 ::std::fmt::Display::fmt(error, f)
             }
             UpdateFunctionCodeError::PreconditionFailedException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            UpdateFunctionCodeError::Unlisted(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
             UpdateFunctionCodeError::Unhandled(error) => {
@@ -166,6 +173,9 @@ impl ::std::error::Error for UpdateFunctionCodeError {
             }
             UpdateFunctionCodeError::PreconditionFailedException(error) => {
                 ::std::option::Option::Some(error)
+            }
+            UpdateFunctionCodeError::Unlisted(error) => {
+                ::std::error::Error::source(error)
             }
             UpdateFunctionCodeError::Unhandled(error) => {
                 ::std::option::Option::Some(error)
@@ -365,12 +375,28 @@ impl super::Operation for UpdateFunctionCode {
                         }
                     }
                     _ => {
-                        UpdateFunctionCodeError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => UpdateFunctionCodeError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => UpdateFunctionCodeError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                UpdateFunctionCodeError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

@@ -20,7 +20,7 @@
 #[non_exhaustive]
 pub struct UpdateFunctionConfiguration;
 impl super::private::Sealed for UpdateFunctionConfiguration {}
-/// Errors of [`UpdateFunctionConfiguration`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`UpdateFunctionConfiguration`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum UpdateFunctionConfigurationError {
@@ -42,7 +42,10 @@ pub enum UpdateFunctionConfigurationError {
     CodeSigningConfigNotFoundException(crate::error::CodeSigningConfigNotFoundException),
     /// The service answered `PreconditionFailedException`.
     PreconditionFailedException(crate::error::PreconditionFailedException),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -78,6 +81,7 @@ impl UpdateFunctionConfigurationError {
             UpdateFunctionConfigurationError::PreconditionFailedException(_) => {
                 ::std::option::Option::Some("PreconditionFailedException")
             }
+            UpdateFunctionConfigurationError::Unlisted(error) => error.code(),
             UpdateFunctionConfigurationError::Unhandled(error) => error.code.as_deref(),
             UpdateFunctionConfigurationError::InvalidResponse(_) => {
                 ::std::option::Option::None
@@ -113,6 +117,9 @@ impl ::std::fmt::Display for UpdateFunctionConfigurationError {
                 error,
             ) => ::std::fmt::Display::fmt(error, f),
             UpdateFunctionConfigurationError::PreconditionFailedException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            UpdateFunctionConfigurationError::Unlisted(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
             UpdateFunctionConfigurationError::Unhandled(error) => {
@@ -153,6 +160,9 @@ impl ::std::error::Error for UpdateFunctionConfigurationError {
             ) => ::std::option::Option::Some(error),
             UpdateFunctionConfigurationError::PreconditionFailedException(error) => {
                 ::std::option::Option::Some(error)
+            }
+            UpdateFunctionConfigurationError::Unlisted(error) => {
+                ::std::error::Error::source(error)
             }
             UpdateFunctionConfigurationError::Unhandled(error) => {
                 ::std::option::Option::Some(error)
@@ -347,12 +357,28 @@ impl super::Operation for UpdateFunctionConfiguration {
                         }
                     }
                     _ => {
-                        UpdateFunctionConfigurationError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => UpdateFunctionConfigurationError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => UpdateFunctionConfigurationError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                UpdateFunctionConfigurationError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

@@ -16,7 +16,7 @@
 #[non_exhaustive]
 pub struct UpdateFunctionEventInvokeConfig;
 impl super::private::Sealed for UpdateFunctionEventInvokeConfig {}
-/// Errors of [`UpdateFunctionEventInvokeConfig`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`UpdateFunctionEventInvokeConfig`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum UpdateFunctionEventInvokeConfigError {
@@ -30,7 +30,10 @@ pub enum UpdateFunctionEventInvokeConfigError {
     TooManyRequestsException(crate::error::TooManyRequestsException),
     /// The service answered `ResourceNotFoundException`.
     ResourceNotFoundException(crate::error::ResourceNotFoundException),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -54,6 +57,7 @@ impl UpdateFunctionEventInvokeConfigError {
             UpdateFunctionEventInvokeConfigError::ResourceNotFoundException(_) => {
                 ::std::option::Option::Some("ResourceNotFoundException")
             }
+            UpdateFunctionEventInvokeConfigError::Unlisted(error) => error.code(),
             UpdateFunctionEventInvokeConfigError::Unhandled(error) => {
                 error.code.as_deref()
             }
@@ -79,6 +83,9 @@ impl ::std::fmt::Display for UpdateFunctionEventInvokeConfigError {
                 ::std::fmt::Display::fmt(error, f)
             }
             UpdateFunctionEventInvokeConfigError::ResourceNotFoundException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            UpdateFunctionEventInvokeConfigError::Unlisted(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
             UpdateFunctionEventInvokeConfigError::Unhandled(error) => {
@@ -107,6 +114,9 @@ impl ::std::error::Error for UpdateFunctionEventInvokeConfigError {
             }
             UpdateFunctionEventInvokeConfigError::ResourceNotFoundException(error) => {
                 ::std::option::Option::Some(error)
+            }
+            UpdateFunctionEventInvokeConfigError::Unlisted(error) => {
+                ::std::error::Error::source(error)
             }
             UpdateFunctionEventInvokeConfigError::Unhandled(error) => {
                 ::std::option::Option::Some(error)
@@ -246,12 +256,30 @@ impl super::Operation for UpdateFunctionEventInvokeConfig {
                         }
                     }
                     _ => {
-                        UpdateFunctionEventInvokeConfigError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => UpdateFunctionEventInvokeConfigError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => {
+                                UpdateFunctionEventInvokeConfigError::InvalidResponse(error)
+                            }
+                            ::std::option::Option::None => {
+                                UpdateFunctionEventInvokeConfigError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

@@ -25,7 +25,7 @@
 #[non_exhaustive]
 pub struct AddPermission;
 impl super::private::Sealed for AddPermission {}
-/// Errors of [`AddPermission`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`AddPermission`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum AddPermissionError {
@@ -41,7 +41,10 @@ pub enum AddPermissionError {
     InvalidSecurity(crate::error::InvalidSecurity),
     /// The service answered `UnsupportedOperation`.
     UnsupportedOperation(crate::error::UnsupportedOperation),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -66,6 +69,7 @@ impl AddPermissionError {
             AddPermissionError::UnsupportedOperation(_) => {
                 ::std::option::Option::Some("UnsupportedOperation")
             }
+            AddPermissionError::Unlisted(error) => error.code(),
             AddPermissionError::Unhandled(error) => error.code.as_deref(),
             AddPermissionError::InvalidResponse(_) => ::std::option::Option::None,
         }
@@ -90,6 +94,7 @@ impl ::std::fmt::Display for AddPermissionError {
             AddPermissionError::UnsupportedOperation(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
+            AddPermissionError::Unlisted(error) => ::std::fmt::Display::fmt(error, f),
             AddPermissionError::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
             AddPermissionError::InvalidResponse(error) => {
                 ::std::fmt::Display::fmt(error, f)
@@ -116,6 +121,7 @@ impl ::std::error::Error for AddPermissionError {
             AddPermissionError::UnsupportedOperation(error) => {
                 ::std::option::Option::Some(error)
             }
+            AddPermissionError::Unlisted(error) => ::std::error::Error::source(error),
             AddPermissionError::Unhandled(error) => ::std::option::Option::Some(error),
             AddPermissionError::InvalidResponse(error) => {
                 ::std::option::Option::Some(error)
@@ -164,7 +170,7 @@ impl super::Operation for AddPermission {
         if response.status().as_u16() >= 300 {
             let code = ::awsgen_runtime::protocol::query_compatible_error_code(
                 response,
-                <Self as super::Operation>::ERRORS,
+                crate::service_error::MODELED_CODES,
             );
             return ::std::result::Result::Err(
                 match code.as_deref() {
@@ -231,12 +237,28 @@ impl super::Operation for AddPermission {
                         }
                     }
                     _ => {
-                        AddPermissionError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => AddPermissionError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => AddPermissionError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                AddPermissionError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

@@ -19,7 +19,7 @@
 #[non_exhaustive]
 pub struct CancelMessageMoveTask;
 impl super::private::Sealed for CancelMessageMoveTask {}
-/// Errors of [`CancelMessageMoveTask`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`CancelMessageMoveTask`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum CancelMessageMoveTaskError {
@@ -33,7 +33,10 @@ pub enum CancelMessageMoveTaskError {
     InvalidSecurity(crate::error::InvalidSecurity),
     /// The service answered `UnsupportedOperation`.
     UnsupportedOperation(crate::error::UnsupportedOperation),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -57,6 +60,7 @@ impl CancelMessageMoveTaskError {
             CancelMessageMoveTaskError::UnsupportedOperation(_) => {
                 ::std::option::Option::Some("UnsupportedOperation")
             }
+            CancelMessageMoveTaskError::Unlisted(error) => error.code(),
             CancelMessageMoveTaskError::Unhandled(error) => error.code.as_deref(),
             CancelMessageMoveTaskError::InvalidResponse(_) => ::std::option::Option::None,
         }
@@ -78,6 +82,9 @@ impl ::std::fmt::Display for CancelMessageMoveTaskError {
                 ::std::fmt::Display::fmt(error, f)
             }
             CancelMessageMoveTaskError::UnsupportedOperation(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            CancelMessageMoveTaskError::Unlisted(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
             CancelMessageMoveTaskError::Unhandled(error) => {
@@ -106,6 +113,9 @@ impl ::std::error::Error for CancelMessageMoveTaskError {
             }
             CancelMessageMoveTaskError::UnsupportedOperation(error) => {
                 ::std::option::Option::Some(error)
+            }
+            CancelMessageMoveTaskError::Unlisted(error) => {
+                ::std::error::Error::source(error)
             }
             CancelMessageMoveTaskError::Unhandled(error) => {
                 ::std::option::Option::Some(error)
@@ -156,7 +166,7 @@ impl super::Operation for CancelMessageMoveTask {
         if response.status().as_u16() >= 300 {
             let code = ::awsgen_runtime::protocol::query_compatible_error_code(
                 response,
-                <Self as super::Operation>::ERRORS,
+                crate::service_error::MODELED_CODES,
             );
             return ::std::result::Result::Err(
                 match code.as_deref() {
@@ -215,12 +225,28 @@ impl super::Operation for CancelMessageMoveTask {
                         }
                     }
                     _ => {
-                        CancelMessageMoveTaskError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => CancelMessageMoveTaskError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => CancelMessageMoveTaskError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                CancelMessageMoveTaskError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

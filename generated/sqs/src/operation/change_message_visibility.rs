@@ -34,7 +34,7 @@
 #[non_exhaustive]
 pub struct ChangeMessageVisibility;
 impl super::private::Sealed for ChangeMessageVisibility {}
-/// Errors of [`ChangeMessageVisibility`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`ChangeMessageVisibility`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum ChangeMessageVisibilityError {
@@ -52,7 +52,10 @@ pub enum ChangeMessageVisibilityError {
     InvalidAddress(crate::error::InvalidAddress),
     /// The service answered `InvalidSecurity`.
     InvalidSecurity(crate::error::InvalidSecurity),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -82,6 +85,7 @@ impl ChangeMessageVisibilityError {
             ChangeMessageVisibilityError::InvalidSecurity(_) => {
                 ::std::option::Option::Some("InvalidSecurity")
             }
+            ChangeMessageVisibilityError::Unlisted(error) => error.code(),
             ChangeMessageVisibilityError::Unhandled(error) => error.code.as_deref(),
             ChangeMessageVisibilityError::InvalidResponse(_) => {
                 ::std::option::Option::None
@@ -111,6 +115,9 @@ impl ::std::fmt::Display for ChangeMessageVisibilityError {
                 ::std::fmt::Display::fmt(error, f)
             }
             ChangeMessageVisibilityError::InvalidSecurity(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            ChangeMessageVisibilityError::Unlisted(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
             ChangeMessageVisibilityError::Unhandled(error) => {
@@ -145,6 +152,9 @@ impl ::std::error::Error for ChangeMessageVisibilityError {
             }
             ChangeMessageVisibilityError::InvalidSecurity(error) => {
                 ::std::option::Option::Some(error)
+            }
+            ChangeMessageVisibilityError::Unlisted(error) => {
+                ::std::error::Error::source(error)
             }
             ChangeMessageVisibilityError::Unhandled(error) => {
                 ::std::option::Option::Some(error)
@@ -197,7 +207,7 @@ impl super::Operation for ChangeMessageVisibility {
         if response.status().as_u16() >= 300 {
             let code = ::awsgen_runtime::protocol::query_compatible_error_code(
                 response,
-                <Self as super::Operation>::ERRORS,
+                crate::service_error::MODELED_CODES,
             );
             return ::std::result::Result::Err(
                 match code.as_deref() {
@@ -276,12 +286,28 @@ impl super::Operation for ChangeMessageVisibility {
                         }
                     }
                     _ => {
-                        ChangeMessageVisibilityError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => ChangeMessageVisibilityError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => ChangeMessageVisibilityError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                ChangeMessageVisibilityError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

@@ -16,7 +16,7 @@
 #[non_exhaustive]
 pub struct ChangeMessageVisibilityBatch;
 impl super::private::Sealed for ChangeMessageVisibilityBatch {}
-/// Errors of [`ChangeMessageVisibilityBatch`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`ChangeMessageVisibilityBatch`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum ChangeMessageVisibilityBatchError {
@@ -38,7 +38,10 @@ pub enum ChangeMessageVisibilityBatchError {
     InvalidAddress(crate::error::InvalidAddress),
     /// The service answered `InvalidSecurity`.
     InvalidSecurity(crate::error::InvalidSecurity),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -74,6 +77,7 @@ impl ChangeMessageVisibilityBatchError {
             ChangeMessageVisibilityBatchError::InvalidSecurity(_) => {
                 ::std::option::Option::Some("InvalidSecurity")
             }
+            ChangeMessageVisibilityBatchError::Unlisted(error) => error.code(),
             ChangeMessageVisibilityBatchError::Unhandled(error) => error.code.as_deref(),
             ChangeMessageVisibilityBatchError::InvalidResponse(_) => {
                 ::std::option::Option::None
@@ -109,6 +113,9 @@ impl ::std::fmt::Display for ChangeMessageVisibilityBatchError {
                 ::std::fmt::Display::fmt(error, f)
             }
             ChangeMessageVisibilityBatchError::InvalidSecurity(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            ChangeMessageVisibilityBatchError::Unlisted(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
             ChangeMessageVisibilityBatchError::Unhandled(error) => {
@@ -149,6 +156,9 @@ impl ::std::error::Error for ChangeMessageVisibilityBatchError {
             }
             ChangeMessageVisibilityBatchError::InvalidSecurity(error) => {
                 ::std::option::Option::Some(error)
+            }
+            ChangeMessageVisibilityBatchError::Unlisted(error) => {
+                ::std::error::Error::source(error)
             }
             ChangeMessageVisibilityBatchError::Unhandled(error) => {
                 ::std::option::Option::Some(error)
@@ -203,7 +213,7 @@ impl super::Operation for ChangeMessageVisibilityBatch {
         if response.status().as_u16() >= 300 {
             let code = ::awsgen_runtime::protocol::query_compatible_error_code(
                 response,
-                <Self as super::Operation>::ERRORS,
+                crate::service_error::MODELED_CODES,
             );
             return ::std::result::Result::Err(
                 match code.as_deref() {
@@ -314,12 +324,30 @@ impl super::Operation for ChangeMessageVisibilityBatch {
                         }
                     }
                     _ => {
-                        ChangeMessageVisibilityBatchError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => ChangeMessageVisibilityBatchError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => {
+                                ChangeMessageVisibilityBatchError::InvalidResponse(error)
+                            }
+                            ::std::option::Option::None => {
+                                ChangeMessageVisibilityBatchError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

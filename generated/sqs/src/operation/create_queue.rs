@@ -33,7 +33,7 @@
 #[non_exhaustive]
 pub struct CreateQueue;
 impl super::private::Sealed for CreateQueue {}
-/// Errors of [`CreateQueue`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`CreateQueue`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum CreateQueueError {
@@ -53,7 +53,10 @@ pub enum CreateQueueError {
     UnsupportedOperation(crate::error::UnsupportedOperation),
     /// The service answered `InvalidSecurity`.
     InvalidSecurity(crate::error::InvalidSecurity),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -86,6 +89,7 @@ impl CreateQueueError {
             CreateQueueError::InvalidSecurity(_) => {
                 ::std::option::Option::Some("InvalidSecurity")
             }
+            CreateQueueError::Unlisted(error) => error.code(),
             CreateQueueError::Unhandled(error) => error.code.as_deref(),
             CreateQueueError::InvalidResponse(_) => ::std::option::Option::None,
         }
@@ -116,6 +120,7 @@ impl ::std::fmt::Display for CreateQueueError {
             CreateQueueError::InvalidSecurity(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
+            CreateQueueError::Unlisted(error) => ::std::fmt::Display::fmt(error, f),
             CreateQueueError::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
             CreateQueueError::InvalidResponse(error) => {
                 ::std::fmt::Display::fmt(error, f)
@@ -148,6 +153,7 @@ impl ::std::error::Error for CreateQueueError {
             CreateQueueError::InvalidSecurity(error) => {
                 ::std::option::Option::Some(error)
             }
+            CreateQueueError::Unlisted(error) => ::std::error::Error::source(error),
             CreateQueueError::Unhandled(error) => ::std::option::Option::Some(error),
             CreateQueueError::InvalidResponse(error) => {
                 ::std::option::Option::Some(error)
@@ -198,7 +204,7 @@ impl super::Operation for CreateQueue {
         if response.status().as_u16() >= 300 {
             let code = ::awsgen_runtime::protocol::query_compatible_error_code(
                 response,
-                <Self as super::Operation>::ERRORS,
+                crate::service_error::MODELED_CODES,
             );
             return ::std::result::Result::Err(
                 match code.as_deref() {
@@ -291,12 +297,28 @@ impl super::Operation for CreateQueue {
                         }
                     }
                     _ => {
-                        CreateQueueError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => CreateQueueError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => CreateQueueError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                CreateQueueError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

@@ -18,7 +18,7 @@
 #[non_exhaustive]
 pub struct DeleteMessage;
 impl super::private::Sealed for DeleteMessage {}
-/// Errors of [`DeleteMessage`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`DeleteMessage`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum DeleteMessageError {
@@ -36,7 +36,10 @@ pub enum DeleteMessageError {
     InvalidSecurity(crate::error::InvalidSecurity),
     /// The service answered `InvalidAddress`.
     InvalidAddress(crate::error::InvalidAddress),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -66,6 +69,7 @@ impl DeleteMessageError {
             DeleteMessageError::InvalidAddress(_) => {
                 ::std::option::Option::Some("InvalidAddress")
             }
+            DeleteMessageError::Unlisted(error) => error.code(),
             DeleteMessageError::Unhandled(error) => error.code.as_deref(),
             DeleteMessageError::InvalidResponse(_) => ::std::option::Option::None,
         }
@@ -95,6 +99,7 @@ impl ::std::fmt::Display for DeleteMessageError {
             DeleteMessageError::InvalidAddress(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
+            DeleteMessageError::Unlisted(error) => ::std::fmt::Display::fmt(error, f),
             DeleteMessageError::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
             DeleteMessageError::InvalidResponse(error) => {
                 ::std::fmt::Display::fmt(error, f)
@@ -126,6 +131,7 @@ impl ::std::error::Error for DeleteMessageError {
             DeleteMessageError::InvalidAddress(error) => {
                 ::std::option::Option::Some(error)
             }
+            DeleteMessageError::Unlisted(error) => ::std::error::Error::source(error),
             DeleteMessageError::Unhandled(error) => ::std::option::Option::Some(error),
             DeleteMessageError::InvalidResponse(error) => {
                 ::std::option::Option::Some(error)
@@ -175,7 +181,7 @@ impl super::Operation for DeleteMessage {
         if response.status().as_u16() >= 300 {
             let code = ::awsgen_runtime::protocol::query_compatible_error_code(
                 response,
-                <Self as super::Operation>::ERRORS,
+                crate::service_error::MODELED_CODES,
             );
             return ::std::result::Result::Err(
                 match code.as_deref() {
@@ -254,12 +260,28 @@ impl super::Operation for DeleteMessage {
                         }
                     }
                     _ => {
-                        DeleteMessageError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => DeleteMessageError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => DeleteMessageError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                DeleteMessageError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

@@ -16,7 +16,7 @@
 #[non_exhaustive]
 pub struct DeleteMessageBatch;
 impl super::private::Sealed for DeleteMessageBatch {}
-/// Errors of [`DeleteMessageBatch`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`DeleteMessageBatch`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum DeleteMessageBatchError {
@@ -38,7 +38,10 @@ pub enum DeleteMessageBatchError {
     InvalidAddress(crate::error::InvalidAddress),
     /// The service answered `InvalidSecurity`.
     InvalidSecurity(crate::error::InvalidSecurity),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -74,6 +77,7 @@ impl DeleteMessageBatchError {
             DeleteMessageBatchError::InvalidSecurity(_) => {
                 ::std::option::Option::Some("InvalidSecurity")
             }
+            DeleteMessageBatchError::Unlisted(error) => error.code(),
             DeleteMessageBatchError::Unhandled(error) => error.code.as_deref(),
             DeleteMessageBatchError::InvalidResponse(_) => ::std::option::Option::None,
         }
@@ -107,6 +111,9 @@ impl ::std::fmt::Display for DeleteMessageBatchError {
                 ::std::fmt::Display::fmt(error, f)
             }
             DeleteMessageBatchError::InvalidSecurity(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            DeleteMessageBatchError::Unlisted(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
             DeleteMessageBatchError::Unhandled(error) => {
@@ -147,6 +154,9 @@ impl ::std::error::Error for DeleteMessageBatchError {
             }
             DeleteMessageBatchError::InvalidSecurity(error) => {
                 ::std::option::Option::Some(error)
+            }
+            DeleteMessageBatchError::Unlisted(error) => {
+                ::std::error::Error::source(error)
             }
             DeleteMessageBatchError::Unhandled(error) => {
                 ::std::option::Option::Some(error)
@@ -201,7 +211,7 @@ impl super::Operation for DeleteMessageBatch {
         if response.status().as_u16() >= 300 {
             let code = ::awsgen_runtime::protocol::query_compatible_error_code(
                 response,
-                <Self as super::Operation>::ERRORS,
+                crate::service_error::MODELED_CODES,
             );
             return ::std::result::Result::Err(
                 match code.as_deref() {
@@ -304,12 +314,28 @@ impl super::Operation for DeleteMessageBatch {
                         }
                     }
                     _ => {
-                        DeleteMessageBatchError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => DeleteMessageBatchError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => DeleteMessageBatchError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                DeleteMessageBatchError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

@@ -24,7 +24,7 @@
 #[non_exhaustive]
 pub struct DeleteQueue;
 impl super::private::Sealed for DeleteQueue {}
-/// Errors of [`DeleteQueue`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`DeleteQueue`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum DeleteQueueError {
@@ -38,7 +38,10 @@ pub enum DeleteQueueError {
     UnsupportedOperation(crate::error::UnsupportedOperation),
     /// The service answered `InvalidSecurity`.
     InvalidSecurity(crate::error::InvalidSecurity),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -62,6 +65,7 @@ impl DeleteQueueError {
             DeleteQueueError::InvalidSecurity(_) => {
                 ::std::option::Option::Some("InvalidSecurity")
             }
+            DeleteQueueError::Unlisted(error) => error.code(),
             DeleteQueueError::Unhandled(error) => error.code.as_deref(),
             DeleteQueueError::InvalidResponse(_) => ::std::option::Option::None,
         }
@@ -83,6 +87,7 @@ impl ::std::fmt::Display for DeleteQueueError {
             DeleteQueueError::InvalidSecurity(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
+            DeleteQueueError::Unlisted(error) => ::std::fmt::Display::fmt(error, f),
             DeleteQueueError::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
             DeleteQueueError::InvalidResponse(error) => {
                 ::std::fmt::Display::fmt(error, f)
@@ -106,6 +111,7 @@ impl ::std::error::Error for DeleteQueueError {
             DeleteQueueError::InvalidSecurity(error) => {
                 ::std::option::Option::Some(error)
             }
+            DeleteQueueError::Unlisted(error) => ::std::error::Error::source(error),
             DeleteQueueError::Unhandled(error) => ::std::option::Option::Some(error),
             DeleteQueueError::InvalidResponse(error) => {
                 ::std::option::Option::Some(error)
@@ -153,7 +159,7 @@ impl super::Operation for DeleteQueue {
         if response.status().as_u16() >= 300 {
             let code = ::awsgen_runtime::protocol::query_compatible_error_code(
                 response,
-                <Self as super::Operation>::ERRORS,
+                crate::service_error::MODELED_CODES,
             );
             return ::std::result::Result::Err(
                 match code.as_deref() {
@@ -210,12 +216,28 @@ impl super::Operation for DeleteQueue {
                         }
                     }
                     _ => {
-                        DeleteQueueError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => DeleteQueueError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => DeleteQueueError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                DeleteQueueError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

@@ -16,7 +16,7 @@
 #[non_exhaustive]
 pub struct GetQueueAttributes;
 impl super::private::Sealed for GetQueueAttributes {}
-/// Errors of [`GetQueueAttributes`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`GetQueueAttributes`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum GetQueueAttributesError {
@@ -32,7 +32,10 @@ pub enum GetQueueAttributesError {
     InvalidSecurity(crate::error::InvalidSecurity),
     /// The service answered `InvalidAddress`.
     InvalidAddress(crate::error::InvalidAddress),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -59,6 +62,7 @@ impl GetQueueAttributesError {
             GetQueueAttributesError::InvalidAddress(_) => {
                 ::std::option::Option::Some("InvalidAddress")
             }
+            GetQueueAttributesError::Unlisted(error) => error.code(),
             GetQueueAttributesError::Unhandled(error) => error.code.as_deref(),
             GetQueueAttributesError::InvalidResponse(_) => ::std::option::Option::None,
         }
@@ -83,6 +87,9 @@ impl ::std::fmt::Display for GetQueueAttributesError {
                 ::std::fmt::Display::fmt(error, f)
             }
             GetQueueAttributesError::InvalidAddress(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GetQueueAttributesError::Unlisted(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
             GetQueueAttributesError::Unhandled(error) => {
@@ -114,6 +121,9 @@ impl ::std::error::Error for GetQueueAttributesError {
             }
             GetQueueAttributesError::InvalidAddress(error) => {
                 ::std::option::Option::Some(error)
+            }
+            GetQueueAttributesError::Unlisted(error) => {
+                ::std::error::Error::source(error)
             }
             GetQueueAttributesError::Unhandled(error) => {
                 ::std::option::Option::Some(error)
@@ -165,7 +175,7 @@ impl super::Operation for GetQueueAttributes {
         if response.status().as_u16() >= 300 {
             let code = ::awsgen_runtime::protocol::query_compatible_error_code(
                 response,
-                <Self as super::Operation>::ERRORS,
+                crate::service_error::MODELED_CODES,
             );
             return ::std::result::Result::Err(
                 match code.as_deref() {
@@ -234,12 +244,28 @@ impl super::Operation for GetQueueAttributes {
                         }
                     }
                     _ => {
-                        GetQueueAttributesError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => GetQueueAttributesError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => GetQueueAttributesError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                GetQueueAttributesError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

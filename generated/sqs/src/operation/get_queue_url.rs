@@ -16,7 +16,7 @@
 #[non_exhaustive]
 pub struct GetQueueUrl;
 impl super::private::Sealed for GetQueueUrl {}
-/// Errors of [`GetQueueUrl`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`GetQueueUrl`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum GetQueueUrlError {
@@ -30,7 +30,10 @@ pub enum GetQueueUrlError {
     InvalidSecurity(crate::error::InvalidSecurity),
     /// The service answered `UnsupportedOperation`.
     UnsupportedOperation(crate::error::UnsupportedOperation),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -54,6 +57,7 @@ impl GetQueueUrlError {
             GetQueueUrlError::UnsupportedOperation(_) => {
                 ::std::option::Option::Some("UnsupportedOperation")
             }
+            GetQueueUrlError::Unlisted(error) => error.code(),
             GetQueueUrlError::Unhandled(error) => error.code.as_deref(),
             GetQueueUrlError::InvalidResponse(_) => ::std::option::Option::None,
         }
@@ -75,6 +79,7 @@ impl ::std::fmt::Display for GetQueueUrlError {
             GetQueueUrlError::UnsupportedOperation(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
+            GetQueueUrlError::Unlisted(error) => ::std::fmt::Display::fmt(error, f),
             GetQueueUrlError::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
             GetQueueUrlError::InvalidResponse(error) => {
                 ::std::fmt::Display::fmt(error, f)
@@ -98,6 +103,7 @@ impl ::std::error::Error for GetQueueUrlError {
             GetQueueUrlError::UnsupportedOperation(error) => {
                 ::std::option::Option::Some(error)
             }
+            GetQueueUrlError::Unlisted(error) => ::std::error::Error::source(error),
             GetQueueUrlError::Unhandled(error) => ::std::option::Option::Some(error),
             GetQueueUrlError::InvalidResponse(error) => {
                 ::std::option::Option::Some(error)
@@ -145,7 +151,7 @@ impl super::Operation for GetQueueUrl {
         if response.status().as_u16() >= 300 {
             let code = ::awsgen_runtime::protocol::query_compatible_error_code(
                 response,
-                <Self as super::Operation>::ERRORS,
+                crate::service_error::MODELED_CODES,
             );
             return ::std::result::Result::Err(
                 match code.as_deref() {
@@ -202,12 +208,28 @@ impl super::Operation for GetQueueUrl {
                         }
                     }
                     _ => {
-                        GetQueueUrlError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => GetQueueUrlError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => GetQueueUrlError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                GetQueueUrlError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

@@ -18,7 +18,7 @@
 #[non_exhaustive]
 pub struct ListDeadLetterSourceQueues;
 impl super::private::Sealed for ListDeadLetterSourceQueues {}
-/// Errors of [`ListDeadLetterSourceQueues`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`ListDeadLetterSourceQueues`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum ListDeadLetterSourceQueuesError {
@@ -32,7 +32,10 @@ pub enum ListDeadLetterSourceQueuesError {
     InvalidAddress(crate::error::InvalidAddress),
     /// The service answered `UnsupportedOperation`.
     UnsupportedOperation(crate::error::UnsupportedOperation),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -56,6 +59,7 @@ impl ListDeadLetterSourceQueuesError {
             ListDeadLetterSourceQueuesError::UnsupportedOperation(_) => {
                 ::std::option::Option::Some("UnsupportedOperation")
             }
+            ListDeadLetterSourceQueuesError::Unlisted(error) => error.code(),
             ListDeadLetterSourceQueuesError::Unhandled(error) => error.code.as_deref(),
             ListDeadLetterSourceQueuesError::InvalidResponse(_) => {
                 ::std::option::Option::None
@@ -79,6 +83,9 @@ impl ::std::fmt::Display for ListDeadLetterSourceQueuesError {
                 ::std::fmt::Display::fmt(error, f)
             }
             ListDeadLetterSourceQueuesError::UnsupportedOperation(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            ListDeadLetterSourceQueuesError::Unlisted(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
             ListDeadLetterSourceQueuesError::Unhandled(error) => {
@@ -107,6 +114,9 @@ impl ::std::error::Error for ListDeadLetterSourceQueuesError {
             }
             ListDeadLetterSourceQueuesError::UnsupportedOperation(error) => {
                 ::std::option::Option::Some(error)
+            }
+            ListDeadLetterSourceQueuesError::Unlisted(error) => {
+                ::std::error::Error::source(error)
             }
             ListDeadLetterSourceQueuesError::Unhandled(error) => {
                 ::std::option::Option::Some(error)
@@ -162,7 +172,7 @@ impl super::Operation for ListDeadLetterSourceQueues {
         if response.status().as_u16() >= 300 {
             let code = ::awsgen_runtime::protocol::query_compatible_error_code(
                 response,
-                <Self as super::Operation>::ERRORS,
+                crate::service_error::MODELED_CODES,
             );
             return ::std::result::Result::Err(
                 match code.as_deref() {
@@ -219,12 +229,28 @@ impl super::Operation for ListDeadLetterSourceQueues {
                         }
                     }
                     _ => {
-                        ListDeadLetterSourceQueuesError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => ListDeadLetterSourceQueuesError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => ListDeadLetterSourceQueuesError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                ListDeadLetterSourceQueuesError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

@@ -19,7 +19,7 @@
 #[non_exhaustive]
 pub struct ListMessageMoveTasks;
 impl super::private::Sealed for ListMessageMoveTasks {}
-/// Errors of [`ListMessageMoveTasks`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`ListMessageMoveTasks`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum ListMessageMoveTasksError {
@@ -33,7 +33,10 @@ pub enum ListMessageMoveTasksError {
     InvalidSecurity(crate::error::InvalidSecurity),
     /// The service answered `UnsupportedOperation`.
     UnsupportedOperation(crate::error::UnsupportedOperation),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -57,6 +60,7 @@ impl ListMessageMoveTasksError {
             ListMessageMoveTasksError::UnsupportedOperation(_) => {
                 ::std::option::Option::Some("UnsupportedOperation")
             }
+            ListMessageMoveTasksError::Unlisted(error) => error.code(),
             ListMessageMoveTasksError::Unhandled(error) => error.code.as_deref(),
             ListMessageMoveTasksError::InvalidResponse(_) => ::std::option::Option::None,
         }
@@ -78,6 +82,9 @@ impl ::std::fmt::Display for ListMessageMoveTasksError {
                 ::std::fmt::Display::fmt(error, f)
             }
             ListMessageMoveTasksError::UnsupportedOperation(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            ListMessageMoveTasksError::Unlisted(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
             ListMessageMoveTasksError::Unhandled(error) => {
@@ -106,6 +113,9 @@ impl ::std::error::Error for ListMessageMoveTasksError {
             }
             ListMessageMoveTasksError::UnsupportedOperation(error) => {
                 ::std::option::Option::Some(error)
+            }
+            ListMessageMoveTasksError::Unlisted(error) => {
+                ::std::error::Error::source(error)
             }
             ListMessageMoveTasksError::Unhandled(error) => {
                 ::std::option::Option::Some(error)
@@ -156,7 +166,7 @@ impl super::Operation for ListMessageMoveTasks {
         if response.status().as_u16() >= 300 {
             let code = ::awsgen_runtime::protocol::query_compatible_error_code(
                 response,
-                <Self as super::Operation>::ERRORS,
+                crate::service_error::MODELED_CODES,
             );
             return ::std::result::Result::Err(
                 match code.as_deref() {
@@ -215,12 +225,28 @@ impl super::Operation for ListMessageMoveTasks {
                         }
                     }
                     _ => {
-                        ListMessageMoveTasksError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => ListMessageMoveTasksError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => ListMessageMoveTasksError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                ListMessageMoveTasksError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

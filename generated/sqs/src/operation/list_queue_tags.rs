@@ -16,7 +16,7 @@
 #[non_exhaustive]
 pub struct ListQueueTags;
 impl super::private::Sealed for ListQueueTags {}
-/// Errors of [`ListQueueTags`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`ListQueueTags`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum ListQueueTagsError {
@@ -30,7 +30,10 @@ pub enum ListQueueTagsError {
     InvalidAddress(crate::error::InvalidAddress),
     /// The service answered `InvalidSecurity`.
     InvalidSecurity(crate::error::InvalidSecurity),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -54,6 +57,7 @@ impl ListQueueTagsError {
             ListQueueTagsError::InvalidSecurity(_) => {
                 ::std::option::Option::Some("InvalidSecurity")
             }
+            ListQueueTagsError::Unlisted(error) => error.code(),
             ListQueueTagsError::Unhandled(error) => error.code.as_deref(),
             ListQueueTagsError::InvalidResponse(_) => ::std::option::Option::None,
         }
@@ -77,6 +81,7 @@ impl ::std::fmt::Display for ListQueueTagsError {
             ListQueueTagsError::InvalidSecurity(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
+            ListQueueTagsError::Unlisted(error) => ::std::fmt::Display::fmt(error, f),
             ListQueueTagsError::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
             ListQueueTagsError::InvalidResponse(error) => {
                 ::std::fmt::Display::fmt(error, f)
@@ -102,6 +107,7 @@ impl ::std::error::Error for ListQueueTagsError {
             ListQueueTagsError::InvalidSecurity(error) => {
                 ::std::option::Option::Some(error)
             }
+            ListQueueTagsError::Unlisted(error) => ::std::error::Error::source(error),
             ListQueueTagsError::Unhandled(error) => ::std::option::Option::Some(error),
             ListQueueTagsError::InvalidResponse(error) => {
                 ::std::option::Option::Some(error)
@@ -149,7 +155,7 @@ impl super::Operation for ListQueueTags {
         if response.status().as_u16() >= 300 {
             let code = ::awsgen_runtime::protocol::query_compatible_error_code(
                 response,
-                <Self as super::Operation>::ERRORS,
+                crate::service_error::MODELED_CODES,
             );
             return ::std::result::Result::Err(
                 match code.as_deref() {
@@ -206,12 +212,28 @@ impl super::Operation for ListQueueTags {
                         }
                     }
                     _ => {
-                        ListQueueTagsError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => ListQueueTagsError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => ListQueueTagsError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                ListQueueTagsError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

@@ -18,7 +18,7 @@
 #[non_exhaustive]
 pub struct ListQueues;
 impl super::private::Sealed for ListQueues {}
-/// Errors of [`ListQueues`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`ListQueues`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum ListQueuesError {
@@ -30,7 +30,10 @@ pub enum ListQueuesError {
     InvalidAddress(crate::error::InvalidAddress),
     /// The service answered `UnsupportedOperation`.
     UnsupportedOperation(crate::error::UnsupportedOperation),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -51,6 +54,7 @@ impl ListQueuesError {
             ListQueuesError::UnsupportedOperation(_) => {
                 ::std::option::Option::Some("UnsupportedOperation")
             }
+            ListQueuesError::Unlisted(error) => error.code(),
             ListQueuesError::Unhandled(error) => error.code.as_deref(),
             ListQueuesError::InvalidResponse(_) => ::std::option::Option::None,
         }
@@ -67,6 +71,7 @@ impl ::std::fmt::Display for ListQueuesError {
             ListQueuesError::UnsupportedOperation(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
+            ListQueuesError::Unlisted(error) => ::std::fmt::Display::fmt(error, f),
             ListQueuesError::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
             ListQueuesError::InvalidResponse(error) => ::std::fmt::Display::fmt(error, f),
         }
@@ -83,6 +88,7 @@ impl ::std::error::Error for ListQueuesError {
             ListQueuesError::UnsupportedOperation(error) => {
                 ::std::option::Option::Some(error)
             }
+            ListQueuesError::Unlisted(error) => ::std::error::Error::source(error),
             ListQueuesError::Unhandled(error) => ::std::option::Option::Some(error),
             ListQueuesError::InvalidResponse(error) => ::std::option::Option::Some(error),
         }
@@ -132,7 +138,7 @@ impl super::Operation for ListQueues {
         if response.status().as_u16() >= 300 {
             let code = ::awsgen_runtime::protocol::query_compatible_error_code(
                 response,
-                <Self as super::Operation>::ERRORS,
+                crate::service_error::MODELED_CODES,
             );
             return ::std::result::Result::Err(
                 match code.as_deref() {
@@ -179,12 +185,28 @@ impl super::Operation for ListQueues {
                         }
                     }
                     _ => {
-                        ListQueuesError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => ListQueuesError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => ListQueuesError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                ListQueuesError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

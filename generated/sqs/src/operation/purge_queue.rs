@@ -22,7 +22,7 @@
 #[non_exhaustive]
 pub struct PurgeQueue;
 impl super::private::Sealed for PurgeQueue {}
-/// Errors of [`PurgeQueue`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`PurgeQueue`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum PurgeQueueError {
@@ -38,7 +38,10 @@ pub enum PurgeQueueError {
     InvalidSecurity(crate::error::InvalidSecurity),
     /// The service answered `UnsupportedOperation`.
     UnsupportedOperation(crate::error::UnsupportedOperation),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -65,6 +68,7 @@ impl PurgeQueueError {
             PurgeQueueError::UnsupportedOperation(_) => {
                 ::std::option::Option::Some("UnsupportedOperation")
             }
+            PurgeQueueError::Unlisted(error) => error.code(),
             PurgeQueueError::Unhandled(error) => error.code.as_deref(),
             PurgeQueueError::InvalidResponse(_) => ::std::option::Option::None,
         }
@@ -87,6 +91,7 @@ impl ::std::fmt::Display for PurgeQueueError {
             PurgeQueueError::UnsupportedOperation(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
+            PurgeQueueError::Unlisted(error) => ::std::fmt::Display::fmt(error, f),
             PurgeQueueError::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
             PurgeQueueError::InvalidResponse(error) => ::std::fmt::Display::fmt(error, f),
         }
@@ -109,6 +114,7 @@ impl ::std::error::Error for PurgeQueueError {
             PurgeQueueError::UnsupportedOperation(error) => {
                 ::std::option::Option::Some(error)
             }
+            PurgeQueueError::Unlisted(error) => ::std::error::Error::source(error),
             PurgeQueueError::Unhandled(error) => ::std::option::Option::Some(error),
             PurgeQueueError::InvalidResponse(error) => ::std::option::Option::Some(error),
         }
@@ -155,7 +161,7 @@ impl super::Operation for PurgeQueue {
         if response.status().as_u16() >= 300 {
             let code = ::awsgen_runtime::protocol::query_compatible_error_code(
                 response,
-                <Self as super::Operation>::ERRORS,
+                crate::service_error::MODELED_CODES,
             );
             return ::std::result::Result::Err(
                 match code.as_deref() {
@@ -224,12 +230,28 @@ impl super::Operation for PurgeQueue {
                         }
                     }
                     _ => {
-                        PurgeQueueError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => PurgeQueueError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => PurgeQueueError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                PurgeQueueError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

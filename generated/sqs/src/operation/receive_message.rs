@@ -31,7 +31,7 @@
 #[non_exhaustive]
 pub struct ReceiveMessage;
 impl super::private::Sealed for ReceiveMessage {}
-/// Errors of [`ReceiveMessage`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`ReceiveMessage`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum ReceiveMessageError {
@@ -61,7 +61,10 @@ pub enum ReceiveMessageError {
     KmsInvalidKeyUsage(crate::error::KmsInvalidKeyUsage),
     /// The service answered `InvalidAddress`.
     InvalidAddress(crate::error::InvalidAddress),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -107,6 +110,7 @@ impl ReceiveMessageError {
             ReceiveMessageError::InvalidAddress(_) => {
                 ::std::option::Option::Some("InvalidAddress")
             }
+            ReceiveMessageError::Unlisted(error) => error.code(),
             ReceiveMessageError::Unhandled(error) => error.code.as_deref(),
             ReceiveMessageError::InvalidResponse(_) => ::std::option::Option::None,
         }
@@ -148,6 +152,7 @@ impl ::std::fmt::Display for ReceiveMessageError {
             ReceiveMessageError::InvalidAddress(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
+            ReceiveMessageError::Unlisted(error) => ::std::fmt::Display::fmt(error, f),
             ReceiveMessageError::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
             ReceiveMessageError::InvalidResponse(error) => {
                 ::std::fmt::Display::fmt(error, f)
@@ -191,6 +196,7 @@ impl ::std::error::Error for ReceiveMessageError {
             ReceiveMessageError::InvalidAddress(error) => {
                 ::std::option::Option::Some(error)
             }
+            ReceiveMessageError::Unlisted(error) => ::std::error::Error::source(error),
             ReceiveMessageError::Unhandled(error) => ::std::option::Option::Some(error),
             ReceiveMessageError::InvalidResponse(error) => {
                 ::std::option::Option::Some(error)
@@ -246,7 +252,7 @@ impl super::Operation for ReceiveMessage {
         if response.status().as_u16() >= 300 {
             let code = ::awsgen_runtime::protocol::query_compatible_error_code(
                 response,
-                <Self as super::Operation>::ERRORS,
+                crate::service_error::MODELED_CODES,
             );
             return ::std::result::Result::Err(
                 match code.as_deref() {
@@ -383,12 +389,28 @@ impl super::Operation for ReceiveMessage {
                         }
                     }
                     _ => {
-                        ReceiveMessageError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => ReceiveMessageError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => ReceiveMessageError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                ReceiveMessageError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

@@ -20,7 +20,7 @@
 #[non_exhaustive]
 pub struct RemovePermission;
 impl super::private::Sealed for RemovePermission {}
-/// Errors of [`RemovePermission`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`RemovePermission`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum RemovePermissionError {
@@ -34,7 +34,10 @@ pub enum RemovePermissionError {
     InvalidSecurity(crate::error::InvalidSecurity),
     /// The service answered `UnsupportedOperation`.
     UnsupportedOperation(crate::error::UnsupportedOperation),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -58,6 +61,7 @@ impl RemovePermissionError {
             RemovePermissionError::UnsupportedOperation(_) => {
                 ::std::option::Option::Some("UnsupportedOperation")
             }
+            RemovePermissionError::Unlisted(error) => error.code(),
             RemovePermissionError::Unhandled(error) => error.code.as_deref(),
             RemovePermissionError::InvalidResponse(_) => ::std::option::Option::None,
         }
@@ -81,6 +85,7 @@ impl ::std::fmt::Display for RemovePermissionError {
             RemovePermissionError::UnsupportedOperation(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
+            RemovePermissionError::Unlisted(error) => ::std::fmt::Display::fmt(error, f),
             RemovePermissionError::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
             RemovePermissionError::InvalidResponse(error) => {
                 ::std::fmt::Display::fmt(error, f)
@@ -106,6 +111,7 @@ impl ::std::error::Error for RemovePermissionError {
             RemovePermissionError::UnsupportedOperation(error) => {
                 ::std::option::Option::Some(error)
             }
+            RemovePermissionError::Unlisted(error) => ::std::error::Error::source(error),
             RemovePermissionError::Unhandled(error) => ::std::option::Option::Some(error),
             RemovePermissionError::InvalidResponse(error) => {
                 ::std::option::Option::Some(error)
@@ -153,7 +159,7 @@ impl super::Operation for RemovePermission {
         if response.status().as_u16() >= 300 {
             let code = ::awsgen_runtime::protocol::query_compatible_error_code(
                 response,
-                <Self as super::Operation>::ERRORS,
+                crate::service_error::MODELED_CODES,
             );
             return ::std::result::Result::Err(
                 match code.as_deref() {
@@ -210,12 +216,28 @@ impl super::Operation for RemovePermission {
                         }
                     }
                     _ => {
-                        RemovePermissionError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => RemovePermissionError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => RemovePermissionError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                RemovePermissionError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

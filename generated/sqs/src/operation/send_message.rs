@@ -20,7 +20,7 @@
 #[non_exhaustive]
 pub struct SendMessage;
 impl super::private::Sealed for SendMessage {}
-/// Errors of [`SendMessage`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`SendMessage`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum SendMessageError {
@@ -50,7 +50,10 @@ pub enum SendMessageError {
     KmsInvalidKeyUsage(crate::error::KmsInvalidKeyUsage),
     /// The service answered `InvalidAddress`.
     InvalidAddress(crate::error::InvalidAddress),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -98,6 +101,7 @@ impl SendMessageError {
             SendMessageError::InvalidAddress(_) => {
                 ::std::option::Option::Some("InvalidAddress")
             }
+            SendMessageError::Unlisted(error) => error.code(),
             SendMessageError::Unhandled(error) => error.code.as_deref(),
             SendMessageError::InvalidResponse(_) => ::std::option::Option::None,
         }
@@ -137,6 +141,7 @@ impl ::std::fmt::Display for SendMessageError {
                 ::std::fmt::Display::fmt(error, f)
             }
             SendMessageError::InvalidAddress(error) => ::std::fmt::Display::fmt(error, f),
+            SendMessageError::Unlisted(error) => ::std::fmt::Display::fmt(error, f),
             SendMessageError::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
             SendMessageError::InvalidResponse(error) => {
                 ::std::fmt::Display::fmt(error, f)
@@ -178,6 +183,7 @@ impl ::std::error::Error for SendMessageError {
                 ::std::option::Option::Some(error)
             }
             SendMessageError::InvalidAddress(error) => ::std::option::Option::Some(error),
+            SendMessageError::Unlisted(error) => ::std::error::Error::source(error),
             SendMessageError::Unhandled(error) => ::std::option::Option::Some(error),
             SendMessageError::InvalidResponse(error) => {
                 ::std::option::Option::Some(error)
@@ -233,7 +239,7 @@ impl super::Operation for SendMessage {
         if response.status().as_u16() >= 300 {
             let code = ::awsgen_runtime::protocol::query_compatible_error_code(
                 response,
-                <Self as super::Operation>::ERRORS,
+                crate::service_error::MODELED_CODES,
             );
             return ::std::result::Result::Err(
                 match code.as_deref() {
@@ -372,12 +378,28 @@ impl super::Operation for SendMessage {
                         }
                     }
                     _ => {
-                        SendMessageError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => SendMessageError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => SendMessageError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                SendMessageError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

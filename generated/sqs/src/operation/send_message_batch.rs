@@ -26,7 +26,7 @@
 #[non_exhaustive]
 pub struct SendMessageBatch;
 impl super::private::Sealed for SendMessageBatch {}
-/// Errors of [`SendMessageBatch`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`SendMessageBatch`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum SendMessageBatchError {
@@ -64,7 +64,10 @@ pub enum SendMessageBatchError {
     KmsInvalidKeyUsage(crate::error::KmsInvalidKeyUsage),
     /// The service answered `InvalidAddress`.
     InvalidAddress(crate::error::InvalidAddress),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -124,6 +127,7 @@ impl SendMessageBatchError {
             SendMessageBatchError::InvalidAddress(_) => {
                 ::std::option::Option::Some("InvalidAddress")
             }
+            SendMessageBatchError::Unlisted(error) => error.code(),
             SendMessageBatchError::Unhandled(error) => error.code.as_deref(),
             SendMessageBatchError::InvalidResponse(_) => ::std::option::Option::None,
         }
@@ -183,6 +187,7 @@ impl ::std::fmt::Display for SendMessageBatchError {
             SendMessageBatchError::InvalidAddress(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
+            SendMessageBatchError::Unlisted(error) => ::std::fmt::Display::fmt(error, f),
             SendMessageBatchError::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
             SendMessageBatchError::InvalidResponse(error) => {
                 ::std::fmt::Display::fmt(error, f)
@@ -244,6 +249,7 @@ impl ::std::error::Error for SendMessageBatchError {
             SendMessageBatchError::InvalidAddress(error) => {
                 ::std::option::Option::Some(error)
             }
+            SendMessageBatchError::Unlisted(error) => ::std::error::Error::source(error),
             SendMessageBatchError::Unhandled(error) => ::std::option::Option::Some(error),
             SendMessageBatchError::InvalidResponse(error) => {
                 ::std::option::Option::Some(error)
@@ -303,7 +309,7 @@ impl super::Operation for SendMessageBatch {
         if response.status().as_u16() >= 300 {
             let code = ::awsgen_runtime::protocol::query_compatible_error_code(
                 response,
-                <Self as super::Operation>::ERRORS,
+                crate::service_error::MODELED_CODES,
             );
             return ::std::result::Result::Err(
                 match code.as_deref() {
@@ -488,12 +494,28 @@ impl super::Operation for SendMessageBatch {
                         }
                     }
                     _ => {
-                        SendMessageBatchError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => SendMessageBatchError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => SendMessageBatchError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                SendMessageBatchError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

@@ -20,7 +20,7 @@
 #[non_exhaustive]
 pub struct SetQueueAttributes;
 impl super::private::Sealed for SetQueueAttributes {}
-/// Errors of [`SetQueueAttributes`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`SetQueueAttributes`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum SetQueueAttributesError {
@@ -40,7 +40,10 @@ pub enum SetQueueAttributesError {
     InvalidAddress(crate::error::InvalidAddress),
     /// The service answered `InvalidSecurity`.
     InvalidSecurity(crate::error::InvalidSecurity),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -73,6 +76,7 @@ impl SetQueueAttributesError {
             SetQueueAttributesError::InvalidSecurity(_) => {
                 ::std::option::Option::Some("InvalidSecurity")
             }
+            SetQueueAttributesError::Unlisted(error) => error.code(),
             SetQueueAttributesError::Unhandled(error) => error.code.as_deref(),
             SetQueueAttributesError::InvalidResponse(_) => ::std::option::Option::None,
         }
@@ -103,6 +107,9 @@ impl ::std::fmt::Display for SetQueueAttributesError {
                 ::std::fmt::Display::fmt(error, f)
             }
             SetQueueAttributesError::InvalidSecurity(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            SetQueueAttributesError::Unlisted(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
             SetQueueAttributesError::Unhandled(error) => {
@@ -140,6 +147,9 @@ impl ::std::error::Error for SetQueueAttributesError {
             }
             SetQueueAttributesError::InvalidSecurity(error) => {
                 ::std::option::Option::Some(error)
+            }
+            SetQueueAttributesError::Unlisted(error) => {
+                ::std::error::Error::source(error)
             }
             SetQueueAttributesError::Unhandled(error) => {
                 ::std::option::Option::Some(error)
@@ -193,7 +203,7 @@ impl super::Operation for SetQueueAttributes {
         if response.status().as_u16() >= 300 {
             let code = ::awsgen_runtime::protocol::query_compatible_error_code(
                 response,
-                <Self as super::Operation>::ERRORS,
+                crate::service_error::MODELED_CODES,
             );
             return ::std::result::Result::Err(
                 match code.as_deref() {
@@ -284,12 +294,28 @@ impl super::Operation for SetQueueAttributes {
                         }
                     }
                     _ => {
-                        SetQueueAttributesError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => SetQueueAttributesError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => SetQueueAttributesError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                SetQueueAttributesError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

@@ -20,7 +20,7 @@
 #[non_exhaustive]
 pub struct StartMessageMoveTask;
 impl super::private::Sealed for StartMessageMoveTask {}
-/// Errors of [`StartMessageMoveTask`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`StartMessageMoveTask`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum StartMessageMoveTaskError {
@@ -34,7 +34,10 @@ pub enum StartMessageMoveTaskError {
     InvalidSecurity(crate::error::InvalidSecurity),
     /// The service answered `UnsupportedOperation`.
     UnsupportedOperation(crate::error::UnsupportedOperation),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -58,6 +61,7 @@ impl StartMessageMoveTaskError {
             StartMessageMoveTaskError::UnsupportedOperation(_) => {
                 ::std::option::Option::Some("UnsupportedOperation")
             }
+            StartMessageMoveTaskError::Unlisted(error) => error.code(),
             StartMessageMoveTaskError::Unhandled(error) => error.code.as_deref(),
             StartMessageMoveTaskError::InvalidResponse(_) => ::std::option::Option::None,
         }
@@ -79,6 +83,9 @@ impl ::std::fmt::Display for StartMessageMoveTaskError {
                 ::std::fmt::Display::fmt(error, f)
             }
             StartMessageMoveTaskError::UnsupportedOperation(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            StartMessageMoveTaskError::Unlisted(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
             StartMessageMoveTaskError::Unhandled(error) => {
@@ -107,6 +114,9 @@ impl ::std::error::Error for StartMessageMoveTaskError {
             }
             StartMessageMoveTaskError::UnsupportedOperation(error) => {
                 ::std::option::Option::Some(error)
+            }
+            StartMessageMoveTaskError::Unlisted(error) => {
+                ::std::error::Error::source(error)
             }
             StartMessageMoveTaskError::Unhandled(error) => {
                 ::std::option::Option::Some(error)
@@ -157,7 +167,7 @@ impl super::Operation for StartMessageMoveTask {
         if response.status().as_u16() >= 300 {
             let code = ::awsgen_runtime::protocol::query_compatible_error_code(
                 response,
-                <Self as super::Operation>::ERRORS,
+                crate::service_error::MODELED_CODES,
             );
             return ::std::result::Result::Err(
                 match code.as_deref() {
@@ -216,12 +226,28 @@ impl super::Operation for StartMessageMoveTask {
                         }
                     }
                     _ => {
-                        StartMessageMoveTaskError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => StartMessageMoveTaskError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => StartMessageMoveTaskError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                StartMessageMoveTaskError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

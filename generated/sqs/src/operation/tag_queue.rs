@@ -25,7 +25,7 @@
 #[non_exhaustive]
 pub struct TagQueue;
 impl super::private::Sealed for TagQueue {}
-/// Errors of [`TagQueue`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`TagQueue`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum TagQueueError {
@@ -39,7 +39,10 @@ pub enum TagQueueError {
     InvalidSecurity(crate::error::InvalidSecurity),
     /// The service answered `UnsupportedOperation`.
     UnsupportedOperation(crate::error::UnsupportedOperation),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -63,6 +66,7 @@ impl TagQueueError {
             TagQueueError::UnsupportedOperation(_) => {
                 ::std::option::Option::Some("UnsupportedOperation")
             }
+            TagQueueError::Unlisted(error) => error.code(),
             TagQueueError::Unhandled(error) => error.code.as_deref(),
             TagQueueError::InvalidResponse(_) => ::std::option::Option::None,
         }
@@ -78,6 +82,7 @@ impl ::std::fmt::Display for TagQueueError {
             TagQueueError::UnsupportedOperation(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
+            TagQueueError::Unlisted(error) => ::std::fmt::Display::fmt(error, f),
             TagQueueError::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
             TagQueueError::InvalidResponse(error) => ::std::fmt::Display::fmt(error, f),
         }
@@ -93,6 +98,7 @@ impl ::std::error::Error for TagQueueError {
             TagQueueError::UnsupportedOperation(error) => {
                 ::std::option::Option::Some(error)
             }
+            TagQueueError::Unlisted(error) => ::std::error::Error::source(error),
             TagQueueError::Unhandled(error) => ::std::option::Option::Some(error),
             TagQueueError::InvalidResponse(error) => ::std::option::Option::Some(error),
         }
@@ -138,7 +144,7 @@ impl super::Operation for TagQueue {
         if response.status().as_u16() >= 300 {
             let code = ::awsgen_runtime::protocol::query_compatible_error_code(
                 response,
-                <Self as super::Operation>::ERRORS,
+                crate::service_error::MODELED_CODES,
             );
             return ::std::result::Result::Err(
                 match code.as_deref() {
@@ -195,12 +201,28 @@ impl super::Operation for TagQueue {
                         }
                     }
                     _ => {
-                        TagQueueError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => TagQueueError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => TagQueueError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                TagQueueError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );

@@ -16,7 +16,7 @@
 #[non_exhaustive]
 pub struct UntagQueue;
 impl super::private::Sealed for UntagQueue {}
-/// Errors of [`UntagQueue`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+/// Errors of [`UntagQueue`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
 pub enum UntagQueueError {
@@ -30,7 +30,10 @@ pub enum UntagQueueError {
     InvalidSecurity(crate::error::InvalidSecurity),
     /// The service answered `UnsupportedOperation`.
     UnsupportedOperation(crate::error::UnsupportedOperation),
-    /// An error response the model does not document for this operation.
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
     Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
@@ -54,6 +57,7 @@ impl UntagQueueError {
             UntagQueueError::UnsupportedOperation(_) => {
                 ::std::option::Option::Some("UnsupportedOperation")
             }
+            UntagQueueError::Unlisted(error) => error.code(),
             UntagQueueError::Unhandled(error) => error.code.as_deref(),
             UntagQueueError::InvalidResponse(_) => ::std::option::Option::None,
         }
@@ -73,6 +77,7 @@ impl ::std::fmt::Display for UntagQueueError {
             UntagQueueError::UnsupportedOperation(error) => {
                 ::std::fmt::Display::fmt(error, f)
             }
+            UntagQueueError::Unlisted(error) => ::std::fmt::Display::fmt(error, f),
             UntagQueueError::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
             UntagQueueError::InvalidResponse(error) => ::std::fmt::Display::fmt(error, f),
         }
@@ -92,6 +97,7 @@ impl ::std::error::Error for UntagQueueError {
             UntagQueueError::UnsupportedOperation(error) => {
                 ::std::option::Option::Some(error)
             }
+            UntagQueueError::Unlisted(error) => ::std::error::Error::source(error),
             UntagQueueError::Unhandled(error) => ::std::option::Option::Some(error),
             UntagQueueError::InvalidResponse(error) => ::std::option::Option::Some(error),
         }
@@ -137,7 +143,7 @@ impl super::Operation for UntagQueue {
         if response.status().as_u16() >= 300 {
             let code = ::awsgen_runtime::protocol::query_compatible_error_code(
                 response,
-                <Self as super::Operation>::ERRORS,
+                crate::service_error::MODELED_CODES,
             );
             return ::std::result::Result::Err(
                 match code.as_deref() {
@@ -194,12 +200,28 @@ impl super::Operation for UntagQueue {
                         }
                     }
                     _ => {
-                        UntagQueueError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
+                        match code
+                            .as_deref()
+                            .and_then(|code| crate::Error::from_modeled_code(
                                 code,
-                            ),
-                        )
+                                response,
+                            ))
+                        {
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Ok(error),
+                            ) => UntagQueueError::Unlisted(error),
+                            ::std::option::Option::Some(
+                                ::std::result::Result::Err(error),
+                            ) => UntagQueueError::InvalidResponse(error),
+                            ::std::option::Option::None => {
+                                UntagQueueError::Unhandled(
+                                    ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                                        response,
+                                        code,
+                                    ),
+                                )
+                            }
+                        }
                     }
                 },
             );
