@@ -16,6 +16,7 @@ pub mod error;
 pub mod ir;
 pub mod lower;
 pub mod model;
+pub mod names_listing;
 pub mod naming;
 pub mod paginators;
 pub mod protocol;

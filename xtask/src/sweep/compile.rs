@@ -11,7 +11,7 @@ use std::time::Duration;
 use anyhow::{bail, Context, Result};
 
 use super::botocore::BotocoreModel;
-use super::generation::{generate_one, Generated};
+use super::generation::{generate_one, Generated, Keep};
 use super::SAMPLE;
 use crate::build_times::timed;
 use crate::codegen::runtime_path_from;
@@ -96,7 +96,11 @@ pub fn compile(
             .find(|model| model.crate_service_name() == *name)
             .expect("selected from these models");
         let dir = workspace.join(name);
-        let outcome = generate_one(model, &runtime_path_from(&dir)?, true);
+        let keep = Keep {
+            files: true,
+            names: false,
+        };
+        let outcome = generate_one(model, &runtime_path_from(&dir)?, keep);
         match outcome.result {
             Generated::Crate {
                 files: Some(files),

@@ -1,7 +1,7 @@
 //! Generating every model of a release in memory, on several threads, with
 //! a panic in the generator caught and reported as that model's failure.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::hash::{DefaultHasher, Hasher as _};
 use std::panic::{self, AssertUnwindSafe};
 use std::path::Path;
@@ -10,7 +10,7 @@ use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result};
-use awsgen_codegen::{emit::emit_crate, lower_model, Input};
+use awsgen_codegen::{emit::emit_crate, lower_model, names_listing::names_listing, Input};
 use indicatif::{ProgressBar, ProgressStyle};
 
 use super::botocore::BotocoreModel;
@@ -35,10 +35,12 @@ pub struct Outcome {
 /// The result of generating one model.
 #[derive(Debug)]
 pub enum Generated {
-    /// The crate's files (kept only when they are to be written), their
-    /// line count, and a digest of every path and byte.
+    /// The crate's files (kept only when they are to be written), the
+    /// lines of its names listing (when asked for), its line count, and a
+    /// digest of every path and byte.
     Crate {
         files: Option<BTreeMap<String, String>>,
+        names: Option<BTreeSet<String>>,
         lines: usize,
         digest: u64,
         warnings: usize,
@@ -64,13 +66,22 @@ impl Outcome {
     }
 }
 
+/// What to keep of each generated crate beyond its digest and size.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Keep {
+    /// Its files, to write them.
+    pub files: bool,
+    /// Its names listing, for the names snapshot.
+    pub names: bool,
+}
+
 /// Generates every model, `jobs` at a time, showing a progress bar on a terminal.
 /// The outcomes come back in the order of `models`.
 pub fn generate_all(
     models: &[BotocoreModel],
     runtime_path: &str,
     jobs: usize,
-    keep_files: bool,
+    keep: Keep,
 ) -> Vec<Outcome> {
     let progress = ProgressBar::new(models.len() as u64).with_style(
         ProgressStyle::with_template("{bar:40} {pos}/{len} models, {elapsed} {msg}")
@@ -89,7 +100,7 @@ pub fn generate_all(
                     break;
                 };
                 progress.set_message(model.crate_service_name());
-                let outcome = generate_one(model, runtime_path, keep_files);
+                let outcome = generate_one(model, runtime_path, keep);
                 *slots[index].lock().expect("no panics while held") = Some(outcome);
                 progress.inc(1);
             });
@@ -107,7 +118,7 @@ pub fn generate_all(
         .collect()
 }
 
-pub fn generate_one(model: &BotocoreModel, runtime_path: &str, keep_files: bool) -> Outcome {
+pub fn generate_one(model: &BotocoreModel, runtime_path: &str, keep: Keep) -> Outcome {
     let name = model.crate_service_name();
     let started = Instant::now();
     let input = Input {
@@ -121,21 +132,28 @@ pub fn generate_one(model: &BotocoreModel, runtime_path: &str, keep_files: bool)
     let attempt = panic::catch_unwind(AssertUnwindSafe(|| {
         let (service, warnings) = lower_model(input)?;
         let generated = emit_crate(&service, input.crate_version, runtime_path)?;
-        Ok::<_, awsgen_codegen::Error>((service.protocol.model_name(), generated, warnings.len()))
+        let names = keep.names.then(|| names_listing(&service));
+        Ok::<_, awsgen_codegen::Error>((
+            service.protocol.model_name(),
+            generated,
+            names,
+            warnings.len(),
+        ))
     }));
     let (protocol, result) = match attempt {
-        Ok(Ok((protocol, generated, warnings))) => {
+        Ok(Ok((protocol, generated, names, warnings))) => {
             let lines = generated
                 .files
                 .values()
                 .map(|text| text.lines().count())
                 .sum();
             let digest = digest_of(&generated.files);
-            let files = keep_files.then_some(generated.files);
+            let files = keep.files.then_some(generated.files);
             (
                 protocol.to_owned(),
                 Generated::Crate {
                     files,
+                    names,
                     lines,
                     digest,
                     warnings,
@@ -208,4 +226,18 @@ pub fn write_all(outcomes: &[Outcome], out: &Path) -> Result<()> {
         ),
     )
     .with_context(|| format!("writing {}/Cargo.toml", out.display()))
+}
+
+/// The names snapshot's text: every line of every crate's names listing, each once.
+pub fn names_snapshot(outcomes: &[Outcome]) -> String {
+    let mut lines = BTreeSet::new();
+    for outcome in outcomes {
+        if let Generated::Crate {
+            names: Some(names), ..
+        } = &outcome.result
+        {
+            lines.extend(names.iter().map(String::as_str));
+        }
+    }
+    lines.into_iter().collect::<Vec<_>>().join("\n")
 }

@@ -18,7 +18,7 @@ use generation::Outcome;
 
 const USAGE: &str = "\
 cargo xtask sweep (--botocore PATH | --pip VERSION) [--out DIR] [--compile SERVICES] [--clippy]
-                  [--compile-jobs N] [--jobs N] [--runs N]
+                  [--compile-jobs N] [--jobs N] [--runs N] [--names]
   --botocore PATH     a botocore wheel, its `botocore` folder or its `botocore/data` folder
   --pip VERSION       download botocore==VERSION from PyPI (pip) into target/botocore/ and use it
   --out DIR           write every generated crate to DIR/<service>/ (nothing is written otherwise)
@@ -28,7 +28,10 @@ cargo xtask sweep (--botocore PATH | --pip VERSION) [--out DIR] [--compile SERVI
   --compile-jobs N    crates compiled at once, each worker with its own target folder
                       (default 1, so that each crate's time is its own)
   --jobs N            generation threads (default: the number of cores)
-  --runs N            generate everything N times and fail if any output differs (default 1)";
+  --runs N            generate everything N times and fail if any output differs (default 1)
+  --names             check every model's Rust names against the reviewed insta snapshot
+                      xtask/src/sweep/snapshots/botocore_names.snap (for the pinned release);
+                      a difference fails and leaves a .snap.new beside it to review";
 
 /// The crates CI compiles: one per protocol, the largest rest-json and json
 /// models, and `ec2`, the largest of all.
@@ -52,6 +55,7 @@ struct Options {
     compile_jobs: usize,
     jobs: usize,
     runs: usize,
+    names: bool,
 }
 
 pub fn run(args: &[String]) -> Result<ExitCode> {
@@ -74,8 +78,11 @@ pub fn run(args: &[String]) -> Result<ExitCode> {
     let mut differing = Vec::new();
     for run in 1..=options.runs {
         let wall = Instant::now();
-        let keep_files = options.out.is_some() && run == 1;
-        let this_run = generation::generate_all(&models, &runtime_path, options.jobs, keep_files);
+        let keep = generation::Keep {
+            files: options.out.is_some() && run == 1,
+            names: options.names && run == 1,
+        };
+        let this_run = generation::generate_all(&models, &runtime_path, options.jobs, keep);
         let elapsed = wall.elapsed();
         if run == 1 {
             print!("{}", report::render(&this_run, elapsed));
@@ -99,6 +106,9 @@ pub fn run(args: &[String]) -> Result<ExitCode> {
     if let Some(out) = &options.out {
         generation::write_all(&outcomes, out)?;
         println!("crates written to {}", out.display());
+    }
+    if options.names {
+        check_names(&outcomes);
     }
     let mut failed = !differing.is_empty() || outcomes.iter().any(|o| !o.generated());
     if !differing.is_empty() {
@@ -124,6 +134,20 @@ pub fn run(args: &[String]) -> Result<ExitCode> {
     })
 }
 
+/// Compares every Rust name of every model with the reviewed snapshot; a
+/// difference panics with insta's diff (and, off CI, a `.snap.new` to accept).
+fn check_names(outcomes: &[Outcome]) {
+    let listing = generation::names_snapshot(outcomes);
+    println!(
+        "names: {} distinct model name -> Rust name lines",
+        listing.lines().count()
+    );
+    let mut settings = insta::Settings::clone_current();
+    settings.set_prepend_module_to_snapshot(false);
+    settings.set_omit_expression(true);
+    settings.bind(|| insta::assert_snapshot!("botocore_names", listing));
+}
+
 fn parse_args(args: &[String]) -> Result<Options> {
     let mut release = None;
     let mut pip = None;
@@ -135,6 +159,7 @@ fn parse_args(args: &[String]) -> Result<Options> {
         compile_jobs: 1,
         jobs: std::thread::available_parallelism().map_or(1, usize::from),
         runs: 1,
+        names: false,
     };
     let mut rest = args.iter();
     while let Some(arg) = rest.next() {
@@ -151,6 +176,7 @@ fn parse_args(args: &[String]) -> Result<Options> {
             "--jobs" => options.jobs = number(arg, value()?)?,
             "--compile-jobs" => options.compile_jobs = number(arg, value()?)?,
             "--runs" => options.runs = number(arg, value()?)?,
+            "--names" => options.names = true,
             other => bail!("unknown argument {other:?} to sweep\n\n{USAGE}"),
         }
     }

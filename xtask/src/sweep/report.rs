@@ -184,6 +184,7 @@ mod tests {
     fn generated(lines: usize) -> Generated {
         Generated::Crate {
             files: None,
+            names: None,
             lines,
             digest: lines as u64,
             warnings: lines % 7,
