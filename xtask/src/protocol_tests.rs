@@ -129,16 +129,81 @@ fn skip_reasons(
             "on botocore's ignore list".to_string(),
         );
     }
-    let ours: Value = serde_json::from_str(&fs::read_to_string(
-        root.join("testdata/protocol-tests/skipped.json"),
-    )?)?;
-    for (case, reason) in ours[protocol][kind_key].as_object().into_iter().flatten() {
-        cases.insert(
-            case.clone(),
-            reason.as_str().unwrap_or_default().to_string(),
+    let path = root.join("testdata/protocol-tests/skipped.json");
+    let ours = skipped_cases(&fs::read_to_string(&path)?, protocol, kind_key)
+        .with_context(|| format!("{}", path.display()))?;
+    for skip in ours {
+        let other = root.join("testdata/protocol-tests").join(&skip.other_suite);
+        let text = fs::read_to_string(&other).with_context(|| {
+            format!(
+                "{}: {protocol}.{kind_key}.{} conflicts with a suite file that cannot be read",
+                path.display(),
+                skip.case
+            )
+        })?;
+        let (_, other_suites) =
+            parse_suite_file(&text).map_err(|err| anyhow::anyhow!("{}: {err}", other.display()))?;
+        if !other_suites
+            .iter()
+            .flat_map(|suite| &suite.cases)
+            .any(|case| case.id == skip.other_case)
+        {
+            bail!(
+                "{}: {protocol}.{kind_key}.{} conflicts with `{}`, which {} does not have",
+                path.display(),
+                skip.case,
+                skip.other_case,
+                skip.other_suite
+            );
+        }
+        let reason = format!(
+            "conflicts with {} `{}`: {}",
+            skip.other_suite, skip.other_case, skip.reason
         );
+        cases.insert(skip.case, reason);
     }
     Ok((suites, cases))
+}
+
+/// A case of ours that cannot pass together with a case of another suite.
+#[derive(Debug, PartialEq, Eq)]
+struct ConflictingCase {
+    /// The skipped case's id.
+    case: String,
+    /// The other suite file, relative to `testdata/protocol-tests`, e.g. `input/json.json`.
+    other_suite: String,
+    /// The id of the case it conflicts with there.
+    other_case: String,
+    /// Why both cannot pass.
+    reason: String,
+}
+
+/// The entries of `skipped.json` for one protocol and direction. Each names
+/// both cases, so that a skip is a known conflict and never a shrug:
+/// `{"<protocol>": {"input": {"<case>": {"conflicts_with": "<suite file>#<case>", "reason": "…"}}}}`.
+fn skipped_cases(text: &str, protocol: &str, kind_key: &str) -> Result<Vec<ConflictingCase>> {
+    let all: Value = serde_json::from_str(text).context("not JSON")?;
+    let mut out = Vec::new();
+    for (case, entry) in all[protocol][kind_key].as_object().into_iter().flatten() {
+        let at = format!("{protocol}.{kind_key}.{case}");
+        let field = |key: &str| {
+            entry[key]
+                .as_str()
+                .filter(|text| !text.trim().is_empty())
+                .with_context(|| format!("{at}: needs a non-empty `{key}`"))
+        };
+        let conflicts_with = field("conflicts_with")?;
+        let Some((other_suite, other_case)) = conflicts_with.split_once('#') else {
+            bail!("{at}: `conflicts_with` is `<suite file>#<case id>`, not {conflicts_with:?}");
+        };
+        out.push(ConflictingCase {
+            case: case.clone(),
+            other_suite: other_suite.to_owned(),
+            other_case: other_case.to_owned(),
+            reason: field("reason")?.to_owned(),
+        });
+    }
+    Ok(out)
 }
 
 /// Runs one suite file.
@@ -414,6 +479,69 @@ mod tests {
                 "{suite}: only {} passed",
                 outcome.passed.len()
             );
+        }
+    }
+
+    #[test]
+    fn a_skip_names_both_conflicting_cases() {
+        let text = r#"{"json": {"output": {
+            "CaseA": {"conflicts_with": "output/rest-json.json#CaseB", "reason": "same bytes, other member"}
+        }}}"#;
+        assert_eq!(
+            skipped_cases(text, "json", "output").unwrap(),
+            [ConflictingCase {
+                case: "CaseA".into(),
+                other_suite: "output/rest-json.json".into(),
+                other_case: "CaseB".into(),
+                reason: "same bytes, other member".into(),
+            }]
+        );
+        assert!(skipped_cases(text, "json", "input").unwrap().is_empty());
+        let bare_reason = r#"{"json": {"input": {"CaseA": "flaky"}}}"#;
+        let err = skipped_cases(bare_reason, "json", "input").unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "json.input.CaseA: needs a non-empty `conflicts_with`"
+        );
+        let one_name = r#"{"json": {"input": {"CaseA": {"conflicts_with": "input/json.json", "reason": "r"}}}}"#;
+        let err = skipped_cases(one_name, "json", "input").unwrap_err();
+        assert!(err.to_string().contains("<suite file>#<case id>"), "{err}");
+    }
+
+    #[test]
+    fn a_skip_naming_a_case_that_does_not_exist_is_refused() {
+        let root = tempfile::tempdir().unwrap();
+        let dir = root.path().join("testdata/protocol-tests");
+        fs::create_dir_all(dir.join("input")).unwrap();
+        fs::write(dir.join("botocore-ignore-list.json"), "{}").unwrap();
+        let suite = r#"[{"description": "s", "metadata": {"protocol": "json"}, "shapes": {},
+            "cases": [{"id": "Real", "given": {"name": "Op"}, "params": {}, "serialized": {}}]}]"#;
+        fs::write(dir.join("input/json.json"), suite).unwrap();
+        let skip = |other: &str| {
+            let text = format!(
+                r#"{{"json": {{"input": {{"Mine": {{"conflicts_with": "input/json.json#{other}", "reason": "r"}}}}}}}}"#
+            );
+            fs::write(dir.join("skipped.json"), text).unwrap();
+            skip_reasons(root.path(), "json", SuiteKind::Input)
+        };
+        let (_, cases) = skip("Real").unwrap();
+        assert_eq!(cases["Mine"], "conflicts with input/json.json `Real`: r");
+        let err = skip("Imagined").unwrap_err();
+        assert!(
+            err.to_string()
+                .contains("which input/json.json does not have"),
+            "{err}"
+        );
+    }
+
+    /// The committed skips name cases that exist, in suite files that exist.
+    #[test]
+    fn committed_skips_name_real_cases() {
+        let root = workspace_root();
+        for protocol in ["rest-json", "json"] {
+            for kind in [SuiteKind::Input, SuiteKind::Output] {
+                skip_reasons(&root, protocol, kind).unwrap();
+            }
         }
     }
 
