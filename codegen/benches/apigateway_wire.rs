@@ -26,7 +26,11 @@ fn create_deployment_input() -> CreateDeploymentRequest {
         .rest_api_id("a1b2c3d4e5")
         .stage_name("prod")
         .description("Deployment with fifty stage variables")
-        .variables((0..50).map(|i| (format!("variable{i:02}"), format!("value-{i:02}"))))
+        .set_variables(Some(
+            (0..50)
+                .map(|i| (format!("variable{i:02}"), format!("value-{i:02}")))
+                .collect(),
+        ))
         .build()
         .unwrap()
 }

@@ -195,6 +195,9 @@ pub struct ErrorDef {
     pub http_status: Option<u16>,
     /// Whether the service (not the caller) is at fault.
     pub fault: bool,
+    /// The field of the string member that holds the message (`message` or
+    /// `Message`), read by the exception's `message()`, when there is one.
+    pub message_field: Option<String>,
 }
 
 /// One structure member or union variant.
@@ -210,6 +213,10 @@ pub struct MemberDef {
     pub option_setter: String,
     /// Builder getter.
     pub getter: String,
+    /// The structure's method reading the member (`stage_name()`), unique
+    /// among its methods; `None` where another method stands for it (an
+    /// exception's `message()`).
+    pub accessor: Option<String>,
     /// Variant name when the member belongs to a union.
     pub variant_name: String,
     /// Key of the member in the serde form: the JSON body key (`locationName`) of body

@@ -12,6 +12,7 @@ use crate::ir::{
 use crate::model::{Location, Member, Metadata, Operation, ServiceModel, Shape, ShapeType};
 use crate::naming::{
     disambiguate, enum_variant, field_name, snake_case, type_name, ERROR_ENUM_VARIANTS,
+    EXCEPTION_TRAIT_METHODS, TRAIT_METHODS,
 };
 use crate::paginators::PaginatorsModel;
 
@@ -99,17 +100,24 @@ pub fn lower_with(
                 &recursive,
                 &mut problems,
             );
+            let error = shape.exception.then(|| ErrorDef {
+                code: shape
+                    .error
+                    .as_ref()
+                    .and_then(|e| e.code.clone())
+                    .unwrap_or_else(|| name.clone()),
+                http_status: shape.error.as_ref().and_then(|e| e.http_status_code),
+                fault: shape.fault,
+                message_field: message_member(model, shape).and_then(|name| {
+                    members
+                        .iter()
+                        .find(|m| m.model_name == name)
+                        .map(|m| m.field_name.clone())
+                }),
+            });
             let def = StructDef {
                 members,
-                error: shape.exception.then(|| ErrorDef {
-                    code: shape
-                        .error
-                        .as_ref()
-                        .and_then(|e| e.code.clone())
-                        .unwrap_or_else(|| name.clone()),
-                    http_status: shape.error.as_ref().and_then(|e| e.http_status_code),
-                    fault: shape.fault,
-                }),
+                error,
                 is_operation_input: wire_inputs.contains(name.as_str()),
                 is_operation_output: wire_outputs.contains(name.as_str()),
                 in_input: input_reach.contains(name),
@@ -341,6 +349,21 @@ fn lower_enum(name: &str, shape: &Shape, problems: &mut Vec<Problem>) -> TypeKin
     })
 }
 
+/// The string member an exception's message is in, as botocore reads it
+/// (`message`, any case), when the exception has one.
+fn message_member<'m>(model: &ServiceModel, shape: &'m Shape) -> Option<&'m str> {
+    shape
+        .members
+        .iter()
+        .find(|(name, member)| {
+            name.eq_ignore_ascii_case("message")
+                && model.shapes.get(&member.shape).is_some_and(|target| {
+                    target.shape_type == ShapeType::String && target.enum_values.is_none()
+                })
+        })
+        .map(|(name, _)| name.as_str())
+}
+
 fn lower_members(
     model: &ServiceModel,
     protocol: &Protocol,
@@ -371,6 +394,34 @@ fn lower_members(
     }
     let method_refs: Vec<&str> = method_names.iter().map(String::as_str).collect();
     let methods = disambiguate(&method_refs, |name| name.to_string());
+    // Accessors share the structure's namespace with its own methods and must
+    // not shadow those of its traits.
+    let own: &[&str] = if shape.exception {
+        &["builder", "json_body", "from_response", "message", "meta"]
+    } else {
+        &["builder", "json_body", "from_response"]
+    };
+    let exception_traits: &[&str] = if shape.exception {
+        EXCEPTION_TRAIT_METHODS
+    } else {
+        &[]
+    };
+    let taken: Vec<&str> = own
+        .iter()
+        .chain(TRAIT_METHODS)
+        .chain(exception_traits)
+        .copied()
+        .collect();
+    let accessor_refs: Vec<&str> = taken
+        .iter()
+        .copied()
+        .chain(fields.iter().map(String::as_str))
+        .collect();
+    let accessors = disambiguate(&accessor_refs, |name| name.to_string()).split_off(taken.len());
+    let message_member = shape
+        .exception
+        .then(|| message_member(model, shape))
+        .flatten();
     let variants = disambiguate(&member_names, type_name);
     let protocol_default = default_timestamp_format(protocol);
     let serde_names = serde_keys(model, protocol, shape, &fields);
@@ -429,6 +480,8 @@ fn lower_members(
             setter: methods[1 + 3 * index].clone(),
             option_setter: methods[2 + 3 * index].clone(),
             getter: methods[3 + 3 * index].clone(),
+            accessor: (message_member != Some(member_name.as_str()))
+                .then(|| accessors[index].clone()),
             variant_name: variants[index].clone(),
             json_name,
             docs: member_docs,

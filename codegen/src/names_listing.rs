@@ -10,8 +10,9 @@ use crate::ir::{Service, TypeKind};
 /// The lines for `service`, as `kind "model name" -> rust_name`, sorted.
 ///
 /// Kinds: `operation` (the marker type) and `operation-fn` (its module),
-/// `type`, `field` (a structure member), `setter` (only where it is not the
-/// field's name), `variant` (a union member) and `value` (an enum value).
+/// `type`, `field` (a structure member), `setter` and `accessor` (only where
+/// they are not the field's name), `variant` (a union member) and `value`
+/// (an enum value).
 /// The model name is quoted as a Rust string, as enum values may hold spaces
 /// and symbols.
 pub fn names_listing(service: &Service) -> BTreeSet<String> {
@@ -31,6 +32,12 @@ pub fn names_listing(service: &Service) -> BTreeSet<String> {
                     push("field", &member.model_name, &member.field_name);
                     if member.setter != member.field_name {
                         push("setter", &member.model_name, &member.setter);
+                    }
+                    match &member.accessor {
+                        Some(accessor) if *accessor != member.field_name => {
+                            push("accessor", &member.model_name, accessor);
+                        }
+                        _ => {}
                     }
                 }
             }

@@ -277,6 +277,38 @@ fn symbol_name(c: char) -> String {
     name.to_owned()
 }
 
+/// Methods every generated structure has from the traits it implements
+/// (derived, serde, the runtime's member traits, and the blanket
+/// conversions). An inherent method of the same name would shadow them at
+/// every call site (`value.clone()`, `Type::from(x)`), so lowering gives
+/// accessors other names.
+pub const TRAIT_METHODS: &[&str] = &[
+    "borrow",
+    "borrow_mut",
+    "clone",
+    "clone_from",
+    "clone_into",
+    "default",
+    "deserialize",
+    "deserialize_member",
+    "eq",
+    "fmt",
+    "from",
+    "into",
+    "ne",
+    "serialize",
+    "serialize_members",
+    "to_owned",
+    "try_from",
+    "try_into",
+    "type_id",
+];
+
+/// Methods an exception has on top of [`TRAIT_METHODS`], from `Display` and
+/// `std::error::Error`.
+pub const EXCEPTION_TRAIT_METHODS: &[&str] =
+    &["cause", "description", "provide", "source", "to_string"];
+
 /// Variant names the generated error enums (each operation's and the
 /// service-wide `Error`) give their fixed variants. Error shapes are variants
 /// of the same enums, so lowering renames one that would take these names.

@@ -274,7 +274,12 @@ fn apply(json: &mut serde_json::Value, edit: &Edit) -> Option<ChangeKind> {
                 .position(|m| m == &serde_json::Value::from(member.clone()))
             {
                 list.remove(at);
-                Some(ChangeKind::RequiredRemoved)
+                // With none left, `build()` stops returning a `Result`.
+                if list.is_empty() {
+                    Some(ChangeKind::BuildBecameInfallible)
+                } else {
+                    Some(ChangeKind::RequiredRemoved)
+                }
             } else {
                 list.push(member.into());
                 Some(ChangeKind::RequiredAdded)
@@ -329,7 +334,8 @@ proptest! {
         assert_paths_exist(&diff, &old_json, &new_json);
         prop_assert!(diff.changes.iter().any(|c| c.kind == expected), "{expected:?} not in {:?}", diff.changes);
         let breaking = matches!(expected, ChangeKind::MemberRemoved | ChangeKind::EnumValueRemoved
-            | ChangeKind::MemberTypeChanged | ChangeKind::OperationRemoved | ChangeKind::RequiredAdded);
+            | ChangeKind::MemberTypeChanged | ChangeKind::OperationRemoved | ChangeKind::RequiredAdded
+            | ChangeKind::BuildBecameInfallible);
         let expected_bump = if breaking {
             Bump::Major
         } else if matches!(expected, ChangeKind::MemberAdded | ChangeKind::EnumValueAdded) {

@@ -478,9 +478,9 @@ impl<'de, T: FromF64> ::serde::Deserialize<'de> for OptionFloatIn<T> {
 pub enum BuildError {
     /// A member the model marks as required was not set.
     MissingField {
-        /// The type being built.
+        /// The Rust type being built, e.g. `CreateDeploymentRequest`.
         type_name: &'static str,
-        /// The member's name in the model.
+        /// The member as the caller sets it: its builder method, e.g. `rest_api_id`.
         member: &'static str,
     },
 }

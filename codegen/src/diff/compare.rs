@@ -508,6 +508,16 @@ impl Comparison<'_> {
     fn structure(&mut self, path: &str, name: &str, old: &Shape, new: &Shape) {
         let at = Some(name);
         let required = |shape: &Shape, member: &str| shape.required.iter().any(|r| r == member);
+        let requires_any = |shape: &Shape| shape.members.keys().any(|m| required(shape, m));
+        if requires_any(old) && !requires_any(new) {
+            self.push(
+                format!("{path}.required"),
+                ChangeKind::BuildBecameInfallible,
+                "no member is required any more: the builder's `build()` returns the value, not a `Result`"
+                    .to_string(),
+                at,
+            );
+        }
         for (member_name, member) in &new.members {
             let member_path = format!("{path}.members.{member_name}");
             match old.members.get(member_name) {

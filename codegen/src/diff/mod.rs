@@ -144,6 +144,9 @@ pub enum ChangeKind {
     RequiredAdded,
     /// A required member became optional.
     RequiredRemoved,
+    /// A structure that had required members has none left, so its builder's
+    /// `build()` returns the value rather than a `Result`.
+    BuildBecameInfallible,
     /// An enum gained a value.
     EnumValueAdded,
     /// An enum lost a value.
@@ -195,6 +198,7 @@ impl ChangeKind {
             MemberTargetRenamed => "member_target_renamed",
             RequiredAdded => "required_added",
             RequiredRemoved => "required_removed",
+            BuildBecameInfallible => "build_became_infallible",
             EnumValueAdded => "enum_value_added",
             EnumValueRemoved => "enum_value_removed",
             BindingChanged => "binding_changed",

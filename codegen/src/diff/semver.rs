@@ -92,7 +92,8 @@ pub fn classify(kind: ChangeKind, named: bool) -> (Bump, Basis) {
         | ShapeKindChanged
         | MemberTypeChanged
         | RustNameChanged
-        | OperationShapeChanged => (Bump::Major, Basis::Api),
+        | OperationShapeChanged
+        | BuildBecameInfallible => (Bump::Major, Basis::Api),
         ShapeRemoved if named => (Bump::Major, Basis::Api),
         ShapeRemoved => (Bump::Patch, Basis::Internal),
         RequiredMemberAdded | RequiredAdded | ProtocolChanged => (Bump::Major, Basis::Behaviour),

@@ -298,3 +298,40 @@ fn an_added_shape_that_takes_an_existing_rust_name_is_breaking() {
     );
     assert_eq!(diff.bump, Some(Bump::Major));
 }
+
+#[test]
+fn dropping_the_last_required_member_changes_build_and_is_major() {
+    let operations = json!({"Put": op("Put", Some("Input"), None)});
+    let input = |required: Value| {
+        json!({
+            "Input": {"type": "structure", "required": required, "members": {
+                "name": {"shape": "String"},
+                "tag": {"shape": "String"},
+            }},
+            "String": {"type": "string"},
+        })
+    };
+    let both = model(operations.clone(), input(json!(["name", "tag"])));
+    let one = model(operations.clone(), input(json!(["name"])));
+    let none = model(operations, input(json!([])));
+    let kinds = |old: &ServiceModel, new: &ServiceModel| {
+        diff_models(old, new)
+            .changes
+            .iter()
+            .map(|c| (c.kind, c.semver))
+            .collect::<Vec<_>>()
+    };
+    // One of two required members left: `build()` still returns a `Result`.
+    assert_eq!(
+        kinds(&both, &one),
+        [(ChangeKind::RequiredRemoved, Bump::Patch)]
+    );
+    // None left: `build()` now returns the value, which breaks callers' `?`.
+    assert_eq!(
+        kinds(&one, &none),
+        [
+            (ChangeKind::RequiredRemoved, Bump::Patch),
+            (ChangeKind::BuildBecameInfallible, Bump::Major)
+        ]
+    );
+}

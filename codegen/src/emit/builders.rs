@@ -63,23 +63,7 @@ pub fn emit_builder(service: &Service, type_def: &TypeDef, def: &StructDef) -> T
         .members
         .iter()
         .map(|member| emit_setters(service, type_def, member));
-    let checks = def.members.iter().filter(|m| m.required).map(|member| {
-        let field = ident(&member.field_name);
-        let model_name = &member.model_name;
-        let type_name = &type_def.model_name;
-        quote! {
-            if self.inner.#field.is_none() {
-                return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
-                    type_name: #type_name,
-                    member: #model_name,
-                });
-            }
-        }
-    });
-    let build_doc = format!(
-        " Builds the [`{}`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.",
-        type_def.rust_name
-    );
+    let build = build_method(type_def, def);
     // Setters are named after members, and a member called `Add` or `Next`
     // gives a setter that clippy takes for a trait method.
     let trait_like_allow = def
@@ -105,12 +89,53 @@ pub fn emit_builder(service: &Service, type_def: &TypeDef, def: &StructDef) -> T
         impl #builder {
             #(#methods)*
 
-            #[doc = #build_doc]
+            #build
+        }
+    }
+}
+
+/// `build()`: checks the required members and fails naming the first one
+/// missing, by its setter and type as the caller wrote them; returns the
+/// value itself where nothing is required, as then nothing can fail.
+fn build_method(type_def: &TypeDef, def: &StructDef) -> TokenStream {
+    let target = type_path(type_def);
+    let required: Vec<&MemberDef> = def.members.iter().filter(|m| m.required).collect();
+    if required.is_empty() {
+        let doc = format!(
+            " Builds the [`{}`]; it has no required members, so this cannot fail.",
+            type_def.rust_name
+        );
+        return quote! {
+            #[doc = #doc]
             #[inline]
-            pub fn build(self) -> ::std::result::Result<#target, ::awsgen_runtime::primitives::BuildError> {
-                #(#checks)*
-                ::std::result::Result::Ok(self.inner)
+            pub fn build(self) -> #target {
+                self.inner
             }
+        };
+    }
+    let type_name = &type_def.rust_name;
+    let checks = required.iter().map(|member| {
+        let field = ident(&member.field_name);
+        let setter = &member.setter;
+        quote! {
+            if self.inner.#field.is_none() {
+                return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+                    type_name: #type_name,
+                    member: #setter,
+                });
+            }
+        }
+    });
+    let doc = format!(
+        " Builds the [`{}`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.",
+        type_def.rust_name
+    );
+    quote! {
+        #[doc = #doc]
+        #[inline]
+        pub fn build(self) -> ::std::result::Result<#target, ::awsgen_runtime::primitives::BuildError> {
+            #(#checks)*
+            ::std::result::Result::Ok(self.inner)
         }
     }
 }
@@ -146,12 +171,11 @@ fn emit_setters(service: &Service, type_def: &TypeDef, member: &MemberDef) -> To
     let fluent = match &member.ty {
         RustType::List(item) => {
             let item = type_tokens(service, item);
-            let value =
-                wrap(quote! { input.into_iter().map(::std::convert::Into::into).collect() });
+            let doc = format!(" Appends one item to {link}{summary}\n\n To set the whole list at once, use [`{}`](Self::{}).", member.option_setter, member.option_setter);
             quote! {
-                #[doc = #set_doc]
-                pub fn #setter(mut self, input: impl ::std::iter::IntoIterator<Item = impl ::std::convert::Into<#item>>) -> Self {
-                    self.inner.#field = #value;
+                #[doc = #doc]
+                pub fn #setter(mut self, input: impl ::std::convert::Into<#item>) -> Self {
+                    self.inner.#field.get_or_insert_default().push(input.into());
                     self
                 }
             }
@@ -159,15 +183,15 @@ fn emit_setters(service: &Service, type_def: &TypeDef, member: &MemberDef) -> To
         RustType::Map(key, value_ty) => {
             let key = type_tokens(service, key);
             let value_ty = type_tokens(service, value_ty);
-            let value =
-                wrap(quote! { input.into_iter().map(|(k, v)| (k.into(), v.into())).collect() });
+            let doc = format!(" Adds one entry to {link}{summary}\n\n To set the whole map at once, use [`{}`](Self::{}).", member.option_setter, member.option_setter);
             quote! {
-                #[doc = #set_doc]
+                #[doc = #doc]
                 pub fn #setter(
                     mut self,
-                    input: impl ::std::iter::IntoIterator<Item = (impl ::std::convert::Into<#key>, impl ::std::convert::Into<#value_ty>)>,
+                    key: impl ::std::convert::Into<#key>,
+                    value: impl ::std::convert::Into<#value_ty>,
                 ) -> Self {
-                    self.inner.#field = #value;
+                    self.inner.#field.get_or_insert_default().insert(key.into(), value.into());
                     self
                 }
             }

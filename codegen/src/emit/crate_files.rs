@@ -68,6 +68,10 @@ pub fn lib_rs(service: &Service) -> TokenStream {
     }
     docs.push_str(
         "\n## Conventions\n\n\
+         - Read values with accessors named after the members: `stage.stage_name()` is an `Option<&str>`, a list comes \
+         as a slice (empty when absent), numbers and booleans by value, structures, maps, enums, blobs and timestamps \
+         as `Option<&T>`. The fields stay public too, as in the official AWS SDK for Rust: a field tells an absent \
+         list from an empty one, and lets a value be moved out or matched without a copy.\n\
          - Every member is an `Option`: the model carries no nullability for responses, and AWS omits members freely. \
          Members the model marks as required are enforced by the builders: `build()` returns \
          [`BuildError::MissingField`](primitives::BuildError::MissingField) naming the member.\n\
@@ -180,7 +184,7 @@ fn example(service: &Service) -> Option<String> {
         setters.push_str(&format!("    .{}(\"example\")\n", member.setter));
     }
     if let Some(map) = def.members.iter().find(|m| is_string_map(&m.ty)) {
-        setters.push_str(&format!("    .{}([(\"key\", \"value\")])\n", map.setter));
+        setters.push_str(&format!("    .{}(\"key\", \"value\")\n", map.setter));
     }
     // Full paths rather than `use`, as a shape may be called `Box` or `Result`.
     let name = format!("{}::types::{}", service.lib_name, type_def.rust_name);

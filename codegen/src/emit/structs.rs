@@ -30,6 +30,10 @@ pub fn emit_struct(service: &Service, type_def: &TypeDef, def: &StructDef) -> To
             meta: ::std::option::Option<::awsgen_runtime::protocol::ErrorMeta>,
         });
     }
+    let accessors = def
+        .members
+        .iter()
+        .filter_map(|member| accessor(service, member));
     let derive_debug = if def.has_sensitive() {
         quote!()
     } else {
@@ -61,15 +65,11 @@ pub fn emit_struct(service: &Service, type_def: &TypeDef, def: &StructDef) -> To
             None => quote! { ::std::option::Option::None },
         };
         let fault = error.fault;
-        let message_field = def
-            .members
-            .iter()
-            .find(|m| m.model_name.eq_ignore_ascii_case("message") && m.ty == crate::ir::RustType::String);
         // The message member when the model has one and the response filled
         // it, else the message the response carried anyway.
-        let message_body = match message_field {
-            Some(member) => {
-                let field = ident(&member.field_name);
+        let message_body = match &error.message_field {
+            Some(field) => {
+                let field = ident(field);
                 quote! {
                     self.#field
                         .as_deref()
@@ -127,6 +127,8 @@ pub fn emit_struct(service: &Service, type_def: &TypeDef, def: &StructDef) -> To
                 // Qualified: a member named `Default` gives the builder a `default` setter.
                 <#builder as ::std::default::Default>::default()
             }
+
+            #(#accessors)*
         }
 
         #serialize
@@ -184,6 +186,64 @@ fn emit_field(service: &Service, member: &MemberDef) -> TokenStream {
         #deprecated
         pub #field: #ty,
     }
+}
+
+/// The method reading a member the way users of AWS SDKs expect: text as
+/// `&str`, numbers and booleans by value, a list as a slice (empty when
+/// absent), anything else by reference.
+fn accessor(service: &Service, member: &MemberDef) -> Option<TokenStream> {
+    let method = ident(member.accessor.as_deref()?);
+    let field = ident(&member.field_name);
+    let (returns, body, what) = match &member.ty {
+        RustType::String => (
+            quote!(::std::option::Option<&str>),
+            quote!(self.#field.as_deref()),
+            "when set",
+        ),
+        RustType::Bool
+        | RustType::Byte
+        | RustType::Short
+        | RustType::Integer
+        | RustType::Long
+        | RustType::Float
+        | RustType::Double
+        | RustType::BigInteger
+        | RustType::BigDecimal => {
+            let ty = type_tokens(service, &member.ty);
+            (
+                quote!(::std::option::Option<#ty>),
+                quote!(self.#field),
+                "when set",
+            )
+        }
+        RustType::List(element) => {
+            let element = type_tokens(service, element);
+            (
+                quote!(&[#element]),
+                quote!(self.#field.as_deref().unwrap_or_default()),
+                "empty when not set; the field tells an empty list from an absent one",
+            )
+        }
+        _ => {
+            let ty = type_tokens(service, &member.ty);
+            let body = if member.boxed {
+                quote!(self.#field.as_deref())
+            } else {
+                quote!(self.#field.as_ref())
+            };
+            (quote!(::std::option::Option<&#ty>), body, "when set")
+        }
+    };
+    let doc = format!(" The `{}` member, {what}.", member.model_name);
+    let deprecated = deprecated_attr(&member.deprecated);
+    Some(quote! {
+        #[doc = #doc]
+        #deprecated
+        #[inline]
+        pub fn #method(&self) -> #returns {
+            #body
+        }
+    })
 }
 
 /// `Serialize` through [`SerializeMembers`](crate::primitives): the serde form writes

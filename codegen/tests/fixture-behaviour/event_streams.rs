@@ -30,15 +30,13 @@ fn the_streaming_operation_has_types_but_no_wire_code() {
     assert!(Probe::<Invoke>(std::marker::PhantomData).is_operation());
     assert!(!(&Probe::<InvokeWithResponseStream>(std::marker::PhantomData)).is_operation());
     let events = ResponseEvents::builder()
-        .payload_chunk(PayloadChunk::builder().payload(b"part".to_vec()).build().unwrap())
-        .invoke_complete(InvokeComplete::builder().log_result("done").build().unwrap())
-        .build()
-        .unwrap();
+        .payload_chunk(PayloadChunk::builder().payload(b"part".to_vec()).build())
+        .invoke_complete(InvokeComplete::builder().log_result("done").build())
+        .build();
     let response = InvokeWithResponseStreamResponse::builder()
         .status_code(200)
         .event_stream(events.clone())
-        .build()
-        .unwrap();
+        .build();
     assert_eq!(response.event_stream, Some(events));
 }
 

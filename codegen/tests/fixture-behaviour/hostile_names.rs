@@ -13,7 +13,7 @@ fn keyword_members_keep_their_wire_names() {
         .build_2("b")
         .foo_bar("1")
         .foo_bar_2("2")
-        .async_(Option::builder().value("o").build().unwrap())
+        .async_(Option::builder().value("o").build())
         .build()
         .unwrap();
     let document = serde_json::to_value(&value).unwrap();
@@ -22,7 +22,8 @@ fn keyword_members_keep_their_wire_names() {
         json!({"type": "t", "self": "s", "Self": "S", "crate": "c", "build": "b", "fooBar": "1", "FooBar": "2", "async": {"value": "o"}})
     );
     let missing = Box::builder().build().unwrap_err();
-    assert!(missing.to_string().contains("`type`"));
+    // Named as the caller sets it: `type_`, not the model's `type`.
+    assert!(missing.to_string().contains("`type_`"), "{missing}");
     let _ = (FooBar::default(), FooBar2::default(), SelfValue::default());
 }
 
@@ -38,22 +39,28 @@ fn members_named_like_trait_and_builder_methods_get_setters() {
         .clone("copy")
         .build_2("b")
         .builder("r")
-        .build()
-        .unwrap();
+        .build();
     assert_eq!(family.default.as_deref(), Some("Arial"));
     assert_eq!(family.add.as_deref(), Some("bold"));
     assert_eq!(family.next.as_deref(), Some("Helvetica"));
     assert_eq!(family.clone.as_deref(), Some("copy"));
     assert_eq!(family.build.as_deref(), Some("b"));
     assert_eq!(family.builder.as_deref(), Some("r"));
-    assert_eq!(FontFamily::builder().build().unwrap(), FontFamily::default());
+    assert_eq!(FontFamily::builder().build(), FontFamily::default());
+    // Accessors never shadow a trait's method: `clone()` still clones.
+    assert_eq!(family.clone(), family);
+    assert_eq!(family.default_2(), Some("Arial"));
+    assert_eq!(family.clone_2(), Some("copy"));
+    assert_eq!(family.add(), Some("bold"));
+    assert_eq!(family.build(), Some("b"));
+    assert_eq!(family.builder_2(), Some("r"));
 }
 
 #[test]
 #[allow(deprecated)]
 fn members_sharing_a_wire_name_get_distinct_keys() {
     use awsgen_fixture_hostile_names::types::Notification;
-    let value = Notification::builder().event("one").events("many").build().unwrap();
+    let value = Notification::builder().event("one").events("many").build();
     let document = serde_json::to_value(&value).unwrap();
     assert_eq!(document, json!({"Event": "one", "Events": "many"}));
     assert_eq!(serde_json::from_value::<Notification>(document).unwrap(), value);

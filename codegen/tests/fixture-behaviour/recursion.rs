@@ -19,14 +19,12 @@ fn nested_trees_round_trip() {
     );
     assert_eq!(serde_json::to_value(&tree).unwrap(), document);
     let built = Tree::builder()
-        .parent(Tree::builder().name("p").build().unwrap())
+        .parent(Tree::builder().name("p").build())
         .left(
             Ping::builder()
-                .pong(Pong::builder().label("x").build().unwrap())
-                .build()
-                .unwrap(),
+                .pong(Pong::builder().label("x").build())
+                .build(),
         )
-        .build()
-        .unwrap();
+        .build();
     assert_eq!(built.parent.unwrap().name.as_deref(), Some("p"));
 }

@@ -66,7 +66,11 @@ fn bench(c: &mut Criterion) {
         .rest_api_id("a1b2c3")
         .stage_name("prod")
         .description("Benchmark deployment with fifty stage variables")
-        .variables((0..50).map(|i| (format!("var{i:02}"), format!("value-{i:02}-abcdefghijk"))))
+        .set_variables(Some(
+            (0..50)
+                .map(|i| (format!("var{i:02}"), format!("value-{i:02}-abcdefghijk")))
+                .collect(),
+        ))
         .build()
         .unwrap();
     let ser_ours = CreateDeployment::serialize_request(&deployment).unwrap();

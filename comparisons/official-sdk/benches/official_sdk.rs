@@ -130,7 +130,7 @@ fn benches(rt: &Runtime) -> Vec<Bench<'_>> {
     let item = fixtures::put_item();
     let ours_put = awsgen_dynamodb::types::PutItemInput::builder()
         .table_name(TABLE)
-        .item(fixtures::our_item(&item))
+        .set_item(Some(fixtures::our_item(&item)))
         .build()
         .expect("a complete PutItemInput");
     let official_put = fixtures::official_item(&item);

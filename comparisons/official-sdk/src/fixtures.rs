@@ -79,7 +79,7 @@ impl Deployment {
             .rest_api_id(&self.rest_api_id)
             .stage_name(&self.stage_name)
             .description(&self.description)
-            .variables(self.variables.iter().map(|(k, v)| (k.as_str(), v.as_str())))
+            .set_variables(Some(self.variables.iter().cloned().collect()))
             .build()
             .expect("a complete CreateDeploymentRequest")
     }
@@ -129,9 +129,6 @@ impl Attr {
 
     /// Our `AttributeValue`, built with its builder.
     ///
-    /// # Panics
-    ///
-    /// When the builder rejects it (it has no required member).
     pub fn ours(&self) -> awsgen_dynamodb::types::AttributeValue {
         use awsgen_dynamodb::primitives::Blob;
         use awsgen_dynamodb::types::AttributeValue;
@@ -141,10 +138,10 @@ impl Attr {
             Attr::N(n) => builder.n(n),
             Attr::B(b) => builder.b(Blob::new(b.clone())),
             Attr::Bool(b) => builder.bool(*b),
-            Attr::L(l) => builder.l(l.iter().map(Attr::ours)),
-            Attr::M(m) => builder.m(m.iter().map(|(k, v)| (k.as_str(), v.ours()))),
+            Attr::L(l) => builder.set_l(Some(l.iter().map(Attr::ours).collect())),
+            Attr::M(m) => builder.set_m(Some(m.iter().map(|(k, v)| (k.clone(), v.ours())).collect())),
         };
-        builder.build().expect("an AttributeValue")
+        builder.build()
     }
 
     /// The official SDK's `AttributeValue`.

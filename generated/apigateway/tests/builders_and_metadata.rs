@@ -19,12 +19,13 @@ fn required_members_are_enforced_by_build() {
         err,
         BuildError::MissingField {
             type_name: "CreateDeploymentRequest",
-            member: "restApiId"
+            member: "rest_api_id"
         }
     );
+    // Named as the caller writes it: the setter, not the wire name `restApiId`.
     assert_eq!(
         err.to_string(),
-        "cannot build CreateDeploymentRequest: the required member `restApiId` is not set"
+        "cannot build CreateDeploymentRequest: the required member `rest_api_id` is not set"
     );
 }
 
@@ -33,11 +34,27 @@ fn builders_take_anything_convertible() {
     let request = CreateDeploymentRequest::builder()
         .rest_api_id("a1b2c3")
         .stage_name("prod")
-        .variables([("lambdaAlias", "live"), ("env", "prod")])
+        .variables("lambdaAlias", "live")
+        .variables("env", "prod")
         .build()
         .expect("all required members set");
-    assert_eq!(request.rest_api_id.as_deref(), Some("a1b2c3"));
-    assert_eq!(request.variables.as_ref().unwrap()["env"], "prod");
+    assert_eq!(request.rest_api_id(), Some("a1b2c3"));
+    assert_eq!(request.variables().unwrap()["env"], "prod");
+    // `set_variables` replaces the whole map (or clears it).
+    let replaced = CreateDeploymentRequest::builder()
+        .variables("old", "1")
+        .set_variables(Some([("new".to_owned(), "2".to_owned())].into()))
+        .variables("newer", "3");
+    assert_eq!(
+        replaced
+            .get_variables()
+            .as_ref()
+            .unwrap()
+            .keys()
+            .collect::<Vec<_>>(),
+        ["new", "newer"]
+    );
+    assert_eq!(replaced.set_variables(None).get_variables(), &None);
     // The serde form keeps every member; the URI-bound one under its model name.
     assert_eq!(
         serde_json::to_value(&request).unwrap(),
@@ -50,16 +67,25 @@ fn update_stage_with_patch_operations() {
     let request = UpdateStageRequest::builder()
         .rest_api_id("a1b2c3")
         .stage_name("prod")
-        .patch_operations([PatchOperation::builder()
-            .op(Op::Replace)
-            .path("/variables/lambdaAlias")
-            .value("canary")
-            .build()
-            .unwrap()])
+        .patch_operations(
+            // Nothing in a `PatchOperation` is required, so `build()` cannot fail.
+            PatchOperation::builder()
+                .op(Op::Replace)
+                .path("/variables/lambdaAlias")
+                .value("canary")
+                .build(),
+        )
+        .patch_operations(
+            PatchOperation::builder()
+                .op(Op::Remove)
+                .path("/description")
+                .build(),
+        )
         .build()
         .unwrap();
-    let patch = &request.patch_operations.as_ref().unwrap()[0];
-    assert_eq!(patch.op, Some(Op::Replace));
+    assert_eq!(request.patch_operations().len(), 2);
+    let patch = &request.patch_operations()[0];
+    assert_eq!(patch.op(), Some(&Op::Replace));
     assert_eq!(
         serde_json::to_value(patch).unwrap(),
         json!({"op": "replace", "path": "/variables/lambdaAlias", "value": "canary"})
@@ -85,8 +111,7 @@ fn blobs_are_base64_in_json() {
 fn exceptions_are_errors_with_their_message() {
     let error = BadRequestException::builder()
         .message("Invalid stage name")
-        .build()
-        .unwrap();
+        .build();
     assert_eq!(error.to_string(), "BadRequestException: Invalid stage name");
     assert_eq!(error.message(), Some("Invalid stage name"));
     assert_eq!(BadRequestException::HTTP_STATUS, Some(400));
@@ -116,7 +141,7 @@ fn json_body_leaves_out_http_bound_members() {
     let request = CreateDeploymentRequest::builder()
         .rest_api_id("a1b2c3")
         .stage_name("prod")
-        .variables([("env", "prod")])
+        .variables("env", "prod")
         .build()
         .unwrap();
     assert_eq!(

@@ -47,28 +47,31 @@ fn get_rest_apis_response_with_epoch_timestamps() {
         "position": "next-page-token"
     });
     let apis: RestApis = round_trip(&document);
-    assert_eq!(apis.position.as_deref(), Some("next-page-token"));
-    let items = apis.items.expect("items");
+    // Read with accessors: text as `&str`, lists as slices, numbers and
+    // booleans by value, structures and maps by reference.
+    assert_eq!(apis.position(), Some("next-page-token"));
+    let items = apis.items();
     assert_eq!(items.len(), 2);
     assert_eq!(
-        items[0].created_date,
-        Some(datetime!(2020-09-13 12:26:40.0005 UTC))
+        items[0].created_date(),
+        Some(&datetime!(2020-09-13 12:26:40.0005 UTC))
     );
     assert_eq!(
-        items[1].created_date,
-        Some(datetime!(2015-10-16 12:53:20 UTC))
+        items[1].created_date(),
+        Some(&datetime!(2015-10-16 12:53:20 UTC))
     );
-    assert_eq!(items[0].api_key_source, Some(ApiKeySourceType::Header));
+    assert_eq!(items[0].api_key_source(), Some(&ApiKeySourceType::Header));
+    assert_eq!(items[0].binary_media_types(), ["application/octet-stream"]);
+    assert!(items[1].binary_media_types().is_empty());
     let endpoint = items[1]
-        .endpoint_configuration
-        .as_ref()
+        .endpoint_configuration()
         .expect("endpoint configuration");
-    assert_eq!(
-        endpoint.types.as_deref(),
-        Some(&[EndpointType::Private][..])
-    );
-    assert_eq!(items[0].tags.as_ref().expect("tags")["team"], "team-0");
-    assert_eq!(items[0].disable_execute_api_endpoint, Some(false));
+    assert_eq!(endpoint.types(), [EndpointType::Private]);
+    assert_eq!(items[0].tags().expect("tags")["team"], "team-0");
+    assert_eq!(items[0].disable_execute_api_endpoint(), Some(false));
+    // The fields stay public: an absent list and an empty one differ there.
+    assert_eq!(items[1].binary_media_types, None);
+    assert_eq!(RestApis::default().items(), &[]);
 }
 
 #[test]
@@ -99,17 +102,17 @@ fn stage_with_variables_and_method_settings() {
         "lastUpdatedDate": 1700000123
     });
     let stage: Stage = round_trip(&document);
-    assert_eq!(stage.stage_name.as_deref(), Some("prod"));
-    assert_eq!(stage.cache_cluster_size, Some(CacheClusterSize::V0_5));
-    let variables = stage.variables.as_ref().expect("variables");
+    assert_eq!(stage.stage_name(), Some("prod"));
+    assert_eq!(stage.cache_cluster_size(), Some(&CacheClusterSize::V0_5));
+    let variables = stage.variables().expect("variables");
     assert_eq!(variables["lambdaAlias"], "live");
     assert_eq!(variables.len(), 2);
-    let all_methods = &stage.method_settings.as_ref().expect("method settings")["*/*"];
-    assert_eq!(all_methods.throttling_burst_limit, Some(5000));
-    assert_eq!(all_methods.throttling_rate_limit, Some(10000.5));
+    let all_methods = &stage.method_settings().expect("method settings")["*/*"];
+    assert_eq!(all_methods.throttling_burst_limit(), Some(5000));
+    assert_eq!(all_methods.throttling_rate_limit(), Some(10000.5));
     assert_eq!(
-        all_methods.unauthorized_cache_control_header_strategy,
-        Some(UnauthorizedCacheControlHeaderStrategy::SucceedWithResponseHeader)
+        all_methods.unauthorized_cache_control_header_strategy(),
+        Some(&UnauthorizedCacheControlHeaderStrategy::SucceedWithResponseHeader)
     );
 }
 

@@ -21,7 +21,8 @@ fn create_deployment_with_stage_variables() {
     let input = CreateDeploymentRequest::builder()
         .rest_api_id("a1b2c3")
         .stage_name("prod")
-        .variables([("lambdaAlias", "live"), ("env", "prod")])
+        .variables("lambdaAlias", "live")
+        .variables("env", "prod")
         .build()
         .unwrap();
     let request = CreateDeployment::serialize_request(&input).unwrap();
@@ -58,8 +59,7 @@ fn get_rest_apis_puts_paging_in_the_query() {
     let input = GetRestApisRequest::builder()
         .limit(25)
         .position("next token")
-        .build()
-        .unwrap();
+        .build();
     let request = GetRestApis::serialize_request(&input).unwrap();
     assert_eq!(request.uri(), "/restapis?position=next%20token&limit=25");
 }
@@ -69,12 +69,13 @@ fn update_stage_sends_patch_operations() {
     let input = UpdateStageRequest::builder()
         .rest_api_id("a1b2c3")
         .stage_name("prod")
-        .patch_operations([PatchOperation::builder()
-            .op(Op::Replace)
-            .path("/variables/lambdaAlias")
-            .value("canary")
-            .build()
-            .unwrap()])
+        .patch_operations(
+            PatchOperation::builder()
+                .op(Op::Replace)
+                .path("/variables/lambdaAlias")
+                .value("canary")
+                .build(),
+        )
         .build()
         .unwrap();
     let request = UpdateStage::serialize_request(&input).unwrap();
@@ -92,7 +93,7 @@ fn put_rest_api_sends_the_blob_as_the_payload() {
         .rest_api_id("a1b2c3")
         .mode(PutMode::Overwrite)
         .fail_on_warnings(true)
-        .parameters([("ignore", "documentation")])
+        .parameters("ignore", "documentation")
         .body(Blob::from("{\"swagger\":\"2.0\"}"))
         .build()
         .unwrap();

@@ -21,11 +21,11 @@ fn response(status: u16, body: &Value) -> http::Response<Bytes> {
 }
 
 fn string(value: &str) -> AttributeValue {
-    AttributeValue::builder().s(value).build().unwrap()
+    AttributeValue::builder().s(value).build()
 }
 
 fn number(value: &str) -> AttributeValue {
-    AttributeValue::builder().n(value).build().unwrap()
+    AttributeValue::builder().n(value).build()
 }
 
 #[test]
@@ -54,7 +54,7 @@ fn a_queried_item_is_put_back_unchanged() {
 
     let input = PutItemInput::builder()
         .table_name("Users")
-        .item(found.clone())
+        .set_item(Some(found.clone()))
         .return_values(ReturnValue::AllOld)
         .build()
         .unwrap();
@@ -78,19 +78,17 @@ fn a_queried_item_is_put_back_unchanged() {
 
 #[test]
 fn items_built_in_rust_nest_maps_and_lists() {
+    // Map and list setters add one entry per call.
     let nested = AttributeValue::builder()
-        .m([
-            ("name".to_string(), string("Joe")),
-            (
-                "scores".to_string(),
-                AttributeValue::builder()
-                    .l([number("1"), number("2.5")])
-                    .build()
-                    .unwrap(),
-            ),
-        ])
-        .build()
-        .unwrap();
+        .m("name", string("Joe"))
+        .m(
+            "scores",
+            AttributeValue::builder()
+                .l(number("1"))
+                .l(number("2.5"))
+                .build(),
+        )
+        .build();
     let item: BTreeMap<String, AttributeValue> = [
         ("pk".to_string(), string("p")),
         ("profile".to_string(), nested),
@@ -98,7 +96,7 @@ fn items_built_in_rust_nest_maps_and_lists() {
     .into();
     let input = PutItemInput::builder()
         .table_name("T")
-        .item(item)
+        .set_item(Some(item))
         .build()
         .unwrap();
     let request = PutItem::serialize_request(&input).unwrap();
@@ -168,7 +166,7 @@ fn put_then_query(
 ) -> Result<usize, awsgen_dynamodb::Error> {
     let input = PutItemInput::builder()
         .table_name("T")
-        .item(BTreeMap::from([("pk".to_owned(), string("a"))]))
+        .item("pk", string("a"))
         .build()?;
     PutItem::serialize_request(&input)?;
     PutItem::parse_response(put)?;

@@ -90,17 +90,14 @@ fn the_streaming_invoke_has_its_types_but_no_wire_code() {
     let _marker = InvokeWithResponseStream::default();
     let chunk = InvokeResponseStreamUpdate::builder()
         .payload(b"partial".to_vec())
-        .build()
-        .unwrap();
+        .build();
     let event = InvokeWithResponseStreamResponseEvent::builder()
         .payload_chunk(chunk)
-        .build()
-        .unwrap();
+        .build();
     let output = InvokeWithResponseStreamResponse::builder()
         .status_code(200)
         .event_stream(event)
-        .build()
-        .unwrap();
+        .build();
     let document = serde_json::to_value(&output).unwrap();
     assert_eq!(document["StatusCode"], 200);
     let back: InvokeWithResponseStreamResponse = serde_json::from_value(document).unwrap();

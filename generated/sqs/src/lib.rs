@@ -11,6 +11,7 @@
 //!
 //! ## Conventions
 //!
+//! - Read values with accessors named after the members: `stage.stage_name()` is an `Option<&str>`, a list comes as a slice (empty when absent), numbers and booleans by value, structures, maps, enums, blobs and timestamps as `Option<&T>`. The fields stay public too, as in the official AWS SDK for Rust: a field tells an absent list from an empty one, and lets a value be moved out or matched without a copy.
 //! - Every member is an `Option`: the model carries no nullability for responses, and AWS omits members freely. Members the model marks as required are enforced by the builders: `build()` returns [`BuildError::MissingField`](primitives::BuildError::MissingField) naming the member.
 //! - Structures and enums are `#[non_exhaustive]`, so new members, variants and values in a later model are not breaking: build values with `builder()` and match enums with a wildcard arm. Unknown enum values are kept and sent back unchanged.
 //! - Serde on every type gives the JSON document form of the service: members under their JSON keys, absent members left out, timestamps as the model's wire format, blobs as base64. Members bound to the URI, query string or headers are included under their model names. An operation input's `json_body()` is the request body alone, without them.
@@ -23,7 +24,7 @@
 //! ```
 //! let request = awsgen_sqs::types::CreateQueueRequest::builder()
 //!     .queue_name("example")
-//!     .tags([("key", "value")])
+//!     .tags("key", "value")
 //!     .build()?;
 //! let json = serde_json::to_string(&request)?;
 //! let parsed: awsgen_sqs::types::CreateQueueRequest = serde_json::from_str(&json)?;

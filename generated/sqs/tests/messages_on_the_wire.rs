@@ -28,24 +28,22 @@ fn send_message_writes_attributes_and_asks_for_query_errors() {
         .queue_url(QUEUE)
         .message_body("{\"order\": 42}")
         .delay_seconds(5)
-        .message_attributes([
-            (
-                "kind".to_string(),
-                MessageAttributeValue::builder()
-                    .data_type("String")
-                    .string_value("created")
-                    .build()
-                    .unwrap(),
-            ),
-            (
-                "checksum".to_string(),
-                MessageAttributeValue::builder()
-                    .data_type("Binary")
-                    .binary_value(Blob::from(&[0u8, 1, 2][..]))
-                    .build()
-                    .unwrap(),
-            ),
-        ])
+        .message_attributes(
+            "kind",
+            MessageAttributeValue::builder()
+                .data_type("String")
+                .string_value("created")
+                .build()
+                .unwrap(),
+        )
+        .message_attributes(
+            "checksum",
+            MessageAttributeValue::builder()
+                .data_type("Binary")
+                .binary_value(Blob::from(&[0u8, 1, 2][..]))
+                .build()
+                .unwrap(),
+        )
         .build()
         .unwrap();
     let request = SendMessage::serialize_request(&input).unwrap();

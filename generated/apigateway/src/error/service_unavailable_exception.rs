@@ -24,6 +24,11 @@ impl ServiceUnavailableException {
     pub fn builder() -> crate::error::builders::ServiceUnavailableExceptionBuilder {
         <crate::error::builders::ServiceUnavailableExceptionBuilder as ::std::default::Default>::default()
     }
+    /// The `retryAfterSeconds` member, when set.
+    #[inline]
+    pub fn retry_after_seconds(&self) -> ::std::option::Option<&str> {
+        self.retry_after_seconds.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ServiceUnavailableException {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -192,14 +197,9 @@ impl ServiceUnavailableExceptionBuilder {
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.message
     }
-    /// Builds the [`ServiceUnavailableException`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`ServiceUnavailableException`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::error::ServiceUnavailableException,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::error::ServiceUnavailableException {
+        self.inner
     }
 }

@@ -24,6 +24,11 @@ impl TooManyRequestsException {
     pub fn builder() -> crate::error::builders::TooManyRequestsExceptionBuilder {
         <crate::error::builders::TooManyRequestsExceptionBuilder as ::std::default::Default>::default()
     }
+    /// The `retryAfterSeconds` member, when set.
+    #[inline]
+    pub fn retry_after_seconds(&self) -> ::std::option::Option<&str> {
+        self.retry_after_seconds.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for TooManyRequestsException {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -192,14 +197,9 @@ impl TooManyRequestsExceptionBuilder {
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.message
     }
-    /// Builds the [`TooManyRequestsException`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`TooManyRequestsException`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::error::TooManyRequestsException,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::error::TooManyRequestsException {
+        self.inner
     }
 }

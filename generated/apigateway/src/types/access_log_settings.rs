@@ -21,6 +21,16 @@ impl AccessLogSettings {
     pub fn builder() -> crate::types::builders::AccessLogSettingsBuilder {
         <crate::types::builders::AccessLogSettingsBuilder as ::std::default::Default>::default()
     }
+    /// The `format` member, when set.
+    #[inline]
+    pub fn format(&self) -> ::std::option::Option<&str> {
+        self.format.as_deref()
+    }
+    /// The `destinationArn` member, when set.
+    #[inline]
+    pub fn destination_arn(&self) -> ::std::option::Option<&str> {
+        self.destination_arn.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for AccessLogSettings {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -125,14 +135,9 @@ impl AccessLogSettingsBuilder {
     pub fn get_destination_arn(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.destination_arn
     }
-    /// Builds the [`AccessLogSettings`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`AccessLogSettings`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::AccessLogSettings,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::AccessLogSettings {
+        self.inner
     }
 }

@@ -25,6 +25,28 @@ impl Account {
     pub fn builder() -> crate::types::builders::AccountBuilder {
         <crate::types::builders::AccountBuilder as ::std::default::Default>::default()
     }
+    /// The `cloudwatchRoleArn` member, when set.
+    #[inline]
+    pub fn cloudwatch_role_arn(&self) -> ::std::option::Option<&str> {
+        self.cloudwatch_role_arn.as_deref()
+    }
+    /// The `throttleSettings` member, when set.
+    #[inline]
+    pub fn throttle_settings(
+        &self,
+    ) -> ::std::option::Option<&crate::types::ThrottleSettings> {
+        self.throttle_settings.as_ref()
+    }
+    /// The `features` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn features(&self) -> &[::std::string::String] {
+        self.features.as_deref().unwrap_or_default()
+    }
+    /// The `apiKeyVersion` member, when set.
+    #[inline]
+    pub fn api_key_version(&self) -> ::std::option::Option<&str> {
+        self.api_key_version.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for Account {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -153,16 +175,14 @@ impl AccountBuilder {
     ) -> &::std::option::Option<crate::types::ThrottleSettings> {
         &self.inner.throttle_settings
     }
-    /// Sets [`Account::features`](crate::types::Account::features): A list of features supported for the account.
+    /** Appends one item to [`Account::features`](crate::types::Account::features): A list of features supported for the account.
+
+ To set the whole list at once, use [`set_features`](Self::set_features).*/
     pub fn features(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<::std::string::String>,
-        >,
+        input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.inner.features = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.features.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`Account::features`](crate::types::Account::features).
@@ -203,14 +223,9 @@ impl AccountBuilder {
     pub fn get_api_key_version(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.api_key_version
     }
-    /// Builds the [`Account`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`Account`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::Account,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::Account {
+        self.inner
     }
 }

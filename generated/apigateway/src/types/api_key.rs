@@ -39,6 +39,64 @@ impl ApiKey {
     pub fn builder() -> crate::types::builders::ApiKeyBuilder {
         <crate::types::builders::ApiKeyBuilder as ::std::default::Default>::default()
     }
+    /// The `id` member, when set.
+    #[inline]
+    pub fn id(&self) -> ::std::option::Option<&str> {
+        self.id.as_deref()
+    }
+    /// The `value` member, when set.
+    #[inline]
+    pub fn value(&self) -> ::std::option::Option<&str> {
+        self.value.as_deref()
+    }
+    /// The `name` member, when set.
+    #[inline]
+    pub fn name(&self) -> ::std::option::Option<&str> {
+        self.name.as_deref()
+    }
+    /// The `customerId` member, when set.
+    #[inline]
+    pub fn customer_id(&self) -> ::std::option::Option<&str> {
+        self.customer_id.as_deref()
+    }
+    /// The `description` member, when set.
+    #[inline]
+    pub fn description(&self) -> ::std::option::Option<&str> {
+        self.description.as_deref()
+    }
+    /// The `enabled` member, when set.
+    #[inline]
+    pub fn enabled(&self) -> ::std::option::Option<bool> {
+        self.enabled
+    }
+    /// The `createdDate` member, when set.
+    #[inline]
+    pub fn created_date(
+        &self,
+    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+        self.created_date.as_ref()
+    }
+    /// The `lastUpdatedDate` member, when set.
+    #[inline]
+    pub fn last_updated_date(
+        &self,
+    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+        self.last_updated_date.as_ref()
+    }
+    /// The `stageKeys` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn stage_keys(&self) -> &[::std::string::String] {
+        self.stage_keys.as_deref().unwrap_or_default()
+    }
+    /// The `tags` member, when set.
+    #[inline]
+    pub fn tags(
+        &self,
+    ) -> ::std::option::Option<
+        &::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
+    > {
+        self.tags.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ApiKey {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -343,16 +401,14 @@ impl ApiKeyBuilder {
     ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.last_updated_date
     }
-    /// Sets [`ApiKey::stage_keys`](crate::types::ApiKey::stage_keys): A list of Stage resources that are associated with the ApiKey resource.
+    /** Appends one item to [`ApiKey::stage_keys`](crate::types::ApiKey::stage_keys): A list of Stage resources that are associated with the ApiKey resource.
+
+ To set the whole list at once, use [`set_stage_keys`](Self::set_stage_keys).*/
     pub fn stage_keys(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<::std::string::String>,
-        >,
+        input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.inner.stage_keys = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.stage_keys.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`ApiKey::stage_keys`](crate::types::ApiKey::stage_keys).
@@ -371,19 +427,15 @@ impl ApiKeyBuilder {
     ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
         &self.inner.stage_keys
     }
-    /// Sets [`ApiKey::tags`](crate::types::ApiKey::tags): The collection of tags.
+    /** Adds one entry to [`ApiKey::tags`](crate::types::ApiKey::tags): The collection of tags.
+
+ To set the whole map at once, use [`set_tags`](Self::set_tags).*/
     pub fn tags(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = (
-                impl ::std::convert::Into<::std::string::String>,
-                impl ::std::convert::Into<::std::string::String>,
-            ),
-        >,
+        key: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.inner.tags = ::std::option::Option::Some(
-            input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
-        );
+        self.inner.tags.get_or_insert_default().insert(key.into(), value.into());
         self
     }
     /// Sets or clears [`ApiKey::tags`](crate::types::ApiKey::tags).
@@ -406,14 +458,9 @@ impl ApiKeyBuilder {
     > {
         &self.inner.tags
     }
-    /// Builds the [`ApiKey`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`ApiKey`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::ApiKey,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::ApiKey {
+        self.inner
     }
 }

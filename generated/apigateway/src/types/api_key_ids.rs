@@ -21,6 +21,16 @@ impl ApiKeyIds {
     pub fn builder() -> crate::types::builders::ApiKeyIdsBuilder {
         <crate::types::builders::ApiKeyIdsBuilder as ::std::default::Default>::default()
     }
+    /// The `ids` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn ids(&self) -> &[::std::string::String] {
+        self.ids.as_deref().unwrap_or_default()
+    }
+    /// The `warnings` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn warnings(&self) -> &[::std::string::String] {
+        self.warnings.as_deref().unwrap_or_default()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ApiKeyIds {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -93,16 +103,14 @@ pub struct ApiKeyIdsBuilder {
     inner: crate::types::ApiKeyIds,
 }
 impl ApiKeyIdsBuilder {
-    /// Sets [`ApiKeyIds::ids`](crate::types::ApiKeyIds::ids): A list of all the ApiKey identifiers.
+    /** Appends one item to [`ApiKeyIds::ids`](crate::types::ApiKeyIds::ids): A list of all the ApiKey identifiers.
+
+ To set the whole list at once, use [`set_ids`](Self::set_ids).*/
     pub fn ids(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<::std::string::String>,
-        >,
+        input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.inner.ids = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.ids.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`ApiKeyIds::ids`](crate::types::ApiKeyIds::ids).
@@ -121,16 +129,14 @@ impl ApiKeyIdsBuilder {
     ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
         &self.inner.ids
     }
-    /// Sets [`ApiKeyIds::warnings`](crate::types::ApiKeyIds::warnings): A list of warning messages.
+    /** Appends one item to [`ApiKeyIds::warnings`](crate::types::ApiKeyIds::warnings): A list of warning messages.
+
+ To set the whole list at once, use [`set_warnings`](Self::set_warnings).*/
     pub fn warnings(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<::std::string::String>,
-        >,
+        input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.inner.warnings = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.warnings.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`ApiKeyIds::warnings`](crate::types::ApiKeyIds::warnings).
@@ -149,14 +155,9 @@ impl ApiKeyIdsBuilder {
     ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
         &self.inner.warnings
     }
-    /// Builds the [`ApiKeyIds`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`ApiKeyIds`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::ApiKeyIds,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::ApiKeyIds {
+        self.inner
     }
 }

@@ -23,6 +23,21 @@ impl ApiKeys {
     pub fn builder() -> crate::types::builders::ApiKeysBuilder {
         <crate::types::builders::ApiKeysBuilder as ::std::default::Default>::default()
     }
+    /// The `warnings` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn warnings(&self) -> &[::std::string::String] {
+        self.warnings.as_deref().unwrap_or_default()
+    }
+    /// The `position` member, when set.
+    #[inline]
+    pub fn position(&self) -> ::std::option::Option<&str> {
+        self.position.as_deref()
+    }
+    /// The `items` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn items(&self) -> &[crate::types::ApiKey] {
+        self.items.as_deref().unwrap_or_default()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ApiKeys {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -105,16 +120,14 @@ pub struct ApiKeysBuilder {
     inner: crate::types::ApiKeys,
 }
 impl ApiKeysBuilder {
-    /// Sets [`ApiKeys::warnings`](crate::types::ApiKeys::warnings): A list of warning messages logged during the import of API keys when the `failOnWarnings` option is set to true.
+    /** Appends one item to [`ApiKeys::warnings`](crate::types::ApiKeys::warnings): A list of warning messages logged during the import of API keys when the `failOnWarnings` option is set to true.
+
+ To set the whole list at once, use [`set_warnings`](Self::set_warnings).*/
     pub fn warnings(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<::std::string::String>,
-        >,
+        input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.inner.warnings = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.warnings.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`ApiKeys::warnings`](crate::types::ApiKeys::warnings).
@@ -155,16 +168,14 @@ impl ApiKeysBuilder {
     pub fn get_position(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.position
     }
-    /// Sets [`ApiKeys::items`](crate::types::ApiKeys::items): The current page of elements from this collection.
+    /** Appends one item to [`ApiKeys::items`](crate::types::ApiKeys::items): The current page of elements from this collection.
+
+ To set the whole list at once, use [`set_items`](Self::set_items).*/
     pub fn items(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<crate::types::ApiKey>,
-        >,
+        input: impl ::std::convert::Into<crate::types::ApiKey>,
     ) -> Self {
-        self.inner.items = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.items.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`ApiKeys::items`](crate::types::ApiKeys::items).
@@ -183,14 +194,9 @@ impl ApiKeysBuilder {
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::ApiKey>> {
         &self.inner.items
     }
-    /// Builds the [`ApiKeys`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`ApiKeys`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::ApiKeys,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::ApiKeys {
+        self.inner
     }
 }

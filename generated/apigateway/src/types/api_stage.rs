@@ -28,6 +28,28 @@ impl ApiStage {
     pub fn builder() -> crate::types::builders::ApiStageBuilder {
         <crate::types::builders::ApiStageBuilder as ::std::default::Default>::default()
     }
+    /// The `apiId` member, when set.
+    #[inline]
+    pub fn api_id(&self) -> ::std::option::Option<&str> {
+        self.api_id.as_deref()
+    }
+    /// The `stage` member, when set.
+    #[inline]
+    pub fn stage(&self) -> ::std::option::Option<&str> {
+        self.stage.as_deref()
+    }
+    /// The `throttle` member, when set.
+    #[inline]
+    pub fn throttle(
+        &self,
+    ) -> ::std::option::Option<
+        &::std::collections::BTreeMap<
+            ::std::string::String,
+            crate::types::ThrottleSettings,
+        >,
+    > {
+        self.throttle.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ApiStage {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -147,19 +169,15 @@ impl ApiStageBuilder {
     pub fn get_stage(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.stage
     }
-    /// Sets [`ApiStage::throttle`](crate::types::ApiStage::throttle): Map containing method level throttling information for API stage in a usage plan.
+    /** Adds one entry to [`ApiStage::throttle`](crate::types::ApiStage::throttle): Map containing method level throttling information for API stage in a usage plan.
+
+ To set the whole map at once, use [`set_throttle`](Self::set_throttle).*/
     pub fn throttle(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = (
-                impl ::std::convert::Into<::std::string::String>,
-                impl ::std::convert::Into<crate::types::ThrottleSettings>,
-            ),
-        >,
+        key: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<crate::types::ThrottleSettings>,
     ) -> Self {
-        self.inner.throttle = ::std::option::Option::Some(
-            input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
-        );
+        self.inner.throttle.get_or_insert_default().insert(key.into(), value.into());
         self
     }
     /// Sets or clears [`ApiStage::throttle`](crate::types::ApiStage::throttle).
@@ -188,14 +206,9 @@ impl ApiStageBuilder {
     > {
         &self.inner.throttle
     }
-    /// Builds the [`ApiStage`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`ApiStage`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::ApiStage,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::ApiStage {
+        self.inner
     }
 }

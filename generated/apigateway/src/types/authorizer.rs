@@ -37,6 +37,56 @@ impl Authorizer {
     pub fn builder() -> crate::types::builders::AuthorizerBuilder {
         <crate::types::builders::AuthorizerBuilder as ::std::default::Default>::default()
     }
+    /// The `id` member, when set.
+    #[inline]
+    pub fn id(&self) -> ::std::option::Option<&str> {
+        self.id.as_deref()
+    }
+    /// The `name` member, when set.
+    #[inline]
+    pub fn name(&self) -> ::std::option::Option<&str> {
+        self.name.as_deref()
+    }
+    /// The `type` member, when set.
+    #[inline]
+    pub fn type_(&self) -> ::std::option::Option<&crate::types::AuthorizerType> {
+        self.type_.as_ref()
+    }
+    /// The `providerARNs` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn provider_arns(&self) -> &[::std::string::String] {
+        self.provider_arns.as_deref().unwrap_or_default()
+    }
+    /// The `authType` member, when set.
+    #[inline]
+    pub fn auth_type(&self) -> ::std::option::Option<&str> {
+        self.auth_type.as_deref()
+    }
+    /// The `authorizerUri` member, when set.
+    #[inline]
+    pub fn authorizer_uri(&self) -> ::std::option::Option<&str> {
+        self.authorizer_uri.as_deref()
+    }
+    /// The `authorizerCredentials` member, when set.
+    #[inline]
+    pub fn authorizer_credentials(&self) -> ::std::option::Option<&str> {
+        self.authorizer_credentials.as_deref()
+    }
+    /// The `identitySource` member, when set.
+    #[inline]
+    pub fn identity_source(&self) -> ::std::option::Option<&str> {
+        self.identity_source.as_deref()
+    }
+    /// The `identityValidationExpression` member, when set.
+    #[inline]
+    pub fn identity_validation_expression(&self) -> ::std::option::Option<&str> {
+        self.identity_validation_expression.as_deref()
+    }
+    /// The `authorizerResultTtlInSeconds` member, when set.
+    #[inline]
+    pub fn authorizer_result_ttl_in_seconds(&self) -> ::std::option::Option<i32> {
+        self.authorizer_result_ttl_in_seconds
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for Authorizer {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -214,16 +264,14 @@ impl AuthorizerBuilder {
     pub fn get_type_(&self) -> &::std::option::Option<crate::types::AuthorizerType> {
         &self.inner.type_
     }
-    /// Sets [`Authorizer::provider_arns`](crate::types::Authorizer::provider_arns): A list of the Amazon Cognito user pool ARNs for the `COGNITO_USER_POOLS` authorizer.
+    /** Appends one item to [`Authorizer::provider_arns`](crate::types::Authorizer::provider_arns): A list of the Amazon Cognito user pool ARNs for the `COGNITO_USER_POOLS` authorizer.
+
+ To set the whole list at once, use [`set_provider_arns`](Self::set_provider_arns).*/
     pub fn provider_arns(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<::std::string::String>,
-        >,
+        input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.inner.provider_arns = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.provider_arns.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`Authorizer::provider_arns`](crate::types::Authorizer::provider_arns).
@@ -382,14 +430,9 @@ impl AuthorizerBuilder {
     pub fn get_authorizer_result_ttl_in_seconds(&self) -> &::std::option::Option<i32> {
         &self.inner.authorizer_result_ttl_in_seconds
     }
-    /// Builds the [`Authorizer`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`Authorizer`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::Authorizer,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::Authorizer {
+        self.inner
     }
 }

@@ -21,6 +21,16 @@ impl Authorizers {
     pub fn builder() -> crate::types::builders::AuthorizersBuilder {
         <crate::types::builders::AuthorizersBuilder as ::std::default::Default>::default()
     }
+    /// The `position` member, when set.
+    #[inline]
+    pub fn position(&self) -> ::std::option::Option<&str> {
+        self.position.as_deref()
+    }
+    /// The `items` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn items(&self) -> &[crate::types::Authorizer] {
+        self.items.as_deref().unwrap_or_default()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for Authorizers {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -123,16 +133,14 @@ impl AuthorizersBuilder {
     pub fn get_position(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.position
     }
-    /// Sets [`Authorizers::items`](crate::types::Authorizers::items): The current page of elements from this collection.
+    /** Appends one item to [`Authorizers::items`](crate::types::Authorizers::items): The current page of elements from this collection.
+
+ To set the whole list at once, use [`set_items`](Self::set_items).*/
     pub fn items(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<crate::types::Authorizer>,
-        >,
+        input: impl ::std::convert::Into<crate::types::Authorizer>,
     ) -> Self {
-        self.inner.items = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.items.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`Authorizers::items`](crate::types::Authorizers::items).
@@ -151,14 +159,9 @@ impl AuthorizersBuilder {
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::Authorizer>> {
         &self.inner.items
     }
-    /// Builds the [`Authorizers`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`Authorizers`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::Authorizers,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::Authorizers {
+        self.inner
     }
 }

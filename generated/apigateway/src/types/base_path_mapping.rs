@@ -23,6 +23,21 @@ impl BasePathMapping {
     pub fn builder() -> crate::types::builders::BasePathMappingBuilder {
         <crate::types::builders::BasePathMappingBuilder as ::std::default::Default>::default()
     }
+    /// The `basePath` member, when set.
+    #[inline]
+    pub fn base_path(&self) -> ::std::option::Option<&str> {
+        self.base_path.as_deref()
+    }
+    /// The `restApiId` member, when set.
+    #[inline]
+    pub fn rest_api_id(&self) -> ::std::option::Option<&str> {
+        self.rest_api_id.as_deref()
+    }
+    /// The `stage` member, when set.
+    #[inline]
+    pub fn stage(&self) -> ::std::option::Option<&str> {
+        self.stage.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for BasePathMapping {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -165,14 +180,9 @@ impl BasePathMappingBuilder {
     pub fn get_stage(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.stage
     }
-    /// Builds the [`BasePathMapping`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`BasePathMapping`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::BasePathMapping,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::BasePathMapping {
+        self.inner
     }
 }

@@ -27,6 +27,30 @@ impl CanarySettings {
     pub fn builder() -> crate::types::builders::CanarySettingsBuilder {
         <crate::types::builders::CanarySettingsBuilder as ::std::default::Default>::default()
     }
+    /// The `percentTraffic` member, when set.
+    #[inline]
+    pub fn percent_traffic(&self) -> ::std::option::Option<f64> {
+        self.percent_traffic
+    }
+    /// The `deploymentId` member, when set.
+    #[inline]
+    pub fn deployment_id(&self) -> ::std::option::Option<&str> {
+        self.deployment_id.as_deref()
+    }
+    /// The `stageVariableOverrides` member, when set.
+    #[inline]
+    pub fn stage_variable_overrides(
+        &self,
+    ) -> ::std::option::Option<
+        &::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
+    > {
+        self.stage_variable_overrides.as_ref()
+    }
+    /// The `useStageCache` member, when set.
+    #[inline]
+    pub fn use_stage_cache(&self) -> ::std::option::Option<bool> {
+        self.use_stage_cache
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for CanarySettings {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -140,19 +164,18 @@ impl CanarySettingsBuilder {
     pub fn get_deployment_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.deployment_id
     }
-    /// Sets [`CanarySettings::stage_variable_overrides`](crate::types::CanarySettings::stage_variable_overrides): Stage variables overridden for a canary release deployment, including new stage variables introduced in the canary.
+    /** Adds one entry to [`CanarySettings::stage_variable_overrides`](crate::types::CanarySettings::stage_variable_overrides): Stage variables overridden for a canary release deployment, including new stage variables introduced in the canary.
+
+ To set the whole map at once, use [`set_stage_variable_overrides`](Self::set_stage_variable_overrides).*/
     pub fn stage_variable_overrides(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = (
-                impl ::std::convert::Into<::std::string::String>,
-                impl ::std::convert::Into<::std::string::String>,
-            ),
-        >,
+        key: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.inner.stage_variable_overrides = ::std::option::Option::Some(
-            input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
-        );
+        self.inner
+            .stage_variable_overrides
+            .get_or_insert_default()
+            .insert(key.into(), value.into());
         self
     }
     /// Sets or clears [`CanarySettings::stage_variable_overrides`](crate::types::CanarySettings::stage_variable_overrides).
@@ -191,14 +214,9 @@ impl CanarySettingsBuilder {
     pub fn get_use_stage_cache(&self) -> &::std::option::Option<bool> {
         &self.inner.use_stage_cache
     }
-    /// Builds the [`CanarySettings`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`CanarySettings`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::CanarySettings,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::CanarySettings {
+        self.inner
     }
 }

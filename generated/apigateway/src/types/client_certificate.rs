@@ -31,6 +31,44 @@ impl ClientCertificate {
     pub fn builder() -> crate::types::builders::ClientCertificateBuilder {
         <crate::types::builders::ClientCertificateBuilder as ::std::default::Default>::default()
     }
+    /// The `clientCertificateId` member, when set.
+    #[inline]
+    pub fn client_certificate_id(&self) -> ::std::option::Option<&str> {
+        self.client_certificate_id.as_deref()
+    }
+    /// The `description` member, when set.
+    #[inline]
+    pub fn description(&self) -> ::std::option::Option<&str> {
+        self.description.as_deref()
+    }
+    /// The `pemEncodedCertificate` member, when set.
+    #[inline]
+    pub fn pem_encoded_certificate(&self) -> ::std::option::Option<&str> {
+        self.pem_encoded_certificate.as_deref()
+    }
+    /// The `createdDate` member, when set.
+    #[inline]
+    pub fn created_date(
+        &self,
+    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+        self.created_date.as_ref()
+    }
+    /// The `expirationDate` member, when set.
+    #[inline]
+    pub fn expiration_date(
+        &self,
+    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+        self.expiration_date.as_ref()
+    }
+    /// The `tags` member, when set.
+    #[inline]
+    pub fn tags(
+        &self,
+    ) -> ::std::option::Option<
+        &::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
+    > {
+        self.tags.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ClientCertificate {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -263,19 +301,15 @@ impl ClientCertificateBuilder {
     ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.expiration_date
     }
-    /// Sets [`ClientCertificate::tags`](crate::types::ClientCertificate::tags): The collection of tags.
+    /** Adds one entry to [`ClientCertificate::tags`](crate::types::ClientCertificate::tags): The collection of tags.
+
+ To set the whole map at once, use [`set_tags`](Self::set_tags).*/
     pub fn tags(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = (
-                impl ::std::convert::Into<::std::string::String>,
-                impl ::std::convert::Into<::std::string::String>,
-            ),
-        >,
+        key: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.inner.tags = ::std::option::Option::Some(
-            input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
-        );
+        self.inner.tags.get_or_insert_default().insert(key.into(), value.into());
         self
     }
     /// Sets or clears [`ClientCertificate::tags`](crate::types::ClientCertificate::tags).
@@ -298,14 +332,9 @@ impl ClientCertificateBuilder {
     > {
         &self.inner.tags
     }
-    /// Builds the [`ClientCertificate`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`ClientCertificate`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::ClientCertificate,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::ClientCertificate {
+        self.inner
     }
 }

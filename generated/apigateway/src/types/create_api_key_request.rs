@@ -35,6 +35,50 @@ impl CreateApiKeyRequest {
     pub fn builder() -> crate::types::builders::CreateApiKeyRequestBuilder {
         <crate::types::builders::CreateApiKeyRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `name` member, when set.
+    #[inline]
+    pub fn name(&self) -> ::std::option::Option<&str> {
+        self.name.as_deref()
+    }
+    /// The `description` member, when set.
+    #[inline]
+    pub fn description(&self) -> ::std::option::Option<&str> {
+        self.description.as_deref()
+    }
+    /// The `enabled` member, when set.
+    #[inline]
+    pub fn enabled(&self) -> ::std::option::Option<bool> {
+        self.enabled
+    }
+    /// The `generateDistinctId` member, when set.
+    #[inline]
+    pub fn generate_distinct_id(&self) -> ::std::option::Option<bool> {
+        self.generate_distinct_id
+    }
+    /// The `value` member, when set.
+    #[inline]
+    pub fn value(&self) -> ::std::option::Option<&str> {
+        self.value.as_deref()
+    }
+    /// The `stageKeys` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn stage_keys(&self) -> &[crate::types::StageKey] {
+        self.stage_keys.as_deref().unwrap_or_default()
+    }
+    /// The `customerId` member, when set.
+    #[inline]
+    pub fn customer_id(&self) -> ::std::option::Option<&str> {
+        self.customer_id.as_deref()
+    }
+    /// The `tags` member, when set.
+    #[inline]
+    pub fn tags(
+        &self,
+    ) -> ::std::option::Option<
+        &::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
+    > {
+        self.tags.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for CreateApiKeyRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -235,16 +279,14 @@ impl CreateApiKeyRequestBuilder {
     pub fn get_value(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.value
     }
-    /// Sets [`CreateApiKeyRequest::stage_keys`](crate::types::CreateApiKeyRequest::stage_keys): DEPRECATED FOR USAGE PLANS - Specifies stages associated with the API key.
+    /** Appends one item to [`CreateApiKeyRequest::stage_keys`](crate::types::CreateApiKeyRequest::stage_keys): DEPRECATED FOR USAGE PLANS - Specifies stages associated with the API key.
+
+ To set the whole list at once, use [`set_stage_keys`](Self::set_stage_keys).*/
     pub fn stage_keys(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<crate::types::StageKey>,
-        >,
+        input: impl ::std::convert::Into<crate::types::StageKey>,
     ) -> Self {
-        self.inner.stage_keys = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.stage_keys.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`CreateApiKeyRequest::stage_keys`](crate::types::CreateApiKeyRequest::stage_keys).
@@ -285,19 +327,15 @@ impl CreateApiKeyRequestBuilder {
     pub fn get_customer_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.customer_id
     }
-    /// Sets [`CreateApiKeyRequest::tags`](crate::types::CreateApiKeyRequest::tags): The key-value map of strings.
+    /** Adds one entry to [`CreateApiKeyRequest::tags`](crate::types::CreateApiKeyRequest::tags): The key-value map of strings.
+
+ To set the whole map at once, use [`set_tags`](Self::set_tags).*/
     pub fn tags(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = (
-                impl ::std::convert::Into<::std::string::String>,
-                impl ::std::convert::Into<::std::string::String>,
-            ),
-        >,
+        key: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.inner.tags = ::std::option::Option::Some(
-            input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
-        );
+        self.inner.tags.get_or_insert_default().insert(key.into(), value.into());
         self
     }
     /// Sets or clears [`CreateApiKeyRequest::tags`](crate::types::CreateApiKeyRequest::tags).
@@ -320,14 +358,9 @@ impl CreateApiKeyRequestBuilder {
     > {
         &self.inner.tags
     }
-    /// Builds the [`CreateApiKeyRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`CreateApiKeyRequest`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::CreateApiKeyRequest,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::CreateApiKeyRequest {
+        self.inner
     }
 }

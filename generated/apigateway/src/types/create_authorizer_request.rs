@@ -45,6 +45,56 @@ impl CreateAuthorizerRequest {
     pub fn builder() -> crate::types::builders::CreateAuthorizerRequestBuilder {
         <crate::types::builders::CreateAuthorizerRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `restApiId` member, when set.
+    #[inline]
+    pub fn rest_api_id(&self) -> ::std::option::Option<&str> {
+        self.rest_api_id.as_deref()
+    }
+    /// The `name` member, when set.
+    #[inline]
+    pub fn name(&self) -> ::std::option::Option<&str> {
+        self.name.as_deref()
+    }
+    /// The `type` member, when set.
+    #[inline]
+    pub fn type_(&self) -> ::std::option::Option<&crate::types::AuthorizerType> {
+        self.type_.as_ref()
+    }
+    /// The `providerARNs` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn provider_arns(&self) -> &[::std::string::String] {
+        self.provider_arns.as_deref().unwrap_or_default()
+    }
+    /// The `authType` member, when set.
+    #[inline]
+    pub fn auth_type(&self) -> ::std::option::Option<&str> {
+        self.auth_type.as_deref()
+    }
+    /// The `authorizerUri` member, when set.
+    #[inline]
+    pub fn authorizer_uri(&self) -> ::std::option::Option<&str> {
+        self.authorizer_uri.as_deref()
+    }
+    /// The `authorizerCredentials` member, when set.
+    #[inline]
+    pub fn authorizer_credentials(&self) -> ::std::option::Option<&str> {
+        self.authorizer_credentials.as_deref()
+    }
+    /// The `identitySource` member, when set.
+    #[inline]
+    pub fn identity_source(&self) -> ::std::option::Option<&str> {
+        self.identity_source.as_deref()
+    }
+    /// The `identityValidationExpression` member, when set.
+    #[inline]
+    pub fn identity_validation_expression(&self) -> ::std::option::Option<&str> {
+        self.identity_validation_expression.as_deref()
+    }
+    /// The `authorizerResultTtlInSeconds` member, when set.
+    #[inline]
+    pub fn authorizer_result_ttl_in_seconds(&self) -> ::std::option::Option<i32> {
+        self.authorizer_result_ttl_in_seconds
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for CreateAuthorizerRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -218,16 +268,14 @@ impl CreateAuthorizerRequestBuilder {
     pub fn get_type_(&self) -> &::std::option::Option<crate::types::AuthorizerType> {
         &self.inner.type_
     }
-    /// Sets [`CreateAuthorizerRequest::provider_arns`](crate::types::CreateAuthorizerRequest::provider_arns): A list of the Amazon Cognito user pool ARNs for the `COGNITO_USER_POOLS` authorizer.
+    /** Appends one item to [`CreateAuthorizerRequest::provider_arns`](crate::types::CreateAuthorizerRequest::provider_arns): A list of the Amazon Cognito user pool ARNs for the `COGNITO_USER_POOLS` authorizer.
+
+ To set the whole list at once, use [`set_provider_arns`](Self::set_provider_arns).*/
     pub fn provider_arns(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<::std::string::String>,
-        >,
+        input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.inner.provider_arns = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.provider_arns.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`CreateAuthorizerRequest::provider_arns`](crate::types::CreateAuthorizerRequest::provider_arns).
@@ -397,7 +445,7 @@ impl CreateAuthorizerRequestBuilder {
         if self.inner.rest_api_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateAuthorizerRequest",
-                member: "restApiId",
+                member: "rest_api_id",
             });
         }
         if self.inner.name.is_none() {
@@ -409,7 +457,7 @@ impl CreateAuthorizerRequestBuilder {
         if self.inner.type_.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateAuthorizerRequest",
-                member: "type",
+                member: "type_",
             });
         }
         ::std::result::Result::Ok(self.inner)

@@ -35,6 +35,31 @@ impl CreateBasePathMappingRequest {
     pub fn builder() -> crate::types::builders::CreateBasePathMappingRequestBuilder {
         <crate::types::builders::CreateBasePathMappingRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `domainName` member, when set.
+    #[inline]
+    pub fn domain_name(&self) -> ::std::option::Option<&str> {
+        self.domain_name.as_deref()
+    }
+    /// The `domainNameId` member, when set.
+    #[inline]
+    pub fn domain_name_id(&self) -> ::std::option::Option<&str> {
+        self.domain_name_id.as_deref()
+    }
+    /// The `basePath` member, when set.
+    #[inline]
+    pub fn base_path(&self) -> ::std::option::Option<&str> {
+        self.base_path.as_deref()
+    }
+    /// The `restApiId` member, when set.
+    #[inline]
+    pub fn rest_api_id(&self) -> ::std::option::Option<&str> {
+        self.rest_api_id.as_deref()
+    }
+    /// The `stage` member, when set.
+    #[inline]
+    pub fn stage(&self) -> ::std::option::Option<&str> {
+        self.stage.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for CreateBasePathMappingRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -238,13 +263,13 @@ impl CreateBasePathMappingRequestBuilder {
         if self.inner.domain_name.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateBasePathMappingRequest",
-                member: "domainName",
+                member: "domain_name",
             });
         }
         if self.inner.rest_api_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateBasePathMappingRequest",
-                member: "restApiId",
+                member: "rest_api_id",
             });
         }
         ::std::result::Result::Ok(self.inner)

@@ -41,6 +41,59 @@ impl CreateDeploymentRequest {
     pub fn builder() -> crate::types::builders::CreateDeploymentRequestBuilder {
         <crate::types::builders::CreateDeploymentRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `restApiId` member, when set.
+    #[inline]
+    pub fn rest_api_id(&self) -> ::std::option::Option<&str> {
+        self.rest_api_id.as_deref()
+    }
+    /// The `stageName` member, when set.
+    #[inline]
+    pub fn stage_name(&self) -> ::std::option::Option<&str> {
+        self.stage_name.as_deref()
+    }
+    /// The `stageDescription` member, when set.
+    #[inline]
+    pub fn stage_description(&self) -> ::std::option::Option<&str> {
+        self.stage_description.as_deref()
+    }
+    /// The `description` member, when set.
+    #[inline]
+    pub fn description(&self) -> ::std::option::Option<&str> {
+        self.description.as_deref()
+    }
+    /// The `cacheClusterEnabled` member, when set.
+    #[inline]
+    pub fn cache_cluster_enabled(&self) -> ::std::option::Option<bool> {
+        self.cache_cluster_enabled
+    }
+    /// The `cacheClusterSize` member, when set.
+    #[inline]
+    pub fn cache_cluster_size(
+        &self,
+    ) -> ::std::option::Option<&crate::types::CacheClusterSize> {
+        self.cache_cluster_size.as_ref()
+    }
+    /// The `variables` member, when set.
+    #[inline]
+    pub fn variables(
+        &self,
+    ) -> ::std::option::Option<
+        &::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
+    > {
+        self.variables.as_ref()
+    }
+    /// The `canarySettings` member, when set.
+    #[inline]
+    pub fn canary_settings(
+        &self,
+    ) -> ::std::option::Option<&crate::types::DeploymentCanarySettings> {
+        self.canary_settings.as_ref()
+    }
+    /// The `tracingEnabled` member, when set.
+    #[inline]
+    pub fn tracing_enabled(&self) -> ::std::option::Option<bool> {
+        self.tracing_enabled
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for CreateDeploymentRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -273,19 +326,15 @@ impl CreateDeploymentRequestBuilder {
     ) -> &::std::option::Option<crate::types::CacheClusterSize> {
         &self.inner.cache_cluster_size
     }
-    /// Sets [`CreateDeploymentRequest::variables`](crate::types::CreateDeploymentRequest::variables): A map that defines the stage variables for the Stage resource that is associated with the new deployment.
+    /** Adds one entry to [`CreateDeploymentRequest::variables`](crate::types::CreateDeploymentRequest::variables): A map that defines the stage variables for the Stage resource that is associated with the new deployment.
+
+ To set the whole map at once, use [`set_variables`](Self::set_variables).*/
     pub fn variables(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = (
-                impl ::std::convert::Into<::std::string::String>,
-                impl ::std::convert::Into<::std::string::String>,
-            ),
-        >,
+        key: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.inner.variables = ::std::option::Option::Some(
-            input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
-        );
+        self.inner.variables.get_or_insert_default().insert(key.into(), value.into());
         self
     }
     /// Sets or clears [`CreateDeploymentRequest::variables`](crate::types::CreateDeploymentRequest::variables).
@@ -359,7 +408,7 @@ impl CreateDeploymentRequestBuilder {
         if self.inner.rest_api_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateDeploymentRequest",
-                member: "restApiId",
+                member: "rest_api_id",
             });
         }
         ::std::result::Result::Ok(self.inner)

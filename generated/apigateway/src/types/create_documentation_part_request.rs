@@ -31,6 +31,23 @@ impl CreateDocumentationPartRequest {
     pub fn builder() -> crate::types::builders::CreateDocumentationPartRequestBuilder {
         <crate::types::builders::CreateDocumentationPartRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `restApiId` member, when set.
+    #[inline]
+    pub fn rest_api_id(&self) -> ::std::option::Option<&str> {
+        self.rest_api_id.as_deref()
+    }
+    /// The `location` member, when set.
+    #[inline]
+    pub fn location(
+        &self,
+    ) -> ::std::option::Option<&crate::types::DocumentationPartLocation> {
+        self.location.as_ref()
+    }
+    /// The `properties` member, when set.
+    #[inline]
+    pub fn properties(&self) -> ::std::option::Option<&str> {
+        self.properties.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for CreateDocumentationPartRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -183,7 +200,7 @@ impl CreateDocumentationPartRequestBuilder {
         if self.inner.rest_api_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateDocumentationPartRequest",
-                member: "restApiId",
+                member: "rest_api_id",
             });
         }
         if self.inner.location.is_none() {

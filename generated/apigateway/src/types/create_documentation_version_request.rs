@@ -31,6 +31,26 @@ impl CreateDocumentationVersionRequest {
     pub fn builder() -> crate::types::builders::CreateDocumentationVersionRequestBuilder {
         <crate::types::builders::CreateDocumentationVersionRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `restApiId` member, when set.
+    #[inline]
+    pub fn rest_api_id(&self) -> ::std::option::Option<&str> {
+        self.rest_api_id.as_deref()
+    }
+    /// The `documentationVersion` member, when set.
+    #[inline]
+    pub fn documentation_version(&self) -> ::std::option::Option<&str> {
+        self.documentation_version.as_deref()
+    }
+    /// The `stageName` member, when set.
+    #[inline]
+    pub fn stage_name(&self) -> ::std::option::Option<&str> {
+        self.stage_name.as_deref()
+    }
+    /// The `description` member, when set.
+    #[inline]
+    pub fn description(&self) -> ::std::option::Option<&str> {
+        self.description.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers
 for CreateDocumentationVersionRequest {
@@ -211,13 +231,13 @@ impl CreateDocumentationVersionRequestBuilder {
         if self.inner.rest_api_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateDocumentationVersionRequest",
-                member: "restApiId",
+                member: "rest_api_id",
             });
         }
         if self.inner.documentation_version.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateDocumentationVersionRequest",
-                member: "documentationVersion",
+                member: "documentation_version",
             });
         }
         ::std::result::Result::Ok(self.inner)

@@ -35,6 +35,32 @@ impl CreateDomainNameAccessAssociationRequest {
     pub fn builder() -> crate::types::builders::CreateDomainNameAccessAssociationRequestBuilder {
         <crate::types::builders::CreateDomainNameAccessAssociationRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `domainNameArn` member, when set.
+    #[inline]
+    pub fn domain_name_arn(&self) -> ::std::option::Option<&str> {
+        self.domain_name_arn.as_deref()
+    }
+    /// The `accessAssociationSourceType` member, when set.
+    #[inline]
+    pub fn access_association_source_type(
+        &self,
+    ) -> ::std::option::Option<&crate::types::AccessAssociationSourceType> {
+        self.access_association_source_type.as_ref()
+    }
+    /// The `accessAssociationSource` member, when set.
+    #[inline]
+    pub fn access_association_source(&self) -> ::std::option::Option<&str> {
+        self.access_association_source.as_deref()
+    }
+    /// The `tags` member, when set.
+    #[inline]
+    pub fn tags(
+        &self,
+    ) -> ::std::option::Option<
+        &::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
+    > {
+        self.tags.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers
 for CreateDomainNameAccessAssociationRequest {
@@ -189,19 +215,15 @@ impl CreateDomainNameAccessAssociationRequestBuilder {
     ) -> &::std::option::Option<::std::string::String> {
         &self.inner.access_association_source
     }
-    /// Sets [`CreateDomainNameAccessAssociationRequest::tags`](crate::types::CreateDomainNameAccessAssociationRequest::tags): The key-value map of strings.
+    /** Adds one entry to [`CreateDomainNameAccessAssociationRequest::tags`](crate::types::CreateDomainNameAccessAssociationRequest::tags): The key-value map of strings.
+
+ To set the whole map at once, use [`set_tags`](Self::set_tags).*/
     pub fn tags(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = (
-                impl ::std::convert::Into<::std::string::String>,
-                impl ::std::convert::Into<::std::string::String>,
-            ),
-        >,
+        key: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.inner.tags = ::std::option::Option::Some(
-            input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
-        );
+        self.inner.tags.get_or_insert_default().insert(key.into(), value.into());
         self
     }
     /// Sets or clears [`CreateDomainNameAccessAssociationRequest::tags`](crate::types::CreateDomainNameAccessAssociationRequest::tags).
@@ -235,19 +257,19 @@ impl CreateDomainNameAccessAssociationRequestBuilder {
         if self.inner.domain_name_arn.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateDomainNameAccessAssociationRequest",
-                member: "domainNameArn",
+                member: "domain_name_arn",
             });
         }
         if self.inner.access_association_source_type.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateDomainNameAccessAssociationRequest",
-                member: "accessAssociationSourceType",
+                member: "access_association_source_type",
             });
         }
         if self.inner.access_association_source.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateDomainNameAccessAssociationRequest",
-                member: "accessAssociationSource",
+                member: "access_association_source",
             });
         }
         ::std::result::Result::Ok(self.inner)

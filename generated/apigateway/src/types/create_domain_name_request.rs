@@ -59,6 +59,98 @@ impl CreateDomainNameRequest {
     pub fn builder() -> crate::types::builders::CreateDomainNameRequestBuilder {
         <crate::types::builders::CreateDomainNameRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `domainName` member, when set.
+    #[inline]
+    pub fn domain_name(&self) -> ::std::option::Option<&str> {
+        self.domain_name.as_deref()
+    }
+    /// The `certificateName` member, when set.
+    #[inline]
+    pub fn certificate_name(&self) -> ::std::option::Option<&str> {
+        self.certificate_name.as_deref()
+    }
+    /// The `certificateBody` member, when set.
+    #[inline]
+    pub fn certificate_body(&self) -> ::std::option::Option<&str> {
+        self.certificate_body.as_deref()
+    }
+    /// The `certificatePrivateKey` member, when set.
+    #[inline]
+    pub fn certificate_private_key(&self) -> ::std::option::Option<&str> {
+        self.certificate_private_key.as_deref()
+    }
+    /// The `certificateChain` member, when set.
+    #[inline]
+    pub fn certificate_chain(&self) -> ::std::option::Option<&str> {
+        self.certificate_chain.as_deref()
+    }
+    /// The `certificateArn` member, when set.
+    #[inline]
+    pub fn certificate_arn(&self) -> ::std::option::Option<&str> {
+        self.certificate_arn.as_deref()
+    }
+    /// The `regionalCertificateName` member, when set.
+    #[inline]
+    pub fn regional_certificate_name(&self) -> ::std::option::Option<&str> {
+        self.regional_certificate_name.as_deref()
+    }
+    /// The `regionalCertificateArn` member, when set.
+    #[inline]
+    pub fn regional_certificate_arn(&self) -> ::std::option::Option<&str> {
+        self.regional_certificate_arn.as_deref()
+    }
+    /// The `endpointConfiguration` member, when set.
+    #[inline]
+    pub fn endpoint_configuration(
+        &self,
+    ) -> ::std::option::Option<&crate::types::EndpointConfiguration> {
+        self.endpoint_configuration.as_ref()
+    }
+    /// The `tags` member, when set.
+    #[inline]
+    pub fn tags(
+        &self,
+    ) -> ::std::option::Option<
+        &::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
+    > {
+        self.tags.as_ref()
+    }
+    /// The `securityPolicy` member, when set.
+    #[inline]
+    pub fn security_policy(
+        &self,
+    ) -> ::std::option::Option<&crate::types::SecurityPolicy> {
+        self.security_policy.as_ref()
+    }
+    /// The `endpointAccessMode` member, when set.
+    #[inline]
+    pub fn endpoint_access_mode(
+        &self,
+    ) -> ::std::option::Option<&crate::types::EndpointAccessMode> {
+        self.endpoint_access_mode.as_ref()
+    }
+    /// The `mutualTlsAuthentication` member, when set.
+    #[inline]
+    pub fn mutual_tls_authentication(
+        &self,
+    ) -> ::std::option::Option<&crate::types::MutualTlsAuthenticationInput> {
+        self.mutual_tls_authentication.as_ref()
+    }
+    /// The `ownershipVerificationCertificateArn` member, when set.
+    #[inline]
+    pub fn ownership_verification_certificate_arn(&self) -> ::std::option::Option<&str> {
+        self.ownership_verification_certificate_arn.as_deref()
+    }
+    /// The `policy` member, when set.
+    #[inline]
+    pub fn policy(&self) -> ::std::option::Option<&str> {
+        self.policy.as_deref()
+    }
+    /// The `routingMode` member, when set.
+    #[inline]
+    pub fn routing_mode(&self) -> ::std::option::Option<&crate::types::RoutingMode> {
+        self.routing_mode.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for CreateDomainNameRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -397,19 +489,15 @@ impl CreateDomainNameRequestBuilder {
     ) -> &::std::option::Option<crate::types::EndpointConfiguration> {
         &self.inner.endpoint_configuration
     }
-    /// Sets [`CreateDomainNameRequest::tags`](crate::types::CreateDomainNameRequest::tags): The key-value map of strings.
+    /** Adds one entry to [`CreateDomainNameRequest::tags`](crate::types::CreateDomainNameRequest::tags): The key-value map of strings.
+
+ To set the whole map at once, use [`set_tags`](Self::set_tags).*/
     pub fn tags(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = (
-                impl ::std::convert::Into<::std::string::String>,
-                impl ::std::convert::Into<::std::string::String>,
-            ),
-        >,
+        key: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.inner.tags = ::std::option::Option::Some(
-            input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
-        );
+        self.inner.tags.get_or_insert_default().insert(key.into(), value.into());
         self
     }
     /// Sets or clears [`CreateDomainNameRequest::tags`](crate::types::CreateDomainNameRequest::tags).
@@ -585,7 +673,7 @@ impl CreateDomainNameRequestBuilder {
         if self.inner.domain_name.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateDomainNameRequest",
-                member: "domainName",
+                member: "domain_name",
             });
         }
         ::std::result::Result::Ok(self.inner)

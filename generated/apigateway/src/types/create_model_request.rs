@@ -35,6 +35,31 @@ impl CreateModelRequest {
     pub fn builder() -> crate::types::builders::CreateModelRequestBuilder {
         <crate::types::builders::CreateModelRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `restApiId` member, when set.
+    #[inline]
+    pub fn rest_api_id(&self) -> ::std::option::Option<&str> {
+        self.rest_api_id.as_deref()
+    }
+    /// The `name` member, when set.
+    #[inline]
+    pub fn name(&self) -> ::std::option::Option<&str> {
+        self.name.as_deref()
+    }
+    /// The `description` member, when set.
+    #[inline]
+    pub fn description(&self) -> ::std::option::Option<&str> {
+        self.description.as_deref()
+    }
+    /// The `schema` member, when set.
+    #[inline]
+    pub fn schema(&self) -> ::std::option::Option<&str> {
+        self.schema.as_deref()
+    }
+    /// The `contentType` member, when set.
+    #[inline]
+    pub fn content_type(&self) -> ::std::option::Option<&str> {
+        self.content_type.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for CreateModelRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -236,7 +261,7 @@ impl CreateModelRequestBuilder {
         if self.inner.rest_api_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateModelRequest",
-                member: "restApiId",
+                member: "rest_api_id",
             });
         }
         if self.inner.name.is_none() {
@@ -248,7 +273,7 @@ impl CreateModelRequestBuilder {
         if self.inner.content_type.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateModelRequest",
-                member: "contentType",
+                member: "content_type",
             });
         }
         ::std::result::Result::Ok(self.inner)

@@ -29,6 +29,26 @@ impl CreateRequestValidatorRequest {
     pub fn builder() -> crate::types::builders::CreateRequestValidatorRequestBuilder {
         <crate::types::builders::CreateRequestValidatorRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `restApiId` member, when set.
+    #[inline]
+    pub fn rest_api_id(&self) -> ::std::option::Option<&str> {
+        self.rest_api_id.as_deref()
+    }
+    /// The `name` member, when set.
+    #[inline]
+    pub fn name(&self) -> ::std::option::Option<&str> {
+        self.name.as_deref()
+    }
+    /// The `validateRequestBody` member, when set.
+    #[inline]
+    pub fn validate_request_body(&self) -> ::std::option::Option<bool> {
+        self.validate_request_body
+    }
+    /// The `validateRequestParameters` member, when set.
+    #[inline]
+    pub fn validate_request_parameters(&self) -> ::std::option::Option<bool> {
+        self.validate_request_parameters
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for CreateRequestValidatorRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -208,7 +228,7 @@ impl CreateRequestValidatorRequestBuilder {
         if self.inner.rest_api_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateRequestValidatorRequest",
-                member: "restApiId",
+                member: "rest_api_id",
             });
         }
         ::std::result::Result::Ok(self.inner)

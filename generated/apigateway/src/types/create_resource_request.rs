@@ -33,6 +33,21 @@ impl CreateResourceRequest {
     pub fn builder() -> crate::types::builders::CreateResourceRequestBuilder {
         <crate::types::builders::CreateResourceRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `restApiId` member, when set.
+    #[inline]
+    pub fn rest_api_id(&self) -> ::std::option::Option<&str> {
+        self.rest_api_id.as_deref()
+    }
+    /// The `parentId` member, when set.
+    #[inline]
+    pub fn parent_id(&self) -> ::std::option::Option<&str> {
+        self.parent_id.as_deref()
+    }
+    /// The `pathPart` member, when set.
+    #[inline]
+    pub fn path_part(&self) -> ::std::option::Option<&str> {
+        self.path_part.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for CreateResourceRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -184,19 +199,19 @@ impl CreateResourceRequestBuilder {
         if self.inner.rest_api_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateResourceRequest",
-                member: "restApiId",
+                member: "rest_api_id",
             });
         }
         if self.inner.parent_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateResourceRequest",
-                member: "parentId",
+                member: "parent_id",
             });
         }
         if self.inner.path_part.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateResourceRequest",
-                member: "pathPart",
+                member: "path_part",
             });
         }
         ::std::result::Result::Ok(self.inner)

@@ -51,6 +51,83 @@ impl CreateRestApiRequest {
     pub fn builder() -> crate::types::builders::CreateRestApiRequestBuilder {
         <crate::types::builders::CreateRestApiRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `name` member, when set.
+    #[inline]
+    pub fn name(&self) -> ::std::option::Option<&str> {
+        self.name.as_deref()
+    }
+    /// The `description` member, when set.
+    #[inline]
+    pub fn description(&self) -> ::std::option::Option<&str> {
+        self.description.as_deref()
+    }
+    /// The `version` member, when set.
+    #[inline]
+    pub fn version(&self) -> ::std::option::Option<&str> {
+        self.version.as_deref()
+    }
+    /// The `cloneFrom` member, when set.
+    #[inline]
+    pub fn clone_from_2(&self) -> ::std::option::Option<&str> {
+        self.clone_from.as_deref()
+    }
+    /// The `binaryMediaTypes` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn binary_media_types(&self) -> &[::std::string::String] {
+        self.binary_media_types.as_deref().unwrap_or_default()
+    }
+    /// The `minimumCompressionSize` member, when set.
+    #[inline]
+    pub fn minimum_compression_size(&self) -> ::std::option::Option<i32> {
+        self.minimum_compression_size
+    }
+    /// The `apiKeySource` member, when set.
+    #[inline]
+    pub fn api_key_source(
+        &self,
+    ) -> ::std::option::Option<&crate::types::ApiKeySourceType> {
+        self.api_key_source.as_ref()
+    }
+    /// The `endpointConfiguration` member, when set.
+    #[inline]
+    pub fn endpoint_configuration(
+        &self,
+    ) -> ::std::option::Option<&crate::types::EndpointConfiguration> {
+        self.endpoint_configuration.as_ref()
+    }
+    /// The `policy` member, when set.
+    #[inline]
+    pub fn policy(&self) -> ::std::option::Option<&str> {
+        self.policy.as_deref()
+    }
+    /// The `tags` member, when set.
+    #[inline]
+    pub fn tags(
+        &self,
+    ) -> ::std::option::Option<
+        &::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
+    > {
+        self.tags.as_ref()
+    }
+    /// The `disableExecuteApiEndpoint` member, when set.
+    #[inline]
+    pub fn disable_execute_api_endpoint(&self) -> ::std::option::Option<bool> {
+        self.disable_execute_api_endpoint
+    }
+    /// The `securityPolicy` member, when set.
+    #[inline]
+    pub fn security_policy(
+        &self,
+    ) -> ::std::option::Option<&crate::types::SecurityPolicy> {
+        self.security_policy.as_ref()
+    }
+    /// The `endpointAccessMode` member, when set.
+    #[inline]
+    pub fn endpoint_access_mode(
+        &self,
+    ) -> ::std::option::Option<&crate::types::EndpointAccessMode> {
+        self.endpoint_access_mode.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for CreateRestApiRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -251,16 +328,14 @@ impl CreateRestApiRequestBuilder {
     pub fn get_clone_from(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.clone_from
     }
-    /// Sets [`CreateRestApiRequest::binary_media_types`](crate::types::CreateRestApiRequest::binary_media_types): The list of binary media types supported by the RestApi.
+    /** Appends one item to [`CreateRestApiRequest::binary_media_types`](crate::types::CreateRestApiRequest::binary_media_types): The list of binary media types supported by the RestApi.
+
+ To set the whole list at once, use [`set_binary_media_types`](Self::set_binary_media_types).*/
     pub fn binary_media_types(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<::std::string::String>,
-        >,
+        input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.inner.binary_media_types = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.binary_media_types.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`CreateRestApiRequest::binary_media_types`](crate::types::CreateRestApiRequest::binary_media_types).
@@ -371,19 +446,15 @@ impl CreateRestApiRequestBuilder {
     pub fn get_policy(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.policy
     }
-    /// Sets [`CreateRestApiRequest::tags`](crate::types::CreateRestApiRequest::tags): The key-value map of strings.
+    /** Adds one entry to [`CreateRestApiRequest::tags`](crate::types::CreateRestApiRequest::tags): The key-value map of strings.
+
+ To set the whole map at once, use [`set_tags`](Self::set_tags).*/
     pub fn tags(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = (
-                impl ::std::convert::Into<::std::string::String>,
-                impl ::std::convert::Into<::std::string::String>,
-            ),
-        >,
+        key: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.inner.tags = ::std::option::Option::Some(
-            input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
-        );
+        self.inner.tags.get_or_insert_default().insert(key.into(), value.into());
         self
     }
     /// Sets or clears [`CreateRestApiRequest::tags`](crate::types::CreateRestApiRequest::tags).

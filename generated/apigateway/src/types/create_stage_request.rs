@@ -51,6 +51,73 @@ impl CreateStageRequest {
     pub fn builder() -> crate::types::builders::CreateStageRequestBuilder {
         <crate::types::builders::CreateStageRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `restApiId` member, when set.
+    #[inline]
+    pub fn rest_api_id(&self) -> ::std::option::Option<&str> {
+        self.rest_api_id.as_deref()
+    }
+    /// The `stageName` member, when set.
+    #[inline]
+    pub fn stage_name(&self) -> ::std::option::Option<&str> {
+        self.stage_name.as_deref()
+    }
+    /// The `deploymentId` member, when set.
+    #[inline]
+    pub fn deployment_id(&self) -> ::std::option::Option<&str> {
+        self.deployment_id.as_deref()
+    }
+    /// The `description` member, when set.
+    #[inline]
+    pub fn description(&self) -> ::std::option::Option<&str> {
+        self.description.as_deref()
+    }
+    /// The `cacheClusterEnabled` member, when set.
+    #[inline]
+    pub fn cache_cluster_enabled(&self) -> ::std::option::Option<bool> {
+        self.cache_cluster_enabled
+    }
+    /// The `cacheClusterSize` member, when set.
+    #[inline]
+    pub fn cache_cluster_size(
+        &self,
+    ) -> ::std::option::Option<&crate::types::CacheClusterSize> {
+        self.cache_cluster_size.as_ref()
+    }
+    /// The `variables` member, when set.
+    #[inline]
+    pub fn variables(
+        &self,
+    ) -> ::std::option::Option<
+        &::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
+    > {
+        self.variables.as_ref()
+    }
+    /// The `documentationVersion` member, when set.
+    #[inline]
+    pub fn documentation_version(&self) -> ::std::option::Option<&str> {
+        self.documentation_version.as_deref()
+    }
+    /// The `canarySettings` member, when set.
+    #[inline]
+    pub fn canary_settings(
+        &self,
+    ) -> ::std::option::Option<&crate::types::CanarySettings> {
+        self.canary_settings.as_ref()
+    }
+    /// The `tracingEnabled` member, when set.
+    #[inline]
+    pub fn tracing_enabled(&self) -> ::std::option::Option<bool> {
+        self.tracing_enabled
+    }
+    /// The `tags` member, when set.
+    #[inline]
+    pub fn tags(
+        &self,
+    ) -> ::std::option::Option<
+        &::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
+    > {
+        self.tags.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for CreateStageRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -289,19 +356,15 @@ impl CreateStageRequestBuilder {
     ) -> &::std::option::Option<crate::types::CacheClusterSize> {
         &self.inner.cache_cluster_size
     }
-    /// Sets [`CreateStageRequest::variables`](crate::types::CreateStageRequest::variables): A map that defines the stage variables for the new Stage resource.
+    /** Adds one entry to [`CreateStageRequest::variables`](crate::types::CreateStageRequest::variables): A map that defines the stage variables for the new Stage resource.
+
+ To set the whole map at once, use [`set_variables`](Self::set_variables).*/
     pub fn variables(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = (
-                impl ::std::convert::Into<::std::string::String>,
-                impl ::std::convert::Into<::std::string::String>,
-            ),
-        >,
+        key: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.inner.variables = ::std::option::Option::Some(
-            input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
-        );
+        self.inner.variables.get_or_insert_default().insert(key.into(), value.into());
         self
     }
     /// Sets or clears [`CreateStageRequest::variables`](crate::types::CreateStageRequest::variables).
@@ -388,19 +451,15 @@ impl CreateStageRequestBuilder {
     pub fn get_tracing_enabled(&self) -> &::std::option::Option<bool> {
         &self.inner.tracing_enabled
     }
-    /// Sets [`CreateStageRequest::tags`](crate::types::CreateStageRequest::tags): The key-value map of strings.
+    /** Adds one entry to [`CreateStageRequest::tags`](crate::types::CreateStageRequest::tags): The key-value map of strings.
+
+ To set the whole map at once, use [`set_tags`](Self::set_tags).*/
     pub fn tags(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = (
-                impl ::std::convert::Into<::std::string::String>,
-                impl ::std::convert::Into<::std::string::String>,
-            ),
-        >,
+        key: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.inner.tags = ::std::option::Option::Some(
-            input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
-        );
+        self.inner.tags.get_or_insert_default().insert(key.into(), value.into());
         self
     }
     /// Sets or clears [`CreateStageRequest::tags`](crate::types::CreateStageRequest::tags).
@@ -434,19 +493,19 @@ impl CreateStageRequestBuilder {
         if self.inner.rest_api_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateStageRequest",
-                member: "restApiId",
+                member: "rest_api_id",
             });
         }
         if self.inner.stage_name.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateStageRequest",
-                member: "stageName",
+                member: "stage_name",
             });
         }
         if self.inner.deployment_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateStageRequest",
-                member: "deploymentId",
+                member: "deployment_id",
             });
         }
         ::std::result::Result::Ok(self.inner)

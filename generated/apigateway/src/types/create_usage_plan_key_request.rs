@@ -31,6 +31,21 @@ impl CreateUsagePlanKeyRequest {
     pub fn builder() -> crate::types::builders::CreateUsagePlanKeyRequestBuilder {
         <crate::types::builders::CreateUsagePlanKeyRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `usagePlanId` member, when set.
+    #[inline]
+    pub fn usage_plan_id(&self) -> ::std::option::Option<&str> {
+        self.usage_plan_id.as_deref()
+    }
+    /// The `keyId` member, when set.
+    #[inline]
+    pub fn key_id(&self) -> ::std::option::Option<&str> {
+        self.key_id.as_deref()
+    }
+    /// The `keyType` member, when set.
+    #[inline]
+    pub fn key_type(&self) -> ::std::option::Option<&str> {
+        self.key_type.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for CreateUsagePlanKeyRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -180,19 +195,19 @@ impl CreateUsagePlanKeyRequestBuilder {
         if self.inner.usage_plan_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateUsagePlanKeyRequest",
-                member: "usagePlanId",
+                member: "usage_plan_id",
             });
         }
         if self.inner.key_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateUsagePlanKeyRequest",
-                member: "keyId",
+                member: "key_id",
             });
         }
         if self.inner.key_type.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateUsagePlanKeyRequest",
-                member: "keyType",
+                member: "key_type",
             });
         }
         ::std::result::Result::Ok(self.inner)

@@ -33,6 +33,40 @@ impl CreateUsagePlanRequest {
     pub fn builder() -> crate::types::builders::CreateUsagePlanRequestBuilder {
         <crate::types::builders::CreateUsagePlanRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `name` member, when set.
+    #[inline]
+    pub fn name(&self) -> ::std::option::Option<&str> {
+        self.name.as_deref()
+    }
+    /// The `description` member, when set.
+    #[inline]
+    pub fn description(&self) -> ::std::option::Option<&str> {
+        self.description.as_deref()
+    }
+    /// The `apiStages` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn api_stages(&self) -> &[crate::types::ApiStage] {
+        self.api_stages.as_deref().unwrap_or_default()
+    }
+    /// The `throttle` member, when set.
+    #[inline]
+    pub fn throttle(&self) -> ::std::option::Option<&crate::types::ThrottleSettings> {
+        self.throttle.as_ref()
+    }
+    /// The `quota` member, when set.
+    #[inline]
+    pub fn quota(&self) -> ::std::option::Option<&crate::types::QuotaSettings> {
+        self.quota.as_ref()
+    }
+    /// The `tags` member, when set.
+    #[inline]
+    pub fn tags(
+        &self,
+    ) -> ::std::option::Option<
+        &::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
+    > {
+        self.tags.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for CreateUsagePlanRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -165,16 +199,14 @@ impl CreateUsagePlanRequestBuilder {
     pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.description
     }
-    /// Sets [`CreateUsagePlanRequest::api_stages`](crate::types::CreateUsagePlanRequest::api_stages): The associated API stages of the usage plan.
+    /** Appends one item to [`CreateUsagePlanRequest::api_stages`](crate::types::CreateUsagePlanRequest::api_stages): The associated API stages of the usage plan.
+
+ To set the whole list at once, use [`set_api_stages`](Self::set_api_stages).*/
     pub fn api_stages(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<crate::types::ApiStage>,
-        >,
+        input: impl ::std::convert::Into<crate::types::ApiStage>,
     ) -> Self {
-        self.inner.api_stages = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.api_stages.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`CreateUsagePlanRequest::api_stages`](crate::types::CreateUsagePlanRequest::api_stages).
@@ -239,19 +271,15 @@ impl CreateUsagePlanRequestBuilder {
     pub fn get_quota(&self) -> &::std::option::Option<crate::types::QuotaSettings> {
         &self.inner.quota
     }
-    /// Sets [`CreateUsagePlanRequest::tags`](crate::types::CreateUsagePlanRequest::tags): The key-value map of strings.
+    /** Adds one entry to [`CreateUsagePlanRequest::tags`](crate::types::CreateUsagePlanRequest::tags): The key-value map of strings.
+
+ To set the whole map at once, use [`set_tags`](Self::set_tags).*/
     pub fn tags(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = (
-                impl ::std::convert::Into<::std::string::String>,
-                impl ::std::convert::Into<::std::string::String>,
-            ),
-        >,
+        key: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.inner.tags = ::std::option::Option::Some(
-            input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
-        );
+        self.inner.tags.get_or_insert_default().insert(key.into(), value.into());
         self
     }
     /// Sets or clears [`CreateUsagePlanRequest::tags`](crate::types::CreateUsagePlanRequest::tags).

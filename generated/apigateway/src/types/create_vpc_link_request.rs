@@ -31,6 +31,30 @@ impl CreateVpcLinkRequest {
     pub fn builder() -> crate::types::builders::CreateVpcLinkRequestBuilder {
         <crate::types::builders::CreateVpcLinkRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `name` member, when set.
+    #[inline]
+    pub fn name(&self) -> ::std::option::Option<&str> {
+        self.name.as_deref()
+    }
+    /// The `description` member, when set.
+    #[inline]
+    pub fn description(&self) -> ::std::option::Option<&str> {
+        self.description.as_deref()
+    }
+    /// The `targetArns` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn target_arns(&self) -> &[::std::string::String] {
+        self.target_arns.as_deref().unwrap_or_default()
+    }
+    /// The `tags` member, when set.
+    #[inline]
+    pub fn tags(
+        &self,
+    ) -> ::std::option::Option<
+        &::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
+    > {
+        self.tags.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for CreateVpcLinkRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -149,16 +173,14 @@ impl CreateVpcLinkRequestBuilder {
     pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.description
     }
-    /// Sets [`CreateVpcLinkRequest::target_arns`](crate::types::CreateVpcLinkRequest::target_arns): The ARN of the network load balancer of the VPC targeted by the VPC link.
+    /** Appends one item to [`CreateVpcLinkRequest::target_arns`](crate::types::CreateVpcLinkRequest::target_arns): The ARN of the network load balancer of the VPC targeted by the VPC link.
+
+ To set the whole list at once, use [`set_target_arns`](Self::set_target_arns).*/
     pub fn target_arns(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<::std::string::String>,
-        >,
+        input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.inner.target_arns = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.target_arns.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`CreateVpcLinkRequest::target_arns`](crate::types::CreateVpcLinkRequest::target_arns).
@@ -177,19 +199,15 @@ impl CreateVpcLinkRequestBuilder {
     ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
         &self.inner.target_arns
     }
-    /// Sets [`CreateVpcLinkRequest::tags`](crate::types::CreateVpcLinkRequest::tags): The key-value map of strings.
+    /** Adds one entry to [`CreateVpcLinkRequest::tags`](crate::types::CreateVpcLinkRequest::tags): The key-value map of strings.
+
+ To set the whole map at once, use [`set_tags`](Self::set_tags).*/
     pub fn tags(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = (
-                impl ::std::convert::Into<::std::string::String>,
-                impl ::std::convert::Into<::std::string::String>,
-            ),
-        >,
+        key: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.inner.tags = ::std::option::Option::Some(
-            input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
-        );
+        self.inner.tags.get_or_insert_default().insert(key.into(), value.into());
         self
     }
     /// Sets or clears [`CreateVpcLinkRequest::tags`](crate::types::CreateVpcLinkRequest::tags).
@@ -229,7 +247,7 @@ impl CreateVpcLinkRequestBuilder {
         if self.inner.target_arns.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateVpcLinkRequest",
-                member: "targetArns",
+                member: "target_arns",
             });
         }
         ::std::result::Result::Ok(self.inner)

@@ -23,6 +23,11 @@ impl DeleteApiKeyRequest {
     pub fn builder() -> crate::types::builders::DeleteApiKeyRequestBuilder {
         <crate::types::builders::DeleteApiKeyRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `apiKey` member, when set.
+    #[inline]
+    pub fn api_key(&self) -> ::std::option::Option<&str> {
+        self.api_key.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for DeleteApiKeyRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -120,7 +125,7 @@ impl DeleteApiKeyRequestBuilder {
         if self.inner.api_key.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteApiKeyRequest",
-                member: "apiKey",
+                member: "api_key",
             });
         }
         ::std::result::Result::Ok(self.inner)

@@ -35,6 +35,21 @@ impl DeleteBasePathMappingRequest {
     pub fn builder() -> crate::types::builders::DeleteBasePathMappingRequestBuilder {
         <crate::types::builders::DeleteBasePathMappingRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `domainName` member, when set.
+    #[inline]
+    pub fn domain_name(&self) -> ::std::option::Option<&str> {
+        self.domain_name.as_deref()
+    }
+    /// The `domainNameId` member, when set.
+    #[inline]
+    pub fn domain_name_id(&self) -> ::std::option::Option<&str> {
+        self.domain_name_id.as_deref()
+    }
+    /// The `basePath` member, when set.
+    #[inline]
+    pub fn base_path(&self) -> ::std::option::Option<&str> {
+        self.base_path.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for DeleteBasePathMappingRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -188,13 +203,13 @@ impl DeleteBasePathMappingRequestBuilder {
         if self.inner.domain_name.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteBasePathMappingRequest",
-                member: "domainName",
+                member: "domain_name",
             });
         }
         if self.inner.base_path.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteBasePathMappingRequest",
-                member: "basePath",
+                member: "base_path",
             });
         }
         ::std::result::Result::Ok(self.inner)

@@ -23,6 +23,11 @@ impl DeleteClientCertificateRequest {
     pub fn builder() -> crate::types::builders::DeleteClientCertificateRequestBuilder {
         <crate::types::builders::DeleteClientCertificateRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `clientCertificateId` member, when set.
+    #[inline]
+    pub fn client_certificate_id(&self) -> ::std::option::Option<&str> {
+        self.client_certificate_id.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for DeleteClientCertificateRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -125,7 +130,7 @@ impl DeleteClientCertificateRequestBuilder {
         if self.inner.client_certificate_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteClientCertificateRequest",
-                member: "clientCertificateId",
+                member: "client_certificate_id",
             });
         }
         ::std::result::Result::Ok(self.inner)

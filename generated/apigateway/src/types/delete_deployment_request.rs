@@ -29,6 +29,16 @@ impl DeleteDeploymentRequest {
     pub fn builder() -> crate::types::builders::DeleteDeploymentRequestBuilder {
         <crate::types::builders::DeleteDeploymentRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `restApiId` member, when set.
+    #[inline]
+    pub fn rest_api_id(&self) -> ::std::option::Option<&str> {
+        self.rest_api_id.as_deref()
+    }
+    /// The `deploymentId` member, when set.
+    #[inline]
+    pub fn deployment_id(&self) -> ::std::option::Option<&str> {
+        self.deployment_id.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for DeleteDeploymentRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -154,13 +164,13 @@ impl DeleteDeploymentRequestBuilder {
         if self.inner.rest_api_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteDeploymentRequest",
-                member: "restApiId",
+                member: "rest_api_id",
             });
         }
         if self.inner.deployment_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteDeploymentRequest",
-                member: "deploymentId",
+                member: "deployment_id",
             });
         }
         ::std::result::Result::Ok(self.inner)

@@ -29,6 +29,16 @@ impl DeleteDocumentationPartRequest {
     pub fn builder() -> crate::types::builders::DeleteDocumentationPartRequestBuilder {
         <crate::types::builders::DeleteDocumentationPartRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `restApiId` member, when set.
+    #[inline]
+    pub fn rest_api_id(&self) -> ::std::option::Option<&str> {
+        self.rest_api_id.as_deref()
+    }
+    /// The `documentationPartId` member, when set.
+    #[inline]
+    pub fn documentation_part_id(&self) -> ::std::option::Option<&str> {
+        self.documentation_part_id.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for DeleteDocumentationPartRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -159,13 +169,13 @@ impl DeleteDocumentationPartRequestBuilder {
         if self.inner.rest_api_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteDocumentationPartRequest",
-                member: "restApiId",
+                member: "rest_api_id",
             });
         }
         if self.inner.documentation_part_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteDocumentationPartRequest",
-                member: "documentationPartId",
+                member: "documentation_part_id",
             });
         }
         ::std::result::Result::Ok(self.inner)

@@ -29,6 +29,16 @@ impl DeleteDocumentationVersionRequest {
     pub fn builder() -> crate::types::builders::DeleteDocumentationVersionRequestBuilder {
         <crate::types::builders::DeleteDocumentationVersionRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `restApiId` member, when set.
+    #[inline]
+    pub fn rest_api_id(&self) -> ::std::option::Option<&str> {
+        self.rest_api_id.as_deref()
+    }
+    /// The `documentationVersion` member, when set.
+    #[inline]
+    pub fn documentation_version(&self) -> ::std::option::Option<&str> {
+        self.documentation_version.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DeleteDocumentationVersionRequest {
@@ -161,13 +171,13 @@ impl DeleteDocumentationVersionRequestBuilder {
         if self.inner.rest_api_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteDocumentationVersionRequest",
-                member: "restApiId",
+                member: "rest_api_id",
             });
         }
         if self.inner.documentation_version.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteDocumentationVersionRequest",
-                member: "documentationVersion",
+                member: "documentation_version",
             });
         }
         ::std::result::Result::Ok(self.inner)

@@ -23,6 +23,11 @@ impl DeleteDomainNameAccessAssociationRequest {
     pub fn builder() -> crate::types::builders::DeleteDomainNameAccessAssociationRequestBuilder {
         <crate::types::builders::DeleteDomainNameAccessAssociationRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `domainNameAccessAssociationArn` member, when set.
+    #[inline]
+    pub fn domain_name_access_association_arn(&self) -> ::std::option::Option<&str> {
+        self.domain_name_access_association_arn.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DeleteDomainNameAccessAssociationRequest {
@@ -131,7 +136,7 @@ impl DeleteDomainNameAccessAssociationRequestBuilder {
         if self.inner.domain_name_access_association_arn.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteDomainNameAccessAssociationRequest",
-                member: "domainNameAccessAssociationArn",
+                member: "domain_name_access_association_arn",
             });
         }
         ::std::result::Result::Ok(self.inner)

@@ -27,6 +27,16 @@ impl DeleteDomainNameRequest {
     pub fn builder() -> crate::types::builders::DeleteDomainNameRequestBuilder {
         <crate::types::builders::DeleteDomainNameRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `domainName` member, when set.
+    #[inline]
+    pub fn domain_name(&self) -> ::std::option::Option<&str> {
+        self.domain_name.as_deref()
+    }
+    /// The `domainNameId` member, when set.
+    #[inline]
+    pub fn domain_name_id(&self) -> ::std::option::Option<&str> {
+        self.domain_name_id.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for DeleteDomainNameRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -152,7 +162,7 @@ impl DeleteDomainNameRequestBuilder {
         if self.inner.domain_name.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteDomainNameRequest",
-                member: "domainName",
+                member: "domain_name",
             });
         }
         ::std::result::Result::Ok(self.inner)

@@ -41,6 +41,26 @@ impl DeleteIntegrationResponseRequest {
     pub fn builder() -> crate::types::builders::DeleteIntegrationResponseRequestBuilder {
         <crate::types::builders::DeleteIntegrationResponseRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `restApiId` member, when set.
+    #[inline]
+    pub fn rest_api_id(&self) -> ::std::option::Option<&str> {
+        self.rest_api_id.as_deref()
+    }
+    /// The `resourceId` member, when set.
+    #[inline]
+    pub fn resource_id(&self) -> ::std::option::Option<&str> {
+        self.resource_id.as_deref()
+    }
+    /// The `httpMethod` member, when set.
+    #[inline]
+    pub fn http_method(&self) -> ::std::option::Option<&str> {
+        self.http_method.as_deref()
+    }
+    /// The `statusCode` member, when set.
+    #[inline]
+    pub fn status_code(&self) -> ::std::option::Option<&str> {
+        self.status_code.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DeleteIntegrationResponseRequest {
@@ -225,25 +245,25 @@ impl DeleteIntegrationResponseRequestBuilder {
         if self.inner.rest_api_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteIntegrationResponseRequest",
-                member: "restApiId",
+                member: "rest_api_id",
             });
         }
         if self.inner.resource_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteIntegrationResponseRequest",
-                member: "resourceId",
+                member: "resource_id",
             });
         }
         if self.inner.http_method.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteIntegrationResponseRequest",
-                member: "httpMethod",
+                member: "http_method",
             });
         }
         if self.inner.status_code.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteIntegrationResponseRequest",
-                member: "statusCode",
+                member: "status_code",
             });
         }
         ::std::result::Result::Ok(self.inner)

@@ -29,6 +29,16 @@ impl DeleteModelRequest {
     pub fn builder() -> crate::types::builders::DeleteModelRequestBuilder {
         <crate::types::builders::DeleteModelRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `restApiId` member, when set.
+    #[inline]
+    pub fn rest_api_id(&self) -> ::std::option::Option<&str> {
+        self.rest_api_id.as_deref()
+    }
+    /// The `modelName` member, when set.
+    #[inline]
+    pub fn model_name(&self) -> ::std::option::Option<&str> {
+        self.model_name.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for DeleteModelRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -154,13 +164,13 @@ impl DeleteModelRequestBuilder {
         if self.inner.rest_api_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteModelRequest",
-                member: "restApiId",
+                member: "rest_api_id",
             });
         }
         if self.inner.model_name.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteModelRequest",
-                member: "modelName",
+                member: "model_name",
             });
         }
         ::std::result::Result::Ok(self.inner)

@@ -29,6 +29,16 @@ impl DeleteResourceRequest {
     pub fn builder() -> crate::types::builders::DeleteResourceRequestBuilder {
         <crate::types::builders::DeleteResourceRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `restApiId` member, when set.
+    #[inline]
+    pub fn rest_api_id(&self) -> ::std::option::Option<&str> {
+        self.rest_api_id.as_deref()
+    }
+    /// The `resourceId` member, when set.
+    #[inline]
+    pub fn resource_id(&self) -> ::std::option::Option<&str> {
+        self.resource_id.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for DeleteResourceRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -154,13 +164,13 @@ impl DeleteResourceRequestBuilder {
         if self.inner.rest_api_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteResourceRequest",
-                member: "restApiId",
+                member: "rest_api_id",
             });
         }
         if self.inner.resource_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteResourceRequest",
-                member: "resourceId",
+                member: "resource_id",
             });
         }
         ::std::result::Result::Ok(self.inner)

@@ -23,6 +23,11 @@ impl DeleteRestApiRequest {
     pub fn builder() -> crate::types::builders::DeleteRestApiRequestBuilder {
         <crate::types::builders::DeleteRestApiRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `restApiId` member, when set.
+    #[inline]
+    pub fn rest_api_id(&self) -> ::std::option::Option<&str> {
+        self.rest_api_id.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for DeleteRestApiRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -120,7 +125,7 @@ impl DeleteRestApiRequestBuilder {
         if self.inner.rest_api_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteRestApiRequest",
-                member: "restApiId",
+                member: "rest_api_id",
             });
         }
         ::std::result::Result::Ok(self.inner)

@@ -29,6 +29,16 @@ impl DeleteUsagePlanKeyRequest {
     pub fn builder() -> crate::types::builders::DeleteUsagePlanKeyRequestBuilder {
         <crate::types::builders::DeleteUsagePlanKeyRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `usagePlanId` member, when set.
+    #[inline]
+    pub fn usage_plan_id(&self) -> ::std::option::Option<&str> {
+        self.usage_plan_id.as_deref()
+    }
+    /// The `keyId` member, when set.
+    #[inline]
+    pub fn key_id(&self) -> ::std::option::Option<&str> {
+        self.key_id.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for DeleteUsagePlanKeyRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -154,13 +164,13 @@ impl DeleteUsagePlanKeyRequestBuilder {
         if self.inner.usage_plan_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteUsagePlanKeyRequest",
-                member: "usagePlanId",
+                member: "usage_plan_id",
             });
         }
         if self.inner.key_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteUsagePlanKeyRequest",
-                member: "keyId",
+                member: "key_id",
             });
         }
         ::std::result::Result::Ok(self.inner)

@@ -23,6 +23,11 @@ impl DeleteUsagePlanRequest {
     pub fn builder() -> crate::types::builders::DeleteUsagePlanRequestBuilder {
         <crate::types::builders::DeleteUsagePlanRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `usagePlanId` member, when set.
+    #[inline]
+    pub fn usage_plan_id(&self) -> ::std::option::Option<&str> {
+        self.usage_plan_id.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for DeleteUsagePlanRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -120,7 +125,7 @@ impl DeleteUsagePlanRequestBuilder {
         if self.inner.usage_plan_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteUsagePlanRequest",
-                member: "usagePlanId",
+                member: "usage_plan_id",
             });
         }
         ::std::result::Result::Ok(self.inner)

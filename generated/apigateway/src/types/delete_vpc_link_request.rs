@@ -23,6 +23,11 @@ impl DeleteVpcLinkRequest {
     pub fn builder() -> crate::types::builders::DeleteVpcLinkRequestBuilder {
         <crate::types::builders::DeleteVpcLinkRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `vpcLinkId` member, when set.
+    #[inline]
+    pub fn vpc_link_id(&self) -> ::std::option::Option<&str> {
+        self.vpc_link_id.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for DeleteVpcLinkRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -120,7 +125,7 @@ impl DeleteVpcLinkRequestBuilder {
         if self.inner.vpc_link_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteVpcLinkRequest",
-                member: "vpcLinkId",
+                member: "vpc_link_id",
             });
         }
         ::std::result::Result::Ok(self.inner)

@@ -33,6 +33,38 @@ impl Deployment {
     pub fn builder() -> crate::types::builders::DeploymentBuilder {
         <crate::types::builders::DeploymentBuilder as ::std::default::Default>::default()
     }
+    /// The `id` member, when set.
+    #[inline]
+    pub fn id(&self) -> ::std::option::Option<&str> {
+        self.id.as_deref()
+    }
+    /// The `description` member, when set.
+    #[inline]
+    pub fn description(&self) -> ::std::option::Option<&str> {
+        self.description.as_deref()
+    }
+    /// The `createdDate` member, when set.
+    #[inline]
+    pub fn created_date(
+        &self,
+    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+        self.created_date.as_ref()
+    }
+    /// The `apiSummary` member, when set.
+    #[inline]
+    pub fn api_summary(
+        &self,
+    ) -> ::std::option::Option<
+        &::std::collections::BTreeMap<
+            ::std::string::String,
+            ::std::collections::BTreeMap<
+                ::std::string::String,
+                crate::types::MethodSnapshot,
+            >,
+        >,
+    > {
+        self.api_summary.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for Deployment {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -194,24 +226,20 @@ impl DeploymentBuilder {
     ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.created_date
     }
-    /// Sets [`Deployment::api_summary`](crate::types::Deployment::api_summary): A summary of the RestApi at the date and time that the deployment resource was created.
+    /** Adds one entry to [`Deployment::api_summary`](crate::types::Deployment::api_summary): A summary of the RestApi at the date and time that the deployment resource was created.
+
+ To set the whole map at once, use [`set_api_summary`](Self::set_api_summary).*/
     pub fn api_summary(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = (
-                impl ::std::convert::Into<::std::string::String>,
-                impl ::std::convert::Into<
-                    ::std::collections::BTreeMap<
-                        ::std::string::String,
-                        crate::types::MethodSnapshot,
-                    >,
-                >,
-            ),
+        key: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::std::collections::BTreeMap<
+                ::std::string::String,
+                crate::types::MethodSnapshot,
+            >,
         >,
     ) -> Self {
-        self.inner.api_summary = ::std::option::Option::Some(
-            input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
-        );
+        self.inner.api_summary.get_or_insert_default().insert(key.into(), value.into());
         self
     }
     /// Sets or clears [`Deployment::api_summary`](crate::types::Deployment::api_summary).
@@ -246,14 +274,9 @@ impl DeploymentBuilder {
     > {
         &self.inner.api_summary
     }
-    /// Builds the [`Deployment`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`Deployment`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::Deployment,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::Deployment {
+        self.inner
     }
 }

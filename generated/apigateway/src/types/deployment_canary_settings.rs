@@ -25,6 +25,25 @@ impl DeploymentCanarySettings {
     pub fn builder() -> crate::types::builders::DeploymentCanarySettingsBuilder {
         <crate::types::builders::DeploymentCanarySettingsBuilder as ::std::default::Default>::default()
     }
+    /// The `percentTraffic` member, when set.
+    #[inline]
+    pub fn percent_traffic(&self) -> ::std::option::Option<f64> {
+        self.percent_traffic
+    }
+    /// The `stageVariableOverrides` member, when set.
+    #[inline]
+    pub fn stage_variable_overrides(
+        &self,
+    ) -> ::std::option::Option<
+        &::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
+    > {
+        self.stage_variable_overrides.as_ref()
+    }
+    /// The `useStageCache` member, when set.
+    #[inline]
+    pub fn use_stage_cache(&self) -> ::std::option::Option<bool> {
+        self.use_stage_cache
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for DeploymentCanarySettings {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -112,19 +131,18 @@ impl DeploymentCanarySettingsBuilder {
     pub fn get_percent_traffic(&self) -> &::std::option::Option<f64> {
         &self.inner.percent_traffic
     }
-    /// Sets [`DeploymentCanarySettings::stage_variable_overrides`](crate::types::DeploymentCanarySettings::stage_variable_overrides): A stage variable overrides used for the canary release deployment.
+    /** Adds one entry to [`DeploymentCanarySettings::stage_variable_overrides`](crate::types::DeploymentCanarySettings::stage_variable_overrides): A stage variable overrides used for the canary release deployment.
+
+ To set the whole map at once, use [`set_stage_variable_overrides`](Self::set_stage_variable_overrides).*/
     pub fn stage_variable_overrides(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = (
-                impl ::std::convert::Into<::std::string::String>,
-                impl ::std::convert::Into<::std::string::String>,
-            ),
-        >,
+        key: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.inner.stage_variable_overrides = ::std::option::Option::Some(
-            input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
-        );
+        self.inner
+            .stage_variable_overrides
+            .get_or_insert_default()
+            .insert(key.into(), value.into());
         self
     }
     /// Sets or clears [`DeploymentCanarySettings::stage_variable_overrides`](crate::types::DeploymentCanarySettings::stage_variable_overrides).
@@ -163,14 +181,9 @@ impl DeploymentCanarySettingsBuilder {
     pub fn get_use_stage_cache(&self) -> &::std::option::Option<bool> {
         &self.inner.use_stage_cache
     }
-    /// Builds the [`DeploymentCanarySettings`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`DeploymentCanarySettings`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::DeploymentCanarySettings,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::DeploymentCanarySettings {
+        self.inner
     }
 }

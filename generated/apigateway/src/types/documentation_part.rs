@@ -23,6 +23,23 @@ impl DocumentationPart {
     pub fn builder() -> crate::types::builders::DocumentationPartBuilder {
         <crate::types::builders::DocumentationPartBuilder as ::std::default::Default>::default()
     }
+    /// The `id` member, when set.
+    #[inline]
+    pub fn id(&self) -> ::std::option::Option<&str> {
+        self.id.as_deref()
+    }
+    /// The `location` member, when set.
+    #[inline]
+    pub fn location(
+        &self,
+    ) -> ::std::option::Option<&crate::types::DocumentationPartLocation> {
+        self.location.as_ref()
+    }
+    /// The `properties` member, when set.
+    #[inline]
+    pub fn properties(&self) -> ::std::option::Option<&str> {
+        self.properties.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for DocumentationPart {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -167,14 +184,9 @@ impl DocumentationPartBuilder {
     pub fn get_properties(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.properties
     }
-    /// Builds the [`DocumentationPart`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`DocumentationPart`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::DocumentationPart,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::DocumentationPart {
+        self.inner
     }
 }

@@ -21,6 +21,16 @@ impl DocumentationPartIds {
     pub fn builder() -> crate::types::builders::DocumentationPartIdsBuilder {
         <crate::types::builders::DocumentationPartIdsBuilder as ::std::default::Default>::default()
     }
+    /// The `ids` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn ids(&self) -> &[::std::string::String] {
+        self.ids.as_deref().unwrap_or_default()
+    }
+    /// The `warnings` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn warnings(&self) -> &[::std::string::String] {
+        self.warnings.as_deref().unwrap_or_default()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for DocumentationPartIds {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -93,16 +103,14 @@ pub struct DocumentationPartIdsBuilder {
     inner: crate::types::DocumentationPartIds,
 }
 impl DocumentationPartIdsBuilder {
-    /// Sets [`DocumentationPartIds::ids`](crate::types::DocumentationPartIds::ids): A list of the returned documentation part identifiers.
+    /** Appends one item to [`DocumentationPartIds::ids`](crate::types::DocumentationPartIds::ids): A list of the returned documentation part identifiers.
+
+ To set the whole list at once, use [`set_ids`](Self::set_ids).*/
     pub fn ids(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<::std::string::String>,
-        >,
+        input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.inner.ids = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.ids.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`DocumentationPartIds::ids`](crate::types::DocumentationPartIds::ids).
@@ -121,16 +129,14 @@ impl DocumentationPartIdsBuilder {
     ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
         &self.inner.ids
     }
-    /// Sets [`DocumentationPartIds::warnings`](crate::types::DocumentationPartIds::warnings): A list of warning messages reported during import of documentation parts.
+    /** Appends one item to [`DocumentationPartIds::warnings`](crate::types::DocumentationPartIds::warnings): A list of warning messages reported during import of documentation parts.
+
+ To set the whole list at once, use [`set_warnings`](Self::set_warnings).*/
     pub fn warnings(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<::std::string::String>,
-        >,
+        input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.inner.warnings = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.warnings.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`DocumentationPartIds::warnings`](crate::types::DocumentationPartIds::warnings).
@@ -149,14 +155,9 @@ impl DocumentationPartIdsBuilder {
     ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
         &self.inner.warnings
     }
-    /// Builds the [`DocumentationPartIds`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`DocumentationPartIds`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::DocumentationPartIds,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::DocumentationPartIds {
+        self.inner
     }
 }

@@ -29,6 +29,31 @@ impl DocumentationPartLocation {
     pub fn builder() -> crate::types::builders::DocumentationPartLocationBuilder {
         <crate::types::builders::DocumentationPartLocationBuilder as ::std::default::Default>::default()
     }
+    /// The `type` member, when set.
+    #[inline]
+    pub fn type_(&self) -> ::std::option::Option<&crate::types::DocumentationPartType> {
+        self.type_.as_ref()
+    }
+    /// The `path` member, when set.
+    #[inline]
+    pub fn path(&self) -> ::std::option::Option<&str> {
+        self.path.as_deref()
+    }
+    /// The `method` member, when set.
+    #[inline]
+    pub fn method(&self) -> ::std::option::Option<&str> {
+        self.method.as_deref()
+    }
+    /// The `statusCode` member, when set.
+    #[inline]
+    pub fn status_code(&self) -> ::std::option::Option<&str> {
+        self.status_code.as_deref()
+    }
+    /// The `name` member, when set.
+    #[inline]
+    pub fn name(&self) -> ::std::option::Option<&str> {
+        self.name.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for DocumentationPartLocation {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -224,7 +249,7 @@ impl DocumentationPartLocationBuilder {
         if self.inner.type_.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DocumentationPartLocation",
-                member: "type",
+                member: "type_",
             });
         }
         ::std::result::Result::Ok(self.inner)

@@ -23,6 +23,23 @@ impl DocumentationVersion {
     pub fn builder() -> crate::types::builders::DocumentationVersionBuilder {
         <crate::types::builders::DocumentationVersionBuilder as ::std::default::Default>::default()
     }
+    /// The `version` member, when set.
+    #[inline]
+    pub fn version(&self) -> ::std::option::Option<&str> {
+        self.version.as_deref()
+    }
+    /// The `createdDate` member, when set.
+    #[inline]
+    pub fn created_date(
+        &self,
+    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+        self.created_date.as_ref()
+    }
+    /// The `description` member, when set.
+    #[inline]
+    pub fn description(&self) -> ::std::option::Option<&str> {
+        self.description.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for DocumentationVersion {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -180,14 +197,9 @@ impl DocumentationVersionBuilder {
     pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.description
     }
-    /// Builds the [`DocumentationVersion`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`DocumentationVersion`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::DocumentationVersion,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::DocumentationVersion {
+        self.inner
     }
 }

@@ -23,6 +23,16 @@ impl DocumentationVersions {
     pub fn builder() -> crate::types::builders::DocumentationVersionsBuilder {
         <crate::types::builders::DocumentationVersionsBuilder as ::std::default::Default>::default()
     }
+    /// The `position` member, when set.
+    #[inline]
+    pub fn position(&self) -> ::std::option::Option<&str> {
+        self.position.as_deref()
+    }
+    /// The `items` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn items(&self) -> &[crate::types::DocumentationVersion] {
+        self.items.as_deref().unwrap_or_default()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for DocumentationVersions {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -125,16 +135,14 @@ impl DocumentationVersionsBuilder {
     pub fn get_position(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.position
     }
-    /// Sets [`DocumentationVersions::items`](crate::types::DocumentationVersions::items): The current page of elements from this collection.
+    /** Appends one item to [`DocumentationVersions::items`](crate::types::DocumentationVersions::items): The current page of elements from this collection.
+
+ To set the whole list at once, use [`set_items`](Self::set_items).*/
     pub fn items(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<crate::types::DocumentationVersion>,
-        >,
+        input: impl ::std::convert::Into<crate::types::DocumentationVersion>,
     ) -> Self {
-        self.inner.items = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.items.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`DocumentationVersions::items`](crate::types::DocumentationVersions::items).
@@ -153,14 +161,9 @@ impl DocumentationVersionsBuilder {
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::DocumentationVersion>> {
         &self.inner.items
     }
-    /// Builds the [`DocumentationVersions`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`DocumentationVersions`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::DocumentationVersions,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::DocumentationVersions {
+        self.inner
     }
 }

@@ -73,6 +73,137 @@ impl DomainName {
     pub fn builder() -> crate::types::builders::DomainNameBuilder {
         <crate::types::builders::DomainNameBuilder as ::std::default::Default>::default()
     }
+    /// The `domainName` member, when set.
+    #[inline]
+    pub fn domain_name(&self) -> ::std::option::Option<&str> {
+        self.domain_name.as_deref()
+    }
+    /// The `domainNameId` member, when set.
+    #[inline]
+    pub fn domain_name_id(&self) -> ::std::option::Option<&str> {
+        self.domain_name_id.as_deref()
+    }
+    /// The `domainNameArn` member, when set.
+    #[inline]
+    pub fn domain_name_arn(&self) -> ::std::option::Option<&str> {
+        self.domain_name_arn.as_deref()
+    }
+    /// The `certificateName` member, when set.
+    #[inline]
+    pub fn certificate_name(&self) -> ::std::option::Option<&str> {
+        self.certificate_name.as_deref()
+    }
+    /// The `certificateArn` member, when set.
+    #[inline]
+    pub fn certificate_arn(&self) -> ::std::option::Option<&str> {
+        self.certificate_arn.as_deref()
+    }
+    /// The `certificateUploadDate` member, when set.
+    #[inline]
+    pub fn certificate_upload_date(
+        &self,
+    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+        self.certificate_upload_date.as_ref()
+    }
+    /// The `regionalDomainName` member, when set.
+    #[inline]
+    pub fn regional_domain_name(&self) -> ::std::option::Option<&str> {
+        self.regional_domain_name.as_deref()
+    }
+    /// The `regionalHostedZoneId` member, when set.
+    #[inline]
+    pub fn regional_hosted_zone_id(&self) -> ::std::option::Option<&str> {
+        self.regional_hosted_zone_id.as_deref()
+    }
+    /// The `regionalCertificateName` member, when set.
+    #[inline]
+    pub fn regional_certificate_name(&self) -> ::std::option::Option<&str> {
+        self.regional_certificate_name.as_deref()
+    }
+    /// The `regionalCertificateArn` member, when set.
+    #[inline]
+    pub fn regional_certificate_arn(&self) -> ::std::option::Option<&str> {
+        self.regional_certificate_arn.as_deref()
+    }
+    /// The `distributionDomainName` member, when set.
+    #[inline]
+    pub fn distribution_domain_name(&self) -> ::std::option::Option<&str> {
+        self.distribution_domain_name.as_deref()
+    }
+    /// The `distributionHostedZoneId` member, when set.
+    #[inline]
+    pub fn distribution_hosted_zone_id(&self) -> ::std::option::Option<&str> {
+        self.distribution_hosted_zone_id.as_deref()
+    }
+    /// The `endpointConfiguration` member, when set.
+    #[inline]
+    pub fn endpoint_configuration(
+        &self,
+    ) -> ::std::option::Option<&crate::types::EndpointConfiguration> {
+        self.endpoint_configuration.as_ref()
+    }
+    /// The `domainNameStatus` member, when set.
+    #[inline]
+    pub fn domain_name_status(
+        &self,
+    ) -> ::std::option::Option<&crate::types::DomainNameStatus> {
+        self.domain_name_status.as_ref()
+    }
+    /// The `domainNameStatusMessage` member, when set.
+    #[inline]
+    pub fn domain_name_status_message(&self) -> ::std::option::Option<&str> {
+        self.domain_name_status_message.as_deref()
+    }
+    /// The `securityPolicy` member, when set.
+    #[inline]
+    pub fn security_policy(
+        &self,
+    ) -> ::std::option::Option<&crate::types::SecurityPolicy> {
+        self.security_policy.as_ref()
+    }
+    /// The `endpointAccessMode` member, when set.
+    #[inline]
+    pub fn endpoint_access_mode(
+        &self,
+    ) -> ::std::option::Option<&crate::types::EndpointAccessMode> {
+        self.endpoint_access_mode.as_ref()
+    }
+    /// The `tags` member, when set.
+    #[inline]
+    pub fn tags(
+        &self,
+    ) -> ::std::option::Option<
+        &::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
+    > {
+        self.tags.as_ref()
+    }
+    /// The `mutualTlsAuthentication` member, when set.
+    #[inline]
+    pub fn mutual_tls_authentication(
+        &self,
+    ) -> ::std::option::Option<&crate::types::MutualTlsAuthentication> {
+        self.mutual_tls_authentication.as_ref()
+    }
+    /// The `ownershipVerificationCertificateArn` member, when set.
+    #[inline]
+    pub fn ownership_verification_certificate_arn(&self) -> ::std::option::Option<&str> {
+        self.ownership_verification_certificate_arn.as_deref()
+    }
+    /// The `managementPolicy` member, when set.
+    #[inline]
+    pub fn management_policy(&self) -> ::std::option::Option<&str> {
+        self.management_policy.as_deref()
+    }
+    /// The `policy` member, when set.
+    #[inline]
+    pub fn policy(&self) -> ::std::option::Option<&str> {
+        self.policy.as_deref()
+    }
+    /// The `routingMode` member, when set.
+    #[inline]
+    pub fn routing_mode(&self) -> ::std::option::Option<&crate::types::RoutingMode> {
+        self.routing_mode.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for DomainName {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -656,19 +787,15 @@ impl DomainNameBuilder {
     ) -> &::std::option::Option<crate::types::EndpointAccessMode> {
         &self.inner.endpoint_access_mode
     }
-    /// Sets [`DomainName::tags`](crate::types::DomainName::tags): The collection of tags.
+    /** Adds one entry to [`DomainName::tags`](crate::types::DomainName::tags): The collection of tags.
+
+ To set the whole map at once, use [`set_tags`](Self::set_tags).*/
     pub fn tags(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = (
-                impl ::std::convert::Into<::std::string::String>,
-                impl ::std::convert::Into<::std::string::String>,
-            ),
-        >,
+        key: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.inner.tags = ::std::option::Option::Some(
-            input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
-        );
+        self.inner.tags.get_or_insert_default().insert(key.into(), value.into());
         self
     }
     /// Sets or clears [`DomainName::tags`](crate::types::DomainName::tags).
@@ -809,14 +936,9 @@ impl DomainNameBuilder {
     pub fn get_routing_mode(&self) -> &::std::option::Option<crate::types::RoutingMode> {
         &self.inner.routing_mode
     }
-    /// Builds the [`DomainName`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`DomainName`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::DomainName,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::DomainName {
+        self.inner
     }
 }

@@ -31,6 +31,37 @@ impl DomainNameAccessAssociation {
     pub fn builder() -> crate::types::builders::DomainNameAccessAssociationBuilder {
         <crate::types::builders::DomainNameAccessAssociationBuilder as ::std::default::Default>::default()
     }
+    /// The `domainNameAccessAssociationArn` member, when set.
+    #[inline]
+    pub fn domain_name_access_association_arn(&self) -> ::std::option::Option<&str> {
+        self.domain_name_access_association_arn.as_deref()
+    }
+    /// The `domainNameArn` member, when set.
+    #[inline]
+    pub fn domain_name_arn(&self) -> ::std::option::Option<&str> {
+        self.domain_name_arn.as_deref()
+    }
+    /// The `accessAssociationSourceType` member, when set.
+    #[inline]
+    pub fn access_association_source_type(
+        &self,
+    ) -> ::std::option::Option<&crate::types::AccessAssociationSourceType> {
+        self.access_association_source_type.as_ref()
+    }
+    /// The `accessAssociationSource` member, when set.
+    #[inline]
+    pub fn access_association_source(&self) -> ::std::option::Option<&str> {
+        self.access_association_source.as_deref()
+    }
+    /// The `tags` member, when set.
+    #[inline]
+    pub fn tags(
+        &self,
+    ) -> ::std::option::Option<
+        &::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
+    > {
+        self.tags.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for DomainNameAccessAssociation {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -222,19 +253,15 @@ impl DomainNameAccessAssociationBuilder {
     ) -> &::std::option::Option<::std::string::String> {
         &self.inner.access_association_source
     }
-    /// Sets [`DomainNameAccessAssociation::tags`](crate::types::DomainNameAccessAssociation::tags): The collection of tags.
+    /** Adds one entry to [`DomainNameAccessAssociation::tags`](crate::types::DomainNameAccessAssociation::tags): The collection of tags.
+
+ To set the whole map at once, use [`set_tags`](Self::set_tags).*/
     pub fn tags(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = (
-                impl ::std::convert::Into<::std::string::String>,
-                impl ::std::convert::Into<::std::string::String>,
-            ),
-        >,
+        key: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.inner.tags = ::std::option::Option::Some(
-            input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
-        );
+        self.inner.tags.get_or_insert_default().insert(key.into(), value.into());
         self
     }
     /// Sets or clears [`DomainNameAccessAssociation::tags`](crate::types::DomainNameAccessAssociation::tags).
@@ -257,14 +284,9 @@ impl DomainNameAccessAssociationBuilder {
     > {
         &self.inner.tags
     }
-    /// Builds the [`DomainNameAccessAssociation`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`DomainNameAccessAssociation`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::DomainNameAccessAssociation,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::DomainNameAccessAssociation {
+        self.inner
     }
 }

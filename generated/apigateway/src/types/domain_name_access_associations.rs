@@ -23,6 +23,16 @@ impl DomainNameAccessAssociations {
     pub fn builder() -> crate::types::builders::DomainNameAccessAssociationsBuilder {
         <crate::types::builders::DomainNameAccessAssociationsBuilder as ::std::default::Default>::default()
     }
+    /// The `position` member, when set.
+    #[inline]
+    pub fn position(&self) -> ::std::option::Option<&str> {
+        self.position.as_deref()
+    }
+    /// The `items` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn items(&self) -> &[crate::types::DomainNameAccessAssociation] {
+        self.items.as_deref().unwrap_or_default()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for DomainNameAccessAssociations {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -125,16 +135,14 @@ impl DomainNameAccessAssociationsBuilder {
     pub fn get_position(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.position
     }
-    /// Sets [`DomainNameAccessAssociations::items`](crate::types::DomainNameAccessAssociations::items): The current page of elements from this collection.
+    /** Appends one item to [`DomainNameAccessAssociations::items`](crate::types::DomainNameAccessAssociations::items): The current page of elements from this collection.
+
+ To set the whole list at once, use [`set_items`](Self::set_items).*/
     pub fn items(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<crate::types::DomainNameAccessAssociation>,
-        >,
+        input: impl ::std::convert::Into<crate::types::DomainNameAccessAssociation>,
     ) -> Self {
-        self.inner.items = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.items.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`DomainNameAccessAssociations::items`](crate::types::DomainNameAccessAssociations::items).
@@ -157,14 +165,9 @@ impl DomainNameAccessAssociationsBuilder {
     > {
         &self.inner.items
     }
-    /// Builds the [`DomainNameAccessAssociations`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`DomainNameAccessAssociations`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::DomainNameAccessAssociations,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::DomainNameAccessAssociations {
+        self.inner
     }
 }

@@ -23,6 +23,23 @@ impl EndpointConfiguration {
     pub fn builder() -> crate::types::builders::EndpointConfigurationBuilder {
         <crate::types::builders::EndpointConfigurationBuilder as ::std::default::Default>::default()
     }
+    /// The `types` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn types(&self) -> &[crate::types::EndpointType] {
+        self.types.as_deref().unwrap_or_default()
+    }
+    /// The `ipAddressType` member, when set.
+    #[inline]
+    pub fn ip_address_type(
+        &self,
+    ) -> ::std::option::Option<&crate::types::IpAddressType> {
+        self.ip_address_type.as_ref()
+    }
+    /// The `vpcEndpointIds` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn vpc_endpoint_ids(&self) -> &[::std::string::String] {
+        self.vpc_endpoint_ids.as_deref().unwrap_or_default()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for EndpointConfiguration {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -87,16 +104,14 @@ pub struct EndpointConfigurationBuilder {
     inner: crate::types::EndpointConfiguration,
 }
 impl EndpointConfigurationBuilder {
-    /// Sets [`EndpointConfiguration::types`](crate::types::EndpointConfiguration::types): A list of endpoint types of an API (RestApi) or its custom domain name (DomainName).
+    /** Appends one item to [`EndpointConfiguration::types`](crate::types::EndpointConfiguration::types): A list of endpoint types of an API (RestApi) or its custom domain name (DomainName).
+
+ To set the whole list at once, use [`set_types`](Self::set_types).*/
     pub fn types(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<crate::types::EndpointType>,
-        >,
+        input: impl ::std::convert::Into<crate::types::EndpointType>,
     ) -> Self {
-        self.inner.types = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.types.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`EndpointConfiguration::types`](crate::types::EndpointConfiguration::types).
@@ -139,16 +154,14 @@ impl EndpointConfigurationBuilder {
     ) -> &::std::option::Option<crate::types::IpAddressType> {
         &self.inner.ip_address_type
     }
-    /// Sets [`EndpointConfiguration::vpc_endpoint_ids`](crate::types::EndpointConfiguration::vpc_endpoint_ids): A list of VpcEndpointIds of an API (RestApi) against which to create Route53 ALIASes.
+    /** Appends one item to [`EndpointConfiguration::vpc_endpoint_ids`](crate::types::EndpointConfiguration::vpc_endpoint_ids): A list of VpcEndpointIds of an API (RestApi) against which to create Route53 ALIASes.
+
+ To set the whole list at once, use [`set_vpc_endpoint_ids`](Self::set_vpc_endpoint_ids).*/
     pub fn vpc_endpoint_ids(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<::std::string::String>,
-        >,
+        input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.inner.vpc_endpoint_ids = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.vpc_endpoint_ids.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`EndpointConfiguration::vpc_endpoint_ids`](crate::types::EndpointConfiguration::vpc_endpoint_ids).
@@ -167,14 +180,9 @@ impl EndpointConfigurationBuilder {
     ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
         &self.inner.vpc_endpoint_ids
     }
-    /// Builds the [`EndpointConfiguration`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`EndpointConfiguration`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::EndpointConfiguration,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::EndpointConfiguration {
+        self.inner
     }
 }

@@ -29,6 +29,16 @@ impl FlushStageAuthorizersCacheRequest {
     pub fn builder() -> crate::types::builders::FlushStageAuthorizersCacheRequestBuilder {
         <crate::types::builders::FlushStageAuthorizersCacheRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `restApiId` member, when set.
+    #[inline]
+    pub fn rest_api_id(&self) -> ::std::option::Option<&str> {
+        self.rest_api_id.as_deref()
+    }
+    /// The `stageName` member, when set.
+    #[inline]
+    pub fn stage_name(&self) -> ::std::option::Option<&str> {
+        self.stage_name.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers
 for FlushStageAuthorizersCacheRequest {
@@ -157,13 +167,13 @@ impl FlushStageAuthorizersCacheRequestBuilder {
         if self.inner.rest_api_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "FlushStageAuthorizersCacheRequest",
-                member: "restApiId",
+                member: "rest_api_id",
             });
         }
         if self.inner.stage_name.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "FlushStageAuthorizersCacheRequest",
-                member: "stageName",
+                member: "stage_name",
             });
         }
         ::std::result::Result::Ok(self.inner)

@@ -29,6 +29,16 @@ impl FlushStageCacheRequest {
     pub fn builder() -> crate::types::builders::FlushStageCacheRequestBuilder {
         <crate::types::builders::FlushStageCacheRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `restApiId` member, when set.
+    #[inline]
+    pub fn rest_api_id(&self) -> ::std::option::Option<&str> {
+        self.rest_api_id.as_deref()
+    }
+    /// The `stageName` member, when set.
+    #[inline]
+    pub fn stage_name(&self) -> ::std::option::Option<&str> {
+        self.stage_name.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for FlushStageCacheRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -154,13 +164,13 @@ impl FlushStageCacheRequestBuilder {
         if self.inner.rest_api_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "FlushStageCacheRequest",
-                member: "restApiId",
+                member: "rest_api_id",
             });
         }
         if self.inner.stage_name.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "FlushStageCacheRequest",
-                member: "stageName",
+                member: "stage_name",
             });
         }
         ::std::result::Result::Ok(self.inner)

@@ -31,6 +31,41 @@ impl GatewayResponse {
     pub fn builder() -> crate::types::builders::GatewayResponseBuilder {
         <crate::types::builders::GatewayResponseBuilder as ::std::default::Default>::default()
     }
+    /// The `responseType` member, when set.
+    #[inline]
+    pub fn response_type(
+        &self,
+    ) -> ::std::option::Option<&crate::types::GatewayResponseType> {
+        self.response_type.as_ref()
+    }
+    /// The `statusCode` member, when set.
+    #[inline]
+    pub fn status_code(&self) -> ::std::option::Option<&str> {
+        self.status_code.as_deref()
+    }
+    /// The `responseParameters` member, when set.
+    #[inline]
+    pub fn response_parameters(
+        &self,
+    ) -> ::std::option::Option<
+        &::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
+    > {
+        self.response_parameters.as_ref()
+    }
+    /// The `responseTemplates` member, when set.
+    #[inline]
+    pub fn response_templates(
+        &self,
+    ) -> ::std::option::Option<
+        &::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
+    > {
+        self.response_templates.as_ref()
+    }
+    /// The `defaultResponse` member, when set.
+    #[inline]
+    pub fn default_response(&self) -> ::std::option::Option<bool> {
+        self.default_response
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for GatewayResponse {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -161,19 +196,18 @@ impl GatewayResponseBuilder {
     pub fn get_status_code(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.status_code
     }
-    /// Sets [`GatewayResponse::response_parameters`](crate::types::GatewayResponse::response_parameters): Response parameters (paths, query strings and headers) of the GatewayResponse as a string-to-string map of key-value pairs.
+    /** Adds one entry to [`GatewayResponse::response_parameters`](crate::types::GatewayResponse::response_parameters): Response parameters (paths, query strings and headers) of the GatewayResponse as a string-to-string map of key-value pairs.
+
+ To set the whole map at once, use [`set_response_parameters`](Self::set_response_parameters).*/
     pub fn response_parameters(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = (
-                impl ::std::convert::Into<::std::string::String>,
-                impl ::std::convert::Into<::std::string::String>,
-            ),
-        >,
+        key: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.inner.response_parameters = ::std::option::Option::Some(
-            input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
-        );
+        self.inner
+            .response_parameters
+            .get_or_insert_default()
+            .insert(key.into(), value.into());
         self
     }
     /// Sets or clears [`GatewayResponse::response_parameters`](crate::types::GatewayResponse::response_parameters).
@@ -196,19 +230,18 @@ impl GatewayResponseBuilder {
     > {
         &self.inner.response_parameters
     }
-    /// Sets [`GatewayResponse::response_templates`](crate::types::GatewayResponse::response_templates): Response templates of the GatewayResponse as a string-to-string map of key-value pairs.
+    /** Adds one entry to [`GatewayResponse::response_templates`](crate::types::GatewayResponse::response_templates): Response templates of the GatewayResponse as a string-to-string map of key-value pairs.
+
+ To set the whole map at once, use [`set_response_templates`](Self::set_response_templates).*/
     pub fn response_templates(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = (
-                impl ::std::convert::Into<::std::string::String>,
-                impl ::std::convert::Into<::std::string::String>,
-            ),
-        >,
+        key: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.inner.response_templates = ::std::option::Option::Some(
-            input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
-        );
+        self.inner
+            .response_templates
+            .get_or_insert_default()
+            .insert(key.into(), value.into());
         self
     }
     /// Sets or clears [`GatewayResponse::response_templates`](crate::types::GatewayResponse::response_templates).
@@ -247,14 +280,9 @@ impl GatewayResponseBuilder {
     pub fn get_default_response(&self) -> &::std::option::Option<bool> {
         &self.inner.default_response
     }
-    /// Builds the [`GatewayResponse`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`GatewayResponse`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::GatewayResponse,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::GatewayResponse {
+        self.inner
     }
 }

@@ -23,6 +23,20 @@ impl GenerateClientCertificateRequest {
     pub fn builder() -> crate::types::builders::GenerateClientCertificateRequestBuilder {
         <crate::types::builders::GenerateClientCertificateRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `description` member, when set.
+    #[inline]
+    pub fn description(&self) -> ::std::option::Option<&str> {
+        self.description.as_deref()
+    }
+    /// The `tags` member, when set.
+    #[inline]
+    pub fn tags(
+        &self,
+    ) -> ::std::option::Option<
+        &::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
+    > {
+        self.tags.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers
 for GenerateClientCertificateRequest {
@@ -114,19 +128,15 @@ impl GenerateClientCertificateRequestBuilder {
     pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.description
     }
-    /// Sets [`GenerateClientCertificateRequest::tags`](crate::types::GenerateClientCertificateRequest::tags): The key-value map of strings.
+    /** Adds one entry to [`GenerateClientCertificateRequest::tags`](crate::types::GenerateClientCertificateRequest::tags): The key-value map of strings.
+
+ To set the whole map at once, use [`set_tags`](Self::set_tags).*/
     pub fn tags(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = (
-                impl ::std::convert::Into<::std::string::String>,
-                impl ::std::convert::Into<::std::string::String>,
-            ),
-        >,
+        key: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.inner.tags = ::std::option::Option::Some(
-            input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
-        );
+        self.inner.tags.get_or_insert_default().insert(key.into(), value.into());
         self
     }
     /// Sets or clears [`GenerateClientCertificateRequest::tags`](crate::types::GenerateClientCertificateRequest::tags).
@@ -149,14 +159,9 @@ impl GenerateClientCertificateRequestBuilder {
     > {
         &self.inner.tags
     }
-    /// Builds the [`GenerateClientCertificateRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`GenerateClientCertificateRequest`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::GenerateClientCertificateRequest,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::GenerateClientCertificateRequest {
+        self.inner
     }
 }

@@ -71,14 +71,9 @@ pub struct GetAccountRequestBuilder {
     inner: crate::types::GetAccountRequest,
 }
 impl GetAccountRequestBuilder {
-    /// Builds the [`GetAccountRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`GetAccountRequest`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::GetAccountRequest,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::GetAccountRequest {
+        self.inner
     }
 }

@@ -27,6 +27,16 @@ impl GetApiKeyRequest {
     pub fn builder() -> crate::types::builders::GetApiKeyRequestBuilder {
         <crate::types::builders::GetApiKeyRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `apiKey` member, when set.
+    #[inline]
+    pub fn api_key(&self) -> ::std::option::Option<&str> {
+        self.api_key.as_deref()
+    }
+    /// The `includeValue` member, when set.
+    #[inline]
+    pub fn include_value(&self) -> ::std::option::Option<bool> {
+        self.include_value
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for GetApiKeyRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -146,7 +156,7 @@ impl GetApiKeyRequestBuilder {
         if self.inner.api_key.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetApiKeyRequest",
-                member: "apiKey",
+                member: "api_key",
             });
         }
         ::std::result::Result::Ok(self.inner)

@@ -37,6 +37,31 @@ impl GetApiKeysRequest {
     pub fn builder() -> crate::types::builders::GetApiKeysRequestBuilder {
         <crate::types::builders::GetApiKeysRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `position` member, when set.
+    #[inline]
+    pub fn position(&self) -> ::std::option::Option<&str> {
+        self.position.as_deref()
+    }
+    /// The `limit` member, when set.
+    #[inline]
+    pub fn limit(&self) -> ::std::option::Option<i32> {
+        self.limit
+    }
+    /// The `nameQuery` member, when set.
+    #[inline]
+    pub fn name_query(&self) -> ::std::option::Option<&str> {
+        self.name_query.as_deref()
+    }
+    /// The `customerId` member, when set.
+    #[inline]
+    pub fn customer_id(&self) -> ::std::option::Option<&str> {
+        self.customer_id.as_deref()
+    }
+    /// The `includeValues` member, when set.
+    #[inline]
+    pub fn include_values(&self) -> ::std::option::Option<bool> {
+        self.include_values
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for GetApiKeysRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -223,14 +248,9 @@ impl GetApiKeysRequestBuilder {
     pub fn get_include_values(&self) -> &::std::option::Option<bool> {
         &self.inner.include_values
     }
-    /// Builds the [`GetApiKeysRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`GetApiKeysRequest`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::GetApiKeysRequest,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::GetApiKeysRequest {
+        self.inner
     }
 }

@@ -29,6 +29,16 @@ impl GetAuthorizerRequest {
     pub fn builder() -> crate::types::builders::GetAuthorizerRequestBuilder {
         <crate::types::builders::GetAuthorizerRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `restApiId` member, when set.
+    #[inline]
+    pub fn rest_api_id(&self) -> ::std::option::Option<&str> {
+        self.rest_api_id.as_deref()
+    }
+    /// The `authorizerId` member, when set.
+    #[inline]
+    pub fn authorizer_id(&self) -> ::std::option::Option<&str> {
+        self.authorizer_id.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for GetAuthorizerRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -154,13 +164,13 @@ impl GetAuthorizerRequestBuilder {
         if self.inner.rest_api_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetAuthorizerRequest",
-                member: "restApiId",
+                member: "rest_api_id",
             });
         }
         if self.inner.authorizer_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetAuthorizerRequest",
-                member: "authorizerId",
+                member: "authorizer_id",
             });
         }
         ::std::result::Result::Ok(self.inner)

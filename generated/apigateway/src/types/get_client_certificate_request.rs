@@ -23,6 +23,11 @@ impl GetClientCertificateRequest {
     pub fn builder() -> crate::types::builders::GetClientCertificateRequestBuilder {
         <crate::types::builders::GetClientCertificateRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `clientCertificateId` member, when set.
+    #[inline]
+    pub fn client_certificate_id(&self) -> ::std::option::Option<&str> {
+        self.client_certificate_id.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for GetClientCertificateRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -124,7 +129,7 @@ impl GetClientCertificateRequestBuilder {
         if self.inner.client_certificate_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetClientCertificateRequest",
-                member: "clientCertificateId",
+                member: "client_certificate_id",
             });
         }
         ::std::result::Result::Ok(self.inner)

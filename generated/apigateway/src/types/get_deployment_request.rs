@@ -33,6 +33,21 @@ impl GetDeploymentRequest {
     pub fn builder() -> crate::types::builders::GetDeploymentRequestBuilder {
         <crate::types::builders::GetDeploymentRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `restApiId` member, when set.
+    #[inline]
+    pub fn rest_api_id(&self) -> ::std::option::Option<&str> {
+        self.rest_api_id.as_deref()
+    }
+    /// The `deploymentId` member, when set.
+    #[inline]
+    pub fn deployment_id(&self) -> ::std::option::Option<&str> {
+        self.deployment_id.as_deref()
+    }
+    /// The `embed` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn embed(&self) -> &[::std::string::String] {
+        self.embed.as_deref().unwrap_or_default()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for GetDeploymentRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -153,16 +168,14 @@ impl GetDeploymentRequestBuilder {
     pub fn get_deployment_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.deployment_id
     }
-    /// Sets [`GetDeploymentRequest::embed`](crate::types::GetDeploymentRequest::embed): A query parameter to retrieve the specified embedded resources of the returned Deployment resource in the response.
+    /** Appends one item to [`GetDeploymentRequest::embed`](crate::types::GetDeploymentRequest::embed): A query parameter to retrieve the specified embedded resources of the returned Deployment resource in the response.
+
+ To set the whole list at once, use [`set_embed`](Self::set_embed).*/
     pub fn embed(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<::std::string::String>,
-        >,
+        input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.inner.embed = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.embed.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`GetDeploymentRequest::embed`](crate::types::GetDeploymentRequest::embed).
@@ -192,13 +205,13 @@ impl GetDeploymentRequestBuilder {
         if self.inner.rest_api_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetDeploymentRequest",
-                member: "restApiId",
+                member: "rest_api_id",
             });
         }
         if self.inner.deployment_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetDeploymentRequest",
-                member: "deploymentId",
+                member: "deployment_id",
             });
         }
         ::std::result::Result::Ok(self.inner)

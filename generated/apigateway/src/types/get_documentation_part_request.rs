@@ -29,6 +29,16 @@ impl GetDocumentationPartRequest {
     pub fn builder() -> crate::types::builders::GetDocumentationPartRequestBuilder {
         <crate::types::builders::GetDocumentationPartRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `restApiId` member, when set.
+    #[inline]
+    pub fn rest_api_id(&self) -> ::std::option::Option<&str> {
+        self.rest_api_id.as_deref()
+    }
+    /// The `documentationPartId` member, when set.
+    #[inline]
+    pub fn documentation_part_id(&self) -> ::std::option::Option<&str> {
+        self.documentation_part_id.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for GetDocumentationPartRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -158,13 +168,13 @@ impl GetDocumentationPartRequestBuilder {
         if self.inner.rest_api_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetDocumentationPartRequest",
-                member: "restApiId",
+                member: "rest_api_id",
             });
         }
         if self.inner.documentation_part_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetDocumentationPartRequest",
-                member: "documentationPartId",
+                member: "documentation_part_id",
             });
         }
         ::std::result::Result::Ok(self.inner)

@@ -47,6 +47,43 @@ impl GetDocumentationPartsRequest {
     pub fn builder() -> crate::types::builders::GetDocumentationPartsRequestBuilder {
         <crate::types::builders::GetDocumentationPartsRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `restApiId` member, when set.
+    #[inline]
+    pub fn rest_api_id(&self) -> ::std::option::Option<&str> {
+        self.rest_api_id.as_deref()
+    }
+    /// The `type` member, when set.
+    #[inline]
+    pub fn type_(&self) -> ::std::option::Option<&crate::types::DocumentationPartType> {
+        self.type_.as_ref()
+    }
+    /// The `nameQuery` member, when set.
+    #[inline]
+    pub fn name_query(&self) -> ::std::option::Option<&str> {
+        self.name_query.as_deref()
+    }
+    /// The `path` member, when set.
+    #[inline]
+    pub fn path(&self) -> ::std::option::Option<&str> {
+        self.path.as_deref()
+    }
+    /// The `position` member, when set.
+    #[inline]
+    pub fn position(&self) -> ::std::option::Option<&str> {
+        self.position.as_deref()
+    }
+    /// The `limit` member, when set.
+    #[inline]
+    pub fn limit(&self) -> ::std::option::Option<i32> {
+        self.limit
+    }
+    /// The `locationStatus` member, when set.
+    #[inline]
+    pub fn location_status(
+        &self,
+    ) -> ::std::option::Option<&crate::types::LocationStatusType> {
+        self.location_status.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for GetDocumentationPartsRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -310,7 +347,7 @@ impl GetDocumentationPartsRequestBuilder {
         if self.inner.rest_api_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetDocumentationPartsRequest",
-                member: "restApiId",
+                member: "rest_api_id",
             });
         }
         ::std::result::Result::Ok(self.inner)

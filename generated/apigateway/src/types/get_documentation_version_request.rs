@@ -29,6 +29,16 @@ impl GetDocumentationVersionRequest {
     pub fn builder() -> crate::types::builders::GetDocumentationVersionRequestBuilder {
         <crate::types::builders::GetDocumentationVersionRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `restApiId` member, when set.
+    #[inline]
+    pub fn rest_api_id(&self) -> ::std::option::Option<&str> {
+        self.rest_api_id.as_deref()
+    }
+    /// The `documentationVersion` member, when set.
+    #[inline]
+    pub fn documentation_version(&self) -> ::std::option::Option<&str> {
+        self.documentation_version.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for GetDocumentationVersionRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -159,13 +169,13 @@ impl GetDocumentationVersionRequestBuilder {
         if self.inner.rest_api_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetDocumentationVersionRequest",
-                member: "restApiId",
+                member: "rest_api_id",
             });
         }
         if self.inner.documentation_version.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetDocumentationVersionRequest",
-                member: "documentationVersion",
+                member: "documentation_version",
             });
         }
         ::std::result::Result::Ok(self.inner)

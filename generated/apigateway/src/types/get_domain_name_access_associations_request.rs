@@ -29,6 +29,21 @@ impl GetDomainNameAccessAssociationsRequest {
     pub fn builder() -> crate::types::builders::GetDomainNameAccessAssociationsRequestBuilder {
         <crate::types::builders::GetDomainNameAccessAssociationsRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `position` member, when set.
+    #[inline]
+    pub fn position(&self) -> ::std::option::Option<&str> {
+        self.position.as_deref()
+    }
+    /// The `limit` member, when set.
+    #[inline]
+    pub fn limit(&self) -> ::std::option::Option<i32> {
+        self.limit
+    }
+    /// The `resourceOwner` member, when set.
+    #[inline]
+    pub fn resource_owner(&self) -> ::std::option::Option<&crate::types::ResourceOwner> {
+        self.resource_owner.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers
 for GetDomainNameAccessAssociationsRequest {
@@ -170,14 +185,9 @@ impl GetDomainNameAccessAssociationsRequestBuilder {
     ) -> &::std::option::Option<crate::types::ResourceOwner> {
         &self.inner.resource_owner
     }
-    /// Builds the [`GetDomainNameAccessAssociationsRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`GetDomainNameAccessAssociationsRequest`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::GetDomainNameAccessAssociationsRequest,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::GetDomainNameAccessAssociationsRequest {
+        self.inner
     }
 }

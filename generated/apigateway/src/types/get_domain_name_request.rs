@@ -27,6 +27,16 @@ impl GetDomainNameRequest {
     pub fn builder() -> crate::types::builders::GetDomainNameRequestBuilder {
         <crate::types::builders::GetDomainNameRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `domainName` member, when set.
+    #[inline]
+    pub fn domain_name(&self) -> ::std::option::Option<&str> {
+        self.domain_name.as_deref()
+    }
+    /// The `domainNameId` member, when set.
+    #[inline]
+    pub fn domain_name_id(&self) -> ::std::option::Option<&str> {
+        self.domain_name_id.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for GetDomainNameRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -152,7 +162,7 @@ impl GetDomainNameRequestBuilder {
         if self.inner.domain_name.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetDomainNameRequest",
-                member: "domainName",
+                member: "domain_name",
             });
         }
         ::std::result::Result::Ok(self.inner)

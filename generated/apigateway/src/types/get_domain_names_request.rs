@@ -29,6 +29,21 @@ impl GetDomainNamesRequest {
     pub fn builder() -> crate::types::builders::GetDomainNamesRequestBuilder {
         <crate::types::builders::GetDomainNamesRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `position` member, when set.
+    #[inline]
+    pub fn position(&self) -> ::std::option::Option<&str> {
+        self.position.as_deref()
+    }
+    /// The `limit` member, when set.
+    #[inline]
+    pub fn limit(&self) -> ::std::option::Option<i32> {
+        self.limit
+    }
+    /// The `resourceOwner` member, when set.
+    #[inline]
+    pub fn resource_owner(&self) -> ::std::option::Option<&crate::types::ResourceOwner> {
+        self.resource_owner.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for GetDomainNamesRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -167,14 +182,9 @@ impl GetDomainNamesRequestBuilder {
     ) -> &::std::option::Option<crate::types::ResourceOwner> {
         &self.inner.resource_owner
     }
-    /// Builds the [`GetDomainNamesRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`GetDomainNamesRequest`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::GetDomainNamesRequest,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::GetDomainNamesRequest {
+        self.inner
     }
 }

@@ -45,6 +45,35 @@ impl GetExportRequest {
     pub fn builder() -> crate::types::builders::GetExportRequestBuilder {
         <crate::types::builders::GetExportRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `restApiId` member, when set.
+    #[inline]
+    pub fn rest_api_id(&self) -> ::std::option::Option<&str> {
+        self.rest_api_id.as_deref()
+    }
+    /// The `stageName` member, when set.
+    #[inline]
+    pub fn stage_name(&self) -> ::std::option::Option<&str> {
+        self.stage_name.as_deref()
+    }
+    /// The `exportType` member, when set.
+    #[inline]
+    pub fn export_type(&self) -> ::std::option::Option<&str> {
+        self.export_type.as_deref()
+    }
+    /// The `parameters` member, when set.
+    #[inline]
+    pub fn parameters(
+        &self,
+    ) -> ::std::option::Option<
+        &::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
+    > {
+        self.parameters.as_ref()
+    }
+    /// The `accepts` member, when set.
+    #[inline]
+    pub fn accepts(&self) -> ::std::option::Option<&str> {
+        self.accepts.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for GetExportRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -199,19 +228,15 @@ impl GetExportRequestBuilder {
     pub fn get_export_type(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.export_type
     }
-    /// Sets [`GetExportRequest::parameters`](crate::types::GetExportRequest::parameters): A key-value map of query string parameters that specify properties of the export, depending on the requested `exportType`.
+    /** Adds one entry to [`GetExportRequest::parameters`](crate::types::GetExportRequest::parameters): A key-value map of query string parameters that specify properties of the export, depending on the requested `exportType`.
+
+ To set the whole map at once, use [`set_parameters`](Self::set_parameters).*/
     pub fn parameters(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = (
-                impl ::std::convert::Into<::std::string::String>,
-                impl ::std::convert::Into<::std::string::String>,
-            ),
-        >,
+        key: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.inner.parameters = ::std::option::Option::Some(
-            input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
-        );
+        self.inner.parameters.get_or_insert_default().insert(key.into(), value.into());
         self
     }
     /// Sets or clears [`GetExportRequest::parameters`](crate::types::GetExportRequest::parameters).
@@ -267,19 +292,19 @@ impl GetExportRequestBuilder {
         if self.inner.rest_api_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetExportRequest",
-                member: "restApiId",
+                member: "rest_api_id",
             });
         }
         if self.inner.stage_name.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetExportRequest",
-                member: "stageName",
+                member: "stage_name",
             });
         }
         if self.inner.export_type.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetExportRequest",
-                member: "exportType",
+                member: "export_type",
             });
         }
         ::std::result::Result::Ok(self.inner)

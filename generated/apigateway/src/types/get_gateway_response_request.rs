@@ -29,6 +29,18 @@ impl GetGatewayResponseRequest {
     pub fn builder() -> crate::types::builders::GetGatewayResponseRequestBuilder {
         <crate::types::builders::GetGatewayResponseRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `restApiId` member, when set.
+    #[inline]
+    pub fn rest_api_id(&self) -> ::std::option::Option<&str> {
+        self.rest_api_id.as_deref()
+    }
+    /// The `responseType` member, when set.
+    #[inline]
+    pub fn response_type(
+        &self,
+    ) -> ::std::option::Option<&crate::types::GatewayResponseType> {
+        self.response_type.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for GetGatewayResponseRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -156,13 +168,13 @@ impl GetGatewayResponseRequestBuilder {
         if self.inner.rest_api_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetGatewayResponseRequest",
-                member: "restApiId",
+                member: "rest_api_id",
             });
         }
         if self.inner.response_type.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetGatewayResponseRequest",
-                member: "responseType",
+                member: "response_type",
             });
         }
         ::std::result::Result::Ok(self.inner)

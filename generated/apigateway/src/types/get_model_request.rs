@@ -33,6 +33,21 @@ impl GetModelRequest {
     pub fn builder() -> crate::types::builders::GetModelRequestBuilder {
         <crate::types::builders::GetModelRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `restApiId` member, when set.
+    #[inline]
+    pub fn rest_api_id(&self) -> ::std::option::Option<&str> {
+        self.rest_api_id.as_deref()
+    }
+    /// The `modelName` member, when set.
+    #[inline]
+    pub fn model_name(&self) -> ::std::option::Option<&str> {
+        self.model_name.as_deref()
+    }
+    /// The `flatten` member, when set.
+    #[inline]
+    pub fn flatten(&self) -> ::std::option::Option<bool> {
+        self.flatten
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for GetModelRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -180,13 +195,13 @@ impl GetModelRequestBuilder {
         if self.inner.rest_api_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetModelRequest",
-                member: "restApiId",
+                member: "rest_api_id",
             });
         }
         if self.inner.model_name.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetModelRequest",
-                member: "modelName",
+                member: "model_name",
             });
         }
         ::std::result::Result::Ok(self.inner)

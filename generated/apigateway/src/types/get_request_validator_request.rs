@@ -29,6 +29,16 @@ impl GetRequestValidatorRequest {
     pub fn builder() -> crate::types::builders::GetRequestValidatorRequestBuilder {
         <crate::types::builders::GetRequestValidatorRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `restApiId` member, when set.
+    #[inline]
+    pub fn rest_api_id(&self) -> ::std::option::Option<&str> {
+        self.rest_api_id.as_deref()
+    }
+    /// The `requestValidatorId` member, when set.
+    #[inline]
+    pub fn request_validator_id(&self) -> ::std::option::Option<&str> {
+        self.request_validator_id.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for GetRequestValidatorRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -158,13 +168,13 @@ impl GetRequestValidatorRequestBuilder {
         if self.inner.rest_api_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetRequestValidatorRequest",
-                member: "restApiId",
+                member: "rest_api_id",
             });
         }
         if self.inner.request_validator_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetRequestValidatorRequest",
-                member: "requestValidatorId",
+                member: "request_validator_id",
             });
         }
         ::std::result::Result::Ok(self.inner)

@@ -31,6 +31,21 @@ impl GetRequestValidatorsRequest {
     pub fn builder() -> crate::types::builders::GetRequestValidatorsRequestBuilder {
         <crate::types::builders::GetRequestValidatorsRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `restApiId` member, when set.
+    #[inline]
+    pub fn rest_api_id(&self) -> ::std::option::Option<&str> {
+        self.rest_api_id.as_deref()
+    }
+    /// The `position` member, when set.
+    #[inline]
+    pub fn position(&self) -> ::std::option::Option<&str> {
+        self.position.as_deref()
+    }
+    /// The `limit` member, when set.
+    #[inline]
+    pub fn limit(&self) -> ::std::option::Option<i32> {
+        self.limit
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for GetRequestValidatorsRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -178,7 +193,7 @@ impl GetRequestValidatorsRequestBuilder {
         if self.inner.rest_api_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetRequestValidatorsRequest",
-                member: "restApiId",
+                member: "rest_api_id",
             });
         }
         ::std::result::Result::Ok(self.inner)

@@ -35,6 +35,26 @@ impl GetResourcesRequest {
     pub fn builder() -> crate::types::builders::GetResourcesRequestBuilder {
         <crate::types::builders::GetResourcesRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `restApiId` member, when set.
+    #[inline]
+    pub fn rest_api_id(&self) -> ::std::option::Option<&str> {
+        self.rest_api_id.as_deref()
+    }
+    /// The `position` member, when set.
+    #[inline]
+    pub fn position(&self) -> ::std::option::Option<&str> {
+        self.position.as_deref()
+    }
+    /// The `limit` member, when set.
+    #[inline]
+    pub fn limit(&self) -> ::std::option::Option<i32> {
+        self.limit
+    }
+    /// The `embed` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn embed(&self) -> &[::std::string::String] {
+        self.embed.as_deref().unwrap_or_default()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for GetResourcesRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -177,16 +197,14 @@ impl GetResourcesRequestBuilder {
     pub fn get_limit(&self) -> &::std::option::Option<i32> {
         &self.inner.limit
     }
-    /// Sets [`GetResourcesRequest::embed`](crate::types::GetResourcesRequest::embed): A query parameter used to retrieve the specified resources embedded in the returned Resources resource in the response.
+    /** Appends one item to [`GetResourcesRequest::embed`](crate::types::GetResourcesRequest::embed): A query parameter used to retrieve the specified resources embedded in the returned Resources resource in the response.
+
+ To set the whole list at once, use [`set_embed`](Self::set_embed).*/
     pub fn embed(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<::std::string::String>,
-        >,
+        input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.inner.embed = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.embed.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`GetResourcesRequest::embed`](crate::types::GetResourcesRequest::embed).
@@ -216,7 +234,7 @@ impl GetResourcesRequestBuilder {
         if self.inner.rest_api_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetResourcesRequest",
-                member: "restApiId",
+                member: "rest_api_id",
             });
         }
         ::std::result::Result::Ok(self.inner)

@@ -41,6 +41,30 @@ impl GetSdkRequest {
     pub fn builder() -> crate::types::builders::GetSdkRequestBuilder {
         <crate::types::builders::GetSdkRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `restApiId` member, when set.
+    #[inline]
+    pub fn rest_api_id(&self) -> ::std::option::Option<&str> {
+        self.rest_api_id.as_deref()
+    }
+    /// The `stageName` member, when set.
+    #[inline]
+    pub fn stage_name(&self) -> ::std::option::Option<&str> {
+        self.stage_name.as_deref()
+    }
+    /// The `sdkType` member, when set.
+    #[inline]
+    pub fn sdk_type(&self) -> ::std::option::Option<&str> {
+        self.sdk_type.as_deref()
+    }
+    /// The `parameters` member, when set.
+    #[inline]
+    pub fn parameters(
+        &self,
+    ) -> ::std::option::Option<
+        &::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
+    > {
+        self.parameters.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for GetSdkRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -189,19 +213,15 @@ impl GetSdkRequestBuilder {
     pub fn get_sdk_type(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.sdk_type
     }
-    /// Sets [`GetSdkRequest::parameters`](crate::types::GetSdkRequest::parameters): A string-to-string key-value map of query parameters `sdkType`-dependent properties of the SDK.
+    /** Adds one entry to [`GetSdkRequest::parameters`](crate::types::GetSdkRequest::parameters): A string-to-string key-value map of query parameters `sdkType`-dependent properties of the SDK.
+
+ To set the whole map at once, use [`set_parameters`](Self::set_parameters).*/
     pub fn parameters(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = (
-                impl ::std::convert::Into<::std::string::String>,
-                impl ::std::convert::Into<::std::string::String>,
-            ),
-        >,
+        key: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.inner.parameters = ::std::option::Option::Some(
-            input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
-        );
+        self.inner.parameters.get_or_insert_default().insert(key.into(), value.into());
         self
     }
     /// Sets or clears [`GetSdkRequest::parameters`](crate::types::GetSdkRequest::parameters).
@@ -235,19 +255,19 @@ impl GetSdkRequestBuilder {
         if self.inner.rest_api_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetSdkRequest",
-                member: "restApiId",
+                member: "rest_api_id",
             });
         }
         if self.inner.stage_name.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetSdkRequest",
-                member: "stageName",
+                member: "stage_name",
             });
         }
         if self.inner.sdk_type.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetSdkRequest",
-                member: "sdkType",
+                member: "sdk_type",
             });
         }
         ::std::result::Result::Ok(self.inner)

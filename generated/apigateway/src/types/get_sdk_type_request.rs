@@ -23,6 +23,11 @@ impl GetSdkTypeRequest {
     pub fn builder() -> crate::types::builders::GetSdkTypeRequestBuilder {
         <crate::types::builders::GetSdkTypeRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `id` member, when set.
+    #[inline]
+    pub fn id(&self) -> ::std::option::Option<&str> {
+        self.id.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for GetSdkTypeRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(

@@ -27,6 +27,16 @@ impl GetStagesRequest {
     pub fn builder() -> crate::types::builders::GetStagesRequestBuilder {
         <crate::types::builders::GetStagesRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `restApiId` member, when set.
+    #[inline]
+    pub fn rest_api_id(&self) -> ::std::option::Option<&str> {
+        self.rest_api_id.as_deref()
+    }
+    /// The `deploymentId` member, when set.
+    #[inline]
+    pub fn deployment_id(&self) -> ::std::option::Option<&str> {
+        self.deployment_id.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for GetStagesRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -152,7 +162,7 @@ impl GetStagesRequestBuilder {
         if self.inner.rest_api_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetStagesRequest",
-                member: "restApiId",
+                member: "rest_api_id",
             });
         }
         ::std::result::Result::Ok(self.inner)

@@ -31,6 +31,21 @@ impl GetTagsRequest {
     pub fn builder() -> crate::types::builders::GetTagsRequestBuilder {
         <crate::types::builders::GetTagsRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `resourceArn` member, when set.
+    #[inline]
+    pub fn resource_arn(&self) -> ::std::option::Option<&str> {
+        self.resource_arn.as_deref()
+    }
+    /// The `position` member, when set.
+    #[inline]
+    pub fn position(&self) -> ::std::option::Option<&str> {
+        self.position.as_deref()
+    }
+    /// The `limit` member, when set.
+    #[inline]
+    pub fn limit(&self) -> ::std::option::Option<i32> {
+        self.limit
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for GetTagsRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -178,7 +193,7 @@ impl GetTagsRequestBuilder {
         if self.inner.resource_arn.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetTagsRequest",
-                member: "resourceArn",
+                member: "resource_arn",
             });
         }
         ::std::result::Result::Ok(self.inner)

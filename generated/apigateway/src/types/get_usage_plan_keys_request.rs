@@ -35,6 +35,26 @@ impl GetUsagePlanKeysRequest {
     pub fn builder() -> crate::types::builders::GetUsagePlanKeysRequestBuilder {
         <crate::types::builders::GetUsagePlanKeysRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `usagePlanId` member, when set.
+    #[inline]
+    pub fn usage_plan_id(&self) -> ::std::option::Option<&str> {
+        self.usage_plan_id.as_deref()
+    }
+    /// The `position` member, when set.
+    #[inline]
+    pub fn position(&self) -> ::std::option::Option<&str> {
+        self.position.as_deref()
+    }
+    /// The `limit` member, when set.
+    #[inline]
+    pub fn limit(&self) -> ::std::option::Option<i32> {
+        self.limit
+    }
+    /// The `nameQuery` member, when set.
+    #[inline]
+    pub fn name_query(&self) -> ::std::option::Option<&str> {
+        self.name_query.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for GetUsagePlanKeysRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -210,7 +230,7 @@ impl GetUsagePlanKeysRequestBuilder {
         if self.inner.usage_plan_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetUsagePlanKeysRequest",
-                member: "usagePlanId",
+                member: "usage_plan_id",
             });
         }
         ::std::result::Result::Ok(self.inner)

@@ -23,6 +23,11 @@ impl GetUsagePlanRequest {
     pub fn builder() -> crate::types::builders::GetUsagePlanRequestBuilder {
         <crate::types::builders::GetUsagePlanRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `usagePlanId` member, when set.
+    #[inline]
+    pub fn usage_plan_id(&self) -> ::std::option::Option<&str> {
+        self.usage_plan_id.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for GetUsagePlanRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -120,7 +125,7 @@ impl GetUsagePlanRequestBuilder {
         if self.inner.usage_plan_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetUsagePlanRequest",
-                member: "usagePlanId",
+                member: "usage_plan_id",
             });
         }
         ::std::result::Result::Ok(self.inner)

@@ -29,6 +29,21 @@ impl GetUsagePlansRequest {
     pub fn builder() -> crate::types::builders::GetUsagePlansRequestBuilder {
         <crate::types::builders::GetUsagePlansRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `position` member, when set.
+    #[inline]
+    pub fn position(&self) -> ::std::option::Option<&str> {
+        self.position.as_deref()
+    }
+    /// The `keyId` member, when set.
+    #[inline]
+    pub fn key_id(&self) -> ::std::option::Option<&str> {
+        self.key_id.as_deref()
+    }
+    /// The `limit` member, when set.
+    #[inline]
+    pub fn limit(&self) -> ::std::option::Option<i32> {
+        self.limit
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for GetUsagePlansRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -165,14 +180,9 @@ impl GetUsagePlansRequestBuilder {
     pub fn get_limit(&self) -> &::std::option::Option<i32> {
         &self.inner.limit
     }
-    /// Builds the [`GetUsagePlansRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`GetUsagePlansRequest`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::GetUsagePlansRequest,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::GetUsagePlansRequest {
+        self.inner
     }
 }

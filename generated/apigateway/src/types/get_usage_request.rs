@@ -47,6 +47,36 @@ impl GetUsageRequest {
     pub fn builder() -> crate::types::builders::GetUsageRequestBuilder {
         <crate::types::builders::GetUsageRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `usagePlanId` member, when set.
+    #[inline]
+    pub fn usage_plan_id(&self) -> ::std::option::Option<&str> {
+        self.usage_plan_id.as_deref()
+    }
+    /// The `keyId` member, when set.
+    #[inline]
+    pub fn key_id(&self) -> ::std::option::Option<&str> {
+        self.key_id.as_deref()
+    }
+    /// The `startDate` member, when set.
+    #[inline]
+    pub fn start_date(&self) -> ::std::option::Option<&str> {
+        self.start_date.as_deref()
+    }
+    /// The `endDate` member, when set.
+    #[inline]
+    pub fn end_date(&self) -> ::std::option::Option<&str> {
+        self.end_date.as_deref()
+    }
+    /// The `position` member, when set.
+    #[inline]
+    pub fn position(&self) -> ::std::option::Option<&str> {
+        self.position.as_deref()
+    }
+    /// The `limit` member, when set.
+    #[inline]
+    pub fn limit(&self) -> ::std::option::Option<i32> {
+        self.limit
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for GetUsageRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -278,19 +308,19 @@ impl GetUsageRequestBuilder {
         if self.inner.usage_plan_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetUsageRequest",
-                member: "usagePlanId",
+                member: "usage_plan_id",
             });
         }
         if self.inner.start_date.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetUsageRequest",
-                member: "startDate",
+                member: "start_date",
             });
         }
         if self.inner.end_date.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetUsageRequest",
-                member: "endDate",
+                member: "end_date",
             });
         }
         ::std::result::Result::Ok(self.inner)

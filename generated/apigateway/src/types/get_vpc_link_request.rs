@@ -23,6 +23,11 @@ impl GetVpcLinkRequest {
     pub fn builder() -> crate::types::builders::GetVpcLinkRequestBuilder {
         <crate::types::builders::GetVpcLinkRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `vpcLinkId` member, when set.
+    #[inline]
+    pub fn vpc_link_id(&self) -> ::std::option::Option<&str> {
+        self.vpc_link_id.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for GetVpcLinkRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -120,7 +125,7 @@ impl GetVpcLinkRequestBuilder {
         if self.inner.vpc_link_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetVpcLinkRequest",
-                member: "vpcLinkId",
+                member: "vpc_link_id",
             });
         }
         ::std::result::Result::Ok(self.inner)

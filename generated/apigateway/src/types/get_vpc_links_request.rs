@@ -25,6 +25,16 @@ impl GetVpcLinksRequest {
     pub fn builder() -> crate::types::builders::GetVpcLinksRequestBuilder {
         <crate::types::builders::GetVpcLinksRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `position` member, when set.
+    #[inline]
+    pub fn position(&self) -> ::std::option::Option<&str> {
+        self.position.as_deref()
+    }
+    /// The `limit` member, when set.
+    #[inline]
+    pub fn limit(&self) -> ::std::option::Option<i32> {
+        self.limit
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for GetVpcLinksRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -133,14 +143,9 @@ impl GetVpcLinksRequestBuilder {
     pub fn get_limit(&self) -> &::std::option::Option<i32> {
         &self.inner.limit
     }
-    /// Builds the [`GetVpcLinksRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`GetVpcLinksRequest`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::GetVpcLinksRequest,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::GetVpcLinksRequest {
+        self.inner
     }
 }

@@ -33,6 +33,21 @@ impl ImportApiKeysRequest {
     pub fn builder() -> crate::types::builders::ImportApiKeysRequestBuilder {
         <crate::types::builders::ImportApiKeysRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `body` member, when set.
+    #[inline]
+    pub fn body(&self) -> ::std::option::Option<&::awsgen_runtime::primitives::Blob> {
+        self.body.as_ref()
+    }
+    /// The `format` member, when set.
+    #[inline]
+    pub fn format(&self) -> ::std::option::Option<&crate::types::ApiKeysFormat> {
+        self.format.as_ref()
+    }
+    /// The `failOnWarnings` member, when set.
+    #[inline]
+    pub fn fail_on_warnings(&self) -> ::std::option::Option<bool> {
+        self.fail_on_warnings
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ImportApiKeysRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(

@@ -37,6 +37,26 @@ impl ImportDocumentationPartsRequest {
     pub fn builder() -> crate::types::builders::ImportDocumentationPartsRequestBuilder {
         <crate::types::builders::ImportDocumentationPartsRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `restApiId` member, when set.
+    #[inline]
+    pub fn rest_api_id(&self) -> ::std::option::Option<&str> {
+        self.rest_api_id.as_deref()
+    }
+    /// The `mode` member, when set.
+    #[inline]
+    pub fn mode(&self) -> ::std::option::Option<&crate::types::PutMode> {
+        self.mode.as_ref()
+    }
+    /// The `failOnWarnings` member, when set.
+    #[inline]
+    pub fn fail_on_warnings(&self) -> ::std::option::Option<bool> {
+        self.fail_on_warnings
+    }
+    /// The `body` member, when set.
+    #[inline]
+    pub fn body(&self) -> ::std::option::Option<&::awsgen_runtime::primitives::Blob> {
+        self.body.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ImportDocumentationPartsRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -209,7 +229,7 @@ impl ImportDocumentationPartsRequestBuilder {
         if self.inner.rest_api_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ImportDocumentationPartsRequest",
-                member: "restApiId",
+                member: "rest_api_id",
             });
         }
         if self.inner.body.is_none() {

@@ -39,6 +39,25 @@ impl ImportRestApiRequest {
     pub fn builder() -> crate::types::builders::ImportRestApiRequestBuilder {
         <crate::types::builders::ImportRestApiRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `failOnWarnings` member, when set.
+    #[inline]
+    pub fn fail_on_warnings(&self) -> ::std::option::Option<bool> {
+        self.fail_on_warnings
+    }
+    /// The `parameters` member, when set.
+    #[inline]
+    pub fn parameters(
+        &self,
+    ) -> ::std::option::Option<
+        &::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
+    > {
+        self.parameters.as_ref()
+    }
+    /// The `body` member, when set.
+    #[inline]
+    pub fn body(&self) -> ::std::option::Option<&::awsgen_runtime::primitives::Blob> {
+        self.body.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ImportRestApiRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -125,19 +144,15 @@ impl ImportRestApiRequestBuilder {
     pub fn get_fail_on_warnings(&self) -> &::std::option::Option<bool> {
         &self.inner.fail_on_warnings
     }
-    /// Sets [`ImportRestApiRequest::parameters`](crate::types::ImportRestApiRequest::parameters): A key-value map of context-specific query string parameters specifying the behavior of different API importing operations.
+    /** Adds one entry to [`ImportRestApiRequest::parameters`](crate::types::ImportRestApiRequest::parameters): A key-value map of context-specific query string parameters specifying the behavior of different API importing operations.
+
+ To set the whole map at once, use [`set_parameters`](Self::set_parameters).*/
     pub fn parameters(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = (
-                impl ::std::convert::Into<::std::string::String>,
-                impl ::std::convert::Into<::std::string::String>,
-            ),
-        >,
+        key: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.inner.parameters = ::std::option::Option::Some(
-            input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
-        );
+        self.inner.parameters.get_or_insert_default().insert(key.into(), value.into());
         self
     }
     /// Sets or clears [`ImportRestApiRequest::parameters`](crate::types::ImportRestApiRequest::parameters).

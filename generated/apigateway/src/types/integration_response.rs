@@ -33,6 +33,41 @@ impl IntegrationResponse {
     pub fn builder() -> crate::types::builders::IntegrationResponseBuilder {
         <crate::types::builders::IntegrationResponseBuilder as ::std::default::Default>::default()
     }
+    /// The `statusCode` member, when set.
+    #[inline]
+    pub fn status_code(&self) -> ::std::option::Option<&str> {
+        self.status_code.as_deref()
+    }
+    /// The `selectionPattern` member, when set.
+    #[inline]
+    pub fn selection_pattern(&self) -> ::std::option::Option<&str> {
+        self.selection_pattern.as_deref()
+    }
+    /// The `responseParameters` member, when set.
+    #[inline]
+    pub fn response_parameters(
+        &self,
+    ) -> ::std::option::Option<
+        &::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
+    > {
+        self.response_parameters.as_ref()
+    }
+    /// The `responseTemplates` member, when set.
+    #[inline]
+    pub fn response_templates(
+        &self,
+    ) -> ::std::option::Option<
+        &::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
+    > {
+        self.response_templates.as_ref()
+    }
+    /// The `contentHandling` member, when set.
+    #[inline]
+    pub fn content_handling(
+        &self,
+    ) -> ::std::option::Option<&crate::types::ContentHandlingStrategy> {
+        self.content_handling.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for IntegrationResponse {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -163,19 +198,18 @@ impl IntegrationResponseBuilder {
     ) -> &::std::option::Option<::std::string::String> {
         &self.inner.selection_pattern
     }
-    /// Sets [`IntegrationResponse::response_parameters`](crate::types::IntegrationResponse::response_parameters): A key-value map specifying response parameters that are passed to the method response from the back end.
+    /** Adds one entry to [`IntegrationResponse::response_parameters`](crate::types::IntegrationResponse::response_parameters): A key-value map specifying response parameters that are passed to the method response from the back end.
+
+ To set the whole map at once, use [`set_response_parameters`](Self::set_response_parameters).*/
     pub fn response_parameters(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = (
-                impl ::std::convert::Into<::std::string::String>,
-                impl ::std::convert::Into<::std::string::String>,
-            ),
-        >,
+        key: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.inner.response_parameters = ::std::option::Option::Some(
-            input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
-        );
+        self.inner
+            .response_parameters
+            .get_or_insert_default()
+            .insert(key.into(), value.into());
         self
     }
     /// Sets or clears [`IntegrationResponse::response_parameters`](crate::types::IntegrationResponse::response_parameters).
@@ -198,19 +232,18 @@ impl IntegrationResponseBuilder {
     > {
         &self.inner.response_parameters
     }
-    /// Sets [`IntegrationResponse::response_templates`](crate::types::IntegrationResponse::response_templates): Specifies the templates used to transform the integration response body.
+    /** Adds one entry to [`IntegrationResponse::response_templates`](crate::types::IntegrationResponse::response_templates): Specifies the templates used to transform the integration response body.
+
+ To set the whole map at once, use [`set_response_templates`](Self::set_response_templates).*/
     pub fn response_templates(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = (
-                impl ::std::convert::Into<::std::string::String>,
-                impl ::std::convert::Into<::std::string::String>,
-            ),
-        >,
+        key: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.inner.response_templates = ::std::option::Option::Some(
-            input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
-        );
+        self.inner
+            .response_templates
+            .get_or_insert_default()
+            .insert(key.into(), value.into());
         self
     }
     /// Sets or clears [`IntegrationResponse::response_templates`](crate::types::IntegrationResponse::response_templates).
@@ -257,14 +290,9 @@ impl IntegrationResponseBuilder {
     ) -> &::std::option::Option<crate::types::ContentHandlingStrategy> {
         &self.inner.content_handling
     }
-    /// Builds the [`IntegrationResponse`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`IntegrationResponse`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::IntegrationResponse,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::IntegrationResponse {
+        self.inner
     }
 }

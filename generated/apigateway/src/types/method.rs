@@ -47,6 +47,78 @@ impl Method {
     pub fn builder() -> crate::types::builders::MethodBuilder {
         <crate::types::builders::MethodBuilder as ::std::default::Default>::default()
     }
+    /// The `httpMethod` member, when set.
+    #[inline]
+    pub fn http_method(&self) -> ::std::option::Option<&str> {
+        self.http_method.as_deref()
+    }
+    /// The `authorizationType` member, when set.
+    #[inline]
+    pub fn authorization_type(&self) -> ::std::option::Option<&str> {
+        self.authorization_type.as_deref()
+    }
+    /// The `authorizerId` member, when set.
+    #[inline]
+    pub fn authorizer_id(&self) -> ::std::option::Option<&str> {
+        self.authorizer_id.as_deref()
+    }
+    /// The `apiKeyRequired` member, when set.
+    #[inline]
+    pub fn api_key_required(&self) -> ::std::option::Option<bool> {
+        self.api_key_required
+    }
+    /// The `requestValidatorId` member, when set.
+    #[inline]
+    pub fn request_validator_id(&self) -> ::std::option::Option<&str> {
+        self.request_validator_id.as_deref()
+    }
+    /// The `operationName` member, when set.
+    #[inline]
+    pub fn operation_name(&self) -> ::std::option::Option<&str> {
+        self.operation_name.as_deref()
+    }
+    /// The `requestParameters` member, when set.
+    #[inline]
+    pub fn request_parameters(
+        &self,
+    ) -> ::std::option::Option<
+        &::std::collections::BTreeMap<::std::string::String, bool>,
+    > {
+        self.request_parameters.as_ref()
+    }
+    /// The `requestModels` member, when set.
+    #[inline]
+    pub fn request_models(
+        &self,
+    ) -> ::std::option::Option<
+        &::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
+    > {
+        self.request_models.as_ref()
+    }
+    /// The `methodResponses` member, when set.
+    #[inline]
+    pub fn method_responses(
+        &self,
+    ) -> ::std::option::Option<
+        &::std::collections::BTreeMap<
+            ::std::string::String,
+            crate::types::MethodResponse,
+        >,
+    > {
+        self.method_responses.as_ref()
+    }
+    /// The `methodIntegration` member, when set.
+    #[inline]
+    pub fn method_integration(
+        &self,
+    ) -> ::std::option::Option<&crate::types::Integration> {
+        self.method_integration.as_ref()
+    }
+    /// The `authorizationScopes` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn authorization_scopes(&self) -> &[::std::string::String] {
+        self.authorization_scopes.as_deref().unwrap_or_default()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for Method {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -296,19 +368,18 @@ impl MethodBuilder {
     pub fn get_operation_name(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.operation_name
     }
-    /// Sets [`Method::request_parameters`](crate::types::Method::request_parameters): A key-value map defining required or optional method request parameters that can be accepted by API Gateway.
+    /** Adds one entry to [`Method::request_parameters`](crate::types::Method::request_parameters): A key-value map defining required or optional method request parameters that can be accepted by API Gateway.
+
+ To set the whole map at once, use [`set_request_parameters`](Self::set_request_parameters).*/
     pub fn request_parameters(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = (
-                impl ::std::convert::Into<::std::string::String>,
-                impl ::std::convert::Into<bool>,
-            ),
-        >,
+        key: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<bool>,
     ) -> Self {
-        self.inner.request_parameters = ::std::option::Option::Some(
-            input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
-        );
+        self.inner
+            .request_parameters
+            .get_or_insert_default()
+            .insert(key.into(), value.into());
         self
     }
     /// Sets or clears [`Method::request_parameters`](crate::types::Method::request_parameters).
@@ -331,19 +402,18 @@ impl MethodBuilder {
     > {
         &self.inner.request_parameters
     }
-    /// Sets [`Method::request_models`](crate::types::Method::request_models): A key-value map specifying data schemas, represented by Model resources, (as the mapped value) of the request payloads of given content types (as the mapping key).
+    /** Adds one entry to [`Method::request_models`](crate::types::Method::request_models): A key-value map specifying data schemas, represented by Model resources, (as the mapped value) of the request payloads of given content types (as the mapping key).
+
+ To set the whole map at once, use [`set_request_models`](Self::set_request_models).*/
     pub fn request_models(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = (
-                impl ::std::convert::Into<::std::string::String>,
-                impl ::std::convert::Into<::std::string::String>,
-            ),
-        >,
+        key: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.inner.request_models = ::std::option::Option::Some(
-            input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
-        );
+        self.inner
+            .request_models
+            .get_or_insert_default()
+            .insert(key.into(), value.into());
         self
     }
     /// Sets or clears [`Method::request_models`](crate::types::Method::request_models).
@@ -366,19 +436,18 @@ impl MethodBuilder {
     > {
         &self.inner.request_models
     }
-    /// Sets [`Method::method_responses`](crate::types::Method::method_responses): Gets a method response associated with a given HTTP status code.
+    /** Adds one entry to [`Method::method_responses`](crate::types::Method::method_responses): Gets a method response associated with a given HTTP status code.
+
+ To set the whole map at once, use [`set_method_responses`](Self::set_method_responses).*/
     pub fn method_responses(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = (
-                impl ::std::convert::Into<::std::string::String>,
-                impl ::std::convert::Into<crate::types::MethodResponse>,
-            ),
-        >,
+        key: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<crate::types::MethodResponse>,
     ) -> Self {
-        self.inner.method_responses = ::std::option::Option::Some(
-            input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
-        );
+        self.inner
+            .method_responses
+            .get_or_insert_default()
+            .insert(key.into(), value.into());
         self
     }
     /// Sets or clears [`Method::method_responses`](crate::types::Method::method_responses).
@@ -428,16 +497,14 @@ impl MethodBuilder {
     ) -> &::std::option::Option<crate::types::Integration> {
         &self.inner.method_integration
     }
-    /// Sets [`Method::authorization_scopes`](crate::types::Method::authorization_scopes): A list of authorization scopes configured on the method.
+    /** Appends one item to [`Method::authorization_scopes`](crate::types::Method::authorization_scopes): A list of authorization scopes configured on the method.
+
+ To set the whole list at once, use [`set_authorization_scopes`](Self::set_authorization_scopes).*/
     pub fn authorization_scopes(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<::std::string::String>,
-        >,
+        input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.inner.authorization_scopes = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.authorization_scopes.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`Method::authorization_scopes`](crate::types::Method::authorization_scopes).
@@ -456,14 +523,9 @@ impl MethodBuilder {
     ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
         &self.inner.authorization_scopes
     }
-    /// Builds the [`Method`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`Method`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::Method,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::Method {
+        self.inner
     }
 }

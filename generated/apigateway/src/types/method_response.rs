@@ -27,6 +27,29 @@ impl MethodResponse {
     pub fn builder() -> crate::types::builders::MethodResponseBuilder {
         <crate::types::builders::MethodResponseBuilder as ::std::default::Default>::default()
     }
+    /// The `statusCode` member, when set.
+    #[inline]
+    pub fn status_code(&self) -> ::std::option::Option<&str> {
+        self.status_code.as_deref()
+    }
+    /// The `responseParameters` member, when set.
+    #[inline]
+    pub fn response_parameters(
+        &self,
+    ) -> ::std::option::Option<
+        &::std::collections::BTreeMap<::std::string::String, bool>,
+    > {
+        self.response_parameters.as_ref()
+    }
+    /// The `responseModels` member, when set.
+    #[inline]
+    pub fn response_models(
+        &self,
+    ) -> ::std::option::Option<
+        &::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
+    > {
+        self.response_models.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for MethodResponse {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -125,19 +148,18 @@ impl MethodResponseBuilder {
     pub fn get_status_code(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.status_code
     }
-    /// Sets [`MethodResponse::response_parameters`](crate::types::MethodResponse::response_parameters): A key-value map specifying required or optional response parameters that API Gateway can send back to the caller.
+    /** Adds one entry to [`MethodResponse::response_parameters`](crate::types::MethodResponse::response_parameters): A key-value map specifying required or optional response parameters that API Gateway can send back to the caller.
+
+ To set the whole map at once, use [`set_response_parameters`](Self::set_response_parameters).*/
     pub fn response_parameters(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = (
-                impl ::std::convert::Into<::std::string::String>,
-                impl ::std::convert::Into<bool>,
-            ),
-        >,
+        key: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<bool>,
     ) -> Self {
-        self.inner.response_parameters = ::std::option::Option::Some(
-            input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
-        );
+        self.inner
+            .response_parameters
+            .get_or_insert_default()
+            .insert(key.into(), value.into());
         self
     }
     /// Sets or clears [`MethodResponse::response_parameters`](crate::types::MethodResponse::response_parameters).
@@ -160,19 +182,18 @@ impl MethodResponseBuilder {
     > {
         &self.inner.response_parameters
     }
-    /// Sets [`MethodResponse::response_models`](crate::types::MethodResponse::response_models): Specifies the Model resources used for the response's content-type.
+    /** Adds one entry to [`MethodResponse::response_models`](crate::types::MethodResponse::response_models): Specifies the Model resources used for the response's content-type.
+
+ To set the whole map at once, use [`set_response_models`](Self::set_response_models).*/
     pub fn response_models(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = (
-                impl ::std::convert::Into<::std::string::String>,
-                impl ::std::convert::Into<::std::string::String>,
-            ),
-        >,
+        key: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.inner.response_models = ::std::option::Option::Some(
-            input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
-        );
+        self.inner
+            .response_models
+            .get_or_insert_default()
+            .insert(key.into(), value.into());
         self
     }
     /// Sets or clears [`MethodResponse::response_models`](crate::types::MethodResponse::response_models).
@@ -195,14 +216,9 @@ impl MethodResponseBuilder {
     > {
         &self.inner.response_models
     }
-    /// Builds the [`MethodResponse`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`MethodResponse`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::MethodResponse,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::MethodResponse {
+        self.inner
     }
 }

@@ -39,6 +39,60 @@ impl MethodSetting {
     pub fn builder() -> crate::types::builders::MethodSettingBuilder {
         <crate::types::builders::MethodSettingBuilder as ::std::default::Default>::default()
     }
+    /// The `metricsEnabled` member, when set.
+    #[inline]
+    pub fn metrics_enabled(&self) -> ::std::option::Option<bool> {
+        self.metrics_enabled
+    }
+    /// The `loggingLevel` member, when set.
+    #[inline]
+    pub fn logging_level(&self) -> ::std::option::Option<&str> {
+        self.logging_level.as_deref()
+    }
+    /// The `dataTraceEnabled` member, when set.
+    #[inline]
+    pub fn data_trace_enabled(&self) -> ::std::option::Option<bool> {
+        self.data_trace_enabled
+    }
+    /// The `throttlingBurstLimit` member, when set.
+    #[inline]
+    pub fn throttling_burst_limit(&self) -> ::std::option::Option<i32> {
+        self.throttling_burst_limit
+    }
+    /// The `throttlingRateLimit` member, when set.
+    #[inline]
+    pub fn throttling_rate_limit(&self) -> ::std::option::Option<f64> {
+        self.throttling_rate_limit
+    }
+    /// The `cachingEnabled` member, when set.
+    #[inline]
+    pub fn caching_enabled(&self) -> ::std::option::Option<bool> {
+        self.caching_enabled
+    }
+    /// The `cacheTtlInSeconds` member, when set.
+    #[inline]
+    pub fn cache_ttl_in_seconds(&self) -> ::std::option::Option<i32> {
+        self.cache_ttl_in_seconds
+    }
+    /// The `cacheDataEncrypted` member, when set.
+    #[inline]
+    pub fn cache_data_encrypted(&self) -> ::std::option::Option<bool> {
+        self.cache_data_encrypted
+    }
+    /// The `requireAuthorizationForCacheControl` member, when set.
+    #[inline]
+    pub fn require_authorization_for_cache_control(
+        &self,
+    ) -> ::std::option::Option<bool> {
+        self.require_authorization_for_cache_control
+    }
+    /// The `unauthorizedCacheControlHeaderStrategy` member, when set.
+    #[inline]
+    pub fn unauthorized_cache_control_header_strategy(
+        &self,
+    ) -> ::std::option::Option<&crate::types::UnauthorizedCacheControlHeaderStrategy> {
+        self.unauthorized_cache_control_header_strategy.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for MethodSetting {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -360,14 +414,9 @@ impl MethodSettingBuilder {
     ) -> &::std::option::Option<crate::types::UnauthorizedCacheControlHeaderStrategy> {
         &self.inner.unauthorized_cache_control_header_strategy
     }
-    /// Builds the [`MethodSetting`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`MethodSetting`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::MethodSetting,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::MethodSetting {
+        self.inner
     }
 }

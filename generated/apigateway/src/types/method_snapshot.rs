@@ -21,6 +21,16 @@ impl MethodSnapshot {
     pub fn builder() -> crate::types::builders::MethodSnapshotBuilder {
         <crate::types::builders::MethodSnapshotBuilder as ::std::default::Default>::default()
     }
+    /// The `authorizationType` member, when set.
+    #[inline]
+    pub fn authorization_type(&self) -> ::std::option::Option<&str> {
+        self.authorization_type.as_deref()
+    }
+    /// The `apiKeyRequired` member, when set.
+    #[inline]
+    pub fn api_key_required(&self) -> ::std::option::Option<bool> {
+        self.api_key_required
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for MethodSnapshot {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -121,14 +131,9 @@ impl MethodSnapshotBuilder {
     pub fn get_api_key_required(&self) -> &::std::option::Option<bool> {
         &self.inner.api_key_required
     }
-    /// Builds the [`MethodSnapshot`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`MethodSnapshot`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::MethodSnapshot,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::MethodSnapshot {
+        self.inner
     }
 }

@@ -27,6 +27,31 @@ impl Model {
     pub fn builder() -> crate::types::builders::ModelBuilder {
         <crate::types::builders::ModelBuilder as ::std::default::Default>::default()
     }
+    /// The `id` member, when set.
+    #[inline]
+    pub fn id(&self) -> ::std::option::Option<&str> {
+        self.id.as_deref()
+    }
+    /// The `name` member, when set.
+    #[inline]
+    pub fn name(&self) -> ::std::option::Option<&str> {
+        self.name.as_deref()
+    }
+    /// The `description` member, when set.
+    #[inline]
+    pub fn description(&self) -> ::std::option::Option<&str> {
+        self.description.as_deref()
+    }
+    /// The `schema` member, when set.
+    #[inline]
+    pub fn schema(&self) -> ::std::option::Option<&str> {
+        self.schema.as_deref()
+    }
+    /// The `contentType` member, when set.
+    #[inline]
+    pub fn content_type(&self) -> ::std::option::Option<&str> {
+        self.content_type.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for Model {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -221,14 +246,9 @@ impl ModelBuilder {
     pub fn get_content_type(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.content_type
     }
-    /// Builds the [`Model`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`Model`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::Model,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::Model {
+        self.inner
     }
 }

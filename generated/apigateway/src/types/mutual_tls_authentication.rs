@@ -25,6 +25,21 @@ impl MutualTlsAuthentication {
     pub fn builder() -> crate::types::builders::MutualTlsAuthenticationBuilder {
         <crate::types::builders::MutualTlsAuthenticationBuilder as ::std::default::Default>::default()
     }
+    /// The `truststoreUri` member, when set.
+    #[inline]
+    pub fn truststore_uri(&self) -> ::std::option::Option<&str> {
+        self.truststore_uri.as_deref()
+    }
+    /// The `truststoreVersion` member, when set.
+    #[inline]
+    pub fn truststore_version(&self) -> ::std::option::Option<&str> {
+        self.truststore_version.as_deref()
+    }
+    /// The `truststoreWarnings` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn truststore_warnings(&self) -> &[::std::string::String] {
+        self.truststore_warnings.as_deref().unwrap_or_default()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for MutualTlsAuthentication {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -135,16 +150,14 @@ impl MutualTlsAuthenticationBuilder {
     ) -> &::std::option::Option<::std::string::String> {
         &self.inner.truststore_version
     }
-    /// Sets [`MutualTlsAuthentication::truststore_warnings`](crate::types::MutualTlsAuthentication::truststore_warnings): A list of warnings that API Gateway returns while processing your truststore.
+    /** Appends one item to [`MutualTlsAuthentication::truststore_warnings`](crate::types::MutualTlsAuthentication::truststore_warnings): A list of warnings that API Gateway returns while processing your truststore.
+
+ To set the whole list at once, use [`set_truststore_warnings`](Self::set_truststore_warnings).*/
     pub fn truststore_warnings(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<::std::string::String>,
-        >,
+        input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.inner.truststore_warnings = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.truststore_warnings.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`MutualTlsAuthentication::truststore_warnings`](crate::types::MutualTlsAuthentication::truststore_warnings).
@@ -163,14 +176,9 @@ impl MutualTlsAuthenticationBuilder {
     ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
         &self.inner.truststore_warnings
     }
-    /// Builds the [`MutualTlsAuthentication`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`MutualTlsAuthentication`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::MutualTlsAuthentication,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::MutualTlsAuthentication {
+        self.inner
     }
 }

@@ -21,6 +21,16 @@ impl MutualTlsAuthenticationInput {
     pub fn builder() -> crate::types::builders::MutualTlsAuthenticationInputBuilder {
         <crate::types::builders::MutualTlsAuthenticationInputBuilder as ::std::default::Default>::default()
     }
+    /// The `truststoreUri` member, when set.
+    #[inline]
+    pub fn truststore_uri(&self) -> ::std::option::Option<&str> {
+        self.truststore_uri.as_deref()
+    }
+    /// The `truststoreVersion` member, when set.
+    #[inline]
+    pub fn truststore_version(&self) -> ::std::option::Option<&str> {
+        self.truststore_version.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for MutualTlsAuthenticationInput {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -127,14 +137,9 @@ impl MutualTlsAuthenticationInputBuilder {
     ) -> &::std::option::Option<::std::string::String> {
         &self.inner.truststore_version
     }
-    /// Builds the [`MutualTlsAuthenticationInput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`MutualTlsAuthenticationInput`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::MutualTlsAuthenticationInput,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::MutualTlsAuthenticationInput {
+        self.inner
     }
 }

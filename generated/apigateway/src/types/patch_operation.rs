@@ -25,6 +25,26 @@ impl PatchOperation {
     pub fn builder() -> crate::types::builders::PatchOperationBuilder {
         <crate::types::builders::PatchOperationBuilder as ::std::default::Default>::default()
     }
+    /// The `op` member, when set.
+    #[inline]
+    pub fn op(&self) -> ::std::option::Option<&crate::types::Op> {
+        self.op.as_ref()
+    }
+    /// The `path` member, when set.
+    #[inline]
+    pub fn path(&self) -> ::std::option::Option<&str> {
+        self.path.as_deref()
+    }
+    /// The `value` member, when set.
+    #[inline]
+    pub fn value(&self) -> ::std::option::Option<&str> {
+        self.value.as_deref()
+    }
+    /// The `from` member, when set.
+    #[inline]
+    pub fn from_2(&self) -> ::std::option::Option<&str> {
+        self.from.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for PatchOperation {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -175,14 +195,9 @@ impl PatchOperationBuilder {
     pub fn get_from(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.from
     }
-    /// Builds the [`PatchOperation`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`PatchOperation`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::PatchOperation,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::PatchOperation {
+        self.inner
     }
 }

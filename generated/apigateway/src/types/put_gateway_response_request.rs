@@ -39,6 +39,41 @@ impl PutGatewayResponseRequest {
     pub fn builder() -> crate::types::builders::PutGatewayResponseRequestBuilder {
         <crate::types::builders::PutGatewayResponseRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `restApiId` member, when set.
+    #[inline]
+    pub fn rest_api_id(&self) -> ::std::option::Option<&str> {
+        self.rest_api_id.as_deref()
+    }
+    /// The `responseType` member, when set.
+    #[inline]
+    pub fn response_type(
+        &self,
+    ) -> ::std::option::Option<&crate::types::GatewayResponseType> {
+        self.response_type.as_ref()
+    }
+    /// The `statusCode` member, when set.
+    #[inline]
+    pub fn status_code(&self) -> ::std::option::Option<&str> {
+        self.status_code.as_deref()
+    }
+    /// The `responseParameters` member, when set.
+    #[inline]
+    pub fn response_parameters(
+        &self,
+    ) -> ::std::option::Option<
+        &::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
+    > {
+        self.response_parameters.as_ref()
+    }
+    /// The `responseTemplates` member, when set.
+    #[inline]
+    pub fn response_templates(
+        &self,
+    ) -> ::std::option::Option<
+        &::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
+    > {
+        self.response_templates.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for PutGatewayResponseRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -189,19 +224,18 @@ impl PutGatewayResponseRequestBuilder {
     pub fn get_status_code(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.status_code
     }
-    /// Sets [`PutGatewayResponseRequest::response_parameters`](crate::types::PutGatewayResponseRequest::response_parameters): Response parameters (paths, query strings and headers) of the GatewayResponse as a string-to-string map of key-value pairs.
+    /** Adds one entry to [`PutGatewayResponseRequest::response_parameters`](crate::types::PutGatewayResponseRequest::response_parameters): Response parameters (paths, query strings and headers) of the GatewayResponse as a string-to-string map of key-value pairs.
+
+ To set the whole map at once, use [`set_response_parameters`](Self::set_response_parameters).*/
     pub fn response_parameters(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = (
-                impl ::std::convert::Into<::std::string::String>,
-                impl ::std::convert::Into<::std::string::String>,
-            ),
-        >,
+        key: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.inner.response_parameters = ::std::option::Option::Some(
-            input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
-        );
+        self.inner
+            .response_parameters
+            .get_or_insert_default()
+            .insert(key.into(), value.into());
         self
     }
     /// Sets or clears [`PutGatewayResponseRequest::response_parameters`](crate::types::PutGatewayResponseRequest::response_parameters).
@@ -224,19 +258,18 @@ impl PutGatewayResponseRequestBuilder {
     > {
         &self.inner.response_parameters
     }
-    /// Sets [`PutGatewayResponseRequest::response_templates`](crate::types::PutGatewayResponseRequest::response_templates): Response templates of the GatewayResponse as a string-to-string map of key-value pairs.
+    /** Adds one entry to [`PutGatewayResponseRequest::response_templates`](crate::types::PutGatewayResponseRequest::response_templates): Response templates of the GatewayResponse as a string-to-string map of key-value pairs.
+
+ To set the whole map at once, use [`set_response_templates`](Self::set_response_templates).*/
     pub fn response_templates(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = (
-                impl ::std::convert::Into<::std::string::String>,
-                impl ::std::convert::Into<::std::string::String>,
-            ),
-        >,
+        key: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.inner.response_templates = ::std::option::Option::Some(
-            input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
-        );
+        self.inner
+            .response_templates
+            .get_or_insert_default()
+            .insert(key.into(), value.into());
         self
     }
     /// Sets or clears [`PutGatewayResponseRequest::response_templates`](crate::types::PutGatewayResponseRequest::response_templates).
@@ -270,13 +303,13 @@ impl PutGatewayResponseRequestBuilder {
         if self.inner.rest_api_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "PutGatewayResponseRequest",
-                member: "restApiId",
+                member: "rest_api_id",
             });
         }
         if self.inner.response_type.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "PutGatewayResponseRequest",
-                member: "responseType",
+                member: "response_type",
             });
         }
         ::std::result::Result::Ok(self.inner)

@@ -79,6 +79,115 @@ impl PutIntegrationRequest {
     pub fn builder() -> crate::types::builders::PutIntegrationRequestBuilder {
         <crate::types::builders::PutIntegrationRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `restApiId` member, when set.
+    #[inline]
+    pub fn rest_api_id(&self) -> ::std::option::Option<&str> {
+        self.rest_api_id.as_deref()
+    }
+    /// The `resourceId` member, when set.
+    #[inline]
+    pub fn resource_id(&self) -> ::std::option::Option<&str> {
+        self.resource_id.as_deref()
+    }
+    /// The `httpMethod` member, when set.
+    #[inline]
+    pub fn http_method(&self) -> ::std::option::Option<&str> {
+        self.http_method.as_deref()
+    }
+    /// The `type` member, when set.
+    #[inline]
+    pub fn type_(&self) -> ::std::option::Option<&crate::types::IntegrationType> {
+        self.type_.as_ref()
+    }
+    /// The `integrationHttpMethod` member, when set.
+    #[inline]
+    pub fn integration_http_method(&self) -> ::std::option::Option<&str> {
+        self.integration_http_method.as_deref()
+    }
+    /// The `uri` member, when set.
+    #[inline]
+    pub fn uri(&self) -> ::std::option::Option<&str> {
+        self.uri.as_deref()
+    }
+    /// The `connectionType` member, when set.
+    #[inline]
+    pub fn connection_type(
+        &self,
+    ) -> ::std::option::Option<&crate::types::ConnectionType> {
+        self.connection_type.as_ref()
+    }
+    /// The `connectionId` member, when set.
+    #[inline]
+    pub fn connection_id(&self) -> ::std::option::Option<&str> {
+        self.connection_id.as_deref()
+    }
+    /// The `credentials` member, when set.
+    #[inline]
+    pub fn credentials(&self) -> ::std::option::Option<&str> {
+        self.credentials.as_deref()
+    }
+    /// The `requestParameters` member, when set.
+    #[inline]
+    pub fn request_parameters(
+        &self,
+    ) -> ::std::option::Option<
+        &::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
+    > {
+        self.request_parameters.as_ref()
+    }
+    /// The `requestTemplates` member, when set.
+    #[inline]
+    pub fn request_templates(
+        &self,
+    ) -> ::std::option::Option<
+        &::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
+    > {
+        self.request_templates.as_ref()
+    }
+    /// The `passthroughBehavior` member, when set.
+    #[inline]
+    pub fn passthrough_behavior(&self) -> ::std::option::Option<&str> {
+        self.passthrough_behavior.as_deref()
+    }
+    /// The `cacheNamespace` member, when set.
+    #[inline]
+    pub fn cache_namespace(&self) -> ::std::option::Option<&str> {
+        self.cache_namespace.as_deref()
+    }
+    /// The `cacheKeyParameters` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn cache_key_parameters(&self) -> &[::std::string::String] {
+        self.cache_key_parameters.as_deref().unwrap_or_default()
+    }
+    /// The `contentHandling` member, when set.
+    #[inline]
+    pub fn content_handling(
+        &self,
+    ) -> ::std::option::Option<&crate::types::ContentHandlingStrategy> {
+        self.content_handling.as_ref()
+    }
+    /// The `timeoutInMillis` member, when set.
+    #[inline]
+    pub fn timeout_in_millis(&self) -> ::std::option::Option<i32> {
+        self.timeout_in_millis
+    }
+    /// The `tlsConfig` member, when set.
+    #[inline]
+    pub fn tls_config(&self) -> ::std::option::Option<&crate::types::TlsConfig> {
+        self.tls_config.as_ref()
+    }
+    /// The `responseTransferMode` member, when set.
+    #[inline]
+    pub fn response_transfer_mode(
+        &self,
+    ) -> ::std::option::Option<&crate::types::ResponseTransferMode> {
+        self.response_transfer_mode.as_ref()
+    }
+    /// The `integrationTarget` member, when set.
+    #[inline]
+    pub fn integration_target(&self) -> ::std::option::Option<&str> {
+        self.integration_target.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for PutIntegrationRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -421,19 +530,18 @@ impl PutIntegrationRequestBuilder {
     pub fn get_credentials(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.credentials
     }
-    /// Sets [`PutIntegrationRequest::request_parameters`](crate::types::PutIntegrationRequest::request_parameters): A key-value map specifying request parameters that are passed from the method request to the back end.
+    /** Adds one entry to [`PutIntegrationRequest::request_parameters`](crate::types::PutIntegrationRequest::request_parameters): A key-value map specifying request parameters that are passed from the method request to the back end.
+
+ To set the whole map at once, use [`set_request_parameters`](Self::set_request_parameters).*/
     pub fn request_parameters(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = (
-                impl ::std::convert::Into<::std::string::String>,
-                impl ::std::convert::Into<::std::string::String>,
-            ),
-        >,
+        key: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.inner.request_parameters = ::std::option::Option::Some(
-            input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
-        );
+        self.inner
+            .request_parameters
+            .get_or_insert_default()
+            .insert(key.into(), value.into());
         self
     }
     /// Sets or clears [`PutIntegrationRequest::request_parameters`](crate::types::PutIntegrationRequest::request_parameters).
@@ -456,19 +564,18 @@ impl PutIntegrationRequestBuilder {
     > {
         &self.inner.request_parameters
     }
-    /// Sets [`PutIntegrationRequest::request_templates`](crate::types::PutIntegrationRequest::request_templates): Represents a map of Velocity templates that are applied on the request payload based on the value of the Content-Type header sent by the client.
+    /** Adds one entry to [`PutIntegrationRequest::request_templates`](crate::types::PutIntegrationRequest::request_templates): Represents a map of Velocity templates that are applied on the request payload based on the value of the Content-Type header sent by the client.
+
+ To set the whole map at once, use [`set_request_templates`](Self::set_request_templates).*/
     pub fn request_templates(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = (
-                impl ::std::convert::Into<::std::string::String>,
-                impl ::std::convert::Into<::std::string::String>,
-            ),
-        >,
+        key: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.inner.request_templates = ::std::option::Option::Some(
-            input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
-        );
+        self.inner
+            .request_templates
+            .get_or_insert_default()
+            .insert(key.into(), value.into());
         self
     }
     /// Sets or clears [`PutIntegrationRequest::request_templates`](crate::types::PutIntegrationRequest::request_templates).
@@ -537,16 +644,14 @@ impl PutIntegrationRequestBuilder {
     pub fn get_cache_namespace(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.cache_namespace
     }
-    /// Sets [`PutIntegrationRequest::cache_key_parameters`](crate::types::PutIntegrationRequest::cache_key_parameters): A list of request parameters whose values API Gateway caches.
+    /** Appends one item to [`PutIntegrationRequest::cache_key_parameters`](crate::types::PutIntegrationRequest::cache_key_parameters): A list of request parameters whose values API Gateway caches.
+
+ To set the whole list at once, use [`set_cache_key_parameters`](Self::set_cache_key_parameters).*/
     pub fn cache_key_parameters(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<::std::string::String>,
-        >,
+        input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.inner.cache_key_parameters = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.cache_key_parameters.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`PutIntegrationRequest::cache_key_parameters`](crate::types::PutIntegrationRequest::cache_key_parameters).
@@ -686,25 +791,25 @@ impl PutIntegrationRequestBuilder {
         if self.inner.rest_api_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "PutIntegrationRequest",
-                member: "restApiId",
+                member: "rest_api_id",
             });
         }
         if self.inner.resource_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "PutIntegrationRequest",
-                member: "resourceId",
+                member: "resource_id",
             });
         }
         if self.inner.http_method.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "PutIntegrationRequest",
-                member: "httpMethod",
+                member: "http_method",
             });
         }
         if self.inner.type_.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "PutIntegrationRequest",
-                member: "type",
+                member: "type_",
             });
         }
         ::std::result::Result::Ok(self.inner)

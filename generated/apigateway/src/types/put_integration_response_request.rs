@@ -55,6 +55,56 @@ impl PutIntegrationResponseRequest {
     pub fn builder() -> crate::types::builders::PutIntegrationResponseRequestBuilder {
         <crate::types::builders::PutIntegrationResponseRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `restApiId` member, when set.
+    #[inline]
+    pub fn rest_api_id(&self) -> ::std::option::Option<&str> {
+        self.rest_api_id.as_deref()
+    }
+    /// The `resourceId` member, when set.
+    #[inline]
+    pub fn resource_id(&self) -> ::std::option::Option<&str> {
+        self.resource_id.as_deref()
+    }
+    /// The `httpMethod` member, when set.
+    #[inline]
+    pub fn http_method(&self) -> ::std::option::Option<&str> {
+        self.http_method.as_deref()
+    }
+    /// The `statusCode` member, when set.
+    #[inline]
+    pub fn status_code(&self) -> ::std::option::Option<&str> {
+        self.status_code.as_deref()
+    }
+    /// The `selectionPattern` member, when set.
+    #[inline]
+    pub fn selection_pattern(&self) -> ::std::option::Option<&str> {
+        self.selection_pattern.as_deref()
+    }
+    /// The `responseParameters` member, when set.
+    #[inline]
+    pub fn response_parameters(
+        &self,
+    ) -> ::std::option::Option<
+        &::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
+    > {
+        self.response_parameters.as_ref()
+    }
+    /// The `responseTemplates` member, when set.
+    #[inline]
+    pub fn response_templates(
+        &self,
+    ) -> ::std::option::Option<
+        &::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
+    > {
+        self.response_templates.as_ref()
+    }
+    /// The `contentHandling` member, when set.
+    #[inline]
+    pub fn content_handling(
+        &self,
+    ) -> ::std::option::Option<&crate::types::ContentHandlingStrategy> {
+        self.content_handling.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for PutIntegrationResponseRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -265,19 +315,18 @@ impl PutIntegrationResponseRequestBuilder {
     ) -> &::std::option::Option<::std::string::String> {
         &self.inner.selection_pattern
     }
-    /// Sets [`PutIntegrationResponseRequest::response_parameters`](crate::types::PutIntegrationResponseRequest::response_parameters): A key-value map specifying response parameters that are passed to the method response from the back end.
+    /** Adds one entry to [`PutIntegrationResponseRequest::response_parameters`](crate::types::PutIntegrationResponseRequest::response_parameters): A key-value map specifying response parameters that are passed to the method response from the back end.
+
+ To set the whole map at once, use [`set_response_parameters`](Self::set_response_parameters).*/
     pub fn response_parameters(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = (
-                impl ::std::convert::Into<::std::string::String>,
-                impl ::std::convert::Into<::std::string::String>,
-            ),
-        >,
+        key: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.inner.response_parameters = ::std::option::Option::Some(
-            input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
-        );
+        self.inner
+            .response_parameters
+            .get_or_insert_default()
+            .insert(key.into(), value.into());
         self
     }
     /// Sets or clears [`PutIntegrationResponseRequest::response_parameters`](crate::types::PutIntegrationResponseRequest::response_parameters).
@@ -300,19 +349,18 @@ impl PutIntegrationResponseRequestBuilder {
     > {
         &self.inner.response_parameters
     }
-    /// Sets [`PutIntegrationResponseRequest::response_templates`](crate::types::PutIntegrationResponseRequest::response_templates): Specifies a put integration response's templates.
+    /** Adds one entry to [`PutIntegrationResponseRequest::response_templates`](crate::types::PutIntegrationResponseRequest::response_templates): Specifies a put integration response's templates.
+
+ To set the whole map at once, use [`set_response_templates`](Self::set_response_templates).*/
     pub fn response_templates(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = (
-                impl ::std::convert::Into<::std::string::String>,
-                impl ::std::convert::Into<::std::string::String>,
-            ),
-        >,
+        key: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.inner.response_templates = ::std::option::Option::Some(
-            input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
-        );
+        self.inner
+            .response_templates
+            .get_or_insert_default()
+            .insert(key.into(), value.into());
         self
     }
     /// Sets or clears [`PutIntegrationResponseRequest::response_templates`](crate::types::PutIntegrationResponseRequest::response_templates).
@@ -370,25 +418,25 @@ impl PutIntegrationResponseRequestBuilder {
         if self.inner.rest_api_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "PutIntegrationResponseRequest",
-                member: "restApiId",
+                member: "rest_api_id",
             });
         }
         if self.inner.resource_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "PutIntegrationResponseRequest",
-                member: "resourceId",
+                member: "resource_id",
             });
         }
         if self.inner.http_method.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "PutIntegrationResponseRequest",
-                member: "httpMethod",
+                member: "http_method",
             });
         }
         if self.inner.status_code.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "PutIntegrationResponseRequest",
-                member: "statusCode",
+                member: "status_code",
             });
         }
         ::std::result::Result::Ok(self.inner)

@@ -59,6 +59,69 @@ impl PutMethodRequest {
     pub fn builder() -> crate::types::builders::PutMethodRequestBuilder {
         <crate::types::builders::PutMethodRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `restApiId` member, when set.
+    #[inline]
+    pub fn rest_api_id(&self) -> ::std::option::Option<&str> {
+        self.rest_api_id.as_deref()
+    }
+    /// The `resourceId` member, when set.
+    #[inline]
+    pub fn resource_id(&self) -> ::std::option::Option<&str> {
+        self.resource_id.as_deref()
+    }
+    /// The `httpMethod` member, when set.
+    #[inline]
+    pub fn http_method(&self) -> ::std::option::Option<&str> {
+        self.http_method.as_deref()
+    }
+    /// The `authorizationType` member, when set.
+    #[inline]
+    pub fn authorization_type(&self) -> ::std::option::Option<&str> {
+        self.authorization_type.as_deref()
+    }
+    /// The `authorizerId` member, when set.
+    #[inline]
+    pub fn authorizer_id(&self) -> ::std::option::Option<&str> {
+        self.authorizer_id.as_deref()
+    }
+    /// The `apiKeyRequired` member, when set.
+    #[inline]
+    pub fn api_key_required(&self) -> ::std::option::Option<bool> {
+        self.api_key_required
+    }
+    /// The `operationName` member, when set.
+    #[inline]
+    pub fn operation_name(&self) -> ::std::option::Option<&str> {
+        self.operation_name.as_deref()
+    }
+    /// The `requestParameters` member, when set.
+    #[inline]
+    pub fn request_parameters(
+        &self,
+    ) -> ::std::option::Option<
+        &::std::collections::BTreeMap<::std::string::String, bool>,
+    > {
+        self.request_parameters.as_ref()
+    }
+    /// The `requestModels` member, when set.
+    #[inline]
+    pub fn request_models(
+        &self,
+    ) -> ::std::option::Option<
+        &::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
+    > {
+        self.request_models.as_ref()
+    }
+    /// The `requestValidatorId` member, when set.
+    #[inline]
+    pub fn request_validator_id(&self) -> ::std::option::Option<&str> {
+        self.request_validator_id.as_deref()
+    }
+    /// The `authorizationScopes` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn authorization_scopes(&self) -> &[::std::string::String] {
+        self.authorization_scopes.as_deref().unwrap_or_default()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for PutMethodRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -317,19 +380,18 @@ impl PutMethodRequestBuilder {
     pub fn get_operation_name(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.operation_name
     }
-    /// Sets [`PutMethodRequest::request_parameters`](crate::types::PutMethodRequest::request_parameters): A key-value map defining required or optional method request parameters that can be accepted by API Gateway.
+    /** Adds one entry to [`PutMethodRequest::request_parameters`](crate::types::PutMethodRequest::request_parameters): A key-value map defining required or optional method request parameters that can be accepted by API Gateway.
+
+ To set the whole map at once, use [`set_request_parameters`](Self::set_request_parameters).*/
     pub fn request_parameters(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = (
-                impl ::std::convert::Into<::std::string::String>,
-                impl ::std::convert::Into<bool>,
-            ),
-        >,
+        key: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<bool>,
     ) -> Self {
-        self.inner.request_parameters = ::std::option::Option::Some(
-            input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
-        );
+        self.inner
+            .request_parameters
+            .get_or_insert_default()
+            .insert(key.into(), value.into());
         self
     }
     /// Sets or clears [`PutMethodRequest::request_parameters`](crate::types::PutMethodRequest::request_parameters).
@@ -352,19 +414,18 @@ impl PutMethodRequestBuilder {
     > {
         &self.inner.request_parameters
     }
-    /// Sets [`PutMethodRequest::request_models`](crate::types::PutMethodRequest::request_models): Specifies the Model resources used for the request's content type.
+    /** Adds one entry to [`PutMethodRequest::request_models`](crate::types::PutMethodRequest::request_models): Specifies the Model resources used for the request's content type.
+
+ To set the whole map at once, use [`set_request_models`](Self::set_request_models).*/
     pub fn request_models(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = (
-                impl ::std::convert::Into<::std::string::String>,
-                impl ::std::convert::Into<::std::string::String>,
-            ),
-        >,
+        key: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.inner.request_models = ::std::option::Option::Some(
-            input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
-        );
+        self.inner
+            .request_models
+            .get_or_insert_default()
+            .insert(key.into(), value.into());
         self
     }
     /// Sets or clears [`PutMethodRequest::request_models`](crate::types::PutMethodRequest::request_models).
@@ -411,16 +472,14 @@ impl PutMethodRequestBuilder {
     ) -> &::std::option::Option<::std::string::String> {
         &self.inner.request_validator_id
     }
-    /// Sets [`PutMethodRequest::authorization_scopes`](crate::types::PutMethodRequest::authorization_scopes): A list of authorization scopes configured on the method.
+    /** Appends one item to [`PutMethodRequest::authorization_scopes`](crate::types::PutMethodRequest::authorization_scopes): A list of authorization scopes configured on the method.
+
+ To set the whole list at once, use [`set_authorization_scopes`](Self::set_authorization_scopes).*/
     pub fn authorization_scopes(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<::std::string::String>,
-        >,
+        input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.inner.authorization_scopes = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.authorization_scopes.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`PutMethodRequest::authorization_scopes`](crate::types::PutMethodRequest::authorization_scopes).
@@ -450,25 +509,25 @@ impl PutMethodRequestBuilder {
         if self.inner.rest_api_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "PutMethodRequest",
-                member: "restApiId",
+                member: "rest_api_id",
             });
         }
         if self.inner.resource_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "PutMethodRequest",
-                member: "resourceId",
+                member: "resource_id",
             });
         }
         if self.inner.http_method.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "PutMethodRequest",
-                member: "httpMethod",
+                member: "http_method",
             });
         }
         if self.inner.authorization_type.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "PutMethodRequest",
-                member: "authorizationType",
+                member: "authorization_type",
             });
         }
         ::std::result::Result::Ok(self.inner)

@@ -49,6 +49,44 @@ impl PutMethodResponseRequest {
     pub fn builder() -> crate::types::builders::PutMethodResponseRequestBuilder {
         <crate::types::builders::PutMethodResponseRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `restApiId` member, when set.
+    #[inline]
+    pub fn rest_api_id(&self) -> ::std::option::Option<&str> {
+        self.rest_api_id.as_deref()
+    }
+    /// The `resourceId` member, when set.
+    #[inline]
+    pub fn resource_id(&self) -> ::std::option::Option<&str> {
+        self.resource_id.as_deref()
+    }
+    /// The `httpMethod` member, when set.
+    #[inline]
+    pub fn http_method(&self) -> ::std::option::Option<&str> {
+        self.http_method.as_deref()
+    }
+    /// The `statusCode` member, when set.
+    #[inline]
+    pub fn status_code(&self) -> ::std::option::Option<&str> {
+        self.status_code.as_deref()
+    }
+    /// The `responseParameters` member, when set.
+    #[inline]
+    pub fn response_parameters(
+        &self,
+    ) -> ::std::option::Option<
+        &::std::collections::BTreeMap<::std::string::String, bool>,
+    > {
+        self.response_parameters.as_ref()
+    }
+    /// The `responseModels` member, when set.
+    #[inline]
+    pub fn response_models(
+        &self,
+    ) -> ::std::option::Option<
+        &::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
+    > {
+        self.response_models.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for PutMethodResponseRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -227,19 +265,18 @@ impl PutMethodResponseRequestBuilder {
     pub fn get_status_code(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.status_code
     }
-    /// Sets [`PutMethodResponseRequest::response_parameters`](crate::types::PutMethodResponseRequest::response_parameters): A key-value map specifying required or optional response parameters that API Gateway can send back to the caller.
+    /** Adds one entry to [`PutMethodResponseRequest::response_parameters`](crate::types::PutMethodResponseRequest::response_parameters): A key-value map specifying required or optional response parameters that API Gateway can send back to the caller.
+
+ To set the whole map at once, use [`set_response_parameters`](Self::set_response_parameters).*/
     pub fn response_parameters(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = (
-                impl ::std::convert::Into<::std::string::String>,
-                impl ::std::convert::Into<bool>,
-            ),
-        >,
+        key: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<bool>,
     ) -> Self {
-        self.inner.response_parameters = ::std::option::Option::Some(
-            input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
-        );
+        self.inner
+            .response_parameters
+            .get_or_insert_default()
+            .insert(key.into(), value.into());
         self
     }
     /// Sets or clears [`PutMethodResponseRequest::response_parameters`](crate::types::PutMethodResponseRequest::response_parameters).
@@ -262,19 +299,18 @@ impl PutMethodResponseRequestBuilder {
     > {
         &self.inner.response_parameters
     }
-    /// Sets [`PutMethodResponseRequest::response_models`](crate::types::PutMethodResponseRequest::response_models): Specifies the Model resources used for the response's content type.
+    /** Adds one entry to [`PutMethodResponseRequest::response_models`](crate::types::PutMethodResponseRequest::response_models): Specifies the Model resources used for the response's content type.
+
+ To set the whole map at once, use [`set_response_models`](Self::set_response_models).*/
     pub fn response_models(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = (
-                impl ::std::convert::Into<::std::string::String>,
-                impl ::std::convert::Into<::std::string::String>,
-            ),
-        >,
+        key: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.inner.response_models = ::std::option::Option::Some(
-            input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
-        );
+        self.inner
+            .response_models
+            .get_or_insert_default()
+            .insert(key.into(), value.into());
         self
     }
     /// Sets or clears [`PutMethodResponseRequest::response_models`](crate::types::PutMethodResponseRequest::response_models).
@@ -308,25 +344,25 @@ impl PutMethodResponseRequestBuilder {
         if self.inner.rest_api_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "PutMethodResponseRequest",
-                member: "restApiId",
+                member: "rest_api_id",
             });
         }
         if self.inner.resource_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "PutMethodResponseRequest",
-                member: "resourceId",
+                member: "resource_id",
             });
         }
         if self.inner.http_method.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "PutMethodResponseRequest",
-                member: "httpMethod",
+                member: "http_method",
             });
         }
         if self.inner.status_code.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "PutMethodResponseRequest",
-                member: "statusCode",
+                member: "status_code",
             });
         }
         ::std::result::Result::Ok(self.inner)

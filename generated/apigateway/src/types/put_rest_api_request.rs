@@ -43,6 +43,35 @@ impl PutRestApiRequest {
     pub fn builder() -> crate::types::builders::PutRestApiRequestBuilder {
         <crate::types::builders::PutRestApiRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `restApiId` member, when set.
+    #[inline]
+    pub fn rest_api_id(&self) -> ::std::option::Option<&str> {
+        self.rest_api_id.as_deref()
+    }
+    /// The `mode` member, when set.
+    #[inline]
+    pub fn mode(&self) -> ::std::option::Option<&crate::types::PutMode> {
+        self.mode.as_ref()
+    }
+    /// The `failOnWarnings` member, when set.
+    #[inline]
+    pub fn fail_on_warnings(&self) -> ::std::option::Option<bool> {
+        self.fail_on_warnings
+    }
+    /// The `parameters` member, when set.
+    #[inline]
+    pub fn parameters(
+        &self,
+    ) -> ::std::option::Option<
+        &::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
+    > {
+        self.parameters.as_ref()
+    }
+    /// The `body` member, when set.
+    #[inline]
+    pub fn body(&self) -> ::std::option::Option<&::awsgen_runtime::primitives::Blob> {
+        self.body.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for PutRestApiRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -185,19 +214,15 @@ impl PutRestApiRequestBuilder {
     pub fn get_fail_on_warnings(&self) -> &::std::option::Option<bool> {
         &self.inner.fail_on_warnings
     }
-    /// Sets [`PutRestApiRequest::parameters`](crate::types::PutRestApiRequest::parameters): Custom header parameters as part of the request.
+    /** Adds one entry to [`PutRestApiRequest::parameters`](crate::types::PutRestApiRequest::parameters): Custom header parameters as part of the request.
+
+ To set the whole map at once, use [`set_parameters`](Self::set_parameters).*/
     pub fn parameters(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = (
-                impl ::std::convert::Into<::std::string::String>,
-                impl ::std::convert::Into<::std::string::String>,
-            ),
-        >,
+        key: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.inner.parameters = ::std::option::Option::Some(
-            input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
-        );
+        self.inner.parameters.get_or_insert_default().insert(key.into(), value.into());
         self
     }
     /// Sets or clears [`PutRestApiRequest::parameters`](crate::types::PutRestApiRequest::parameters).
@@ -255,7 +280,7 @@ impl PutRestApiRequestBuilder {
         if self.inner.rest_api_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "PutRestApiRequest",
-                member: "restApiId",
+                member: "rest_api_id",
             });
         }
         if self.inner.body.is_none() {

@@ -23,6 +23,21 @@ impl QuotaSettings {
     pub fn builder() -> crate::types::builders::QuotaSettingsBuilder {
         <crate::types::builders::QuotaSettingsBuilder as ::std::default::Default>::default()
     }
+    /// The `limit` member, when set.
+    #[inline]
+    pub fn limit(&self) -> ::std::option::Option<i32> {
+        self.limit
+    }
+    /// The `offset` member, when set.
+    #[inline]
+    pub fn offset(&self) -> ::std::option::Option<i32> {
+        self.offset
+    }
+    /// The `period` member, when set.
+    #[inline]
+    pub fn period(&self) -> ::std::option::Option<&crate::types::QuotaPeriodType> {
+        self.period.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for QuotaSettings {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -141,14 +156,9 @@ impl QuotaSettingsBuilder {
     pub fn get_period(&self) -> &::std::option::Option<crate::types::QuotaPeriodType> {
         &self.inner.period
     }
-    /// Builds the [`QuotaSettings`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`QuotaSettings`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::QuotaSettings,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::QuotaSettings {
+        self.inner
     }
 }

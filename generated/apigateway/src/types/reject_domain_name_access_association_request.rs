@@ -29,6 +29,16 @@ impl RejectDomainNameAccessAssociationRequest {
     pub fn builder() -> crate::types::builders::RejectDomainNameAccessAssociationRequestBuilder {
         <crate::types::builders::RejectDomainNameAccessAssociationRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `domainNameAccessAssociationArn` member, when set.
+    #[inline]
+    pub fn domain_name_access_association_arn(&self) -> ::std::option::Option<&str> {
+        self.domain_name_access_association_arn.as_deref()
+    }
+    /// The `domainNameArn` member, when set.
+    #[inline]
+    pub fn domain_name_arn(&self) -> ::std::option::Option<&str> {
+        self.domain_name_arn.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers
 for RejectDomainNameAccessAssociationRequest {
@@ -165,13 +175,13 @@ impl RejectDomainNameAccessAssociationRequestBuilder {
         if self.inner.domain_name_access_association_arn.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "RejectDomainNameAccessAssociationRequest",
-                member: "domainNameAccessAssociationArn",
+                member: "domain_name_access_association_arn",
             });
         }
         if self.inner.domain_name_arn.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "RejectDomainNameAccessAssociationRequest",
-                member: "domainNameArn",
+                member: "domain_name_arn",
             });
         }
         ::std::result::Result::Ok(self.inner)

@@ -25,6 +25,26 @@ impl RequestValidator {
     pub fn builder() -> crate::types::builders::RequestValidatorBuilder {
         <crate::types::builders::RequestValidatorBuilder as ::std::default::Default>::default()
     }
+    /// The `id` member, when set.
+    #[inline]
+    pub fn id(&self) -> ::std::option::Option<&str> {
+        self.id.as_deref()
+    }
+    /// The `name` member, when set.
+    #[inline]
+    pub fn name(&self) -> ::std::option::Option<&str> {
+        self.name.as_deref()
+    }
+    /// The `validateRequestBody` member, when set.
+    #[inline]
+    pub fn validate_request_body(&self) -> ::std::option::Option<bool> {
+        self.validate_request_body
+    }
+    /// The `validateRequestParameters` member, when set.
+    #[inline]
+    pub fn validate_request_parameters(&self) -> ::std::option::Option<bool> {
+        self.validate_request_parameters
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for RequestValidator {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -197,14 +217,9 @@ impl RequestValidatorBuilder {
     pub fn get_validate_request_parameters(&self) -> &::std::option::Option<bool> {
         &self.inner.validate_request_parameters
     }
-    /// Builds the [`RequestValidator`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`RequestValidator`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::RequestValidator,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::RequestValidator {
+        self.inner
     }
 }

@@ -29,6 +29,35 @@ impl Resource {
     pub fn builder() -> crate::types::builders::ResourceBuilder {
         <crate::types::builders::ResourceBuilder as ::std::default::Default>::default()
     }
+    /// The `id` member, when set.
+    #[inline]
+    pub fn id(&self) -> ::std::option::Option<&str> {
+        self.id.as_deref()
+    }
+    /// The `parentId` member, when set.
+    #[inline]
+    pub fn parent_id(&self) -> ::std::option::Option<&str> {
+        self.parent_id.as_deref()
+    }
+    /// The `pathPart` member, when set.
+    #[inline]
+    pub fn path_part(&self) -> ::std::option::Option<&str> {
+        self.path_part.as_deref()
+    }
+    /// The `path` member, when set.
+    #[inline]
+    pub fn path(&self) -> ::std::option::Option<&str> {
+        self.path.as_deref()
+    }
+    /// The `resourceMethods` member, when set.
+    #[inline]
+    pub fn resource_methods(
+        &self,
+    ) -> ::std::option::Option<
+        &::std::collections::BTreeMap<::std::string::String, crate::types::Method>,
+    > {
+        self.resource_methods.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for Resource {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -212,19 +241,18 @@ impl ResourceBuilder {
     pub fn get_path(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.path
     }
-    /// Sets [`Resource::resource_methods`](crate::types::Resource::resource_methods): Gets an API resource's method of a given HTTP verb.
+    /** Adds one entry to [`Resource::resource_methods`](crate::types::Resource::resource_methods): Gets an API resource's method of a given HTTP verb.
+
+ To set the whole map at once, use [`set_resource_methods`](Self::set_resource_methods).*/
     pub fn resource_methods(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = (
-                impl ::std::convert::Into<::std::string::String>,
-                impl ::std::convert::Into<crate::types::Method>,
-            ),
-        >,
+        key: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<crate::types::Method>,
     ) -> Self {
-        self.inner.resource_methods = ::std::option::Option::Some(
-            input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
-        );
+        self.inner
+            .resource_methods
+            .get_or_insert_default()
+            .insert(key.into(), value.into());
         self
     }
     /// Sets or clears [`Resource::resource_methods`](crate::types::Resource::resource_methods).
@@ -247,14 +275,9 @@ impl ResourceBuilder {
     > {
         &self.inner.resource_methods
     }
-    /// Builds the [`Resource`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`Resource`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::Resource,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::Resource {
+        self.inner
     }
 }

@@ -21,6 +21,16 @@ impl Resources {
     pub fn builder() -> crate::types::builders::ResourcesBuilder {
         <crate::types::builders::ResourcesBuilder as ::std::default::Default>::default()
     }
+    /// The `position` member, when set.
+    #[inline]
+    pub fn position(&self) -> ::std::option::Option<&str> {
+        self.position.as_deref()
+    }
+    /// The `items` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn items(&self) -> &[crate::types::Resource] {
+        self.items.as_deref().unwrap_or_default()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for Resources {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -121,16 +131,14 @@ impl ResourcesBuilder {
     pub fn get_position(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.position
     }
-    /// Sets [`Resources::items`](crate::types::Resources::items): The current page of elements from this collection.
+    /** Appends one item to [`Resources::items`](crate::types::Resources::items): The current page of elements from this collection.
+
+ To set the whole list at once, use [`set_items`](Self::set_items).*/
     pub fn items(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<crate::types::Resource>,
-        >,
+        input: impl ::std::convert::Into<crate::types::Resource>,
     ) -> Self {
-        self.inner.items = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.items.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`Resources::items`](crate::types::Resources::items).
@@ -149,14 +157,9 @@ impl ResourcesBuilder {
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::Resource>> {
         &self.inner.items
     }
-    /// Builds the [`Resources`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`Resources`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::Resources,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::Resources {
+        self.inner
     }
 }

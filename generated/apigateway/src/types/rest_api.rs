@@ -59,6 +59,110 @@ impl RestApi {
     pub fn builder() -> crate::types::builders::RestApiBuilder {
         <crate::types::builders::RestApiBuilder as ::std::default::Default>::default()
     }
+    /// The `id` member, when set.
+    #[inline]
+    pub fn id(&self) -> ::std::option::Option<&str> {
+        self.id.as_deref()
+    }
+    /// The `name` member, when set.
+    #[inline]
+    pub fn name(&self) -> ::std::option::Option<&str> {
+        self.name.as_deref()
+    }
+    /// The `description` member, when set.
+    #[inline]
+    pub fn description(&self) -> ::std::option::Option<&str> {
+        self.description.as_deref()
+    }
+    /// The `createdDate` member, when set.
+    #[inline]
+    pub fn created_date(
+        &self,
+    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+        self.created_date.as_ref()
+    }
+    /// The `version` member, when set.
+    #[inline]
+    pub fn version(&self) -> ::std::option::Option<&str> {
+        self.version.as_deref()
+    }
+    /// The `warnings` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn warnings(&self) -> &[::std::string::String] {
+        self.warnings.as_deref().unwrap_or_default()
+    }
+    /// The `binaryMediaTypes` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn binary_media_types(&self) -> &[::std::string::String] {
+        self.binary_media_types.as_deref().unwrap_or_default()
+    }
+    /// The `minimumCompressionSize` member, when set.
+    #[inline]
+    pub fn minimum_compression_size(&self) -> ::std::option::Option<i32> {
+        self.minimum_compression_size
+    }
+    /// The `apiKeySource` member, when set.
+    #[inline]
+    pub fn api_key_source(
+        &self,
+    ) -> ::std::option::Option<&crate::types::ApiKeySourceType> {
+        self.api_key_source.as_ref()
+    }
+    /// The `endpointConfiguration` member, when set.
+    #[inline]
+    pub fn endpoint_configuration(
+        &self,
+    ) -> ::std::option::Option<&crate::types::EndpointConfiguration> {
+        self.endpoint_configuration.as_ref()
+    }
+    /// The `policy` member, when set.
+    #[inline]
+    pub fn policy(&self) -> ::std::option::Option<&str> {
+        self.policy.as_deref()
+    }
+    /// The `tags` member, when set.
+    #[inline]
+    pub fn tags(
+        &self,
+    ) -> ::std::option::Option<
+        &::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
+    > {
+        self.tags.as_ref()
+    }
+    /// The `disableExecuteApiEndpoint` member, when set.
+    #[inline]
+    pub fn disable_execute_api_endpoint(&self) -> ::std::option::Option<bool> {
+        self.disable_execute_api_endpoint
+    }
+    /// The `rootResourceId` member, when set.
+    #[inline]
+    pub fn root_resource_id(&self) -> ::std::option::Option<&str> {
+        self.root_resource_id.as_deref()
+    }
+    /// The `securityPolicy` member, when set.
+    #[inline]
+    pub fn security_policy(
+        &self,
+    ) -> ::std::option::Option<&crate::types::SecurityPolicy> {
+        self.security_policy.as_ref()
+    }
+    /// The `endpointAccessMode` member, when set.
+    #[inline]
+    pub fn endpoint_access_mode(
+        &self,
+    ) -> ::std::option::Option<&crate::types::EndpointAccessMode> {
+        self.endpoint_access_mode.as_ref()
+    }
+    /// The `apiStatus` member, when set.
+    #[inline]
+    pub fn api_status(&self) -> ::std::option::Option<&crate::types::ApiStatus> {
+        self.api_status.as_ref()
+    }
+    /// The `apiStatusMessage` member, when set.
+    #[inline]
+    pub fn api_status_message(&self) -> ::std::option::Option<&str> {
+        self.api_status_message.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for RestApi {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -322,16 +426,14 @@ impl RestApiBuilder {
     pub fn get_version(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.version
     }
-    /// Sets [`RestApi::warnings`](crate::types::RestApi::warnings): The warning messages reported when `failonwarnings` is turned on during API import.
+    /** Appends one item to [`RestApi::warnings`](crate::types::RestApi::warnings): The warning messages reported when `failonwarnings` is turned on during API import.
+
+ To set the whole list at once, use [`set_warnings`](Self::set_warnings).*/
     pub fn warnings(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<::std::string::String>,
-        >,
+        input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.inner.warnings = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.warnings.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`RestApi::warnings`](crate::types::RestApi::warnings).
@@ -350,16 +452,14 @@ impl RestApiBuilder {
     ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
         &self.inner.warnings
     }
-    /// Sets [`RestApi::binary_media_types`](crate::types::RestApi::binary_media_types): The list of binary media types supported by the RestApi.
+    /** Appends one item to [`RestApi::binary_media_types`](crate::types::RestApi::binary_media_types): The list of binary media types supported by the RestApi.
+
+ To set the whole list at once, use [`set_binary_media_types`](Self::set_binary_media_types).*/
     pub fn binary_media_types(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<::std::string::String>,
-        >,
+        input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.inner.binary_media_types = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.binary_media_types.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`RestApi::binary_media_types`](crate::types::RestApi::binary_media_types).
@@ -470,19 +570,15 @@ impl RestApiBuilder {
     pub fn get_policy(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.policy
     }
-    /// Sets [`RestApi::tags`](crate::types::RestApi::tags): The collection of tags.
+    /** Adds one entry to [`RestApi::tags`](crate::types::RestApi::tags): The collection of tags.
+
+ To set the whole map at once, use [`set_tags`](Self::set_tags).*/
     pub fn tags(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = (
-                impl ::std::convert::Into<::std::string::String>,
-                impl ::std::convert::Into<::std::string::String>,
-            ),
-        >,
+        key: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.inner.tags = ::std::option::Option::Some(
-            input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
-        );
+        self.inner.tags.get_or_insert_default().insert(key.into(), value.into());
         self
     }
     /// Sets or clears [`RestApi::tags`](crate::types::RestApi::tags).
@@ -645,14 +741,9 @@ impl RestApiBuilder {
     ) -> &::std::option::Option<::std::string::String> {
         &self.inner.api_status_message
     }
-    /// Builds the [`RestApi`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`RestApi`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::RestApi,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::RestApi {
+        self.inner
     }
 }

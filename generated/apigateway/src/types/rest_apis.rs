@@ -21,6 +21,16 @@ impl RestApis {
     pub fn builder() -> crate::types::builders::RestApisBuilder {
         <crate::types::builders::RestApisBuilder as ::std::default::Default>::default()
     }
+    /// The `position` member, when set.
+    #[inline]
+    pub fn position(&self) -> ::std::option::Option<&str> {
+        self.position.as_deref()
+    }
+    /// The `items` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn items(&self) -> &[crate::types::RestApi] {
+        self.items.as_deref().unwrap_or_default()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for RestApis {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -121,16 +131,14 @@ impl RestApisBuilder {
     pub fn get_position(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.position
     }
-    /// Sets [`RestApis::items`](crate::types::RestApis::items): The current page of elements from this collection.
+    /** Appends one item to [`RestApis::items`](crate::types::RestApis::items): The current page of elements from this collection.
+
+ To set the whole list at once, use [`set_items`](Self::set_items).*/
     pub fn items(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<crate::types::RestApi>,
-        >,
+        input: impl ::std::convert::Into<crate::types::RestApi>,
     ) -> Self {
-        self.inner.items = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.items.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`RestApis::items`](crate::types::RestApis::items).
@@ -149,14 +157,9 @@ impl RestApisBuilder {
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::RestApi>> {
         &self.inner.items
     }
-    /// Builds the [`RestApis`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`RestApis`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::RestApis,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::RestApis {
+        self.inner
     }
 }

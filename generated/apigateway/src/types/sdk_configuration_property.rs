@@ -27,6 +27,31 @@ impl SdkConfigurationProperty {
     pub fn builder() -> crate::types::builders::SdkConfigurationPropertyBuilder {
         <crate::types::builders::SdkConfigurationPropertyBuilder as ::std::default::Default>::default()
     }
+    /// The `name` member, when set.
+    #[inline]
+    pub fn name(&self) -> ::std::option::Option<&str> {
+        self.name.as_deref()
+    }
+    /// The `friendlyName` member, when set.
+    #[inline]
+    pub fn friendly_name(&self) -> ::std::option::Option<&str> {
+        self.friendly_name.as_deref()
+    }
+    /// The `description` member, when set.
+    #[inline]
+    pub fn description(&self) -> ::std::option::Option<&str> {
+        self.description.as_deref()
+    }
+    /// The `required` member, when set.
+    #[inline]
+    pub fn required(&self) -> ::std::option::Option<bool> {
+        self.required
+    }
+    /// The `defaultValue` member, when set.
+    #[inline]
+    pub fn default_value(&self) -> ::std::option::Option<&str> {
+        self.default_value.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for SdkConfigurationProperty {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -203,14 +228,9 @@ impl SdkConfigurationPropertyBuilder {
     pub fn get_default_value(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.default_value
     }
-    /// Builds the [`SdkConfigurationProperty`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`SdkConfigurationProperty`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::SdkConfigurationProperty,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::SdkConfigurationProperty {
+        self.inner
     }
 }

@@ -29,6 +29,21 @@ impl SdkResponse {
     pub fn builder() -> crate::types::builders::SdkResponseBuilder {
         <crate::types::builders::SdkResponseBuilder as ::std::default::Default>::default()
     }
+    /// The `contentType` member, when set.
+    #[inline]
+    pub fn content_type(&self) -> ::std::option::Option<&str> {
+        self.content_type.as_deref()
+    }
+    /// The `contentDisposition` member, when set.
+    #[inline]
+    pub fn content_disposition(&self) -> ::std::option::Option<&str> {
+        self.content_disposition.as_deref()
+    }
+    /// The `body` member, when set.
+    #[inline]
+    pub fn body(&self) -> ::std::option::Option<&::awsgen_runtime::primitives::Blob> {
+        self.body.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for SdkResponse {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -202,14 +217,9 @@ impl SdkResponseBuilder {
     ) -> &::std::option::Option<::awsgen_runtime::primitives::Blob> {
         &self.inner.body
     }
-    /// Builds the [`SdkResponse`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`SdkResponse`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::SdkResponse,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::SdkResponse {
+        self.inner
     }
 }

@@ -27,6 +27,26 @@ impl SdkType {
     pub fn builder() -> crate::types::builders::SdkTypeBuilder {
         <crate::types::builders::SdkTypeBuilder as ::std::default::Default>::default()
     }
+    /// The `id` member, when set.
+    #[inline]
+    pub fn id(&self) -> ::std::option::Option<&str> {
+        self.id.as_deref()
+    }
+    /// The `friendlyName` member, when set.
+    #[inline]
+    pub fn friendly_name(&self) -> ::std::option::Option<&str> {
+        self.friendly_name.as_deref()
+    }
+    /// The `description` member, when set.
+    #[inline]
+    pub fn description(&self) -> ::std::option::Option<&str> {
+        self.description.as_deref()
+    }
+    /// The `configurationProperties` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn configuration_properties(&self) -> &[crate::types::SdkConfigurationProperty] {
+        self.configuration_properties.as_deref().unwrap_or_default()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for SdkType {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -181,16 +201,14 @@ impl SdkTypeBuilder {
     pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.description
     }
-    /// Sets [`SdkType::configuration_properties`](crate::types::SdkType::configuration_properties): A list of configuration properties of an SdkType.
+    /** Appends one item to [`SdkType::configuration_properties`](crate::types::SdkType::configuration_properties): A list of configuration properties of an SdkType.
+
+ To set the whole list at once, use [`set_configuration_properties`](Self::set_configuration_properties).*/
     pub fn configuration_properties(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<crate::types::SdkConfigurationProperty>,
-        >,
+        input: impl ::std::convert::Into<crate::types::SdkConfigurationProperty>,
     ) -> Self {
-        self.inner.configuration_properties = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.configuration_properties.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`SdkType::configuration_properties`](crate::types::SdkType::configuration_properties).
@@ -213,14 +231,9 @@ impl SdkTypeBuilder {
     > {
         &self.inner.configuration_properties
     }
-    /// Builds the [`SdkType`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`SdkType`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::SdkType,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::SdkType {
+        self.inner
     }
 }

@@ -21,6 +21,16 @@ impl SdkTypes {
     pub fn builder() -> crate::types::builders::SdkTypesBuilder {
         <crate::types::builders::SdkTypesBuilder as ::std::default::Default>::default()
     }
+    /// The `position` member, when set.
+    #[inline]
+    pub fn position(&self) -> ::std::option::Option<&str> {
+        self.position.as_deref()
+    }
+    /// The `items` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn items(&self) -> &[crate::types::SdkType] {
+        self.items.as_deref().unwrap_or_default()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for SdkTypes {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -121,16 +131,14 @@ impl SdkTypesBuilder {
     pub fn get_position(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.position
     }
-    /// Sets [`SdkTypes::items`](crate::types::SdkTypes::items): The current page of elements from this collection.
+    /** Appends one item to [`SdkTypes::items`](crate::types::SdkTypes::items): The current page of elements from this collection.
+
+ To set the whole list at once, use [`set_items`](Self::set_items).*/
     pub fn items(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<crate::types::SdkType>,
-        >,
+        input: impl ::std::convert::Into<crate::types::SdkType>,
     ) -> Self {
-        self.inner.items = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.items.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`SdkTypes::items`](crate::types::SdkTypes::items).
@@ -149,14 +157,9 @@ impl SdkTypesBuilder {
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::SdkType>> {
         &self.inner.items
     }
-    /// Builds the [`SdkTypes`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`SdkTypes`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::SdkTypes,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::SdkTypes {
+        self.inner
     }
 }

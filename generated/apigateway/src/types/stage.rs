@@ -57,6 +57,115 @@ impl Stage {
     pub fn builder() -> crate::types::builders::StageBuilder {
         <crate::types::builders::StageBuilder as ::std::default::Default>::default()
     }
+    /// The `deploymentId` member, when set.
+    #[inline]
+    pub fn deployment_id(&self) -> ::std::option::Option<&str> {
+        self.deployment_id.as_deref()
+    }
+    /// The `clientCertificateId` member, when set.
+    #[inline]
+    pub fn client_certificate_id(&self) -> ::std::option::Option<&str> {
+        self.client_certificate_id.as_deref()
+    }
+    /// The `stageName` member, when set.
+    #[inline]
+    pub fn stage_name(&self) -> ::std::option::Option<&str> {
+        self.stage_name.as_deref()
+    }
+    /// The `description` member, when set.
+    #[inline]
+    pub fn description(&self) -> ::std::option::Option<&str> {
+        self.description.as_deref()
+    }
+    /// The `cacheClusterEnabled` member, when set.
+    #[inline]
+    pub fn cache_cluster_enabled(&self) -> ::std::option::Option<bool> {
+        self.cache_cluster_enabled
+    }
+    /// The `cacheClusterSize` member, when set.
+    #[inline]
+    pub fn cache_cluster_size(
+        &self,
+    ) -> ::std::option::Option<&crate::types::CacheClusterSize> {
+        self.cache_cluster_size.as_ref()
+    }
+    /// The `cacheClusterStatus` member, when set.
+    #[inline]
+    pub fn cache_cluster_status(
+        &self,
+    ) -> ::std::option::Option<&crate::types::CacheClusterStatus> {
+        self.cache_cluster_status.as_ref()
+    }
+    /// The `methodSettings` member, when set.
+    #[inline]
+    pub fn method_settings(
+        &self,
+    ) -> ::std::option::Option<
+        &::std::collections::BTreeMap<::std::string::String, crate::types::MethodSetting>,
+    > {
+        self.method_settings.as_ref()
+    }
+    /// The `variables` member, when set.
+    #[inline]
+    pub fn variables(
+        &self,
+    ) -> ::std::option::Option<
+        &::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
+    > {
+        self.variables.as_ref()
+    }
+    /// The `documentationVersion` member, when set.
+    #[inline]
+    pub fn documentation_version(&self) -> ::std::option::Option<&str> {
+        self.documentation_version.as_deref()
+    }
+    /// The `accessLogSettings` member, when set.
+    #[inline]
+    pub fn access_log_settings(
+        &self,
+    ) -> ::std::option::Option<&crate::types::AccessLogSettings> {
+        self.access_log_settings.as_ref()
+    }
+    /// The `canarySettings` member, when set.
+    #[inline]
+    pub fn canary_settings(
+        &self,
+    ) -> ::std::option::Option<&crate::types::CanarySettings> {
+        self.canary_settings.as_ref()
+    }
+    /// The `tracingEnabled` member, when set.
+    #[inline]
+    pub fn tracing_enabled(&self) -> ::std::option::Option<bool> {
+        self.tracing_enabled
+    }
+    /// The `webAclArn` member, when set.
+    #[inline]
+    pub fn web_acl_arn(&self) -> ::std::option::Option<&str> {
+        self.web_acl_arn.as_deref()
+    }
+    /// The `tags` member, when set.
+    #[inline]
+    pub fn tags(
+        &self,
+    ) -> ::std::option::Option<
+        &::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
+    > {
+        self.tags.as_ref()
+    }
+    /// The `createdDate` member, when set.
+    #[inline]
+    pub fn created_date(
+        &self,
+    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+        self.created_date.as_ref()
+    }
+    /// The `lastUpdatedDate` member, when set.
+    #[inline]
+    pub fn last_updated_date(
+        &self,
+    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+        self.last_updated_date.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for Stage {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -386,19 +495,18 @@ impl StageBuilder {
     ) -> &::std::option::Option<crate::types::CacheClusterStatus> {
         &self.inner.cache_cluster_status
     }
-    /// Sets [`Stage::method_settings`](crate::types::Stage::method_settings): A map that defines the method settings for a Stage resource.
+    /** Adds one entry to [`Stage::method_settings`](crate::types::Stage::method_settings): A map that defines the method settings for a Stage resource.
+
+ To set the whole map at once, use [`set_method_settings`](Self::set_method_settings).*/
     pub fn method_settings(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = (
-                impl ::std::convert::Into<::std::string::String>,
-                impl ::std::convert::Into<crate::types::MethodSetting>,
-            ),
-        >,
+        key: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<crate::types::MethodSetting>,
     ) -> Self {
-        self.inner.method_settings = ::std::option::Option::Some(
-            input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
-        );
+        self.inner
+            .method_settings
+            .get_or_insert_default()
+            .insert(key.into(), value.into());
         self
     }
     /// Sets or clears [`Stage::method_settings`](crate::types::Stage::method_settings).
@@ -424,19 +532,15 @@ impl StageBuilder {
     > {
         &self.inner.method_settings
     }
-    /// Sets [`Stage::variables`](crate::types::Stage::variables): A map that defines the stage variables for a Stage resource.
+    /** Adds one entry to [`Stage::variables`](crate::types::Stage::variables): A map that defines the stage variables for a Stage resource.
+
+ To set the whole map at once, use [`set_variables`](Self::set_variables).*/
     pub fn variables(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = (
-                impl ::std::convert::Into<::std::string::String>,
-                impl ::std::convert::Into<::std::string::String>,
-            ),
-        >,
+        key: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.inner.variables = ::std::option::Option::Some(
-            input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
-        );
+        self.inner.variables.get_or_insert_default().insert(key.into(), value.into());
         self
     }
     /// Sets or clears [`Stage::variables`](crate::types::Stage::variables).
@@ -569,19 +673,15 @@ impl StageBuilder {
     pub fn get_web_acl_arn(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.web_acl_arn
     }
-    /// Sets [`Stage::tags`](crate::types::Stage::tags): The collection of tags.
+    /** Adds one entry to [`Stage::tags`](crate::types::Stage::tags): The collection of tags.
+
+ To set the whole map at once, use [`set_tags`](Self::set_tags).*/
     pub fn tags(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = (
-                impl ::std::convert::Into<::std::string::String>,
-                impl ::std::convert::Into<::std::string::String>,
-            ),
-        >,
+        key: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.inner.tags = ::std::option::Option::Some(
-            input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
-        );
+        self.inner.tags.get_or_insert_default().insert(key.into(), value.into());
         self
     }
     /// Sets or clears [`Stage::tags`](crate::types::Stage::tags).
@@ -652,14 +752,9 @@ impl StageBuilder {
     ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.last_updated_date
     }
-    /// Builds the [`Stage`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`Stage`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::Stage,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::Stage {
+        self.inner
     }
 }

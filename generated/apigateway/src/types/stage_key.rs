@@ -21,6 +21,16 @@ impl StageKey {
     pub fn builder() -> crate::types::builders::StageKeyBuilder {
         <crate::types::builders::StageKeyBuilder as ::std::default::Default>::default()
     }
+    /// The `restApiId` member, when set.
+    #[inline]
+    pub fn rest_api_id(&self) -> ::std::option::Option<&str> {
+        self.rest_api_id.as_deref()
+    }
+    /// The `stageName` member, when set.
+    #[inline]
+    pub fn stage_name(&self) -> ::std::option::Option<&str> {
+        self.stage_name.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for StageKey {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -125,14 +135,9 @@ impl StageKeyBuilder {
     pub fn get_stage_name(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.stage_name
     }
-    /// Builds the [`StageKey`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`StageKey`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::StageKey,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::StageKey {
+        self.inner
     }
 }

@@ -19,6 +19,11 @@ impl Stages {
     pub fn builder() -> crate::types::builders::StagesBuilder {
         <crate::types::builders::StagesBuilder as ::std::default::Default>::default()
     }
+    /// The `item` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn item(&self) -> &[crate::types::Stage] {
+        self.item.as_deref().unwrap_or_default()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for Stages {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -93,16 +98,14 @@ pub struct StagesBuilder {
     inner: crate::types::Stages,
 }
 impl StagesBuilder {
-    /// Sets [`Stages::item`](crate::types::Stages::item): The current page of elements from this collection.
+    /** Appends one item to [`Stages::item`](crate::types::Stages::item): The current page of elements from this collection.
+
+ To set the whole list at once, use [`set_item`](Self::set_item).*/
     pub fn item(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<crate::types::Stage>,
-        >,
+        input: impl ::std::convert::Into<crate::types::Stage>,
     ) -> Self {
-        self.inner.item = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.item.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`Stages::item`](crate::types::Stages::item).
@@ -121,14 +124,9 @@ impl StagesBuilder {
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::Stage>> {
         &self.inner.item
     }
-    /// Builds the [`Stages`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`Stages`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::Stages,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::Stages {
+        self.inner
     }
 }

@@ -29,6 +29,20 @@ impl TagResourceRequest {
     pub fn builder() -> crate::types::builders::TagResourceRequestBuilder {
         <crate::types::builders::TagResourceRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `resourceArn` member, when set.
+    #[inline]
+    pub fn resource_arn(&self) -> ::std::option::Option<&str> {
+        self.resource_arn.as_deref()
+    }
+    /// The `tags` member, when set.
+    #[inline]
+    pub fn tags(
+        &self,
+    ) -> ::std::option::Option<
+        &::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
+    > {
+        self.tags.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for TagResourceRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -119,19 +133,15 @@ impl TagResourceRequestBuilder {
     pub fn get_resource_arn(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.resource_arn
     }
-    /// Sets [`TagResourceRequest::tags`](crate::types::TagResourceRequest::tags): The key-value map of strings.
+    /** Adds one entry to [`TagResourceRequest::tags`](crate::types::TagResourceRequest::tags): The key-value map of strings.
+
+ To set the whole map at once, use [`set_tags`](Self::set_tags).*/
     pub fn tags(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = (
-                impl ::std::convert::Into<::std::string::String>,
-                impl ::std::convert::Into<::std::string::String>,
-            ),
-        >,
+        key: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.inner.tags = ::std::option::Option::Some(
-            input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
-        );
+        self.inner.tags.get_or_insert_default().insert(key.into(), value.into());
         self
     }
     /// Sets or clears [`TagResourceRequest::tags`](crate::types::TagResourceRequest::tags).
@@ -165,7 +175,7 @@ impl TagResourceRequestBuilder {
         if self.inner.resource_arn.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "TagResourceRequest",
-                member: "resourceArn",
+                member: "resource_arn",
             });
         }
         if self.inner.tags.is_none() {

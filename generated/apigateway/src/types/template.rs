@@ -19,6 +19,11 @@ impl Template {
     pub fn builder() -> crate::types::builders::TemplateBuilder {
         <crate::types::builders::TemplateBuilder as ::std::default::Default>::default()
     }
+    /// The `value` member, when set.
+    #[inline]
+    pub fn value(&self) -> ::std::option::Option<&str> {
+        self.value.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for Template {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -109,14 +114,9 @@ impl TemplateBuilder {
     pub fn get_value(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.value
     }
-    /// Builds the [`Template`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`Template`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::Template,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::Template {
+        self.inner
     }
 }

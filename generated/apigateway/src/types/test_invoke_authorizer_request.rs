@@ -52,6 +52,65 @@ impl TestInvokeAuthorizerRequest {
     pub fn builder() -> crate::types::builders::TestInvokeAuthorizerRequestBuilder {
         <crate::types::builders::TestInvokeAuthorizerRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `restApiId` member, when set.
+    #[inline]
+    pub fn rest_api_id(&self) -> ::std::option::Option<&str> {
+        self.rest_api_id.as_deref()
+    }
+    /// The `authorizerId` member, when set.
+    #[inline]
+    pub fn authorizer_id(&self) -> ::std::option::Option<&str> {
+        self.authorizer_id.as_deref()
+    }
+    /// The `headers` member, when set.
+    #[inline]
+    pub fn headers(
+        &self,
+    ) -> ::std::option::Option<
+        &::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
+    > {
+        self.headers.as_ref()
+    }
+    /// The `multiValueHeaders` member, when set.
+    #[inline]
+    pub fn multi_value_headers(
+        &self,
+    ) -> ::std::option::Option<
+        &::std::collections::BTreeMap<
+            ::std::string::String,
+            ::std::vec::Vec<::std::string::String>,
+        >,
+    > {
+        self.multi_value_headers.as_ref()
+    }
+    /// The `pathWithQueryString` member, when set.
+    #[inline]
+    pub fn path_with_query_string(&self) -> ::std::option::Option<&str> {
+        self.path_with_query_string.as_deref()
+    }
+    /// The `body` member, when set.
+    #[inline]
+    pub fn body(&self) -> ::std::option::Option<&str> {
+        self.body.as_deref()
+    }
+    /// The `stageVariables` member, when set.
+    #[inline]
+    pub fn stage_variables(
+        &self,
+    ) -> ::std::option::Option<
+        &::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
+    > {
+        self.stage_variables.as_ref()
+    }
+    /// The `additionalContext` member, when set.
+    #[inline]
+    pub fn additional_context(
+        &self,
+    ) -> ::std::option::Option<
+        &::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
+    > {
+        self.additional_context.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for TestInvokeAuthorizerRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -190,19 +249,15 @@ impl TestInvokeAuthorizerRequestBuilder {
     pub fn get_authorizer_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.authorizer_id
     }
-    /// Sets [`TestInvokeAuthorizerRequest::headers`](crate::types::TestInvokeAuthorizerRequest::headers): A key-value map of headers to simulate an incoming invocation request.
+    /** Adds one entry to [`TestInvokeAuthorizerRequest::headers`](crate::types::TestInvokeAuthorizerRequest::headers): A key-value map of headers to simulate an incoming invocation request.
+
+ To set the whole map at once, use [`set_headers`](Self::set_headers).*/
     pub fn headers(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = (
-                impl ::std::convert::Into<::std::string::String>,
-                impl ::std::convert::Into<::std::string::String>,
-            ),
-        >,
+        key: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.inner.headers = ::std::option::Option::Some(
-            input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
-        );
+        self.inner.headers.get_or_insert_default().insert(key.into(), value.into());
         self
     }
     /// Sets or clears [`TestInvokeAuthorizerRequest::headers`](crate::types::TestInvokeAuthorizerRequest::headers).
@@ -225,19 +280,18 @@ impl TestInvokeAuthorizerRequestBuilder {
     > {
         &self.inner.headers
     }
-    /// Sets [`TestInvokeAuthorizerRequest::multi_value_headers`](crate::types::TestInvokeAuthorizerRequest::multi_value_headers): The headers as a map from string to list of values to simulate an incoming invocation request.
+    /** Adds one entry to [`TestInvokeAuthorizerRequest::multi_value_headers`](crate::types::TestInvokeAuthorizerRequest::multi_value_headers): The headers as a map from string to list of values to simulate an incoming invocation request.
+
+ To set the whole map at once, use [`set_multi_value_headers`](Self::set_multi_value_headers).*/
     pub fn multi_value_headers(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = (
-                impl ::std::convert::Into<::std::string::String>,
-                impl ::std::convert::Into<::std::vec::Vec<::std::string::String>>,
-            ),
-        >,
+        key: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<::std::vec::Vec<::std::string::String>>,
     ) -> Self {
-        self.inner.multi_value_headers = ::std::option::Option::Some(
-            input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
-        );
+        self.inner
+            .multi_value_headers
+            .get_or_insert_default()
+            .insert(key.into(), value.into());
         self
     }
     /// Sets or clears [`TestInvokeAuthorizerRequest::multi_value_headers`](crate::types::TestInvokeAuthorizerRequest::multi_value_headers).
@@ -312,19 +366,18 @@ impl TestInvokeAuthorizerRequestBuilder {
     pub fn get_body(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.body
     }
-    /// Sets [`TestInvokeAuthorizerRequest::stage_variables`](crate::types::TestInvokeAuthorizerRequest::stage_variables): A key-value map of stage variables to simulate an invocation on a deployed Stage.
+    /** Adds one entry to [`TestInvokeAuthorizerRequest::stage_variables`](crate::types::TestInvokeAuthorizerRequest::stage_variables): A key-value map of stage variables to simulate an invocation on a deployed Stage.
+
+ To set the whole map at once, use [`set_stage_variables`](Self::set_stage_variables).*/
     pub fn stage_variables(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = (
-                impl ::std::convert::Into<::std::string::String>,
-                impl ::std::convert::Into<::std::string::String>,
-            ),
-        >,
+        key: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.inner.stage_variables = ::std::option::Option::Some(
-            input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
-        );
+        self.inner
+            .stage_variables
+            .get_or_insert_default()
+            .insert(key.into(), value.into());
         self
     }
     /// Sets or clears [`TestInvokeAuthorizerRequest::stage_variables`](crate::types::TestInvokeAuthorizerRequest::stage_variables).
@@ -347,19 +400,18 @@ impl TestInvokeAuthorizerRequestBuilder {
     > {
         &self.inner.stage_variables
     }
-    /// Sets [`TestInvokeAuthorizerRequest::additional_context`](crate::types::TestInvokeAuthorizerRequest::additional_context): A key-value map of additional context variables.
+    /** Adds one entry to [`TestInvokeAuthorizerRequest::additional_context`](crate::types::TestInvokeAuthorizerRequest::additional_context): A key-value map of additional context variables.
+
+ To set the whole map at once, use [`set_additional_context`](Self::set_additional_context).*/
     pub fn additional_context(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = (
-                impl ::std::convert::Into<::std::string::String>,
-                impl ::std::convert::Into<::std::string::String>,
-            ),
-        >,
+        key: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.inner.additional_context = ::std::option::Option::Some(
-            input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
-        );
+        self.inner
+            .additional_context
+            .get_or_insert_default()
+            .insert(key.into(), value.into());
         self
     }
     /// Sets or clears [`TestInvokeAuthorizerRequest::additional_context`](crate::types::TestInvokeAuthorizerRequest::additional_context).
@@ -393,13 +445,13 @@ impl TestInvokeAuthorizerRequestBuilder {
         if self.inner.rest_api_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "TestInvokeAuthorizerRequest",
-                member: "restApiId",
+                member: "rest_api_id",
             });
         }
         if self.inner.authorizer_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "TestInvokeAuthorizerRequest",
-                member: "authorizerId",
+                member: "authorizer_id",
             });
         }
         ::std::result::Result::Ok(self.inner)

@@ -38,6 +38,52 @@ impl TestInvokeAuthorizerResponse {
     pub fn builder() -> crate::types::builders::TestInvokeAuthorizerResponseBuilder {
         <crate::types::builders::TestInvokeAuthorizerResponseBuilder as ::std::default::Default>::default()
     }
+    /// The `clientStatus` member, when set.
+    #[inline]
+    pub fn client_status(&self) -> ::std::option::Option<i32> {
+        self.client_status
+    }
+    /// The `log` member, when set.
+    #[inline]
+    pub fn log(&self) -> ::std::option::Option<&str> {
+        self.log.as_deref()
+    }
+    /// The `latency` member, when set.
+    #[inline]
+    pub fn latency(&self) -> ::std::option::Option<i64> {
+        self.latency
+    }
+    /// The `principalId` member, when set.
+    #[inline]
+    pub fn principal_id(&self) -> ::std::option::Option<&str> {
+        self.principal_id.as_deref()
+    }
+    /// The `policy` member, when set.
+    #[inline]
+    pub fn policy(&self) -> ::std::option::Option<&str> {
+        self.policy.as_deref()
+    }
+    /// The `authorization` member, when set.
+    #[inline]
+    pub fn authorization(
+        &self,
+    ) -> ::std::option::Option<
+        &::std::collections::BTreeMap<
+            ::std::string::String,
+            ::std::vec::Vec<::std::string::String>,
+        >,
+    > {
+        self.authorization.as_ref()
+    }
+    /// The `claims` member, when set.
+    #[inline]
+    pub fn claims(
+        &self,
+    ) -> ::std::option::Option<
+        &::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
+    > {
+        self.claims.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for TestInvokeAuthorizerResponse {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -228,19 +274,18 @@ impl TestInvokeAuthorizerResponseBuilder {
     pub fn get_policy(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.policy
     }
-    /// Sets [`TestInvokeAuthorizerResponse::authorization`](crate::types::TestInvokeAuthorizerResponse::authorization): The authorization response.
+    /** Adds one entry to [`TestInvokeAuthorizerResponse::authorization`](crate::types::TestInvokeAuthorizerResponse::authorization): The authorization response.
+
+ To set the whole map at once, use [`set_authorization`](Self::set_authorization).*/
     pub fn authorization(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = (
-                impl ::std::convert::Into<::std::string::String>,
-                impl ::std::convert::Into<::std::vec::Vec<::std::string::String>>,
-            ),
-        >,
+        key: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<::std::vec::Vec<::std::string::String>>,
     ) -> Self {
-        self.inner.authorization = ::std::option::Option::Some(
-            input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
-        );
+        self.inner
+            .authorization
+            .get_or_insert_default()
+            .insert(key.into(), value.into());
         self
     }
     /// Sets or clears [`TestInvokeAuthorizerResponse::authorization`](crate::types::TestInvokeAuthorizerResponse::authorization).
@@ -269,19 +314,15 @@ impl TestInvokeAuthorizerResponseBuilder {
     > {
         &self.inner.authorization
     }
-    /// Sets [`TestInvokeAuthorizerResponse::claims`](crate::types::TestInvokeAuthorizerResponse::claims): The open identity claims, with any supported custom attributes, returned from the Cognito Your User Pool configured for the API.
+    /** Adds one entry to [`TestInvokeAuthorizerResponse::claims`](crate::types::TestInvokeAuthorizerResponse::claims): The open identity claims, with any supported custom attributes, returned from the Cognito Your User Pool configured for the API.
+
+ To set the whole map at once, use [`set_claims`](Self::set_claims).*/
     pub fn claims(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = (
-                impl ::std::convert::Into<::std::string::String>,
-                impl ::std::convert::Into<::std::string::String>,
-            ),
-        >,
+        key: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.inner.claims = ::std::option::Option::Some(
-            input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
-        );
+        self.inner.claims.get_or_insert_default().insert(key.into(), value.into());
         self
     }
     /// Sets or clears [`TestInvokeAuthorizerResponse::claims`](crate::types::TestInvokeAuthorizerResponse::claims).
@@ -304,14 +345,9 @@ impl TestInvokeAuthorizerResponseBuilder {
     > {
         &self.inner.claims
     }
-    /// Builds the [`TestInvokeAuthorizerResponse`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`TestInvokeAuthorizerResponse`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::TestInvokeAuthorizerResponse,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::TestInvokeAuthorizerResponse {
+        self.inner
     }
 }

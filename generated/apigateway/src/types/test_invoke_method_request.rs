@@ -56,6 +56,66 @@ impl TestInvokeMethodRequest {
     pub fn builder() -> crate::types::builders::TestInvokeMethodRequestBuilder {
         <crate::types::builders::TestInvokeMethodRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `restApiId` member, when set.
+    #[inline]
+    pub fn rest_api_id(&self) -> ::std::option::Option<&str> {
+        self.rest_api_id.as_deref()
+    }
+    /// The `resourceId` member, when set.
+    #[inline]
+    pub fn resource_id(&self) -> ::std::option::Option<&str> {
+        self.resource_id.as_deref()
+    }
+    /// The `httpMethod` member, when set.
+    #[inline]
+    pub fn http_method(&self) -> ::std::option::Option<&str> {
+        self.http_method.as_deref()
+    }
+    /// The `pathWithQueryString` member, when set.
+    #[inline]
+    pub fn path_with_query_string(&self) -> ::std::option::Option<&str> {
+        self.path_with_query_string.as_deref()
+    }
+    /// The `body` member, when set.
+    #[inline]
+    pub fn body(&self) -> ::std::option::Option<&str> {
+        self.body.as_deref()
+    }
+    /// The `headers` member, when set.
+    #[inline]
+    pub fn headers(
+        &self,
+    ) -> ::std::option::Option<
+        &::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
+    > {
+        self.headers.as_ref()
+    }
+    /// The `multiValueHeaders` member, when set.
+    #[inline]
+    pub fn multi_value_headers(
+        &self,
+    ) -> ::std::option::Option<
+        &::std::collections::BTreeMap<
+            ::std::string::String,
+            ::std::vec::Vec<::std::string::String>,
+        >,
+    > {
+        self.multi_value_headers.as_ref()
+    }
+    /// The `clientCertificateId` member, when set.
+    #[inline]
+    pub fn client_certificate_id(&self) -> ::std::option::Option<&str> {
+        self.client_certificate_id.as_deref()
+    }
+    /// The `stageVariables` member, when set.
+    #[inline]
+    pub fn stage_variables(
+        &self,
+    ) -> ::std::option::Option<
+        &::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
+    > {
+        self.stage_variables.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for TestInvokeMethodRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -268,19 +328,15 @@ impl TestInvokeMethodRequestBuilder {
     pub fn get_body(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.body
     }
-    /// Sets [`TestInvokeMethodRequest::headers`](crate::types::TestInvokeMethodRequest::headers): A key-value map of headers to simulate an incoming invocation request.
+    /** Adds one entry to [`TestInvokeMethodRequest::headers`](crate::types::TestInvokeMethodRequest::headers): A key-value map of headers to simulate an incoming invocation request.
+
+ To set the whole map at once, use [`set_headers`](Self::set_headers).*/
     pub fn headers(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = (
-                impl ::std::convert::Into<::std::string::String>,
-                impl ::std::convert::Into<::std::string::String>,
-            ),
-        >,
+        key: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.inner.headers = ::std::option::Option::Some(
-            input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
-        );
+        self.inner.headers.get_or_insert_default().insert(key.into(), value.into());
         self
     }
     /// Sets or clears [`TestInvokeMethodRequest::headers`](crate::types::TestInvokeMethodRequest::headers).
@@ -303,19 +359,18 @@ impl TestInvokeMethodRequestBuilder {
     > {
         &self.inner.headers
     }
-    /// Sets [`TestInvokeMethodRequest::multi_value_headers`](crate::types::TestInvokeMethodRequest::multi_value_headers): The headers as a map from string to list of values to simulate an incoming invocation request.
+    /** Adds one entry to [`TestInvokeMethodRequest::multi_value_headers`](crate::types::TestInvokeMethodRequest::multi_value_headers): The headers as a map from string to list of values to simulate an incoming invocation request.
+
+ To set the whole map at once, use [`set_multi_value_headers`](Self::set_multi_value_headers).*/
     pub fn multi_value_headers(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = (
-                impl ::std::convert::Into<::std::string::String>,
-                impl ::std::convert::Into<::std::vec::Vec<::std::string::String>>,
-            ),
-        >,
+        key: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<::std::vec::Vec<::std::string::String>>,
     ) -> Self {
-        self.inner.multi_value_headers = ::std::option::Option::Some(
-            input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
-        );
+        self.inner
+            .multi_value_headers
+            .get_or_insert_default()
+            .insert(key.into(), value.into());
         self
     }
     /// Sets or clears [`TestInvokeMethodRequest::multi_value_headers`](crate::types::TestInvokeMethodRequest::multi_value_headers).
@@ -368,19 +423,18 @@ impl TestInvokeMethodRequestBuilder {
     ) -> &::std::option::Option<::std::string::String> {
         &self.inner.client_certificate_id
     }
-    /// Sets [`TestInvokeMethodRequest::stage_variables`](crate::types::TestInvokeMethodRequest::stage_variables): A key-value map of stage variables to simulate an invocation on a deployed Stage.
+    /** Adds one entry to [`TestInvokeMethodRequest::stage_variables`](crate::types::TestInvokeMethodRequest::stage_variables): A key-value map of stage variables to simulate an invocation on a deployed Stage.
+
+ To set the whole map at once, use [`set_stage_variables`](Self::set_stage_variables).*/
     pub fn stage_variables(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = (
-                impl ::std::convert::Into<::std::string::String>,
-                impl ::std::convert::Into<::std::string::String>,
-            ),
-        >,
+        key: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.inner.stage_variables = ::std::option::Option::Some(
-            input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
-        );
+        self.inner
+            .stage_variables
+            .get_or_insert_default()
+            .insert(key.into(), value.into());
         self
     }
     /// Sets or clears [`TestInvokeMethodRequest::stage_variables`](crate::types::TestInvokeMethodRequest::stage_variables).
@@ -414,19 +468,19 @@ impl TestInvokeMethodRequestBuilder {
         if self.inner.rest_api_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "TestInvokeMethodRequest",
-                member: "restApiId",
+                member: "rest_api_id",
             });
         }
         if self.inner.resource_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "TestInvokeMethodRequest",
-                member: "resourceId",
+                member: "resource_id",
             });
         }
         if self.inner.http_method.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "TestInvokeMethodRequest",
-                member: "httpMethod",
+                member: "http_method",
             });
         }
         ::std::result::Result::Ok(self.inner)

@@ -36,6 +36,47 @@ impl TestInvokeMethodResponse {
     pub fn builder() -> crate::types::builders::TestInvokeMethodResponseBuilder {
         <crate::types::builders::TestInvokeMethodResponseBuilder as ::std::default::Default>::default()
     }
+    /// The `status` member, when set.
+    #[inline]
+    pub fn status(&self) -> ::std::option::Option<i32> {
+        self.status
+    }
+    /// The `body` member, when set.
+    #[inline]
+    pub fn body(&self) -> ::std::option::Option<&str> {
+        self.body.as_deref()
+    }
+    /// The `headers` member, when set.
+    #[inline]
+    pub fn headers(
+        &self,
+    ) -> ::std::option::Option<
+        &::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
+    > {
+        self.headers.as_ref()
+    }
+    /// The `multiValueHeaders` member, when set.
+    #[inline]
+    pub fn multi_value_headers(
+        &self,
+    ) -> ::std::option::Option<
+        &::std::collections::BTreeMap<
+            ::std::string::String,
+            ::std::vec::Vec<::std::string::String>,
+        >,
+    > {
+        self.multi_value_headers.as_ref()
+    }
+    /// The `log` member, when set.
+    #[inline]
+    pub fn log(&self) -> ::std::option::Option<&str> {
+        self.log.as_deref()
+    }
+    /// The `latency` member, when set.
+    #[inline]
+    pub fn latency(&self) -> ::std::option::Option<i64> {
+        self.latency
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for TestInvokeMethodResponse {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -162,19 +203,15 @@ impl TestInvokeMethodResponseBuilder {
     pub fn get_body(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.body
     }
-    /// Sets [`TestInvokeMethodResponse::headers`](crate::types::TestInvokeMethodResponse::headers): The headers of the HTTP response.
+    /** Adds one entry to [`TestInvokeMethodResponse::headers`](crate::types::TestInvokeMethodResponse::headers): The headers of the HTTP response.
+
+ To set the whole map at once, use [`set_headers`](Self::set_headers).*/
     pub fn headers(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = (
-                impl ::std::convert::Into<::std::string::String>,
-                impl ::std::convert::Into<::std::string::String>,
-            ),
-        >,
+        key: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.inner.headers = ::std::option::Option::Some(
-            input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
-        );
+        self.inner.headers.get_or_insert_default().insert(key.into(), value.into());
         self
     }
     /// Sets or clears [`TestInvokeMethodResponse::headers`](crate::types::TestInvokeMethodResponse::headers).
@@ -197,19 +234,18 @@ impl TestInvokeMethodResponseBuilder {
     > {
         &self.inner.headers
     }
-    /// Sets [`TestInvokeMethodResponse::multi_value_headers`](crate::types::TestInvokeMethodResponse::multi_value_headers): The headers of the HTTP response as a map from string to list of values.
+    /** Adds one entry to [`TestInvokeMethodResponse::multi_value_headers`](crate::types::TestInvokeMethodResponse::multi_value_headers): The headers of the HTTP response as a map from string to list of values.
+
+ To set the whole map at once, use [`set_multi_value_headers`](Self::set_multi_value_headers).*/
     pub fn multi_value_headers(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = (
-                impl ::std::convert::Into<::std::string::String>,
-                impl ::std::convert::Into<::std::vec::Vec<::std::string::String>>,
-            ),
-        >,
+        key: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<::std::vec::Vec<::std::string::String>>,
     ) -> Self {
-        self.inner.multi_value_headers = ::std::option::Option::Some(
-            input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
-        );
+        self.inner
+            .multi_value_headers
+            .get_or_insert_default()
+            .insert(key.into(), value.into());
         self
     }
     /// Sets or clears [`TestInvokeMethodResponse::multi_value_headers`](crate::types::TestInvokeMethodResponse::multi_value_headers).
@@ -276,14 +312,9 @@ impl TestInvokeMethodResponseBuilder {
     pub fn get_latency(&self) -> &::std::option::Option<i64> {
         &self.inner.latency
     }
-    /// Builds the [`TestInvokeMethodResponse`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`TestInvokeMethodResponse`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::TestInvokeMethodResponse,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::TestInvokeMethodResponse {
+        self.inner
     }
 }

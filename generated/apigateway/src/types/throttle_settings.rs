@@ -21,6 +21,16 @@ impl ThrottleSettings {
     pub fn builder() -> crate::types::builders::ThrottleSettingsBuilder {
         <crate::types::builders::ThrottleSettingsBuilder as ::std::default::Default>::default()
     }
+    /// The `burstLimit` member, when set.
+    #[inline]
+    pub fn burst_limit(&self) -> ::std::option::Option<i32> {
+        self.burst_limit
+    }
+    /// The `rateLimit` member, when set.
+    #[inline]
+    pub fn rate_limit(&self) -> ::std::option::Option<f64> {
+        self.rate_limit
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ThrottleSettings {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -120,14 +130,9 @@ impl ThrottleSettingsBuilder {
     pub fn get_rate_limit(&self) -> &::std::option::Option<f64> {
         &self.inner.rate_limit
     }
-    /// Builds the [`ThrottleSettings`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`ThrottleSettings`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::ThrottleSettings,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::ThrottleSettings {
+        self.inner
     }
 }

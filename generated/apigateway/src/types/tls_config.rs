@@ -21,6 +21,11 @@ impl TlsConfig {
     pub fn builder() -> crate::types::builders::TlsConfigBuilder {
         <crate::types::builders::TlsConfigBuilder as ::std::default::Default>::default()
     }
+    /// The `insecureSkipVerification` member, when set.
+    #[inline]
+    pub fn insecure_skip_verification(&self) -> ::std::option::Option<bool> {
+        self.insecure_skip_verification
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for TlsConfig {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -103,14 +108,9 @@ impl TlsConfigBuilder {
     pub fn get_insecure_skip_verification(&self) -> &::std::option::Option<bool> {
         &self.inner.insecure_skip_verification
     }
-    /// Builds the [`TlsConfig`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`TlsConfig`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::TlsConfig,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::TlsConfig {
+        self.inner
     }
 }

@@ -21,6 +21,11 @@ impl UpdateAccountRequest {
     pub fn builder() -> crate::types::builders::UpdateAccountRequestBuilder {
         <crate::types::builders::UpdateAccountRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `patchOperations` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn patch_operations(&self) -> &[crate::types::PatchOperation] {
+        self.patch_operations.as_deref().unwrap_or_default()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for UpdateAccountRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -91,16 +96,14 @@ pub struct UpdateAccountRequestBuilder {
     inner: crate::types::UpdateAccountRequest,
 }
 impl UpdateAccountRequestBuilder {
-    /// Sets [`UpdateAccountRequest::patch_operations`](crate::types::UpdateAccountRequest::patch_operations): For more information about supported patch operations, see [Patch Operations](https://docs.aws.amazon.com/apigateway/latest/api/patch-operations.html).
+    /** Appends one item to [`UpdateAccountRequest::patch_operations`](crate::types::UpdateAccountRequest::patch_operations): For more information about supported patch operations, see [Patch Operations](https://docs.aws.amazon.com/apigateway/latest/api/patch-operations.html).
+
+ To set the whole list at once, use [`set_patch_operations`](Self::set_patch_operations).*/
     pub fn patch_operations(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<crate::types::PatchOperation>,
-        >,
+        input: impl ::std::convert::Into<crate::types::PatchOperation>,
     ) -> Self {
-        self.inner.patch_operations = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.patch_operations.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`UpdateAccountRequest::patch_operations`](crate::types::UpdateAccountRequest::patch_operations).
@@ -119,14 +122,9 @@ impl UpdateAccountRequestBuilder {
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::PatchOperation>> {
         &self.inner.patch_operations
     }
-    /// Builds the [`UpdateAccountRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`UpdateAccountRequest`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::UpdateAccountRequest,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::UpdateAccountRequest {
+        self.inner
     }
 }

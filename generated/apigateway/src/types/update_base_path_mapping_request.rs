@@ -39,6 +39,26 @@ impl UpdateBasePathMappingRequest {
     pub fn builder() -> crate::types::builders::UpdateBasePathMappingRequestBuilder {
         <crate::types::builders::UpdateBasePathMappingRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `domainName` member, when set.
+    #[inline]
+    pub fn domain_name(&self) -> ::std::option::Option<&str> {
+        self.domain_name.as_deref()
+    }
+    /// The `domainNameId` member, when set.
+    #[inline]
+    pub fn domain_name_id(&self) -> ::std::option::Option<&str> {
+        self.domain_name_id.as_deref()
+    }
+    /// The `basePath` member, when set.
+    #[inline]
+    pub fn base_path(&self) -> ::std::option::Option<&str> {
+        self.base_path.as_deref()
+    }
+    /// The `patchOperations` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn patch_operations(&self) -> &[crate::types::PatchOperation] {
+        self.patch_operations.as_deref().unwrap_or_default()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for UpdateBasePathMappingRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -193,16 +213,14 @@ impl UpdateBasePathMappingRequestBuilder {
     pub fn get_base_path(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.base_path
     }
-    /// Sets [`UpdateBasePathMappingRequest::patch_operations`](crate::types::UpdateBasePathMappingRequest::patch_operations): For more information about supported patch operations, see [Patch Operations](https://docs.aws.amazon.com/apigateway/latest/api/patch-operations.html).
+    /** Appends one item to [`UpdateBasePathMappingRequest::patch_operations`](crate::types::UpdateBasePathMappingRequest::patch_operations): For more information about supported patch operations, see [Patch Operations](https://docs.aws.amazon.com/apigateway/latest/api/patch-operations.html).
+
+ To set the whole list at once, use [`set_patch_operations`](Self::set_patch_operations).*/
     pub fn patch_operations(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<crate::types::PatchOperation>,
-        >,
+        input: impl ::std::convert::Into<crate::types::PatchOperation>,
     ) -> Self {
-        self.inner.patch_operations = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.patch_operations.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`UpdateBasePathMappingRequest::patch_operations`](crate::types::UpdateBasePathMappingRequest::patch_operations).
@@ -232,13 +250,13 @@ impl UpdateBasePathMappingRequestBuilder {
         if self.inner.domain_name.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UpdateBasePathMappingRequest",
-                member: "domainName",
+                member: "domain_name",
             });
         }
         if self.inner.base_path.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UpdateBasePathMappingRequest",
-                member: "basePath",
+                member: "base_path",
             });
         }
         ::std::result::Result::Ok(self.inner)

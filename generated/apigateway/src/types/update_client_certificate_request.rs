@@ -27,6 +27,16 @@ impl UpdateClientCertificateRequest {
     pub fn builder() -> crate::types::builders::UpdateClientCertificateRequestBuilder {
         <crate::types::builders::UpdateClientCertificateRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `clientCertificateId` member, when set.
+    #[inline]
+    pub fn client_certificate_id(&self) -> ::std::option::Option<&str> {
+        self.client_certificate_id.as_deref()
+    }
+    /// The `patchOperations` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn patch_operations(&self) -> &[crate::types::PatchOperation] {
+        self.patch_operations.as_deref().unwrap_or_default()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for UpdateClientCertificateRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -130,16 +140,14 @@ impl UpdateClientCertificateRequestBuilder {
     ) -> &::std::option::Option<::std::string::String> {
         &self.inner.client_certificate_id
     }
-    /// Sets [`UpdateClientCertificateRequest::patch_operations`](crate::types::UpdateClientCertificateRequest::patch_operations): For more information about supported patch operations, see [Patch Operations](https://docs.aws.amazon.com/apigateway/latest/api/patch-operations.html).
+    /** Appends one item to [`UpdateClientCertificateRequest::patch_operations`](crate::types::UpdateClientCertificateRequest::patch_operations): For more information about supported patch operations, see [Patch Operations](https://docs.aws.amazon.com/apigateway/latest/api/patch-operations.html).
+
+ To set the whole list at once, use [`set_patch_operations`](Self::set_patch_operations).*/
     pub fn patch_operations(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<crate::types::PatchOperation>,
-        >,
+        input: impl ::std::convert::Into<crate::types::PatchOperation>,
     ) -> Self {
-        self.inner.patch_operations = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.patch_operations.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`UpdateClientCertificateRequest::patch_operations`](crate::types::UpdateClientCertificateRequest::patch_operations).
@@ -169,7 +177,7 @@ impl UpdateClientCertificateRequestBuilder {
         if self.inner.client_certificate_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UpdateClientCertificateRequest",
-                member: "clientCertificateId",
+                member: "client_certificate_id",
             });
         }
         ::std::result::Result::Ok(self.inner)

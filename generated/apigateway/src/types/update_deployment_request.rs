@@ -33,6 +33,21 @@ impl UpdateDeploymentRequest {
     pub fn builder() -> crate::types::builders::UpdateDeploymentRequestBuilder {
         <crate::types::builders::UpdateDeploymentRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `restApiId` member, when set.
+    #[inline]
+    pub fn rest_api_id(&self) -> ::std::option::Option<&str> {
+        self.rest_api_id.as_deref()
+    }
+    /// The `deploymentId` member, when set.
+    #[inline]
+    pub fn deployment_id(&self) -> ::std::option::Option<&str> {
+        self.deployment_id.as_deref()
+    }
+    /// The `patchOperations` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn patch_operations(&self) -> &[crate::types::PatchOperation] {
+        self.patch_operations.as_deref().unwrap_or_default()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for UpdateDeploymentRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -159,16 +174,14 @@ impl UpdateDeploymentRequestBuilder {
     pub fn get_deployment_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.deployment_id
     }
-    /// Sets [`UpdateDeploymentRequest::patch_operations`](crate::types::UpdateDeploymentRequest::patch_operations): For more information about supported patch operations, see [Patch Operations](https://docs.aws.amazon.com/apigateway/latest/api/patch-operations.html).
+    /** Appends one item to [`UpdateDeploymentRequest::patch_operations`](crate::types::UpdateDeploymentRequest::patch_operations): For more information about supported patch operations, see [Patch Operations](https://docs.aws.amazon.com/apigateway/latest/api/patch-operations.html).
+
+ To set the whole list at once, use [`set_patch_operations`](Self::set_patch_operations).*/
     pub fn patch_operations(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<crate::types::PatchOperation>,
-        >,
+        input: impl ::std::convert::Into<crate::types::PatchOperation>,
     ) -> Self {
-        self.inner.patch_operations = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.patch_operations.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`UpdateDeploymentRequest::patch_operations`](crate::types::UpdateDeploymentRequest::patch_operations).
@@ -198,13 +211,13 @@ impl UpdateDeploymentRequestBuilder {
         if self.inner.rest_api_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UpdateDeploymentRequest",
-                member: "restApiId",
+                member: "rest_api_id",
             });
         }
         if self.inner.deployment_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UpdateDeploymentRequest",
-                member: "deploymentId",
+                member: "deployment_id",
             });
         }
         ::std::result::Result::Ok(self.inner)

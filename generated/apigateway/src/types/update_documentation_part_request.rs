@@ -33,6 +33,21 @@ impl UpdateDocumentationPartRequest {
     pub fn builder() -> crate::types::builders::UpdateDocumentationPartRequestBuilder {
         <crate::types::builders::UpdateDocumentationPartRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `restApiId` member, when set.
+    #[inline]
+    pub fn rest_api_id(&self) -> ::std::option::Option<&str> {
+        self.rest_api_id.as_deref()
+    }
+    /// The `documentationPartId` member, when set.
+    #[inline]
+    pub fn documentation_part_id(&self) -> ::std::option::Option<&str> {
+        self.documentation_part_id.as_deref()
+    }
+    /// The `patchOperations` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn patch_operations(&self) -> &[crate::types::PatchOperation] {
+        self.patch_operations.as_deref().unwrap_or_default()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for UpdateDocumentationPartRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -164,16 +179,14 @@ impl UpdateDocumentationPartRequestBuilder {
     ) -> &::std::option::Option<::std::string::String> {
         &self.inner.documentation_part_id
     }
-    /// Sets [`UpdateDocumentationPartRequest::patch_operations`](crate::types::UpdateDocumentationPartRequest::patch_operations): For more information about supported patch operations, see [Patch Operations](https://docs.aws.amazon.com/apigateway/latest/api/patch-operations.html).
+    /** Appends one item to [`UpdateDocumentationPartRequest::patch_operations`](crate::types::UpdateDocumentationPartRequest::patch_operations): For more information about supported patch operations, see [Patch Operations](https://docs.aws.amazon.com/apigateway/latest/api/patch-operations.html).
+
+ To set the whole list at once, use [`set_patch_operations`](Self::set_patch_operations).*/
     pub fn patch_operations(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<crate::types::PatchOperation>,
-        >,
+        input: impl ::std::convert::Into<crate::types::PatchOperation>,
     ) -> Self {
-        self.inner.patch_operations = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.patch_operations.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`UpdateDocumentationPartRequest::patch_operations`](crate::types::UpdateDocumentationPartRequest::patch_operations).
@@ -203,13 +216,13 @@ impl UpdateDocumentationPartRequestBuilder {
         if self.inner.rest_api_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UpdateDocumentationPartRequest",
-                member: "restApiId",
+                member: "rest_api_id",
             });
         }
         if self.inner.documentation_part_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UpdateDocumentationPartRequest",
-                member: "documentationPartId",
+                member: "documentation_part_id",
             });
         }
         ::std::result::Result::Ok(self.inner)

@@ -33,6 +33,21 @@ impl UpdateDocumentationVersionRequest {
     pub fn builder() -> crate::types::builders::UpdateDocumentationVersionRequestBuilder {
         <crate::types::builders::UpdateDocumentationVersionRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `restApiId` member, when set.
+    #[inline]
+    pub fn rest_api_id(&self) -> ::std::option::Option<&str> {
+        self.rest_api_id.as_deref()
+    }
+    /// The `documentationVersion` member, when set.
+    #[inline]
+    pub fn documentation_version(&self) -> ::std::option::Option<&str> {
+        self.documentation_version.as_deref()
+    }
+    /// The `patchOperations` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn patch_operations(&self) -> &[crate::types::PatchOperation] {
+        self.patch_operations.as_deref().unwrap_or_default()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers
 for UpdateDocumentationVersionRequest {
@@ -166,16 +181,14 @@ impl UpdateDocumentationVersionRequestBuilder {
     ) -> &::std::option::Option<::std::string::String> {
         &self.inner.documentation_version
     }
-    /// Sets [`UpdateDocumentationVersionRequest::patch_operations`](crate::types::UpdateDocumentationVersionRequest::patch_operations): For more information about supported patch operations, see [Patch Operations](https://docs.aws.amazon.com/apigateway/latest/api/patch-operations.html).
+    /** Appends one item to [`UpdateDocumentationVersionRequest::patch_operations`](crate::types::UpdateDocumentationVersionRequest::patch_operations): For more information about supported patch operations, see [Patch Operations](https://docs.aws.amazon.com/apigateway/latest/api/patch-operations.html).
+
+ To set the whole list at once, use [`set_patch_operations`](Self::set_patch_operations).*/
     pub fn patch_operations(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<crate::types::PatchOperation>,
-        >,
+        input: impl ::std::convert::Into<crate::types::PatchOperation>,
     ) -> Self {
-        self.inner.patch_operations = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.patch_operations.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`UpdateDocumentationVersionRequest::patch_operations`](crate::types::UpdateDocumentationVersionRequest::patch_operations).
@@ -205,13 +218,13 @@ impl UpdateDocumentationVersionRequestBuilder {
         if self.inner.rest_api_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UpdateDocumentationVersionRequest",
-                member: "restApiId",
+                member: "rest_api_id",
             });
         }
         if self.inner.documentation_version.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UpdateDocumentationVersionRequest",
-                member: "documentationVersion",
+                member: "documentation_version",
             });
         }
         ::std::result::Result::Ok(self.inner)

@@ -31,6 +31,21 @@ impl UpdateDomainNameRequest {
     pub fn builder() -> crate::types::builders::UpdateDomainNameRequestBuilder {
         <crate::types::builders::UpdateDomainNameRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `domainName` member, when set.
+    #[inline]
+    pub fn domain_name(&self) -> ::std::option::Option<&str> {
+        self.domain_name.as_deref()
+    }
+    /// The `domainNameId` member, when set.
+    #[inline]
+    pub fn domain_name_id(&self) -> ::std::option::Option<&str> {
+        self.domain_name_id.as_deref()
+    }
+    /// The `patchOperations` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn patch_operations(&self) -> &[crate::types::PatchOperation] {
+        self.patch_operations.as_deref().unwrap_or_default()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for UpdateDomainNameRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -157,16 +172,14 @@ impl UpdateDomainNameRequestBuilder {
     pub fn get_domain_name_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.domain_name_id
     }
-    /// Sets [`UpdateDomainNameRequest::patch_operations`](crate::types::UpdateDomainNameRequest::patch_operations): For more information about supported patch operations, see [Patch Operations](https://docs.aws.amazon.com/apigateway/latest/api/patch-operations.html).
+    /** Appends one item to [`UpdateDomainNameRequest::patch_operations`](crate::types::UpdateDomainNameRequest::patch_operations): For more information about supported patch operations, see [Patch Operations](https://docs.aws.amazon.com/apigateway/latest/api/patch-operations.html).
+
+ To set the whole list at once, use [`set_patch_operations`](Self::set_patch_operations).*/
     pub fn patch_operations(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<crate::types::PatchOperation>,
-        >,
+        input: impl ::std::convert::Into<crate::types::PatchOperation>,
     ) -> Self {
-        self.inner.patch_operations = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.patch_operations.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`UpdateDomainNameRequest::patch_operations`](crate::types::UpdateDomainNameRequest::patch_operations).
@@ -196,7 +209,7 @@ impl UpdateDomainNameRequestBuilder {
         if self.inner.domain_name.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UpdateDomainNameRequest",
-                member: "domainName",
+                member: "domain_name",
             });
         }
         ::std::result::Result::Ok(self.inner)

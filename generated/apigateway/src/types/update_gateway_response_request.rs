@@ -33,6 +33,23 @@ impl UpdateGatewayResponseRequest {
     pub fn builder() -> crate::types::builders::UpdateGatewayResponseRequestBuilder {
         <crate::types::builders::UpdateGatewayResponseRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `restApiId` member, when set.
+    #[inline]
+    pub fn rest_api_id(&self) -> ::std::option::Option<&str> {
+        self.rest_api_id.as_deref()
+    }
+    /// The `responseType` member, when set.
+    #[inline]
+    pub fn response_type(
+        &self,
+    ) -> ::std::option::Option<&crate::types::GatewayResponseType> {
+        self.response_type.as_ref()
+    }
+    /// The `patchOperations` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn patch_operations(&self) -> &[crate::types::PatchOperation] {
+        self.patch_operations.as_deref().unwrap_or_default()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for UpdateGatewayResponseRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -161,16 +178,14 @@ impl UpdateGatewayResponseRequestBuilder {
     ) -> &::std::option::Option<crate::types::GatewayResponseType> {
         &self.inner.response_type
     }
-    /// Sets [`UpdateGatewayResponseRequest::patch_operations`](crate::types::UpdateGatewayResponseRequest::patch_operations): For more information about supported patch operations, see [Patch Operations](https://docs.aws.amazon.com/apigateway/latest/api/patch-operations.html).
+    /** Appends one item to [`UpdateGatewayResponseRequest::patch_operations`](crate::types::UpdateGatewayResponseRequest::patch_operations): For more information about supported patch operations, see [Patch Operations](https://docs.aws.amazon.com/apigateway/latest/api/patch-operations.html).
+
+ To set the whole list at once, use [`set_patch_operations`](Self::set_patch_operations).*/
     pub fn patch_operations(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<crate::types::PatchOperation>,
-        >,
+        input: impl ::std::convert::Into<crate::types::PatchOperation>,
     ) -> Self {
-        self.inner.patch_operations = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.patch_operations.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`UpdateGatewayResponseRequest::patch_operations`](crate::types::UpdateGatewayResponseRequest::patch_operations).
@@ -200,13 +215,13 @@ impl UpdateGatewayResponseRequestBuilder {
         if self.inner.rest_api_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UpdateGatewayResponseRequest",
-                member: "restApiId",
+                member: "rest_api_id",
             });
         }
         if self.inner.response_type.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UpdateGatewayResponseRequest",
-                member: "responseType",
+                member: "response_type",
             });
         }
         ::std::result::Result::Ok(self.inner)

@@ -39,6 +39,26 @@ impl UpdateMethodRequest {
     pub fn builder() -> crate::types::builders::UpdateMethodRequestBuilder {
         <crate::types::builders::UpdateMethodRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `restApiId` member, when set.
+    #[inline]
+    pub fn rest_api_id(&self) -> ::std::option::Option<&str> {
+        self.rest_api_id.as_deref()
+    }
+    /// The `resourceId` member, when set.
+    #[inline]
+    pub fn resource_id(&self) -> ::std::option::Option<&str> {
+        self.resource_id.as_deref()
+    }
+    /// The `httpMethod` member, when set.
+    #[inline]
+    pub fn http_method(&self) -> ::std::option::Option<&str> {
+        self.http_method.as_deref()
+    }
+    /// The `patchOperations` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn patch_operations(&self) -> &[crate::types::PatchOperation] {
+        self.patch_operations.as_deref().unwrap_or_default()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for UpdateMethodRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -193,16 +213,14 @@ impl UpdateMethodRequestBuilder {
     pub fn get_http_method(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.http_method
     }
-    /// Sets [`UpdateMethodRequest::patch_operations`](crate::types::UpdateMethodRequest::patch_operations): For more information about supported patch operations, see [Patch Operations](https://docs.aws.amazon.com/apigateway/latest/api/patch-operations.html).
+    /** Appends one item to [`UpdateMethodRequest::patch_operations`](crate::types::UpdateMethodRequest::patch_operations): For more information about supported patch operations, see [Patch Operations](https://docs.aws.amazon.com/apigateway/latest/api/patch-operations.html).
+
+ To set the whole list at once, use [`set_patch_operations`](Self::set_patch_operations).*/
     pub fn patch_operations(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<crate::types::PatchOperation>,
-        >,
+        input: impl ::std::convert::Into<crate::types::PatchOperation>,
     ) -> Self {
-        self.inner.patch_operations = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.patch_operations.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`UpdateMethodRequest::patch_operations`](crate::types::UpdateMethodRequest::patch_operations).
@@ -232,19 +250,19 @@ impl UpdateMethodRequestBuilder {
         if self.inner.rest_api_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UpdateMethodRequest",
-                member: "restApiId",
+                member: "rest_api_id",
             });
         }
         if self.inner.resource_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UpdateMethodRequest",
-                member: "resourceId",
+                member: "resource_id",
             });
         }
         if self.inner.http_method.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UpdateMethodRequest",
-                member: "httpMethod",
+                member: "http_method",
             });
         }
         ::std::result::Result::Ok(self.inner)

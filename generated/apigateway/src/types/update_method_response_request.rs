@@ -45,6 +45,31 @@ impl UpdateMethodResponseRequest {
     pub fn builder() -> crate::types::builders::UpdateMethodResponseRequestBuilder {
         <crate::types::builders::UpdateMethodResponseRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `restApiId` member, when set.
+    #[inline]
+    pub fn rest_api_id(&self) -> ::std::option::Option<&str> {
+        self.rest_api_id.as_deref()
+    }
+    /// The `resourceId` member, when set.
+    #[inline]
+    pub fn resource_id(&self) -> ::std::option::Option<&str> {
+        self.resource_id.as_deref()
+    }
+    /// The `httpMethod` member, when set.
+    #[inline]
+    pub fn http_method(&self) -> ::std::option::Option<&str> {
+        self.http_method.as_deref()
+    }
+    /// The `statusCode` member, when set.
+    #[inline]
+    pub fn status_code(&self) -> ::std::option::Option<&str> {
+        self.status_code.as_deref()
+    }
+    /// The `patchOperations` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn patch_operations(&self) -> &[crate::types::PatchOperation] {
+        self.patch_operations.as_deref().unwrap_or_default()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for UpdateMethodResponseRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -227,16 +252,14 @@ impl UpdateMethodResponseRequestBuilder {
     pub fn get_status_code(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.status_code
     }
-    /// Sets [`UpdateMethodResponseRequest::patch_operations`](crate::types::UpdateMethodResponseRequest::patch_operations): For more information about supported patch operations, see [Patch Operations](https://docs.aws.amazon.com/apigateway/latest/api/patch-operations.html).
+    /** Appends one item to [`UpdateMethodResponseRequest::patch_operations`](crate::types::UpdateMethodResponseRequest::patch_operations): For more information about supported patch operations, see [Patch Operations](https://docs.aws.amazon.com/apigateway/latest/api/patch-operations.html).
+
+ To set the whole list at once, use [`set_patch_operations`](Self::set_patch_operations).*/
     pub fn patch_operations(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<crate::types::PatchOperation>,
-        >,
+        input: impl ::std::convert::Into<crate::types::PatchOperation>,
     ) -> Self {
-        self.inner.patch_operations = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.patch_operations.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`UpdateMethodResponseRequest::patch_operations`](crate::types::UpdateMethodResponseRequest::patch_operations).
@@ -266,25 +289,25 @@ impl UpdateMethodResponseRequestBuilder {
         if self.inner.rest_api_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UpdateMethodResponseRequest",
-                member: "restApiId",
+                member: "rest_api_id",
             });
         }
         if self.inner.resource_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UpdateMethodResponseRequest",
-                member: "resourceId",
+                member: "resource_id",
             });
         }
         if self.inner.http_method.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UpdateMethodResponseRequest",
-                member: "httpMethod",
+                member: "http_method",
             });
         }
         if self.inner.status_code.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UpdateMethodResponseRequest",
-                member: "statusCode",
+                member: "status_code",
             });
         }
         ::std::result::Result::Ok(self.inner)

@@ -33,6 +33,21 @@ impl UpdateRequestValidatorRequest {
     pub fn builder() -> crate::types::builders::UpdateRequestValidatorRequestBuilder {
         <crate::types::builders::UpdateRequestValidatorRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `restApiId` member, when set.
+    #[inline]
+    pub fn rest_api_id(&self) -> ::std::option::Option<&str> {
+        self.rest_api_id.as_deref()
+    }
+    /// The `requestValidatorId` member, when set.
+    #[inline]
+    pub fn request_validator_id(&self) -> ::std::option::Option<&str> {
+        self.request_validator_id.as_deref()
+    }
+    /// The `patchOperations` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn patch_operations(&self) -> &[crate::types::PatchOperation] {
+        self.patch_operations.as_deref().unwrap_or_default()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for UpdateRequestValidatorRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -163,16 +178,14 @@ impl UpdateRequestValidatorRequestBuilder {
     ) -> &::std::option::Option<::std::string::String> {
         &self.inner.request_validator_id
     }
-    /// Sets [`UpdateRequestValidatorRequest::patch_operations`](crate::types::UpdateRequestValidatorRequest::patch_operations): For more information about supported patch operations, see [Patch Operations](https://docs.aws.amazon.com/apigateway/latest/api/patch-operations.html).
+    /** Appends one item to [`UpdateRequestValidatorRequest::patch_operations`](crate::types::UpdateRequestValidatorRequest::patch_operations): For more information about supported patch operations, see [Patch Operations](https://docs.aws.amazon.com/apigateway/latest/api/patch-operations.html).
+
+ To set the whole list at once, use [`set_patch_operations`](Self::set_patch_operations).*/
     pub fn patch_operations(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<crate::types::PatchOperation>,
-        >,
+        input: impl ::std::convert::Into<crate::types::PatchOperation>,
     ) -> Self {
-        self.inner.patch_operations = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.patch_operations.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`UpdateRequestValidatorRequest::patch_operations`](crate::types::UpdateRequestValidatorRequest::patch_operations).
@@ -202,13 +215,13 @@ impl UpdateRequestValidatorRequestBuilder {
         if self.inner.rest_api_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UpdateRequestValidatorRequest",
-                member: "restApiId",
+                member: "rest_api_id",
             });
         }
         if self.inner.request_validator_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UpdateRequestValidatorRequest",
-                member: "requestValidatorId",
+                member: "request_validator_id",
             });
         }
         ::std::result::Result::Ok(self.inner)

@@ -27,6 +27,16 @@ impl UpdateUsagePlanRequest {
     pub fn builder() -> crate::types::builders::UpdateUsagePlanRequestBuilder {
         <crate::types::builders::UpdateUsagePlanRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `usagePlanId` member, when set.
+    #[inline]
+    pub fn usage_plan_id(&self) -> ::std::option::Option<&str> {
+        self.usage_plan_id.as_deref()
+    }
+    /// The `patchOperations` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn patch_operations(&self) -> &[crate::types::PatchOperation] {
+        self.patch_operations.as_deref().unwrap_or_default()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for UpdateUsagePlanRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -125,16 +135,14 @@ impl UpdateUsagePlanRequestBuilder {
     pub fn get_usage_plan_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.usage_plan_id
     }
-    /// Sets [`UpdateUsagePlanRequest::patch_operations`](crate::types::UpdateUsagePlanRequest::patch_operations): For more information about supported patch operations, see [Patch Operations](https://docs.aws.amazon.com/apigateway/latest/api/patch-operations.html).
+    /** Appends one item to [`UpdateUsagePlanRequest::patch_operations`](crate::types::UpdateUsagePlanRequest::patch_operations): For more information about supported patch operations, see [Patch Operations](https://docs.aws.amazon.com/apigateway/latest/api/patch-operations.html).
+
+ To set the whole list at once, use [`set_patch_operations`](Self::set_patch_operations).*/
     pub fn patch_operations(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<crate::types::PatchOperation>,
-        >,
+        input: impl ::std::convert::Into<crate::types::PatchOperation>,
     ) -> Self {
-        self.inner.patch_operations = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.patch_operations.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`UpdateUsagePlanRequest::patch_operations`](crate::types::UpdateUsagePlanRequest::patch_operations).
@@ -164,7 +172,7 @@ impl UpdateUsagePlanRequestBuilder {
         if self.inner.usage_plan_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UpdateUsagePlanRequest",
-                member: "usagePlanId",
+                member: "usage_plan_id",
             });
         }
         ::std::result::Result::Ok(self.inner)

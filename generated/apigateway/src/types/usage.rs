@@ -32,6 +32,38 @@ impl Usage {
     pub fn builder() -> crate::types::builders::UsageBuilder {
         <crate::types::builders::UsageBuilder as ::std::default::Default>::default()
     }
+    /// The `usagePlanId` member, when set.
+    #[inline]
+    pub fn usage_plan_id(&self) -> ::std::option::Option<&str> {
+        self.usage_plan_id.as_deref()
+    }
+    /// The `startDate` member, when set.
+    #[inline]
+    pub fn start_date(&self) -> ::std::option::Option<&str> {
+        self.start_date.as_deref()
+    }
+    /// The `endDate` member, when set.
+    #[inline]
+    pub fn end_date(&self) -> ::std::option::Option<&str> {
+        self.end_date.as_deref()
+    }
+    /// The `position` member, when set.
+    #[inline]
+    pub fn position(&self) -> ::std::option::Option<&str> {
+        self.position.as_deref()
+    }
+    /// The `items` member, when set.
+    #[inline]
+    pub fn items(
+        &self,
+    ) -> ::std::option::Option<
+        &::std::collections::BTreeMap<
+            ::std::string::String,
+            ::std::vec::Vec<::std::vec::Vec<i64>>,
+        >,
+    > {
+        self.items.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for Usage {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -204,19 +236,15 @@ impl UsageBuilder {
     pub fn get_position(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.position
     }
-    /// Sets [`Usage::items`](crate::types::Usage::items): The usage data, as daily logs of used and remaining quotas, over the specified time interval indexed over the API keys in a usage plan.
+    /** Adds one entry to [`Usage::items`](crate::types::Usage::items): The usage data, as daily logs of used and remaining quotas, over the specified time interval indexed over the API keys in a usage plan.
+
+ To set the whole map at once, use [`set_items`](Self::set_items).*/
     pub fn items(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = (
-                impl ::std::convert::Into<::std::string::String>,
-                impl ::std::convert::Into<::std::vec::Vec<::std::vec::Vec<i64>>>,
-            ),
-        >,
+        key: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<::std::vec::Vec<::std::vec::Vec<i64>>>,
     ) -> Self {
-        self.inner.items = ::std::option::Option::Some(
-            input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
-        );
+        self.inner.items.get_or_insert_default().insert(key.into(), value.into());
         self
     }
     /// Sets or clears [`Usage::items`](crate::types::Usage::items).
@@ -245,14 +273,9 @@ impl UsageBuilder {
     > {
         &self.inner.items
     }
-    /// Builds the [`Usage`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`Usage`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::Usage,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::Usage {
+        self.inner
     }
 }

@@ -35,6 +35,50 @@ impl UsagePlan {
     pub fn builder() -> crate::types::builders::UsagePlanBuilder {
         <crate::types::builders::UsagePlanBuilder as ::std::default::Default>::default()
     }
+    /// The `id` member, when set.
+    #[inline]
+    pub fn id(&self) -> ::std::option::Option<&str> {
+        self.id.as_deref()
+    }
+    /// The `name` member, when set.
+    #[inline]
+    pub fn name(&self) -> ::std::option::Option<&str> {
+        self.name.as_deref()
+    }
+    /// The `description` member, when set.
+    #[inline]
+    pub fn description(&self) -> ::std::option::Option<&str> {
+        self.description.as_deref()
+    }
+    /// The `apiStages` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn api_stages(&self) -> &[crate::types::ApiStage] {
+        self.api_stages.as_deref().unwrap_or_default()
+    }
+    /// The `throttle` member, when set.
+    #[inline]
+    pub fn throttle(&self) -> ::std::option::Option<&crate::types::ThrottleSettings> {
+        self.throttle.as_ref()
+    }
+    /// The `quota` member, when set.
+    #[inline]
+    pub fn quota(&self) -> ::std::option::Option<&crate::types::QuotaSettings> {
+        self.quota.as_ref()
+    }
+    /// The `productCode` member, when set.
+    #[inline]
+    pub fn product_code(&self) -> ::std::option::Option<&str> {
+        self.product_code.as_deref()
+    }
+    /// The `tags` member, when set.
+    #[inline]
+    pub fn tags(
+        &self,
+    ) -> ::std::option::Option<
+        &::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
+    > {
+        self.tags.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for UsagePlan {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -203,16 +247,14 @@ impl UsagePlanBuilder {
     pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.description
     }
-    /// Sets [`UsagePlan::api_stages`](crate::types::UsagePlan::api_stages): The associated API stages of a usage plan.
+    /** Appends one item to [`UsagePlan::api_stages`](crate::types::UsagePlan::api_stages): The associated API stages of a usage plan.
+
+ To set the whole list at once, use [`set_api_stages`](Self::set_api_stages).*/
     pub fn api_stages(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<crate::types::ApiStage>,
-        >,
+        input: impl ::std::convert::Into<crate::types::ApiStage>,
     ) -> Self {
-        self.inner.api_stages = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.api_stages.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`UsagePlan::api_stages`](crate::types::UsagePlan::api_stages).
@@ -299,19 +341,15 @@ impl UsagePlanBuilder {
     pub fn get_product_code(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.product_code
     }
-    /// Sets [`UsagePlan::tags`](crate::types::UsagePlan::tags): The collection of tags.
+    /** Adds one entry to [`UsagePlan::tags`](crate::types::UsagePlan::tags): The collection of tags.
+
+ To set the whole map at once, use [`set_tags`](Self::set_tags).*/
     pub fn tags(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = (
-                impl ::std::convert::Into<::std::string::String>,
-                impl ::std::convert::Into<::std::string::String>,
-            ),
-        >,
+        key: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.inner.tags = ::std::option::Option::Some(
-            input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
-        );
+        self.inner.tags.get_or_insert_default().insert(key.into(), value.into());
         self
     }
     /// Sets or clears [`UsagePlan::tags`](crate::types::UsagePlan::tags).
@@ -334,14 +372,9 @@ impl UsagePlanBuilder {
     > {
         &self.inner.tags
     }
-    /// Builds the [`UsagePlan`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`UsagePlan`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::UsagePlan,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::UsagePlan {
+        self.inner
     }
 }

@@ -25,6 +25,26 @@ impl UsagePlanKey {
     pub fn builder() -> crate::types::builders::UsagePlanKeyBuilder {
         <crate::types::builders::UsagePlanKeyBuilder as ::std::default::Default>::default()
     }
+    /// The `id` member, when set.
+    #[inline]
+    pub fn id(&self) -> ::std::option::Option<&str> {
+        self.id.as_deref()
+    }
+    /// The `type` member, when set.
+    #[inline]
+    pub fn type_(&self) -> ::std::option::Option<&str> {
+        self.type_.as_deref()
+    }
+    /// The `value` member, when set.
+    #[inline]
+    pub fn value(&self) -> ::std::option::Option<&str> {
+        self.value.as_deref()
+    }
+    /// The `name` member, when set.
+    #[inline]
+    pub fn name(&self) -> ::std::option::Option<&str> {
+        self.name.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for UsagePlanKey {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -193,14 +213,9 @@ impl UsagePlanKeyBuilder {
     pub fn get_name(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.name
     }
-    /// Builds the [`UsagePlanKey`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`UsagePlanKey`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::UsagePlanKey,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::UsagePlanKey {
+        self.inner
     }
 }

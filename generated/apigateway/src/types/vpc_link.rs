@@ -33,6 +33,45 @@ impl VpcLink {
     pub fn builder() -> crate::types::builders::VpcLinkBuilder {
         <crate::types::builders::VpcLinkBuilder as ::std::default::Default>::default()
     }
+    /// The `id` member, when set.
+    #[inline]
+    pub fn id(&self) -> ::std::option::Option<&str> {
+        self.id.as_deref()
+    }
+    /// The `name` member, when set.
+    #[inline]
+    pub fn name(&self) -> ::std::option::Option<&str> {
+        self.name.as_deref()
+    }
+    /// The `description` member, when set.
+    #[inline]
+    pub fn description(&self) -> ::std::option::Option<&str> {
+        self.description.as_deref()
+    }
+    /// The `targetArns` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn target_arns(&self) -> &[::std::string::String] {
+        self.target_arns.as_deref().unwrap_or_default()
+    }
+    /// The `status` member, when set.
+    #[inline]
+    pub fn status(&self) -> ::std::option::Option<&crate::types::VpcLinkStatus> {
+        self.status.as_ref()
+    }
+    /// The `statusMessage` member, when set.
+    #[inline]
+    pub fn status_message(&self) -> ::std::option::Option<&str> {
+        self.status_message.as_deref()
+    }
+    /// The `tags` member, when set.
+    #[inline]
+    pub fn tags(
+        &self,
+    ) -> ::std::option::Option<
+        &::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
+    > {
+        self.tags.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for VpcLink {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -191,16 +230,14 @@ impl VpcLinkBuilder {
     pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.description
     }
-    /// Sets [`VpcLink::target_arns`](crate::types::VpcLink::target_arns): The ARN of the network load balancer of the VPC targeted by the VPC link.
+    /** Appends one item to [`VpcLink::target_arns`](crate::types::VpcLink::target_arns): The ARN of the network load balancer of the VPC targeted by the VPC link.
+
+ To set the whole list at once, use [`set_target_arns`](Self::set_target_arns).*/
     pub fn target_arns(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<::std::string::String>,
-        >,
+        input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.inner.target_arns = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.target_arns.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`VpcLink::target_arns`](crate::types::VpcLink::target_arns).
@@ -263,19 +300,15 @@ impl VpcLinkBuilder {
     pub fn get_status_message(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.status_message
     }
-    /// Sets [`VpcLink::tags`](crate::types::VpcLink::tags): The collection of tags.
+    /** Adds one entry to [`VpcLink::tags`](crate::types::VpcLink::tags): The collection of tags.
+
+ To set the whole map at once, use [`set_tags`](Self::set_tags).*/
     pub fn tags(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = (
-                impl ::std::convert::Into<::std::string::String>,
-                impl ::std::convert::Into<::std::string::String>,
-            ),
-        >,
+        key: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.inner.tags = ::std::option::Option::Some(
-            input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
-        );
+        self.inner.tags.get_or_insert_default().insert(key.into(), value.into());
         self
     }
     /// Sets or clears [`VpcLink::tags`](crate::types::VpcLink::tags).
@@ -298,14 +331,9 @@ impl VpcLinkBuilder {
     > {
         &self.inner.tags
     }
-    /// Builds the [`VpcLink`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`VpcLink`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::VpcLink,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::VpcLink {
+        self.inner
     }
 }

@@ -24,6 +24,18 @@ impl ConditionalCheckFailedException {
     pub fn builder() -> crate::error::builders::ConditionalCheckFailedExceptionBuilder {
         <crate::error::builders::ConditionalCheckFailedExceptionBuilder as ::std::default::Default>::default()
     }
+    /// The `Item` member, when set.
+    #[inline]
+    pub fn item(
+        &self,
+    ) -> ::std::option::Option<
+        &::std::collections::BTreeMap<
+            ::std::string::String,
+            crate::types::AttributeValue,
+        >,
+    > {
+        self.item.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ConditionalCheckFailedException {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -166,19 +178,15 @@ impl ConditionalCheckFailedExceptionBuilder {
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.message
     }
-    /// Sets [`ConditionalCheckFailedException::item`](crate::error::ConditionalCheckFailedException::item): Item which caused the [`ConditionalCheckFailedException`](crate::error::ConditionalCheckFailedException).
+    /** Adds one entry to [`ConditionalCheckFailedException::item`](crate::error::ConditionalCheckFailedException::item): Item which caused the [`ConditionalCheckFailedException`](crate::error::ConditionalCheckFailedException).
+
+ To set the whole map at once, use [`set_item`](Self::set_item).*/
     pub fn item(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = (
-                impl ::std::convert::Into<::std::string::String>,
-                impl ::std::convert::Into<crate::types::AttributeValue>,
-            ),
-        >,
+        key: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<crate::types::AttributeValue>,
     ) -> Self {
-        self.inner.item = ::std::option::Option::Some(
-            input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
-        );
+        self.inner.item.get_or_insert_default().insert(key.into(), value.into());
         self
     }
     /// Sets or clears [`ConditionalCheckFailedException::item`](crate::error::ConditionalCheckFailedException::item).
@@ -204,14 +212,9 @@ impl ConditionalCheckFailedExceptionBuilder {
     > {
         &self.inner.item
     }
-    /// Builds the [`ConditionalCheckFailedException`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`ConditionalCheckFailedException`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::error::ConditionalCheckFailedException,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::error::ConditionalCheckFailedException {
+        self.inner
     }
 }

@@ -149,14 +149,9 @@ impl PointInTimeRecoveryUnavailableExceptionBuilder {
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.message
     }
-    /// Builds the [`PointInTimeRecoveryUnavailableException`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`PointInTimeRecoveryUnavailableException`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::error::PointInTimeRecoveryUnavailableException,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::error::PointInTimeRecoveryUnavailableException {
+        self.inner
     }
 }

@@ -24,6 +24,11 @@ impl ThrottlingException {
     pub fn builder() -> crate::error::builders::ThrottlingExceptionBuilder {
         <crate::error::builders::ThrottlingExceptionBuilder as ::std::default::Default>::default()
     }
+    /// The `throttlingReasons` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn throttling_reasons(&self) -> &[crate::types::ThrottlingReason] {
+        self.throttling_reasons.as_deref().unwrap_or_default()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ThrottlingException {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -162,16 +167,14 @@ impl ThrottlingExceptionBuilder {
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.message
     }
-    /// Sets [`ThrottlingException::throttling_reasons`](crate::error::ThrottlingException::throttling_reasons): A list of [ThrottlingReason](https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_ThrottlingReason.html) that provide detailed diagnostic information about why the request was throttled.
+    /** Appends one item to [`ThrottlingException::throttling_reasons`](crate::error::ThrottlingException::throttling_reasons): A list of [ThrottlingReason](https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_ThrottlingReason.html) that provide detailed diagnostic information about why the request was throttled.
+
+ To set the whole list at once, use [`set_throttling_reasons`](Self::set_throttling_reasons).*/
     pub fn throttling_reasons(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<crate::types::ThrottlingReason>,
-        >,
+        input: impl ::std::convert::Into<crate::types::ThrottlingReason>,
     ) -> Self {
-        self.inner.throttling_reasons = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.throttling_reasons.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`ThrottlingException::throttling_reasons`](crate::error::ThrottlingException::throttling_reasons).
@@ -190,14 +193,9 @@ impl ThrottlingExceptionBuilder {
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::ThrottlingReason>> {
         &self.inner.throttling_reasons
     }
-    /// Builds the [`ThrottlingException`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`ThrottlingException`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::error::ThrottlingException,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::error::ThrottlingException {
+        self.inner
     }
 }

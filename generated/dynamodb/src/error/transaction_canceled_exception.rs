@@ -89,6 +89,11 @@ impl TransactionCanceledException {
     pub fn builder() -> crate::error::builders::TransactionCanceledExceptionBuilder {
         <crate::error::builders::TransactionCanceledExceptionBuilder as ::std::default::Default>::default()
     }
+    /// The `CancellationReasons` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn cancellation_reasons(&self) -> &[crate::types::CancellationReason] {
+        self.cancellation_reasons.as_deref().unwrap_or_default()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for TransactionCanceledException {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -227,16 +232,14 @@ impl TransactionCanceledExceptionBuilder {
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.message
     }
-    /// Sets [`TransactionCanceledException::cancellation_reasons`](crate::error::TransactionCanceledException::cancellation_reasons): A list of cancellation reasons.
+    /** Appends one item to [`TransactionCanceledException::cancellation_reasons`](crate::error::TransactionCanceledException::cancellation_reasons): A list of cancellation reasons.
+
+ To set the whole list at once, use [`set_cancellation_reasons`](Self::set_cancellation_reasons).*/
     pub fn cancellation_reasons(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<crate::types::CancellationReason>,
-        >,
+        input: impl ::std::convert::Into<crate::types::CancellationReason>,
     ) -> Self {
-        self.inner.cancellation_reasons = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.cancellation_reasons.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`TransactionCanceledException::cancellation_reasons`](crate::error::TransactionCanceledException::cancellation_reasons).
@@ -255,14 +258,9 @@ impl TransactionCanceledExceptionBuilder {
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::CancellationReason>> {
         &self.inner.cancellation_reasons
     }
-    /// Builds the [`TransactionCanceledException`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`TransactionCanceledException`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::error::TransactionCanceledException,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::error::TransactionCanceledException {
+        self.inner
     }
 }

@@ -27,6 +27,23 @@ impl ArchivalSummary {
     pub fn builder() -> crate::types::builders::ArchivalSummaryBuilder {
         <crate::types::builders::ArchivalSummaryBuilder as ::std::default::Default>::default()
     }
+    /// The `ArchivalDateTime` member, when set.
+    #[inline]
+    pub fn archival_date_time(
+        &self,
+    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+        self.archival_date_time.as_ref()
+    }
+    /// The `ArchivalReason` member, when set.
+    #[inline]
+    pub fn archival_reason(&self) -> ::std::option::Option<&str> {
+        self.archival_reason.as_deref()
+    }
+    /// The `ArchivalBackupArn` member, when set.
+    #[inline]
+    pub fn archival_backup_arn(&self) -> ::std::option::Option<&str> {
+        self.archival_backup_arn.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ArchivalSummary {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -174,14 +191,9 @@ impl ArchivalSummaryBuilder {
     ) -> &::std::option::Option<::std::string::String> {
         &self.inner.archival_backup_arn
     }
-    /// Builds the [`ArchivalSummary`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`ArchivalSummary`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::ArchivalSummary,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::ArchivalSummary {
+        self.inner
     }
 }

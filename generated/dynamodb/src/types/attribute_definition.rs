@@ -29,6 +29,18 @@ impl AttributeDefinition {
     pub fn builder() -> crate::types::builders::AttributeDefinitionBuilder {
         <crate::types::builders::AttributeDefinitionBuilder as ::std::default::Default>::default()
     }
+    /// The `AttributeName` member, when set.
+    #[inline]
+    pub fn attribute_name(&self) -> ::std::option::Option<&str> {
+        self.attribute_name.as_deref()
+    }
+    /// The `AttributeType` member, when set.
+    #[inline]
+    pub fn attribute_type(
+        &self,
+    ) -> ::std::option::Option<&crate::types::ScalarAttributeType> {
+        self.attribute_type.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for AttributeDefinition {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -146,13 +158,13 @@ impl AttributeDefinitionBuilder {
         if self.inner.attribute_name.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "AttributeDefinition",
-                member: "AttributeName",
+                member: "attribute_name",
             });
         }
         if self.inner.attribute_type.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "AttributeDefinition",
-                member: "AttributeType",
+                member: "attribute_type",
             });
         }
         ::std::result::Result::Ok(self.inner)

@@ -67,6 +67,63 @@ impl AttributeValue {
     pub fn builder() -> crate::types::builders::AttributeValueBuilder {
         <crate::types::builders::AttributeValueBuilder as ::std::default::Default>::default()
     }
+    /// The `S` member, when set.
+    #[inline]
+    pub fn s(&self) -> ::std::option::Option<&str> {
+        self.s.as_deref()
+    }
+    /// The `N` member, when set.
+    #[inline]
+    pub fn n(&self) -> ::std::option::Option<&str> {
+        self.n.as_deref()
+    }
+    /// The `B` member, when set.
+    #[inline]
+    pub fn b(&self) -> ::std::option::Option<&::awsgen_runtime::primitives::Blob> {
+        self.b.as_ref()
+    }
+    /// The `SS` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn ss(&self) -> &[::std::string::String] {
+        self.ss.as_deref().unwrap_or_default()
+    }
+    /// The `NS` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn ns(&self) -> &[::std::string::String] {
+        self.ns.as_deref().unwrap_or_default()
+    }
+    /// The `BS` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn bs(&self) -> &[::awsgen_runtime::primitives::Blob] {
+        self.bs.as_deref().unwrap_or_default()
+    }
+    /// The `M` member, when set.
+    #[inline]
+    pub fn m(
+        &self,
+    ) -> ::std::option::Option<
+        &::std::collections::BTreeMap<
+            ::std::string::String,
+            crate::types::AttributeValue,
+        >,
+    > {
+        self.m.as_ref()
+    }
+    /// The `L` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn l(&self) -> &[crate::types::AttributeValue] {
+        self.l.as_deref().unwrap_or_default()
+    }
+    /// The `NULL` member, when set.
+    #[inline]
+    pub fn null(&self) -> ::std::option::Option<bool> {
+        self.null
+    }
+    /// The `BOOL` member, when set.
+    #[inline]
+    pub fn bool(&self) -> ::std::option::Option<bool> {
+        self.bool
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for AttributeValue {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -232,16 +289,14 @@ impl AttributeValueBuilder {
     pub fn get_b(&self) -> &::std::option::Option<::awsgen_runtime::primitives::Blob> {
         &self.inner.b
     }
-    /// Sets [`AttributeValue::ss`](crate::types::AttributeValue::ss): An attribute of type String Set.
+    /** Appends one item to [`AttributeValue::ss`](crate::types::AttributeValue::ss): An attribute of type String Set.
+
+ To set the whole list at once, use [`set_ss`](Self::set_ss).*/
     pub fn ss(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<::std::string::String>,
-        >,
+        input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.inner.ss = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.ss.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`AttributeValue::ss`](crate::types::AttributeValue::ss).
@@ -260,16 +315,14 @@ impl AttributeValueBuilder {
     ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
         &self.inner.ss
     }
-    /// Sets [`AttributeValue::ns`](crate::types::AttributeValue::ns): An attribute of type Number Set.
+    /** Appends one item to [`AttributeValue::ns`](crate::types::AttributeValue::ns): An attribute of type Number Set.
+
+ To set the whole list at once, use [`set_ns`](Self::set_ns).*/
     pub fn ns(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<::std::string::String>,
-        >,
+        input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.inner.ns = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.ns.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`AttributeValue::ns`](crate::types::AttributeValue::ns).
@@ -288,16 +341,14 @@ impl AttributeValueBuilder {
     ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
         &self.inner.ns
     }
-    /// Sets [`AttributeValue::bs`](crate::types::AttributeValue::bs): An attribute of type Binary Set.
+    /** Appends one item to [`AttributeValue::bs`](crate::types::AttributeValue::bs): An attribute of type Binary Set.
+
+ To set the whole list at once, use [`set_bs`](Self::set_bs).*/
     pub fn bs(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<::awsgen_runtime::primitives::Blob>,
-        >,
+        input: impl ::std::convert::Into<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
-        self.inner.bs = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.bs.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`AttributeValue::bs`](crate::types::AttributeValue::bs).
@@ -316,19 +367,15 @@ impl AttributeValueBuilder {
     ) -> &::std::option::Option<::std::vec::Vec<::awsgen_runtime::primitives::Blob>> {
         &self.inner.bs
     }
-    /// Sets [`AttributeValue::m`](crate::types::AttributeValue::m): An attribute of type Map.
+    /** Adds one entry to [`AttributeValue::m`](crate::types::AttributeValue::m): An attribute of type Map.
+
+ To set the whole map at once, use [`set_m`](Self::set_m).*/
     pub fn m(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = (
-                impl ::std::convert::Into<::std::string::String>,
-                impl ::std::convert::Into<crate::types::AttributeValue>,
-            ),
-        >,
+        key: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<crate::types::AttributeValue>,
     ) -> Self {
-        self.inner.m = ::std::option::Option::Some(
-            input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
-        );
+        self.inner.m.get_or_insert_default().insert(key.into(), value.into());
         self
     }
     /// Sets or clears [`AttributeValue::m`](crate::types::AttributeValue::m).
@@ -354,16 +401,14 @@ impl AttributeValueBuilder {
     > {
         &self.inner.m
     }
-    /// Sets [`AttributeValue::l`](crate::types::AttributeValue::l): An attribute of type List.
+    /** Appends one item to [`AttributeValue::l`](crate::types::AttributeValue::l): An attribute of type List.
+
+ To set the whole list at once, use [`set_l`](Self::set_l).*/
     pub fn l(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<crate::types::AttributeValue>,
-        >,
+        input: impl ::std::convert::Into<crate::types::AttributeValue>,
     ) -> Self {
-        self.inner.l = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.l.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`AttributeValue::l`](crate::types::AttributeValue::l).
@@ -414,14 +459,9 @@ impl AttributeValueBuilder {
     pub fn get_bool(&self) -> &::std::option::Option<bool> {
         &self.inner.bool
     }
-    /// Builds the [`AttributeValue`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`AttributeValue`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::AttributeValue,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::AttributeValue {
+        self.inner
     }
 }

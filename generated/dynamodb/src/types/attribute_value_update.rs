@@ -53,6 +53,16 @@ impl AttributeValueUpdate {
     pub fn builder() -> crate::types::builders::AttributeValueUpdateBuilder {
         <crate::types::builders::AttributeValueUpdateBuilder as ::std::default::Default>::default()
     }
+    /// The `Value` member, when set.
+    #[inline]
+    pub fn value(&self) -> ::std::option::Option<&crate::types::AttributeValue> {
+        self.value.as_ref()
+    }
+    /// The `Action` member, when set.
+    #[inline]
+    pub fn action(&self) -> ::std::option::Option<&crate::types::AttributeAction> {
+        self.action.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for AttributeValueUpdate {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -157,14 +167,9 @@ impl AttributeValueUpdateBuilder {
     pub fn get_action(&self) -> &::std::option::Option<crate::types::AttributeAction> {
         &self.inner.action
     }
-    /// Builds the [`AttributeValueUpdate`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`AttributeValueUpdate`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::AttributeValueUpdate,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::AttributeValueUpdate {
+        self.inner
     }
 }

@@ -23,6 +23,20 @@ impl AutoScalingPolicyDescription {
     pub fn builder() -> crate::types::builders::AutoScalingPolicyDescriptionBuilder {
         <crate::types::builders::AutoScalingPolicyDescriptionBuilder as ::std::default::Default>::default()
     }
+    /// The `PolicyName` member, when set.
+    #[inline]
+    pub fn policy_name(&self) -> ::std::option::Option<&str> {
+        self.policy_name.as_deref()
+    }
+    /// The `TargetTrackingScalingPolicyConfiguration` member, when set.
+    #[inline]
+    pub fn target_tracking_scaling_policy_configuration(
+        &self,
+    ) -> ::std::option::Option<
+        &crate::types::AutoScalingTargetTrackingScalingPolicyConfigurationDescription,
+    > {
+        self.target_tracking_scaling_policy_configuration.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for AutoScalingPolicyDescription {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -141,14 +155,9 @@ impl AutoScalingPolicyDescriptionBuilder {
     > {
         &self.inner.target_tracking_scaling_policy_configuration
     }
-    /// Builds the [`AutoScalingPolicyDescription`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`AutoScalingPolicyDescription`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::AutoScalingPolicyDescription,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::AutoScalingPolicyDescription {
+        self.inner
     }
 }

@@ -25,6 +25,20 @@ impl AutoScalingPolicyUpdate {
     pub fn builder() -> crate::types::builders::AutoScalingPolicyUpdateBuilder {
         <crate::types::builders::AutoScalingPolicyUpdateBuilder as ::std::default::Default>::default()
     }
+    /// The `PolicyName` member, when set.
+    #[inline]
+    pub fn policy_name(&self) -> ::std::option::Option<&str> {
+        self.policy_name.as_deref()
+    }
+    /// The `TargetTrackingScalingPolicyConfiguration` member, when set.
+    #[inline]
+    pub fn target_tracking_scaling_policy_configuration(
+        &self,
+    ) -> ::std::option::Option<
+        &crate::types::AutoScalingTargetTrackingScalingPolicyConfigurationUpdate,
+    > {
+        self.target_tracking_scaling_policy_configuration.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for AutoScalingPolicyUpdate {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -154,7 +168,7 @@ impl AutoScalingPolicyUpdateBuilder {
         if self.inner.target_tracking_scaling_policy_configuration.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "AutoScalingPolicyUpdate",
-                member: "TargetTrackingScalingPolicyConfiguration",
+                member: "target_tracking_scaling_policy_configuration",
             });
         }
         ::std::result::Result::Ok(self.inner)

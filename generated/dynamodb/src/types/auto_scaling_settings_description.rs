@@ -29,6 +29,31 @@ impl AutoScalingSettingsDescription {
     pub fn builder() -> crate::types::builders::AutoScalingSettingsDescriptionBuilder {
         <crate::types::builders::AutoScalingSettingsDescriptionBuilder as ::std::default::Default>::default()
     }
+    /// The `MinimumUnits` member, when set.
+    #[inline]
+    pub fn minimum_units(&self) -> ::std::option::Option<i64> {
+        self.minimum_units
+    }
+    /// The `MaximumUnits` member, when set.
+    #[inline]
+    pub fn maximum_units(&self) -> ::std::option::Option<i64> {
+        self.maximum_units
+    }
+    /// The `AutoScalingDisabled` member, when set.
+    #[inline]
+    pub fn auto_scaling_disabled(&self) -> ::std::option::Option<bool> {
+        self.auto_scaling_disabled
+    }
+    /// The `AutoScalingRoleArn` member, when set.
+    #[inline]
+    pub fn auto_scaling_role_arn(&self) -> ::std::option::Option<&str> {
+        self.auto_scaling_role_arn.as_deref()
+    }
+    /// The `ScalingPolicies` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn scaling_policies(&self) -> &[crate::types::AutoScalingPolicyDescription] {
+        self.scaling_policies.as_deref().unwrap_or_default()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for AutoScalingSettingsDescription {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -188,16 +213,14 @@ impl AutoScalingSettingsDescriptionBuilder {
     ) -> &::std::option::Option<::std::string::String> {
         &self.inner.auto_scaling_role_arn
     }
-    /// Sets [`AutoScalingSettingsDescription::scaling_policies`](crate::types::AutoScalingSettingsDescription::scaling_policies): Information about the scaling policies.
+    /** Appends one item to [`AutoScalingSettingsDescription::scaling_policies`](crate::types::AutoScalingSettingsDescription::scaling_policies): Information about the scaling policies.
+
+ To set the whole list at once, use [`set_scaling_policies`](Self::set_scaling_policies).*/
     pub fn scaling_policies(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<crate::types::AutoScalingPolicyDescription>,
-        >,
+        input: impl ::std::convert::Into<crate::types::AutoScalingPolicyDescription>,
     ) -> Self {
-        self.inner.scaling_policies = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.scaling_policies.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`AutoScalingSettingsDescription::scaling_policies`](crate::types::AutoScalingSettingsDescription::scaling_policies).
@@ -220,14 +243,9 @@ impl AutoScalingSettingsDescriptionBuilder {
     > {
         &self.inner.scaling_policies
     }
-    /// Builds the [`AutoScalingSettingsDescription`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`AutoScalingSettingsDescription`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::AutoScalingSettingsDescription,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::AutoScalingSettingsDescription {
+        self.inner
     }
 }

@@ -29,6 +29,33 @@ impl AutoScalingSettingsUpdate {
     pub fn builder() -> crate::types::builders::AutoScalingSettingsUpdateBuilder {
         <crate::types::builders::AutoScalingSettingsUpdateBuilder as ::std::default::Default>::default()
     }
+    /// The `MinimumUnits` member, when set.
+    #[inline]
+    pub fn minimum_units(&self) -> ::std::option::Option<i64> {
+        self.minimum_units
+    }
+    /// The `MaximumUnits` member, when set.
+    #[inline]
+    pub fn maximum_units(&self) -> ::std::option::Option<i64> {
+        self.maximum_units
+    }
+    /// The `AutoScalingDisabled` member, when set.
+    #[inline]
+    pub fn auto_scaling_disabled(&self) -> ::std::option::Option<bool> {
+        self.auto_scaling_disabled
+    }
+    /// The `AutoScalingRoleArn` member, when set.
+    #[inline]
+    pub fn auto_scaling_role_arn(&self) -> ::std::option::Option<&str> {
+        self.auto_scaling_role_arn.as_deref()
+    }
+    /// The `ScalingPolicyUpdate` member, when set.
+    #[inline]
+    pub fn scaling_policy_update(
+        &self,
+    ) -> ::std::option::Option<&crate::types::AutoScalingPolicyUpdate> {
+        self.scaling_policy_update.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for AutoScalingSettingsUpdate {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -203,14 +230,9 @@ impl AutoScalingSettingsUpdateBuilder {
     ) -> &::std::option::Option<crate::types::AutoScalingPolicyUpdate> {
         &self.inner.scaling_policy_update
     }
-    /// Builds the [`AutoScalingSettingsUpdate`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`AutoScalingSettingsUpdate`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::AutoScalingSettingsUpdate,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::AutoScalingSettingsUpdate {
+        self.inner
     }
 }

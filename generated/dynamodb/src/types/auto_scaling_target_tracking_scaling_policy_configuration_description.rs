@@ -27,6 +27,26 @@ impl AutoScalingTargetTrackingScalingPolicyConfigurationDescription {
     pub fn builder() -> crate::types::builders::AutoScalingTargetTrackingScalingPolicyConfigurationDescriptionBuilder {
         <crate::types::builders::AutoScalingTargetTrackingScalingPolicyConfigurationDescriptionBuilder as ::std::default::Default>::default()
     }
+    /// The `DisableScaleIn` member, when set.
+    #[inline]
+    pub fn disable_scale_in(&self) -> ::std::option::Option<bool> {
+        self.disable_scale_in
+    }
+    /// The `ScaleInCooldown` member, when set.
+    #[inline]
+    pub fn scale_in_cooldown(&self) -> ::std::option::Option<i32> {
+        self.scale_in_cooldown
+    }
+    /// The `ScaleOutCooldown` member, when set.
+    #[inline]
+    pub fn scale_out_cooldown(&self) -> ::std::option::Option<i32> {
+        self.scale_out_cooldown
+    }
+    /// The `TargetValue` member, when set.
+    #[inline]
+    pub fn target_value(&self) -> ::std::option::Option<f64> {
+        self.target_value
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers
 for AutoScalingTargetTrackingScalingPolicyConfigurationDescription {
@@ -181,7 +201,7 @@ impl AutoScalingTargetTrackingScalingPolicyConfigurationDescriptionBuilder {
         if self.inner.target_value.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "AutoScalingTargetTrackingScalingPolicyConfigurationDescription",
-                member: "TargetValue",
+                member: "target_value",
             });
         }
         ::std::result::Result::Ok(self.inner)

@@ -25,6 +25,25 @@ impl BackupDescription {
     pub fn builder() -> crate::types::builders::BackupDescriptionBuilder {
         <crate::types::builders::BackupDescriptionBuilder as ::std::default::Default>::default()
     }
+    /// The `BackupDetails` member, when set.
+    #[inline]
+    pub fn backup_details(&self) -> ::std::option::Option<&crate::types::BackupDetails> {
+        self.backup_details.as_ref()
+    }
+    /// The `SourceTableDetails` member, when set.
+    #[inline]
+    pub fn source_table_details(
+        &self,
+    ) -> ::std::option::Option<&crate::types::SourceTableDetails> {
+        self.source_table_details.as_ref()
+    }
+    /// The `SourceTableFeatureDetails` member, when set.
+    #[inline]
+    pub fn source_table_feature_details(
+        &self,
+    ) -> ::std::option::Option<&crate::types::SourceTableFeatureDetails> {
+        self.source_table_feature_details.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for BackupDescription {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -165,14 +184,9 @@ impl BackupDescriptionBuilder {
     ) -> &::std::option::Option<crate::types::SourceTableFeatureDetails> {
         &self.inner.source_table_feature_details
     }
-    /// Builds the [`BackupDescription`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`BackupDescription`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::BackupDescription,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::BackupDescription {
+        self.inner
     }
 }

@@ -49,6 +49,45 @@ impl BackupDetails {
     pub fn builder() -> crate::types::builders::BackupDetailsBuilder {
         <crate::types::builders::BackupDetailsBuilder as ::std::default::Default>::default()
     }
+    /// The `BackupArn` member, when set.
+    #[inline]
+    pub fn backup_arn(&self) -> ::std::option::Option<&str> {
+        self.backup_arn.as_deref()
+    }
+    /// The `BackupName` member, when set.
+    #[inline]
+    pub fn backup_name(&self) -> ::std::option::Option<&str> {
+        self.backup_name.as_deref()
+    }
+    /// The `BackupSizeBytes` member, when set.
+    #[inline]
+    pub fn backup_size_bytes(&self) -> ::std::option::Option<i64> {
+        self.backup_size_bytes
+    }
+    /// The `BackupStatus` member, when set.
+    #[inline]
+    pub fn backup_status(&self) -> ::std::option::Option<&crate::types::BackupStatus> {
+        self.backup_status.as_ref()
+    }
+    /// The `BackupType` member, when set.
+    #[inline]
+    pub fn backup_type(&self) -> ::std::option::Option<&crate::types::BackupType> {
+        self.backup_type.as_ref()
+    }
+    /// The `BackupCreationDateTime` member, when set.
+    #[inline]
+    pub fn backup_creation_date_time(
+        &self,
+    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+        self.backup_creation_date_time.as_ref()
+    }
+    /// The `BackupExpiryDateTime` member, when set.
+    #[inline]
+    pub fn backup_expiry_date_time(
+        &self,
+    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+        self.backup_expiry_date_time.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for BackupDetails {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -320,31 +359,31 @@ impl BackupDetailsBuilder {
         if self.inner.backup_arn.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "BackupDetails",
-                member: "BackupArn",
+                member: "backup_arn",
             });
         }
         if self.inner.backup_name.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "BackupDetails",
-                member: "BackupName",
+                member: "backup_name",
             });
         }
         if self.inner.backup_status.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "BackupDetails",
-                member: "BackupStatus",
+                member: "backup_status",
             });
         }
         if self.inner.backup_type.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "BackupDetails",
-                member: "BackupType",
+                member: "backup_type",
             });
         }
         if self.inner.backup_creation_date_time.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "BackupDetails",
-                member: "BackupCreationDateTime",
+                member: "backup_creation_date_time",
             });
         }
         ::std::result::Result::Ok(self.inner)

@@ -45,6 +45,60 @@ impl BackupSummary {
     pub fn builder() -> crate::types::builders::BackupSummaryBuilder {
         <crate::types::builders::BackupSummaryBuilder as ::std::default::Default>::default()
     }
+    /// The `TableName` member, when set.
+    #[inline]
+    pub fn table_name(&self) -> ::std::option::Option<&str> {
+        self.table_name.as_deref()
+    }
+    /// The `TableId` member, when set.
+    #[inline]
+    pub fn table_id(&self) -> ::std::option::Option<&str> {
+        self.table_id.as_deref()
+    }
+    /// The `TableArn` member, when set.
+    #[inline]
+    pub fn table_arn(&self) -> ::std::option::Option<&str> {
+        self.table_arn.as_deref()
+    }
+    /// The `BackupArn` member, when set.
+    #[inline]
+    pub fn backup_arn(&self) -> ::std::option::Option<&str> {
+        self.backup_arn.as_deref()
+    }
+    /// The `BackupName` member, when set.
+    #[inline]
+    pub fn backup_name(&self) -> ::std::option::Option<&str> {
+        self.backup_name.as_deref()
+    }
+    /// The `BackupCreationDateTime` member, when set.
+    #[inline]
+    pub fn backup_creation_date_time(
+        &self,
+    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+        self.backup_creation_date_time.as_ref()
+    }
+    /// The `BackupExpiryDateTime` member, when set.
+    #[inline]
+    pub fn backup_expiry_date_time(
+        &self,
+    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+        self.backup_expiry_date_time.as_ref()
+    }
+    /// The `BackupStatus` member, when set.
+    #[inline]
+    pub fn backup_status(&self) -> ::std::option::Option<&crate::types::BackupStatus> {
+        self.backup_status.as_ref()
+    }
+    /// The `BackupType` member, when set.
+    #[inline]
+    pub fn backup_type(&self) -> ::std::option::Option<&crate::types::BackupType> {
+        self.backup_type.as_ref()
+    }
+    /// The `BackupSizeBytes` member, when set.
+    #[inline]
+    pub fn backup_size_bytes(&self) -> ::std::option::Option<i64> {
+        self.backup_size_bytes
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for BackupSummary {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -383,14 +437,9 @@ impl BackupSummaryBuilder {
     pub fn get_backup_size_bytes(&self) -> &::std::option::Option<i64> {
         &self.inner.backup_size_bytes
     }
-    /// Builds the [`BackupSummary`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`BackupSummary`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::BackupSummary,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::BackupSummary {
+        self.inner
     }
 }

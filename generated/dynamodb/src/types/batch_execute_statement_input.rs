@@ -27,6 +27,18 @@ impl BatchExecuteStatementInput {
     pub fn builder() -> crate::types::builders::BatchExecuteStatementInputBuilder {
         <crate::types::builders::BatchExecuteStatementInputBuilder as ::std::default::Default>::default()
     }
+    /// The `Statements` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn statements(&self) -> &[crate::types::BatchStatementRequest] {
+        self.statements.as_deref().unwrap_or_default()
+    }
+    /// The `ReturnConsumedCapacity` member, when set.
+    #[inline]
+    pub fn return_consumed_capacity(
+        &self,
+    ) -> ::std::option::Option<&crate::types::ReturnConsumedCapacity> {
+        self.return_consumed_capacity.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for BatchExecuteStatementInput {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -101,16 +113,14 @@ pub struct BatchExecuteStatementInputBuilder {
     inner: crate::types::BatchExecuteStatementInput,
 }
 impl BatchExecuteStatementInputBuilder {
-    /// Sets [`BatchExecuteStatementInput::statements`](crate::types::BatchExecuteStatementInput::statements): The list of PartiQL statements representing the batch to run.
+    /** Appends one item to [`BatchExecuteStatementInput::statements`](crate::types::BatchExecuteStatementInput::statements): The list of PartiQL statements representing the batch to run.
+
+ To set the whole list at once, use [`set_statements`](Self::set_statements).*/
     pub fn statements(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<crate::types::BatchStatementRequest>,
-        >,
+        input: impl ::std::convert::Into<crate::types::BatchStatementRequest>,
     ) -> Self {
-        self.inner.statements = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.statements.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`BatchExecuteStatementInput::statements`](crate::types::BatchExecuteStatementInput::statements).
@@ -166,7 +176,7 @@ impl BatchExecuteStatementInputBuilder {
         if self.inner.statements.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "BatchExecuteStatementInput",
-                member: "Statements",
+                member: "statements",
             });
         }
         ::std::result::Result::Ok(self.inner)

@@ -25,6 +25,16 @@ impl BatchExecuteStatementOutput {
     pub fn builder() -> crate::types::builders::BatchExecuteStatementOutputBuilder {
         <crate::types::builders::BatchExecuteStatementOutputBuilder as ::std::default::Default>::default()
     }
+    /// The `Responses` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn responses(&self) -> &[crate::types::BatchStatementResponse] {
+        self.responses.as_deref().unwrap_or_default()
+    }
+    /// The `ConsumedCapacity` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn consumed_capacity(&self) -> &[crate::types::ConsumedCapacity] {
+        self.consumed_capacity.as_deref().unwrap_or_default()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for BatchExecuteStatementOutput {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -113,16 +123,14 @@ pub struct BatchExecuteStatementOutputBuilder {
     inner: crate::types::BatchExecuteStatementOutput,
 }
 impl BatchExecuteStatementOutputBuilder {
-    /// Sets [`BatchExecuteStatementOutput::responses`](crate::types::BatchExecuteStatementOutput::responses): The response to each PartiQL statement in the batch.
+    /** Appends one item to [`BatchExecuteStatementOutput::responses`](crate::types::BatchExecuteStatementOutput::responses): The response to each PartiQL statement in the batch.
+
+ To set the whole list at once, use [`set_responses`](Self::set_responses).*/
     pub fn responses(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<crate::types::BatchStatementResponse>,
-        >,
+        input: impl ::std::convert::Into<crate::types::BatchStatementResponse>,
     ) -> Self {
-        self.inner.responses = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.responses.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`BatchExecuteStatementOutput::responses`](crate::types::BatchExecuteStatementOutput::responses).
@@ -143,16 +151,14 @@ impl BatchExecuteStatementOutputBuilder {
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::BatchStatementResponse>> {
         &self.inner.responses
     }
-    /// Sets [`BatchExecuteStatementOutput::consumed_capacity`](crate::types::BatchExecuteStatementOutput::consumed_capacity): The capacity units consumed by the entire operation.
+    /** Appends one item to [`BatchExecuteStatementOutput::consumed_capacity`](crate::types::BatchExecuteStatementOutput::consumed_capacity): The capacity units consumed by the entire operation.
+
+ To set the whole list at once, use [`set_consumed_capacity`](Self::set_consumed_capacity).*/
     pub fn consumed_capacity(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<crate::types::ConsumedCapacity>,
-        >,
+        input: impl ::std::convert::Into<crate::types::ConsumedCapacity>,
     ) -> Self {
-        self.inner.consumed_capacity = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.consumed_capacity.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`BatchExecuteStatementOutput::consumed_capacity`](crate::types::BatchExecuteStatementOutput::consumed_capacity).
@@ -171,14 +177,9 @@ impl BatchExecuteStatementOutputBuilder {
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::ConsumedCapacity>> {
         &self.inner.consumed_capacity
     }
-    /// Builds the [`BatchExecuteStatementOutput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`BatchExecuteStatementOutput`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::BatchExecuteStatementOutput,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::BatchExecuteStatementOutput {
+        self.inner
     }
 }

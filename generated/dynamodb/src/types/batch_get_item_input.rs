@@ -58,6 +58,25 @@ impl BatchGetItemInput {
     pub fn builder() -> crate::types::builders::BatchGetItemInputBuilder {
         <crate::types::builders::BatchGetItemInputBuilder as ::std::default::Default>::default()
     }
+    /// The `RequestItems` member, when set.
+    #[inline]
+    pub fn request_items(
+        &self,
+    ) -> ::std::option::Option<
+        &::std::collections::BTreeMap<
+            ::std::string::String,
+            crate::types::KeysAndAttributes,
+        >,
+    > {
+        self.request_items.as_ref()
+    }
+    /// The `ReturnConsumedCapacity` member, when set.
+    #[inline]
+    pub fn return_consumed_capacity(
+        &self,
+    ) -> ::std::option::Option<&crate::types::ReturnConsumedCapacity> {
+        self.return_consumed_capacity.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for BatchGetItemInput {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -135,19 +154,18 @@ pub struct BatchGetItemInputBuilder {
     inner: crate::types::BatchGetItemInput,
 }
 impl BatchGetItemInputBuilder {
-    /// Sets [`BatchGetItemInput::request_items`](crate::types::BatchGetItemInput::request_items): A map of one or more table names or table ARNs and, for each table, a map that describes one or more items to retrieve from that table.
+    /** Adds one entry to [`BatchGetItemInput::request_items`](crate::types::BatchGetItemInput::request_items): A map of one or more table names or table ARNs and, for each table, a map that describes one or more items to retrieve from that table.
+
+ To set the whole map at once, use [`set_request_items`](Self::set_request_items).*/
     pub fn request_items(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = (
-                impl ::std::convert::Into<::std::string::String>,
-                impl ::std::convert::Into<crate::types::KeysAndAttributes>,
-            ),
-        >,
+        key: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<crate::types::KeysAndAttributes>,
     ) -> Self {
-        self.inner.request_items = ::std::option::Option::Some(
-            input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
-        );
+        self.inner
+            .request_items
+            .get_or_insert_default()
+            .insert(key.into(), value.into());
         self
     }
     /// Sets or clears [`BatchGetItemInput::request_items`](crate::types::BatchGetItemInput::request_items).
@@ -211,7 +229,7 @@ impl BatchGetItemInputBuilder {
         if self.inner.request_items.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "BatchGetItemInput",
-                member: "RequestItems",
+                member: "request_items",
             });
         }
         ::std::result::Result::Ok(self.inner)

@@ -53,6 +53,40 @@ impl BatchGetItemOutput {
     pub fn builder() -> crate::types::builders::BatchGetItemOutputBuilder {
         <crate::types::builders::BatchGetItemOutputBuilder as ::std::default::Default>::default()
     }
+    /// The `Responses` member, when set.
+    #[inline]
+    pub fn responses(
+        &self,
+    ) -> ::std::option::Option<
+        &::std::collections::BTreeMap<
+            ::std::string::String,
+            ::std::vec::Vec<
+                ::std::collections::BTreeMap<
+                    ::std::string::String,
+                    crate::types::AttributeValue,
+                >,
+            >,
+        >,
+    > {
+        self.responses.as_ref()
+    }
+    /// The `UnprocessedKeys` member, when set.
+    #[inline]
+    pub fn unprocessed_keys(
+        &self,
+    ) -> ::std::option::Option<
+        &::std::collections::BTreeMap<
+            ::std::string::String,
+            crate::types::KeysAndAttributes,
+        >,
+    > {
+        self.unprocessed_keys.as_ref()
+    }
+    /// The `ConsumedCapacity` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn consumed_capacity(&self) -> &[crate::types::ConsumedCapacity] {
+        self.consumed_capacity.as_deref().unwrap_or_default()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for BatchGetItemOutput {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -148,26 +182,22 @@ pub struct BatchGetItemOutputBuilder {
     inner: crate::types::BatchGetItemOutput,
 }
 impl BatchGetItemOutputBuilder {
-    /// Sets [`BatchGetItemOutput::responses`](crate::types::BatchGetItemOutput::responses): A map of table name or table ARN to a list of items.
+    /** Adds one entry to [`BatchGetItemOutput::responses`](crate::types::BatchGetItemOutput::responses): A map of table name or table ARN to a list of items.
+
+ To set the whole map at once, use [`set_responses`](Self::set_responses).*/
     pub fn responses(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = (
-                impl ::std::convert::Into<::std::string::String>,
-                impl ::std::convert::Into<
-                    ::std::vec::Vec<
-                        ::std::collections::BTreeMap<
-                            ::std::string::String,
-                            crate::types::AttributeValue,
-                        >,
-                    >,
+        key: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::std::vec::Vec<
+                ::std::collections::BTreeMap<
+                    ::std::string::String,
+                    crate::types::AttributeValue,
                 >,
-            ),
+            >,
         >,
     ) -> Self {
-        self.inner.responses = ::std::option::Option::Some(
-            input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
-        );
+        self.inner.responses.get_or_insert_default().insert(key.into(), value.into());
         self
     }
     /// Sets or clears [`BatchGetItemOutput::responses`](crate::types::BatchGetItemOutput::responses).
@@ -206,19 +236,18 @@ impl BatchGetItemOutputBuilder {
     > {
         &self.inner.responses
     }
-    /// Sets [`BatchGetItemOutput::unprocessed_keys`](crate::types::BatchGetItemOutput::unprocessed_keys): A map of tables and their respective keys that were not processed with the current response.
+    /** Adds one entry to [`BatchGetItemOutput::unprocessed_keys`](crate::types::BatchGetItemOutput::unprocessed_keys): A map of tables and their respective keys that were not processed with the current response.
+
+ To set the whole map at once, use [`set_unprocessed_keys`](Self::set_unprocessed_keys).*/
     pub fn unprocessed_keys(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = (
-                impl ::std::convert::Into<::std::string::String>,
-                impl ::std::convert::Into<crate::types::KeysAndAttributes>,
-            ),
-        >,
+        key: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<crate::types::KeysAndAttributes>,
     ) -> Self {
-        self.inner.unprocessed_keys = ::std::option::Option::Some(
-            input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
-        );
+        self.inner
+            .unprocessed_keys
+            .get_or_insert_default()
+            .insert(key.into(), value.into());
         self
     }
     /// Sets or clears [`BatchGetItemOutput::unprocessed_keys`](crate::types::BatchGetItemOutput::unprocessed_keys).
@@ -247,16 +276,14 @@ impl BatchGetItemOutputBuilder {
     > {
         &self.inner.unprocessed_keys
     }
-    /// Sets [`BatchGetItemOutput::consumed_capacity`](crate::types::BatchGetItemOutput::consumed_capacity): The read capacity units consumed by the entire `BatchGetItem` operation.
+    /** Appends one item to [`BatchGetItemOutput::consumed_capacity`](crate::types::BatchGetItemOutput::consumed_capacity): The read capacity units consumed by the entire `BatchGetItem` operation.
+
+ To set the whole list at once, use [`set_consumed_capacity`](Self::set_consumed_capacity).*/
     pub fn consumed_capacity(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<crate::types::ConsumedCapacity>,
-        >,
+        input: impl ::std::convert::Into<crate::types::ConsumedCapacity>,
     ) -> Self {
-        self.inner.consumed_capacity = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.consumed_capacity.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`BatchGetItemOutput::consumed_capacity`](crate::types::BatchGetItemOutput::consumed_capacity).
@@ -275,14 +302,9 @@ impl BatchGetItemOutputBuilder {
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::ConsumedCapacity>> {
         &self.inner.consumed_capacity
     }
-    /// Builds the [`BatchGetItemOutput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`BatchGetItemOutput`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::BatchGetItemOutput,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::BatchGetItemOutput {
+        self.inner
     }
 }

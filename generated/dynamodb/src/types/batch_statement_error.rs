@@ -25,6 +25,30 @@ impl BatchStatementError {
     pub fn builder() -> crate::types::builders::BatchStatementErrorBuilder {
         <crate::types::builders::BatchStatementErrorBuilder as ::std::default::Default>::default()
     }
+    /// The `Code` member, when set.
+    #[inline]
+    pub fn code(
+        &self,
+    ) -> ::std::option::Option<&crate::types::BatchStatementErrorCodeEnum> {
+        self.code.as_ref()
+    }
+    /// The `Message` member, when set.
+    #[inline]
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        self.message.as_deref()
+    }
+    /// The `Item` member, when set.
+    #[inline]
+    pub fn item(
+        &self,
+    ) -> ::std::option::Option<
+        &::std::collections::BTreeMap<
+            ::std::string::String,
+            crate::types::AttributeValue,
+        >,
+    > {
+        self.item.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for BatchStatementError {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -146,19 +170,15 @@ impl BatchStatementErrorBuilder {
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.message
     }
-    /// Sets [`BatchStatementError::item`](crate::types::BatchStatementError::item): The item which caused the condition check to fail.
+    /** Adds one entry to [`BatchStatementError::item`](crate::types::BatchStatementError::item): The item which caused the condition check to fail.
+
+ To set the whole map at once, use [`set_item`](Self::set_item).*/
     pub fn item(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = (
-                impl ::std::convert::Into<::std::string::String>,
-                impl ::std::convert::Into<crate::types::AttributeValue>,
-            ),
-        >,
+        key: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<crate::types::AttributeValue>,
     ) -> Self {
-        self.inner.item = ::std::option::Option::Some(
-            input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
-        );
+        self.inner.item.get_or_insert_default().insert(key.into(), value.into());
         self
     }
     /// Sets or clears [`BatchStatementError::item`](crate::types::BatchStatementError::item).
@@ -184,14 +204,9 @@ impl BatchStatementErrorBuilder {
     > {
         &self.inner.item
     }
-    /// Builds the [`BatchStatementError`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`BatchStatementError`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::BatchStatementError,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::BatchStatementError {
+        self.inner
     }
 }

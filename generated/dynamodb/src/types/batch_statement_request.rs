@@ -31,6 +31,28 @@ impl BatchStatementRequest {
     pub fn builder() -> crate::types::builders::BatchStatementRequestBuilder {
         <crate::types::builders::BatchStatementRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `Statement` member, when set.
+    #[inline]
+    pub fn statement(&self) -> ::std::option::Option<&str> {
+        self.statement.as_deref()
+    }
+    /// The `Parameters` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn parameters(&self) -> &[crate::types::AttributeValue] {
+        self.parameters.as_deref().unwrap_or_default()
+    }
+    /// The `ConsistentRead` member, when set.
+    #[inline]
+    pub fn consistent_read(&self) -> ::std::option::Option<bool> {
+        self.consistent_read
+    }
+    /// The `ReturnValuesOnConditionCheckFailure` member, when set.
+    #[inline]
+    pub fn return_values_on_condition_check_failure(
+        &self,
+    ) -> ::std::option::Option<&crate::types::ReturnValuesOnConditionCheckFailure> {
+        self.return_values_on_condition_check_failure.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for BatchStatementRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -133,16 +155,14 @@ impl BatchStatementRequestBuilder {
     pub fn get_statement(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.statement
     }
-    /// Sets [`BatchStatementRequest::parameters`](crate::types::BatchStatementRequest::parameters): The parameters associated with a PartiQL statement in the batch request.
+    /** Appends one item to [`BatchStatementRequest::parameters`](crate::types::BatchStatementRequest::parameters): The parameters associated with a PartiQL statement in the batch request.
+
+ To set the whole list at once, use [`set_parameters`](Self::set_parameters).*/
     pub fn parameters(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<crate::types::AttributeValue>,
-        >,
+        input: impl ::std::convert::Into<crate::types::AttributeValue>,
     ) -> Self {
-        self.inner.parameters = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.parameters.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`BatchStatementRequest::parameters`](crate::types::BatchStatementRequest::parameters).
@@ -216,7 +236,7 @@ impl BatchStatementRequestBuilder {
         if self.inner.statement.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "BatchStatementRequest",
-                member: "Statement",
+                member: "statement",
             });
         }
         ::std::result::Result::Ok(self.inner)

@@ -25,6 +25,28 @@ impl BatchStatementResponse {
     pub fn builder() -> crate::types::builders::BatchStatementResponseBuilder {
         <crate::types::builders::BatchStatementResponseBuilder as ::std::default::Default>::default()
     }
+    /// The `Error` member, when set.
+    #[inline]
+    pub fn error(&self) -> ::std::option::Option<&crate::types::BatchStatementError> {
+        self.error.as_ref()
+    }
+    /// The `TableName` member, when set.
+    #[inline]
+    pub fn table_name(&self) -> ::std::option::Option<&str> {
+        self.table_name.as_deref()
+    }
+    /// The `Item` member, when set.
+    #[inline]
+    pub fn item(
+        &self,
+    ) -> ::std::option::Option<
+        &::std::collections::BTreeMap<
+            ::std::string::String,
+            crate::types::AttributeValue,
+        >,
+    > {
+        self.item.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for BatchStatementResponse {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -146,19 +168,15 @@ impl BatchStatementResponseBuilder {
     pub fn get_table_name(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.table_name
     }
-    /// Sets [`BatchStatementResponse::item`](crate::types::BatchStatementResponse::item): A DynamoDB item associated with a BatchStatementResponse
+    /** Adds one entry to [`BatchStatementResponse::item`](crate::types::BatchStatementResponse::item): A DynamoDB item associated with a BatchStatementResponse
+
+ To set the whole map at once, use [`set_item`](Self::set_item).*/
     pub fn item(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = (
-                impl ::std::convert::Into<::std::string::String>,
-                impl ::std::convert::Into<crate::types::AttributeValue>,
-            ),
-        >,
+        key: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<crate::types::AttributeValue>,
     ) -> Self {
-        self.inner.item = ::std::option::Option::Some(
-            input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
-        );
+        self.inner.item.get_or_insert_default().insert(key.into(), value.into());
         self
     }
     /// Sets or clears [`BatchStatementResponse::item`](crate::types::BatchStatementResponse::item).
@@ -184,14 +202,9 @@ impl BatchStatementResponseBuilder {
     > {
         &self.inner.item
     }
-    /// Builds the [`BatchStatementResponse`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`BatchStatementResponse`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::BatchStatementResponse,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::BatchStatementResponse {
+        self.inner
     }
 }

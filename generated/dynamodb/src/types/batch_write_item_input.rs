@@ -41,6 +41,32 @@ impl BatchWriteItemInput {
     pub fn builder() -> crate::types::builders::BatchWriteItemInputBuilder {
         <crate::types::builders::BatchWriteItemInputBuilder as ::std::default::Default>::default()
     }
+    /// The `RequestItems` member, when set.
+    #[inline]
+    pub fn request_items(
+        &self,
+    ) -> ::std::option::Option<
+        &::std::collections::BTreeMap<
+            ::std::string::String,
+            ::std::vec::Vec<crate::types::WriteRequest>,
+        >,
+    > {
+        self.request_items.as_ref()
+    }
+    /// The `ReturnConsumedCapacity` member, when set.
+    #[inline]
+    pub fn return_consumed_capacity(
+        &self,
+    ) -> ::std::option::Option<&crate::types::ReturnConsumedCapacity> {
+        self.return_consumed_capacity.as_ref()
+    }
+    /// The `ReturnItemCollectionMetrics` member, when set.
+    #[inline]
+    pub fn return_item_collection_metrics(
+        &self,
+    ) -> ::std::option::Option<&crate::types::ReturnItemCollectionMetrics> {
+        self.return_item_collection_metrics.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for BatchWriteItemInput {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -114,19 +140,18 @@ pub struct BatchWriteItemInputBuilder {
     inner: crate::types::BatchWriteItemInput,
 }
 impl BatchWriteItemInputBuilder {
-    /// Sets [`BatchWriteItemInput::request_items`](crate::types::BatchWriteItemInput::request_items): A map of one or more table names or table ARNs and, for each table, a list of operations to be performed ([`DeleteRequest`](crate::types::DeleteRequest) or [`PutRequest`](crate::types::PutRequest)).
+    /** Adds one entry to [`BatchWriteItemInput::request_items`](crate::types::BatchWriteItemInput::request_items): A map of one or more table names or table ARNs and, for each table, a list of operations to be performed ([`DeleteRequest`](crate::types::DeleteRequest) or [`PutRequest`](crate::types::PutRequest)).
+
+ To set the whole map at once, use [`set_request_items`](Self::set_request_items).*/
     pub fn request_items(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = (
-                impl ::std::convert::Into<::std::string::String>,
-                impl ::std::convert::Into<::std::vec::Vec<crate::types::WriteRequest>>,
-            ),
-        >,
+        key: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<::std::vec::Vec<crate::types::WriteRequest>>,
     ) -> Self {
-        self.inner.request_items = ::std::option::Option::Some(
-            input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
-        );
+        self.inner
+            .request_items
+            .get_or_insert_default()
+            .insert(key.into(), value.into());
         self
     }
     /// Sets or clears [`BatchWriteItemInput::request_items`](crate::types::BatchWriteItemInput::request_items).
@@ -216,7 +241,7 @@ impl BatchWriteItemInputBuilder {
         if self.inner.request_items.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "BatchWriteItemInput",
-                member: "RequestItems",
+                member: "request_items",
             });
         }
         ::std::result::Result::Ok(self.inner)

@@ -60,6 +60,35 @@ impl BatchWriteItemOutput {
     pub fn builder() -> crate::types::builders::BatchWriteItemOutputBuilder {
         <crate::types::builders::BatchWriteItemOutputBuilder as ::std::default::Default>::default()
     }
+    /// The `UnprocessedItems` member, when set.
+    #[inline]
+    pub fn unprocessed_items(
+        &self,
+    ) -> ::std::option::Option<
+        &::std::collections::BTreeMap<
+            ::std::string::String,
+            ::std::vec::Vec<crate::types::WriteRequest>,
+        >,
+    > {
+        self.unprocessed_items.as_ref()
+    }
+    /// The `ItemCollectionMetrics` member, when set.
+    #[inline]
+    pub fn item_collection_metrics(
+        &self,
+    ) -> ::std::option::Option<
+        &::std::collections::BTreeMap<
+            ::std::string::String,
+            ::std::vec::Vec<crate::types::ItemCollectionMetrics>,
+        >,
+    > {
+        self.item_collection_metrics.as_ref()
+    }
+    /// The `ConsumedCapacity` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn consumed_capacity(&self) -> &[crate::types::ConsumedCapacity] {
+        self.consumed_capacity.as_deref().unwrap_or_default()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for BatchWriteItemOutput {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -144,19 +173,18 @@ pub struct BatchWriteItemOutputBuilder {
     inner: crate::types::BatchWriteItemOutput,
 }
 impl BatchWriteItemOutputBuilder {
-    /// Sets [`BatchWriteItemOutput::unprocessed_items`](crate::types::BatchWriteItemOutput::unprocessed_items): A map of tables and requests against those tables that were not processed.
+    /** Adds one entry to [`BatchWriteItemOutput::unprocessed_items`](crate::types::BatchWriteItemOutput::unprocessed_items): A map of tables and requests against those tables that were not processed.
+
+ To set the whole map at once, use [`set_unprocessed_items`](Self::set_unprocessed_items).*/
     pub fn unprocessed_items(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = (
-                impl ::std::convert::Into<::std::string::String>,
-                impl ::std::convert::Into<::std::vec::Vec<crate::types::WriteRequest>>,
-            ),
-        >,
+        key: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<::std::vec::Vec<crate::types::WriteRequest>>,
     ) -> Self {
-        self.inner.unprocessed_items = ::std::option::Option::Some(
-            input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
-        );
+        self.inner
+            .unprocessed_items
+            .get_or_insert_default()
+            .insert(key.into(), value.into());
         self
     }
     /// Sets or clears [`BatchWriteItemOutput::unprocessed_items`](crate::types::BatchWriteItemOutput::unprocessed_items).
@@ -185,21 +213,20 @@ impl BatchWriteItemOutputBuilder {
     > {
         &self.inner.unprocessed_items
     }
-    /// Sets [`BatchWriteItemOutput::item_collection_metrics`](crate::types::BatchWriteItemOutput::item_collection_metrics): A list of tables that were processed by `BatchWriteItem` and, for each table, information about any item collections that were affected by individual `DeleteItem` or `PutItem` operations.
+    /** Adds one entry to [`BatchWriteItemOutput::item_collection_metrics`](crate::types::BatchWriteItemOutput::item_collection_metrics): A list of tables that were processed by `BatchWriteItem` and, for each table, information about any item collections that were affected by individual `DeleteItem` or `PutItem` operations.
+
+ To set the whole map at once, use [`set_item_collection_metrics`](Self::set_item_collection_metrics).*/
     pub fn item_collection_metrics(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = (
-                impl ::std::convert::Into<::std::string::String>,
-                impl ::std::convert::Into<
-                    ::std::vec::Vec<crate::types::ItemCollectionMetrics>,
-                >,
-            ),
+        key: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::std::vec::Vec<crate::types::ItemCollectionMetrics>,
         >,
     ) -> Self {
-        self.inner.item_collection_metrics = ::std::option::Option::Some(
-            input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
-        );
+        self.inner
+            .item_collection_metrics
+            .get_or_insert_default()
+            .insert(key.into(), value.into());
         self
     }
     /// Sets or clears [`BatchWriteItemOutput::item_collection_metrics`](crate::types::BatchWriteItemOutput::item_collection_metrics).
@@ -228,16 +255,14 @@ impl BatchWriteItemOutputBuilder {
     > {
         &self.inner.item_collection_metrics
     }
-    /// Sets [`BatchWriteItemOutput::consumed_capacity`](crate::types::BatchWriteItemOutput::consumed_capacity): The capacity units consumed by the entire `BatchWriteItem` operation.
+    /** Appends one item to [`BatchWriteItemOutput::consumed_capacity`](crate::types::BatchWriteItemOutput::consumed_capacity): The capacity units consumed by the entire `BatchWriteItem` operation.
+
+ To set the whole list at once, use [`set_consumed_capacity`](Self::set_consumed_capacity).*/
     pub fn consumed_capacity(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<crate::types::ConsumedCapacity>,
-        >,
+        input: impl ::std::convert::Into<crate::types::ConsumedCapacity>,
     ) -> Self {
-        self.inner.consumed_capacity = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.consumed_capacity.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`BatchWriteItemOutput::consumed_capacity`](crate::types::BatchWriteItemOutput::consumed_capacity).
@@ -256,14 +281,9 @@ impl BatchWriteItemOutputBuilder {
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::ConsumedCapacity>> {
         &self.inner.consumed_capacity
     }
-    /// Builds the [`BatchWriteItemOutput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`BatchWriteItemOutput`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::BatchWriteItemOutput,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::BatchWriteItemOutput {
+        self.inner
     }
 }

@@ -28,6 +28,18 @@ impl BillingModeSummary {
     pub fn builder() -> crate::types::builders::BillingModeSummaryBuilder {
         <crate::types::builders::BillingModeSummaryBuilder as ::std::default::Default>::default()
     }
+    /// The `BillingMode` member, when set.
+    #[inline]
+    pub fn billing_mode(&self) -> ::std::option::Option<&crate::types::BillingMode> {
+        self.billing_mode.as_ref()
+    }
+    /// The `LastUpdateToPayPerRequestDateTime` member, when set.
+    #[inline]
+    pub fn last_update_to_pay_per_request_date_time(
+        &self,
+    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+        self.last_update_to_pay_per_request_date_time.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for BillingModeSummary {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -151,14 +163,9 @@ impl BillingModeSummaryBuilder {
     ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.last_update_to_pay_per_request_date_time
     }
-    /// Builds the [`BillingModeSummary`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`BillingModeSummary`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::BillingModeSummary,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::BillingModeSummary {
+        self.inner
     }
 }

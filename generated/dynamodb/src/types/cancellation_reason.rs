@@ -25,6 +25,28 @@ impl CancellationReason {
     pub fn builder() -> crate::types::builders::CancellationReasonBuilder {
         <crate::types::builders::CancellationReasonBuilder as ::std::default::Default>::default()
     }
+    /// The `Item` member, when set.
+    #[inline]
+    pub fn item(
+        &self,
+    ) -> ::std::option::Option<
+        &::std::collections::BTreeMap<
+            ::std::string::String,
+            crate::types::AttributeValue,
+        >,
+    > {
+        self.item.as_ref()
+    }
+    /// The `Code` member, when set.
+    #[inline]
+    pub fn code(&self) -> ::std::option::Option<&str> {
+        self.code.as_deref()
+    }
+    /// The `Message` member, when set.
+    #[inline]
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        self.message.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for CancellationReason {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -100,19 +122,15 @@ pub struct CancellationReasonBuilder {
     inner: crate::types::CancellationReason,
 }
 impl CancellationReasonBuilder {
-    /// Sets [`CancellationReason::item`](crate::types::CancellationReason::item): Item in the request which caused the transaction to get cancelled.
+    /** Adds one entry to [`CancellationReason::item`](crate::types::CancellationReason::item): Item in the request which caused the transaction to get cancelled.
+
+ To set the whole map at once, use [`set_item`](Self::set_item).*/
     pub fn item(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = (
-                impl ::std::convert::Into<::std::string::String>,
-                impl ::std::convert::Into<crate::types::AttributeValue>,
-            ),
-        >,
+        key: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<crate::types::AttributeValue>,
     ) -> Self {
-        self.inner.item = ::std::option::Option::Some(
-            input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
-        );
+        self.inner.item.get_or_insert_default().insert(key.into(), value.into());
         self
     }
     /// Sets or clears [`CancellationReason::item`](crate::types::CancellationReason::item).
@@ -182,14 +200,9 @@ impl CancellationReasonBuilder {
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.message
     }
-    /// Builds the [`CancellationReason`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`CancellationReason`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::CancellationReason,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::CancellationReason {
+        self.inner
     }
 }

@@ -23,6 +23,21 @@ impl Capacity {
     pub fn builder() -> crate::types::builders::CapacityBuilder {
         <crate::types::builders::CapacityBuilder as ::std::default::Default>::default()
     }
+    /// The `ReadCapacityUnits` member, when set.
+    #[inline]
+    pub fn read_capacity_units(&self) -> ::std::option::Option<f64> {
+        self.read_capacity_units
+    }
+    /// The `WriteCapacityUnits` member, when set.
+    #[inline]
+    pub fn write_capacity_units(&self) -> ::std::option::Option<f64> {
+        self.write_capacity_units
+    }
+    /// The `CapacityUnits` member, when set.
+    #[inline]
+    pub fn capacity_units(&self) -> ::std::option::Option<f64> {
+        self.capacity_units
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for Capacity {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -162,14 +177,9 @@ impl CapacityBuilder {
     pub fn get_capacity_units(&self) -> &::std::option::Option<f64> {
         &self.inner.capacity_units
     }
-    /// Builds the [`Capacity`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`Capacity`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::Capacity,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::Capacity {
+        self.inner
     }
 }

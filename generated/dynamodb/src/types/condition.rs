@@ -90,6 +90,18 @@ impl Condition {
     pub fn builder() -> crate::types::builders::ConditionBuilder {
         <crate::types::builders::ConditionBuilder as ::std::default::Default>::default()
     }
+    /// The `AttributeValueList` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn attribute_value_list(&self) -> &[crate::types::AttributeValue] {
+        self.attribute_value_list.as_deref().unwrap_or_default()
+    }
+    /// The `ComparisonOperator` member, when set.
+    #[inline]
+    pub fn comparison_operator(
+        &self,
+    ) -> ::std::option::Option<&crate::types::ComparisonOperator> {
+        self.comparison_operator.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for Condition {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -158,16 +170,14 @@ pub struct ConditionBuilder {
     inner: crate::types::Condition,
 }
 impl ConditionBuilder {
-    /// Sets [`Condition::attribute_value_list`](crate::types::Condition::attribute_value_list): One or more values to evaluate against the supplied attribute.
+    /** Appends one item to [`Condition::attribute_value_list`](crate::types::Condition::attribute_value_list): One or more values to evaluate against the supplied attribute.
+
+ To set the whole list at once, use [`set_attribute_value_list`](Self::set_attribute_value_list).*/
     pub fn attribute_value_list(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<crate::types::AttributeValue>,
-        >,
+        input: impl ::std::convert::Into<crate::types::AttributeValue>,
     ) -> Self {
-        self.inner.attribute_value_list = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.attribute_value_list.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`Condition::attribute_value_list`](crate::types::Condition::attribute_value_list).
@@ -221,7 +231,7 @@ impl ConditionBuilder {
         if self.inner.comparison_operator.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "Condition",
-                member: "ComparisonOperator",
+                member: "comparison_operator",
             });
         }
         ::std::result::Result::Ok(self.inner)

@@ -39,6 +39,61 @@ impl ConsumedCapacity {
     pub fn builder() -> crate::types::builders::ConsumedCapacityBuilder {
         <crate::types::builders::ConsumedCapacityBuilder as ::std::default::Default>::default()
     }
+    /// The `TableName` member, when set.
+    #[inline]
+    pub fn table_name(&self) -> ::std::option::Option<&str> {
+        self.table_name.as_deref()
+    }
+    /// The `CapacityUnits` member, when set.
+    #[inline]
+    pub fn capacity_units(&self) -> ::std::option::Option<f64> {
+        self.capacity_units
+    }
+    /// The `ReadCapacityUnits` member, when set.
+    #[inline]
+    pub fn read_capacity_units(&self) -> ::std::option::Option<f64> {
+        self.read_capacity_units
+    }
+    /// The `WriteCapacityUnits` member, when set.
+    #[inline]
+    pub fn write_capacity_units(&self) -> ::std::option::Option<f64> {
+        self.write_capacity_units
+    }
+    /// The `Table` member, when set.
+    #[inline]
+    pub fn table(&self) -> ::std::option::Option<&crate::types::Capacity> {
+        self.table.as_ref()
+    }
+    /// The `LocalSecondaryIndexes` member, when set.
+    #[inline]
+    pub fn local_secondary_indexes(
+        &self,
+    ) -> ::std::option::Option<
+        &::std::collections::BTreeMap<::std::string::String, crate::types::Capacity>,
+    > {
+        self.local_secondary_indexes.as_ref()
+    }
+    /// The `GlobalSecondaryIndexes` member, when set.
+    #[inline]
+    pub fn global_secondary_indexes(
+        &self,
+    ) -> ::std::option::Option<
+        &::std::collections::BTreeMap<::std::string::String, crate::types::Capacity>,
+    > {
+        self.global_secondary_indexes.as_ref()
+    }
+    /// The `VectorIndexes` member, when set.
+    #[inline]
+    pub fn vector_indexes(
+        &self,
+    ) -> ::std::option::Option<
+        &::std::collections::BTreeMap<
+            ::std::string::String,
+            crate::types::VectorCapacity,
+        >,
+    > {
+        self.vector_indexes.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ConsumedCapacity {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -275,19 +330,18 @@ impl ConsumedCapacityBuilder {
     pub fn get_table(&self) -> &::std::option::Option<crate::types::Capacity> {
         &self.inner.table
     }
-    /// Sets [`ConsumedCapacity::local_secondary_indexes`](crate::types::ConsumedCapacity::local_secondary_indexes): The amount of throughput consumed on each local index affected by the operation.
+    /** Adds one entry to [`ConsumedCapacity::local_secondary_indexes`](crate::types::ConsumedCapacity::local_secondary_indexes): The amount of throughput consumed on each local index affected by the operation.
+
+ To set the whole map at once, use [`set_local_secondary_indexes`](Self::set_local_secondary_indexes).*/
     pub fn local_secondary_indexes(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = (
-                impl ::std::convert::Into<::std::string::String>,
-                impl ::std::convert::Into<crate::types::Capacity>,
-            ),
-        >,
+        key: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<crate::types::Capacity>,
     ) -> Self {
-        self.inner.local_secondary_indexes = ::std::option::Option::Some(
-            input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
-        );
+        self.inner
+            .local_secondary_indexes
+            .get_or_insert_default()
+            .insert(key.into(), value.into());
         self
     }
     /// Sets or clears [`ConsumedCapacity::local_secondary_indexes`](crate::types::ConsumedCapacity::local_secondary_indexes).
@@ -310,19 +364,18 @@ impl ConsumedCapacityBuilder {
     > {
         &self.inner.local_secondary_indexes
     }
-    /// Sets [`ConsumedCapacity::global_secondary_indexes`](crate::types::ConsumedCapacity::global_secondary_indexes): The amount of throughput consumed on each global index affected by the operation.
+    /** Adds one entry to [`ConsumedCapacity::global_secondary_indexes`](crate::types::ConsumedCapacity::global_secondary_indexes): The amount of throughput consumed on each global index affected by the operation.
+
+ To set the whole map at once, use [`set_global_secondary_indexes`](Self::set_global_secondary_indexes).*/
     pub fn global_secondary_indexes(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = (
-                impl ::std::convert::Into<::std::string::String>,
-                impl ::std::convert::Into<crate::types::Capacity>,
-            ),
-        >,
+        key: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<crate::types::Capacity>,
     ) -> Self {
-        self.inner.global_secondary_indexes = ::std::option::Option::Some(
-            input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
-        );
+        self.inner
+            .global_secondary_indexes
+            .get_or_insert_default()
+            .insert(key.into(), value.into());
         self
     }
     /// Sets or clears [`ConsumedCapacity::global_secondary_indexes`](crate::types::ConsumedCapacity::global_secondary_indexes).
@@ -345,19 +398,18 @@ impl ConsumedCapacityBuilder {
     > {
         &self.inner.global_secondary_indexes
     }
-    /// Sets [`ConsumedCapacity::vector_indexes`](crate::types::ConsumedCapacity::vector_indexes): The amount of throughput consumed on each vector index affected by the operation.
+    /** Adds one entry to [`ConsumedCapacity::vector_indexes`](crate::types::ConsumedCapacity::vector_indexes): The amount of throughput consumed on each vector index affected by the operation.
+
+ To set the whole map at once, use [`set_vector_indexes`](Self::set_vector_indexes).*/
     pub fn vector_indexes(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = (
-                impl ::std::convert::Into<::std::string::String>,
-                impl ::std::convert::Into<crate::types::VectorCapacity>,
-            ),
-        >,
+        key: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<crate::types::VectorCapacity>,
     ) -> Self {
-        self.inner.vector_indexes = ::std::option::Option::Some(
-            input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
-        );
+        self.inner
+            .vector_indexes
+            .get_or_insert_default()
+            .insert(key.into(), value.into());
         self
     }
     /// Sets or clears [`ConsumedCapacity::vector_indexes`](crate::types::ConsumedCapacity::vector_indexes).
@@ -383,14 +435,9 @@ impl ConsumedCapacityBuilder {
     > {
         &self.inner.vector_indexes
     }
-    /// Builds the [`ConsumedCapacity`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`ConsumedCapacity`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::ConsumedCapacity,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::ConsumedCapacity {
+        self.inner
     }
 }

@@ -27,6 +27,20 @@ impl ContinuousBackupsDescription {
     pub fn builder() -> crate::types::builders::ContinuousBackupsDescriptionBuilder {
         <crate::types::builders::ContinuousBackupsDescriptionBuilder as ::std::default::Default>::default()
     }
+    /// The `ContinuousBackupsStatus` member, when set.
+    #[inline]
+    pub fn continuous_backups_status(
+        &self,
+    ) -> ::std::option::Option<&crate::types::ContinuousBackupsStatus> {
+        self.continuous_backups_status.as_ref()
+    }
+    /// The `PointInTimeRecoveryDescription` member, when set.
+    #[inline]
+    pub fn point_in_time_recovery_description(
+        &self,
+    ) -> ::std::option::Option<&crate::types::PointInTimeRecoveryDescription> {
+        self.point_in_time_recovery_description.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ContinuousBackupsDescription {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -154,7 +168,7 @@ impl ContinuousBackupsDescriptionBuilder {
         if self.inner.continuous_backups_status.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ContinuousBackupsDescription",
-                member: "ContinuousBackupsStatus",
+                member: "continuous_backups_status",
             });
         }
         ::std::result::Result::Ok(self.inner)

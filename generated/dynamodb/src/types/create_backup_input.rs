@@ -25,6 +25,16 @@ impl CreateBackupInput {
     pub fn builder() -> crate::types::builders::CreateBackupInputBuilder {
         <crate::types::builders::CreateBackupInputBuilder as ::std::default::Default>::default()
     }
+    /// The `TableName` member, when set.
+    #[inline]
+    pub fn table_name(&self) -> ::std::option::Option<&str> {
+        self.table_name.as_deref()
+    }
+    /// The `BackupName` member, when set.
+    #[inline]
+    pub fn backup_name(&self) -> ::std::option::Option<&str> {
+        self.backup_name.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for CreateBackupInput {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -146,13 +156,13 @@ impl CreateBackupInputBuilder {
         if self.inner.table_name.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateBackupInput",
-                member: "TableName",
+                member: "table_name",
             });
         }
         if self.inner.backup_name.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateBackupInput",
-                member: "BackupName",
+                member: "backup_name",
             });
         }
         ::std::result::Result::Ok(self.inner)

@@ -19,6 +19,11 @@ impl CreateBackupOutput {
     pub fn builder() -> crate::types::builders::CreateBackupOutputBuilder {
         <crate::types::builders::CreateBackupOutputBuilder as ::std::default::Default>::default()
     }
+    /// The `BackupDetails` member, when set.
+    #[inline]
+    pub fn backup_details(&self) -> ::std::option::Option<&crate::types::BackupDetails> {
+        self.backup_details.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for CreateBackupOutput {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -111,14 +116,9 @@ impl CreateBackupOutputBuilder {
     ) -> &::std::option::Option<crate::types::BackupDetails> {
         &self.inner.backup_details
     }
-    /// Builds the [`CreateBackupOutput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`CreateBackupOutput`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::CreateBackupOutput,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::CreateBackupOutput {
+        self.inner
     }
 }

@@ -41,6 +41,42 @@ impl CreateGlobalSecondaryIndexAction {
     pub fn builder() -> crate::types::builders::CreateGlobalSecondaryIndexActionBuilder {
         <crate::types::builders::CreateGlobalSecondaryIndexActionBuilder as ::std::default::Default>::default()
     }
+    /// The `IndexName` member, when set.
+    #[inline]
+    pub fn index_name(&self) -> ::std::option::Option<&str> {
+        self.index_name.as_deref()
+    }
+    /// The `KeySchema` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn key_schema(&self) -> &[crate::types::KeySchemaElement] {
+        self.key_schema.as_deref().unwrap_or_default()
+    }
+    /// The `Projection` member, when set.
+    #[inline]
+    pub fn projection(&self) -> ::std::option::Option<&crate::types::Projection> {
+        self.projection.as_ref()
+    }
+    /// The `ProvisionedThroughput` member, when set.
+    #[inline]
+    pub fn provisioned_throughput(
+        &self,
+    ) -> ::std::option::Option<&crate::types::ProvisionedThroughput> {
+        self.provisioned_throughput.as_ref()
+    }
+    /// The `OnDemandThroughput` member, when set.
+    #[inline]
+    pub fn on_demand_throughput(
+        &self,
+    ) -> ::std::option::Option<&crate::types::OnDemandThroughput> {
+        self.on_demand_throughput.as_ref()
+    }
+    /// The `WarmThroughput` member, when set.
+    #[inline]
+    pub fn warm_throughput(
+        &self,
+    ) -> ::std::option::Option<&crate::types::WarmThroughput> {
+        self.warm_throughput.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers
 for CreateGlobalSecondaryIndexAction {
@@ -150,16 +186,14 @@ impl CreateGlobalSecondaryIndexActionBuilder {
     pub fn get_index_name(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.index_name
     }
-    /// Sets [`CreateGlobalSecondaryIndexAction::key_schema`](crate::types::CreateGlobalSecondaryIndexAction::key_schema): The key schema for the global secondary index.
+    /** Appends one item to [`CreateGlobalSecondaryIndexAction::key_schema`](crate::types::CreateGlobalSecondaryIndexAction::key_schema): The key schema for the global secondary index.
+
+ To set the whole list at once, use [`set_key_schema`](Self::set_key_schema).*/
     pub fn key_schema(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<crate::types::KeySchemaElement>,
-        >,
+        input: impl ::std::convert::Into<crate::types::KeySchemaElement>,
     ) -> Self {
-        self.inner.key_schema = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.key_schema.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`CreateGlobalSecondaryIndexAction::key_schema`](crate::types::CreateGlobalSecondaryIndexAction::key_schema).
@@ -283,19 +317,19 @@ impl CreateGlobalSecondaryIndexActionBuilder {
         if self.inner.index_name.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateGlobalSecondaryIndexAction",
-                member: "IndexName",
+                member: "index_name",
             });
         }
         if self.inner.key_schema.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateGlobalSecondaryIndexAction",
-                member: "KeySchema",
+                member: "key_schema",
             });
         }
         if self.inner.projection.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateGlobalSecondaryIndexAction",
-                member: "Projection",
+                member: "projection",
             });
         }
         ::std::result::Result::Ok(self.inner)

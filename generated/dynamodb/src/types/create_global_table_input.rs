@@ -25,6 +25,16 @@ impl CreateGlobalTableInput {
     pub fn builder() -> crate::types::builders::CreateGlobalTableInputBuilder {
         <crate::types::builders::CreateGlobalTableInputBuilder as ::std::default::Default>::default()
     }
+    /// The `GlobalTableName` member, when set.
+    #[inline]
+    pub fn global_table_name(&self) -> ::std::option::Option<&str> {
+        self.global_table_name.as_deref()
+    }
+    /// The `ReplicationGroup` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn replication_group(&self) -> &[crate::types::Replica] {
+        self.replication_group.as_deref().unwrap_or_default()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for CreateGlobalTableInput {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -121,16 +131,14 @@ impl CreateGlobalTableInputBuilder {
     ) -> &::std::option::Option<::std::string::String> {
         &self.inner.global_table_name
     }
-    /// Sets [`CreateGlobalTableInput::replication_group`](crate::types::CreateGlobalTableInput::replication_group): The Regions where the global table needs to be created.
+    /** Appends one item to [`CreateGlobalTableInput::replication_group`](crate::types::CreateGlobalTableInput::replication_group): The Regions where the global table needs to be created.
+
+ To set the whole list at once, use [`set_replication_group`](Self::set_replication_group).*/
     pub fn replication_group(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<crate::types::Replica>,
-        >,
+        input: impl ::std::convert::Into<crate::types::Replica>,
     ) -> Self {
-        self.inner.replication_group = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.replication_group.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`CreateGlobalTableInput::replication_group`](crate::types::CreateGlobalTableInput::replication_group).
@@ -160,13 +168,13 @@ impl CreateGlobalTableInputBuilder {
         if self.inner.global_table_name.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateGlobalTableInput",
-                member: "GlobalTableName",
+                member: "global_table_name",
             });
         }
         if self.inner.replication_group.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateGlobalTableInput",
-                member: "ReplicationGroup",
+                member: "replication_group",
             });
         }
         ::std::result::Result::Ok(self.inner)

@@ -21,6 +21,13 @@ impl CreateGlobalTableOutput {
     pub fn builder() -> crate::types::builders::CreateGlobalTableOutputBuilder {
         <crate::types::builders::CreateGlobalTableOutputBuilder as ::std::default::Default>::default()
     }
+    /// The `GlobalTableDescription` member, when set.
+    #[inline]
+    pub fn global_table_description(
+        &self,
+    ) -> ::std::option::Option<&crate::types::GlobalTableDescription> {
+        self.global_table_description.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for CreateGlobalTableOutput {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -113,14 +120,9 @@ impl CreateGlobalTableOutputBuilder {
     ) -> &::std::option::Option<crate::types::GlobalTableDescription> {
         &self.inner.global_table_description
     }
-    /// Builds the [`CreateGlobalTableOutput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`CreateGlobalTableOutput`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::CreateGlobalTableOutput,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::CreateGlobalTableOutput {
+        self.inner
     }
 }

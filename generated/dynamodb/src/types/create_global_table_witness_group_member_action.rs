@@ -25,6 +25,11 @@ impl CreateGlobalTableWitnessGroupMemberAction {
     pub fn builder() -> crate::types::builders::CreateGlobalTableWitnessGroupMemberActionBuilder {
         <crate::types::builders::CreateGlobalTableWitnessGroupMemberActionBuilder as ::std::default::Default>::default()
     }
+    /// The `RegionName` member, when set.
+    #[inline]
+    pub fn region_name(&self) -> ::std::option::Option<&str> {
+        self.region_name.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers
 for CreateGlobalTableWitnessGroupMemberAction {
@@ -117,7 +122,7 @@ impl CreateGlobalTableWitnessGroupMemberActionBuilder {
         if self.inner.region_name.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateGlobalTableWitnessGroupMemberAction",
-                member: "RegionName",
+                member: "region_name",
             });
         }
         ::std::result::Result::Ok(self.inner)

@@ -21,6 +21,11 @@ impl CreateReplicaAction {
     pub fn builder() -> crate::types::builders::CreateReplicaActionBuilder {
         <crate::types::builders::CreateReplicaActionBuilder as ::std::default::Default>::default()
     }
+    /// The `RegionName` member, when set.
+    #[inline]
+    pub fn region_name(&self) -> ::std::option::Option<&str> {
+        self.region_name.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for CreateReplicaAction {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -110,7 +115,7 @@ impl CreateReplicaActionBuilder {
         if self.inner.region_name.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateReplicaAction",
-                member: "RegionName",
+                member: "region_name",
             });
         }
         ::std::result::Result::Ok(self.inner)

@@ -37,6 +37,44 @@ impl CreateReplicationGroupMemberAction {
     pub fn builder() -> crate::types::builders::CreateReplicationGroupMemberActionBuilder {
         <crate::types::builders::CreateReplicationGroupMemberActionBuilder as ::std::default::Default>::default()
     }
+    /// The `RegionName` member, when set.
+    #[inline]
+    pub fn region_name(&self) -> ::std::option::Option<&str> {
+        self.region_name.as_deref()
+    }
+    /// The `KMSMasterKeyId` member, when set.
+    #[inline]
+    pub fn kms_master_key_id(&self) -> ::std::option::Option<&str> {
+        self.kms_master_key_id.as_deref()
+    }
+    /// The `ProvisionedThroughputOverride` member, when set.
+    #[inline]
+    pub fn provisioned_throughput_override(
+        &self,
+    ) -> ::std::option::Option<&crate::types::ProvisionedThroughputOverride> {
+        self.provisioned_throughput_override.as_ref()
+    }
+    /// The `OnDemandThroughputOverride` member, when set.
+    #[inline]
+    pub fn on_demand_throughput_override(
+        &self,
+    ) -> ::std::option::Option<&crate::types::OnDemandThroughputOverride> {
+        self.on_demand_throughput_override.as_ref()
+    }
+    /// The `GlobalSecondaryIndexes` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn global_secondary_indexes(
+        &self,
+    ) -> &[crate::types::ReplicaGlobalSecondaryIndex] {
+        self.global_secondary_indexes.as_deref().unwrap_or_default()
+    }
+    /// The `TableClassOverride` member, when set.
+    #[inline]
+    pub fn table_class_override(
+        &self,
+    ) -> ::std::option::Option<&crate::types::TableClass> {
+        self.table_class_override.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers
 for CreateReplicationGroupMemberAction {
@@ -227,16 +265,14 @@ impl CreateReplicationGroupMemberActionBuilder {
     ) -> &::std::option::Option<crate::types::OnDemandThroughputOverride> {
         &self.inner.on_demand_throughput_override
     }
-    /// Sets [`CreateReplicationGroupMemberAction::global_secondary_indexes`](crate::types::CreateReplicationGroupMemberAction::global_secondary_indexes): Replica-specific global secondary index settings.
+    /** Appends one item to [`CreateReplicationGroupMemberAction::global_secondary_indexes`](crate::types::CreateReplicationGroupMemberAction::global_secondary_indexes): Replica-specific global secondary index settings.
+
+ To set the whole list at once, use [`set_global_secondary_indexes`](Self::set_global_secondary_indexes).*/
     pub fn global_secondary_indexes(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<crate::types::ReplicaGlobalSecondaryIndex>,
-        >,
+        input: impl ::std::convert::Into<crate::types::ReplicaGlobalSecondaryIndex>,
     ) -> Self {
-        self.inner.global_secondary_indexes = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.global_secondary_indexes.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`CreateReplicationGroupMemberAction::global_secondary_indexes`](crate::types::CreateReplicationGroupMemberAction::global_secondary_indexes).
@@ -294,7 +330,7 @@ impl CreateReplicationGroupMemberActionBuilder {
         if self.inner.region_name.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateReplicationGroupMemberAction",
-                member: "RegionName",
+                member: "region_name",
             });
         }
         ::std::result::Result::Ok(self.inner)

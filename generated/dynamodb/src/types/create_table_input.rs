@@ -134,6 +134,108 @@ impl CreateTableInput {
     pub fn builder() -> crate::types::builders::CreateTableInputBuilder {
         <crate::types::builders::CreateTableInputBuilder as ::std::default::Default>::default()
     }
+    /// The `AttributeDefinitions` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn attribute_definitions(&self) -> &[crate::types::AttributeDefinition] {
+        self.attribute_definitions.as_deref().unwrap_or_default()
+    }
+    /// The `TableName` member, when set.
+    #[inline]
+    pub fn table_name(&self) -> ::std::option::Option<&str> {
+        self.table_name.as_deref()
+    }
+    /// The `KeySchema` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn key_schema(&self) -> &[crate::types::KeySchemaElement] {
+        self.key_schema.as_deref().unwrap_or_default()
+    }
+    /// The `LocalSecondaryIndexes` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn local_secondary_indexes(&self) -> &[crate::types::LocalSecondaryIndex] {
+        self.local_secondary_indexes.as_deref().unwrap_or_default()
+    }
+    /// The `GlobalSecondaryIndexes` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn global_secondary_indexes(&self) -> &[crate::types::GlobalSecondaryIndex] {
+        self.global_secondary_indexes.as_deref().unwrap_or_default()
+    }
+    /// The `BillingMode` member, when set.
+    #[inline]
+    pub fn billing_mode(&self) -> ::std::option::Option<&crate::types::BillingMode> {
+        self.billing_mode.as_ref()
+    }
+    /// The `ProvisionedThroughput` member, when set.
+    #[inline]
+    pub fn provisioned_throughput(
+        &self,
+    ) -> ::std::option::Option<&crate::types::ProvisionedThroughput> {
+        self.provisioned_throughput.as_ref()
+    }
+    /// The `StreamSpecification` member, when set.
+    #[inline]
+    pub fn stream_specification(
+        &self,
+    ) -> ::std::option::Option<&crate::types::StreamSpecification> {
+        self.stream_specification.as_ref()
+    }
+    /// The `SSESpecification` member, when set.
+    #[inline]
+    pub fn sse_specification(
+        &self,
+    ) -> ::std::option::Option<&crate::types::SseSpecification> {
+        self.sse_specification.as_ref()
+    }
+    /// The `Tags` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn tags(&self) -> &[crate::types::Tag] {
+        self.tags.as_deref().unwrap_or_default()
+    }
+    /// The `TableClass` member, when set.
+    #[inline]
+    pub fn table_class(&self) -> ::std::option::Option<&crate::types::TableClass> {
+        self.table_class.as_ref()
+    }
+    /// The `DeletionProtectionEnabled` member, when set.
+    #[inline]
+    pub fn deletion_protection_enabled(&self) -> ::std::option::Option<bool> {
+        self.deletion_protection_enabled
+    }
+    /// The `WarmThroughput` member, when set.
+    #[inline]
+    pub fn warm_throughput(
+        &self,
+    ) -> ::std::option::Option<&crate::types::WarmThroughput> {
+        self.warm_throughput.as_ref()
+    }
+    /// The `ResourcePolicy` member, when set.
+    #[inline]
+    pub fn resource_policy(&self) -> ::std::option::Option<&str> {
+        self.resource_policy.as_deref()
+    }
+    /// The `OnDemandThroughput` member, when set.
+    #[inline]
+    pub fn on_demand_throughput(
+        &self,
+    ) -> ::std::option::Option<&crate::types::OnDemandThroughput> {
+        self.on_demand_throughput.as_ref()
+    }
+    /// The `GlobalTableSourceArn` member, when set.
+    #[inline]
+    pub fn global_table_source_arn(&self) -> ::std::option::Option<&str> {
+        self.global_table_source_arn.as_deref()
+    }
+    /// The `GlobalTableSettingsReplicationMode` member, when set.
+    #[inline]
+    pub fn global_table_settings_replication_mode(
+        &self,
+    ) -> ::std::option::Option<&crate::types::GlobalTableSettingsReplicationMode> {
+        self.global_table_settings_replication_mode.as_ref()
+    }
+    /// The `VectorIndexes` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn vector_indexes(&self) -> &[crate::types::VectorIndex] {
+        self.vector_indexes.as_deref().unwrap_or_default()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for CreateTableInput {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -316,16 +418,14 @@ pub struct CreateTableInputBuilder {
     inner: crate::types::CreateTableInput,
 }
 impl CreateTableInputBuilder {
-    /// Sets [`CreateTableInput::attribute_definitions`](crate::types::CreateTableInput::attribute_definitions): An array of attributes that describe the key schema for the table and indexes.
+    /** Appends one item to [`CreateTableInput::attribute_definitions`](crate::types::CreateTableInput::attribute_definitions): An array of attributes that describe the key schema for the table and indexes.
+
+ To set the whole list at once, use [`set_attribute_definitions`](Self::set_attribute_definitions).*/
     pub fn attribute_definitions(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<crate::types::AttributeDefinition>,
-        >,
+        input: impl ::std::convert::Into<crate::types::AttributeDefinition>,
     ) -> Self {
-        self.inner.attribute_definitions = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.attribute_definitions.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`CreateTableInput::attribute_definitions`](crate::types::CreateTableInput::attribute_definitions).
@@ -366,16 +466,14 @@ impl CreateTableInputBuilder {
     pub fn get_table_name(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.table_name
     }
-    /// Sets [`CreateTableInput::key_schema`](crate::types::CreateTableInput::key_schema): Specifies the attributes that make up the primary key for a table or an index.
+    /** Appends one item to [`CreateTableInput::key_schema`](crate::types::CreateTableInput::key_schema): Specifies the attributes that make up the primary key for a table or an index.
+
+ To set the whole list at once, use [`set_key_schema`](Self::set_key_schema).*/
     pub fn key_schema(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<crate::types::KeySchemaElement>,
-        >,
+        input: impl ::std::convert::Into<crate::types::KeySchemaElement>,
     ) -> Self {
-        self.inner.key_schema = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.key_schema.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`CreateTableInput::key_schema`](crate::types::CreateTableInput::key_schema).
@@ -394,16 +492,14 @@ impl CreateTableInputBuilder {
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::KeySchemaElement>> {
         &self.inner.key_schema
     }
-    /// Sets [`CreateTableInput::local_secondary_indexes`](crate::types::CreateTableInput::local_secondary_indexes): One or more local secondary indexes (the maximum is 5) to be created on the table.
+    /** Appends one item to [`CreateTableInput::local_secondary_indexes`](crate::types::CreateTableInput::local_secondary_indexes): One or more local secondary indexes (the maximum is 5) to be created on the table.
+
+ To set the whole list at once, use [`set_local_secondary_indexes`](Self::set_local_secondary_indexes).*/
     pub fn local_secondary_indexes(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<crate::types::LocalSecondaryIndex>,
-        >,
+        input: impl ::std::convert::Into<crate::types::LocalSecondaryIndex>,
     ) -> Self {
-        self.inner.local_secondary_indexes = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.local_secondary_indexes.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`CreateTableInput::local_secondary_indexes`](crate::types::CreateTableInput::local_secondary_indexes).
@@ -422,16 +518,14 @@ impl CreateTableInputBuilder {
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::LocalSecondaryIndex>> {
         &self.inner.local_secondary_indexes
     }
-    /// Sets [`CreateTableInput::global_secondary_indexes`](crate::types::CreateTableInput::global_secondary_indexes): One or more global secondary indexes (the maximum is 20) to be created on the table.
+    /** Appends one item to [`CreateTableInput::global_secondary_indexes`](crate::types::CreateTableInput::global_secondary_indexes): One or more global secondary indexes (the maximum is 20) to be created on the table.
+
+ To set the whole list at once, use [`set_global_secondary_indexes`](Self::set_global_secondary_indexes).*/
     pub fn global_secondary_indexes(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<crate::types::GlobalSecondaryIndex>,
-        >,
+        input: impl ::std::convert::Into<crate::types::GlobalSecondaryIndex>,
     ) -> Self {
-        self.inner.global_secondary_indexes = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.global_secondary_indexes.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`CreateTableInput::global_secondary_indexes`](crate::types::CreateTableInput::global_secondary_indexes).
@@ -544,16 +638,11 @@ impl CreateTableInputBuilder {
     ) -> &::std::option::Option<crate::types::SseSpecification> {
         &self.inner.sse_specification
     }
-    /// Sets [`CreateTableInput::tags`](crate::types::CreateTableInput::tags): A list of key-value pairs to label the table.
-    pub fn tags(
-        mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<crate::types::Tag>,
-        >,
-    ) -> Self {
-        self.inner.tags = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+    /** Appends one item to [`CreateTableInput::tags`](crate::types::CreateTableInput::tags): A list of key-value pairs to label the table.
+
+ To set the whole list at once, use [`set_tags`](Self::set_tags).*/
+    pub fn tags(mut self, input: impl ::std::convert::Into<crate::types::Tag>) -> Self {
+        self.inner.tags.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`CreateTableInput::tags`](crate::types::CreateTableInput::tags).
@@ -740,16 +829,14 @@ impl CreateTableInputBuilder {
     ) -> &::std::option::Option<crate::types::GlobalTableSettingsReplicationMode> {
         &self.inner.global_table_settings_replication_mode
     }
-    /// Sets [`CreateTableInput::vector_indexes`](crate::types::CreateTableInput::vector_indexes): One or more vector indexes to be created on the table.
+    /** Appends one item to [`CreateTableInput::vector_indexes`](crate::types::CreateTableInput::vector_indexes): One or more vector indexes to be created on the table.
+
+ To set the whole list at once, use [`set_vector_indexes`](Self::set_vector_indexes).*/
     pub fn vector_indexes(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<crate::types::VectorIndex>,
-        >,
+        input: impl ::std::convert::Into<crate::types::VectorIndex>,
     ) -> Self {
-        self.inner.vector_indexes = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.vector_indexes.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`CreateTableInput::vector_indexes`](crate::types::CreateTableInput::vector_indexes).
@@ -779,7 +866,7 @@ impl CreateTableInputBuilder {
         if self.inner.table_name.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateTableInput",
-                member: "TableName",
+                member: "table_name",
             });
         }
         ::std::result::Result::Ok(self.inner)

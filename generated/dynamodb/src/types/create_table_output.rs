@@ -19,6 +19,13 @@ impl CreateTableOutput {
     pub fn builder() -> crate::types::builders::CreateTableOutputBuilder {
         <crate::types::builders::CreateTableOutputBuilder as ::std::default::Default>::default()
     }
+    /// The `TableDescription` member, when set.
+    #[inline]
+    pub fn table_description(
+        &self,
+    ) -> ::std::option::Option<&crate::types::TableDescription> {
+        self.table_description.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for CreateTableOutput {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -111,14 +118,9 @@ impl CreateTableOutputBuilder {
     ) -> &::std::option::Option<crate::types::TableDescription> {
         &self.inner.table_description
     }
-    /// Builds the [`CreateTableOutput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`CreateTableOutput`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::CreateTableOutput,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::CreateTableOutput {
+        self.inner
     }
 }

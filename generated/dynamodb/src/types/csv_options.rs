@@ -21,6 +21,16 @@ impl CsvOptions {
     pub fn builder() -> crate::types::builders::CsvOptionsBuilder {
         <crate::types::builders::CsvOptionsBuilder as ::std::default::Default>::default()
     }
+    /// The `Delimiter` member, when set.
+    #[inline]
+    pub fn delimiter(&self) -> ::std::option::Option<&str> {
+        self.delimiter.as_deref()
+    }
+    /// The `HeaderList` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn header_list(&self) -> &[::std::string::String] {
+        self.header_list.as_deref().unwrap_or_default()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for CsvOptions {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -103,16 +113,14 @@ impl CsvOptionsBuilder {
     pub fn get_delimiter(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.delimiter
     }
-    /// Sets [`CsvOptions::header_list`](crate::types::CsvOptions::header_list): List of the headers used to specify a common header for all source CSV files being imported.
+    /** Appends one item to [`CsvOptions::header_list`](crate::types::CsvOptions::header_list): List of the headers used to specify a common header for all source CSV files being imported.
+
+ To set the whole list at once, use [`set_header_list`](Self::set_header_list).*/
     pub fn header_list(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<::std::string::String>,
-        >,
+        input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.inner.header_list = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.header_list.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`CsvOptions::header_list`](crate::types::CsvOptions::header_list).
@@ -131,14 +139,9 @@ impl CsvOptionsBuilder {
     ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
         &self.inner.header_list
     }
-    /// Builds the [`CsvOptions`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`CsvOptions`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::CsvOptions,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::CsvOptions {
+        self.inner
     }
 }

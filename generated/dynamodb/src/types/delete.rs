@@ -41,6 +41,56 @@ impl Delete {
     pub fn builder() -> crate::types::builders::DeleteBuilder {
         <crate::types::builders::DeleteBuilder as ::std::default::Default>::default()
     }
+    /// The `Key` member, when set.
+    #[inline]
+    pub fn key(
+        &self,
+    ) -> ::std::option::Option<
+        &::std::collections::BTreeMap<
+            ::std::string::String,
+            crate::types::AttributeValue,
+        >,
+    > {
+        self.key.as_ref()
+    }
+    /// The `TableName` member, when set.
+    #[inline]
+    pub fn table_name(&self) -> ::std::option::Option<&str> {
+        self.table_name.as_deref()
+    }
+    /// The `ConditionExpression` member, when set.
+    #[inline]
+    pub fn condition_expression(&self) -> ::std::option::Option<&str> {
+        self.condition_expression.as_deref()
+    }
+    /// The `ExpressionAttributeNames` member, when set.
+    #[inline]
+    pub fn expression_attribute_names(
+        &self,
+    ) -> ::std::option::Option<
+        &::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
+    > {
+        self.expression_attribute_names.as_ref()
+    }
+    /// The `ExpressionAttributeValues` member, when set.
+    #[inline]
+    pub fn expression_attribute_values(
+        &self,
+    ) -> ::std::option::Option<
+        &::std::collections::BTreeMap<
+            ::std::string::String,
+            crate::types::AttributeValue,
+        >,
+    > {
+        self.expression_attribute_values.as_ref()
+    }
+    /// The `ReturnValuesOnConditionCheckFailure` member, when set.
+    #[inline]
+    pub fn return_values_on_condition_check_failure(
+        &self,
+    ) -> ::std::option::Option<&crate::types::ReturnValuesOnConditionCheckFailure> {
+        self.return_values_on_condition_check_failure.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for Delete {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -145,19 +195,15 @@ pub struct DeleteBuilder {
     inner: crate::types::Delete,
 }
 impl DeleteBuilder {
-    /// Sets [`Delete::key`](crate::types::Delete::key): The primary key of the item to be deleted.
+    /** Adds one entry to [`Delete::key`](crate::types::Delete::key): The primary key of the item to be deleted.
+
+ To set the whole map at once, use [`set_key`](Self::set_key).*/
     pub fn key(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = (
-                impl ::std::convert::Into<::std::string::String>,
-                impl ::std::convert::Into<crate::types::AttributeValue>,
-            ),
-        >,
+        key: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<crate::types::AttributeValue>,
     ) -> Self {
-        self.inner.key = ::std::option::Option::Some(
-            input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
-        );
+        self.inner.key.get_or_insert_default().insert(key.into(), value.into());
         self
     }
     /// Sets or clears [`Delete::key`](crate::types::Delete::key).
@@ -229,19 +275,18 @@ impl DeleteBuilder {
     ) -> &::std::option::Option<::std::string::String> {
         &self.inner.condition_expression
     }
-    /// Sets [`Delete::expression_attribute_names`](crate::types::Delete::expression_attribute_names): One or more substitution tokens for attribute names in an expression.
+    /** Adds one entry to [`Delete::expression_attribute_names`](crate::types::Delete::expression_attribute_names): One or more substitution tokens for attribute names in an expression.
+
+ To set the whole map at once, use [`set_expression_attribute_names`](Self::set_expression_attribute_names).*/
     pub fn expression_attribute_names(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = (
-                impl ::std::convert::Into<::std::string::String>,
-                impl ::std::convert::Into<::std::string::String>,
-            ),
-        >,
+        key: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.inner.expression_attribute_names = ::std::option::Option::Some(
-            input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
-        );
+        self.inner
+            .expression_attribute_names
+            .get_or_insert_default()
+            .insert(key.into(), value.into());
         self
     }
     /// Sets or clears [`Delete::expression_attribute_names`](crate::types::Delete::expression_attribute_names).
@@ -264,19 +309,18 @@ impl DeleteBuilder {
     > {
         &self.inner.expression_attribute_names
     }
-    /// Sets [`Delete::expression_attribute_values`](crate::types::Delete::expression_attribute_values): One or more values that can be substituted in an expression.
+    /** Adds one entry to [`Delete::expression_attribute_values`](crate::types::Delete::expression_attribute_values): One or more values that can be substituted in an expression.
+
+ To set the whole map at once, use [`set_expression_attribute_values`](Self::set_expression_attribute_values).*/
     pub fn expression_attribute_values(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = (
-                impl ::std::convert::Into<::std::string::String>,
-                impl ::std::convert::Into<crate::types::AttributeValue>,
-            ),
-        >,
+        key: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<crate::types::AttributeValue>,
     ) -> Self {
-        self.inner.expression_attribute_values = ::std::option::Option::Some(
-            input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
-        );
+        self.inner
+            .expression_attribute_values
+            .get_or_insert_default()
+            .insert(key.into(), value.into());
         self
     }
     /// Sets or clears [`Delete::expression_attribute_values`](crate::types::Delete::expression_attribute_values).
@@ -341,13 +385,13 @@ impl DeleteBuilder {
         if self.inner.key.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "Delete",
-                member: "Key",
+                member: "key",
             });
         }
         if self.inner.table_name.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "Delete",
-                member: "TableName",
+                member: "table_name",
             });
         }
         ::std::result::Result::Ok(self.inner)

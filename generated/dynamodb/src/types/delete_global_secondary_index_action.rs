@@ -21,6 +21,11 @@ impl DeleteGlobalSecondaryIndexAction {
     pub fn builder() -> crate::types::builders::DeleteGlobalSecondaryIndexActionBuilder {
         <crate::types::builders::DeleteGlobalSecondaryIndexActionBuilder as ::std::default::Default>::default()
     }
+    /// The `IndexName` member, when set.
+    #[inline]
+    pub fn index_name(&self) -> ::std::option::Option<&str> {
+        self.index_name.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DeleteGlobalSecondaryIndexAction {
@@ -113,7 +118,7 @@ impl DeleteGlobalSecondaryIndexActionBuilder {
         if self.inner.index_name.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteGlobalSecondaryIndexAction",
-                member: "IndexName",
+                member: "index_name",
             });
         }
         ::std::result::Result::Ok(self.inner)

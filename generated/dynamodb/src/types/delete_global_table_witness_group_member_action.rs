@@ -21,6 +21,11 @@ impl DeleteGlobalTableWitnessGroupMemberAction {
     pub fn builder() -> crate::types::builders::DeleteGlobalTableWitnessGroupMemberActionBuilder {
         <crate::types::builders::DeleteGlobalTableWitnessGroupMemberActionBuilder as ::std::default::Default>::default()
     }
+    /// The `RegionName` member, when set.
+    #[inline]
+    pub fn region_name(&self) -> ::std::option::Option<&str> {
+        self.region_name.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DeleteGlobalTableWitnessGroupMemberAction {
@@ -113,7 +118,7 @@ impl DeleteGlobalTableWitnessGroupMemberActionBuilder {
         if self.inner.region_name.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteGlobalTableWitnessGroupMemberAction",
-                member: "RegionName",
+                member: "region_name",
             });
         }
         ::std::result::Result::Ok(self.inner)

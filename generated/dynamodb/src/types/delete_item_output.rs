@@ -36,6 +36,32 @@ impl DeleteItemOutput {
     pub fn builder() -> crate::types::builders::DeleteItemOutputBuilder {
         <crate::types::builders::DeleteItemOutputBuilder as ::std::default::Default>::default()
     }
+    /// The `Attributes` member, when set.
+    #[inline]
+    pub fn attributes(
+        &self,
+    ) -> ::std::option::Option<
+        &::std::collections::BTreeMap<
+            ::std::string::String,
+            crate::types::AttributeValue,
+        >,
+    > {
+        self.attributes.as_ref()
+    }
+    /// The `ConsumedCapacity` member, when set.
+    #[inline]
+    pub fn consumed_capacity(
+        &self,
+    ) -> ::std::option::Option<&crate::types::ConsumedCapacity> {
+        self.consumed_capacity.as_ref()
+    }
+    /// The `ItemCollectionMetrics` member, when set.
+    #[inline]
+    pub fn item_collection_metrics(
+        &self,
+    ) -> ::std::option::Option<&crate::types::ItemCollectionMetrics> {
+        self.item_collection_metrics.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for DeleteItemOutput {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -123,19 +149,15 @@ pub struct DeleteItemOutputBuilder {
     inner: crate::types::DeleteItemOutput,
 }
 impl DeleteItemOutputBuilder {
-    /// Sets [`DeleteItemOutput::attributes`](crate::types::DeleteItemOutput::attributes): A map of attribute names to [`AttributeValue`](crate::types::AttributeValue) objects, representing the item as it appeared before the `DeleteItem` operation.
+    /** Adds one entry to [`DeleteItemOutput::attributes`](crate::types::DeleteItemOutput::attributes): A map of attribute names to [`AttributeValue`](crate::types::AttributeValue) objects, representing the item as it appeared before the `DeleteItem` operation.
+
+ To set the whole map at once, use [`set_attributes`](Self::set_attributes).*/
     pub fn attributes(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = (
-                impl ::std::convert::Into<::std::string::String>,
-                impl ::std::convert::Into<crate::types::AttributeValue>,
-            ),
-        >,
+        key: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<crate::types::AttributeValue>,
     ) -> Self {
-        self.inner.attributes = ::std::option::Option::Some(
-            input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
-        );
+        self.inner.attributes.get_or_insert_default().insert(key.into(), value.into());
         self
     }
     /// Sets or clears [`DeleteItemOutput::attributes`](crate::types::DeleteItemOutput::attributes).
@@ -209,14 +231,9 @@ impl DeleteItemOutputBuilder {
     ) -> &::std::option::Option<crate::types::ItemCollectionMetrics> {
         &self.inner.item_collection_metrics
     }
-    /// Builds the [`DeleteItemOutput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`DeleteItemOutput`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::DeleteItemOutput,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::DeleteItemOutput {
+        self.inner
     }
 }

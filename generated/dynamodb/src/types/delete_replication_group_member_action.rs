@@ -21,6 +21,11 @@ impl DeleteReplicationGroupMemberAction {
     pub fn builder() -> crate::types::builders::DeleteReplicationGroupMemberActionBuilder {
         <crate::types::builders::DeleteReplicationGroupMemberActionBuilder as ::std::default::Default>::default()
     }
+    /// The `RegionName` member, when set.
+    #[inline]
+    pub fn region_name(&self) -> ::std::option::Option<&str> {
+        self.region_name.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DeleteReplicationGroupMemberAction {
@@ -113,7 +118,7 @@ impl DeleteReplicationGroupMemberActionBuilder {
         if self.inner.region_name.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteReplicationGroupMemberAction",
-                member: "RegionName",
+                member: "region_name",
             });
         }
         ::std::result::Result::Ok(self.inner)

@@ -23,6 +23,18 @@ impl DeleteRequest {
     pub fn builder() -> crate::types::builders::DeleteRequestBuilder {
         <crate::types::builders::DeleteRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `Key` member, when set.
+    #[inline]
+    pub fn key(
+        &self,
+    ) -> ::std::option::Option<
+        &::std::collections::BTreeMap<
+            ::std::string::String,
+            crate::types::AttributeValue,
+        >,
+    > {
+        self.key.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for DeleteRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -90,19 +102,15 @@ pub struct DeleteRequestBuilder {
     inner: crate::types::DeleteRequest,
 }
 impl DeleteRequestBuilder {
-    /// Sets [`DeleteRequest::key`](crate::types::DeleteRequest::key): A map of attribute name to attribute values, representing the primary key of the item to delete.
+    /** Adds one entry to [`DeleteRequest::key`](crate::types::DeleteRequest::key): A map of attribute name to attribute values, representing the primary key of the item to delete.
+
+ To set the whole map at once, use [`set_key`](Self::set_key).*/
     pub fn key(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = (
-                impl ::std::convert::Into<::std::string::String>,
-                impl ::std::convert::Into<crate::types::AttributeValue>,
-            ),
-        >,
+        key: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<crate::types::AttributeValue>,
     ) -> Self {
-        self.inner.key = ::std::option::Option::Some(
-            input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
-        );
+        self.inner.key.get_or_insert_default().insert(key.into(), value.into());
         self
     }
     /// Sets or clears [`DeleteRequest::key`](crate::types::DeleteRequest::key).
@@ -139,7 +147,7 @@ impl DeleteRequestBuilder {
         if self.inner.key.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteRequest",
-                member: "Key",
+                member: "key",
             });
         }
         ::std::result::Result::Ok(self.inner)

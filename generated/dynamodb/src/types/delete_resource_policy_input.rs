@@ -23,6 +23,16 @@ impl DeleteResourcePolicyInput {
     pub fn builder() -> crate::types::builders::DeleteResourcePolicyInputBuilder {
         <crate::types::builders::DeleteResourcePolicyInputBuilder as ::std::default::Default>::default()
     }
+    /// The `ResourceArn` member, when set.
+    #[inline]
+    pub fn resource_arn(&self) -> ::std::option::Option<&str> {
+        self.resource_arn.as_deref()
+    }
+    /// The `ExpectedRevisionId` member, when set.
+    #[inline]
+    pub fn expected_revision_id(&self) -> ::std::option::Option<&str> {
+        self.expected_revision_id.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for DeleteResourcePolicyInput {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -146,7 +156,7 @@ impl DeleteResourcePolicyInputBuilder {
         if self.inner.resource_arn.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteResourcePolicyInput",
-                member: "ResourceArn",
+                member: "resource_arn",
             });
         }
         ::std::result::Result::Ok(self.inner)

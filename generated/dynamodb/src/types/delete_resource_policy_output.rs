@@ -21,6 +21,11 @@ impl DeleteResourcePolicyOutput {
     pub fn builder() -> crate::types::builders::DeleteResourcePolicyOutputBuilder {
         <crate::types::builders::DeleteResourcePolicyOutputBuilder as ::std::default::Default>::default()
     }
+    /// The `RevisionId` member, when set.
+    #[inline]
+    pub fn revision_id(&self) -> ::std::option::Option<&str> {
+        self.revision_id.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for DeleteResourcePolicyOutput {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -111,14 +116,9 @@ impl DeleteResourcePolicyOutputBuilder {
     pub fn get_revision_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.revision_id
     }
-    /// Builds the [`DeleteResourcePolicyOutput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`DeleteResourcePolicyOutput`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::DeleteResourcePolicyOutput,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::DeleteResourcePolicyOutput {
+        self.inner
     }
 }

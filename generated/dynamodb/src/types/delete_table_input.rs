@@ -21,6 +21,11 @@ impl DeleteTableInput {
     pub fn builder() -> crate::types::builders::DeleteTableInputBuilder {
         <crate::types::builders::DeleteTableInputBuilder as ::std::default::Default>::default()
     }
+    /// The `TableName` member, when set.
+    #[inline]
+    pub fn table_name(&self) -> ::std::option::Option<&str> {
+        self.table_name.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for DeleteTableInput {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -116,7 +121,7 @@ impl DeleteTableInputBuilder {
         if self.inner.table_name.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteTableInput",
-                member: "TableName",
+                member: "table_name",
             });
         }
         ::std::result::Result::Ok(self.inner)

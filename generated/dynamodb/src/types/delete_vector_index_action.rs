@@ -21,6 +21,11 @@ impl DeleteVectorIndexAction {
     pub fn builder() -> crate::types::builders::DeleteVectorIndexActionBuilder {
         <crate::types::builders::DeleteVectorIndexActionBuilder as ::std::default::Default>::default()
     }
+    /// The `IndexName` member, when set.
+    #[inline]
+    pub fn index_name(&self) -> ::std::option::Option<&str> {
+        self.index_name.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for DeleteVectorIndexAction {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -110,7 +115,7 @@ impl DeleteVectorIndexActionBuilder {
         if self.inner.index_name.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteVectorIndexAction",
-                member: "IndexName",
+                member: "index_name",
             });
         }
         ::std::result::Result::Ok(self.inner)

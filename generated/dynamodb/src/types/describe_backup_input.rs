@@ -21,6 +21,11 @@ impl DescribeBackupInput {
     pub fn builder() -> crate::types::builders::DescribeBackupInputBuilder {
         <crate::types::builders::DescribeBackupInputBuilder as ::std::default::Default>::default()
     }
+    /// The `BackupArn` member, when set.
+    #[inline]
+    pub fn backup_arn(&self) -> ::std::option::Option<&str> {
+        self.backup_arn.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for DescribeBackupInput {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -116,7 +121,7 @@ impl DescribeBackupInputBuilder {
         if self.inner.backup_arn.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DescribeBackupInput",
-                member: "BackupArn",
+                member: "backup_arn",
             });
         }
         ::std::result::Result::Ok(self.inner)

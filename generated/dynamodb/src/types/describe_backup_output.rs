@@ -19,6 +19,13 @@ impl DescribeBackupOutput {
     pub fn builder() -> crate::types::builders::DescribeBackupOutputBuilder {
         <crate::types::builders::DescribeBackupOutputBuilder as ::std::default::Default>::default()
     }
+    /// The `BackupDescription` member, when set.
+    #[inline]
+    pub fn backup_description(
+        &self,
+    ) -> ::std::option::Option<&crate::types::BackupDescription> {
+        self.backup_description.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for DescribeBackupOutput {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -111,14 +118,9 @@ impl DescribeBackupOutputBuilder {
     ) -> &::std::option::Option<crate::types::BackupDescription> {
         &self.inner.backup_description
     }
-    /// Builds the [`DescribeBackupOutput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`DescribeBackupOutput`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::DescribeBackupOutput,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::DescribeBackupOutput {
+        self.inner
     }
 }

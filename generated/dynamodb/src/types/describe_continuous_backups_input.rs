@@ -23,6 +23,11 @@ impl DescribeContinuousBackupsInput {
     pub fn builder() -> crate::types::builders::DescribeContinuousBackupsInputBuilder {
         <crate::types::builders::DescribeContinuousBackupsInputBuilder as ::std::default::Default>::default()
     }
+    /// The `TableName` member, when set.
+    #[inline]
+    pub fn table_name(&self) -> ::std::option::Option<&str> {
+        self.table_name.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for DescribeContinuousBackupsInput {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -119,7 +124,7 @@ impl DescribeContinuousBackupsInputBuilder {
         if self.inner.table_name.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DescribeContinuousBackupsInput",
-                member: "TableName",
+                member: "table_name",
             });
         }
         ::std::result::Result::Ok(self.inner)

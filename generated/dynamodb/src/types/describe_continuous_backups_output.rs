@@ -21,6 +21,13 @@ impl DescribeContinuousBackupsOutput {
     pub fn builder() -> crate::types::builders::DescribeContinuousBackupsOutputBuilder {
         <crate::types::builders::DescribeContinuousBackupsOutputBuilder as ::std::default::Default>::default()
     }
+    /// The `ContinuousBackupsDescription` member, when set.
+    #[inline]
+    pub fn continuous_backups_description(
+        &self,
+    ) -> ::std::option::Option<&crate::types::ContinuousBackupsDescription> {
+        self.continuous_backups_description.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for DescribeContinuousBackupsOutput {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -119,14 +126,9 @@ impl DescribeContinuousBackupsOutputBuilder {
     ) -> &::std::option::Option<crate::types::ContinuousBackupsDescription> {
         &self.inner.continuous_backups_description
     }
-    /// Builds the [`DescribeContinuousBackupsOutput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`DescribeContinuousBackupsOutput`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::DescribeContinuousBackupsOutput,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::DescribeContinuousBackupsOutput {
+        self.inner
     }
 }

@@ -23,6 +23,16 @@ impl DescribeContributorInsightsInput {
     pub fn builder() -> crate::types::builders::DescribeContributorInsightsInputBuilder {
         <crate::types::builders::DescribeContributorInsightsInputBuilder as ::std::default::Default>::default()
     }
+    /// The `TableName` member, when set.
+    #[inline]
+    pub fn table_name(&self) -> ::std::option::Option<&str> {
+        self.table_name.as_deref()
+    }
+    /// The `IndexName` member, when set.
+    #[inline]
+    pub fn index_name(&self) -> ::std::option::Option<&str> {
+        self.index_name.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DescribeContributorInsightsInput {
@@ -147,7 +157,7 @@ impl DescribeContributorInsightsInputBuilder {
         if self.inner.table_name.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DescribeContributorInsightsInput",
-                member: "TableName",
+                member: "table_name",
             });
         }
         ::std::result::Result::Ok(self.inner)

@@ -46,6 +46,49 @@ impl DescribeContributorInsightsOutput {
     pub fn builder() -> crate::types::builders::DescribeContributorInsightsOutputBuilder {
         <crate::types::builders::DescribeContributorInsightsOutputBuilder as ::std::default::Default>::default()
     }
+    /// The `TableName` member, when set.
+    #[inline]
+    pub fn table_name(&self) -> ::std::option::Option<&str> {
+        self.table_name.as_deref()
+    }
+    /// The `IndexName` member, when set.
+    #[inline]
+    pub fn index_name(&self) -> ::std::option::Option<&str> {
+        self.index_name.as_deref()
+    }
+    /// The `ContributorInsightsRuleList` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn contributor_insights_rule_list(&self) -> &[::std::string::String] {
+        self.contributor_insights_rule_list.as_deref().unwrap_or_default()
+    }
+    /// The `ContributorInsightsStatus` member, when set.
+    #[inline]
+    pub fn contributor_insights_status(
+        &self,
+    ) -> ::std::option::Option<&crate::types::ContributorInsightsStatus> {
+        self.contributor_insights_status.as_ref()
+    }
+    /// The `LastUpdateDateTime` member, when set.
+    #[inline]
+    pub fn last_update_date_time(
+        &self,
+    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+        self.last_update_date_time.as_ref()
+    }
+    /// The `FailureException` member, when set.
+    #[inline]
+    pub fn failure_exception(
+        &self,
+    ) -> ::std::option::Option<&crate::types::FailureException> {
+        self.failure_exception.as_ref()
+    }
+    /// The `ContributorInsightsMode` member, when set.
+    #[inline]
+    pub fn contributor_insights_mode(
+        &self,
+    ) -> ::std::option::Option<&crate::types::ContributorInsightsMode> {
+        self.contributor_insights_mode.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DescribeContributorInsightsOutput {
@@ -205,16 +248,17 @@ impl DescribeContributorInsightsOutputBuilder {
     pub fn get_index_name(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.index_name
     }
-    /// Sets [`DescribeContributorInsightsOutput::contributor_insights_rule_list`](crate::types::DescribeContributorInsightsOutput::contributor_insights_rule_list): List of names of the associated contributor insights rules.
+    /** Appends one item to [`DescribeContributorInsightsOutput::contributor_insights_rule_list`](crate::types::DescribeContributorInsightsOutput::contributor_insights_rule_list): List of names of the associated contributor insights rules.
+
+ To set the whole list at once, use [`set_contributor_insights_rule_list`](Self::set_contributor_insights_rule_list).*/
     pub fn contributor_insights_rule_list(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<::std::string::String>,
-        >,
+        input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.inner.contributor_insights_rule_list = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner
+            .contributor_insights_rule_list
+            .get_or_insert_default()
+            .push(input.into());
         self
     }
     /// Sets or clears [`DescribeContributorInsightsOutput::contributor_insights_rule_list`](crate::types::DescribeContributorInsightsOutput::contributor_insights_rule_list).
@@ -331,14 +375,9 @@ impl DescribeContributorInsightsOutputBuilder {
     ) -> &::std::option::Option<crate::types::ContributorInsightsMode> {
         &self.inner.contributor_insights_mode
     }
-    /// Builds the [`DescribeContributorInsightsOutput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`DescribeContributorInsightsOutput`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::DescribeContributorInsightsOutput,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::DescribeContributorInsightsOutput {
+        self.inner
     }
 }

@@ -71,14 +71,9 @@ pub struct DescribeEndpointsRequestBuilder {
     inner: crate::types::DescribeEndpointsRequest,
 }
 impl DescribeEndpointsRequestBuilder {
-    /// Builds the [`DescribeEndpointsRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`DescribeEndpointsRequest`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::DescribeEndpointsRequest,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::DescribeEndpointsRequest {
+        self.inner
     }
 }

@@ -21,6 +21,11 @@ impl DescribeEndpointsResponse {
     pub fn builder() -> crate::types::builders::DescribeEndpointsResponseBuilder {
         <crate::types::builders::DescribeEndpointsResponseBuilder as ::std::default::Default>::default()
     }
+    /// The `Endpoints` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn endpoints(&self) -> &[crate::types::Endpoint] {
+        self.endpoints.as_deref().unwrap_or_default()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for DescribeEndpointsResponse {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -95,16 +100,14 @@ pub struct DescribeEndpointsResponseBuilder {
     inner: crate::types::DescribeEndpointsResponse,
 }
 impl DescribeEndpointsResponseBuilder {
-    /// Sets [`DescribeEndpointsResponse::endpoints`](crate::types::DescribeEndpointsResponse::endpoints): List of endpoints.
+    /** Appends one item to [`DescribeEndpointsResponse::endpoints`](crate::types::DescribeEndpointsResponse::endpoints): List of endpoints.
+
+ To set the whole list at once, use [`set_endpoints`](Self::set_endpoints).*/
     pub fn endpoints(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<crate::types::Endpoint>,
-        >,
+        input: impl ::std::convert::Into<crate::types::Endpoint>,
     ) -> Self {
-        self.inner.endpoints = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.endpoints.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`DescribeEndpointsResponse::endpoints`](crate::types::DescribeEndpointsResponse::endpoints).
@@ -134,7 +137,7 @@ impl DescribeEndpointsResponseBuilder {
         if self.inner.endpoints.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DescribeEndpointsResponse",
-                member: "Endpoints",
+                member: "endpoints",
             });
         }
         ::std::result::Result::Ok(self.inner)

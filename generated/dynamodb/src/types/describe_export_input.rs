@@ -21,6 +21,11 @@ impl DescribeExportInput {
     pub fn builder() -> crate::types::builders::DescribeExportInputBuilder {
         <crate::types::builders::DescribeExportInputBuilder as ::std::default::Default>::default()
     }
+    /// The `ExportArn` member, when set.
+    #[inline]
+    pub fn export_arn(&self) -> ::std::option::Option<&str> {
+        self.export_arn.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for DescribeExportInput {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -116,7 +121,7 @@ impl DescribeExportInputBuilder {
         if self.inner.export_arn.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DescribeExportInput",
-                member: "ExportArn",
+                member: "export_arn",
             });
         }
         ::std::result::Result::Ok(self.inner)

@@ -19,6 +19,13 @@ impl DescribeExportOutput {
     pub fn builder() -> crate::types::builders::DescribeExportOutputBuilder {
         <crate::types::builders::DescribeExportOutputBuilder as ::std::default::Default>::default()
     }
+    /// The `ExportDescription` member, when set.
+    #[inline]
+    pub fn export_description(
+        &self,
+    ) -> ::std::option::Option<&crate::types::ExportDescription> {
+        self.export_description.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for DescribeExportOutput {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -111,14 +118,9 @@ impl DescribeExportOutputBuilder {
     ) -> &::std::option::Option<crate::types::ExportDescription> {
         &self.inner.export_description
     }
-    /// Builds the [`DescribeExportOutput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`DescribeExportOutput`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::DescribeExportOutput,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::DescribeExportOutput {
+        self.inner
     }
 }

@@ -21,6 +21,11 @@ impl DescribeGlobalTableInput {
     pub fn builder() -> crate::types::builders::DescribeGlobalTableInputBuilder {
         <crate::types::builders::DescribeGlobalTableInputBuilder as ::std::default::Default>::default()
     }
+    /// The `GlobalTableName` member, when set.
+    #[inline]
+    pub fn global_table_name(&self) -> ::std::option::Option<&str> {
+        self.global_table_name.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for DescribeGlobalTableInput {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -118,7 +123,7 @@ impl DescribeGlobalTableInputBuilder {
         if self.inner.global_table_name.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DescribeGlobalTableInput",
-                member: "GlobalTableName",
+                member: "global_table_name",
             });
         }
         ::std::result::Result::Ok(self.inner)

@@ -21,6 +21,13 @@ impl DescribeGlobalTableOutput {
     pub fn builder() -> crate::types::builders::DescribeGlobalTableOutputBuilder {
         <crate::types::builders::DescribeGlobalTableOutputBuilder as ::std::default::Default>::default()
     }
+    /// The `GlobalTableDescription` member, when set.
+    #[inline]
+    pub fn global_table_description(
+        &self,
+    ) -> ::std::option::Option<&crate::types::GlobalTableDescription> {
+        self.global_table_description.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for DescribeGlobalTableOutput {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -113,14 +120,9 @@ impl DescribeGlobalTableOutputBuilder {
     ) -> &::std::option::Option<crate::types::GlobalTableDescription> {
         &self.inner.global_table_description
     }
-    /// Builds the [`DescribeGlobalTableOutput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`DescribeGlobalTableOutput`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::DescribeGlobalTableOutput,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::DescribeGlobalTableOutput {
+        self.inner
     }
 }

@@ -21,6 +21,11 @@ impl DescribeGlobalTableSettingsInput {
     pub fn builder() -> crate::types::builders::DescribeGlobalTableSettingsInputBuilder {
         <crate::types::builders::DescribeGlobalTableSettingsInputBuilder as ::std::default::Default>::default()
     }
+    /// The `GlobalTableName` member, when set.
+    #[inline]
+    pub fn global_table_name(&self) -> ::std::option::Option<&str> {
+        self.global_table_name.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DescribeGlobalTableSettingsInput {
@@ -121,7 +126,7 @@ impl DescribeGlobalTableSettingsInputBuilder {
         if self.inner.global_table_name.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DescribeGlobalTableSettingsInput",
-                member: "GlobalTableName",
+                member: "global_table_name",
             });
         }
         ::std::result::Result::Ok(self.inner)

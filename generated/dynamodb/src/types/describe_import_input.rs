@@ -21,6 +21,11 @@ impl DescribeImportInput {
     pub fn builder() -> crate::types::builders::DescribeImportInputBuilder {
         <crate::types::builders::DescribeImportInputBuilder as ::std::default::Default>::default()
     }
+    /// The `ImportArn` member, when set.
+    #[inline]
+    pub fn import_arn(&self) -> ::std::option::Option<&str> {
+        self.import_arn.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for DescribeImportInput {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -116,7 +121,7 @@ impl DescribeImportInputBuilder {
         if self.inner.import_arn.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DescribeImportInput",
-                member: "ImportArn",
+                member: "import_arn",
             });
         }
         ::std::result::Result::Ok(self.inner)

@@ -23,6 +23,13 @@ impl DescribeImportOutput {
     pub fn builder() -> crate::types::builders::DescribeImportOutputBuilder {
         <crate::types::builders::DescribeImportOutputBuilder as ::std::default::Default>::default()
     }
+    /// The `ImportTableDescription` member, when set.
+    #[inline]
+    pub fn import_table_description(
+        &self,
+    ) -> ::std::option::Option<&crate::types::ImportTableDescription> {
+        self.import_table_description.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for DescribeImportOutput {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -126,7 +133,7 @@ impl DescribeImportOutputBuilder {
         if self.inner.import_table_description.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DescribeImportOutput",
-                member: "ImportTableDescription",
+                member: "import_table_description",
             });
         }
         ::std::result::Result::Ok(self.inner)

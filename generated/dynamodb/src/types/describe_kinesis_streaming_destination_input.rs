@@ -21,6 +21,11 @@ impl DescribeKinesisStreamingDestinationInput {
     pub fn builder() -> crate::types::builders::DescribeKinesisStreamingDestinationInputBuilder {
         <crate::types::builders::DescribeKinesisStreamingDestinationInputBuilder as ::std::default::Default>::default()
     }
+    /// The `TableName` member, when set.
+    #[inline]
+    pub fn table_name(&self) -> ::std::option::Option<&str> {
+        self.table_name.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DescribeKinesisStreamingDestinationInput {
@@ -119,7 +124,7 @@ impl DescribeKinesisStreamingDestinationInputBuilder {
         if self.inner.table_name.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DescribeKinesisStreamingDestinationInput",
-                member: "TableName",
+                member: "table_name",
             });
         }
         ::std::result::Result::Ok(self.inner)

@@ -23,6 +23,18 @@ impl DescribeKinesisStreamingDestinationOutput {
     pub fn builder() -> crate::types::builders::DescribeKinesisStreamingDestinationOutputBuilder {
         <crate::types::builders::DescribeKinesisStreamingDestinationOutputBuilder as ::std::default::Default>::default()
     }
+    /// The `TableName` member, when set.
+    #[inline]
+    pub fn table_name(&self) -> ::std::option::Option<&str> {
+        self.table_name.as_deref()
+    }
+    /// The `KinesisDataStreamDestinations` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn kinesis_data_stream_destinations(
+        &self,
+    ) -> &[crate::types::KinesisDataStreamDestination] {
+        self.kinesis_data_stream_destinations.as_deref().unwrap_or_default()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DescribeKinesisStreamingDestinationOutput {
@@ -130,16 +142,17 @@ impl DescribeKinesisStreamingDestinationOutputBuilder {
     pub fn get_table_name(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.table_name
     }
-    /// Sets [`DescribeKinesisStreamingDestinationOutput::kinesis_data_stream_destinations`](crate::types::DescribeKinesisStreamingDestinationOutput::kinesis_data_stream_destinations): The list of replica structures for the table being described.
+    /** Appends one item to [`DescribeKinesisStreamingDestinationOutput::kinesis_data_stream_destinations`](crate::types::DescribeKinesisStreamingDestinationOutput::kinesis_data_stream_destinations): The list of replica structures for the table being described.
+
+ To set the whole list at once, use [`set_kinesis_data_stream_destinations`](Self::set_kinesis_data_stream_destinations).*/
     pub fn kinesis_data_stream_destinations(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<crate::types::KinesisDataStreamDestination>,
-        >,
+        input: impl ::std::convert::Into<crate::types::KinesisDataStreamDestination>,
     ) -> Self {
-        self.inner.kinesis_data_stream_destinations = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner
+            .kinesis_data_stream_destinations
+            .get_or_insert_default()
+            .push(input.into());
         self
     }
     /// Sets or clears [`DescribeKinesisStreamingDestinationOutput::kinesis_data_stream_destinations`](crate::types::DescribeKinesisStreamingDestinationOutput::kinesis_data_stream_destinations).
@@ -162,14 +175,9 @@ impl DescribeKinesisStreamingDestinationOutputBuilder {
     > {
         &self.inner.kinesis_data_stream_destinations
     }
-    /// Builds the [`DescribeKinesisStreamingDestinationOutput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`DescribeKinesisStreamingDestinationOutput`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::DescribeKinesisStreamingDestinationOutput,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::DescribeKinesisStreamingDestinationOutput {
+        self.inner
     }
 }

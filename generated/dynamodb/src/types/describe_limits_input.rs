@@ -71,14 +71,9 @@ pub struct DescribeLimitsInputBuilder {
     inner: crate::types::DescribeLimitsInput,
 }
 impl DescribeLimitsInputBuilder {
-    /// Builds the [`DescribeLimitsInput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`DescribeLimitsInput`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::DescribeLimitsInput,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::DescribeLimitsInput {
+        self.inner
     }
 }

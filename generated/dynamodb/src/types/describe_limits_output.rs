@@ -25,6 +25,26 @@ impl DescribeLimitsOutput {
     pub fn builder() -> crate::types::builders::DescribeLimitsOutputBuilder {
         <crate::types::builders::DescribeLimitsOutputBuilder as ::std::default::Default>::default()
     }
+    /// The `AccountMaxReadCapacityUnits` member, when set.
+    #[inline]
+    pub fn account_max_read_capacity_units(&self) -> ::std::option::Option<i64> {
+        self.account_max_read_capacity_units
+    }
+    /// The `AccountMaxWriteCapacityUnits` member, when set.
+    #[inline]
+    pub fn account_max_write_capacity_units(&self) -> ::std::option::Option<i64> {
+        self.account_max_write_capacity_units
+    }
+    /// The `TableMaxReadCapacityUnits` member, when set.
+    #[inline]
+    pub fn table_max_read_capacity_units(&self) -> ::std::option::Option<i64> {
+        self.table_max_read_capacity_units
+    }
+    /// The `TableMaxWriteCapacityUnits` member, when set.
+    #[inline]
+    pub fn table_max_write_capacity_units(&self) -> ::std::option::Option<i64> {
+        self.table_max_write_capacity_units
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for DescribeLimitsOutput {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -213,14 +233,9 @@ impl DescribeLimitsOutputBuilder {
     pub fn get_table_max_write_capacity_units(&self) -> &::std::option::Option<i64> {
         &self.inner.table_max_write_capacity_units
     }
-    /// Builds the [`DescribeLimitsOutput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`DescribeLimitsOutput`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::DescribeLimitsOutput,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::DescribeLimitsOutput {
+        self.inner
     }
 }

@@ -21,6 +21,11 @@ impl DescribeTableInput {
     pub fn builder() -> crate::types::builders::DescribeTableInputBuilder {
         <crate::types::builders::DescribeTableInputBuilder as ::std::default::Default>::default()
     }
+    /// The `TableName` member, when set.
+    #[inline]
+    pub fn table_name(&self) -> ::std::option::Option<&str> {
+        self.table_name.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for DescribeTableInput {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -116,7 +121,7 @@ impl DescribeTableInputBuilder {
         if self.inner.table_name.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DescribeTableInput",
-                member: "TableName",
+                member: "table_name",
             });
         }
         ::std::result::Result::Ok(self.inner)

@@ -19,6 +19,11 @@ impl DescribeTableOutput {
     pub fn builder() -> crate::types::builders::DescribeTableOutputBuilder {
         <crate::types::builders::DescribeTableOutputBuilder as ::std::default::Default>::default()
     }
+    /// The `Table` member, when set.
+    #[inline]
+    pub fn table(&self) -> ::std::option::Option<&crate::types::TableDescription> {
+        self.table.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for DescribeTableOutput {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -109,14 +114,9 @@ impl DescribeTableOutputBuilder {
     pub fn get_table(&self) -> &::std::option::Option<crate::types::TableDescription> {
         &self.inner.table
     }
-    /// Builds the [`DescribeTableOutput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`DescribeTableOutput`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::DescribeTableOutput,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::DescribeTableOutput {
+        self.inner
     }
 }

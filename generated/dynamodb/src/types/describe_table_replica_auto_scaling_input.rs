@@ -21,6 +21,11 @@ impl DescribeTableReplicaAutoScalingInput {
     pub fn builder() -> crate::types::builders::DescribeTableReplicaAutoScalingInputBuilder {
         <crate::types::builders::DescribeTableReplicaAutoScalingInputBuilder as ::std::default::Default>::default()
     }
+    /// The `TableName` member, when set.
+    #[inline]
+    pub fn table_name(&self) -> ::std::option::Option<&str> {
+        self.table_name.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DescribeTableReplicaAutoScalingInput {
@@ -119,7 +124,7 @@ impl DescribeTableReplicaAutoScalingInputBuilder {
         if self.inner.table_name.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DescribeTableReplicaAutoScalingInput",
-                member: "TableName",
+                member: "table_name",
             });
         }
         ::std::result::Result::Ok(self.inner)

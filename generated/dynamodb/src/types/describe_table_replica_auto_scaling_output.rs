@@ -21,6 +21,13 @@ impl DescribeTableReplicaAutoScalingOutput {
     pub fn builder() -> crate::types::builders::DescribeTableReplicaAutoScalingOutputBuilder {
         <crate::types::builders::DescribeTableReplicaAutoScalingOutputBuilder as ::std::default::Default>::default()
     }
+    /// The `TableAutoScalingDescription` member, when set.
+    #[inline]
+    pub fn table_auto_scaling_description(
+        &self,
+    ) -> ::std::option::Option<&crate::types::TableAutoScalingDescription> {
+        self.table_auto_scaling_description.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DescribeTableReplicaAutoScalingOutput {
@@ -121,14 +128,9 @@ impl DescribeTableReplicaAutoScalingOutputBuilder {
     ) -> &::std::option::Option<crate::types::TableAutoScalingDescription> {
         &self.inner.table_auto_scaling_description
     }
-    /// Builds the [`DescribeTableReplicaAutoScalingOutput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`DescribeTableReplicaAutoScalingOutput`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::DescribeTableReplicaAutoScalingOutput,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::DescribeTableReplicaAutoScalingOutput {
+        self.inner
     }
 }

@@ -21,6 +21,13 @@ impl DescribeTimeToLiveOutput {
     pub fn builder() -> crate::types::builders::DescribeTimeToLiveOutputBuilder {
         <crate::types::builders::DescribeTimeToLiveOutputBuilder as ::std::default::Default>::default()
     }
+    /// The `TimeToLiveDescription` member, when set.
+    #[inline]
+    pub fn time_to_live_description(
+        &self,
+    ) -> ::std::option::Option<&crate::types::TimeToLiveDescription> {
+        self.time_to_live_description.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for DescribeTimeToLiveOutput {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -113,14 +120,9 @@ impl DescribeTimeToLiveOutputBuilder {
     ) -> &::std::option::Option<crate::types::TimeToLiveDescription> {
         &self.inner.time_to_live_description
     }
-    /// Builds the [`DescribeTimeToLiveOutput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`DescribeTimeToLiveOutput`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::DescribeTimeToLiveOutput,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::DescribeTimeToLiveOutput {
+        self.inner
     }
 }

@@ -21,6 +21,13 @@ impl EnableKinesisStreamingConfiguration {
     pub fn builder() -> crate::types::builders::EnableKinesisStreamingConfigurationBuilder {
         <crate::types::builders::EnableKinesisStreamingConfigurationBuilder as ::std::default::Default>::default()
     }
+    /// The `ApproximateCreationDateTimePrecision` member, when set.
+    #[inline]
+    pub fn approximate_creation_date_time_precision(
+        &self,
+    ) -> ::std::option::Option<&crate::types::ApproximateCreationDateTimePrecision> {
+        self.approximate_creation_date_time_precision.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers
 for EnableKinesisStreamingConfiguration {
@@ -112,14 +119,9 @@ impl EnableKinesisStreamingConfigurationBuilder {
     ) -> &::std::option::Option<crate::types::ApproximateCreationDateTimePrecision> {
         &self.inner.approximate_creation_date_time_precision
     }
-    /// Builds the [`EnableKinesisStreamingConfiguration`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`EnableKinesisStreamingConfiguration`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::EnableKinesisStreamingConfiguration,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::EnableKinesisStreamingConfiguration {
+        self.inner
     }
 }

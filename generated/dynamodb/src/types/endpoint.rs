@@ -25,6 +25,16 @@ impl Endpoint {
     pub fn builder() -> crate::types::builders::EndpointBuilder {
         <crate::types::builders::EndpointBuilder as ::std::default::Default>::default()
     }
+    /// The `Address` member, when set.
+    #[inline]
+    pub fn address(&self) -> ::std::option::Option<&str> {
+        self.address.as_deref()
+    }
+    /// The `CachePeriodInMinutes` member, when set.
+    #[inline]
+    pub fn cache_period_in_minutes(&self) -> ::std::option::Option<i64> {
+        self.cache_period_in_minutes
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for Endpoint {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -140,13 +150,13 @@ impl EndpointBuilder {
         if self.inner.address.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "Endpoint",
-                member: "Address",
+                member: "address",
             });
         }
         if self.inner.cache_period_in_minutes.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "Endpoint",
-                member: "CachePeriodInMinutes",
+                member: "cache_period_in_minutes",
             });
         }
         ::std::result::Result::Ok(self.inner)

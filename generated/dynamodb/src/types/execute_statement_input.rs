@@ -39,6 +39,45 @@ impl ExecuteStatementInput {
     pub fn builder() -> crate::types::builders::ExecuteStatementInputBuilder {
         <crate::types::builders::ExecuteStatementInputBuilder as ::std::default::Default>::default()
     }
+    /// The `Statement` member, when set.
+    #[inline]
+    pub fn statement(&self) -> ::std::option::Option<&str> {
+        self.statement.as_deref()
+    }
+    /// The `Parameters` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn parameters(&self) -> &[crate::types::AttributeValue] {
+        self.parameters.as_deref().unwrap_or_default()
+    }
+    /// The `ConsistentRead` member, when set.
+    #[inline]
+    pub fn consistent_read(&self) -> ::std::option::Option<bool> {
+        self.consistent_read
+    }
+    /// The `NextToken` member, when set.
+    #[inline]
+    pub fn next_token(&self) -> ::std::option::Option<&str> {
+        self.next_token.as_deref()
+    }
+    /// The `ReturnConsumedCapacity` member, when set.
+    #[inline]
+    pub fn return_consumed_capacity(
+        &self,
+    ) -> ::std::option::Option<&crate::types::ReturnConsumedCapacity> {
+        self.return_consumed_capacity.as_ref()
+    }
+    /// The `Limit` member, when set.
+    #[inline]
+    pub fn limit(&self) -> ::std::option::Option<i32> {
+        self.limit
+    }
+    /// The `ReturnValuesOnConditionCheckFailure` member, when set.
+    #[inline]
+    pub fn return_values_on_condition_check_failure(
+        &self,
+    ) -> ::std::option::Option<&crate::types::ReturnValuesOnConditionCheckFailure> {
+        self.return_values_on_condition_check_failure.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ExecuteStatementInput {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -159,16 +198,14 @@ impl ExecuteStatementInputBuilder {
     pub fn get_statement(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.statement
     }
-    /// Sets [`ExecuteStatementInput::parameters`](crate::types::ExecuteStatementInput::parameters): The parameters for the PartiQL statement, if any.
+    /** Appends one item to [`ExecuteStatementInput::parameters`](crate::types::ExecuteStatementInput::parameters): The parameters for the PartiQL statement, if any.
+
+ To set the whole list at once, use [`set_parameters`](Self::set_parameters).*/
     pub fn parameters(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<crate::types::AttributeValue>,
-        >,
+        input: impl ::std::convert::Into<crate::types::AttributeValue>,
     ) -> Self {
-        self.inner.parameters = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.parameters.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`ExecuteStatementInput::parameters`](crate::types::ExecuteStatementInput::parameters).
@@ -304,7 +341,7 @@ impl ExecuteStatementInputBuilder {
         if self.inner.statement.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ExecuteStatementInput",
-                member: "Statement",
+                member: "statement",
             });
         }
         ::std::result::Result::Ok(self.inner)

@@ -34,6 +34,40 @@ impl ExecuteStatementOutput {
     pub fn builder() -> crate::types::builders::ExecuteStatementOutputBuilder {
         <crate::types::builders::ExecuteStatementOutputBuilder as ::std::default::Default>::default()
     }
+    /// The `Items` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn items(
+        &self,
+    ) -> &[::std::collections::BTreeMap<
+        ::std::string::String,
+        crate::types::AttributeValue,
+    >] {
+        self.items.as_deref().unwrap_or_default()
+    }
+    /// The `NextToken` member, when set.
+    #[inline]
+    pub fn next_token(&self) -> ::std::option::Option<&str> {
+        self.next_token.as_deref()
+    }
+    /// The `ConsumedCapacity` member, when set.
+    #[inline]
+    pub fn consumed_capacity(
+        &self,
+    ) -> ::std::option::Option<&crate::types::ConsumedCapacity> {
+        self.consumed_capacity.as_ref()
+    }
+    /// The `LastEvaluatedKey` member, when set.
+    #[inline]
+    pub fn last_evaluated_key(
+        &self,
+    ) -> ::std::option::Option<
+        &::std::collections::BTreeMap<
+            ::std::string::String,
+            crate::types::AttributeValue,
+        >,
+    > {
+        self.last_evaluated_key.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ExecuteStatementOutput {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -138,21 +172,19 @@ pub struct ExecuteStatementOutputBuilder {
     inner: crate::types::ExecuteStatementOutput,
 }
 impl ExecuteStatementOutputBuilder {
-    /// Sets [`ExecuteStatementOutput::items`](crate::types::ExecuteStatementOutput::items): If a read operation was used, this property will contain the result of the read operation; a map of attribute names and their values.
+    /** Appends one item to [`ExecuteStatementOutput::items`](crate::types::ExecuteStatementOutput::items): If a read operation was used, this property will contain the result of the read operation; a map of attribute names and their values.
+
+ To set the whole list at once, use [`set_items`](Self::set_items).*/
     pub fn items(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<
-                ::std::collections::BTreeMap<
-                    ::std::string::String,
-                    crate::types::AttributeValue,
-                >,
+        input: impl ::std::convert::Into<
+            ::std::collections::BTreeMap<
+                ::std::string::String,
+                crate::types::AttributeValue,
             >,
         >,
     ) -> Self {
-        self.inner.items = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.items.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`ExecuteStatementOutput::items`](crate::types::ExecuteStatementOutput::items).
@@ -231,19 +263,18 @@ impl ExecuteStatementOutputBuilder {
     ) -> &::std::option::Option<crate::types::ConsumedCapacity> {
         &self.inner.consumed_capacity
     }
-    /// Sets [`ExecuteStatementOutput::last_evaluated_key`](crate::types::ExecuteStatementOutput::last_evaluated_key): The primary key of the item where the operation stopped, inclusive of the previous result set.
+    /** Adds one entry to [`ExecuteStatementOutput::last_evaluated_key`](crate::types::ExecuteStatementOutput::last_evaluated_key): The primary key of the item where the operation stopped, inclusive of the previous result set.
+
+ To set the whole map at once, use [`set_last_evaluated_key`](Self::set_last_evaluated_key).*/
     pub fn last_evaluated_key(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = (
-                impl ::std::convert::Into<::std::string::String>,
-                impl ::std::convert::Into<crate::types::AttributeValue>,
-            ),
-        >,
+        key: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<crate::types::AttributeValue>,
     ) -> Self {
-        self.inner.last_evaluated_key = ::std::option::Option::Some(
-            input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
-        );
+        self.inner
+            .last_evaluated_key
+            .get_or_insert_default()
+            .insert(key.into(), value.into());
         self
     }
     /// Sets or clears [`ExecuteStatementOutput::last_evaluated_key`](crate::types::ExecuteStatementOutput::last_evaluated_key).
@@ -269,14 +300,9 @@ impl ExecuteStatementOutputBuilder {
     > {
         &self.inner.last_evaluated_key
     }
-    /// Builds the [`ExecuteStatementOutput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`ExecuteStatementOutput`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::ExecuteStatementOutput,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::ExecuteStatementOutput {
+        self.inner
     }
 }

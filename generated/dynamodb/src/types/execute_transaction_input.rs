@@ -29,6 +29,23 @@ impl ExecuteTransactionInput {
     pub fn builder() -> crate::types::builders::ExecuteTransactionInputBuilder {
         <crate::types::builders::ExecuteTransactionInputBuilder as ::std::default::Default>::default()
     }
+    /// The `TransactStatements` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn transact_statements(&self) -> &[crate::types::ParameterizedStatement] {
+        self.transact_statements.as_deref().unwrap_or_default()
+    }
+    /// The `ClientRequestToken` member, when set.
+    #[inline]
+    pub fn client_request_token(&self) -> ::std::option::Option<&str> {
+        self.client_request_token.as_deref()
+    }
+    /// The `ReturnConsumedCapacity` member, when set.
+    #[inline]
+    pub fn return_consumed_capacity(
+        &self,
+    ) -> ::std::option::Option<&crate::types::ReturnConsumedCapacity> {
+        self.return_consumed_capacity.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ExecuteTransactionInput {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -107,16 +124,14 @@ pub struct ExecuteTransactionInputBuilder {
     inner: crate::types::ExecuteTransactionInput,
 }
 impl ExecuteTransactionInputBuilder {
-    /// Sets [`ExecuteTransactionInput::transact_statements`](crate::types::ExecuteTransactionInput::transact_statements): The list of PartiQL statements representing the transaction to run.
+    /** Appends one item to [`ExecuteTransactionInput::transact_statements`](crate::types::ExecuteTransactionInput::transact_statements): The list of PartiQL statements representing the transaction to run.
+
+ To set the whole list at once, use [`set_transact_statements`](Self::set_transact_statements).*/
     pub fn transact_statements(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<crate::types::ParameterizedStatement>,
-        >,
+        input: impl ::std::convert::Into<crate::types::ParameterizedStatement>,
     ) -> Self {
-        self.inner.transact_statements = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.transact_statements.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`ExecuteTransactionInput::transact_statements`](crate::types::ExecuteTransactionInput::transact_statements).
@@ -196,7 +211,7 @@ impl ExecuteTransactionInputBuilder {
         if self.inner.transact_statements.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ExecuteTransactionInput",
-                member: "TransactStatements",
+                member: "transact_statements",
             });
         }
         ::std::result::Result::Ok(self.inner)

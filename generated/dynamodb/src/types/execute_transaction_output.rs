@@ -23,6 +23,16 @@ impl ExecuteTransactionOutput {
     pub fn builder() -> crate::types::builders::ExecuteTransactionOutputBuilder {
         <crate::types::builders::ExecuteTransactionOutputBuilder as ::std::default::Default>::default()
     }
+    /// The `Responses` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn responses(&self) -> &[crate::types::ItemResponse] {
+        self.responses.as_deref().unwrap_or_default()
+    }
+    /// The `ConsumedCapacity` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn consumed_capacity(&self) -> &[crate::types::ConsumedCapacity] {
+        self.consumed_capacity.as_deref().unwrap_or_default()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ExecuteTransactionOutput {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -111,16 +121,14 @@ pub struct ExecuteTransactionOutputBuilder {
     inner: crate::types::ExecuteTransactionOutput,
 }
 impl ExecuteTransactionOutputBuilder {
-    /// Sets [`ExecuteTransactionOutput::responses`](crate::types::ExecuteTransactionOutput::responses): The response to a PartiQL transaction.
+    /** Appends one item to [`ExecuteTransactionOutput::responses`](crate::types::ExecuteTransactionOutput::responses): The response to a PartiQL transaction.
+
+ To set the whole list at once, use [`set_responses`](Self::set_responses).*/
     pub fn responses(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<crate::types::ItemResponse>,
-        >,
+        input: impl ::std::convert::Into<crate::types::ItemResponse>,
     ) -> Self {
-        self.inner.responses = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.responses.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`ExecuteTransactionOutput::responses`](crate::types::ExecuteTransactionOutput::responses).
@@ -139,16 +147,14 @@ impl ExecuteTransactionOutputBuilder {
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::ItemResponse>> {
         &self.inner.responses
     }
-    /// Sets [`ExecuteTransactionOutput::consumed_capacity`](crate::types::ExecuteTransactionOutput::consumed_capacity): The capacity units consumed by the entire operation.
+    /** Appends one item to [`ExecuteTransactionOutput::consumed_capacity`](crate::types::ExecuteTransactionOutput::consumed_capacity): The capacity units consumed by the entire operation.
+
+ To set the whole list at once, use [`set_consumed_capacity`](Self::set_consumed_capacity).*/
     pub fn consumed_capacity(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<crate::types::ConsumedCapacity>,
-        >,
+        input: impl ::std::convert::Into<crate::types::ConsumedCapacity>,
     ) -> Self {
-        self.inner.consumed_capacity = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.consumed_capacity.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`ExecuteTransactionOutput::consumed_capacity`](crate::types::ExecuteTransactionOutput::consumed_capacity).
@@ -167,14 +173,9 @@ impl ExecuteTransactionOutputBuilder {
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::ConsumedCapacity>> {
         &self.inner.consumed_capacity
     }
-    /// Builds the [`ExecuteTransactionOutput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`ExecuteTransactionOutput`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::ExecuteTransactionOutput,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::ExecuteTransactionOutput {
+        self.inner
     }
 }

@@ -104,6 +104,28 @@ impl ExpectedAttributeValue {
     pub fn builder() -> crate::types::builders::ExpectedAttributeValueBuilder {
         <crate::types::builders::ExpectedAttributeValueBuilder as ::std::default::Default>::default()
     }
+    /// The `Value` member, when set.
+    #[inline]
+    pub fn value(&self) -> ::std::option::Option<&crate::types::AttributeValue> {
+        self.value.as_ref()
+    }
+    /// The `Exists` member, when set.
+    #[inline]
+    pub fn exists(&self) -> ::std::option::Option<bool> {
+        self.exists
+    }
+    /// The `ComparisonOperator` member, when set.
+    #[inline]
+    pub fn comparison_operator(
+        &self,
+    ) -> ::std::option::Option<&crate::types::ComparisonOperator> {
+        self.comparison_operator.as_ref()
+    }
+    /// The `AttributeValueList` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn attribute_value_list(&self) -> &[crate::types::AttributeValue] {
+        self.attribute_value_list.as_deref().unwrap_or_default()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ExpectedAttributeValue {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -242,16 +264,14 @@ impl ExpectedAttributeValueBuilder {
     ) -> &::std::option::Option<crate::types::ComparisonOperator> {
         &self.inner.comparison_operator
     }
-    /// Sets [`ExpectedAttributeValue::attribute_value_list`](crate::types::ExpectedAttributeValue::attribute_value_list): One or more values to evaluate against the supplied attribute.
+    /** Appends one item to [`ExpectedAttributeValue::attribute_value_list`](crate::types::ExpectedAttributeValue::attribute_value_list): One or more values to evaluate against the supplied attribute.
+
+ To set the whole list at once, use [`set_attribute_value_list`](Self::set_attribute_value_list).*/
     pub fn attribute_value_list(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<crate::types::AttributeValue>,
-        >,
+        input: impl ::std::convert::Into<crate::types::AttributeValue>,
     ) -> Self {
-        self.inner.attribute_value_list = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.attribute_value_list.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`ExpectedAttributeValue::attribute_value_list`](crate::types::ExpectedAttributeValue::attribute_value_list).
@@ -270,14 +290,9 @@ impl ExpectedAttributeValueBuilder {
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::AttributeValue>> {
         &self.inner.attribute_value_list
     }
-    /// Builds the [`ExpectedAttributeValue`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`ExpectedAttributeValue`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::ExpectedAttributeValue,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::ExpectedAttributeValue {
+        self.inner
     }
 }

@@ -64,6 +64,121 @@ impl ExportDescription {
     pub fn builder() -> crate::types::builders::ExportDescriptionBuilder {
         <crate::types::builders::ExportDescriptionBuilder as ::std::default::Default>::default()
     }
+    /// The `ExportArn` member, when set.
+    #[inline]
+    pub fn export_arn(&self) -> ::std::option::Option<&str> {
+        self.export_arn.as_deref()
+    }
+    /// The `ExportStatus` member, when set.
+    #[inline]
+    pub fn export_status(&self) -> ::std::option::Option<&crate::types::ExportStatus> {
+        self.export_status.as_ref()
+    }
+    /// The `StartTime` member, when set.
+    #[inline]
+    pub fn start_time(
+        &self,
+    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+        self.start_time.as_ref()
+    }
+    /// The `EndTime` member, when set.
+    #[inline]
+    pub fn end_time(
+        &self,
+    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+        self.end_time.as_ref()
+    }
+    /// The `ExportManifest` member, when set.
+    #[inline]
+    pub fn export_manifest(&self) -> ::std::option::Option<&str> {
+        self.export_manifest.as_deref()
+    }
+    /// The `TableArn` member, when set.
+    #[inline]
+    pub fn table_arn(&self) -> ::std::option::Option<&str> {
+        self.table_arn.as_deref()
+    }
+    /// The `TableId` member, when set.
+    #[inline]
+    pub fn table_id(&self) -> ::std::option::Option<&str> {
+        self.table_id.as_deref()
+    }
+    /// The `ExportTime` member, when set.
+    #[inline]
+    pub fn export_time(
+        &self,
+    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+        self.export_time.as_ref()
+    }
+    /// The `ClientToken` member, when set.
+    #[inline]
+    pub fn client_token(&self) -> ::std::option::Option<&str> {
+        self.client_token.as_deref()
+    }
+    /// The `S3Bucket` member, when set.
+    #[inline]
+    pub fn s3_bucket(&self) -> ::std::option::Option<&str> {
+        self.s3_bucket.as_deref()
+    }
+    /// The `S3BucketOwner` member, when set.
+    #[inline]
+    pub fn s3_bucket_owner(&self) -> ::std::option::Option<&str> {
+        self.s3_bucket_owner.as_deref()
+    }
+    /// The `S3Prefix` member, when set.
+    #[inline]
+    pub fn s3_prefix(&self) -> ::std::option::Option<&str> {
+        self.s3_prefix.as_deref()
+    }
+    /// The `S3SseAlgorithm` member, when set.
+    #[inline]
+    pub fn s3_sse_algorithm(
+        &self,
+    ) -> ::std::option::Option<&crate::types::S3SseAlgorithm> {
+        self.s3_sse_algorithm.as_ref()
+    }
+    /// The `S3SseKmsKeyId` member, when set.
+    #[inline]
+    pub fn s3_sse_kms_key_id(&self) -> ::std::option::Option<&str> {
+        self.s3_sse_kms_key_id.as_deref()
+    }
+    /// The `FailureCode` member, when set.
+    #[inline]
+    pub fn failure_code(&self) -> ::std::option::Option<&str> {
+        self.failure_code.as_deref()
+    }
+    /// The `FailureMessage` member, when set.
+    #[inline]
+    pub fn failure_message(&self) -> ::std::option::Option<&str> {
+        self.failure_message.as_deref()
+    }
+    /// The `ExportFormat` member, when set.
+    #[inline]
+    pub fn export_format(&self) -> ::std::option::Option<&crate::types::ExportFormat> {
+        self.export_format.as_ref()
+    }
+    /// The `BilledSizeBytes` member, when set.
+    #[inline]
+    pub fn billed_size_bytes(&self) -> ::std::option::Option<i64> {
+        self.billed_size_bytes
+    }
+    /// The `ItemCount` member, when set.
+    #[inline]
+    pub fn item_count(&self) -> ::std::option::Option<i64> {
+        self.item_count
+    }
+    /// The `ExportType` member, when set.
+    #[inline]
+    pub fn export_type(&self) -> ::std::option::Option<&crate::types::ExportType> {
+        self.export_type.as_ref()
+    }
+    /// The `IncrementalExportSpecification` member, when set.
+    #[inline]
+    pub fn incremental_export_specification(
+        &self,
+    ) -> ::std::option::Option<&crate::types::IncrementalExportSpecification> {
+        self.incremental_export_specification.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ExportDescription {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -711,14 +826,9 @@ impl ExportDescriptionBuilder {
     ) -> &::std::option::Option<crate::types::IncrementalExportSpecification> {
         &self.inner.incremental_export_specification
     }
-    /// Builds the [`ExportDescription`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`ExportDescription`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::ExportDescription,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::ExportDescription {
+        self.inner
     }
 }

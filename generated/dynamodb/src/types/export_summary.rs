@@ -23,6 +23,21 @@ impl ExportSummary {
     pub fn builder() -> crate::types::builders::ExportSummaryBuilder {
         <crate::types::builders::ExportSummaryBuilder as ::std::default::Default>::default()
     }
+    /// The `ExportArn` member, when set.
+    #[inline]
+    pub fn export_arn(&self) -> ::std::option::Option<&str> {
+        self.export_arn.as_deref()
+    }
+    /// The `ExportStatus` member, when set.
+    #[inline]
+    pub fn export_status(&self) -> ::std::option::Option<&crate::types::ExportStatus> {
+        self.export_status.as_ref()
+    }
+    /// The `ExportType` member, when set.
+    #[inline]
+    pub fn export_type(&self) -> ::std::option::Option<&crate::types::ExportType> {
+        self.export_type.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ExportSummary {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -155,14 +170,9 @@ impl ExportSummaryBuilder {
     pub fn get_export_type(&self) -> &::std::option::Option<crate::types::ExportType> {
         &self.inner.export_type
     }
-    /// Builds the [`ExportSummary`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`ExportSummary`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::ExportSummary,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::ExportSummary {
+        self.inner
     }
 }

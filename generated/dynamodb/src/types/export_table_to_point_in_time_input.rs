@@ -54,6 +54,67 @@ impl ExportTableToPointInTimeInput {
     pub fn builder() -> crate::types::builders::ExportTableToPointInTimeInputBuilder {
         <crate::types::builders::ExportTableToPointInTimeInputBuilder as ::std::default::Default>::default()
     }
+    /// The `TableArn` member, when set.
+    #[inline]
+    pub fn table_arn(&self) -> ::std::option::Option<&str> {
+        self.table_arn.as_deref()
+    }
+    /// The `ExportTime` member, when set.
+    #[inline]
+    pub fn export_time(
+        &self,
+    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+        self.export_time.as_ref()
+    }
+    /// The `ClientToken` member, when set.
+    #[inline]
+    pub fn client_token(&self) -> ::std::option::Option<&str> {
+        self.client_token.as_deref()
+    }
+    /// The `S3Bucket` member, when set.
+    #[inline]
+    pub fn s3_bucket(&self) -> ::std::option::Option<&str> {
+        self.s3_bucket.as_deref()
+    }
+    /// The `S3BucketOwner` member, when set.
+    #[inline]
+    pub fn s3_bucket_owner(&self) -> ::std::option::Option<&str> {
+        self.s3_bucket_owner.as_deref()
+    }
+    /// The `S3Prefix` member, when set.
+    #[inline]
+    pub fn s3_prefix(&self) -> ::std::option::Option<&str> {
+        self.s3_prefix.as_deref()
+    }
+    /// The `S3SseAlgorithm` member, when set.
+    #[inline]
+    pub fn s3_sse_algorithm(
+        &self,
+    ) -> ::std::option::Option<&crate::types::S3SseAlgorithm> {
+        self.s3_sse_algorithm.as_ref()
+    }
+    /// The `S3SseKmsKeyId` member, when set.
+    #[inline]
+    pub fn s3_sse_kms_key_id(&self) -> ::std::option::Option<&str> {
+        self.s3_sse_kms_key_id.as_deref()
+    }
+    /// The `ExportFormat` member, when set.
+    #[inline]
+    pub fn export_format(&self) -> ::std::option::Option<&crate::types::ExportFormat> {
+        self.export_format.as_ref()
+    }
+    /// The `ExportType` member, when set.
+    #[inline]
+    pub fn export_type(&self) -> ::std::option::Option<&crate::types::ExportType> {
+        self.export_type.as_ref()
+    }
+    /// The `IncrementalExportSpecification` member, when set.
+    #[inline]
+    pub fn incremental_export_specification(
+        &self,
+    ) -> ::std::option::Option<&crate::types::IncrementalExportSpecification> {
+        self.incremental_export_specification.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ExportTableToPointInTimeInput {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -438,13 +499,13 @@ impl ExportTableToPointInTimeInputBuilder {
         if self.inner.table_arn.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ExportTableToPointInTimeInput",
-                member: "TableArn",
+                member: "table_arn",
             });
         }
         if self.inner.s3_bucket.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ExportTableToPointInTimeInput",
-                member: "S3Bucket",
+                member: "s3_bucket",
             });
         }
         ::std::result::Result::Ok(self.inner)

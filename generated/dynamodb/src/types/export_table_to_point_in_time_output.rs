@@ -19,6 +19,13 @@ impl ExportTableToPointInTimeOutput {
     pub fn builder() -> crate::types::builders::ExportTableToPointInTimeOutputBuilder {
         <crate::types::builders::ExportTableToPointInTimeOutputBuilder as ::std::default::Default>::default()
     }
+    /// The `ExportDescription` member, when set.
+    #[inline]
+    pub fn export_description(
+        &self,
+    ) -> ::std::option::Option<&crate::types::ExportDescription> {
+        self.export_description.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ExportTableToPointInTimeOutput {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -112,14 +119,9 @@ impl ExportTableToPointInTimeOutputBuilder {
     ) -> &::std::option::Option<crate::types::ExportDescription> {
         &self.inner.export_description
     }
-    /// Builds the [`ExportTableToPointInTimeOutput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`ExportTableToPointInTimeOutput`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::ExportTableToPointInTimeOutput,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::ExportTableToPointInTimeOutput {
+        self.inner
     }
 }

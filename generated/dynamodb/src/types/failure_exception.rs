@@ -21,6 +21,16 @@ impl FailureException {
     pub fn builder() -> crate::types::builders::FailureExceptionBuilder {
         <crate::types::builders::FailureExceptionBuilder as ::std::default::Default>::default()
     }
+    /// The `ExceptionName` member, when set.
+    #[inline]
+    pub fn exception_name(&self) -> ::std::option::Option<&str> {
+        self.exception_name.as_deref()
+    }
+    /// The `ExceptionDescription` member, when set.
+    #[inline]
+    pub fn exception_description(&self) -> ::std::option::Option<&str> {
+        self.exception_description.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for FailureException {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -127,14 +137,9 @@ impl FailureExceptionBuilder {
     ) -> &::std::option::Option<::std::string::String> {
         &self.inner.exception_description
     }
-    /// Builds the [`FailureException`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`FailureException`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::FailureException,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::FailureException {
+        self.inner
     }
 }

@@ -33,6 +33,37 @@ impl Get {
     pub fn builder() -> crate::types::builders::GetBuilder {
         <crate::types::builders::GetBuilder as ::std::default::Default>::default()
     }
+    /// The `Key` member, when set.
+    #[inline]
+    pub fn key(
+        &self,
+    ) -> ::std::option::Option<
+        &::std::collections::BTreeMap<
+            ::std::string::String,
+            crate::types::AttributeValue,
+        >,
+    > {
+        self.key.as_ref()
+    }
+    /// The `TableName` member, when set.
+    #[inline]
+    pub fn table_name(&self) -> ::std::option::Option<&str> {
+        self.table_name.as_deref()
+    }
+    /// The `ProjectionExpression` member, when set.
+    #[inline]
+    pub fn projection_expression(&self) -> ::std::option::Option<&str> {
+        self.projection_expression.as_deref()
+    }
+    /// The `ExpressionAttributeNames` member, when set.
+    #[inline]
+    pub fn expression_attribute_names(
+        &self,
+    ) -> ::std::option::Option<
+        &::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
+    > {
+        self.expression_attribute_names.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for Get {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -114,19 +145,15 @@ pub struct GetBuilder {
     inner: crate::types::Get,
 }
 impl GetBuilder {
-    /// Sets [`Get::key`](crate::types::Get::key): A map of attribute names to [`AttributeValue`](crate::types::AttributeValue) objects that specifies the primary key of the item to retrieve.
+    /** Adds one entry to [`Get::key`](crate::types::Get::key): A map of attribute names to [`AttributeValue`](crate::types::AttributeValue) objects that specifies the primary key of the item to retrieve.
+
+ To set the whole map at once, use [`set_key`](Self::set_key).*/
     pub fn key(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = (
-                impl ::std::convert::Into<::std::string::String>,
-                impl ::std::convert::Into<crate::types::AttributeValue>,
-            ),
-        >,
+        key: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<crate::types::AttributeValue>,
     ) -> Self {
-        self.inner.key = ::std::option::Option::Some(
-            input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
-        );
+        self.inner.key.get_or_insert_default().insert(key.into(), value.into());
         self
     }
     /// Sets or clears [`Get::key`](crate::types::Get::key).
@@ -198,19 +225,18 @@ impl GetBuilder {
     ) -> &::std::option::Option<::std::string::String> {
         &self.inner.projection_expression
     }
-    /// Sets [`Get::expression_attribute_names`](crate::types::Get::expression_attribute_names): One or more substitution tokens for attribute names in the ProjectionExpression parameter.
+    /** Adds one entry to [`Get::expression_attribute_names`](crate::types::Get::expression_attribute_names): One or more substitution tokens for attribute names in the ProjectionExpression parameter.
+
+ To set the whole map at once, use [`set_expression_attribute_names`](Self::set_expression_attribute_names).*/
     pub fn expression_attribute_names(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = (
-                impl ::std::convert::Into<::std::string::String>,
-                impl ::std::convert::Into<::std::string::String>,
-            ),
-        >,
+        key: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.inner.expression_attribute_names = ::std::option::Option::Some(
-            input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
-        );
+        self.inner
+            .expression_attribute_names
+            .get_or_insert_default()
+            .insert(key.into(), value.into());
         self
     }
     /// Sets or clears [`Get::expression_attribute_names`](crate::types::Get::expression_attribute_names).
@@ -244,13 +270,13 @@ impl GetBuilder {
         if self.inner.key.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "Get",
-                member: "Key",
+                member: "key",
             });
         }
         if self.inner.table_name.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "Get",
-                member: "TableName",
+                member: "table_name",
             });
         }
         ::std::result::Result::Ok(self.inner)

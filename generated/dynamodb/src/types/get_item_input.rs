@@ -67,6 +67,54 @@ impl GetItemInput {
     pub fn builder() -> crate::types::builders::GetItemInputBuilder {
         <crate::types::builders::GetItemInputBuilder as ::std::default::Default>::default()
     }
+    /// The `TableName` member, when set.
+    #[inline]
+    pub fn table_name(&self) -> ::std::option::Option<&str> {
+        self.table_name.as_deref()
+    }
+    /// The `Key` member, when set.
+    #[inline]
+    pub fn key(
+        &self,
+    ) -> ::std::option::Option<
+        &::std::collections::BTreeMap<
+            ::std::string::String,
+            crate::types::AttributeValue,
+        >,
+    > {
+        self.key.as_ref()
+    }
+    /// The `AttributesToGet` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn attributes_to_get(&self) -> &[::std::string::String] {
+        self.attributes_to_get.as_deref().unwrap_or_default()
+    }
+    /// The `ConsistentRead` member, when set.
+    #[inline]
+    pub fn consistent_read(&self) -> ::std::option::Option<bool> {
+        self.consistent_read
+    }
+    /// The `ReturnConsumedCapacity` member, when set.
+    #[inline]
+    pub fn return_consumed_capacity(
+        &self,
+    ) -> ::std::option::Option<&crate::types::ReturnConsumedCapacity> {
+        self.return_consumed_capacity.as_ref()
+    }
+    /// The `ProjectionExpression` member, when set.
+    #[inline]
+    pub fn projection_expression(&self) -> ::std::option::Option<&str> {
+        self.projection_expression.as_deref()
+    }
+    /// The `ExpressionAttributeNames` member, when set.
+    #[inline]
+    pub fn expression_attribute_names(
+        &self,
+    ) -> ::std::option::Option<
+        &::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
+    > {
+        self.expression_attribute_names.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for GetItemInput {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -188,19 +236,15 @@ impl GetItemInputBuilder {
     pub fn get_table_name(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.table_name
     }
-    /// Sets [`GetItemInput::key`](crate::types::GetItemInput::key): A map of attribute names to [`AttributeValue`](crate::types::AttributeValue) objects, representing the primary key of the item to retrieve.
+    /** Adds one entry to [`GetItemInput::key`](crate::types::GetItemInput::key): A map of attribute names to [`AttributeValue`](crate::types::AttributeValue) objects, representing the primary key of the item to retrieve.
+
+ To set the whole map at once, use [`set_key`](Self::set_key).*/
     pub fn key(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = (
-                impl ::std::convert::Into<::std::string::String>,
-                impl ::std::convert::Into<crate::types::AttributeValue>,
-            ),
-        >,
+        key: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<crate::types::AttributeValue>,
     ) -> Self {
-        self.inner.key = ::std::option::Option::Some(
-            input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
-        );
+        self.inner.key.get_or_insert_default().insert(key.into(), value.into());
         self
     }
     /// Sets or clears [`GetItemInput::key`](crate::types::GetItemInput::key).
@@ -226,16 +270,14 @@ impl GetItemInputBuilder {
     > {
         &self.inner.key
     }
-    /// Sets [`GetItemInput::attributes_to_get`](crate::types::GetItemInput::attributes_to_get): This is a legacy parameter.
+    /** Appends one item to [`GetItemInput::attributes_to_get`](crate::types::GetItemInput::attributes_to_get): This is a legacy parameter.
+
+ To set the whole list at once, use [`set_attributes_to_get`](Self::set_attributes_to_get).*/
     pub fn attributes_to_get(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<::std::string::String>,
-        >,
+        input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.inner.attributes_to_get = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.attributes_to_get.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`GetItemInput::attributes_to_get`](crate::types::GetItemInput::attributes_to_get).
@@ -318,19 +360,18 @@ impl GetItemInputBuilder {
     ) -> &::std::option::Option<::std::string::String> {
         &self.inner.projection_expression
     }
-    /// Sets [`GetItemInput::expression_attribute_names`](crate::types::GetItemInput::expression_attribute_names): One or more substitution tokens for attribute names in an expression.
+    /** Adds one entry to [`GetItemInput::expression_attribute_names`](crate::types::GetItemInput::expression_attribute_names): One or more substitution tokens for attribute names in an expression.
+
+ To set the whole map at once, use [`set_expression_attribute_names`](Self::set_expression_attribute_names).*/
     pub fn expression_attribute_names(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = (
-                impl ::std::convert::Into<::std::string::String>,
-                impl ::std::convert::Into<::std::string::String>,
-            ),
-        >,
+        key: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.inner.expression_attribute_names = ::std::option::Option::Some(
-            input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
-        );
+        self.inner
+            .expression_attribute_names
+            .get_or_insert_default()
+            .insert(key.into(), value.into());
         self
     }
     /// Sets or clears [`GetItemInput::expression_attribute_names`](crate::types::GetItemInput::expression_attribute_names).
@@ -364,13 +405,13 @@ impl GetItemInputBuilder {
         if self.inner.table_name.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetItemInput",
-                member: "TableName",
+                member: "table_name",
             });
         }
         if self.inner.key.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetItemInput",
-                member: "Key",
+                member: "key",
             });
         }
         ::std::result::Result::Ok(self.inner)

@@ -23,6 +23,25 @@ impl GetItemOutput {
     pub fn builder() -> crate::types::builders::GetItemOutputBuilder {
         <crate::types::builders::GetItemOutputBuilder as ::std::default::Default>::default()
     }
+    /// The `Item` member, when set.
+    #[inline]
+    pub fn item(
+        &self,
+    ) -> ::std::option::Option<
+        &::std::collections::BTreeMap<
+            ::std::string::String,
+            crate::types::AttributeValue,
+        >,
+    > {
+        self.item.as_ref()
+    }
+    /// The `ConsumedCapacity` member, when set.
+    #[inline]
+    pub fn consumed_capacity(
+        &self,
+    ) -> ::std::option::Option<&crate::types::ConsumedCapacity> {
+        self.consumed_capacity.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for GetItemOutput {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -106,19 +125,15 @@ pub struct GetItemOutputBuilder {
     inner: crate::types::GetItemOutput,
 }
 impl GetItemOutputBuilder {
-    /// Sets [`GetItemOutput::item`](crate::types::GetItemOutput::item): A map of attribute names to [`AttributeValue`](crate::types::AttributeValue) objects, as specified by `ProjectionExpression`.
+    /** Adds one entry to [`GetItemOutput::item`](crate::types::GetItemOutput::item): A map of attribute names to [`AttributeValue`](crate::types::AttributeValue) objects, as specified by `ProjectionExpression`.
+
+ To set the whole map at once, use [`set_item`](Self::set_item).*/
     pub fn item(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = (
-                impl ::std::convert::Into<::std::string::String>,
-                impl ::std::convert::Into<crate::types::AttributeValue>,
-            ),
-        >,
+        key: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<crate::types::AttributeValue>,
     ) -> Self {
-        self.inner.item = ::std::option::Option::Some(
-            input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
-        );
+        self.inner.item.get_or_insert_default().insert(key.into(), value.into());
         self
     }
     /// Sets or clears [`GetItemOutput::item`](crate::types::GetItemOutput::item).
@@ -168,14 +183,9 @@ impl GetItemOutputBuilder {
     ) -> &::std::option::Option<crate::types::ConsumedCapacity> {
         &self.inner.consumed_capacity
     }
-    /// Builds the [`GetItemOutput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`GetItemOutput`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::GetItemOutput,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::GetItemOutput {
+        self.inner
     }
 }

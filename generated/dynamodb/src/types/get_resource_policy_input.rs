@@ -21,6 +21,11 @@ impl GetResourcePolicyInput {
     pub fn builder() -> crate::types::builders::GetResourcePolicyInputBuilder {
         <crate::types::builders::GetResourcePolicyInputBuilder as ::std::default::Default>::default()
     }
+    /// The `ResourceArn` member, when set.
+    #[inline]
+    pub fn resource_arn(&self) -> ::std::option::Option<&str> {
+        self.resource_arn.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for GetResourcePolicyInput {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -116,7 +121,7 @@ impl GetResourcePolicyInputBuilder {
         if self.inner.resource_arn.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetResourcePolicyInput",
-                member: "ResourceArn",
+                member: "resource_arn",
             });
         }
         ::std::result::Result::Ok(self.inner)

@@ -23,6 +23,18 @@ impl GlobalSecondaryIndexAutoScalingUpdate {
     pub fn builder() -> crate::types::builders::GlobalSecondaryIndexAutoScalingUpdateBuilder {
         <crate::types::builders::GlobalSecondaryIndexAutoScalingUpdateBuilder as ::std::default::Default>::default()
     }
+    /// The `IndexName` member, when set.
+    #[inline]
+    pub fn index_name(&self) -> ::std::option::Option<&str> {
+        self.index_name.as_deref()
+    }
+    /// The `ProvisionedWriteCapacityAutoScalingUpdate` member, when set.
+    #[inline]
+    pub fn provisioned_write_capacity_auto_scaling_update(
+        &self,
+    ) -> ::std::option::Option<&crate::types::AutoScalingSettingsUpdate> {
+        self.provisioned_write_capacity_auto_scaling_update.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers
 for GlobalSecondaryIndexAutoScalingUpdate {
@@ -138,14 +150,9 @@ impl GlobalSecondaryIndexAutoScalingUpdateBuilder {
     ) -> &::std::option::Option<crate::types::AutoScalingSettingsUpdate> {
         &self.inner.provisioned_write_capacity_auto_scaling_update
     }
-    /// Builds the [`GlobalSecondaryIndexAutoScalingUpdate`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`GlobalSecondaryIndexAutoScalingUpdate`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::GlobalSecondaryIndexAutoScalingUpdate,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::GlobalSecondaryIndexAutoScalingUpdate {
+        self.inner
     }
 }

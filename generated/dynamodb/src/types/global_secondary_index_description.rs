@@ -63,6 +63,69 @@ impl GlobalSecondaryIndexDescription {
     pub fn builder() -> crate::types::builders::GlobalSecondaryIndexDescriptionBuilder {
         <crate::types::builders::GlobalSecondaryIndexDescriptionBuilder as ::std::default::Default>::default()
     }
+    /// The `IndexName` member, when set.
+    #[inline]
+    pub fn index_name(&self) -> ::std::option::Option<&str> {
+        self.index_name.as_deref()
+    }
+    /// The `KeySchema` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn key_schema(&self) -> &[crate::types::KeySchemaElement] {
+        self.key_schema.as_deref().unwrap_or_default()
+    }
+    /// The `Projection` member, when set.
+    #[inline]
+    pub fn projection(&self) -> ::std::option::Option<&crate::types::Projection> {
+        self.projection.as_ref()
+    }
+    /// The `IndexStatus` member, when set.
+    #[inline]
+    pub fn index_status(&self) -> ::std::option::Option<&crate::types::IndexStatus> {
+        self.index_status.as_ref()
+    }
+    /// The `Backfilling` member, when set.
+    #[inline]
+    pub fn backfilling(&self) -> ::std::option::Option<bool> {
+        self.backfilling
+    }
+    /// The `ProvisionedThroughput` member, when set.
+    #[inline]
+    pub fn provisioned_throughput(
+        &self,
+    ) -> ::std::option::Option<&crate::types::ProvisionedThroughputDescription> {
+        self.provisioned_throughput.as_ref()
+    }
+    /// The `IndexSizeBytes` member, when set.
+    #[inline]
+    pub fn index_size_bytes(&self) -> ::std::option::Option<i64> {
+        self.index_size_bytes
+    }
+    /// The `ItemCount` member, when set.
+    #[inline]
+    pub fn item_count(&self) -> ::std::option::Option<i64> {
+        self.item_count
+    }
+    /// The `IndexArn` member, when set.
+    #[inline]
+    pub fn index_arn(&self) -> ::std::option::Option<&str> {
+        self.index_arn.as_deref()
+    }
+    /// The `OnDemandThroughput` member, when set.
+    #[inline]
+    pub fn on_demand_throughput(
+        &self,
+    ) -> ::std::option::Option<&crate::types::OnDemandThroughput> {
+        self.on_demand_throughput.as_ref()
+    }
+    /// The `WarmThroughput` member, when set.
+    #[inline]
+    pub fn warm_throughput(
+        &self,
+    ) -> ::std::option::Option<
+        &crate::types::GlobalSecondaryIndexWarmThroughputDescription,
+    > {
+        self.warm_throughput.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for GlobalSecondaryIndexDescription {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -190,16 +253,14 @@ impl GlobalSecondaryIndexDescriptionBuilder {
     pub fn get_index_name(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.index_name
     }
-    /// Sets [`GlobalSecondaryIndexDescription::key_schema`](crate::types::GlobalSecondaryIndexDescription::key_schema): The complete key schema for a global secondary index, which consists of one or more pairs of attribute names and key types:
+    /** Appends one item to [`GlobalSecondaryIndexDescription::key_schema`](crate::types::GlobalSecondaryIndexDescription::key_schema): The complete key schema for a global secondary index, which consists of one or more pairs of attribute names and key types:
+
+ To set the whole list at once, use [`set_key_schema`](Self::set_key_schema).*/
     pub fn key_schema(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<crate::types::KeySchemaElement>,
-        >,
+        input: impl ::std::convert::Into<crate::types::KeySchemaElement>,
     ) -> Self {
-        self.inner.key_schema = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.key_schema.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`GlobalSecondaryIndexDescription::key_schema`](crate::types::GlobalSecondaryIndexDescription::key_schema).
@@ -410,14 +471,9 @@ impl GlobalSecondaryIndexDescriptionBuilder {
     > {
         &self.inner.warm_throughput
     }
-    /// Builds the [`GlobalSecondaryIndexDescription`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`GlobalSecondaryIndexDescription`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::GlobalSecondaryIndexDescription,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::GlobalSecondaryIndexDescription {
+        self.inner
     }
 }

@@ -38,6 +38,35 @@ impl GlobalSecondaryIndexInfo {
     pub fn builder() -> crate::types::builders::GlobalSecondaryIndexInfoBuilder {
         <crate::types::builders::GlobalSecondaryIndexInfoBuilder as ::std::default::Default>::default()
     }
+    /// The `IndexName` member, when set.
+    #[inline]
+    pub fn index_name(&self) -> ::std::option::Option<&str> {
+        self.index_name.as_deref()
+    }
+    /// The `KeySchema` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn key_schema(&self) -> &[crate::types::KeySchemaElement] {
+        self.key_schema.as_deref().unwrap_or_default()
+    }
+    /// The `Projection` member, when set.
+    #[inline]
+    pub fn projection(&self) -> ::std::option::Option<&crate::types::Projection> {
+        self.projection.as_ref()
+    }
+    /// The `ProvisionedThroughput` member, when set.
+    #[inline]
+    pub fn provisioned_throughput(
+        &self,
+    ) -> ::std::option::Option<&crate::types::ProvisionedThroughput> {
+        self.provisioned_throughput.as_ref()
+    }
+    /// The `OnDemandThroughput` member, when set.
+    #[inline]
+    pub fn on_demand_throughput(
+        &self,
+    ) -> ::std::option::Option<&crate::types::OnDemandThroughput> {
+        self.on_demand_throughput.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for GlobalSecondaryIndexInfo {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -140,16 +169,14 @@ impl GlobalSecondaryIndexInfoBuilder {
     pub fn get_index_name(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.index_name
     }
-    /// Sets [`GlobalSecondaryIndexInfo::key_schema`](crate::types::GlobalSecondaryIndexInfo::key_schema): The complete key schema for a global secondary index, which consists of one or more pairs of attribute names and key types:
+    /** Appends one item to [`GlobalSecondaryIndexInfo::key_schema`](crate::types::GlobalSecondaryIndexInfo::key_schema): The complete key schema for a global secondary index, which consists of one or more pairs of attribute names and key types:
+
+ To set the whole list at once, use [`set_key_schema`](Self::set_key_schema).*/
     pub fn key_schema(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<crate::types::KeySchemaElement>,
-        >,
+        input: impl ::std::convert::Into<crate::types::KeySchemaElement>,
     ) -> Self {
-        self.inner.key_schema = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.key_schema.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`GlobalSecondaryIndexInfo::key_schema`](crate::types::GlobalSecondaryIndexInfo::key_schema).
@@ -238,14 +265,9 @@ impl GlobalSecondaryIndexInfoBuilder {
     ) -> &::std::option::Option<crate::types::OnDemandThroughput> {
         &self.inner.on_demand_throughput
     }
-    /// Builds the [`GlobalSecondaryIndexInfo`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`GlobalSecondaryIndexInfo`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::GlobalSecondaryIndexInfo,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::GlobalSecondaryIndexInfo {
+        self.inner
     }
 }

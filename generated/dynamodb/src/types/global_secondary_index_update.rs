@@ -33,6 +33,27 @@ impl GlobalSecondaryIndexUpdate {
     pub fn builder() -> crate::types::builders::GlobalSecondaryIndexUpdateBuilder {
         <crate::types::builders::GlobalSecondaryIndexUpdateBuilder as ::std::default::Default>::default()
     }
+    /// The `Update` member, when set.
+    #[inline]
+    pub fn update(
+        &self,
+    ) -> ::std::option::Option<&crate::types::UpdateGlobalSecondaryIndexAction> {
+        self.update.as_ref()
+    }
+    /// The `Create` member, when set.
+    #[inline]
+    pub fn create(
+        &self,
+    ) -> ::std::option::Option<&crate::types::CreateGlobalSecondaryIndexAction> {
+        self.create.as_ref()
+    }
+    /// The `Delete` member, when set.
+    #[inline]
+    pub fn delete(
+        &self,
+    ) -> ::std::option::Option<&crate::types::DeleteGlobalSecondaryIndexAction> {
+        self.delete.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for GlobalSecondaryIndexUpdate {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -169,14 +190,9 @@ impl GlobalSecondaryIndexUpdateBuilder {
     ) -> &::std::option::Option<crate::types::DeleteGlobalSecondaryIndexAction> {
         &self.inner.delete
     }
-    /// Builds the [`GlobalSecondaryIndexUpdate`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`GlobalSecondaryIndexUpdate`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::GlobalSecondaryIndexUpdate,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::GlobalSecondaryIndexUpdate {
+        self.inner
     }
 }

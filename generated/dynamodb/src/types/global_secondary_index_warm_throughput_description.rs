@@ -23,6 +23,21 @@ impl GlobalSecondaryIndexWarmThroughputDescription {
     pub fn builder() -> crate::types::builders::GlobalSecondaryIndexWarmThroughputDescriptionBuilder {
         <crate::types::builders::GlobalSecondaryIndexWarmThroughputDescriptionBuilder as ::std::default::Default>::default()
     }
+    /// The `ReadUnitsPerSecond` member, when set.
+    #[inline]
+    pub fn read_units_per_second(&self) -> ::std::option::Option<i64> {
+        self.read_units_per_second
+    }
+    /// The `WriteUnitsPerSecond` member, when set.
+    #[inline]
+    pub fn write_units_per_second(&self) -> ::std::option::Option<i64> {
+        self.write_units_per_second
+    }
+    /// The `Status` member, when set.
+    #[inline]
+    pub fn status(&self) -> ::std::option::Option<&crate::types::IndexStatus> {
+        self.status.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers
 for GlobalSecondaryIndexWarmThroughputDescription {
@@ -157,14 +172,9 @@ impl GlobalSecondaryIndexWarmThroughputDescriptionBuilder {
     pub fn get_status(&self) -> &::std::option::Option<crate::types::IndexStatus> {
         &self.inner.status
     }
-    /// Builds the [`GlobalSecondaryIndexWarmThroughputDescription`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`GlobalSecondaryIndexWarmThroughputDescription`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::GlobalSecondaryIndexWarmThroughputDescription,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::GlobalSecondaryIndexWarmThroughputDescription {
+        self.inner
     }
 }

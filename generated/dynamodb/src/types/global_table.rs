@@ -21,6 +21,16 @@ impl GlobalTable {
     pub fn builder() -> crate::types::builders::GlobalTableBuilder {
         <crate::types::builders::GlobalTableBuilder as ::std::default::Default>::default()
     }
+    /// The `GlobalTableName` member, when set.
+    #[inline]
+    pub fn global_table_name(&self) -> ::std::option::Option<&str> {
+        self.global_table_name.as_deref()
+    }
+    /// The `ReplicationGroup` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn replication_group(&self) -> &[crate::types::Replica] {
+        self.replication_group.as_deref().unwrap_or_default()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for GlobalTable {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -111,16 +121,14 @@ impl GlobalTableBuilder {
     ) -> &::std::option::Option<::std::string::String> {
         &self.inner.global_table_name
     }
-    /// Sets [`GlobalTable::replication_group`](crate::types::GlobalTable::replication_group): The Regions where the global table has replicas.
+    /** Appends one item to [`GlobalTable::replication_group`](crate::types::GlobalTable::replication_group): The Regions where the global table has replicas.
+
+ To set the whole list at once, use [`set_replication_group`](Self::set_replication_group).*/
     pub fn replication_group(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<crate::types::Replica>,
-        >,
+        input: impl ::std::convert::Into<crate::types::Replica>,
     ) -> Self {
-        self.inner.replication_group = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.replication_group.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`GlobalTable::replication_group`](crate::types::GlobalTable::replication_group).
@@ -139,14 +147,9 @@ impl GlobalTableBuilder {
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::Replica>> {
         &self.inner.replication_group
     }
-    /// Builds the [`GlobalTable`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`GlobalTable`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::GlobalTable,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::GlobalTable {
+        self.inner
     }
 }

@@ -36,6 +36,35 @@ impl GlobalTableDescription {
     pub fn builder() -> crate::types::builders::GlobalTableDescriptionBuilder {
         <crate::types::builders::GlobalTableDescriptionBuilder as ::std::default::Default>::default()
     }
+    /// The `ReplicationGroup` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn replication_group(&self) -> &[crate::types::ReplicaDescription] {
+        self.replication_group.as_deref().unwrap_or_default()
+    }
+    /// The `GlobalTableArn` member, when set.
+    #[inline]
+    pub fn global_table_arn(&self) -> ::std::option::Option<&str> {
+        self.global_table_arn.as_deref()
+    }
+    /// The `CreationDateTime` member, when set.
+    #[inline]
+    pub fn creation_date_time(
+        &self,
+    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+        self.creation_date_time.as_ref()
+    }
+    /// The `GlobalTableStatus` member, when set.
+    #[inline]
+    pub fn global_table_status(
+        &self,
+    ) -> ::std::option::Option<&crate::types::GlobalTableStatus> {
+        self.global_table_status.as_ref()
+    }
+    /// The `GlobalTableName` member, when set.
+    #[inline]
+    pub fn global_table_name(&self) -> ::std::option::Option<&str> {
+        self.global_table_name.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for GlobalTableDescription {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -129,16 +158,14 @@ pub struct GlobalTableDescriptionBuilder {
     inner: crate::types::GlobalTableDescription,
 }
 impl GlobalTableDescriptionBuilder {
-    /// Sets [`GlobalTableDescription::replication_group`](crate::types::GlobalTableDescription::replication_group): The Regions where the global table has replicas.
+    /** Appends one item to [`GlobalTableDescription::replication_group`](crate::types::GlobalTableDescription::replication_group): The Regions where the global table has replicas.
+
+ To set the whole list at once, use [`set_replication_group`](Self::set_replication_group).*/
     pub fn replication_group(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<crate::types::ReplicaDescription>,
-        >,
+        input: impl ::std::convert::Into<crate::types::ReplicaDescription>,
     ) -> Self {
-        self.inner.replication_group = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.replication_group.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`GlobalTableDescription::replication_group`](crate::types::GlobalTableDescription::replication_group).
@@ -251,14 +278,9 @@ impl GlobalTableDescriptionBuilder {
     ) -> &::std::option::Option<::std::string::String> {
         &self.inner.global_table_name
     }
-    /// Builds the [`GlobalTableDescription`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`GlobalTableDescription`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::GlobalTableDescription,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::GlobalTableDescription {
+        self.inner
     }
 }

@@ -27,6 +27,23 @@ impl GlobalTableGlobalSecondaryIndexSettingsUpdate {
     pub fn builder() -> crate::types::builders::GlobalTableGlobalSecondaryIndexSettingsUpdateBuilder {
         <crate::types::builders::GlobalTableGlobalSecondaryIndexSettingsUpdateBuilder as ::std::default::Default>::default()
     }
+    /// The `IndexName` member, when set.
+    #[inline]
+    pub fn index_name(&self) -> ::std::option::Option<&str> {
+        self.index_name.as_deref()
+    }
+    /// The `ProvisionedWriteCapacityUnits` member, when set.
+    #[inline]
+    pub fn provisioned_write_capacity_units(&self) -> ::std::option::Option<i64> {
+        self.provisioned_write_capacity_units
+    }
+    /// The `ProvisionedWriteCapacityAutoScalingSettingsUpdate` member, when set.
+    #[inline]
+    pub fn provisioned_write_capacity_auto_scaling_settings_update(
+        &self,
+    ) -> ::std::option::Option<&crate::types::AutoScalingSettingsUpdate> {
+        self.provisioned_write_capacity_auto_scaling_settings_update.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers
 for GlobalTableGlobalSecondaryIndexSettingsUpdate {
@@ -190,7 +207,7 @@ impl GlobalTableGlobalSecondaryIndexSettingsUpdateBuilder {
         if self.inner.index_name.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GlobalTableGlobalSecondaryIndexSettingsUpdate",
-                member: "IndexName",
+                member: "index_name",
             });
         }
         ::std::result::Result::Ok(self.inner)

@@ -21,6 +21,16 @@ impl GlobalTableWitnessDescription {
     pub fn builder() -> crate::types::builders::GlobalTableWitnessDescriptionBuilder {
         <crate::types::builders::GlobalTableWitnessDescriptionBuilder as ::std::default::Default>::default()
     }
+    /// The `RegionName` member, when set.
+    #[inline]
+    pub fn region_name(&self) -> ::std::option::Option<&str> {
+        self.region_name.as_deref()
+    }
+    /// The `WitnessStatus` member, when set.
+    #[inline]
+    pub fn witness_status(&self) -> ::std::option::Option<&crate::types::WitnessStatus> {
+        self.witness_status.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for GlobalTableWitnessDescription {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -127,14 +137,9 @@ impl GlobalTableWitnessDescriptionBuilder {
     ) -> &::std::option::Option<crate::types::WitnessStatus> {
         &self.inner.witness_status
     }
-    /// Builds the [`GlobalTableWitnessDescription`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`GlobalTableWitnessDescription`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::GlobalTableWitnessDescription,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::GlobalTableWitnessDescription {
+        self.inner
     }
 }

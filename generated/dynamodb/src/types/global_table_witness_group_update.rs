@@ -30,6 +30,24 @@ impl GlobalTableWitnessGroupUpdate {
     pub fn builder() -> crate::types::builders::GlobalTableWitnessGroupUpdateBuilder {
         <crate::types::builders::GlobalTableWitnessGroupUpdateBuilder as ::std::default::Default>::default()
     }
+    /// The `Create` member, when set.
+    #[inline]
+    pub fn create(
+        &self,
+    ) -> ::std::option::Option<
+        &crate::types::CreateGlobalTableWitnessGroupMemberAction,
+    > {
+        self.create.as_ref()
+    }
+    /// The `Delete` member, when set.
+    #[inline]
+    pub fn delete(
+        &self,
+    ) -> ::std::option::Option<
+        &crate::types::DeleteGlobalTableWitnessGroupMemberAction,
+    > {
+        self.delete.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for GlobalTableWitnessGroupUpdate {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -150,14 +168,9 @@ impl GlobalTableWitnessGroupUpdateBuilder {
     > {
         &self.inner.delete
     }
-    /// Builds the [`GlobalTableWitnessGroupUpdate`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`GlobalTableWitnessGroupUpdate`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::GlobalTableWitnessGroupUpdate,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::GlobalTableWitnessGroupUpdate {
+        self.inner
     }
 }

@@ -33,6 +33,52 @@ impl ImportSummary {
     pub fn builder() -> crate::types::builders::ImportSummaryBuilder {
         <crate::types::builders::ImportSummaryBuilder as ::std::default::Default>::default()
     }
+    /// The `ImportArn` member, when set.
+    #[inline]
+    pub fn import_arn(&self) -> ::std::option::Option<&str> {
+        self.import_arn.as_deref()
+    }
+    /// The `ImportStatus` member, when set.
+    #[inline]
+    pub fn import_status(&self) -> ::std::option::Option<&crate::types::ImportStatus> {
+        self.import_status.as_ref()
+    }
+    /// The `TableArn` member, when set.
+    #[inline]
+    pub fn table_arn(&self) -> ::std::option::Option<&str> {
+        self.table_arn.as_deref()
+    }
+    /// The `S3BucketSource` member, when set.
+    #[inline]
+    pub fn s3_bucket_source(
+        &self,
+    ) -> ::std::option::Option<&crate::types::S3BucketSource> {
+        self.s3_bucket_source.as_ref()
+    }
+    /// The `CloudWatchLogGroupArn` member, when set.
+    #[inline]
+    pub fn cloud_watch_log_group_arn(&self) -> ::std::option::Option<&str> {
+        self.cloud_watch_log_group_arn.as_deref()
+    }
+    /// The `InputFormat` member, when set.
+    #[inline]
+    pub fn input_format(&self) -> ::std::option::Option<&crate::types::InputFormat> {
+        self.input_format.as_ref()
+    }
+    /// The `StartTime` member, when set.
+    #[inline]
+    pub fn start_time(
+        &self,
+    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+        self.start_time.as_ref()
+    }
+    /// The `EndTime` member, when set.
+    #[inline]
+    pub fn end_time(
+        &self,
+    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+        self.end_time.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ImportSummary {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -329,14 +375,9 @@ impl ImportSummaryBuilder {
     ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.end_time
     }
-    /// Builds the [`ImportSummary`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`ImportSummary`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::ImportSummary,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::ImportSummary {
+        self.inner
     }
 }

@@ -59,6 +59,113 @@ impl ImportTableDescription {
     pub fn builder() -> crate::types::builders::ImportTableDescriptionBuilder {
         <crate::types::builders::ImportTableDescriptionBuilder as ::std::default::Default>::default()
     }
+    /// The `ImportArn` member, when set.
+    #[inline]
+    pub fn import_arn(&self) -> ::std::option::Option<&str> {
+        self.import_arn.as_deref()
+    }
+    /// The `ImportStatus` member, when set.
+    #[inline]
+    pub fn import_status(&self) -> ::std::option::Option<&crate::types::ImportStatus> {
+        self.import_status.as_ref()
+    }
+    /// The `TableArn` member, when set.
+    #[inline]
+    pub fn table_arn(&self) -> ::std::option::Option<&str> {
+        self.table_arn.as_deref()
+    }
+    /// The `TableId` member, when set.
+    #[inline]
+    pub fn table_id(&self) -> ::std::option::Option<&str> {
+        self.table_id.as_deref()
+    }
+    /// The `ClientToken` member, when set.
+    #[inline]
+    pub fn client_token(&self) -> ::std::option::Option<&str> {
+        self.client_token.as_deref()
+    }
+    /// The `S3BucketSource` member, when set.
+    #[inline]
+    pub fn s3_bucket_source(
+        &self,
+    ) -> ::std::option::Option<&crate::types::S3BucketSource> {
+        self.s3_bucket_source.as_ref()
+    }
+    /// The `ErrorCount` member, when set.
+    #[inline]
+    pub fn error_count(&self) -> ::std::option::Option<i64> {
+        self.error_count
+    }
+    /// The `CloudWatchLogGroupArn` member, when set.
+    #[inline]
+    pub fn cloud_watch_log_group_arn(&self) -> ::std::option::Option<&str> {
+        self.cloud_watch_log_group_arn.as_deref()
+    }
+    /// The `InputFormat` member, when set.
+    #[inline]
+    pub fn input_format(&self) -> ::std::option::Option<&crate::types::InputFormat> {
+        self.input_format.as_ref()
+    }
+    /// The `InputFormatOptions` member, when set.
+    #[inline]
+    pub fn input_format_options(
+        &self,
+    ) -> ::std::option::Option<&crate::types::InputFormatOptions> {
+        self.input_format_options.as_ref()
+    }
+    /// The `InputCompressionType` member, when set.
+    #[inline]
+    pub fn input_compression_type(
+        &self,
+    ) -> ::std::option::Option<&crate::types::InputCompressionType> {
+        self.input_compression_type.as_ref()
+    }
+    /// The `TableCreationParameters` member, when set.
+    #[inline]
+    pub fn table_creation_parameters(
+        &self,
+    ) -> ::std::option::Option<&crate::types::TableCreationParameters> {
+        self.table_creation_parameters.as_ref()
+    }
+    /// The `StartTime` member, when set.
+    #[inline]
+    pub fn start_time(
+        &self,
+    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+        self.start_time.as_ref()
+    }
+    /// The `EndTime` member, when set.
+    #[inline]
+    pub fn end_time(
+        &self,
+    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+        self.end_time.as_ref()
+    }
+    /// The `ProcessedSizeBytes` member, when set.
+    #[inline]
+    pub fn processed_size_bytes(&self) -> ::std::option::Option<i64> {
+        self.processed_size_bytes
+    }
+    /// The `ProcessedItemCount` member, when set.
+    #[inline]
+    pub fn processed_item_count(&self) -> ::std::option::Option<i64> {
+        self.processed_item_count
+    }
+    /// The `ImportedItemCount` member, when set.
+    #[inline]
+    pub fn imported_item_count(&self) -> ::std::option::Option<i64> {
+        self.imported_item_count
+    }
+    /// The `FailureCode` member, when set.
+    #[inline]
+    pub fn failure_code(&self) -> ::std::option::Option<&str> {
+        self.failure_code.as_deref()
+    }
+    /// The `FailureMessage` member, when set.
+    #[inline]
+    pub fn failure_message(&self) -> ::std::option::Option<&str> {
+        self.failure_message.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ImportTableDescription {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -637,14 +744,9 @@ impl ImportTableDescriptionBuilder {
     pub fn get_failure_message(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.failure_message
     }
-    /// Builds the [`ImportTableDescription`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`ImportTableDescription`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::ImportTableDescription,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::ImportTableDescription {
+        self.inner
     }
 }

@@ -43,6 +43,44 @@ impl ImportTableInput {
     pub fn builder() -> crate::types::builders::ImportTableInputBuilder {
         <crate::types::builders::ImportTableInputBuilder as ::std::default::Default>::default()
     }
+    /// The `ClientToken` member, when set.
+    #[inline]
+    pub fn client_token(&self) -> ::std::option::Option<&str> {
+        self.client_token.as_deref()
+    }
+    /// The `S3BucketSource` member, when set.
+    #[inline]
+    pub fn s3_bucket_source(
+        &self,
+    ) -> ::std::option::Option<&crate::types::S3BucketSource> {
+        self.s3_bucket_source.as_ref()
+    }
+    /// The `InputFormat` member, when set.
+    #[inline]
+    pub fn input_format(&self) -> ::std::option::Option<&crate::types::InputFormat> {
+        self.input_format.as_ref()
+    }
+    /// The `InputFormatOptions` member, when set.
+    #[inline]
+    pub fn input_format_options(
+        &self,
+    ) -> ::std::option::Option<&crate::types::InputFormatOptions> {
+        self.input_format_options.as_ref()
+    }
+    /// The `InputCompressionType` member, when set.
+    #[inline]
+    pub fn input_compression_type(
+        &self,
+    ) -> ::std::option::Option<&crate::types::InputCompressionType> {
+        self.input_compression_type.as_ref()
+    }
+    /// The `TableCreationParameters` member, when set.
+    #[inline]
+    pub fn table_creation_parameters(
+        &self,
+    ) -> ::std::option::Option<&crate::types::TableCreationParameters> {
+        self.table_creation_parameters.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ImportTableInput {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -278,19 +316,19 @@ impl ImportTableInputBuilder {
         if self.inner.s3_bucket_source.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ImportTableInput",
-                member: "S3BucketSource",
+                member: "s3_bucket_source",
             });
         }
         if self.inner.input_format.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ImportTableInput",
-                member: "InputFormat",
+                member: "input_format",
             });
         }
         if self.inner.table_creation_parameters.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ImportTableInput",
-                member: "TableCreationParameters",
+                member: "table_creation_parameters",
             });
         }
         ::std::result::Result::Ok(self.inner)

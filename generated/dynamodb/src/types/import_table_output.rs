@@ -23,6 +23,13 @@ impl ImportTableOutput {
     pub fn builder() -> crate::types::builders::ImportTableOutputBuilder {
         <crate::types::builders::ImportTableOutputBuilder as ::std::default::Default>::default()
     }
+    /// The `ImportTableDescription` member, when set.
+    #[inline]
+    pub fn import_table_description(
+        &self,
+    ) -> ::std::option::Option<&crate::types::ImportTableDescription> {
+        self.import_table_description.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ImportTableOutput {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -126,7 +133,7 @@ impl ImportTableOutputBuilder {
         if self.inner.import_table_description.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ImportTableOutput",
-                member: "ImportTableDescription",
+                member: "import_table_description",
             });
         }
         ::std::result::Result::Ok(self.inner)

@@ -25,6 +25,27 @@ impl IncrementalExportSpecification {
     pub fn builder() -> crate::types::builders::IncrementalExportSpecificationBuilder {
         <crate::types::builders::IncrementalExportSpecificationBuilder as ::std::default::Default>::default()
     }
+    /// The `ExportFromTime` member, when set.
+    #[inline]
+    pub fn export_from_time(
+        &self,
+    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+        self.export_from_time.as_ref()
+    }
+    /// The `ExportToTime` member, when set.
+    #[inline]
+    pub fn export_to_time(
+        &self,
+    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+        self.export_to_time.as_ref()
+    }
+    /// The `ExportViewType` member, when set.
+    #[inline]
+    pub fn export_view_type(
+        &self,
+    ) -> ::std::option::Option<&crate::types::ExportViewType> {
+        self.export_view_type.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for IncrementalExportSpecification {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -188,14 +209,9 @@ impl IncrementalExportSpecificationBuilder {
     ) -> &::std::option::Option<crate::types::ExportViewType> {
         &self.inner.export_view_type
     }
-    /// Builds the [`IncrementalExportSpecification`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`IncrementalExportSpecification`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::IncrementalExportSpecification,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::IncrementalExportSpecification {
+        self.inner
     }
 }

@@ -19,6 +19,11 @@ impl InputFormatOptions {
     pub fn builder() -> crate::types::builders::InputFormatOptionsBuilder {
         <crate::types::builders::InputFormatOptionsBuilder as ::std::default::Default>::default()
     }
+    /// The `Csv` member, when set.
+    #[inline]
+    pub fn csv(&self) -> ::std::option::Option<&crate::types::CsvOptions> {
+        self.csv.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for InputFormatOptions {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -97,14 +102,9 @@ impl InputFormatOptionsBuilder {
     pub fn get_csv(&self) -> &::std::option::Option<crate::types::CsvOptions> {
         &self.inner.csv
     }
-    /// Builds the [`InputFormatOptions`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`InputFormatOptions`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::InputFormatOptions,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::InputFormatOptions {
+        self.inner
     }
 }

@@ -25,6 +25,23 @@ impl ItemCollectionMetrics {
     pub fn builder() -> crate::types::builders::ItemCollectionMetricsBuilder {
         <crate::types::builders::ItemCollectionMetricsBuilder as ::std::default::Default>::default()
     }
+    /// The `ItemCollectionKey` member, when set.
+    #[inline]
+    pub fn item_collection_key(
+        &self,
+    ) -> ::std::option::Option<
+        &::std::collections::BTreeMap<
+            ::std::string::String,
+            crate::types::AttributeValue,
+        >,
+    > {
+        self.item_collection_key.as_ref()
+    }
+    /// The `SizeEstimateRangeGB` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn size_estimate_range_gb(&self) -> &[f64] {
+        self.size_estimate_range_gb.as_deref().unwrap_or_default()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ItemCollectionMetrics {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -96,19 +113,18 @@ pub struct ItemCollectionMetricsBuilder {
     inner: crate::types::ItemCollectionMetrics,
 }
 impl ItemCollectionMetricsBuilder {
-    /// Sets [`ItemCollectionMetrics::item_collection_key`](crate::types::ItemCollectionMetrics::item_collection_key): The partition key value of the item collection.
+    /** Adds one entry to [`ItemCollectionMetrics::item_collection_key`](crate::types::ItemCollectionMetrics::item_collection_key): The partition key value of the item collection.
+
+ To set the whole map at once, use [`set_item_collection_key`](Self::set_item_collection_key).*/
     pub fn item_collection_key(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = (
-                impl ::std::convert::Into<::std::string::String>,
-                impl ::std::convert::Into<crate::types::AttributeValue>,
-            ),
-        >,
+        key: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<crate::types::AttributeValue>,
     ) -> Self {
-        self.inner.item_collection_key = ::std::option::Option::Some(
-            input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
-        );
+        self.inner
+            .item_collection_key
+            .get_or_insert_default()
+            .insert(key.into(), value.into());
         self
     }
     /// Sets or clears [`ItemCollectionMetrics::item_collection_key`](crate::types::ItemCollectionMetrics::item_collection_key).
@@ -134,14 +150,14 @@ impl ItemCollectionMetricsBuilder {
     > {
         &self.inner.item_collection_key
     }
-    /// Sets [`ItemCollectionMetrics::size_estimate_range_gb`](crate::types::ItemCollectionMetrics::size_estimate_range_gb): An estimate of item collection size, in gigabytes.
+    /** Appends one item to [`ItemCollectionMetrics::size_estimate_range_gb`](crate::types::ItemCollectionMetrics::size_estimate_range_gb): An estimate of item collection size, in gigabytes.
+
+ To set the whole list at once, use [`set_size_estimate_range_gb`](Self::set_size_estimate_range_gb).*/
     pub fn size_estimate_range_gb(
         mut self,
-        input: impl ::std::iter::IntoIterator<Item = impl ::std::convert::Into<f64>>,
+        input: impl ::std::convert::Into<f64>,
     ) -> Self {
-        self.inner.size_estimate_range_gb = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.size_estimate_range_gb.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`ItemCollectionMetrics::size_estimate_range_gb`](crate::types::ItemCollectionMetrics::size_estimate_range_gb).
@@ -160,14 +176,9 @@ impl ItemCollectionMetricsBuilder {
     ) -> &::std::option::Option<::std::vec::Vec<f64>> {
         &self.inner.size_estimate_range_gb
     }
-    /// Builds the [`ItemCollectionMetrics`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`ItemCollectionMetrics`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::ItemCollectionMetrics,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::ItemCollectionMetrics {
+        self.inner
     }
 }

@@ -21,6 +21,18 @@ impl ItemResponse {
     pub fn builder() -> crate::types::builders::ItemResponseBuilder {
         <crate::types::builders::ItemResponseBuilder as ::std::default::Default>::default()
     }
+    /// The `Item` member, when set.
+    #[inline]
+    pub fn item(
+        &self,
+    ) -> ::std::option::Option<
+        &::std::collections::BTreeMap<
+            ::std::string::String,
+            crate::types::AttributeValue,
+        >,
+    > {
+        self.item.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ItemResponse {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -88,19 +100,15 @@ pub struct ItemResponseBuilder {
     inner: crate::types::ItemResponse,
 }
 impl ItemResponseBuilder {
-    /// Sets [`ItemResponse::item`](crate::types::ItemResponse::item): Map of attribute data consisting of the data type and attribute value.
+    /** Adds one entry to [`ItemResponse::item`](crate::types::ItemResponse::item): Map of attribute data consisting of the data type and attribute value.
+
+ To set the whole map at once, use [`set_item`](Self::set_item).*/
     pub fn item(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = (
-                impl ::std::convert::Into<::std::string::String>,
-                impl ::std::convert::Into<crate::types::AttributeValue>,
-            ),
-        >,
+        key: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<crate::types::AttributeValue>,
     ) -> Self {
-        self.inner.item = ::std::option::Option::Some(
-            input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
-        );
+        self.inner.item.get_or_insert_default().insert(key.into(), value.into());
         self
     }
     /// Sets or clears [`ItemResponse::item`](crate::types::ItemResponse::item).
@@ -126,14 +134,9 @@ impl ItemResponseBuilder {
     > {
         &self.inner.item
     }
-    /// Builds the [`ItemResponse`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`ItemResponse`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::ItemResponse,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::ItemResponse {
+        self.inner
     }
 }

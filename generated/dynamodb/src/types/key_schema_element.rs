@@ -36,6 +36,16 @@ impl KeySchemaElement {
     pub fn builder() -> crate::types::builders::KeySchemaElementBuilder {
         <crate::types::builders::KeySchemaElementBuilder as ::std::default::Default>::default()
     }
+    /// The `AttributeName` member, when set.
+    #[inline]
+    pub fn attribute_name(&self) -> ::std::option::Option<&str> {
+        self.attribute_name.as_deref()
+    }
+    /// The `KeyType` member, when set.
+    #[inline]
+    pub fn key_type(&self) -> ::std::option::Option<&crate::types::KeyType> {
+        self.key_type.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for KeySchemaElement {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -151,13 +161,13 @@ impl KeySchemaElementBuilder {
         if self.inner.attribute_name.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "KeySchemaElement",
-                member: "AttributeName",
+                member: "attribute_name",
             });
         }
         if self.inner.key_type.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "KeySchemaElement",
-                member: "KeyType",
+                member: "key_type",
             });
         }
         ::std::result::Result::Ok(self.inner)

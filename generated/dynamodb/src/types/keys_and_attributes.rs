@@ -64,6 +64,40 @@ impl KeysAndAttributes {
     pub fn builder() -> crate::types::builders::KeysAndAttributesBuilder {
         <crate::types::builders::KeysAndAttributesBuilder as ::std::default::Default>::default()
     }
+    /// The `Keys` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn keys(
+        &self,
+    ) -> &[::std::collections::BTreeMap<
+        ::std::string::String,
+        crate::types::AttributeValue,
+    >] {
+        self.keys.as_deref().unwrap_or_default()
+    }
+    /// The `AttributesToGet` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn attributes_to_get(&self) -> &[::std::string::String] {
+        self.attributes_to_get.as_deref().unwrap_or_default()
+    }
+    /// The `ConsistentRead` member, when set.
+    #[inline]
+    pub fn consistent_read(&self) -> ::std::option::Option<bool> {
+        self.consistent_read
+    }
+    /// The `ProjectionExpression` member, when set.
+    #[inline]
+    pub fn projection_expression(&self) -> ::std::option::Option<&str> {
+        self.projection_expression.as_deref()
+    }
+    /// The `ExpressionAttributeNames` member, when set.
+    #[inline]
+    pub fn expression_attribute_names(
+        &self,
+    ) -> ::std::option::Option<
+        &::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
+    > {
+        self.expression_attribute_names.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for KeysAndAttributes {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -151,21 +185,19 @@ pub struct KeysAndAttributesBuilder {
     inner: crate::types::KeysAndAttributes,
 }
 impl KeysAndAttributesBuilder {
-    /// Sets [`KeysAndAttributes::keys`](crate::types::KeysAndAttributes::keys): The primary key attribute values that define the items and the attributes associated with the items.
+    /** Appends one item to [`KeysAndAttributes::keys`](crate::types::KeysAndAttributes::keys): The primary key attribute values that define the items and the attributes associated with the items.
+
+ To set the whole list at once, use [`set_keys`](Self::set_keys).*/
     pub fn keys(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<
-                ::std::collections::BTreeMap<
-                    ::std::string::String,
-                    crate::types::AttributeValue,
-                >,
+        input: impl ::std::convert::Into<
+            ::std::collections::BTreeMap<
+                ::std::string::String,
+                crate::types::AttributeValue,
             >,
         >,
     ) -> Self {
-        self.inner.keys = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.keys.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`KeysAndAttributes::keys`](crate::types::KeysAndAttributes::keys).
@@ -198,16 +230,14 @@ impl KeysAndAttributesBuilder {
     > {
         &self.inner.keys
     }
-    /// Sets [`KeysAndAttributes::attributes_to_get`](crate::types::KeysAndAttributes::attributes_to_get): This is a legacy parameter.
+    /** Appends one item to [`KeysAndAttributes::attributes_to_get`](crate::types::KeysAndAttributes::attributes_to_get): This is a legacy parameter.
+
+ To set the whole list at once, use [`set_attributes_to_get`](Self::set_attributes_to_get).*/
     pub fn attributes_to_get(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<::std::string::String>,
-        >,
+        input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.inner.attributes_to_get = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.attributes_to_get.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`KeysAndAttributes::attributes_to_get`](crate::types::KeysAndAttributes::attributes_to_get).
@@ -266,19 +296,18 @@ impl KeysAndAttributesBuilder {
     ) -> &::std::option::Option<::std::string::String> {
         &self.inner.projection_expression
     }
-    /// Sets [`KeysAndAttributes::expression_attribute_names`](crate::types::KeysAndAttributes::expression_attribute_names): One or more substitution tokens for attribute names in an expression.
+    /** Adds one entry to [`KeysAndAttributes::expression_attribute_names`](crate::types::KeysAndAttributes::expression_attribute_names): One or more substitution tokens for attribute names in an expression.
+
+ To set the whole map at once, use [`set_expression_attribute_names`](Self::set_expression_attribute_names).*/
     pub fn expression_attribute_names(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = (
-                impl ::std::convert::Into<::std::string::String>,
-                impl ::std::convert::Into<::std::string::String>,
-            ),
-        >,
+        key: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.inner.expression_attribute_names = ::std::option::Option::Some(
-            input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
-        );
+        self.inner
+            .expression_attribute_names
+            .get_or_insert_default()
+            .insert(key.into(), value.into());
         self
     }
     /// Sets or clears [`KeysAndAttributes::expression_attribute_names`](crate::types::KeysAndAttributes::expression_attribute_names).
@@ -312,7 +341,7 @@ impl KeysAndAttributesBuilder {
         if self.inner.keys.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "KeysAndAttributes",
-                member: "Keys",
+                member: "keys",
             });
         }
         ::std::result::Result::Ok(self.inner)

@@ -27,6 +27,30 @@ impl KinesisDataStreamDestination {
     pub fn builder() -> crate::types::builders::KinesisDataStreamDestinationBuilder {
         <crate::types::builders::KinesisDataStreamDestinationBuilder as ::std::default::Default>::default()
     }
+    /// The `StreamArn` member, when set.
+    #[inline]
+    pub fn stream_arn(&self) -> ::std::option::Option<&str> {
+        self.stream_arn.as_deref()
+    }
+    /// The `DestinationStatus` member, when set.
+    #[inline]
+    pub fn destination_status(
+        &self,
+    ) -> ::std::option::Option<&crate::types::DestinationStatus> {
+        self.destination_status.as_ref()
+    }
+    /// The `DestinationStatusDescription` member, when set.
+    #[inline]
+    pub fn destination_status_description(&self) -> ::std::option::Option<&str> {
+        self.destination_status_description.as_deref()
+    }
+    /// The `ApproximateCreationDateTimePrecision` member, when set.
+    #[inline]
+    pub fn approximate_creation_date_time_precision(
+        &self,
+    ) -> ::std::option::Option<&crate::types::ApproximateCreationDateTimePrecision> {
+        self.approximate_creation_date_time_precision.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for KinesisDataStreamDestination {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -202,14 +226,9 @@ impl KinesisDataStreamDestinationBuilder {
     ) -> &::std::option::Option<crate::types::ApproximateCreationDateTimePrecision> {
         &self.inner.approximate_creation_date_time_precision
     }
-    /// Builds the [`KinesisDataStreamDestination`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`KinesisDataStreamDestination`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::KinesisDataStreamDestination,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::KinesisDataStreamDestination {
+        self.inner
     }
 }

@@ -29,6 +29,23 @@ impl KinesisStreamingDestinationInput {
     pub fn builder() -> crate::types::builders::KinesisStreamingDestinationInputBuilder {
         <crate::types::builders::KinesisStreamingDestinationInputBuilder as ::std::default::Default>::default()
     }
+    /// The `TableName` member, when set.
+    #[inline]
+    pub fn table_name(&self) -> ::std::option::Option<&str> {
+        self.table_name.as_deref()
+    }
+    /// The `StreamArn` member, when set.
+    #[inline]
+    pub fn stream_arn(&self) -> ::std::option::Option<&str> {
+        self.stream_arn.as_deref()
+    }
+    /// The `EnableKinesisStreamingConfiguration` member, when set.
+    #[inline]
+    pub fn enable_kinesis_streaming_configuration(
+        &self,
+    ) -> ::std::option::Option<&crate::types::EnableKinesisStreamingConfiguration> {
+        self.enable_kinesis_streaming_configuration.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers
 for KinesisStreamingDestinationInput {
@@ -189,13 +206,13 @@ impl KinesisStreamingDestinationInputBuilder {
         if self.inner.table_name.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "KinesisStreamingDestinationInput",
-                member: "TableName",
+                member: "table_name",
             });
         }
         if self.inner.stream_arn.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "KinesisStreamingDestinationInput",
-                member: "StreamArn",
+                member: "stream_arn",
             });
         }
         ::std::result::Result::Ok(self.inner)

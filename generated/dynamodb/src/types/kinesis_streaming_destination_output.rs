@@ -27,6 +27,30 @@ impl KinesisStreamingDestinationOutput {
     pub fn builder() -> crate::types::builders::KinesisStreamingDestinationOutputBuilder {
         <crate::types::builders::KinesisStreamingDestinationOutputBuilder as ::std::default::Default>::default()
     }
+    /// The `TableName` member, when set.
+    #[inline]
+    pub fn table_name(&self) -> ::std::option::Option<&str> {
+        self.table_name.as_deref()
+    }
+    /// The `StreamArn` member, when set.
+    #[inline]
+    pub fn stream_arn(&self) -> ::std::option::Option<&str> {
+        self.stream_arn.as_deref()
+    }
+    /// The `DestinationStatus` member, when set.
+    #[inline]
+    pub fn destination_status(
+        &self,
+    ) -> ::std::option::Option<&crate::types::DestinationStatus> {
+        self.destination_status.as_ref()
+    }
+    /// The `EnableKinesisStreamingConfiguration` member, when set.
+    #[inline]
+    pub fn enable_kinesis_streaming_configuration(
+        &self,
+    ) -> ::std::option::Option<&crate::types::EnableKinesisStreamingConfiguration> {
+        self.enable_kinesis_streaming_configuration.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers
 for KinesisStreamingDestinationOutput {
@@ -210,14 +234,9 @@ impl KinesisStreamingDestinationOutputBuilder {
     ) -> &::std::option::Option<crate::types::EnableKinesisStreamingConfiguration> {
         &self.inner.enable_kinesis_streaming_configuration
     }
-    /// Builds the [`KinesisStreamingDestinationOutput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`KinesisStreamingDestinationOutput`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::KinesisStreamingDestinationOutput,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::KinesisStreamingDestinationOutput {
+        self.inner
     }
 }

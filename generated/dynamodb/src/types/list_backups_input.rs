@@ -39,6 +39,40 @@ impl ListBackupsInput {
     pub fn builder() -> crate::types::builders::ListBackupsInputBuilder {
         <crate::types::builders::ListBackupsInputBuilder as ::std::default::Default>::default()
     }
+    /// The `TableName` member, when set.
+    #[inline]
+    pub fn table_name(&self) -> ::std::option::Option<&str> {
+        self.table_name.as_deref()
+    }
+    /// The `Limit` member, when set.
+    #[inline]
+    pub fn limit(&self) -> ::std::option::Option<i32> {
+        self.limit
+    }
+    /// The `TimeRangeLowerBound` member, when set.
+    #[inline]
+    pub fn time_range_lower_bound(
+        &self,
+    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+        self.time_range_lower_bound.as_ref()
+    }
+    /// The `TimeRangeUpperBound` member, when set.
+    #[inline]
+    pub fn time_range_upper_bound(
+        &self,
+    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+        self.time_range_upper_bound.as_ref()
+    }
+    /// The `ExclusiveStartBackupArn` member, when set.
+    #[inline]
+    pub fn exclusive_start_backup_arn(&self) -> ::std::option::Option<&str> {
+        self.exclusive_start_backup_arn.as_deref()
+    }
+    /// The `BackupType` member, when set.
+    #[inline]
+    pub fn backup_type(&self) -> ::std::option::Option<&crate::types::BackupTypeFilter> {
+        self.backup_type.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ListBackupsInput {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -285,14 +319,9 @@ impl ListBackupsInputBuilder {
     ) -> &::std::option::Option<crate::types::BackupTypeFilter> {
         &self.inner.backup_type
     }
-    /// Builds the [`ListBackupsInput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`ListBackupsInput`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::ListBackupsInput,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::ListBackupsInput {
+        self.inner
     }
 }

@@ -27,6 +27,16 @@ impl ListBackupsOutput {
     pub fn builder() -> crate::types::builders::ListBackupsOutputBuilder {
         <crate::types::builders::ListBackupsOutputBuilder as ::std::default::Default>::default()
     }
+    /// The `BackupSummaries` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn backup_summaries(&self) -> &[crate::types::BackupSummary] {
+        self.backup_summaries.as_deref().unwrap_or_default()
+    }
+    /// The `LastEvaluatedBackupArn` member, when set.
+    #[inline]
+    pub fn last_evaluated_backup_arn(&self) -> ::std::option::Option<&str> {
+        self.last_evaluated_backup_arn.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ListBackupsOutput {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -109,16 +119,14 @@ pub struct ListBackupsOutputBuilder {
     inner: crate::types::ListBackupsOutput,
 }
 impl ListBackupsOutputBuilder {
-    /// Sets [`ListBackupsOutput::backup_summaries`](crate::types::ListBackupsOutput::backup_summaries): List of [`BackupSummary`](crate::types::BackupSummary) objects.
+    /** Appends one item to [`ListBackupsOutput::backup_summaries`](crate::types::ListBackupsOutput::backup_summaries): List of [`BackupSummary`](crate::types::BackupSummary) objects.
+
+ To set the whole list at once, use [`set_backup_summaries`](Self::set_backup_summaries).*/
     pub fn backup_summaries(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<crate::types::BackupSummary>,
-        >,
+        input: impl ::std::convert::Into<crate::types::BackupSummary>,
     ) -> Self {
-        self.inner.backup_summaries = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.backup_summaries.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`ListBackupsOutput::backup_summaries`](crate::types::ListBackupsOutput::backup_summaries).
@@ -161,14 +169,9 @@ impl ListBackupsOutputBuilder {
     ) -> &::std::option::Option<::std::string::String> {
         &self.inner.last_evaluated_backup_arn
     }
-    /// Builds the [`ListBackupsOutput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`ListBackupsOutput`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::ListBackupsOutput,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::ListBackupsOutput {
+        self.inner
     }
 }

@@ -23,6 +23,21 @@ impl ListContributorInsightsInput {
     pub fn builder() -> crate::types::builders::ListContributorInsightsInputBuilder {
         <crate::types::builders::ListContributorInsightsInputBuilder as ::std::default::Default>::default()
     }
+    /// The `TableName` member, when set.
+    #[inline]
+    pub fn table_name(&self) -> ::std::option::Option<&str> {
+        self.table_name.as_deref()
+    }
+    /// The `NextToken` member, when set.
+    #[inline]
+    pub fn next_token(&self) -> ::std::option::Option<&str> {
+        self.next_token.as_deref()
+    }
+    /// The `MaxResults` member, when set.
+    #[inline]
+    pub fn max_results(&self) -> ::std::option::Option<i32> {
+        self.max_results
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ListContributorInsightsInput {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -153,14 +168,9 @@ impl ListContributorInsightsInputBuilder {
     pub fn get_max_results(&self) -> &::std::option::Option<i32> {
         &self.inner.max_results
     }
-    /// Builds the [`ListContributorInsightsInput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`ListContributorInsightsInput`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::ListContributorInsightsInput,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::ListContributorInsightsInput {
+        self.inner
     }
 }

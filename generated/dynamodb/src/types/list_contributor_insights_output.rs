@@ -23,6 +23,18 @@ impl ListContributorInsightsOutput {
     pub fn builder() -> crate::types::builders::ListContributorInsightsOutputBuilder {
         <crate::types::builders::ListContributorInsightsOutputBuilder as ::std::default::Default>::default()
     }
+    /// The `ContributorInsightsSummaries` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn contributor_insights_summaries(
+        &self,
+    ) -> &[crate::types::ContributorInsightsSummary] {
+        self.contributor_insights_summaries.as_deref().unwrap_or_default()
+    }
+    /// The `NextToken` member, when set.
+    #[inline]
+    pub fn next_token(&self) -> ::std::option::Option<&str> {
+        self.next_token.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ListContributorInsightsOutput {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -104,16 +116,17 @@ pub struct ListContributorInsightsOutputBuilder {
     inner: crate::types::ListContributorInsightsOutput,
 }
 impl ListContributorInsightsOutputBuilder {
-    /// Sets [`ListContributorInsightsOutput::contributor_insights_summaries`](crate::types::ListContributorInsightsOutput::contributor_insights_summaries): A list of ContributorInsightsSummary.
+    /** Appends one item to [`ListContributorInsightsOutput::contributor_insights_summaries`](crate::types::ListContributorInsightsOutput::contributor_insights_summaries): A list of ContributorInsightsSummary.
+
+ To set the whole list at once, use [`set_contributor_insights_summaries`](Self::set_contributor_insights_summaries).*/
     pub fn contributor_insights_summaries(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<crate::types::ContributorInsightsSummary>,
-        >,
+        input: impl ::std::convert::Into<crate::types::ContributorInsightsSummary>,
     ) -> Self {
-        self.inner.contributor_insights_summaries = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner
+            .contributor_insights_summaries
+            .get_or_insert_default()
+            .push(input.into());
         self
     }
     /// Sets or clears [`ListContributorInsightsOutput::contributor_insights_summaries`](crate::types::ListContributorInsightsOutput::contributor_insights_summaries).
@@ -158,14 +171,9 @@ impl ListContributorInsightsOutputBuilder {
     pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.next_token
     }
-    /// Builds the [`ListContributorInsightsOutput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`ListContributorInsightsOutput`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::ListContributorInsightsOutput,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::ListContributorInsightsOutput {
+        self.inner
     }
 }

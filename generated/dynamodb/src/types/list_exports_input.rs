@@ -23,6 +23,21 @@ impl ListExportsInput {
     pub fn builder() -> crate::types::builders::ListExportsInputBuilder {
         <crate::types::builders::ListExportsInputBuilder as ::std::default::Default>::default()
     }
+    /// The `TableArn` member, when set.
+    #[inline]
+    pub fn table_arn(&self) -> ::std::option::Option<&str> {
+        self.table_arn.as_deref()
+    }
+    /// The `MaxResults` member, when set.
+    #[inline]
+    pub fn max_results(&self) -> ::std::option::Option<i32> {
+        self.max_results
+    }
+    /// The `NextToken` member, when set.
+    #[inline]
+    pub fn next_token(&self) -> ::std::option::Option<&str> {
+        self.next_token.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ListExportsInput {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -153,14 +168,9 @@ impl ListExportsInputBuilder {
     pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.next_token
     }
-    /// Builds the [`ListExportsInput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`ListExportsInput`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::ListExportsInput,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::ListExportsInput {
+        self.inner
     }
 }

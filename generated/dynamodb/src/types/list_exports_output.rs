@@ -23,6 +23,16 @@ impl ListExportsOutput {
     pub fn builder() -> crate::types::builders::ListExportsOutputBuilder {
         <crate::types::builders::ListExportsOutputBuilder as ::std::default::Default>::default()
     }
+    /// The `ExportSummaries` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn export_summaries(&self) -> &[crate::types::ExportSummary] {
+        self.export_summaries.as_deref().unwrap_or_default()
+    }
+    /// The `NextToken` member, when set.
+    #[inline]
+    pub fn next_token(&self) -> ::std::option::Option<&str> {
+        self.next_token.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ListExportsOutput {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -103,16 +113,14 @@ pub struct ListExportsOutputBuilder {
     inner: crate::types::ListExportsOutput,
 }
 impl ListExportsOutputBuilder {
-    /// Sets [`ListExportsOutput::export_summaries`](crate::types::ListExportsOutput::export_summaries): A list of [`ExportSummary`](crate::types::ExportSummary) objects.
+    /** Appends one item to [`ListExportsOutput::export_summaries`](crate::types::ListExportsOutput::export_summaries): A list of [`ExportSummary`](crate::types::ExportSummary) objects.
+
+ To set the whole list at once, use [`set_export_summaries`](Self::set_export_summaries).*/
     pub fn export_summaries(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<crate::types::ExportSummary>,
-        >,
+        input: impl ::std::convert::Into<crate::types::ExportSummary>,
     ) -> Self {
-        self.inner.export_summaries = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.export_summaries.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`ListExportsOutput::export_summaries`](crate::types::ListExportsOutput::export_summaries).
@@ -153,14 +161,9 @@ impl ListExportsOutputBuilder {
     pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.next_token
     }
-    /// Builds the [`ListExportsOutput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`ListExportsOutput`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::ListExportsOutput,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::ListExportsOutput {
+        self.inner
     }
 }

@@ -25,6 +25,21 @@ impl ListGlobalTablesInput {
     pub fn builder() -> crate::types::builders::ListGlobalTablesInputBuilder {
         <crate::types::builders::ListGlobalTablesInputBuilder as ::std::default::Default>::default()
     }
+    /// The `ExclusiveStartGlobalTableName` member, when set.
+    #[inline]
+    pub fn exclusive_start_global_table_name(&self) -> ::std::option::Option<&str> {
+        self.exclusive_start_global_table_name.as_deref()
+    }
+    /// The `Limit` member, when set.
+    #[inline]
+    pub fn limit(&self) -> ::std::option::Option<i32> {
+        self.limit
+    }
+    /// The `RegionName` member, when set.
+    #[inline]
+    pub fn region_name(&self) -> ::std::option::Option<&str> {
+        self.region_name.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ListGlobalTablesInput {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -163,14 +178,9 @@ impl ListGlobalTablesInputBuilder {
     pub fn get_region_name(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.region_name
     }
-    /// Builds the [`ListGlobalTablesInput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`ListGlobalTablesInput`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::ListGlobalTablesInput,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::ListGlobalTablesInput {
+        self.inner
     }
 }

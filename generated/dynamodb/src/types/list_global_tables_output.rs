@@ -21,6 +21,16 @@ impl ListGlobalTablesOutput {
     pub fn builder() -> crate::types::builders::ListGlobalTablesOutputBuilder {
         <crate::types::builders::ListGlobalTablesOutputBuilder as ::std::default::Default>::default()
     }
+    /// The `GlobalTables` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn global_tables(&self) -> &[crate::types::GlobalTable] {
+        self.global_tables.as_deref().unwrap_or_default()
+    }
+    /// The `LastEvaluatedGlobalTableName` member, when set.
+    #[inline]
+    pub fn last_evaluated_global_table_name(&self) -> ::std::option::Option<&str> {
+        self.last_evaluated_global_table_name.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ListGlobalTablesOutput {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -105,16 +115,14 @@ pub struct ListGlobalTablesOutputBuilder {
     inner: crate::types::ListGlobalTablesOutput,
 }
 impl ListGlobalTablesOutputBuilder {
-    /// Sets [`ListGlobalTablesOutput::global_tables`](crate::types::ListGlobalTablesOutput::global_tables): List of global table names.
+    /** Appends one item to [`ListGlobalTablesOutput::global_tables`](crate::types::ListGlobalTablesOutput::global_tables): List of global table names.
+
+ To set the whole list at once, use [`set_global_tables`](Self::set_global_tables).*/
     pub fn global_tables(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<crate::types::GlobalTable>,
-        >,
+        input: impl ::std::convert::Into<crate::types::GlobalTable>,
     ) -> Self {
-        self.inner.global_tables = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.global_tables.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`ListGlobalTablesOutput::global_tables`](crate::types::ListGlobalTablesOutput::global_tables).
@@ -159,14 +167,9 @@ impl ListGlobalTablesOutputBuilder {
     ) -> &::std::option::Option<::std::string::String> {
         &self.inner.last_evaluated_global_table_name
     }
-    /// Builds the [`ListGlobalTablesOutput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`ListGlobalTablesOutput`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::ListGlobalTablesOutput,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::ListGlobalTablesOutput {
+        self.inner
     }
 }

@@ -23,6 +23,21 @@ impl ListImportsInput {
     pub fn builder() -> crate::types::builders::ListImportsInputBuilder {
         <crate::types::builders::ListImportsInputBuilder as ::std::default::Default>::default()
     }
+    /// The `TableArn` member, when set.
+    #[inline]
+    pub fn table_arn(&self) -> ::std::option::Option<&str> {
+        self.table_arn.as_deref()
+    }
+    /// The `PageSize` member, when set.
+    #[inline]
+    pub fn page_size(&self) -> ::std::option::Option<i32> {
+        self.page_size
+    }
+    /// The `NextToken` member, when set.
+    #[inline]
+    pub fn next_token(&self) -> ::std::option::Option<&str> {
+        self.next_token.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ListImportsInput {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -153,14 +168,9 @@ impl ListImportsInputBuilder {
     pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.next_token
     }
-    /// Builds the [`ListImportsInput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`ListImportsInput`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::ListImportsInput,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::ListImportsInput {
+        self.inner
     }
 }

@@ -23,6 +23,16 @@ impl ListImportsOutput {
     pub fn builder() -> crate::types::builders::ListImportsOutputBuilder {
         <crate::types::builders::ListImportsOutputBuilder as ::std::default::Default>::default()
     }
+    /// The `ImportSummaryList` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn import_summary_list(&self) -> &[crate::types::ImportSummary] {
+        self.import_summary_list.as_deref().unwrap_or_default()
+    }
+    /// The `NextToken` member, when set.
+    #[inline]
+    pub fn next_token(&self) -> ::std::option::Option<&str> {
+        self.next_token.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ListImportsOutput {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -103,16 +113,14 @@ pub struct ListImportsOutputBuilder {
     inner: crate::types::ListImportsOutput,
 }
 impl ListImportsOutputBuilder {
-    /// Sets [`ListImportsOutput::import_summary_list`](crate::types::ListImportsOutput::import_summary_list): A list of [`ImportSummary`](crate::types::ImportSummary) objects.
+    /** Appends one item to [`ListImportsOutput::import_summary_list`](crate::types::ListImportsOutput::import_summary_list): A list of [`ImportSummary`](crate::types::ImportSummary) objects.
+
+ To set the whole list at once, use [`set_import_summary_list`](Self::set_import_summary_list).*/
     pub fn import_summary_list(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<crate::types::ImportSummary>,
-        >,
+        input: impl ::std::convert::Into<crate::types::ImportSummary>,
     ) -> Self {
-        self.inner.import_summary_list = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.import_summary_list.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`ListImportsOutput::import_summary_list`](crate::types::ListImportsOutput::import_summary_list).
@@ -153,14 +161,9 @@ impl ListImportsOutputBuilder {
     pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.next_token
     }
-    /// Builds the [`ListImportsOutput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`ListImportsOutput`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::ListImportsOutput,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::ListImportsOutput {
+        self.inner
     }
 }

@@ -21,6 +21,16 @@ impl ListTablesInput {
     pub fn builder() -> crate::types::builders::ListTablesInputBuilder {
         <crate::types::builders::ListTablesInputBuilder as ::std::default::Default>::default()
     }
+    /// The `ExclusiveStartTableName` member, when set.
+    #[inline]
+    pub fn exclusive_start_table_name(&self) -> ::std::option::Option<&str> {
+        self.exclusive_start_table_name.as_deref()
+    }
+    /// The `Limit` member, when set.
+    #[inline]
+    pub fn limit(&self) -> ::std::option::Option<i32> {
+        self.limit
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ListTablesInput {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -131,14 +141,9 @@ impl ListTablesInputBuilder {
     pub fn get_limit(&self) -> &::std::option::Option<i32> {
         &self.inner.limit
     }
-    /// Builds the [`ListTablesInput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`ListTablesInput`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::ListTablesInput,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::ListTablesInput {
+        self.inner
     }
 }

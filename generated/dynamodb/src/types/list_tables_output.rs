@@ -25,6 +25,16 @@ impl ListTablesOutput {
     pub fn builder() -> crate::types::builders::ListTablesOutputBuilder {
         <crate::types::builders::ListTablesOutputBuilder as ::std::default::Default>::default()
     }
+    /// The `TableNames` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn table_names(&self) -> &[::std::string::String] {
+        self.table_names.as_deref().unwrap_or_default()
+    }
+    /// The `LastEvaluatedTableName` member, when set.
+    #[inline]
+    pub fn last_evaluated_table_name(&self) -> ::std::option::Option<&str> {
+        self.last_evaluated_table_name.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ListTablesOutput {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -99,16 +109,14 @@ pub struct ListTablesOutputBuilder {
     inner: crate::types::ListTablesOutput,
 }
 impl ListTablesOutputBuilder {
-    /// Sets [`ListTablesOutput::table_names`](crate::types::ListTablesOutput::table_names): The names of the tables associated with the current account at the current endpoint.
+    /** Appends one item to [`ListTablesOutput::table_names`](crate::types::ListTablesOutput::table_names): The names of the tables associated with the current account at the current endpoint.
+
+ To set the whole list at once, use [`set_table_names`](Self::set_table_names).*/
     pub fn table_names(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<::std::string::String>,
-        >,
+        input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.inner.table_names = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.table_names.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`ListTablesOutput::table_names`](crate::types::ListTablesOutput::table_names).
@@ -151,14 +159,9 @@ impl ListTablesOutputBuilder {
     ) -> &::std::option::Option<::std::string::String> {
         &self.inner.last_evaluated_table_name
     }
-    /// Builds the [`ListTablesOutput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`ListTablesOutput`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::ListTablesOutput,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::ListTablesOutput {
+        self.inner
     }
 }

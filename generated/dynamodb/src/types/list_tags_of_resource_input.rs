@@ -23,6 +23,16 @@ impl ListTagsOfResourceInput {
     pub fn builder() -> crate::types::builders::ListTagsOfResourceInputBuilder {
         <crate::types::builders::ListTagsOfResourceInputBuilder as ::std::default::Default>::default()
     }
+    /// The `ResourceArn` member, when set.
+    #[inline]
+    pub fn resource_arn(&self) -> ::std::option::Option<&str> {
+        self.resource_arn.as_deref()
+    }
+    /// The `NextToken` member, when set.
+    #[inline]
+    pub fn next_token(&self) -> ::std::option::Option<&str> {
+        self.next_token.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ListTagsOfResourceInput {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -144,7 +154,7 @@ impl ListTagsOfResourceInputBuilder {
         if self.inner.resource_arn.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ListTagsOfResourceInput",
-                member: "ResourceArn",
+                member: "resource_arn",
             });
         }
         ::std::result::Result::Ok(self.inner)

@@ -21,6 +21,16 @@ impl ListTagsOfResourceOutput {
     pub fn builder() -> crate::types::builders::ListTagsOfResourceOutputBuilder {
         <crate::types::builders::ListTagsOfResourceOutputBuilder as ::std::default::Default>::default()
     }
+    /// The `Tags` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn tags(&self) -> &[crate::types::Tag] {
+        self.tags.as_deref().unwrap_or_default()
+    }
+    /// The `NextToken` member, when set.
+    #[inline]
+    pub fn next_token(&self) -> ::std::option::Option<&str> {
+        self.next_token.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ListTagsOfResourceOutput {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -99,16 +109,11 @@ pub struct ListTagsOfResourceOutputBuilder {
     inner: crate::types::ListTagsOfResourceOutput,
 }
 impl ListTagsOfResourceOutputBuilder {
-    /// Sets [`ListTagsOfResourceOutput::tags`](crate::types::ListTagsOfResourceOutput::tags): The tags currently associated with the Amazon DynamoDB resource.
-    pub fn tags(
-        mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<crate::types::Tag>,
-        >,
-    ) -> Self {
-        self.inner.tags = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+    /** Appends one item to [`ListTagsOfResourceOutput::tags`](crate::types::ListTagsOfResourceOutput::tags): The tags currently associated with the Amazon DynamoDB resource.
+
+ To set the whole list at once, use [`set_tags`](Self::set_tags).*/
+    pub fn tags(mut self, input: impl ::std::convert::Into<crate::types::Tag>) -> Self {
+        self.inner.tags.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`ListTagsOfResourceOutput::tags`](crate::types::ListTagsOfResourceOutput::tags).
@@ -149,14 +154,9 @@ impl ListTagsOfResourceOutputBuilder {
     pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.next_token
     }
-    /// Builds the [`ListTagsOfResourceOutput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`ListTagsOfResourceOutput`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::ListTagsOfResourceOutput,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::ListTagsOfResourceOutput {
+        self.inner
     }
 }

@@ -38,6 +38,21 @@ impl LocalSecondaryIndex {
     pub fn builder() -> crate::types::builders::LocalSecondaryIndexBuilder {
         <crate::types::builders::LocalSecondaryIndexBuilder as ::std::default::Default>::default()
     }
+    /// The `IndexName` member, when set.
+    #[inline]
+    pub fn index_name(&self) -> ::std::option::Option<&str> {
+        self.index_name.as_deref()
+    }
+    /// The `KeySchema` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn key_schema(&self) -> &[crate::types::KeySchemaElement] {
+        self.key_schema.as_deref().unwrap_or_default()
+    }
+    /// The `Projection` member, when set.
+    #[inline]
+    pub fn projection(&self) -> ::std::option::Option<&crate::types::Projection> {
+        self.projection.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for LocalSecondaryIndex {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -132,16 +147,14 @@ impl LocalSecondaryIndexBuilder {
     pub fn get_index_name(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.index_name
     }
-    /// Sets [`LocalSecondaryIndex::key_schema`](crate::types::LocalSecondaryIndex::key_schema): The complete key schema for the local secondary index, consisting of one or more pairs of attribute names and key types:
+    /** Appends one item to [`LocalSecondaryIndex::key_schema`](crate::types::LocalSecondaryIndex::key_schema): The complete key schema for the local secondary index, consisting of one or more pairs of attribute names and key types:
+
+ To set the whole list at once, use [`set_key_schema`](Self::set_key_schema).*/
     pub fn key_schema(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<crate::types::KeySchemaElement>,
-        >,
+        input: impl ::std::convert::Into<crate::types::KeySchemaElement>,
     ) -> Self {
-        self.inner.key_schema = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.key_schema.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`LocalSecondaryIndex::key_schema`](crate::types::LocalSecondaryIndex::key_schema).
@@ -193,19 +206,19 @@ impl LocalSecondaryIndexBuilder {
         if self.inner.index_name.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "LocalSecondaryIndex",
-                member: "IndexName",
+                member: "index_name",
             });
         }
         if self.inner.key_schema.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "LocalSecondaryIndex",
-                member: "KeySchema",
+                member: "key_schema",
             });
         }
         if self.inner.projection.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "LocalSecondaryIndex",
-                member: "Projection",
+                member: "projection",
             });
         }
         ::std::result::Result::Ok(self.inner)

@@ -38,6 +38,36 @@ impl LocalSecondaryIndexDescription {
     pub fn builder() -> crate::types::builders::LocalSecondaryIndexDescriptionBuilder {
         <crate::types::builders::LocalSecondaryIndexDescriptionBuilder as ::std::default::Default>::default()
     }
+    /// The `IndexName` member, when set.
+    #[inline]
+    pub fn index_name(&self) -> ::std::option::Option<&str> {
+        self.index_name.as_deref()
+    }
+    /// The `KeySchema` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn key_schema(&self) -> &[crate::types::KeySchemaElement] {
+        self.key_schema.as_deref().unwrap_or_default()
+    }
+    /// The `Projection` member, when set.
+    #[inline]
+    pub fn projection(&self) -> ::std::option::Option<&crate::types::Projection> {
+        self.projection.as_ref()
+    }
+    /// The `IndexSizeBytes` member, when set.
+    #[inline]
+    pub fn index_size_bytes(&self) -> ::std::option::Option<i64> {
+        self.index_size_bytes
+    }
+    /// The `ItemCount` member, when set.
+    #[inline]
+    pub fn item_count(&self) -> ::std::option::Option<i64> {
+        self.item_count
+    }
+    /// The `IndexArn` member, when set.
+    #[inline]
+    pub fn index_arn(&self) -> ::std::option::Option<&str> {
+        self.index_arn.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for LocalSecondaryIndexDescription {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -145,16 +175,14 @@ impl LocalSecondaryIndexDescriptionBuilder {
     pub fn get_index_name(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.index_name
     }
-    /// Sets [`LocalSecondaryIndexDescription::key_schema`](crate::types::LocalSecondaryIndexDescription::key_schema): The complete key schema for the local secondary index, consisting of one or more pairs of attribute names and key types:
+    /** Appends one item to [`LocalSecondaryIndexDescription::key_schema`](crate::types::LocalSecondaryIndexDescription::key_schema): The complete key schema for the local secondary index, consisting of one or more pairs of attribute names and key types:
+
+ To set the whole list at once, use [`set_key_schema`](Self::set_key_schema).*/
     pub fn key_schema(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<crate::types::KeySchemaElement>,
-        >,
+        input: impl ::std::convert::Into<crate::types::KeySchemaElement>,
     ) -> Self {
-        self.inner.key_schema = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.key_schema.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`LocalSecondaryIndexDescription::key_schema`](crate::types::LocalSecondaryIndexDescription::key_schema).
@@ -249,14 +277,9 @@ impl LocalSecondaryIndexDescriptionBuilder {
     pub fn get_index_arn(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.index_arn
     }
-    /// Builds the [`LocalSecondaryIndexDescription`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`LocalSecondaryIndexDescription`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::LocalSecondaryIndexDescription,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::LocalSecondaryIndexDescription {
+        self.inner
     }
 }

@@ -32,6 +32,21 @@ impl LocalSecondaryIndexInfo {
     pub fn builder() -> crate::types::builders::LocalSecondaryIndexInfoBuilder {
         <crate::types::builders::LocalSecondaryIndexInfoBuilder as ::std::default::Default>::default()
     }
+    /// The `IndexName` member, when set.
+    #[inline]
+    pub fn index_name(&self) -> ::std::option::Option<&str> {
+        self.index_name.as_deref()
+    }
+    /// The `KeySchema` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn key_schema(&self) -> &[crate::types::KeySchemaElement] {
+        self.key_schema.as_deref().unwrap_or_default()
+    }
+    /// The `Projection` member, when set.
+    #[inline]
+    pub fn projection(&self) -> ::std::option::Option<&crate::types::Projection> {
+        self.projection.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for LocalSecondaryIndexInfo {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -126,16 +141,14 @@ impl LocalSecondaryIndexInfoBuilder {
     pub fn get_index_name(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.index_name
     }
-    /// Sets [`LocalSecondaryIndexInfo::key_schema`](crate::types::LocalSecondaryIndexInfo::key_schema): The complete key schema for a local secondary index, which consists of one or more pairs of attribute names and key types:
+    /** Appends one item to [`LocalSecondaryIndexInfo::key_schema`](crate::types::LocalSecondaryIndexInfo::key_schema): The complete key schema for a local secondary index, which consists of one or more pairs of attribute names and key types:
+
+ To set the whole list at once, use [`set_key_schema`](Self::set_key_schema).*/
     pub fn key_schema(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<crate::types::KeySchemaElement>,
-        >,
+        input: impl ::std::convert::Into<crate::types::KeySchemaElement>,
     ) -> Self {
-        self.inner.key_schema = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.key_schema.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`LocalSecondaryIndexInfo::key_schema`](crate::types::LocalSecondaryIndexInfo::key_schema).
@@ -176,14 +189,9 @@ impl LocalSecondaryIndexInfoBuilder {
     pub fn get_projection(&self) -> &::std::option::Option<crate::types::Projection> {
         &self.inner.projection
     }
-    /// Builds the [`LocalSecondaryIndexInfo`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`LocalSecondaryIndexInfo`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::LocalSecondaryIndexInfo,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::LocalSecondaryIndexInfo {
+        self.inner
     }
 }

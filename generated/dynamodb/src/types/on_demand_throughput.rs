@@ -25,6 +25,16 @@ impl OnDemandThroughput {
     pub fn builder() -> crate::types::builders::OnDemandThroughputBuilder {
         <crate::types::builders::OnDemandThroughputBuilder as ::std::default::Default>::default()
     }
+    /// The `MaxReadRequestUnits` member, when set.
+    #[inline]
+    pub fn max_read_request_units(&self) -> ::std::option::Option<i64> {
+        self.max_read_request_units
+    }
+    /// The `MaxWriteRequestUnits` member, when set.
+    #[inline]
+    pub fn max_write_request_units(&self) -> ::std::option::Option<i64> {
+        self.max_write_request_units
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for OnDemandThroughput {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -129,14 +139,9 @@ impl OnDemandThroughputBuilder {
     pub fn get_max_write_request_units(&self) -> &::std::option::Option<i64> {
         &self.inner.max_write_request_units
     }
-    /// Builds the [`OnDemandThroughput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`OnDemandThroughput`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::OnDemandThroughput,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::OnDemandThroughput {
+        self.inner
     }
 }

@@ -19,6 +19,11 @@ impl OnDemandThroughputOverride {
     pub fn builder() -> crate::types::builders::OnDemandThroughputOverrideBuilder {
         <crate::types::builders::OnDemandThroughputOverrideBuilder as ::std::default::Default>::default()
     }
+    /// The `MaxReadRequestUnits` member, when set.
+    #[inline]
+    pub fn max_read_request_units(&self) -> ::std::option::Option<i64> {
+        self.max_read_request_units
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for OnDemandThroughputOverride {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -97,14 +102,9 @@ impl OnDemandThroughputOverrideBuilder {
     pub fn get_max_read_request_units(&self) -> &::std::option::Option<i64> {
         &self.inner.max_read_request_units
     }
-    /// Builds the [`OnDemandThroughputOverride`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`OnDemandThroughputOverride`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::OnDemandThroughputOverride,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::OnDemandThroughputOverride {
+        self.inner
     }
 }

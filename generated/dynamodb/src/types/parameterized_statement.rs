@@ -29,6 +29,23 @@ impl ParameterizedStatement {
     pub fn builder() -> crate::types::builders::ParameterizedStatementBuilder {
         <crate::types::builders::ParameterizedStatementBuilder as ::std::default::Default>::default()
     }
+    /// The `Statement` member, when set.
+    #[inline]
+    pub fn statement(&self) -> ::std::option::Option<&str> {
+        self.statement.as_deref()
+    }
+    /// The `Parameters` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn parameters(&self) -> &[crate::types::AttributeValue] {
+        self.parameters.as_deref().unwrap_or_default()
+    }
+    /// The `ReturnValuesOnConditionCheckFailure` member, when set.
+    #[inline]
+    pub fn return_values_on_condition_check_failure(
+        &self,
+    ) -> ::std::option::Option<&crate::types::ReturnValuesOnConditionCheckFailure> {
+        self.return_values_on_condition_check_failure.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ParameterizedStatement {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -127,16 +144,14 @@ impl ParameterizedStatementBuilder {
     pub fn get_statement(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.statement
     }
-    /// Sets [`ParameterizedStatement::parameters`](crate::types::ParameterizedStatement::parameters): The parameter values.
+    /** Appends one item to [`ParameterizedStatement::parameters`](crate::types::ParameterizedStatement::parameters): The parameter values.
+
+ To set the whole list at once, use [`set_parameters`](Self::set_parameters).*/
     pub fn parameters(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<crate::types::AttributeValue>,
-        >,
+        input: impl ::std::convert::Into<crate::types::AttributeValue>,
     ) -> Self {
-        self.inner.parameters = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.parameters.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`ParameterizedStatement::parameters`](crate::types::ParameterizedStatement::parameters).
@@ -194,7 +209,7 @@ impl ParameterizedStatementBuilder {
         if self.inner.statement.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ParameterizedStatement",
-                member: "Statement",
+                member: "statement",
             });
         }
         ::std::result::Result::Ok(self.inner)

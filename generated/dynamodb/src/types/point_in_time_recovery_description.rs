@@ -34,6 +34,32 @@ impl PointInTimeRecoveryDescription {
     pub fn builder() -> crate::types::builders::PointInTimeRecoveryDescriptionBuilder {
         <crate::types::builders::PointInTimeRecoveryDescriptionBuilder as ::std::default::Default>::default()
     }
+    /// The `PointInTimeRecoveryStatus` member, when set.
+    #[inline]
+    pub fn point_in_time_recovery_status(
+        &self,
+    ) -> ::std::option::Option<&crate::types::PointInTimeRecoveryStatus> {
+        self.point_in_time_recovery_status.as_ref()
+    }
+    /// The `RecoveryPeriodInDays` member, when set.
+    #[inline]
+    pub fn recovery_period_in_days(&self) -> ::std::option::Option<i32> {
+        self.recovery_period_in_days
+    }
+    /// The `EarliestRestorableDateTime` member, when set.
+    #[inline]
+    pub fn earliest_restorable_date_time(
+        &self,
+    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+        self.earliest_restorable_date_time.as_ref()
+    }
+    /// The `LatestRestorableDateTime` member, when set.
+    #[inline]
+    pub fn latest_restorable_date_time(
+        &self,
+    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+        self.latest_restorable_date_time.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for PointInTimeRecoveryDescription {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -231,14 +257,9 @@ impl PointInTimeRecoveryDescriptionBuilder {
     ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.latest_restorable_date_time
     }
-    /// Builds the [`PointInTimeRecoveryDescription`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`PointInTimeRecoveryDescription`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::PointInTimeRecoveryDescription,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::PointInTimeRecoveryDescription {
+        self.inner
     }
 }

@@ -23,6 +23,16 @@ impl PointInTimeRecoverySpecification {
     pub fn builder() -> crate::types::builders::PointInTimeRecoverySpecificationBuilder {
         <crate::types::builders::PointInTimeRecoverySpecificationBuilder as ::std::default::Default>::default()
     }
+    /// The `PointInTimeRecoveryEnabled` member, when set.
+    #[inline]
+    pub fn point_in_time_recovery_enabled(&self) -> ::std::option::Option<bool> {
+        self.point_in_time_recovery_enabled
+    }
+    /// The `RecoveryPeriodInDays` member, when set.
+    #[inline]
+    pub fn recovery_period_in_days(&self) -> ::std::option::Option<i32> {
+        self.recovery_period_in_days
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers
 for PointInTimeRecoverySpecification {
@@ -146,7 +156,7 @@ impl PointInTimeRecoverySpecificationBuilder {
         if self.inner.point_in_time_recovery_enabled.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "PointInTimeRecoverySpecification",
-                member: "PointInTimeRecoveryEnabled",
+                member: "point_in_time_recovery_enabled",
             });
         }
         ::std::result::Result::Ok(self.inner)

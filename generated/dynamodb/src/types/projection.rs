@@ -31,6 +31,18 @@ impl Projection {
     pub fn builder() -> crate::types::builders::ProjectionBuilder {
         <crate::types::builders::ProjectionBuilder as ::std::default::Default>::default()
     }
+    /// The `ProjectionType` member, when set.
+    #[inline]
+    pub fn projection_type(
+        &self,
+    ) -> ::std::option::Option<&crate::types::ProjectionType> {
+        self.projection_type.as_ref()
+    }
+    /// The `NonKeyAttributes` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn non_key_attributes(&self) -> &[::std::string::String] {
+        self.non_key_attributes.as_deref().unwrap_or_default()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for Projection {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -115,16 +127,14 @@ impl ProjectionBuilder {
     ) -> &::std::option::Option<crate::types::ProjectionType> {
         &self.inner.projection_type
     }
-    /// Sets [`Projection::non_key_attributes`](crate::types::Projection::non_key_attributes): Represents the non-key attribute names which will be projected into the index.
+    /** Appends one item to [`Projection::non_key_attributes`](crate::types::Projection::non_key_attributes): Represents the non-key attribute names which will be projected into the index.
+
+ To set the whole list at once, use [`set_non_key_attributes`](Self::set_non_key_attributes).*/
     pub fn non_key_attributes(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<::std::string::String>,
-        >,
+        input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.inner.non_key_attributes = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.non_key_attributes.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`Projection::non_key_attributes`](crate::types::Projection::non_key_attributes).
@@ -143,14 +153,9 @@ impl ProjectionBuilder {
     ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
         &self.inner.non_key_attributes
     }
-    /// Builds the [`Projection`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`Projection`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::Projection,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::Projection {
+        self.inner
     }
 }

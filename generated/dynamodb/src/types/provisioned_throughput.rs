@@ -31,6 +31,16 @@ impl ProvisionedThroughput {
     pub fn builder() -> crate::types::builders::ProvisionedThroughputBuilder {
         <crate::types::builders::ProvisionedThroughputBuilder as ::std::default::Default>::default()
     }
+    /// The `ReadCapacityUnits` member, when set.
+    #[inline]
+    pub fn read_capacity_units(&self) -> ::std::option::Option<i64> {
+        self.read_capacity_units
+    }
+    /// The `WriteCapacityUnits` member, when set.
+    #[inline]
+    pub fn write_capacity_units(&self) -> ::std::option::Option<i64> {
+        self.write_capacity_units
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ProvisionedThroughput {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -140,13 +150,13 @@ impl ProvisionedThroughputBuilder {
         if self.inner.read_capacity_units.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ProvisionedThroughput",
-                member: "ReadCapacityUnits",
+                member: "read_capacity_units",
             });
         }
         if self.inner.write_capacity_units.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ProvisionedThroughput",
-                member: "WriteCapacityUnits",
+                member: "write_capacity_units",
             });
         }
         ::std::result::Result::Ok(self.inner)

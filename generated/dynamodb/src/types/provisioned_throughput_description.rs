@@ -35,6 +35,35 @@ impl ProvisionedThroughputDescription {
     pub fn builder() -> crate::types::builders::ProvisionedThroughputDescriptionBuilder {
         <crate::types::builders::ProvisionedThroughputDescriptionBuilder as ::std::default::Default>::default()
     }
+    /// The `LastIncreaseDateTime` member, when set.
+    #[inline]
+    pub fn last_increase_date_time(
+        &self,
+    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+        self.last_increase_date_time.as_ref()
+    }
+    /// The `LastDecreaseDateTime` member, when set.
+    #[inline]
+    pub fn last_decrease_date_time(
+        &self,
+    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+        self.last_decrease_date_time.as_ref()
+    }
+    /// The `NumberOfDecreasesToday` member, when set.
+    #[inline]
+    pub fn number_of_decreases_today(&self) -> ::std::option::Option<i64> {
+        self.number_of_decreases_today
+    }
+    /// The `ReadCapacityUnits` member, when set.
+    #[inline]
+    pub fn read_capacity_units(&self) -> ::std::option::Option<i64> {
+        self.read_capacity_units
+    }
+    /// The `WriteCapacityUnits` member, when set.
+    #[inline]
+    pub fn write_capacity_units(&self) -> ::std::option::Option<i64> {
+        self.write_capacity_units
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers
 for ProvisionedThroughputDescription {
@@ -246,14 +275,9 @@ impl ProvisionedThroughputDescriptionBuilder {
     pub fn get_write_capacity_units(&self) -> &::std::option::Option<i64> {
         &self.inner.write_capacity_units
     }
-    /// Builds the [`ProvisionedThroughputDescription`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`ProvisionedThroughputDescription`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::ProvisionedThroughputDescription,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::ProvisionedThroughputDescription {
+        self.inner
     }
 }

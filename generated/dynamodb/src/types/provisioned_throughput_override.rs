@@ -19,6 +19,11 @@ impl ProvisionedThroughputOverride {
     pub fn builder() -> crate::types::builders::ProvisionedThroughputOverrideBuilder {
         <crate::types::builders::ProvisionedThroughputOverrideBuilder as ::std::default::Default>::default()
     }
+    /// The `ReadCapacityUnits` member, when set.
+    #[inline]
+    pub fn read_capacity_units(&self) -> ::std::option::Option<i64> {
+        self.read_capacity_units
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ProvisionedThroughputOverride {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -91,14 +96,9 @@ impl ProvisionedThroughputOverrideBuilder {
     pub fn get_read_capacity_units(&self) -> &::std::option::Option<i64> {
         &self.inner.read_capacity_units
     }
-    /// Builds the [`ProvisionedThroughputOverride`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`ProvisionedThroughputOverride`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::ProvisionedThroughputOverride,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::ProvisionedThroughputOverride {
+        self.inner
     }
 }

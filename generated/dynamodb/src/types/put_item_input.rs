@@ -131,6 +131,94 @@ impl PutItemInput {
     pub fn builder() -> crate::types::builders::PutItemInputBuilder {
         <crate::types::builders::PutItemInputBuilder as ::std::default::Default>::default()
     }
+    /// The `TableName` member, when set.
+    #[inline]
+    pub fn table_name(&self) -> ::std::option::Option<&str> {
+        self.table_name.as_deref()
+    }
+    /// The `Item` member, when set.
+    #[inline]
+    pub fn item(
+        &self,
+    ) -> ::std::option::Option<
+        &::std::collections::BTreeMap<
+            ::std::string::String,
+            crate::types::AttributeValue,
+        >,
+    > {
+        self.item.as_ref()
+    }
+    /// The `Expected` member, when set.
+    #[inline]
+    pub fn expected(
+        &self,
+    ) -> ::std::option::Option<
+        &::std::collections::BTreeMap<
+            ::std::string::String,
+            crate::types::ExpectedAttributeValue,
+        >,
+    > {
+        self.expected.as_ref()
+    }
+    /// The `ReturnValues` member, when set.
+    #[inline]
+    pub fn return_values(&self) -> ::std::option::Option<&crate::types::ReturnValue> {
+        self.return_values.as_ref()
+    }
+    /// The `ReturnConsumedCapacity` member, when set.
+    #[inline]
+    pub fn return_consumed_capacity(
+        &self,
+    ) -> ::std::option::Option<&crate::types::ReturnConsumedCapacity> {
+        self.return_consumed_capacity.as_ref()
+    }
+    /// The `ReturnItemCollectionMetrics` member, when set.
+    #[inline]
+    pub fn return_item_collection_metrics(
+        &self,
+    ) -> ::std::option::Option<&crate::types::ReturnItemCollectionMetrics> {
+        self.return_item_collection_metrics.as_ref()
+    }
+    /// The `ConditionalOperator` member, when set.
+    #[inline]
+    pub fn conditional_operator(
+        &self,
+    ) -> ::std::option::Option<&crate::types::ConditionalOperator> {
+        self.conditional_operator.as_ref()
+    }
+    /// The `ConditionExpression` member, when set.
+    #[inline]
+    pub fn condition_expression(&self) -> ::std::option::Option<&str> {
+        self.condition_expression.as_deref()
+    }
+    /// The `ExpressionAttributeNames` member, when set.
+    #[inline]
+    pub fn expression_attribute_names(
+        &self,
+    ) -> ::std::option::Option<
+        &::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
+    > {
+        self.expression_attribute_names.as_ref()
+    }
+    /// The `ExpressionAttributeValues` member, when set.
+    #[inline]
+    pub fn expression_attribute_values(
+        &self,
+    ) -> ::std::option::Option<
+        &::std::collections::BTreeMap<
+            ::std::string::String,
+            crate::types::AttributeValue,
+        >,
+    > {
+        self.expression_attribute_values.as_ref()
+    }
+    /// The `ReturnValuesOnConditionCheckFailure` member, when set.
+    #[inline]
+    pub fn return_values_on_condition_check_failure(
+        &self,
+    ) -> ::std::option::Option<&crate::types::ReturnValuesOnConditionCheckFailure> {
+        self.return_values_on_condition_check_failure.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for PutItemInput {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -297,19 +385,15 @@ impl PutItemInputBuilder {
     pub fn get_table_name(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.table_name
     }
-    /// Sets [`PutItemInput::item`](crate::types::PutItemInput::item): A map of attribute name/value pairs, one for each attribute.
+    /** Adds one entry to [`PutItemInput::item`](crate::types::PutItemInput::item): A map of attribute name/value pairs, one for each attribute.
+
+ To set the whole map at once, use [`set_item`](Self::set_item).*/
     pub fn item(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = (
-                impl ::std::convert::Into<::std::string::String>,
-                impl ::std::convert::Into<crate::types::AttributeValue>,
-            ),
-        >,
+        key: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<crate::types::AttributeValue>,
     ) -> Self {
-        self.inner.item = ::std::option::Option::Some(
-            input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
-        );
+        self.inner.item.get_or_insert_default().insert(key.into(), value.into());
         self
     }
     /// Sets or clears [`PutItemInput::item`](crate::types::PutItemInput::item).
@@ -335,19 +419,15 @@ impl PutItemInputBuilder {
     > {
         &self.inner.item
     }
-    /// Sets [`PutItemInput::expected`](crate::types::PutItemInput::expected): This is a legacy parameter.
+    /** Adds one entry to [`PutItemInput::expected`](crate::types::PutItemInput::expected): This is a legacy parameter.
+
+ To set the whole map at once, use [`set_expected`](Self::set_expected).*/
     pub fn expected(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = (
-                impl ::std::convert::Into<::std::string::String>,
-                impl ::std::convert::Into<crate::types::ExpectedAttributeValue>,
-            ),
-        >,
+        key: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<crate::types::ExpectedAttributeValue>,
     ) -> Self {
-        self.inner.expected = ::std::option::Option::Some(
-            input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
-        );
+        self.inner.expected.get_or_insert_default().insert(key.into(), value.into());
         self
     }
     /// Sets or clears [`PutItemInput::expected`](crate::types::PutItemInput::expected).
@@ -498,19 +578,18 @@ impl PutItemInputBuilder {
     ) -> &::std::option::Option<::std::string::String> {
         &self.inner.condition_expression
     }
-    /// Sets [`PutItemInput::expression_attribute_names`](crate::types::PutItemInput::expression_attribute_names): One or more substitution tokens for attribute names in an expression.
+    /** Adds one entry to [`PutItemInput::expression_attribute_names`](crate::types::PutItemInput::expression_attribute_names): One or more substitution tokens for attribute names in an expression.
+
+ To set the whole map at once, use [`set_expression_attribute_names`](Self::set_expression_attribute_names).*/
     pub fn expression_attribute_names(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = (
-                impl ::std::convert::Into<::std::string::String>,
-                impl ::std::convert::Into<::std::string::String>,
-            ),
-        >,
+        key: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.inner.expression_attribute_names = ::std::option::Option::Some(
-            input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
-        );
+        self.inner
+            .expression_attribute_names
+            .get_or_insert_default()
+            .insert(key.into(), value.into());
         self
     }
     /// Sets or clears [`PutItemInput::expression_attribute_names`](crate::types::PutItemInput::expression_attribute_names).
@@ -533,19 +612,18 @@ impl PutItemInputBuilder {
     > {
         &self.inner.expression_attribute_names
     }
-    /// Sets [`PutItemInput::expression_attribute_values`](crate::types::PutItemInput::expression_attribute_values): One or more values that can be substituted in an expression.
+    /** Adds one entry to [`PutItemInput::expression_attribute_values`](crate::types::PutItemInput::expression_attribute_values): One or more values that can be substituted in an expression.
+
+ To set the whole map at once, use [`set_expression_attribute_values`](Self::set_expression_attribute_values).*/
     pub fn expression_attribute_values(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = (
-                impl ::std::convert::Into<::std::string::String>,
-                impl ::std::convert::Into<crate::types::AttributeValue>,
-            ),
-        >,
+        key: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<crate::types::AttributeValue>,
     ) -> Self {
-        self.inner.expression_attribute_values = ::std::option::Option::Some(
-            input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
-        );
+        self.inner
+            .expression_attribute_values
+            .get_or_insert_default()
+            .insert(key.into(), value.into());
         self
     }
     /// Sets or clears [`PutItemInput::expression_attribute_values`](crate::types::PutItemInput::expression_attribute_values).
@@ -610,13 +688,13 @@ impl PutItemInputBuilder {
         if self.inner.table_name.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "PutItemInput",
-                member: "TableName",
+                member: "table_name",
             });
         }
         if self.inner.item.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "PutItemInput",
-                member: "Item",
+                member: "item",
             });
         }
         ::std::result::Result::Ok(self.inner)

@@ -36,6 +36,32 @@ impl PutItemOutput {
     pub fn builder() -> crate::types::builders::PutItemOutputBuilder {
         <crate::types::builders::PutItemOutputBuilder as ::std::default::Default>::default()
     }
+    /// The `Attributes` member, when set.
+    #[inline]
+    pub fn attributes(
+        &self,
+    ) -> ::std::option::Option<
+        &::std::collections::BTreeMap<
+            ::std::string::String,
+            crate::types::AttributeValue,
+        >,
+    > {
+        self.attributes.as_ref()
+    }
+    /// The `ConsumedCapacity` member, when set.
+    #[inline]
+    pub fn consumed_capacity(
+        &self,
+    ) -> ::std::option::Option<&crate::types::ConsumedCapacity> {
+        self.consumed_capacity.as_ref()
+    }
+    /// The `ItemCollectionMetrics` member, when set.
+    #[inline]
+    pub fn item_collection_metrics(
+        &self,
+    ) -> ::std::option::Option<&crate::types::ItemCollectionMetrics> {
+        self.item_collection_metrics.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for PutItemOutput {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -123,19 +149,15 @@ pub struct PutItemOutputBuilder {
     inner: crate::types::PutItemOutput,
 }
 impl PutItemOutputBuilder {
-    /// Sets [`PutItemOutput::attributes`](crate::types::PutItemOutput::attributes): The attribute values as they appeared before the `PutItem` operation, but only if `ReturnValues` is specified as `ALL_OLD` in the request.
+    /** Adds one entry to [`PutItemOutput::attributes`](crate::types::PutItemOutput::attributes): The attribute values as they appeared before the `PutItem` operation, but only if `ReturnValues` is specified as `ALL_OLD` in the request.
+
+ To set the whole map at once, use [`set_attributes`](Self::set_attributes).*/
     pub fn attributes(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = (
-                impl ::std::convert::Into<::std::string::String>,
-                impl ::std::convert::Into<crate::types::AttributeValue>,
-            ),
-        >,
+        key: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<crate::types::AttributeValue>,
     ) -> Self {
-        self.inner.attributes = ::std::option::Option::Some(
-            input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
-        );
+        self.inner.attributes.get_or_insert_default().insert(key.into(), value.into());
         self
     }
     /// Sets or clears [`PutItemOutput::attributes`](crate::types::PutItemOutput::attributes).
@@ -209,14 +231,9 @@ impl PutItemOutputBuilder {
     ) -> &::std::option::Option<crate::types::ItemCollectionMetrics> {
         &self.inner.item_collection_metrics
     }
-    /// Builds the [`PutItemOutput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`PutItemOutput`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::PutItemOutput,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::PutItemOutput {
+        self.inner
     }
 }

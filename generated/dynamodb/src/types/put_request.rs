@@ -23,6 +23,18 @@ impl PutRequest {
     pub fn builder() -> crate::types::builders::PutRequestBuilder {
         <crate::types::builders::PutRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `Item` member, when set.
+    #[inline]
+    pub fn item(
+        &self,
+    ) -> ::std::option::Option<
+        &::std::collections::BTreeMap<
+            ::std::string::String,
+            crate::types::AttributeValue,
+        >,
+    > {
+        self.item.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for PutRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -90,19 +102,15 @@ pub struct PutRequestBuilder {
     inner: crate::types::PutRequest,
 }
 impl PutRequestBuilder {
-    /// Sets [`PutRequest::item`](crate::types::PutRequest::item): A map of attribute name to attribute values, representing the primary key of an item to be processed by `PutItem`.
+    /** Adds one entry to [`PutRequest::item`](crate::types::PutRequest::item): A map of attribute name to attribute values, representing the primary key of an item to be processed by `PutItem`.
+
+ To set the whole map at once, use [`set_item`](Self::set_item).*/
     pub fn item(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = (
-                impl ::std::convert::Into<::std::string::String>,
-                impl ::std::convert::Into<crate::types::AttributeValue>,
-            ),
-        >,
+        key: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<crate::types::AttributeValue>,
     ) -> Self {
-        self.inner.item = ::std::option::Option::Some(
-            input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
-        );
+        self.inner.item.get_or_insert_default().insert(key.into(), value.into());
         self
     }
     /// Sets or clears [`PutRequest::item`](crate::types::PutRequest::item).
@@ -139,7 +147,7 @@ impl PutRequestBuilder {
         if self.inner.item.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "PutRequest",
-                member: "Item",
+                member: "item",
             });
         }
         ::std::result::Result::Ok(self.inner)

@@ -40,6 +40,26 @@ impl PutResourcePolicyInput {
     pub fn builder() -> crate::types::builders::PutResourcePolicyInputBuilder {
         <crate::types::builders::PutResourcePolicyInputBuilder as ::std::default::Default>::default()
     }
+    /// The `ResourceArn` member, when set.
+    #[inline]
+    pub fn resource_arn(&self) -> ::std::option::Option<&str> {
+        self.resource_arn.as_deref()
+    }
+    /// The `Policy` member, when set.
+    #[inline]
+    pub fn policy(&self) -> ::std::option::Option<&str> {
+        self.policy.as_deref()
+    }
+    /// The `ExpectedRevisionId` member, when set.
+    #[inline]
+    pub fn expected_revision_id(&self) -> ::std::option::Option<&str> {
+        self.expected_revision_id.as_deref()
+    }
+    /// The `ConfirmRemoveSelfResourceAccess` member, when set.
+    #[inline]
+    pub fn confirm_remove_self_resource_access(&self) -> ::std::option::Option<bool> {
+        self.confirm_remove_self_resource_access
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for PutResourcePolicyInput {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -223,13 +243,13 @@ impl PutResourcePolicyInputBuilder {
         if self.inner.resource_arn.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "PutResourcePolicyInput",
-                member: "ResourceArn",
+                member: "resource_arn",
             });
         }
         if self.inner.policy.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "PutResourcePolicyInput",
-                member: "Policy",
+                member: "policy",
             });
         }
         ::std::result::Result::Ok(self.inner)

@@ -19,6 +19,11 @@ impl PutResourcePolicyOutput {
     pub fn builder() -> crate::types::builders::PutResourcePolicyOutputBuilder {
         <crate::types::builders::PutResourcePolicyOutputBuilder as ::std::default::Default>::default()
     }
+    /// The `RevisionId` member, when set.
+    #[inline]
+    pub fn revision_id(&self) -> ::std::option::Option<&str> {
+        self.revision_id.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for PutResourcePolicyOutput {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -109,14 +114,9 @@ impl PutResourcePolicyOutputBuilder {
     pub fn get_revision_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.revision_id
     }
-    /// Builds the [`PutResourcePolicyOutput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`PutResourcePolicyOutput`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::PutResourcePolicyOutput,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::PutResourcePolicyOutput {
+        self.inner
     }
 }

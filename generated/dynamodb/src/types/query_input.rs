@@ -166,6 +166,121 @@ impl QueryInput {
     pub fn builder() -> crate::types::builders::QueryInputBuilder {
         <crate::types::builders::QueryInputBuilder as ::std::default::Default>::default()
     }
+    /// The `TableName` member, when set.
+    #[inline]
+    pub fn table_name(&self) -> ::std::option::Option<&str> {
+        self.table_name.as_deref()
+    }
+    /// The `IndexName` member, when set.
+    #[inline]
+    pub fn index_name(&self) -> ::std::option::Option<&str> {
+        self.index_name.as_deref()
+    }
+    /// The `Select` member, when set.
+    #[inline]
+    pub fn select(&self) -> ::std::option::Option<&crate::types::Select> {
+        self.select.as_ref()
+    }
+    /// The `AttributesToGet` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn attributes_to_get(&self) -> &[::std::string::String] {
+        self.attributes_to_get.as_deref().unwrap_or_default()
+    }
+    /// The `Limit` member, when set.
+    #[inline]
+    pub fn limit(&self) -> ::std::option::Option<i32> {
+        self.limit
+    }
+    /// The `ConsistentRead` member, when set.
+    #[inline]
+    pub fn consistent_read(&self) -> ::std::option::Option<bool> {
+        self.consistent_read
+    }
+    /// The `KeyConditions` member, when set.
+    #[inline]
+    pub fn key_conditions(
+        &self,
+    ) -> ::std::option::Option<
+        &::std::collections::BTreeMap<::std::string::String, crate::types::Condition>,
+    > {
+        self.key_conditions.as_ref()
+    }
+    /// The `QueryFilter` member, when set.
+    #[inline]
+    pub fn query_filter(
+        &self,
+    ) -> ::std::option::Option<
+        &::std::collections::BTreeMap<::std::string::String, crate::types::Condition>,
+    > {
+        self.query_filter.as_ref()
+    }
+    /// The `ConditionalOperator` member, when set.
+    #[inline]
+    pub fn conditional_operator(
+        &self,
+    ) -> ::std::option::Option<&crate::types::ConditionalOperator> {
+        self.conditional_operator.as_ref()
+    }
+    /// The `ScanIndexForward` member, when set.
+    #[inline]
+    pub fn scan_index_forward(&self) -> ::std::option::Option<bool> {
+        self.scan_index_forward
+    }
+    /// The `ExclusiveStartKey` member, when set.
+    #[inline]
+    pub fn exclusive_start_key(
+        &self,
+    ) -> ::std::option::Option<
+        &::std::collections::BTreeMap<
+            ::std::string::String,
+            crate::types::AttributeValue,
+        >,
+    > {
+        self.exclusive_start_key.as_ref()
+    }
+    /// The `ReturnConsumedCapacity` member, when set.
+    #[inline]
+    pub fn return_consumed_capacity(
+        &self,
+    ) -> ::std::option::Option<&crate::types::ReturnConsumedCapacity> {
+        self.return_consumed_capacity.as_ref()
+    }
+    /// The `ProjectionExpression` member, when set.
+    #[inline]
+    pub fn projection_expression(&self) -> ::std::option::Option<&str> {
+        self.projection_expression.as_deref()
+    }
+    /// The `FilterExpression` member, when set.
+    #[inline]
+    pub fn filter_expression(&self) -> ::std::option::Option<&str> {
+        self.filter_expression.as_deref()
+    }
+    /// The `KeyConditionExpression` member, when set.
+    #[inline]
+    pub fn key_condition_expression(&self) -> ::std::option::Option<&str> {
+        self.key_condition_expression.as_deref()
+    }
+    /// The `ExpressionAttributeNames` member, when set.
+    #[inline]
+    pub fn expression_attribute_names(
+        &self,
+    ) -> ::std::option::Option<
+        &::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
+    > {
+        self.expression_attribute_names.as_ref()
+    }
+    /// The `ExpressionAttributeValues` member, when set.
+    #[inline]
+    pub fn expression_attribute_values(
+        &self,
+    ) -> ::std::option::Option<
+        &::std::collections::BTreeMap<
+            ::std::string::String,
+            crate::types::AttributeValue,
+        >,
+    > {
+        self.expression_attribute_values.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for QueryInput {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -404,16 +519,14 @@ impl QueryInputBuilder {
     pub fn get_select(&self) -> &::std::option::Option<crate::types::Select> {
         &self.inner.select
     }
-    /// Sets [`QueryInput::attributes_to_get`](crate::types::QueryInput::attributes_to_get): This is a legacy parameter.
+    /** Appends one item to [`QueryInput::attributes_to_get`](crate::types::QueryInput::attributes_to_get): This is a legacy parameter.
+
+ To set the whole list at once, use [`set_attributes_to_get`](Self::set_attributes_to_get).*/
     pub fn attributes_to_get(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<::std::string::String>,
-        >,
+        input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.inner.attributes_to_get = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.attributes_to_get.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`QueryInput::attributes_to_get`](crate::types::QueryInput::attributes_to_get).
@@ -464,19 +577,18 @@ impl QueryInputBuilder {
     pub fn get_consistent_read(&self) -> &::std::option::Option<bool> {
         &self.inner.consistent_read
     }
-    /// Sets [`QueryInput::key_conditions`](crate::types::QueryInput::key_conditions): This is a legacy parameter.
+    /** Adds one entry to [`QueryInput::key_conditions`](crate::types::QueryInput::key_conditions): This is a legacy parameter.
+
+ To set the whole map at once, use [`set_key_conditions`](Self::set_key_conditions).*/
     pub fn key_conditions(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = (
-                impl ::std::convert::Into<::std::string::String>,
-                impl ::std::convert::Into<crate::types::Condition>,
-            ),
-        >,
+        key: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<crate::types::Condition>,
     ) -> Self {
-        self.inner.key_conditions = ::std::option::Option::Some(
-            input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
-        );
+        self.inner
+            .key_conditions
+            .get_or_insert_default()
+            .insert(key.into(), value.into());
         self
     }
     /// Sets or clears [`QueryInput::key_conditions`](crate::types::QueryInput::key_conditions).
@@ -499,19 +611,15 @@ impl QueryInputBuilder {
     > {
         &self.inner.key_conditions
     }
-    /// Sets [`QueryInput::query_filter`](crate::types::QueryInput::query_filter): This is a legacy parameter.
+    /** Adds one entry to [`QueryInput::query_filter`](crate::types::QueryInput::query_filter): This is a legacy parameter.
+
+ To set the whole map at once, use [`set_query_filter`](Self::set_query_filter).*/
     pub fn query_filter(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = (
-                impl ::std::convert::Into<::std::string::String>,
-                impl ::std::convert::Into<crate::types::Condition>,
-            ),
-        >,
+        key: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<crate::types::Condition>,
     ) -> Self {
-        self.inner.query_filter = ::std::option::Option::Some(
-            input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
-        );
+        self.inner.query_filter.get_or_insert_default().insert(key.into(), value.into());
         self
     }
     /// Sets or clears [`QueryInput::query_filter`](crate::types::QueryInput::query_filter).
@@ -574,19 +682,18 @@ impl QueryInputBuilder {
     pub fn get_scan_index_forward(&self) -> &::std::option::Option<bool> {
         &self.inner.scan_index_forward
     }
-    /// Sets [`QueryInput::exclusive_start_key`](crate::types::QueryInput::exclusive_start_key): The primary key of the first item that this operation will evaluate.
+    /** Adds one entry to [`QueryInput::exclusive_start_key`](crate::types::QueryInput::exclusive_start_key): The primary key of the first item that this operation will evaluate.
+
+ To set the whole map at once, use [`set_exclusive_start_key`](Self::set_exclusive_start_key).*/
     pub fn exclusive_start_key(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = (
-                impl ::std::convert::Into<::std::string::String>,
-                impl ::std::convert::Into<crate::types::AttributeValue>,
-            ),
-        >,
+        key: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<crate::types::AttributeValue>,
     ) -> Self {
-        self.inner.exclusive_start_key = ::std::option::Option::Some(
-            input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
-        );
+        self.inner
+            .exclusive_start_key
+            .get_or_insert_default()
+            .insert(key.into(), value.into());
         self
     }
     /// Sets or clears [`QueryInput::exclusive_start_key`](crate::types::QueryInput::exclusive_start_key).
@@ -708,19 +815,18 @@ impl QueryInputBuilder {
     ) -> &::std::option::Option<::std::string::String> {
         &self.inner.key_condition_expression
     }
-    /// Sets [`QueryInput::expression_attribute_names`](crate::types::QueryInput::expression_attribute_names): One or more substitution tokens for attribute names in an expression.
+    /** Adds one entry to [`QueryInput::expression_attribute_names`](crate::types::QueryInput::expression_attribute_names): One or more substitution tokens for attribute names in an expression.
+
+ To set the whole map at once, use [`set_expression_attribute_names`](Self::set_expression_attribute_names).*/
     pub fn expression_attribute_names(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = (
-                impl ::std::convert::Into<::std::string::String>,
-                impl ::std::convert::Into<::std::string::String>,
-            ),
-        >,
+        key: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.inner.expression_attribute_names = ::std::option::Option::Some(
-            input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
-        );
+        self.inner
+            .expression_attribute_names
+            .get_or_insert_default()
+            .insert(key.into(), value.into());
         self
     }
     /// Sets or clears [`QueryInput::expression_attribute_names`](crate::types::QueryInput::expression_attribute_names).
@@ -743,19 +849,18 @@ impl QueryInputBuilder {
     > {
         &self.inner.expression_attribute_names
     }
-    /// Sets [`QueryInput::expression_attribute_values`](crate::types::QueryInput::expression_attribute_values): One or more values that can be substituted in an expression.
+    /** Adds one entry to [`QueryInput::expression_attribute_values`](crate::types::QueryInput::expression_attribute_values): One or more values that can be substituted in an expression.
+
+ To set the whole map at once, use [`set_expression_attribute_values`](Self::set_expression_attribute_values).*/
     pub fn expression_attribute_values(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = (
-                impl ::std::convert::Into<::std::string::String>,
-                impl ::std::convert::Into<crate::types::AttributeValue>,
-            ),
-        >,
+        key: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<crate::types::AttributeValue>,
     ) -> Self {
-        self.inner.expression_attribute_values = ::std::option::Option::Some(
-            input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
-        );
+        self.inner
+            .expression_attribute_values
+            .get_or_insert_default()
+            .insert(key.into(), value.into());
         self
     }
     /// Sets or clears [`QueryInput::expression_attribute_values`](crate::types::QueryInput::expression_attribute_values).
@@ -792,7 +897,7 @@ impl QueryInputBuilder {
         if self.inner.table_name.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "QueryInput",
-                member: "TableName",
+                member: "table_name",
             });
         }
         ::std::result::Result::Ok(self.inner)

@@ -19,6 +19,11 @@ impl Replica {
     pub fn builder() -> crate::types::builders::ReplicaBuilder {
         <crate::types::builders::ReplicaBuilder as ::std::default::Default>::default()
     }
+    /// The `RegionName` member, when set.
+    #[inline]
+    pub fn region_name(&self) -> ::std::option::Option<&str> {
+        self.region_name.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for Replica {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -97,14 +102,9 @@ impl ReplicaBuilder {
     pub fn get_region_name(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.region_name
     }
-    /// Builds the [`Replica`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`Replica`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::Replica,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::Replica {
+        self.inner
     }
 }

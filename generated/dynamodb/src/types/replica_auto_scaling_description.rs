@@ -38,6 +38,37 @@ impl ReplicaAutoScalingDescription {
     pub fn builder() -> crate::types::builders::ReplicaAutoScalingDescriptionBuilder {
         <crate::types::builders::ReplicaAutoScalingDescriptionBuilder as ::std::default::Default>::default()
     }
+    /// The `RegionName` member, when set.
+    #[inline]
+    pub fn region_name(&self) -> ::std::option::Option<&str> {
+        self.region_name.as_deref()
+    }
+    /// The `GlobalSecondaryIndexes` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn global_secondary_indexes(
+        &self,
+    ) -> &[crate::types::ReplicaGlobalSecondaryIndexAutoScalingDescription] {
+        self.global_secondary_indexes.as_deref().unwrap_or_default()
+    }
+    /// The `ReplicaProvisionedReadCapacityAutoScalingSettings` member, when set.
+    #[inline]
+    pub fn replica_provisioned_read_capacity_auto_scaling_settings(
+        &self,
+    ) -> ::std::option::Option<&crate::types::AutoScalingSettingsDescription> {
+        self.replica_provisioned_read_capacity_auto_scaling_settings.as_ref()
+    }
+    /// The `ReplicaProvisionedWriteCapacityAutoScalingSettings` member, when set.
+    #[inline]
+    pub fn replica_provisioned_write_capacity_auto_scaling_settings(
+        &self,
+    ) -> ::std::option::Option<&crate::types::AutoScalingSettingsDescription> {
+        self.replica_provisioned_write_capacity_auto_scaling_settings.as_ref()
+    }
+    /// The `ReplicaStatus` member, when set.
+    #[inline]
+    pub fn replica_status(&self) -> ::std::option::Option<&crate::types::ReplicaStatus> {
+        self.replica_status.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ReplicaAutoScalingDescription {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -156,18 +187,16 @@ impl ReplicaAutoScalingDescriptionBuilder {
     pub fn get_region_name(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.region_name
     }
-    /// Sets [`ReplicaAutoScalingDescription::global_secondary_indexes`](crate::types::ReplicaAutoScalingDescription::global_secondary_indexes): Replica-specific global secondary index auto scaling settings.
+    /** Appends one item to [`ReplicaAutoScalingDescription::global_secondary_indexes`](crate::types::ReplicaAutoScalingDescription::global_secondary_indexes): Replica-specific global secondary index auto scaling settings.
+
+ To set the whole list at once, use [`set_global_secondary_indexes`](Self::set_global_secondary_indexes).*/
     pub fn global_secondary_indexes(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<
-                crate::types::ReplicaGlobalSecondaryIndexAutoScalingDescription,
-            >,
+        input: impl ::std::convert::Into<
+            crate::types::ReplicaGlobalSecondaryIndexAutoScalingDescription,
         >,
     ) -> Self {
-        self.inner.global_secondary_indexes = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.global_secondary_indexes.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`ReplicaAutoScalingDescription::global_secondary_indexes`](crate::types::ReplicaAutoScalingDescription::global_secondary_indexes).
@@ -268,14 +297,9 @@ impl ReplicaAutoScalingDescriptionBuilder {
     ) -> &::std::option::Option<crate::types::ReplicaStatus> {
         &self.inner.replica_status
     }
-    /// Builds the [`ReplicaAutoScalingDescription`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`ReplicaAutoScalingDescription`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::ReplicaAutoScalingDescription,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::ReplicaAutoScalingDescription {
+        self.inner
     }
 }

@@ -29,6 +29,25 @@ impl ReplicaAutoScalingUpdate {
     pub fn builder() -> crate::types::builders::ReplicaAutoScalingUpdateBuilder {
         <crate::types::builders::ReplicaAutoScalingUpdateBuilder as ::std::default::Default>::default()
     }
+    /// The `RegionName` member, when set.
+    #[inline]
+    pub fn region_name(&self) -> ::std::option::Option<&str> {
+        self.region_name.as_deref()
+    }
+    /// The `ReplicaGlobalSecondaryIndexUpdates` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn replica_global_secondary_index_updates(
+        &self,
+    ) -> &[crate::types::ReplicaGlobalSecondaryIndexAutoScalingUpdate] {
+        self.replica_global_secondary_index_updates.as_deref().unwrap_or_default()
+    }
+    /// The `ReplicaProvisionedReadCapacityAutoScalingUpdate` member, when set.
+    #[inline]
+    pub fn replica_provisioned_read_capacity_auto_scaling_update(
+        &self,
+    ) -> ::std::option::Option<&crate::types::AutoScalingSettingsUpdate> {
+        self.replica_provisioned_read_capacity_auto_scaling_update.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ReplicaAutoScalingUpdate {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -133,18 +152,19 @@ impl ReplicaAutoScalingUpdateBuilder {
     pub fn get_region_name(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.region_name
     }
-    /// Sets [`ReplicaAutoScalingUpdate::replica_global_secondary_index_updates`](crate::types::ReplicaAutoScalingUpdate::replica_global_secondary_index_updates): Represents the auto scaling settings of global secondary indexes that will be modified.
+    /** Appends one item to [`ReplicaAutoScalingUpdate::replica_global_secondary_index_updates`](crate::types::ReplicaAutoScalingUpdate::replica_global_secondary_index_updates): Represents the auto scaling settings of global secondary indexes that will be modified.
+
+ To set the whole list at once, use [`set_replica_global_secondary_index_updates`](Self::set_replica_global_secondary_index_updates).*/
     pub fn replica_global_secondary_index_updates(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<
-                crate::types::ReplicaGlobalSecondaryIndexAutoScalingUpdate,
-            >,
+        input: impl ::std::convert::Into<
+            crate::types::ReplicaGlobalSecondaryIndexAutoScalingUpdate,
         >,
     ) -> Self {
-        self.inner.replica_global_secondary_index_updates = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner
+            .replica_global_secondary_index_updates
+            .get_or_insert_default()
+            .push(input.into());
         self
     }
     /// Sets or clears [`ReplicaAutoScalingUpdate::replica_global_secondary_index_updates`](crate::types::ReplicaAutoScalingUpdate::replica_global_secondary_index_updates).
@@ -204,7 +224,7 @@ impl ReplicaAutoScalingUpdateBuilder {
         if self.inner.region_name.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ReplicaAutoScalingUpdate",
-                member: "RegionName",
+                member: "region_name",
             });
         }
         ::std::result::Result::Ok(self.inner)

@@ -72,6 +72,85 @@ impl ReplicaDescription {
     pub fn builder() -> crate::types::builders::ReplicaDescriptionBuilder {
         <crate::types::builders::ReplicaDescriptionBuilder as ::std::default::Default>::default()
     }
+    /// The `RegionName` member, when set.
+    #[inline]
+    pub fn region_name(&self) -> ::std::option::Option<&str> {
+        self.region_name.as_deref()
+    }
+    /// The `ReplicaStatus` member, when set.
+    #[inline]
+    pub fn replica_status(&self) -> ::std::option::Option<&crate::types::ReplicaStatus> {
+        self.replica_status.as_ref()
+    }
+    /// The `ReplicaArn` member, when set.
+    #[inline]
+    pub fn replica_arn(&self) -> ::std::option::Option<&str> {
+        self.replica_arn.as_deref()
+    }
+    /// The `ReplicaStatusDescription` member, when set.
+    #[inline]
+    pub fn replica_status_description(&self) -> ::std::option::Option<&str> {
+        self.replica_status_description.as_deref()
+    }
+    /// The `ReplicaStatusPercentProgress` member, when set.
+    #[inline]
+    pub fn replica_status_percent_progress(&self) -> ::std::option::Option<&str> {
+        self.replica_status_percent_progress.as_deref()
+    }
+    /// The `KMSMasterKeyId` member, when set.
+    #[inline]
+    pub fn kms_master_key_id(&self) -> ::std::option::Option<&str> {
+        self.kms_master_key_id.as_deref()
+    }
+    /// The `ProvisionedThroughputOverride` member, when set.
+    #[inline]
+    pub fn provisioned_throughput_override(
+        &self,
+    ) -> ::std::option::Option<&crate::types::ProvisionedThroughputOverride> {
+        self.provisioned_throughput_override.as_ref()
+    }
+    /// The `OnDemandThroughputOverride` member, when set.
+    #[inline]
+    pub fn on_demand_throughput_override(
+        &self,
+    ) -> ::std::option::Option<&crate::types::OnDemandThroughputOverride> {
+        self.on_demand_throughput_override.as_ref()
+    }
+    /// The `WarmThroughput` member, when set.
+    #[inline]
+    pub fn warm_throughput(
+        &self,
+    ) -> ::std::option::Option<&crate::types::TableWarmThroughputDescription> {
+        self.warm_throughput.as_ref()
+    }
+    /// The `GlobalSecondaryIndexes` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn global_secondary_indexes(
+        &self,
+    ) -> &[crate::types::ReplicaGlobalSecondaryIndexDescription] {
+        self.global_secondary_indexes.as_deref().unwrap_or_default()
+    }
+    /// The `ReplicaInaccessibleDateTime` member, when set.
+    #[inline]
+    pub fn replica_inaccessible_date_time(
+        &self,
+    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+        self.replica_inaccessible_date_time.as_ref()
+    }
+    /// The `ReplicaTableClassSummary` member, when set.
+    #[inline]
+    pub fn replica_table_class_summary(
+        &self,
+    ) -> ::std::option::Option<&crate::types::TableClassSummary> {
+        self.replica_table_class_summary.as_ref()
+    }
+    /// The `GlobalTableSettingsReplicationMode` member, when set.
+    #[inline]
+    pub fn global_table_settings_replication_mode(
+        &self,
+    ) -> ::std::option::Option<&crate::types::GlobalTableSettingsReplicationMode> {
+        self.global_table_settings_replication_mode.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ReplicaDescription {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -434,18 +513,16 @@ impl ReplicaDescriptionBuilder {
     ) -> &::std::option::Option<crate::types::TableWarmThroughputDescription> {
         &self.inner.warm_throughput
     }
-    /// Sets [`ReplicaDescription::global_secondary_indexes`](crate::types::ReplicaDescription::global_secondary_indexes): Replica-specific global secondary index settings.
+    /** Appends one item to [`ReplicaDescription::global_secondary_indexes`](crate::types::ReplicaDescription::global_secondary_indexes): Replica-specific global secondary index settings.
+
+ To set the whole list at once, use [`set_global_secondary_indexes`](Self::set_global_secondary_indexes).*/
     pub fn global_secondary_indexes(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<
-                crate::types::ReplicaGlobalSecondaryIndexDescription,
-            >,
+        input: impl ::std::convert::Into<
+            crate::types::ReplicaGlobalSecondaryIndexDescription,
         >,
     ) -> Self {
-        self.inner.global_secondary_indexes = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.global_secondary_indexes.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`ReplicaDescription::global_secondary_indexes`](crate::types::ReplicaDescription::global_secondary_indexes).
@@ -548,14 +625,9 @@ impl ReplicaDescriptionBuilder {
     ) -> &::std::option::Option<crate::types::GlobalTableSettingsReplicationMode> {
         &self.inner.global_table_settings_replication_mode
     }
-    /// Builds the [`ReplicaDescription`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`ReplicaDescription`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::ReplicaDescription,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::ReplicaDescription {
+        self.inner
     }
 }

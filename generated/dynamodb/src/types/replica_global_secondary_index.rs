@@ -29,6 +29,25 @@ impl ReplicaGlobalSecondaryIndex {
     pub fn builder() -> crate::types::builders::ReplicaGlobalSecondaryIndexBuilder {
         <crate::types::builders::ReplicaGlobalSecondaryIndexBuilder as ::std::default::Default>::default()
     }
+    /// The `IndexName` member, when set.
+    #[inline]
+    pub fn index_name(&self) -> ::std::option::Option<&str> {
+        self.index_name.as_deref()
+    }
+    /// The `ProvisionedThroughputOverride` member, when set.
+    #[inline]
+    pub fn provisioned_throughput_override(
+        &self,
+    ) -> ::std::option::Option<&crate::types::ProvisionedThroughputOverride> {
+        self.provisioned_throughput_override.as_ref()
+    }
+    /// The `OnDemandThroughputOverride` member, when set.
+    #[inline]
+    pub fn on_demand_throughput_override(
+        &self,
+    ) -> ::std::option::Option<&crate::types::OnDemandThroughputOverride> {
+        self.on_demand_throughput_override.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ReplicaGlobalSecondaryIndex {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -183,7 +202,7 @@ impl ReplicaGlobalSecondaryIndexBuilder {
         if self.inner.index_name.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ReplicaGlobalSecondaryIndex",
-                member: "IndexName",
+                member: "index_name",
             });
         }
         ::std::result::Result::Ok(self.inner)

@@ -34,6 +34,30 @@ impl ReplicaGlobalSecondaryIndexAutoScalingDescription {
     pub fn builder() -> crate::types::builders::ReplicaGlobalSecondaryIndexAutoScalingDescriptionBuilder {
         <crate::types::builders::ReplicaGlobalSecondaryIndexAutoScalingDescriptionBuilder as ::std::default::Default>::default()
     }
+    /// The `IndexName` member, when set.
+    #[inline]
+    pub fn index_name(&self) -> ::std::option::Option<&str> {
+        self.index_name.as_deref()
+    }
+    /// The `IndexStatus` member, when set.
+    #[inline]
+    pub fn index_status(&self) -> ::std::option::Option<&crate::types::IndexStatus> {
+        self.index_status.as_ref()
+    }
+    /// The `ProvisionedReadCapacityAutoScalingSettings` member, when set.
+    #[inline]
+    pub fn provisioned_read_capacity_auto_scaling_settings(
+        &self,
+    ) -> ::std::option::Option<&crate::types::AutoScalingSettingsDescription> {
+        self.provisioned_read_capacity_auto_scaling_settings.as_ref()
+    }
+    /// The `ProvisionedWriteCapacityAutoScalingSettings` member, when set.
+    #[inline]
+    pub fn provisioned_write_capacity_auto_scaling_settings(
+        &self,
+    ) -> ::std::option::Option<&crate::types::AutoScalingSettingsDescription> {
+        self.provisioned_write_capacity_auto_scaling_settings.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers
 for ReplicaGlobalSecondaryIndexAutoScalingDescription {
@@ -210,14 +234,11 @@ impl ReplicaGlobalSecondaryIndexAutoScalingDescriptionBuilder {
     ) -> &::std::option::Option<crate::types::AutoScalingSettingsDescription> {
         &self.inner.provisioned_write_capacity_auto_scaling_settings
     }
-    /// Builds the [`ReplicaGlobalSecondaryIndexAutoScalingDescription`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`ReplicaGlobalSecondaryIndexAutoScalingDescription`]; it has no required members, so this cannot fail.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
-        crate::types::ReplicaGlobalSecondaryIndexAutoScalingDescription,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    ) -> crate::types::ReplicaGlobalSecondaryIndexAutoScalingDescription {
+        self.inner
     }
 }

@@ -23,6 +23,18 @@ impl ReplicaGlobalSecondaryIndexAutoScalingUpdate {
     pub fn builder() -> crate::types::builders::ReplicaGlobalSecondaryIndexAutoScalingUpdateBuilder {
         <crate::types::builders::ReplicaGlobalSecondaryIndexAutoScalingUpdateBuilder as ::std::default::Default>::default()
     }
+    /// The `IndexName` member, when set.
+    #[inline]
+    pub fn index_name(&self) -> ::std::option::Option<&str> {
+        self.index_name.as_deref()
+    }
+    /// The `ProvisionedReadCapacityAutoScalingUpdate` member, when set.
+    #[inline]
+    pub fn provisioned_read_capacity_auto_scaling_update(
+        &self,
+    ) -> ::std::option::Option<&crate::types::AutoScalingSettingsUpdate> {
+        self.provisioned_read_capacity_auto_scaling_update.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers
 for ReplicaGlobalSecondaryIndexAutoScalingUpdate {
@@ -139,14 +151,9 @@ impl ReplicaGlobalSecondaryIndexAutoScalingUpdateBuilder {
     ) -> &::std::option::Option<crate::types::AutoScalingSettingsUpdate> {
         &self.inner.provisioned_read_capacity_auto_scaling_update
     }
-    /// Builds the [`ReplicaGlobalSecondaryIndexAutoScalingUpdate`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`ReplicaGlobalSecondaryIndexAutoScalingUpdate`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::ReplicaGlobalSecondaryIndexAutoScalingUpdate,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::ReplicaGlobalSecondaryIndexAutoScalingUpdate {
+        self.inner
     }
 }

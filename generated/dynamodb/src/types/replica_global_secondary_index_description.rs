@@ -31,6 +31,34 @@ impl ReplicaGlobalSecondaryIndexDescription {
     pub fn builder() -> crate::types::builders::ReplicaGlobalSecondaryIndexDescriptionBuilder {
         <crate::types::builders::ReplicaGlobalSecondaryIndexDescriptionBuilder as ::std::default::Default>::default()
     }
+    /// The `IndexName` member, when set.
+    #[inline]
+    pub fn index_name(&self) -> ::std::option::Option<&str> {
+        self.index_name.as_deref()
+    }
+    /// The `ProvisionedThroughputOverride` member, when set.
+    #[inline]
+    pub fn provisioned_throughput_override(
+        &self,
+    ) -> ::std::option::Option<&crate::types::ProvisionedThroughputOverride> {
+        self.provisioned_throughput_override.as_ref()
+    }
+    /// The `OnDemandThroughputOverride` member, when set.
+    #[inline]
+    pub fn on_demand_throughput_override(
+        &self,
+    ) -> ::std::option::Option<&crate::types::OnDemandThroughputOverride> {
+        self.on_demand_throughput_override.as_ref()
+    }
+    /// The `WarmThroughput` member, when set.
+    #[inline]
+    pub fn warm_throughput(
+        &self,
+    ) -> ::std::option::Option<
+        &crate::types::GlobalSecondaryIndexWarmThroughputDescription,
+    > {
+        self.warm_throughput.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers
 for ReplicaGlobalSecondaryIndexDescription {
@@ -211,14 +239,9 @@ impl ReplicaGlobalSecondaryIndexDescriptionBuilder {
     > {
         &self.inner.warm_throughput
     }
-    /// Builds the [`ReplicaGlobalSecondaryIndexDescription`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`ReplicaGlobalSecondaryIndexDescription`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::ReplicaGlobalSecondaryIndexDescription,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::ReplicaGlobalSecondaryIndexDescription {
+        self.inner
     }
 }

@@ -40,6 +40,40 @@ impl ReplicaGlobalSecondaryIndexSettingsDescription {
     pub fn builder() -> crate::types::builders::ReplicaGlobalSecondaryIndexSettingsDescriptionBuilder {
         <crate::types::builders::ReplicaGlobalSecondaryIndexSettingsDescriptionBuilder as ::std::default::Default>::default()
     }
+    /// The `IndexName` member, when set.
+    #[inline]
+    pub fn index_name(&self) -> ::std::option::Option<&str> {
+        self.index_name.as_deref()
+    }
+    /// The `IndexStatus` member, when set.
+    #[inline]
+    pub fn index_status(&self) -> ::std::option::Option<&crate::types::IndexStatus> {
+        self.index_status.as_ref()
+    }
+    /// The `ProvisionedReadCapacityUnits` member, when set.
+    #[inline]
+    pub fn provisioned_read_capacity_units(&self) -> ::std::option::Option<i64> {
+        self.provisioned_read_capacity_units
+    }
+    /// The `ProvisionedReadCapacityAutoScalingSettings` member, when set.
+    #[inline]
+    pub fn provisioned_read_capacity_auto_scaling_settings(
+        &self,
+    ) -> ::std::option::Option<&crate::types::AutoScalingSettingsDescription> {
+        self.provisioned_read_capacity_auto_scaling_settings.as_ref()
+    }
+    /// The `ProvisionedWriteCapacityUnits` member, when set.
+    #[inline]
+    pub fn provisioned_write_capacity_units(&self) -> ::std::option::Option<i64> {
+        self.provisioned_write_capacity_units
+    }
+    /// The `ProvisionedWriteCapacityAutoScalingSettings` member, when set.
+    #[inline]
+    pub fn provisioned_write_capacity_auto_scaling_settings(
+        &self,
+    ) -> ::std::option::Option<&crate::types::AutoScalingSettingsDescription> {
+        self.provisioned_write_capacity_auto_scaling_settings.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers
 for ReplicaGlobalSecondaryIndexSettingsDescription {
@@ -290,7 +324,7 @@ impl ReplicaGlobalSecondaryIndexSettingsDescriptionBuilder {
         if self.inner.index_name.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ReplicaGlobalSecondaryIndexSettingsDescription",
-                member: "IndexName",
+                member: "index_name",
             });
         }
         ::std::result::Result::Ok(self.inner)

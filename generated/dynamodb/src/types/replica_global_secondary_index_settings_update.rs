@@ -27,6 +27,23 @@ impl ReplicaGlobalSecondaryIndexSettingsUpdate {
     pub fn builder() -> crate::types::builders::ReplicaGlobalSecondaryIndexSettingsUpdateBuilder {
         <crate::types::builders::ReplicaGlobalSecondaryIndexSettingsUpdateBuilder as ::std::default::Default>::default()
     }
+    /// The `IndexName` member, when set.
+    #[inline]
+    pub fn index_name(&self) -> ::std::option::Option<&str> {
+        self.index_name.as_deref()
+    }
+    /// The `ProvisionedReadCapacityUnits` member, when set.
+    #[inline]
+    pub fn provisioned_read_capacity_units(&self) -> ::std::option::Option<i64> {
+        self.provisioned_read_capacity_units
+    }
+    /// The `ProvisionedReadCapacityAutoScalingSettingsUpdate` member, when set.
+    #[inline]
+    pub fn provisioned_read_capacity_auto_scaling_settings_update(
+        &self,
+    ) -> ::std::option::Option<&crate::types::AutoScalingSettingsUpdate> {
+        self.provisioned_read_capacity_auto_scaling_settings_update.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers
 for ReplicaGlobalSecondaryIndexSettingsUpdate {
@@ -188,7 +205,7 @@ impl ReplicaGlobalSecondaryIndexSettingsUpdateBuilder {
         if self.inner.index_name.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ReplicaGlobalSecondaryIndexSettingsUpdate",
-                member: "IndexName",
+                member: "index_name",
             });
         }
         ::std::result::Result::Ok(self.inner)

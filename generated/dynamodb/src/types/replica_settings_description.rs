@@ -52,6 +52,63 @@ impl ReplicaSettingsDescription {
     pub fn builder() -> crate::types::builders::ReplicaSettingsDescriptionBuilder {
         <crate::types::builders::ReplicaSettingsDescriptionBuilder as ::std::default::Default>::default()
     }
+    /// The `RegionName` member, when set.
+    #[inline]
+    pub fn region_name(&self) -> ::std::option::Option<&str> {
+        self.region_name.as_deref()
+    }
+    /// The `ReplicaStatus` member, when set.
+    #[inline]
+    pub fn replica_status(&self) -> ::std::option::Option<&crate::types::ReplicaStatus> {
+        self.replica_status.as_ref()
+    }
+    /// The `ReplicaBillingModeSummary` member, when set.
+    #[inline]
+    pub fn replica_billing_mode_summary(
+        &self,
+    ) -> ::std::option::Option<&crate::types::BillingModeSummary> {
+        self.replica_billing_mode_summary.as_ref()
+    }
+    /// The `ReplicaProvisionedReadCapacityUnits` member, when set.
+    #[inline]
+    pub fn replica_provisioned_read_capacity_units(&self) -> ::std::option::Option<i64> {
+        self.replica_provisioned_read_capacity_units
+    }
+    /// The `ReplicaProvisionedReadCapacityAutoScalingSettings` member, when set.
+    #[inline]
+    pub fn replica_provisioned_read_capacity_auto_scaling_settings(
+        &self,
+    ) -> ::std::option::Option<&crate::types::AutoScalingSettingsDescription> {
+        self.replica_provisioned_read_capacity_auto_scaling_settings.as_ref()
+    }
+    /// The `ReplicaProvisionedWriteCapacityUnits` member, when set.
+    #[inline]
+    pub fn replica_provisioned_write_capacity_units(
+        &self,
+    ) -> ::std::option::Option<i64> {
+        self.replica_provisioned_write_capacity_units
+    }
+    /// The `ReplicaProvisionedWriteCapacityAutoScalingSettings` member, when set.
+    #[inline]
+    pub fn replica_provisioned_write_capacity_auto_scaling_settings(
+        &self,
+    ) -> ::std::option::Option<&crate::types::AutoScalingSettingsDescription> {
+        self.replica_provisioned_write_capacity_auto_scaling_settings.as_ref()
+    }
+    /// The `ReplicaGlobalSecondaryIndexSettings` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn replica_global_secondary_index_settings(
+        &self,
+    ) -> &[crate::types::ReplicaGlobalSecondaryIndexSettingsDescription] {
+        self.replica_global_secondary_index_settings.as_deref().unwrap_or_default()
+    }
+    /// The `ReplicaTableClassSummary` member, when set.
+    #[inline]
+    pub fn replica_table_class_summary(
+        &self,
+    ) -> ::std::option::Option<&crate::types::TableClassSummary> {
+        self.replica_table_class_summary.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ReplicaSettingsDescription {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -354,18 +411,19 @@ impl ReplicaSettingsDescriptionBuilder {
     ) -> &::std::option::Option<crate::types::AutoScalingSettingsDescription> {
         &self.inner.replica_provisioned_write_capacity_auto_scaling_settings
     }
-    /// Sets [`ReplicaSettingsDescription::replica_global_secondary_index_settings`](crate::types::ReplicaSettingsDescription::replica_global_secondary_index_settings): Replica global secondary index settings for the global table.
+    /** Appends one item to [`ReplicaSettingsDescription::replica_global_secondary_index_settings`](crate::types::ReplicaSettingsDescription::replica_global_secondary_index_settings): Replica global secondary index settings for the global table.
+
+ To set the whole list at once, use [`set_replica_global_secondary_index_settings`](Self::set_replica_global_secondary_index_settings).*/
     pub fn replica_global_secondary_index_settings(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<
-                crate::types::ReplicaGlobalSecondaryIndexSettingsDescription,
-            >,
+        input: impl ::std::convert::Into<
+            crate::types::ReplicaGlobalSecondaryIndexSettingsDescription,
         >,
     ) -> Self {
-        self.inner.replica_global_secondary_index_settings = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner
+            .replica_global_secondary_index_settings
+            .get_or_insert_default()
+            .push(input.into());
         self
     }
     /// Sets or clears [`ReplicaSettingsDescription::replica_global_secondary_index_settings`](crate::types::ReplicaSettingsDescription::replica_global_secondary_index_settings).
@@ -425,7 +483,7 @@ impl ReplicaSettingsDescriptionBuilder {
         if self.inner.region_name.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ReplicaSettingsDescription",
-                member: "RegionName",
+                member: "region_name",
             });
         }
         ::std::result::Result::Ok(self.inner)

@@ -33,6 +33,39 @@ impl ReplicaSettingsUpdate {
     pub fn builder() -> crate::types::builders::ReplicaSettingsUpdateBuilder {
         <crate::types::builders::ReplicaSettingsUpdateBuilder as ::std::default::Default>::default()
     }
+    /// The `RegionName` member, when set.
+    #[inline]
+    pub fn region_name(&self) -> ::std::option::Option<&str> {
+        self.region_name.as_deref()
+    }
+    /// The `ReplicaProvisionedReadCapacityUnits` member, when set.
+    #[inline]
+    pub fn replica_provisioned_read_capacity_units(&self) -> ::std::option::Option<i64> {
+        self.replica_provisioned_read_capacity_units
+    }
+    /// The `ReplicaProvisionedReadCapacityAutoScalingSettingsUpdate` member, when set.
+    #[inline]
+    pub fn replica_provisioned_read_capacity_auto_scaling_settings_update(
+        &self,
+    ) -> ::std::option::Option<&crate::types::AutoScalingSettingsUpdate> {
+        self.replica_provisioned_read_capacity_auto_scaling_settings_update.as_ref()
+    }
+    /// The `ReplicaGlobalSecondaryIndexSettingsUpdate` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn replica_global_secondary_index_settings_update(
+        &self,
+    ) -> &[crate::types::ReplicaGlobalSecondaryIndexSettingsUpdate] {
+        self.replica_global_secondary_index_settings_update
+            .as_deref()
+            .unwrap_or_default()
+    }
+    /// The `ReplicaTableClass` member, when set.
+    #[inline]
+    pub fn replica_table_class(
+        &self,
+    ) -> ::std::option::Option<&crate::types::TableClass> {
+        self.replica_table_class.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ReplicaSettingsUpdate {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -201,18 +234,19 @@ impl ReplicaSettingsUpdateBuilder {
     ) -> &::std::option::Option<crate::types::AutoScalingSettingsUpdate> {
         &self.inner.replica_provisioned_read_capacity_auto_scaling_settings_update
     }
-    /// Sets [`ReplicaSettingsUpdate::replica_global_secondary_index_settings_update`](crate::types::ReplicaSettingsUpdate::replica_global_secondary_index_settings_update): Represents the settings of a global secondary index for a global table that will be modified.
+    /** Appends one item to [`ReplicaSettingsUpdate::replica_global_secondary_index_settings_update`](crate::types::ReplicaSettingsUpdate::replica_global_secondary_index_settings_update): Represents the settings of a global secondary index for a global table that will be modified.
+
+ To set the whole list at once, use [`set_replica_global_secondary_index_settings_update`](Self::set_replica_global_secondary_index_settings_update).*/
     pub fn replica_global_secondary_index_settings_update(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<
-                crate::types::ReplicaGlobalSecondaryIndexSettingsUpdate,
-            >,
+        input: impl ::std::convert::Into<
+            crate::types::ReplicaGlobalSecondaryIndexSettingsUpdate,
         >,
     ) -> Self {
-        self.inner.replica_global_secondary_index_settings_update = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner
+            .replica_global_secondary_index_settings_update
+            .get_or_insert_default()
+            .push(input.into());
         self
     }
     /// Sets or clears [`ReplicaSettingsUpdate::replica_global_secondary_index_settings_update`](crate::types::ReplicaSettingsUpdate::replica_global_secondary_index_settings_update).
@@ -270,7 +304,7 @@ impl ReplicaSettingsUpdateBuilder {
         if self.inner.region_name.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ReplicaSettingsUpdate",
-                member: "RegionName",
+                member: "region_name",
             });
         }
         ::std::result::Result::Ok(self.inner)

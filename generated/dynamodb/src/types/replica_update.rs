@@ -25,6 +25,16 @@ impl ReplicaUpdate {
     pub fn builder() -> crate::types::builders::ReplicaUpdateBuilder {
         <crate::types::builders::ReplicaUpdateBuilder as ::std::default::Default>::default()
     }
+    /// The `Create` member, when set.
+    #[inline]
+    pub fn create(&self) -> ::std::option::Option<&crate::types::CreateReplicaAction> {
+        self.create.as_ref()
+    }
+    /// The `Delete` member, when set.
+    #[inline]
+    pub fn delete(&self) -> ::std::option::Option<&crate::types::DeleteReplicaAction> {
+        self.delete.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ReplicaUpdate {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -133,14 +143,9 @@ impl ReplicaUpdateBuilder {
     ) -> &::std::option::Option<crate::types::DeleteReplicaAction> {
         &self.inner.delete
     }
-    /// Builds the [`ReplicaUpdate`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`ReplicaUpdate`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::ReplicaUpdate,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::ReplicaUpdate {
+        self.inner
     }
 }

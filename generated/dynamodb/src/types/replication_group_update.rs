@@ -29,6 +29,27 @@ impl ReplicationGroupUpdate {
     pub fn builder() -> crate::types::builders::ReplicationGroupUpdateBuilder {
         <crate::types::builders::ReplicationGroupUpdateBuilder as ::std::default::Default>::default()
     }
+    /// The `Create` member, when set.
+    #[inline]
+    pub fn create(
+        &self,
+    ) -> ::std::option::Option<&crate::types::CreateReplicationGroupMemberAction> {
+        self.create.as_ref()
+    }
+    /// The `Update` member, when set.
+    #[inline]
+    pub fn update(
+        &self,
+    ) -> ::std::option::Option<&crate::types::UpdateReplicationGroupMemberAction> {
+        self.update.as_ref()
+    }
+    /// The `Delete` member, when set.
+    #[inline]
+    pub fn delete(
+        &self,
+    ) -> ::std::option::Option<&crate::types::DeleteReplicationGroupMemberAction> {
+        self.delete.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ReplicationGroupUpdate {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -171,14 +192,9 @@ impl ReplicationGroupUpdateBuilder {
     ) -> &::std::option::Option<crate::types::DeleteReplicationGroupMemberAction> {
         &self.inner.delete
     }
-    /// Builds the [`ReplicationGroupUpdate`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`ReplicationGroupUpdate`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::ReplicationGroupUpdate,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::ReplicationGroupUpdate {
+        self.inner
     }
 }

@@ -29,6 +29,28 @@ impl RestoreSummary {
     pub fn builder() -> crate::types::builders::RestoreSummaryBuilder {
         <crate::types::builders::RestoreSummaryBuilder as ::std::default::Default>::default()
     }
+    /// The `SourceBackupArn` member, when set.
+    #[inline]
+    pub fn source_backup_arn(&self) -> ::std::option::Option<&str> {
+        self.source_backup_arn.as_deref()
+    }
+    /// The `SourceTableArn` member, when set.
+    #[inline]
+    pub fn source_table_arn(&self) -> ::std::option::Option<&str> {
+        self.source_table_arn.as_deref()
+    }
+    /// The `RestoreDateTime` member, when set.
+    #[inline]
+    pub fn restore_date_time(
+        &self,
+    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+        self.restore_date_time.as_ref()
+    }
+    /// The `RestoreInProgress` member, when set.
+    #[inline]
+    pub fn restore_in_progress(&self) -> ::std::option::Option<bool> {
+        self.restore_in_progress
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for RestoreSummary {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -213,13 +235,13 @@ impl RestoreSummaryBuilder {
         if self.inner.restore_date_time.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "RestoreSummary",
-                member: "RestoreDateTime",
+                member: "restore_date_time",
             });
         }
         if self.inner.restore_in_progress.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "RestoreSummary",
-                member: "RestoreInProgress",
+                member: "restore_in_progress",
             });
         }
         ::std::result::Result::Ok(self.inner)

@@ -51,6 +51,63 @@ impl RestoreTableFromBackupInput {
     pub fn builder() -> crate::types::builders::RestoreTableFromBackupInputBuilder {
         <crate::types::builders::RestoreTableFromBackupInputBuilder as ::std::default::Default>::default()
     }
+    /// The `TargetTableName` member, when set.
+    #[inline]
+    pub fn target_table_name(&self) -> ::std::option::Option<&str> {
+        self.target_table_name.as_deref()
+    }
+    /// The `BackupArn` member, when set.
+    #[inline]
+    pub fn backup_arn(&self) -> ::std::option::Option<&str> {
+        self.backup_arn.as_deref()
+    }
+    /// The `BillingModeOverride` member, when set.
+    #[inline]
+    pub fn billing_mode_override(
+        &self,
+    ) -> ::std::option::Option<&crate::types::BillingMode> {
+        self.billing_mode_override.as_ref()
+    }
+    /// The `GlobalSecondaryIndexOverride` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn global_secondary_index_override(
+        &self,
+    ) -> &[crate::types::GlobalSecondaryIndex] {
+        self.global_secondary_index_override.as_deref().unwrap_or_default()
+    }
+    /// The `LocalSecondaryIndexOverride` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn local_secondary_index_override(
+        &self,
+    ) -> &[crate::types::LocalSecondaryIndex] {
+        self.local_secondary_index_override.as_deref().unwrap_or_default()
+    }
+    /// The `ProvisionedThroughputOverride` member, when set.
+    #[inline]
+    pub fn provisioned_throughput_override(
+        &self,
+    ) -> ::std::option::Option<&crate::types::ProvisionedThroughput> {
+        self.provisioned_throughput_override.as_ref()
+    }
+    /// The `OnDemandThroughputOverride` member, when set.
+    #[inline]
+    pub fn on_demand_throughput_override(
+        &self,
+    ) -> ::std::option::Option<&crate::types::OnDemandThroughput> {
+        self.on_demand_throughput_override.as_ref()
+    }
+    /// The `SSESpecificationOverride` member, when set.
+    #[inline]
+    pub fn sse_specification_override(
+        &self,
+    ) -> ::std::option::Option<&crate::types::SseSpecification> {
+        self.sse_specification_override.as_ref()
+    }
+    /// The `VectorIndexOverride` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn vector_index_override(&self) -> &[crate::types::VectorIndex] {
+        self.vector_index_override.as_deref().unwrap_or_default()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for RestoreTableFromBackupInput {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -248,16 +305,17 @@ impl RestoreTableFromBackupInputBuilder {
     ) -> &::std::option::Option<crate::types::BillingMode> {
         &self.inner.billing_mode_override
     }
-    /// Sets [`RestoreTableFromBackupInput::global_secondary_index_override`](crate::types::RestoreTableFromBackupInput::global_secondary_index_override): List of global secondary indexes for the restored table.
+    /** Appends one item to [`RestoreTableFromBackupInput::global_secondary_index_override`](crate::types::RestoreTableFromBackupInput::global_secondary_index_override): List of global secondary indexes for the restored table.
+
+ To set the whole list at once, use [`set_global_secondary_index_override`](Self::set_global_secondary_index_override).*/
     pub fn global_secondary_index_override(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<crate::types::GlobalSecondaryIndex>,
-        >,
+        input: impl ::std::convert::Into<crate::types::GlobalSecondaryIndex>,
     ) -> Self {
-        self.inner.global_secondary_index_override = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner
+            .global_secondary_index_override
+            .get_or_insert_default()
+            .push(input.into());
         self
     }
     /// Sets or clears [`RestoreTableFromBackupInput::global_secondary_index_override`](crate::types::RestoreTableFromBackupInput::global_secondary_index_override).
@@ -276,16 +334,17 @@ impl RestoreTableFromBackupInputBuilder {
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::GlobalSecondaryIndex>> {
         &self.inner.global_secondary_index_override
     }
-    /// Sets [`RestoreTableFromBackupInput::local_secondary_index_override`](crate::types::RestoreTableFromBackupInput::local_secondary_index_override): List of local secondary indexes for the restored table.
+    /** Appends one item to [`RestoreTableFromBackupInput::local_secondary_index_override`](crate::types::RestoreTableFromBackupInput::local_secondary_index_override): List of local secondary indexes for the restored table.
+
+ To set the whole list at once, use [`set_local_secondary_index_override`](Self::set_local_secondary_index_override).*/
     pub fn local_secondary_index_override(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<crate::types::LocalSecondaryIndex>,
-        >,
+        input: impl ::std::convert::Into<crate::types::LocalSecondaryIndex>,
     ) -> Self {
-        self.inner.local_secondary_index_override = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner
+            .local_secondary_index_override
+            .get_or_insert_default()
+            .push(input.into());
         self
     }
     /// Sets or clears [`RestoreTableFromBackupInput::local_secondary_index_override`](crate::types::RestoreTableFromBackupInput::local_secondary_index_override).
@@ -382,16 +441,14 @@ impl RestoreTableFromBackupInputBuilder {
     ) -> &::std::option::Option<crate::types::SseSpecification> {
         &self.inner.sse_specification_override
     }
-    /// Sets [`RestoreTableFromBackupInput::vector_index_override`](crate::types::RestoreTableFromBackupInput::vector_index_override): The vector indexes for the restored table.
+    /** Appends one item to [`RestoreTableFromBackupInput::vector_index_override`](crate::types::RestoreTableFromBackupInput::vector_index_override): The vector indexes for the restored table.
+
+ To set the whole list at once, use [`set_vector_index_override`](Self::set_vector_index_override).*/
     pub fn vector_index_override(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<crate::types::VectorIndex>,
-        >,
+        input: impl ::std::convert::Into<crate::types::VectorIndex>,
     ) -> Self {
-        self.inner.vector_index_override = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.vector_index_override.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`RestoreTableFromBackupInput::vector_index_override`](crate::types::RestoreTableFromBackupInput::vector_index_override).
@@ -421,13 +478,13 @@ impl RestoreTableFromBackupInputBuilder {
         if self.inner.target_table_name.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "RestoreTableFromBackupInput",
-                member: "TargetTableName",
+                member: "target_table_name",
             });
         }
         if self.inner.backup_arn.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "RestoreTableFromBackupInput",
-                member: "BackupArn",
+                member: "backup_arn",
             });
         }
         ::std::result::Result::Ok(self.inner)

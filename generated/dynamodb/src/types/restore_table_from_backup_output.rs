@@ -19,6 +19,13 @@ impl RestoreTableFromBackupOutput {
     pub fn builder() -> crate::types::builders::RestoreTableFromBackupOutputBuilder {
         <crate::types::builders::RestoreTableFromBackupOutputBuilder as ::std::default::Default>::default()
     }
+    /// The `TableDescription` member, when set.
+    #[inline]
+    pub fn table_description(
+        &self,
+    ) -> ::std::option::Option<&crate::types::TableDescription> {
+        self.table_description.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for RestoreTableFromBackupOutput {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -111,14 +118,9 @@ impl RestoreTableFromBackupOutputBuilder {
     ) -> &::std::option::Option<crate::types::TableDescription> {
         &self.inner.table_description
     }
-    /// Builds the [`RestoreTableFromBackupOutput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`RestoreTableFromBackupOutput`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::RestoreTableFromBackupOutput,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::RestoreTableFromBackupOutput {
+        self.inner
     }
 }

@@ -19,6 +19,13 @@ impl RestoreTableToPointInTimeOutput {
     pub fn builder() -> crate::types::builders::RestoreTableToPointInTimeOutputBuilder {
         <crate::types::builders::RestoreTableToPointInTimeOutputBuilder as ::std::default::Default>::default()
     }
+    /// The `TableDescription` member, when set.
+    #[inline]
+    pub fn table_description(
+        &self,
+    ) -> ::std::option::Option<&crate::types::TableDescription> {
+        self.table_description.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for RestoreTableToPointInTimeOutput {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -112,14 +119,9 @@ impl RestoreTableToPointInTimeOutputBuilder {
     ) -> &::std::option::Option<crate::types::TableDescription> {
         &self.inner.table_description
     }
-    /// Builds the [`RestoreTableToPointInTimeOutput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`RestoreTableToPointInTimeOutput`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::RestoreTableToPointInTimeOutput,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::RestoreTableToPointInTimeOutput {
+        self.inner
     }
 }

@@ -25,6 +25,21 @@ impl S3BucketSource {
     pub fn builder() -> crate::types::builders::S3BucketSourceBuilder {
         <crate::types::builders::S3BucketSourceBuilder as ::std::default::Default>::default()
     }
+    /// The `S3BucketOwner` member, when set.
+    #[inline]
+    pub fn s3_bucket_owner(&self) -> ::std::option::Option<&str> {
+        self.s3_bucket_owner.as_deref()
+    }
+    /// The `S3Bucket` member, when set.
+    #[inline]
+    pub fn s3_bucket(&self) -> ::std::option::Option<&str> {
+        self.s3_bucket.as_deref()
+    }
+    /// The `S3KeyPrefix` member, when set.
+    #[inline]
+    pub fn s3_key_prefix(&self) -> ::std::option::Option<&str> {
+        self.s3_key_prefix.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for S3BucketSource {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -166,7 +181,7 @@ impl S3BucketSourceBuilder {
         if self.inner.s3_bucket.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "S3BucketSource",
-                member: "S3Bucket",
+                member: "s3_bucket",
             });
         }
         ::std::result::Result::Ok(self.inner)

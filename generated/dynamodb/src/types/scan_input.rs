@@ -141,6 +141,112 @@ impl ScanInput {
     pub fn builder() -> crate::types::builders::ScanInputBuilder {
         <crate::types::builders::ScanInputBuilder as ::std::default::Default>::default()
     }
+    /// The `TableName` member, when set.
+    #[inline]
+    pub fn table_name(&self) -> ::std::option::Option<&str> {
+        self.table_name.as_deref()
+    }
+    /// The `IndexName` member, when set.
+    #[inline]
+    pub fn index_name(&self) -> ::std::option::Option<&str> {
+        self.index_name.as_deref()
+    }
+    /// The `AttributesToGet` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn attributes_to_get(&self) -> &[::std::string::String] {
+        self.attributes_to_get.as_deref().unwrap_or_default()
+    }
+    /// The `Limit` member, when set.
+    #[inline]
+    pub fn limit(&self) -> ::std::option::Option<i32> {
+        self.limit
+    }
+    /// The `Select` member, when set.
+    #[inline]
+    pub fn select(&self) -> ::std::option::Option<&crate::types::Select> {
+        self.select.as_ref()
+    }
+    /// The `ScanFilter` member, when set.
+    #[inline]
+    pub fn scan_filter(
+        &self,
+    ) -> ::std::option::Option<
+        &::std::collections::BTreeMap<::std::string::String, crate::types::Condition>,
+    > {
+        self.scan_filter.as_ref()
+    }
+    /// The `ConditionalOperator` member, when set.
+    #[inline]
+    pub fn conditional_operator(
+        &self,
+    ) -> ::std::option::Option<&crate::types::ConditionalOperator> {
+        self.conditional_operator.as_ref()
+    }
+    /// The `ExclusiveStartKey` member, when set.
+    #[inline]
+    pub fn exclusive_start_key(
+        &self,
+    ) -> ::std::option::Option<
+        &::std::collections::BTreeMap<
+            ::std::string::String,
+            crate::types::AttributeValue,
+        >,
+    > {
+        self.exclusive_start_key.as_ref()
+    }
+    /// The `ReturnConsumedCapacity` member, when set.
+    #[inline]
+    pub fn return_consumed_capacity(
+        &self,
+    ) -> ::std::option::Option<&crate::types::ReturnConsumedCapacity> {
+        self.return_consumed_capacity.as_ref()
+    }
+    /// The `TotalSegments` member, when set.
+    #[inline]
+    pub fn total_segments(&self) -> ::std::option::Option<i32> {
+        self.total_segments
+    }
+    /// The `Segment` member, when set.
+    #[inline]
+    pub fn segment(&self) -> ::std::option::Option<i32> {
+        self.segment
+    }
+    /// The `ProjectionExpression` member, when set.
+    #[inline]
+    pub fn projection_expression(&self) -> ::std::option::Option<&str> {
+        self.projection_expression.as_deref()
+    }
+    /// The `FilterExpression` member, when set.
+    #[inline]
+    pub fn filter_expression(&self) -> ::std::option::Option<&str> {
+        self.filter_expression.as_deref()
+    }
+    /// The `ExpressionAttributeNames` member, when set.
+    #[inline]
+    pub fn expression_attribute_names(
+        &self,
+    ) -> ::std::option::Option<
+        &::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
+    > {
+        self.expression_attribute_names.as_ref()
+    }
+    /// The `ExpressionAttributeValues` member, when set.
+    #[inline]
+    pub fn expression_attribute_values(
+        &self,
+    ) -> ::std::option::Option<
+        &::std::collections::BTreeMap<
+            ::std::string::String,
+            crate::types::AttributeValue,
+        >,
+    > {
+        self.expression_attribute_values.as_ref()
+    }
+    /// The `ConsistentRead` member, when set.
+    #[inline]
+    pub fn consistent_read(&self) -> ::std::option::Option<bool> {
+        self.consistent_read
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ScanInput {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -342,16 +448,14 @@ impl ScanInputBuilder {
     pub fn get_index_name(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.index_name
     }
-    /// Sets [`ScanInput::attributes_to_get`](crate::types::ScanInput::attributes_to_get): This is a legacy parameter.
+    /** Appends one item to [`ScanInput::attributes_to_get`](crate::types::ScanInput::attributes_to_get): This is a legacy parameter.
+
+ To set the whole list at once, use [`set_attributes_to_get`](Self::set_attributes_to_get).*/
     pub fn attributes_to_get(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<::std::string::String>,
-        >,
+        input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.inner.attributes_to_get = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.attributes_to_get.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`ScanInput::attributes_to_get`](crate::types::ScanInput::attributes_to_get).
@@ -408,19 +512,15 @@ impl ScanInputBuilder {
     pub fn get_select(&self) -> &::std::option::Option<crate::types::Select> {
         &self.inner.select
     }
-    /// Sets [`ScanInput::scan_filter`](crate::types::ScanInput::scan_filter): This is a legacy parameter.
+    /** Adds one entry to [`ScanInput::scan_filter`](crate::types::ScanInput::scan_filter): This is a legacy parameter.
+
+ To set the whole map at once, use [`set_scan_filter`](Self::set_scan_filter).*/
     pub fn scan_filter(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = (
-                impl ::std::convert::Into<::std::string::String>,
-                impl ::std::convert::Into<crate::types::Condition>,
-            ),
-        >,
+        key: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<crate::types::Condition>,
     ) -> Self {
-        self.inner.scan_filter = ::std::option::Option::Some(
-            input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
-        );
+        self.inner.scan_filter.get_or_insert_default().insert(key.into(), value.into());
         self
     }
     /// Sets or clears [`ScanInput::scan_filter`](crate::types::ScanInput::scan_filter).
@@ -467,19 +567,18 @@ impl ScanInputBuilder {
     ) -> &::std::option::Option<crate::types::ConditionalOperator> {
         &self.inner.conditional_operator
     }
-    /// Sets [`ScanInput::exclusive_start_key`](crate::types::ScanInput::exclusive_start_key): The primary key of the first item that this operation will evaluate.
+    /** Adds one entry to [`ScanInput::exclusive_start_key`](crate::types::ScanInput::exclusive_start_key): The primary key of the first item that this operation will evaluate.
+
+ To set the whole map at once, use [`set_exclusive_start_key`](Self::set_exclusive_start_key).*/
     pub fn exclusive_start_key(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = (
-                impl ::std::convert::Into<::std::string::String>,
-                impl ::std::convert::Into<crate::types::AttributeValue>,
-            ),
-        >,
+        key: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<crate::types::AttributeValue>,
     ) -> Self {
-        self.inner.exclusive_start_key = ::std::option::Option::Some(
-            input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
-        );
+        self.inner
+            .exclusive_start_key
+            .get_or_insert_default()
+            .insert(key.into(), value.into());
         self
     }
     /// Sets or clears [`ScanInput::exclusive_start_key`](crate::types::ScanInput::exclusive_start_key).
@@ -609,19 +708,18 @@ impl ScanInputBuilder {
     ) -> &::std::option::Option<::std::string::String> {
         &self.inner.filter_expression
     }
-    /// Sets [`ScanInput::expression_attribute_names`](crate::types::ScanInput::expression_attribute_names): One or more substitution tokens for attribute names in an expression.
+    /** Adds one entry to [`ScanInput::expression_attribute_names`](crate::types::ScanInput::expression_attribute_names): One or more substitution tokens for attribute names in an expression.
+
+ To set the whole map at once, use [`set_expression_attribute_names`](Self::set_expression_attribute_names).*/
     pub fn expression_attribute_names(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = (
-                impl ::std::convert::Into<::std::string::String>,
-                impl ::std::convert::Into<::std::string::String>,
-            ),
-        >,
+        key: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.inner.expression_attribute_names = ::std::option::Option::Some(
-            input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
-        );
+        self.inner
+            .expression_attribute_names
+            .get_or_insert_default()
+            .insert(key.into(), value.into());
         self
     }
     /// Sets or clears [`ScanInput::expression_attribute_names`](crate::types::ScanInput::expression_attribute_names).
@@ -644,19 +742,18 @@ impl ScanInputBuilder {
     > {
         &self.inner.expression_attribute_names
     }
-    /// Sets [`ScanInput::expression_attribute_values`](crate::types::ScanInput::expression_attribute_values): One or more values that can be substituted in an expression.
+    /** Adds one entry to [`ScanInput::expression_attribute_values`](crate::types::ScanInput::expression_attribute_values): One or more values that can be substituted in an expression.
+
+ To set the whole map at once, use [`set_expression_attribute_values`](Self::set_expression_attribute_values).*/
     pub fn expression_attribute_values(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = (
-                impl ::std::convert::Into<::std::string::String>,
-                impl ::std::convert::Into<crate::types::AttributeValue>,
-            ),
-        >,
+        key: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<crate::types::AttributeValue>,
     ) -> Self {
-        self.inner.expression_attribute_values = ::std::option::Option::Some(
-            input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
-        );
+        self.inner
+            .expression_attribute_values
+            .get_or_insert_default()
+            .insert(key.into(), value.into());
         self
     }
     /// Sets or clears [`ScanInput::expression_attribute_values`](crate::types::ScanInput::expression_attribute_values).
@@ -709,7 +806,7 @@ impl ScanInputBuilder {
         if self.inner.table_name.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ScanInput",
-                member: "TableName",
+                member: "table_name",
             });
         }
         ::std::result::Result::Ok(self.inner)

@@ -46,6 +46,45 @@ impl ScanOutput {
     pub fn builder() -> crate::types::builders::ScanOutputBuilder {
         <crate::types::builders::ScanOutputBuilder as ::std::default::Default>::default()
     }
+    /// The `Items` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn items(
+        &self,
+    ) -> &[::std::collections::BTreeMap<
+        ::std::string::String,
+        crate::types::AttributeValue,
+    >] {
+        self.items.as_deref().unwrap_or_default()
+    }
+    /// The `Count` member, when set.
+    #[inline]
+    pub fn count(&self) -> ::std::option::Option<i32> {
+        self.count
+    }
+    /// The `ScannedCount` member, when set.
+    #[inline]
+    pub fn scanned_count(&self) -> ::std::option::Option<i32> {
+        self.scanned_count
+    }
+    /// The `LastEvaluatedKey` member, when set.
+    #[inline]
+    pub fn last_evaluated_key(
+        &self,
+    ) -> ::std::option::Option<
+        &::std::collections::BTreeMap<
+            ::std::string::String,
+            crate::types::AttributeValue,
+        >,
+    > {
+        self.last_evaluated_key.as_ref()
+    }
+    /// The `ConsumedCapacity` member, when set.
+    #[inline]
+    pub fn consumed_capacity(
+        &self,
+    ) -> ::std::option::Option<&crate::types::ConsumedCapacity> {
+        self.consumed_capacity.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ScanOutput {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -154,21 +193,19 @@ pub struct ScanOutputBuilder {
     inner: crate::types::ScanOutput,
 }
 impl ScanOutputBuilder {
-    /// Sets [`ScanOutput::items`](crate::types::ScanOutput::items): An array of item attributes that match the scan criteria.
+    /** Appends one item to [`ScanOutput::items`](crate::types::ScanOutput::items): An array of item attributes that match the scan criteria.
+
+ To set the whole list at once, use [`set_items`](Self::set_items).*/
     pub fn items(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<
-                ::std::collections::BTreeMap<
-                    ::std::string::String,
-                    crate::types::AttributeValue,
-                >,
+        input: impl ::std::convert::Into<
+            ::std::collections::BTreeMap<
+                ::std::string::String,
+                crate::types::AttributeValue,
             >,
         >,
     ) -> Self {
-        self.inner.items = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.items.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`ScanOutput::items`](crate::types::ScanOutput::items).
@@ -233,19 +270,18 @@ impl ScanOutputBuilder {
     pub fn get_scanned_count(&self) -> &::std::option::Option<i32> {
         &self.inner.scanned_count
     }
-    /// Sets [`ScanOutput::last_evaluated_key`](crate::types::ScanOutput::last_evaluated_key): The primary key of the item where the operation stopped, inclusive of the previous result set.
+    /** Adds one entry to [`ScanOutput::last_evaluated_key`](crate::types::ScanOutput::last_evaluated_key): The primary key of the item where the operation stopped, inclusive of the previous result set.
+
+ To set the whole map at once, use [`set_last_evaluated_key`](Self::set_last_evaluated_key).*/
     pub fn last_evaluated_key(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = (
-                impl ::std::convert::Into<::std::string::String>,
-                impl ::std::convert::Into<crate::types::AttributeValue>,
-            ),
-        >,
+        key: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<crate::types::AttributeValue>,
     ) -> Self {
-        self.inner.last_evaluated_key = ::std::option::Option::Some(
-            input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
-        );
+        self.inner
+            .last_evaluated_key
+            .get_or_insert_default()
+            .insert(key.into(), value.into());
         self
     }
     /// Sets or clears [`ScanOutput::last_evaluated_key`](crate::types::ScanOutput::last_evaluated_key).
@@ -295,14 +331,9 @@ impl ScanOutputBuilder {
     ) -> &::std::option::Option<crate::types::ConsumedCapacity> {
         &self.inner.consumed_capacity
     }
-    /// Builds the [`ScanOutput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`ScanOutput`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::ScanOutput,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::ScanOutput {
+        self.inner
     }
 }

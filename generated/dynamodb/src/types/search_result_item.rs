@@ -23,6 +23,23 @@ impl SearchResultItem {
     pub fn builder() -> crate::types::builders::SearchResultItemBuilder {
         <crate::types::builders::SearchResultItemBuilder as ::std::default::Default>::default()
     }
+    /// The `Item` member, when set.
+    #[inline]
+    pub fn item(
+        &self,
+    ) -> ::std::option::Option<
+        &::std::collections::BTreeMap<
+            ::std::string::String,
+            crate::types::AttributeValue,
+        >,
+    > {
+        self.item.as_ref()
+    }
+    /// The `Score` member, when set.
+    #[inline]
+    pub fn score(&self) -> ::std::option::Option<f64> {
+        self.score
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for SearchResultItem {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -101,19 +118,15 @@ pub struct SearchResultItemBuilder {
     inner: crate::types::SearchResultItem,
 }
 impl SearchResultItemBuilder {
-    /// Sets [`SearchResultItem::item`](crate::types::SearchResultItem::item): A map of attribute names to [`AttributeValue`](crate::types::AttributeValue) objects, representing the projected attributes of the item returned by the vector search.
+    /** Adds one entry to [`SearchResultItem::item`](crate::types::SearchResultItem::item): A map of attribute names to [`AttributeValue`](crate::types::AttributeValue) objects, representing the projected attributes of the item returned by the vector search.
+
+ To set the whole map at once, use [`set_item`](Self::set_item).*/
     pub fn item(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = (
-                impl ::std::convert::Into<::std::string::String>,
-                impl ::std::convert::Into<crate::types::AttributeValue>,
-            ),
-        >,
+        key: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<crate::types::AttributeValue>,
     ) -> Self {
-        self.inner.item = ::std::option::Option::Some(
-            input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
-        );
+        self.inner.item.get_or_insert_default().insert(key.into(), value.into());
         self
     }
     /// Sets or clears [`SearchResultItem::item`](crate::types::SearchResultItem::item).
@@ -155,14 +168,9 @@ impl SearchResultItemBuilder {
     pub fn get_score(&self) -> &::std::option::Option<f64> {
         &self.inner.score
     }
-    /// Builds the [`SearchResultItem`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`SearchResultItem`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::SearchResultItem,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::SearchResultItem {
+        self.inner
     }
 }

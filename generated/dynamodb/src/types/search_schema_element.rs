@@ -30,6 +30,18 @@ impl SearchSchemaElement {
     pub fn builder() -> crate::types::builders::SearchSchemaElementBuilder {
         <crate::types::builders::SearchSchemaElementBuilder as ::std::default::Default>::default()
     }
+    /// The `AttributeName` member, when set.
+    #[inline]
+    pub fn attribute_name(&self) -> ::std::option::Option<&str> {
+        self.attribute_name.as_deref()
+    }
+    /// The `SearchSchemaElementType` member, when set.
+    #[inline]
+    pub fn search_schema_element_type(
+        &self,
+    ) -> ::std::option::Option<&crate::types::SearchSchemaElementType> {
+        self.search_schema_element_type.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for SearchSchemaElement {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -151,13 +163,13 @@ impl SearchSchemaElementBuilder {
         if self.inner.attribute_name.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "SearchSchemaElement",
-                member: "AttributeName",
+                member: "attribute_name",
             });
         }
         if self.inner.search_schema_element_type.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "SearchSchemaElement",
-                member: "SearchSchemaElementType",
+                member: "search_schema_element_type",
             });
         }
         ::std::result::Result::Ok(self.inner)

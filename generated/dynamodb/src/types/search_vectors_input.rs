@@ -57,6 +57,64 @@ impl SearchVectorsInput {
     pub fn builder() -> crate::types::builders::SearchVectorsInputBuilder {
         <crate::types::builders::SearchVectorsInputBuilder as ::std::default::Default>::default()
     }
+    /// The `TableName` member, when set.
+    #[inline]
+    pub fn table_name(&self) -> ::std::option::Option<&str> {
+        self.table_name.as_deref()
+    }
+    /// The `IndexName` member, when set.
+    #[inline]
+    pub fn index_name(&self) -> ::std::option::Option<&str> {
+        self.index_name.as_deref()
+    }
+    /// The `ReturnConsumedCapacity` member, when set.
+    #[inline]
+    pub fn return_consumed_capacity(
+        &self,
+    ) -> ::std::option::Option<&crate::types::ReturnConsumedCapacity> {
+        self.return_consumed_capacity.as_ref()
+    }
+    /// The `ExpressionAttributeNames` member, when set.
+    #[inline]
+    pub fn expression_attribute_names(
+        &self,
+    ) -> ::std::option::Option<
+        &::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
+    > {
+        self.expression_attribute_names.as_ref()
+    }
+    /// The `ExpressionAttributeValues` member, when set.
+    #[inline]
+    pub fn expression_attribute_values(
+        &self,
+    ) -> ::std::option::Option<
+        &::std::collections::BTreeMap<
+            ::std::string::String,
+            crate::types::AttributeValue,
+        >,
+    > {
+        self.expression_attribute_values.as_ref()
+    }
+    /// The `ProjectionExpression` member, when set.
+    #[inline]
+    pub fn projection_expression(&self) -> ::std::option::Option<&str> {
+        self.projection_expression.as_deref()
+    }
+    /// The `SearchVector` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn search_vector(&self) -> &[crate::types::AttributeValue] {
+        self.search_vector.as_deref().unwrap_or_default()
+    }
+    /// The `SearchConditionExpression` member, when set.
+    #[inline]
+    pub fn search_condition_expression(&self) -> ::std::option::Option<&str> {
+        self.search_condition_expression.as_deref()
+    }
+    /// The `TopK` member, when set.
+    #[inline]
+    pub fn top_k(&self) -> ::std::option::Option<i32> {
+        self.top_k
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for SearchVectorsInput {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -242,19 +300,18 @@ impl SearchVectorsInputBuilder {
     ) -> &::std::option::Option<crate::types::ReturnConsumedCapacity> {
         &self.inner.return_consumed_capacity
     }
-    /// Sets [`SearchVectorsInput::expression_attribute_names`](crate::types::SearchVectorsInput::expression_attribute_names): One or more substitution tokens for attribute names in an expression.
+    /** Adds one entry to [`SearchVectorsInput::expression_attribute_names`](crate::types::SearchVectorsInput::expression_attribute_names): One or more substitution tokens for attribute names in an expression.
+
+ To set the whole map at once, use [`set_expression_attribute_names`](Self::set_expression_attribute_names).*/
     pub fn expression_attribute_names(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = (
-                impl ::std::convert::Into<::std::string::String>,
-                impl ::std::convert::Into<::std::string::String>,
-            ),
-        >,
+        key: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.inner.expression_attribute_names = ::std::option::Option::Some(
-            input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
-        );
+        self.inner
+            .expression_attribute_names
+            .get_or_insert_default()
+            .insert(key.into(), value.into());
         self
     }
     /// Sets or clears [`SearchVectorsInput::expression_attribute_names`](crate::types::SearchVectorsInput::expression_attribute_names).
@@ -277,19 +334,18 @@ impl SearchVectorsInputBuilder {
     > {
         &self.inner.expression_attribute_names
     }
-    /// Sets [`SearchVectorsInput::expression_attribute_values`](crate::types::SearchVectorsInput::expression_attribute_values): One or more values that can be substituted in an expression.
+    /** Adds one entry to [`SearchVectorsInput::expression_attribute_values`](crate::types::SearchVectorsInput::expression_attribute_values): One or more values that can be substituted in an expression.
+
+ To set the whole map at once, use [`set_expression_attribute_values`](Self::set_expression_attribute_values).*/
     pub fn expression_attribute_values(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = (
-                impl ::std::convert::Into<::std::string::String>,
-                impl ::std::convert::Into<crate::types::AttributeValue>,
-            ),
-        >,
+        key: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<crate::types::AttributeValue>,
     ) -> Self {
-        self.inner.expression_attribute_values = ::std::option::Option::Some(
-            input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
-        );
+        self.inner
+            .expression_attribute_values
+            .get_or_insert_default()
+            .insert(key.into(), value.into());
         self
     }
     /// Sets or clears [`SearchVectorsInput::expression_attribute_values`](crate::types::SearchVectorsInput::expression_attribute_values).
@@ -339,16 +395,14 @@ impl SearchVectorsInputBuilder {
     ) -> &::std::option::Option<::std::string::String> {
         &self.inner.projection_expression
     }
-    /// Sets [`SearchVectorsInput::search_vector`](crate::types::SearchVectorsInput::search_vector): The search vector to compare against the indexed vectors.
+    /** Appends one item to [`SearchVectorsInput::search_vector`](crate::types::SearchVectorsInput::search_vector): The search vector to compare against the indexed vectors.
+
+ To set the whole list at once, use [`set_search_vector`](Self::set_search_vector).*/
     pub fn search_vector(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<crate::types::AttributeValue>,
-        >,
+        input: impl ::std::convert::Into<crate::types::AttributeValue>,
     ) -> Self {
-        self.inner.search_vector = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.search_vector.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`SearchVectorsInput::search_vector`](crate::types::SearchVectorsInput::search_vector).
@@ -420,25 +474,25 @@ impl SearchVectorsInputBuilder {
         if self.inner.table_name.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "SearchVectorsInput",
-                member: "TableName",
+                member: "table_name",
             });
         }
         if self.inner.index_name.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "SearchVectorsInput",
-                member: "IndexName",
+                member: "index_name",
             });
         }
         if self.inner.search_vector.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "SearchVectorsInput",
-                member: "SearchVector",
+                member: "search_vector",
             });
         }
         if self.inner.top_k.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "SearchVectorsInput",
-                member: "TopK",
+                member: "top_k",
             });
         }
         ::std::result::Result::Ok(self.inner)

@@ -23,6 +23,18 @@ impl SearchVectorsOutput {
     pub fn builder() -> crate::types::builders::SearchVectorsOutputBuilder {
         <crate::types::builders::SearchVectorsOutputBuilder as ::std::default::Default>::default()
     }
+    /// The `ConsumedCapacity` member, when set.
+    #[inline]
+    pub fn consumed_capacity(
+        &self,
+    ) -> ::std::option::Option<&crate::types::VectorCapacity> {
+        self.consumed_capacity.as_ref()
+    }
+    /// The `SearchResults` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn search_results(&self) -> &[crate::types::SearchResultItem] {
+        self.search_results.as_deref().unwrap_or_default()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for SearchVectorsOutput {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -127,16 +139,14 @@ impl SearchVectorsOutputBuilder {
     ) -> &::std::option::Option<crate::types::VectorCapacity> {
         &self.inner.consumed_capacity
     }
-    /// Sets [`SearchVectorsOutput::search_results`](crate::types::SearchVectorsOutput::search_results): A list of items returned by the vector similarity search, sorted by similarity with the most similar item first.
+    /** Appends one item to [`SearchVectorsOutput::search_results`](crate::types::SearchVectorsOutput::search_results): A list of items returned by the vector similarity search, sorted by similarity with the most similar item first.
+
+ To set the whole list at once, use [`set_search_results`](Self::set_search_results).*/
     pub fn search_results(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<crate::types::SearchResultItem>,
-        >,
+        input: impl ::std::convert::Into<crate::types::SearchResultItem>,
     ) -> Self {
-        self.inner.search_results = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.search_results.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`SearchVectorsOutput::search_results`](crate::types::SearchVectorsOutput::search_results).
@@ -155,14 +165,9 @@ impl SearchVectorsOutputBuilder {
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::SearchResultItem>> {
         &self.inner.search_results
     }
-    /// Builds the [`SearchVectorsOutput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`SearchVectorsOutput`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::SearchVectorsOutput,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::SearchVectorsOutput {
+        self.inner
     }
 }

@@ -56,6 +56,62 @@ impl SourceTableDetails {
     pub fn builder() -> crate::types::builders::SourceTableDetailsBuilder {
         <crate::types::builders::SourceTableDetailsBuilder as ::std::default::Default>::default()
     }
+    /// The `TableName` member, when set.
+    #[inline]
+    pub fn table_name(&self) -> ::std::option::Option<&str> {
+        self.table_name.as_deref()
+    }
+    /// The `TableId` member, when set.
+    #[inline]
+    pub fn table_id(&self) -> ::std::option::Option<&str> {
+        self.table_id.as_deref()
+    }
+    /// The `TableArn` member, when set.
+    #[inline]
+    pub fn table_arn(&self) -> ::std::option::Option<&str> {
+        self.table_arn.as_deref()
+    }
+    /// The `TableSizeBytes` member, when set.
+    #[inline]
+    pub fn table_size_bytes(&self) -> ::std::option::Option<i64> {
+        self.table_size_bytes
+    }
+    /// The `KeySchema` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn key_schema(&self) -> &[crate::types::KeySchemaElement] {
+        self.key_schema.as_deref().unwrap_or_default()
+    }
+    /// The `TableCreationDateTime` member, when set.
+    #[inline]
+    pub fn table_creation_date_time(
+        &self,
+    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+        self.table_creation_date_time.as_ref()
+    }
+    /// The `ProvisionedThroughput` member, when set.
+    #[inline]
+    pub fn provisioned_throughput(
+        &self,
+    ) -> ::std::option::Option<&crate::types::ProvisionedThroughput> {
+        self.provisioned_throughput.as_ref()
+    }
+    /// The `OnDemandThroughput` member, when set.
+    #[inline]
+    pub fn on_demand_throughput(
+        &self,
+    ) -> ::std::option::Option<&crate::types::OnDemandThroughput> {
+        self.on_demand_throughput.as_ref()
+    }
+    /// The `ItemCount` member, when set.
+    #[inline]
+    pub fn item_count(&self) -> ::std::option::Option<i64> {
+        self.item_count
+    }
+    /// The `BillingMode` member, when set.
+    #[inline]
+    pub fn billing_mode(&self) -> ::std::option::Option<&crate::types::BillingMode> {
+        self.billing_mode.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for SourceTableDetails {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -251,16 +307,14 @@ impl SourceTableDetailsBuilder {
     pub fn get_table_size_bytes(&self) -> &::std::option::Option<i64> {
         &self.inner.table_size_bytes
     }
-    /// Sets [`SourceTableDetails::key_schema`](crate::types::SourceTableDetails::key_schema): Schema of the table.
+    /** Appends one item to [`SourceTableDetails::key_schema`](crate::types::SourceTableDetails::key_schema): Schema of the table.
+
+ To set the whole list at once, use [`set_key_schema`](Self::set_key_schema).*/
     pub fn key_schema(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<crate::types::KeySchemaElement>,
-        >,
+        input: impl ::std::convert::Into<crate::types::KeySchemaElement>,
     ) -> Self {
-        self.inner.key_schema = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.key_schema.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`SourceTableDetails::key_schema`](crate::types::SourceTableDetails::key_schema).
@@ -400,31 +454,31 @@ impl SourceTableDetailsBuilder {
         if self.inner.table_name.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "SourceTableDetails",
-                member: "TableName",
+                member: "table_name",
             });
         }
         if self.inner.table_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "SourceTableDetails",
-                member: "TableId",
+                member: "table_id",
             });
         }
         if self.inner.key_schema.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "SourceTableDetails",
-                member: "KeySchema",
+                member: "key_schema",
             });
         }
         if self.inner.table_creation_date_time.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "SourceTableDetails",
-                member: "TableCreationDateTime",
+                member: "table_creation_date_time",
             });
         }
         if self.inner.provisioned_throughput.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "SourceTableDetails",
-                member: "ProvisionedThroughput",
+                member: "provisioned_throughput",
             });
         }
         ::std::result::Result::Ok(self.inner)

@@ -37,6 +37,42 @@ impl SourceTableFeatureDetails {
     pub fn builder() -> crate::types::builders::SourceTableFeatureDetailsBuilder {
         <crate::types::builders::SourceTableFeatureDetailsBuilder as ::std::default::Default>::default()
     }
+    /// The `LocalSecondaryIndexes` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn local_secondary_indexes(&self) -> &[crate::types::LocalSecondaryIndexInfo] {
+        self.local_secondary_indexes.as_deref().unwrap_or_default()
+    }
+    /// The `GlobalSecondaryIndexes` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn global_secondary_indexes(&self) -> &[crate::types::GlobalSecondaryIndexInfo] {
+        self.global_secondary_indexes.as_deref().unwrap_or_default()
+    }
+    /// The `StreamDescription` member, when set.
+    #[inline]
+    pub fn stream_description(
+        &self,
+    ) -> ::std::option::Option<&crate::types::StreamSpecification> {
+        self.stream_description.as_ref()
+    }
+    /// The `TimeToLiveDescription` member, when set.
+    #[inline]
+    pub fn time_to_live_description(
+        &self,
+    ) -> ::std::option::Option<&crate::types::TimeToLiveDescription> {
+        self.time_to_live_description.as_ref()
+    }
+    /// The `SSEDescription` member, when set.
+    #[inline]
+    pub fn sse_description(
+        &self,
+    ) -> ::std::option::Option<&crate::types::SseDescription> {
+        self.sse_description.as_ref()
+    }
+    /// The `VectorIndexes` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn vector_indexes(&self) -> &[crate::types::VectorIndexInfo] {
+        self.vector_indexes.as_deref().unwrap_or_default()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for SourceTableFeatureDetails {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -137,16 +173,14 @@ pub struct SourceTableFeatureDetailsBuilder {
     inner: crate::types::SourceTableFeatureDetails,
 }
 impl SourceTableFeatureDetailsBuilder {
-    /// Sets [`SourceTableFeatureDetails::local_secondary_indexes`](crate::types::SourceTableFeatureDetails::local_secondary_indexes): Represents the LSI properties for the table when the backup was created.
+    /** Appends one item to [`SourceTableFeatureDetails::local_secondary_indexes`](crate::types::SourceTableFeatureDetails::local_secondary_indexes): Represents the LSI properties for the table when the backup was created.
+
+ To set the whole list at once, use [`set_local_secondary_indexes`](Self::set_local_secondary_indexes).*/
     pub fn local_secondary_indexes(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<crate::types::LocalSecondaryIndexInfo>,
-        >,
+        input: impl ::std::convert::Into<crate::types::LocalSecondaryIndexInfo>,
     ) -> Self {
-        self.inner.local_secondary_indexes = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.local_secondary_indexes.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`SourceTableFeatureDetails::local_secondary_indexes`](crate::types::SourceTableFeatureDetails::local_secondary_indexes).
@@ -167,16 +201,14 @@ impl SourceTableFeatureDetailsBuilder {
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::LocalSecondaryIndexInfo>> {
         &self.inner.local_secondary_indexes
     }
-    /// Sets [`SourceTableFeatureDetails::global_secondary_indexes`](crate::types::SourceTableFeatureDetails::global_secondary_indexes): Represents the GSI properties for the table when the backup was created.
+    /** Appends one item to [`SourceTableFeatureDetails::global_secondary_indexes`](crate::types::SourceTableFeatureDetails::global_secondary_indexes): Represents the GSI properties for the table when the backup was created.
+
+ To set the whole list at once, use [`set_global_secondary_indexes`](Self::set_global_secondary_indexes).*/
     pub fn global_secondary_indexes(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<crate::types::GlobalSecondaryIndexInfo>,
-        >,
+        input: impl ::std::convert::Into<crate::types::GlobalSecondaryIndexInfo>,
     ) -> Self {
-        self.inner.global_secondary_indexes = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.global_secondary_indexes.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`SourceTableFeatureDetails::global_secondary_indexes`](crate::types::SourceTableFeatureDetails::global_secondary_indexes).
@@ -271,16 +303,14 @@ impl SourceTableFeatureDetailsBuilder {
     ) -> &::std::option::Option<crate::types::SseDescription> {
         &self.inner.sse_description
     }
-    /// Sets [`SourceTableFeatureDetails::vector_indexes`](crate::types::SourceTableFeatureDetails::vector_indexes): The vector index properties for the table at the time the backup was created, including the index name, vector attribute, dimensions, distance function, search schema, and projection.
+    /** Appends one item to [`SourceTableFeatureDetails::vector_indexes`](crate::types::SourceTableFeatureDetails::vector_indexes): The vector index properties for the table at the time the backup was created, including the index name, vector attribute, dimensions, distance function, search schema, and projection.
+
+ To set the whole list at once, use [`set_vector_indexes`](Self::set_vector_indexes).*/
     pub fn vector_indexes(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<crate::types::VectorIndexInfo>,
-        >,
+        input: impl ::std::convert::Into<crate::types::VectorIndexInfo>,
     ) -> Self {
-        self.inner.vector_indexes = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.vector_indexes.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`SourceTableFeatureDetails::vector_indexes`](crate::types::SourceTableFeatureDetails::vector_indexes).
@@ -299,14 +329,9 @@ impl SourceTableFeatureDetailsBuilder {
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::VectorIndexInfo>> {
         &self.inner.vector_indexes
     }
-    /// Builds the [`SourceTableFeatureDetails`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`SourceTableFeatureDetails`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::SourceTableFeatureDetails,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::SourceTableFeatureDetails {
+        self.inner
     }
 }

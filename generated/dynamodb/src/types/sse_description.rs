@@ -32,6 +32,28 @@ impl SseDescription {
     pub fn builder() -> crate::types::builders::SseDescriptionBuilder {
         <crate::types::builders::SseDescriptionBuilder as ::std::default::Default>::default()
     }
+    /// The `Status` member, when set.
+    #[inline]
+    pub fn status(&self) -> ::std::option::Option<&crate::types::SseStatus> {
+        self.status.as_ref()
+    }
+    /// The `SSEType` member, when set.
+    #[inline]
+    pub fn sse_type(&self) -> ::std::option::Option<&crate::types::SseType> {
+        self.sse_type.as_ref()
+    }
+    /// The `KMSMasterKeyArn` member, when set.
+    #[inline]
+    pub fn kms_master_key_arn(&self) -> ::std::option::Option<&str> {
+        self.kms_master_key_arn.as_deref()
+    }
+    /// The `InaccessibleEncryptionDateTime` member, when set.
+    #[inline]
+    pub fn inaccessible_encryption_date_time(
+        &self,
+    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+        self.inaccessible_encryption_date_time.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for SseDescription {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -209,14 +231,9 @@ impl SseDescriptionBuilder {
     ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.inaccessible_encryption_date_time
     }
-    /// Builds the [`SseDescription`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`SseDescription`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::SseDescription,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::SseDescription {
+        self.inner
     }
 }

@@ -25,6 +25,21 @@ impl SseSpecification {
     pub fn builder() -> crate::types::builders::SseSpecificationBuilder {
         <crate::types::builders::SseSpecificationBuilder as ::std::default::Default>::default()
     }
+    /// The `Enabled` member, when set.
+    #[inline]
+    pub fn enabled(&self) -> ::std::option::Option<bool> {
+        self.enabled
+    }
+    /// The `SSEType` member, when set.
+    #[inline]
+    pub fn sse_type(&self) -> ::std::option::Option<&crate::types::SseType> {
+        self.sse_type.as_ref()
+    }
+    /// The `KMSMasterKeyId` member, when set.
+    #[inline]
+    pub fn kms_master_key_id(&self) -> ::std::option::Option<&str> {
+        self.kms_master_key_id.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for SseSpecification {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -151,14 +166,9 @@ impl SseSpecificationBuilder {
     ) -> &::std::option::Option<::std::string::String> {
         &self.inner.kms_master_key_id
     }
-    /// Builds the [`SseSpecification`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`SseSpecification`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::SseSpecification,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::SseSpecification {
+        self.inner
     }
 }

@@ -28,6 +28,18 @@ impl StreamSpecification {
     pub fn builder() -> crate::types::builders::StreamSpecificationBuilder {
         <crate::types::builders::StreamSpecificationBuilder as ::std::default::Default>::default()
     }
+    /// The `StreamEnabled` member, when set.
+    #[inline]
+    pub fn stream_enabled(&self) -> ::std::option::Option<bool> {
+        self.stream_enabled
+    }
+    /// The `StreamViewType` member, when set.
+    #[inline]
+    pub fn stream_view_type(
+        &self,
+    ) -> ::std::option::Option<&crate::types::StreamViewType> {
+        self.stream_view_type.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for StreamSpecification {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -139,7 +151,7 @@ impl StreamSpecificationBuilder {
         if self.inner.stream_enabled.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "StreamSpecification",
-                member: "StreamEnabled",
+                member: "stream_enabled",
             });
         }
         ::std::result::Result::Ok(self.inner)

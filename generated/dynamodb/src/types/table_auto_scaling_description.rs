@@ -30,6 +30,21 @@ impl TableAutoScalingDescription {
     pub fn builder() -> crate::types::builders::TableAutoScalingDescriptionBuilder {
         <crate::types::builders::TableAutoScalingDescriptionBuilder as ::std::default::Default>::default()
     }
+    /// The `TableName` member, when set.
+    #[inline]
+    pub fn table_name(&self) -> ::std::option::Option<&str> {
+        self.table_name.as_deref()
+    }
+    /// The `TableStatus` member, when set.
+    #[inline]
+    pub fn table_status(&self) -> ::std::option::Option<&crate::types::TableStatus> {
+        self.table_status.as_ref()
+    }
+    /// The `Replicas` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn replicas(&self) -> &[crate::types::ReplicaAutoScalingDescription] {
+        self.replicas.as_deref().unwrap_or_default()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for TableAutoScalingDescription {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -146,16 +161,14 @@ impl TableAutoScalingDescriptionBuilder {
     pub fn get_table_status(&self) -> &::std::option::Option<crate::types::TableStatus> {
         &self.inner.table_status
     }
-    /// Sets [`TableAutoScalingDescription::replicas`](crate::types::TableAutoScalingDescription::replicas): Represents replicas of the global table.
+    /** Appends one item to [`TableAutoScalingDescription::replicas`](crate::types::TableAutoScalingDescription::replicas): Represents replicas of the global table.
+
+ To set the whole list at once, use [`set_replicas`](Self::set_replicas).*/
     pub fn replicas(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<crate::types::ReplicaAutoScalingDescription>,
-        >,
+        input: impl ::std::convert::Into<crate::types::ReplicaAutoScalingDescription>,
     ) -> Self {
-        self.inner.replicas = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.replicas.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`TableAutoScalingDescription::replicas`](crate::types::TableAutoScalingDescription::replicas).
@@ -178,14 +191,9 @@ impl TableAutoScalingDescriptionBuilder {
     > {
         &self.inner.replicas
     }
-    /// Builds the [`TableAutoScalingDescription`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`TableAutoScalingDescription`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::TableAutoScalingDescription,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::TableAutoScalingDescription {
+        self.inner
     }
 }

@@ -23,6 +23,18 @@ impl TableClassSummary {
     pub fn builder() -> crate::types::builders::TableClassSummaryBuilder {
         <crate::types::builders::TableClassSummaryBuilder as ::std::default::Default>::default()
     }
+    /// The `TableClass` member, when set.
+    #[inline]
+    pub fn table_class(&self) -> ::std::option::Option<&crate::types::TableClass> {
+        self.table_class.as_ref()
+    }
+    /// The `LastUpdateDateTime` member, when set.
+    #[inline]
+    pub fn last_update_date_time(
+        &self,
+    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+        self.last_update_date_time.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for TableClassSummary {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -142,14 +154,9 @@ impl TableClassSummaryBuilder {
     ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.last_update_date_time
     }
-    /// Builds the [`TableClassSummary`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`TableClassSummary`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::TableClassSummary,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::TableClassSummary {
+        self.inner
     }
 }

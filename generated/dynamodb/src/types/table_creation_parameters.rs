@@ -51,6 +51,57 @@ impl TableCreationParameters {
     pub fn builder() -> crate::types::builders::TableCreationParametersBuilder {
         <crate::types::builders::TableCreationParametersBuilder as ::std::default::Default>::default()
     }
+    /// The `TableName` member, when set.
+    #[inline]
+    pub fn table_name(&self) -> ::std::option::Option<&str> {
+        self.table_name.as_deref()
+    }
+    /// The `AttributeDefinitions` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn attribute_definitions(&self) -> &[crate::types::AttributeDefinition] {
+        self.attribute_definitions.as_deref().unwrap_or_default()
+    }
+    /// The `KeySchema` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn key_schema(&self) -> &[crate::types::KeySchemaElement] {
+        self.key_schema.as_deref().unwrap_or_default()
+    }
+    /// The `BillingMode` member, when set.
+    #[inline]
+    pub fn billing_mode(&self) -> ::std::option::Option<&crate::types::BillingMode> {
+        self.billing_mode.as_ref()
+    }
+    /// The `ProvisionedThroughput` member, when set.
+    #[inline]
+    pub fn provisioned_throughput(
+        &self,
+    ) -> ::std::option::Option<&crate::types::ProvisionedThroughput> {
+        self.provisioned_throughput.as_ref()
+    }
+    /// The `OnDemandThroughput` member, when set.
+    #[inline]
+    pub fn on_demand_throughput(
+        &self,
+    ) -> ::std::option::Option<&crate::types::OnDemandThroughput> {
+        self.on_demand_throughput.as_ref()
+    }
+    /// The `SSESpecification` member, when set.
+    #[inline]
+    pub fn sse_specification(
+        &self,
+    ) -> ::std::option::Option<&crate::types::SseSpecification> {
+        self.sse_specification.as_ref()
+    }
+    /// The `GlobalSecondaryIndexes` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn global_secondary_indexes(&self) -> &[crate::types::GlobalSecondaryIndex] {
+        self.global_secondary_indexes.as_deref().unwrap_or_default()
+    }
+    /// The `VectorIndexes` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn vector_indexes(&self) -> &[crate::types::VectorIndex] {
+        self.vector_indexes.as_deref().unwrap_or_default()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for TableCreationParameters {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -193,16 +244,14 @@ impl TableCreationParametersBuilder {
     pub fn get_table_name(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.table_name
     }
-    /// Sets [`TableCreationParameters::attribute_definitions`](crate::types::TableCreationParameters::attribute_definitions): The attributes of the table created as part of the import operation.
+    /** Appends one item to [`TableCreationParameters::attribute_definitions`](crate::types::TableCreationParameters::attribute_definitions): The attributes of the table created as part of the import operation.
+
+ To set the whole list at once, use [`set_attribute_definitions`](Self::set_attribute_definitions).*/
     pub fn attribute_definitions(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<crate::types::AttributeDefinition>,
-        >,
+        input: impl ::std::convert::Into<crate::types::AttributeDefinition>,
     ) -> Self {
-        self.inner.attribute_definitions = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.attribute_definitions.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`TableCreationParameters::attribute_definitions`](crate::types::TableCreationParameters::attribute_definitions).
@@ -221,16 +270,14 @@ impl TableCreationParametersBuilder {
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::AttributeDefinition>> {
         &self.inner.attribute_definitions
     }
-    /// Sets [`TableCreationParameters::key_schema`](crate::types::TableCreationParameters::key_schema): The primary key and option sort key of the table created as part of the import operation.
+    /** Appends one item to [`TableCreationParameters::key_schema`](crate::types::TableCreationParameters::key_schema): The primary key and option sort key of the table created as part of the import operation.
+
+ To set the whole list at once, use [`set_key_schema`](Self::set_key_schema).*/
     pub fn key_schema(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<crate::types::KeySchemaElement>,
-        >,
+        input: impl ::std::convert::Into<crate::types::KeySchemaElement>,
     ) -> Self {
-        self.inner.key_schema = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.key_schema.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`TableCreationParameters::key_schema`](crate::types::TableCreationParameters::key_schema).
@@ -343,16 +390,14 @@ impl TableCreationParametersBuilder {
     ) -> &::std::option::Option<crate::types::SseSpecification> {
         &self.inner.sse_specification
     }
-    /// Sets [`TableCreationParameters::global_secondary_indexes`](crate::types::TableCreationParameters::global_secondary_indexes): The Global Secondary Indexes (GSI) of the table to be created as part of the import operation.
+    /** Appends one item to [`TableCreationParameters::global_secondary_indexes`](crate::types::TableCreationParameters::global_secondary_indexes): The Global Secondary Indexes (GSI) of the table to be created as part of the import operation.
+
+ To set the whole list at once, use [`set_global_secondary_indexes`](Self::set_global_secondary_indexes).*/
     pub fn global_secondary_indexes(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<crate::types::GlobalSecondaryIndex>,
-        >,
+        input: impl ::std::convert::Into<crate::types::GlobalSecondaryIndex>,
     ) -> Self {
-        self.inner.global_secondary_indexes = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.global_secondary_indexes.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`TableCreationParameters::global_secondary_indexes`](crate::types::TableCreationParameters::global_secondary_indexes).
@@ -371,16 +416,14 @@ impl TableCreationParametersBuilder {
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::GlobalSecondaryIndex>> {
         &self.inner.global_secondary_indexes
     }
-    /// Sets [`TableCreationParameters::vector_indexes`](crate::types::TableCreationParameters::vector_indexes): The vector indexes of the table to be created as part of the import operation.
+    /** Appends one item to [`TableCreationParameters::vector_indexes`](crate::types::TableCreationParameters::vector_indexes): The vector indexes of the table to be created as part of the import operation.
+
+ To set the whole list at once, use [`set_vector_indexes`](Self::set_vector_indexes).*/
     pub fn vector_indexes(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<crate::types::VectorIndex>,
-        >,
+        input: impl ::std::convert::Into<crate::types::VectorIndex>,
     ) -> Self {
-        self.inner.vector_indexes = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.vector_indexes.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`TableCreationParameters::vector_indexes`](crate::types::TableCreationParameters::vector_indexes).
@@ -410,19 +453,19 @@ impl TableCreationParametersBuilder {
         if self.inner.table_name.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "TableCreationParameters",
-                member: "TableName",
+                member: "table_name",
             });
         }
         if self.inner.attribute_definitions.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "TableCreationParameters",
-                member: "AttributeDefinitions",
+                member: "attribute_definitions",
             });
         }
         if self.inner.key_schema.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "TableCreationParameters",
-                member: "KeySchema",
+                member: "key_schema",
             });
         }
         ::std::result::Result::Ok(self.inner)

@@ -185,6 +185,181 @@ impl TableDescription {
     pub fn builder() -> crate::types::builders::TableDescriptionBuilder {
         <crate::types::builders::TableDescriptionBuilder as ::std::default::Default>::default()
     }
+    /// The `AttributeDefinitions` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn attribute_definitions(&self) -> &[crate::types::AttributeDefinition] {
+        self.attribute_definitions.as_deref().unwrap_or_default()
+    }
+    /// The `TableName` member, when set.
+    #[inline]
+    pub fn table_name(&self) -> ::std::option::Option<&str> {
+        self.table_name.as_deref()
+    }
+    /// The `KeySchema` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn key_schema(&self) -> &[crate::types::KeySchemaElement] {
+        self.key_schema.as_deref().unwrap_or_default()
+    }
+    /// The `TableStatus` member, when set.
+    #[inline]
+    pub fn table_status(&self) -> ::std::option::Option<&crate::types::TableStatus> {
+        self.table_status.as_ref()
+    }
+    /// The `CreationDateTime` member, when set.
+    #[inline]
+    pub fn creation_date_time(
+        &self,
+    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+        self.creation_date_time.as_ref()
+    }
+    /// The `ProvisionedThroughput` member, when set.
+    #[inline]
+    pub fn provisioned_throughput(
+        &self,
+    ) -> ::std::option::Option<&crate::types::ProvisionedThroughputDescription> {
+        self.provisioned_throughput.as_ref()
+    }
+    /// The `TableSizeBytes` member, when set.
+    #[inline]
+    pub fn table_size_bytes(&self) -> ::std::option::Option<i64> {
+        self.table_size_bytes
+    }
+    /// The `ItemCount` member, when set.
+    #[inline]
+    pub fn item_count(&self) -> ::std::option::Option<i64> {
+        self.item_count
+    }
+    /// The `TableArn` member, when set.
+    #[inline]
+    pub fn table_arn(&self) -> ::std::option::Option<&str> {
+        self.table_arn.as_deref()
+    }
+    /// The `TableId` member, when set.
+    #[inline]
+    pub fn table_id(&self) -> ::std::option::Option<&str> {
+        self.table_id.as_deref()
+    }
+    /// The `BillingModeSummary` member, when set.
+    #[inline]
+    pub fn billing_mode_summary(
+        &self,
+    ) -> ::std::option::Option<&crate::types::BillingModeSummary> {
+        self.billing_mode_summary.as_ref()
+    }
+    /// The `LocalSecondaryIndexes` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn local_secondary_indexes(
+        &self,
+    ) -> &[crate::types::LocalSecondaryIndexDescription] {
+        self.local_secondary_indexes.as_deref().unwrap_or_default()
+    }
+    /// The `GlobalSecondaryIndexes` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn global_secondary_indexes(
+        &self,
+    ) -> &[crate::types::GlobalSecondaryIndexDescription] {
+        self.global_secondary_indexes.as_deref().unwrap_or_default()
+    }
+    /// The `StreamSpecification` member, when set.
+    #[inline]
+    pub fn stream_specification(
+        &self,
+    ) -> ::std::option::Option<&crate::types::StreamSpecification> {
+        self.stream_specification.as_ref()
+    }
+    /// The `LatestStreamLabel` member, when set.
+    #[inline]
+    pub fn latest_stream_label(&self) -> ::std::option::Option<&str> {
+        self.latest_stream_label.as_deref()
+    }
+    /// The `LatestStreamArn` member, when set.
+    #[inline]
+    pub fn latest_stream_arn(&self) -> ::std::option::Option<&str> {
+        self.latest_stream_arn.as_deref()
+    }
+    /// The `GlobalTableVersion` member, when set.
+    #[inline]
+    pub fn global_table_version(&self) -> ::std::option::Option<&str> {
+        self.global_table_version.as_deref()
+    }
+    /// The `Replicas` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn replicas(&self) -> &[crate::types::ReplicaDescription] {
+        self.replicas.as_deref().unwrap_or_default()
+    }
+    /// The `GlobalTableWitnesses` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn global_table_witnesses(
+        &self,
+    ) -> &[crate::types::GlobalTableWitnessDescription] {
+        self.global_table_witnesses.as_deref().unwrap_or_default()
+    }
+    /// The `GlobalTableSettingsReplicationMode` member, when set.
+    #[inline]
+    pub fn global_table_settings_replication_mode(
+        &self,
+    ) -> ::std::option::Option<&crate::types::GlobalTableSettingsReplicationMode> {
+        self.global_table_settings_replication_mode.as_ref()
+    }
+    /// The `RestoreSummary` member, when set.
+    #[inline]
+    pub fn restore_summary(
+        &self,
+    ) -> ::std::option::Option<&crate::types::RestoreSummary> {
+        self.restore_summary.as_ref()
+    }
+    /// The `SSEDescription` member, when set.
+    #[inline]
+    pub fn sse_description(
+        &self,
+    ) -> ::std::option::Option<&crate::types::SseDescription> {
+        self.sse_description.as_ref()
+    }
+    /// The `ArchivalSummary` member, when set.
+    #[inline]
+    pub fn archival_summary(
+        &self,
+    ) -> ::std::option::Option<&crate::types::ArchivalSummary> {
+        self.archival_summary.as_ref()
+    }
+    /// The `TableClassSummary` member, when set.
+    #[inline]
+    pub fn table_class_summary(
+        &self,
+    ) -> ::std::option::Option<&crate::types::TableClassSummary> {
+        self.table_class_summary.as_ref()
+    }
+    /// The `DeletionProtectionEnabled` member, when set.
+    #[inline]
+    pub fn deletion_protection_enabled(&self) -> ::std::option::Option<bool> {
+        self.deletion_protection_enabled
+    }
+    /// The `OnDemandThroughput` member, when set.
+    #[inline]
+    pub fn on_demand_throughput(
+        &self,
+    ) -> ::std::option::Option<&crate::types::OnDemandThroughput> {
+        self.on_demand_throughput.as_ref()
+    }
+    /// The `WarmThroughput` member, when set.
+    #[inline]
+    pub fn warm_throughput(
+        &self,
+    ) -> ::std::option::Option<&crate::types::TableWarmThroughputDescription> {
+        self.warm_throughput.as_ref()
+    }
+    /// The `MultiRegionConsistency` member, when set.
+    #[inline]
+    pub fn multi_region_consistency(
+        &self,
+    ) -> ::std::option::Option<&crate::types::MultiRegionConsistency> {
+        self.multi_region_consistency.as_ref()
+    }
+    /// The `VectorIndexes` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn vector_indexes(&self) -> &[crate::types::VectorIndexDescription] {
+        self.vector_indexes.as_deref().unwrap_or_default()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for TableDescription {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -428,16 +603,14 @@ pub struct TableDescriptionBuilder {
     inner: crate::types::TableDescription,
 }
 impl TableDescriptionBuilder {
-    /// Sets [`TableDescription::attribute_definitions`](crate::types::TableDescription::attribute_definitions): An array of [`AttributeDefinition`](crate::types::AttributeDefinition) objects.
+    /** Appends one item to [`TableDescription::attribute_definitions`](crate::types::TableDescription::attribute_definitions): An array of [`AttributeDefinition`](crate::types::AttributeDefinition) objects.
+
+ To set the whole list at once, use [`set_attribute_definitions`](Self::set_attribute_definitions).*/
     pub fn attribute_definitions(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<crate::types::AttributeDefinition>,
-        >,
+        input: impl ::std::convert::Into<crate::types::AttributeDefinition>,
     ) -> Self {
-        self.inner.attribute_definitions = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.attribute_definitions.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`TableDescription::attribute_definitions`](crate::types::TableDescription::attribute_definitions).
@@ -478,16 +651,14 @@ impl TableDescriptionBuilder {
     pub fn get_table_name(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.table_name
     }
-    /// Sets [`TableDescription::key_schema`](crate::types::TableDescription::key_schema): The primary key structure for the table.
+    /** Appends one item to [`TableDescription::key_schema`](crate::types::TableDescription::key_schema): The primary key structure for the table.
+
+ To set the whole list at once, use [`set_key_schema`](Self::set_key_schema).*/
     pub fn key_schema(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<crate::types::KeySchemaElement>,
-        >,
+        input: impl ::std::convert::Into<crate::types::KeySchemaElement>,
     ) -> Self {
-        self.inner.key_schema = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.key_schema.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`TableDescription::key_schema`](crate::types::TableDescription::key_schema).
@@ -676,18 +847,14 @@ impl TableDescriptionBuilder {
     ) -> &::std::option::Option<crate::types::BillingModeSummary> {
         &self.inner.billing_mode_summary
     }
-    /// Sets [`TableDescription::local_secondary_indexes`](crate::types::TableDescription::local_secondary_indexes): Represents one or more local secondary indexes on the table.
+    /** Appends one item to [`TableDescription::local_secondary_indexes`](crate::types::TableDescription::local_secondary_indexes): Represents one or more local secondary indexes on the table.
+
+ To set the whole list at once, use [`set_local_secondary_indexes`](Self::set_local_secondary_indexes).*/
     pub fn local_secondary_indexes(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<
-                crate::types::LocalSecondaryIndexDescription,
-            >,
-        >,
+        input: impl ::std::convert::Into<crate::types::LocalSecondaryIndexDescription>,
     ) -> Self {
-        self.inner.local_secondary_indexes = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.local_secondary_indexes.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`TableDescription::local_secondary_indexes`](crate::types::TableDescription::local_secondary_indexes).
@@ -710,18 +877,14 @@ impl TableDescriptionBuilder {
     > {
         &self.inner.local_secondary_indexes
     }
-    /// Sets [`TableDescription::global_secondary_indexes`](crate::types::TableDescription::global_secondary_indexes): The global secondary indexes, if any, on the table.
+    /** Appends one item to [`TableDescription::global_secondary_indexes`](crate::types::TableDescription::global_secondary_indexes): The global secondary indexes, if any, on the table.
+
+ To set the whole list at once, use [`set_global_secondary_indexes`](Self::set_global_secondary_indexes).*/
     pub fn global_secondary_indexes(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<
-                crate::types::GlobalSecondaryIndexDescription,
-            >,
-        >,
+        input: impl ::std::convert::Into<crate::types::GlobalSecondaryIndexDescription>,
     ) -> Self {
-        self.inner.global_secondary_indexes = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.global_secondary_indexes.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`TableDescription::global_secondary_indexes`](crate::types::TableDescription::global_secondary_indexes).
@@ -840,16 +1003,14 @@ impl TableDescriptionBuilder {
     ) -> &::std::option::Option<::std::string::String> {
         &self.inner.global_table_version
     }
-    /// Sets [`TableDescription::replicas`](crate::types::TableDescription::replicas): Represents replicas of the table.
+    /** Appends one item to [`TableDescription::replicas`](crate::types::TableDescription::replicas): Represents replicas of the table.
+
+ To set the whole list at once, use [`set_replicas`](Self::set_replicas).*/
     pub fn replicas(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<crate::types::ReplicaDescription>,
-        >,
+        input: impl ::std::convert::Into<crate::types::ReplicaDescription>,
     ) -> Self {
-        self.inner.replicas = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.replicas.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`TableDescription::replicas`](crate::types::TableDescription::replicas).
@@ -868,16 +1029,14 @@ impl TableDescriptionBuilder {
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::ReplicaDescription>> {
         &self.inner.replicas
     }
-    /// Sets [`TableDescription::global_table_witnesses`](crate::types::TableDescription::global_table_witnesses): The witness Region and its current status in the MRSC global table.
+    /** Appends one item to [`TableDescription::global_table_witnesses`](crate::types::TableDescription::global_table_witnesses): The witness Region and its current status in the MRSC global table.
+
+ To set the whole list at once, use [`set_global_table_witnesses`](Self::set_global_table_witnesses).*/
     pub fn global_table_witnesses(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<crate::types::GlobalTableWitnessDescription>,
-        >,
+        input: impl ::std::convert::Into<crate::types::GlobalTableWitnessDescription>,
     ) -> Self {
-        self.inner.global_table_witnesses = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.global_table_witnesses.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`TableDescription::global_table_witnesses`](crate::types::TableDescription::global_table_witnesses).
@@ -1120,16 +1279,14 @@ impl TableDescriptionBuilder {
     ) -> &::std::option::Option<crate::types::MultiRegionConsistency> {
         &self.inner.multi_region_consistency
     }
-    /// Sets [`TableDescription::vector_indexes`](crate::types::TableDescription::vector_indexes): The vector indexes, if any, on the table.
+    /** Appends one item to [`TableDescription::vector_indexes`](crate::types::TableDescription::vector_indexes): The vector indexes, if any, on the table.
+
+ To set the whole list at once, use [`set_vector_indexes`](Self::set_vector_indexes).*/
     pub fn vector_indexes(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<crate::types::VectorIndexDescription>,
-        >,
+        input: impl ::std::convert::Into<crate::types::VectorIndexDescription>,
     ) -> Self {
-        self.inner.vector_indexes = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.vector_indexes.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`TableDescription::vector_indexes`](crate::types::TableDescription::vector_indexes).
@@ -1150,14 +1307,9 @@ impl TableDescriptionBuilder {
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::VectorIndexDescription>> {
         &self.inner.vector_indexes
     }
-    /// Builds the [`TableDescription`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`TableDescription`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::TableDescription,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::TableDescription {
+        self.inner
     }
 }

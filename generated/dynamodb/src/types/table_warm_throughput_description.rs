@@ -23,6 +23,21 @@ impl TableWarmThroughputDescription {
     pub fn builder() -> crate::types::builders::TableWarmThroughputDescriptionBuilder {
         <crate::types::builders::TableWarmThroughputDescriptionBuilder as ::std::default::Default>::default()
     }
+    /// The `ReadUnitsPerSecond` member, when set.
+    #[inline]
+    pub fn read_units_per_second(&self) -> ::std::option::Option<i64> {
+        self.read_units_per_second
+    }
+    /// The `WriteUnitsPerSecond` member, when set.
+    #[inline]
+    pub fn write_units_per_second(&self) -> ::std::option::Option<i64> {
+        self.write_units_per_second
+    }
+    /// The `Status` member, when set.
+    #[inline]
+    pub fn status(&self) -> ::std::option::Option<&crate::types::TableStatus> {
+        self.status.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for TableWarmThroughputDescription {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -154,14 +169,9 @@ impl TableWarmThroughputDescriptionBuilder {
     pub fn get_status(&self) -> &::std::option::Option<crate::types::TableStatus> {
         &self.inner.status
     }
-    /// Builds the [`TableWarmThroughputDescription`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`TableWarmThroughputDescription`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::TableWarmThroughputDescription,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::TableWarmThroughputDescription {
+        self.inner
     }
 }

@@ -29,6 +29,16 @@ impl Tag {
     pub fn builder() -> crate::types::builders::TagBuilder {
         <crate::types::builders::TagBuilder as ::std::default::Default>::default()
     }
+    /// The `Key` member, when set.
+    #[inline]
+    pub fn key(&self) -> ::std::option::Option<&str> {
+        self.key.as_deref()
+    }
+    /// The `Value` member, when set.
+    #[inline]
+    pub fn value(&self) -> ::std::option::Option<&str> {
+        self.value.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for Tag {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -144,13 +154,13 @@ impl TagBuilder {
         if self.inner.key.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "Tag",
-                member: "Key",
+                member: "key",
             });
         }
         if self.inner.value.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "Tag",
-                member: "Value",
+                member: "value",
             });
         }
         ::std::result::Result::Ok(self.inner)

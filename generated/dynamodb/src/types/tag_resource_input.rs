@@ -25,6 +25,16 @@ impl TagResourceInput {
     pub fn builder() -> crate::types::builders::TagResourceInputBuilder {
         <crate::types::builders::TagResourceInputBuilder as ::std::default::Default>::default()
     }
+    /// The `ResourceArn` member, when set.
+    #[inline]
+    pub fn resource_arn(&self) -> ::std::option::Option<&str> {
+        self.resource_arn.as_deref()
+    }
+    /// The `Tags` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn tags(&self) -> &[crate::types::Tag] {
+        self.tags.as_deref().unwrap_or_default()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for TagResourceInput {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -119,16 +129,11 @@ impl TagResourceInputBuilder {
     pub fn get_resource_arn(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.resource_arn
     }
-    /// Sets [`TagResourceInput::tags`](crate::types::TagResourceInput::tags): The tags to be assigned to the Amazon DynamoDB resource.
-    pub fn tags(
-        mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<crate::types::Tag>,
-        >,
-    ) -> Self {
-        self.inner.tags = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+    /** Appends one item to [`TagResourceInput::tags`](crate::types::TagResourceInput::tags): The tags to be assigned to the Amazon DynamoDB resource.
+
+ To set the whole list at once, use [`set_tags`](Self::set_tags).*/
+    pub fn tags(mut self, input: impl ::std::convert::Into<crate::types::Tag>) -> Self {
+        self.inner.tags.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`TagResourceInput::tags`](crate::types::TagResourceInput::tags).
@@ -158,13 +163,13 @@ impl TagResourceInputBuilder {
         if self.inner.resource_arn.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "TagResourceInput",
-                member: "ResourceArn",
+                member: "resource_arn",
             });
         }
         if self.inner.tags.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "TagResourceInput",
-                member: "Tags",
+                member: "tags",
             });
         }
         ::std::result::Result::Ok(self.inner)

@@ -36,6 +36,16 @@ impl ThrottlingReason {
     pub fn builder() -> crate::types::builders::ThrottlingReasonBuilder {
         <crate::types::builders::ThrottlingReasonBuilder as ::std::default::Default>::default()
     }
+    /// The `reason` member, when set.
+    #[inline]
+    pub fn reason(&self) -> ::std::option::Option<&str> {
+        self.reason.as_deref()
+    }
+    /// The `resource` member, when set.
+    #[inline]
+    pub fn resource(&self) -> ::std::option::Option<&str> {
+        self.resource.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ThrottlingReason {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -140,14 +150,9 @@ impl ThrottlingReasonBuilder {
     pub fn get_resource(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.resource
     }
-    /// Builds the [`ThrottlingReason`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`ThrottlingReason`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::ThrottlingReason,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::ThrottlingReason {
+        self.inner
     }
 }

@@ -21,6 +21,18 @@ impl TimeToLiveDescription {
     pub fn builder() -> crate::types::builders::TimeToLiveDescriptionBuilder {
         <crate::types::builders::TimeToLiveDescriptionBuilder as ::std::default::Default>::default()
     }
+    /// The `TimeToLiveStatus` member, when set.
+    #[inline]
+    pub fn time_to_live_status(
+        &self,
+    ) -> ::std::option::Option<&crate::types::TimeToLiveStatus> {
+        self.time_to_live_status.as_ref()
+    }
+    /// The `AttributeName` member, when set.
+    #[inline]
+    pub fn attribute_name(&self) -> ::std::option::Option<&str> {
+        self.attribute_name.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for TimeToLiveDescription {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -127,14 +139,9 @@ impl TimeToLiveDescriptionBuilder {
     pub fn get_attribute_name(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.attribute_name
     }
-    /// Builds the [`TimeToLiveDescription`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`TimeToLiveDescription`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::TimeToLiveDescription,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::TimeToLiveDescription {
+        self.inner
     }
 }

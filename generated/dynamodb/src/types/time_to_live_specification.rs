@@ -25,6 +25,16 @@ impl TimeToLiveSpecification {
     pub fn builder() -> crate::types::builders::TimeToLiveSpecificationBuilder {
         <crate::types::builders::TimeToLiveSpecificationBuilder as ::std::default::Default>::default()
     }
+    /// The `Enabled` member, when set.
+    #[inline]
+    pub fn enabled(&self) -> ::std::option::Option<bool> {
+        self.enabled
+    }
+    /// The `AttributeName` member, when set.
+    #[inline]
+    pub fn attribute_name(&self) -> ::std::option::Option<&str> {
+        self.attribute_name.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for TimeToLiveSpecification {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -134,13 +144,13 @@ impl TimeToLiveSpecificationBuilder {
         if self.inner.enabled.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "TimeToLiveSpecification",
-                member: "Enabled",
+                member: "enabled",
             });
         }
         if self.inner.attribute_name.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "TimeToLiveSpecification",
-                member: "AttributeName",
+                member: "attribute_name",
             });
         }
         ::std::result::Result::Ok(self.inner)

@@ -21,6 +21,11 @@ impl TransactGetItem {
     pub fn builder() -> crate::types::builders::TransactGetItemBuilder {
         <crate::types::builders::TransactGetItemBuilder as ::std::default::Default>::default()
     }
+    /// The `Get` member, when set.
+    #[inline]
+    pub fn get(&self) -> ::std::option::Option<&crate::types::Get> {
+        self.get.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for TransactGetItem {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -104,7 +109,7 @@ impl TransactGetItemBuilder {
         if self.inner.get.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "TransactGetItem",
-                member: "Get",
+                member: "get",
             });
         }
         ::std::result::Result::Ok(self.inner)

@@ -27,6 +27,18 @@ impl TransactGetItemsInput {
     pub fn builder() -> crate::types::builders::TransactGetItemsInputBuilder {
         <crate::types::builders::TransactGetItemsInputBuilder as ::std::default::Default>::default()
     }
+    /// The `TransactItems` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn transact_items(&self) -> &[crate::types::TransactGetItem] {
+        self.transact_items.as_deref().unwrap_or_default()
+    }
+    /// The `ReturnConsumedCapacity` member, when set.
+    #[inline]
+    pub fn return_consumed_capacity(
+        &self,
+    ) -> ::std::option::Option<&crate::types::ReturnConsumedCapacity> {
+        self.return_consumed_capacity.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for TransactGetItemsInput {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -101,16 +113,14 @@ pub struct TransactGetItemsInputBuilder {
     inner: crate::types::TransactGetItemsInput,
 }
 impl TransactGetItemsInputBuilder {
-    /// Sets [`TransactGetItemsInput::transact_items`](crate::types::TransactGetItemsInput::transact_items): An ordered array of up to 100 [`TransactGetItem`](crate::types::TransactGetItem) objects, each of which contains a [`Get`](crate::types::Get) structure.
+    /** Appends one item to [`TransactGetItemsInput::transact_items`](crate::types::TransactGetItemsInput::transact_items): An ordered array of up to 100 [`TransactGetItem`](crate::types::TransactGetItem) objects, each of which contains a [`Get`](crate::types::Get) structure.
+
+ To set the whole list at once, use [`set_transact_items`](Self::set_transact_items).*/
     pub fn transact_items(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<crate::types::TransactGetItem>,
-        >,
+        input: impl ::std::convert::Into<crate::types::TransactGetItem>,
     ) -> Self {
-        self.inner.transact_items = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.transact_items.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`TransactGetItemsInput::transact_items`](crate::types::TransactGetItemsInput::transact_items).
@@ -164,7 +174,7 @@ impl TransactGetItemsInputBuilder {
         if self.inner.transact_items.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "TransactGetItemsInput",
-                member: "TransactItems",
+                member: "transact_items",
             });
         }
         ::std::result::Result::Ok(self.inner)

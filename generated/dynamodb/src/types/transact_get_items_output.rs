@@ -25,6 +25,16 @@ impl TransactGetItemsOutput {
     pub fn builder() -> crate::types::builders::TransactGetItemsOutputBuilder {
         <crate::types::builders::TransactGetItemsOutputBuilder as ::std::default::Default>::default()
     }
+    /// The `ConsumedCapacity` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn consumed_capacity(&self) -> &[crate::types::ConsumedCapacity] {
+        self.consumed_capacity.as_deref().unwrap_or_default()
+    }
+    /// The `Responses` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn responses(&self) -> &[crate::types::ItemResponse] {
+        self.responses.as_deref().unwrap_or_default()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for TransactGetItemsOutput {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -113,16 +123,14 @@ pub struct TransactGetItemsOutputBuilder {
     inner: crate::types::TransactGetItemsOutput,
 }
 impl TransactGetItemsOutputBuilder {
-    /// Sets [`TransactGetItemsOutput::consumed_capacity`](crate::types::TransactGetItemsOutput::consumed_capacity): If the *ReturnConsumedCapacity* value was `TOTAL`, this is an array of [`ConsumedCapacity`](crate::types::ConsumedCapacity) objects, one for each table addressed by [`TransactGetItem`](crate::types::TransactGetItem) objects in the *TransactItems* parameter.
+    /** Appends one item to [`TransactGetItemsOutput::consumed_capacity`](crate::types::TransactGetItemsOutput::consumed_capacity): If the *ReturnConsumedCapacity* value was `TOTAL`, this is an array of [`ConsumedCapacity`](crate::types::ConsumedCapacity) objects, one for each table addressed by [`TransactGetItem`](crate::types::TransactGetItem) objects in the *TransactItems* parameter.
+
+ To set the whole list at once, use [`set_consumed_capacity`](Self::set_consumed_capacity).*/
     pub fn consumed_capacity(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<crate::types::ConsumedCapacity>,
-        >,
+        input: impl ::std::convert::Into<crate::types::ConsumedCapacity>,
     ) -> Self {
-        self.inner.consumed_capacity = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.consumed_capacity.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`TransactGetItemsOutput::consumed_capacity`](crate::types::TransactGetItemsOutput::consumed_capacity).
@@ -141,16 +149,14 @@ impl TransactGetItemsOutputBuilder {
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::ConsumedCapacity>> {
         &self.inner.consumed_capacity
     }
-    /// Sets [`TransactGetItemsOutput::responses`](crate::types::TransactGetItemsOutput::responses): An ordered array of up to 100 [`ItemResponse`](crate::types::ItemResponse) objects, each of which corresponds to the [`TransactGetItem`](crate::types::TransactGetItem) object in the same position in the *TransactItems* array.
+    /** Appends one item to [`TransactGetItemsOutput::responses`](crate::types::TransactGetItemsOutput::responses): An ordered array of up to 100 [`ItemResponse`](crate::types::ItemResponse) objects, each of which corresponds to the [`TransactGetItem`](crate::types::TransactGetItem) object in the same position in the *TransactItems* array.
+
+ To set the whole list at once, use [`set_responses`](Self::set_responses).*/
     pub fn responses(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<crate::types::ItemResponse>,
-        >,
+        input: impl ::std::convert::Into<crate::types::ItemResponse>,
     ) -> Self {
-        self.inner.responses = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.responses.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`TransactGetItemsOutput::responses`](crate::types::TransactGetItemsOutput::responses).
@@ -169,14 +175,9 @@ impl TransactGetItemsOutputBuilder {
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::ItemResponse>> {
         &self.inner.responses
     }
-    /// Builds the [`TransactGetItemsOutput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`TransactGetItemsOutput`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::TransactGetItemsOutput,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::TransactGetItemsOutput {
+        self.inner
     }
 }

@@ -25,6 +25,28 @@ impl TransactWriteItem {
     pub fn builder() -> crate::types::builders::TransactWriteItemBuilder {
         <crate::types::builders::TransactWriteItemBuilder as ::std::default::Default>::default()
     }
+    /// The `ConditionCheck` member, when set.
+    #[inline]
+    pub fn condition_check(
+        &self,
+    ) -> ::std::option::Option<&crate::types::ConditionCheck> {
+        self.condition_check.as_ref()
+    }
+    /// The `Put` member, when set.
+    #[inline]
+    pub fn put(&self) -> ::std::option::Option<&crate::types::Put> {
+        self.put.as_ref()
+    }
+    /// The `Delete` member, when set.
+    #[inline]
+    pub fn delete(&self) -> ::std::option::Option<&crate::types::Delete> {
+        self.delete.as_ref()
+    }
+    /// The `Update` member, when set.
+    #[inline]
+    pub fn update(&self) -> ::std::option::Option<&crate::types::Update> {
+        self.update.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for TransactWriteItem {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -177,14 +199,9 @@ impl TransactWriteItemBuilder {
     pub fn get_update(&self) -> &::std::option::Option<crate::types::Update> {
         &self.inner.update
     }
-    /// Builds the [`TransactWriteItem`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`TransactWriteItem`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::TransactWriteItem,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::TransactWriteItem {
+        self.inner
     }
 }

@@ -39,6 +39,30 @@ impl TransactWriteItemsInput {
     pub fn builder() -> crate::types::builders::TransactWriteItemsInputBuilder {
         <crate::types::builders::TransactWriteItemsInputBuilder as ::std::default::Default>::default()
     }
+    /// The `TransactItems` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn transact_items(&self) -> &[crate::types::TransactWriteItem] {
+        self.transact_items.as_deref().unwrap_or_default()
+    }
+    /// The `ReturnConsumedCapacity` member, when set.
+    #[inline]
+    pub fn return_consumed_capacity(
+        &self,
+    ) -> ::std::option::Option<&crate::types::ReturnConsumedCapacity> {
+        self.return_consumed_capacity.as_ref()
+    }
+    /// The `ReturnItemCollectionMetrics` member, when set.
+    #[inline]
+    pub fn return_item_collection_metrics(
+        &self,
+    ) -> ::std::option::Option<&crate::types::ReturnItemCollectionMetrics> {
+        self.return_item_collection_metrics.as_ref()
+    }
+    /// The `ClientRequestToken` member, when set.
+    #[inline]
+    pub fn client_request_token(&self) -> ::std::option::Option<&str> {
+        self.client_request_token.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for TransactWriteItemsInput {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -124,16 +148,14 @@ pub struct TransactWriteItemsInputBuilder {
     inner: crate::types::TransactWriteItemsInput,
 }
 impl TransactWriteItemsInputBuilder {
-    /// Sets [`TransactWriteItemsInput::transact_items`](crate::types::TransactWriteItemsInput::transact_items): An ordered array of up to 100 [`TransactWriteItem`](crate::types::TransactWriteItem) objects, each of which contains a [`ConditionCheck`](crate::types::ConditionCheck), [`Put`](crate::types::Put), [`Update`](crate::types::Update), or [`Delete`](crate::types::Delete) object.
+    /** Appends one item to [`TransactWriteItemsInput::transact_items`](crate::types::TransactWriteItemsInput::transact_items): An ordered array of up to 100 [`TransactWriteItem`](crate::types::TransactWriteItem) objects, each of which contains a [`ConditionCheck`](crate::types::ConditionCheck), [`Put`](crate::types::Put), [`Update`](crate::types::Update), or [`Delete`](crate::types::Delete) object.
+
+ To set the whole list at once, use [`set_transact_items`](Self::set_transact_items).*/
     pub fn transact_items(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<crate::types::TransactWriteItem>,
-        >,
+        input: impl ::std::convert::Into<crate::types::TransactWriteItem>,
     ) -> Self {
-        self.inner.transact_items = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.transact_items.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`TransactWriteItemsInput::transact_items`](crate::types::TransactWriteItemsInput::transact_items).
@@ -237,7 +259,7 @@ impl TransactWriteItemsInputBuilder {
         if self.inner.transact_items.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "TransactWriteItemsInput",
-                member: "TransactItems",
+                member: "transact_items",
             });
         }
         ::std::result::Result::Ok(self.inner)

@@ -30,6 +30,23 @@ impl TransactWriteItemsOutput {
     pub fn builder() -> crate::types::builders::TransactWriteItemsOutputBuilder {
         <crate::types::builders::TransactWriteItemsOutputBuilder as ::std::default::Default>::default()
     }
+    /// The `ConsumedCapacity` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn consumed_capacity(&self) -> &[crate::types::ConsumedCapacity] {
+        self.consumed_capacity.as_deref().unwrap_or_default()
+    }
+    /// The `ItemCollectionMetrics` member, when set.
+    #[inline]
+    pub fn item_collection_metrics(
+        &self,
+    ) -> ::std::option::Option<
+        &::std::collections::BTreeMap<
+            ::std::string::String,
+            ::std::vec::Vec<crate::types::ItemCollectionMetrics>,
+        >,
+    > {
+        self.item_collection_metrics.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for TransactWriteItemsOutput {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -110,16 +127,14 @@ pub struct TransactWriteItemsOutputBuilder {
     inner: crate::types::TransactWriteItemsOutput,
 }
 impl TransactWriteItemsOutputBuilder {
-    /// Sets [`TransactWriteItemsOutput::consumed_capacity`](crate::types::TransactWriteItemsOutput::consumed_capacity): The capacity units consumed by the entire `TransactWriteItems` operation.
+    /** Appends one item to [`TransactWriteItemsOutput::consumed_capacity`](crate::types::TransactWriteItemsOutput::consumed_capacity): The capacity units consumed by the entire `TransactWriteItems` operation.
+
+ To set the whole list at once, use [`set_consumed_capacity`](Self::set_consumed_capacity).*/
     pub fn consumed_capacity(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<crate::types::ConsumedCapacity>,
-        >,
+        input: impl ::std::convert::Into<crate::types::ConsumedCapacity>,
     ) -> Self {
-        self.inner.consumed_capacity = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.consumed_capacity.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`TransactWriteItemsOutput::consumed_capacity`](crate::types::TransactWriteItemsOutput::consumed_capacity).
@@ -138,21 +153,20 @@ impl TransactWriteItemsOutputBuilder {
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::ConsumedCapacity>> {
         &self.inner.consumed_capacity
     }
-    /// Sets [`TransactWriteItemsOutput::item_collection_metrics`](crate::types::TransactWriteItemsOutput::item_collection_metrics): A list of tables that were processed by `TransactWriteItems` and, for each table, information about any item collections that were affected by individual `UpdateItem`, `PutItem`, or `DeleteItem` operations.
+    /** Adds one entry to [`TransactWriteItemsOutput::item_collection_metrics`](crate::types::TransactWriteItemsOutput::item_collection_metrics): A list of tables that were processed by `TransactWriteItems` and, for each table, information about any item collections that were affected by individual `UpdateItem`, `PutItem`, or `DeleteItem` operations.
+
+ To set the whole map at once, use [`set_item_collection_metrics`](Self::set_item_collection_metrics).*/
     pub fn item_collection_metrics(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = (
-                impl ::std::convert::Into<::std::string::String>,
-                impl ::std::convert::Into<
-                    ::std::vec::Vec<crate::types::ItemCollectionMetrics>,
-                >,
-            ),
+        key: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<
+            ::std::vec::Vec<crate::types::ItemCollectionMetrics>,
         >,
     ) -> Self {
-        self.inner.item_collection_metrics = ::std::option::Option::Some(
-            input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
-        );
+        self.inner
+            .item_collection_metrics
+            .get_or_insert_default()
+            .insert(key.into(), value.into());
         self
     }
     /// Sets or clears [`TransactWriteItemsOutput::item_collection_metrics`](crate::types::TransactWriteItemsOutput::item_collection_metrics).
@@ -181,14 +195,9 @@ impl TransactWriteItemsOutputBuilder {
     > {
         &self.inner.item_collection_metrics
     }
-    /// Builds the [`TransactWriteItemsOutput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`TransactWriteItemsOutput`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::TransactWriteItemsOutput,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::TransactWriteItemsOutput {
+        self.inner
     }
 }

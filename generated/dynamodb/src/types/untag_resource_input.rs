@@ -25,6 +25,16 @@ impl UntagResourceInput {
     pub fn builder() -> crate::types::builders::UntagResourceInputBuilder {
         <crate::types::builders::UntagResourceInputBuilder as ::std::default::Default>::default()
     }
+    /// The `ResourceArn` member, when set.
+    #[inline]
+    pub fn resource_arn(&self) -> ::std::option::Option<&str> {
+        self.resource_arn.as_deref()
+    }
+    /// The `TagKeys` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn tag_keys(&self) -> &[::std::string::String] {
+        self.tag_keys.as_deref().unwrap_or_default()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for UntagResourceInput {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -113,16 +123,14 @@ impl UntagResourceInputBuilder {
     pub fn get_resource_arn(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.resource_arn
     }
-    /// Sets [`UntagResourceInput::tag_keys`](crate::types::UntagResourceInput::tag_keys): A list of tag keys.
+    /** Appends one item to [`UntagResourceInput::tag_keys`](crate::types::UntagResourceInput::tag_keys): A list of tag keys.
+
+ To set the whole list at once, use [`set_tag_keys`](Self::set_tag_keys).*/
     pub fn tag_keys(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<::std::string::String>,
-        >,
+        input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.inner.tag_keys = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.tag_keys.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`UntagResourceInput::tag_keys`](crate::types::UntagResourceInput::tag_keys).
@@ -152,13 +160,13 @@ impl UntagResourceInputBuilder {
         if self.inner.resource_arn.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UntagResourceInput",
-                member: "ResourceArn",
+                member: "resource_arn",
             });
         }
         if self.inner.tag_keys.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UntagResourceInput",
-                member: "TagKeys",
+                member: "tag_keys",
             });
         }
         ::std::result::Result::Ok(self.inner)

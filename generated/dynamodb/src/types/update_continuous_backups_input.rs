@@ -27,6 +27,18 @@ impl UpdateContinuousBackupsInput {
     pub fn builder() -> crate::types::builders::UpdateContinuousBackupsInputBuilder {
         <crate::types::builders::UpdateContinuousBackupsInputBuilder as ::std::default::Default>::default()
     }
+    /// The `TableName` member, when set.
+    #[inline]
+    pub fn table_name(&self) -> ::std::option::Option<&str> {
+        self.table_name.as_deref()
+    }
+    /// The `PointInTimeRecoverySpecification` member, when set.
+    #[inline]
+    pub fn point_in_time_recovery_specification(
+        &self,
+    ) -> ::std::option::Option<&crate::types::PointInTimeRecoverySpecification> {
+        self.point_in_time_recovery_specification.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for UpdateContinuousBackupsInput {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -156,13 +168,13 @@ impl UpdateContinuousBackupsInputBuilder {
         if self.inner.table_name.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UpdateContinuousBackupsInput",
-                member: "TableName",
+                member: "table_name",
             });
         }
         if self.inner.point_in_time_recovery_specification.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UpdateContinuousBackupsInput",
-                member: "PointInTimeRecoverySpecification",
+                member: "point_in_time_recovery_specification",
             });
         }
         ::std::result::Result::Ok(self.inner)

@@ -21,6 +21,13 @@ impl UpdateContinuousBackupsOutput {
     pub fn builder() -> crate::types::builders::UpdateContinuousBackupsOutputBuilder {
         <crate::types::builders::UpdateContinuousBackupsOutputBuilder as ::std::default::Default>::default()
     }
+    /// The `ContinuousBackupsDescription` member, when set.
+    #[inline]
+    pub fn continuous_backups_description(
+        &self,
+    ) -> ::std::option::Option<&crate::types::ContinuousBackupsDescription> {
+        self.continuous_backups_description.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for UpdateContinuousBackupsOutput {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -118,14 +125,9 @@ impl UpdateContinuousBackupsOutputBuilder {
     ) -> &::std::option::Option<crate::types::ContinuousBackupsDescription> {
         &self.inner.continuous_backups_description
     }
-    /// Builds the [`UpdateContinuousBackupsOutput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`UpdateContinuousBackupsOutput`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::UpdateContinuousBackupsOutput,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::UpdateContinuousBackupsOutput {
+        self.inner
     }
 }

@@ -33,6 +33,30 @@ impl UpdateContributorInsightsInput {
     pub fn builder() -> crate::types::builders::UpdateContributorInsightsInputBuilder {
         <crate::types::builders::UpdateContributorInsightsInputBuilder as ::std::default::Default>::default()
     }
+    /// The `TableName` member, when set.
+    #[inline]
+    pub fn table_name(&self) -> ::std::option::Option<&str> {
+        self.table_name.as_deref()
+    }
+    /// The `IndexName` member, when set.
+    #[inline]
+    pub fn index_name(&self) -> ::std::option::Option<&str> {
+        self.index_name.as_deref()
+    }
+    /// The `ContributorInsightsAction` member, when set.
+    #[inline]
+    pub fn contributor_insights_action(
+        &self,
+    ) -> ::std::option::Option<&crate::types::ContributorInsightsAction> {
+        self.contributor_insights_action.as_ref()
+    }
+    /// The `ContributorInsightsMode` member, when set.
+    #[inline]
+    pub fn contributor_insights_mode(
+        &self,
+    ) -> ::std::option::Option<&crate::types::ContributorInsightsMode> {
+        self.contributor_insights_mode.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for UpdateContributorInsightsInput {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -217,13 +241,13 @@ impl UpdateContributorInsightsInputBuilder {
         if self.inner.table_name.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UpdateContributorInsightsInput",
-                member: "TableName",
+                member: "table_name",
             });
         }
         if self.inner.contributor_insights_action.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UpdateContributorInsightsInput",
-                member: "ContributorInsightsAction",
+                member: "contributor_insights_action",
             });
         }
         ::std::result::Result::Ok(self.inner)

@@ -29,6 +29,30 @@ impl UpdateContributorInsightsOutput {
     pub fn builder() -> crate::types::builders::UpdateContributorInsightsOutputBuilder {
         <crate::types::builders::UpdateContributorInsightsOutputBuilder as ::std::default::Default>::default()
     }
+    /// The `TableName` member, when set.
+    #[inline]
+    pub fn table_name(&self) -> ::std::option::Option<&str> {
+        self.table_name.as_deref()
+    }
+    /// The `IndexName` member, when set.
+    #[inline]
+    pub fn index_name(&self) -> ::std::option::Option<&str> {
+        self.index_name.as_deref()
+    }
+    /// The `ContributorInsightsStatus` member, when set.
+    #[inline]
+    pub fn contributor_insights_status(
+        &self,
+    ) -> ::std::option::Option<&crate::types::ContributorInsightsStatus> {
+        self.contributor_insights_status.as_ref()
+    }
+    /// The `ContributorInsightsMode` member, when set.
+    #[inline]
+    pub fn contributor_insights_mode(
+        &self,
+    ) -> ::std::option::Option<&crate::types::ContributorInsightsMode> {
+        self.contributor_insights_mode.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for UpdateContributorInsightsOutput {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -208,14 +232,9 @@ impl UpdateContributorInsightsOutputBuilder {
     ) -> &::std::option::Option<crate::types::ContributorInsightsMode> {
         &self.inner.contributor_insights_mode
     }
-    /// Builds the [`UpdateContributorInsightsOutput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`UpdateContributorInsightsOutput`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::UpdateContributorInsightsOutput,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::UpdateContributorInsightsOutput {
+        self.inner
     }
 }

@@ -27,6 +27,16 @@ impl UpdateGlobalTableInput {
     pub fn builder() -> crate::types::builders::UpdateGlobalTableInputBuilder {
         <crate::types::builders::UpdateGlobalTableInputBuilder as ::std::default::Default>::default()
     }
+    /// The `GlobalTableName` member, when set.
+    #[inline]
+    pub fn global_table_name(&self) -> ::std::option::Option<&str> {
+        self.global_table_name.as_deref()
+    }
+    /// The `ReplicaUpdates` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn replica_updates(&self) -> &[crate::types::ReplicaUpdate] {
+        self.replica_updates.as_deref().unwrap_or_default()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for UpdateGlobalTableInput {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -125,16 +135,14 @@ impl UpdateGlobalTableInputBuilder {
     ) -> &::std::option::Option<::std::string::String> {
         &self.inner.global_table_name
     }
-    /// Sets [`UpdateGlobalTableInput::replica_updates`](crate::types::UpdateGlobalTableInput::replica_updates): A list of Regions that should be added or removed from the global table.
+    /** Appends one item to [`UpdateGlobalTableInput::replica_updates`](crate::types::UpdateGlobalTableInput::replica_updates): A list of Regions that should be added or removed from the global table.
+
+ To set the whole list at once, use [`set_replica_updates`](Self::set_replica_updates).*/
     pub fn replica_updates(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<crate::types::ReplicaUpdate>,
-        >,
+        input: impl ::std::convert::Into<crate::types::ReplicaUpdate>,
     ) -> Self {
-        self.inner.replica_updates = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.replica_updates.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`UpdateGlobalTableInput::replica_updates`](crate::types::UpdateGlobalTableInput::replica_updates).
@@ -164,13 +172,13 @@ impl UpdateGlobalTableInputBuilder {
         if self.inner.global_table_name.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UpdateGlobalTableInput",
-                member: "GlobalTableName",
+                member: "global_table_name",
             });
         }
         if self.inner.replica_updates.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UpdateGlobalTableInput",
-                member: "ReplicaUpdates",
+                member: "replica_updates",
             });
         }
         ::std::result::Result::Ok(self.inner)

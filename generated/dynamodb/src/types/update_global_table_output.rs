@@ -21,6 +21,13 @@ impl UpdateGlobalTableOutput {
     pub fn builder() -> crate::types::builders::UpdateGlobalTableOutputBuilder {
         <crate::types::builders::UpdateGlobalTableOutputBuilder as ::std::default::Default>::default()
     }
+    /// The `GlobalTableDescription` member, when set.
+    #[inline]
+    pub fn global_table_description(
+        &self,
+    ) -> ::std::option::Option<&crate::types::GlobalTableDescription> {
+        self.global_table_description.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for UpdateGlobalTableOutput {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -113,14 +120,9 @@ impl UpdateGlobalTableOutputBuilder {
     ) -> &::std::option::Option<crate::types::GlobalTableDescription> {
         &self.inner.global_table_description
     }
-    /// Builds the [`UpdateGlobalTableOutput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`UpdateGlobalTableOutput`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::UpdateGlobalTableOutput,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::UpdateGlobalTableOutput {
+        self.inner
     }
 }

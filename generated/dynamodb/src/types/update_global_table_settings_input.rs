@@ -40,6 +40,47 @@ impl UpdateGlobalTableSettingsInput {
     pub fn builder() -> crate::types::builders::UpdateGlobalTableSettingsInputBuilder {
         <crate::types::builders::UpdateGlobalTableSettingsInputBuilder as ::std::default::Default>::default()
     }
+    /// The `GlobalTableName` member, when set.
+    #[inline]
+    pub fn global_table_name(&self) -> ::std::option::Option<&str> {
+        self.global_table_name.as_deref()
+    }
+    /// The `GlobalTableBillingMode` member, when set.
+    #[inline]
+    pub fn global_table_billing_mode(
+        &self,
+    ) -> ::std::option::Option<&crate::types::BillingMode> {
+        self.global_table_billing_mode.as_ref()
+    }
+    /// The `GlobalTableProvisionedWriteCapacityUnits` member, when set.
+    #[inline]
+    pub fn global_table_provisioned_write_capacity_units(
+        &self,
+    ) -> ::std::option::Option<i64> {
+        self.global_table_provisioned_write_capacity_units
+    }
+    /// The `GlobalTableProvisionedWriteCapacityAutoScalingSettingsUpdate` member, when set.
+    #[inline]
+    pub fn global_table_provisioned_write_capacity_auto_scaling_settings_update(
+        &self,
+    ) -> ::std::option::Option<&crate::types::AutoScalingSettingsUpdate> {
+        self.global_table_provisioned_write_capacity_auto_scaling_settings_update
+            .as_ref()
+    }
+    /// The `GlobalTableGlobalSecondaryIndexSettingsUpdate` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn global_table_global_secondary_index_settings_update(
+        &self,
+    ) -> &[crate::types::GlobalTableGlobalSecondaryIndexSettingsUpdate] {
+        self.global_table_global_secondary_index_settings_update
+            .as_deref()
+            .unwrap_or_default()
+    }
+    /// The `ReplicaSettingsUpdate` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn replica_settings_update(&self) -> &[crate::types::ReplicaSettingsUpdate] {
+        self.replica_settings_update.as_deref().unwrap_or_default()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for UpdateGlobalTableSettingsInput {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -260,18 +301,19 @@ impl UpdateGlobalTableSettingsInputBuilder {
     ) -> &::std::option::Option<crate::types::AutoScalingSettingsUpdate> {
         &self.inner.global_table_provisioned_write_capacity_auto_scaling_settings_update
     }
-    /// Sets [`UpdateGlobalTableSettingsInput::global_table_global_secondary_index_settings_update`](crate::types::UpdateGlobalTableSettingsInput::global_table_global_secondary_index_settings_update): Represents the settings of a global secondary index for a global table that will be modified.
+    /** Appends one item to [`UpdateGlobalTableSettingsInput::global_table_global_secondary_index_settings_update`](crate::types::UpdateGlobalTableSettingsInput::global_table_global_secondary_index_settings_update): Represents the settings of a global secondary index for a global table that will be modified.
+
+ To set the whole list at once, use [`set_global_table_global_secondary_index_settings_update`](Self::set_global_table_global_secondary_index_settings_update).*/
     pub fn global_table_global_secondary_index_settings_update(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<
-                crate::types::GlobalTableGlobalSecondaryIndexSettingsUpdate,
-            >,
+        input: impl ::std::convert::Into<
+            crate::types::GlobalTableGlobalSecondaryIndexSettingsUpdate,
         >,
     ) -> Self {
-        self.inner.global_table_global_secondary_index_settings_update = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner
+            .global_table_global_secondary_index_settings_update
+            .get_or_insert_default()
+            .push(input.into());
         self
     }
     /// Sets or clears [`UpdateGlobalTableSettingsInput::global_table_global_secondary_index_settings_update`](crate::types::UpdateGlobalTableSettingsInput::global_table_global_secondary_index_settings_update).
@@ -294,16 +336,14 @@ impl UpdateGlobalTableSettingsInputBuilder {
     > {
         &self.inner.global_table_global_secondary_index_settings_update
     }
-    /// Sets [`UpdateGlobalTableSettingsInput::replica_settings_update`](crate::types::UpdateGlobalTableSettingsInput::replica_settings_update): Represents the settings for a global table in a Region that will be modified.
+    /** Appends one item to [`UpdateGlobalTableSettingsInput::replica_settings_update`](crate::types::UpdateGlobalTableSettingsInput::replica_settings_update): Represents the settings for a global table in a Region that will be modified.
+
+ To set the whole list at once, use [`set_replica_settings_update`](Self::set_replica_settings_update).*/
     pub fn replica_settings_update(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<crate::types::ReplicaSettingsUpdate>,
-        >,
+        input: impl ::std::convert::Into<crate::types::ReplicaSettingsUpdate>,
     ) -> Self {
-        self.inner.replica_settings_update = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.replica_settings_update.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`UpdateGlobalTableSettingsInput::replica_settings_update`](crate::types::UpdateGlobalTableSettingsInput::replica_settings_update).
@@ -335,7 +375,7 @@ impl UpdateGlobalTableSettingsInputBuilder {
         if self.inner.global_table_name.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UpdateGlobalTableSettingsInput",
-                member: "GlobalTableName",
+                member: "global_table_name",
             });
         }
         ::std::result::Result::Ok(self.inner)

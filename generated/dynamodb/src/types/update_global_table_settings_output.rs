@@ -23,6 +23,16 @@ impl UpdateGlobalTableSettingsOutput {
     pub fn builder() -> crate::types::builders::UpdateGlobalTableSettingsOutputBuilder {
         <crate::types::builders::UpdateGlobalTableSettingsOutputBuilder as ::std::default::Default>::default()
     }
+    /// The `GlobalTableName` member, when set.
+    #[inline]
+    pub fn global_table_name(&self) -> ::std::option::Option<&str> {
+        self.global_table_name.as_deref()
+    }
+    /// The `ReplicaSettings` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn replica_settings(&self) -> &[crate::types::ReplicaSettingsDescription] {
+        self.replica_settings.as_deref().unwrap_or_default()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for UpdateGlobalTableSettingsOutput {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -128,16 +138,14 @@ impl UpdateGlobalTableSettingsOutputBuilder {
     ) -> &::std::option::Option<::std::string::String> {
         &self.inner.global_table_name
     }
-    /// Sets [`UpdateGlobalTableSettingsOutput::replica_settings`](crate::types::UpdateGlobalTableSettingsOutput::replica_settings): The Region-specific settings for the global table.
+    /** Appends one item to [`UpdateGlobalTableSettingsOutput::replica_settings`](crate::types::UpdateGlobalTableSettingsOutput::replica_settings): The Region-specific settings for the global table.
+
+ To set the whole list at once, use [`set_replica_settings`](Self::set_replica_settings).*/
     pub fn replica_settings(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<crate::types::ReplicaSettingsDescription>,
-        >,
+        input: impl ::std::convert::Into<crate::types::ReplicaSettingsDescription>,
     ) -> Self {
-        self.inner.replica_settings = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.replica_settings.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`UpdateGlobalTableSettingsOutput::replica_settings`](crate::types::UpdateGlobalTableSettingsOutput::replica_settings).
@@ -160,14 +168,9 @@ impl UpdateGlobalTableSettingsOutputBuilder {
     > {
         &self.inner.replica_settings
     }
-    /// Builds the [`UpdateGlobalTableSettingsOutput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`UpdateGlobalTableSettingsOutput`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::UpdateGlobalTableSettingsOutput,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::UpdateGlobalTableSettingsOutput {
+        self.inner
     }
 }

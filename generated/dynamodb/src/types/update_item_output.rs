@@ -38,6 +38,32 @@ impl UpdateItemOutput {
     pub fn builder() -> crate::types::builders::UpdateItemOutputBuilder {
         <crate::types::builders::UpdateItemOutputBuilder as ::std::default::Default>::default()
     }
+    /// The `Attributes` member, when set.
+    #[inline]
+    pub fn attributes(
+        &self,
+    ) -> ::std::option::Option<
+        &::std::collections::BTreeMap<
+            ::std::string::String,
+            crate::types::AttributeValue,
+        >,
+    > {
+        self.attributes.as_ref()
+    }
+    /// The `ConsumedCapacity` member, when set.
+    #[inline]
+    pub fn consumed_capacity(
+        &self,
+    ) -> ::std::option::Option<&crate::types::ConsumedCapacity> {
+        self.consumed_capacity.as_ref()
+    }
+    /// The `ItemCollectionMetrics` member, when set.
+    #[inline]
+    pub fn item_collection_metrics(
+        &self,
+    ) -> ::std::option::Option<&crate::types::ItemCollectionMetrics> {
+        self.item_collection_metrics.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for UpdateItemOutput {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -125,19 +151,15 @@ pub struct UpdateItemOutputBuilder {
     inner: crate::types::UpdateItemOutput,
 }
 impl UpdateItemOutputBuilder {
-    /// Sets [`UpdateItemOutput::attributes`](crate::types::UpdateItemOutput::attributes): A map of attribute values as they appear before or after the `UpdateItem` operation, as determined by the `ReturnValues` parameter.
+    /** Adds one entry to [`UpdateItemOutput::attributes`](crate::types::UpdateItemOutput::attributes): A map of attribute values as they appear before or after the `UpdateItem` operation, as determined by the `ReturnValues` parameter.
+
+ To set the whole map at once, use [`set_attributes`](Self::set_attributes).*/
     pub fn attributes(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = (
-                impl ::std::convert::Into<::std::string::String>,
-                impl ::std::convert::Into<crate::types::AttributeValue>,
-            ),
-        >,
+        key: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<crate::types::AttributeValue>,
     ) -> Self {
-        self.inner.attributes = ::std::option::Option::Some(
-            input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
-        );
+        self.inner.attributes.get_or_insert_default().insert(key.into(), value.into());
         self
     }
     /// Sets or clears [`UpdateItemOutput::attributes`](crate::types::UpdateItemOutput::attributes).
@@ -211,14 +233,9 @@ impl UpdateItemOutputBuilder {
     ) -> &::std::option::Option<crate::types::ItemCollectionMetrics> {
         &self.inner.item_collection_metrics
     }
-    /// Builds the [`UpdateItemOutput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`UpdateItemOutput`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::UpdateItemOutput,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::UpdateItemOutput {
+        self.inner
     }
 }

@@ -21,6 +21,13 @@ impl UpdateKinesisStreamingConfiguration {
     pub fn builder() -> crate::types::builders::UpdateKinesisStreamingConfigurationBuilder {
         <crate::types::builders::UpdateKinesisStreamingConfigurationBuilder as ::std::default::Default>::default()
     }
+    /// The `ApproximateCreationDateTimePrecision` member, when set.
+    #[inline]
+    pub fn approximate_creation_date_time_precision(
+        &self,
+    ) -> ::std::option::Option<&crate::types::ApproximateCreationDateTimePrecision> {
+        self.approximate_creation_date_time_precision.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers
 for UpdateKinesisStreamingConfiguration {
@@ -112,14 +119,9 @@ impl UpdateKinesisStreamingConfigurationBuilder {
     ) -> &::std::option::Option<crate::types::ApproximateCreationDateTimePrecision> {
         &self.inner.approximate_creation_date_time_precision
     }
-    /// Builds the [`UpdateKinesisStreamingConfiguration`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`UpdateKinesisStreamingConfiguration`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::UpdateKinesisStreamingConfiguration,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::UpdateKinesisStreamingConfiguration {
+        self.inner
     }
 }

@@ -27,6 +27,30 @@ impl UpdateKinesisStreamingDestinationOutput {
     pub fn builder() -> crate::types::builders::UpdateKinesisStreamingDestinationOutputBuilder {
         <crate::types::builders::UpdateKinesisStreamingDestinationOutputBuilder as ::std::default::Default>::default()
     }
+    /// The `TableName` member, when set.
+    #[inline]
+    pub fn table_name(&self) -> ::std::option::Option<&str> {
+        self.table_name.as_deref()
+    }
+    /// The `StreamArn` member, when set.
+    #[inline]
+    pub fn stream_arn(&self) -> ::std::option::Option<&str> {
+        self.stream_arn.as_deref()
+    }
+    /// The `DestinationStatus` member, when set.
+    #[inline]
+    pub fn destination_status(
+        &self,
+    ) -> ::std::option::Option<&crate::types::DestinationStatus> {
+        self.destination_status.as_ref()
+    }
+    /// The `UpdateKinesisStreamingConfiguration` member, when set.
+    #[inline]
+    pub fn update_kinesis_streaming_configuration(
+        &self,
+    ) -> ::std::option::Option<&crate::types::UpdateKinesisStreamingConfiguration> {
+        self.update_kinesis_streaming_configuration.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers
 for UpdateKinesisStreamingDestinationOutput {
@@ -210,14 +234,9 @@ impl UpdateKinesisStreamingDestinationOutputBuilder {
     ) -> &::std::option::Option<crate::types::UpdateKinesisStreamingConfiguration> {
         &self.inner.update_kinesis_streaming_configuration
     }
-    /// Builds the [`UpdateKinesisStreamingDestinationOutput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`UpdateKinesisStreamingDestinationOutput`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::UpdateKinesisStreamingDestinationOutput,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::UpdateKinesisStreamingDestinationOutput {
+        self.inner
     }
 }

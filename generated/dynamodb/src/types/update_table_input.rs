@@ -99,6 +99,104 @@ impl UpdateTableInput {
     pub fn builder() -> crate::types::builders::UpdateTableInputBuilder {
         <crate::types::builders::UpdateTableInputBuilder as ::std::default::Default>::default()
     }
+    /// The `AttributeDefinitions` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn attribute_definitions(&self) -> &[crate::types::AttributeDefinition] {
+        self.attribute_definitions.as_deref().unwrap_or_default()
+    }
+    /// The `TableName` member, when set.
+    #[inline]
+    pub fn table_name(&self) -> ::std::option::Option<&str> {
+        self.table_name.as_deref()
+    }
+    /// The `BillingMode` member, when set.
+    #[inline]
+    pub fn billing_mode(&self) -> ::std::option::Option<&crate::types::BillingMode> {
+        self.billing_mode.as_ref()
+    }
+    /// The `ProvisionedThroughput` member, when set.
+    #[inline]
+    pub fn provisioned_throughput(
+        &self,
+    ) -> ::std::option::Option<&crate::types::ProvisionedThroughput> {
+        self.provisioned_throughput.as_ref()
+    }
+    /// The `GlobalSecondaryIndexUpdates` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn global_secondary_index_updates(
+        &self,
+    ) -> &[crate::types::GlobalSecondaryIndexUpdate] {
+        self.global_secondary_index_updates.as_deref().unwrap_or_default()
+    }
+    /// The `StreamSpecification` member, when set.
+    #[inline]
+    pub fn stream_specification(
+        &self,
+    ) -> ::std::option::Option<&crate::types::StreamSpecification> {
+        self.stream_specification.as_ref()
+    }
+    /// The `SSESpecification` member, when set.
+    #[inline]
+    pub fn sse_specification(
+        &self,
+    ) -> ::std::option::Option<&crate::types::SseSpecification> {
+        self.sse_specification.as_ref()
+    }
+    /// The `ReplicaUpdates` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn replica_updates(&self) -> &[crate::types::ReplicationGroupUpdate] {
+        self.replica_updates.as_deref().unwrap_or_default()
+    }
+    /// The `TableClass` member, when set.
+    #[inline]
+    pub fn table_class(&self) -> ::std::option::Option<&crate::types::TableClass> {
+        self.table_class.as_ref()
+    }
+    /// The `DeletionProtectionEnabled` member, when set.
+    #[inline]
+    pub fn deletion_protection_enabled(&self) -> ::std::option::Option<bool> {
+        self.deletion_protection_enabled
+    }
+    /// The `MultiRegionConsistency` member, when set.
+    #[inline]
+    pub fn multi_region_consistency(
+        &self,
+    ) -> ::std::option::Option<&crate::types::MultiRegionConsistency> {
+        self.multi_region_consistency.as_ref()
+    }
+    /// The `GlobalTableWitnessUpdates` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn global_table_witness_updates(
+        &self,
+    ) -> &[crate::types::GlobalTableWitnessGroupUpdate] {
+        self.global_table_witness_updates.as_deref().unwrap_or_default()
+    }
+    /// The `OnDemandThroughput` member, when set.
+    #[inline]
+    pub fn on_demand_throughput(
+        &self,
+    ) -> ::std::option::Option<&crate::types::OnDemandThroughput> {
+        self.on_demand_throughput.as_ref()
+    }
+    /// The `WarmThroughput` member, when set.
+    #[inline]
+    pub fn warm_throughput(
+        &self,
+    ) -> ::std::option::Option<&crate::types::WarmThroughput> {
+        self.warm_throughput.as_ref()
+    }
+    /// The `GlobalTableSettingsReplicationMode` member, when set.
+    #[inline]
+    pub fn global_table_settings_replication_mode(
+        &self,
+    ) -> ::std::option::Option<&crate::types::GlobalTableSettingsReplicationMode> {
+        self.global_table_settings_replication_mode.as_ref()
+    }
+    /// The `VectorIndexUpdates` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn vector_index_updates(&self) -> &[crate::types::VectorIndexUpdate] {
+        self.vector_index_updates.as_deref().unwrap_or_default()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for UpdateTableInput {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -268,16 +366,14 @@ pub struct UpdateTableInputBuilder {
     inner: crate::types::UpdateTableInput,
 }
 impl UpdateTableInputBuilder {
-    /// Sets [`UpdateTableInput::attribute_definitions`](crate::types::UpdateTableInput::attribute_definitions): An array of attributes that describe the key schema for the table and indexes.
+    /** Appends one item to [`UpdateTableInput::attribute_definitions`](crate::types::UpdateTableInput::attribute_definitions): An array of attributes that describe the key schema for the table and indexes.
+
+ To set the whole list at once, use [`set_attribute_definitions`](Self::set_attribute_definitions).*/
     pub fn attribute_definitions(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<crate::types::AttributeDefinition>,
-        >,
+        input: impl ::std::convert::Into<crate::types::AttributeDefinition>,
     ) -> Self {
-        self.inner.attribute_definitions = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.attribute_definitions.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`UpdateTableInput::attribute_definitions`](crate::types::UpdateTableInput::attribute_definitions).
@@ -364,16 +460,17 @@ impl UpdateTableInputBuilder {
     ) -> &::std::option::Option<crate::types::ProvisionedThroughput> {
         &self.inner.provisioned_throughput
     }
-    /// Sets [`UpdateTableInput::global_secondary_index_updates`](crate::types::UpdateTableInput::global_secondary_index_updates): An array of one or more global secondary indexes for the table.
+    /** Appends one item to [`UpdateTableInput::global_secondary_index_updates`](crate::types::UpdateTableInput::global_secondary_index_updates): An array of one or more global secondary indexes for the table.
+
+ To set the whole list at once, use [`set_global_secondary_index_updates`](Self::set_global_secondary_index_updates).*/
     pub fn global_secondary_index_updates(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<crate::types::GlobalSecondaryIndexUpdate>,
-        >,
+        input: impl ::std::convert::Into<crate::types::GlobalSecondaryIndexUpdate>,
     ) -> Self {
-        self.inner.global_secondary_index_updates = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner
+            .global_secondary_index_updates
+            .get_or_insert_default()
+            .push(input.into());
         self
     }
     /// Sets or clears [`UpdateTableInput::global_secondary_index_updates`](crate::types::UpdateTableInput::global_secondary_index_updates).
@@ -444,16 +541,14 @@ impl UpdateTableInputBuilder {
     ) -> &::std::option::Option<crate::types::SseSpecification> {
         &self.inner.sse_specification
     }
-    /// Sets [`UpdateTableInput::replica_updates`](crate::types::UpdateTableInput::replica_updates): A list of replica update actions (create, delete, or update) for the table.
+    /** Appends one item to [`UpdateTableInput::replica_updates`](crate::types::UpdateTableInput::replica_updates): A list of replica update actions (create, delete, or update) for the table.
+
+ To set the whole list at once, use [`set_replica_updates`](Self::set_replica_updates).*/
     pub fn replica_updates(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<crate::types::ReplicationGroupUpdate>,
-        >,
+        input: impl ::std::convert::Into<crate::types::ReplicationGroupUpdate>,
     ) -> Self {
-        self.inner.replica_updates = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.replica_updates.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`UpdateTableInput::replica_updates`](crate::types::UpdateTableInput::replica_updates).
@@ -544,16 +639,17 @@ impl UpdateTableInputBuilder {
     ) -> &::std::option::Option<crate::types::MultiRegionConsistency> {
         &self.inner.multi_region_consistency
     }
-    /// Sets [`UpdateTableInput::global_table_witness_updates`](crate::types::UpdateTableInput::global_table_witness_updates): A list of witness updates for a MRSC global table.
+    /** Appends one item to [`UpdateTableInput::global_table_witness_updates`](crate::types::UpdateTableInput::global_table_witness_updates): A list of witness updates for a MRSC global table.
+
+ To set the whole list at once, use [`set_global_table_witness_updates`](Self::set_global_table_witness_updates).*/
     pub fn global_table_witness_updates(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<crate::types::GlobalTableWitnessGroupUpdate>,
-        >,
+        input: impl ::std::convert::Into<crate::types::GlobalTableWitnessGroupUpdate>,
     ) -> Self {
-        self.inner.global_table_witness_updates = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner
+            .global_table_witness_updates
+            .get_or_insert_default()
+            .push(input.into());
         self
     }
     /// Sets or clears [`UpdateTableInput::global_table_witness_updates`](crate::types::UpdateTableInput::global_table_witness_updates).
@@ -652,16 +748,14 @@ impl UpdateTableInputBuilder {
     ) -> &::std::option::Option<crate::types::GlobalTableSettingsReplicationMode> {
         &self.inner.global_table_settings_replication_mode
     }
-    /// Sets [`UpdateTableInput::vector_index_updates`](crate::types::UpdateTableInput::vector_index_updates): A list of vector indexes to be added to or removed from the table.
+    /** Appends one item to [`UpdateTableInput::vector_index_updates`](crate::types::UpdateTableInput::vector_index_updates): A list of vector indexes to be added to or removed from the table.
+
+ To set the whole list at once, use [`set_vector_index_updates`](Self::set_vector_index_updates).*/
     pub fn vector_index_updates(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<crate::types::VectorIndexUpdate>,
-        >,
+        input: impl ::std::convert::Into<crate::types::VectorIndexUpdate>,
     ) -> Self {
-        self.inner.vector_index_updates = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.vector_index_updates.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`UpdateTableInput::vector_index_updates`](crate::types::UpdateTableInput::vector_index_updates).
@@ -691,7 +785,7 @@ impl UpdateTableInputBuilder {
         if self.inner.table_name.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UpdateTableInput",
-                member: "TableName",
+                member: "table_name",
             });
         }
         ::std::result::Result::Ok(self.inner)

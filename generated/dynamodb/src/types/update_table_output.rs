@@ -19,6 +19,13 @@ impl UpdateTableOutput {
     pub fn builder() -> crate::types::builders::UpdateTableOutputBuilder {
         <crate::types::builders::UpdateTableOutputBuilder as ::std::default::Default>::default()
     }
+    /// The `TableDescription` member, when set.
+    #[inline]
+    pub fn table_description(
+        &self,
+    ) -> ::std::option::Option<&crate::types::TableDescription> {
+        self.table_description.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for UpdateTableOutput {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -111,14 +118,9 @@ impl UpdateTableOutputBuilder {
     ) -> &::std::option::Option<crate::types::TableDescription> {
         &self.inner.table_description
     }
-    /// Builds the [`UpdateTableOutput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`UpdateTableOutput`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::UpdateTableOutput,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::UpdateTableOutput {
+        self.inner
     }
 }

@@ -33,6 +33,30 @@ impl UpdateTableReplicaAutoScalingInput {
     pub fn builder() -> crate::types::builders::UpdateTableReplicaAutoScalingInputBuilder {
         <crate::types::builders::UpdateTableReplicaAutoScalingInputBuilder as ::std::default::Default>::default()
     }
+    /// The `GlobalSecondaryIndexUpdates` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn global_secondary_index_updates(
+        &self,
+    ) -> &[crate::types::GlobalSecondaryIndexAutoScalingUpdate] {
+        self.global_secondary_index_updates.as_deref().unwrap_or_default()
+    }
+    /// The `TableName` member, when set.
+    #[inline]
+    pub fn table_name(&self) -> ::std::option::Option<&str> {
+        self.table_name.as_deref()
+    }
+    /// The `ProvisionedWriteCapacityAutoScalingUpdate` member, when set.
+    #[inline]
+    pub fn provisioned_write_capacity_auto_scaling_update(
+        &self,
+    ) -> ::std::option::Option<&crate::types::AutoScalingSettingsUpdate> {
+        self.provisioned_write_capacity_auto_scaling_update.as_ref()
+    }
+    /// The `ReplicaUpdates` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn replica_updates(&self) -> &[crate::types::ReplicaAutoScalingUpdate] {
+        self.replica_updates.as_deref().unwrap_or_default()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers
 for UpdateTableReplicaAutoScalingInput {
@@ -131,18 +155,19 @@ pub struct UpdateTableReplicaAutoScalingInputBuilder {
     inner: crate::types::UpdateTableReplicaAutoScalingInput,
 }
 impl UpdateTableReplicaAutoScalingInputBuilder {
-    /// Sets [`UpdateTableReplicaAutoScalingInput::global_secondary_index_updates`](crate::types::UpdateTableReplicaAutoScalingInput::global_secondary_index_updates): Represents the auto scaling settings of the global secondary indexes of the replica to be updated.
+    /** Appends one item to [`UpdateTableReplicaAutoScalingInput::global_secondary_index_updates`](crate::types::UpdateTableReplicaAutoScalingInput::global_secondary_index_updates): Represents the auto scaling settings of the global secondary indexes of the replica to be updated.
+
+ To set the whole list at once, use [`set_global_secondary_index_updates`](Self::set_global_secondary_index_updates).*/
     pub fn global_secondary_index_updates(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<
-                crate::types::GlobalSecondaryIndexAutoScalingUpdate,
-            >,
+        input: impl ::std::convert::Into<
+            crate::types::GlobalSecondaryIndexAutoScalingUpdate,
         >,
     ) -> Self {
-        self.inner.global_secondary_index_updates = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner
+            .global_secondary_index_updates
+            .get_or_insert_default()
+            .push(input.into());
         self
     }
     /// Sets or clears [`UpdateTableReplicaAutoScalingInput::global_secondary_index_updates`](crate::types::UpdateTableReplicaAutoScalingInput::global_secondary_index_updates).
@@ -213,16 +238,14 @@ impl UpdateTableReplicaAutoScalingInputBuilder {
     ) -> &::std::option::Option<crate::types::AutoScalingSettingsUpdate> {
         &self.inner.provisioned_write_capacity_auto_scaling_update
     }
-    /// Sets [`UpdateTableReplicaAutoScalingInput::replica_updates`](crate::types::UpdateTableReplicaAutoScalingInput::replica_updates): Represents the auto scaling settings of replicas of the table that will be modified.
+    /** Appends one item to [`UpdateTableReplicaAutoScalingInput::replica_updates`](crate::types::UpdateTableReplicaAutoScalingInput::replica_updates): Represents the auto scaling settings of replicas of the table that will be modified.
+
+ To set the whole list at once, use [`set_replica_updates`](Self::set_replica_updates).*/
     pub fn replica_updates(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<crate::types::ReplicaAutoScalingUpdate>,
-        >,
+        input: impl ::std::convert::Into<crate::types::ReplicaAutoScalingUpdate>,
     ) -> Self {
-        self.inner.replica_updates = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.replica_updates.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`UpdateTableReplicaAutoScalingInput::replica_updates`](crate::types::UpdateTableReplicaAutoScalingInput::replica_updates).
@@ -256,7 +279,7 @@ impl UpdateTableReplicaAutoScalingInputBuilder {
         if self.inner.table_name.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UpdateTableReplicaAutoScalingInput",
-                member: "TableName",
+                member: "table_name",
             });
         }
         ::std::result::Result::Ok(self.inner)

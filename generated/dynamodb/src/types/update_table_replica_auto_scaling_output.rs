@@ -21,6 +21,13 @@ impl UpdateTableReplicaAutoScalingOutput {
     pub fn builder() -> crate::types::builders::UpdateTableReplicaAutoScalingOutputBuilder {
         <crate::types::builders::UpdateTableReplicaAutoScalingOutputBuilder as ::std::default::Default>::default()
     }
+    /// The `TableAutoScalingDescription` member, when set.
+    #[inline]
+    pub fn table_auto_scaling_description(
+        &self,
+    ) -> ::std::option::Option<&crate::types::TableAutoScalingDescription> {
+        self.table_auto_scaling_description.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers
 for UpdateTableReplicaAutoScalingOutput {
@@ -121,14 +128,9 @@ impl UpdateTableReplicaAutoScalingOutputBuilder {
     ) -> &::std::option::Option<crate::types::TableAutoScalingDescription> {
         &self.inner.table_auto_scaling_description
     }
-    /// Builds the [`UpdateTableReplicaAutoScalingOutput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`UpdateTableReplicaAutoScalingOutput`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::UpdateTableReplicaAutoScalingOutput,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::UpdateTableReplicaAutoScalingOutput {
+        self.inner
     }
 }

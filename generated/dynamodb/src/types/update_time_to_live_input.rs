@@ -27,6 +27,18 @@ impl UpdateTimeToLiveInput {
     pub fn builder() -> crate::types::builders::UpdateTimeToLiveInputBuilder {
         <crate::types::builders::UpdateTimeToLiveInputBuilder as ::std::default::Default>::default()
     }
+    /// The `TableName` member, when set.
+    #[inline]
+    pub fn table_name(&self) -> ::std::option::Option<&str> {
+        self.table_name.as_deref()
+    }
+    /// The `TimeToLiveSpecification` member, when set.
+    #[inline]
+    pub fn time_to_live_specification(
+        &self,
+    ) -> ::std::option::Option<&crate::types::TimeToLiveSpecification> {
+        self.time_to_live_specification.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for UpdateTimeToLiveInput {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -154,13 +166,13 @@ impl UpdateTimeToLiveInputBuilder {
         if self.inner.table_name.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UpdateTimeToLiveInput",
-                member: "TableName",
+                member: "table_name",
             });
         }
         if self.inner.time_to_live_specification.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UpdateTimeToLiveInput",
-                member: "TimeToLiveSpecification",
+                member: "time_to_live_specification",
             });
         }
         ::std::result::Result::Ok(self.inner)

@@ -21,6 +21,13 @@ impl UpdateTimeToLiveOutput {
     pub fn builder() -> crate::types::builders::UpdateTimeToLiveOutputBuilder {
         <crate::types::builders::UpdateTimeToLiveOutputBuilder as ::std::default::Default>::default()
     }
+    /// The `TimeToLiveSpecification` member, when set.
+    #[inline]
+    pub fn time_to_live_specification(
+        &self,
+    ) -> ::std::option::Option<&crate::types::TimeToLiveSpecification> {
+        self.time_to_live_specification.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for UpdateTimeToLiveOutput {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -117,14 +124,9 @@ impl UpdateTimeToLiveOutputBuilder {
     ) -> &::std::option::Option<crate::types::TimeToLiveSpecification> {
         &self.inner.time_to_live_specification
     }
-    /// Builds the [`UpdateTimeToLiveOutput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`UpdateTimeToLiveOutput`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::UpdateTimeToLiveOutput,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::UpdateTimeToLiveOutput {
+        self.inner
     }
 }

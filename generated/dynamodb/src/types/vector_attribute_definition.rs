@@ -21,6 +21,11 @@ impl VectorAttributeDefinition {
     pub fn builder() -> crate::types::builders::VectorAttributeDefinitionBuilder {
         <crate::types::builders::VectorAttributeDefinitionBuilder as ::std::default::Default>::default()
     }
+    /// The `AttributeName` member, when set.
+    #[inline]
+    pub fn attribute_name(&self) -> ::std::option::Option<&str> {
+        self.attribute_name.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for VectorAttributeDefinition {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -110,7 +115,7 @@ impl VectorAttributeDefinitionBuilder {
         if self.inner.attribute_name.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "VectorAttributeDefinition",
-                member: "AttributeName",
+                member: "attribute_name",
             });
         }
         ::std::result::Result::Ok(self.inner)

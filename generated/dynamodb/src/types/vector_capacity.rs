@@ -21,6 +21,16 @@ impl VectorCapacity {
     pub fn builder() -> crate::types::builders::VectorCapacityBuilder {
         <crate::types::builders::VectorCapacityBuilder as ::std::default::Default>::default()
     }
+    /// The `VectorSearchRequestBytes` member, when set.
+    #[inline]
+    pub fn vector_search_request_bytes(&self) -> ::std::option::Option<f64> {
+        self.vector_search_request_bytes
+    }
+    /// The `VectorWriteRequestBytes` member, when set.
+    #[inline]
+    pub fn vector_write_request_bytes(&self) -> ::std::option::Option<f64> {
+        self.vector_write_request_bytes
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for VectorCapacity {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -143,14 +153,9 @@ impl VectorCapacityBuilder {
     pub fn get_vector_write_request_bytes(&self) -> &::std::option::Option<f64> {
         &self.inner.vector_write_request_bytes
     }
-    /// Builds the [`VectorCapacity`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`VectorCapacity`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::VectorCapacity,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::VectorCapacity {
+        self.inner
     }
 }

@@ -41,6 +41,40 @@ impl VectorIndex {
     pub fn builder() -> crate::types::builders::VectorIndexBuilder {
         <crate::types::builders::VectorIndexBuilder as ::std::default::Default>::default()
     }
+    /// The `IndexName` member, when set.
+    #[inline]
+    pub fn index_name(&self) -> ::std::option::Option<&str> {
+        self.index_name.as_deref()
+    }
+    /// The `VectorAttribute` member, when set.
+    #[inline]
+    pub fn vector_attribute(
+        &self,
+    ) -> ::std::option::Option<&crate::types::VectorAttributeDefinition> {
+        self.vector_attribute.as_ref()
+    }
+    /// The `SearchSchema` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn search_schema(&self) -> &[crate::types::SearchSchemaElement] {
+        self.search_schema.as_deref().unwrap_or_default()
+    }
+    /// The `Projection` member, when set.
+    #[inline]
+    pub fn projection(&self) -> ::std::option::Option<&crate::types::Projection> {
+        self.projection.as_ref()
+    }
+    /// The `Dimensions` member, when set.
+    #[inline]
+    pub fn dimensions(&self) -> ::std::option::Option<i64> {
+        self.dimensions
+    }
+    /// The `DistanceFunction` member, when set.
+    #[inline]
+    pub fn distance_function(
+        &self,
+    ) -> ::std::option::Option<&crate::types::VectorDistanceFunction> {
+        self.distance_function.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for VectorIndex {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -171,16 +205,14 @@ impl VectorIndexBuilder {
     ) -> &::std::option::Option<crate::types::VectorAttributeDefinition> {
         &self.inner.vector_attribute
     }
-    /// Sets [`VectorIndex::search_schema`](crate::types::VectorIndex::search_schema): The search schema that defines partition key and inline filter attributes for the vector index.
+    /** Appends one item to [`VectorIndex::search_schema`](crate::types::VectorIndex::search_schema): The search schema that defines partition key and inline filter attributes for the vector index.
+
+ To set the whole list at once, use [`set_search_schema`](Self::set_search_schema).*/
     pub fn search_schema(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<crate::types::SearchSchemaElement>,
-        >,
+        input: impl ::std::convert::Into<crate::types::SearchSchemaElement>,
     ) -> Self {
-        self.inner.search_schema = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.search_schema.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`VectorIndex::search_schema`](crate::types::VectorIndex::search_schema).
@@ -272,31 +304,31 @@ impl VectorIndexBuilder {
         if self.inner.index_name.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "VectorIndex",
-                member: "IndexName",
+                member: "index_name",
             });
         }
         if self.inner.vector_attribute.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "VectorIndex",
-                member: "VectorAttribute",
+                member: "vector_attribute",
             });
         }
         if self.inner.projection.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "VectorIndex",
-                member: "Projection",
+                member: "projection",
             });
         }
         if self.inner.dimensions.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "VectorIndex",
-                member: "Dimensions",
+                member: "dimensions",
             });
         }
         if self.inner.distance_function.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "VectorIndex",
-                member: "DistanceFunction",
+                member: "distance_function",
             });
         }
         ::std::result::Result::Ok(self.inner)

@@ -45,6 +45,65 @@ impl VectorIndexDescription {
     pub fn builder() -> crate::types::builders::VectorIndexDescriptionBuilder {
         <crate::types::builders::VectorIndexDescriptionBuilder as ::std::default::Default>::default()
     }
+    /// The `IndexName` member, when set.
+    #[inline]
+    pub fn index_name(&self) -> ::std::option::Option<&str> {
+        self.index_name.as_deref()
+    }
+    /// The `SearchSchema` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn search_schema(&self) -> &[crate::types::SearchSchemaElement] {
+        self.search_schema.as_deref().unwrap_or_default()
+    }
+    /// The `Projection` member, when set.
+    #[inline]
+    pub fn projection(&self) -> ::std::option::Option<&crate::types::Projection> {
+        self.projection.as_ref()
+    }
+    /// The `VectorAttribute` member, when set.
+    #[inline]
+    pub fn vector_attribute(
+        &self,
+    ) -> ::std::option::Option<&crate::types::VectorAttributeDefinition> {
+        self.vector_attribute.as_ref()
+    }
+    /// The `Dimensions` member, when set.
+    #[inline]
+    pub fn dimensions(&self) -> ::std::option::Option<i64> {
+        self.dimensions
+    }
+    /// The `DistanceFunction` member, when set.
+    #[inline]
+    pub fn distance_function(
+        &self,
+    ) -> ::std::option::Option<&crate::types::VectorDistanceFunction> {
+        self.distance_function.as_ref()
+    }
+    /// The `IndexStatus` member, when set.
+    #[inline]
+    pub fn index_status(&self) -> ::std::option::Option<&crate::types::IndexStatus> {
+        self.index_status.as_ref()
+    }
+    /// The `Backfilling` member, when set.
+    #[inline]
+    pub fn backfilling(&self) -> ::std::option::Option<bool> {
+        self.backfilling
+    }
+    /// The `IndexSizeBytes` member, when set.
+    #[inline]
+    pub fn index_size_bytes(&self) -> ::std::option::Option<i64> {
+        self.index_size_bytes
+    }
+    /// The `ItemCount` member, when set.
+    #[inline]
+    pub fn item_count(&self) -> ::std::option::Option<i64> {
+        self.item_count
+    }
+    /// The `IndexArn` member, when set.
+    #[inline]
+    pub fn index_arn(&self) -> ::std::option::Option<&str> {
+        self.index_arn.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for VectorIndexDescription {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -171,16 +230,14 @@ impl VectorIndexDescriptionBuilder {
     pub fn get_index_name(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.index_name
     }
-    /// Sets [`VectorIndexDescription::search_schema`](crate::types::VectorIndexDescription::search_schema): The search schema that defines partition key and inline filter attributes for the vector index.
+    /** Appends one item to [`VectorIndexDescription::search_schema`](crate::types::VectorIndexDescription::search_schema): The search schema that defines partition key and inline filter attributes for the vector index.
+
+ To set the whole list at once, use [`set_search_schema`](Self::set_search_schema).*/
     pub fn search_schema(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<crate::types::SearchSchemaElement>,
-        >,
+        input: impl ::std::convert::Into<crate::types::SearchSchemaElement>,
     ) -> Self {
-        self.inner.search_schema = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.search_schema.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`VectorIndexDescription::search_schema`](crate::types::VectorIndexDescription::search_schema).
@@ -377,14 +434,9 @@ impl VectorIndexDescriptionBuilder {
     pub fn get_index_arn(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.index_arn
     }
-    /// Builds the [`VectorIndexDescription`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`VectorIndexDescription`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::VectorIndexDescription,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::VectorIndexDescription {
+        self.inner
     }
 }

@@ -31,6 +31,40 @@ impl VectorIndexInfo {
     pub fn builder() -> crate::types::builders::VectorIndexInfoBuilder {
         <crate::types::builders::VectorIndexInfoBuilder as ::std::default::Default>::default()
     }
+    /// The `IndexName` member, when set.
+    #[inline]
+    pub fn index_name(&self) -> ::std::option::Option<&str> {
+        self.index_name.as_deref()
+    }
+    /// The `VectorAttribute` member, when set.
+    #[inline]
+    pub fn vector_attribute(
+        &self,
+    ) -> ::std::option::Option<&crate::types::VectorAttributeDefinition> {
+        self.vector_attribute.as_ref()
+    }
+    /// The `SearchSchema` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn search_schema(&self) -> &[crate::types::SearchSchemaElement] {
+        self.search_schema.as_deref().unwrap_or_default()
+    }
+    /// The `Projection` member, when set.
+    #[inline]
+    pub fn projection(&self) -> ::std::option::Option<&crate::types::Projection> {
+        self.projection.as_ref()
+    }
+    /// The `Dimensions` member, when set.
+    #[inline]
+    pub fn dimensions(&self) -> ::std::option::Option<i64> {
+        self.dimensions
+    }
+    /// The `DistanceFunction` member, when set.
+    #[inline]
+    pub fn distance_function(
+        &self,
+    ) -> ::std::option::Option<&crate::types::VectorDistanceFunction> {
+        self.distance_function.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for VectorIndexInfo {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -161,16 +195,14 @@ impl VectorIndexInfoBuilder {
     ) -> &::std::option::Option<crate::types::VectorAttributeDefinition> {
         &self.inner.vector_attribute
     }
-    /// Sets [`VectorIndexInfo::search_schema`](crate::types::VectorIndexInfo::search_schema): The search schema that defines partition key and inline filter attributes for the vector index.
+    /** Appends one item to [`VectorIndexInfo::search_schema`](crate::types::VectorIndexInfo::search_schema): The search schema that defines partition key and inline filter attributes for the vector index.
+
+ To set the whole list at once, use [`set_search_schema`](Self::set_search_schema).*/
     pub fn search_schema(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<crate::types::SearchSchemaElement>,
-        >,
+        input: impl ::std::convert::Into<crate::types::SearchSchemaElement>,
     ) -> Self {
-        self.inner.search_schema = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.search_schema.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`VectorIndexInfo::search_schema`](crate::types::VectorIndexInfo::search_schema).
@@ -251,14 +283,9 @@ impl VectorIndexInfoBuilder {
     ) -> &::std::option::Option<crate::types::VectorDistanceFunction> {
         &self.inner.distance_function
     }
-    /// Builds the [`VectorIndexInfo`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`VectorIndexInfo`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::VectorIndexInfo,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::VectorIndexInfo {
+        self.inner
     }
 }

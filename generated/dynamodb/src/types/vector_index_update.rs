@@ -21,6 +21,20 @@ impl VectorIndexUpdate {
     pub fn builder() -> crate::types::builders::VectorIndexUpdateBuilder {
         <crate::types::builders::VectorIndexUpdateBuilder as ::std::default::Default>::default()
     }
+    /// The `Create` member, when set.
+    #[inline]
+    pub fn create(
+        &self,
+    ) -> ::std::option::Option<&crate::types::CreateVectorIndexAction> {
+        self.create.as_ref()
+    }
+    /// The `Delete` member, when set.
+    #[inline]
+    pub fn delete(
+        &self,
+    ) -> ::std::option::Option<&crate::types::DeleteVectorIndexAction> {
+        self.delete.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for VectorIndexUpdate {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -129,14 +143,9 @@ impl VectorIndexUpdateBuilder {
     ) -> &::std::option::Option<crate::types::DeleteVectorIndexAction> {
         &self.inner.delete
     }
-    /// Builds the [`VectorIndexUpdate`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`VectorIndexUpdate`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::VectorIndexUpdate,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::VectorIndexUpdate {
+        self.inner
     }
 }

@@ -21,6 +21,16 @@ impl WarmThroughput {
     pub fn builder() -> crate::types::builders::WarmThroughputBuilder {
         <crate::types::builders::WarmThroughputBuilder as ::std::default::Default>::default()
     }
+    /// The `ReadUnitsPerSecond` member, when set.
+    #[inline]
+    pub fn read_units_per_second(&self) -> ::std::option::Option<i64> {
+        self.read_units_per_second
+    }
+    /// The `WriteUnitsPerSecond` member, when set.
+    #[inline]
+    pub fn write_units_per_second(&self) -> ::std::option::Option<i64> {
+        self.write_units_per_second
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for WarmThroughput {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -125,14 +135,9 @@ impl WarmThroughputBuilder {
     pub fn get_write_units_per_second(&self) -> &::std::option::Option<i64> {
         &self.inner.write_units_per_second
     }
-    /// Builds the [`WarmThroughput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`WarmThroughput`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::WarmThroughput,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::WarmThroughput {
+        self.inner
     }
 }

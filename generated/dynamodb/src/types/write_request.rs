@@ -21,6 +21,16 @@ impl WriteRequest {
     pub fn builder() -> crate::types::builders::WriteRequestBuilder {
         <crate::types::builders::WriteRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `PutRequest` member, when set.
+    #[inline]
+    pub fn put_request(&self) -> ::std::option::Option<&crate::types::PutRequest> {
+        self.put_request.as_ref()
+    }
+    /// The `DeleteRequest` member, when set.
+    #[inline]
+    pub fn delete_request(&self) -> ::std::option::Option<&crate::types::DeleteRequest> {
+        self.delete_request.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for WriteRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -127,14 +137,9 @@ impl WriteRequestBuilder {
     ) -> &::std::option::Option<crate::types::DeleteRequest> {
         &self.inner.delete_request
     }
-    /// Builds the [`WriteRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`WriteRequest`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::WriteRequest,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::WriteRequest {
+        self.inner
     }
 }

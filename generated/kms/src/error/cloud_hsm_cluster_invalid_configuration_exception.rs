@@ -158,14 +158,9 @@ impl CloudHsmClusterInvalidConfigurationExceptionBuilder {
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.message
     }
-    /// Builds the [`CloudHsmClusterInvalidConfigurationException`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`CloudHsmClusterInvalidConfigurationException`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::error::CloudHsmClusterInvalidConfigurationException,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::error::CloudHsmClusterInvalidConfigurationException {
+        self.inner
     }
 }

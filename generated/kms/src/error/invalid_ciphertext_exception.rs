@@ -148,14 +148,9 @@ impl InvalidCiphertextExceptionBuilder {
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.message
     }
-    /// Builds the [`InvalidCiphertextException`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`InvalidCiphertextException`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::error::InvalidCiphertextException,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::error::InvalidCiphertextException {
+        self.inner
     }
 }

@@ -150,14 +150,11 @@ impl XksProxyIncorrectAuthenticationCredentialExceptionBuilder {
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.message
     }
-    /// Builds the [`XksProxyIncorrectAuthenticationCredentialException`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`XksProxyIncorrectAuthenticationCredentialException`]; it has no required members, so this cannot fail.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
-        crate::error::XksProxyIncorrectAuthenticationCredentialException,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    ) -> crate::error::XksProxyIncorrectAuthenticationCredentialException {
+        self.inner
     }
 }

@@ -150,14 +150,11 @@ impl XksProxyVpcEndpointServiceInvalidConfigurationExceptionBuilder {
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.message
     }
-    /// Builds the [`XksProxyVpcEndpointServiceInvalidConfigurationException`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`XksProxyVpcEndpointServiceInvalidConfigurationException`]; it has no required members, so this cannot fail.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
-        crate::error::XksProxyVpcEndpointServiceInvalidConfigurationException,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    ) -> crate::error::XksProxyVpcEndpointServiceInvalidConfigurationException {
+        self.inner
     }
 }

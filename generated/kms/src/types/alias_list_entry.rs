@@ -27,6 +27,35 @@ impl AliasListEntry {
     pub fn builder() -> crate::types::builders::AliasListEntryBuilder {
         <crate::types::builders::AliasListEntryBuilder as ::std::default::Default>::default()
     }
+    /// The `AliasName` member, when set.
+    #[inline]
+    pub fn alias_name(&self) -> ::std::option::Option<&str> {
+        self.alias_name.as_deref()
+    }
+    /// The `AliasArn` member, when set.
+    #[inline]
+    pub fn alias_arn(&self) -> ::std::option::Option<&str> {
+        self.alias_arn.as_deref()
+    }
+    /// The `TargetKeyId` member, when set.
+    #[inline]
+    pub fn target_key_id(&self) -> ::std::option::Option<&str> {
+        self.target_key_id.as_deref()
+    }
+    /// The `CreationDate` member, when set.
+    #[inline]
+    pub fn creation_date(
+        &self,
+    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+        self.creation_date.as_ref()
+    }
+    /// The `LastUpdatedDate` member, when set.
+    #[inline]
+    pub fn last_updated_date(
+        &self,
+    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+        self.last_updated_date.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for AliasListEntry {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -239,14 +268,9 @@ impl AliasListEntryBuilder {
     ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.last_updated_date
     }
-    /// Builds the [`AliasListEntry`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`AliasListEntry`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::AliasListEntry,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::AliasListEntry {
+        self.inner
     }
 }

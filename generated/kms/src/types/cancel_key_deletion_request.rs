@@ -30,6 +30,11 @@ impl CancelKeyDeletionRequest {
     pub fn builder() -> crate::types::builders::CancelKeyDeletionRequestBuilder {
         <crate::types::builders::CancelKeyDeletionRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `KeyId` member, when set.
+    #[inline]
+    pub fn key_id(&self) -> ::std::option::Option<&str> {
+        self.key_id.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for CancelKeyDeletionRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -125,7 +130,7 @@ impl CancelKeyDeletionRequestBuilder {
         if self.inner.key_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CancelKeyDeletionRequest",
-                member: "KeyId",
+                member: "key_id",
             });
         }
         ::std::result::Result::Ok(self.inner)

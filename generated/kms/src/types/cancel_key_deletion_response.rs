@@ -19,6 +19,11 @@ impl CancelKeyDeletionResponse {
     pub fn builder() -> crate::types::builders::CancelKeyDeletionResponseBuilder {
         <crate::types::builders::CancelKeyDeletionResponseBuilder as ::std::default::Default>::default()
     }
+    /// The `KeyId` member, when set.
+    #[inline]
+    pub fn key_id(&self) -> ::std::option::Option<&str> {
+        self.key_id.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for CancelKeyDeletionResponse {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -109,14 +114,9 @@ impl CancelKeyDeletionResponseBuilder {
     pub fn get_key_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.key_id
     }
-    /// Builds the [`CancelKeyDeletionResponse`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`CancelKeyDeletionResponse`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::CancelKeyDeletionResponse,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::CancelKeyDeletionResponse {
+        self.inner
     }
 }

@@ -21,6 +21,11 @@ impl ConnectCustomKeyStoreRequest {
     pub fn builder() -> crate::types::builders::ConnectCustomKeyStoreRequestBuilder {
         <crate::types::builders::ConnectCustomKeyStoreRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `CustomKeyStoreId` member, when set.
+    #[inline]
+    pub fn custom_key_store_id(&self) -> ::std::option::Option<&str> {
+        self.custom_key_store_id.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ConnectCustomKeyStoreRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -118,7 +123,7 @@ impl ConnectCustomKeyStoreRequestBuilder {
         if self.inner.custom_key_store_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ConnectCustomKeyStoreRequest",
-                member: "CustomKeyStoreId",
+                member: "custom_key_store_id",
             });
         }
         ::std::result::Result::Ok(self.inner)

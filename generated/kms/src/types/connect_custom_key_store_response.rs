@@ -77,14 +77,9 @@ pub struct ConnectCustomKeyStoreResponseBuilder {
     inner: crate::types::ConnectCustomKeyStoreResponse,
 }
 impl ConnectCustomKeyStoreResponseBuilder {
-    /// Builds the [`ConnectCustomKeyStoreResponse`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`ConnectCustomKeyStoreResponse`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::ConnectCustomKeyStoreResponse,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::ConnectCustomKeyStoreResponse {
+        self.inner
     }
 }

@@ -42,6 +42,16 @@ impl CreateAliasRequest {
     pub fn builder() -> crate::types::builders::CreateAliasRequestBuilder {
         <crate::types::builders::CreateAliasRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `AliasName` member, when set.
+    #[inline]
+    pub fn alias_name(&self) -> ::std::option::Option<&str> {
+        self.alias_name.as_deref()
+    }
+    /// The `TargetKeyId` member, when set.
+    #[inline]
+    pub fn target_key_id(&self) -> ::std::option::Option<&str> {
+        self.target_key_id.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for CreateAliasRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -163,13 +173,13 @@ impl CreateAliasRequestBuilder {
         if self.inner.alias_name.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateAliasRequest",
-                member: "AliasName",
+                member: "alias_name",
             });
         }
         if self.inner.target_key_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateAliasRequest",
-                member: "TargetKeyId",
+                member: "target_key_id",
             });
         }
         ::std::result::Result::Ok(self.inner)

@@ -94,6 +94,67 @@ impl CreateCustomKeyStoreRequest {
     pub fn builder() -> crate::types::builders::CreateCustomKeyStoreRequestBuilder {
         <crate::types::builders::CreateCustomKeyStoreRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `CustomKeyStoreName` member, when set.
+    #[inline]
+    pub fn custom_key_store_name(&self) -> ::std::option::Option<&str> {
+        self.custom_key_store_name.as_deref()
+    }
+    /// The `CloudHsmClusterId` member, when set.
+    #[inline]
+    pub fn cloud_hsm_cluster_id(&self) -> ::std::option::Option<&str> {
+        self.cloud_hsm_cluster_id.as_deref()
+    }
+    /// The `TrustAnchorCertificate` member, when set.
+    #[inline]
+    pub fn trust_anchor_certificate(&self) -> ::std::option::Option<&str> {
+        self.trust_anchor_certificate.as_deref()
+    }
+    /// The `KeyStorePassword` member, when set.
+    #[inline]
+    pub fn key_store_password(&self) -> ::std::option::Option<&str> {
+        self.key_store_password.as_deref()
+    }
+    /// The `CustomKeyStoreType` member, when set.
+    #[inline]
+    pub fn custom_key_store_type(
+        &self,
+    ) -> ::std::option::Option<&crate::types::CustomKeyStoreType> {
+        self.custom_key_store_type.as_ref()
+    }
+    /// The `XksProxyUriEndpoint` member, when set.
+    #[inline]
+    pub fn xks_proxy_uri_endpoint(&self) -> ::std::option::Option<&str> {
+        self.xks_proxy_uri_endpoint.as_deref()
+    }
+    /// The `XksProxyUriPath` member, when set.
+    #[inline]
+    pub fn xks_proxy_uri_path(&self) -> ::std::option::Option<&str> {
+        self.xks_proxy_uri_path.as_deref()
+    }
+    /// The `XksProxyVpcEndpointServiceName` member, when set.
+    #[inline]
+    pub fn xks_proxy_vpc_endpoint_service_name(&self) -> ::std::option::Option<&str> {
+        self.xks_proxy_vpc_endpoint_service_name.as_deref()
+    }
+    /// The `XksProxyVpcEndpointServiceOwner` member, when set.
+    #[inline]
+    pub fn xks_proxy_vpc_endpoint_service_owner(&self) -> ::std::option::Option<&str> {
+        self.xks_proxy_vpc_endpoint_service_owner.as_deref()
+    }
+    /// The `XksProxyAuthenticationCredential` member, when set.
+    #[inline]
+    pub fn xks_proxy_authentication_credential(
+        &self,
+    ) -> ::std::option::Option<&crate::types::XksProxyAuthenticationCredentialType> {
+        self.xks_proxy_authentication_credential.as_ref()
+    }
+    /// The `XksProxyConnectivity` member, when set.
+    #[inline]
+    pub fn xks_proxy_connectivity(
+        &self,
+    ) -> ::std::option::Option<&crate::types::XksProxyConnectivityType> {
+        self.xks_proxy_connectivity.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for CreateCustomKeyStoreRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -520,7 +581,7 @@ impl CreateCustomKeyStoreRequestBuilder {
         if self.inner.custom_key_store_name.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateCustomKeyStoreRequest",
-                member: "CustomKeyStoreName",
+                member: "custom_key_store_name",
             });
         }
         ::std::result::Result::Ok(self.inner)

@@ -19,6 +19,11 @@ impl CreateCustomKeyStoreResponse {
     pub fn builder() -> crate::types::builders::CreateCustomKeyStoreResponseBuilder {
         <crate::types::builders::CreateCustomKeyStoreResponseBuilder as ::std::default::Default>::default()
     }
+    /// The `CustomKeyStoreId` member, when set.
+    #[inline]
+    pub fn custom_key_store_id(&self) -> ::std::option::Option<&str> {
+        self.custom_key_store_id.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for CreateCustomKeyStoreResponse {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -111,14 +116,9 @@ impl CreateCustomKeyStoreResponseBuilder {
     ) -> &::std::option::Option<::std::string::String> {
         &self.inner.custom_key_store_id
     }
-    /// Builds the [`CreateCustomKeyStoreResponse`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`CreateCustomKeyStoreResponse`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::CreateCustomKeyStoreResponse,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::CreateCustomKeyStoreResponse {
+        self.inner
     }
 }

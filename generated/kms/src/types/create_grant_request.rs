@@ -91,6 +91,56 @@ impl CreateGrantRequest {
     pub fn builder() -> crate::types::builders::CreateGrantRequestBuilder {
         <crate::types::builders::CreateGrantRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `KeyId` member, when set.
+    #[inline]
+    pub fn key_id(&self) -> ::std::option::Option<&str> {
+        self.key_id.as_deref()
+    }
+    /// The `GranteePrincipal` member, when set.
+    #[inline]
+    pub fn grantee_principal(&self) -> ::std::option::Option<&str> {
+        self.grantee_principal.as_deref()
+    }
+    /// The `RetiringPrincipal` member, when set.
+    #[inline]
+    pub fn retiring_principal(&self) -> ::std::option::Option<&str> {
+        self.retiring_principal.as_deref()
+    }
+    /// The `Operations` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn operations(&self) -> &[crate::types::GrantOperation] {
+        self.operations.as_deref().unwrap_or_default()
+    }
+    /// The `Constraints` member, when set.
+    #[inline]
+    pub fn constraints(&self) -> ::std::option::Option<&crate::types::GrantConstraints> {
+        self.constraints.as_ref()
+    }
+    /// The `GrantTokens` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn grant_tokens(&self) -> &[::std::string::String] {
+        self.grant_tokens.as_deref().unwrap_or_default()
+    }
+    /// The `Name` member, when set.
+    #[inline]
+    pub fn name(&self) -> ::std::option::Option<&str> {
+        self.name.as_deref()
+    }
+    /// The `DryRun` member, when set.
+    #[inline]
+    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+        self.dry_run
+    }
+    /// The `GranteeServicePrincipal` member, when set.
+    #[inline]
+    pub fn grantee_service_principal(&self) -> ::std::option::Option<&str> {
+        self.grantee_service_principal.as_deref()
+    }
+    /// The `RetiringServicePrincipal` member, when set.
+    #[inline]
+    pub fn retiring_service_principal(&self) -> ::std::option::Option<&str> {
+        self.retiring_service_principal.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for CreateGrantRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -263,16 +313,14 @@ impl CreateGrantRequestBuilder {
     ) -> &::std::option::Option<::std::string::String> {
         &self.inner.retiring_principal
     }
-    /// Sets [`CreateGrantRequest::operations`](crate::types::CreateGrantRequest::operations): A list of operations that the grant permits.
+    /** Appends one item to [`CreateGrantRequest::operations`](crate::types::CreateGrantRequest::operations): A list of operations that the grant permits.
+
+ To set the whole list at once, use [`set_operations`](Self::set_operations).*/
     pub fn operations(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<crate::types::GrantOperation>,
-        >,
+        input: impl ::std::convert::Into<crate::types::GrantOperation>,
     ) -> Self {
-        self.inner.operations = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.operations.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`CreateGrantRequest::operations`](crate::types::CreateGrantRequest::operations).
@@ -315,16 +363,14 @@ impl CreateGrantRequestBuilder {
     ) -> &::std::option::Option<crate::types::GrantConstraints> {
         &self.inner.constraints
     }
-    /// Sets [`CreateGrantRequest::grant_tokens`](crate::types::CreateGrantRequest::grant_tokens): A list of grant tokens.
+    /** Appends one item to [`CreateGrantRequest::grant_tokens`](crate::types::CreateGrantRequest::grant_tokens): A list of grant tokens.
+
+ To set the whole list at once, use [`set_grant_tokens`](Self::set_grant_tokens).*/
     pub fn grant_tokens(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<::std::string::String>,
-        >,
+        input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.inner.grant_tokens = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.grant_tokens.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`CreateGrantRequest::grant_tokens`](crate::types::CreateGrantRequest::grant_tokens).
@@ -442,13 +488,13 @@ impl CreateGrantRequestBuilder {
         if self.inner.key_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateGrantRequest",
-                member: "KeyId",
+                member: "key_id",
             });
         }
         if self.inner.operations.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateGrantRequest",
-                member: "Operations",
+                member: "operations",
             });
         }
         ::std::result::Result::Ok(self.inner)

@@ -25,6 +25,16 @@ impl CreateGrantResponse {
     pub fn builder() -> crate::types::builders::CreateGrantResponseBuilder {
         <crate::types::builders::CreateGrantResponseBuilder as ::std::default::Default>::default()
     }
+    /// The `GrantToken` member, when set.
+    #[inline]
+    pub fn grant_token(&self) -> ::std::option::Option<&str> {
+        self.grant_token.as_deref()
+    }
+    /// The `GrantId` member, when set.
+    #[inline]
+    pub fn grant_id(&self) -> ::std::option::Option<&str> {
+        self.grant_id.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for CreateGrantResponse {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -141,14 +151,9 @@ impl CreateGrantResponseBuilder {
     pub fn get_grant_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.grant_id
     }
-    /// Builds the [`CreateGrantResponse`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`CreateGrantResponse`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::CreateGrantResponse,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::CreateGrantResponse {
+        self.inner
     }
 }

@@ -147,6 +147,66 @@ impl CreateKeyRequest {
     pub fn builder() -> crate::types::builders::CreateKeyRequestBuilder {
         <crate::types::builders::CreateKeyRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `Policy` member, when set.
+    #[inline]
+    pub fn policy(&self) -> ::std::option::Option<&str> {
+        self.policy.as_deref()
+    }
+    /// The `Description` member, when set.
+    #[inline]
+    pub fn description(&self) -> ::std::option::Option<&str> {
+        self.description.as_deref()
+    }
+    /// The `KeyUsage` member, when set.
+    #[inline]
+    pub fn key_usage(&self) -> ::std::option::Option<&crate::types::KeyUsageType> {
+        self.key_usage.as_ref()
+    }
+    /// The `CustomerMasterKeySpec` member, when set.
+    #[deprecated(
+        note = "This parameter has been deprecated. Instead, use the KeySpec parameter."
+    )]
+    #[inline]
+    pub fn customer_master_key_spec(
+        &self,
+    ) -> ::std::option::Option<&crate::types::CustomerMasterKeySpec> {
+        self.customer_master_key_spec.as_ref()
+    }
+    /// The `KeySpec` member, when set.
+    #[inline]
+    pub fn key_spec(&self) -> ::std::option::Option<&crate::types::KeySpec> {
+        self.key_spec.as_ref()
+    }
+    /// The `Origin` member, when set.
+    #[inline]
+    pub fn origin(&self) -> ::std::option::Option<&crate::types::OriginType> {
+        self.origin.as_ref()
+    }
+    /// The `CustomKeyStoreId` member, when set.
+    #[inline]
+    pub fn custom_key_store_id(&self) -> ::std::option::Option<&str> {
+        self.custom_key_store_id.as_deref()
+    }
+    /// The `BypassPolicyLockoutSafetyCheck` member, when set.
+    #[inline]
+    pub fn bypass_policy_lockout_safety_check(&self) -> ::std::option::Option<bool> {
+        self.bypass_policy_lockout_safety_check
+    }
+    /// The `Tags` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn tags(&self) -> &[crate::types::Tag] {
+        self.tags.as_deref().unwrap_or_default()
+    }
+    /// The `MultiRegion` member, when set.
+    #[inline]
+    pub fn multi_region(&self) -> ::std::option::Option<bool> {
+        self.multi_region
+    }
+    /// The `XksKeyId` member, when set.
+    #[inline]
+    pub fn xks_key_id(&self) -> ::std::option::Option<&str> {
+        self.xks_key_id.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for CreateKeyRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -444,16 +504,11 @@ impl CreateKeyRequestBuilder {
     ) -> &::std::option::Option<bool> {
         &self.inner.bypass_policy_lockout_safety_check
     }
-    /// Sets [`CreateKeyRequest::tags`](crate::types::CreateKeyRequest::tags): Assigns one or more tags to the KMS key.
-    pub fn tags(
-        mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<crate::types::Tag>,
-        >,
-    ) -> Self {
-        self.inner.tags = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+    /** Appends one item to [`CreateKeyRequest::tags`](crate::types::CreateKeyRequest::tags): Assigns one or more tags to the KMS key.
+
+ To set the whole list at once, use [`set_tags`](Self::set_tags).*/
+    pub fn tags(mut self, input: impl ::std::convert::Into<crate::types::Tag>) -> Self {
+        self.inner.tags.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`CreateKeyRequest::tags`](crate::types::CreateKeyRequest::tags).
@@ -510,14 +565,9 @@ impl CreateKeyRequestBuilder {
     pub fn get_xks_key_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.xks_key_id
     }
-    /// Builds the [`CreateKeyRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`CreateKeyRequest`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::CreateKeyRequest,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::CreateKeyRequest {
+        self.inner
     }
 }

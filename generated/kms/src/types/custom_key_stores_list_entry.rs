@@ -86,6 +86,61 @@ impl CustomKeyStoresListEntry {
     pub fn builder() -> crate::types::builders::CustomKeyStoresListEntryBuilder {
         <crate::types::builders::CustomKeyStoresListEntryBuilder as ::std::default::Default>::default()
     }
+    /// The `CustomKeyStoreId` member, when set.
+    #[inline]
+    pub fn custom_key_store_id(&self) -> ::std::option::Option<&str> {
+        self.custom_key_store_id.as_deref()
+    }
+    /// The `CustomKeyStoreName` member, when set.
+    #[inline]
+    pub fn custom_key_store_name(&self) -> ::std::option::Option<&str> {
+        self.custom_key_store_name.as_deref()
+    }
+    /// The `CloudHsmClusterId` member, when set.
+    #[inline]
+    pub fn cloud_hsm_cluster_id(&self) -> ::std::option::Option<&str> {
+        self.cloud_hsm_cluster_id.as_deref()
+    }
+    /// The `TrustAnchorCertificate` member, when set.
+    #[inline]
+    pub fn trust_anchor_certificate(&self) -> ::std::option::Option<&str> {
+        self.trust_anchor_certificate.as_deref()
+    }
+    /// The `ConnectionState` member, when set.
+    #[inline]
+    pub fn connection_state(
+        &self,
+    ) -> ::std::option::Option<&crate::types::ConnectionStateType> {
+        self.connection_state.as_ref()
+    }
+    /// The `ConnectionErrorCode` member, when set.
+    #[inline]
+    pub fn connection_error_code(
+        &self,
+    ) -> ::std::option::Option<&crate::types::ConnectionErrorCodeType> {
+        self.connection_error_code.as_ref()
+    }
+    /// The `CreationDate` member, when set.
+    #[inline]
+    pub fn creation_date(
+        &self,
+    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+        self.creation_date.as_ref()
+    }
+    /// The `CustomKeyStoreType` member, when set.
+    #[inline]
+    pub fn custom_key_store_type(
+        &self,
+    ) -> ::std::option::Option<&crate::types::CustomKeyStoreType> {
+        self.custom_key_store_type.as_ref()
+    }
+    /// The `XksProxyConfiguration` member, when set.
+    #[inline]
+    pub fn xks_proxy_configuration(
+        &self,
+    ) -> ::std::option::Option<&crate::types::XksProxyConfigurationType> {
+        self.xks_proxy_configuration.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for CustomKeyStoresListEntry {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -403,14 +458,9 @@ impl CustomKeyStoresListEntryBuilder {
     ) -> &::std::option::Option<crate::types::XksProxyConfigurationType> {
         &self.inner.xks_proxy_configuration
     }
-    /// Builds the [`CustomKeyStoresListEntry`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`CustomKeyStoresListEntry`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::CustomKeyStoresListEntry,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::CustomKeyStoresListEntry {
+        self.inner
     }
 }

@@ -76,6 +76,54 @@ impl DecryptRequest {
     pub fn builder() -> crate::types::builders::DecryptRequestBuilder {
         <crate::types::builders::DecryptRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `CiphertextBlob` member, when set.
+    #[inline]
+    pub fn ciphertext_blob(
+        &self,
+    ) -> ::std::option::Option<&::awsgen_runtime::primitives::Blob> {
+        self.ciphertext_blob.as_ref()
+    }
+    /// The `EncryptionContext` member, when set.
+    #[inline]
+    pub fn encryption_context(
+        &self,
+    ) -> ::std::option::Option<
+        &::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
+    > {
+        self.encryption_context.as_ref()
+    }
+    /// The `GrantTokens` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn grant_tokens(&self) -> &[::std::string::String] {
+        self.grant_tokens.as_deref().unwrap_or_default()
+    }
+    /// The `KeyId` member, when set.
+    #[inline]
+    pub fn key_id(&self) -> ::std::option::Option<&str> {
+        self.key_id.as_deref()
+    }
+    /// The `EncryptionAlgorithm` member, when set.
+    #[inline]
+    pub fn encryption_algorithm(
+        &self,
+    ) -> ::std::option::Option<&crate::types::EncryptionAlgorithmSpec> {
+        self.encryption_algorithm.as_ref()
+    }
+    /// The `Recipient` member, when set.
+    #[inline]
+    pub fn recipient(&self) -> ::std::option::Option<&crate::types::RecipientInfo> {
+        self.recipient.as_ref()
+    }
+    /// The `DryRun` member, when set.
+    #[inline]
+    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+        self.dry_run
+    }
+    /// The `DryRunModifiers` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn dry_run_modifiers(&self) -> &[crate::types::DryRunModifierType] {
+        self.dry_run_modifiers.as_deref().unwrap_or_default()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for DecryptRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -190,19 +238,18 @@ impl DecryptRequestBuilder {
     ) -> &::std::option::Option<::awsgen_runtime::primitives::Blob> {
         &self.inner.ciphertext_blob
     }
-    /// Sets [`DecryptRequest::encryption_context`](crate::types::DecryptRequest::encryption_context): Specifies the encryption context to use when decrypting the data.
+    /** Adds one entry to [`DecryptRequest::encryption_context`](crate::types::DecryptRequest::encryption_context): Specifies the encryption context to use when decrypting the data.
+
+ To set the whole map at once, use [`set_encryption_context`](Self::set_encryption_context).*/
     pub fn encryption_context(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = (
-                impl ::std::convert::Into<::std::string::String>,
-                impl ::std::convert::Into<::std::string::String>,
-            ),
-        >,
+        key: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.inner.encryption_context = ::std::option::Option::Some(
-            input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
-        );
+        self.inner
+            .encryption_context
+            .get_or_insert_default()
+            .insert(key.into(), value.into());
         self
     }
     /// Sets or clears [`DecryptRequest::encryption_context`](crate::types::DecryptRequest::encryption_context).
@@ -225,16 +272,14 @@ impl DecryptRequestBuilder {
     > {
         &self.inner.encryption_context
     }
-    /// Sets [`DecryptRequest::grant_tokens`](crate::types::DecryptRequest::grant_tokens): A list of grant tokens.
+    /** Appends one item to [`DecryptRequest::grant_tokens`](crate::types::DecryptRequest::grant_tokens): A list of grant tokens.
+
+ To set the whole list at once, use [`set_grant_tokens`](Self::set_grant_tokens).*/
     pub fn grant_tokens(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<::std::string::String>,
-        >,
+        input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.inner.grant_tokens = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.grant_tokens.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`DecryptRequest::grant_tokens`](crate::types::DecryptRequest::grant_tokens).
@@ -337,16 +382,14 @@ impl DecryptRequestBuilder {
     pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
         &self.inner.dry_run
     }
-    /// Sets [`DecryptRequest::dry_run_modifiers`](crate::types::DecryptRequest::dry_run_modifiers): Specifies the modifiers to apply to the dry run operation. `DryRunModifiers` is an optional parameter that only applies when `DryRun` is set to `true`.
+    /** Appends one item to [`DecryptRequest::dry_run_modifiers`](crate::types::DecryptRequest::dry_run_modifiers): Specifies the modifiers to apply to the dry run operation. `DryRunModifiers` is an optional parameter that only applies when `DryRun` is set to `true`.
+
+ To set the whole list at once, use [`set_dry_run_modifiers`](Self::set_dry_run_modifiers).*/
     pub fn dry_run_modifiers(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<crate::types::DryRunModifierType>,
-        >,
+        input: impl ::std::convert::Into<crate::types::DryRunModifierType>,
     ) -> Self {
-        self.inner.dry_run_modifiers = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.dry_run_modifiers.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`DecryptRequest::dry_run_modifiers`](crate::types::DecryptRequest::dry_run_modifiers).
@@ -365,14 +408,9 @@ impl DecryptRequestBuilder {
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::DryRunModifierType>> {
         &self.inner.dry_run_modifiers
     }
-    /// Builds the [`DecryptRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`DecryptRequest`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::DecryptRequest,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::DecryptRequest {
+        self.inner
     }
 }

@@ -30,6 +30,37 @@ impl DecryptResponse {
     pub fn builder() -> crate::types::builders::DecryptResponseBuilder {
         <crate::types::builders::DecryptResponseBuilder as ::std::default::Default>::default()
     }
+    /// The `KeyId` member, when set.
+    #[inline]
+    pub fn key_id(&self) -> ::std::option::Option<&str> {
+        self.key_id.as_deref()
+    }
+    /// The `Plaintext` member, when set.
+    #[inline]
+    pub fn plaintext(
+        &self,
+    ) -> ::std::option::Option<&::awsgen_runtime::primitives::Blob> {
+        self.plaintext.as_ref()
+    }
+    /// The `EncryptionAlgorithm` member, when set.
+    #[inline]
+    pub fn encryption_algorithm(
+        &self,
+    ) -> ::std::option::Option<&crate::types::EncryptionAlgorithmSpec> {
+        self.encryption_algorithm.as_ref()
+    }
+    /// The `CiphertextForRecipient` member, when set.
+    #[inline]
+    pub fn ciphertext_for_recipient(
+        &self,
+    ) -> ::std::option::Option<&::awsgen_runtime::primitives::Blob> {
+        self.ciphertext_for_recipient.as_ref()
+    }
+    /// The `KeyMaterialId` member, when set.
+    #[inline]
+    pub fn key_material_id(&self) -> ::std::option::Option<&str> {
+        self.key_material_id.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for DecryptResponse {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -241,14 +272,9 @@ impl DecryptResponseBuilder {
     pub fn get_key_material_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.key_material_id
     }
-    /// Builds the [`DecryptResponse`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`DecryptResponse`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::DecryptResponse,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::DecryptResponse {
+        self.inner
     }
 }

@@ -21,6 +21,11 @@ impl DeleteAliasRequest {
     pub fn builder() -> crate::types::builders::DeleteAliasRequestBuilder {
         <crate::types::builders::DeleteAliasRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `AliasName` member, when set.
+    #[inline]
+    pub fn alias_name(&self) -> ::std::option::Option<&str> {
+        self.alias_name.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for DeleteAliasRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -116,7 +121,7 @@ impl DeleteAliasRequestBuilder {
         if self.inner.alias_name.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteAliasRequest",
-                member: "AliasName",
+                member: "alias_name",
             });
         }
         ::std::result::Result::Ok(self.inner)

@@ -21,6 +21,11 @@ impl DeleteCustomKeyStoreRequest {
     pub fn builder() -> crate::types::builders::DeleteCustomKeyStoreRequestBuilder {
         <crate::types::builders::DeleteCustomKeyStoreRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `CustomKeyStoreId` member, when set.
+    #[inline]
+    pub fn custom_key_store_id(&self) -> ::std::option::Option<&str> {
+        self.custom_key_store_id.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for DeleteCustomKeyStoreRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -118,7 +123,7 @@ impl DeleteCustomKeyStoreRequestBuilder {
         if self.inner.custom_key_store_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteCustomKeyStoreRequest",
-                member: "CustomKeyStoreId",
+                member: "custom_key_store_id",
             });
         }
         ::std::result::Result::Ok(self.inner)

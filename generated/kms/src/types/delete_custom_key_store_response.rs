@@ -77,14 +77,9 @@ pub struct DeleteCustomKeyStoreResponseBuilder {
     inner: crate::types::DeleteCustomKeyStoreResponse,
 }
 impl DeleteCustomKeyStoreResponseBuilder {
-    /// Builds the [`DeleteCustomKeyStoreResponse`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`DeleteCustomKeyStoreResponse`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::DeleteCustomKeyStoreResponse,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::DeleteCustomKeyStoreResponse {
+        self.inner
     }
 }

@@ -36,6 +36,16 @@ impl DeleteImportedKeyMaterialRequest {
     pub fn builder() -> crate::types::builders::DeleteImportedKeyMaterialRequestBuilder {
         <crate::types::builders::DeleteImportedKeyMaterialRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `KeyId` member, when set.
+    #[inline]
+    pub fn key_id(&self) -> ::std::option::Option<&str> {
+        self.key_id.as_deref()
+    }
+    /// The `KeyMaterialId` member, when set.
+    #[inline]
+    pub fn key_material_id(&self) -> ::std::option::Option<&str> {
+        self.key_material_id.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DeleteImportedKeyMaterialRequest {
@@ -160,7 +170,7 @@ impl DeleteImportedKeyMaterialRequestBuilder {
         if self.inner.key_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteImportedKeyMaterialRequest",
-                member: "KeyId",
+                member: "key_id",
             });
         }
         ::std::result::Result::Ok(self.inner)

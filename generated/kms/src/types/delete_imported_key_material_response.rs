@@ -21,6 +21,16 @@ impl DeleteImportedKeyMaterialResponse {
     pub fn builder() -> crate::types::builders::DeleteImportedKeyMaterialResponseBuilder {
         <crate::types::builders::DeleteImportedKeyMaterialResponseBuilder as ::std::default::Default>::default()
     }
+    /// The `KeyId` member, when set.
+    #[inline]
+    pub fn key_id(&self) -> ::std::option::Option<&str> {
+        self.key_id.as_deref()
+    }
+    /// The `KeyMaterialId` member, when set.
+    #[inline]
+    pub fn key_material_id(&self) -> ::std::option::Option<&str> {
+        self.key_material_id.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DeleteImportedKeyMaterialResponse {
@@ -140,14 +150,9 @@ impl DeleteImportedKeyMaterialResponseBuilder {
     pub fn get_key_material_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.key_material_id
     }
-    /// Builds the [`DeleteImportedKeyMaterialResponse`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`DeleteImportedKeyMaterialResponse`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::DeleteImportedKeyMaterialResponse,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::DeleteImportedKeyMaterialResponse {
+        self.inner
     }
 }

@@ -66,6 +66,40 @@ impl DeriveSharedSecretRequest {
     pub fn builder() -> crate::types::builders::DeriveSharedSecretRequestBuilder {
         <crate::types::builders::DeriveSharedSecretRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `KeyId` member, when set.
+    #[inline]
+    pub fn key_id(&self) -> ::std::option::Option<&str> {
+        self.key_id.as_deref()
+    }
+    /// The `KeyAgreementAlgorithm` member, when set.
+    #[inline]
+    pub fn key_agreement_algorithm(
+        &self,
+    ) -> ::std::option::Option<&crate::types::KeyAgreementAlgorithmSpec> {
+        self.key_agreement_algorithm.as_ref()
+    }
+    /// The `PublicKey` member, when set.
+    #[inline]
+    pub fn public_key(
+        &self,
+    ) -> ::std::option::Option<&::awsgen_runtime::primitives::Blob> {
+        self.public_key.as_ref()
+    }
+    /// The `GrantTokens` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn grant_tokens(&self) -> &[::std::string::String] {
+        self.grant_tokens.as_deref().unwrap_or_default()
+    }
+    /// The `DryRun` member, when set.
+    #[inline]
+    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+        self.dry_run
+    }
+    /// The `Recipient` member, when set.
+    #[inline]
+    pub fn recipient(&self) -> ::std::option::Option<&crate::types::RecipientInfo> {
+        self.recipient.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for DeriveSharedSecretRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -218,16 +252,14 @@ impl DeriveSharedSecretRequestBuilder {
     ) -> &::std::option::Option<::awsgen_runtime::primitives::Blob> {
         &self.inner.public_key
     }
-    /// Sets [`DeriveSharedSecretRequest::grant_tokens`](crate::types::DeriveSharedSecretRequest::grant_tokens): A list of grant tokens.
+    /** Appends one item to [`DeriveSharedSecretRequest::grant_tokens`](crate::types::DeriveSharedSecretRequest::grant_tokens): A list of grant tokens.
+
+ To set the whole list at once, use [`set_grant_tokens`](Self::set_grant_tokens).*/
     pub fn grant_tokens(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<::std::string::String>,
-        >,
+        input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.inner.grant_tokens = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.grant_tokens.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`DeriveSharedSecretRequest::grant_tokens`](crate::types::DeriveSharedSecretRequest::grant_tokens).
@@ -295,19 +327,19 @@ impl DeriveSharedSecretRequestBuilder {
         if self.inner.key_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeriveSharedSecretRequest",
-                member: "KeyId",
+                member: "key_id",
             });
         }
         if self.inner.key_agreement_algorithm.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeriveSharedSecretRequest",
-                member: "KeyAgreementAlgorithm",
+                member: "key_agreement_algorithm",
             });
         }
         if self.inner.public_key.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeriveSharedSecretRequest",
-                member: "PublicKey",
+                member: "public_key",
             });
         }
         ::std::result::Result::Ok(self.inner)

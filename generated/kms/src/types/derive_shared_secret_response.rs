@@ -34,6 +34,37 @@ impl DeriveSharedSecretResponse {
     pub fn builder() -> crate::types::builders::DeriveSharedSecretResponseBuilder {
         <crate::types::builders::DeriveSharedSecretResponseBuilder as ::std::default::Default>::default()
     }
+    /// The `KeyId` member, when set.
+    #[inline]
+    pub fn key_id(&self) -> ::std::option::Option<&str> {
+        self.key_id.as_deref()
+    }
+    /// The `SharedSecret` member, when set.
+    #[inline]
+    pub fn shared_secret(
+        &self,
+    ) -> ::std::option::Option<&::awsgen_runtime::primitives::Blob> {
+        self.shared_secret.as_ref()
+    }
+    /// The `CiphertextForRecipient` member, when set.
+    #[inline]
+    pub fn ciphertext_for_recipient(
+        &self,
+    ) -> ::std::option::Option<&::awsgen_runtime::primitives::Blob> {
+        self.ciphertext_for_recipient.as_ref()
+    }
+    /// The `KeyAgreementAlgorithm` member, when set.
+    #[inline]
+    pub fn key_agreement_algorithm(
+        &self,
+    ) -> ::std::option::Option<&crate::types::KeyAgreementAlgorithmSpec> {
+        self.key_agreement_algorithm.as_ref()
+    }
+    /// The `KeyOrigin` member, when set.
+    #[inline]
+    pub fn key_origin(&self) -> ::std::option::Option<&crate::types::OriginType> {
+        self.key_origin.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for DeriveSharedSecretResponse {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -245,14 +276,9 @@ impl DeriveSharedSecretResponseBuilder {
     pub fn get_key_origin(&self) -> &::std::option::Option<crate::types::OriginType> {
         &self.inner.key_origin
     }
-    /// Builds the [`DeriveSharedSecretResponse`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`DeriveSharedSecretResponse`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::DeriveSharedSecretResponse,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::DeriveSharedSecretResponse {
+        self.inner
     }
 }

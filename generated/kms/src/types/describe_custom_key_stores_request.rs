@@ -29,6 +29,26 @@ impl DescribeCustomKeyStoresRequest {
     pub fn builder() -> crate::types::builders::DescribeCustomKeyStoresRequestBuilder {
         <crate::types::builders::DescribeCustomKeyStoresRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `CustomKeyStoreId` member, when set.
+    #[inline]
+    pub fn custom_key_store_id(&self) -> ::std::option::Option<&str> {
+        self.custom_key_store_id.as_deref()
+    }
+    /// The `CustomKeyStoreName` member, when set.
+    #[inline]
+    pub fn custom_key_store_name(&self) -> ::std::option::Option<&str> {
+        self.custom_key_store_name.as_deref()
+    }
+    /// The `Limit` member, when set.
+    #[inline]
+    pub fn limit(&self) -> ::std::option::Option<i32> {
+        self.limit
+    }
+    /// The `Marker` member, when set.
+    #[inline]
+    pub fn marker(&self) -> ::std::option::Option<&str> {
+        self.marker.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for DescribeCustomKeyStoresRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -190,14 +210,9 @@ impl DescribeCustomKeyStoresRequestBuilder {
     pub fn get_marker(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.marker
     }
-    /// Builds the [`DescribeCustomKeyStoresRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`DescribeCustomKeyStoresRequest`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::DescribeCustomKeyStoresRequest,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::DescribeCustomKeyStoresRequest {
+        self.inner
     }
 }

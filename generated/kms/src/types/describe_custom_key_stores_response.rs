@@ -25,6 +25,21 @@ impl DescribeCustomKeyStoresResponse {
     pub fn builder() -> crate::types::builders::DescribeCustomKeyStoresResponseBuilder {
         <crate::types::builders::DescribeCustomKeyStoresResponseBuilder as ::std::default::Default>::default()
     }
+    /// The `CustomKeyStores` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn custom_key_stores(&self) -> &[crate::types::CustomKeyStoresListEntry] {
+        self.custom_key_stores.as_deref().unwrap_or_default()
+    }
+    /// The `NextMarker` member, when set.
+    #[inline]
+    pub fn next_marker(&self) -> ::std::option::Option<&str> {
+        self.next_marker.as_deref()
+    }
+    /// The `Truncated` member, when set.
+    #[inline]
+    pub fn truncated(&self) -> ::std::option::Option<bool> {
+        self.truncated
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for DescribeCustomKeyStoresResponse {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -110,16 +125,14 @@ pub struct DescribeCustomKeyStoresResponseBuilder {
     inner: crate::types::DescribeCustomKeyStoresResponse,
 }
 impl DescribeCustomKeyStoresResponseBuilder {
-    /// Sets [`DescribeCustomKeyStoresResponse::custom_key_stores`](crate::types::DescribeCustomKeyStoresResponse::custom_key_stores): Contains metadata about each custom key store.
+    /** Appends one item to [`DescribeCustomKeyStoresResponse::custom_key_stores`](crate::types::DescribeCustomKeyStoresResponse::custom_key_stores): Contains metadata about each custom key store.
+
+ To set the whole list at once, use [`set_custom_key_stores`](Self::set_custom_key_stores).*/
     pub fn custom_key_stores(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<crate::types::CustomKeyStoresListEntry>,
-        >,
+        input: impl ::std::convert::Into<crate::types::CustomKeyStoresListEntry>,
     ) -> Self {
-        self.inner.custom_key_stores = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.custom_key_stores.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`DescribeCustomKeyStoresResponse::custom_key_stores`](crate::types::DescribeCustomKeyStoresResponse::custom_key_stores).
@@ -180,14 +193,9 @@ impl DescribeCustomKeyStoresResponseBuilder {
     pub fn get_truncated(&self) -> &::std::option::Option<bool> {
         &self.inner.truncated
     }
-    /// Builds the [`DescribeCustomKeyStoresResponse`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`DescribeCustomKeyStoresResponse`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::DescribeCustomKeyStoresResponse,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::DescribeCustomKeyStoresResponse {
+        self.inner
     }
 }

@@ -38,6 +38,16 @@ impl DescribeKeyRequest {
     pub fn builder() -> crate::types::builders::DescribeKeyRequestBuilder {
         <crate::types::builders::DescribeKeyRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `KeyId` member, when set.
+    #[inline]
+    pub fn key_id(&self) -> ::std::option::Option<&str> {
+        self.key_id.as_deref()
+    }
+    /// The `GrantTokens` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn grant_tokens(&self) -> &[::std::string::String] {
+        self.grant_tokens.as_deref().unwrap_or_default()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for DescribeKeyRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -126,16 +136,14 @@ impl DescribeKeyRequestBuilder {
     pub fn get_key_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.key_id
     }
-    /// Sets [`DescribeKeyRequest::grant_tokens`](crate::types::DescribeKeyRequest::grant_tokens): A list of grant tokens.
+    /** Appends one item to [`DescribeKeyRequest::grant_tokens`](crate::types::DescribeKeyRequest::grant_tokens): A list of grant tokens.
+
+ To set the whole list at once, use [`set_grant_tokens`](Self::set_grant_tokens).*/
     pub fn grant_tokens(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<::std::string::String>,
-        >,
+        input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.inner.grant_tokens = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.grant_tokens.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`DescribeKeyRequest::grant_tokens`](crate::types::DescribeKeyRequest::grant_tokens).
@@ -165,7 +173,7 @@ impl DescribeKeyRequestBuilder {
         if self.inner.key_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DescribeKeyRequest",
-                member: "KeyId",
+                member: "key_id",
             });
         }
         ::std::result::Result::Ok(self.inner)

@@ -19,6 +19,11 @@ impl DescribeKeyResponse {
     pub fn builder() -> crate::types::builders::DescribeKeyResponseBuilder {
         <crate::types::builders::DescribeKeyResponseBuilder as ::std::default::Default>::default()
     }
+    /// The `KeyMetadata` member, when set.
+    #[inline]
+    pub fn key_metadata(&self) -> ::std::option::Option<&crate::types::KeyMetadata> {
+        self.key_metadata.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for DescribeKeyResponse {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -109,14 +114,9 @@ impl DescribeKeyResponseBuilder {
     pub fn get_key_metadata(&self) -> &::std::option::Option<crate::types::KeyMetadata> {
         &self.inner.key_metadata
     }
-    /// Builds the [`DescribeKeyResponse`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`DescribeKeyResponse`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::DescribeKeyResponse,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::DescribeKeyResponse {
+        self.inner
     }
 }

@@ -21,6 +21,11 @@ impl DisconnectCustomKeyStoreRequest {
     pub fn builder() -> crate::types::builders::DisconnectCustomKeyStoreRequestBuilder {
         <crate::types::builders::DisconnectCustomKeyStoreRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `CustomKeyStoreId` member, when set.
+    #[inline]
+    pub fn custom_key_store_id(&self) -> ::std::option::Option<&str> {
+        self.custom_key_store_id.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for DisconnectCustomKeyStoreRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -119,7 +124,7 @@ impl DisconnectCustomKeyStoreRequestBuilder {
         if self.inner.custom_key_store_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DisconnectCustomKeyStoreRequest",
-                member: "CustomKeyStoreId",
+                member: "custom_key_store_id",
             });
         }
         ::std::result::Result::Ok(self.inner)

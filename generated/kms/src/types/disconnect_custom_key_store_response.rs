@@ -80,14 +80,9 @@ pub struct DisconnectCustomKeyStoreResponseBuilder {
     inner: crate::types::DisconnectCustomKeyStoreResponse,
 }
 impl DisconnectCustomKeyStoreResponseBuilder {
-    /// Builds the [`DisconnectCustomKeyStoreResponse`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`DisconnectCustomKeyStoreResponse`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::DisconnectCustomKeyStoreResponse,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::DisconnectCustomKeyStoreResponse {
+        self.inner
     }
 }

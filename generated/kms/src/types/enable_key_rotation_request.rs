@@ -36,6 +36,16 @@ impl EnableKeyRotationRequest {
     pub fn builder() -> crate::types::builders::EnableKeyRotationRequestBuilder {
         <crate::types::builders::EnableKeyRotationRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `KeyId` member, when set.
+    #[inline]
+    pub fn key_id(&self) -> ::std::option::Option<&str> {
+        self.key_id.as_deref()
+    }
+    /// The `RotationPeriodInDays` member, when set.
+    #[inline]
+    pub fn rotation_period_in_days(&self) -> ::std::option::Option<i32> {
+        self.rotation_period_in_days
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for EnableKeyRotationRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -157,7 +167,7 @@ impl EnableKeyRotationRequestBuilder {
         if self.inner.key_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "EnableKeyRotationRequest",
-                member: "KeyId",
+                member: "key_id",
             });
         }
         ::std::result::Result::Ok(self.inner)

@@ -57,6 +57,44 @@ impl EncryptRequest {
     pub fn builder() -> crate::types::builders::EncryptRequestBuilder {
         <crate::types::builders::EncryptRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `KeyId` member, when set.
+    #[inline]
+    pub fn key_id(&self) -> ::std::option::Option<&str> {
+        self.key_id.as_deref()
+    }
+    /// The `Plaintext` member, when set.
+    #[inline]
+    pub fn plaintext(
+        &self,
+    ) -> ::std::option::Option<&::awsgen_runtime::primitives::Blob> {
+        self.plaintext.as_ref()
+    }
+    /// The `EncryptionContext` member, when set.
+    #[inline]
+    pub fn encryption_context(
+        &self,
+    ) -> ::std::option::Option<
+        &::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
+    > {
+        self.encryption_context.as_ref()
+    }
+    /// The `GrantTokens` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn grant_tokens(&self) -> &[::std::string::String] {
+        self.grant_tokens.as_deref().unwrap_or_default()
+    }
+    /// The `EncryptionAlgorithm` member, when set.
+    #[inline]
+    pub fn encryption_algorithm(
+        &self,
+    ) -> ::std::option::Option<&crate::types::EncryptionAlgorithmSpec> {
+        self.encryption_algorithm.as_ref()
+    }
+    /// The `DryRun` member, when set.
+    #[inline]
+    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+        self.dry_run
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for EncryptRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -197,19 +235,18 @@ impl EncryptRequestBuilder {
     ) -> &::std::option::Option<::awsgen_runtime::primitives::Blob> {
         &self.inner.plaintext
     }
-    /// Sets [`EncryptRequest::encryption_context`](crate::types::EncryptRequest::encryption_context): Specifies the encryption context that will be used to encrypt the data.
+    /** Adds one entry to [`EncryptRequest::encryption_context`](crate::types::EncryptRequest::encryption_context): Specifies the encryption context that will be used to encrypt the data.
+
+ To set the whole map at once, use [`set_encryption_context`](Self::set_encryption_context).*/
     pub fn encryption_context(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = (
-                impl ::std::convert::Into<::std::string::String>,
-                impl ::std::convert::Into<::std::string::String>,
-            ),
-        >,
+        key: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.inner.encryption_context = ::std::option::Option::Some(
-            input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
-        );
+        self.inner
+            .encryption_context
+            .get_or_insert_default()
+            .insert(key.into(), value.into());
         self
     }
     /// Sets or clears [`EncryptRequest::encryption_context`](crate::types::EncryptRequest::encryption_context).
@@ -232,16 +269,14 @@ impl EncryptRequestBuilder {
     > {
         &self.inner.encryption_context
     }
-    /// Sets [`EncryptRequest::grant_tokens`](crate::types::EncryptRequest::grant_tokens): A list of grant tokens.
+    /** Appends one item to [`EncryptRequest::grant_tokens`](crate::types::EncryptRequest::grant_tokens): A list of grant tokens.
+
+ To set the whole list at once, use [`set_grant_tokens`](Self::set_grant_tokens).*/
     pub fn grant_tokens(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<::std::string::String>,
-        >,
+        input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.inner.grant_tokens = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.grant_tokens.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`EncryptRequest::grant_tokens`](crate::types::EncryptRequest::grant_tokens).
@@ -311,13 +346,13 @@ impl EncryptRequestBuilder {
         if self.inner.key_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "EncryptRequest",
-                member: "KeyId",
+                member: "key_id",
             });
         }
         if self.inner.plaintext.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "EncryptRequest",
-                member: "Plaintext",
+                member: "plaintext",
             });
         }
         ::std::result::Result::Ok(self.inner)

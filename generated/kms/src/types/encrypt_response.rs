@@ -25,6 +25,25 @@ impl EncryptResponse {
     pub fn builder() -> crate::types::builders::EncryptResponseBuilder {
         <crate::types::builders::EncryptResponseBuilder as ::std::default::Default>::default()
     }
+    /// The `CiphertextBlob` member, when set.
+    #[inline]
+    pub fn ciphertext_blob(
+        &self,
+    ) -> ::std::option::Option<&::awsgen_runtime::primitives::Blob> {
+        self.ciphertext_blob.as_ref()
+    }
+    /// The `KeyId` member, when set.
+    #[inline]
+    pub fn key_id(&self) -> ::std::option::Option<&str> {
+        self.key_id.as_deref()
+    }
+    /// The `EncryptionAlgorithm` member, when set.
+    #[inline]
+    pub fn encryption_algorithm(
+        &self,
+    ) -> ::std::option::Option<&crate::types::EncryptionAlgorithmSpec> {
+        self.encryption_algorithm.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for EncryptResponse {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -171,14 +190,9 @@ impl EncryptResponseBuilder {
     ) -> &::std::option::Option<crate::types::EncryptionAlgorithmSpec> {
         &self.inner.encryption_algorithm
     }
-    /// Builds the [`EncryptResponse`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`EncryptResponse`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::EncryptResponse,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::EncryptResponse {
+        self.inner
     }
 }

@@ -64,6 +64,42 @@ impl GenerateDataKeyPairRequest {
     pub fn builder() -> crate::types::builders::GenerateDataKeyPairRequestBuilder {
         <crate::types::builders::GenerateDataKeyPairRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `EncryptionContext` member, when set.
+    #[inline]
+    pub fn encryption_context(
+        &self,
+    ) -> ::std::option::Option<
+        &::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
+    > {
+        self.encryption_context.as_ref()
+    }
+    /// The `KeyId` member, when set.
+    #[inline]
+    pub fn key_id(&self) -> ::std::option::Option<&str> {
+        self.key_id.as_deref()
+    }
+    /// The `KeyPairSpec` member, when set.
+    #[inline]
+    pub fn key_pair_spec(
+        &self,
+    ) -> ::std::option::Option<&crate::types::DataKeyPairSpec> {
+        self.key_pair_spec.as_ref()
+    }
+    /// The `GrantTokens` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn grant_tokens(&self) -> &[::std::string::String] {
+        self.grant_tokens.as_deref().unwrap_or_default()
+    }
+    /// The `Recipient` member, when set.
+    #[inline]
+    pub fn recipient(&self) -> ::std::option::Option<&crate::types::RecipientInfo> {
+        self.recipient.as_ref()
+    }
+    /// The `DryRun` member, when set.
+    #[inline]
+    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+        self.dry_run
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for GenerateDataKeyPairRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -146,19 +182,18 @@ pub struct GenerateDataKeyPairRequestBuilder {
     inner: crate::types::GenerateDataKeyPairRequest,
 }
 impl GenerateDataKeyPairRequestBuilder {
-    /// Sets [`GenerateDataKeyPairRequest::encryption_context`](crate::types::GenerateDataKeyPairRequest::encryption_context): Specifies the encryption context that will be used when encrypting the private key in the data key pair.
+    /** Adds one entry to [`GenerateDataKeyPairRequest::encryption_context`](crate::types::GenerateDataKeyPairRequest::encryption_context): Specifies the encryption context that will be used when encrypting the private key in the data key pair.
+
+ To set the whole map at once, use [`set_encryption_context`](Self::set_encryption_context).*/
     pub fn encryption_context(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = (
-                impl ::std::convert::Into<::std::string::String>,
-                impl ::std::convert::Into<::std::string::String>,
-            ),
-        >,
+        key: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.inner.encryption_context = ::std::option::Option::Some(
-            input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
-        );
+        self.inner
+            .encryption_context
+            .get_or_insert_default()
+            .insert(key.into(), value.into());
         self
     }
     /// Sets or clears [`GenerateDataKeyPairRequest::encryption_context`](crate::types::GenerateDataKeyPairRequest::encryption_context).
@@ -227,16 +262,14 @@ impl GenerateDataKeyPairRequestBuilder {
     ) -> &::std::option::Option<crate::types::DataKeyPairSpec> {
         &self.inner.key_pair_spec
     }
-    /// Sets [`GenerateDataKeyPairRequest::grant_tokens`](crate::types::GenerateDataKeyPairRequest::grant_tokens): A list of grant tokens.
+    /** Appends one item to [`GenerateDataKeyPairRequest::grant_tokens`](crate::types::GenerateDataKeyPairRequest::grant_tokens): A list of grant tokens.
+
+ To set the whole list at once, use [`set_grant_tokens`](Self::set_grant_tokens).*/
     pub fn grant_tokens(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<::std::string::String>,
-        >,
+        input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.inner.grant_tokens = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.grant_tokens.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`GenerateDataKeyPairRequest::grant_tokens`](crate::types::GenerateDataKeyPairRequest::grant_tokens).
@@ -304,13 +337,13 @@ impl GenerateDataKeyPairRequestBuilder {
         if self.inner.key_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GenerateDataKeyPairRequest",
-                member: "KeyId",
+                member: "key_id",
             });
         }
         if self.inner.key_pair_spec.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GenerateDataKeyPairRequest",
-                member: "KeyPairSpec",
+                member: "key_pair_spec",
             });
         }
         ::std::result::Result::Ok(self.inner)

@@ -34,6 +34,51 @@ impl GenerateDataKeyPairResponse {
     pub fn builder() -> crate::types::builders::GenerateDataKeyPairResponseBuilder {
         <crate::types::builders::GenerateDataKeyPairResponseBuilder as ::std::default::Default>::default()
     }
+    /// The `PrivateKeyCiphertextBlob` member, when set.
+    #[inline]
+    pub fn private_key_ciphertext_blob(
+        &self,
+    ) -> ::std::option::Option<&::awsgen_runtime::primitives::Blob> {
+        self.private_key_ciphertext_blob.as_ref()
+    }
+    /// The `PrivateKeyPlaintext` member, when set.
+    #[inline]
+    pub fn private_key_plaintext(
+        &self,
+    ) -> ::std::option::Option<&::awsgen_runtime::primitives::Blob> {
+        self.private_key_plaintext.as_ref()
+    }
+    /// The `PublicKey` member, when set.
+    #[inline]
+    pub fn public_key(
+        &self,
+    ) -> ::std::option::Option<&::awsgen_runtime::primitives::Blob> {
+        self.public_key.as_ref()
+    }
+    /// The `KeyId` member, when set.
+    #[inline]
+    pub fn key_id(&self) -> ::std::option::Option<&str> {
+        self.key_id.as_deref()
+    }
+    /// The `KeyPairSpec` member, when set.
+    #[inline]
+    pub fn key_pair_spec(
+        &self,
+    ) -> ::std::option::Option<&crate::types::DataKeyPairSpec> {
+        self.key_pair_spec.as_ref()
+    }
+    /// The `CiphertextForRecipient` member, when set.
+    #[inline]
+    pub fn ciphertext_for_recipient(
+        &self,
+    ) -> ::std::option::Option<&::awsgen_runtime::primitives::Blob> {
+        self.ciphertext_for_recipient.as_ref()
+    }
+    /// The `KeyMaterialId` member, when set.
+    #[inline]
+    pub fn key_material_id(&self) -> ::std::option::Option<&str> {
+        self.key_material_id.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for GenerateDataKeyPairResponse {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -307,14 +352,9 @@ impl GenerateDataKeyPairResponseBuilder {
     pub fn get_key_material_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.key_material_id
     }
-    /// Builds the [`GenerateDataKeyPairResponse`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`GenerateDataKeyPairResponse`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::GenerateDataKeyPairResponse,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::GenerateDataKeyPairResponse {
+        self.inner
     }
 }

@@ -29,6 +29,37 @@ impl GenerateDataKeyPairWithoutPlaintextResponse {
     pub fn builder() -> crate::types::builders::GenerateDataKeyPairWithoutPlaintextResponseBuilder {
         <crate::types::builders::GenerateDataKeyPairWithoutPlaintextResponseBuilder as ::std::default::Default>::default()
     }
+    /// The `PrivateKeyCiphertextBlob` member, when set.
+    #[inline]
+    pub fn private_key_ciphertext_blob(
+        &self,
+    ) -> ::std::option::Option<&::awsgen_runtime::primitives::Blob> {
+        self.private_key_ciphertext_blob.as_ref()
+    }
+    /// The `PublicKey` member, when set.
+    #[inline]
+    pub fn public_key(
+        &self,
+    ) -> ::std::option::Option<&::awsgen_runtime::primitives::Blob> {
+        self.public_key.as_ref()
+    }
+    /// The `KeyId` member, when set.
+    #[inline]
+    pub fn key_id(&self) -> ::std::option::Option<&str> {
+        self.key_id.as_deref()
+    }
+    /// The `KeyPairSpec` member, when set.
+    #[inline]
+    pub fn key_pair_spec(
+        &self,
+    ) -> ::std::option::Option<&crate::types::DataKeyPairSpec> {
+        self.key_pair_spec.as_ref()
+    }
+    /// The `KeyMaterialId` member, when set.
+    #[inline]
+    pub fn key_material_id(&self) -> ::std::option::Option<&str> {
+        self.key_material_id.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers
 for GenerateDataKeyPairWithoutPlaintextResponse {
@@ -236,14 +267,9 @@ impl GenerateDataKeyPairWithoutPlaintextResponseBuilder {
     pub fn get_key_material_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.key_material_id
     }
-    /// Builds the [`GenerateDataKeyPairWithoutPlaintextResponse`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`GenerateDataKeyPairWithoutPlaintextResponse`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::GenerateDataKeyPairWithoutPlaintextResponse,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::GenerateDataKeyPairWithoutPlaintextResponse {
+        self.inner
     }
 }

@@ -66,6 +66,45 @@ impl GenerateDataKeyRequest {
     pub fn builder() -> crate::types::builders::GenerateDataKeyRequestBuilder {
         <crate::types::builders::GenerateDataKeyRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `KeyId` member, when set.
+    #[inline]
+    pub fn key_id(&self) -> ::std::option::Option<&str> {
+        self.key_id.as_deref()
+    }
+    /// The `EncryptionContext` member, when set.
+    #[inline]
+    pub fn encryption_context(
+        &self,
+    ) -> ::std::option::Option<
+        &::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
+    > {
+        self.encryption_context.as_ref()
+    }
+    /// The `NumberOfBytes` member, when set.
+    #[inline]
+    pub fn number_of_bytes(&self) -> ::std::option::Option<i32> {
+        self.number_of_bytes
+    }
+    /// The `KeySpec` member, when set.
+    #[inline]
+    pub fn key_spec(&self) -> ::std::option::Option<&crate::types::DataKeySpec> {
+        self.key_spec.as_ref()
+    }
+    /// The `GrantTokens` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn grant_tokens(&self) -> &[::std::string::String] {
+        self.grant_tokens.as_deref().unwrap_or_default()
+    }
+    /// The `Recipient` member, when set.
+    #[inline]
+    pub fn recipient(&self) -> ::std::option::Option<&crate::types::RecipientInfo> {
+        self.recipient.as_ref()
+    }
+    /// The `DryRun` member, when set.
+    #[inline]
+    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+        self.dry_run
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for GenerateDataKeyRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -174,19 +213,18 @@ impl GenerateDataKeyRequestBuilder {
     pub fn get_key_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.key_id
     }
-    /// Sets [`GenerateDataKeyRequest::encryption_context`](crate::types::GenerateDataKeyRequest::encryption_context): Specifies the encryption context that will be used when encrypting the data key.
+    /** Adds one entry to [`GenerateDataKeyRequest::encryption_context`](crate::types::GenerateDataKeyRequest::encryption_context): Specifies the encryption context that will be used when encrypting the data key.
+
+ To set the whole map at once, use [`set_encryption_context`](Self::set_encryption_context).*/
     pub fn encryption_context(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = (
-                impl ::std::convert::Into<::std::string::String>,
-                impl ::std::convert::Into<::std::string::String>,
-            ),
-        >,
+        key: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.inner.encryption_context = ::std::option::Option::Some(
-            input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
-        );
+        self.inner
+            .encryption_context
+            .get_or_insert_default()
+            .insert(key.into(), value.into());
         self
     }
     /// Sets or clears [`GenerateDataKeyRequest::encryption_context`](crate::types::GenerateDataKeyRequest::encryption_context).
@@ -247,16 +285,14 @@ impl GenerateDataKeyRequestBuilder {
     pub fn get_key_spec(&self) -> &::std::option::Option<crate::types::DataKeySpec> {
         &self.inner.key_spec
     }
-    /// Sets [`GenerateDataKeyRequest::grant_tokens`](crate::types::GenerateDataKeyRequest::grant_tokens): A list of grant tokens.
+    /** Appends one item to [`GenerateDataKeyRequest::grant_tokens`](crate::types::GenerateDataKeyRequest::grant_tokens): A list of grant tokens.
+
+ To set the whole list at once, use [`set_grant_tokens`](Self::set_grant_tokens).*/
     pub fn grant_tokens(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<::std::string::String>,
-        >,
+        input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.inner.grant_tokens = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.grant_tokens.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`GenerateDataKeyRequest::grant_tokens`](crate::types::GenerateDataKeyRequest::grant_tokens).
@@ -324,7 +360,7 @@ impl GenerateDataKeyRequestBuilder {
         if self.inner.key_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GenerateDataKeyRequest",
-                member: "KeyId",
+                member: "key_id",
             });
         }
         ::std::result::Result::Ok(self.inner)

@@ -28,6 +28,37 @@ impl GenerateDataKeyResponse {
     pub fn builder() -> crate::types::builders::GenerateDataKeyResponseBuilder {
         <crate::types::builders::GenerateDataKeyResponseBuilder as ::std::default::Default>::default()
     }
+    /// The `CiphertextBlob` member, when set.
+    #[inline]
+    pub fn ciphertext_blob(
+        &self,
+    ) -> ::std::option::Option<&::awsgen_runtime::primitives::Blob> {
+        self.ciphertext_blob.as_ref()
+    }
+    /// The `Plaintext` member, when set.
+    #[inline]
+    pub fn plaintext(
+        &self,
+    ) -> ::std::option::Option<&::awsgen_runtime::primitives::Blob> {
+        self.plaintext.as_ref()
+    }
+    /// The `KeyId` member, when set.
+    #[inline]
+    pub fn key_id(&self) -> ::std::option::Option<&str> {
+        self.key_id.as_deref()
+    }
+    /// The `CiphertextForRecipient` member, when set.
+    #[inline]
+    pub fn ciphertext_for_recipient(
+        &self,
+    ) -> ::std::option::Option<&::awsgen_runtime::primitives::Blob> {
+        self.ciphertext_for_recipient.as_ref()
+    }
+    /// The `KeyMaterialId` member, when set.
+    #[inline]
+    pub fn key_material_id(&self) -> ::std::option::Option<&str> {
+        self.key_material_id.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for GenerateDataKeyResponse {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -239,14 +270,9 @@ impl GenerateDataKeyResponseBuilder {
     pub fn get_key_material_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.key_material_id
     }
-    /// Builds the [`GenerateDataKeyResponse`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`GenerateDataKeyResponse`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::GenerateDataKeyResponse,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::GenerateDataKeyResponse {
+        self.inner
     }
 }

@@ -23,6 +23,23 @@ impl GenerateDataKeyWithoutPlaintextResponse {
     pub fn builder() -> crate::types::builders::GenerateDataKeyWithoutPlaintextResponseBuilder {
         <crate::types::builders::GenerateDataKeyWithoutPlaintextResponseBuilder as ::std::default::Default>::default()
     }
+    /// The `CiphertextBlob` member, when set.
+    #[inline]
+    pub fn ciphertext_blob(
+        &self,
+    ) -> ::std::option::Option<&::awsgen_runtime::primitives::Blob> {
+        self.ciphertext_blob.as_ref()
+    }
+    /// The `KeyId` member, when set.
+    #[inline]
+    pub fn key_id(&self) -> ::std::option::Option<&str> {
+        self.key_id.as_deref()
+    }
+    /// The `KeyMaterialId` member, when set.
+    #[inline]
+    pub fn key_material_id(&self) -> ::std::option::Option<&str> {
+        self.key_material_id.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers
 for GenerateDataKeyWithoutPlaintextResponse {
@@ -170,14 +187,9 @@ impl GenerateDataKeyWithoutPlaintextResponseBuilder {
     pub fn get_key_material_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.key_material_id
     }
-    /// Builds the [`GenerateDataKeyWithoutPlaintextResponse`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`GenerateDataKeyWithoutPlaintextResponse`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::GenerateDataKeyWithoutPlaintextResponse,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::GenerateDataKeyWithoutPlaintextResponse {
+        self.inner
     }
 }

@@ -38,6 +38,33 @@ impl GenerateMacRequest {
     pub fn builder() -> crate::types::builders::GenerateMacRequestBuilder {
         <crate::types::builders::GenerateMacRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `Message` member, when set.
+    #[inline]
+    pub fn message(&self) -> ::std::option::Option<&::awsgen_runtime::primitives::Blob> {
+        self.message.as_ref()
+    }
+    /// The `KeyId` member, when set.
+    #[inline]
+    pub fn key_id(&self) -> ::std::option::Option<&str> {
+        self.key_id.as_deref()
+    }
+    /// The `MacAlgorithm` member, when set.
+    #[inline]
+    pub fn mac_algorithm(
+        &self,
+    ) -> ::std::option::Option<&crate::types::MacAlgorithmSpec> {
+        self.mac_algorithm.as_ref()
+    }
+    /// The `GrantTokens` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn grant_tokens(&self) -> &[::std::string::String] {
+        self.grant_tokens.as_deref().unwrap_or_default()
+    }
+    /// The `DryRun` member, when set.
+    #[inline]
+    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+        self.dry_run
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for GenerateMacRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -197,16 +224,14 @@ impl GenerateMacRequestBuilder {
     ) -> &::std::option::Option<crate::types::MacAlgorithmSpec> {
         &self.inner.mac_algorithm
     }
-    /// Sets [`GenerateMacRequest::grant_tokens`](crate::types::GenerateMacRequest::grant_tokens): A list of grant tokens.
+    /** Appends one item to [`GenerateMacRequest::grant_tokens`](crate::types::GenerateMacRequest::grant_tokens): A list of grant tokens.
+
+ To set the whole list at once, use [`set_grant_tokens`](Self::set_grant_tokens).*/
     pub fn grant_tokens(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<::std::string::String>,
-        >,
+        input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.inner.grant_tokens = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.grant_tokens.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`GenerateMacRequest::grant_tokens`](crate::types::GenerateMacRequest::grant_tokens).
@@ -252,19 +277,19 @@ impl GenerateMacRequestBuilder {
         if self.inner.message.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GenerateMacRequest",
-                member: "Message",
+                member: "message",
             });
         }
         if self.inner.key_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GenerateMacRequest",
-                member: "KeyId",
+                member: "key_id",
             });
         }
         if self.inner.mac_algorithm.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GenerateMacRequest",
-                member: "MacAlgorithm",
+                member: "mac_algorithm",
             });
         }
         ::std::result::Result::Ok(self.inner)

@@ -25,6 +25,23 @@ impl GenerateMacResponse {
     pub fn builder() -> crate::types::builders::GenerateMacResponseBuilder {
         <crate::types::builders::GenerateMacResponseBuilder as ::std::default::Default>::default()
     }
+    /// The `Mac` member, when set.
+    #[inline]
+    pub fn mac(&self) -> ::std::option::Option<&::awsgen_runtime::primitives::Blob> {
+        self.mac.as_ref()
+    }
+    /// The `MacAlgorithm` member, when set.
+    #[inline]
+    pub fn mac_algorithm(
+        &self,
+    ) -> ::std::option::Option<&crate::types::MacAlgorithmSpec> {
+        self.mac_algorithm.as_ref()
+    }
+    /// The `KeyId` member, when set.
+    #[inline]
+    pub fn key_id(&self) -> ::std::option::Option<&str> {
+        self.key_id.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for GenerateMacResponse {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -169,14 +186,9 @@ impl GenerateMacResponseBuilder {
     pub fn get_key_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.key_id
     }
-    /// Builds the [`GenerateMacResponse`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`GenerateMacResponse`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::GenerateMacResponse,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::GenerateMacResponse {
+        self.inner
     }
 }

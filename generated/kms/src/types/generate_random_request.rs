@@ -31,6 +31,21 @@ impl GenerateRandomRequest {
     pub fn builder() -> crate::types::builders::GenerateRandomRequestBuilder {
         <crate::types::builders::GenerateRandomRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `NumberOfBytes` member, when set.
+    #[inline]
+    pub fn number_of_bytes(&self) -> ::std::option::Option<i32> {
+        self.number_of_bytes
+    }
+    /// The `CustomKeyStoreId` member, when set.
+    #[inline]
+    pub fn custom_key_store_id(&self) -> ::std::option::Option<&str> {
+        self.custom_key_store_id.as_deref()
+    }
+    /// The `Recipient` member, when set.
+    #[inline]
+    pub fn recipient(&self) -> ::std::option::Option<&crate::types::RecipientInfo> {
+        self.recipient.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for GenerateRandomRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -163,14 +178,9 @@ impl GenerateRandomRequestBuilder {
     pub fn get_recipient(&self) -> &::std::option::Option<crate::types::RecipientInfo> {
         &self.inner.recipient
     }
-    /// Builds the [`GenerateRandomRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`GenerateRandomRequest`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::GenerateRandomRequest,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::GenerateRandomRequest {
+        self.inner
     }
 }

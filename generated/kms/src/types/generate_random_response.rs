@@ -22,6 +22,20 @@ impl GenerateRandomResponse {
     pub fn builder() -> crate::types::builders::GenerateRandomResponseBuilder {
         <crate::types::builders::GenerateRandomResponseBuilder as ::std::default::Default>::default()
     }
+    /// The `Plaintext` member, when set.
+    #[inline]
+    pub fn plaintext(
+        &self,
+    ) -> ::std::option::Option<&::awsgen_runtime::primitives::Blob> {
+        self.plaintext.as_ref()
+    }
+    /// The `CiphertextForRecipient` member, when set.
+    #[inline]
+    pub fn ciphertext_for_recipient(
+        &self,
+    ) -> ::std::option::Option<&::awsgen_runtime::primitives::Blob> {
+        self.ciphertext_for_recipient.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for GenerateRandomResponse {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -150,14 +164,9 @@ impl GenerateRandomResponseBuilder {
     ) -> &::std::option::Option<::awsgen_runtime::primitives::Blob> {
         &self.inner.ciphertext_for_recipient
     }
-    /// Builds the [`GenerateRandomResponse`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`GenerateRandomResponse`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::GenerateRandomResponse,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::GenerateRandomResponse {
+        self.inner
     }
 }

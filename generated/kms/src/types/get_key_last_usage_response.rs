@@ -27,6 +27,32 @@ impl GetKeyLastUsageResponse {
     pub fn builder() -> crate::types::builders::GetKeyLastUsageResponseBuilder {
         <crate::types::builders::GetKeyLastUsageResponseBuilder as ::std::default::Default>::default()
     }
+    /// The `KeyId` member, when set.
+    #[inline]
+    pub fn key_id(&self) -> ::std::option::Option<&str> {
+        self.key_id.as_deref()
+    }
+    /// The `KeyLastUsage` member, when set.
+    #[inline]
+    pub fn key_last_usage(
+        &self,
+    ) -> ::std::option::Option<&crate::types::KeyLastUsageData> {
+        self.key_last_usage.as_ref()
+    }
+    /// The `TrackingStartDate` member, when set.
+    #[inline]
+    pub fn tracking_start_date(
+        &self,
+    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+        self.tracking_start_date.as_ref()
+    }
+    /// The `KeyCreationDate` member, when set.
+    #[inline]
+    pub fn key_creation_date(
+        &self,
+    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+        self.key_creation_date.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for GetKeyLastUsageResponse {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -227,14 +253,9 @@ impl GetKeyLastUsageResponseBuilder {
     ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.key_creation_date
     }
-    /// Builds the [`GetKeyLastUsageResponse`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`GetKeyLastUsageResponse`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::GetKeyLastUsageResponse,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::GetKeyLastUsageResponse {
+        self.inner
     }
 }

@@ -32,6 +32,16 @@ impl GetKeyPolicyRequest {
     pub fn builder() -> crate::types::builders::GetKeyPolicyRequestBuilder {
         <crate::types::builders::GetKeyPolicyRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `KeyId` member, when set.
+    #[inline]
+    pub fn key_id(&self) -> ::std::option::Option<&str> {
+        self.key_id.as_deref()
+    }
+    /// The `PolicyName` member, when set.
+    #[inline]
+    pub fn policy_name(&self) -> ::std::option::Option<&str> {
+        self.policy_name.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for GetKeyPolicyRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -153,7 +163,7 @@ impl GetKeyPolicyRequestBuilder {
         if self.inner.key_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetKeyPolicyRequest",
-                member: "KeyId",
+                member: "key_id",
             });
         }
         ::std::result::Result::Ok(self.inner)

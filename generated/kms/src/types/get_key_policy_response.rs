@@ -21,6 +21,16 @@ impl GetKeyPolicyResponse {
     pub fn builder() -> crate::types::builders::GetKeyPolicyResponseBuilder {
         <crate::types::builders::GetKeyPolicyResponseBuilder as ::std::default::Default>::default()
     }
+    /// The `Policy` member, when set.
+    #[inline]
+    pub fn policy(&self) -> ::std::option::Option<&str> {
+        self.policy.as_deref()
+    }
+    /// The `PolicyName` member, when set.
+    #[inline]
+    pub fn policy_name(&self) -> ::std::option::Option<&str> {
+        self.policy_name.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for GetKeyPolicyResponse {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -137,14 +147,9 @@ impl GetKeyPolicyResponseBuilder {
     pub fn get_policy_name(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.policy_name
     }
-    /// Builds the [`GetKeyPolicyResponse`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`GetKeyPolicyResponse`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::GetKeyPolicyResponse,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::GetKeyPolicyResponse {
+        self.inner
     }
 }

@@ -33,6 +33,35 @@ impl GetKeyRotationStatusResponse {
     pub fn builder() -> crate::types::builders::GetKeyRotationStatusResponseBuilder {
         <crate::types::builders::GetKeyRotationStatusResponseBuilder as ::std::default::Default>::default()
     }
+    /// The `KeyRotationEnabled` member, when set.
+    #[inline]
+    pub fn key_rotation_enabled(&self) -> ::std::option::Option<bool> {
+        self.key_rotation_enabled
+    }
+    /// The `KeyId` member, when set.
+    #[inline]
+    pub fn key_id(&self) -> ::std::option::Option<&str> {
+        self.key_id.as_deref()
+    }
+    /// The `RotationPeriodInDays` member, when set.
+    #[inline]
+    pub fn rotation_period_in_days(&self) -> ::std::option::Option<i32> {
+        self.rotation_period_in_days
+    }
+    /// The `NextRotationDate` member, when set.
+    #[inline]
+    pub fn next_rotation_date(
+        &self,
+    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+        self.next_rotation_date.as_ref()
+    }
+    /// The `OnDemandRotationStartDate` member, when set.
+    #[inline]
+    pub fn on_demand_rotation_start_date(
+        &self,
+    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+        self.on_demand_rotation_start_date.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for GetKeyRotationStatusResponse {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -259,14 +288,9 @@ impl GetKeyRotationStatusResponseBuilder {
     ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.on_demand_rotation_start_date
     }
-    /// Builds the [`GetKeyRotationStatusResponse`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`GetKeyRotationStatusResponse`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::GetKeyRotationStatusResponse,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::GetKeyRotationStatusResponse {
+        self.inner
     }
 }

@@ -58,6 +58,25 @@ impl GetParametersForImportRequest {
     pub fn builder() -> crate::types::builders::GetParametersForImportRequestBuilder {
         <crate::types::builders::GetParametersForImportRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `KeyId` member, when set.
+    #[inline]
+    pub fn key_id(&self) -> ::std::option::Option<&str> {
+        self.key_id.as_deref()
+    }
+    /// The `WrappingAlgorithm` member, when set.
+    #[inline]
+    pub fn wrapping_algorithm(
+        &self,
+    ) -> ::std::option::Option<&crate::types::AlgorithmSpec> {
+        self.wrapping_algorithm.as_ref()
+    }
+    /// The `WrappingKeySpec` member, when set.
+    #[inline]
+    pub fn wrapping_key_spec(
+        &self,
+    ) -> ::std::option::Option<&crate::types::WrappingKeySpec> {
+        self.wrapping_key_spec.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for GetParametersForImportRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -209,19 +228,19 @@ impl GetParametersForImportRequestBuilder {
         if self.inner.key_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetParametersForImportRequest",
-                member: "KeyId",
+                member: "key_id",
             });
         }
         if self.inner.wrapping_algorithm.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetParametersForImportRequest",
-                member: "WrappingAlgorithm",
+                member: "wrapping_algorithm",
             });
         }
         if self.inner.wrapping_key_spec.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetParametersForImportRequest",
-                member: "WrappingKeySpec",
+                member: "wrapping_key_spec",
             });
         }
         ::std::result::Result::Ok(self.inner)

@@ -22,6 +22,32 @@ impl GetParametersForImportResponse {
     pub fn builder() -> crate::types::builders::GetParametersForImportResponseBuilder {
         <crate::types::builders::GetParametersForImportResponseBuilder as ::std::default::Default>::default()
     }
+    /// The `KeyId` member, when set.
+    #[inline]
+    pub fn key_id(&self) -> ::std::option::Option<&str> {
+        self.key_id.as_deref()
+    }
+    /// The `ImportToken` member, when set.
+    #[inline]
+    pub fn import_token(
+        &self,
+    ) -> ::std::option::Option<&::awsgen_runtime::primitives::Blob> {
+        self.import_token.as_ref()
+    }
+    /// The `PublicKey` member, when set.
+    #[inline]
+    pub fn public_key(
+        &self,
+    ) -> ::std::option::Option<&::awsgen_runtime::primitives::Blob> {
+        self.public_key.as_ref()
+    }
+    /// The `ParametersValidTo` member, when set.
+    #[inline]
+    pub fn parameters_valid_to(
+        &self,
+    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+        self.parameters_valid_to.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for GetParametersForImportResponse {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -220,14 +246,9 @@ impl GetParametersForImportResponseBuilder {
     ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.parameters_valid_to
     }
-    /// Builds the [`GetParametersForImportResponse`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`GetParametersForImportResponse`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::GetParametersForImportResponse,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::GetParametersForImportResponse {
+        self.inner
     }
 }

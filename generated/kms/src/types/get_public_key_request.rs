@@ -36,6 +36,16 @@ impl GetPublicKeyRequest {
     pub fn builder() -> crate::types::builders::GetPublicKeyRequestBuilder {
         <crate::types::builders::GetPublicKeyRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `KeyId` member, when set.
+    #[inline]
+    pub fn key_id(&self) -> ::std::option::Option<&str> {
+        self.key_id.as_deref()
+    }
+    /// The `GrantTokens` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn grant_tokens(&self) -> &[::std::string::String] {
+        self.grant_tokens.as_deref().unwrap_or_default()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for GetPublicKeyRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -124,16 +134,14 @@ impl GetPublicKeyRequestBuilder {
     pub fn get_key_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.key_id
     }
-    /// Sets [`GetPublicKeyRequest::grant_tokens`](crate::types::GetPublicKeyRequest::grant_tokens): A list of grant tokens.
+    /** Appends one item to [`GetPublicKeyRequest::grant_tokens`](crate::types::GetPublicKeyRequest::grant_tokens): A list of grant tokens.
+
+ To set the whole list at once, use [`set_grant_tokens`](Self::set_grant_tokens).*/
     pub fn grant_tokens(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<::std::string::String>,
-        >,
+        input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.inner.grant_tokens = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.grant_tokens.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`GetPublicKeyRequest::grant_tokens`](crate::types::GetPublicKeyRequest::grant_tokens).
@@ -163,7 +171,7 @@ impl GetPublicKeyRequestBuilder {
         if self.inner.key_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetPublicKeyRequest",
-                member: "KeyId",
+                member: "key_id",
             });
         }
         ::std::result::Result::Ok(self.inner)

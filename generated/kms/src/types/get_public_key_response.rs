@@ -56,6 +56,55 @@ impl GetPublicKeyResponse {
     pub fn builder() -> crate::types::builders::GetPublicKeyResponseBuilder {
         <crate::types::builders::GetPublicKeyResponseBuilder as ::std::default::Default>::default()
     }
+    /// The `KeyId` member, when set.
+    #[inline]
+    pub fn key_id(&self) -> ::std::option::Option<&str> {
+        self.key_id.as_deref()
+    }
+    /// The `PublicKey` member, when set.
+    #[inline]
+    pub fn public_key(
+        &self,
+    ) -> ::std::option::Option<&::awsgen_runtime::primitives::Blob> {
+        self.public_key.as_ref()
+    }
+    /// The `CustomerMasterKeySpec` member, when set.
+    #[deprecated(
+        note = "This field has been deprecated. Instead, use the KeySpec field."
+    )]
+    #[inline]
+    pub fn customer_master_key_spec(
+        &self,
+    ) -> ::std::option::Option<&crate::types::CustomerMasterKeySpec> {
+        self.customer_master_key_spec.as_ref()
+    }
+    /// The `KeySpec` member, when set.
+    #[inline]
+    pub fn key_spec(&self) -> ::std::option::Option<&crate::types::KeySpec> {
+        self.key_spec.as_ref()
+    }
+    /// The `KeyUsage` member, when set.
+    #[inline]
+    pub fn key_usage(&self) -> ::std::option::Option<&crate::types::KeyUsageType> {
+        self.key_usage.as_ref()
+    }
+    /// The `EncryptionAlgorithms` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn encryption_algorithms(&self) -> &[crate::types::EncryptionAlgorithmSpec] {
+        self.encryption_algorithms.as_deref().unwrap_or_default()
+    }
+    /// The `SigningAlgorithms` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn signing_algorithms(&self) -> &[crate::types::SigningAlgorithmSpec] {
+        self.signing_algorithms.as_deref().unwrap_or_default()
+    }
+    /// The `KeyAgreementAlgorithms` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn key_agreement_algorithms(
+        &self,
+    ) -> &[crate::types::KeyAgreementAlgorithmSpec] {
+        self.key_agreement_algorithms.as_deref().unwrap_or_default()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for GetPublicKeyResponse {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -267,16 +316,14 @@ impl GetPublicKeyResponseBuilder {
     pub fn get_key_usage(&self) -> &::std::option::Option<crate::types::KeyUsageType> {
         &self.inner.key_usage
     }
-    /// Sets [`GetPublicKeyResponse::encryption_algorithms`](crate::types::GetPublicKeyResponse::encryption_algorithms): The encryption algorithms that KMS supports for this key.
+    /** Appends one item to [`GetPublicKeyResponse::encryption_algorithms`](crate::types::GetPublicKeyResponse::encryption_algorithms): The encryption algorithms that KMS supports for this key.
+
+ To set the whole list at once, use [`set_encryption_algorithms`](Self::set_encryption_algorithms).*/
     pub fn encryption_algorithms(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<crate::types::EncryptionAlgorithmSpec>,
-        >,
+        input: impl ::std::convert::Into<crate::types::EncryptionAlgorithmSpec>,
     ) -> Self {
-        self.inner.encryption_algorithms = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.encryption_algorithms.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`GetPublicKeyResponse::encryption_algorithms`](crate::types::GetPublicKeyResponse::encryption_algorithms).
@@ -297,16 +344,14 @@ impl GetPublicKeyResponseBuilder {
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::EncryptionAlgorithmSpec>> {
         &self.inner.encryption_algorithms
     }
-    /// Sets [`GetPublicKeyResponse::signing_algorithms`](crate::types::GetPublicKeyResponse::signing_algorithms): The signing algorithms that KMS supports for this key.
+    /** Appends one item to [`GetPublicKeyResponse::signing_algorithms`](crate::types::GetPublicKeyResponse::signing_algorithms): The signing algorithms that KMS supports for this key.
+
+ To set the whole list at once, use [`set_signing_algorithms`](Self::set_signing_algorithms).*/
     pub fn signing_algorithms(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<crate::types::SigningAlgorithmSpec>,
-        >,
+        input: impl ::std::convert::Into<crate::types::SigningAlgorithmSpec>,
     ) -> Self {
-        self.inner.signing_algorithms = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.signing_algorithms.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`GetPublicKeyResponse::signing_algorithms`](crate::types::GetPublicKeyResponse::signing_algorithms).
@@ -325,16 +370,14 @@ impl GetPublicKeyResponseBuilder {
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::SigningAlgorithmSpec>> {
         &self.inner.signing_algorithms
     }
-    /// Sets [`GetPublicKeyResponse::key_agreement_algorithms`](crate::types::GetPublicKeyResponse::key_agreement_algorithms): The key agreement algorithm used to derive a shared secret.
+    /** Appends one item to [`GetPublicKeyResponse::key_agreement_algorithms`](crate::types::GetPublicKeyResponse::key_agreement_algorithms): The key agreement algorithm used to derive a shared secret.
+
+ To set the whole list at once, use [`set_key_agreement_algorithms`](Self::set_key_agreement_algorithms).*/
     pub fn key_agreement_algorithms(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<crate::types::KeyAgreementAlgorithmSpec>,
-        >,
+        input: impl ::std::convert::Into<crate::types::KeyAgreementAlgorithmSpec>,
     ) -> Self {
-        self.inner.key_agreement_algorithms = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.key_agreement_algorithms.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`GetPublicKeyResponse::key_agreement_algorithms`](crate::types::GetPublicKeyResponse::key_agreement_algorithms).
@@ -357,14 +400,9 @@ impl GetPublicKeyResponseBuilder {
     > {
         &self.inner.key_agreement_algorithms
     }
-    /// Builds the [`GetPublicKeyResponse`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`GetPublicKeyResponse`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::GetPublicKeyResponse,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::GetPublicKeyResponse {
+        self.inner
     }
 }

@@ -38,6 +38,29 @@ impl GrantConstraints {
     pub fn builder() -> crate::types::builders::GrantConstraintsBuilder {
         <crate::types::builders::GrantConstraintsBuilder as ::std::default::Default>::default()
     }
+    /// The `EncryptionContextSubset` member, when set.
+    #[inline]
+    pub fn encryption_context_subset(
+        &self,
+    ) -> ::std::option::Option<
+        &::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
+    > {
+        self.encryption_context_subset.as_ref()
+    }
+    /// The `EncryptionContextEquals` member, when set.
+    #[inline]
+    pub fn encryption_context_equals(
+        &self,
+    ) -> ::std::option::Option<
+        &::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
+    > {
+        self.encryption_context_equals.as_ref()
+    }
+    /// The `SourceArn` member, when set.
+    #[inline]
+    pub fn source_arn(&self) -> ::std::option::Option<&str> {
+        self.source_arn.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for GrantConstraints {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -106,19 +129,18 @@ pub struct GrantConstraintsBuilder {
     inner: crate::types::GrantConstraints,
 }
 impl GrantConstraintsBuilder {
-    /// Sets [`GrantConstraints::encryption_context_subset`](crate::types::GrantConstraints::encryption_context_subset): A list of key-value pairs that must be included in the encryption context of the [cryptographic operation](https://docs.aws.amazon.com/kms/latest/developerguide/kms-cryptography.html#cryptographic-operations) request.
+    /** Adds one entry to [`GrantConstraints::encryption_context_subset`](crate::types::GrantConstraints::encryption_context_subset): A list of key-value pairs that must be included in the encryption context of the [cryptographic operation](https://docs.aws.amazon.com/kms/latest/developerguide/kms-cryptography.html#cryptographic-operations) request.
+
+ To set the whole map at once, use [`set_encryption_context_subset`](Self::set_encryption_context_subset).*/
     pub fn encryption_context_subset(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = (
-                impl ::std::convert::Into<::std::string::String>,
-                impl ::std::convert::Into<::std::string::String>,
-            ),
-        >,
+        key: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.inner.encryption_context_subset = ::std::option::Option::Some(
-            input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
-        );
+        self.inner
+            .encryption_context_subset
+            .get_or_insert_default()
+            .insert(key.into(), value.into());
         self
     }
     /// Sets or clears [`GrantConstraints::encryption_context_subset`](crate::types::GrantConstraints::encryption_context_subset).
@@ -141,19 +163,18 @@ impl GrantConstraintsBuilder {
     > {
         &self.inner.encryption_context_subset
     }
-    /// Sets [`GrantConstraints::encryption_context_equals`](crate::types::GrantConstraints::encryption_context_equals): A list of key-value pairs that must match the encryption context in the [cryptographic operation](https://docs.aws.amazon.com/kms/latest/developerguide/kms-cryptography.html#cryptographic-operations) request.
+    /** Adds one entry to [`GrantConstraints::encryption_context_equals`](crate::types::GrantConstraints::encryption_context_equals): A list of key-value pairs that must match the encryption context in the [cryptographic operation](https://docs.aws.amazon.com/kms/latest/developerguide/kms-cryptography.html#cryptographic-operations) request.
+
+ To set the whole map at once, use [`set_encryption_context_equals`](Self::set_encryption_context_equals).*/
     pub fn encryption_context_equals(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = (
-                impl ::std::convert::Into<::std::string::String>,
-                impl ::std::convert::Into<::std::string::String>,
-            ),
-        >,
+        key: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.inner.encryption_context_equals = ::std::option::Option::Some(
-            input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
-        );
+        self.inner
+            .encryption_context_equals
+            .get_or_insert_default()
+            .insert(key.into(), value.into());
         self
     }
     /// Sets or clears [`GrantConstraints::encryption_context_equals`](crate::types::GrantConstraints::encryption_context_equals).
@@ -198,14 +219,9 @@ impl GrantConstraintsBuilder {
     pub fn get_source_arn(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.source_arn
     }
-    /// Builds the [`GrantConstraints`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`GrantConstraints`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::GrantConstraints,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::GrantConstraints {
+        self.inner
     }
 }

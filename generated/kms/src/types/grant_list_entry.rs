@@ -41,6 +41,63 @@ impl GrantListEntry {
     pub fn builder() -> crate::types::builders::GrantListEntryBuilder {
         <crate::types::builders::GrantListEntryBuilder as ::std::default::Default>::default()
     }
+    /// The `KeyId` member, when set.
+    #[inline]
+    pub fn key_id(&self) -> ::std::option::Option<&str> {
+        self.key_id.as_deref()
+    }
+    /// The `GrantId` member, when set.
+    #[inline]
+    pub fn grant_id(&self) -> ::std::option::Option<&str> {
+        self.grant_id.as_deref()
+    }
+    /// The `Name` member, when set.
+    #[inline]
+    pub fn name(&self) -> ::std::option::Option<&str> {
+        self.name.as_deref()
+    }
+    /// The `CreationDate` member, when set.
+    #[inline]
+    pub fn creation_date(
+        &self,
+    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+        self.creation_date.as_ref()
+    }
+    /// The `GranteePrincipal` member, when set.
+    #[inline]
+    pub fn grantee_principal(&self) -> ::std::option::Option<&str> {
+        self.grantee_principal.as_deref()
+    }
+    /// The `RetiringPrincipal` member, when set.
+    #[inline]
+    pub fn retiring_principal(&self) -> ::std::option::Option<&str> {
+        self.retiring_principal.as_deref()
+    }
+    /// The `IssuingAccount` member, when set.
+    #[inline]
+    pub fn issuing_account(&self) -> ::std::option::Option<&str> {
+        self.issuing_account.as_deref()
+    }
+    /// The `Operations` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn operations(&self) -> &[crate::types::GrantOperation] {
+        self.operations.as_deref().unwrap_or_default()
+    }
+    /// The `Constraints` member, when set.
+    #[inline]
+    pub fn constraints(&self) -> ::std::option::Option<&crate::types::GrantConstraints> {
+        self.constraints.as_ref()
+    }
+    /// The `GranteeServicePrincipal` member, when set.
+    #[inline]
+    pub fn grantee_service_principal(&self) -> ::std::option::Option<&str> {
+        self.grantee_service_principal.as_deref()
+    }
+    /// The `RetiringServicePrincipal` member, when set.
+    #[inline]
+    pub fn retiring_service_principal(&self) -> ::std::option::Option<&str> {
+        self.retiring_service_principal.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for GrantListEntry {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -314,16 +371,14 @@ impl GrantListEntryBuilder {
     pub fn get_issuing_account(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.issuing_account
     }
-    /// Sets [`GrantListEntry::operations`](crate::types::GrantListEntry::operations): The list of operations permitted by the grant.
+    /** Appends one item to [`GrantListEntry::operations`](crate::types::GrantListEntry::operations): The list of operations permitted by the grant.
+
+ To set the whole list at once, use [`set_operations`](Self::set_operations).*/
     pub fn operations(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<crate::types::GrantOperation>,
-        >,
+        input: impl ::std::convert::Into<crate::types::GrantOperation>,
     ) -> Self {
-        self.inner.operations = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.operations.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`GrantListEntry::operations`](crate::types::GrantListEntry::operations).
@@ -416,14 +471,9 @@ impl GrantListEntryBuilder {
     ) -> &::std::option::Option<::std::string::String> {
         &self.inner.retiring_service_principal
     }
-    /// Builds the [`GrantListEntry`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`GrantListEntry`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::GrantListEntry,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::GrantListEntry {
+        self.inner
     }
 }

@@ -70,6 +70,54 @@ impl ImportKeyMaterialRequest {
     pub fn builder() -> crate::types::builders::ImportKeyMaterialRequestBuilder {
         <crate::types::builders::ImportKeyMaterialRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `KeyId` member, when set.
+    #[inline]
+    pub fn key_id(&self) -> ::std::option::Option<&str> {
+        self.key_id.as_deref()
+    }
+    /// The `ImportToken` member, when set.
+    #[inline]
+    pub fn import_token(
+        &self,
+    ) -> ::std::option::Option<&::awsgen_runtime::primitives::Blob> {
+        self.import_token.as_ref()
+    }
+    /// The `EncryptedKeyMaterial` member, when set.
+    #[inline]
+    pub fn encrypted_key_material(
+        &self,
+    ) -> ::std::option::Option<&::awsgen_runtime::primitives::Blob> {
+        self.encrypted_key_material.as_ref()
+    }
+    /// The `ValidTo` member, when set.
+    #[inline]
+    pub fn valid_to(
+        &self,
+    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+        self.valid_to.as_ref()
+    }
+    /// The `ExpirationModel` member, when set.
+    #[inline]
+    pub fn expiration_model(
+        &self,
+    ) -> ::std::option::Option<&crate::types::ExpirationModelType> {
+        self.expiration_model.as_ref()
+    }
+    /// The `ImportType` member, when set.
+    #[inline]
+    pub fn import_type(&self) -> ::std::option::Option<&crate::types::ImportType> {
+        self.import_type.as_ref()
+    }
+    /// The `KeyMaterialDescription` member, when set.
+    #[inline]
+    pub fn key_material_description(&self) -> ::std::option::Option<&str> {
+        self.key_material_description.as_deref()
+    }
+    /// The `KeyMaterialId` member, when set.
+    #[inline]
+    pub fn key_material_id(&self) -> ::std::option::Option<&str> {
+        self.key_material_id.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ImportKeyMaterialRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -370,19 +418,19 @@ impl ImportKeyMaterialRequestBuilder {
         if self.inner.key_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ImportKeyMaterialRequest",
-                member: "KeyId",
+                member: "key_id",
             });
         }
         if self.inner.import_token.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ImportKeyMaterialRequest",
-                member: "ImportToken",
+                member: "import_token",
             });
         }
         if self.inner.encrypted_key_material.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ImportKeyMaterialRequest",
-                member: "EncryptedKeyMaterial",
+                member: "encrypted_key_material",
             });
         }
         ::std::result::Result::Ok(self.inner)

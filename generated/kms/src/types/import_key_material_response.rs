@@ -21,6 +21,16 @@ impl ImportKeyMaterialResponse {
     pub fn builder() -> crate::types::builders::ImportKeyMaterialResponseBuilder {
         <crate::types::builders::ImportKeyMaterialResponseBuilder as ::std::default::Default>::default()
     }
+    /// The `KeyId` member, when set.
+    #[inline]
+    pub fn key_id(&self) -> ::std::option::Option<&str> {
+        self.key_id.as_deref()
+    }
+    /// The `KeyMaterialId` member, when set.
+    #[inline]
+    pub fn key_material_id(&self) -> ::std::option::Option<&str> {
+        self.key_material_id.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ImportKeyMaterialResponse {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -137,14 +147,9 @@ impl ImportKeyMaterialResponseBuilder {
     pub fn get_key_material_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.key_material_id
     }
-    /// Builds the [`ImportKeyMaterialResponse`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`ImportKeyMaterialResponse`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::ImportKeyMaterialResponse,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::ImportKeyMaterialResponse {
+        self.inner
     }
 }

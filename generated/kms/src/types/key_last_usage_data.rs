@@ -25,6 +25,30 @@ impl KeyLastUsageData {
     pub fn builder() -> crate::types::builders::KeyLastUsageDataBuilder {
         <crate::types::builders::KeyLastUsageDataBuilder as ::std::default::Default>::default()
     }
+    /// The `Operation` member, when set.
+    #[inline]
+    pub fn operation(
+        &self,
+    ) -> ::std::option::Option<&crate::types::KeyLastUsageTrackingOperation> {
+        self.operation.as_ref()
+    }
+    /// The `Timestamp` member, when set.
+    #[inline]
+    pub fn timestamp(
+        &self,
+    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+        self.timestamp.as_ref()
+    }
+    /// The `CloudTrailEventId` member, when set.
+    #[inline]
+    pub fn cloud_trail_event_id(&self) -> ::std::option::Option<&str> {
+        self.cloud_trail_event_id.as_deref()
+    }
+    /// The `KmsRequestId` member, when set.
+    #[inline]
+    pub fn kms_request_id(&self) -> ::std::option::Option<&str> {
+        self.kms_request_id.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for KeyLastUsageData {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -200,14 +224,9 @@ impl KeyLastUsageDataBuilder {
     pub fn get_kms_request_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.kms_request_id
     }
-    /// Builds the [`KeyLastUsageData`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`KeyLastUsageData`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::KeyLastUsageData,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::KeyLastUsageData {
+        self.inner
     }
 }

@@ -21,6 +21,16 @@ impl KeyListEntry {
     pub fn builder() -> crate::types::builders::KeyListEntryBuilder {
         <crate::types::builders::KeyListEntryBuilder as ::std::default::Default>::default()
     }
+    /// The `KeyId` member, when set.
+    #[inline]
+    pub fn key_id(&self) -> ::std::option::Option<&str> {
+        self.key_id.as_deref()
+    }
+    /// The `KeyArn` member, when set.
+    #[inline]
+    pub fn key_arn(&self) -> ::std::option::Option<&str> {
+        self.key_arn.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for KeyListEntry {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -125,14 +135,9 @@ impl KeyListEntryBuilder {
     pub fn get_key_arn(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.key_arn
     }
-    /// Builds the [`KeyListEntry`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`KeyListEntry`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::KeyListEntry,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::KeyListEntry {
+        self.inner
     }
 }

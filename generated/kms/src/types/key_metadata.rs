@@ -114,6 +114,155 @@ impl KeyMetadata {
     pub fn builder() -> crate::types::builders::KeyMetadataBuilder {
         <crate::types::builders::KeyMetadataBuilder as ::std::default::Default>::default()
     }
+    /// The `AWSAccountId` member, when set.
+    #[inline]
+    pub fn aws_account_id(&self) -> ::std::option::Option<&str> {
+        self.aws_account_id.as_deref()
+    }
+    /// The `KeyId` member, when set.
+    #[inline]
+    pub fn key_id(&self) -> ::std::option::Option<&str> {
+        self.key_id.as_deref()
+    }
+    /// The `Arn` member, when set.
+    #[inline]
+    pub fn arn(&self) -> ::std::option::Option<&str> {
+        self.arn.as_deref()
+    }
+    /// The `CreationDate` member, when set.
+    #[inline]
+    pub fn creation_date(
+        &self,
+    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+        self.creation_date.as_ref()
+    }
+    /// The `Enabled` member, when set.
+    #[inline]
+    pub fn enabled(&self) -> ::std::option::Option<bool> {
+        self.enabled
+    }
+    /// The `Description` member, when set.
+    #[inline]
+    pub fn description(&self) -> ::std::option::Option<&str> {
+        self.description.as_deref()
+    }
+    /// The `KeyUsage` member, when set.
+    #[inline]
+    pub fn key_usage(&self) -> ::std::option::Option<&crate::types::KeyUsageType> {
+        self.key_usage.as_ref()
+    }
+    /// The `KeyState` member, when set.
+    #[inline]
+    pub fn key_state(&self) -> ::std::option::Option<&crate::types::KeyState> {
+        self.key_state.as_ref()
+    }
+    /// The `DeletionDate` member, when set.
+    #[inline]
+    pub fn deletion_date(
+        &self,
+    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+        self.deletion_date.as_ref()
+    }
+    /// The `ValidTo` member, when set.
+    #[inline]
+    pub fn valid_to(
+        &self,
+    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+        self.valid_to.as_ref()
+    }
+    /// The `Origin` member, when set.
+    #[inline]
+    pub fn origin(&self) -> ::std::option::Option<&crate::types::OriginType> {
+        self.origin.as_ref()
+    }
+    /// The `CustomKeyStoreId` member, when set.
+    #[inline]
+    pub fn custom_key_store_id(&self) -> ::std::option::Option<&str> {
+        self.custom_key_store_id.as_deref()
+    }
+    /// The `CloudHsmClusterId` member, when set.
+    #[inline]
+    pub fn cloud_hsm_cluster_id(&self) -> ::std::option::Option<&str> {
+        self.cloud_hsm_cluster_id.as_deref()
+    }
+    /// The `ExpirationModel` member, when set.
+    #[inline]
+    pub fn expiration_model(
+        &self,
+    ) -> ::std::option::Option<&crate::types::ExpirationModelType> {
+        self.expiration_model.as_ref()
+    }
+    /// The `KeyManager` member, when set.
+    #[inline]
+    pub fn key_manager(&self) -> ::std::option::Option<&crate::types::KeyManagerType> {
+        self.key_manager.as_ref()
+    }
+    /// The `CustomerMasterKeySpec` member, when set.
+    #[deprecated(
+        note = "This field has been deprecated. Instead, use the KeySpec field."
+    )]
+    #[inline]
+    pub fn customer_master_key_spec(
+        &self,
+    ) -> ::std::option::Option<&crate::types::CustomerMasterKeySpec> {
+        self.customer_master_key_spec.as_ref()
+    }
+    /// The `KeySpec` member, when set.
+    #[inline]
+    pub fn key_spec(&self) -> ::std::option::Option<&crate::types::KeySpec> {
+        self.key_spec.as_ref()
+    }
+    /// The `EncryptionAlgorithms` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn encryption_algorithms(&self) -> &[crate::types::EncryptionAlgorithmSpec] {
+        self.encryption_algorithms.as_deref().unwrap_or_default()
+    }
+    /// The `SigningAlgorithms` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn signing_algorithms(&self) -> &[crate::types::SigningAlgorithmSpec] {
+        self.signing_algorithms.as_deref().unwrap_or_default()
+    }
+    /// The `KeyAgreementAlgorithms` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn key_agreement_algorithms(
+        &self,
+    ) -> &[crate::types::KeyAgreementAlgorithmSpec] {
+        self.key_agreement_algorithms.as_deref().unwrap_or_default()
+    }
+    /// The `MultiRegion` member, when set.
+    #[inline]
+    pub fn multi_region(&self) -> ::std::option::Option<bool> {
+        self.multi_region
+    }
+    /// The `MultiRegionConfiguration` member, when set.
+    #[inline]
+    pub fn multi_region_configuration(
+        &self,
+    ) -> ::std::option::Option<&crate::types::MultiRegionConfiguration> {
+        self.multi_region_configuration.as_ref()
+    }
+    /// The `PendingDeletionWindowInDays` member, when set.
+    #[inline]
+    pub fn pending_deletion_window_in_days(&self) -> ::std::option::Option<i32> {
+        self.pending_deletion_window_in_days
+    }
+    /// The `MacAlgorithms` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn mac_algorithms(&self) -> &[crate::types::MacAlgorithmSpec] {
+        self.mac_algorithms.as_deref().unwrap_or_default()
+    }
+    /// The `XksKeyConfiguration` member, when set.
+    #[inline]
+    pub fn xks_key_configuration(
+        &self,
+    ) -> ::std::option::Option<&crate::types::XksKeyConfigurationType> {
+        self.xks_key_configuration.as_ref()
+    }
+    /// The `CurrentKeyMaterialId` member, when set.
+    #[inline]
+    pub fn current_key_material_id(&self) -> ::std::option::Option<&str> {
+        self.current_key_material_id.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for KeyMetadata {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -699,16 +848,14 @@ impl KeyMetadataBuilder {
     pub fn get_key_spec(&self) -> &::std::option::Option<crate::types::KeySpec> {
         &self.inner.key_spec
     }
-    /// Sets [`KeyMetadata::encryption_algorithms`](crate::types::KeyMetadata::encryption_algorithms): The encryption algorithms that the KMS key supports.
+    /** Appends one item to [`KeyMetadata::encryption_algorithms`](crate::types::KeyMetadata::encryption_algorithms): The encryption algorithms that the KMS key supports.
+
+ To set the whole list at once, use [`set_encryption_algorithms`](Self::set_encryption_algorithms).*/
     pub fn encryption_algorithms(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<crate::types::EncryptionAlgorithmSpec>,
-        >,
+        input: impl ::std::convert::Into<crate::types::EncryptionAlgorithmSpec>,
     ) -> Self {
-        self.inner.encryption_algorithms = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.encryption_algorithms.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`KeyMetadata::encryption_algorithms`](crate::types::KeyMetadata::encryption_algorithms).
@@ -729,16 +876,14 @@ impl KeyMetadataBuilder {
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::EncryptionAlgorithmSpec>> {
         &self.inner.encryption_algorithms
     }
-    /// Sets [`KeyMetadata::signing_algorithms`](crate::types::KeyMetadata::signing_algorithms): The signing algorithms that the KMS key supports.
+    /** Appends one item to [`KeyMetadata::signing_algorithms`](crate::types::KeyMetadata::signing_algorithms): The signing algorithms that the KMS key supports.
+
+ To set the whole list at once, use [`set_signing_algorithms`](Self::set_signing_algorithms).*/
     pub fn signing_algorithms(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<crate::types::SigningAlgorithmSpec>,
-        >,
+        input: impl ::std::convert::Into<crate::types::SigningAlgorithmSpec>,
     ) -> Self {
-        self.inner.signing_algorithms = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.signing_algorithms.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`KeyMetadata::signing_algorithms`](crate::types::KeyMetadata::signing_algorithms).
@@ -757,16 +902,14 @@ impl KeyMetadataBuilder {
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::SigningAlgorithmSpec>> {
         &self.inner.signing_algorithms
     }
-    /// Sets [`KeyMetadata::key_agreement_algorithms`](crate::types::KeyMetadata::key_agreement_algorithms): The key agreement algorithm used to derive a shared secret.
+    /** Appends one item to [`KeyMetadata::key_agreement_algorithms`](crate::types::KeyMetadata::key_agreement_algorithms): The key agreement algorithm used to derive a shared secret.
+
+ To set the whole list at once, use [`set_key_agreement_algorithms`](Self::set_key_agreement_algorithms).*/
     pub fn key_agreement_algorithms(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<crate::types::KeyAgreementAlgorithmSpec>,
-        >,
+        input: impl ::std::convert::Into<crate::types::KeyAgreementAlgorithmSpec>,
     ) -> Self {
-        self.inner.key_agreement_algorithms = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.key_agreement_algorithms.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`KeyMetadata::key_agreement_algorithms`](crate::types::KeyMetadata::key_agreement_algorithms).
@@ -855,16 +998,14 @@ impl KeyMetadataBuilder {
     pub fn get_pending_deletion_window_in_days(&self) -> &::std::option::Option<i32> {
         &self.inner.pending_deletion_window_in_days
     }
-    /// Sets [`KeyMetadata::mac_algorithms`](crate::types::KeyMetadata::mac_algorithms): The message authentication code (MAC) algorithm that the HMAC KMS key supports.
+    /** Appends one item to [`KeyMetadata::mac_algorithms`](crate::types::KeyMetadata::mac_algorithms): The message authentication code (MAC) algorithm that the HMAC KMS key supports.
+
+ To set the whole list at once, use [`set_mac_algorithms`](Self::set_mac_algorithms).*/
     pub fn mac_algorithms(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<crate::types::MacAlgorithmSpec>,
-        >,
+        input: impl ::std::convert::Into<crate::types::MacAlgorithmSpec>,
     ) -> Self {
-        self.inner.mac_algorithms = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.mac_algorithms.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`KeyMetadata::mac_algorithms`](crate::types::KeyMetadata::mac_algorithms).
@@ -942,7 +1083,7 @@ impl KeyMetadataBuilder {
         if self.inner.key_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "KeyMetadata",
-                member: "KeyId",
+                member: "key_id",
             });
         }
         ::std::result::Result::Ok(self.inner)

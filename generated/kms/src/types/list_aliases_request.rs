@@ -36,6 +36,21 @@ impl ListAliasesRequest {
     pub fn builder() -> crate::types::builders::ListAliasesRequestBuilder {
         <crate::types::builders::ListAliasesRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `KeyId` member, when set.
+    #[inline]
+    pub fn key_id(&self) -> ::std::option::Option<&str> {
+        self.key_id.as_deref()
+    }
+    /// The `Limit` member, when set.
+    #[inline]
+    pub fn limit(&self) -> ::std::option::Option<i32> {
+        self.limit
+    }
+    /// The `Marker` member, when set.
+    #[inline]
+    pub fn marker(&self) -> ::std::option::Option<&str> {
+        self.marker.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ListAliasesRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -166,14 +181,9 @@ impl ListAliasesRequestBuilder {
     pub fn get_marker(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.marker
     }
-    /// Builds the [`ListAliasesRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`ListAliasesRequest`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::ListAliasesRequest,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::ListAliasesRequest {
+        self.inner
     }
 }

@@ -46,6 +46,36 @@ impl ListGrantsRequest {
     pub fn builder() -> crate::types::builders::ListGrantsRequestBuilder {
         <crate::types::builders::ListGrantsRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `Limit` member, when set.
+    #[inline]
+    pub fn limit(&self) -> ::std::option::Option<i32> {
+        self.limit
+    }
+    /// The `Marker` member, when set.
+    #[inline]
+    pub fn marker(&self) -> ::std::option::Option<&str> {
+        self.marker.as_deref()
+    }
+    /// The `KeyId` member, when set.
+    #[inline]
+    pub fn key_id(&self) -> ::std::option::Option<&str> {
+        self.key_id.as_deref()
+    }
+    /// The `GrantId` member, when set.
+    #[inline]
+    pub fn grant_id(&self) -> ::std::option::Option<&str> {
+        self.grant_id.as_deref()
+    }
+    /// The `GranteePrincipal` member, when set.
+    #[inline]
+    pub fn grantee_principal(&self) -> ::std::option::Option<&str> {
+        self.grantee_principal.as_deref()
+    }
+    /// The `GranteeServicePrincipal` member, when set.
+    #[inline]
+    pub fn grantee_service_principal(&self) -> ::std::option::Option<&str> {
+        self.grantee_service_principal.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ListGrantsRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -271,7 +301,7 @@ impl ListGrantsRequestBuilder {
         if self.inner.key_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ListGrantsRequest",
-                member: "KeyId",
+                member: "key_id",
             });
         }
         ::std::result::Result::Ok(self.inner)

@@ -23,6 +23,21 @@ impl ListGrantsResponse {
     pub fn builder() -> crate::types::builders::ListGrantsResponseBuilder {
         <crate::types::builders::ListGrantsResponseBuilder as ::std::default::Default>::default()
     }
+    /// The `Grants` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn grants(&self) -> &[crate::types::GrantListEntry] {
+        self.grants.as_deref().unwrap_or_default()
+    }
+    /// The `NextMarker` member, when set.
+    #[inline]
+    pub fn next_marker(&self) -> ::std::option::Option<&str> {
+        self.next_marker.as_deref()
+    }
+    /// The `Truncated` member, when set.
+    #[inline]
+    pub fn truncated(&self) -> ::std::option::Option<bool> {
+        self.truncated
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ListGrantsResponse {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -107,16 +122,14 @@ pub struct ListGrantsResponseBuilder {
     inner: crate::types::ListGrantsResponse,
 }
 impl ListGrantsResponseBuilder {
-    /// Sets [`ListGrantsResponse::grants`](crate::types::ListGrantsResponse::grants): A list of grants.
+    /** Appends one item to [`ListGrantsResponse::grants`](crate::types::ListGrantsResponse::grants): A list of grants.
+
+ To set the whole list at once, use [`set_grants`](Self::set_grants).*/
     pub fn grants(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<crate::types::GrantListEntry>,
-        >,
+        input: impl ::std::convert::Into<crate::types::GrantListEntry>,
     ) -> Self {
-        self.inner.grants = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.grants.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`ListGrantsResponse::grants`](crate::types::ListGrantsResponse::grants).
@@ -173,14 +186,9 @@ impl ListGrantsResponseBuilder {
     pub fn get_truncated(&self) -> &::std::option::Option<bool> {
         &self.inner.truncated
     }
-    /// Builds the [`ListGrantsResponse`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`ListGrantsResponse`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::ListGrantsResponse,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::ListGrantsResponse {
+        self.inner
     }
 }

@@ -38,6 +38,21 @@ impl ListKeyPoliciesRequest {
     pub fn builder() -> crate::types::builders::ListKeyPoliciesRequestBuilder {
         <crate::types::builders::ListKeyPoliciesRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `KeyId` member, when set.
+    #[inline]
+    pub fn key_id(&self) -> ::std::option::Option<&str> {
+        self.key_id.as_deref()
+    }
+    /// The `Limit` member, when set.
+    #[inline]
+    pub fn limit(&self) -> ::std::option::Option<i32> {
+        self.limit
+    }
+    /// The `Marker` member, when set.
+    #[inline]
+    pub fn marker(&self) -> ::std::option::Option<&str> {
+        self.marker.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ListKeyPoliciesRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -179,7 +194,7 @@ impl ListKeyPoliciesRequestBuilder {
         if self.inner.key_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ListKeyPoliciesRequest",
-                member: "KeyId",
+                member: "key_id",
             });
         }
         ::std::result::Result::Ok(self.inner)

@@ -23,6 +23,21 @@ impl ListKeyPoliciesResponse {
     pub fn builder() -> crate::types::builders::ListKeyPoliciesResponseBuilder {
         <crate::types::builders::ListKeyPoliciesResponseBuilder as ::std::default::Default>::default()
     }
+    /// The `PolicyNames` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn policy_names(&self) -> &[::std::string::String] {
+        self.policy_names.as_deref().unwrap_or_default()
+    }
+    /// The `NextMarker` member, when set.
+    #[inline]
+    pub fn next_marker(&self) -> ::std::option::Option<&str> {
+        self.next_marker.as_deref()
+    }
+    /// The `Truncated` member, when set.
+    #[inline]
+    pub fn truncated(&self) -> ::std::option::Option<bool> {
+        self.truncated
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ListKeyPoliciesResponse {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -99,16 +114,14 @@ pub struct ListKeyPoliciesResponseBuilder {
     inner: crate::types::ListKeyPoliciesResponse,
 }
 impl ListKeyPoliciesResponseBuilder {
-    /// Sets [`ListKeyPoliciesResponse::policy_names`](crate::types::ListKeyPoliciesResponse::policy_names): A list of key policy names.
+    /** Appends one item to [`ListKeyPoliciesResponse::policy_names`](crate::types::ListKeyPoliciesResponse::policy_names): A list of key policy names.
+
+ To set the whole list at once, use [`set_policy_names`](Self::set_policy_names).*/
     pub fn policy_names(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<::std::string::String>,
-        >,
+        input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.inner.policy_names = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.policy_names.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`ListKeyPoliciesResponse::policy_names`](crate::types::ListKeyPoliciesResponse::policy_names).
@@ -165,14 +178,9 @@ impl ListKeyPoliciesResponseBuilder {
     pub fn get_truncated(&self) -> &::std::option::Option<bool> {
         &self.inner.truncated
     }
-    /// Builds the [`ListKeyPoliciesResponse`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`ListKeyPoliciesResponse`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::ListKeyPoliciesResponse,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::ListKeyPoliciesResponse {
+        self.inner
     }
 }

@@ -38,6 +38,28 @@ impl ListKeyRotationsRequest {
     pub fn builder() -> crate::types::builders::ListKeyRotationsRequestBuilder {
         <crate::types::builders::ListKeyRotationsRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `KeyId` member, when set.
+    #[inline]
+    pub fn key_id(&self) -> ::std::option::Option<&str> {
+        self.key_id.as_deref()
+    }
+    /// The `IncludeKeyMaterial` member, when set.
+    #[inline]
+    pub fn include_key_material(
+        &self,
+    ) -> ::std::option::Option<&crate::types::IncludeKeyMaterial> {
+        self.include_key_material.as_ref()
+    }
+    /// The `Limit` member, when set.
+    #[inline]
+    pub fn limit(&self) -> ::std::option::Option<i32> {
+        self.limit
+    }
+    /// The `Marker` member, when set.
+    #[inline]
+    pub fn marker(&self) -> ::std::option::Option<&str> {
+        self.marker.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ListKeyRotationsRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -207,7 +229,7 @@ impl ListKeyRotationsRequestBuilder {
         if self.inner.key_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ListKeyRotationsRequest",
-                member: "KeyId",
+                member: "key_id",
             });
         }
         ::std::result::Result::Ok(self.inner)

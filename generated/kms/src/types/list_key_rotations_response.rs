@@ -25,6 +25,21 @@ impl ListKeyRotationsResponse {
     pub fn builder() -> crate::types::builders::ListKeyRotationsResponseBuilder {
         <crate::types::builders::ListKeyRotationsResponseBuilder as ::std::default::Default>::default()
     }
+    /// The `Rotations` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn rotations(&self) -> &[crate::types::RotationsListEntry] {
+        self.rotations.as_deref().unwrap_or_default()
+    }
+    /// The `NextMarker` member, when set.
+    #[inline]
+    pub fn next_marker(&self) -> ::std::option::Option<&str> {
+        self.next_marker.as_deref()
+    }
+    /// The `Truncated` member, when set.
+    #[inline]
+    pub fn truncated(&self) -> ::std::option::Option<bool> {
+        self.truncated
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ListKeyRotationsResponse {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -109,16 +124,14 @@ pub struct ListKeyRotationsResponseBuilder {
     inner: crate::types::ListKeyRotationsResponse,
 }
 impl ListKeyRotationsResponseBuilder {
-    /// Sets [`ListKeyRotationsResponse::rotations`](crate::types::ListKeyRotationsResponse::rotations): A list of completed key material rotations.
+    /** Appends one item to [`ListKeyRotationsResponse::rotations`](crate::types::ListKeyRotationsResponse::rotations): A list of completed key material rotations.
+
+ To set the whole list at once, use [`set_rotations`](Self::set_rotations).*/
     pub fn rotations(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<crate::types::RotationsListEntry>,
-        >,
+        input: impl ::std::convert::Into<crate::types::RotationsListEntry>,
     ) -> Self {
-        self.inner.rotations = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.rotations.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`ListKeyRotationsResponse::rotations`](crate::types::ListKeyRotationsResponse::rotations).
@@ -175,14 +188,9 @@ impl ListKeyRotationsResponseBuilder {
     pub fn get_truncated(&self) -> &::std::option::Option<bool> {
         &self.inner.truncated
     }
-    /// Builds the [`ListKeyRotationsResponse`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`ListKeyRotationsResponse`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::ListKeyRotationsResponse,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::ListKeyRotationsResponse {
+        self.inner
     }
 }

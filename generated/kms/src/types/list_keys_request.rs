@@ -23,6 +23,16 @@ impl ListKeysRequest {
     pub fn builder() -> crate::types::builders::ListKeysRequestBuilder {
         <crate::types::builders::ListKeysRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `Limit` member, when set.
+    #[inline]
+    pub fn limit(&self) -> ::std::option::Option<i32> {
+        self.limit
+    }
+    /// The `Marker` member, when set.
+    #[inline]
+    pub fn marker(&self) -> ::std::option::Option<&str> {
+        self.marker.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ListKeysRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -127,14 +137,9 @@ impl ListKeysRequestBuilder {
     pub fn get_marker(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.marker
     }
-    /// Builds the [`ListKeysRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`ListKeysRequest`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::ListKeysRequest,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::ListKeysRequest {
+        self.inner
     }
 }

@@ -23,6 +23,21 @@ impl ListKeysResponse {
     pub fn builder() -> crate::types::builders::ListKeysResponseBuilder {
         <crate::types::builders::ListKeysResponseBuilder as ::std::default::Default>::default()
     }
+    /// The `Keys` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn keys(&self) -> &[crate::types::KeyListEntry] {
+        self.keys.as_deref().unwrap_or_default()
+    }
+    /// The `NextMarker` member, when set.
+    #[inline]
+    pub fn next_marker(&self) -> ::std::option::Option<&str> {
+        self.next_marker.as_deref()
+    }
+    /// The `Truncated` member, when set.
+    #[inline]
+    pub fn truncated(&self) -> ::std::option::Option<bool> {
+        self.truncated
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ListKeysResponse {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -107,16 +122,14 @@ pub struct ListKeysResponseBuilder {
     inner: crate::types::ListKeysResponse,
 }
 impl ListKeysResponseBuilder {
-    /// Sets [`ListKeysResponse::keys`](crate::types::ListKeysResponse::keys): A list of KMS keys.
+    /** Appends one item to [`ListKeysResponse::keys`](crate::types::ListKeysResponse::keys): A list of KMS keys.
+
+ To set the whole list at once, use [`set_keys`](Self::set_keys).*/
     pub fn keys(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<crate::types::KeyListEntry>,
-        >,
+        input: impl ::std::convert::Into<crate::types::KeyListEntry>,
     ) -> Self {
-        self.inner.keys = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.keys.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`ListKeysResponse::keys`](crate::types::ListKeysResponse::keys).
@@ -173,14 +186,9 @@ impl ListKeysResponseBuilder {
     pub fn get_truncated(&self) -> &::std::option::Option<bool> {
         &self.inner.truncated
     }
-    /// Builds the [`ListKeysResponse`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`ListKeysResponse`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::ListKeysResponse,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::ListKeysResponse {
+        self.inner
     }
 }

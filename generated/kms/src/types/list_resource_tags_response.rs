@@ -27,6 +27,21 @@ impl ListResourceTagsResponse {
     pub fn builder() -> crate::types::builders::ListResourceTagsResponseBuilder {
         <crate::types::builders::ListResourceTagsResponseBuilder as ::std::default::Default>::default()
     }
+    /// The `Tags` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn tags(&self) -> &[crate::types::Tag] {
+        self.tags.as_deref().unwrap_or_default()
+    }
+    /// The `NextMarker` member, when set.
+    #[inline]
+    pub fn next_marker(&self) -> ::std::option::Option<&str> {
+        self.next_marker.as_deref()
+    }
+    /// The `Truncated` member, when set.
+    #[inline]
+    pub fn truncated(&self) -> ::std::option::Option<bool> {
+        self.truncated
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ListResourceTagsResponse {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -109,16 +124,11 @@ pub struct ListResourceTagsResponseBuilder {
     inner: crate::types::ListResourceTagsResponse,
 }
 impl ListResourceTagsResponseBuilder {
-    /// Sets [`ListResourceTagsResponse::tags`](crate::types::ListResourceTagsResponse::tags): A list of tags.
-    pub fn tags(
-        mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<crate::types::Tag>,
-        >,
-    ) -> Self {
-        self.inner.tags = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+    /** Appends one item to [`ListResourceTagsResponse::tags`](crate::types::ListResourceTagsResponse::tags): A list of tags.
+
+ To set the whole list at once, use [`set_tags`](Self::set_tags).*/
+    pub fn tags(mut self, input: impl ::std::convert::Into<crate::types::Tag>) -> Self {
+        self.inner.tags.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`ListResourceTagsResponse::tags`](crate::types::ListResourceTagsResponse::tags).
@@ -175,14 +185,9 @@ impl ListResourceTagsResponseBuilder {
     pub fn get_truncated(&self) -> &::std::option::Option<bool> {
         &self.inner.truncated
     }
-    /// Builds the [`ListResourceTagsResponse`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`ListResourceTagsResponse`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::ListResourceTagsResponse,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::ListResourceTagsResponse {
+        self.inner
     }
 }

@@ -33,6 +33,26 @@ impl ListRetirableGrantsRequest {
     pub fn builder() -> crate::types::builders::ListRetirableGrantsRequestBuilder {
         <crate::types::builders::ListRetirableGrantsRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `Limit` member, when set.
+    #[inline]
+    pub fn limit(&self) -> ::std::option::Option<i32> {
+        self.limit
+    }
+    /// The `Marker` member, when set.
+    #[inline]
+    pub fn marker(&self) -> ::std::option::Option<&str> {
+        self.marker.as_deref()
+    }
+    /// The `RetiringPrincipal` member, when set.
+    #[inline]
+    pub fn retiring_principal(&self) -> ::std::option::Option<&str> {
+        self.retiring_principal.as_deref()
+    }
+    /// The `RetiringServicePrincipal` member, when set.
+    #[inline]
+    pub fn retiring_service_principal(&self) -> ::std::option::Option<&str> {
+        self.retiring_service_principal.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ListRetirableGrantsRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -197,14 +217,9 @@ impl ListRetirableGrantsRequestBuilder {
     ) -> &::std::option::Option<::std::string::String> {
         &self.inner.retiring_service_principal
     }
-    /// Builds the [`ListRetirableGrantsRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`ListRetirableGrantsRequest`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::ListRetirableGrantsRequest,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::ListRetirableGrantsRequest {
+        self.inner
     }
 }

@@ -27,6 +27,23 @@ impl MultiRegionConfiguration {
     pub fn builder() -> crate::types::builders::MultiRegionConfigurationBuilder {
         <crate::types::builders::MultiRegionConfigurationBuilder as ::std::default::Default>::default()
     }
+    /// The `MultiRegionKeyType` member, when set.
+    #[inline]
+    pub fn multi_region_key_type(
+        &self,
+    ) -> ::std::option::Option<&crate::types::MultiRegionKeyType> {
+        self.multi_region_key_type.as_ref()
+    }
+    /// The `PrimaryKey` member, when set.
+    #[inline]
+    pub fn primary_key(&self) -> ::std::option::Option<&crate::types::MultiRegionKey> {
+        self.primary_key.as_ref()
+    }
+    /// The `ReplicaKeys` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn replica_keys(&self) -> &[crate::types::MultiRegionKey] {
+        self.replica_keys.as_deref().unwrap_or_default()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for MultiRegionConfiguration {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -147,16 +164,14 @@ impl MultiRegionConfigurationBuilder {
     ) -> &::std::option::Option<crate::types::MultiRegionKey> {
         &self.inner.primary_key
     }
-    /// Sets [`MultiRegionConfiguration::replica_keys`](crate::types::MultiRegionConfiguration::replica_keys): displays the key ARNs and Regions of all replica keys.
+    /** Appends one item to [`MultiRegionConfiguration::replica_keys`](crate::types::MultiRegionConfiguration::replica_keys): displays the key ARNs and Regions of all replica keys.
+
+ To set the whole list at once, use [`set_replica_keys`](Self::set_replica_keys).*/
     pub fn replica_keys(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<crate::types::MultiRegionKey>,
-        >,
+        input: impl ::std::convert::Into<crate::types::MultiRegionKey>,
     ) -> Self {
-        self.inner.replica_keys = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.replica_keys.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`MultiRegionConfiguration::replica_keys`](crate::types::MultiRegionConfiguration::replica_keys).
@@ -175,14 +190,9 @@ impl MultiRegionConfigurationBuilder {
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::MultiRegionKey>> {
         &self.inner.replica_keys
     }
-    /// Builds the [`MultiRegionConfiguration`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`MultiRegionConfiguration`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::MultiRegionConfiguration,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::MultiRegionConfiguration {
+        self.inner
     }
 }

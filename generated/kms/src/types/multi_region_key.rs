@@ -21,6 +21,16 @@ impl MultiRegionKey {
     pub fn builder() -> crate::types::builders::MultiRegionKeyBuilder {
         <crate::types::builders::MultiRegionKeyBuilder as ::std::default::Default>::default()
     }
+    /// The `Arn` member, when set.
+    #[inline]
+    pub fn arn(&self) -> ::std::option::Option<&str> {
+        self.arn.as_deref()
+    }
+    /// The `Region` member, when set.
+    #[inline]
+    pub fn region(&self) -> ::std::option::Option<&str> {
+        self.region.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for MultiRegionKey {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -125,14 +135,9 @@ impl MultiRegionKeyBuilder {
     pub fn get_region(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.region
     }
-    /// Builds the [`MultiRegionKey`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`MultiRegionKey`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::MultiRegionKey,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::MultiRegionKey {
+        self.inner
     }
 }

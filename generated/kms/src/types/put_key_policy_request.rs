@@ -63,6 +63,26 @@ impl PutKeyPolicyRequest {
     pub fn builder() -> crate::types::builders::PutKeyPolicyRequestBuilder {
         <crate::types::builders::PutKeyPolicyRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `KeyId` member, when set.
+    #[inline]
+    pub fn key_id(&self) -> ::std::option::Option<&str> {
+        self.key_id.as_deref()
+    }
+    /// The `PolicyName` member, when set.
+    #[inline]
+    pub fn policy_name(&self) -> ::std::option::Option<&str> {
+        self.policy_name.as_deref()
+    }
+    /// The `Policy` member, when set.
+    #[inline]
+    pub fn policy(&self) -> ::std::option::Option<&str> {
+        self.policy.as_deref()
+    }
+    /// The `BypassPolicyLockoutSafetyCheck` member, when set.
+    #[inline]
+    pub fn bypass_policy_lockout_safety_check(&self) -> ::std::option::Option<bool> {
+        self.bypass_policy_lockout_safety_check
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for PutKeyPolicyRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -244,13 +264,13 @@ impl PutKeyPolicyRequestBuilder {
         if self.inner.key_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "PutKeyPolicyRequest",
-                member: "KeyId",
+                member: "key_id",
             });
         }
         if self.inner.policy.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "PutKeyPolicyRequest",
-                member: "Policy",
+                member: "policy",
             });
         }
         ::std::result::Result::Ok(self.inner)

@@ -103,6 +103,70 @@ impl ReEncryptRequest {
     pub fn builder() -> crate::types::builders::ReEncryptRequestBuilder {
         <crate::types::builders::ReEncryptRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `CiphertextBlob` member, when set.
+    #[inline]
+    pub fn ciphertext_blob(
+        &self,
+    ) -> ::std::option::Option<&::awsgen_runtime::primitives::Blob> {
+        self.ciphertext_blob.as_ref()
+    }
+    /// The `SourceEncryptionContext` member, when set.
+    #[inline]
+    pub fn source_encryption_context(
+        &self,
+    ) -> ::std::option::Option<
+        &::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
+    > {
+        self.source_encryption_context.as_ref()
+    }
+    /// The `SourceKeyId` member, when set.
+    #[inline]
+    pub fn source_key_id(&self) -> ::std::option::Option<&str> {
+        self.source_key_id.as_deref()
+    }
+    /// The `DestinationKeyId` member, when set.
+    #[inline]
+    pub fn destination_key_id(&self) -> ::std::option::Option<&str> {
+        self.destination_key_id.as_deref()
+    }
+    /// The `DestinationEncryptionContext` member, when set.
+    #[inline]
+    pub fn destination_encryption_context(
+        &self,
+    ) -> ::std::option::Option<
+        &::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
+    > {
+        self.destination_encryption_context.as_ref()
+    }
+    /// The `SourceEncryptionAlgorithm` member, when set.
+    #[inline]
+    pub fn source_encryption_algorithm(
+        &self,
+    ) -> ::std::option::Option<&crate::types::EncryptionAlgorithmSpec> {
+        self.source_encryption_algorithm.as_ref()
+    }
+    /// The `DestinationEncryptionAlgorithm` member, when set.
+    #[inline]
+    pub fn destination_encryption_algorithm(
+        &self,
+    ) -> ::std::option::Option<&crate::types::EncryptionAlgorithmSpec> {
+        self.destination_encryption_algorithm.as_ref()
+    }
+    /// The `GrantTokens` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn grant_tokens(&self) -> &[::std::string::String] {
+        self.grant_tokens.as_deref().unwrap_or_default()
+    }
+    /// The `DryRun` member, when set.
+    #[inline]
+    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+        self.dry_run
+    }
+    /// The `DryRunModifiers` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn dry_run_modifiers(&self) -> &[crate::types::DryRunModifierType] {
+        self.dry_run_modifiers.as_deref().unwrap_or_default()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ReEncryptRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -236,19 +300,18 @@ impl ReEncryptRequestBuilder {
     ) -> &::std::option::Option<::awsgen_runtime::primitives::Blob> {
         &self.inner.ciphertext_blob
     }
-    /// Sets [`ReEncryptRequest::source_encryption_context`](crate::types::ReEncryptRequest::source_encryption_context): Specifies the encryption context to use to decrypt the ciphertext.
+    /** Adds one entry to [`ReEncryptRequest::source_encryption_context`](crate::types::ReEncryptRequest::source_encryption_context): Specifies the encryption context to use to decrypt the ciphertext.
+
+ To set the whole map at once, use [`set_source_encryption_context`](Self::set_source_encryption_context).*/
     pub fn source_encryption_context(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = (
-                impl ::std::convert::Into<::std::string::String>,
-                impl ::std::convert::Into<::std::string::String>,
-            ),
-        >,
+        key: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.inner.source_encryption_context = ::std::option::Option::Some(
-            input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
-        );
+        self.inner
+            .source_encryption_context
+            .get_or_insert_default()
+            .insert(key.into(), value.into());
         self
     }
     /// Sets or clears [`ReEncryptRequest::source_encryption_context`](crate::types::ReEncryptRequest::source_encryption_context).
@@ -317,19 +380,18 @@ impl ReEncryptRequestBuilder {
     ) -> &::std::option::Option<::std::string::String> {
         &self.inner.destination_key_id
     }
-    /// Sets [`ReEncryptRequest::destination_encryption_context`](crate::types::ReEncryptRequest::destination_encryption_context): Specifies that encryption context to use when the reencrypting the data.
+    /** Adds one entry to [`ReEncryptRequest::destination_encryption_context`](crate::types::ReEncryptRequest::destination_encryption_context): Specifies that encryption context to use when the reencrypting the data.
+
+ To set the whole map at once, use [`set_destination_encryption_context`](Self::set_destination_encryption_context).*/
     pub fn destination_encryption_context(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = (
-                impl ::std::convert::Into<::std::string::String>,
-                impl ::std::convert::Into<::std::string::String>,
-            ),
-        >,
+        key: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.inner.destination_encryption_context = ::std::option::Option::Some(
-            input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
-        );
+        self.inner
+            .destination_encryption_context
+            .get_or_insert_default()
+            .insert(key.into(), value.into());
         self
     }
     /// Sets or clears [`ReEncryptRequest::destination_encryption_context`](crate::types::ReEncryptRequest::destination_encryption_context).
@@ -404,16 +466,14 @@ impl ReEncryptRequestBuilder {
     ) -> &::std::option::Option<crate::types::EncryptionAlgorithmSpec> {
         &self.inner.destination_encryption_algorithm
     }
-    /// Sets [`ReEncryptRequest::grant_tokens`](crate::types::ReEncryptRequest::grant_tokens): A list of grant tokens.
+    /** Appends one item to [`ReEncryptRequest::grant_tokens`](crate::types::ReEncryptRequest::grant_tokens): A list of grant tokens.
+
+ To set the whole list at once, use [`set_grant_tokens`](Self::set_grant_tokens).*/
     pub fn grant_tokens(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<::std::string::String>,
-        >,
+        input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.inner.grant_tokens = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.grant_tokens.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`ReEncryptRequest::grant_tokens`](crate::types::ReEncryptRequest::grant_tokens).
@@ -448,16 +508,14 @@ impl ReEncryptRequestBuilder {
     pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
         &self.inner.dry_run
     }
-    /// Sets [`ReEncryptRequest::dry_run_modifiers`](crate::types::ReEncryptRequest::dry_run_modifiers): Specifies the modifiers to apply to the dry run operation. `DryRunModifiers` is an optional parameter that only applies when `DryRun` is set to `true`.
+    /** Appends one item to [`ReEncryptRequest::dry_run_modifiers`](crate::types::ReEncryptRequest::dry_run_modifiers): Specifies the modifiers to apply to the dry run operation. `DryRunModifiers` is an optional parameter that only applies when `DryRun` is set to `true`.
+
+ To set the whole list at once, use [`set_dry_run_modifiers`](Self::set_dry_run_modifiers).*/
     pub fn dry_run_modifiers(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<crate::types::DryRunModifierType>,
-        >,
+        input: impl ::std::convert::Into<crate::types::DryRunModifierType>,
     ) -> Self {
-        self.inner.dry_run_modifiers = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.dry_run_modifiers.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`ReEncryptRequest::dry_run_modifiers`](crate::types::ReEncryptRequest::dry_run_modifiers).
@@ -487,7 +545,7 @@ impl ReEncryptRequestBuilder {
         if self.inner.destination_key_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ReEncryptRequest",
-                member: "DestinationKeyId",
+                member: "destination_key_id",
             });
         }
         ::std::result::Result::Ok(self.inner)

@@ -35,6 +35,47 @@ impl ReEncryptResponse {
     pub fn builder() -> crate::types::builders::ReEncryptResponseBuilder {
         <crate::types::builders::ReEncryptResponseBuilder as ::std::default::Default>::default()
     }
+    /// The `CiphertextBlob` member, when set.
+    #[inline]
+    pub fn ciphertext_blob(
+        &self,
+    ) -> ::std::option::Option<&::awsgen_runtime::primitives::Blob> {
+        self.ciphertext_blob.as_ref()
+    }
+    /// The `SourceKeyId` member, when set.
+    #[inline]
+    pub fn source_key_id(&self) -> ::std::option::Option<&str> {
+        self.source_key_id.as_deref()
+    }
+    /// The `KeyId` member, when set.
+    #[inline]
+    pub fn key_id(&self) -> ::std::option::Option<&str> {
+        self.key_id.as_deref()
+    }
+    /// The `SourceEncryptionAlgorithm` member, when set.
+    #[inline]
+    pub fn source_encryption_algorithm(
+        &self,
+    ) -> ::std::option::Option<&crate::types::EncryptionAlgorithmSpec> {
+        self.source_encryption_algorithm.as_ref()
+    }
+    /// The `DestinationEncryptionAlgorithm` member, when set.
+    #[inline]
+    pub fn destination_encryption_algorithm(
+        &self,
+    ) -> ::std::option::Option<&crate::types::EncryptionAlgorithmSpec> {
+        self.destination_encryption_algorithm.as_ref()
+    }
+    /// The `SourceKeyMaterialId` member, when set.
+    #[inline]
+    pub fn source_key_material_id(&self) -> ::std::option::Option<&str> {
+        self.source_key_material_id.as_deref()
+    }
+    /// The `DestinationKeyMaterialId` member, when set.
+    #[inline]
+    pub fn destination_key_material_id(&self) -> ::std::option::Option<&str> {
+        self.destination_key_material_id.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ReEncryptResponse {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -305,14 +346,9 @@ impl ReEncryptResponseBuilder {
     ) -> &::std::option::Option<::std::string::String> {
         &self.inner.destination_key_material_id
     }
-    /// Builds the [`ReEncryptResponse`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`ReEncryptResponse`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::ReEncryptResponse,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::ReEncryptResponse {
+        self.inner
     }
 }

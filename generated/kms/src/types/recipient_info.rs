@@ -25,6 +25,20 @@ impl RecipientInfo {
     pub fn builder() -> crate::types::builders::RecipientInfoBuilder {
         <crate::types::builders::RecipientInfoBuilder as ::std::default::Default>::default()
     }
+    /// The `KeyEncryptionAlgorithm` member, when set.
+    #[inline]
+    pub fn key_encryption_algorithm(
+        &self,
+    ) -> ::std::option::Option<&crate::types::KeyEncryptionMechanism> {
+        self.key_encryption_algorithm.as_ref()
+    }
+    /// The `AttestationDocument` member, when set.
+    #[inline]
+    pub fn attestation_document(
+        &self,
+    ) -> ::std::option::Option<&::awsgen_runtime::primitives::Blob> {
+        self.attestation_document.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for RecipientInfo {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -133,14 +147,9 @@ impl RecipientInfoBuilder {
     ) -> &::std::option::Option<::awsgen_runtime::primitives::Blob> {
         &self.inner.attestation_document
     }
-    /// Builds the [`RecipientInfo`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`RecipientInfo`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::RecipientInfo,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::RecipientInfo {
+        self.inner
     }
 }

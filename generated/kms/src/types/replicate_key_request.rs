@@ -83,6 +83,36 @@ impl ReplicateKeyRequest {
     pub fn builder() -> crate::types::builders::ReplicateKeyRequestBuilder {
         <crate::types::builders::ReplicateKeyRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `KeyId` member, when set.
+    #[inline]
+    pub fn key_id(&self) -> ::std::option::Option<&str> {
+        self.key_id.as_deref()
+    }
+    /// The `ReplicaRegion` member, when set.
+    #[inline]
+    pub fn replica_region(&self) -> ::std::option::Option<&str> {
+        self.replica_region.as_deref()
+    }
+    /// The `Policy` member, when set.
+    #[inline]
+    pub fn policy(&self) -> ::std::option::Option<&str> {
+        self.policy.as_deref()
+    }
+    /// The `BypassPolicyLockoutSafetyCheck` member, when set.
+    #[inline]
+    pub fn bypass_policy_lockout_safety_check(&self) -> ::std::option::Option<bool> {
+        self.bypass_policy_lockout_safety_check
+    }
+    /// The `Description` member, when set.
+    #[inline]
+    pub fn description(&self) -> ::std::option::Option<&str> {
+        self.description.as_deref()
+    }
+    /// The `Tags` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn tags(&self) -> &[crate::types::Tag] {
+        self.tags.as_deref().unwrap_or_default()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ReplicateKeyRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -289,16 +319,11 @@ impl ReplicateKeyRequestBuilder {
     pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.description
     }
-    /// Sets [`ReplicateKeyRequest::tags`](crate::types::ReplicateKeyRequest::tags): Assigns one or more tags to the replica key.
-    pub fn tags(
-        mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<crate::types::Tag>,
-        >,
-    ) -> Self {
-        self.inner.tags = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+    /** Appends one item to [`ReplicateKeyRequest::tags`](crate::types::ReplicateKeyRequest::tags): Assigns one or more tags to the replica key.
+
+ To set the whole list at once, use [`set_tags`](Self::set_tags).*/
+    pub fn tags(mut self, input: impl ::std::convert::Into<crate::types::Tag>) -> Self {
+        self.inner.tags.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`ReplicateKeyRequest::tags`](crate::types::ReplicateKeyRequest::tags).
@@ -328,13 +353,13 @@ impl ReplicateKeyRequestBuilder {
         if self.inner.key_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ReplicateKeyRequest",
-                member: "KeyId",
+                member: "key_id",
             });
         }
         if self.inner.replica_region.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ReplicateKeyRequest",
-                member: "ReplicaRegion",
+                member: "replica_region",
             });
         }
         ::std::result::Result::Ok(self.inner)

@@ -23,6 +23,23 @@ impl ReplicateKeyResponse {
     pub fn builder() -> crate::types::builders::ReplicateKeyResponseBuilder {
         <crate::types::builders::ReplicateKeyResponseBuilder as ::std::default::Default>::default()
     }
+    /// The `ReplicaKeyMetadata` member, when set.
+    #[inline]
+    pub fn replica_key_metadata(
+        &self,
+    ) -> ::std::option::Option<&crate::types::KeyMetadata> {
+        self.replica_key_metadata.as_ref()
+    }
+    /// The `ReplicaPolicy` member, when set.
+    #[inline]
+    pub fn replica_policy(&self) -> ::std::option::Option<&str> {
+        self.replica_policy.as_deref()
+    }
+    /// The `ReplicaTags` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn replica_tags(&self) -> &[crate::types::Tag] {
+        self.replica_tags.as_deref().unwrap_or_default()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ReplicateKeyResponse {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -151,16 +168,14 @@ impl ReplicateKeyResponseBuilder {
     pub fn get_replica_policy(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.replica_policy
     }
-    /// Sets [`ReplicateKeyResponse::replica_tags`](crate::types::ReplicateKeyResponse::replica_tags): The tags on the new replica key.
+    /** Appends one item to [`ReplicateKeyResponse::replica_tags`](crate::types::ReplicateKeyResponse::replica_tags): The tags on the new replica key.
+
+ To set the whole list at once, use [`set_replica_tags`](Self::set_replica_tags).*/
     pub fn replica_tags(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<crate::types::Tag>,
-        >,
+        input: impl ::std::convert::Into<crate::types::Tag>,
     ) -> Self {
-        self.inner.replica_tags = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.replica_tags.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`ReplicateKeyResponse::replica_tags`](crate::types::ReplicateKeyResponse::replica_tags).
@@ -179,14 +194,9 @@ impl ReplicateKeyResponseBuilder {
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::Tag>> {
         &self.inner.replica_tags
     }
-    /// Builds the [`ReplicateKeyResponse`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`ReplicateKeyResponse`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::ReplicateKeyResponse,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::ReplicateKeyResponse {
+        self.inner
     }
 }

@@ -33,6 +33,26 @@ impl RetireGrantRequest {
     pub fn builder() -> crate::types::builders::RetireGrantRequestBuilder {
         <crate::types::builders::RetireGrantRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `GrantToken` member, when set.
+    #[inline]
+    pub fn grant_token(&self) -> ::std::option::Option<&str> {
+        self.grant_token.as_deref()
+    }
+    /// The `KeyId` member, when set.
+    #[inline]
+    pub fn key_id(&self) -> ::std::option::Option<&str> {
+        self.key_id.as_deref()
+    }
+    /// The `GrantId` member, when set.
+    #[inline]
+    pub fn grant_id(&self) -> ::std::option::Option<&str> {
+        self.grant_id.as_deref()
+    }
+    /// The `DryRun` member, when set.
+    #[inline]
+    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+        self.dry_run
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for RetireGrantRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -189,14 +209,9 @@ impl RetireGrantRequestBuilder {
     pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
         &self.inner.dry_run
     }
-    /// Builds the [`RetireGrantRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`RetireGrantRequest`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::RetireGrantRequest,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::RetireGrantRequest {
+        self.inner
     }
 }

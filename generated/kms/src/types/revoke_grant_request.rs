@@ -38,6 +38,21 @@ impl RevokeGrantRequest {
     pub fn builder() -> crate::types::builders::RevokeGrantRequestBuilder {
         <crate::types::builders::RevokeGrantRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `KeyId` member, when set.
+    #[inline]
+    pub fn key_id(&self) -> ::std::option::Option<&str> {
+        self.key_id.as_deref()
+    }
+    /// The `GrantId` member, when set.
+    #[inline]
+    pub fn grant_id(&self) -> ::std::option::Option<&str> {
+        self.grant_id.as_deref()
+    }
+    /// The `DryRun` member, when set.
+    #[inline]
+    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+        self.dry_run
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for RevokeGrantRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -179,13 +194,13 @@ impl RevokeGrantRequestBuilder {
         if self.inner.key_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "RevokeGrantRequest",
-                member: "KeyId",
+                member: "key_id",
             });
         }
         if self.inner.grant_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "RevokeGrantRequest",
-                member: "GrantId",
+                member: "grant_id",
             });
         }
         ::std::result::Result::Ok(self.inner)

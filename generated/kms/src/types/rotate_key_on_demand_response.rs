@@ -19,6 +19,11 @@ impl RotateKeyOnDemandResponse {
     pub fn builder() -> crate::types::builders::RotateKeyOnDemandResponseBuilder {
         <crate::types::builders::RotateKeyOnDemandResponseBuilder as ::std::default::Default>::default()
     }
+    /// The `KeyId` member, when set.
+    #[inline]
+    pub fn key_id(&self) -> ::std::option::Option<&str> {
+        self.key_id.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for RotateKeyOnDemandResponse {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -109,14 +114,9 @@ impl RotateKeyOnDemandResponseBuilder {
     pub fn get_key_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.key_id
     }
-    /// Builds the [`RotateKeyOnDemandResponse`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`RotateKeyOnDemandResponse`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::RotateKeyOnDemandResponse,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::RotateKeyOnDemandResponse {
+        self.inner
     }
 }

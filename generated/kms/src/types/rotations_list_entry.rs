@@ -35,6 +35,59 @@ impl RotationsListEntry {
     pub fn builder() -> crate::types::builders::RotationsListEntryBuilder {
         <crate::types::builders::RotationsListEntryBuilder as ::std::default::Default>::default()
     }
+    /// The `KeyId` member, when set.
+    #[inline]
+    pub fn key_id(&self) -> ::std::option::Option<&str> {
+        self.key_id.as_deref()
+    }
+    /// The `KeyMaterialId` member, when set.
+    #[inline]
+    pub fn key_material_id(&self) -> ::std::option::Option<&str> {
+        self.key_material_id.as_deref()
+    }
+    /// The `KeyMaterialDescription` member, when set.
+    #[inline]
+    pub fn key_material_description(&self) -> ::std::option::Option<&str> {
+        self.key_material_description.as_deref()
+    }
+    /// The `ImportState` member, when set.
+    #[inline]
+    pub fn import_state(&self) -> ::std::option::Option<&crate::types::ImportState> {
+        self.import_state.as_ref()
+    }
+    /// The `KeyMaterialState` member, when set.
+    #[inline]
+    pub fn key_material_state(
+        &self,
+    ) -> ::std::option::Option<&crate::types::KeyMaterialState> {
+        self.key_material_state.as_ref()
+    }
+    /// The `ExpirationModel` member, when set.
+    #[inline]
+    pub fn expiration_model(
+        &self,
+    ) -> ::std::option::Option<&crate::types::ExpirationModelType> {
+        self.expiration_model.as_ref()
+    }
+    /// The `ValidTo` member, when set.
+    #[inline]
+    pub fn valid_to(
+        &self,
+    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+        self.valid_to.as_ref()
+    }
+    /// The `RotationDate` member, when set.
+    #[inline]
+    pub fn rotation_date(
+        &self,
+    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+        self.rotation_date.as_ref()
+    }
+    /// The `RotationType` member, when set.
+    #[inline]
+    pub fn rotation_type(&self) -> ::std::option::Option<&crate::types::RotationType> {
+        self.rotation_type.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for RotationsListEntry {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -359,14 +412,9 @@ impl RotationsListEntryBuilder {
     ) -> &::std::option::Option<crate::types::RotationType> {
         &self.inner.rotation_type
     }
-    /// Builds the [`RotationsListEntry`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`RotationsListEntry`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::RotationsListEntry,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::RotationsListEntry {
+        self.inner
     }
 }

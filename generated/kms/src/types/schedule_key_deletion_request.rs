@@ -36,6 +36,16 @@ impl ScheduleKeyDeletionRequest {
     pub fn builder() -> crate::types::builders::ScheduleKeyDeletionRequestBuilder {
         <crate::types::builders::ScheduleKeyDeletionRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `KeyId` member, when set.
+    #[inline]
+    pub fn key_id(&self) -> ::std::option::Option<&str> {
+        self.key_id.as_deref()
+    }
+    /// The `PendingWindowInDays` member, when set.
+    #[inline]
+    pub fn pending_window_in_days(&self) -> ::std::option::Option<i32> {
+        self.pending_window_in_days
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ScheduleKeyDeletionRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -157,7 +167,7 @@ impl ScheduleKeyDeletionRequestBuilder {
         if self.inner.key_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ScheduleKeyDeletionRequest",
-                member: "KeyId",
+                member: "key_id",
             });
         }
         ::std::result::Result::Ok(self.inner)

@@ -31,6 +31,28 @@ impl ScheduleKeyDeletionResponse {
     pub fn builder() -> crate::types::builders::ScheduleKeyDeletionResponseBuilder {
         <crate::types::builders::ScheduleKeyDeletionResponseBuilder as ::std::default::Default>::default()
     }
+    /// The `KeyId` member, when set.
+    #[inline]
+    pub fn key_id(&self) -> ::std::option::Option<&str> {
+        self.key_id.as_deref()
+    }
+    /// The `DeletionDate` member, when set.
+    #[inline]
+    pub fn deletion_date(
+        &self,
+    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+        self.deletion_date.as_ref()
+    }
+    /// The `KeyState` member, when set.
+    #[inline]
+    pub fn key_state(&self) -> ::std::option::Option<&crate::types::KeyState> {
+        self.key_state.as_ref()
+    }
+    /// The `PendingWindowInDays` member, when set.
+    #[inline]
+    pub fn pending_window_in_days(&self) -> ::std::option::Option<i32> {
+        self.pending_window_in_days
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ScheduleKeyDeletionResponse {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -214,14 +236,9 @@ impl ScheduleKeyDeletionResponseBuilder {
     pub fn get_pending_window_in_days(&self) -> &::std::option::Option<i32> {
         &self.inner.pending_window_in_days
     }
-    /// Builds the [`ScheduleKeyDeletionResponse`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`ScheduleKeyDeletionResponse`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::ScheduleKeyDeletionResponse,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::ScheduleKeyDeletionResponse {
+        self.inner
     }
 }

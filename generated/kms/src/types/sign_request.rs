@@ -74,6 +74,38 @@ impl SignRequest {
     pub fn builder() -> crate::types::builders::SignRequestBuilder {
         <crate::types::builders::SignRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `KeyId` member, when set.
+    #[inline]
+    pub fn key_id(&self) -> ::std::option::Option<&str> {
+        self.key_id.as_deref()
+    }
+    /// The `Message` member, when set.
+    #[inline]
+    pub fn message(&self) -> ::std::option::Option<&::awsgen_runtime::primitives::Blob> {
+        self.message.as_ref()
+    }
+    /// The `MessageType` member, when set.
+    #[inline]
+    pub fn message_type(&self) -> ::std::option::Option<&crate::types::MessageType> {
+        self.message_type.as_ref()
+    }
+    /// The `GrantTokens` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn grant_tokens(&self) -> &[::std::string::String] {
+        self.grant_tokens.as_deref().unwrap_or_default()
+    }
+    /// The `SigningAlgorithm` member, when set.
+    #[inline]
+    pub fn signing_algorithm(
+        &self,
+    ) -> ::std::option::Option<&crate::types::SigningAlgorithmSpec> {
+        self.signing_algorithm.as_ref()
+    }
+    /// The `DryRun` member, when set.
+    #[inline]
+    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+        self.dry_run
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for SignRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -236,16 +268,14 @@ impl SignRequestBuilder {
     pub fn get_message_type(&self) -> &::std::option::Option<crate::types::MessageType> {
         &self.inner.message_type
     }
-    /// Sets [`SignRequest::grant_tokens`](crate::types::SignRequest::grant_tokens): A list of grant tokens.
+    /** Appends one item to [`SignRequest::grant_tokens`](crate::types::SignRequest::grant_tokens): A list of grant tokens.
+
+ To set the whole list at once, use [`set_grant_tokens`](Self::set_grant_tokens).*/
     pub fn grant_tokens(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<::std::string::String>,
-        >,
+        input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.inner.grant_tokens = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.grant_tokens.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`SignRequest::grant_tokens`](crate::types::SignRequest::grant_tokens).
@@ -315,19 +345,19 @@ impl SignRequestBuilder {
         if self.inner.key_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "SignRequest",
-                member: "KeyId",
+                member: "key_id",
             });
         }
         if self.inner.message.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "SignRequest",
-                member: "Message",
+                member: "message",
             });
         }
         if self.inner.signing_algorithm.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "SignRequest",
-                member: "SigningAlgorithm",
+                member: "signing_algorithm",
             });
         }
         ::std::result::Result::Ok(self.inner)

@@ -28,6 +28,25 @@ impl SignResponse {
     pub fn builder() -> crate::types::builders::SignResponseBuilder {
         <crate::types::builders::SignResponseBuilder as ::std::default::Default>::default()
     }
+    /// The `KeyId` member, when set.
+    #[inline]
+    pub fn key_id(&self) -> ::std::option::Option<&str> {
+        self.key_id.as_deref()
+    }
+    /// The `Signature` member, when set.
+    #[inline]
+    pub fn signature(
+        &self,
+    ) -> ::std::option::Option<&::awsgen_runtime::primitives::Blob> {
+        self.signature.as_ref()
+    }
+    /// The `SigningAlgorithm` member, when set.
+    #[inline]
+    pub fn signing_algorithm(
+        &self,
+    ) -> ::std::option::Option<&crate::types::SigningAlgorithmSpec> {
+        self.signing_algorithm.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for SignResponse {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -174,14 +193,9 @@ impl SignResponseBuilder {
     ) -> &::std::option::Option<crate::types::SigningAlgorithmSpec> {
         &self.inner.signing_algorithm
     }
-    /// Builds the [`SignResponse`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`SignResponse`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::SignResponse,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::SignResponse {
+        self.inner
     }
 }

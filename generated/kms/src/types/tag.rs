@@ -29,6 +29,16 @@ impl Tag {
     pub fn builder() -> crate::types::builders::TagBuilder {
         <crate::types::builders::TagBuilder as ::std::default::Default>::default()
     }
+    /// The `TagKey` member, when set.
+    #[inline]
+    pub fn tag_key(&self) -> ::std::option::Option<&str> {
+        self.tag_key.as_deref()
+    }
+    /// The `TagValue` member, when set.
+    #[inline]
+    pub fn tag_value(&self) -> ::std::option::Option<&str> {
+        self.tag_value.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for Tag {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -144,13 +154,13 @@ impl TagBuilder {
         if self.inner.tag_key.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "Tag",
-                member: "TagKey",
+                member: "tag_key",
             });
         }
         if self.inner.tag_value.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "Tag",
-                member: "TagValue",
+                member: "tag_value",
             });
         }
         ::std::result::Result::Ok(self.inner)

@@ -38,6 +38,16 @@ impl TagResourceRequest {
     pub fn builder() -> crate::types::builders::TagResourceRequestBuilder {
         <crate::types::builders::TagResourceRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `KeyId` member, when set.
+    #[inline]
+    pub fn key_id(&self) -> ::std::option::Option<&str> {
+        self.key_id.as_deref()
+    }
+    /// The `Tags` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn tags(&self) -> &[crate::types::Tag] {
+        self.tags.as_deref().unwrap_or_default()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for TagResourceRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -132,16 +142,11 @@ impl TagResourceRequestBuilder {
     pub fn get_key_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.key_id
     }
-    /// Sets [`TagResourceRequest::tags`](crate::types::TagResourceRequest::tags): One or more tags.
-    pub fn tags(
-        mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<crate::types::Tag>,
-        >,
-    ) -> Self {
-        self.inner.tags = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+    /** Appends one item to [`TagResourceRequest::tags`](crate::types::TagResourceRequest::tags): One or more tags.
+
+ To set the whole list at once, use [`set_tags`](Self::set_tags).*/
+    pub fn tags(mut self, input: impl ::std::convert::Into<crate::types::Tag>) -> Self {
+        self.inner.tags.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`TagResourceRequest::tags`](crate::types::TagResourceRequest::tags).
@@ -171,13 +176,13 @@ impl TagResourceRequestBuilder {
         if self.inner.key_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "TagResourceRequest",
-                member: "KeyId",
+                member: "key_id",
             });
         }
         if self.inner.tags.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "TagResourceRequest",
-                member: "Tags",
+                member: "tags",
             });
         }
         ::std::result::Result::Ok(self.inner)

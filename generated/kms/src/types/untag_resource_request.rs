@@ -34,6 +34,16 @@ impl UntagResourceRequest {
     pub fn builder() -> crate::types::builders::UntagResourceRequestBuilder {
         <crate::types::builders::UntagResourceRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `KeyId` member, when set.
+    #[inline]
+    pub fn key_id(&self) -> ::std::option::Option<&str> {
+        self.key_id.as_deref()
+    }
+    /// The `TagKeys` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn tag_keys(&self) -> &[::std::string::String] {
+        self.tag_keys.as_deref().unwrap_or_default()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for UntagResourceRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -122,16 +132,14 @@ impl UntagResourceRequestBuilder {
     pub fn get_key_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.key_id
     }
-    /// Sets [`UntagResourceRequest::tag_keys`](crate::types::UntagResourceRequest::tag_keys): One or more tag keys.
+    /** Appends one item to [`UntagResourceRequest::tag_keys`](crate::types::UntagResourceRequest::tag_keys): One or more tag keys.
+
+ To set the whole list at once, use [`set_tag_keys`](Self::set_tag_keys).*/
     pub fn tag_keys(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<::std::string::String>,
-        >,
+        input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.inner.tag_keys = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.tag_keys.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`UntagResourceRequest::tag_keys`](crate::types::UntagResourceRequest::tag_keys).
@@ -161,13 +169,13 @@ impl UntagResourceRequestBuilder {
         if self.inner.key_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UntagResourceRequest",
-                member: "KeyId",
+                member: "key_id",
             });
         }
         if self.inner.tag_keys.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UntagResourceRequest",
-                member: "TagKeys",
+                member: "tag_keys",
             });
         }
         ::std::result::Result::Ok(self.inner)

@@ -84,6 +84,60 @@ impl UpdateCustomKeyStoreRequest {
     pub fn builder() -> crate::types::builders::UpdateCustomKeyStoreRequestBuilder {
         <crate::types::builders::UpdateCustomKeyStoreRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `CustomKeyStoreId` member, when set.
+    #[inline]
+    pub fn custom_key_store_id(&self) -> ::std::option::Option<&str> {
+        self.custom_key_store_id.as_deref()
+    }
+    /// The `NewCustomKeyStoreName` member, when set.
+    #[inline]
+    pub fn new_custom_key_store_name(&self) -> ::std::option::Option<&str> {
+        self.new_custom_key_store_name.as_deref()
+    }
+    /// The `KeyStorePassword` member, when set.
+    #[inline]
+    pub fn key_store_password(&self) -> ::std::option::Option<&str> {
+        self.key_store_password.as_deref()
+    }
+    /// The `CloudHsmClusterId` member, when set.
+    #[inline]
+    pub fn cloud_hsm_cluster_id(&self) -> ::std::option::Option<&str> {
+        self.cloud_hsm_cluster_id.as_deref()
+    }
+    /// The `XksProxyUriEndpoint` member, when set.
+    #[inline]
+    pub fn xks_proxy_uri_endpoint(&self) -> ::std::option::Option<&str> {
+        self.xks_proxy_uri_endpoint.as_deref()
+    }
+    /// The `XksProxyUriPath` member, when set.
+    #[inline]
+    pub fn xks_proxy_uri_path(&self) -> ::std::option::Option<&str> {
+        self.xks_proxy_uri_path.as_deref()
+    }
+    /// The `XksProxyVpcEndpointServiceName` member, when set.
+    #[inline]
+    pub fn xks_proxy_vpc_endpoint_service_name(&self) -> ::std::option::Option<&str> {
+        self.xks_proxy_vpc_endpoint_service_name.as_deref()
+    }
+    /// The `XksProxyVpcEndpointServiceOwner` member, when set.
+    #[inline]
+    pub fn xks_proxy_vpc_endpoint_service_owner(&self) -> ::std::option::Option<&str> {
+        self.xks_proxy_vpc_endpoint_service_owner.as_deref()
+    }
+    /// The `XksProxyAuthenticationCredential` member, when set.
+    #[inline]
+    pub fn xks_proxy_authentication_credential(
+        &self,
+    ) -> ::std::option::Option<&crate::types::XksProxyAuthenticationCredentialType> {
+        self.xks_proxy_authentication_credential.as_ref()
+    }
+    /// The `XksProxyConnectivity` member, when set.
+    #[inline]
+    pub fn xks_proxy_connectivity(
+        &self,
+    ) -> ::std::option::Option<&crate::types::XksProxyConnectivityType> {
+        self.xks_proxy_connectivity.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for UpdateCustomKeyStoreRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -481,7 +535,7 @@ impl UpdateCustomKeyStoreRequestBuilder {
         if self.inner.custom_key_store_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UpdateCustomKeyStoreRequest",
-                member: "CustomKeyStoreId",
+                member: "custom_key_store_id",
             });
         }
         ::std::result::Result::Ok(self.inner)

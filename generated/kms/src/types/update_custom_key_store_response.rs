@@ -77,14 +77,9 @@ pub struct UpdateCustomKeyStoreResponseBuilder {
     inner: crate::types::UpdateCustomKeyStoreResponse,
 }
 impl UpdateCustomKeyStoreResponseBuilder {
-    /// Builds the [`UpdateCustomKeyStoreResponse`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`UpdateCustomKeyStoreResponse`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::UpdateCustomKeyStoreResponse,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::UpdateCustomKeyStoreResponse {
+        self.inner
     }
 }

@@ -36,6 +36,16 @@ impl UpdateKeyDescriptionRequest {
     pub fn builder() -> crate::types::builders::UpdateKeyDescriptionRequestBuilder {
         <crate::types::builders::UpdateKeyDescriptionRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `KeyId` member, when set.
+    #[inline]
+    pub fn key_id(&self) -> ::std::option::Option<&str> {
+        self.key_id.as_deref()
+    }
+    /// The `Description` member, when set.
+    #[inline]
+    pub fn description(&self) -> ::std::option::Option<&str> {
+        self.description.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for UpdateKeyDescriptionRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -157,13 +167,13 @@ impl UpdateKeyDescriptionRequestBuilder {
         if self.inner.key_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UpdateKeyDescriptionRequest",
-                member: "KeyId",
+                member: "key_id",
             });
         }
         if self.inner.description.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UpdateKeyDescriptionRequest",
-                member: "Description",
+                member: "description",
             });
         }
         ::std::result::Result::Ok(self.inner)

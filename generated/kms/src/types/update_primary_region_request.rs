@@ -36,6 +36,16 @@ impl UpdatePrimaryRegionRequest {
     pub fn builder() -> crate::types::builders::UpdatePrimaryRegionRequestBuilder {
         <crate::types::builders::UpdatePrimaryRegionRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `KeyId` member, when set.
+    #[inline]
+    pub fn key_id(&self) -> ::std::option::Option<&str> {
+        self.key_id.as_deref()
+    }
+    /// The `PrimaryRegion` member, when set.
+    #[inline]
+    pub fn primary_region(&self) -> ::std::option::Option<&str> {
+        self.primary_region.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for UpdatePrimaryRegionRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -157,13 +167,13 @@ impl UpdatePrimaryRegionRequestBuilder {
         if self.inner.key_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UpdatePrimaryRegionRequest",
-                member: "KeyId",
+                member: "key_id",
             });
         }
         if self.inner.primary_region.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UpdatePrimaryRegionRequest",
-                member: "PrimaryRegion",
+                member: "primary_region",
             });
         }
         ::std::result::Result::Ok(self.inner)

@@ -40,6 +40,38 @@ impl VerifyMacRequest {
     pub fn builder() -> crate::types::builders::VerifyMacRequestBuilder {
         <crate::types::builders::VerifyMacRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `Message` member, when set.
+    #[inline]
+    pub fn message(&self) -> ::std::option::Option<&::awsgen_runtime::primitives::Blob> {
+        self.message.as_ref()
+    }
+    /// The `KeyId` member, when set.
+    #[inline]
+    pub fn key_id(&self) -> ::std::option::Option<&str> {
+        self.key_id.as_deref()
+    }
+    /// The `MacAlgorithm` member, when set.
+    #[inline]
+    pub fn mac_algorithm(
+        &self,
+    ) -> ::std::option::Option<&crate::types::MacAlgorithmSpec> {
+        self.mac_algorithm.as_ref()
+    }
+    /// The `Mac` member, when set.
+    #[inline]
+    pub fn mac(&self) -> ::std::option::Option<&::awsgen_runtime::primitives::Blob> {
+        self.mac.as_ref()
+    }
+    /// The `GrantTokens` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn grant_tokens(&self) -> &[::std::string::String] {
+        self.grant_tokens.as_deref().unwrap_or_default()
+    }
+    /// The `DryRun` member, when set.
+    #[inline]
+    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+        self.dry_run
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for VerifyMacRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -226,16 +258,14 @@ impl VerifyMacRequestBuilder {
     pub fn get_mac(&self) -> &::std::option::Option<::awsgen_runtime::primitives::Blob> {
         &self.inner.mac
     }
-    /// Sets [`VerifyMacRequest::grant_tokens`](crate::types::VerifyMacRequest::grant_tokens): A list of grant tokens.
+    /** Appends one item to [`VerifyMacRequest::grant_tokens`](crate::types::VerifyMacRequest::grant_tokens): A list of grant tokens.
+
+ To set the whole list at once, use [`set_grant_tokens`](Self::set_grant_tokens).*/
     pub fn grant_tokens(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<::std::string::String>,
-        >,
+        input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.inner.grant_tokens = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.grant_tokens.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`VerifyMacRequest::grant_tokens`](crate::types::VerifyMacRequest::grant_tokens).
@@ -281,25 +311,25 @@ impl VerifyMacRequestBuilder {
         if self.inner.message.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "VerifyMacRequest",
-                member: "Message",
+                member: "message",
             });
         }
         if self.inner.key_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "VerifyMacRequest",
-                member: "KeyId",
+                member: "key_id",
             });
         }
         if self.inner.mac_algorithm.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "VerifyMacRequest",
-                member: "MacAlgorithm",
+                member: "mac_algorithm",
             });
         }
         if self.inner.mac.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "VerifyMacRequest",
-                member: "Mac",
+                member: "mac",
             });
         }
         ::std::result::Result::Ok(self.inner)

@@ -25,6 +25,23 @@ impl VerifyMacResponse {
     pub fn builder() -> crate::types::builders::VerifyMacResponseBuilder {
         <crate::types::builders::VerifyMacResponseBuilder as ::std::default::Default>::default()
     }
+    /// The `KeyId` member, when set.
+    #[inline]
+    pub fn key_id(&self) -> ::std::option::Option<&str> {
+        self.key_id.as_deref()
+    }
+    /// The `MacValid` member, when set.
+    #[inline]
+    pub fn mac_valid(&self) -> ::std::option::Option<bool> {
+        self.mac_valid
+    }
+    /// The `MacAlgorithm` member, when set.
+    #[inline]
+    pub fn mac_algorithm(
+        &self,
+    ) -> ::std::option::Option<&crate::types::MacAlgorithmSpec> {
+        self.mac_algorithm.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for VerifyMacResponse {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -163,14 +180,9 @@ impl VerifyMacResponseBuilder {
     ) -> &::std::option::Option<crate::types::MacAlgorithmSpec> {
         &self.inner.mac_algorithm
     }
-    /// Builds the [`VerifyMacResponse`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`VerifyMacResponse`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::VerifyMacResponse,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::VerifyMacResponse {
+        self.inner
     }
 }

@@ -23,6 +23,23 @@ impl VerifyResponse {
     pub fn builder() -> crate::types::builders::VerifyResponseBuilder {
         <crate::types::builders::VerifyResponseBuilder as ::std::default::Default>::default()
     }
+    /// The `KeyId` member, when set.
+    #[inline]
+    pub fn key_id(&self) -> ::std::option::Option<&str> {
+        self.key_id.as_deref()
+    }
+    /// The `SignatureValid` member, when set.
+    #[inline]
+    pub fn signature_valid(&self) -> ::std::option::Option<bool> {
+        self.signature_valid
+    }
+    /// The `SigningAlgorithm` member, when set.
+    #[inline]
+    pub fn signing_algorithm(
+        &self,
+    ) -> ::std::option::Option<&crate::types::SigningAlgorithmSpec> {
+        self.signing_algorithm.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for VerifyResponse {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -161,14 +178,9 @@ impl VerifyResponseBuilder {
     ) -> &::std::option::Option<crate::types::SigningAlgorithmSpec> {
         &self.inner.signing_algorithm
     }
-    /// Builds the [`VerifyResponse`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`VerifyResponse`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::VerifyResponse,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::VerifyResponse {
+        self.inner
     }
 }

@@ -23,6 +23,11 @@ impl XksKeyConfigurationType {
     pub fn builder() -> crate::types::builders::XksKeyConfigurationTypeBuilder {
         <crate::types::builders::XksKeyConfigurationTypeBuilder as ::std::default::Default>::default()
     }
+    /// The `Id` member, when set.
+    #[inline]
+    pub fn id(&self) -> ::std::option::Option<&str> {
+        self.id.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for XksKeyConfigurationType {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -101,14 +106,9 @@ impl XksKeyConfigurationTypeBuilder {
     pub fn get_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.id
     }
-    /// Builds the [`XksKeyConfigurationType`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`XksKeyConfigurationType`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::XksKeyConfigurationType,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::XksKeyConfigurationType {
+        self.inner
     }
 }

@@ -22,6 +22,16 @@ impl XksProxyAuthenticationCredentialType {
     pub fn builder() -> crate::types::builders::XksProxyAuthenticationCredentialTypeBuilder {
         <crate::types::builders::XksProxyAuthenticationCredentialTypeBuilder as ::std::default::Default>::default()
     }
+    /// The `AccessKeyId` member, when set.
+    #[inline]
+    pub fn access_key_id(&self) -> ::std::option::Option<&str> {
+        self.access_key_id.as_deref()
+    }
+    /// The `RawSecretAccessKey` member, when set.
+    #[inline]
+    pub fn raw_secret_access_key(&self) -> ::std::option::Option<&str> {
+        self.raw_secret_access_key.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers
 for XksProxyAuthenticationCredentialType {
@@ -150,13 +160,13 @@ impl XksProxyAuthenticationCredentialTypeBuilder {
         if self.inner.access_key_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "XksProxyAuthenticationCredentialType",
-                member: "AccessKeyId",
+                member: "access_key_id",
             });
         }
         if self.inner.raw_secret_access_key.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "XksProxyAuthenticationCredentialType",
-                member: "RawSecretAccessKey",
+                member: "raw_secret_access_key",
             });
         }
         ::std::result::Result::Ok(self.inner)

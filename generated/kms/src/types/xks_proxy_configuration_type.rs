@@ -28,6 +28,38 @@ impl XksProxyConfigurationType {
     pub fn builder() -> crate::types::builders::XksProxyConfigurationTypeBuilder {
         <crate::types::builders::XksProxyConfigurationTypeBuilder as ::std::default::Default>::default()
     }
+    /// The `Connectivity` member, when set.
+    #[inline]
+    pub fn connectivity(
+        &self,
+    ) -> ::std::option::Option<&crate::types::XksProxyConnectivityType> {
+        self.connectivity.as_ref()
+    }
+    /// The `AccessKeyId` member, when set.
+    #[inline]
+    pub fn access_key_id(&self) -> ::std::option::Option<&str> {
+        self.access_key_id.as_deref()
+    }
+    /// The `UriEndpoint` member, when set.
+    #[inline]
+    pub fn uri_endpoint(&self) -> ::std::option::Option<&str> {
+        self.uri_endpoint.as_deref()
+    }
+    /// The `UriPath` member, when set.
+    #[inline]
+    pub fn uri_path(&self) -> ::std::option::Option<&str> {
+        self.uri_path.as_deref()
+    }
+    /// The `VpcEndpointServiceName` member, when set.
+    #[inline]
+    pub fn vpc_endpoint_service_name(&self) -> ::std::option::Option<&str> {
+        self.vpc_endpoint_service_name.as_deref()
+    }
+    /// The `VpcEndpointServiceOwner` member, when set.
+    #[inline]
+    pub fn vpc_endpoint_service_owner(&self) -> ::std::option::Option<&str> {
+        self.vpc_endpoint_service_owner.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for XksProxyConfigurationType {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -260,14 +292,9 @@ impl XksProxyConfigurationTypeBuilder {
     ) -> &::std::option::Option<::std::string::String> {
         &self.inner.vpc_endpoint_service_owner
     }
-    /// Builds the [`XksProxyConfigurationType`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`XksProxyConfigurationType`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::XksProxyConfigurationType,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::XksProxyConfigurationType {
+        self.inner
     }
 }

@@ -22,6 +22,11 @@ impl CapacityProviderLimitExceededException {
     pub fn builder() -> crate::error::builders::CapacityProviderLimitExceededExceptionBuilder {
         <crate::error::builders::CapacityProviderLimitExceededExceptionBuilder as ::std::default::Default>::default()
     }
+    /// The `Type` member, when set.
+    #[inline]
+    pub fn type_(&self) -> ::std::option::Option<&str> {
+        self.type_.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers
 for CapacityProviderLimitExceededException {
@@ -179,14 +184,9 @@ impl CapacityProviderLimitExceededExceptionBuilder {
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.message
     }
-    /// Builds the [`CapacityProviderLimitExceededException`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`CapacityProviderLimitExceededException`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::error::CapacityProviderLimitExceededException,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::error::CapacityProviderLimitExceededException {
+        self.inner
     }
 }

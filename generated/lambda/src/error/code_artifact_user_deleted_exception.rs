@@ -22,6 +22,11 @@ impl CodeArtifactUserDeletedException {
     pub fn builder() -> crate::error::builders::CodeArtifactUserDeletedExceptionBuilder {
         <crate::error::builders::CodeArtifactUserDeletedExceptionBuilder as ::std::default::Default>::default()
     }
+    /// The `Type` member, when set.
+    #[inline]
+    pub fn type_(&self) -> ::std::option::Option<&str> {
+        self.type_.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers
 for CodeArtifactUserDeletedException {
@@ -179,14 +184,9 @@ impl CodeArtifactUserDeletedExceptionBuilder {
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.message
     }
-    /// Builds the [`CodeArtifactUserDeletedException`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`CodeArtifactUserDeletedException`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::error::CodeArtifactUserDeletedException,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::error::CodeArtifactUserDeletedException {
+        self.inner
     }
 }

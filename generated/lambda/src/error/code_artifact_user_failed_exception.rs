@@ -22,6 +22,11 @@ impl CodeArtifactUserFailedException {
     pub fn builder() -> crate::error::builders::CodeArtifactUserFailedExceptionBuilder {
         <crate::error::builders::CodeArtifactUserFailedExceptionBuilder as ::std::default::Default>::default()
     }
+    /// The `Type` member, when set.
+    #[inline]
+    pub fn type_(&self) -> ::std::option::Option<&str> {
+        self.type_.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for CodeArtifactUserFailedException {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -177,14 +182,9 @@ impl CodeArtifactUserFailedExceptionBuilder {
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.message
     }
-    /// Builds the [`CodeArtifactUserFailedException`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`CodeArtifactUserFailedException`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::error::CodeArtifactUserFailedException,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::error::CodeArtifactUserFailedException {
+        self.inner
     }
 }

@@ -22,6 +22,11 @@ impl CodeSigningConfigNotFoundException {
     pub fn builder() -> crate::error::builders::CodeSigningConfigNotFoundExceptionBuilder {
         <crate::error::builders::CodeSigningConfigNotFoundExceptionBuilder as ::std::default::Default>::default()
     }
+    /// The `Type` member, when set.
+    #[inline]
+    pub fn type_(&self) -> ::std::option::Option<&str> {
+        self.type_.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers
 for CodeSigningConfigNotFoundException {
@@ -179,14 +184,9 @@ impl CodeSigningConfigNotFoundExceptionBuilder {
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.message
     }
-    /// Builds the [`CodeSigningConfigNotFoundException`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`CodeSigningConfigNotFoundException`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::error::CodeSigningConfigNotFoundException,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::error::CodeSigningConfigNotFoundException {
+        self.inner
     }
 }

@@ -22,6 +22,11 @@ impl CodeVerificationFailedException {
     pub fn builder() -> crate::error::builders::CodeVerificationFailedExceptionBuilder {
         <crate::error::builders::CodeVerificationFailedExceptionBuilder as ::std::default::Default>::default()
     }
+    /// The `Type` member, when set.
+    #[inline]
+    pub fn type_(&self) -> ::std::option::Option<&str> {
+        self.type_.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for CodeVerificationFailedException {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -177,14 +182,9 @@ impl CodeVerificationFailedExceptionBuilder {
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.message
     }
-    /// Builds the [`CodeVerificationFailedException`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`CodeVerificationFailedException`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::error::CodeVerificationFailedException,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::error::CodeVerificationFailedException {
+        self.inner
     }
 }

@@ -22,6 +22,11 @@ impl DurableExecutionAlreadyStartedException {
     pub fn builder() -> crate::error::builders::DurableExecutionAlreadyStartedExceptionBuilder {
         <crate::error::builders::DurableExecutionAlreadyStartedExceptionBuilder as ::std::default::Default>::default()
     }
+    /// The `Type` member, when set.
+    #[inline]
+    pub fn type_(&self) -> ::std::option::Option<&str> {
+        self.type_.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DurableExecutionAlreadyStartedException {
@@ -179,14 +184,9 @@ impl DurableExecutionAlreadyStartedExceptionBuilder {
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.message
     }
-    /// Builds the [`DurableExecutionAlreadyStartedException`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`DurableExecutionAlreadyStartedException`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::error::DurableExecutionAlreadyStartedException,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::error::DurableExecutionAlreadyStartedException {
+        self.inner
     }
 }

@@ -24,6 +24,16 @@ impl Ec2UnexpectedException {
     pub fn builder() -> crate::error::builders::Ec2UnexpectedExceptionBuilder {
         <crate::error::builders::Ec2UnexpectedExceptionBuilder as ::std::default::Default>::default()
     }
+    /// The `Type` member, when set.
+    #[inline]
+    pub fn type_(&self) -> ::std::option::Option<&str> {
+        self.type_.as_deref()
+    }
+    /// The `EC2ErrorCode` member, when set.
+    #[inline]
+    pub fn ec2_error_code(&self) -> ::std::option::Option<&str> {
+        self.ec2_error_code.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for Ec2UnexpectedException {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -204,14 +214,9 @@ impl Ec2UnexpectedExceptionBuilder {
     pub fn get_ec2_error_code(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.ec2_error_code
     }
-    /// Builds the [`Ec2UnexpectedException`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`Ec2UnexpectedException`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::error::Ec2UnexpectedException,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::error::Ec2UnexpectedException {
+        self.inner
     }
 }

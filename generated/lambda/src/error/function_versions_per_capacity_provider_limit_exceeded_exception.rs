@@ -22,6 +22,11 @@ impl FunctionVersionsPerCapacityProviderLimitExceededException {
     pub fn builder() -> crate::error::builders::FunctionVersionsPerCapacityProviderLimitExceededExceptionBuilder {
         <crate::error::builders::FunctionVersionsPerCapacityProviderLimitExceededExceptionBuilder as ::std::default::Default>::default()
     }
+    /// The `Type` member, when set.
+    #[inline]
+    pub fn type_(&self) -> ::std::option::Option<&str> {
+        self.type_.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers
 for FunctionVersionsPerCapacityProviderLimitExceededException {
@@ -180,14 +185,11 @@ impl FunctionVersionsPerCapacityProviderLimitExceededExceptionBuilder {
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.message
     }
-    /// Builds the [`FunctionVersionsPerCapacityProviderLimitExceededException`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`FunctionVersionsPerCapacityProviderLimitExceededException`]; it has no required members, so this cannot fail.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
-        crate::error::FunctionVersionsPerCapacityProviderLimitExceededException,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    ) -> crate::error::FunctionVersionsPerCapacityProviderLimitExceededException {
+        self.inner
     }
 }

@@ -22,6 +22,11 @@ impl InvalidRequestContentException {
     pub fn builder() -> crate::error::builders::InvalidRequestContentExceptionBuilder {
         <crate::error::builders::InvalidRequestContentExceptionBuilder as ::std::default::Default>::default()
     }
+    /// The `Type` member, when set.
+    #[inline]
+    pub fn type_(&self) -> ::std::option::Option<&str> {
+        self.type_.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for InvalidRequestContentException {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -177,14 +182,9 @@ impl InvalidRequestContentExceptionBuilder {
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.message
     }
-    /// Builds the [`InvalidRequestContentException`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`InvalidRequestContentException`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::error::InvalidRequestContentException,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::error::InvalidRequestContentException {
+        self.inner
     }
 }

@@ -22,6 +22,11 @@ impl KmsDisabledException {
     pub fn builder() -> crate::error::builders::KmsDisabledExceptionBuilder {
         <crate::error::builders::KmsDisabledExceptionBuilder as ::std::default::Default>::default()
     }
+    /// The `Type` member, when set.
+    #[inline]
+    pub fn type_(&self) -> ::std::option::Option<&str> {
+        self.type_.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for KmsDisabledException {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -176,14 +181,9 @@ impl KmsDisabledExceptionBuilder {
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.message
     }
-    /// Builds the [`KmsDisabledException`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`KmsDisabledException`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::error::KmsDisabledException,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::error::KmsDisabledException {
+        self.inner
     }
 }

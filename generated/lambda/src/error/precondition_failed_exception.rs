@@ -25,6 +25,11 @@ impl PreconditionFailedException {
     pub fn builder() -> crate::error::builders::PreconditionFailedExceptionBuilder {
         <crate::error::builders::PreconditionFailedExceptionBuilder as ::std::default::Default>::default()
     }
+    /// The `Type` member, when set.
+    #[inline]
+    pub fn type_(&self) -> ::std::option::Option<&str> {
+        self.type_.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for PreconditionFailedException {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -179,14 +184,9 @@ impl PreconditionFailedExceptionBuilder {
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.message
     }
-    /// Builds the [`PreconditionFailedException`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`PreconditionFailedException`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::error::PreconditionFailedException,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::error::PreconditionFailedException {
+        self.inner
     }
 }

@@ -22,6 +22,11 @@ impl ProvisionedConcurrencyConfigNotFoundException {
     pub fn builder() -> crate::error::builders::ProvisionedConcurrencyConfigNotFoundExceptionBuilder {
         <crate::error::builders::ProvisionedConcurrencyConfigNotFoundExceptionBuilder as ::std::default::Default>::default()
     }
+    /// The `Type` member, when set.
+    #[inline]
+    pub fn type_(&self) -> ::std::option::Option<&str> {
+        self.type_.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers
 for ProvisionedConcurrencyConfigNotFoundException {
@@ -180,14 +185,9 @@ impl ProvisionedConcurrencyConfigNotFoundExceptionBuilder {
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.message
     }
-    /// Builds the [`ProvisionedConcurrencyConfigNotFoundException`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`ProvisionedConcurrencyConfigNotFoundException`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::error::ProvisionedConcurrencyConfigNotFoundException,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::error::ProvisionedConcurrencyConfigNotFoundException {
+        self.inner
     }
 }

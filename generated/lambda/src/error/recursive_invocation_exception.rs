@@ -22,6 +22,11 @@ impl RecursiveInvocationException {
     pub fn builder() -> crate::error::builders::RecursiveInvocationExceptionBuilder {
         <crate::error::builders::RecursiveInvocationExceptionBuilder as ::std::default::Default>::default()
     }
+    /// The `Type` member, when set.
+    #[inline]
+    pub fn type_(&self) -> ::std::option::Option<&str> {
+        self.type_.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for RecursiveInvocationException {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -176,14 +181,9 @@ impl RecursiveInvocationExceptionBuilder {
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.message
     }
-    /// Builds the [`RecursiveInvocationException`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`RecursiveInvocationException`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::error::RecursiveInvocationException,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::error::RecursiveInvocationException {
+        self.inner
     }
 }

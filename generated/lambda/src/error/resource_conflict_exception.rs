@@ -22,6 +22,11 @@ impl ResourceConflictException {
     pub fn builder() -> crate::error::builders::ResourceConflictExceptionBuilder {
         <crate::error::builders::ResourceConflictExceptionBuilder as ::std::default::Default>::default()
     }
+    /// The `Type` member, when set.
+    #[inline]
+    pub fn type_(&self) -> ::std::option::Option<&str> {
+        self.type_.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ResourceConflictException {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -176,14 +181,9 @@ impl ResourceConflictExceptionBuilder {
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.message
     }
-    /// Builds the [`ResourceConflictException`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`ResourceConflictException`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::error::ResourceConflictException,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::error::ResourceConflictException {
+        self.inner
     }
 }

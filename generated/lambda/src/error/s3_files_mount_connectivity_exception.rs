@@ -22,6 +22,11 @@ impl S3FilesMountConnectivityException {
     pub fn builder() -> crate::error::builders::S3FilesMountConnectivityExceptionBuilder {
         <crate::error::builders::S3FilesMountConnectivityExceptionBuilder as ::std::default::Default>::default()
     }
+    /// The `Type` member, when set.
+    #[inline]
+    pub fn type_(&self) -> ::std::option::Option<&str> {
+        self.type_.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers
 for S3FilesMountConnectivityException {
@@ -179,14 +184,9 @@ impl S3FilesMountConnectivityExceptionBuilder {
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.message
     }
-    /// Builds the [`S3FilesMountConnectivityException`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`S3FilesMountConnectivityException`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::error::S3FilesMountConnectivityException,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::error::S3FilesMountConnectivityException {
+        self.inner
     }
 }

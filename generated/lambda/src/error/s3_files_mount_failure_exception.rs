@@ -22,6 +22,11 @@ impl S3FilesMountFailureException {
     pub fn builder() -> crate::error::builders::S3FilesMountFailureExceptionBuilder {
         <crate::error::builders::S3FilesMountFailureExceptionBuilder as ::std::default::Default>::default()
     }
+    /// The `Type` member, when set.
+    #[inline]
+    pub fn type_(&self) -> ::std::option::Option<&str> {
+        self.type_.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for S3FilesMountFailureException {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -176,14 +181,9 @@ impl S3FilesMountFailureExceptionBuilder {
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.message
     }
-    /// Builds the [`S3FilesMountFailureException`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`S3FilesMountFailureException`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::error::S3FilesMountFailureException,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::error::S3FilesMountFailureException {
+        self.inner
     }
 }

@@ -22,6 +22,11 @@ impl SnapStartRegenerationFailureException {
     pub fn builder() -> crate::error::builders::SnapStartRegenerationFailureExceptionBuilder {
         <crate::error::builders::SnapStartRegenerationFailureExceptionBuilder as ::std::default::Default>::default()
     }
+    /// The `Type` member, when set.
+    #[inline]
+    pub fn type_(&self) -> ::std::option::Option<&str> {
+        self.type_.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers
 for SnapStartRegenerationFailureException {
@@ -179,14 +184,9 @@ impl SnapStartRegenerationFailureExceptionBuilder {
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.message
     }
-    /// Builds the [`SnapStartRegenerationFailureException`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`SnapStartRegenerationFailureException`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::error::SnapStartRegenerationFailureException,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::error::SnapStartRegenerationFailureException {
+        self.inner
     }
 }

@@ -28,6 +28,21 @@ impl TooManyRequestsException {
     pub fn builder() -> crate::error::builders::TooManyRequestsExceptionBuilder {
         <crate::error::builders::TooManyRequestsExceptionBuilder as ::std::default::Default>::default()
     }
+    /// The `retryAfterSeconds` member, when set.
+    #[inline]
+    pub fn retry_after_seconds(&self) -> ::std::option::Option<&str> {
+        self.retry_after_seconds.as_deref()
+    }
+    /// The `Type` member, when set.
+    #[inline]
+    pub fn type_(&self) -> ::std::option::Option<&str> {
+        self.type_.as_deref()
+    }
+    /// The `Reason` member, when set.
+    #[inline]
+    pub fn reason(&self) -> ::std::option::Option<&crate::types::ThrottleReason> {
+        self.reason.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for TooManyRequestsException {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -248,14 +263,9 @@ impl TooManyRequestsExceptionBuilder {
     pub fn get_reason(&self) -> &::std::option::Option<crate::types::ThrottleReason> {
         &self.inner.reason
     }
-    /// Builds the [`TooManyRequestsException`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`TooManyRequestsException`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::error::TooManyRequestsException,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::error::TooManyRequestsException {
+        self.inner
     }
 }

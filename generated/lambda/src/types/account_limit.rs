@@ -27,6 +27,31 @@ impl AccountLimit {
     pub fn builder() -> crate::types::builders::AccountLimitBuilder {
         <crate::types::builders::AccountLimitBuilder as ::std::default::Default>::default()
     }
+    /// The `TotalCodeSize` member, when set.
+    #[inline]
+    pub fn total_code_size(&self) -> ::std::option::Option<i64> {
+        self.total_code_size
+    }
+    /// The `CodeSizeUnzipped` member, when set.
+    #[inline]
+    pub fn code_size_unzipped(&self) -> ::std::option::Option<i64> {
+        self.code_size_unzipped
+    }
+    /// The `CodeSizeZipped` member, when set.
+    #[inline]
+    pub fn code_size_zipped(&self) -> ::std::option::Option<i64> {
+        self.code_size_zipped
+    }
+    /// The `ConcurrentExecutions` member, when set.
+    #[inline]
+    pub fn concurrent_executions(&self) -> ::std::option::Option<i32> {
+        self.concurrent_executions
+    }
+    /// The `UnreservedConcurrentExecutions` member, when set.
+    #[inline]
+    pub fn unreserved_concurrent_executions(&self) -> ::std::option::Option<i32> {
+        self.unreserved_concurrent_executions
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for AccountLimit {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -197,14 +222,9 @@ impl AccountLimitBuilder {
     pub fn get_unreserved_concurrent_executions(&self) -> &::std::option::Option<i32> {
         &self.inner.unreserved_concurrent_executions
     }
-    /// Builds the [`AccountLimit`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`AccountLimit`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::AccountLimit,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::AccountLimit {
+        self.inner
     }
 }

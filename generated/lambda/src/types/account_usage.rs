@@ -21,6 +21,16 @@ impl AccountUsage {
     pub fn builder() -> crate::types::builders::AccountUsageBuilder {
         <crate::types::builders::AccountUsageBuilder as ::std::default::Default>::default()
     }
+    /// The `TotalCodeSize` member, when set.
+    #[inline]
+    pub fn total_code_size(&self) -> ::std::option::Option<i64> {
+        self.total_code_size
+    }
+    /// The `FunctionCount` member, when set.
+    #[inline]
+    pub fn function_count(&self) -> ::std::option::Option<i64> {
+        self.function_count
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for AccountUsage {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -113,14 +123,9 @@ impl AccountUsageBuilder {
     pub fn get_function_count(&self) -> &::std::option::Option<i64> {
         &self.inner.function_count
     }
-    /// Builds the [`AccountUsage`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`AccountUsage`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::AccountUsage,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::AccountUsage {
+        self.inner
     }
 }

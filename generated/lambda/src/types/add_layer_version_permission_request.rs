@@ -47,6 +47,41 @@ impl AddLayerVersionPermissionRequest {
     pub fn builder() -> crate::types::builders::AddLayerVersionPermissionRequestBuilder {
         <crate::types::builders::AddLayerVersionPermissionRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `LayerName` member, when set.
+    #[inline]
+    pub fn layer_name(&self) -> ::std::option::Option<&str> {
+        self.layer_name.as_deref()
+    }
+    /// The `VersionNumber` member, when set.
+    #[inline]
+    pub fn version_number(&self) -> ::std::option::Option<i64> {
+        self.version_number
+    }
+    /// The `StatementId` member, when set.
+    #[inline]
+    pub fn statement_id(&self) -> ::std::option::Option<&str> {
+        self.statement_id.as_deref()
+    }
+    /// The `Action` member, when set.
+    #[inline]
+    pub fn action(&self) -> ::std::option::Option<&str> {
+        self.action.as_deref()
+    }
+    /// The `Principal` member, when set.
+    #[inline]
+    pub fn principal(&self) -> ::std::option::Option<&str> {
+        self.principal.as_deref()
+    }
+    /// The `OrganizationId` member, when set.
+    #[inline]
+    pub fn organization_id(&self) -> ::std::option::Option<&str> {
+        self.organization_id.as_deref()
+    }
+    /// The `RevisionId` member, when set.
+    #[inline]
+    pub fn revision_id(&self) -> ::std::option::Option<&str> {
+        self.revision_id.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers
 for AddLayerVersionPermissionRequest {
@@ -301,31 +336,31 @@ impl AddLayerVersionPermissionRequestBuilder {
         if self.inner.layer_name.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "AddLayerVersionPermissionRequest",
-                member: "LayerName",
+                member: "layer_name",
             });
         }
         if self.inner.version_number.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "AddLayerVersionPermissionRequest",
-                member: "VersionNumber",
+                member: "version_number",
             });
         }
         if self.inner.statement_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "AddLayerVersionPermissionRequest",
-                member: "StatementId",
+                member: "statement_id",
             });
         }
         if self.inner.action.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "AddLayerVersionPermissionRequest",
-                member: "Action",
+                member: "action",
             });
         }
         if self.inner.principal.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "AddLayerVersionPermissionRequest",
-                member: "Principal",
+                member: "principal",
             });
         }
         ::std::result::Result::Ok(self.inner)

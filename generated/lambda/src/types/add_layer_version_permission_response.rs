@@ -21,6 +21,16 @@ impl AddLayerVersionPermissionResponse {
     pub fn builder() -> crate::types::builders::AddLayerVersionPermissionResponseBuilder {
         <crate::types::builders::AddLayerVersionPermissionResponseBuilder as ::std::default::Default>::default()
     }
+    /// The `Statement` member, when set.
+    #[inline]
+    pub fn statement(&self) -> ::std::option::Option<&str> {
+        self.statement.as_deref()
+    }
+    /// The `RevisionId` member, when set.
+    #[inline]
+    pub fn revision_id(&self) -> ::std::option::Option<&str> {
+        self.revision_id.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers
 for AddLayerVersionPermissionResponse {
@@ -140,14 +150,9 @@ impl AddLayerVersionPermissionResponseBuilder {
     pub fn get_revision_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.revision_id
     }
-    /// Builds the [`AddLayerVersionPermissionResponse`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`AddLayerVersionPermissionResponse`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::AddLayerVersionPermissionResponse,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::AddLayerVersionPermissionResponse {
+        self.inner
     }
 }

@@ -63,6 +63,68 @@ impl AddPermissionRequest {
     pub fn builder() -> crate::types::builders::AddPermissionRequestBuilder {
         <crate::types::builders::AddPermissionRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `FunctionName` member, when set.
+    #[inline]
+    pub fn function_name(&self) -> ::std::option::Option<&str> {
+        self.function_name.as_deref()
+    }
+    /// The `StatementId` member, when set.
+    #[inline]
+    pub fn statement_id(&self) -> ::std::option::Option<&str> {
+        self.statement_id.as_deref()
+    }
+    /// The `Action` member, when set.
+    #[inline]
+    pub fn action(&self) -> ::std::option::Option<&str> {
+        self.action.as_deref()
+    }
+    /// The `Principal` member, when set.
+    #[inline]
+    pub fn principal(&self) -> ::std::option::Option<&str> {
+        self.principal.as_deref()
+    }
+    /// The `SourceArn` member, when set.
+    #[inline]
+    pub fn source_arn(&self) -> ::std::option::Option<&str> {
+        self.source_arn.as_deref()
+    }
+    /// The `FunctionUrlAuthType` member, when set.
+    #[inline]
+    pub fn function_url_auth_type(
+        &self,
+    ) -> ::std::option::Option<&crate::types::FunctionUrlAuthType> {
+        self.function_url_auth_type.as_ref()
+    }
+    /// The `InvokedViaFunctionUrl` member, when set.
+    #[inline]
+    pub fn invoked_via_function_url(&self) -> ::std::option::Option<bool> {
+        self.invoked_via_function_url
+    }
+    /// The `SourceAccount` member, when set.
+    #[inline]
+    pub fn source_account(&self) -> ::std::option::Option<&str> {
+        self.source_account.as_deref()
+    }
+    /// The `EventSourceToken` member, when set.
+    #[inline]
+    pub fn event_source_token(&self) -> ::std::option::Option<&str> {
+        self.event_source_token.as_deref()
+    }
+    /// The `Qualifier` member, when set.
+    #[inline]
+    pub fn qualifier(&self) -> ::std::option::Option<&str> {
+        self.qualifier.as_deref()
+    }
+    /// The `RevisionId` member, when set.
+    #[inline]
+    pub fn revision_id(&self) -> ::std::option::Option<&str> {
+        self.revision_id.as_deref()
+    }
+    /// The `PrincipalOrgID` member, when set.
+    #[inline]
+    pub fn principal_org_id(&self) -> ::std::option::Option<&str> {
+        self.principal_org_id.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for AddPermissionRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -452,25 +514,25 @@ impl AddPermissionRequestBuilder {
         if self.inner.function_name.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "AddPermissionRequest",
-                member: "FunctionName",
+                member: "function_name",
             });
         }
         if self.inner.statement_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "AddPermissionRequest",
-                member: "StatementId",
+                member: "statement_id",
             });
         }
         if self.inner.action.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "AddPermissionRequest",
-                member: "Action",
+                member: "action",
             });
         }
         if self.inner.principal.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "AddPermissionRequest",
-                member: "Principal",
+                member: "principal",
             });
         }
         ::std::result::Result::Ok(self.inner)

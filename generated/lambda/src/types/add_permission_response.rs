@@ -19,6 +19,11 @@ impl AddPermissionResponse {
     pub fn builder() -> crate::types::builders::AddPermissionResponseBuilder {
         <crate::types::builders::AddPermissionResponseBuilder as ::std::default::Default>::default()
     }
+    /// The `Statement` member, when set.
+    #[inline]
+    pub fn statement(&self) -> ::std::option::Option<&str> {
+        self.statement.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for AddPermissionResponse {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -109,14 +114,9 @@ impl AddPermissionResponseBuilder {
     pub fn get_statement(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.statement
     }
-    /// Builds the [`AddPermissionResponse`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`AddPermissionResponse`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::AddPermissionResponse,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::AddPermissionResponse {
+        self.inner
     }
 }

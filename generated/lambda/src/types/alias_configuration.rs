@@ -29,6 +29,38 @@ impl AliasConfiguration {
     pub fn builder() -> crate::types::builders::AliasConfigurationBuilder {
         <crate::types::builders::AliasConfigurationBuilder as ::std::default::Default>::default()
     }
+    /// The `AliasArn` member, when set.
+    #[inline]
+    pub fn alias_arn(&self) -> ::std::option::Option<&str> {
+        self.alias_arn.as_deref()
+    }
+    /// The `Name` member, when set.
+    #[inline]
+    pub fn name(&self) -> ::std::option::Option<&str> {
+        self.name.as_deref()
+    }
+    /// The `FunctionVersion` member, when set.
+    #[inline]
+    pub fn function_version(&self) -> ::std::option::Option<&str> {
+        self.function_version.as_deref()
+    }
+    /// The `Description` member, when set.
+    #[inline]
+    pub fn description(&self) -> ::std::option::Option<&str> {
+        self.description.as_deref()
+    }
+    /// The `RoutingConfig` member, when set.
+    #[inline]
+    pub fn routing_config(
+        &self,
+    ) -> ::std::option::Option<&crate::types::AliasRoutingConfiguration> {
+        self.routing_config.as_ref()
+    }
+    /// The `RevisionId` member, when set.
+    #[inline]
+    pub fn revision_id(&self) -> ::std::option::Option<&str> {
+        self.revision_id.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for AliasConfiguration {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -251,14 +283,9 @@ impl AliasConfigurationBuilder {
     pub fn get_revision_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.revision_id
     }
-    /// Builds the [`AliasConfiguration`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`AliasConfiguration`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::AliasConfiguration,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::AliasConfiguration {
+        self.inner
     }
 }

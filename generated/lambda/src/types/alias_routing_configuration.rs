@@ -21,6 +21,15 @@ impl AliasRoutingConfiguration {
     pub fn builder() -> crate::types::builders::AliasRoutingConfigurationBuilder {
         <crate::types::builders::AliasRoutingConfigurationBuilder as ::std::default::Default>::default()
     }
+    /// The `AdditionalVersionWeights` member, when set.
+    #[inline]
+    pub fn additional_version_weights(
+        &self,
+    ) -> ::std::option::Option<
+        &::std::collections::BTreeMap<::std::string::String, f64>,
+    > {
+        self.additional_version_weights.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for AliasRoutingConfiguration {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -79,19 +88,18 @@ pub struct AliasRoutingConfigurationBuilder {
     inner: crate::types::AliasRoutingConfiguration,
 }
 impl AliasRoutingConfigurationBuilder {
-    /// Sets [`AliasRoutingConfiguration::additional_version_weights`](crate::types::AliasRoutingConfiguration::additional_version_weights): The second version, and the percentage of traffic that's routed to it.
+    /** Adds one entry to [`AliasRoutingConfiguration::additional_version_weights`](crate::types::AliasRoutingConfiguration::additional_version_weights): The second version, and the percentage of traffic that's routed to it.
+
+ To set the whole map at once, use [`set_additional_version_weights`](Self::set_additional_version_weights).*/
     pub fn additional_version_weights(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = (
-                impl ::std::convert::Into<::std::string::String>,
-                impl ::std::convert::Into<f64>,
-            ),
-        >,
+        key: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<f64>,
     ) -> Self {
-        self.inner.additional_version_weights = ::std::option::Option::Some(
-            input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
-        );
+        self.inner
+            .additional_version_weights
+            .get_or_insert_default()
+            .insert(key.into(), value.into());
         self
     }
     /// Sets or clears [`AliasRoutingConfiguration::additional_version_weights`](crate::types::AliasRoutingConfiguration::additional_version_weights).
@@ -114,14 +122,9 @@ impl AliasRoutingConfigurationBuilder {
     > {
         &self.inner.additional_version_weights
     }
-    /// Builds the [`AliasRoutingConfiguration`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`AliasRoutingConfiguration`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::AliasRoutingConfiguration,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::AliasRoutingConfiguration {
+        self.inner
     }
 }

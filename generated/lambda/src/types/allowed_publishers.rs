@@ -23,6 +23,11 @@ impl AllowedPublishers {
     pub fn builder() -> crate::types::builders::AllowedPublishersBuilder {
         <crate::types::builders::AllowedPublishersBuilder as ::std::default::Default>::default()
     }
+    /// The `SigningProfileVersionArns` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn signing_profile_version_arns(&self) -> &[::std::string::String] {
+        self.signing_profile_version_arns.as_deref().unwrap_or_default()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for AllowedPublishers {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -81,16 +86,17 @@ pub struct AllowedPublishersBuilder {
     inner: crate::types::AllowedPublishers,
 }
 impl AllowedPublishersBuilder {
-    /// Sets [`AllowedPublishers::signing_profile_version_arns`](crate::types::AllowedPublishers::signing_profile_version_arns): The Amazon Resource Name (ARN) for each of the signing profiles.
+    /** Appends one item to [`AllowedPublishers::signing_profile_version_arns`](crate::types::AllowedPublishers::signing_profile_version_arns): The Amazon Resource Name (ARN) for each of the signing profiles.
+
+ To set the whole list at once, use [`set_signing_profile_version_arns`](Self::set_signing_profile_version_arns).*/
     pub fn signing_profile_version_arns(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<::std::string::String>,
-        >,
+        input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.inner.signing_profile_version_arns = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner
+            .signing_profile_version_arns
+            .get_or_insert_default()
+            .push(input.into());
         self
     }
     /// Sets or clears [`AllowedPublishers::signing_profile_version_arns`](crate::types::AllowedPublishers::signing_profile_version_arns).
@@ -120,7 +126,7 @@ impl AllowedPublishersBuilder {
         if self.inner.signing_profile_version_arns.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "AllowedPublishers",
-                member: "SigningProfileVersionArns",
+                member: "signing_profile_version_arns",
             });
         }
         ::std::result::Result::Ok(self.inner)

@@ -18,6 +18,21 @@ impl CallbackDetails {
     pub fn builder() -> crate::types::builders::CallbackDetailsBuilder {
         <crate::types::builders::CallbackDetailsBuilder as ::std::default::Default>::default()
     }
+    /// The `CallbackId` member, when set.
+    #[inline]
+    pub fn callback_id(&self) -> ::std::option::Option<&str> {
+        self.callback_id.as_deref()
+    }
+    /// The `Result` member, when set.
+    #[inline]
+    pub fn result(&self) -> ::std::option::Option<&str> {
+        self.result.as_deref()
+    }
+    /// The `Error` member, when set.
+    #[inline]
+    pub fn error(&self) -> ::std::option::Option<&crate::types::ErrorObject> {
+        self.error.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for CallbackDetails {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -157,14 +172,9 @@ impl CallbackDetailsBuilder {
     pub fn get_error(&self) -> &::std::option::Option<crate::types::ErrorObject> {
         &self.inner.error
     }
-    /// Builds the [`CallbackDetails`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`CallbackDetails`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::CallbackDetails,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::CallbackDetails {
+        self.inner
     }
 }

@@ -21,6 +21,16 @@ impl CallbackOptions {
     pub fn builder() -> crate::types::builders::CallbackOptionsBuilder {
         <crate::types::builders::CallbackOptionsBuilder as ::std::default::Default>::default()
     }
+    /// The `TimeoutSeconds` member, when set.
+    #[inline]
+    pub fn timeout_seconds(&self) -> ::std::option::Option<i32> {
+        self.timeout_seconds
+    }
+    /// The `HeartbeatTimeoutSeconds` member, when set.
+    #[inline]
+    pub fn heartbeat_timeout_seconds(&self) -> ::std::option::Option<i32> {
+        self.heartbeat_timeout_seconds
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for CallbackOptions {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -121,14 +131,9 @@ impl CallbackOptionsBuilder {
     pub fn get_heartbeat_timeout_seconds(&self) -> &::std::option::Option<i32> {
         &self.inner.heartbeat_timeout_seconds
     }
-    /// Builds the [`CallbackOptions`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`CallbackOptions`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::CallbackOptions,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::CallbackOptions {
+        self.inner
     }
 }

@@ -25,6 +25,21 @@ impl CallbackStartedDetails {
     pub fn builder() -> crate::types::builders::CallbackStartedDetailsBuilder {
         <crate::types::builders::CallbackStartedDetailsBuilder as ::std::default::Default>::default()
     }
+    /// The `CallbackId` member, when set.
+    #[inline]
+    pub fn callback_id(&self) -> ::std::option::Option<&str> {
+        self.callback_id.as_deref()
+    }
+    /// The `HeartbeatTimeout` member, when set.
+    #[inline]
+    pub fn heartbeat_timeout(&self) -> ::std::option::Option<i32> {
+        self.heartbeat_timeout
+    }
+    /// The `Timeout` member, when set.
+    #[inline]
+    pub fn timeout(&self) -> ::std::option::Option<i32> {
+        self.timeout
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for CallbackStartedDetails {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -154,7 +169,7 @@ impl CallbackStartedDetailsBuilder {
         if self.inner.callback_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CallbackStartedDetails",
-                member: "CallbackId",
+                member: "callback_id",
             });
         }
         ::std::result::Result::Ok(self.inner)

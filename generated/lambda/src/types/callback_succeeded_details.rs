@@ -21,6 +21,11 @@ impl CallbackSucceededDetails {
     pub fn builder() -> crate::types::builders::CallbackSucceededDetailsBuilder {
         <crate::types::builders::CallbackSucceededDetailsBuilder as ::std::default::Default>::default()
     }
+    /// The `Result` member, when set.
+    #[inline]
+    pub fn result(&self) -> ::std::option::Option<&crate::types::EventResult> {
+        self.result.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for CallbackSucceededDetails {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -110,7 +115,7 @@ impl CallbackSucceededDetailsBuilder {
         if self.inner.result.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CallbackSucceededDetails",
-                member: "Result",
+                member: "result",
             });
         }
         ::std::result::Result::Ok(self.inner)

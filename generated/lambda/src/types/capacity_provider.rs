@@ -51,6 +51,66 @@ impl CapacityProvider {
     pub fn builder() -> crate::types::builders::CapacityProviderBuilder {
         <crate::types::builders::CapacityProviderBuilder as ::std::default::Default>::default()
     }
+    /// The `CapacityProviderArn` member, when set.
+    #[inline]
+    pub fn capacity_provider_arn(&self) -> ::std::option::Option<&str> {
+        self.capacity_provider_arn.as_deref()
+    }
+    /// The `State` member, when set.
+    #[inline]
+    pub fn state(&self) -> ::std::option::Option<&crate::types::CapacityProviderState> {
+        self.state.as_ref()
+    }
+    /// The `VpcConfig` member, when set.
+    #[inline]
+    pub fn vpc_config(
+        &self,
+    ) -> ::std::option::Option<&crate::types::CapacityProviderVpcConfig> {
+        self.vpc_config.as_ref()
+    }
+    /// The `PermissionsConfig` member, when set.
+    #[inline]
+    pub fn permissions_config(
+        &self,
+    ) -> ::std::option::Option<&crate::types::CapacityProviderPermissionsConfig> {
+        self.permissions_config.as_ref()
+    }
+    /// The `InstanceRequirements` member, when set.
+    #[inline]
+    pub fn instance_requirements(
+        &self,
+    ) -> ::std::option::Option<&crate::types::InstanceRequirements> {
+        self.instance_requirements.as_ref()
+    }
+    /// The `CapacityProviderScalingConfig` member, when set.
+    #[inline]
+    pub fn capacity_provider_scaling_config(
+        &self,
+    ) -> ::std::option::Option<&crate::types::CapacityProviderScalingConfig> {
+        self.capacity_provider_scaling_config.as_ref()
+    }
+    /// The `KmsKeyArn` member, when set.
+    #[inline]
+    pub fn kms_key_arn(&self) -> ::std::option::Option<&str> {
+        self.kms_key_arn.as_deref()
+    }
+    /// The `LastModified` member, when set.
+    #[inline]
+    pub fn last_modified(&self) -> ::std::option::Option<&str> {
+        self.last_modified.as_deref()
+    }
+    /// The `PropagateTags` member, when set.
+    #[inline]
+    pub fn propagate_tags(&self) -> ::std::option::Option<&crate::types::PropagateTags> {
+        self.propagate_tags.as_ref()
+    }
+    /// The `TelemetryConfig` member, when set.
+    #[inline]
+    pub fn telemetry_config(
+        &self,
+    ) -> ::std::option::Option<&crate::types::CapacityProviderTelemetryConfig> {
+        self.telemetry_config.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for CapacityProvider {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -396,25 +456,25 @@ impl CapacityProviderBuilder {
         if self.inner.capacity_provider_arn.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CapacityProvider",
-                member: "CapacityProviderArn",
+                member: "capacity_provider_arn",
             });
         }
         if self.inner.state.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CapacityProvider",
-                member: "State",
+                member: "state",
             });
         }
         if self.inner.vpc_config.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CapacityProvider",
-                member: "VpcConfig",
+                member: "vpc_config",
             });
         }
         if self.inner.permissions_config.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CapacityProvider",
-                member: "PermissionsConfig",
+                member: "permissions_config",
             });
         }
         ::std::result::Result::Ok(self.inner)

@@ -23,6 +23,15 @@ impl CapacityProviderConfig {
     pub fn builder() -> crate::types::builders::CapacityProviderConfigBuilder {
         <crate::types::builders::CapacityProviderConfigBuilder as ::std::default::Default>::default()
     }
+    /// The `LambdaManagedInstancesCapacityProviderConfig` member, when set.
+    #[inline]
+    pub fn lambda_managed_instances_capacity_provider_config(
+        &self,
+    ) -> ::std::option::Option<
+        &crate::types::LambdaManagedInstancesCapacityProviderConfig,
+    > {
+        self.lambda_managed_instances_capacity_provider_config.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for CapacityProviderConfig {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -127,7 +136,7 @@ impl CapacityProviderConfigBuilder {
         if self.inner.lambda_managed_instances_capacity_provider_config.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CapacityProviderConfig",
-                member: "LambdaManagedInstancesCapacityProviderConfig",
+                member: "lambda_managed_instances_capacity_provider_config",
             });
         }
         ::std::result::Result::Ok(self.inner)

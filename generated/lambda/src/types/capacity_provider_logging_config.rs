@@ -21,6 +21,18 @@ impl CapacityProviderLoggingConfig {
     pub fn builder() -> crate::types::builders::CapacityProviderLoggingConfigBuilder {
         <crate::types::builders::CapacityProviderLoggingConfigBuilder as ::std::default::Default>::default()
     }
+    /// The `SystemLogLevel` member, when set.
+    #[inline]
+    pub fn system_log_level(
+        &self,
+    ) -> ::std::option::Option<&crate::types::SystemLogLevel> {
+        self.system_log_level.as_ref()
+    }
+    /// The `LogGroup` member, when set.
+    #[inline]
+    pub fn log_group(&self) -> ::std::option::Option<&str> {
+        self.log_group.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for CapacityProviderLoggingConfig {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -127,14 +139,9 @@ impl CapacityProviderLoggingConfigBuilder {
     pub fn get_log_group(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.log_group
     }
-    /// Builds the [`CapacityProviderLoggingConfig`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`CapacityProviderLoggingConfig`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::CapacityProviderLoggingConfig,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::CapacityProviderLoggingConfig {
+        self.inner
     }
 }

@@ -23,6 +23,11 @@ impl CapacityProviderPermissionsConfig {
     pub fn builder() -> crate::types::builders::CapacityProviderPermissionsConfigBuilder {
         <crate::types::builders::CapacityProviderPermissionsConfigBuilder as ::std::default::Default>::default()
     }
+    /// The `CapacityProviderOperatorRoleArn` member, when set.
+    #[inline]
+    pub fn capacity_provider_operator_role_arn(&self) -> ::std::option::Option<&str> {
+        self.capacity_provider_operator_role_arn.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers
 for CapacityProviderPermissionsConfig {
@@ -123,7 +128,7 @@ impl CapacityProviderPermissionsConfigBuilder {
         if self.inner.capacity_provider_operator_role_arn.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CapacityProviderPermissionsConfig",
-                member: "CapacityProviderOperatorRoleArn",
+                member: "capacity_provider_operator_role_arn",
             });
         }
         ::std::result::Result::Ok(self.inner)

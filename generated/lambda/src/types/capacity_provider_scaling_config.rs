@@ -25,6 +25,23 @@ impl CapacityProviderScalingConfig {
     pub fn builder() -> crate::types::builders::CapacityProviderScalingConfigBuilder {
         <crate::types::builders::CapacityProviderScalingConfigBuilder as ::std::default::Default>::default()
     }
+    /// The `MaxVCpuCount` member, when set.
+    #[inline]
+    pub fn max_v_cpu_count(&self) -> ::std::option::Option<i32> {
+        self.max_v_cpu_count
+    }
+    /// The `ScalingMode` member, when set.
+    #[inline]
+    pub fn scaling_mode(
+        &self,
+    ) -> ::std::option::Option<&crate::types::CapacityProviderScalingMode> {
+        self.scaling_mode.as_ref()
+    }
+    /// The `ScalingPolicies` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn scaling_policies(&self) -> &[crate::types::TargetTrackingScalingPolicy] {
+        self.scaling_policies.as_deref().unwrap_or_default()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for CapacityProviderScalingConfig {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -137,16 +154,14 @@ impl CapacityProviderScalingConfigBuilder {
     ) -> &::std::option::Option<crate::types::CapacityProviderScalingMode> {
         &self.inner.scaling_mode
     }
-    /// Sets [`CapacityProviderScalingConfig::scaling_policies`](crate::types::CapacityProviderScalingConfig::scaling_policies): A list of scaling policies that define how the capacity provider scales compute instances based on metrics and thresholds.
+    /** Appends one item to [`CapacityProviderScalingConfig::scaling_policies`](crate::types::CapacityProviderScalingConfig::scaling_policies): A list of scaling policies that define how the capacity provider scales compute instances based on metrics and thresholds.
+
+ To set the whole list at once, use [`set_scaling_policies`](Self::set_scaling_policies).*/
     pub fn scaling_policies(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<crate::types::TargetTrackingScalingPolicy>,
-        >,
+        input: impl ::std::convert::Into<crate::types::TargetTrackingScalingPolicy>,
     ) -> Self {
-        self.inner.scaling_policies = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.scaling_policies.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`CapacityProviderScalingConfig::scaling_policies`](crate::types::CapacityProviderScalingConfig::scaling_policies).
@@ -169,14 +184,9 @@ impl CapacityProviderScalingConfigBuilder {
     > {
         &self.inner.scaling_policies
     }
-    /// Builds the [`CapacityProviderScalingConfig`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`CapacityProviderScalingConfig`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::CapacityProviderScalingConfig,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::CapacityProviderScalingConfig {
+        self.inner
     }
 }

@@ -21,6 +21,13 @@ impl CapacityProviderTelemetryConfig {
     pub fn builder() -> crate::types::builders::CapacityProviderTelemetryConfigBuilder {
         <crate::types::builders::CapacityProviderTelemetryConfigBuilder as ::std::default::Default>::default()
     }
+    /// The `LoggingConfig` member, when set.
+    #[inline]
+    pub fn logging_config(
+        &self,
+    ) -> ::std::option::Option<&crate::types::CapacityProviderLoggingConfig> {
+        self.logging_config.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for CapacityProviderTelemetryConfig {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -102,14 +109,9 @@ impl CapacityProviderTelemetryConfigBuilder {
     ) -> &::std::option::Option<crate::types::CapacityProviderLoggingConfig> {
         &self.inner.logging_config
     }
-    /// Builds the [`CapacityProviderTelemetryConfig`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`CapacityProviderTelemetryConfig`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::CapacityProviderTelemetryConfig,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::CapacityProviderTelemetryConfig {
+        self.inner
     }
 }

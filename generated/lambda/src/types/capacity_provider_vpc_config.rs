@@ -27,6 +27,16 @@ impl CapacityProviderVpcConfig {
     pub fn builder() -> crate::types::builders::CapacityProviderVpcConfigBuilder {
         <crate::types::builders::CapacityProviderVpcConfigBuilder as ::std::default::Default>::default()
     }
+    /// The `SubnetIds` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn subnet_ids(&self) -> &[::std::string::String] {
+        self.subnet_ids.as_deref().unwrap_or_default()
+    }
+    /// The `SecurityGroupIds` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn security_group_ids(&self) -> &[::std::string::String] {
+        self.security_group_ids.as_deref().unwrap_or_default()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for CapacityProviderVpcConfig {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -87,16 +97,14 @@ pub struct CapacityProviderVpcConfigBuilder {
     inner: crate::types::CapacityProviderVpcConfig,
 }
 impl CapacityProviderVpcConfigBuilder {
-    /// Sets [`CapacityProviderVpcConfig::subnet_ids`](crate::types::CapacityProviderVpcConfig::subnet_ids): A list of subnet IDs where the capacity provider launches compute instances.
+    /** Appends one item to [`CapacityProviderVpcConfig::subnet_ids`](crate::types::CapacityProviderVpcConfig::subnet_ids): A list of subnet IDs where the capacity provider launches compute instances.
+
+ To set the whole list at once, use [`set_subnet_ids`](Self::set_subnet_ids).*/
     pub fn subnet_ids(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<::std::string::String>,
-        >,
+        input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.inner.subnet_ids = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.subnet_ids.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`CapacityProviderVpcConfig::subnet_ids`](crate::types::CapacityProviderVpcConfig::subnet_ids).
@@ -115,16 +123,14 @@ impl CapacityProviderVpcConfigBuilder {
     ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
         &self.inner.subnet_ids
     }
-    /// Sets [`CapacityProviderVpcConfig::security_group_ids`](crate::types::CapacityProviderVpcConfig::security_group_ids): A list of security group IDs that control network access for compute instances managed by the capacity provider.
+    /** Appends one item to [`CapacityProviderVpcConfig::security_group_ids`](crate::types::CapacityProviderVpcConfig::security_group_ids): A list of security group IDs that control network access for compute instances managed by the capacity provider.
+
+ To set the whole list at once, use [`set_security_group_ids`](Self::set_security_group_ids).*/
     pub fn security_group_ids(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<::std::string::String>,
-        >,
+        input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.inner.security_group_ids = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.security_group_ids.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`CapacityProviderVpcConfig::security_group_ids`](crate::types::CapacityProviderVpcConfig::security_group_ids).
@@ -154,13 +160,13 @@ impl CapacityProviderVpcConfigBuilder {
         if self.inner.subnet_ids.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CapacityProviderVpcConfig",
-                member: "SubnetIds",
+                member: "subnet_ids",
             });
         }
         if self.inner.security_group_ids.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CapacityProviderVpcConfig",
-                member: "SecurityGroupIds",
+                member: "security_group_ids",
             });
         }
         ::std::result::Result::Ok(self.inner)

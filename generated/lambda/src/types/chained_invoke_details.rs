@@ -16,6 +16,16 @@ impl ChainedInvokeDetails {
     pub fn builder() -> crate::types::builders::ChainedInvokeDetailsBuilder {
         <crate::types::builders::ChainedInvokeDetailsBuilder as ::std::default::Default>::default()
     }
+    /// The `Result` member, when set.
+    #[inline]
+    pub fn result(&self) -> ::std::option::Option<&str> {
+        self.result.as_deref()
+    }
+    /// The `Error` member, when set.
+    #[inline]
+    pub fn error(&self) -> ::std::option::Option<&crate::types::ErrorObject> {
+        self.error.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ChainedInvokeDetails {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -128,14 +138,9 @@ impl ChainedInvokeDetailsBuilder {
     pub fn get_error(&self) -> &::std::option::Option<crate::types::ErrorObject> {
         &self.inner.error
     }
-    /// Builds the [`ChainedInvokeDetails`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`ChainedInvokeDetails`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::ChainedInvokeDetails,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::ChainedInvokeDetails {
+        self.inner
     }
 }

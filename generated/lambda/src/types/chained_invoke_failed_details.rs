@@ -21,6 +21,11 @@ impl ChainedInvokeFailedDetails {
     pub fn builder() -> crate::types::builders::ChainedInvokeFailedDetailsBuilder {
         <crate::types::builders::ChainedInvokeFailedDetailsBuilder as ::std::default::Default>::default()
     }
+    /// The `Error` member, when set.
+    #[inline]
+    pub fn error(&self) -> ::std::option::Option<&crate::types::EventError> {
+        self.error.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ChainedInvokeFailedDetails {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -110,7 +115,7 @@ impl ChainedInvokeFailedDetailsBuilder {
         if self.inner.error.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ChainedInvokeFailedDetails",
-                member: "Error",
+                member: "error",
             });
         }
         ::std::result::Result::Ok(self.inner)

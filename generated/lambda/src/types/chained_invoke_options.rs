@@ -23,6 +23,16 @@ impl ChainedInvokeOptions {
     pub fn builder() -> crate::types::builders::ChainedInvokeOptionsBuilder {
         <crate::types::builders::ChainedInvokeOptionsBuilder as ::std::default::Default>::default()
     }
+    /// The `FunctionName` member, when set.
+    #[inline]
+    pub fn function_name(&self) -> ::std::option::Option<&str> {
+        self.function_name.as_deref()
+    }
+    /// The `TenantId` member, when set.
+    #[inline]
+    pub fn tenant_id(&self) -> ::std::option::Option<&str> {
+        self.tenant_id.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ChainedInvokeOptions {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -138,7 +148,7 @@ impl ChainedInvokeOptionsBuilder {
         if self.inner.function_name.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ChainedInvokeOptions",
-                member: "FunctionName",
+                member: "function_name",
             });
         }
         ::std::result::Result::Ok(self.inner)

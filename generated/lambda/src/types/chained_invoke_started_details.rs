@@ -29,6 +29,31 @@ impl ChainedInvokeStartedDetails {
     pub fn builder() -> crate::types::builders::ChainedInvokeStartedDetailsBuilder {
         <crate::types::builders::ChainedInvokeStartedDetailsBuilder as ::std::default::Default>::default()
     }
+    /// The `FunctionName` member, when set.
+    #[inline]
+    pub fn function_name(&self) -> ::std::option::Option<&str> {
+        self.function_name.as_deref()
+    }
+    /// The `TenantId` member, when set.
+    #[inline]
+    pub fn tenant_id(&self) -> ::std::option::Option<&str> {
+        self.tenant_id.as_deref()
+    }
+    /// The `Input` member, when set.
+    #[inline]
+    pub fn input(&self) -> ::std::option::Option<&crate::types::EventInput> {
+        self.input.as_ref()
+    }
+    /// The `ExecutedVersion` member, when set.
+    #[inline]
+    pub fn executed_version(&self) -> ::std::option::Option<&str> {
+        self.executed_version.as_deref()
+    }
+    /// The `DurableExecutionArn` member, when set.
+    #[inline]
+    pub fn durable_execution_arn(&self) -> ::std::option::Option<&str> {
+        self.durable_execution_arn.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ChainedInvokeStartedDetails {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -224,7 +249,7 @@ impl ChainedInvokeStartedDetailsBuilder {
         if self.inner.function_name.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ChainedInvokeStartedDetails",
-                member: "FunctionName",
+                member: "function_name",
             });
         }
         ::std::result::Result::Ok(self.inner)

@@ -21,6 +21,11 @@ impl ChainedInvokeStoppedDetails {
     pub fn builder() -> crate::types::builders::ChainedInvokeStoppedDetailsBuilder {
         <crate::types::builders::ChainedInvokeStoppedDetailsBuilder as ::std::default::Default>::default()
     }
+    /// The `Error` member, when set.
+    #[inline]
+    pub fn error(&self) -> ::std::option::Option<&crate::types::EventError> {
+        self.error.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ChainedInvokeStoppedDetails {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -110,7 +115,7 @@ impl ChainedInvokeStoppedDetailsBuilder {
         if self.inner.error.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ChainedInvokeStoppedDetails",
-                member: "Error",
+                member: "error",
             });
         }
         ::std::result::Result::Ok(self.inner)

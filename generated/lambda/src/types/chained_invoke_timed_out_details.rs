@@ -21,6 +21,11 @@ impl ChainedInvokeTimedOutDetails {
     pub fn builder() -> crate::types::builders::ChainedInvokeTimedOutDetailsBuilder {
         <crate::types::builders::ChainedInvokeTimedOutDetailsBuilder as ::std::default::Default>::default()
     }
+    /// The `Error` member, when set.
+    #[inline]
+    pub fn error(&self) -> ::std::option::Option<&crate::types::EventError> {
+        self.error.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ChainedInvokeTimedOutDetails {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -110,7 +115,7 @@ impl ChainedInvokeTimedOutDetailsBuilder {
         if self.inner.error.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ChainedInvokeTimedOutDetails",
-                member: "Error",
+                member: "error",
             });
         }
         ::std::result::Result::Ok(self.inner)

@@ -31,6 +31,26 @@ impl CheckpointDurableExecutionRequest {
     pub fn builder() -> crate::types::builders::CheckpointDurableExecutionRequestBuilder {
         <crate::types::builders::CheckpointDurableExecutionRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `DurableExecutionArn` member, when set.
+    #[inline]
+    pub fn durable_execution_arn(&self) -> ::std::option::Option<&str> {
+        self.durable_execution_arn.as_deref()
+    }
+    /// The `CheckpointToken` member, when set.
+    #[inline]
+    pub fn checkpoint_token(&self) -> ::std::option::Option<&str> {
+        self.checkpoint_token.as_deref()
+    }
+    /// The `Updates` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn updates(&self) -> &[crate::types::OperationUpdate] {
+        self.updates.as_deref().unwrap_or_default()
+    }
+    /// The `ClientToken` member, when set.
+    #[inline]
+    pub fn client_token(&self) -> ::std::option::Option<&str> {
+        self.client_token.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers
 for CheckpointDurableExecutionRequest {
@@ -166,16 +186,14 @@ impl CheckpointDurableExecutionRequestBuilder {
     pub fn get_checkpoint_token(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.checkpoint_token
     }
-    /// Sets [`CheckpointDurableExecutionRequest::updates`](crate::types::CheckpointDurableExecutionRequest::updates): An array of state updates to apply during this checkpoint.
+    /** Appends one item to [`CheckpointDurableExecutionRequest::updates`](crate::types::CheckpointDurableExecutionRequest::updates): An array of state updates to apply during this checkpoint.
+
+ To set the whole list at once, use [`set_updates`](Self::set_updates).*/
     pub fn updates(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<crate::types::OperationUpdate>,
-        >,
+        input: impl ::std::convert::Into<crate::types::OperationUpdate>,
     ) -> Self {
-        self.inner.updates = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.updates.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`CheckpointDurableExecutionRequest::updates`](crate::types::CheckpointDurableExecutionRequest::updates).
@@ -227,13 +245,13 @@ impl CheckpointDurableExecutionRequestBuilder {
         if self.inner.durable_execution_arn.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CheckpointDurableExecutionRequest",
-                member: "DurableExecutionArn",
+                member: "durable_execution_arn",
             });
         }
         if self.inner.checkpoint_token.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CheckpointDurableExecutionRequest",
-                member: "CheckpointToken",
+                member: "checkpoint_token",
             });
         }
         ::std::result::Result::Ok(self.inner)

@@ -25,6 +25,18 @@ impl CheckpointDurableExecutionResponse {
     pub fn builder() -> crate::types::builders::CheckpointDurableExecutionResponseBuilder {
         <crate::types::builders::CheckpointDurableExecutionResponseBuilder as ::std::default::Default>::default()
     }
+    /// The `CheckpointToken` member, when set.
+    #[inline]
+    pub fn checkpoint_token(&self) -> ::std::option::Option<&str> {
+        self.checkpoint_token.as_deref()
+    }
+    /// The `NewExecutionState` member, when set.
+    #[inline]
+    pub fn new_execution_state(
+        &self,
+    ) -> ::std::option::Option<&crate::types::CheckpointUpdatedExecutionState> {
+        self.new_execution_state.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers
 for CheckpointDurableExecutionResponse {
@@ -157,7 +169,7 @@ impl CheckpointDurableExecutionResponseBuilder {
         if self.inner.new_execution_state.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CheckpointDurableExecutionResponse",
-                member: "NewExecutionState",
+                member: "new_execution_state",
             });
         }
         ::std::result::Result::Ok(self.inner)

@@ -21,6 +21,16 @@ impl CheckpointUpdatedExecutionState {
     pub fn builder() -> crate::types::builders::CheckpointUpdatedExecutionStateBuilder {
         <crate::types::builders::CheckpointUpdatedExecutionStateBuilder as ::std::default::Default>::default()
     }
+    /// The `Operations` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn operations(&self) -> &[crate::types::Operation] {
+        self.operations.as_deref().unwrap_or_default()
+    }
+    /// The `NextMarker` member, when set.
+    #[inline]
+    pub fn next_marker(&self) -> ::std::option::Option<&str> {
+        self.next_marker.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for CheckpointUpdatedExecutionState {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -88,16 +98,14 @@ pub struct CheckpointUpdatedExecutionStateBuilder {
     inner: crate::types::CheckpointUpdatedExecutionState,
 }
 impl CheckpointUpdatedExecutionStateBuilder {
-    /// Sets [`CheckpointUpdatedExecutionState::operations`](crate::types::CheckpointUpdatedExecutionState::operations): A list of operations that have been updated since the last checkpoint.
+    /** Appends one item to [`CheckpointUpdatedExecutionState::operations`](crate::types::CheckpointUpdatedExecutionState::operations): A list of operations that have been updated since the last checkpoint.
+
+ To set the whole list at once, use [`set_operations`](Self::set_operations).*/
     pub fn operations(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<crate::types::Operation>,
-        >,
+        input: impl ::std::convert::Into<crate::types::Operation>,
     ) -> Self {
-        self.inner.operations = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.operations.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`CheckpointUpdatedExecutionState::operations`](crate::types::CheckpointUpdatedExecutionState::operations).
@@ -138,14 +146,9 @@ impl CheckpointUpdatedExecutionStateBuilder {
     pub fn get_next_marker(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.next_marker
     }
-    /// Builds the [`CheckpointUpdatedExecutionState`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`CheckpointUpdatedExecutionState`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::CheckpointUpdatedExecutionState,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::CheckpointUpdatedExecutionState {
+        self.inner
     }
 }

@@ -39,6 +39,40 @@ impl CodeSigningConfig {
     pub fn builder() -> crate::types::builders::CodeSigningConfigBuilder {
         <crate::types::builders::CodeSigningConfigBuilder as ::std::default::Default>::default()
     }
+    /// The `CodeSigningConfigId` member, when set.
+    #[inline]
+    pub fn code_signing_config_id(&self) -> ::std::option::Option<&str> {
+        self.code_signing_config_id.as_deref()
+    }
+    /// The `CodeSigningConfigArn` member, when set.
+    #[inline]
+    pub fn code_signing_config_arn(&self) -> ::std::option::Option<&str> {
+        self.code_signing_config_arn.as_deref()
+    }
+    /// The `Description` member, when set.
+    #[inline]
+    pub fn description(&self) -> ::std::option::Option<&str> {
+        self.description.as_deref()
+    }
+    /// The `AllowedPublishers` member, when set.
+    #[inline]
+    pub fn allowed_publishers(
+        &self,
+    ) -> ::std::option::Option<&crate::types::AllowedPublishers> {
+        self.allowed_publishers.as_ref()
+    }
+    /// The `CodeSigningPolicies` member, when set.
+    #[inline]
+    pub fn code_signing_policies(
+        &self,
+    ) -> ::std::option::Option<&crate::types::CodeSigningPolicies> {
+        self.code_signing_policies.as_ref()
+    }
+    /// The `LastModified` member, when set.
+    #[inline]
+    pub fn last_modified(&self) -> ::std::option::Option<&str> {
+        self.last_modified.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for CodeSigningConfig {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -266,31 +300,31 @@ impl CodeSigningConfigBuilder {
         if self.inner.code_signing_config_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CodeSigningConfig",
-                member: "CodeSigningConfigId",
+                member: "code_signing_config_id",
             });
         }
         if self.inner.code_signing_config_arn.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CodeSigningConfig",
-                member: "CodeSigningConfigArn",
+                member: "code_signing_config_arn",
             });
         }
         if self.inner.allowed_publishers.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CodeSigningConfig",
-                member: "AllowedPublishers",
+                member: "allowed_publishers",
             });
         }
         if self.inner.code_signing_policies.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CodeSigningConfig",
-                member: "CodeSigningPolicies",
+                member: "code_signing_policies",
             });
         }
         if self.inner.last_modified.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CodeSigningConfig",
-                member: "LastModified",
+                member: "last_modified",
             });
         }
         ::std::result::Result::Ok(self.inner)

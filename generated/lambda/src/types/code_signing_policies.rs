@@ -23,6 +23,13 @@ impl CodeSigningPolicies {
     pub fn builder() -> crate::types::builders::CodeSigningPoliciesBuilder {
         <crate::types::builders::CodeSigningPoliciesBuilder as ::std::default::Default>::default()
     }
+    /// The `UntrustedArtifactOnDeployment` member, when set.
+    #[inline]
+    pub fn untrusted_artifact_on_deployment(
+        &self,
+    ) -> ::std::option::Option<&crate::types::CodeSigningPolicy> {
+        self.untrusted_artifact_on_deployment.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for CodeSigningPolicies {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -109,14 +116,9 @@ impl CodeSigningPoliciesBuilder {
     ) -> &::std::option::Option<crate::types::CodeSigningPolicy> {
         &self.inner.untrusted_artifact_on_deployment
     }
-    /// Builds the [`CodeSigningPolicies`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`CodeSigningPolicies`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::CodeSigningPolicies,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::CodeSigningPolicies {
+        self.inner
     }
 }

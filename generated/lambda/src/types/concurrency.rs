@@ -19,6 +19,11 @@ impl Concurrency {
     pub fn builder() -> crate::types::builders::ConcurrencyBuilder {
         <crate::types::builders::ConcurrencyBuilder as ::std::default::Default>::default()
     }
+    /// The `ReservedConcurrentExecutions` member, when set.
+    #[inline]
+    pub fn reserved_concurrent_executions(&self) -> ::std::option::Option<i32> {
+        self.reserved_concurrent_executions
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for Concurrency {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -114,14 +119,9 @@ impl ConcurrencyBuilder {
     pub fn get_reserved_concurrent_executions(&self) -> &::std::option::Option<i32> {
         &self.inner.reserved_concurrent_executions
     }
-    /// Builds the [`Concurrency`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`Concurrency`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::Concurrency,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::Concurrency {
+        self.inner
     }
 }

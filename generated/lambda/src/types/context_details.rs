@@ -18,6 +18,21 @@ impl ContextDetails {
     pub fn builder() -> crate::types::builders::ContextDetailsBuilder {
         <crate::types::builders::ContextDetailsBuilder as ::std::default::Default>::default()
     }
+    /// The `ReplayChildren` member, when set.
+    #[inline]
+    pub fn replay_children(&self) -> ::std::option::Option<bool> {
+        self.replay_children
+    }
+    /// The `Result` member, when set.
+    #[inline]
+    pub fn result(&self) -> ::std::option::Option<&str> {
+        self.result.as_deref()
+    }
+    /// The `Error` member, when set.
+    #[inline]
+    pub fn error(&self) -> ::std::option::Option<&crate::types::ErrorObject> {
+        self.error.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ContextDetails {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -151,14 +166,9 @@ impl ContextDetailsBuilder {
     pub fn get_error(&self) -> &::std::option::Option<crate::types::ErrorObject> {
         &self.inner.error
     }
-    /// Builds the [`ContextDetails`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`ContextDetails`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::ContextDetails,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::ContextDetails {
+        self.inner
     }
 }

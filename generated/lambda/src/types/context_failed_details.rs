@@ -21,6 +21,11 @@ impl ContextFailedDetails {
     pub fn builder() -> crate::types::builders::ContextFailedDetailsBuilder {
         <crate::types::builders::ContextFailedDetailsBuilder as ::std::default::Default>::default()
     }
+    /// The `Error` member, when set.
+    #[inline]
+    pub fn error(&self) -> ::std::option::Option<&crate::types::EventError> {
+        self.error.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ContextFailedDetails {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -110,7 +115,7 @@ impl ContextFailedDetailsBuilder {
         if self.inner.error.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ContextFailedDetails",
-                member: "Error",
+                member: "error",
             });
         }
         ::std::result::Result::Ok(self.inner)

@@ -19,6 +19,11 @@ impl ContextOptions {
     pub fn builder() -> crate::types::builders::ContextOptionsBuilder {
         <crate::types::builders::ContextOptionsBuilder as ::std::default::Default>::default()
     }
+    /// The `ReplayChildren` member, when set.
+    #[inline]
+    pub fn replay_children(&self) -> ::std::option::Option<bool> {
+        self.replay_children
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ContextOptions {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -91,14 +96,9 @@ impl ContextOptionsBuilder {
     pub fn get_replay_children(&self) -> &::std::option::Option<bool> {
         &self.inner.replay_children
     }
-    /// Builds the [`ContextOptions`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`ContextOptions`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::ContextOptions,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::ContextOptions {
+        self.inner
     }
 }

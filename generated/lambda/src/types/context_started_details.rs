@@ -65,14 +65,9 @@ pub struct ContextStartedDetailsBuilder {
     inner: crate::types::ContextStartedDetails,
 }
 impl ContextStartedDetailsBuilder {
-    /// Builds the [`ContextStartedDetails`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`ContextStartedDetails`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::ContextStartedDetails,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::ContextStartedDetails {
+        self.inner
     }
 }

@@ -31,6 +31,36 @@ impl Cors {
     pub fn builder() -> crate::types::builders::CorsBuilder {
         <crate::types::builders::CorsBuilder as ::std::default::Default>::default()
     }
+    /// The `AllowCredentials` member, when set.
+    #[inline]
+    pub fn allow_credentials(&self) -> ::std::option::Option<bool> {
+        self.allow_credentials
+    }
+    /// The `AllowHeaders` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn allow_headers(&self) -> &[::std::string::String] {
+        self.allow_headers.as_deref().unwrap_or_default()
+    }
+    /// The `AllowMethods` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn allow_methods(&self) -> &[::std::string::String] {
+        self.allow_methods.as_deref().unwrap_or_default()
+    }
+    /// The `AllowOrigins` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn allow_origins(&self) -> &[::std::string::String] {
+        self.allow_origins.as_deref().unwrap_or_default()
+    }
+    /// The `ExposeHeaders` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn expose_headers(&self) -> &[::std::string::String] {
+        self.expose_headers.as_deref().unwrap_or_default()
+    }
+    /// The `MaxAge` member, when set.
+    #[inline]
+    pub fn max_age(&self) -> ::std::option::Option<i32> {
+        self.max_age
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for Cors {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -123,16 +153,14 @@ impl CorsBuilder {
     pub fn get_allow_credentials(&self) -> &::std::option::Option<bool> {
         &self.inner.allow_credentials
     }
-    /// Sets [`Cors::allow_headers`](crate::types::Cors::allow_headers): The HTTP headers that origins can include in requests to your function URL.
+    /** Appends one item to [`Cors::allow_headers`](crate::types::Cors::allow_headers): The HTTP headers that origins can include in requests to your function URL.
+
+ To set the whole list at once, use [`set_allow_headers`](Self::set_allow_headers).*/
     pub fn allow_headers(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<::std::string::String>,
-        >,
+        input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.inner.allow_headers = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.allow_headers.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`Cors::allow_headers`](crate::types::Cors::allow_headers).
@@ -151,16 +179,14 @@ impl CorsBuilder {
     ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
         &self.inner.allow_headers
     }
-    /// Sets [`Cors::allow_methods`](crate::types::Cors::allow_methods): The HTTP methods that are allowed when calling your function URL.
+    /** Appends one item to [`Cors::allow_methods`](crate::types::Cors::allow_methods): The HTTP methods that are allowed when calling your function URL.
+
+ To set the whole list at once, use [`set_allow_methods`](Self::set_allow_methods).*/
     pub fn allow_methods(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<::std::string::String>,
-        >,
+        input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.inner.allow_methods = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.allow_methods.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`Cors::allow_methods`](crate::types::Cors::allow_methods).
@@ -179,16 +205,14 @@ impl CorsBuilder {
     ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
         &self.inner.allow_methods
     }
-    /// Sets [`Cors::allow_origins`](crate::types::Cors::allow_origins): The origins that can access your function URL.
+    /** Appends one item to [`Cors::allow_origins`](crate::types::Cors::allow_origins): The origins that can access your function URL.
+
+ To set the whole list at once, use [`set_allow_origins`](Self::set_allow_origins).*/
     pub fn allow_origins(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<::std::string::String>,
-        >,
+        input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.inner.allow_origins = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.allow_origins.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`Cors::allow_origins`](crate::types::Cors::allow_origins).
@@ -207,16 +231,14 @@ impl CorsBuilder {
     ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
         &self.inner.allow_origins
     }
-    /// Sets [`Cors::expose_headers`](crate::types::Cors::expose_headers): The HTTP headers in your function response that you want to expose to origins that call your function URL.
+    /** Appends one item to [`Cors::expose_headers`](crate::types::Cors::expose_headers): The HTTP headers in your function response that you want to expose to origins that call your function URL.
+
+ To set the whole list at once, use [`set_expose_headers`](Self::set_expose_headers).*/
     pub fn expose_headers(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<::std::string::String>,
-        >,
+        input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.inner.expose_headers = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.expose_headers.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`Cors::expose_headers`](crate::types::Cors::expose_headers).
@@ -251,14 +273,9 @@ impl CorsBuilder {
     pub fn get_max_age(&self) -> &::std::option::Option<i32> {
         &self.inner.max_age
     }
-    /// Builds the [`Cors`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`Cors`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::Cors,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::Cors {
+        self.inner
     }
 }

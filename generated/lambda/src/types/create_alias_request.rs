@@ -43,6 +43,33 @@ impl CreateAliasRequest {
     pub fn builder() -> crate::types::builders::CreateAliasRequestBuilder {
         <crate::types::builders::CreateAliasRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `FunctionName` member, when set.
+    #[inline]
+    pub fn function_name(&self) -> ::std::option::Option<&str> {
+        self.function_name.as_deref()
+    }
+    /// The `Name` member, when set.
+    #[inline]
+    pub fn name(&self) -> ::std::option::Option<&str> {
+        self.name.as_deref()
+    }
+    /// The `FunctionVersion` member, when set.
+    #[inline]
+    pub fn function_version(&self) -> ::std::option::Option<&str> {
+        self.function_version.as_deref()
+    }
+    /// The `Description` member, when set.
+    #[inline]
+    pub fn description(&self) -> ::std::option::Option<&str> {
+        self.description.as_deref()
+    }
+    /// The `RoutingConfig` member, when set.
+    #[inline]
+    pub fn routing_config(
+        &self,
+    ) -> ::std::option::Option<&crate::types::AliasRoutingConfiguration> {
+        self.routing_config.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for CreateAliasRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -246,19 +273,19 @@ impl CreateAliasRequestBuilder {
         if self.inner.function_name.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateAliasRequest",
-                member: "FunctionName",
+                member: "function_name",
             });
         }
         if self.inner.name.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateAliasRequest",
-                member: "Name",
+                member: "name",
             });
         }
         if self.inner.function_version.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateAliasRequest",
-                member: "FunctionVersion",
+                member: "function_version",
             });
         }
         ::std::result::Result::Ok(self.inner)

@@ -49,6 +49,65 @@ impl CreateCapacityProviderRequest {
     pub fn builder() -> crate::types::builders::CreateCapacityProviderRequestBuilder {
         <crate::types::builders::CreateCapacityProviderRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `CapacityProviderName` member, when set.
+    #[inline]
+    pub fn capacity_provider_name(&self) -> ::std::option::Option<&str> {
+        self.capacity_provider_name.as_deref()
+    }
+    /// The `VpcConfig` member, when set.
+    #[inline]
+    pub fn vpc_config(
+        &self,
+    ) -> ::std::option::Option<&crate::types::CapacityProviderVpcConfig> {
+        self.vpc_config.as_ref()
+    }
+    /// The `PermissionsConfig` member, when set.
+    #[inline]
+    pub fn permissions_config(
+        &self,
+    ) -> ::std::option::Option<&crate::types::CapacityProviderPermissionsConfig> {
+        self.permissions_config.as_ref()
+    }
+    /// The `InstanceRequirements` member, when set.
+    #[inline]
+    pub fn instance_requirements(
+        &self,
+    ) -> ::std::option::Option<&crate::types::InstanceRequirements> {
+        self.instance_requirements.as_ref()
+    }
+    /// The `CapacityProviderScalingConfig` member, when set.
+    #[inline]
+    pub fn capacity_provider_scaling_config(
+        &self,
+    ) -> ::std::option::Option<&crate::types::CapacityProviderScalingConfig> {
+        self.capacity_provider_scaling_config.as_ref()
+    }
+    /// The `KmsKeyArn` member, when set.
+    #[inline]
+    pub fn kms_key_arn(&self) -> ::std::option::Option<&str> {
+        self.kms_key_arn.as_deref()
+    }
+    /// The `Tags` member, when set.
+    #[inline]
+    pub fn tags(
+        &self,
+    ) -> ::std::option::Option<
+        &::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
+    > {
+        self.tags.as_ref()
+    }
+    /// The `PropagateTags` member, when set.
+    #[inline]
+    pub fn propagate_tags(&self) -> ::std::option::Option<&crate::types::PropagateTags> {
+        self.propagate_tags.as_ref()
+    }
+    /// The `TelemetryConfig` member, when set.
+    #[inline]
+    pub fn telemetry_config(
+        &self,
+    ) -> ::std::option::Option<&crate::types::CapacityProviderTelemetryConfig> {
+        self.telemetry_config.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for CreateCapacityProviderRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -291,19 +350,15 @@ impl CreateCapacityProviderRequestBuilder {
     pub fn get_kms_key_arn(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.kms_key_arn
     }
-    /// Sets [`CreateCapacityProviderRequest::tags`](crate::types::CreateCapacityProviderRequest::tags): A list of tags to associate with the capacity provider.
+    /** Adds one entry to [`CreateCapacityProviderRequest::tags`](crate::types::CreateCapacityProviderRequest::tags): A list of tags to associate with the capacity provider.
+
+ To set the whole map at once, use [`set_tags`](Self::set_tags).*/
     pub fn tags(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = (
-                impl ::std::convert::Into<::std::string::String>,
-                impl ::std::convert::Into<::std::string::String>,
-            ),
-        >,
+        key: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.inner.tags = ::std::option::Option::Some(
-            input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
-        );
+        self.inner.tags.get_or_insert_default().insert(key.into(), value.into());
         self
     }
     /// Sets or clears [`CreateCapacityProviderRequest::tags`](crate::types::CreateCapacityProviderRequest::tags).
@@ -385,19 +440,19 @@ impl CreateCapacityProviderRequestBuilder {
         if self.inner.capacity_provider_name.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateCapacityProviderRequest",
-                member: "CapacityProviderName",
+                member: "capacity_provider_name",
             });
         }
         if self.inner.vpc_config.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateCapacityProviderRequest",
-                member: "VpcConfig",
+                member: "vpc_config",
             });
         }
         if self.inner.permissions_config.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateCapacityProviderRequest",
-                member: "PermissionsConfig",
+                member: "permissions_config",
             });
         }
         ::std::result::Result::Ok(self.inner)

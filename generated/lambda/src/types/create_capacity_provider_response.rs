@@ -21,6 +21,13 @@ impl CreateCapacityProviderResponse {
     pub fn builder() -> crate::types::builders::CreateCapacityProviderResponseBuilder {
         <crate::types::builders::CreateCapacityProviderResponseBuilder as ::std::default::Default>::default()
     }
+    /// The `CapacityProvider` member, when set.
+    #[inline]
+    pub fn capacity_provider(
+        &self,
+    ) -> ::std::option::Option<&crate::types::CapacityProvider> {
+        self.capacity_provider.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for CreateCapacityProviderResponse {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -125,7 +132,7 @@ impl CreateCapacityProviderResponseBuilder {
         if self.inner.capacity_provider.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateCapacityProviderResponse",
-                member: "CapacityProvider",
+                member: "capacity_provider",
             });
         }
         ::std::result::Result::Ok(self.inner)

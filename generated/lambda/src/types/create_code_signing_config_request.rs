@@ -29,6 +29,34 @@ impl CreateCodeSigningConfigRequest {
     pub fn builder() -> crate::types::builders::CreateCodeSigningConfigRequestBuilder {
         <crate::types::builders::CreateCodeSigningConfigRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `Description` member, when set.
+    #[inline]
+    pub fn description(&self) -> ::std::option::Option<&str> {
+        self.description.as_deref()
+    }
+    /// The `AllowedPublishers` member, when set.
+    #[inline]
+    pub fn allowed_publishers(
+        &self,
+    ) -> ::std::option::Option<&crate::types::AllowedPublishers> {
+        self.allowed_publishers.as_ref()
+    }
+    /// The `CodeSigningPolicies` member, when set.
+    #[inline]
+    pub fn code_signing_policies(
+        &self,
+    ) -> ::std::option::Option<&crate::types::CodeSigningPolicies> {
+        self.code_signing_policies.as_ref()
+    }
+    /// The `Tags` member, when set.
+    #[inline]
+    pub fn tags(
+        &self,
+    ) -> ::std::option::Option<
+        &::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
+    > {
+        self.tags.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for CreateCodeSigningConfigRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -174,19 +202,15 @@ impl CreateCodeSigningConfigRequestBuilder {
     ) -> &::std::option::Option<crate::types::CodeSigningPolicies> {
         &self.inner.code_signing_policies
     }
-    /// Sets [`CreateCodeSigningConfigRequest::tags`](crate::types::CreateCodeSigningConfigRequest::tags): A list of tags to add to the code signing configuration.
+    /** Adds one entry to [`CreateCodeSigningConfigRequest::tags`](crate::types::CreateCodeSigningConfigRequest::tags): A list of tags to add to the code signing configuration.
+
+ To set the whole map at once, use [`set_tags`](Self::set_tags).*/
     pub fn tags(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = (
-                impl ::std::convert::Into<::std::string::String>,
-                impl ::std::convert::Into<::std::string::String>,
-            ),
-        >,
+        key: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.inner.tags = ::std::option::Option::Some(
-            input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
-        );
+        self.inner.tags.get_or_insert_default().insert(key.into(), value.into());
         self
     }
     /// Sets or clears [`CreateCodeSigningConfigRequest::tags`](crate::types::CreateCodeSigningConfigRequest::tags).
@@ -220,7 +244,7 @@ impl CreateCodeSigningConfigRequestBuilder {
         if self.inner.allowed_publishers.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateCodeSigningConfigRequest",
-                member: "AllowedPublishers",
+                member: "allowed_publishers",
             });
         }
         ::std::result::Result::Ok(self.inner)

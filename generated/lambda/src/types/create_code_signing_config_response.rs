@@ -21,6 +21,13 @@ impl CreateCodeSigningConfigResponse {
     pub fn builder() -> crate::types::builders::CreateCodeSigningConfigResponseBuilder {
         <crate::types::builders::CreateCodeSigningConfigResponseBuilder as ::std::default::Default>::default()
     }
+    /// The `CodeSigningConfig` member, when set.
+    #[inline]
+    pub fn code_signing_config(
+        &self,
+    ) -> ::std::option::Option<&crate::types::CodeSigningConfig> {
+        self.code_signing_config.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for CreateCodeSigningConfigResponse {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -125,7 +132,7 @@ impl CreateCodeSigningConfigResponseBuilder {
         if self.inner.code_signing_config.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateCodeSigningConfigResponse",
-                member: "CodeSigningConfig",
+                member: "code_signing_config",
             });
         }
         ::std::result::Result::Ok(self.inner)

@@ -127,6 +127,174 @@ impl CreateEventSourceMappingRequest {
     pub fn builder() -> crate::types::builders::CreateEventSourceMappingRequestBuilder {
         <crate::types::builders::CreateEventSourceMappingRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `EventSourceArn` member, when set.
+    #[inline]
+    pub fn event_source_arn(&self) -> ::std::option::Option<&str> {
+        self.event_source_arn.as_deref()
+    }
+    /// The `FunctionName` member, when set.
+    #[inline]
+    pub fn function_name(&self) -> ::std::option::Option<&str> {
+        self.function_name.as_deref()
+    }
+    /// The `Enabled` member, when set.
+    #[inline]
+    pub fn enabled(&self) -> ::std::option::Option<bool> {
+        self.enabled
+    }
+    /// The `BatchSize` member, when set.
+    #[inline]
+    pub fn batch_size(&self) -> ::std::option::Option<i32> {
+        self.batch_size
+    }
+    /// The `FilterCriteria` member, when set.
+    #[inline]
+    pub fn filter_criteria(
+        &self,
+    ) -> ::std::option::Option<&crate::types::FilterCriteria> {
+        self.filter_criteria.as_ref()
+    }
+    /// The `KMSKeyArn` member, when set.
+    #[inline]
+    pub fn kms_key_arn(&self) -> ::std::option::Option<&str> {
+        self.kms_key_arn.as_deref()
+    }
+    /// The `MetricsConfig` member, when set.
+    #[inline]
+    pub fn metrics_config(
+        &self,
+    ) -> ::std::option::Option<&crate::types::EventSourceMappingMetricsConfig> {
+        self.metrics_config.as_ref()
+    }
+    /// The `LoggingConfig` member, when set.
+    #[inline]
+    pub fn logging_config(
+        &self,
+    ) -> ::std::option::Option<&crate::types::EventSourceMappingLoggingConfig> {
+        self.logging_config.as_ref()
+    }
+    /// The `ScalingConfig` member, when set.
+    #[inline]
+    pub fn scaling_config(&self) -> ::std::option::Option<&crate::types::ScalingConfig> {
+        self.scaling_config.as_ref()
+    }
+    /// The `MaximumBatchingWindowInSeconds` member, when set.
+    #[inline]
+    pub fn maximum_batching_window_in_seconds(&self) -> ::std::option::Option<i32> {
+        self.maximum_batching_window_in_seconds
+    }
+    /// The `ParallelizationFactor` member, when set.
+    #[inline]
+    pub fn parallelization_factor(&self) -> ::std::option::Option<i32> {
+        self.parallelization_factor
+    }
+    /// The `StartingPosition` member, when set.
+    #[inline]
+    pub fn starting_position(
+        &self,
+    ) -> ::std::option::Option<&crate::types::EventSourcePosition> {
+        self.starting_position.as_ref()
+    }
+    /// The `StartingPositionTimestamp` member, when set.
+    #[inline]
+    pub fn starting_position_timestamp(
+        &self,
+    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+        self.starting_position_timestamp.as_ref()
+    }
+    /// The `DestinationConfig` member, when set.
+    #[inline]
+    pub fn destination_config(
+        &self,
+    ) -> ::std::option::Option<&crate::types::DestinationConfig> {
+        self.destination_config.as_ref()
+    }
+    /// The `MaximumRecordAgeInSeconds` member, when set.
+    #[inline]
+    pub fn maximum_record_age_in_seconds(&self) -> ::std::option::Option<i32> {
+        self.maximum_record_age_in_seconds
+    }
+    /// The `BisectBatchOnFunctionError` member, when set.
+    #[inline]
+    pub fn bisect_batch_on_function_error(&self) -> ::std::option::Option<bool> {
+        self.bisect_batch_on_function_error
+    }
+    /// The `MaximumRetryAttempts` member, when set.
+    #[inline]
+    pub fn maximum_retry_attempts(&self) -> ::std::option::Option<i32> {
+        self.maximum_retry_attempts
+    }
+    /// The `Tags` member, when set.
+    #[inline]
+    pub fn tags(
+        &self,
+    ) -> ::std::option::Option<
+        &::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
+    > {
+        self.tags.as_ref()
+    }
+    /// The `TumblingWindowInSeconds` member, when set.
+    #[inline]
+    pub fn tumbling_window_in_seconds(&self) -> ::std::option::Option<i32> {
+        self.tumbling_window_in_seconds
+    }
+    /// The `Topics` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn topics(&self) -> &[::std::string::String] {
+        self.topics.as_deref().unwrap_or_default()
+    }
+    /// The `Queues` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn queues(&self) -> &[::std::string::String] {
+        self.queues.as_deref().unwrap_or_default()
+    }
+    /// The `SourceAccessConfigurations` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn source_access_configurations(
+        &self,
+    ) -> &[crate::types::SourceAccessConfiguration] {
+        self.source_access_configurations.as_deref().unwrap_or_default()
+    }
+    /// The `SelfManagedEventSource` member, when set.
+    #[inline]
+    pub fn self_managed_event_source(
+        &self,
+    ) -> ::std::option::Option<&crate::types::SelfManagedEventSource> {
+        self.self_managed_event_source.as_ref()
+    }
+    /// The `FunctionResponseTypes` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn function_response_types(&self) -> &[crate::types::FunctionResponseType] {
+        self.function_response_types.as_deref().unwrap_or_default()
+    }
+    /// The `AmazonManagedKafkaEventSourceConfig` member, when set.
+    #[inline]
+    pub fn amazon_managed_kafka_event_source_config(
+        &self,
+    ) -> ::std::option::Option<&crate::types::AmazonManagedKafkaEventSourceConfig> {
+        self.amazon_managed_kafka_event_source_config.as_ref()
+    }
+    /// The `SelfManagedKafkaEventSourceConfig` member, when set.
+    #[inline]
+    pub fn self_managed_kafka_event_source_config(
+        &self,
+    ) -> ::std::option::Option<&crate::types::SelfManagedKafkaEventSourceConfig> {
+        self.self_managed_kafka_event_source_config.as_ref()
+    }
+    /// The `DocumentDBEventSourceConfig` member, when set.
+    #[inline]
+    pub fn document_db_event_source_config(
+        &self,
+    ) -> ::std::option::Option<&crate::types::DocumentDbEventSourceConfig> {
+        self.document_db_event_source_config.as_ref()
+    }
+    /// The `ProvisionedPollerConfig` member, when set.
+    #[inline]
+    pub fn provisioned_poller_config(
+        &self,
+    ) -> ::std::option::Option<&crate::types::ProvisionedPollerConfig> {
+        self.provisioned_poller_config.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for CreateEventSourceMappingRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -729,19 +897,15 @@ impl CreateEventSourceMappingRequestBuilder {
     pub fn get_maximum_retry_attempts(&self) -> &::std::option::Option<i32> {
         &self.inner.maximum_retry_attempts
     }
-    /// Sets [`CreateEventSourceMappingRequest::tags`](crate::types::CreateEventSourceMappingRequest::tags): A list of tags to apply to the event source mapping.
+    /** Adds one entry to [`CreateEventSourceMappingRequest::tags`](crate::types::CreateEventSourceMappingRequest::tags): A list of tags to apply to the event source mapping.
+
+ To set the whole map at once, use [`set_tags`](Self::set_tags).*/
     pub fn tags(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = (
-                impl ::std::convert::Into<::std::string::String>,
-                impl ::std::convert::Into<::std::string::String>,
-            ),
-        >,
+        key: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.inner.tags = ::std::option::Option::Some(
-            input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
-        );
+        self.inner.tags.get_or_insert_default().insert(key.into(), value.into());
         self
     }
     /// Sets or clears [`CreateEventSourceMappingRequest::tags`](crate::types::CreateEventSourceMappingRequest::tags).
@@ -788,16 +952,14 @@ impl CreateEventSourceMappingRequestBuilder {
     pub fn get_tumbling_window_in_seconds(&self) -> &::std::option::Option<i32> {
         &self.inner.tumbling_window_in_seconds
     }
-    /// Sets [`CreateEventSourceMappingRequest::topics`](crate::types::CreateEventSourceMappingRequest::topics): The name of the Kafka topic.
+    /** Appends one item to [`CreateEventSourceMappingRequest::topics`](crate::types::CreateEventSourceMappingRequest::topics): The name of the Kafka topic.
+
+ To set the whole list at once, use [`set_topics`](Self::set_topics).*/
     pub fn topics(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<::std::string::String>,
-        >,
+        input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.inner.topics = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.topics.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`CreateEventSourceMappingRequest::topics`](crate::types::CreateEventSourceMappingRequest::topics).
@@ -816,16 +978,14 @@ impl CreateEventSourceMappingRequestBuilder {
     ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
         &self.inner.topics
     }
-    /// Sets [`CreateEventSourceMappingRequest::queues`](crate::types::CreateEventSourceMappingRequest::queues): (MQ) The name of the Amazon MQ broker destination queue to consume.
+    /** Appends one item to [`CreateEventSourceMappingRequest::queues`](crate::types::CreateEventSourceMappingRequest::queues): (MQ) The name of the Amazon MQ broker destination queue to consume.
+
+ To set the whole list at once, use [`set_queues`](Self::set_queues).*/
     pub fn queues(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<::std::string::String>,
-        >,
+        input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.inner.queues = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.queues.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`CreateEventSourceMappingRequest::queues`](crate::types::CreateEventSourceMappingRequest::queues).
@@ -844,16 +1004,17 @@ impl CreateEventSourceMappingRequestBuilder {
     ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
         &self.inner.queues
     }
-    /// Sets [`CreateEventSourceMappingRequest::source_access_configurations`](crate::types::CreateEventSourceMappingRequest::source_access_configurations): An array of authentication protocols or VPC components required to secure your event source.
+    /** Appends one item to [`CreateEventSourceMappingRequest::source_access_configurations`](crate::types::CreateEventSourceMappingRequest::source_access_configurations): An array of authentication protocols or VPC components required to secure your event source.
+
+ To set the whole list at once, use [`set_source_access_configurations`](Self::set_source_access_configurations).*/
     pub fn source_access_configurations(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<crate::types::SourceAccessConfiguration>,
-        >,
+        input: impl ::std::convert::Into<crate::types::SourceAccessConfiguration>,
     ) -> Self {
-        self.inner.source_access_configurations = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner
+            .source_access_configurations
+            .get_or_insert_default()
+            .push(input.into());
         self
     }
     /// Sets or clears [`CreateEventSourceMappingRequest::source_access_configurations`](crate::types::CreateEventSourceMappingRequest::source_access_configurations).
@@ -900,16 +1061,14 @@ impl CreateEventSourceMappingRequestBuilder {
     ) -> &::std::option::Option<crate::types::SelfManagedEventSource> {
         &self.inner.self_managed_event_source
     }
-    /// Sets [`CreateEventSourceMappingRequest::function_response_types`](crate::types::CreateEventSourceMappingRequest::function_response_types): (Kinesis, DynamoDB Streams, Amazon MSK, self-managed Apache Kafka, and Amazon SQS) A list of current response type enums applied to the event source mapping.
+    /** Appends one item to [`CreateEventSourceMappingRequest::function_response_types`](crate::types::CreateEventSourceMappingRequest::function_response_types): (Kinesis, DynamoDB Streams, Amazon MSK, self-managed Apache Kafka, and Amazon SQS) A list of current response type enums applied to the event source mapping.
+
+ To set the whole list at once, use [`set_function_response_types`](Self::set_function_response_types).*/
     pub fn function_response_types(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<crate::types::FunctionResponseType>,
-        >,
+        input: impl ::std::convert::Into<crate::types::FunctionResponseType>,
     ) -> Self {
-        self.inner.function_response_types = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.function_response_types.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`CreateEventSourceMappingRequest::function_response_types`](crate::types::CreateEventSourceMappingRequest::function_response_types).
@@ -1043,7 +1202,7 @@ impl CreateEventSourceMappingRequestBuilder {
         if self.inner.function_name.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateEventSourceMappingRequest",
-                member: "FunctionName",
+                member: "function_name",
             });
         }
         ::std::result::Result::Ok(self.inner)

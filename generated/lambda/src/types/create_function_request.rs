@@ -106,6 +106,158 @@ impl CreateFunctionRequest {
     pub fn builder() -> crate::types::builders::CreateFunctionRequestBuilder {
         <crate::types::builders::CreateFunctionRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `FunctionName` member, when set.
+    #[inline]
+    pub fn function_name(&self) -> ::std::option::Option<&str> {
+        self.function_name.as_deref()
+    }
+    /// The `Runtime` member, when set.
+    #[inline]
+    pub fn runtime(&self) -> ::std::option::Option<&crate::types::Runtime> {
+        self.runtime.as_ref()
+    }
+    /// The `Role` member, when set.
+    #[inline]
+    pub fn role(&self) -> ::std::option::Option<&str> {
+        self.role.as_deref()
+    }
+    /// The `Handler` member, when set.
+    #[inline]
+    pub fn handler(&self) -> ::std::option::Option<&str> {
+        self.handler.as_deref()
+    }
+    /// The `Code` member, when set.
+    #[inline]
+    pub fn code(&self) -> ::std::option::Option<&crate::types::FunctionCode> {
+        self.code.as_ref()
+    }
+    /// The `Description` member, when set.
+    #[inline]
+    pub fn description(&self) -> ::std::option::Option<&str> {
+        self.description.as_deref()
+    }
+    /// The `Timeout` member, when set.
+    #[inline]
+    pub fn timeout(&self) -> ::std::option::Option<i32> {
+        self.timeout
+    }
+    /// The `MemorySize` member, when set.
+    #[inline]
+    pub fn memory_size(&self) -> ::std::option::Option<i32> {
+        self.memory_size
+    }
+    /// The `Publish` member, when set.
+    #[inline]
+    pub fn publish(&self) -> ::std::option::Option<bool> {
+        self.publish
+    }
+    /// The `PublishTo` member, when set.
+    #[inline]
+    pub fn publish_to(
+        &self,
+    ) -> ::std::option::Option<&crate::types::FunctionVersionLatestPublished> {
+        self.publish_to.as_ref()
+    }
+    /// The `VpcConfig` member, when set.
+    #[inline]
+    pub fn vpc_config(&self) -> ::std::option::Option<&crate::types::VpcConfig> {
+        self.vpc_config.as_ref()
+    }
+    /// The `PackageType` member, when set.
+    #[inline]
+    pub fn package_type(&self) -> ::std::option::Option<&crate::types::PackageType> {
+        self.package_type.as_ref()
+    }
+    /// The `DeadLetterConfig` member, when set.
+    #[inline]
+    pub fn dead_letter_config(
+        &self,
+    ) -> ::std::option::Option<&crate::types::DeadLetterConfig> {
+        self.dead_letter_config.as_ref()
+    }
+    /// The `Environment` member, when set.
+    #[inline]
+    pub fn environment(&self) -> ::std::option::Option<&crate::types::Environment> {
+        self.environment.as_ref()
+    }
+    /// The `KMSKeyArn` member, when set.
+    #[inline]
+    pub fn kms_key_arn(&self) -> ::std::option::Option<&str> {
+        self.kms_key_arn.as_deref()
+    }
+    /// The `TracingConfig` member, when set.
+    #[inline]
+    pub fn tracing_config(&self) -> ::std::option::Option<&crate::types::TracingConfig> {
+        self.tracing_config.as_ref()
+    }
+    /// The `Tags` member, when set.
+    #[inline]
+    pub fn tags(
+        &self,
+    ) -> ::std::option::Option<
+        &::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
+    > {
+        self.tags.as_ref()
+    }
+    /// The `Layers` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn layers(&self) -> &[::std::string::String] {
+        self.layers.as_deref().unwrap_or_default()
+    }
+    /// The `FileSystemConfigs` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn file_system_configs(&self) -> &[crate::types::FileSystemConfig] {
+        self.file_system_configs.as_deref().unwrap_or_default()
+    }
+    /// The `CodeSigningConfigArn` member, when set.
+    #[inline]
+    pub fn code_signing_config_arn(&self) -> ::std::option::Option<&str> {
+        self.code_signing_config_arn.as_deref()
+    }
+    /// The `ImageConfig` member, when set.
+    #[inline]
+    pub fn image_config(&self) -> ::std::option::Option<&crate::types::ImageConfig> {
+        self.image_config.as_ref()
+    }
+    /// The `Architectures` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn architectures(&self) -> &[crate::types::Architecture] {
+        self.architectures.as_deref().unwrap_or_default()
+    }
+    /// The `EphemeralStorage` member, when set.
+    #[inline]
+    pub fn ephemeral_storage(
+        &self,
+    ) -> ::std::option::Option<&crate::types::EphemeralStorage> {
+        self.ephemeral_storage.as_ref()
+    }
+    /// The `SnapStart` member, when set.
+    #[inline]
+    pub fn snap_start(&self) -> ::std::option::Option<&crate::types::SnapStart> {
+        self.snap_start.as_ref()
+    }
+    /// The `LoggingConfig` member, when set.
+    #[inline]
+    pub fn logging_config(&self) -> ::std::option::Option<&crate::types::LoggingConfig> {
+        self.logging_config.as_ref()
+    }
+    /// The `TenancyConfig` member, when set.
+    #[inline]
+    pub fn tenancy_config(&self) -> ::std::option::Option<&crate::types::TenancyConfig> {
+        self.tenancy_config.as_ref()
+    }
+    /// The `CapacityProviderConfig` member, when set.
+    #[inline]
+    pub fn capacity_provider_config(
+        &self,
+    ) -> ::std::option::Option<&crate::types::CapacityProviderConfig> {
+        self.capacity_provider_config.as_ref()
+    }
+    /// The `DurableConfig` member, when set.
+    #[inline]
+    pub fn durable_config(&self) -> ::std::option::Option<&crate::types::DurableConfig> {
+        self.durable_config.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for CreateFunctionRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -624,19 +776,15 @@ impl CreateFunctionRequestBuilder {
     ) -> &::std::option::Option<crate::types::TracingConfig> {
         &self.inner.tracing_config
     }
-    /// Sets [`CreateFunctionRequest::tags`](crate::types::CreateFunctionRequest::tags): A list of [tags](https://docs.aws.amazon.com/lambda/latest/dg/tagging.html) to apply to the function.
+    /** Adds one entry to [`CreateFunctionRequest::tags`](crate::types::CreateFunctionRequest::tags): A list of [tags](https://docs.aws.amazon.com/lambda/latest/dg/tagging.html) to apply to the function.
+
+ To set the whole map at once, use [`set_tags`](Self::set_tags).*/
     pub fn tags(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = (
-                impl ::std::convert::Into<::std::string::String>,
-                impl ::std::convert::Into<::std::string::String>,
-            ),
-        >,
+        key: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.inner.tags = ::std::option::Option::Some(
-            input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
-        );
+        self.inner.tags.get_or_insert_default().insert(key.into(), value.into());
         self
     }
     /// Sets or clears [`CreateFunctionRequest::tags`](crate::types::CreateFunctionRequest::tags).
@@ -659,16 +807,14 @@ impl CreateFunctionRequestBuilder {
     > {
         &self.inner.tags
     }
-    /// Sets [`CreateFunctionRequest::layers`](crate::types::CreateFunctionRequest::layers): A list of [function layers](https://docs.aws.amazon.com/lambda/latest/dg/configuration-layers.html) to add to the function's execution environment.
+    /** Appends one item to [`CreateFunctionRequest::layers`](crate::types::CreateFunctionRequest::layers): A list of [function layers](https://docs.aws.amazon.com/lambda/latest/dg/configuration-layers.html) to add to the function's execution environment.
+
+ To set the whole list at once, use [`set_layers`](Self::set_layers).*/
     pub fn layers(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<::std::string::String>,
-        >,
+        input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.inner.layers = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.layers.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`CreateFunctionRequest::layers`](crate::types::CreateFunctionRequest::layers).
@@ -687,16 +833,14 @@ impl CreateFunctionRequestBuilder {
     ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
         &self.inner.layers
     }
-    /// Sets [`CreateFunctionRequest::file_system_configs`](crate::types::CreateFunctionRequest::file_system_configs): Connection settings for an Amazon EFS file system or an Amazon S3 Files file system.
+    /** Appends one item to [`CreateFunctionRequest::file_system_configs`](crate::types::CreateFunctionRequest::file_system_configs): Connection settings for an Amazon EFS file system or an Amazon S3 Files file system.
+
+ To set the whole list at once, use [`set_file_system_configs`](Self::set_file_system_configs).*/
     pub fn file_system_configs(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<crate::types::FileSystemConfig>,
-        >,
+        input: impl ::std::convert::Into<crate::types::FileSystemConfig>,
     ) -> Self {
-        self.inner.file_system_configs = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.file_system_configs.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`CreateFunctionRequest::file_system_configs`](crate::types::CreateFunctionRequest::file_system_configs).
@@ -761,16 +905,14 @@ impl CreateFunctionRequestBuilder {
     pub fn get_image_config(&self) -> &::std::option::Option<crate::types::ImageConfig> {
         &self.inner.image_config
     }
-    /// Sets [`CreateFunctionRequest::architectures`](crate::types::CreateFunctionRequest::architectures): The instruction set architecture that the function supports.
+    /** Appends one item to [`CreateFunctionRequest::architectures`](crate::types::CreateFunctionRequest::architectures): The instruction set architecture that the function supports.
+
+ To set the whole list at once, use [`set_architectures`](Self::set_architectures).*/
     pub fn architectures(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<crate::types::Architecture>,
-        >,
+        input: impl ::std::convert::Into<crate::types::Architecture>,
     ) -> Self {
-        self.inner.architectures = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.architectures.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`CreateFunctionRequest::architectures`](crate::types::CreateFunctionRequest::architectures).
@@ -942,19 +1084,19 @@ impl CreateFunctionRequestBuilder {
         if self.inner.function_name.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateFunctionRequest",
-                member: "FunctionName",
+                member: "function_name",
             });
         }
         if self.inner.role.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateFunctionRequest",
-                member: "Role",
+                member: "role",
             });
         }
         if self.inner.code.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateFunctionRequest",
-                member: "Code",
+                member: "code",
             });
         }
         ::std::result::Result::Ok(self.inner)

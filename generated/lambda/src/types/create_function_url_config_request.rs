@@ -46,6 +46,33 @@ impl CreateFunctionUrlConfigRequest {
     pub fn builder() -> crate::types::builders::CreateFunctionUrlConfigRequestBuilder {
         <crate::types::builders::CreateFunctionUrlConfigRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `FunctionName` member, when set.
+    #[inline]
+    pub fn function_name(&self) -> ::std::option::Option<&str> {
+        self.function_name.as_deref()
+    }
+    /// The `Qualifier` member, when set.
+    #[inline]
+    pub fn qualifier(&self) -> ::std::option::Option<&str> {
+        self.qualifier.as_deref()
+    }
+    /// The `AuthType` member, when set.
+    #[inline]
+    pub fn auth_type(
+        &self,
+    ) -> ::std::option::Option<&crate::types::FunctionUrlAuthType> {
+        self.auth_type.as_ref()
+    }
+    /// The `Cors` member, when set.
+    #[inline]
+    pub fn cors(&self) -> ::std::option::Option<&crate::types::Cors> {
+        self.cors.as_ref()
+    }
+    /// The `InvokeMode` member, when set.
+    #[inline]
+    pub fn invoke_mode(&self) -> ::std::option::Option<&crate::types::InvokeMode> {
+        self.invoke_mode.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for CreateFunctionUrlConfigRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -246,13 +273,13 @@ impl CreateFunctionUrlConfigRequestBuilder {
         if self.inner.function_name.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateFunctionUrlConfigRequest",
-                member: "FunctionName",
+                member: "function_name",
             });
         }
         if self.inner.auth_type.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateFunctionUrlConfigRequest",
-                member: "AuthType",
+                member: "auth_type",
             });
         }
         ::std::result::Result::Ok(self.inner)

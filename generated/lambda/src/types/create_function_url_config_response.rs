@@ -40,6 +40,38 @@ impl CreateFunctionUrlConfigResponse {
     pub fn builder() -> crate::types::builders::CreateFunctionUrlConfigResponseBuilder {
         <crate::types::builders::CreateFunctionUrlConfigResponseBuilder as ::std::default::Default>::default()
     }
+    /// The `FunctionUrl` member, when set.
+    #[inline]
+    pub fn function_url(&self) -> ::std::option::Option<&str> {
+        self.function_url.as_deref()
+    }
+    /// The `FunctionArn` member, when set.
+    #[inline]
+    pub fn function_arn(&self) -> ::std::option::Option<&str> {
+        self.function_arn.as_deref()
+    }
+    /// The `AuthType` member, when set.
+    #[inline]
+    pub fn auth_type(
+        &self,
+    ) -> ::std::option::Option<&crate::types::FunctionUrlAuthType> {
+        self.auth_type.as_ref()
+    }
+    /// The `Cors` member, when set.
+    #[inline]
+    pub fn cors(&self) -> ::std::option::Option<&crate::types::Cors> {
+        self.cors.as_ref()
+    }
+    /// The `CreationTime` member, when set.
+    #[inline]
+    pub fn creation_time(&self) -> ::std::option::Option<&str> {
+        self.creation_time.as_deref()
+    }
+    /// The `InvokeMode` member, when set.
+    #[inline]
+    pub fn invoke_mode(&self) -> ::std::option::Option<&crate::types::InvokeMode> {
+        self.invoke_mode.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for CreateFunctionUrlConfigResponse {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -268,25 +300,25 @@ impl CreateFunctionUrlConfigResponseBuilder {
         if self.inner.function_url.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateFunctionUrlConfigResponse",
-                member: "FunctionUrl",
+                member: "function_url",
             });
         }
         if self.inner.function_arn.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateFunctionUrlConfigResponse",
-                member: "FunctionArn",
+                member: "function_arn",
             });
         }
         if self.inner.auth_type.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateFunctionUrlConfigResponse",
-                member: "AuthType",
+                member: "auth_type",
             });
         }
         if self.inner.creation_time.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateFunctionUrlConfigResponse",
-                member: "CreationTime",
+                member: "creation_time",
             });
         }
         ::std::result::Result::Ok(self.inner)

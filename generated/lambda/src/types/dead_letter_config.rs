@@ -19,6 +19,11 @@ impl DeadLetterConfig {
     pub fn builder() -> crate::types::builders::DeadLetterConfigBuilder {
         <crate::types::builders::DeadLetterConfigBuilder as ::std::default::Default>::default()
     }
+    /// The `TargetArn` member, when set.
+    #[inline]
+    pub fn target_arn(&self) -> ::std::option::Option<&str> {
+        self.target_arn.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for DeadLetterConfig {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -97,14 +102,9 @@ impl DeadLetterConfigBuilder {
     pub fn get_target_arn(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.target_arn
     }
-    /// Builds the [`DeadLetterConfig`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`DeadLetterConfig`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::DeadLetterConfig,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::DeadLetterConfig {
+        self.inner
     }
 }

@@ -37,6 +37,16 @@ impl DeleteAliasRequest {
     pub fn builder() -> crate::types::builders::DeleteAliasRequestBuilder {
         <crate::types::builders::DeleteAliasRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `FunctionName` member, when set.
+    #[inline]
+    pub fn function_name(&self) -> ::std::option::Option<&str> {
+        self.function_name.as_deref()
+    }
+    /// The `Name` member, when set.
+    #[inline]
+    pub fn name(&self) -> ::std::option::Option<&str> {
+        self.name.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for DeleteAliasRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -162,13 +172,13 @@ impl DeleteAliasRequestBuilder {
         if self.inner.function_name.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteAliasRequest",
-                member: "FunctionName",
+                member: "function_name",
             });
         }
         if self.inner.name.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteAliasRequest",
-                member: "Name",
+                member: "name",
             });
         }
         ::std::result::Result::Ok(self.inner)

@@ -23,6 +23,11 @@ impl DeleteCodeSigningConfigRequest {
     pub fn builder() -> crate::types::builders::DeleteCodeSigningConfigRequestBuilder {
         <crate::types::builders::DeleteCodeSigningConfigRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `CodeSigningConfigArn` member, when set.
+    #[inline]
+    pub fn code_signing_config_arn(&self) -> ::std::option::Option<&str> {
+        self.code_signing_config_arn.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for DeleteCodeSigningConfigRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -125,7 +130,7 @@ impl DeleteCodeSigningConfigRequestBuilder {
         if self.inner.code_signing_config_arn.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteCodeSigningConfigRequest",
-                member: "CodeSigningConfigArn",
+                member: "code_signing_config_arn",
             });
         }
         ::std::result::Result::Ok(self.inner)

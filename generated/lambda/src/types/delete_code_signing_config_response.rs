@@ -78,14 +78,9 @@ pub struct DeleteCodeSigningConfigResponseBuilder {
     inner: crate::types::DeleteCodeSigningConfigResponse,
 }
 impl DeleteCodeSigningConfigResponseBuilder {
-    /// Builds the [`DeleteCodeSigningConfigResponse`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`DeleteCodeSigningConfigResponse`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::DeleteCodeSigningConfigResponse,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::DeleteCodeSigningConfigResponse {
+        self.inner
     }
 }

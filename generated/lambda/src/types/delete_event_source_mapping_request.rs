@@ -23,6 +23,11 @@ impl DeleteEventSourceMappingRequest {
     pub fn builder() -> crate::types::builders::DeleteEventSourceMappingRequestBuilder {
         <crate::types::builders::DeleteEventSourceMappingRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `UUID` member, when set.
+    #[inline]
+    pub fn uuid(&self) -> ::std::option::Option<&str> {
+        self.uuid.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for DeleteEventSourceMappingRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -121,7 +126,7 @@ impl DeleteEventSourceMappingRequestBuilder {
         if self.inner.uuid.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteEventSourceMappingRequest",
-                member: "UUID",
+                member: "uuid",
             });
         }
         ::std::result::Result::Ok(self.inner)

@@ -31,6 +31,11 @@ impl DeleteFunctionCodeSigningConfigRequest {
     pub fn builder() -> crate::types::builders::DeleteFunctionCodeSigningConfigRequestBuilder {
         <crate::types::builders::DeleteFunctionCodeSigningConfigRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `FunctionName` member, when set.
+    #[inline]
+    pub fn function_name(&self) -> ::std::option::Option<&str> {
+        self.function_name.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DeleteFunctionCodeSigningConfigRequest {
@@ -131,7 +136,7 @@ impl DeleteFunctionCodeSigningConfigRequestBuilder {
         if self.inner.function_name.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteFunctionCodeSigningConfigRequest",
-                member: "FunctionName",
+                member: "function_name",
             });
         }
         ::std::result::Result::Ok(self.inner)

@@ -31,6 +31,11 @@ impl DeleteFunctionConcurrencyRequest {
     pub fn builder() -> crate::types::builders::DeleteFunctionConcurrencyRequestBuilder {
         <crate::types::builders::DeleteFunctionConcurrencyRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `FunctionName` member, when set.
+    #[inline]
+    pub fn function_name(&self) -> ::std::option::Option<&str> {
+        self.function_name.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DeleteFunctionConcurrencyRequest {
@@ -131,7 +136,7 @@ impl DeleteFunctionConcurrencyRequestBuilder {
         if self.inner.function_name.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteFunctionConcurrencyRequest",
-                member: "FunctionName",
+                member: "function_name",
             });
         }
         ::std::result::Result::Ok(self.inner)

@@ -35,6 +35,16 @@ impl DeleteFunctionEventInvokeConfigRequest {
     pub fn builder() -> crate::types::builders::DeleteFunctionEventInvokeConfigRequestBuilder {
         <crate::types::builders::DeleteFunctionEventInvokeConfigRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `FunctionName` member, when set.
+    #[inline]
+    pub fn function_name(&self) -> ::std::option::Option<&str> {
+        self.function_name.as_deref()
+    }
+    /// The `Qualifier` member, when set.
+    #[inline]
+    pub fn qualifier(&self) -> ::std::option::Option<&str> {
+        self.qualifier.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DeleteFunctionEventInvokeConfigRequest {
@@ -163,7 +173,7 @@ impl DeleteFunctionEventInvokeConfigRequestBuilder {
         if self.inner.function_name.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteFunctionEventInvokeConfigRequest",
-                member: "FunctionName",
+                member: "function_name",
             });
         }
         ::std::result::Result::Ok(self.inner)

@@ -21,6 +21,11 @@ impl DeleteFunctionResponse {
     pub fn builder() -> crate::types::builders::DeleteFunctionResponseBuilder {
         <crate::types::builders::DeleteFunctionResponseBuilder as ::std::default::Default>::default()
     }
+    /// The `StatusCode` member, when set.
+    #[inline]
+    pub fn status_code(&self) -> ::std::option::Option<i32> {
+        self.status_code
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for DeleteFunctionResponse {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -107,14 +112,9 @@ impl DeleteFunctionResponseBuilder {
     pub fn get_status_code(&self) -> &::std::option::Option<i32> {
         &self.inner.status_code
     }
-    /// Builds the [`DeleteFunctionResponse`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`DeleteFunctionResponse`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::DeleteFunctionResponse,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::DeleteFunctionResponse {
+        self.inner
     }
 }

@@ -35,6 +35,16 @@ impl DeleteFunctionUrlConfigRequest {
     pub fn builder() -> crate::types::builders::DeleteFunctionUrlConfigRequestBuilder {
         <crate::types::builders::DeleteFunctionUrlConfigRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `FunctionName` member, when set.
+    #[inline]
+    pub fn function_name(&self) -> ::std::option::Option<&str> {
+        self.function_name.as_deref()
+    }
+    /// The `Qualifier` member, when set.
+    #[inline]
+    pub fn qualifier(&self) -> ::std::option::Option<&str> {
+        self.qualifier.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for DeleteFunctionUrlConfigRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -161,7 +171,7 @@ impl DeleteFunctionUrlConfigRequestBuilder {
         if self.inner.function_name.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteFunctionUrlConfigRequest",
-                member: "FunctionName",
+                member: "function_name",
             });
         }
         ::std::result::Result::Ok(self.inner)

@@ -29,6 +29,16 @@ impl DeleteLayerVersionRequest {
     pub fn builder() -> crate::types::builders::DeleteLayerVersionRequestBuilder {
         <crate::types::builders::DeleteLayerVersionRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `LayerName` member, when set.
+    #[inline]
+    pub fn layer_name(&self) -> ::std::option::Option<&str> {
+        self.layer_name.as_deref()
+    }
+    /// The `VersionNumber` member, when set.
+    #[inline]
+    pub fn version_number(&self) -> ::std::option::Option<i64> {
+        self.version_number
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for DeleteLayerVersionRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -148,13 +158,13 @@ impl DeleteLayerVersionRequestBuilder {
         if self.inner.layer_name.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteLayerVersionRequest",
-                member: "LayerName",
+                member: "layer_name",
             });
         }
         if self.inner.version_number.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteLayerVersionRequest",
-                member: "VersionNumber",
+                member: "version_number",
             });
         }
         ::std::result::Result::Ok(self.inner)

@@ -21,6 +21,16 @@ impl DestinationConfig {
     pub fn builder() -> crate::types::builders::DestinationConfigBuilder {
         <crate::types::builders::DestinationConfigBuilder as ::std::default::Default>::default()
     }
+    /// The `OnSuccess` member, when set.
+    #[inline]
+    pub fn on_success(&self) -> ::std::option::Option<&crate::types::OnSuccess> {
+        self.on_success.as_ref()
+    }
+    /// The `OnFailure` member, when set.
+    #[inline]
+    pub fn on_failure(&self) -> ::std::option::Option<&crate::types::OnFailure> {
+        self.on_failure.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for DestinationConfig {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -125,14 +135,9 @@ impl DestinationConfigBuilder {
     pub fn get_on_failure(&self) -> &::std::option::Option<crate::types::OnFailure> {
         &self.inner.on_failure
     }
-    /// Builds the [`DestinationConfig`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`DestinationConfig`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::DestinationConfig,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::DestinationConfig {
+        self.inner
     }
 }

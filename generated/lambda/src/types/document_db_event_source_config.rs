@@ -23,6 +23,21 @@ impl DocumentDbEventSourceConfig {
     pub fn builder() -> crate::types::builders::DocumentDbEventSourceConfigBuilder {
         <crate::types::builders::DocumentDbEventSourceConfigBuilder as ::std::default::Default>::default()
     }
+    /// The `DatabaseName` member, when set.
+    #[inline]
+    pub fn database_name(&self) -> ::std::option::Option<&str> {
+        self.database_name.as_deref()
+    }
+    /// The `CollectionName` member, when set.
+    #[inline]
+    pub fn collection_name(&self) -> ::std::option::Option<&str> {
+        self.collection_name.as_deref()
+    }
+    /// The `FullDocument` member, when set.
+    #[inline]
+    pub fn full_document(&self) -> ::std::option::Option<&crate::types::FullDocument> {
+        self.full_document.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for DocumentDbEventSourceConfig {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -155,14 +170,9 @@ impl DocumentDbEventSourceConfigBuilder {
     ) -> &::std::option::Option<crate::types::FullDocument> {
         &self.inner.full_document
     }
-    /// Builds the [`DocumentDbEventSourceConfig`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`DocumentDbEventSourceConfig`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::DocumentDbEventSourceConfig,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::DocumentDbEventSourceConfig {
+        self.inner
     }
 }

@@ -23,6 +23,21 @@ impl DurableConfig {
     pub fn builder() -> crate::types::builders::DurableConfigBuilder {
         <crate::types::builders::DurableConfigBuilder as ::std::default::Default>::default()
     }
+    /// The `KMSKeyArn` member, when set.
+    #[inline]
+    pub fn kms_key_arn(&self) -> ::std::option::Option<&str> {
+        self.kms_key_arn.as_deref()
+    }
+    /// The `RetentionPeriodInDays` member, when set.
+    #[inline]
+    pub fn retention_period_in_days(&self) -> ::std::option::Option<i32> {
+        self.retention_period_in_days
+    }
+    /// The `ExecutionTimeout` member, when set.
+    #[inline]
+    pub fn execution_timeout(&self) -> ::std::option::Option<i32> {
+        self.execution_timeout
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for DurableConfig {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -147,14 +162,9 @@ impl DurableConfigBuilder {
     pub fn get_execution_timeout(&self) -> &::std::option::Option<i32> {
         &self.inner.execution_timeout
     }
-    /// Builds the [`DurableConfig`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`DurableConfig`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::DurableConfig,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::DurableConfig {
+        self.inner
     }
 }

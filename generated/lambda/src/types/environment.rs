@@ -16,6 +16,15 @@ impl Environment {
     pub fn builder() -> crate::types::builders::EnvironmentBuilder {
         <crate::types::builders::EnvironmentBuilder as ::std::default::Default>::default()
     }
+    /// The `Variables` member, when set.
+    #[inline]
+    pub fn variables(
+        &self,
+    ) -> ::std::option::Option<
+        &::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
+    > {
+        self.variables.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for Environment {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -79,19 +88,15 @@ pub struct EnvironmentBuilder {
     inner: crate::types::Environment,
 }
 impl EnvironmentBuilder {
-    /// Sets [`Environment::variables`](crate::types::Environment::variables): Environment variable key-value pairs.
+    /** Adds one entry to [`Environment::variables`](crate::types::Environment::variables): Environment variable key-value pairs.
+
+ To set the whole map at once, use [`set_variables`](Self::set_variables).*/
     pub fn variables(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = (
-                impl ::std::convert::Into<::std::string::String>,
-                impl ::std::convert::Into<::std::string::String>,
-            ),
-        >,
+        key: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.inner.variables = ::std::option::Option::Some(
-            input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
-        );
+        self.inner.variables.get_or_insert_default().insert(key.into(), value.into());
         self
     }
     /// Sets or clears [`Environment::variables`](crate::types::Environment::variables).
@@ -114,14 +119,9 @@ impl EnvironmentBuilder {
     > {
         &self.inner.variables
     }
-    /// Builds the [`Environment`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`Environment`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::Environment,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::Environment {
+        self.inner
     }
 }

@@ -18,6 +18,20 @@ impl EnvironmentResponse {
     pub fn builder() -> crate::types::builders::EnvironmentResponseBuilder {
         <crate::types::builders::EnvironmentResponseBuilder as ::std::default::Default>::default()
     }
+    /// The `Variables` member, when set.
+    #[inline]
+    pub fn variables(
+        &self,
+    ) -> ::std::option::Option<
+        &::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
+    > {
+        self.variables.as_ref()
+    }
+    /// The `Error` member, when set.
+    #[inline]
+    pub fn error(&self) -> ::std::option::Option<&crate::types::EnvironmentError> {
+        self.error.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for EnvironmentResponse {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -86,19 +100,15 @@ pub struct EnvironmentResponseBuilder {
     inner: crate::types::EnvironmentResponse,
 }
 impl EnvironmentResponseBuilder {
-    /// Sets [`EnvironmentResponse::variables`](crate::types::EnvironmentResponse::variables): Environment variable key-value pairs.
+    /** Adds one entry to [`EnvironmentResponse::variables`](crate::types::EnvironmentResponse::variables): Environment variable key-value pairs.
+
+ To set the whole map at once, use [`set_variables`](Self::set_variables).*/
     pub fn variables(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = (
-                impl ::std::convert::Into<::std::string::String>,
-                impl ::std::convert::Into<::std::string::String>,
-            ),
-        >,
+        key: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.inner.variables = ::std::option::Option::Some(
-            input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
-        );
+        self.inner.variables.get_or_insert_default().insert(key.into(), value.into());
         self
     }
     /// Sets or clears [`EnvironmentResponse::variables`](crate::types::EnvironmentResponse::variables).
@@ -143,14 +153,9 @@ impl EnvironmentResponseBuilder {
     pub fn get_error(&self) -> &::std::option::Option<crate::types::EnvironmentError> {
         &self.inner.error
     }
-    /// Builds the [`EnvironmentResponse`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`EnvironmentResponse`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::EnvironmentResponse,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::EnvironmentResponse {
+        self.inner
     }
 }

@@ -21,6 +21,11 @@ impl EphemeralStorage {
     pub fn builder() -> crate::types::builders::EphemeralStorageBuilder {
         <crate::types::builders::EphemeralStorageBuilder as ::std::default::Default>::default()
     }
+    /// The `Size` member, when set.
+    #[inline]
+    pub fn size(&self) -> ::std::option::Option<i32> {
+        self.size
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for EphemeralStorage {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -104,7 +109,7 @@ impl EphemeralStorageBuilder {
         if self.inner.size.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "EphemeralStorage",
-                member: "Size",
+                member: "size",
             });
         }
         ::std::result::Result::Ok(self.inner)

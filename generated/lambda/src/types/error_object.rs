@@ -20,6 +20,26 @@ impl ErrorObject {
     pub fn builder() -> crate::types::builders::ErrorObjectBuilder {
         <crate::types::builders::ErrorObjectBuilder as ::std::default::Default>::default()
     }
+    /// The `ErrorMessage` member, when set.
+    #[inline]
+    pub fn error_message(&self) -> ::std::option::Option<&str> {
+        self.error_message.as_deref()
+    }
+    /// The `ErrorType` member, when set.
+    #[inline]
+    pub fn error_type(&self) -> ::std::option::Option<&str> {
+        self.error_type.as_deref()
+    }
+    /// The `ErrorData` member, when set.
+    #[inline]
+    pub fn error_data(&self) -> ::std::option::Option<&str> {
+        self.error_data.as_deref()
+    }
+    /// The `StackTrace` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn stack_trace(&self) -> &[::std::string::String] {
+        self.stack_trace.as_deref().unwrap_or_default()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ErrorObject {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -164,16 +184,14 @@ impl ErrorObjectBuilder {
     pub fn get_error_data(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.error_data
     }
-    /// Sets [`ErrorObject::stack_trace`](crate::types::ErrorObject::stack_trace): Stack trace information for the error.
+    /** Appends one item to [`ErrorObject::stack_trace`](crate::types::ErrorObject::stack_trace): Stack trace information for the error.
+
+ To set the whole list at once, use [`set_stack_trace`](Self::set_stack_trace).*/
     pub fn stack_trace(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<::std::string::String>,
-        >,
+        input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.inner.stack_trace = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.stack_trace.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`ErrorObject::stack_trace`](crate::types::ErrorObject::stack_trace).
@@ -192,14 +210,9 @@ impl ErrorObjectBuilder {
     ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
         &self.inner.stack_trace
     }
-    /// Builds the [`ErrorObject`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`ErrorObject`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::ErrorObject,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::ErrorObject {
+        self.inner
     }
 }

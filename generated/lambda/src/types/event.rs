@@ -121,6 +121,211 @@ impl Event {
     pub fn builder() -> crate::types::builders::EventBuilder {
         <crate::types::builders::EventBuilder as ::std::default::Default>::default()
     }
+    /// The `EventType` member, when set.
+    #[inline]
+    pub fn event_type(&self) -> ::std::option::Option<&crate::types::EventType> {
+        self.event_type.as_ref()
+    }
+    /// The `SubType` member, when set.
+    #[inline]
+    pub fn sub_type(&self) -> ::std::option::Option<&str> {
+        self.sub_type.as_deref()
+    }
+    /// The `EventId` member, when set.
+    #[inline]
+    pub fn event_id(&self) -> ::std::option::Option<i32> {
+        self.event_id
+    }
+    /// The `Id` member, when set.
+    #[inline]
+    pub fn id(&self) -> ::std::option::Option<&str> {
+        self.id.as_deref()
+    }
+    /// The `Name` member, when set.
+    #[inline]
+    pub fn name(&self) -> ::std::option::Option<&str> {
+        self.name.as_deref()
+    }
+    /// The `EventTimestamp` member, when set.
+    #[inline]
+    pub fn event_timestamp(
+        &self,
+    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+        self.event_timestamp.as_ref()
+    }
+    /// The `ParentId` member, when set.
+    #[inline]
+    pub fn parent_id(&self) -> ::std::option::Option<&str> {
+        self.parent_id.as_deref()
+    }
+    /// The `ExecutionStartedDetails` member, when set.
+    #[inline]
+    pub fn execution_started_details(
+        &self,
+    ) -> ::std::option::Option<&crate::types::ExecutionStartedDetails> {
+        self.execution_started_details.as_ref()
+    }
+    /// The `ExecutionSucceededDetails` member, when set.
+    #[inline]
+    pub fn execution_succeeded_details(
+        &self,
+    ) -> ::std::option::Option<&crate::types::ExecutionSucceededDetails> {
+        self.execution_succeeded_details.as_ref()
+    }
+    /// The `ExecutionFailedDetails` member, when set.
+    #[inline]
+    pub fn execution_failed_details(
+        &self,
+    ) -> ::std::option::Option<&crate::types::ExecutionFailedDetails> {
+        self.execution_failed_details.as_ref()
+    }
+    /// The `ExecutionTimedOutDetails` member, when set.
+    #[inline]
+    pub fn execution_timed_out_details(
+        &self,
+    ) -> ::std::option::Option<&crate::types::ExecutionTimedOutDetails> {
+        self.execution_timed_out_details.as_ref()
+    }
+    /// The `ExecutionStoppedDetails` member, when set.
+    #[inline]
+    pub fn execution_stopped_details(
+        &self,
+    ) -> ::std::option::Option<&crate::types::ExecutionStoppedDetails> {
+        self.execution_stopped_details.as_ref()
+    }
+    /// The `ContextStartedDetails` member, when set.
+    #[inline]
+    pub fn context_started_details(
+        &self,
+    ) -> ::std::option::Option<&crate::types::ContextStartedDetails> {
+        self.context_started_details.as_ref()
+    }
+    /// The `ContextSucceededDetails` member, when set.
+    #[inline]
+    pub fn context_succeeded_details(
+        &self,
+    ) -> ::std::option::Option<&crate::types::ContextSucceededDetails> {
+        self.context_succeeded_details.as_ref()
+    }
+    /// The `ContextFailedDetails` member, when set.
+    #[inline]
+    pub fn context_failed_details(
+        &self,
+    ) -> ::std::option::Option<&crate::types::ContextFailedDetails> {
+        self.context_failed_details.as_ref()
+    }
+    /// The `WaitStartedDetails` member, when set.
+    #[inline]
+    pub fn wait_started_details(
+        &self,
+    ) -> ::std::option::Option<&crate::types::WaitStartedDetails> {
+        self.wait_started_details.as_ref()
+    }
+    /// The `WaitSucceededDetails` member, when set.
+    #[inline]
+    pub fn wait_succeeded_details(
+        &self,
+    ) -> ::std::option::Option<&crate::types::WaitSucceededDetails> {
+        self.wait_succeeded_details.as_ref()
+    }
+    /// The `WaitCancelledDetails` member, when set.
+    #[inline]
+    pub fn wait_cancelled_details(
+        &self,
+    ) -> ::std::option::Option<&crate::types::WaitCancelledDetails> {
+        self.wait_cancelled_details.as_ref()
+    }
+    /// The `StepStartedDetails` member, when set.
+    #[inline]
+    pub fn step_started_details(
+        &self,
+    ) -> ::std::option::Option<&crate::types::StepStartedDetails> {
+        self.step_started_details.as_ref()
+    }
+    /// The `StepSucceededDetails` member, when set.
+    #[inline]
+    pub fn step_succeeded_details(
+        &self,
+    ) -> ::std::option::Option<&crate::types::StepSucceededDetails> {
+        self.step_succeeded_details.as_ref()
+    }
+    /// The `StepFailedDetails` member, when set.
+    #[inline]
+    pub fn step_failed_details(
+        &self,
+    ) -> ::std::option::Option<&crate::types::StepFailedDetails> {
+        self.step_failed_details.as_ref()
+    }
+    /// The `ChainedInvokeStartedDetails` member, when set.
+    #[inline]
+    pub fn chained_invoke_started_details(
+        &self,
+    ) -> ::std::option::Option<&crate::types::ChainedInvokeStartedDetails> {
+        self.chained_invoke_started_details.as_ref()
+    }
+    /// The `ChainedInvokeSucceededDetails` member, when set.
+    #[inline]
+    pub fn chained_invoke_succeeded_details(
+        &self,
+    ) -> ::std::option::Option<&crate::types::ChainedInvokeSucceededDetails> {
+        self.chained_invoke_succeeded_details.as_ref()
+    }
+    /// The `ChainedInvokeFailedDetails` member, when set.
+    #[inline]
+    pub fn chained_invoke_failed_details(
+        &self,
+    ) -> ::std::option::Option<&crate::types::ChainedInvokeFailedDetails> {
+        self.chained_invoke_failed_details.as_ref()
+    }
+    /// The `ChainedInvokeTimedOutDetails` member, when set.
+    #[inline]
+    pub fn chained_invoke_timed_out_details(
+        &self,
+    ) -> ::std::option::Option<&crate::types::ChainedInvokeTimedOutDetails> {
+        self.chained_invoke_timed_out_details.as_ref()
+    }
+    /// The `ChainedInvokeStoppedDetails` member, when set.
+    #[inline]
+    pub fn chained_invoke_stopped_details(
+        &self,
+    ) -> ::std::option::Option<&crate::types::ChainedInvokeStoppedDetails> {
+        self.chained_invoke_stopped_details.as_ref()
+    }
+    /// The `CallbackStartedDetails` member, when set.
+    #[inline]
+    pub fn callback_started_details(
+        &self,
+    ) -> ::std::option::Option<&crate::types::CallbackStartedDetails> {
+        self.callback_started_details.as_ref()
+    }
+    /// The `CallbackSucceededDetails` member, when set.
+    #[inline]
+    pub fn callback_succeeded_details(
+        &self,
+    ) -> ::std::option::Option<&crate::types::CallbackSucceededDetails> {
+        self.callback_succeeded_details.as_ref()
+    }
+    /// The `CallbackFailedDetails` member, when set.
+    #[inline]
+    pub fn callback_failed_details(
+        &self,
+    ) -> ::std::option::Option<&crate::types::CallbackFailedDetails> {
+        self.callback_failed_details.as_ref()
+    }
+    /// The `CallbackTimedOutDetails` member, when set.
+    #[inline]
+    pub fn callback_timed_out_details(
+        &self,
+    ) -> ::std::option::Option<&crate::types::CallbackTimedOutDetails> {
+        self.callback_timed_out_details.as_ref()
+    }
+    /// The `InvocationCompletedDetails` member, when set.
+    #[inline]
+    pub fn invocation_completed_details(
+        &self,
+    ) -> ::std::option::Option<&crate::types::InvocationCompletedDetails> {
+        self.invocation_completed_details.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for Event {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -1088,14 +1293,9 @@ impl EventBuilder {
     ) -> &::std::option::Option<crate::types::InvocationCompletedDetails> {
         &self.inner.invocation_completed_details
     }
-    /// Builds the [`Event`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`Event`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::Event,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::Event {
+        self.inner
     }
 }

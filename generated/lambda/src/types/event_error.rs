@@ -21,6 +21,16 @@ impl EventError {
     pub fn builder() -> crate::types::builders::EventErrorBuilder {
         <crate::types::builders::EventErrorBuilder as ::std::default::Default>::default()
     }
+    /// The `Payload` member, when set.
+    #[inline]
+    pub fn payload(&self) -> ::std::option::Option<&crate::types::ErrorObject> {
+        self.payload.as_ref()
+    }
+    /// The `Truncated` member, when set.
+    #[inline]
+    pub fn truncated(&self) -> ::std::option::Option<bool> {
+        self.truncated
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for EventError {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -119,14 +129,9 @@ impl EventErrorBuilder {
     pub fn get_truncated(&self) -> &::std::option::Option<bool> {
         &self.inner.truncated
     }
-    /// Builds the [`EventError`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`EventError`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::EventError,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::EventError {
+        self.inner
     }
 }

@@ -16,6 +16,16 @@ impl EventResult {
     pub fn builder() -> crate::types::builders::EventResultBuilder {
         <crate::types::builders::EventResultBuilder as ::std::default::Default>::default()
     }
+    /// The `Payload` member, when set.
+    #[inline]
+    pub fn payload(&self) -> ::std::option::Option<&str> {
+        self.payload.as_deref()
+    }
+    /// The `Truncated` member, when set.
+    #[inline]
+    pub fn truncated(&self) -> ::std::option::Option<bool> {
+        self.truncated
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for EventResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -122,14 +132,9 @@ impl EventResultBuilder {
     pub fn get_truncated(&self) -> &::std::option::Option<bool> {
         &self.inner.truncated
     }
-    /// Builds the [`EventResult`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`EventResult`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::EventResult,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::EventResult {
+        self.inner
     }
 }

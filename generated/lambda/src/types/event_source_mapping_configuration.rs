@@ -115,6 +115,199 @@ impl EventSourceMappingConfiguration {
     pub fn builder() -> crate::types::builders::EventSourceMappingConfigurationBuilder {
         <crate::types::builders::EventSourceMappingConfigurationBuilder as ::std::default::Default>::default()
     }
+    /// The `UUID` member, when set.
+    #[inline]
+    pub fn uuid(&self) -> ::std::option::Option<&str> {
+        self.uuid.as_deref()
+    }
+    /// The `StartingPosition` member, when set.
+    #[inline]
+    pub fn starting_position(
+        &self,
+    ) -> ::std::option::Option<&crate::types::EventSourcePosition> {
+        self.starting_position.as_ref()
+    }
+    /// The `StartingPositionTimestamp` member, when set.
+    #[inline]
+    pub fn starting_position_timestamp(
+        &self,
+    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+        self.starting_position_timestamp.as_ref()
+    }
+    /// The `BatchSize` member, when set.
+    #[inline]
+    pub fn batch_size(&self) -> ::std::option::Option<i32> {
+        self.batch_size
+    }
+    /// The `MaximumBatchingWindowInSeconds` member, when set.
+    #[inline]
+    pub fn maximum_batching_window_in_seconds(&self) -> ::std::option::Option<i32> {
+        self.maximum_batching_window_in_seconds
+    }
+    /// The `ParallelizationFactor` member, when set.
+    #[inline]
+    pub fn parallelization_factor(&self) -> ::std::option::Option<i32> {
+        self.parallelization_factor
+    }
+    /// The `EventSourceArn` member, when set.
+    #[inline]
+    pub fn event_source_arn(&self) -> ::std::option::Option<&str> {
+        self.event_source_arn.as_deref()
+    }
+    /// The `FilterCriteria` member, when set.
+    #[inline]
+    pub fn filter_criteria(
+        &self,
+    ) -> ::std::option::Option<&crate::types::FilterCriteria> {
+        self.filter_criteria.as_ref()
+    }
+    /// The `FilterCriteriaError` member, when set.
+    #[inline]
+    pub fn filter_criteria_error(
+        &self,
+    ) -> ::std::option::Option<&crate::types::FilterCriteriaError> {
+        self.filter_criteria_error.as_ref()
+    }
+    /// The `KMSKeyArn` member, when set.
+    #[inline]
+    pub fn kms_key_arn(&self) -> ::std::option::Option<&str> {
+        self.kms_key_arn.as_deref()
+    }
+    /// The `MetricsConfig` member, when set.
+    #[inline]
+    pub fn metrics_config(
+        &self,
+    ) -> ::std::option::Option<&crate::types::EventSourceMappingMetricsConfig> {
+        self.metrics_config.as_ref()
+    }
+    /// The `LoggingConfig` member, when set.
+    #[inline]
+    pub fn logging_config(
+        &self,
+    ) -> ::std::option::Option<&crate::types::EventSourceMappingLoggingConfig> {
+        self.logging_config.as_ref()
+    }
+    /// The `ScalingConfig` member, when set.
+    #[inline]
+    pub fn scaling_config(&self) -> ::std::option::Option<&crate::types::ScalingConfig> {
+        self.scaling_config.as_ref()
+    }
+    /// The `FunctionArn` member, when set.
+    #[inline]
+    pub fn function_arn(&self) -> ::std::option::Option<&str> {
+        self.function_arn.as_deref()
+    }
+    /// The `LastModified` member, when set.
+    #[inline]
+    pub fn last_modified(
+        &self,
+    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+        self.last_modified.as_ref()
+    }
+    /// The `LastProcessingResult` member, when set.
+    #[inline]
+    pub fn last_processing_result(&self) -> ::std::option::Option<&str> {
+        self.last_processing_result.as_deref()
+    }
+    /// The `State` member, when set.
+    #[inline]
+    pub fn state(&self) -> ::std::option::Option<&str> {
+        self.state.as_deref()
+    }
+    /// The `StateTransitionReason` member, when set.
+    #[inline]
+    pub fn state_transition_reason(&self) -> ::std::option::Option<&str> {
+        self.state_transition_reason.as_deref()
+    }
+    /// The `DestinationConfig` member, when set.
+    #[inline]
+    pub fn destination_config(
+        &self,
+    ) -> ::std::option::Option<&crate::types::DestinationConfig> {
+        self.destination_config.as_ref()
+    }
+    /// The `Topics` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn topics(&self) -> &[::std::string::String] {
+        self.topics.as_deref().unwrap_or_default()
+    }
+    /// The `Queues` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn queues(&self) -> &[::std::string::String] {
+        self.queues.as_deref().unwrap_or_default()
+    }
+    /// The `SourceAccessConfigurations` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn source_access_configurations(
+        &self,
+    ) -> &[crate::types::SourceAccessConfiguration] {
+        self.source_access_configurations.as_deref().unwrap_or_default()
+    }
+    /// The `SelfManagedEventSource` member, when set.
+    #[inline]
+    pub fn self_managed_event_source(
+        &self,
+    ) -> ::std::option::Option<&crate::types::SelfManagedEventSource> {
+        self.self_managed_event_source.as_ref()
+    }
+    /// The `MaximumRecordAgeInSeconds` member, when set.
+    #[inline]
+    pub fn maximum_record_age_in_seconds(&self) -> ::std::option::Option<i32> {
+        self.maximum_record_age_in_seconds
+    }
+    /// The `BisectBatchOnFunctionError` member, when set.
+    #[inline]
+    pub fn bisect_batch_on_function_error(&self) -> ::std::option::Option<bool> {
+        self.bisect_batch_on_function_error
+    }
+    /// The `MaximumRetryAttempts` member, when set.
+    #[inline]
+    pub fn maximum_retry_attempts(&self) -> ::std::option::Option<i32> {
+        self.maximum_retry_attempts
+    }
+    /// The `TumblingWindowInSeconds` member, when set.
+    #[inline]
+    pub fn tumbling_window_in_seconds(&self) -> ::std::option::Option<i32> {
+        self.tumbling_window_in_seconds
+    }
+    /// The `FunctionResponseTypes` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn function_response_types(&self) -> &[crate::types::FunctionResponseType] {
+        self.function_response_types.as_deref().unwrap_or_default()
+    }
+    /// The `AmazonManagedKafkaEventSourceConfig` member, when set.
+    #[inline]
+    pub fn amazon_managed_kafka_event_source_config(
+        &self,
+    ) -> ::std::option::Option<&crate::types::AmazonManagedKafkaEventSourceConfig> {
+        self.amazon_managed_kafka_event_source_config.as_ref()
+    }
+    /// The `SelfManagedKafkaEventSourceConfig` member, when set.
+    #[inline]
+    pub fn self_managed_kafka_event_source_config(
+        &self,
+    ) -> ::std::option::Option<&crate::types::SelfManagedKafkaEventSourceConfig> {
+        self.self_managed_kafka_event_source_config.as_ref()
+    }
+    /// The `DocumentDBEventSourceConfig` member, when set.
+    #[inline]
+    pub fn document_db_event_source_config(
+        &self,
+    ) -> ::std::option::Option<&crate::types::DocumentDbEventSourceConfig> {
+        self.document_db_event_source_config.as_ref()
+    }
+    /// The `EventSourceMappingArn` member, when set.
+    #[inline]
+    pub fn event_source_mapping_arn(&self) -> ::std::option::Option<&str> {
+        self.event_source_mapping_arn.as_deref()
+    }
+    /// The `ProvisionedPollerConfig` member, when set.
+    #[inline]
+    pub fn provisioned_poller_config(
+        &self,
+    ) -> ::std::option::Option<&crate::types::ProvisionedPollerConfig> {
+        self.provisioned_poller_config.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for EventSourceMappingConfiguration {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -810,16 +1003,14 @@ impl EventSourceMappingConfigurationBuilder {
     ) -> &::std::option::Option<crate::types::DestinationConfig> {
         &self.inner.destination_config
     }
-    /// Sets [`EventSourceMappingConfiguration::topics`](crate::types::EventSourceMappingConfiguration::topics): The name of the Kafka topic.
+    /** Appends one item to [`EventSourceMappingConfiguration::topics`](crate::types::EventSourceMappingConfiguration::topics): The name of the Kafka topic.
+
+ To set the whole list at once, use [`set_topics`](Self::set_topics).*/
     pub fn topics(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<::std::string::String>,
-        >,
+        input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.inner.topics = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.topics.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`EventSourceMappingConfiguration::topics`](crate::types::EventSourceMappingConfiguration::topics).
@@ -838,16 +1029,14 @@ impl EventSourceMappingConfigurationBuilder {
     ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
         &self.inner.topics
     }
-    /// Sets [`EventSourceMappingConfiguration::queues`](crate::types::EventSourceMappingConfiguration::queues): (Amazon MQ) The name of the Amazon MQ broker destination queue to consume.
+    /** Appends one item to [`EventSourceMappingConfiguration::queues`](crate::types::EventSourceMappingConfiguration::queues): (Amazon MQ) The name of the Amazon MQ broker destination queue to consume.
+
+ To set the whole list at once, use [`set_queues`](Self::set_queues).*/
     pub fn queues(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<::std::string::String>,
-        >,
+        input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.inner.queues = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.queues.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`EventSourceMappingConfiguration::queues`](crate::types::EventSourceMappingConfiguration::queues).
@@ -866,16 +1055,17 @@ impl EventSourceMappingConfigurationBuilder {
     ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
         &self.inner.queues
     }
-    /// Sets [`EventSourceMappingConfiguration::source_access_configurations`](crate::types::EventSourceMappingConfiguration::source_access_configurations): An array of the authentication protocol, VPC components, or virtual host to secure and define your event source.
+    /** Appends one item to [`EventSourceMappingConfiguration::source_access_configurations`](crate::types::EventSourceMappingConfiguration::source_access_configurations): An array of the authentication protocol, VPC components, or virtual host to secure and define your event source.
+
+ To set the whole list at once, use [`set_source_access_configurations`](Self::set_source_access_configurations).*/
     pub fn source_access_configurations(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<crate::types::SourceAccessConfiguration>,
-        >,
+        input: impl ::std::convert::Into<crate::types::SourceAccessConfiguration>,
     ) -> Self {
-        self.inner.source_access_configurations = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner
+            .source_access_configurations
+            .get_or_insert_default()
+            .push(input.into());
         self
     }
     /// Sets or clears [`EventSourceMappingConfiguration::source_access_configurations`](crate::types::EventSourceMappingConfiguration::source_access_configurations).
@@ -1016,16 +1206,14 @@ impl EventSourceMappingConfigurationBuilder {
     pub fn get_tumbling_window_in_seconds(&self) -> &::std::option::Option<i32> {
         &self.inner.tumbling_window_in_seconds
     }
-    /// Sets [`EventSourceMappingConfiguration::function_response_types`](crate::types::EventSourceMappingConfiguration::function_response_types): (Kinesis, DynamoDB Streams, Amazon MSK, self-managed Apache Kafka, and Amazon SQS) A list of current response type enums applied to the event source mapping.
+    /** Appends one item to [`EventSourceMappingConfiguration::function_response_types`](crate::types::EventSourceMappingConfiguration::function_response_types): (Kinesis, DynamoDB Streams, Amazon MSK, self-managed Apache Kafka, and Amazon SQS) A list of current response type enums applied to the event source mapping.
+
+ To set the whole list at once, use [`set_function_response_types`](Self::set_function_response_types).*/
     pub fn function_response_types(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<crate::types::FunctionResponseType>,
-        >,
+        input: impl ::std::convert::Into<crate::types::FunctionResponseType>,
     ) -> Self {
-        self.inner.function_response_types = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.function_response_types.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`EventSourceMappingConfiguration::function_response_types`](crate::types::EventSourceMappingConfiguration::function_response_types).
@@ -1172,14 +1360,9 @@ impl EventSourceMappingConfigurationBuilder {
     ) -> &::std::option::Option<crate::types::ProvisionedPollerConfig> {
         &self.inner.provisioned_poller_config
     }
-    /// Builds the [`EventSourceMappingConfiguration`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`EventSourceMappingConfiguration`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::EventSourceMappingConfiguration,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::EventSourceMappingConfiguration {
+        self.inner
     }
 }

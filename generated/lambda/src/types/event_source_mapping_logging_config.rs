@@ -21,6 +21,13 @@ impl EventSourceMappingLoggingConfig {
     pub fn builder() -> crate::types::builders::EventSourceMappingLoggingConfigBuilder {
         <crate::types::builders::EventSourceMappingLoggingConfigBuilder as ::std::default::Default>::default()
     }
+    /// The `SystemLogLevel` member, when set.
+    #[inline]
+    pub fn system_log_level(
+        &self,
+    ) -> ::std::option::Option<&crate::types::EventSourceMappingSystemLogLevel> {
+        self.system_log_level.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for EventSourceMappingLoggingConfig {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -102,14 +109,9 @@ impl EventSourceMappingLoggingConfigBuilder {
     ) -> &::std::option::Option<crate::types::EventSourceMappingSystemLogLevel> {
         &self.inner.system_log_level
     }
-    /// Builds the [`EventSourceMappingLoggingConfig`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`EventSourceMappingLoggingConfig`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::EventSourceMappingLoggingConfig,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::EventSourceMappingLoggingConfig {
+        self.inner
     }
 }

@@ -27,6 +27,11 @@ impl EventSourceMappingMetricsConfig {
     pub fn builder() -> crate::types::builders::EventSourceMappingMetricsConfigBuilder {
         <crate::types::builders::EventSourceMappingMetricsConfigBuilder as ::std::default::Default>::default()
     }
+    /// The `Metrics` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn metrics(&self) -> &[crate::types::EventSourceMappingMetric] {
+        self.metrics.as_deref().unwrap_or_default()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for EventSourceMappingMetricsConfig {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -84,16 +89,14 @@ pub struct EventSourceMappingMetricsConfigBuilder {
     inner: crate::types::EventSourceMappingMetricsConfig,
 }
 impl EventSourceMappingMetricsConfigBuilder {
-    /// Sets [`EventSourceMappingMetricsConfig::metrics`](crate::types::EventSourceMappingMetricsConfig::metrics): The metrics you want your event source mapping to produce, including `EventCount`, `ErrorCount`, `KafkaMetrics`.
+    /** Appends one item to [`EventSourceMappingMetricsConfig::metrics`](crate::types::EventSourceMappingMetricsConfig::metrics): The metrics you want your event source mapping to produce, including `EventCount`, `ErrorCount`, `KafkaMetrics`.
+
+ To set the whole list at once, use [`set_metrics`](Self::set_metrics).*/
     pub fn metrics(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<crate::types::EventSourceMappingMetric>,
-        >,
+        input: impl ::std::convert::Into<crate::types::EventSourceMappingMetric>,
     ) -> Self {
-        self.inner.metrics = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.metrics.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`EventSourceMappingMetricsConfig::metrics`](crate::types::EventSourceMappingMetricsConfig::metrics).
@@ -116,14 +119,9 @@ impl EventSourceMappingMetricsConfigBuilder {
     > {
         &self.inner.metrics
     }
-    /// Builds the [`EventSourceMappingMetricsConfig`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`EventSourceMappingMetricsConfig`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::EventSourceMappingMetricsConfig,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::EventSourceMappingMetricsConfig {
+        self.inner
     }
 }

@@ -41,6 +41,45 @@ impl Execution {
     pub fn builder() -> crate::types::builders::ExecutionBuilder {
         <crate::types::builders::ExecutionBuilder as ::std::default::Default>::default()
     }
+    /// The `DurableExecutionArn` member, when set.
+    #[inline]
+    pub fn durable_execution_arn(&self) -> ::std::option::Option<&str> {
+        self.durable_execution_arn.as_deref()
+    }
+    /// The `DurableExecutionName` member, when set.
+    #[inline]
+    pub fn durable_execution_name(&self) -> ::std::option::Option<&str> {
+        self.durable_execution_name.as_deref()
+    }
+    /// The `FunctionArn` member, when set.
+    #[inline]
+    pub fn function_arn(&self) -> ::std::option::Option<&str> {
+        self.function_arn.as_deref()
+    }
+    /// The `Status` member, when set.
+    #[inline]
+    pub fn status(&self) -> ::std::option::Option<&crate::types::ExecutionStatus> {
+        self.status.as_ref()
+    }
+    /// The `StartTimestamp` member, when set.
+    #[inline]
+    pub fn start_timestamp(
+        &self,
+    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+        self.start_timestamp.as_ref()
+    }
+    /// The `EndTimestamp` member, when set.
+    #[inline]
+    pub fn end_timestamp(
+        &self,
+    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+        self.end_timestamp.as_ref()
+    }
+    /// The `KMSKeyArn` member, when set.
+    #[inline]
+    pub fn kms_key_arn(&self) -> ::std::option::Option<&str> {
+        self.kms_key_arn.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for Execution {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -320,31 +359,31 @@ impl ExecutionBuilder {
         if self.inner.durable_execution_arn.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "Execution",
-                member: "DurableExecutionArn",
+                member: "durable_execution_arn",
             });
         }
         if self.inner.durable_execution_name.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "Execution",
-                member: "DurableExecutionName",
+                member: "durable_execution_name",
             });
         }
         if self.inner.function_arn.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "Execution",
-                member: "FunctionArn",
+                member: "function_arn",
             });
         }
         if self.inner.status.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "Execution",
-                member: "Status",
+                member: "status",
             });
         }
         if self.inner.start_timestamp.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "Execution",
-                member: "StartTimestamp",
+                member: "start_timestamp",
             });
         }
         ::std::result::Result::Ok(self.inner)

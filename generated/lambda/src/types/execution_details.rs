@@ -14,6 +14,11 @@ impl ExecutionDetails {
     pub fn builder() -> crate::types::builders::ExecutionDetailsBuilder {
         <crate::types::builders::ExecutionDetailsBuilder as ::std::default::Default>::default()
     }
+    /// The `InputPayload` member, when set.
+    #[inline]
+    pub fn input_payload(&self) -> ::std::option::Option<&str> {
+        self.input_payload.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ExecutionDetails {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -99,14 +104,9 @@ impl ExecutionDetailsBuilder {
     pub fn get_input_payload(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.input_payload
     }
-    /// Builds the [`ExecutionDetails`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`ExecutionDetails`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::ExecutionDetails,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::ExecutionDetails {
+        self.inner
     }
 }

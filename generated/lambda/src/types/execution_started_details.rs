@@ -25,6 +25,16 @@ impl ExecutionStartedDetails {
     pub fn builder() -> crate::types::builders::ExecutionStartedDetailsBuilder {
         <crate::types::builders::ExecutionStartedDetailsBuilder as ::std::default::Default>::default()
     }
+    /// The `Input` member, when set.
+    #[inline]
+    pub fn input(&self) -> ::std::option::Option<&crate::types::EventInput> {
+        self.input.as_ref()
+    }
+    /// The `ExecutionTimeout` member, when set.
+    #[inline]
+    pub fn execution_timeout(&self) -> ::std::option::Option<i32> {
+        self.execution_timeout
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ExecutionStartedDetails {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -134,13 +144,13 @@ impl ExecutionStartedDetailsBuilder {
         if self.inner.input.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ExecutionStartedDetails",
-                member: "Input",
+                member: "input",
             });
         }
         if self.inner.execution_timeout.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ExecutionStartedDetails",
-                member: "ExecutionTimeout",
+                member: "execution_timeout",
             });
         }
         ::std::result::Result::Ok(self.inner)

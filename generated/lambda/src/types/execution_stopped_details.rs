@@ -21,6 +21,11 @@ impl ExecutionStoppedDetails {
     pub fn builder() -> crate::types::builders::ExecutionStoppedDetailsBuilder {
         <crate::types::builders::ExecutionStoppedDetailsBuilder as ::std::default::Default>::default()
     }
+    /// The `Error` member, when set.
+    #[inline]
+    pub fn error(&self) -> ::std::option::Option<&crate::types::EventError> {
+        self.error.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ExecutionStoppedDetails {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -110,7 +115,7 @@ impl ExecutionStoppedDetailsBuilder {
         if self.inner.error.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ExecutionStoppedDetails",
-                member: "Error",
+                member: "error",
             });
         }
         ::std::result::Result::Ok(self.inner)

@@ -21,6 +21,11 @@ impl ExecutionSucceededDetails {
     pub fn builder() -> crate::types::builders::ExecutionSucceededDetailsBuilder {
         <crate::types::builders::ExecutionSucceededDetailsBuilder as ::std::default::Default>::default()
     }
+    /// The `Result` member, when set.
+    #[inline]
+    pub fn result(&self) -> ::std::option::Option<&crate::types::EventResult> {
+        self.result.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ExecutionSucceededDetails {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -110,7 +115,7 @@ impl ExecutionSucceededDetailsBuilder {
         if self.inner.result.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ExecutionSucceededDetails",
-                member: "Result",
+                member: "result",
             });
         }
         ::std::result::Result::Ok(self.inner)

@@ -19,6 +19,11 @@ impl ExecutionTimedOutDetails {
     pub fn builder() -> crate::types::builders::ExecutionTimedOutDetailsBuilder {
         <crate::types::builders::ExecutionTimedOutDetailsBuilder as ::std::default::Default>::default()
     }
+    /// The `Error` member, when set.
+    #[inline]
+    pub fn error(&self) -> ::std::option::Option<&crate::types::EventError> {
+        self.error.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ExecutionTimedOutDetails {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -97,14 +102,9 @@ impl ExecutionTimedOutDetailsBuilder {
     pub fn get_error(&self) -> &::std::option::Option<crate::types::EventError> {
         &self.inner.error
     }
-    /// Builds the [`ExecutionTimedOutDetails`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`ExecutionTimedOutDetails`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::ExecutionTimedOutDetails,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::ExecutionTimedOutDetails {
+        self.inner
     }
 }

@@ -25,6 +25,16 @@ impl FileSystemConfig {
     pub fn builder() -> crate::types::builders::FileSystemConfigBuilder {
         <crate::types::builders::FileSystemConfigBuilder as ::std::default::Default>::default()
     }
+    /// The `Arn` member, when set.
+    #[inline]
+    pub fn arn(&self) -> ::std::option::Option<&str> {
+        self.arn.as_deref()
+    }
+    /// The `LocalMountPath` member, when set.
+    #[inline]
+    pub fn local_mount_path(&self) -> ::std::option::Option<&str> {
+        self.local_mount_path.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for FileSystemConfig {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -140,13 +150,13 @@ impl FileSystemConfigBuilder {
         if self.inner.arn.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "FileSystemConfig",
-                member: "Arn",
+                member: "arn",
             });
         }
         if self.inner.local_mount_path.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "FileSystemConfig",
-                member: "LocalMountPath",
+                member: "local_mount_path",
             });
         }
         ::std::result::Result::Ok(self.inner)

@@ -19,6 +19,11 @@ impl Filter {
     pub fn builder() -> crate::types::builders::FilterBuilder {
         <crate::types::builders::FilterBuilder as ::std::default::Default>::default()
     }
+    /// The `Pattern` member, when set.
+    #[inline]
+    pub fn pattern(&self) -> ::std::option::Option<&str> {
+        self.pattern.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for Filter {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -97,14 +102,9 @@ impl FilterBuilder {
     pub fn get_pattern(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.pattern
     }
-    /// Builds the [`Filter`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`Filter`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::Filter,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::Filter {
+        self.inner
     }
 }

@@ -19,6 +19,11 @@ impl FilterCriteria {
     pub fn builder() -> crate::types::builders::FilterCriteriaBuilder {
         <crate::types::builders::FilterCriteriaBuilder as ::std::default::Default>::default()
     }
+    /// The `Filters` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn filters(&self) -> &[crate::types::Filter] {
+        self.filters.as_deref().unwrap_or_default()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for FilterCriteria {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -81,16 +86,14 @@ pub struct FilterCriteriaBuilder {
     inner: crate::types::FilterCriteria,
 }
 impl FilterCriteriaBuilder {
-    /// Sets [`FilterCriteria::filters`](crate::types::FilterCriteria::filters): A list of filters.
+    /** Appends one item to [`FilterCriteria::filters`](crate::types::FilterCriteria::filters): A list of filters.
+
+ To set the whole list at once, use [`set_filters`](Self::set_filters).*/
     pub fn filters(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<crate::types::Filter>,
-        >,
+        input: impl ::std::convert::Into<crate::types::Filter>,
     ) -> Self {
-        self.inner.filters = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.filters.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`FilterCriteria::filters`](crate::types::FilterCriteria::filters).
@@ -109,14 +112,9 @@ impl FilterCriteriaBuilder {
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
         &self.inner.filters
     }
-    /// Builds the [`FilterCriteria`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`FilterCriteria`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::FilterCriteria,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::FilterCriteria {
+        self.inner
     }
 }

@@ -21,6 +21,16 @@ impl FilterCriteriaError {
     pub fn builder() -> crate::types::builders::FilterCriteriaErrorBuilder {
         <crate::types::builders::FilterCriteriaErrorBuilder as ::std::default::Default>::default()
     }
+    /// The `ErrorCode` member, when set.
+    #[inline]
+    pub fn error_code(&self) -> ::std::option::Option<&str> {
+        self.error_code.as_deref()
+    }
+    /// The `Message` member, when set.
+    #[inline]
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        self.message.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for FilterCriteriaError {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -125,14 +135,9 @@ impl FilterCriteriaErrorBuilder {
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.message
     }
-    /// Builds the [`FilterCriteriaError`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`FilterCriteriaError`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::FilterCriteriaError,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::FilterCriteriaError {
+        self.inner
     }
 }

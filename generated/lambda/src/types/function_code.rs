@@ -29,6 +29,45 @@ impl FunctionCode {
     pub fn builder() -> crate::types::builders::FunctionCodeBuilder {
         <crate::types::builders::FunctionCodeBuilder as ::std::default::Default>::default()
     }
+    /// The `ZipFile` member, when set.
+    #[inline]
+    pub fn zip_file(
+        &self,
+    ) -> ::std::option::Option<&::awsgen_runtime::primitives::Blob> {
+        self.zip_file.as_ref()
+    }
+    /// The `S3Bucket` member, when set.
+    #[inline]
+    pub fn s3_bucket(&self) -> ::std::option::Option<&str> {
+        self.s3_bucket.as_deref()
+    }
+    /// The `S3Key` member, when set.
+    #[inline]
+    pub fn s3_key(&self) -> ::std::option::Option<&str> {
+        self.s3_key.as_deref()
+    }
+    /// The `S3ObjectVersion` member, when set.
+    #[inline]
+    pub fn s3_object_version(&self) -> ::std::option::Option<&str> {
+        self.s3_object_version.as_deref()
+    }
+    /// The `S3ObjectStorageMode` member, when set.
+    #[inline]
+    pub fn s3_object_storage_mode(
+        &self,
+    ) -> ::std::option::Option<&crate::types::S3ObjectStorageMode> {
+        self.s3_object_storage_mode.as_ref()
+    }
+    /// The `ImageUri` member, when set.
+    #[inline]
+    pub fn image_uri(&self) -> ::std::option::Option<&str> {
+        self.image_uri.as_deref()
+    }
+    /// The `SourceKMSKeyArn` member, when set.
+    #[inline]
+    pub fn source_kms_key_arn(&self) -> ::std::option::Option<&str> {
+        self.source_kms_key_arn.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for FunctionCode {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -284,14 +323,9 @@ impl FunctionCodeBuilder {
     ) -> &::std::option::Option<::std::string::String> {
         &self.inner.source_kms_key_arn
     }
-    /// Builds the [`FunctionCode`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`FunctionCode`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::FunctionCode,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::FunctionCode {
+        self.inner
     }
 }

@@ -31,6 +31,45 @@ impl FunctionCodeLocation {
     pub fn builder() -> crate::types::builders::FunctionCodeLocationBuilder {
         <crate::types::builders::FunctionCodeLocationBuilder as ::std::default::Default>::default()
     }
+    /// The `RepositoryType` member, when set.
+    #[inline]
+    pub fn repository_type(&self) -> ::std::option::Option<&str> {
+        self.repository_type.as_deref()
+    }
+    /// The `Location` member, when set.
+    #[inline]
+    pub fn location(&self) -> ::std::option::Option<&str> {
+        self.location.as_deref()
+    }
+    /// The `ImageUri` member, when set.
+    #[inline]
+    pub fn image_uri(&self) -> ::std::option::Option<&str> {
+        self.image_uri.as_deref()
+    }
+    /// The `ResolvedImageUri` member, when set.
+    #[inline]
+    pub fn resolved_image_uri(&self) -> ::std::option::Option<&str> {
+        self.resolved_image_uri.as_deref()
+    }
+    /// The `ResolvedS3Object` member, when set.
+    #[inline]
+    pub fn resolved_s3_object(
+        &self,
+    ) -> ::std::option::Option<&crate::types::ResolvedS3Object> {
+        self.resolved_s3_object.as_ref()
+    }
+    /// The `SourceKMSKeyArn` member, when set.
+    #[inline]
+    pub fn source_kms_key_arn(&self) -> ::std::option::Option<&str> {
+        self.source_kms_key_arn.as_deref()
+    }
+    /// The `Error` member, when set.
+    #[inline]
+    pub fn error(
+        &self,
+    ) -> ::std::option::Option<&crate::types::FunctionCodeLocationError> {
+        self.error.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for FunctionCodeLocation {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -273,14 +312,9 @@ impl FunctionCodeLocationBuilder {
     ) -> &::std::option::Option<crate::types::FunctionCodeLocationError> {
         &self.inner.error
     }
-    /// Builds the [`FunctionCodeLocation`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`FunctionCodeLocation`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::FunctionCodeLocation,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::FunctionCodeLocation {
+        self.inner
     }
 }

@@ -16,6 +16,16 @@ impl FunctionCodeLocationError {
     pub fn builder() -> crate::types::builders::FunctionCodeLocationErrorBuilder {
         <crate::types::builders::FunctionCodeLocationErrorBuilder as ::std::default::Default>::default()
     }
+    /// The `ErrorCode` member, when set.
+    #[inline]
+    pub fn error_code(&self) -> ::std::option::Option<&str> {
+        self.error_code.as_deref()
+    }
+    /// The `Message` member, when set.
+    #[inline]
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        self.message.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for FunctionCodeLocationError {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -128,14 +138,9 @@ impl FunctionCodeLocationErrorBuilder {
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.message
     }
-    /// Builds the [`FunctionCodeLocationError`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`FunctionCodeLocationError`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::FunctionCodeLocationError,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::FunctionCodeLocationError {
+        self.inner
     }
 }

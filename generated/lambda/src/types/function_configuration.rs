@@ -118,6 +118,226 @@ impl FunctionConfiguration {
     pub fn builder() -> crate::types::builders::FunctionConfigurationBuilder {
         <crate::types::builders::FunctionConfigurationBuilder as ::std::default::Default>::default()
     }
+    /// The `FunctionName` member, when set.
+    #[inline]
+    pub fn function_name(&self) -> ::std::option::Option<&str> {
+        self.function_name.as_deref()
+    }
+    /// The `FunctionArn` member, when set.
+    #[inline]
+    pub fn function_arn(&self) -> ::std::option::Option<&str> {
+        self.function_arn.as_deref()
+    }
+    /// The `Runtime` member, when set.
+    #[inline]
+    pub fn runtime(&self) -> ::std::option::Option<&crate::types::Runtime> {
+        self.runtime.as_ref()
+    }
+    /// The `Role` member, when set.
+    #[inline]
+    pub fn role(&self) -> ::std::option::Option<&str> {
+        self.role.as_deref()
+    }
+    /// The `Handler` member, when set.
+    #[inline]
+    pub fn handler(&self) -> ::std::option::Option<&str> {
+        self.handler.as_deref()
+    }
+    /// The `CodeSize` member, when set.
+    #[inline]
+    pub fn code_size(&self) -> ::std::option::Option<i64> {
+        self.code_size
+    }
+    /// The `Description` member, when set.
+    #[inline]
+    pub fn description(&self) -> ::std::option::Option<&str> {
+        self.description.as_deref()
+    }
+    /// The `Timeout` member, when set.
+    #[inline]
+    pub fn timeout(&self) -> ::std::option::Option<i32> {
+        self.timeout
+    }
+    /// The `MemorySize` member, when set.
+    #[inline]
+    pub fn memory_size(&self) -> ::std::option::Option<i32> {
+        self.memory_size
+    }
+    /// The `LastModified` member, when set.
+    #[inline]
+    pub fn last_modified(&self) -> ::std::option::Option<&str> {
+        self.last_modified.as_deref()
+    }
+    /// The `CodeSha256` member, when set.
+    #[inline]
+    pub fn code_sha256(&self) -> ::std::option::Option<&str> {
+        self.code_sha256.as_deref()
+    }
+    /// The `Version` member, when set.
+    #[inline]
+    pub fn version(&self) -> ::std::option::Option<&str> {
+        self.version.as_deref()
+    }
+    /// The `VpcConfig` member, when set.
+    #[inline]
+    pub fn vpc_config(&self) -> ::std::option::Option<&crate::types::VpcConfigResponse> {
+        self.vpc_config.as_ref()
+    }
+    /// The `DeadLetterConfig` member, when set.
+    #[inline]
+    pub fn dead_letter_config(
+        &self,
+    ) -> ::std::option::Option<&crate::types::DeadLetterConfig> {
+        self.dead_letter_config.as_ref()
+    }
+    /// The `Environment` member, when set.
+    #[inline]
+    pub fn environment(
+        &self,
+    ) -> ::std::option::Option<&crate::types::EnvironmentResponse> {
+        self.environment.as_ref()
+    }
+    /// The `KMSKeyArn` member, when set.
+    #[inline]
+    pub fn kms_key_arn(&self) -> ::std::option::Option<&str> {
+        self.kms_key_arn.as_deref()
+    }
+    /// The `TracingConfig` member, when set.
+    #[inline]
+    pub fn tracing_config(
+        &self,
+    ) -> ::std::option::Option<&crate::types::TracingConfigResponse> {
+        self.tracing_config.as_ref()
+    }
+    /// The `MasterArn` member, when set.
+    #[inline]
+    pub fn master_arn(&self) -> ::std::option::Option<&str> {
+        self.master_arn.as_deref()
+    }
+    /// The `RevisionId` member, when set.
+    #[inline]
+    pub fn revision_id(&self) -> ::std::option::Option<&str> {
+        self.revision_id.as_deref()
+    }
+    /// The `Layers` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn layers(&self) -> &[crate::types::Layer] {
+        self.layers.as_deref().unwrap_or_default()
+    }
+    /// The `State` member, when set.
+    #[inline]
+    pub fn state(&self) -> ::std::option::Option<&crate::types::State> {
+        self.state.as_ref()
+    }
+    /// The `StateReason` member, when set.
+    #[inline]
+    pub fn state_reason(&self) -> ::std::option::Option<&str> {
+        self.state_reason.as_deref()
+    }
+    /// The `StateReasonCode` member, when set.
+    #[inline]
+    pub fn state_reason_code(
+        &self,
+    ) -> ::std::option::Option<&crate::types::StateReasonCode> {
+        self.state_reason_code.as_ref()
+    }
+    /// The `LastUpdateStatus` member, when set.
+    #[inline]
+    pub fn last_update_status(
+        &self,
+    ) -> ::std::option::Option<&crate::types::LastUpdateStatus> {
+        self.last_update_status.as_ref()
+    }
+    /// The `LastUpdateStatusReason` member, when set.
+    #[inline]
+    pub fn last_update_status_reason(&self) -> ::std::option::Option<&str> {
+        self.last_update_status_reason.as_deref()
+    }
+    /// The `LastUpdateStatusReasonCode` member, when set.
+    #[inline]
+    pub fn last_update_status_reason_code(
+        &self,
+    ) -> ::std::option::Option<&crate::types::LastUpdateStatusReasonCode> {
+        self.last_update_status_reason_code.as_ref()
+    }
+    /// The `FileSystemConfigs` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn file_system_configs(&self) -> &[crate::types::FileSystemConfig] {
+        self.file_system_configs.as_deref().unwrap_or_default()
+    }
+    /// The `SigningProfileVersionArn` member, when set.
+    #[inline]
+    pub fn signing_profile_version_arn(&self) -> ::std::option::Option<&str> {
+        self.signing_profile_version_arn.as_deref()
+    }
+    /// The `SigningJobArn` member, when set.
+    #[inline]
+    pub fn signing_job_arn(&self) -> ::std::option::Option<&str> {
+        self.signing_job_arn.as_deref()
+    }
+    /// The `PackageType` member, when set.
+    #[inline]
+    pub fn package_type(&self) -> ::std::option::Option<&crate::types::PackageType> {
+        self.package_type.as_ref()
+    }
+    /// The `ImageConfigResponse` member, when set.
+    #[inline]
+    pub fn image_config_response(
+        &self,
+    ) -> ::std::option::Option<&crate::types::ImageConfigResponse> {
+        self.image_config_response.as_ref()
+    }
+    /// The `Architectures` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn architectures(&self) -> &[crate::types::Architecture] {
+        self.architectures.as_deref().unwrap_or_default()
+    }
+    /// The `EphemeralStorage` member, when set.
+    #[inline]
+    pub fn ephemeral_storage(
+        &self,
+    ) -> ::std::option::Option<&crate::types::EphemeralStorage> {
+        self.ephemeral_storage.as_ref()
+    }
+    /// The `SnapStart` member, when set.
+    #[inline]
+    pub fn snap_start(&self) -> ::std::option::Option<&crate::types::SnapStartResponse> {
+        self.snap_start.as_ref()
+    }
+    /// The `RuntimeVersionConfig` member, when set.
+    #[inline]
+    pub fn runtime_version_config(
+        &self,
+    ) -> ::std::option::Option<&crate::types::RuntimeVersionConfig> {
+        self.runtime_version_config.as_ref()
+    }
+    /// The `LoggingConfig` member, when set.
+    #[inline]
+    pub fn logging_config(&self) -> ::std::option::Option<&crate::types::LoggingConfig> {
+        self.logging_config.as_ref()
+    }
+    /// The `TenancyConfig` member, when set.
+    #[inline]
+    pub fn tenancy_config(&self) -> ::std::option::Option<&crate::types::TenancyConfig> {
+        self.tenancy_config.as_ref()
+    }
+    /// The `CapacityProviderConfig` member, when set.
+    #[inline]
+    pub fn capacity_provider_config(
+        &self,
+    ) -> ::std::option::Option<&crate::types::CapacityProviderConfig> {
+        self.capacity_provider_config.as_ref()
+    }
+    /// The `ConfigSha256` member, when set.
+    #[inline]
+    pub fn config_sha256(&self) -> ::std::option::Option<&str> {
+        self.config_sha256.as_deref()
+    }
+    /// The `DurableConfig` member, when set.
+    #[inline]
+    pub fn durable_config(&self) -> ::std::option::Option<&crate::types::DurableConfig> {
+        self.durable_config.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for FunctionConfiguration {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -771,16 +991,14 @@ impl FunctionConfigurationBuilder {
     pub fn get_revision_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.revision_id
     }
-    /// Sets [`FunctionConfiguration::layers`](crate::types::FunctionConfiguration::layers): The function's [layers](https://docs.aws.amazon.com/lambda/latest/dg/configuration-layers.html).
+    /** Appends one item to [`FunctionConfiguration::layers`](crate::types::FunctionConfiguration::layers): The function's [layers](https://docs.aws.amazon.com/lambda/latest/dg/configuration-layers.html).
+
+ To set the whole list at once, use [`set_layers`](Self::set_layers).*/
     pub fn layers(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<crate::types::Layer>,
-        >,
+        input: impl ::std::convert::Into<crate::types::Layer>,
     ) -> Self {
-        self.inner.layers = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.layers.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`FunctionConfiguration::layers`](crate::types::FunctionConfiguration::layers).
@@ -941,16 +1159,14 @@ impl FunctionConfigurationBuilder {
     ) -> &::std::option::Option<crate::types::LastUpdateStatusReasonCode> {
         &self.inner.last_update_status_reason_code
     }
-    /// Sets [`FunctionConfiguration::file_system_configs`](crate::types::FunctionConfiguration::file_system_configs): Connection settings for an [Amazon EFS file system](https://docs.aws.amazon.com/lambda/latest/dg/configuration-filesystem.html) or an [Amazon S3 Files file system](https://docs.aws.amazon.com/lambda/latest/dg/configuration-filesystem.html).
+    /** Appends one item to [`FunctionConfiguration::file_system_configs`](crate::types::FunctionConfiguration::file_system_configs): Connection settings for an [Amazon EFS file system](https://docs.aws.amazon.com/lambda/latest/dg/configuration-filesystem.html) or an [Amazon S3 Files file system](https://docs.aws.amazon.com/lambda/latest/dg/configuration-filesystem.html).
+
+ To set the whole list at once, use [`set_file_system_configs`](Self::set_file_system_configs).*/
     pub fn file_system_configs(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<crate::types::FileSystemConfig>,
-        >,
+        input: impl ::std::convert::Into<crate::types::FileSystemConfig>,
     ) -> Self {
-        self.inner.file_system_configs = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.file_system_configs.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`FunctionConfiguration::file_system_configs`](crate::types::FunctionConfiguration::file_system_configs).
@@ -1063,16 +1279,14 @@ impl FunctionConfigurationBuilder {
     ) -> &::std::option::Option<crate::types::ImageConfigResponse> {
         &self.inner.image_config_response
     }
-    /// Sets [`FunctionConfiguration::architectures`](crate::types::FunctionConfiguration::architectures): The instruction set architecture that the function supports.
+    /** Appends one item to [`FunctionConfiguration::architectures`](crate::types::FunctionConfiguration::architectures): The instruction set architecture that the function supports.
+
+ To set the whole list at once, use [`set_architectures`](Self::set_architectures).*/
     pub fn architectures(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<crate::types::Architecture>,
-        >,
+        input: impl ::std::convert::Into<crate::types::Architecture>,
     ) -> Self {
-        self.inner.architectures = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.architectures.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`FunctionConfiguration::architectures`](crate::types::FunctionConfiguration::architectures).
@@ -1281,14 +1495,9 @@ impl FunctionConfigurationBuilder {
     ) -> &::std::option::Option<crate::types::DurableConfig> {
         &self.inner.durable_config
     }
-    /// Builds the [`FunctionConfiguration`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`FunctionConfiguration`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::FunctionConfiguration,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::FunctionConfiguration {
+        self.inner
     }
 }

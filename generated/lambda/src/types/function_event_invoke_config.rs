@@ -37,6 +37,35 @@ impl FunctionEventInvokeConfig {
     pub fn builder() -> crate::types::builders::FunctionEventInvokeConfigBuilder {
         <crate::types::builders::FunctionEventInvokeConfigBuilder as ::std::default::Default>::default()
     }
+    /// The `LastModified` member, when set.
+    #[inline]
+    pub fn last_modified(
+        &self,
+    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+        self.last_modified.as_ref()
+    }
+    /// The `FunctionArn` member, when set.
+    #[inline]
+    pub fn function_arn(&self) -> ::std::option::Option<&str> {
+        self.function_arn.as_deref()
+    }
+    /// The `MaximumRetryAttempts` member, when set.
+    #[inline]
+    pub fn maximum_retry_attempts(&self) -> ::std::option::Option<i32> {
+        self.maximum_retry_attempts
+    }
+    /// The `MaximumEventAgeInSeconds` member, when set.
+    #[inline]
+    pub fn maximum_event_age_in_seconds(&self) -> ::std::option::Option<i32> {
+        self.maximum_event_age_in_seconds
+    }
+    /// The `DestinationConfig` member, when set.
+    #[inline]
+    pub fn destination_config(
+        &self,
+    ) -> ::std::option::Option<&crate::types::DestinationConfig> {
+        self.destination_config.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for FunctionEventInvokeConfig {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -252,14 +281,9 @@ impl FunctionEventInvokeConfigBuilder {
     ) -> &::std::option::Option<crate::types::DestinationConfig> {
         &self.inner.destination_config
     }
-    /// Builds the [`FunctionEventInvokeConfig`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`FunctionEventInvokeConfig`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::FunctionEventInvokeConfig,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::FunctionEventInvokeConfig {
+        self.inner
     }
 }

@@ -21,6 +21,16 @@ impl FunctionScalingConfig {
     pub fn builder() -> crate::types::builders::FunctionScalingConfigBuilder {
         <crate::types::builders::FunctionScalingConfigBuilder as ::std::default::Default>::default()
     }
+    /// The `MinExecutionEnvironments` member, when set.
+    #[inline]
+    pub fn min_execution_environments(&self) -> ::std::option::Option<i32> {
+        self.min_execution_environments
+    }
+    /// The `MaxExecutionEnvironments` member, when set.
+    #[inline]
+    pub fn max_execution_environments(&self) -> ::std::option::Option<i32> {
+        self.max_execution_environments
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for FunctionScalingConfig {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -133,14 +143,9 @@ impl FunctionScalingConfigBuilder {
     pub fn get_max_execution_environments(&self) -> &::std::option::Option<i32> {
         &self.inner.max_execution_environments
     }
-    /// Builds the [`FunctionScalingConfig`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`FunctionScalingConfig`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::FunctionScalingConfig,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::FunctionScalingConfig {
+        self.inner
     }
 }

@@ -25,6 +25,16 @@ impl FunctionVersionsByCapacityProviderListItem {
     pub fn builder() -> crate::types::builders::FunctionVersionsByCapacityProviderListItemBuilder {
         <crate::types::builders::FunctionVersionsByCapacityProviderListItemBuilder as ::std::default::Default>::default()
     }
+    /// The `FunctionArn` member, when set.
+    #[inline]
+    pub fn function_arn(&self) -> ::std::option::Option<&str> {
+        self.function_arn.as_deref()
+    }
+    /// The `State` member, when set.
+    #[inline]
+    pub fn state(&self) -> ::std::option::Option<&crate::types::State> {
+        self.state.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers
 for FunctionVersionsByCapacityProviderListItem {
@@ -143,13 +153,13 @@ impl FunctionVersionsByCapacityProviderListItemBuilder {
         if self.inner.function_arn.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "FunctionVersionsByCapacityProviderListItem",
-                member: "FunctionArn",
+                member: "function_arn",
             });
         }
         if self.inner.state.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "FunctionVersionsByCapacityProviderListItem",
-                member: "State",
+                member: "state",
             });
         }
         ::std::result::Result::Ok(self.inner)

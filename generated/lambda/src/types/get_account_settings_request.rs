@@ -71,14 +71,9 @@ pub struct GetAccountSettingsRequestBuilder {
     inner: crate::types::GetAccountSettingsRequest,
 }
 impl GetAccountSettingsRequestBuilder {
-    /// Builds the [`GetAccountSettingsRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`GetAccountSettingsRequest`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::GetAccountSettingsRequest,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::GetAccountSettingsRequest {
+        self.inner
     }
 }

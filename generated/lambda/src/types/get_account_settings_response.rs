@@ -21,6 +21,16 @@ impl GetAccountSettingsResponse {
     pub fn builder() -> crate::types::builders::GetAccountSettingsResponseBuilder {
         <crate::types::builders::GetAccountSettingsResponseBuilder as ::std::default::Default>::default()
     }
+    /// The `AccountLimit` member, when set.
+    #[inline]
+    pub fn account_limit(&self) -> ::std::option::Option<&crate::types::AccountLimit> {
+        self.account_limit.as_ref()
+    }
+    /// The `AccountUsage` member, when set.
+    #[inline]
+    pub fn account_usage(&self) -> ::std::option::Option<&crate::types::AccountUsage> {
+        self.account_usage.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for GetAccountSettingsResponse {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -141,14 +151,9 @@ impl GetAccountSettingsResponseBuilder {
     ) -> &::std::option::Option<crate::types::AccountUsage> {
         &self.inner.account_usage
     }
-    /// Builds the [`GetAccountSettingsResponse`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`GetAccountSettingsResponse`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::GetAccountSettingsResponse,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::GetAccountSettingsResponse {
+        self.inner
     }
 }

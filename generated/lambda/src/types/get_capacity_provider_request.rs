@@ -23,6 +23,11 @@ impl GetCapacityProviderRequest {
     pub fn builder() -> crate::types::builders::GetCapacityProviderRequestBuilder {
         <crate::types::builders::GetCapacityProviderRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `CapacityProviderName` member, when set.
+    #[inline]
+    pub fn capacity_provider_name(&self) -> ::std::option::Option<&str> {
+        self.capacity_provider_name.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for GetCapacityProviderRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -124,7 +129,7 @@ impl GetCapacityProviderRequestBuilder {
         if self.inner.capacity_provider_name.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetCapacityProviderRequest",
-                member: "CapacityProviderName",
+                member: "capacity_provider_name",
             });
         }
         ::std::result::Result::Ok(self.inner)

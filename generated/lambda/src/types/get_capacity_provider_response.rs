@@ -21,6 +21,13 @@ impl GetCapacityProviderResponse {
     pub fn builder() -> crate::types::builders::GetCapacityProviderResponseBuilder {
         <crate::types::builders::GetCapacityProviderResponseBuilder as ::std::default::Default>::default()
     }
+    /// The `CapacityProvider` member, when set.
+    #[inline]
+    pub fn capacity_provider(
+        &self,
+    ) -> ::std::option::Option<&crate::types::CapacityProvider> {
+        self.capacity_provider.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for GetCapacityProviderResponse {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -124,7 +131,7 @@ impl GetCapacityProviderResponseBuilder {
         if self.inner.capacity_provider.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetCapacityProviderResponse",
-                member: "CapacityProvider",
+                member: "capacity_provider",
             });
         }
         ::std::result::Result::Ok(self.inner)

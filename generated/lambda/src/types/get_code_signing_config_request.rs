@@ -23,6 +23,11 @@ impl GetCodeSigningConfigRequest {
     pub fn builder() -> crate::types::builders::GetCodeSigningConfigRequestBuilder {
         <crate::types::builders::GetCodeSigningConfigRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `CodeSigningConfigArn` member, when set.
+    #[inline]
+    pub fn code_signing_config_arn(&self) -> ::std::option::Option<&str> {
+        self.code_signing_config_arn.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for GetCodeSigningConfigRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -124,7 +129,7 @@ impl GetCodeSigningConfigRequestBuilder {
         if self.inner.code_signing_config_arn.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetCodeSigningConfigRequest",
-                member: "CodeSigningConfigArn",
+                member: "code_signing_config_arn",
             });
         }
         ::std::result::Result::Ok(self.inner)

@@ -21,6 +21,13 @@ impl GetCodeSigningConfigResponse {
     pub fn builder() -> crate::types::builders::GetCodeSigningConfigResponseBuilder {
         <crate::types::builders::GetCodeSigningConfigResponseBuilder as ::std::default::Default>::default()
     }
+    /// The `CodeSigningConfig` member, when set.
+    #[inline]
+    pub fn code_signing_config(
+        &self,
+    ) -> ::std::option::Option<&crate::types::CodeSigningConfig> {
+        self.code_signing_config.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for GetCodeSigningConfigResponse {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -124,7 +131,7 @@ impl GetCodeSigningConfigResponseBuilder {
         if self.inner.code_signing_config.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetCodeSigningConfigResponse",
-                member: "CodeSigningConfig",
+                member: "code_signing_config",
             });
         }
         ::std::result::Result::Ok(self.inner)

@@ -39,6 +39,31 @@ impl GetDurableExecutionHistoryRequest {
     pub fn builder() -> crate::types::builders::GetDurableExecutionHistoryRequestBuilder {
         <crate::types::builders::GetDurableExecutionHistoryRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `DurableExecutionArn` member, when set.
+    #[inline]
+    pub fn durable_execution_arn(&self) -> ::std::option::Option<&str> {
+        self.durable_execution_arn.as_deref()
+    }
+    /// The `IncludeExecutionData` member, when set.
+    #[inline]
+    pub fn include_execution_data(&self) -> ::std::option::Option<bool> {
+        self.include_execution_data
+    }
+    /// The `MaxItems` member, when set.
+    #[inline]
+    pub fn max_items(&self) -> ::std::option::Option<i32> {
+        self.max_items
+    }
+    /// The `Marker` member, when set.
+    #[inline]
+    pub fn marker(&self) -> ::std::option::Option<&str> {
+        self.marker.as_deref()
+    }
+    /// The `ReverseOrder` member, when set.
+    #[inline]
+    pub fn reverse_order(&self) -> ::std::option::Option<bool> {
+        self.reverse_order
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers
 for GetDurableExecutionHistoryRequest {
@@ -245,7 +270,7 @@ impl GetDurableExecutionHistoryRequestBuilder {
         if self.inner.durable_execution_arn.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetDurableExecutionHistoryRequest",
-                member: "DurableExecutionArn",
+                member: "durable_execution_arn",
             });
         }
         ::std::result::Result::Ok(self.inner)

@@ -23,6 +23,16 @@ impl GetDurableExecutionHistoryResponse {
     pub fn builder() -> crate::types::builders::GetDurableExecutionHistoryResponseBuilder {
         <crate::types::builders::GetDurableExecutionHistoryResponseBuilder as ::std::default::Default>::default()
     }
+    /// The `Events` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn events(&self) -> &[crate::types::Event] {
+        self.events.as_deref().unwrap_or_default()
+    }
+    /// The `NextMarker` member, when set.
+    #[inline]
+    pub fn next_marker(&self) -> ::std::option::Option<&str> {
+        self.next_marker.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers
 for GetDurableExecutionHistoryResponse {
@@ -104,16 +114,14 @@ pub struct GetDurableExecutionHistoryResponseBuilder {
     inner: crate::types::GetDurableExecutionHistoryResponse,
 }
 impl GetDurableExecutionHistoryResponseBuilder {
-    /// Sets [`GetDurableExecutionHistoryResponse::events`](crate::types::GetDurableExecutionHistoryResponse::events): An array of execution history events, ordered chronologically unless `ReverseOrder` is set to `true`.
+    /** Appends one item to [`GetDurableExecutionHistoryResponse::events`](crate::types::GetDurableExecutionHistoryResponse::events): An array of execution history events, ordered chronologically unless `ReverseOrder` is set to `true`.
+
+ To set the whole list at once, use [`set_events`](Self::set_events).*/
     pub fn events(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<crate::types::Event>,
-        >,
+        input: impl ::std::convert::Into<crate::types::Event>,
     ) -> Self {
-        self.inner.events = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.events.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`GetDurableExecutionHistoryResponse::events`](crate::types::GetDurableExecutionHistoryResponse::events).
@@ -165,7 +173,7 @@ impl GetDurableExecutionHistoryResponseBuilder {
         if self.inner.events.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetDurableExecutionHistoryResponse",
-                member: "Events",
+                member: "events",
             });
         }
         ::std::result::Result::Ok(self.inner)

@@ -27,6 +27,16 @@ impl GetDurableExecutionRequest {
     pub fn builder() -> crate::types::builders::GetDurableExecutionRequestBuilder {
         <crate::types::builders::GetDurableExecutionRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `DurableExecutionArn` member, when set.
+    #[inline]
+    pub fn durable_execution_arn(&self) -> ::std::option::Option<&str> {
+        self.durable_execution_arn.as_deref()
+    }
+    /// The `IncludeExecutionData` member, when set.
+    #[inline]
+    pub fn include_execution_data(&self) -> ::std::option::Option<bool> {
+        self.include_execution_data
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for GetDurableExecutionRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -158,7 +168,7 @@ impl GetDurableExecutionRequestBuilder {
         if self.inner.durable_execution_arn.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetDurableExecutionRequest",
-                member: "DurableExecutionArn",
+                member: "durable_execution_arn",
             });
         }
         ::std::result::Result::Ok(self.inner)

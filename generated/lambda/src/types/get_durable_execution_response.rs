@@ -48,6 +48,75 @@ impl GetDurableExecutionResponse {
     pub fn builder() -> crate::types::builders::GetDurableExecutionResponseBuilder {
         <crate::types::builders::GetDurableExecutionResponseBuilder as ::std::default::Default>::default()
     }
+    /// The `DurableExecutionArn` member, when set.
+    #[inline]
+    pub fn durable_execution_arn(&self) -> ::std::option::Option<&str> {
+        self.durable_execution_arn.as_deref()
+    }
+    /// The `DurableExecutionName` member, when set.
+    #[inline]
+    pub fn durable_execution_name(&self) -> ::std::option::Option<&str> {
+        self.durable_execution_name.as_deref()
+    }
+    /// The `FunctionArn` member, when set.
+    #[inline]
+    pub fn function_arn(&self) -> ::std::option::Option<&str> {
+        self.function_arn.as_deref()
+    }
+    /// The `InputPayload` member, when set.
+    #[inline]
+    pub fn input_payload(&self) -> ::std::option::Option<&str> {
+        self.input_payload.as_deref()
+    }
+    /// The `Result` member, when set.
+    #[inline]
+    pub fn result(&self) -> ::std::option::Option<&str> {
+        self.result.as_deref()
+    }
+    /// The `Error` member, when set.
+    #[inline]
+    pub fn error(&self) -> ::std::option::Option<&crate::types::ErrorObject> {
+        self.error.as_ref()
+    }
+    /// The `StartTimestamp` member, when set.
+    #[inline]
+    pub fn start_timestamp(
+        &self,
+    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+        self.start_timestamp.as_ref()
+    }
+    /// The `Status` member, when set.
+    #[inline]
+    pub fn status(&self) -> ::std::option::Option<&crate::types::ExecutionStatus> {
+        self.status.as_ref()
+    }
+    /// The `EndTimestamp` member, when set.
+    #[inline]
+    pub fn end_timestamp(
+        &self,
+    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+        self.end_timestamp.as_ref()
+    }
+    /// The `Version` member, when set.
+    #[inline]
+    pub fn version(&self) -> ::std::option::Option<&str> {
+        self.version.as_deref()
+    }
+    /// The `TraceHeader` member, when set.
+    #[inline]
+    pub fn trace_header(&self) -> ::std::option::Option<&crate::types::TraceHeader> {
+        self.trace_header.as_ref()
+    }
+    /// The `ExecutionDataIncluded` member, when set.
+    #[inline]
+    pub fn execution_data_included(&self) -> ::std::option::Option<bool> {
+        self.execution_data_included
+    }
+    /// The `DurableConfig` member, when set.
+    #[inline]
+    pub fn durable_config(&self) -> ::std::option::Option<&crate::types::DurableConfig> {
+        self.durable_config.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for GetDurableExecutionResponse {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -516,31 +585,31 @@ impl GetDurableExecutionResponseBuilder {
         if self.inner.durable_execution_arn.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetDurableExecutionResponse",
-                member: "DurableExecutionArn",
+                member: "durable_execution_arn",
             });
         }
         if self.inner.durable_execution_name.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetDurableExecutionResponse",
-                member: "DurableExecutionName",
+                member: "durable_execution_name",
             });
         }
         if self.inner.function_arn.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetDurableExecutionResponse",
-                member: "FunctionArn",
+                member: "function_arn",
             });
         }
         if self.inner.start_timestamp.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetDurableExecutionResponse",
-                member: "StartTimestamp",
+                member: "start_timestamp",
             });
         }
         if self.inner.status.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetDurableExecutionResponse",
-                member: "Status",
+                member: "status",
             });
         }
         ::std::result::Result::Ok(self.inner)

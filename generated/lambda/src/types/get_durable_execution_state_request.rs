@@ -37,6 +37,26 @@ impl GetDurableExecutionStateRequest {
     pub fn builder() -> crate::types::builders::GetDurableExecutionStateRequestBuilder {
         <crate::types::builders::GetDurableExecutionStateRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `DurableExecutionArn` member, when set.
+    #[inline]
+    pub fn durable_execution_arn(&self) -> ::std::option::Option<&str> {
+        self.durable_execution_arn.as_deref()
+    }
+    /// The `CheckpointToken` member, when set.
+    #[inline]
+    pub fn checkpoint_token(&self) -> ::std::option::Option<&str> {
+        self.checkpoint_token.as_deref()
+    }
+    /// The `Marker` member, when set.
+    #[inline]
+    pub fn marker(&self) -> ::std::option::Option<&str> {
+        self.marker.as_deref()
+    }
+    /// The `MaxItems` member, when set.
+    #[inline]
+    pub fn max_items(&self) -> ::std::option::Option<i32> {
+        self.max_items
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for GetDurableExecutionStateRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -217,13 +237,13 @@ impl GetDurableExecutionStateRequestBuilder {
         if self.inner.durable_execution_arn.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetDurableExecutionStateRequest",
-                member: "DurableExecutionArn",
+                member: "durable_execution_arn",
             });
         }
         if self.inner.checkpoint_token.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetDurableExecutionStateRequest",
-                member: "CheckpointToken",
+                member: "checkpoint_token",
             });
         }
         ::std::result::Result::Ok(self.inner)

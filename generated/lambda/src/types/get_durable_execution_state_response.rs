@@ -23,6 +23,16 @@ impl GetDurableExecutionStateResponse {
     pub fn builder() -> crate::types::builders::GetDurableExecutionStateResponseBuilder {
         <crate::types::builders::GetDurableExecutionStateResponseBuilder as ::std::default::Default>::default()
     }
+    /// The `Operations` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn operations(&self) -> &[crate::types::Operation] {
+        self.operations.as_deref().unwrap_or_default()
+    }
+    /// The `NextMarker` member, when set.
+    #[inline]
+    pub fn next_marker(&self) -> ::std::option::Option<&str> {
+        self.next_marker.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers
 for GetDurableExecutionStateResponse {
@@ -104,16 +114,14 @@ pub struct GetDurableExecutionStateResponseBuilder {
     inner: crate::types::GetDurableExecutionStateResponse,
 }
 impl GetDurableExecutionStateResponseBuilder {
-    /// Sets [`GetDurableExecutionStateResponse::operations`](crate::types::GetDurableExecutionStateResponse::operations): An array of operations that represent the current state of the durable execution.
+    /** Appends one item to [`GetDurableExecutionStateResponse::operations`](crate::types::GetDurableExecutionStateResponse::operations): An array of operations that represent the current state of the durable execution.
+
+ To set the whole list at once, use [`set_operations`](Self::set_operations).*/
     pub fn operations(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<crate::types::Operation>,
-        >,
+        input: impl ::std::convert::Into<crate::types::Operation>,
     ) -> Self {
-        self.inner.operations = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.operations.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`GetDurableExecutionStateResponse::operations`](crate::types::GetDurableExecutionStateResponse::operations).
@@ -165,7 +173,7 @@ impl GetDurableExecutionStateResponseBuilder {
         if self.inner.operations.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetDurableExecutionStateResponse",
-                member: "Operations",
+                member: "operations",
             });
         }
         ::std::result::Result::Ok(self.inner)

@@ -23,6 +23,11 @@ impl GetEventSourceMappingRequest {
     pub fn builder() -> crate::types::builders::GetEventSourceMappingRequestBuilder {
         <crate::types::builders::GetEventSourceMappingRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `UUID` member, when set.
+    #[inline]
+    pub fn uuid(&self) -> ::std::option::Option<&str> {
+        self.uuid.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for GetEventSourceMappingRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -120,7 +125,7 @@ impl GetEventSourceMappingRequestBuilder {
         if self.inner.uuid.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetEventSourceMappingRequest",
-                member: "UUID",
+                member: "uuid",
             });
         }
         ::std::result::Result::Ok(self.inner)

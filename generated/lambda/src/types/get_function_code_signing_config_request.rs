@@ -31,6 +31,11 @@ impl GetFunctionCodeSigningConfigRequest {
     pub fn builder() -> crate::types::builders::GetFunctionCodeSigningConfigRequestBuilder {
         <crate::types::builders::GetFunctionCodeSigningConfigRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `FunctionName` member, when set.
+    #[inline]
+    pub fn function_name(&self) -> ::std::option::Option<&str> {
+        self.function_name.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers
 for GetFunctionCodeSigningConfigRequest {
@@ -131,7 +136,7 @@ impl GetFunctionCodeSigningConfigRequestBuilder {
         if self.inner.function_name.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetFunctionCodeSigningConfigRequest",
-                member: "FunctionName",
+                member: "function_name",
             });
         }
         ::std::result::Result::Ok(self.inner)

@@ -31,6 +31,11 @@ impl GetFunctionConcurrencyRequest {
     pub fn builder() -> crate::types::builders::GetFunctionConcurrencyRequestBuilder {
         <crate::types::builders::GetFunctionConcurrencyRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `FunctionName` member, when set.
+    #[inline]
+    pub fn function_name(&self) -> ::std::option::Option<&str> {
+        self.function_name.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for GetFunctionConcurrencyRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -128,7 +133,7 @@ impl GetFunctionConcurrencyRequestBuilder {
         if self.inner.function_name.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetFunctionConcurrencyRequest",
-                member: "FunctionName",
+                member: "function_name",
             });
         }
         ::std::result::Result::Ok(self.inner)

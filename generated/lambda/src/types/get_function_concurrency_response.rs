@@ -19,6 +19,11 @@ impl GetFunctionConcurrencyResponse {
     pub fn builder() -> crate::types::builders::GetFunctionConcurrencyResponseBuilder {
         <crate::types::builders::GetFunctionConcurrencyResponseBuilder as ::std::default::Default>::default()
     }
+    /// The `ReservedConcurrentExecutions` member, when set.
+    #[inline]
+    pub fn reserved_concurrent_executions(&self) -> ::std::option::Option<i32> {
+        self.reserved_concurrent_executions
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for GetFunctionConcurrencyResponse {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -115,14 +120,9 @@ impl GetFunctionConcurrencyResponseBuilder {
     pub fn get_reserved_concurrent_executions(&self) -> &::std::option::Option<i32> {
         &self.inner.reserved_concurrent_executions
     }
-    /// Builds the [`GetFunctionConcurrencyResponse`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`GetFunctionConcurrencyResponse`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::GetFunctionConcurrencyResponse,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::GetFunctionConcurrencyResponse {
+        self.inner
     }
 }

@@ -35,6 +35,16 @@ impl GetFunctionEventInvokeConfigRequest {
     pub fn builder() -> crate::types::builders::GetFunctionEventInvokeConfigRequestBuilder {
         <crate::types::builders::GetFunctionEventInvokeConfigRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `FunctionName` member, when set.
+    #[inline]
+    pub fn function_name(&self) -> ::std::option::Option<&str> {
+        self.function_name.as_deref()
+    }
+    /// The `Qualifier` member, when set.
+    #[inline]
+    pub fn qualifier(&self) -> ::std::option::Option<&str> {
+        self.qualifier.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers
 for GetFunctionEventInvokeConfigRequest {
@@ -163,7 +173,7 @@ impl GetFunctionEventInvokeConfigRequestBuilder {
         if self.inner.function_name.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetFunctionEventInvokeConfigRequest",
-                member: "FunctionName",
+                member: "function_name",
             });
         }
         ::std::result::Result::Ok(self.inner)

@@ -23,6 +23,11 @@ impl GetFunctionRecursionConfigRequest {
     pub fn builder() -> crate::types::builders::GetFunctionRecursionConfigRequestBuilder {
         <crate::types::builders::GetFunctionRecursionConfigRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `FunctionName` member, when set.
+    #[inline]
+    pub fn function_name(&self) -> ::std::option::Option<&str> {
+        self.function_name.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers
 for GetFunctionRecursionConfigRequest {
@@ -123,7 +128,7 @@ impl GetFunctionRecursionConfigRequestBuilder {
         if self.inner.function_name.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetFunctionRecursionConfigRequest",
-                member: "FunctionName",
+                member: "function_name",
             });
         }
         ::std::result::Result::Ok(self.inner)

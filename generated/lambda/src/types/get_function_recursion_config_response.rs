@@ -23,6 +23,11 @@ impl GetFunctionRecursionConfigResponse {
     pub fn builder() -> crate::types::builders::GetFunctionRecursionConfigResponseBuilder {
         <crate::types::builders::GetFunctionRecursionConfigResponseBuilder as ::std::default::Default>::default()
     }
+    /// The `RecursiveLoop` member, when set.
+    #[inline]
+    pub fn recursive_loop(&self) -> ::std::option::Option<&crate::types::RecursiveLoop> {
+        self.recursive_loop.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers
 for GetFunctionRecursionConfigResponse {
@@ -118,14 +123,9 @@ impl GetFunctionRecursionConfigResponseBuilder {
     ) -> &::std::option::Option<crate::types::RecursiveLoop> {
         &self.inner.recursive_loop
     }
-    /// Builds the [`GetFunctionRecursionConfigResponse`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`GetFunctionRecursionConfigResponse`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::GetFunctionRecursionConfigResponse,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::GetFunctionRecursionConfigResponse {
+        self.inner
     }
 }

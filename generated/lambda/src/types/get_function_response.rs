@@ -29,6 +29,37 @@ impl GetFunctionResponse {
     pub fn builder() -> crate::types::builders::GetFunctionResponseBuilder {
         <crate::types::builders::GetFunctionResponseBuilder as ::std::default::Default>::default()
     }
+    /// The `Configuration` member, when set.
+    #[inline]
+    pub fn configuration(
+        &self,
+    ) -> ::std::option::Option<&crate::types::FunctionConfiguration> {
+        self.configuration.as_ref()
+    }
+    /// The `Code` member, when set.
+    #[inline]
+    pub fn code(&self) -> ::std::option::Option<&crate::types::FunctionCodeLocation> {
+        self.code.as_ref()
+    }
+    /// The `Tags` member, when set.
+    #[inline]
+    pub fn tags(
+        &self,
+    ) -> ::std::option::Option<
+        &::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
+    > {
+        self.tags.as_ref()
+    }
+    /// The `TagsError` member, when set.
+    #[inline]
+    pub fn tags_error(&self) -> ::std::option::Option<&crate::types::TagsError> {
+        self.tags_error.as_ref()
+    }
+    /// The `Concurrency` member, when set.
+    #[inline]
+    pub fn concurrency(&self) -> ::std::option::Option<&crate::types::Concurrency> {
+        self.concurrency.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for GetFunctionResponse {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -161,19 +192,15 @@ impl GetFunctionResponseBuilder {
     ) -> &::std::option::Option<crate::types::FunctionCodeLocation> {
         &self.inner.code
     }
-    /// Sets [`GetFunctionResponse::tags`](crate::types::GetFunctionResponse::tags): The function's [tags](https://docs.aws.amazon.com/lambda/latest/dg/tagging.html).
+    /** Adds one entry to [`GetFunctionResponse::tags`](crate::types::GetFunctionResponse::tags): The function's [tags](https://docs.aws.amazon.com/lambda/latest/dg/tagging.html).
+
+ To set the whole map at once, use [`set_tags`](Self::set_tags).*/
     pub fn tags(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = (
-                impl ::std::convert::Into<::std::string::String>,
-                impl ::std::convert::Into<::std::string::String>,
-            ),
-        >,
+        key: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.inner.tags = ::std::option::Option::Some(
-            input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
-        );
+        self.inner.tags.get_or_insert_default().insert(key.into(), value.into());
         self
     }
     /// Sets or clears [`GetFunctionResponse::tags`](crate::types::GetFunctionResponse::tags).
@@ -240,14 +267,9 @@ impl GetFunctionResponseBuilder {
     pub fn get_concurrency(&self) -> &::std::option::Option<crate::types::Concurrency> {
         &self.inner.concurrency
     }
-    /// Builds the [`GetFunctionResponse`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`GetFunctionResponse`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::GetFunctionResponse,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::GetFunctionResponse {
+        self.inner
     }
 }

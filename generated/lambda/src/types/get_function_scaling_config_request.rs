@@ -29,6 +29,16 @@ impl GetFunctionScalingConfigRequest {
     pub fn builder() -> crate::types::builders::GetFunctionScalingConfigRequestBuilder {
         <crate::types::builders::GetFunctionScalingConfigRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `FunctionName` member, when set.
+    #[inline]
+    pub fn function_name(&self) -> ::std::option::Option<&str> {
+        self.function_name.as_deref()
+    }
+    /// The `Qualifier` member, when set.
+    #[inline]
+    pub fn qualifier(&self) -> ::std::option::Option<&str> {
+        self.qualifier.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for GetFunctionScalingConfigRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -155,13 +165,13 @@ impl GetFunctionScalingConfigRequestBuilder {
         if self.inner.function_name.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetFunctionScalingConfigRequest",
-                member: "FunctionName",
+                member: "function_name",
             });
         }
         if self.inner.qualifier.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetFunctionScalingConfigRequest",
-                member: "Qualifier",
+                member: "qualifier",
             });
         }
         ::std::result::Result::Ok(self.inner)

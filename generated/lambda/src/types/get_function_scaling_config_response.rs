@@ -27,6 +27,25 @@ impl GetFunctionScalingConfigResponse {
     pub fn builder() -> crate::types::builders::GetFunctionScalingConfigResponseBuilder {
         <crate::types::builders::GetFunctionScalingConfigResponseBuilder as ::std::default::Default>::default()
     }
+    /// The `FunctionArn` member, when set.
+    #[inline]
+    pub fn function_arn(&self) -> ::std::option::Option<&str> {
+        self.function_arn.as_deref()
+    }
+    /// The `AppliedFunctionScalingConfig` member, when set.
+    #[inline]
+    pub fn applied_function_scaling_config(
+        &self,
+    ) -> ::std::option::Option<&crate::types::FunctionScalingConfig> {
+        self.applied_function_scaling_config.as_ref()
+    }
+    /// The `RequestedFunctionScalingConfig` member, when set.
+    #[inline]
+    pub fn requested_function_scaling_config(
+        &self,
+    ) -> ::std::option::Option<&crate::types::FunctionScalingConfig> {
+        self.requested_function_scaling_config.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers
 for GetFunctionScalingConfigResponse {
@@ -187,14 +206,9 @@ impl GetFunctionScalingConfigResponseBuilder {
     ) -> &::std::option::Option<crate::types::FunctionScalingConfig> {
         &self.inner.requested_function_scaling_config
     }
-    /// Builds the [`GetFunctionScalingConfigResponse`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`GetFunctionScalingConfigResponse`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::GetFunctionScalingConfigResponse,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::GetFunctionScalingConfigResponse {
+        self.inner
     }
 }

@@ -44,6 +44,43 @@ impl GetFunctionUrlConfigResponse {
     pub fn builder() -> crate::types::builders::GetFunctionUrlConfigResponseBuilder {
         <crate::types::builders::GetFunctionUrlConfigResponseBuilder as ::std::default::Default>::default()
     }
+    /// The `FunctionUrl` member, when set.
+    #[inline]
+    pub fn function_url(&self) -> ::std::option::Option<&str> {
+        self.function_url.as_deref()
+    }
+    /// The `FunctionArn` member, when set.
+    #[inline]
+    pub fn function_arn(&self) -> ::std::option::Option<&str> {
+        self.function_arn.as_deref()
+    }
+    /// The `AuthType` member, when set.
+    #[inline]
+    pub fn auth_type(
+        &self,
+    ) -> ::std::option::Option<&crate::types::FunctionUrlAuthType> {
+        self.auth_type.as_ref()
+    }
+    /// The `Cors` member, when set.
+    #[inline]
+    pub fn cors(&self) -> ::std::option::Option<&crate::types::Cors> {
+        self.cors.as_ref()
+    }
+    /// The `CreationTime` member, when set.
+    #[inline]
+    pub fn creation_time(&self) -> ::std::option::Option<&str> {
+        self.creation_time.as_deref()
+    }
+    /// The `LastModifiedTime` member, when set.
+    #[inline]
+    pub fn last_modified_time(&self) -> ::std::option::Option<&str> {
+        self.last_modified_time.as_deref()
+    }
+    /// The `InvokeMode` member, when set.
+    #[inline]
+    pub fn invoke_mode(&self) -> ::std::option::Option<&crate::types::InvokeMode> {
+        self.invoke_mode.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for GetFunctionUrlConfigResponse {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -299,31 +336,31 @@ impl GetFunctionUrlConfigResponseBuilder {
         if self.inner.function_url.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetFunctionUrlConfigResponse",
-                member: "FunctionUrl",
+                member: "function_url",
             });
         }
         if self.inner.function_arn.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetFunctionUrlConfigResponse",
-                member: "FunctionArn",
+                member: "function_arn",
             });
         }
         if self.inner.auth_type.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetFunctionUrlConfigResponse",
-                member: "AuthType",
+                member: "auth_type",
             });
         }
         if self.inner.creation_time.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetFunctionUrlConfigResponse",
-                member: "CreationTime",
+                member: "creation_time",
             });
         }
         if self.inner.last_modified_time.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetFunctionUrlConfigResponse",
-                member: "LastModifiedTime",
+                member: "last_modified_time",
             });
         }
         ::std::result::Result::Ok(self.inner)

@@ -23,6 +23,11 @@ impl GetLayerVersionByArnRequest {
     pub fn builder() -> crate::types::builders::GetLayerVersionByArnRequestBuilder {
         <crate::types::builders::GetLayerVersionByArnRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `Arn` member, when set.
+    #[inline]
+    pub fn arn(&self) -> ::std::option::Option<&str> {
+        self.arn.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for GetLayerVersionByArnRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -120,7 +125,7 @@ impl GetLayerVersionByArnRequestBuilder {
         if self.inner.arn.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetLayerVersionByArnRequest",
-                member: "Arn",
+                member: "arn",
             });
         }
         ::std::result::Result::Ok(self.inner)

@@ -21,6 +21,16 @@ impl GetPolicyResponse {
     pub fn builder() -> crate::types::builders::GetPolicyResponseBuilder {
         <crate::types::builders::GetPolicyResponseBuilder as ::std::default::Default>::default()
     }
+    /// The `Policy` member, when set.
+    #[inline]
+    pub fn policy(&self) -> ::std::option::Option<&str> {
+        self.policy.as_deref()
+    }
+    /// The `RevisionId` member, when set.
+    #[inline]
+    pub fn revision_id(&self) -> ::std::option::Option<&str> {
+        self.revision_id.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for GetPolicyResponse {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -137,14 +147,9 @@ impl GetPolicyResponseBuilder {
     pub fn get_revision_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.revision_id
     }
-    /// Builds the [`GetPolicyResponse`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`GetPolicyResponse`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::GetPolicyResponse,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::GetPolicyResponse {
+        self.inner
     }
 }

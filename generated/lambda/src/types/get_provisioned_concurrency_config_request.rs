@@ -37,6 +37,16 @@ impl GetProvisionedConcurrencyConfigRequest {
     pub fn builder() -> crate::types::builders::GetProvisionedConcurrencyConfigRequestBuilder {
         <crate::types::builders::GetProvisionedConcurrencyConfigRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `FunctionName` member, when set.
+    #[inline]
+    pub fn function_name(&self) -> ::std::option::Option<&str> {
+        self.function_name.as_deref()
+    }
+    /// The `Qualifier` member, when set.
+    #[inline]
+    pub fn qualifier(&self) -> ::std::option::Option<&str> {
+        self.qualifier.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers
 for GetProvisionedConcurrencyConfigRequest {
@@ -165,13 +175,13 @@ impl GetProvisionedConcurrencyConfigRequestBuilder {
         if self.inner.function_name.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetProvisionedConcurrencyConfigRequest",
-                member: "FunctionName",
+                member: "function_name",
             });
         }
         if self.inner.qualifier.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetProvisionedConcurrencyConfigRequest",
-                member: "Qualifier",
+                member: "qualifier",
             });
         }
         ::std::result::Result::Ok(self.inner)

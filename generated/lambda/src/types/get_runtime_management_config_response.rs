@@ -23,6 +23,23 @@ impl GetRuntimeManagementConfigResponse {
     pub fn builder() -> crate::types::builders::GetRuntimeManagementConfigResponseBuilder {
         <crate::types::builders::GetRuntimeManagementConfigResponseBuilder as ::std::default::Default>::default()
     }
+    /// The `UpdateRuntimeOn` member, when set.
+    #[inline]
+    pub fn update_runtime_on(
+        &self,
+    ) -> ::std::option::Option<&crate::types::UpdateRuntimeOn> {
+        self.update_runtime_on.as_ref()
+    }
+    /// The `FunctionArn` member, when set.
+    #[inline]
+    pub fn function_arn(&self) -> ::std::option::Option<&str> {
+        self.function_arn.as_deref()
+    }
+    /// The `RuntimeVersionArn` member, when set.
+    #[inline]
+    pub fn runtime_version_arn(&self) -> ::std::option::Option<&str> {
+        self.runtime_version_arn.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers
 for GetRuntimeManagementConfigResponse {
@@ -172,14 +189,9 @@ impl GetRuntimeManagementConfigResponseBuilder {
     ) -> &::std::option::Option<::std::string::String> {
         &self.inner.runtime_version_arn
     }
-    /// Builds the [`GetRuntimeManagementConfigResponse`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`GetRuntimeManagementConfigResponse`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::GetRuntimeManagementConfigResponse,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::GetRuntimeManagementConfigResponse {
+        self.inner
     }
 }

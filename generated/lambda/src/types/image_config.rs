@@ -23,6 +23,21 @@ impl ImageConfig {
     pub fn builder() -> crate::types::builders::ImageConfigBuilder {
         <crate::types::builders::ImageConfigBuilder as ::std::default::Default>::default()
     }
+    /// The `EntryPoint` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn entry_point(&self) -> &[::std::string::String] {
+        self.entry_point.as_deref().unwrap_or_default()
+    }
+    /// The `Command` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn command(&self) -> &[::std::string::String] {
+        self.command.as_deref().unwrap_or_default()
+    }
+    /// The `WorkingDirectory` member, when set.
+    #[inline]
+    pub fn working_directory(&self) -> ::std::option::Option<&str> {
+        self.working_directory.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ImageConfig {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -87,16 +102,14 @@ pub struct ImageConfigBuilder {
     inner: crate::types::ImageConfig,
 }
 impl ImageConfigBuilder {
-    /// Sets [`ImageConfig::entry_point`](crate::types::ImageConfig::entry_point): Specifies the entry point to their application, which is typically the location of the runtime executable.
+    /** Appends one item to [`ImageConfig::entry_point`](crate::types::ImageConfig::entry_point): Specifies the entry point to their application, which is typically the location of the runtime executable.
+
+ To set the whole list at once, use [`set_entry_point`](Self::set_entry_point).*/
     pub fn entry_point(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<::std::string::String>,
-        >,
+        input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.inner.entry_point = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.entry_point.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`ImageConfig::entry_point`](crate::types::ImageConfig::entry_point).
@@ -115,16 +128,14 @@ impl ImageConfigBuilder {
     ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
         &self.inner.entry_point
     }
-    /// Sets [`ImageConfig::command`](crate::types::ImageConfig::command): Specifies parameters that you want to pass in with ENTRYPOINT.
+    /** Appends one item to [`ImageConfig::command`](crate::types::ImageConfig::command): Specifies parameters that you want to pass in with ENTRYPOINT.
+
+ To set the whole list at once, use [`set_command`](Self::set_command).*/
     pub fn command(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<::std::string::String>,
-        >,
+        input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.inner.command = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.command.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`ImageConfig::command`](crate::types::ImageConfig::command).
@@ -167,14 +178,9 @@ impl ImageConfigBuilder {
     ) -> &::std::option::Option<::std::string::String> {
         &self.inner.working_directory
     }
-    /// Builds the [`ImageConfig`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`ImageConfig`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::ImageConfig,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::ImageConfig {
+        self.inner
     }
 }

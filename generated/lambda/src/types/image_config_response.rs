@@ -21,6 +21,16 @@ impl ImageConfigResponse {
     pub fn builder() -> crate::types::builders::ImageConfigResponseBuilder {
         <crate::types::builders::ImageConfigResponseBuilder as ::std::default::Default>::default()
     }
+    /// The `ImageConfig` member, when set.
+    #[inline]
+    pub fn image_config(&self) -> ::std::option::Option<&crate::types::ImageConfig> {
+        self.image_config.as_ref()
+    }
+    /// The `Error` member, when set.
+    #[inline]
+    pub fn error(&self) -> ::std::option::Option<&crate::types::ImageConfigError> {
+        self.error.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ImageConfigResponse {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -125,14 +135,9 @@ impl ImageConfigResponseBuilder {
     pub fn get_error(&self) -> &::std::option::Option<crate::types::ImageConfigError> {
         &self.inner.error
     }
-    /// Builds the [`ImageConfigResponse`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`ImageConfigResponse`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::ImageConfigResponse,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::ImageConfigResponse {
+        self.inner
     }
 }

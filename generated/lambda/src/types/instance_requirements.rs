@@ -29,6 +29,21 @@ impl InstanceRequirements {
     pub fn builder() -> crate::types::builders::InstanceRequirementsBuilder {
         <crate::types::builders::InstanceRequirementsBuilder as ::std::default::Default>::default()
     }
+    /// The `Architectures` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn architectures(&self) -> &[crate::types::Architecture] {
+        self.architectures.as_deref().unwrap_or_default()
+    }
+    /// The `AllowedInstanceTypes` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn allowed_instance_types(&self) -> &[::std::string::String] {
+        self.allowed_instance_types.as_deref().unwrap_or_default()
+    }
+    /// The `ExcludedInstanceTypes` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn excluded_instance_types(&self) -> &[::std::string::String] {
+        self.excluded_instance_types.as_deref().unwrap_or_default()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for InstanceRequirements {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -93,16 +108,14 @@ pub struct InstanceRequirementsBuilder {
     inner: crate::types::InstanceRequirements,
 }
 impl InstanceRequirementsBuilder {
-    /// Sets [`InstanceRequirements::architectures`](crate::types::InstanceRequirements::architectures): A list of supported CPU architectures for compute instances.
+    /** Appends one item to [`InstanceRequirements::architectures`](crate::types::InstanceRequirements::architectures): A list of supported CPU architectures for compute instances.
+
+ To set the whole list at once, use [`set_architectures`](Self::set_architectures).*/
     pub fn architectures(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<crate::types::Architecture>,
-        >,
+        input: impl ::std::convert::Into<crate::types::Architecture>,
     ) -> Self {
-        self.inner.architectures = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.architectures.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`InstanceRequirements::architectures`](crate::types::InstanceRequirements::architectures).
@@ -121,16 +134,14 @@ impl InstanceRequirementsBuilder {
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::Architecture>> {
         &self.inner.architectures
     }
-    /// Sets [`InstanceRequirements::allowed_instance_types`](crate::types::InstanceRequirements::allowed_instance_types): A list of EC2 instance types that the capacity provider is allowed to use.
+    /** Appends one item to [`InstanceRequirements::allowed_instance_types`](crate::types::InstanceRequirements::allowed_instance_types): A list of EC2 instance types that the capacity provider is allowed to use.
+
+ To set the whole list at once, use [`set_allowed_instance_types`](Self::set_allowed_instance_types).*/
     pub fn allowed_instance_types(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<::std::string::String>,
-        >,
+        input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.inner.allowed_instance_types = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.allowed_instance_types.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`InstanceRequirements::allowed_instance_types`](crate::types::InstanceRequirements::allowed_instance_types).
@@ -149,16 +160,14 @@ impl InstanceRequirementsBuilder {
     ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
         &self.inner.allowed_instance_types
     }
-    /// Sets [`InstanceRequirements::excluded_instance_types`](crate::types::InstanceRequirements::excluded_instance_types): A list of EC2 instance types that the capacity provider should not use, even if they meet other requirements.
+    /** Appends one item to [`InstanceRequirements::excluded_instance_types`](crate::types::InstanceRequirements::excluded_instance_types): A list of EC2 instance types that the capacity provider should not use, even if they meet other requirements.
+
+ To set the whole list at once, use [`set_excluded_instance_types`](Self::set_excluded_instance_types).*/
     pub fn excluded_instance_types(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<::std::string::String>,
-        >,
+        input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.inner.excluded_instance_types = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.excluded_instance_types.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`InstanceRequirements::excluded_instance_types`](crate::types::InstanceRequirements::excluded_instance_types).
@@ -177,14 +186,9 @@ impl InstanceRequirementsBuilder {
     ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
         &self.inner.excluded_instance_types
     }
-    /// Builds the [`InstanceRequirements`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`InstanceRequirements`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::InstanceRequirements,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::InstanceRequirements {
+        self.inner
     }
 }

@@ -31,6 +31,30 @@ impl InvocationCompletedDetails {
     pub fn builder() -> crate::types::builders::InvocationCompletedDetailsBuilder {
         <crate::types::builders::InvocationCompletedDetailsBuilder as ::std::default::Default>::default()
     }
+    /// The `StartTimestamp` member, when set.
+    #[inline]
+    pub fn start_timestamp(
+        &self,
+    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+        self.start_timestamp.as_ref()
+    }
+    /// The `EndTimestamp` member, when set.
+    #[inline]
+    pub fn end_timestamp(
+        &self,
+    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+        self.end_timestamp.as_ref()
+    }
+    /// The `RequestId` member, when set.
+    #[inline]
+    pub fn request_id(&self) -> ::std::option::Option<&str> {
+        self.request_id.as_deref()
+    }
+    /// The `Error` member, when set.
+    #[inline]
+    pub fn error(&self) -> ::std::option::Option<&crate::types::EventError> {
+        self.error.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for InvocationCompletedDetails {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -228,19 +252,19 @@ impl InvocationCompletedDetailsBuilder {
         if self.inner.start_timestamp.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "InvocationCompletedDetails",
-                member: "StartTimestamp",
+                member: "start_timestamp",
             });
         }
         if self.inner.end_timestamp.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "InvocationCompletedDetails",
-                member: "EndTimestamp",
+                member: "end_timestamp",
             });
         }
         if self.inner.request_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "InvocationCompletedDetails",
-                member: "RequestId",
+                member: "request_id",
             });
         }
         ::std::result::Result::Ok(self.inner)

@@ -62,6 +62,48 @@ impl InvocationRequest {
     pub fn builder() -> crate::types::builders::InvocationRequestBuilder {
         <crate::types::builders::InvocationRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `FunctionName` member, when set.
+    #[inline]
+    pub fn function_name(&self) -> ::std::option::Option<&str> {
+        self.function_name.as_deref()
+    }
+    /// The `InvocationType` member, when set.
+    #[inline]
+    pub fn invocation_type(
+        &self,
+    ) -> ::std::option::Option<&crate::types::InvocationType> {
+        self.invocation_type.as_ref()
+    }
+    /// The `LogType` member, when set.
+    #[inline]
+    pub fn log_type(&self) -> ::std::option::Option<&crate::types::LogType> {
+        self.log_type.as_ref()
+    }
+    /// The `ClientContext` member, when set.
+    #[inline]
+    pub fn client_context(&self) -> ::std::option::Option<&str> {
+        self.client_context.as_deref()
+    }
+    /// The `DurableExecutionName` member, when set.
+    #[inline]
+    pub fn durable_execution_name(&self) -> ::std::option::Option<&str> {
+        self.durable_execution_name.as_deref()
+    }
+    /// The `Payload` member, when set.
+    #[inline]
+    pub fn payload(&self) -> ::std::option::Option<&::awsgen_runtime::primitives::Blob> {
+        self.payload.as_ref()
+    }
+    /// The `Qualifier` member, when set.
+    #[inline]
+    pub fn qualifier(&self) -> ::std::option::Option<&str> {
+        self.qualifier.as_deref()
+    }
+    /// The `TenantId` member, when set.
+    #[inline]
+    pub fn tenant_id(&self) -> ::std::option::Option<&str> {
+        self.tenant_id.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for InvocationRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -371,7 +413,7 @@ impl InvocationRequestBuilder {
         if self.inner.function_name.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "InvocationRequest",
-                member: "FunctionName",
+                member: "function_name",
             });
         }
         ::std::result::Result::Ok(self.inner)

@@ -36,6 +36,36 @@ impl InvocationResponse {
     pub fn builder() -> crate::types::builders::InvocationResponseBuilder {
         <crate::types::builders::InvocationResponseBuilder as ::std::default::Default>::default()
     }
+    /// The `StatusCode` member, when set.
+    #[inline]
+    pub fn status_code(&self) -> ::std::option::Option<i32> {
+        self.status_code
+    }
+    /// The `FunctionError` member, when set.
+    #[inline]
+    pub fn function_error(&self) -> ::std::option::Option<&str> {
+        self.function_error.as_deref()
+    }
+    /// The `LogResult` member, when set.
+    #[inline]
+    pub fn log_result(&self) -> ::std::option::Option<&str> {
+        self.log_result.as_deref()
+    }
+    /// The `Payload` member, when set.
+    #[inline]
+    pub fn payload(&self) -> ::std::option::Option<&::awsgen_runtime::primitives::Blob> {
+        self.payload.as_ref()
+    }
+    /// The `ExecutedVersion` member, when set.
+    #[inline]
+    pub fn executed_version(&self) -> ::std::option::Option<&str> {
+        self.executed_version.as_deref()
+    }
+    /// The `DurableExecutionArn` member, when set.
+    #[inline]
+    pub fn durable_execution_arn(&self) -> ::std::option::Option<&str> {
+        self.durable_execution_arn.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for InvocationResponse {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -318,14 +348,9 @@ impl InvocationResponseBuilder {
     ) -> &::std::option::Option<::std::string::String> {
         &self.inner.durable_execution_arn
     }
-    /// Builds the [`InvocationResponse`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`InvocationResponse`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::InvocationResponse,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::InvocationResponse {
+        self.inner
     }
 }

@@ -38,6 +38,18 @@ impl InvokeAsyncRequest {
     pub fn builder() -> crate::types::builders::InvokeAsyncRequestBuilder {
         <crate::types::builders::InvokeAsyncRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `FunctionName` member, when set.
+    #[inline]
+    pub fn function_name(&self) -> ::std::option::Option<&str> {
+        self.function_name.as_deref()
+    }
+    /// The `InvokeArgs` member, when set.
+    #[inline]
+    pub fn invoke_args(
+        &self,
+    ) -> ::std::option::Option<&::awsgen_runtime::primitives::Blob> {
+        self.invoke_args.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for InvokeAsyncRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -160,13 +172,13 @@ impl InvokeAsyncRequestBuilder {
         if self.inner.function_name.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "InvokeAsyncRequest",
-                member: "FunctionName",
+                member: "function_name",
             });
         }
         if self.inner.invoke_args.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "InvokeAsyncRequest",
-                member: "InvokeArgs",
+                member: "invoke_args",
             });
         }
         ::std::result::Result::Ok(self.inner)

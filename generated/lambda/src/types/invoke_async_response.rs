@@ -22,6 +22,11 @@ impl InvokeAsyncResponse {
     pub fn builder() -> crate::types::builders::InvokeAsyncResponseBuilder {
         <crate::types::builders::InvokeAsyncResponseBuilder as ::std::default::Default>::default()
     }
+    /// The `Status` member, when set.
+    #[inline]
+    pub fn status(&self) -> ::std::option::Option<i32> {
+        self.status
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for InvokeAsyncResponse {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -109,14 +114,9 @@ impl InvokeAsyncResponseBuilder {
     pub fn get_status(&self) -> &::std::option::Option<i32> {
         &self.inner.status
     }
-    /// Builds the [`InvokeAsyncResponse`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`InvokeAsyncResponse`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::InvokeAsyncResponse,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::InvokeAsyncResponse {
+        self.inner
     }
 }

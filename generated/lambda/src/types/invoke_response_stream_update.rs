@@ -14,6 +14,11 @@ impl InvokeResponseStreamUpdate {
     pub fn builder() -> crate::types::builders::InvokeResponseStreamUpdateBuilder {
         <crate::types::builders::InvokeResponseStreamUpdateBuilder as ::std::default::Default>::default()
     }
+    /// The `Payload` member, when set.
+    #[inline]
+    pub fn payload(&self) -> ::std::option::Option<&::awsgen_runtime::primitives::Blob> {
+        self.payload.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for InvokeResponseStreamUpdate {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -101,14 +106,9 @@ impl InvokeResponseStreamUpdateBuilder {
     ) -> &::std::option::Option<::awsgen_runtime::primitives::Blob> {
         &self.inner.payload
     }
-    /// Builds the [`InvokeResponseStreamUpdate`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`InvokeResponseStreamUpdate`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::InvokeResponseStreamUpdate,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::InvokeResponseStreamUpdate {
+        self.inner
     }
 }

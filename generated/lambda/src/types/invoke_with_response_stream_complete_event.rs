@@ -23,6 +23,21 @@ impl InvokeWithResponseStreamCompleteEvent {
     pub fn builder() -> crate::types::builders::InvokeWithResponseStreamCompleteEventBuilder {
         <crate::types::builders::InvokeWithResponseStreamCompleteEventBuilder as ::std::default::Default>::default()
     }
+    /// The `ErrorCode` member, when set.
+    #[inline]
+    pub fn error_code(&self) -> ::std::option::Option<&str> {
+        self.error_code.as_deref()
+    }
+    /// The `ErrorDetails` member, when set.
+    #[inline]
+    pub fn error_details(&self) -> ::std::option::Option<&str> {
+        self.error_details.as_deref()
+    }
+    /// The `LogResult` member, when set.
+    #[inline]
+    pub fn log_result(&self) -> ::std::option::Option<&str> {
+        self.log_result.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers
 for InvokeWithResponseStreamCompleteEvent {
@@ -156,14 +171,9 @@ impl InvokeWithResponseStreamCompleteEventBuilder {
     pub fn get_log_result(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.log_result
     }
-    /// Builds the [`InvokeWithResponseStreamCompleteEvent`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`InvokeWithResponseStreamCompleteEvent`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::InvokeWithResponseStreamCompleteEvent,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::InvokeWithResponseStreamCompleteEvent {
+        self.inner
     }
 }

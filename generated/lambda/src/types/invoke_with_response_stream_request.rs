@@ -57,6 +57,43 @@ impl InvokeWithResponseStreamRequest {
     pub fn builder() -> crate::types::builders::InvokeWithResponseStreamRequestBuilder {
         <crate::types::builders::InvokeWithResponseStreamRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `FunctionName` member, when set.
+    #[inline]
+    pub fn function_name(&self) -> ::std::option::Option<&str> {
+        self.function_name.as_deref()
+    }
+    /// The `LogType` member, when set.
+    #[inline]
+    pub fn log_type(&self) -> ::std::option::Option<&crate::types::LogType> {
+        self.log_type.as_ref()
+    }
+    /// The `ClientContext` member, when set.
+    #[inline]
+    pub fn client_context(&self) -> ::std::option::Option<&str> {
+        self.client_context.as_deref()
+    }
+    /// The `Qualifier` member, when set.
+    #[inline]
+    pub fn qualifier(&self) -> ::std::option::Option<&str> {
+        self.qualifier.as_deref()
+    }
+    /// The `Payload` member, when set.
+    #[inline]
+    pub fn payload(&self) -> ::std::option::Option<&::awsgen_runtime::primitives::Blob> {
+        self.payload.as_ref()
+    }
+    /// The `TenantId` member, when set.
+    #[inline]
+    pub fn tenant_id(&self) -> ::std::option::Option<&str> {
+        self.tenant_id.as_deref()
+    }
+    /// The `InvocationType` member, when set.
+    #[inline]
+    pub fn invocation_type(
+        &self,
+    ) -> ::std::option::Option<&crate::types::ResponseStreamingInvocationType> {
+        self.invocation_type.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for InvokeWithResponseStreamRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -334,7 +371,7 @@ impl InvokeWithResponseStreamRequestBuilder {
         if self.inner.function_name.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "InvokeWithResponseStreamRequest",
-                member: "FunctionName",
+                member: "function_name",
             });
         }
         ::std::result::Result::Ok(self.inner)

@@ -35,6 +35,28 @@ impl InvokeWithResponseStreamResponse {
     pub fn builder() -> crate::types::builders::InvokeWithResponseStreamResponseBuilder {
         <crate::types::builders::InvokeWithResponseStreamResponseBuilder as ::std::default::Default>::default()
     }
+    /// The `StatusCode` member, when set.
+    #[inline]
+    pub fn status_code(&self) -> ::std::option::Option<i32> {
+        self.status_code
+    }
+    /// The `ExecutedVersion` member, when set.
+    #[inline]
+    pub fn executed_version(&self) -> ::std::option::Option<&str> {
+        self.executed_version.as_deref()
+    }
+    /// The `EventStream` member, when set.
+    #[inline]
+    pub fn event_stream(
+        &self,
+    ) -> ::std::option::Option<&crate::types::InvokeWithResponseStreamResponseEvent> {
+        self.event_stream.as_ref()
+    }
+    /// The `ResponseStreamContentType` member, when set.
+    #[inline]
+    pub fn response_stream_content_type(&self) -> ::std::option::Option<&str> {
+        self.response_stream_content_type.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers
 for InvokeWithResponseStreamResponse {
@@ -208,14 +230,9 @@ impl InvokeWithResponseStreamResponseBuilder {
     ) -> &::std::option::Option<::std::string::String> {
         &self.inner.response_stream_content_type
     }
-    /// Builds the [`InvokeWithResponseStreamResponse`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`InvokeWithResponseStreamResponse`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::InvokeWithResponseStreamResponse,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::InvokeWithResponseStreamResponse {
+        self.inner
     }
 }

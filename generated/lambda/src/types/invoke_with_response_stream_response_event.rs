@@ -23,6 +23,20 @@ impl InvokeWithResponseStreamResponseEvent {
     pub fn builder() -> crate::types::builders::InvokeWithResponseStreamResponseEventBuilder {
         <crate::types::builders::InvokeWithResponseStreamResponseEventBuilder as ::std::default::Default>::default()
     }
+    /// The `PayloadChunk` member, when set.
+    #[inline]
+    pub fn payload_chunk(
+        &self,
+    ) -> ::std::option::Option<&crate::types::InvokeResponseStreamUpdate> {
+        self.payload_chunk.as_ref()
+    }
+    /// The `InvokeComplete` member, when set.
+    #[inline]
+    pub fn invoke_complete(
+        &self,
+    ) -> ::std::option::Option<&crate::types::InvokeWithResponseStreamCompleteEvent> {
+        self.invoke_complete.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers
 for InvokeWithResponseStreamResponseEvent {
@@ -136,14 +150,9 @@ impl InvokeWithResponseStreamResponseEventBuilder {
     ) -> &::std::option::Option<crate::types::InvokeWithResponseStreamCompleteEvent> {
         &self.inner.invoke_complete
     }
-    /// Builds the [`InvokeWithResponseStreamResponseEvent`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`InvokeWithResponseStreamResponseEvent`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::InvokeWithResponseStreamResponseEvent,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::InvokeWithResponseStreamResponseEvent {
+        self.inner
     }
 }

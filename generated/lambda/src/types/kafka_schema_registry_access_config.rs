@@ -25,6 +25,18 @@ impl KafkaSchemaRegistryAccessConfig {
     pub fn builder() -> crate::types::builders::KafkaSchemaRegistryAccessConfigBuilder {
         <crate::types::builders::KafkaSchemaRegistryAccessConfigBuilder as ::std::default::Default>::default()
     }
+    /// The `Type` member, when set.
+    #[inline]
+    pub fn type_(
+        &self,
+    ) -> ::std::option::Option<&crate::types::KafkaSchemaRegistryAuthType> {
+        self.type_.as_ref()
+    }
+    /// The `URI` member, when set.
+    #[inline]
+    pub fn uri(&self) -> ::std::option::Option<&str> {
+        self.uri.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for KafkaSchemaRegistryAccessConfig {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -132,14 +144,9 @@ impl KafkaSchemaRegistryAccessConfigBuilder {
     pub fn get_uri(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.uri
     }
-    /// Builds the [`KafkaSchemaRegistryAccessConfig`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`KafkaSchemaRegistryAccessConfig`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::KafkaSchemaRegistryAccessConfig,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::KafkaSchemaRegistryAccessConfig {
+        self.inner
     }
 }

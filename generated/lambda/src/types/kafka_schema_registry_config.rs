@@ -37,6 +37,30 @@ impl KafkaSchemaRegistryConfig {
     pub fn builder() -> crate::types::builders::KafkaSchemaRegistryConfigBuilder {
         <crate::types::builders::KafkaSchemaRegistryConfigBuilder as ::std::default::Default>::default()
     }
+    /// The `SchemaRegistryURI` member, when set.
+    #[inline]
+    pub fn schema_registry_uri(&self) -> ::std::option::Option<&str> {
+        self.schema_registry_uri.as_deref()
+    }
+    /// The `EventRecordFormat` member, when set.
+    #[inline]
+    pub fn event_record_format(
+        &self,
+    ) -> ::std::option::Option<&crate::types::SchemaRegistryEventRecordFormat> {
+        self.event_record_format.as_ref()
+    }
+    /// The `AccessConfigs` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn access_configs(&self) -> &[crate::types::KafkaSchemaRegistryAccessConfig] {
+        self.access_configs.as_deref().unwrap_or_default()
+    }
+    /// The `SchemaValidationConfigs` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn schema_validation_configs(
+        &self,
+    ) -> &[crate::types::KafkaSchemaValidationConfig] {
+        self.schema_validation_configs.as_deref().unwrap_or_default()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for KafkaSchemaRegistryConfig {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -169,18 +193,14 @@ impl KafkaSchemaRegistryConfigBuilder {
     ) -> &::std::option::Option<crate::types::SchemaRegistryEventRecordFormat> {
         &self.inner.event_record_format
     }
-    /// Sets [`KafkaSchemaRegistryConfig::access_configs`](crate::types::KafkaSchemaRegistryConfig::access_configs): An array of access configuration objects that tell Lambda how to authenticate with your schema registry.
+    /** Appends one item to [`KafkaSchemaRegistryConfig::access_configs`](crate::types::KafkaSchemaRegistryConfig::access_configs): An array of access configuration objects that tell Lambda how to authenticate with your schema registry.
+
+ To set the whole list at once, use [`set_access_configs`](Self::set_access_configs).*/
     pub fn access_configs(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<
-                crate::types::KafkaSchemaRegistryAccessConfig,
-            >,
-        >,
+        input: impl ::std::convert::Into<crate::types::KafkaSchemaRegistryAccessConfig>,
     ) -> Self {
-        self.inner.access_configs = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.access_configs.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`KafkaSchemaRegistryConfig::access_configs`](crate::types::KafkaSchemaRegistryConfig::access_configs).
@@ -203,16 +223,14 @@ impl KafkaSchemaRegistryConfigBuilder {
     > {
         &self.inner.access_configs
     }
-    /// Sets [`KafkaSchemaRegistryConfig::schema_validation_configs`](crate::types::KafkaSchemaRegistryConfig::schema_validation_configs): An array of schema validation configuration objects, which tell Lambda the message attributes you want to validate and filter using your schema registry.
+    /** Appends one item to [`KafkaSchemaRegistryConfig::schema_validation_configs`](crate::types::KafkaSchemaRegistryConfig::schema_validation_configs): An array of schema validation configuration objects, which tell Lambda the message attributes you want to validate and filter using your schema registry.
+
+ To set the whole list at once, use [`set_schema_validation_configs`](Self::set_schema_validation_configs).*/
     pub fn schema_validation_configs(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<crate::types::KafkaSchemaValidationConfig>,
-        >,
+        input: impl ::std::convert::Into<crate::types::KafkaSchemaValidationConfig>,
     ) -> Self {
-        self.inner.schema_validation_configs = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.schema_validation_configs.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`KafkaSchemaRegistryConfig::schema_validation_configs`](crate::types::KafkaSchemaRegistryConfig::schema_validation_configs).
@@ -235,14 +253,9 @@ impl KafkaSchemaRegistryConfigBuilder {
     > {
         &self.inner.schema_validation_configs
     }
-    /// Builds the [`KafkaSchemaRegistryConfig`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`KafkaSchemaRegistryConfig`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::KafkaSchemaRegistryConfig,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::KafkaSchemaRegistryConfig {
+        self.inner
     }
 }

@@ -19,6 +19,13 @@ impl KafkaSchemaValidationConfig {
     pub fn builder() -> crate::types::builders::KafkaSchemaValidationConfigBuilder {
         <crate::types::builders::KafkaSchemaValidationConfigBuilder as ::std::default::Default>::default()
     }
+    /// The `Attribute` member, when set.
+    #[inline]
+    pub fn attribute(
+        &self,
+    ) -> ::std::option::Option<&crate::types::KafkaSchemaValidationAttribute> {
+        self.attribute.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for KafkaSchemaValidationConfig {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -99,14 +106,9 @@ impl KafkaSchemaValidationConfigBuilder {
     ) -> &::std::option::Option<crate::types::KafkaSchemaValidationAttribute> {
         &self.inner.attribute
     }
-    /// Builds the [`KafkaSchemaValidationConfig`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`KafkaSchemaValidationConfig`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::KafkaSchemaValidationConfig,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::KafkaSchemaValidationConfig {
+        self.inner
     }
 }

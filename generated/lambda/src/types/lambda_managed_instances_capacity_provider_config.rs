@@ -25,6 +25,25 @@ impl LambdaManagedInstancesCapacityProviderConfig {
     pub fn builder() -> crate::types::builders::LambdaManagedInstancesCapacityProviderConfigBuilder {
         <crate::types::builders::LambdaManagedInstancesCapacityProviderConfigBuilder as ::std::default::Default>::default()
     }
+    /// The `CapacityProviderArn` member, when set.
+    #[inline]
+    pub fn capacity_provider_arn(&self) -> ::std::option::Option<&str> {
+        self.capacity_provider_arn.as_deref()
+    }
+    /// The `PerExecutionEnvironmentMaxConcurrency` member, when set.
+    #[inline]
+    pub fn per_execution_environment_max_concurrency(
+        &self,
+    ) -> ::std::option::Option<i32> {
+        self.per_execution_environment_max_concurrency
+    }
+    /// The `ExecutionEnvironmentMemoryGiBPerVCpu` member, when set.
+    #[inline]
+    pub fn execution_environment_memory_gib_per_v_cpu(
+        &self,
+    ) -> ::std::option::Option<f64> {
+        self.execution_environment_memory_gib_per_v_cpu
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers
 for LambdaManagedInstancesCapacityProviderConfig {
@@ -193,7 +212,7 @@ impl LambdaManagedInstancesCapacityProviderConfigBuilder {
         if self.inner.capacity_provider_arn.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "LambdaManagedInstancesCapacityProviderConfig",
-                member: "CapacityProviderArn",
+                member: "capacity_provider_arn",
             });
         }
         ::std::result::Result::Ok(self.inner)

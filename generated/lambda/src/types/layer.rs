@@ -25,6 +25,26 @@ impl Layer {
     pub fn builder() -> crate::types::builders::LayerBuilder {
         <crate::types::builders::LayerBuilder as ::std::default::Default>::default()
     }
+    /// The `Arn` member, when set.
+    #[inline]
+    pub fn arn(&self) -> ::std::option::Option<&str> {
+        self.arn.as_deref()
+    }
+    /// The `CodeSize` member, when set.
+    #[inline]
+    pub fn code_size(&self) -> ::std::option::Option<i64> {
+        self.code_size
+    }
+    /// The `SigningProfileVersionArn` member, when set.
+    #[inline]
+    pub fn signing_profile_version_arn(&self) -> ::std::option::Option<&str> {
+        self.signing_profile_version_arn.as_deref()
+    }
+    /// The `SigningJobArn` member, when set.
+    #[inline]
+    pub fn signing_job_arn(&self) -> ::std::option::Option<&str> {
+        self.signing_job_arn.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for Layer {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -181,14 +201,9 @@ impl LayerBuilder {
     pub fn get_signing_job_arn(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.signing_job_arn
     }
-    /// Builds the [`Layer`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`Layer`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::Layer,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::Layer {
+        self.inner
     }
 }

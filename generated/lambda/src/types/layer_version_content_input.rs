@@ -25,6 +25,35 @@ impl LayerVersionContentInput {
     pub fn builder() -> crate::types::builders::LayerVersionContentInputBuilder {
         <crate::types::builders::LayerVersionContentInputBuilder as ::std::default::Default>::default()
     }
+    /// The `S3Bucket` member, when set.
+    #[inline]
+    pub fn s3_bucket(&self) -> ::std::option::Option<&str> {
+        self.s3_bucket.as_deref()
+    }
+    /// The `S3Key` member, when set.
+    #[inline]
+    pub fn s3_key(&self) -> ::std::option::Option<&str> {
+        self.s3_key.as_deref()
+    }
+    /// The `S3ObjectVersion` member, when set.
+    #[inline]
+    pub fn s3_object_version(&self) -> ::std::option::Option<&str> {
+        self.s3_object_version.as_deref()
+    }
+    /// The `S3ObjectStorageMode` member, when set.
+    #[inline]
+    pub fn s3_object_storage_mode(
+        &self,
+    ) -> ::std::option::Option<&crate::types::S3ObjectStorageMode> {
+        self.s3_object_storage_mode.as_ref()
+    }
+    /// The `ZipFile` member, when set.
+    #[inline]
+    pub fn zip_file(
+        &self,
+    ) -> ::std::option::Option<&::awsgen_runtime::primitives::Blob> {
+        self.zip_file.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for LayerVersionContentInput {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -224,14 +253,9 @@ impl LayerVersionContentInputBuilder {
     ) -> &::std::option::Option<::awsgen_runtime::primitives::Blob> {
         &self.inner.zip_file
     }
-    /// Builds the [`LayerVersionContentInput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`LayerVersionContentInput`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::LayerVersionContentInput,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::LayerVersionContentInput {
+        self.inner
     }
 }

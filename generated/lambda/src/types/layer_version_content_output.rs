@@ -29,6 +29,38 @@ impl LayerVersionContentOutput {
     pub fn builder() -> crate::types::builders::LayerVersionContentOutputBuilder {
         <crate::types::builders::LayerVersionContentOutputBuilder as ::std::default::Default>::default()
     }
+    /// The `Location` member, when set.
+    #[inline]
+    pub fn location(&self) -> ::std::option::Option<&str> {
+        self.location.as_deref()
+    }
+    /// The `CodeSha256` member, when set.
+    #[inline]
+    pub fn code_sha256(&self) -> ::std::option::Option<&str> {
+        self.code_sha256.as_deref()
+    }
+    /// The `CodeSize` member, when set.
+    #[inline]
+    pub fn code_size(&self) -> ::std::option::Option<i64> {
+        self.code_size
+    }
+    /// The `SigningProfileVersionArn` member, when set.
+    #[inline]
+    pub fn signing_profile_version_arn(&self) -> ::std::option::Option<&str> {
+        self.signing_profile_version_arn.as_deref()
+    }
+    /// The `SigningJobArn` member, when set.
+    #[inline]
+    pub fn signing_job_arn(&self) -> ::std::option::Option<&str> {
+        self.signing_job_arn.as_deref()
+    }
+    /// The `ResolvedS3Object` member, when set.
+    #[inline]
+    pub fn resolved_s3_object(
+        &self,
+    ) -> ::std::option::Option<&crate::types::ResolvedS3Object> {
+        self.resolved_s3_object.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for LayerVersionContentOutput {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -239,14 +271,9 @@ impl LayerVersionContentOutputBuilder {
     ) -> &::std::option::Option<crate::types::ResolvedS3Object> {
         &self.inner.resolved_s3_object
     }
-    /// Builds the [`LayerVersionContentOutput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`LayerVersionContentOutput`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::LayerVersionContentOutput,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::LayerVersionContentOutput {
+        self.inner
     }
 }

@@ -39,6 +39,41 @@ impl LayerVersionsListItem {
     pub fn builder() -> crate::types::builders::LayerVersionsListItemBuilder {
         <crate::types::builders::LayerVersionsListItemBuilder as ::std::default::Default>::default()
     }
+    /// The `LayerVersionArn` member, when set.
+    #[inline]
+    pub fn layer_version_arn(&self) -> ::std::option::Option<&str> {
+        self.layer_version_arn.as_deref()
+    }
+    /// The `Version` member, when set.
+    #[inline]
+    pub fn version(&self) -> ::std::option::Option<i64> {
+        self.version
+    }
+    /// The `Description` member, when set.
+    #[inline]
+    pub fn description(&self) -> ::std::option::Option<&str> {
+        self.description.as_deref()
+    }
+    /// The `CreatedDate` member, when set.
+    #[inline]
+    pub fn created_date(&self) -> ::std::option::Option<&str> {
+        self.created_date.as_deref()
+    }
+    /// The `CompatibleArchitectures` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn compatible_architectures(&self) -> &[crate::types::Architecture] {
+        self.compatible_architectures.as_deref().unwrap_or_default()
+    }
+    /// The `CompatibleRuntimes` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn compatible_runtimes(&self) -> &[crate::types::Runtime] {
+        self.compatible_runtimes.as_deref().unwrap_or_default()
+    }
+    /// The `LicenseInfo` member, when set.
+    #[inline]
+    pub fn license_info(&self) -> ::std::option::Option<&str> {
+        self.license_info.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for LayerVersionsListItem {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -205,16 +240,14 @@ impl LayerVersionsListItemBuilder {
     pub fn get_created_date(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.created_date
     }
-    /// Sets [`LayerVersionsListItem::compatible_architectures`](crate::types::LayerVersionsListItem::compatible_architectures): A list of compatible [instruction set architectures](https://docs.aws.amazon.com/lambda/latest/dg/foundation-arch.html).
+    /** Appends one item to [`LayerVersionsListItem::compatible_architectures`](crate::types::LayerVersionsListItem::compatible_architectures): A list of compatible [instruction set architectures](https://docs.aws.amazon.com/lambda/latest/dg/foundation-arch.html).
+
+ To set the whole list at once, use [`set_compatible_architectures`](Self::set_compatible_architectures).*/
     pub fn compatible_architectures(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<crate::types::Architecture>,
-        >,
+        input: impl ::std::convert::Into<crate::types::Architecture>,
     ) -> Self {
-        self.inner.compatible_architectures = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.compatible_architectures.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`LayerVersionsListItem::compatible_architectures`](crate::types::LayerVersionsListItem::compatible_architectures).
@@ -233,16 +266,14 @@ impl LayerVersionsListItemBuilder {
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::Architecture>> {
         &self.inner.compatible_architectures
     }
-    /// Sets [`LayerVersionsListItem::compatible_runtimes`](crate::types::LayerVersionsListItem::compatible_runtimes): The layer's compatible runtimes.
+    /** Appends one item to [`LayerVersionsListItem::compatible_runtimes`](crate::types::LayerVersionsListItem::compatible_runtimes): The layer's compatible runtimes.
+
+ To set the whole list at once, use [`set_compatible_runtimes`](Self::set_compatible_runtimes).*/
     pub fn compatible_runtimes(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<crate::types::Runtime>,
-        >,
+        input: impl ::std::convert::Into<crate::types::Runtime>,
     ) -> Self {
-        self.inner.compatible_runtimes = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.compatible_runtimes.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`LayerVersionsListItem::compatible_runtimes`](crate::types::LayerVersionsListItem::compatible_runtimes).
@@ -283,14 +314,9 @@ impl LayerVersionsListItemBuilder {
     pub fn get_license_info(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.license_info
     }
-    /// Builds the [`LayerVersionsListItem`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`LayerVersionsListItem`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::LayerVersionsListItem,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::LayerVersionsListItem {
+        self.inner
     }
 }

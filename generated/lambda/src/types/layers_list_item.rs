@@ -25,6 +25,23 @@ impl LayersListItem {
     pub fn builder() -> crate::types::builders::LayersListItemBuilder {
         <crate::types::builders::LayersListItemBuilder as ::std::default::Default>::default()
     }
+    /// The `LayerName` member, when set.
+    #[inline]
+    pub fn layer_name(&self) -> ::std::option::Option<&str> {
+        self.layer_name.as_deref()
+    }
+    /// The `LayerArn` member, when set.
+    #[inline]
+    pub fn layer_arn(&self) -> ::std::option::Option<&str> {
+        self.layer_arn.as_deref()
+    }
+    /// The `LatestMatchingVersion` member, when set.
+    #[inline]
+    pub fn latest_matching_version(
+        &self,
+    ) -> ::std::option::Option<&crate::types::LayerVersionsListItem> {
+        self.latest_matching_version.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for LayersListItem {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -157,14 +174,9 @@ impl LayersListItemBuilder {
     ) -> &::std::option::Option<crate::types::LayerVersionsListItem> {
         &self.inner.latest_matching_version
     }
-    /// Builds the [`LayersListItem`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`LayersListItem`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::LayersListItem,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::LayersListItem {
+        self.inner
     }
 }

@@ -23,6 +23,16 @@ impl ListAliasesResponse {
     pub fn builder() -> crate::types::builders::ListAliasesResponseBuilder {
         <crate::types::builders::ListAliasesResponseBuilder as ::std::default::Default>::default()
     }
+    /// The `NextMarker` member, when set.
+    #[inline]
+    pub fn next_marker(&self) -> ::std::option::Option<&str> {
+        self.next_marker.as_deref()
+    }
+    /// The `Aliases` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn aliases(&self) -> &[crate::types::AliasConfiguration] {
+        self.aliases.as_deref().unwrap_or_default()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ListAliasesResponse {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -125,16 +135,14 @@ impl ListAliasesResponseBuilder {
     pub fn get_next_marker(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.next_marker
     }
-    /// Sets [`ListAliasesResponse::aliases`](crate::types::ListAliasesResponse::aliases): A list of aliases.
+    /** Appends one item to [`ListAliasesResponse::aliases`](crate::types::ListAliasesResponse::aliases): A list of aliases.
+
+ To set the whole list at once, use [`set_aliases`](Self::set_aliases).*/
     pub fn aliases(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<crate::types::AliasConfiguration>,
-        >,
+        input: impl ::std::convert::Into<crate::types::AliasConfiguration>,
     ) -> Self {
-        self.inner.aliases = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.aliases.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`ListAliasesResponse::aliases`](crate::types::ListAliasesResponse::aliases).
@@ -153,14 +161,9 @@ impl ListAliasesResponseBuilder {
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::AliasConfiguration>> {
         &self.inner.aliases
     }
-    /// Builds the [`ListAliasesResponse`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`ListAliasesResponse`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::ListAliasesResponse,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::ListAliasesResponse {
+        self.inner
     }
 }

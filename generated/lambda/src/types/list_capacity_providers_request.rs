@@ -29,6 +29,21 @@ impl ListCapacityProvidersRequest {
     pub fn builder() -> crate::types::builders::ListCapacityProvidersRequestBuilder {
         <crate::types::builders::ListCapacityProvidersRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `State` member, when set.
+    #[inline]
+    pub fn state(&self) -> ::std::option::Option<&crate::types::CapacityProviderState> {
+        self.state.as_ref()
+    }
+    /// The `Marker` member, when set.
+    #[inline]
+    pub fn marker(&self) -> ::std::option::Option<&str> {
+        self.marker.as_deref()
+    }
+    /// The `MaxItems` member, when set.
+    #[inline]
+    pub fn max_items(&self) -> ::std::option::Option<i32> {
+        self.max_items
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ListCapacityProvidersRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -167,14 +182,9 @@ impl ListCapacityProvidersRequestBuilder {
     pub fn get_max_items(&self) -> &::std::option::Option<i32> {
         &self.inner.max_items
     }
-    /// Builds the [`ListCapacityProvidersRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`ListCapacityProvidersRequest`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::ListCapacityProvidersRequest,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::ListCapacityProvidersRequest {
+        self.inner
     }
 }

@@ -25,6 +25,16 @@ impl ListCapacityProvidersResponse {
     pub fn builder() -> crate::types::builders::ListCapacityProvidersResponseBuilder {
         <crate::types::builders::ListCapacityProvidersResponseBuilder as ::std::default::Default>::default()
     }
+    /// The `CapacityProviders` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn capacity_providers(&self) -> &[crate::types::CapacityProvider] {
+        self.capacity_providers.as_deref().unwrap_or_default()
+    }
+    /// The `NextMarker` member, when set.
+    #[inline]
+    pub fn next_marker(&self) -> ::std::option::Option<&str> {
+        self.next_marker.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ListCapacityProvidersResponse {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -105,16 +115,14 @@ pub struct ListCapacityProvidersResponseBuilder {
     inner: crate::types::ListCapacityProvidersResponse,
 }
 impl ListCapacityProvidersResponseBuilder {
-    /// Sets [`ListCapacityProvidersResponse::capacity_providers`](crate::types::ListCapacityProvidersResponse::capacity_providers): A list of capacity providers in your account.
+    /** Appends one item to [`ListCapacityProvidersResponse::capacity_providers`](crate::types::ListCapacityProvidersResponse::capacity_providers): A list of capacity providers in your account.
+
+ To set the whole list at once, use [`set_capacity_providers`](Self::set_capacity_providers).*/
     pub fn capacity_providers(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<crate::types::CapacityProvider>,
-        >,
+        input: impl ::std::convert::Into<crate::types::CapacityProvider>,
     ) -> Self {
-        self.inner.capacity_providers = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.capacity_providers.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`ListCapacityProvidersResponse::capacity_providers`](crate::types::ListCapacityProvidersResponse::capacity_providers).
@@ -166,7 +174,7 @@ impl ListCapacityProvidersResponseBuilder {
         if self.inner.capacity_providers.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ListCapacityProvidersResponse",
-                member: "CapacityProviders",
+                member: "capacity_providers",
             });
         }
         ::std::result::Result::Ok(self.inner)

@@ -25,6 +25,16 @@ impl ListCodeSigningConfigsRequest {
     pub fn builder() -> crate::types::builders::ListCodeSigningConfigsRequestBuilder {
         <crate::types::builders::ListCodeSigningConfigsRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `Marker` member, when set.
+    #[inline]
+    pub fn marker(&self) -> ::std::option::Option<&str> {
+        self.marker.as_deref()
+    }
+    /// The `MaxItems` member, when set.
+    #[inline]
+    pub fn max_items(&self) -> ::std::option::Option<i32> {
+        self.max_items
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ListCodeSigningConfigsRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -133,14 +143,9 @@ impl ListCodeSigningConfigsRequestBuilder {
     pub fn get_max_items(&self) -> &::std::option::Option<i32> {
         &self.inner.max_items
     }
-    /// Builds the [`ListCodeSigningConfigsRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`ListCodeSigningConfigsRequest`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::ListCodeSigningConfigsRequest,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::ListCodeSigningConfigsRequest {
+        self.inner
     }
 }

@@ -23,6 +23,16 @@ impl ListCodeSigningConfigsResponse {
     pub fn builder() -> crate::types::builders::ListCodeSigningConfigsResponseBuilder {
         <crate::types::builders::ListCodeSigningConfigsResponseBuilder as ::std::default::Default>::default()
     }
+    /// The `NextMarker` member, when set.
+    #[inline]
+    pub fn next_marker(&self) -> ::std::option::Option<&str> {
+        self.next_marker.as_deref()
+    }
+    /// The `CodeSigningConfigs` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn code_signing_configs(&self) -> &[crate::types::CodeSigningConfig] {
+        self.code_signing_configs.as_deref().unwrap_or_default()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ListCodeSigningConfigsResponse {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -126,16 +136,14 @@ impl ListCodeSigningConfigsResponseBuilder {
     pub fn get_next_marker(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.next_marker
     }
-    /// Sets [`ListCodeSigningConfigsResponse::code_signing_configs`](crate::types::ListCodeSigningConfigsResponse::code_signing_configs): The code signing configurations
+    /** Appends one item to [`ListCodeSigningConfigsResponse::code_signing_configs`](crate::types::ListCodeSigningConfigsResponse::code_signing_configs): The code signing configurations
+
+ To set the whole list at once, use [`set_code_signing_configs`](Self::set_code_signing_configs).*/
     pub fn code_signing_configs(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<crate::types::CodeSigningConfig>,
-        >,
+        input: impl ::std::convert::Into<crate::types::CodeSigningConfig>,
     ) -> Self {
-        self.inner.code_signing_configs = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.code_signing_configs.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`ListCodeSigningConfigsResponse::code_signing_configs`](crate::types::ListCodeSigningConfigsResponse::code_signing_configs).
@@ -154,14 +162,9 @@ impl ListCodeSigningConfigsResponseBuilder {
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::CodeSigningConfig>> {
         &self.inner.code_signing_configs
     }
-    /// Builds the [`ListCodeSigningConfigsResponse`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`ListCodeSigningConfigsResponse`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::ListCodeSigningConfigsResponse,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::ListCodeSigningConfigsResponse {
+        self.inner
     }
 }

@@ -55,6 +55,55 @@ impl ListDurableExecutionsByFunctionRequest {
     pub fn builder() -> crate::types::builders::ListDurableExecutionsByFunctionRequestBuilder {
         <crate::types::builders::ListDurableExecutionsByFunctionRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `FunctionName` member, when set.
+    #[inline]
+    pub fn function_name(&self) -> ::std::option::Option<&str> {
+        self.function_name.as_deref()
+    }
+    /// The `Qualifier` member, when set.
+    #[inline]
+    pub fn qualifier(&self) -> ::std::option::Option<&str> {
+        self.qualifier.as_deref()
+    }
+    /// The `DurableExecutionName` member, when set.
+    #[inline]
+    pub fn durable_execution_name(&self) -> ::std::option::Option<&str> {
+        self.durable_execution_name.as_deref()
+    }
+    /// The `Statuses` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn statuses(&self) -> &[crate::types::ExecutionStatus] {
+        self.statuses.as_deref().unwrap_or_default()
+    }
+    /// The `StartedAfter` member, when set.
+    #[inline]
+    pub fn started_after(
+        &self,
+    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+        self.started_after.as_ref()
+    }
+    /// The `StartedBefore` member, when set.
+    #[inline]
+    pub fn started_before(
+        &self,
+    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+        self.started_before.as_ref()
+    }
+    /// The `ReverseOrder` member, when set.
+    #[inline]
+    pub fn reverse_order(&self) -> ::std::option::Option<bool> {
+        self.reverse_order
+    }
+    /// The `Marker` member, when set.
+    #[inline]
+    pub fn marker(&self) -> ::std::option::Option<&str> {
+        self.marker.as_deref()
+    }
+    /// The `MaxItems` member, when set.
+    #[inline]
+    pub fn max_items(&self) -> ::std::option::Option<i32> {
+        self.max_items
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers
 for ListDurableExecutionsByFunctionRequest {
@@ -266,16 +315,14 @@ impl ListDurableExecutionsByFunctionRequestBuilder {
     ) -> &::std::option::Option<::std::string::String> {
         &self.inner.durable_execution_name
     }
-    /// Sets [`ListDurableExecutionsByFunctionRequest::statuses`](crate::types::ListDurableExecutionsByFunctionRequest::statuses): Filter executions by status.
+    /** Appends one item to [`ListDurableExecutionsByFunctionRequest::statuses`](crate::types::ListDurableExecutionsByFunctionRequest::statuses): Filter executions by status.
+
+ To set the whole list at once, use [`set_statuses`](Self::set_statuses).*/
     pub fn statuses(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<crate::types::ExecutionStatus>,
-        >,
+        input: impl ::std::convert::Into<crate::types::ExecutionStatus>,
     ) -> Self {
-        self.inner.statuses = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.statuses.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`ListDurableExecutionsByFunctionRequest::statuses`](crate::types::ListDurableExecutionsByFunctionRequest::statuses).
@@ -407,7 +454,7 @@ impl ListDurableExecutionsByFunctionRequestBuilder {
         if self.inner.function_name.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ListDurableExecutionsByFunctionRequest",
-                member: "FunctionName",
+                member: "function_name",
             });
         }
         ::std::result::Result::Ok(self.inner)

@@ -23,6 +23,16 @@ impl ListDurableExecutionsByFunctionResponse {
     pub fn builder() -> crate::types::builders::ListDurableExecutionsByFunctionResponseBuilder {
         <crate::types::builders::ListDurableExecutionsByFunctionResponseBuilder as ::std::default::Default>::default()
     }
+    /// The `DurableExecutions` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn durable_executions(&self) -> &[crate::types::Execution] {
+        self.durable_executions.as_deref().unwrap_or_default()
+    }
+    /// The `NextMarker` member, when set.
+    #[inline]
+    pub fn next_marker(&self) -> ::std::option::Option<&str> {
+        self.next_marker.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers
 for ListDurableExecutionsByFunctionResponse {
@@ -104,16 +114,14 @@ pub struct ListDurableExecutionsByFunctionResponseBuilder {
     inner: crate::types::ListDurableExecutionsByFunctionResponse,
 }
 impl ListDurableExecutionsByFunctionResponseBuilder {
-    /// Sets [`ListDurableExecutionsByFunctionResponse::durable_executions`](crate::types::ListDurableExecutionsByFunctionResponse::durable_executions): List of durable execution summaries matching the filter criteria.
+    /** Appends one item to [`ListDurableExecutionsByFunctionResponse::durable_executions`](crate::types::ListDurableExecutionsByFunctionResponse::durable_executions): List of durable execution summaries matching the filter criteria.
+
+ To set the whole list at once, use [`set_durable_executions`](Self::set_durable_executions).*/
     pub fn durable_executions(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<crate::types::Execution>,
-        >,
+        input: impl ::std::convert::Into<crate::types::Execution>,
     ) -> Self {
-        self.inner.durable_executions = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.durable_executions.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`ListDurableExecutionsByFunctionResponse::durable_executions`](crate::types::ListDurableExecutionsByFunctionResponse::durable_executions).
@@ -154,14 +162,9 @@ impl ListDurableExecutionsByFunctionResponseBuilder {
     pub fn get_next_marker(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.next_marker
     }
-    /// Builds the [`ListDurableExecutionsByFunctionResponse`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`ListDurableExecutionsByFunctionResponse`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::ListDurableExecutionsByFunctionResponse,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::ListDurableExecutionsByFunctionResponse {
+        self.inner
     }
 }

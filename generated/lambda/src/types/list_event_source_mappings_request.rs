@@ -49,6 +49,26 @@ impl ListEventSourceMappingsRequest {
     pub fn builder() -> crate::types::builders::ListEventSourceMappingsRequestBuilder {
         <crate::types::builders::ListEventSourceMappingsRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `EventSourceArn` member, when set.
+    #[inline]
+    pub fn event_source_arn(&self) -> ::std::option::Option<&str> {
+        self.event_source_arn.as_deref()
+    }
+    /// The `FunctionName` member, when set.
+    #[inline]
+    pub fn function_name(&self) -> ::std::option::Option<&str> {
+        self.function_name.as_deref()
+    }
+    /// The `Marker` member, when set.
+    #[inline]
+    pub fn marker(&self) -> ::std::option::Option<&str> {
+        self.marker.as_deref()
+    }
+    /// The `MaxItems` member, when set.
+    #[inline]
+    pub fn max_items(&self) -> ::std::option::Option<i32> {
+        self.max_items
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ListEventSourceMappingsRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -214,14 +234,9 @@ impl ListEventSourceMappingsRequestBuilder {
     pub fn get_max_items(&self) -> &::std::option::Option<i32> {
         &self.inner.max_items
     }
-    /// Builds the [`ListEventSourceMappingsRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`ListEventSourceMappingsRequest`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::ListEventSourceMappingsRequest,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::ListEventSourceMappingsRequest {
+        self.inner
     }
 }

@@ -23,6 +23,18 @@ impl ListEventSourceMappingsResponse {
     pub fn builder() -> crate::types::builders::ListEventSourceMappingsResponseBuilder {
         <crate::types::builders::ListEventSourceMappingsResponseBuilder as ::std::default::Default>::default()
     }
+    /// The `NextMarker` member, when set.
+    #[inline]
+    pub fn next_marker(&self) -> ::std::option::Option<&str> {
+        self.next_marker.as_deref()
+    }
+    /// The `EventSourceMappings` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn event_source_mappings(
+        &self,
+    ) -> &[crate::types::EventSourceMappingConfiguration] {
+        self.event_source_mappings.as_deref().unwrap_or_default()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ListEventSourceMappingsResponse {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -126,18 +138,14 @@ impl ListEventSourceMappingsResponseBuilder {
     pub fn get_next_marker(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.next_marker
     }
-    /// Sets [`ListEventSourceMappingsResponse::event_source_mappings`](crate::types::ListEventSourceMappingsResponse::event_source_mappings): A list of event source mappings.
+    /** Appends one item to [`ListEventSourceMappingsResponse::event_source_mappings`](crate::types::ListEventSourceMappingsResponse::event_source_mappings): A list of event source mappings.
+
+ To set the whole list at once, use [`set_event_source_mappings`](Self::set_event_source_mappings).*/
     pub fn event_source_mappings(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<
-                crate::types::EventSourceMappingConfiguration,
-            >,
-        >,
+        input: impl ::std::convert::Into<crate::types::EventSourceMappingConfiguration>,
     ) -> Self {
-        self.inner.event_source_mappings = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.event_source_mappings.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`ListEventSourceMappingsResponse::event_source_mappings`](crate::types::ListEventSourceMappingsResponse::event_source_mappings).
@@ -160,14 +168,9 @@ impl ListEventSourceMappingsResponseBuilder {
     > {
         &self.inner.event_source_mappings
     }
-    /// Builds the [`ListEventSourceMappingsResponse`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`ListEventSourceMappingsResponse`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::ListEventSourceMappingsResponse,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::ListEventSourceMappingsResponse {
+        self.inner
     }
 }

@@ -23,6 +23,18 @@ impl ListFunctionEventInvokeConfigsResponse {
     pub fn builder() -> crate::types::builders::ListFunctionEventInvokeConfigsResponseBuilder {
         <crate::types::builders::ListFunctionEventInvokeConfigsResponseBuilder as ::std::default::Default>::default()
     }
+    /// The `FunctionEventInvokeConfigs` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn function_event_invoke_configs(
+        &self,
+    ) -> &[crate::types::FunctionEventInvokeConfig] {
+        self.function_event_invoke_configs.as_deref().unwrap_or_default()
+    }
+    /// The `NextMarker` member, when set.
+    #[inline]
+    pub fn next_marker(&self) -> ::std::option::Option<&str> {
+        self.next_marker.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers
 for ListFunctionEventInvokeConfigsResponse {
@@ -106,16 +118,17 @@ pub struct ListFunctionEventInvokeConfigsResponseBuilder {
     inner: crate::types::ListFunctionEventInvokeConfigsResponse,
 }
 impl ListFunctionEventInvokeConfigsResponseBuilder {
-    /// Sets [`ListFunctionEventInvokeConfigsResponse::function_event_invoke_configs`](crate::types::ListFunctionEventInvokeConfigsResponse::function_event_invoke_configs): A list of configurations.
+    /** Appends one item to [`ListFunctionEventInvokeConfigsResponse::function_event_invoke_configs`](crate::types::ListFunctionEventInvokeConfigsResponse::function_event_invoke_configs): A list of configurations.
+
+ To set the whole list at once, use [`set_function_event_invoke_configs`](Self::set_function_event_invoke_configs).*/
     pub fn function_event_invoke_configs(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<crate::types::FunctionEventInvokeConfig>,
-        >,
+        input: impl ::std::convert::Into<crate::types::FunctionEventInvokeConfig>,
     ) -> Self {
-        self.inner.function_event_invoke_configs = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner
+            .function_event_invoke_configs
+            .get_or_insert_default()
+            .push(input.into());
         self
     }
     /// Sets or clears [`ListFunctionEventInvokeConfigsResponse::function_event_invoke_configs`](crate::types::ListFunctionEventInvokeConfigsResponse::function_event_invoke_configs).
@@ -160,14 +173,9 @@ impl ListFunctionEventInvokeConfigsResponseBuilder {
     pub fn get_next_marker(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.next_marker
     }
-    /// Builds the [`ListFunctionEventInvokeConfigsResponse`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`ListFunctionEventInvokeConfigsResponse`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::ListFunctionEventInvokeConfigsResponse,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::ListFunctionEventInvokeConfigsResponse {
+        self.inner
     }
 }

@@ -25,6 +25,16 @@ impl ListFunctionUrlConfigsResponse {
     pub fn builder() -> crate::types::builders::ListFunctionUrlConfigsResponseBuilder {
         <crate::types::builders::ListFunctionUrlConfigsResponseBuilder as ::std::default::Default>::default()
     }
+    /// The `FunctionUrlConfigs` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn function_url_configs(&self) -> &[crate::types::FunctionUrlConfig] {
+        self.function_url_configs.as_deref().unwrap_or_default()
+    }
+    /// The `NextMarker` member, when set.
+    #[inline]
+    pub fn next_marker(&self) -> ::std::option::Option<&str> {
+        self.next_marker.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ListFunctionUrlConfigsResponse {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -106,16 +116,14 @@ pub struct ListFunctionUrlConfigsResponseBuilder {
     inner: crate::types::ListFunctionUrlConfigsResponse,
 }
 impl ListFunctionUrlConfigsResponseBuilder {
-    /// Sets [`ListFunctionUrlConfigsResponse::function_url_configs`](crate::types::ListFunctionUrlConfigsResponse::function_url_configs): A list of function URL configurations.
+    /** Appends one item to [`ListFunctionUrlConfigsResponse::function_url_configs`](crate::types::ListFunctionUrlConfigsResponse::function_url_configs): A list of function URL configurations.
+
+ To set the whole list at once, use [`set_function_url_configs`](Self::set_function_url_configs).*/
     pub fn function_url_configs(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<crate::types::FunctionUrlConfig>,
-        >,
+        input: impl ::std::convert::Into<crate::types::FunctionUrlConfig>,
     ) -> Self {
-        self.inner.function_url_configs = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.function_url_configs.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`ListFunctionUrlConfigsResponse::function_url_configs`](crate::types::ListFunctionUrlConfigsResponse::function_url_configs).
@@ -167,7 +175,7 @@ impl ListFunctionUrlConfigsResponseBuilder {
         if self.inner.function_url_configs.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ListFunctionUrlConfigsResponse",
-                member: "FunctionUrlConfigs",
+                member: "function_url_configs",
             });
         }
         ::std::result::Result::Ok(self.inner)

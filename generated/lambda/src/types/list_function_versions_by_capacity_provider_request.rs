@@ -31,6 +31,21 @@ impl ListFunctionVersionsByCapacityProviderRequest {
     pub fn builder() -> crate::types::builders::ListFunctionVersionsByCapacityProviderRequestBuilder {
         <crate::types::builders::ListFunctionVersionsByCapacityProviderRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `CapacityProviderName` member, when set.
+    #[inline]
+    pub fn capacity_provider_name(&self) -> ::std::option::Option<&str> {
+        self.capacity_provider_name.as_deref()
+    }
+    /// The `Marker` member, when set.
+    #[inline]
+    pub fn marker(&self) -> ::std::option::Option<&str> {
+        self.marker.as_deref()
+    }
+    /// The `MaxItems` member, when set.
+    #[inline]
+    pub fn max_items(&self) -> ::std::option::Option<i32> {
+        self.max_items
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers
 for ListFunctionVersionsByCapacityProviderRequest {
@@ -186,7 +201,7 @@ impl ListFunctionVersionsByCapacityProviderRequestBuilder {
         if self.inner.capacity_provider_name.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ListFunctionVersionsByCapacityProviderRequest",
-                member: "CapacityProviderName",
+                member: "capacity_provider_name",
             });
         }
         ::std::result::Result::Ok(self.inner)

@@ -29,6 +29,23 @@ impl ListFunctionVersionsByCapacityProviderResponse {
     pub fn builder() -> crate::types::builders::ListFunctionVersionsByCapacityProviderResponseBuilder {
         <crate::types::builders::ListFunctionVersionsByCapacityProviderResponseBuilder as ::std::default::Default>::default()
     }
+    /// The `CapacityProviderArn` member, when set.
+    #[inline]
+    pub fn capacity_provider_arn(&self) -> ::std::option::Option<&str> {
+        self.capacity_provider_arn.as_deref()
+    }
+    /// The `FunctionVersions` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn function_versions(
+        &self,
+    ) -> &[crate::types::FunctionVersionsByCapacityProviderListItem] {
+        self.function_versions.as_deref().unwrap_or_default()
+    }
+    /// The `NextMarker` member, when set.
+    #[inline]
+    pub fn next_marker(&self) -> ::std::option::Option<&str> {
+        self.next_marker.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers
 for ListFunctionVersionsByCapacityProviderResponse {
@@ -141,18 +158,16 @@ impl ListFunctionVersionsByCapacityProviderResponseBuilder {
     ) -> &::std::option::Option<::std::string::String> {
         &self.inner.capacity_provider_arn
     }
-    /// Sets [`ListFunctionVersionsByCapacityProviderResponse::function_versions`](crate::types::ListFunctionVersionsByCapacityProviderResponse::function_versions): A list of function versions that use the specified capacity provider.
+    /** Appends one item to [`ListFunctionVersionsByCapacityProviderResponse::function_versions`](crate::types::ListFunctionVersionsByCapacityProviderResponse::function_versions): A list of function versions that use the specified capacity provider.
+
+ To set the whole list at once, use [`set_function_versions`](Self::set_function_versions).*/
     pub fn function_versions(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<
-                crate::types::FunctionVersionsByCapacityProviderListItem,
-            >,
+        input: impl ::std::convert::Into<
+            crate::types::FunctionVersionsByCapacityProviderListItem,
         >,
     ) -> Self {
-        self.inner.function_versions = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.function_versions.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`ListFunctionVersionsByCapacityProviderResponse::function_versions`](crate::types::ListFunctionVersionsByCapacityProviderResponse::function_versions).
@@ -208,13 +223,13 @@ impl ListFunctionVersionsByCapacityProviderResponseBuilder {
         if self.inner.capacity_provider_arn.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ListFunctionVersionsByCapacityProviderResponse",
-                member: "CapacityProviderArn",
+                member: "capacity_provider_arn",
             });
         }
         if self.inner.function_versions.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ListFunctionVersionsByCapacityProviderResponse",
-                member: "FunctionVersions",
+                member: "function_versions",
             });
         }
         ::std::result::Result::Ok(self.inner)

@@ -31,6 +31,21 @@ impl ListFunctionsByCodeSigningConfigRequest {
     pub fn builder() -> crate::types::builders::ListFunctionsByCodeSigningConfigRequestBuilder {
         <crate::types::builders::ListFunctionsByCodeSigningConfigRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `CodeSigningConfigArn` member, when set.
+    #[inline]
+    pub fn code_signing_config_arn(&self) -> ::std::option::Option<&str> {
+        self.code_signing_config_arn.as_deref()
+    }
+    /// The `Marker` member, when set.
+    #[inline]
+    pub fn marker(&self) -> ::std::option::Option<&str> {
+        self.marker.as_deref()
+    }
+    /// The `MaxItems` member, when set.
+    #[inline]
+    pub fn max_items(&self) -> ::std::option::Option<i32> {
+        self.max_items
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers
 for ListFunctionsByCodeSigningConfigRequest {
@@ -185,7 +200,7 @@ impl ListFunctionsByCodeSigningConfigRequestBuilder {
         if self.inner.code_signing_config_arn.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ListFunctionsByCodeSigningConfigRequest",
-                member: "CodeSigningConfigArn",
+                member: "code_signing_config_arn",
             });
         }
         ::std::result::Result::Ok(self.inner)

@@ -21,6 +21,16 @@ impl ListFunctionsByCodeSigningConfigResponse {
     pub fn builder() -> crate::types::builders::ListFunctionsByCodeSigningConfigResponseBuilder {
         <crate::types::builders::ListFunctionsByCodeSigningConfigResponseBuilder as ::std::default::Default>::default()
     }
+    /// The `NextMarker` member, when set.
+    #[inline]
+    pub fn next_marker(&self) -> ::std::option::Option<&str> {
+        self.next_marker.as_deref()
+    }
+    /// The `FunctionArns` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn function_arns(&self) -> &[::std::string::String] {
+        self.function_arns.as_deref().unwrap_or_default()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers
 for ListFunctionsByCodeSigningConfigResponse {
@@ -118,16 +128,14 @@ impl ListFunctionsByCodeSigningConfigResponseBuilder {
     pub fn get_next_marker(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.next_marker
     }
-    /// Sets [`ListFunctionsByCodeSigningConfigResponse::function_arns`](crate::types::ListFunctionsByCodeSigningConfigResponse::function_arns): The function ARNs.
+    /** Appends one item to [`ListFunctionsByCodeSigningConfigResponse::function_arns`](crate::types::ListFunctionsByCodeSigningConfigResponse::function_arns): The function ARNs.
+
+ To set the whole list at once, use [`set_function_arns`](Self::set_function_arns).*/
     pub fn function_arns(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<::std::string::String>,
-        >,
+        input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.inner.function_arns = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.function_arns.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`ListFunctionsByCodeSigningConfigResponse::function_arns`](crate::types::ListFunctionsByCodeSigningConfigResponse::function_arns).
@@ -146,14 +154,9 @@ impl ListFunctionsByCodeSigningConfigResponseBuilder {
     ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
         &self.inner.function_arns
     }
-    /// Builds the [`ListFunctionsByCodeSigningConfigResponse`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`ListFunctionsByCodeSigningConfigResponse`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::ListFunctionsByCodeSigningConfigResponse,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::ListFunctionsByCodeSigningConfigResponse {
+        self.inner
     }
 }

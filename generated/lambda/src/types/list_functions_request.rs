@@ -33,6 +33,28 @@ impl ListFunctionsRequest {
     pub fn builder() -> crate::types::builders::ListFunctionsRequestBuilder {
         <crate::types::builders::ListFunctionsRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `MasterRegion` member, when set.
+    #[inline]
+    pub fn master_region(&self) -> ::std::option::Option<&str> {
+        self.master_region.as_deref()
+    }
+    /// The `FunctionVersion` member, when set.
+    #[inline]
+    pub fn function_version(
+        &self,
+    ) -> ::std::option::Option<&crate::types::FunctionVersion> {
+        self.function_version.as_ref()
+    }
+    /// The `Marker` member, when set.
+    #[inline]
+    pub fn marker(&self) -> ::std::option::Option<&str> {
+        self.marker.as_deref()
+    }
+    /// The `MaxItems` member, when set.
+    #[inline]
+    pub fn max_items(&self) -> ::std::option::Option<i32> {
+        self.max_items
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ListFunctionsRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -199,14 +221,9 @@ impl ListFunctionsRequestBuilder {
     pub fn get_max_items(&self) -> &::std::option::Option<i32> {
         &self.inner.max_items
     }
-    /// Builds the [`ListFunctionsRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`ListFunctionsRequest`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::ListFunctionsRequest,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::ListFunctionsRequest {
+        self.inner
     }
 }

@@ -23,6 +23,16 @@ impl ListFunctionsResponse {
     pub fn builder() -> crate::types::builders::ListFunctionsResponseBuilder {
         <crate::types::builders::ListFunctionsResponseBuilder as ::std::default::Default>::default()
     }
+    /// The `NextMarker` member, when set.
+    #[inline]
+    pub fn next_marker(&self) -> ::std::option::Option<&str> {
+        self.next_marker.as_deref()
+    }
+    /// The `Functions` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn functions(&self) -> &[crate::types::FunctionConfiguration] {
+        self.functions.as_deref().unwrap_or_default()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ListFunctionsResponse {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -125,16 +135,14 @@ impl ListFunctionsResponseBuilder {
     pub fn get_next_marker(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.next_marker
     }
-    /// Sets [`ListFunctionsResponse::functions`](crate::types::ListFunctionsResponse::functions): A list of Lambda functions.
+    /** Appends one item to [`ListFunctionsResponse::functions`](crate::types::ListFunctionsResponse::functions): A list of Lambda functions.
+
+ To set the whole list at once, use [`set_functions`](Self::set_functions).*/
     pub fn functions(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<crate::types::FunctionConfiguration>,
-        >,
+        input: impl ::std::convert::Into<crate::types::FunctionConfiguration>,
     ) -> Self {
-        self.inner.functions = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.functions.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`ListFunctionsResponse::functions`](crate::types::ListFunctionsResponse::functions).
@@ -155,14 +163,9 @@ impl ListFunctionsResponseBuilder {
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::FunctionConfiguration>> {
         &self.inner.functions
     }
-    /// Builds the [`ListFunctionsResponse`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`ListFunctionsResponse`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::ListFunctionsResponse,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::ListFunctionsResponse {
+        self.inner
     }
 }

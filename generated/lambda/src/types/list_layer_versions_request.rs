@@ -43,6 +43,33 @@ impl ListLayerVersionsRequest {
     pub fn builder() -> crate::types::builders::ListLayerVersionsRequestBuilder {
         <crate::types::builders::ListLayerVersionsRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `CompatibleArchitecture` member, when set.
+    #[inline]
+    pub fn compatible_architecture(
+        &self,
+    ) -> ::std::option::Option<&crate::types::Architecture> {
+        self.compatible_architecture.as_ref()
+    }
+    /// The `CompatibleRuntime` member, when set.
+    #[inline]
+    pub fn compatible_runtime(&self) -> ::std::option::Option<&crate::types::Runtime> {
+        self.compatible_runtime.as_ref()
+    }
+    /// The `LayerName` member, when set.
+    #[inline]
+    pub fn layer_name(&self) -> ::std::option::Option<&str> {
+        self.layer_name.as_deref()
+    }
+    /// The `Marker` member, when set.
+    #[inline]
+    pub fn marker(&self) -> ::std::option::Option<&str> {
+        self.marker.as_deref()
+    }
+    /// The `MaxItems` member, when set.
+    #[inline]
+    pub fn max_items(&self) -> ::std::option::Option<i32> {
+        self.max_items
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ListLayerVersionsRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -254,7 +281,7 @@ impl ListLayerVersionsRequestBuilder {
         if self.inner.layer_name.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ListLayerVersionsRequest",
-                member: "LayerName",
+                member: "layer_name",
             });
         }
         ::std::result::Result::Ok(self.inner)

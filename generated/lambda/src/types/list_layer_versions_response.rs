@@ -23,6 +23,16 @@ impl ListLayerVersionsResponse {
     pub fn builder() -> crate::types::builders::ListLayerVersionsResponseBuilder {
         <crate::types::builders::ListLayerVersionsResponseBuilder as ::std::default::Default>::default()
     }
+    /// The `NextMarker` member, when set.
+    #[inline]
+    pub fn next_marker(&self) -> ::std::option::Option<&str> {
+        self.next_marker.as_deref()
+    }
+    /// The `LayerVersions` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn layer_versions(&self) -> &[crate::types::LayerVersionsListItem] {
+        self.layer_versions.as_deref().unwrap_or_default()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ListLayerVersionsResponse {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -125,16 +135,14 @@ impl ListLayerVersionsResponseBuilder {
     pub fn get_next_marker(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.next_marker
     }
-    /// Sets [`ListLayerVersionsResponse::layer_versions`](crate::types::ListLayerVersionsResponse::layer_versions): A list of versions.
+    /** Appends one item to [`ListLayerVersionsResponse::layer_versions`](crate::types::ListLayerVersionsResponse::layer_versions): A list of versions.
+
+ To set the whole list at once, use [`set_layer_versions`](Self::set_layer_versions).*/
     pub fn layer_versions(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<crate::types::LayerVersionsListItem>,
-        >,
+        input: impl ::std::convert::Into<crate::types::LayerVersionsListItem>,
     ) -> Self {
-        self.inner.layer_versions = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.layer_versions.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`ListLayerVersionsResponse::layer_versions`](crate::types::ListLayerVersionsResponse::layer_versions).
@@ -155,14 +163,9 @@ impl ListLayerVersionsResponseBuilder {
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::LayerVersionsListItem>> {
         &self.inner.layer_versions
     }
-    /// Builds the [`ListLayerVersionsResponse`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`ListLayerVersionsResponse`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::ListLayerVersionsResponse,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::ListLayerVersionsResponse {
+        self.inner
     }
 }

@@ -37,6 +37,28 @@ impl ListLayersRequest {
     pub fn builder() -> crate::types::builders::ListLayersRequestBuilder {
         <crate::types::builders::ListLayersRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `CompatibleArchitecture` member, when set.
+    #[inline]
+    pub fn compatible_architecture(
+        &self,
+    ) -> ::std::option::Option<&crate::types::Architecture> {
+        self.compatible_architecture.as_ref()
+    }
+    /// The `CompatibleRuntime` member, when set.
+    #[inline]
+    pub fn compatible_runtime(&self) -> ::std::option::Option<&crate::types::Runtime> {
+        self.compatible_runtime.as_ref()
+    }
+    /// The `Marker` member, when set.
+    #[inline]
+    pub fn marker(&self) -> ::std::option::Option<&str> {
+        self.marker.as_deref()
+    }
+    /// The `MaxItems` member, when set.
+    #[inline]
+    pub fn max_items(&self) -> ::std::option::Option<i32> {
+        self.max_items
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ListLayersRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -209,14 +231,9 @@ impl ListLayersRequestBuilder {
     pub fn get_max_items(&self) -> &::std::option::Option<i32> {
         &self.inner.max_items
     }
-    /// Builds the [`ListLayersRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`ListLayersRequest`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::ListLayersRequest,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::ListLayersRequest {
+        self.inner
     }
 }

@@ -21,6 +21,16 @@ impl ListLayersResponse {
     pub fn builder() -> crate::types::builders::ListLayersResponseBuilder {
         <crate::types::builders::ListLayersResponseBuilder as ::std::default::Default>::default()
     }
+    /// The `NextMarker` member, when set.
+    #[inline]
+    pub fn next_marker(&self) -> ::std::option::Option<&str> {
+        self.next_marker.as_deref()
+    }
+    /// The `Layers` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn layers(&self) -> &[crate::types::LayersListItem] {
+        self.layers.as_deref().unwrap_or_default()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ListLayersResponse {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -123,16 +133,14 @@ impl ListLayersResponseBuilder {
     pub fn get_next_marker(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.next_marker
     }
-    /// Sets [`ListLayersResponse::layers`](crate::types::ListLayersResponse::layers): A list of function layers.
+    /** Appends one item to [`ListLayersResponse::layers`](crate::types::ListLayersResponse::layers): A list of function layers.
+
+ To set the whole list at once, use [`set_layers`](Self::set_layers).*/
     pub fn layers(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<crate::types::LayersListItem>,
-        >,
+        input: impl ::std::convert::Into<crate::types::LayersListItem>,
     ) -> Self {
-        self.inner.layers = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.layers.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`ListLayersResponse::layers`](crate::types::ListLayersResponse::layers).
@@ -151,14 +159,9 @@ impl ListLayersResponseBuilder {
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::LayersListItem>> {
         &self.inner.layers
     }
-    /// Builds the [`ListLayersResponse`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`ListLayersResponse`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::ListLayersResponse,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::ListLayersResponse {
+        self.inner
     }
 }

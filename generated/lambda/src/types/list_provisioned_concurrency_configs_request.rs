@@ -39,6 +39,21 @@ impl ListProvisionedConcurrencyConfigsRequest {
     pub fn builder() -> crate::types::builders::ListProvisionedConcurrencyConfigsRequestBuilder {
         <crate::types::builders::ListProvisionedConcurrencyConfigsRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `FunctionName` member, when set.
+    #[inline]
+    pub fn function_name(&self) -> ::std::option::Option<&str> {
+        self.function_name.as_deref()
+    }
+    /// The `Marker` member, when set.
+    #[inline]
+    pub fn marker(&self) -> ::std::option::Option<&str> {
+        self.marker.as_deref()
+    }
+    /// The `MaxItems` member, when set.
+    #[inline]
+    pub fn max_items(&self) -> ::std::option::Option<i32> {
+        self.max_items
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers
 for ListProvisionedConcurrencyConfigsRequest {
@@ -189,7 +204,7 @@ impl ListProvisionedConcurrencyConfigsRequestBuilder {
         if self.inner.function_name.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ListProvisionedConcurrencyConfigsRequest",
-                member: "FunctionName",
+                member: "function_name",
             });
         }
         ::std::result::Result::Ok(self.inner)

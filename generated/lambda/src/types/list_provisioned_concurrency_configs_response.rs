@@ -23,6 +23,18 @@ impl ListProvisionedConcurrencyConfigsResponse {
     pub fn builder() -> crate::types::builders::ListProvisionedConcurrencyConfigsResponseBuilder {
         <crate::types::builders::ListProvisionedConcurrencyConfigsResponseBuilder as ::std::default::Default>::default()
     }
+    /// The `ProvisionedConcurrencyConfigs` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn provisioned_concurrency_configs(
+        &self,
+    ) -> &[crate::types::ProvisionedConcurrencyConfigListItem] {
+        self.provisioned_concurrency_configs.as_deref().unwrap_or_default()
+    }
+    /// The `NextMarker` member, when set.
+    #[inline]
+    pub fn next_marker(&self) -> ::std::option::Option<&str> {
+        self.next_marker.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers
 for ListProvisionedConcurrencyConfigsResponse {
@@ -107,18 +119,19 @@ pub struct ListProvisionedConcurrencyConfigsResponseBuilder {
     inner: crate::types::ListProvisionedConcurrencyConfigsResponse,
 }
 impl ListProvisionedConcurrencyConfigsResponseBuilder {
-    /// Sets [`ListProvisionedConcurrencyConfigsResponse::provisioned_concurrency_configs`](crate::types::ListProvisionedConcurrencyConfigsResponse::provisioned_concurrency_configs): A list of provisioned concurrency configurations.
+    /** Appends one item to [`ListProvisionedConcurrencyConfigsResponse::provisioned_concurrency_configs`](crate::types::ListProvisionedConcurrencyConfigsResponse::provisioned_concurrency_configs): A list of provisioned concurrency configurations.
+
+ To set the whole list at once, use [`set_provisioned_concurrency_configs`](Self::set_provisioned_concurrency_configs).*/
     pub fn provisioned_concurrency_configs(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<
-                crate::types::ProvisionedConcurrencyConfigListItem,
-            >,
+        input: impl ::std::convert::Into<
+            crate::types::ProvisionedConcurrencyConfigListItem,
         >,
     ) -> Self {
-        self.inner.provisioned_concurrency_configs = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner
+            .provisioned_concurrency_configs
+            .get_or_insert_default()
+            .push(input.into());
         self
     }
     /// Sets or clears [`ListProvisionedConcurrencyConfigsResponse::provisioned_concurrency_configs`](crate::types::ListProvisionedConcurrencyConfigsResponse::provisioned_concurrency_configs).
@@ -163,14 +176,9 @@ impl ListProvisionedConcurrencyConfigsResponseBuilder {
     pub fn get_next_marker(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.next_marker
     }
-    /// Builds the [`ListProvisionedConcurrencyConfigsResponse`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`ListProvisionedConcurrencyConfigsResponse`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::ListProvisionedConcurrencyConfigsResponse,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::ListProvisionedConcurrencyConfigsResponse {
+        self.inner
     }
 }

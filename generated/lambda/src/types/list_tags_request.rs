@@ -23,6 +23,11 @@ impl ListTagsRequest {
     pub fn builder() -> crate::types::builders::ListTagsRequestBuilder {
         <crate::types::builders::ListTagsRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `Resource` member, when set.
+    #[inline]
+    pub fn resource(&self) -> ::std::option::Option<&str> {
+        self.resource.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ListTagsRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -120,7 +125,7 @@ impl ListTagsRequestBuilder {
         if self.inner.resource.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ListTagsRequest",
-                member: "Resource",
+                member: "resource",
             });
         }
         ::std::result::Result::Ok(self.inner)

@@ -21,6 +21,15 @@ impl ListTagsResponse {
     pub fn builder() -> crate::types::builders::ListTagsResponseBuilder {
         <crate::types::builders::ListTagsResponseBuilder as ::std::default::Default>::default()
     }
+    /// The `Tags` member, when set.
+    #[inline]
+    pub fn tags(
+        &self,
+    ) -> ::std::option::Option<
+        &::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
+    > {
+        self.tags.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ListTagsResponse {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -89,19 +98,15 @@ pub struct ListTagsResponseBuilder {
     inner: crate::types::ListTagsResponse,
 }
 impl ListTagsResponseBuilder {
-    /// Sets [`ListTagsResponse::tags`](crate::types::ListTagsResponse::tags): The function's tags.
+    /** Adds one entry to [`ListTagsResponse::tags`](crate::types::ListTagsResponse::tags): The function's tags.
+
+ To set the whole map at once, use [`set_tags`](Self::set_tags).*/
     pub fn tags(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = (
-                impl ::std::convert::Into<::std::string::String>,
-                impl ::std::convert::Into<::std::string::String>,
-            ),
-        >,
+        key: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.inner.tags = ::std::option::Option::Some(
-            input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
-        );
+        self.inner.tags.get_or_insert_default().insert(key.into(), value.into());
         self
     }
     /// Sets or clears [`ListTagsResponse::tags`](crate::types::ListTagsResponse::tags).
@@ -124,14 +129,9 @@ impl ListTagsResponseBuilder {
     > {
         &self.inner.tags
     }
-    /// Builds the [`ListTagsResponse`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`ListTagsResponse`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::ListTagsResponse,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::ListTagsResponse {
+        self.inner
     }
 }

@@ -23,6 +23,16 @@ impl ListVersionsByFunctionResponse {
     pub fn builder() -> crate::types::builders::ListVersionsByFunctionResponseBuilder {
         <crate::types::builders::ListVersionsByFunctionResponseBuilder as ::std::default::Default>::default()
     }
+    /// The `NextMarker` member, when set.
+    #[inline]
+    pub fn next_marker(&self) -> ::std::option::Option<&str> {
+        self.next_marker.as_deref()
+    }
+    /// The `Versions` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn versions(&self) -> &[crate::types::FunctionConfiguration] {
+        self.versions.as_deref().unwrap_or_default()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ListVersionsByFunctionResponse {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -126,16 +136,14 @@ impl ListVersionsByFunctionResponseBuilder {
     pub fn get_next_marker(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.next_marker
     }
-    /// Sets [`ListVersionsByFunctionResponse::versions`](crate::types::ListVersionsByFunctionResponse::versions): A list of Lambda function versions.
+    /** Appends one item to [`ListVersionsByFunctionResponse::versions`](crate::types::ListVersionsByFunctionResponse::versions): A list of Lambda function versions.
+
+ To set the whole list at once, use [`set_versions`](Self::set_versions).*/
     pub fn versions(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<crate::types::FunctionConfiguration>,
-        >,
+        input: impl ::std::convert::Into<crate::types::FunctionConfiguration>,
     ) -> Self {
-        self.inner.versions = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.versions.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`ListVersionsByFunctionResponse::versions`](crate::types::ListVersionsByFunctionResponse::versions).
@@ -156,14 +164,9 @@ impl ListVersionsByFunctionResponseBuilder {
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::FunctionConfiguration>> {
         &self.inner.versions
     }
-    /// Builds the [`ListVersionsByFunctionResponse`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`ListVersionsByFunctionResponse`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::ListVersionsByFunctionResponse,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::ListVersionsByFunctionResponse {
+        self.inner
     }
 }

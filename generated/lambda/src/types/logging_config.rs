@@ -25,6 +25,30 @@ impl LoggingConfig {
     pub fn builder() -> crate::types::builders::LoggingConfigBuilder {
         <crate::types::builders::LoggingConfigBuilder as ::std::default::Default>::default()
     }
+    /// The `LogFormat` member, when set.
+    #[inline]
+    pub fn log_format(&self) -> ::std::option::Option<&crate::types::LogFormat> {
+        self.log_format.as_ref()
+    }
+    /// The `ApplicationLogLevel` member, when set.
+    #[inline]
+    pub fn application_log_level(
+        &self,
+    ) -> ::std::option::Option<&crate::types::ApplicationLogLevel> {
+        self.application_log_level.as_ref()
+    }
+    /// The `SystemLogLevel` member, when set.
+    #[inline]
+    pub fn system_log_level(
+        &self,
+    ) -> ::std::option::Option<&crate::types::SystemLogLevel> {
+        self.system_log_level.as_ref()
+    }
+    /// The `LogGroup` member, when set.
+    #[inline]
+    pub fn log_group(&self) -> ::std::option::Option<&str> {
+        self.log_group.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for LoggingConfig {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -185,14 +209,9 @@ impl LoggingConfigBuilder {
     pub fn get_log_group(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.log_group
     }
-    /// Builds the [`LoggingConfig`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`LoggingConfig`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::LoggingConfig,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::LoggingConfig {
+        self.inner
     }
 }

@@ -25,6 +25,11 @@ impl OnFailure {
     pub fn builder() -> crate::types::builders::OnFailureBuilder {
         <crate::types::builders::OnFailureBuilder as ::std::default::Default>::default()
     }
+    /// The `Destination` member, when set.
+    #[inline]
+    pub fn destination(&self) -> ::std::option::Option<&str> {
+        self.destination.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for OnFailure {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -103,14 +108,9 @@ impl OnFailureBuilder {
     pub fn get_destination(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.destination
     }
-    /// Builds the [`OnFailure`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`OnFailure`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::OnFailure,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::OnFailure {
+        self.inner
     }
 }

@@ -25,6 +25,11 @@ impl OnSuccess {
     pub fn builder() -> crate::types::builders::OnSuccessBuilder {
         <crate::types::builders::OnSuccessBuilder as ::std::default::Default>::default()
     }
+    /// The `Destination` member, when set.
+    #[inline]
+    pub fn destination(&self) -> ::std::option::Option<&str> {
+        self.destination.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for OnSuccess {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -103,14 +108,9 @@ impl OnSuccessBuilder {
     pub fn get_destination(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.destination
     }
-    /// Builds the [`OnSuccess`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`OnSuccess`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::OnSuccess,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::OnSuccess {
+        self.inner
     }
 }

@@ -55,6 +55,88 @@ impl Operation {
     pub fn builder() -> crate::types::builders::OperationBuilder {
         <crate::types::builders::OperationBuilder as ::std::default::Default>::default()
     }
+    /// The `Id` member, when set.
+    #[inline]
+    pub fn id(&self) -> ::std::option::Option<&str> {
+        self.id.as_deref()
+    }
+    /// The `ParentId` member, when set.
+    #[inline]
+    pub fn parent_id(&self) -> ::std::option::Option<&str> {
+        self.parent_id.as_deref()
+    }
+    /// The `Name` member, when set.
+    #[inline]
+    pub fn name(&self) -> ::std::option::Option<&str> {
+        self.name.as_deref()
+    }
+    /// The `Type` member, when set.
+    #[inline]
+    pub fn type_(&self) -> ::std::option::Option<&crate::types::OperationType> {
+        self.type_.as_ref()
+    }
+    /// The `SubType` member, when set.
+    #[inline]
+    pub fn sub_type(&self) -> ::std::option::Option<&str> {
+        self.sub_type.as_deref()
+    }
+    /// The `StartTimestamp` member, when set.
+    #[inline]
+    pub fn start_timestamp(
+        &self,
+    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+        self.start_timestamp.as_ref()
+    }
+    /// The `EndTimestamp` member, when set.
+    #[inline]
+    pub fn end_timestamp(
+        &self,
+    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+        self.end_timestamp.as_ref()
+    }
+    /// The `Status` member, when set.
+    #[inline]
+    pub fn status(&self) -> ::std::option::Option<&crate::types::OperationStatus> {
+        self.status.as_ref()
+    }
+    /// The `ExecutionDetails` member, when set.
+    #[inline]
+    pub fn execution_details(
+        &self,
+    ) -> ::std::option::Option<&crate::types::ExecutionDetails> {
+        self.execution_details.as_ref()
+    }
+    /// The `ContextDetails` member, when set.
+    #[inline]
+    pub fn context_details(
+        &self,
+    ) -> ::std::option::Option<&crate::types::ContextDetails> {
+        self.context_details.as_ref()
+    }
+    /// The `StepDetails` member, when set.
+    #[inline]
+    pub fn step_details(&self) -> ::std::option::Option<&crate::types::StepDetails> {
+        self.step_details.as_ref()
+    }
+    /// The `WaitDetails` member, when set.
+    #[inline]
+    pub fn wait_details(&self) -> ::std::option::Option<&crate::types::WaitDetails> {
+        self.wait_details.as_ref()
+    }
+    /// The `CallbackDetails` member, when set.
+    #[inline]
+    pub fn callback_details(
+        &self,
+    ) -> ::std::option::Option<&crate::types::CallbackDetails> {
+        self.callback_details.as_ref()
+    }
+    /// The `ChainedInvokeDetails` member, when set.
+    #[inline]
+    pub fn chained_invoke_details(
+        &self,
+    ) -> ::std::option::Option<&crate::types::ChainedInvokeDetails> {
+        self.chained_invoke_details.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for Operation {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -520,25 +602,25 @@ impl OperationBuilder {
         if self.inner.id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "Operation",
-                member: "Id",
+                member: "id",
             });
         }
         if self.inner.type_.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "Operation",
-                member: "Type",
+                member: "type_",
             });
         }
         if self.inner.start_timestamp.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "Operation",
-                member: "StartTimestamp",
+                member: "start_timestamp",
             });
         }
         if self.inner.status.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "Operation",
-                member: "Status",
+                member: "status",
             });
         }
         ::std::result::Result::Ok(self.inner)

@@ -46,6 +46,77 @@ impl OperationUpdate {
     pub fn builder() -> crate::types::builders::OperationUpdateBuilder {
         <crate::types::builders::OperationUpdateBuilder as ::std::default::Default>::default()
     }
+    /// The `Id` member, when set.
+    #[inline]
+    pub fn id(&self) -> ::std::option::Option<&str> {
+        self.id.as_deref()
+    }
+    /// The `ParentId` member, when set.
+    #[inline]
+    pub fn parent_id(&self) -> ::std::option::Option<&str> {
+        self.parent_id.as_deref()
+    }
+    /// The `Name` member, when set.
+    #[inline]
+    pub fn name(&self) -> ::std::option::Option<&str> {
+        self.name.as_deref()
+    }
+    /// The `Type` member, when set.
+    #[inline]
+    pub fn type_(&self) -> ::std::option::Option<&crate::types::OperationType> {
+        self.type_.as_ref()
+    }
+    /// The `SubType` member, when set.
+    #[inline]
+    pub fn sub_type(&self) -> ::std::option::Option<&str> {
+        self.sub_type.as_deref()
+    }
+    /// The `Action` member, when set.
+    #[inline]
+    pub fn action(&self) -> ::std::option::Option<&crate::types::OperationAction> {
+        self.action.as_ref()
+    }
+    /// The `Payload` member, when set.
+    #[inline]
+    pub fn payload(&self) -> ::std::option::Option<&str> {
+        self.payload.as_deref()
+    }
+    /// The `Error` member, when set.
+    #[inline]
+    pub fn error(&self) -> ::std::option::Option<&crate::types::ErrorObject> {
+        self.error.as_ref()
+    }
+    /// The `ContextOptions` member, when set.
+    #[inline]
+    pub fn context_options(
+        &self,
+    ) -> ::std::option::Option<&crate::types::ContextOptions> {
+        self.context_options.as_ref()
+    }
+    /// The `StepOptions` member, when set.
+    #[inline]
+    pub fn step_options(&self) -> ::std::option::Option<&crate::types::StepOptions> {
+        self.step_options.as_ref()
+    }
+    /// The `WaitOptions` member, when set.
+    #[inline]
+    pub fn wait_options(&self) -> ::std::option::Option<&crate::types::WaitOptions> {
+        self.wait_options.as_ref()
+    }
+    /// The `CallbackOptions` member, when set.
+    #[inline]
+    pub fn callback_options(
+        &self,
+    ) -> ::std::option::Option<&crate::types::CallbackOptions> {
+        self.callback_options.as_ref()
+    }
+    /// The `ChainedInvokeOptions` member, when set.
+    #[inline]
+    pub fn chained_invoke_options(
+        &self,
+    ) -> ::std::option::Option<&crate::types::ChainedInvokeOptions> {
+        self.chained_invoke_options.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for OperationUpdate {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -472,19 +543,19 @@ impl OperationUpdateBuilder {
         if self.inner.id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "OperationUpdate",
-                member: "Id",
+                member: "id",
             });
         }
         if self.inner.type_.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "OperationUpdate",
-                member: "Type",
+                member: "type_",
             });
         }
         if self.inner.action.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "OperationUpdate",
-                member: "Action",
+                member: "action",
             });
         }
         ::std::result::Result::Ok(self.inner)

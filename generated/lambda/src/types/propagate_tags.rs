@@ -23,6 +23,20 @@ impl PropagateTags {
     pub fn builder() -> crate::types::builders::PropagateTagsBuilder {
         <crate::types::builders::PropagateTagsBuilder as ::std::default::Default>::default()
     }
+    /// The `Mode` member, when set.
+    #[inline]
+    pub fn mode(&self) -> ::std::option::Option<&crate::types::PropagateTagsMode> {
+        self.mode.as_ref()
+    }
+    /// The `ExplicitTags` member, when set.
+    #[inline]
+    pub fn explicit_tags(
+        &self,
+    ) -> ::std::option::Option<
+        &::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
+    > {
+        self.explicit_tags.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for PropagateTags {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -105,19 +119,18 @@ impl PropagateTagsBuilder {
     pub fn get_mode(&self) -> &::std::option::Option<crate::types::PropagateTagsMode> {
         &self.inner.mode
     }
-    /// Sets [`PropagateTags::explicit_tags`](crate::types::PropagateTags::explicit_tags): A list of tags to apply to managed resources when `Mode` is set to `Explicit`.
+    /** Adds one entry to [`PropagateTags::explicit_tags`](crate::types::PropagateTags::explicit_tags): A list of tags to apply to managed resources when `Mode` is set to `Explicit`.
+
+ To set the whole map at once, use [`set_explicit_tags`](Self::set_explicit_tags).*/
     pub fn explicit_tags(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = (
-                impl ::std::convert::Into<::std::string::String>,
-                impl ::std::convert::Into<::std::string::String>,
-            ),
-        >,
+        key: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.inner.explicit_tags = ::std::option::Option::Some(
-            input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
-        );
+        self.inner
+            .explicit_tags
+            .get_or_insert_default()
+            .insert(key.into(), value.into());
         self
     }
     /// Sets or clears [`PropagateTags::explicit_tags`](crate::types::PropagateTags::explicit_tags).
@@ -140,14 +153,9 @@ impl PropagateTagsBuilder {
     > {
         &self.inner.explicit_tags
     }
-    /// Builds the [`PropagateTags`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`PropagateTags`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::PropagateTags,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::PropagateTags {
+        self.inner
     }
 }

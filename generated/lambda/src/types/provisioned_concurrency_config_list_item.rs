@@ -31,6 +31,49 @@ impl ProvisionedConcurrencyConfigListItem {
     pub fn builder() -> crate::types::builders::ProvisionedConcurrencyConfigListItemBuilder {
         <crate::types::builders::ProvisionedConcurrencyConfigListItemBuilder as ::std::default::Default>::default()
     }
+    /// The `FunctionArn` member, when set.
+    #[inline]
+    pub fn function_arn(&self) -> ::std::option::Option<&str> {
+        self.function_arn.as_deref()
+    }
+    /// The `RequestedProvisionedConcurrentExecutions` member, when set.
+    #[inline]
+    pub fn requested_provisioned_concurrent_executions(
+        &self,
+    ) -> ::std::option::Option<i32> {
+        self.requested_provisioned_concurrent_executions
+    }
+    /// The `AvailableProvisionedConcurrentExecutions` member, when set.
+    #[inline]
+    pub fn available_provisioned_concurrent_executions(
+        &self,
+    ) -> ::std::option::Option<i32> {
+        self.available_provisioned_concurrent_executions
+    }
+    /// The `AllocatedProvisionedConcurrentExecutions` member, when set.
+    #[inline]
+    pub fn allocated_provisioned_concurrent_executions(
+        &self,
+    ) -> ::std::option::Option<i32> {
+        self.allocated_provisioned_concurrent_executions
+    }
+    /// The `Status` member, when set.
+    #[inline]
+    pub fn status(
+        &self,
+    ) -> ::std::option::Option<&crate::types::ProvisionedConcurrencyStatusEnum> {
+        self.status.as_ref()
+    }
+    /// The `StatusReason` member, when set.
+    #[inline]
+    pub fn status_reason(&self) -> ::std::option::Option<&str> {
+        self.status_reason.as_deref()
+    }
+    /// The `LastModified` member, when set.
+    #[inline]
+    pub fn last_modified(&self) -> ::std::option::Option<&str> {
+        self.last_modified.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers
 for ProvisionedConcurrencyConfigListItem {
@@ -294,14 +337,9 @@ impl ProvisionedConcurrencyConfigListItemBuilder {
     pub fn get_last_modified(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.last_modified
     }
-    /// Builds the [`ProvisionedConcurrencyConfigListItem`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`ProvisionedConcurrencyConfigListItem`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::ProvisionedConcurrencyConfigListItem,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::ProvisionedConcurrencyConfigListItem {
+        self.inner
     }
 }

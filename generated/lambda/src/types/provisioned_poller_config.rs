@@ -23,6 +23,21 @@ impl ProvisionedPollerConfig {
     pub fn builder() -> crate::types::builders::ProvisionedPollerConfigBuilder {
         <crate::types::builders::ProvisionedPollerConfigBuilder as ::std::default::Default>::default()
     }
+    /// The `MinimumPollers` member, when set.
+    #[inline]
+    pub fn minimum_pollers(&self) -> ::std::option::Option<i32> {
+        self.minimum_pollers
+    }
+    /// The `MaximumPollers` member, when set.
+    #[inline]
+    pub fn maximum_pollers(&self) -> ::std::option::Option<i32> {
+        self.maximum_pollers
+    }
+    /// The `PollerGroupName` member, when set.
+    #[inline]
+    pub fn poller_group_name(&self) -> ::std::option::Option<&str> {
+        self.poller_group_name.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ProvisionedPollerConfig {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -143,14 +158,9 @@ impl ProvisionedPollerConfigBuilder {
     ) -> &::std::option::Option<::std::string::String> {
         &self.inner.poller_group_name
     }
-    /// Builds the [`ProvisionedPollerConfig`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`ProvisionedPollerConfig`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::ProvisionedPollerConfig,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::ProvisionedPollerConfig {
+        self.inner
     }
 }

@@ -45,6 +45,38 @@ impl PublishLayerVersionRequest {
     pub fn builder() -> crate::types::builders::PublishLayerVersionRequestBuilder {
         <crate::types::builders::PublishLayerVersionRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `LayerName` member, when set.
+    #[inline]
+    pub fn layer_name(&self) -> ::std::option::Option<&str> {
+        self.layer_name.as_deref()
+    }
+    /// The `Description` member, when set.
+    #[inline]
+    pub fn description(&self) -> ::std::option::Option<&str> {
+        self.description.as_deref()
+    }
+    /// The `Content` member, when set.
+    #[inline]
+    pub fn content(
+        &self,
+    ) -> ::std::option::Option<&crate::types::LayerVersionContentInput> {
+        self.content.as_ref()
+    }
+    /// The `CompatibleArchitectures` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn compatible_architectures(&self) -> &[crate::types::Architecture] {
+        self.compatible_architectures.as_deref().unwrap_or_default()
+    }
+    /// The `CompatibleRuntimes` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn compatible_runtimes(&self) -> &[crate::types::Runtime] {
+        self.compatible_runtimes.as_deref().unwrap_or_default()
+    }
+    /// The `LicenseInfo` member, when set.
+    #[inline]
+    pub fn license_info(&self) -> ::std::option::Option<&str> {
+        self.license_info.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for PublishLayerVersionRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -199,16 +231,14 @@ impl PublishLayerVersionRequestBuilder {
     ) -> &::std::option::Option<crate::types::LayerVersionContentInput> {
         &self.inner.content
     }
-    /// Sets [`PublishLayerVersionRequest::compatible_architectures`](crate::types::PublishLayerVersionRequest::compatible_architectures): A list of compatible [instruction set architectures](https://docs.aws.amazon.com/lambda/latest/dg/foundation-arch.html).
+    /** Appends one item to [`PublishLayerVersionRequest::compatible_architectures`](crate::types::PublishLayerVersionRequest::compatible_architectures): A list of compatible [instruction set architectures](https://docs.aws.amazon.com/lambda/latest/dg/foundation-arch.html).
+
+ To set the whole list at once, use [`set_compatible_architectures`](Self::set_compatible_architectures).*/
     pub fn compatible_architectures(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<crate::types::Architecture>,
-        >,
+        input: impl ::std::convert::Into<crate::types::Architecture>,
     ) -> Self {
-        self.inner.compatible_architectures = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.compatible_architectures.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`PublishLayerVersionRequest::compatible_architectures`](crate::types::PublishLayerVersionRequest::compatible_architectures).
@@ -227,16 +257,14 @@ impl PublishLayerVersionRequestBuilder {
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::Architecture>> {
         &self.inner.compatible_architectures
     }
-    /// Sets [`PublishLayerVersionRequest::compatible_runtimes`](crate::types::PublishLayerVersionRequest::compatible_runtimes): A list of compatible [function runtimes](https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html).
+    /** Appends one item to [`PublishLayerVersionRequest::compatible_runtimes`](crate::types::PublishLayerVersionRequest::compatible_runtimes): A list of compatible [function runtimes](https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html).
+
+ To set the whole list at once, use [`set_compatible_runtimes`](Self::set_compatible_runtimes).*/
     pub fn compatible_runtimes(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<crate::types::Runtime>,
-        >,
+        input: impl ::std::convert::Into<crate::types::Runtime>,
     ) -> Self {
-        self.inner.compatible_runtimes = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.compatible_runtimes.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`PublishLayerVersionRequest::compatible_runtimes`](crate::types::PublishLayerVersionRequest::compatible_runtimes).
@@ -288,13 +316,13 @@ impl PublishLayerVersionRequestBuilder {
         if self.inner.layer_name.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "PublishLayerVersionRequest",
-                member: "LayerName",
+                member: "layer_name",
             });
         }
         if self.inner.content.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "PublishLayerVersionRequest",
-                member: "Content",
+                member: "content",
             });
         }
         ::std::result::Result::Ok(self.inner)

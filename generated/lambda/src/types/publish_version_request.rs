@@ -39,6 +39,33 @@ impl PublishVersionRequest {
     pub fn builder() -> crate::types::builders::PublishVersionRequestBuilder {
         <crate::types::builders::PublishVersionRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `FunctionName` member, when set.
+    #[inline]
+    pub fn function_name(&self) -> ::std::option::Option<&str> {
+        self.function_name.as_deref()
+    }
+    /// The `CodeSha256` member, when set.
+    #[inline]
+    pub fn code_sha256(&self) -> ::std::option::Option<&str> {
+        self.code_sha256.as_deref()
+    }
+    /// The `Description` member, when set.
+    #[inline]
+    pub fn description(&self) -> ::std::option::Option<&str> {
+        self.description.as_deref()
+    }
+    /// The `RevisionId` member, when set.
+    #[inline]
+    pub fn revision_id(&self) -> ::std::option::Option<&str> {
+        self.revision_id.as_deref()
+    }
+    /// The `PublishTo` member, when set.
+    #[inline]
+    pub fn publish_to(
+        &self,
+    ) -> ::std::option::Option<&crate::types::FunctionVersionLatestPublished> {
+        self.publish_to.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for PublishVersionRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -242,7 +269,7 @@ impl PublishVersionRequestBuilder {
         if self.inner.function_name.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "PublishVersionRequest",
-                member: "FunctionName",
+                member: "function_name",
             });
         }
         ::std::result::Result::Ok(self.inner)

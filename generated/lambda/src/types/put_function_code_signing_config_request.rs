@@ -35,6 +35,16 @@ impl PutFunctionCodeSigningConfigRequest {
     pub fn builder() -> crate::types::builders::PutFunctionCodeSigningConfigRequestBuilder {
         <crate::types::builders::PutFunctionCodeSigningConfigRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `CodeSigningConfigArn` member, when set.
+    #[inline]
+    pub fn code_signing_config_arn(&self) -> ::std::option::Option<&str> {
+        self.code_signing_config_arn.as_deref()
+    }
+    /// The `FunctionName` member, when set.
+    #[inline]
+    pub fn function_name(&self) -> ::std::option::Option<&str> {
+        self.function_name.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers
 for PutFunctionCodeSigningConfigRequest {
@@ -163,13 +173,13 @@ impl PutFunctionCodeSigningConfigRequestBuilder {
         if self.inner.code_signing_config_arn.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "PutFunctionCodeSigningConfigRequest",
-                member: "CodeSigningConfigArn",
+                member: "code_signing_config_arn",
             });
         }
         if self.inner.function_name.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "PutFunctionCodeSigningConfigRequest",
-                member: "FunctionName",
+                member: "function_name",
             });
         }
         ::std::result::Result::Ok(self.inner)

@@ -33,6 +33,16 @@ impl PutFunctionCodeSigningConfigResponse {
     pub fn builder() -> crate::types::builders::PutFunctionCodeSigningConfigResponseBuilder {
         <crate::types::builders::PutFunctionCodeSigningConfigResponseBuilder as ::std::default::Default>::default()
     }
+    /// The `CodeSigningConfigArn` member, when set.
+    #[inline]
+    pub fn code_signing_config_arn(&self) -> ::std::option::Option<&str> {
+        self.code_signing_config_arn.as_deref()
+    }
+    /// The `FunctionName` member, when set.
+    #[inline]
+    pub fn function_name(&self) -> ::std::option::Option<&str> {
+        self.function_name.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers
 for PutFunctionCodeSigningConfigResponse {
@@ -165,13 +175,13 @@ impl PutFunctionCodeSigningConfigResponseBuilder {
         if self.inner.code_signing_config_arn.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "PutFunctionCodeSigningConfigResponse",
-                member: "CodeSigningConfigArn",
+                member: "code_signing_config_arn",
             });
         }
         if self.inner.function_name.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "PutFunctionCodeSigningConfigResponse",
-                member: "FunctionName",
+                member: "function_name",
             });
         }
         ::std::result::Result::Ok(self.inner)

@@ -35,6 +35,16 @@ impl PutFunctionConcurrencyRequest {
     pub fn builder() -> crate::types::builders::PutFunctionConcurrencyRequestBuilder {
         <crate::types::builders::PutFunctionConcurrencyRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `FunctionName` member, when set.
+    #[inline]
+    pub fn function_name(&self) -> ::std::option::Option<&str> {
+        self.function_name.as_deref()
+    }
+    /// The `ReservedConcurrentExecutions` member, when set.
+    #[inline]
+    pub fn reserved_concurrent_executions(&self) -> ::std::option::Option<i32> {
+        self.reserved_concurrent_executions
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for PutFunctionConcurrencyRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -163,13 +173,13 @@ impl PutFunctionConcurrencyRequestBuilder {
         if self.inner.function_name.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "PutFunctionConcurrencyRequest",
-                member: "FunctionName",
+                member: "function_name",
             });
         }
         if self.inner.reserved_concurrent_executions.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "PutFunctionConcurrencyRequest",
-                member: "ReservedConcurrentExecutions",
+                member: "reserved_concurrent_executions",
             });
         }
         ::std::result::Result::Ok(self.inner)

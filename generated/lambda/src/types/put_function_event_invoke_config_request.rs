@@ -51,6 +51,33 @@ impl PutFunctionEventInvokeConfigRequest {
     pub fn builder() -> crate::types::builders::PutFunctionEventInvokeConfigRequestBuilder {
         <crate::types::builders::PutFunctionEventInvokeConfigRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `FunctionName` member, when set.
+    #[inline]
+    pub fn function_name(&self) -> ::std::option::Option<&str> {
+        self.function_name.as_deref()
+    }
+    /// The `Qualifier` member, when set.
+    #[inline]
+    pub fn qualifier(&self) -> ::std::option::Option<&str> {
+        self.qualifier.as_deref()
+    }
+    /// The `MaximumRetryAttempts` member, when set.
+    #[inline]
+    pub fn maximum_retry_attempts(&self) -> ::std::option::Option<i32> {
+        self.maximum_retry_attempts
+    }
+    /// The `MaximumEventAgeInSeconds` member, when set.
+    #[inline]
+    pub fn maximum_event_age_in_seconds(&self) -> ::std::option::Option<i32> {
+        self.maximum_event_age_in_seconds
+    }
+    /// The `DestinationConfig` member, when set.
+    #[inline]
+    pub fn destination_config(
+        &self,
+    ) -> ::std::option::Option<&crate::types::DestinationConfig> {
+        self.destination_config.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers
 for PutFunctionEventInvokeConfigRequest {
@@ -263,7 +290,7 @@ impl PutFunctionEventInvokeConfigRequestBuilder {
         if self.inner.function_name.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "PutFunctionEventInvokeConfigRequest",
-                member: "FunctionName",
+                member: "function_name",
             });
         }
         ::std::result::Result::Ok(self.inner)

@@ -41,6 +41,16 @@ impl PutFunctionRecursionConfigRequest {
     pub fn builder() -> crate::types::builders::PutFunctionRecursionConfigRequestBuilder {
         <crate::types::builders::PutFunctionRecursionConfigRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `FunctionName` member, when set.
+    #[inline]
+    pub fn function_name(&self) -> ::std::option::Option<&str> {
+        self.function_name.as_deref()
+    }
+    /// The `RecursiveLoop` member, when set.
+    #[inline]
+    pub fn recursive_loop(&self) -> ::std::option::Option<&crate::types::RecursiveLoop> {
+        self.recursive_loop.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers
 for PutFunctionRecursionConfigRequest {
@@ -169,13 +179,13 @@ impl PutFunctionRecursionConfigRequestBuilder {
         if self.inner.function_name.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "PutFunctionRecursionConfigRequest",
-                member: "FunctionName",
+                member: "function_name",
             });
         }
         if self.inner.recursive_loop.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "PutFunctionRecursionConfigRequest",
-                member: "RecursiveLoop",
+                member: "recursive_loop",
             });
         }
         ::std::result::Result::Ok(self.inner)

@@ -23,6 +23,11 @@ impl PutFunctionRecursionConfigResponse {
     pub fn builder() -> crate::types::builders::PutFunctionRecursionConfigResponseBuilder {
         <crate::types::builders::PutFunctionRecursionConfigResponseBuilder as ::std::default::Default>::default()
     }
+    /// The `RecursiveLoop` member, when set.
+    #[inline]
+    pub fn recursive_loop(&self) -> ::std::option::Option<&crate::types::RecursiveLoop> {
+        self.recursive_loop.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers
 for PutFunctionRecursionConfigResponse {
@@ -118,14 +123,9 @@ impl PutFunctionRecursionConfigResponseBuilder {
     ) -> &::std::option::Option<crate::types::RecursiveLoop> {
         &self.inner.recursive_loop
     }
-    /// Builds the [`PutFunctionRecursionConfigResponse`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`PutFunctionRecursionConfigResponse`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::PutFunctionRecursionConfigResponse,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::PutFunctionRecursionConfigResponse {
+        self.inner
     }
 }

@@ -33,6 +33,23 @@ impl PutFunctionScalingConfigRequest {
     pub fn builder() -> crate::types::builders::PutFunctionScalingConfigRequestBuilder {
         <crate::types::builders::PutFunctionScalingConfigRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `FunctionName` member, when set.
+    #[inline]
+    pub fn function_name(&self) -> ::std::option::Option<&str> {
+        self.function_name.as_deref()
+    }
+    /// The `Qualifier` member, when set.
+    #[inline]
+    pub fn qualifier(&self) -> ::std::option::Option<&str> {
+        self.qualifier.as_deref()
+    }
+    /// The `FunctionScalingConfig` member, when set.
+    #[inline]
+    pub fn function_scaling_config(
+        &self,
+    ) -> ::std::option::Option<&crate::types::FunctionScalingConfig> {
+        self.function_scaling_config.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for PutFunctionScalingConfigRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -187,13 +204,13 @@ impl PutFunctionScalingConfigRequestBuilder {
         if self.inner.function_name.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "PutFunctionScalingConfigRequest",
-                member: "FunctionName",
+                member: "function_name",
             });
         }
         if self.inner.qualifier.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "PutFunctionScalingConfigRequest",
-                member: "Qualifier",
+                member: "qualifier",
             });
         }
         ::std::result::Result::Ok(self.inner)

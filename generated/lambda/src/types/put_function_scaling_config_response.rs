@@ -19,6 +19,11 @@ impl PutFunctionScalingConfigResponse {
     pub fn builder() -> crate::types::builders::PutFunctionScalingConfigResponseBuilder {
         <crate::types::builders::PutFunctionScalingConfigResponseBuilder as ::std::default::Default>::default()
     }
+    /// The `FunctionState` member, when set.
+    #[inline]
+    pub fn function_state(&self) -> ::std::option::Option<&crate::types::State> {
+        self.function_state.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers
 for PutFunctionScalingConfigResponse {
@@ -112,14 +117,9 @@ impl PutFunctionScalingConfigResponseBuilder {
     pub fn get_function_state(&self) -> &::std::option::Option<crate::types::State> {
         &self.inner.function_state
     }
-    /// Builds the [`PutFunctionScalingConfigResponse`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`PutFunctionScalingConfigResponse`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::PutFunctionScalingConfigResponse,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::PutFunctionScalingConfigResponse {
+        self.inner
     }
 }

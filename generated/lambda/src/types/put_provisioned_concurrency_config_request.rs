@@ -41,6 +41,21 @@ impl PutProvisionedConcurrencyConfigRequest {
     pub fn builder() -> crate::types::builders::PutProvisionedConcurrencyConfigRequestBuilder {
         <crate::types::builders::PutProvisionedConcurrencyConfigRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `FunctionName` member, when set.
+    #[inline]
+    pub fn function_name(&self) -> ::std::option::Option<&str> {
+        self.function_name.as_deref()
+    }
+    /// The `Qualifier` member, when set.
+    #[inline]
+    pub fn qualifier(&self) -> ::std::option::Option<&str> {
+        self.qualifier.as_deref()
+    }
+    /// The `ProvisionedConcurrentExecutions` member, when set.
+    #[inline]
+    pub fn provisioned_concurrent_executions(&self) -> ::std::option::Option<i32> {
+        self.provisioned_concurrent_executions
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers
 for PutProvisionedConcurrencyConfigRequest {
@@ -201,19 +216,19 @@ impl PutProvisionedConcurrencyConfigRequestBuilder {
         if self.inner.function_name.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "PutProvisionedConcurrencyConfigRequest",
-                member: "FunctionName",
+                member: "function_name",
             });
         }
         if self.inner.qualifier.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "PutProvisionedConcurrencyConfigRequest",
-                member: "Qualifier",
+                member: "qualifier",
             });
         }
         if self.inner.provisioned_concurrent_executions.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "PutProvisionedConcurrencyConfigRequest",
-                member: "ProvisionedConcurrentExecutions",
+                member: "provisioned_concurrent_executions",
             });
         }
         ::std::result::Result::Ok(self.inner)

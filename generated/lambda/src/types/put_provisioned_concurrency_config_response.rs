@@ -29,6 +29,44 @@ impl PutProvisionedConcurrencyConfigResponse {
     pub fn builder() -> crate::types::builders::PutProvisionedConcurrencyConfigResponseBuilder {
         <crate::types::builders::PutProvisionedConcurrencyConfigResponseBuilder as ::std::default::Default>::default()
     }
+    /// The `RequestedProvisionedConcurrentExecutions` member, when set.
+    #[inline]
+    pub fn requested_provisioned_concurrent_executions(
+        &self,
+    ) -> ::std::option::Option<i32> {
+        self.requested_provisioned_concurrent_executions
+    }
+    /// The `AllocatedProvisionedConcurrentExecutions` member, when set.
+    #[inline]
+    pub fn allocated_provisioned_concurrent_executions(
+        &self,
+    ) -> ::std::option::Option<i32> {
+        self.allocated_provisioned_concurrent_executions
+    }
+    /// The `AvailableProvisionedConcurrentExecutions` member, when set.
+    #[inline]
+    pub fn available_provisioned_concurrent_executions(
+        &self,
+    ) -> ::std::option::Option<i32> {
+        self.available_provisioned_concurrent_executions
+    }
+    /// The `Status` member, when set.
+    #[inline]
+    pub fn status(
+        &self,
+    ) -> ::std::option::Option<&crate::types::ProvisionedConcurrencyStatusEnum> {
+        self.status.as_ref()
+    }
+    /// The `StatusReason` member, when set.
+    #[inline]
+    pub fn status_reason(&self) -> ::std::option::Option<&str> {
+        self.status_reason.as_deref()
+    }
+    /// The `LastModified` member, when set.
+    #[inline]
+    pub fn last_modified(&self) -> ::std::option::Option<&str> {
+        self.last_modified.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers
 for PutProvisionedConcurrencyConfigResponse {
@@ -278,14 +316,9 @@ impl PutProvisionedConcurrencyConfigResponseBuilder {
     pub fn get_last_modified(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.last_modified
     }
-    /// Builds the [`PutProvisionedConcurrencyConfigResponse`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`PutProvisionedConcurrencyConfigResponse`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::PutProvisionedConcurrencyConfigResponse,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::PutProvisionedConcurrencyConfigResponse {
+        self.inner
     }
 }

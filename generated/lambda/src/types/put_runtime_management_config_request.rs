@@ -47,6 +47,28 @@ impl PutRuntimeManagementConfigRequest {
     pub fn builder() -> crate::types::builders::PutRuntimeManagementConfigRequestBuilder {
         <crate::types::builders::PutRuntimeManagementConfigRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `FunctionName` member, when set.
+    #[inline]
+    pub fn function_name(&self) -> ::std::option::Option<&str> {
+        self.function_name.as_deref()
+    }
+    /// The `Qualifier` member, when set.
+    #[inline]
+    pub fn qualifier(&self) -> ::std::option::Option<&str> {
+        self.qualifier.as_deref()
+    }
+    /// The `UpdateRuntimeOn` member, when set.
+    #[inline]
+    pub fn update_runtime_on(
+        &self,
+    ) -> ::std::option::Option<&crate::types::UpdateRuntimeOn> {
+        self.update_runtime_on.as_ref()
+    }
+    /// The `RuntimeVersionArn` member, when set.
+    #[inline]
+    pub fn runtime_version_arn(&self) -> ::std::option::Option<&str> {
+        self.runtime_version_arn.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers
 for PutRuntimeManagementConfigRequest {
@@ -231,13 +253,13 @@ impl PutRuntimeManagementConfigRequestBuilder {
         if self.inner.function_name.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "PutRuntimeManagementConfigRequest",
-                member: "FunctionName",
+                member: "function_name",
             });
         }
         if self.inner.update_runtime_on.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "PutRuntimeManagementConfigRequest",
-                member: "UpdateRuntimeOn",
+                member: "update_runtime_on",
             });
         }
         ::std::result::Result::Ok(self.inner)

@@ -27,6 +27,23 @@ impl PutRuntimeManagementConfigResponse {
     pub fn builder() -> crate::types::builders::PutRuntimeManagementConfigResponseBuilder {
         <crate::types::builders::PutRuntimeManagementConfigResponseBuilder as ::std::default::Default>::default()
     }
+    /// The `UpdateRuntimeOn` member, when set.
+    #[inline]
+    pub fn update_runtime_on(
+        &self,
+    ) -> ::std::option::Option<&crate::types::UpdateRuntimeOn> {
+        self.update_runtime_on.as_ref()
+    }
+    /// The `FunctionArn` member, when set.
+    #[inline]
+    pub fn function_arn(&self) -> ::std::option::Option<&str> {
+        self.function_arn.as_deref()
+    }
+    /// The `RuntimeVersionArn` member, when set.
+    #[inline]
+    pub fn runtime_version_arn(&self) -> ::std::option::Option<&str> {
+        self.runtime_version_arn.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers
 for PutRuntimeManagementConfigResponse {
@@ -187,13 +204,13 @@ impl PutRuntimeManagementConfigResponseBuilder {
         if self.inner.update_runtime_on.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "PutRuntimeManagementConfigResponse",
-                member: "UpdateRuntimeOn",
+                member: "update_runtime_on",
             });
         }
         if self.inner.function_arn.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "PutRuntimeManagementConfigResponse",
-                member: "FunctionArn",
+                member: "function_arn",
             });
         }
         ::std::result::Result::Ok(self.inner)

@@ -39,6 +39,26 @@ impl RemoveLayerVersionPermissionRequest {
     pub fn builder() -> crate::types::builders::RemoveLayerVersionPermissionRequestBuilder {
         <crate::types::builders::RemoveLayerVersionPermissionRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `LayerName` member, when set.
+    #[inline]
+    pub fn layer_name(&self) -> ::std::option::Option<&str> {
+        self.layer_name.as_deref()
+    }
+    /// The `VersionNumber` member, when set.
+    #[inline]
+    pub fn version_number(&self) -> ::std::option::Option<i64> {
+        self.version_number
+    }
+    /// The `StatementId` member, when set.
+    #[inline]
+    pub fn statement_id(&self) -> ::std::option::Option<&str> {
+        self.statement_id.as_deref()
+    }
+    /// The `RevisionId` member, when set.
+    #[inline]
+    pub fn revision_id(&self) -> ::std::option::Option<&str> {
+        self.revision_id.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers
 for RemoveLayerVersionPermissionRequest {
@@ -217,19 +237,19 @@ impl RemoveLayerVersionPermissionRequestBuilder {
         if self.inner.layer_name.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "RemoveLayerVersionPermissionRequest",
-                member: "LayerName",
+                member: "layer_name",
             });
         }
         if self.inner.version_number.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "RemoveLayerVersionPermissionRequest",
-                member: "VersionNumber",
+                member: "version_number",
             });
         }
         if self.inner.statement_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "RemoveLayerVersionPermissionRequest",
-                member: "StatementId",
+                member: "statement_id",
             });
         }
         ::std::result::Result::Ok(self.inner)

@@ -45,6 +45,26 @@ impl RemovePermissionRequest {
     pub fn builder() -> crate::types::builders::RemovePermissionRequestBuilder {
         <crate::types::builders::RemovePermissionRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `FunctionName` member, when set.
+    #[inline]
+    pub fn function_name(&self) -> ::std::option::Option<&str> {
+        self.function_name.as_deref()
+    }
+    /// The `StatementId` member, when set.
+    #[inline]
+    pub fn statement_id(&self) -> ::std::option::Option<&str> {
+        self.statement_id.as_deref()
+    }
+    /// The `Qualifier` member, when set.
+    #[inline]
+    pub fn qualifier(&self) -> ::std::option::Option<&str> {
+        self.qualifier.as_deref()
+    }
+    /// The `RevisionId` member, when set.
+    #[inline]
+    pub fn revision_id(&self) -> ::std::option::Option<&str> {
+        self.revision_id.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for RemovePermissionRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -226,13 +246,13 @@ impl RemovePermissionRequestBuilder {
         if self.inner.function_name.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "RemovePermissionRequest",
-                member: "FunctionName",
+                member: "function_name",
             });
         }
         if self.inner.statement_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "RemovePermissionRequest",
-                member: "StatementId",
+                member: "statement_id",
             });
         }
         ::std::result::Result::Ok(self.inner)

@@ -23,6 +23,21 @@ impl ResolvedS3Object {
     pub fn builder() -> crate::types::builders::ResolvedS3ObjectBuilder {
         <crate::types::builders::ResolvedS3ObjectBuilder as ::std::default::Default>::default()
     }
+    /// The `S3Bucket` member, when set.
+    #[inline]
+    pub fn s3_bucket(&self) -> ::std::option::Option<&str> {
+        self.s3_bucket.as_deref()
+    }
+    /// The `S3Key` member, when set.
+    #[inline]
+    pub fn s3_key(&self) -> ::std::option::Option<&str> {
+        self.s3_key.as_deref()
+    }
+    /// The `S3ObjectVersion` member, when set.
+    #[inline]
+    pub fn s3_object_version(&self) -> ::std::option::Option<&str> {
+        self.s3_object_version.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ResolvedS3Object {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -155,14 +170,9 @@ impl ResolvedS3ObjectBuilder {
     ) -> &::std::option::Option<::std::string::String> {
         &self.inner.s3_object_version
     }
-    /// Builds the [`ResolvedS3Object`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`ResolvedS3Object`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::ResolvedS3Object,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::ResolvedS3Object {
+        self.inner
     }
 }

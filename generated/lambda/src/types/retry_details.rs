@@ -21,6 +21,16 @@ impl RetryDetails {
     pub fn builder() -> crate::types::builders::RetryDetailsBuilder {
         <crate::types::builders::RetryDetailsBuilder as ::std::default::Default>::default()
     }
+    /// The `CurrentAttempt` member, when set.
+    #[inline]
+    pub fn current_attempt(&self) -> ::std::option::Option<i32> {
+        self.current_attempt
+    }
+    /// The `NextAttemptDelaySeconds` member, when set.
+    #[inline]
+    pub fn next_attempt_delay_seconds(&self) -> ::std::option::Option<i32> {
+        self.next_attempt_delay_seconds
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for RetryDetails {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -123,14 +133,9 @@ impl RetryDetailsBuilder {
     pub fn get_next_attempt_delay_seconds(&self) -> &::std::option::Option<i32> {
         &self.inner.next_attempt_delay_seconds
     }
-    /// Builds the [`RetryDetails`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`RetryDetails`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::RetryDetails,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::RetryDetails {
+        self.inner
     }
 }

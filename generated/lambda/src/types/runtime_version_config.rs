@@ -21,6 +21,16 @@ impl RuntimeVersionConfig {
     pub fn builder() -> crate::types::builders::RuntimeVersionConfigBuilder {
         <crate::types::builders::RuntimeVersionConfigBuilder as ::std::default::Default>::default()
     }
+    /// The `RuntimeVersionArn` member, when set.
+    #[inline]
+    pub fn runtime_version_arn(&self) -> ::std::option::Option<&str> {
+        self.runtime_version_arn.as_deref()
+    }
+    /// The `Error` member, when set.
+    #[inline]
+    pub fn error(&self) -> ::std::option::Option<&crate::types::RuntimeVersionError> {
+        self.error.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for RuntimeVersionConfig {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -129,14 +139,9 @@ impl RuntimeVersionConfigBuilder {
     ) -> &::std::option::Option<crate::types::RuntimeVersionError> {
         &self.inner.error
     }
-    /// Builds the [`RuntimeVersionConfig`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`RuntimeVersionConfig`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::RuntimeVersionConfig,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::RuntimeVersionConfig {
+        self.inner
     }
 }

@@ -16,6 +16,16 @@ impl RuntimeVersionError {
     pub fn builder() -> crate::types::builders::RuntimeVersionErrorBuilder {
         <crate::types::builders::RuntimeVersionErrorBuilder as ::std::default::Default>::default()
     }
+    /// The `ErrorCode` member, when set.
+    #[inline]
+    pub fn error_code(&self) -> ::std::option::Option<&str> {
+        self.error_code.as_deref()
+    }
+    /// The `Message` member, when set.
+    #[inline]
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        self.message.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for RuntimeVersionError {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -128,14 +138,9 @@ impl RuntimeVersionErrorBuilder {
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.message
     }
-    /// Builds the [`RuntimeVersionError`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`RuntimeVersionError`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::RuntimeVersionError,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::RuntimeVersionError {
+        self.inner
     }
 }

@@ -19,6 +19,11 @@ impl ScalingConfig {
     pub fn builder() -> crate::types::builders::ScalingConfigBuilder {
         <crate::types::builders::ScalingConfigBuilder as ::std::default::Default>::default()
     }
+    /// The `MaximumConcurrency` member, when set.
+    #[inline]
+    pub fn maximum_concurrency(&self) -> ::std::option::Option<i32> {
+        self.maximum_concurrency
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ScalingConfig {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -91,14 +96,9 @@ impl ScalingConfigBuilder {
     pub fn get_maximum_concurrency(&self) -> &::std::option::Option<i32> {
         &self.inner.maximum_concurrency
     }
-    /// Builds the [`ScalingConfig`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`ScalingConfig`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::ScalingConfig,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::ScalingConfig {
+        self.inner
     }
 }

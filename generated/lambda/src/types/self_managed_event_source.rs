@@ -24,6 +24,18 @@ impl SelfManagedEventSource {
     pub fn builder() -> crate::types::builders::SelfManagedEventSourceBuilder {
         <crate::types::builders::SelfManagedEventSourceBuilder as ::std::default::Default>::default()
     }
+    /// The `Endpoints` member, when set.
+    #[inline]
+    pub fn endpoints(
+        &self,
+    ) -> ::std::option::Option<
+        &::std::collections::BTreeMap<
+            crate::types::EndPointType,
+            ::std::vec::Vec<::std::string::String>,
+        >,
+    > {
+        self.endpoints.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for SelfManagedEventSource {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -80,19 +92,15 @@ pub struct SelfManagedEventSourceBuilder {
     inner: crate::types::SelfManagedEventSource,
 }
 impl SelfManagedEventSourceBuilder {
-    /// Sets [`SelfManagedEventSource::endpoints`](crate::types::SelfManagedEventSource::endpoints): The list of bootstrap servers for your Kafka brokers in the following format: `"KAFKA_BOOTSTRAP_SERVERS": ["abc.xyz.com:xxxx","abc2.xyz.com:xxxx"]`.
+    /** Adds one entry to [`SelfManagedEventSource::endpoints`](crate::types::SelfManagedEventSource::endpoints): The list of bootstrap servers for your Kafka brokers in the following format: `"KAFKA_BOOTSTRAP_SERVERS": ["abc.xyz.com:xxxx","abc2.xyz.com:xxxx"]`.
+
+ To set the whole map at once, use [`set_endpoints`](Self::set_endpoints).*/
     pub fn endpoints(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = (
-                impl ::std::convert::Into<crate::types::EndPointType>,
-                impl ::std::convert::Into<::std::vec::Vec<::std::string::String>>,
-            ),
-        >,
+        key: impl ::std::convert::Into<crate::types::EndPointType>,
+        value: impl ::std::convert::Into<::std::vec::Vec<::std::string::String>>,
     ) -> Self {
-        self.inner.endpoints = ::std::option::Option::Some(
-            input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
-        );
+        self.inner.endpoints.get_or_insert_default().insert(key.into(), value.into());
         self
     }
     /// Sets or clears [`SelfManagedEventSource::endpoints`](crate::types::SelfManagedEventSource::endpoints).
@@ -121,14 +129,9 @@ impl SelfManagedEventSourceBuilder {
     > {
         &self.inner.endpoints
     }
-    /// Builds the [`SelfManagedEventSource`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`SelfManagedEventSource`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::SelfManagedEventSource,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::SelfManagedEventSource {
+        self.inner
     }
 }

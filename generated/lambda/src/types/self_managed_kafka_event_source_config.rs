@@ -23,6 +23,18 @@ impl SelfManagedKafkaEventSourceConfig {
     pub fn builder() -> crate::types::builders::SelfManagedKafkaEventSourceConfigBuilder {
         <crate::types::builders::SelfManagedKafkaEventSourceConfigBuilder as ::std::default::Default>::default()
     }
+    /// The `ConsumerGroupId` member, when set.
+    #[inline]
+    pub fn consumer_group_id(&self) -> ::std::option::Option<&str> {
+        self.consumer_group_id.as_deref()
+    }
+    /// The `SchemaRegistryConfig` member, when set.
+    #[inline]
+    pub fn schema_registry_config(
+        &self,
+    ) -> ::std::option::Option<&crate::types::KafkaSchemaRegistryConfig> {
+        self.schema_registry_config.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers
 for SelfManagedKafkaEventSourceConfig {
@@ -134,14 +146,9 @@ impl SelfManagedKafkaEventSourceConfigBuilder {
     ) -> &::std::option::Option<crate::types::KafkaSchemaRegistryConfig> {
         &self.inner.schema_registry_config
     }
-    /// Builds the [`SelfManagedKafkaEventSourceConfig`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`SelfManagedKafkaEventSourceConfig`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::SelfManagedKafkaEventSourceConfig,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::SelfManagedKafkaEventSourceConfig {
+        self.inner
     }
 }

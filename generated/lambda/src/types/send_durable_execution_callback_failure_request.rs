@@ -27,6 +27,16 @@ impl SendDurableExecutionCallbackFailureRequest {
     pub fn builder() -> crate::types::builders::SendDurableExecutionCallbackFailureRequestBuilder {
         <crate::types::builders::SendDurableExecutionCallbackFailureRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `CallbackId` member, when set.
+    #[inline]
+    pub fn callback_id(&self) -> ::std::option::Option<&str> {
+        self.callback_id.as_deref()
+    }
+    /// The `Error` member, when set.
+    #[inline]
+    pub fn error(&self) -> ::std::option::Option<&crate::types::ErrorObject> {
+        self.error.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers
 for SendDurableExecutionCallbackFailureRequest {
@@ -149,7 +159,7 @@ impl SendDurableExecutionCallbackFailureRequestBuilder {
         if self.inner.callback_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "SendDurableExecutionCallbackFailureRequest",
-                member: "CallbackId",
+                member: "callback_id",
             });
         }
         ::std::result::Result::Ok(self.inner)

@@ -80,14 +80,9 @@ pub struct SendDurableExecutionCallbackFailureResponseBuilder {
     inner: crate::types::SendDurableExecutionCallbackFailureResponse,
 }
 impl SendDurableExecutionCallbackFailureResponseBuilder {
-    /// Builds the [`SendDurableExecutionCallbackFailureResponse`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`SendDurableExecutionCallbackFailureResponse`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::SendDurableExecutionCallbackFailureResponse,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::SendDurableExecutionCallbackFailureResponse {
+        self.inner
     }
 }

@@ -23,6 +23,11 @@ impl SendDurableExecutionCallbackHeartbeatRequest {
     pub fn builder() -> crate::types::builders::SendDurableExecutionCallbackHeartbeatRequestBuilder {
         <crate::types::builders::SendDurableExecutionCallbackHeartbeatRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `CallbackId` member, when set.
+    #[inline]
+    pub fn callback_id(&self) -> ::std::option::Option<&str> {
+        self.callback_id.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers
 for SendDurableExecutionCallbackHeartbeatRequest {
@@ -124,7 +129,7 @@ impl SendDurableExecutionCallbackHeartbeatRequestBuilder {
         if self.inner.callback_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "SendDurableExecutionCallbackHeartbeatRequest",
-                member: "CallbackId",
+                member: "callback_id",
             });
         }
         ::std::result::Result::Ok(self.inner)

@@ -81,14 +81,9 @@ pub struct SendDurableExecutionCallbackHeartbeatResponseBuilder {
     inner: crate::types::SendDurableExecutionCallbackHeartbeatResponse,
 }
 impl SendDurableExecutionCallbackHeartbeatResponseBuilder {
-    /// Builds the [`SendDurableExecutionCallbackHeartbeatResponse`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`SendDurableExecutionCallbackHeartbeatResponse`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::SendDurableExecutionCallbackHeartbeatResponse,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::SendDurableExecutionCallbackHeartbeatResponse {
+        self.inner
     }
 }

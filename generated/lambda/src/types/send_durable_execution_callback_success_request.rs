@@ -22,6 +22,16 @@ impl SendDurableExecutionCallbackSuccessRequest {
     pub fn builder() -> crate::types::builders::SendDurableExecutionCallbackSuccessRequestBuilder {
         <crate::types::builders::SendDurableExecutionCallbackSuccessRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `CallbackId` member, when set.
+    #[inline]
+    pub fn callback_id(&self) -> ::std::option::Option<&str> {
+        self.callback_id.as_deref()
+    }
+    /// The `Result` member, when set.
+    #[inline]
+    pub fn result(&self) -> ::std::option::Option<&::awsgen_runtime::primitives::Blob> {
+        self.result.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers
 for SendDurableExecutionCallbackSuccessRequest {
@@ -154,7 +164,7 @@ impl SendDurableExecutionCallbackSuccessRequestBuilder {
         if self.inner.callback_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "SendDurableExecutionCallbackSuccessRequest",
-                member: "CallbackId",
+                member: "callback_id",
             });
         }
         ::std::result::Result::Ok(self.inner)

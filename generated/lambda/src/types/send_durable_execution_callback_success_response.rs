@@ -80,14 +80,9 @@ pub struct SendDurableExecutionCallbackSuccessResponseBuilder {
     inner: crate::types::SendDurableExecutionCallbackSuccessResponse,
 }
 impl SendDurableExecutionCallbackSuccessResponseBuilder {
-    /// Builds the [`SendDurableExecutionCallbackSuccessResponse`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`SendDurableExecutionCallbackSuccessResponse`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::SendDurableExecutionCallbackSuccessResponse,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::SendDurableExecutionCallbackSuccessResponse {
+        self.inner
     }
 }

@@ -19,6 +19,11 @@ impl SnapStart {
     pub fn builder() -> crate::types::builders::SnapStartBuilder {
         <crate::types::builders::SnapStartBuilder as ::std::default::Default>::default()
     }
+    /// The `ApplyOn` member, when set.
+    #[inline]
+    pub fn apply_on(&self) -> ::std::option::Option<&crate::types::SnapStartApplyOn> {
+        self.apply_on.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for SnapStart {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -99,14 +104,9 @@ impl SnapStartBuilder {
     ) -> &::std::option::Option<crate::types::SnapStartApplyOn> {
         &self.inner.apply_on
     }
-    /// Builds the [`SnapStart`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`SnapStart`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::SnapStart,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::SnapStart {
+        self.inner
     }
 }

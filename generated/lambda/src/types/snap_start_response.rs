@@ -23,6 +23,18 @@ impl SnapStartResponse {
     pub fn builder() -> crate::types::builders::SnapStartResponseBuilder {
         <crate::types::builders::SnapStartResponseBuilder as ::std::default::Default>::default()
     }
+    /// The `ApplyOn` member, when set.
+    #[inline]
+    pub fn apply_on(&self) -> ::std::option::Option<&crate::types::SnapStartApplyOn> {
+        self.apply_on.as_ref()
+    }
+    /// The `OptimizationStatus` member, when set.
+    #[inline]
+    pub fn optimization_status(
+        &self,
+    ) -> ::std::option::Option<&crate::types::SnapStartOptimizationStatus> {
+        self.optimization_status.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for SnapStartResponse {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -131,14 +143,9 @@ impl SnapStartResponseBuilder {
     ) -> &::std::option::Option<crate::types::SnapStartOptimizationStatus> {
         &self.inner.optimization_status
     }
-    /// Builds the [`SnapStartResponse`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`SnapStartResponse`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::SnapStartResponse,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::SnapStartResponse {
+        self.inner
     }
 }

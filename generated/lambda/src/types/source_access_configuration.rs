@@ -31,6 +31,16 @@ impl SourceAccessConfiguration {
     pub fn builder() -> crate::types::builders::SourceAccessConfigurationBuilder {
         <crate::types::builders::SourceAccessConfigurationBuilder as ::std::default::Default>::default()
     }
+    /// The `Type` member, when set.
+    #[inline]
+    pub fn type_(&self) -> ::std::option::Option<&crate::types::SourceAccessType> {
+        self.type_.as_ref()
+    }
+    /// The `URI` member, when set.
+    #[inline]
+    pub fn uri(&self) -> ::std::option::Option<&str> {
+        self.uri.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for SourceAccessConfiguration {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -135,14 +145,9 @@ impl SourceAccessConfigurationBuilder {
     pub fn get_uri(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.uri
     }
-    /// Builds the [`SourceAccessConfiguration`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`SourceAccessConfiguration`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::SourceAccessConfiguration,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::SourceAccessConfiguration {
+        self.inner
     }
 }

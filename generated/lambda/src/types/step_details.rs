@@ -22,6 +22,28 @@ impl StepDetails {
     pub fn builder() -> crate::types::builders::StepDetailsBuilder {
         <crate::types::builders::StepDetailsBuilder as ::std::default::Default>::default()
     }
+    /// The `Attempt` member, when set.
+    #[inline]
+    pub fn attempt(&self) -> ::std::option::Option<i32> {
+        self.attempt
+    }
+    /// The `NextAttemptTimestamp` member, when set.
+    #[inline]
+    pub fn next_attempt_timestamp(
+        &self,
+    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+        self.next_attempt_timestamp.as_ref()
+    }
+    /// The `Result` member, when set.
+    #[inline]
+    pub fn result(&self) -> ::std::option::Option<&str> {
+        self.result.as_deref()
+    }
+    /// The `Error` member, when set.
+    #[inline]
+    pub fn error(&self) -> ::std::option::Option<&crate::types::ErrorObject> {
+        self.error.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for StepDetails {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -197,14 +219,9 @@ impl StepDetailsBuilder {
     pub fn get_error(&self) -> &::std::option::Option<crate::types::ErrorObject> {
         &self.inner.error
     }
-    /// Builds the [`StepDetails`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`StepDetails`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::StepDetails,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::StepDetails {
+        self.inner
     }
 }

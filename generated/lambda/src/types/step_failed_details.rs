@@ -25,6 +25,16 @@ impl StepFailedDetails {
     pub fn builder() -> crate::types::builders::StepFailedDetailsBuilder {
         <crate::types::builders::StepFailedDetailsBuilder as ::std::default::Default>::default()
     }
+    /// The `Error` member, when set.
+    #[inline]
+    pub fn error(&self) -> ::std::option::Option<&crate::types::EventError> {
+        self.error.as_ref()
+    }
+    /// The `RetryDetails` member, when set.
+    #[inline]
+    pub fn retry_details(&self) -> ::std::option::Option<&crate::types::RetryDetails> {
+        self.retry_details.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for StepFailedDetails {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -142,13 +152,13 @@ impl StepFailedDetailsBuilder {
         if self.inner.error.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "StepFailedDetails",
-                member: "Error",
+                member: "error",
             });
         }
         if self.inner.retry_details.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "StepFailedDetails",
-                member: "RetryDetails",
+                member: "retry_details",
             });
         }
         ::std::result::Result::Ok(self.inner)

@@ -19,6 +19,11 @@ impl StepOptions {
     pub fn builder() -> crate::types::builders::StepOptionsBuilder {
         <crate::types::builders::StepOptionsBuilder as ::std::default::Default>::default()
     }
+    /// The `NextAttemptDelaySeconds` member, when set.
+    #[inline]
+    pub fn next_attempt_delay_seconds(&self) -> ::std::option::Option<i32> {
+        self.next_attempt_delay_seconds
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for StepOptions {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -101,14 +106,9 @@ impl StepOptionsBuilder {
     pub fn get_next_attempt_delay_seconds(&self) -> &::std::option::Option<i32> {
         &self.inner.next_attempt_delay_seconds
     }
-    /// Builds the [`StepOptions`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`StepOptions`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::StepOptions,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::StepOptions {
+        self.inner
     }
 }

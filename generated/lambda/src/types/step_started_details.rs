@@ -65,14 +65,9 @@ pub struct StepStartedDetailsBuilder {
     inner: crate::types::StepStartedDetails,
 }
 impl StepStartedDetailsBuilder {
-    /// Builds the [`StepStartedDetails`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`StepStartedDetails`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::StepStartedDetails,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::StepStartedDetails {
+        self.inner
     }
 }

@@ -25,6 +25,16 @@ impl StepSucceededDetails {
     pub fn builder() -> crate::types::builders::StepSucceededDetailsBuilder {
         <crate::types::builders::StepSucceededDetailsBuilder as ::std::default::Default>::default()
     }
+    /// The `Result` member, when set.
+    #[inline]
+    pub fn result(&self) -> ::std::option::Option<&crate::types::EventResult> {
+        self.result.as_ref()
+    }
+    /// The `RetryDetails` member, when set.
+    #[inline]
+    pub fn retry_details(&self) -> ::std::option::Option<&crate::types::RetryDetails> {
+        self.retry_details.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for StepSucceededDetails {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -142,13 +152,13 @@ impl StepSucceededDetailsBuilder {
         if self.inner.result.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "StepSucceededDetails",
-                member: "Result",
+                member: "result",
             });
         }
         if self.inner.retry_details.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "StepSucceededDetails",
-                member: "RetryDetails",
+                member: "retry_details",
             });
         }
         ::std::result::Result::Ok(self.inner)

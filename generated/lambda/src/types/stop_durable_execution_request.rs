@@ -27,6 +27,16 @@ impl StopDurableExecutionRequest {
     pub fn builder() -> crate::types::builders::StopDurableExecutionRequestBuilder {
         <crate::types::builders::StopDurableExecutionRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `DurableExecutionArn` member, when set.
+    #[inline]
+    pub fn durable_execution_arn(&self) -> ::std::option::Option<&str> {
+        self.durable_execution_arn.as_deref()
+    }
+    /// The `Error` member, when set.
+    #[inline]
+    pub fn error(&self) -> ::std::option::Option<&crate::types::ErrorObject> {
+        self.error.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for StopDurableExecutionRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -150,7 +160,7 @@ impl StopDurableExecutionRequestBuilder {
         if self.inner.durable_execution_arn.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "StopDurableExecutionRequest",
-                member: "DurableExecutionArn",
+                member: "durable_execution_arn",
             });
         }
         ::std::result::Result::Ok(self.inner)

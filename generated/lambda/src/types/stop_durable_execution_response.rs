@@ -21,6 +21,13 @@ impl StopDurableExecutionResponse {
     pub fn builder() -> crate::types::builders::StopDurableExecutionResponseBuilder {
         <crate::types::builders::StopDurableExecutionResponseBuilder as ::std::default::Default>::default()
     }
+    /// The `StopTimestamp` member, when set.
+    #[inline]
+    pub fn stop_timestamp(
+        &self,
+    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+        self.stop_timestamp.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for StopDurableExecutionResponse {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -137,7 +144,7 @@ impl StopDurableExecutionResponseBuilder {
         if self.inner.stop_timestamp.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "StopDurableExecutionResponse",
-                member: "StopTimestamp",
+                member: "stop_timestamp",
             });
         }
         ::std::result::Result::Ok(self.inner)

@@ -29,6 +29,20 @@ impl TagResourceRequest {
     pub fn builder() -> crate::types::builders::TagResourceRequestBuilder {
         <crate::types::builders::TagResourceRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `Resource` member, when set.
+    #[inline]
+    pub fn resource(&self) -> ::std::option::Option<&str> {
+        self.resource.as_deref()
+    }
+    /// The `Tags` member, when set.
+    #[inline]
+    pub fn tags(
+        &self,
+    ) -> ::std::option::Option<
+        &::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
+    > {
+        self.tags.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for TagResourceRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -119,19 +133,15 @@ impl TagResourceRequestBuilder {
     pub fn get_resource(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.resource
     }
-    /// Sets [`TagResourceRequest::tags`](crate::types::TagResourceRequest::tags): A list of tags to apply to the resource.
+    /** Adds one entry to [`TagResourceRequest::tags`](crate::types::TagResourceRequest::tags): A list of tags to apply to the resource.
+
+ To set the whole map at once, use [`set_tags`](Self::set_tags).*/
     pub fn tags(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = (
-                impl ::std::convert::Into<::std::string::String>,
-                impl ::std::convert::Into<::std::string::String>,
-            ),
-        >,
+        key: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.inner.tags = ::std::option::Option::Some(
-            input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
-        );
+        self.inner.tags.get_or_insert_default().insert(key.into(), value.into());
         self
     }
     /// Sets or clears [`TagResourceRequest::tags`](crate::types::TagResourceRequest::tags).
@@ -165,13 +175,13 @@ impl TagResourceRequestBuilder {
         if self.inner.resource.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "TagResourceRequest",
-                member: "Resource",
+                member: "resource",
             });
         }
         if self.inner.tags.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "TagResourceRequest",
-                member: "Tags",
+                member: "tags",
             });
         }
         ::std::result::Result::Ok(self.inner)

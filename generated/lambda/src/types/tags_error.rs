@@ -25,6 +25,16 @@ impl TagsError {
     pub fn builder() -> crate::types::builders::TagsErrorBuilder {
         <crate::types::builders::TagsErrorBuilder as ::std::default::Default>::default()
     }
+    /// The `ErrorCode` member, when set.
+    #[inline]
+    pub fn error_code(&self) -> ::std::option::Option<&str> {
+        self.error_code.as_deref()
+    }
+    /// The `Message` member, when set.
+    #[inline]
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        self.message.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for TagsError {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -140,13 +150,13 @@ impl TagsErrorBuilder {
         if self.inner.error_code.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "TagsError",
-                member: "ErrorCode",
+                member: "error_code",
             });
         }
         if self.inner.message.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "TagsError",
-                member: "Message",
+                member: "message",
             });
         }
         ::std::result::Result::Ok(self.inner)

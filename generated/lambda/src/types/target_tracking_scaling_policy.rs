@@ -27,6 +27,18 @@ impl TargetTrackingScalingPolicy {
     pub fn builder() -> crate::types::builders::TargetTrackingScalingPolicyBuilder {
         <crate::types::builders::TargetTrackingScalingPolicyBuilder as ::std::default::Default>::default()
     }
+    /// The `PredefinedMetricType` member, when set.
+    #[inline]
+    pub fn predefined_metric_type(
+        &self,
+    ) -> ::std::option::Option<&crate::types::CapacityProviderPredefinedMetricType> {
+        self.predefined_metric_type.as_ref()
+    }
+    /// The `TargetValue` member, when set.
+    #[inline]
+    pub fn target_value(&self) -> ::std::option::Option<f64> {
+        self.target_value
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for TargetTrackingScalingPolicy {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -147,13 +159,13 @@ impl TargetTrackingScalingPolicyBuilder {
         if self.inner.predefined_metric_type.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "TargetTrackingScalingPolicy",
-                member: "PredefinedMetricType",
+                member: "predefined_metric_type",
             });
         }
         if self.inner.target_value.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "TargetTrackingScalingPolicy",
-                member: "TargetValue",
+                member: "target_value",
             });
         }
         ::std::result::Result::Ok(self.inner)

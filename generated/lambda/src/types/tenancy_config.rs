@@ -21,6 +21,13 @@ impl TenancyConfig {
     pub fn builder() -> crate::types::builders::TenancyConfigBuilder {
         <crate::types::builders::TenancyConfigBuilder as ::std::default::Default>::default()
     }
+    /// The `TenantIsolationMode` member, when set.
+    #[inline]
+    pub fn tenant_isolation_mode(
+        &self,
+    ) -> ::std::option::Option<&crate::types::TenantIsolationMode> {
+        self.tenant_isolation_mode.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for TenancyConfig {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -112,7 +119,7 @@ impl TenancyConfigBuilder {
         if self.inner.tenant_isolation_mode.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "TenancyConfig",
-                member: "TenantIsolationMode",
+                member: "tenant_isolation_mode",
             });
         }
         ::std::result::Result::Ok(self.inner)

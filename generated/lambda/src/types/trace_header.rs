@@ -19,6 +19,11 @@ impl TraceHeader {
     pub fn builder() -> crate::types::builders::TraceHeaderBuilder {
         <crate::types::builders::TraceHeaderBuilder as ::std::default::Default>::default()
     }
+    /// The `XAmznTraceId` member, when set.
+    #[inline]
+    pub fn x_amzn_trace_id(&self) -> ::std::option::Option<&str> {
+        self.x_amzn_trace_id.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for TraceHeader {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -97,14 +102,9 @@ impl TraceHeaderBuilder {
     pub fn get_x_amzn_trace_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.x_amzn_trace_id
     }
-    /// Builds the [`TraceHeader`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`TraceHeader`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::TraceHeader,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::TraceHeader {
+        self.inner
     }
 }

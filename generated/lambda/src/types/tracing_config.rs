@@ -19,6 +19,11 @@ impl TracingConfig {
     pub fn builder() -> crate::types::builders::TracingConfigBuilder {
         <crate::types::builders::TracingConfigBuilder as ::std::default::Default>::default()
     }
+    /// The `Mode` member, when set.
+    #[inline]
+    pub fn mode(&self) -> ::std::option::Option<&crate::types::TracingMode> {
+        self.mode.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for TracingConfig {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -97,14 +102,9 @@ impl TracingConfigBuilder {
     pub fn get_mode(&self) -> &::std::option::Option<crate::types::TracingMode> {
         &self.inner.mode
     }
-    /// Builds the [`TracingConfig`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`TracingConfig`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::TracingConfig,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::TracingConfig {
+        self.inner
     }
 }

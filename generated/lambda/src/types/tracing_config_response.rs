@@ -19,6 +19,11 @@ impl TracingConfigResponse {
     pub fn builder() -> crate::types::builders::TracingConfigResponseBuilder {
         <crate::types::builders::TracingConfigResponseBuilder as ::std::default::Default>::default()
     }
+    /// The `Mode` member, when set.
+    #[inline]
+    pub fn mode(&self) -> ::std::option::Option<&crate::types::TracingMode> {
+        self.mode.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for TracingConfigResponse {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -97,14 +102,9 @@ impl TracingConfigResponseBuilder {
     pub fn get_mode(&self) -> &::std::option::Option<crate::types::TracingMode> {
         &self.inner.mode
     }
-    /// Builds the [`TracingConfigResponse`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`TracingConfigResponse`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::TracingConfigResponse,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::TracingConfigResponse {
+        self.inner
     }
 }

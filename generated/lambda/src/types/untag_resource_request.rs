@@ -29,6 +29,16 @@ impl UntagResourceRequest {
     pub fn builder() -> crate::types::builders::UntagResourceRequestBuilder {
         <crate::types::builders::UntagResourceRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `Resource` member, when set.
+    #[inline]
+    pub fn resource(&self) -> ::std::option::Option<&str> {
+        self.resource.as_deref()
+    }
+    /// The `TagKeys` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn tag_keys(&self) -> &[::std::string::String] {
+        self.tag_keys.as_deref().unwrap_or_default()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for UntagResourceRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -121,16 +131,14 @@ impl UntagResourceRequestBuilder {
     pub fn get_resource(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.resource
     }
-    /// Sets [`UntagResourceRequest::tag_keys`](crate::types::UntagResourceRequest::tag_keys): A list of tag keys to remove from the resource.
+    /** Appends one item to [`UntagResourceRequest::tag_keys`](crate::types::UntagResourceRequest::tag_keys): A list of tag keys to remove from the resource.
+
+ To set the whole list at once, use [`set_tag_keys`](Self::set_tag_keys).*/
     pub fn tag_keys(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<::std::string::String>,
-        >,
+        input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.inner.tag_keys = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.tag_keys.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`UntagResourceRequest::tag_keys`](crate::types::UntagResourceRequest::tag_keys).
@@ -160,13 +168,13 @@ impl UntagResourceRequestBuilder {
         if self.inner.resource.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UntagResourceRequest",
-                member: "Resource",
+                member: "resource",
             });
         }
         if self.inner.tag_keys.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UntagResourceRequest",
-                member: "TagKeys",
+                member: "tag_keys",
             });
         }
         ::std::result::Result::Ok(self.inner)

@@ -45,6 +45,38 @@ impl UpdateAliasRequest {
     pub fn builder() -> crate::types::builders::UpdateAliasRequestBuilder {
         <crate::types::builders::UpdateAliasRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `FunctionName` member, when set.
+    #[inline]
+    pub fn function_name(&self) -> ::std::option::Option<&str> {
+        self.function_name.as_deref()
+    }
+    /// The `Name` member, when set.
+    #[inline]
+    pub fn name(&self) -> ::std::option::Option<&str> {
+        self.name.as_deref()
+    }
+    /// The `FunctionVersion` member, when set.
+    #[inline]
+    pub fn function_version(&self) -> ::std::option::Option<&str> {
+        self.function_version.as_deref()
+    }
+    /// The `Description` member, when set.
+    #[inline]
+    pub fn description(&self) -> ::std::option::Option<&str> {
+        self.description.as_deref()
+    }
+    /// The `RoutingConfig` member, when set.
+    #[inline]
+    pub fn routing_config(
+        &self,
+    ) -> ::std::option::Option<&crate::types::AliasRoutingConfiguration> {
+        self.routing_config.as_ref()
+    }
+    /// The `RevisionId` member, when set.
+    #[inline]
+    pub fn revision_id(&self) -> ::std::option::Option<&str> {
+        self.revision_id.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for UpdateAliasRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -276,13 +308,13 @@ impl UpdateAliasRequestBuilder {
         if self.inner.function_name.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UpdateAliasRequest",
-                member: "FunctionName",
+                member: "function_name",
             });
         }
         if self.inner.name.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UpdateAliasRequest",
-                member: "Name",
+                member: "name",
             });
         }
         ::std::result::Result::Ok(self.inner)

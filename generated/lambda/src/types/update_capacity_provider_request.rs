@@ -33,6 +33,30 @@ impl UpdateCapacityProviderRequest {
     pub fn builder() -> crate::types::builders::UpdateCapacityProviderRequestBuilder {
         <crate::types::builders::UpdateCapacityProviderRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `CapacityProviderName` member, when set.
+    #[inline]
+    pub fn capacity_provider_name(&self) -> ::std::option::Option<&str> {
+        self.capacity_provider_name.as_deref()
+    }
+    /// The `CapacityProviderScalingConfig` member, when set.
+    #[inline]
+    pub fn capacity_provider_scaling_config(
+        &self,
+    ) -> ::std::option::Option<&crate::types::CapacityProviderScalingConfig> {
+        self.capacity_provider_scaling_config.as_ref()
+    }
+    /// The `PropagateTags` member, when set.
+    #[inline]
+    pub fn propagate_tags(&self) -> ::std::option::Option<&crate::types::PropagateTags> {
+        self.propagate_tags.as_ref()
+    }
+    /// The `TelemetryConfig` member, when set.
+    #[inline]
+    pub fn telemetry_config(
+        &self,
+    ) -> ::std::option::Option<&crate::types::CapacityProviderTelemetryConfig> {
+        self.telemetry_config.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for UpdateCapacityProviderRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -224,7 +248,7 @@ impl UpdateCapacityProviderRequestBuilder {
         if self.inner.capacity_provider_name.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UpdateCapacityProviderRequest",
-                member: "CapacityProviderName",
+                member: "capacity_provider_name",
             });
         }
         ::std::result::Result::Ok(self.inner)

@@ -29,6 +29,30 @@ impl UpdateCodeSigningConfigRequest {
     pub fn builder() -> crate::types::builders::UpdateCodeSigningConfigRequestBuilder {
         <crate::types::builders::UpdateCodeSigningConfigRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `CodeSigningConfigArn` member, when set.
+    #[inline]
+    pub fn code_signing_config_arn(&self) -> ::std::option::Option<&str> {
+        self.code_signing_config_arn.as_deref()
+    }
+    /// The `Description` member, when set.
+    #[inline]
+    pub fn description(&self) -> ::std::option::Option<&str> {
+        self.description.as_deref()
+    }
+    /// The `AllowedPublishers` member, when set.
+    #[inline]
+    pub fn allowed_publishers(
+        &self,
+    ) -> ::std::option::Option<&crate::types::AllowedPublishers> {
+        self.allowed_publishers.as_ref()
+    }
+    /// The `CodeSigningPolicies` member, when set.
+    #[inline]
+    pub fn code_signing_policies(
+        &self,
+    ) -> ::std::option::Option<&crate::types::CodeSigningPolicies> {
+        self.code_signing_policies.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for UpdateCodeSigningConfigRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -213,7 +237,7 @@ impl UpdateCodeSigningConfigRequestBuilder {
         if self.inner.code_signing_config_arn.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UpdateCodeSigningConfigRequest",
-                member: "CodeSigningConfigArn",
+                member: "code_signing_config_arn",
             });
         }
         ::std::result::Result::Ok(self.inner)

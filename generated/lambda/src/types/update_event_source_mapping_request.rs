@@ -104,6 +104,134 @@ impl UpdateEventSourceMappingRequest {
     pub fn builder() -> crate::types::builders::UpdateEventSourceMappingRequestBuilder {
         <crate::types::builders::UpdateEventSourceMappingRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `UUID` member, when set.
+    #[inline]
+    pub fn uuid(&self) -> ::std::option::Option<&str> {
+        self.uuid.as_deref()
+    }
+    /// The `FunctionName` member, when set.
+    #[inline]
+    pub fn function_name(&self) -> ::std::option::Option<&str> {
+        self.function_name.as_deref()
+    }
+    /// The `Enabled` member, when set.
+    #[inline]
+    pub fn enabled(&self) -> ::std::option::Option<bool> {
+        self.enabled
+    }
+    /// The `BatchSize` member, when set.
+    #[inline]
+    pub fn batch_size(&self) -> ::std::option::Option<i32> {
+        self.batch_size
+    }
+    /// The `FilterCriteria` member, when set.
+    #[inline]
+    pub fn filter_criteria(
+        &self,
+    ) -> ::std::option::Option<&crate::types::FilterCriteria> {
+        self.filter_criteria.as_ref()
+    }
+    /// The `KMSKeyArn` member, when set.
+    #[inline]
+    pub fn kms_key_arn(&self) -> ::std::option::Option<&str> {
+        self.kms_key_arn.as_deref()
+    }
+    /// The `MetricsConfig` member, when set.
+    #[inline]
+    pub fn metrics_config(
+        &self,
+    ) -> ::std::option::Option<&crate::types::EventSourceMappingMetricsConfig> {
+        self.metrics_config.as_ref()
+    }
+    /// The `LoggingConfig` member, when set.
+    #[inline]
+    pub fn logging_config(
+        &self,
+    ) -> ::std::option::Option<&crate::types::EventSourceMappingLoggingConfig> {
+        self.logging_config.as_ref()
+    }
+    /// The `ScalingConfig` member, when set.
+    #[inline]
+    pub fn scaling_config(&self) -> ::std::option::Option<&crate::types::ScalingConfig> {
+        self.scaling_config.as_ref()
+    }
+    /// The `MaximumBatchingWindowInSeconds` member, when set.
+    #[inline]
+    pub fn maximum_batching_window_in_seconds(&self) -> ::std::option::Option<i32> {
+        self.maximum_batching_window_in_seconds
+    }
+    /// The `ParallelizationFactor` member, when set.
+    #[inline]
+    pub fn parallelization_factor(&self) -> ::std::option::Option<i32> {
+        self.parallelization_factor
+    }
+    /// The `DestinationConfig` member, when set.
+    #[inline]
+    pub fn destination_config(
+        &self,
+    ) -> ::std::option::Option<&crate::types::DestinationConfig> {
+        self.destination_config.as_ref()
+    }
+    /// The `MaximumRecordAgeInSeconds` member, when set.
+    #[inline]
+    pub fn maximum_record_age_in_seconds(&self) -> ::std::option::Option<i32> {
+        self.maximum_record_age_in_seconds
+    }
+    /// The `BisectBatchOnFunctionError` member, when set.
+    #[inline]
+    pub fn bisect_batch_on_function_error(&self) -> ::std::option::Option<bool> {
+        self.bisect_batch_on_function_error
+    }
+    /// The `MaximumRetryAttempts` member, when set.
+    #[inline]
+    pub fn maximum_retry_attempts(&self) -> ::std::option::Option<i32> {
+        self.maximum_retry_attempts
+    }
+    /// The `TumblingWindowInSeconds` member, when set.
+    #[inline]
+    pub fn tumbling_window_in_seconds(&self) -> ::std::option::Option<i32> {
+        self.tumbling_window_in_seconds
+    }
+    /// The `SourceAccessConfigurations` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn source_access_configurations(
+        &self,
+    ) -> &[crate::types::SourceAccessConfiguration] {
+        self.source_access_configurations.as_deref().unwrap_or_default()
+    }
+    /// The `FunctionResponseTypes` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn function_response_types(&self) -> &[crate::types::FunctionResponseType] {
+        self.function_response_types.as_deref().unwrap_or_default()
+    }
+    /// The `AmazonManagedKafkaEventSourceConfig` member, when set.
+    #[inline]
+    pub fn amazon_managed_kafka_event_source_config(
+        &self,
+    ) -> ::std::option::Option<&crate::types::AmazonManagedKafkaEventSourceConfig> {
+        self.amazon_managed_kafka_event_source_config.as_ref()
+    }
+    /// The `SelfManagedKafkaEventSourceConfig` member, when set.
+    #[inline]
+    pub fn self_managed_kafka_event_source_config(
+        &self,
+    ) -> ::std::option::Option<&crate::types::SelfManagedKafkaEventSourceConfig> {
+        self.self_managed_kafka_event_source_config.as_ref()
+    }
+    /// The `DocumentDBEventSourceConfig` member, when set.
+    #[inline]
+    pub fn document_db_event_source_config(
+        &self,
+    ) -> ::std::option::Option<&crate::types::DocumentDbEventSourceConfig> {
+        self.document_db_event_source_config.as_ref()
+    }
+    /// The `ProvisionedPollerConfig` member, when set.
+    #[inline]
+    pub fn provisioned_poller_config(
+        &self,
+    ) -> ::std::option::Option<&crate::types::ProvisionedPollerConfig> {
+        self.provisioned_poller_config.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for UpdateEventSourceMappingRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -643,16 +771,17 @@ impl UpdateEventSourceMappingRequestBuilder {
     pub fn get_tumbling_window_in_seconds(&self) -> &::std::option::Option<i32> {
         &self.inner.tumbling_window_in_seconds
     }
-    /// Sets [`UpdateEventSourceMappingRequest::source_access_configurations`](crate::types::UpdateEventSourceMappingRequest::source_access_configurations): An array of authentication protocols or VPC components required to secure your event source.
+    /** Appends one item to [`UpdateEventSourceMappingRequest::source_access_configurations`](crate::types::UpdateEventSourceMappingRequest::source_access_configurations): An array of authentication protocols or VPC components required to secure your event source.
+
+ To set the whole list at once, use [`set_source_access_configurations`](Self::set_source_access_configurations).*/
     pub fn source_access_configurations(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<crate::types::SourceAccessConfiguration>,
-        >,
+        input: impl ::std::convert::Into<crate::types::SourceAccessConfiguration>,
     ) -> Self {
-        self.inner.source_access_configurations = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner
+            .source_access_configurations
+            .get_or_insert_default()
+            .push(input.into());
         self
     }
     /// Sets or clears [`UpdateEventSourceMappingRequest::source_access_configurations`](crate::types::UpdateEventSourceMappingRequest::source_access_configurations).
@@ -675,16 +804,14 @@ impl UpdateEventSourceMappingRequestBuilder {
     > {
         &self.inner.source_access_configurations
     }
-    /// Sets [`UpdateEventSourceMappingRequest::function_response_types`](crate::types::UpdateEventSourceMappingRequest::function_response_types): (Kinesis, DynamoDB Streams, Amazon MSK, self-managed Apache Kafka, and Amazon SQS) A list of current response type enums applied to the event source mapping.
+    /** Appends one item to [`UpdateEventSourceMappingRequest::function_response_types`](crate::types::UpdateEventSourceMappingRequest::function_response_types): (Kinesis, DynamoDB Streams, Amazon MSK, self-managed Apache Kafka, and Amazon SQS) A list of current response type enums applied to the event source mapping.
+
+ To set the whole list at once, use [`set_function_response_types`](Self::set_function_response_types).*/
     pub fn function_response_types(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<crate::types::FunctionResponseType>,
-        >,
+        input: impl ::std::convert::Into<crate::types::FunctionResponseType>,
     ) -> Self {
-        self.inner.function_response_types = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.function_response_types.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`UpdateEventSourceMappingRequest::function_response_types`](crate::types::UpdateEventSourceMappingRequest::function_response_types).
@@ -818,7 +945,7 @@ impl UpdateEventSourceMappingRequestBuilder {
         if self.inner.uuid.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UpdateEventSourceMappingRequest",
-                member: "UUID",
+                member: "uuid",
             });
         }
         ::std::result::Result::Ok(self.inner)

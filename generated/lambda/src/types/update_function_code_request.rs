@@ -55,6 +55,77 @@ impl UpdateFunctionCodeRequest {
     pub fn builder() -> crate::types::builders::UpdateFunctionCodeRequestBuilder {
         <crate::types::builders::UpdateFunctionCodeRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `FunctionName` member, when set.
+    #[inline]
+    pub fn function_name(&self) -> ::std::option::Option<&str> {
+        self.function_name.as_deref()
+    }
+    /// The `ZipFile` member, when set.
+    #[inline]
+    pub fn zip_file(
+        &self,
+    ) -> ::std::option::Option<&::awsgen_runtime::primitives::Blob> {
+        self.zip_file.as_ref()
+    }
+    /// The `S3Bucket` member, when set.
+    #[inline]
+    pub fn s3_bucket(&self) -> ::std::option::Option<&str> {
+        self.s3_bucket.as_deref()
+    }
+    /// The `S3Key` member, when set.
+    #[inline]
+    pub fn s3_key(&self) -> ::std::option::Option<&str> {
+        self.s3_key.as_deref()
+    }
+    /// The `S3ObjectVersion` member, when set.
+    #[inline]
+    pub fn s3_object_version(&self) -> ::std::option::Option<&str> {
+        self.s3_object_version.as_deref()
+    }
+    /// The `S3ObjectStorageMode` member, when set.
+    #[inline]
+    pub fn s3_object_storage_mode(
+        &self,
+    ) -> ::std::option::Option<&crate::types::S3ObjectStorageMode> {
+        self.s3_object_storage_mode.as_ref()
+    }
+    /// The `ImageUri` member, when set.
+    #[inline]
+    pub fn image_uri(&self) -> ::std::option::Option<&str> {
+        self.image_uri.as_deref()
+    }
+    /// The `Architectures` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn architectures(&self) -> &[crate::types::Architecture] {
+        self.architectures.as_deref().unwrap_or_default()
+    }
+    /// The `Publish` member, when set.
+    #[inline]
+    pub fn publish(&self) -> ::std::option::Option<bool> {
+        self.publish
+    }
+    /// The `PublishTo` member, when set.
+    #[inline]
+    pub fn publish_to(
+        &self,
+    ) -> ::std::option::Option<&crate::types::FunctionVersionLatestPublished> {
+        self.publish_to.as_ref()
+    }
+    /// The `DryRun` member, when set.
+    #[inline]
+    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+        self.dry_run
+    }
+    /// The `RevisionId` member, when set.
+    #[inline]
+    pub fn revision_id(&self) -> ::std::option::Option<&str> {
+        self.revision_id.as_deref()
+    }
+    /// The `SourceKMSKeyArn` member, when set.
+    #[inline]
+    pub fn source_kms_key_arn(&self) -> ::std::option::Option<&str> {
+        self.source_kms_key_arn.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for UpdateFunctionCodeRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -346,16 +417,14 @@ impl UpdateFunctionCodeRequestBuilder {
     pub fn get_image_uri(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.image_uri
     }
-    /// Sets [`UpdateFunctionCodeRequest::architectures`](crate::types::UpdateFunctionCodeRequest::architectures): The instruction set architecture that the function supports.
+    /** Appends one item to [`UpdateFunctionCodeRequest::architectures`](crate::types::UpdateFunctionCodeRequest::architectures): The instruction set architecture that the function supports.
+
+ To set the whole list at once, use [`set_architectures`](Self::set_architectures).*/
     pub fn architectures(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<crate::types::Architecture>,
-        >,
+        input: impl ::std::convert::Into<crate::types::Architecture>,
     ) -> Self {
-        self.inner.architectures = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.architectures.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`UpdateFunctionCodeRequest::architectures`](crate::types::UpdateFunctionCodeRequest::architectures).
@@ -487,7 +556,7 @@ impl UpdateFunctionCodeRequestBuilder {
         if self.inner.function_name.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UpdateFunctionCodeRequest",
-                member: "FunctionName",
+                member: "function_name",
             });
         }
         ::std::result::Result::Ok(self.inner)

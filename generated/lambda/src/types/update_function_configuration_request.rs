@@ -86,6 +86,117 @@ impl UpdateFunctionConfigurationRequest {
     pub fn builder() -> crate::types::builders::UpdateFunctionConfigurationRequestBuilder {
         <crate::types::builders::UpdateFunctionConfigurationRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `FunctionName` member, when set.
+    #[inline]
+    pub fn function_name(&self) -> ::std::option::Option<&str> {
+        self.function_name.as_deref()
+    }
+    /// The `Role` member, when set.
+    #[inline]
+    pub fn role(&self) -> ::std::option::Option<&str> {
+        self.role.as_deref()
+    }
+    /// The `Handler` member, when set.
+    #[inline]
+    pub fn handler(&self) -> ::std::option::Option<&str> {
+        self.handler.as_deref()
+    }
+    /// The `Description` member, when set.
+    #[inline]
+    pub fn description(&self) -> ::std::option::Option<&str> {
+        self.description.as_deref()
+    }
+    /// The `Timeout` member, when set.
+    #[inline]
+    pub fn timeout(&self) -> ::std::option::Option<i32> {
+        self.timeout
+    }
+    /// The `MemorySize` member, when set.
+    #[inline]
+    pub fn memory_size(&self) -> ::std::option::Option<i32> {
+        self.memory_size
+    }
+    /// The `VpcConfig` member, when set.
+    #[inline]
+    pub fn vpc_config(&self) -> ::std::option::Option<&crate::types::VpcConfig> {
+        self.vpc_config.as_ref()
+    }
+    /// The `Environment` member, when set.
+    #[inline]
+    pub fn environment(&self) -> ::std::option::Option<&crate::types::Environment> {
+        self.environment.as_ref()
+    }
+    /// The `Runtime` member, when set.
+    #[inline]
+    pub fn runtime(&self) -> ::std::option::Option<&crate::types::Runtime> {
+        self.runtime.as_ref()
+    }
+    /// The `DeadLetterConfig` member, when set.
+    #[inline]
+    pub fn dead_letter_config(
+        &self,
+    ) -> ::std::option::Option<&crate::types::DeadLetterConfig> {
+        self.dead_letter_config.as_ref()
+    }
+    /// The `KMSKeyArn` member, when set.
+    #[inline]
+    pub fn kms_key_arn(&self) -> ::std::option::Option<&str> {
+        self.kms_key_arn.as_deref()
+    }
+    /// The `TracingConfig` member, when set.
+    #[inline]
+    pub fn tracing_config(&self) -> ::std::option::Option<&crate::types::TracingConfig> {
+        self.tracing_config.as_ref()
+    }
+    /// The `RevisionId` member, when set.
+    #[inline]
+    pub fn revision_id(&self) -> ::std::option::Option<&str> {
+        self.revision_id.as_deref()
+    }
+    /// The `Layers` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn layers(&self) -> &[::std::string::String] {
+        self.layers.as_deref().unwrap_or_default()
+    }
+    /// The `FileSystemConfigs` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn file_system_configs(&self) -> &[crate::types::FileSystemConfig] {
+        self.file_system_configs.as_deref().unwrap_or_default()
+    }
+    /// The `ImageConfig` member, when set.
+    #[inline]
+    pub fn image_config(&self) -> ::std::option::Option<&crate::types::ImageConfig> {
+        self.image_config.as_ref()
+    }
+    /// The `EphemeralStorage` member, when set.
+    #[inline]
+    pub fn ephemeral_storage(
+        &self,
+    ) -> ::std::option::Option<&crate::types::EphemeralStorage> {
+        self.ephemeral_storage.as_ref()
+    }
+    /// The `SnapStart` member, when set.
+    #[inline]
+    pub fn snap_start(&self) -> ::std::option::Option<&crate::types::SnapStart> {
+        self.snap_start.as_ref()
+    }
+    /// The `LoggingConfig` member, when set.
+    #[inline]
+    pub fn logging_config(&self) -> ::std::option::Option<&crate::types::LoggingConfig> {
+        self.logging_config.as_ref()
+    }
+    /// The `CapacityProviderConfig` member, when set.
+    #[inline]
+    pub fn capacity_provider_config(
+        &self,
+    ) -> ::std::option::Option<&crate::types::CapacityProviderConfig> {
+        self.capacity_provider_config.as_ref()
+    }
+    /// The `DurableConfig` member, when set.
+    #[inline]
+    pub fn durable_config(&self) -> ::std::option::Option<&crate::types::DurableConfig> {
+        self.durable_config.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers
 for UpdateFunctionConfigurationRequest {
@@ -519,16 +630,14 @@ impl UpdateFunctionConfigurationRequestBuilder {
     pub fn get_revision_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.revision_id
     }
-    /// Sets [`UpdateFunctionConfigurationRequest::layers`](crate::types::UpdateFunctionConfigurationRequest::layers): A list of [function layers](https://docs.aws.amazon.com/lambda/latest/dg/configuration-layers.html) to add to the function's execution environment.
+    /** Appends one item to [`UpdateFunctionConfigurationRequest::layers`](crate::types::UpdateFunctionConfigurationRequest::layers): A list of [function layers](https://docs.aws.amazon.com/lambda/latest/dg/configuration-layers.html) to add to the function's execution environment.
+
+ To set the whole list at once, use [`set_layers`](Self::set_layers).*/
     pub fn layers(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<::std::string::String>,
-        >,
+        input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.inner.layers = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.layers.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`UpdateFunctionConfigurationRequest::layers`](crate::types::UpdateFunctionConfigurationRequest::layers).
@@ -547,16 +656,14 @@ impl UpdateFunctionConfigurationRequestBuilder {
     ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
         &self.inner.layers
     }
-    /// Sets [`UpdateFunctionConfigurationRequest::file_system_configs`](crate::types::UpdateFunctionConfigurationRequest::file_system_configs): Connection settings for an Amazon EFS file system or an Amazon S3 Files file system.
+    /** Appends one item to [`UpdateFunctionConfigurationRequest::file_system_configs`](crate::types::UpdateFunctionConfigurationRequest::file_system_configs): Connection settings for an Amazon EFS file system or an Amazon S3 Files file system.
+
+ To set the whole list at once, use [`set_file_system_configs`](Self::set_file_system_configs).*/
     pub fn file_system_configs(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<crate::types::FileSystemConfig>,
-        >,
+        input: impl ::std::convert::Into<crate::types::FileSystemConfig>,
     ) -> Self {
-        self.inner.file_system_configs = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.file_system_configs.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`UpdateFunctionConfigurationRequest::file_system_configs`](crate::types::UpdateFunctionConfigurationRequest::file_system_configs).
@@ -726,7 +833,7 @@ impl UpdateFunctionConfigurationRequestBuilder {
         if self.inner.function_name.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UpdateFunctionConfigurationRequest",
-                member: "FunctionName",
+                member: "function_name",
             });
         }
         ::std::result::Result::Ok(self.inner)

@@ -44,6 +44,33 @@ impl UpdateFunctionUrlConfigRequest {
     pub fn builder() -> crate::types::builders::UpdateFunctionUrlConfigRequestBuilder {
         <crate::types::builders::UpdateFunctionUrlConfigRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `FunctionName` member, when set.
+    #[inline]
+    pub fn function_name(&self) -> ::std::option::Option<&str> {
+        self.function_name.as_deref()
+    }
+    /// The `Qualifier` member, when set.
+    #[inline]
+    pub fn qualifier(&self) -> ::std::option::Option<&str> {
+        self.qualifier.as_deref()
+    }
+    /// The `AuthType` member, when set.
+    #[inline]
+    pub fn auth_type(
+        &self,
+    ) -> ::std::option::Option<&crate::types::FunctionUrlAuthType> {
+        self.auth_type.as_ref()
+    }
+    /// The `Cors` member, when set.
+    #[inline]
+    pub fn cors(&self) -> ::std::option::Option<&crate::types::Cors> {
+        self.cors.as_ref()
+    }
+    /// The `InvokeMode` member, when set.
+    #[inline]
+    pub fn invoke_mode(&self) -> ::std::option::Option<&crate::types::InvokeMode> {
+        self.invoke_mode.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for UpdateFunctionUrlConfigRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -244,7 +271,7 @@ impl UpdateFunctionUrlConfigRequestBuilder {
         if self.inner.function_name.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UpdateFunctionUrlConfigRequest",
-                member: "FunctionName",
+                member: "function_name",
             });
         }
         ::std::result::Result::Ok(self.inner)

@@ -25,6 +25,21 @@ impl VpcConfig {
     pub fn builder() -> crate::types::builders::VpcConfigBuilder {
         <crate::types::builders::VpcConfigBuilder as ::std::default::Default>::default()
     }
+    /// The `SubnetIds` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn subnet_ids(&self) -> &[::std::string::String] {
+        self.subnet_ids.as_deref().unwrap_or_default()
+    }
+    /// The `SecurityGroupIds` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn security_group_ids(&self) -> &[::std::string::String] {
+        self.security_group_ids.as_deref().unwrap_or_default()
+    }
+    /// The `Ipv6AllowedForDualStack` member, when set.
+    #[inline]
+    pub fn ipv6_allowed_for_dual_stack(&self) -> ::std::option::Option<bool> {
+        self.ipv6_allowed_for_dual_stack
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for VpcConfig {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -91,16 +106,14 @@ pub struct VpcConfigBuilder {
     inner: crate::types::VpcConfig,
 }
 impl VpcConfigBuilder {
-    /// Sets [`VpcConfig::subnet_ids`](crate::types::VpcConfig::subnet_ids): A list of VPC subnet IDs.
+    /** Appends one item to [`VpcConfig::subnet_ids`](crate::types::VpcConfig::subnet_ids): A list of VPC subnet IDs.
+
+ To set the whole list at once, use [`set_subnet_ids`](Self::set_subnet_ids).*/
     pub fn subnet_ids(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<::std::string::String>,
-        >,
+        input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.inner.subnet_ids = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.subnet_ids.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`VpcConfig::subnet_ids`](crate::types::VpcConfig::subnet_ids).
@@ -119,16 +132,14 @@ impl VpcConfigBuilder {
     ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
         &self.inner.subnet_ids
     }
-    /// Sets [`VpcConfig::security_group_ids`](crate::types::VpcConfig::security_group_ids): A list of VPC security group IDs.
+    /** Appends one item to [`VpcConfig::security_group_ids`](crate::types::VpcConfig::security_group_ids): A list of VPC security group IDs.
+
+ To set the whole list at once, use [`set_security_group_ids`](Self::set_security_group_ids).*/
     pub fn security_group_ids(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<::std::string::String>,
-        >,
+        input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.inner.security_group_ids = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.security_group_ids.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`VpcConfig::security_group_ids`](crate::types::VpcConfig::security_group_ids).
@@ -171,14 +182,9 @@ impl VpcConfigBuilder {
     pub fn get_ipv6_allowed_for_dual_stack(&self) -> &::std::option::Option<bool> {
         &self.inner.ipv6_allowed_for_dual_stack
     }
-    /// Builds the [`VpcConfig`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`VpcConfig`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::VpcConfig,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::VpcConfig {
+        self.inner
     }
 }

@@ -27,6 +27,26 @@ impl VpcConfigResponse {
     pub fn builder() -> crate::types::builders::VpcConfigResponseBuilder {
         <crate::types::builders::VpcConfigResponseBuilder as ::std::default::Default>::default()
     }
+    /// The `SubnetIds` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn subnet_ids(&self) -> &[::std::string::String] {
+        self.subnet_ids.as_deref().unwrap_or_default()
+    }
+    /// The `SecurityGroupIds` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn security_group_ids(&self) -> &[::std::string::String] {
+        self.security_group_ids.as_deref().unwrap_or_default()
+    }
+    /// The `VpcId` member, when set.
+    #[inline]
+    pub fn vpc_id(&self) -> ::std::option::Option<&str> {
+        self.vpc_id.as_deref()
+    }
+    /// The `Ipv6AllowedForDualStack` member, when set.
+    #[inline]
+    pub fn ipv6_allowed_for_dual_stack(&self) -> ::std::option::Option<bool> {
+        self.ipv6_allowed_for_dual_stack
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for VpcConfigResponse {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -97,16 +117,14 @@ pub struct VpcConfigResponseBuilder {
     inner: crate::types::VpcConfigResponse,
 }
 impl VpcConfigResponseBuilder {
-    /// Sets [`VpcConfigResponse::subnet_ids`](crate::types::VpcConfigResponse::subnet_ids): A list of VPC subnet IDs.
+    /** Appends one item to [`VpcConfigResponse::subnet_ids`](crate::types::VpcConfigResponse::subnet_ids): A list of VPC subnet IDs.
+
+ To set the whole list at once, use [`set_subnet_ids`](Self::set_subnet_ids).*/
     pub fn subnet_ids(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<::std::string::String>,
-        >,
+        input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.inner.subnet_ids = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.subnet_ids.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`VpcConfigResponse::subnet_ids`](crate::types::VpcConfigResponse::subnet_ids).
@@ -125,16 +143,14 @@ impl VpcConfigResponseBuilder {
     ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
         &self.inner.subnet_ids
     }
-    /// Sets [`VpcConfigResponse::security_group_ids`](crate::types::VpcConfigResponse::security_group_ids): A list of VPC security group IDs.
+    /** Appends one item to [`VpcConfigResponse::security_group_ids`](crate::types::VpcConfigResponse::security_group_ids): A list of VPC security group IDs.
+
+ To set the whole list at once, use [`set_security_group_ids`](Self::set_security_group_ids).*/
     pub fn security_group_ids(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<::std::string::String>,
-        >,
+        input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.inner.security_group_ids = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.security_group_ids.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`VpcConfigResponse::security_group_ids`](crate::types::VpcConfigResponse::security_group_ids).
@@ -199,14 +215,9 @@ impl VpcConfigResponseBuilder {
     pub fn get_ipv6_allowed_for_dual_stack(&self) -> &::std::option::Option<bool> {
         &self.inner.ipv6_allowed_for_dual_stack
     }
-    /// Builds the [`VpcConfigResponse`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`VpcConfigResponse`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::VpcConfigResponse,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::VpcConfigResponse {
+        self.inner
     }
 }

@@ -19,6 +19,11 @@ impl WaitCancelledDetails {
     pub fn builder() -> crate::types::builders::WaitCancelledDetailsBuilder {
         <crate::types::builders::WaitCancelledDetailsBuilder as ::std::default::Default>::default()
     }
+    /// The `Error` member, when set.
+    #[inline]
+    pub fn error(&self) -> ::std::option::Option<&crate::types::EventError> {
+        self.error.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for WaitCancelledDetails {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -97,14 +102,9 @@ impl WaitCancelledDetailsBuilder {
     pub fn get_error(&self) -> &::std::option::Option<crate::types::EventError> {
         &self.inner.error
     }
-    /// Builds the [`WaitCancelledDetails`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`WaitCancelledDetails`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::WaitCancelledDetails,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::WaitCancelledDetails {
+        self.inner
     }
 }

@@ -21,6 +21,13 @@ impl WaitDetails {
     pub fn builder() -> crate::types::builders::WaitDetailsBuilder {
         <crate::types::builders::WaitDetailsBuilder as ::std::default::Default>::default()
     }
+    /// The `ScheduledEndTimestamp` member, when set.
+    #[inline]
+    pub fn scheduled_end_timestamp(
+        &self,
+    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+        self.scheduled_end_timestamp.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for WaitDetails {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -114,14 +121,9 @@ impl WaitDetailsBuilder {
     ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.scheduled_end_timestamp
     }
-    /// Builds the [`WaitDetails`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`WaitDetails`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::WaitDetails,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::WaitDetails {
+        self.inner
     }
 }

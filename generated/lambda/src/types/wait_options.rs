@@ -19,6 +19,11 @@ impl WaitOptions {
     pub fn builder() -> crate::types::builders::WaitOptionsBuilder {
         <crate::types::builders::WaitOptionsBuilder as ::std::default::Default>::default()
     }
+    /// The `WaitSeconds` member, when set.
+    #[inline]
+    pub fn wait_seconds(&self) -> ::std::option::Option<i32> {
+        self.wait_seconds
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for WaitOptions {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -91,14 +96,9 @@ impl WaitOptionsBuilder {
     pub fn get_wait_seconds(&self) -> &::std::option::Option<i32> {
         &self.inner.wait_seconds
     }
-    /// Builds the [`WaitOptions`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`WaitOptions`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::WaitOptions,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::WaitOptions {
+        self.inner
     }
 }

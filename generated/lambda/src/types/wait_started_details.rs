@@ -27,6 +27,18 @@ impl WaitStartedDetails {
     pub fn builder() -> crate::types::builders::WaitStartedDetailsBuilder {
         <crate::types::builders::WaitStartedDetailsBuilder as ::std::default::Default>::default()
     }
+    /// The `Duration` member, when set.
+    #[inline]
+    pub fn duration(&self) -> ::std::option::Option<i32> {
+        self.duration
+    }
+    /// The `ScheduledEndTimestamp` member, when set.
+    #[inline]
+    pub fn scheduled_end_timestamp(
+        &self,
+    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+        self.scheduled_end_timestamp.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for WaitStartedDetails {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -151,13 +163,13 @@ impl WaitStartedDetailsBuilder {
         if self.inner.duration.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "WaitStartedDetails",
-                member: "Duration",
+                member: "duration",
             });
         }
         if self.inner.scheduled_end_timestamp.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "WaitStartedDetails",
-                member: "ScheduledEndTimestamp",
+                member: "scheduled_end_timestamp",
             });
         }
         ::std::result::Result::Ok(self.inner)

@@ -19,6 +19,11 @@ impl WaitSucceededDetails {
     pub fn builder() -> crate::types::builders::WaitSucceededDetailsBuilder {
         <crate::types::builders::WaitSucceededDetailsBuilder as ::std::default::Default>::default()
     }
+    /// The `Duration` member, when set.
+    #[inline]
+    pub fn duration(&self) -> ::std::option::Option<i32> {
+        self.duration
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for WaitSucceededDetails {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -91,14 +96,9 @@ impl WaitSucceededDetailsBuilder {
     pub fn get_duration(&self) -> &::std::option::Option<i32> {
         &self.inner.duration
     }
-    /// Builds the [`WaitSucceededDetails`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`WaitSucceededDetails`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::WaitSucceededDetails,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::WaitSucceededDetails {
+        self.inner
     }
 }

@@ -115,14 +115,9 @@ pub struct InvalidIdFormatBuilder {
 }
 #[allow(deprecated)]
 impl InvalidIdFormatBuilder {
-    /// Builds the [`InvalidIdFormat`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`InvalidIdFormat`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::error::InvalidIdFormat,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::error::InvalidIdFormat {
+        self.inner
     }
 }

@@ -149,14 +149,9 @@ impl KmsInvalidKeyUsageBuilder {
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.message
     }
-    /// Builds the [`KmsInvalidKeyUsage`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`KmsInvalidKeyUsage`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::error::KmsInvalidKeyUsage,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::error::KmsInvalidKeyUsage {
+        self.inner
     }
 }

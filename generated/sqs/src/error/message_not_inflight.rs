@@ -113,14 +113,9 @@ pub struct MessageNotInflightBuilder {
     inner: crate::error::MessageNotInflight,
 }
 impl MessageNotInflightBuilder {
-    /// Builds the [`MessageNotInflight`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`MessageNotInflight`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::error::MessageNotInflight,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::error::MessageNotInflight {
+        self.inner
     }
 }

@@ -39,6 +39,26 @@ impl AddPermissionRequest {
     pub fn builder() -> crate::types::builders::AddPermissionRequestBuilder {
         <crate::types::builders::AddPermissionRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `QueueUrl` member, when set.
+    #[inline]
+    pub fn queue_url(&self) -> ::std::option::Option<&str> {
+        self.queue_url.as_deref()
+    }
+    /// The `Label` member, when set.
+    #[inline]
+    pub fn label(&self) -> ::std::option::Option<&str> {
+        self.label.as_deref()
+    }
+    /// The `AWSAccountIds` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn aws_account_ids(&self) -> &[::std::string::String] {
+        self.aws_account_ids.as_deref().unwrap_or_default()
+    }
+    /// The `Actions` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn actions(&self) -> &[::std::string::String] {
+        self.actions.as_deref().unwrap_or_default()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for AddPermissionRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -157,16 +177,14 @@ impl AddPermissionRequestBuilder {
     pub fn get_label(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.label
     }
-    /// Sets [`AddPermissionRequest::aws_account_ids`](crate::types::AddPermissionRequest::aws_account_ids): The Amazon Web Services account numbers of the [principals](https://docs.aws.amazon.com/general/latest/gr/glos-chap.html#P) who are to receive permission.
+    /** Appends one item to [`AddPermissionRequest::aws_account_ids`](crate::types::AddPermissionRequest::aws_account_ids): The Amazon Web Services account numbers of the [principals](https://docs.aws.amazon.com/general/latest/gr/glos-chap.html#P) who are to receive permission.
+
+ To set the whole list at once, use [`set_aws_account_ids`](Self::set_aws_account_ids).*/
     pub fn aws_account_ids(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<::std::string::String>,
-        >,
+        input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.inner.aws_account_ids = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.aws_account_ids.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`AddPermissionRequest::aws_account_ids`](crate::types::AddPermissionRequest::aws_account_ids).
@@ -185,16 +203,14 @@ impl AddPermissionRequestBuilder {
     ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
         &self.inner.aws_account_ids
     }
-    /// Sets [`AddPermissionRequest::actions`](crate::types::AddPermissionRequest::actions): The action the client wants to allow for the specified principal.
+    /** Appends one item to [`AddPermissionRequest::actions`](crate::types::AddPermissionRequest::actions): The action the client wants to allow for the specified principal.
+
+ To set the whole list at once, use [`set_actions`](Self::set_actions).*/
     pub fn actions(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<::std::string::String>,
-        >,
+        input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.inner.actions = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.actions.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`AddPermissionRequest::actions`](crate::types::AddPermissionRequest::actions).
@@ -224,25 +240,25 @@ impl AddPermissionRequestBuilder {
         if self.inner.queue_url.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "AddPermissionRequest",
-                member: "QueueUrl",
+                member: "queue_url",
             });
         }
         if self.inner.label.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "AddPermissionRequest",
-                member: "Label",
+                member: "label",
             });
         }
         if self.inner.aws_account_ids.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "AddPermissionRequest",
-                member: "AWSAccountIds",
+                member: "aws_account_ids",
             });
         }
         if self.inner.actions.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "AddPermissionRequest",
-                member: "Actions",
+                member: "actions",
             });
         }
         ::std::result::Result::Ok(self.inner)

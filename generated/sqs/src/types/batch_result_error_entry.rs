@@ -31,6 +31,26 @@ impl BatchResultErrorEntry {
     pub fn builder() -> crate::types::builders::BatchResultErrorEntryBuilder {
         <crate::types::builders::BatchResultErrorEntryBuilder as ::std::default::Default>::default()
     }
+    /// The `Id` member, when set.
+    #[inline]
+    pub fn id(&self) -> ::std::option::Option<&str> {
+        self.id.as_deref()
+    }
+    /// The `SenderFault` member, when set.
+    #[inline]
+    pub fn sender_fault(&self) -> ::std::option::Option<bool> {
+        self.sender_fault
+    }
+    /// The `Code` member, when set.
+    #[inline]
+    pub fn code(&self) -> ::std::option::Option<&str> {
+        self.code.as_deref()
+    }
+    /// The `Message` member, when set.
+    #[inline]
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        self.message.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for BatchResultErrorEntry {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -192,19 +212,19 @@ impl BatchResultErrorEntryBuilder {
         if self.inner.id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "BatchResultErrorEntry",
-                member: "Id",
+                member: "id",
             });
         }
         if self.inner.sender_fault.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "BatchResultErrorEntry",
-                member: "SenderFault",
+                member: "sender_fault",
             });
         }
         if self.inner.code.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "BatchResultErrorEntry",
-                member: "Code",
+                member: "code",
             });
         }
         ::std::result::Result::Ok(self.inner)

@@ -21,6 +21,11 @@ impl CancelMessageMoveTaskRequest {
     pub fn builder() -> crate::types::builders::CancelMessageMoveTaskRequestBuilder {
         <crate::types::builders::CancelMessageMoveTaskRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `TaskHandle` member, when set.
+    #[inline]
+    pub fn task_handle(&self) -> ::std::option::Option<&str> {
+        self.task_handle.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for CancelMessageMoveTaskRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -116,7 +121,7 @@ impl CancelMessageMoveTaskRequestBuilder {
         if self.inner.task_handle.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CancelMessageMoveTaskRequest",
-                member: "TaskHandle",
+                member: "task_handle",
             });
         }
         ::std::result::Result::Ok(self.inner)

@@ -19,6 +19,11 @@ impl CancelMessageMoveTaskResult {
     pub fn builder() -> crate::types::builders::CancelMessageMoveTaskResultBuilder {
         <crate::types::builders::CancelMessageMoveTaskResultBuilder as ::std::default::Default>::default()
     }
+    /// The `ApproximateNumberOfMessagesMoved` member, when set.
+    #[inline]
+    pub fn approximate_number_of_messages_moved(&self) -> ::std::option::Option<i64> {
+        self.approximate_number_of_messages_moved
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for CancelMessageMoveTaskResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -117,14 +122,9 @@ impl CancelMessageMoveTaskResultBuilder {
     ) -> &::std::option::Option<i64> {
         &self.inner.approximate_number_of_messages_moved
     }
-    /// Builds the [`CancelMessageMoveTaskResult`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`CancelMessageMoveTaskResult`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::CancelMessageMoveTaskResult,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::CancelMessageMoveTaskResult {
+        self.inner
     }
 }

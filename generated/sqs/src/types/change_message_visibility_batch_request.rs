@@ -29,6 +29,16 @@ impl ChangeMessageVisibilityBatchRequest {
     pub fn builder() -> crate::types::builders::ChangeMessageVisibilityBatchRequestBuilder {
         <crate::types::builders::ChangeMessageVisibilityBatchRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `QueueUrl` member, when set.
+    #[inline]
+    pub fn queue_url(&self) -> ::std::option::Option<&str> {
+        self.queue_url.as_deref()
+    }
+    /// The `Entries` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn entries(&self) -> &[crate::types::ChangeMessageVisibilityBatchRequestEntry] {
+        self.entries.as_deref().unwrap_or_default()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers
 for ChangeMessageVisibilityBatchRequest {
@@ -128,18 +138,16 @@ impl ChangeMessageVisibilityBatchRequestBuilder {
     pub fn get_queue_url(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.queue_url
     }
-    /// Sets [`ChangeMessageVisibilityBatchRequest::entries`](crate::types::ChangeMessageVisibilityBatchRequest::entries): Lists the receipt handles of the messages for which the visibility timeout must be changed.
+    /** Appends one item to [`ChangeMessageVisibilityBatchRequest::entries`](crate::types::ChangeMessageVisibilityBatchRequest::entries): Lists the receipt handles of the messages for which the visibility timeout must be changed.
+
+ To set the whole list at once, use [`set_entries`](Self::set_entries).*/
     pub fn entries(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<
-                crate::types::ChangeMessageVisibilityBatchRequestEntry,
-            >,
+        input: impl ::std::convert::Into<
+            crate::types::ChangeMessageVisibilityBatchRequestEntry,
         >,
     ) -> Self {
-        self.inner.entries = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.entries.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`ChangeMessageVisibilityBatchRequest::entries`](crate::types::ChangeMessageVisibilityBatchRequest::entries).
@@ -173,13 +181,13 @@ impl ChangeMessageVisibilityBatchRequestBuilder {
         if self.inner.queue_url.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ChangeMessageVisibilityBatchRequest",
-                member: "QueueUrl",
+                member: "queue_url",
             });
         }
         if self.inner.entries.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ChangeMessageVisibilityBatchRequest",
-                member: "Entries",
+                member: "entries",
             });
         }
         ::std::result::Result::Ok(self.inner)

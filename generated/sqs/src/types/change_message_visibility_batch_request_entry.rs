@@ -31,6 +31,21 @@ impl ChangeMessageVisibilityBatchRequestEntry {
     pub fn builder() -> crate::types::builders::ChangeMessageVisibilityBatchRequestEntryBuilder {
         <crate::types::builders::ChangeMessageVisibilityBatchRequestEntryBuilder as ::std::default::Default>::default()
     }
+    /// The `Id` member, when set.
+    #[inline]
+    pub fn id(&self) -> ::std::option::Option<&str> {
+        self.id.as_deref()
+    }
+    /// The `ReceiptHandle` member, when set.
+    #[inline]
+    pub fn receipt_handle(&self) -> ::std::option::Option<&str> {
+        self.receipt_handle.as_deref()
+    }
+    /// The `VisibilityTimeout` member, when set.
+    #[inline]
+    pub fn visibility_timeout(&self) -> ::std::option::Option<i32> {
+        self.visibility_timeout
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers
 for ChangeMessageVisibilityBatchRequestEntry {
@@ -169,13 +184,13 @@ impl ChangeMessageVisibilityBatchRequestEntryBuilder {
         if self.inner.id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ChangeMessageVisibilityBatchRequestEntry",
-                member: "Id",
+                member: "id",
             });
         }
         if self.inner.receipt_handle.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ChangeMessageVisibilityBatchRequestEntry",
-                member: "ReceiptHandle",
+                member: "receipt_handle",
             });
         }
         ::std::result::Result::Ok(self.inner)

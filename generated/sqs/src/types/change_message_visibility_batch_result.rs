@@ -29,6 +29,18 @@ impl ChangeMessageVisibilityBatchResult {
     pub fn builder() -> crate::types::builders::ChangeMessageVisibilityBatchResultBuilder {
         <crate::types::builders::ChangeMessageVisibilityBatchResultBuilder as ::std::default::Default>::default()
     }
+    /// The `Successful` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn successful(
+        &self,
+    ) -> &[crate::types::ChangeMessageVisibilityBatchResultEntry] {
+        self.successful.as_deref().unwrap_or_default()
+    }
+    /// The `Failed` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn failed(&self) -> &[crate::types::BatchResultErrorEntry] {
+        self.failed.as_deref().unwrap_or_default()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers
 for ChangeMessageVisibilityBatchResult {
@@ -120,18 +132,16 @@ pub struct ChangeMessageVisibilityBatchResultBuilder {
     inner: crate::types::ChangeMessageVisibilityBatchResult,
 }
 impl ChangeMessageVisibilityBatchResultBuilder {
-    /// Sets [`ChangeMessageVisibilityBatchResult::successful`](crate::types::ChangeMessageVisibilityBatchResult::successful): A list of [`ChangeMessageVisibilityBatchResultEntry`](crate::types::ChangeMessageVisibilityBatchResultEntry) items.
+    /** Appends one item to [`ChangeMessageVisibilityBatchResult::successful`](crate::types::ChangeMessageVisibilityBatchResult::successful): A list of [`ChangeMessageVisibilityBatchResultEntry`](crate::types::ChangeMessageVisibilityBatchResultEntry) items.
+
+ To set the whole list at once, use [`set_successful`](Self::set_successful).*/
     pub fn successful(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<
-                crate::types::ChangeMessageVisibilityBatchResultEntry,
-            >,
+        input: impl ::std::convert::Into<
+            crate::types::ChangeMessageVisibilityBatchResultEntry,
         >,
     ) -> Self {
-        self.inner.successful = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.successful.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`ChangeMessageVisibilityBatchResult::successful`](crate::types::ChangeMessageVisibilityBatchResult::successful).
@@ -154,16 +164,14 @@ impl ChangeMessageVisibilityBatchResultBuilder {
     > {
         &self.inner.successful
     }
-    /// Sets [`ChangeMessageVisibilityBatchResult::failed`](crate::types::ChangeMessageVisibilityBatchResult::failed): A list of [`BatchResultErrorEntry`](crate::types::BatchResultErrorEntry) items.
+    /** Appends one item to [`ChangeMessageVisibilityBatchResult::failed`](crate::types::ChangeMessageVisibilityBatchResult::failed): A list of [`BatchResultErrorEntry`](crate::types::BatchResultErrorEntry) items.
+
+ To set the whole list at once, use [`set_failed`](Self::set_failed).*/
     pub fn failed(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<crate::types::BatchResultErrorEntry>,
-        >,
+        input: impl ::std::convert::Into<crate::types::BatchResultErrorEntry>,
     ) -> Self {
-        self.inner.failed = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.failed.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`ChangeMessageVisibilityBatchResult::failed`](crate::types::ChangeMessageVisibilityBatchResult::failed).
@@ -195,13 +203,13 @@ impl ChangeMessageVisibilityBatchResultBuilder {
         if self.inner.successful.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ChangeMessageVisibilityBatchResult",
-                member: "Successful",
+                member: "successful",
             });
         }
         if self.inner.failed.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ChangeMessageVisibilityBatchResult",
-                member: "Failed",
+                member: "failed",
             });
         }
         ::std::result::Result::Ok(self.inner)

@@ -21,6 +21,11 @@ impl ChangeMessageVisibilityBatchResultEntry {
     pub fn builder() -> crate::types::builders::ChangeMessageVisibilityBatchResultEntryBuilder {
         <crate::types::builders::ChangeMessageVisibilityBatchResultEntryBuilder as ::std::default::Default>::default()
     }
+    /// The `Id` member, when set.
+    #[inline]
+    pub fn id(&self) -> ::std::option::Option<&str> {
+        self.id.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers
 for ChangeMessageVisibilityBatchResultEntry {
@@ -113,7 +118,7 @@ impl ChangeMessageVisibilityBatchResultEntryBuilder {
         if self.inner.id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ChangeMessageVisibilityBatchResultEntry",
-                member: "Id",
+                member: "id",
             });
         }
         ::std::result::Result::Ok(self.inner)

@@ -31,6 +31,21 @@ impl ChangeMessageVisibilityRequest {
     pub fn builder() -> crate::types::builders::ChangeMessageVisibilityRequestBuilder {
         <crate::types::builders::ChangeMessageVisibilityRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `QueueUrl` member, when set.
+    #[inline]
+    pub fn queue_url(&self) -> ::std::option::Option<&str> {
+        self.queue_url.as_deref()
+    }
+    /// The `ReceiptHandle` member, when set.
+    #[inline]
+    pub fn receipt_handle(&self) -> ::std::option::Option<&str> {
+        self.receipt_handle.as_deref()
+    }
+    /// The `VisibilityTimeout` member, when set.
+    #[inline]
+    pub fn visibility_timeout(&self) -> ::std::option::Option<i32> {
+        self.visibility_timeout
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ChangeMessageVisibilityRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -173,19 +188,19 @@ impl ChangeMessageVisibilityRequestBuilder {
         if self.inner.queue_url.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ChangeMessageVisibilityRequest",
-                member: "QueueUrl",
+                member: "queue_url",
             });
         }
         if self.inner.receipt_handle.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ChangeMessageVisibilityRequest",
-                member: "ReceiptHandle",
+                member: "receipt_handle",
             });
         }
         if self.inner.visibility_timeout.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ChangeMessageVisibilityRequest",
-                member: "VisibilityTimeout",
+                member: "visibility_timeout",
             });
         }
         ::std::result::Result::Ok(self.inner)

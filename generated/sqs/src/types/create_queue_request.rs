@@ -108,6 +108,32 @@ impl CreateQueueRequest {
     pub fn builder() -> crate::types::builders::CreateQueueRequestBuilder {
         <crate::types::builders::CreateQueueRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `QueueName` member, when set.
+    #[inline]
+    pub fn queue_name(&self) -> ::std::option::Option<&str> {
+        self.queue_name.as_deref()
+    }
+    /// The `Attributes` member, when set.
+    #[inline]
+    pub fn attributes(
+        &self,
+    ) -> ::std::option::Option<
+        &::std::collections::BTreeMap<
+            crate::types::QueueAttributeName,
+            ::std::string::String,
+        >,
+    > {
+        self.attributes.as_ref()
+    }
+    /// The `tags` member, when set.
+    #[inline]
+    pub fn tags(
+        &self,
+    ) -> ::std::option::Option<
+        &::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
+    > {
+        self.tags.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for CreateQueueRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -200,19 +226,15 @@ impl CreateQueueRequestBuilder {
     pub fn get_queue_name(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.queue_name
     }
-    /// Sets [`CreateQueueRequest::attributes`](crate::types::CreateQueueRequest::attributes): A map of attributes with their corresponding values.
+    /** Adds one entry to [`CreateQueueRequest::attributes`](crate::types::CreateQueueRequest::attributes): A map of attributes with their corresponding values.
+
+ To set the whole map at once, use [`set_attributes`](Self::set_attributes).*/
     pub fn attributes(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = (
-                impl ::std::convert::Into<crate::types::QueueAttributeName>,
-                impl ::std::convert::Into<::std::string::String>,
-            ),
-        >,
+        key: impl ::std::convert::Into<crate::types::QueueAttributeName>,
+        value: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.inner.attributes = ::std::option::Option::Some(
-            input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
-        );
+        self.inner.attributes.get_or_insert_default().insert(key.into(), value.into());
         self
     }
     /// Sets or clears [`CreateQueueRequest::attributes`](crate::types::CreateQueueRequest::attributes).
@@ -241,19 +263,15 @@ impl CreateQueueRequestBuilder {
     > {
         &self.inner.attributes
     }
-    /// Sets [`CreateQueueRequest::tags`](crate::types::CreateQueueRequest::tags): Add cost allocation tags to the specified Amazon SQS queue.
+    /** Adds one entry to [`CreateQueueRequest::tags`](crate::types::CreateQueueRequest::tags): Add cost allocation tags to the specified Amazon SQS queue.
+
+ To set the whole map at once, use [`set_tags`](Self::set_tags).*/
     pub fn tags(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = (
-                impl ::std::convert::Into<::std::string::String>,
-                impl ::std::convert::Into<::std::string::String>,
-            ),
-        >,
+        key: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.inner.tags = ::std::option::Option::Some(
-            input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
-        );
+        self.inner.tags.get_or_insert_default().insert(key.into(), value.into());
         self
     }
     /// Sets or clears [`CreateQueueRequest::tags`](crate::types::CreateQueueRequest::tags).
@@ -287,7 +305,7 @@ impl CreateQueueRequestBuilder {
         if self.inner.queue_name.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateQueueRequest",
-                member: "QueueName",
+                member: "queue_name",
             });
         }
         ::std::result::Result::Ok(self.inner)

@@ -29,6 +29,16 @@ impl DeleteMessageBatchRequest {
     pub fn builder() -> crate::types::builders::DeleteMessageBatchRequestBuilder {
         <crate::types::builders::DeleteMessageBatchRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `QueueUrl` member, when set.
+    #[inline]
+    pub fn queue_url(&self) -> ::std::option::Option<&str> {
+        self.queue_url.as_deref()
+    }
+    /// The `Entries` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn entries(&self) -> &[crate::types::DeleteMessageBatchRequestEntry] {
+        self.entries.as_deref().unwrap_or_default()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for DeleteMessageBatchRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -125,18 +135,14 @@ impl DeleteMessageBatchRequestBuilder {
     pub fn get_queue_url(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.queue_url
     }
-    /// Sets [`DeleteMessageBatchRequest::entries`](crate::types::DeleteMessageBatchRequest::entries): Lists the receipt handles for the messages to be deleted.
+    /** Appends one item to [`DeleteMessageBatchRequest::entries`](crate::types::DeleteMessageBatchRequest::entries): Lists the receipt handles for the messages to be deleted.
+
+ To set the whole list at once, use [`set_entries`](Self::set_entries).*/
     pub fn entries(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<
-                crate::types::DeleteMessageBatchRequestEntry,
-            >,
-        >,
+        input: impl ::std::convert::Into<crate::types::DeleteMessageBatchRequestEntry>,
     ) -> Self {
-        self.inner.entries = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.entries.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`DeleteMessageBatchRequest::entries`](crate::types::DeleteMessageBatchRequest::entries).
@@ -170,13 +176,13 @@ impl DeleteMessageBatchRequestBuilder {
         if self.inner.queue_url.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteMessageBatchRequest",
-                member: "QueueUrl",
+                member: "queue_url",
             });
         }
         if self.inner.entries.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteMessageBatchRequest",
-                member: "Entries",
+                member: "entries",
             });
         }
         ::std::result::Result::Ok(self.inner)

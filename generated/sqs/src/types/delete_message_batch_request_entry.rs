@@ -29,6 +29,16 @@ impl DeleteMessageBatchRequestEntry {
     pub fn builder() -> crate::types::builders::DeleteMessageBatchRequestEntryBuilder {
         <crate::types::builders::DeleteMessageBatchRequestEntryBuilder as ::std::default::Default>::default()
     }
+    /// The `Id` member, when set.
+    #[inline]
+    pub fn id(&self) -> ::std::option::Option<&str> {
+        self.id.as_deref()
+    }
+    /// The `ReceiptHandle` member, when set.
+    #[inline]
+    pub fn receipt_handle(&self) -> ::std::option::Option<&str> {
+        self.receipt_handle.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for DeleteMessageBatchRequestEntry {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -145,13 +155,13 @@ impl DeleteMessageBatchRequestEntryBuilder {
         if self.inner.id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteMessageBatchRequestEntry",
-                member: "Id",
+                member: "id",
             });
         }
         if self.inner.receipt_handle.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteMessageBatchRequestEntry",
-                member: "ReceiptHandle",
+                member: "receipt_handle",
             });
         }
         ::std::result::Result::Ok(self.inner)

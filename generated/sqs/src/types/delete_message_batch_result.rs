@@ -29,6 +29,16 @@ impl DeleteMessageBatchResult {
     pub fn builder() -> crate::types::builders::DeleteMessageBatchResultBuilder {
         <crate::types::builders::DeleteMessageBatchResultBuilder as ::std::default::Default>::default()
     }
+    /// The `Successful` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn successful(&self) -> &[crate::types::DeleteMessageBatchResultEntry] {
+        self.successful.as_deref().unwrap_or_default()
+    }
+    /// The `Failed` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn failed(&self) -> &[crate::types::BatchResultErrorEntry] {
+        self.failed.as_deref().unwrap_or_default()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for DeleteMessageBatchResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -117,16 +127,14 @@ pub struct DeleteMessageBatchResultBuilder {
     inner: crate::types::DeleteMessageBatchResult,
 }
 impl DeleteMessageBatchResultBuilder {
-    /// Sets [`DeleteMessageBatchResult::successful`](crate::types::DeleteMessageBatchResult::successful): A list of [`DeleteMessageBatchResultEntry`](crate::types::DeleteMessageBatchResultEntry) items.
+    /** Appends one item to [`DeleteMessageBatchResult::successful`](crate::types::DeleteMessageBatchResult::successful): A list of [`DeleteMessageBatchResultEntry`](crate::types::DeleteMessageBatchResultEntry) items.
+
+ To set the whole list at once, use [`set_successful`](Self::set_successful).*/
     pub fn successful(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<crate::types::DeleteMessageBatchResultEntry>,
-        >,
+        input: impl ::std::convert::Into<crate::types::DeleteMessageBatchResultEntry>,
     ) -> Self {
-        self.inner.successful = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.successful.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`DeleteMessageBatchResult::successful`](crate::types::DeleteMessageBatchResult::successful).
@@ -149,16 +157,14 @@ impl DeleteMessageBatchResultBuilder {
     > {
         &self.inner.successful
     }
-    /// Sets [`DeleteMessageBatchResult::failed`](crate::types::DeleteMessageBatchResult::failed): A list of [`BatchResultErrorEntry`](crate::types::BatchResultErrorEntry) items.
+    /** Appends one item to [`DeleteMessageBatchResult::failed`](crate::types::DeleteMessageBatchResult::failed): A list of [`BatchResultErrorEntry`](crate::types::BatchResultErrorEntry) items.
+
+ To set the whole list at once, use [`set_failed`](Self::set_failed).*/
     pub fn failed(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<crate::types::BatchResultErrorEntry>,
-        >,
+        input: impl ::std::convert::Into<crate::types::BatchResultErrorEntry>,
     ) -> Self {
-        self.inner.failed = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.failed.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`DeleteMessageBatchResult::failed`](crate::types::DeleteMessageBatchResult::failed).
@@ -190,13 +196,13 @@ impl DeleteMessageBatchResultBuilder {
         if self.inner.successful.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteMessageBatchResult",
-                member: "Successful",
+                member: "successful",
             });
         }
         if self.inner.failed.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteMessageBatchResult",
-                member: "Failed",
+                member: "failed",
             });
         }
         ::std::result::Result::Ok(self.inner)

@@ -21,6 +21,11 @@ impl DeleteMessageBatchResultEntry {
     pub fn builder() -> crate::types::builders::DeleteMessageBatchResultEntryBuilder {
         <crate::types::builders::DeleteMessageBatchResultEntryBuilder as ::std::default::Default>::default()
     }
+    /// The `Id` member, when set.
+    #[inline]
+    pub fn id(&self) -> ::std::option::Option<&str> {
+        self.id.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for DeleteMessageBatchResultEntry {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -110,7 +115,7 @@ impl DeleteMessageBatchResultEntryBuilder {
         if self.inner.id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteMessageBatchResultEntry",
-                member: "Id",
+                member: "id",
             });
         }
         ::std::result::Result::Ok(self.inner)

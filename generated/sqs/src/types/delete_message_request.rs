@@ -27,6 +27,16 @@ impl DeleteMessageRequest {
     pub fn builder() -> crate::types::builders::DeleteMessageRequestBuilder {
         <crate::types::builders::DeleteMessageRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `QueueUrl` member, when set.
+    #[inline]
+    pub fn queue_url(&self) -> ::std::option::Option<&str> {
+        self.queue_url.as_deref()
+    }
+    /// The `ReceiptHandle` member, when set.
+    #[inline]
+    pub fn receipt_handle(&self) -> ::std::option::Option<&str> {
+        self.receipt_handle.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for DeleteMessageRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -148,13 +158,13 @@ impl DeleteMessageRequestBuilder {
         if self.inner.queue_url.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteMessageRequest",
-                member: "QueueUrl",
+                member: "queue_url",
             });
         }
         if self.inner.receipt_handle.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteMessageRequest",
-                member: "ReceiptHandle",
+                member: "receipt_handle",
             });
         }
         ::std::result::Result::Ok(self.inner)

@@ -23,6 +23,11 @@ impl DeleteQueueRequest {
     pub fn builder() -> crate::types::builders::DeleteQueueRequestBuilder {
         <crate::types::builders::DeleteQueueRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `QueueUrl` member, when set.
+    #[inline]
+    pub fn queue_url(&self) -> ::std::option::Option<&str> {
+        self.queue_url.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for DeleteQueueRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -118,7 +123,7 @@ impl DeleteQueueRequestBuilder {
         if self.inner.queue_url.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteQueueRequest",
-                member: "QueueUrl",
+                member: "queue_url",
             });
         }
         ::std::result::Result::Ok(self.inner)

@@ -90,6 +90,16 @@ impl GetQueueAttributesRequest {
     pub fn builder() -> crate::types::builders::GetQueueAttributesRequestBuilder {
         <crate::types::builders::GetQueueAttributesRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `QueueUrl` member, when set.
+    #[inline]
+    pub fn queue_url(&self) -> ::std::option::Option<&str> {
+        self.queue_url.as_deref()
+    }
+    /// The `AttributeNames` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn attribute_names(&self) -> &[crate::types::QueueAttributeName] {
+        self.attribute_names.as_deref().unwrap_or_default()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for GetQueueAttributesRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -178,16 +188,14 @@ impl GetQueueAttributesRequestBuilder {
     pub fn get_queue_url(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.queue_url
     }
-    /// Sets [`GetQueueAttributesRequest::attribute_names`](crate::types::GetQueueAttributesRequest::attribute_names): A list of attributes for which to retrieve information.
+    /** Appends one item to [`GetQueueAttributesRequest::attribute_names`](crate::types::GetQueueAttributesRequest::attribute_names): A list of attributes for which to retrieve information.
+
+ To set the whole list at once, use [`set_attribute_names`](Self::set_attribute_names).*/
     pub fn attribute_names(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<crate::types::QueueAttributeName>,
-        >,
+        input: impl ::std::convert::Into<crate::types::QueueAttributeName>,
     ) -> Self {
-        self.inner.attribute_names = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.attribute_names.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`GetQueueAttributesRequest::attribute_names`](crate::types::GetQueueAttributesRequest::attribute_names).
@@ -217,7 +225,7 @@ impl GetQueueAttributesRequestBuilder {
         if self.inner.queue_url.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetQueueAttributesRequest",
-                member: "QueueUrl",
+                member: "queue_url",
             });
         }
         ::std::result::Result::Ok(self.inner)

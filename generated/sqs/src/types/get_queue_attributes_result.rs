@@ -24,6 +24,18 @@ impl GetQueueAttributesResult {
     pub fn builder() -> crate::types::builders::GetQueueAttributesResultBuilder {
         <crate::types::builders::GetQueueAttributesResultBuilder as ::std::default::Default>::default()
     }
+    /// The `Attributes` member, when set.
+    #[inline]
+    pub fn attributes(
+        &self,
+    ) -> ::std::option::Option<
+        &::std::collections::BTreeMap<
+            crate::types::QueueAttributeName,
+            ::std::string::String,
+        >,
+    > {
+        self.attributes.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for GetQueueAttributesResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -92,19 +104,15 @@ pub struct GetQueueAttributesResultBuilder {
     inner: crate::types::GetQueueAttributesResult,
 }
 impl GetQueueAttributesResultBuilder {
-    /// Sets [`GetQueueAttributesResult::attributes`](crate::types::GetQueueAttributesResult::attributes): A map of attributes to their respective values.
+    /** Adds one entry to [`GetQueueAttributesResult::attributes`](crate::types::GetQueueAttributesResult::attributes): A map of attributes to their respective values.
+
+ To set the whole map at once, use [`set_attributes`](Self::set_attributes).*/
     pub fn attributes(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = (
-                impl ::std::convert::Into<crate::types::QueueAttributeName>,
-                impl ::std::convert::Into<::std::string::String>,
-            ),
-        >,
+        key: impl ::std::convert::Into<crate::types::QueueAttributeName>,
+        value: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.inner.attributes = ::std::option::Option::Some(
-            input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
-        );
+        self.inner.attributes.get_or_insert_default().insert(key.into(), value.into());
         self
     }
     /// Sets or clears [`GetQueueAttributesResult::attributes`](crate::types::GetQueueAttributesResult::attributes).
@@ -133,14 +141,9 @@ impl GetQueueAttributesResultBuilder {
     > {
         &self.inner.attributes
     }
-    /// Builds the [`GetQueueAttributesResult`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`GetQueueAttributesResult`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::GetQueueAttributesResult,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::GetQueueAttributesResult {
+        self.inner
     }
 }

@@ -23,6 +23,16 @@ impl GetQueueUrlRequest {
     pub fn builder() -> crate::types::builders::GetQueueUrlRequestBuilder {
         <crate::types::builders::GetQueueUrlRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `QueueName` member, when set.
+    #[inline]
+    pub fn queue_name(&self) -> ::std::option::Option<&str> {
+        self.queue_name.as_deref()
+    }
+    /// The `QueueOwnerAWSAccountId` member, when set.
+    #[inline]
+    pub fn queue_owner_aws_account_id(&self) -> ::std::option::Option<&str> {
+        self.queue_owner_aws_account_id.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for GetQueueUrlRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -150,7 +160,7 @@ impl GetQueueUrlRequestBuilder {
         if self.inner.queue_name.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetQueueUrlRequest",
-                member: "QueueName",
+                member: "queue_name",
             });
         }
         ::std::result::Result::Ok(self.inner)

@@ -19,6 +19,11 @@ impl GetQueueUrlResult {
     pub fn builder() -> crate::types::builders::GetQueueUrlResultBuilder {
         <crate::types::builders::GetQueueUrlResultBuilder as ::std::default::Default>::default()
     }
+    /// The `QueueUrl` member, when set.
+    #[inline]
+    pub fn queue_url(&self) -> ::std::option::Option<&str> {
+        self.queue_url.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for GetQueueUrlResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -109,14 +114,9 @@ impl GetQueueUrlResultBuilder {
     pub fn get_queue_url(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.queue_url
     }
-    /// Builds the [`GetQueueUrlResult`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`GetQueueUrlResult`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::GetQueueUrlResult,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::GetQueueUrlResult {
+        self.inner
     }
 }

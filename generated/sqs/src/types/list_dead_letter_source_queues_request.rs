@@ -27,6 +27,21 @@ impl ListDeadLetterSourceQueuesRequest {
     pub fn builder() -> crate::types::builders::ListDeadLetterSourceQueuesRequestBuilder {
         <crate::types::builders::ListDeadLetterSourceQueuesRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `QueueUrl` member, when set.
+    #[inline]
+    pub fn queue_url(&self) -> ::std::option::Option<&str> {
+        self.queue_url.as_deref()
+    }
+    /// The `NextToken` member, when set.
+    #[inline]
+    pub fn next_token(&self) -> ::std::option::Option<&str> {
+        self.next_token.as_deref()
+    }
+    /// The `MaxResults` member, when set.
+    #[inline]
+    pub fn max_results(&self) -> ::std::option::Option<i32> {
+        self.max_results
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers
 for ListDeadLetterSourceQueuesRequest {
@@ -171,7 +186,7 @@ impl ListDeadLetterSourceQueuesRequestBuilder {
         if self.inner.queue_url.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ListDeadLetterSourceQueuesRequest",
-                member: "QueueUrl",
+                member: "queue_url",
             });
         }
         ::std::result::Result::Ok(self.inner)

@@ -23,6 +23,16 @@ impl ListDeadLetterSourceQueuesResult {
     pub fn builder() -> crate::types::builders::ListDeadLetterSourceQueuesResultBuilder {
         <crate::types::builders::ListDeadLetterSourceQueuesResultBuilder as ::std::default::Default>::default()
     }
+    /// The `queueUrls` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn queue_urls(&self) -> &[::std::string::String] {
+        self.queue_urls.as_deref().unwrap_or_default()
+    }
+    /// The `NextToken` member, when set.
+    #[inline]
+    pub fn next_token(&self) -> ::std::option::Option<&str> {
+        self.next_token.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers
 for ListDeadLetterSourceQueuesResult {
@@ -98,16 +108,14 @@ pub struct ListDeadLetterSourceQueuesResultBuilder {
     inner: crate::types::ListDeadLetterSourceQueuesResult,
 }
 impl ListDeadLetterSourceQueuesResultBuilder {
-    /// Sets [`ListDeadLetterSourceQueuesResult::queue_urls`](crate::types::ListDeadLetterSourceQueuesResult::queue_urls): A list of source queue URLs that have the `RedrivePolicy` queue attribute configured with a dead-letter queue.
+    /** Appends one item to [`ListDeadLetterSourceQueuesResult::queue_urls`](crate::types::ListDeadLetterSourceQueuesResult::queue_urls): A list of source queue URLs that have the `RedrivePolicy` queue attribute configured with a dead-letter queue.
+
+ To set the whole list at once, use [`set_queue_urls`](Self::set_queue_urls).*/
     pub fn queue_urls(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<::std::string::String>,
-        >,
+        input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.inner.queue_urls = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.queue_urls.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`ListDeadLetterSourceQueuesResult::queue_urls`](crate::types::ListDeadLetterSourceQueuesResult::queue_urls).
@@ -159,7 +167,7 @@ impl ListDeadLetterSourceQueuesResultBuilder {
         if self.inner.queue_urls.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ListDeadLetterSourceQueuesResult",
-                member: "queueUrls",
+                member: "queue_urls",
             });
         }
         ::std::result::Result::Ok(self.inner)

@@ -23,6 +23,16 @@ impl ListMessageMoveTasksRequest {
     pub fn builder() -> crate::types::builders::ListMessageMoveTasksRequestBuilder {
         <crate::types::builders::ListMessageMoveTasksRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `SourceArn` member, when set.
+    #[inline]
+    pub fn source_arn(&self) -> ::std::option::Option<&str> {
+        self.source_arn.as_deref()
+    }
+    /// The `MaxResults` member, when set.
+    #[inline]
+    pub fn max_results(&self) -> ::std::option::Option<i32> {
+        self.max_results
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ListMessageMoveTasksRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -138,7 +148,7 @@ impl ListMessageMoveTasksRequestBuilder {
         if self.inner.source_arn.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ListMessageMoveTasksRequest",
-                member: "SourceArn",
+                member: "source_arn",
             });
         }
         ::std::result::Result::Ok(self.inner)

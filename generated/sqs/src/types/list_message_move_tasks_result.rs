@@ -21,6 +21,11 @@ impl ListMessageMoveTasksResult {
     pub fn builder() -> crate::types::builders::ListMessageMoveTasksResultBuilder {
         <crate::types::builders::ListMessageMoveTasksResultBuilder as ::std::default::Default>::default()
     }
+    /// The `Results` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn results(&self) -> &[crate::types::ListMessageMoveTasksResultEntry] {
+        self.results.as_deref().unwrap_or_default()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ListMessageMoveTasksResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -97,18 +102,14 @@ pub struct ListMessageMoveTasksResultBuilder {
     inner: crate::types::ListMessageMoveTasksResult,
 }
 impl ListMessageMoveTasksResultBuilder {
-    /// Sets [`ListMessageMoveTasksResult::results`](crate::types::ListMessageMoveTasksResult::results): A list of message movement tasks and their attributes.
+    /** Appends one item to [`ListMessageMoveTasksResult::results`](crate::types::ListMessageMoveTasksResult::results): A list of message movement tasks and their attributes.
+
+ To set the whole list at once, use [`set_results`](Self::set_results).*/
     pub fn results(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<
-                crate::types::ListMessageMoveTasksResultEntry,
-            >,
-        >,
+        input: impl ::std::convert::Into<crate::types::ListMessageMoveTasksResultEntry>,
     ) -> Self {
-        self.inner.results = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.results.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`ListMessageMoveTasksResult::results`](crate::types::ListMessageMoveTasksResult::results).
@@ -131,14 +132,9 @@ impl ListMessageMoveTasksResultBuilder {
     > {
         &self.inner.results
     }
-    /// Builds the [`ListMessageMoveTasksResult`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`ListMessageMoveTasksResult`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::ListMessageMoveTasksResult,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::ListMessageMoveTasksResult {
+        self.inner
     }
 }

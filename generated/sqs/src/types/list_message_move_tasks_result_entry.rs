@@ -35,6 +35,51 @@ impl ListMessageMoveTasksResultEntry {
     pub fn builder() -> crate::types::builders::ListMessageMoveTasksResultEntryBuilder {
         <crate::types::builders::ListMessageMoveTasksResultEntryBuilder as ::std::default::Default>::default()
     }
+    /// The `TaskHandle` member, when set.
+    #[inline]
+    pub fn task_handle(&self) -> ::std::option::Option<&str> {
+        self.task_handle.as_deref()
+    }
+    /// The `Status` member, when set.
+    #[inline]
+    pub fn status(&self) -> ::std::option::Option<&str> {
+        self.status.as_deref()
+    }
+    /// The `SourceArn` member, when set.
+    #[inline]
+    pub fn source_arn(&self) -> ::std::option::Option<&str> {
+        self.source_arn.as_deref()
+    }
+    /// The `DestinationArn` member, when set.
+    #[inline]
+    pub fn destination_arn(&self) -> ::std::option::Option<&str> {
+        self.destination_arn.as_deref()
+    }
+    /// The `MaxNumberOfMessagesPerSecond` member, when set.
+    #[inline]
+    pub fn max_number_of_messages_per_second(&self) -> ::std::option::Option<i32> {
+        self.max_number_of_messages_per_second
+    }
+    /// The `ApproximateNumberOfMessagesMoved` member, when set.
+    #[inline]
+    pub fn approximate_number_of_messages_moved(&self) -> ::std::option::Option<i64> {
+        self.approximate_number_of_messages_moved
+    }
+    /// The `ApproximateNumberOfMessagesToMove` member, when set.
+    #[inline]
+    pub fn approximate_number_of_messages_to_move(&self) -> ::std::option::Option<i64> {
+        self.approximate_number_of_messages_to_move
+    }
+    /// The `FailureReason` member, when set.
+    #[inline]
+    pub fn failure_reason(&self) -> ::std::option::Option<&str> {
+        self.failure_reason.as_deref()
+    }
+    /// The `StartedTimestamp` member, when set.
+    #[inline]
+    pub fn started_timestamp(&self) -> ::std::option::Option<i64> {
+        self.started_timestamp
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ListMessageMoveTasksResultEntry {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -338,14 +383,9 @@ impl ListMessageMoveTasksResultEntryBuilder {
     pub fn get_started_timestamp(&self) -> &::std::option::Option<i64> {
         &self.inner.started_timestamp
     }
-    /// Builds the [`ListMessageMoveTasksResultEntry`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`ListMessageMoveTasksResultEntry`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::ListMessageMoveTasksResultEntry,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::ListMessageMoveTasksResultEntry {
+        self.inner
     }
 }

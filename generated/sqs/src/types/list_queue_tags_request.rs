@@ -21,6 +21,11 @@ impl ListQueueTagsRequest {
     pub fn builder() -> crate::types::builders::ListQueueTagsRequestBuilder {
         <crate::types::builders::ListQueueTagsRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `QueueUrl` member, when set.
+    #[inline]
+    pub fn queue_url(&self) -> ::std::option::Option<&str> {
+        self.queue_url.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ListQueueTagsRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -116,7 +121,7 @@ impl ListQueueTagsRequestBuilder {
         if self.inner.queue_url.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ListQueueTagsRequest",
-                member: "QueueUrl",
+                member: "queue_url",
             });
         }
         ::std::result::Result::Ok(self.inner)

@@ -21,6 +21,15 @@ impl ListQueueTagsResult {
     pub fn builder() -> crate::types::builders::ListQueueTagsResultBuilder {
         <crate::types::builders::ListQueueTagsResultBuilder as ::std::default::Default>::default()
     }
+    /// The `Tags` member, when set.
+    #[inline]
+    pub fn tags(
+        &self,
+    ) -> ::std::option::Option<
+        &::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
+    > {
+        self.tags.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ListQueueTagsResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -89,19 +98,15 @@ pub struct ListQueueTagsResultBuilder {
     inner: crate::types::ListQueueTagsResult,
 }
 impl ListQueueTagsResultBuilder {
-    /// Sets [`ListQueueTagsResult::tags`](crate::types::ListQueueTagsResult::tags): The list of all tags added to the specified queue.
+    /** Adds one entry to [`ListQueueTagsResult::tags`](crate::types::ListQueueTagsResult::tags): The list of all tags added to the specified queue.
+
+ To set the whole map at once, use [`set_tags`](Self::set_tags).*/
     pub fn tags(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = (
-                impl ::std::convert::Into<::std::string::String>,
-                impl ::std::convert::Into<::std::string::String>,
-            ),
-        >,
+        key: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.inner.tags = ::std::option::Option::Some(
-            input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
-        );
+        self.inner.tags.get_or_insert_default().insert(key.into(), value.into());
         self
     }
     /// Sets or clears [`ListQueueTagsResult::tags`](crate::types::ListQueueTagsResult::tags).
@@ -124,14 +129,9 @@ impl ListQueueTagsResultBuilder {
     > {
         &self.inner.tags
     }
-    /// Builds the [`ListQueueTagsResult`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`ListQueueTagsResult`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::ListQueueTagsResult,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::ListQueueTagsResult {
+        self.inner
     }
 }

@@ -25,6 +25,21 @@ impl ListQueuesRequest {
     pub fn builder() -> crate::types::builders::ListQueuesRequestBuilder {
         <crate::types::builders::ListQueuesRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `QueueNamePrefix` member, when set.
+    #[inline]
+    pub fn queue_name_prefix(&self) -> ::std::option::Option<&str> {
+        self.queue_name_prefix.as_deref()
+    }
+    /// The `NextToken` member, when set.
+    #[inline]
+    pub fn next_token(&self) -> ::std::option::Option<&str> {
+        self.next_token.as_deref()
+    }
+    /// The `MaxResults` member, when set.
+    #[inline]
+    pub fn max_results(&self) -> ::std::option::Option<i32> {
+        self.max_results
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ListQueuesRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -157,14 +172,9 @@ impl ListQueuesRequestBuilder {
     pub fn get_max_results(&self) -> &::std::option::Option<i32> {
         &self.inner.max_results
     }
-    /// Builds the [`ListQueuesRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`ListQueuesRequest`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::ListQueuesRequest,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::ListQueuesRequest {
+        self.inner
     }
 }

@@ -21,6 +21,16 @@ impl ListQueuesResult {
     pub fn builder() -> crate::types::builders::ListQueuesResultBuilder {
         <crate::types::builders::ListQueuesResultBuilder as ::std::default::Default>::default()
     }
+    /// The `QueueUrls` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn queue_urls(&self) -> &[::std::string::String] {
+        self.queue_urls.as_deref().unwrap_or_default()
+    }
+    /// The `NextToken` member, when set.
+    #[inline]
+    pub fn next_token(&self) -> ::std::option::Option<&str> {
+        self.next_token.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ListQueuesResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -93,16 +103,14 @@ pub struct ListQueuesResultBuilder {
     inner: crate::types::ListQueuesResult,
 }
 impl ListQueuesResultBuilder {
-    /// Sets [`ListQueuesResult::queue_urls`](crate::types::ListQueuesResult::queue_urls): A list of queue URLs, up to 1,000 entries, or the value of `MaxResults` that you sent in the request.
+    /** Appends one item to [`ListQueuesResult::queue_urls`](crate::types::ListQueuesResult::queue_urls): A list of queue URLs, up to 1,000 entries, or the value of `MaxResults` that you sent in the request.
+
+ To set the whole list at once, use [`set_queue_urls`](Self::set_queue_urls).*/
     pub fn queue_urls(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<::std::string::String>,
-        >,
+        input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.inner.queue_urls = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.queue_urls.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`ListQueuesResult::queue_urls`](crate::types::ListQueuesResult::queue_urls).
@@ -143,14 +151,9 @@ impl ListQueuesResultBuilder {
     pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.next_token
     }
-    /// Builds the [`ListQueuesResult`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`ListQueuesResult`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::ListQueuesResult,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::ListQueuesResult {
+        self.inner
     }
 }

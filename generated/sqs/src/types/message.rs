@@ -51,6 +51,55 @@ impl Message {
     pub fn builder() -> crate::types::builders::MessageBuilder {
         <crate::types::builders::MessageBuilder as ::std::default::Default>::default()
     }
+    /// The `MessageId` member, when set.
+    #[inline]
+    pub fn message_id(&self) -> ::std::option::Option<&str> {
+        self.message_id.as_deref()
+    }
+    /// The `ReceiptHandle` member, when set.
+    #[inline]
+    pub fn receipt_handle(&self) -> ::std::option::Option<&str> {
+        self.receipt_handle.as_deref()
+    }
+    /// The `MD5OfBody` member, when set.
+    #[inline]
+    pub fn md5_of_body(&self) -> ::std::option::Option<&str> {
+        self.md5_of_body.as_deref()
+    }
+    /// The `Body` member, when set.
+    #[inline]
+    pub fn body(&self) -> ::std::option::Option<&str> {
+        self.body.as_deref()
+    }
+    /// The `Attributes` member, when set.
+    #[inline]
+    pub fn attributes(
+        &self,
+    ) -> ::std::option::Option<
+        &::std::collections::BTreeMap<
+            crate::types::MessageSystemAttributeName,
+            ::std::string::String,
+        >,
+    > {
+        self.attributes.as_ref()
+    }
+    /// The `MD5OfMessageAttributes` member, when set.
+    #[inline]
+    pub fn md5_of_message_attributes(&self) -> ::std::option::Option<&str> {
+        self.md5_of_message_attributes.as_deref()
+    }
+    /// The `MessageAttributes` member, when set.
+    #[inline]
+    pub fn message_attributes(
+        &self,
+    ) -> ::std::option::Option<
+        &::std::collections::BTreeMap<
+            ::std::string::String,
+            crate::types::MessageAttributeValue,
+        >,
+    > {
+        self.message_attributes.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for Message {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -232,19 +281,15 @@ impl MessageBuilder {
     pub fn get_body(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.body
     }
-    /// Sets [`Message::attributes`](crate::types::Message::attributes): A map of the attributes requested in `ReceiveMessage` to their respective values.
+    /** Adds one entry to [`Message::attributes`](crate::types::Message::attributes): A map of the attributes requested in `ReceiveMessage` to their respective values.
+
+ To set the whole map at once, use [`set_attributes`](Self::set_attributes).*/
     pub fn attributes(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = (
-                impl ::std::convert::Into<crate::types::MessageSystemAttributeName>,
-                impl ::std::convert::Into<::std::string::String>,
-            ),
-        >,
+        key: impl ::std::convert::Into<crate::types::MessageSystemAttributeName>,
+        value: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.inner.attributes = ::std::option::Option::Some(
-            input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
-        );
+        self.inner.attributes.get_or_insert_default().insert(key.into(), value.into());
         self
     }
     /// Sets or clears [`Message::attributes`](crate::types::Message::attributes).
@@ -297,19 +342,18 @@ impl MessageBuilder {
     ) -> &::std::option::Option<::std::string::String> {
         &self.inner.md5_of_message_attributes
     }
-    /// Sets [`Message::message_attributes`](crate::types::Message::message_attributes): Each message attribute consists of a `Name`, `Type`, and `Value`.
+    /** Adds one entry to [`Message::message_attributes`](crate::types::Message::message_attributes): Each message attribute consists of a `Name`, `Type`, and `Value`.
+
+ To set the whole map at once, use [`set_message_attributes`](Self::set_message_attributes).*/
     pub fn message_attributes(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = (
-                impl ::std::convert::Into<::std::string::String>,
-                impl ::std::convert::Into<crate::types::MessageAttributeValue>,
-            ),
-        >,
+        key: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<crate::types::MessageAttributeValue>,
     ) -> Self {
-        self.inner.message_attributes = ::std::option::Option::Some(
-            input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
-        );
+        self.inner
+            .message_attributes
+            .get_or_insert_default()
+            .insert(key.into(), value.into());
         self
     }
     /// Sets or clears [`Message::message_attributes`](crate::types::Message::message_attributes).
@@ -338,14 +382,9 @@ impl MessageBuilder {
     > {
         &self.inner.message_attributes
     }
-    /// Builds the [`Message`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`Message`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::Message,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::Message {
+        self.inner
     }
 }

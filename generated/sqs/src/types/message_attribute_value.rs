@@ -37,6 +37,33 @@ impl MessageAttributeValue {
     pub fn builder() -> crate::types::builders::MessageAttributeValueBuilder {
         <crate::types::builders::MessageAttributeValueBuilder as ::std::default::Default>::default()
     }
+    /// The `StringValue` member, when set.
+    #[inline]
+    pub fn string_value(&self) -> ::std::option::Option<&str> {
+        self.string_value.as_deref()
+    }
+    /// The `BinaryValue` member, when set.
+    #[inline]
+    pub fn binary_value(
+        &self,
+    ) -> ::std::option::Option<&::awsgen_runtime::primitives::Blob> {
+        self.binary_value.as_ref()
+    }
+    /// The `StringListValues` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn string_list_values(&self) -> &[::std::string::String] {
+        self.string_list_values.as_deref().unwrap_or_default()
+    }
+    /// The `BinaryListValues` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn binary_list_values(&self) -> &[::awsgen_runtime::primitives::Blob] {
+        self.binary_list_values.as_deref().unwrap_or_default()
+    }
+    /// The `DataType` member, when set.
+    #[inline]
+    pub fn data_type(&self) -> ::std::option::Option<&str> {
+        self.data_type.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for MessageAttributeValue {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -155,16 +182,14 @@ impl MessageAttributeValueBuilder {
     ) -> &::std::option::Option<::awsgen_runtime::primitives::Blob> {
         &self.inner.binary_value
     }
-    /// Sets [`MessageAttributeValue::string_list_values`](crate::types::MessageAttributeValue::string_list_values): Not implemented.
+    /** Appends one item to [`MessageAttributeValue::string_list_values`](crate::types::MessageAttributeValue::string_list_values): Not implemented.
+
+ To set the whole list at once, use [`set_string_list_values`](Self::set_string_list_values).*/
     pub fn string_list_values(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<::std::string::String>,
-        >,
+        input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.inner.string_list_values = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.string_list_values.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`MessageAttributeValue::string_list_values`](crate::types::MessageAttributeValue::string_list_values).
@@ -183,16 +208,14 @@ impl MessageAttributeValueBuilder {
     ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
         &self.inner.string_list_values
     }
-    /// Sets [`MessageAttributeValue::binary_list_values`](crate::types::MessageAttributeValue::binary_list_values): Not implemented.
+    /** Appends one item to [`MessageAttributeValue::binary_list_values`](crate::types::MessageAttributeValue::binary_list_values): Not implemented.
+
+ To set the whole list at once, use [`set_binary_list_values`](Self::set_binary_list_values).*/
     pub fn binary_list_values(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<::awsgen_runtime::primitives::Blob>,
-        >,
+        input: impl ::std::convert::Into<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
-        self.inner.binary_list_values = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.binary_list_values.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`MessageAttributeValue::binary_list_values`](crate::types::MessageAttributeValue::binary_list_values).
@@ -244,7 +267,7 @@ impl MessageAttributeValueBuilder {
         if self.inner.data_type.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "MessageAttributeValue",
-                member: "DataType",
+                member: "data_type",
             });
         }
         ::std::result::Result::Ok(self.inner)

@@ -23,6 +23,11 @@ impl PurgeQueueRequest {
     pub fn builder() -> crate::types::builders::PurgeQueueRequestBuilder {
         <crate::types::builders::PurgeQueueRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `QueueUrl` member, when set.
+    #[inline]
+    pub fn queue_url(&self) -> ::std::option::Option<&str> {
+        self.queue_url.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for PurgeQueueRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -118,7 +123,7 @@ impl PurgeQueueRequestBuilder {
         if self.inner.queue_url.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "PurgeQueueRequest",
-                member: "QueueUrl",
+                member: "queue_url",
             });
         }
         ::std::result::Result::Ok(self.inner)

@@ -110,6 +110,51 @@ impl ReceiveMessageRequest {
     pub fn builder() -> crate::types::builders::ReceiveMessageRequestBuilder {
         <crate::types::builders::ReceiveMessageRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `QueueUrl` member, when set.
+    #[inline]
+    pub fn queue_url(&self) -> ::std::option::Option<&str> {
+        self.queue_url.as_deref()
+    }
+    /// The `AttributeNames` member, empty when not set; the field tells an empty list from an absent one.
+    #[deprecated(
+        note = "AttributeNames has been replaced by MessageSystemAttributeNames"
+    )]
+    #[inline]
+    pub fn attribute_names(&self) -> &[crate::types::QueueAttributeName] {
+        self.attribute_names.as_deref().unwrap_or_default()
+    }
+    /// The `MessageSystemAttributeNames` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn message_system_attribute_names(
+        &self,
+    ) -> &[crate::types::MessageSystemAttributeName] {
+        self.message_system_attribute_names.as_deref().unwrap_or_default()
+    }
+    /// The `MessageAttributeNames` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn message_attribute_names(&self) -> &[::std::string::String] {
+        self.message_attribute_names.as_deref().unwrap_or_default()
+    }
+    /// The `MaxNumberOfMessages` member, when set.
+    #[inline]
+    pub fn max_number_of_messages(&self) -> ::std::option::Option<i32> {
+        self.max_number_of_messages
+    }
+    /// The `VisibilityTimeout` member, when set.
+    #[inline]
+    pub fn visibility_timeout(&self) -> ::std::option::Option<i32> {
+        self.visibility_timeout
+    }
+    /// The `WaitTimeSeconds` member, when set.
+    #[inline]
+    pub fn wait_time_seconds(&self) -> ::std::option::Option<i32> {
+        self.wait_time_seconds
+    }
+    /// The `ReceiveRequestAttemptId` member, when set.
+    #[inline]
+    pub fn receive_request_attempt_id(&self) -> ::std::option::Option<&str> {
+        self.receive_request_attempt_id.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ReceiveMessageRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -228,16 +273,14 @@ impl ReceiveMessageRequestBuilder {
     pub fn get_queue_url(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.queue_url
     }
-    /// Sets [`ReceiveMessageRequest::attribute_names`](crate::types::ReceiveMessageRequest::attribute_names): **Important:** This parameter has been discontinued but will be supported for backward compatibility.
+    /** Appends one item to [`ReceiveMessageRequest::attribute_names`](crate::types::ReceiveMessageRequest::attribute_names): **Important:** This parameter has been discontinued but will be supported for backward compatibility.
+
+ To set the whole list at once, use [`set_attribute_names`](Self::set_attribute_names).*/
     pub fn attribute_names(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<crate::types::QueueAttributeName>,
-        >,
+        input: impl ::std::convert::Into<crate::types::QueueAttributeName>,
     ) -> Self {
-        self.inner.attribute_names = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.attribute_names.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`ReceiveMessageRequest::attribute_names`](crate::types::ReceiveMessageRequest::attribute_names).
@@ -256,16 +299,17 @@ impl ReceiveMessageRequestBuilder {
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::QueueAttributeName>> {
         &self.inner.attribute_names
     }
-    /// Sets [`ReceiveMessageRequest::message_system_attribute_names`](crate::types::ReceiveMessageRequest::message_system_attribute_names): A list of attributes that need to be returned along with each message.
+    /** Appends one item to [`ReceiveMessageRequest::message_system_attribute_names`](crate::types::ReceiveMessageRequest::message_system_attribute_names): A list of attributes that need to be returned along with each message.
+
+ To set the whole list at once, use [`set_message_system_attribute_names`](Self::set_message_system_attribute_names).*/
     pub fn message_system_attribute_names(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<crate::types::MessageSystemAttributeName>,
-        >,
+        input: impl ::std::convert::Into<crate::types::MessageSystemAttributeName>,
     ) -> Self {
-        self.inner.message_system_attribute_names = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner
+            .message_system_attribute_names
+            .get_or_insert_default()
+            .push(input.into());
         self
     }
     /// Sets or clears [`ReceiveMessageRequest::message_system_attribute_names`](crate::types::ReceiveMessageRequest::message_system_attribute_names).
@@ -288,16 +332,14 @@ impl ReceiveMessageRequestBuilder {
     > {
         &self.inner.message_system_attribute_names
     }
-    /// Sets [`ReceiveMessageRequest::message_attribute_names`](crate::types::ReceiveMessageRequest::message_attribute_names): The name of the message attribute, where *N* is the index.
+    /** Appends one item to [`ReceiveMessageRequest::message_attribute_names`](crate::types::ReceiveMessageRequest::message_attribute_names): The name of the message attribute, where *N* is the index.
+
+ To set the whole list at once, use [`set_message_attribute_names`](Self::set_message_attribute_names).*/
     pub fn message_attribute_names(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<::std::string::String>,
-        >,
+        input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.inner.message_attribute_names = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.message_attribute_names.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`ReceiveMessageRequest::message_attribute_names`](crate::types::ReceiveMessageRequest::message_attribute_names).
@@ -407,7 +449,7 @@ impl ReceiveMessageRequestBuilder {
         if self.inner.queue_url.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ReceiveMessageRequest",
-                member: "QueueUrl",
+                member: "queue_url",
             });
         }
         ::std::result::Result::Ok(self.inner)

@@ -19,6 +19,11 @@ impl ReceiveMessageResult {
     pub fn builder() -> crate::types::builders::ReceiveMessageResultBuilder {
         <crate::types::builders::ReceiveMessageResultBuilder as ::std::default::Default>::default()
     }
+    /// The `Messages` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn messages(&self) -> &[crate::types::Message] {
+        self.messages.as_deref().unwrap_or_default()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ReceiveMessageResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -93,16 +98,14 @@ pub struct ReceiveMessageResultBuilder {
     inner: crate::types::ReceiveMessageResult,
 }
 impl ReceiveMessageResultBuilder {
-    /// Sets [`ReceiveMessageResult::messages`](crate::types::ReceiveMessageResult::messages): A list of messages.
+    /** Appends one item to [`ReceiveMessageResult::messages`](crate::types::ReceiveMessageResult::messages): A list of messages.
+
+ To set the whole list at once, use [`set_messages`](Self::set_messages).*/
     pub fn messages(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<crate::types::Message>,
-        >,
+        input: impl ::std::convert::Into<crate::types::Message>,
     ) -> Self {
-        self.inner.messages = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.messages.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`ReceiveMessageResult::messages`](crate::types::ReceiveMessageResult::messages).
@@ -121,14 +124,9 @@ impl ReceiveMessageResultBuilder {
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::Message>> {
         &self.inner.messages
     }
-    /// Builds the [`ReceiveMessageResult`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`ReceiveMessageResult`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::ReceiveMessageResult,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::ReceiveMessageResult {
+        self.inner
     }
 }

@@ -27,6 +27,16 @@ impl RemovePermissionRequest {
     pub fn builder() -> crate::types::builders::RemovePermissionRequestBuilder {
         <crate::types::builders::RemovePermissionRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `QueueUrl` member, when set.
+    #[inline]
+    pub fn queue_url(&self) -> ::std::option::Option<&str> {
+        self.queue_url.as_deref()
+    }
+    /// The `Label` member, when set.
+    #[inline]
+    pub fn label(&self) -> ::std::option::Option<&str> {
+        self.label.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for RemovePermissionRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -148,13 +158,13 @@ impl RemovePermissionRequestBuilder {
         if self.inner.queue_url.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "RemovePermissionRequest",
-                member: "QueueUrl",
+                member: "queue_url",
             });
         }
         if self.inner.label.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "RemovePermissionRequest",
-                member: "Label",
+                member: "label",
             });
         }
         ::std::result::Result::Ok(self.inner)

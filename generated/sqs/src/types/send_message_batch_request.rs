@@ -29,6 +29,16 @@ impl SendMessageBatchRequest {
     pub fn builder() -> crate::types::builders::SendMessageBatchRequestBuilder {
         <crate::types::builders::SendMessageBatchRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `QueueUrl` member, when set.
+    #[inline]
+    pub fn queue_url(&self) -> ::std::option::Option<&str> {
+        self.queue_url.as_deref()
+    }
+    /// The `Entries` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn entries(&self) -> &[crate::types::SendMessageBatchRequestEntry] {
+        self.entries.as_deref().unwrap_or_default()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for SendMessageBatchRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -125,16 +135,14 @@ impl SendMessageBatchRequestBuilder {
     pub fn get_queue_url(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.queue_url
     }
-    /// Sets [`SendMessageBatchRequest::entries`](crate::types::SendMessageBatchRequest::entries): A list of [`SendMessageBatchRequestEntry`](crate::types::SendMessageBatchRequestEntry) items.
+    /** Appends one item to [`SendMessageBatchRequest::entries`](crate::types::SendMessageBatchRequest::entries): A list of [`SendMessageBatchRequestEntry`](crate::types::SendMessageBatchRequestEntry) items.
+
+ To set the whole list at once, use [`set_entries`](Self::set_entries).*/
     pub fn entries(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<crate::types::SendMessageBatchRequestEntry>,
-        >,
+        input: impl ::std::convert::Into<crate::types::SendMessageBatchRequestEntry>,
     ) -> Self {
-        self.inner.entries = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.entries.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`SendMessageBatchRequest::entries`](crate::types::SendMessageBatchRequest::entries).
@@ -168,13 +176,13 @@ impl SendMessageBatchRequestBuilder {
         if self.inner.queue_url.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "SendMessageBatchRequest",
-                member: "QueueUrl",
+                member: "queue_url",
             });
         }
         if self.inner.entries.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "SendMessageBatchRequest",
-                member: "Entries",
+                member: "entries",
             });
         }
         ::std::result::Result::Ok(self.inner)

@@ -87,6 +87,55 @@ impl SendMessageBatchRequestEntry {
     pub fn builder() -> crate::types::builders::SendMessageBatchRequestEntryBuilder {
         <crate::types::builders::SendMessageBatchRequestEntryBuilder as ::std::default::Default>::default()
     }
+    /// The `Id` member, when set.
+    #[inline]
+    pub fn id(&self) -> ::std::option::Option<&str> {
+        self.id.as_deref()
+    }
+    /// The `MessageBody` member, when set.
+    #[inline]
+    pub fn message_body(&self) -> ::std::option::Option<&str> {
+        self.message_body.as_deref()
+    }
+    /// The `DelaySeconds` member, when set.
+    #[inline]
+    pub fn delay_seconds(&self) -> ::std::option::Option<i32> {
+        self.delay_seconds
+    }
+    /// The `MessageAttributes` member, when set.
+    #[inline]
+    pub fn message_attributes(
+        &self,
+    ) -> ::std::option::Option<
+        &::std::collections::BTreeMap<
+            ::std::string::String,
+            crate::types::MessageAttributeValue,
+        >,
+    > {
+        self.message_attributes.as_ref()
+    }
+    /// The `MessageSystemAttributes` member, when set.
+    #[inline]
+    pub fn message_system_attributes(
+        &self,
+    ) -> ::std::option::Option<
+        &::std::collections::BTreeMap<
+            crate::types::MessageSystemAttributeNameForSends,
+            crate::types::MessageSystemAttributeValue,
+        >,
+    > {
+        self.message_system_attributes.as_ref()
+    }
+    /// The `MessageDeduplicationId` member, when set.
+    #[inline]
+    pub fn message_deduplication_id(&self) -> ::std::option::Option<&str> {
+        self.message_deduplication_id.as_deref()
+    }
+    /// The `MessageGroupId` member, when set.
+    #[inline]
+    pub fn message_group_id(&self) -> ::std::option::Option<&str> {
+        self.message_group_id.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for SendMessageBatchRequestEntry {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -249,19 +298,18 @@ impl SendMessageBatchRequestEntryBuilder {
     pub fn get_delay_seconds(&self) -> &::std::option::Option<i32> {
         &self.inner.delay_seconds
     }
-    /// Sets [`SendMessageBatchRequestEntry::message_attributes`](crate::types::SendMessageBatchRequestEntry::message_attributes): Each message attribute consists of a `Name`, `Type`, and `Value`.
+    /** Adds one entry to [`SendMessageBatchRequestEntry::message_attributes`](crate::types::SendMessageBatchRequestEntry::message_attributes): Each message attribute consists of a `Name`, `Type`, and `Value`.
+
+ To set the whole map at once, use [`set_message_attributes`](Self::set_message_attributes).*/
     pub fn message_attributes(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = (
-                impl ::std::convert::Into<::std::string::String>,
-                impl ::std::convert::Into<crate::types::MessageAttributeValue>,
-            ),
-        >,
+        key: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<crate::types::MessageAttributeValue>,
     ) -> Self {
-        self.inner.message_attributes = ::std::option::Option::Some(
-            input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
-        );
+        self.inner
+            .message_attributes
+            .get_or_insert_default()
+            .insert(key.into(), value.into());
         self
     }
     /// Sets or clears [`SendMessageBatchRequestEntry::message_attributes`](crate::types::SendMessageBatchRequestEntry::message_attributes).
@@ -290,21 +338,18 @@ impl SendMessageBatchRequestEntryBuilder {
     > {
         &self.inner.message_attributes
     }
-    /// Sets [`SendMessageBatchRequestEntry::message_system_attributes`](crate::types::SendMessageBatchRequestEntry::message_system_attributes): The message system attribute to send Each message system attribute consists of a `Name`, `Type`, and `Value`.
+    /** Adds one entry to [`SendMessageBatchRequestEntry::message_system_attributes`](crate::types::SendMessageBatchRequestEntry::message_system_attributes): The message system attribute to send Each message system attribute consists of a `Name`, `Type`, and `Value`.
+
+ To set the whole map at once, use [`set_message_system_attributes`](Self::set_message_system_attributes).*/
     pub fn message_system_attributes(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = (
-                impl ::std::convert::Into<
-                    crate::types::MessageSystemAttributeNameForSends,
-                >,
-                impl ::std::convert::Into<crate::types::MessageSystemAttributeValue>,
-            ),
-        >,
+        key: impl ::std::convert::Into<crate::types::MessageSystemAttributeNameForSends>,
+        value: impl ::std::convert::Into<crate::types::MessageSystemAttributeValue>,
     ) -> Self {
-        self.inner.message_system_attributes = ::std::option::Option::Some(
-            input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
-        );
+        self.inner
+            .message_system_attributes
+            .get_or_insert_default()
+            .insert(key.into(), value.into());
         self
     }
     /// Sets or clears [`SendMessageBatchRequestEntry::message_system_attributes`](crate::types::SendMessageBatchRequestEntry::message_system_attributes).
@@ -390,13 +435,13 @@ impl SendMessageBatchRequestEntryBuilder {
         if self.inner.id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "SendMessageBatchRequestEntry",
-                member: "Id",
+                member: "id",
             });
         }
         if self.inner.message_body.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "SendMessageBatchRequestEntry",
-                member: "MessageBody",
+                member: "message_body",
             });
         }
         ::std::result::Result::Ok(self.inner)

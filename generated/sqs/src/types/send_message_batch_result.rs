@@ -29,6 +29,16 @@ impl SendMessageBatchResult {
     pub fn builder() -> crate::types::builders::SendMessageBatchResultBuilder {
         <crate::types::builders::SendMessageBatchResultBuilder as ::std::default::Default>::default()
     }
+    /// The `Successful` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn successful(&self) -> &[crate::types::SendMessageBatchResultEntry] {
+        self.successful.as_deref().unwrap_or_default()
+    }
+    /// The `Failed` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn failed(&self) -> &[crate::types::BatchResultErrorEntry] {
+        self.failed.as_deref().unwrap_or_default()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for SendMessageBatchResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -117,16 +127,14 @@ pub struct SendMessageBatchResultBuilder {
     inner: crate::types::SendMessageBatchResult,
 }
 impl SendMessageBatchResultBuilder {
-    /// Sets [`SendMessageBatchResult::successful`](crate::types::SendMessageBatchResult::successful): A list of [`SendMessageBatchResultEntry`](crate::types::SendMessageBatchResultEntry) items.
+    /** Appends one item to [`SendMessageBatchResult::successful`](crate::types::SendMessageBatchResult::successful): A list of [`SendMessageBatchResultEntry`](crate::types::SendMessageBatchResultEntry) items.
+
+ To set the whole list at once, use [`set_successful`](Self::set_successful).*/
     pub fn successful(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<crate::types::SendMessageBatchResultEntry>,
-        >,
+        input: impl ::std::convert::Into<crate::types::SendMessageBatchResultEntry>,
     ) -> Self {
-        self.inner.successful = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.successful.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`SendMessageBatchResult::successful`](crate::types::SendMessageBatchResult::successful).
@@ -149,16 +157,14 @@ impl SendMessageBatchResultBuilder {
     > {
         &self.inner.successful
     }
-    /// Sets [`SendMessageBatchResult::failed`](crate::types::SendMessageBatchResult::failed): A list of [`BatchResultErrorEntry`](crate::types::BatchResultErrorEntry) items with error details about each message that can't be enqueued.
+    /** Appends one item to [`SendMessageBatchResult::failed`](crate::types::SendMessageBatchResult::failed): A list of [`BatchResultErrorEntry`](crate::types::BatchResultErrorEntry) items with error details about each message that can't be enqueued.
+
+ To set the whole list at once, use [`set_failed`](Self::set_failed).*/
     pub fn failed(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<crate::types::BatchResultErrorEntry>,
-        >,
+        input: impl ::std::convert::Into<crate::types::BatchResultErrorEntry>,
     ) -> Self {
-        self.inner.failed = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.failed.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`SendMessageBatchResult::failed`](crate::types::SendMessageBatchResult::failed).
@@ -190,13 +196,13 @@ impl SendMessageBatchResultBuilder {
         if self.inner.successful.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "SendMessageBatchResult",
-                member: "Successful",
+                member: "successful",
             });
         }
         if self.inner.failed.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "SendMessageBatchResult",
-                member: "Failed",
+                member: "failed",
             });
         }
         ::std::result::Result::Ok(self.inner)

@@ -39,6 +39,36 @@ impl SendMessageBatchResultEntry {
     pub fn builder() -> crate::types::builders::SendMessageBatchResultEntryBuilder {
         <crate::types::builders::SendMessageBatchResultEntryBuilder as ::std::default::Default>::default()
     }
+    /// The `Id` member, when set.
+    #[inline]
+    pub fn id(&self) -> ::std::option::Option<&str> {
+        self.id.as_deref()
+    }
+    /// The `MessageId` member, when set.
+    #[inline]
+    pub fn message_id(&self) -> ::std::option::Option<&str> {
+        self.message_id.as_deref()
+    }
+    /// The `MD5OfMessageBody` member, when set.
+    #[inline]
+    pub fn md5_of_message_body(&self) -> ::std::option::Option<&str> {
+        self.md5_of_message_body.as_deref()
+    }
+    /// The `MD5OfMessageAttributes` member, when set.
+    #[inline]
+    pub fn md5_of_message_attributes(&self) -> ::std::option::Option<&str> {
+        self.md5_of_message_attributes.as_deref()
+    }
+    /// The `MD5OfMessageSystemAttributes` member, when set.
+    #[inline]
+    pub fn md5_of_message_system_attributes(&self) -> ::std::option::Option<&str> {
+        self.md5_of_message_system_attributes.as_deref()
+    }
+    /// The `SequenceNumber` member, when set.
+    #[inline]
+    pub fn sequence_number(&self) -> ::std::option::Option<&str> {
+        self.sequence_number.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for SendMessageBatchResultEntry {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -272,19 +302,19 @@ impl SendMessageBatchResultEntryBuilder {
         if self.inner.id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "SendMessageBatchResultEntry",
-                member: "Id",
+                member: "id",
             });
         }
         if self.inner.message_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "SendMessageBatchResultEntry",
-                member: "MessageId",
+                member: "message_id",
             });
         }
         if self.inner.md5_of_message_body.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "SendMessageBatchResultEntry",
-                member: "MD5OfMessageBody",
+                member: "md5_of_message_body",
             });
         }
         ::std::result::Result::Ok(self.inner)

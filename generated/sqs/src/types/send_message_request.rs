@@ -91,6 +91,55 @@ impl SendMessageRequest {
     pub fn builder() -> crate::types::builders::SendMessageRequestBuilder {
         <crate::types::builders::SendMessageRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `QueueUrl` member, when set.
+    #[inline]
+    pub fn queue_url(&self) -> ::std::option::Option<&str> {
+        self.queue_url.as_deref()
+    }
+    /// The `MessageBody` member, when set.
+    #[inline]
+    pub fn message_body(&self) -> ::std::option::Option<&str> {
+        self.message_body.as_deref()
+    }
+    /// The `DelaySeconds` member, when set.
+    #[inline]
+    pub fn delay_seconds(&self) -> ::std::option::Option<i32> {
+        self.delay_seconds
+    }
+    /// The `MessageAttributes` member, when set.
+    #[inline]
+    pub fn message_attributes(
+        &self,
+    ) -> ::std::option::Option<
+        &::std::collections::BTreeMap<
+            ::std::string::String,
+            crate::types::MessageAttributeValue,
+        >,
+    > {
+        self.message_attributes.as_ref()
+    }
+    /// The `MessageSystemAttributes` member, when set.
+    #[inline]
+    pub fn message_system_attributes(
+        &self,
+    ) -> ::std::option::Option<
+        &::std::collections::BTreeMap<
+            crate::types::MessageSystemAttributeNameForSends,
+            crate::types::MessageSystemAttributeValue,
+        >,
+    > {
+        self.message_system_attributes.as_ref()
+    }
+    /// The `MessageDeduplicationId` member, when set.
+    #[inline]
+    pub fn message_deduplication_id(&self) -> ::std::option::Option<&str> {
+        self.message_deduplication_id.as_deref()
+    }
+    /// The `MessageGroupId` member, when set.
+    #[inline]
+    pub fn message_group_id(&self) -> ::std::option::Option<&str> {
+        self.message_group_id.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for SendMessageRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -259,19 +308,18 @@ impl SendMessageRequestBuilder {
     pub fn get_delay_seconds(&self) -> &::std::option::Option<i32> {
         &self.inner.delay_seconds
     }
-    /// Sets [`SendMessageRequest::message_attributes`](crate::types::SendMessageRequest::message_attributes): Each message attribute consists of a `Name`, `Type`, and `Value`.
+    /** Adds one entry to [`SendMessageRequest::message_attributes`](crate::types::SendMessageRequest::message_attributes): Each message attribute consists of a `Name`, `Type`, and `Value`.
+
+ To set the whole map at once, use [`set_message_attributes`](Self::set_message_attributes).*/
     pub fn message_attributes(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = (
-                impl ::std::convert::Into<::std::string::String>,
-                impl ::std::convert::Into<crate::types::MessageAttributeValue>,
-            ),
-        >,
+        key: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<crate::types::MessageAttributeValue>,
     ) -> Self {
-        self.inner.message_attributes = ::std::option::Option::Some(
-            input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
-        );
+        self.inner
+            .message_attributes
+            .get_or_insert_default()
+            .insert(key.into(), value.into());
         self
     }
     /// Sets or clears [`SendMessageRequest::message_attributes`](crate::types::SendMessageRequest::message_attributes).
@@ -300,21 +348,18 @@ impl SendMessageRequestBuilder {
     > {
         &self.inner.message_attributes
     }
-    /// Sets [`SendMessageRequest::message_system_attributes`](crate::types::SendMessageRequest::message_system_attributes): The message system attribute to send.
+    /** Adds one entry to [`SendMessageRequest::message_system_attributes`](crate::types::SendMessageRequest::message_system_attributes): The message system attribute to send.
+
+ To set the whole map at once, use [`set_message_system_attributes`](Self::set_message_system_attributes).*/
     pub fn message_system_attributes(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = (
-                impl ::std::convert::Into<
-                    crate::types::MessageSystemAttributeNameForSends,
-                >,
-                impl ::std::convert::Into<crate::types::MessageSystemAttributeValue>,
-            ),
-        >,
+        key: impl ::std::convert::Into<crate::types::MessageSystemAttributeNameForSends>,
+        value: impl ::std::convert::Into<crate::types::MessageSystemAttributeValue>,
     ) -> Self {
-        self.inner.message_system_attributes = ::std::option::Option::Some(
-            input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
-        );
+        self.inner
+            .message_system_attributes
+            .get_or_insert_default()
+            .insert(key.into(), value.into());
         self
     }
     /// Sets or clears [`SendMessageRequest::message_system_attributes`](crate::types::SendMessageRequest::message_system_attributes).
@@ -400,13 +445,13 @@ impl SendMessageRequestBuilder {
         if self.inner.queue_url.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "SendMessageRequest",
-                member: "QueueUrl",
+                member: "queue_url",
             });
         }
         if self.inner.message_body.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "SendMessageRequest",
-                member: "MessageBody",
+                member: "message_body",
             });
         }
         ::std::result::Result::Ok(self.inner)

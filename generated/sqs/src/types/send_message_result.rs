@@ -31,6 +31,31 @@ impl SendMessageResult {
     pub fn builder() -> crate::types::builders::SendMessageResultBuilder {
         <crate::types::builders::SendMessageResultBuilder as ::std::default::Default>::default()
     }
+    /// The `MD5OfMessageBody` member, when set.
+    #[inline]
+    pub fn md5_of_message_body(&self) -> ::std::option::Option<&str> {
+        self.md5_of_message_body.as_deref()
+    }
+    /// The `MD5OfMessageAttributes` member, when set.
+    #[inline]
+    pub fn md5_of_message_attributes(&self) -> ::std::option::Option<&str> {
+        self.md5_of_message_attributes.as_deref()
+    }
+    /// The `MD5OfMessageSystemAttributes` member, when set.
+    #[inline]
+    pub fn md5_of_message_system_attributes(&self) -> ::std::option::Option<&str> {
+        self.md5_of_message_system_attributes.as_deref()
+    }
+    /// The `MessageId` member, when set.
+    #[inline]
+    pub fn message_id(&self) -> ::std::option::Option<&str> {
+        self.message_id.as_deref()
+    }
+    /// The `SequenceNumber` member, when set.
+    #[inline]
+    pub fn sequence_number(&self) -> ::std::option::Option<&str> {
+        self.sequence_number.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for SendMessageResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -239,14 +264,9 @@ impl SendMessageResultBuilder {
     pub fn get_sequence_number(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.sequence_number
     }
-    /// Builds the [`SendMessageResult`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`SendMessageResult`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::SendMessageResult,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::SendMessageResult {
+        self.inner
     }
 }

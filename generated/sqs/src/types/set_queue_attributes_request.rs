@@ -86,6 +86,23 @@ impl SetQueueAttributesRequest {
     pub fn builder() -> crate::types::builders::SetQueueAttributesRequestBuilder {
         <crate::types::builders::SetQueueAttributesRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `QueueUrl` member, when set.
+    #[inline]
+    pub fn queue_url(&self) -> ::std::option::Option<&str> {
+        self.queue_url.as_deref()
+    }
+    /// The `Attributes` member, when set.
+    #[inline]
+    pub fn attributes(
+        &self,
+    ) -> ::std::option::Option<
+        &::std::collections::BTreeMap<
+            crate::types::QueueAttributeName,
+            ::std::string::String,
+        >,
+    > {
+        self.attributes.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for SetQueueAttributesRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -174,19 +191,15 @@ impl SetQueueAttributesRequestBuilder {
     pub fn get_queue_url(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.queue_url
     }
-    /// Sets [`SetQueueAttributesRequest::attributes`](crate::types::SetQueueAttributesRequest::attributes): A map of attributes to set.
+    /** Adds one entry to [`SetQueueAttributesRequest::attributes`](crate::types::SetQueueAttributesRequest::attributes): A map of attributes to set.
+
+ To set the whole map at once, use [`set_attributes`](Self::set_attributes).*/
     pub fn attributes(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = (
-                impl ::std::convert::Into<crate::types::QueueAttributeName>,
-                impl ::std::convert::Into<::std::string::String>,
-            ),
-        >,
+        key: impl ::std::convert::Into<crate::types::QueueAttributeName>,
+        value: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.inner.attributes = ::std::option::Option::Some(
-            input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
-        );
+        self.inner.attributes.get_or_insert_default().insert(key.into(), value.into());
         self
     }
     /// Sets or clears [`SetQueueAttributesRequest::attributes`](crate::types::SetQueueAttributesRequest::attributes).
@@ -226,13 +239,13 @@ impl SetQueueAttributesRequestBuilder {
         if self.inner.queue_url.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "SetQueueAttributesRequest",
-                member: "QueueUrl",
+                member: "queue_url",
             });
         }
         if self.inner.attributes.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "SetQueueAttributesRequest",
-                member: "Attributes",
+                member: "attributes",
             });
         }
         ::std::result::Result::Ok(self.inner)

@@ -25,6 +25,21 @@ impl StartMessageMoveTaskRequest {
     pub fn builder() -> crate::types::builders::StartMessageMoveTaskRequestBuilder {
         <crate::types::builders::StartMessageMoveTaskRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `SourceArn` member, when set.
+    #[inline]
+    pub fn source_arn(&self) -> ::std::option::Option<&str> {
+        self.source_arn.as_deref()
+    }
+    /// The `DestinationArn` member, when set.
+    #[inline]
+    pub fn destination_arn(&self) -> ::std::option::Option<&str> {
+        self.destination_arn.as_deref()
+    }
+    /// The `MaxNumberOfMessagesPerSecond` member, when set.
+    #[inline]
+    pub fn max_number_of_messages_per_second(&self) -> ::std::option::Option<i32> {
+        self.max_number_of_messages_per_second
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for StartMessageMoveTaskRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -178,7 +193,7 @@ impl StartMessageMoveTaskRequestBuilder {
         if self.inner.source_arn.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "StartMessageMoveTaskRequest",
-                member: "SourceArn",
+                member: "source_arn",
             });
         }
         ::std::result::Result::Ok(self.inner)

@@ -19,6 +19,11 @@ impl StartMessageMoveTaskResult {
     pub fn builder() -> crate::types::builders::StartMessageMoveTaskResultBuilder {
         <crate::types::builders::StartMessageMoveTaskResultBuilder as ::std::default::Default>::default()
     }
+    /// The `TaskHandle` member, when set.
+    #[inline]
+    pub fn task_handle(&self) -> ::std::option::Option<&str> {
+        self.task_handle.as_deref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for StartMessageMoveTaskResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -109,14 +114,9 @@ impl StartMessageMoveTaskResultBuilder {
     pub fn get_task_handle(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.task_handle
     }
-    /// Builds the [`StartMessageMoveTaskResult`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`StartMessageMoveTaskResult`]; it has no required members, so this cannot fail.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::StartMessageMoveTaskResult,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(self.inner)
+    pub fn build(self) -> crate::types::StartMessageMoveTaskResult {
+        self.inner
     }
 }

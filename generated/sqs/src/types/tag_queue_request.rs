@@ -27,6 +27,20 @@ impl TagQueueRequest {
     pub fn builder() -> crate::types::builders::TagQueueRequestBuilder {
         <crate::types::builders::TagQueueRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `QueueUrl` member, when set.
+    #[inline]
+    pub fn queue_url(&self) -> ::std::option::Option<&str> {
+        self.queue_url.as_deref()
+    }
+    /// The `Tags` member, when set.
+    #[inline]
+    pub fn tags(
+        &self,
+    ) -> ::std::option::Option<
+        &::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
+    > {
+        self.tags.as_ref()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for TagQueueRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -115,19 +129,15 @@ impl TagQueueRequestBuilder {
     pub fn get_queue_url(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.queue_url
     }
-    /// Sets [`TagQueueRequest::tags`](crate::types::TagQueueRequest::tags): The list of tags to be added to the specified queue.
+    /** Adds one entry to [`TagQueueRequest::tags`](crate::types::TagQueueRequest::tags): The list of tags to be added to the specified queue.
+
+ To set the whole map at once, use [`set_tags`](Self::set_tags).*/
     pub fn tags(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = (
-                impl ::std::convert::Into<::std::string::String>,
-                impl ::std::convert::Into<::std::string::String>,
-            ),
-        >,
+        key: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.inner.tags = ::std::option::Option::Some(
-            input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
-        );
+        self.inner.tags.get_or_insert_default().insert(key.into(), value.into());
         self
     }
     /// Sets or clears [`TagQueueRequest::tags`](crate::types::TagQueueRequest::tags).
@@ -161,13 +171,13 @@ impl TagQueueRequestBuilder {
         if self.inner.queue_url.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "TagQueueRequest",
-                member: "QueueUrl",
+                member: "queue_url",
             });
         }
         if self.inner.tags.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "TagQueueRequest",
-                member: "Tags",
+                member: "tags",
             });
         }
         ::std::result::Result::Ok(self.inner)

@@ -25,6 +25,16 @@ impl UntagQueueRequest {
     pub fn builder() -> crate::types::builders::UntagQueueRequestBuilder {
         <crate::types::builders::UntagQueueRequestBuilder as ::std::default::Default>::default()
     }
+    /// The `QueueUrl` member, when set.
+    #[inline]
+    pub fn queue_url(&self) -> ::std::option::Option<&str> {
+        self.queue_url.as_deref()
+    }
+    /// The `TagKeys` member, empty when not set; the field tells an empty list from an absent one.
+    #[inline]
+    pub fn tag_keys(&self) -> &[::std::string::String] {
+        self.tag_keys.as_deref().unwrap_or_default()
+    }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for UntagQueueRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -113,16 +123,14 @@ impl UntagQueueRequestBuilder {
     pub fn get_queue_url(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.queue_url
     }
-    /// Sets [`UntagQueueRequest::tag_keys`](crate::types::UntagQueueRequest::tag_keys): The list of tags to be removed from the specified queue.
+    /** Appends one item to [`UntagQueueRequest::tag_keys`](crate::types::UntagQueueRequest::tag_keys): The list of tags to be removed from the specified queue.
+
+ To set the whole list at once, use [`set_tag_keys`](Self::set_tag_keys).*/
     pub fn tag_keys(
         mut self,
-        input: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<::std::string::String>,
-        >,
+        input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.inner.tag_keys = ::std::option::Option::Some(
-            input.into_iter().map(::std::convert::Into::into).collect(),
-        );
+        self.inner.tag_keys.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`UntagQueueRequest::tag_keys`](crate::types::UntagQueueRequest::tag_keys).
@@ -152,13 +160,13 @@ impl UntagQueueRequestBuilder {
         if self.inner.queue_url.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UntagQueueRequest",
-                member: "QueueUrl",
+                member: "queue_url",
             });
         }
         if self.inner.tag_keys.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UntagQueueRequest",
-                member: "TagKeys",
+                member: "tag_keys",
             });
         }
         ::std::result::Result::Ok(self.inner)
