@@ -386,10 +386,21 @@ impl RequestParts {
     }
 }
 
-/// Why a response could not be read.
+/// A response that could not be read: what was wrong with it, and what the
+/// response said about itself (status, request id) once the operation that
+/// read it has attached that.
 #[derive(Debug)]
+pub struct ResponseError {
+    problem: ResponseProblem,
+    // Boxed: every `Result` of the response readers carries this type, and
+    // its size is what they move on the success path too.
+    meta: Option<Box<ErrorMeta>>,
+}
+
+/// What was wrong with a response.
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
-pub enum ResponseError {
+pub enum ResponseProblem {
     /// The body is not the JSON the model describes.
     InvalidBody {
         /// What was being read, e.g. `GetRestApis output`.
@@ -406,15 +417,75 @@ pub enum ResponseError {
     },
 }
 
-impl fmt::Display for ResponseError {
+impl ResponseError {
+    /// What was wrong with the response.
+    pub fn problem(&self) -> &ResponseProblem {
+        &self.problem
+    }
+
+    /// The response's status and request id (and any code and message it
+    /// carried); `None` only before an operation attaches them.
+    pub fn meta(&self) -> Option<&ErrorMeta> {
+        self.meta.as_deref()
+    }
+
+    /// A body that is not what the model describes.
+    #[doc(hidden)]
+    pub fn invalid_body(context: &'static str, message: impl Into<::std::string::String>) -> Self {
+        ResponseProblem::InvalidBody {
+            context,
+            message: message.into(),
+        }
+        .into()
+    }
+
+    /// A header whose value does not have the member's type.
+    #[doc(hidden)]
+    pub fn invalid_header(header: &'static str, message: impl Into<::std::string::String>) -> Self {
+        ResponseProblem::InvalidHeader {
+            header,
+            message: message.into(),
+        }
+        .into()
+    }
+
+    /// Attaches what `response` says about itself; generated operations call
+    /// this, so every `ResponseError` users see has it.
+    #[doc(hidden)]
+    pub fn with_response(mut self, response: &::http::Response<::bytes::Bytes>) -> Self {
+        self.meta = Some(Box::new(ErrorMeta::from_response(response, None)));
+        self
+    }
+}
+
+impl From<ResponseProblem> for ResponseError {
+    fn from(problem: ResponseProblem) -> Self {
+        ResponseError {
+            problem,
+            meta: None,
+        }
+    }
+}
+
+impl fmt::Display for ResponseProblem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            ResponseError::InvalidBody { context, message } => {
+            ResponseProblem::InvalidBody { context, message } => {
                 write!(f, "invalid {context} body: {message}")
             }
-            ResponseError::InvalidHeader { header, message } => {
+            ResponseProblem::InvalidHeader { header, message } => {
                 write!(f, "invalid header `{header}`: {message}")
             }
+        }
+    }
+}
+
+impl fmt::Display for ResponseError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(&self.problem, f)?;
+        match &self.meta {
+            Some(meta) => meta.fmt_origin(f),
+            None => Ok(()),
         }
     }
 }
@@ -463,17 +534,26 @@ impl ErrorMeta {
     }
 }
 
+impl ErrorMeta {
+    /// Writes where the error came from, ` (HTTP 404) [request id …]`, as
+    /// every error's `Display` ends.
+    #[doc(hidden)]
+    pub fn fmt_origin(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, " (HTTP {})", self.status)?;
+        if let Some(request_id) = &self.request_id {
+            write!(f, " [request id {request_id}]")?;
+        }
+        Ok(())
+    }
+}
+
 impl fmt::Display for ErrorMeta {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}", self.code.as_deref().unwrap_or("unknown error"))?;
         if let Some(message) = &self.message {
             write!(f, ": {message}")?;
         }
-        write!(f, " (HTTP {})", self.status)?;
-        if let Some(request_id) = &self.request_id {
-            write!(f, " [request id {request_id}]")?;
-        }
-        Ok(())
+        self.fmt_origin(f)
     }
 }
 
@@ -554,10 +634,8 @@ pub fn json_body<T: ::serde::de::DeserializeOwned>(
 ) -> Result<T, ResponseError> {
     let text = body_text(body, context)?;
     let text = if text.trim().is_empty() { "{}" } else { text };
-    ::serde_json::from_str(text).map_err(|err| ResponseError::InvalidBody {
-        context,
-        message: err.to_string(),
-    })
+    ::serde_json::from_str(text)
+        .map_err(|err| ResponseError::invalid_body(context, err.to_string()))
 }
 
 /// Reads a JSON payload; an empty body is an absent payload.
@@ -571,19 +649,14 @@ pub fn json_payload<T: ::serde::de::DeserializeOwned>(
     }
     ::serde_json::from_str(text)
         .map(Some)
-        .map_err(|err| ResponseError::InvalidBody {
-            context,
-            message: err.to_string(),
-        })
+        .map_err(|err| ResponseError::invalid_body(context, err.to_string()))
 }
 
 /// The body as text. Checking UTF-8 once up front lets the JSON parser skip
 /// checking every string again, which is most of its work on string-heavy bodies.
 fn body_text<'a>(body: &'a [u8], context: &'static str) -> Result<&'a str, ResponseError> {
-    ::std::str::from_utf8(body).map_err(|err| ResponseError::InvalidBody {
-        context,
-        message: format!("not UTF-8: {err}"),
-    })
+    ::std::str::from_utf8(body)
+        .map_err(|err| ResponseError::invalid_body(context, format!("not UTF-8: {err}")))
 }
 
 /// A header's text, if the response has the header.
@@ -596,10 +669,7 @@ pub fn header<'a>(
         Some(value) => value
             .to_str()
             .map(Some)
-            .map_err(|err| ResponseError::InvalidHeader {
-                header: name,
-                message: err.to_string(),
-            }),
+            .map_err(|err| ResponseError::invalid_header(name, err.to_string())),
     }
 }
 
@@ -613,10 +683,7 @@ where
 {
     text.trim()
         .parse()
-        .map_err(|err: T::Err| ResponseError::InvalidHeader {
-            header: name,
-            message: format!("{text:?}: {err}"),
-        })
+        .map_err(|err: T::Err| ResponseError::invalid_header(name, format!("{text:?}: {err}")))
 }
 
 /// Parses a float header, accepting `NaN`, `Infinity` and `-Infinity`.
@@ -636,10 +703,7 @@ pub fn parse_timestamp_header(
     format: TimestampText,
 ) -> Result<::time::OffsetDateTime, ResponseError> {
     let text = text.trim();
-    let invalid = |message: ::std::string::String| ResponseError::InvalidHeader {
-        header: name,
-        message,
-    };
+    let invalid = |message: ::std::string::String| ResponseError::invalid_header(name, message);
     match format {
         TimestampText::EpochSeconds => {
             let seconds: f64 = parse_header(name, text)?;
@@ -665,14 +729,9 @@ pub fn parse_json_header(
     use ::base64::Engine as _;
     let bytes = ::base64::engine::general_purpose::STANDARD
         .decode(text.trim())
-        .map_err(|err| ResponseError::InvalidHeader {
-            header: name,
-            message: err.to_string(),
-        })?;
-    ::std::string::String::from_utf8(bytes).map_err(|err| ResponseError::InvalidHeader {
-        header: name,
-        message: err.to_string(),
-    })
+        .map_err(|err| ResponseError::invalid_header(name, err.to_string()))?;
+    ::std::string::String::from_utf8(bytes)
+        .map_err(|err| ResponseError::invalid_header(name, err.to_string()))
 }
 
 /// Splits a list header on commas, honouring double-quoted items.
@@ -716,10 +775,9 @@ pub fn prefix_headers(
     let mut map = ::std::collections::BTreeMap::new();
     for (name, value) in response.headers() {
         if let Some(rest) = name.as_str().strip_prefix(&prefix_lower) {
-            let text = value.to_str().map_err(|err| ResponseError::InvalidHeader {
-                header: prefix,
-                message: err.to_string(),
-            })?;
+            let text = value
+                .to_str()
+                .map_err(|err| ResponseError::invalid_header(prefix, err.to_string()))?;
             map.insert(rest.to_owned(), text.to_owned());
         }
     }

@@ -344,6 +344,7 @@ fn error_enum(
     let code_arms = errors.iter().map(|ErrorVariant { variant, code, .. }| {
         quote! { #error_name::#variant(_) => ::std::option::Option::Some(#code), }
     });
+    let (meta_arms, message_arms) = meta_and_message_arms(&quote!(#error_name), &errors);
     quote! {
         #[doc = #doc]
         #[derive(::std::fmt::Debug)]
@@ -367,6 +368,29 @@ fn error_enum(
                     #error_name::Unlisted(error) => error.code(),
                     #error_name::Unhandled(error) => error.code.as_deref(),
                     #error_name::InvalidResponse(_) => ::std::option::Option::None,
+                }
+            }
+
+            /// What the response said about the error: status, code, message
+            /// and request id.
+            pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+                match self {
+                    #(#meta_arms)*
+                    #error_name::Unlisted(error) => error.meta(),
+                    #error_name::Unhandled(meta) => ::std::option::Option::Some(meta),
+                    #error_name::InvalidResponse(error) => error.meta(),
+                }
+            }
+
+            /// The error message the service sent, if any.
+            pub fn message(&self) -> ::std::option::Option<&str> {
+                match self {
+                    #(#message_arms)*
+                    #error_name::Unlisted(error) => error.message(),
+                    #error_name::Unhandled(meta) => meta.message.as_deref(),
+                    #error_name::InvalidResponse(error) => {
+                        error.meta().and_then(|meta| meta.message.as_deref())
+                    }
                 }
             }
         }
@@ -393,4 +417,35 @@ fn error_enum(
             }
         }
     }
+}
+
+/// The arms of `meta()` and `message()` for the typed variants of an error
+/// enum named `enum_name`: an exception answers from itself, another shape
+/// has neither.
+pub fn meta_and_message_arms(
+    enum_name: &TokenStream,
+    errors: &[ErrorVariant],
+) -> (Vec<TokenStream>, Vec<TokenStream>) {
+    errors
+        .iter()
+        .map(
+            |ErrorVariant {
+                 variant,
+                 is_exception,
+                 ..
+             }| {
+                if *is_exception {
+                    (
+                        quote! { #enum_name::#variant(error) => error.meta(), },
+                        quote! { #enum_name::#variant(error) => error.message(), },
+                    )
+                } else {
+                    (
+                        quote! { #enum_name::#variant(_) => ::std::option::Option::None, },
+                        quote! { #enum_name::#variant(_) => ::std::option::Option::None, },
+                    )
+                }
+            },
+        )
+        .unzip()
 }

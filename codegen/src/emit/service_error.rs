@@ -6,7 +6,7 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
 use super::doc_attrs::{inner_docs, outer_docs};
-use super::operations::{documented_errors, service_errors, ErrorVariant};
+use super::operations::{documented_errors, meta_and_message_arms, service_errors, ErrorVariant};
 use crate::ir::{OperationDef, Service};
 
 /// The file's tokens.
@@ -41,6 +41,7 @@ pub fn service_error_rs(service: &Service) -> TokenStream {
     let code_arms = errors.iter().map(|ErrorVariant { variant, code, .. }| {
         quote! { Error::#variant(_) => ::std::option::Option::Some(#code), }
     });
+    let (meta_arms, message_arms) = meta_and_message_arms(&quote!(Error), &errors);
     let display_arms = errors.iter().map(|error| {
         let ErrorVariant {
             variant,
@@ -93,6 +94,28 @@ pub fn service_error_rs(service: &Service) -> TokenStream {
                     #(#code_arms)*
                     Error::Unhandled(error) => error.code.as_deref(),
                     Error::InvalidResponse(_) | Error::Build(_) | Error::Request(_) => ::std::option::Option::None,
+                }
+            }
+
+            /// What the response said about the error: status, code, message
+            /// and request id; `None` for an error before any response (a
+            /// failed build or request).
+            pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+                match self {
+                    #(#meta_arms)*
+                    Error::Unhandled(meta) => ::std::option::Option::Some(meta),
+                    Error::InvalidResponse(error) => error.meta(),
+                    Error::Build(_) | Error::Request(_) => ::std::option::Option::None,
+                }
+            }
+
+            /// The error message the service sent, if any.
+            pub fn message(&self) -> ::std::option::Option<&str> {
+                match self {
+                    #(#message_arms)*
+                    Error::Unhandled(meta) => meta.message.as_deref(),
+                    Error::InvalidResponse(error) => error.meta().and_then(|meta| meta.message.as_deref()),
+                    Error::Build(_) | Error::Request(_) => ::std::option::Option::None,
                 }
             }
         }

@@ -53,7 +53,7 @@ pub fn parse_response_body(
             quote! {
                 ::std::option::Option::Some(#code) => match #path::from_response(response) {
                     ::std::result::Result::Ok(error) => #error_name::#variant(error),
-                    ::std::result::Result::Err(error) => #error_name::InvalidResponse(error),
+                    ::std::result::Result::Err(error) => #error_name::InvalidResponse(error.with_response(response)),
                 },
             }
         },
@@ -61,7 +61,7 @@ pub fn parse_response_body(
     let unlisted = quote! {
         match code.as_deref().and_then(|code| crate::Error::from_modeled_code(code, response)) {
             ::std::option::Option::Some(::std::result::Result::Ok(error)) => #error_name::Unlisted(error),
-            ::std::option::Option::Some(::std::result::Result::Err(error)) => #error_name::InvalidResponse(error),
+            ::std::option::Option::Some(::std::result::Result::Err(error)) => #error_name::InvalidResponse(error.with_response(response)),
             ::std::option::Option::None => #error_name::Unhandled(
                 ::awsgen_runtime::protocol::ErrorMeta::from_response(response, code),
             ),
@@ -81,7 +81,10 @@ pub fn parse_response_body(
     let output = match &op.output {
         Some(shape) => {
             let path = type_path(&service.types[shape]);
-            quote! { #path::from_response(response).map_err(#error_name::InvalidResponse) }
+            quote! {
+                #path::from_response(response)
+                    .map_err(|error| #error_name::InvalidResponse(error.with_response(response)))
+            }
         }
         None => quote! { ::std::result::Result::Ok(()) },
     };

@@ -88,7 +88,10 @@ fn errors_are_found_by_their_query_code() {
     match PutThing::parse_response(&throttled).unwrap_err() {
         PutThingError::Throttled(error) => {
             assert_eq!(error.message(), Some("slow down"));
-            assert_eq!(error.to_string(), "Throttled: slow down");
+            assert_eq!(
+                error.to_string(),
+                "Throttled: slow down (HTTP 400) [request id req-42]"
+            );
             let meta = error.meta().expect("read from a response");
             assert_eq!(meta.status, 400);
             assert_eq!(meta.request_id.as_deref(), Some("req-42"));

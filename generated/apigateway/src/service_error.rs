@@ -64,6 +64,40 @@ impl Error {
             }
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id; `None` for an error before any response (a
+    /// failed build or request).
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            Error::BadRequestException(error) => error.meta(),
+            Error::ConflictException(error) => error.meta(),
+            Error::LimitExceededException(error) => error.meta(),
+            Error::NotFoundException(error) => error.meta(),
+            Error::ServiceUnavailableException(error) => error.meta(),
+            Error::TooManyRequestsException(error) => error.meta(),
+            Error::UnauthorizedException(error) => error.meta(),
+            Error::Unhandled(meta) => ::std::option::Option::Some(meta),
+            Error::InvalidResponse(error) => error.meta(),
+            Error::Build(_) | Error::Request(_) => ::std::option::Option::None,
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            Error::BadRequestException(error) => error.message(),
+            Error::ConflictException(error) => error.message(),
+            Error::LimitExceededException(error) => error.message(),
+            Error::NotFoundException(error) => error.message(),
+            Error::ServiceUnavailableException(error) => error.message(),
+            Error::TooManyRequestsException(error) => error.message(),
+            Error::UnauthorizedException(error) => error.message(),
+            Error::Unhandled(meta) => meta.message.as_deref(),
+            Error::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+            Error::Build(_) | Error::Request(_) => ::std::option::Option::None,
+        }
+    }
 }
 impl ::std::fmt::Display for Error {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {

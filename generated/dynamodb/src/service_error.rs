@@ -231,6 +231,94 @@ impl Error {
             }
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id; `None` for an error before any response (a
+    /// failed build or request).
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            Error::BackupInUseException(error) => error.meta(),
+            Error::BackupNotFoundException(error) => error.meta(),
+            Error::ConditionalCheckFailedException(error) => error.meta(),
+            Error::ContinuousBackupsUnavailableException(error) => error.meta(),
+            Error::DuplicateItemException(error) => error.meta(),
+            Error::ExportConflictException(error) => error.meta(),
+            Error::ExportNotFoundException(error) => error.meta(),
+            Error::GlobalTableAlreadyExistsException(error) => error.meta(),
+            Error::GlobalTableNotFoundException(error) => error.meta(),
+            Error::IdempotentParameterMismatchException(error) => error.meta(),
+            Error::ImportConflictException(error) => error.meta(),
+            Error::ImportNotFoundException(error) => error.meta(),
+            Error::IndexNotFoundException(error) => error.meta(),
+            Error::InternalServerError(error) => error.meta(),
+            Error::InvalidExportTimeException(error) => error.meta(),
+            Error::InvalidRestoreTimeException(error) => error.meta(),
+            Error::ItemCollectionSizeLimitExceededException(error) => error.meta(),
+            Error::LimitExceededException(error) => error.meta(),
+            Error::PointInTimeRecoveryUnavailableException(error) => error.meta(),
+            Error::PolicyNotFoundException(error) => error.meta(),
+            Error::ProvisionedThroughputExceededException(error) => error.meta(),
+            Error::ReplicaAlreadyExistsException(error) => error.meta(),
+            Error::ReplicaNotFoundException(error) => error.meta(),
+            Error::ReplicatedWriteConflictException(error) => error.meta(),
+            Error::RequestLimitExceeded(error) => error.meta(),
+            Error::ResourceInUseException(error) => error.meta(),
+            Error::ResourceNotFoundException(error) => error.meta(),
+            Error::TableAlreadyExistsException(error) => error.meta(),
+            Error::TableInUseException(error) => error.meta(),
+            Error::TableNotFoundException(error) => error.meta(),
+            Error::ThrottlingException(error) => error.meta(),
+            Error::TransactionCanceledException(error) => error.meta(),
+            Error::TransactionConflictException(error) => error.meta(),
+            Error::TransactionInProgressException(error) => error.meta(),
+            Error::Unhandled(meta) => ::std::option::Option::Some(meta),
+            Error::InvalidResponse(error) => error.meta(),
+            Error::Build(_) | Error::Request(_) => ::std::option::Option::None,
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            Error::BackupInUseException(error) => error.message(),
+            Error::BackupNotFoundException(error) => error.message(),
+            Error::ConditionalCheckFailedException(error) => error.message(),
+            Error::ContinuousBackupsUnavailableException(error) => error.message(),
+            Error::DuplicateItemException(error) => error.message(),
+            Error::ExportConflictException(error) => error.message(),
+            Error::ExportNotFoundException(error) => error.message(),
+            Error::GlobalTableAlreadyExistsException(error) => error.message(),
+            Error::GlobalTableNotFoundException(error) => error.message(),
+            Error::IdempotentParameterMismatchException(error) => error.message(),
+            Error::ImportConflictException(error) => error.message(),
+            Error::ImportNotFoundException(error) => error.message(),
+            Error::IndexNotFoundException(error) => error.message(),
+            Error::InternalServerError(error) => error.message(),
+            Error::InvalidExportTimeException(error) => error.message(),
+            Error::InvalidRestoreTimeException(error) => error.message(),
+            Error::ItemCollectionSizeLimitExceededException(error) => error.message(),
+            Error::LimitExceededException(error) => error.message(),
+            Error::PointInTimeRecoveryUnavailableException(error) => error.message(),
+            Error::PolicyNotFoundException(error) => error.message(),
+            Error::ProvisionedThroughputExceededException(error) => error.message(),
+            Error::ReplicaAlreadyExistsException(error) => error.message(),
+            Error::ReplicaNotFoundException(error) => error.message(),
+            Error::ReplicatedWriteConflictException(error) => error.message(),
+            Error::RequestLimitExceeded(error) => error.message(),
+            Error::ResourceInUseException(error) => error.message(),
+            Error::ResourceNotFoundException(error) => error.message(),
+            Error::TableAlreadyExistsException(error) => error.message(),
+            Error::TableInUseException(error) => error.message(),
+            Error::TableNotFoundException(error) => error.message(),
+            Error::ThrottlingException(error) => error.message(),
+            Error::TransactionCanceledException(error) => error.message(),
+            Error::TransactionConflictException(error) => error.message(),
+            Error::TransactionInProgressException(error) => error.message(),
+            Error::Unhandled(meta) => meta.message.as_deref(),
+            Error::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+            Error::Build(_) | Error::Request(_) => ::std::option::Option::None,
+        }
+    }
 }
 impl ::std::fmt::Display for Error {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {

@@ -147,7 +147,14 @@ fn an_exception_the_operation_does_not_list_is_still_typed() {
     let body = json!({"__type": "com.amazonaws.dynamodb.v20120810#TableInUseException", "message": "busy"});
     let err = PutItem::parse_response(&response(400, &body)).unwrap_err();
     assert_eq!(err.code(), Some("TableInUseException"));
-    assert_eq!(err.to_string(), "TableInUseException: busy");
+    // Every error shows its code, message, status and request id, and gives them the same way.
+    assert_eq!(
+        err.to_string(),
+        "TableInUseException: busy (HTTP 400) [request id REQ123]"
+    );
+    assert_eq!(err.message(), Some("busy"));
+    assert_eq!(err.meta().unwrap().request_id.as_deref(), Some("REQ123"));
+    assert_eq!(err.meta().unwrap().status, 400);
     match err {
         PutItemError::Unlisted(awsgen_dynamodb::Error::TableInUseException(in_use)) => {
             assert_eq!(in_use.message(), Some("busy"));
@@ -217,8 +224,16 @@ fn every_error_converts_into_the_service_error() {
 fn a_malformed_body_is_an_error_not_a_panic() {
     let response = http::Response::builder()
         .status(200)
+        .header("x-amzn-requestid", "REQ9")
         .body(Bytes::from_static(b"{\"Items\": [{\"pk\": {\"S\": 42}}]}"))
         .unwrap();
     let err = Query::parse_response(&response).unwrap_err();
     assert!(err.to_string().contains("QueryOutput"), "{err}");
+    // An unreadable response keeps its status and request id like any other error.
+    assert!(
+        err.to_string().ends_with("(HTTP 200) [request id REQ9]"),
+        "{err}"
+    );
+    assert_eq!(err.meta().unwrap().request_id.as_deref(), Some("REQ9"));
+    assert_eq!(err.code(), None);
 }

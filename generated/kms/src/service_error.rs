@@ -339,6 +339,130 @@ impl Error {
             }
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id; `None` for an error before any response (a
+    /// failed build or request).
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            Error::AlreadyExistsException(error) => error.meta(),
+            Error::CloudHsmClusterInUseException(error) => error.meta(),
+            Error::CloudHsmClusterInvalidConfigurationException(error) => error.meta(),
+            Error::CloudHsmClusterNotActiveException(error) => error.meta(),
+            Error::CloudHsmClusterNotFoundException(error) => error.meta(),
+            Error::CloudHsmClusterNotRelatedException(error) => error.meta(),
+            Error::ConflictException(error) => error.meta(),
+            Error::CustomKeyStoreHasCmksException(error) => error.meta(),
+            Error::CustomKeyStoreInvalidStateException(error) => error.meta(),
+            Error::CustomKeyStoreNameInUseException(error) => error.meta(),
+            Error::CustomKeyStoreNotFoundException(error) => error.meta(),
+            Error::DependencyTimeoutException(error) => error.meta(),
+            Error::DisabledException(error) => error.meta(),
+            Error::DryRunOperationException(error) => error.meta(),
+            Error::ExpiredImportTokenException(error) => error.meta(),
+            Error::IncorrectKeyException(error) => error.meta(),
+            Error::IncorrectKeyMaterialException(error) => error.meta(),
+            Error::IncorrectTrustAnchorException(error) => error.meta(),
+            Error::InvalidAliasNameException(error) => error.meta(),
+            Error::InvalidArnException(error) => error.meta(),
+            Error::InvalidCiphertextException(error) => error.meta(),
+            Error::InvalidGrantIdException(error) => error.meta(),
+            Error::InvalidGrantTokenException(error) => error.meta(),
+            Error::InvalidImportTokenException(error) => error.meta(),
+            Error::InvalidKeyUsageException(error) => error.meta(),
+            Error::InvalidMarkerException(error) => error.meta(),
+            Error::KmsInternalException(error) => error.meta(),
+            Error::KmsInvalidMacException(error) => error.meta(),
+            Error::KmsInvalidSignatureException(error) => error.meta(),
+            Error::KmsInvalidStateException(error) => error.meta(),
+            Error::KeyUnavailableException(error) => error.meta(),
+            Error::LimitExceededException(error) => error.meta(),
+            Error::MalformedPolicyDocumentException(error) => error.meta(),
+            Error::NotFoundException(error) => error.meta(),
+            Error::TagException(error) => error.meta(),
+            Error::UnsupportedOperationException(error) => error.meta(),
+            Error::XksKeyAlreadyInUseException(error) => error.meta(),
+            Error::XksKeyInvalidConfigurationException(error) => error.meta(),
+            Error::XksKeyNotFoundException(error) => error.meta(),
+            Error::XksProxyIncorrectAuthenticationCredentialException(error) => {
+                error.meta()
+            }
+            Error::XksProxyInvalidConfigurationException(error) => error.meta(),
+            Error::XksProxyInvalidResponseException(error) => error.meta(),
+            Error::XksProxyUriEndpointInUseException(error) => error.meta(),
+            Error::XksProxyUriInUseException(error) => error.meta(),
+            Error::XksProxyUriUnreachableException(error) => error.meta(),
+            Error::XksProxyVpcEndpointServiceInUseException(error) => error.meta(),
+            Error::XksProxyVpcEndpointServiceInvalidConfigurationException(error) => {
+                error.meta()
+            }
+            Error::XksProxyVpcEndpointServiceNotFoundException(error) => error.meta(),
+            Error::Unhandled(meta) => ::std::option::Option::Some(meta),
+            Error::InvalidResponse(error) => error.meta(),
+            Error::Build(_) | Error::Request(_) => ::std::option::Option::None,
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            Error::AlreadyExistsException(error) => error.message(),
+            Error::CloudHsmClusterInUseException(error) => error.message(),
+            Error::CloudHsmClusterInvalidConfigurationException(error) => error.message(),
+            Error::CloudHsmClusterNotActiveException(error) => error.message(),
+            Error::CloudHsmClusterNotFoundException(error) => error.message(),
+            Error::CloudHsmClusterNotRelatedException(error) => error.message(),
+            Error::ConflictException(error) => error.message(),
+            Error::CustomKeyStoreHasCmksException(error) => error.message(),
+            Error::CustomKeyStoreInvalidStateException(error) => error.message(),
+            Error::CustomKeyStoreNameInUseException(error) => error.message(),
+            Error::CustomKeyStoreNotFoundException(error) => error.message(),
+            Error::DependencyTimeoutException(error) => error.message(),
+            Error::DisabledException(error) => error.message(),
+            Error::DryRunOperationException(error) => error.message(),
+            Error::ExpiredImportTokenException(error) => error.message(),
+            Error::IncorrectKeyException(error) => error.message(),
+            Error::IncorrectKeyMaterialException(error) => error.message(),
+            Error::IncorrectTrustAnchorException(error) => error.message(),
+            Error::InvalidAliasNameException(error) => error.message(),
+            Error::InvalidArnException(error) => error.message(),
+            Error::InvalidCiphertextException(error) => error.message(),
+            Error::InvalidGrantIdException(error) => error.message(),
+            Error::InvalidGrantTokenException(error) => error.message(),
+            Error::InvalidImportTokenException(error) => error.message(),
+            Error::InvalidKeyUsageException(error) => error.message(),
+            Error::InvalidMarkerException(error) => error.message(),
+            Error::KmsInternalException(error) => error.message(),
+            Error::KmsInvalidMacException(error) => error.message(),
+            Error::KmsInvalidSignatureException(error) => error.message(),
+            Error::KmsInvalidStateException(error) => error.message(),
+            Error::KeyUnavailableException(error) => error.message(),
+            Error::LimitExceededException(error) => error.message(),
+            Error::MalformedPolicyDocumentException(error) => error.message(),
+            Error::NotFoundException(error) => error.message(),
+            Error::TagException(error) => error.message(),
+            Error::UnsupportedOperationException(error) => error.message(),
+            Error::XksKeyAlreadyInUseException(error) => error.message(),
+            Error::XksKeyInvalidConfigurationException(error) => error.message(),
+            Error::XksKeyNotFoundException(error) => error.message(),
+            Error::XksProxyIncorrectAuthenticationCredentialException(error) => {
+                error.message()
+            }
+            Error::XksProxyInvalidConfigurationException(error) => error.message(),
+            Error::XksProxyInvalidResponseException(error) => error.message(),
+            Error::XksProxyUriEndpointInUseException(error) => error.message(),
+            Error::XksProxyUriInUseException(error) => error.message(),
+            Error::XksProxyUriUnreachableException(error) => error.message(),
+            Error::XksProxyVpcEndpointServiceInUseException(error) => error.message(),
+            Error::XksProxyVpcEndpointServiceInvalidConfigurationException(error) => {
+                error.message()
+            }
+            Error::XksProxyVpcEndpointServiceNotFoundException(error) => error.message(),
+            Error::Unhandled(meta) => meta.message.as_deref(),
+            Error::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+            Error::Build(_) | Error::Request(_) => ::std::option::Option::None,
+        }
+    }
 }
 impl ::std::fmt::Display for Error {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {

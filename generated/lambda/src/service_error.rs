@@ -377,6 +377,144 @@ impl Error {
             }
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id; `None` for an error before any response (a
+    /// failed build or request).
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            Error::AliasLimitExceededException(error) => error.meta(),
+            Error::CallbackTimeoutException(error) => error.meta(),
+            Error::CapacityProviderLimitExceededException(error) => error.meta(),
+            Error::CodeArtifactUserDeletedException(error) => error.meta(),
+            Error::CodeArtifactUserFailedException(error) => error.meta(),
+            Error::CodeArtifactUserPendingException(error) => error.meta(),
+            Error::CodeSigningConfigNotFoundException(error) => error.meta(),
+            Error::CodeStorageExceededException(error) => error.meta(),
+            Error::CodeVerificationFailedException(error) => error.meta(),
+            Error::DurableExecutionAlreadyStartedException(error) => error.meta(),
+            Error::Ec2AccessDeniedException(error) => error.meta(),
+            Error::Ec2ThrottledException(error) => error.meta(),
+            Error::Ec2UnexpectedException(error) => error.meta(),
+            Error::EfsioException(error) => error.meta(),
+            Error::EfsMountConnectivityException(error) => error.meta(),
+            Error::EfsMountFailureException(error) => error.meta(),
+            Error::EfsMountTimeoutException(error) => error.meta(),
+            Error::EniLimitReachedException(error) => error.meta(),
+            Error::EniNotReadyException(error) => error.meta(),
+            Error::FunctionVersionsPerCapacityProviderLimitExceededException(error) => {
+                error.meta()
+            }
+            Error::InvalidCodeSignatureException(error) => error.meta(),
+            Error::InvalidParameterValueException(error) => error.meta(),
+            Error::InvalidRequestContentException(error) => error.meta(),
+            Error::InvalidRuntimeException(error) => error.meta(),
+            Error::InvalidSecurityGroupIdException(error) => error.meta(),
+            Error::InvalidSubnetIdException(error) => error.meta(),
+            Error::InvalidZipFileException(error) => error.meta(),
+            Error::KmsAccessDeniedException(error) => error.meta(),
+            Error::KmsDisabledException(error) => error.meta(),
+            Error::KmsInvalidStateException(error) => error.meta(),
+            Error::KmsNotFoundException(error) => error.meta(),
+            Error::ModeNotSupportedException(error) => error.meta(),
+            Error::NoPublishedVersionException(error) => error.meta(),
+            Error::PolicyLengthExceededException(error) => error.meta(),
+            Error::PreconditionFailedException(error) => error.meta(),
+            Error::ProvisionedConcurrencyConfigNotFoundException(error) => error.meta(),
+            Error::PublicPolicyException(error) => error.meta(),
+            Error::RecursiveInvocationException(error) => error.meta(),
+            Error::RequestTooLargeException(error) => error.meta(),
+            Error::ResourceConflictException(error) => error.meta(),
+            Error::ResourceInUseException(error) => error.meta(),
+            Error::ResourceNotFoundException(error) => error.meta(),
+            Error::ResourceNotReadyException(error) => error.meta(),
+            Error::S3FilesMountConnectivityException(error) => error.meta(),
+            Error::S3FilesMountFailureException(error) => error.meta(),
+            Error::S3FilesMountTimeoutException(error) => error.meta(),
+            Error::SerializedRequestEntityTooLargeException(error) => error.meta(),
+            Error::ServiceException(error) => error.meta(),
+            Error::ServiceQuotaExceededException(error) => error.meta(),
+            Error::SnapStartException(error) => error.meta(),
+            Error::SnapStartNotReadyException(error) => error.meta(),
+            Error::SnapStartRegenerationFailureException(error) => error.meta(),
+            Error::SnapStartTimeoutException(error) => error.meta(),
+            Error::SubnetIpAddressLimitReachedException(error) => error.meta(),
+            Error::TooManyRequestsException(error) => error.meta(),
+            Error::UnsupportedMediaTypeException(error) => error.meta(),
+            Error::Unhandled(meta) => ::std::option::Option::Some(meta),
+            Error::InvalidResponse(error) => error.meta(),
+            Error::Build(_) | Error::Request(_) => ::std::option::Option::None,
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            Error::AliasLimitExceededException(error) => error.message(),
+            Error::CallbackTimeoutException(error) => error.message(),
+            Error::CapacityProviderLimitExceededException(error) => error.message(),
+            Error::CodeArtifactUserDeletedException(error) => error.message(),
+            Error::CodeArtifactUserFailedException(error) => error.message(),
+            Error::CodeArtifactUserPendingException(error) => error.message(),
+            Error::CodeSigningConfigNotFoundException(error) => error.message(),
+            Error::CodeStorageExceededException(error) => error.message(),
+            Error::CodeVerificationFailedException(error) => error.message(),
+            Error::DurableExecutionAlreadyStartedException(error) => error.message(),
+            Error::Ec2AccessDeniedException(error) => error.message(),
+            Error::Ec2ThrottledException(error) => error.message(),
+            Error::Ec2UnexpectedException(error) => error.message(),
+            Error::EfsioException(error) => error.message(),
+            Error::EfsMountConnectivityException(error) => error.message(),
+            Error::EfsMountFailureException(error) => error.message(),
+            Error::EfsMountTimeoutException(error) => error.message(),
+            Error::EniLimitReachedException(error) => error.message(),
+            Error::EniNotReadyException(error) => error.message(),
+            Error::FunctionVersionsPerCapacityProviderLimitExceededException(error) => {
+                error.message()
+            }
+            Error::InvalidCodeSignatureException(error) => error.message(),
+            Error::InvalidParameterValueException(error) => error.message(),
+            Error::InvalidRequestContentException(error) => error.message(),
+            Error::InvalidRuntimeException(error) => error.message(),
+            Error::InvalidSecurityGroupIdException(error) => error.message(),
+            Error::InvalidSubnetIdException(error) => error.message(),
+            Error::InvalidZipFileException(error) => error.message(),
+            Error::KmsAccessDeniedException(error) => error.message(),
+            Error::KmsDisabledException(error) => error.message(),
+            Error::KmsInvalidStateException(error) => error.message(),
+            Error::KmsNotFoundException(error) => error.message(),
+            Error::ModeNotSupportedException(error) => error.message(),
+            Error::NoPublishedVersionException(error) => error.message(),
+            Error::PolicyLengthExceededException(error) => error.message(),
+            Error::PreconditionFailedException(error) => error.message(),
+            Error::ProvisionedConcurrencyConfigNotFoundException(error) => {
+                error.message()
+            }
+            Error::PublicPolicyException(error) => error.message(),
+            Error::RecursiveInvocationException(error) => error.message(),
+            Error::RequestTooLargeException(error) => error.message(),
+            Error::ResourceConflictException(error) => error.message(),
+            Error::ResourceInUseException(error) => error.message(),
+            Error::ResourceNotFoundException(error) => error.message(),
+            Error::ResourceNotReadyException(error) => error.message(),
+            Error::S3FilesMountConnectivityException(error) => error.message(),
+            Error::S3FilesMountFailureException(error) => error.message(),
+            Error::S3FilesMountTimeoutException(error) => error.message(),
+            Error::SerializedRequestEntityTooLargeException(error) => error.message(),
+            Error::ServiceException(error) => error.message(),
+            Error::ServiceQuotaExceededException(error) => error.message(),
+            Error::SnapStartException(error) => error.message(),
+            Error::SnapStartNotReadyException(error) => error.message(),
+            Error::SnapStartRegenerationFailureException(error) => error.message(),
+            Error::SnapStartTimeoutException(error) => error.message(),
+            Error::SubnetIpAddressLimitReachedException(error) => error.message(),
+            Error::TooManyRequestsException(error) => error.message(),
+            Error::UnsupportedMediaTypeException(error) => error.message(),
+            Error::Unhandled(meta) => meta.message.as_deref(),
+            Error::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+            Error::Build(_) | Error::Request(_) => ::std::option::Option::None,
+        }
+    }
 }
 impl ::std::fmt::Display for Error {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {

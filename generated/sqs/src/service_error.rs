@@ -147,6 +147,82 @@ impl Error {
             }
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id; `None` for an error before any response (a
+    /// failed build or request).
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            Error::BatchEntryIdsNotDistinct(error) => error.meta(),
+            Error::BatchRequestTooLong(error) => error.meta(),
+            Error::EmptyBatchRequest(error) => error.meta(),
+            Error::InvalidAddress(error) => error.meta(),
+            Error::InvalidAttributeName(error) => error.meta(),
+            Error::InvalidAttributeValue(error) => error.meta(),
+            Error::InvalidBatchEntryId(error) => error.meta(),
+            Error::InvalidIdFormat(error) => error.meta(),
+            Error::InvalidMessageContents(error) => error.meta(),
+            Error::InvalidSecurity(error) => error.meta(),
+            Error::KmsAccessDenied(error) => error.meta(),
+            Error::KmsDisabled(error) => error.meta(),
+            Error::KmsInvalidKeyUsage(error) => error.meta(),
+            Error::KmsInvalidState(error) => error.meta(),
+            Error::KmsNotFound(error) => error.meta(),
+            Error::KmsOptInRequired(error) => error.meta(),
+            Error::KmsThrottled(error) => error.meta(),
+            Error::MessageNotInflight(error) => error.meta(),
+            Error::OverLimit(error) => error.meta(),
+            Error::PurgeQueueInProgress(error) => error.meta(),
+            Error::QueueDeletedRecently(error) => error.meta(),
+            Error::QueueDoesNotExist(error) => error.meta(),
+            Error::QueueNameExists(error) => error.meta(),
+            Error::ReceiptHandleIsInvalid(error) => error.meta(),
+            Error::RequestThrottled(error) => error.meta(),
+            Error::ResourceNotFoundException(error) => error.meta(),
+            Error::TooManyEntriesInBatchRequest(error) => error.meta(),
+            Error::UnsupportedOperation(error) => error.meta(),
+            Error::Unhandled(meta) => ::std::option::Option::Some(meta),
+            Error::InvalidResponse(error) => error.meta(),
+            Error::Build(_) | Error::Request(_) => ::std::option::Option::None,
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            Error::BatchEntryIdsNotDistinct(error) => error.message(),
+            Error::BatchRequestTooLong(error) => error.message(),
+            Error::EmptyBatchRequest(error) => error.message(),
+            Error::InvalidAddress(error) => error.message(),
+            Error::InvalidAttributeName(error) => error.message(),
+            Error::InvalidAttributeValue(error) => error.message(),
+            Error::InvalidBatchEntryId(error) => error.message(),
+            Error::InvalidIdFormat(error) => error.message(),
+            Error::InvalidMessageContents(error) => error.message(),
+            Error::InvalidSecurity(error) => error.message(),
+            Error::KmsAccessDenied(error) => error.message(),
+            Error::KmsDisabled(error) => error.message(),
+            Error::KmsInvalidKeyUsage(error) => error.message(),
+            Error::KmsInvalidState(error) => error.message(),
+            Error::KmsNotFound(error) => error.message(),
+            Error::KmsOptInRequired(error) => error.message(),
+            Error::KmsThrottled(error) => error.message(),
+            Error::MessageNotInflight(error) => error.message(),
+            Error::OverLimit(error) => error.message(),
+            Error::PurgeQueueInProgress(error) => error.message(),
+            Error::QueueDeletedRecently(error) => error.message(),
+            Error::QueueDoesNotExist(error) => error.message(),
+            Error::QueueNameExists(error) => error.message(),
+            Error::ReceiptHandleIsInvalid(error) => error.message(),
+            Error::RequestThrottled(error) => error.message(),
+            Error::ResourceNotFoundException(error) => error.message(),
+            Error::TooManyEntriesInBatchRequest(error) => error.message(),
+            Error::UnsupportedOperation(error) => error.message(),
+            Error::Unhandled(meta) => meta.message.as_deref(),
+            Error::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+            Error::Build(_) | Error::Request(_) => ::std::option::Option::None,
+        }
+    }
 }
 impl ::std::fmt::Display for Error {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {

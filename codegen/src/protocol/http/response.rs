@@ -89,7 +89,7 @@ fn body_read(service: &Service, def: &StructDef, context: &str, codec: Codec) ->
                 } else {
                     ::std::option::Option::Some(
                         ::std::string::String::from_utf8(response.body().to_vec()).map_err(|err| {
-                            ::awsgen_runtime::protocol::ResponseError::InvalidBody { context: #context, message: err.to_string() }
+                            ::awsgen_runtime::protocol::ResponseError::invalid_body(#context, err.to_string())
                         })?,
                     )
                 }

@@ -65,6 +65,37 @@ impl CreateApiKeyError {
             CreateApiKeyError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            CreateApiKeyError::BadRequestException(error) => error.meta(),
+            CreateApiKeyError::ConflictException(error) => error.meta(),
+            CreateApiKeyError::LimitExceededException(error) => error.meta(),
+            CreateApiKeyError::NotFoundException(error) => error.meta(),
+            CreateApiKeyError::UnauthorizedException(error) => error.meta(),
+            CreateApiKeyError::TooManyRequestsException(error) => error.meta(),
+            CreateApiKeyError::Unlisted(error) => error.meta(),
+            CreateApiKeyError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            CreateApiKeyError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            CreateApiKeyError::BadRequestException(error) => error.message(),
+            CreateApiKeyError::ConflictException(error) => error.message(),
+            CreateApiKeyError::LimitExceededException(error) => error.message(),
+            CreateApiKeyError::NotFoundException(error) => error.message(),
+            CreateApiKeyError::UnauthorizedException(error) => error.message(),
+            CreateApiKeyError::TooManyRequestsException(error) => error.message(),
+            CreateApiKeyError::Unlisted(error) => error.message(),
+            CreateApiKeyError::Unhandled(meta) => meta.message.as_deref(),
+            CreateApiKeyError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for CreateApiKeyError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -176,7 +207,9 @@ impl super::Operation for CreateApiKey {
                                 CreateApiKeyError::BadRequestException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                CreateApiKeyError::InvalidResponse(error)
+                                CreateApiKeyError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -186,7 +219,9 @@ impl super::Operation for CreateApiKey {
                                 CreateApiKeyError::ConflictException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                CreateApiKeyError::InvalidResponse(error)
+                                CreateApiKeyError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -198,7 +233,9 @@ impl super::Operation for CreateApiKey {
                                 CreateApiKeyError::LimitExceededException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                CreateApiKeyError::InvalidResponse(error)
+                                CreateApiKeyError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -208,7 +245,9 @@ impl super::Operation for CreateApiKey {
                                 CreateApiKeyError::NotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                CreateApiKeyError::InvalidResponse(error)
+                                CreateApiKeyError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -220,7 +259,9 @@ impl super::Operation for CreateApiKey {
                                 CreateApiKeyError::UnauthorizedException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                CreateApiKeyError::InvalidResponse(error)
+                                CreateApiKeyError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -232,7 +273,9 @@ impl super::Operation for CreateApiKey {
                                 CreateApiKeyError::TooManyRequestsException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                CreateApiKeyError::InvalidResponse(error)
+                                CreateApiKeyError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -249,7 +292,11 @@ impl super::Operation for CreateApiKey {
                             ) => CreateApiKeyError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => CreateApiKeyError::InvalidResponse(error),
+                            ) => {
+                                CreateApiKeyError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 CreateApiKeyError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -264,6 +311,8 @@ impl super::Operation for CreateApiKey {
             );
         }
         crate::types::ApiKey::from_response(response)
-            .map_err(CreateApiKeyError::InvalidResponse)
+            .map_err(|error| CreateApiKeyError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

@@ -65,6 +65,37 @@ impl CreateAuthorizerError {
             CreateAuthorizerError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            CreateAuthorizerError::BadRequestException(error) => error.meta(),
+            CreateAuthorizerError::ConflictException(error) => error.meta(),
+            CreateAuthorizerError::LimitExceededException(error) => error.meta(),
+            CreateAuthorizerError::NotFoundException(error) => error.meta(),
+            CreateAuthorizerError::UnauthorizedException(error) => error.meta(),
+            CreateAuthorizerError::TooManyRequestsException(error) => error.meta(),
+            CreateAuthorizerError::Unlisted(error) => error.meta(),
+            CreateAuthorizerError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            CreateAuthorizerError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            CreateAuthorizerError::BadRequestException(error) => error.message(),
+            CreateAuthorizerError::ConflictException(error) => error.message(),
+            CreateAuthorizerError::LimitExceededException(error) => error.message(),
+            CreateAuthorizerError::NotFoundException(error) => error.message(),
+            CreateAuthorizerError::UnauthorizedException(error) => error.message(),
+            CreateAuthorizerError::TooManyRequestsException(error) => error.message(),
+            CreateAuthorizerError::Unlisted(error) => error.message(),
+            CreateAuthorizerError::Unhandled(meta) => meta.message.as_deref(),
+            CreateAuthorizerError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for CreateAuthorizerError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -193,7 +224,9 @@ impl super::Operation for CreateAuthorizer {
                                 CreateAuthorizerError::BadRequestException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                CreateAuthorizerError::InvalidResponse(error)
+                                CreateAuthorizerError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -203,7 +236,9 @@ impl super::Operation for CreateAuthorizer {
                                 CreateAuthorizerError::ConflictException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                CreateAuthorizerError::InvalidResponse(error)
+                                CreateAuthorizerError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -215,7 +250,9 @@ impl super::Operation for CreateAuthorizer {
                                 CreateAuthorizerError::LimitExceededException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                CreateAuthorizerError::InvalidResponse(error)
+                                CreateAuthorizerError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -225,7 +262,9 @@ impl super::Operation for CreateAuthorizer {
                                 CreateAuthorizerError::NotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                CreateAuthorizerError::InvalidResponse(error)
+                                CreateAuthorizerError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -237,7 +276,9 @@ impl super::Operation for CreateAuthorizer {
                                 CreateAuthorizerError::UnauthorizedException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                CreateAuthorizerError::InvalidResponse(error)
+                                CreateAuthorizerError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -249,7 +290,9 @@ impl super::Operation for CreateAuthorizer {
                                 CreateAuthorizerError::TooManyRequestsException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                CreateAuthorizerError::InvalidResponse(error)
+                                CreateAuthorizerError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -266,7 +309,11 @@ impl super::Operation for CreateAuthorizer {
                             ) => CreateAuthorizerError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => CreateAuthorizerError::InvalidResponse(error),
+                            ) => {
+                                CreateAuthorizerError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 CreateAuthorizerError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -281,6 +328,8 @@ impl super::Operation for CreateAuthorizer {
             );
         }
         crate::types::Authorizer::from_response(response)
-            .map_err(CreateAuthorizerError::InvalidResponse)
+            .map_err(|error| CreateAuthorizerError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

@@ -65,6 +65,41 @@ impl CreateBasePathMappingError {
             CreateBasePathMappingError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            CreateBasePathMappingError::BadRequestException(error) => error.meta(),
+            CreateBasePathMappingError::ConflictException(error) => error.meta(),
+            CreateBasePathMappingError::LimitExceededException(error) => error.meta(),
+            CreateBasePathMappingError::NotFoundException(error) => error.meta(),
+            CreateBasePathMappingError::UnauthorizedException(error) => error.meta(),
+            CreateBasePathMappingError::TooManyRequestsException(error) => error.meta(),
+            CreateBasePathMappingError::Unlisted(error) => error.meta(),
+            CreateBasePathMappingError::Unhandled(meta) => {
+                ::std::option::Option::Some(meta)
+            }
+            CreateBasePathMappingError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            CreateBasePathMappingError::BadRequestException(error) => error.message(),
+            CreateBasePathMappingError::ConflictException(error) => error.message(),
+            CreateBasePathMappingError::LimitExceededException(error) => error.message(),
+            CreateBasePathMappingError::NotFoundException(error) => error.message(),
+            CreateBasePathMappingError::UnauthorizedException(error) => error.message(),
+            CreateBasePathMappingError::TooManyRequestsException(error) => {
+                error.message()
+            }
+            CreateBasePathMappingError::Unlisted(error) => error.message(),
+            CreateBasePathMappingError::Unhandled(meta) => meta.message.as_deref(),
+            CreateBasePathMappingError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for CreateBasePathMappingError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -204,7 +239,9 @@ impl super::Operation for CreateBasePathMapping {
                                 CreateBasePathMappingError::BadRequestException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                CreateBasePathMappingError::InvalidResponse(error)
+                                CreateBasePathMappingError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -214,7 +251,9 @@ impl super::Operation for CreateBasePathMapping {
                                 CreateBasePathMappingError::ConflictException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                CreateBasePathMappingError::InvalidResponse(error)
+                                CreateBasePathMappingError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -226,7 +265,9 @@ impl super::Operation for CreateBasePathMapping {
                                 CreateBasePathMappingError::LimitExceededException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                CreateBasePathMappingError::InvalidResponse(error)
+                                CreateBasePathMappingError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -236,7 +277,9 @@ impl super::Operation for CreateBasePathMapping {
                                 CreateBasePathMappingError::NotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                CreateBasePathMappingError::InvalidResponse(error)
+                                CreateBasePathMappingError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -248,7 +291,9 @@ impl super::Operation for CreateBasePathMapping {
                                 CreateBasePathMappingError::UnauthorizedException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                CreateBasePathMappingError::InvalidResponse(error)
+                                CreateBasePathMappingError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -260,7 +305,9 @@ impl super::Operation for CreateBasePathMapping {
                                 CreateBasePathMappingError::TooManyRequestsException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                CreateBasePathMappingError::InvalidResponse(error)
+                                CreateBasePathMappingError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -277,7 +324,11 @@ impl super::Operation for CreateBasePathMapping {
                             ) => CreateBasePathMappingError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => CreateBasePathMappingError::InvalidResponse(error),
+                            ) => {
+                                CreateBasePathMappingError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 CreateBasePathMappingError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -292,6 +343,8 @@ impl super::Operation for CreateBasePathMapping {
             );
         }
         crate::types::BasePathMapping::from_response(response)
-            .map_err(CreateBasePathMappingError::InvalidResponse)
+            .map_err(|error| CreateBasePathMappingError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

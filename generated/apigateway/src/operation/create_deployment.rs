@@ -70,6 +70,39 @@ impl CreateDeploymentError {
             CreateDeploymentError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            CreateDeploymentError::BadRequestException(error) => error.meta(),
+            CreateDeploymentError::ConflictException(error) => error.meta(),
+            CreateDeploymentError::LimitExceededException(error) => error.meta(),
+            CreateDeploymentError::NotFoundException(error) => error.meta(),
+            CreateDeploymentError::UnauthorizedException(error) => error.meta(),
+            CreateDeploymentError::TooManyRequestsException(error) => error.meta(),
+            CreateDeploymentError::ServiceUnavailableException(error) => error.meta(),
+            CreateDeploymentError::Unlisted(error) => error.meta(),
+            CreateDeploymentError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            CreateDeploymentError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            CreateDeploymentError::BadRequestException(error) => error.message(),
+            CreateDeploymentError::ConflictException(error) => error.message(),
+            CreateDeploymentError::LimitExceededException(error) => error.message(),
+            CreateDeploymentError::NotFoundException(error) => error.message(),
+            CreateDeploymentError::UnauthorizedException(error) => error.message(),
+            CreateDeploymentError::TooManyRequestsException(error) => error.message(),
+            CreateDeploymentError::ServiceUnavailableException(error) => error.message(),
+            CreateDeploymentError::Unlisted(error) => error.message(),
+            CreateDeploymentError::Unhandled(meta) => meta.message.as_deref(),
+            CreateDeploymentError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for CreateDeploymentError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -205,7 +238,9 @@ impl super::Operation for CreateDeployment {
                                 CreateDeploymentError::BadRequestException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                CreateDeploymentError::InvalidResponse(error)
+                                CreateDeploymentError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -215,7 +250,9 @@ impl super::Operation for CreateDeployment {
                                 CreateDeploymentError::ConflictException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                CreateDeploymentError::InvalidResponse(error)
+                                CreateDeploymentError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -227,7 +264,9 @@ impl super::Operation for CreateDeployment {
                                 CreateDeploymentError::LimitExceededException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                CreateDeploymentError::InvalidResponse(error)
+                                CreateDeploymentError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -237,7 +276,9 @@ impl super::Operation for CreateDeployment {
                                 CreateDeploymentError::NotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                CreateDeploymentError::InvalidResponse(error)
+                                CreateDeploymentError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -249,7 +290,9 @@ impl super::Operation for CreateDeployment {
                                 CreateDeploymentError::UnauthorizedException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                CreateDeploymentError::InvalidResponse(error)
+                                CreateDeploymentError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -261,7 +304,9 @@ impl super::Operation for CreateDeployment {
                                 CreateDeploymentError::TooManyRequestsException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                CreateDeploymentError::InvalidResponse(error)
+                                CreateDeploymentError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -273,7 +318,9 @@ impl super::Operation for CreateDeployment {
                                 CreateDeploymentError::ServiceUnavailableException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                CreateDeploymentError::InvalidResponse(error)
+                                CreateDeploymentError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -290,7 +337,11 @@ impl super::Operation for CreateDeployment {
                             ) => CreateDeploymentError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => CreateDeploymentError::InvalidResponse(error),
+                            ) => {
+                                CreateDeploymentError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 CreateDeploymentError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -305,6 +356,8 @@ impl super::Operation for CreateDeployment {
             );
         }
         crate::types::Deployment::from_response(response)
-            .map_err(CreateDeploymentError::InvalidResponse)
+            .map_err(|error| CreateDeploymentError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

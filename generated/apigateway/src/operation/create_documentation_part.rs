@@ -67,6 +67,43 @@ impl CreateDocumentationPartError {
             }
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            CreateDocumentationPartError::BadRequestException(error) => error.meta(),
+            CreateDocumentationPartError::ConflictException(error) => error.meta(),
+            CreateDocumentationPartError::LimitExceededException(error) => error.meta(),
+            CreateDocumentationPartError::NotFoundException(error) => error.meta(),
+            CreateDocumentationPartError::UnauthorizedException(error) => error.meta(),
+            CreateDocumentationPartError::TooManyRequestsException(error) => error.meta(),
+            CreateDocumentationPartError::Unlisted(error) => error.meta(),
+            CreateDocumentationPartError::Unhandled(meta) => {
+                ::std::option::Option::Some(meta)
+            }
+            CreateDocumentationPartError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            CreateDocumentationPartError::BadRequestException(error) => error.message(),
+            CreateDocumentationPartError::ConflictException(error) => error.message(),
+            CreateDocumentationPartError::LimitExceededException(error) => {
+                error.message()
+            }
+            CreateDocumentationPartError::NotFoundException(error) => error.message(),
+            CreateDocumentationPartError::UnauthorizedException(error) => error.message(),
+            CreateDocumentationPartError::TooManyRequestsException(error) => {
+                error.message()
+            }
+            CreateDocumentationPartError::Unlisted(error) => error.message(),
+            CreateDocumentationPartError::Unhandled(meta) => meta.message.as_deref(),
+            CreateDocumentationPartError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for CreateDocumentationPartError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -203,7 +240,9 @@ impl super::Operation for CreateDocumentationPart {
                                 CreateDocumentationPartError::BadRequestException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                CreateDocumentationPartError::InvalidResponse(error)
+                                CreateDocumentationPartError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -213,7 +252,9 @@ impl super::Operation for CreateDocumentationPart {
                                 CreateDocumentationPartError::ConflictException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                CreateDocumentationPartError::InvalidResponse(error)
+                                CreateDocumentationPartError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -225,7 +266,9 @@ impl super::Operation for CreateDocumentationPart {
                                 CreateDocumentationPartError::LimitExceededException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                CreateDocumentationPartError::InvalidResponse(error)
+                                CreateDocumentationPartError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -235,7 +278,9 @@ impl super::Operation for CreateDocumentationPart {
                                 CreateDocumentationPartError::NotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                CreateDocumentationPartError::InvalidResponse(error)
+                                CreateDocumentationPartError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -247,7 +292,9 @@ impl super::Operation for CreateDocumentationPart {
                                 CreateDocumentationPartError::UnauthorizedException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                CreateDocumentationPartError::InvalidResponse(error)
+                                CreateDocumentationPartError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -261,7 +308,9 @@ impl super::Operation for CreateDocumentationPart {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                CreateDocumentationPartError::InvalidResponse(error)
+                                CreateDocumentationPartError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -278,7 +327,11 @@ impl super::Operation for CreateDocumentationPart {
                             ) => CreateDocumentationPartError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => CreateDocumentationPartError::InvalidResponse(error),
+                            ) => {
+                                CreateDocumentationPartError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 CreateDocumentationPartError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -293,6 +346,8 @@ impl super::Operation for CreateDocumentationPart {
             );
         }
         crate::types::DocumentationPart::from_response(response)
-            .map_err(CreateDocumentationPartError::InvalidResponse)
+            .map_err(|error| CreateDocumentationPartError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

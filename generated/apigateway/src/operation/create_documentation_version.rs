@@ -67,6 +67,51 @@ impl CreateDocumentationVersionError {
             }
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            CreateDocumentationVersionError::BadRequestException(error) => error.meta(),
+            CreateDocumentationVersionError::ConflictException(error) => error.meta(),
+            CreateDocumentationVersionError::LimitExceededException(error) => {
+                error.meta()
+            }
+            CreateDocumentationVersionError::NotFoundException(error) => error.meta(),
+            CreateDocumentationVersionError::UnauthorizedException(error) => error.meta(),
+            CreateDocumentationVersionError::TooManyRequestsException(error) => {
+                error.meta()
+            }
+            CreateDocumentationVersionError::Unlisted(error) => error.meta(),
+            CreateDocumentationVersionError::Unhandled(meta) => {
+                ::std::option::Option::Some(meta)
+            }
+            CreateDocumentationVersionError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            CreateDocumentationVersionError::BadRequestException(error) => {
+                error.message()
+            }
+            CreateDocumentationVersionError::ConflictException(error) => error.message(),
+            CreateDocumentationVersionError::LimitExceededException(error) => {
+                error.message()
+            }
+            CreateDocumentationVersionError::NotFoundException(error) => error.message(),
+            CreateDocumentationVersionError::UnauthorizedException(error) => {
+                error.message()
+            }
+            CreateDocumentationVersionError::TooManyRequestsException(error) => {
+                error.message()
+            }
+            CreateDocumentationVersionError::Unlisted(error) => error.message(),
+            CreateDocumentationVersionError::Unhandled(meta) => meta.message.as_deref(),
+            CreateDocumentationVersionError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for CreateDocumentationVersionError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -203,7 +248,9 @@ impl super::Operation for CreateDocumentationVersion {
                                 CreateDocumentationVersionError::BadRequestException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                CreateDocumentationVersionError::InvalidResponse(error)
+                                CreateDocumentationVersionError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -213,7 +260,9 @@ impl super::Operation for CreateDocumentationVersion {
                                 CreateDocumentationVersionError::ConflictException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                CreateDocumentationVersionError::InvalidResponse(error)
+                                CreateDocumentationVersionError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -227,7 +276,9 @@ impl super::Operation for CreateDocumentationVersion {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                CreateDocumentationVersionError::InvalidResponse(error)
+                                CreateDocumentationVersionError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -237,7 +288,9 @@ impl super::Operation for CreateDocumentationVersion {
                                 CreateDocumentationVersionError::NotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                CreateDocumentationVersionError::InvalidResponse(error)
+                                CreateDocumentationVersionError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -251,7 +304,9 @@ impl super::Operation for CreateDocumentationVersion {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                CreateDocumentationVersionError::InvalidResponse(error)
+                                CreateDocumentationVersionError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -265,7 +320,9 @@ impl super::Operation for CreateDocumentationVersion {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                CreateDocumentationVersionError::InvalidResponse(error)
+                                CreateDocumentationVersionError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -282,7 +339,11 @@ impl super::Operation for CreateDocumentationVersion {
                             ) => CreateDocumentationVersionError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => CreateDocumentationVersionError::InvalidResponse(error),
+                            ) => {
+                                CreateDocumentationVersionError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 CreateDocumentationVersionError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -297,6 +358,8 @@ impl super::Operation for CreateDocumentationVersion {
             );
         }
         crate::types::DocumentationVersion::from_response(response)
-            .map_err(CreateDocumentationVersionError::InvalidResponse)
+            .map_err(|error| CreateDocumentationVersionError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

@@ -60,6 +60,35 @@ impl CreateDomainNameError {
             CreateDomainNameError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            CreateDomainNameError::BadRequestException(error) => error.meta(),
+            CreateDomainNameError::ConflictException(error) => error.meta(),
+            CreateDomainNameError::LimitExceededException(error) => error.meta(),
+            CreateDomainNameError::UnauthorizedException(error) => error.meta(),
+            CreateDomainNameError::TooManyRequestsException(error) => error.meta(),
+            CreateDomainNameError::Unlisted(error) => error.meta(),
+            CreateDomainNameError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            CreateDomainNameError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            CreateDomainNameError::BadRequestException(error) => error.message(),
+            CreateDomainNameError::ConflictException(error) => error.message(),
+            CreateDomainNameError::LimitExceededException(error) => error.message(),
+            CreateDomainNameError::UnauthorizedException(error) => error.message(),
+            CreateDomainNameError::TooManyRequestsException(error) => error.message(),
+            CreateDomainNameError::Unlisted(error) => error.message(),
+            CreateDomainNameError::Unhandled(meta) => meta.message.as_deref(),
+            CreateDomainNameError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for CreateDomainNameError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -164,7 +193,9 @@ impl super::Operation for CreateDomainName {
                                 CreateDomainNameError::BadRequestException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                CreateDomainNameError::InvalidResponse(error)
+                                CreateDomainNameError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -174,7 +205,9 @@ impl super::Operation for CreateDomainName {
                                 CreateDomainNameError::ConflictException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                CreateDomainNameError::InvalidResponse(error)
+                                CreateDomainNameError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -186,7 +219,9 @@ impl super::Operation for CreateDomainName {
                                 CreateDomainNameError::LimitExceededException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                CreateDomainNameError::InvalidResponse(error)
+                                CreateDomainNameError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -198,7 +233,9 @@ impl super::Operation for CreateDomainName {
                                 CreateDomainNameError::UnauthorizedException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                CreateDomainNameError::InvalidResponse(error)
+                                CreateDomainNameError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -210,7 +247,9 @@ impl super::Operation for CreateDomainName {
                                 CreateDomainNameError::TooManyRequestsException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                CreateDomainNameError::InvalidResponse(error)
+                                CreateDomainNameError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -227,7 +266,11 @@ impl super::Operation for CreateDomainName {
                             ) => CreateDomainNameError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => CreateDomainNameError::InvalidResponse(error),
+                            ) => {
+                                CreateDomainNameError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 CreateDomainNameError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -242,6 +285,8 @@ impl super::Operation for CreateDomainName {
             );
         }
         crate::types::DomainName::from_response(response)
-            .map_err(CreateDomainNameError::InvalidResponse)
+            .map_err(|error| CreateDomainNameError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

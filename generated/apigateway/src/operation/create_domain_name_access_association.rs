@@ -64,6 +64,61 @@ impl CreateDomainNameAccessAssociationError {
             }
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            CreateDomainNameAccessAssociationError::BadRequestException(error) => {
+                error.meta()
+            }
+            CreateDomainNameAccessAssociationError::ConflictException(error) => {
+                error.meta()
+            }
+            CreateDomainNameAccessAssociationError::LimitExceededException(error) => {
+                error.meta()
+            }
+            CreateDomainNameAccessAssociationError::UnauthorizedException(error) => {
+                error.meta()
+            }
+            CreateDomainNameAccessAssociationError::TooManyRequestsException(error) => {
+                error.meta()
+            }
+            CreateDomainNameAccessAssociationError::Unlisted(error) => error.meta(),
+            CreateDomainNameAccessAssociationError::Unhandled(meta) => {
+                ::std::option::Option::Some(meta)
+            }
+            CreateDomainNameAccessAssociationError::InvalidResponse(error) => {
+                error.meta()
+            }
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            CreateDomainNameAccessAssociationError::BadRequestException(error) => {
+                error.message()
+            }
+            CreateDomainNameAccessAssociationError::ConflictException(error) => {
+                error.message()
+            }
+            CreateDomainNameAccessAssociationError::LimitExceededException(error) => {
+                error.message()
+            }
+            CreateDomainNameAccessAssociationError::UnauthorizedException(error) => {
+                error.message()
+            }
+            CreateDomainNameAccessAssociationError::TooManyRequestsException(error) => {
+                error.message()
+            }
+            CreateDomainNameAccessAssociationError::Unlisted(error) => error.message(),
+            CreateDomainNameAccessAssociationError::Unhandled(meta) => {
+                meta.message.as_deref()
+            }
+            CreateDomainNameAccessAssociationError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for CreateDomainNameAccessAssociationError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -179,7 +234,7 @@ impl super::Operation for CreateDomainNameAccessAssociation {
                             }
                             ::std::result::Result::Err(error) => {
                                 CreateDomainNameAccessAssociationError::InvalidResponse(
-                                    error,
+                                    error.with_response(response),
                                 )
                             }
                         }
@@ -193,7 +248,7 @@ impl super::Operation for CreateDomainNameAccessAssociation {
                             }
                             ::std::result::Result::Err(error) => {
                                 CreateDomainNameAccessAssociationError::InvalidResponse(
-                                    error,
+                                    error.with_response(response),
                                 )
                             }
                         }
@@ -209,7 +264,7 @@ impl super::Operation for CreateDomainNameAccessAssociation {
                             }
                             ::std::result::Result::Err(error) => {
                                 CreateDomainNameAccessAssociationError::InvalidResponse(
-                                    error,
+                                    error.with_response(response),
                                 )
                             }
                         }
@@ -225,7 +280,7 @@ impl super::Operation for CreateDomainNameAccessAssociation {
                             }
                             ::std::result::Result::Err(error) => {
                                 CreateDomainNameAccessAssociationError::InvalidResponse(
-                                    error,
+                                    error.with_response(response),
                                 )
                             }
                         }
@@ -241,7 +296,7 @@ impl super::Operation for CreateDomainNameAccessAssociation {
                             }
                             ::std::result::Result::Err(error) => {
                                 CreateDomainNameAccessAssociationError::InvalidResponse(
-                                    error,
+                                    error.with_response(response),
                                 )
                             }
                         }
@@ -261,7 +316,7 @@ impl super::Operation for CreateDomainNameAccessAssociation {
                                 ::std::result::Result::Err(error),
                             ) => {
                                 CreateDomainNameAccessAssociationError::InvalidResponse(
-                                    error,
+                                    error.with_response(response),
                                 )
                             }
                             ::std::option::Option::None => {
@@ -278,6 +333,8 @@ impl super::Operation for CreateDomainNameAccessAssociation {
             );
         }
         crate::types::DomainNameAccessAssociation::from_response(response)
-            .map_err(CreateDomainNameAccessAssociationError::InvalidResponse)
+            .map_err(|error| CreateDomainNameAccessAssociationError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

@@ -65,6 +65,37 @@ impl CreateModelError {
             CreateModelError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            CreateModelError::BadRequestException(error) => error.meta(),
+            CreateModelError::ConflictException(error) => error.meta(),
+            CreateModelError::LimitExceededException(error) => error.meta(),
+            CreateModelError::NotFoundException(error) => error.meta(),
+            CreateModelError::UnauthorizedException(error) => error.meta(),
+            CreateModelError::TooManyRequestsException(error) => error.meta(),
+            CreateModelError::Unlisted(error) => error.meta(),
+            CreateModelError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            CreateModelError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            CreateModelError::BadRequestException(error) => error.message(),
+            CreateModelError::ConflictException(error) => error.message(),
+            CreateModelError::LimitExceededException(error) => error.message(),
+            CreateModelError::NotFoundException(error) => error.message(),
+            CreateModelError::UnauthorizedException(error) => error.message(),
+            CreateModelError::TooManyRequestsException(error) => error.message(),
+            CreateModelError::Unlisted(error) => error.message(),
+            CreateModelError::Unhandled(meta) => meta.message.as_deref(),
+            CreateModelError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for CreateModelError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -193,7 +224,9 @@ impl super::Operation for CreateModel {
                                 CreateModelError::BadRequestException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                CreateModelError::InvalidResponse(error)
+                                CreateModelError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -203,7 +236,9 @@ impl super::Operation for CreateModel {
                                 CreateModelError::ConflictException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                CreateModelError::InvalidResponse(error)
+                                CreateModelError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -215,7 +250,9 @@ impl super::Operation for CreateModel {
                                 CreateModelError::LimitExceededException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                CreateModelError::InvalidResponse(error)
+                                CreateModelError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -225,7 +262,9 @@ impl super::Operation for CreateModel {
                                 CreateModelError::NotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                CreateModelError::InvalidResponse(error)
+                                CreateModelError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -237,7 +276,9 @@ impl super::Operation for CreateModel {
                                 CreateModelError::UnauthorizedException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                CreateModelError::InvalidResponse(error)
+                                CreateModelError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -249,7 +290,9 @@ impl super::Operation for CreateModel {
                                 CreateModelError::TooManyRequestsException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                CreateModelError::InvalidResponse(error)
+                                CreateModelError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -266,7 +309,11 @@ impl super::Operation for CreateModel {
                             ) => CreateModelError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => CreateModelError::InvalidResponse(error),
+                            ) => {
+                                CreateModelError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 CreateModelError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -281,6 +328,8 @@ impl super::Operation for CreateModel {
             );
         }
         crate::types::Model::from_response(response)
-            .map_err(CreateModelError::InvalidResponse)
+            .map_err(|error| CreateModelError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

@@ -67,6 +67,41 @@ impl CreateRequestValidatorError {
             }
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            CreateRequestValidatorError::BadRequestException(error) => error.meta(),
+            CreateRequestValidatorError::ConflictException(error) => error.meta(),
+            CreateRequestValidatorError::LimitExceededException(error) => error.meta(),
+            CreateRequestValidatorError::NotFoundException(error) => error.meta(),
+            CreateRequestValidatorError::UnauthorizedException(error) => error.meta(),
+            CreateRequestValidatorError::TooManyRequestsException(error) => error.meta(),
+            CreateRequestValidatorError::Unlisted(error) => error.meta(),
+            CreateRequestValidatorError::Unhandled(meta) => {
+                ::std::option::Option::Some(meta)
+            }
+            CreateRequestValidatorError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            CreateRequestValidatorError::BadRequestException(error) => error.message(),
+            CreateRequestValidatorError::ConflictException(error) => error.message(),
+            CreateRequestValidatorError::LimitExceededException(error) => error.message(),
+            CreateRequestValidatorError::NotFoundException(error) => error.message(),
+            CreateRequestValidatorError::UnauthorizedException(error) => error.message(),
+            CreateRequestValidatorError::TooManyRequestsException(error) => {
+                error.message()
+            }
+            CreateRequestValidatorError::Unlisted(error) => error.message(),
+            CreateRequestValidatorError::Unhandled(meta) => meta.message.as_deref(),
+            CreateRequestValidatorError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for CreateRequestValidatorError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -203,7 +238,9 @@ impl super::Operation for CreateRequestValidator {
                                 CreateRequestValidatorError::BadRequestException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                CreateRequestValidatorError::InvalidResponse(error)
+                                CreateRequestValidatorError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -213,7 +250,9 @@ impl super::Operation for CreateRequestValidator {
                                 CreateRequestValidatorError::ConflictException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                CreateRequestValidatorError::InvalidResponse(error)
+                                CreateRequestValidatorError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -225,7 +264,9 @@ impl super::Operation for CreateRequestValidator {
                                 CreateRequestValidatorError::LimitExceededException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                CreateRequestValidatorError::InvalidResponse(error)
+                                CreateRequestValidatorError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -235,7 +276,9 @@ impl super::Operation for CreateRequestValidator {
                                 CreateRequestValidatorError::NotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                CreateRequestValidatorError::InvalidResponse(error)
+                                CreateRequestValidatorError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -247,7 +290,9 @@ impl super::Operation for CreateRequestValidator {
                                 CreateRequestValidatorError::UnauthorizedException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                CreateRequestValidatorError::InvalidResponse(error)
+                                CreateRequestValidatorError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -259,7 +304,9 @@ impl super::Operation for CreateRequestValidator {
                                 CreateRequestValidatorError::TooManyRequestsException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                CreateRequestValidatorError::InvalidResponse(error)
+                                CreateRequestValidatorError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -276,7 +323,11 @@ impl super::Operation for CreateRequestValidator {
                             ) => CreateRequestValidatorError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => CreateRequestValidatorError::InvalidResponse(error),
+                            ) => {
+                                CreateRequestValidatorError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 CreateRequestValidatorError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -291,6 +342,8 @@ impl super::Operation for CreateRequestValidator {
             );
         }
         crate::types::RequestValidator::from_response(response)
-            .map_err(CreateRequestValidatorError::InvalidResponse)
+            .map_err(|error| CreateRequestValidatorError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

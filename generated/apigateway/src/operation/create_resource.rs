@@ -65,6 +65,37 @@ impl CreateResourceError {
             CreateResourceError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            CreateResourceError::UnauthorizedException(error) => error.meta(),
+            CreateResourceError::NotFoundException(error) => error.meta(),
+            CreateResourceError::ConflictException(error) => error.meta(),
+            CreateResourceError::LimitExceededException(error) => error.meta(),
+            CreateResourceError::BadRequestException(error) => error.meta(),
+            CreateResourceError::TooManyRequestsException(error) => error.meta(),
+            CreateResourceError::Unlisted(error) => error.meta(),
+            CreateResourceError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            CreateResourceError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            CreateResourceError::UnauthorizedException(error) => error.message(),
+            CreateResourceError::NotFoundException(error) => error.message(),
+            CreateResourceError::ConflictException(error) => error.message(),
+            CreateResourceError::LimitExceededException(error) => error.message(),
+            CreateResourceError::BadRequestException(error) => error.message(),
+            CreateResourceError::TooManyRequestsException(error) => error.message(),
+            CreateResourceError::Unlisted(error) => error.message(),
+            CreateResourceError::Unhandled(meta) => meta.message.as_deref(),
+            CreateResourceError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for CreateResourceError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -208,7 +239,9 @@ impl super::Operation for CreateResource {
                                 CreateResourceError::UnauthorizedException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                CreateResourceError::InvalidResponse(error)
+                                CreateResourceError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -218,7 +251,9 @@ impl super::Operation for CreateResource {
                                 CreateResourceError::NotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                CreateResourceError::InvalidResponse(error)
+                                CreateResourceError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -228,7 +263,9 @@ impl super::Operation for CreateResource {
                                 CreateResourceError::ConflictException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                CreateResourceError::InvalidResponse(error)
+                                CreateResourceError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -240,7 +277,9 @@ impl super::Operation for CreateResource {
                                 CreateResourceError::LimitExceededException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                CreateResourceError::InvalidResponse(error)
+                                CreateResourceError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -252,7 +291,9 @@ impl super::Operation for CreateResource {
                                 CreateResourceError::BadRequestException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                CreateResourceError::InvalidResponse(error)
+                                CreateResourceError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -264,7 +305,9 @@ impl super::Operation for CreateResource {
                                 CreateResourceError::TooManyRequestsException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                CreateResourceError::InvalidResponse(error)
+                                CreateResourceError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -281,7 +324,11 @@ impl super::Operation for CreateResource {
                             ) => CreateResourceError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => CreateResourceError::InvalidResponse(error),
+                            ) => {
+                                CreateResourceError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 CreateResourceError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -296,6 +343,8 @@ impl super::Operation for CreateResource {
             );
         }
         crate::types::Resource::from_response(response)
-            .map_err(CreateResourceError::InvalidResponse)
+            .map_err(|error| CreateResourceError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

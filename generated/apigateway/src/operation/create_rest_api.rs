@@ -60,6 +60,35 @@ impl CreateRestApiError {
             CreateRestApiError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            CreateRestApiError::BadRequestException(error) => error.meta(),
+            CreateRestApiError::ConflictException(error) => error.meta(),
+            CreateRestApiError::LimitExceededException(error) => error.meta(),
+            CreateRestApiError::UnauthorizedException(error) => error.meta(),
+            CreateRestApiError::TooManyRequestsException(error) => error.meta(),
+            CreateRestApiError::Unlisted(error) => error.meta(),
+            CreateRestApiError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            CreateRestApiError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            CreateRestApiError::BadRequestException(error) => error.message(),
+            CreateRestApiError::ConflictException(error) => error.message(),
+            CreateRestApiError::LimitExceededException(error) => error.message(),
+            CreateRestApiError::UnauthorizedException(error) => error.message(),
+            CreateRestApiError::TooManyRequestsException(error) => error.message(),
+            CreateRestApiError::Unlisted(error) => error.message(),
+            CreateRestApiError::Unhandled(meta) => meta.message.as_deref(),
+            CreateRestApiError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for CreateRestApiError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -164,7 +193,9 @@ impl super::Operation for CreateRestApi {
                                 CreateRestApiError::BadRequestException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                CreateRestApiError::InvalidResponse(error)
+                                CreateRestApiError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -174,7 +205,9 @@ impl super::Operation for CreateRestApi {
                                 CreateRestApiError::ConflictException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                CreateRestApiError::InvalidResponse(error)
+                                CreateRestApiError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -186,7 +219,9 @@ impl super::Operation for CreateRestApi {
                                 CreateRestApiError::LimitExceededException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                CreateRestApiError::InvalidResponse(error)
+                                CreateRestApiError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -198,7 +233,9 @@ impl super::Operation for CreateRestApi {
                                 CreateRestApiError::UnauthorizedException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                CreateRestApiError::InvalidResponse(error)
+                                CreateRestApiError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -210,7 +247,9 @@ impl super::Operation for CreateRestApi {
                                 CreateRestApiError::TooManyRequestsException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                CreateRestApiError::InvalidResponse(error)
+                                CreateRestApiError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -227,7 +266,11 @@ impl super::Operation for CreateRestApi {
                             ) => CreateRestApiError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => CreateRestApiError::InvalidResponse(error),
+                            ) => {
+                                CreateRestApiError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 CreateRestApiError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -242,6 +285,8 @@ impl super::Operation for CreateRestApi {
             );
         }
         crate::types::RestApi::from_response(response)
-            .map_err(CreateRestApiError::InvalidResponse)
+            .map_err(|error| CreateRestApiError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

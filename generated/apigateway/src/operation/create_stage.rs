@@ -65,6 +65,37 @@ impl CreateStageError {
             CreateStageError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            CreateStageError::UnauthorizedException(error) => error.meta(),
+            CreateStageError::BadRequestException(error) => error.meta(),
+            CreateStageError::NotFoundException(error) => error.meta(),
+            CreateStageError::ConflictException(error) => error.meta(),
+            CreateStageError::LimitExceededException(error) => error.meta(),
+            CreateStageError::TooManyRequestsException(error) => error.meta(),
+            CreateStageError::Unlisted(error) => error.meta(),
+            CreateStageError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            CreateStageError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            CreateStageError::UnauthorizedException(error) => error.message(),
+            CreateStageError::BadRequestException(error) => error.message(),
+            CreateStageError::NotFoundException(error) => error.message(),
+            CreateStageError::ConflictException(error) => error.message(),
+            CreateStageError::LimitExceededException(error) => error.message(),
+            CreateStageError::TooManyRequestsException(error) => error.message(),
+            CreateStageError::Unlisted(error) => error.message(),
+            CreateStageError::Unhandled(meta) => meta.message.as_deref(),
+            CreateStageError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for CreateStageError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -193,7 +224,9 @@ impl super::Operation for CreateStage {
                                 CreateStageError::UnauthorizedException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                CreateStageError::InvalidResponse(error)
+                                CreateStageError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -205,7 +238,9 @@ impl super::Operation for CreateStage {
                                 CreateStageError::BadRequestException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                CreateStageError::InvalidResponse(error)
+                                CreateStageError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -215,7 +250,9 @@ impl super::Operation for CreateStage {
                                 CreateStageError::NotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                CreateStageError::InvalidResponse(error)
+                                CreateStageError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -225,7 +262,9 @@ impl super::Operation for CreateStage {
                                 CreateStageError::ConflictException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                CreateStageError::InvalidResponse(error)
+                                CreateStageError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -237,7 +276,9 @@ impl super::Operation for CreateStage {
                                 CreateStageError::LimitExceededException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                CreateStageError::InvalidResponse(error)
+                                CreateStageError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -249,7 +290,9 @@ impl super::Operation for CreateStage {
                                 CreateStageError::TooManyRequestsException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                CreateStageError::InvalidResponse(error)
+                                CreateStageError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -266,7 +309,11 @@ impl super::Operation for CreateStage {
                             ) => CreateStageError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => CreateStageError::InvalidResponse(error),
+                            ) => {
+                                CreateStageError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 CreateStageError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -281,6 +328,8 @@ impl super::Operation for CreateStage {
             );
         }
         crate::types::Stage::from_response(response)
-            .map_err(CreateStageError::InvalidResponse)
+            .map_err(|error| CreateStageError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

@@ -65,6 +65,37 @@ impl CreateUsagePlanError {
             CreateUsagePlanError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            CreateUsagePlanError::BadRequestException(error) => error.meta(),
+            CreateUsagePlanError::ConflictException(error) => error.meta(),
+            CreateUsagePlanError::LimitExceededException(error) => error.meta(),
+            CreateUsagePlanError::NotFoundException(error) => error.meta(),
+            CreateUsagePlanError::UnauthorizedException(error) => error.meta(),
+            CreateUsagePlanError::TooManyRequestsException(error) => error.meta(),
+            CreateUsagePlanError::Unlisted(error) => error.meta(),
+            CreateUsagePlanError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            CreateUsagePlanError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            CreateUsagePlanError::BadRequestException(error) => error.message(),
+            CreateUsagePlanError::ConflictException(error) => error.message(),
+            CreateUsagePlanError::LimitExceededException(error) => error.message(),
+            CreateUsagePlanError::NotFoundException(error) => error.message(),
+            CreateUsagePlanError::UnauthorizedException(error) => error.message(),
+            CreateUsagePlanError::TooManyRequestsException(error) => error.message(),
+            CreateUsagePlanError::Unlisted(error) => error.message(),
+            CreateUsagePlanError::Unhandled(meta) => meta.message.as_deref(),
+            CreateUsagePlanError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for CreateUsagePlanError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -176,7 +207,9 @@ impl super::Operation for CreateUsagePlan {
                                 CreateUsagePlanError::BadRequestException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                CreateUsagePlanError::InvalidResponse(error)
+                                CreateUsagePlanError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -186,7 +219,9 @@ impl super::Operation for CreateUsagePlan {
                                 CreateUsagePlanError::ConflictException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                CreateUsagePlanError::InvalidResponse(error)
+                                CreateUsagePlanError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -198,7 +233,9 @@ impl super::Operation for CreateUsagePlan {
                                 CreateUsagePlanError::LimitExceededException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                CreateUsagePlanError::InvalidResponse(error)
+                                CreateUsagePlanError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -208,7 +245,9 @@ impl super::Operation for CreateUsagePlan {
                                 CreateUsagePlanError::NotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                CreateUsagePlanError::InvalidResponse(error)
+                                CreateUsagePlanError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -220,7 +259,9 @@ impl super::Operation for CreateUsagePlan {
                                 CreateUsagePlanError::UnauthorizedException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                CreateUsagePlanError::InvalidResponse(error)
+                                CreateUsagePlanError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -232,7 +273,9 @@ impl super::Operation for CreateUsagePlan {
                                 CreateUsagePlanError::TooManyRequestsException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                CreateUsagePlanError::InvalidResponse(error)
+                                CreateUsagePlanError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -249,7 +292,11 @@ impl super::Operation for CreateUsagePlan {
                             ) => CreateUsagePlanError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => CreateUsagePlanError::InvalidResponse(error),
+                            ) => {
+                                CreateUsagePlanError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 CreateUsagePlanError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -264,6 +311,8 @@ impl super::Operation for CreateUsagePlan {
             );
         }
         crate::types::UsagePlan::from_response(response)
-            .map_err(CreateUsagePlanError::InvalidResponse)
+            .map_err(|error| CreateUsagePlanError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

@@ -65,6 +65,37 @@ impl CreateUsagePlanKeyError {
             CreateUsagePlanKeyError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            CreateUsagePlanKeyError::BadRequestException(error) => error.meta(),
+            CreateUsagePlanKeyError::ConflictException(error) => error.meta(),
+            CreateUsagePlanKeyError::LimitExceededException(error) => error.meta(),
+            CreateUsagePlanKeyError::NotFoundException(error) => error.meta(),
+            CreateUsagePlanKeyError::UnauthorizedException(error) => error.meta(),
+            CreateUsagePlanKeyError::TooManyRequestsException(error) => error.meta(),
+            CreateUsagePlanKeyError::Unlisted(error) => error.meta(),
+            CreateUsagePlanKeyError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            CreateUsagePlanKeyError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            CreateUsagePlanKeyError::BadRequestException(error) => error.message(),
+            CreateUsagePlanKeyError::ConflictException(error) => error.message(),
+            CreateUsagePlanKeyError::LimitExceededException(error) => error.message(),
+            CreateUsagePlanKeyError::NotFoundException(error) => error.message(),
+            CreateUsagePlanKeyError::UnauthorizedException(error) => error.message(),
+            CreateUsagePlanKeyError::TooManyRequestsException(error) => error.message(),
+            CreateUsagePlanKeyError::Unlisted(error) => error.message(),
+            CreateUsagePlanKeyError::Unhandled(meta) => meta.message.as_deref(),
+            CreateUsagePlanKeyError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for CreateUsagePlanKeyError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -201,7 +232,9 @@ impl super::Operation for CreateUsagePlanKey {
                                 CreateUsagePlanKeyError::BadRequestException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                CreateUsagePlanKeyError::InvalidResponse(error)
+                                CreateUsagePlanKeyError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -211,7 +244,9 @@ impl super::Operation for CreateUsagePlanKey {
                                 CreateUsagePlanKeyError::ConflictException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                CreateUsagePlanKeyError::InvalidResponse(error)
+                                CreateUsagePlanKeyError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -223,7 +258,9 @@ impl super::Operation for CreateUsagePlanKey {
                                 CreateUsagePlanKeyError::LimitExceededException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                CreateUsagePlanKeyError::InvalidResponse(error)
+                                CreateUsagePlanKeyError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -233,7 +270,9 @@ impl super::Operation for CreateUsagePlanKey {
                                 CreateUsagePlanKeyError::NotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                CreateUsagePlanKeyError::InvalidResponse(error)
+                                CreateUsagePlanKeyError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -245,7 +284,9 @@ impl super::Operation for CreateUsagePlanKey {
                                 CreateUsagePlanKeyError::UnauthorizedException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                CreateUsagePlanKeyError::InvalidResponse(error)
+                                CreateUsagePlanKeyError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -257,7 +298,9 @@ impl super::Operation for CreateUsagePlanKey {
                                 CreateUsagePlanKeyError::TooManyRequestsException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                CreateUsagePlanKeyError::InvalidResponse(error)
+                                CreateUsagePlanKeyError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -274,7 +317,11 @@ impl super::Operation for CreateUsagePlanKey {
                             ) => CreateUsagePlanKeyError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => CreateUsagePlanKeyError::InvalidResponse(error),
+                            ) => {
+                                CreateUsagePlanKeyError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 CreateUsagePlanKeyError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -289,6 +336,8 @@ impl super::Operation for CreateUsagePlanKey {
             );
         }
         crate::types::UsagePlanKey::from_response(response)
-            .map_err(CreateUsagePlanKeyError::InvalidResponse)
+            .map_err(|error| CreateUsagePlanKeyError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

@@ -60,6 +60,35 @@ impl CreateVpcLinkError {
             CreateVpcLinkError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            CreateVpcLinkError::BadRequestException(error) => error.meta(),
+            CreateVpcLinkError::ConflictException(error) => error.meta(),
+            CreateVpcLinkError::LimitExceededException(error) => error.meta(),
+            CreateVpcLinkError::UnauthorizedException(error) => error.meta(),
+            CreateVpcLinkError::TooManyRequestsException(error) => error.meta(),
+            CreateVpcLinkError::Unlisted(error) => error.meta(),
+            CreateVpcLinkError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            CreateVpcLinkError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            CreateVpcLinkError::BadRequestException(error) => error.message(),
+            CreateVpcLinkError::ConflictException(error) => error.message(),
+            CreateVpcLinkError::LimitExceededException(error) => error.message(),
+            CreateVpcLinkError::UnauthorizedException(error) => error.message(),
+            CreateVpcLinkError::TooManyRequestsException(error) => error.message(),
+            CreateVpcLinkError::Unlisted(error) => error.message(),
+            CreateVpcLinkError::Unhandled(meta) => meta.message.as_deref(),
+            CreateVpcLinkError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for CreateVpcLinkError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -164,7 +193,9 @@ impl super::Operation for CreateVpcLink {
                                 CreateVpcLinkError::BadRequestException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                CreateVpcLinkError::InvalidResponse(error)
+                                CreateVpcLinkError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -174,7 +205,9 @@ impl super::Operation for CreateVpcLink {
                                 CreateVpcLinkError::ConflictException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                CreateVpcLinkError::InvalidResponse(error)
+                                CreateVpcLinkError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -186,7 +219,9 @@ impl super::Operation for CreateVpcLink {
                                 CreateVpcLinkError::LimitExceededException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                CreateVpcLinkError::InvalidResponse(error)
+                                CreateVpcLinkError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -198,7 +233,9 @@ impl super::Operation for CreateVpcLink {
                                 CreateVpcLinkError::UnauthorizedException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                CreateVpcLinkError::InvalidResponse(error)
+                                CreateVpcLinkError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -210,7 +247,9 @@ impl super::Operation for CreateVpcLink {
                                 CreateVpcLinkError::TooManyRequestsException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                CreateVpcLinkError::InvalidResponse(error)
+                                CreateVpcLinkError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -227,7 +266,11 @@ impl super::Operation for CreateVpcLink {
                             ) => CreateVpcLinkError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => CreateVpcLinkError::InvalidResponse(error),
+                            ) => {
+                                CreateVpcLinkError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 CreateVpcLinkError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -242,6 +285,8 @@ impl super::Operation for CreateVpcLink {
             );
         }
         crate::types::VpcLink::from_response(response)
-            .map_err(CreateVpcLinkError::InvalidResponse)
+            .map_err(|error| CreateVpcLinkError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

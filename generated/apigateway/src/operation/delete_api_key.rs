@@ -60,6 +60,35 @@ impl DeleteApiKeyError {
             DeleteApiKeyError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            DeleteApiKeyError::BadRequestException(error) => error.meta(),
+            DeleteApiKeyError::ConflictException(error) => error.meta(),
+            DeleteApiKeyError::NotFoundException(error) => error.meta(),
+            DeleteApiKeyError::UnauthorizedException(error) => error.meta(),
+            DeleteApiKeyError::TooManyRequestsException(error) => error.meta(),
+            DeleteApiKeyError::Unlisted(error) => error.meta(),
+            DeleteApiKeyError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            DeleteApiKeyError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            DeleteApiKeyError::BadRequestException(error) => error.message(),
+            DeleteApiKeyError::ConflictException(error) => error.message(),
+            DeleteApiKeyError::NotFoundException(error) => error.message(),
+            DeleteApiKeyError::UnauthorizedException(error) => error.message(),
+            DeleteApiKeyError::TooManyRequestsException(error) => error.message(),
+            DeleteApiKeyError::Unlisted(error) => error.message(),
+            DeleteApiKeyError::Unhandled(meta) => meta.message.as_deref(),
+            DeleteApiKeyError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for DeleteApiKeyError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -179,7 +208,9 @@ impl super::Operation for DeleteApiKey {
                                 DeleteApiKeyError::BadRequestException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DeleteApiKeyError::InvalidResponse(error)
+                                DeleteApiKeyError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -189,7 +220,9 @@ impl super::Operation for DeleteApiKey {
                                 DeleteApiKeyError::ConflictException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DeleteApiKeyError::InvalidResponse(error)
+                                DeleteApiKeyError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -199,7 +232,9 @@ impl super::Operation for DeleteApiKey {
                                 DeleteApiKeyError::NotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DeleteApiKeyError::InvalidResponse(error)
+                                DeleteApiKeyError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -211,7 +246,9 @@ impl super::Operation for DeleteApiKey {
                                 DeleteApiKeyError::UnauthorizedException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DeleteApiKeyError::InvalidResponse(error)
+                                DeleteApiKeyError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -223,7 +260,9 @@ impl super::Operation for DeleteApiKey {
                                 DeleteApiKeyError::TooManyRequestsException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DeleteApiKeyError::InvalidResponse(error)
+                                DeleteApiKeyError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -240,7 +279,11 @@ impl super::Operation for DeleteApiKey {
                             ) => DeleteApiKeyError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => DeleteApiKeyError::InvalidResponse(error),
+                            ) => {
+                                DeleteApiKeyError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 DeleteApiKeyError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(

@@ -60,6 +60,35 @@ impl DeleteAuthorizerError {
             DeleteAuthorizerError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            DeleteAuthorizerError::BadRequestException(error) => error.meta(),
+            DeleteAuthorizerError::ConflictException(error) => error.meta(),
+            DeleteAuthorizerError::NotFoundException(error) => error.meta(),
+            DeleteAuthorizerError::UnauthorizedException(error) => error.meta(),
+            DeleteAuthorizerError::TooManyRequestsException(error) => error.meta(),
+            DeleteAuthorizerError::Unlisted(error) => error.meta(),
+            DeleteAuthorizerError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            DeleteAuthorizerError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            DeleteAuthorizerError::BadRequestException(error) => error.message(),
+            DeleteAuthorizerError::ConflictException(error) => error.message(),
+            DeleteAuthorizerError::NotFoundException(error) => error.message(),
+            DeleteAuthorizerError::UnauthorizedException(error) => error.message(),
+            DeleteAuthorizerError::TooManyRequestsException(error) => error.message(),
+            DeleteAuthorizerError::Unlisted(error) => error.message(),
+            DeleteAuthorizerError::Unhandled(meta) => meta.message.as_deref(),
+            DeleteAuthorizerError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for DeleteAuthorizerError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -195,7 +224,9 @@ impl super::Operation for DeleteAuthorizer {
                                 DeleteAuthorizerError::BadRequestException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DeleteAuthorizerError::InvalidResponse(error)
+                                DeleteAuthorizerError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -205,7 +236,9 @@ impl super::Operation for DeleteAuthorizer {
                                 DeleteAuthorizerError::ConflictException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DeleteAuthorizerError::InvalidResponse(error)
+                                DeleteAuthorizerError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -215,7 +248,9 @@ impl super::Operation for DeleteAuthorizer {
                                 DeleteAuthorizerError::NotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DeleteAuthorizerError::InvalidResponse(error)
+                                DeleteAuthorizerError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -227,7 +262,9 @@ impl super::Operation for DeleteAuthorizer {
                                 DeleteAuthorizerError::UnauthorizedException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DeleteAuthorizerError::InvalidResponse(error)
+                                DeleteAuthorizerError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -239,7 +276,9 @@ impl super::Operation for DeleteAuthorizer {
                                 DeleteAuthorizerError::TooManyRequestsException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DeleteAuthorizerError::InvalidResponse(error)
+                                DeleteAuthorizerError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -256,7 +295,11 @@ impl super::Operation for DeleteAuthorizer {
                             ) => DeleteAuthorizerError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => DeleteAuthorizerError::InvalidResponse(error),
+                            ) => {
+                                DeleteAuthorizerError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 DeleteAuthorizerError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(

@@ -60,6 +60,39 @@ impl DeleteBasePathMappingError {
             DeleteBasePathMappingError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            DeleteBasePathMappingError::BadRequestException(error) => error.meta(),
+            DeleteBasePathMappingError::ConflictException(error) => error.meta(),
+            DeleteBasePathMappingError::NotFoundException(error) => error.meta(),
+            DeleteBasePathMappingError::UnauthorizedException(error) => error.meta(),
+            DeleteBasePathMappingError::TooManyRequestsException(error) => error.meta(),
+            DeleteBasePathMappingError::Unlisted(error) => error.meta(),
+            DeleteBasePathMappingError::Unhandled(meta) => {
+                ::std::option::Option::Some(meta)
+            }
+            DeleteBasePathMappingError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            DeleteBasePathMappingError::BadRequestException(error) => error.message(),
+            DeleteBasePathMappingError::ConflictException(error) => error.message(),
+            DeleteBasePathMappingError::NotFoundException(error) => error.message(),
+            DeleteBasePathMappingError::UnauthorizedException(error) => error.message(),
+            DeleteBasePathMappingError::TooManyRequestsException(error) => {
+                error.message()
+            }
+            DeleteBasePathMappingError::Unlisted(error) => error.message(),
+            DeleteBasePathMappingError::Unhandled(meta) => meta.message.as_deref(),
+            DeleteBasePathMappingError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for DeleteBasePathMappingError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -206,7 +239,9 @@ impl super::Operation for DeleteBasePathMapping {
                                 DeleteBasePathMappingError::BadRequestException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DeleteBasePathMappingError::InvalidResponse(error)
+                                DeleteBasePathMappingError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -216,7 +251,9 @@ impl super::Operation for DeleteBasePathMapping {
                                 DeleteBasePathMappingError::ConflictException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DeleteBasePathMappingError::InvalidResponse(error)
+                                DeleteBasePathMappingError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -226,7 +263,9 @@ impl super::Operation for DeleteBasePathMapping {
                                 DeleteBasePathMappingError::NotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DeleteBasePathMappingError::InvalidResponse(error)
+                                DeleteBasePathMappingError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -238,7 +277,9 @@ impl super::Operation for DeleteBasePathMapping {
                                 DeleteBasePathMappingError::UnauthorizedException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DeleteBasePathMappingError::InvalidResponse(error)
+                                DeleteBasePathMappingError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -250,7 +291,9 @@ impl super::Operation for DeleteBasePathMapping {
                                 DeleteBasePathMappingError::TooManyRequestsException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DeleteBasePathMappingError::InvalidResponse(error)
+                                DeleteBasePathMappingError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -267,7 +310,11 @@ impl super::Operation for DeleteBasePathMapping {
                             ) => DeleteBasePathMappingError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => DeleteBasePathMappingError::InvalidResponse(error),
+                            ) => {
+                                DeleteBasePathMappingError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 DeleteBasePathMappingError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(

@@ -62,6 +62,39 @@ impl DeleteClientCertificateError {
             }
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            DeleteClientCertificateError::BadRequestException(error) => error.meta(),
+            DeleteClientCertificateError::ConflictException(error) => error.meta(),
+            DeleteClientCertificateError::NotFoundException(error) => error.meta(),
+            DeleteClientCertificateError::UnauthorizedException(error) => error.meta(),
+            DeleteClientCertificateError::TooManyRequestsException(error) => error.meta(),
+            DeleteClientCertificateError::Unlisted(error) => error.meta(),
+            DeleteClientCertificateError::Unhandled(meta) => {
+                ::std::option::Option::Some(meta)
+            }
+            DeleteClientCertificateError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            DeleteClientCertificateError::BadRequestException(error) => error.message(),
+            DeleteClientCertificateError::ConflictException(error) => error.message(),
+            DeleteClientCertificateError::NotFoundException(error) => error.message(),
+            DeleteClientCertificateError::UnauthorizedException(error) => error.message(),
+            DeleteClientCertificateError::TooManyRequestsException(error) => {
+                error.message()
+            }
+            DeleteClientCertificateError::Unlisted(error) => error.message(),
+            DeleteClientCertificateError::Unhandled(meta) => meta.message.as_deref(),
+            DeleteClientCertificateError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for DeleteClientCertificateError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -189,7 +222,9 @@ impl super::Operation for DeleteClientCertificate {
                                 DeleteClientCertificateError::BadRequestException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DeleteClientCertificateError::InvalidResponse(error)
+                                DeleteClientCertificateError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -199,7 +234,9 @@ impl super::Operation for DeleteClientCertificate {
                                 DeleteClientCertificateError::ConflictException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DeleteClientCertificateError::InvalidResponse(error)
+                                DeleteClientCertificateError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -209,7 +246,9 @@ impl super::Operation for DeleteClientCertificate {
                                 DeleteClientCertificateError::NotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DeleteClientCertificateError::InvalidResponse(error)
+                                DeleteClientCertificateError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -221,7 +260,9 @@ impl super::Operation for DeleteClientCertificate {
                                 DeleteClientCertificateError::UnauthorizedException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DeleteClientCertificateError::InvalidResponse(error)
+                                DeleteClientCertificateError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -235,7 +276,9 @@ impl super::Operation for DeleteClientCertificate {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                DeleteClientCertificateError::InvalidResponse(error)
+                                DeleteClientCertificateError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -252,7 +295,11 @@ impl super::Operation for DeleteClientCertificate {
                             ) => DeleteClientCertificateError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => DeleteClientCertificateError::InvalidResponse(error),
+                            ) => {
+                                DeleteClientCertificateError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 DeleteClientCertificateError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(

@@ -65,6 +65,37 @@ impl DeleteDeploymentError {
             DeleteDeploymentError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            DeleteDeploymentError::BadRequestException(error) => error.meta(),
+            DeleteDeploymentError::ConflictException(error) => error.meta(),
+            DeleteDeploymentError::LimitExceededException(error) => error.meta(),
+            DeleteDeploymentError::NotFoundException(error) => error.meta(),
+            DeleteDeploymentError::UnauthorizedException(error) => error.meta(),
+            DeleteDeploymentError::TooManyRequestsException(error) => error.meta(),
+            DeleteDeploymentError::Unlisted(error) => error.meta(),
+            DeleteDeploymentError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            DeleteDeploymentError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            DeleteDeploymentError::BadRequestException(error) => error.message(),
+            DeleteDeploymentError::ConflictException(error) => error.message(),
+            DeleteDeploymentError::LimitExceededException(error) => error.message(),
+            DeleteDeploymentError::NotFoundException(error) => error.message(),
+            DeleteDeploymentError::UnauthorizedException(error) => error.message(),
+            DeleteDeploymentError::TooManyRequestsException(error) => error.message(),
+            DeleteDeploymentError::Unlisted(error) => error.message(),
+            DeleteDeploymentError::Unhandled(meta) => meta.message.as_deref(),
+            DeleteDeploymentError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for DeleteDeploymentError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -207,7 +238,9 @@ impl super::Operation for DeleteDeployment {
                                 DeleteDeploymentError::BadRequestException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DeleteDeploymentError::InvalidResponse(error)
+                                DeleteDeploymentError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -217,7 +250,9 @@ impl super::Operation for DeleteDeployment {
                                 DeleteDeploymentError::ConflictException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DeleteDeploymentError::InvalidResponse(error)
+                                DeleteDeploymentError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -229,7 +264,9 @@ impl super::Operation for DeleteDeployment {
                                 DeleteDeploymentError::LimitExceededException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DeleteDeploymentError::InvalidResponse(error)
+                                DeleteDeploymentError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -239,7 +276,9 @@ impl super::Operation for DeleteDeployment {
                                 DeleteDeploymentError::NotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DeleteDeploymentError::InvalidResponse(error)
+                                DeleteDeploymentError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -251,7 +290,9 @@ impl super::Operation for DeleteDeployment {
                                 DeleteDeploymentError::UnauthorizedException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DeleteDeploymentError::InvalidResponse(error)
+                                DeleteDeploymentError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -263,7 +304,9 @@ impl super::Operation for DeleteDeployment {
                                 DeleteDeploymentError::TooManyRequestsException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DeleteDeploymentError::InvalidResponse(error)
+                                DeleteDeploymentError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -280,7 +323,11 @@ impl super::Operation for DeleteDeployment {
                             ) => DeleteDeploymentError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => DeleteDeploymentError::InvalidResponse(error),
+                            ) => {
+                                DeleteDeploymentError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 DeleteDeploymentError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(

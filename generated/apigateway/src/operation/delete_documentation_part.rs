@@ -62,6 +62,39 @@ impl DeleteDocumentationPartError {
             }
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            DeleteDocumentationPartError::BadRequestException(error) => error.meta(),
+            DeleteDocumentationPartError::ConflictException(error) => error.meta(),
+            DeleteDocumentationPartError::NotFoundException(error) => error.meta(),
+            DeleteDocumentationPartError::UnauthorizedException(error) => error.meta(),
+            DeleteDocumentationPartError::TooManyRequestsException(error) => error.meta(),
+            DeleteDocumentationPartError::Unlisted(error) => error.meta(),
+            DeleteDocumentationPartError::Unhandled(meta) => {
+                ::std::option::Option::Some(meta)
+            }
+            DeleteDocumentationPartError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            DeleteDocumentationPartError::BadRequestException(error) => error.message(),
+            DeleteDocumentationPartError::ConflictException(error) => error.message(),
+            DeleteDocumentationPartError::NotFoundException(error) => error.message(),
+            DeleteDocumentationPartError::UnauthorizedException(error) => error.message(),
+            DeleteDocumentationPartError::TooManyRequestsException(error) => {
+                error.message()
+            }
+            DeleteDocumentationPartError::Unlisted(error) => error.message(),
+            DeleteDocumentationPartError::Unhandled(meta) => meta.message.as_deref(),
+            DeleteDocumentationPartError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for DeleteDocumentationPartError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -205,7 +238,9 @@ impl super::Operation for DeleteDocumentationPart {
                                 DeleteDocumentationPartError::BadRequestException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DeleteDocumentationPartError::InvalidResponse(error)
+                                DeleteDocumentationPartError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -215,7 +250,9 @@ impl super::Operation for DeleteDocumentationPart {
                                 DeleteDocumentationPartError::ConflictException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DeleteDocumentationPartError::InvalidResponse(error)
+                                DeleteDocumentationPartError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -225,7 +262,9 @@ impl super::Operation for DeleteDocumentationPart {
                                 DeleteDocumentationPartError::NotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DeleteDocumentationPartError::InvalidResponse(error)
+                                DeleteDocumentationPartError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -237,7 +276,9 @@ impl super::Operation for DeleteDocumentationPart {
                                 DeleteDocumentationPartError::UnauthorizedException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DeleteDocumentationPartError::InvalidResponse(error)
+                                DeleteDocumentationPartError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -251,7 +292,9 @@ impl super::Operation for DeleteDocumentationPart {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                DeleteDocumentationPartError::InvalidResponse(error)
+                                DeleteDocumentationPartError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -268,7 +311,11 @@ impl super::Operation for DeleteDocumentationPart {
                             ) => DeleteDocumentationPartError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => DeleteDocumentationPartError::InvalidResponse(error),
+                            ) => {
+                                DeleteDocumentationPartError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 DeleteDocumentationPartError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(

@@ -62,6 +62,45 @@ impl DeleteDocumentationVersionError {
             }
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            DeleteDocumentationVersionError::BadRequestException(error) => error.meta(),
+            DeleteDocumentationVersionError::ConflictException(error) => error.meta(),
+            DeleteDocumentationVersionError::NotFoundException(error) => error.meta(),
+            DeleteDocumentationVersionError::UnauthorizedException(error) => error.meta(),
+            DeleteDocumentationVersionError::TooManyRequestsException(error) => {
+                error.meta()
+            }
+            DeleteDocumentationVersionError::Unlisted(error) => error.meta(),
+            DeleteDocumentationVersionError::Unhandled(meta) => {
+                ::std::option::Option::Some(meta)
+            }
+            DeleteDocumentationVersionError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            DeleteDocumentationVersionError::BadRequestException(error) => {
+                error.message()
+            }
+            DeleteDocumentationVersionError::ConflictException(error) => error.message(),
+            DeleteDocumentationVersionError::NotFoundException(error) => error.message(),
+            DeleteDocumentationVersionError::UnauthorizedException(error) => {
+                error.message()
+            }
+            DeleteDocumentationVersionError::TooManyRequestsException(error) => {
+                error.message()
+            }
+            DeleteDocumentationVersionError::Unlisted(error) => error.message(),
+            DeleteDocumentationVersionError::Unhandled(meta) => meta.message.as_deref(),
+            DeleteDocumentationVersionError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for DeleteDocumentationVersionError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -205,7 +244,9 @@ impl super::Operation for DeleteDocumentationVersion {
                                 DeleteDocumentationVersionError::BadRequestException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DeleteDocumentationVersionError::InvalidResponse(error)
+                                DeleteDocumentationVersionError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -215,7 +256,9 @@ impl super::Operation for DeleteDocumentationVersion {
                                 DeleteDocumentationVersionError::ConflictException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DeleteDocumentationVersionError::InvalidResponse(error)
+                                DeleteDocumentationVersionError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -225,7 +268,9 @@ impl super::Operation for DeleteDocumentationVersion {
                                 DeleteDocumentationVersionError::NotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DeleteDocumentationVersionError::InvalidResponse(error)
+                                DeleteDocumentationVersionError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -239,7 +284,9 @@ impl super::Operation for DeleteDocumentationVersion {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                DeleteDocumentationVersionError::InvalidResponse(error)
+                                DeleteDocumentationVersionError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -253,7 +300,9 @@ impl super::Operation for DeleteDocumentationVersion {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                DeleteDocumentationVersionError::InvalidResponse(error)
+                                DeleteDocumentationVersionError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -270,7 +319,11 @@ impl super::Operation for DeleteDocumentationVersion {
                             ) => DeleteDocumentationVersionError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => DeleteDocumentationVersionError::InvalidResponse(error),
+                            ) => {
+                                DeleteDocumentationVersionError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 DeleteDocumentationVersionError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(

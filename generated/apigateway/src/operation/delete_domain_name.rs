@@ -60,6 +60,35 @@ impl DeleteDomainNameError {
             DeleteDomainNameError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            DeleteDomainNameError::BadRequestException(error) => error.meta(),
+            DeleteDomainNameError::ConflictException(error) => error.meta(),
+            DeleteDomainNameError::NotFoundException(error) => error.meta(),
+            DeleteDomainNameError::UnauthorizedException(error) => error.meta(),
+            DeleteDomainNameError::TooManyRequestsException(error) => error.meta(),
+            DeleteDomainNameError::Unlisted(error) => error.meta(),
+            DeleteDomainNameError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            DeleteDomainNameError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            DeleteDomainNameError::BadRequestException(error) => error.message(),
+            DeleteDomainNameError::ConflictException(error) => error.message(),
+            DeleteDomainNameError::NotFoundException(error) => error.message(),
+            DeleteDomainNameError::UnauthorizedException(error) => error.message(),
+            DeleteDomainNameError::TooManyRequestsException(error) => error.message(),
+            DeleteDomainNameError::Unlisted(error) => error.message(),
+            DeleteDomainNameError::Unhandled(meta) => meta.message.as_deref(),
+            DeleteDomainNameError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for DeleteDomainNameError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -182,7 +211,9 @@ impl super::Operation for DeleteDomainName {
                                 DeleteDomainNameError::BadRequestException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DeleteDomainNameError::InvalidResponse(error)
+                                DeleteDomainNameError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -192,7 +223,9 @@ impl super::Operation for DeleteDomainName {
                                 DeleteDomainNameError::ConflictException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DeleteDomainNameError::InvalidResponse(error)
+                                DeleteDomainNameError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -202,7 +235,9 @@ impl super::Operation for DeleteDomainName {
                                 DeleteDomainNameError::NotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DeleteDomainNameError::InvalidResponse(error)
+                                DeleteDomainNameError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -214,7 +249,9 @@ impl super::Operation for DeleteDomainName {
                                 DeleteDomainNameError::UnauthorizedException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DeleteDomainNameError::InvalidResponse(error)
+                                DeleteDomainNameError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -226,7 +263,9 @@ impl super::Operation for DeleteDomainName {
                                 DeleteDomainNameError::TooManyRequestsException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DeleteDomainNameError::InvalidResponse(error)
+                                DeleteDomainNameError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -243,7 +282,11 @@ impl super::Operation for DeleteDomainName {
                             ) => DeleteDomainNameError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => DeleteDomainNameError::InvalidResponse(error),
+                            ) => {
+                                DeleteDomainNameError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 DeleteDomainNameError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(

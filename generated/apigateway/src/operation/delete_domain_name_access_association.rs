@@ -66,6 +66,61 @@ impl DeleteDomainNameAccessAssociationError {
             }
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            DeleteDomainNameAccessAssociationError::BadRequestException(error) => {
+                error.meta()
+            }
+            DeleteDomainNameAccessAssociationError::ConflictException(error) => {
+                error.meta()
+            }
+            DeleteDomainNameAccessAssociationError::NotFoundException(error) => {
+                error.meta()
+            }
+            DeleteDomainNameAccessAssociationError::UnauthorizedException(error) => {
+                error.meta()
+            }
+            DeleteDomainNameAccessAssociationError::TooManyRequestsException(error) => {
+                error.meta()
+            }
+            DeleteDomainNameAccessAssociationError::Unlisted(error) => error.meta(),
+            DeleteDomainNameAccessAssociationError::Unhandled(meta) => {
+                ::std::option::Option::Some(meta)
+            }
+            DeleteDomainNameAccessAssociationError::InvalidResponse(error) => {
+                error.meta()
+            }
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            DeleteDomainNameAccessAssociationError::BadRequestException(error) => {
+                error.message()
+            }
+            DeleteDomainNameAccessAssociationError::ConflictException(error) => {
+                error.message()
+            }
+            DeleteDomainNameAccessAssociationError::NotFoundException(error) => {
+                error.message()
+            }
+            DeleteDomainNameAccessAssociationError::UnauthorizedException(error) => {
+                error.message()
+            }
+            DeleteDomainNameAccessAssociationError::TooManyRequestsException(error) => {
+                error.message()
+            }
+            DeleteDomainNameAccessAssociationError::Unlisted(error) => error.message(),
+            DeleteDomainNameAccessAssociationError::Unhandled(meta) => {
+                meta.message.as_deref()
+            }
+            DeleteDomainNameAccessAssociationError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for DeleteDomainNameAccessAssociationError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -196,7 +251,7 @@ impl super::Operation for DeleteDomainNameAccessAssociation {
                             }
                             ::std::result::Result::Err(error) => {
                                 DeleteDomainNameAccessAssociationError::InvalidResponse(
-                                    error,
+                                    error.with_response(response),
                                 )
                             }
                         }
@@ -210,7 +265,7 @@ impl super::Operation for DeleteDomainNameAccessAssociation {
                             }
                             ::std::result::Result::Err(error) => {
                                 DeleteDomainNameAccessAssociationError::InvalidResponse(
-                                    error,
+                                    error.with_response(response),
                                 )
                             }
                         }
@@ -224,7 +279,7 @@ impl super::Operation for DeleteDomainNameAccessAssociation {
                             }
                             ::std::result::Result::Err(error) => {
                                 DeleteDomainNameAccessAssociationError::InvalidResponse(
-                                    error,
+                                    error.with_response(response),
                                 )
                             }
                         }
@@ -240,7 +295,7 @@ impl super::Operation for DeleteDomainNameAccessAssociation {
                             }
                             ::std::result::Result::Err(error) => {
                                 DeleteDomainNameAccessAssociationError::InvalidResponse(
-                                    error,
+                                    error.with_response(response),
                                 )
                             }
                         }
@@ -256,7 +311,7 @@ impl super::Operation for DeleteDomainNameAccessAssociation {
                             }
                             ::std::result::Result::Err(error) => {
                                 DeleteDomainNameAccessAssociationError::InvalidResponse(
-                                    error,
+                                    error.with_response(response),
                                 )
                             }
                         }
@@ -276,7 +331,7 @@ impl super::Operation for DeleteDomainNameAccessAssociation {
                                 ::std::result::Result::Err(error),
                             ) => {
                                 DeleteDomainNameAccessAssociationError::InvalidResponse(
-                                    error,
+                                    error.with_response(response),
                                 )
                             }
                             ::std::option::Option::None => {

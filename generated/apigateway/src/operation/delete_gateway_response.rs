@@ -60,6 +60,39 @@ impl DeleteGatewayResponseError {
             DeleteGatewayResponseError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            DeleteGatewayResponseError::BadRequestException(error) => error.meta(),
+            DeleteGatewayResponseError::ConflictException(error) => error.meta(),
+            DeleteGatewayResponseError::NotFoundException(error) => error.meta(),
+            DeleteGatewayResponseError::UnauthorizedException(error) => error.meta(),
+            DeleteGatewayResponseError::TooManyRequestsException(error) => error.meta(),
+            DeleteGatewayResponseError::Unlisted(error) => error.meta(),
+            DeleteGatewayResponseError::Unhandled(meta) => {
+                ::std::option::Option::Some(meta)
+            }
+            DeleteGatewayResponseError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            DeleteGatewayResponseError::BadRequestException(error) => error.message(),
+            DeleteGatewayResponseError::ConflictException(error) => error.message(),
+            DeleteGatewayResponseError::NotFoundException(error) => error.message(),
+            DeleteGatewayResponseError::UnauthorizedException(error) => error.message(),
+            DeleteGatewayResponseError::TooManyRequestsException(error) => {
+                error.message()
+            }
+            DeleteGatewayResponseError::Unlisted(error) => error.message(),
+            DeleteGatewayResponseError::Unhandled(meta) => meta.message.as_deref(),
+            DeleteGatewayResponseError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for DeleteGatewayResponseError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -203,7 +236,9 @@ impl super::Operation for DeleteGatewayResponse {
                                 DeleteGatewayResponseError::BadRequestException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DeleteGatewayResponseError::InvalidResponse(error)
+                                DeleteGatewayResponseError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -213,7 +248,9 @@ impl super::Operation for DeleteGatewayResponse {
                                 DeleteGatewayResponseError::ConflictException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DeleteGatewayResponseError::InvalidResponse(error)
+                                DeleteGatewayResponseError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -223,7 +260,9 @@ impl super::Operation for DeleteGatewayResponse {
                                 DeleteGatewayResponseError::NotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DeleteGatewayResponseError::InvalidResponse(error)
+                                DeleteGatewayResponseError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -235,7 +274,9 @@ impl super::Operation for DeleteGatewayResponse {
                                 DeleteGatewayResponseError::UnauthorizedException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DeleteGatewayResponseError::InvalidResponse(error)
+                                DeleteGatewayResponseError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -247,7 +288,9 @@ impl super::Operation for DeleteGatewayResponse {
                                 DeleteGatewayResponseError::TooManyRequestsException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DeleteGatewayResponseError::InvalidResponse(error)
+                                DeleteGatewayResponseError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -264,7 +307,11 @@ impl super::Operation for DeleteGatewayResponse {
                             ) => DeleteGatewayResponseError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => DeleteGatewayResponseError::InvalidResponse(error),
+                            ) => {
+                                DeleteGatewayResponseError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 DeleteGatewayResponseError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(

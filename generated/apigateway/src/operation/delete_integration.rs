@@ -60,6 +60,35 @@ impl DeleteIntegrationError {
             DeleteIntegrationError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            DeleteIntegrationError::BadRequestException(error) => error.meta(),
+            DeleteIntegrationError::ConflictException(error) => error.meta(),
+            DeleteIntegrationError::NotFoundException(error) => error.meta(),
+            DeleteIntegrationError::UnauthorizedException(error) => error.meta(),
+            DeleteIntegrationError::TooManyRequestsException(error) => error.meta(),
+            DeleteIntegrationError::Unlisted(error) => error.meta(),
+            DeleteIntegrationError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            DeleteIntegrationError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            DeleteIntegrationError::BadRequestException(error) => error.message(),
+            DeleteIntegrationError::ConflictException(error) => error.message(),
+            DeleteIntegrationError::NotFoundException(error) => error.message(),
+            DeleteIntegrationError::UnauthorizedException(error) => error.message(),
+            DeleteIntegrationError::TooManyRequestsException(error) => error.message(),
+            DeleteIntegrationError::Unlisted(error) => error.message(),
+            DeleteIntegrationError::Unhandled(meta) => meta.message.as_deref(),
+            DeleteIntegrationError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for DeleteIntegrationError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -216,7 +245,9 @@ impl super::Operation for DeleteIntegration {
                                 DeleteIntegrationError::BadRequestException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DeleteIntegrationError::InvalidResponse(error)
+                                DeleteIntegrationError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -226,7 +257,9 @@ impl super::Operation for DeleteIntegration {
                                 DeleteIntegrationError::ConflictException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DeleteIntegrationError::InvalidResponse(error)
+                                DeleteIntegrationError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -236,7 +269,9 @@ impl super::Operation for DeleteIntegration {
                                 DeleteIntegrationError::NotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DeleteIntegrationError::InvalidResponse(error)
+                                DeleteIntegrationError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -248,7 +283,9 @@ impl super::Operation for DeleteIntegration {
                                 DeleteIntegrationError::UnauthorizedException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DeleteIntegrationError::InvalidResponse(error)
+                                DeleteIntegrationError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -260,7 +297,9 @@ impl super::Operation for DeleteIntegration {
                                 DeleteIntegrationError::TooManyRequestsException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DeleteIntegrationError::InvalidResponse(error)
+                                DeleteIntegrationError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -277,7 +316,11 @@ impl super::Operation for DeleteIntegration {
                             ) => DeleteIntegrationError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => DeleteIntegrationError::InvalidResponse(error),
+                            ) => {
+                                DeleteIntegrationError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 DeleteIntegrationError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(

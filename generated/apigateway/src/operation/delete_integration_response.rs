@@ -62,6 +62,43 @@ impl DeleteIntegrationResponseError {
             }
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            DeleteIntegrationResponseError::BadRequestException(error) => error.meta(),
+            DeleteIntegrationResponseError::ConflictException(error) => error.meta(),
+            DeleteIntegrationResponseError::NotFoundException(error) => error.meta(),
+            DeleteIntegrationResponseError::UnauthorizedException(error) => error.meta(),
+            DeleteIntegrationResponseError::TooManyRequestsException(error) => {
+                error.meta()
+            }
+            DeleteIntegrationResponseError::Unlisted(error) => error.meta(),
+            DeleteIntegrationResponseError::Unhandled(meta) => {
+                ::std::option::Option::Some(meta)
+            }
+            DeleteIntegrationResponseError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            DeleteIntegrationResponseError::BadRequestException(error) => error.message(),
+            DeleteIntegrationResponseError::ConflictException(error) => error.message(),
+            DeleteIntegrationResponseError::NotFoundException(error) => error.message(),
+            DeleteIntegrationResponseError::UnauthorizedException(error) => {
+                error.message()
+            }
+            DeleteIntegrationResponseError::TooManyRequestsException(error) => {
+                error.message()
+            }
+            DeleteIntegrationResponseError::Unlisted(error) => error.message(),
+            DeleteIntegrationResponseError::Unhandled(meta) => meta.message.as_deref(),
+            DeleteIntegrationResponseError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for DeleteIntegrationResponseError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -237,7 +274,9 @@ impl super::Operation for DeleteIntegrationResponse {
                                 DeleteIntegrationResponseError::BadRequestException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DeleteIntegrationResponseError::InvalidResponse(error)
+                                DeleteIntegrationResponseError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -247,7 +286,9 @@ impl super::Operation for DeleteIntegrationResponse {
                                 DeleteIntegrationResponseError::ConflictException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DeleteIntegrationResponseError::InvalidResponse(error)
+                                DeleteIntegrationResponseError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -257,7 +298,9 @@ impl super::Operation for DeleteIntegrationResponse {
                                 DeleteIntegrationResponseError::NotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DeleteIntegrationResponseError::InvalidResponse(error)
+                                DeleteIntegrationResponseError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -269,7 +312,9 @@ impl super::Operation for DeleteIntegrationResponse {
                                 DeleteIntegrationResponseError::UnauthorizedException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DeleteIntegrationResponseError::InvalidResponse(error)
+                                DeleteIntegrationResponseError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -283,7 +328,9 @@ impl super::Operation for DeleteIntegrationResponse {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                DeleteIntegrationResponseError::InvalidResponse(error)
+                                DeleteIntegrationResponseError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -300,7 +347,11 @@ impl super::Operation for DeleteIntegrationResponse {
                             ) => DeleteIntegrationResponseError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => DeleteIntegrationResponseError::InvalidResponse(error),
+                            ) => {
+                                DeleteIntegrationResponseError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 DeleteIntegrationResponseError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(

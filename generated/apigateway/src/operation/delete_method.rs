@@ -55,6 +55,33 @@ impl DeleteMethodError {
             DeleteMethodError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            DeleteMethodError::UnauthorizedException(error) => error.meta(),
+            DeleteMethodError::NotFoundException(error) => error.meta(),
+            DeleteMethodError::TooManyRequestsException(error) => error.meta(),
+            DeleteMethodError::ConflictException(error) => error.meta(),
+            DeleteMethodError::Unlisted(error) => error.meta(),
+            DeleteMethodError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            DeleteMethodError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            DeleteMethodError::UnauthorizedException(error) => error.message(),
+            DeleteMethodError::NotFoundException(error) => error.message(),
+            DeleteMethodError::TooManyRequestsException(error) => error.message(),
+            DeleteMethodError::ConflictException(error) => error.message(),
+            DeleteMethodError::Unlisted(error) => error.message(),
+            DeleteMethodError::Unhandled(meta) => meta.message.as_deref(),
+            DeleteMethodError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for DeleteMethodError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -199,7 +226,9 @@ impl super::Operation for DeleteMethod {
                                 DeleteMethodError::UnauthorizedException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DeleteMethodError::InvalidResponse(error)
+                                DeleteMethodError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -209,7 +238,9 @@ impl super::Operation for DeleteMethod {
                                 DeleteMethodError::NotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DeleteMethodError::InvalidResponse(error)
+                                DeleteMethodError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -221,7 +252,9 @@ impl super::Operation for DeleteMethod {
                                 DeleteMethodError::TooManyRequestsException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DeleteMethodError::InvalidResponse(error)
+                                DeleteMethodError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -231,7 +264,9 @@ impl super::Operation for DeleteMethod {
                                 DeleteMethodError::ConflictException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DeleteMethodError::InvalidResponse(error)
+                                DeleteMethodError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -248,7 +283,11 @@ impl super::Operation for DeleteMethod {
                             ) => DeleteMethodError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => DeleteMethodError::InvalidResponse(error),
+                            ) => {
+                                DeleteMethodError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 DeleteMethodError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(

@@ -60,6 +60,37 @@ impl DeleteMethodResponseError {
             DeleteMethodResponseError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            DeleteMethodResponseError::UnauthorizedException(error) => error.meta(),
+            DeleteMethodResponseError::NotFoundException(error) => error.meta(),
+            DeleteMethodResponseError::TooManyRequestsException(error) => error.meta(),
+            DeleteMethodResponseError::BadRequestException(error) => error.meta(),
+            DeleteMethodResponseError::ConflictException(error) => error.meta(),
+            DeleteMethodResponseError::Unlisted(error) => error.meta(),
+            DeleteMethodResponseError::Unhandled(meta) => {
+                ::std::option::Option::Some(meta)
+            }
+            DeleteMethodResponseError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            DeleteMethodResponseError::UnauthorizedException(error) => error.message(),
+            DeleteMethodResponseError::NotFoundException(error) => error.message(),
+            DeleteMethodResponseError::TooManyRequestsException(error) => error.message(),
+            DeleteMethodResponseError::BadRequestException(error) => error.message(),
+            DeleteMethodResponseError::ConflictException(error) => error.message(),
+            DeleteMethodResponseError::Unlisted(error) => error.message(),
+            DeleteMethodResponseError::Unhandled(meta) => meta.message.as_deref(),
+            DeleteMethodResponseError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for DeleteMethodResponseError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -235,7 +266,9 @@ impl super::Operation for DeleteMethodResponse {
                                 DeleteMethodResponseError::UnauthorizedException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DeleteMethodResponseError::InvalidResponse(error)
+                                DeleteMethodResponseError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -245,7 +278,9 @@ impl super::Operation for DeleteMethodResponse {
                                 DeleteMethodResponseError::NotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DeleteMethodResponseError::InvalidResponse(error)
+                                DeleteMethodResponseError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -257,7 +292,9 @@ impl super::Operation for DeleteMethodResponse {
                                 DeleteMethodResponseError::TooManyRequestsException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DeleteMethodResponseError::InvalidResponse(error)
+                                DeleteMethodResponseError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -269,7 +306,9 @@ impl super::Operation for DeleteMethodResponse {
                                 DeleteMethodResponseError::BadRequestException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DeleteMethodResponseError::InvalidResponse(error)
+                                DeleteMethodResponseError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -279,7 +318,9 @@ impl super::Operation for DeleteMethodResponse {
                                 DeleteMethodResponseError::ConflictException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DeleteMethodResponseError::InvalidResponse(error)
+                                DeleteMethodResponseError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -296,7 +337,11 @@ impl super::Operation for DeleteMethodResponse {
                             ) => DeleteMethodResponseError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => DeleteMethodResponseError::InvalidResponse(error),
+                            ) => {
+                                DeleteMethodResponseError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 DeleteMethodResponseError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(

@@ -60,6 +60,35 @@ impl DeleteModelError {
             DeleteModelError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            DeleteModelError::BadRequestException(error) => error.meta(),
+            DeleteModelError::ConflictException(error) => error.meta(),
+            DeleteModelError::NotFoundException(error) => error.meta(),
+            DeleteModelError::UnauthorizedException(error) => error.meta(),
+            DeleteModelError::TooManyRequestsException(error) => error.meta(),
+            DeleteModelError::Unlisted(error) => error.meta(),
+            DeleteModelError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            DeleteModelError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            DeleteModelError::BadRequestException(error) => error.message(),
+            DeleteModelError::ConflictException(error) => error.message(),
+            DeleteModelError::NotFoundException(error) => error.message(),
+            DeleteModelError::UnauthorizedException(error) => error.message(),
+            DeleteModelError::TooManyRequestsException(error) => error.message(),
+            DeleteModelError::Unlisted(error) => error.message(),
+            DeleteModelError::Unhandled(meta) => meta.message.as_deref(),
+            DeleteModelError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for DeleteModelError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -195,7 +224,9 @@ impl super::Operation for DeleteModel {
                                 DeleteModelError::BadRequestException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DeleteModelError::InvalidResponse(error)
+                                DeleteModelError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -205,7 +236,9 @@ impl super::Operation for DeleteModel {
                                 DeleteModelError::ConflictException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DeleteModelError::InvalidResponse(error)
+                                DeleteModelError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -215,7 +248,9 @@ impl super::Operation for DeleteModel {
                                 DeleteModelError::NotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DeleteModelError::InvalidResponse(error)
+                                DeleteModelError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -227,7 +262,9 @@ impl super::Operation for DeleteModel {
                                 DeleteModelError::UnauthorizedException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DeleteModelError::InvalidResponse(error)
+                                DeleteModelError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -239,7 +276,9 @@ impl super::Operation for DeleteModel {
                                 DeleteModelError::TooManyRequestsException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DeleteModelError::InvalidResponse(error)
+                                DeleteModelError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -256,7 +295,11 @@ impl super::Operation for DeleteModel {
                             ) => DeleteModelError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => DeleteModelError::InvalidResponse(error),
+                            ) => {
+                                DeleteModelError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 DeleteModelError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(

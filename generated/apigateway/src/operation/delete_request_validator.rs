@@ -62,6 +62,39 @@ impl DeleteRequestValidatorError {
             }
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            DeleteRequestValidatorError::BadRequestException(error) => error.meta(),
+            DeleteRequestValidatorError::ConflictException(error) => error.meta(),
+            DeleteRequestValidatorError::NotFoundException(error) => error.meta(),
+            DeleteRequestValidatorError::UnauthorizedException(error) => error.meta(),
+            DeleteRequestValidatorError::TooManyRequestsException(error) => error.meta(),
+            DeleteRequestValidatorError::Unlisted(error) => error.meta(),
+            DeleteRequestValidatorError::Unhandled(meta) => {
+                ::std::option::Option::Some(meta)
+            }
+            DeleteRequestValidatorError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            DeleteRequestValidatorError::BadRequestException(error) => error.message(),
+            DeleteRequestValidatorError::ConflictException(error) => error.message(),
+            DeleteRequestValidatorError::NotFoundException(error) => error.message(),
+            DeleteRequestValidatorError::UnauthorizedException(error) => error.message(),
+            DeleteRequestValidatorError::TooManyRequestsException(error) => {
+                error.message()
+            }
+            DeleteRequestValidatorError::Unlisted(error) => error.message(),
+            DeleteRequestValidatorError::Unhandled(meta) => meta.message.as_deref(),
+            DeleteRequestValidatorError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for DeleteRequestValidatorError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -205,7 +238,9 @@ impl super::Operation for DeleteRequestValidator {
                                 DeleteRequestValidatorError::BadRequestException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DeleteRequestValidatorError::InvalidResponse(error)
+                                DeleteRequestValidatorError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -215,7 +250,9 @@ impl super::Operation for DeleteRequestValidator {
                                 DeleteRequestValidatorError::ConflictException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DeleteRequestValidatorError::InvalidResponse(error)
+                                DeleteRequestValidatorError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -225,7 +262,9 @@ impl super::Operation for DeleteRequestValidator {
                                 DeleteRequestValidatorError::NotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DeleteRequestValidatorError::InvalidResponse(error)
+                                DeleteRequestValidatorError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -237,7 +276,9 @@ impl super::Operation for DeleteRequestValidator {
                                 DeleteRequestValidatorError::UnauthorizedException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DeleteRequestValidatorError::InvalidResponse(error)
+                                DeleteRequestValidatorError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -249,7 +290,9 @@ impl super::Operation for DeleteRequestValidator {
                                 DeleteRequestValidatorError::TooManyRequestsException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DeleteRequestValidatorError::InvalidResponse(error)
+                                DeleteRequestValidatorError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -266,7 +309,11 @@ impl super::Operation for DeleteRequestValidator {
                             ) => DeleteRequestValidatorError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => DeleteRequestValidatorError::InvalidResponse(error),
+                            ) => {
+                                DeleteRequestValidatorError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 DeleteRequestValidatorError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(

@@ -60,6 +60,35 @@ impl DeleteResourceError {
             DeleteResourceError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            DeleteResourceError::UnauthorizedException(error) => error.meta(),
+            DeleteResourceError::NotFoundException(error) => error.meta(),
+            DeleteResourceError::BadRequestException(error) => error.meta(),
+            DeleteResourceError::ConflictException(error) => error.meta(),
+            DeleteResourceError::TooManyRequestsException(error) => error.meta(),
+            DeleteResourceError::Unlisted(error) => error.meta(),
+            DeleteResourceError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            DeleteResourceError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            DeleteResourceError::UnauthorizedException(error) => error.message(),
+            DeleteResourceError::NotFoundException(error) => error.message(),
+            DeleteResourceError::BadRequestException(error) => error.message(),
+            DeleteResourceError::ConflictException(error) => error.message(),
+            DeleteResourceError::TooManyRequestsException(error) => error.message(),
+            DeleteResourceError::Unlisted(error) => error.message(),
+            DeleteResourceError::Unhandled(meta) => meta.message.as_deref(),
+            DeleteResourceError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for DeleteResourceError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -195,7 +224,9 @@ impl super::Operation for DeleteResource {
                                 DeleteResourceError::UnauthorizedException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DeleteResourceError::InvalidResponse(error)
+                                DeleteResourceError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -205,7 +236,9 @@ impl super::Operation for DeleteResource {
                                 DeleteResourceError::NotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DeleteResourceError::InvalidResponse(error)
+                                DeleteResourceError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -217,7 +250,9 @@ impl super::Operation for DeleteResource {
                                 DeleteResourceError::BadRequestException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DeleteResourceError::InvalidResponse(error)
+                                DeleteResourceError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -227,7 +262,9 @@ impl super::Operation for DeleteResource {
                                 DeleteResourceError::ConflictException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DeleteResourceError::InvalidResponse(error)
+                                DeleteResourceError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -239,7 +276,9 @@ impl super::Operation for DeleteResource {
                                 DeleteResourceError::TooManyRequestsException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DeleteResourceError::InvalidResponse(error)
+                                DeleteResourceError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -256,7 +295,11 @@ impl super::Operation for DeleteResource {
                             ) => DeleteResourceError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => DeleteResourceError::InvalidResponse(error),
+                            ) => {
+                                DeleteResourceError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 DeleteResourceError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(

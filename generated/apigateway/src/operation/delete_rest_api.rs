@@ -60,6 +60,35 @@ impl DeleteRestApiError {
             DeleteRestApiError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            DeleteRestApiError::BadRequestException(error) => error.meta(),
+            DeleteRestApiError::ConflictException(error) => error.meta(),
+            DeleteRestApiError::NotFoundException(error) => error.meta(),
+            DeleteRestApiError::UnauthorizedException(error) => error.meta(),
+            DeleteRestApiError::TooManyRequestsException(error) => error.meta(),
+            DeleteRestApiError::Unlisted(error) => error.meta(),
+            DeleteRestApiError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            DeleteRestApiError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            DeleteRestApiError::BadRequestException(error) => error.message(),
+            DeleteRestApiError::ConflictException(error) => error.message(),
+            DeleteRestApiError::NotFoundException(error) => error.message(),
+            DeleteRestApiError::UnauthorizedException(error) => error.message(),
+            DeleteRestApiError::TooManyRequestsException(error) => error.message(),
+            DeleteRestApiError::Unlisted(error) => error.message(),
+            DeleteRestApiError::Unhandled(meta) => meta.message.as_deref(),
+            DeleteRestApiError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for DeleteRestApiError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -179,7 +208,9 @@ impl super::Operation for DeleteRestApi {
                                 DeleteRestApiError::BadRequestException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DeleteRestApiError::InvalidResponse(error)
+                                DeleteRestApiError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -189,7 +220,9 @@ impl super::Operation for DeleteRestApi {
                                 DeleteRestApiError::ConflictException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DeleteRestApiError::InvalidResponse(error)
+                                DeleteRestApiError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -199,7 +232,9 @@ impl super::Operation for DeleteRestApi {
                                 DeleteRestApiError::NotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DeleteRestApiError::InvalidResponse(error)
+                                DeleteRestApiError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -211,7 +246,9 @@ impl super::Operation for DeleteRestApi {
                                 DeleteRestApiError::UnauthorizedException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DeleteRestApiError::InvalidResponse(error)
+                                DeleteRestApiError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -223,7 +260,9 @@ impl super::Operation for DeleteRestApi {
                                 DeleteRestApiError::TooManyRequestsException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DeleteRestApiError::InvalidResponse(error)
+                                DeleteRestApiError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -240,7 +279,11 @@ impl super::Operation for DeleteRestApi {
                             ) => DeleteRestApiError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => DeleteRestApiError::InvalidResponse(error),
+                            ) => {
+                                DeleteRestApiError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 DeleteRestApiError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(

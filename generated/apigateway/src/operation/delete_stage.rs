@@ -65,6 +65,37 @@ impl DeleteStageError {
             DeleteStageError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            DeleteStageError::BadRequestException(error) => error.meta(),
+            DeleteStageError::ConflictException(error) => error.meta(),
+            DeleteStageError::LimitExceededException(error) => error.meta(),
+            DeleteStageError::NotFoundException(error) => error.meta(),
+            DeleteStageError::UnauthorizedException(error) => error.meta(),
+            DeleteStageError::TooManyRequestsException(error) => error.meta(),
+            DeleteStageError::Unlisted(error) => error.meta(),
+            DeleteStageError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            DeleteStageError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            DeleteStageError::BadRequestException(error) => error.message(),
+            DeleteStageError::ConflictException(error) => error.message(),
+            DeleteStageError::LimitExceededException(error) => error.message(),
+            DeleteStageError::NotFoundException(error) => error.message(),
+            DeleteStageError::UnauthorizedException(error) => error.message(),
+            DeleteStageError::TooManyRequestsException(error) => error.message(),
+            DeleteStageError::Unlisted(error) => error.message(),
+            DeleteStageError::Unhandled(meta) => meta.message.as_deref(),
+            DeleteStageError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for DeleteStageError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -207,7 +238,9 @@ impl super::Operation for DeleteStage {
                                 DeleteStageError::BadRequestException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DeleteStageError::InvalidResponse(error)
+                                DeleteStageError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -217,7 +250,9 @@ impl super::Operation for DeleteStage {
                                 DeleteStageError::ConflictException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DeleteStageError::InvalidResponse(error)
+                                DeleteStageError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -229,7 +264,9 @@ impl super::Operation for DeleteStage {
                                 DeleteStageError::LimitExceededException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DeleteStageError::InvalidResponse(error)
+                                DeleteStageError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -239,7 +276,9 @@ impl super::Operation for DeleteStage {
                                 DeleteStageError::NotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DeleteStageError::InvalidResponse(error)
+                                DeleteStageError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -251,7 +290,9 @@ impl super::Operation for DeleteStage {
                                 DeleteStageError::UnauthorizedException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DeleteStageError::InvalidResponse(error)
+                                DeleteStageError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -263,7 +304,9 @@ impl super::Operation for DeleteStage {
                                 DeleteStageError::TooManyRequestsException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DeleteStageError::InvalidResponse(error)
+                                DeleteStageError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -280,7 +323,11 @@ impl super::Operation for DeleteStage {
                             ) => DeleteStageError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => DeleteStageError::InvalidResponse(error),
+                            ) => {
+                                DeleteStageError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 DeleteStageError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(

@@ -60,6 +60,35 @@ impl DeleteUsagePlanError {
             DeleteUsagePlanError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            DeleteUsagePlanError::BadRequestException(error) => error.meta(),
+            DeleteUsagePlanError::ConflictException(error) => error.meta(),
+            DeleteUsagePlanError::NotFoundException(error) => error.meta(),
+            DeleteUsagePlanError::UnauthorizedException(error) => error.meta(),
+            DeleteUsagePlanError::TooManyRequestsException(error) => error.meta(),
+            DeleteUsagePlanError::Unlisted(error) => error.meta(),
+            DeleteUsagePlanError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            DeleteUsagePlanError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            DeleteUsagePlanError::BadRequestException(error) => error.message(),
+            DeleteUsagePlanError::ConflictException(error) => error.message(),
+            DeleteUsagePlanError::NotFoundException(error) => error.message(),
+            DeleteUsagePlanError::UnauthorizedException(error) => error.message(),
+            DeleteUsagePlanError::TooManyRequestsException(error) => error.message(),
+            DeleteUsagePlanError::Unlisted(error) => error.message(),
+            DeleteUsagePlanError::Unhandled(meta) => meta.message.as_deref(),
+            DeleteUsagePlanError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for DeleteUsagePlanError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -179,7 +208,9 @@ impl super::Operation for DeleteUsagePlan {
                                 DeleteUsagePlanError::BadRequestException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DeleteUsagePlanError::InvalidResponse(error)
+                                DeleteUsagePlanError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -189,7 +220,9 @@ impl super::Operation for DeleteUsagePlan {
                                 DeleteUsagePlanError::ConflictException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DeleteUsagePlanError::InvalidResponse(error)
+                                DeleteUsagePlanError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -199,7 +232,9 @@ impl super::Operation for DeleteUsagePlan {
                                 DeleteUsagePlanError::NotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DeleteUsagePlanError::InvalidResponse(error)
+                                DeleteUsagePlanError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -211,7 +246,9 @@ impl super::Operation for DeleteUsagePlan {
                                 DeleteUsagePlanError::UnauthorizedException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DeleteUsagePlanError::InvalidResponse(error)
+                                DeleteUsagePlanError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -223,7 +260,9 @@ impl super::Operation for DeleteUsagePlan {
                                 DeleteUsagePlanError::TooManyRequestsException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DeleteUsagePlanError::InvalidResponse(error)
+                                DeleteUsagePlanError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -240,7 +279,11 @@ impl super::Operation for DeleteUsagePlan {
                             ) => DeleteUsagePlanError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => DeleteUsagePlanError::InvalidResponse(error),
+                            ) => {
+                                DeleteUsagePlanError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 DeleteUsagePlanError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(

@@ -60,6 +60,35 @@ impl DeleteUsagePlanKeyError {
             DeleteUsagePlanKeyError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            DeleteUsagePlanKeyError::BadRequestException(error) => error.meta(),
+            DeleteUsagePlanKeyError::ConflictException(error) => error.meta(),
+            DeleteUsagePlanKeyError::NotFoundException(error) => error.meta(),
+            DeleteUsagePlanKeyError::UnauthorizedException(error) => error.meta(),
+            DeleteUsagePlanKeyError::TooManyRequestsException(error) => error.meta(),
+            DeleteUsagePlanKeyError::Unlisted(error) => error.meta(),
+            DeleteUsagePlanKeyError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            DeleteUsagePlanKeyError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            DeleteUsagePlanKeyError::BadRequestException(error) => error.message(),
+            DeleteUsagePlanKeyError::ConflictException(error) => error.message(),
+            DeleteUsagePlanKeyError::NotFoundException(error) => error.message(),
+            DeleteUsagePlanKeyError::UnauthorizedException(error) => error.message(),
+            DeleteUsagePlanKeyError::TooManyRequestsException(error) => error.message(),
+            DeleteUsagePlanKeyError::Unlisted(error) => error.message(),
+            DeleteUsagePlanKeyError::Unhandled(meta) => meta.message.as_deref(),
+            DeleteUsagePlanKeyError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for DeleteUsagePlanKeyError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -203,7 +232,9 @@ impl super::Operation for DeleteUsagePlanKey {
                                 DeleteUsagePlanKeyError::BadRequestException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DeleteUsagePlanKeyError::InvalidResponse(error)
+                                DeleteUsagePlanKeyError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -213,7 +244,9 @@ impl super::Operation for DeleteUsagePlanKey {
                                 DeleteUsagePlanKeyError::ConflictException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DeleteUsagePlanKeyError::InvalidResponse(error)
+                                DeleteUsagePlanKeyError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -223,7 +256,9 @@ impl super::Operation for DeleteUsagePlanKey {
                                 DeleteUsagePlanKeyError::NotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DeleteUsagePlanKeyError::InvalidResponse(error)
+                                DeleteUsagePlanKeyError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -235,7 +270,9 @@ impl super::Operation for DeleteUsagePlanKey {
                                 DeleteUsagePlanKeyError::UnauthorizedException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DeleteUsagePlanKeyError::InvalidResponse(error)
+                                DeleteUsagePlanKeyError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -247,7 +284,9 @@ impl super::Operation for DeleteUsagePlanKey {
                                 DeleteUsagePlanKeyError::TooManyRequestsException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DeleteUsagePlanKeyError::InvalidResponse(error)
+                                DeleteUsagePlanKeyError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -264,7 +303,11 @@ impl super::Operation for DeleteUsagePlanKey {
                             ) => DeleteUsagePlanKeyError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => DeleteUsagePlanKeyError::InvalidResponse(error),
+                            ) => {
+                                DeleteUsagePlanKeyError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 DeleteUsagePlanKeyError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(

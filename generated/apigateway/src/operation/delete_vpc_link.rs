@@ -60,6 +60,35 @@ impl DeleteVpcLinkError {
             DeleteVpcLinkError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            DeleteVpcLinkError::BadRequestException(error) => error.meta(),
+            DeleteVpcLinkError::ConflictException(error) => error.meta(),
+            DeleteVpcLinkError::NotFoundException(error) => error.meta(),
+            DeleteVpcLinkError::UnauthorizedException(error) => error.meta(),
+            DeleteVpcLinkError::TooManyRequestsException(error) => error.meta(),
+            DeleteVpcLinkError::Unlisted(error) => error.meta(),
+            DeleteVpcLinkError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            DeleteVpcLinkError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            DeleteVpcLinkError::BadRequestException(error) => error.message(),
+            DeleteVpcLinkError::ConflictException(error) => error.message(),
+            DeleteVpcLinkError::NotFoundException(error) => error.message(),
+            DeleteVpcLinkError::UnauthorizedException(error) => error.message(),
+            DeleteVpcLinkError::TooManyRequestsException(error) => error.message(),
+            DeleteVpcLinkError::Unlisted(error) => error.message(),
+            DeleteVpcLinkError::Unhandled(meta) => meta.message.as_deref(),
+            DeleteVpcLinkError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for DeleteVpcLinkError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -179,7 +208,9 @@ impl super::Operation for DeleteVpcLink {
                                 DeleteVpcLinkError::BadRequestException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DeleteVpcLinkError::InvalidResponse(error)
+                                DeleteVpcLinkError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -189,7 +220,9 @@ impl super::Operation for DeleteVpcLink {
                                 DeleteVpcLinkError::ConflictException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DeleteVpcLinkError::InvalidResponse(error)
+                                DeleteVpcLinkError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -199,7 +232,9 @@ impl super::Operation for DeleteVpcLink {
                                 DeleteVpcLinkError::NotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DeleteVpcLinkError::InvalidResponse(error)
+                                DeleteVpcLinkError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -211,7 +246,9 @@ impl super::Operation for DeleteVpcLink {
                                 DeleteVpcLinkError::UnauthorizedException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DeleteVpcLinkError::InvalidResponse(error)
+                                DeleteVpcLinkError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -223,7 +260,9 @@ impl super::Operation for DeleteVpcLink {
                                 DeleteVpcLinkError::TooManyRequestsException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DeleteVpcLinkError::InvalidResponse(error)
+                                DeleteVpcLinkError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -240,7 +279,11 @@ impl super::Operation for DeleteVpcLink {
                             ) => DeleteVpcLinkError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => DeleteVpcLinkError::InvalidResponse(error),
+                            ) => {
+                                DeleteVpcLinkError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 DeleteVpcLinkError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(

@@ -67,6 +67,51 @@ impl FlushStageAuthorizersCacheError {
             }
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            FlushStageAuthorizersCacheError::BadRequestException(error) => error.meta(),
+            FlushStageAuthorizersCacheError::ConflictException(error) => error.meta(),
+            FlushStageAuthorizersCacheError::LimitExceededException(error) => {
+                error.meta()
+            }
+            FlushStageAuthorizersCacheError::NotFoundException(error) => error.meta(),
+            FlushStageAuthorizersCacheError::UnauthorizedException(error) => error.meta(),
+            FlushStageAuthorizersCacheError::TooManyRequestsException(error) => {
+                error.meta()
+            }
+            FlushStageAuthorizersCacheError::Unlisted(error) => error.meta(),
+            FlushStageAuthorizersCacheError::Unhandled(meta) => {
+                ::std::option::Option::Some(meta)
+            }
+            FlushStageAuthorizersCacheError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            FlushStageAuthorizersCacheError::BadRequestException(error) => {
+                error.message()
+            }
+            FlushStageAuthorizersCacheError::ConflictException(error) => error.message(),
+            FlushStageAuthorizersCacheError::LimitExceededException(error) => {
+                error.message()
+            }
+            FlushStageAuthorizersCacheError::NotFoundException(error) => error.message(),
+            FlushStageAuthorizersCacheError::UnauthorizedException(error) => {
+                error.message()
+            }
+            FlushStageAuthorizersCacheError::TooManyRequestsException(error) => {
+                error.message()
+            }
+            FlushStageAuthorizersCacheError::Unlisted(error) => error.message(),
+            FlushStageAuthorizersCacheError::Unhandled(meta) => meta.message.as_deref(),
+            FlushStageAuthorizersCacheError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for FlushStageAuthorizersCacheError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -218,7 +263,9 @@ impl super::Operation for FlushStageAuthorizersCache {
                                 FlushStageAuthorizersCacheError::BadRequestException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                FlushStageAuthorizersCacheError::InvalidResponse(error)
+                                FlushStageAuthorizersCacheError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -228,7 +275,9 @@ impl super::Operation for FlushStageAuthorizersCache {
                                 FlushStageAuthorizersCacheError::ConflictException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                FlushStageAuthorizersCacheError::InvalidResponse(error)
+                                FlushStageAuthorizersCacheError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -242,7 +291,9 @@ impl super::Operation for FlushStageAuthorizersCache {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                FlushStageAuthorizersCacheError::InvalidResponse(error)
+                                FlushStageAuthorizersCacheError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -252,7 +303,9 @@ impl super::Operation for FlushStageAuthorizersCache {
                                 FlushStageAuthorizersCacheError::NotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                FlushStageAuthorizersCacheError::InvalidResponse(error)
+                                FlushStageAuthorizersCacheError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -266,7 +319,9 @@ impl super::Operation for FlushStageAuthorizersCache {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                FlushStageAuthorizersCacheError::InvalidResponse(error)
+                                FlushStageAuthorizersCacheError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -280,7 +335,9 @@ impl super::Operation for FlushStageAuthorizersCache {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                FlushStageAuthorizersCacheError::InvalidResponse(error)
+                                FlushStageAuthorizersCacheError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -297,7 +354,11 @@ impl super::Operation for FlushStageAuthorizersCache {
                             ) => FlushStageAuthorizersCacheError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => FlushStageAuthorizersCacheError::InvalidResponse(error),
+                            ) => {
+                                FlushStageAuthorizersCacheError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 FlushStageAuthorizersCacheError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(

@@ -65,6 +65,37 @@ impl FlushStageCacheError {
             FlushStageCacheError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            FlushStageCacheError::BadRequestException(error) => error.meta(),
+            FlushStageCacheError::ConflictException(error) => error.meta(),
+            FlushStageCacheError::LimitExceededException(error) => error.meta(),
+            FlushStageCacheError::NotFoundException(error) => error.meta(),
+            FlushStageCacheError::UnauthorizedException(error) => error.meta(),
+            FlushStageCacheError::TooManyRequestsException(error) => error.meta(),
+            FlushStageCacheError::Unlisted(error) => error.meta(),
+            FlushStageCacheError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            FlushStageCacheError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            FlushStageCacheError::BadRequestException(error) => error.message(),
+            FlushStageCacheError::ConflictException(error) => error.message(),
+            FlushStageCacheError::LimitExceededException(error) => error.message(),
+            FlushStageCacheError::NotFoundException(error) => error.message(),
+            FlushStageCacheError::UnauthorizedException(error) => error.message(),
+            FlushStageCacheError::TooManyRequestsException(error) => error.message(),
+            FlushStageCacheError::Unlisted(error) => error.message(),
+            FlushStageCacheError::Unhandled(meta) => meta.message.as_deref(),
+            FlushStageCacheError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for FlushStageCacheError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -208,7 +239,9 @@ impl super::Operation for FlushStageCache {
                                 FlushStageCacheError::BadRequestException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                FlushStageCacheError::InvalidResponse(error)
+                                FlushStageCacheError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -218,7 +251,9 @@ impl super::Operation for FlushStageCache {
                                 FlushStageCacheError::ConflictException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                FlushStageCacheError::InvalidResponse(error)
+                                FlushStageCacheError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -230,7 +265,9 @@ impl super::Operation for FlushStageCache {
                                 FlushStageCacheError::LimitExceededException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                FlushStageCacheError::InvalidResponse(error)
+                                FlushStageCacheError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -240,7 +277,9 @@ impl super::Operation for FlushStageCache {
                                 FlushStageCacheError::NotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                FlushStageCacheError::InvalidResponse(error)
+                                FlushStageCacheError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -252,7 +291,9 @@ impl super::Operation for FlushStageCache {
                                 FlushStageCacheError::UnauthorizedException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                FlushStageCacheError::InvalidResponse(error)
+                                FlushStageCacheError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -264,7 +305,9 @@ impl super::Operation for FlushStageCache {
                                 FlushStageCacheError::TooManyRequestsException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                FlushStageCacheError::InvalidResponse(error)
+                                FlushStageCacheError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -281,7 +324,11 @@ impl super::Operation for FlushStageCache {
                             ) => FlushStageCacheError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => FlushStageCacheError::InvalidResponse(error),
+                            ) => {
+                                FlushStageCacheError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 FlushStageCacheError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(

@@ -62,6 +62,45 @@ impl GenerateClientCertificateError {
             }
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            GenerateClientCertificateError::BadRequestException(error) => error.meta(),
+            GenerateClientCertificateError::ConflictException(error) => error.meta(),
+            GenerateClientCertificateError::LimitExceededException(error) => error.meta(),
+            GenerateClientCertificateError::UnauthorizedException(error) => error.meta(),
+            GenerateClientCertificateError::TooManyRequestsException(error) => {
+                error.meta()
+            }
+            GenerateClientCertificateError::Unlisted(error) => error.meta(),
+            GenerateClientCertificateError::Unhandled(meta) => {
+                ::std::option::Option::Some(meta)
+            }
+            GenerateClientCertificateError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            GenerateClientCertificateError::BadRequestException(error) => error.message(),
+            GenerateClientCertificateError::ConflictException(error) => error.message(),
+            GenerateClientCertificateError::LimitExceededException(error) => {
+                error.message()
+            }
+            GenerateClientCertificateError::UnauthorizedException(error) => {
+                error.message()
+            }
+            GenerateClientCertificateError::TooManyRequestsException(error) => {
+                error.message()
+            }
+            GenerateClientCertificateError::Unlisted(error) => error.message(),
+            GenerateClientCertificateError::Unhandled(meta) => meta.message.as_deref(),
+            GenerateClientCertificateError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for GenerateClientCertificateError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -174,7 +213,9 @@ impl super::Operation for GenerateClientCertificate {
                                 GenerateClientCertificateError::BadRequestException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GenerateClientCertificateError::InvalidResponse(error)
+                                GenerateClientCertificateError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -184,7 +225,9 @@ impl super::Operation for GenerateClientCertificate {
                                 GenerateClientCertificateError::ConflictException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GenerateClientCertificateError::InvalidResponse(error)
+                                GenerateClientCertificateError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -198,7 +241,9 @@ impl super::Operation for GenerateClientCertificate {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                GenerateClientCertificateError::InvalidResponse(error)
+                                GenerateClientCertificateError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -210,7 +255,9 @@ impl super::Operation for GenerateClientCertificate {
                                 GenerateClientCertificateError::UnauthorizedException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GenerateClientCertificateError::InvalidResponse(error)
+                                GenerateClientCertificateError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -224,7 +271,9 @@ impl super::Operation for GenerateClientCertificate {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                GenerateClientCertificateError::InvalidResponse(error)
+                                GenerateClientCertificateError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -241,7 +290,11 @@ impl super::Operation for GenerateClientCertificate {
                             ) => GenerateClientCertificateError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => GenerateClientCertificateError::InvalidResponse(error),
+                            ) => {
+                                GenerateClientCertificateError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 GenerateClientCertificateError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -256,6 +309,8 @@ impl super::Operation for GenerateClientCertificate {
             );
         }
         crate::types::ClientCertificate::from_response(response)
-            .map_err(GenerateClientCertificateError::InvalidResponse)
+            .map_err(|error| GenerateClientCertificateError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

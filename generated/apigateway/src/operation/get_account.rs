@@ -55,6 +55,33 @@ impl GetAccountError {
             GetAccountError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            GetAccountError::BadRequestException(error) => error.meta(),
+            GetAccountError::NotFoundException(error) => error.meta(),
+            GetAccountError::UnauthorizedException(error) => error.meta(),
+            GetAccountError::TooManyRequestsException(error) => error.meta(),
+            GetAccountError::Unlisted(error) => error.meta(),
+            GetAccountError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            GetAccountError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            GetAccountError::BadRequestException(error) => error.message(),
+            GetAccountError::NotFoundException(error) => error.message(),
+            GetAccountError::UnauthorizedException(error) => error.message(),
+            GetAccountError::TooManyRequestsException(error) => error.message(),
+            GetAccountError::Unlisted(error) => error.message(),
+            GetAccountError::Unhandled(meta) => meta.message.as_deref(),
+            GetAccountError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for GetAccountError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -148,7 +175,9 @@ impl super::Operation for GetAccount {
                                 GetAccountError::BadRequestException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetAccountError::InvalidResponse(error)
+                                GetAccountError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -158,7 +187,9 @@ impl super::Operation for GetAccount {
                                 GetAccountError::NotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetAccountError::InvalidResponse(error)
+                                GetAccountError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -170,7 +201,9 @@ impl super::Operation for GetAccount {
                                 GetAccountError::UnauthorizedException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetAccountError::InvalidResponse(error)
+                                GetAccountError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -182,7 +215,9 @@ impl super::Operation for GetAccount {
                                 GetAccountError::TooManyRequestsException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetAccountError::InvalidResponse(error)
+                                GetAccountError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -199,7 +234,11 @@ impl super::Operation for GetAccount {
                             ) => GetAccountError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => GetAccountError::InvalidResponse(error),
+                            ) => {
+                                GetAccountError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 GetAccountError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -214,6 +253,8 @@ impl super::Operation for GetAccount {
             );
         }
         crate::types::Account::from_response(response)
-            .map_err(GetAccountError::InvalidResponse)
+            .map_err(|error| GetAccountError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

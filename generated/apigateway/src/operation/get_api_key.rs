@@ -55,6 +55,33 @@ impl GetApiKeyError {
             GetApiKeyError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            GetApiKeyError::BadRequestException(error) => error.meta(),
+            GetApiKeyError::NotFoundException(error) => error.meta(),
+            GetApiKeyError::UnauthorizedException(error) => error.meta(),
+            GetApiKeyError::TooManyRequestsException(error) => error.meta(),
+            GetApiKeyError::Unlisted(error) => error.meta(),
+            GetApiKeyError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            GetApiKeyError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            GetApiKeyError::BadRequestException(error) => error.message(),
+            GetApiKeyError::NotFoundException(error) => error.message(),
+            GetApiKeyError::UnauthorizedException(error) => error.message(),
+            GetApiKeyError::TooManyRequestsException(error) => error.message(),
+            GetApiKeyError::Unlisted(error) => error.message(),
+            GetApiKeyError::Unhandled(meta) => meta.message.as_deref(),
+            GetApiKeyError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for GetApiKeyError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -166,7 +193,9 @@ impl super::Operation for GetApiKey {
                                 GetApiKeyError::BadRequestException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetApiKeyError::InvalidResponse(error)
+                                GetApiKeyError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -176,7 +205,9 @@ impl super::Operation for GetApiKey {
                                 GetApiKeyError::NotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetApiKeyError::InvalidResponse(error)
+                                GetApiKeyError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -188,7 +219,9 @@ impl super::Operation for GetApiKey {
                                 GetApiKeyError::UnauthorizedException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetApiKeyError::InvalidResponse(error)
+                                GetApiKeyError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -200,7 +233,9 @@ impl super::Operation for GetApiKey {
                                 GetApiKeyError::TooManyRequestsException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetApiKeyError::InvalidResponse(error)
+                                GetApiKeyError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -217,7 +252,11 @@ impl super::Operation for GetApiKey {
                             ) => GetApiKeyError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => GetApiKeyError::InvalidResponse(error),
+                            ) => {
+                                GetApiKeyError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 GetApiKeyError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -232,6 +271,8 @@ impl super::Operation for GetApiKey {
             );
         }
         crate::types::ApiKey::from_response(response)
-            .map_err(GetApiKeyError::InvalidResponse)
+            .map_err(|error| GetApiKeyError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

@@ -55,6 +55,33 @@ impl GetApiKeysError {
             GetApiKeysError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            GetApiKeysError::BadRequestException(error) => error.meta(),
+            GetApiKeysError::NotFoundException(error) => error.meta(),
+            GetApiKeysError::UnauthorizedException(error) => error.meta(),
+            GetApiKeysError::TooManyRequestsException(error) => error.meta(),
+            GetApiKeysError::Unlisted(error) => error.meta(),
+            GetApiKeysError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            GetApiKeysError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            GetApiKeysError::BadRequestException(error) => error.message(),
+            GetApiKeysError::NotFoundException(error) => error.message(),
+            GetApiKeysError::UnauthorizedException(error) => error.message(),
+            GetApiKeysError::TooManyRequestsException(error) => error.message(),
+            GetApiKeysError::Unlisted(error) => error.message(),
+            GetApiKeysError::Unhandled(meta) => meta.message.as_deref(),
+            GetApiKeysError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for GetApiKeysError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -167,7 +194,9 @@ impl super::Operation for GetApiKeys {
                                 GetApiKeysError::BadRequestException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetApiKeysError::InvalidResponse(error)
+                                GetApiKeysError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -177,7 +206,9 @@ impl super::Operation for GetApiKeys {
                                 GetApiKeysError::NotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetApiKeysError::InvalidResponse(error)
+                                GetApiKeysError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -189,7 +220,9 @@ impl super::Operation for GetApiKeys {
                                 GetApiKeysError::UnauthorizedException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetApiKeysError::InvalidResponse(error)
+                                GetApiKeysError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -201,7 +234,9 @@ impl super::Operation for GetApiKeys {
                                 GetApiKeysError::TooManyRequestsException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetApiKeysError::InvalidResponse(error)
+                                GetApiKeysError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -218,7 +253,11 @@ impl super::Operation for GetApiKeys {
                             ) => GetApiKeysError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => GetApiKeysError::InvalidResponse(error),
+                            ) => {
+                                GetApiKeysError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 GetApiKeysError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -233,6 +272,8 @@ impl super::Operation for GetApiKeys {
             );
         }
         crate::types::ApiKeys::from_response(response)
-            .map_err(GetApiKeysError::InvalidResponse)
+            .map_err(|error| GetApiKeysError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

@@ -55,6 +55,33 @@ impl GetAuthorizerError {
             GetAuthorizerError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            GetAuthorizerError::BadRequestException(error) => error.meta(),
+            GetAuthorizerError::NotFoundException(error) => error.meta(),
+            GetAuthorizerError::UnauthorizedException(error) => error.meta(),
+            GetAuthorizerError::TooManyRequestsException(error) => error.meta(),
+            GetAuthorizerError::Unlisted(error) => error.meta(),
+            GetAuthorizerError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            GetAuthorizerError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            GetAuthorizerError::BadRequestException(error) => error.message(),
+            GetAuthorizerError::NotFoundException(error) => error.message(),
+            GetAuthorizerError::UnauthorizedException(error) => error.message(),
+            GetAuthorizerError::TooManyRequestsException(error) => error.message(),
+            GetAuthorizerError::Unlisted(error) => error.message(),
+            GetAuthorizerError::Unhandled(meta) => meta.message.as_deref(),
+            GetAuthorizerError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for GetAuthorizerError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -183,7 +210,9 @@ impl super::Operation for GetAuthorizer {
                                 GetAuthorizerError::BadRequestException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetAuthorizerError::InvalidResponse(error)
+                                GetAuthorizerError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -193,7 +222,9 @@ impl super::Operation for GetAuthorizer {
                                 GetAuthorizerError::NotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetAuthorizerError::InvalidResponse(error)
+                                GetAuthorizerError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -205,7 +236,9 @@ impl super::Operation for GetAuthorizer {
                                 GetAuthorizerError::UnauthorizedException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetAuthorizerError::InvalidResponse(error)
+                                GetAuthorizerError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -217,7 +250,9 @@ impl super::Operation for GetAuthorizer {
                                 GetAuthorizerError::TooManyRequestsException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetAuthorizerError::InvalidResponse(error)
+                                GetAuthorizerError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -234,7 +269,11 @@ impl super::Operation for GetAuthorizer {
                             ) => GetAuthorizerError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => GetAuthorizerError::InvalidResponse(error),
+                            ) => {
+                                GetAuthorizerError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 GetAuthorizerError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -249,6 +288,8 @@ impl super::Operation for GetAuthorizer {
             );
         }
         crate::types::Authorizer::from_response(response)
-            .map_err(GetAuthorizerError::InvalidResponse)
+            .map_err(|error| GetAuthorizerError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

@@ -55,6 +55,33 @@ impl GetAuthorizersError {
             GetAuthorizersError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            GetAuthorizersError::BadRequestException(error) => error.meta(),
+            GetAuthorizersError::NotFoundException(error) => error.meta(),
+            GetAuthorizersError::UnauthorizedException(error) => error.meta(),
+            GetAuthorizersError::TooManyRequestsException(error) => error.meta(),
+            GetAuthorizersError::Unlisted(error) => error.meta(),
+            GetAuthorizersError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            GetAuthorizersError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            GetAuthorizersError::BadRequestException(error) => error.message(),
+            GetAuthorizersError::NotFoundException(error) => error.message(),
+            GetAuthorizersError::UnauthorizedException(error) => error.message(),
+            GetAuthorizersError::TooManyRequestsException(error) => error.message(),
+            GetAuthorizersError::Unlisted(error) => error.message(),
+            GetAuthorizersError::Unhandled(meta) => meta.message.as_deref(),
+            GetAuthorizersError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for GetAuthorizersError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -179,7 +206,9 @@ impl super::Operation for GetAuthorizers {
                                 GetAuthorizersError::BadRequestException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetAuthorizersError::InvalidResponse(error)
+                                GetAuthorizersError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -189,7 +218,9 @@ impl super::Operation for GetAuthorizers {
                                 GetAuthorizersError::NotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetAuthorizersError::InvalidResponse(error)
+                                GetAuthorizersError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -201,7 +232,9 @@ impl super::Operation for GetAuthorizers {
                                 GetAuthorizersError::UnauthorizedException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetAuthorizersError::InvalidResponse(error)
+                                GetAuthorizersError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -213,7 +246,9 @@ impl super::Operation for GetAuthorizers {
                                 GetAuthorizersError::TooManyRequestsException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetAuthorizersError::InvalidResponse(error)
+                                GetAuthorizersError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -230,7 +265,11 @@ impl super::Operation for GetAuthorizers {
                             ) => GetAuthorizersError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => GetAuthorizersError::InvalidResponse(error),
+                            ) => {
+                                GetAuthorizersError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 GetAuthorizersError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -245,6 +284,8 @@ impl super::Operation for GetAuthorizers {
             );
         }
         crate::types::Authorizers::from_response(response)
-            .map_err(GetAuthorizersError::InvalidResponse)
+            .map_err(|error| GetAuthorizersError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

@@ -55,6 +55,33 @@ impl GetBasePathMappingError {
             GetBasePathMappingError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            GetBasePathMappingError::BadRequestException(error) => error.meta(),
+            GetBasePathMappingError::NotFoundException(error) => error.meta(),
+            GetBasePathMappingError::UnauthorizedException(error) => error.meta(),
+            GetBasePathMappingError::TooManyRequestsException(error) => error.meta(),
+            GetBasePathMappingError::Unlisted(error) => error.meta(),
+            GetBasePathMappingError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            GetBasePathMappingError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            GetBasePathMappingError::BadRequestException(error) => error.message(),
+            GetBasePathMappingError::NotFoundException(error) => error.message(),
+            GetBasePathMappingError::UnauthorizedException(error) => error.message(),
+            GetBasePathMappingError::TooManyRequestsException(error) => error.message(),
+            GetBasePathMappingError::Unlisted(error) => error.message(),
+            GetBasePathMappingError::Unhandled(meta) => meta.message.as_deref(),
+            GetBasePathMappingError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for GetBasePathMappingError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -194,7 +221,9 @@ impl super::Operation for GetBasePathMapping {
                                 GetBasePathMappingError::BadRequestException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetBasePathMappingError::InvalidResponse(error)
+                                GetBasePathMappingError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -204,7 +233,9 @@ impl super::Operation for GetBasePathMapping {
                                 GetBasePathMappingError::NotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetBasePathMappingError::InvalidResponse(error)
+                                GetBasePathMappingError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -216,7 +247,9 @@ impl super::Operation for GetBasePathMapping {
                                 GetBasePathMappingError::UnauthorizedException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetBasePathMappingError::InvalidResponse(error)
+                                GetBasePathMappingError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -228,7 +261,9 @@ impl super::Operation for GetBasePathMapping {
                                 GetBasePathMappingError::TooManyRequestsException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetBasePathMappingError::InvalidResponse(error)
+                                GetBasePathMappingError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -245,7 +280,11 @@ impl super::Operation for GetBasePathMapping {
                             ) => GetBasePathMappingError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => GetBasePathMappingError::InvalidResponse(error),
+                            ) => {
+                                GetBasePathMappingError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 GetBasePathMappingError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -260,6 +299,8 @@ impl super::Operation for GetBasePathMapping {
             );
         }
         crate::types::BasePathMapping::from_response(response)
-            .map_err(GetBasePathMappingError::InvalidResponse)
+            .map_err(|error| GetBasePathMappingError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

@@ -55,6 +55,35 @@ impl GetBasePathMappingsError {
             GetBasePathMappingsError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            GetBasePathMappingsError::BadRequestException(error) => error.meta(),
+            GetBasePathMappingsError::NotFoundException(error) => error.meta(),
+            GetBasePathMappingsError::UnauthorizedException(error) => error.meta(),
+            GetBasePathMappingsError::TooManyRequestsException(error) => error.meta(),
+            GetBasePathMappingsError::Unlisted(error) => error.meta(),
+            GetBasePathMappingsError::Unhandled(meta) => {
+                ::std::option::Option::Some(meta)
+            }
+            GetBasePathMappingsError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            GetBasePathMappingsError::BadRequestException(error) => error.message(),
+            GetBasePathMappingsError::NotFoundException(error) => error.message(),
+            GetBasePathMappingsError::UnauthorizedException(error) => error.message(),
+            GetBasePathMappingsError::TooManyRequestsException(error) => error.message(),
+            GetBasePathMappingsError::Unlisted(error) => error.message(),
+            GetBasePathMappingsError::Unhandled(meta) => meta.message.as_deref(),
+            GetBasePathMappingsError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for GetBasePathMappingsError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -190,7 +219,9 @@ impl super::Operation for GetBasePathMappings {
                                 GetBasePathMappingsError::BadRequestException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetBasePathMappingsError::InvalidResponse(error)
+                                GetBasePathMappingsError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -200,7 +231,9 @@ impl super::Operation for GetBasePathMappings {
                                 GetBasePathMappingsError::NotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetBasePathMappingsError::InvalidResponse(error)
+                                GetBasePathMappingsError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -212,7 +245,9 @@ impl super::Operation for GetBasePathMappings {
                                 GetBasePathMappingsError::UnauthorizedException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetBasePathMappingsError::InvalidResponse(error)
+                                GetBasePathMappingsError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -224,7 +259,9 @@ impl super::Operation for GetBasePathMappings {
                                 GetBasePathMappingsError::TooManyRequestsException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetBasePathMappingsError::InvalidResponse(error)
+                                GetBasePathMappingsError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -241,7 +278,11 @@ impl super::Operation for GetBasePathMappings {
                             ) => GetBasePathMappingsError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => GetBasePathMappingsError::InvalidResponse(error),
+                            ) => {
+                                GetBasePathMappingsError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 GetBasePathMappingsError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -256,6 +297,8 @@ impl super::Operation for GetBasePathMappings {
             );
         }
         crate::types::BasePathMappings::from_response(response)
-            .map_err(GetBasePathMappingsError::InvalidResponse)
+            .map_err(|error| GetBasePathMappingsError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

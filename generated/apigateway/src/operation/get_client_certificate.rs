@@ -55,6 +55,35 @@ impl GetClientCertificateError {
             GetClientCertificateError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            GetClientCertificateError::BadRequestException(error) => error.meta(),
+            GetClientCertificateError::NotFoundException(error) => error.meta(),
+            GetClientCertificateError::UnauthorizedException(error) => error.meta(),
+            GetClientCertificateError::TooManyRequestsException(error) => error.meta(),
+            GetClientCertificateError::Unlisted(error) => error.meta(),
+            GetClientCertificateError::Unhandled(meta) => {
+                ::std::option::Option::Some(meta)
+            }
+            GetClientCertificateError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            GetClientCertificateError::BadRequestException(error) => error.message(),
+            GetClientCertificateError::NotFoundException(error) => error.message(),
+            GetClientCertificateError::UnauthorizedException(error) => error.message(),
+            GetClientCertificateError::TooManyRequestsException(error) => error.message(),
+            GetClientCertificateError::Unlisted(error) => error.message(),
+            GetClientCertificateError::Unhandled(meta) => meta.message.as_deref(),
+            GetClientCertificateError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for GetClientCertificateError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -175,7 +204,9 @@ impl super::Operation for GetClientCertificate {
                                 GetClientCertificateError::BadRequestException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetClientCertificateError::InvalidResponse(error)
+                                GetClientCertificateError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -185,7 +216,9 @@ impl super::Operation for GetClientCertificate {
                                 GetClientCertificateError::NotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetClientCertificateError::InvalidResponse(error)
+                                GetClientCertificateError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -197,7 +230,9 @@ impl super::Operation for GetClientCertificate {
                                 GetClientCertificateError::UnauthorizedException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetClientCertificateError::InvalidResponse(error)
+                                GetClientCertificateError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -209,7 +244,9 @@ impl super::Operation for GetClientCertificate {
                                 GetClientCertificateError::TooManyRequestsException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetClientCertificateError::InvalidResponse(error)
+                                GetClientCertificateError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -226,7 +263,11 @@ impl super::Operation for GetClientCertificate {
                             ) => GetClientCertificateError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => GetClientCertificateError::InvalidResponse(error),
+                            ) => {
+                                GetClientCertificateError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 GetClientCertificateError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -241,6 +282,8 @@ impl super::Operation for GetClientCertificate {
             );
         }
         crate::types::ClientCertificate::from_response(response)
-            .map_err(GetClientCertificateError::InvalidResponse)
+            .map_err(|error| GetClientCertificateError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

@@ -55,6 +55,37 @@ impl GetClientCertificatesError {
             GetClientCertificatesError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            GetClientCertificatesError::BadRequestException(error) => error.meta(),
+            GetClientCertificatesError::NotFoundException(error) => error.meta(),
+            GetClientCertificatesError::UnauthorizedException(error) => error.meta(),
+            GetClientCertificatesError::TooManyRequestsException(error) => error.meta(),
+            GetClientCertificatesError::Unlisted(error) => error.meta(),
+            GetClientCertificatesError::Unhandled(meta) => {
+                ::std::option::Option::Some(meta)
+            }
+            GetClientCertificatesError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            GetClientCertificatesError::BadRequestException(error) => error.message(),
+            GetClientCertificatesError::NotFoundException(error) => error.message(),
+            GetClientCertificatesError::UnauthorizedException(error) => error.message(),
+            GetClientCertificatesError::TooManyRequestsException(error) => {
+                error.message()
+            }
+            GetClientCertificatesError::Unlisted(error) => error.message(),
+            GetClientCertificatesError::Unhandled(meta) => meta.message.as_deref(),
+            GetClientCertificatesError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for GetClientCertificatesError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -170,7 +201,9 @@ impl super::Operation for GetClientCertificates {
                                 GetClientCertificatesError::BadRequestException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetClientCertificatesError::InvalidResponse(error)
+                                GetClientCertificatesError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -180,7 +213,9 @@ impl super::Operation for GetClientCertificates {
                                 GetClientCertificatesError::NotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetClientCertificatesError::InvalidResponse(error)
+                                GetClientCertificatesError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -192,7 +227,9 @@ impl super::Operation for GetClientCertificates {
                                 GetClientCertificatesError::UnauthorizedException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetClientCertificatesError::InvalidResponse(error)
+                                GetClientCertificatesError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -204,7 +241,9 @@ impl super::Operation for GetClientCertificates {
                                 GetClientCertificatesError::TooManyRequestsException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetClientCertificatesError::InvalidResponse(error)
+                                GetClientCertificatesError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -221,7 +260,11 @@ impl super::Operation for GetClientCertificates {
                             ) => GetClientCertificatesError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => GetClientCertificatesError::InvalidResponse(error),
+                            ) => {
+                                GetClientCertificatesError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 GetClientCertificatesError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -236,6 +279,8 @@ impl super::Operation for GetClientCertificates {
             );
         }
         crate::types::ClientCertificates::from_response(response)
-            .map_err(GetClientCertificatesError::InvalidResponse)
+            .map_err(|error| GetClientCertificatesError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

@@ -60,6 +60,35 @@ impl GetDeploymentError {
             GetDeploymentError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            GetDeploymentError::BadRequestException(error) => error.meta(),
+            GetDeploymentError::NotFoundException(error) => error.meta(),
+            GetDeploymentError::UnauthorizedException(error) => error.meta(),
+            GetDeploymentError::TooManyRequestsException(error) => error.meta(),
+            GetDeploymentError::ServiceUnavailableException(error) => error.meta(),
+            GetDeploymentError::Unlisted(error) => error.meta(),
+            GetDeploymentError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            GetDeploymentError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            GetDeploymentError::BadRequestException(error) => error.message(),
+            GetDeploymentError::NotFoundException(error) => error.message(),
+            GetDeploymentError::UnauthorizedException(error) => error.message(),
+            GetDeploymentError::TooManyRequestsException(error) => error.message(),
+            GetDeploymentError::ServiceUnavailableException(error) => error.message(),
+            GetDeploymentError::Unlisted(error) => error.message(),
+            GetDeploymentError::Unhandled(meta) => meta.message.as_deref(),
+            GetDeploymentError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for GetDeploymentError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -200,7 +229,9 @@ impl super::Operation for GetDeployment {
                                 GetDeploymentError::BadRequestException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetDeploymentError::InvalidResponse(error)
+                                GetDeploymentError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -210,7 +241,9 @@ impl super::Operation for GetDeployment {
                                 GetDeploymentError::NotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetDeploymentError::InvalidResponse(error)
+                                GetDeploymentError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -222,7 +255,9 @@ impl super::Operation for GetDeployment {
                                 GetDeploymentError::UnauthorizedException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetDeploymentError::InvalidResponse(error)
+                                GetDeploymentError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -234,7 +269,9 @@ impl super::Operation for GetDeployment {
                                 GetDeploymentError::TooManyRequestsException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetDeploymentError::InvalidResponse(error)
+                                GetDeploymentError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -246,7 +283,9 @@ impl super::Operation for GetDeployment {
                                 GetDeploymentError::ServiceUnavailableException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetDeploymentError::InvalidResponse(error)
+                                GetDeploymentError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -263,7 +302,11 @@ impl super::Operation for GetDeployment {
                             ) => GetDeploymentError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => GetDeploymentError::InvalidResponse(error),
+                            ) => {
+                                GetDeploymentError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 GetDeploymentError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -278,6 +321,8 @@ impl super::Operation for GetDeployment {
             );
         }
         crate::types::Deployment::from_response(response)
-            .map_err(GetDeploymentError::InvalidResponse)
+            .map_err(|error| GetDeploymentError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

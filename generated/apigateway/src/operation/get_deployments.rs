@@ -60,6 +60,35 @@ impl GetDeploymentsError {
             GetDeploymentsError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            GetDeploymentsError::BadRequestException(error) => error.meta(),
+            GetDeploymentsError::NotFoundException(error) => error.meta(),
+            GetDeploymentsError::UnauthorizedException(error) => error.meta(),
+            GetDeploymentsError::TooManyRequestsException(error) => error.meta(),
+            GetDeploymentsError::ServiceUnavailableException(error) => error.meta(),
+            GetDeploymentsError::Unlisted(error) => error.meta(),
+            GetDeploymentsError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            GetDeploymentsError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            GetDeploymentsError::BadRequestException(error) => error.message(),
+            GetDeploymentsError::NotFoundException(error) => error.message(),
+            GetDeploymentsError::UnauthorizedException(error) => error.message(),
+            GetDeploymentsError::TooManyRequestsException(error) => error.message(),
+            GetDeploymentsError::ServiceUnavailableException(error) => error.message(),
+            GetDeploymentsError::Unlisted(error) => error.message(),
+            GetDeploymentsError::Unhandled(meta) => meta.message.as_deref(),
+            GetDeploymentsError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for GetDeploymentsError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -191,7 +220,9 @@ impl super::Operation for GetDeployments {
                                 GetDeploymentsError::BadRequestException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetDeploymentsError::InvalidResponse(error)
+                                GetDeploymentsError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -201,7 +232,9 @@ impl super::Operation for GetDeployments {
                                 GetDeploymentsError::NotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetDeploymentsError::InvalidResponse(error)
+                                GetDeploymentsError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -213,7 +246,9 @@ impl super::Operation for GetDeployments {
                                 GetDeploymentsError::UnauthorizedException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetDeploymentsError::InvalidResponse(error)
+                                GetDeploymentsError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -225,7 +260,9 @@ impl super::Operation for GetDeployments {
                                 GetDeploymentsError::TooManyRequestsException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetDeploymentsError::InvalidResponse(error)
+                                GetDeploymentsError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -237,7 +274,9 @@ impl super::Operation for GetDeployments {
                                 GetDeploymentsError::ServiceUnavailableException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetDeploymentsError::InvalidResponse(error)
+                                GetDeploymentsError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -254,7 +293,11 @@ impl super::Operation for GetDeployments {
                             ) => GetDeploymentsError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => GetDeploymentsError::InvalidResponse(error),
+                            ) => {
+                                GetDeploymentsError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 GetDeploymentsError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -269,6 +312,8 @@ impl super::Operation for GetDeployments {
             );
         }
         crate::types::Deployments::from_response(response)
-            .map_err(GetDeploymentsError::InvalidResponse)
+            .map_err(|error| GetDeploymentsError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

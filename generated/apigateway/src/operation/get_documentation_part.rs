@@ -55,6 +55,35 @@ impl GetDocumentationPartError {
             GetDocumentationPartError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            GetDocumentationPartError::BadRequestException(error) => error.meta(),
+            GetDocumentationPartError::NotFoundException(error) => error.meta(),
+            GetDocumentationPartError::UnauthorizedException(error) => error.meta(),
+            GetDocumentationPartError::TooManyRequestsException(error) => error.meta(),
+            GetDocumentationPartError::Unlisted(error) => error.meta(),
+            GetDocumentationPartError::Unhandled(meta) => {
+                ::std::option::Option::Some(meta)
+            }
+            GetDocumentationPartError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            GetDocumentationPartError::BadRequestException(error) => error.message(),
+            GetDocumentationPartError::NotFoundException(error) => error.message(),
+            GetDocumentationPartError::UnauthorizedException(error) => error.message(),
+            GetDocumentationPartError::TooManyRequestsException(error) => error.message(),
+            GetDocumentationPartError::Unlisted(error) => error.message(),
+            GetDocumentationPartError::Unhandled(meta) => meta.message.as_deref(),
+            GetDocumentationPartError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for GetDocumentationPartError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -191,7 +220,9 @@ impl super::Operation for GetDocumentationPart {
                                 GetDocumentationPartError::BadRequestException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetDocumentationPartError::InvalidResponse(error)
+                                GetDocumentationPartError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -201,7 +232,9 @@ impl super::Operation for GetDocumentationPart {
                                 GetDocumentationPartError::NotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetDocumentationPartError::InvalidResponse(error)
+                                GetDocumentationPartError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -213,7 +246,9 @@ impl super::Operation for GetDocumentationPart {
                                 GetDocumentationPartError::UnauthorizedException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetDocumentationPartError::InvalidResponse(error)
+                                GetDocumentationPartError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -225,7 +260,9 @@ impl super::Operation for GetDocumentationPart {
                                 GetDocumentationPartError::TooManyRequestsException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetDocumentationPartError::InvalidResponse(error)
+                                GetDocumentationPartError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -242,7 +279,11 @@ impl super::Operation for GetDocumentationPart {
                             ) => GetDocumentationPartError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => GetDocumentationPartError::InvalidResponse(error),
+                            ) => {
+                                GetDocumentationPartError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 GetDocumentationPartError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -257,6 +298,8 @@ impl super::Operation for GetDocumentationPart {
             );
         }
         crate::types::DocumentationPart::from_response(response)
-            .map_err(GetDocumentationPartError::InvalidResponse)
+            .map_err(|error| GetDocumentationPartError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

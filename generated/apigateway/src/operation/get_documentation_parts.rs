@@ -55,6 +55,37 @@ impl GetDocumentationPartsError {
             GetDocumentationPartsError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            GetDocumentationPartsError::BadRequestException(error) => error.meta(),
+            GetDocumentationPartsError::NotFoundException(error) => error.meta(),
+            GetDocumentationPartsError::UnauthorizedException(error) => error.meta(),
+            GetDocumentationPartsError::TooManyRequestsException(error) => error.meta(),
+            GetDocumentationPartsError::Unlisted(error) => error.meta(),
+            GetDocumentationPartsError::Unhandled(meta) => {
+                ::std::option::Option::Some(meta)
+            }
+            GetDocumentationPartsError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            GetDocumentationPartsError::BadRequestException(error) => error.message(),
+            GetDocumentationPartsError::NotFoundException(error) => error.message(),
+            GetDocumentationPartsError::UnauthorizedException(error) => error.message(),
+            GetDocumentationPartsError::TooManyRequestsException(error) => {
+                error.message()
+            }
+            GetDocumentationPartsError::Unlisted(error) => error.message(),
+            GetDocumentationPartsError::Unhandled(meta) => meta.message.as_deref(),
+            GetDocumentationPartsError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for GetDocumentationPartsError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -199,7 +230,9 @@ impl super::Operation for GetDocumentationParts {
                                 GetDocumentationPartsError::BadRequestException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetDocumentationPartsError::InvalidResponse(error)
+                                GetDocumentationPartsError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -209,7 +242,9 @@ impl super::Operation for GetDocumentationParts {
                                 GetDocumentationPartsError::NotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetDocumentationPartsError::InvalidResponse(error)
+                                GetDocumentationPartsError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -221,7 +256,9 @@ impl super::Operation for GetDocumentationParts {
                                 GetDocumentationPartsError::UnauthorizedException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetDocumentationPartsError::InvalidResponse(error)
+                                GetDocumentationPartsError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -233,7 +270,9 @@ impl super::Operation for GetDocumentationParts {
                                 GetDocumentationPartsError::TooManyRequestsException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetDocumentationPartsError::InvalidResponse(error)
+                                GetDocumentationPartsError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -250,7 +289,11 @@ impl super::Operation for GetDocumentationParts {
                             ) => GetDocumentationPartsError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => GetDocumentationPartsError::InvalidResponse(error),
+                            ) => {
+                                GetDocumentationPartsError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 GetDocumentationPartsError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -265,6 +308,8 @@ impl super::Operation for GetDocumentationParts {
             );
         }
         crate::types::DocumentationParts::from_response(response)
-            .map_err(GetDocumentationPartsError::InvalidResponse)
+            .map_err(|error| GetDocumentationPartsError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

@@ -52,6 +52,35 @@ impl GetDocumentationVersionError {
             }
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            GetDocumentationVersionError::UnauthorizedException(error) => error.meta(),
+            GetDocumentationVersionError::NotFoundException(error) => error.meta(),
+            GetDocumentationVersionError::TooManyRequestsException(error) => error.meta(),
+            GetDocumentationVersionError::Unlisted(error) => error.meta(),
+            GetDocumentationVersionError::Unhandled(meta) => {
+                ::std::option::Option::Some(meta)
+            }
+            GetDocumentationVersionError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            GetDocumentationVersionError::UnauthorizedException(error) => error.message(),
+            GetDocumentationVersionError::NotFoundException(error) => error.message(),
+            GetDocumentationVersionError::TooManyRequestsException(error) => {
+                error.message()
+            }
+            GetDocumentationVersionError::Unlisted(error) => error.message(),
+            GetDocumentationVersionError::Unhandled(meta) => meta.message.as_deref(),
+            GetDocumentationVersionError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for GetDocumentationVersionError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -181,7 +210,9 @@ impl super::Operation for GetDocumentationVersion {
                                 GetDocumentationVersionError::UnauthorizedException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetDocumentationVersionError::InvalidResponse(error)
+                                GetDocumentationVersionError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -191,7 +222,9 @@ impl super::Operation for GetDocumentationVersion {
                                 GetDocumentationVersionError::NotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetDocumentationVersionError::InvalidResponse(error)
+                                GetDocumentationVersionError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -205,7 +238,9 @@ impl super::Operation for GetDocumentationVersion {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                GetDocumentationVersionError::InvalidResponse(error)
+                                GetDocumentationVersionError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -222,7 +257,11 @@ impl super::Operation for GetDocumentationVersion {
                             ) => GetDocumentationVersionError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => GetDocumentationVersionError::InvalidResponse(error),
+                            ) => {
+                                GetDocumentationVersionError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 GetDocumentationVersionError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -237,6 +276,8 @@ impl super::Operation for GetDocumentationVersion {
             );
         }
         crate::types::DocumentationVersion::from_response(response)
-            .map_err(GetDocumentationVersionError::InvalidResponse)
+            .map_err(|error| GetDocumentationVersionError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

@@ -57,6 +57,41 @@ impl GetDocumentationVersionsError {
             }
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            GetDocumentationVersionsError::BadRequestException(error) => error.meta(),
+            GetDocumentationVersionsError::UnauthorizedException(error) => error.meta(),
+            GetDocumentationVersionsError::NotFoundException(error) => error.meta(),
+            GetDocumentationVersionsError::TooManyRequestsException(error) => {
+                error.meta()
+            }
+            GetDocumentationVersionsError::Unlisted(error) => error.meta(),
+            GetDocumentationVersionsError::Unhandled(meta) => {
+                ::std::option::Option::Some(meta)
+            }
+            GetDocumentationVersionsError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            GetDocumentationVersionsError::BadRequestException(error) => error.message(),
+            GetDocumentationVersionsError::UnauthorizedException(error) => {
+                error.message()
+            }
+            GetDocumentationVersionsError::NotFoundException(error) => error.message(),
+            GetDocumentationVersionsError::TooManyRequestsException(error) => {
+                error.message()
+            }
+            GetDocumentationVersionsError::Unlisted(error) => error.message(),
+            GetDocumentationVersionsError::Unhandled(meta) => meta.message.as_deref(),
+            GetDocumentationVersionsError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for GetDocumentationVersionsError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -189,7 +224,9 @@ impl super::Operation for GetDocumentationVersions {
                                 GetDocumentationVersionsError::BadRequestException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetDocumentationVersionsError::InvalidResponse(error)
+                                GetDocumentationVersionsError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -201,7 +238,9 @@ impl super::Operation for GetDocumentationVersions {
                                 GetDocumentationVersionsError::UnauthorizedException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetDocumentationVersionsError::InvalidResponse(error)
+                                GetDocumentationVersionsError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -211,7 +250,9 @@ impl super::Operation for GetDocumentationVersions {
                                 GetDocumentationVersionsError::NotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetDocumentationVersionsError::InvalidResponse(error)
+                                GetDocumentationVersionsError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -225,7 +266,9 @@ impl super::Operation for GetDocumentationVersions {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                GetDocumentationVersionsError::InvalidResponse(error)
+                                GetDocumentationVersionsError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -242,7 +285,11 @@ impl super::Operation for GetDocumentationVersions {
                             ) => GetDocumentationVersionsError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => GetDocumentationVersionsError::InvalidResponse(error),
+                            ) => {
+                                GetDocumentationVersionsError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 GetDocumentationVersionsError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -257,6 +304,8 @@ impl super::Operation for GetDocumentationVersions {
             );
         }
         crate::types::DocumentationVersions::from_response(response)
-            .map_err(GetDocumentationVersionsError::InvalidResponse)
+            .map_err(|error| GetDocumentationVersionsError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

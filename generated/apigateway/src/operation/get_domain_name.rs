@@ -55,6 +55,33 @@ impl GetDomainNameError {
             GetDomainNameError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            GetDomainNameError::BadRequestException(error) => error.meta(),
+            GetDomainNameError::NotFoundException(error) => error.meta(),
+            GetDomainNameError::UnauthorizedException(error) => error.meta(),
+            GetDomainNameError::TooManyRequestsException(error) => error.meta(),
+            GetDomainNameError::Unlisted(error) => error.meta(),
+            GetDomainNameError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            GetDomainNameError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            GetDomainNameError::BadRequestException(error) => error.message(),
+            GetDomainNameError::NotFoundException(error) => error.message(),
+            GetDomainNameError::UnauthorizedException(error) => error.message(),
+            GetDomainNameError::TooManyRequestsException(error) => error.message(),
+            GetDomainNameError::Unlisted(error) => error.message(),
+            GetDomainNameError::Unhandled(meta) => meta.message.as_deref(),
+            GetDomainNameError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for GetDomainNameError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -170,7 +197,9 @@ impl super::Operation for GetDomainName {
                                 GetDomainNameError::BadRequestException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetDomainNameError::InvalidResponse(error)
+                                GetDomainNameError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -180,7 +209,9 @@ impl super::Operation for GetDomainName {
                                 GetDomainNameError::NotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetDomainNameError::InvalidResponse(error)
+                                GetDomainNameError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -192,7 +223,9 @@ impl super::Operation for GetDomainName {
                                 GetDomainNameError::UnauthorizedException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetDomainNameError::InvalidResponse(error)
+                                GetDomainNameError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -204,7 +237,9 @@ impl super::Operation for GetDomainName {
                                 GetDomainNameError::TooManyRequestsException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetDomainNameError::InvalidResponse(error)
+                                GetDomainNameError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -221,7 +256,11 @@ impl super::Operation for GetDomainName {
                             ) => GetDomainNameError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => GetDomainNameError::InvalidResponse(error),
+                            ) => {
+                                GetDomainNameError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 GetDomainNameError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -236,6 +275,8 @@ impl super::Operation for GetDomainName {
             );
         }
         crate::types::DomainName::from_response(response)
-            .map_err(GetDomainNameError::InvalidResponse)
+            .map_err(|error| GetDomainNameError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

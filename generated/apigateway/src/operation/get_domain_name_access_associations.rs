@@ -59,6 +59,53 @@ impl GetDomainNameAccessAssociationsError {
             }
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            GetDomainNameAccessAssociationsError::BadRequestException(error) => {
+                error.meta()
+            }
+            GetDomainNameAccessAssociationsError::NotFoundException(error) => {
+                error.meta()
+            }
+            GetDomainNameAccessAssociationsError::UnauthorizedException(error) => {
+                error.meta()
+            }
+            GetDomainNameAccessAssociationsError::TooManyRequestsException(error) => {
+                error.meta()
+            }
+            GetDomainNameAccessAssociationsError::Unlisted(error) => error.meta(),
+            GetDomainNameAccessAssociationsError::Unhandled(meta) => {
+                ::std::option::Option::Some(meta)
+            }
+            GetDomainNameAccessAssociationsError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            GetDomainNameAccessAssociationsError::BadRequestException(error) => {
+                error.message()
+            }
+            GetDomainNameAccessAssociationsError::NotFoundException(error) => {
+                error.message()
+            }
+            GetDomainNameAccessAssociationsError::UnauthorizedException(error) => {
+                error.message()
+            }
+            GetDomainNameAccessAssociationsError::TooManyRequestsException(error) => {
+                error.message()
+            }
+            GetDomainNameAccessAssociationsError::Unlisted(error) => error.message(),
+            GetDomainNameAccessAssociationsError::Unhandled(meta) => {
+                meta.message.as_deref()
+            }
+            GetDomainNameAccessAssociationsError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for GetDomainNameAccessAssociationsError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -174,7 +221,9 @@ impl super::Operation for GetDomainNameAccessAssociations {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                GetDomainNameAccessAssociationsError::InvalidResponse(error)
+                                GetDomainNameAccessAssociationsError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -186,7 +235,9 @@ impl super::Operation for GetDomainNameAccessAssociations {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                GetDomainNameAccessAssociationsError::InvalidResponse(error)
+                                GetDomainNameAccessAssociationsError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -200,7 +251,9 @@ impl super::Operation for GetDomainNameAccessAssociations {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                GetDomainNameAccessAssociationsError::InvalidResponse(error)
+                                GetDomainNameAccessAssociationsError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -214,7 +267,9 @@ impl super::Operation for GetDomainNameAccessAssociations {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                GetDomainNameAccessAssociationsError::InvalidResponse(error)
+                                GetDomainNameAccessAssociationsError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -232,7 +287,9 @@ impl super::Operation for GetDomainNameAccessAssociations {
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
                             ) => {
-                                GetDomainNameAccessAssociationsError::InvalidResponse(error)
+                                GetDomainNameAccessAssociationsError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                             ::std::option::Option::None => {
                                 GetDomainNameAccessAssociationsError::Unhandled(
@@ -248,6 +305,8 @@ impl super::Operation for GetDomainNameAccessAssociations {
             );
         }
         crate::types::DomainNameAccessAssociations::from_response(response)
-            .map_err(GetDomainNameAccessAssociationsError::InvalidResponse)
+            .map_err(|error| GetDomainNameAccessAssociationsError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

@@ -55,6 +55,33 @@ impl GetDomainNamesError {
             GetDomainNamesError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            GetDomainNamesError::BadRequestException(error) => error.meta(),
+            GetDomainNamesError::NotFoundException(error) => error.meta(),
+            GetDomainNamesError::UnauthorizedException(error) => error.meta(),
+            GetDomainNamesError::TooManyRequestsException(error) => error.meta(),
+            GetDomainNamesError::Unlisted(error) => error.meta(),
+            GetDomainNamesError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            GetDomainNamesError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            GetDomainNamesError::BadRequestException(error) => error.message(),
+            GetDomainNamesError::NotFoundException(error) => error.message(),
+            GetDomainNamesError::UnauthorizedException(error) => error.message(),
+            GetDomainNamesError::TooManyRequestsException(error) => error.message(),
+            GetDomainNamesError::Unlisted(error) => error.message(),
+            GetDomainNamesError::Unhandled(meta) => meta.message.as_deref(),
+            GetDomainNamesError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for GetDomainNamesError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -165,7 +192,9 @@ impl super::Operation for GetDomainNames {
                                 GetDomainNamesError::BadRequestException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetDomainNamesError::InvalidResponse(error)
+                                GetDomainNamesError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -175,7 +204,9 @@ impl super::Operation for GetDomainNames {
                                 GetDomainNamesError::NotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetDomainNamesError::InvalidResponse(error)
+                                GetDomainNamesError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -187,7 +218,9 @@ impl super::Operation for GetDomainNames {
                                 GetDomainNamesError::UnauthorizedException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetDomainNamesError::InvalidResponse(error)
+                                GetDomainNamesError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -199,7 +232,9 @@ impl super::Operation for GetDomainNames {
                                 GetDomainNamesError::TooManyRequestsException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetDomainNamesError::InvalidResponse(error)
+                                GetDomainNamesError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -216,7 +251,11 @@ impl super::Operation for GetDomainNames {
                             ) => GetDomainNamesError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => GetDomainNamesError::InvalidResponse(error),
+                            ) => {
+                                GetDomainNamesError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 GetDomainNamesError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -231,6 +270,8 @@ impl super::Operation for GetDomainNames {
             );
         }
         crate::types::DomainNames::from_response(response)
-            .map_err(GetDomainNamesError::InvalidResponse)
+            .map_err(|error| GetDomainNamesError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

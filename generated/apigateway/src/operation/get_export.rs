@@ -65,6 +65,37 @@ impl GetExportError {
             GetExportError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            GetExportError::BadRequestException(error) => error.meta(),
+            GetExportError::ConflictException(error) => error.meta(),
+            GetExportError::LimitExceededException(error) => error.meta(),
+            GetExportError::NotFoundException(error) => error.meta(),
+            GetExportError::UnauthorizedException(error) => error.meta(),
+            GetExportError::TooManyRequestsException(error) => error.meta(),
+            GetExportError::Unlisted(error) => error.meta(),
+            GetExportError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            GetExportError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            GetExportError::BadRequestException(error) => error.message(),
+            GetExportError::ConflictException(error) => error.message(),
+            GetExportError::LimitExceededException(error) => error.message(),
+            GetExportError::NotFoundException(error) => error.message(),
+            GetExportError::UnauthorizedException(error) => error.message(),
+            GetExportError::TooManyRequestsException(error) => error.message(),
+            GetExportError::Unlisted(error) => error.message(),
+            GetExportError::Unhandled(meta) => meta.message.as_deref(),
+            GetExportError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for GetExportError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -228,7 +259,9 @@ impl super::Operation for GetExport {
                                 GetExportError::BadRequestException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetExportError::InvalidResponse(error)
+                                GetExportError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -238,7 +271,9 @@ impl super::Operation for GetExport {
                                 GetExportError::ConflictException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetExportError::InvalidResponse(error)
+                                GetExportError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -250,7 +285,9 @@ impl super::Operation for GetExport {
                                 GetExportError::LimitExceededException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetExportError::InvalidResponse(error)
+                                GetExportError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -260,7 +297,9 @@ impl super::Operation for GetExport {
                                 GetExportError::NotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetExportError::InvalidResponse(error)
+                                GetExportError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -272,7 +311,9 @@ impl super::Operation for GetExport {
                                 GetExportError::UnauthorizedException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetExportError::InvalidResponse(error)
+                                GetExportError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -284,7 +325,9 @@ impl super::Operation for GetExport {
                                 GetExportError::TooManyRequestsException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetExportError::InvalidResponse(error)
+                                GetExportError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -301,7 +344,11 @@ impl super::Operation for GetExport {
                             ) => GetExportError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => GetExportError::InvalidResponse(error),
+                            ) => {
+                                GetExportError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 GetExportError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -316,6 +363,8 @@ impl super::Operation for GetExport {
             );
         }
         crate::types::ExportResponse::from_response(response)
-            .map_err(GetExportError::InvalidResponse)
+            .map_err(|error| GetExportError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

@@ -55,6 +55,33 @@ impl GetGatewayResponseError {
             GetGatewayResponseError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            GetGatewayResponseError::BadRequestException(error) => error.meta(),
+            GetGatewayResponseError::NotFoundException(error) => error.meta(),
+            GetGatewayResponseError::UnauthorizedException(error) => error.meta(),
+            GetGatewayResponseError::TooManyRequestsException(error) => error.meta(),
+            GetGatewayResponseError::Unlisted(error) => error.meta(),
+            GetGatewayResponseError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            GetGatewayResponseError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            GetGatewayResponseError::BadRequestException(error) => error.message(),
+            GetGatewayResponseError::NotFoundException(error) => error.message(),
+            GetGatewayResponseError::UnauthorizedException(error) => error.message(),
+            GetGatewayResponseError::TooManyRequestsException(error) => error.message(),
+            GetGatewayResponseError::Unlisted(error) => error.message(),
+            GetGatewayResponseError::Unhandled(meta) => meta.message.as_deref(),
+            GetGatewayResponseError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for GetGatewayResponseError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -191,7 +218,9 @@ impl super::Operation for GetGatewayResponse {
                                 GetGatewayResponseError::BadRequestException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetGatewayResponseError::InvalidResponse(error)
+                                GetGatewayResponseError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -201,7 +230,9 @@ impl super::Operation for GetGatewayResponse {
                                 GetGatewayResponseError::NotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetGatewayResponseError::InvalidResponse(error)
+                                GetGatewayResponseError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -213,7 +244,9 @@ impl super::Operation for GetGatewayResponse {
                                 GetGatewayResponseError::UnauthorizedException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetGatewayResponseError::InvalidResponse(error)
+                                GetGatewayResponseError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -225,7 +258,9 @@ impl super::Operation for GetGatewayResponse {
                                 GetGatewayResponseError::TooManyRequestsException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetGatewayResponseError::InvalidResponse(error)
+                                GetGatewayResponseError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -242,7 +277,11 @@ impl super::Operation for GetGatewayResponse {
                             ) => GetGatewayResponseError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => GetGatewayResponseError::InvalidResponse(error),
+                            ) => {
+                                GetGatewayResponseError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 GetGatewayResponseError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -257,6 +296,8 @@ impl super::Operation for GetGatewayResponse {
             );
         }
         crate::types::GatewayResponse::from_response(response)
-            .map_err(GetGatewayResponseError::InvalidResponse)
+            .map_err(|error| GetGatewayResponseError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

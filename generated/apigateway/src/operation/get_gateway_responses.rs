@@ -55,6 +55,35 @@ impl GetGatewayResponsesError {
             GetGatewayResponsesError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            GetGatewayResponsesError::BadRequestException(error) => error.meta(),
+            GetGatewayResponsesError::NotFoundException(error) => error.meta(),
+            GetGatewayResponsesError::UnauthorizedException(error) => error.meta(),
+            GetGatewayResponsesError::TooManyRequestsException(error) => error.meta(),
+            GetGatewayResponsesError::Unlisted(error) => error.meta(),
+            GetGatewayResponsesError::Unhandled(meta) => {
+                ::std::option::Option::Some(meta)
+            }
+            GetGatewayResponsesError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            GetGatewayResponsesError::BadRequestException(error) => error.message(),
+            GetGatewayResponsesError::NotFoundException(error) => error.message(),
+            GetGatewayResponsesError::UnauthorizedException(error) => error.message(),
+            GetGatewayResponsesError::TooManyRequestsException(error) => error.message(),
+            GetGatewayResponsesError::Unlisted(error) => error.message(),
+            GetGatewayResponsesError::Unhandled(meta) => meta.message.as_deref(),
+            GetGatewayResponsesError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for GetGatewayResponsesError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -187,7 +216,9 @@ impl super::Operation for GetGatewayResponses {
                                 GetGatewayResponsesError::BadRequestException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetGatewayResponsesError::InvalidResponse(error)
+                                GetGatewayResponsesError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -197,7 +228,9 @@ impl super::Operation for GetGatewayResponses {
                                 GetGatewayResponsesError::NotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetGatewayResponsesError::InvalidResponse(error)
+                                GetGatewayResponsesError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -209,7 +242,9 @@ impl super::Operation for GetGatewayResponses {
                                 GetGatewayResponsesError::UnauthorizedException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetGatewayResponsesError::InvalidResponse(error)
+                                GetGatewayResponsesError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -221,7 +256,9 @@ impl super::Operation for GetGatewayResponses {
                                 GetGatewayResponsesError::TooManyRequestsException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetGatewayResponsesError::InvalidResponse(error)
+                                GetGatewayResponsesError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -238,7 +275,11 @@ impl super::Operation for GetGatewayResponses {
                             ) => GetGatewayResponsesError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => GetGatewayResponsesError::InvalidResponse(error),
+                            ) => {
+                                GetGatewayResponsesError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 GetGatewayResponsesError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -253,6 +294,8 @@ impl super::Operation for GetGatewayResponses {
             );
         }
         crate::types::GatewayResponses::from_response(response)
-            .map_err(GetGatewayResponsesError::InvalidResponse)
+            .map_err(|error| GetGatewayResponsesError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

@@ -55,6 +55,33 @@ impl GetIntegrationError {
             GetIntegrationError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            GetIntegrationError::BadRequestException(error) => error.meta(),
+            GetIntegrationError::NotFoundException(error) => error.meta(),
+            GetIntegrationError::UnauthorizedException(error) => error.meta(),
+            GetIntegrationError::TooManyRequestsException(error) => error.meta(),
+            GetIntegrationError::Unlisted(error) => error.meta(),
+            GetIntegrationError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            GetIntegrationError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            GetIntegrationError::BadRequestException(error) => error.message(),
+            GetIntegrationError::NotFoundException(error) => error.message(),
+            GetIntegrationError::UnauthorizedException(error) => error.message(),
+            GetIntegrationError::TooManyRequestsException(error) => error.message(),
+            GetIntegrationError::Unlisted(error) => error.message(),
+            GetIntegrationError::Unhandled(meta) => meta.message.as_deref(),
+            GetIntegrationError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for GetIntegrationError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -200,7 +227,9 @@ impl super::Operation for GetIntegration {
                                 GetIntegrationError::BadRequestException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetIntegrationError::InvalidResponse(error)
+                                GetIntegrationError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -210,7 +239,9 @@ impl super::Operation for GetIntegration {
                                 GetIntegrationError::NotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetIntegrationError::InvalidResponse(error)
+                                GetIntegrationError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -222,7 +253,9 @@ impl super::Operation for GetIntegration {
                                 GetIntegrationError::UnauthorizedException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetIntegrationError::InvalidResponse(error)
+                                GetIntegrationError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -234,7 +267,9 @@ impl super::Operation for GetIntegration {
                                 GetIntegrationError::TooManyRequestsException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetIntegrationError::InvalidResponse(error)
+                                GetIntegrationError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -251,7 +286,11 @@ impl super::Operation for GetIntegration {
                             ) => GetIntegrationError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => GetIntegrationError::InvalidResponse(error),
+                            ) => {
+                                GetIntegrationError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 GetIntegrationError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -266,6 +305,8 @@ impl super::Operation for GetIntegration {
             );
         }
         crate::types::Integration::from_response(response)
-            .map_err(GetIntegrationError::InvalidResponse)
+            .map_err(|error| GetIntegrationError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

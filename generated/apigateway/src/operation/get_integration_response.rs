@@ -57,6 +57,37 @@ impl GetIntegrationResponseError {
             }
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            GetIntegrationResponseError::BadRequestException(error) => error.meta(),
+            GetIntegrationResponseError::NotFoundException(error) => error.meta(),
+            GetIntegrationResponseError::UnauthorizedException(error) => error.meta(),
+            GetIntegrationResponseError::TooManyRequestsException(error) => error.meta(),
+            GetIntegrationResponseError::Unlisted(error) => error.meta(),
+            GetIntegrationResponseError::Unhandled(meta) => {
+                ::std::option::Option::Some(meta)
+            }
+            GetIntegrationResponseError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            GetIntegrationResponseError::BadRequestException(error) => error.message(),
+            GetIntegrationResponseError::NotFoundException(error) => error.message(),
+            GetIntegrationResponseError::UnauthorizedException(error) => error.message(),
+            GetIntegrationResponseError::TooManyRequestsException(error) => {
+                error.message()
+            }
+            GetIntegrationResponseError::Unlisted(error) => error.message(),
+            GetIntegrationResponseError::Unhandled(meta) => meta.message.as_deref(),
+            GetIntegrationResponseError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for GetIntegrationResponseError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -225,7 +256,9 @@ impl super::Operation for GetIntegrationResponse {
                                 GetIntegrationResponseError::BadRequestException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetIntegrationResponseError::InvalidResponse(error)
+                                GetIntegrationResponseError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -235,7 +268,9 @@ impl super::Operation for GetIntegrationResponse {
                                 GetIntegrationResponseError::NotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetIntegrationResponseError::InvalidResponse(error)
+                                GetIntegrationResponseError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -247,7 +282,9 @@ impl super::Operation for GetIntegrationResponse {
                                 GetIntegrationResponseError::UnauthorizedException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetIntegrationResponseError::InvalidResponse(error)
+                                GetIntegrationResponseError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -259,7 +296,9 @@ impl super::Operation for GetIntegrationResponse {
                                 GetIntegrationResponseError::TooManyRequestsException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetIntegrationResponseError::InvalidResponse(error)
+                                GetIntegrationResponseError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -276,7 +315,11 @@ impl super::Operation for GetIntegrationResponse {
                             ) => GetIntegrationResponseError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => GetIntegrationResponseError::InvalidResponse(error),
+                            ) => {
+                                GetIntegrationResponseError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 GetIntegrationResponseError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -291,6 +334,8 @@ impl super::Operation for GetIntegrationResponse {
             );
         }
         crate::types::IntegrationResponse::from_response(response)
-            .map_err(GetIntegrationResponseError::InvalidResponse)
+            .map_err(|error| GetIntegrationResponseError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

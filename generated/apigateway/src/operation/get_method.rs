@@ -50,6 +50,31 @@ impl GetMethodError {
             GetMethodError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            GetMethodError::UnauthorizedException(error) => error.meta(),
+            GetMethodError::NotFoundException(error) => error.meta(),
+            GetMethodError::TooManyRequestsException(error) => error.meta(),
+            GetMethodError::Unlisted(error) => error.meta(),
+            GetMethodError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            GetMethodError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            GetMethodError::UnauthorizedException(error) => error.message(),
+            GetMethodError::NotFoundException(error) => error.message(),
+            GetMethodError::TooManyRequestsException(error) => error.message(),
+            GetMethodError::Unlisted(error) => error.message(),
+            GetMethodError::Unhandled(meta) => meta.message.as_deref(),
+            GetMethodError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for GetMethodError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -183,7 +208,9 @@ impl super::Operation for GetMethod {
                                 GetMethodError::UnauthorizedException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetMethodError::InvalidResponse(error)
+                                GetMethodError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -193,7 +220,9 @@ impl super::Operation for GetMethod {
                                 GetMethodError::NotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetMethodError::InvalidResponse(error)
+                                GetMethodError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -205,7 +234,9 @@ impl super::Operation for GetMethod {
                                 GetMethodError::TooManyRequestsException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetMethodError::InvalidResponse(error)
+                                GetMethodError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -222,7 +253,11 @@ impl super::Operation for GetMethod {
                             ) => GetMethodError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => GetMethodError::InvalidResponse(error),
+                            ) => {
+                                GetMethodError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 GetMethodError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -237,6 +272,8 @@ impl super::Operation for GetMethod {
             );
         }
         crate::types::Method::from_response(response)
-            .map_err(GetMethodError::InvalidResponse)
+            .map_err(|error| GetMethodError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

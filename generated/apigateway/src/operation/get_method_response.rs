@@ -50,6 +50,31 @@ impl GetMethodResponseError {
             GetMethodResponseError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            GetMethodResponseError::UnauthorizedException(error) => error.meta(),
+            GetMethodResponseError::NotFoundException(error) => error.meta(),
+            GetMethodResponseError::TooManyRequestsException(error) => error.meta(),
+            GetMethodResponseError::Unlisted(error) => error.meta(),
+            GetMethodResponseError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            GetMethodResponseError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            GetMethodResponseError::UnauthorizedException(error) => error.message(),
+            GetMethodResponseError::NotFoundException(error) => error.message(),
+            GetMethodResponseError::TooManyRequestsException(error) => error.message(),
+            GetMethodResponseError::Unlisted(error) => error.message(),
+            GetMethodResponseError::Unhandled(meta) => meta.message.as_deref(),
+            GetMethodResponseError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for GetMethodResponseError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -207,7 +232,9 @@ impl super::Operation for GetMethodResponse {
                                 GetMethodResponseError::UnauthorizedException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetMethodResponseError::InvalidResponse(error)
+                                GetMethodResponseError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -217,7 +244,9 @@ impl super::Operation for GetMethodResponse {
                                 GetMethodResponseError::NotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetMethodResponseError::InvalidResponse(error)
+                                GetMethodResponseError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -229,7 +258,9 @@ impl super::Operation for GetMethodResponse {
                                 GetMethodResponseError::TooManyRequestsException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetMethodResponseError::InvalidResponse(error)
+                                GetMethodResponseError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -246,7 +277,11 @@ impl super::Operation for GetMethodResponse {
                             ) => GetMethodResponseError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => GetMethodResponseError::InvalidResponse(error),
+                            ) => {
+                                GetMethodResponseError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 GetMethodResponseError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -261,6 +296,8 @@ impl super::Operation for GetMethodResponse {
             );
         }
         crate::types::MethodResponse::from_response(response)
-            .map_err(GetMethodResponseError::InvalidResponse)
+            .map_err(|error| GetMethodResponseError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

@@ -55,6 +55,33 @@ impl GetModelError {
             GetModelError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            GetModelError::BadRequestException(error) => error.meta(),
+            GetModelError::NotFoundException(error) => error.meta(),
+            GetModelError::UnauthorizedException(error) => error.meta(),
+            GetModelError::TooManyRequestsException(error) => error.meta(),
+            GetModelError::Unlisted(error) => error.meta(),
+            GetModelError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            GetModelError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            GetModelError::BadRequestException(error) => error.message(),
+            GetModelError::NotFoundException(error) => error.message(),
+            GetModelError::UnauthorizedException(error) => error.message(),
+            GetModelError::TooManyRequestsException(error) => error.message(),
+            GetModelError::Unlisted(error) => error.message(),
+            GetModelError::Unhandled(meta) => meta.message.as_deref(),
+            GetModelError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for GetModelError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -178,7 +205,9 @@ impl super::Operation for GetModel {
                                 GetModelError::BadRequestException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetModelError::InvalidResponse(error)
+                                GetModelError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -188,7 +217,9 @@ impl super::Operation for GetModel {
                                 GetModelError::NotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetModelError::InvalidResponse(error)
+                                GetModelError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -200,7 +231,9 @@ impl super::Operation for GetModel {
                                 GetModelError::UnauthorizedException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetModelError::InvalidResponse(error)
+                                GetModelError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -212,7 +245,9 @@ impl super::Operation for GetModel {
                                 GetModelError::TooManyRequestsException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetModelError::InvalidResponse(error)
+                                GetModelError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -229,7 +264,11 @@ impl super::Operation for GetModel {
                             ) => GetModelError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => GetModelError::InvalidResponse(error),
+                            ) => {
+                                GetModelError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 GetModelError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -244,6 +283,8 @@ impl super::Operation for GetModel {
             );
         }
         crate::types::Model::from_response(response)
-            .map_err(GetModelError::InvalidResponse)
+            .map_err(|error| GetModelError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

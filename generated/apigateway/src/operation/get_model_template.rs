@@ -55,6 +55,33 @@ impl GetModelTemplateError {
             GetModelTemplateError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            GetModelTemplateError::UnauthorizedException(error) => error.meta(),
+            GetModelTemplateError::NotFoundException(error) => error.meta(),
+            GetModelTemplateError::BadRequestException(error) => error.meta(),
+            GetModelTemplateError::TooManyRequestsException(error) => error.meta(),
+            GetModelTemplateError::Unlisted(error) => error.meta(),
+            GetModelTemplateError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            GetModelTemplateError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            GetModelTemplateError::UnauthorizedException(error) => error.message(),
+            GetModelTemplateError::NotFoundException(error) => error.message(),
+            GetModelTemplateError::BadRequestException(error) => error.message(),
+            GetModelTemplateError::TooManyRequestsException(error) => error.message(),
+            GetModelTemplateError::Unlisted(error) => error.message(),
+            GetModelTemplateError::Unhandled(meta) => meta.message.as_deref(),
+            GetModelTemplateError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for GetModelTemplateError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -184,7 +211,9 @@ impl super::Operation for GetModelTemplate {
                                 GetModelTemplateError::UnauthorizedException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetModelTemplateError::InvalidResponse(error)
+                                GetModelTemplateError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -194,7 +223,9 @@ impl super::Operation for GetModelTemplate {
                                 GetModelTemplateError::NotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetModelTemplateError::InvalidResponse(error)
+                                GetModelTemplateError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -206,7 +237,9 @@ impl super::Operation for GetModelTemplate {
                                 GetModelTemplateError::BadRequestException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetModelTemplateError::InvalidResponse(error)
+                                GetModelTemplateError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -218,7 +251,9 @@ impl super::Operation for GetModelTemplate {
                                 GetModelTemplateError::TooManyRequestsException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetModelTemplateError::InvalidResponse(error)
+                                GetModelTemplateError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -235,7 +270,11 @@ impl super::Operation for GetModelTemplate {
                             ) => GetModelTemplateError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => GetModelTemplateError::InvalidResponse(error),
+                            ) => {
+                                GetModelTemplateError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 GetModelTemplateError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -250,6 +289,8 @@ impl super::Operation for GetModelTemplate {
             );
         }
         crate::types::Template::from_response(response)
-            .map_err(GetModelTemplateError::InvalidResponse)
+            .map_err(|error| GetModelTemplateError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

@@ -55,6 +55,33 @@ impl GetModelsError {
             GetModelsError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            GetModelsError::BadRequestException(error) => error.meta(),
+            GetModelsError::UnauthorizedException(error) => error.meta(),
+            GetModelsError::NotFoundException(error) => error.meta(),
+            GetModelsError::TooManyRequestsException(error) => error.meta(),
+            GetModelsError::Unlisted(error) => error.meta(),
+            GetModelsError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            GetModelsError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            GetModelsError::BadRequestException(error) => error.message(),
+            GetModelsError::UnauthorizedException(error) => error.message(),
+            GetModelsError::NotFoundException(error) => error.message(),
+            GetModelsError::TooManyRequestsException(error) => error.message(),
+            GetModelsError::Unlisted(error) => error.message(),
+            GetModelsError::Unhandled(meta) => meta.message.as_deref(),
+            GetModelsError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for GetModelsError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -175,7 +202,9 @@ impl super::Operation for GetModels {
                                 GetModelsError::BadRequestException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetModelsError::InvalidResponse(error)
+                                GetModelsError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -187,7 +216,9 @@ impl super::Operation for GetModels {
                                 GetModelsError::UnauthorizedException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetModelsError::InvalidResponse(error)
+                                GetModelsError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -197,7 +228,9 @@ impl super::Operation for GetModels {
                                 GetModelsError::NotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetModelsError::InvalidResponse(error)
+                                GetModelsError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -209,7 +242,9 @@ impl super::Operation for GetModels {
                                 GetModelsError::TooManyRequestsException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetModelsError::InvalidResponse(error)
+                                GetModelsError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -226,7 +261,11 @@ impl super::Operation for GetModels {
                             ) => GetModelsError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => GetModelsError::InvalidResponse(error),
+                            ) => {
+                                GetModelsError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 GetModelsError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -241,6 +280,8 @@ impl super::Operation for GetModels {
             );
         }
         crate::types::Models::from_response(response)
-            .map_err(GetModelsError::InvalidResponse)
+            .map_err(|error| GetModelsError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

@@ -55,6 +55,35 @@ impl GetRequestValidatorError {
             GetRequestValidatorError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            GetRequestValidatorError::BadRequestException(error) => error.meta(),
+            GetRequestValidatorError::NotFoundException(error) => error.meta(),
+            GetRequestValidatorError::UnauthorizedException(error) => error.meta(),
+            GetRequestValidatorError::TooManyRequestsException(error) => error.meta(),
+            GetRequestValidatorError::Unlisted(error) => error.meta(),
+            GetRequestValidatorError::Unhandled(meta) => {
+                ::std::option::Option::Some(meta)
+            }
+            GetRequestValidatorError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            GetRequestValidatorError::BadRequestException(error) => error.message(),
+            GetRequestValidatorError::NotFoundException(error) => error.message(),
+            GetRequestValidatorError::UnauthorizedException(error) => error.message(),
+            GetRequestValidatorError::TooManyRequestsException(error) => error.message(),
+            GetRequestValidatorError::Unlisted(error) => error.message(),
+            GetRequestValidatorError::Unhandled(meta) => meta.message.as_deref(),
+            GetRequestValidatorError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for GetRequestValidatorError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -191,7 +220,9 @@ impl super::Operation for GetRequestValidator {
                                 GetRequestValidatorError::BadRequestException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetRequestValidatorError::InvalidResponse(error)
+                                GetRequestValidatorError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -201,7 +232,9 @@ impl super::Operation for GetRequestValidator {
                                 GetRequestValidatorError::NotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetRequestValidatorError::InvalidResponse(error)
+                                GetRequestValidatorError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -213,7 +246,9 @@ impl super::Operation for GetRequestValidator {
                                 GetRequestValidatorError::UnauthorizedException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetRequestValidatorError::InvalidResponse(error)
+                                GetRequestValidatorError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -225,7 +260,9 @@ impl super::Operation for GetRequestValidator {
                                 GetRequestValidatorError::TooManyRequestsException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetRequestValidatorError::InvalidResponse(error)
+                                GetRequestValidatorError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -242,7 +279,11 @@ impl super::Operation for GetRequestValidator {
                             ) => GetRequestValidatorError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => GetRequestValidatorError::InvalidResponse(error),
+                            ) => {
+                                GetRequestValidatorError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 GetRequestValidatorError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -257,6 +298,8 @@ impl super::Operation for GetRequestValidator {
             );
         }
         crate::types::RequestValidator::from_response(response)
-            .map_err(GetRequestValidatorError::InvalidResponse)
+            .map_err(|error| GetRequestValidatorError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

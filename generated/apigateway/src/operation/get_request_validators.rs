@@ -55,6 +55,35 @@ impl GetRequestValidatorsError {
             GetRequestValidatorsError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            GetRequestValidatorsError::BadRequestException(error) => error.meta(),
+            GetRequestValidatorsError::NotFoundException(error) => error.meta(),
+            GetRequestValidatorsError::UnauthorizedException(error) => error.meta(),
+            GetRequestValidatorsError::TooManyRequestsException(error) => error.meta(),
+            GetRequestValidatorsError::Unlisted(error) => error.meta(),
+            GetRequestValidatorsError::Unhandled(meta) => {
+                ::std::option::Option::Some(meta)
+            }
+            GetRequestValidatorsError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            GetRequestValidatorsError::BadRequestException(error) => error.message(),
+            GetRequestValidatorsError::NotFoundException(error) => error.message(),
+            GetRequestValidatorsError::UnauthorizedException(error) => error.message(),
+            GetRequestValidatorsError::TooManyRequestsException(error) => error.message(),
+            GetRequestValidatorsError::Unlisted(error) => error.message(),
+            GetRequestValidatorsError::Unhandled(meta) => meta.message.as_deref(),
+            GetRequestValidatorsError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for GetRequestValidatorsError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -187,7 +216,9 @@ impl super::Operation for GetRequestValidators {
                                 GetRequestValidatorsError::BadRequestException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetRequestValidatorsError::InvalidResponse(error)
+                                GetRequestValidatorsError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -197,7 +228,9 @@ impl super::Operation for GetRequestValidators {
                                 GetRequestValidatorsError::NotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetRequestValidatorsError::InvalidResponse(error)
+                                GetRequestValidatorsError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -209,7 +242,9 @@ impl super::Operation for GetRequestValidators {
                                 GetRequestValidatorsError::UnauthorizedException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetRequestValidatorsError::InvalidResponse(error)
+                                GetRequestValidatorsError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -221,7 +256,9 @@ impl super::Operation for GetRequestValidators {
                                 GetRequestValidatorsError::TooManyRequestsException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetRequestValidatorsError::InvalidResponse(error)
+                                GetRequestValidatorsError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -238,7 +275,11 @@ impl super::Operation for GetRequestValidators {
                             ) => GetRequestValidatorsError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => GetRequestValidatorsError::InvalidResponse(error),
+                            ) => {
+                                GetRequestValidatorsError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 GetRequestValidatorsError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -253,6 +294,8 @@ impl super::Operation for GetRequestValidators {
             );
         }
         crate::types::RequestValidators::from_response(response)
-            .map_err(GetRequestValidatorsError::InvalidResponse)
+            .map_err(|error| GetRequestValidatorsError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

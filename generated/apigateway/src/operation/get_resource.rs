@@ -50,6 +50,31 @@ impl GetResourceError {
             GetResourceError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            GetResourceError::UnauthorizedException(error) => error.meta(),
+            GetResourceError::NotFoundException(error) => error.meta(),
+            GetResourceError::TooManyRequestsException(error) => error.meta(),
+            GetResourceError::Unlisted(error) => error.meta(),
+            GetResourceError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            GetResourceError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            GetResourceError::UnauthorizedException(error) => error.message(),
+            GetResourceError::NotFoundException(error) => error.message(),
+            GetResourceError::TooManyRequestsException(error) => error.message(),
+            GetResourceError::Unlisted(error) => error.message(),
+            GetResourceError::Unhandled(meta) => meta.message.as_deref(),
+            GetResourceError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for GetResourceError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -176,7 +201,9 @@ impl super::Operation for GetResource {
                                 GetResourceError::UnauthorizedException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetResourceError::InvalidResponse(error)
+                                GetResourceError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -186,7 +213,9 @@ impl super::Operation for GetResource {
                                 GetResourceError::NotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetResourceError::InvalidResponse(error)
+                                GetResourceError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -198,7 +227,9 @@ impl super::Operation for GetResource {
                                 GetResourceError::TooManyRequestsException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetResourceError::InvalidResponse(error)
+                                GetResourceError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -215,7 +246,11 @@ impl super::Operation for GetResource {
                             ) => GetResourceError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => GetResourceError::InvalidResponse(error),
+                            ) => {
+                                GetResourceError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 GetResourceError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -230,6 +265,8 @@ impl super::Operation for GetResource {
             );
         }
         crate::types::Resource::from_response(response)
-            .map_err(GetResourceError::InvalidResponse)
+            .map_err(|error| GetResourceError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

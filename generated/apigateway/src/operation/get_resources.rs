@@ -55,6 +55,33 @@ impl GetResourcesError {
             GetResourcesError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            GetResourcesError::BadRequestException(error) => error.meta(),
+            GetResourcesError::UnauthorizedException(error) => error.meta(),
+            GetResourcesError::NotFoundException(error) => error.meta(),
+            GetResourcesError::TooManyRequestsException(error) => error.meta(),
+            GetResourcesError::Unlisted(error) => error.meta(),
+            GetResourcesError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            GetResourcesError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            GetResourcesError::BadRequestException(error) => error.message(),
+            GetResourcesError::UnauthorizedException(error) => error.message(),
+            GetResourcesError::NotFoundException(error) => error.message(),
+            GetResourcesError::TooManyRequestsException(error) => error.message(),
+            GetResourcesError::Unlisted(error) => error.message(),
+            GetResourcesError::Unhandled(meta) => meta.message.as_deref(),
+            GetResourcesError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for GetResourcesError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -184,7 +211,9 @@ impl super::Operation for GetResources {
                                 GetResourcesError::BadRequestException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetResourcesError::InvalidResponse(error)
+                                GetResourcesError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -196,7 +225,9 @@ impl super::Operation for GetResources {
                                 GetResourcesError::UnauthorizedException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetResourcesError::InvalidResponse(error)
+                                GetResourcesError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -206,7 +237,9 @@ impl super::Operation for GetResources {
                                 GetResourcesError::NotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetResourcesError::InvalidResponse(error)
+                                GetResourcesError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -218,7 +251,9 @@ impl super::Operation for GetResources {
                                 GetResourcesError::TooManyRequestsException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetResourcesError::InvalidResponse(error)
+                                GetResourcesError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -235,7 +270,11 @@ impl super::Operation for GetResources {
                             ) => GetResourcesError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => GetResourcesError::InvalidResponse(error),
+                            ) => {
+                                GetResourcesError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 GetResourcesError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -250,6 +289,8 @@ impl super::Operation for GetResources {
             );
         }
         crate::types::Resources::from_response(response)
-            .map_err(GetResourcesError::InvalidResponse)
+            .map_err(|error| GetResourcesError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

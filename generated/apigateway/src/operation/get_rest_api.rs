@@ -55,6 +55,33 @@ impl GetRestApiError {
             GetRestApiError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            GetRestApiError::BadRequestException(error) => error.meta(),
+            GetRestApiError::NotFoundException(error) => error.meta(),
+            GetRestApiError::UnauthorizedException(error) => error.meta(),
+            GetRestApiError::TooManyRequestsException(error) => error.meta(),
+            GetRestApiError::Unlisted(error) => error.meta(),
+            GetRestApiError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            GetRestApiError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            GetRestApiError::BadRequestException(error) => error.message(),
+            GetRestApiError::NotFoundException(error) => error.message(),
+            GetRestApiError::UnauthorizedException(error) => error.message(),
+            GetRestApiError::TooManyRequestsException(error) => error.message(),
+            GetRestApiError::Unlisted(error) => error.message(),
+            GetRestApiError::Unhandled(meta) => meta.message.as_deref(),
+            GetRestApiError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for GetRestApiError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -163,7 +190,9 @@ impl super::Operation for GetRestApi {
                                 GetRestApiError::BadRequestException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetRestApiError::InvalidResponse(error)
+                                GetRestApiError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -173,7 +202,9 @@ impl super::Operation for GetRestApi {
                                 GetRestApiError::NotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetRestApiError::InvalidResponse(error)
+                                GetRestApiError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -185,7 +216,9 @@ impl super::Operation for GetRestApi {
                                 GetRestApiError::UnauthorizedException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetRestApiError::InvalidResponse(error)
+                                GetRestApiError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -197,7 +230,9 @@ impl super::Operation for GetRestApi {
                                 GetRestApiError::TooManyRequestsException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetRestApiError::InvalidResponse(error)
+                                GetRestApiError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -214,7 +249,11 @@ impl super::Operation for GetRestApi {
                             ) => GetRestApiError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => GetRestApiError::InvalidResponse(error),
+                            ) => {
+                                GetRestApiError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 GetRestApiError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -229,6 +268,8 @@ impl super::Operation for GetRestApi {
             );
         }
         crate::types::RestApi::from_response(response)
-            .map_err(GetRestApiError::InvalidResponse)
+            .map_err(|error| GetRestApiError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

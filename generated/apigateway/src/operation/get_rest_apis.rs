@@ -55,6 +55,33 @@ impl GetRestApisError {
             GetRestApisError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            GetRestApisError::BadRequestException(error) => error.meta(),
+            GetRestApisError::NotFoundException(error) => error.meta(),
+            GetRestApisError::UnauthorizedException(error) => error.meta(),
+            GetRestApisError::TooManyRequestsException(error) => error.meta(),
+            GetRestApisError::Unlisted(error) => error.meta(),
+            GetRestApisError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            GetRestApisError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            GetRestApisError::BadRequestException(error) => error.message(),
+            GetRestApisError::NotFoundException(error) => error.message(),
+            GetRestApisError::UnauthorizedException(error) => error.message(),
+            GetRestApisError::TooManyRequestsException(error) => error.message(),
+            GetRestApisError::Unlisted(error) => error.message(),
+            GetRestApisError::Unhandled(meta) => meta.message.as_deref(),
+            GetRestApisError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for GetRestApisError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -162,7 +189,9 @@ impl super::Operation for GetRestApis {
                                 GetRestApisError::BadRequestException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetRestApisError::InvalidResponse(error)
+                                GetRestApisError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -172,7 +201,9 @@ impl super::Operation for GetRestApis {
                                 GetRestApisError::NotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetRestApisError::InvalidResponse(error)
+                                GetRestApisError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -184,7 +215,9 @@ impl super::Operation for GetRestApis {
                                 GetRestApisError::UnauthorizedException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetRestApisError::InvalidResponse(error)
+                                GetRestApisError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -196,7 +229,9 @@ impl super::Operation for GetRestApis {
                                 GetRestApisError::TooManyRequestsException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetRestApisError::InvalidResponse(error)
+                                GetRestApisError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -213,7 +248,11 @@ impl super::Operation for GetRestApis {
                             ) => GetRestApisError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => GetRestApisError::InvalidResponse(error),
+                            ) => {
+                                GetRestApisError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 GetRestApisError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -228,6 +267,8 @@ impl super::Operation for GetRestApis {
             );
         }
         crate::types::RestApis::from_response(response)
-            .map_err(GetRestApisError::InvalidResponse)
+            .map_err(|error| GetRestApisError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

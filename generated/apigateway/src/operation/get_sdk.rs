@@ -65,6 +65,37 @@ impl GetSdkError {
             GetSdkError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            GetSdkError::BadRequestException(error) => error.meta(),
+            GetSdkError::ConflictException(error) => error.meta(),
+            GetSdkError::LimitExceededException(error) => error.meta(),
+            GetSdkError::NotFoundException(error) => error.meta(),
+            GetSdkError::UnauthorizedException(error) => error.meta(),
+            GetSdkError::TooManyRequestsException(error) => error.meta(),
+            GetSdkError::Unlisted(error) => error.meta(),
+            GetSdkError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            GetSdkError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            GetSdkError::BadRequestException(error) => error.message(),
+            GetSdkError::ConflictException(error) => error.message(),
+            GetSdkError::LimitExceededException(error) => error.message(),
+            GetSdkError::NotFoundException(error) => error.message(),
+            GetSdkError::UnauthorizedException(error) => error.message(),
+            GetSdkError::TooManyRequestsException(error) => error.message(),
+            GetSdkError::Unlisted(error) => error.message(),
+            GetSdkError::Unhandled(meta) => meta.message.as_deref(),
+            GetSdkError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for GetSdkError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -213,7 +244,7 @@ impl super::Operation for GetSdk {
                                 GetSdkError::BadRequestException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetSdkError::InvalidResponse(error)
+                                GetSdkError::InvalidResponse(error.with_response(response))
                             }
                         }
                     }
@@ -223,7 +254,7 @@ impl super::Operation for GetSdk {
                                 GetSdkError::ConflictException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetSdkError::InvalidResponse(error)
+                                GetSdkError::InvalidResponse(error.with_response(response))
                             }
                         }
                     }
@@ -235,7 +266,7 @@ impl super::Operation for GetSdk {
                                 GetSdkError::LimitExceededException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetSdkError::InvalidResponse(error)
+                                GetSdkError::InvalidResponse(error.with_response(response))
                             }
                         }
                     }
@@ -245,7 +276,7 @@ impl super::Operation for GetSdk {
                                 GetSdkError::NotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetSdkError::InvalidResponse(error)
+                                GetSdkError::InvalidResponse(error.with_response(response))
                             }
                         }
                     }
@@ -257,7 +288,7 @@ impl super::Operation for GetSdk {
                                 GetSdkError::UnauthorizedException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetSdkError::InvalidResponse(error)
+                                GetSdkError::InvalidResponse(error.with_response(response))
                             }
                         }
                     }
@@ -269,7 +300,7 @@ impl super::Operation for GetSdk {
                                 GetSdkError::TooManyRequestsException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetSdkError::InvalidResponse(error)
+                                GetSdkError::InvalidResponse(error.with_response(response))
                             }
                         }
                     }
@@ -286,7 +317,9 @@ impl super::Operation for GetSdk {
                             ) => GetSdkError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => GetSdkError::InvalidResponse(error),
+                            ) => {
+                                GetSdkError::InvalidResponse(error.with_response(response))
+                            }
                             ::std::option::Option::None => {
                                 GetSdkError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -301,6 +334,6 @@ impl super::Operation for GetSdk {
             );
         }
         crate::types::SdkResponse::from_response(response)
-            .map_err(GetSdkError::InvalidResponse)
+            .map_err(|error| GetSdkError::InvalidResponse(error.with_response(response)))
     }
 }

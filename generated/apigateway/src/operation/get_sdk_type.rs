@@ -55,6 +55,33 @@ impl GetSdkTypeError {
             GetSdkTypeError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            GetSdkTypeError::BadRequestException(error) => error.meta(),
+            GetSdkTypeError::NotFoundException(error) => error.meta(),
+            GetSdkTypeError::UnauthorizedException(error) => error.meta(),
+            GetSdkTypeError::TooManyRequestsException(error) => error.meta(),
+            GetSdkTypeError::Unlisted(error) => error.meta(),
+            GetSdkTypeError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            GetSdkTypeError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            GetSdkTypeError::BadRequestException(error) => error.message(),
+            GetSdkTypeError::NotFoundException(error) => error.message(),
+            GetSdkTypeError::UnauthorizedException(error) => error.message(),
+            GetSdkTypeError::TooManyRequestsException(error) => error.message(),
+            GetSdkTypeError::Unlisted(error) => error.message(),
+            GetSdkTypeError::Unhandled(meta) => meta.message.as_deref(),
+            GetSdkTypeError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for GetSdkTypeError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -163,7 +190,9 @@ impl super::Operation for GetSdkType {
                                 GetSdkTypeError::BadRequestException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetSdkTypeError::InvalidResponse(error)
+                                GetSdkTypeError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -173,7 +202,9 @@ impl super::Operation for GetSdkType {
                                 GetSdkTypeError::NotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetSdkTypeError::InvalidResponse(error)
+                                GetSdkTypeError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -185,7 +216,9 @@ impl super::Operation for GetSdkType {
                                 GetSdkTypeError::UnauthorizedException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetSdkTypeError::InvalidResponse(error)
+                                GetSdkTypeError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -197,7 +230,9 @@ impl super::Operation for GetSdkType {
                                 GetSdkTypeError::TooManyRequestsException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetSdkTypeError::InvalidResponse(error)
+                                GetSdkTypeError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -214,7 +249,11 @@ impl super::Operation for GetSdkType {
                             ) => GetSdkTypeError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => GetSdkTypeError::InvalidResponse(error),
+                            ) => {
+                                GetSdkTypeError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 GetSdkTypeError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -229,6 +268,8 @@ impl super::Operation for GetSdkType {
             );
         }
         crate::types::SdkType::from_response(response)
-            .map_err(GetSdkTypeError::InvalidResponse)
+            .map_err(|error| GetSdkTypeError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

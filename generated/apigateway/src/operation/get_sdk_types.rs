@@ -55,6 +55,33 @@ impl GetSdkTypesError {
             GetSdkTypesError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            GetSdkTypesError::BadRequestException(error) => error.meta(),
+            GetSdkTypesError::NotFoundException(error) => error.meta(),
+            GetSdkTypesError::UnauthorizedException(error) => error.meta(),
+            GetSdkTypesError::TooManyRequestsException(error) => error.meta(),
+            GetSdkTypesError::Unlisted(error) => error.meta(),
+            GetSdkTypesError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            GetSdkTypesError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            GetSdkTypesError::BadRequestException(error) => error.message(),
+            GetSdkTypesError::NotFoundException(error) => error.message(),
+            GetSdkTypesError::UnauthorizedException(error) => error.message(),
+            GetSdkTypesError::TooManyRequestsException(error) => error.message(),
+            GetSdkTypesError::Unlisted(error) => error.message(),
+            GetSdkTypesError::Unhandled(meta) => meta.message.as_deref(),
+            GetSdkTypesError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for GetSdkTypesError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -162,7 +189,9 @@ impl super::Operation for GetSdkTypes {
                                 GetSdkTypesError::BadRequestException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetSdkTypesError::InvalidResponse(error)
+                                GetSdkTypesError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -172,7 +201,9 @@ impl super::Operation for GetSdkTypes {
                                 GetSdkTypesError::NotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetSdkTypesError::InvalidResponse(error)
+                                GetSdkTypesError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -184,7 +215,9 @@ impl super::Operation for GetSdkTypes {
                                 GetSdkTypesError::UnauthorizedException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetSdkTypesError::InvalidResponse(error)
+                                GetSdkTypesError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -196,7 +229,9 @@ impl super::Operation for GetSdkTypes {
                                 GetSdkTypesError::TooManyRequestsException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetSdkTypesError::InvalidResponse(error)
+                                GetSdkTypesError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -213,7 +248,11 @@ impl super::Operation for GetSdkTypes {
                             ) => GetSdkTypesError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => GetSdkTypesError::InvalidResponse(error),
+                            ) => {
+                                GetSdkTypesError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 GetSdkTypesError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -228,6 +267,8 @@ impl super::Operation for GetSdkTypes {
             );
         }
         crate::types::SdkTypes::from_response(response)
-            .map_err(GetSdkTypesError::InvalidResponse)
+            .map_err(|error| GetSdkTypesError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

@@ -65,6 +65,37 @@ impl GetStageError {
             GetStageError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            GetStageError::BadRequestException(error) => error.meta(),
+            GetStageError::ConflictException(error) => error.meta(),
+            GetStageError::LimitExceededException(error) => error.meta(),
+            GetStageError::NotFoundException(error) => error.meta(),
+            GetStageError::UnauthorizedException(error) => error.meta(),
+            GetStageError::TooManyRequestsException(error) => error.meta(),
+            GetStageError::Unlisted(error) => error.meta(),
+            GetStageError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            GetStageError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            GetStageError::BadRequestException(error) => error.message(),
+            GetStageError::ConflictException(error) => error.message(),
+            GetStageError::LimitExceededException(error) => error.message(),
+            GetStageError::NotFoundException(error) => error.message(),
+            GetStageError::UnauthorizedException(error) => error.message(),
+            GetStageError::TooManyRequestsException(error) => error.message(),
+            GetStageError::Unlisted(error) => error.message(),
+            GetStageError::Unhandled(meta) => meta.message.as_deref(),
+            GetStageError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for GetStageError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -195,7 +226,9 @@ impl super::Operation for GetStage {
                                 GetStageError::BadRequestException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetStageError::InvalidResponse(error)
+                                GetStageError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -205,7 +238,9 @@ impl super::Operation for GetStage {
                                 GetStageError::ConflictException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetStageError::InvalidResponse(error)
+                                GetStageError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -217,7 +252,9 @@ impl super::Operation for GetStage {
                                 GetStageError::LimitExceededException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetStageError::InvalidResponse(error)
+                                GetStageError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -227,7 +264,9 @@ impl super::Operation for GetStage {
                                 GetStageError::NotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetStageError::InvalidResponse(error)
+                                GetStageError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -239,7 +278,9 @@ impl super::Operation for GetStage {
                                 GetStageError::UnauthorizedException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetStageError::InvalidResponse(error)
+                                GetStageError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -251,7 +292,9 @@ impl super::Operation for GetStage {
                                 GetStageError::TooManyRequestsException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetStageError::InvalidResponse(error)
+                                GetStageError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -268,7 +311,11 @@ impl super::Operation for GetStage {
                             ) => GetStageError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => GetStageError::InvalidResponse(error),
+                            ) => {
+                                GetStageError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 GetStageError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -283,6 +330,8 @@ impl super::Operation for GetStage {
             );
         }
         crate::types::Stage::from_response(response)
-            .map_err(GetStageError::InvalidResponse)
+            .map_err(|error| GetStageError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

@@ -65,6 +65,37 @@ impl GetStagesError {
             GetStagesError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            GetStagesError::BadRequestException(error) => error.meta(),
+            GetStagesError::ConflictException(error) => error.meta(),
+            GetStagesError::LimitExceededException(error) => error.meta(),
+            GetStagesError::NotFoundException(error) => error.meta(),
+            GetStagesError::UnauthorizedException(error) => error.meta(),
+            GetStagesError::TooManyRequestsException(error) => error.meta(),
+            GetStagesError::Unlisted(error) => error.meta(),
+            GetStagesError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            GetStagesError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            GetStagesError::BadRequestException(error) => error.message(),
+            GetStagesError::ConflictException(error) => error.message(),
+            GetStagesError::LimitExceededException(error) => error.message(),
+            GetStagesError::NotFoundException(error) => error.message(),
+            GetStagesError::UnauthorizedException(error) => error.message(),
+            GetStagesError::TooManyRequestsException(error) => error.message(),
+            GetStagesError::Unlisted(error) => error.message(),
+            GetStagesError::Unhandled(meta) => meta.message.as_deref(),
+            GetStagesError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for GetStagesError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -191,7 +222,9 @@ impl super::Operation for GetStages {
                                 GetStagesError::BadRequestException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetStagesError::InvalidResponse(error)
+                                GetStagesError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -201,7 +234,9 @@ impl super::Operation for GetStages {
                                 GetStagesError::ConflictException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetStagesError::InvalidResponse(error)
+                                GetStagesError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -213,7 +248,9 @@ impl super::Operation for GetStages {
                                 GetStagesError::LimitExceededException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetStagesError::InvalidResponse(error)
+                                GetStagesError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -223,7 +260,9 @@ impl super::Operation for GetStages {
                                 GetStagesError::NotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetStagesError::InvalidResponse(error)
+                                GetStagesError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -235,7 +274,9 @@ impl super::Operation for GetStages {
                                 GetStagesError::UnauthorizedException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetStagesError::InvalidResponse(error)
+                                GetStagesError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -247,7 +288,9 @@ impl super::Operation for GetStages {
                                 GetStagesError::TooManyRequestsException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetStagesError::InvalidResponse(error)
+                                GetStagesError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -264,7 +307,11 @@ impl super::Operation for GetStages {
                             ) => GetStagesError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => GetStagesError::InvalidResponse(error),
+                            ) => {
+                                GetStagesError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 GetStagesError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -279,6 +326,8 @@ impl super::Operation for GetStages {
             );
         }
         crate::types::Stages::from_response(response)
-            .map_err(GetStagesError::InvalidResponse)
+            .map_err(|error| GetStagesError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

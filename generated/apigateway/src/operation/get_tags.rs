@@ -55,6 +55,33 @@ impl GetTagsError {
             GetTagsError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            GetTagsError::BadRequestException(error) => error.meta(),
+            GetTagsError::NotFoundException(error) => error.meta(),
+            GetTagsError::UnauthorizedException(error) => error.meta(),
+            GetTagsError::TooManyRequestsException(error) => error.meta(),
+            GetTagsError::Unlisted(error) => error.meta(),
+            GetTagsError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            GetTagsError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            GetTagsError::BadRequestException(error) => error.message(),
+            GetTagsError::NotFoundException(error) => error.message(),
+            GetTagsError::UnauthorizedException(error) => error.message(),
+            GetTagsError::TooManyRequestsException(error) => error.message(),
+            GetTagsError::Unlisted(error) => error.message(),
+            GetTagsError::Unhandled(meta) => meta.message.as_deref(),
+            GetTagsError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for GetTagsError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -165,7 +192,7 @@ impl super::Operation for GetTags {
                                 GetTagsError::BadRequestException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetTagsError::InvalidResponse(error)
+                                GetTagsError::InvalidResponse(error.with_response(response))
                             }
                         }
                     }
@@ -175,7 +202,7 @@ impl super::Operation for GetTags {
                                 GetTagsError::NotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetTagsError::InvalidResponse(error)
+                                GetTagsError::InvalidResponse(error.with_response(response))
                             }
                         }
                     }
@@ -187,7 +214,7 @@ impl super::Operation for GetTags {
                                 GetTagsError::UnauthorizedException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetTagsError::InvalidResponse(error)
+                                GetTagsError::InvalidResponse(error.with_response(response))
                             }
                         }
                     }
@@ -199,7 +226,7 @@ impl super::Operation for GetTags {
                                 GetTagsError::TooManyRequestsException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetTagsError::InvalidResponse(error)
+                                GetTagsError::InvalidResponse(error.with_response(response))
                             }
                         }
                     }
@@ -216,7 +243,9 @@ impl super::Operation for GetTags {
                             ) => GetTagsError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => GetTagsError::InvalidResponse(error),
+                            ) => {
+                                GetTagsError::InvalidResponse(error.with_response(response))
+                            }
                             ::std::option::Option::None => {
                                 GetTagsError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -231,6 +260,8 @@ impl super::Operation for GetTags {
             );
         }
         crate::types::Tags::from_response(response)
-            .map_err(GetTagsError::InvalidResponse)
+            .map_err(|error| GetTagsError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

@@ -55,6 +55,33 @@ impl GetUsageError {
             GetUsageError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            GetUsageError::BadRequestException(error) => error.meta(),
+            GetUsageError::UnauthorizedException(error) => error.meta(),
+            GetUsageError::NotFoundException(error) => error.meta(),
+            GetUsageError::TooManyRequestsException(error) => error.meta(),
+            GetUsageError::Unlisted(error) => error.meta(),
+            GetUsageError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            GetUsageError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            GetUsageError::BadRequestException(error) => error.message(),
+            GetUsageError::UnauthorizedException(error) => error.message(),
+            GetUsageError::NotFoundException(error) => error.message(),
+            GetUsageError::TooManyRequestsException(error) => error.message(),
+            GetUsageError::Unlisted(error) => error.message(),
+            GetUsageError::Unhandled(meta) => meta.message.as_deref(),
+            GetUsageError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for GetUsageError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -180,7 +207,9 @@ impl super::Operation for GetUsage {
                                 GetUsageError::BadRequestException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetUsageError::InvalidResponse(error)
+                                GetUsageError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -192,7 +221,9 @@ impl super::Operation for GetUsage {
                                 GetUsageError::UnauthorizedException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetUsageError::InvalidResponse(error)
+                                GetUsageError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -202,7 +233,9 @@ impl super::Operation for GetUsage {
                                 GetUsageError::NotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetUsageError::InvalidResponse(error)
+                                GetUsageError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -214,7 +247,9 @@ impl super::Operation for GetUsage {
                                 GetUsageError::TooManyRequestsException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetUsageError::InvalidResponse(error)
+                                GetUsageError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -231,7 +266,11 @@ impl super::Operation for GetUsage {
                             ) => GetUsageError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => GetUsageError::InvalidResponse(error),
+                            ) => {
+                                GetUsageError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 GetUsageError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -246,6 +285,8 @@ impl super::Operation for GetUsage {
             );
         }
         crate::types::Usage::from_response(response)
-            .map_err(GetUsageError::InvalidResponse)
+            .map_err(|error| GetUsageError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

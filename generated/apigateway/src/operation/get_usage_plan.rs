@@ -55,6 +55,33 @@ impl GetUsagePlanError {
             GetUsagePlanError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            GetUsagePlanError::BadRequestException(error) => error.meta(),
+            GetUsagePlanError::NotFoundException(error) => error.meta(),
+            GetUsagePlanError::UnauthorizedException(error) => error.meta(),
+            GetUsagePlanError::TooManyRequestsException(error) => error.meta(),
+            GetUsagePlanError::Unlisted(error) => error.meta(),
+            GetUsagePlanError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            GetUsagePlanError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            GetUsagePlanError::BadRequestException(error) => error.message(),
+            GetUsagePlanError::NotFoundException(error) => error.message(),
+            GetUsagePlanError::UnauthorizedException(error) => error.message(),
+            GetUsagePlanError::TooManyRequestsException(error) => error.message(),
+            GetUsagePlanError::Unlisted(error) => error.message(),
+            GetUsagePlanError::Unhandled(meta) => meta.message.as_deref(),
+            GetUsagePlanError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for GetUsagePlanError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -167,7 +194,9 @@ impl super::Operation for GetUsagePlan {
                                 GetUsagePlanError::BadRequestException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetUsagePlanError::InvalidResponse(error)
+                                GetUsagePlanError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -177,7 +206,9 @@ impl super::Operation for GetUsagePlan {
                                 GetUsagePlanError::NotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetUsagePlanError::InvalidResponse(error)
+                                GetUsagePlanError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -189,7 +220,9 @@ impl super::Operation for GetUsagePlan {
                                 GetUsagePlanError::UnauthorizedException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetUsagePlanError::InvalidResponse(error)
+                                GetUsagePlanError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -201,7 +234,9 @@ impl super::Operation for GetUsagePlan {
                                 GetUsagePlanError::TooManyRequestsException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetUsagePlanError::InvalidResponse(error)
+                                GetUsagePlanError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -218,7 +253,11 @@ impl super::Operation for GetUsagePlan {
                             ) => GetUsagePlanError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => GetUsagePlanError::InvalidResponse(error),
+                            ) => {
+                                GetUsagePlanError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 GetUsagePlanError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -233,6 +272,8 @@ impl super::Operation for GetUsagePlan {
             );
         }
         crate::types::UsagePlan::from_response(response)
-            .map_err(GetUsagePlanError::InvalidResponse)
+            .map_err(|error| GetUsagePlanError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

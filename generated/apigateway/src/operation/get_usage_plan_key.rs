@@ -55,6 +55,33 @@ impl GetUsagePlanKeyError {
             GetUsagePlanKeyError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            GetUsagePlanKeyError::BadRequestException(error) => error.meta(),
+            GetUsagePlanKeyError::NotFoundException(error) => error.meta(),
+            GetUsagePlanKeyError::UnauthorizedException(error) => error.meta(),
+            GetUsagePlanKeyError::TooManyRequestsException(error) => error.meta(),
+            GetUsagePlanKeyError::Unlisted(error) => error.meta(),
+            GetUsagePlanKeyError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            GetUsagePlanKeyError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            GetUsagePlanKeyError::BadRequestException(error) => error.message(),
+            GetUsagePlanKeyError::NotFoundException(error) => error.message(),
+            GetUsagePlanKeyError::UnauthorizedException(error) => error.message(),
+            GetUsagePlanKeyError::TooManyRequestsException(error) => error.message(),
+            GetUsagePlanKeyError::Unlisted(error) => error.message(),
+            GetUsagePlanKeyError::Unhandled(meta) => meta.message.as_deref(),
+            GetUsagePlanKeyError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for GetUsagePlanKeyError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -183,7 +210,9 @@ impl super::Operation for GetUsagePlanKey {
                                 GetUsagePlanKeyError::BadRequestException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetUsagePlanKeyError::InvalidResponse(error)
+                                GetUsagePlanKeyError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -193,7 +222,9 @@ impl super::Operation for GetUsagePlanKey {
                                 GetUsagePlanKeyError::NotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetUsagePlanKeyError::InvalidResponse(error)
+                                GetUsagePlanKeyError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -205,7 +236,9 @@ impl super::Operation for GetUsagePlanKey {
                                 GetUsagePlanKeyError::UnauthorizedException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetUsagePlanKeyError::InvalidResponse(error)
+                                GetUsagePlanKeyError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -217,7 +250,9 @@ impl super::Operation for GetUsagePlanKey {
                                 GetUsagePlanKeyError::TooManyRequestsException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetUsagePlanKeyError::InvalidResponse(error)
+                                GetUsagePlanKeyError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -234,7 +269,11 @@ impl super::Operation for GetUsagePlanKey {
                             ) => GetUsagePlanKeyError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => GetUsagePlanKeyError::InvalidResponse(error),
+                            ) => {
+                                GetUsagePlanKeyError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 GetUsagePlanKeyError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -249,6 +288,8 @@ impl super::Operation for GetUsagePlanKey {
             );
         }
         crate::types::UsagePlanKey::from_response(response)
-            .map_err(GetUsagePlanKeyError::InvalidResponse)
+            .map_err(|error| GetUsagePlanKeyError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

@@ -55,6 +55,33 @@ impl GetUsagePlanKeysError {
             GetUsagePlanKeysError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            GetUsagePlanKeysError::BadRequestException(error) => error.meta(),
+            GetUsagePlanKeysError::NotFoundException(error) => error.meta(),
+            GetUsagePlanKeysError::UnauthorizedException(error) => error.meta(),
+            GetUsagePlanKeysError::TooManyRequestsException(error) => error.meta(),
+            GetUsagePlanKeysError::Unlisted(error) => error.meta(),
+            GetUsagePlanKeysError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            GetUsagePlanKeysError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            GetUsagePlanKeysError::BadRequestException(error) => error.message(),
+            GetUsagePlanKeysError::NotFoundException(error) => error.message(),
+            GetUsagePlanKeysError::UnauthorizedException(error) => error.message(),
+            GetUsagePlanKeysError::TooManyRequestsException(error) => error.message(),
+            GetUsagePlanKeysError::Unlisted(error) => error.message(),
+            GetUsagePlanKeysError::Unhandled(meta) => meta.message.as_deref(),
+            GetUsagePlanKeysError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for GetUsagePlanKeysError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -182,7 +209,9 @@ impl super::Operation for GetUsagePlanKeys {
                                 GetUsagePlanKeysError::BadRequestException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetUsagePlanKeysError::InvalidResponse(error)
+                                GetUsagePlanKeysError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -192,7 +221,9 @@ impl super::Operation for GetUsagePlanKeys {
                                 GetUsagePlanKeysError::NotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetUsagePlanKeysError::InvalidResponse(error)
+                                GetUsagePlanKeysError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -204,7 +235,9 @@ impl super::Operation for GetUsagePlanKeys {
                                 GetUsagePlanKeysError::UnauthorizedException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetUsagePlanKeysError::InvalidResponse(error)
+                                GetUsagePlanKeysError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -216,7 +249,9 @@ impl super::Operation for GetUsagePlanKeys {
                                 GetUsagePlanKeysError::TooManyRequestsException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetUsagePlanKeysError::InvalidResponse(error)
+                                GetUsagePlanKeysError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -233,7 +268,11 @@ impl super::Operation for GetUsagePlanKeys {
                             ) => GetUsagePlanKeysError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => GetUsagePlanKeysError::InvalidResponse(error),
+                            ) => {
+                                GetUsagePlanKeysError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 GetUsagePlanKeysError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -248,6 +287,8 @@ impl super::Operation for GetUsagePlanKeys {
             );
         }
         crate::types::UsagePlanKeys::from_response(response)
-            .map_err(GetUsagePlanKeysError::InvalidResponse)
+            .map_err(|error| GetUsagePlanKeysError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

@@ -55,6 +55,33 @@ impl GetUsagePlansError {
             GetUsagePlansError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            GetUsagePlansError::BadRequestException(error) => error.meta(),
+            GetUsagePlansError::NotFoundException(error) => error.meta(),
+            GetUsagePlansError::UnauthorizedException(error) => error.meta(),
+            GetUsagePlansError::TooManyRequestsException(error) => error.meta(),
+            GetUsagePlansError::Unlisted(error) => error.meta(),
+            GetUsagePlansError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            GetUsagePlansError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            GetUsagePlansError::BadRequestException(error) => error.message(),
+            GetUsagePlansError::NotFoundException(error) => error.message(),
+            GetUsagePlansError::UnauthorizedException(error) => error.message(),
+            GetUsagePlansError::TooManyRequestsException(error) => error.message(),
+            GetUsagePlansError::Unlisted(error) => error.message(),
+            GetUsagePlansError::Unhandled(meta) => meta.message.as_deref(),
+            GetUsagePlansError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for GetUsagePlansError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -165,7 +192,9 @@ impl super::Operation for GetUsagePlans {
                                 GetUsagePlansError::BadRequestException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetUsagePlansError::InvalidResponse(error)
+                                GetUsagePlansError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -175,7 +204,9 @@ impl super::Operation for GetUsagePlans {
                                 GetUsagePlansError::NotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetUsagePlansError::InvalidResponse(error)
+                                GetUsagePlansError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -187,7 +218,9 @@ impl super::Operation for GetUsagePlans {
                                 GetUsagePlansError::UnauthorizedException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetUsagePlansError::InvalidResponse(error)
+                                GetUsagePlansError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -199,7 +232,9 @@ impl super::Operation for GetUsagePlans {
                                 GetUsagePlansError::TooManyRequestsException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetUsagePlansError::InvalidResponse(error)
+                                GetUsagePlansError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -216,7 +251,11 @@ impl super::Operation for GetUsagePlans {
                             ) => GetUsagePlansError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => GetUsagePlansError::InvalidResponse(error),
+                            ) => {
+                                GetUsagePlansError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 GetUsagePlansError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -231,6 +270,8 @@ impl super::Operation for GetUsagePlans {
             );
         }
         crate::types::UsagePlans::from_response(response)
-            .map_err(GetUsagePlansError::InvalidResponse)
+            .map_err(|error| GetUsagePlansError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

@@ -55,6 +55,33 @@ impl GetVpcLinkError {
             GetVpcLinkError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            GetVpcLinkError::BadRequestException(error) => error.meta(),
+            GetVpcLinkError::NotFoundException(error) => error.meta(),
+            GetVpcLinkError::UnauthorizedException(error) => error.meta(),
+            GetVpcLinkError::TooManyRequestsException(error) => error.meta(),
+            GetVpcLinkError::Unlisted(error) => error.meta(),
+            GetVpcLinkError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            GetVpcLinkError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            GetVpcLinkError::BadRequestException(error) => error.message(),
+            GetVpcLinkError::NotFoundException(error) => error.message(),
+            GetVpcLinkError::UnauthorizedException(error) => error.message(),
+            GetVpcLinkError::TooManyRequestsException(error) => error.message(),
+            GetVpcLinkError::Unlisted(error) => error.message(),
+            GetVpcLinkError::Unhandled(meta) => meta.message.as_deref(),
+            GetVpcLinkError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for GetVpcLinkError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -163,7 +190,9 @@ impl super::Operation for GetVpcLink {
                                 GetVpcLinkError::BadRequestException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetVpcLinkError::InvalidResponse(error)
+                                GetVpcLinkError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -173,7 +202,9 @@ impl super::Operation for GetVpcLink {
                                 GetVpcLinkError::NotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetVpcLinkError::InvalidResponse(error)
+                                GetVpcLinkError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -185,7 +216,9 @@ impl super::Operation for GetVpcLink {
                                 GetVpcLinkError::UnauthorizedException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetVpcLinkError::InvalidResponse(error)
+                                GetVpcLinkError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -197,7 +230,9 @@ impl super::Operation for GetVpcLink {
                                 GetVpcLinkError::TooManyRequestsException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetVpcLinkError::InvalidResponse(error)
+                                GetVpcLinkError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -214,7 +249,11 @@ impl super::Operation for GetVpcLink {
                             ) => GetVpcLinkError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => GetVpcLinkError::InvalidResponse(error),
+                            ) => {
+                                GetVpcLinkError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 GetVpcLinkError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -229,6 +268,8 @@ impl super::Operation for GetVpcLink {
             );
         }
         crate::types::VpcLink::from_response(response)
-            .map_err(GetVpcLinkError::InvalidResponse)
+            .map_err(|error| GetVpcLinkError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

@@ -55,6 +55,33 @@ impl GetVpcLinksError {
             GetVpcLinksError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            GetVpcLinksError::BadRequestException(error) => error.meta(),
+            GetVpcLinksError::NotFoundException(error) => error.meta(),
+            GetVpcLinksError::UnauthorizedException(error) => error.meta(),
+            GetVpcLinksError::TooManyRequestsException(error) => error.meta(),
+            GetVpcLinksError::Unlisted(error) => error.meta(),
+            GetVpcLinksError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            GetVpcLinksError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            GetVpcLinksError::BadRequestException(error) => error.message(),
+            GetVpcLinksError::NotFoundException(error) => error.message(),
+            GetVpcLinksError::UnauthorizedException(error) => error.message(),
+            GetVpcLinksError::TooManyRequestsException(error) => error.message(),
+            GetVpcLinksError::Unlisted(error) => error.message(),
+            GetVpcLinksError::Unhandled(meta) => meta.message.as_deref(),
+            GetVpcLinksError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for GetVpcLinksError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -162,7 +189,9 @@ impl super::Operation for GetVpcLinks {
                                 GetVpcLinksError::BadRequestException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetVpcLinksError::InvalidResponse(error)
+                                GetVpcLinksError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -172,7 +201,9 @@ impl super::Operation for GetVpcLinks {
                                 GetVpcLinksError::NotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetVpcLinksError::InvalidResponse(error)
+                                GetVpcLinksError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -184,7 +215,9 @@ impl super::Operation for GetVpcLinks {
                                 GetVpcLinksError::UnauthorizedException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetVpcLinksError::InvalidResponse(error)
+                                GetVpcLinksError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -196,7 +229,9 @@ impl super::Operation for GetVpcLinks {
                                 GetVpcLinksError::TooManyRequestsException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetVpcLinksError::InvalidResponse(error)
+                                GetVpcLinksError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -213,7 +248,11 @@ impl super::Operation for GetVpcLinks {
                             ) => GetVpcLinksError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => GetVpcLinksError::InvalidResponse(error),
+                            ) => {
+                                GetVpcLinksError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 GetVpcLinksError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -228,6 +267,8 @@ impl super::Operation for GetVpcLinks {
             );
         }
         crate::types::VpcLinks::from_response(response)
-            .map_err(GetVpcLinksError::InvalidResponse)
+            .map_err(|error| GetVpcLinksError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

@@ -65,6 +65,37 @@ impl ImportApiKeysError {
             ImportApiKeysError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            ImportApiKeysError::BadRequestException(error) => error.meta(),
+            ImportApiKeysError::ConflictException(error) => error.meta(),
+            ImportApiKeysError::LimitExceededException(error) => error.meta(),
+            ImportApiKeysError::NotFoundException(error) => error.meta(),
+            ImportApiKeysError::UnauthorizedException(error) => error.meta(),
+            ImportApiKeysError::TooManyRequestsException(error) => error.meta(),
+            ImportApiKeysError::Unlisted(error) => error.meta(),
+            ImportApiKeysError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            ImportApiKeysError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            ImportApiKeysError::BadRequestException(error) => error.message(),
+            ImportApiKeysError::ConflictException(error) => error.message(),
+            ImportApiKeysError::LimitExceededException(error) => error.message(),
+            ImportApiKeysError::NotFoundException(error) => error.message(),
+            ImportApiKeysError::UnauthorizedException(error) => error.message(),
+            ImportApiKeysError::TooManyRequestsException(error) => error.message(),
+            ImportApiKeysError::Unlisted(error) => error.message(),
+            ImportApiKeysError::Unhandled(meta) => meta.message.as_deref(),
+            ImportApiKeysError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for ImportApiKeysError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -184,7 +215,9 @@ impl super::Operation for ImportApiKeys {
                                 ImportApiKeysError::BadRequestException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                ImportApiKeysError::InvalidResponse(error)
+                                ImportApiKeysError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -194,7 +227,9 @@ impl super::Operation for ImportApiKeys {
                                 ImportApiKeysError::ConflictException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                ImportApiKeysError::InvalidResponse(error)
+                                ImportApiKeysError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -206,7 +241,9 @@ impl super::Operation for ImportApiKeys {
                                 ImportApiKeysError::LimitExceededException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                ImportApiKeysError::InvalidResponse(error)
+                                ImportApiKeysError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -216,7 +253,9 @@ impl super::Operation for ImportApiKeys {
                                 ImportApiKeysError::NotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                ImportApiKeysError::InvalidResponse(error)
+                                ImportApiKeysError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -228,7 +267,9 @@ impl super::Operation for ImportApiKeys {
                                 ImportApiKeysError::UnauthorizedException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                ImportApiKeysError::InvalidResponse(error)
+                                ImportApiKeysError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -240,7 +281,9 @@ impl super::Operation for ImportApiKeys {
                                 ImportApiKeysError::TooManyRequestsException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                ImportApiKeysError::InvalidResponse(error)
+                                ImportApiKeysError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -257,7 +300,11 @@ impl super::Operation for ImportApiKeys {
                             ) => ImportApiKeysError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => ImportApiKeysError::InvalidResponse(error),
+                            ) => {
+                                ImportApiKeysError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 ImportApiKeysError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -272,6 +319,8 @@ impl super::Operation for ImportApiKeys {
             );
         }
         crate::types::ApiKeyIds::from_response(response)
-            .map_err(ImportApiKeysError::InvalidResponse)
+            .map_err(|error| ImportApiKeysError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

@@ -67,6 +67,47 @@ impl ImportDocumentationPartsError {
             }
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            ImportDocumentationPartsError::BadRequestException(error) => error.meta(),
+            ImportDocumentationPartsError::ConflictException(error) => error.meta(),
+            ImportDocumentationPartsError::LimitExceededException(error) => error.meta(),
+            ImportDocumentationPartsError::NotFoundException(error) => error.meta(),
+            ImportDocumentationPartsError::UnauthorizedException(error) => error.meta(),
+            ImportDocumentationPartsError::TooManyRequestsException(error) => {
+                error.meta()
+            }
+            ImportDocumentationPartsError::Unlisted(error) => error.meta(),
+            ImportDocumentationPartsError::Unhandled(meta) => {
+                ::std::option::Option::Some(meta)
+            }
+            ImportDocumentationPartsError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            ImportDocumentationPartsError::BadRequestException(error) => error.message(),
+            ImportDocumentationPartsError::ConflictException(error) => error.message(),
+            ImportDocumentationPartsError::LimitExceededException(error) => {
+                error.message()
+            }
+            ImportDocumentationPartsError::NotFoundException(error) => error.message(),
+            ImportDocumentationPartsError::UnauthorizedException(error) => {
+                error.message()
+            }
+            ImportDocumentationPartsError::TooManyRequestsException(error) => {
+                error.message()
+            }
+            ImportDocumentationPartsError::Unlisted(error) => error.message(),
+            ImportDocumentationPartsError::Unhandled(meta) => meta.message.as_deref(),
+            ImportDocumentationPartsError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for ImportDocumentationPartsError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -211,7 +252,9 @@ impl super::Operation for ImportDocumentationParts {
                                 ImportDocumentationPartsError::BadRequestException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                ImportDocumentationPartsError::InvalidResponse(error)
+                                ImportDocumentationPartsError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -221,7 +264,9 @@ impl super::Operation for ImportDocumentationParts {
                                 ImportDocumentationPartsError::ConflictException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                ImportDocumentationPartsError::InvalidResponse(error)
+                                ImportDocumentationPartsError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -233,7 +278,9 @@ impl super::Operation for ImportDocumentationParts {
                                 ImportDocumentationPartsError::LimitExceededException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                ImportDocumentationPartsError::InvalidResponse(error)
+                                ImportDocumentationPartsError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -243,7 +290,9 @@ impl super::Operation for ImportDocumentationParts {
                                 ImportDocumentationPartsError::NotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                ImportDocumentationPartsError::InvalidResponse(error)
+                                ImportDocumentationPartsError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -255,7 +304,9 @@ impl super::Operation for ImportDocumentationParts {
                                 ImportDocumentationPartsError::UnauthorizedException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                ImportDocumentationPartsError::InvalidResponse(error)
+                                ImportDocumentationPartsError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -269,7 +320,9 @@ impl super::Operation for ImportDocumentationParts {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                ImportDocumentationPartsError::InvalidResponse(error)
+                                ImportDocumentationPartsError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -286,7 +339,11 @@ impl super::Operation for ImportDocumentationParts {
                             ) => ImportDocumentationPartsError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => ImportDocumentationPartsError::InvalidResponse(error),
+                            ) => {
+                                ImportDocumentationPartsError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 ImportDocumentationPartsError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -301,6 +358,8 @@ impl super::Operation for ImportDocumentationParts {
             );
         }
         crate::types::DocumentationPartIds::from_response(response)
-            .map_err(ImportDocumentationPartsError::InvalidResponse)
+            .map_err(|error| ImportDocumentationPartsError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

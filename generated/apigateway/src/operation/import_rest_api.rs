@@ -65,6 +65,37 @@ impl ImportRestApiError {
             ImportRestApiError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            ImportRestApiError::BadRequestException(error) => error.meta(),
+            ImportRestApiError::ConflictException(error) => error.meta(),
+            ImportRestApiError::LimitExceededException(error) => error.meta(),
+            ImportRestApiError::NotFoundException(error) => error.meta(),
+            ImportRestApiError::UnauthorizedException(error) => error.meta(),
+            ImportRestApiError::TooManyRequestsException(error) => error.meta(),
+            ImportRestApiError::Unlisted(error) => error.meta(),
+            ImportRestApiError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            ImportRestApiError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            ImportRestApiError::BadRequestException(error) => error.message(),
+            ImportRestApiError::ConflictException(error) => error.message(),
+            ImportRestApiError::LimitExceededException(error) => error.message(),
+            ImportRestApiError::NotFoundException(error) => error.message(),
+            ImportRestApiError::UnauthorizedException(error) => error.message(),
+            ImportRestApiError::TooManyRequestsException(error) => error.message(),
+            ImportRestApiError::Unlisted(error) => error.message(),
+            ImportRestApiError::Unhandled(meta) => meta.message.as_deref(),
+            ImportRestApiError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for ImportRestApiError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -187,7 +218,9 @@ impl super::Operation for ImportRestApi {
                                 ImportRestApiError::BadRequestException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                ImportRestApiError::InvalidResponse(error)
+                                ImportRestApiError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -197,7 +230,9 @@ impl super::Operation for ImportRestApi {
                                 ImportRestApiError::ConflictException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                ImportRestApiError::InvalidResponse(error)
+                                ImportRestApiError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -209,7 +244,9 @@ impl super::Operation for ImportRestApi {
                                 ImportRestApiError::LimitExceededException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                ImportRestApiError::InvalidResponse(error)
+                                ImportRestApiError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -219,7 +256,9 @@ impl super::Operation for ImportRestApi {
                                 ImportRestApiError::NotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                ImportRestApiError::InvalidResponse(error)
+                                ImportRestApiError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -231,7 +270,9 @@ impl super::Operation for ImportRestApi {
                                 ImportRestApiError::UnauthorizedException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                ImportRestApiError::InvalidResponse(error)
+                                ImportRestApiError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -243,7 +284,9 @@ impl super::Operation for ImportRestApi {
                                 ImportRestApiError::TooManyRequestsException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                ImportRestApiError::InvalidResponse(error)
+                                ImportRestApiError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -260,7 +303,11 @@ impl super::Operation for ImportRestApi {
                             ) => ImportRestApiError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => ImportRestApiError::InvalidResponse(error),
+                            ) => {
+                                ImportRestApiError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 ImportRestApiError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -275,6 +322,8 @@ impl super::Operation for ImportRestApi {
             );
         }
         crate::types::RestApi::from_response(response)
-            .map_err(ImportRestApiError::InvalidResponse)
+            .map_err(|error| ImportRestApiError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

@@ -65,6 +65,37 @@ impl PutGatewayResponseError {
             PutGatewayResponseError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            PutGatewayResponseError::BadRequestException(error) => error.meta(),
+            PutGatewayResponseError::ConflictException(error) => error.meta(),
+            PutGatewayResponseError::LimitExceededException(error) => error.meta(),
+            PutGatewayResponseError::NotFoundException(error) => error.meta(),
+            PutGatewayResponseError::UnauthorizedException(error) => error.meta(),
+            PutGatewayResponseError::TooManyRequestsException(error) => error.meta(),
+            PutGatewayResponseError::Unlisted(error) => error.meta(),
+            PutGatewayResponseError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            PutGatewayResponseError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            PutGatewayResponseError::BadRequestException(error) => error.message(),
+            PutGatewayResponseError::ConflictException(error) => error.message(),
+            PutGatewayResponseError::LimitExceededException(error) => error.message(),
+            PutGatewayResponseError::NotFoundException(error) => error.message(),
+            PutGatewayResponseError::UnauthorizedException(error) => error.message(),
+            PutGatewayResponseError::TooManyRequestsException(error) => error.message(),
+            PutGatewayResponseError::Unlisted(error) => error.message(),
+            PutGatewayResponseError::Unhandled(meta) => meta.message.as_deref(),
+            PutGatewayResponseError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for PutGatewayResponseError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -216,7 +247,9 @@ impl super::Operation for PutGatewayResponse {
                                 PutGatewayResponseError::BadRequestException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                PutGatewayResponseError::InvalidResponse(error)
+                                PutGatewayResponseError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -226,7 +259,9 @@ impl super::Operation for PutGatewayResponse {
                                 PutGatewayResponseError::ConflictException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                PutGatewayResponseError::InvalidResponse(error)
+                                PutGatewayResponseError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -238,7 +273,9 @@ impl super::Operation for PutGatewayResponse {
                                 PutGatewayResponseError::LimitExceededException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                PutGatewayResponseError::InvalidResponse(error)
+                                PutGatewayResponseError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -248,7 +285,9 @@ impl super::Operation for PutGatewayResponse {
                                 PutGatewayResponseError::NotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                PutGatewayResponseError::InvalidResponse(error)
+                                PutGatewayResponseError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -260,7 +299,9 @@ impl super::Operation for PutGatewayResponse {
                                 PutGatewayResponseError::UnauthorizedException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                PutGatewayResponseError::InvalidResponse(error)
+                                PutGatewayResponseError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -272,7 +313,9 @@ impl super::Operation for PutGatewayResponse {
                                 PutGatewayResponseError::TooManyRequestsException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                PutGatewayResponseError::InvalidResponse(error)
+                                PutGatewayResponseError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -289,7 +332,11 @@ impl super::Operation for PutGatewayResponse {
                             ) => PutGatewayResponseError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => PutGatewayResponseError::InvalidResponse(error),
+                            ) => {
+                                PutGatewayResponseError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 PutGatewayResponseError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -304,6 +351,8 @@ impl super::Operation for PutGatewayResponse {
             );
         }
         crate::types::GatewayResponse::from_response(response)
-            .map_err(PutGatewayResponseError::InvalidResponse)
+            .map_err(|error| PutGatewayResponseError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

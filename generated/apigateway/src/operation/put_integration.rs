@@ -65,6 +65,37 @@ impl PutIntegrationError {
             PutIntegrationError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            PutIntegrationError::BadRequestException(error) => error.meta(),
+            PutIntegrationError::ConflictException(error) => error.meta(),
+            PutIntegrationError::LimitExceededException(error) => error.meta(),
+            PutIntegrationError::NotFoundException(error) => error.meta(),
+            PutIntegrationError::UnauthorizedException(error) => error.meta(),
+            PutIntegrationError::TooManyRequestsException(error) => error.meta(),
+            PutIntegrationError::Unlisted(error) => error.meta(),
+            PutIntegrationError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            PutIntegrationError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            PutIntegrationError::BadRequestException(error) => error.message(),
+            PutIntegrationError::ConflictException(error) => error.message(),
+            PutIntegrationError::LimitExceededException(error) => error.message(),
+            PutIntegrationError::NotFoundException(error) => error.message(),
+            PutIntegrationError::UnauthorizedException(error) => error.message(),
+            PutIntegrationError::TooManyRequestsException(error) => error.message(),
+            PutIntegrationError::Unlisted(error) => error.message(),
+            PutIntegrationError::Unhandled(meta) => meta.message.as_deref(),
+            PutIntegrationError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for PutIntegrationError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -225,7 +256,9 @@ impl super::Operation for PutIntegration {
                                 PutIntegrationError::BadRequestException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                PutIntegrationError::InvalidResponse(error)
+                                PutIntegrationError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -235,7 +268,9 @@ impl super::Operation for PutIntegration {
                                 PutIntegrationError::ConflictException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                PutIntegrationError::InvalidResponse(error)
+                                PutIntegrationError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -247,7 +282,9 @@ impl super::Operation for PutIntegration {
                                 PutIntegrationError::LimitExceededException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                PutIntegrationError::InvalidResponse(error)
+                                PutIntegrationError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -257,7 +294,9 @@ impl super::Operation for PutIntegration {
                                 PutIntegrationError::NotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                PutIntegrationError::InvalidResponse(error)
+                                PutIntegrationError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -269,7 +308,9 @@ impl super::Operation for PutIntegration {
                                 PutIntegrationError::UnauthorizedException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                PutIntegrationError::InvalidResponse(error)
+                                PutIntegrationError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -281,7 +322,9 @@ impl super::Operation for PutIntegration {
                                 PutIntegrationError::TooManyRequestsException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                PutIntegrationError::InvalidResponse(error)
+                                PutIntegrationError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -298,7 +341,11 @@ impl super::Operation for PutIntegration {
                             ) => PutIntegrationError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => PutIntegrationError::InvalidResponse(error),
+                            ) => {
+                                PutIntegrationError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 PutIntegrationError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -313,6 +360,8 @@ impl super::Operation for PutIntegration {
             );
         }
         crate::types::Integration::from_response(response)
-            .map_err(PutIntegrationError::InvalidResponse)
+            .map_err(|error| PutIntegrationError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

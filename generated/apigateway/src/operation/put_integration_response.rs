@@ -67,6 +67,41 @@ impl PutIntegrationResponseError {
             }
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            PutIntegrationResponseError::BadRequestException(error) => error.meta(),
+            PutIntegrationResponseError::ConflictException(error) => error.meta(),
+            PutIntegrationResponseError::LimitExceededException(error) => error.meta(),
+            PutIntegrationResponseError::NotFoundException(error) => error.meta(),
+            PutIntegrationResponseError::UnauthorizedException(error) => error.meta(),
+            PutIntegrationResponseError::TooManyRequestsException(error) => error.meta(),
+            PutIntegrationResponseError::Unlisted(error) => error.meta(),
+            PutIntegrationResponseError::Unhandled(meta) => {
+                ::std::option::Option::Some(meta)
+            }
+            PutIntegrationResponseError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            PutIntegrationResponseError::BadRequestException(error) => error.message(),
+            PutIntegrationResponseError::ConflictException(error) => error.message(),
+            PutIntegrationResponseError::LimitExceededException(error) => error.message(),
+            PutIntegrationResponseError::NotFoundException(error) => error.message(),
+            PutIntegrationResponseError::UnauthorizedException(error) => error.message(),
+            PutIntegrationResponseError::TooManyRequestsException(error) => {
+                error.message()
+            }
+            PutIntegrationResponseError::Unlisted(error) => error.message(),
+            PutIntegrationResponseError::Unhandled(meta) => meta.message.as_deref(),
+            PutIntegrationResponseError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for PutIntegrationResponseError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -250,7 +285,9 @@ impl super::Operation for PutIntegrationResponse {
                                 PutIntegrationResponseError::BadRequestException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                PutIntegrationResponseError::InvalidResponse(error)
+                                PutIntegrationResponseError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -260,7 +297,9 @@ impl super::Operation for PutIntegrationResponse {
                                 PutIntegrationResponseError::ConflictException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                PutIntegrationResponseError::InvalidResponse(error)
+                                PutIntegrationResponseError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -272,7 +311,9 @@ impl super::Operation for PutIntegrationResponse {
                                 PutIntegrationResponseError::LimitExceededException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                PutIntegrationResponseError::InvalidResponse(error)
+                                PutIntegrationResponseError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -282,7 +323,9 @@ impl super::Operation for PutIntegrationResponse {
                                 PutIntegrationResponseError::NotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                PutIntegrationResponseError::InvalidResponse(error)
+                                PutIntegrationResponseError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -294,7 +337,9 @@ impl super::Operation for PutIntegrationResponse {
                                 PutIntegrationResponseError::UnauthorizedException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                PutIntegrationResponseError::InvalidResponse(error)
+                                PutIntegrationResponseError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -306,7 +351,9 @@ impl super::Operation for PutIntegrationResponse {
                                 PutIntegrationResponseError::TooManyRequestsException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                PutIntegrationResponseError::InvalidResponse(error)
+                                PutIntegrationResponseError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -323,7 +370,11 @@ impl super::Operation for PutIntegrationResponse {
                             ) => PutIntegrationResponseError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => PutIntegrationResponseError::InvalidResponse(error),
+                            ) => {
+                                PutIntegrationResponseError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 PutIntegrationResponseError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -338,6 +389,8 @@ impl super::Operation for PutIntegrationResponse {
             );
         }
         crate::types::IntegrationResponse::from_response(response)
-            .map_err(PutIntegrationResponseError::InvalidResponse)
+            .map_err(|error| PutIntegrationResponseError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

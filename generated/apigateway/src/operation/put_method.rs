@@ -65,6 +65,37 @@ impl PutMethodError {
             PutMethodError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            PutMethodError::BadRequestException(error) => error.meta(),
+            PutMethodError::UnauthorizedException(error) => error.meta(),
+            PutMethodError::NotFoundException(error) => error.meta(),
+            PutMethodError::ConflictException(error) => error.meta(),
+            PutMethodError::LimitExceededException(error) => error.meta(),
+            PutMethodError::TooManyRequestsException(error) => error.meta(),
+            PutMethodError::Unlisted(error) => error.meta(),
+            PutMethodError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            PutMethodError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            PutMethodError::BadRequestException(error) => error.message(),
+            PutMethodError::UnauthorizedException(error) => error.message(),
+            PutMethodError::NotFoundException(error) => error.message(),
+            PutMethodError::ConflictException(error) => error.message(),
+            PutMethodError::LimitExceededException(error) => error.message(),
+            PutMethodError::TooManyRequestsException(error) => error.message(),
+            PutMethodError::Unlisted(error) => error.message(),
+            PutMethodError::Unhandled(meta) => meta.message.as_deref(),
+            PutMethodError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for PutMethodError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -220,7 +251,9 @@ impl super::Operation for PutMethod {
                                 PutMethodError::BadRequestException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                PutMethodError::InvalidResponse(error)
+                                PutMethodError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -232,7 +265,9 @@ impl super::Operation for PutMethod {
                                 PutMethodError::UnauthorizedException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                PutMethodError::InvalidResponse(error)
+                                PutMethodError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -242,7 +277,9 @@ impl super::Operation for PutMethod {
                                 PutMethodError::NotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                PutMethodError::InvalidResponse(error)
+                                PutMethodError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -252,7 +289,9 @@ impl super::Operation for PutMethod {
                                 PutMethodError::ConflictException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                PutMethodError::InvalidResponse(error)
+                                PutMethodError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -264,7 +303,9 @@ impl super::Operation for PutMethod {
                                 PutMethodError::LimitExceededException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                PutMethodError::InvalidResponse(error)
+                                PutMethodError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -276,7 +317,9 @@ impl super::Operation for PutMethod {
                                 PutMethodError::TooManyRequestsException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                PutMethodError::InvalidResponse(error)
+                                PutMethodError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -293,7 +336,11 @@ impl super::Operation for PutMethod {
                             ) => PutMethodError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => PutMethodError::InvalidResponse(error),
+                            ) => {
+                                PutMethodError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 PutMethodError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -308,6 +355,8 @@ impl super::Operation for PutMethod {
             );
         }
         crate::types::Method::from_response(response)
-            .map_err(PutMethodError::InvalidResponse)
+            .map_err(|error| PutMethodError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

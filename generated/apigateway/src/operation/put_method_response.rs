@@ -65,6 +65,37 @@ impl PutMethodResponseError {
             PutMethodResponseError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            PutMethodResponseError::UnauthorizedException(error) => error.meta(),
+            PutMethodResponseError::NotFoundException(error) => error.meta(),
+            PutMethodResponseError::ConflictException(error) => error.meta(),
+            PutMethodResponseError::LimitExceededException(error) => error.meta(),
+            PutMethodResponseError::BadRequestException(error) => error.meta(),
+            PutMethodResponseError::TooManyRequestsException(error) => error.meta(),
+            PutMethodResponseError::Unlisted(error) => error.meta(),
+            PutMethodResponseError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            PutMethodResponseError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            PutMethodResponseError::UnauthorizedException(error) => error.message(),
+            PutMethodResponseError::NotFoundException(error) => error.message(),
+            PutMethodResponseError::ConflictException(error) => error.message(),
+            PutMethodResponseError::LimitExceededException(error) => error.message(),
+            PutMethodResponseError::BadRequestException(error) => error.message(),
+            PutMethodResponseError::TooManyRequestsException(error) => error.message(),
+            PutMethodResponseError::Unlisted(error) => error.message(),
+            PutMethodResponseError::Unhandled(meta) => meta.message.as_deref(),
+            PutMethodResponseError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for PutMethodResponseError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -244,7 +275,9 @@ impl super::Operation for PutMethodResponse {
                                 PutMethodResponseError::UnauthorizedException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                PutMethodResponseError::InvalidResponse(error)
+                                PutMethodResponseError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -254,7 +287,9 @@ impl super::Operation for PutMethodResponse {
                                 PutMethodResponseError::NotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                PutMethodResponseError::InvalidResponse(error)
+                                PutMethodResponseError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -264,7 +299,9 @@ impl super::Operation for PutMethodResponse {
                                 PutMethodResponseError::ConflictException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                PutMethodResponseError::InvalidResponse(error)
+                                PutMethodResponseError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -276,7 +313,9 @@ impl super::Operation for PutMethodResponse {
                                 PutMethodResponseError::LimitExceededException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                PutMethodResponseError::InvalidResponse(error)
+                                PutMethodResponseError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -288,7 +327,9 @@ impl super::Operation for PutMethodResponse {
                                 PutMethodResponseError::BadRequestException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                PutMethodResponseError::InvalidResponse(error)
+                                PutMethodResponseError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -300,7 +341,9 @@ impl super::Operation for PutMethodResponse {
                                 PutMethodResponseError::TooManyRequestsException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                PutMethodResponseError::InvalidResponse(error)
+                                PutMethodResponseError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -317,7 +360,11 @@ impl super::Operation for PutMethodResponse {
                             ) => PutMethodResponseError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => PutMethodResponseError::InvalidResponse(error),
+                            ) => {
+                                PutMethodResponseError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 PutMethodResponseError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -332,6 +379,8 @@ impl super::Operation for PutMethodResponse {
             );
         }
         crate::types::MethodResponse::from_response(response)
-            .map_err(PutMethodResponseError::InvalidResponse)
+            .map_err(|error| PutMethodResponseError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

@@ -65,6 +65,37 @@ impl PutRestApiError {
             PutRestApiError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            PutRestApiError::BadRequestException(error) => error.meta(),
+            PutRestApiError::ConflictException(error) => error.meta(),
+            PutRestApiError::LimitExceededException(error) => error.meta(),
+            PutRestApiError::NotFoundException(error) => error.meta(),
+            PutRestApiError::UnauthorizedException(error) => error.meta(),
+            PutRestApiError::TooManyRequestsException(error) => error.meta(),
+            PutRestApiError::Unlisted(error) => error.meta(),
+            PutRestApiError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            PutRestApiError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            PutRestApiError::BadRequestException(error) => error.message(),
+            PutRestApiError::ConflictException(error) => error.message(),
+            PutRestApiError::LimitExceededException(error) => error.message(),
+            PutRestApiError::NotFoundException(error) => error.message(),
+            PutRestApiError::UnauthorizedException(error) => error.message(),
+            PutRestApiError::TooManyRequestsException(error) => error.message(),
+            PutRestApiError::Unlisted(error) => error.message(),
+            PutRestApiError::Unhandled(meta) => meta.message.as_deref(),
+            PutRestApiError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for PutRestApiError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -202,7 +233,9 @@ impl super::Operation for PutRestApi {
                                 PutRestApiError::BadRequestException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                PutRestApiError::InvalidResponse(error)
+                                PutRestApiError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -212,7 +245,9 @@ impl super::Operation for PutRestApi {
                                 PutRestApiError::ConflictException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                PutRestApiError::InvalidResponse(error)
+                                PutRestApiError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -224,7 +259,9 @@ impl super::Operation for PutRestApi {
                                 PutRestApiError::LimitExceededException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                PutRestApiError::InvalidResponse(error)
+                                PutRestApiError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -234,7 +271,9 @@ impl super::Operation for PutRestApi {
                                 PutRestApiError::NotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                PutRestApiError::InvalidResponse(error)
+                                PutRestApiError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -246,7 +285,9 @@ impl super::Operation for PutRestApi {
                                 PutRestApiError::UnauthorizedException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                PutRestApiError::InvalidResponse(error)
+                                PutRestApiError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -258,7 +299,9 @@ impl super::Operation for PutRestApi {
                                 PutRestApiError::TooManyRequestsException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                PutRestApiError::InvalidResponse(error)
+                                PutRestApiError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -275,7 +318,11 @@ impl super::Operation for PutRestApi {
                             ) => PutRestApiError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => PutRestApiError::InvalidResponse(error),
+                            ) => {
+                                PutRestApiError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 PutRestApiError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -290,6 +337,8 @@ impl super::Operation for PutRestApi {
             );
         }
         crate::types::RestApi::from_response(response)
-            .map_err(PutRestApiError::InvalidResponse)
+            .map_err(|error| PutRestApiError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

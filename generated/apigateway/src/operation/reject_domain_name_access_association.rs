@@ -66,6 +66,61 @@ impl RejectDomainNameAccessAssociationError {
             }
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            RejectDomainNameAccessAssociationError::BadRequestException(error) => {
+                error.meta()
+            }
+            RejectDomainNameAccessAssociationError::ConflictException(error) => {
+                error.meta()
+            }
+            RejectDomainNameAccessAssociationError::NotFoundException(error) => {
+                error.meta()
+            }
+            RejectDomainNameAccessAssociationError::UnauthorizedException(error) => {
+                error.meta()
+            }
+            RejectDomainNameAccessAssociationError::TooManyRequestsException(error) => {
+                error.meta()
+            }
+            RejectDomainNameAccessAssociationError::Unlisted(error) => error.meta(),
+            RejectDomainNameAccessAssociationError::Unhandled(meta) => {
+                ::std::option::Option::Some(meta)
+            }
+            RejectDomainNameAccessAssociationError::InvalidResponse(error) => {
+                error.meta()
+            }
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            RejectDomainNameAccessAssociationError::BadRequestException(error) => {
+                error.message()
+            }
+            RejectDomainNameAccessAssociationError::ConflictException(error) => {
+                error.message()
+            }
+            RejectDomainNameAccessAssociationError::NotFoundException(error) => {
+                error.message()
+            }
+            RejectDomainNameAccessAssociationError::UnauthorizedException(error) => {
+                error.message()
+            }
+            RejectDomainNameAccessAssociationError::TooManyRequestsException(error) => {
+                error.message()
+            }
+            RejectDomainNameAccessAssociationError::Unlisted(error) => error.message(),
+            RejectDomainNameAccessAssociationError::Unhandled(meta) => {
+                meta.message.as_deref()
+            }
+            RejectDomainNameAccessAssociationError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for RejectDomainNameAccessAssociationError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -189,7 +244,7 @@ impl super::Operation for RejectDomainNameAccessAssociation {
                             }
                             ::std::result::Result::Err(error) => {
                                 RejectDomainNameAccessAssociationError::InvalidResponse(
-                                    error,
+                                    error.with_response(response),
                                 )
                             }
                         }
@@ -203,7 +258,7 @@ impl super::Operation for RejectDomainNameAccessAssociation {
                             }
                             ::std::result::Result::Err(error) => {
                                 RejectDomainNameAccessAssociationError::InvalidResponse(
-                                    error,
+                                    error.with_response(response),
                                 )
                             }
                         }
@@ -217,7 +272,7 @@ impl super::Operation for RejectDomainNameAccessAssociation {
                             }
                             ::std::result::Result::Err(error) => {
                                 RejectDomainNameAccessAssociationError::InvalidResponse(
-                                    error,
+                                    error.with_response(response),
                                 )
                             }
                         }
@@ -233,7 +288,7 @@ impl super::Operation for RejectDomainNameAccessAssociation {
                             }
                             ::std::result::Result::Err(error) => {
                                 RejectDomainNameAccessAssociationError::InvalidResponse(
-                                    error,
+                                    error.with_response(response),
                                 )
                             }
                         }
@@ -249,7 +304,7 @@ impl super::Operation for RejectDomainNameAccessAssociation {
                             }
                             ::std::result::Result::Err(error) => {
                                 RejectDomainNameAccessAssociationError::InvalidResponse(
-                                    error,
+                                    error.with_response(response),
                                 )
                             }
                         }
@@ -269,7 +324,7 @@ impl super::Operation for RejectDomainNameAccessAssociation {
                                 ::std::result::Result::Err(error),
                             ) => {
                                 RejectDomainNameAccessAssociationError::InvalidResponse(
-                                    error,
+                                    error.with_response(response),
                                 )
                             }
                             ::std::option::Option::None => {

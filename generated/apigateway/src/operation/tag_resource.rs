@@ -65,6 +65,37 @@ impl TagResourceError {
             TagResourceError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            TagResourceError::BadRequestException(error) => error.meta(),
+            TagResourceError::ConflictException(error) => error.meta(),
+            TagResourceError::LimitExceededException(error) => error.meta(),
+            TagResourceError::NotFoundException(error) => error.meta(),
+            TagResourceError::UnauthorizedException(error) => error.meta(),
+            TagResourceError::TooManyRequestsException(error) => error.meta(),
+            TagResourceError::Unlisted(error) => error.meta(),
+            TagResourceError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            TagResourceError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            TagResourceError::BadRequestException(error) => error.message(),
+            TagResourceError::ConflictException(error) => error.message(),
+            TagResourceError::LimitExceededException(error) => error.message(),
+            TagResourceError::NotFoundException(error) => error.message(),
+            TagResourceError::UnauthorizedException(error) => error.message(),
+            TagResourceError::TooManyRequestsException(error) => error.message(),
+            TagResourceError::Unlisted(error) => error.message(),
+            TagResourceError::Unhandled(meta) => meta.message.as_deref(),
+            TagResourceError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for TagResourceError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -192,7 +223,9 @@ impl super::Operation for TagResource {
                                 TagResourceError::BadRequestException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                TagResourceError::InvalidResponse(error)
+                                TagResourceError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -202,7 +235,9 @@ impl super::Operation for TagResource {
                                 TagResourceError::ConflictException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                TagResourceError::InvalidResponse(error)
+                                TagResourceError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -214,7 +249,9 @@ impl super::Operation for TagResource {
                                 TagResourceError::LimitExceededException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                TagResourceError::InvalidResponse(error)
+                                TagResourceError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -224,7 +261,9 @@ impl super::Operation for TagResource {
                                 TagResourceError::NotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                TagResourceError::InvalidResponse(error)
+                                TagResourceError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -236,7 +275,9 @@ impl super::Operation for TagResource {
                                 TagResourceError::UnauthorizedException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                TagResourceError::InvalidResponse(error)
+                                TagResourceError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -248,7 +289,9 @@ impl super::Operation for TagResource {
                                 TagResourceError::TooManyRequestsException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                TagResourceError::InvalidResponse(error)
+                                TagResourceError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -265,7 +308,11 @@ impl super::Operation for TagResource {
                             ) => TagResourceError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => TagResourceError::InvalidResponse(error),
+                            ) => {
+                                TagResourceError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 TagResourceError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(

@@ -55,6 +55,35 @@ impl TestInvokeAuthorizerError {
             TestInvokeAuthorizerError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            TestInvokeAuthorizerError::BadRequestException(error) => error.meta(),
+            TestInvokeAuthorizerError::UnauthorizedException(error) => error.meta(),
+            TestInvokeAuthorizerError::NotFoundException(error) => error.meta(),
+            TestInvokeAuthorizerError::TooManyRequestsException(error) => error.meta(),
+            TestInvokeAuthorizerError::Unlisted(error) => error.meta(),
+            TestInvokeAuthorizerError::Unhandled(meta) => {
+                ::std::option::Option::Some(meta)
+            }
+            TestInvokeAuthorizerError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            TestInvokeAuthorizerError::BadRequestException(error) => error.message(),
+            TestInvokeAuthorizerError::UnauthorizedException(error) => error.message(),
+            TestInvokeAuthorizerError::NotFoundException(error) => error.message(),
+            TestInvokeAuthorizerError::TooManyRequestsException(error) => error.message(),
+            TestInvokeAuthorizerError::Unlisted(error) => error.message(),
+            TestInvokeAuthorizerError::Unhandled(meta) => meta.message.as_deref(),
+            TestInvokeAuthorizerError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for TestInvokeAuthorizerError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -192,7 +221,9 @@ impl super::Operation for TestInvokeAuthorizer {
                                 TestInvokeAuthorizerError::BadRequestException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                TestInvokeAuthorizerError::InvalidResponse(error)
+                                TestInvokeAuthorizerError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -204,7 +235,9 @@ impl super::Operation for TestInvokeAuthorizer {
                                 TestInvokeAuthorizerError::UnauthorizedException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                TestInvokeAuthorizerError::InvalidResponse(error)
+                                TestInvokeAuthorizerError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -214,7 +247,9 @@ impl super::Operation for TestInvokeAuthorizer {
                                 TestInvokeAuthorizerError::NotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                TestInvokeAuthorizerError::InvalidResponse(error)
+                                TestInvokeAuthorizerError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -226,7 +261,9 @@ impl super::Operation for TestInvokeAuthorizer {
                                 TestInvokeAuthorizerError::TooManyRequestsException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                TestInvokeAuthorizerError::InvalidResponse(error)
+                                TestInvokeAuthorizerError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -243,7 +280,11 @@ impl super::Operation for TestInvokeAuthorizer {
                             ) => TestInvokeAuthorizerError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => TestInvokeAuthorizerError::InvalidResponse(error),
+                            ) => {
+                                TestInvokeAuthorizerError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 TestInvokeAuthorizerError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -258,6 +299,8 @@ impl super::Operation for TestInvokeAuthorizer {
             );
         }
         crate::types::TestInvokeAuthorizerResponse::from_response(response)
-            .map_err(TestInvokeAuthorizerError::InvalidResponse)
+            .map_err(|error| TestInvokeAuthorizerError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

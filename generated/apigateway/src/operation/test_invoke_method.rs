@@ -55,6 +55,33 @@ impl TestInvokeMethodError {
             TestInvokeMethodError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            TestInvokeMethodError::BadRequestException(error) => error.meta(),
+            TestInvokeMethodError::UnauthorizedException(error) => error.meta(),
+            TestInvokeMethodError::NotFoundException(error) => error.meta(),
+            TestInvokeMethodError::TooManyRequestsException(error) => error.meta(),
+            TestInvokeMethodError::Unlisted(error) => error.meta(),
+            TestInvokeMethodError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            TestInvokeMethodError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            TestInvokeMethodError::BadRequestException(error) => error.message(),
+            TestInvokeMethodError::UnauthorizedException(error) => error.message(),
+            TestInvokeMethodError::NotFoundException(error) => error.message(),
+            TestInvokeMethodError::TooManyRequestsException(error) => error.message(),
+            TestInvokeMethodError::Unlisted(error) => error.message(),
+            TestInvokeMethodError::Unhandled(meta) => meta.message.as_deref(),
+            TestInvokeMethodError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for TestInvokeMethodError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -200,7 +227,9 @@ impl super::Operation for TestInvokeMethod {
                                 TestInvokeMethodError::BadRequestException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                TestInvokeMethodError::InvalidResponse(error)
+                                TestInvokeMethodError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -212,7 +241,9 @@ impl super::Operation for TestInvokeMethod {
                                 TestInvokeMethodError::UnauthorizedException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                TestInvokeMethodError::InvalidResponse(error)
+                                TestInvokeMethodError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -222,7 +253,9 @@ impl super::Operation for TestInvokeMethod {
                                 TestInvokeMethodError::NotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                TestInvokeMethodError::InvalidResponse(error)
+                                TestInvokeMethodError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -234,7 +267,9 @@ impl super::Operation for TestInvokeMethod {
                                 TestInvokeMethodError::TooManyRequestsException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                TestInvokeMethodError::InvalidResponse(error)
+                                TestInvokeMethodError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -251,7 +286,11 @@ impl super::Operation for TestInvokeMethod {
                             ) => TestInvokeMethodError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => TestInvokeMethodError::InvalidResponse(error),
+                            ) => {
+                                TestInvokeMethodError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 TestInvokeMethodError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -266,6 +305,8 @@ impl super::Operation for TestInvokeMethod {
             );
         }
         crate::types::TestInvokeMethodResponse::from_response(response)
-            .map_err(TestInvokeMethodError::InvalidResponse)
+            .map_err(|error| TestInvokeMethodError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

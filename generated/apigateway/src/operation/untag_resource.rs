@@ -65,6 +65,37 @@ impl UntagResourceError {
             UntagResourceError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            UntagResourceError::BadRequestException(error) => error.meta(),
+            UntagResourceError::ConflictException(error) => error.meta(),
+            UntagResourceError::LimitExceededException(error) => error.meta(),
+            UntagResourceError::NotFoundException(error) => error.meta(),
+            UntagResourceError::UnauthorizedException(error) => error.meta(),
+            UntagResourceError::TooManyRequestsException(error) => error.meta(),
+            UntagResourceError::Unlisted(error) => error.meta(),
+            UntagResourceError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            UntagResourceError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            UntagResourceError::BadRequestException(error) => error.message(),
+            UntagResourceError::ConflictException(error) => error.message(),
+            UntagResourceError::LimitExceededException(error) => error.message(),
+            UntagResourceError::NotFoundException(error) => error.message(),
+            UntagResourceError::UnauthorizedException(error) => error.message(),
+            UntagResourceError::TooManyRequestsException(error) => error.message(),
+            UntagResourceError::Unlisted(error) => error.message(),
+            UntagResourceError::Unhandled(meta) => meta.message.as_deref(),
+            UntagResourceError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for UntagResourceError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -196,7 +227,9 @@ impl super::Operation for UntagResource {
                                 UntagResourceError::BadRequestException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                UntagResourceError::InvalidResponse(error)
+                                UntagResourceError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -206,7 +239,9 @@ impl super::Operation for UntagResource {
                                 UntagResourceError::ConflictException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                UntagResourceError::InvalidResponse(error)
+                                UntagResourceError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -218,7 +253,9 @@ impl super::Operation for UntagResource {
                                 UntagResourceError::LimitExceededException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                UntagResourceError::InvalidResponse(error)
+                                UntagResourceError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -228,7 +265,9 @@ impl super::Operation for UntagResource {
                                 UntagResourceError::NotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                UntagResourceError::InvalidResponse(error)
+                                UntagResourceError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -240,7 +279,9 @@ impl super::Operation for UntagResource {
                                 UntagResourceError::UnauthorizedException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                UntagResourceError::InvalidResponse(error)
+                                UntagResourceError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -252,7 +293,9 @@ impl super::Operation for UntagResource {
                                 UntagResourceError::TooManyRequestsException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                UntagResourceError::InvalidResponse(error)
+                                UntagResourceError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -269,7 +312,11 @@ impl super::Operation for UntagResource {
                             ) => UntagResourceError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => UntagResourceError::InvalidResponse(error),
+                            ) => {
+                                UntagResourceError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 UntagResourceError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(

@@ -65,6 +65,37 @@ impl UpdateAccountError {
             UpdateAccountError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            UpdateAccountError::BadRequestException(error) => error.meta(),
+            UpdateAccountError::ConflictException(error) => error.meta(),
+            UpdateAccountError::LimitExceededException(error) => error.meta(),
+            UpdateAccountError::NotFoundException(error) => error.meta(),
+            UpdateAccountError::UnauthorizedException(error) => error.meta(),
+            UpdateAccountError::TooManyRequestsException(error) => error.meta(),
+            UpdateAccountError::Unlisted(error) => error.meta(),
+            UpdateAccountError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            UpdateAccountError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            UpdateAccountError::BadRequestException(error) => error.message(),
+            UpdateAccountError::ConflictException(error) => error.message(),
+            UpdateAccountError::LimitExceededException(error) => error.message(),
+            UpdateAccountError::NotFoundException(error) => error.message(),
+            UpdateAccountError::UnauthorizedException(error) => error.message(),
+            UpdateAccountError::TooManyRequestsException(error) => error.message(),
+            UpdateAccountError::Unlisted(error) => error.message(),
+            UpdateAccountError::Unhandled(meta) => meta.message.as_deref(),
+            UpdateAccountError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for UpdateAccountError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -176,7 +207,9 @@ impl super::Operation for UpdateAccount {
                                 UpdateAccountError::BadRequestException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateAccountError::InvalidResponse(error)
+                                UpdateAccountError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -186,7 +219,9 @@ impl super::Operation for UpdateAccount {
                                 UpdateAccountError::ConflictException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateAccountError::InvalidResponse(error)
+                                UpdateAccountError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -198,7 +233,9 @@ impl super::Operation for UpdateAccount {
                                 UpdateAccountError::LimitExceededException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateAccountError::InvalidResponse(error)
+                                UpdateAccountError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -208,7 +245,9 @@ impl super::Operation for UpdateAccount {
                                 UpdateAccountError::NotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateAccountError::InvalidResponse(error)
+                                UpdateAccountError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -220,7 +259,9 @@ impl super::Operation for UpdateAccount {
                                 UpdateAccountError::UnauthorizedException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateAccountError::InvalidResponse(error)
+                                UpdateAccountError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -232,7 +273,9 @@ impl super::Operation for UpdateAccount {
                                 UpdateAccountError::TooManyRequestsException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateAccountError::InvalidResponse(error)
+                                UpdateAccountError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -249,7 +292,11 @@ impl super::Operation for UpdateAccount {
                             ) => UpdateAccountError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => UpdateAccountError::InvalidResponse(error),
+                            ) => {
+                                UpdateAccountError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 UpdateAccountError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -264,6 +311,8 @@ impl super::Operation for UpdateAccount {
             );
         }
         crate::types::Account::from_response(response)
-            .map_err(UpdateAccountError::InvalidResponse)
+            .map_err(|error| UpdateAccountError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

@@ -65,6 +65,37 @@ impl UpdateApiKeyError {
             UpdateApiKeyError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            UpdateApiKeyError::BadRequestException(error) => error.meta(),
+            UpdateApiKeyError::ConflictException(error) => error.meta(),
+            UpdateApiKeyError::LimitExceededException(error) => error.meta(),
+            UpdateApiKeyError::NotFoundException(error) => error.meta(),
+            UpdateApiKeyError::UnauthorizedException(error) => error.meta(),
+            UpdateApiKeyError::TooManyRequestsException(error) => error.meta(),
+            UpdateApiKeyError::Unlisted(error) => error.meta(),
+            UpdateApiKeyError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            UpdateApiKeyError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            UpdateApiKeyError::BadRequestException(error) => error.message(),
+            UpdateApiKeyError::ConflictException(error) => error.message(),
+            UpdateApiKeyError::LimitExceededException(error) => error.message(),
+            UpdateApiKeyError::NotFoundException(error) => error.message(),
+            UpdateApiKeyError::UnauthorizedException(error) => error.message(),
+            UpdateApiKeyError::TooManyRequestsException(error) => error.message(),
+            UpdateApiKeyError::Unlisted(error) => error.message(),
+            UpdateApiKeyError::Unhandled(meta) => meta.message.as_deref(),
+            UpdateApiKeyError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for UpdateApiKeyError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -192,7 +223,9 @@ impl super::Operation for UpdateApiKey {
                                 UpdateApiKeyError::BadRequestException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateApiKeyError::InvalidResponse(error)
+                                UpdateApiKeyError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -202,7 +235,9 @@ impl super::Operation for UpdateApiKey {
                                 UpdateApiKeyError::ConflictException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateApiKeyError::InvalidResponse(error)
+                                UpdateApiKeyError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -214,7 +249,9 @@ impl super::Operation for UpdateApiKey {
                                 UpdateApiKeyError::LimitExceededException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateApiKeyError::InvalidResponse(error)
+                                UpdateApiKeyError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -224,7 +261,9 @@ impl super::Operation for UpdateApiKey {
                                 UpdateApiKeyError::NotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateApiKeyError::InvalidResponse(error)
+                                UpdateApiKeyError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -236,7 +275,9 @@ impl super::Operation for UpdateApiKey {
                                 UpdateApiKeyError::UnauthorizedException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateApiKeyError::InvalidResponse(error)
+                                UpdateApiKeyError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -248,7 +289,9 @@ impl super::Operation for UpdateApiKey {
                                 UpdateApiKeyError::TooManyRequestsException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateApiKeyError::InvalidResponse(error)
+                                UpdateApiKeyError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -265,7 +308,11 @@ impl super::Operation for UpdateApiKey {
                             ) => UpdateApiKeyError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => UpdateApiKeyError::InvalidResponse(error),
+                            ) => {
+                                UpdateApiKeyError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 UpdateApiKeyError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -280,6 +327,8 @@ impl super::Operation for UpdateApiKey {
             );
         }
         crate::types::ApiKey::from_response(response)
-            .map_err(UpdateApiKeyError::InvalidResponse)
+            .map_err(|error| UpdateApiKeyError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

@@ -65,6 +65,37 @@ impl UpdateAuthorizerError {
             UpdateAuthorizerError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            UpdateAuthorizerError::BadRequestException(error) => error.meta(),
+            UpdateAuthorizerError::ConflictException(error) => error.meta(),
+            UpdateAuthorizerError::LimitExceededException(error) => error.meta(),
+            UpdateAuthorizerError::NotFoundException(error) => error.meta(),
+            UpdateAuthorizerError::UnauthorizedException(error) => error.meta(),
+            UpdateAuthorizerError::TooManyRequestsException(error) => error.meta(),
+            UpdateAuthorizerError::Unlisted(error) => error.meta(),
+            UpdateAuthorizerError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            UpdateAuthorizerError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            UpdateAuthorizerError::BadRequestException(error) => error.message(),
+            UpdateAuthorizerError::ConflictException(error) => error.message(),
+            UpdateAuthorizerError::LimitExceededException(error) => error.message(),
+            UpdateAuthorizerError::NotFoundException(error) => error.message(),
+            UpdateAuthorizerError::UnauthorizedException(error) => error.message(),
+            UpdateAuthorizerError::TooManyRequestsException(error) => error.message(),
+            UpdateAuthorizerError::Unlisted(error) => error.message(),
+            UpdateAuthorizerError::Unhandled(meta) => meta.message.as_deref(),
+            UpdateAuthorizerError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for UpdateAuthorizerError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -208,7 +239,9 @@ impl super::Operation for UpdateAuthorizer {
                                 UpdateAuthorizerError::BadRequestException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateAuthorizerError::InvalidResponse(error)
+                                UpdateAuthorizerError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -218,7 +251,9 @@ impl super::Operation for UpdateAuthorizer {
                                 UpdateAuthorizerError::ConflictException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateAuthorizerError::InvalidResponse(error)
+                                UpdateAuthorizerError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -230,7 +265,9 @@ impl super::Operation for UpdateAuthorizer {
                                 UpdateAuthorizerError::LimitExceededException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateAuthorizerError::InvalidResponse(error)
+                                UpdateAuthorizerError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -240,7 +277,9 @@ impl super::Operation for UpdateAuthorizer {
                                 UpdateAuthorizerError::NotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateAuthorizerError::InvalidResponse(error)
+                                UpdateAuthorizerError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -252,7 +291,9 @@ impl super::Operation for UpdateAuthorizer {
                                 UpdateAuthorizerError::UnauthorizedException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateAuthorizerError::InvalidResponse(error)
+                                UpdateAuthorizerError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -264,7 +305,9 @@ impl super::Operation for UpdateAuthorizer {
                                 UpdateAuthorizerError::TooManyRequestsException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateAuthorizerError::InvalidResponse(error)
+                                UpdateAuthorizerError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -281,7 +324,11 @@ impl super::Operation for UpdateAuthorizer {
                             ) => UpdateAuthorizerError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => UpdateAuthorizerError::InvalidResponse(error),
+                            ) => {
+                                UpdateAuthorizerError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 UpdateAuthorizerError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -296,6 +343,8 @@ impl super::Operation for UpdateAuthorizer {
             );
         }
         crate::types::Authorizer::from_response(response)
-            .map_err(UpdateAuthorizerError::InvalidResponse)
+            .map_err(|error| UpdateAuthorizerError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

@@ -65,6 +65,41 @@ impl UpdateBasePathMappingError {
             UpdateBasePathMappingError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            UpdateBasePathMappingError::BadRequestException(error) => error.meta(),
+            UpdateBasePathMappingError::ConflictException(error) => error.meta(),
+            UpdateBasePathMappingError::LimitExceededException(error) => error.meta(),
+            UpdateBasePathMappingError::NotFoundException(error) => error.meta(),
+            UpdateBasePathMappingError::UnauthorizedException(error) => error.meta(),
+            UpdateBasePathMappingError::TooManyRequestsException(error) => error.meta(),
+            UpdateBasePathMappingError::Unlisted(error) => error.meta(),
+            UpdateBasePathMappingError::Unhandled(meta) => {
+                ::std::option::Option::Some(meta)
+            }
+            UpdateBasePathMappingError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            UpdateBasePathMappingError::BadRequestException(error) => error.message(),
+            UpdateBasePathMappingError::ConflictException(error) => error.message(),
+            UpdateBasePathMappingError::LimitExceededException(error) => error.message(),
+            UpdateBasePathMappingError::NotFoundException(error) => error.message(),
+            UpdateBasePathMappingError::UnauthorizedException(error) => error.message(),
+            UpdateBasePathMappingError::TooManyRequestsException(error) => {
+                error.message()
+            }
+            UpdateBasePathMappingError::Unlisted(error) => error.message(),
+            UpdateBasePathMappingError::Unhandled(meta) => meta.message.as_deref(),
+            UpdateBasePathMappingError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for UpdateBasePathMappingError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -219,7 +254,9 @@ impl super::Operation for UpdateBasePathMapping {
                                 UpdateBasePathMappingError::BadRequestException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateBasePathMappingError::InvalidResponse(error)
+                                UpdateBasePathMappingError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -229,7 +266,9 @@ impl super::Operation for UpdateBasePathMapping {
                                 UpdateBasePathMappingError::ConflictException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateBasePathMappingError::InvalidResponse(error)
+                                UpdateBasePathMappingError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -241,7 +280,9 @@ impl super::Operation for UpdateBasePathMapping {
                                 UpdateBasePathMappingError::LimitExceededException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateBasePathMappingError::InvalidResponse(error)
+                                UpdateBasePathMappingError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -251,7 +292,9 @@ impl super::Operation for UpdateBasePathMapping {
                                 UpdateBasePathMappingError::NotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateBasePathMappingError::InvalidResponse(error)
+                                UpdateBasePathMappingError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -263,7 +306,9 @@ impl super::Operation for UpdateBasePathMapping {
                                 UpdateBasePathMappingError::UnauthorizedException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateBasePathMappingError::InvalidResponse(error)
+                                UpdateBasePathMappingError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -275,7 +320,9 @@ impl super::Operation for UpdateBasePathMapping {
                                 UpdateBasePathMappingError::TooManyRequestsException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateBasePathMappingError::InvalidResponse(error)
+                                UpdateBasePathMappingError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -292,7 +339,11 @@ impl super::Operation for UpdateBasePathMapping {
                             ) => UpdateBasePathMappingError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => UpdateBasePathMappingError::InvalidResponse(error),
+                            ) => {
+                                UpdateBasePathMappingError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 UpdateBasePathMappingError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -307,6 +358,8 @@ impl super::Operation for UpdateBasePathMapping {
             );
         }
         crate::types::BasePathMapping::from_response(response)
-            .map_err(UpdateBasePathMappingError::InvalidResponse)
+            .map_err(|error| UpdateBasePathMappingError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

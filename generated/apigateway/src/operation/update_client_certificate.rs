@@ -67,6 +67,43 @@ impl UpdateClientCertificateError {
             }
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            UpdateClientCertificateError::BadRequestException(error) => error.meta(),
+            UpdateClientCertificateError::ConflictException(error) => error.meta(),
+            UpdateClientCertificateError::LimitExceededException(error) => error.meta(),
+            UpdateClientCertificateError::NotFoundException(error) => error.meta(),
+            UpdateClientCertificateError::UnauthorizedException(error) => error.meta(),
+            UpdateClientCertificateError::TooManyRequestsException(error) => error.meta(),
+            UpdateClientCertificateError::Unlisted(error) => error.meta(),
+            UpdateClientCertificateError::Unhandled(meta) => {
+                ::std::option::Option::Some(meta)
+            }
+            UpdateClientCertificateError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            UpdateClientCertificateError::BadRequestException(error) => error.message(),
+            UpdateClientCertificateError::ConflictException(error) => error.message(),
+            UpdateClientCertificateError::LimitExceededException(error) => {
+                error.message()
+            }
+            UpdateClientCertificateError::NotFoundException(error) => error.message(),
+            UpdateClientCertificateError::UnauthorizedException(error) => error.message(),
+            UpdateClientCertificateError::TooManyRequestsException(error) => {
+                error.message()
+            }
+            UpdateClientCertificateError::Unlisted(error) => error.message(),
+            UpdateClientCertificateError::Unhandled(meta) => meta.message.as_deref(),
+            UpdateClientCertificateError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for UpdateClientCertificateError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -202,7 +239,9 @@ impl super::Operation for UpdateClientCertificate {
                                 UpdateClientCertificateError::BadRequestException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateClientCertificateError::InvalidResponse(error)
+                                UpdateClientCertificateError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -212,7 +251,9 @@ impl super::Operation for UpdateClientCertificate {
                                 UpdateClientCertificateError::ConflictException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateClientCertificateError::InvalidResponse(error)
+                                UpdateClientCertificateError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -224,7 +265,9 @@ impl super::Operation for UpdateClientCertificate {
                                 UpdateClientCertificateError::LimitExceededException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateClientCertificateError::InvalidResponse(error)
+                                UpdateClientCertificateError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -234,7 +277,9 @@ impl super::Operation for UpdateClientCertificate {
                                 UpdateClientCertificateError::NotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateClientCertificateError::InvalidResponse(error)
+                                UpdateClientCertificateError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -246,7 +291,9 @@ impl super::Operation for UpdateClientCertificate {
                                 UpdateClientCertificateError::UnauthorizedException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateClientCertificateError::InvalidResponse(error)
+                                UpdateClientCertificateError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -260,7 +307,9 @@ impl super::Operation for UpdateClientCertificate {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateClientCertificateError::InvalidResponse(error)
+                                UpdateClientCertificateError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -277,7 +326,11 @@ impl super::Operation for UpdateClientCertificate {
                             ) => UpdateClientCertificateError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => UpdateClientCertificateError::InvalidResponse(error),
+                            ) => {
+                                UpdateClientCertificateError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 UpdateClientCertificateError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -292,6 +345,8 @@ impl super::Operation for UpdateClientCertificate {
             );
         }
         crate::types::ClientCertificate::from_response(response)
-            .map_err(UpdateClientCertificateError::InvalidResponse)
+            .map_err(|error| UpdateClientCertificateError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

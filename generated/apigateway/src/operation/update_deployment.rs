@@ -70,6 +70,39 @@ impl UpdateDeploymentError {
             UpdateDeploymentError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            UpdateDeploymentError::BadRequestException(error) => error.meta(),
+            UpdateDeploymentError::ConflictException(error) => error.meta(),
+            UpdateDeploymentError::LimitExceededException(error) => error.meta(),
+            UpdateDeploymentError::NotFoundException(error) => error.meta(),
+            UpdateDeploymentError::UnauthorizedException(error) => error.meta(),
+            UpdateDeploymentError::TooManyRequestsException(error) => error.meta(),
+            UpdateDeploymentError::ServiceUnavailableException(error) => error.meta(),
+            UpdateDeploymentError::Unlisted(error) => error.meta(),
+            UpdateDeploymentError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            UpdateDeploymentError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            UpdateDeploymentError::BadRequestException(error) => error.message(),
+            UpdateDeploymentError::ConflictException(error) => error.message(),
+            UpdateDeploymentError::LimitExceededException(error) => error.message(),
+            UpdateDeploymentError::NotFoundException(error) => error.message(),
+            UpdateDeploymentError::UnauthorizedException(error) => error.message(),
+            UpdateDeploymentError::TooManyRequestsException(error) => error.message(),
+            UpdateDeploymentError::ServiceUnavailableException(error) => error.message(),
+            UpdateDeploymentError::Unlisted(error) => error.message(),
+            UpdateDeploymentError::Unhandled(meta) => meta.message.as_deref(),
+            UpdateDeploymentError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for UpdateDeploymentError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -220,7 +253,9 @@ impl super::Operation for UpdateDeployment {
                                 UpdateDeploymentError::BadRequestException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateDeploymentError::InvalidResponse(error)
+                                UpdateDeploymentError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -230,7 +265,9 @@ impl super::Operation for UpdateDeployment {
                                 UpdateDeploymentError::ConflictException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateDeploymentError::InvalidResponse(error)
+                                UpdateDeploymentError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -242,7 +279,9 @@ impl super::Operation for UpdateDeployment {
                                 UpdateDeploymentError::LimitExceededException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateDeploymentError::InvalidResponse(error)
+                                UpdateDeploymentError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -252,7 +291,9 @@ impl super::Operation for UpdateDeployment {
                                 UpdateDeploymentError::NotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateDeploymentError::InvalidResponse(error)
+                                UpdateDeploymentError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -264,7 +305,9 @@ impl super::Operation for UpdateDeployment {
                                 UpdateDeploymentError::UnauthorizedException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateDeploymentError::InvalidResponse(error)
+                                UpdateDeploymentError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -276,7 +319,9 @@ impl super::Operation for UpdateDeployment {
                                 UpdateDeploymentError::TooManyRequestsException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateDeploymentError::InvalidResponse(error)
+                                UpdateDeploymentError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -288,7 +333,9 @@ impl super::Operation for UpdateDeployment {
                                 UpdateDeploymentError::ServiceUnavailableException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateDeploymentError::InvalidResponse(error)
+                                UpdateDeploymentError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -305,7 +352,11 @@ impl super::Operation for UpdateDeployment {
                             ) => UpdateDeploymentError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => UpdateDeploymentError::InvalidResponse(error),
+                            ) => {
+                                UpdateDeploymentError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 UpdateDeploymentError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -320,6 +371,8 @@ impl super::Operation for UpdateDeployment {
             );
         }
         crate::types::Deployment::from_response(response)
-            .map_err(UpdateDeploymentError::InvalidResponse)
+            .map_err(|error| UpdateDeploymentError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

@@ -67,6 +67,43 @@ impl UpdateDocumentationPartError {
             }
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            UpdateDocumentationPartError::BadRequestException(error) => error.meta(),
+            UpdateDocumentationPartError::ConflictException(error) => error.meta(),
+            UpdateDocumentationPartError::LimitExceededException(error) => error.meta(),
+            UpdateDocumentationPartError::NotFoundException(error) => error.meta(),
+            UpdateDocumentationPartError::UnauthorizedException(error) => error.meta(),
+            UpdateDocumentationPartError::TooManyRequestsException(error) => error.meta(),
+            UpdateDocumentationPartError::Unlisted(error) => error.meta(),
+            UpdateDocumentationPartError::Unhandled(meta) => {
+                ::std::option::Option::Some(meta)
+            }
+            UpdateDocumentationPartError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            UpdateDocumentationPartError::BadRequestException(error) => error.message(),
+            UpdateDocumentationPartError::ConflictException(error) => error.message(),
+            UpdateDocumentationPartError::LimitExceededException(error) => {
+                error.message()
+            }
+            UpdateDocumentationPartError::NotFoundException(error) => error.message(),
+            UpdateDocumentationPartError::UnauthorizedException(error) => error.message(),
+            UpdateDocumentationPartError::TooManyRequestsException(error) => {
+                error.message()
+            }
+            UpdateDocumentationPartError::Unlisted(error) => error.message(),
+            UpdateDocumentationPartError::Unhandled(meta) => meta.message.as_deref(),
+            UpdateDocumentationPartError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for UpdateDocumentationPartError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -218,7 +255,9 @@ impl super::Operation for UpdateDocumentationPart {
                                 UpdateDocumentationPartError::BadRequestException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateDocumentationPartError::InvalidResponse(error)
+                                UpdateDocumentationPartError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -228,7 +267,9 @@ impl super::Operation for UpdateDocumentationPart {
                                 UpdateDocumentationPartError::ConflictException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateDocumentationPartError::InvalidResponse(error)
+                                UpdateDocumentationPartError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -240,7 +281,9 @@ impl super::Operation for UpdateDocumentationPart {
                                 UpdateDocumentationPartError::LimitExceededException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateDocumentationPartError::InvalidResponse(error)
+                                UpdateDocumentationPartError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -250,7 +293,9 @@ impl super::Operation for UpdateDocumentationPart {
                                 UpdateDocumentationPartError::NotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateDocumentationPartError::InvalidResponse(error)
+                                UpdateDocumentationPartError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -262,7 +307,9 @@ impl super::Operation for UpdateDocumentationPart {
                                 UpdateDocumentationPartError::UnauthorizedException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateDocumentationPartError::InvalidResponse(error)
+                                UpdateDocumentationPartError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -276,7 +323,9 @@ impl super::Operation for UpdateDocumentationPart {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateDocumentationPartError::InvalidResponse(error)
+                                UpdateDocumentationPartError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -293,7 +342,11 @@ impl super::Operation for UpdateDocumentationPart {
                             ) => UpdateDocumentationPartError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => UpdateDocumentationPartError::InvalidResponse(error),
+                            ) => {
+                                UpdateDocumentationPartError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 UpdateDocumentationPartError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -308,6 +361,8 @@ impl super::Operation for UpdateDocumentationPart {
             );
         }
         crate::types::DocumentationPart::from_response(response)
-            .map_err(UpdateDocumentationPartError::InvalidResponse)
+            .map_err(|error| UpdateDocumentationPartError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

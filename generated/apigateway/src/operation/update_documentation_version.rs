@@ -67,6 +67,51 @@ impl UpdateDocumentationVersionError {
             }
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            UpdateDocumentationVersionError::BadRequestException(error) => error.meta(),
+            UpdateDocumentationVersionError::ConflictException(error) => error.meta(),
+            UpdateDocumentationVersionError::LimitExceededException(error) => {
+                error.meta()
+            }
+            UpdateDocumentationVersionError::NotFoundException(error) => error.meta(),
+            UpdateDocumentationVersionError::UnauthorizedException(error) => error.meta(),
+            UpdateDocumentationVersionError::TooManyRequestsException(error) => {
+                error.meta()
+            }
+            UpdateDocumentationVersionError::Unlisted(error) => error.meta(),
+            UpdateDocumentationVersionError::Unhandled(meta) => {
+                ::std::option::Option::Some(meta)
+            }
+            UpdateDocumentationVersionError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            UpdateDocumentationVersionError::BadRequestException(error) => {
+                error.message()
+            }
+            UpdateDocumentationVersionError::ConflictException(error) => error.message(),
+            UpdateDocumentationVersionError::LimitExceededException(error) => {
+                error.message()
+            }
+            UpdateDocumentationVersionError::NotFoundException(error) => error.message(),
+            UpdateDocumentationVersionError::UnauthorizedException(error) => {
+                error.message()
+            }
+            UpdateDocumentationVersionError::TooManyRequestsException(error) => {
+                error.message()
+            }
+            UpdateDocumentationVersionError::Unlisted(error) => error.message(),
+            UpdateDocumentationVersionError::Unhandled(meta) => meta.message.as_deref(),
+            UpdateDocumentationVersionError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for UpdateDocumentationVersionError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -218,7 +263,9 @@ impl super::Operation for UpdateDocumentationVersion {
                                 UpdateDocumentationVersionError::BadRequestException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateDocumentationVersionError::InvalidResponse(error)
+                                UpdateDocumentationVersionError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -228,7 +275,9 @@ impl super::Operation for UpdateDocumentationVersion {
                                 UpdateDocumentationVersionError::ConflictException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateDocumentationVersionError::InvalidResponse(error)
+                                UpdateDocumentationVersionError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -242,7 +291,9 @@ impl super::Operation for UpdateDocumentationVersion {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateDocumentationVersionError::InvalidResponse(error)
+                                UpdateDocumentationVersionError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -252,7 +303,9 @@ impl super::Operation for UpdateDocumentationVersion {
                                 UpdateDocumentationVersionError::NotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateDocumentationVersionError::InvalidResponse(error)
+                                UpdateDocumentationVersionError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -266,7 +319,9 @@ impl super::Operation for UpdateDocumentationVersion {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateDocumentationVersionError::InvalidResponse(error)
+                                UpdateDocumentationVersionError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -280,7 +335,9 @@ impl super::Operation for UpdateDocumentationVersion {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateDocumentationVersionError::InvalidResponse(error)
+                                UpdateDocumentationVersionError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -297,7 +354,11 @@ impl super::Operation for UpdateDocumentationVersion {
                             ) => UpdateDocumentationVersionError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => UpdateDocumentationVersionError::InvalidResponse(error),
+                            ) => {
+                                UpdateDocumentationVersionError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 UpdateDocumentationVersionError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -312,6 +373,8 @@ impl super::Operation for UpdateDocumentationVersion {
             );
         }
         crate::types::DocumentationVersion::from_response(response)
-            .map_err(UpdateDocumentationVersionError::InvalidResponse)
+            .map_err(|error| UpdateDocumentationVersionError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

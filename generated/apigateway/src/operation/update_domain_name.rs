@@ -65,6 +65,37 @@ impl UpdateDomainNameError {
             UpdateDomainNameError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            UpdateDomainNameError::BadRequestException(error) => error.meta(),
+            UpdateDomainNameError::ConflictException(error) => error.meta(),
+            UpdateDomainNameError::LimitExceededException(error) => error.meta(),
+            UpdateDomainNameError::NotFoundException(error) => error.meta(),
+            UpdateDomainNameError::UnauthorizedException(error) => error.meta(),
+            UpdateDomainNameError::TooManyRequestsException(error) => error.meta(),
+            UpdateDomainNameError::Unlisted(error) => error.meta(),
+            UpdateDomainNameError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            UpdateDomainNameError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            UpdateDomainNameError::BadRequestException(error) => error.message(),
+            UpdateDomainNameError::ConflictException(error) => error.message(),
+            UpdateDomainNameError::LimitExceededException(error) => error.message(),
+            UpdateDomainNameError::NotFoundException(error) => error.message(),
+            UpdateDomainNameError::UnauthorizedException(error) => error.message(),
+            UpdateDomainNameError::TooManyRequestsException(error) => error.message(),
+            UpdateDomainNameError::Unlisted(error) => error.message(),
+            UpdateDomainNameError::Unhandled(meta) => meta.message.as_deref(),
+            UpdateDomainNameError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for UpdateDomainNameError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -195,7 +226,9 @@ impl super::Operation for UpdateDomainName {
                                 UpdateDomainNameError::BadRequestException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateDomainNameError::InvalidResponse(error)
+                                UpdateDomainNameError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -205,7 +238,9 @@ impl super::Operation for UpdateDomainName {
                                 UpdateDomainNameError::ConflictException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateDomainNameError::InvalidResponse(error)
+                                UpdateDomainNameError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -217,7 +252,9 @@ impl super::Operation for UpdateDomainName {
                                 UpdateDomainNameError::LimitExceededException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateDomainNameError::InvalidResponse(error)
+                                UpdateDomainNameError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -227,7 +264,9 @@ impl super::Operation for UpdateDomainName {
                                 UpdateDomainNameError::NotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateDomainNameError::InvalidResponse(error)
+                                UpdateDomainNameError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -239,7 +278,9 @@ impl super::Operation for UpdateDomainName {
                                 UpdateDomainNameError::UnauthorizedException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateDomainNameError::InvalidResponse(error)
+                                UpdateDomainNameError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -251,7 +292,9 @@ impl super::Operation for UpdateDomainName {
                                 UpdateDomainNameError::TooManyRequestsException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateDomainNameError::InvalidResponse(error)
+                                UpdateDomainNameError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -268,7 +311,11 @@ impl super::Operation for UpdateDomainName {
                             ) => UpdateDomainNameError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => UpdateDomainNameError::InvalidResponse(error),
+                            ) => {
+                                UpdateDomainNameError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 UpdateDomainNameError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -283,6 +330,8 @@ impl super::Operation for UpdateDomainName {
             );
         }
         crate::types::DomainName::from_response(response)
-            .map_err(UpdateDomainNameError::InvalidResponse)
+            .map_err(|error| UpdateDomainNameError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

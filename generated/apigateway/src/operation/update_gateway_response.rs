@@ -65,6 +65,41 @@ impl UpdateGatewayResponseError {
             UpdateGatewayResponseError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            UpdateGatewayResponseError::BadRequestException(error) => error.meta(),
+            UpdateGatewayResponseError::ConflictException(error) => error.meta(),
+            UpdateGatewayResponseError::LimitExceededException(error) => error.meta(),
+            UpdateGatewayResponseError::NotFoundException(error) => error.meta(),
+            UpdateGatewayResponseError::UnauthorizedException(error) => error.meta(),
+            UpdateGatewayResponseError::TooManyRequestsException(error) => error.meta(),
+            UpdateGatewayResponseError::Unlisted(error) => error.meta(),
+            UpdateGatewayResponseError::Unhandled(meta) => {
+                ::std::option::Option::Some(meta)
+            }
+            UpdateGatewayResponseError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            UpdateGatewayResponseError::BadRequestException(error) => error.message(),
+            UpdateGatewayResponseError::ConflictException(error) => error.message(),
+            UpdateGatewayResponseError::LimitExceededException(error) => error.message(),
+            UpdateGatewayResponseError::NotFoundException(error) => error.message(),
+            UpdateGatewayResponseError::UnauthorizedException(error) => error.message(),
+            UpdateGatewayResponseError::TooManyRequestsException(error) => {
+                error.message()
+            }
+            UpdateGatewayResponseError::Unlisted(error) => error.message(),
+            UpdateGatewayResponseError::Unhandled(meta) => meta.message.as_deref(),
+            UpdateGatewayResponseError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for UpdateGatewayResponseError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -216,7 +251,9 @@ impl super::Operation for UpdateGatewayResponse {
                                 UpdateGatewayResponseError::BadRequestException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateGatewayResponseError::InvalidResponse(error)
+                                UpdateGatewayResponseError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -226,7 +263,9 @@ impl super::Operation for UpdateGatewayResponse {
                                 UpdateGatewayResponseError::ConflictException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateGatewayResponseError::InvalidResponse(error)
+                                UpdateGatewayResponseError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -238,7 +277,9 @@ impl super::Operation for UpdateGatewayResponse {
                                 UpdateGatewayResponseError::LimitExceededException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateGatewayResponseError::InvalidResponse(error)
+                                UpdateGatewayResponseError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -248,7 +289,9 @@ impl super::Operation for UpdateGatewayResponse {
                                 UpdateGatewayResponseError::NotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateGatewayResponseError::InvalidResponse(error)
+                                UpdateGatewayResponseError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -260,7 +303,9 @@ impl super::Operation for UpdateGatewayResponse {
                                 UpdateGatewayResponseError::UnauthorizedException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateGatewayResponseError::InvalidResponse(error)
+                                UpdateGatewayResponseError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -272,7 +317,9 @@ impl super::Operation for UpdateGatewayResponse {
                                 UpdateGatewayResponseError::TooManyRequestsException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateGatewayResponseError::InvalidResponse(error)
+                                UpdateGatewayResponseError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -289,7 +336,11 @@ impl super::Operation for UpdateGatewayResponse {
                             ) => UpdateGatewayResponseError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => UpdateGatewayResponseError::InvalidResponse(error),
+                            ) => {
+                                UpdateGatewayResponseError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 UpdateGatewayResponseError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -304,6 +355,8 @@ impl super::Operation for UpdateGatewayResponse {
             );
         }
         crate::types::GatewayResponse::from_response(response)
-            .map_err(UpdateGatewayResponseError::InvalidResponse)
+            .map_err(|error| UpdateGatewayResponseError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

@@ -65,6 +65,37 @@ impl UpdateIntegrationError {
             UpdateIntegrationError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            UpdateIntegrationError::BadRequestException(error) => error.meta(),
+            UpdateIntegrationError::ConflictException(error) => error.meta(),
+            UpdateIntegrationError::LimitExceededException(error) => error.meta(),
+            UpdateIntegrationError::NotFoundException(error) => error.meta(),
+            UpdateIntegrationError::UnauthorizedException(error) => error.meta(),
+            UpdateIntegrationError::TooManyRequestsException(error) => error.meta(),
+            UpdateIntegrationError::Unlisted(error) => error.meta(),
+            UpdateIntegrationError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            UpdateIntegrationError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            UpdateIntegrationError::BadRequestException(error) => error.message(),
+            UpdateIntegrationError::ConflictException(error) => error.message(),
+            UpdateIntegrationError::LimitExceededException(error) => error.message(),
+            UpdateIntegrationError::NotFoundException(error) => error.message(),
+            UpdateIntegrationError::UnauthorizedException(error) => error.message(),
+            UpdateIntegrationError::TooManyRequestsException(error) => error.message(),
+            UpdateIntegrationError::Unlisted(error) => error.message(),
+            UpdateIntegrationError::Unhandled(meta) => meta.message.as_deref(),
+            UpdateIntegrationError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for UpdateIntegrationError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -229,7 +260,9 @@ impl super::Operation for UpdateIntegration {
                                 UpdateIntegrationError::BadRequestException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateIntegrationError::InvalidResponse(error)
+                                UpdateIntegrationError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -239,7 +272,9 @@ impl super::Operation for UpdateIntegration {
                                 UpdateIntegrationError::ConflictException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateIntegrationError::InvalidResponse(error)
+                                UpdateIntegrationError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -251,7 +286,9 @@ impl super::Operation for UpdateIntegration {
                                 UpdateIntegrationError::LimitExceededException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateIntegrationError::InvalidResponse(error)
+                                UpdateIntegrationError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -261,7 +298,9 @@ impl super::Operation for UpdateIntegration {
                                 UpdateIntegrationError::NotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateIntegrationError::InvalidResponse(error)
+                                UpdateIntegrationError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -273,7 +312,9 @@ impl super::Operation for UpdateIntegration {
                                 UpdateIntegrationError::UnauthorizedException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateIntegrationError::InvalidResponse(error)
+                                UpdateIntegrationError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -285,7 +326,9 @@ impl super::Operation for UpdateIntegration {
                                 UpdateIntegrationError::TooManyRequestsException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateIntegrationError::InvalidResponse(error)
+                                UpdateIntegrationError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -302,7 +345,11 @@ impl super::Operation for UpdateIntegration {
                             ) => UpdateIntegrationError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => UpdateIntegrationError::InvalidResponse(error),
+                            ) => {
+                                UpdateIntegrationError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 UpdateIntegrationError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -317,6 +364,8 @@ impl super::Operation for UpdateIntegration {
             );
         }
         crate::types::Integration::from_response(response)
-            .map_err(UpdateIntegrationError::InvalidResponse)
+            .map_err(|error| UpdateIntegrationError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

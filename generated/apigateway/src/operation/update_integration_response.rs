@@ -67,6 +67,47 @@ impl UpdateIntegrationResponseError {
             }
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            UpdateIntegrationResponseError::BadRequestException(error) => error.meta(),
+            UpdateIntegrationResponseError::ConflictException(error) => error.meta(),
+            UpdateIntegrationResponseError::LimitExceededException(error) => error.meta(),
+            UpdateIntegrationResponseError::NotFoundException(error) => error.meta(),
+            UpdateIntegrationResponseError::UnauthorizedException(error) => error.meta(),
+            UpdateIntegrationResponseError::TooManyRequestsException(error) => {
+                error.meta()
+            }
+            UpdateIntegrationResponseError::Unlisted(error) => error.meta(),
+            UpdateIntegrationResponseError::Unhandled(meta) => {
+                ::std::option::Option::Some(meta)
+            }
+            UpdateIntegrationResponseError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            UpdateIntegrationResponseError::BadRequestException(error) => error.message(),
+            UpdateIntegrationResponseError::ConflictException(error) => error.message(),
+            UpdateIntegrationResponseError::LimitExceededException(error) => {
+                error.message()
+            }
+            UpdateIntegrationResponseError::NotFoundException(error) => error.message(),
+            UpdateIntegrationResponseError::UnauthorizedException(error) => {
+                error.message()
+            }
+            UpdateIntegrationResponseError::TooManyRequestsException(error) => {
+                error.message()
+            }
+            UpdateIntegrationResponseError::Unlisted(error) => error.message(),
+            UpdateIntegrationResponseError::Unhandled(meta) => meta.message.as_deref(),
+            UpdateIntegrationResponseError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for UpdateIntegrationResponseError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -250,7 +291,9 @@ impl super::Operation for UpdateIntegrationResponse {
                                 UpdateIntegrationResponseError::BadRequestException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateIntegrationResponseError::InvalidResponse(error)
+                                UpdateIntegrationResponseError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -260,7 +303,9 @@ impl super::Operation for UpdateIntegrationResponse {
                                 UpdateIntegrationResponseError::ConflictException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateIntegrationResponseError::InvalidResponse(error)
+                                UpdateIntegrationResponseError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -274,7 +319,9 @@ impl super::Operation for UpdateIntegrationResponse {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateIntegrationResponseError::InvalidResponse(error)
+                                UpdateIntegrationResponseError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -284,7 +331,9 @@ impl super::Operation for UpdateIntegrationResponse {
                                 UpdateIntegrationResponseError::NotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateIntegrationResponseError::InvalidResponse(error)
+                                UpdateIntegrationResponseError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -296,7 +345,9 @@ impl super::Operation for UpdateIntegrationResponse {
                                 UpdateIntegrationResponseError::UnauthorizedException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateIntegrationResponseError::InvalidResponse(error)
+                                UpdateIntegrationResponseError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -310,7 +361,9 @@ impl super::Operation for UpdateIntegrationResponse {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateIntegrationResponseError::InvalidResponse(error)
+                                UpdateIntegrationResponseError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -327,7 +380,11 @@ impl super::Operation for UpdateIntegrationResponse {
                             ) => UpdateIntegrationResponseError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => UpdateIntegrationResponseError::InvalidResponse(error),
+                            ) => {
+                                UpdateIntegrationResponseError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 UpdateIntegrationResponseError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -342,6 +399,8 @@ impl super::Operation for UpdateIntegrationResponse {
             );
         }
         crate::types::IntegrationResponse::from_response(response)
-            .map_err(UpdateIntegrationResponseError::InvalidResponse)
+            .map_err(|error| UpdateIntegrationResponseError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

@@ -60,6 +60,35 @@ impl UpdateMethodError {
             UpdateMethodError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            UpdateMethodError::UnauthorizedException(error) => error.meta(),
+            UpdateMethodError::NotFoundException(error) => error.meta(),
+            UpdateMethodError::BadRequestException(error) => error.meta(),
+            UpdateMethodError::ConflictException(error) => error.meta(),
+            UpdateMethodError::TooManyRequestsException(error) => error.meta(),
+            UpdateMethodError::Unlisted(error) => error.meta(),
+            UpdateMethodError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            UpdateMethodError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            UpdateMethodError::UnauthorizedException(error) => error.message(),
+            UpdateMethodError::NotFoundException(error) => error.message(),
+            UpdateMethodError::BadRequestException(error) => error.message(),
+            UpdateMethodError::ConflictException(error) => error.message(),
+            UpdateMethodError::TooManyRequestsException(error) => error.message(),
+            UpdateMethodError::Unlisted(error) => error.message(),
+            UpdateMethodError::Unhandled(meta) => meta.message.as_deref(),
+            UpdateMethodError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for UpdateMethodError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -212,7 +241,9 @@ impl super::Operation for UpdateMethod {
                                 UpdateMethodError::UnauthorizedException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateMethodError::InvalidResponse(error)
+                                UpdateMethodError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -222,7 +253,9 @@ impl super::Operation for UpdateMethod {
                                 UpdateMethodError::NotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateMethodError::InvalidResponse(error)
+                                UpdateMethodError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -234,7 +267,9 @@ impl super::Operation for UpdateMethod {
                                 UpdateMethodError::BadRequestException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateMethodError::InvalidResponse(error)
+                                UpdateMethodError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -244,7 +279,9 @@ impl super::Operation for UpdateMethod {
                                 UpdateMethodError::ConflictException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateMethodError::InvalidResponse(error)
+                                UpdateMethodError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -256,7 +293,9 @@ impl super::Operation for UpdateMethod {
                                 UpdateMethodError::TooManyRequestsException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateMethodError::InvalidResponse(error)
+                                UpdateMethodError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -273,7 +312,11 @@ impl super::Operation for UpdateMethod {
                             ) => UpdateMethodError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => UpdateMethodError::InvalidResponse(error),
+                            ) => {
+                                UpdateMethodError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 UpdateMethodError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -288,6 +331,8 @@ impl super::Operation for UpdateMethod {
             );
         }
         crate::types::Method::from_response(response)
-            .map_err(UpdateMethodError::InvalidResponse)
+            .map_err(|error| UpdateMethodError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

@@ -65,6 +65,39 @@ impl UpdateMethodResponseError {
             UpdateMethodResponseError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            UpdateMethodResponseError::UnauthorizedException(error) => error.meta(),
+            UpdateMethodResponseError::NotFoundException(error) => error.meta(),
+            UpdateMethodResponseError::ConflictException(error) => error.meta(),
+            UpdateMethodResponseError::LimitExceededException(error) => error.meta(),
+            UpdateMethodResponseError::BadRequestException(error) => error.meta(),
+            UpdateMethodResponseError::TooManyRequestsException(error) => error.meta(),
+            UpdateMethodResponseError::Unlisted(error) => error.meta(),
+            UpdateMethodResponseError::Unhandled(meta) => {
+                ::std::option::Option::Some(meta)
+            }
+            UpdateMethodResponseError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            UpdateMethodResponseError::UnauthorizedException(error) => error.message(),
+            UpdateMethodResponseError::NotFoundException(error) => error.message(),
+            UpdateMethodResponseError::ConflictException(error) => error.message(),
+            UpdateMethodResponseError::LimitExceededException(error) => error.message(),
+            UpdateMethodResponseError::BadRequestException(error) => error.message(),
+            UpdateMethodResponseError::TooManyRequestsException(error) => error.message(),
+            UpdateMethodResponseError::Unlisted(error) => error.message(),
+            UpdateMethodResponseError::Unhandled(meta) => meta.message.as_deref(),
+            UpdateMethodResponseError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for UpdateMethodResponseError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -248,7 +281,9 @@ impl super::Operation for UpdateMethodResponse {
                                 UpdateMethodResponseError::UnauthorizedException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateMethodResponseError::InvalidResponse(error)
+                                UpdateMethodResponseError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -258,7 +293,9 @@ impl super::Operation for UpdateMethodResponse {
                                 UpdateMethodResponseError::NotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateMethodResponseError::InvalidResponse(error)
+                                UpdateMethodResponseError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -268,7 +305,9 @@ impl super::Operation for UpdateMethodResponse {
                                 UpdateMethodResponseError::ConflictException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateMethodResponseError::InvalidResponse(error)
+                                UpdateMethodResponseError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -280,7 +319,9 @@ impl super::Operation for UpdateMethodResponse {
                                 UpdateMethodResponseError::LimitExceededException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateMethodResponseError::InvalidResponse(error)
+                                UpdateMethodResponseError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -292,7 +333,9 @@ impl super::Operation for UpdateMethodResponse {
                                 UpdateMethodResponseError::BadRequestException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateMethodResponseError::InvalidResponse(error)
+                                UpdateMethodResponseError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -304,7 +347,9 @@ impl super::Operation for UpdateMethodResponse {
                                 UpdateMethodResponseError::TooManyRequestsException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateMethodResponseError::InvalidResponse(error)
+                                UpdateMethodResponseError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -321,7 +366,11 @@ impl super::Operation for UpdateMethodResponse {
                             ) => UpdateMethodResponseError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => UpdateMethodResponseError::InvalidResponse(error),
+                            ) => {
+                                UpdateMethodResponseError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 UpdateMethodResponseError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -336,6 +385,8 @@ impl super::Operation for UpdateMethodResponse {
             );
         }
         crate::types::MethodResponse::from_response(response)
-            .map_err(UpdateMethodResponseError::InvalidResponse)
+            .map_err(|error| UpdateMethodResponseError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

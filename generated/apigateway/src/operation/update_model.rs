@@ -65,6 +65,37 @@ impl UpdateModelError {
             UpdateModelError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            UpdateModelError::BadRequestException(error) => error.meta(),
+            UpdateModelError::ConflictException(error) => error.meta(),
+            UpdateModelError::LimitExceededException(error) => error.meta(),
+            UpdateModelError::NotFoundException(error) => error.meta(),
+            UpdateModelError::UnauthorizedException(error) => error.meta(),
+            UpdateModelError::TooManyRequestsException(error) => error.meta(),
+            UpdateModelError::Unlisted(error) => error.meta(),
+            UpdateModelError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            UpdateModelError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            UpdateModelError::BadRequestException(error) => error.message(),
+            UpdateModelError::ConflictException(error) => error.message(),
+            UpdateModelError::LimitExceededException(error) => error.message(),
+            UpdateModelError::NotFoundException(error) => error.message(),
+            UpdateModelError::UnauthorizedException(error) => error.message(),
+            UpdateModelError::TooManyRequestsException(error) => error.message(),
+            UpdateModelError::Unlisted(error) => error.message(),
+            UpdateModelError::Unhandled(meta) => meta.message.as_deref(),
+            UpdateModelError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for UpdateModelError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -208,7 +239,9 @@ impl super::Operation for UpdateModel {
                                 UpdateModelError::BadRequestException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateModelError::InvalidResponse(error)
+                                UpdateModelError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -218,7 +251,9 @@ impl super::Operation for UpdateModel {
                                 UpdateModelError::ConflictException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateModelError::InvalidResponse(error)
+                                UpdateModelError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -230,7 +265,9 @@ impl super::Operation for UpdateModel {
                                 UpdateModelError::LimitExceededException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateModelError::InvalidResponse(error)
+                                UpdateModelError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -240,7 +277,9 @@ impl super::Operation for UpdateModel {
                                 UpdateModelError::NotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateModelError::InvalidResponse(error)
+                                UpdateModelError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -252,7 +291,9 @@ impl super::Operation for UpdateModel {
                                 UpdateModelError::UnauthorizedException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateModelError::InvalidResponse(error)
+                                UpdateModelError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -264,7 +305,9 @@ impl super::Operation for UpdateModel {
                                 UpdateModelError::TooManyRequestsException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateModelError::InvalidResponse(error)
+                                UpdateModelError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -281,7 +324,11 @@ impl super::Operation for UpdateModel {
                             ) => UpdateModelError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => UpdateModelError::InvalidResponse(error),
+                            ) => {
+                                UpdateModelError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 UpdateModelError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -296,6 +343,8 @@ impl super::Operation for UpdateModel {
             );
         }
         crate::types::Model::from_response(response)
-            .map_err(UpdateModelError::InvalidResponse)
+            .map_err(|error| UpdateModelError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

@@ -67,6 +67,41 @@ impl UpdateRequestValidatorError {
             }
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            UpdateRequestValidatorError::BadRequestException(error) => error.meta(),
+            UpdateRequestValidatorError::ConflictException(error) => error.meta(),
+            UpdateRequestValidatorError::LimitExceededException(error) => error.meta(),
+            UpdateRequestValidatorError::NotFoundException(error) => error.meta(),
+            UpdateRequestValidatorError::UnauthorizedException(error) => error.meta(),
+            UpdateRequestValidatorError::TooManyRequestsException(error) => error.meta(),
+            UpdateRequestValidatorError::Unlisted(error) => error.meta(),
+            UpdateRequestValidatorError::Unhandled(meta) => {
+                ::std::option::Option::Some(meta)
+            }
+            UpdateRequestValidatorError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            UpdateRequestValidatorError::BadRequestException(error) => error.message(),
+            UpdateRequestValidatorError::ConflictException(error) => error.message(),
+            UpdateRequestValidatorError::LimitExceededException(error) => error.message(),
+            UpdateRequestValidatorError::NotFoundException(error) => error.message(),
+            UpdateRequestValidatorError::UnauthorizedException(error) => error.message(),
+            UpdateRequestValidatorError::TooManyRequestsException(error) => {
+                error.message()
+            }
+            UpdateRequestValidatorError::Unlisted(error) => error.message(),
+            UpdateRequestValidatorError::Unhandled(meta) => meta.message.as_deref(),
+            UpdateRequestValidatorError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for UpdateRequestValidatorError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -218,7 +253,9 @@ impl super::Operation for UpdateRequestValidator {
                                 UpdateRequestValidatorError::BadRequestException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateRequestValidatorError::InvalidResponse(error)
+                                UpdateRequestValidatorError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -228,7 +265,9 @@ impl super::Operation for UpdateRequestValidator {
                                 UpdateRequestValidatorError::ConflictException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateRequestValidatorError::InvalidResponse(error)
+                                UpdateRequestValidatorError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -240,7 +279,9 @@ impl super::Operation for UpdateRequestValidator {
                                 UpdateRequestValidatorError::LimitExceededException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateRequestValidatorError::InvalidResponse(error)
+                                UpdateRequestValidatorError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -250,7 +291,9 @@ impl super::Operation for UpdateRequestValidator {
                                 UpdateRequestValidatorError::NotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateRequestValidatorError::InvalidResponse(error)
+                                UpdateRequestValidatorError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -262,7 +305,9 @@ impl super::Operation for UpdateRequestValidator {
                                 UpdateRequestValidatorError::UnauthorizedException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateRequestValidatorError::InvalidResponse(error)
+                                UpdateRequestValidatorError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -274,7 +319,9 @@ impl super::Operation for UpdateRequestValidator {
                                 UpdateRequestValidatorError::TooManyRequestsException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateRequestValidatorError::InvalidResponse(error)
+                                UpdateRequestValidatorError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -291,7 +338,11 @@ impl super::Operation for UpdateRequestValidator {
                             ) => UpdateRequestValidatorError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => UpdateRequestValidatorError::InvalidResponse(error),
+                            ) => {
+                                UpdateRequestValidatorError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 UpdateRequestValidatorError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -306,6 +357,8 @@ impl super::Operation for UpdateRequestValidator {
             );
         }
         crate::types::RequestValidator::from_response(response)
-            .map_err(UpdateRequestValidatorError::InvalidResponse)
+            .map_err(|error| UpdateRequestValidatorError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

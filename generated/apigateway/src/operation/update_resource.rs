@@ -60,6 +60,35 @@ impl UpdateResourceError {
             UpdateResourceError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            UpdateResourceError::UnauthorizedException(error) => error.meta(),
+            UpdateResourceError::NotFoundException(error) => error.meta(),
+            UpdateResourceError::ConflictException(error) => error.meta(),
+            UpdateResourceError::BadRequestException(error) => error.meta(),
+            UpdateResourceError::TooManyRequestsException(error) => error.meta(),
+            UpdateResourceError::Unlisted(error) => error.meta(),
+            UpdateResourceError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            UpdateResourceError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            UpdateResourceError::UnauthorizedException(error) => error.message(),
+            UpdateResourceError::NotFoundException(error) => error.message(),
+            UpdateResourceError::ConflictException(error) => error.message(),
+            UpdateResourceError::BadRequestException(error) => error.message(),
+            UpdateResourceError::TooManyRequestsException(error) => error.message(),
+            UpdateResourceError::Unlisted(error) => error.message(),
+            UpdateResourceError::Unhandled(meta) => meta.message.as_deref(),
+            UpdateResourceError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for UpdateResourceError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -196,7 +225,9 @@ impl super::Operation for UpdateResource {
                                 UpdateResourceError::UnauthorizedException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateResourceError::InvalidResponse(error)
+                                UpdateResourceError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -206,7 +237,9 @@ impl super::Operation for UpdateResource {
                                 UpdateResourceError::NotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateResourceError::InvalidResponse(error)
+                                UpdateResourceError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -216,7 +249,9 @@ impl super::Operation for UpdateResource {
                                 UpdateResourceError::ConflictException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateResourceError::InvalidResponse(error)
+                                UpdateResourceError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -228,7 +263,9 @@ impl super::Operation for UpdateResource {
                                 UpdateResourceError::BadRequestException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateResourceError::InvalidResponse(error)
+                                UpdateResourceError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -240,7 +277,9 @@ impl super::Operation for UpdateResource {
                                 UpdateResourceError::TooManyRequestsException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateResourceError::InvalidResponse(error)
+                                UpdateResourceError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -257,7 +296,11 @@ impl super::Operation for UpdateResource {
                             ) => UpdateResourceError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => UpdateResourceError::InvalidResponse(error),
+                            ) => {
+                                UpdateResourceError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 UpdateResourceError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -272,6 +315,8 @@ impl super::Operation for UpdateResource {
             );
         }
         crate::types::Resource::from_response(response)
-            .map_err(UpdateResourceError::InvalidResponse)
+            .map_err(|error| UpdateResourceError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

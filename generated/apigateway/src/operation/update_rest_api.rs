@@ -65,6 +65,37 @@ impl UpdateRestApiError {
             UpdateRestApiError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            UpdateRestApiError::BadRequestException(error) => error.meta(),
+            UpdateRestApiError::ConflictException(error) => error.meta(),
+            UpdateRestApiError::LimitExceededException(error) => error.meta(),
+            UpdateRestApiError::NotFoundException(error) => error.meta(),
+            UpdateRestApiError::UnauthorizedException(error) => error.meta(),
+            UpdateRestApiError::TooManyRequestsException(error) => error.meta(),
+            UpdateRestApiError::Unlisted(error) => error.meta(),
+            UpdateRestApiError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            UpdateRestApiError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            UpdateRestApiError::BadRequestException(error) => error.message(),
+            UpdateRestApiError::ConflictException(error) => error.message(),
+            UpdateRestApiError::LimitExceededException(error) => error.message(),
+            UpdateRestApiError::NotFoundException(error) => error.message(),
+            UpdateRestApiError::UnauthorizedException(error) => error.message(),
+            UpdateRestApiError::TooManyRequestsException(error) => error.message(),
+            UpdateRestApiError::Unlisted(error) => error.message(),
+            UpdateRestApiError::Unhandled(meta) => meta.message.as_deref(),
+            UpdateRestApiError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for UpdateRestApiError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -192,7 +223,9 @@ impl super::Operation for UpdateRestApi {
                                 UpdateRestApiError::BadRequestException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateRestApiError::InvalidResponse(error)
+                                UpdateRestApiError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -202,7 +235,9 @@ impl super::Operation for UpdateRestApi {
                                 UpdateRestApiError::ConflictException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateRestApiError::InvalidResponse(error)
+                                UpdateRestApiError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -214,7 +249,9 @@ impl super::Operation for UpdateRestApi {
                                 UpdateRestApiError::LimitExceededException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateRestApiError::InvalidResponse(error)
+                                UpdateRestApiError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -224,7 +261,9 @@ impl super::Operation for UpdateRestApi {
                                 UpdateRestApiError::NotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateRestApiError::InvalidResponse(error)
+                                UpdateRestApiError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -236,7 +275,9 @@ impl super::Operation for UpdateRestApi {
                                 UpdateRestApiError::UnauthorizedException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateRestApiError::InvalidResponse(error)
+                                UpdateRestApiError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -248,7 +289,9 @@ impl super::Operation for UpdateRestApi {
                                 UpdateRestApiError::TooManyRequestsException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateRestApiError::InvalidResponse(error)
+                                UpdateRestApiError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -265,7 +308,11 @@ impl super::Operation for UpdateRestApi {
                             ) => UpdateRestApiError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => UpdateRestApiError::InvalidResponse(error),
+                            ) => {
+                                UpdateRestApiError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 UpdateRestApiError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -280,6 +327,8 @@ impl super::Operation for UpdateRestApi {
             );
         }
         crate::types::RestApi::from_response(response)
-            .map_err(UpdateRestApiError::InvalidResponse)
+            .map_err(|error| UpdateRestApiError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

@@ -65,6 +65,37 @@ impl UpdateStageError {
             UpdateStageError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            UpdateStageError::BadRequestException(error) => error.meta(),
+            UpdateStageError::ConflictException(error) => error.meta(),
+            UpdateStageError::LimitExceededException(error) => error.meta(),
+            UpdateStageError::NotFoundException(error) => error.meta(),
+            UpdateStageError::UnauthorizedException(error) => error.meta(),
+            UpdateStageError::TooManyRequestsException(error) => error.meta(),
+            UpdateStageError::Unlisted(error) => error.meta(),
+            UpdateStageError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            UpdateStageError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            UpdateStageError::BadRequestException(error) => error.message(),
+            UpdateStageError::ConflictException(error) => error.message(),
+            UpdateStageError::LimitExceededException(error) => error.message(),
+            UpdateStageError::NotFoundException(error) => error.message(),
+            UpdateStageError::UnauthorizedException(error) => error.message(),
+            UpdateStageError::TooManyRequestsException(error) => error.message(),
+            UpdateStageError::Unlisted(error) => error.message(),
+            UpdateStageError::Unhandled(meta) => meta.message.as_deref(),
+            UpdateStageError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for UpdateStageError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -208,7 +239,9 @@ impl super::Operation for UpdateStage {
                                 UpdateStageError::BadRequestException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateStageError::InvalidResponse(error)
+                                UpdateStageError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -218,7 +251,9 @@ impl super::Operation for UpdateStage {
                                 UpdateStageError::ConflictException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateStageError::InvalidResponse(error)
+                                UpdateStageError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -230,7 +265,9 @@ impl super::Operation for UpdateStage {
                                 UpdateStageError::LimitExceededException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateStageError::InvalidResponse(error)
+                                UpdateStageError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -240,7 +277,9 @@ impl super::Operation for UpdateStage {
                                 UpdateStageError::NotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateStageError::InvalidResponse(error)
+                                UpdateStageError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -252,7 +291,9 @@ impl super::Operation for UpdateStage {
                                 UpdateStageError::UnauthorizedException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateStageError::InvalidResponse(error)
+                                UpdateStageError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -264,7 +305,9 @@ impl super::Operation for UpdateStage {
                                 UpdateStageError::TooManyRequestsException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateStageError::InvalidResponse(error)
+                                UpdateStageError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -281,7 +324,11 @@ impl super::Operation for UpdateStage {
                             ) => UpdateStageError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => UpdateStageError::InvalidResponse(error),
+                            ) => {
+                                UpdateStageError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 UpdateStageError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -296,6 +343,8 @@ impl super::Operation for UpdateStage {
             );
         }
         crate::types::Stage::from_response(response)
-            .map_err(UpdateStageError::InvalidResponse)
+            .map_err(|error| UpdateStageError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

@@ -65,6 +65,37 @@ impl UpdateUsageError {
             UpdateUsageError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            UpdateUsageError::BadRequestException(error) => error.meta(),
+            UpdateUsageError::ConflictException(error) => error.meta(),
+            UpdateUsageError::LimitExceededException(error) => error.meta(),
+            UpdateUsageError::NotFoundException(error) => error.meta(),
+            UpdateUsageError::UnauthorizedException(error) => error.meta(),
+            UpdateUsageError::TooManyRequestsException(error) => error.meta(),
+            UpdateUsageError::Unlisted(error) => error.meta(),
+            UpdateUsageError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            UpdateUsageError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            UpdateUsageError::BadRequestException(error) => error.message(),
+            UpdateUsageError::ConflictException(error) => error.message(),
+            UpdateUsageError::LimitExceededException(error) => error.message(),
+            UpdateUsageError::NotFoundException(error) => error.message(),
+            UpdateUsageError::UnauthorizedException(error) => error.message(),
+            UpdateUsageError::TooManyRequestsException(error) => error.message(),
+            UpdateUsageError::Unlisted(error) => error.message(),
+            UpdateUsageError::Unhandled(meta) => meta.message.as_deref(),
+            UpdateUsageError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for UpdateUsageError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -209,7 +240,9 @@ impl super::Operation for UpdateUsage {
                                 UpdateUsageError::BadRequestException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateUsageError::InvalidResponse(error)
+                                UpdateUsageError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -219,7 +252,9 @@ impl super::Operation for UpdateUsage {
                                 UpdateUsageError::ConflictException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateUsageError::InvalidResponse(error)
+                                UpdateUsageError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -231,7 +266,9 @@ impl super::Operation for UpdateUsage {
                                 UpdateUsageError::LimitExceededException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateUsageError::InvalidResponse(error)
+                                UpdateUsageError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -241,7 +278,9 @@ impl super::Operation for UpdateUsage {
                                 UpdateUsageError::NotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateUsageError::InvalidResponse(error)
+                                UpdateUsageError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -253,7 +292,9 @@ impl super::Operation for UpdateUsage {
                                 UpdateUsageError::UnauthorizedException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateUsageError::InvalidResponse(error)
+                                UpdateUsageError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -265,7 +306,9 @@ impl super::Operation for UpdateUsage {
                                 UpdateUsageError::TooManyRequestsException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateUsageError::InvalidResponse(error)
+                                UpdateUsageError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -282,7 +325,11 @@ impl super::Operation for UpdateUsage {
                             ) => UpdateUsageError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => UpdateUsageError::InvalidResponse(error),
+                            ) => {
+                                UpdateUsageError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 UpdateUsageError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -297,6 +344,8 @@ impl super::Operation for UpdateUsage {
             );
         }
         crate::types::Usage::from_response(response)
-            .map_err(UpdateUsageError::InvalidResponse)
+            .map_err(|error| UpdateUsageError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

@@ -65,6 +65,37 @@ impl UpdateUsagePlanError {
             UpdateUsagePlanError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            UpdateUsagePlanError::BadRequestException(error) => error.meta(),
+            UpdateUsagePlanError::ConflictException(error) => error.meta(),
+            UpdateUsagePlanError::LimitExceededException(error) => error.meta(),
+            UpdateUsagePlanError::NotFoundException(error) => error.meta(),
+            UpdateUsagePlanError::UnauthorizedException(error) => error.meta(),
+            UpdateUsagePlanError::TooManyRequestsException(error) => error.meta(),
+            UpdateUsagePlanError::Unlisted(error) => error.meta(),
+            UpdateUsagePlanError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            UpdateUsagePlanError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            UpdateUsagePlanError::BadRequestException(error) => error.message(),
+            UpdateUsagePlanError::ConflictException(error) => error.message(),
+            UpdateUsagePlanError::LimitExceededException(error) => error.message(),
+            UpdateUsagePlanError::NotFoundException(error) => error.message(),
+            UpdateUsagePlanError::UnauthorizedException(error) => error.message(),
+            UpdateUsagePlanError::TooManyRequestsException(error) => error.message(),
+            UpdateUsagePlanError::Unlisted(error) => error.message(),
+            UpdateUsagePlanError::Unhandled(meta) => meta.message.as_deref(),
+            UpdateUsagePlanError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for UpdateUsagePlanError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -192,7 +223,9 @@ impl super::Operation for UpdateUsagePlan {
                                 UpdateUsagePlanError::BadRequestException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateUsagePlanError::InvalidResponse(error)
+                                UpdateUsagePlanError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -202,7 +235,9 @@ impl super::Operation for UpdateUsagePlan {
                                 UpdateUsagePlanError::ConflictException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateUsagePlanError::InvalidResponse(error)
+                                UpdateUsagePlanError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -214,7 +249,9 @@ impl super::Operation for UpdateUsagePlan {
                                 UpdateUsagePlanError::LimitExceededException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateUsagePlanError::InvalidResponse(error)
+                                UpdateUsagePlanError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -224,7 +261,9 @@ impl super::Operation for UpdateUsagePlan {
                                 UpdateUsagePlanError::NotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateUsagePlanError::InvalidResponse(error)
+                                UpdateUsagePlanError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -236,7 +275,9 @@ impl super::Operation for UpdateUsagePlan {
                                 UpdateUsagePlanError::UnauthorizedException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateUsagePlanError::InvalidResponse(error)
+                                UpdateUsagePlanError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -248,7 +289,9 @@ impl super::Operation for UpdateUsagePlan {
                                 UpdateUsagePlanError::TooManyRequestsException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateUsagePlanError::InvalidResponse(error)
+                                UpdateUsagePlanError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -265,7 +308,11 @@ impl super::Operation for UpdateUsagePlan {
                             ) => UpdateUsagePlanError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => UpdateUsagePlanError::InvalidResponse(error),
+                            ) => {
+                                UpdateUsagePlanError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 UpdateUsagePlanError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -280,6 +327,8 @@ impl super::Operation for UpdateUsagePlan {
             );
         }
         crate::types::UsagePlan::from_response(response)
-            .map_err(UpdateUsagePlanError::InvalidResponse)
+            .map_err(|error| UpdateUsagePlanError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

@@ -65,6 +65,37 @@ impl UpdateVpcLinkError {
             UpdateVpcLinkError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            UpdateVpcLinkError::BadRequestException(error) => error.meta(),
+            UpdateVpcLinkError::ConflictException(error) => error.meta(),
+            UpdateVpcLinkError::LimitExceededException(error) => error.meta(),
+            UpdateVpcLinkError::NotFoundException(error) => error.meta(),
+            UpdateVpcLinkError::UnauthorizedException(error) => error.meta(),
+            UpdateVpcLinkError::TooManyRequestsException(error) => error.meta(),
+            UpdateVpcLinkError::Unlisted(error) => error.meta(),
+            UpdateVpcLinkError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            UpdateVpcLinkError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            UpdateVpcLinkError::BadRequestException(error) => error.message(),
+            UpdateVpcLinkError::ConflictException(error) => error.message(),
+            UpdateVpcLinkError::LimitExceededException(error) => error.message(),
+            UpdateVpcLinkError::NotFoundException(error) => error.message(),
+            UpdateVpcLinkError::UnauthorizedException(error) => error.message(),
+            UpdateVpcLinkError::TooManyRequestsException(error) => error.message(),
+            UpdateVpcLinkError::Unlisted(error) => error.message(),
+            UpdateVpcLinkError::Unhandled(meta) => meta.message.as_deref(),
+            UpdateVpcLinkError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for UpdateVpcLinkError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -192,7 +223,9 @@ impl super::Operation for UpdateVpcLink {
                                 UpdateVpcLinkError::BadRequestException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateVpcLinkError::InvalidResponse(error)
+                                UpdateVpcLinkError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -202,7 +235,9 @@ impl super::Operation for UpdateVpcLink {
                                 UpdateVpcLinkError::ConflictException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateVpcLinkError::InvalidResponse(error)
+                                UpdateVpcLinkError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -214,7 +249,9 @@ impl super::Operation for UpdateVpcLink {
                                 UpdateVpcLinkError::LimitExceededException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateVpcLinkError::InvalidResponse(error)
+                                UpdateVpcLinkError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -224,7 +261,9 @@ impl super::Operation for UpdateVpcLink {
                                 UpdateVpcLinkError::NotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateVpcLinkError::InvalidResponse(error)
+                                UpdateVpcLinkError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -236,7 +275,9 @@ impl super::Operation for UpdateVpcLink {
                                 UpdateVpcLinkError::UnauthorizedException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateVpcLinkError::InvalidResponse(error)
+                                UpdateVpcLinkError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -248,7 +289,9 @@ impl super::Operation for UpdateVpcLink {
                                 UpdateVpcLinkError::TooManyRequestsException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateVpcLinkError::InvalidResponse(error)
+                                UpdateVpcLinkError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -265,7 +308,11 @@ impl super::Operation for UpdateVpcLink {
                             ) => UpdateVpcLinkError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => UpdateVpcLinkError::InvalidResponse(error),
+                            ) => {
+                                UpdateVpcLinkError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 UpdateVpcLinkError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -280,6 +327,8 @@ impl super::Operation for UpdateVpcLink {
             );
         }
         crate::types::VpcLink::from_response(response)
-            .map_err(UpdateVpcLinkError::InvalidResponse)
+            .map_err(|error| UpdateVpcLinkError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

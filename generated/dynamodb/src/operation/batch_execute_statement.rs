@@ -54,6 +54,33 @@ impl BatchExecuteStatementError {
             BatchExecuteStatementError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            BatchExecuteStatementError::RequestLimitExceeded(error) => error.meta(),
+            BatchExecuteStatementError::InternalServerError(error) => error.meta(),
+            BatchExecuteStatementError::ThrottlingException(error) => error.meta(),
+            BatchExecuteStatementError::Unlisted(error) => error.meta(),
+            BatchExecuteStatementError::Unhandled(meta) => {
+                ::std::option::Option::Some(meta)
+            }
+            BatchExecuteStatementError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            BatchExecuteStatementError::RequestLimitExceeded(error) => error.message(),
+            BatchExecuteStatementError::InternalServerError(error) => error.message(),
+            BatchExecuteStatementError::ThrottlingException(error) => error.message(),
+            BatchExecuteStatementError::Unlisted(error) => error.message(),
+            BatchExecuteStatementError::Unhandled(meta) => meta.message.as_deref(),
+            BatchExecuteStatementError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for BatchExecuteStatementError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -149,7 +176,9 @@ impl super::Operation for BatchExecuteStatement {
                                 BatchExecuteStatementError::RequestLimitExceeded(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                BatchExecuteStatementError::InvalidResponse(error)
+                                BatchExecuteStatementError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -161,7 +190,9 @@ impl super::Operation for BatchExecuteStatement {
                                 BatchExecuteStatementError::InternalServerError(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                BatchExecuteStatementError::InvalidResponse(error)
+                                BatchExecuteStatementError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -173,7 +204,9 @@ impl super::Operation for BatchExecuteStatement {
                                 BatchExecuteStatementError::ThrottlingException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                BatchExecuteStatementError::InvalidResponse(error)
+                                BatchExecuteStatementError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -190,7 +223,11 @@ impl super::Operation for BatchExecuteStatement {
                             ) => BatchExecuteStatementError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => BatchExecuteStatementError::InvalidResponse(error),
+                            ) => {
+                                BatchExecuteStatementError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 BatchExecuteStatementError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -205,6 +242,8 @@ impl super::Operation for BatchExecuteStatement {
             );
         }
         crate::types::BatchExecuteStatementOutput::from_response(response)
-            .map_err(BatchExecuteStatementError::InvalidResponse)
+            .map_err(|error| BatchExecuteStatementError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

@@ -84,6 +84,39 @@ impl BatchGetItemError {
             BatchGetItemError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            BatchGetItemError::ProvisionedThroughputExceededException(error) => {
+                error.meta()
+            }
+            BatchGetItemError::ResourceNotFoundException(error) => error.meta(),
+            BatchGetItemError::RequestLimitExceeded(error) => error.meta(),
+            BatchGetItemError::InternalServerError(error) => error.meta(),
+            BatchGetItemError::ThrottlingException(error) => error.meta(),
+            BatchGetItemError::Unlisted(error) => error.meta(),
+            BatchGetItemError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            BatchGetItemError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            BatchGetItemError::ProvisionedThroughputExceededException(error) => {
+                error.message()
+            }
+            BatchGetItemError::ResourceNotFoundException(error) => error.message(),
+            BatchGetItemError::RequestLimitExceeded(error) => error.message(),
+            BatchGetItemError::InternalServerError(error) => error.message(),
+            BatchGetItemError::ThrottlingException(error) => error.message(),
+            BatchGetItemError::Unlisted(error) => error.message(),
+            BatchGetItemError::Unhandled(meta) => meta.message.as_deref(),
+            BatchGetItemError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for BatchGetItemError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -189,7 +222,9 @@ impl super::Operation for BatchGetItem {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                BatchGetItemError::InvalidResponse(error)
+                                BatchGetItemError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -201,7 +236,9 @@ impl super::Operation for BatchGetItem {
                                 BatchGetItemError::ResourceNotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                BatchGetItemError::InvalidResponse(error)
+                                BatchGetItemError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -213,7 +250,9 @@ impl super::Operation for BatchGetItem {
                                 BatchGetItemError::RequestLimitExceeded(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                BatchGetItemError::InvalidResponse(error)
+                                BatchGetItemError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -225,7 +264,9 @@ impl super::Operation for BatchGetItem {
                                 BatchGetItemError::InternalServerError(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                BatchGetItemError::InvalidResponse(error)
+                                BatchGetItemError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -237,7 +278,9 @@ impl super::Operation for BatchGetItem {
                                 BatchGetItemError::ThrottlingException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                BatchGetItemError::InvalidResponse(error)
+                                BatchGetItemError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -254,7 +297,11 @@ impl super::Operation for BatchGetItem {
                             ) => BatchGetItemError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => BatchGetItemError::InvalidResponse(error),
+                            ) => {
+                                BatchGetItemError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 BatchGetItemError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -269,6 +316,8 @@ impl super::Operation for BatchGetItem {
             );
         }
         crate::types::BatchGetItemOutput::from_response(response)
-            .map_err(BatchGetItemError::InvalidResponse)
+            .map_err(|error| BatchGetItemError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

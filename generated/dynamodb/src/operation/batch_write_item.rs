@@ -101,6 +101,49 @@ impl BatchWriteItemError {
             BatchWriteItemError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            BatchWriteItemError::ProvisionedThroughputExceededException(error) => {
+                error.meta()
+            }
+            BatchWriteItemError::ResourceNotFoundException(error) => error.meta(),
+            BatchWriteItemError::ItemCollectionSizeLimitExceededException(error) => {
+                error.meta()
+            }
+            BatchWriteItemError::RequestLimitExceeded(error) => error.meta(),
+            BatchWriteItemError::InternalServerError(error) => error.meta(),
+            BatchWriteItemError::ReplicatedWriteConflictException(error) => error.meta(),
+            BatchWriteItemError::ThrottlingException(error) => error.meta(),
+            BatchWriteItemError::Unlisted(error) => error.meta(),
+            BatchWriteItemError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            BatchWriteItemError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            BatchWriteItemError::ProvisionedThroughputExceededException(error) => {
+                error.message()
+            }
+            BatchWriteItemError::ResourceNotFoundException(error) => error.message(),
+            BatchWriteItemError::ItemCollectionSizeLimitExceededException(error) => {
+                error.message()
+            }
+            BatchWriteItemError::RequestLimitExceeded(error) => error.message(),
+            BatchWriteItemError::InternalServerError(error) => error.message(),
+            BatchWriteItemError::ReplicatedWriteConflictException(error) => {
+                error.message()
+            }
+            BatchWriteItemError::ThrottlingException(error) => error.message(),
+            BatchWriteItemError::Unlisted(error) => error.message(),
+            BatchWriteItemError::Unhandled(meta) => meta.message.as_deref(),
+            BatchWriteItemError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for BatchWriteItemError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -220,7 +263,9 @@ impl super::Operation for BatchWriteItem {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                BatchWriteItemError::InvalidResponse(error)
+                                BatchWriteItemError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -232,7 +277,9 @@ impl super::Operation for BatchWriteItem {
                                 BatchWriteItemError::ResourceNotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                BatchWriteItemError::InvalidResponse(error)
+                                BatchWriteItemError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -248,7 +295,9 @@ impl super::Operation for BatchWriteItem {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                BatchWriteItemError::InvalidResponse(error)
+                                BatchWriteItemError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -260,7 +309,9 @@ impl super::Operation for BatchWriteItem {
                                 BatchWriteItemError::RequestLimitExceeded(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                BatchWriteItemError::InvalidResponse(error)
+                                BatchWriteItemError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -272,7 +323,9 @@ impl super::Operation for BatchWriteItem {
                                 BatchWriteItemError::InternalServerError(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                BatchWriteItemError::InvalidResponse(error)
+                                BatchWriteItemError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -284,7 +337,9 @@ impl super::Operation for BatchWriteItem {
                                 BatchWriteItemError::ReplicatedWriteConflictException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                BatchWriteItemError::InvalidResponse(error)
+                                BatchWriteItemError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -296,7 +351,9 @@ impl super::Operation for BatchWriteItem {
                                 BatchWriteItemError::ThrottlingException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                BatchWriteItemError::InvalidResponse(error)
+                                BatchWriteItemError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -313,7 +370,11 @@ impl super::Operation for BatchWriteItem {
                             ) => BatchWriteItemError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => BatchWriteItemError::InvalidResponse(error),
+                            ) => {
+                                BatchWriteItemError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 BatchWriteItemError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -328,6 +389,8 @@ impl super::Operation for BatchWriteItem {
             );
         }
         crate::types::BatchWriteItemOutput::from_response(response)
-            .map_err(BatchWriteItemError::InvalidResponse)
+            .map_err(|error| BatchWriteItemError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

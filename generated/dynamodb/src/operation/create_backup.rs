@@ -84,6 +84,41 @@ impl CreateBackupError {
             CreateBackupError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            CreateBackupError::TableNotFoundException(error) => error.meta(),
+            CreateBackupError::TableInUseException(error) => error.meta(),
+            CreateBackupError::ContinuousBackupsUnavailableException(error) => {
+                error.meta()
+            }
+            CreateBackupError::BackupInUseException(error) => error.meta(),
+            CreateBackupError::LimitExceededException(error) => error.meta(),
+            CreateBackupError::InternalServerError(error) => error.meta(),
+            CreateBackupError::Unlisted(error) => error.meta(),
+            CreateBackupError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            CreateBackupError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            CreateBackupError::TableNotFoundException(error) => error.message(),
+            CreateBackupError::TableInUseException(error) => error.message(),
+            CreateBackupError::ContinuousBackupsUnavailableException(error) => {
+                error.message()
+            }
+            CreateBackupError::BackupInUseException(error) => error.message(),
+            CreateBackupError::LimitExceededException(error) => error.message(),
+            CreateBackupError::InternalServerError(error) => error.message(),
+            CreateBackupError::Unlisted(error) => error.message(),
+            CreateBackupError::Unhandled(meta) => meta.message.as_deref(),
+            CreateBackupError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for CreateBackupError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -192,7 +227,9 @@ impl super::Operation for CreateBackup {
                                 CreateBackupError::TableNotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                CreateBackupError::InvalidResponse(error)
+                                CreateBackupError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -204,7 +241,9 @@ impl super::Operation for CreateBackup {
                                 CreateBackupError::TableInUseException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                CreateBackupError::InvalidResponse(error)
+                                CreateBackupError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -220,7 +259,9 @@ impl super::Operation for CreateBackup {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                CreateBackupError::InvalidResponse(error)
+                                CreateBackupError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -232,7 +273,9 @@ impl super::Operation for CreateBackup {
                                 CreateBackupError::BackupInUseException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                CreateBackupError::InvalidResponse(error)
+                                CreateBackupError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -244,7 +287,9 @@ impl super::Operation for CreateBackup {
                                 CreateBackupError::LimitExceededException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                CreateBackupError::InvalidResponse(error)
+                                CreateBackupError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -256,7 +301,9 @@ impl super::Operation for CreateBackup {
                                 CreateBackupError::InternalServerError(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                CreateBackupError::InvalidResponse(error)
+                                CreateBackupError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -273,7 +320,11 @@ impl super::Operation for CreateBackup {
                             ) => CreateBackupError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => CreateBackupError::InvalidResponse(error),
+                            ) => {
+                                CreateBackupError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 CreateBackupError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -288,6 +339,8 @@ impl super::Operation for CreateBackup {
             );
         }
         crate::types::CreateBackupOutput::from_response(response)
-            .map_err(CreateBackupError::InvalidResponse)
+            .map_err(|error| CreateBackupError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

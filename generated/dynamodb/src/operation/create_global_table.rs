@@ -80,6 +80,37 @@ impl CreateGlobalTableError {
             CreateGlobalTableError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            CreateGlobalTableError::LimitExceededException(error) => error.meta(),
+            CreateGlobalTableError::InternalServerError(error) => error.meta(),
+            CreateGlobalTableError::GlobalTableAlreadyExistsException(error) => {
+                error.meta()
+            }
+            CreateGlobalTableError::TableNotFoundException(error) => error.meta(),
+            CreateGlobalTableError::Unlisted(error) => error.meta(),
+            CreateGlobalTableError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            CreateGlobalTableError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            CreateGlobalTableError::LimitExceededException(error) => error.message(),
+            CreateGlobalTableError::InternalServerError(error) => error.message(),
+            CreateGlobalTableError::GlobalTableAlreadyExistsException(error) => {
+                error.message()
+            }
+            CreateGlobalTableError::TableNotFoundException(error) => error.message(),
+            CreateGlobalTableError::Unlisted(error) => error.message(),
+            CreateGlobalTableError::Unhandled(meta) => meta.message.as_deref(),
+            CreateGlobalTableError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for CreateGlobalTableError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -178,7 +209,9 @@ impl super::Operation for CreateGlobalTable {
                                 CreateGlobalTableError::LimitExceededException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                CreateGlobalTableError::InvalidResponse(error)
+                                CreateGlobalTableError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -190,7 +223,9 @@ impl super::Operation for CreateGlobalTable {
                                 CreateGlobalTableError::InternalServerError(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                CreateGlobalTableError::InvalidResponse(error)
+                                CreateGlobalTableError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -204,7 +239,9 @@ impl super::Operation for CreateGlobalTable {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                CreateGlobalTableError::InvalidResponse(error)
+                                CreateGlobalTableError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -216,7 +253,9 @@ impl super::Operation for CreateGlobalTable {
                                 CreateGlobalTableError::TableNotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                CreateGlobalTableError::InvalidResponse(error)
+                                CreateGlobalTableError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -233,7 +272,11 @@ impl super::Operation for CreateGlobalTable {
                             ) => CreateGlobalTableError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => CreateGlobalTableError::InvalidResponse(error),
+                            ) => {
+                                CreateGlobalTableError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 CreateGlobalTableError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -248,6 +291,8 @@ impl super::Operation for CreateGlobalTable {
             );
         }
         crate::types::CreateGlobalTableOutput::from_response(response)
-            .map_err(CreateGlobalTableError::InvalidResponse)
+            .map_err(|error| CreateGlobalTableError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

@@ -56,6 +56,31 @@ impl CreateTableError {
             CreateTableError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            CreateTableError::ResourceInUseException(error) => error.meta(),
+            CreateTableError::LimitExceededException(error) => error.meta(),
+            CreateTableError::InternalServerError(error) => error.meta(),
+            CreateTableError::Unlisted(error) => error.meta(),
+            CreateTableError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            CreateTableError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            CreateTableError::ResourceInUseException(error) => error.message(),
+            CreateTableError::LimitExceededException(error) => error.message(),
+            CreateTableError::InternalServerError(error) => error.message(),
+            CreateTableError::Unlisted(error) => error.message(),
+            CreateTableError::Unhandled(meta) => meta.message.as_deref(),
+            CreateTableError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for CreateTableError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -143,7 +168,9 @@ impl super::Operation for CreateTable {
                                 CreateTableError::ResourceInUseException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                CreateTableError::InvalidResponse(error)
+                                CreateTableError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -155,7 +182,9 @@ impl super::Operation for CreateTable {
                                 CreateTableError::LimitExceededException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                CreateTableError::InvalidResponse(error)
+                                CreateTableError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -167,7 +196,9 @@ impl super::Operation for CreateTable {
                                 CreateTableError::InternalServerError(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                CreateTableError::InvalidResponse(error)
+                                CreateTableError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -184,7 +215,11 @@ impl super::Operation for CreateTable {
                             ) => CreateTableError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => CreateTableError::InvalidResponse(error),
+                            ) => {
+                                CreateTableError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 CreateTableError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -199,6 +234,8 @@ impl super::Operation for CreateTable {
             );
         }
         crate::types::CreateTableOutput::from_response(response)
-            .map_err(CreateTableError::InvalidResponse)
+            .map_err(|error| CreateTableError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

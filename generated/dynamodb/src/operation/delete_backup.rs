@@ -57,6 +57,33 @@ impl DeleteBackupError {
             DeleteBackupError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            DeleteBackupError::BackupNotFoundException(error) => error.meta(),
+            DeleteBackupError::BackupInUseException(error) => error.meta(),
+            DeleteBackupError::LimitExceededException(error) => error.meta(),
+            DeleteBackupError::InternalServerError(error) => error.meta(),
+            DeleteBackupError::Unlisted(error) => error.meta(),
+            DeleteBackupError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            DeleteBackupError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            DeleteBackupError::BackupNotFoundException(error) => error.message(),
+            DeleteBackupError::BackupInUseException(error) => error.message(),
+            DeleteBackupError::LimitExceededException(error) => error.message(),
+            DeleteBackupError::InternalServerError(error) => error.message(),
+            DeleteBackupError::Unlisted(error) => error.message(),
+            DeleteBackupError::Unhandled(meta) => meta.message.as_deref(),
+            DeleteBackupError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for DeleteBackupError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -151,7 +178,9 @@ impl super::Operation for DeleteBackup {
                                 DeleteBackupError::BackupNotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DeleteBackupError::InvalidResponse(error)
+                                DeleteBackupError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -163,7 +192,9 @@ impl super::Operation for DeleteBackup {
                                 DeleteBackupError::BackupInUseException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DeleteBackupError::InvalidResponse(error)
+                                DeleteBackupError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -175,7 +206,9 @@ impl super::Operation for DeleteBackup {
                                 DeleteBackupError::LimitExceededException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DeleteBackupError::InvalidResponse(error)
+                                DeleteBackupError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -187,7 +220,9 @@ impl super::Operation for DeleteBackup {
                                 DeleteBackupError::InternalServerError(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DeleteBackupError::InvalidResponse(error)
+                                DeleteBackupError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -204,7 +239,11 @@ impl super::Operation for DeleteBackup {
                             ) => DeleteBackupError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => DeleteBackupError::InvalidResponse(error),
+                            ) => {
+                                DeleteBackupError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 DeleteBackupError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -219,6 +258,8 @@ impl super::Operation for DeleteBackup {
             );
         }
         crate::types::DeleteBackupOutput::from_response(response)
-            .map_err(DeleteBackupError::InvalidResponse)
+            .map_err(|error| DeleteBackupError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

@@ -90,6 +90,51 @@ impl DeleteItemError {
             DeleteItemError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            DeleteItemError::ConditionalCheckFailedException(error) => error.meta(),
+            DeleteItemError::ProvisionedThroughputExceededException(error) => {
+                error.meta()
+            }
+            DeleteItemError::ResourceNotFoundException(error) => error.meta(),
+            DeleteItemError::ItemCollectionSizeLimitExceededException(error) => {
+                error.meta()
+            }
+            DeleteItemError::TransactionConflictException(error) => error.meta(),
+            DeleteItemError::RequestLimitExceeded(error) => error.meta(),
+            DeleteItemError::InternalServerError(error) => error.meta(),
+            DeleteItemError::ReplicatedWriteConflictException(error) => error.meta(),
+            DeleteItemError::ThrottlingException(error) => error.meta(),
+            DeleteItemError::Unlisted(error) => error.meta(),
+            DeleteItemError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            DeleteItemError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            DeleteItemError::ConditionalCheckFailedException(error) => error.message(),
+            DeleteItemError::ProvisionedThroughputExceededException(error) => {
+                error.message()
+            }
+            DeleteItemError::ResourceNotFoundException(error) => error.message(),
+            DeleteItemError::ItemCollectionSizeLimitExceededException(error) => {
+                error.message()
+            }
+            DeleteItemError::TransactionConflictException(error) => error.message(),
+            DeleteItemError::RequestLimitExceeded(error) => error.message(),
+            DeleteItemError::InternalServerError(error) => error.message(),
+            DeleteItemError::ReplicatedWriteConflictException(error) => error.message(),
+            DeleteItemError::ThrottlingException(error) => error.message(),
+            DeleteItemError::Unlisted(error) => error.message(),
+            DeleteItemError::Unhandled(meta) => meta.message.as_deref(),
+            DeleteItemError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for DeleteItemError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -215,7 +260,9 @@ impl super::Operation for DeleteItem {
                                 DeleteItemError::ConditionalCheckFailedException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DeleteItemError::InvalidResponse(error)
+                                DeleteItemError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -231,7 +278,9 @@ impl super::Operation for DeleteItem {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                DeleteItemError::InvalidResponse(error)
+                                DeleteItemError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -243,7 +292,9 @@ impl super::Operation for DeleteItem {
                                 DeleteItemError::ResourceNotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DeleteItemError::InvalidResponse(error)
+                                DeleteItemError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -259,7 +310,9 @@ impl super::Operation for DeleteItem {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                DeleteItemError::InvalidResponse(error)
+                                DeleteItemError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -271,7 +324,9 @@ impl super::Operation for DeleteItem {
                                 DeleteItemError::TransactionConflictException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DeleteItemError::InvalidResponse(error)
+                                DeleteItemError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -283,7 +338,9 @@ impl super::Operation for DeleteItem {
                                 DeleteItemError::RequestLimitExceeded(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DeleteItemError::InvalidResponse(error)
+                                DeleteItemError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -295,7 +352,9 @@ impl super::Operation for DeleteItem {
                                 DeleteItemError::InternalServerError(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DeleteItemError::InvalidResponse(error)
+                                DeleteItemError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -307,7 +366,9 @@ impl super::Operation for DeleteItem {
                                 DeleteItemError::ReplicatedWriteConflictException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DeleteItemError::InvalidResponse(error)
+                                DeleteItemError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -319,7 +380,9 @@ impl super::Operation for DeleteItem {
                                 DeleteItemError::ThrottlingException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DeleteItemError::InvalidResponse(error)
+                                DeleteItemError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -336,7 +399,11 @@ impl super::Operation for DeleteItem {
                             ) => DeleteItemError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => DeleteItemError::InvalidResponse(error),
+                            ) => {
+                                DeleteItemError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 DeleteItemError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -351,6 +418,8 @@ impl super::Operation for DeleteItem {
             );
         }
         crate::types::DeleteItemOutput::from_response(response)
-            .map_err(DeleteItemError::InvalidResponse)
+            .map_err(|error| DeleteItemError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

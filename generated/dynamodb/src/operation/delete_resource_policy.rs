@@ -66,6 +66,39 @@ impl DeleteResourcePolicyError {
             DeleteResourcePolicyError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            DeleteResourcePolicyError::ResourceNotFoundException(error) => error.meta(),
+            DeleteResourcePolicyError::InternalServerError(error) => error.meta(),
+            DeleteResourcePolicyError::PolicyNotFoundException(error) => error.meta(),
+            DeleteResourcePolicyError::ResourceInUseException(error) => error.meta(),
+            DeleteResourcePolicyError::LimitExceededException(error) => error.meta(),
+            DeleteResourcePolicyError::Unlisted(error) => error.meta(),
+            DeleteResourcePolicyError::Unhandled(meta) => {
+                ::std::option::Option::Some(meta)
+            }
+            DeleteResourcePolicyError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            DeleteResourcePolicyError::ResourceNotFoundException(error) => {
+                error.message()
+            }
+            DeleteResourcePolicyError::InternalServerError(error) => error.message(),
+            DeleteResourcePolicyError::PolicyNotFoundException(error) => error.message(),
+            DeleteResourcePolicyError::ResourceInUseException(error) => error.message(),
+            DeleteResourcePolicyError::LimitExceededException(error) => error.message(),
+            DeleteResourcePolicyError::Unlisted(error) => error.message(),
+            DeleteResourcePolicyError::Unhandled(meta) => meta.message.as_deref(),
+            DeleteResourcePolicyError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for DeleteResourcePolicyError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -175,7 +208,9 @@ impl super::Operation for DeleteResourcePolicy {
                                 DeleteResourcePolicyError::ResourceNotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DeleteResourcePolicyError::InvalidResponse(error)
+                                DeleteResourcePolicyError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -187,7 +222,9 @@ impl super::Operation for DeleteResourcePolicy {
                                 DeleteResourcePolicyError::InternalServerError(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DeleteResourcePolicyError::InvalidResponse(error)
+                                DeleteResourcePolicyError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -199,7 +236,9 @@ impl super::Operation for DeleteResourcePolicy {
                                 DeleteResourcePolicyError::PolicyNotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DeleteResourcePolicyError::InvalidResponse(error)
+                                DeleteResourcePolicyError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -211,7 +250,9 @@ impl super::Operation for DeleteResourcePolicy {
                                 DeleteResourcePolicyError::ResourceInUseException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DeleteResourcePolicyError::InvalidResponse(error)
+                                DeleteResourcePolicyError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -223,7 +264,9 @@ impl super::Operation for DeleteResourcePolicy {
                                 DeleteResourcePolicyError::LimitExceededException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DeleteResourcePolicyError::InvalidResponse(error)
+                                DeleteResourcePolicyError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -240,7 +283,11 @@ impl super::Operation for DeleteResourcePolicy {
                             ) => DeleteResourcePolicyError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => DeleteResourcePolicyError::InvalidResponse(error),
+                            ) => {
+                                DeleteResourcePolicyError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 DeleteResourcePolicyError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -255,6 +302,8 @@ impl super::Operation for DeleteResourcePolicy {
             );
         }
         crate::types::DeleteResourcePolicyOutput::from_response(response)
-            .map_err(DeleteResourcePolicyError::InvalidResponse)
+            .map_err(|error| DeleteResourcePolicyError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

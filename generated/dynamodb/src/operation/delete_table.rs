@@ -63,6 +63,33 @@ impl DeleteTableError {
             DeleteTableError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            DeleteTableError::ResourceInUseException(error) => error.meta(),
+            DeleteTableError::ResourceNotFoundException(error) => error.meta(),
+            DeleteTableError::LimitExceededException(error) => error.meta(),
+            DeleteTableError::InternalServerError(error) => error.meta(),
+            DeleteTableError::Unlisted(error) => error.meta(),
+            DeleteTableError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            DeleteTableError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            DeleteTableError::ResourceInUseException(error) => error.message(),
+            DeleteTableError::ResourceNotFoundException(error) => error.message(),
+            DeleteTableError::LimitExceededException(error) => error.message(),
+            DeleteTableError::InternalServerError(error) => error.message(),
+            DeleteTableError::Unlisted(error) => error.message(),
+            DeleteTableError::Unhandled(meta) => meta.message.as_deref(),
+            DeleteTableError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for DeleteTableError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -157,7 +184,9 @@ impl super::Operation for DeleteTable {
                                 DeleteTableError::ResourceInUseException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DeleteTableError::InvalidResponse(error)
+                                DeleteTableError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -169,7 +198,9 @@ impl super::Operation for DeleteTable {
                                 DeleteTableError::ResourceNotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DeleteTableError::InvalidResponse(error)
+                                DeleteTableError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -181,7 +212,9 @@ impl super::Operation for DeleteTable {
                                 DeleteTableError::LimitExceededException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DeleteTableError::InvalidResponse(error)
+                                DeleteTableError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -193,7 +226,9 @@ impl super::Operation for DeleteTable {
                                 DeleteTableError::InternalServerError(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DeleteTableError::InvalidResponse(error)
+                                DeleteTableError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -210,7 +245,11 @@ impl super::Operation for DeleteTable {
                             ) => DeleteTableError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => DeleteTableError::InvalidResponse(error),
+                            ) => {
+                                DeleteTableError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 DeleteTableError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -225,6 +264,8 @@ impl super::Operation for DeleteTable {
             );
         }
         crate::types::DeleteTableOutput::from_response(response)
-            .map_err(DeleteTableError::InvalidResponse)
+            .map_err(|error| DeleteTableError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

@@ -47,6 +47,29 @@ impl DescribeBackupError {
             DescribeBackupError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            DescribeBackupError::BackupNotFoundException(error) => error.meta(),
+            DescribeBackupError::InternalServerError(error) => error.meta(),
+            DescribeBackupError::Unlisted(error) => error.meta(),
+            DescribeBackupError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            DescribeBackupError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            DescribeBackupError::BackupNotFoundException(error) => error.message(),
+            DescribeBackupError::InternalServerError(error) => error.message(),
+            DescribeBackupError::Unlisted(error) => error.message(),
+            DescribeBackupError::Unhandled(meta) => meta.message.as_deref(),
+            DescribeBackupError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for DescribeBackupError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -127,7 +150,9 @@ impl super::Operation for DescribeBackup {
                                 DescribeBackupError::BackupNotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DescribeBackupError::InvalidResponse(error)
+                                DescribeBackupError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -139,7 +164,9 @@ impl super::Operation for DescribeBackup {
                                 DescribeBackupError::InternalServerError(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DescribeBackupError::InvalidResponse(error)
+                                DescribeBackupError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -156,7 +183,11 @@ impl super::Operation for DescribeBackup {
                             ) => DescribeBackupError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => DescribeBackupError::InvalidResponse(error),
+                            ) => {
+                                DescribeBackupError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 DescribeBackupError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -171,6 +202,8 @@ impl super::Operation for DescribeBackup {
             );
         }
         crate::types::DescribeBackupOutput::from_response(response)
-            .map_err(DescribeBackupError::InvalidResponse)
+            .map_err(|error| DescribeBackupError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

@@ -53,6 +53,33 @@ impl DescribeContinuousBackupsError {
             }
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            DescribeContinuousBackupsError::TableNotFoundException(error) => error.meta(),
+            DescribeContinuousBackupsError::InternalServerError(error) => error.meta(),
+            DescribeContinuousBackupsError::Unlisted(error) => error.meta(),
+            DescribeContinuousBackupsError::Unhandled(meta) => {
+                ::std::option::Option::Some(meta)
+            }
+            DescribeContinuousBackupsError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            DescribeContinuousBackupsError::TableNotFoundException(error) => {
+                error.message()
+            }
+            DescribeContinuousBackupsError::InternalServerError(error) => error.message(),
+            DescribeContinuousBackupsError::Unlisted(error) => error.message(),
+            DescribeContinuousBackupsError::Unhandled(meta) => meta.message.as_deref(),
+            DescribeContinuousBackupsError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for DescribeContinuousBackupsError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -143,7 +170,9 @@ impl super::Operation for DescribeContinuousBackups {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                DescribeContinuousBackupsError::InvalidResponse(error)
+                                DescribeContinuousBackupsError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -155,7 +184,9 @@ impl super::Operation for DescribeContinuousBackups {
                                 DescribeContinuousBackupsError::InternalServerError(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DescribeContinuousBackupsError::InvalidResponse(error)
+                                DescribeContinuousBackupsError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -172,7 +203,11 @@ impl super::Operation for DescribeContinuousBackups {
                             ) => DescribeContinuousBackupsError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => DescribeContinuousBackupsError::InvalidResponse(error),
+                            ) => {
+                                DescribeContinuousBackupsError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 DescribeContinuousBackupsError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -187,6 +222,8 @@ impl super::Operation for DescribeContinuousBackups {
             );
         }
         crate::types::DescribeContinuousBackupsOutput::from_response(response)
-            .map_err(DescribeContinuousBackupsError::InvalidResponse)
+            .map_err(|error| DescribeContinuousBackupsError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

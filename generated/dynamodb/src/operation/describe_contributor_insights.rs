@@ -47,6 +47,37 @@ impl DescribeContributorInsightsError {
             }
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            DescribeContributorInsightsError::ResourceNotFoundException(error) => {
+                error.meta()
+            }
+            DescribeContributorInsightsError::InternalServerError(error) => error.meta(),
+            DescribeContributorInsightsError::Unlisted(error) => error.meta(),
+            DescribeContributorInsightsError::Unhandled(meta) => {
+                ::std::option::Option::Some(meta)
+            }
+            DescribeContributorInsightsError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            DescribeContributorInsightsError::ResourceNotFoundException(error) => {
+                error.message()
+            }
+            DescribeContributorInsightsError::InternalServerError(error) => {
+                error.message()
+            }
+            DescribeContributorInsightsError::Unlisted(error) => error.message(),
+            DescribeContributorInsightsError::Unhandled(meta) => meta.message.as_deref(),
+            DescribeContributorInsightsError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for DescribeContributorInsightsError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -137,7 +168,9 @@ impl super::Operation for DescribeContributorInsights {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                DescribeContributorInsightsError::InvalidResponse(error)
+                                DescribeContributorInsightsError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -149,7 +182,9 @@ impl super::Operation for DescribeContributorInsights {
                                 DescribeContributorInsightsError::InternalServerError(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DescribeContributorInsightsError::InvalidResponse(error)
+                                DescribeContributorInsightsError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -166,7 +201,11 @@ impl super::Operation for DescribeContributorInsights {
                             ) => DescribeContributorInsightsError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => DescribeContributorInsightsError::InvalidResponse(error),
+                            ) => {
+                                DescribeContributorInsightsError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 DescribeContributorInsightsError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -181,6 +220,8 @@ impl super::Operation for DescribeContributorInsights {
             );
         }
         crate::types::DescribeContributorInsightsOutput::from_response(response)
-            .map_err(DescribeContributorInsightsError::InvalidResponse)
+            .map_err(|error| DescribeContributorInsightsError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

@@ -35,6 +35,25 @@ impl DescribeEndpointsError {
             DescribeEndpointsError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            DescribeEndpointsError::Unlisted(error) => error.meta(),
+            DescribeEndpointsError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            DescribeEndpointsError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            DescribeEndpointsError::Unlisted(error) => error.message(),
+            DescribeEndpointsError::Unhandled(meta) => meta.message.as_deref(),
+            DescribeEndpointsError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for DescribeEndpointsError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -104,7 +123,9 @@ impl super::Operation for DescribeEndpoints {
                         DescribeEndpointsError::Unlisted(error)
                     }
                     ::std::option::Option::Some(::std::result::Result::Err(error)) => {
-                        DescribeEndpointsError::InvalidResponse(error)
+                        DescribeEndpointsError::InvalidResponse(
+                            error.with_response(response),
+                        )
                     }
                     ::std::option::Option::None => {
                         DescribeEndpointsError::Unhandled(
@@ -118,6 +139,8 @@ impl super::Operation for DescribeEndpoints {
             );
         }
         crate::types::DescribeEndpointsResponse::from_response(response)
-            .map_err(DescribeEndpointsError::InvalidResponse)
+            .map_err(|error| DescribeEndpointsError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

@@ -50,6 +50,31 @@ impl DescribeExportError {
             DescribeExportError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            DescribeExportError::ExportNotFoundException(error) => error.meta(),
+            DescribeExportError::LimitExceededException(error) => error.meta(),
+            DescribeExportError::InternalServerError(error) => error.meta(),
+            DescribeExportError::Unlisted(error) => error.meta(),
+            DescribeExportError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            DescribeExportError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            DescribeExportError::ExportNotFoundException(error) => error.message(),
+            DescribeExportError::LimitExceededException(error) => error.message(),
+            DescribeExportError::InternalServerError(error) => error.message(),
+            DescribeExportError::Unlisted(error) => error.message(),
+            DescribeExportError::Unhandled(meta) => meta.message.as_deref(),
+            DescribeExportError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for DescribeExportError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -137,7 +162,9 @@ impl super::Operation for DescribeExport {
                                 DescribeExportError::ExportNotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DescribeExportError::InvalidResponse(error)
+                                DescribeExportError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -149,7 +176,9 @@ impl super::Operation for DescribeExport {
                                 DescribeExportError::LimitExceededException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DescribeExportError::InvalidResponse(error)
+                                DescribeExportError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -161,7 +190,9 @@ impl super::Operation for DescribeExport {
                                 DescribeExportError::InternalServerError(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DescribeExportError::InvalidResponse(error)
+                                DescribeExportError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -178,7 +209,11 @@ impl super::Operation for DescribeExport {
                             ) => DescribeExportError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => DescribeExportError::InvalidResponse(error),
+                            ) => {
+                                DescribeExportError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 DescribeExportError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -193,6 +228,8 @@ impl super::Operation for DescribeExport {
             );
         }
         crate::types::DescribeExportOutput::from_response(response)
-            .map_err(DescribeExportError::InvalidResponse)
+            .map_err(|error| DescribeExportError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

@@ -49,6 +49,33 @@ impl DescribeGlobalTableError {
             DescribeGlobalTableError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            DescribeGlobalTableError::InternalServerError(error) => error.meta(),
+            DescribeGlobalTableError::GlobalTableNotFoundException(error) => error.meta(),
+            DescribeGlobalTableError::Unlisted(error) => error.meta(),
+            DescribeGlobalTableError::Unhandled(meta) => {
+                ::std::option::Option::Some(meta)
+            }
+            DescribeGlobalTableError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            DescribeGlobalTableError::InternalServerError(error) => error.message(),
+            DescribeGlobalTableError::GlobalTableNotFoundException(error) => {
+                error.message()
+            }
+            DescribeGlobalTableError::Unlisted(error) => error.message(),
+            DescribeGlobalTableError::Unhandled(meta) => meta.message.as_deref(),
+            DescribeGlobalTableError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for DescribeGlobalTableError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -137,7 +164,9 @@ impl super::Operation for DescribeGlobalTable {
                                 DescribeGlobalTableError::InternalServerError(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DescribeGlobalTableError::InvalidResponse(error)
+                                DescribeGlobalTableError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -151,7 +180,9 @@ impl super::Operation for DescribeGlobalTable {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                DescribeGlobalTableError::InvalidResponse(error)
+                                DescribeGlobalTableError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -168,7 +199,11 @@ impl super::Operation for DescribeGlobalTable {
                             ) => DescribeGlobalTableError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => DescribeGlobalTableError::InvalidResponse(error),
+                            ) => {
+                                DescribeGlobalTableError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 DescribeGlobalTableError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -183,6 +218,8 @@ impl super::Operation for DescribeGlobalTable {
             );
         }
         crate::types::DescribeGlobalTableOutput::from_response(response)
-            .map_err(DescribeGlobalTableError::InvalidResponse)
+            .map_err(|error| DescribeGlobalTableError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

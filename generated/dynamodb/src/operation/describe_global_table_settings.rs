@@ -51,6 +51,37 @@ impl DescribeGlobalTableSettingsError {
             }
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            DescribeGlobalTableSettingsError::GlobalTableNotFoundException(error) => {
+                error.meta()
+            }
+            DescribeGlobalTableSettingsError::InternalServerError(error) => error.meta(),
+            DescribeGlobalTableSettingsError::Unlisted(error) => error.meta(),
+            DescribeGlobalTableSettingsError::Unhandled(meta) => {
+                ::std::option::Option::Some(meta)
+            }
+            DescribeGlobalTableSettingsError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            DescribeGlobalTableSettingsError::GlobalTableNotFoundException(error) => {
+                error.message()
+            }
+            DescribeGlobalTableSettingsError::InternalServerError(error) => {
+                error.message()
+            }
+            DescribeGlobalTableSettingsError::Unlisted(error) => error.message(),
+            DescribeGlobalTableSettingsError::Unhandled(meta) => meta.message.as_deref(),
+            DescribeGlobalTableSettingsError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for DescribeGlobalTableSettingsError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -141,7 +172,9 @@ impl super::Operation for DescribeGlobalTableSettings {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                DescribeGlobalTableSettingsError::InvalidResponse(error)
+                                DescribeGlobalTableSettingsError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -153,7 +186,9 @@ impl super::Operation for DescribeGlobalTableSettings {
                                 DescribeGlobalTableSettingsError::InternalServerError(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DescribeGlobalTableSettingsError::InvalidResponse(error)
+                                DescribeGlobalTableSettingsError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -170,7 +205,11 @@ impl super::Operation for DescribeGlobalTableSettings {
                             ) => DescribeGlobalTableSettingsError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => DescribeGlobalTableSettingsError::InvalidResponse(error),
+                            ) => {
+                                DescribeGlobalTableSettingsError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 DescribeGlobalTableSettingsError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -185,6 +224,8 @@ impl super::Operation for DescribeGlobalTableSettings {
             );
         }
         crate::types::DescribeGlobalTableSettingsOutput::from_response(response)
-            .map_err(DescribeGlobalTableSettingsError::InvalidResponse)
+            .map_err(|error| DescribeGlobalTableSettingsError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

@@ -40,6 +40,27 @@ impl DescribeImportError {
             DescribeImportError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            DescribeImportError::ImportNotFoundException(error) => error.meta(),
+            DescribeImportError::Unlisted(error) => error.meta(),
+            DescribeImportError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            DescribeImportError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            DescribeImportError::ImportNotFoundException(error) => error.message(),
+            DescribeImportError::Unlisted(error) => error.message(),
+            DescribeImportError::Unhandled(meta) => meta.message.as_deref(),
+            DescribeImportError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for DescribeImportError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -111,7 +132,9 @@ impl super::Operation for DescribeImport {
                                 DescribeImportError::ImportNotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DescribeImportError::InvalidResponse(error)
+                                DescribeImportError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -128,7 +151,11 @@ impl super::Operation for DescribeImport {
                             ) => DescribeImportError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => DescribeImportError::InvalidResponse(error),
+                            ) => {
+                                DescribeImportError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 DescribeImportError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -143,6 +170,8 @@ impl super::Operation for DescribeImport {
             );
         }
         crate::types::DescribeImportOutput::from_response(response)
-            .map_err(DescribeImportError::InvalidResponse)
+            .map_err(|error| DescribeImportError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

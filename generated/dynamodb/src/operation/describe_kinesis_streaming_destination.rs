@@ -49,6 +49,43 @@ impl DescribeKinesisStreamingDestinationError {
             }
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            DescribeKinesisStreamingDestinationError::ResourceNotFoundException(
+                error,
+            ) => error.meta(),
+            DescribeKinesisStreamingDestinationError::InternalServerError(error) => {
+                error.meta()
+            }
+            DescribeKinesisStreamingDestinationError::Unlisted(error) => error.meta(),
+            DescribeKinesisStreamingDestinationError::Unhandled(meta) => {
+                ::std::option::Option::Some(meta)
+            }
+            DescribeKinesisStreamingDestinationError::InvalidResponse(error) => {
+                error.meta()
+            }
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            DescribeKinesisStreamingDestinationError::ResourceNotFoundException(
+                error,
+            ) => error.message(),
+            DescribeKinesisStreamingDestinationError::InternalServerError(error) => {
+                error.message()
+            }
+            DescribeKinesisStreamingDestinationError::Unlisted(error) => error.message(),
+            DescribeKinesisStreamingDestinationError::Unhandled(meta) => {
+                meta.message.as_deref()
+            }
+            DescribeKinesisStreamingDestinationError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for DescribeKinesisStreamingDestinationError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -144,7 +181,7 @@ impl super::Operation for DescribeKinesisStreamingDestination {
                             }
                             ::std::result::Result::Err(error) => {
                                 DescribeKinesisStreamingDestinationError::InvalidResponse(
-                                    error,
+                                    error.with_response(response),
                                 )
                             }
                         }
@@ -160,7 +197,7 @@ impl super::Operation for DescribeKinesisStreamingDestination {
                             }
                             ::std::result::Result::Err(error) => {
                                 DescribeKinesisStreamingDestinationError::InvalidResponse(
-                                    error,
+                                    error.with_response(response),
                                 )
                             }
                         }
@@ -182,7 +219,7 @@ impl super::Operation for DescribeKinesisStreamingDestination {
                                 ::std::result::Result::Err(error),
                             ) => {
                                 DescribeKinesisStreamingDestinationError::InvalidResponse(
-                                    error,
+                                    error.with_response(response),
                                 )
                             }
                             ::std::option::Option::None => {
@@ -199,6 +236,8 @@ impl super::Operation for DescribeKinesisStreamingDestination {
             );
         }
         crate::types::DescribeKinesisStreamingDestinationOutput::from_response(response)
-            .map_err(DescribeKinesisStreamingDestinationError::InvalidResponse)
+            .map_err(|error| DescribeKinesisStreamingDestinationError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

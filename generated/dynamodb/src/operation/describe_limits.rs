@@ -65,6 +65,27 @@ impl DescribeLimitsError {
             DescribeLimitsError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            DescribeLimitsError::InternalServerError(error) => error.meta(),
+            DescribeLimitsError::Unlisted(error) => error.meta(),
+            DescribeLimitsError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            DescribeLimitsError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            DescribeLimitsError::InternalServerError(error) => error.message(),
+            DescribeLimitsError::Unlisted(error) => error.message(),
+            DescribeLimitsError::Unhandled(meta) => meta.message.as_deref(),
+            DescribeLimitsError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for DescribeLimitsError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -137,7 +158,9 @@ impl super::Operation for DescribeLimits {
                                 DescribeLimitsError::InternalServerError(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DescribeLimitsError::InvalidResponse(error)
+                                DescribeLimitsError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -154,7 +177,11 @@ impl super::Operation for DescribeLimits {
                             ) => DescribeLimitsError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => DescribeLimitsError::InvalidResponse(error),
+                            ) => {
+                                DescribeLimitsError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 DescribeLimitsError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -169,6 +196,8 @@ impl super::Operation for DescribeLimits {
             );
         }
         crate::types::DescribeLimitsOutput::from_response(response)
-            .map_err(DescribeLimitsError::InvalidResponse)
+            .map_err(|error| DescribeLimitsError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

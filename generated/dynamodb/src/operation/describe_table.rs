@@ -47,6 +47,29 @@ impl DescribeTableError {
             DescribeTableError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            DescribeTableError::ResourceNotFoundException(error) => error.meta(),
+            DescribeTableError::InternalServerError(error) => error.meta(),
+            DescribeTableError::Unlisted(error) => error.meta(),
+            DescribeTableError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            DescribeTableError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            DescribeTableError::ResourceNotFoundException(error) => error.message(),
+            DescribeTableError::InternalServerError(error) => error.message(),
+            DescribeTableError::Unlisted(error) => error.message(),
+            DescribeTableError::Unhandled(meta) => meta.message.as_deref(),
+            DescribeTableError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for DescribeTableError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -127,7 +150,9 @@ impl super::Operation for DescribeTable {
                                 DescribeTableError::ResourceNotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DescribeTableError::InvalidResponse(error)
+                                DescribeTableError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -139,7 +164,9 @@ impl super::Operation for DescribeTable {
                                 DescribeTableError::InternalServerError(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DescribeTableError::InvalidResponse(error)
+                                DescribeTableError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -156,7 +183,11 @@ impl super::Operation for DescribeTable {
                             ) => DescribeTableError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => DescribeTableError::InvalidResponse(error),
+                            ) => {
+                                DescribeTableError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 DescribeTableError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -171,6 +202,8 @@ impl super::Operation for DescribeTable {
             );
         }
         crate::types::DescribeTableOutput::from_response(response)
-            .map_err(DescribeTableError::InvalidResponse)
+            .map_err(|error| DescribeTableError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

@@ -49,6 +49,41 @@ impl DescribeTableReplicaAutoScalingError {
             }
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            DescribeTableReplicaAutoScalingError::ResourceNotFoundException(error) => {
+                error.meta()
+            }
+            DescribeTableReplicaAutoScalingError::InternalServerError(error) => {
+                error.meta()
+            }
+            DescribeTableReplicaAutoScalingError::Unlisted(error) => error.meta(),
+            DescribeTableReplicaAutoScalingError::Unhandled(meta) => {
+                ::std::option::Option::Some(meta)
+            }
+            DescribeTableReplicaAutoScalingError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            DescribeTableReplicaAutoScalingError::ResourceNotFoundException(error) => {
+                error.message()
+            }
+            DescribeTableReplicaAutoScalingError::InternalServerError(error) => {
+                error.message()
+            }
+            DescribeTableReplicaAutoScalingError::Unlisted(error) => error.message(),
+            DescribeTableReplicaAutoScalingError::Unhandled(meta) => {
+                meta.message.as_deref()
+            }
+            DescribeTableReplicaAutoScalingError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for DescribeTableReplicaAutoScalingError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -140,7 +175,9 @@ impl super::Operation for DescribeTableReplicaAutoScaling {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                DescribeTableReplicaAutoScalingError::InvalidResponse(error)
+                                DescribeTableReplicaAutoScalingError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -154,7 +191,9 @@ impl super::Operation for DescribeTableReplicaAutoScaling {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                DescribeTableReplicaAutoScalingError::InvalidResponse(error)
+                                DescribeTableReplicaAutoScalingError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -172,7 +211,9 @@ impl super::Operation for DescribeTableReplicaAutoScaling {
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
                             ) => {
-                                DescribeTableReplicaAutoScalingError::InvalidResponse(error)
+                                DescribeTableReplicaAutoScalingError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                             ::std::option::Option::None => {
                                 DescribeTableReplicaAutoScalingError::Unhandled(
@@ -188,6 +229,8 @@ impl super::Operation for DescribeTableReplicaAutoScaling {
             );
         }
         crate::types::DescribeTableReplicaAutoScalingOutput::from_response(response)
-            .map_err(DescribeTableReplicaAutoScalingError::InvalidResponse)
+            .map_err(|error| DescribeTableReplicaAutoScalingError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

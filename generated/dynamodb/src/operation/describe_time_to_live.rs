@@ -45,6 +45,29 @@ impl DescribeTimeToLiveError {
             DescribeTimeToLiveError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            DescribeTimeToLiveError::ResourceNotFoundException(error) => error.meta(),
+            DescribeTimeToLiveError::InternalServerError(error) => error.meta(),
+            DescribeTimeToLiveError::Unlisted(error) => error.meta(),
+            DescribeTimeToLiveError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            DescribeTimeToLiveError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            DescribeTimeToLiveError::ResourceNotFoundException(error) => error.message(),
+            DescribeTimeToLiveError::InternalServerError(error) => error.message(),
+            DescribeTimeToLiveError::Unlisted(error) => error.message(),
+            DescribeTimeToLiveError::Unhandled(meta) => meta.message.as_deref(),
+            DescribeTimeToLiveError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for DescribeTimeToLiveError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -133,7 +156,9 @@ impl super::Operation for DescribeTimeToLive {
                                 DescribeTimeToLiveError::ResourceNotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DescribeTimeToLiveError::InvalidResponse(error)
+                                DescribeTimeToLiveError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -145,7 +170,9 @@ impl super::Operation for DescribeTimeToLive {
                                 DescribeTimeToLiveError::InternalServerError(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DescribeTimeToLiveError::InvalidResponse(error)
+                                DescribeTimeToLiveError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -162,7 +189,11 @@ impl super::Operation for DescribeTimeToLive {
                             ) => DescribeTimeToLiveError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => DescribeTimeToLiveError::InvalidResponse(error),
+                            ) => {
+                                DescribeTimeToLiveError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 DescribeTimeToLiveError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -177,6 +208,8 @@ impl super::Operation for DescribeTimeToLive {
             );
         }
         crate::types::DescribeTimeToLiveOutput::from_response(response)
-            .map_err(DescribeTimeToLiveError::InvalidResponse)
+            .map_err(|error| DescribeTimeToLiveError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

@@ -59,6 +59,55 @@ impl DisableKinesisStreamingDestinationError {
             }
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            DisableKinesisStreamingDestinationError::InternalServerError(error) => {
+                error.meta()
+            }
+            DisableKinesisStreamingDestinationError::LimitExceededException(error) => {
+                error.meta()
+            }
+            DisableKinesisStreamingDestinationError::ResourceInUseException(error) => {
+                error.meta()
+            }
+            DisableKinesisStreamingDestinationError::ResourceNotFoundException(error) => {
+                error.meta()
+            }
+            DisableKinesisStreamingDestinationError::Unlisted(error) => error.meta(),
+            DisableKinesisStreamingDestinationError::Unhandled(meta) => {
+                ::std::option::Option::Some(meta)
+            }
+            DisableKinesisStreamingDestinationError::InvalidResponse(error) => {
+                error.meta()
+            }
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            DisableKinesisStreamingDestinationError::InternalServerError(error) => {
+                error.message()
+            }
+            DisableKinesisStreamingDestinationError::LimitExceededException(error) => {
+                error.message()
+            }
+            DisableKinesisStreamingDestinationError::ResourceInUseException(error) => {
+                error.message()
+            }
+            DisableKinesisStreamingDestinationError::ResourceNotFoundException(error) => {
+                error.message()
+            }
+            DisableKinesisStreamingDestinationError::Unlisted(error) => error.message(),
+            DisableKinesisStreamingDestinationError::Unhandled(meta) => {
+                meta.message.as_deref()
+            }
+            DisableKinesisStreamingDestinationError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for DisableKinesisStreamingDestinationError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -168,7 +217,7 @@ impl super::Operation for DisableKinesisStreamingDestination {
                             }
                             ::std::result::Result::Err(error) => {
                                 DisableKinesisStreamingDestinationError::InvalidResponse(
-                                    error,
+                                    error.with_response(response),
                                 )
                             }
                         }
@@ -184,7 +233,7 @@ impl super::Operation for DisableKinesisStreamingDestination {
                             }
                             ::std::result::Result::Err(error) => {
                                 DisableKinesisStreamingDestinationError::InvalidResponse(
-                                    error,
+                                    error.with_response(response),
                                 )
                             }
                         }
@@ -200,7 +249,7 @@ impl super::Operation for DisableKinesisStreamingDestination {
                             }
                             ::std::result::Result::Err(error) => {
                                 DisableKinesisStreamingDestinationError::InvalidResponse(
-                                    error,
+                                    error.with_response(response),
                                 )
                             }
                         }
@@ -216,7 +265,7 @@ impl super::Operation for DisableKinesisStreamingDestination {
                             }
                             ::std::result::Result::Err(error) => {
                                 DisableKinesisStreamingDestinationError::InvalidResponse(
-                                    error,
+                                    error.with_response(response),
                                 )
                             }
                         }
@@ -236,7 +285,7 @@ impl super::Operation for DisableKinesisStreamingDestination {
                                 ::std::result::Result::Err(error),
                             ) => {
                                 DisableKinesisStreamingDestinationError::InvalidResponse(
-                                    error,
+                                    error.with_response(response),
                                 )
                             }
                             ::std::option::Option::None => {
@@ -253,6 +302,8 @@ impl super::Operation for DisableKinesisStreamingDestination {
             );
         }
         crate::types::KinesisStreamingDestinationOutput::from_response(response)
-            .map_err(DisableKinesisStreamingDestinationError::InvalidResponse)
+            .map_err(|error| DisableKinesisStreamingDestinationError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

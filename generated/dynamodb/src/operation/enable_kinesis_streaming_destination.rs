@@ -59,6 +59,55 @@ impl EnableKinesisStreamingDestinationError {
             }
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            EnableKinesisStreamingDestinationError::InternalServerError(error) => {
+                error.meta()
+            }
+            EnableKinesisStreamingDestinationError::LimitExceededException(error) => {
+                error.meta()
+            }
+            EnableKinesisStreamingDestinationError::ResourceInUseException(error) => {
+                error.meta()
+            }
+            EnableKinesisStreamingDestinationError::ResourceNotFoundException(error) => {
+                error.meta()
+            }
+            EnableKinesisStreamingDestinationError::Unlisted(error) => error.meta(),
+            EnableKinesisStreamingDestinationError::Unhandled(meta) => {
+                ::std::option::Option::Some(meta)
+            }
+            EnableKinesisStreamingDestinationError::InvalidResponse(error) => {
+                error.meta()
+            }
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            EnableKinesisStreamingDestinationError::InternalServerError(error) => {
+                error.message()
+            }
+            EnableKinesisStreamingDestinationError::LimitExceededException(error) => {
+                error.message()
+            }
+            EnableKinesisStreamingDestinationError::ResourceInUseException(error) => {
+                error.message()
+            }
+            EnableKinesisStreamingDestinationError::ResourceNotFoundException(error) => {
+                error.message()
+            }
+            EnableKinesisStreamingDestinationError::Unlisted(error) => error.message(),
+            EnableKinesisStreamingDestinationError::Unhandled(meta) => {
+                meta.message.as_deref()
+            }
+            EnableKinesisStreamingDestinationError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for EnableKinesisStreamingDestinationError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -168,7 +217,7 @@ impl super::Operation for EnableKinesisStreamingDestination {
                             }
                             ::std::result::Result::Err(error) => {
                                 EnableKinesisStreamingDestinationError::InvalidResponse(
-                                    error,
+                                    error.with_response(response),
                                 )
                             }
                         }
@@ -184,7 +233,7 @@ impl super::Operation for EnableKinesisStreamingDestination {
                             }
                             ::std::result::Result::Err(error) => {
                                 EnableKinesisStreamingDestinationError::InvalidResponse(
-                                    error,
+                                    error.with_response(response),
                                 )
                             }
                         }
@@ -200,7 +249,7 @@ impl super::Operation for EnableKinesisStreamingDestination {
                             }
                             ::std::result::Result::Err(error) => {
                                 EnableKinesisStreamingDestinationError::InvalidResponse(
-                                    error,
+                                    error.with_response(response),
                                 )
                             }
                         }
@@ -216,7 +265,7 @@ impl super::Operation for EnableKinesisStreamingDestination {
                             }
                             ::std::result::Result::Err(error) => {
                                 EnableKinesisStreamingDestinationError::InvalidResponse(
-                                    error,
+                                    error.with_response(response),
                                 )
                             }
                         }
@@ -236,7 +285,7 @@ impl super::Operation for EnableKinesisStreamingDestination {
                                 ::std::result::Result::Err(error),
                             ) => {
                                 EnableKinesisStreamingDestinationError::InvalidResponse(
-                                    error,
+                                    error.with_response(response),
                                 )
                             }
                             ::std::option::Option::None => {
@@ -253,6 +302,8 @@ impl super::Operation for EnableKinesisStreamingDestination {
             );
         }
         crate::types::KinesisStreamingDestinationOutput::from_response(response)
-            .map_err(EnableKinesisStreamingDestinationError::InvalidResponse)
+            .map_err(|error| EnableKinesisStreamingDestinationError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

@@ -88,6 +88,53 @@ impl ExecuteStatementError {
             ExecuteStatementError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            ExecuteStatementError::ConditionalCheckFailedException(error) => error.meta(),
+            ExecuteStatementError::ProvisionedThroughputExceededException(error) => {
+                error.meta()
+            }
+            ExecuteStatementError::ResourceNotFoundException(error) => error.meta(),
+            ExecuteStatementError::ItemCollectionSizeLimitExceededException(error) => {
+                error.meta()
+            }
+            ExecuteStatementError::TransactionConflictException(error) => error.meta(),
+            ExecuteStatementError::RequestLimitExceeded(error) => error.meta(),
+            ExecuteStatementError::InternalServerError(error) => error.meta(),
+            ExecuteStatementError::DuplicateItemException(error) => error.meta(),
+            ExecuteStatementError::ThrottlingException(error) => error.meta(),
+            ExecuteStatementError::Unlisted(error) => error.meta(),
+            ExecuteStatementError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            ExecuteStatementError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            ExecuteStatementError::ConditionalCheckFailedException(error) => {
+                error.message()
+            }
+            ExecuteStatementError::ProvisionedThroughputExceededException(error) => {
+                error.message()
+            }
+            ExecuteStatementError::ResourceNotFoundException(error) => error.message(),
+            ExecuteStatementError::ItemCollectionSizeLimitExceededException(error) => {
+                error.message()
+            }
+            ExecuteStatementError::TransactionConflictException(error) => error.message(),
+            ExecuteStatementError::RequestLimitExceeded(error) => error.message(),
+            ExecuteStatementError::InternalServerError(error) => error.message(),
+            ExecuteStatementError::DuplicateItemException(error) => error.message(),
+            ExecuteStatementError::ThrottlingException(error) => error.message(),
+            ExecuteStatementError::Unlisted(error) => error.message(),
+            ExecuteStatementError::Unhandled(meta) => meta.message.as_deref(),
+            ExecuteStatementError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for ExecuteStatementError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -219,7 +266,9 @@ impl super::Operation for ExecuteStatement {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                ExecuteStatementError::InvalidResponse(error)
+                                ExecuteStatementError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -235,7 +284,9 @@ impl super::Operation for ExecuteStatement {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                ExecuteStatementError::InvalidResponse(error)
+                                ExecuteStatementError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -247,7 +298,9 @@ impl super::Operation for ExecuteStatement {
                                 ExecuteStatementError::ResourceNotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                ExecuteStatementError::InvalidResponse(error)
+                                ExecuteStatementError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -263,7 +316,9 @@ impl super::Operation for ExecuteStatement {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                ExecuteStatementError::InvalidResponse(error)
+                                ExecuteStatementError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -275,7 +330,9 @@ impl super::Operation for ExecuteStatement {
                                 ExecuteStatementError::TransactionConflictException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                ExecuteStatementError::InvalidResponse(error)
+                                ExecuteStatementError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -287,7 +344,9 @@ impl super::Operation for ExecuteStatement {
                                 ExecuteStatementError::RequestLimitExceeded(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                ExecuteStatementError::InvalidResponse(error)
+                                ExecuteStatementError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -299,7 +358,9 @@ impl super::Operation for ExecuteStatement {
                                 ExecuteStatementError::InternalServerError(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                ExecuteStatementError::InvalidResponse(error)
+                                ExecuteStatementError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -311,7 +372,9 @@ impl super::Operation for ExecuteStatement {
                                 ExecuteStatementError::DuplicateItemException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                ExecuteStatementError::InvalidResponse(error)
+                                ExecuteStatementError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -323,7 +386,9 @@ impl super::Operation for ExecuteStatement {
                                 ExecuteStatementError::ThrottlingException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                ExecuteStatementError::InvalidResponse(error)
+                                ExecuteStatementError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -340,7 +405,11 @@ impl super::Operation for ExecuteStatement {
                             ) => ExecuteStatementError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => ExecuteStatementError::InvalidResponse(error),
+                            ) => {
+                                ExecuteStatementError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 ExecuteStatementError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -355,6 +424,8 @@ impl super::Operation for ExecuteStatement {
             );
         }
         crate::types::ExecuteStatementOutput::from_response(response)
-            .map_err(ExecuteStatementError::InvalidResponse)
+            .map_err(|error| ExecuteStatementError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

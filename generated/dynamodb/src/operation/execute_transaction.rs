@@ -81,6 +81,55 @@ impl ExecuteTransactionError {
             ExecuteTransactionError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            ExecuteTransactionError::ResourceNotFoundException(error) => error.meta(),
+            ExecuteTransactionError::TransactionCanceledException(error) => error.meta(),
+            ExecuteTransactionError::TransactionInProgressException(error) => {
+                error.meta()
+            }
+            ExecuteTransactionError::IdempotentParameterMismatchException(error) => {
+                error.meta()
+            }
+            ExecuteTransactionError::ProvisionedThroughputExceededException(error) => {
+                error.meta()
+            }
+            ExecuteTransactionError::RequestLimitExceeded(error) => error.meta(),
+            ExecuteTransactionError::InternalServerError(error) => error.meta(),
+            ExecuteTransactionError::ThrottlingException(error) => error.meta(),
+            ExecuteTransactionError::Unlisted(error) => error.meta(),
+            ExecuteTransactionError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            ExecuteTransactionError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            ExecuteTransactionError::ResourceNotFoundException(error) => error.message(),
+            ExecuteTransactionError::TransactionCanceledException(error) => {
+                error.message()
+            }
+            ExecuteTransactionError::TransactionInProgressException(error) => {
+                error.message()
+            }
+            ExecuteTransactionError::IdempotentParameterMismatchException(error) => {
+                error.message()
+            }
+            ExecuteTransactionError::ProvisionedThroughputExceededException(error) => {
+                error.message()
+            }
+            ExecuteTransactionError::RequestLimitExceeded(error) => error.message(),
+            ExecuteTransactionError::InternalServerError(error) => error.message(),
+            ExecuteTransactionError::ThrottlingException(error) => error.message(),
+            ExecuteTransactionError::Unlisted(error) => error.message(),
+            ExecuteTransactionError::Unhandled(meta) => meta.message.as_deref(),
+            ExecuteTransactionError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for ExecuteTransactionError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -224,7 +273,9 @@ impl super::Operation for ExecuteTransaction {
                                 ExecuteTransactionError::ResourceNotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                ExecuteTransactionError::InvalidResponse(error)
+                                ExecuteTransactionError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -236,7 +287,9 @@ impl super::Operation for ExecuteTransaction {
                                 ExecuteTransactionError::TransactionCanceledException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                ExecuteTransactionError::InvalidResponse(error)
+                                ExecuteTransactionError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -250,7 +303,9 @@ impl super::Operation for ExecuteTransaction {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                ExecuteTransactionError::InvalidResponse(error)
+                                ExecuteTransactionError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -266,7 +321,9 @@ impl super::Operation for ExecuteTransaction {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                ExecuteTransactionError::InvalidResponse(error)
+                                ExecuteTransactionError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -282,7 +339,9 @@ impl super::Operation for ExecuteTransaction {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                ExecuteTransactionError::InvalidResponse(error)
+                                ExecuteTransactionError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -294,7 +353,9 @@ impl super::Operation for ExecuteTransaction {
                                 ExecuteTransactionError::RequestLimitExceeded(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                ExecuteTransactionError::InvalidResponse(error)
+                                ExecuteTransactionError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -306,7 +367,9 @@ impl super::Operation for ExecuteTransaction {
                                 ExecuteTransactionError::InternalServerError(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                ExecuteTransactionError::InvalidResponse(error)
+                                ExecuteTransactionError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -318,7 +381,9 @@ impl super::Operation for ExecuteTransaction {
                                 ExecuteTransactionError::ThrottlingException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                ExecuteTransactionError::InvalidResponse(error)
+                                ExecuteTransactionError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -335,7 +400,11 @@ impl super::Operation for ExecuteTransaction {
                             ) => ExecuteTransactionError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => ExecuteTransactionError::InvalidResponse(error),
+                            ) => {
+                                ExecuteTransactionError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 ExecuteTransactionError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -350,6 +419,8 @@ impl super::Operation for ExecuteTransaction {
             );
         }
         crate::types::ExecuteTransactionOutput::from_response(response)
-            .map_err(ExecuteTransactionError::InvalidResponse)
+            .map_err(|error| ExecuteTransactionError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

@@ -69,6 +69,53 @@ impl ExportTableToPointInTimeError {
             }
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            ExportTableToPointInTimeError::TableNotFoundException(error) => error.meta(),
+            ExportTableToPointInTimeError::PointInTimeRecoveryUnavailableException(
+                error,
+            ) => error.meta(),
+            ExportTableToPointInTimeError::LimitExceededException(error) => error.meta(),
+            ExportTableToPointInTimeError::InvalidExportTimeException(error) => {
+                error.meta()
+            }
+            ExportTableToPointInTimeError::ExportConflictException(error) => error.meta(),
+            ExportTableToPointInTimeError::InternalServerError(error) => error.meta(),
+            ExportTableToPointInTimeError::Unlisted(error) => error.meta(),
+            ExportTableToPointInTimeError::Unhandled(meta) => {
+                ::std::option::Option::Some(meta)
+            }
+            ExportTableToPointInTimeError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            ExportTableToPointInTimeError::TableNotFoundException(error) => {
+                error.message()
+            }
+            ExportTableToPointInTimeError::PointInTimeRecoveryUnavailableException(
+                error,
+            ) => error.message(),
+            ExportTableToPointInTimeError::LimitExceededException(error) => {
+                error.message()
+            }
+            ExportTableToPointInTimeError::InvalidExportTimeException(error) => {
+                error.message()
+            }
+            ExportTableToPointInTimeError::ExportConflictException(error) => {
+                error.message()
+            }
+            ExportTableToPointInTimeError::InternalServerError(error) => error.message(),
+            ExportTableToPointInTimeError::Unlisted(error) => error.message(),
+            ExportTableToPointInTimeError::Unhandled(meta) => meta.message.as_deref(),
+            ExportTableToPointInTimeError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for ExportTableToPointInTimeError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -198,7 +245,9 @@ impl super::Operation for ExportTableToPointInTime {
                                 ExportTableToPointInTimeError::TableNotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                ExportTableToPointInTimeError::InvalidResponse(error)
+                                ExportTableToPointInTimeError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -214,7 +263,9 @@ impl super::Operation for ExportTableToPointInTime {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                ExportTableToPointInTimeError::InvalidResponse(error)
+                                ExportTableToPointInTimeError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -226,7 +277,9 @@ impl super::Operation for ExportTableToPointInTime {
                                 ExportTableToPointInTimeError::LimitExceededException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                ExportTableToPointInTimeError::InvalidResponse(error)
+                                ExportTableToPointInTimeError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -240,7 +293,9 @@ impl super::Operation for ExportTableToPointInTime {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                ExportTableToPointInTimeError::InvalidResponse(error)
+                                ExportTableToPointInTimeError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -254,7 +309,9 @@ impl super::Operation for ExportTableToPointInTime {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                ExportTableToPointInTimeError::InvalidResponse(error)
+                                ExportTableToPointInTimeError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -266,7 +323,9 @@ impl super::Operation for ExportTableToPointInTime {
                                 ExportTableToPointInTimeError::InternalServerError(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                ExportTableToPointInTimeError::InvalidResponse(error)
+                                ExportTableToPointInTimeError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -283,7 +342,11 @@ impl super::Operation for ExportTableToPointInTime {
                             ) => ExportTableToPointInTimeError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => ExportTableToPointInTimeError::InvalidResponse(error),
+                            ) => {
+                                ExportTableToPointInTimeError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 ExportTableToPointInTimeError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -298,6 +361,8 @@ impl super::Operation for ExportTableToPointInTime {
             );
         }
         crate::types::ExportTableToPointInTimeOutput::from_response(response)
-            .map_err(ExportTableToPointInTimeError::InvalidResponse)
+            .map_err(|error| ExportTableToPointInTimeError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

@@ -64,6 +64,37 @@ impl GetItemError {
             GetItemError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            GetItemError::ProvisionedThroughputExceededException(error) => error.meta(),
+            GetItemError::ResourceNotFoundException(error) => error.meta(),
+            GetItemError::RequestLimitExceeded(error) => error.meta(),
+            GetItemError::InternalServerError(error) => error.meta(),
+            GetItemError::ThrottlingException(error) => error.meta(),
+            GetItemError::Unlisted(error) => error.meta(),
+            GetItemError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            GetItemError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            GetItemError::ProvisionedThroughputExceededException(error) => {
+                error.message()
+            }
+            GetItemError::ResourceNotFoundException(error) => error.message(),
+            GetItemError::RequestLimitExceeded(error) => error.message(),
+            GetItemError::InternalServerError(error) => error.message(),
+            GetItemError::ThrottlingException(error) => error.message(),
+            GetItemError::Unlisted(error) => error.message(),
+            GetItemError::Unhandled(meta) => meta.message.as_deref(),
+            GetItemError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for GetItemError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -163,7 +194,7 @@ impl super::Operation for GetItem {
                                 GetItemError::ProvisionedThroughputExceededException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetItemError::InvalidResponse(error)
+                                GetItemError::InvalidResponse(error.with_response(response))
                             }
                         }
                     }
@@ -175,7 +206,7 @@ impl super::Operation for GetItem {
                                 GetItemError::ResourceNotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetItemError::InvalidResponse(error)
+                                GetItemError::InvalidResponse(error.with_response(response))
                             }
                         }
                     }
@@ -187,7 +218,7 @@ impl super::Operation for GetItem {
                                 GetItemError::RequestLimitExceeded(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetItemError::InvalidResponse(error)
+                                GetItemError::InvalidResponse(error.with_response(response))
                             }
                         }
                     }
@@ -199,7 +230,7 @@ impl super::Operation for GetItem {
                                 GetItemError::InternalServerError(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetItemError::InvalidResponse(error)
+                                GetItemError::InvalidResponse(error.with_response(response))
                             }
                         }
                     }
@@ -211,7 +242,7 @@ impl super::Operation for GetItem {
                                 GetItemError::ThrottlingException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetItemError::InvalidResponse(error)
+                                GetItemError::InvalidResponse(error.with_response(response))
                             }
                         }
                     }
@@ -228,7 +259,9 @@ impl super::Operation for GetItem {
                             ) => GetItemError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => GetItemError::InvalidResponse(error),
+                            ) => {
+                                GetItemError::InvalidResponse(error.with_response(response))
+                            }
                             ::std::option::Option::None => {
                                 GetItemError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -243,6 +276,8 @@ impl super::Operation for GetItem {
             );
         }
         crate::types::GetItemOutput::from_response(response)
-            .map_err(GetItemError::InvalidResponse)
+            .map_err(|error| GetItemError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

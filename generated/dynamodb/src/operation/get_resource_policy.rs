@@ -60,6 +60,31 @@ impl GetResourcePolicyError {
             GetResourcePolicyError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            GetResourcePolicyError::ResourceNotFoundException(error) => error.meta(),
+            GetResourcePolicyError::InternalServerError(error) => error.meta(),
+            GetResourcePolicyError::PolicyNotFoundException(error) => error.meta(),
+            GetResourcePolicyError::Unlisted(error) => error.meta(),
+            GetResourcePolicyError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            GetResourcePolicyError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            GetResourcePolicyError::ResourceNotFoundException(error) => error.message(),
+            GetResourcePolicyError::InternalServerError(error) => error.message(),
+            GetResourcePolicyError::PolicyNotFoundException(error) => error.message(),
+            GetResourcePolicyError::Unlisted(error) => error.message(),
+            GetResourcePolicyError::Unhandled(meta) => meta.message.as_deref(),
+            GetResourcePolicyError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for GetResourcePolicyError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -151,7 +176,9 @@ impl super::Operation for GetResourcePolicy {
                                 GetResourcePolicyError::ResourceNotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetResourcePolicyError::InvalidResponse(error)
+                                GetResourcePolicyError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -163,7 +190,9 @@ impl super::Operation for GetResourcePolicy {
                                 GetResourcePolicyError::InternalServerError(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetResourcePolicyError::InvalidResponse(error)
+                                GetResourcePolicyError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -175,7 +204,9 @@ impl super::Operation for GetResourcePolicy {
                                 GetResourcePolicyError::PolicyNotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetResourcePolicyError::InvalidResponse(error)
+                                GetResourcePolicyError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -192,7 +223,11 @@ impl super::Operation for GetResourcePolicy {
                             ) => GetResourcePolicyError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => GetResourcePolicyError::InvalidResponse(error),
+                            ) => {
+                                GetResourcePolicyError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 GetResourcePolicyError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -207,6 +242,8 @@ impl super::Operation for GetResourcePolicy {
             );
         }
         crate::types::GetResourcePolicyOutput::from_response(response)
-            .map_err(GetResourcePolicyError::InvalidResponse)
+            .map_err(|error| GetResourcePolicyError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

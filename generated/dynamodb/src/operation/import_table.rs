@@ -50,6 +50,31 @@ impl ImportTableError {
             ImportTableError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            ImportTableError::ResourceInUseException(error) => error.meta(),
+            ImportTableError::LimitExceededException(error) => error.meta(),
+            ImportTableError::ImportConflictException(error) => error.meta(),
+            ImportTableError::Unlisted(error) => error.meta(),
+            ImportTableError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            ImportTableError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            ImportTableError::ResourceInUseException(error) => error.message(),
+            ImportTableError::LimitExceededException(error) => error.message(),
+            ImportTableError::ImportConflictException(error) => error.message(),
+            ImportTableError::Unlisted(error) => error.message(),
+            ImportTableError::Unhandled(meta) => meta.message.as_deref(),
+            ImportTableError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for ImportTableError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -150,7 +175,9 @@ impl super::Operation for ImportTable {
                                 ImportTableError::ResourceInUseException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                ImportTableError::InvalidResponse(error)
+                                ImportTableError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -162,7 +189,9 @@ impl super::Operation for ImportTable {
                                 ImportTableError::LimitExceededException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                ImportTableError::InvalidResponse(error)
+                                ImportTableError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -174,7 +203,9 @@ impl super::Operation for ImportTable {
                                 ImportTableError::ImportConflictException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                ImportTableError::InvalidResponse(error)
+                                ImportTableError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -191,7 +222,11 @@ impl super::Operation for ImportTable {
                             ) => ImportTableError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => ImportTableError::InvalidResponse(error),
+                            ) => {
+                                ImportTableError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 ImportTableError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -206,6 +241,8 @@ impl super::Operation for ImportTable {
             );
         }
         crate::types::ImportTableOutput::from_response(response)
-            .map_err(ImportTableError::InvalidResponse)
+            .map_err(|error| ImportTableError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

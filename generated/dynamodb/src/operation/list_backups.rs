@@ -46,6 +46,27 @@ impl ListBackupsError {
             ListBackupsError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            ListBackupsError::InternalServerError(error) => error.meta(),
+            ListBackupsError::Unlisted(error) => error.meta(),
+            ListBackupsError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            ListBackupsError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            ListBackupsError::InternalServerError(error) => error.message(),
+            ListBackupsError::Unlisted(error) => error.message(),
+            ListBackupsError::Unhandled(meta) => meta.message.as_deref(),
+            ListBackupsError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for ListBackupsError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -122,7 +143,9 @@ impl super::Operation for ListBackups {
                                 ListBackupsError::InternalServerError(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                ListBackupsError::InvalidResponse(error)
+                                ListBackupsError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -139,7 +162,11 @@ impl super::Operation for ListBackups {
                             ) => ListBackupsError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => ListBackupsError::InvalidResponse(error),
+                            ) => {
+                                ListBackupsError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 ListBackupsError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -154,6 +181,8 @@ impl super::Operation for ListBackups {
             );
         }
         crate::types::ListBackupsOutput::from_response(response)
-            .map_err(ListBackupsError::InvalidResponse)
+            .map_err(|error| ListBackupsError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

@@ -47,6 +47,35 @@ impl ListContributorInsightsError {
             }
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            ListContributorInsightsError::ResourceNotFoundException(error) => {
+                error.meta()
+            }
+            ListContributorInsightsError::InternalServerError(error) => error.meta(),
+            ListContributorInsightsError::Unlisted(error) => error.meta(),
+            ListContributorInsightsError::Unhandled(meta) => {
+                ::std::option::Option::Some(meta)
+            }
+            ListContributorInsightsError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            ListContributorInsightsError::ResourceNotFoundException(error) => {
+                error.message()
+            }
+            ListContributorInsightsError::InternalServerError(error) => error.message(),
+            ListContributorInsightsError::Unlisted(error) => error.message(),
+            ListContributorInsightsError::Unhandled(meta) => meta.message.as_deref(),
+            ListContributorInsightsError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for ListContributorInsightsError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -137,7 +166,9 @@ impl super::Operation for ListContributorInsights {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                ListContributorInsightsError::InvalidResponse(error)
+                                ListContributorInsightsError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -149,7 +180,9 @@ impl super::Operation for ListContributorInsights {
                                 ListContributorInsightsError::InternalServerError(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                ListContributorInsightsError::InvalidResponse(error)
+                                ListContributorInsightsError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -166,7 +199,11 @@ impl super::Operation for ListContributorInsights {
                             ) => ListContributorInsightsError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => ListContributorInsightsError::InvalidResponse(error),
+                            ) => {
+                                ListContributorInsightsError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 ListContributorInsightsError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -181,6 +218,8 @@ impl super::Operation for ListContributorInsights {
             );
         }
         crate::types::ListContributorInsightsOutput::from_response(response)
-            .map_err(ListContributorInsightsError::InvalidResponse)
+            .map_err(|error| ListContributorInsightsError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

@@ -45,6 +45,29 @@ impl ListExportsError {
             ListExportsError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            ListExportsError::LimitExceededException(error) => error.meta(),
+            ListExportsError::InternalServerError(error) => error.meta(),
+            ListExportsError::Unlisted(error) => error.meta(),
+            ListExportsError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            ListExportsError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            ListExportsError::LimitExceededException(error) => error.message(),
+            ListExportsError::InternalServerError(error) => error.message(),
+            ListExportsError::Unlisted(error) => error.message(),
+            ListExportsError::Unhandled(meta) => meta.message.as_deref(),
+            ListExportsError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for ListExportsError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -125,7 +148,9 @@ impl super::Operation for ListExports {
                                 ListExportsError::LimitExceededException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                ListExportsError::InvalidResponse(error)
+                                ListExportsError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -137,7 +162,9 @@ impl super::Operation for ListExports {
                                 ListExportsError::InternalServerError(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                ListExportsError::InvalidResponse(error)
+                                ListExportsError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -154,7 +181,11 @@ impl super::Operation for ListExports {
                             ) => ListExportsError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => ListExportsError::InvalidResponse(error),
+                            ) => {
+                                ListExportsError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 ListExportsError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -169,6 +200,8 @@ impl super::Operation for ListExports {
             );
         }
         crate::types::ListExportsOutput::from_response(response)
-            .map_err(ListExportsError::InvalidResponse)
+            .map_err(|error| ListExportsError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

@@ -44,6 +44,27 @@ impl ListGlobalTablesError {
             ListGlobalTablesError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            ListGlobalTablesError::InternalServerError(error) => error.meta(),
+            ListGlobalTablesError::Unlisted(error) => error.meta(),
+            ListGlobalTablesError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            ListGlobalTablesError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            ListGlobalTablesError::InternalServerError(error) => error.message(),
+            ListGlobalTablesError::Unlisted(error) => error.message(),
+            ListGlobalTablesError::Unhandled(meta) => meta.message.as_deref(),
+            ListGlobalTablesError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for ListGlobalTablesError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -115,7 +136,9 @@ impl super::Operation for ListGlobalTables {
                                 ListGlobalTablesError::InternalServerError(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                ListGlobalTablesError::InvalidResponse(error)
+                                ListGlobalTablesError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -132,7 +155,11 @@ impl super::Operation for ListGlobalTables {
                             ) => ListGlobalTablesError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => ListGlobalTablesError::InvalidResponse(error),
+                            ) => {
+                                ListGlobalTablesError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 ListGlobalTablesError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -147,6 +174,8 @@ impl super::Operation for ListGlobalTables {
             );
         }
         crate::types::ListGlobalTablesOutput::from_response(response)
-            .map_err(ListGlobalTablesError::InvalidResponse)
+            .map_err(|error| ListGlobalTablesError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

@@ -40,6 +40,27 @@ impl ListImportsError {
             ListImportsError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            ListImportsError::LimitExceededException(error) => error.meta(),
+            ListImportsError::Unlisted(error) => error.meta(),
+            ListImportsError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            ListImportsError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            ListImportsError::LimitExceededException(error) => error.message(),
+            ListImportsError::Unlisted(error) => error.message(),
+            ListImportsError::Unhandled(meta) => meta.message.as_deref(),
+            ListImportsError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for ListImportsError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -111,7 +132,9 @@ impl super::Operation for ListImports {
                                 ListImportsError::LimitExceededException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                ListImportsError::InvalidResponse(error)
+                                ListImportsError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -128,7 +151,11 @@ impl super::Operation for ListImports {
                             ) => ListImportsError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => ListImportsError::InvalidResponse(error),
+                            ) => {
+                                ListImportsError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 ListImportsError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -143,6 +170,8 @@ impl super::Operation for ListImports {
             );
         }
         crate::types::ListImportsOutput::from_response(response)
-            .map_err(ListImportsError::InvalidResponse)
+            .map_err(|error| ListImportsError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

@@ -40,6 +40,27 @@ impl ListTablesError {
             ListTablesError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            ListTablesError::InternalServerError(error) => error.meta(),
+            ListTablesError::Unlisted(error) => error.meta(),
+            ListTablesError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            ListTablesError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            ListTablesError::InternalServerError(error) => error.message(),
+            ListTablesError::Unlisted(error) => error.message(),
+            ListTablesError::Unhandled(meta) => meta.message.as_deref(),
+            ListTablesError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for ListTablesError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -112,7 +133,9 @@ impl super::Operation for ListTables {
                                 ListTablesError::InternalServerError(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                ListTablesError::InvalidResponse(error)
+                                ListTablesError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -129,7 +152,11 @@ impl super::Operation for ListTables {
                             ) => ListTablesError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => ListTablesError::InvalidResponse(error),
+                            ) => {
+                                ListTablesError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 ListTablesError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -144,6 +171,8 @@ impl super::Operation for ListTables {
             );
         }
         crate::types::ListTablesOutput::from_response(response)
-            .map_err(ListTablesError::InvalidResponse)
+            .map_err(|error| ListTablesError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

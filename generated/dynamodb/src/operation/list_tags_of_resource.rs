@@ -47,6 +47,29 @@ impl ListTagsOfResourceError {
             ListTagsOfResourceError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            ListTagsOfResourceError::ResourceNotFoundException(error) => error.meta(),
+            ListTagsOfResourceError::InternalServerError(error) => error.meta(),
+            ListTagsOfResourceError::Unlisted(error) => error.meta(),
+            ListTagsOfResourceError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            ListTagsOfResourceError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            ListTagsOfResourceError::ResourceNotFoundException(error) => error.message(),
+            ListTagsOfResourceError::InternalServerError(error) => error.message(),
+            ListTagsOfResourceError::Unlisted(error) => error.message(),
+            ListTagsOfResourceError::Unhandled(meta) => meta.message.as_deref(),
+            ListTagsOfResourceError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for ListTagsOfResourceError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -140,7 +163,9 @@ impl super::Operation for ListTagsOfResource {
                                 ListTagsOfResourceError::ResourceNotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                ListTagsOfResourceError::InvalidResponse(error)
+                                ListTagsOfResourceError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -152,7 +177,9 @@ impl super::Operation for ListTagsOfResource {
                                 ListTagsOfResourceError::InternalServerError(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                ListTagsOfResourceError::InvalidResponse(error)
+                                ListTagsOfResourceError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -169,7 +196,11 @@ impl super::Operation for ListTagsOfResource {
                             ) => ListTagsOfResourceError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => ListTagsOfResourceError::InvalidResponse(error),
+                            ) => {
+                                ListTagsOfResourceError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 ListTagsOfResourceError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -184,6 +215,8 @@ impl super::Operation for ListTagsOfResource {
             );
         }
         crate::types::ListTagsOfResourceOutput::from_response(response)
-            .map_err(ListTagsOfResourceError::InvalidResponse)
+            .map_err(|error| ListTagsOfResourceError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

@@ -96,6 +96,47 @@ impl PutItemError {
             PutItemError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            PutItemError::ConditionalCheckFailedException(error) => error.meta(),
+            PutItemError::ProvisionedThroughputExceededException(error) => error.meta(),
+            PutItemError::ResourceNotFoundException(error) => error.meta(),
+            PutItemError::ItemCollectionSizeLimitExceededException(error) => error.meta(),
+            PutItemError::TransactionConflictException(error) => error.meta(),
+            PutItemError::RequestLimitExceeded(error) => error.meta(),
+            PutItemError::InternalServerError(error) => error.meta(),
+            PutItemError::ReplicatedWriteConflictException(error) => error.meta(),
+            PutItemError::ThrottlingException(error) => error.meta(),
+            PutItemError::Unlisted(error) => error.meta(),
+            PutItemError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            PutItemError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            PutItemError::ConditionalCheckFailedException(error) => error.message(),
+            PutItemError::ProvisionedThroughputExceededException(error) => {
+                error.message()
+            }
+            PutItemError::ResourceNotFoundException(error) => error.message(),
+            PutItemError::ItemCollectionSizeLimitExceededException(error) => {
+                error.message()
+            }
+            PutItemError::TransactionConflictException(error) => error.message(),
+            PutItemError::RequestLimitExceeded(error) => error.message(),
+            PutItemError::InternalServerError(error) => error.message(),
+            PutItemError::ReplicatedWriteConflictException(error) => error.message(),
+            PutItemError::ThrottlingException(error) => error.message(),
+            PutItemError::Unlisted(error) => error.message(),
+            PutItemError::Unhandled(meta) => meta.message.as_deref(),
+            PutItemError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for PutItemError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -221,7 +262,7 @@ impl super::Operation for PutItem {
                                 PutItemError::ConditionalCheckFailedException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                PutItemError::InvalidResponse(error)
+                                PutItemError::InvalidResponse(error.with_response(response))
                             }
                         }
                     }
@@ -235,7 +276,7 @@ impl super::Operation for PutItem {
                                 PutItemError::ProvisionedThroughputExceededException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                PutItemError::InvalidResponse(error)
+                                PutItemError::InvalidResponse(error.with_response(response))
                             }
                         }
                     }
@@ -247,7 +288,7 @@ impl super::Operation for PutItem {
                                 PutItemError::ResourceNotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                PutItemError::InvalidResponse(error)
+                                PutItemError::InvalidResponse(error.with_response(response))
                             }
                         }
                     }
@@ -263,7 +304,7 @@ impl super::Operation for PutItem {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                PutItemError::InvalidResponse(error)
+                                PutItemError::InvalidResponse(error.with_response(response))
                             }
                         }
                     }
@@ -275,7 +316,7 @@ impl super::Operation for PutItem {
                                 PutItemError::TransactionConflictException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                PutItemError::InvalidResponse(error)
+                                PutItemError::InvalidResponse(error.with_response(response))
                             }
                         }
                     }
@@ -287,7 +328,7 @@ impl super::Operation for PutItem {
                                 PutItemError::RequestLimitExceeded(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                PutItemError::InvalidResponse(error)
+                                PutItemError::InvalidResponse(error.with_response(response))
                             }
                         }
                     }
@@ -299,7 +340,7 @@ impl super::Operation for PutItem {
                                 PutItemError::InternalServerError(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                PutItemError::InvalidResponse(error)
+                                PutItemError::InvalidResponse(error.with_response(response))
                             }
                         }
                     }
@@ -311,7 +352,7 @@ impl super::Operation for PutItem {
                                 PutItemError::ReplicatedWriteConflictException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                PutItemError::InvalidResponse(error)
+                                PutItemError::InvalidResponse(error.with_response(response))
                             }
                         }
                     }
@@ -323,7 +364,7 @@ impl super::Operation for PutItem {
                                 PutItemError::ThrottlingException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                PutItemError::InvalidResponse(error)
+                                PutItemError::InvalidResponse(error.with_response(response))
                             }
                         }
                     }
@@ -340,7 +381,9 @@ impl super::Operation for PutItem {
                             ) => PutItemError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => PutItemError::InvalidResponse(error),
+                            ) => {
+                                PutItemError::InvalidResponse(error.with_response(response))
+                            }
                             ::std::option::Option::None => {
                                 PutItemError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -355,6 +398,8 @@ impl super::Operation for PutItem {
             );
         }
         crate::types::PutItemOutput::from_response(response)
-            .map_err(PutItemError::InvalidResponse)
+            .map_err(|error| PutItemError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

@@ -64,6 +64,35 @@ impl PutResourcePolicyError {
             PutResourcePolicyError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            PutResourcePolicyError::ResourceNotFoundException(error) => error.meta(),
+            PutResourcePolicyError::InternalServerError(error) => error.meta(),
+            PutResourcePolicyError::LimitExceededException(error) => error.meta(),
+            PutResourcePolicyError::PolicyNotFoundException(error) => error.meta(),
+            PutResourcePolicyError::ResourceInUseException(error) => error.meta(),
+            PutResourcePolicyError::Unlisted(error) => error.meta(),
+            PutResourcePolicyError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            PutResourcePolicyError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            PutResourcePolicyError::ResourceNotFoundException(error) => error.message(),
+            PutResourcePolicyError::InternalServerError(error) => error.message(),
+            PutResourcePolicyError::LimitExceededException(error) => error.message(),
+            PutResourcePolicyError::PolicyNotFoundException(error) => error.message(),
+            PutResourcePolicyError::ResourceInUseException(error) => error.message(),
+            PutResourcePolicyError::Unlisted(error) => error.message(),
+            PutResourcePolicyError::Unhandled(meta) => meta.message.as_deref(),
+            PutResourcePolicyError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for PutResourcePolicyError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -169,7 +198,9 @@ impl super::Operation for PutResourcePolicy {
                                 PutResourcePolicyError::ResourceNotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                PutResourcePolicyError::InvalidResponse(error)
+                                PutResourcePolicyError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -181,7 +212,9 @@ impl super::Operation for PutResourcePolicy {
                                 PutResourcePolicyError::InternalServerError(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                PutResourcePolicyError::InvalidResponse(error)
+                                PutResourcePolicyError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -193,7 +226,9 @@ impl super::Operation for PutResourcePolicy {
                                 PutResourcePolicyError::LimitExceededException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                PutResourcePolicyError::InvalidResponse(error)
+                                PutResourcePolicyError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -205,7 +240,9 @@ impl super::Operation for PutResourcePolicy {
                                 PutResourcePolicyError::PolicyNotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                PutResourcePolicyError::InvalidResponse(error)
+                                PutResourcePolicyError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -217,7 +254,9 @@ impl super::Operation for PutResourcePolicy {
                                 PutResourcePolicyError::ResourceInUseException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                PutResourcePolicyError::InvalidResponse(error)
+                                PutResourcePolicyError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -234,7 +273,11 @@ impl super::Operation for PutResourcePolicy {
                             ) => PutResourcePolicyError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => PutResourcePolicyError::InvalidResponse(error),
+                            ) => {
+                                PutResourcePolicyError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 PutResourcePolicyError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -249,6 +292,8 @@ impl super::Operation for PutResourcePolicy {
             );
         }
         crate::types::PutResourcePolicyOutput::from_response(response)
-            .map_err(PutResourcePolicyError::InvalidResponse)
+            .map_err(|error| PutResourcePolicyError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

@@ -78,6 +78,35 @@ impl QueryError {
             QueryError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            QueryError::ProvisionedThroughputExceededException(error) => error.meta(),
+            QueryError::ResourceNotFoundException(error) => error.meta(),
+            QueryError::RequestLimitExceeded(error) => error.meta(),
+            QueryError::InternalServerError(error) => error.meta(),
+            QueryError::ThrottlingException(error) => error.meta(),
+            QueryError::Unlisted(error) => error.meta(),
+            QueryError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            QueryError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            QueryError::ProvisionedThroughputExceededException(error) => error.message(),
+            QueryError::ResourceNotFoundException(error) => error.message(),
+            QueryError::RequestLimitExceeded(error) => error.message(),
+            QueryError::InternalServerError(error) => error.message(),
+            QueryError::ThrottlingException(error) => error.message(),
+            QueryError::Unlisted(error) => error.message(),
+            QueryError::Unhandled(meta) => meta.message.as_deref(),
+            QueryError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for QueryError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -170,7 +199,7 @@ impl super::Operation for Query {
                                 QueryError::ProvisionedThroughputExceededException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                QueryError::InvalidResponse(error)
+                                QueryError::InvalidResponse(error.with_response(response))
                             }
                         }
                     }
@@ -182,7 +211,7 @@ impl super::Operation for Query {
                                 QueryError::ResourceNotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                QueryError::InvalidResponse(error)
+                                QueryError::InvalidResponse(error.with_response(response))
                             }
                         }
                     }
@@ -194,7 +223,7 @@ impl super::Operation for Query {
                                 QueryError::RequestLimitExceeded(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                QueryError::InvalidResponse(error)
+                                QueryError::InvalidResponse(error.with_response(response))
                             }
                         }
                     }
@@ -206,7 +235,7 @@ impl super::Operation for Query {
                                 QueryError::InternalServerError(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                QueryError::InvalidResponse(error)
+                                QueryError::InvalidResponse(error.with_response(response))
                             }
                         }
                     }
@@ -218,7 +247,7 @@ impl super::Operation for Query {
                                 QueryError::ThrottlingException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                QueryError::InvalidResponse(error)
+                                QueryError::InvalidResponse(error.with_response(response))
                             }
                         }
                     }
@@ -235,7 +264,9 @@ impl super::Operation for Query {
                             ) => QueryError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => QueryError::InvalidResponse(error),
+                            ) => {
+                                QueryError::InvalidResponse(error.with_response(response))
+                            }
                             ::std::option::Option::None => {
                                 QueryError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -250,6 +281,6 @@ impl super::Operation for Query {
             );
         }
         crate::types::QueryOutput::from_response(response)
-            .map_err(QueryError::InvalidResponse)
+            .map_err(|error| QueryError::InvalidResponse(error.with_response(response)))
     }
 }

@@ -78,6 +78,45 @@ impl RestoreTableFromBackupError {
             }
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            RestoreTableFromBackupError::TableAlreadyExistsException(error) => {
+                error.meta()
+            }
+            RestoreTableFromBackupError::TableInUseException(error) => error.meta(),
+            RestoreTableFromBackupError::BackupNotFoundException(error) => error.meta(),
+            RestoreTableFromBackupError::BackupInUseException(error) => error.meta(),
+            RestoreTableFromBackupError::LimitExceededException(error) => error.meta(),
+            RestoreTableFromBackupError::InternalServerError(error) => error.meta(),
+            RestoreTableFromBackupError::Unlisted(error) => error.meta(),
+            RestoreTableFromBackupError::Unhandled(meta) => {
+                ::std::option::Option::Some(meta)
+            }
+            RestoreTableFromBackupError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            RestoreTableFromBackupError::TableAlreadyExistsException(error) => {
+                error.message()
+            }
+            RestoreTableFromBackupError::TableInUseException(error) => error.message(),
+            RestoreTableFromBackupError::BackupNotFoundException(error) => {
+                error.message()
+            }
+            RestoreTableFromBackupError::BackupInUseException(error) => error.message(),
+            RestoreTableFromBackupError::LimitExceededException(error) => error.message(),
+            RestoreTableFromBackupError::InternalServerError(error) => error.message(),
+            RestoreTableFromBackupError::Unlisted(error) => error.message(),
+            RestoreTableFromBackupError::Unhandled(meta) => meta.message.as_deref(),
+            RestoreTableFromBackupError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for RestoreTableFromBackupError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -196,7 +235,9 @@ impl super::Operation for RestoreTableFromBackup {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                RestoreTableFromBackupError::InvalidResponse(error)
+                                RestoreTableFromBackupError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -208,7 +249,9 @@ impl super::Operation for RestoreTableFromBackup {
                                 RestoreTableFromBackupError::TableInUseException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                RestoreTableFromBackupError::InvalidResponse(error)
+                                RestoreTableFromBackupError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -220,7 +263,9 @@ impl super::Operation for RestoreTableFromBackup {
                                 RestoreTableFromBackupError::BackupNotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                RestoreTableFromBackupError::InvalidResponse(error)
+                                RestoreTableFromBackupError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -232,7 +277,9 @@ impl super::Operation for RestoreTableFromBackup {
                                 RestoreTableFromBackupError::BackupInUseException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                RestoreTableFromBackupError::InvalidResponse(error)
+                                RestoreTableFromBackupError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -244,7 +291,9 @@ impl super::Operation for RestoreTableFromBackup {
                                 RestoreTableFromBackupError::LimitExceededException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                RestoreTableFromBackupError::InvalidResponse(error)
+                                RestoreTableFromBackupError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -256,7 +305,9 @@ impl super::Operation for RestoreTableFromBackup {
                                 RestoreTableFromBackupError::InternalServerError(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                RestoreTableFromBackupError::InvalidResponse(error)
+                                RestoreTableFromBackupError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -273,7 +324,11 @@ impl super::Operation for RestoreTableFromBackup {
                             ) => RestoreTableFromBackupError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => RestoreTableFromBackupError::InvalidResponse(error),
+                            ) => {
+                                RestoreTableFromBackupError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 RestoreTableFromBackupError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -288,6 +343,8 @@ impl super::Operation for RestoreTableFromBackup {
             );
         }
         crate::types::RestoreTableFromBackupOutput::from_response(response)
-            .map_err(RestoreTableFromBackupError::InvalidResponse)
+            .map_err(|error| RestoreTableFromBackupError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

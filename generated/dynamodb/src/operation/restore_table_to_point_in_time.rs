@@ -95,6 +95,57 @@ impl RestoreTableToPointInTimeError {
             }
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            RestoreTableToPointInTimeError::TableAlreadyExistsException(error) => {
+                error.meta()
+            }
+            RestoreTableToPointInTimeError::TableNotFoundException(error) => error.meta(),
+            RestoreTableToPointInTimeError::TableInUseException(error) => error.meta(),
+            RestoreTableToPointInTimeError::LimitExceededException(error) => error.meta(),
+            RestoreTableToPointInTimeError::InvalidRestoreTimeException(error) => {
+                error.meta()
+            }
+            RestoreTableToPointInTimeError::PointInTimeRecoveryUnavailableException(
+                error,
+            ) => error.meta(),
+            RestoreTableToPointInTimeError::InternalServerError(error) => error.meta(),
+            RestoreTableToPointInTimeError::Unlisted(error) => error.meta(),
+            RestoreTableToPointInTimeError::Unhandled(meta) => {
+                ::std::option::Option::Some(meta)
+            }
+            RestoreTableToPointInTimeError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            RestoreTableToPointInTimeError::TableAlreadyExistsException(error) => {
+                error.message()
+            }
+            RestoreTableToPointInTimeError::TableNotFoundException(error) => {
+                error.message()
+            }
+            RestoreTableToPointInTimeError::TableInUseException(error) => error.message(),
+            RestoreTableToPointInTimeError::LimitExceededException(error) => {
+                error.message()
+            }
+            RestoreTableToPointInTimeError::InvalidRestoreTimeException(error) => {
+                error.message()
+            }
+            RestoreTableToPointInTimeError::PointInTimeRecoveryUnavailableException(
+                error,
+            ) => error.message(),
+            RestoreTableToPointInTimeError::InternalServerError(error) => error.message(),
+            RestoreTableToPointInTimeError::Unlisted(error) => error.message(),
+            RestoreTableToPointInTimeError::Unhandled(meta) => meta.message.as_deref(),
+            RestoreTableToPointInTimeError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for RestoreTableToPointInTimeError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -220,7 +271,9 @@ impl super::Operation for RestoreTableToPointInTime {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                RestoreTableToPointInTimeError::InvalidResponse(error)
+                                RestoreTableToPointInTimeError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -234,7 +287,9 @@ impl super::Operation for RestoreTableToPointInTime {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                RestoreTableToPointInTimeError::InvalidResponse(error)
+                                RestoreTableToPointInTimeError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -246,7 +301,9 @@ impl super::Operation for RestoreTableToPointInTime {
                                 RestoreTableToPointInTimeError::TableInUseException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                RestoreTableToPointInTimeError::InvalidResponse(error)
+                                RestoreTableToPointInTimeError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -260,7 +317,9 @@ impl super::Operation for RestoreTableToPointInTime {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                RestoreTableToPointInTimeError::InvalidResponse(error)
+                                RestoreTableToPointInTimeError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -274,7 +333,9 @@ impl super::Operation for RestoreTableToPointInTime {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                RestoreTableToPointInTimeError::InvalidResponse(error)
+                                RestoreTableToPointInTimeError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -290,7 +351,9 @@ impl super::Operation for RestoreTableToPointInTime {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                RestoreTableToPointInTimeError::InvalidResponse(error)
+                                RestoreTableToPointInTimeError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -302,7 +365,9 @@ impl super::Operation for RestoreTableToPointInTime {
                                 RestoreTableToPointInTimeError::InternalServerError(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                RestoreTableToPointInTimeError::InvalidResponse(error)
+                                RestoreTableToPointInTimeError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -319,7 +384,11 @@ impl super::Operation for RestoreTableToPointInTime {
                             ) => RestoreTableToPointInTimeError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => RestoreTableToPointInTimeError::InvalidResponse(error),
+                            ) => {
+                                RestoreTableToPointInTimeError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 RestoreTableToPointInTimeError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -334,6 +403,8 @@ impl super::Operation for RestoreTableToPointInTime {
             );
         }
         crate::types::RestoreTableToPointInTimeOutput::from_response(response)
-            .map_err(RestoreTableToPointInTimeError::InvalidResponse)
+            .map_err(|error| RestoreTableToPointInTimeError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

@@ -74,6 +74,35 @@ impl ScanError {
             ScanError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            ScanError::ProvisionedThroughputExceededException(error) => error.meta(),
+            ScanError::ResourceNotFoundException(error) => error.meta(),
+            ScanError::RequestLimitExceeded(error) => error.meta(),
+            ScanError::InternalServerError(error) => error.meta(),
+            ScanError::ThrottlingException(error) => error.meta(),
+            ScanError::Unlisted(error) => error.meta(),
+            ScanError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            ScanError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            ScanError::ProvisionedThroughputExceededException(error) => error.message(),
+            ScanError::ResourceNotFoundException(error) => error.message(),
+            ScanError::RequestLimitExceeded(error) => error.message(),
+            ScanError::InternalServerError(error) => error.message(),
+            ScanError::ThrottlingException(error) => error.message(),
+            ScanError::Unlisted(error) => error.message(),
+            ScanError::Unhandled(meta) => meta.message.as_deref(),
+            ScanError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for ScanError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -166,7 +195,7 @@ impl super::Operation for Scan {
                                 ScanError::ProvisionedThroughputExceededException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                ScanError::InvalidResponse(error)
+                                ScanError::InvalidResponse(error.with_response(response))
                             }
                         }
                     }
@@ -178,7 +207,7 @@ impl super::Operation for Scan {
                                 ScanError::ResourceNotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                ScanError::InvalidResponse(error)
+                                ScanError::InvalidResponse(error.with_response(response))
                             }
                         }
                     }
@@ -190,7 +219,7 @@ impl super::Operation for Scan {
                                 ScanError::RequestLimitExceeded(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                ScanError::InvalidResponse(error)
+                                ScanError::InvalidResponse(error.with_response(response))
                             }
                         }
                     }
@@ -202,7 +231,7 @@ impl super::Operation for Scan {
                                 ScanError::InternalServerError(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                ScanError::InvalidResponse(error)
+                                ScanError::InvalidResponse(error.with_response(response))
                             }
                         }
                     }
@@ -214,7 +243,7 @@ impl super::Operation for Scan {
                                 ScanError::ThrottlingException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                ScanError::InvalidResponse(error)
+                                ScanError::InvalidResponse(error.with_response(response))
                             }
                         }
                     }
@@ -231,7 +260,9 @@ impl super::Operation for Scan {
                             ) => ScanError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => ScanError::InvalidResponse(error),
+                            ) => {
+                                ScanError::InvalidResponse(error.with_response(response))
+                            }
                             ::std::option::Option::None => {
                                 ScanError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -246,6 +277,6 @@ impl super::Operation for Scan {
             );
         }
         crate::types::ScanOutput::from_response(response)
-            .map_err(ScanError::InvalidResponse)
+            .map_err(|error| ScanError::InvalidResponse(error.with_response(response)))
     }
 }

@@ -61,6 +61,33 @@ impl SearchVectorsError {
             SearchVectorsError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            SearchVectorsError::ResourceNotFoundException(error) => error.meta(),
+            SearchVectorsError::RequestLimitExceeded(error) => error.meta(),
+            SearchVectorsError::InternalServerError(error) => error.meta(),
+            SearchVectorsError::ThrottlingException(error) => error.meta(),
+            SearchVectorsError::Unlisted(error) => error.meta(),
+            SearchVectorsError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            SearchVectorsError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            SearchVectorsError::ResourceNotFoundException(error) => error.message(),
+            SearchVectorsError::RequestLimitExceeded(error) => error.message(),
+            SearchVectorsError::InternalServerError(error) => error.message(),
+            SearchVectorsError::ThrottlingException(error) => error.message(),
+            SearchVectorsError::Unlisted(error) => error.message(),
+            SearchVectorsError::Unhandled(meta) => meta.message.as_deref(),
+            SearchVectorsError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for SearchVectorsError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -155,7 +182,9 @@ impl super::Operation for SearchVectors {
                                 SearchVectorsError::ResourceNotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                SearchVectorsError::InvalidResponse(error)
+                                SearchVectorsError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -167,7 +196,9 @@ impl super::Operation for SearchVectors {
                                 SearchVectorsError::RequestLimitExceeded(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                SearchVectorsError::InvalidResponse(error)
+                                SearchVectorsError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -179,7 +210,9 @@ impl super::Operation for SearchVectors {
                                 SearchVectorsError::InternalServerError(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                SearchVectorsError::InvalidResponse(error)
+                                SearchVectorsError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -191,7 +224,9 @@ impl super::Operation for SearchVectors {
                                 SearchVectorsError::ThrottlingException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                SearchVectorsError::InvalidResponse(error)
+                                SearchVectorsError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -208,7 +243,11 @@ impl super::Operation for SearchVectors {
                             ) => SearchVectorsError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => SearchVectorsError::InvalidResponse(error),
+                            ) => {
+                                SearchVectorsError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 SearchVectorsError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -223,6 +262,8 @@ impl super::Operation for SearchVectors {
             );
         }
         crate::types::SearchVectorsOutput::from_response(response)
-            .map_err(SearchVectorsError::InvalidResponse)
+            .map_err(|error| SearchVectorsError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

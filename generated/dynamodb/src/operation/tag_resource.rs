@@ -60,6 +60,33 @@ impl TagResourceError {
             TagResourceError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            TagResourceError::LimitExceededException(error) => error.meta(),
+            TagResourceError::ResourceNotFoundException(error) => error.meta(),
+            TagResourceError::InternalServerError(error) => error.meta(),
+            TagResourceError::ResourceInUseException(error) => error.meta(),
+            TagResourceError::Unlisted(error) => error.meta(),
+            TagResourceError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            TagResourceError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            TagResourceError::LimitExceededException(error) => error.message(),
+            TagResourceError::ResourceNotFoundException(error) => error.message(),
+            TagResourceError::InternalServerError(error) => error.message(),
+            TagResourceError::ResourceInUseException(error) => error.message(),
+            TagResourceError::Unlisted(error) => error.message(),
+            TagResourceError::Unhandled(meta) => meta.message.as_deref(),
+            TagResourceError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for TagResourceError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -154,7 +181,9 @@ impl super::Operation for TagResource {
                                 TagResourceError::LimitExceededException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                TagResourceError::InvalidResponse(error)
+                                TagResourceError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -166,7 +195,9 @@ impl super::Operation for TagResource {
                                 TagResourceError::ResourceNotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                TagResourceError::InvalidResponse(error)
+                                TagResourceError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -178,7 +209,9 @@ impl super::Operation for TagResource {
                                 TagResourceError::InternalServerError(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                TagResourceError::InvalidResponse(error)
+                                TagResourceError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -190,7 +223,9 @@ impl super::Operation for TagResource {
                                 TagResourceError::ResourceInUseException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                TagResourceError::InvalidResponse(error)
+                                TagResourceError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -207,7 +242,11 @@ impl super::Operation for TagResource {
                             ) => TagResourceError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => TagResourceError::InvalidResponse(error),
+                            ) => {
+                                TagResourceError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 TagResourceError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(

@@ -74,6 +74,41 @@ impl TransactGetItemsError {
             TransactGetItemsError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            TransactGetItemsError::ResourceNotFoundException(error) => error.meta(),
+            TransactGetItemsError::TransactionCanceledException(error) => error.meta(),
+            TransactGetItemsError::ProvisionedThroughputExceededException(error) => {
+                error.meta()
+            }
+            TransactGetItemsError::RequestLimitExceeded(error) => error.meta(),
+            TransactGetItemsError::InternalServerError(error) => error.meta(),
+            TransactGetItemsError::ThrottlingException(error) => error.meta(),
+            TransactGetItemsError::Unlisted(error) => error.meta(),
+            TransactGetItemsError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            TransactGetItemsError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            TransactGetItemsError::ResourceNotFoundException(error) => error.message(),
+            TransactGetItemsError::TransactionCanceledException(error) => error.message(),
+            TransactGetItemsError::ProvisionedThroughputExceededException(error) => {
+                error.message()
+            }
+            TransactGetItemsError::RequestLimitExceeded(error) => error.message(),
+            TransactGetItemsError::InternalServerError(error) => error.message(),
+            TransactGetItemsError::ThrottlingException(error) => error.message(),
+            TransactGetItemsError::Unlisted(error) => error.message(),
+            TransactGetItemsError::Unhandled(meta) => meta.message.as_deref(),
+            TransactGetItemsError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for TransactGetItemsError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -182,7 +217,9 @@ impl super::Operation for TransactGetItems {
                                 TransactGetItemsError::ResourceNotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                TransactGetItemsError::InvalidResponse(error)
+                                TransactGetItemsError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -194,7 +231,9 @@ impl super::Operation for TransactGetItems {
                                 TransactGetItemsError::TransactionCanceledException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                TransactGetItemsError::InvalidResponse(error)
+                                TransactGetItemsError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -210,7 +249,9 @@ impl super::Operation for TransactGetItems {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                TransactGetItemsError::InvalidResponse(error)
+                                TransactGetItemsError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -222,7 +263,9 @@ impl super::Operation for TransactGetItems {
                                 TransactGetItemsError::RequestLimitExceeded(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                TransactGetItemsError::InvalidResponse(error)
+                                TransactGetItemsError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -234,7 +277,9 @@ impl super::Operation for TransactGetItems {
                                 TransactGetItemsError::InternalServerError(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                TransactGetItemsError::InvalidResponse(error)
+                                TransactGetItemsError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -246,7 +291,9 @@ impl super::Operation for TransactGetItems {
                                 TransactGetItemsError::ThrottlingException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                TransactGetItemsError::InvalidResponse(error)
+                                TransactGetItemsError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -263,7 +310,11 @@ impl super::Operation for TransactGetItems {
                             ) => TransactGetItemsError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => TransactGetItemsError::InvalidResponse(error),
+                            ) => {
+                                TransactGetItemsError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 TransactGetItemsError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -278,6 +329,8 @@ impl super::Operation for TransactGetItems {
             );
         }
         crate::types::TransactGetItemsOutput::from_response(response)
-            .map_err(TransactGetItemsError::InvalidResponse)
+            .map_err(|error| TransactGetItemsError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

@@ -95,6 +95,55 @@ impl TransactWriteItemsError {
             TransactWriteItemsError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            TransactWriteItemsError::ResourceNotFoundException(error) => error.meta(),
+            TransactWriteItemsError::TransactionCanceledException(error) => error.meta(),
+            TransactWriteItemsError::TransactionInProgressException(error) => {
+                error.meta()
+            }
+            TransactWriteItemsError::IdempotentParameterMismatchException(error) => {
+                error.meta()
+            }
+            TransactWriteItemsError::ProvisionedThroughputExceededException(error) => {
+                error.meta()
+            }
+            TransactWriteItemsError::RequestLimitExceeded(error) => error.meta(),
+            TransactWriteItemsError::InternalServerError(error) => error.meta(),
+            TransactWriteItemsError::ThrottlingException(error) => error.meta(),
+            TransactWriteItemsError::Unlisted(error) => error.meta(),
+            TransactWriteItemsError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            TransactWriteItemsError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            TransactWriteItemsError::ResourceNotFoundException(error) => error.message(),
+            TransactWriteItemsError::TransactionCanceledException(error) => {
+                error.message()
+            }
+            TransactWriteItemsError::TransactionInProgressException(error) => {
+                error.message()
+            }
+            TransactWriteItemsError::IdempotentParameterMismatchException(error) => {
+                error.message()
+            }
+            TransactWriteItemsError::ProvisionedThroughputExceededException(error) => {
+                error.message()
+            }
+            TransactWriteItemsError::RequestLimitExceeded(error) => error.message(),
+            TransactWriteItemsError::InternalServerError(error) => error.message(),
+            TransactWriteItemsError::ThrottlingException(error) => error.message(),
+            TransactWriteItemsError::Unlisted(error) => error.message(),
+            TransactWriteItemsError::Unhandled(meta) => meta.message.as_deref(),
+            TransactWriteItemsError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for TransactWriteItemsError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -238,7 +287,9 @@ impl super::Operation for TransactWriteItems {
                                 TransactWriteItemsError::ResourceNotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                TransactWriteItemsError::InvalidResponse(error)
+                                TransactWriteItemsError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -250,7 +301,9 @@ impl super::Operation for TransactWriteItems {
                                 TransactWriteItemsError::TransactionCanceledException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                TransactWriteItemsError::InvalidResponse(error)
+                                TransactWriteItemsError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -264,7 +317,9 @@ impl super::Operation for TransactWriteItems {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                TransactWriteItemsError::InvalidResponse(error)
+                                TransactWriteItemsError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -280,7 +335,9 @@ impl super::Operation for TransactWriteItems {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                TransactWriteItemsError::InvalidResponse(error)
+                                TransactWriteItemsError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -296,7 +353,9 @@ impl super::Operation for TransactWriteItems {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                TransactWriteItemsError::InvalidResponse(error)
+                                TransactWriteItemsError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -308,7 +367,9 @@ impl super::Operation for TransactWriteItems {
                                 TransactWriteItemsError::RequestLimitExceeded(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                TransactWriteItemsError::InvalidResponse(error)
+                                TransactWriteItemsError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -320,7 +381,9 @@ impl super::Operation for TransactWriteItems {
                                 TransactWriteItemsError::InternalServerError(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                TransactWriteItemsError::InvalidResponse(error)
+                                TransactWriteItemsError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -332,7 +395,9 @@ impl super::Operation for TransactWriteItems {
                                 TransactWriteItemsError::ThrottlingException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                TransactWriteItemsError::InvalidResponse(error)
+                                TransactWriteItemsError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -349,7 +414,11 @@ impl super::Operation for TransactWriteItems {
                             ) => TransactWriteItemsError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => TransactWriteItemsError::InvalidResponse(error),
+                            ) => {
+                                TransactWriteItemsError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 TransactWriteItemsError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -364,6 +433,8 @@ impl super::Operation for TransactWriteItems {
             );
         }
         crate::types::TransactWriteItemsOutput::from_response(response)
-            .map_err(TransactWriteItemsError::InvalidResponse)
+            .map_err(|error| TransactWriteItemsError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

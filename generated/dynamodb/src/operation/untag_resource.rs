@@ -60,6 +60,33 @@ impl UntagResourceError {
             UntagResourceError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            UntagResourceError::LimitExceededException(error) => error.meta(),
+            UntagResourceError::ResourceNotFoundException(error) => error.meta(),
+            UntagResourceError::InternalServerError(error) => error.meta(),
+            UntagResourceError::ResourceInUseException(error) => error.meta(),
+            UntagResourceError::Unlisted(error) => error.meta(),
+            UntagResourceError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            UntagResourceError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            UntagResourceError::LimitExceededException(error) => error.message(),
+            UntagResourceError::ResourceNotFoundException(error) => error.message(),
+            UntagResourceError::InternalServerError(error) => error.message(),
+            UntagResourceError::ResourceInUseException(error) => error.message(),
+            UntagResourceError::Unlisted(error) => error.message(),
+            UntagResourceError::Unhandled(meta) => meta.message.as_deref(),
+            UntagResourceError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for UntagResourceError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -154,7 +181,9 @@ impl super::Operation for UntagResource {
                                 UntagResourceError::LimitExceededException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                UntagResourceError::InvalidResponse(error)
+                                UntagResourceError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -166,7 +195,9 @@ impl super::Operation for UntagResource {
                                 UntagResourceError::ResourceNotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                UntagResourceError::InvalidResponse(error)
+                                UntagResourceError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -178,7 +209,9 @@ impl super::Operation for UntagResource {
                                 UntagResourceError::InternalServerError(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                UntagResourceError::InvalidResponse(error)
+                                UntagResourceError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -190,7 +223,9 @@ impl super::Operation for UntagResource {
                                 UntagResourceError::ResourceInUseException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                UntagResourceError::InvalidResponse(error)
+                                UntagResourceError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -207,7 +242,11 @@ impl super::Operation for UntagResource {
                             ) => UntagResourceError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => UntagResourceError::InvalidResponse(error),
+                            ) => {
+                                UntagResourceError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 UntagResourceError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(

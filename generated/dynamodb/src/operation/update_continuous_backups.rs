@@ -58,6 +58,39 @@ impl UpdateContinuousBackupsError {
             }
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            UpdateContinuousBackupsError::TableNotFoundException(error) => error.meta(),
+            UpdateContinuousBackupsError::ContinuousBackupsUnavailableException(
+                error,
+            ) => error.meta(),
+            UpdateContinuousBackupsError::InternalServerError(error) => error.meta(),
+            UpdateContinuousBackupsError::Unlisted(error) => error.meta(),
+            UpdateContinuousBackupsError::Unhandled(meta) => {
+                ::std::option::Option::Some(meta)
+            }
+            UpdateContinuousBackupsError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            UpdateContinuousBackupsError::TableNotFoundException(error) => {
+                error.message()
+            }
+            UpdateContinuousBackupsError::ContinuousBackupsUnavailableException(
+                error,
+            ) => error.message(),
+            UpdateContinuousBackupsError::InternalServerError(error) => error.message(),
+            UpdateContinuousBackupsError::Unlisted(error) => error.message(),
+            UpdateContinuousBackupsError::Unhandled(meta) => meta.message.as_deref(),
+            UpdateContinuousBackupsError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for UpdateContinuousBackupsError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -153,7 +186,9 @@ impl super::Operation for UpdateContinuousBackups {
                                 UpdateContinuousBackupsError::TableNotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateContinuousBackupsError::InvalidResponse(error)
+                                UpdateContinuousBackupsError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -169,7 +204,9 @@ impl super::Operation for UpdateContinuousBackups {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateContinuousBackupsError::InvalidResponse(error)
+                                UpdateContinuousBackupsError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -181,7 +218,9 @@ impl super::Operation for UpdateContinuousBackups {
                                 UpdateContinuousBackupsError::InternalServerError(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateContinuousBackupsError::InvalidResponse(error)
+                                UpdateContinuousBackupsError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -198,7 +237,11 @@ impl super::Operation for UpdateContinuousBackups {
                             ) => UpdateContinuousBackupsError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => UpdateContinuousBackupsError::InvalidResponse(error),
+                            ) => {
+                                UpdateContinuousBackupsError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 UpdateContinuousBackupsError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -213,6 +256,8 @@ impl super::Operation for UpdateContinuousBackups {
             );
         }
         crate::types::UpdateContinuousBackupsOutput::from_response(response)
-            .map_err(UpdateContinuousBackupsError::InvalidResponse)
+            .map_err(|error| UpdateContinuousBackupsError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

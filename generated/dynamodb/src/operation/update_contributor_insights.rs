@@ -47,6 +47,35 @@ impl UpdateContributorInsightsError {
             }
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            UpdateContributorInsightsError::ResourceNotFoundException(error) => {
+                error.meta()
+            }
+            UpdateContributorInsightsError::InternalServerError(error) => error.meta(),
+            UpdateContributorInsightsError::Unlisted(error) => error.meta(),
+            UpdateContributorInsightsError::Unhandled(meta) => {
+                ::std::option::Option::Some(meta)
+            }
+            UpdateContributorInsightsError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            UpdateContributorInsightsError::ResourceNotFoundException(error) => {
+                error.message()
+            }
+            UpdateContributorInsightsError::InternalServerError(error) => error.message(),
+            UpdateContributorInsightsError::Unlisted(error) => error.message(),
+            UpdateContributorInsightsError::Unhandled(meta) => meta.message.as_deref(),
+            UpdateContributorInsightsError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for UpdateContributorInsightsError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -137,7 +166,9 @@ impl super::Operation for UpdateContributorInsights {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateContributorInsightsError::InvalidResponse(error)
+                                UpdateContributorInsightsError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -149,7 +180,9 @@ impl super::Operation for UpdateContributorInsights {
                                 UpdateContributorInsightsError::InternalServerError(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateContributorInsightsError::InvalidResponse(error)
+                                UpdateContributorInsightsError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -166,7 +199,11 @@ impl super::Operation for UpdateContributorInsights {
                             ) => UpdateContributorInsightsError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => UpdateContributorInsightsError::InvalidResponse(error),
+                            ) => {
+                                UpdateContributorInsightsError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 UpdateContributorInsightsError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -181,6 +218,8 @@ impl super::Operation for UpdateContributorInsights {
             );
         }
         crate::types::UpdateContributorInsightsOutput::from_response(response)
-            .map_err(UpdateContributorInsightsError::InvalidResponse)
+            .map_err(|error| UpdateContributorInsightsError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

@@ -74,6 +74,39 @@ impl UpdateGlobalTableError {
             UpdateGlobalTableError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            UpdateGlobalTableError::InternalServerError(error) => error.meta(),
+            UpdateGlobalTableError::GlobalTableNotFoundException(error) => error.meta(),
+            UpdateGlobalTableError::ReplicaAlreadyExistsException(error) => error.meta(),
+            UpdateGlobalTableError::ReplicaNotFoundException(error) => error.meta(),
+            UpdateGlobalTableError::TableNotFoundException(error) => error.meta(),
+            UpdateGlobalTableError::Unlisted(error) => error.meta(),
+            UpdateGlobalTableError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            UpdateGlobalTableError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            UpdateGlobalTableError::InternalServerError(error) => error.message(),
+            UpdateGlobalTableError::GlobalTableNotFoundException(error) => {
+                error.message()
+            }
+            UpdateGlobalTableError::ReplicaAlreadyExistsException(error) => {
+                error.message()
+            }
+            UpdateGlobalTableError::ReplicaNotFoundException(error) => error.message(),
+            UpdateGlobalTableError::TableNotFoundException(error) => error.message(),
+            UpdateGlobalTableError::Unlisted(error) => error.message(),
+            UpdateGlobalTableError::Unhandled(meta) => meta.message.as_deref(),
+            UpdateGlobalTableError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for UpdateGlobalTableError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -179,7 +212,9 @@ impl super::Operation for UpdateGlobalTable {
                                 UpdateGlobalTableError::InternalServerError(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateGlobalTableError::InvalidResponse(error)
+                                UpdateGlobalTableError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -191,7 +226,9 @@ impl super::Operation for UpdateGlobalTable {
                                 UpdateGlobalTableError::GlobalTableNotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateGlobalTableError::InvalidResponse(error)
+                                UpdateGlobalTableError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -203,7 +240,9 @@ impl super::Operation for UpdateGlobalTable {
                                 UpdateGlobalTableError::ReplicaAlreadyExistsException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateGlobalTableError::InvalidResponse(error)
+                                UpdateGlobalTableError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -215,7 +254,9 @@ impl super::Operation for UpdateGlobalTable {
                                 UpdateGlobalTableError::ReplicaNotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateGlobalTableError::InvalidResponse(error)
+                                UpdateGlobalTableError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -227,7 +268,9 @@ impl super::Operation for UpdateGlobalTable {
                                 UpdateGlobalTableError::TableNotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateGlobalTableError::InvalidResponse(error)
+                                UpdateGlobalTableError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -244,7 +287,11 @@ impl super::Operation for UpdateGlobalTable {
                             ) => UpdateGlobalTableError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => UpdateGlobalTableError::InvalidResponse(error),
+                            ) => {
+                                UpdateGlobalTableError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 UpdateGlobalTableError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -259,6 +306,8 @@ impl super::Operation for UpdateGlobalTable {
             );
         }
         crate::types::UpdateGlobalTableOutput::from_response(response)
-            .map_err(UpdateGlobalTableError::InvalidResponse)
+            .map_err(|error| UpdateGlobalTableError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

@@ -71,6 +71,53 @@ impl UpdateGlobalTableSettingsError {
             }
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            UpdateGlobalTableSettingsError::GlobalTableNotFoundException(error) => {
+                error.meta()
+            }
+            UpdateGlobalTableSettingsError::ReplicaNotFoundException(error) => {
+                error.meta()
+            }
+            UpdateGlobalTableSettingsError::IndexNotFoundException(error) => error.meta(),
+            UpdateGlobalTableSettingsError::LimitExceededException(error) => error.meta(),
+            UpdateGlobalTableSettingsError::ResourceInUseException(error) => error.meta(),
+            UpdateGlobalTableSettingsError::InternalServerError(error) => error.meta(),
+            UpdateGlobalTableSettingsError::Unlisted(error) => error.meta(),
+            UpdateGlobalTableSettingsError::Unhandled(meta) => {
+                ::std::option::Option::Some(meta)
+            }
+            UpdateGlobalTableSettingsError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            UpdateGlobalTableSettingsError::GlobalTableNotFoundException(error) => {
+                error.message()
+            }
+            UpdateGlobalTableSettingsError::ReplicaNotFoundException(error) => {
+                error.message()
+            }
+            UpdateGlobalTableSettingsError::IndexNotFoundException(error) => {
+                error.message()
+            }
+            UpdateGlobalTableSettingsError::LimitExceededException(error) => {
+                error.message()
+            }
+            UpdateGlobalTableSettingsError::ResourceInUseException(error) => {
+                error.message()
+            }
+            UpdateGlobalTableSettingsError::InternalServerError(error) => error.message(),
+            UpdateGlobalTableSettingsError::Unlisted(error) => error.message(),
+            UpdateGlobalTableSettingsError::Unhandled(meta) => meta.message.as_deref(),
+            UpdateGlobalTableSettingsError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for UpdateGlobalTableSettingsError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -189,7 +236,9 @@ impl super::Operation for UpdateGlobalTableSettings {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateGlobalTableSettingsError::InvalidResponse(error)
+                                UpdateGlobalTableSettingsError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -203,7 +252,9 @@ impl super::Operation for UpdateGlobalTableSettings {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateGlobalTableSettingsError::InvalidResponse(error)
+                                UpdateGlobalTableSettingsError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -217,7 +268,9 @@ impl super::Operation for UpdateGlobalTableSettings {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateGlobalTableSettingsError::InvalidResponse(error)
+                                UpdateGlobalTableSettingsError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -231,7 +284,9 @@ impl super::Operation for UpdateGlobalTableSettings {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateGlobalTableSettingsError::InvalidResponse(error)
+                                UpdateGlobalTableSettingsError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -245,7 +300,9 @@ impl super::Operation for UpdateGlobalTableSettings {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateGlobalTableSettingsError::InvalidResponse(error)
+                                UpdateGlobalTableSettingsError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -257,7 +314,9 @@ impl super::Operation for UpdateGlobalTableSettings {
                                 UpdateGlobalTableSettingsError::InternalServerError(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateGlobalTableSettingsError::InvalidResponse(error)
+                                UpdateGlobalTableSettingsError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -274,7 +333,11 @@ impl super::Operation for UpdateGlobalTableSettings {
                             ) => UpdateGlobalTableSettingsError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => UpdateGlobalTableSettingsError::InvalidResponse(error),
+                            ) => {
+                                UpdateGlobalTableSettingsError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 UpdateGlobalTableSettingsError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -289,6 +352,8 @@ impl super::Operation for UpdateGlobalTableSettings {
             );
         }
         crate::types::UpdateGlobalTableSettingsOutput::from_response(response)
-            .map_err(UpdateGlobalTableSettingsError::InvalidResponse)
+            .map_err(|error| UpdateGlobalTableSettingsError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

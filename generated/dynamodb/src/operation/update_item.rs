@@ -86,6 +86,51 @@ impl UpdateItemError {
             UpdateItemError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            UpdateItemError::ConditionalCheckFailedException(error) => error.meta(),
+            UpdateItemError::ProvisionedThroughputExceededException(error) => {
+                error.meta()
+            }
+            UpdateItemError::ResourceNotFoundException(error) => error.meta(),
+            UpdateItemError::ItemCollectionSizeLimitExceededException(error) => {
+                error.meta()
+            }
+            UpdateItemError::TransactionConflictException(error) => error.meta(),
+            UpdateItemError::RequestLimitExceeded(error) => error.meta(),
+            UpdateItemError::InternalServerError(error) => error.meta(),
+            UpdateItemError::ReplicatedWriteConflictException(error) => error.meta(),
+            UpdateItemError::ThrottlingException(error) => error.meta(),
+            UpdateItemError::Unlisted(error) => error.meta(),
+            UpdateItemError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            UpdateItemError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            UpdateItemError::ConditionalCheckFailedException(error) => error.message(),
+            UpdateItemError::ProvisionedThroughputExceededException(error) => {
+                error.message()
+            }
+            UpdateItemError::ResourceNotFoundException(error) => error.message(),
+            UpdateItemError::ItemCollectionSizeLimitExceededException(error) => {
+                error.message()
+            }
+            UpdateItemError::TransactionConflictException(error) => error.message(),
+            UpdateItemError::RequestLimitExceeded(error) => error.message(),
+            UpdateItemError::InternalServerError(error) => error.message(),
+            UpdateItemError::ReplicatedWriteConflictException(error) => error.message(),
+            UpdateItemError::ThrottlingException(error) => error.message(),
+            UpdateItemError::Unlisted(error) => error.message(),
+            UpdateItemError::Unhandled(meta) => meta.message.as_deref(),
+            UpdateItemError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for UpdateItemError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -211,7 +256,9 @@ impl super::Operation for UpdateItem {
                                 UpdateItemError::ConditionalCheckFailedException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateItemError::InvalidResponse(error)
+                                UpdateItemError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -227,7 +274,9 @@ impl super::Operation for UpdateItem {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateItemError::InvalidResponse(error)
+                                UpdateItemError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -239,7 +288,9 @@ impl super::Operation for UpdateItem {
                                 UpdateItemError::ResourceNotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateItemError::InvalidResponse(error)
+                                UpdateItemError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -255,7 +306,9 @@ impl super::Operation for UpdateItem {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateItemError::InvalidResponse(error)
+                                UpdateItemError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -267,7 +320,9 @@ impl super::Operation for UpdateItem {
                                 UpdateItemError::TransactionConflictException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateItemError::InvalidResponse(error)
+                                UpdateItemError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -279,7 +334,9 @@ impl super::Operation for UpdateItem {
                                 UpdateItemError::RequestLimitExceeded(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateItemError::InvalidResponse(error)
+                                UpdateItemError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -291,7 +348,9 @@ impl super::Operation for UpdateItem {
                                 UpdateItemError::InternalServerError(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateItemError::InvalidResponse(error)
+                                UpdateItemError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -303,7 +362,9 @@ impl super::Operation for UpdateItem {
                                 UpdateItemError::ReplicatedWriteConflictException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateItemError::InvalidResponse(error)
+                                UpdateItemError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -315,7 +376,9 @@ impl super::Operation for UpdateItem {
                                 UpdateItemError::ThrottlingException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateItemError::InvalidResponse(error)
+                                UpdateItemError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -332,7 +395,11 @@ impl super::Operation for UpdateItem {
                             ) => UpdateItemError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => UpdateItemError::InvalidResponse(error),
+                            ) => {
+                                UpdateItemError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 UpdateItemError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -347,6 +414,8 @@ impl super::Operation for UpdateItem {
             );
         }
         crate::types::UpdateItemOutput::from_response(response)
-            .map_err(UpdateItemError::InvalidResponse)
+            .map_err(|error| UpdateItemError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

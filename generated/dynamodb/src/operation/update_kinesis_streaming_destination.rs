@@ -59,6 +59,55 @@ impl UpdateKinesisStreamingDestinationError {
             }
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            UpdateKinesisStreamingDestinationError::InternalServerError(error) => {
+                error.meta()
+            }
+            UpdateKinesisStreamingDestinationError::LimitExceededException(error) => {
+                error.meta()
+            }
+            UpdateKinesisStreamingDestinationError::ResourceInUseException(error) => {
+                error.meta()
+            }
+            UpdateKinesisStreamingDestinationError::ResourceNotFoundException(error) => {
+                error.meta()
+            }
+            UpdateKinesisStreamingDestinationError::Unlisted(error) => error.meta(),
+            UpdateKinesisStreamingDestinationError::Unhandled(meta) => {
+                ::std::option::Option::Some(meta)
+            }
+            UpdateKinesisStreamingDestinationError::InvalidResponse(error) => {
+                error.meta()
+            }
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            UpdateKinesisStreamingDestinationError::InternalServerError(error) => {
+                error.message()
+            }
+            UpdateKinesisStreamingDestinationError::LimitExceededException(error) => {
+                error.message()
+            }
+            UpdateKinesisStreamingDestinationError::ResourceInUseException(error) => {
+                error.message()
+            }
+            UpdateKinesisStreamingDestinationError::ResourceNotFoundException(error) => {
+                error.message()
+            }
+            UpdateKinesisStreamingDestinationError::Unlisted(error) => error.message(),
+            UpdateKinesisStreamingDestinationError::Unhandled(meta) => {
+                meta.message.as_deref()
+            }
+            UpdateKinesisStreamingDestinationError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for UpdateKinesisStreamingDestinationError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -168,7 +217,7 @@ impl super::Operation for UpdateKinesisStreamingDestination {
                             }
                             ::std::result::Result::Err(error) => {
                                 UpdateKinesisStreamingDestinationError::InvalidResponse(
-                                    error,
+                                    error.with_response(response),
                                 )
                             }
                         }
@@ -184,7 +233,7 @@ impl super::Operation for UpdateKinesisStreamingDestination {
                             }
                             ::std::result::Result::Err(error) => {
                                 UpdateKinesisStreamingDestinationError::InvalidResponse(
-                                    error,
+                                    error.with_response(response),
                                 )
                             }
                         }
@@ -200,7 +249,7 @@ impl super::Operation for UpdateKinesisStreamingDestination {
                             }
                             ::std::result::Result::Err(error) => {
                                 UpdateKinesisStreamingDestinationError::InvalidResponse(
-                                    error,
+                                    error.with_response(response),
                                 )
                             }
                         }
@@ -216,7 +265,7 @@ impl super::Operation for UpdateKinesisStreamingDestination {
                             }
                             ::std::result::Result::Err(error) => {
                                 UpdateKinesisStreamingDestinationError::InvalidResponse(
-                                    error,
+                                    error.with_response(response),
                                 )
                             }
                         }
@@ -236,7 +285,7 @@ impl super::Operation for UpdateKinesisStreamingDestination {
                                 ::std::result::Result::Err(error),
                             ) => {
                                 UpdateKinesisStreamingDestinationError::InvalidResponse(
-                                    error,
+                                    error.with_response(response),
                                 )
                             }
                             ::std::option::Option::None => {
@@ -253,6 +302,8 @@ impl super::Operation for UpdateKinesisStreamingDestination {
             );
         }
         crate::types::UpdateKinesisStreamingDestinationOutput::from_response(response)
-            .map_err(UpdateKinesisStreamingDestinationError::InvalidResponse)
+            .map_err(|error| UpdateKinesisStreamingDestinationError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

@@ -63,6 +63,33 @@ impl UpdateTableError {
             UpdateTableError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            UpdateTableError::ResourceInUseException(error) => error.meta(),
+            UpdateTableError::ResourceNotFoundException(error) => error.meta(),
+            UpdateTableError::LimitExceededException(error) => error.meta(),
+            UpdateTableError::InternalServerError(error) => error.meta(),
+            UpdateTableError::Unlisted(error) => error.meta(),
+            UpdateTableError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            UpdateTableError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            UpdateTableError::ResourceInUseException(error) => error.message(),
+            UpdateTableError::ResourceNotFoundException(error) => error.message(),
+            UpdateTableError::LimitExceededException(error) => error.message(),
+            UpdateTableError::InternalServerError(error) => error.message(),
+            UpdateTableError::Unlisted(error) => error.message(),
+            UpdateTableError::Unhandled(meta) => meta.message.as_deref(),
+            UpdateTableError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for UpdateTableError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -157,7 +184,9 @@ impl super::Operation for UpdateTable {
                                 UpdateTableError::ResourceInUseException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateTableError::InvalidResponse(error)
+                                UpdateTableError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -169,7 +198,9 @@ impl super::Operation for UpdateTable {
                                 UpdateTableError::ResourceNotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateTableError::InvalidResponse(error)
+                                UpdateTableError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -181,7 +212,9 @@ impl super::Operation for UpdateTable {
                                 UpdateTableError::LimitExceededException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateTableError::InvalidResponse(error)
+                                UpdateTableError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -193,7 +226,9 @@ impl super::Operation for UpdateTable {
                                 UpdateTableError::InternalServerError(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateTableError::InvalidResponse(error)
+                                UpdateTableError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -210,7 +245,11 @@ impl super::Operation for UpdateTable {
                             ) => UpdateTableError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => UpdateTableError::InvalidResponse(error),
+                            ) => {
+                                UpdateTableError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 UpdateTableError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -225,6 +264,8 @@ impl super::Operation for UpdateTable {
             );
         }
         crate::types::UpdateTableOutput::from_response(response)
-            .map_err(UpdateTableError::InvalidResponse)
+            .map_err(|error| UpdateTableError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

@@ -57,6 +57,53 @@ impl UpdateTableReplicaAutoScalingError {
             }
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            UpdateTableReplicaAutoScalingError::ResourceNotFoundException(error) => {
+                error.meta()
+            }
+            UpdateTableReplicaAutoScalingError::ResourceInUseException(error) => {
+                error.meta()
+            }
+            UpdateTableReplicaAutoScalingError::LimitExceededException(error) => {
+                error.meta()
+            }
+            UpdateTableReplicaAutoScalingError::InternalServerError(error) => {
+                error.meta()
+            }
+            UpdateTableReplicaAutoScalingError::Unlisted(error) => error.meta(),
+            UpdateTableReplicaAutoScalingError::Unhandled(meta) => {
+                ::std::option::Option::Some(meta)
+            }
+            UpdateTableReplicaAutoScalingError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            UpdateTableReplicaAutoScalingError::ResourceNotFoundException(error) => {
+                error.message()
+            }
+            UpdateTableReplicaAutoScalingError::ResourceInUseException(error) => {
+                error.message()
+            }
+            UpdateTableReplicaAutoScalingError::LimitExceededException(error) => {
+                error.message()
+            }
+            UpdateTableReplicaAutoScalingError::InternalServerError(error) => {
+                error.message()
+            }
+            UpdateTableReplicaAutoScalingError::Unlisted(error) => error.message(),
+            UpdateTableReplicaAutoScalingError::Unhandled(meta) => {
+                meta.message.as_deref()
+            }
+            UpdateTableReplicaAutoScalingError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for UpdateTableReplicaAutoScalingError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -162,7 +209,9 @@ impl super::Operation for UpdateTableReplicaAutoScaling {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateTableReplicaAutoScalingError::InvalidResponse(error)
+                                UpdateTableReplicaAutoScalingError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -176,7 +225,9 @@ impl super::Operation for UpdateTableReplicaAutoScaling {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateTableReplicaAutoScalingError::InvalidResponse(error)
+                                UpdateTableReplicaAutoScalingError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -190,7 +241,9 @@ impl super::Operation for UpdateTableReplicaAutoScaling {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateTableReplicaAutoScalingError::InvalidResponse(error)
+                                UpdateTableReplicaAutoScalingError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -204,7 +257,9 @@ impl super::Operation for UpdateTableReplicaAutoScaling {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateTableReplicaAutoScalingError::InvalidResponse(error)
+                                UpdateTableReplicaAutoScalingError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -222,7 +277,9 @@ impl super::Operation for UpdateTableReplicaAutoScaling {
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
                             ) => {
-                                UpdateTableReplicaAutoScalingError::InvalidResponse(error)
+                                UpdateTableReplicaAutoScalingError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                             ::std::option::Option::None => {
                                 UpdateTableReplicaAutoScalingError::Unhandled(
@@ -238,6 +295,8 @@ impl super::Operation for UpdateTableReplicaAutoScaling {
             );
         }
         crate::types::UpdateTableReplicaAutoScalingOutput::from_response(response)
-            .map_err(UpdateTableReplicaAutoScalingError::InvalidResponse)
+            .map_err(|error| UpdateTableReplicaAutoScalingError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

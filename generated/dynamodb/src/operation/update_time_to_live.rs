@@ -67,6 +67,33 @@ impl UpdateTimeToLiveError {
             UpdateTimeToLiveError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            UpdateTimeToLiveError::ResourceInUseException(error) => error.meta(),
+            UpdateTimeToLiveError::ResourceNotFoundException(error) => error.meta(),
+            UpdateTimeToLiveError::LimitExceededException(error) => error.meta(),
+            UpdateTimeToLiveError::InternalServerError(error) => error.meta(),
+            UpdateTimeToLiveError::Unlisted(error) => error.meta(),
+            UpdateTimeToLiveError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            UpdateTimeToLiveError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            UpdateTimeToLiveError::ResourceInUseException(error) => error.message(),
+            UpdateTimeToLiveError::ResourceNotFoundException(error) => error.message(),
+            UpdateTimeToLiveError::LimitExceededException(error) => error.message(),
+            UpdateTimeToLiveError::InternalServerError(error) => error.message(),
+            UpdateTimeToLiveError::Unlisted(error) => error.message(),
+            UpdateTimeToLiveError::Unhandled(meta) => meta.message.as_deref(),
+            UpdateTimeToLiveError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for UpdateTimeToLiveError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -161,7 +188,9 @@ impl super::Operation for UpdateTimeToLive {
                                 UpdateTimeToLiveError::ResourceInUseException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateTimeToLiveError::InvalidResponse(error)
+                                UpdateTimeToLiveError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -173,7 +202,9 @@ impl super::Operation for UpdateTimeToLive {
                                 UpdateTimeToLiveError::ResourceNotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateTimeToLiveError::InvalidResponse(error)
+                                UpdateTimeToLiveError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -185,7 +216,9 @@ impl super::Operation for UpdateTimeToLive {
                                 UpdateTimeToLiveError::LimitExceededException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateTimeToLiveError::InvalidResponse(error)
+                                UpdateTimeToLiveError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -197,7 +230,9 @@ impl super::Operation for UpdateTimeToLive {
                                 UpdateTimeToLiveError::InternalServerError(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateTimeToLiveError::InvalidResponse(error)
+                                UpdateTimeToLiveError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -214,7 +249,11 @@ impl super::Operation for UpdateTimeToLive {
                             ) => UpdateTimeToLiveError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => UpdateTimeToLiveError::InvalidResponse(error),
+                            ) => {
+                                UpdateTimeToLiveError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 UpdateTimeToLiveError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -229,6 +268,8 @@ impl super::Operation for UpdateTimeToLive {
             );
         }
         crate::types::UpdateTimeToLiveOutput::from_response(response)
-            .map_err(UpdateTimeToLiveError::InvalidResponse)
+            .map_err(|error| UpdateTimeToLiveError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

@@ -72,6 +72,35 @@ impl CancelKeyDeletionError {
             CancelKeyDeletionError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            CancelKeyDeletionError::NotFoundException(error) => error.meta(),
+            CancelKeyDeletionError::InvalidArnException(error) => error.meta(),
+            CancelKeyDeletionError::DependencyTimeoutException(error) => error.meta(),
+            CancelKeyDeletionError::KmsInternalException(error) => error.meta(),
+            CancelKeyDeletionError::KmsInvalidStateException(error) => error.meta(),
+            CancelKeyDeletionError::Unlisted(error) => error.meta(),
+            CancelKeyDeletionError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            CancelKeyDeletionError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            CancelKeyDeletionError::NotFoundException(error) => error.message(),
+            CancelKeyDeletionError::InvalidArnException(error) => error.message(),
+            CancelKeyDeletionError::DependencyTimeoutException(error) => error.message(),
+            CancelKeyDeletionError::KmsInternalException(error) => error.message(),
+            CancelKeyDeletionError::KmsInvalidStateException(error) => error.message(),
+            CancelKeyDeletionError::Unlisted(error) => error.message(),
+            CancelKeyDeletionError::Unhandled(meta) => meta.message.as_deref(),
+            CancelKeyDeletionError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for CancelKeyDeletionError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -175,7 +204,9 @@ impl super::Operation for CancelKeyDeletion {
                                 CancelKeyDeletionError::NotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                CancelKeyDeletionError::InvalidResponse(error)
+                                CancelKeyDeletionError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -187,7 +218,9 @@ impl super::Operation for CancelKeyDeletion {
                                 CancelKeyDeletionError::InvalidArnException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                CancelKeyDeletionError::InvalidResponse(error)
+                                CancelKeyDeletionError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -199,7 +232,9 @@ impl super::Operation for CancelKeyDeletion {
                                 CancelKeyDeletionError::DependencyTimeoutException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                CancelKeyDeletionError::InvalidResponse(error)
+                                CancelKeyDeletionError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -211,7 +246,9 @@ impl super::Operation for CancelKeyDeletion {
                                 CancelKeyDeletionError::KmsInternalException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                CancelKeyDeletionError::InvalidResponse(error)
+                                CancelKeyDeletionError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -223,7 +260,9 @@ impl super::Operation for CancelKeyDeletion {
                                 CancelKeyDeletionError::KmsInvalidStateException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                CancelKeyDeletionError::InvalidResponse(error)
+                                CancelKeyDeletionError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -240,7 +279,11 @@ impl super::Operation for CancelKeyDeletion {
                             ) => CancelKeyDeletionError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => CancelKeyDeletionError::InvalidResponse(error),
+                            ) => {
+                                CancelKeyDeletionError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 CancelKeyDeletionError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -255,6 +298,8 @@ impl super::Operation for CancelKeyDeletion {
             );
         }
         crate::types::CancelKeyDeletionResponse::from_response(response)
-            .map_err(CancelKeyDeletionError::InvalidResponse)
+            .map_err(|error| CancelKeyDeletionError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

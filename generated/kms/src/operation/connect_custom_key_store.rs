@@ -110,6 +110,53 @@ impl ConnectCustomKeyStoreError {
             ConnectCustomKeyStoreError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            ConnectCustomKeyStoreError::CloudHsmClusterNotActiveException(error) => {
+                error.meta()
+            }
+            ConnectCustomKeyStoreError::CustomKeyStoreInvalidStateException(error) => {
+                error.meta()
+            }
+            ConnectCustomKeyStoreError::CustomKeyStoreNotFoundException(error) => {
+                error.meta()
+            }
+            ConnectCustomKeyStoreError::KmsInternalException(error) => error.meta(),
+            ConnectCustomKeyStoreError::CloudHsmClusterInvalidConfigurationException(
+                error,
+            ) => error.meta(),
+            ConnectCustomKeyStoreError::Unlisted(error) => error.meta(),
+            ConnectCustomKeyStoreError::Unhandled(meta) => {
+                ::std::option::Option::Some(meta)
+            }
+            ConnectCustomKeyStoreError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            ConnectCustomKeyStoreError::CloudHsmClusterNotActiveException(error) => {
+                error.message()
+            }
+            ConnectCustomKeyStoreError::CustomKeyStoreInvalidStateException(error) => {
+                error.message()
+            }
+            ConnectCustomKeyStoreError::CustomKeyStoreNotFoundException(error) => {
+                error.message()
+            }
+            ConnectCustomKeyStoreError::KmsInternalException(error) => error.message(),
+            ConnectCustomKeyStoreError::CloudHsmClusterInvalidConfigurationException(
+                error,
+            ) => error.message(),
+            ConnectCustomKeyStoreError::Unlisted(error) => error.message(),
+            ConnectCustomKeyStoreError::Unhandled(meta) => meta.message.as_deref(),
+            ConnectCustomKeyStoreError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for ConnectCustomKeyStoreError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -221,7 +268,9 @@ impl super::Operation for ConnectCustomKeyStore {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                ConnectCustomKeyStoreError::InvalidResponse(error)
+                                ConnectCustomKeyStoreError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -237,7 +286,9 @@ impl super::Operation for ConnectCustomKeyStore {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                ConnectCustomKeyStoreError::InvalidResponse(error)
+                                ConnectCustomKeyStoreError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -251,7 +302,9 @@ impl super::Operation for ConnectCustomKeyStore {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                ConnectCustomKeyStoreError::InvalidResponse(error)
+                                ConnectCustomKeyStoreError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -263,7 +316,9 @@ impl super::Operation for ConnectCustomKeyStore {
                                 ConnectCustomKeyStoreError::KmsInternalException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                ConnectCustomKeyStoreError::InvalidResponse(error)
+                                ConnectCustomKeyStoreError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -279,7 +334,9 @@ impl super::Operation for ConnectCustomKeyStore {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                ConnectCustomKeyStoreError::InvalidResponse(error)
+                                ConnectCustomKeyStoreError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -296,7 +353,11 @@ impl super::Operation for ConnectCustomKeyStore {
                             ) => ConnectCustomKeyStoreError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => ConnectCustomKeyStoreError::InvalidResponse(error),
+                            ) => {
+                                ConnectCustomKeyStoreError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 ConnectCustomKeyStoreError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -311,6 +372,8 @@ impl super::Operation for ConnectCustomKeyStore {
             );
         }
         crate::types::ConnectCustomKeyStoreResponse::from_response(response)
-            .map_err(ConnectCustomKeyStoreError::InvalidResponse)
+            .map_err(|error| ConnectCustomKeyStoreError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

@@ -99,6 +99,39 @@ impl CreateAliasError {
             CreateAliasError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            CreateAliasError::DependencyTimeoutException(error) => error.meta(),
+            CreateAliasError::AlreadyExistsException(error) => error.meta(),
+            CreateAliasError::NotFoundException(error) => error.meta(),
+            CreateAliasError::InvalidAliasNameException(error) => error.meta(),
+            CreateAliasError::KmsInternalException(error) => error.meta(),
+            CreateAliasError::LimitExceededException(error) => error.meta(),
+            CreateAliasError::KmsInvalidStateException(error) => error.meta(),
+            CreateAliasError::Unlisted(error) => error.meta(),
+            CreateAliasError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            CreateAliasError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            CreateAliasError::DependencyTimeoutException(error) => error.message(),
+            CreateAliasError::AlreadyExistsException(error) => error.message(),
+            CreateAliasError::NotFoundException(error) => error.message(),
+            CreateAliasError::InvalidAliasNameException(error) => error.message(),
+            CreateAliasError::KmsInternalException(error) => error.message(),
+            CreateAliasError::LimitExceededException(error) => error.message(),
+            CreateAliasError::KmsInvalidStateException(error) => error.message(),
+            CreateAliasError::Unlisted(error) => error.message(),
+            CreateAliasError::Unhandled(meta) => meta.message.as_deref(),
+            CreateAliasError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for CreateAliasError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -214,7 +247,9 @@ impl super::Operation for CreateAlias {
                                 CreateAliasError::DependencyTimeoutException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                CreateAliasError::InvalidResponse(error)
+                                CreateAliasError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -226,7 +261,9 @@ impl super::Operation for CreateAlias {
                                 CreateAliasError::AlreadyExistsException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                CreateAliasError::InvalidResponse(error)
+                                CreateAliasError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -236,7 +273,9 @@ impl super::Operation for CreateAlias {
                                 CreateAliasError::NotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                CreateAliasError::InvalidResponse(error)
+                                CreateAliasError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -248,7 +287,9 @@ impl super::Operation for CreateAlias {
                                 CreateAliasError::InvalidAliasNameException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                CreateAliasError::InvalidResponse(error)
+                                CreateAliasError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -260,7 +301,9 @@ impl super::Operation for CreateAlias {
                                 CreateAliasError::KmsInternalException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                CreateAliasError::InvalidResponse(error)
+                                CreateAliasError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -272,7 +315,9 @@ impl super::Operation for CreateAlias {
                                 CreateAliasError::LimitExceededException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                CreateAliasError::InvalidResponse(error)
+                                CreateAliasError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -284,7 +329,9 @@ impl super::Operation for CreateAlias {
                                 CreateAliasError::KmsInvalidStateException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                CreateAliasError::InvalidResponse(error)
+                                CreateAliasError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -301,7 +348,11 @@ impl super::Operation for CreateAlias {
                             ) => CreateAliasError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => CreateAliasError::InvalidResponse(error),
+                            ) => {
+                                CreateAliasError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 CreateAliasError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(

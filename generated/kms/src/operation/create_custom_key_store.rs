@@ -177,6 +177,119 @@ impl CreateCustomKeyStoreError {
             CreateCustomKeyStoreError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            CreateCustomKeyStoreError::CloudHsmClusterInUseException(error) => {
+                error.meta()
+            }
+            CreateCustomKeyStoreError::CustomKeyStoreNameInUseException(error) => {
+                error.meta()
+            }
+            CreateCustomKeyStoreError::CloudHsmClusterNotFoundException(error) => {
+                error.meta()
+            }
+            CreateCustomKeyStoreError::KmsInternalException(error) => error.meta(),
+            CreateCustomKeyStoreError::CloudHsmClusterNotActiveException(error) => {
+                error.meta()
+            }
+            CreateCustomKeyStoreError::IncorrectTrustAnchorException(error) => {
+                error.meta()
+            }
+            CreateCustomKeyStoreError::CloudHsmClusterInvalidConfigurationException(
+                error,
+            ) => error.meta(),
+            CreateCustomKeyStoreError::LimitExceededException(error) => error.meta(),
+            CreateCustomKeyStoreError::XksProxyUriInUseException(error) => error.meta(),
+            CreateCustomKeyStoreError::XksProxyUriEndpointInUseException(error) => {
+                error.meta()
+            }
+            CreateCustomKeyStoreError::XksProxyUriUnreachableException(error) => {
+                error.meta()
+            }
+            CreateCustomKeyStoreError::XksProxyIncorrectAuthenticationCredentialException(
+                error,
+            ) => error.meta(),
+            CreateCustomKeyStoreError::XksProxyVpcEndpointServiceInUseException(
+                error,
+            ) => error.meta(),
+            CreateCustomKeyStoreError::XksProxyVpcEndpointServiceNotFoundException(
+                error,
+            ) => error.meta(),
+            CreateCustomKeyStoreError::XksProxyVpcEndpointServiceInvalidConfigurationException(
+                error,
+            ) => error.meta(),
+            CreateCustomKeyStoreError::XksProxyInvalidResponseException(error) => {
+                error.meta()
+            }
+            CreateCustomKeyStoreError::XksProxyInvalidConfigurationException(error) => {
+                error.meta()
+            }
+            CreateCustomKeyStoreError::Unlisted(error) => error.meta(),
+            CreateCustomKeyStoreError::Unhandled(meta) => {
+                ::std::option::Option::Some(meta)
+            }
+            CreateCustomKeyStoreError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            CreateCustomKeyStoreError::CloudHsmClusterInUseException(error) => {
+                error.message()
+            }
+            CreateCustomKeyStoreError::CustomKeyStoreNameInUseException(error) => {
+                error.message()
+            }
+            CreateCustomKeyStoreError::CloudHsmClusterNotFoundException(error) => {
+                error.message()
+            }
+            CreateCustomKeyStoreError::KmsInternalException(error) => error.message(),
+            CreateCustomKeyStoreError::CloudHsmClusterNotActiveException(error) => {
+                error.message()
+            }
+            CreateCustomKeyStoreError::IncorrectTrustAnchorException(error) => {
+                error.message()
+            }
+            CreateCustomKeyStoreError::CloudHsmClusterInvalidConfigurationException(
+                error,
+            ) => error.message(),
+            CreateCustomKeyStoreError::LimitExceededException(error) => error.message(),
+            CreateCustomKeyStoreError::XksProxyUriInUseException(error) => {
+                error.message()
+            }
+            CreateCustomKeyStoreError::XksProxyUriEndpointInUseException(error) => {
+                error.message()
+            }
+            CreateCustomKeyStoreError::XksProxyUriUnreachableException(error) => {
+                error.message()
+            }
+            CreateCustomKeyStoreError::XksProxyIncorrectAuthenticationCredentialException(
+                error,
+            ) => error.message(),
+            CreateCustomKeyStoreError::XksProxyVpcEndpointServiceInUseException(
+                error,
+            ) => error.message(),
+            CreateCustomKeyStoreError::XksProxyVpcEndpointServiceNotFoundException(
+                error,
+            ) => error.message(),
+            CreateCustomKeyStoreError::XksProxyVpcEndpointServiceInvalidConfigurationException(
+                error,
+            ) => error.message(),
+            CreateCustomKeyStoreError::XksProxyInvalidResponseException(error) => {
+                error.message()
+            }
+            CreateCustomKeyStoreError::XksProxyInvalidConfigurationException(error) => {
+                error.message()
+            }
+            CreateCustomKeyStoreError::Unlisted(error) => error.message(),
+            CreateCustomKeyStoreError::Unhandled(meta) => meta.message.as_deref(),
+            CreateCustomKeyStoreError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for CreateCustomKeyStoreError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -372,7 +485,9 @@ impl super::Operation for CreateCustomKeyStore {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                CreateCustomKeyStoreError::InvalidResponse(error)
+                                CreateCustomKeyStoreError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -386,7 +501,9 @@ impl super::Operation for CreateCustomKeyStore {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                CreateCustomKeyStoreError::InvalidResponse(error)
+                                CreateCustomKeyStoreError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -400,7 +517,9 @@ impl super::Operation for CreateCustomKeyStore {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                CreateCustomKeyStoreError::InvalidResponse(error)
+                                CreateCustomKeyStoreError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -412,7 +531,9 @@ impl super::Operation for CreateCustomKeyStore {
                                 CreateCustomKeyStoreError::KmsInternalException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                CreateCustomKeyStoreError::InvalidResponse(error)
+                                CreateCustomKeyStoreError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -426,7 +547,9 @@ impl super::Operation for CreateCustomKeyStore {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                CreateCustomKeyStoreError::InvalidResponse(error)
+                                CreateCustomKeyStoreError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -440,7 +563,9 @@ impl super::Operation for CreateCustomKeyStore {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                CreateCustomKeyStoreError::InvalidResponse(error)
+                                CreateCustomKeyStoreError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -456,7 +581,9 @@ impl super::Operation for CreateCustomKeyStore {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                CreateCustomKeyStoreError::InvalidResponse(error)
+                                CreateCustomKeyStoreError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -468,7 +595,9 @@ impl super::Operation for CreateCustomKeyStore {
                                 CreateCustomKeyStoreError::LimitExceededException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                CreateCustomKeyStoreError::InvalidResponse(error)
+                                CreateCustomKeyStoreError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -480,7 +609,9 @@ impl super::Operation for CreateCustomKeyStore {
                                 CreateCustomKeyStoreError::XksProxyUriInUseException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                CreateCustomKeyStoreError::InvalidResponse(error)
+                                CreateCustomKeyStoreError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -494,7 +625,9 @@ impl super::Operation for CreateCustomKeyStore {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                CreateCustomKeyStoreError::InvalidResponse(error)
+                                CreateCustomKeyStoreError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -508,7 +641,9 @@ impl super::Operation for CreateCustomKeyStore {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                CreateCustomKeyStoreError::InvalidResponse(error)
+                                CreateCustomKeyStoreError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -524,7 +659,9 @@ impl super::Operation for CreateCustomKeyStore {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                CreateCustomKeyStoreError::InvalidResponse(error)
+                                CreateCustomKeyStoreError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -540,7 +677,9 @@ impl super::Operation for CreateCustomKeyStore {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                CreateCustomKeyStoreError::InvalidResponse(error)
+                                CreateCustomKeyStoreError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -556,7 +695,9 @@ impl super::Operation for CreateCustomKeyStore {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                CreateCustomKeyStoreError::InvalidResponse(error)
+                                CreateCustomKeyStoreError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -572,7 +713,9 @@ impl super::Operation for CreateCustomKeyStore {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                CreateCustomKeyStoreError::InvalidResponse(error)
+                                CreateCustomKeyStoreError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -586,7 +729,9 @@ impl super::Operation for CreateCustomKeyStore {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                CreateCustomKeyStoreError::InvalidResponse(error)
+                                CreateCustomKeyStoreError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -602,7 +747,9 @@ impl super::Operation for CreateCustomKeyStore {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                CreateCustomKeyStoreError::InvalidResponse(error)
+                                CreateCustomKeyStoreError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -619,7 +766,11 @@ impl super::Operation for CreateCustomKeyStore {
                             ) => CreateCustomKeyStoreError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => CreateCustomKeyStoreError::InvalidResponse(error),
+                            ) => {
+                                CreateCustomKeyStoreError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 CreateCustomKeyStoreError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -634,6 +785,8 @@ impl super::Operation for CreateCustomKeyStore {
             );
         }
         crate::types::CreateCustomKeyStoreResponse::from_response(response)
-            .map_err(CreateCustomKeyStoreError::InvalidResponse)
+            .map_err(|error| CreateCustomKeyStoreError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

@@ -108,6 +108,43 @@ impl CreateGrantError {
             CreateGrantError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            CreateGrantError::NotFoundException(error) => error.meta(),
+            CreateGrantError::DisabledException(error) => error.meta(),
+            CreateGrantError::DependencyTimeoutException(error) => error.meta(),
+            CreateGrantError::InvalidArnException(error) => error.meta(),
+            CreateGrantError::KmsInternalException(error) => error.meta(),
+            CreateGrantError::InvalidGrantTokenException(error) => error.meta(),
+            CreateGrantError::LimitExceededException(error) => error.meta(),
+            CreateGrantError::KmsInvalidStateException(error) => error.meta(),
+            CreateGrantError::DryRunOperationException(error) => error.meta(),
+            CreateGrantError::Unlisted(error) => error.meta(),
+            CreateGrantError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            CreateGrantError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            CreateGrantError::NotFoundException(error) => error.message(),
+            CreateGrantError::DisabledException(error) => error.message(),
+            CreateGrantError::DependencyTimeoutException(error) => error.message(),
+            CreateGrantError::InvalidArnException(error) => error.message(),
+            CreateGrantError::KmsInternalException(error) => error.message(),
+            CreateGrantError::InvalidGrantTokenException(error) => error.message(),
+            CreateGrantError::LimitExceededException(error) => error.message(),
+            CreateGrantError::KmsInvalidStateException(error) => error.message(),
+            CreateGrantError::DryRunOperationException(error) => error.message(),
+            CreateGrantError::Unlisted(error) => error.message(),
+            CreateGrantError::Unhandled(meta) => meta.message.as_deref(),
+            CreateGrantError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for CreateGrantError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -235,7 +272,9 @@ impl super::Operation for CreateGrant {
                                 CreateGrantError::NotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                CreateGrantError::InvalidResponse(error)
+                                CreateGrantError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -245,7 +284,9 @@ impl super::Operation for CreateGrant {
                                 CreateGrantError::DisabledException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                CreateGrantError::InvalidResponse(error)
+                                CreateGrantError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -257,7 +298,9 @@ impl super::Operation for CreateGrant {
                                 CreateGrantError::DependencyTimeoutException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                CreateGrantError::InvalidResponse(error)
+                                CreateGrantError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -269,7 +312,9 @@ impl super::Operation for CreateGrant {
                                 CreateGrantError::InvalidArnException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                CreateGrantError::InvalidResponse(error)
+                                CreateGrantError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -281,7 +326,9 @@ impl super::Operation for CreateGrant {
                                 CreateGrantError::KmsInternalException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                CreateGrantError::InvalidResponse(error)
+                                CreateGrantError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -293,7 +340,9 @@ impl super::Operation for CreateGrant {
                                 CreateGrantError::InvalidGrantTokenException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                CreateGrantError::InvalidResponse(error)
+                                CreateGrantError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -305,7 +354,9 @@ impl super::Operation for CreateGrant {
                                 CreateGrantError::LimitExceededException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                CreateGrantError::InvalidResponse(error)
+                                CreateGrantError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -317,7 +368,9 @@ impl super::Operation for CreateGrant {
                                 CreateGrantError::KmsInvalidStateException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                CreateGrantError::InvalidResponse(error)
+                                CreateGrantError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -329,7 +382,9 @@ impl super::Operation for CreateGrant {
                                 CreateGrantError::DryRunOperationException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                CreateGrantError::InvalidResponse(error)
+                                CreateGrantError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -346,7 +401,11 @@ impl super::Operation for CreateGrant {
                             ) => CreateGrantError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => CreateGrantError::InvalidResponse(error),
+                            ) => {
+                                CreateGrantError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 CreateGrantError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -361,6 +420,8 @@ impl super::Operation for CreateGrant {
             );
         }
         crate::types::CreateGrantResponse::from_response(response)
-            .map_err(CreateGrantError::InvalidResponse)
+            .map_err(|error| CreateGrantError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

@@ -165,6 +165,55 @@ impl CreateKeyError {
             CreateKeyError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            CreateKeyError::MalformedPolicyDocumentException(error) => error.meta(),
+            CreateKeyError::DependencyTimeoutException(error) => error.meta(),
+            CreateKeyError::InvalidArnException(error) => error.meta(),
+            CreateKeyError::UnsupportedOperationException(error) => error.meta(),
+            CreateKeyError::KmsInternalException(error) => error.meta(),
+            CreateKeyError::LimitExceededException(error) => error.meta(),
+            CreateKeyError::TagException(error) => error.meta(),
+            CreateKeyError::CustomKeyStoreNotFoundException(error) => error.meta(),
+            CreateKeyError::CustomKeyStoreInvalidStateException(error) => error.meta(),
+            CreateKeyError::CloudHsmClusterInvalidConfigurationException(error) => {
+                error.meta()
+            }
+            CreateKeyError::XksKeyInvalidConfigurationException(error) => error.meta(),
+            CreateKeyError::XksKeyAlreadyInUseException(error) => error.meta(),
+            CreateKeyError::XksKeyNotFoundException(error) => error.meta(),
+            CreateKeyError::Unlisted(error) => error.meta(),
+            CreateKeyError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            CreateKeyError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            CreateKeyError::MalformedPolicyDocumentException(error) => error.message(),
+            CreateKeyError::DependencyTimeoutException(error) => error.message(),
+            CreateKeyError::InvalidArnException(error) => error.message(),
+            CreateKeyError::UnsupportedOperationException(error) => error.message(),
+            CreateKeyError::KmsInternalException(error) => error.message(),
+            CreateKeyError::LimitExceededException(error) => error.message(),
+            CreateKeyError::TagException(error) => error.message(),
+            CreateKeyError::CustomKeyStoreNotFoundException(error) => error.message(),
+            CreateKeyError::CustomKeyStoreInvalidStateException(error) => error.message(),
+            CreateKeyError::CloudHsmClusterInvalidConfigurationException(error) => {
+                error.message()
+            }
+            CreateKeyError::XksKeyInvalidConfigurationException(error) => error.message(),
+            CreateKeyError::XksKeyAlreadyInUseException(error) => error.message(),
+            CreateKeyError::XksKeyNotFoundException(error) => error.message(),
+            CreateKeyError::Unlisted(error) => error.message(),
+            CreateKeyError::Unhandled(meta) => meta.message.as_deref(),
+            CreateKeyError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for CreateKeyError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -314,7 +363,9 @@ impl super::Operation for CreateKey {
                                 CreateKeyError::MalformedPolicyDocumentException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                CreateKeyError::InvalidResponse(error)
+                                CreateKeyError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -326,7 +377,9 @@ impl super::Operation for CreateKey {
                                 CreateKeyError::DependencyTimeoutException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                CreateKeyError::InvalidResponse(error)
+                                CreateKeyError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -338,7 +391,9 @@ impl super::Operation for CreateKey {
                                 CreateKeyError::InvalidArnException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                CreateKeyError::InvalidResponse(error)
+                                CreateKeyError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -350,7 +405,9 @@ impl super::Operation for CreateKey {
                                 CreateKeyError::UnsupportedOperationException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                CreateKeyError::InvalidResponse(error)
+                                CreateKeyError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -362,7 +419,9 @@ impl super::Operation for CreateKey {
                                 CreateKeyError::KmsInternalException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                CreateKeyError::InvalidResponse(error)
+                                CreateKeyError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -374,7 +433,9 @@ impl super::Operation for CreateKey {
                                 CreateKeyError::LimitExceededException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                CreateKeyError::InvalidResponse(error)
+                                CreateKeyError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -384,7 +445,9 @@ impl super::Operation for CreateKey {
                                 CreateKeyError::TagException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                CreateKeyError::InvalidResponse(error)
+                                CreateKeyError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -396,7 +459,9 @@ impl super::Operation for CreateKey {
                                 CreateKeyError::CustomKeyStoreNotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                CreateKeyError::InvalidResponse(error)
+                                CreateKeyError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -410,7 +475,9 @@ impl super::Operation for CreateKey {
                                 CreateKeyError::CustomKeyStoreInvalidStateException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                CreateKeyError::InvalidResponse(error)
+                                CreateKeyError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -426,7 +493,9 @@ impl super::Operation for CreateKey {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                CreateKeyError::InvalidResponse(error)
+                                CreateKeyError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -440,7 +509,9 @@ impl super::Operation for CreateKey {
                                 CreateKeyError::XksKeyInvalidConfigurationException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                CreateKeyError::InvalidResponse(error)
+                                CreateKeyError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -452,7 +523,9 @@ impl super::Operation for CreateKey {
                                 CreateKeyError::XksKeyAlreadyInUseException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                CreateKeyError::InvalidResponse(error)
+                                CreateKeyError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -464,7 +537,9 @@ impl super::Operation for CreateKey {
                                 CreateKeyError::XksKeyNotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                CreateKeyError::InvalidResponse(error)
+                                CreateKeyError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -481,7 +556,11 @@ impl super::Operation for CreateKey {
                             ) => CreateKeyError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => CreateKeyError::InvalidResponse(error),
+                            ) => {
+                                CreateKeyError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 CreateKeyError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -496,6 +575,8 @@ impl super::Operation for CreateKey {
             );
         }
         crate::types::CreateKeyResponse::from_response(response)
-            .map_err(CreateKeyError::InvalidResponse)
+            .map_err(|error| CreateKeyError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

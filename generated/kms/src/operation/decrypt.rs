@@ -121,6 +121,47 @@ impl DecryptError {
             DecryptError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            DecryptError::NotFoundException(error) => error.meta(),
+            DecryptError::DisabledException(error) => error.meta(),
+            DecryptError::InvalidCiphertextException(error) => error.meta(),
+            DecryptError::KeyUnavailableException(error) => error.meta(),
+            DecryptError::IncorrectKeyException(error) => error.meta(),
+            DecryptError::InvalidKeyUsageException(error) => error.meta(),
+            DecryptError::DependencyTimeoutException(error) => error.meta(),
+            DecryptError::InvalidGrantTokenException(error) => error.meta(),
+            DecryptError::KmsInternalException(error) => error.meta(),
+            DecryptError::KmsInvalidStateException(error) => error.meta(),
+            DecryptError::DryRunOperationException(error) => error.meta(),
+            DecryptError::Unlisted(error) => error.meta(),
+            DecryptError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            DecryptError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            DecryptError::NotFoundException(error) => error.message(),
+            DecryptError::DisabledException(error) => error.message(),
+            DecryptError::InvalidCiphertextException(error) => error.message(),
+            DecryptError::KeyUnavailableException(error) => error.message(),
+            DecryptError::IncorrectKeyException(error) => error.message(),
+            DecryptError::InvalidKeyUsageException(error) => error.message(),
+            DecryptError::DependencyTimeoutException(error) => error.message(),
+            DecryptError::InvalidGrantTokenException(error) => error.message(),
+            DecryptError::KmsInternalException(error) => error.message(),
+            DecryptError::KmsInvalidStateException(error) => error.message(),
+            DecryptError::DryRunOperationException(error) => error.message(),
+            DecryptError::Unlisted(error) => error.message(),
+            DecryptError::Unhandled(meta) => meta.message.as_deref(),
+            DecryptError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for DecryptError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -250,7 +291,7 @@ impl super::Operation for Decrypt {
                                 DecryptError::NotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DecryptError::InvalidResponse(error)
+                                DecryptError::InvalidResponse(error.with_response(response))
                             }
                         }
                     }
@@ -260,7 +301,7 @@ impl super::Operation for Decrypt {
                                 DecryptError::DisabledException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DecryptError::InvalidResponse(error)
+                                DecryptError::InvalidResponse(error.with_response(response))
                             }
                         }
                     }
@@ -272,7 +313,7 @@ impl super::Operation for Decrypt {
                                 DecryptError::InvalidCiphertextException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DecryptError::InvalidResponse(error)
+                                DecryptError::InvalidResponse(error.with_response(response))
                             }
                         }
                     }
@@ -284,7 +325,7 @@ impl super::Operation for Decrypt {
                                 DecryptError::KeyUnavailableException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DecryptError::InvalidResponse(error)
+                                DecryptError::InvalidResponse(error.with_response(response))
                             }
                         }
                     }
@@ -296,7 +337,7 @@ impl super::Operation for Decrypt {
                                 DecryptError::IncorrectKeyException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DecryptError::InvalidResponse(error)
+                                DecryptError::InvalidResponse(error.with_response(response))
                             }
                         }
                     }
@@ -308,7 +349,7 @@ impl super::Operation for Decrypt {
                                 DecryptError::InvalidKeyUsageException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DecryptError::InvalidResponse(error)
+                                DecryptError::InvalidResponse(error.with_response(response))
                             }
                         }
                     }
@@ -320,7 +361,7 @@ impl super::Operation for Decrypt {
                                 DecryptError::DependencyTimeoutException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DecryptError::InvalidResponse(error)
+                                DecryptError::InvalidResponse(error.with_response(response))
                             }
                         }
                     }
@@ -332,7 +373,7 @@ impl super::Operation for Decrypt {
                                 DecryptError::InvalidGrantTokenException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DecryptError::InvalidResponse(error)
+                                DecryptError::InvalidResponse(error.with_response(response))
                             }
                         }
                     }
@@ -344,7 +385,7 @@ impl super::Operation for Decrypt {
                                 DecryptError::KmsInternalException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DecryptError::InvalidResponse(error)
+                                DecryptError::InvalidResponse(error.with_response(response))
                             }
                         }
                     }
@@ -356,7 +397,7 @@ impl super::Operation for Decrypt {
                                 DecryptError::KmsInvalidStateException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DecryptError::InvalidResponse(error)
+                                DecryptError::InvalidResponse(error.with_response(response))
                             }
                         }
                     }
@@ -368,7 +409,7 @@ impl super::Operation for Decrypt {
                                 DecryptError::DryRunOperationException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DecryptError::InvalidResponse(error)
+                                DecryptError::InvalidResponse(error.with_response(response))
                             }
                         }
                     }
@@ -385,7 +426,9 @@ impl super::Operation for Decrypt {
                             ) => DecryptError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => DecryptError::InvalidResponse(error),
+                            ) => {
+                                DecryptError::InvalidResponse(error.with_response(response))
+                            }
                             ::std::option::Option::None => {
                                 DecryptError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -400,6 +443,8 @@ impl super::Operation for Decrypt {
             );
         }
         crate::types::DecryptResponse::from_response(response)
-            .map_err(DecryptError::InvalidResponse)
+            .map_err(|error| DecryptError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

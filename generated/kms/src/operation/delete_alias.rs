@@ -78,6 +78,33 @@ impl DeleteAliasError {
             DeleteAliasError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            DeleteAliasError::DependencyTimeoutException(error) => error.meta(),
+            DeleteAliasError::NotFoundException(error) => error.meta(),
+            DeleteAliasError::KmsInternalException(error) => error.meta(),
+            DeleteAliasError::KmsInvalidStateException(error) => error.meta(),
+            DeleteAliasError::Unlisted(error) => error.meta(),
+            DeleteAliasError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            DeleteAliasError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            DeleteAliasError::DependencyTimeoutException(error) => error.message(),
+            DeleteAliasError::NotFoundException(error) => error.message(),
+            DeleteAliasError::KmsInternalException(error) => error.message(),
+            DeleteAliasError::KmsInvalidStateException(error) => error.message(),
+            DeleteAliasError::Unlisted(error) => error.message(),
+            DeleteAliasError::Unhandled(meta) => meta.message.as_deref(),
+            DeleteAliasError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for DeleteAliasError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -172,7 +199,9 @@ impl super::Operation for DeleteAlias {
                                 DeleteAliasError::DependencyTimeoutException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DeleteAliasError::InvalidResponse(error)
+                                DeleteAliasError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -182,7 +211,9 @@ impl super::Operation for DeleteAlias {
                                 DeleteAliasError::NotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DeleteAliasError::InvalidResponse(error)
+                                DeleteAliasError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -194,7 +225,9 @@ impl super::Operation for DeleteAlias {
                                 DeleteAliasError::KmsInternalException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DeleteAliasError::InvalidResponse(error)
+                                DeleteAliasError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -206,7 +239,9 @@ impl super::Operation for DeleteAlias {
                                 DeleteAliasError::KmsInvalidStateException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DeleteAliasError::InvalidResponse(error)
+                                DeleteAliasError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -223,7 +258,11 @@ impl super::Operation for DeleteAlias {
                             ) => DeleteAliasError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => DeleteAliasError::InvalidResponse(error),
+                            ) => {
+                                DeleteAliasError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 DeleteAliasError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(

@@ -81,6 +81,47 @@ impl DeleteCustomKeyStoreError {
             DeleteCustomKeyStoreError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            DeleteCustomKeyStoreError::CustomKeyStoreHasCmksException(error) => {
+                error.meta()
+            }
+            DeleteCustomKeyStoreError::CustomKeyStoreInvalidStateException(error) => {
+                error.meta()
+            }
+            DeleteCustomKeyStoreError::CustomKeyStoreNotFoundException(error) => {
+                error.meta()
+            }
+            DeleteCustomKeyStoreError::KmsInternalException(error) => error.meta(),
+            DeleteCustomKeyStoreError::Unlisted(error) => error.meta(),
+            DeleteCustomKeyStoreError::Unhandled(meta) => {
+                ::std::option::Option::Some(meta)
+            }
+            DeleteCustomKeyStoreError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            DeleteCustomKeyStoreError::CustomKeyStoreHasCmksException(error) => {
+                error.message()
+            }
+            DeleteCustomKeyStoreError::CustomKeyStoreInvalidStateException(error) => {
+                error.message()
+            }
+            DeleteCustomKeyStoreError::CustomKeyStoreNotFoundException(error) => {
+                error.message()
+            }
+            DeleteCustomKeyStoreError::KmsInternalException(error) => error.message(),
+            DeleteCustomKeyStoreError::Unlisted(error) => error.message(),
+            DeleteCustomKeyStoreError::Unhandled(meta) => meta.message.as_deref(),
+            DeleteCustomKeyStoreError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for DeleteCustomKeyStoreError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -185,7 +226,9 @@ impl super::Operation for DeleteCustomKeyStore {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                DeleteCustomKeyStoreError::InvalidResponse(error)
+                                DeleteCustomKeyStoreError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -201,7 +244,9 @@ impl super::Operation for DeleteCustomKeyStore {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                DeleteCustomKeyStoreError::InvalidResponse(error)
+                                DeleteCustomKeyStoreError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -215,7 +260,9 @@ impl super::Operation for DeleteCustomKeyStore {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                DeleteCustomKeyStoreError::InvalidResponse(error)
+                                DeleteCustomKeyStoreError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -227,7 +274,9 @@ impl super::Operation for DeleteCustomKeyStore {
                                 DeleteCustomKeyStoreError::KmsInternalException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DeleteCustomKeyStoreError::InvalidResponse(error)
+                                DeleteCustomKeyStoreError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -244,7 +293,11 @@ impl super::Operation for DeleteCustomKeyStore {
                             ) => DeleteCustomKeyStoreError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => DeleteCustomKeyStoreError::InvalidResponse(error),
+                            ) => {
+                                DeleteCustomKeyStoreError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 DeleteCustomKeyStoreError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -259,6 +312,8 @@ impl super::Operation for DeleteCustomKeyStore {
             );
         }
         crate::types::DeleteCustomKeyStoreResponse::from_response(response)
-            .map_err(DeleteCustomKeyStoreError::InvalidResponse)
+            .map_err(|error| DeleteCustomKeyStoreError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

@@ -88,6 +88,53 @@ impl DeleteImportedKeyMaterialError {
             }
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            DeleteImportedKeyMaterialError::InvalidArnException(error) => error.meta(),
+            DeleteImportedKeyMaterialError::UnsupportedOperationException(error) => {
+                error.meta()
+            }
+            DeleteImportedKeyMaterialError::DependencyTimeoutException(error) => {
+                error.meta()
+            }
+            DeleteImportedKeyMaterialError::NotFoundException(error) => error.meta(),
+            DeleteImportedKeyMaterialError::KmsInternalException(error) => error.meta(),
+            DeleteImportedKeyMaterialError::KmsInvalidStateException(error) => {
+                error.meta()
+            }
+            DeleteImportedKeyMaterialError::Unlisted(error) => error.meta(),
+            DeleteImportedKeyMaterialError::Unhandled(meta) => {
+                ::std::option::Option::Some(meta)
+            }
+            DeleteImportedKeyMaterialError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            DeleteImportedKeyMaterialError::InvalidArnException(error) => error.message(),
+            DeleteImportedKeyMaterialError::UnsupportedOperationException(error) => {
+                error.message()
+            }
+            DeleteImportedKeyMaterialError::DependencyTimeoutException(error) => {
+                error.message()
+            }
+            DeleteImportedKeyMaterialError::NotFoundException(error) => error.message(),
+            DeleteImportedKeyMaterialError::KmsInternalException(error) => {
+                error.message()
+            }
+            DeleteImportedKeyMaterialError::KmsInvalidStateException(error) => {
+                error.message()
+            }
+            DeleteImportedKeyMaterialError::Unlisted(error) => error.message(),
+            DeleteImportedKeyMaterialError::Unhandled(meta) => meta.message.as_deref(),
+            DeleteImportedKeyMaterialError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for DeleteImportedKeyMaterialError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -204,7 +251,9 @@ impl super::Operation for DeleteImportedKeyMaterial {
                                 DeleteImportedKeyMaterialError::InvalidArnException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DeleteImportedKeyMaterialError::InvalidResponse(error)
+                                DeleteImportedKeyMaterialError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -218,7 +267,9 @@ impl super::Operation for DeleteImportedKeyMaterial {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                DeleteImportedKeyMaterialError::InvalidResponse(error)
+                                DeleteImportedKeyMaterialError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -232,7 +283,9 @@ impl super::Operation for DeleteImportedKeyMaterial {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                DeleteImportedKeyMaterialError::InvalidResponse(error)
+                                DeleteImportedKeyMaterialError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -242,7 +295,9 @@ impl super::Operation for DeleteImportedKeyMaterial {
                                 DeleteImportedKeyMaterialError::NotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DeleteImportedKeyMaterialError::InvalidResponse(error)
+                                DeleteImportedKeyMaterialError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -254,7 +309,9 @@ impl super::Operation for DeleteImportedKeyMaterial {
                                 DeleteImportedKeyMaterialError::KmsInternalException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DeleteImportedKeyMaterialError::InvalidResponse(error)
+                                DeleteImportedKeyMaterialError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -268,7 +325,9 @@ impl super::Operation for DeleteImportedKeyMaterial {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                DeleteImportedKeyMaterialError::InvalidResponse(error)
+                                DeleteImportedKeyMaterialError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -285,7 +344,11 @@ impl super::Operation for DeleteImportedKeyMaterial {
                             ) => DeleteImportedKeyMaterialError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => DeleteImportedKeyMaterialError::InvalidResponse(error),
+                            ) => {
+                                DeleteImportedKeyMaterialError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 DeleteImportedKeyMaterialError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -300,6 +363,8 @@ impl super::Operation for DeleteImportedKeyMaterial {
             );
         }
         crate::types::DeleteImportedKeyMaterialResponse::from_response(response)
-            .map_err(DeleteImportedKeyMaterialError::InvalidResponse)
+            .map_err(|error| DeleteImportedKeyMaterialError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

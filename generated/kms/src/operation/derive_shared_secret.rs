@@ -118,6 +118,43 @@ impl DeriveSharedSecretError {
             DeriveSharedSecretError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            DeriveSharedSecretError::NotFoundException(error) => error.meta(),
+            DeriveSharedSecretError::DisabledException(error) => error.meta(),
+            DeriveSharedSecretError::KeyUnavailableException(error) => error.meta(),
+            DeriveSharedSecretError::DependencyTimeoutException(error) => error.meta(),
+            DeriveSharedSecretError::InvalidGrantTokenException(error) => error.meta(),
+            DeriveSharedSecretError::InvalidKeyUsageException(error) => error.meta(),
+            DeriveSharedSecretError::KmsInternalException(error) => error.meta(),
+            DeriveSharedSecretError::KmsInvalidStateException(error) => error.meta(),
+            DeriveSharedSecretError::DryRunOperationException(error) => error.meta(),
+            DeriveSharedSecretError::Unlisted(error) => error.meta(),
+            DeriveSharedSecretError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            DeriveSharedSecretError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            DeriveSharedSecretError::NotFoundException(error) => error.message(),
+            DeriveSharedSecretError::DisabledException(error) => error.message(),
+            DeriveSharedSecretError::KeyUnavailableException(error) => error.message(),
+            DeriveSharedSecretError::DependencyTimeoutException(error) => error.message(),
+            DeriveSharedSecretError::InvalidGrantTokenException(error) => error.message(),
+            DeriveSharedSecretError::InvalidKeyUsageException(error) => error.message(),
+            DeriveSharedSecretError::KmsInternalException(error) => error.message(),
+            DeriveSharedSecretError::KmsInvalidStateException(error) => error.message(),
+            DeriveSharedSecretError::DryRunOperationException(error) => error.message(),
+            DeriveSharedSecretError::Unlisted(error) => error.message(),
+            DeriveSharedSecretError::Unhandled(meta) => meta.message.as_deref(),
+            DeriveSharedSecretError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for DeriveSharedSecretError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -253,7 +290,9 @@ impl super::Operation for DeriveSharedSecret {
                                 DeriveSharedSecretError::NotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DeriveSharedSecretError::InvalidResponse(error)
+                                DeriveSharedSecretError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -263,7 +302,9 @@ impl super::Operation for DeriveSharedSecret {
                                 DeriveSharedSecretError::DisabledException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DeriveSharedSecretError::InvalidResponse(error)
+                                DeriveSharedSecretError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -275,7 +316,9 @@ impl super::Operation for DeriveSharedSecret {
                                 DeriveSharedSecretError::KeyUnavailableException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DeriveSharedSecretError::InvalidResponse(error)
+                                DeriveSharedSecretError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -287,7 +330,9 @@ impl super::Operation for DeriveSharedSecret {
                                 DeriveSharedSecretError::DependencyTimeoutException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DeriveSharedSecretError::InvalidResponse(error)
+                                DeriveSharedSecretError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -299,7 +344,9 @@ impl super::Operation for DeriveSharedSecret {
                                 DeriveSharedSecretError::InvalidGrantTokenException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DeriveSharedSecretError::InvalidResponse(error)
+                                DeriveSharedSecretError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -311,7 +358,9 @@ impl super::Operation for DeriveSharedSecret {
                                 DeriveSharedSecretError::InvalidKeyUsageException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DeriveSharedSecretError::InvalidResponse(error)
+                                DeriveSharedSecretError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -323,7 +372,9 @@ impl super::Operation for DeriveSharedSecret {
                                 DeriveSharedSecretError::KmsInternalException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DeriveSharedSecretError::InvalidResponse(error)
+                                DeriveSharedSecretError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -335,7 +386,9 @@ impl super::Operation for DeriveSharedSecret {
                                 DeriveSharedSecretError::KmsInvalidStateException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DeriveSharedSecretError::InvalidResponse(error)
+                                DeriveSharedSecretError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -347,7 +400,9 @@ impl super::Operation for DeriveSharedSecret {
                                 DeriveSharedSecretError::DryRunOperationException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DeriveSharedSecretError::InvalidResponse(error)
+                                DeriveSharedSecretError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -364,7 +419,11 @@ impl super::Operation for DeriveSharedSecret {
                             ) => DeriveSharedSecretError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => DeriveSharedSecretError::InvalidResponse(error),
+                            ) => {
+                                DeriveSharedSecretError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 DeriveSharedSecretError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -379,6 +438,8 @@ impl super::Operation for DeriveSharedSecret {
             );
         }
         crate::types::DeriveSharedSecretResponse::from_response(response)
-            .map_err(DeriveSharedSecretError::InvalidResponse)
+            .map_err(|error| DeriveSharedSecretError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

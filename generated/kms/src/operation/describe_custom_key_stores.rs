@@ -76,6 +76,39 @@ impl DescribeCustomKeyStoresError {
             }
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            DescribeCustomKeyStoresError::CustomKeyStoreNotFoundException(error) => {
+                error.meta()
+            }
+            DescribeCustomKeyStoresError::InvalidMarkerException(error) => error.meta(),
+            DescribeCustomKeyStoresError::KmsInternalException(error) => error.meta(),
+            DescribeCustomKeyStoresError::Unlisted(error) => error.meta(),
+            DescribeCustomKeyStoresError::Unhandled(meta) => {
+                ::std::option::Option::Some(meta)
+            }
+            DescribeCustomKeyStoresError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            DescribeCustomKeyStoresError::CustomKeyStoreNotFoundException(error) => {
+                error.message()
+            }
+            DescribeCustomKeyStoresError::InvalidMarkerException(error) => {
+                error.message()
+            }
+            DescribeCustomKeyStoresError::KmsInternalException(error) => error.message(),
+            DescribeCustomKeyStoresError::Unlisted(error) => error.message(),
+            DescribeCustomKeyStoresError::Unhandled(meta) => meta.message.as_deref(),
+            DescribeCustomKeyStoresError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for DescribeCustomKeyStoresError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -178,7 +211,9 @@ impl super::Operation for DescribeCustomKeyStores {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                DescribeCustomKeyStoresError::InvalidResponse(error)
+                                DescribeCustomKeyStoresError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -190,7 +225,9 @@ impl super::Operation for DescribeCustomKeyStores {
                                 DescribeCustomKeyStoresError::InvalidMarkerException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DescribeCustomKeyStoresError::InvalidResponse(error)
+                                DescribeCustomKeyStoresError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -202,7 +239,9 @@ impl super::Operation for DescribeCustomKeyStores {
                                 DescribeCustomKeyStoresError::KmsInternalException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DescribeCustomKeyStoresError::InvalidResponse(error)
+                                DescribeCustomKeyStoresError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -219,7 +258,11 @@ impl super::Operation for DescribeCustomKeyStores {
                             ) => DescribeCustomKeyStoresError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => DescribeCustomKeyStoresError::InvalidResponse(error),
+                            ) => {
+                                DescribeCustomKeyStoresError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 DescribeCustomKeyStoresError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -234,6 +277,8 @@ impl super::Operation for DescribeCustomKeyStores {
             );
         }
         crate::types::DescribeCustomKeyStoresResponse::from_response(response)
-            .map_err(DescribeCustomKeyStoresError::InvalidResponse)
+            .map_err(|error| DescribeCustomKeyStoresError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

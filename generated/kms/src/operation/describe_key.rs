@@ -84,6 +84,33 @@ impl DescribeKeyError {
             DescribeKeyError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            DescribeKeyError::NotFoundException(error) => error.meta(),
+            DescribeKeyError::InvalidArnException(error) => error.meta(),
+            DescribeKeyError::DependencyTimeoutException(error) => error.meta(),
+            DescribeKeyError::KmsInternalException(error) => error.meta(),
+            DescribeKeyError::Unlisted(error) => error.meta(),
+            DescribeKeyError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            DescribeKeyError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            DescribeKeyError::NotFoundException(error) => error.message(),
+            DescribeKeyError::InvalidArnException(error) => error.message(),
+            DescribeKeyError::DependencyTimeoutException(error) => error.message(),
+            DescribeKeyError::KmsInternalException(error) => error.message(),
+            DescribeKeyError::Unlisted(error) => error.message(),
+            DescribeKeyError::Unhandled(meta) => meta.message.as_deref(),
+            DescribeKeyError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for DescribeKeyError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -176,7 +203,9 @@ impl super::Operation for DescribeKey {
                                 DescribeKeyError::NotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DescribeKeyError::InvalidResponse(error)
+                                DescribeKeyError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -188,7 +217,9 @@ impl super::Operation for DescribeKey {
                                 DescribeKeyError::InvalidArnException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DescribeKeyError::InvalidResponse(error)
+                                DescribeKeyError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -200,7 +231,9 @@ impl super::Operation for DescribeKey {
                                 DescribeKeyError::DependencyTimeoutException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DescribeKeyError::InvalidResponse(error)
+                                DescribeKeyError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -212,7 +245,9 @@ impl super::Operation for DescribeKey {
                                 DescribeKeyError::KmsInternalException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DescribeKeyError::InvalidResponse(error)
+                                DescribeKeyError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -229,7 +264,11 @@ impl super::Operation for DescribeKey {
                             ) => DescribeKeyError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => DescribeKeyError::InvalidResponse(error),
+                            ) => {
+                                DescribeKeyError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 DescribeKeyError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -244,6 +283,8 @@ impl super::Operation for DescribeKey {
             );
         }
         crate::types::DescribeKeyResponse::from_response(response)
-            .map_err(DescribeKeyError::InvalidResponse)
+            .map_err(|error| DescribeKeyError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

@@ -70,6 +70,35 @@ impl DisableKeyError {
             DisableKeyError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            DisableKeyError::NotFoundException(error) => error.meta(),
+            DisableKeyError::InvalidArnException(error) => error.meta(),
+            DisableKeyError::DependencyTimeoutException(error) => error.meta(),
+            DisableKeyError::KmsInternalException(error) => error.meta(),
+            DisableKeyError::KmsInvalidStateException(error) => error.meta(),
+            DisableKeyError::Unlisted(error) => error.meta(),
+            DisableKeyError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            DisableKeyError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            DisableKeyError::NotFoundException(error) => error.message(),
+            DisableKeyError::InvalidArnException(error) => error.message(),
+            DisableKeyError::DependencyTimeoutException(error) => error.message(),
+            DisableKeyError::KmsInternalException(error) => error.message(),
+            DisableKeyError::KmsInvalidStateException(error) => error.message(),
+            DisableKeyError::Unlisted(error) => error.message(),
+            DisableKeyError::Unhandled(meta) => meta.message.as_deref(),
+            DisableKeyError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for DisableKeyError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -165,7 +194,9 @@ impl super::Operation for DisableKey {
                                 DisableKeyError::NotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DisableKeyError::InvalidResponse(error)
+                                DisableKeyError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -177,7 +208,9 @@ impl super::Operation for DisableKey {
                                 DisableKeyError::InvalidArnException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DisableKeyError::InvalidResponse(error)
+                                DisableKeyError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -189,7 +222,9 @@ impl super::Operation for DisableKey {
                                 DisableKeyError::DependencyTimeoutException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DisableKeyError::InvalidResponse(error)
+                                DisableKeyError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -201,7 +236,9 @@ impl super::Operation for DisableKey {
                                 DisableKeyError::KmsInternalException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DisableKeyError::InvalidResponse(error)
+                                DisableKeyError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -213,7 +250,9 @@ impl super::Operation for DisableKey {
                                 DisableKeyError::KmsInvalidStateException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DisableKeyError::InvalidResponse(error)
+                                DisableKeyError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -230,7 +269,11 @@ impl super::Operation for DisableKey {
                             ) => DisableKeyError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => DisableKeyError::InvalidResponse(error),
+                            ) => {
+                                DisableKeyError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 DisableKeyError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(

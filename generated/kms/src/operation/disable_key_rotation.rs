@@ -91,6 +91,41 @@ impl DisableKeyRotationError {
             DisableKeyRotationError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            DisableKeyRotationError::NotFoundException(error) => error.meta(),
+            DisableKeyRotationError::DisabledException(error) => error.meta(),
+            DisableKeyRotationError::InvalidArnException(error) => error.meta(),
+            DisableKeyRotationError::DependencyTimeoutException(error) => error.meta(),
+            DisableKeyRotationError::KmsInternalException(error) => error.meta(),
+            DisableKeyRotationError::KmsInvalidStateException(error) => error.meta(),
+            DisableKeyRotationError::UnsupportedOperationException(error) => error.meta(),
+            DisableKeyRotationError::Unlisted(error) => error.meta(),
+            DisableKeyRotationError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            DisableKeyRotationError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            DisableKeyRotationError::NotFoundException(error) => error.message(),
+            DisableKeyRotationError::DisabledException(error) => error.message(),
+            DisableKeyRotationError::InvalidArnException(error) => error.message(),
+            DisableKeyRotationError::DependencyTimeoutException(error) => error.message(),
+            DisableKeyRotationError::KmsInternalException(error) => error.message(),
+            DisableKeyRotationError::KmsInvalidStateException(error) => error.message(),
+            DisableKeyRotationError::UnsupportedOperationException(error) => {
+                error.message()
+            }
+            DisableKeyRotationError::Unlisted(error) => error.message(),
+            DisableKeyRotationError::Unhandled(meta) => meta.message.as_deref(),
+            DisableKeyRotationError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for DisableKeyRotationError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -212,7 +247,9 @@ impl super::Operation for DisableKeyRotation {
                                 DisableKeyRotationError::NotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DisableKeyRotationError::InvalidResponse(error)
+                                DisableKeyRotationError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -222,7 +259,9 @@ impl super::Operation for DisableKeyRotation {
                                 DisableKeyRotationError::DisabledException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DisableKeyRotationError::InvalidResponse(error)
+                                DisableKeyRotationError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -234,7 +273,9 @@ impl super::Operation for DisableKeyRotation {
                                 DisableKeyRotationError::InvalidArnException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DisableKeyRotationError::InvalidResponse(error)
+                                DisableKeyRotationError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -246,7 +287,9 @@ impl super::Operation for DisableKeyRotation {
                                 DisableKeyRotationError::DependencyTimeoutException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DisableKeyRotationError::InvalidResponse(error)
+                                DisableKeyRotationError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -258,7 +301,9 @@ impl super::Operation for DisableKeyRotation {
                                 DisableKeyRotationError::KmsInternalException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DisableKeyRotationError::InvalidResponse(error)
+                                DisableKeyRotationError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -270,7 +315,9 @@ impl super::Operation for DisableKeyRotation {
                                 DisableKeyRotationError::KmsInvalidStateException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DisableKeyRotationError::InvalidResponse(error)
+                                DisableKeyRotationError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -284,7 +331,9 @@ impl super::Operation for DisableKeyRotation {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                DisableKeyRotationError::InvalidResponse(error)
+                                DisableKeyRotationError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -301,7 +350,11 @@ impl super::Operation for DisableKeyRotation {
                             ) => DisableKeyRotationError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => DisableKeyRotationError::InvalidResponse(error),
+                            ) => {
+                                DisableKeyRotationError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 DisableKeyRotationError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(

@@ -78,6 +78,41 @@ impl DisconnectCustomKeyStoreError {
             }
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            DisconnectCustomKeyStoreError::CustomKeyStoreInvalidStateException(error) => {
+                error.meta()
+            }
+            DisconnectCustomKeyStoreError::CustomKeyStoreNotFoundException(error) => {
+                error.meta()
+            }
+            DisconnectCustomKeyStoreError::KmsInternalException(error) => error.meta(),
+            DisconnectCustomKeyStoreError::Unlisted(error) => error.meta(),
+            DisconnectCustomKeyStoreError::Unhandled(meta) => {
+                ::std::option::Option::Some(meta)
+            }
+            DisconnectCustomKeyStoreError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            DisconnectCustomKeyStoreError::CustomKeyStoreInvalidStateException(error) => {
+                error.message()
+            }
+            DisconnectCustomKeyStoreError::CustomKeyStoreNotFoundException(error) => {
+                error.message()
+            }
+            DisconnectCustomKeyStoreError::KmsInternalException(error) => error.message(),
+            DisconnectCustomKeyStoreError::Unlisted(error) => error.message(),
+            DisconnectCustomKeyStoreError::Unhandled(meta) => meta.message.as_deref(),
+            DisconnectCustomKeyStoreError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for DisconnectCustomKeyStoreError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -177,7 +212,9 @@ impl super::Operation for DisconnectCustomKeyStore {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                DisconnectCustomKeyStoreError::InvalidResponse(error)
+                                DisconnectCustomKeyStoreError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -191,7 +228,9 @@ impl super::Operation for DisconnectCustomKeyStore {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                DisconnectCustomKeyStoreError::InvalidResponse(error)
+                                DisconnectCustomKeyStoreError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -203,7 +242,9 @@ impl super::Operation for DisconnectCustomKeyStore {
                                 DisconnectCustomKeyStoreError::KmsInternalException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DisconnectCustomKeyStoreError::InvalidResponse(error)
+                                DisconnectCustomKeyStoreError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -220,7 +261,11 @@ impl super::Operation for DisconnectCustomKeyStore {
                             ) => DisconnectCustomKeyStoreError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => DisconnectCustomKeyStoreError::InvalidResponse(error),
+                            ) => {
+                                DisconnectCustomKeyStoreError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 DisconnectCustomKeyStoreError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -235,6 +280,8 @@ impl super::Operation for DisconnectCustomKeyStore {
             );
         }
         crate::types::DisconnectCustomKeyStoreResponse::from_response(response)
-            .map_err(DisconnectCustomKeyStoreError::InvalidResponse)
+            .map_err(|error| DisconnectCustomKeyStoreError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

@@ -75,6 +75,37 @@ impl EnableKeyError {
             EnableKeyError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            EnableKeyError::NotFoundException(error) => error.meta(),
+            EnableKeyError::InvalidArnException(error) => error.meta(),
+            EnableKeyError::DependencyTimeoutException(error) => error.meta(),
+            EnableKeyError::KmsInternalException(error) => error.meta(),
+            EnableKeyError::LimitExceededException(error) => error.meta(),
+            EnableKeyError::KmsInvalidStateException(error) => error.meta(),
+            EnableKeyError::Unlisted(error) => error.meta(),
+            EnableKeyError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            EnableKeyError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            EnableKeyError::NotFoundException(error) => error.message(),
+            EnableKeyError::InvalidArnException(error) => error.message(),
+            EnableKeyError::DependencyTimeoutException(error) => error.message(),
+            EnableKeyError::KmsInternalException(error) => error.message(),
+            EnableKeyError::LimitExceededException(error) => error.message(),
+            EnableKeyError::KmsInvalidStateException(error) => error.message(),
+            EnableKeyError::Unlisted(error) => error.message(),
+            EnableKeyError::Unhandled(meta) => meta.message.as_deref(),
+            EnableKeyError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for EnableKeyError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -177,7 +208,9 @@ impl super::Operation for EnableKey {
                                 EnableKeyError::NotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                EnableKeyError::InvalidResponse(error)
+                                EnableKeyError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -189,7 +222,9 @@ impl super::Operation for EnableKey {
                                 EnableKeyError::InvalidArnException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                EnableKeyError::InvalidResponse(error)
+                                EnableKeyError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -201,7 +236,9 @@ impl super::Operation for EnableKey {
                                 EnableKeyError::DependencyTimeoutException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                EnableKeyError::InvalidResponse(error)
+                                EnableKeyError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -213,7 +250,9 @@ impl super::Operation for EnableKey {
                                 EnableKeyError::KmsInternalException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                EnableKeyError::InvalidResponse(error)
+                                EnableKeyError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -225,7 +264,9 @@ impl super::Operation for EnableKey {
                                 EnableKeyError::LimitExceededException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                EnableKeyError::InvalidResponse(error)
+                                EnableKeyError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -237,7 +278,9 @@ impl super::Operation for EnableKey {
                                 EnableKeyError::KmsInvalidStateException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                EnableKeyError::InvalidResponse(error)
+                                EnableKeyError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -254,7 +297,11 @@ impl super::Operation for EnableKey {
                             ) => EnableKeyError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => EnableKeyError::InvalidResponse(error),
+                            ) => {
+                                EnableKeyError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 EnableKeyError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(

@@ -101,6 +101,41 @@ impl EnableKeyRotationError {
             EnableKeyRotationError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            EnableKeyRotationError::NotFoundException(error) => error.meta(),
+            EnableKeyRotationError::DisabledException(error) => error.meta(),
+            EnableKeyRotationError::InvalidArnException(error) => error.meta(),
+            EnableKeyRotationError::DependencyTimeoutException(error) => error.meta(),
+            EnableKeyRotationError::KmsInternalException(error) => error.meta(),
+            EnableKeyRotationError::KmsInvalidStateException(error) => error.meta(),
+            EnableKeyRotationError::UnsupportedOperationException(error) => error.meta(),
+            EnableKeyRotationError::Unlisted(error) => error.meta(),
+            EnableKeyRotationError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            EnableKeyRotationError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            EnableKeyRotationError::NotFoundException(error) => error.message(),
+            EnableKeyRotationError::DisabledException(error) => error.message(),
+            EnableKeyRotationError::InvalidArnException(error) => error.message(),
+            EnableKeyRotationError::DependencyTimeoutException(error) => error.message(),
+            EnableKeyRotationError::KmsInternalException(error) => error.message(),
+            EnableKeyRotationError::KmsInvalidStateException(error) => error.message(),
+            EnableKeyRotationError::UnsupportedOperationException(error) => {
+                error.message()
+            }
+            EnableKeyRotationError::Unlisted(error) => error.message(),
+            EnableKeyRotationError::Unhandled(meta) => meta.message.as_deref(),
+            EnableKeyRotationError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for EnableKeyRotationError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -218,7 +253,9 @@ impl super::Operation for EnableKeyRotation {
                                 EnableKeyRotationError::NotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                EnableKeyRotationError::InvalidResponse(error)
+                                EnableKeyRotationError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -228,7 +265,9 @@ impl super::Operation for EnableKeyRotation {
                                 EnableKeyRotationError::DisabledException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                EnableKeyRotationError::InvalidResponse(error)
+                                EnableKeyRotationError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -240,7 +279,9 @@ impl super::Operation for EnableKeyRotation {
                                 EnableKeyRotationError::InvalidArnException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                EnableKeyRotationError::InvalidResponse(error)
+                                EnableKeyRotationError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -252,7 +293,9 @@ impl super::Operation for EnableKeyRotation {
                                 EnableKeyRotationError::DependencyTimeoutException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                EnableKeyRotationError::InvalidResponse(error)
+                                EnableKeyRotationError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -264,7 +307,9 @@ impl super::Operation for EnableKeyRotation {
                                 EnableKeyRotationError::KmsInternalException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                EnableKeyRotationError::InvalidResponse(error)
+                                EnableKeyRotationError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -276,7 +321,9 @@ impl super::Operation for EnableKeyRotation {
                                 EnableKeyRotationError::KmsInvalidStateException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                EnableKeyRotationError::InvalidResponse(error)
+                                EnableKeyRotationError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -288,7 +335,9 @@ impl super::Operation for EnableKeyRotation {
                                 EnableKeyRotationError::UnsupportedOperationException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                EnableKeyRotationError::InvalidResponse(error)
+                                EnableKeyRotationError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -305,7 +354,11 @@ impl super::Operation for EnableKeyRotation {
                             ) => EnableKeyRotationError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => EnableKeyRotationError::InvalidResponse(error),
+                            ) => {
+                                EnableKeyRotationError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 EnableKeyRotationError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(

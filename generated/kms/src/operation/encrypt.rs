@@ -119,6 +119,43 @@ impl EncryptError {
             EncryptError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            EncryptError::NotFoundException(error) => error.meta(),
+            EncryptError::DisabledException(error) => error.meta(),
+            EncryptError::KeyUnavailableException(error) => error.meta(),
+            EncryptError::DependencyTimeoutException(error) => error.meta(),
+            EncryptError::InvalidKeyUsageException(error) => error.meta(),
+            EncryptError::InvalidGrantTokenException(error) => error.meta(),
+            EncryptError::KmsInternalException(error) => error.meta(),
+            EncryptError::KmsInvalidStateException(error) => error.meta(),
+            EncryptError::DryRunOperationException(error) => error.meta(),
+            EncryptError::Unlisted(error) => error.meta(),
+            EncryptError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            EncryptError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            EncryptError::NotFoundException(error) => error.message(),
+            EncryptError::DisabledException(error) => error.message(),
+            EncryptError::KeyUnavailableException(error) => error.message(),
+            EncryptError::DependencyTimeoutException(error) => error.message(),
+            EncryptError::InvalidKeyUsageException(error) => error.message(),
+            EncryptError::InvalidGrantTokenException(error) => error.message(),
+            EncryptError::KmsInternalException(error) => error.message(),
+            EncryptError::KmsInvalidStateException(error) => error.message(),
+            EncryptError::DryRunOperationException(error) => error.message(),
+            EncryptError::Unlisted(error) => error.message(),
+            EncryptError::Unhandled(meta) => meta.message.as_deref(),
+            EncryptError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for EncryptError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -234,7 +271,7 @@ impl super::Operation for Encrypt {
                                 EncryptError::NotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                EncryptError::InvalidResponse(error)
+                                EncryptError::InvalidResponse(error.with_response(response))
                             }
                         }
                     }
@@ -244,7 +281,7 @@ impl super::Operation for Encrypt {
                                 EncryptError::DisabledException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                EncryptError::InvalidResponse(error)
+                                EncryptError::InvalidResponse(error.with_response(response))
                             }
                         }
                     }
@@ -256,7 +293,7 @@ impl super::Operation for Encrypt {
                                 EncryptError::KeyUnavailableException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                EncryptError::InvalidResponse(error)
+                                EncryptError::InvalidResponse(error.with_response(response))
                             }
                         }
                     }
@@ -268,7 +305,7 @@ impl super::Operation for Encrypt {
                                 EncryptError::DependencyTimeoutException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                EncryptError::InvalidResponse(error)
+                                EncryptError::InvalidResponse(error.with_response(response))
                             }
                         }
                     }
@@ -280,7 +317,7 @@ impl super::Operation for Encrypt {
                                 EncryptError::InvalidKeyUsageException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                EncryptError::InvalidResponse(error)
+                                EncryptError::InvalidResponse(error.with_response(response))
                             }
                         }
                     }
@@ -292,7 +329,7 @@ impl super::Operation for Encrypt {
                                 EncryptError::InvalidGrantTokenException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                EncryptError::InvalidResponse(error)
+                                EncryptError::InvalidResponse(error.with_response(response))
                             }
                         }
                     }
@@ -304,7 +341,7 @@ impl super::Operation for Encrypt {
                                 EncryptError::KmsInternalException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                EncryptError::InvalidResponse(error)
+                                EncryptError::InvalidResponse(error.with_response(response))
                             }
                         }
                     }
@@ -316,7 +353,7 @@ impl super::Operation for Encrypt {
                                 EncryptError::KmsInvalidStateException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                EncryptError::InvalidResponse(error)
+                                EncryptError::InvalidResponse(error.with_response(response))
                             }
                         }
                     }
@@ -328,7 +365,7 @@ impl super::Operation for Encrypt {
                                 EncryptError::DryRunOperationException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                EncryptError::InvalidResponse(error)
+                                EncryptError::InvalidResponse(error.with_response(response))
                             }
                         }
                     }
@@ -345,7 +382,9 @@ impl super::Operation for Encrypt {
                             ) => EncryptError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => EncryptError::InvalidResponse(error),
+                            ) => {
+                                EncryptError::InvalidResponse(error.with_response(response))
+                            }
                             ::std::option::Option::None => {
                                 EncryptError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -360,6 +399,8 @@ impl super::Operation for Encrypt {
             );
         }
         crate::types::EncryptResponse::from_response(response)
-            .map_err(EncryptError::InvalidResponse)
+            .map_err(|error| EncryptError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

@@ -123,6 +123,43 @@ impl GenerateDataKeyError {
             GenerateDataKeyError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            GenerateDataKeyError::NotFoundException(error) => error.meta(),
+            GenerateDataKeyError::DisabledException(error) => error.meta(),
+            GenerateDataKeyError::KeyUnavailableException(error) => error.meta(),
+            GenerateDataKeyError::DependencyTimeoutException(error) => error.meta(),
+            GenerateDataKeyError::InvalidKeyUsageException(error) => error.meta(),
+            GenerateDataKeyError::InvalidGrantTokenException(error) => error.meta(),
+            GenerateDataKeyError::KmsInternalException(error) => error.meta(),
+            GenerateDataKeyError::KmsInvalidStateException(error) => error.meta(),
+            GenerateDataKeyError::DryRunOperationException(error) => error.meta(),
+            GenerateDataKeyError::Unlisted(error) => error.meta(),
+            GenerateDataKeyError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            GenerateDataKeyError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            GenerateDataKeyError::NotFoundException(error) => error.message(),
+            GenerateDataKeyError::DisabledException(error) => error.message(),
+            GenerateDataKeyError::KeyUnavailableException(error) => error.message(),
+            GenerateDataKeyError::DependencyTimeoutException(error) => error.message(),
+            GenerateDataKeyError::InvalidKeyUsageException(error) => error.message(),
+            GenerateDataKeyError::InvalidGrantTokenException(error) => error.message(),
+            GenerateDataKeyError::KmsInternalException(error) => error.message(),
+            GenerateDataKeyError::KmsInvalidStateException(error) => error.message(),
+            GenerateDataKeyError::DryRunOperationException(error) => error.message(),
+            GenerateDataKeyError::Unlisted(error) => error.message(),
+            GenerateDataKeyError::Unhandled(meta) => meta.message.as_deref(),
+            GenerateDataKeyError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for GenerateDataKeyError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -250,7 +287,9 @@ impl super::Operation for GenerateDataKey {
                                 GenerateDataKeyError::NotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GenerateDataKeyError::InvalidResponse(error)
+                                GenerateDataKeyError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -260,7 +299,9 @@ impl super::Operation for GenerateDataKey {
                                 GenerateDataKeyError::DisabledException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GenerateDataKeyError::InvalidResponse(error)
+                                GenerateDataKeyError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -272,7 +313,9 @@ impl super::Operation for GenerateDataKey {
                                 GenerateDataKeyError::KeyUnavailableException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GenerateDataKeyError::InvalidResponse(error)
+                                GenerateDataKeyError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -284,7 +327,9 @@ impl super::Operation for GenerateDataKey {
                                 GenerateDataKeyError::DependencyTimeoutException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GenerateDataKeyError::InvalidResponse(error)
+                                GenerateDataKeyError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -296,7 +341,9 @@ impl super::Operation for GenerateDataKey {
                                 GenerateDataKeyError::InvalidKeyUsageException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GenerateDataKeyError::InvalidResponse(error)
+                                GenerateDataKeyError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -308,7 +355,9 @@ impl super::Operation for GenerateDataKey {
                                 GenerateDataKeyError::InvalidGrantTokenException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GenerateDataKeyError::InvalidResponse(error)
+                                GenerateDataKeyError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -320,7 +369,9 @@ impl super::Operation for GenerateDataKey {
                                 GenerateDataKeyError::KmsInternalException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GenerateDataKeyError::InvalidResponse(error)
+                                GenerateDataKeyError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -332,7 +383,9 @@ impl super::Operation for GenerateDataKey {
                                 GenerateDataKeyError::KmsInvalidStateException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GenerateDataKeyError::InvalidResponse(error)
+                                GenerateDataKeyError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -344,7 +397,9 @@ impl super::Operation for GenerateDataKey {
                                 GenerateDataKeyError::DryRunOperationException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GenerateDataKeyError::InvalidResponse(error)
+                                GenerateDataKeyError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -361,7 +416,11 @@ impl super::Operation for GenerateDataKey {
                             ) => GenerateDataKeyError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => GenerateDataKeyError::InvalidResponse(error),
+                            ) => {
+                                GenerateDataKeyError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 GenerateDataKeyError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -376,6 +435,8 @@ impl super::Operation for GenerateDataKey {
             );
         }
         crate::types::GenerateDataKeyResponse::from_response(response)
-            .map_err(GenerateDataKeyError::InvalidResponse)
+            .map_err(|error| GenerateDataKeyError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

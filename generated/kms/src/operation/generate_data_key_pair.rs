@@ -115,6 +115,55 @@ impl GenerateDataKeyPairError {
             GenerateDataKeyPairError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            GenerateDataKeyPairError::NotFoundException(error) => error.meta(),
+            GenerateDataKeyPairError::DisabledException(error) => error.meta(),
+            GenerateDataKeyPairError::KeyUnavailableException(error) => error.meta(),
+            GenerateDataKeyPairError::DependencyTimeoutException(error) => error.meta(),
+            GenerateDataKeyPairError::InvalidKeyUsageException(error) => error.meta(),
+            GenerateDataKeyPairError::InvalidGrantTokenException(error) => error.meta(),
+            GenerateDataKeyPairError::KmsInternalException(error) => error.meta(),
+            GenerateDataKeyPairError::KmsInvalidStateException(error) => error.meta(),
+            GenerateDataKeyPairError::UnsupportedOperationException(error) => {
+                error.meta()
+            }
+            GenerateDataKeyPairError::DryRunOperationException(error) => error.meta(),
+            GenerateDataKeyPairError::Unlisted(error) => error.meta(),
+            GenerateDataKeyPairError::Unhandled(meta) => {
+                ::std::option::Option::Some(meta)
+            }
+            GenerateDataKeyPairError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            GenerateDataKeyPairError::NotFoundException(error) => error.message(),
+            GenerateDataKeyPairError::DisabledException(error) => error.message(),
+            GenerateDataKeyPairError::KeyUnavailableException(error) => error.message(),
+            GenerateDataKeyPairError::DependencyTimeoutException(error) => {
+                error.message()
+            }
+            GenerateDataKeyPairError::InvalidKeyUsageException(error) => error.message(),
+            GenerateDataKeyPairError::InvalidGrantTokenException(error) => {
+                error.message()
+            }
+            GenerateDataKeyPairError::KmsInternalException(error) => error.message(),
+            GenerateDataKeyPairError::KmsInvalidStateException(error) => error.message(),
+            GenerateDataKeyPairError::UnsupportedOperationException(error) => {
+                error.message()
+            }
+            GenerateDataKeyPairError::DryRunOperationException(error) => error.message(),
+            GenerateDataKeyPairError::Unlisted(error) => error.message(),
+            GenerateDataKeyPairError::Unhandled(meta) => meta.message.as_deref(),
+            GenerateDataKeyPairError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for GenerateDataKeyPairError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -257,7 +306,9 @@ impl super::Operation for GenerateDataKeyPair {
                                 GenerateDataKeyPairError::NotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GenerateDataKeyPairError::InvalidResponse(error)
+                                GenerateDataKeyPairError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -267,7 +318,9 @@ impl super::Operation for GenerateDataKeyPair {
                                 GenerateDataKeyPairError::DisabledException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GenerateDataKeyPairError::InvalidResponse(error)
+                                GenerateDataKeyPairError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -279,7 +332,9 @@ impl super::Operation for GenerateDataKeyPair {
                                 GenerateDataKeyPairError::KeyUnavailableException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GenerateDataKeyPairError::InvalidResponse(error)
+                                GenerateDataKeyPairError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -291,7 +346,9 @@ impl super::Operation for GenerateDataKeyPair {
                                 GenerateDataKeyPairError::DependencyTimeoutException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GenerateDataKeyPairError::InvalidResponse(error)
+                                GenerateDataKeyPairError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -303,7 +360,9 @@ impl super::Operation for GenerateDataKeyPair {
                                 GenerateDataKeyPairError::InvalidKeyUsageException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GenerateDataKeyPairError::InvalidResponse(error)
+                                GenerateDataKeyPairError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -315,7 +374,9 @@ impl super::Operation for GenerateDataKeyPair {
                                 GenerateDataKeyPairError::InvalidGrantTokenException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GenerateDataKeyPairError::InvalidResponse(error)
+                                GenerateDataKeyPairError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -327,7 +388,9 @@ impl super::Operation for GenerateDataKeyPair {
                                 GenerateDataKeyPairError::KmsInternalException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GenerateDataKeyPairError::InvalidResponse(error)
+                                GenerateDataKeyPairError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -339,7 +402,9 @@ impl super::Operation for GenerateDataKeyPair {
                                 GenerateDataKeyPairError::KmsInvalidStateException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GenerateDataKeyPairError::InvalidResponse(error)
+                                GenerateDataKeyPairError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -353,7 +418,9 @@ impl super::Operation for GenerateDataKeyPair {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                GenerateDataKeyPairError::InvalidResponse(error)
+                                GenerateDataKeyPairError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -365,7 +432,9 @@ impl super::Operation for GenerateDataKeyPair {
                                 GenerateDataKeyPairError::DryRunOperationException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GenerateDataKeyPairError::InvalidResponse(error)
+                                GenerateDataKeyPairError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -382,7 +451,11 @@ impl super::Operation for GenerateDataKeyPair {
                             ) => GenerateDataKeyPairError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => GenerateDataKeyPairError::InvalidResponse(error),
+                            ) => {
+                                GenerateDataKeyPairError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 GenerateDataKeyPairError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -397,6 +470,8 @@ impl super::Operation for GenerateDataKeyPair {
             );
         }
         crate::types::GenerateDataKeyPairResponse::from_response(response)
-            .map_err(GenerateDataKeyPairError::InvalidResponse)
+            .map_err(|error| GenerateDataKeyPairError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

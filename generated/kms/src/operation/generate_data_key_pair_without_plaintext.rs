@@ -115,6 +115,91 @@ impl GenerateDataKeyPairWithoutPlaintextError {
             }
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            GenerateDataKeyPairWithoutPlaintextError::NotFoundException(error) => {
+                error.meta()
+            }
+            GenerateDataKeyPairWithoutPlaintextError::DisabledException(error) => {
+                error.meta()
+            }
+            GenerateDataKeyPairWithoutPlaintextError::KeyUnavailableException(error) => {
+                error.meta()
+            }
+            GenerateDataKeyPairWithoutPlaintextError::DependencyTimeoutException(
+                error,
+            ) => error.meta(),
+            GenerateDataKeyPairWithoutPlaintextError::InvalidKeyUsageException(error) => {
+                error.meta()
+            }
+            GenerateDataKeyPairWithoutPlaintextError::InvalidGrantTokenException(
+                error,
+            ) => error.meta(),
+            GenerateDataKeyPairWithoutPlaintextError::KmsInternalException(error) => {
+                error.meta()
+            }
+            GenerateDataKeyPairWithoutPlaintextError::KmsInvalidStateException(error) => {
+                error.meta()
+            }
+            GenerateDataKeyPairWithoutPlaintextError::UnsupportedOperationException(
+                error,
+            ) => error.meta(),
+            GenerateDataKeyPairWithoutPlaintextError::DryRunOperationException(error) => {
+                error.meta()
+            }
+            GenerateDataKeyPairWithoutPlaintextError::Unlisted(error) => error.meta(),
+            GenerateDataKeyPairWithoutPlaintextError::Unhandled(meta) => {
+                ::std::option::Option::Some(meta)
+            }
+            GenerateDataKeyPairWithoutPlaintextError::InvalidResponse(error) => {
+                error.meta()
+            }
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            GenerateDataKeyPairWithoutPlaintextError::NotFoundException(error) => {
+                error.message()
+            }
+            GenerateDataKeyPairWithoutPlaintextError::DisabledException(error) => {
+                error.message()
+            }
+            GenerateDataKeyPairWithoutPlaintextError::KeyUnavailableException(error) => {
+                error.message()
+            }
+            GenerateDataKeyPairWithoutPlaintextError::DependencyTimeoutException(
+                error,
+            ) => error.message(),
+            GenerateDataKeyPairWithoutPlaintextError::InvalidKeyUsageException(error) => {
+                error.message()
+            }
+            GenerateDataKeyPairWithoutPlaintextError::InvalidGrantTokenException(
+                error,
+            ) => error.message(),
+            GenerateDataKeyPairWithoutPlaintextError::KmsInternalException(error) => {
+                error.message()
+            }
+            GenerateDataKeyPairWithoutPlaintextError::KmsInvalidStateException(error) => {
+                error.message()
+            }
+            GenerateDataKeyPairWithoutPlaintextError::UnsupportedOperationException(
+                error,
+            ) => error.message(),
+            GenerateDataKeyPairWithoutPlaintextError::DryRunOperationException(error) => {
+                error.message()
+            }
+            GenerateDataKeyPairWithoutPlaintextError::Unlisted(error) => error.message(),
+            GenerateDataKeyPairWithoutPlaintextError::Unhandled(meta) => {
+                meta.message.as_deref()
+            }
+            GenerateDataKeyPairWithoutPlaintextError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for GenerateDataKeyPairWithoutPlaintextError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -261,7 +346,7 @@ impl super::Operation for GenerateDataKeyPairWithoutPlaintext {
                             }
                             ::std::result::Result::Err(error) => {
                                 GenerateDataKeyPairWithoutPlaintextError::InvalidResponse(
-                                    error,
+                                    error.with_response(response),
                                 )
                             }
                         }
@@ -275,7 +360,7 @@ impl super::Operation for GenerateDataKeyPairWithoutPlaintext {
                             }
                             ::std::result::Result::Err(error) => {
                                 GenerateDataKeyPairWithoutPlaintextError::InvalidResponse(
-                                    error,
+                                    error.with_response(response),
                                 )
                             }
                         }
@@ -291,7 +376,7 @@ impl super::Operation for GenerateDataKeyPairWithoutPlaintext {
                             }
                             ::std::result::Result::Err(error) => {
                                 GenerateDataKeyPairWithoutPlaintextError::InvalidResponse(
-                                    error,
+                                    error.with_response(response),
                                 )
                             }
                         }
@@ -307,7 +392,7 @@ impl super::Operation for GenerateDataKeyPairWithoutPlaintext {
                             }
                             ::std::result::Result::Err(error) => {
                                 GenerateDataKeyPairWithoutPlaintextError::InvalidResponse(
-                                    error,
+                                    error.with_response(response),
                                 )
                             }
                         }
@@ -323,7 +408,7 @@ impl super::Operation for GenerateDataKeyPairWithoutPlaintext {
                             }
                             ::std::result::Result::Err(error) => {
                                 GenerateDataKeyPairWithoutPlaintextError::InvalidResponse(
-                                    error,
+                                    error.with_response(response),
                                 )
                             }
                         }
@@ -339,7 +424,7 @@ impl super::Operation for GenerateDataKeyPairWithoutPlaintext {
                             }
                             ::std::result::Result::Err(error) => {
                                 GenerateDataKeyPairWithoutPlaintextError::InvalidResponse(
-                                    error,
+                                    error.with_response(response),
                                 )
                             }
                         }
@@ -355,7 +440,7 @@ impl super::Operation for GenerateDataKeyPairWithoutPlaintext {
                             }
                             ::std::result::Result::Err(error) => {
                                 GenerateDataKeyPairWithoutPlaintextError::InvalidResponse(
-                                    error,
+                                    error.with_response(response),
                                 )
                             }
                         }
@@ -371,7 +456,7 @@ impl super::Operation for GenerateDataKeyPairWithoutPlaintext {
                             }
                             ::std::result::Result::Err(error) => {
                                 GenerateDataKeyPairWithoutPlaintextError::InvalidResponse(
-                                    error,
+                                    error.with_response(response),
                                 )
                             }
                         }
@@ -387,7 +472,7 @@ impl super::Operation for GenerateDataKeyPairWithoutPlaintext {
                             }
                             ::std::result::Result::Err(error) => {
                                 GenerateDataKeyPairWithoutPlaintextError::InvalidResponse(
-                                    error,
+                                    error.with_response(response),
                                 )
                             }
                         }
@@ -403,7 +488,7 @@ impl super::Operation for GenerateDataKeyPairWithoutPlaintext {
                             }
                             ::std::result::Result::Err(error) => {
                                 GenerateDataKeyPairWithoutPlaintextError::InvalidResponse(
-                                    error,
+                                    error.with_response(response),
                                 )
                             }
                         }
@@ -425,7 +510,7 @@ impl super::Operation for GenerateDataKeyPairWithoutPlaintext {
                                 ::std::result::Result::Err(error),
                             ) => {
                                 GenerateDataKeyPairWithoutPlaintextError::InvalidResponse(
-                                    error,
+                                    error.with_response(response),
                                 )
                             }
                             ::std::option::Option::None => {
@@ -444,6 +529,8 @@ impl super::Operation for GenerateDataKeyPairWithoutPlaintext {
         crate::types::GenerateDataKeyPairWithoutPlaintextResponse::from_response(
                 response,
             )
-            .map_err(GenerateDataKeyPairWithoutPlaintextError::InvalidResponse)
+            .map_err(|error| GenerateDataKeyPairWithoutPlaintextError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

@@ -118,6 +118,83 @@ impl GenerateDataKeyWithoutPlaintextError {
             }
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            GenerateDataKeyWithoutPlaintextError::NotFoundException(error) => {
+                error.meta()
+            }
+            GenerateDataKeyWithoutPlaintextError::DisabledException(error) => {
+                error.meta()
+            }
+            GenerateDataKeyWithoutPlaintextError::KeyUnavailableException(error) => {
+                error.meta()
+            }
+            GenerateDataKeyWithoutPlaintextError::DependencyTimeoutException(error) => {
+                error.meta()
+            }
+            GenerateDataKeyWithoutPlaintextError::InvalidKeyUsageException(error) => {
+                error.meta()
+            }
+            GenerateDataKeyWithoutPlaintextError::InvalidGrantTokenException(error) => {
+                error.meta()
+            }
+            GenerateDataKeyWithoutPlaintextError::KmsInternalException(error) => {
+                error.meta()
+            }
+            GenerateDataKeyWithoutPlaintextError::KmsInvalidStateException(error) => {
+                error.meta()
+            }
+            GenerateDataKeyWithoutPlaintextError::DryRunOperationException(error) => {
+                error.meta()
+            }
+            GenerateDataKeyWithoutPlaintextError::Unlisted(error) => error.meta(),
+            GenerateDataKeyWithoutPlaintextError::Unhandled(meta) => {
+                ::std::option::Option::Some(meta)
+            }
+            GenerateDataKeyWithoutPlaintextError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            GenerateDataKeyWithoutPlaintextError::NotFoundException(error) => {
+                error.message()
+            }
+            GenerateDataKeyWithoutPlaintextError::DisabledException(error) => {
+                error.message()
+            }
+            GenerateDataKeyWithoutPlaintextError::KeyUnavailableException(error) => {
+                error.message()
+            }
+            GenerateDataKeyWithoutPlaintextError::DependencyTimeoutException(error) => {
+                error.message()
+            }
+            GenerateDataKeyWithoutPlaintextError::InvalidKeyUsageException(error) => {
+                error.message()
+            }
+            GenerateDataKeyWithoutPlaintextError::InvalidGrantTokenException(error) => {
+                error.message()
+            }
+            GenerateDataKeyWithoutPlaintextError::KmsInternalException(error) => {
+                error.message()
+            }
+            GenerateDataKeyWithoutPlaintextError::KmsInvalidStateException(error) => {
+                error.message()
+            }
+            GenerateDataKeyWithoutPlaintextError::DryRunOperationException(error) => {
+                error.message()
+            }
+            GenerateDataKeyWithoutPlaintextError::Unlisted(error) => error.message(),
+            GenerateDataKeyWithoutPlaintextError::Unhandled(meta) => {
+                meta.message.as_deref()
+            }
+            GenerateDataKeyWithoutPlaintextError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for GenerateDataKeyWithoutPlaintextError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -255,7 +332,9 @@ impl super::Operation for GenerateDataKeyWithoutPlaintext {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                GenerateDataKeyWithoutPlaintextError::InvalidResponse(error)
+                                GenerateDataKeyWithoutPlaintextError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -267,7 +346,9 @@ impl super::Operation for GenerateDataKeyWithoutPlaintext {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                GenerateDataKeyWithoutPlaintextError::InvalidResponse(error)
+                                GenerateDataKeyWithoutPlaintextError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -281,7 +362,9 @@ impl super::Operation for GenerateDataKeyWithoutPlaintext {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                GenerateDataKeyWithoutPlaintextError::InvalidResponse(error)
+                                GenerateDataKeyWithoutPlaintextError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -295,7 +378,9 @@ impl super::Operation for GenerateDataKeyWithoutPlaintext {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                GenerateDataKeyWithoutPlaintextError::InvalidResponse(error)
+                                GenerateDataKeyWithoutPlaintextError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -309,7 +394,9 @@ impl super::Operation for GenerateDataKeyWithoutPlaintext {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                GenerateDataKeyWithoutPlaintextError::InvalidResponse(error)
+                                GenerateDataKeyWithoutPlaintextError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -323,7 +410,9 @@ impl super::Operation for GenerateDataKeyWithoutPlaintext {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                GenerateDataKeyWithoutPlaintextError::InvalidResponse(error)
+                                GenerateDataKeyWithoutPlaintextError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -337,7 +426,9 @@ impl super::Operation for GenerateDataKeyWithoutPlaintext {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                GenerateDataKeyWithoutPlaintextError::InvalidResponse(error)
+                                GenerateDataKeyWithoutPlaintextError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -351,7 +442,9 @@ impl super::Operation for GenerateDataKeyWithoutPlaintext {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                GenerateDataKeyWithoutPlaintextError::InvalidResponse(error)
+                                GenerateDataKeyWithoutPlaintextError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -365,7 +458,9 @@ impl super::Operation for GenerateDataKeyWithoutPlaintext {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                GenerateDataKeyWithoutPlaintextError::InvalidResponse(error)
+                                GenerateDataKeyWithoutPlaintextError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -383,7 +478,9 @@ impl super::Operation for GenerateDataKeyWithoutPlaintext {
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
                             ) => {
-                                GenerateDataKeyWithoutPlaintextError::InvalidResponse(error)
+                                GenerateDataKeyWithoutPlaintextError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                             ::std::option::Option::None => {
                                 GenerateDataKeyWithoutPlaintextError::Unhandled(
@@ -399,6 +496,8 @@ impl super::Operation for GenerateDataKeyWithoutPlaintext {
             );
         }
         crate::types::GenerateDataKeyWithoutPlaintextResponse::from_response(response)
-            .map_err(GenerateDataKeyWithoutPlaintextError::InvalidResponse)
+            .map_err(|error| GenerateDataKeyWithoutPlaintextError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

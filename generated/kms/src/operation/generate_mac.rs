@@ -89,6 +89,41 @@ impl GenerateMacError {
             GenerateMacError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            GenerateMacError::NotFoundException(error) => error.meta(),
+            GenerateMacError::DisabledException(error) => error.meta(),
+            GenerateMacError::KeyUnavailableException(error) => error.meta(),
+            GenerateMacError::InvalidKeyUsageException(error) => error.meta(),
+            GenerateMacError::InvalidGrantTokenException(error) => error.meta(),
+            GenerateMacError::KmsInternalException(error) => error.meta(),
+            GenerateMacError::KmsInvalidStateException(error) => error.meta(),
+            GenerateMacError::DryRunOperationException(error) => error.meta(),
+            GenerateMacError::Unlisted(error) => error.meta(),
+            GenerateMacError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            GenerateMacError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            GenerateMacError::NotFoundException(error) => error.message(),
+            GenerateMacError::DisabledException(error) => error.message(),
+            GenerateMacError::KeyUnavailableException(error) => error.message(),
+            GenerateMacError::InvalidKeyUsageException(error) => error.message(),
+            GenerateMacError::InvalidGrantTokenException(error) => error.message(),
+            GenerateMacError::KmsInternalException(error) => error.message(),
+            GenerateMacError::KmsInvalidStateException(error) => error.message(),
+            GenerateMacError::DryRunOperationException(error) => error.message(),
+            GenerateMacError::Unlisted(error) => error.message(),
+            GenerateMacError::Unhandled(meta) => meta.message.as_deref(),
+            GenerateMacError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for GenerateMacError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -209,7 +244,9 @@ impl super::Operation for GenerateMac {
                                 GenerateMacError::NotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GenerateMacError::InvalidResponse(error)
+                                GenerateMacError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -219,7 +256,9 @@ impl super::Operation for GenerateMac {
                                 GenerateMacError::DisabledException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GenerateMacError::InvalidResponse(error)
+                                GenerateMacError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -231,7 +270,9 @@ impl super::Operation for GenerateMac {
                                 GenerateMacError::KeyUnavailableException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GenerateMacError::InvalidResponse(error)
+                                GenerateMacError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -243,7 +284,9 @@ impl super::Operation for GenerateMac {
                                 GenerateMacError::InvalidKeyUsageException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GenerateMacError::InvalidResponse(error)
+                                GenerateMacError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -255,7 +298,9 @@ impl super::Operation for GenerateMac {
                                 GenerateMacError::InvalidGrantTokenException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GenerateMacError::InvalidResponse(error)
+                                GenerateMacError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -267,7 +312,9 @@ impl super::Operation for GenerateMac {
                                 GenerateMacError::KmsInternalException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GenerateMacError::InvalidResponse(error)
+                                GenerateMacError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -279,7 +326,9 @@ impl super::Operation for GenerateMac {
                                 GenerateMacError::KmsInvalidStateException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GenerateMacError::InvalidResponse(error)
+                                GenerateMacError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -291,7 +340,9 @@ impl super::Operation for GenerateMac {
                                 GenerateMacError::DryRunOperationException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GenerateMacError::InvalidResponse(error)
+                                GenerateMacError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -308,7 +359,11 @@ impl super::Operation for GenerateMac {
                             ) => GenerateMacError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => GenerateMacError::InvalidResponse(error),
+                            ) => {
+                                GenerateMacError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 GenerateMacError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -323,6 +378,8 @@ impl super::Operation for GenerateMac {
             );
         }
         crate::types::GenerateMacResponse::from_response(response)
-            .map_err(GenerateMacError::InvalidResponse)
+            .map_err(|error| GenerateMacError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

@@ -76,6 +76,41 @@ impl GenerateRandomError {
             GenerateRandomError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            GenerateRandomError::DependencyTimeoutException(error) => error.meta(),
+            GenerateRandomError::KmsInternalException(error) => error.meta(),
+            GenerateRandomError::UnsupportedOperationException(error) => error.meta(),
+            GenerateRandomError::CustomKeyStoreNotFoundException(error) => error.meta(),
+            GenerateRandomError::CustomKeyStoreInvalidStateException(error) => {
+                error.meta()
+            }
+            GenerateRandomError::Unlisted(error) => error.meta(),
+            GenerateRandomError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            GenerateRandomError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            GenerateRandomError::DependencyTimeoutException(error) => error.message(),
+            GenerateRandomError::KmsInternalException(error) => error.message(),
+            GenerateRandomError::UnsupportedOperationException(error) => error.message(),
+            GenerateRandomError::CustomKeyStoreNotFoundException(error) => {
+                error.message()
+            }
+            GenerateRandomError::CustomKeyStoreInvalidStateException(error) => {
+                error.message()
+            }
+            GenerateRandomError::Unlisted(error) => error.message(),
+            GenerateRandomError::Unhandled(meta) => meta.message.as_deref(),
+            GenerateRandomError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for GenerateRandomError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -177,7 +212,9 @@ impl super::Operation for GenerateRandom {
                                 GenerateRandomError::DependencyTimeoutException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GenerateRandomError::InvalidResponse(error)
+                                GenerateRandomError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -189,7 +226,9 @@ impl super::Operation for GenerateRandom {
                                 GenerateRandomError::KmsInternalException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GenerateRandomError::InvalidResponse(error)
+                                GenerateRandomError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -201,7 +240,9 @@ impl super::Operation for GenerateRandom {
                                 GenerateRandomError::UnsupportedOperationException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GenerateRandomError::InvalidResponse(error)
+                                GenerateRandomError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -213,7 +254,9 @@ impl super::Operation for GenerateRandom {
                                 GenerateRandomError::CustomKeyStoreNotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GenerateRandomError::InvalidResponse(error)
+                                GenerateRandomError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -229,7 +272,9 @@ impl super::Operation for GenerateRandom {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                GenerateRandomError::InvalidResponse(error)
+                                GenerateRandomError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -246,7 +291,11 @@ impl super::Operation for GenerateRandom {
                             ) => GenerateRandomError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => GenerateRandomError::InvalidResponse(error),
+                            ) => {
+                                GenerateRandomError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 GenerateRandomError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -261,6 +310,8 @@ impl super::Operation for GenerateRandom {
             );
         }
         crate::types::GenerateRandomResponse::from_response(response)
-            .map_err(GenerateRandomError::InvalidResponse)
+            .map_err(|error| GenerateRandomError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

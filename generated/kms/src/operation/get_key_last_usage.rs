@@ -79,6 +79,33 @@ impl GetKeyLastUsageError {
             GetKeyLastUsageError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            GetKeyLastUsageError::NotFoundException(error) => error.meta(),
+            GetKeyLastUsageError::InvalidArnException(error) => error.meta(),
+            GetKeyLastUsageError::DependencyTimeoutException(error) => error.meta(),
+            GetKeyLastUsageError::KmsInternalException(error) => error.meta(),
+            GetKeyLastUsageError::Unlisted(error) => error.meta(),
+            GetKeyLastUsageError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            GetKeyLastUsageError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            GetKeyLastUsageError::NotFoundException(error) => error.message(),
+            GetKeyLastUsageError::InvalidArnException(error) => error.message(),
+            GetKeyLastUsageError::DependencyTimeoutException(error) => error.message(),
+            GetKeyLastUsageError::KmsInternalException(error) => error.message(),
+            GetKeyLastUsageError::Unlisted(error) => error.message(),
+            GetKeyLastUsageError::Unhandled(meta) => meta.message.as_deref(),
+            GetKeyLastUsageError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for GetKeyLastUsageError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -171,7 +198,9 @@ impl super::Operation for GetKeyLastUsage {
                                 GetKeyLastUsageError::NotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetKeyLastUsageError::InvalidResponse(error)
+                                GetKeyLastUsageError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -183,7 +212,9 @@ impl super::Operation for GetKeyLastUsage {
                                 GetKeyLastUsageError::InvalidArnException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetKeyLastUsageError::InvalidResponse(error)
+                                GetKeyLastUsageError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -195,7 +226,9 @@ impl super::Operation for GetKeyLastUsage {
                                 GetKeyLastUsageError::DependencyTimeoutException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetKeyLastUsageError::InvalidResponse(error)
+                                GetKeyLastUsageError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -207,7 +240,9 @@ impl super::Operation for GetKeyLastUsage {
                                 GetKeyLastUsageError::KmsInternalException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetKeyLastUsageError::InvalidResponse(error)
+                                GetKeyLastUsageError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -224,7 +259,11 @@ impl super::Operation for GetKeyLastUsage {
                             ) => GetKeyLastUsageError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => GetKeyLastUsageError::InvalidResponse(error),
+                            ) => {
+                                GetKeyLastUsageError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 GetKeyLastUsageError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -239,6 +278,8 @@ impl super::Operation for GetKeyLastUsage {
             );
         }
         crate::types::GetKeyLastUsageResponse::from_response(response)
-            .map_err(GetKeyLastUsageError::InvalidResponse)
+            .map_err(|error| GetKeyLastUsageError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

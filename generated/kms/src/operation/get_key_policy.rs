@@ -68,6 +68,35 @@ impl GetKeyPolicyError {
             GetKeyPolicyError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            GetKeyPolicyError::NotFoundException(error) => error.meta(),
+            GetKeyPolicyError::InvalidArnException(error) => error.meta(),
+            GetKeyPolicyError::DependencyTimeoutException(error) => error.meta(),
+            GetKeyPolicyError::KmsInternalException(error) => error.meta(),
+            GetKeyPolicyError::KmsInvalidStateException(error) => error.meta(),
+            GetKeyPolicyError::Unlisted(error) => error.meta(),
+            GetKeyPolicyError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            GetKeyPolicyError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            GetKeyPolicyError::NotFoundException(error) => error.message(),
+            GetKeyPolicyError::InvalidArnException(error) => error.message(),
+            GetKeyPolicyError::DependencyTimeoutException(error) => error.message(),
+            GetKeyPolicyError::KmsInternalException(error) => error.message(),
+            GetKeyPolicyError::KmsInvalidStateException(error) => error.message(),
+            GetKeyPolicyError::Unlisted(error) => error.message(),
+            GetKeyPolicyError::Unhandled(meta) => meta.message.as_deref(),
+            GetKeyPolicyError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for GetKeyPolicyError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -167,7 +196,9 @@ impl super::Operation for GetKeyPolicy {
                                 GetKeyPolicyError::NotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetKeyPolicyError::InvalidResponse(error)
+                                GetKeyPolicyError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -179,7 +210,9 @@ impl super::Operation for GetKeyPolicy {
                                 GetKeyPolicyError::InvalidArnException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetKeyPolicyError::InvalidResponse(error)
+                                GetKeyPolicyError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -191,7 +224,9 @@ impl super::Operation for GetKeyPolicy {
                                 GetKeyPolicyError::DependencyTimeoutException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetKeyPolicyError::InvalidResponse(error)
+                                GetKeyPolicyError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -203,7 +238,9 @@ impl super::Operation for GetKeyPolicy {
                                 GetKeyPolicyError::KmsInternalException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetKeyPolicyError::InvalidResponse(error)
+                                GetKeyPolicyError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -215,7 +252,9 @@ impl super::Operation for GetKeyPolicy {
                                 GetKeyPolicyError::KmsInvalidStateException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetKeyPolicyError::InvalidResponse(error)
+                                GetKeyPolicyError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -232,7 +271,11 @@ impl super::Operation for GetKeyPolicy {
                             ) => GetKeyPolicyError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => GetKeyPolicyError::InvalidResponse(error),
+                            ) => {
+                                GetKeyPolicyError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 GetKeyPolicyError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -247,6 +290,8 @@ impl super::Operation for GetKeyPolicy {
             );
         }
         crate::types::GetKeyPolicyResponse::from_response(response)
-            .map_err(GetKeyPolicyError::InvalidResponse)
+            .map_err(|error| GetKeyPolicyError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

@@ -91,6 +91,45 @@ impl GetKeyRotationStatusError {
             GetKeyRotationStatusError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            GetKeyRotationStatusError::NotFoundException(error) => error.meta(),
+            GetKeyRotationStatusError::InvalidArnException(error) => error.meta(),
+            GetKeyRotationStatusError::DependencyTimeoutException(error) => error.meta(),
+            GetKeyRotationStatusError::KmsInternalException(error) => error.meta(),
+            GetKeyRotationStatusError::KmsInvalidStateException(error) => error.meta(),
+            GetKeyRotationStatusError::UnsupportedOperationException(error) => {
+                error.meta()
+            }
+            GetKeyRotationStatusError::Unlisted(error) => error.meta(),
+            GetKeyRotationStatusError::Unhandled(meta) => {
+                ::std::option::Option::Some(meta)
+            }
+            GetKeyRotationStatusError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            GetKeyRotationStatusError::NotFoundException(error) => error.message(),
+            GetKeyRotationStatusError::InvalidArnException(error) => error.message(),
+            GetKeyRotationStatusError::DependencyTimeoutException(error) => {
+                error.message()
+            }
+            GetKeyRotationStatusError::KmsInternalException(error) => error.message(),
+            GetKeyRotationStatusError::KmsInvalidStateException(error) => error.message(),
+            GetKeyRotationStatusError::UnsupportedOperationException(error) => {
+                error.message()
+            }
+            GetKeyRotationStatusError::Unlisted(error) => error.message(),
+            GetKeyRotationStatusError::Unhandled(meta) => meta.message.as_deref(),
+            GetKeyRotationStatusError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for GetKeyRotationStatusError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -205,7 +244,9 @@ impl super::Operation for GetKeyRotationStatus {
                                 GetKeyRotationStatusError::NotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetKeyRotationStatusError::InvalidResponse(error)
+                                GetKeyRotationStatusError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -217,7 +258,9 @@ impl super::Operation for GetKeyRotationStatus {
                                 GetKeyRotationStatusError::InvalidArnException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetKeyRotationStatusError::InvalidResponse(error)
+                                GetKeyRotationStatusError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -229,7 +272,9 @@ impl super::Operation for GetKeyRotationStatus {
                                 GetKeyRotationStatusError::DependencyTimeoutException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetKeyRotationStatusError::InvalidResponse(error)
+                                GetKeyRotationStatusError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -241,7 +286,9 @@ impl super::Operation for GetKeyRotationStatus {
                                 GetKeyRotationStatusError::KmsInternalException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetKeyRotationStatusError::InvalidResponse(error)
+                                GetKeyRotationStatusError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -253,7 +300,9 @@ impl super::Operation for GetKeyRotationStatus {
                                 GetKeyRotationStatusError::KmsInvalidStateException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetKeyRotationStatusError::InvalidResponse(error)
+                                GetKeyRotationStatusError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -267,7 +316,9 @@ impl super::Operation for GetKeyRotationStatus {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                GetKeyRotationStatusError::InvalidResponse(error)
+                                GetKeyRotationStatusError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -284,7 +335,11 @@ impl super::Operation for GetKeyRotationStatus {
                             ) => GetKeyRotationStatusError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => GetKeyRotationStatusError::InvalidResponse(error),
+                            ) => {
+                                GetKeyRotationStatusError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 GetKeyRotationStatusError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -299,6 +354,8 @@ impl super::Operation for GetKeyRotationStatus {
             );
         }
         crate::types::GetKeyRotationStatusResponse::from_response(response)
-            .map_err(GetKeyRotationStatusError::InvalidResponse)
+            .map_err(|error| GetKeyRotationStatusError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

@@ -101,6 +101,49 @@ impl GetParametersForImportError {
             }
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            GetParametersForImportError::InvalidArnException(error) => error.meta(),
+            GetParametersForImportError::UnsupportedOperationException(error) => {
+                error.meta()
+            }
+            GetParametersForImportError::DependencyTimeoutException(error) => {
+                error.meta()
+            }
+            GetParametersForImportError::NotFoundException(error) => error.meta(),
+            GetParametersForImportError::KmsInternalException(error) => error.meta(),
+            GetParametersForImportError::KmsInvalidStateException(error) => error.meta(),
+            GetParametersForImportError::Unlisted(error) => error.meta(),
+            GetParametersForImportError::Unhandled(meta) => {
+                ::std::option::Option::Some(meta)
+            }
+            GetParametersForImportError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            GetParametersForImportError::InvalidArnException(error) => error.message(),
+            GetParametersForImportError::UnsupportedOperationException(error) => {
+                error.message()
+            }
+            GetParametersForImportError::DependencyTimeoutException(error) => {
+                error.message()
+            }
+            GetParametersForImportError::NotFoundException(error) => error.message(),
+            GetParametersForImportError::KmsInternalException(error) => error.message(),
+            GetParametersForImportError::KmsInvalidStateException(error) => {
+                error.message()
+            }
+            GetParametersForImportError::Unlisted(error) => error.message(),
+            GetParametersForImportError::Unhandled(meta) => meta.message.as_deref(),
+            GetParametersForImportError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for GetParametersForImportError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -217,7 +260,9 @@ impl super::Operation for GetParametersForImport {
                                 GetParametersForImportError::InvalidArnException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetParametersForImportError::InvalidResponse(error)
+                                GetParametersForImportError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -231,7 +276,9 @@ impl super::Operation for GetParametersForImport {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                GetParametersForImportError::InvalidResponse(error)
+                                GetParametersForImportError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -245,7 +292,9 @@ impl super::Operation for GetParametersForImport {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                GetParametersForImportError::InvalidResponse(error)
+                                GetParametersForImportError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -255,7 +304,9 @@ impl super::Operation for GetParametersForImport {
                                 GetParametersForImportError::NotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetParametersForImportError::InvalidResponse(error)
+                                GetParametersForImportError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -267,7 +318,9 @@ impl super::Operation for GetParametersForImport {
                                 GetParametersForImportError::KmsInternalException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetParametersForImportError::InvalidResponse(error)
+                                GetParametersForImportError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -279,7 +332,9 @@ impl super::Operation for GetParametersForImport {
                                 GetParametersForImportError::KmsInvalidStateException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetParametersForImportError::InvalidResponse(error)
+                                GetParametersForImportError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -296,7 +351,11 @@ impl super::Operation for GetParametersForImport {
                             ) => GetParametersForImportError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => GetParametersForImportError::InvalidResponse(error),
+                            ) => {
+                                GetParametersForImportError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 GetParametersForImportError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -311,6 +370,8 @@ impl super::Operation for GetParametersForImport {
             );
         }
         crate::types::GetParametersForImportResponse::from_response(response)
-            .map_err(GetParametersForImportError::InvalidResponse)
+            .map_err(|error| GetParametersForImportError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

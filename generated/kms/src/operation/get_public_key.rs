@@ -107,6 +107,45 @@ impl GetPublicKeyError {
             GetPublicKeyError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            GetPublicKeyError::NotFoundException(error) => error.meta(),
+            GetPublicKeyError::DisabledException(error) => error.meta(),
+            GetPublicKeyError::KeyUnavailableException(error) => error.meta(),
+            GetPublicKeyError::DependencyTimeoutException(error) => error.meta(),
+            GetPublicKeyError::UnsupportedOperationException(error) => error.meta(),
+            GetPublicKeyError::InvalidArnException(error) => error.meta(),
+            GetPublicKeyError::InvalidGrantTokenException(error) => error.meta(),
+            GetPublicKeyError::InvalidKeyUsageException(error) => error.meta(),
+            GetPublicKeyError::KmsInternalException(error) => error.meta(),
+            GetPublicKeyError::KmsInvalidStateException(error) => error.meta(),
+            GetPublicKeyError::Unlisted(error) => error.meta(),
+            GetPublicKeyError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            GetPublicKeyError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            GetPublicKeyError::NotFoundException(error) => error.message(),
+            GetPublicKeyError::DisabledException(error) => error.message(),
+            GetPublicKeyError::KeyUnavailableException(error) => error.message(),
+            GetPublicKeyError::DependencyTimeoutException(error) => error.message(),
+            GetPublicKeyError::UnsupportedOperationException(error) => error.message(),
+            GetPublicKeyError::InvalidArnException(error) => error.message(),
+            GetPublicKeyError::InvalidGrantTokenException(error) => error.message(),
+            GetPublicKeyError::InvalidKeyUsageException(error) => error.message(),
+            GetPublicKeyError::KmsInternalException(error) => error.message(),
+            GetPublicKeyError::KmsInvalidStateException(error) => error.message(),
+            GetPublicKeyError::Unlisted(error) => error.message(),
+            GetPublicKeyError::Unhandled(meta) => meta.message.as_deref(),
+            GetPublicKeyError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for GetPublicKeyError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -241,7 +280,9 @@ impl super::Operation for GetPublicKey {
                                 GetPublicKeyError::NotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetPublicKeyError::InvalidResponse(error)
+                                GetPublicKeyError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -251,7 +292,9 @@ impl super::Operation for GetPublicKey {
                                 GetPublicKeyError::DisabledException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetPublicKeyError::InvalidResponse(error)
+                                GetPublicKeyError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -263,7 +306,9 @@ impl super::Operation for GetPublicKey {
                                 GetPublicKeyError::KeyUnavailableException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetPublicKeyError::InvalidResponse(error)
+                                GetPublicKeyError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -275,7 +320,9 @@ impl super::Operation for GetPublicKey {
                                 GetPublicKeyError::DependencyTimeoutException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetPublicKeyError::InvalidResponse(error)
+                                GetPublicKeyError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -287,7 +334,9 @@ impl super::Operation for GetPublicKey {
                                 GetPublicKeyError::UnsupportedOperationException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetPublicKeyError::InvalidResponse(error)
+                                GetPublicKeyError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -299,7 +348,9 @@ impl super::Operation for GetPublicKey {
                                 GetPublicKeyError::InvalidArnException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetPublicKeyError::InvalidResponse(error)
+                                GetPublicKeyError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -311,7 +362,9 @@ impl super::Operation for GetPublicKey {
                                 GetPublicKeyError::InvalidGrantTokenException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetPublicKeyError::InvalidResponse(error)
+                                GetPublicKeyError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -323,7 +376,9 @@ impl super::Operation for GetPublicKey {
                                 GetPublicKeyError::InvalidKeyUsageException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetPublicKeyError::InvalidResponse(error)
+                                GetPublicKeyError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -335,7 +390,9 @@ impl super::Operation for GetPublicKey {
                                 GetPublicKeyError::KmsInternalException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetPublicKeyError::InvalidResponse(error)
+                                GetPublicKeyError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -347,7 +404,9 @@ impl super::Operation for GetPublicKey {
                                 GetPublicKeyError::KmsInvalidStateException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetPublicKeyError::InvalidResponse(error)
+                                GetPublicKeyError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -364,7 +423,11 @@ impl super::Operation for GetPublicKey {
                             ) => GetPublicKeyError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => GetPublicKeyError::InvalidResponse(error),
+                            ) => {
+                                GetPublicKeyError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 GetPublicKeyError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -379,6 +442,8 @@ impl super::Operation for GetPublicKey {
             );
         }
         crate::types::GetPublicKeyResponse::from_response(response)
-            .map_err(GetPublicKeyError::InvalidResponse)
+            .map_err(|error| GetPublicKeyError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

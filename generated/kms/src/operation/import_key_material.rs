@@ -136,6 +136,49 @@ impl ImportKeyMaterialError {
             ImportKeyMaterialError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            ImportKeyMaterialError::InvalidArnException(error) => error.meta(),
+            ImportKeyMaterialError::UnsupportedOperationException(error) => error.meta(),
+            ImportKeyMaterialError::DependencyTimeoutException(error) => error.meta(),
+            ImportKeyMaterialError::NotFoundException(error) => error.meta(),
+            ImportKeyMaterialError::KmsInternalException(error) => error.meta(),
+            ImportKeyMaterialError::KmsInvalidStateException(error) => error.meta(),
+            ImportKeyMaterialError::InvalidCiphertextException(error) => error.meta(),
+            ImportKeyMaterialError::IncorrectKeyMaterialException(error) => error.meta(),
+            ImportKeyMaterialError::ExpiredImportTokenException(error) => error.meta(),
+            ImportKeyMaterialError::InvalidImportTokenException(error) => error.meta(),
+            ImportKeyMaterialError::Unlisted(error) => error.meta(),
+            ImportKeyMaterialError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            ImportKeyMaterialError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            ImportKeyMaterialError::InvalidArnException(error) => error.message(),
+            ImportKeyMaterialError::UnsupportedOperationException(error) => {
+                error.message()
+            }
+            ImportKeyMaterialError::DependencyTimeoutException(error) => error.message(),
+            ImportKeyMaterialError::NotFoundException(error) => error.message(),
+            ImportKeyMaterialError::KmsInternalException(error) => error.message(),
+            ImportKeyMaterialError::KmsInvalidStateException(error) => error.message(),
+            ImportKeyMaterialError::InvalidCiphertextException(error) => error.message(),
+            ImportKeyMaterialError::IncorrectKeyMaterialException(error) => {
+                error.message()
+            }
+            ImportKeyMaterialError::ExpiredImportTokenException(error) => error.message(),
+            ImportKeyMaterialError::InvalidImportTokenException(error) => error.message(),
+            ImportKeyMaterialError::Unlisted(error) => error.message(),
+            ImportKeyMaterialError::Unhandled(meta) => meta.message.as_deref(),
+            ImportKeyMaterialError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for ImportKeyMaterialError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -276,7 +319,9 @@ impl super::Operation for ImportKeyMaterial {
                                 ImportKeyMaterialError::InvalidArnException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                ImportKeyMaterialError::InvalidResponse(error)
+                                ImportKeyMaterialError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -288,7 +333,9 @@ impl super::Operation for ImportKeyMaterial {
                                 ImportKeyMaterialError::UnsupportedOperationException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                ImportKeyMaterialError::InvalidResponse(error)
+                                ImportKeyMaterialError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -300,7 +347,9 @@ impl super::Operation for ImportKeyMaterial {
                                 ImportKeyMaterialError::DependencyTimeoutException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                ImportKeyMaterialError::InvalidResponse(error)
+                                ImportKeyMaterialError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -310,7 +359,9 @@ impl super::Operation for ImportKeyMaterial {
                                 ImportKeyMaterialError::NotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                ImportKeyMaterialError::InvalidResponse(error)
+                                ImportKeyMaterialError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -322,7 +373,9 @@ impl super::Operation for ImportKeyMaterial {
                                 ImportKeyMaterialError::KmsInternalException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                ImportKeyMaterialError::InvalidResponse(error)
+                                ImportKeyMaterialError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -334,7 +387,9 @@ impl super::Operation for ImportKeyMaterial {
                                 ImportKeyMaterialError::KmsInvalidStateException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                ImportKeyMaterialError::InvalidResponse(error)
+                                ImportKeyMaterialError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -346,7 +401,9 @@ impl super::Operation for ImportKeyMaterial {
                                 ImportKeyMaterialError::InvalidCiphertextException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                ImportKeyMaterialError::InvalidResponse(error)
+                                ImportKeyMaterialError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -358,7 +415,9 @@ impl super::Operation for ImportKeyMaterial {
                                 ImportKeyMaterialError::IncorrectKeyMaterialException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                ImportKeyMaterialError::InvalidResponse(error)
+                                ImportKeyMaterialError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -370,7 +429,9 @@ impl super::Operation for ImportKeyMaterial {
                                 ImportKeyMaterialError::ExpiredImportTokenException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                ImportKeyMaterialError::InvalidResponse(error)
+                                ImportKeyMaterialError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -382,7 +443,9 @@ impl super::Operation for ImportKeyMaterial {
                                 ImportKeyMaterialError::InvalidImportTokenException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                ImportKeyMaterialError::InvalidResponse(error)
+                                ImportKeyMaterialError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -399,7 +462,11 @@ impl super::Operation for ImportKeyMaterial {
                             ) => ImportKeyMaterialError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => ImportKeyMaterialError::InvalidResponse(error),
+                            ) => {
+                                ImportKeyMaterialError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 ImportKeyMaterialError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -414,6 +481,8 @@ impl super::Operation for ImportKeyMaterial {
             );
         }
         crate::types::ImportKeyMaterialResponse::from_response(response)
-            .map_err(ImportKeyMaterialError::InvalidResponse)
+            .map_err(|error| ImportKeyMaterialError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

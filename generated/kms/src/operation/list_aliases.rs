@@ -80,6 +80,35 @@ impl ListAliasesError {
             ListAliasesError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            ListAliasesError::DependencyTimeoutException(error) => error.meta(),
+            ListAliasesError::InvalidMarkerException(error) => error.meta(),
+            ListAliasesError::KmsInternalException(error) => error.meta(),
+            ListAliasesError::InvalidArnException(error) => error.meta(),
+            ListAliasesError::NotFoundException(error) => error.meta(),
+            ListAliasesError::Unlisted(error) => error.meta(),
+            ListAliasesError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            ListAliasesError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            ListAliasesError::DependencyTimeoutException(error) => error.message(),
+            ListAliasesError::InvalidMarkerException(error) => error.message(),
+            ListAliasesError::KmsInternalException(error) => error.message(),
+            ListAliasesError::InvalidArnException(error) => error.message(),
+            ListAliasesError::NotFoundException(error) => error.message(),
+            ListAliasesError::Unlisted(error) => error.message(),
+            ListAliasesError::Unhandled(meta) => meta.message.as_deref(),
+            ListAliasesError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for ListAliasesError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -186,7 +215,9 @@ impl super::Operation for ListAliases {
                                 ListAliasesError::DependencyTimeoutException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                ListAliasesError::InvalidResponse(error)
+                                ListAliasesError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -198,7 +229,9 @@ impl super::Operation for ListAliases {
                                 ListAliasesError::InvalidMarkerException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                ListAliasesError::InvalidResponse(error)
+                                ListAliasesError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -210,7 +243,9 @@ impl super::Operation for ListAliases {
                                 ListAliasesError::KmsInternalException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                ListAliasesError::InvalidResponse(error)
+                                ListAliasesError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -222,7 +257,9 @@ impl super::Operation for ListAliases {
                                 ListAliasesError::InvalidArnException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                ListAliasesError::InvalidResponse(error)
+                                ListAliasesError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -232,7 +269,9 @@ impl super::Operation for ListAliases {
                                 ListAliasesError::NotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                ListAliasesError::InvalidResponse(error)
+                                ListAliasesError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -249,7 +288,11 @@ impl super::Operation for ListAliases {
                             ) => ListAliasesError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => ListAliasesError::InvalidResponse(error),
+                            ) => {
+                                ListAliasesError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 ListAliasesError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -264,6 +307,8 @@ impl super::Operation for ListAliases {
             );
         }
         crate::types::ListAliasesResponse::from_response(response)
-            .map_err(ListAliasesError::InvalidResponse)
+            .map_err(|error| ListAliasesError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

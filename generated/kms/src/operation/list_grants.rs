@@ -91,6 +91,39 @@ impl ListGrantsError {
             ListGrantsError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            ListGrantsError::NotFoundException(error) => error.meta(),
+            ListGrantsError::DependencyTimeoutException(error) => error.meta(),
+            ListGrantsError::InvalidMarkerException(error) => error.meta(),
+            ListGrantsError::InvalidGrantIdException(error) => error.meta(),
+            ListGrantsError::InvalidArnException(error) => error.meta(),
+            ListGrantsError::KmsInternalException(error) => error.meta(),
+            ListGrantsError::KmsInvalidStateException(error) => error.meta(),
+            ListGrantsError::Unlisted(error) => error.meta(),
+            ListGrantsError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            ListGrantsError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            ListGrantsError::NotFoundException(error) => error.message(),
+            ListGrantsError::DependencyTimeoutException(error) => error.message(),
+            ListGrantsError::InvalidMarkerException(error) => error.message(),
+            ListGrantsError::InvalidGrantIdException(error) => error.message(),
+            ListGrantsError::InvalidArnException(error) => error.message(),
+            ListGrantsError::KmsInternalException(error) => error.message(),
+            ListGrantsError::KmsInvalidStateException(error) => error.message(),
+            ListGrantsError::Unlisted(error) => error.message(),
+            ListGrantsError::Unhandled(meta) => meta.message.as_deref(),
+            ListGrantsError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for ListGrantsError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -205,7 +238,9 @@ impl super::Operation for ListGrants {
                                 ListGrantsError::NotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                ListGrantsError::InvalidResponse(error)
+                                ListGrantsError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -217,7 +252,9 @@ impl super::Operation for ListGrants {
                                 ListGrantsError::DependencyTimeoutException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                ListGrantsError::InvalidResponse(error)
+                                ListGrantsError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -229,7 +266,9 @@ impl super::Operation for ListGrants {
                                 ListGrantsError::InvalidMarkerException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                ListGrantsError::InvalidResponse(error)
+                                ListGrantsError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -241,7 +280,9 @@ impl super::Operation for ListGrants {
                                 ListGrantsError::InvalidGrantIdException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                ListGrantsError::InvalidResponse(error)
+                                ListGrantsError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -253,7 +294,9 @@ impl super::Operation for ListGrants {
                                 ListGrantsError::InvalidArnException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                ListGrantsError::InvalidResponse(error)
+                                ListGrantsError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -265,7 +308,9 @@ impl super::Operation for ListGrants {
                                 ListGrantsError::KmsInternalException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                ListGrantsError::InvalidResponse(error)
+                                ListGrantsError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -277,7 +322,9 @@ impl super::Operation for ListGrants {
                                 ListGrantsError::KmsInvalidStateException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                ListGrantsError::InvalidResponse(error)
+                                ListGrantsError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -294,7 +341,11 @@ impl super::Operation for ListGrants {
                             ) => ListGrantsError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => ListGrantsError::InvalidResponse(error),
+                            ) => {
+                                ListGrantsError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 ListGrantsError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -309,6 +360,8 @@ impl super::Operation for ListGrants {
             );
         }
         crate::types::ListGrantsResponse::from_response(response)
-            .map_err(ListGrantsError::InvalidResponse)
+            .map_err(|error| ListGrantsError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

@@ -71,6 +71,35 @@ impl ListKeyPoliciesError {
             ListKeyPoliciesError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            ListKeyPoliciesError::NotFoundException(error) => error.meta(),
+            ListKeyPoliciesError::InvalidArnException(error) => error.meta(),
+            ListKeyPoliciesError::DependencyTimeoutException(error) => error.meta(),
+            ListKeyPoliciesError::KmsInternalException(error) => error.meta(),
+            ListKeyPoliciesError::KmsInvalidStateException(error) => error.meta(),
+            ListKeyPoliciesError::Unlisted(error) => error.meta(),
+            ListKeyPoliciesError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            ListKeyPoliciesError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            ListKeyPoliciesError::NotFoundException(error) => error.message(),
+            ListKeyPoliciesError::InvalidArnException(error) => error.message(),
+            ListKeyPoliciesError::DependencyTimeoutException(error) => error.message(),
+            ListKeyPoliciesError::KmsInternalException(error) => error.message(),
+            ListKeyPoliciesError::KmsInvalidStateException(error) => error.message(),
+            ListKeyPoliciesError::Unlisted(error) => error.message(),
+            ListKeyPoliciesError::Unhandled(meta) => meta.message.as_deref(),
+            ListKeyPoliciesError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for ListKeyPoliciesError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -175,7 +204,9 @@ impl super::Operation for ListKeyPolicies {
                                 ListKeyPoliciesError::NotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                ListKeyPoliciesError::InvalidResponse(error)
+                                ListKeyPoliciesError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -187,7 +218,9 @@ impl super::Operation for ListKeyPolicies {
                                 ListKeyPoliciesError::InvalidArnException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                ListKeyPoliciesError::InvalidResponse(error)
+                                ListKeyPoliciesError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -199,7 +232,9 @@ impl super::Operation for ListKeyPolicies {
                                 ListKeyPoliciesError::DependencyTimeoutException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                ListKeyPoliciesError::InvalidResponse(error)
+                                ListKeyPoliciesError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -211,7 +246,9 @@ impl super::Operation for ListKeyPolicies {
                                 ListKeyPoliciesError::KmsInternalException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                ListKeyPoliciesError::InvalidResponse(error)
+                                ListKeyPoliciesError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -223,7 +260,9 @@ impl super::Operation for ListKeyPolicies {
                                 ListKeyPoliciesError::KmsInvalidStateException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                ListKeyPoliciesError::InvalidResponse(error)
+                                ListKeyPoliciesError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -240,7 +279,11 @@ impl super::Operation for ListKeyPolicies {
                             ) => ListKeyPoliciesError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => ListKeyPoliciesError::InvalidResponse(error),
+                            ) => {
+                                ListKeyPoliciesError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 ListKeyPoliciesError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -255,6 +298,8 @@ impl super::Operation for ListKeyPolicies {
             );
         }
         crate::types::ListKeyPoliciesResponse::from_response(response)
-            .map_err(ListKeyPoliciesError::InvalidResponse)
+            .map_err(|error| ListKeyPoliciesError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

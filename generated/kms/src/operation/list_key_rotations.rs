@@ -84,6 +84,39 @@ impl ListKeyRotationsError {
             ListKeyRotationsError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            ListKeyRotationsError::NotFoundException(error) => error.meta(),
+            ListKeyRotationsError::InvalidArnException(error) => error.meta(),
+            ListKeyRotationsError::InvalidMarkerException(error) => error.meta(),
+            ListKeyRotationsError::KmsInternalException(error) => error.meta(),
+            ListKeyRotationsError::KmsInvalidStateException(error) => error.meta(),
+            ListKeyRotationsError::UnsupportedOperationException(error) => error.meta(),
+            ListKeyRotationsError::Unlisted(error) => error.meta(),
+            ListKeyRotationsError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            ListKeyRotationsError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            ListKeyRotationsError::NotFoundException(error) => error.message(),
+            ListKeyRotationsError::InvalidArnException(error) => error.message(),
+            ListKeyRotationsError::InvalidMarkerException(error) => error.message(),
+            ListKeyRotationsError::KmsInternalException(error) => error.message(),
+            ListKeyRotationsError::KmsInvalidStateException(error) => error.message(),
+            ListKeyRotationsError::UnsupportedOperationException(error) => {
+                error.message()
+            }
+            ListKeyRotationsError::Unlisted(error) => error.message(),
+            ListKeyRotationsError::Unhandled(meta) => meta.message.as_deref(),
+            ListKeyRotationsError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for ListKeyRotationsError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -195,7 +228,9 @@ impl super::Operation for ListKeyRotations {
                                 ListKeyRotationsError::NotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                ListKeyRotationsError::InvalidResponse(error)
+                                ListKeyRotationsError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -207,7 +242,9 @@ impl super::Operation for ListKeyRotations {
                                 ListKeyRotationsError::InvalidArnException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                ListKeyRotationsError::InvalidResponse(error)
+                                ListKeyRotationsError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -219,7 +256,9 @@ impl super::Operation for ListKeyRotations {
                                 ListKeyRotationsError::InvalidMarkerException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                ListKeyRotationsError::InvalidResponse(error)
+                                ListKeyRotationsError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -231,7 +270,9 @@ impl super::Operation for ListKeyRotations {
                                 ListKeyRotationsError::KmsInternalException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                ListKeyRotationsError::InvalidResponse(error)
+                                ListKeyRotationsError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -243,7 +284,9 @@ impl super::Operation for ListKeyRotations {
                                 ListKeyRotationsError::KmsInvalidStateException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                ListKeyRotationsError::InvalidResponse(error)
+                                ListKeyRotationsError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -255,7 +298,9 @@ impl super::Operation for ListKeyRotations {
                                 ListKeyRotationsError::UnsupportedOperationException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                ListKeyRotationsError::InvalidResponse(error)
+                                ListKeyRotationsError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -272,7 +317,11 @@ impl super::Operation for ListKeyRotations {
                             ) => ListKeyRotationsError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => ListKeyRotationsError::InvalidResponse(error),
+                            ) => {
+                                ListKeyRotationsError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 ListKeyRotationsError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -287,6 +336,8 @@ impl super::Operation for ListKeyRotations {
             );
         }
         crate::types::ListKeyRotationsResponse::from_response(response)
-            .map_err(ListKeyRotationsError::InvalidResponse)
+            .map_err(|error| ListKeyRotationsError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

@@ -63,6 +63,31 @@ impl ListKeysError {
             ListKeysError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            ListKeysError::DependencyTimeoutException(error) => error.meta(),
+            ListKeysError::KmsInternalException(error) => error.meta(),
+            ListKeysError::InvalidMarkerException(error) => error.meta(),
+            ListKeysError::Unlisted(error) => error.meta(),
+            ListKeysError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            ListKeysError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            ListKeysError::DependencyTimeoutException(error) => error.message(),
+            ListKeysError::KmsInternalException(error) => error.message(),
+            ListKeysError::InvalidMarkerException(error) => error.message(),
+            ListKeysError::Unlisted(error) => error.message(),
+            ListKeysError::Unhandled(meta) => meta.message.as_deref(),
+            ListKeysError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for ListKeysError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -151,7 +176,9 @@ impl super::Operation for ListKeys {
                                 ListKeysError::DependencyTimeoutException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                ListKeysError::InvalidResponse(error)
+                                ListKeysError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -163,7 +190,9 @@ impl super::Operation for ListKeys {
                                 ListKeysError::KmsInternalException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                ListKeysError::InvalidResponse(error)
+                                ListKeysError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -175,7 +204,9 @@ impl super::Operation for ListKeys {
                                 ListKeysError::InvalidMarkerException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                ListKeysError::InvalidResponse(error)
+                                ListKeysError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -192,7 +223,11 @@ impl super::Operation for ListKeys {
                             ) => ListKeysError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => ListKeysError::InvalidResponse(error),
+                            ) => {
+                                ListKeysError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 ListKeysError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -207,6 +242,8 @@ impl super::Operation for ListKeys {
             );
         }
         crate::types::ListKeysResponse::from_response(response)
-            .map_err(ListKeysError::InvalidResponse)
+            .map_err(|error| ListKeysError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

@@ -70,6 +70,33 @@ impl ListResourceTagsError {
             ListResourceTagsError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            ListResourceTagsError::KmsInternalException(error) => error.meta(),
+            ListResourceTagsError::NotFoundException(error) => error.meta(),
+            ListResourceTagsError::InvalidArnException(error) => error.meta(),
+            ListResourceTagsError::InvalidMarkerException(error) => error.meta(),
+            ListResourceTagsError::Unlisted(error) => error.meta(),
+            ListResourceTagsError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            ListResourceTagsError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            ListResourceTagsError::KmsInternalException(error) => error.message(),
+            ListResourceTagsError::NotFoundException(error) => error.message(),
+            ListResourceTagsError::InvalidArnException(error) => error.message(),
+            ListResourceTagsError::InvalidMarkerException(error) => error.message(),
+            ListResourceTagsError::Unlisted(error) => error.message(),
+            ListResourceTagsError::Unhandled(meta) => meta.message.as_deref(),
+            ListResourceTagsError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for ListResourceTagsError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -169,7 +196,9 @@ impl super::Operation for ListResourceTags {
                                 ListResourceTagsError::KmsInternalException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                ListResourceTagsError::InvalidResponse(error)
+                                ListResourceTagsError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -179,7 +208,9 @@ impl super::Operation for ListResourceTags {
                                 ListResourceTagsError::NotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                ListResourceTagsError::InvalidResponse(error)
+                                ListResourceTagsError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -191,7 +222,9 @@ impl super::Operation for ListResourceTags {
                                 ListResourceTagsError::InvalidArnException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                ListResourceTagsError::InvalidResponse(error)
+                                ListResourceTagsError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -203,7 +236,9 @@ impl super::Operation for ListResourceTags {
                                 ListResourceTagsError::InvalidMarkerException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                ListResourceTagsError::InvalidResponse(error)
+                                ListResourceTagsError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -220,7 +255,11 @@ impl super::Operation for ListResourceTags {
                             ) => ListResourceTagsError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => ListResourceTagsError::InvalidResponse(error),
+                            ) => {
+                                ListResourceTagsError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 ListResourceTagsError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -235,6 +274,8 @@ impl super::Operation for ListResourceTags {
             );
         }
         crate::types::ListResourceTagsResponse::from_response(response)
-            .map_err(ListResourceTagsError::InvalidResponse)
+            .map_err(|error| ListResourceTagsError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

@@ -81,6 +81,39 @@ impl ListRetirableGrantsError {
             ListRetirableGrantsError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            ListRetirableGrantsError::DependencyTimeoutException(error) => error.meta(),
+            ListRetirableGrantsError::InvalidMarkerException(error) => error.meta(),
+            ListRetirableGrantsError::InvalidArnException(error) => error.meta(),
+            ListRetirableGrantsError::NotFoundException(error) => error.meta(),
+            ListRetirableGrantsError::KmsInternalException(error) => error.meta(),
+            ListRetirableGrantsError::Unlisted(error) => error.meta(),
+            ListRetirableGrantsError::Unhandled(meta) => {
+                ::std::option::Option::Some(meta)
+            }
+            ListRetirableGrantsError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            ListRetirableGrantsError::DependencyTimeoutException(error) => {
+                error.message()
+            }
+            ListRetirableGrantsError::InvalidMarkerException(error) => error.message(),
+            ListRetirableGrantsError::InvalidArnException(error) => error.message(),
+            ListRetirableGrantsError::NotFoundException(error) => error.message(),
+            ListRetirableGrantsError::KmsInternalException(error) => error.message(),
+            ListRetirableGrantsError::Unlisted(error) => error.message(),
+            ListRetirableGrantsError::Unhandled(meta) => meta.message.as_deref(),
+            ListRetirableGrantsError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for ListRetirableGrantsError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -195,7 +228,9 @@ impl super::Operation for ListRetirableGrants {
                                 ListRetirableGrantsError::DependencyTimeoutException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                ListRetirableGrantsError::InvalidResponse(error)
+                                ListRetirableGrantsError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -207,7 +242,9 @@ impl super::Operation for ListRetirableGrants {
                                 ListRetirableGrantsError::InvalidMarkerException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                ListRetirableGrantsError::InvalidResponse(error)
+                                ListRetirableGrantsError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -219,7 +256,9 @@ impl super::Operation for ListRetirableGrants {
                                 ListRetirableGrantsError::InvalidArnException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                ListRetirableGrantsError::InvalidResponse(error)
+                                ListRetirableGrantsError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -229,7 +268,9 @@ impl super::Operation for ListRetirableGrants {
                                 ListRetirableGrantsError::NotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                ListRetirableGrantsError::InvalidResponse(error)
+                                ListRetirableGrantsError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -241,7 +282,9 @@ impl super::Operation for ListRetirableGrants {
                                 ListRetirableGrantsError::KmsInternalException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                ListRetirableGrantsError::InvalidResponse(error)
+                                ListRetirableGrantsError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -258,7 +301,11 @@ impl super::Operation for ListRetirableGrants {
                             ) => ListRetirableGrantsError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => ListRetirableGrantsError::InvalidResponse(error),
+                            ) => {
+                                ListRetirableGrantsError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 ListRetirableGrantsError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -273,6 +320,8 @@ impl super::Operation for ListRetirableGrants {
             );
         }
         crate::types::ListGrantsResponse::from_response(response)
-            .map_err(ListRetirableGrantsError::InvalidResponse)
+            .map_err(|error| ListRetirableGrantsError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

@@ -85,6 +85,41 @@ impl PutKeyPolicyError {
             PutKeyPolicyError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            PutKeyPolicyError::NotFoundException(error) => error.meta(),
+            PutKeyPolicyError::InvalidArnException(error) => error.meta(),
+            PutKeyPolicyError::MalformedPolicyDocumentException(error) => error.meta(),
+            PutKeyPolicyError::DependencyTimeoutException(error) => error.meta(),
+            PutKeyPolicyError::UnsupportedOperationException(error) => error.meta(),
+            PutKeyPolicyError::KmsInternalException(error) => error.meta(),
+            PutKeyPolicyError::LimitExceededException(error) => error.meta(),
+            PutKeyPolicyError::KmsInvalidStateException(error) => error.meta(),
+            PutKeyPolicyError::Unlisted(error) => error.meta(),
+            PutKeyPolicyError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            PutKeyPolicyError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            PutKeyPolicyError::NotFoundException(error) => error.message(),
+            PutKeyPolicyError::InvalidArnException(error) => error.message(),
+            PutKeyPolicyError::MalformedPolicyDocumentException(error) => error.message(),
+            PutKeyPolicyError::DependencyTimeoutException(error) => error.message(),
+            PutKeyPolicyError::UnsupportedOperationException(error) => error.message(),
+            PutKeyPolicyError::KmsInternalException(error) => error.message(),
+            PutKeyPolicyError::LimitExceededException(error) => error.message(),
+            PutKeyPolicyError::KmsInvalidStateException(error) => error.message(),
+            PutKeyPolicyError::Unlisted(error) => error.message(),
+            PutKeyPolicyError::Unhandled(meta) => meta.message.as_deref(),
+            PutKeyPolicyError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for PutKeyPolicyError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -205,7 +240,9 @@ impl super::Operation for PutKeyPolicy {
                                 PutKeyPolicyError::NotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                PutKeyPolicyError::InvalidResponse(error)
+                                PutKeyPolicyError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -217,7 +254,9 @@ impl super::Operation for PutKeyPolicy {
                                 PutKeyPolicyError::InvalidArnException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                PutKeyPolicyError::InvalidResponse(error)
+                                PutKeyPolicyError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -229,7 +268,9 @@ impl super::Operation for PutKeyPolicy {
                                 PutKeyPolicyError::MalformedPolicyDocumentException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                PutKeyPolicyError::InvalidResponse(error)
+                                PutKeyPolicyError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -241,7 +282,9 @@ impl super::Operation for PutKeyPolicy {
                                 PutKeyPolicyError::DependencyTimeoutException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                PutKeyPolicyError::InvalidResponse(error)
+                                PutKeyPolicyError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -253,7 +296,9 @@ impl super::Operation for PutKeyPolicy {
                                 PutKeyPolicyError::UnsupportedOperationException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                PutKeyPolicyError::InvalidResponse(error)
+                                PutKeyPolicyError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -265,7 +310,9 @@ impl super::Operation for PutKeyPolicy {
                                 PutKeyPolicyError::KmsInternalException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                PutKeyPolicyError::InvalidResponse(error)
+                                PutKeyPolicyError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -277,7 +324,9 @@ impl super::Operation for PutKeyPolicy {
                                 PutKeyPolicyError::LimitExceededException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                PutKeyPolicyError::InvalidResponse(error)
+                                PutKeyPolicyError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -289,7 +338,9 @@ impl super::Operation for PutKeyPolicy {
                                 PutKeyPolicyError::KmsInvalidStateException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                PutKeyPolicyError::InvalidResponse(error)
+                                PutKeyPolicyError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -306,7 +357,11 @@ impl super::Operation for PutKeyPolicy {
                             ) => PutKeyPolicyError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => PutKeyPolicyError::InvalidResponse(error),
+                            ) => {
+                                PutKeyPolicyError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 PutKeyPolicyError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(

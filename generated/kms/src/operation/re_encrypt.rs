@@ -124,6 +124,47 @@ impl ReEncryptError {
             ReEncryptError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            ReEncryptError::NotFoundException(error) => error.meta(),
+            ReEncryptError::DisabledException(error) => error.meta(),
+            ReEncryptError::InvalidCiphertextException(error) => error.meta(),
+            ReEncryptError::KeyUnavailableException(error) => error.meta(),
+            ReEncryptError::IncorrectKeyException(error) => error.meta(),
+            ReEncryptError::DependencyTimeoutException(error) => error.meta(),
+            ReEncryptError::InvalidKeyUsageException(error) => error.meta(),
+            ReEncryptError::InvalidGrantTokenException(error) => error.meta(),
+            ReEncryptError::KmsInternalException(error) => error.meta(),
+            ReEncryptError::KmsInvalidStateException(error) => error.meta(),
+            ReEncryptError::DryRunOperationException(error) => error.meta(),
+            ReEncryptError::Unlisted(error) => error.meta(),
+            ReEncryptError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            ReEncryptError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            ReEncryptError::NotFoundException(error) => error.message(),
+            ReEncryptError::DisabledException(error) => error.message(),
+            ReEncryptError::InvalidCiphertextException(error) => error.message(),
+            ReEncryptError::KeyUnavailableException(error) => error.message(),
+            ReEncryptError::IncorrectKeyException(error) => error.message(),
+            ReEncryptError::DependencyTimeoutException(error) => error.message(),
+            ReEncryptError::InvalidKeyUsageException(error) => error.message(),
+            ReEncryptError::InvalidGrantTokenException(error) => error.message(),
+            ReEncryptError::KmsInternalException(error) => error.message(),
+            ReEncryptError::KmsInvalidStateException(error) => error.message(),
+            ReEncryptError::DryRunOperationException(error) => error.message(),
+            ReEncryptError::Unlisted(error) => error.message(),
+            ReEncryptError::Unhandled(meta) => meta.message.as_deref(),
+            ReEncryptError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for ReEncryptError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -261,7 +302,9 @@ impl super::Operation for ReEncrypt {
                                 ReEncryptError::NotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                ReEncryptError::InvalidResponse(error)
+                                ReEncryptError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -271,7 +314,9 @@ impl super::Operation for ReEncrypt {
                                 ReEncryptError::DisabledException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                ReEncryptError::InvalidResponse(error)
+                                ReEncryptError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -283,7 +328,9 @@ impl super::Operation for ReEncrypt {
                                 ReEncryptError::InvalidCiphertextException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                ReEncryptError::InvalidResponse(error)
+                                ReEncryptError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -295,7 +342,9 @@ impl super::Operation for ReEncrypt {
                                 ReEncryptError::KeyUnavailableException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                ReEncryptError::InvalidResponse(error)
+                                ReEncryptError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -307,7 +356,9 @@ impl super::Operation for ReEncrypt {
                                 ReEncryptError::IncorrectKeyException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                ReEncryptError::InvalidResponse(error)
+                                ReEncryptError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -319,7 +370,9 @@ impl super::Operation for ReEncrypt {
                                 ReEncryptError::DependencyTimeoutException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                ReEncryptError::InvalidResponse(error)
+                                ReEncryptError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -331,7 +384,9 @@ impl super::Operation for ReEncrypt {
                                 ReEncryptError::InvalidKeyUsageException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                ReEncryptError::InvalidResponse(error)
+                                ReEncryptError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -343,7 +398,9 @@ impl super::Operation for ReEncrypt {
                                 ReEncryptError::InvalidGrantTokenException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                ReEncryptError::InvalidResponse(error)
+                                ReEncryptError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -355,7 +412,9 @@ impl super::Operation for ReEncrypt {
                                 ReEncryptError::KmsInternalException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                ReEncryptError::InvalidResponse(error)
+                                ReEncryptError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -367,7 +426,9 @@ impl super::Operation for ReEncrypt {
                                 ReEncryptError::KmsInvalidStateException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                ReEncryptError::InvalidResponse(error)
+                                ReEncryptError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -379,7 +440,9 @@ impl super::Operation for ReEncrypt {
                                 ReEncryptError::DryRunOperationException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                ReEncryptError::InvalidResponse(error)
+                                ReEncryptError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -396,7 +459,11 @@ impl super::Operation for ReEncrypt {
                             ) => ReEncryptError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => ReEncryptError::InvalidResponse(error),
+                            ) => {
+                                ReEncryptError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 ReEncryptError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -411,6 +478,8 @@ impl super::Operation for ReEncrypt {
             );
         }
         crate::types::ReEncryptResponse::from_response(response)
-            .map_err(ReEncryptError::InvalidResponse)
+            .map_err(|error| ReEncryptError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

@@ -116,6 +116,45 @@ impl ReplicateKeyError {
             ReplicateKeyError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            ReplicateKeyError::AlreadyExistsException(error) => error.meta(),
+            ReplicateKeyError::DisabledException(error) => error.meta(),
+            ReplicateKeyError::InvalidArnException(error) => error.meta(),
+            ReplicateKeyError::KmsInvalidStateException(error) => error.meta(),
+            ReplicateKeyError::KmsInternalException(error) => error.meta(),
+            ReplicateKeyError::LimitExceededException(error) => error.meta(),
+            ReplicateKeyError::MalformedPolicyDocumentException(error) => error.meta(),
+            ReplicateKeyError::NotFoundException(error) => error.meta(),
+            ReplicateKeyError::TagException(error) => error.meta(),
+            ReplicateKeyError::UnsupportedOperationException(error) => error.meta(),
+            ReplicateKeyError::Unlisted(error) => error.meta(),
+            ReplicateKeyError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            ReplicateKeyError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            ReplicateKeyError::AlreadyExistsException(error) => error.message(),
+            ReplicateKeyError::DisabledException(error) => error.message(),
+            ReplicateKeyError::InvalidArnException(error) => error.message(),
+            ReplicateKeyError::KmsInvalidStateException(error) => error.message(),
+            ReplicateKeyError::KmsInternalException(error) => error.message(),
+            ReplicateKeyError::LimitExceededException(error) => error.message(),
+            ReplicateKeyError::MalformedPolicyDocumentException(error) => error.message(),
+            ReplicateKeyError::NotFoundException(error) => error.message(),
+            ReplicateKeyError::TagException(error) => error.message(),
+            ReplicateKeyError::UnsupportedOperationException(error) => error.message(),
+            ReplicateKeyError::Unlisted(error) => error.message(),
+            ReplicateKeyError::Unhandled(meta) => meta.message.as_deref(),
+            ReplicateKeyError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for ReplicateKeyError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -248,7 +287,9 @@ impl super::Operation for ReplicateKey {
                                 ReplicateKeyError::AlreadyExistsException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                ReplicateKeyError::InvalidResponse(error)
+                                ReplicateKeyError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -258,7 +299,9 @@ impl super::Operation for ReplicateKey {
                                 ReplicateKeyError::DisabledException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                ReplicateKeyError::InvalidResponse(error)
+                                ReplicateKeyError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -270,7 +313,9 @@ impl super::Operation for ReplicateKey {
                                 ReplicateKeyError::InvalidArnException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                ReplicateKeyError::InvalidResponse(error)
+                                ReplicateKeyError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -282,7 +327,9 @@ impl super::Operation for ReplicateKey {
                                 ReplicateKeyError::KmsInvalidStateException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                ReplicateKeyError::InvalidResponse(error)
+                                ReplicateKeyError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -294,7 +341,9 @@ impl super::Operation for ReplicateKey {
                                 ReplicateKeyError::KmsInternalException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                ReplicateKeyError::InvalidResponse(error)
+                                ReplicateKeyError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -306,7 +355,9 @@ impl super::Operation for ReplicateKey {
                                 ReplicateKeyError::LimitExceededException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                ReplicateKeyError::InvalidResponse(error)
+                                ReplicateKeyError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -318,7 +369,9 @@ impl super::Operation for ReplicateKey {
                                 ReplicateKeyError::MalformedPolicyDocumentException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                ReplicateKeyError::InvalidResponse(error)
+                                ReplicateKeyError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -328,7 +381,9 @@ impl super::Operation for ReplicateKey {
                                 ReplicateKeyError::NotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                ReplicateKeyError::InvalidResponse(error)
+                                ReplicateKeyError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -338,7 +393,9 @@ impl super::Operation for ReplicateKey {
                                 ReplicateKeyError::TagException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                ReplicateKeyError::InvalidResponse(error)
+                                ReplicateKeyError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -350,7 +407,9 @@ impl super::Operation for ReplicateKey {
                                 ReplicateKeyError::UnsupportedOperationException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                ReplicateKeyError::InvalidResponse(error)
+                                ReplicateKeyError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -367,7 +426,11 @@ impl super::Operation for ReplicateKey {
                             ) => ReplicateKeyError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => ReplicateKeyError::InvalidResponse(error),
+                            ) => {
+                                ReplicateKeyError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 ReplicateKeyError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -382,6 +445,8 @@ impl super::Operation for ReplicateKey {
             );
         }
         crate::types::ReplicateKeyResponse::from_response(response)
-            .map_err(ReplicateKeyError::InvalidResponse)
+            .map_err(|error| ReplicateKeyError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

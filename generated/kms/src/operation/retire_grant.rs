@@ -92,6 +92,41 @@ impl RetireGrantError {
             RetireGrantError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            RetireGrantError::InvalidArnException(error) => error.meta(),
+            RetireGrantError::InvalidGrantTokenException(error) => error.meta(),
+            RetireGrantError::InvalidGrantIdException(error) => error.meta(),
+            RetireGrantError::NotFoundException(error) => error.meta(),
+            RetireGrantError::DependencyTimeoutException(error) => error.meta(),
+            RetireGrantError::KmsInternalException(error) => error.meta(),
+            RetireGrantError::KmsInvalidStateException(error) => error.meta(),
+            RetireGrantError::DryRunOperationException(error) => error.meta(),
+            RetireGrantError::Unlisted(error) => error.meta(),
+            RetireGrantError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            RetireGrantError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            RetireGrantError::InvalidArnException(error) => error.message(),
+            RetireGrantError::InvalidGrantTokenException(error) => error.message(),
+            RetireGrantError::InvalidGrantIdException(error) => error.message(),
+            RetireGrantError::NotFoundException(error) => error.message(),
+            RetireGrantError::DependencyTimeoutException(error) => error.message(),
+            RetireGrantError::KmsInternalException(error) => error.message(),
+            RetireGrantError::KmsInvalidStateException(error) => error.message(),
+            RetireGrantError::DryRunOperationException(error) => error.message(),
+            RetireGrantError::Unlisted(error) => error.message(),
+            RetireGrantError::Unhandled(meta) => meta.message.as_deref(),
+            RetireGrantError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for RetireGrantError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -214,7 +249,9 @@ impl super::Operation for RetireGrant {
                                 RetireGrantError::InvalidArnException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                RetireGrantError::InvalidResponse(error)
+                                RetireGrantError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -226,7 +263,9 @@ impl super::Operation for RetireGrant {
                                 RetireGrantError::InvalidGrantTokenException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                RetireGrantError::InvalidResponse(error)
+                                RetireGrantError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -238,7 +277,9 @@ impl super::Operation for RetireGrant {
                                 RetireGrantError::InvalidGrantIdException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                RetireGrantError::InvalidResponse(error)
+                                RetireGrantError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -248,7 +289,9 @@ impl super::Operation for RetireGrant {
                                 RetireGrantError::NotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                RetireGrantError::InvalidResponse(error)
+                                RetireGrantError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -260,7 +303,9 @@ impl super::Operation for RetireGrant {
                                 RetireGrantError::DependencyTimeoutException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                RetireGrantError::InvalidResponse(error)
+                                RetireGrantError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -272,7 +317,9 @@ impl super::Operation for RetireGrant {
                                 RetireGrantError::KmsInternalException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                RetireGrantError::InvalidResponse(error)
+                                RetireGrantError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -284,7 +331,9 @@ impl super::Operation for RetireGrant {
                                 RetireGrantError::KmsInvalidStateException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                RetireGrantError::InvalidResponse(error)
+                                RetireGrantError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -296,7 +345,9 @@ impl super::Operation for RetireGrant {
                                 RetireGrantError::DryRunOperationException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                RetireGrantError::InvalidResponse(error)
+                                RetireGrantError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -313,7 +364,11 @@ impl super::Operation for RetireGrant {
                             ) => RetireGrantError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => RetireGrantError::InvalidResponse(error),
+                            ) => {
+                                RetireGrantError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 RetireGrantError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(

@@ -87,6 +87,39 @@ impl RevokeGrantError {
             RevokeGrantError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            RevokeGrantError::NotFoundException(error) => error.meta(),
+            RevokeGrantError::DependencyTimeoutException(error) => error.meta(),
+            RevokeGrantError::InvalidArnException(error) => error.meta(),
+            RevokeGrantError::InvalidGrantIdException(error) => error.meta(),
+            RevokeGrantError::KmsInternalException(error) => error.meta(),
+            RevokeGrantError::KmsInvalidStateException(error) => error.meta(),
+            RevokeGrantError::DryRunOperationException(error) => error.meta(),
+            RevokeGrantError::Unlisted(error) => error.meta(),
+            RevokeGrantError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            RevokeGrantError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            RevokeGrantError::NotFoundException(error) => error.message(),
+            RevokeGrantError::DependencyTimeoutException(error) => error.message(),
+            RevokeGrantError::InvalidArnException(error) => error.message(),
+            RevokeGrantError::InvalidGrantIdException(error) => error.message(),
+            RevokeGrantError::KmsInternalException(error) => error.message(),
+            RevokeGrantError::KmsInvalidStateException(error) => error.message(),
+            RevokeGrantError::DryRunOperationException(error) => error.message(),
+            RevokeGrantError::Unlisted(error) => error.message(),
+            RevokeGrantError::Unhandled(meta) => meta.message.as_deref(),
+            RevokeGrantError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for RevokeGrantError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -200,7 +233,9 @@ impl super::Operation for RevokeGrant {
                                 RevokeGrantError::NotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                RevokeGrantError::InvalidResponse(error)
+                                RevokeGrantError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -212,7 +247,9 @@ impl super::Operation for RevokeGrant {
                                 RevokeGrantError::DependencyTimeoutException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                RevokeGrantError::InvalidResponse(error)
+                                RevokeGrantError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -224,7 +261,9 @@ impl super::Operation for RevokeGrant {
                                 RevokeGrantError::InvalidArnException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                RevokeGrantError::InvalidResponse(error)
+                                RevokeGrantError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -236,7 +275,9 @@ impl super::Operation for RevokeGrant {
                                 RevokeGrantError::InvalidGrantIdException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                RevokeGrantError::InvalidResponse(error)
+                                RevokeGrantError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -248,7 +289,9 @@ impl super::Operation for RevokeGrant {
                                 RevokeGrantError::KmsInternalException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                RevokeGrantError::InvalidResponse(error)
+                                RevokeGrantError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -260,7 +303,9 @@ impl super::Operation for RevokeGrant {
                                 RevokeGrantError::KmsInvalidStateException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                RevokeGrantError::InvalidResponse(error)
+                                RevokeGrantError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -272,7 +317,9 @@ impl super::Operation for RevokeGrant {
                                 RevokeGrantError::DryRunOperationException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                RevokeGrantError::InvalidResponse(error)
+                                RevokeGrantError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -289,7 +336,11 @@ impl super::Operation for RevokeGrant {
                             ) => RevokeGrantError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => RevokeGrantError::InvalidResponse(error),
+                            ) => {
+                                RevokeGrantError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 RevokeGrantError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(

@@ -106,6 +106,45 @@ impl RotateKeyOnDemandError {
             RotateKeyOnDemandError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            RotateKeyOnDemandError::NotFoundException(error) => error.meta(),
+            RotateKeyOnDemandError::DisabledException(error) => error.meta(),
+            RotateKeyOnDemandError::InvalidArnException(error) => error.meta(),
+            RotateKeyOnDemandError::DependencyTimeoutException(error) => error.meta(),
+            RotateKeyOnDemandError::KmsInternalException(error) => error.meta(),
+            RotateKeyOnDemandError::KmsInvalidStateException(error) => error.meta(),
+            RotateKeyOnDemandError::UnsupportedOperationException(error) => error.meta(),
+            RotateKeyOnDemandError::LimitExceededException(error) => error.meta(),
+            RotateKeyOnDemandError::ConflictException(error) => error.meta(),
+            RotateKeyOnDemandError::Unlisted(error) => error.meta(),
+            RotateKeyOnDemandError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            RotateKeyOnDemandError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            RotateKeyOnDemandError::NotFoundException(error) => error.message(),
+            RotateKeyOnDemandError::DisabledException(error) => error.message(),
+            RotateKeyOnDemandError::InvalidArnException(error) => error.message(),
+            RotateKeyOnDemandError::DependencyTimeoutException(error) => error.message(),
+            RotateKeyOnDemandError::KmsInternalException(error) => error.message(),
+            RotateKeyOnDemandError::KmsInvalidStateException(error) => error.message(),
+            RotateKeyOnDemandError::UnsupportedOperationException(error) => {
+                error.message()
+            }
+            RotateKeyOnDemandError::LimitExceededException(error) => error.message(),
+            RotateKeyOnDemandError::ConflictException(error) => error.message(),
+            RotateKeyOnDemandError::Unlisted(error) => error.message(),
+            RotateKeyOnDemandError::Unhandled(meta) => meta.message.as_deref(),
+            RotateKeyOnDemandError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for RotateKeyOnDemandError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -237,7 +276,9 @@ impl super::Operation for RotateKeyOnDemand {
                                 RotateKeyOnDemandError::NotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                RotateKeyOnDemandError::InvalidResponse(error)
+                                RotateKeyOnDemandError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -247,7 +288,9 @@ impl super::Operation for RotateKeyOnDemand {
                                 RotateKeyOnDemandError::DisabledException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                RotateKeyOnDemandError::InvalidResponse(error)
+                                RotateKeyOnDemandError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -259,7 +302,9 @@ impl super::Operation for RotateKeyOnDemand {
                                 RotateKeyOnDemandError::InvalidArnException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                RotateKeyOnDemandError::InvalidResponse(error)
+                                RotateKeyOnDemandError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -271,7 +316,9 @@ impl super::Operation for RotateKeyOnDemand {
                                 RotateKeyOnDemandError::DependencyTimeoutException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                RotateKeyOnDemandError::InvalidResponse(error)
+                                RotateKeyOnDemandError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -283,7 +330,9 @@ impl super::Operation for RotateKeyOnDemand {
                                 RotateKeyOnDemandError::KmsInternalException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                RotateKeyOnDemandError::InvalidResponse(error)
+                                RotateKeyOnDemandError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -295,7 +344,9 @@ impl super::Operation for RotateKeyOnDemand {
                                 RotateKeyOnDemandError::KmsInvalidStateException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                RotateKeyOnDemandError::InvalidResponse(error)
+                                RotateKeyOnDemandError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -307,7 +358,9 @@ impl super::Operation for RotateKeyOnDemand {
                                 RotateKeyOnDemandError::UnsupportedOperationException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                RotateKeyOnDemandError::InvalidResponse(error)
+                                RotateKeyOnDemandError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -319,7 +372,9 @@ impl super::Operation for RotateKeyOnDemand {
                                 RotateKeyOnDemandError::LimitExceededException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                RotateKeyOnDemandError::InvalidResponse(error)
+                                RotateKeyOnDemandError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -329,7 +384,9 @@ impl super::Operation for RotateKeyOnDemand {
                                 RotateKeyOnDemandError::ConflictException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                RotateKeyOnDemandError::InvalidResponse(error)
+                                RotateKeyOnDemandError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -346,7 +403,11 @@ impl super::Operation for RotateKeyOnDemand {
                             ) => RotateKeyOnDemandError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => RotateKeyOnDemandError::InvalidResponse(error),
+                            ) => {
+                                RotateKeyOnDemandError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 RotateKeyOnDemandError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -361,6 +422,8 @@ impl super::Operation for RotateKeyOnDemand {
             );
         }
         crate::types::RotateKeyOnDemandResponse::from_response(response)
-            .map_err(RotateKeyOnDemandError::InvalidResponse)
+            .map_err(|error| RotateKeyOnDemandError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

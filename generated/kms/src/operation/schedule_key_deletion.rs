@@ -81,6 +81,39 @@ impl ScheduleKeyDeletionError {
             ScheduleKeyDeletionError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            ScheduleKeyDeletionError::NotFoundException(error) => error.meta(),
+            ScheduleKeyDeletionError::InvalidArnException(error) => error.meta(),
+            ScheduleKeyDeletionError::DependencyTimeoutException(error) => error.meta(),
+            ScheduleKeyDeletionError::KmsInternalException(error) => error.meta(),
+            ScheduleKeyDeletionError::KmsInvalidStateException(error) => error.meta(),
+            ScheduleKeyDeletionError::Unlisted(error) => error.meta(),
+            ScheduleKeyDeletionError::Unhandled(meta) => {
+                ::std::option::Option::Some(meta)
+            }
+            ScheduleKeyDeletionError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            ScheduleKeyDeletionError::NotFoundException(error) => error.message(),
+            ScheduleKeyDeletionError::InvalidArnException(error) => error.message(),
+            ScheduleKeyDeletionError::DependencyTimeoutException(error) => {
+                error.message()
+            }
+            ScheduleKeyDeletionError::KmsInternalException(error) => error.message(),
+            ScheduleKeyDeletionError::KmsInvalidStateException(error) => error.message(),
+            ScheduleKeyDeletionError::Unlisted(error) => error.message(),
+            ScheduleKeyDeletionError::Unhandled(meta) => meta.message.as_deref(),
+            ScheduleKeyDeletionError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for ScheduleKeyDeletionError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -188,7 +221,9 @@ impl super::Operation for ScheduleKeyDeletion {
                                 ScheduleKeyDeletionError::NotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                ScheduleKeyDeletionError::InvalidResponse(error)
+                                ScheduleKeyDeletionError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -200,7 +235,9 @@ impl super::Operation for ScheduleKeyDeletion {
                                 ScheduleKeyDeletionError::InvalidArnException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                ScheduleKeyDeletionError::InvalidResponse(error)
+                                ScheduleKeyDeletionError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -212,7 +249,9 @@ impl super::Operation for ScheduleKeyDeletion {
                                 ScheduleKeyDeletionError::DependencyTimeoutException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                ScheduleKeyDeletionError::InvalidResponse(error)
+                                ScheduleKeyDeletionError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -224,7 +263,9 @@ impl super::Operation for ScheduleKeyDeletion {
                                 ScheduleKeyDeletionError::KmsInternalException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                ScheduleKeyDeletionError::InvalidResponse(error)
+                                ScheduleKeyDeletionError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -236,7 +277,9 @@ impl super::Operation for ScheduleKeyDeletion {
                                 ScheduleKeyDeletionError::KmsInvalidStateException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                ScheduleKeyDeletionError::InvalidResponse(error)
+                                ScheduleKeyDeletionError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -253,7 +296,11 @@ impl super::Operation for ScheduleKeyDeletion {
                             ) => ScheduleKeyDeletionError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => ScheduleKeyDeletionError::InvalidResponse(error),
+                            ) => {
+                                ScheduleKeyDeletionError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 ScheduleKeyDeletionError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -268,6 +315,8 @@ impl super::Operation for ScheduleKeyDeletion {
             );
         }
         crate::types::ScheduleKeyDeletionResponse::from_response(response)
-            .map_err(ScheduleKeyDeletionError::InvalidResponse)
+            .map_err(|error| ScheduleKeyDeletionError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

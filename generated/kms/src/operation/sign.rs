@@ -104,6 +104,43 @@ impl SignError {
             SignError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            SignError::NotFoundException(error) => error.meta(),
+            SignError::DisabledException(error) => error.meta(),
+            SignError::KeyUnavailableException(error) => error.meta(),
+            SignError::DependencyTimeoutException(error) => error.meta(),
+            SignError::InvalidKeyUsageException(error) => error.meta(),
+            SignError::InvalidGrantTokenException(error) => error.meta(),
+            SignError::KmsInternalException(error) => error.meta(),
+            SignError::KmsInvalidStateException(error) => error.meta(),
+            SignError::DryRunOperationException(error) => error.meta(),
+            SignError::Unlisted(error) => error.meta(),
+            SignError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            SignError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            SignError::NotFoundException(error) => error.message(),
+            SignError::DisabledException(error) => error.message(),
+            SignError::KeyUnavailableException(error) => error.message(),
+            SignError::DependencyTimeoutException(error) => error.message(),
+            SignError::InvalidKeyUsageException(error) => error.message(),
+            SignError::InvalidGrantTokenException(error) => error.message(),
+            SignError::KmsInternalException(error) => error.message(),
+            SignError::KmsInvalidStateException(error) => error.message(),
+            SignError::DryRunOperationException(error) => error.message(),
+            SignError::Unlisted(error) => error.message(),
+            SignError::Unhandled(meta) => meta.message.as_deref(),
+            SignError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for SignError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -215,7 +252,7 @@ impl super::Operation for Sign {
                                 SignError::NotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                SignError::InvalidResponse(error)
+                                SignError::InvalidResponse(error.with_response(response))
                             }
                         }
                     }
@@ -225,7 +262,7 @@ impl super::Operation for Sign {
                                 SignError::DisabledException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                SignError::InvalidResponse(error)
+                                SignError::InvalidResponse(error.with_response(response))
                             }
                         }
                     }
@@ -237,7 +274,7 @@ impl super::Operation for Sign {
                                 SignError::KeyUnavailableException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                SignError::InvalidResponse(error)
+                                SignError::InvalidResponse(error.with_response(response))
                             }
                         }
                     }
@@ -249,7 +286,7 @@ impl super::Operation for Sign {
                                 SignError::DependencyTimeoutException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                SignError::InvalidResponse(error)
+                                SignError::InvalidResponse(error.with_response(response))
                             }
                         }
                     }
@@ -261,7 +298,7 @@ impl super::Operation for Sign {
                                 SignError::InvalidKeyUsageException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                SignError::InvalidResponse(error)
+                                SignError::InvalidResponse(error.with_response(response))
                             }
                         }
                     }
@@ -273,7 +310,7 @@ impl super::Operation for Sign {
                                 SignError::InvalidGrantTokenException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                SignError::InvalidResponse(error)
+                                SignError::InvalidResponse(error.with_response(response))
                             }
                         }
                     }
@@ -285,7 +322,7 @@ impl super::Operation for Sign {
                                 SignError::KmsInternalException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                SignError::InvalidResponse(error)
+                                SignError::InvalidResponse(error.with_response(response))
                             }
                         }
                     }
@@ -297,7 +334,7 @@ impl super::Operation for Sign {
                                 SignError::KmsInvalidStateException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                SignError::InvalidResponse(error)
+                                SignError::InvalidResponse(error.with_response(response))
                             }
                         }
                     }
@@ -309,7 +346,7 @@ impl super::Operation for Sign {
                                 SignError::DryRunOperationException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                SignError::InvalidResponse(error)
+                                SignError::InvalidResponse(error.with_response(response))
                             }
                         }
                     }
@@ -326,7 +363,9 @@ impl super::Operation for Sign {
                             ) => SignError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => SignError::InvalidResponse(error),
+                            ) => {
+                                SignError::InvalidResponse(error.with_response(response))
+                            }
                             ::std::option::Option::None => {
                                 SignError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -341,6 +380,6 @@ impl super::Operation for Sign {
             );
         }
         crate::types::SignResponse::from_response(response)
-            .map_err(SignError::InvalidResponse)
+            .map_err(|error| SignError::InvalidResponse(error.with_response(response)))
     }
 }

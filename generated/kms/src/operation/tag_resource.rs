@@ -90,6 +90,37 @@ impl TagResourceError {
             TagResourceError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            TagResourceError::KmsInternalException(error) => error.meta(),
+            TagResourceError::NotFoundException(error) => error.meta(),
+            TagResourceError::InvalidArnException(error) => error.meta(),
+            TagResourceError::KmsInvalidStateException(error) => error.meta(),
+            TagResourceError::LimitExceededException(error) => error.meta(),
+            TagResourceError::TagException(error) => error.meta(),
+            TagResourceError::Unlisted(error) => error.meta(),
+            TagResourceError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            TagResourceError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            TagResourceError::KmsInternalException(error) => error.message(),
+            TagResourceError::NotFoundException(error) => error.message(),
+            TagResourceError::InvalidArnException(error) => error.message(),
+            TagResourceError::KmsInvalidStateException(error) => error.message(),
+            TagResourceError::LimitExceededException(error) => error.message(),
+            TagResourceError::TagException(error) => error.message(),
+            TagResourceError::Unlisted(error) => error.message(),
+            TagResourceError::Unhandled(meta) => meta.message.as_deref(),
+            TagResourceError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for TagResourceError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -194,7 +225,9 @@ impl super::Operation for TagResource {
                                 TagResourceError::KmsInternalException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                TagResourceError::InvalidResponse(error)
+                                TagResourceError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -204,7 +237,9 @@ impl super::Operation for TagResource {
                                 TagResourceError::NotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                TagResourceError::InvalidResponse(error)
+                                TagResourceError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -216,7 +251,9 @@ impl super::Operation for TagResource {
                                 TagResourceError::InvalidArnException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                TagResourceError::InvalidResponse(error)
+                                TagResourceError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -228,7 +265,9 @@ impl super::Operation for TagResource {
                                 TagResourceError::KmsInvalidStateException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                TagResourceError::InvalidResponse(error)
+                                TagResourceError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -240,7 +279,9 @@ impl super::Operation for TagResource {
                                 TagResourceError::LimitExceededException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                TagResourceError::InvalidResponse(error)
+                                TagResourceError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -250,7 +291,9 @@ impl super::Operation for TagResource {
                                 TagResourceError::TagException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                TagResourceError::InvalidResponse(error)
+                                TagResourceError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -267,7 +310,11 @@ impl super::Operation for TagResource {
                             ) => TagResourceError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => TagResourceError::InvalidResponse(error),
+                            ) => {
+                                TagResourceError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 TagResourceError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(

@@ -81,6 +81,35 @@ impl UntagResourceError {
             UntagResourceError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            UntagResourceError::KmsInternalException(error) => error.meta(),
+            UntagResourceError::NotFoundException(error) => error.meta(),
+            UntagResourceError::InvalidArnException(error) => error.meta(),
+            UntagResourceError::KmsInvalidStateException(error) => error.meta(),
+            UntagResourceError::TagException(error) => error.meta(),
+            UntagResourceError::Unlisted(error) => error.meta(),
+            UntagResourceError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            UntagResourceError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            UntagResourceError::KmsInternalException(error) => error.message(),
+            UntagResourceError::NotFoundException(error) => error.message(),
+            UntagResourceError::InvalidArnException(error) => error.message(),
+            UntagResourceError::KmsInvalidStateException(error) => error.message(),
+            UntagResourceError::TagException(error) => error.message(),
+            UntagResourceError::Unlisted(error) => error.message(),
+            UntagResourceError::Unhandled(meta) => meta.message.as_deref(),
+            UntagResourceError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for UntagResourceError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -178,7 +207,9 @@ impl super::Operation for UntagResource {
                                 UntagResourceError::KmsInternalException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                UntagResourceError::InvalidResponse(error)
+                                UntagResourceError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -188,7 +219,9 @@ impl super::Operation for UntagResource {
                                 UntagResourceError::NotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                UntagResourceError::InvalidResponse(error)
+                                UntagResourceError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -200,7 +233,9 @@ impl super::Operation for UntagResource {
                                 UntagResourceError::InvalidArnException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                UntagResourceError::InvalidResponse(error)
+                                UntagResourceError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -212,7 +247,9 @@ impl super::Operation for UntagResource {
                                 UntagResourceError::KmsInvalidStateException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                UntagResourceError::InvalidResponse(error)
+                                UntagResourceError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -222,7 +259,9 @@ impl super::Operation for UntagResource {
                                 UntagResourceError::TagException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                UntagResourceError::InvalidResponse(error)
+                                UntagResourceError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -239,7 +278,11 @@ impl super::Operation for UntagResource {
                             ) => UntagResourceError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => UntagResourceError::InvalidResponse(error),
+                            ) => {
+                                UntagResourceError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 UntagResourceError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(

@@ -88,6 +88,35 @@ impl UpdateAliasError {
             UpdateAliasError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            UpdateAliasError::DependencyTimeoutException(error) => error.meta(),
+            UpdateAliasError::NotFoundException(error) => error.meta(),
+            UpdateAliasError::KmsInternalException(error) => error.meta(),
+            UpdateAliasError::LimitExceededException(error) => error.meta(),
+            UpdateAliasError::KmsInvalidStateException(error) => error.meta(),
+            UpdateAliasError::Unlisted(error) => error.meta(),
+            UpdateAliasError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            UpdateAliasError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            UpdateAliasError::DependencyTimeoutException(error) => error.message(),
+            UpdateAliasError::NotFoundException(error) => error.message(),
+            UpdateAliasError::KmsInternalException(error) => error.message(),
+            UpdateAliasError::LimitExceededException(error) => error.message(),
+            UpdateAliasError::KmsInvalidStateException(error) => error.message(),
+            UpdateAliasError::Unlisted(error) => error.message(),
+            UpdateAliasError::Unhandled(meta) => meta.message.as_deref(),
+            UpdateAliasError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for UpdateAliasError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -189,7 +218,9 @@ impl super::Operation for UpdateAlias {
                                 UpdateAliasError::DependencyTimeoutException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateAliasError::InvalidResponse(error)
+                                UpdateAliasError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -199,7 +230,9 @@ impl super::Operation for UpdateAlias {
                                 UpdateAliasError::NotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateAliasError::InvalidResponse(error)
+                                UpdateAliasError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -211,7 +244,9 @@ impl super::Operation for UpdateAlias {
                                 UpdateAliasError::KmsInternalException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateAliasError::InvalidResponse(error)
+                                UpdateAliasError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -223,7 +258,9 @@ impl super::Operation for UpdateAlias {
                                 UpdateAliasError::LimitExceededException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateAliasError::InvalidResponse(error)
+                                UpdateAliasError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -235,7 +272,9 @@ impl super::Operation for UpdateAlias {
                                 UpdateAliasError::KmsInvalidStateException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateAliasError::InvalidResponse(error)
+                                UpdateAliasError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -252,7 +291,11 @@ impl super::Operation for UpdateAlias {
                             ) => UpdateAliasError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => UpdateAliasError::InvalidResponse(error),
+                            ) => {
+                                UpdateAliasError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 UpdateAliasError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(

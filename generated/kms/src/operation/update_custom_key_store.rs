@@ -184,6 +184,123 @@ impl UpdateCustomKeyStoreError {
             UpdateCustomKeyStoreError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            UpdateCustomKeyStoreError::CustomKeyStoreNotFoundException(error) => {
+                error.meta()
+            }
+            UpdateCustomKeyStoreError::CustomKeyStoreNameInUseException(error) => {
+                error.meta()
+            }
+            UpdateCustomKeyStoreError::CloudHsmClusterNotFoundException(error) => {
+                error.meta()
+            }
+            UpdateCustomKeyStoreError::CloudHsmClusterNotRelatedException(error) => {
+                error.meta()
+            }
+            UpdateCustomKeyStoreError::CustomKeyStoreInvalidStateException(error) => {
+                error.meta()
+            }
+            UpdateCustomKeyStoreError::KmsInternalException(error) => error.meta(),
+            UpdateCustomKeyStoreError::CloudHsmClusterNotActiveException(error) => {
+                error.meta()
+            }
+            UpdateCustomKeyStoreError::CloudHsmClusterInvalidConfigurationException(
+                error,
+            ) => error.meta(),
+            UpdateCustomKeyStoreError::XksProxyUriInUseException(error) => error.meta(),
+            UpdateCustomKeyStoreError::XksProxyUriEndpointInUseException(error) => {
+                error.meta()
+            }
+            UpdateCustomKeyStoreError::XksProxyUriUnreachableException(error) => {
+                error.meta()
+            }
+            UpdateCustomKeyStoreError::XksProxyIncorrectAuthenticationCredentialException(
+                error,
+            ) => error.meta(),
+            UpdateCustomKeyStoreError::XksProxyVpcEndpointServiceInUseException(
+                error,
+            ) => error.meta(),
+            UpdateCustomKeyStoreError::XksProxyVpcEndpointServiceNotFoundException(
+                error,
+            ) => error.meta(),
+            UpdateCustomKeyStoreError::XksProxyVpcEndpointServiceInvalidConfigurationException(
+                error,
+            ) => error.meta(),
+            UpdateCustomKeyStoreError::XksProxyInvalidResponseException(error) => {
+                error.meta()
+            }
+            UpdateCustomKeyStoreError::XksProxyInvalidConfigurationException(error) => {
+                error.meta()
+            }
+            UpdateCustomKeyStoreError::Unlisted(error) => error.meta(),
+            UpdateCustomKeyStoreError::Unhandled(meta) => {
+                ::std::option::Option::Some(meta)
+            }
+            UpdateCustomKeyStoreError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            UpdateCustomKeyStoreError::CustomKeyStoreNotFoundException(error) => {
+                error.message()
+            }
+            UpdateCustomKeyStoreError::CustomKeyStoreNameInUseException(error) => {
+                error.message()
+            }
+            UpdateCustomKeyStoreError::CloudHsmClusterNotFoundException(error) => {
+                error.message()
+            }
+            UpdateCustomKeyStoreError::CloudHsmClusterNotRelatedException(error) => {
+                error.message()
+            }
+            UpdateCustomKeyStoreError::CustomKeyStoreInvalidStateException(error) => {
+                error.message()
+            }
+            UpdateCustomKeyStoreError::KmsInternalException(error) => error.message(),
+            UpdateCustomKeyStoreError::CloudHsmClusterNotActiveException(error) => {
+                error.message()
+            }
+            UpdateCustomKeyStoreError::CloudHsmClusterInvalidConfigurationException(
+                error,
+            ) => error.message(),
+            UpdateCustomKeyStoreError::XksProxyUriInUseException(error) => {
+                error.message()
+            }
+            UpdateCustomKeyStoreError::XksProxyUriEndpointInUseException(error) => {
+                error.message()
+            }
+            UpdateCustomKeyStoreError::XksProxyUriUnreachableException(error) => {
+                error.message()
+            }
+            UpdateCustomKeyStoreError::XksProxyIncorrectAuthenticationCredentialException(
+                error,
+            ) => error.message(),
+            UpdateCustomKeyStoreError::XksProxyVpcEndpointServiceInUseException(
+                error,
+            ) => error.message(),
+            UpdateCustomKeyStoreError::XksProxyVpcEndpointServiceNotFoundException(
+                error,
+            ) => error.message(),
+            UpdateCustomKeyStoreError::XksProxyVpcEndpointServiceInvalidConfigurationException(
+                error,
+            ) => error.message(),
+            UpdateCustomKeyStoreError::XksProxyInvalidResponseException(error) => {
+                error.message()
+            }
+            UpdateCustomKeyStoreError::XksProxyInvalidConfigurationException(error) => {
+                error.message()
+            }
+            UpdateCustomKeyStoreError::Unlisted(error) => error.message(),
+            UpdateCustomKeyStoreError::Unhandled(meta) => meta.message.as_deref(),
+            UpdateCustomKeyStoreError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for UpdateCustomKeyStoreError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -379,7 +496,9 @@ impl super::Operation for UpdateCustomKeyStore {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateCustomKeyStoreError::InvalidResponse(error)
+                                UpdateCustomKeyStoreError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -393,7 +512,9 @@ impl super::Operation for UpdateCustomKeyStore {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateCustomKeyStoreError::InvalidResponse(error)
+                                UpdateCustomKeyStoreError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -407,7 +528,9 @@ impl super::Operation for UpdateCustomKeyStore {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateCustomKeyStoreError::InvalidResponse(error)
+                                UpdateCustomKeyStoreError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -421,7 +544,9 @@ impl super::Operation for UpdateCustomKeyStore {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateCustomKeyStoreError::InvalidResponse(error)
+                                UpdateCustomKeyStoreError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -437,7 +562,9 @@ impl super::Operation for UpdateCustomKeyStore {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateCustomKeyStoreError::InvalidResponse(error)
+                                UpdateCustomKeyStoreError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -449,7 +576,9 @@ impl super::Operation for UpdateCustomKeyStore {
                                 UpdateCustomKeyStoreError::KmsInternalException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateCustomKeyStoreError::InvalidResponse(error)
+                                UpdateCustomKeyStoreError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -463,7 +592,9 @@ impl super::Operation for UpdateCustomKeyStore {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateCustomKeyStoreError::InvalidResponse(error)
+                                UpdateCustomKeyStoreError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -479,7 +610,9 @@ impl super::Operation for UpdateCustomKeyStore {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateCustomKeyStoreError::InvalidResponse(error)
+                                UpdateCustomKeyStoreError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -491,7 +624,9 @@ impl super::Operation for UpdateCustomKeyStore {
                                 UpdateCustomKeyStoreError::XksProxyUriInUseException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateCustomKeyStoreError::InvalidResponse(error)
+                                UpdateCustomKeyStoreError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -505,7 +640,9 @@ impl super::Operation for UpdateCustomKeyStore {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateCustomKeyStoreError::InvalidResponse(error)
+                                UpdateCustomKeyStoreError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -519,7 +656,9 @@ impl super::Operation for UpdateCustomKeyStore {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateCustomKeyStoreError::InvalidResponse(error)
+                                UpdateCustomKeyStoreError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -535,7 +674,9 @@ impl super::Operation for UpdateCustomKeyStore {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateCustomKeyStoreError::InvalidResponse(error)
+                                UpdateCustomKeyStoreError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -551,7 +692,9 @@ impl super::Operation for UpdateCustomKeyStore {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateCustomKeyStoreError::InvalidResponse(error)
+                                UpdateCustomKeyStoreError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -567,7 +710,9 @@ impl super::Operation for UpdateCustomKeyStore {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateCustomKeyStoreError::InvalidResponse(error)
+                                UpdateCustomKeyStoreError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -583,7 +728,9 @@ impl super::Operation for UpdateCustomKeyStore {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateCustomKeyStoreError::InvalidResponse(error)
+                                UpdateCustomKeyStoreError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -597,7 +744,9 @@ impl super::Operation for UpdateCustomKeyStore {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateCustomKeyStoreError::InvalidResponse(error)
+                                UpdateCustomKeyStoreError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -613,7 +762,9 @@ impl super::Operation for UpdateCustomKeyStore {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateCustomKeyStoreError::InvalidResponse(error)
+                                UpdateCustomKeyStoreError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -630,7 +781,11 @@ impl super::Operation for UpdateCustomKeyStore {
                             ) => UpdateCustomKeyStoreError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => UpdateCustomKeyStoreError::InvalidResponse(error),
+                            ) => {
+                                UpdateCustomKeyStoreError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 UpdateCustomKeyStoreError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -645,6 +800,8 @@ impl super::Operation for UpdateCustomKeyStore {
             );
         }
         crate::types::UpdateCustomKeyStoreResponse::from_response(response)
-            .map_err(UpdateCustomKeyStoreError::InvalidResponse)
+            .map_err(|error| UpdateCustomKeyStoreError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

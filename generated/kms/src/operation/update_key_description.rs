@@ -73,6 +73,39 @@ impl UpdateKeyDescriptionError {
             UpdateKeyDescriptionError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            UpdateKeyDescriptionError::NotFoundException(error) => error.meta(),
+            UpdateKeyDescriptionError::InvalidArnException(error) => error.meta(),
+            UpdateKeyDescriptionError::DependencyTimeoutException(error) => error.meta(),
+            UpdateKeyDescriptionError::KmsInternalException(error) => error.meta(),
+            UpdateKeyDescriptionError::KmsInvalidStateException(error) => error.meta(),
+            UpdateKeyDescriptionError::Unlisted(error) => error.meta(),
+            UpdateKeyDescriptionError::Unhandled(meta) => {
+                ::std::option::Option::Some(meta)
+            }
+            UpdateKeyDescriptionError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            UpdateKeyDescriptionError::NotFoundException(error) => error.message(),
+            UpdateKeyDescriptionError::InvalidArnException(error) => error.message(),
+            UpdateKeyDescriptionError::DependencyTimeoutException(error) => {
+                error.message()
+            }
+            UpdateKeyDescriptionError::KmsInternalException(error) => error.message(),
+            UpdateKeyDescriptionError::KmsInvalidStateException(error) => error.message(),
+            UpdateKeyDescriptionError::Unlisted(error) => error.message(),
+            UpdateKeyDescriptionError::Unhandled(meta) => meta.message.as_deref(),
+            UpdateKeyDescriptionError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for UpdateKeyDescriptionError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -180,7 +213,9 @@ impl super::Operation for UpdateKeyDescription {
                                 UpdateKeyDescriptionError::NotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateKeyDescriptionError::InvalidResponse(error)
+                                UpdateKeyDescriptionError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -192,7 +227,9 @@ impl super::Operation for UpdateKeyDescription {
                                 UpdateKeyDescriptionError::InvalidArnException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateKeyDescriptionError::InvalidResponse(error)
+                                UpdateKeyDescriptionError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -204,7 +241,9 @@ impl super::Operation for UpdateKeyDescription {
                                 UpdateKeyDescriptionError::DependencyTimeoutException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateKeyDescriptionError::InvalidResponse(error)
+                                UpdateKeyDescriptionError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -216,7 +255,9 @@ impl super::Operation for UpdateKeyDescription {
                                 UpdateKeyDescriptionError::KmsInternalException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateKeyDescriptionError::InvalidResponse(error)
+                                UpdateKeyDescriptionError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -228,7 +269,9 @@ impl super::Operation for UpdateKeyDescription {
                                 UpdateKeyDescriptionError::KmsInvalidStateException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateKeyDescriptionError::InvalidResponse(error)
+                                UpdateKeyDescriptionError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -245,7 +288,11 @@ impl super::Operation for UpdateKeyDescription {
                             ) => UpdateKeyDescriptionError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => UpdateKeyDescriptionError::InvalidResponse(error),
+                            ) => {
+                                UpdateKeyDescriptionError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 UpdateKeyDescriptionError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(

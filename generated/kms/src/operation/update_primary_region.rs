@@ -93,6 +93,43 @@ impl UpdatePrimaryRegionError {
             UpdatePrimaryRegionError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            UpdatePrimaryRegionError::DisabledException(error) => error.meta(),
+            UpdatePrimaryRegionError::InvalidArnException(error) => error.meta(),
+            UpdatePrimaryRegionError::KmsInvalidStateException(error) => error.meta(),
+            UpdatePrimaryRegionError::KmsInternalException(error) => error.meta(),
+            UpdatePrimaryRegionError::NotFoundException(error) => error.meta(),
+            UpdatePrimaryRegionError::UnsupportedOperationException(error) => {
+                error.meta()
+            }
+            UpdatePrimaryRegionError::Unlisted(error) => error.meta(),
+            UpdatePrimaryRegionError::Unhandled(meta) => {
+                ::std::option::Option::Some(meta)
+            }
+            UpdatePrimaryRegionError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            UpdatePrimaryRegionError::DisabledException(error) => error.message(),
+            UpdatePrimaryRegionError::InvalidArnException(error) => error.message(),
+            UpdatePrimaryRegionError::KmsInvalidStateException(error) => error.message(),
+            UpdatePrimaryRegionError::KmsInternalException(error) => error.message(),
+            UpdatePrimaryRegionError::NotFoundException(error) => error.message(),
+            UpdatePrimaryRegionError::UnsupportedOperationException(error) => {
+                error.message()
+            }
+            UpdatePrimaryRegionError::Unlisted(error) => error.message(),
+            UpdatePrimaryRegionError::Unhandled(meta) => meta.message.as_deref(),
+            UpdatePrimaryRegionError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for UpdatePrimaryRegionError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -207,7 +244,9 @@ impl super::Operation for UpdatePrimaryRegion {
                                 UpdatePrimaryRegionError::DisabledException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdatePrimaryRegionError::InvalidResponse(error)
+                                UpdatePrimaryRegionError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -219,7 +258,9 @@ impl super::Operation for UpdatePrimaryRegion {
                                 UpdatePrimaryRegionError::InvalidArnException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdatePrimaryRegionError::InvalidResponse(error)
+                                UpdatePrimaryRegionError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -231,7 +272,9 @@ impl super::Operation for UpdatePrimaryRegion {
                                 UpdatePrimaryRegionError::KmsInvalidStateException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdatePrimaryRegionError::InvalidResponse(error)
+                                UpdatePrimaryRegionError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -243,7 +286,9 @@ impl super::Operation for UpdatePrimaryRegion {
                                 UpdatePrimaryRegionError::KmsInternalException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdatePrimaryRegionError::InvalidResponse(error)
+                                UpdatePrimaryRegionError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -253,7 +298,9 @@ impl super::Operation for UpdatePrimaryRegion {
                                 UpdatePrimaryRegionError::NotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdatePrimaryRegionError::InvalidResponse(error)
+                                UpdatePrimaryRegionError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -267,7 +314,9 @@ impl super::Operation for UpdatePrimaryRegion {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdatePrimaryRegionError::InvalidResponse(error)
+                                UpdatePrimaryRegionError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -284,7 +333,11 @@ impl super::Operation for UpdatePrimaryRegion {
                             ) => UpdatePrimaryRegionError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => UpdatePrimaryRegionError::InvalidResponse(error),
+                            ) => {
+                                UpdatePrimaryRegionError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 UpdatePrimaryRegionError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(

@@ -105,6 +105,45 @@ impl VerifyError {
             VerifyError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            VerifyError::NotFoundException(error) => error.meta(),
+            VerifyError::DisabledException(error) => error.meta(),
+            VerifyError::KeyUnavailableException(error) => error.meta(),
+            VerifyError::DependencyTimeoutException(error) => error.meta(),
+            VerifyError::InvalidKeyUsageException(error) => error.meta(),
+            VerifyError::InvalidGrantTokenException(error) => error.meta(),
+            VerifyError::KmsInternalException(error) => error.meta(),
+            VerifyError::KmsInvalidStateException(error) => error.meta(),
+            VerifyError::KmsInvalidSignatureException(error) => error.meta(),
+            VerifyError::DryRunOperationException(error) => error.meta(),
+            VerifyError::Unlisted(error) => error.meta(),
+            VerifyError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            VerifyError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            VerifyError::NotFoundException(error) => error.message(),
+            VerifyError::DisabledException(error) => error.message(),
+            VerifyError::KeyUnavailableException(error) => error.message(),
+            VerifyError::DependencyTimeoutException(error) => error.message(),
+            VerifyError::InvalidKeyUsageException(error) => error.message(),
+            VerifyError::InvalidGrantTokenException(error) => error.message(),
+            VerifyError::KmsInternalException(error) => error.message(),
+            VerifyError::KmsInvalidStateException(error) => error.message(),
+            VerifyError::KmsInvalidSignatureException(error) => error.message(),
+            VerifyError::DryRunOperationException(error) => error.message(),
+            VerifyError::Unlisted(error) => error.message(),
+            VerifyError::Unhandled(meta) => meta.message.as_deref(),
+            VerifyError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for VerifyError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -227,7 +266,7 @@ impl super::Operation for Verify {
                                 VerifyError::NotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                VerifyError::InvalidResponse(error)
+                                VerifyError::InvalidResponse(error.with_response(response))
                             }
                         }
                     }
@@ -237,7 +276,7 @@ impl super::Operation for Verify {
                                 VerifyError::DisabledException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                VerifyError::InvalidResponse(error)
+                                VerifyError::InvalidResponse(error.with_response(response))
                             }
                         }
                     }
@@ -249,7 +288,7 @@ impl super::Operation for Verify {
                                 VerifyError::KeyUnavailableException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                VerifyError::InvalidResponse(error)
+                                VerifyError::InvalidResponse(error.with_response(response))
                             }
                         }
                     }
@@ -261,7 +300,7 @@ impl super::Operation for Verify {
                                 VerifyError::DependencyTimeoutException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                VerifyError::InvalidResponse(error)
+                                VerifyError::InvalidResponse(error.with_response(response))
                             }
                         }
                     }
@@ -273,7 +312,7 @@ impl super::Operation for Verify {
                                 VerifyError::InvalidKeyUsageException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                VerifyError::InvalidResponse(error)
+                                VerifyError::InvalidResponse(error.with_response(response))
                             }
                         }
                     }
@@ -285,7 +324,7 @@ impl super::Operation for Verify {
                                 VerifyError::InvalidGrantTokenException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                VerifyError::InvalidResponse(error)
+                                VerifyError::InvalidResponse(error.with_response(response))
                             }
                         }
                     }
@@ -297,7 +336,7 @@ impl super::Operation for Verify {
                                 VerifyError::KmsInternalException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                VerifyError::InvalidResponse(error)
+                                VerifyError::InvalidResponse(error.with_response(response))
                             }
                         }
                     }
@@ -309,7 +348,7 @@ impl super::Operation for Verify {
                                 VerifyError::KmsInvalidStateException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                VerifyError::InvalidResponse(error)
+                                VerifyError::InvalidResponse(error.with_response(response))
                             }
                         }
                     }
@@ -321,7 +360,7 @@ impl super::Operation for Verify {
                                 VerifyError::KmsInvalidSignatureException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                VerifyError::InvalidResponse(error)
+                                VerifyError::InvalidResponse(error.with_response(response))
                             }
                         }
                     }
@@ -333,7 +372,7 @@ impl super::Operation for Verify {
                                 VerifyError::DryRunOperationException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                VerifyError::InvalidResponse(error)
+                                VerifyError::InvalidResponse(error.with_response(response))
                             }
                         }
                     }
@@ -350,7 +389,9 @@ impl super::Operation for Verify {
                             ) => VerifyError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => VerifyError::InvalidResponse(error),
+                            ) => {
+                                VerifyError::InvalidResponse(error.with_response(response))
+                            }
                             ::std::option::Option::None => {
                                 VerifyError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -365,6 +406,6 @@ impl super::Operation for Verify {
             );
         }
         crate::types::VerifyResponse::from_response(response)
-            .map_err(VerifyError::InvalidResponse)
+            .map_err(|error| VerifyError::InvalidResponse(error.with_response(response)))
     }
 }

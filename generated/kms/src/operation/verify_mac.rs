@@ -94,6 +94,43 @@ impl VerifyMacError {
             VerifyMacError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            VerifyMacError::NotFoundException(error) => error.meta(),
+            VerifyMacError::DisabledException(error) => error.meta(),
+            VerifyMacError::KeyUnavailableException(error) => error.meta(),
+            VerifyMacError::InvalidKeyUsageException(error) => error.meta(),
+            VerifyMacError::InvalidGrantTokenException(error) => error.meta(),
+            VerifyMacError::KmsInternalException(error) => error.meta(),
+            VerifyMacError::KmsInvalidMacException(error) => error.meta(),
+            VerifyMacError::KmsInvalidStateException(error) => error.meta(),
+            VerifyMacError::DryRunOperationException(error) => error.meta(),
+            VerifyMacError::Unlisted(error) => error.meta(),
+            VerifyMacError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            VerifyMacError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            VerifyMacError::NotFoundException(error) => error.message(),
+            VerifyMacError::DisabledException(error) => error.message(),
+            VerifyMacError::KeyUnavailableException(error) => error.message(),
+            VerifyMacError::InvalidKeyUsageException(error) => error.message(),
+            VerifyMacError::InvalidGrantTokenException(error) => error.message(),
+            VerifyMacError::KmsInternalException(error) => error.message(),
+            VerifyMacError::KmsInvalidMacException(error) => error.message(),
+            VerifyMacError::KmsInvalidStateException(error) => error.message(),
+            VerifyMacError::DryRunOperationException(error) => error.message(),
+            VerifyMacError::Unlisted(error) => error.message(),
+            VerifyMacError::Unhandled(meta) => meta.message.as_deref(),
+            VerifyMacError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for VerifyMacError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -217,7 +254,9 @@ impl super::Operation for VerifyMac {
                                 VerifyMacError::NotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                VerifyMacError::InvalidResponse(error)
+                                VerifyMacError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -227,7 +266,9 @@ impl super::Operation for VerifyMac {
                                 VerifyMacError::DisabledException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                VerifyMacError::InvalidResponse(error)
+                                VerifyMacError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -239,7 +280,9 @@ impl super::Operation for VerifyMac {
                                 VerifyMacError::KeyUnavailableException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                VerifyMacError::InvalidResponse(error)
+                                VerifyMacError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -251,7 +294,9 @@ impl super::Operation for VerifyMac {
                                 VerifyMacError::InvalidKeyUsageException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                VerifyMacError::InvalidResponse(error)
+                                VerifyMacError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -263,7 +308,9 @@ impl super::Operation for VerifyMac {
                                 VerifyMacError::InvalidGrantTokenException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                VerifyMacError::InvalidResponse(error)
+                                VerifyMacError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -275,7 +322,9 @@ impl super::Operation for VerifyMac {
                                 VerifyMacError::KmsInternalException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                VerifyMacError::InvalidResponse(error)
+                                VerifyMacError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -287,7 +336,9 @@ impl super::Operation for VerifyMac {
                                 VerifyMacError::KmsInvalidMacException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                VerifyMacError::InvalidResponse(error)
+                                VerifyMacError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -299,7 +350,9 @@ impl super::Operation for VerifyMac {
                                 VerifyMacError::KmsInvalidStateException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                VerifyMacError::InvalidResponse(error)
+                                VerifyMacError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -311,7 +364,9 @@ impl super::Operation for VerifyMac {
                                 VerifyMacError::DryRunOperationException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                VerifyMacError::InvalidResponse(error)
+                                VerifyMacError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -328,7 +383,11 @@ impl super::Operation for VerifyMac {
                             ) => VerifyMacError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => VerifyMacError::InvalidResponse(error),
+                            ) => {
+                                VerifyMacError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 VerifyMacError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -343,6 +402,8 @@ impl super::Operation for VerifyMac {
             );
         }
         crate::types::VerifyMacResponse::from_response(response)
-            .map_err(VerifyMacError::InvalidResponse)
+            .map_err(|error| VerifyMacError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

@@ -74,6 +74,65 @@ impl AddLayerVersionPermissionError {
             }
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            AddLayerVersionPermissionError::InvalidParameterValueException(error) => {
+                error.meta()
+            }
+            AddLayerVersionPermissionError::ResourceConflictException(error) => {
+                error.meta()
+            }
+            AddLayerVersionPermissionError::ServiceException(error) => error.meta(),
+            AddLayerVersionPermissionError::TooManyRequestsException(error) => {
+                error.meta()
+            }
+            AddLayerVersionPermissionError::PolicyLengthExceededException(error) => {
+                error.meta()
+            }
+            AddLayerVersionPermissionError::ResourceNotFoundException(error) => {
+                error.meta()
+            }
+            AddLayerVersionPermissionError::PreconditionFailedException(error) => {
+                error.meta()
+            }
+            AddLayerVersionPermissionError::Unlisted(error) => error.meta(),
+            AddLayerVersionPermissionError::Unhandled(meta) => {
+                ::std::option::Option::Some(meta)
+            }
+            AddLayerVersionPermissionError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            AddLayerVersionPermissionError::InvalidParameterValueException(error) => {
+                error.message()
+            }
+            AddLayerVersionPermissionError::ResourceConflictException(error) => {
+                error.message()
+            }
+            AddLayerVersionPermissionError::ServiceException(error) => error.message(),
+            AddLayerVersionPermissionError::TooManyRequestsException(error) => {
+                error.message()
+            }
+            AddLayerVersionPermissionError::PolicyLengthExceededException(error) => {
+                error.message()
+            }
+            AddLayerVersionPermissionError::ResourceNotFoundException(error) => {
+                error.message()
+            }
+            AddLayerVersionPermissionError::PreconditionFailedException(error) => {
+                error.message()
+            }
+            AddLayerVersionPermissionError::Unlisted(error) => error.message(),
+            AddLayerVersionPermissionError::Unhandled(meta) => meta.message.as_deref(),
+            AddLayerVersionPermissionError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for AddLayerVersionPermissionError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -235,7 +294,9 @@ impl super::Operation for AddLayerVersionPermission {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                AddLayerVersionPermissionError::InvalidResponse(error)
+                                AddLayerVersionPermissionError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -249,7 +310,9 @@ impl super::Operation for AddLayerVersionPermission {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                AddLayerVersionPermissionError::InvalidResponse(error)
+                                AddLayerVersionPermissionError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -259,7 +322,9 @@ impl super::Operation for AddLayerVersionPermission {
                                 AddLayerVersionPermissionError::ServiceException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                AddLayerVersionPermissionError::InvalidResponse(error)
+                                AddLayerVersionPermissionError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -273,7 +338,9 @@ impl super::Operation for AddLayerVersionPermission {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                AddLayerVersionPermissionError::InvalidResponse(error)
+                                AddLayerVersionPermissionError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -287,7 +354,9 @@ impl super::Operation for AddLayerVersionPermission {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                AddLayerVersionPermissionError::InvalidResponse(error)
+                                AddLayerVersionPermissionError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -301,7 +370,9 @@ impl super::Operation for AddLayerVersionPermission {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                AddLayerVersionPermissionError::InvalidResponse(error)
+                                AddLayerVersionPermissionError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -315,7 +386,9 @@ impl super::Operation for AddLayerVersionPermission {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                AddLayerVersionPermissionError::InvalidResponse(error)
+                                AddLayerVersionPermissionError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -332,7 +405,11 @@ impl super::Operation for AddLayerVersionPermission {
                             ) => AddLayerVersionPermissionError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => AddLayerVersionPermissionError::InvalidResponse(error),
+                            ) => {
+                                AddLayerVersionPermissionError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 AddLayerVersionPermissionError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -347,6 +424,8 @@ impl super::Operation for AddLayerVersionPermission {
             );
         }
         crate::types::AddLayerVersionPermissionResponse::from_response(response)
-            .map_err(AddLayerVersionPermissionError::InvalidResponse)
+            .map_err(|error| AddLayerVersionPermissionError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

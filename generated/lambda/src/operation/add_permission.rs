@@ -79,6 +79,41 @@ impl AddPermissionError {
             AddPermissionError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            AddPermissionError::InvalidParameterValueException(error) => error.meta(),
+            AddPermissionError::ResourceConflictException(error) => error.meta(),
+            AddPermissionError::PublicPolicyException(error) => error.meta(),
+            AddPermissionError::ServiceException(error) => error.meta(),
+            AddPermissionError::TooManyRequestsException(error) => error.meta(),
+            AddPermissionError::PolicyLengthExceededException(error) => error.meta(),
+            AddPermissionError::ResourceNotFoundException(error) => error.meta(),
+            AddPermissionError::PreconditionFailedException(error) => error.meta(),
+            AddPermissionError::Unlisted(error) => error.meta(),
+            AddPermissionError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            AddPermissionError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            AddPermissionError::InvalidParameterValueException(error) => error.message(),
+            AddPermissionError::ResourceConflictException(error) => error.message(),
+            AddPermissionError::PublicPolicyException(error) => error.message(),
+            AddPermissionError::ServiceException(error) => error.message(),
+            AddPermissionError::TooManyRequestsException(error) => error.message(),
+            AddPermissionError::PolicyLengthExceededException(error) => error.message(),
+            AddPermissionError::ResourceNotFoundException(error) => error.message(),
+            AddPermissionError::PreconditionFailedException(error) => error.message(),
+            AddPermissionError::Unlisted(error) => error.message(),
+            AddPermissionError::Unhandled(meta) => meta.message.as_deref(),
+            AddPermissionError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for AddPermissionError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -221,7 +256,9 @@ impl super::Operation for AddPermission {
                                 AddPermissionError::InvalidParameterValueException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                AddPermissionError::InvalidResponse(error)
+                                AddPermissionError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -233,7 +270,9 @@ impl super::Operation for AddPermission {
                                 AddPermissionError::ResourceConflictException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                AddPermissionError::InvalidResponse(error)
+                                AddPermissionError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -245,7 +284,9 @@ impl super::Operation for AddPermission {
                                 AddPermissionError::PublicPolicyException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                AddPermissionError::InvalidResponse(error)
+                                AddPermissionError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -255,7 +296,9 @@ impl super::Operation for AddPermission {
                                 AddPermissionError::ServiceException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                AddPermissionError::InvalidResponse(error)
+                                AddPermissionError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -267,7 +310,9 @@ impl super::Operation for AddPermission {
                                 AddPermissionError::TooManyRequestsException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                AddPermissionError::InvalidResponse(error)
+                                AddPermissionError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -279,7 +324,9 @@ impl super::Operation for AddPermission {
                                 AddPermissionError::PolicyLengthExceededException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                AddPermissionError::InvalidResponse(error)
+                                AddPermissionError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -291,7 +338,9 @@ impl super::Operation for AddPermission {
                                 AddPermissionError::ResourceNotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                AddPermissionError::InvalidResponse(error)
+                                AddPermissionError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -303,7 +352,9 @@ impl super::Operation for AddPermission {
                                 AddPermissionError::PreconditionFailedException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                AddPermissionError::InvalidResponse(error)
+                                AddPermissionError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -320,7 +371,11 @@ impl super::Operation for AddPermission {
                             ) => AddPermissionError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => AddPermissionError::InvalidResponse(error),
+                            ) => {
+                                AddPermissionError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 AddPermissionError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -335,6 +390,8 @@ impl super::Operation for AddPermission {
             );
         }
         crate::types::AddPermissionResponse::from_response(response)
-            .map_err(AddPermissionError::InvalidResponse)
+            .map_err(|error| AddPermissionError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

@@ -74,6 +74,61 @@ impl CheckpointDurableExecutionError {
             }
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            CheckpointDurableExecutionError::InvalidParameterValueException(error) => {
+                error.meta()
+            }
+            CheckpointDurableExecutionError::KmsInvalidStateException(error) => {
+                error.meta()
+            }
+            CheckpointDurableExecutionError::ServiceException(error) => error.meta(),
+            CheckpointDurableExecutionError::TooManyRequestsException(error) => {
+                error.meta()
+            }
+            CheckpointDurableExecutionError::KmsNotFoundException(error) => error.meta(),
+            CheckpointDurableExecutionError::KmsAccessDeniedException(error) => {
+                error.meta()
+            }
+            CheckpointDurableExecutionError::KmsDisabledException(error) => error.meta(),
+            CheckpointDurableExecutionError::Unlisted(error) => error.meta(),
+            CheckpointDurableExecutionError::Unhandled(meta) => {
+                ::std::option::Option::Some(meta)
+            }
+            CheckpointDurableExecutionError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            CheckpointDurableExecutionError::InvalidParameterValueException(error) => {
+                error.message()
+            }
+            CheckpointDurableExecutionError::KmsInvalidStateException(error) => {
+                error.message()
+            }
+            CheckpointDurableExecutionError::ServiceException(error) => error.message(),
+            CheckpointDurableExecutionError::TooManyRequestsException(error) => {
+                error.message()
+            }
+            CheckpointDurableExecutionError::KmsNotFoundException(error) => {
+                error.message()
+            }
+            CheckpointDurableExecutionError::KmsAccessDeniedException(error) => {
+                error.message()
+            }
+            CheckpointDurableExecutionError::KmsDisabledException(error) => {
+                error.message()
+            }
+            CheckpointDurableExecutionError::Unlisted(error) => error.message(),
+            CheckpointDurableExecutionError::Unhandled(meta) => meta.message.as_deref(),
+            CheckpointDurableExecutionError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for CheckpointDurableExecutionError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -229,7 +284,9 @@ impl super::Operation for CheckpointDurableExecution {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                CheckpointDurableExecutionError::InvalidResponse(error)
+                                CheckpointDurableExecutionError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -243,7 +300,9 @@ impl super::Operation for CheckpointDurableExecution {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                CheckpointDurableExecutionError::InvalidResponse(error)
+                                CheckpointDurableExecutionError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -253,7 +312,9 @@ impl super::Operation for CheckpointDurableExecution {
                                 CheckpointDurableExecutionError::ServiceException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                CheckpointDurableExecutionError::InvalidResponse(error)
+                                CheckpointDurableExecutionError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -267,7 +328,9 @@ impl super::Operation for CheckpointDurableExecution {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                CheckpointDurableExecutionError::InvalidResponse(error)
+                                CheckpointDurableExecutionError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -279,7 +342,9 @@ impl super::Operation for CheckpointDurableExecution {
                                 CheckpointDurableExecutionError::KmsNotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                CheckpointDurableExecutionError::InvalidResponse(error)
+                                CheckpointDurableExecutionError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -293,7 +358,9 @@ impl super::Operation for CheckpointDurableExecution {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                CheckpointDurableExecutionError::InvalidResponse(error)
+                                CheckpointDurableExecutionError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -305,7 +372,9 @@ impl super::Operation for CheckpointDurableExecution {
                                 CheckpointDurableExecutionError::KmsDisabledException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                CheckpointDurableExecutionError::InvalidResponse(error)
+                                CheckpointDurableExecutionError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -322,7 +391,11 @@ impl super::Operation for CheckpointDurableExecution {
                             ) => CheckpointDurableExecutionError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => CheckpointDurableExecutionError::InvalidResponse(error),
+                            ) => {
+                                CheckpointDurableExecutionError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 CheckpointDurableExecutionError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -337,6 +410,8 @@ impl super::Operation for CheckpointDurableExecution {
             );
         }
         crate::types::CheckpointDurableExecutionResponse::from_response(response)
-            .map_err(CheckpointDurableExecutionError::InvalidResponse)
+            .map_err(|error| CheckpointDurableExecutionError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

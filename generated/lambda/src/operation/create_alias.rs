@@ -67,6 +67,37 @@ impl CreateAliasError {
             CreateAliasError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            CreateAliasError::InvalidParameterValueException(error) => error.meta(),
+            CreateAliasError::ResourceConflictException(error) => error.meta(),
+            CreateAliasError::ServiceException(error) => error.meta(),
+            CreateAliasError::TooManyRequestsException(error) => error.meta(),
+            CreateAliasError::AliasLimitExceededException(error) => error.meta(),
+            CreateAliasError::ResourceNotFoundException(error) => error.meta(),
+            CreateAliasError::Unlisted(error) => error.meta(),
+            CreateAliasError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            CreateAliasError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            CreateAliasError::InvalidParameterValueException(error) => error.message(),
+            CreateAliasError::ResourceConflictException(error) => error.message(),
+            CreateAliasError::ServiceException(error) => error.message(),
+            CreateAliasError::TooManyRequestsException(error) => error.message(),
+            CreateAliasError::AliasLimitExceededException(error) => error.message(),
+            CreateAliasError::ResourceNotFoundException(error) => error.message(),
+            CreateAliasError::Unlisted(error) => error.message(),
+            CreateAliasError::Unhandled(meta) => meta.message.as_deref(),
+            CreateAliasError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for CreateAliasError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -192,7 +223,9 @@ impl super::Operation for CreateAlias {
                                 CreateAliasError::InvalidParameterValueException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                CreateAliasError::InvalidResponse(error)
+                                CreateAliasError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -204,7 +237,9 @@ impl super::Operation for CreateAlias {
                                 CreateAliasError::ResourceConflictException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                CreateAliasError::InvalidResponse(error)
+                                CreateAliasError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -214,7 +249,9 @@ impl super::Operation for CreateAlias {
                                 CreateAliasError::ServiceException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                CreateAliasError::InvalidResponse(error)
+                                CreateAliasError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -226,7 +263,9 @@ impl super::Operation for CreateAlias {
                                 CreateAliasError::TooManyRequestsException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                CreateAliasError::InvalidResponse(error)
+                                CreateAliasError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -238,7 +277,9 @@ impl super::Operation for CreateAlias {
                                 CreateAliasError::AliasLimitExceededException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                CreateAliasError::InvalidResponse(error)
+                                CreateAliasError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -250,7 +291,9 @@ impl super::Operation for CreateAlias {
                                 CreateAliasError::ResourceNotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                CreateAliasError::InvalidResponse(error)
+                                CreateAliasError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -267,7 +310,11 @@ impl super::Operation for CreateAlias {
                             ) => CreateAliasError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => CreateAliasError::InvalidResponse(error),
+                            ) => {
+                                CreateAliasError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 CreateAliasError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -282,6 +329,8 @@ impl super::Operation for CreateAlias {
             );
         }
         crate::types::AliasConfiguration::from_response(response)
-            .map_err(CreateAliasError::InvalidResponse)
+            .map_err(|error| CreateAliasError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

@@ -64,6 +64,49 @@ impl CreateCapacityProviderError {
             }
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            CreateCapacityProviderError::InvalidParameterValueException(error) => {
+                error.meta()
+            }
+            CreateCapacityProviderError::ResourceConflictException(error) => error.meta(),
+            CreateCapacityProviderError::ServiceException(error) => error.meta(),
+            CreateCapacityProviderError::TooManyRequestsException(error) => error.meta(),
+            CreateCapacityProviderError::CapacityProviderLimitExceededException(
+                error,
+            ) => error.meta(),
+            CreateCapacityProviderError::Unlisted(error) => error.meta(),
+            CreateCapacityProviderError::Unhandled(meta) => {
+                ::std::option::Option::Some(meta)
+            }
+            CreateCapacityProviderError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            CreateCapacityProviderError::InvalidParameterValueException(error) => {
+                error.message()
+            }
+            CreateCapacityProviderError::ResourceConflictException(error) => {
+                error.message()
+            }
+            CreateCapacityProviderError::ServiceException(error) => error.message(),
+            CreateCapacityProviderError::TooManyRequestsException(error) => {
+                error.message()
+            }
+            CreateCapacityProviderError::CapacityProviderLimitExceededException(
+                error,
+            ) => error.message(),
+            CreateCapacityProviderError::Unlisted(error) => error.message(),
+            CreateCapacityProviderError::Unhandled(meta) => meta.message.as_deref(),
+            CreateCapacityProviderError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for CreateCapacityProviderError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -175,7 +218,9 @@ impl super::Operation for CreateCapacityProvider {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                CreateCapacityProviderError::InvalidResponse(error)
+                                CreateCapacityProviderError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -189,7 +234,9 @@ impl super::Operation for CreateCapacityProvider {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                CreateCapacityProviderError::InvalidResponse(error)
+                                CreateCapacityProviderError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -199,7 +246,9 @@ impl super::Operation for CreateCapacityProvider {
                                 CreateCapacityProviderError::ServiceException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                CreateCapacityProviderError::InvalidResponse(error)
+                                CreateCapacityProviderError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -211,7 +260,9 @@ impl super::Operation for CreateCapacityProvider {
                                 CreateCapacityProviderError::TooManyRequestsException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                CreateCapacityProviderError::InvalidResponse(error)
+                                CreateCapacityProviderError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -227,7 +278,9 @@ impl super::Operation for CreateCapacityProvider {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                CreateCapacityProviderError::InvalidResponse(error)
+                                CreateCapacityProviderError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -244,7 +297,11 @@ impl super::Operation for CreateCapacityProvider {
                             ) => CreateCapacityProviderError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => CreateCapacityProviderError::InvalidResponse(error),
+                            ) => {
+                                CreateCapacityProviderError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 CreateCapacityProviderError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -259,6 +316,8 @@ impl super::Operation for CreateCapacityProvider {
             );
         }
         crate::types::CreateCapacityProviderResponse::from_response(response)
-            .map_err(CreateCapacityProviderError::InvalidResponse)
+            .map_err(|error| CreateCapacityProviderError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

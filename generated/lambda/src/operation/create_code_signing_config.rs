@@ -47,6 +47,35 @@ impl CreateCodeSigningConfigError {
             }
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            CreateCodeSigningConfigError::InvalidParameterValueException(error) => {
+                error.meta()
+            }
+            CreateCodeSigningConfigError::ServiceException(error) => error.meta(),
+            CreateCodeSigningConfigError::Unlisted(error) => error.meta(),
+            CreateCodeSigningConfigError::Unhandled(meta) => {
+                ::std::option::Option::Some(meta)
+            }
+            CreateCodeSigningConfigError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            CreateCodeSigningConfigError::InvalidParameterValueException(error) => {
+                error.message()
+            }
+            CreateCodeSigningConfigError::ServiceException(error) => error.message(),
+            CreateCodeSigningConfigError::Unlisted(error) => error.message(),
+            CreateCodeSigningConfigError::Unhandled(meta) => meta.message.as_deref(),
+            CreateCodeSigningConfigError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for CreateCodeSigningConfigError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -137,7 +166,9 @@ impl super::Operation for CreateCodeSigningConfig {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                CreateCodeSigningConfigError::InvalidResponse(error)
+                                CreateCodeSigningConfigError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -147,7 +178,9 @@ impl super::Operation for CreateCodeSigningConfig {
                                 CreateCodeSigningConfigError::ServiceException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                CreateCodeSigningConfigError::InvalidResponse(error)
+                                CreateCodeSigningConfigError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -164,7 +197,11 @@ impl super::Operation for CreateCodeSigningConfig {
                             ) => CreateCodeSigningConfigError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => CreateCodeSigningConfigError::InvalidResponse(error),
+                            ) => {
+                                CreateCodeSigningConfigError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 CreateCodeSigningConfigError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -179,6 +216,8 @@ impl super::Operation for CreateCodeSigningConfig {
             );
         }
         crate::types::CreateCodeSigningConfigResponse::from_response(response)
-            .map_err(CreateCodeSigningConfigError::InvalidResponse)
+            .map_err(|error| CreateCodeSigningConfigError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

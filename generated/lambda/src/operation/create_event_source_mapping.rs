@@ -93,6 +93,53 @@ impl CreateEventSourceMappingError {
             }
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            CreateEventSourceMappingError::InvalidParameterValueException(error) => {
+                error.meta()
+            }
+            CreateEventSourceMappingError::ResourceConflictException(error) => {
+                error.meta()
+            }
+            CreateEventSourceMappingError::ServiceException(error) => error.meta(),
+            CreateEventSourceMappingError::TooManyRequestsException(error) => {
+                error.meta()
+            }
+            CreateEventSourceMappingError::ResourceNotFoundException(error) => {
+                error.meta()
+            }
+            CreateEventSourceMappingError::Unlisted(error) => error.meta(),
+            CreateEventSourceMappingError::Unhandled(meta) => {
+                ::std::option::Option::Some(meta)
+            }
+            CreateEventSourceMappingError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            CreateEventSourceMappingError::InvalidParameterValueException(error) => {
+                error.message()
+            }
+            CreateEventSourceMappingError::ResourceConflictException(error) => {
+                error.message()
+            }
+            CreateEventSourceMappingError::ServiceException(error) => error.message(),
+            CreateEventSourceMappingError::TooManyRequestsException(error) => {
+                error.message()
+            }
+            CreateEventSourceMappingError::ResourceNotFoundException(error) => {
+                error.message()
+            }
+            CreateEventSourceMappingError::Unlisted(error) => error.message(),
+            CreateEventSourceMappingError::Unhandled(meta) => meta.message.as_deref(),
+            CreateEventSourceMappingError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for CreateEventSourceMappingError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -204,7 +251,9 @@ impl super::Operation for CreateEventSourceMapping {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                CreateEventSourceMappingError::InvalidResponse(error)
+                                CreateEventSourceMappingError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -218,7 +267,9 @@ impl super::Operation for CreateEventSourceMapping {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                CreateEventSourceMappingError::InvalidResponse(error)
+                                CreateEventSourceMappingError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -228,7 +279,9 @@ impl super::Operation for CreateEventSourceMapping {
                                 CreateEventSourceMappingError::ServiceException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                CreateEventSourceMappingError::InvalidResponse(error)
+                                CreateEventSourceMappingError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -242,7 +295,9 @@ impl super::Operation for CreateEventSourceMapping {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                CreateEventSourceMappingError::InvalidResponse(error)
+                                CreateEventSourceMappingError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -256,7 +311,9 @@ impl super::Operation for CreateEventSourceMapping {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                CreateEventSourceMappingError::InvalidResponse(error)
+                                CreateEventSourceMappingError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -273,7 +330,11 @@ impl super::Operation for CreateEventSourceMapping {
                             ) => CreateEventSourceMappingError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => CreateEventSourceMappingError::InvalidResponse(error),
+                            ) => {
+                                CreateEventSourceMappingError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 CreateEventSourceMappingError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -288,6 +349,8 @@ impl super::Operation for CreateEventSourceMapping {
             );
         }
         crate::types::EventSourceMappingConfiguration::from_response(response)
-            .map_err(CreateEventSourceMappingError::InvalidResponse)
+            .map_err(|error| CreateEventSourceMappingError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

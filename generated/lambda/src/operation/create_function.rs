@@ -107,6 +107,55 @@ impl CreateFunctionError {
             CreateFunctionError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            CreateFunctionError::InvalidParameterValueException(error) => error.meta(),
+            CreateFunctionError::ResourceConflictException(error) => error.meta(),
+            CreateFunctionError::ServiceException(error) => error.meta(),
+            CreateFunctionError::TooManyRequestsException(error) => error.meta(),
+            CreateFunctionError::InvalidCodeSignatureException(error) => error.meta(),
+            CreateFunctionError::ResourceNotFoundException(error) => error.meta(),
+            CreateFunctionError::CodeVerificationFailedException(error) => error.meta(),
+            CreateFunctionError::CodeSigningConfigNotFoundException(error) => {
+                error.meta()
+            }
+            CreateFunctionError::CodeStorageExceededException(error) => error.meta(),
+            CreateFunctionError::FunctionVersionsPerCapacityProviderLimitExceededException(
+                error,
+            ) => error.meta(),
+            CreateFunctionError::Unlisted(error) => error.meta(),
+            CreateFunctionError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            CreateFunctionError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            CreateFunctionError::InvalidParameterValueException(error) => error.message(),
+            CreateFunctionError::ResourceConflictException(error) => error.message(),
+            CreateFunctionError::ServiceException(error) => error.message(),
+            CreateFunctionError::TooManyRequestsException(error) => error.message(),
+            CreateFunctionError::InvalidCodeSignatureException(error) => error.message(),
+            CreateFunctionError::ResourceNotFoundException(error) => error.message(),
+            CreateFunctionError::CodeVerificationFailedException(error) => {
+                error.message()
+            }
+            CreateFunctionError::CodeSigningConfigNotFoundException(error) => {
+                error.message()
+            }
+            CreateFunctionError::CodeStorageExceededException(error) => error.message(),
+            CreateFunctionError::FunctionVersionsPerCapacityProviderLimitExceededException(
+                error,
+            ) => error.message(),
+            CreateFunctionError::Unlisted(error) => error.message(),
+            CreateFunctionError::Unhandled(meta) => meta.message.as_deref(),
+            CreateFunctionError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for CreateFunctionError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -243,7 +292,9 @@ impl super::Operation for CreateFunction {
                                 CreateFunctionError::InvalidParameterValueException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                CreateFunctionError::InvalidResponse(error)
+                                CreateFunctionError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -255,7 +306,9 @@ impl super::Operation for CreateFunction {
                                 CreateFunctionError::ResourceConflictException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                CreateFunctionError::InvalidResponse(error)
+                                CreateFunctionError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -265,7 +318,9 @@ impl super::Operation for CreateFunction {
                                 CreateFunctionError::ServiceException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                CreateFunctionError::InvalidResponse(error)
+                                CreateFunctionError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -277,7 +332,9 @@ impl super::Operation for CreateFunction {
                                 CreateFunctionError::TooManyRequestsException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                CreateFunctionError::InvalidResponse(error)
+                                CreateFunctionError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -289,7 +346,9 @@ impl super::Operation for CreateFunction {
                                 CreateFunctionError::InvalidCodeSignatureException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                CreateFunctionError::InvalidResponse(error)
+                                CreateFunctionError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -301,7 +360,9 @@ impl super::Operation for CreateFunction {
                                 CreateFunctionError::ResourceNotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                CreateFunctionError::InvalidResponse(error)
+                                CreateFunctionError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -313,7 +374,9 @@ impl super::Operation for CreateFunction {
                                 CreateFunctionError::CodeVerificationFailedException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                CreateFunctionError::InvalidResponse(error)
+                                CreateFunctionError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -327,7 +390,9 @@ impl super::Operation for CreateFunction {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                CreateFunctionError::InvalidResponse(error)
+                                CreateFunctionError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -339,7 +404,9 @@ impl super::Operation for CreateFunction {
                                 CreateFunctionError::CodeStorageExceededException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                CreateFunctionError::InvalidResponse(error)
+                                CreateFunctionError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -355,7 +422,9 @@ impl super::Operation for CreateFunction {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                CreateFunctionError::InvalidResponse(error)
+                                CreateFunctionError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -372,7 +441,11 @@ impl super::Operation for CreateFunction {
                             ) => CreateFunctionError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => CreateFunctionError::InvalidResponse(error),
+                            ) => {
+                                CreateFunctionError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 CreateFunctionError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -387,6 +460,8 @@ impl super::Operation for CreateFunction {
             );
         }
         crate::types::FunctionConfiguration::from_response(response)
-            .map_err(CreateFunctionError::InvalidResponse)
+            .map_err(|error| CreateFunctionError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

@@ -62,6 +62,51 @@ impl CreateFunctionUrlConfigError {
             }
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            CreateFunctionUrlConfigError::InvalidParameterValueException(error) => {
+                error.meta()
+            }
+            CreateFunctionUrlConfigError::ResourceConflictException(error) => {
+                error.meta()
+            }
+            CreateFunctionUrlConfigError::ServiceException(error) => error.meta(),
+            CreateFunctionUrlConfigError::TooManyRequestsException(error) => error.meta(),
+            CreateFunctionUrlConfigError::ResourceNotFoundException(error) => {
+                error.meta()
+            }
+            CreateFunctionUrlConfigError::Unlisted(error) => error.meta(),
+            CreateFunctionUrlConfigError::Unhandled(meta) => {
+                ::std::option::Option::Some(meta)
+            }
+            CreateFunctionUrlConfigError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            CreateFunctionUrlConfigError::InvalidParameterValueException(error) => {
+                error.message()
+            }
+            CreateFunctionUrlConfigError::ResourceConflictException(error) => {
+                error.message()
+            }
+            CreateFunctionUrlConfigError::ServiceException(error) => error.message(),
+            CreateFunctionUrlConfigError::TooManyRequestsException(error) => {
+                error.message()
+            }
+            CreateFunctionUrlConfigError::ResourceNotFoundException(error) => {
+                error.message()
+            }
+            CreateFunctionUrlConfigError::Unlisted(error) => error.message(),
+            CreateFunctionUrlConfigError::Unhandled(meta) => meta.message.as_deref(),
+            CreateFunctionUrlConfigError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for CreateFunctionUrlConfigError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -193,7 +238,9 @@ impl super::Operation for CreateFunctionUrlConfig {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                CreateFunctionUrlConfigError::InvalidResponse(error)
+                                CreateFunctionUrlConfigError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -207,7 +254,9 @@ impl super::Operation for CreateFunctionUrlConfig {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                CreateFunctionUrlConfigError::InvalidResponse(error)
+                                CreateFunctionUrlConfigError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -217,7 +266,9 @@ impl super::Operation for CreateFunctionUrlConfig {
                                 CreateFunctionUrlConfigError::ServiceException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                CreateFunctionUrlConfigError::InvalidResponse(error)
+                                CreateFunctionUrlConfigError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -231,7 +282,9 @@ impl super::Operation for CreateFunctionUrlConfig {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                CreateFunctionUrlConfigError::InvalidResponse(error)
+                                CreateFunctionUrlConfigError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -245,7 +298,9 @@ impl super::Operation for CreateFunctionUrlConfig {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                CreateFunctionUrlConfigError::InvalidResponse(error)
+                                CreateFunctionUrlConfigError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -262,7 +317,11 @@ impl super::Operation for CreateFunctionUrlConfig {
                             ) => CreateFunctionUrlConfigError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => CreateFunctionUrlConfigError::InvalidResponse(error),
+                            ) => {
+                                CreateFunctionUrlConfigError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 CreateFunctionUrlConfigError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -277,6 +336,8 @@ impl super::Operation for CreateFunctionUrlConfig {
             );
         }
         crate::types::CreateFunctionUrlConfigResponse::from_response(response)
-            .map_err(CreateFunctionUrlConfigError::InvalidResponse)
+            .map_err(|error| CreateFunctionUrlConfigError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

@@ -60,6 +60,35 @@ impl DeleteAliasError {
             DeleteAliasError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            DeleteAliasError::InvalidParameterValueException(error) => error.meta(),
+            DeleteAliasError::ResourceConflictException(error) => error.meta(),
+            DeleteAliasError::ServiceException(error) => error.meta(),
+            DeleteAliasError::TooManyRequestsException(error) => error.meta(),
+            DeleteAliasError::ResourceNotFoundException(error) => error.meta(),
+            DeleteAliasError::Unlisted(error) => error.meta(),
+            DeleteAliasError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            DeleteAliasError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            DeleteAliasError::InvalidParameterValueException(error) => error.message(),
+            DeleteAliasError::ResourceConflictException(error) => error.message(),
+            DeleteAliasError::ServiceException(error) => error.message(),
+            DeleteAliasError::TooManyRequestsException(error) => error.message(),
+            DeleteAliasError::ResourceNotFoundException(error) => error.message(),
+            DeleteAliasError::Unlisted(error) => error.message(),
+            DeleteAliasError::Unhandled(meta) => meta.message.as_deref(),
+            DeleteAliasError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for DeleteAliasError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -192,7 +221,9 @@ impl super::Operation for DeleteAlias {
                                 DeleteAliasError::InvalidParameterValueException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DeleteAliasError::InvalidResponse(error)
+                                DeleteAliasError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -204,7 +235,9 @@ impl super::Operation for DeleteAlias {
                                 DeleteAliasError::ResourceConflictException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DeleteAliasError::InvalidResponse(error)
+                                DeleteAliasError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -214,7 +247,9 @@ impl super::Operation for DeleteAlias {
                                 DeleteAliasError::ServiceException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DeleteAliasError::InvalidResponse(error)
+                                DeleteAliasError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -226,7 +261,9 @@ impl super::Operation for DeleteAlias {
                                 DeleteAliasError::TooManyRequestsException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DeleteAliasError::InvalidResponse(error)
+                                DeleteAliasError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -238,7 +275,9 @@ impl super::Operation for DeleteAlias {
                                 DeleteAliasError::ResourceNotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DeleteAliasError::InvalidResponse(error)
+                                DeleteAliasError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -255,7 +294,11 @@ impl super::Operation for DeleteAlias {
                             ) => DeleteAliasError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => DeleteAliasError::InvalidResponse(error),
+                            ) => {
+                                DeleteAliasError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 DeleteAliasError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(

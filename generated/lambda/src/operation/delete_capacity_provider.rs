@@ -62,6 +62,47 @@ impl DeleteCapacityProviderError {
             }
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            DeleteCapacityProviderError::InvalidParameterValueException(error) => {
+                error.meta()
+            }
+            DeleteCapacityProviderError::ResourceConflictException(error) => error.meta(),
+            DeleteCapacityProviderError::ServiceException(error) => error.meta(),
+            DeleteCapacityProviderError::TooManyRequestsException(error) => error.meta(),
+            DeleteCapacityProviderError::ResourceNotFoundException(error) => error.meta(),
+            DeleteCapacityProviderError::Unlisted(error) => error.meta(),
+            DeleteCapacityProviderError::Unhandled(meta) => {
+                ::std::option::Option::Some(meta)
+            }
+            DeleteCapacityProviderError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            DeleteCapacityProviderError::InvalidParameterValueException(error) => {
+                error.message()
+            }
+            DeleteCapacityProviderError::ResourceConflictException(error) => {
+                error.message()
+            }
+            DeleteCapacityProviderError::ServiceException(error) => error.message(),
+            DeleteCapacityProviderError::TooManyRequestsException(error) => {
+                error.message()
+            }
+            DeleteCapacityProviderError::ResourceNotFoundException(error) => {
+                error.message()
+            }
+            DeleteCapacityProviderError::Unlisted(error) => error.message(),
+            DeleteCapacityProviderError::Unhandled(meta) => meta.message.as_deref(),
+            DeleteCapacityProviderError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for DeleteCapacityProviderError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -188,7 +229,9 @@ impl super::Operation for DeleteCapacityProvider {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                DeleteCapacityProviderError::InvalidResponse(error)
+                                DeleteCapacityProviderError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -202,7 +245,9 @@ impl super::Operation for DeleteCapacityProvider {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                DeleteCapacityProviderError::InvalidResponse(error)
+                                DeleteCapacityProviderError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -212,7 +257,9 @@ impl super::Operation for DeleteCapacityProvider {
                                 DeleteCapacityProviderError::ServiceException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DeleteCapacityProviderError::InvalidResponse(error)
+                                DeleteCapacityProviderError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -224,7 +271,9 @@ impl super::Operation for DeleteCapacityProvider {
                                 DeleteCapacityProviderError::TooManyRequestsException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DeleteCapacityProviderError::InvalidResponse(error)
+                                DeleteCapacityProviderError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -238,7 +287,9 @@ impl super::Operation for DeleteCapacityProvider {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                DeleteCapacityProviderError::InvalidResponse(error)
+                                DeleteCapacityProviderError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -255,7 +306,11 @@ impl super::Operation for DeleteCapacityProvider {
                             ) => DeleteCapacityProviderError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => DeleteCapacityProviderError::InvalidResponse(error),
+                            ) => {
+                                DeleteCapacityProviderError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 DeleteCapacityProviderError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -270,6 +325,8 @@ impl super::Operation for DeleteCapacityProvider {
             );
         }
         crate::types::DeleteCapacityProviderResponse::from_response(response)
-            .map_err(DeleteCapacityProviderError::InvalidResponse)
+            .map_err(|error| DeleteCapacityProviderError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

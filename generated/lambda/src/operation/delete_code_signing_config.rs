@@ -57,6 +57,47 @@ impl DeleteCodeSigningConfigError {
             }
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            DeleteCodeSigningConfigError::InvalidParameterValueException(error) => {
+                error.meta()
+            }
+            DeleteCodeSigningConfigError::ResourceConflictException(error) => {
+                error.meta()
+            }
+            DeleteCodeSigningConfigError::ServiceException(error) => error.meta(),
+            DeleteCodeSigningConfigError::ResourceNotFoundException(error) => {
+                error.meta()
+            }
+            DeleteCodeSigningConfigError::Unlisted(error) => error.meta(),
+            DeleteCodeSigningConfigError::Unhandled(meta) => {
+                ::std::option::Option::Some(meta)
+            }
+            DeleteCodeSigningConfigError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            DeleteCodeSigningConfigError::InvalidParameterValueException(error) => {
+                error.message()
+            }
+            DeleteCodeSigningConfigError::ResourceConflictException(error) => {
+                error.message()
+            }
+            DeleteCodeSigningConfigError::ServiceException(error) => error.message(),
+            DeleteCodeSigningConfigError::ResourceNotFoundException(error) => {
+                error.message()
+            }
+            DeleteCodeSigningConfigError::Unlisted(error) => error.message(),
+            DeleteCodeSigningConfigError::Unhandled(meta) => meta.message.as_deref(),
+            DeleteCodeSigningConfigError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for DeleteCodeSigningConfigError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -176,7 +217,9 @@ impl super::Operation for DeleteCodeSigningConfig {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                DeleteCodeSigningConfigError::InvalidResponse(error)
+                                DeleteCodeSigningConfigError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -190,7 +233,9 @@ impl super::Operation for DeleteCodeSigningConfig {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                DeleteCodeSigningConfigError::InvalidResponse(error)
+                                DeleteCodeSigningConfigError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -200,7 +245,9 @@ impl super::Operation for DeleteCodeSigningConfig {
                                 DeleteCodeSigningConfigError::ServiceException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DeleteCodeSigningConfigError::InvalidResponse(error)
+                                DeleteCodeSigningConfigError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -214,7 +261,9 @@ impl super::Operation for DeleteCodeSigningConfig {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                DeleteCodeSigningConfigError::InvalidResponse(error)
+                                DeleteCodeSigningConfigError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -231,7 +280,11 @@ impl super::Operation for DeleteCodeSigningConfig {
                             ) => DeleteCodeSigningConfigError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => DeleteCodeSigningConfigError::InvalidResponse(error),
+                            ) => {
+                                DeleteCodeSigningConfigError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 DeleteCodeSigningConfigError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -246,6 +299,8 @@ impl super::Operation for DeleteCodeSigningConfig {
             );
         }
         crate::types::DeleteCodeSigningConfigResponse::from_response(response)
-            .map_err(DeleteCodeSigningConfigError::InvalidResponse)
+            .map_err(|error| DeleteCodeSigningConfigError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

@@ -69,6 +69,57 @@ impl DeleteEventSourceMappingError {
             }
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            DeleteEventSourceMappingError::InvalidParameterValueException(error) => {
+                error.meta()
+            }
+            DeleteEventSourceMappingError::ResourceInUseException(error) => error.meta(),
+            DeleteEventSourceMappingError::ResourceConflictException(error) => {
+                error.meta()
+            }
+            DeleteEventSourceMappingError::ServiceException(error) => error.meta(),
+            DeleteEventSourceMappingError::TooManyRequestsException(error) => {
+                error.meta()
+            }
+            DeleteEventSourceMappingError::ResourceNotFoundException(error) => {
+                error.meta()
+            }
+            DeleteEventSourceMappingError::Unlisted(error) => error.meta(),
+            DeleteEventSourceMappingError::Unhandled(meta) => {
+                ::std::option::Option::Some(meta)
+            }
+            DeleteEventSourceMappingError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            DeleteEventSourceMappingError::InvalidParameterValueException(error) => {
+                error.message()
+            }
+            DeleteEventSourceMappingError::ResourceInUseException(error) => {
+                error.message()
+            }
+            DeleteEventSourceMappingError::ResourceConflictException(error) => {
+                error.message()
+            }
+            DeleteEventSourceMappingError::ServiceException(error) => error.message(),
+            DeleteEventSourceMappingError::TooManyRequestsException(error) => {
+                error.message()
+            }
+            DeleteEventSourceMappingError::ResourceNotFoundException(error) => {
+                error.message()
+            }
+            DeleteEventSourceMappingError::Unlisted(error) => error.message(),
+            DeleteEventSourceMappingError::Unhandled(meta) => meta.message.as_deref(),
+            DeleteEventSourceMappingError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for DeleteEventSourceMappingError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -202,7 +253,9 @@ impl super::Operation for DeleteEventSourceMapping {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                DeleteEventSourceMappingError::InvalidResponse(error)
+                                DeleteEventSourceMappingError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -214,7 +267,9 @@ impl super::Operation for DeleteEventSourceMapping {
                                 DeleteEventSourceMappingError::ResourceInUseException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DeleteEventSourceMappingError::InvalidResponse(error)
+                                DeleteEventSourceMappingError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -228,7 +283,9 @@ impl super::Operation for DeleteEventSourceMapping {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                DeleteEventSourceMappingError::InvalidResponse(error)
+                                DeleteEventSourceMappingError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -238,7 +295,9 @@ impl super::Operation for DeleteEventSourceMapping {
                                 DeleteEventSourceMappingError::ServiceException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DeleteEventSourceMappingError::InvalidResponse(error)
+                                DeleteEventSourceMappingError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -252,7 +311,9 @@ impl super::Operation for DeleteEventSourceMapping {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                DeleteEventSourceMappingError::InvalidResponse(error)
+                                DeleteEventSourceMappingError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -266,7 +327,9 @@ impl super::Operation for DeleteEventSourceMapping {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                DeleteEventSourceMappingError::InvalidResponse(error)
+                                DeleteEventSourceMappingError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -283,7 +346,11 @@ impl super::Operation for DeleteEventSourceMapping {
                             ) => DeleteEventSourceMappingError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => DeleteEventSourceMappingError::InvalidResponse(error),
+                            ) => {
+                                DeleteEventSourceMappingError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 DeleteEventSourceMappingError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -298,6 +365,8 @@ impl super::Operation for DeleteEventSourceMapping {
             );
         }
         crate::types::EventSourceMappingConfiguration::from_response(response)
-            .map_err(DeleteEventSourceMappingError::InvalidResponse)
+            .map_err(|error| DeleteEventSourceMappingError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

@@ -64,6 +64,35 @@ impl DeleteFunctionError {
             DeleteFunctionError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            DeleteFunctionError::InvalidParameterValueException(error) => error.meta(),
+            DeleteFunctionError::ResourceConflictException(error) => error.meta(),
+            DeleteFunctionError::ServiceException(error) => error.meta(),
+            DeleteFunctionError::TooManyRequestsException(error) => error.meta(),
+            DeleteFunctionError::ResourceNotFoundException(error) => error.meta(),
+            DeleteFunctionError::Unlisted(error) => error.meta(),
+            DeleteFunctionError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            DeleteFunctionError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            DeleteFunctionError::InvalidParameterValueException(error) => error.message(),
+            DeleteFunctionError::ResourceConflictException(error) => error.message(),
+            DeleteFunctionError::ServiceException(error) => error.message(),
+            DeleteFunctionError::TooManyRequestsException(error) => error.message(),
+            DeleteFunctionError::ResourceNotFoundException(error) => error.message(),
+            DeleteFunctionError::Unlisted(error) => error.message(),
+            DeleteFunctionError::Unhandled(meta) => meta.message.as_deref(),
+            DeleteFunctionError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for DeleteFunctionError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -183,7 +212,9 @@ impl super::Operation for DeleteFunction {
                                 DeleteFunctionError::InvalidParameterValueException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DeleteFunctionError::InvalidResponse(error)
+                                DeleteFunctionError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -195,7 +226,9 @@ impl super::Operation for DeleteFunction {
                                 DeleteFunctionError::ResourceConflictException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DeleteFunctionError::InvalidResponse(error)
+                                DeleteFunctionError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -205,7 +238,9 @@ impl super::Operation for DeleteFunction {
                                 DeleteFunctionError::ServiceException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DeleteFunctionError::InvalidResponse(error)
+                                DeleteFunctionError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -217,7 +252,9 @@ impl super::Operation for DeleteFunction {
                                 DeleteFunctionError::TooManyRequestsException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DeleteFunctionError::InvalidResponse(error)
+                                DeleteFunctionError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -229,7 +266,9 @@ impl super::Operation for DeleteFunction {
                                 DeleteFunctionError::ResourceNotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DeleteFunctionError::InvalidResponse(error)
+                                DeleteFunctionError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -246,7 +285,11 @@ impl super::Operation for DeleteFunction {
                             ) => DeleteFunctionError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => DeleteFunctionError::InvalidResponse(error),
+                            ) => {
+                                DeleteFunctionError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 DeleteFunctionError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -261,6 +304,8 @@ impl super::Operation for DeleteFunction {
             );
         }
         crate::types::DeleteFunctionResponse::from_response(response)
-            .map_err(DeleteFunctionError::InvalidResponse)
+            .map_err(|error| DeleteFunctionError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

@@ -69,6 +69,63 @@ impl DeleteFunctionCodeSigningConfigError {
             }
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            DeleteFunctionCodeSigningConfigError::InvalidParameterValueException(
+                error,
+            ) => error.meta(),
+            DeleteFunctionCodeSigningConfigError::ResourceConflictException(error) => {
+                error.meta()
+            }
+            DeleteFunctionCodeSigningConfigError::ServiceException(error) => error.meta(),
+            DeleteFunctionCodeSigningConfigError::TooManyRequestsException(error) => {
+                error.meta()
+            }
+            DeleteFunctionCodeSigningConfigError::ResourceNotFoundException(error) => {
+                error.meta()
+            }
+            DeleteFunctionCodeSigningConfigError::CodeSigningConfigNotFoundException(
+                error,
+            ) => error.meta(),
+            DeleteFunctionCodeSigningConfigError::Unlisted(error) => error.meta(),
+            DeleteFunctionCodeSigningConfigError::Unhandled(meta) => {
+                ::std::option::Option::Some(meta)
+            }
+            DeleteFunctionCodeSigningConfigError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            DeleteFunctionCodeSigningConfigError::InvalidParameterValueException(
+                error,
+            ) => error.message(),
+            DeleteFunctionCodeSigningConfigError::ResourceConflictException(error) => {
+                error.message()
+            }
+            DeleteFunctionCodeSigningConfigError::ServiceException(error) => {
+                error.message()
+            }
+            DeleteFunctionCodeSigningConfigError::TooManyRequestsException(error) => {
+                error.message()
+            }
+            DeleteFunctionCodeSigningConfigError::ResourceNotFoundException(error) => {
+                error.message()
+            }
+            DeleteFunctionCodeSigningConfigError::CodeSigningConfigNotFoundException(
+                error,
+            ) => error.message(),
+            DeleteFunctionCodeSigningConfigError::Unlisted(error) => error.message(),
+            DeleteFunctionCodeSigningConfigError::Unhandled(meta) => {
+                meta.message.as_deref()
+            }
+            DeleteFunctionCodeSigningConfigError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for DeleteFunctionCodeSigningConfigError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -203,7 +260,9 @@ impl super::Operation for DeleteFunctionCodeSigningConfig {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                DeleteFunctionCodeSigningConfigError::InvalidResponse(error)
+                                DeleteFunctionCodeSigningConfigError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -217,7 +276,9 @@ impl super::Operation for DeleteFunctionCodeSigningConfig {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                DeleteFunctionCodeSigningConfigError::InvalidResponse(error)
+                                DeleteFunctionCodeSigningConfigError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -229,7 +290,9 @@ impl super::Operation for DeleteFunctionCodeSigningConfig {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                DeleteFunctionCodeSigningConfigError::InvalidResponse(error)
+                                DeleteFunctionCodeSigningConfigError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -243,7 +306,9 @@ impl super::Operation for DeleteFunctionCodeSigningConfig {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                DeleteFunctionCodeSigningConfigError::InvalidResponse(error)
+                                DeleteFunctionCodeSigningConfigError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -257,7 +322,9 @@ impl super::Operation for DeleteFunctionCodeSigningConfig {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                DeleteFunctionCodeSigningConfigError::InvalidResponse(error)
+                                DeleteFunctionCodeSigningConfigError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -271,7 +338,9 @@ impl super::Operation for DeleteFunctionCodeSigningConfig {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                DeleteFunctionCodeSigningConfigError::InvalidResponse(error)
+                                DeleteFunctionCodeSigningConfigError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -289,7 +358,9 @@ impl super::Operation for DeleteFunctionCodeSigningConfig {
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
                             ) => {
-                                DeleteFunctionCodeSigningConfigError::InvalidResponse(error)
+                                DeleteFunctionCodeSigningConfigError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                             ::std::option::Option::None => {
                                 DeleteFunctionCodeSigningConfigError::Unhandled(

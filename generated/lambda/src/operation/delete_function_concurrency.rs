@@ -62,6 +62,53 @@ impl DeleteFunctionConcurrencyError {
             }
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            DeleteFunctionConcurrencyError::InvalidParameterValueException(error) => {
+                error.meta()
+            }
+            DeleteFunctionConcurrencyError::ResourceConflictException(error) => {
+                error.meta()
+            }
+            DeleteFunctionConcurrencyError::ServiceException(error) => error.meta(),
+            DeleteFunctionConcurrencyError::TooManyRequestsException(error) => {
+                error.meta()
+            }
+            DeleteFunctionConcurrencyError::ResourceNotFoundException(error) => {
+                error.meta()
+            }
+            DeleteFunctionConcurrencyError::Unlisted(error) => error.meta(),
+            DeleteFunctionConcurrencyError::Unhandled(meta) => {
+                ::std::option::Option::Some(meta)
+            }
+            DeleteFunctionConcurrencyError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            DeleteFunctionConcurrencyError::InvalidParameterValueException(error) => {
+                error.message()
+            }
+            DeleteFunctionConcurrencyError::ResourceConflictException(error) => {
+                error.message()
+            }
+            DeleteFunctionConcurrencyError::ServiceException(error) => error.message(),
+            DeleteFunctionConcurrencyError::TooManyRequestsException(error) => {
+                error.message()
+            }
+            DeleteFunctionConcurrencyError::ResourceNotFoundException(error) => {
+                error.message()
+            }
+            DeleteFunctionConcurrencyError::Unlisted(error) => error.message(),
+            DeleteFunctionConcurrencyError::Unhandled(meta) => meta.message.as_deref(),
+            DeleteFunctionConcurrencyError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for DeleteFunctionConcurrencyError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -189,7 +236,9 @@ impl super::Operation for DeleteFunctionConcurrency {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                DeleteFunctionConcurrencyError::InvalidResponse(error)
+                                DeleteFunctionConcurrencyError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -203,7 +252,9 @@ impl super::Operation for DeleteFunctionConcurrency {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                DeleteFunctionConcurrencyError::InvalidResponse(error)
+                                DeleteFunctionConcurrencyError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -213,7 +264,9 @@ impl super::Operation for DeleteFunctionConcurrency {
                                 DeleteFunctionConcurrencyError::ServiceException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DeleteFunctionConcurrencyError::InvalidResponse(error)
+                                DeleteFunctionConcurrencyError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -227,7 +280,9 @@ impl super::Operation for DeleteFunctionConcurrency {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                DeleteFunctionConcurrencyError::InvalidResponse(error)
+                                DeleteFunctionConcurrencyError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -241,7 +296,9 @@ impl super::Operation for DeleteFunctionConcurrency {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                DeleteFunctionConcurrencyError::InvalidResponse(error)
+                                DeleteFunctionConcurrencyError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -258,7 +315,11 @@ impl super::Operation for DeleteFunctionConcurrency {
                             ) => DeleteFunctionConcurrencyError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => DeleteFunctionConcurrencyError::InvalidResponse(error),
+                            ) => {
+                                DeleteFunctionConcurrencyError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 DeleteFunctionConcurrencyError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(

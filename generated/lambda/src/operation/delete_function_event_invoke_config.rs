@@ -66,6 +66,57 @@ impl DeleteFunctionEventInvokeConfigError {
             }
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            DeleteFunctionEventInvokeConfigError::InvalidParameterValueException(
+                error,
+            ) => error.meta(),
+            DeleteFunctionEventInvokeConfigError::ResourceConflictException(error) => {
+                error.meta()
+            }
+            DeleteFunctionEventInvokeConfigError::ServiceException(error) => error.meta(),
+            DeleteFunctionEventInvokeConfigError::TooManyRequestsException(error) => {
+                error.meta()
+            }
+            DeleteFunctionEventInvokeConfigError::ResourceNotFoundException(error) => {
+                error.meta()
+            }
+            DeleteFunctionEventInvokeConfigError::Unlisted(error) => error.meta(),
+            DeleteFunctionEventInvokeConfigError::Unhandled(meta) => {
+                ::std::option::Option::Some(meta)
+            }
+            DeleteFunctionEventInvokeConfigError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            DeleteFunctionEventInvokeConfigError::InvalidParameterValueException(
+                error,
+            ) => error.message(),
+            DeleteFunctionEventInvokeConfigError::ResourceConflictException(error) => {
+                error.message()
+            }
+            DeleteFunctionEventInvokeConfigError::ServiceException(error) => {
+                error.message()
+            }
+            DeleteFunctionEventInvokeConfigError::TooManyRequestsException(error) => {
+                error.message()
+            }
+            DeleteFunctionEventInvokeConfigError::ResourceNotFoundException(error) => {
+                error.message()
+            }
+            DeleteFunctionEventInvokeConfigError::Unlisted(error) => error.message(),
+            DeleteFunctionEventInvokeConfigError::Unhandled(meta) => {
+                meta.message.as_deref()
+            }
+            DeleteFunctionEventInvokeConfigError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for DeleteFunctionEventInvokeConfigError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -196,7 +247,9 @@ impl super::Operation for DeleteFunctionEventInvokeConfig {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                DeleteFunctionEventInvokeConfigError::InvalidResponse(error)
+                                DeleteFunctionEventInvokeConfigError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -210,7 +263,9 @@ impl super::Operation for DeleteFunctionEventInvokeConfig {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                DeleteFunctionEventInvokeConfigError::InvalidResponse(error)
+                                DeleteFunctionEventInvokeConfigError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -222,7 +277,9 @@ impl super::Operation for DeleteFunctionEventInvokeConfig {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                DeleteFunctionEventInvokeConfigError::InvalidResponse(error)
+                                DeleteFunctionEventInvokeConfigError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -236,7 +293,9 @@ impl super::Operation for DeleteFunctionEventInvokeConfig {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                DeleteFunctionEventInvokeConfigError::InvalidResponse(error)
+                                DeleteFunctionEventInvokeConfigError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -250,7 +309,9 @@ impl super::Operation for DeleteFunctionEventInvokeConfig {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                DeleteFunctionEventInvokeConfigError::InvalidResponse(error)
+                                DeleteFunctionEventInvokeConfigError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -268,7 +329,9 @@ impl super::Operation for DeleteFunctionEventInvokeConfig {
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
                             ) => {
-                                DeleteFunctionEventInvokeConfigError::InvalidResponse(error)
+                                DeleteFunctionEventInvokeConfigError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                             ::std::option::Option::None => {
                                 DeleteFunctionEventInvokeConfigError::Unhandled(

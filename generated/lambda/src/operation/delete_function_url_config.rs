@@ -62,6 +62,51 @@ impl DeleteFunctionUrlConfigError {
             }
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            DeleteFunctionUrlConfigError::InvalidParameterValueException(error) => {
+                error.meta()
+            }
+            DeleteFunctionUrlConfigError::ResourceConflictException(error) => {
+                error.meta()
+            }
+            DeleteFunctionUrlConfigError::ServiceException(error) => error.meta(),
+            DeleteFunctionUrlConfigError::TooManyRequestsException(error) => error.meta(),
+            DeleteFunctionUrlConfigError::ResourceNotFoundException(error) => {
+                error.meta()
+            }
+            DeleteFunctionUrlConfigError::Unlisted(error) => error.meta(),
+            DeleteFunctionUrlConfigError::Unhandled(meta) => {
+                ::std::option::Option::Some(meta)
+            }
+            DeleteFunctionUrlConfigError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            DeleteFunctionUrlConfigError::InvalidParameterValueException(error) => {
+                error.message()
+            }
+            DeleteFunctionUrlConfigError::ResourceConflictException(error) => {
+                error.message()
+            }
+            DeleteFunctionUrlConfigError::ServiceException(error) => error.message(),
+            DeleteFunctionUrlConfigError::TooManyRequestsException(error) => {
+                error.message()
+            }
+            DeleteFunctionUrlConfigError::ResourceNotFoundException(error) => {
+                error.message()
+            }
+            DeleteFunctionUrlConfigError::Unlisted(error) => error.message(),
+            DeleteFunctionUrlConfigError::Unhandled(meta) => meta.message.as_deref(),
+            DeleteFunctionUrlConfigError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for DeleteFunctionUrlConfigError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -192,7 +237,9 @@ impl super::Operation for DeleteFunctionUrlConfig {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                DeleteFunctionUrlConfigError::InvalidResponse(error)
+                                DeleteFunctionUrlConfigError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -206,7 +253,9 @@ impl super::Operation for DeleteFunctionUrlConfig {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                DeleteFunctionUrlConfigError::InvalidResponse(error)
+                                DeleteFunctionUrlConfigError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -216,7 +265,9 @@ impl super::Operation for DeleteFunctionUrlConfig {
                                 DeleteFunctionUrlConfigError::ServiceException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DeleteFunctionUrlConfigError::InvalidResponse(error)
+                                DeleteFunctionUrlConfigError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -230,7 +281,9 @@ impl super::Operation for DeleteFunctionUrlConfig {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                DeleteFunctionUrlConfigError::InvalidResponse(error)
+                                DeleteFunctionUrlConfigError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -244,7 +297,9 @@ impl super::Operation for DeleteFunctionUrlConfig {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                DeleteFunctionUrlConfigError::InvalidResponse(error)
+                                DeleteFunctionUrlConfigError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -261,7 +316,11 @@ impl super::Operation for DeleteFunctionUrlConfig {
                             ) => DeleteFunctionUrlConfigError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => DeleteFunctionUrlConfigError::InvalidResponse(error),
+                            ) => {
+                                DeleteFunctionUrlConfigError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 DeleteFunctionUrlConfigError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(

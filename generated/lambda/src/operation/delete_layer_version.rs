@@ -55,6 +55,37 @@ impl DeleteLayerVersionError {
             DeleteLayerVersionError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            DeleteLayerVersionError::InvalidParameterValueException(error) => {
+                error.meta()
+            }
+            DeleteLayerVersionError::ServiceException(error) => error.meta(),
+            DeleteLayerVersionError::TooManyRequestsException(error) => error.meta(),
+            DeleteLayerVersionError::ResourceNotFoundException(error) => error.meta(),
+            DeleteLayerVersionError::Unlisted(error) => error.meta(),
+            DeleteLayerVersionError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            DeleteLayerVersionError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            DeleteLayerVersionError::InvalidParameterValueException(error) => {
+                error.message()
+            }
+            DeleteLayerVersionError::ServiceException(error) => error.message(),
+            DeleteLayerVersionError::TooManyRequestsException(error) => error.message(),
+            DeleteLayerVersionError::ResourceNotFoundException(error) => error.message(),
+            DeleteLayerVersionError::Unlisted(error) => error.message(),
+            DeleteLayerVersionError::Unhandled(meta) => meta.message.as_deref(),
+            DeleteLayerVersionError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for DeleteLayerVersionError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -190,7 +221,9 @@ impl super::Operation for DeleteLayerVersion {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                DeleteLayerVersionError::InvalidResponse(error)
+                                DeleteLayerVersionError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -200,7 +233,9 @@ impl super::Operation for DeleteLayerVersion {
                                 DeleteLayerVersionError::ServiceException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DeleteLayerVersionError::InvalidResponse(error)
+                                DeleteLayerVersionError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -212,7 +247,9 @@ impl super::Operation for DeleteLayerVersion {
                                 DeleteLayerVersionError::TooManyRequestsException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DeleteLayerVersionError::InvalidResponse(error)
+                                DeleteLayerVersionError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -224,7 +261,9 @@ impl super::Operation for DeleteLayerVersion {
                                 DeleteLayerVersionError::ResourceNotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DeleteLayerVersionError::InvalidResponse(error)
+                                DeleteLayerVersionError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -241,7 +280,11 @@ impl super::Operation for DeleteLayerVersion {
                             ) => DeleteLayerVersionError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => DeleteLayerVersionError::InvalidResponse(error),
+                            ) => {
+                                DeleteLayerVersionError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 DeleteLayerVersionError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(

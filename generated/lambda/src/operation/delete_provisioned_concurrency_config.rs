@@ -64,6 +64,61 @@ impl DeleteProvisionedConcurrencyConfigError {
             }
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            DeleteProvisionedConcurrencyConfigError::InvalidParameterValueException(
+                error,
+            ) => error.meta(),
+            DeleteProvisionedConcurrencyConfigError::ResourceConflictException(error) => {
+                error.meta()
+            }
+            DeleteProvisionedConcurrencyConfigError::ServiceException(error) => {
+                error.meta()
+            }
+            DeleteProvisionedConcurrencyConfigError::TooManyRequestsException(error) => {
+                error.meta()
+            }
+            DeleteProvisionedConcurrencyConfigError::ResourceNotFoundException(error) => {
+                error.meta()
+            }
+            DeleteProvisionedConcurrencyConfigError::Unlisted(error) => error.meta(),
+            DeleteProvisionedConcurrencyConfigError::Unhandled(meta) => {
+                ::std::option::Option::Some(meta)
+            }
+            DeleteProvisionedConcurrencyConfigError::InvalidResponse(error) => {
+                error.meta()
+            }
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            DeleteProvisionedConcurrencyConfigError::InvalidParameterValueException(
+                error,
+            ) => error.message(),
+            DeleteProvisionedConcurrencyConfigError::ResourceConflictException(error) => {
+                error.message()
+            }
+            DeleteProvisionedConcurrencyConfigError::ServiceException(error) => {
+                error.message()
+            }
+            DeleteProvisionedConcurrencyConfigError::TooManyRequestsException(error) => {
+                error.message()
+            }
+            DeleteProvisionedConcurrencyConfigError::ResourceNotFoundException(error) => {
+                error.message()
+            }
+            DeleteProvisionedConcurrencyConfigError::Unlisted(error) => error.message(),
+            DeleteProvisionedConcurrencyConfigError::Unhandled(meta) => {
+                meta.message.as_deref()
+            }
+            DeleteProvisionedConcurrencyConfigError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for DeleteProvisionedConcurrencyConfigError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -195,7 +250,7 @@ impl super::Operation for DeleteProvisionedConcurrencyConfig {
                             }
                             ::std::result::Result::Err(error) => {
                                 DeleteProvisionedConcurrencyConfigError::InvalidResponse(
-                                    error,
+                                    error.with_response(response),
                                 )
                             }
                         }
@@ -211,7 +266,7 @@ impl super::Operation for DeleteProvisionedConcurrencyConfig {
                             }
                             ::std::result::Result::Err(error) => {
                                 DeleteProvisionedConcurrencyConfigError::InvalidResponse(
-                                    error,
+                                    error.with_response(response),
                                 )
                             }
                         }
@@ -225,7 +280,7 @@ impl super::Operation for DeleteProvisionedConcurrencyConfig {
                             }
                             ::std::result::Result::Err(error) => {
                                 DeleteProvisionedConcurrencyConfigError::InvalidResponse(
-                                    error,
+                                    error.with_response(response),
                                 )
                             }
                         }
@@ -241,7 +296,7 @@ impl super::Operation for DeleteProvisionedConcurrencyConfig {
                             }
                             ::std::result::Result::Err(error) => {
                                 DeleteProvisionedConcurrencyConfigError::InvalidResponse(
-                                    error,
+                                    error.with_response(response),
                                 )
                             }
                         }
@@ -257,7 +312,7 @@ impl super::Operation for DeleteProvisionedConcurrencyConfig {
                             }
                             ::std::result::Result::Err(error) => {
                                 DeleteProvisionedConcurrencyConfigError::InvalidResponse(
-                                    error,
+                                    error.with_response(response),
                                 )
                             }
                         }
@@ -277,7 +332,7 @@ impl super::Operation for DeleteProvisionedConcurrencyConfig {
                                 ::std::result::Result::Err(error),
                             ) => {
                                 DeleteProvisionedConcurrencyConfigError::InvalidResponse(
-                                    error,
+                                    error.with_response(response),
                                 )
                             }
                             ::std::option::Option::None => {

@@ -45,6 +45,29 @@ impl GetAccountSettingsError {
             GetAccountSettingsError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            GetAccountSettingsError::ServiceException(error) => error.meta(),
+            GetAccountSettingsError::TooManyRequestsException(error) => error.meta(),
+            GetAccountSettingsError::Unlisted(error) => error.meta(),
+            GetAccountSettingsError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            GetAccountSettingsError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            GetAccountSettingsError::ServiceException(error) => error.message(),
+            GetAccountSettingsError::TooManyRequestsException(error) => error.message(),
+            GetAccountSettingsError::Unlisted(error) => error.message(),
+            GetAccountSettingsError::Unhandled(meta) => meta.message.as_deref(),
+            GetAccountSettingsError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for GetAccountSettingsError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -131,7 +154,9 @@ impl super::Operation for GetAccountSettings {
                                 GetAccountSettingsError::ServiceException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetAccountSettingsError::InvalidResponse(error)
+                                GetAccountSettingsError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -143,7 +168,9 @@ impl super::Operation for GetAccountSettings {
                                 GetAccountSettingsError::TooManyRequestsException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetAccountSettingsError::InvalidResponse(error)
+                                GetAccountSettingsError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -160,7 +187,11 @@ impl super::Operation for GetAccountSettings {
                             ) => GetAccountSettingsError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => GetAccountSettingsError::InvalidResponse(error),
+                            ) => {
+                                GetAccountSettingsError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 GetAccountSettingsError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -175,6 +206,8 @@ impl super::Operation for GetAccountSettings {
             );
         }
         crate::types::GetAccountSettingsResponse::from_response(response)
-            .map_err(GetAccountSettingsError::InvalidResponse)
+            .map_err(|error| GetAccountSettingsError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

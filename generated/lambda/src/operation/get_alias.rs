@@ -55,6 +55,33 @@ impl GetAliasError {
             GetAliasError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            GetAliasError::InvalidParameterValueException(error) => error.meta(),
+            GetAliasError::ServiceException(error) => error.meta(),
+            GetAliasError::TooManyRequestsException(error) => error.meta(),
+            GetAliasError::ResourceNotFoundException(error) => error.meta(),
+            GetAliasError::Unlisted(error) => error.meta(),
+            GetAliasError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            GetAliasError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            GetAliasError::InvalidParameterValueException(error) => error.message(),
+            GetAliasError::ServiceException(error) => error.message(),
+            GetAliasError::TooManyRequestsException(error) => error.message(),
+            GetAliasError::ResourceNotFoundException(error) => error.message(),
+            GetAliasError::Unlisted(error) => error.message(),
+            GetAliasError::Unhandled(meta) => meta.message.as_deref(),
+            GetAliasError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for GetAliasError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -172,7 +199,9 @@ impl super::Operation for GetAlias {
                                 GetAliasError::InvalidParameterValueException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetAliasError::InvalidResponse(error)
+                                GetAliasError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -182,7 +211,9 @@ impl super::Operation for GetAlias {
                                 GetAliasError::ServiceException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetAliasError::InvalidResponse(error)
+                                GetAliasError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -194,7 +225,9 @@ impl super::Operation for GetAlias {
                                 GetAliasError::TooManyRequestsException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetAliasError::InvalidResponse(error)
+                                GetAliasError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -206,7 +239,9 @@ impl super::Operation for GetAlias {
                                 GetAliasError::ResourceNotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetAliasError::InvalidResponse(error)
+                                GetAliasError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -223,7 +258,11 @@ impl super::Operation for GetAlias {
                             ) => GetAliasError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => GetAliasError::InvalidResponse(error),
+                            ) => {
+                                GetAliasError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 GetAliasError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -238,6 +277,8 @@ impl super::Operation for GetAlias {
             );
         }
         crate::types::AliasConfiguration::from_response(response)
-            .map_err(GetAliasError::InvalidResponse)
+            .map_err(|error| GetAliasError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

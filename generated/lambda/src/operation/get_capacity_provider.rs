@@ -55,6 +55,39 @@ impl GetCapacityProviderError {
             GetCapacityProviderError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            GetCapacityProviderError::InvalidParameterValueException(error) => {
+                error.meta()
+            }
+            GetCapacityProviderError::ServiceException(error) => error.meta(),
+            GetCapacityProviderError::TooManyRequestsException(error) => error.meta(),
+            GetCapacityProviderError::ResourceNotFoundException(error) => error.meta(),
+            GetCapacityProviderError::Unlisted(error) => error.meta(),
+            GetCapacityProviderError::Unhandled(meta) => {
+                ::std::option::Option::Some(meta)
+            }
+            GetCapacityProviderError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            GetCapacityProviderError::InvalidParameterValueException(error) => {
+                error.message()
+            }
+            GetCapacityProviderError::ServiceException(error) => error.message(),
+            GetCapacityProviderError::TooManyRequestsException(error) => error.message(),
+            GetCapacityProviderError::ResourceNotFoundException(error) => error.message(),
+            GetCapacityProviderError::Unlisted(error) => error.message(),
+            GetCapacityProviderError::Unhandled(meta) => meta.message.as_deref(),
+            GetCapacityProviderError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for GetCapacityProviderError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -174,7 +207,9 @@ impl super::Operation for GetCapacityProvider {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                GetCapacityProviderError::InvalidResponse(error)
+                                GetCapacityProviderError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -184,7 +219,9 @@ impl super::Operation for GetCapacityProvider {
                                 GetCapacityProviderError::ServiceException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetCapacityProviderError::InvalidResponse(error)
+                                GetCapacityProviderError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -196,7 +233,9 @@ impl super::Operation for GetCapacityProvider {
                                 GetCapacityProviderError::TooManyRequestsException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetCapacityProviderError::InvalidResponse(error)
+                                GetCapacityProviderError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -208,7 +247,9 @@ impl super::Operation for GetCapacityProvider {
                                 GetCapacityProviderError::ResourceNotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetCapacityProviderError::InvalidResponse(error)
+                                GetCapacityProviderError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -225,7 +266,11 @@ impl super::Operation for GetCapacityProvider {
                             ) => GetCapacityProviderError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => GetCapacityProviderError::InvalidResponse(error),
+                            ) => {
+                                GetCapacityProviderError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 GetCapacityProviderError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -240,6 +285,8 @@ impl super::Operation for GetCapacityProvider {
             );
         }
         crate::types::GetCapacityProviderResponse::from_response(response)
-            .map_err(GetCapacityProviderError::InvalidResponse)
+            .map_err(|error| GetCapacityProviderError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

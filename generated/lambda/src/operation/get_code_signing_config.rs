@@ -50,6 +50,39 @@ impl GetCodeSigningConfigError {
             GetCodeSigningConfigError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            GetCodeSigningConfigError::InvalidParameterValueException(error) => {
+                error.meta()
+            }
+            GetCodeSigningConfigError::ServiceException(error) => error.meta(),
+            GetCodeSigningConfigError::ResourceNotFoundException(error) => error.meta(),
+            GetCodeSigningConfigError::Unlisted(error) => error.meta(),
+            GetCodeSigningConfigError::Unhandled(meta) => {
+                ::std::option::Option::Some(meta)
+            }
+            GetCodeSigningConfigError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            GetCodeSigningConfigError::InvalidParameterValueException(error) => {
+                error.message()
+            }
+            GetCodeSigningConfigError::ServiceException(error) => error.message(),
+            GetCodeSigningConfigError::ResourceNotFoundException(error) => {
+                error.message()
+            }
+            GetCodeSigningConfigError::Unlisted(error) => error.message(),
+            GetCodeSigningConfigError::Unhandled(meta) => meta.message.as_deref(),
+            GetCodeSigningConfigError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for GetCodeSigningConfigError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -162,7 +195,9 @@ impl super::Operation for GetCodeSigningConfig {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                GetCodeSigningConfigError::InvalidResponse(error)
+                                GetCodeSigningConfigError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -172,7 +207,9 @@ impl super::Operation for GetCodeSigningConfig {
                                 GetCodeSigningConfigError::ServiceException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetCodeSigningConfigError::InvalidResponse(error)
+                                GetCodeSigningConfigError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -184,7 +221,9 @@ impl super::Operation for GetCodeSigningConfig {
                                 GetCodeSigningConfigError::ResourceNotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetCodeSigningConfigError::InvalidResponse(error)
+                                GetCodeSigningConfigError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -201,7 +240,11 @@ impl super::Operation for GetCodeSigningConfig {
                             ) => GetCodeSigningConfigError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => GetCodeSigningConfigError::InvalidResponse(error),
+                            ) => {
+                                GetCodeSigningConfigError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 GetCodeSigningConfigError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -216,6 +259,8 @@ impl super::Operation for GetCodeSigningConfig {
             );
         }
         crate::types::GetCodeSigningConfigResponse::from_response(response)
-            .map_err(GetCodeSigningConfigError::InvalidResponse)
+            .map_err(|error| GetCodeSigningConfigError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

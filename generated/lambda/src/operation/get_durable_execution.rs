@@ -75,6 +75,47 @@ impl GetDurableExecutionError {
             GetDurableExecutionError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            GetDurableExecutionError::InvalidParameterValueException(error) => {
+                error.meta()
+            }
+            GetDurableExecutionError::KmsInvalidStateException(error) => error.meta(),
+            GetDurableExecutionError::ServiceException(error) => error.meta(),
+            GetDurableExecutionError::TooManyRequestsException(error) => error.meta(),
+            GetDurableExecutionError::KmsNotFoundException(error) => error.meta(),
+            GetDurableExecutionError::ResourceNotFoundException(error) => error.meta(),
+            GetDurableExecutionError::KmsAccessDeniedException(error) => error.meta(),
+            GetDurableExecutionError::KmsDisabledException(error) => error.meta(),
+            GetDurableExecutionError::Unlisted(error) => error.meta(),
+            GetDurableExecutionError::Unhandled(meta) => {
+                ::std::option::Option::Some(meta)
+            }
+            GetDurableExecutionError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            GetDurableExecutionError::InvalidParameterValueException(error) => {
+                error.message()
+            }
+            GetDurableExecutionError::KmsInvalidStateException(error) => error.message(),
+            GetDurableExecutionError::ServiceException(error) => error.message(),
+            GetDurableExecutionError::TooManyRequestsException(error) => error.message(),
+            GetDurableExecutionError::KmsNotFoundException(error) => error.message(),
+            GetDurableExecutionError::ResourceNotFoundException(error) => error.message(),
+            GetDurableExecutionError::KmsAccessDeniedException(error) => error.message(),
+            GetDurableExecutionError::KmsDisabledException(error) => error.message(),
+            GetDurableExecutionError::Unlisted(error) => error.message(),
+            GetDurableExecutionError::Unhandled(meta) => meta.message.as_deref(),
+            GetDurableExecutionError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for GetDurableExecutionError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -226,7 +267,9 @@ impl super::Operation for GetDurableExecution {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                GetDurableExecutionError::InvalidResponse(error)
+                                GetDurableExecutionError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -238,7 +281,9 @@ impl super::Operation for GetDurableExecution {
                                 GetDurableExecutionError::KmsInvalidStateException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetDurableExecutionError::InvalidResponse(error)
+                                GetDurableExecutionError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -248,7 +293,9 @@ impl super::Operation for GetDurableExecution {
                                 GetDurableExecutionError::ServiceException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetDurableExecutionError::InvalidResponse(error)
+                                GetDurableExecutionError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -260,7 +307,9 @@ impl super::Operation for GetDurableExecution {
                                 GetDurableExecutionError::TooManyRequestsException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetDurableExecutionError::InvalidResponse(error)
+                                GetDurableExecutionError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -272,7 +321,9 @@ impl super::Operation for GetDurableExecution {
                                 GetDurableExecutionError::KmsNotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetDurableExecutionError::InvalidResponse(error)
+                                GetDurableExecutionError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -284,7 +335,9 @@ impl super::Operation for GetDurableExecution {
                                 GetDurableExecutionError::ResourceNotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetDurableExecutionError::InvalidResponse(error)
+                                GetDurableExecutionError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -296,7 +349,9 @@ impl super::Operation for GetDurableExecution {
                                 GetDurableExecutionError::KmsAccessDeniedException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetDurableExecutionError::InvalidResponse(error)
+                                GetDurableExecutionError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -308,7 +363,9 @@ impl super::Operation for GetDurableExecution {
                                 GetDurableExecutionError::KmsDisabledException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetDurableExecutionError::InvalidResponse(error)
+                                GetDurableExecutionError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -325,7 +382,11 @@ impl super::Operation for GetDurableExecution {
                             ) => GetDurableExecutionError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => GetDurableExecutionError::InvalidResponse(error),
+                            ) => {
+                                GetDurableExecutionError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 GetDurableExecutionError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -340,6 +401,8 @@ impl super::Operation for GetDurableExecution {
             );
         }
         crate::types::GetDurableExecutionResponse::from_response(response)
-            .map_err(GetDurableExecutionError::InvalidResponse)
+            .map_err(|error| GetDurableExecutionError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

@@ -79,6 +79,67 @@ impl GetDurableExecutionHistoryError {
             }
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            GetDurableExecutionHistoryError::InvalidParameterValueException(error) => {
+                error.meta()
+            }
+            GetDurableExecutionHistoryError::KmsInvalidStateException(error) => {
+                error.meta()
+            }
+            GetDurableExecutionHistoryError::ServiceException(error) => error.meta(),
+            GetDurableExecutionHistoryError::TooManyRequestsException(error) => {
+                error.meta()
+            }
+            GetDurableExecutionHistoryError::KmsNotFoundException(error) => error.meta(),
+            GetDurableExecutionHistoryError::ResourceNotFoundException(error) => {
+                error.meta()
+            }
+            GetDurableExecutionHistoryError::KmsAccessDeniedException(error) => {
+                error.meta()
+            }
+            GetDurableExecutionHistoryError::KmsDisabledException(error) => error.meta(),
+            GetDurableExecutionHistoryError::Unlisted(error) => error.meta(),
+            GetDurableExecutionHistoryError::Unhandled(meta) => {
+                ::std::option::Option::Some(meta)
+            }
+            GetDurableExecutionHistoryError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            GetDurableExecutionHistoryError::InvalidParameterValueException(error) => {
+                error.message()
+            }
+            GetDurableExecutionHistoryError::KmsInvalidStateException(error) => {
+                error.message()
+            }
+            GetDurableExecutionHistoryError::ServiceException(error) => error.message(),
+            GetDurableExecutionHistoryError::TooManyRequestsException(error) => {
+                error.message()
+            }
+            GetDurableExecutionHistoryError::KmsNotFoundException(error) => {
+                error.message()
+            }
+            GetDurableExecutionHistoryError::ResourceNotFoundException(error) => {
+                error.message()
+            }
+            GetDurableExecutionHistoryError::KmsAccessDeniedException(error) => {
+                error.message()
+            }
+            GetDurableExecutionHistoryError::KmsDisabledException(error) => {
+                error.message()
+            }
+            GetDurableExecutionHistoryError::Unlisted(error) => error.message(),
+            GetDurableExecutionHistoryError::Unhandled(meta) => meta.message.as_deref(),
+            GetDurableExecutionHistoryError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for GetDurableExecutionHistoryError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -245,7 +306,9 @@ impl super::Operation for GetDurableExecutionHistory {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                GetDurableExecutionHistoryError::InvalidResponse(error)
+                                GetDurableExecutionHistoryError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -259,7 +322,9 @@ impl super::Operation for GetDurableExecutionHistory {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                GetDurableExecutionHistoryError::InvalidResponse(error)
+                                GetDurableExecutionHistoryError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -269,7 +334,9 @@ impl super::Operation for GetDurableExecutionHistory {
                                 GetDurableExecutionHistoryError::ServiceException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetDurableExecutionHistoryError::InvalidResponse(error)
+                                GetDurableExecutionHistoryError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -283,7 +350,9 @@ impl super::Operation for GetDurableExecutionHistory {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                GetDurableExecutionHistoryError::InvalidResponse(error)
+                                GetDurableExecutionHistoryError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -295,7 +364,9 @@ impl super::Operation for GetDurableExecutionHistory {
                                 GetDurableExecutionHistoryError::KmsNotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetDurableExecutionHistoryError::InvalidResponse(error)
+                                GetDurableExecutionHistoryError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -309,7 +380,9 @@ impl super::Operation for GetDurableExecutionHistory {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                GetDurableExecutionHistoryError::InvalidResponse(error)
+                                GetDurableExecutionHistoryError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -323,7 +396,9 @@ impl super::Operation for GetDurableExecutionHistory {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                GetDurableExecutionHistoryError::InvalidResponse(error)
+                                GetDurableExecutionHistoryError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -335,7 +410,9 @@ impl super::Operation for GetDurableExecutionHistory {
                                 GetDurableExecutionHistoryError::KmsDisabledException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetDurableExecutionHistoryError::InvalidResponse(error)
+                                GetDurableExecutionHistoryError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -352,7 +429,11 @@ impl super::Operation for GetDurableExecutionHistory {
                             ) => GetDurableExecutionHistoryError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => GetDurableExecutionHistoryError::InvalidResponse(error),
+                            ) => {
+                                GetDurableExecutionHistoryError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 GetDurableExecutionHistoryError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -367,6 +448,8 @@ impl super::Operation for GetDurableExecutionHistory {
             );
         }
         crate::types::GetDurableExecutionHistoryResponse::from_response(response)
-            .map_err(GetDurableExecutionHistoryError::InvalidResponse)
+            .map_err(|error| GetDurableExecutionHistoryError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

@@ -74,6 +74,57 @@ impl GetDurableExecutionStateError {
             }
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            GetDurableExecutionStateError::InvalidParameterValueException(error) => {
+                error.meta()
+            }
+            GetDurableExecutionStateError::KmsInvalidStateException(error) => {
+                error.meta()
+            }
+            GetDurableExecutionStateError::ServiceException(error) => error.meta(),
+            GetDurableExecutionStateError::TooManyRequestsException(error) => {
+                error.meta()
+            }
+            GetDurableExecutionStateError::KmsNotFoundException(error) => error.meta(),
+            GetDurableExecutionStateError::KmsAccessDeniedException(error) => {
+                error.meta()
+            }
+            GetDurableExecutionStateError::KmsDisabledException(error) => error.meta(),
+            GetDurableExecutionStateError::Unlisted(error) => error.meta(),
+            GetDurableExecutionStateError::Unhandled(meta) => {
+                ::std::option::Option::Some(meta)
+            }
+            GetDurableExecutionStateError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            GetDurableExecutionStateError::InvalidParameterValueException(error) => {
+                error.message()
+            }
+            GetDurableExecutionStateError::KmsInvalidStateException(error) => {
+                error.message()
+            }
+            GetDurableExecutionStateError::ServiceException(error) => error.message(),
+            GetDurableExecutionStateError::TooManyRequestsException(error) => {
+                error.message()
+            }
+            GetDurableExecutionStateError::KmsNotFoundException(error) => error.message(),
+            GetDurableExecutionStateError::KmsAccessDeniedException(error) => {
+                error.message()
+            }
+            GetDurableExecutionStateError::KmsDisabledException(error) => error.message(),
+            GetDurableExecutionStateError::Unlisted(error) => error.message(),
+            GetDurableExecutionStateError::Unhandled(meta) => meta.message.as_deref(),
+            GetDurableExecutionStateError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for GetDurableExecutionStateError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -229,7 +280,9 @@ impl super::Operation for GetDurableExecutionState {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                GetDurableExecutionStateError::InvalidResponse(error)
+                                GetDurableExecutionStateError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -243,7 +296,9 @@ impl super::Operation for GetDurableExecutionState {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                GetDurableExecutionStateError::InvalidResponse(error)
+                                GetDurableExecutionStateError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -253,7 +308,9 @@ impl super::Operation for GetDurableExecutionState {
                                 GetDurableExecutionStateError::ServiceException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetDurableExecutionStateError::InvalidResponse(error)
+                                GetDurableExecutionStateError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -267,7 +324,9 @@ impl super::Operation for GetDurableExecutionState {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                GetDurableExecutionStateError::InvalidResponse(error)
+                                GetDurableExecutionStateError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -279,7 +338,9 @@ impl super::Operation for GetDurableExecutionState {
                                 GetDurableExecutionStateError::KmsNotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetDurableExecutionStateError::InvalidResponse(error)
+                                GetDurableExecutionStateError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -293,7 +354,9 @@ impl super::Operation for GetDurableExecutionState {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                GetDurableExecutionStateError::InvalidResponse(error)
+                                GetDurableExecutionStateError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -305,7 +368,9 @@ impl super::Operation for GetDurableExecutionState {
                                 GetDurableExecutionStateError::KmsDisabledException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetDurableExecutionStateError::InvalidResponse(error)
+                                GetDurableExecutionStateError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -322,7 +387,11 @@ impl super::Operation for GetDurableExecutionState {
                             ) => GetDurableExecutionStateError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => GetDurableExecutionStateError::InvalidResponse(error),
+                            ) => {
+                                GetDurableExecutionStateError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 GetDurableExecutionStateError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -337,6 +406,8 @@ impl super::Operation for GetDurableExecutionState {
             );
         }
         crate::types::GetDurableExecutionStateResponse::from_response(response)
-            .map_err(GetDurableExecutionStateError::InvalidResponse)
+            .map_err(|error| GetDurableExecutionStateError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

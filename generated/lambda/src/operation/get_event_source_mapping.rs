@@ -55,6 +55,43 @@ impl GetEventSourceMappingError {
             GetEventSourceMappingError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            GetEventSourceMappingError::InvalidParameterValueException(error) => {
+                error.meta()
+            }
+            GetEventSourceMappingError::ServiceException(error) => error.meta(),
+            GetEventSourceMappingError::TooManyRequestsException(error) => error.meta(),
+            GetEventSourceMappingError::ResourceNotFoundException(error) => error.meta(),
+            GetEventSourceMappingError::Unlisted(error) => error.meta(),
+            GetEventSourceMappingError::Unhandled(meta) => {
+                ::std::option::Option::Some(meta)
+            }
+            GetEventSourceMappingError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            GetEventSourceMappingError::InvalidParameterValueException(error) => {
+                error.message()
+            }
+            GetEventSourceMappingError::ServiceException(error) => error.message(),
+            GetEventSourceMappingError::TooManyRequestsException(error) => {
+                error.message()
+            }
+            GetEventSourceMappingError::ResourceNotFoundException(error) => {
+                error.message()
+            }
+            GetEventSourceMappingError::Unlisted(error) => error.message(),
+            GetEventSourceMappingError::Unhandled(meta) => meta.message.as_deref(),
+            GetEventSourceMappingError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for GetEventSourceMappingError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -174,7 +211,9 @@ impl super::Operation for GetEventSourceMapping {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                GetEventSourceMappingError::InvalidResponse(error)
+                                GetEventSourceMappingError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -184,7 +223,9 @@ impl super::Operation for GetEventSourceMapping {
                                 GetEventSourceMappingError::ServiceException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetEventSourceMappingError::InvalidResponse(error)
+                                GetEventSourceMappingError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -196,7 +237,9 @@ impl super::Operation for GetEventSourceMapping {
                                 GetEventSourceMappingError::TooManyRequestsException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetEventSourceMappingError::InvalidResponse(error)
+                                GetEventSourceMappingError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -208,7 +251,9 @@ impl super::Operation for GetEventSourceMapping {
                                 GetEventSourceMappingError::ResourceNotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetEventSourceMappingError::InvalidResponse(error)
+                                GetEventSourceMappingError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -225,7 +270,11 @@ impl super::Operation for GetEventSourceMapping {
                             ) => GetEventSourceMappingError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => GetEventSourceMappingError::InvalidResponse(error),
+                            ) => {
+                                GetEventSourceMappingError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 GetEventSourceMappingError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -240,6 +289,8 @@ impl super::Operation for GetEventSourceMapping {
             );
         }
         crate::types::EventSourceMappingConfiguration::from_response(response)
-            .map_err(GetEventSourceMappingError::InvalidResponse)
+            .map_err(|error| GetEventSourceMappingError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

@@ -55,6 +55,33 @@ impl GetFunctionError {
             GetFunctionError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            GetFunctionError::InvalidParameterValueException(error) => error.meta(),
+            GetFunctionError::ServiceException(error) => error.meta(),
+            GetFunctionError::TooManyRequestsException(error) => error.meta(),
+            GetFunctionError::ResourceNotFoundException(error) => error.meta(),
+            GetFunctionError::Unlisted(error) => error.meta(),
+            GetFunctionError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            GetFunctionError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            GetFunctionError::InvalidParameterValueException(error) => error.message(),
+            GetFunctionError::ServiceException(error) => error.message(),
+            GetFunctionError::TooManyRequestsException(error) => error.message(),
+            GetFunctionError::ResourceNotFoundException(error) => error.message(),
+            GetFunctionError::Unlisted(error) => error.message(),
+            GetFunctionError::Unhandled(meta) => meta.message.as_deref(),
+            GetFunctionError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for GetFunctionError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -167,7 +194,9 @@ impl super::Operation for GetFunction {
                                 GetFunctionError::InvalidParameterValueException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetFunctionError::InvalidResponse(error)
+                                GetFunctionError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -177,7 +206,9 @@ impl super::Operation for GetFunction {
                                 GetFunctionError::ServiceException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetFunctionError::InvalidResponse(error)
+                                GetFunctionError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -189,7 +220,9 @@ impl super::Operation for GetFunction {
                                 GetFunctionError::TooManyRequestsException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetFunctionError::InvalidResponse(error)
+                                GetFunctionError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -201,7 +234,9 @@ impl super::Operation for GetFunction {
                                 GetFunctionError::ResourceNotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetFunctionError::InvalidResponse(error)
+                                GetFunctionError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -218,7 +253,11 @@ impl super::Operation for GetFunction {
                             ) => GetFunctionError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => GetFunctionError::InvalidResponse(error),
+                            ) => {
+                                GetFunctionError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 GetFunctionError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -233,6 +272,8 @@ impl super::Operation for GetFunction {
             );
         }
         crate::types::GetFunctionResponse::from_response(response)
-            .map_err(GetFunctionError::InvalidResponse)
+            .map_err(|error| GetFunctionError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

@@ -62,6 +62,53 @@ impl GetFunctionCodeSigningConfigError {
             }
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            GetFunctionCodeSigningConfigError::InvalidParameterValueException(error) => {
+                error.meta()
+            }
+            GetFunctionCodeSigningConfigError::ServiceException(error) => error.meta(),
+            GetFunctionCodeSigningConfigError::TooManyRequestsException(error) => {
+                error.meta()
+            }
+            GetFunctionCodeSigningConfigError::ResourceNotFoundException(error) => {
+                error.meta()
+            }
+            GetFunctionCodeSigningConfigError::CodeSigningConfigNotFoundException(
+                error,
+            ) => error.meta(),
+            GetFunctionCodeSigningConfigError::Unlisted(error) => error.meta(),
+            GetFunctionCodeSigningConfigError::Unhandled(meta) => {
+                ::std::option::Option::Some(meta)
+            }
+            GetFunctionCodeSigningConfigError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            GetFunctionCodeSigningConfigError::InvalidParameterValueException(error) => {
+                error.message()
+            }
+            GetFunctionCodeSigningConfigError::ServiceException(error) => error.message(),
+            GetFunctionCodeSigningConfigError::TooManyRequestsException(error) => {
+                error.message()
+            }
+            GetFunctionCodeSigningConfigError::ResourceNotFoundException(error) => {
+                error.message()
+            }
+            GetFunctionCodeSigningConfigError::CodeSigningConfigNotFoundException(
+                error,
+            ) => error.message(),
+            GetFunctionCodeSigningConfigError::Unlisted(error) => error.message(),
+            GetFunctionCodeSigningConfigError::Unhandled(meta) => meta.message.as_deref(),
+            GetFunctionCodeSigningConfigError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for GetFunctionCodeSigningConfigError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -189,7 +236,9 @@ impl super::Operation for GetFunctionCodeSigningConfig {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                GetFunctionCodeSigningConfigError::InvalidResponse(error)
+                                GetFunctionCodeSigningConfigError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -199,7 +248,9 @@ impl super::Operation for GetFunctionCodeSigningConfig {
                                 GetFunctionCodeSigningConfigError::ServiceException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetFunctionCodeSigningConfigError::InvalidResponse(error)
+                                GetFunctionCodeSigningConfigError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -213,7 +264,9 @@ impl super::Operation for GetFunctionCodeSigningConfig {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                GetFunctionCodeSigningConfigError::InvalidResponse(error)
+                                GetFunctionCodeSigningConfigError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -227,7 +280,9 @@ impl super::Operation for GetFunctionCodeSigningConfig {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                GetFunctionCodeSigningConfigError::InvalidResponse(error)
+                                GetFunctionCodeSigningConfigError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -241,7 +296,9 @@ impl super::Operation for GetFunctionCodeSigningConfig {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                GetFunctionCodeSigningConfigError::InvalidResponse(error)
+                                GetFunctionCodeSigningConfigError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -259,7 +316,9 @@ impl super::Operation for GetFunctionCodeSigningConfig {
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
                             ) => {
-                                GetFunctionCodeSigningConfigError::InvalidResponse(error)
+                                GetFunctionCodeSigningConfigError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                             ::std::option::Option::None => {
                                 GetFunctionCodeSigningConfigError::Unhandled(
@@ -275,6 +334,8 @@ impl super::Operation for GetFunctionCodeSigningConfig {
             );
         }
         crate::types::GetFunctionCodeSigningConfigResponse::from_response(response)
-            .map_err(GetFunctionCodeSigningConfigError::InvalidResponse)
+            .map_err(|error| GetFunctionCodeSigningConfigError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

@@ -57,6 +57,43 @@ impl GetFunctionConcurrencyError {
             }
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            GetFunctionConcurrencyError::InvalidParameterValueException(error) => {
+                error.meta()
+            }
+            GetFunctionConcurrencyError::ServiceException(error) => error.meta(),
+            GetFunctionConcurrencyError::TooManyRequestsException(error) => error.meta(),
+            GetFunctionConcurrencyError::ResourceNotFoundException(error) => error.meta(),
+            GetFunctionConcurrencyError::Unlisted(error) => error.meta(),
+            GetFunctionConcurrencyError::Unhandled(meta) => {
+                ::std::option::Option::Some(meta)
+            }
+            GetFunctionConcurrencyError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            GetFunctionConcurrencyError::InvalidParameterValueException(error) => {
+                error.message()
+            }
+            GetFunctionConcurrencyError::ServiceException(error) => error.message(),
+            GetFunctionConcurrencyError::TooManyRequestsException(error) => {
+                error.message()
+            }
+            GetFunctionConcurrencyError::ResourceNotFoundException(error) => {
+                error.message()
+            }
+            GetFunctionConcurrencyError::Unlisted(error) => error.message(),
+            GetFunctionConcurrencyError::Unhandled(meta) => meta.message.as_deref(),
+            GetFunctionConcurrencyError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for GetFunctionConcurrencyError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -177,7 +214,9 @@ impl super::Operation for GetFunctionConcurrency {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                GetFunctionConcurrencyError::InvalidResponse(error)
+                                GetFunctionConcurrencyError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -187,7 +226,9 @@ impl super::Operation for GetFunctionConcurrency {
                                 GetFunctionConcurrencyError::ServiceException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetFunctionConcurrencyError::InvalidResponse(error)
+                                GetFunctionConcurrencyError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -199,7 +240,9 @@ impl super::Operation for GetFunctionConcurrency {
                                 GetFunctionConcurrencyError::TooManyRequestsException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetFunctionConcurrencyError::InvalidResponse(error)
+                                GetFunctionConcurrencyError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -213,7 +256,9 @@ impl super::Operation for GetFunctionConcurrency {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                GetFunctionConcurrencyError::InvalidResponse(error)
+                                GetFunctionConcurrencyError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -230,7 +275,11 @@ impl super::Operation for GetFunctionConcurrency {
                             ) => GetFunctionConcurrencyError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => GetFunctionConcurrencyError::InvalidResponse(error),
+                            ) => {
+                                GetFunctionConcurrencyError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 GetFunctionConcurrencyError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -245,6 +294,8 @@ impl super::Operation for GetFunctionConcurrency {
             );
         }
         crate::types::GetFunctionConcurrencyResponse::from_response(response)
-            .map_err(GetFunctionConcurrencyError::InvalidResponse)
+            .map_err(|error| GetFunctionConcurrencyError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

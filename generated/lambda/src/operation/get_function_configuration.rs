@@ -59,6 +59,47 @@ impl GetFunctionConfigurationError {
             }
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            GetFunctionConfigurationError::InvalidParameterValueException(error) => {
+                error.meta()
+            }
+            GetFunctionConfigurationError::ServiceException(error) => error.meta(),
+            GetFunctionConfigurationError::TooManyRequestsException(error) => {
+                error.meta()
+            }
+            GetFunctionConfigurationError::ResourceNotFoundException(error) => {
+                error.meta()
+            }
+            GetFunctionConfigurationError::Unlisted(error) => error.meta(),
+            GetFunctionConfigurationError::Unhandled(meta) => {
+                ::std::option::Option::Some(meta)
+            }
+            GetFunctionConfigurationError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            GetFunctionConfigurationError::InvalidParameterValueException(error) => {
+                error.message()
+            }
+            GetFunctionConfigurationError::ServiceException(error) => error.message(),
+            GetFunctionConfigurationError::TooManyRequestsException(error) => {
+                error.message()
+            }
+            GetFunctionConfigurationError::ResourceNotFoundException(error) => {
+                error.message()
+            }
+            GetFunctionConfigurationError::Unlisted(error) => error.message(),
+            GetFunctionConfigurationError::Unhandled(meta) => meta.message.as_deref(),
+            GetFunctionConfigurationError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for GetFunctionConfigurationError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -182,7 +223,9 @@ impl super::Operation for GetFunctionConfiguration {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                GetFunctionConfigurationError::InvalidResponse(error)
+                                GetFunctionConfigurationError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -192,7 +235,9 @@ impl super::Operation for GetFunctionConfiguration {
                                 GetFunctionConfigurationError::ServiceException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetFunctionConfigurationError::InvalidResponse(error)
+                                GetFunctionConfigurationError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -206,7 +251,9 @@ impl super::Operation for GetFunctionConfiguration {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                GetFunctionConfigurationError::InvalidResponse(error)
+                                GetFunctionConfigurationError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -220,7 +267,9 @@ impl super::Operation for GetFunctionConfiguration {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                GetFunctionConfigurationError::InvalidResponse(error)
+                                GetFunctionConfigurationError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -237,7 +286,11 @@ impl super::Operation for GetFunctionConfiguration {
                             ) => GetFunctionConfigurationError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => GetFunctionConfigurationError::InvalidResponse(error),
+                            ) => {
+                                GetFunctionConfigurationError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 GetFunctionConfigurationError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -252,6 +305,8 @@ impl super::Operation for GetFunctionConfiguration {
             );
         }
         crate::types::FunctionConfiguration::from_response(response)
-            .map_err(GetFunctionConfigurationError::InvalidResponse)
+            .map_err(|error| GetFunctionConfigurationError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

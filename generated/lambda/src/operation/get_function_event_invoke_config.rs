@@ -59,6 +59,47 @@ impl GetFunctionEventInvokeConfigError {
             }
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            GetFunctionEventInvokeConfigError::InvalidParameterValueException(error) => {
+                error.meta()
+            }
+            GetFunctionEventInvokeConfigError::ServiceException(error) => error.meta(),
+            GetFunctionEventInvokeConfigError::TooManyRequestsException(error) => {
+                error.meta()
+            }
+            GetFunctionEventInvokeConfigError::ResourceNotFoundException(error) => {
+                error.meta()
+            }
+            GetFunctionEventInvokeConfigError::Unlisted(error) => error.meta(),
+            GetFunctionEventInvokeConfigError::Unhandled(meta) => {
+                ::std::option::Option::Some(meta)
+            }
+            GetFunctionEventInvokeConfigError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            GetFunctionEventInvokeConfigError::InvalidParameterValueException(error) => {
+                error.message()
+            }
+            GetFunctionEventInvokeConfigError::ServiceException(error) => error.message(),
+            GetFunctionEventInvokeConfigError::TooManyRequestsException(error) => {
+                error.message()
+            }
+            GetFunctionEventInvokeConfigError::ResourceNotFoundException(error) => {
+                error.message()
+            }
+            GetFunctionEventInvokeConfigError::Unlisted(error) => error.message(),
+            GetFunctionEventInvokeConfigError::Unhandled(meta) => meta.message.as_deref(),
+            GetFunctionEventInvokeConfigError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for GetFunctionEventInvokeConfigError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -182,7 +223,9 @@ impl super::Operation for GetFunctionEventInvokeConfig {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                GetFunctionEventInvokeConfigError::InvalidResponse(error)
+                                GetFunctionEventInvokeConfigError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -192,7 +235,9 @@ impl super::Operation for GetFunctionEventInvokeConfig {
                                 GetFunctionEventInvokeConfigError::ServiceException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetFunctionEventInvokeConfigError::InvalidResponse(error)
+                                GetFunctionEventInvokeConfigError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -206,7 +251,9 @@ impl super::Operation for GetFunctionEventInvokeConfig {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                GetFunctionEventInvokeConfigError::InvalidResponse(error)
+                                GetFunctionEventInvokeConfigError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -220,7 +267,9 @@ impl super::Operation for GetFunctionEventInvokeConfig {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                GetFunctionEventInvokeConfigError::InvalidResponse(error)
+                                GetFunctionEventInvokeConfigError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -238,7 +287,9 @@ impl super::Operation for GetFunctionEventInvokeConfig {
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
                             ) => {
-                                GetFunctionEventInvokeConfigError::InvalidResponse(error)
+                                GetFunctionEventInvokeConfigError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                             ::std::option::Option::None => {
                                 GetFunctionEventInvokeConfigError::Unhandled(
@@ -254,6 +305,8 @@ impl super::Operation for GetFunctionEventInvokeConfig {
             );
         }
         crate::types::FunctionEventInvokeConfig::from_response(response)
-            .map_err(GetFunctionEventInvokeConfigError::InvalidResponse)
+            .map_err(|error| GetFunctionEventInvokeConfigError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

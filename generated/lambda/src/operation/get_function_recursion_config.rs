@@ -57,6 +57,47 @@ impl GetFunctionRecursionConfigError {
             }
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            GetFunctionRecursionConfigError::InvalidParameterValueException(error) => {
+                error.meta()
+            }
+            GetFunctionRecursionConfigError::ServiceException(error) => error.meta(),
+            GetFunctionRecursionConfigError::TooManyRequestsException(error) => {
+                error.meta()
+            }
+            GetFunctionRecursionConfigError::ResourceNotFoundException(error) => {
+                error.meta()
+            }
+            GetFunctionRecursionConfigError::Unlisted(error) => error.meta(),
+            GetFunctionRecursionConfigError::Unhandled(meta) => {
+                ::std::option::Option::Some(meta)
+            }
+            GetFunctionRecursionConfigError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            GetFunctionRecursionConfigError::InvalidParameterValueException(error) => {
+                error.message()
+            }
+            GetFunctionRecursionConfigError::ServiceException(error) => error.message(),
+            GetFunctionRecursionConfigError::TooManyRequestsException(error) => {
+                error.message()
+            }
+            GetFunctionRecursionConfigError::ResourceNotFoundException(error) => {
+                error.message()
+            }
+            GetFunctionRecursionConfigError::Unlisted(error) => error.message(),
+            GetFunctionRecursionConfigError::Unhandled(meta) => meta.message.as_deref(),
+            GetFunctionRecursionConfigError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for GetFunctionRecursionConfigError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -177,7 +218,9 @@ impl super::Operation for GetFunctionRecursionConfig {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                GetFunctionRecursionConfigError::InvalidResponse(error)
+                                GetFunctionRecursionConfigError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -187,7 +230,9 @@ impl super::Operation for GetFunctionRecursionConfig {
                                 GetFunctionRecursionConfigError::ServiceException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetFunctionRecursionConfigError::InvalidResponse(error)
+                                GetFunctionRecursionConfigError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -201,7 +246,9 @@ impl super::Operation for GetFunctionRecursionConfig {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                GetFunctionRecursionConfigError::InvalidResponse(error)
+                                GetFunctionRecursionConfigError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -215,7 +262,9 @@ impl super::Operation for GetFunctionRecursionConfig {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                GetFunctionRecursionConfigError::InvalidResponse(error)
+                                GetFunctionRecursionConfigError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -232,7 +281,11 @@ impl super::Operation for GetFunctionRecursionConfig {
                             ) => GetFunctionRecursionConfigError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => GetFunctionRecursionConfigError::InvalidResponse(error),
+                            ) => {
+                                GetFunctionRecursionConfigError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 GetFunctionRecursionConfigError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -247,6 +300,8 @@ impl super::Operation for GetFunctionRecursionConfig {
             );
         }
         crate::types::GetFunctionRecursionConfigResponse::from_response(response)
-            .map_err(GetFunctionRecursionConfigError::InvalidResponse)
+            .map_err(|error| GetFunctionRecursionConfigError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

@@ -57,6 +57,47 @@ impl GetFunctionScalingConfigError {
             }
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            GetFunctionScalingConfigError::InvalidParameterValueException(error) => {
+                error.meta()
+            }
+            GetFunctionScalingConfigError::ServiceException(error) => error.meta(),
+            GetFunctionScalingConfigError::TooManyRequestsException(error) => {
+                error.meta()
+            }
+            GetFunctionScalingConfigError::ResourceNotFoundException(error) => {
+                error.meta()
+            }
+            GetFunctionScalingConfigError::Unlisted(error) => error.meta(),
+            GetFunctionScalingConfigError::Unhandled(meta) => {
+                ::std::option::Option::Some(meta)
+            }
+            GetFunctionScalingConfigError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            GetFunctionScalingConfigError::InvalidParameterValueException(error) => {
+                error.message()
+            }
+            GetFunctionScalingConfigError::ServiceException(error) => error.message(),
+            GetFunctionScalingConfigError::TooManyRequestsException(error) => {
+                error.message()
+            }
+            GetFunctionScalingConfigError::ResourceNotFoundException(error) => {
+                error.message()
+            }
+            GetFunctionScalingConfigError::Unlisted(error) => error.message(),
+            GetFunctionScalingConfigError::Unhandled(meta) => meta.message.as_deref(),
+            GetFunctionScalingConfigError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for GetFunctionScalingConfigError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -180,7 +221,9 @@ impl super::Operation for GetFunctionScalingConfig {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                GetFunctionScalingConfigError::InvalidResponse(error)
+                                GetFunctionScalingConfigError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -190,7 +233,9 @@ impl super::Operation for GetFunctionScalingConfig {
                                 GetFunctionScalingConfigError::ServiceException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetFunctionScalingConfigError::InvalidResponse(error)
+                                GetFunctionScalingConfigError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -204,7 +249,9 @@ impl super::Operation for GetFunctionScalingConfig {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                GetFunctionScalingConfigError::InvalidResponse(error)
+                                GetFunctionScalingConfigError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -218,7 +265,9 @@ impl super::Operation for GetFunctionScalingConfig {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                GetFunctionScalingConfigError::InvalidResponse(error)
+                                GetFunctionScalingConfigError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -235,7 +284,11 @@ impl super::Operation for GetFunctionScalingConfig {
                             ) => GetFunctionScalingConfigError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => GetFunctionScalingConfigError::InvalidResponse(error),
+                            ) => {
+                                GetFunctionScalingConfigError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 GetFunctionScalingConfigError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -250,6 +303,8 @@ impl super::Operation for GetFunctionScalingConfig {
             );
         }
         crate::types::GetFunctionScalingConfigResponse::from_response(response)
-            .map_err(GetFunctionScalingConfigError::InvalidResponse)
+            .map_err(|error| GetFunctionScalingConfigError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

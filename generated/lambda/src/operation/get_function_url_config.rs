@@ -55,6 +55,41 @@ impl GetFunctionUrlConfigError {
             GetFunctionUrlConfigError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            GetFunctionUrlConfigError::InvalidParameterValueException(error) => {
+                error.meta()
+            }
+            GetFunctionUrlConfigError::ServiceException(error) => error.meta(),
+            GetFunctionUrlConfigError::TooManyRequestsException(error) => error.meta(),
+            GetFunctionUrlConfigError::ResourceNotFoundException(error) => error.meta(),
+            GetFunctionUrlConfigError::Unlisted(error) => error.meta(),
+            GetFunctionUrlConfigError::Unhandled(meta) => {
+                ::std::option::Option::Some(meta)
+            }
+            GetFunctionUrlConfigError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            GetFunctionUrlConfigError::InvalidParameterValueException(error) => {
+                error.message()
+            }
+            GetFunctionUrlConfigError::ServiceException(error) => error.message(),
+            GetFunctionUrlConfigError::TooManyRequestsException(error) => error.message(),
+            GetFunctionUrlConfigError::ResourceNotFoundException(error) => {
+                error.message()
+            }
+            GetFunctionUrlConfigError::Unlisted(error) => error.message(),
+            GetFunctionUrlConfigError::Unhandled(meta) => meta.message.as_deref(),
+            GetFunctionUrlConfigError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for GetFunctionUrlConfigError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -178,7 +213,9 @@ impl super::Operation for GetFunctionUrlConfig {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                GetFunctionUrlConfigError::InvalidResponse(error)
+                                GetFunctionUrlConfigError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -188,7 +225,9 @@ impl super::Operation for GetFunctionUrlConfig {
                                 GetFunctionUrlConfigError::ServiceException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetFunctionUrlConfigError::InvalidResponse(error)
+                                GetFunctionUrlConfigError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -200,7 +239,9 @@ impl super::Operation for GetFunctionUrlConfig {
                                 GetFunctionUrlConfigError::TooManyRequestsException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetFunctionUrlConfigError::InvalidResponse(error)
+                                GetFunctionUrlConfigError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -212,7 +253,9 @@ impl super::Operation for GetFunctionUrlConfig {
                                 GetFunctionUrlConfigError::ResourceNotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetFunctionUrlConfigError::InvalidResponse(error)
+                                GetFunctionUrlConfigError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -229,7 +272,11 @@ impl super::Operation for GetFunctionUrlConfig {
                             ) => GetFunctionUrlConfigError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => GetFunctionUrlConfigError::InvalidResponse(error),
+                            ) => {
+                                GetFunctionUrlConfigError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 GetFunctionUrlConfigError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -244,6 +291,8 @@ impl super::Operation for GetFunctionUrlConfig {
             );
         }
         crate::types::GetFunctionUrlConfigResponse::from_response(response)
-            .map_err(GetFunctionUrlConfigError::InvalidResponse)
+            .map_err(|error| GetFunctionUrlConfigError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

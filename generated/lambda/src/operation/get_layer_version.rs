@@ -55,6 +55,35 @@ impl GetLayerVersionError {
             GetLayerVersionError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            GetLayerVersionError::InvalidParameterValueException(error) => error.meta(),
+            GetLayerVersionError::ServiceException(error) => error.meta(),
+            GetLayerVersionError::TooManyRequestsException(error) => error.meta(),
+            GetLayerVersionError::ResourceNotFoundException(error) => error.meta(),
+            GetLayerVersionError::Unlisted(error) => error.meta(),
+            GetLayerVersionError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            GetLayerVersionError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            GetLayerVersionError::InvalidParameterValueException(error) => {
+                error.message()
+            }
+            GetLayerVersionError::ServiceException(error) => error.message(),
+            GetLayerVersionError::TooManyRequestsException(error) => error.message(),
+            GetLayerVersionError::ResourceNotFoundException(error) => error.message(),
+            GetLayerVersionError::Unlisted(error) => error.message(),
+            GetLayerVersionError::Unhandled(meta) => meta.message.as_deref(),
+            GetLayerVersionError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for GetLayerVersionError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -180,7 +209,9 @@ impl super::Operation for GetLayerVersion {
                                 GetLayerVersionError::InvalidParameterValueException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetLayerVersionError::InvalidResponse(error)
+                                GetLayerVersionError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -190,7 +221,9 @@ impl super::Operation for GetLayerVersion {
                                 GetLayerVersionError::ServiceException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetLayerVersionError::InvalidResponse(error)
+                                GetLayerVersionError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -202,7 +235,9 @@ impl super::Operation for GetLayerVersion {
                                 GetLayerVersionError::TooManyRequestsException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetLayerVersionError::InvalidResponse(error)
+                                GetLayerVersionError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -214,7 +249,9 @@ impl super::Operation for GetLayerVersion {
                                 GetLayerVersionError::ResourceNotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetLayerVersionError::InvalidResponse(error)
+                                GetLayerVersionError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -231,7 +268,11 @@ impl super::Operation for GetLayerVersion {
                             ) => GetLayerVersionError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => GetLayerVersionError::InvalidResponse(error),
+                            ) => {
+                                GetLayerVersionError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 GetLayerVersionError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -246,6 +287,8 @@ impl super::Operation for GetLayerVersion {
             );
         }
         crate::types::GetLayerVersionResponse::from_response(response)
-            .map_err(GetLayerVersionError::InvalidResponse)
+            .map_err(|error| GetLayerVersionError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

@@ -55,6 +55,41 @@ impl GetLayerVersionByArnError {
             GetLayerVersionByArnError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            GetLayerVersionByArnError::InvalidParameterValueException(error) => {
+                error.meta()
+            }
+            GetLayerVersionByArnError::ServiceException(error) => error.meta(),
+            GetLayerVersionByArnError::TooManyRequestsException(error) => error.meta(),
+            GetLayerVersionByArnError::ResourceNotFoundException(error) => error.meta(),
+            GetLayerVersionByArnError::Unlisted(error) => error.meta(),
+            GetLayerVersionByArnError::Unhandled(meta) => {
+                ::std::option::Option::Some(meta)
+            }
+            GetLayerVersionByArnError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            GetLayerVersionByArnError::InvalidParameterValueException(error) => {
+                error.message()
+            }
+            GetLayerVersionByArnError::ServiceException(error) => error.message(),
+            GetLayerVersionByArnError::TooManyRequestsException(error) => error.message(),
+            GetLayerVersionByArnError::ResourceNotFoundException(error) => {
+                error.message()
+            }
+            GetLayerVersionByArnError::Unlisted(error) => error.message(),
+            GetLayerVersionByArnError::Unhandled(meta) => meta.message.as_deref(),
+            GetLayerVersionByArnError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for GetLayerVersionByArnError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -161,7 +196,9 @@ impl super::Operation for GetLayerVersionByArn {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                GetLayerVersionByArnError::InvalidResponse(error)
+                                GetLayerVersionByArnError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -171,7 +208,9 @@ impl super::Operation for GetLayerVersionByArn {
                                 GetLayerVersionByArnError::ServiceException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetLayerVersionByArnError::InvalidResponse(error)
+                                GetLayerVersionByArnError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -183,7 +222,9 @@ impl super::Operation for GetLayerVersionByArn {
                                 GetLayerVersionByArnError::TooManyRequestsException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetLayerVersionByArnError::InvalidResponse(error)
+                                GetLayerVersionByArnError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -195,7 +236,9 @@ impl super::Operation for GetLayerVersionByArn {
                                 GetLayerVersionByArnError::ResourceNotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetLayerVersionByArnError::InvalidResponse(error)
+                                GetLayerVersionByArnError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -212,7 +255,11 @@ impl super::Operation for GetLayerVersionByArn {
                             ) => GetLayerVersionByArnError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => GetLayerVersionByArnError::InvalidResponse(error),
+                            ) => {
+                                GetLayerVersionByArnError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 GetLayerVersionByArnError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -227,6 +274,8 @@ impl super::Operation for GetLayerVersionByArn {
             );
         }
         crate::types::GetLayerVersionResponse::from_response(response)
-            .map_err(GetLayerVersionByArnError::InvalidResponse)
+            .map_err(|error| GetLayerVersionByArnError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

@@ -55,6 +55,43 @@ impl GetLayerVersionPolicyError {
             GetLayerVersionPolicyError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            GetLayerVersionPolicyError::InvalidParameterValueException(error) => {
+                error.meta()
+            }
+            GetLayerVersionPolicyError::ServiceException(error) => error.meta(),
+            GetLayerVersionPolicyError::TooManyRequestsException(error) => error.meta(),
+            GetLayerVersionPolicyError::ResourceNotFoundException(error) => error.meta(),
+            GetLayerVersionPolicyError::Unlisted(error) => error.meta(),
+            GetLayerVersionPolicyError::Unhandled(meta) => {
+                ::std::option::Option::Some(meta)
+            }
+            GetLayerVersionPolicyError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            GetLayerVersionPolicyError::InvalidParameterValueException(error) => {
+                error.message()
+            }
+            GetLayerVersionPolicyError::ServiceException(error) => error.message(),
+            GetLayerVersionPolicyError::TooManyRequestsException(error) => {
+                error.message()
+            }
+            GetLayerVersionPolicyError::ResourceNotFoundException(error) => {
+                error.message()
+            }
+            GetLayerVersionPolicyError::Unlisted(error) => error.message(),
+            GetLayerVersionPolicyError::Unhandled(meta) => meta.message.as_deref(),
+            GetLayerVersionPolicyError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for GetLayerVersionPolicyError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -191,7 +228,9 @@ impl super::Operation for GetLayerVersionPolicy {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                GetLayerVersionPolicyError::InvalidResponse(error)
+                                GetLayerVersionPolicyError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -201,7 +240,9 @@ impl super::Operation for GetLayerVersionPolicy {
                                 GetLayerVersionPolicyError::ServiceException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetLayerVersionPolicyError::InvalidResponse(error)
+                                GetLayerVersionPolicyError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -213,7 +254,9 @@ impl super::Operation for GetLayerVersionPolicy {
                                 GetLayerVersionPolicyError::TooManyRequestsException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetLayerVersionPolicyError::InvalidResponse(error)
+                                GetLayerVersionPolicyError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -225,7 +268,9 @@ impl super::Operation for GetLayerVersionPolicy {
                                 GetLayerVersionPolicyError::ResourceNotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetLayerVersionPolicyError::InvalidResponse(error)
+                                GetLayerVersionPolicyError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -242,7 +287,11 @@ impl super::Operation for GetLayerVersionPolicy {
                             ) => GetLayerVersionPolicyError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => GetLayerVersionPolicyError::InvalidResponse(error),
+                            ) => {
+                                GetLayerVersionPolicyError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 GetLayerVersionPolicyError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -257,6 +306,8 @@ impl super::Operation for GetLayerVersionPolicy {
             );
         }
         crate::types::GetLayerVersionPolicyResponse::from_response(response)
-            .map_err(GetLayerVersionPolicyError::InvalidResponse)
+            .map_err(|error| GetLayerVersionPolicyError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

@@ -55,6 +55,33 @@ impl GetPolicyError {
             GetPolicyError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            GetPolicyError::InvalidParameterValueException(error) => error.meta(),
+            GetPolicyError::ServiceException(error) => error.meta(),
+            GetPolicyError::TooManyRequestsException(error) => error.meta(),
+            GetPolicyError::ResourceNotFoundException(error) => error.meta(),
+            GetPolicyError::Unlisted(error) => error.meta(),
+            GetPolicyError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            GetPolicyError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            GetPolicyError::InvalidParameterValueException(error) => error.message(),
+            GetPolicyError::ServiceException(error) => error.message(),
+            GetPolicyError::TooManyRequestsException(error) => error.message(),
+            GetPolicyError::ResourceNotFoundException(error) => error.message(),
+            GetPolicyError::Unlisted(error) => error.message(),
+            GetPolicyError::Unhandled(meta) => meta.message.as_deref(),
+            GetPolicyError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for GetPolicyError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -160,7 +187,9 @@ impl super::Operation for GetPolicy {
                                 GetPolicyError::InvalidParameterValueException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetPolicyError::InvalidResponse(error)
+                                GetPolicyError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -170,7 +199,9 @@ impl super::Operation for GetPolicy {
                                 GetPolicyError::ServiceException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetPolicyError::InvalidResponse(error)
+                                GetPolicyError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -182,7 +213,9 @@ impl super::Operation for GetPolicy {
                                 GetPolicyError::TooManyRequestsException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetPolicyError::InvalidResponse(error)
+                                GetPolicyError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -194,7 +227,9 @@ impl super::Operation for GetPolicy {
                                 GetPolicyError::ResourceNotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetPolicyError::InvalidResponse(error)
+                                GetPolicyError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -211,7 +246,11 @@ impl super::Operation for GetPolicy {
                             ) => GetPolicyError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => GetPolicyError::InvalidResponse(error),
+                            ) => {
+                                GetPolicyError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 GetPolicyError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -226,6 +265,8 @@ impl super::Operation for GetPolicy {
             );
         }
         crate::types::GetPolicyResponse::from_response(response)
-            .map_err(GetPolicyError::InvalidResponse)
+            .map_err(|error| GetPolicyError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

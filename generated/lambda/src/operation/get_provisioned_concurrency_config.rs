@@ -70,6 +70,57 @@ impl GetProvisionedConcurrencyConfigError {
             }
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            GetProvisionedConcurrencyConfigError::InvalidParameterValueException(
+                error,
+            ) => error.meta(),
+            GetProvisionedConcurrencyConfigError::ProvisionedConcurrencyConfigNotFoundException(
+                error,
+            ) => error.meta(),
+            GetProvisionedConcurrencyConfigError::ServiceException(error) => error.meta(),
+            GetProvisionedConcurrencyConfigError::TooManyRequestsException(error) => {
+                error.meta()
+            }
+            GetProvisionedConcurrencyConfigError::ResourceNotFoundException(error) => {
+                error.meta()
+            }
+            GetProvisionedConcurrencyConfigError::Unlisted(error) => error.meta(),
+            GetProvisionedConcurrencyConfigError::Unhandled(meta) => {
+                ::std::option::Option::Some(meta)
+            }
+            GetProvisionedConcurrencyConfigError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            GetProvisionedConcurrencyConfigError::InvalidParameterValueException(
+                error,
+            ) => error.message(),
+            GetProvisionedConcurrencyConfigError::ProvisionedConcurrencyConfigNotFoundException(
+                error,
+            ) => error.message(),
+            GetProvisionedConcurrencyConfigError::ServiceException(error) => {
+                error.message()
+            }
+            GetProvisionedConcurrencyConfigError::TooManyRequestsException(error) => {
+                error.message()
+            }
+            GetProvisionedConcurrencyConfigError::ResourceNotFoundException(error) => {
+                error.message()
+            }
+            GetProvisionedConcurrencyConfigError::Unlisted(error) => error.message(),
+            GetProvisionedConcurrencyConfigError::Unhandled(meta) => {
+                meta.message.as_deref()
+            }
+            GetProvisionedConcurrencyConfigError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for GetProvisionedConcurrencyConfigError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -200,7 +251,9 @@ impl super::Operation for GetProvisionedConcurrencyConfig {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                GetProvisionedConcurrencyConfigError::InvalidResponse(error)
+                                GetProvisionedConcurrencyConfigError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -216,7 +269,9 @@ impl super::Operation for GetProvisionedConcurrencyConfig {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                GetProvisionedConcurrencyConfigError::InvalidResponse(error)
+                                GetProvisionedConcurrencyConfigError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -228,7 +283,9 @@ impl super::Operation for GetProvisionedConcurrencyConfig {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                GetProvisionedConcurrencyConfigError::InvalidResponse(error)
+                                GetProvisionedConcurrencyConfigError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -242,7 +299,9 @@ impl super::Operation for GetProvisionedConcurrencyConfig {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                GetProvisionedConcurrencyConfigError::InvalidResponse(error)
+                                GetProvisionedConcurrencyConfigError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -256,7 +315,9 @@ impl super::Operation for GetProvisionedConcurrencyConfig {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                GetProvisionedConcurrencyConfigError::InvalidResponse(error)
+                                GetProvisionedConcurrencyConfigError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -274,7 +335,9 @@ impl super::Operation for GetProvisionedConcurrencyConfig {
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
                             ) => {
-                                GetProvisionedConcurrencyConfigError::InvalidResponse(error)
+                                GetProvisionedConcurrencyConfigError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                             ::std::option::Option::None => {
                                 GetProvisionedConcurrencyConfigError::Unhandled(
@@ -290,6 +353,8 @@ impl super::Operation for GetProvisionedConcurrencyConfig {
             );
         }
         crate::types::GetProvisionedConcurrencyConfigResponse::from_response(response)
-            .map_err(GetProvisionedConcurrencyConfigError::InvalidResponse)
+            .map_err(|error| GetProvisionedConcurrencyConfigError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

@@ -57,6 +57,47 @@ impl GetRuntimeManagementConfigError {
             }
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            GetRuntimeManagementConfigError::InvalidParameterValueException(error) => {
+                error.meta()
+            }
+            GetRuntimeManagementConfigError::ServiceException(error) => error.meta(),
+            GetRuntimeManagementConfigError::TooManyRequestsException(error) => {
+                error.meta()
+            }
+            GetRuntimeManagementConfigError::ResourceNotFoundException(error) => {
+                error.meta()
+            }
+            GetRuntimeManagementConfigError::Unlisted(error) => error.meta(),
+            GetRuntimeManagementConfigError::Unhandled(meta) => {
+                ::std::option::Option::Some(meta)
+            }
+            GetRuntimeManagementConfigError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            GetRuntimeManagementConfigError::InvalidParameterValueException(error) => {
+                error.message()
+            }
+            GetRuntimeManagementConfigError::ServiceException(error) => error.message(),
+            GetRuntimeManagementConfigError::TooManyRequestsException(error) => {
+                error.message()
+            }
+            GetRuntimeManagementConfigError::ResourceNotFoundException(error) => {
+                error.message()
+            }
+            GetRuntimeManagementConfigError::Unlisted(error) => error.message(),
+            GetRuntimeManagementConfigError::Unhandled(meta) => meta.message.as_deref(),
+            GetRuntimeManagementConfigError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for GetRuntimeManagementConfigError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -180,7 +221,9 @@ impl super::Operation for GetRuntimeManagementConfig {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                GetRuntimeManagementConfigError::InvalidResponse(error)
+                                GetRuntimeManagementConfigError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -190,7 +233,9 @@ impl super::Operation for GetRuntimeManagementConfig {
                                 GetRuntimeManagementConfigError::ServiceException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetRuntimeManagementConfigError::InvalidResponse(error)
+                                GetRuntimeManagementConfigError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -204,7 +249,9 @@ impl super::Operation for GetRuntimeManagementConfig {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                GetRuntimeManagementConfigError::InvalidResponse(error)
+                                GetRuntimeManagementConfigError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -218,7 +265,9 @@ impl super::Operation for GetRuntimeManagementConfig {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                GetRuntimeManagementConfigError::InvalidResponse(error)
+                                GetRuntimeManagementConfigError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -235,7 +284,11 @@ impl super::Operation for GetRuntimeManagementConfig {
                             ) => GetRuntimeManagementConfigError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => GetRuntimeManagementConfigError::InvalidResponse(error),
+                            ) => {
+                                GetRuntimeManagementConfigError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 GetRuntimeManagementConfigError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -250,6 +303,8 @@ impl super::Operation for GetRuntimeManagementConfig {
             );
         }
         crate::types::GetRuntimeManagementConfigResponse::from_response(response)
-            .map_err(GetRuntimeManagementConfigError::InvalidResponse)
+            .map_err(|error| GetRuntimeManagementConfigError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

@@ -272,6 +272,115 @@ impl InvokeError {
             InvokeError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            InvokeError::CodeArtifactUserDeletedException(error) => error.meta(),
+            InvokeError::ResourceNotReadyException(error) => error.meta(),
+            InvokeError::ServiceQuotaExceededException(error) => error.meta(),
+            InvokeError::InvalidSecurityGroupIdException(error) => error.meta(),
+            InvokeError::SnapStartTimeoutException(error) => error.meta(),
+            InvokeError::TooManyRequestsException(error) => error.meta(),
+            InvokeError::Ec2ThrottledException(error) => error.meta(),
+            InvokeError::EfsMountConnectivityException(error) => error.meta(),
+            InvokeError::SubnetIpAddressLimitReachedException(error) => error.meta(),
+            InvokeError::KmsAccessDeniedException(error) => error.meta(),
+            InvokeError::RequestTooLargeException(error) => error.meta(),
+            InvokeError::KmsDisabledException(error) => error.meta(),
+            InvokeError::UnsupportedMediaTypeException(error) => error.meta(),
+            InvokeError::S3FilesMountConnectivityException(error) => error.meta(),
+            InvokeError::SerializedRequestEntityTooLargeException(error) => error.meta(),
+            InvokeError::InvalidRuntimeException(error) => error.meta(),
+            InvokeError::NoPublishedVersionException(error) => error.meta(),
+            InvokeError::Ec2UnexpectedException(error) => error.meta(),
+            InvokeError::InvalidSubnetIdException(error) => error.meta(),
+            InvokeError::KmsNotFoundException(error) => error.meta(),
+            InvokeError::InvalidParameterValueException(error) => error.meta(),
+            InvokeError::Ec2AccessDeniedException(error) => error.meta(),
+            InvokeError::EfsioException(error) => error.meta(),
+            InvokeError::KmsInvalidStateException(error) => error.meta(),
+            InvokeError::ResourceConflictException(error) => error.meta(),
+            InvokeError::EniLimitReachedException(error) => error.meta(),
+            InvokeError::SnapStartNotReadyException(error) => error.meta(),
+            InvokeError::ServiceException(error) => error.meta(),
+            InvokeError::CodeArtifactUserPendingException(error) => error.meta(),
+            InvokeError::SnapStartException(error) => error.meta(),
+            InvokeError::RecursiveInvocationException(error) => error.meta(),
+            InvokeError::S3FilesMountFailureException(error) => error.meta(),
+            InvokeError::EfsMountTimeoutException(error) => error.meta(),
+            InvokeError::EniNotReadyException(error) => error.meta(),
+            InvokeError::S3FilesMountTimeoutException(error) => error.meta(),
+            InvokeError::CodeArtifactUserFailedException(error) => error.meta(),
+            InvokeError::ModeNotSupportedException(error) => error.meta(),
+            InvokeError::ResourceNotFoundException(error) => error.meta(),
+            InvokeError::InvalidRequestContentException(error) => error.meta(),
+            InvokeError::SnapStartRegenerationFailureException(error) => error.meta(),
+            InvokeError::DurableExecutionAlreadyStartedException(error) => error.meta(),
+            InvokeError::InvalidZipFileException(error) => error.meta(),
+            InvokeError::EfsMountFailureException(error) => error.meta(),
+            InvokeError::Unlisted(error) => error.meta(),
+            InvokeError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            InvokeError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            InvokeError::CodeArtifactUserDeletedException(error) => error.message(),
+            InvokeError::ResourceNotReadyException(error) => error.message(),
+            InvokeError::ServiceQuotaExceededException(error) => error.message(),
+            InvokeError::InvalidSecurityGroupIdException(error) => error.message(),
+            InvokeError::SnapStartTimeoutException(error) => error.message(),
+            InvokeError::TooManyRequestsException(error) => error.message(),
+            InvokeError::Ec2ThrottledException(error) => error.message(),
+            InvokeError::EfsMountConnectivityException(error) => error.message(),
+            InvokeError::SubnetIpAddressLimitReachedException(error) => error.message(),
+            InvokeError::KmsAccessDeniedException(error) => error.message(),
+            InvokeError::RequestTooLargeException(error) => error.message(),
+            InvokeError::KmsDisabledException(error) => error.message(),
+            InvokeError::UnsupportedMediaTypeException(error) => error.message(),
+            InvokeError::S3FilesMountConnectivityException(error) => error.message(),
+            InvokeError::SerializedRequestEntityTooLargeException(error) => {
+                error.message()
+            }
+            InvokeError::InvalidRuntimeException(error) => error.message(),
+            InvokeError::NoPublishedVersionException(error) => error.message(),
+            InvokeError::Ec2UnexpectedException(error) => error.message(),
+            InvokeError::InvalidSubnetIdException(error) => error.message(),
+            InvokeError::KmsNotFoundException(error) => error.message(),
+            InvokeError::InvalidParameterValueException(error) => error.message(),
+            InvokeError::Ec2AccessDeniedException(error) => error.message(),
+            InvokeError::EfsioException(error) => error.message(),
+            InvokeError::KmsInvalidStateException(error) => error.message(),
+            InvokeError::ResourceConflictException(error) => error.message(),
+            InvokeError::EniLimitReachedException(error) => error.message(),
+            InvokeError::SnapStartNotReadyException(error) => error.message(),
+            InvokeError::ServiceException(error) => error.message(),
+            InvokeError::CodeArtifactUserPendingException(error) => error.message(),
+            InvokeError::SnapStartException(error) => error.message(),
+            InvokeError::RecursiveInvocationException(error) => error.message(),
+            InvokeError::S3FilesMountFailureException(error) => error.message(),
+            InvokeError::EfsMountTimeoutException(error) => error.message(),
+            InvokeError::EniNotReadyException(error) => error.message(),
+            InvokeError::S3FilesMountTimeoutException(error) => error.message(),
+            InvokeError::CodeArtifactUserFailedException(error) => error.message(),
+            InvokeError::ModeNotSupportedException(error) => error.message(),
+            InvokeError::ResourceNotFoundException(error) => error.message(),
+            InvokeError::InvalidRequestContentException(error) => error.message(),
+            InvokeError::SnapStartRegenerationFailureException(error) => error.message(),
+            InvokeError::DurableExecutionAlreadyStartedException(error) => {
+                error.message()
+            }
+            InvokeError::InvalidZipFileException(error) => error.message(),
+            InvokeError::EfsMountFailureException(error) => error.message(),
+            InvokeError::Unlisted(error) => error.message(),
+            InvokeError::Unhandled(meta) => meta.message.as_deref(),
+            InvokeError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for InvokeError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -661,7 +770,7 @@ impl super::Operation for Invoke {
                                 InvokeError::CodeArtifactUserDeletedException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                InvokeError::InvalidResponse(error)
+                                InvokeError::InvalidResponse(error.with_response(response))
                             }
                         }
                     }
@@ -673,7 +782,7 @@ impl super::Operation for Invoke {
                                 InvokeError::ResourceNotReadyException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                InvokeError::InvalidResponse(error)
+                                InvokeError::InvalidResponse(error.with_response(response))
                             }
                         }
                     }
@@ -685,7 +794,7 @@ impl super::Operation for Invoke {
                                 InvokeError::ServiceQuotaExceededException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                InvokeError::InvalidResponse(error)
+                                InvokeError::InvalidResponse(error.with_response(response))
                             }
                         }
                     }
@@ -697,7 +806,7 @@ impl super::Operation for Invoke {
                                 InvokeError::InvalidSecurityGroupIdException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                InvokeError::InvalidResponse(error)
+                                InvokeError::InvalidResponse(error.with_response(response))
                             }
                         }
                     }
@@ -709,7 +818,7 @@ impl super::Operation for Invoke {
                                 InvokeError::SnapStartTimeoutException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                InvokeError::InvalidResponse(error)
+                                InvokeError::InvalidResponse(error.with_response(response))
                             }
                         }
                     }
@@ -721,7 +830,7 @@ impl super::Operation for Invoke {
                                 InvokeError::TooManyRequestsException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                InvokeError::InvalidResponse(error)
+                                InvokeError::InvalidResponse(error.with_response(response))
                             }
                         }
                     }
@@ -733,7 +842,7 @@ impl super::Operation for Invoke {
                                 InvokeError::Ec2ThrottledException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                InvokeError::InvalidResponse(error)
+                                InvokeError::InvalidResponse(error.with_response(response))
                             }
                         }
                     }
@@ -745,7 +854,7 @@ impl super::Operation for Invoke {
                                 InvokeError::EfsMountConnectivityException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                InvokeError::InvalidResponse(error)
+                                InvokeError::InvalidResponse(error.with_response(response))
                             }
                         }
                     }
@@ -759,7 +868,7 @@ impl super::Operation for Invoke {
                                 InvokeError::SubnetIpAddressLimitReachedException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                InvokeError::InvalidResponse(error)
+                                InvokeError::InvalidResponse(error.with_response(response))
                             }
                         }
                     }
@@ -771,7 +880,7 @@ impl super::Operation for Invoke {
                                 InvokeError::KmsAccessDeniedException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                InvokeError::InvalidResponse(error)
+                                InvokeError::InvalidResponse(error.with_response(response))
                             }
                         }
                     }
@@ -783,7 +892,7 @@ impl super::Operation for Invoke {
                                 InvokeError::RequestTooLargeException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                InvokeError::InvalidResponse(error)
+                                InvokeError::InvalidResponse(error.with_response(response))
                             }
                         }
                     }
@@ -795,7 +904,7 @@ impl super::Operation for Invoke {
                                 InvokeError::KmsDisabledException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                InvokeError::InvalidResponse(error)
+                                InvokeError::InvalidResponse(error.with_response(response))
                             }
                         }
                     }
@@ -807,7 +916,7 @@ impl super::Operation for Invoke {
                                 InvokeError::UnsupportedMediaTypeException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                InvokeError::InvalidResponse(error)
+                                InvokeError::InvalidResponse(error.with_response(response))
                             }
                         }
                     }
@@ -819,7 +928,7 @@ impl super::Operation for Invoke {
                                 InvokeError::S3FilesMountConnectivityException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                InvokeError::InvalidResponse(error)
+                                InvokeError::InvalidResponse(error.with_response(response))
                             }
                         }
                     }
@@ -833,7 +942,7 @@ impl super::Operation for Invoke {
                                 InvokeError::SerializedRequestEntityTooLargeException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                InvokeError::InvalidResponse(error)
+                                InvokeError::InvalidResponse(error.with_response(response))
                             }
                         }
                     }
@@ -845,7 +954,7 @@ impl super::Operation for Invoke {
                                 InvokeError::InvalidRuntimeException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                InvokeError::InvalidResponse(error)
+                                InvokeError::InvalidResponse(error.with_response(response))
                             }
                         }
                     }
@@ -857,7 +966,7 @@ impl super::Operation for Invoke {
                                 InvokeError::NoPublishedVersionException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                InvokeError::InvalidResponse(error)
+                                InvokeError::InvalidResponse(error.with_response(response))
                             }
                         }
                     }
@@ -869,7 +978,7 @@ impl super::Operation for Invoke {
                                 InvokeError::Ec2UnexpectedException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                InvokeError::InvalidResponse(error)
+                                InvokeError::InvalidResponse(error.with_response(response))
                             }
                         }
                     }
@@ -881,7 +990,7 @@ impl super::Operation for Invoke {
                                 InvokeError::InvalidSubnetIdException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                InvokeError::InvalidResponse(error)
+                                InvokeError::InvalidResponse(error.with_response(response))
                             }
                         }
                     }
@@ -893,7 +1002,7 @@ impl super::Operation for Invoke {
                                 InvokeError::KmsNotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                InvokeError::InvalidResponse(error)
+                                InvokeError::InvalidResponse(error.with_response(response))
                             }
                         }
                     }
@@ -905,7 +1014,7 @@ impl super::Operation for Invoke {
                                 InvokeError::InvalidParameterValueException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                InvokeError::InvalidResponse(error)
+                                InvokeError::InvalidResponse(error.with_response(response))
                             }
                         }
                     }
@@ -917,7 +1026,7 @@ impl super::Operation for Invoke {
                                 InvokeError::Ec2AccessDeniedException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                InvokeError::InvalidResponse(error)
+                                InvokeError::InvalidResponse(error.with_response(response))
                             }
                         }
                     }
@@ -927,7 +1036,7 @@ impl super::Operation for Invoke {
                                 InvokeError::EfsioException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                InvokeError::InvalidResponse(error)
+                                InvokeError::InvalidResponse(error.with_response(response))
                             }
                         }
                     }
@@ -939,7 +1048,7 @@ impl super::Operation for Invoke {
                                 InvokeError::KmsInvalidStateException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                InvokeError::InvalidResponse(error)
+                                InvokeError::InvalidResponse(error.with_response(response))
                             }
                         }
                     }
@@ -951,7 +1060,7 @@ impl super::Operation for Invoke {
                                 InvokeError::ResourceConflictException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                InvokeError::InvalidResponse(error)
+                                InvokeError::InvalidResponse(error.with_response(response))
                             }
                         }
                     }
@@ -963,7 +1072,7 @@ impl super::Operation for Invoke {
                                 InvokeError::EniLimitReachedException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                InvokeError::InvalidResponse(error)
+                                InvokeError::InvalidResponse(error.with_response(response))
                             }
                         }
                     }
@@ -975,7 +1084,7 @@ impl super::Operation for Invoke {
                                 InvokeError::SnapStartNotReadyException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                InvokeError::InvalidResponse(error)
+                                InvokeError::InvalidResponse(error.with_response(response))
                             }
                         }
                     }
@@ -985,7 +1094,7 @@ impl super::Operation for Invoke {
                                 InvokeError::ServiceException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                InvokeError::InvalidResponse(error)
+                                InvokeError::InvalidResponse(error.with_response(response))
                             }
                         }
                     }
@@ -997,7 +1106,7 @@ impl super::Operation for Invoke {
                                 InvokeError::CodeArtifactUserPendingException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                InvokeError::InvalidResponse(error)
+                                InvokeError::InvalidResponse(error.with_response(response))
                             }
                         }
                     }
@@ -1007,7 +1116,7 @@ impl super::Operation for Invoke {
                                 InvokeError::SnapStartException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                InvokeError::InvalidResponse(error)
+                                InvokeError::InvalidResponse(error.with_response(response))
                             }
                         }
                     }
@@ -1019,7 +1128,7 @@ impl super::Operation for Invoke {
                                 InvokeError::RecursiveInvocationException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                InvokeError::InvalidResponse(error)
+                                InvokeError::InvalidResponse(error.with_response(response))
                             }
                         }
                     }
@@ -1031,7 +1140,7 @@ impl super::Operation for Invoke {
                                 InvokeError::S3FilesMountFailureException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                InvokeError::InvalidResponse(error)
+                                InvokeError::InvalidResponse(error.with_response(response))
                             }
                         }
                     }
@@ -1043,7 +1152,7 @@ impl super::Operation for Invoke {
                                 InvokeError::EfsMountTimeoutException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                InvokeError::InvalidResponse(error)
+                                InvokeError::InvalidResponse(error.with_response(response))
                             }
                         }
                     }
@@ -1055,7 +1164,7 @@ impl super::Operation for Invoke {
                                 InvokeError::EniNotReadyException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                InvokeError::InvalidResponse(error)
+                                InvokeError::InvalidResponse(error.with_response(response))
                             }
                         }
                     }
@@ -1067,7 +1176,7 @@ impl super::Operation for Invoke {
                                 InvokeError::S3FilesMountTimeoutException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                InvokeError::InvalidResponse(error)
+                                InvokeError::InvalidResponse(error.with_response(response))
                             }
                         }
                     }
@@ -1079,7 +1188,7 @@ impl super::Operation for Invoke {
                                 InvokeError::CodeArtifactUserFailedException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                InvokeError::InvalidResponse(error)
+                                InvokeError::InvalidResponse(error.with_response(response))
                             }
                         }
                     }
@@ -1091,7 +1200,7 @@ impl super::Operation for Invoke {
                                 InvokeError::ModeNotSupportedException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                InvokeError::InvalidResponse(error)
+                                InvokeError::InvalidResponse(error.with_response(response))
                             }
                         }
                     }
@@ -1103,7 +1212,7 @@ impl super::Operation for Invoke {
                                 InvokeError::ResourceNotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                InvokeError::InvalidResponse(error)
+                                InvokeError::InvalidResponse(error.with_response(response))
                             }
                         }
                     }
@@ -1115,7 +1224,7 @@ impl super::Operation for Invoke {
                                 InvokeError::InvalidRequestContentException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                InvokeError::InvalidResponse(error)
+                                InvokeError::InvalidResponse(error.with_response(response))
                             }
                         }
                     }
@@ -1129,7 +1238,7 @@ impl super::Operation for Invoke {
                                 InvokeError::SnapStartRegenerationFailureException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                InvokeError::InvalidResponse(error)
+                                InvokeError::InvalidResponse(error.with_response(response))
                             }
                         }
                     }
@@ -1143,7 +1252,7 @@ impl super::Operation for Invoke {
                                 InvokeError::DurableExecutionAlreadyStartedException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                InvokeError::InvalidResponse(error)
+                                InvokeError::InvalidResponse(error.with_response(response))
                             }
                         }
                     }
@@ -1155,7 +1264,7 @@ impl super::Operation for Invoke {
                                 InvokeError::InvalidZipFileException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                InvokeError::InvalidResponse(error)
+                                InvokeError::InvalidResponse(error.with_response(response))
                             }
                         }
                     }
@@ -1167,7 +1276,7 @@ impl super::Operation for Invoke {
                                 InvokeError::EfsMountFailureException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                InvokeError::InvalidResponse(error)
+                                InvokeError::InvalidResponse(error.with_response(response))
                             }
                         }
                     }
@@ -1184,7 +1293,9 @@ impl super::Operation for Invoke {
                             ) => InvokeError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => InvokeError::InvalidResponse(error),
+                            ) => {
+                                InvokeError::InvalidResponse(error.with_response(response))
+                            }
                             ::std::option::Option::None => {
                                 InvokeError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -1199,6 +1310,6 @@ impl super::Operation for Invoke {
             );
         }
         crate::types::InvocationResponse::from_response(response)
-            .map_err(InvokeError::InvalidResponse)
+            .map_err(|error| InvokeError::InvalidResponse(error.with_response(response)))
     }
 }

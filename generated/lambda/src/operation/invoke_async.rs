@@ -192,6 +192,89 @@ impl InvokeAsyncError {
             InvokeAsyncError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            InvokeAsyncError::ServiceQuotaExceededException(error) => error.meta(),
+            InvokeAsyncError::InvalidSecurityGroupIdException(error) => error.meta(),
+            InvokeAsyncError::SnapStartTimeoutException(error) => error.meta(),
+            InvokeAsyncError::Ec2ThrottledException(error) => error.meta(),
+            InvokeAsyncError::EfsMountConnectivityException(error) => error.meta(),
+            InvokeAsyncError::SubnetIpAddressLimitReachedException(error) => error.meta(),
+            InvokeAsyncError::KmsAccessDeniedException(error) => error.meta(),
+            InvokeAsyncError::KmsDisabledException(error) => error.meta(),
+            InvokeAsyncError::S3FilesMountConnectivityException(error) => error.meta(),
+            InvokeAsyncError::InvalidRuntimeException(error) => error.meta(),
+            InvokeAsyncError::Ec2UnexpectedException(error) => error.meta(),
+            InvokeAsyncError::InvalidSubnetIdException(error) => error.meta(),
+            InvokeAsyncError::KmsNotFoundException(error) => error.meta(),
+            InvokeAsyncError::Ec2AccessDeniedException(error) => error.meta(),
+            InvokeAsyncError::EfsioException(error) => error.meta(),
+            InvokeAsyncError::KmsInvalidStateException(error) => error.meta(),
+            InvokeAsyncError::ResourceConflictException(error) => error.meta(),
+            InvokeAsyncError::EniLimitReachedException(error) => error.meta(),
+            InvokeAsyncError::SnapStartNotReadyException(error) => error.meta(),
+            InvokeAsyncError::ServiceException(error) => error.meta(),
+            InvokeAsyncError::SnapStartException(error) => error.meta(),
+            InvokeAsyncError::S3FilesMountFailureException(error) => error.meta(),
+            InvokeAsyncError::EfsMountTimeoutException(error) => error.meta(),
+            InvokeAsyncError::S3FilesMountTimeoutException(error) => error.meta(),
+            InvokeAsyncError::ModeNotSupportedException(error) => error.meta(),
+            InvokeAsyncError::ResourceNotFoundException(error) => error.meta(),
+            InvokeAsyncError::InvalidRequestContentException(error) => error.meta(),
+            InvokeAsyncError::SnapStartRegenerationFailureException(error) => {
+                error.meta()
+            }
+            InvokeAsyncError::EfsMountFailureException(error) => error.meta(),
+            InvokeAsyncError::Unlisted(error) => error.meta(),
+            InvokeAsyncError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            InvokeAsyncError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            InvokeAsyncError::ServiceQuotaExceededException(error) => error.message(),
+            InvokeAsyncError::InvalidSecurityGroupIdException(error) => error.message(),
+            InvokeAsyncError::SnapStartTimeoutException(error) => error.message(),
+            InvokeAsyncError::Ec2ThrottledException(error) => error.message(),
+            InvokeAsyncError::EfsMountConnectivityException(error) => error.message(),
+            InvokeAsyncError::SubnetIpAddressLimitReachedException(error) => {
+                error.message()
+            }
+            InvokeAsyncError::KmsAccessDeniedException(error) => error.message(),
+            InvokeAsyncError::KmsDisabledException(error) => error.message(),
+            InvokeAsyncError::S3FilesMountConnectivityException(error) => error.message(),
+            InvokeAsyncError::InvalidRuntimeException(error) => error.message(),
+            InvokeAsyncError::Ec2UnexpectedException(error) => error.message(),
+            InvokeAsyncError::InvalidSubnetIdException(error) => error.message(),
+            InvokeAsyncError::KmsNotFoundException(error) => error.message(),
+            InvokeAsyncError::Ec2AccessDeniedException(error) => error.message(),
+            InvokeAsyncError::EfsioException(error) => error.message(),
+            InvokeAsyncError::KmsInvalidStateException(error) => error.message(),
+            InvokeAsyncError::ResourceConflictException(error) => error.message(),
+            InvokeAsyncError::EniLimitReachedException(error) => error.message(),
+            InvokeAsyncError::SnapStartNotReadyException(error) => error.message(),
+            InvokeAsyncError::ServiceException(error) => error.message(),
+            InvokeAsyncError::SnapStartException(error) => error.message(),
+            InvokeAsyncError::S3FilesMountFailureException(error) => error.message(),
+            InvokeAsyncError::EfsMountTimeoutException(error) => error.message(),
+            InvokeAsyncError::S3FilesMountTimeoutException(error) => error.message(),
+            InvokeAsyncError::ModeNotSupportedException(error) => error.message(),
+            InvokeAsyncError::ResourceNotFoundException(error) => error.message(),
+            InvokeAsyncError::InvalidRequestContentException(error) => error.message(),
+            InvokeAsyncError::SnapStartRegenerationFailureException(error) => {
+                error.message()
+            }
+            InvokeAsyncError::EfsMountFailureException(error) => error.message(),
+            InvokeAsyncError::Unlisted(error) => error.message(),
+            InvokeAsyncError::Unhandled(meta) => meta.message.as_deref(),
+            InvokeAsyncError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for InvokeAsyncError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -477,7 +560,9 @@ impl super::Operation for InvokeAsync {
                                 InvokeAsyncError::ServiceQuotaExceededException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                InvokeAsyncError::InvalidResponse(error)
+                                InvokeAsyncError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -489,7 +574,9 @@ impl super::Operation for InvokeAsync {
                                 InvokeAsyncError::InvalidSecurityGroupIdException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                InvokeAsyncError::InvalidResponse(error)
+                                InvokeAsyncError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -501,7 +588,9 @@ impl super::Operation for InvokeAsync {
                                 InvokeAsyncError::SnapStartTimeoutException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                InvokeAsyncError::InvalidResponse(error)
+                                InvokeAsyncError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -513,7 +602,9 @@ impl super::Operation for InvokeAsync {
                                 InvokeAsyncError::Ec2ThrottledException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                InvokeAsyncError::InvalidResponse(error)
+                                InvokeAsyncError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -525,7 +616,9 @@ impl super::Operation for InvokeAsync {
                                 InvokeAsyncError::EfsMountConnectivityException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                InvokeAsyncError::InvalidResponse(error)
+                                InvokeAsyncError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -541,7 +634,9 @@ impl super::Operation for InvokeAsync {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                InvokeAsyncError::InvalidResponse(error)
+                                InvokeAsyncError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -553,7 +648,9 @@ impl super::Operation for InvokeAsync {
                                 InvokeAsyncError::KmsAccessDeniedException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                InvokeAsyncError::InvalidResponse(error)
+                                InvokeAsyncError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -565,7 +662,9 @@ impl super::Operation for InvokeAsync {
                                 InvokeAsyncError::KmsDisabledException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                InvokeAsyncError::InvalidResponse(error)
+                                InvokeAsyncError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -577,7 +676,9 @@ impl super::Operation for InvokeAsync {
                                 InvokeAsyncError::S3FilesMountConnectivityException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                InvokeAsyncError::InvalidResponse(error)
+                                InvokeAsyncError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -589,7 +690,9 @@ impl super::Operation for InvokeAsync {
                                 InvokeAsyncError::InvalidRuntimeException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                InvokeAsyncError::InvalidResponse(error)
+                                InvokeAsyncError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -601,7 +704,9 @@ impl super::Operation for InvokeAsync {
                                 InvokeAsyncError::Ec2UnexpectedException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                InvokeAsyncError::InvalidResponse(error)
+                                InvokeAsyncError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -613,7 +718,9 @@ impl super::Operation for InvokeAsync {
                                 InvokeAsyncError::InvalidSubnetIdException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                InvokeAsyncError::InvalidResponse(error)
+                                InvokeAsyncError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -625,7 +732,9 @@ impl super::Operation for InvokeAsync {
                                 InvokeAsyncError::KmsNotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                InvokeAsyncError::InvalidResponse(error)
+                                InvokeAsyncError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -637,7 +746,9 @@ impl super::Operation for InvokeAsync {
                                 InvokeAsyncError::Ec2AccessDeniedException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                InvokeAsyncError::InvalidResponse(error)
+                                InvokeAsyncError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -647,7 +758,9 @@ impl super::Operation for InvokeAsync {
                                 InvokeAsyncError::EfsioException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                InvokeAsyncError::InvalidResponse(error)
+                                InvokeAsyncError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -659,7 +772,9 @@ impl super::Operation for InvokeAsync {
                                 InvokeAsyncError::KmsInvalidStateException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                InvokeAsyncError::InvalidResponse(error)
+                                InvokeAsyncError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -671,7 +786,9 @@ impl super::Operation for InvokeAsync {
                                 InvokeAsyncError::ResourceConflictException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                InvokeAsyncError::InvalidResponse(error)
+                                InvokeAsyncError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -683,7 +800,9 @@ impl super::Operation for InvokeAsync {
                                 InvokeAsyncError::EniLimitReachedException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                InvokeAsyncError::InvalidResponse(error)
+                                InvokeAsyncError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -695,7 +814,9 @@ impl super::Operation for InvokeAsync {
                                 InvokeAsyncError::SnapStartNotReadyException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                InvokeAsyncError::InvalidResponse(error)
+                                InvokeAsyncError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -705,7 +826,9 @@ impl super::Operation for InvokeAsync {
                                 InvokeAsyncError::ServiceException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                InvokeAsyncError::InvalidResponse(error)
+                                InvokeAsyncError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -715,7 +838,9 @@ impl super::Operation for InvokeAsync {
                                 InvokeAsyncError::SnapStartException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                InvokeAsyncError::InvalidResponse(error)
+                                InvokeAsyncError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -727,7 +852,9 @@ impl super::Operation for InvokeAsync {
                                 InvokeAsyncError::S3FilesMountFailureException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                InvokeAsyncError::InvalidResponse(error)
+                                InvokeAsyncError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -739,7 +866,9 @@ impl super::Operation for InvokeAsync {
                                 InvokeAsyncError::EfsMountTimeoutException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                InvokeAsyncError::InvalidResponse(error)
+                                InvokeAsyncError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -751,7 +880,9 @@ impl super::Operation for InvokeAsync {
                                 InvokeAsyncError::S3FilesMountTimeoutException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                InvokeAsyncError::InvalidResponse(error)
+                                InvokeAsyncError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -763,7 +894,9 @@ impl super::Operation for InvokeAsync {
                                 InvokeAsyncError::ModeNotSupportedException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                InvokeAsyncError::InvalidResponse(error)
+                                InvokeAsyncError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -775,7 +908,9 @@ impl super::Operation for InvokeAsync {
                                 InvokeAsyncError::ResourceNotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                InvokeAsyncError::InvalidResponse(error)
+                                InvokeAsyncError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -787,7 +922,9 @@ impl super::Operation for InvokeAsync {
                                 InvokeAsyncError::InvalidRequestContentException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                InvokeAsyncError::InvalidResponse(error)
+                                InvokeAsyncError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -803,7 +940,9 @@ impl super::Operation for InvokeAsync {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                InvokeAsyncError::InvalidResponse(error)
+                                InvokeAsyncError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -815,7 +954,9 @@ impl super::Operation for InvokeAsync {
                                 InvokeAsyncError::EfsMountFailureException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                InvokeAsyncError::InvalidResponse(error)
+                                InvokeAsyncError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -832,7 +973,11 @@ impl super::Operation for InvokeAsync {
                             ) => InvokeAsyncError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => InvokeAsyncError::InvalidResponse(error),
+                            ) => {
+                                InvokeAsyncError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 InvokeAsyncError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -847,6 +992,8 @@ impl super::Operation for InvokeAsync {
             );
         }
         crate::types::InvokeAsyncResponse::from_response(response)
-            .map_err(InvokeAsyncError::InvalidResponse)
+            .map_err(|error| InvokeAsyncError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

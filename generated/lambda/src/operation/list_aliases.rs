@@ -55,6 +55,33 @@ impl ListAliasesError {
             ListAliasesError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            ListAliasesError::InvalidParameterValueException(error) => error.meta(),
+            ListAliasesError::ServiceException(error) => error.meta(),
+            ListAliasesError::TooManyRequestsException(error) => error.meta(),
+            ListAliasesError::ResourceNotFoundException(error) => error.meta(),
+            ListAliasesError::Unlisted(error) => error.meta(),
+            ListAliasesError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            ListAliasesError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            ListAliasesError::InvalidParameterValueException(error) => error.message(),
+            ListAliasesError::ServiceException(error) => error.message(),
+            ListAliasesError::TooManyRequestsException(error) => error.message(),
+            ListAliasesError::ResourceNotFoundException(error) => error.message(),
+            ListAliasesError::Unlisted(error) => error.message(),
+            ListAliasesError::Unhandled(meta) => meta.message.as_deref(),
+            ListAliasesError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for ListAliasesError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -179,7 +206,9 @@ impl super::Operation for ListAliases {
                                 ListAliasesError::InvalidParameterValueException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                ListAliasesError::InvalidResponse(error)
+                                ListAliasesError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -189,7 +218,9 @@ impl super::Operation for ListAliases {
                                 ListAliasesError::ServiceException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                ListAliasesError::InvalidResponse(error)
+                                ListAliasesError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -201,7 +232,9 @@ impl super::Operation for ListAliases {
                                 ListAliasesError::TooManyRequestsException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                ListAliasesError::InvalidResponse(error)
+                                ListAliasesError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -213,7 +246,9 @@ impl super::Operation for ListAliases {
                                 ListAliasesError::ResourceNotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                ListAliasesError::InvalidResponse(error)
+                                ListAliasesError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -230,7 +265,11 @@ impl super::Operation for ListAliases {
                             ) => ListAliasesError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => ListAliasesError::InvalidResponse(error),
+                            ) => {
+                                ListAliasesError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 ListAliasesError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -245,6 +284,8 @@ impl super::Operation for ListAliases {
             );
         }
         crate::types::ListAliasesResponse::from_response(response)
-            .map_err(ListAliasesError::InvalidResponse)
+            .map_err(|error| ListAliasesError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

@@ -50,6 +50,39 @@ impl ListCapacityProvidersError {
             ListCapacityProvidersError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            ListCapacityProvidersError::InvalidParameterValueException(error) => {
+                error.meta()
+            }
+            ListCapacityProvidersError::ServiceException(error) => error.meta(),
+            ListCapacityProvidersError::TooManyRequestsException(error) => error.meta(),
+            ListCapacityProvidersError::Unlisted(error) => error.meta(),
+            ListCapacityProvidersError::Unhandled(meta) => {
+                ::std::option::Option::Some(meta)
+            }
+            ListCapacityProvidersError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            ListCapacityProvidersError::InvalidParameterValueException(error) => {
+                error.message()
+            }
+            ListCapacityProvidersError::ServiceException(error) => error.message(),
+            ListCapacityProvidersError::TooManyRequestsException(error) => {
+                error.message()
+            }
+            ListCapacityProvidersError::Unlisted(error) => error.message(),
+            ListCapacityProvidersError::Unhandled(meta) => meta.message.as_deref(),
+            ListCapacityProvidersError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for ListCapacityProvidersError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -160,7 +193,9 @@ impl super::Operation for ListCapacityProviders {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                ListCapacityProvidersError::InvalidResponse(error)
+                                ListCapacityProvidersError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -170,7 +205,9 @@ impl super::Operation for ListCapacityProviders {
                                 ListCapacityProvidersError::ServiceException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                ListCapacityProvidersError::InvalidResponse(error)
+                                ListCapacityProvidersError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -182,7 +219,9 @@ impl super::Operation for ListCapacityProviders {
                                 ListCapacityProvidersError::TooManyRequestsException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                ListCapacityProvidersError::InvalidResponse(error)
+                                ListCapacityProvidersError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -199,7 +238,11 @@ impl super::Operation for ListCapacityProviders {
                             ) => ListCapacityProvidersError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => ListCapacityProvidersError::InvalidResponse(error),
+                            ) => {
+                                ListCapacityProvidersError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 ListCapacityProvidersError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -214,6 +257,8 @@ impl super::Operation for ListCapacityProviders {
             );
         }
         crate::types::ListCapacityProvidersResponse::from_response(response)
-            .map_err(ListCapacityProvidersError::InvalidResponse)
+            .map_err(|error| ListCapacityProvidersError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

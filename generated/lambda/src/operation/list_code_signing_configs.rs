@@ -47,6 +47,35 @@ impl ListCodeSigningConfigsError {
             }
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            ListCodeSigningConfigsError::InvalidParameterValueException(error) => {
+                error.meta()
+            }
+            ListCodeSigningConfigsError::ServiceException(error) => error.meta(),
+            ListCodeSigningConfigsError::Unlisted(error) => error.meta(),
+            ListCodeSigningConfigsError::Unhandled(meta) => {
+                ::std::option::Option::Some(meta)
+            }
+            ListCodeSigningConfigsError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            ListCodeSigningConfigsError::InvalidParameterValueException(error) => {
+                error.message()
+            }
+            ListCodeSigningConfigsError::ServiceException(error) => error.message(),
+            ListCodeSigningConfigsError::Unlisted(error) => error.message(),
+            ListCodeSigningConfigsError::Unhandled(meta) => meta.message.as_deref(),
+            ListCodeSigningConfigsError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for ListCodeSigningConfigsError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -147,7 +176,9 @@ impl super::Operation for ListCodeSigningConfigs {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                ListCodeSigningConfigsError::InvalidResponse(error)
+                                ListCodeSigningConfigsError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -157,7 +188,9 @@ impl super::Operation for ListCodeSigningConfigs {
                                 ListCodeSigningConfigsError::ServiceException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                ListCodeSigningConfigsError::InvalidResponse(error)
+                                ListCodeSigningConfigsError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -174,7 +207,11 @@ impl super::Operation for ListCodeSigningConfigs {
                             ) => ListCodeSigningConfigsError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => ListCodeSigningConfigsError::InvalidResponse(error),
+                            ) => {
+                                ListCodeSigningConfigsError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 ListCodeSigningConfigsError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -189,6 +226,8 @@ impl super::Operation for ListCodeSigningConfigs {
             );
         }
         crate::types::ListCodeSigningConfigsResponse::from_response(response)
-            .map_err(ListCodeSigningConfigsError::InvalidResponse)
+            .map_err(|error| ListCodeSigningConfigsError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

@@ -59,6 +59,51 @@ impl ListDurableExecutionsByFunctionError {
             }
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            ListDurableExecutionsByFunctionError::InvalidParameterValueException(
+                error,
+            ) => error.meta(),
+            ListDurableExecutionsByFunctionError::ServiceException(error) => error.meta(),
+            ListDurableExecutionsByFunctionError::TooManyRequestsException(error) => {
+                error.meta()
+            }
+            ListDurableExecutionsByFunctionError::ResourceNotFoundException(error) => {
+                error.meta()
+            }
+            ListDurableExecutionsByFunctionError::Unlisted(error) => error.meta(),
+            ListDurableExecutionsByFunctionError::Unhandled(meta) => {
+                ::std::option::Option::Some(meta)
+            }
+            ListDurableExecutionsByFunctionError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            ListDurableExecutionsByFunctionError::InvalidParameterValueException(
+                error,
+            ) => error.message(),
+            ListDurableExecutionsByFunctionError::ServiceException(error) => {
+                error.message()
+            }
+            ListDurableExecutionsByFunctionError::TooManyRequestsException(error) => {
+                error.message()
+            }
+            ListDurableExecutionsByFunctionError::ResourceNotFoundException(error) => {
+                error.message()
+            }
+            ListDurableExecutionsByFunctionError::Unlisted(error) => error.message(),
+            ListDurableExecutionsByFunctionError::Unhandled(meta) => {
+                meta.message.as_deref()
+            }
+            ListDurableExecutionsByFunctionError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for ListDurableExecutionsByFunctionError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -225,7 +270,9 @@ impl super::Operation for ListDurableExecutionsByFunction {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                ListDurableExecutionsByFunctionError::InvalidResponse(error)
+                                ListDurableExecutionsByFunctionError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -237,7 +284,9 @@ impl super::Operation for ListDurableExecutionsByFunction {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                ListDurableExecutionsByFunctionError::InvalidResponse(error)
+                                ListDurableExecutionsByFunctionError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -251,7 +300,9 @@ impl super::Operation for ListDurableExecutionsByFunction {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                ListDurableExecutionsByFunctionError::InvalidResponse(error)
+                                ListDurableExecutionsByFunctionError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -265,7 +316,9 @@ impl super::Operation for ListDurableExecutionsByFunction {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                ListDurableExecutionsByFunctionError::InvalidResponse(error)
+                                ListDurableExecutionsByFunctionError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -283,7 +336,9 @@ impl super::Operation for ListDurableExecutionsByFunction {
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
                             ) => {
-                                ListDurableExecutionsByFunctionError::InvalidResponse(error)
+                                ListDurableExecutionsByFunctionError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                             ::std::option::Option::None => {
                                 ListDurableExecutionsByFunctionError::Unhandled(
@@ -299,6 +354,8 @@ impl super::Operation for ListDurableExecutionsByFunction {
             );
         }
         crate::types::ListDurableExecutionsByFunctionResponse::from_response(response)
-            .map_err(ListDurableExecutionsByFunctionError::InvalidResponse)
+            .map_err(|error| ListDurableExecutionsByFunctionError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

@@ -57,6 +57,45 @@ impl ListEventSourceMappingsError {
             }
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            ListEventSourceMappingsError::InvalidParameterValueException(error) => {
+                error.meta()
+            }
+            ListEventSourceMappingsError::ServiceException(error) => error.meta(),
+            ListEventSourceMappingsError::TooManyRequestsException(error) => error.meta(),
+            ListEventSourceMappingsError::ResourceNotFoundException(error) => {
+                error.meta()
+            }
+            ListEventSourceMappingsError::Unlisted(error) => error.meta(),
+            ListEventSourceMappingsError::Unhandled(meta) => {
+                ::std::option::Option::Some(meta)
+            }
+            ListEventSourceMappingsError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            ListEventSourceMappingsError::InvalidParameterValueException(error) => {
+                error.message()
+            }
+            ListEventSourceMappingsError::ServiceException(error) => error.message(),
+            ListEventSourceMappingsError::TooManyRequestsException(error) => {
+                error.message()
+            }
+            ListEventSourceMappingsError::ResourceNotFoundException(error) => {
+                error.message()
+            }
+            ListEventSourceMappingsError::Unlisted(error) => error.message(),
+            ListEventSourceMappingsError::Unhandled(meta) => meta.message.as_deref(),
+            ListEventSourceMappingsError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for ListEventSourceMappingsError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -177,7 +216,9 @@ impl super::Operation for ListEventSourceMappings {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                ListEventSourceMappingsError::InvalidResponse(error)
+                                ListEventSourceMappingsError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -187,7 +228,9 @@ impl super::Operation for ListEventSourceMappings {
                                 ListEventSourceMappingsError::ServiceException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                ListEventSourceMappingsError::InvalidResponse(error)
+                                ListEventSourceMappingsError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -201,7 +244,9 @@ impl super::Operation for ListEventSourceMappings {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                ListEventSourceMappingsError::InvalidResponse(error)
+                                ListEventSourceMappingsError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -215,7 +260,9 @@ impl super::Operation for ListEventSourceMappings {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                ListEventSourceMappingsError::InvalidResponse(error)
+                                ListEventSourceMappingsError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -232,7 +279,11 @@ impl super::Operation for ListEventSourceMappings {
                             ) => ListEventSourceMappingsError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => ListEventSourceMappingsError::InvalidResponse(error),
+                            ) => {
+                                ListEventSourceMappingsError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 ListEventSourceMappingsError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -247,6 +298,8 @@ impl super::Operation for ListEventSourceMappings {
             );
         }
         crate::types::ListEventSourceMappingsResponse::from_response(response)
-            .map_err(ListEventSourceMappingsError::InvalidResponse)
+            .map_err(|error| ListEventSourceMappingsError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

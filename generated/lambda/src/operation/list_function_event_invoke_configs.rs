@@ -61,6 +61,51 @@ impl ListFunctionEventInvokeConfigsError {
             }
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            ListFunctionEventInvokeConfigsError::InvalidParameterValueException(
+                error,
+            ) => error.meta(),
+            ListFunctionEventInvokeConfigsError::ServiceException(error) => error.meta(),
+            ListFunctionEventInvokeConfigsError::TooManyRequestsException(error) => {
+                error.meta()
+            }
+            ListFunctionEventInvokeConfigsError::ResourceNotFoundException(error) => {
+                error.meta()
+            }
+            ListFunctionEventInvokeConfigsError::Unlisted(error) => error.meta(),
+            ListFunctionEventInvokeConfigsError::Unhandled(meta) => {
+                ::std::option::Option::Some(meta)
+            }
+            ListFunctionEventInvokeConfigsError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            ListFunctionEventInvokeConfigsError::InvalidParameterValueException(
+                error,
+            ) => error.message(),
+            ListFunctionEventInvokeConfigsError::ServiceException(error) => {
+                error.message()
+            }
+            ListFunctionEventInvokeConfigsError::TooManyRequestsException(error) => {
+                error.message()
+            }
+            ListFunctionEventInvokeConfigsError::ResourceNotFoundException(error) => {
+                error.message()
+            }
+            ListFunctionEventInvokeConfigsError::Unlisted(error) => error.message(),
+            ListFunctionEventInvokeConfigsError::Unhandled(meta) => {
+                meta.message.as_deref()
+            }
+            ListFunctionEventInvokeConfigsError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for ListFunctionEventInvokeConfigsError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -192,7 +237,9 @@ impl super::Operation for ListFunctionEventInvokeConfigs {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                ListFunctionEventInvokeConfigsError::InvalidResponse(error)
+                                ListFunctionEventInvokeConfigsError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -202,7 +249,9 @@ impl super::Operation for ListFunctionEventInvokeConfigs {
                                 ListFunctionEventInvokeConfigsError::ServiceException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                ListFunctionEventInvokeConfigsError::InvalidResponse(error)
+                                ListFunctionEventInvokeConfigsError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -216,7 +265,9 @@ impl super::Operation for ListFunctionEventInvokeConfigs {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                ListFunctionEventInvokeConfigsError::InvalidResponse(error)
+                                ListFunctionEventInvokeConfigsError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -230,7 +281,9 @@ impl super::Operation for ListFunctionEventInvokeConfigs {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                ListFunctionEventInvokeConfigsError::InvalidResponse(error)
+                                ListFunctionEventInvokeConfigsError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -248,7 +301,9 @@ impl super::Operation for ListFunctionEventInvokeConfigs {
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
                             ) => {
-                                ListFunctionEventInvokeConfigsError::InvalidResponse(error)
+                                ListFunctionEventInvokeConfigsError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                             ::std::option::Option::None => {
                                 ListFunctionEventInvokeConfigsError::Unhandled(
@@ -264,6 +319,8 @@ impl super::Operation for ListFunctionEventInvokeConfigs {
             );
         }
         crate::types::ListFunctionEventInvokeConfigsResponse::from_response(response)
-            .map_err(ListFunctionEventInvokeConfigsError::InvalidResponse)
+            .map_err(|error| ListFunctionEventInvokeConfigsError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

@@ -57,6 +57,43 @@ impl ListFunctionUrlConfigsError {
             }
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            ListFunctionUrlConfigsError::InvalidParameterValueException(error) => {
+                error.meta()
+            }
+            ListFunctionUrlConfigsError::ServiceException(error) => error.meta(),
+            ListFunctionUrlConfigsError::TooManyRequestsException(error) => error.meta(),
+            ListFunctionUrlConfigsError::ResourceNotFoundException(error) => error.meta(),
+            ListFunctionUrlConfigsError::Unlisted(error) => error.meta(),
+            ListFunctionUrlConfigsError::Unhandled(meta) => {
+                ::std::option::Option::Some(meta)
+            }
+            ListFunctionUrlConfigsError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            ListFunctionUrlConfigsError::InvalidParameterValueException(error) => {
+                error.message()
+            }
+            ListFunctionUrlConfigsError::ServiceException(error) => error.message(),
+            ListFunctionUrlConfigsError::TooManyRequestsException(error) => {
+                error.message()
+            }
+            ListFunctionUrlConfigsError::ResourceNotFoundException(error) => {
+                error.message()
+            }
+            ListFunctionUrlConfigsError::Unlisted(error) => error.message(),
+            ListFunctionUrlConfigsError::Unhandled(meta) => meta.message.as_deref(),
+            ListFunctionUrlConfigsError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for ListFunctionUrlConfigsError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -188,7 +225,9 @@ impl super::Operation for ListFunctionUrlConfigs {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                ListFunctionUrlConfigsError::InvalidResponse(error)
+                                ListFunctionUrlConfigsError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -198,7 +237,9 @@ impl super::Operation for ListFunctionUrlConfigs {
                                 ListFunctionUrlConfigsError::ServiceException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                ListFunctionUrlConfigsError::InvalidResponse(error)
+                                ListFunctionUrlConfigsError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -210,7 +251,9 @@ impl super::Operation for ListFunctionUrlConfigs {
                                 ListFunctionUrlConfigsError::TooManyRequestsException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                ListFunctionUrlConfigsError::InvalidResponse(error)
+                                ListFunctionUrlConfigsError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -224,7 +267,9 @@ impl super::Operation for ListFunctionUrlConfigs {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                ListFunctionUrlConfigsError::InvalidResponse(error)
+                                ListFunctionUrlConfigsError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -241,7 +286,11 @@ impl super::Operation for ListFunctionUrlConfigs {
                             ) => ListFunctionUrlConfigsError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => ListFunctionUrlConfigsError::InvalidResponse(error),
+                            ) => {
+                                ListFunctionUrlConfigsError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 ListFunctionUrlConfigsError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -256,6 +305,8 @@ impl super::Operation for ListFunctionUrlConfigs {
             );
         }
         crate::types::ListFunctionUrlConfigsResponse::from_response(response)
-            .map_err(ListFunctionUrlConfigsError::InvalidResponse)
+            .map_err(|error| ListFunctionUrlConfigsError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

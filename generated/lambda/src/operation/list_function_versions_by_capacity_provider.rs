@@ -59,6 +59,57 @@ impl ListFunctionVersionsByCapacityProviderError {
             }
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            ListFunctionVersionsByCapacityProviderError::InvalidParameterValueException(
+                error,
+            ) => error.meta(),
+            ListFunctionVersionsByCapacityProviderError::ServiceException(error) => {
+                error.meta()
+            }
+            ListFunctionVersionsByCapacityProviderError::TooManyRequestsException(
+                error,
+            ) => error.meta(),
+            ListFunctionVersionsByCapacityProviderError::ResourceNotFoundException(
+                error,
+            ) => error.meta(),
+            ListFunctionVersionsByCapacityProviderError::Unlisted(error) => error.meta(),
+            ListFunctionVersionsByCapacityProviderError::Unhandled(meta) => {
+                ::std::option::Option::Some(meta)
+            }
+            ListFunctionVersionsByCapacityProviderError::InvalidResponse(error) => {
+                error.meta()
+            }
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            ListFunctionVersionsByCapacityProviderError::InvalidParameterValueException(
+                error,
+            ) => error.message(),
+            ListFunctionVersionsByCapacityProviderError::ServiceException(error) => {
+                error.message()
+            }
+            ListFunctionVersionsByCapacityProviderError::TooManyRequestsException(
+                error,
+            ) => error.message(),
+            ListFunctionVersionsByCapacityProviderError::ResourceNotFoundException(
+                error,
+            ) => error.message(),
+            ListFunctionVersionsByCapacityProviderError::Unlisted(error) => {
+                error.message()
+            }
+            ListFunctionVersionsByCapacityProviderError::Unhandled(meta) => {
+                meta.message.as_deref()
+            }
+            ListFunctionVersionsByCapacityProviderError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for ListFunctionVersionsByCapacityProviderError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -191,7 +242,7 @@ impl super::Operation for ListFunctionVersionsByCapacityProvider {
                             }
                             ::std::result::Result::Err(error) => {
                                 ListFunctionVersionsByCapacityProviderError::InvalidResponse(
-                                    error,
+                                    error.with_response(response),
                                 )
                             }
                         }
@@ -205,7 +256,7 @@ impl super::Operation for ListFunctionVersionsByCapacityProvider {
                             }
                             ::std::result::Result::Err(error) => {
                                 ListFunctionVersionsByCapacityProviderError::InvalidResponse(
-                                    error,
+                                    error.with_response(response),
                                 )
                             }
                         }
@@ -221,7 +272,7 @@ impl super::Operation for ListFunctionVersionsByCapacityProvider {
                             }
                             ::std::result::Result::Err(error) => {
                                 ListFunctionVersionsByCapacityProviderError::InvalidResponse(
-                                    error,
+                                    error.with_response(response),
                                 )
                             }
                         }
@@ -237,7 +288,7 @@ impl super::Operation for ListFunctionVersionsByCapacityProvider {
                             }
                             ::std::result::Result::Err(error) => {
                                 ListFunctionVersionsByCapacityProviderError::InvalidResponse(
-                                    error,
+                                    error.with_response(response),
                                 )
                             }
                         }
@@ -259,7 +310,7 @@ impl super::Operation for ListFunctionVersionsByCapacityProvider {
                                 ::std::result::Result::Err(error),
                             ) => {
                                 ListFunctionVersionsByCapacityProviderError::InvalidResponse(
-                                    error,
+                                    error.with_response(response),
                                 )
                             }
                             ::std::option::Option::None => {
@@ -278,6 +329,8 @@ impl super::Operation for ListFunctionVersionsByCapacityProvider {
         crate::types::ListFunctionVersionsByCapacityProviderResponse::from_response(
                 response,
             )
-            .map_err(ListFunctionVersionsByCapacityProviderError::InvalidResponse)
+            .map_err(|error| ListFunctionVersionsByCapacityProviderError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

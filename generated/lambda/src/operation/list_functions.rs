@@ -54,6 +54,31 @@ impl ListFunctionsError {
             ListFunctionsError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            ListFunctionsError::InvalidParameterValueException(error) => error.meta(),
+            ListFunctionsError::ServiceException(error) => error.meta(),
+            ListFunctionsError::TooManyRequestsException(error) => error.meta(),
+            ListFunctionsError::Unlisted(error) => error.meta(),
+            ListFunctionsError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            ListFunctionsError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            ListFunctionsError::InvalidParameterValueException(error) => error.message(),
+            ListFunctionsError::ServiceException(error) => error.message(),
+            ListFunctionsError::TooManyRequestsException(error) => error.message(),
+            ListFunctionsError::Unlisted(error) => error.message(),
+            ListFunctionsError::Unhandled(meta) => meta.message.as_deref(),
+            ListFunctionsError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for ListFunctionsError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -157,7 +182,9 @@ impl super::Operation for ListFunctions {
                                 ListFunctionsError::InvalidParameterValueException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                ListFunctionsError::InvalidResponse(error)
+                                ListFunctionsError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -167,7 +194,9 @@ impl super::Operation for ListFunctions {
                                 ListFunctionsError::ServiceException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                ListFunctionsError::InvalidResponse(error)
+                                ListFunctionsError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -179,7 +208,9 @@ impl super::Operation for ListFunctions {
                                 ListFunctionsError::TooManyRequestsException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                ListFunctionsError::InvalidResponse(error)
+                                ListFunctionsError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -196,7 +227,11 @@ impl super::Operation for ListFunctions {
                             ) => ListFunctionsError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => ListFunctionsError::InvalidResponse(error),
+                            ) => {
+                                ListFunctionsError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 ListFunctionsError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -211,6 +246,8 @@ impl super::Operation for ListFunctions {
             );
         }
         crate::types::ListFunctionsResponse::from_response(response)
-            .map_err(ListFunctionsError::InvalidResponse)
+            .map_err(|error| ListFunctionsError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

@@ -54,6 +54,47 @@ impl ListFunctionsByCodeSigningConfigError {
             }
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            ListFunctionsByCodeSigningConfigError::InvalidParameterValueException(
+                error,
+            ) => error.meta(),
+            ListFunctionsByCodeSigningConfigError::ServiceException(error) => {
+                error.meta()
+            }
+            ListFunctionsByCodeSigningConfigError::ResourceNotFoundException(error) => {
+                error.meta()
+            }
+            ListFunctionsByCodeSigningConfigError::Unlisted(error) => error.meta(),
+            ListFunctionsByCodeSigningConfigError::Unhandled(meta) => {
+                ::std::option::Option::Some(meta)
+            }
+            ListFunctionsByCodeSigningConfigError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            ListFunctionsByCodeSigningConfigError::InvalidParameterValueException(
+                error,
+            ) => error.message(),
+            ListFunctionsByCodeSigningConfigError::ServiceException(error) => {
+                error.message()
+            }
+            ListFunctionsByCodeSigningConfigError::ResourceNotFoundException(error) => {
+                error.message()
+            }
+            ListFunctionsByCodeSigningConfigError::Unlisted(error) => error.message(),
+            ListFunctionsByCodeSigningConfigError::Unhandled(meta) => {
+                meta.message.as_deref()
+            }
+            ListFunctionsByCodeSigningConfigError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for ListFunctionsByCodeSigningConfigError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -179,7 +220,7 @@ impl super::Operation for ListFunctionsByCodeSigningConfig {
                             }
                             ::std::result::Result::Err(error) => {
                                 ListFunctionsByCodeSigningConfigError::InvalidResponse(
-                                    error,
+                                    error.with_response(response),
                                 )
                             }
                         }
@@ -193,7 +234,7 @@ impl super::Operation for ListFunctionsByCodeSigningConfig {
                             }
                             ::std::result::Result::Err(error) => {
                                 ListFunctionsByCodeSigningConfigError::InvalidResponse(
-                                    error,
+                                    error.with_response(response),
                                 )
                             }
                         }
@@ -209,7 +250,7 @@ impl super::Operation for ListFunctionsByCodeSigningConfig {
                             }
                             ::std::result::Result::Err(error) => {
                                 ListFunctionsByCodeSigningConfigError::InvalidResponse(
-                                    error,
+                                    error.with_response(response),
                                 )
                             }
                         }
@@ -229,7 +270,7 @@ impl super::Operation for ListFunctionsByCodeSigningConfig {
                                 ::std::result::Result::Err(error),
                             ) => {
                                 ListFunctionsByCodeSigningConfigError::InvalidResponse(
-                                    error,
+                                    error.with_response(response),
                                 )
                             }
                             ::std::option::Option::None => {
@@ -246,6 +287,8 @@ impl super::Operation for ListFunctionsByCodeSigningConfig {
             );
         }
         crate::types::ListFunctionsByCodeSigningConfigResponse::from_response(response)
-            .map_err(ListFunctionsByCodeSigningConfigError::InvalidResponse)
+            .map_err(|error| ListFunctionsByCodeSigningConfigError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

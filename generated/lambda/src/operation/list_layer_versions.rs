@@ -55,6 +55,35 @@ impl ListLayerVersionsError {
             ListLayerVersionsError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            ListLayerVersionsError::InvalidParameterValueException(error) => error.meta(),
+            ListLayerVersionsError::ServiceException(error) => error.meta(),
+            ListLayerVersionsError::TooManyRequestsException(error) => error.meta(),
+            ListLayerVersionsError::ResourceNotFoundException(error) => error.meta(),
+            ListLayerVersionsError::Unlisted(error) => error.meta(),
+            ListLayerVersionsError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            ListLayerVersionsError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            ListLayerVersionsError::InvalidParameterValueException(error) => {
+                error.message()
+            }
+            ListLayerVersionsError::ServiceException(error) => error.message(),
+            ListLayerVersionsError::TooManyRequestsException(error) => error.message(),
+            ListLayerVersionsError::ResourceNotFoundException(error) => error.message(),
+            ListLayerVersionsError::Unlisted(error) => error.message(),
+            ListLayerVersionsError::Unhandled(meta) => meta.message.as_deref(),
+            ListLayerVersionsError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for ListLayerVersionsError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -191,7 +220,9 @@ impl super::Operation for ListLayerVersions {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                ListLayerVersionsError::InvalidResponse(error)
+                                ListLayerVersionsError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -201,7 +232,9 @@ impl super::Operation for ListLayerVersions {
                                 ListLayerVersionsError::ServiceException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                ListLayerVersionsError::InvalidResponse(error)
+                                ListLayerVersionsError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -213,7 +246,9 @@ impl super::Operation for ListLayerVersions {
                                 ListLayerVersionsError::TooManyRequestsException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                ListLayerVersionsError::InvalidResponse(error)
+                                ListLayerVersionsError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -225,7 +260,9 @@ impl super::Operation for ListLayerVersions {
                                 ListLayerVersionsError::ResourceNotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                ListLayerVersionsError::InvalidResponse(error)
+                                ListLayerVersionsError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -242,7 +279,11 @@ impl super::Operation for ListLayerVersions {
                             ) => ListLayerVersionsError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => ListLayerVersionsError::InvalidResponse(error),
+                            ) => {
+                                ListLayerVersionsError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 ListLayerVersionsError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -257,6 +298,8 @@ impl super::Operation for ListLayerVersions {
             );
         }
         crate::types::ListLayerVersionsResponse::from_response(response)
-            .map_err(ListLayerVersionsError::InvalidResponse)
+            .map_err(|error| ListLayerVersionsError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

@@ -50,6 +50,31 @@ impl ListLayersError {
             ListLayersError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            ListLayersError::InvalidParameterValueException(error) => error.meta(),
+            ListLayersError::ServiceException(error) => error.meta(),
+            ListLayersError::TooManyRequestsException(error) => error.meta(),
+            ListLayersError::Unlisted(error) => error.meta(),
+            ListLayersError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            ListLayersError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            ListLayersError::InvalidParameterValueException(error) => error.message(),
+            ListLayersError::ServiceException(error) => error.message(),
+            ListLayersError::TooManyRequestsException(error) => error.message(),
+            ListLayersError::Unlisted(error) => error.message(),
+            ListLayersError::Unhandled(meta) => meta.message.as_deref(),
+            ListLayersError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for ListLayersError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -152,7 +177,9 @@ impl super::Operation for ListLayers {
                                 ListLayersError::InvalidParameterValueException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                ListLayersError::InvalidResponse(error)
+                                ListLayersError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -162,7 +189,9 @@ impl super::Operation for ListLayers {
                                 ListLayersError::ServiceException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                ListLayersError::InvalidResponse(error)
+                                ListLayersError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -174,7 +203,9 @@ impl super::Operation for ListLayers {
                                 ListLayersError::TooManyRequestsException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                ListLayersError::InvalidResponse(error)
+                                ListLayersError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -191,7 +222,11 @@ impl super::Operation for ListLayers {
                             ) => ListLayersError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => ListLayersError::InvalidResponse(error),
+                            ) => {
+                                ListLayersError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 ListLayersError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -206,6 +241,8 @@ impl super::Operation for ListLayers {
             );
         }
         crate::types::ListLayersResponse::from_response(response)
-            .map_err(ListLayersError::InvalidResponse)
+            .map_err(|error| ListLayersError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

@@ -59,6 +59,55 @@ impl ListProvisionedConcurrencyConfigsError {
             }
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            ListProvisionedConcurrencyConfigsError::InvalidParameterValueException(
+                error,
+            ) => error.meta(),
+            ListProvisionedConcurrencyConfigsError::ServiceException(error) => {
+                error.meta()
+            }
+            ListProvisionedConcurrencyConfigsError::TooManyRequestsException(error) => {
+                error.meta()
+            }
+            ListProvisionedConcurrencyConfigsError::ResourceNotFoundException(error) => {
+                error.meta()
+            }
+            ListProvisionedConcurrencyConfigsError::Unlisted(error) => error.meta(),
+            ListProvisionedConcurrencyConfigsError::Unhandled(meta) => {
+                ::std::option::Option::Some(meta)
+            }
+            ListProvisionedConcurrencyConfigsError::InvalidResponse(error) => {
+                error.meta()
+            }
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            ListProvisionedConcurrencyConfigsError::InvalidParameterValueException(
+                error,
+            ) => error.message(),
+            ListProvisionedConcurrencyConfigsError::ServiceException(error) => {
+                error.message()
+            }
+            ListProvisionedConcurrencyConfigsError::TooManyRequestsException(error) => {
+                error.message()
+            }
+            ListProvisionedConcurrencyConfigsError::ResourceNotFoundException(error) => {
+                error.message()
+            }
+            ListProvisionedConcurrencyConfigsError::Unlisted(error) => error.message(),
+            ListProvisionedConcurrencyConfigsError::Unhandled(meta) => {
+                meta.message.as_deref()
+            }
+            ListProvisionedConcurrencyConfigsError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for ListProvisionedConcurrencyConfigsError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -191,7 +240,7 @@ impl super::Operation for ListProvisionedConcurrencyConfigs {
                             }
                             ::std::result::Result::Err(error) => {
                                 ListProvisionedConcurrencyConfigsError::InvalidResponse(
-                                    error,
+                                    error.with_response(response),
                                 )
                             }
                         }
@@ -205,7 +254,7 @@ impl super::Operation for ListProvisionedConcurrencyConfigs {
                             }
                             ::std::result::Result::Err(error) => {
                                 ListProvisionedConcurrencyConfigsError::InvalidResponse(
-                                    error,
+                                    error.with_response(response),
                                 )
                             }
                         }
@@ -221,7 +270,7 @@ impl super::Operation for ListProvisionedConcurrencyConfigs {
                             }
                             ::std::result::Result::Err(error) => {
                                 ListProvisionedConcurrencyConfigsError::InvalidResponse(
-                                    error,
+                                    error.with_response(response),
                                 )
                             }
                         }
@@ -237,7 +286,7 @@ impl super::Operation for ListProvisionedConcurrencyConfigs {
                             }
                             ::std::result::Result::Err(error) => {
                                 ListProvisionedConcurrencyConfigsError::InvalidResponse(
-                                    error,
+                                    error.with_response(response),
                                 )
                             }
                         }
@@ -257,7 +306,7 @@ impl super::Operation for ListProvisionedConcurrencyConfigs {
                                 ::std::result::Result::Err(error),
                             ) => {
                                 ListProvisionedConcurrencyConfigsError::InvalidResponse(
-                                    error,
+                                    error.with_response(response),
                                 )
                             }
                             ::std::option::Option::None => {
@@ -274,6 +323,8 @@ impl super::Operation for ListProvisionedConcurrencyConfigs {
             );
         }
         crate::types::ListProvisionedConcurrencyConfigsResponse::from_response(response)
-            .map_err(ListProvisionedConcurrencyConfigsError::InvalidResponse)
+            .map_err(|error| ListProvisionedConcurrencyConfigsError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

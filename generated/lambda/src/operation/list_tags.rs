@@ -55,6 +55,33 @@ impl ListTagsError {
             ListTagsError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            ListTagsError::InvalidParameterValueException(error) => error.meta(),
+            ListTagsError::ServiceException(error) => error.meta(),
+            ListTagsError::TooManyRequestsException(error) => error.meta(),
+            ListTagsError::ResourceNotFoundException(error) => error.meta(),
+            ListTagsError::Unlisted(error) => error.meta(),
+            ListTagsError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            ListTagsError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            ListTagsError::InvalidParameterValueException(error) => error.message(),
+            ListTagsError::ServiceException(error) => error.message(),
+            ListTagsError::TooManyRequestsException(error) => error.message(),
+            ListTagsError::ResourceNotFoundException(error) => error.message(),
+            ListTagsError::Unlisted(error) => error.message(),
+            ListTagsError::Unhandled(meta) => meta.message.as_deref(),
+            ListTagsError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for ListTagsError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -156,7 +183,9 @@ impl super::Operation for ListTags {
                                 ListTagsError::InvalidParameterValueException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                ListTagsError::InvalidResponse(error)
+                                ListTagsError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -166,7 +195,9 @@ impl super::Operation for ListTags {
                                 ListTagsError::ServiceException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                ListTagsError::InvalidResponse(error)
+                                ListTagsError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -178,7 +209,9 @@ impl super::Operation for ListTags {
                                 ListTagsError::TooManyRequestsException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                ListTagsError::InvalidResponse(error)
+                                ListTagsError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -190,7 +223,9 @@ impl super::Operation for ListTags {
                                 ListTagsError::ResourceNotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                ListTagsError::InvalidResponse(error)
+                                ListTagsError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -207,7 +242,11 @@ impl super::Operation for ListTags {
                             ) => ListTagsError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => ListTagsError::InvalidResponse(error),
+                            ) => {
+                                ListTagsError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 ListTagsError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -222,6 +261,8 @@ impl super::Operation for ListTags {
             );
         }
         crate::types::ListTagsResponse::from_response(response)
-            .map_err(ListTagsError::InvalidResponse)
+            .map_err(|error| ListTagsError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

@@ -57,6 +57,43 @@ impl ListVersionsByFunctionError {
             }
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            ListVersionsByFunctionError::InvalidParameterValueException(error) => {
+                error.meta()
+            }
+            ListVersionsByFunctionError::ServiceException(error) => error.meta(),
+            ListVersionsByFunctionError::TooManyRequestsException(error) => error.meta(),
+            ListVersionsByFunctionError::ResourceNotFoundException(error) => error.meta(),
+            ListVersionsByFunctionError::Unlisted(error) => error.meta(),
+            ListVersionsByFunctionError::Unhandled(meta) => {
+                ::std::option::Option::Some(meta)
+            }
+            ListVersionsByFunctionError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            ListVersionsByFunctionError::InvalidParameterValueException(error) => {
+                error.message()
+            }
+            ListVersionsByFunctionError::ServiceException(error) => error.message(),
+            ListVersionsByFunctionError::TooManyRequestsException(error) => {
+                error.message()
+            }
+            ListVersionsByFunctionError::ResourceNotFoundException(error) => {
+                error.message()
+            }
+            ListVersionsByFunctionError::Unlisted(error) => error.message(),
+            ListVersionsByFunctionError::Unhandled(meta) => meta.message.as_deref(),
+            ListVersionsByFunctionError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for ListVersionsByFunctionError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -188,7 +225,9 @@ impl super::Operation for ListVersionsByFunction {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                ListVersionsByFunctionError::InvalidResponse(error)
+                                ListVersionsByFunctionError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -198,7 +237,9 @@ impl super::Operation for ListVersionsByFunction {
                                 ListVersionsByFunctionError::ServiceException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                ListVersionsByFunctionError::InvalidResponse(error)
+                                ListVersionsByFunctionError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -210,7 +251,9 @@ impl super::Operation for ListVersionsByFunction {
                                 ListVersionsByFunctionError::TooManyRequestsException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                ListVersionsByFunctionError::InvalidResponse(error)
+                                ListVersionsByFunctionError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -224,7 +267,9 @@ impl super::Operation for ListVersionsByFunction {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                ListVersionsByFunctionError::InvalidResponse(error)
+                                ListVersionsByFunctionError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -241,7 +286,11 @@ impl super::Operation for ListVersionsByFunction {
                             ) => ListVersionsByFunctionError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => ListVersionsByFunctionError::InvalidResponse(error),
+                            ) => {
+                                ListVersionsByFunctionError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 ListVersionsByFunctionError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -256,6 +305,8 @@ impl super::Operation for ListVersionsByFunction {
             );
         }
         crate::types::ListVersionsByFunctionResponse::from_response(response)
-            .map_err(ListVersionsByFunctionError::InvalidResponse)
+            .map_err(|error| ListVersionsByFunctionError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

@@ -62,6 +62,43 @@ impl PublishLayerVersionError {
             PublishLayerVersionError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            PublishLayerVersionError::InvalidParameterValueException(error) => {
+                error.meta()
+            }
+            PublishLayerVersionError::ServiceException(error) => error.meta(),
+            PublishLayerVersionError::TooManyRequestsException(error) => error.meta(),
+            PublishLayerVersionError::ResourceNotFoundException(error) => error.meta(),
+            PublishLayerVersionError::CodeStorageExceededException(error) => error.meta(),
+            PublishLayerVersionError::Unlisted(error) => error.meta(),
+            PublishLayerVersionError::Unhandled(meta) => {
+                ::std::option::Option::Some(meta)
+            }
+            PublishLayerVersionError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            PublishLayerVersionError::InvalidParameterValueException(error) => {
+                error.message()
+            }
+            PublishLayerVersionError::ServiceException(error) => error.message(),
+            PublishLayerVersionError::TooManyRequestsException(error) => error.message(),
+            PublishLayerVersionError::ResourceNotFoundException(error) => error.message(),
+            PublishLayerVersionError::CodeStorageExceededException(error) => {
+                error.message()
+            }
+            PublishLayerVersionError::Unlisted(error) => error.message(),
+            PublishLayerVersionError::Unhandled(meta) => meta.message.as_deref(),
+            PublishLayerVersionError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for PublishLayerVersionError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -190,7 +227,9 @@ impl super::Operation for PublishLayerVersion {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                PublishLayerVersionError::InvalidResponse(error)
+                                PublishLayerVersionError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -200,7 +239,9 @@ impl super::Operation for PublishLayerVersion {
                                 PublishLayerVersionError::ServiceException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                PublishLayerVersionError::InvalidResponse(error)
+                                PublishLayerVersionError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -212,7 +253,9 @@ impl super::Operation for PublishLayerVersion {
                                 PublishLayerVersionError::TooManyRequestsException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                PublishLayerVersionError::InvalidResponse(error)
+                                PublishLayerVersionError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -224,7 +267,9 @@ impl super::Operation for PublishLayerVersion {
                                 PublishLayerVersionError::ResourceNotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                PublishLayerVersionError::InvalidResponse(error)
+                                PublishLayerVersionError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -238,7 +283,9 @@ impl super::Operation for PublishLayerVersion {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                PublishLayerVersionError::InvalidResponse(error)
+                                PublishLayerVersionError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -255,7 +302,11 @@ impl super::Operation for PublishLayerVersion {
                             ) => PublishLayerVersionError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => PublishLayerVersionError::InvalidResponse(error),
+                            ) => {
+                                PublishLayerVersionError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 PublishLayerVersionError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -270,6 +321,8 @@ impl super::Operation for PublishLayerVersion {
             );
         }
         crate::types::PublishLayerVersionResponse::from_response(response)
-            .map_err(PublishLayerVersionError::InvalidResponse)
+            .map_err(|error| PublishLayerVersionError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

@@ -85,6 +85,45 @@ impl PublishVersionError {
             PublishVersionError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            PublishVersionError::InvalidParameterValueException(error) => error.meta(),
+            PublishVersionError::ResourceConflictException(error) => error.meta(),
+            PublishVersionError::ServiceException(error) => error.meta(),
+            PublishVersionError::TooManyRequestsException(error) => error.meta(),
+            PublishVersionError::ResourceNotFoundException(error) => error.meta(),
+            PublishVersionError::CodeStorageExceededException(error) => error.meta(),
+            PublishVersionError::FunctionVersionsPerCapacityProviderLimitExceededException(
+                error,
+            ) => error.meta(),
+            PublishVersionError::PreconditionFailedException(error) => error.meta(),
+            PublishVersionError::Unlisted(error) => error.meta(),
+            PublishVersionError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            PublishVersionError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            PublishVersionError::InvalidParameterValueException(error) => error.message(),
+            PublishVersionError::ResourceConflictException(error) => error.message(),
+            PublishVersionError::ServiceException(error) => error.message(),
+            PublishVersionError::TooManyRequestsException(error) => error.message(),
+            PublishVersionError::ResourceNotFoundException(error) => error.message(),
+            PublishVersionError::CodeStorageExceededException(error) => error.message(),
+            PublishVersionError::FunctionVersionsPerCapacityProviderLimitExceededException(
+                error,
+            ) => error.message(),
+            PublishVersionError::PreconditionFailedException(error) => error.message(),
+            PublishVersionError::Unlisted(error) => error.message(),
+            PublishVersionError::Unhandled(meta) => meta.message.as_deref(),
+            PublishVersionError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for PublishVersionError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -224,7 +263,9 @@ impl super::Operation for PublishVersion {
                                 PublishVersionError::InvalidParameterValueException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                PublishVersionError::InvalidResponse(error)
+                                PublishVersionError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -236,7 +277,9 @@ impl super::Operation for PublishVersion {
                                 PublishVersionError::ResourceConflictException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                PublishVersionError::InvalidResponse(error)
+                                PublishVersionError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -246,7 +289,9 @@ impl super::Operation for PublishVersion {
                                 PublishVersionError::ServiceException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                PublishVersionError::InvalidResponse(error)
+                                PublishVersionError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -258,7 +303,9 @@ impl super::Operation for PublishVersion {
                                 PublishVersionError::TooManyRequestsException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                PublishVersionError::InvalidResponse(error)
+                                PublishVersionError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -270,7 +317,9 @@ impl super::Operation for PublishVersion {
                                 PublishVersionError::ResourceNotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                PublishVersionError::InvalidResponse(error)
+                                PublishVersionError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -282,7 +331,9 @@ impl super::Operation for PublishVersion {
                                 PublishVersionError::CodeStorageExceededException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                PublishVersionError::InvalidResponse(error)
+                                PublishVersionError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -298,7 +349,9 @@ impl super::Operation for PublishVersion {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                PublishVersionError::InvalidResponse(error)
+                                PublishVersionError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -310,7 +363,9 @@ impl super::Operation for PublishVersion {
                                 PublishVersionError::PreconditionFailedException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                PublishVersionError::InvalidResponse(error)
+                                PublishVersionError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -327,7 +382,11 @@ impl super::Operation for PublishVersion {
                             ) => PublishVersionError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => PublishVersionError::InvalidResponse(error),
+                            ) => {
+                                PublishVersionError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 PublishVersionError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -342,6 +401,8 @@ impl super::Operation for PublishVersion {
             );
         }
         crate::types::FunctionConfiguration::from_response(response)
-            .map_err(PublishVersionError::InvalidResponse)
+            .map_err(|error| PublishVersionError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

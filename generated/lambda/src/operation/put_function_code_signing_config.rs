@@ -67,6 +67,59 @@ impl PutFunctionCodeSigningConfigError {
             }
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            PutFunctionCodeSigningConfigError::InvalidParameterValueException(error) => {
+                error.meta()
+            }
+            PutFunctionCodeSigningConfigError::ResourceConflictException(error) => {
+                error.meta()
+            }
+            PutFunctionCodeSigningConfigError::ServiceException(error) => error.meta(),
+            PutFunctionCodeSigningConfigError::TooManyRequestsException(error) => {
+                error.meta()
+            }
+            PutFunctionCodeSigningConfigError::ResourceNotFoundException(error) => {
+                error.meta()
+            }
+            PutFunctionCodeSigningConfigError::CodeSigningConfigNotFoundException(
+                error,
+            ) => error.meta(),
+            PutFunctionCodeSigningConfigError::Unlisted(error) => error.meta(),
+            PutFunctionCodeSigningConfigError::Unhandled(meta) => {
+                ::std::option::Option::Some(meta)
+            }
+            PutFunctionCodeSigningConfigError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            PutFunctionCodeSigningConfigError::InvalidParameterValueException(error) => {
+                error.message()
+            }
+            PutFunctionCodeSigningConfigError::ResourceConflictException(error) => {
+                error.message()
+            }
+            PutFunctionCodeSigningConfigError::ServiceException(error) => error.message(),
+            PutFunctionCodeSigningConfigError::TooManyRequestsException(error) => {
+                error.message()
+            }
+            PutFunctionCodeSigningConfigError::ResourceNotFoundException(error) => {
+                error.message()
+            }
+            PutFunctionCodeSigningConfigError::CodeSigningConfigNotFoundException(
+                error,
+            ) => error.message(),
+            PutFunctionCodeSigningConfigError::Unlisted(error) => error.message(),
+            PutFunctionCodeSigningConfigError::Unhandled(meta) => meta.message.as_deref(),
+            PutFunctionCodeSigningConfigError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for PutFunctionCodeSigningConfigError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -202,7 +255,9 @@ impl super::Operation for PutFunctionCodeSigningConfig {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                PutFunctionCodeSigningConfigError::InvalidResponse(error)
+                                PutFunctionCodeSigningConfigError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -216,7 +271,9 @@ impl super::Operation for PutFunctionCodeSigningConfig {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                PutFunctionCodeSigningConfigError::InvalidResponse(error)
+                                PutFunctionCodeSigningConfigError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -226,7 +283,9 @@ impl super::Operation for PutFunctionCodeSigningConfig {
                                 PutFunctionCodeSigningConfigError::ServiceException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                PutFunctionCodeSigningConfigError::InvalidResponse(error)
+                                PutFunctionCodeSigningConfigError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -240,7 +299,9 @@ impl super::Operation for PutFunctionCodeSigningConfig {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                PutFunctionCodeSigningConfigError::InvalidResponse(error)
+                                PutFunctionCodeSigningConfigError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -254,7 +315,9 @@ impl super::Operation for PutFunctionCodeSigningConfig {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                PutFunctionCodeSigningConfigError::InvalidResponse(error)
+                                PutFunctionCodeSigningConfigError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -268,7 +331,9 @@ impl super::Operation for PutFunctionCodeSigningConfig {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                PutFunctionCodeSigningConfigError::InvalidResponse(error)
+                                PutFunctionCodeSigningConfigError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -286,7 +351,9 @@ impl super::Operation for PutFunctionCodeSigningConfig {
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
                             ) => {
-                                PutFunctionCodeSigningConfigError::InvalidResponse(error)
+                                PutFunctionCodeSigningConfigError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                             ::std::option::Option::None => {
                                 PutFunctionCodeSigningConfigError::Unhandled(
@@ -302,6 +369,8 @@ impl super::Operation for PutFunctionCodeSigningConfig {
             );
         }
         crate::types::PutFunctionCodeSigningConfigResponse::from_response(response)
-            .map_err(PutFunctionCodeSigningConfigError::InvalidResponse)
+            .map_err(|error| PutFunctionCodeSigningConfigError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

@@ -66,6 +66,47 @@ impl PutFunctionConcurrencyError {
             }
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            PutFunctionConcurrencyError::InvalidParameterValueException(error) => {
+                error.meta()
+            }
+            PutFunctionConcurrencyError::ResourceConflictException(error) => error.meta(),
+            PutFunctionConcurrencyError::ServiceException(error) => error.meta(),
+            PutFunctionConcurrencyError::TooManyRequestsException(error) => error.meta(),
+            PutFunctionConcurrencyError::ResourceNotFoundException(error) => error.meta(),
+            PutFunctionConcurrencyError::Unlisted(error) => error.meta(),
+            PutFunctionConcurrencyError::Unhandled(meta) => {
+                ::std::option::Option::Some(meta)
+            }
+            PutFunctionConcurrencyError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            PutFunctionConcurrencyError::InvalidParameterValueException(error) => {
+                error.message()
+            }
+            PutFunctionConcurrencyError::ResourceConflictException(error) => {
+                error.message()
+            }
+            PutFunctionConcurrencyError::ServiceException(error) => error.message(),
+            PutFunctionConcurrencyError::TooManyRequestsException(error) => {
+                error.message()
+            }
+            PutFunctionConcurrencyError::ResourceNotFoundException(error) => {
+                error.message()
+            }
+            PutFunctionConcurrencyError::Unlisted(error) => error.message(),
+            PutFunctionConcurrencyError::Unhandled(meta) => meta.message.as_deref(),
+            PutFunctionConcurrencyError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for PutFunctionConcurrencyError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -194,7 +235,9 @@ impl super::Operation for PutFunctionConcurrency {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                PutFunctionConcurrencyError::InvalidResponse(error)
+                                PutFunctionConcurrencyError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -208,7 +251,9 @@ impl super::Operation for PutFunctionConcurrency {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                PutFunctionConcurrencyError::InvalidResponse(error)
+                                PutFunctionConcurrencyError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -218,7 +263,9 @@ impl super::Operation for PutFunctionConcurrency {
                                 PutFunctionConcurrencyError::ServiceException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                PutFunctionConcurrencyError::InvalidResponse(error)
+                                PutFunctionConcurrencyError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -230,7 +277,9 @@ impl super::Operation for PutFunctionConcurrency {
                                 PutFunctionConcurrencyError::TooManyRequestsException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                PutFunctionConcurrencyError::InvalidResponse(error)
+                                PutFunctionConcurrencyError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -244,7 +293,9 @@ impl super::Operation for PutFunctionConcurrency {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                PutFunctionConcurrencyError::InvalidResponse(error)
+                                PutFunctionConcurrencyError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -261,7 +312,11 @@ impl super::Operation for PutFunctionConcurrency {
                             ) => PutFunctionConcurrencyError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => PutFunctionConcurrencyError::InvalidResponse(error),
+                            ) => {
+                                PutFunctionConcurrencyError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 PutFunctionConcurrencyError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -276,6 +331,8 @@ impl super::Operation for PutFunctionConcurrency {
             );
         }
         crate::types::Concurrency::from_response(response)
-            .map_err(PutFunctionConcurrencyError::InvalidResponse)
+            .map_err(|error| PutFunctionConcurrencyError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

@@ -68,6 +68,53 @@ impl PutFunctionEventInvokeConfigError {
             }
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            PutFunctionEventInvokeConfigError::InvalidParameterValueException(error) => {
+                error.meta()
+            }
+            PutFunctionEventInvokeConfigError::ResourceConflictException(error) => {
+                error.meta()
+            }
+            PutFunctionEventInvokeConfigError::ServiceException(error) => error.meta(),
+            PutFunctionEventInvokeConfigError::TooManyRequestsException(error) => {
+                error.meta()
+            }
+            PutFunctionEventInvokeConfigError::ResourceNotFoundException(error) => {
+                error.meta()
+            }
+            PutFunctionEventInvokeConfigError::Unlisted(error) => error.meta(),
+            PutFunctionEventInvokeConfigError::Unhandled(meta) => {
+                ::std::option::Option::Some(meta)
+            }
+            PutFunctionEventInvokeConfigError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            PutFunctionEventInvokeConfigError::InvalidParameterValueException(error) => {
+                error.message()
+            }
+            PutFunctionEventInvokeConfigError::ResourceConflictException(error) => {
+                error.message()
+            }
+            PutFunctionEventInvokeConfigError::ServiceException(error) => error.message(),
+            PutFunctionEventInvokeConfigError::TooManyRequestsException(error) => {
+                error.message()
+            }
+            PutFunctionEventInvokeConfigError::ResourceNotFoundException(error) => {
+                error.message()
+            }
+            PutFunctionEventInvokeConfigError::Unlisted(error) => error.message(),
+            PutFunctionEventInvokeConfigError::Unhandled(meta) => meta.message.as_deref(),
+            PutFunctionEventInvokeConfigError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for PutFunctionEventInvokeConfigError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -199,7 +246,9 @@ impl super::Operation for PutFunctionEventInvokeConfig {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                PutFunctionEventInvokeConfigError::InvalidResponse(error)
+                                PutFunctionEventInvokeConfigError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -213,7 +262,9 @@ impl super::Operation for PutFunctionEventInvokeConfig {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                PutFunctionEventInvokeConfigError::InvalidResponse(error)
+                                PutFunctionEventInvokeConfigError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -223,7 +274,9 @@ impl super::Operation for PutFunctionEventInvokeConfig {
                                 PutFunctionEventInvokeConfigError::ServiceException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                PutFunctionEventInvokeConfigError::InvalidResponse(error)
+                                PutFunctionEventInvokeConfigError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -237,7 +290,9 @@ impl super::Operation for PutFunctionEventInvokeConfig {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                PutFunctionEventInvokeConfigError::InvalidResponse(error)
+                                PutFunctionEventInvokeConfigError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -251,7 +306,9 @@ impl super::Operation for PutFunctionEventInvokeConfig {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                PutFunctionEventInvokeConfigError::InvalidResponse(error)
+                                PutFunctionEventInvokeConfigError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -269,7 +326,9 @@ impl super::Operation for PutFunctionEventInvokeConfig {
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
                             ) => {
-                                PutFunctionEventInvokeConfigError::InvalidResponse(error)
+                                PutFunctionEventInvokeConfigError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                             ::std::option::Option::None => {
                                 PutFunctionEventInvokeConfigError::Unhandled(
@@ -285,6 +344,8 @@ impl super::Operation for PutFunctionEventInvokeConfig {
             );
         }
         crate::types::FunctionEventInvokeConfig::from_response(response)
-            .map_err(PutFunctionEventInvokeConfigError::InvalidResponse)
+            .map_err(|error| PutFunctionEventInvokeConfigError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

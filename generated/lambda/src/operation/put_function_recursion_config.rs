@@ -66,6 +66,53 @@ impl PutFunctionRecursionConfigError {
             }
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            PutFunctionRecursionConfigError::InvalidParameterValueException(error) => {
+                error.meta()
+            }
+            PutFunctionRecursionConfigError::ResourceConflictException(error) => {
+                error.meta()
+            }
+            PutFunctionRecursionConfigError::ServiceException(error) => error.meta(),
+            PutFunctionRecursionConfigError::TooManyRequestsException(error) => {
+                error.meta()
+            }
+            PutFunctionRecursionConfigError::ResourceNotFoundException(error) => {
+                error.meta()
+            }
+            PutFunctionRecursionConfigError::Unlisted(error) => error.meta(),
+            PutFunctionRecursionConfigError::Unhandled(meta) => {
+                ::std::option::Option::Some(meta)
+            }
+            PutFunctionRecursionConfigError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            PutFunctionRecursionConfigError::InvalidParameterValueException(error) => {
+                error.message()
+            }
+            PutFunctionRecursionConfigError::ResourceConflictException(error) => {
+                error.message()
+            }
+            PutFunctionRecursionConfigError::ServiceException(error) => error.message(),
+            PutFunctionRecursionConfigError::TooManyRequestsException(error) => {
+                error.message()
+            }
+            PutFunctionRecursionConfigError::ResourceNotFoundException(error) => {
+                error.message()
+            }
+            PutFunctionRecursionConfigError::Unlisted(error) => error.message(),
+            PutFunctionRecursionConfigError::Unhandled(meta) => meta.message.as_deref(),
+            PutFunctionRecursionConfigError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for PutFunctionRecursionConfigError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -194,7 +241,9 @@ impl super::Operation for PutFunctionRecursionConfig {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                PutFunctionRecursionConfigError::InvalidResponse(error)
+                                PutFunctionRecursionConfigError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -208,7 +257,9 @@ impl super::Operation for PutFunctionRecursionConfig {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                PutFunctionRecursionConfigError::InvalidResponse(error)
+                                PutFunctionRecursionConfigError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -218,7 +269,9 @@ impl super::Operation for PutFunctionRecursionConfig {
                                 PutFunctionRecursionConfigError::ServiceException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                PutFunctionRecursionConfigError::InvalidResponse(error)
+                                PutFunctionRecursionConfigError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -232,7 +285,9 @@ impl super::Operation for PutFunctionRecursionConfig {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                PutFunctionRecursionConfigError::InvalidResponse(error)
+                                PutFunctionRecursionConfigError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -246,7 +301,9 @@ impl super::Operation for PutFunctionRecursionConfig {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                PutFunctionRecursionConfigError::InvalidResponse(error)
+                                PutFunctionRecursionConfigError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -263,7 +320,11 @@ impl super::Operation for PutFunctionRecursionConfig {
                             ) => PutFunctionRecursionConfigError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => PutFunctionRecursionConfigError::InvalidResponse(error),
+                            ) => {
+                                PutFunctionRecursionConfigError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 PutFunctionRecursionConfigError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -278,6 +339,8 @@ impl super::Operation for PutFunctionRecursionConfig {
             );
         }
         crate::types::PutFunctionRecursionConfigResponse::from_response(response)
-            .map_err(PutFunctionRecursionConfigError::InvalidResponse)
+            .map_err(|error| PutFunctionRecursionConfigError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

@@ -62,6 +62,53 @@ impl PutFunctionScalingConfigError {
             }
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            PutFunctionScalingConfigError::InvalidParameterValueException(error) => {
+                error.meta()
+            }
+            PutFunctionScalingConfigError::ResourceConflictException(error) => {
+                error.meta()
+            }
+            PutFunctionScalingConfigError::ServiceException(error) => error.meta(),
+            PutFunctionScalingConfigError::TooManyRequestsException(error) => {
+                error.meta()
+            }
+            PutFunctionScalingConfigError::ResourceNotFoundException(error) => {
+                error.meta()
+            }
+            PutFunctionScalingConfigError::Unlisted(error) => error.meta(),
+            PutFunctionScalingConfigError::Unhandled(meta) => {
+                ::std::option::Option::Some(meta)
+            }
+            PutFunctionScalingConfigError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            PutFunctionScalingConfigError::InvalidParameterValueException(error) => {
+                error.message()
+            }
+            PutFunctionScalingConfigError::ResourceConflictException(error) => {
+                error.message()
+            }
+            PutFunctionScalingConfigError::ServiceException(error) => error.message(),
+            PutFunctionScalingConfigError::TooManyRequestsException(error) => {
+                error.message()
+            }
+            PutFunctionScalingConfigError::ResourceNotFoundException(error) => {
+                error.message()
+            }
+            PutFunctionScalingConfigError::Unlisted(error) => error.message(),
+            PutFunctionScalingConfigError::Unhandled(meta) => meta.message.as_deref(),
+            PutFunctionScalingConfigError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for PutFunctionScalingConfigError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -193,7 +240,9 @@ impl super::Operation for PutFunctionScalingConfig {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                PutFunctionScalingConfigError::InvalidResponse(error)
+                                PutFunctionScalingConfigError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -207,7 +256,9 @@ impl super::Operation for PutFunctionScalingConfig {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                PutFunctionScalingConfigError::InvalidResponse(error)
+                                PutFunctionScalingConfigError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -217,7 +268,9 @@ impl super::Operation for PutFunctionScalingConfig {
                                 PutFunctionScalingConfigError::ServiceException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                PutFunctionScalingConfigError::InvalidResponse(error)
+                                PutFunctionScalingConfigError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -231,7 +284,9 @@ impl super::Operation for PutFunctionScalingConfig {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                PutFunctionScalingConfigError::InvalidResponse(error)
+                                PutFunctionScalingConfigError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -245,7 +300,9 @@ impl super::Operation for PutFunctionScalingConfig {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                PutFunctionScalingConfigError::InvalidResponse(error)
+                                PutFunctionScalingConfigError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -262,7 +319,11 @@ impl super::Operation for PutFunctionScalingConfig {
                             ) => PutFunctionScalingConfigError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => PutFunctionScalingConfigError::InvalidResponse(error),
+                            ) => {
+                                PutFunctionScalingConfigError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 PutFunctionScalingConfigError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -277,6 +338,8 @@ impl super::Operation for PutFunctionScalingConfig {
             );
         }
         crate::types::PutFunctionScalingConfigResponse::from_response(response)
-            .map_err(PutFunctionScalingConfigError::InvalidResponse)
+            .map_err(|error| PutFunctionScalingConfigError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

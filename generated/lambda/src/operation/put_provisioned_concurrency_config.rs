@@ -64,6 +64,57 @@ impl PutProvisionedConcurrencyConfigError {
             }
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            PutProvisionedConcurrencyConfigError::InvalidParameterValueException(
+                error,
+            ) => error.meta(),
+            PutProvisionedConcurrencyConfigError::ResourceConflictException(error) => {
+                error.meta()
+            }
+            PutProvisionedConcurrencyConfigError::ServiceException(error) => error.meta(),
+            PutProvisionedConcurrencyConfigError::TooManyRequestsException(error) => {
+                error.meta()
+            }
+            PutProvisionedConcurrencyConfigError::ResourceNotFoundException(error) => {
+                error.meta()
+            }
+            PutProvisionedConcurrencyConfigError::Unlisted(error) => error.meta(),
+            PutProvisionedConcurrencyConfigError::Unhandled(meta) => {
+                ::std::option::Option::Some(meta)
+            }
+            PutProvisionedConcurrencyConfigError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            PutProvisionedConcurrencyConfigError::InvalidParameterValueException(
+                error,
+            ) => error.message(),
+            PutProvisionedConcurrencyConfigError::ResourceConflictException(error) => {
+                error.message()
+            }
+            PutProvisionedConcurrencyConfigError::ServiceException(error) => {
+                error.message()
+            }
+            PutProvisionedConcurrencyConfigError::TooManyRequestsException(error) => {
+                error.message()
+            }
+            PutProvisionedConcurrencyConfigError::ResourceNotFoundException(error) => {
+                error.message()
+            }
+            PutProvisionedConcurrencyConfigError::Unlisted(error) => error.message(),
+            PutProvisionedConcurrencyConfigError::Unhandled(meta) => {
+                meta.message.as_deref()
+            }
+            PutProvisionedConcurrencyConfigError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for PutProvisionedConcurrencyConfigError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -195,7 +246,9 @@ impl super::Operation for PutProvisionedConcurrencyConfig {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                PutProvisionedConcurrencyConfigError::InvalidResponse(error)
+                                PutProvisionedConcurrencyConfigError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -209,7 +262,9 @@ impl super::Operation for PutProvisionedConcurrencyConfig {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                PutProvisionedConcurrencyConfigError::InvalidResponse(error)
+                                PutProvisionedConcurrencyConfigError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -221,7 +276,9 @@ impl super::Operation for PutProvisionedConcurrencyConfig {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                PutProvisionedConcurrencyConfigError::InvalidResponse(error)
+                                PutProvisionedConcurrencyConfigError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -235,7 +292,9 @@ impl super::Operation for PutProvisionedConcurrencyConfig {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                PutProvisionedConcurrencyConfigError::InvalidResponse(error)
+                                PutProvisionedConcurrencyConfigError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -249,7 +308,9 @@ impl super::Operation for PutProvisionedConcurrencyConfig {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                PutProvisionedConcurrencyConfigError::InvalidResponse(error)
+                                PutProvisionedConcurrencyConfigError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -267,7 +328,9 @@ impl super::Operation for PutProvisionedConcurrencyConfig {
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
                             ) => {
-                                PutProvisionedConcurrencyConfigError::InvalidResponse(error)
+                                PutProvisionedConcurrencyConfigError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                             ::std::option::Option::None => {
                                 PutProvisionedConcurrencyConfigError::Unhandled(
@@ -283,6 +346,8 @@ impl super::Operation for PutProvisionedConcurrencyConfig {
             );
         }
         crate::types::PutProvisionedConcurrencyConfigResponse::from_response(response)
-            .map_err(PutProvisionedConcurrencyConfigError::InvalidResponse)
+            .map_err(|error| PutProvisionedConcurrencyConfigError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

@@ -62,6 +62,53 @@ impl PutRuntimeManagementConfigError {
             }
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            PutRuntimeManagementConfigError::InvalidParameterValueException(error) => {
+                error.meta()
+            }
+            PutRuntimeManagementConfigError::ResourceConflictException(error) => {
+                error.meta()
+            }
+            PutRuntimeManagementConfigError::ServiceException(error) => error.meta(),
+            PutRuntimeManagementConfigError::TooManyRequestsException(error) => {
+                error.meta()
+            }
+            PutRuntimeManagementConfigError::ResourceNotFoundException(error) => {
+                error.meta()
+            }
+            PutRuntimeManagementConfigError::Unlisted(error) => error.meta(),
+            PutRuntimeManagementConfigError::Unhandled(meta) => {
+                ::std::option::Option::Some(meta)
+            }
+            PutRuntimeManagementConfigError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            PutRuntimeManagementConfigError::InvalidParameterValueException(error) => {
+                error.message()
+            }
+            PutRuntimeManagementConfigError::ResourceConflictException(error) => {
+                error.message()
+            }
+            PutRuntimeManagementConfigError::ServiceException(error) => error.message(),
+            PutRuntimeManagementConfigError::TooManyRequestsException(error) => {
+                error.message()
+            }
+            PutRuntimeManagementConfigError::ResourceNotFoundException(error) => {
+                error.message()
+            }
+            PutRuntimeManagementConfigError::Unlisted(error) => error.message(),
+            PutRuntimeManagementConfigError::Unhandled(meta) => meta.message.as_deref(),
+            PutRuntimeManagementConfigError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for PutRuntimeManagementConfigError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -193,7 +240,9 @@ impl super::Operation for PutRuntimeManagementConfig {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                PutRuntimeManagementConfigError::InvalidResponse(error)
+                                PutRuntimeManagementConfigError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -207,7 +256,9 @@ impl super::Operation for PutRuntimeManagementConfig {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                PutRuntimeManagementConfigError::InvalidResponse(error)
+                                PutRuntimeManagementConfigError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -217,7 +268,9 @@ impl super::Operation for PutRuntimeManagementConfig {
                                 PutRuntimeManagementConfigError::ServiceException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                PutRuntimeManagementConfigError::InvalidResponse(error)
+                                PutRuntimeManagementConfigError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -231,7 +284,9 @@ impl super::Operation for PutRuntimeManagementConfig {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                PutRuntimeManagementConfigError::InvalidResponse(error)
+                                PutRuntimeManagementConfigError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -245,7 +300,9 @@ impl super::Operation for PutRuntimeManagementConfig {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                PutRuntimeManagementConfigError::InvalidResponse(error)
+                                PutRuntimeManagementConfigError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -262,7 +319,11 @@ impl super::Operation for PutRuntimeManagementConfig {
                             ) => PutRuntimeManagementConfigError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => PutRuntimeManagementConfigError::InvalidResponse(error),
+                            ) => {
+                                PutRuntimeManagementConfigError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 PutRuntimeManagementConfigError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -277,6 +338,8 @@ impl super::Operation for PutRuntimeManagementConfig {
             );
         }
         crate::types::PutRuntimeManagementConfigResponse::from_response(response)
-            .map_err(PutRuntimeManagementConfigError::InvalidResponse)
+            .map_err(|error| PutRuntimeManagementConfigError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

@@ -62,6 +62,53 @@ impl RemoveLayerVersionPermissionError {
             }
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            RemoveLayerVersionPermissionError::InvalidParameterValueException(error) => {
+                error.meta()
+            }
+            RemoveLayerVersionPermissionError::ServiceException(error) => error.meta(),
+            RemoveLayerVersionPermissionError::TooManyRequestsException(error) => {
+                error.meta()
+            }
+            RemoveLayerVersionPermissionError::ResourceNotFoundException(error) => {
+                error.meta()
+            }
+            RemoveLayerVersionPermissionError::PreconditionFailedException(error) => {
+                error.meta()
+            }
+            RemoveLayerVersionPermissionError::Unlisted(error) => error.meta(),
+            RemoveLayerVersionPermissionError::Unhandled(meta) => {
+                ::std::option::Option::Some(meta)
+            }
+            RemoveLayerVersionPermissionError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            RemoveLayerVersionPermissionError::InvalidParameterValueException(error) => {
+                error.message()
+            }
+            RemoveLayerVersionPermissionError::ServiceException(error) => error.message(),
+            RemoveLayerVersionPermissionError::TooManyRequestsException(error) => {
+                error.message()
+            }
+            RemoveLayerVersionPermissionError::ResourceNotFoundException(error) => {
+                error.message()
+            }
+            RemoveLayerVersionPermissionError::PreconditionFailedException(error) => {
+                error.message()
+            }
+            RemoveLayerVersionPermissionError::Unlisted(error) => error.message(),
+            RemoveLayerVersionPermissionError::Unhandled(meta) => meta.message.as_deref(),
+            RemoveLayerVersionPermissionError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for RemoveLayerVersionPermissionError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -223,7 +270,9 @@ impl super::Operation for RemoveLayerVersionPermission {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                RemoveLayerVersionPermissionError::InvalidResponse(error)
+                                RemoveLayerVersionPermissionError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -233,7 +282,9 @@ impl super::Operation for RemoveLayerVersionPermission {
                                 RemoveLayerVersionPermissionError::ServiceException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                RemoveLayerVersionPermissionError::InvalidResponse(error)
+                                RemoveLayerVersionPermissionError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -247,7 +298,9 @@ impl super::Operation for RemoveLayerVersionPermission {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                RemoveLayerVersionPermissionError::InvalidResponse(error)
+                                RemoveLayerVersionPermissionError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -261,7 +314,9 @@ impl super::Operation for RemoveLayerVersionPermission {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                RemoveLayerVersionPermissionError::InvalidResponse(error)
+                                RemoveLayerVersionPermissionError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -275,7 +330,9 @@ impl super::Operation for RemoveLayerVersionPermission {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                RemoveLayerVersionPermissionError::InvalidResponse(error)
+                                RemoveLayerVersionPermissionError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -293,7 +350,9 @@ impl super::Operation for RemoveLayerVersionPermission {
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
                             ) => {
-                                RemoveLayerVersionPermissionError::InvalidResponse(error)
+                                RemoveLayerVersionPermissionError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                             ::std::option::Option::None => {
                                 RemoveLayerVersionPermissionError::Unhandled(

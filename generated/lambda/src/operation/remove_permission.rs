@@ -65,6 +65,39 @@ impl RemovePermissionError {
             RemovePermissionError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            RemovePermissionError::InvalidParameterValueException(error) => error.meta(),
+            RemovePermissionError::PublicPolicyException(error) => error.meta(),
+            RemovePermissionError::ServiceException(error) => error.meta(),
+            RemovePermissionError::TooManyRequestsException(error) => error.meta(),
+            RemovePermissionError::ResourceNotFoundException(error) => error.meta(),
+            RemovePermissionError::PreconditionFailedException(error) => error.meta(),
+            RemovePermissionError::Unlisted(error) => error.meta(),
+            RemovePermissionError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            RemovePermissionError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            RemovePermissionError::InvalidParameterValueException(error) => {
+                error.message()
+            }
+            RemovePermissionError::PublicPolicyException(error) => error.message(),
+            RemovePermissionError::ServiceException(error) => error.message(),
+            RemovePermissionError::TooManyRequestsException(error) => error.message(),
+            RemovePermissionError::ResourceNotFoundException(error) => error.message(),
+            RemovePermissionError::PreconditionFailedException(error) => error.message(),
+            RemovePermissionError::Unlisted(error) => error.message(),
+            RemovePermissionError::Unhandled(meta) => meta.message.as_deref(),
+            RemovePermissionError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for RemovePermissionError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -210,7 +243,9 @@ impl super::Operation for RemovePermission {
                                 RemovePermissionError::InvalidParameterValueException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                RemovePermissionError::InvalidResponse(error)
+                                RemovePermissionError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -222,7 +257,9 @@ impl super::Operation for RemovePermission {
                                 RemovePermissionError::PublicPolicyException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                RemovePermissionError::InvalidResponse(error)
+                                RemovePermissionError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -232,7 +269,9 @@ impl super::Operation for RemovePermission {
                                 RemovePermissionError::ServiceException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                RemovePermissionError::InvalidResponse(error)
+                                RemovePermissionError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -244,7 +283,9 @@ impl super::Operation for RemovePermission {
                                 RemovePermissionError::TooManyRequestsException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                RemovePermissionError::InvalidResponse(error)
+                                RemovePermissionError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -256,7 +297,9 @@ impl super::Operation for RemovePermission {
                                 RemovePermissionError::ResourceNotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                RemovePermissionError::InvalidResponse(error)
+                                RemovePermissionError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -268,7 +311,9 @@ impl super::Operation for RemovePermission {
                                 RemovePermissionError::PreconditionFailedException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                RemovePermissionError::InvalidResponse(error)
+                                RemovePermissionError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -285,7 +330,11 @@ impl super::Operation for RemovePermission {
                             ) => RemovePermissionError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => RemovePermissionError::InvalidResponse(error),
+                            ) => {
+                                RemovePermissionError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 RemovePermissionError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(

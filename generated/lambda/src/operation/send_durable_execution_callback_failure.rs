@@ -84,6 +84,85 @@ impl SendDurableExecutionCallbackFailureError {
             }
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            SendDurableExecutionCallbackFailureError::InvalidParameterValueException(
+                error,
+            ) => error.meta(),
+            SendDurableExecutionCallbackFailureError::KmsInvalidStateException(error) => {
+                error.meta()
+            }
+            SendDurableExecutionCallbackFailureError::ServiceException(error) => {
+                error.meta()
+            }
+            SendDurableExecutionCallbackFailureError::TooManyRequestsException(error) => {
+                error.meta()
+            }
+            SendDurableExecutionCallbackFailureError::KmsNotFoundException(error) => {
+                error.meta()
+            }
+            SendDurableExecutionCallbackFailureError::ResourceNotFoundException(
+                error,
+            ) => error.meta(),
+            SendDurableExecutionCallbackFailureError::CallbackTimeoutException(error) => {
+                error.meta()
+            }
+            SendDurableExecutionCallbackFailureError::KmsAccessDeniedException(error) => {
+                error.meta()
+            }
+            SendDurableExecutionCallbackFailureError::KmsDisabledException(error) => {
+                error.meta()
+            }
+            SendDurableExecutionCallbackFailureError::Unlisted(error) => error.meta(),
+            SendDurableExecutionCallbackFailureError::Unhandled(meta) => {
+                ::std::option::Option::Some(meta)
+            }
+            SendDurableExecutionCallbackFailureError::InvalidResponse(error) => {
+                error.meta()
+            }
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            SendDurableExecutionCallbackFailureError::InvalidParameterValueException(
+                error,
+            ) => error.message(),
+            SendDurableExecutionCallbackFailureError::KmsInvalidStateException(error) => {
+                error.message()
+            }
+            SendDurableExecutionCallbackFailureError::ServiceException(error) => {
+                error.message()
+            }
+            SendDurableExecutionCallbackFailureError::TooManyRequestsException(error) => {
+                error.message()
+            }
+            SendDurableExecutionCallbackFailureError::KmsNotFoundException(error) => {
+                error.message()
+            }
+            SendDurableExecutionCallbackFailureError::ResourceNotFoundException(
+                error,
+            ) => error.message(),
+            SendDurableExecutionCallbackFailureError::CallbackTimeoutException(error) => {
+                error.message()
+            }
+            SendDurableExecutionCallbackFailureError::KmsAccessDeniedException(error) => {
+                error.message()
+            }
+            SendDurableExecutionCallbackFailureError::KmsDisabledException(error) => {
+                error.message()
+            }
+            SendDurableExecutionCallbackFailureError::Unlisted(error) => error.message(),
+            SendDurableExecutionCallbackFailureError::Unhandled(meta) => {
+                meta.message.as_deref()
+            }
+            SendDurableExecutionCallbackFailureError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for SendDurableExecutionCallbackFailureError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -248,7 +327,7 @@ impl super::Operation for SendDurableExecutionCallbackFailure {
                             }
                             ::std::result::Result::Err(error) => {
                                 SendDurableExecutionCallbackFailureError::InvalidResponse(
-                                    error,
+                                    error.with_response(response),
                                 )
                             }
                         }
@@ -264,7 +343,7 @@ impl super::Operation for SendDurableExecutionCallbackFailure {
                             }
                             ::std::result::Result::Err(error) => {
                                 SendDurableExecutionCallbackFailureError::InvalidResponse(
-                                    error,
+                                    error.with_response(response),
                                 )
                             }
                         }
@@ -278,7 +357,7 @@ impl super::Operation for SendDurableExecutionCallbackFailure {
                             }
                             ::std::result::Result::Err(error) => {
                                 SendDurableExecutionCallbackFailureError::InvalidResponse(
-                                    error,
+                                    error.with_response(response),
                                 )
                             }
                         }
@@ -294,7 +373,7 @@ impl super::Operation for SendDurableExecutionCallbackFailure {
                             }
                             ::std::result::Result::Err(error) => {
                                 SendDurableExecutionCallbackFailureError::InvalidResponse(
-                                    error,
+                                    error.with_response(response),
                                 )
                             }
                         }
@@ -310,7 +389,7 @@ impl super::Operation for SendDurableExecutionCallbackFailure {
                             }
                             ::std::result::Result::Err(error) => {
                                 SendDurableExecutionCallbackFailureError::InvalidResponse(
-                                    error,
+                                    error.with_response(response),
                                 )
                             }
                         }
@@ -326,7 +405,7 @@ impl super::Operation for SendDurableExecutionCallbackFailure {
                             }
                             ::std::result::Result::Err(error) => {
                                 SendDurableExecutionCallbackFailureError::InvalidResponse(
-                                    error,
+                                    error.with_response(response),
                                 )
                             }
                         }
@@ -342,7 +421,7 @@ impl super::Operation for SendDurableExecutionCallbackFailure {
                             }
                             ::std::result::Result::Err(error) => {
                                 SendDurableExecutionCallbackFailureError::InvalidResponse(
-                                    error,
+                                    error.with_response(response),
                                 )
                             }
                         }
@@ -358,7 +437,7 @@ impl super::Operation for SendDurableExecutionCallbackFailure {
                             }
                             ::std::result::Result::Err(error) => {
                                 SendDurableExecutionCallbackFailureError::InvalidResponse(
-                                    error,
+                                    error.with_response(response),
                                 )
                             }
                         }
@@ -374,7 +453,7 @@ impl super::Operation for SendDurableExecutionCallbackFailure {
                             }
                             ::std::result::Result::Err(error) => {
                                 SendDurableExecutionCallbackFailureError::InvalidResponse(
-                                    error,
+                                    error.with_response(response),
                                 )
                             }
                         }
@@ -396,7 +475,7 @@ impl super::Operation for SendDurableExecutionCallbackFailure {
                                 ::std::result::Result::Err(error),
                             ) => {
                                 SendDurableExecutionCallbackFailureError::InvalidResponse(
-                                    error,
+                                    error.with_response(response),
                                 )
                             }
                             ::std::option::Option::None => {
@@ -415,6 +494,8 @@ impl super::Operation for SendDurableExecutionCallbackFailure {
         crate::types::SendDurableExecutionCallbackFailureResponse::from_response(
                 response,
             )
-            .map_err(SendDurableExecutionCallbackFailureError::InvalidResponse)
+            .map_err(|error| SendDurableExecutionCallbackFailureError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

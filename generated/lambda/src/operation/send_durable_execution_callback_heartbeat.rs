@@ -64,6 +64,63 @@ impl SendDurableExecutionCallbackHeartbeatError {
             }
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            SendDurableExecutionCallbackHeartbeatError::InvalidParameterValueException(
+                error,
+            ) => error.meta(),
+            SendDurableExecutionCallbackHeartbeatError::ServiceException(error) => {
+                error.meta()
+            }
+            SendDurableExecutionCallbackHeartbeatError::TooManyRequestsException(
+                error,
+            ) => error.meta(),
+            SendDurableExecutionCallbackHeartbeatError::ResourceNotFoundException(
+                error,
+            ) => error.meta(),
+            SendDurableExecutionCallbackHeartbeatError::CallbackTimeoutException(
+                error,
+            ) => error.meta(),
+            SendDurableExecutionCallbackHeartbeatError::Unlisted(error) => error.meta(),
+            SendDurableExecutionCallbackHeartbeatError::Unhandled(meta) => {
+                ::std::option::Option::Some(meta)
+            }
+            SendDurableExecutionCallbackHeartbeatError::InvalidResponse(error) => {
+                error.meta()
+            }
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            SendDurableExecutionCallbackHeartbeatError::InvalidParameterValueException(
+                error,
+            ) => error.message(),
+            SendDurableExecutionCallbackHeartbeatError::ServiceException(error) => {
+                error.message()
+            }
+            SendDurableExecutionCallbackHeartbeatError::TooManyRequestsException(
+                error,
+            ) => error.message(),
+            SendDurableExecutionCallbackHeartbeatError::ResourceNotFoundException(
+                error,
+            ) => error.message(),
+            SendDurableExecutionCallbackHeartbeatError::CallbackTimeoutException(
+                error,
+            ) => error.message(),
+            SendDurableExecutionCallbackHeartbeatError::Unlisted(error) => {
+                error.message()
+            }
+            SendDurableExecutionCallbackHeartbeatError::Unhandled(meta) => {
+                meta.message.as_deref()
+            }
+            SendDurableExecutionCallbackHeartbeatError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for SendDurableExecutionCallbackHeartbeatError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -192,7 +249,7 @@ impl super::Operation for SendDurableExecutionCallbackHeartbeat {
                             }
                             ::std::result::Result::Err(error) => {
                                 SendDurableExecutionCallbackHeartbeatError::InvalidResponse(
-                                    error,
+                                    error.with_response(response),
                                 )
                             }
                         }
@@ -206,7 +263,7 @@ impl super::Operation for SendDurableExecutionCallbackHeartbeat {
                             }
                             ::std::result::Result::Err(error) => {
                                 SendDurableExecutionCallbackHeartbeatError::InvalidResponse(
-                                    error,
+                                    error.with_response(response),
                                 )
                             }
                         }
@@ -222,7 +279,7 @@ impl super::Operation for SendDurableExecutionCallbackHeartbeat {
                             }
                             ::std::result::Result::Err(error) => {
                                 SendDurableExecutionCallbackHeartbeatError::InvalidResponse(
-                                    error,
+                                    error.with_response(response),
                                 )
                             }
                         }
@@ -238,7 +295,7 @@ impl super::Operation for SendDurableExecutionCallbackHeartbeat {
                             }
                             ::std::result::Result::Err(error) => {
                                 SendDurableExecutionCallbackHeartbeatError::InvalidResponse(
-                                    error,
+                                    error.with_response(response),
                                 )
                             }
                         }
@@ -254,7 +311,7 @@ impl super::Operation for SendDurableExecutionCallbackHeartbeat {
                             }
                             ::std::result::Result::Err(error) => {
                                 SendDurableExecutionCallbackHeartbeatError::InvalidResponse(
-                                    error,
+                                    error.with_response(response),
                                 )
                             }
                         }
@@ -276,7 +333,7 @@ impl super::Operation for SendDurableExecutionCallbackHeartbeat {
                                 ::std::result::Result::Err(error),
                             ) => {
                                 SendDurableExecutionCallbackHeartbeatError::InvalidResponse(
-                                    error,
+                                    error.with_response(response),
                                 )
                             }
                             ::std::option::Option::None => {
@@ -295,6 +352,8 @@ impl super::Operation for SendDurableExecutionCallbackHeartbeat {
         crate::types::SendDurableExecutionCallbackHeartbeatResponse::from_response(
                 response,
             )
-            .map_err(SendDurableExecutionCallbackHeartbeatError::InvalidResponse)
+            .map_err(|error| SendDurableExecutionCallbackHeartbeatError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

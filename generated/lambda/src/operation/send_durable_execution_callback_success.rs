@@ -84,6 +84,85 @@ impl SendDurableExecutionCallbackSuccessError {
             }
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            SendDurableExecutionCallbackSuccessError::InvalidParameterValueException(
+                error,
+            ) => error.meta(),
+            SendDurableExecutionCallbackSuccessError::KmsInvalidStateException(error) => {
+                error.meta()
+            }
+            SendDurableExecutionCallbackSuccessError::ServiceException(error) => {
+                error.meta()
+            }
+            SendDurableExecutionCallbackSuccessError::TooManyRequestsException(error) => {
+                error.meta()
+            }
+            SendDurableExecutionCallbackSuccessError::KmsNotFoundException(error) => {
+                error.meta()
+            }
+            SendDurableExecutionCallbackSuccessError::ResourceNotFoundException(
+                error,
+            ) => error.meta(),
+            SendDurableExecutionCallbackSuccessError::CallbackTimeoutException(error) => {
+                error.meta()
+            }
+            SendDurableExecutionCallbackSuccessError::KmsAccessDeniedException(error) => {
+                error.meta()
+            }
+            SendDurableExecutionCallbackSuccessError::KmsDisabledException(error) => {
+                error.meta()
+            }
+            SendDurableExecutionCallbackSuccessError::Unlisted(error) => error.meta(),
+            SendDurableExecutionCallbackSuccessError::Unhandled(meta) => {
+                ::std::option::Option::Some(meta)
+            }
+            SendDurableExecutionCallbackSuccessError::InvalidResponse(error) => {
+                error.meta()
+            }
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            SendDurableExecutionCallbackSuccessError::InvalidParameterValueException(
+                error,
+            ) => error.message(),
+            SendDurableExecutionCallbackSuccessError::KmsInvalidStateException(error) => {
+                error.message()
+            }
+            SendDurableExecutionCallbackSuccessError::ServiceException(error) => {
+                error.message()
+            }
+            SendDurableExecutionCallbackSuccessError::TooManyRequestsException(error) => {
+                error.message()
+            }
+            SendDurableExecutionCallbackSuccessError::KmsNotFoundException(error) => {
+                error.message()
+            }
+            SendDurableExecutionCallbackSuccessError::ResourceNotFoundException(
+                error,
+            ) => error.message(),
+            SendDurableExecutionCallbackSuccessError::CallbackTimeoutException(error) => {
+                error.message()
+            }
+            SendDurableExecutionCallbackSuccessError::KmsAccessDeniedException(error) => {
+                error.message()
+            }
+            SendDurableExecutionCallbackSuccessError::KmsDisabledException(error) => {
+                error.message()
+            }
+            SendDurableExecutionCallbackSuccessError::Unlisted(error) => error.message(),
+            SendDurableExecutionCallbackSuccessError::Unhandled(meta) => {
+                meta.message.as_deref()
+            }
+            SendDurableExecutionCallbackSuccessError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for SendDurableExecutionCallbackSuccessError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -243,7 +322,7 @@ impl super::Operation for SendDurableExecutionCallbackSuccess {
                             }
                             ::std::result::Result::Err(error) => {
                                 SendDurableExecutionCallbackSuccessError::InvalidResponse(
-                                    error,
+                                    error.with_response(response),
                                 )
                             }
                         }
@@ -259,7 +338,7 @@ impl super::Operation for SendDurableExecutionCallbackSuccess {
                             }
                             ::std::result::Result::Err(error) => {
                                 SendDurableExecutionCallbackSuccessError::InvalidResponse(
-                                    error,
+                                    error.with_response(response),
                                 )
                             }
                         }
@@ -273,7 +352,7 @@ impl super::Operation for SendDurableExecutionCallbackSuccess {
                             }
                             ::std::result::Result::Err(error) => {
                                 SendDurableExecutionCallbackSuccessError::InvalidResponse(
-                                    error,
+                                    error.with_response(response),
                                 )
                             }
                         }
@@ -289,7 +368,7 @@ impl super::Operation for SendDurableExecutionCallbackSuccess {
                             }
                             ::std::result::Result::Err(error) => {
                                 SendDurableExecutionCallbackSuccessError::InvalidResponse(
-                                    error,
+                                    error.with_response(response),
                                 )
                             }
                         }
@@ -305,7 +384,7 @@ impl super::Operation for SendDurableExecutionCallbackSuccess {
                             }
                             ::std::result::Result::Err(error) => {
                                 SendDurableExecutionCallbackSuccessError::InvalidResponse(
-                                    error,
+                                    error.with_response(response),
                                 )
                             }
                         }
@@ -321,7 +400,7 @@ impl super::Operation for SendDurableExecutionCallbackSuccess {
                             }
                             ::std::result::Result::Err(error) => {
                                 SendDurableExecutionCallbackSuccessError::InvalidResponse(
-                                    error,
+                                    error.with_response(response),
                                 )
                             }
                         }
@@ -337,7 +416,7 @@ impl super::Operation for SendDurableExecutionCallbackSuccess {
                             }
                             ::std::result::Result::Err(error) => {
                                 SendDurableExecutionCallbackSuccessError::InvalidResponse(
-                                    error,
+                                    error.with_response(response),
                                 )
                             }
                         }
@@ -353,7 +432,7 @@ impl super::Operation for SendDurableExecutionCallbackSuccess {
                             }
                             ::std::result::Result::Err(error) => {
                                 SendDurableExecutionCallbackSuccessError::InvalidResponse(
-                                    error,
+                                    error.with_response(response),
                                 )
                             }
                         }
@@ -369,7 +448,7 @@ impl super::Operation for SendDurableExecutionCallbackSuccess {
                             }
                             ::std::result::Result::Err(error) => {
                                 SendDurableExecutionCallbackSuccessError::InvalidResponse(
-                                    error,
+                                    error.with_response(response),
                                 )
                             }
                         }
@@ -391,7 +470,7 @@ impl super::Operation for SendDurableExecutionCallbackSuccess {
                                 ::std::result::Result::Err(error),
                             ) => {
                                 SendDurableExecutionCallbackSuccessError::InvalidResponse(
-                                    error,
+                                    error.with_response(response),
                                 )
                             }
                             ::std::option::Option::None => {
@@ -410,6 +489,8 @@ impl super::Operation for SendDurableExecutionCallbackSuccess {
         crate::types::SendDurableExecutionCallbackSuccessResponse::from_response(
                 response,
             )
-            .map_err(SendDurableExecutionCallbackSuccessError::InvalidResponse)
+            .map_err(|error| SendDurableExecutionCallbackSuccessError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

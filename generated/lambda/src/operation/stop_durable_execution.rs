@@ -75,6 +75,49 @@ impl StopDurableExecutionError {
             StopDurableExecutionError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            StopDurableExecutionError::InvalidParameterValueException(error) => {
+                error.meta()
+            }
+            StopDurableExecutionError::KmsInvalidStateException(error) => error.meta(),
+            StopDurableExecutionError::ServiceException(error) => error.meta(),
+            StopDurableExecutionError::TooManyRequestsException(error) => error.meta(),
+            StopDurableExecutionError::KmsNotFoundException(error) => error.meta(),
+            StopDurableExecutionError::ResourceNotFoundException(error) => error.meta(),
+            StopDurableExecutionError::KmsAccessDeniedException(error) => error.meta(),
+            StopDurableExecutionError::KmsDisabledException(error) => error.meta(),
+            StopDurableExecutionError::Unlisted(error) => error.meta(),
+            StopDurableExecutionError::Unhandled(meta) => {
+                ::std::option::Option::Some(meta)
+            }
+            StopDurableExecutionError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            StopDurableExecutionError::InvalidParameterValueException(error) => {
+                error.message()
+            }
+            StopDurableExecutionError::KmsInvalidStateException(error) => error.message(),
+            StopDurableExecutionError::ServiceException(error) => error.message(),
+            StopDurableExecutionError::TooManyRequestsException(error) => error.message(),
+            StopDurableExecutionError::KmsNotFoundException(error) => error.message(),
+            StopDurableExecutionError::ResourceNotFoundException(error) => {
+                error.message()
+            }
+            StopDurableExecutionError::KmsAccessDeniedException(error) => error.message(),
+            StopDurableExecutionError::KmsDisabledException(error) => error.message(),
+            StopDurableExecutionError::Unlisted(error) => error.message(),
+            StopDurableExecutionError::Unhandled(meta) => meta.message.as_deref(),
+            StopDurableExecutionError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for StopDurableExecutionError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -231,7 +274,9 @@ impl super::Operation for StopDurableExecution {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                StopDurableExecutionError::InvalidResponse(error)
+                                StopDurableExecutionError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -243,7 +288,9 @@ impl super::Operation for StopDurableExecution {
                                 StopDurableExecutionError::KmsInvalidStateException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                StopDurableExecutionError::InvalidResponse(error)
+                                StopDurableExecutionError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -253,7 +300,9 @@ impl super::Operation for StopDurableExecution {
                                 StopDurableExecutionError::ServiceException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                StopDurableExecutionError::InvalidResponse(error)
+                                StopDurableExecutionError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -265,7 +314,9 @@ impl super::Operation for StopDurableExecution {
                                 StopDurableExecutionError::TooManyRequestsException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                StopDurableExecutionError::InvalidResponse(error)
+                                StopDurableExecutionError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -277,7 +328,9 @@ impl super::Operation for StopDurableExecution {
                                 StopDurableExecutionError::KmsNotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                StopDurableExecutionError::InvalidResponse(error)
+                                StopDurableExecutionError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -289,7 +342,9 @@ impl super::Operation for StopDurableExecution {
                                 StopDurableExecutionError::ResourceNotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                StopDurableExecutionError::InvalidResponse(error)
+                                StopDurableExecutionError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -301,7 +356,9 @@ impl super::Operation for StopDurableExecution {
                                 StopDurableExecutionError::KmsAccessDeniedException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                StopDurableExecutionError::InvalidResponse(error)
+                                StopDurableExecutionError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -313,7 +370,9 @@ impl super::Operation for StopDurableExecution {
                                 StopDurableExecutionError::KmsDisabledException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                StopDurableExecutionError::InvalidResponse(error)
+                                StopDurableExecutionError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -330,7 +389,11 @@ impl super::Operation for StopDurableExecution {
                             ) => StopDurableExecutionError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => StopDurableExecutionError::InvalidResponse(error),
+                            ) => {
+                                StopDurableExecutionError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 StopDurableExecutionError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -345,6 +408,8 @@ impl super::Operation for StopDurableExecution {
             );
         }
         crate::types::StopDurableExecutionResponse::from_response(response)
-            .map_err(StopDurableExecutionError::InvalidResponse)
+            .map_err(|error| StopDurableExecutionError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

@@ -60,6 +60,35 @@ impl TagResourceError {
             TagResourceError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            TagResourceError::InvalidParameterValueException(error) => error.meta(),
+            TagResourceError::ResourceConflictException(error) => error.meta(),
+            TagResourceError::ServiceException(error) => error.meta(),
+            TagResourceError::TooManyRequestsException(error) => error.meta(),
+            TagResourceError::ResourceNotFoundException(error) => error.meta(),
+            TagResourceError::Unlisted(error) => error.meta(),
+            TagResourceError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            TagResourceError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            TagResourceError::InvalidParameterValueException(error) => error.message(),
+            TagResourceError::ResourceConflictException(error) => error.message(),
+            TagResourceError::ServiceException(error) => error.message(),
+            TagResourceError::TooManyRequestsException(error) => error.message(),
+            TagResourceError::ResourceNotFoundException(error) => error.message(),
+            TagResourceError::Unlisted(error) => error.message(),
+            TagResourceError::Unhandled(meta) => meta.message.as_deref(),
+            TagResourceError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for TagResourceError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -177,7 +206,9 @@ impl super::Operation for TagResource {
                                 TagResourceError::InvalidParameterValueException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                TagResourceError::InvalidResponse(error)
+                                TagResourceError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -189,7 +220,9 @@ impl super::Operation for TagResource {
                                 TagResourceError::ResourceConflictException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                TagResourceError::InvalidResponse(error)
+                                TagResourceError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -199,7 +232,9 @@ impl super::Operation for TagResource {
                                 TagResourceError::ServiceException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                TagResourceError::InvalidResponse(error)
+                                TagResourceError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -211,7 +246,9 @@ impl super::Operation for TagResource {
                                 TagResourceError::TooManyRequestsException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                TagResourceError::InvalidResponse(error)
+                                TagResourceError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -223,7 +260,9 @@ impl super::Operation for TagResource {
                                 TagResourceError::ResourceNotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                TagResourceError::InvalidResponse(error)
+                                TagResourceError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -240,7 +279,11 @@ impl super::Operation for TagResource {
                             ) => TagResourceError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => TagResourceError::InvalidResponse(error),
+                            ) => {
+                                TagResourceError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 TagResourceError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(

@@ -60,6 +60,35 @@ impl UntagResourceError {
             UntagResourceError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            UntagResourceError::InvalidParameterValueException(error) => error.meta(),
+            UntagResourceError::ResourceConflictException(error) => error.meta(),
+            UntagResourceError::ServiceException(error) => error.meta(),
+            UntagResourceError::TooManyRequestsException(error) => error.meta(),
+            UntagResourceError::ResourceNotFoundException(error) => error.meta(),
+            UntagResourceError::Unlisted(error) => error.meta(),
+            UntagResourceError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            UntagResourceError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            UntagResourceError::InvalidParameterValueException(error) => error.message(),
+            UntagResourceError::ResourceConflictException(error) => error.message(),
+            UntagResourceError::ServiceException(error) => error.message(),
+            UntagResourceError::TooManyRequestsException(error) => error.message(),
+            UntagResourceError::ResourceNotFoundException(error) => error.message(),
+            UntagResourceError::Unlisted(error) => error.message(),
+            UntagResourceError::Unhandled(meta) => meta.message.as_deref(),
+            UntagResourceError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for UntagResourceError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -181,7 +210,9 @@ impl super::Operation for UntagResource {
                                 UntagResourceError::InvalidParameterValueException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                UntagResourceError::InvalidResponse(error)
+                                UntagResourceError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -193,7 +224,9 @@ impl super::Operation for UntagResource {
                                 UntagResourceError::ResourceConflictException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                UntagResourceError::InvalidResponse(error)
+                                UntagResourceError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -203,7 +236,9 @@ impl super::Operation for UntagResource {
                                 UntagResourceError::ServiceException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                UntagResourceError::InvalidResponse(error)
+                                UntagResourceError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -215,7 +250,9 @@ impl super::Operation for UntagResource {
                                 UntagResourceError::TooManyRequestsException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                UntagResourceError::InvalidResponse(error)
+                                UntagResourceError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -227,7 +264,9 @@ impl super::Operation for UntagResource {
                                 UntagResourceError::ResourceNotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                UntagResourceError::InvalidResponse(error)
+                                UntagResourceError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -244,7 +283,11 @@ impl super::Operation for UntagResource {
                             ) => UntagResourceError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => UntagResourceError::InvalidResponse(error),
+                            ) => {
+                                UntagResourceError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 UntagResourceError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(

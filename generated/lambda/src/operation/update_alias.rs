@@ -65,6 +65,37 @@ impl UpdateAliasError {
             UpdateAliasError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            UpdateAliasError::InvalidParameterValueException(error) => error.meta(),
+            UpdateAliasError::ResourceConflictException(error) => error.meta(),
+            UpdateAliasError::ServiceException(error) => error.meta(),
+            UpdateAliasError::TooManyRequestsException(error) => error.meta(),
+            UpdateAliasError::ResourceNotFoundException(error) => error.meta(),
+            UpdateAliasError::PreconditionFailedException(error) => error.meta(),
+            UpdateAliasError::Unlisted(error) => error.meta(),
+            UpdateAliasError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            UpdateAliasError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            UpdateAliasError::InvalidParameterValueException(error) => error.message(),
+            UpdateAliasError::ResourceConflictException(error) => error.message(),
+            UpdateAliasError::ServiceException(error) => error.message(),
+            UpdateAliasError::TooManyRequestsException(error) => error.message(),
+            UpdateAliasError::ResourceNotFoundException(error) => error.message(),
+            UpdateAliasError::PreconditionFailedException(error) => error.message(),
+            UpdateAliasError::Unlisted(error) => error.message(),
+            UpdateAliasError::Unhandled(meta) => meta.message.as_deref(),
+            UpdateAliasError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for UpdateAliasError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -205,7 +236,9 @@ impl super::Operation for UpdateAlias {
                                 UpdateAliasError::InvalidParameterValueException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateAliasError::InvalidResponse(error)
+                                UpdateAliasError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -217,7 +250,9 @@ impl super::Operation for UpdateAlias {
                                 UpdateAliasError::ResourceConflictException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateAliasError::InvalidResponse(error)
+                                UpdateAliasError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -227,7 +262,9 @@ impl super::Operation for UpdateAlias {
                                 UpdateAliasError::ServiceException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateAliasError::InvalidResponse(error)
+                                UpdateAliasError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -239,7 +276,9 @@ impl super::Operation for UpdateAlias {
                                 UpdateAliasError::TooManyRequestsException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateAliasError::InvalidResponse(error)
+                                UpdateAliasError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -251,7 +290,9 @@ impl super::Operation for UpdateAlias {
                                 UpdateAliasError::ResourceNotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateAliasError::InvalidResponse(error)
+                                UpdateAliasError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -263,7 +304,9 @@ impl super::Operation for UpdateAlias {
                                 UpdateAliasError::PreconditionFailedException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateAliasError::InvalidResponse(error)
+                                UpdateAliasError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -280,7 +323,11 @@ impl super::Operation for UpdateAlias {
                             ) => UpdateAliasError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => UpdateAliasError::InvalidResponse(error),
+                            ) => {
+                                UpdateAliasError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 UpdateAliasError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -295,6 +342,8 @@ impl super::Operation for UpdateAlias {
             );
         }
         crate::types::AliasConfiguration::from_response(response)
-            .map_err(UpdateAliasError::InvalidResponse)
+            .map_err(|error| UpdateAliasError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

@@ -62,6 +62,47 @@ impl UpdateCapacityProviderError {
             }
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            UpdateCapacityProviderError::InvalidParameterValueException(error) => {
+                error.meta()
+            }
+            UpdateCapacityProviderError::ResourceConflictException(error) => error.meta(),
+            UpdateCapacityProviderError::ServiceException(error) => error.meta(),
+            UpdateCapacityProviderError::TooManyRequestsException(error) => error.meta(),
+            UpdateCapacityProviderError::ResourceNotFoundException(error) => error.meta(),
+            UpdateCapacityProviderError::Unlisted(error) => error.meta(),
+            UpdateCapacityProviderError::Unhandled(meta) => {
+                ::std::option::Option::Some(meta)
+            }
+            UpdateCapacityProviderError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            UpdateCapacityProviderError::InvalidParameterValueException(error) => {
+                error.message()
+            }
+            UpdateCapacityProviderError::ResourceConflictException(error) => {
+                error.message()
+            }
+            UpdateCapacityProviderError::ServiceException(error) => error.message(),
+            UpdateCapacityProviderError::TooManyRequestsException(error) => {
+                error.message()
+            }
+            UpdateCapacityProviderError::ResourceNotFoundException(error) => {
+                error.message()
+            }
+            UpdateCapacityProviderError::Unlisted(error) => error.message(),
+            UpdateCapacityProviderError::Unhandled(meta) => meta.message.as_deref(),
+            UpdateCapacityProviderError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for UpdateCapacityProviderError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -189,7 +230,9 @@ impl super::Operation for UpdateCapacityProvider {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateCapacityProviderError::InvalidResponse(error)
+                                UpdateCapacityProviderError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -203,7 +246,9 @@ impl super::Operation for UpdateCapacityProvider {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateCapacityProviderError::InvalidResponse(error)
+                                UpdateCapacityProviderError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -213,7 +258,9 @@ impl super::Operation for UpdateCapacityProvider {
                                 UpdateCapacityProviderError::ServiceException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateCapacityProviderError::InvalidResponse(error)
+                                UpdateCapacityProviderError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -225,7 +272,9 @@ impl super::Operation for UpdateCapacityProvider {
                                 UpdateCapacityProviderError::TooManyRequestsException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateCapacityProviderError::InvalidResponse(error)
+                                UpdateCapacityProviderError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -239,7 +288,9 @@ impl super::Operation for UpdateCapacityProvider {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateCapacityProviderError::InvalidResponse(error)
+                                UpdateCapacityProviderError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -256,7 +307,11 @@ impl super::Operation for UpdateCapacityProvider {
                             ) => UpdateCapacityProviderError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => UpdateCapacityProviderError::InvalidResponse(error),
+                            ) => {
+                                UpdateCapacityProviderError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 UpdateCapacityProviderError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -271,6 +326,8 @@ impl super::Operation for UpdateCapacityProvider {
             );
         }
         crate::types::UpdateCapacityProviderResponse::from_response(response)
-            .map_err(UpdateCapacityProviderError::InvalidResponse)
+            .map_err(|error| UpdateCapacityProviderError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

@@ -52,6 +52,41 @@ impl UpdateCodeSigningConfigError {
             }
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            UpdateCodeSigningConfigError::InvalidParameterValueException(error) => {
+                error.meta()
+            }
+            UpdateCodeSigningConfigError::ServiceException(error) => error.meta(),
+            UpdateCodeSigningConfigError::ResourceNotFoundException(error) => {
+                error.meta()
+            }
+            UpdateCodeSigningConfigError::Unlisted(error) => error.meta(),
+            UpdateCodeSigningConfigError::Unhandled(meta) => {
+                ::std::option::Option::Some(meta)
+            }
+            UpdateCodeSigningConfigError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            UpdateCodeSigningConfigError::InvalidParameterValueException(error) => {
+                error.message()
+            }
+            UpdateCodeSigningConfigError::ServiceException(error) => error.message(),
+            UpdateCodeSigningConfigError::ResourceNotFoundException(error) => {
+                error.message()
+            }
+            UpdateCodeSigningConfigError::Unlisted(error) => error.message(),
+            UpdateCodeSigningConfigError::Unhandled(meta) => meta.message.as_deref(),
+            UpdateCodeSigningConfigError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for UpdateCodeSigningConfigError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -165,7 +200,9 @@ impl super::Operation for UpdateCodeSigningConfig {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateCodeSigningConfigError::InvalidResponse(error)
+                                UpdateCodeSigningConfigError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -175,7 +212,9 @@ impl super::Operation for UpdateCodeSigningConfig {
                                 UpdateCodeSigningConfigError::ServiceException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateCodeSigningConfigError::InvalidResponse(error)
+                                UpdateCodeSigningConfigError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -189,7 +228,9 @@ impl super::Operation for UpdateCodeSigningConfig {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateCodeSigningConfigError::InvalidResponse(error)
+                                UpdateCodeSigningConfigError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -206,7 +247,11 @@ impl super::Operation for UpdateCodeSigningConfig {
                             ) => UpdateCodeSigningConfigError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => UpdateCodeSigningConfigError::InvalidResponse(error),
+                            ) => {
+                                UpdateCodeSigningConfigError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 UpdateCodeSigningConfigError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -221,6 +266,8 @@ impl super::Operation for UpdateCodeSigningConfig {
             );
         }
         crate::types::UpdateCodeSigningConfigResponse::from_response(response)
-            .map_err(UpdateCodeSigningConfigError::InvalidResponse)
+            .map_err(|error| UpdateCodeSigningConfigError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

@@ -98,6 +98,57 @@ impl UpdateEventSourceMappingError {
             }
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            UpdateEventSourceMappingError::InvalidParameterValueException(error) => {
+                error.meta()
+            }
+            UpdateEventSourceMappingError::ResourceInUseException(error) => error.meta(),
+            UpdateEventSourceMappingError::ResourceConflictException(error) => {
+                error.meta()
+            }
+            UpdateEventSourceMappingError::ServiceException(error) => error.meta(),
+            UpdateEventSourceMappingError::TooManyRequestsException(error) => {
+                error.meta()
+            }
+            UpdateEventSourceMappingError::ResourceNotFoundException(error) => {
+                error.meta()
+            }
+            UpdateEventSourceMappingError::Unlisted(error) => error.meta(),
+            UpdateEventSourceMappingError::Unhandled(meta) => {
+                ::std::option::Option::Some(meta)
+            }
+            UpdateEventSourceMappingError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            UpdateEventSourceMappingError::InvalidParameterValueException(error) => {
+                error.message()
+            }
+            UpdateEventSourceMappingError::ResourceInUseException(error) => {
+                error.message()
+            }
+            UpdateEventSourceMappingError::ResourceConflictException(error) => {
+                error.message()
+            }
+            UpdateEventSourceMappingError::ServiceException(error) => error.message(),
+            UpdateEventSourceMappingError::TooManyRequestsException(error) => {
+                error.message()
+            }
+            UpdateEventSourceMappingError::ResourceNotFoundException(error) => {
+                error.message()
+            }
+            UpdateEventSourceMappingError::Unlisted(error) => error.message(),
+            UpdateEventSourceMappingError::Unhandled(meta) => meta.message.as_deref(),
+            UpdateEventSourceMappingError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for UpdateEventSourceMappingError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -232,7 +283,9 @@ impl super::Operation for UpdateEventSourceMapping {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateEventSourceMappingError::InvalidResponse(error)
+                                UpdateEventSourceMappingError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -244,7 +297,9 @@ impl super::Operation for UpdateEventSourceMapping {
                                 UpdateEventSourceMappingError::ResourceInUseException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateEventSourceMappingError::InvalidResponse(error)
+                                UpdateEventSourceMappingError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -258,7 +313,9 @@ impl super::Operation for UpdateEventSourceMapping {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateEventSourceMappingError::InvalidResponse(error)
+                                UpdateEventSourceMappingError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -268,7 +325,9 @@ impl super::Operation for UpdateEventSourceMapping {
                                 UpdateEventSourceMappingError::ServiceException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateEventSourceMappingError::InvalidResponse(error)
+                                UpdateEventSourceMappingError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -282,7 +341,9 @@ impl super::Operation for UpdateEventSourceMapping {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateEventSourceMappingError::InvalidResponse(error)
+                                UpdateEventSourceMappingError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -296,7 +357,9 @@ impl super::Operation for UpdateEventSourceMapping {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateEventSourceMappingError::InvalidResponse(error)
+                                UpdateEventSourceMappingError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -313,7 +376,11 @@ impl super::Operation for UpdateEventSourceMapping {
                             ) => UpdateEventSourceMappingError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => UpdateEventSourceMappingError::InvalidResponse(error),
+                            ) => {
+                                UpdateEventSourceMappingError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 UpdateEventSourceMappingError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -328,6 +395,8 @@ impl super::Operation for UpdateEventSourceMapping {
             );
         }
         crate::types::EventSourceMappingConfiguration::from_response(response)
-            .map_err(UpdateEventSourceMappingError::InvalidResponse)
+            .map_err(|error| UpdateEventSourceMappingError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

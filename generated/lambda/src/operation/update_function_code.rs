@@ -95,6 +95,63 @@ impl UpdateFunctionCodeError {
             UpdateFunctionCodeError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            UpdateFunctionCodeError::InvalidParameterValueException(error) => {
+                error.meta()
+            }
+            UpdateFunctionCodeError::ResourceConflictException(error) => error.meta(),
+            UpdateFunctionCodeError::ServiceException(error) => error.meta(),
+            UpdateFunctionCodeError::TooManyRequestsException(error) => error.meta(),
+            UpdateFunctionCodeError::InvalidCodeSignatureException(error) => error.meta(),
+            UpdateFunctionCodeError::ResourceNotFoundException(error) => error.meta(),
+            UpdateFunctionCodeError::CodeVerificationFailedException(error) => {
+                error.meta()
+            }
+            UpdateFunctionCodeError::CodeSigningConfigNotFoundException(error) => {
+                error.meta()
+            }
+            UpdateFunctionCodeError::CodeStorageExceededException(error) => error.meta(),
+            UpdateFunctionCodeError::PreconditionFailedException(error) => error.meta(),
+            UpdateFunctionCodeError::Unlisted(error) => error.meta(),
+            UpdateFunctionCodeError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            UpdateFunctionCodeError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            UpdateFunctionCodeError::InvalidParameterValueException(error) => {
+                error.message()
+            }
+            UpdateFunctionCodeError::ResourceConflictException(error) => error.message(),
+            UpdateFunctionCodeError::ServiceException(error) => error.message(),
+            UpdateFunctionCodeError::TooManyRequestsException(error) => error.message(),
+            UpdateFunctionCodeError::InvalidCodeSignatureException(error) => {
+                error.message()
+            }
+            UpdateFunctionCodeError::ResourceNotFoundException(error) => error.message(),
+            UpdateFunctionCodeError::CodeVerificationFailedException(error) => {
+                error.message()
+            }
+            UpdateFunctionCodeError::CodeSigningConfigNotFoundException(error) => {
+                error.message()
+            }
+            UpdateFunctionCodeError::CodeStorageExceededException(error) => {
+                error.message()
+            }
+            UpdateFunctionCodeError::PreconditionFailedException(error) => {
+                error.message()
+            }
+            UpdateFunctionCodeError::Unlisted(error) => error.message(),
+            UpdateFunctionCodeError::Unhandled(meta) => meta.message.as_deref(),
+            UpdateFunctionCodeError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for UpdateFunctionCodeError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -258,7 +315,9 @@ impl super::Operation for UpdateFunctionCode {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateFunctionCodeError::InvalidResponse(error)
+                                UpdateFunctionCodeError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -270,7 +329,9 @@ impl super::Operation for UpdateFunctionCode {
                                 UpdateFunctionCodeError::ResourceConflictException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateFunctionCodeError::InvalidResponse(error)
+                                UpdateFunctionCodeError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -280,7 +341,9 @@ impl super::Operation for UpdateFunctionCode {
                                 UpdateFunctionCodeError::ServiceException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateFunctionCodeError::InvalidResponse(error)
+                                UpdateFunctionCodeError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -292,7 +355,9 @@ impl super::Operation for UpdateFunctionCode {
                                 UpdateFunctionCodeError::TooManyRequestsException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateFunctionCodeError::InvalidResponse(error)
+                                UpdateFunctionCodeError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -306,7 +371,9 @@ impl super::Operation for UpdateFunctionCode {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateFunctionCodeError::InvalidResponse(error)
+                                UpdateFunctionCodeError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -318,7 +385,9 @@ impl super::Operation for UpdateFunctionCode {
                                 UpdateFunctionCodeError::ResourceNotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateFunctionCodeError::InvalidResponse(error)
+                                UpdateFunctionCodeError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -332,7 +401,9 @@ impl super::Operation for UpdateFunctionCode {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateFunctionCodeError::InvalidResponse(error)
+                                UpdateFunctionCodeError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -346,7 +417,9 @@ impl super::Operation for UpdateFunctionCode {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateFunctionCodeError::InvalidResponse(error)
+                                UpdateFunctionCodeError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -358,7 +431,9 @@ impl super::Operation for UpdateFunctionCode {
                                 UpdateFunctionCodeError::CodeStorageExceededException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateFunctionCodeError::InvalidResponse(error)
+                                UpdateFunctionCodeError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -370,7 +445,9 @@ impl super::Operation for UpdateFunctionCode {
                                 UpdateFunctionCodeError::PreconditionFailedException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateFunctionCodeError::InvalidResponse(error)
+                                UpdateFunctionCodeError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -387,7 +464,11 @@ impl super::Operation for UpdateFunctionCode {
                             ) => UpdateFunctionCodeError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => UpdateFunctionCodeError::InvalidResponse(error),
+                            ) => {
+                                UpdateFunctionCodeError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 UpdateFunctionCodeError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -402,6 +483,8 @@ impl super::Operation for UpdateFunctionCode {
             );
         }
         crate::types::FunctionConfiguration::from_response(response)
-            .map_err(UpdateFunctionCodeError::InvalidResponse)
+            .map_err(|error| UpdateFunctionCodeError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

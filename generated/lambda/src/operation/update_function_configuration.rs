@@ -88,6 +88,77 @@ impl UpdateFunctionConfigurationError {
             }
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            UpdateFunctionConfigurationError::InvalidParameterValueException(error) => {
+                error.meta()
+            }
+            UpdateFunctionConfigurationError::ResourceConflictException(error) => {
+                error.meta()
+            }
+            UpdateFunctionConfigurationError::ServiceException(error) => error.meta(),
+            UpdateFunctionConfigurationError::TooManyRequestsException(error) => {
+                error.meta()
+            }
+            UpdateFunctionConfigurationError::InvalidCodeSignatureException(error) => {
+                error.meta()
+            }
+            UpdateFunctionConfigurationError::ResourceNotFoundException(error) => {
+                error.meta()
+            }
+            UpdateFunctionConfigurationError::CodeVerificationFailedException(error) => {
+                error.meta()
+            }
+            UpdateFunctionConfigurationError::CodeSigningConfigNotFoundException(
+                error,
+            ) => error.meta(),
+            UpdateFunctionConfigurationError::PreconditionFailedException(error) => {
+                error.meta()
+            }
+            UpdateFunctionConfigurationError::Unlisted(error) => error.meta(),
+            UpdateFunctionConfigurationError::Unhandled(meta) => {
+                ::std::option::Option::Some(meta)
+            }
+            UpdateFunctionConfigurationError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            UpdateFunctionConfigurationError::InvalidParameterValueException(error) => {
+                error.message()
+            }
+            UpdateFunctionConfigurationError::ResourceConflictException(error) => {
+                error.message()
+            }
+            UpdateFunctionConfigurationError::ServiceException(error) => error.message(),
+            UpdateFunctionConfigurationError::TooManyRequestsException(error) => {
+                error.message()
+            }
+            UpdateFunctionConfigurationError::InvalidCodeSignatureException(error) => {
+                error.message()
+            }
+            UpdateFunctionConfigurationError::ResourceNotFoundException(error) => {
+                error.message()
+            }
+            UpdateFunctionConfigurationError::CodeVerificationFailedException(error) => {
+                error.message()
+            }
+            UpdateFunctionConfigurationError::CodeSigningConfigNotFoundException(
+                error,
+            ) => error.message(),
+            UpdateFunctionConfigurationError::PreconditionFailedException(error) => {
+                error.message()
+            }
+            UpdateFunctionConfigurationError::Unlisted(error) => error.message(),
+            UpdateFunctionConfigurationError::Unhandled(meta) => meta.message.as_deref(),
+            UpdateFunctionConfigurationError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for UpdateFunctionConfigurationError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -244,7 +315,9 @@ impl super::Operation for UpdateFunctionConfiguration {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateFunctionConfigurationError::InvalidResponse(error)
+                                UpdateFunctionConfigurationError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -258,7 +331,9 @@ impl super::Operation for UpdateFunctionConfiguration {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateFunctionConfigurationError::InvalidResponse(error)
+                                UpdateFunctionConfigurationError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -268,7 +343,9 @@ impl super::Operation for UpdateFunctionConfiguration {
                                 UpdateFunctionConfigurationError::ServiceException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateFunctionConfigurationError::InvalidResponse(error)
+                                UpdateFunctionConfigurationError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -282,7 +359,9 @@ impl super::Operation for UpdateFunctionConfiguration {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateFunctionConfigurationError::InvalidResponse(error)
+                                UpdateFunctionConfigurationError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -296,7 +375,9 @@ impl super::Operation for UpdateFunctionConfiguration {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateFunctionConfigurationError::InvalidResponse(error)
+                                UpdateFunctionConfigurationError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -310,7 +391,9 @@ impl super::Operation for UpdateFunctionConfiguration {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateFunctionConfigurationError::InvalidResponse(error)
+                                UpdateFunctionConfigurationError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -324,7 +407,9 @@ impl super::Operation for UpdateFunctionConfiguration {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateFunctionConfigurationError::InvalidResponse(error)
+                                UpdateFunctionConfigurationError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -338,7 +423,9 @@ impl super::Operation for UpdateFunctionConfiguration {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateFunctionConfigurationError::InvalidResponse(error)
+                                UpdateFunctionConfigurationError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -352,7 +439,9 @@ impl super::Operation for UpdateFunctionConfiguration {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateFunctionConfigurationError::InvalidResponse(error)
+                                UpdateFunctionConfigurationError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -369,7 +458,11 @@ impl super::Operation for UpdateFunctionConfiguration {
                             ) => UpdateFunctionConfigurationError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => UpdateFunctionConfigurationError::InvalidResponse(error),
+                            ) => {
+                                UpdateFunctionConfigurationError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 UpdateFunctionConfigurationError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -384,6 +477,8 @@ impl super::Operation for UpdateFunctionConfiguration {
             );
         }
         crate::types::FunctionConfiguration::from_response(response)
-            .map_err(UpdateFunctionConfigurationError::InvalidResponse)
+            .map_err(|error| UpdateFunctionConfigurationError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

@@ -66,6 +66,57 @@ impl UpdateFunctionEventInvokeConfigError {
             }
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            UpdateFunctionEventInvokeConfigError::InvalidParameterValueException(
+                error,
+            ) => error.meta(),
+            UpdateFunctionEventInvokeConfigError::ResourceConflictException(error) => {
+                error.meta()
+            }
+            UpdateFunctionEventInvokeConfigError::ServiceException(error) => error.meta(),
+            UpdateFunctionEventInvokeConfigError::TooManyRequestsException(error) => {
+                error.meta()
+            }
+            UpdateFunctionEventInvokeConfigError::ResourceNotFoundException(error) => {
+                error.meta()
+            }
+            UpdateFunctionEventInvokeConfigError::Unlisted(error) => error.meta(),
+            UpdateFunctionEventInvokeConfigError::Unhandled(meta) => {
+                ::std::option::Option::Some(meta)
+            }
+            UpdateFunctionEventInvokeConfigError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            UpdateFunctionEventInvokeConfigError::InvalidParameterValueException(
+                error,
+            ) => error.message(),
+            UpdateFunctionEventInvokeConfigError::ResourceConflictException(error) => {
+                error.message()
+            }
+            UpdateFunctionEventInvokeConfigError::ServiceException(error) => {
+                error.message()
+            }
+            UpdateFunctionEventInvokeConfigError::TooManyRequestsException(error) => {
+                error.message()
+            }
+            UpdateFunctionEventInvokeConfigError::ResourceNotFoundException(error) => {
+                error.message()
+            }
+            UpdateFunctionEventInvokeConfigError::Unlisted(error) => error.message(),
+            UpdateFunctionEventInvokeConfigError::Unhandled(meta) => {
+                meta.message.as_deref()
+            }
+            UpdateFunctionEventInvokeConfigError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for UpdateFunctionEventInvokeConfigError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -197,7 +248,9 @@ impl super::Operation for UpdateFunctionEventInvokeConfig {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateFunctionEventInvokeConfigError::InvalidResponse(error)
+                                UpdateFunctionEventInvokeConfigError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -211,7 +264,9 @@ impl super::Operation for UpdateFunctionEventInvokeConfig {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateFunctionEventInvokeConfigError::InvalidResponse(error)
+                                UpdateFunctionEventInvokeConfigError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -223,7 +278,9 @@ impl super::Operation for UpdateFunctionEventInvokeConfig {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateFunctionEventInvokeConfigError::InvalidResponse(error)
+                                UpdateFunctionEventInvokeConfigError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -237,7 +294,9 @@ impl super::Operation for UpdateFunctionEventInvokeConfig {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateFunctionEventInvokeConfigError::InvalidResponse(error)
+                                UpdateFunctionEventInvokeConfigError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -251,7 +310,9 @@ impl super::Operation for UpdateFunctionEventInvokeConfig {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateFunctionEventInvokeConfigError::InvalidResponse(error)
+                                UpdateFunctionEventInvokeConfigError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -269,7 +330,9 @@ impl super::Operation for UpdateFunctionEventInvokeConfig {
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
                             ) => {
-                                UpdateFunctionEventInvokeConfigError::InvalidResponse(error)
+                                UpdateFunctionEventInvokeConfigError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                             ::std::option::Option::None => {
                                 UpdateFunctionEventInvokeConfigError::Unhandled(
@@ -285,6 +348,8 @@ impl super::Operation for UpdateFunctionEventInvokeConfig {
             );
         }
         crate::types::FunctionEventInvokeConfig::from_response(response)
-            .map_err(UpdateFunctionEventInvokeConfigError::InvalidResponse)
+            .map_err(|error| UpdateFunctionEventInvokeConfigError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

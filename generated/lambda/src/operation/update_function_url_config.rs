@@ -62,6 +62,51 @@ impl UpdateFunctionUrlConfigError {
             }
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            UpdateFunctionUrlConfigError::InvalidParameterValueException(error) => {
+                error.meta()
+            }
+            UpdateFunctionUrlConfigError::ResourceConflictException(error) => {
+                error.meta()
+            }
+            UpdateFunctionUrlConfigError::ServiceException(error) => error.meta(),
+            UpdateFunctionUrlConfigError::TooManyRequestsException(error) => error.meta(),
+            UpdateFunctionUrlConfigError::ResourceNotFoundException(error) => {
+                error.meta()
+            }
+            UpdateFunctionUrlConfigError::Unlisted(error) => error.meta(),
+            UpdateFunctionUrlConfigError::Unhandled(meta) => {
+                ::std::option::Option::Some(meta)
+            }
+            UpdateFunctionUrlConfigError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            UpdateFunctionUrlConfigError::InvalidParameterValueException(error) => {
+                error.message()
+            }
+            UpdateFunctionUrlConfigError::ResourceConflictException(error) => {
+                error.message()
+            }
+            UpdateFunctionUrlConfigError::ServiceException(error) => error.message(),
+            UpdateFunctionUrlConfigError::TooManyRequestsException(error) => {
+                error.message()
+            }
+            UpdateFunctionUrlConfigError::ResourceNotFoundException(error) => {
+                error.message()
+            }
+            UpdateFunctionUrlConfigError::Unlisted(error) => error.message(),
+            UpdateFunctionUrlConfigError::Unhandled(meta) => meta.message.as_deref(),
+            UpdateFunctionUrlConfigError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for UpdateFunctionUrlConfigError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -193,7 +238,9 @@ impl super::Operation for UpdateFunctionUrlConfig {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateFunctionUrlConfigError::InvalidResponse(error)
+                                UpdateFunctionUrlConfigError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -207,7 +254,9 @@ impl super::Operation for UpdateFunctionUrlConfig {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateFunctionUrlConfigError::InvalidResponse(error)
+                                UpdateFunctionUrlConfigError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -217,7 +266,9 @@ impl super::Operation for UpdateFunctionUrlConfig {
                                 UpdateFunctionUrlConfigError::ServiceException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateFunctionUrlConfigError::InvalidResponse(error)
+                                UpdateFunctionUrlConfigError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -231,7 +282,9 @@ impl super::Operation for UpdateFunctionUrlConfig {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateFunctionUrlConfigError::InvalidResponse(error)
+                                UpdateFunctionUrlConfigError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -245,7 +298,9 @@ impl super::Operation for UpdateFunctionUrlConfig {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                UpdateFunctionUrlConfigError::InvalidResponse(error)
+                                UpdateFunctionUrlConfigError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -262,7 +317,11 @@ impl super::Operation for UpdateFunctionUrlConfig {
                             ) => UpdateFunctionUrlConfigError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => UpdateFunctionUrlConfigError::InvalidResponse(error),
+                            ) => {
+                                UpdateFunctionUrlConfigError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 UpdateFunctionUrlConfigError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -277,6 +336,8 @@ impl super::Operation for UpdateFunctionUrlConfig {
             );
         }
         crate::types::UpdateFunctionUrlConfigResponse::from_response(response)
-            .map_err(UpdateFunctionUrlConfigError::InvalidResponse)
+            .map_err(|error| UpdateFunctionUrlConfigError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

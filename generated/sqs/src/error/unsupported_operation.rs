@@ -106,9 +106,13 @@ impl ::std::fmt::Display for UnsupportedOperation {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self.message() {
             ::std::option::Option::Some(message) => {
-                ::std::write!(f, "{}: {}", Self::CODE, message)
+                ::std::write!(f, "{}: {}", Self::CODE, message)?
             }
-            ::std::option::Option::None => f.write_str(Self::CODE),
+            ::std::option::Option::None => f.write_str(Self::CODE)?,
+        }
+        match &self.meta {
+            ::std::option::Option::Some(meta) => meta.fmt_origin(f),
+            ::std::option::Option::None => ::std::result::Result::Ok(()),
         }
     }
 }

@@ -74,6 +74,37 @@ impl AddPermissionError {
             AddPermissionError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            AddPermissionError::OverLimit(error) => error.meta(),
+            AddPermissionError::RequestThrottled(error) => error.meta(),
+            AddPermissionError::QueueDoesNotExist(error) => error.meta(),
+            AddPermissionError::InvalidAddress(error) => error.meta(),
+            AddPermissionError::InvalidSecurity(error) => error.meta(),
+            AddPermissionError::UnsupportedOperation(error) => error.meta(),
+            AddPermissionError::Unlisted(error) => error.meta(),
+            AddPermissionError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            AddPermissionError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            AddPermissionError::OverLimit(error) => error.message(),
+            AddPermissionError::RequestThrottled(error) => error.message(),
+            AddPermissionError::QueueDoesNotExist(error) => error.message(),
+            AddPermissionError::InvalidAddress(error) => error.message(),
+            AddPermissionError::InvalidSecurity(error) => error.message(),
+            AddPermissionError::UnsupportedOperation(error) => error.message(),
+            AddPermissionError::Unlisted(error) => error.message(),
+            AddPermissionError::Unhandled(meta) => meta.message.as_deref(),
+            AddPermissionError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for AddPermissionError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -180,7 +211,9 @@ impl super::Operation for AddPermission {
                                 AddPermissionError::OverLimit(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                AddPermissionError::InvalidResponse(error)
+                                AddPermissionError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -190,7 +223,9 @@ impl super::Operation for AddPermission {
                                 AddPermissionError::RequestThrottled(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                AddPermissionError::InvalidResponse(error)
+                                AddPermissionError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -200,7 +235,9 @@ impl super::Operation for AddPermission {
                                 AddPermissionError::QueueDoesNotExist(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                AddPermissionError::InvalidResponse(error)
+                                AddPermissionError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -210,7 +247,9 @@ impl super::Operation for AddPermission {
                                 AddPermissionError::InvalidAddress(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                AddPermissionError::InvalidResponse(error)
+                                AddPermissionError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -220,7 +259,9 @@ impl super::Operation for AddPermission {
                                 AddPermissionError::InvalidSecurity(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                AddPermissionError::InvalidResponse(error)
+                                AddPermissionError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -232,7 +273,9 @@ impl super::Operation for AddPermission {
                                 AddPermissionError::UnsupportedOperation(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                AddPermissionError::InvalidResponse(error)
+                                AddPermissionError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -249,7 +292,11 @@ impl super::Operation for AddPermission {
                             ) => AddPermissionError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => AddPermissionError::InvalidResponse(error),
+                            ) => {
+                                AddPermissionError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 AddPermissionError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(

@@ -65,6 +65,39 @@ impl CancelMessageMoveTaskError {
             CancelMessageMoveTaskError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            CancelMessageMoveTaskError::ResourceNotFoundException(error) => error.meta(),
+            CancelMessageMoveTaskError::RequestThrottled(error) => error.meta(),
+            CancelMessageMoveTaskError::InvalidAddress(error) => error.meta(),
+            CancelMessageMoveTaskError::InvalidSecurity(error) => error.meta(),
+            CancelMessageMoveTaskError::UnsupportedOperation(error) => error.meta(),
+            CancelMessageMoveTaskError::Unlisted(error) => error.meta(),
+            CancelMessageMoveTaskError::Unhandled(meta) => {
+                ::std::option::Option::Some(meta)
+            }
+            CancelMessageMoveTaskError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            CancelMessageMoveTaskError::ResourceNotFoundException(error) => {
+                error.message()
+            }
+            CancelMessageMoveTaskError::RequestThrottled(error) => error.message(),
+            CancelMessageMoveTaskError::InvalidAddress(error) => error.message(),
+            CancelMessageMoveTaskError::InvalidSecurity(error) => error.message(),
+            CancelMessageMoveTaskError::UnsupportedOperation(error) => error.message(),
+            CancelMessageMoveTaskError::Unlisted(error) => error.message(),
+            CancelMessageMoveTaskError::Unhandled(meta) => meta.message.as_deref(),
+            CancelMessageMoveTaskError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for CancelMessageMoveTaskError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -178,7 +211,9 @@ impl super::Operation for CancelMessageMoveTask {
                                 CancelMessageMoveTaskError::ResourceNotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                CancelMessageMoveTaskError::InvalidResponse(error)
+                                CancelMessageMoveTaskError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -188,7 +223,9 @@ impl super::Operation for CancelMessageMoveTask {
                                 CancelMessageMoveTaskError::RequestThrottled(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                CancelMessageMoveTaskError::InvalidResponse(error)
+                                CancelMessageMoveTaskError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -198,7 +235,9 @@ impl super::Operation for CancelMessageMoveTask {
                                 CancelMessageMoveTaskError::InvalidAddress(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                CancelMessageMoveTaskError::InvalidResponse(error)
+                                CancelMessageMoveTaskError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -208,7 +247,9 @@ impl super::Operation for CancelMessageMoveTask {
                                 CancelMessageMoveTaskError::InvalidSecurity(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                CancelMessageMoveTaskError::InvalidResponse(error)
+                                CancelMessageMoveTaskError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -220,7 +261,9 @@ impl super::Operation for CancelMessageMoveTask {
                                 CancelMessageMoveTaskError::UnsupportedOperation(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                CancelMessageMoveTaskError::InvalidResponse(error)
+                                CancelMessageMoveTaskError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -237,7 +280,11 @@ impl super::Operation for CancelMessageMoveTask {
                             ) => CancelMessageMoveTaskError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => CancelMessageMoveTaskError::InvalidResponse(error),
+                            ) => {
+                                CancelMessageMoveTaskError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 CancelMessageMoveTaskError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -252,6 +299,8 @@ impl super::Operation for CancelMessageMoveTask {
             );
         }
         crate::types::CancelMessageMoveTaskResult::from_response(response)
-            .map_err(CancelMessageMoveTaskError::InvalidResponse)
+            .map_err(|error| CancelMessageMoveTaskError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

@@ -92,6 +92,43 @@ impl ChangeMessageVisibilityError {
             }
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            ChangeMessageVisibilityError::MessageNotInflight(error) => error.meta(),
+            ChangeMessageVisibilityError::ReceiptHandleIsInvalid(error) => error.meta(),
+            ChangeMessageVisibilityError::RequestThrottled(error) => error.meta(),
+            ChangeMessageVisibilityError::QueueDoesNotExist(error) => error.meta(),
+            ChangeMessageVisibilityError::UnsupportedOperation(error) => error.meta(),
+            ChangeMessageVisibilityError::InvalidAddress(error) => error.meta(),
+            ChangeMessageVisibilityError::InvalidSecurity(error) => error.meta(),
+            ChangeMessageVisibilityError::Unlisted(error) => error.meta(),
+            ChangeMessageVisibilityError::Unhandled(meta) => {
+                ::std::option::Option::Some(meta)
+            }
+            ChangeMessageVisibilityError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            ChangeMessageVisibilityError::MessageNotInflight(error) => error.message(),
+            ChangeMessageVisibilityError::ReceiptHandleIsInvalid(error) => {
+                error.message()
+            }
+            ChangeMessageVisibilityError::RequestThrottled(error) => error.message(),
+            ChangeMessageVisibilityError::QueueDoesNotExist(error) => error.message(),
+            ChangeMessageVisibilityError::UnsupportedOperation(error) => error.message(),
+            ChangeMessageVisibilityError::InvalidAddress(error) => error.message(),
+            ChangeMessageVisibilityError::InvalidSecurity(error) => error.message(),
+            ChangeMessageVisibilityError::Unlisted(error) => error.message(),
+            ChangeMessageVisibilityError::Unhandled(meta) => meta.message.as_deref(),
+            ChangeMessageVisibilityError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for ChangeMessageVisibilityError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -217,7 +254,9 @@ impl super::Operation for ChangeMessageVisibility {
                                 ChangeMessageVisibilityError::MessageNotInflight(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                ChangeMessageVisibilityError::InvalidResponse(error)
+                                ChangeMessageVisibilityError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -229,7 +268,9 @@ impl super::Operation for ChangeMessageVisibility {
                                 ChangeMessageVisibilityError::ReceiptHandleIsInvalid(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                ChangeMessageVisibilityError::InvalidResponse(error)
+                                ChangeMessageVisibilityError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -239,7 +280,9 @@ impl super::Operation for ChangeMessageVisibility {
                                 ChangeMessageVisibilityError::RequestThrottled(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                ChangeMessageVisibilityError::InvalidResponse(error)
+                                ChangeMessageVisibilityError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -249,7 +292,9 @@ impl super::Operation for ChangeMessageVisibility {
                                 ChangeMessageVisibilityError::QueueDoesNotExist(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                ChangeMessageVisibilityError::InvalidResponse(error)
+                                ChangeMessageVisibilityError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -261,7 +306,9 @@ impl super::Operation for ChangeMessageVisibility {
                                 ChangeMessageVisibilityError::UnsupportedOperation(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                ChangeMessageVisibilityError::InvalidResponse(error)
+                                ChangeMessageVisibilityError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -271,7 +318,9 @@ impl super::Operation for ChangeMessageVisibility {
                                 ChangeMessageVisibilityError::InvalidAddress(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                ChangeMessageVisibilityError::InvalidResponse(error)
+                                ChangeMessageVisibilityError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -281,7 +330,9 @@ impl super::Operation for ChangeMessageVisibility {
                                 ChangeMessageVisibilityError::InvalidSecurity(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                ChangeMessageVisibilityError::InvalidResponse(error)
+                                ChangeMessageVisibilityError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -298,7 +349,11 @@ impl super::Operation for ChangeMessageVisibility {
                             ) => ChangeMessageVisibilityError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => ChangeMessageVisibilityError::InvalidResponse(error),
+                            ) => {
+                                ChangeMessageVisibilityError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 ChangeMessageVisibilityError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(

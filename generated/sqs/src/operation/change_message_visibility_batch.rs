@@ -84,6 +84,63 @@ impl ChangeMessageVisibilityBatchError {
             }
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            ChangeMessageVisibilityBatchError::TooManyEntriesInBatchRequest(error) => {
+                error.meta()
+            }
+            ChangeMessageVisibilityBatchError::EmptyBatchRequest(error) => error.meta(),
+            ChangeMessageVisibilityBatchError::BatchEntryIdsNotDistinct(error) => {
+                error.meta()
+            }
+            ChangeMessageVisibilityBatchError::InvalidBatchEntryId(error) => error.meta(),
+            ChangeMessageVisibilityBatchError::RequestThrottled(error) => error.meta(),
+            ChangeMessageVisibilityBatchError::QueueDoesNotExist(error) => error.meta(),
+            ChangeMessageVisibilityBatchError::UnsupportedOperation(error) => {
+                error.meta()
+            }
+            ChangeMessageVisibilityBatchError::InvalidAddress(error) => error.meta(),
+            ChangeMessageVisibilityBatchError::InvalidSecurity(error) => error.meta(),
+            ChangeMessageVisibilityBatchError::Unlisted(error) => error.meta(),
+            ChangeMessageVisibilityBatchError::Unhandled(meta) => {
+                ::std::option::Option::Some(meta)
+            }
+            ChangeMessageVisibilityBatchError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            ChangeMessageVisibilityBatchError::TooManyEntriesInBatchRequest(error) => {
+                error.message()
+            }
+            ChangeMessageVisibilityBatchError::EmptyBatchRequest(error) => {
+                error.message()
+            }
+            ChangeMessageVisibilityBatchError::BatchEntryIdsNotDistinct(error) => {
+                error.message()
+            }
+            ChangeMessageVisibilityBatchError::InvalidBatchEntryId(error) => {
+                error.message()
+            }
+            ChangeMessageVisibilityBatchError::RequestThrottled(error) => error.message(),
+            ChangeMessageVisibilityBatchError::QueueDoesNotExist(error) => {
+                error.message()
+            }
+            ChangeMessageVisibilityBatchError::UnsupportedOperation(error) => {
+                error.message()
+            }
+            ChangeMessageVisibilityBatchError::InvalidAddress(error) => error.message(),
+            ChangeMessageVisibilityBatchError::InvalidSecurity(error) => error.message(),
+            ChangeMessageVisibilityBatchError::Unlisted(error) => error.message(),
+            ChangeMessageVisibilityBatchError::Unhandled(meta) => meta.message.as_deref(),
+            ChangeMessageVisibilityBatchError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for ChangeMessageVisibilityBatchError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -227,7 +284,9 @@ impl super::Operation for ChangeMessageVisibilityBatch {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                ChangeMessageVisibilityBatchError::InvalidResponse(error)
+                                ChangeMessageVisibilityBatchError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -237,7 +296,9 @@ impl super::Operation for ChangeMessageVisibilityBatch {
                                 ChangeMessageVisibilityBatchError::EmptyBatchRequest(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                ChangeMessageVisibilityBatchError::InvalidResponse(error)
+                                ChangeMessageVisibilityBatchError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -251,7 +312,9 @@ impl super::Operation for ChangeMessageVisibilityBatch {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                ChangeMessageVisibilityBatchError::InvalidResponse(error)
+                                ChangeMessageVisibilityBatchError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -265,7 +328,9 @@ impl super::Operation for ChangeMessageVisibilityBatch {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                ChangeMessageVisibilityBatchError::InvalidResponse(error)
+                                ChangeMessageVisibilityBatchError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -275,7 +340,9 @@ impl super::Operation for ChangeMessageVisibilityBatch {
                                 ChangeMessageVisibilityBatchError::RequestThrottled(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                ChangeMessageVisibilityBatchError::InvalidResponse(error)
+                                ChangeMessageVisibilityBatchError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -285,7 +352,9 @@ impl super::Operation for ChangeMessageVisibilityBatch {
                                 ChangeMessageVisibilityBatchError::QueueDoesNotExist(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                ChangeMessageVisibilityBatchError::InvalidResponse(error)
+                                ChangeMessageVisibilityBatchError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -299,7 +368,9 @@ impl super::Operation for ChangeMessageVisibilityBatch {
                                 )
                             }
                             ::std::result::Result::Err(error) => {
-                                ChangeMessageVisibilityBatchError::InvalidResponse(error)
+                                ChangeMessageVisibilityBatchError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -309,7 +380,9 @@ impl super::Operation for ChangeMessageVisibilityBatch {
                                 ChangeMessageVisibilityBatchError::InvalidAddress(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                ChangeMessageVisibilityBatchError::InvalidResponse(error)
+                                ChangeMessageVisibilityBatchError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -319,7 +392,9 @@ impl super::Operation for ChangeMessageVisibilityBatch {
                                 ChangeMessageVisibilityBatchError::InvalidSecurity(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                ChangeMessageVisibilityBatchError::InvalidResponse(error)
+                                ChangeMessageVisibilityBatchError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -337,7 +412,9 @@ impl super::Operation for ChangeMessageVisibilityBatch {
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
                             ) => {
-                                ChangeMessageVisibilityBatchError::InvalidResponse(error)
+                                ChangeMessageVisibilityBatchError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                             ::std::option::Option::None => {
                                 ChangeMessageVisibilityBatchError::Unhandled(
@@ -353,6 +430,8 @@ impl super::Operation for ChangeMessageVisibilityBatch {
             );
         }
         crate::types::ChangeMessageVisibilityBatchResult::from_response(response)
-            .map_err(ChangeMessageVisibilityBatchError::InvalidResponse)
+            .map_err(|error| ChangeMessageVisibilityBatchError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

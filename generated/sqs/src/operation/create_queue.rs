@@ -94,6 +94,41 @@ impl CreateQueueError {
             CreateQueueError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            CreateQueueError::QueueDeletedRecently(error) => error.meta(),
+            CreateQueueError::QueueNameExists(error) => error.meta(),
+            CreateQueueError::RequestThrottled(error) => error.meta(),
+            CreateQueueError::InvalidAddress(error) => error.meta(),
+            CreateQueueError::InvalidAttributeName(error) => error.meta(),
+            CreateQueueError::InvalidAttributeValue(error) => error.meta(),
+            CreateQueueError::UnsupportedOperation(error) => error.meta(),
+            CreateQueueError::InvalidSecurity(error) => error.meta(),
+            CreateQueueError::Unlisted(error) => error.meta(),
+            CreateQueueError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            CreateQueueError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            CreateQueueError::QueueDeletedRecently(error) => error.message(),
+            CreateQueueError::QueueNameExists(error) => error.message(),
+            CreateQueueError::RequestThrottled(error) => error.message(),
+            CreateQueueError::InvalidAddress(error) => error.message(),
+            CreateQueueError::InvalidAttributeName(error) => error.message(),
+            CreateQueueError::InvalidAttributeValue(error) => error.message(),
+            CreateQueueError::UnsupportedOperation(error) => error.message(),
+            CreateQueueError::InvalidSecurity(error) => error.message(),
+            CreateQueueError::Unlisted(error) => error.message(),
+            CreateQueueError::Unhandled(meta) => meta.message.as_deref(),
+            CreateQueueError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for CreateQueueError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -216,7 +251,9 @@ impl super::Operation for CreateQueue {
                                 CreateQueueError::QueueDeletedRecently(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                CreateQueueError::InvalidResponse(error)
+                                CreateQueueError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -226,7 +263,9 @@ impl super::Operation for CreateQueue {
                                 CreateQueueError::QueueNameExists(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                CreateQueueError::InvalidResponse(error)
+                                CreateQueueError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -236,7 +275,9 @@ impl super::Operation for CreateQueue {
                                 CreateQueueError::RequestThrottled(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                CreateQueueError::InvalidResponse(error)
+                                CreateQueueError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -246,7 +287,9 @@ impl super::Operation for CreateQueue {
                                 CreateQueueError::InvalidAddress(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                CreateQueueError::InvalidResponse(error)
+                                CreateQueueError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -258,7 +301,9 @@ impl super::Operation for CreateQueue {
                                 CreateQueueError::InvalidAttributeName(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                CreateQueueError::InvalidResponse(error)
+                                CreateQueueError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -270,7 +315,9 @@ impl super::Operation for CreateQueue {
                                 CreateQueueError::InvalidAttributeValue(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                CreateQueueError::InvalidResponse(error)
+                                CreateQueueError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -282,7 +329,9 @@ impl super::Operation for CreateQueue {
                                 CreateQueueError::UnsupportedOperation(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                CreateQueueError::InvalidResponse(error)
+                                CreateQueueError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -292,7 +341,9 @@ impl super::Operation for CreateQueue {
                                 CreateQueueError::InvalidSecurity(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                CreateQueueError::InvalidResponse(error)
+                                CreateQueueError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -309,7 +360,11 @@ impl super::Operation for CreateQueue {
                             ) => CreateQueueError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => CreateQueueError::InvalidResponse(error),
+                            ) => {
+                                CreateQueueError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 CreateQueueError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -324,6 +379,8 @@ impl super::Operation for CreateQueue {
             );
         }
         crate::types::CreateQueueResult::from_response(response)
-            .map_err(CreateQueueError::InvalidResponse)
+            .map_err(|error| CreateQueueError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

@@ -74,6 +74,39 @@ impl DeleteMessageError {
             DeleteMessageError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            DeleteMessageError::InvalidIdFormat(error) => error.meta(),
+            DeleteMessageError::ReceiptHandleIsInvalid(error) => error.meta(),
+            DeleteMessageError::RequestThrottled(error) => error.meta(),
+            DeleteMessageError::QueueDoesNotExist(error) => error.meta(),
+            DeleteMessageError::UnsupportedOperation(error) => error.meta(),
+            DeleteMessageError::InvalidSecurity(error) => error.meta(),
+            DeleteMessageError::InvalidAddress(error) => error.meta(),
+            DeleteMessageError::Unlisted(error) => error.meta(),
+            DeleteMessageError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            DeleteMessageError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            DeleteMessageError::InvalidIdFormat(error) => error.message(),
+            DeleteMessageError::ReceiptHandleIsInvalid(error) => error.message(),
+            DeleteMessageError::RequestThrottled(error) => error.message(),
+            DeleteMessageError::QueueDoesNotExist(error) => error.message(),
+            DeleteMessageError::UnsupportedOperation(error) => error.message(),
+            DeleteMessageError::InvalidSecurity(error) => error.message(),
+            DeleteMessageError::InvalidAddress(error) => error.message(),
+            DeleteMessageError::Unlisted(error) => error.message(),
+            DeleteMessageError::Unhandled(meta) => meta.message.as_deref(),
+            DeleteMessageError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for DeleteMessageError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -191,7 +224,9 @@ impl super::Operation for DeleteMessage {
                                 DeleteMessageError::InvalidIdFormat(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DeleteMessageError::InvalidResponse(error)
+                                DeleteMessageError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -203,7 +238,9 @@ impl super::Operation for DeleteMessage {
                                 DeleteMessageError::ReceiptHandleIsInvalid(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DeleteMessageError::InvalidResponse(error)
+                                DeleteMessageError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -213,7 +250,9 @@ impl super::Operation for DeleteMessage {
                                 DeleteMessageError::RequestThrottled(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DeleteMessageError::InvalidResponse(error)
+                                DeleteMessageError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -223,7 +262,9 @@ impl super::Operation for DeleteMessage {
                                 DeleteMessageError::QueueDoesNotExist(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DeleteMessageError::InvalidResponse(error)
+                                DeleteMessageError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -235,7 +276,9 @@ impl super::Operation for DeleteMessage {
                                 DeleteMessageError::UnsupportedOperation(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DeleteMessageError::InvalidResponse(error)
+                                DeleteMessageError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -245,7 +288,9 @@ impl super::Operation for DeleteMessage {
                                 DeleteMessageError::InvalidSecurity(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DeleteMessageError::InvalidResponse(error)
+                                DeleteMessageError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -255,7 +300,9 @@ impl super::Operation for DeleteMessage {
                                 DeleteMessageError::InvalidAddress(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DeleteMessageError::InvalidResponse(error)
+                                DeleteMessageError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -272,7 +319,11 @@ impl super::Operation for DeleteMessage {
                             ) => DeleteMessageError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => DeleteMessageError::InvalidResponse(error),
+                            ) => {
+                                DeleteMessageError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 DeleteMessageError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(

@@ -82,6 +82,45 @@ impl DeleteMessageBatchError {
             DeleteMessageBatchError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            DeleteMessageBatchError::TooManyEntriesInBatchRequest(error) => error.meta(),
+            DeleteMessageBatchError::EmptyBatchRequest(error) => error.meta(),
+            DeleteMessageBatchError::BatchEntryIdsNotDistinct(error) => error.meta(),
+            DeleteMessageBatchError::InvalidBatchEntryId(error) => error.meta(),
+            DeleteMessageBatchError::RequestThrottled(error) => error.meta(),
+            DeleteMessageBatchError::QueueDoesNotExist(error) => error.meta(),
+            DeleteMessageBatchError::UnsupportedOperation(error) => error.meta(),
+            DeleteMessageBatchError::InvalidAddress(error) => error.meta(),
+            DeleteMessageBatchError::InvalidSecurity(error) => error.meta(),
+            DeleteMessageBatchError::Unlisted(error) => error.meta(),
+            DeleteMessageBatchError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            DeleteMessageBatchError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            DeleteMessageBatchError::TooManyEntriesInBatchRequest(error) => {
+                error.message()
+            }
+            DeleteMessageBatchError::EmptyBatchRequest(error) => error.message(),
+            DeleteMessageBatchError::BatchEntryIdsNotDistinct(error) => error.message(),
+            DeleteMessageBatchError::InvalidBatchEntryId(error) => error.message(),
+            DeleteMessageBatchError::RequestThrottled(error) => error.message(),
+            DeleteMessageBatchError::QueueDoesNotExist(error) => error.message(),
+            DeleteMessageBatchError::UnsupportedOperation(error) => error.message(),
+            DeleteMessageBatchError::InvalidAddress(error) => error.message(),
+            DeleteMessageBatchError::InvalidSecurity(error) => error.message(),
+            DeleteMessageBatchError::Unlisted(error) => error.message(),
+            DeleteMessageBatchError::Unhandled(meta) => meta.message.as_deref(),
+            DeleteMessageBatchError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for DeleteMessageBatchError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -223,7 +262,9 @@ impl super::Operation for DeleteMessageBatch {
                                 DeleteMessageBatchError::TooManyEntriesInBatchRequest(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DeleteMessageBatchError::InvalidResponse(error)
+                                DeleteMessageBatchError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -233,7 +274,9 @@ impl super::Operation for DeleteMessageBatch {
                                 DeleteMessageBatchError::EmptyBatchRequest(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DeleteMessageBatchError::InvalidResponse(error)
+                                DeleteMessageBatchError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -245,7 +288,9 @@ impl super::Operation for DeleteMessageBatch {
                                 DeleteMessageBatchError::BatchEntryIdsNotDistinct(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DeleteMessageBatchError::InvalidResponse(error)
+                                DeleteMessageBatchError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -257,7 +302,9 @@ impl super::Operation for DeleteMessageBatch {
                                 DeleteMessageBatchError::InvalidBatchEntryId(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DeleteMessageBatchError::InvalidResponse(error)
+                                DeleteMessageBatchError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -267,7 +314,9 @@ impl super::Operation for DeleteMessageBatch {
                                 DeleteMessageBatchError::RequestThrottled(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DeleteMessageBatchError::InvalidResponse(error)
+                                DeleteMessageBatchError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -277,7 +326,9 @@ impl super::Operation for DeleteMessageBatch {
                                 DeleteMessageBatchError::QueueDoesNotExist(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DeleteMessageBatchError::InvalidResponse(error)
+                                DeleteMessageBatchError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -289,7 +340,9 @@ impl super::Operation for DeleteMessageBatch {
                                 DeleteMessageBatchError::UnsupportedOperation(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DeleteMessageBatchError::InvalidResponse(error)
+                                DeleteMessageBatchError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -299,7 +352,9 @@ impl super::Operation for DeleteMessageBatch {
                                 DeleteMessageBatchError::InvalidAddress(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DeleteMessageBatchError::InvalidResponse(error)
+                                DeleteMessageBatchError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -309,7 +364,9 @@ impl super::Operation for DeleteMessageBatch {
                                 DeleteMessageBatchError::InvalidSecurity(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DeleteMessageBatchError::InvalidResponse(error)
+                                DeleteMessageBatchError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -326,7 +383,11 @@ impl super::Operation for DeleteMessageBatch {
                             ) => DeleteMessageBatchError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => DeleteMessageBatchError::InvalidResponse(error),
+                            ) => {
+                                DeleteMessageBatchError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 DeleteMessageBatchError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -341,6 +402,8 @@ impl super::Operation for DeleteMessageBatch {
             );
         }
         crate::types::DeleteMessageBatchResult::from_response(response)
-            .map_err(DeleteMessageBatchError::InvalidResponse)
+            .map_err(|error| DeleteMessageBatchError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

@@ -70,6 +70,35 @@ impl DeleteQueueError {
             DeleteQueueError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            DeleteQueueError::RequestThrottled(error) => error.meta(),
+            DeleteQueueError::QueueDoesNotExist(error) => error.meta(),
+            DeleteQueueError::InvalidAddress(error) => error.meta(),
+            DeleteQueueError::UnsupportedOperation(error) => error.meta(),
+            DeleteQueueError::InvalidSecurity(error) => error.meta(),
+            DeleteQueueError::Unlisted(error) => error.meta(),
+            DeleteQueueError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            DeleteQueueError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            DeleteQueueError::RequestThrottled(error) => error.message(),
+            DeleteQueueError::QueueDoesNotExist(error) => error.message(),
+            DeleteQueueError::InvalidAddress(error) => error.message(),
+            DeleteQueueError::UnsupportedOperation(error) => error.message(),
+            DeleteQueueError::InvalidSecurity(error) => error.message(),
+            DeleteQueueError::Unlisted(error) => error.message(),
+            DeleteQueueError::Unhandled(meta) => meta.message.as_deref(),
+            DeleteQueueError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for DeleteQueueError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -169,7 +198,9 @@ impl super::Operation for DeleteQueue {
                                 DeleteQueueError::RequestThrottled(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DeleteQueueError::InvalidResponse(error)
+                                DeleteQueueError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -179,7 +210,9 @@ impl super::Operation for DeleteQueue {
                                 DeleteQueueError::QueueDoesNotExist(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DeleteQueueError::InvalidResponse(error)
+                                DeleteQueueError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -189,7 +222,9 @@ impl super::Operation for DeleteQueue {
                                 DeleteQueueError::InvalidAddress(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DeleteQueueError::InvalidResponse(error)
+                                DeleteQueueError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -201,7 +236,9 @@ impl super::Operation for DeleteQueue {
                                 DeleteQueueError::UnsupportedOperation(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DeleteQueueError::InvalidResponse(error)
+                                DeleteQueueError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -211,7 +248,9 @@ impl super::Operation for DeleteQueue {
                                 DeleteQueueError::InvalidSecurity(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                DeleteQueueError::InvalidResponse(error)
+                                DeleteQueueError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -228,7 +267,11 @@ impl super::Operation for DeleteQueue {
                             ) => DeleteQueueError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => DeleteQueueError::InvalidResponse(error),
+                            ) => {
+                                DeleteQueueError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 DeleteQueueError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(

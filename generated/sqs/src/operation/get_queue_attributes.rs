@@ -67,6 +67,37 @@ impl GetQueueAttributesError {
             GetQueueAttributesError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            GetQueueAttributesError::InvalidAttributeName(error) => error.meta(),
+            GetQueueAttributesError::RequestThrottled(error) => error.meta(),
+            GetQueueAttributesError::QueueDoesNotExist(error) => error.meta(),
+            GetQueueAttributesError::UnsupportedOperation(error) => error.meta(),
+            GetQueueAttributesError::InvalidSecurity(error) => error.meta(),
+            GetQueueAttributesError::InvalidAddress(error) => error.meta(),
+            GetQueueAttributesError::Unlisted(error) => error.meta(),
+            GetQueueAttributesError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            GetQueueAttributesError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            GetQueueAttributesError::InvalidAttributeName(error) => error.message(),
+            GetQueueAttributesError::RequestThrottled(error) => error.message(),
+            GetQueueAttributesError::QueueDoesNotExist(error) => error.message(),
+            GetQueueAttributesError::UnsupportedOperation(error) => error.message(),
+            GetQueueAttributesError::InvalidSecurity(error) => error.message(),
+            GetQueueAttributesError::InvalidAddress(error) => error.message(),
+            GetQueueAttributesError::Unlisted(error) => error.message(),
+            GetQueueAttributesError::Unhandled(meta) => meta.message.as_deref(),
+            GetQueueAttributesError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for GetQueueAttributesError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -187,7 +218,9 @@ impl super::Operation for GetQueueAttributes {
                                 GetQueueAttributesError::InvalidAttributeName(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetQueueAttributesError::InvalidResponse(error)
+                                GetQueueAttributesError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -197,7 +230,9 @@ impl super::Operation for GetQueueAttributes {
                                 GetQueueAttributesError::RequestThrottled(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetQueueAttributesError::InvalidResponse(error)
+                                GetQueueAttributesError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -207,7 +242,9 @@ impl super::Operation for GetQueueAttributes {
                                 GetQueueAttributesError::QueueDoesNotExist(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetQueueAttributesError::InvalidResponse(error)
+                                GetQueueAttributesError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -219,7 +256,9 @@ impl super::Operation for GetQueueAttributes {
                                 GetQueueAttributesError::UnsupportedOperation(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetQueueAttributesError::InvalidResponse(error)
+                                GetQueueAttributesError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -229,7 +268,9 @@ impl super::Operation for GetQueueAttributes {
                                 GetQueueAttributesError::InvalidSecurity(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetQueueAttributesError::InvalidResponse(error)
+                                GetQueueAttributesError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -239,7 +280,9 @@ impl super::Operation for GetQueueAttributes {
                                 GetQueueAttributesError::InvalidAddress(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetQueueAttributesError::InvalidResponse(error)
+                                GetQueueAttributesError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -256,7 +299,11 @@ impl super::Operation for GetQueueAttributes {
                             ) => GetQueueAttributesError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => GetQueueAttributesError::InvalidResponse(error),
+                            ) => {
+                                GetQueueAttributesError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 GetQueueAttributesError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -271,6 +318,8 @@ impl super::Operation for GetQueueAttributes {
             );
         }
         crate::types::GetQueueAttributesResult::from_response(response)
-            .map_err(GetQueueAttributesError::InvalidResponse)
+            .map_err(|error| GetQueueAttributesError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

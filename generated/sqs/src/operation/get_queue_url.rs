@@ -62,6 +62,35 @@ impl GetQueueUrlError {
             GetQueueUrlError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            GetQueueUrlError::RequestThrottled(error) => error.meta(),
+            GetQueueUrlError::QueueDoesNotExist(error) => error.meta(),
+            GetQueueUrlError::InvalidAddress(error) => error.meta(),
+            GetQueueUrlError::InvalidSecurity(error) => error.meta(),
+            GetQueueUrlError::UnsupportedOperation(error) => error.meta(),
+            GetQueueUrlError::Unlisted(error) => error.meta(),
+            GetQueueUrlError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            GetQueueUrlError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            GetQueueUrlError::RequestThrottled(error) => error.message(),
+            GetQueueUrlError::QueueDoesNotExist(error) => error.message(),
+            GetQueueUrlError::InvalidAddress(error) => error.message(),
+            GetQueueUrlError::InvalidSecurity(error) => error.message(),
+            GetQueueUrlError::UnsupportedOperation(error) => error.message(),
+            GetQueueUrlError::Unlisted(error) => error.message(),
+            GetQueueUrlError::Unhandled(meta) => meta.message.as_deref(),
+            GetQueueUrlError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for GetQueueUrlError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -161,7 +190,9 @@ impl super::Operation for GetQueueUrl {
                                 GetQueueUrlError::RequestThrottled(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetQueueUrlError::InvalidResponse(error)
+                                GetQueueUrlError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -171,7 +202,9 @@ impl super::Operation for GetQueueUrl {
                                 GetQueueUrlError::QueueDoesNotExist(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetQueueUrlError::InvalidResponse(error)
+                                GetQueueUrlError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -181,7 +214,9 @@ impl super::Operation for GetQueueUrl {
                                 GetQueueUrlError::InvalidAddress(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetQueueUrlError::InvalidResponse(error)
+                                GetQueueUrlError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -191,7 +226,9 @@ impl super::Operation for GetQueueUrl {
                                 GetQueueUrlError::InvalidSecurity(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetQueueUrlError::InvalidResponse(error)
+                                GetQueueUrlError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -203,7 +240,9 @@ impl super::Operation for GetQueueUrl {
                                 GetQueueUrlError::UnsupportedOperation(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                GetQueueUrlError::InvalidResponse(error)
+                                GetQueueUrlError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -220,7 +259,11 @@ impl super::Operation for GetQueueUrl {
                             ) => GetQueueUrlError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => GetQueueUrlError::InvalidResponse(error),
+                            ) => {
+                                GetQueueUrlError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 GetQueueUrlError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -235,6 +278,8 @@ impl super::Operation for GetQueueUrl {
             );
         }
         crate::types::GetQueueUrlResult::from_response(response)
-            .map_err(GetQueueUrlError::InvalidResponse)
+            .map_err(|error| GetQueueUrlError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

@@ -66,6 +66,39 @@ impl ListDeadLetterSourceQueuesError {
             }
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            ListDeadLetterSourceQueuesError::QueueDoesNotExist(error) => error.meta(),
+            ListDeadLetterSourceQueuesError::RequestThrottled(error) => error.meta(),
+            ListDeadLetterSourceQueuesError::InvalidSecurity(error) => error.meta(),
+            ListDeadLetterSourceQueuesError::InvalidAddress(error) => error.meta(),
+            ListDeadLetterSourceQueuesError::UnsupportedOperation(error) => error.meta(),
+            ListDeadLetterSourceQueuesError::Unlisted(error) => error.meta(),
+            ListDeadLetterSourceQueuesError::Unhandled(meta) => {
+                ::std::option::Option::Some(meta)
+            }
+            ListDeadLetterSourceQueuesError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            ListDeadLetterSourceQueuesError::QueueDoesNotExist(error) => error.message(),
+            ListDeadLetterSourceQueuesError::RequestThrottled(error) => error.message(),
+            ListDeadLetterSourceQueuesError::InvalidSecurity(error) => error.message(),
+            ListDeadLetterSourceQueuesError::InvalidAddress(error) => error.message(),
+            ListDeadLetterSourceQueuesError::UnsupportedOperation(error) => {
+                error.message()
+            }
+            ListDeadLetterSourceQueuesError::Unlisted(error) => error.message(),
+            ListDeadLetterSourceQueuesError::Unhandled(meta) => meta.message.as_deref(),
+            ListDeadLetterSourceQueuesError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for ListDeadLetterSourceQueuesError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -182,7 +215,9 @@ impl super::Operation for ListDeadLetterSourceQueues {
                                 ListDeadLetterSourceQueuesError::QueueDoesNotExist(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                ListDeadLetterSourceQueuesError::InvalidResponse(error)
+                                ListDeadLetterSourceQueuesError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -192,7 +227,9 @@ impl super::Operation for ListDeadLetterSourceQueues {
                                 ListDeadLetterSourceQueuesError::RequestThrottled(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                ListDeadLetterSourceQueuesError::InvalidResponse(error)
+                                ListDeadLetterSourceQueuesError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -202,7 +239,9 @@ impl super::Operation for ListDeadLetterSourceQueues {
                                 ListDeadLetterSourceQueuesError::InvalidSecurity(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                ListDeadLetterSourceQueuesError::InvalidResponse(error)
+                                ListDeadLetterSourceQueuesError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -212,7 +251,9 @@ impl super::Operation for ListDeadLetterSourceQueues {
                                 ListDeadLetterSourceQueuesError::InvalidAddress(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                ListDeadLetterSourceQueuesError::InvalidResponse(error)
+                                ListDeadLetterSourceQueuesError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -224,7 +265,9 @@ impl super::Operation for ListDeadLetterSourceQueues {
                                 ListDeadLetterSourceQueuesError::UnsupportedOperation(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                ListDeadLetterSourceQueuesError::InvalidResponse(error)
+                                ListDeadLetterSourceQueuesError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -241,7 +284,11 @@ impl super::Operation for ListDeadLetterSourceQueues {
                             ) => ListDeadLetterSourceQueuesError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => ListDeadLetterSourceQueuesError::InvalidResponse(error),
+                            ) => {
+                                ListDeadLetterSourceQueuesError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 ListDeadLetterSourceQueuesError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -256,6 +303,8 @@ impl super::Operation for ListDeadLetterSourceQueues {
             );
         }
         crate::types::ListDeadLetterSourceQueuesResult::from_response(response)
-            .map_err(ListDeadLetterSourceQueuesError::InvalidResponse)
+            .map_err(|error| ListDeadLetterSourceQueuesError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

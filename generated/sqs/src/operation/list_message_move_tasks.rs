@@ -65,6 +65,39 @@ impl ListMessageMoveTasksError {
             ListMessageMoveTasksError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            ListMessageMoveTasksError::ResourceNotFoundException(error) => error.meta(),
+            ListMessageMoveTasksError::RequestThrottled(error) => error.meta(),
+            ListMessageMoveTasksError::InvalidAddress(error) => error.meta(),
+            ListMessageMoveTasksError::InvalidSecurity(error) => error.meta(),
+            ListMessageMoveTasksError::UnsupportedOperation(error) => error.meta(),
+            ListMessageMoveTasksError::Unlisted(error) => error.meta(),
+            ListMessageMoveTasksError::Unhandled(meta) => {
+                ::std::option::Option::Some(meta)
+            }
+            ListMessageMoveTasksError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            ListMessageMoveTasksError::ResourceNotFoundException(error) => {
+                error.message()
+            }
+            ListMessageMoveTasksError::RequestThrottled(error) => error.message(),
+            ListMessageMoveTasksError::InvalidAddress(error) => error.message(),
+            ListMessageMoveTasksError::InvalidSecurity(error) => error.message(),
+            ListMessageMoveTasksError::UnsupportedOperation(error) => error.message(),
+            ListMessageMoveTasksError::Unlisted(error) => error.message(),
+            ListMessageMoveTasksError::Unhandled(meta) => meta.message.as_deref(),
+            ListMessageMoveTasksError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for ListMessageMoveTasksError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -178,7 +211,9 @@ impl super::Operation for ListMessageMoveTasks {
                                 ListMessageMoveTasksError::ResourceNotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                ListMessageMoveTasksError::InvalidResponse(error)
+                                ListMessageMoveTasksError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -188,7 +223,9 @@ impl super::Operation for ListMessageMoveTasks {
                                 ListMessageMoveTasksError::RequestThrottled(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                ListMessageMoveTasksError::InvalidResponse(error)
+                                ListMessageMoveTasksError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -198,7 +235,9 @@ impl super::Operation for ListMessageMoveTasks {
                                 ListMessageMoveTasksError::InvalidAddress(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                ListMessageMoveTasksError::InvalidResponse(error)
+                                ListMessageMoveTasksError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -208,7 +247,9 @@ impl super::Operation for ListMessageMoveTasks {
                                 ListMessageMoveTasksError::InvalidSecurity(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                ListMessageMoveTasksError::InvalidResponse(error)
+                                ListMessageMoveTasksError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -220,7 +261,9 @@ impl super::Operation for ListMessageMoveTasks {
                                 ListMessageMoveTasksError::UnsupportedOperation(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                ListMessageMoveTasksError::InvalidResponse(error)
+                                ListMessageMoveTasksError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -237,7 +280,11 @@ impl super::Operation for ListMessageMoveTasks {
                             ) => ListMessageMoveTasksError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => ListMessageMoveTasksError::InvalidResponse(error),
+                            ) => {
+                                ListMessageMoveTasksError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 ListMessageMoveTasksError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -252,6 +299,8 @@ impl super::Operation for ListMessageMoveTasks {
             );
         }
         crate::types::ListMessageMoveTasksResult::from_response(response)
-            .map_err(ListMessageMoveTasksError::InvalidResponse)
+            .map_err(|error| ListMessageMoveTasksError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

@@ -62,6 +62,35 @@ impl ListQueueTagsError {
             ListQueueTagsError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            ListQueueTagsError::RequestThrottled(error) => error.meta(),
+            ListQueueTagsError::QueueDoesNotExist(error) => error.meta(),
+            ListQueueTagsError::UnsupportedOperation(error) => error.meta(),
+            ListQueueTagsError::InvalidAddress(error) => error.meta(),
+            ListQueueTagsError::InvalidSecurity(error) => error.meta(),
+            ListQueueTagsError::Unlisted(error) => error.meta(),
+            ListQueueTagsError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            ListQueueTagsError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            ListQueueTagsError::RequestThrottled(error) => error.message(),
+            ListQueueTagsError::QueueDoesNotExist(error) => error.message(),
+            ListQueueTagsError::UnsupportedOperation(error) => error.message(),
+            ListQueueTagsError::InvalidAddress(error) => error.message(),
+            ListQueueTagsError::InvalidSecurity(error) => error.message(),
+            ListQueueTagsError::Unlisted(error) => error.message(),
+            ListQueueTagsError::Unhandled(meta) => meta.message.as_deref(),
+            ListQueueTagsError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for ListQueueTagsError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -165,7 +194,9 @@ impl super::Operation for ListQueueTags {
                                 ListQueueTagsError::RequestThrottled(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                ListQueueTagsError::InvalidResponse(error)
+                                ListQueueTagsError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -175,7 +206,9 @@ impl super::Operation for ListQueueTags {
                                 ListQueueTagsError::QueueDoesNotExist(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                ListQueueTagsError::InvalidResponse(error)
+                                ListQueueTagsError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -187,7 +220,9 @@ impl super::Operation for ListQueueTags {
                                 ListQueueTagsError::UnsupportedOperation(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                ListQueueTagsError::InvalidResponse(error)
+                                ListQueueTagsError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -197,7 +232,9 @@ impl super::Operation for ListQueueTags {
                                 ListQueueTagsError::InvalidAddress(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                ListQueueTagsError::InvalidResponse(error)
+                                ListQueueTagsError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -207,7 +244,9 @@ impl super::Operation for ListQueueTags {
                                 ListQueueTagsError::InvalidSecurity(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                ListQueueTagsError::InvalidResponse(error)
+                                ListQueueTagsError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -224,7 +263,11 @@ impl super::Operation for ListQueueTags {
                             ) => ListQueueTagsError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => ListQueueTagsError::InvalidResponse(error),
+                            ) => {
+                                ListQueueTagsError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 ListQueueTagsError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -239,6 +282,8 @@ impl super::Operation for ListQueueTags {
             );
         }
         crate::types::ListQueueTagsResult::from_response(response)
-            .map_err(ListQueueTagsError::InvalidResponse)
+            .map_err(|error| ListQueueTagsError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

@@ -59,6 +59,33 @@ impl ListQueuesError {
             ListQueuesError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            ListQueuesError::RequestThrottled(error) => error.meta(),
+            ListQueuesError::InvalidSecurity(error) => error.meta(),
+            ListQueuesError::InvalidAddress(error) => error.meta(),
+            ListQueuesError::UnsupportedOperation(error) => error.meta(),
+            ListQueuesError::Unlisted(error) => error.meta(),
+            ListQueuesError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            ListQueuesError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            ListQueuesError::RequestThrottled(error) => error.message(),
+            ListQueuesError::InvalidSecurity(error) => error.message(),
+            ListQueuesError::InvalidAddress(error) => error.message(),
+            ListQueuesError::UnsupportedOperation(error) => error.message(),
+            ListQueuesError::Unlisted(error) => error.message(),
+            ListQueuesError::Unhandled(meta) => meta.message.as_deref(),
+            ListQueuesError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for ListQueuesError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -148,7 +175,9 @@ impl super::Operation for ListQueues {
                                 ListQueuesError::RequestThrottled(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                ListQueuesError::InvalidResponse(error)
+                                ListQueuesError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -158,7 +187,9 @@ impl super::Operation for ListQueues {
                                 ListQueuesError::InvalidSecurity(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                ListQueuesError::InvalidResponse(error)
+                                ListQueuesError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -168,7 +199,9 @@ impl super::Operation for ListQueues {
                                 ListQueuesError::InvalidAddress(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                ListQueuesError::InvalidResponse(error)
+                                ListQueuesError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -180,7 +213,9 @@ impl super::Operation for ListQueues {
                                 ListQueuesError::UnsupportedOperation(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                ListQueuesError::InvalidResponse(error)
+                                ListQueuesError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -197,7 +232,11 @@ impl super::Operation for ListQueues {
                             ) => ListQueuesError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => ListQueuesError::InvalidResponse(error),
+                            ) => {
+                                ListQueuesError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 ListQueuesError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -212,6 +251,8 @@ impl super::Operation for ListQueues {
             );
         }
         crate::types::ListQueuesResult::from_response(response)
-            .map_err(ListQueuesError::InvalidResponse)
+            .map_err(|error| ListQueuesError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

@@ -73,6 +73,37 @@ impl PurgeQueueError {
             PurgeQueueError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            PurgeQueueError::QueueDoesNotExist(error) => error.meta(),
+            PurgeQueueError::PurgeQueueInProgress(error) => error.meta(),
+            PurgeQueueError::RequestThrottled(error) => error.meta(),
+            PurgeQueueError::InvalidAddress(error) => error.meta(),
+            PurgeQueueError::InvalidSecurity(error) => error.meta(),
+            PurgeQueueError::UnsupportedOperation(error) => error.meta(),
+            PurgeQueueError::Unlisted(error) => error.meta(),
+            PurgeQueueError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            PurgeQueueError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            PurgeQueueError::QueueDoesNotExist(error) => error.message(),
+            PurgeQueueError::PurgeQueueInProgress(error) => error.message(),
+            PurgeQueueError::RequestThrottled(error) => error.message(),
+            PurgeQueueError::InvalidAddress(error) => error.message(),
+            PurgeQueueError::InvalidSecurity(error) => error.message(),
+            PurgeQueueError::UnsupportedOperation(error) => error.message(),
+            PurgeQueueError::Unlisted(error) => error.message(),
+            PurgeQueueError::Unhandled(meta) => meta.message.as_deref(),
+            PurgeQueueError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for PurgeQueueError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -171,7 +202,9 @@ impl super::Operation for PurgeQueue {
                                 PurgeQueueError::QueueDoesNotExist(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                PurgeQueueError::InvalidResponse(error)
+                                PurgeQueueError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -183,7 +216,9 @@ impl super::Operation for PurgeQueue {
                                 PurgeQueueError::PurgeQueueInProgress(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                PurgeQueueError::InvalidResponse(error)
+                                PurgeQueueError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -193,7 +228,9 @@ impl super::Operation for PurgeQueue {
                                 PurgeQueueError::RequestThrottled(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                PurgeQueueError::InvalidResponse(error)
+                                PurgeQueueError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -203,7 +240,9 @@ impl super::Operation for PurgeQueue {
                                 PurgeQueueError::InvalidAddress(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                PurgeQueueError::InvalidResponse(error)
+                                PurgeQueueError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -213,7 +252,9 @@ impl super::Operation for PurgeQueue {
                                 PurgeQueueError::InvalidSecurity(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                PurgeQueueError::InvalidResponse(error)
+                                PurgeQueueError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -225,7 +266,9 @@ impl super::Operation for PurgeQueue {
                                 PurgeQueueError::UnsupportedOperation(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                PurgeQueueError::InvalidResponse(error)
+                                PurgeQueueError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -242,7 +285,11 @@ impl super::Operation for PurgeQueue {
                             ) => PurgeQueueError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => PurgeQueueError::InvalidResponse(error),
+                            ) => {
+                                PurgeQueueError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 PurgeQueueError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(

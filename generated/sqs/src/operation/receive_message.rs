@@ -115,6 +115,51 @@ impl ReceiveMessageError {
             ReceiveMessageError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            ReceiveMessageError::UnsupportedOperation(error) => error.meta(),
+            ReceiveMessageError::OverLimit(error) => error.meta(),
+            ReceiveMessageError::RequestThrottled(error) => error.meta(),
+            ReceiveMessageError::QueueDoesNotExist(error) => error.meta(),
+            ReceiveMessageError::InvalidSecurity(error) => error.meta(),
+            ReceiveMessageError::KmsDisabled(error) => error.meta(),
+            ReceiveMessageError::KmsInvalidState(error) => error.meta(),
+            ReceiveMessageError::KmsNotFound(error) => error.meta(),
+            ReceiveMessageError::KmsOptInRequired(error) => error.meta(),
+            ReceiveMessageError::KmsThrottled(error) => error.meta(),
+            ReceiveMessageError::KmsAccessDenied(error) => error.meta(),
+            ReceiveMessageError::KmsInvalidKeyUsage(error) => error.meta(),
+            ReceiveMessageError::InvalidAddress(error) => error.meta(),
+            ReceiveMessageError::Unlisted(error) => error.meta(),
+            ReceiveMessageError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            ReceiveMessageError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            ReceiveMessageError::UnsupportedOperation(error) => error.message(),
+            ReceiveMessageError::OverLimit(error) => error.message(),
+            ReceiveMessageError::RequestThrottled(error) => error.message(),
+            ReceiveMessageError::QueueDoesNotExist(error) => error.message(),
+            ReceiveMessageError::InvalidSecurity(error) => error.message(),
+            ReceiveMessageError::KmsDisabled(error) => error.message(),
+            ReceiveMessageError::KmsInvalidState(error) => error.message(),
+            ReceiveMessageError::KmsNotFound(error) => error.message(),
+            ReceiveMessageError::KmsOptInRequired(error) => error.message(),
+            ReceiveMessageError::KmsThrottled(error) => error.message(),
+            ReceiveMessageError::KmsAccessDenied(error) => error.message(),
+            ReceiveMessageError::KmsInvalidKeyUsage(error) => error.message(),
+            ReceiveMessageError::InvalidAddress(error) => error.message(),
+            ReceiveMessageError::Unlisted(error) => error.message(),
+            ReceiveMessageError::Unhandled(meta) => meta.message.as_deref(),
+            ReceiveMessageError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for ReceiveMessageError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -264,7 +309,9 @@ impl super::Operation for ReceiveMessage {
                                 ReceiveMessageError::UnsupportedOperation(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                ReceiveMessageError::InvalidResponse(error)
+                                ReceiveMessageError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -274,7 +321,9 @@ impl super::Operation for ReceiveMessage {
                                 ReceiveMessageError::OverLimit(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                ReceiveMessageError::InvalidResponse(error)
+                                ReceiveMessageError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -284,7 +333,9 @@ impl super::Operation for ReceiveMessage {
                                 ReceiveMessageError::RequestThrottled(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                ReceiveMessageError::InvalidResponse(error)
+                                ReceiveMessageError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -294,7 +345,9 @@ impl super::Operation for ReceiveMessage {
                                 ReceiveMessageError::QueueDoesNotExist(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                ReceiveMessageError::InvalidResponse(error)
+                                ReceiveMessageError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -304,7 +357,9 @@ impl super::Operation for ReceiveMessage {
                                 ReceiveMessageError::InvalidSecurity(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                ReceiveMessageError::InvalidResponse(error)
+                                ReceiveMessageError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -314,7 +369,9 @@ impl super::Operation for ReceiveMessage {
                                 ReceiveMessageError::KmsDisabled(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                ReceiveMessageError::InvalidResponse(error)
+                                ReceiveMessageError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -324,7 +381,9 @@ impl super::Operation for ReceiveMessage {
                                 ReceiveMessageError::KmsInvalidState(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                ReceiveMessageError::InvalidResponse(error)
+                                ReceiveMessageError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -334,7 +393,9 @@ impl super::Operation for ReceiveMessage {
                                 ReceiveMessageError::KmsNotFound(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                ReceiveMessageError::InvalidResponse(error)
+                                ReceiveMessageError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -344,7 +405,9 @@ impl super::Operation for ReceiveMessage {
                                 ReceiveMessageError::KmsOptInRequired(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                ReceiveMessageError::InvalidResponse(error)
+                                ReceiveMessageError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -354,7 +417,9 @@ impl super::Operation for ReceiveMessage {
                                 ReceiveMessageError::KmsThrottled(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                ReceiveMessageError::InvalidResponse(error)
+                                ReceiveMessageError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -364,7 +429,9 @@ impl super::Operation for ReceiveMessage {
                                 ReceiveMessageError::KmsAccessDenied(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                ReceiveMessageError::InvalidResponse(error)
+                                ReceiveMessageError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -374,7 +441,9 @@ impl super::Operation for ReceiveMessage {
                                 ReceiveMessageError::KmsInvalidKeyUsage(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                ReceiveMessageError::InvalidResponse(error)
+                                ReceiveMessageError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -384,7 +453,9 @@ impl super::Operation for ReceiveMessage {
                                 ReceiveMessageError::InvalidAddress(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                ReceiveMessageError::InvalidResponse(error)
+                                ReceiveMessageError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -401,7 +472,11 @@ impl super::Operation for ReceiveMessage {
                             ) => ReceiveMessageError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => ReceiveMessageError::InvalidResponse(error),
+                            ) => {
+                                ReceiveMessageError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 ReceiveMessageError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -416,6 +491,8 @@ impl super::Operation for ReceiveMessage {
             );
         }
         crate::types::ReceiveMessageResult::from_response(response)
-            .map_err(ReceiveMessageError::InvalidResponse)
+            .map_err(|error| ReceiveMessageError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

@@ -66,6 +66,35 @@ impl RemovePermissionError {
             RemovePermissionError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            RemovePermissionError::InvalidAddress(error) => error.meta(),
+            RemovePermissionError::RequestThrottled(error) => error.meta(),
+            RemovePermissionError::QueueDoesNotExist(error) => error.meta(),
+            RemovePermissionError::InvalidSecurity(error) => error.meta(),
+            RemovePermissionError::UnsupportedOperation(error) => error.meta(),
+            RemovePermissionError::Unlisted(error) => error.meta(),
+            RemovePermissionError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            RemovePermissionError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            RemovePermissionError::InvalidAddress(error) => error.message(),
+            RemovePermissionError::RequestThrottled(error) => error.message(),
+            RemovePermissionError::QueueDoesNotExist(error) => error.message(),
+            RemovePermissionError::InvalidSecurity(error) => error.message(),
+            RemovePermissionError::UnsupportedOperation(error) => error.message(),
+            RemovePermissionError::Unlisted(error) => error.message(),
+            RemovePermissionError::Unhandled(meta) => meta.message.as_deref(),
+            RemovePermissionError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for RemovePermissionError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -169,7 +198,9 @@ impl super::Operation for RemovePermission {
                                 RemovePermissionError::InvalidAddress(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                RemovePermissionError::InvalidResponse(error)
+                                RemovePermissionError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -179,7 +210,9 @@ impl super::Operation for RemovePermission {
                                 RemovePermissionError::RequestThrottled(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                RemovePermissionError::InvalidResponse(error)
+                                RemovePermissionError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -189,7 +222,9 @@ impl super::Operation for RemovePermission {
                                 RemovePermissionError::QueueDoesNotExist(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                RemovePermissionError::InvalidResponse(error)
+                                RemovePermissionError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -199,7 +234,9 @@ impl super::Operation for RemovePermission {
                                 RemovePermissionError::InvalidSecurity(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                RemovePermissionError::InvalidResponse(error)
+                                RemovePermissionError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -211,7 +248,9 @@ impl super::Operation for RemovePermission {
                                 RemovePermissionError::UnsupportedOperation(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                RemovePermissionError::InvalidResponse(error)
+                                RemovePermissionError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -228,7 +267,11 @@ impl super::Operation for RemovePermission {
                             ) => RemovePermissionError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => RemovePermissionError::InvalidResponse(error),
+                            ) => {
+                                RemovePermissionError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 RemovePermissionError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(

@@ -106,6 +106,51 @@ impl SendMessageError {
             SendMessageError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            SendMessageError::InvalidMessageContents(error) => error.meta(),
+            SendMessageError::UnsupportedOperation(error) => error.meta(),
+            SendMessageError::RequestThrottled(error) => error.meta(),
+            SendMessageError::QueueDoesNotExist(error) => error.meta(),
+            SendMessageError::InvalidSecurity(error) => error.meta(),
+            SendMessageError::KmsDisabled(error) => error.meta(),
+            SendMessageError::KmsInvalidState(error) => error.meta(),
+            SendMessageError::KmsNotFound(error) => error.meta(),
+            SendMessageError::KmsOptInRequired(error) => error.meta(),
+            SendMessageError::KmsThrottled(error) => error.meta(),
+            SendMessageError::KmsAccessDenied(error) => error.meta(),
+            SendMessageError::KmsInvalidKeyUsage(error) => error.meta(),
+            SendMessageError::InvalidAddress(error) => error.meta(),
+            SendMessageError::Unlisted(error) => error.meta(),
+            SendMessageError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            SendMessageError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            SendMessageError::InvalidMessageContents(error) => error.message(),
+            SendMessageError::UnsupportedOperation(error) => error.message(),
+            SendMessageError::RequestThrottled(error) => error.message(),
+            SendMessageError::QueueDoesNotExist(error) => error.message(),
+            SendMessageError::InvalidSecurity(error) => error.message(),
+            SendMessageError::KmsDisabled(error) => error.message(),
+            SendMessageError::KmsInvalidState(error) => error.message(),
+            SendMessageError::KmsNotFound(error) => error.message(),
+            SendMessageError::KmsOptInRequired(error) => error.message(),
+            SendMessageError::KmsThrottled(error) => error.message(),
+            SendMessageError::KmsAccessDenied(error) => error.message(),
+            SendMessageError::KmsInvalidKeyUsage(error) => error.message(),
+            SendMessageError::InvalidAddress(error) => error.message(),
+            SendMessageError::Unlisted(error) => error.message(),
+            SendMessageError::Unhandled(meta) => meta.message.as_deref(),
+            SendMessageError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for SendMessageError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -251,7 +296,9 @@ impl super::Operation for SendMessage {
                                 SendMessageError::InvalidMessageContents(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                SendMessageError::InvalidResponse(error)
+                                SendMessageError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -263,7 +310,9 @@ impl super::Operation for SendMessage {
                                 SendMessageError::UnsupportedOperation(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                SendMessageError::InvalidResponse(error)
+                                SendMessageError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -273,7 +322,9 @@ impl super::Operation for SendMessage {
                                 SendMessageError::RequestThrottled(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                SendMessageError::InvalidResponse(error)
+                                SendMessageError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -283,7 +334,9 @@ impl super::Operation for SendMessage {
                                 SendMessageError::QueueDoesNotExist(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                SendMessageError::InvalidResponse(error)
+                                SendMessageError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -293,7 +346,9 @@ impl super::Operation for SendMessage {
                                 SendMessageError::InvalidSecurity(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                SendMessageError::InvalidResponse(error)
+                                SendMessageError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -303,7 +358,9 @@ impl super::Operation for SendMessage {
                                 SendMessageError::KmsDisabled(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                SendMessageError::InvalidResponse(error)
+                                SendMessageError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -313,7 +370,9 @@ impl super::Operation for SendMessage {
                                 SendMessageError::KmsInvalidState(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                SendMessageError::InvalidResponse(error)
+                                SendMessageError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -323,7 +382,9 @@ impl super::Operation for SendMessage {
                                 SendMessageError::KmsNotFound(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                SendMessageError::InvalidResponse(error)
+                                SendMessageError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -333,7 +394,9 @@ impl super::Operation for SendMessage {
                                 SendMessageError::KmsOptInRequired(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                SendMessageError::InvalidResponse(error)
+                                SendMessageError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -343,7 +406,9 @@ impl super::Operation for SendMessage {
                                 SendMessageError::KmsThrottled(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                SendMessageError::InvalidResponse(error)
+                                SendMessageError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -353,7 +418,9 @@ impl super::Operation for SendMessage {
                                 SendMessageError::KmsAccessDenied(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                SendMessageError::InvalidResponse(error)
+                                SendMessageError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -363,7 +430,9 @@ impl super::Operation for SendMessage {
                                 SendMessageError::KmsInvalidKeyUsage(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                SendMessageError::InvalidResponse(error)
+                                SendMessageError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -373,7 +442,9 @@ impl super::Operation for SendMessage {
                                 SendMessageError::InvalidAddress(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                SendMessageError::InvalidResponse(error)
+                                SendMessageError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -390,7 +461,11 @@ impl super::Operation for SendMessage {
                             ) => SendMessageError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => SendMessageError::InvalidResponse(error),
+                            ) => {
+                                SendMessageError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 SendMessageError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -405,6 +480,8 @@ impl super::Operation for SendMessage {
             );
         }
         crate::types::SendMessageResult::from_response(response)
-            .map_err(SendMessageError::InvalidResponse)
+            .map_err(|error| SendMessageError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

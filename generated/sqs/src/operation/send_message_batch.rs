@@ -132,6 +132,59 @@ impl SendMessageBatchError {
             SendMessageBatchError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            SendMessageBatchError::TooManyEntriesInBatchRequest(error) => error.meta(),
+            SendMessageBatchError::EmptyBatchRequest(error) => error.meta(),
+            SendMessageBatchError::BatchEntryIdsNotDistinct(error) => error.meta(),
+            SendMessageBatchError::BatchRequestTooLong(error) => error.meta(),
+            SendMessageBatchError::InvalidBatchEntryId(error) => error.meta(),
+            SendMessageBatchError::UnsupportedOperation(error) => error.meta(),
+            SendMessageBatchError::RequestThrottled(error) => error.meta(),
+            SendMessageBatchError::QueueDoesNotExist(error) => error.meta(),
+            SendMessageBatchError::InvalidSecurity(error) => error.meta(),
+            SendMessageBatchError::KmsDisabled(error) => error.meta(),
+            SendMessageBatchError::KmsInvalidState(error) => error.meta(),
+            SendMessageBatchError::KmsNotFound(error) => error.meta(),
+            SendMessageBatchError::KmsOptInRequired(error) => error.meta(),
+            SendMessageBatchError::KmsThrottled(error) => error.meta(),
+            SendMessageBatchError::KmsAccessDenied(error) => error.meta(),
+            SendMessageBatchError::KmsInvalidKeyUsage(error) => error.meta(),
+            SendMessageBatchError::InvalidAddress(error) => error.meta(),
+            SendMessageBatchError::Unlisted(error) => error.meta(),
+            SendMessageBatchError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            SendMessageBatchError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            SendMessageBatchError::TooManyEntriesInBatchRequest(error) => error.message(),
+            SendMessageBatchError::EmptyBatchRequest(error) => error.message(),
+            SendMessageBatchError::BatchEntryIdsNotDistinct(error) => error.message(),
+            SendMessageBatchError::BatchRequestTooLong(error) => error.message(),
+            SendMessageBatchError::InvalidBatchEntryId(error) => error.message(),
+            SendMessageBatchError::UnsupportedOperation(error) => error.message(),
+            SendMessageBatchError::RequestThrottled(error) => error.message(),
+            SendMessageBatchError::QueueDoesNotExist(error) => error.message(),
+            SendMessageBatchError::InvalidSecurity(error) => error.message(),
+            SendMessageBatchError::KmsDisabled(error) => error.message(),
+            SendMessageBatchError::KmsInvalidState(error) => error.message(),
+            SendMessageBatchError::KmsNotFound(error) => error.message(),
+            SendMessageBatchError::KmsOptInRequired(error) => error.message(),
+            SendMessageBatchError::KmsThrottled(error) => error.message(),
+            SendMessageBatchError::KmsAccessDenied(error) => error.message(),
+            SendMessageBatchError::KmsInvalidKeyUsage(error) => error.message(),
+            SendMessageBatchError::InvalidAddress(error) => error.message(),
+            SendMessageBatchError::Unlisted(error) => error.message(),
+            SendMessageBatchError::Unhandled(meta) => meta.message.as_deref(),
+            SendMessageBatchError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for SendMessageBatchError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -321,7 +374,9 @@ impl super::Operation for SendMessageBatch {
                                 SendMessageBatchError::TooManyEntriesInBatchRequest(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                SendMessageBatchError::InvalidResponse(error)
+                                SendMessageBatchError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -331,7 +386,9 @@ impl super::Operation for SendMessageBatch {
                                 SendMessageBatchError::EmptyBatchRequest(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                SendMessageBatchError::InvalidResponse(error)
+                                SendMessageBatchError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -343,7 +400,9 @@ impl super::Operation for SendMessageBatch {
                                 SendMessageBatchError::BatchEntryIdsNotDistinct(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                SendMessageBatchError::InvalidResponse(error)
+                                SendMessageBatchError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -355,7 +414,9 @@ impl super::Operation for SendMessageBatch {
                                 SendMessageBatchError::BatchRequestTooLong(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                SendMessageBatchError::InvalidResponse(error)
+                                SendMessageBatchError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -367,7 +428,9 @@ impl super::Operation for SendMessageBatch {
                                 SendMessageBatchError::InvalidBatchEntryId(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                SendMessageBatchError::InvalidResponse(error)
+                                SendMessageBatchError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -379,7 +442,9 @@ impl super::Operation for SendMessageBatch {
                                 SendMessageBatchError::UnsupportedOperation(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                SendMessageBatchError::InvalidResponse(error)
+                                SendMessageBatchError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -389,7 +454,9 @@ impl super::Operation for SendMessageBatch {
                                 SendMessageBatchError::RequestThrottled(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                SendMessageBatchError::InvalidResponse(error)
+                                SendMessageBatchError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -399,7 +466,9 @@ impl super::Operation for SendMessageBatch {
                                 SendMessageBatchError::QueueDoesNotExist(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                SendMessageBatchError::InvalidResponse(error)
+                                SendMessageBatchError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -409,7 +478,9 @@ impl super::Operation for SendMessageBatch {
                                 SendMessageBatchError::InvalidSecurity(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                SendMessageBatchError::InvalidResponse(error)
+                                SendMessageBatchError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -419,7 +490,9 @@ impl super::Operation for SendMessageBatch {
                                 SendMessageBatchError::KmsDisabled(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                SendMessageBatchError::InvalidResponse(error)
+                                SendMessageBatchError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -429,7 +502,9 @@ impl super::Operation for SendMessageBatch {
                                 SendMessageBatchError::KmsInvalidState(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                SendMessageBatchError::InvalidResponse(error)
+                                SendMessageBatchError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -439,7 +514,9 @@ impl super::Operation for SendMessageBatch {
                                 SendMessageBatchError::KmsNotFound(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                SendMessageBatchError::InvalidResponse(error)
+                                SendMessageBatchError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -449,7 +526,9 @@ impl super::Operation for SendMessageBatch {
                                 SendMessageBatchError::KmsOptInRequired(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                SendMessageBatchError::InvalidResponse(error)
+                                SendMessageBatchError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -459,7 +538,9 @@ impl super::Operation for SendMessageBatch {
                                 SendMessageBatchError::KmsThrottled(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                SendMessageBatchError::InvalidResponse(error)
+                                SendMessageBatchError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -469,7 +550,9 @@ impl super::Operation for SendMessageBatch {
                                 SendMessageBatchError::KmsAccessDenied(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                SendMessageBatchError::InvalidResponse(error)
+                                SendMessageBatchError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -479,7 +562,9 @@ impl super::Operation for SendMessageBatch {
                                 SendMessageBatchError::KmsInvalidKeyUsage(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                SendMessageBatchError::InvalidResponse(error)
+                                SendMessageBatchError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -489,7 +574,9 @@ impl super::Operation for SendMessageBatch {
                                 SendMessageBatchError::InvalidAddress(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                SendMessageBatchError::InvalidResponse(error)
+                                SendMessageBatchError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -506,7 +593,11 @@ impl super::Operation for SendMessageBatch {
                             ) => SendMessageBatchError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => SendMessageBatchError::InvalidResponse(error),
+                            ) => {
+                                SendMessageBatchError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 SendMessageBatchError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -521,6 +612,8 @@ impl super::Operation for SendMessageBatch {
             );
         }
         crate::types::SendMessageBatchResult::from_response(response)
-            .map_err(SendMessageBatchError::InvalidResponse)
+            .map_err(|error| SendMessageBatchError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

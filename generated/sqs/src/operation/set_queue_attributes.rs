@@ -81,6 +81,41 @@ impl SetQueueAttributesError {
             SetQueueAttributesError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            SetQueueAttributesError::InvalidAttributeName(error) => error.meta(),
+            SetQueueAttributesError::InvalidAttributeValue(error) => error.meta(),
+            SetQueueAttributesError::RequestThrottled(error) => error.meta(),
+            SetQueueAttributesError::QueueDoesNotExist(error) => error.meta(),
+            SetQueueAttributesError::UnsupportedOperation(error) => error.meta(),
+            SetQueueAttributesError::OverLimit(error) => error.meta(),
+            SetQueueAttributesError::InvalidAddress(error) => error.meta(),
+            SetQueueAttributesError::InvalidSecurity(error) => error.meta(),
+            SetQueueAttributesError::Unlisted(error) => error.meta(),
+            SetQueueAttributesError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            SetQueueAttributesError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            SetQueueAttributesError::InvalidAttributeName(error) => error.message(),
+            SetQueueAttributesError::InvalidAttributeValue(error) => error.message(),
+            SetQueueAttributesError::RequestThrottled(error) => error.message(),
+            SetQueueAttributesError::QueueDoesNotExist(error) => error.message(),
+            SetQueueAttributesError::UnsupportedOperation(error) => error.message(),
+            SetQueueAttributesError::OverLimit(error) => error.message(),
+            SetQueueAttributesError::InvalidAddress(error) => error.message(),
+            SetQueueAttributesError::InvalidSecurity(error) => error.message(),
+            SetQueueAttributesError::Unlisted(error) => error.message(),
+            SetQueueAttributesError::Unhandled(meta) => meta.message.as_deref(),
+            SetQueueAttributesError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for SetQueueAttributesError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -215,7 +250,9 @@ impl super::Operation for SetQueueAttributes {
                                 SetQueueAttributesError::InvalidAttributeName(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                SetQueueAttributesError::InvalidResponse(error)
+                                SetQueueAttributesError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -227,7 +264,9 @@ impl super::Operation for SetQueueAttributes {
                                 SetQueueAttributesError::InvalidAttributeValue(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                SetQueueAttributesError::InvalidResponse(error)
+                                SetQueueAttributesError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -237,7 +276,9 @@ impl super::Operation for SetQueueAttributes {
                                 SetQueueAttributesError::RequestThrottled(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                SetQueueAttributesError::InvalidResponse(error)
+                                SetQueueAttributesError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -247,7 +288,9 @@ impl super::Operation for SetQueueAttributes {
                                 SetQueueAttributesError::QueueDoesNotExist(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                SetQueueAttributesError::InvalidResponse(error)
+                                SetQueueAttributesError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -259,7 +302,9 @@ impl super::Operation for SetQueueAttributes {
                                 SetQueueAttributesError::UnsupportedOperation(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                SetQueueAttributesError::InvalidResponse(error)
+                                SetQueueAttributesError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -269,7 +314,9 @@ impl super::Operation for SetQueueAttributes {
                                 SetQueueAttributesError::OverLimit(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                SetQueueAttributesError::InvalidResponse(error)
+                                SetQueueAttributesError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -279,7 +326,9 @@ impl super::Operation for SetQueueAttributes {
                                 SetQueueAttributesError::InvalidAddress(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                SetQueueAttributesError::InvalidResponse(error)
+                                SetQueueAttributesError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -289,7 +338,9 @@ impl super::Operation for SetQueueAttributes {
                                 SetQueueAttributesError::InvalidSecurity(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                SetQueueAttributesError::InvalidResponse(error)
+                                SetQueueAttributesError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -306,7 +357,11 @@ impl super::Operation for SetQueueAttributes {
                             ) => SetQueueAttributesError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => SetQueueAttributesError::InvalidResponse(error),
+                            ) => {
+                                SetQueueAttributesError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 SetQueueAttributesError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(

@@ -66,6 +66,39 @@ impl StartMessageMoveTaskError {
             StartMessageMoveTaskError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            StartMessageMoveTaskError::ResourceNotFoundException(error) => error.meta(),
+            StartMessageMoveTaskError::RequestThrottled(error) => error.meta(),
+            StartMessageMoveTaskError::InvalidAddress(error) => error.meta(),
+            StartMessageMoveTaskError::InvalidSecurity(error) => error.meta(),
+            StartMessageMoveTaskError::UnsupportedOperation(error) => error.meta(),
+            StartMessageMoveTaskError::Unlisted(error) => error.meta(),
+            StartMessageMoveTaskError::Unhandled(meta) => {
+                ::std::option::Option::Some(meta)
+            }
+            StartMessageMoveTaskError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            StartMessageMoveTaskError::ResourceNotFoundException(error) => {
+                error.message()
+            }
+            StartMessageMoveTaskError::RequestThrottled(error) => error.message(),
+            StartMessageMoveTaskError::InvalidAddress(error) => error.message(),
+            StartMessageMoveTaskError::InvalidSecurity(error) => error.message(),
+            StartMessageMoveTaskError::UnsupportedOperation(error) => error.message(),
+            StartMessageMoveTaskError::Unlisted(error) => error.message(),
+            StartMessageMoveTaskError::Unhandled(meta) => meta.message.as_deref(),
+            StartMessageMoveTaskError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for StartMessageMoveTaskError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -179,7 +212,9 @@ impl super::Operation for StartMessageMoveTask {
                                 StartMessageMoveTaskError::ResourceNotFoundException(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                StartMessageMoveTaskError::InvalidResponse(error)
+                                StartMessageMoveTaskError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -189,7 +224,9 @@ impl super::Operation for StartMessageMoveTask {
                                 StartMessageMoveTaskError::RequestThrottled(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                StartMessageMoveTaskError::InvalidResponse(error)
+                                StartMessageMoveTaskError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -199,7 +236,9 @@ impl super::Operation for StartMessageMoveTask {
                                 StartMessageMoveTaskError::InvalidAddress(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                StartMessageMoveTaskError::InvalidResponse(error)
+                                StartMessageMoveTaskError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -209,7 +248,9 @@ impl super::Operation for StartMessageMoveTask {
                                 StartMessageMoveTaskError::InvalidSecurity(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                StartMessageMoveTaskError::InvalidResponse(error)
+                                StartMessageMoveTaskError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -221,7 +262,9 @@ impl super::Operation for StartMessageMoveTask {
                                 StartMessageMoveTaskError::UnsupportedOperation(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                StartMessageMoveTaskError::InvalidResponse(error)
+                                StartMessageMoveTaskError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -238,7 +281,11 @@ impl super::Operation for StartMessageMoveTask {
                             ) => StartMessageMoveTaskError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => StartMessageMoveTaskError::InvalidResponse(error),
+                            ) => {
+                                StartMessageMoveTaskError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 StartMessageMoveTaskError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
@@ -253,6 +300,8 @@ impl super::Operation for StartMessageMoveTask {
             );
         }
         crate::types::StartMessageMoveTaskResult::from_response(response)
-            .map_err(StartMessageMoveTaskError::InvalidResponse)
+            .map_err(|error| StartMessageMoveTaskError::InvalidResponse(
+                error.with_response(response),
+            ))
     }
 }

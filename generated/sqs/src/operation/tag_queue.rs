@@ -71,6 +71,35 @@ impl TagQueueError {
             TagQueueError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            TagQueueError::InvalidAddress(error) => error.meta(),
+            TagQueueError::RequestThrottled(error) => error.meta(),
+            TagQueueError::QueueDoesNotExist(error) => error.meta(),
+            TagQueueError::InvalidSecurity(error) => error.meta(),
+            TagQueueError::UnsupportedOperation(error) => error.meta(),
+            TagQueueError::Unlisted(error) => error.meta(),
+            TagQueueError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            TagQueueError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            TagQueueError::InvalidAddress(error) => error.message(),
+            TagQueueError::RequestThrottled(error) => error.message(),
+            TagQueueError::QueueDoesNotExist(error) => error.message(),
+            TagQueueError::InvalidSecurity(error) => error.message(),
+            TagQueueError::UnsupportedOperation(error) => error.message(),
+            TagQueueError::Unlisted(error) => error.message(),
+            TagQueueError::Unhandled(meta) => meta.message.as_deref(),
+            TagQueueError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for TagQueueError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -154,7 +183,9 @@ impl super::Operation for TagQueue {
                                 TagQueueError::InvalidAddress(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                TagQueueError::InvalidResponse(error)
+                                TagQueueError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -164,7 +195,9 @@ impl super::Operation for TagQueue {
                                 TagQueueError::RequestThrottled(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                TagQueueError::InvalidResponse(error)
+                                TagQueueError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -174,7 +207,9 @@ impl super::Operation for TagQueue {
                                 TagQueueError::QueueDoesNotExist(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                TagQueueError::InvalidResponse(error)
+                                TagQueueError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -184,7 +219,9 @@ impl super::Operation for TagQueue {
                                 TagQueueError::InvalidSecurity(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                TagQueueError::InvalidResponse(error)
+                                TagQueueError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -196,7 +233,9 @@ impl super::Operation for TagQueue {
                                 TagQueueError::UnsupportedOperation(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                TagQueueError::InvalidResponse(error)
+                                TagQueueError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -213,7 +252,11 @@ impl super::Operation for TagQueue {
                             ) => TagQueueError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => TagQueueError::InvalidResponse(error),
+                            ) => {
+                                TagQueueError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 TagQueueError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(

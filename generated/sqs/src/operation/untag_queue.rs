@@ -62,6 +62,35 @@ impl UntagQueueError {
             UntagQueueError::InvalidResponse(_) => ::std::option::Option::None,
         }
     }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            UntagQueueError::InvalidAddress(error) => error.meta(),
+            UntagQueueError::RequestThrottled(error) => error.meta(),
+            UntagQueueError::QueueDoesNotExist(error) => error.meta(),
+            UntagQueueError::InvalidSecurity(error) => error.meta(),
+            UntagQueueError::UnsupportedOperation(error) => error.meta(),
+            UntagQueueError::Unlisted(error) => error.meta(),
+            UntagQueueError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            UntagQueueError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            UntagQueueError::InvalidAddress(error) => error.message(),
+            UntagQueueError::RequestThrottled(error) => error.message(),
+            UntagQueueError::QueueDoesNotExist(error) => error.message(),
+            UntagQueueError::InvalidSecurity(error) => error.message(),
+            UntagQueueError::UnsupportedOperation(error) => error.message(),
+            UntagQueueError::Unlisted(error) => error.message(),
+            UntagQueueError::Unhandled(meta) => meta.message.as_deref(),
+            UntagQueueError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for UntagQueueError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -153,7 +182,9 @@ impl super::Operation for UntagQueue {
                                 UntagQueueError::InvalidAddress(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                UntagQueueError::InvalidResponse(error)
+                                UntagQueueError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -163,7 +194,9 @@ impl super::Operation for UntagQueue {
                                 UntagQueueError::RequestThrottled(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                UntagQueueError::InvalidResponse(error)
+                                UntagQueueError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -173,7 +206,9 @@ impl super::Operation for UntagQueue {
                                 UntagQueueError::QueueDoesNotExist(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                UntagQueueError::InvalidResponse(error)
+                                UntagQueueError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -183,7 +218,9 @@ impl super::Operation for UntagQueue {
                                 UntagQueueError::InvalidSecurity(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                UntagQueueError::InvalidResponse(error)
+                                UntagQueueError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -195,7 +232,9 @@ impl super::Operation for UntagQueue {
                                 UntagQueueError::UnsupportedOperation(error)
                             }
                             ::std::result::Result::Err(error) => {
-                                UntagQueueError::InvalidResponse(error)
+                                UntagQueueError::InvalidResponse(
+                                    error.with_response(response),
+                                )
                             }
                         }
                     }
@@ -212,7 +251,11 @@ impl super::Operation for UntagQueue {
                             ) => UntagQueueError::Unlisted(error),
                             ::std::option::Option::Some(
                                 ::std::result::Result::Err(error),
-                            ) => UntagQueueError::InvalidResponse(error),
+                            ) => {
+                                UntagQueueError::InvalidResponse(
+                                    error.with_response(response),
+                                )
+                            }
                             ::std::option::Option::None => {
                                 UntagQueueError::Unhandled(
                                     ::awsgen_runtime::protocol::ErrorMeta::from_response(
