@@ -502,6 +502,7 @@ impl ::std::error::Error for BuildError {}
 
 /// Timestamp wire formats for `#[serde(with = …)]`, one module per format,
 /// each with `option`, `option_list` and `option_map` flavours.
+#[doc(hidden)]
 pub mod timestamp {
     use ::time::OffsetDateTime;
 

@@ -1,6 +1,11 @@
 //! The wire rules generated operations share: URI labels, query strings,
 //! header values and bodies as AWS's own SDKs write them, error codes as they
 //! read them, and the errors of both directions.
+//!
+//! Users name only the errors ([`RequestError`], [`ResponseError`] with its
+//! [`ResponseProblem`], [`ErrorMeta`]) and [`HostPrefix`]; the helpers the
+//! generated code calls are `#[doc(hidden)]`, outside the API that semver
+//! covers, so they can change in any release.
 
 use std::fmt;
 
@@ -86,6 +91,7 @@ impl ::std::error::Error for RequestError {
 
 /// Appends a URI label: every byte outside the unreserved set is percent-encoded;
 /// greedy labels keep their slashes.
+#[doc(hidden)]
 pub fn push_label(
     path: &mut ::std::string::String,
     member: &'static str,
@@ -106,6 +112,7 @@ pub fn push_label(
 
 /// Builds a query string; keys and values are percent-encoded.
 #[derive(Debug, Default)]
+#[doc(hidden)]
 pub struct Query {
     text: ::std::string::String,
     keys: ::std::collections::BTreeSet<::std::string::String>,
@@ -153,6 +160,7 @@ impl Query {
 }
 
 /// Text of a float as AWS writes it: `NaN`, `Infinity`, `-Infinity`, or the shortest decimal.
+#[doc(hidden)]
 pub fn float_text(value: f64) -> ::std::string::String {
     if value.is_nan() {
         "NaN".to_owned()
@@ -164,6 +172,7 @@ pub fn float_text(value: f64) -> ::std::string::String {
 }
 
 /// Text of an `f32`, printed as an `f32` so `1.1` stays `1.1`.
+#[doc(hidden)]
 pub fn float32_text(value: f32) -> ::std::string::String {
     if value.is_finite() {
         value.to_string()
@@ -173,6 +182,7 @@ pub fn float32_text(value: f32) -> ::std::string::String {
 }
 
 /// Text of a timestamp in `format` (for labels, query strings and headers).
+#[doc(hidden)]
 pub fn timestamp_text(
     value: &::time::OffsetDateTime,
     format: TimestampText,
@@ -198,6 +208,7 @@ pub fn timestamp_text(
 
 /// Timestamp formats outside JSON documents.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[doc(hidden)]
 pub enum TimestampText {
     /// Seconds since the epoch.
     EpochSeconds,
@@ -209,6 +220,7 @@ pub enum TimestampText {
 
 /// Joins list items for a header as botocore does: with `,`, strings that
 /// contain a comma or a quote wrapped in quotes, their quotes escaped.
+#[doc(hidden)]
 pub fn header_list<'a>(
     items: impl IntoIterator<Item = ::std::borrow::Cow<'a, str>>,
     quote_strings: bool,
@@ -230,18 +242,21 @@ pub fn header_list<'a>(
 }
 
 /// Base64 text of binary data (blobs outside JSON documents).
+#[doc(hidden)]
 pub fn base64_text(bytes: &[u8]) -> ::std::string::String {
     use ::base64::Engine as _;
     ::base64::engine::general_purpose::STANDARD.encode(bytes)
 }
 
 /// Base64 of a header value that carries JSON (`jsonvalue` members).
+#[doc(hidden)]
 pub fn json_header(value: &str) -> ::std::string::String {
     use ::base64::Engine as _;
     ::base64::engine::general_purpose::STANDARD.encode(value.as_bytes())
 }
 
 /// A fresh idempotency token (a random UUID v4).
+#[doc(hidden)]
 pub fn idempotency_token() -> ::std::string::String {
     ::uuid::Uuid::new_v4().to_string()
 }
@@ -252,6 +267,7 @@ pub fn idempotency_token() -> ::std::string::String {
 pub struct HostPrefix(pub ::std::string::String);
 
 /// Appends a host label: it must be a non-empty DNS label (letters, digits, hyphens).
+#[doc(hidden)]
 pub fn push_host_label(
     prefix: &mut ::std::string::String,
     member: &'static str,
@@ -275,6 +291,7 @@ pub fn push_host_label(
 
 /// An HTTP request under construction.
 #[derive(Debug)]
+#[doc(hidden)]
 pub struct RequestParts {
     method: &'static str,
     uri: ::std::string::String,
@@ -515,6 +532,7 @@ pub struct ErrorMeta {
 
 impl ErrorMeta {
     /// Reads what an error response says about itself.
+    #[doc(hidden)]
     pub fn from_response(
         response: &::http::Response<::bytes::Bytes>,
         code: Option<::std::string::String>,
@@ -561,6 +579,7 @@ impl ::std::error::Error for ErrorMeta {}
 
 /// The error code of an error response: the `x-amzn-errortype` header, else the
 /// body's `__type` or `code`, without a `namespace#` prefix or a `:uri` suffix.
+#[doc(hidden)]
 pub fn error_code(response: &::http::Response<::bytes::Bytes>) -> Option<::std::string::String> {
     let from_header = response
         .headers()
@@ -581,6 +600,7 @@ pub fn error_code(response: &::http::Response<::bytes::Bytes>) -> Option<::std::
 /// The error code a service that used to speak the query protocol sends in
 /// `x-amzn-query-error: Code;Type`; it names the modeled error where the body's
 /// code is the JSON protocol's own.
+#[doc(hidden)]
 pub fn query_error_code(
     response: &::http::Response<::bytes::Bytes>,
 ) -> Option<::std::string::String> {
@@ -591,6 +611,7 @@ pub fn query_error_code(
 /// `x-amzn-query-error` code and the JSON protocol's own code, the first that
 /// names one of the operation's `modeled` errors; else the query code, which
 /// is the code botocore reports, or the JSON code.
+#[doc(hidden)]
 pub fn query_compatible_error_code(
     response: &::http::Response<::bytes::Bytes>,
     modeled: &[&str],
@@ -620,6 +641,7 @@ fn query_error(response: &::http::Response<::bytes::Bytes>) -> Option<(&str, &st
 }
 
 /// The message of an error body: `message`, `Message` or `errorMessage`.
+#[doc(hidden)]
 pub fn error_message(body: &[u8]) -> Option<::std::string::String> {
     let body: ::serde_json::Value = ::serde_json::from_slice(body).ok()?;
     ["message", "Message", "errorMessage"]
@@ -628,6 +650,7 @@ pub fn error_message(body: &[u8]) -> Option<::std::string::String> {
 }
 
 /// Reads a JSON body; an empty body reads as `{}`.
+#[doc(hidden)]
 pub fn json_body<T: ::serde::de::DeserializeOwned>(
     body: &[u8],
     context: &'static str,
@@ -639,6 +662,7 @@ pub fn json_body<T: ::serde::de::DeserializeOwned>(
 }
 
 /// Reads a JSON payload; an empty body is an absent payload.
+#[doc(hidden)]
 pub fn json_payload<T: ::serde::de::DeserializeOwned>(
     body: &[u8],
     context: &'static str,
@@ -660,6 +684,7 @@ fn body_text<'a>(body: &'a [u8], context: &'static str) -> Result<&'a str, Respo
 }
 
 /// A header's text, if the response has the header.
+#[doc(hidden)]
 pub fn header<'a>(
     response: &'a ::http::Response<::bytes::Bytes>,
     name: &'static str,
@@ -674,6 +699,7 @@ pub fn header<'a>(
 }
 
 /// Parses a header's text as a number or boolean.
+#[doc(hidden)]
 pub fn parse_header<T: ::std::str::FromStr>(
     name: &'static str,
     text: &str,
@@ -687,6 +713,7 @@ where
 }
 
 /// Parses a float header, accepting `NaN`, `Infinity` and `-Infinity`.
+#[doc(hidden)]
 pub fn parse_float_header(name: &'static str, text: &str) -> Result<f64, ResponseError> {
     match text.trim() {
         "NaN" => Ok(f64::NAN),
@@ -697,6 +724,7 @@ pub fn parse_float_header(name: &'static str, text: &str) -> Result<f64, Respons
 }
 
 /// Parses a timestamp header in `format`.
+#[doc(hidden)]
 pub fn parse_timestamp_header(
     name: &'static str,
     text: &str,
@@ -722,6 +750,7 @@ pub fn parse_timestamp_header(
 }
 
 /// Decodes a `jsonvalue` header: base64 of JSON text.
+#[doc(hidden)]
 pub fn parse_json_header(
     name: &'static str,
     text: &str,
@@ -735,6 +764,7 @@ pub fn parse_json_header(
 }
 
 /// Splits a list header on commas, honouring double-quoted items.
+#[doc(hidden)]
 pub fn split_header_list(text: &str) -> ::std::vec::Vec<::std::string::String> {
     let mut items = ::std::vec::Vec::new();
     let mut current = ::std::string::String::new();
@@ -755,6 +785,7 @@ pub fn split_header_list(text: &str) -> ::std::vec::Vec<::std::string::String> {
 }
 
 /// Splits a list of HTTP-dates, whose items contain a comma of their own.
+#[doc(hidden)]
 pub fn split_http_date_list(text: &str) -> ::std::vec::Vec<::std::string::String> {
     let parts: ::std::vec::Vec<&str> = text.split(',').collect();
     parts
@@ -764,6 +795,7 @@ pub fn split_http_date_list(text: &str) -> ::std::vec::Vec<::std::string::String
 }
 
 /// Every header starting with `prefix`, keyed by the rest of its name; `None` when there are none.
+#[doc(hidden)]
 pub fn prefix_headers(
     response: &::http::Response<::bytes::Bytes>,
     prefix: &'static str,

@@ -123,6 +123,15 @@ pub fn lib_rs(service: &Service) -> TokenStream {
         #protocol_module
         #[rustfmt::skip]
         pub mod types;
+
+        /// What to bring into scope to call operations: `use <this crate>::prelude::*;`.
+        pub mod prelude {
+            pub use crate::operation::Operation;
+        }
+
+        // The crates the wire API names, at the versions the crate was built with.
+        #[doc(no_inline)]
+        pub use ::awsgen_runtime::{bytes, http};
     }
 }
 
@@ -143,7 +152,7 @@ pub fn protocol_rs() -> TokenStream {
         //! output, and the host prefix a request may carry; shared by every
         //! generated crate through [`awsgen_runtime`](::awsgen_runtime).
 
-        pub use ::awsgen_runtime::protocol::{HostPrefix, RequestError, ResponseError, ErrorMeta};
+        pub use ::awsgen_runtime::protocol::{HostPrefix, RequestError, ResponseError, ResponseProblem, ErrorMeta};
     }
 }
 
@@ -158,8 +167,11 @@ fn example(service: &Service) -> Option<String> {
         .operations
         .iter()
         .filter(|op| op.deprecated.is_none())
-        .filter_map(|op| op.input.as_ref().and_then(struct_of))
-        .filter(|(_, def)| {
+        .filter_map(|op| {
+            let (type_def, def) = op.input.as_ref().and_then(struct_of)?;
+            Some((op, type_def, def))
+        })
+        .filter(|(_, _, def)| {
             let required: Vec<_> = def.members.iter().filter(|m| m.required).collect();
             let has_payload = def
                 .members
@@ -174,9 +186,9 @@ fn example(service: &Service) -> Option<String> {
         *ty == RustType::Map(Box::new(RustType::String), Box::new(RustType::String))
     };
     let has_map = |def: &StructDef| def.members.iter().any(|m| is_string_map(&m.ty));
-    let (type_def, def) = candidates
+    let (op, type_def, def) = candidates
         .iter()
-        .find(|(_, def)| has_map(def))
+        .find(|(_, _, def)| has_map(def))
         .or_else(|| candidates.first())
         .copied()?;
     let mut setters = String::new();
@@ -186,11 +198,43 @@ fn example(service: &Service) -> Option<String> {
     if let Some(map) = def.members.iter().find(|m| is_string_map(&m.ty)) {
         setters.push_str(&format!("    .{}(\"key\", \"value\")\n", map.setter));
     }
+    let read_back = def
+        .members
+        .iter()
+        .find(|m| m.required)
+        .and_then(|m| m.accessor.as_ref())
+        .map(|accessor| {
+            format!("// Accessors read members: text as `&str`, lists as slices, numbers by value.\nassert_eq!(request.{accessor}(), Some(\"example\"));\n")
+        })
+        .unwrap_or_default();
+    let lib = &service.lib_name;
+    let error_reading = if crate::protocol::supports_requests(service) && !op.streams_events {
+        format!(
+            "\n// A response reads into the operation's output or its error; every error\n\
+             // tells its code, message, status and request id the same way.\n\
+             use {lib}::prelude::*;\n\
+             let response = {lib}::http::Response::builder()\n    \
+             .status(400)\n    \
+             .header(\"x-amzn-requestid\", \"example-request-id\")\n    \
+             .header(\"x-amzn-errortype\", \"SomethingWentWrong\")\n    \
+             .body({lib}::bytes::Bytes::from_static(br#\"{{\"message\":\"it broke\"}}\"#))?;\n\
+             let err = {lib}::operation::{op}::parse_response(&response).unwrap_err();\n\
+             assert_eq!(err.message(), Some(\"it broke\"));\n\
+             assert_eq!(err.meta().and_then(|meta| meta.request_id.as_deref()), Some(\"example-request-id\"));\n\
+             // Every operation's error converts into the crate's one `Error`, for `?`.\n\
+             let any: {lib}::Error = err.into();\n\
+             assert_eq!(any.code(), Some(\"SomethingWentWrong\"));\n",
+            op = op.rust_name,
+        )
+    } else {
+        String::new()
+    };
     // Full paths rather than `use`, as a shape may be called `Box` or `Result`.
     let name = format!("{}::types::{}", service.lib_name, type_def.rust_name);
     Some(format!(
         "```\n\
          let request = {name}::builder()\n{setters}    .build()?;\n\
+         {read_back}\
          let json = serde_json::to_string(&request)?;\n\
          let parsed: {name} = serde_json::from_str(&json)?;\n\
          assert_eq!(parsed, request);\n\n\
@@ -199,6 +243,7 @@ fn example(service: &Service) -> Option<String> {
          assert!(body.as_object().is_some());\n\n\
          // Leaving out a required member is an error, not an incomplete request.\n\
          assert!({name}::builder().build().is_err());\n\
+         {error_reading}\
          # Ok::<(), std::boxed::Box<dyn std::error::Error>>(())\n\
          ```\n"
     ))

@@ -4,4 +4,6 @@
 //! What can go wrong turning an input into a request or a response into an
 //! output, and the host prefix a request may carry; shared by every
 //! generated crate through [`awsgen_runtime`](::awsgen_runtime).
-pub use ::awsgen_runtime::protocol::{HostPrefix, RequestError, ResponseError, ErrorMeta};
+pub use ::awsgen_runtime::protocol::{
+    HostPrefix, RequestError, ResponseError, ResponseProblem, ErrorMeta,
+};

@@ -26,6 +26,8 @@
 //!     .key_id("example")
 //!     .encryption_context("key", "value")
 //!     .build()?;
+//! // Accessors read members: text as `&str`, lists as slices, numbers by value.
+//! assert_eq!(request.key_id(), Some("example"));
 //! let json = serde_json::to_string(&request)?;
 //! let parsed: awsgen_kms::types::GenerateDataKeyRequest = serde_json::from_str(&json)?;
 //! assert_eq!(parsed, request);
@@ -36,6 +38,21 @@
 //!
 //! // Leaving out a required member is an error, not an incomplete request.
 //! assert!(awsgen_kms::types::GenerateDataKeyRequest::builder().build().is_err());
+//!
+//! // A response reads into the operation's output or its error; every error
+//! // tells its code, message, status and request id the same way.
+//! use awsgen_kms::prelude::*;
+//! let response = awsgen_kms::http::Response::builder()
+//!     .status(400)
+//!     .header("x-amzn-requestid", "example-request-id")
+//!     .header("x-amzn-errortype", "SomethingWentWrong")
+//!     .body(awsgen_kms::bytes::Bytes::from_static(br#"{"message":"it broke"}"#))?;
+//! let err = awsgen_kms::operation::GenerateDataKey::parse_response(&response).unwrap_err();
+//! assert_eq!(err.message(), Some("it broke"));
+//! assert_eq!(err.meta().and_then(|meta| meta.request_id.as_deref()), Some("example-request-id"));
+//! // Every operation's error converts into the crate's one `Error`, for `?`.
+//! let any: awsgen_kms::Error = err.into();
+//! assert_eq!(any.code(), Some("SomethingWentWrong"));
 //! # Ok::<(), std::boxed::Box<dyn std::error::Error>>(())
 //! ```
 //!
@@ -98,3 +115,9 @@ mod service_error;
 pub use service_error::Error;
 #[rustfmt::skip]
 pub mod types;
+/// What to bring into scope to call operations: `use <this crate>::prelude::*;`.
+pub mod prelude {
+    pub use crate::operation::Operation;
+}
+#[doc(no_inline)]
+pub use ::awsgen_runtime::{bytes, http};
