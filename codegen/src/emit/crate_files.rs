@@ -126,7 +126,8 @@ pub fn lib_rs(service: &Service) -> TokenStream {
 
         /// What to bring into scope to call operations: `use <this crate>::prelude::*;`.
         pub mod prelude {
-            pub use crate::operation::Operation;
+            // Unnamed, so the preludes of several services can be glob-imported together.
+            pub use crate::operation::Operation as _;
         }
 
         // The crates the wire API names, at the versions the crate was built with.

@@ -80,7 +80,7 @@ pub use service_error::Error;
 pub mod types;
 /// What to bring into scope to call operations: `use <this crate>::prelude::*;`.
 pub mod prelude {
-    pub use crate::operation::Operation;
+    pub use crate::operation::Operation as _;
 }
 #[doc(no_inline)]
 pub use ::awsgen_runtime::{bytes, http};
