@@ -320,31 +320,13 @@ fn error_enum(
         let doc = format!(" The service answered `{code}`.");
         quote! { #[doc = #doc] #variant(#path), }
     });
-    let display_arms = errors.iter().map(|error| {
-        let ErrorVariant {
-            variant,
-            code,
-            is_exception,
-            ..
-        } = error;
-        if *is_exception {
-            quote! { #error_name::#variant(error) => ::std::fmt::Display::fmt(error, f), }
-        } else {
-            quote! { #error_name::#variant(_) => f.write_str(#code), }
-        }
-    });
-    let source_arms = errors.iter().map(|error| {
-        let variant = &error.variant;
-        if error.is_exception {
-            quote! { #error_name::#variant(error) => ::std::option::Option::Some(error), }
-        } else {
-            quote! { #error_name::#variant(_) => ::std::option::Option::None, }
-        }
-    });
-    let code_arms = errors.iter().map(|ErrorVariant { variant, code, .. }| {
-        quote! { #error_name::#variant(_) => ::std::option::Option::Some(#code), }
-    });
-    let (meta_arms, message_arms) = meta_and_message_arms(&quote!(#error_name), &errors);
+    let ErrorArms {
+        code: code_arms,
+        display: display_arms,
+        source: source_arms,
+        meta: meta_arms,
+        message: message_arms,
+    } = error_arms(&quote!(#error_name), &errors, false);
     quote! {
         #[doc = #doc]
         #[derive(::std::fmt::Debug)]
@@ -419,33 +401,64 @@ fn error_enum(
     }
 }
 
-/// The arms of `meta()` and `message()` for the typed variants of an error
-/// enum named `enum_name`: an exception answers from itself, another shape
-/// has neither.
-pub fn meta_and_message_arms(
-    enum_name: &TokenStream,
-    errors: &[ErrorVariant],
-) -> (Vec<TokenStream>, Vec<TokenStream>) {
-    errors
-        .iter()
-        .map(
-            |ErrorVariant {
-                 variant,
-                 is_exception,
-                 ..
-             }| {
-                if *is_exception {
-                    (
-                        quote! { #enum_name::#variant(error) => error.meta(), },
-                        quote! { #enum_name::#variant(error) => error.message(), },
-                    )
-                } else {
-                    (
-                        quote! { #enum_name::#variant(_) => ::std::option::Option::None, },
-                        quote! { #enum_name::#variant(_) => ::std::option::Option::None, },
-                    )
-                }
-            },
-        )
-        .unzip()
+/// The match arms an error enum's methods need for its typed variants.
+pub struct ErrorArms {
+    /// `code()`: the variant's wire code.
+    pub code: Vec<TokenStream>,
+    /// `Display`: the exception's own, or the code.
+    pub display: Vec<TokenStream>,
+    /// `Error::source`: the exception.
+    pub source: Vec<TokenStream>,
+    /// `meta()`: what the response said.
+    pub meta: Vec<TokenStream>,
+    /// `message()`: the exception's message.
+    pub message: Vec<TokenStream>,
+}
+
+/// The arms for the typed variants of the error enum `enum_name`: an
+/// exception answers from itself, any other shape has only its code.
+/// `boxed` variants hold a `Box` of the exception.
+pub fn error_arms(enum_name: &TokenStream, errors: &[ErrorVariant], boxed: bool) -> ErrorArms {
+    let mut arms = ErrorArms {
+        code: Vec::new(),
+        display: Vec::new(),
+        source: Vec::new(),
+        meta: Vec::new(),
+        message: Vec::new(),
+    };
+    for ErrorVariant {
+        variant,
+        code,
+        is_exception,
+        ..
+    } in errors
+    {
+        arms.code
+            .push(quote! { #enum_name::#variant(_) => ::std::option::Option::Some(#code), });
+        if *is_exception {
+            let source = if boxed {
+                quote!(&**error)
+            } else {
+                quote!(error)
+            };
+            arms.display.push(
+                quote! { #enum_name::#variant(error) => ::std::fmt::Display::fmt(error, f), },
+            );
+            arms.source.push(
+                quote! { #enum_name::#variant(error) => ::std::option::Option::Some(#source), },
+            );
+            arms.meta
+                .push(quote! { #enum_name::#variant(error) => error.meta(), });
+            arms.message
+                .push(quote! { #enum_name::#variant(error) => error.message(), });
+        } else {
+            let none = quote! { #enum_name::#variant(_) => ::std::option::Option::None, };
+            arms.display
+                .push(quote! { #enum_name::#variant(_) => f.write_str(#code), });
+            arms.source.push(none.clone());
+            arms.meta.push(none.clone());
+            arms.message.push(none);
+        }
+    }
+    arms
 }

@@ -6,7 +6,7 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
 use super::doc_attrs::{inner_docs, outer_docs};
-use super::operations::{documented_errors, meta_and_message_arms, service_errors, ErrorVariant};
+use super::operations::{documented_errors, error_arms, service_errors, ErrorArms, ErrorVariant};
 use crate::ir::{OperationDef, Service};
 
 /// The file's tokens.
@@ -38,31 +38,13 @@ pub fn service_error_rs(service: &Service) -> TokenStream {
             quote! { #[doc = #doc] #variant(::std::boxed::Box<#path>), }
         },
     );
-    let code_arms = errors.iter().map(|ErrorVariant { variant, code, .. }| {
-        quote! { Error::#variant(_) => ::std::option::Option::Some(#code), }
-    });
-    let (meta_arms, message_arms) = meta_and_message_arms(&quote!(Error), &errors);
-    let display_arms = errors.iter().map(|error| {
-        let ErrorVariant {
-            variant,
-            code,
-            is_exception,
-            ..
-        } = error;
-        if *is_exception {
-            quote! { Error::#variant(error) => ::std::fmt::Display::fmt(error, f), }
-        } else {
-            quote! { Error::#variant(_) => f.write_str(#code), }
-        }
-    });
-    let source_arms = errors.iter().map(|error| {
-        let variant = &error.variant;
-        if error.is_exception {
-            quote! { Error::#variant(error) => ::std::option::Option::Some(&**error), }
-        } else {
-            quote! { Error::#variant(_) => ::std::option::Option::None, }
-        }
-    });
+    let ErrorArms {
+        code: code_arms,
+        display: display_arms,
+        source: source_arms,
+        meta: meta_arms,
+        message: message_arms,
+    } = error_arms(&quote!(Error), &errors, true);
     let conversions = service
         .operations
         .iter()
