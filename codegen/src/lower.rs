@@ -384,7 +384,12 @@ fn lower_members(
         .collect();
     let fields = disambiguate(&with_reserved, field_name).split_off(reserved.len());
     // Builder methods share one namespace: `foo`, `set_foo`, `get_foo` per member, plus `build`.
-    let mut method_names = vec!["build".to_string()];
+    // They must not shadow the builder's trait methods either (`builder.clone()`).
+    let builder_taken: Vec<String> = std::iter::once("build")
+        .chain(TRAIT_METHODS.iter().copied())
+        .map(str::to_owned)
+        .collect();
+    let mut method_names = builder_taken.clone();
     for field in &fields {
         method_names.extend([
             field.clone(),
@@ -477,9 +482,9 @@ fn lower_members(
         members.push(MemberDef {
             model_name: member_name.clone(),
             field_name: fields[index].clone(),
-            setter: methods[1 + 3 * index].clone(),
-            option_setter: methods[2 + 3 * index].clone(),
-            getter: methods[3 + 3 * index].clone(),
+            setter: methods[builder_taken.len() + 3 * index].clone(),
+            option_setter: methods[builder_taken.len() + 1 + 3 * index].clone(),
+            getter: methods[builder_taken.len() + 2 + 3 * index].clone(),
             accessor: (message_member != Some(member_name.as_str()))
                 .then(|| accessors[index].clone()),
             variant_name: variants[index].clone(),

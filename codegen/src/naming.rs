@@ -277,37 +277,25 @@ fn symbol_name(c: char) -> String {
     name.to_owned()
 }
 
-/// Methods every generated structure has from the traits it implements
-/// (derived, serde, the runtime's member traits, and the blanket
-/// conversions). An inherent method of the same name would shadow them at
-/// every call site (`value.clone()`, `Type::from(x)`), so lowering gives
-/// accessors other names.
+/// Trait methods of every generated structure and builder that callers reach
+/// by method or path syntax on a value (`value.clone()`, `Type::default()`,
+/// `value.into()`, `Type::deserialize(d)`). An inherent method of the same
+/// name would shadow them, so lowering gives accessors and setters other
+/// names. Trait methods reached through operators or formatting (`eq`, `fmt`)
+/// or never named on these types (`from`, `type_id`) are left to members, as
+/// the official SDK does (API Gateway's `PatchOperation::from()`).
 pub const TRAIT_METHODS: &[&str] = &[
-    "borrow",
-    "borrow_mut",
     "clone",
-    "clone_from",
-    "clone_into",
     "default",
     "deserialize",
-    "deserialize_member",
-    "eq",
-    "fmt",
-    "from",
     "into",
-    "ne",
     "serialize",
-    "serialize_members",
     "to_owned",
-    "try_from",
-    "try_into",
-    "type_id",
 ];
 
-/// Methods an exception has on top of [`TRAIT_METHODS`], from `Display` and
-/// `std::error::Error`.
-pub const EXCEPTION_TRAIT_METHODS: &[&str] =
-    &["cause", "description", "provide", "source", "to_string"];
+/// Methods an exception has on top of [`TRAIT_METHODS`] that callers reach
+/// the same way, from `std::error::Error` and `Display`.
+pub const EXCEPTION_TRAIT_METHODS: &[&str] = &["source", "to_string"];
 
 /// Variant names the generated error enums (each operation's and the
 /// service-wide `Error`) give their fixed variants. Error shapes are variants

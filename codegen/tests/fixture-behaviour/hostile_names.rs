@@ -30,13 +30,14 @@ fn keyword_members_keep_their_wire_names() {
 #[test]
 fn members_named_like_trait_and_builder_methods_get_setters() {
     use awsgen_fixture_hostile_names::types::FontFamily;
-    // `default`, `add`, `next` and `clone` keep the member's name; `build`
-    // and `builder` are the builder's own, so those members' setters differ.
+    // `add` and `next` keep the member's name; `build` and `builder` are the
+    // builder's own, and `default` and `clone` would shadow `Default` and
+    // `Clone`, so those members' setters and accessors differ.
     let family = FontFamily::builder()
-        .default("Arial")
+        .default_2("Arial")
         .add("bold")
         .next("Helvetica")
-        .clone("copy")
+        .clone_2("copy")
         .build_2("b")
         .builder("r")
         .build();
@@ -47,6 +48,8 @@ fn members_named_like_trait_and_builder_methods_get_setters() {
     assert_eq!(family.build.as_deref(), Some("b"));
     assert_eq!(family.builder.as_deref(), Some("r"));
     assert_eq!(FontFamily::builder().build(), FontFamily::default());
+    let builder = awsgen_fixture_hostile_names::types::builders::FontFamilyBuilder::default();
+    assert_eq!(builder.clone().add("x").build().add(), Some("x"));
     // Accessors never shadow a trait's method: `clone()` still clones.
     assert_eq!(family.clone(), family);
     assert_eq!(family.default_2(), Some("Arial"));

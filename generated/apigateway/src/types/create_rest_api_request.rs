@@ -68,7 +68,7 @@ impl CreateRestApiRequest {
     }
     /// The `cloneFrom` member, when set.
     #[inline]
-    pub fn clone_from_2(&self) -> ::std::option::Option<&str> {
+    pub fn clone_from(&self) -> ::std::option::Option<&str> {
         self.clone_from.as_deref()
     }
     /// The `binaryMediaTypes` member, empty when not set; the field tells an empty list from an absent one.

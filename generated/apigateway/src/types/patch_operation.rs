@@ -42,7 +42,7 @@ impl PatchOperation {
     }
     /// The `from` member, when set.
     #[inline]
-    pub fn from_2(&self) -> ::std::option::Option<&str> {
+    pub fn from(&self) -> ::std::option::Option<&str> {
         self.from.as_deref()
     }
 }
