@@ -1,7 +1,7 @@
 //! The resolved intermediate representation: names, Rust types, recursion and
 //! module placement decided once, so the emitters only print.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 /// Everything the emitters need to print one service crate.
 #[derive(Debug, Clone, PartialEq)]
@@ -33,24 +33,10 @@ pub struct Service {
     pub types: BTreeMap<String, TypeDef>,
     /// Every operation, sorted by model name.
     pub operations: Vec<OperationDef>,
-}
-
-impl Service {
-    /// The shapes a response may carry as an error, by model name: every
-    /// exception (botocore looks error codes up across the whole service),
-    /// and any other shape an operation lists among its errors.
-    pub fn error_shapes(&self) -> Vec<&str> {
-        let exceptions = self.types.values().filter_map(|t| match &t.kind {
-            TypeKind::Struct(StructDef { error: Some(_), .. }) => Some(t.model_name.as_str()),
-            _ => None,
-        });
-        let listed = self
-            .operations
-            .iter()
-            .flat_map(|op| op.errors.iter().map(String::as_str));
-        let shapes: BTreeSet<&str> = exceptions.chain(listed).collect();
-        shapes.into_iter().collect()
-    }
+    /// The shapes a response may carry as an error, by model name, sorted:
+    /// every exception (botocore looks error codes up across the whole
+    /// service), and any other shape an operation lists among its errors.
+    pub error_shapes: Vec<String>,
 }
 
 /// The wire protocols of AWS services.

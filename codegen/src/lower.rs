@@ -172,6 +172,11 @@ pub fn lower_with(
         endpoint_prefix,
         docs: docs(&model.documentation),
         source: source.path.clone(),
+        error_shapes: error_shapes(model)
+            .into_iter()
+            .filter(|name| types.contains_key(*name))
+            .map(str::to_owned)
+            .collect(),
         types,
         operations,
     })

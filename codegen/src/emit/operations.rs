@@ -291,8 +291,8 @@ pub fn documented_errors(service: &Service, op: &OperationDef) -> Vec<ErrorVaria
 /// Every error the service models, for its service-wide `Error`.
 pub fn service_errors(service: &Service) -> Vec<ErrorVariant> {
     service
-        .error_shapes()
-        .into_iter()
+        .error_shapes
+        .iter()
         .map(|shape| error_variant(service, shape))
         .collect()
 }
