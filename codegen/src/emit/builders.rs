@@ -9,6 +9,7 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
+use super::doc_attrs::outer_docs;
 use super::rust_types::{builder_ident, ident, type_path, type_tokens};
 use super::structs::field_type;
 use crate::ir::{MemberDef, RustType, Service, StructDef, TypeDef};
@@ -168,12 +169,22 @@ fn emit_setters(service: &Service, type_def: &TypeDef, member: &MemberDef) -> To
             quote! { ::std::option::Option::Some(#value) }
         }
     };
+    let option_setter_name = &member.option_setter;
+    let replace_note = |what: &str| {
+        format!("To set the whole {what} at once, use [`{option_setter_name}`](Self::{option_setter_name}).")
+    };
     let fluent = match &member.ty {
         RustType::List(item) => {
             let item = type_tokens(service, item);
-            let doc = format!(" Appends one item to {link}{summary}\n\n To set the whole list at once, use [`{}`](Self::{}).", member.option_setter, member.option_setter);
+            let doc = outer_docs(
+                &format!(
+                    "Appends one item to {link}{summary}\n\n{}",
+                    replace_note("list")
+                ),
+                "",
+            );
             quote! {
-                #[doc = #doc]
+                #doc
                 pub fn #setter(mut self, input: impl ::std::convert::Into<#item>) -> Self {
                     self.inner.#field.get_or_insert_default().push(input.into());
                     self
@@ -183,9 +194,15 @@ fn emit_setters(service: &Service, type_def: &TypeDef, member: &MemberDef) -> To
         RustType::Map(key, value_ty) => {
             let key = type_tokens(service, key);
             let value_ty = type_tokens(service, value_ty);
-            let doc = format!(" Adds one entry to {link}{summary}\n\n To set the whole map at once, use [`{}`](Self::{}).", member.option_setter, member.option_setter);
+            let doc = outer_docs(
+                &format!(
+                    "Adds one entry to {link}{summary}\n\n{}",
+                    replace_note("map")
+                ),
+                "",
+            );
             quote! {
-                #[doc = #doc]
+                #doc
                 pub fn #setter(
                     mut self,
                     key: impl ::std::convert::Into<#key>,

@@ -175,9 +175,9 @@ impl AccountBuilder {
     ) -> &::std::option::Option<crate::types::ThrottleSettings> {
         &self.inner.throttle_settings
     }
-    /** Appends one item to [`Account::features`](crate::types::Account::features): A list of features supported for the account.
-
- To set the whole list at once, use [`set_features`](Self::set_features).*/
+    /// Appends one item to [`Account::features`](crate::types::Account::features): A list of features supported for the account.
+    ///
+    /// To set the whole list at once, use [`set_features`](Self::set_features).
     pub fn features(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,

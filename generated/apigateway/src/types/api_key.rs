@@ -401,9 +401,9 @@ impl ApiKeyBuilder {
     ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.last_updated_date
     }
-    /** Appends one item to [`ApiKey::stage_keys`](crate::types::ApiKey::stage_keys): A list of Stage resources that are associated with the ApiKey resource.
-
- To set the whole list at once, use [`set_stage_keys`](Self::set_stage_keys).*/
+    /// Appends one item to [`ApiKey::stage_keys`](crate::types::ApiKey::stage_keys): A list of Stage resources that are associated with the ApiKey resource.
+    ///
+    /// To set the whole list at once, use [`set_stage_keys`](Self::set_stage_keys).
     pub fn stage_keys(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -427,9 +427,9 @@ impl ApiKeyBuilder {
     ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
         &self.inner.stage_keys
     }
-    /** Adds one entry to [`ApiKey::tags`](crate::types::ApiKey::tags): The collection of tags.
-
- To set the whole map at once, use [`set_tags`](Self::set_tags).*/
+    /// Adds one entry to [`ApiKey::tags`](crate::types::ApiKey::tags): The collection of tags.
+    ///
+    /// To set the whole map at once, use [`set_tags`](Self::set_tags).
     pub fn tags(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,

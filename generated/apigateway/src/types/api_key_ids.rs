@@ -103,9 +103,9 @@ pub struct ApiKeyIdsBuilder {
     inner: crate::types::ApiKeyIds,
 }
 impl ApiKeyIdsBuilder {
-    /** Appends one item to [`ApiKeyIds::ids`](crate::types::ApiKeyIds::ids): A list of all the ApiKey identifiers.
-
- To set the whole list at once, use [`set_ids`](Self::set_ids).*/
+    /// Appends one item to [`ApiKeyIds::ids`](crate::types::ApiKeyIds::ids): A list of all the ApiKey identifiers.
+    ///
+    /// To set the whole list at once, use [`set_ids`](Self::set_ids).
     pub fn ids(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -129,9 +129,9 @@ impl ApiKeyIdsBuilder {
     ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
         &self.inner.ids
     }
-    /** Appends one item to [`ApiKeyIds::warnings`](crate::types::ApiKeyIds::warnings): A list of warning messages.
-
- To set the whole list at once, use [`set_warnings`](Self::set_warnings).*/
+    /// Appends one item to [`ApiKeyIds::warnings`](crate::types::ApiKeyIds::warnings): A list of warning messages.
+    ///
+    /// To set the whole list at once, use [`set_warnings`](Self::set_warnings).
     pub fn warnings(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,

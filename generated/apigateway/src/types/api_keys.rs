@@ -120,9 +120,9 @@ pub struct ApiKeysBuilder {
     inner: crate::types::ApiKeys,
 }
 impl ApiKeysBuilder {
-    /** Appends one item to [`ApiKeys::warnings`](crate::types::ApiKeys::warnings): A list of warning messages logged during the import of API keys when the `failOnWarnings` option is set to true.
-
- To set the whole list at once, use [`set_warnings`](Self::set_warnings).*/
+    /// Appends one item to [`ApiKeys::warnings`](crate::types::ApiKeys::warnings): A list of warning messages logged during the import of API keys when the `failOnWarnings` option is set to true.
+    ///
+    /// To set the whole list at once, use [`set_warnings`](Self::set_warnings).
     pub fn warnings(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -168,9 +168,9 @@ impl ApiKeysBuilder {
     pub fn get_position(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.position
     }
-    /** Appends one item to [`ApiKeys::items`](crate::types::ApiKeys::items): The current page of elements from this collection.
-
- To set the whole list at once, use [`set_items`](Self::set_items).*/
+    /// Appends one item to [`ApiKeys::items`](crate::types::ApiKeys::items): The current page of elements from this collection.
+    ///
+    /// To set the whole list at once, use [`set_items`](Self::set_items).
     pub fn items(
         mut self,
         input: impl ::std::convert::Into<crate::types::ApiKey>,

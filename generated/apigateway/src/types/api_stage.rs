@@ -169,9 +169,9 @@ impl ApiStageBuilder {
     pub fn get_stage(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.stage
     }
-    /** Adds one entry to [`ApiStage::throttle`](crate::types::ApiStage::throttle): Map containing method level throttling information for API stage in a usage plan.
-
- To set the whole map at once, use [`set_throttle`](Self::set_throttle).*/
+    /// Adds one entry to [`ApiStage::throttle`](crate::types::ApiStage::throttle): Map containing method level throttling information for API stage in a usage plan.
+    ///
+    /// To set the whole map at once, use [`set_throttle`](Self::set_throttle).
     pub fn throttle(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,

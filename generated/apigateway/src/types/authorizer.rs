@@ -264,9 +264,9 @@ impl AuthorizerBuilder {
     pub fn get_type_(&self) -> &::std::option::Option<crate::types::AuthorizerType> {
         &self.inner.type_
     }
-    /** Appends one item to [`Authorizer::provider_arns`](crate::types::Authorizer::provider_arns): A list of the Amazon Cognito user pool ARNs for the `COGNITO_USER_POOLS` authorizer.
-
- To set the whole list at once, use [`set_provider_arns`](Self::set_provider_arns).*/
+    /// Appends one item to [`Authorizer::provider_arns`](crate::types::Authorizer::provider_arns): A list of the Amazon Cognito user pool ARNs for the `COGNITO_USER_POOLS` authorizer.
+    ///
+    /// To set the whole list at once, use [`set_provider_arns`](Self::set_provider_arns).
     pub fn provider_arns(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,

@@ -164,9 +164,9 @@ impl CanarySettingsBuilder {
     pub fn get_deployment_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.deployment_id
     }
-    /** Adds one entry to [`CanarySettings::stage_variable_overrides`](crate::types::CanarySettings::stage_variable_overrides): Stage variables overridden for a canary release deployment, including new stage variables introduced in the canary.
-
- To set the whole map at once, use [`set_stage_variable_overrides`](Self::set_stage_variable_overrides).*/
+    /// Adds one entry to [`CanarySettings::stage_variable_overrides`](crate::types::CanarySettings::stage_variable_overrides): Stage variables overridden for a canary release deployment, including new stage variables introduced in the canary.
+    ///
+    /// To set the whole map at once, use [`set_stage_variable_overrides`](Self::set_stage_variable_overrides).
     pub fn stage_variable_overrides(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,

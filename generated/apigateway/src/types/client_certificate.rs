@@ -301,9 +301,9 @@ impl ClientCertificateBuilder {
     ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.expiration_date
     }
-    /** Adds one entry to [`ClientCertificate::tags`](crate::types::ClientCertificate::tags): The collection of tags.
-
- To set the whole map at once, use [`set_tags`](Self::set_tags).*/
+    /// Adds one entry to [`ClientCertificate::tags`](crate::types::ClientCertificate::tags): The collection of tags.
+    ///
+    /// To set the whole map at once, use [`set_tags`](Self::set_tags).
     pub fn tags(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,

@@ -133,9 +133,9 @@ impl ClientCertificatesBuilder {
     pub fn get_position(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.position
     }
-    /** Appends one item to [`ClientCertificates::items`](crate::types::ClientCertificates::items): The current page of elements from this collection.
-
- To set the whole list at once, use [`set_items`](Self::set_items).*/
+    /// Appends one item to [`ClientCertificates::items`](crate::types::ClientCertificates::items): The current page of elements from this collection.
+    ///
+    /// To set the whole list at once, use [`set_items`](Self::set_items).
     pub fn items(
         mut self,
         input: impl ::std::convert::Into<crate::types::ClientCertificate>,

@@ -279,9 +279,9 @@ impl CreateApiKeyRequestBuilder {
     pub fn get_value(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.value
     }
-    /** Appends one item to [`CreateApiKeyRequest::stage_keys`](crate::types::CreateApiKeyRequest::stage_keys): DEPRECATED FOR USAGE PLANS - Specifies stages associated with the API key.
-
- To set the whole list at once, use [`set_stage_keys`](Self::set_stage_keys).*/
+    /// Appends one item to [`CreateApiKeyRequest::stage_keys`](crate::types::CreateApiKeyRequest::stage_keys): DEPRECATED FOR USAGE PLANS - Specifies stages associated with the API key.
+    ///
+    /// To set the whole list at once, use [`set_stage_keys`](Self::set_stage_keys).
     pub fn stage_keys(
         mut self,
         input: impl ::std::convert::Into<crate::types::StageKey>,
@@ -327,9 +327,9 @@ impl CreateApiKeyRequestBuilder {
     pub fn get_customer_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.customer_id
     }
-    /** Adds one entry to [`CreateApiKeyRequest::tags`](crate::types::CreateApiKeyRequest::tags): The key-value map of strings.
-
- To set the whole map at once, use [`set_tags`](Self::set_tags).*/
+    /// Adds one entry to [`CreateApiKeyRequest::tags`](crate::types::CreateApiKeyRequest::tags): The key-value map of strings.
+    ///
+    /// To set the whole map at once, use [`set_tags`](Self::set_tags).
     pub fn tags(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,

@@ -268,9 +268,9 @@ impl CreateAuthorizerRequestBuilder {
     pub fn get_type_(&self) -> &::std::option::Option<crate::types::AuthorizerType> {
         &self.inner.type_
     }
-    /** Appends one item to [`CreateAuthorizerRequest::provider_arns`](crate::types::CreateAuthorizerRequest::provider_arns): A list of the Amazon Cognito user pool ARNs for the `COGNITO_USER_POOLS` authorizer.
-
- To set the whole list at once, use [`set_provider_arns`](Self::set_provider_arns).*/
+    /// Appends one item to [`CreateAuthorizerRequest::provider_arns`](crate::types::CreateAuthorizerRequest::provider_arns): A list of the Amazon Cognito user pool ARNs for the `COGNITO_USER_POOLS` authorizer.
+    ///
+    /// To set the whole list at once, use [`set_provider_arns`](Self::set_provider_arns).
     pub fn provider_arns(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,

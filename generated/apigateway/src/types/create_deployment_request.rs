@@ -326,9 +326,9 @@ impl CreateDeploymentRequestBuilder {
     ) -> &::std::option::Option<crate::types::CacheClusterSize> {
         &self.inner.cache_cluster_size
     }
-    /** Adds one entry to [`CreateDeploymentRequest::variables`](crate::types::CreateDeploymentRequest::variables): A map that defines the stage variables for the Stage resource that is associated with the new deployment.
-
- To set the whole map at once, use [`set_variables`](Self::set_variables).*/
+    /// Adds one entry to [`CreateDeploymentRequest::variables`](crate::types::CreateDeploymentRequest::variables): A map that defines the stage variables for the Stage resource that is associated with the new deployment.
+    ///
+    /// To set the whole map at once, use [`set_variables`](Self::set_variables).
     pub fn variables(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,

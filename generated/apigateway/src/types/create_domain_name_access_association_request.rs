@@ -215,9 +215,9 @@ impl CreateDomainNameAccessAssociationRequestBuilder {
     ) -> &::std::option::Option<::std::string::String> {
         &self.inner.access_association_source
     }
-    /** Adds one entry to [`CreateDomainNameAccessAssociationRequest::tags`](crate::types::CreateDomainNameAccessAssociationRequest::tags): The key-value map of strings.
-
- To set the whole map at once, use [`set_tags`](Self::set_tags).*/
+    /// Adds one entry to [`CreateDomainNameAccessAssociationRequest::tags`](crate::types::CreateDomainNameAccessAssociationRequest::tags): The key-value map of strings.
+    ///
+    /// To set the whole map at once, use [`set_tags`](Self::set_tags).
     pub fn tags(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,

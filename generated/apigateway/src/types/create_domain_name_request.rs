@@ -489,9 +489,9 @@ impl CreateDomainNameRequestBuilder {
     ) -> &::std::option::Option<crate::types::EndpointConfiguration> {
         &self.inner.endpoint_configuration
     }
-    /** Adds one entry to [`CreateDomainNameRequest::tags`](crate::types::CreateDomainNameRequest::tags): The key-value map of strings.
-
- To set the whole map at once, use [`set_tags`](Self::set_tags).*/
+    /// Adds one entry to [`CreateDomainNameRequest::tags`](crate::types::CreateDomainNameRequest::tags): The key-value map of strings.
+    ///
+    /// To set the whole map at once, use [`set_tags`](Self::set_tags).
     pub fn tags(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,

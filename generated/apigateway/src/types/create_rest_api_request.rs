@@ -328,9 +328,9 @@ impl CreateRestApiRequestBuilder {
     pub fn get_clone_from(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.clone_from
     }
-    /** Appends one item to [`CreateRestApiRequest::binary_media_types`](crate::types::CreateRestApiRequest::binary_media_types): The list of binary media types supported by the RestApi.
-
- To set the whole list at once, use [`set_binary_media_types`](Self::set_binary_media_types).*/
+    /// Appends one item to [`CreateRestApiRequest::binary_media_types`](crate::types::CreateRestApiRequest::binary_media_types): The list of binary media types supported by the RestApi.
+    ///
+    /// To set the whole list at once, use [`set_binary_media_types`](Self::set_binary_media_types).
     pub fn binary_media_types(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -446,9 +446,9 @@ impl CreateRestApiRequestBuilder {
     pub fn get_policy(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.policy
     }
-    /** Adds one entry to [`CreateRestApiRequest::tags`](crate::types::CreateRestApiRequest::tags): The key-value map of strings.
-
- To set the whole map at once, use [`set_tags`](Self::set_tags).*/
+    /// Adds one entry to [`CreateRestApiRequest::tags`](crate::types::CreateRestApiRequest::tags): The key-value map of strings.
+    ///
+    /// To set the whole map at once, use [`set_tags`](Self::set_tags).
     pub fn tags(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,

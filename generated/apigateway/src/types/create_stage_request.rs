@@ -356,9 +356,9 @@ impl CreateStageRequestBuilder {
     ) -> &::std::option::Option<crate::types::CacheClusterSize> {
         &self.inner.cache_cluster_size
     }
-    /** Adds one entry to [`CreateStageRequest::variables`](crate::types::CreateStageRequest::variables): A map that defines the stage variables for the new Stage resource.
-
- To set the whole map at once, use [`set_variables`](Self::set_variables).*/
+    /// Adds one entry to [`CreateStageRequest::variables`](crate::types::CreateStageRequest::variables): A map that defines the stage variables for the new Stage resource.
+    ///
+    /// To set the whole map at once, use [`set_variables`](Self::set_variables).
     pub fn variables(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,
@@ -451,9 +451,9 @@ impl CreateStageRequestBuilder {
     pub fn get_tracing_enabled(&self) -> &::std::option::Option<bool> {
         &self.inner.tracing_enabled
     }
-    /** Adds one entry to [`CreateStageRequest::tags`](crate::types::CreateStageRequest::tags): The key-value map of strings.
-
- To set the whole map at once, use [`set_tags`](Self::set_tags).*/
+    /// Adds one entry to [`CreateStageRequest::tags`](crate::types::CreateStageRequest::tags): The key-value map of strings.
+    ///
+    /// To set the whole map at once, use [`set_tags`](Self::set_tags).
     pub fn tags(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,

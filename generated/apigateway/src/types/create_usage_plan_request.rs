@@ -199,9 +199,9 @@ impl CreateUsagePlanRequestBuilder {
     pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.description
     }
-    /** Appends one item to [`CreateUsagePlanRequest::api_stages`](crate::types::CreateUsagePlanRequest::api_stages): The associated API stages of the usage plan.
-
- To set the whole list at once, use [`set_api_stages`](Self::set_api_stages).*/
+    /// Appends one item to [`CreateUsagePlanRequest::api_stages`](crate::types::CreateUsagePlanRequest::api_stages): The associated API stages of the usage plan.
+    ///
+    /// To set the whole list at once, use [`set_api_stages`](Self::set_api_stages).
     pub fn api_stages(
         mut self,
         input: impl ::std::convert::Into<crate::types::ApiStage>,
@@ -271,9 +271,9 @@ impl CreateUsagePlanRequestBuilder {
     pub fn get_quota(&self) -> &::std::option::Option<crate::types::QuotaSettings> {
         &self.inner.quota
     }
-    /** Adds one entry to [`CreateUsagePlanRequest::tags`](crate::types::CreateUsagePlanRequest::tags): The key-value map of strings.
-
- To set the whole map at once, use [`set_tags`](Self::set_tags).*/
+    /// Adds one entry to [`CreateUsagePlanRequest::tags`](crate::types::CreateUsagePlanRequest::tags): The key-value map of strings.
+    ///
+    /// To set the whole map at once, use [`set_tags`](Self::set_tags).
     pub fn tags(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,

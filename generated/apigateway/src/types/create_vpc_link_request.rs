@@ -173,9 +173,9 @@ impl CreateVpcLinkRequestBuilder {
     pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.description
     }
-    /** Appends one item to [`CreateVpcLinkRequest::target_arns`](crate::types::CreateVpcLinkRequest::target_arns): The ARN of the network load balancer of the VPC targeted by the VPC link.
-
- To set the whole list at once, use [`set_target_arns`](Self::set_target_arns).*/
+    /// Appends one item to [`CreateVpcLinkRequest::target_arns`](crate::types::CreateVpcLinkRequest::target_arns): The ARN of the network load balancer of the VPC targeted by the VPC link.
+    ///
+    /// To set the whole list at once, use [`set_target_arns`](Self::set_target_arns).
     pub fn target_arns(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -199,9 +199,9 @@ impl CreateVpcLinkRequestBuilder {
     ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
         &self.inner.target_arns
     }
-    /** Adds one entry to [`CreateVpcLinkRequest::tags`](crate::types::CreateVpcLinkRequest::tags): The key-value map of strings.
-
- To set the whole map at once, use [`set_tags`](Self::set_tags).*/
+    /// Adds one entry to [`CreateVpcLinkRequest::tags`](crate::types::CreateVpcLinkRequest::tags): The key-value map of strings.
+    ///
+    /// To set the whole map at once, use [`set_tags`](Self::set_tags).
     pub fn tags(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,

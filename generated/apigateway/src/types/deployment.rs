@@ -226,9 +226,9 @@ impl DeploymentBuilder {
     ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.created_date
     }
-    /** Adds one entry to [`Deployment::api_summary`](crate::types::Deployment::api_summary): A summary of the RestApi at the date and time that the deployment resource was created.
-
- To set the whole map at once, use [`set_api_summary`](Self::set_api_summary).*/
+    /// Adds one entry to [`Deployment::api_summary`](crate::types::Deployment::api_summary): A summary of the RestApi at the date and time that the deployment resource was created.
+    ///
+    /// To set the whole map at once, use [`set_api_summary`](Self::set_api_summary).
     pub fn api_summary(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,

@@ -131,9 +131,9 @@ impl DeploymentCanarySettingsBuilder {
     pub fn get_percent_traffic(&self) -> &::std::option::Option<f64> {
         &self.inner.percent_traffic
     }
-    /** Adds one entry to [`DeploymentCanarySettings::stage_variable_overrides`](crate::types::DeploymentCanarySettings::stage_variable_overrides): A stage variable overrides used for the canary release deployment.
-
- To set the whole map at once, use [`set_stage_variable_overrides`](Self::set_stage_variable_overrides).*/
+    /// Adds one entry to [`DeploymentCanarySettings::stage_variable_overrides`](crate::types::DeploymentCanarySettings::stage_variable_overrides): A stage variable overrides used for the canary release deployment.
+    ///
+    /// To set the whole map at once, use [`set_stage_variable_overrides`](Self::set_stage_variable_overrides).
     pub fn stage_variable_overrides(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,

@@ -103,9 +103,9 @@ pub struct DocumentationPartIdsBuilder {
     inner: crate::types::DocumentationPartIds,
 }
 impl DocumentationPartIdsBuilder {
-    /** Appends one item to [`DocumentationPartIds::ids`](crate::types::DocumentationPartIds::ids): A list of the returned documentation part identifiers.
-
- To set the whole list at once, use [`set_ids`](Self::set_ids).*/
+    /// Appends one item to [`DocumentationPartIds::ids`](crate::types::DocumentationPartIds::ids): A list of the returned documentation part identifiers.
+    ///
+    /// To set the whole list at once, use [`set_ids`](Self::set_ids).
     pub fn ids(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -129,9 +129,9 @@ impl DocumentationPartIdsBuilder {
     ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
         &self.inner.ids
     }
-    /** Appends one item to [`DocumentationPartIds::warnings`](crate::types::DocumentationPartIds::warnings): A list of warning messages reported during import of documentation parts.
-
- To set the whole list at once, use [`set_warnings`](Self::set_warnings).*/
+    /// Appends one item to [`DocumentationPartIds::warnings`](crate::types::DocumentationPartIds::warnings): A list of warning messages reported during import of documentation parts.
+    ///
+    /// To set the whole list at once, use [`set_warnings`](Self::set_warnings).
     pub fn warnings(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,

@@ -787,9 +787,9 @@ impl DomainNameBuilder {
     ) -> &::std::option::Option<crate::types::EndpointAccessMode> {
         &self.inner.endpoint_access_mode
     }
-    /** Adds one entry to [`DomainName::tags`](crate::types::DomainName::tags): The collection of tags.
-
- To set the whole map at once, use [`set_tags`](Self::set_tags).*/
+    /// Adds one entry to [`DomainName::tags`](crate::types::DomainName::tags): The collection of tags.
+    ///
+    /// To set the whole map at once, use [`set_tags`](Self::set_tags).
     pub fn tags(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,

@@ -253,9 +253,9 @@ impl DomainNameAccessAssociationBuilder {
     ) -> &::std::option::Option<::std::string::String> {
         &self.inner.access_association_source
     }
-    /** Adds one entry to [`DomainNameAccessAssociation::tags`](crate::types::DomainNameAccessAssociation::tags): The collection of tags.
-
- To set the whole map at once, use [`set_tags`](Self::set_tags).*/
+    /// Adds one entry to [`DomainNameAccessAssociation::tags`](crate::types::DomainNameAccessAssociation::tags): The collection of tags.
+    ///
+    /// To set the whole map at once, use [`set_tags`](Self::set_tags).
     pub fn tags(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,

@@ -104,9 +104,9 @@ pub struct EndpointConfigurationBuilder {
     inner: crate::types::EndpointConfiguration,
 }
 impl EndpointConfigurationBuilder {
-    /** Appends one item to [`EndpointConfiguration::types`](crate::types::EndpointConfiguration::types): A list of endpoint types of an API (RestApi) or its custom domain name (DomainName).
-
- To set the whole list at once, use [`set_types`](Self::set_types).*/
+    /// Appends one item to [`EndpointConfiguration::types`](crate::types::EndpointConfiguration::types): A list of endpoint types of an API (RestApi) or its custom domain name (DomainName).
+    ///
+    /// To set the whole list at once, use [`set_types`](Self::set_types).
     pub fn types(
         mut self,
         input: impl ::std::convert::Into<crate::types::EndpointType>,
@@ -154,9 +154,9 @@ impl EndpointConfigurationBuilder {
     ) -> &::std::option::Option<crate::types::IpAddressType> {
         &self.inner.ip_address_type
     }
-    /** Appends one item to [`EndpointConfiguration::vpc_endpoint_ids`](crate::types::EndpointConfiguration::vpc_endpoint_ids): A list of VpcEndpointIds of an API (RestApi) against which to create Route53 ALIASes.
-
- To set the whole list at once, use [`set_vpc_endpoint_ids`](Self::set_vpc_endpoint_ids).*/
+    /// Appends one item to [`EndpointConfiguration::vpc_endpoint_ids`](crate::types::EndpointConfiguration::vpc_endpoint_ids): A list of VpcEndpointIds of an API (RestApi) against which to create Route53 ALIASes.
+    ///
+    /// To set the whole list at once, use [`set_vpc_endpoint_ids`](Self::set_vpc_endpoint_ids).
     pub fn vpc_endpoint_ids(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,

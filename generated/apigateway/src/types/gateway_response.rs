@@ -196,9 +196,9 @@ impl GatewayResponseBuilder {
     pub fn get_status_code(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.status_code
     }
-    /** Adds one entry to [`GatewayResponse::response_parameters`](crate::types::GatewayResponse::response_parameters): Response parameters (paths, query strings and headers) of the GatewayResponse as a string-to-string map of key-value pairs.
-
- To set the whole map at once, use [`set_response_parameters`](Self::set_response_parameters).*/
+    /// Adds one entry to [`GatewayResponse::response_parameters`](crate::types::GatewayResponse::response_parameters): Response parameters (paths, query strings and headers) of the GatewayResponse as a string-to-string map of key-value pairs.
+    ///
+    /// To set the whole map at once, use [`set_response_parameters`](Self::set_response_parameters).
     pub fn response_parameters(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,
@@ -230,9 +230,9 @@ impl GatewayResponseBuilder {
     > {
         &self.inner.response_parameters
     }
-    /** Adds one entry to [`GatewayResponse::response_templates`](crate::types::GatewayResponse::response_templates): Response templates of the GatewayResponse as a string-to-string map of key-value pairs.
-
- To set the whole map at once, use [`set_response_templates`](Self::set_response_templates).*/
+    /// Adds one entry to [`GatewayResponse::response_templates`](crate::types::GatewayResponse::response_templates): Response templates of the GatewayResponse as a string-to-string map of key-value pairs.
+    ///
+    /// To set the whole map at once, use [`set_response_templates`](Self::set_response_templates).
     pub fn response_templates(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,

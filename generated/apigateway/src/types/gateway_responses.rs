@@ -133,9 +133,9 @@ impl GatewayResponsesBuilder {
     pub fn get_position(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.position
     }
-    /** Appends one item to [`GatewayResponses::items`](crate::types::GatewayResponses::items): Returns the entire collection, because of no pagination support.
-
- To set the whole list at once, use [`set_items`](Self::set_items).*/
+    /// Appends one item to [`GatewayResponses::items`](crate::types::GatewayResponses::items): Returns the entire collection, because of no pagination support.
+    ///
+    /// To set the whole list at once, use [`set_items`](Self::set_items).
     pub fn items(
         mut self,
         input: impl ::std::convert::Into<crate::types::GatewayResponse>,

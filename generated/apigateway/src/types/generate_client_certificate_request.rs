@@ -128,9 +128,9 @@ impl GenerateClientCertificateRequestBuilder {
     pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.description
     }
-    /** Adds one entry to [`GenerateClientCertificateRequest::tags`](crate::types::GenerateClientCertificateRequest::tags): The key-value map of strings.
-
- To set the whole map at once, use [`set_tags`](Self::set_tags).*/
+    /// Adds one entry to [`GenerateClientCertificateRequest::tags`](crate::types::GenerateClientCertificateRequest::tags): The key-value map of strings.
+    ///
+    /// To set the whole map at once, use [`set_tags`](Self::set_tags).
     pub fn tags(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,

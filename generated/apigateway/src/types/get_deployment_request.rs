@@ -168,9 +168,9 @@ impl GetDeploymentRequestBuilder {
     pub fn get_deployment_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.deployment_id
     }
-    /** Appends one item to [`GetDeploymentRequest::embed`](crate::types::GetDeploymentRequest::embed): A query parameter to retrieve the specified embedded resources of the returned Deployment resource in the response.
-
- To set the whole list at once, use [`set_embed`](Self::set_embed).*/
+    /// Appends one item to [`GetDeploymentRequest::embed`](crate::types::GetDeploymentRequest::embed): A query parameter to retrieve the specified embedded resources of the returned Deployment resource in the response.
+    ///
+    /// To set the whole list at once, use [`set_embed`](Self::set_embed).
     pub fn embed(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,

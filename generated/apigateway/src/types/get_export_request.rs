@@ -228,9 +228,9 @@ impl GetExportRequestBuilder {
     pub fn get_export_type(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.export_type
     }
-    /** Adds one entry to [`GetExportRequest::parameters`](crate::types::GetExportRequest::parameters): A key-value map of query string parameters that specify properties of the export, depending on the requested `exportType`.
-
- To set the whole map at once, use [`set_parameters`](Self::set_parameters).*/
+    /// Adds one entry to [`GetExportRequest::parameters`](crate::types::GetExportRequest::parameters): A key-value map of query string parameters that specify properties of the export, depending on the requested `exportType`.
+    ///
+    /// To set the whole map at once, use [`set_parameters`](Self::set_parameters).
     pub fn parameters(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,

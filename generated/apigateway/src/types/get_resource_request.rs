@@ -168,9 +168,9 @@ impl GetResourceRequestBuilder {
     pub fn get_resource_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.resource_id
     }
-    /** Appends one item to [`GetResourceRequest::embed`](crate::types::GetResourceRequest::embed): A query parameter to retrieve the specified resources embedded in the returned Resource representation in the response.
-
- To set the whole list at once, use [`set_embed`](Self::set_embed).*/
+    /// Appends one item to [`GetResourceRequest::embed`](crate::types::GetResourceRequest::embed): A query parameter to retrieve the specified resources embedded in the returned Resource representation in the response.
+    ///
+    /// To set the whole list at once, use [`set_embed`](Self::set_embed).
     pub fn embed(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,

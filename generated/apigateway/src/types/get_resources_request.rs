@@ -197,9 +197,9 @@ impl GetResourcesRequestBuilder {
     pub fn get_limit(&self) -> &::std::option::Option<i32> {
         &self.inner.limit
     }
-    /** Appends one item to [`GetResourcesRequest::embed`](crate::types::GetResourcesRequest::embed): A query parameter used to retrieve the specified resources embedded in the returned Resources resource in the response.
-
- To set the whole list at once, use [`set_embed`](Self::set_embed).*/
+    /// Appends one item to [`GetResourcesRequest::embed`](crate::types::GetResourcesRequest::embed): A query parameter used to retrieve the specified resources embedded in the returned Resources resource in the response.
+    ///
+    /// To set the whole list at once, use [`set_embed`](Self::set_embed).
     pub fn embed(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,

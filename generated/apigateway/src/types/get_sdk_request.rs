@@ -213,9 +213,9 @@ impl GetSdkRequestBuilder {
     pub fn get_sdk_type(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.sdk_type
     }
-    /** Adds one entry to [`GetSdkRequest::parameters`](crate::types::GetSdkRequest::parameters): A string-to-string key-value map of query parameters `sdkType`-dependent properties of the SDK.
-
- To set the whole map at once, use [`set_parameters`](Self::set_parameters).*/
+    /// Adds one entry to [`GetSdkRequest::parameters`](crate::types::GetSdkRequest::parameters): A string-to-string key-value map of query parameters `sdkType`-dependent properties of the SDK.
+    ///
+    /// To set the whole map at once, use [`set_parameters`](Self::set_parameters).
     pub fn parameters(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,

@@ -144,9 +144,9 @@ impl ImportRestApiRequestBuilder {
     pub fn get_fail_on_warnings(&self) -> &::std::option::Option<bool> {
         &self.inner.fail_on_warnings
     }
-    /** Adds one entry to [`ImportRestApiRequest::parameters`](crate::types::ImportRestApiRequest::parameters): A key-value map of context-specific query string parameters specifying the behavior of different API importing operations.
-
- To set the whole map at once, use [`set_parameters`](Self::set_parameters).*/
+    /// Adds one entry to [`ImportRestApiRequest::parameters`](crate::types::ImportRestApiRequest::parameters): A key-value map of context-specific query string parameters specifying the behavior of different API importing operations.
+    ///
+    /// To set the whole map at once, use [`set_parameters`](Self::set_parameters).
     pub fn parameters(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,

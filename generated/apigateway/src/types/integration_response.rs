@@ -198,9 +198,9 @@ impl IntegrationResponseBuilder {
     ) -> &::std::option::Option<::std::string::String> {
         &self.inner.selection_pattern
     }
-    /** Adds one entry to [`IntegrationResponse::response_parameters`](crate::types::IntegrationResponse::response_parameters): A key-value map specifying response parameters that are passed to the method response from the back end.
-
- To set the whole map at once, use [`set_response_parameters`](Self::set_response_parameters).*/
+    /// Adds one entry to [`IntegrationResponse::response_parameters`](crate::types::IntegrationResponse::response_parameters): A key-value map specifying response parameters that are passed to the method response from the back end.
+    ///
+    /// To set the whole map at once, use [`set_response_parameters`](Self::set_response_parameters).
     pub fn response_parameters(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,
@@ -232,9 +232,9 @@ impl IntegrationResponseBuilder {
     > {
         &self.inner.response_parameters
     }
-    /** Adds one entry to [`IntegrationResponse::response_templates`](crate::types::IntegrationResponse::response_templates): Specifies the templates used to transform the integration response body.
-
- To set the whole map at once, use [`set_response_templates`](Self::set_response_templates).*/
+    /// Adds one entry to [`IntegrationResponse::response_templates`](crate::types::IntegrationResponse::response_templates): Specifies the templates used to transform the integration response body.
+    ///
+    /// To set the whole map at once, use [`set_response_templates`](Self::set_response_templates).
     pub fn response_templates(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,

@@ -368,9 +368,9 @@ impl MethodBuilder {
     pub fn get_operation_name(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.operation_name
     }
-    /** Adds one entry to [`Method::request_parameters`](crate::types::Method::request_parameters): A key-value map defining required or optional method request parameters that can be accepted by API Gateway.
-
- To set the whole map at once, use [`set_request_parameters`](Self::set_request_parameters).*/
+    /// Adds one entry to [`Method::request_parameters`](crate::types::Method::request_parameters): A key-value map defining required or optional method request parameters that can be accepted by API Gateway.
+    ///
+    /// To set the whole map at once, use [`set_request_parameters`](Self::set_request_parameters).
     pub fn request_parameters(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,
@@ -402,9 +402,9 @@ impl MethodBuilder {
     > {
         &self.inner.request_parameters
     }
-    /** Adds one entry to [`Method::request_models`](crate::types::Method::request_models): A key-value map specifying data schemas, represented by Model resources, (as the mapped value) of the request payloads of given content types (as the mapping key).
-
- To set the whole map at once, use [`set_request_models`](Self::set_request_models).*/
+    /// Adds one entry to [`Method::request_models`](crate::types::Method::request_models): A key-value map specifying data schemas, represented by Model resources, (as the mapped value) of the request payloads of given content types (as the mapping key).
+    ///
+    /// To set the whole map at once, use [`set_request_models`](Self::set_request_models).
     pub fn request_models(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,
@@ -436,9 +436,9 @@ impl MethodBuilder {
     > {
         &self.inner.request_models
     }
-    /** Adds one entry to [`Method::method_responses`](crate::types::Method::method_responses): Gets a method response associated with a given HTTP status code.
-
- To set the whole map at once, use [`set_method_responses`](Self::set_method_responses).*/
+    /// Adds one entry to [`Method::method_responses`](crate::types::Method::method_responses): Gets a method response associated with a given HTTP status code.
+    ///
+    /// To set the whole map at once, use [`set_method_responses`](Self::set_method_responses).
     pub fn method_responses(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,
@@ -497,9 +497,9 @@ impl MethodBuilder {
     ) -> &::std::option::Option<crate::types::Integration> {
         &self.inner.method_integration
     }
-    /** Appends one item to [`Method::authorization_scopes`](crate::types::Method::authorization_scopes): A list of authorization scopes configured on the method.
-
- To set the whole list at once, use [`set_authorization_scopes`](Self::set_authorization_scopes).*/
+    /// Appends one item to [`Method::authorization_scopes`](crate::types::Method::authorization_scopes): A list of authorization scopes configured on the method.
+    ///
+    /// To set the whole list at once, use [`set_authorization_scopes`](Self::set_authorization_scopes).
     pub fn authorization_scopes(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,

@@ -150,9 +150,9 @@ impl MutualTlsAuthenticationBuilder {
     ) -> &::std::option::Option<::std::string::String> {
         &self.inner.truststore_version
     }
-    /** Appends one item to [`MutualTlsAuthentication::truststore_warnings`](crate::types::MutualTlsAuthentication::truststore_warnings): A list of warnings that API Gateway returns while processing your truststore.
-
- To set the whole list at once, use [`set_truststore_warnings`](Self::set_truststore_warnings).*/
+    /// Appends one item to [`MutualTlsAuthentication::truststore_warnings`](crate::types::MutualTlsAuthentication::truststore_warnings): A list of warnings that API Gateway returns while processing your truststore.
+    ///
+    /// To set the whole list at once, use [`set_truststore_warnings`](Self::set_truststore_warnings).
     pub fn truststore_warnings(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,

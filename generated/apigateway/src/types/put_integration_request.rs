@@ -530,9 +530,9 @@ impl PutIntegrationRequestBuilder {
     pub fn get_credentials(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.credentials
     }
-    /** Adds one entry to [`PutIntegrationRequest::request_parameters`](crate::types::PutIntegrationRequest::request_parameters): A key-value map specifying request parameters that are passed from the method request to the back end.
-
- To set the whole map at once, use [`set_request_parameters`](Self::set_request_parameters).*/
+    /// Adds one entry to [`PutIntegrationRequest::request_parameters`](crate::types::PutIntegrationRequest::request_parameters): A key-value map specifying request parameters that are passed from the method request to the back end.
+    ///
+    /// To set the whole map at once, use [`set_request_parameters`](Self::set_request_parameters).
     pub fn request_parameters(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,
@@ -564,9 +564,9 @@ impl PutIntegrationRequestBuilder {
     > {
         &self.inner.request_parameters
     }
-    /** Adds one entry to [`PutIntegrationRequest::request_templates`](crate::types::PutIntegrationRequest::request_templates): Represents a map of Velocity templates that are applied on the request payload based on the value of the Content-Type header sent by the client.
-
- To set the whole map at once, use [`set_request_templates`](Self::set_request_templates).*/
+    /// Adds one entry to [`PutIntegrationRequest::request_templates`](crate::types::PutIntegrationRequest::request_templates): Represents a map of Velocity templates that are applied on the request payload based on the value of the Content-Type header sent by the client.
+    ///
+    /// To set the whole map at once, use [`set_request_templates`](Self::set_request_templates).
     pub fn request_templates(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,
@@ -644,9 +644,9 @@ impl PutIntegrationRequestBuilder {
     pub fn get_cache_namespace(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.cache_namespace
     }
-    /** Appends one item to [`PutIntegrationRequest::cache_key_parameters`](crate::types::PutIntegrationRequest::cache_key_parameters): A list of request parameters whose values API Gateway caches.
-
- To set the whole list at once, use [`set_cache_key_parameters`](Self::set_cache_key_parameters).*/
+    /// Appends one item to [`PutIntegrationRequest::cache_key_parameters`](crate::types::PutIntegrationRequest::cache_key_parameters): A list of request parameters whose values API Gateway caches.
+    ///
+    /// To set the whole list at once, use [`set_cache_key_parameters`](Self::set_cache_key_parameters).
     pub fn cache_key_parameters(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,

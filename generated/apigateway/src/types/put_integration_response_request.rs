@@ -315,9 +315,9 @@ impl PutIntegrationResponseRequestBuilder {
     ) -> &::std::option::Option<::std::string::String> {
         &self.inner.selection_pattern
     }
-    /** Adds one entry to [`PutIntegrationResponseRequest::response_parameters`](crate::types::PutIntegrationResponseRequest::response_parameters): A key-value map specifying response parameters that are passed to the method response from the back end.
-
- To set the whole map at once, use [`set_response_parameters`](Self::set_response_parameters).*/
+    /// Adds one entry to [`PutIntegrationResponseRequest::response_parameters`](crate::types::PutIntegrationResponseRequest::response_parameters): A key-value map specifying response parameters that are passed to the method response from the back end.
+    ///
+    /// To set the whole map at once, use [`set_response_parameters`](Self::set_response_parameters).
     pub fn response_parameters(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,
@@ -349,9 +349,9 @@ impl PutIntegrationResponseRequestBuilder {
     > {
         &self.inner.response_parameters
     }
-    /** Adds one entry to [`PutIntegrationResponseRequest::response_templates`](crate::types::PutIntegrationResponseRequest::response_templates): Specifies a put integration response's templates.
-
- To set the whole map at once, use [`set_response_templates`](Self::set_response_templates).*/
+    /// Adds one entry to [`PutIntegrationResponseRequest::response_templates`](crate::types::PutIntegrationResponseRequest::response_templates): Specifies a put integration response's templates.
+    ///
+    /// To set the whole map at once, use [`set_response_templates`](Self::set_response_templates).
     pub fn response_templates(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,

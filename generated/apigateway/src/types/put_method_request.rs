@@ -380,9 +380,9 @@ impl PutMethodRequestBuilder {
     pub fn get_operation_name(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.operation_name
     }
-    /** Adds one entry to [`PutMethodRequest::request_parameters`](crate::types::PutMethodRequest::request_parameters): A key-value map defining required or optional method request parameters that can be accepted by API Gateway.
-
- To set the whole map at once, use [`set_request_parameters`](Self::set_request_parameters).*/
+    /// Adds one entry to [`PutMethodRequest::request_parameters`](crate::types::PutMethodRequest::request_parameters): A key-value map defining required or optional method request parameters that can be accepted by API Gateway.
+    ///
+    /// To set the whole map at once, use [`set_request_parameters`](Self::set_request_parameters).
     pub fn request_parameters(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,
@@ -414,9 +414,9 @@ impl PutMethodRequestBuilder {
     > {
         &self.inner.request_parameters
     }
-    /** Adds one entry to [`PutMethodRequest::request_models`](crate::types::PutMethodRequest::request_models): Specifies the Model resources used for the request's content type.
-
- To set the whole map at once, use [`set_request_models`](Self::set_request_models).*/
+    /// Adds one entry to [`PutMethodRequest::request_models`](crate::types::PutMethodRequest::request_models): Specifies the Model resources used for the request's content type.
+    ///
+    /// To set the whole map at once, use [`set_request_models`](Self::set_request_models).
     pub fn request_models(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,
@@ -472,9 +472,9 @@ impl PutMethodRequestBuilder {
     ) -> &::std::option::Option<::std::string::String> {
         &self.inner.request_validator_id
     }
-    /** Appends one item to [`PutMethodRequest::authorization_scopes`](crate::types::PutMethodRequest::authorization_scopes): A list of authorization scopes configured on the method.
-
- To set the whole list at once, use [`set_authorization_scopes`](Self::set_authorization_scopes).*/
+    /// Appends one item to [`PutMethodRequest::authorization_scopes`](crate::types::PutMethodRequest::authorization_scopes): A list of authorization scopes configured on the method.
+    ///
+    /// To set the whole list at once, use [`set_authorization_scopes`](Self::set_authorization_scopes).
     pub fn authorization_scopes(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,

@@ -265,9 +265,9 @@ impl PutMethodResponseRequestBuilder {
     pub fn get_status_code(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.status_code
     }
-    /** Adds one entry to [`PutMethodResponseRequest::response_parameters`](crate::types::PutMethodResponseRequest::response_parameters): A key-value map specifying required or optional response parameters that API Gateway can send back to the caller.
-
- To set the whole map at once, use [`set_response_parameters`](Self::set_response_parameters).*/
+    /// Adds one entry to [`PutMethodResponseRequest::response_parameters`](crate::types::PutMethodResponseRequest::response_parameters): A key-value map specifying required or optional response parameters that API Gateway can send back to the caller.
+    ///
+    /// To set the whole map at once, use [`set_response_parameters`](Self::set_response_parameters).
     pub fn response_parameters(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,
@@ -299,9 +299,9 @@ impl PutMethodResponseRequestBuilder {
     > {
         &self.inner.response_parameters
     }
-    /** Adds one entry to [`PutMethodResponseRequest::response_models`](crate::types::PutMethodResponseRequest::response_models): Specifies the Model resources used for the response's content type.
-
- To set the whole map at once, use [`set_response_models`](Self::set_response_models).*/
+    /// Adds one entry to [`PutMethodResponseRequest::response_models`](crate::types::PutMethodResponseRequest::response_models): Specifies the Model resources used for the response's content type.
+    ///
+    /// To set the whole map at once, use [`set_response_models`](Self::set_response_models).
     pub fn response_models(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,

@@ -214,9 +214,9 @@ impl PutRestApiRequestBuilder {
     pub fn get_fail_on_warnings(&self) -> &::std::option::Option<bool> {
         &self.inner.fail_on_warnings
     }
-    /** Adds one entry to [`PutRestApiRequest::parameters`](crate::types::PutRestApiRequest::parameters): Custom header parameters as part of the request.
-
- To set the whole map at once, use [`set_parameters`](Self::set_parameters).*/
+    /// Adds one entry to [`PutRestApiRequest::parameters`](crate::types::PutRestApiRequest::parameters): Custom header parameters as part of the request.
+    ///
+    /// To set the whole map at once, use [`set_parameters`](Self::set_parameters).
     pub fn parameters(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,

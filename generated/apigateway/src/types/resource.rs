@@ -241,9 +241,9 @@ impl ResourceBuilder {
     pub fn get_path(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.path
     }
-    /** Adds one entry to [`Resource::resource_methods`](crate::types::Resource::resource_methods): Gets an API resource's method of a given HTTP verb.
-
- To set the whole map at once, use [`set_resource_methods`](Self::set_resource_methods).*/
+    /// Adds one entry to [`Resource::resource_methods`](crate::types::Resource::resource_methods): Gets an API resource's method of a given HTTP verb.
+    ///
+    /// To set the whole map at once, use [`set_resource_methods`](Self::set_resource_methods).
     pub fn resource_methods(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,

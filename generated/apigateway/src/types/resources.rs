@@ -131,9 +131,9 @@ impl ResourcesBuilder {
     pub fn get_position(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.position
     }
-    /** Appends one item to [`Resources::items`](crate::types::Resources::items): The current page of elements from this collection.
-
- To set the whole list at once, use [`set_items`](Self::set_items).*/
+    /// Appends one item to [`Resources::items`](crate::types::Resources::items): The current page of elements from this collection.
+    ///
+    /// To set the whole list at once, use [`set_items`](Self::set_items).
     pub fn items(
         mut self,
         input: impl ::std::convert::Into<crate::types::Resource>,

@@ -426,9 +426,9 @@ impl RestApiBuilder {
     pub fn get_version(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.version
     }
-    /** Appends one item to [`RestApi::warnings`](crate::types::RestApi::warnings): The warning messages reported when `failonwarnings` is turned on during API import.
-
- To set the whole list at once, use [`set_warnings`](Self::set_warnings).*/
+    /// Appends one item to [`RestApi::warnings`](crate::types::RestApi::warnings): The warning messages reported when `failonwarnings` is turned on during API import.
+    ///
+    /// To set the whole list at once, use [`set_warnings`](Self::set_warnings).
     pub fn warnings(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -452,9 +452,9 @@ impl RestApiBuilder {
     ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
         &self.inner.warnings
     }
-    /** Appends one item to [`RestApi::binary_media_types`](crate::types::RestApi::binary_media_types): The list of binary media types supported by the RestApi.
-
- To set the whole list at once, use [`set_binary_media_types`](Self::set_binary_media_types).*/
+    /// Appends one item to [`RestApi::binary_media_types`](crate::types::RestApi::binary_media_types): The list of binary media types supported by the RestApi.
+    ///
+    /// To set the whole list at once, use [`set_binary_media_types`](Self::set_binary_media_types).
     pub fn binary_media_types(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -570,9 +570,9 @@ impl RestApiBuilder {
     pub fn get_policy(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.policy
     }
-    /** Adds one entry to [`RestApi::tags`](crate::types::RestApi::tags): The collection of tags.
-
- To set the whole map at once, use [`set_tags`](Self::set_tags).*/
+    /// Adds one entry to [`RestApi::tags`](crate::types::RestApi::tags): The collection of tags.
+    ///
+    /// To set the whole map at once, use [`set_tags`](Self::set_tags).
     pub fn tags(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,

@@ -201,9 +201,9 @@ impl SdkTypeBuilder {
     pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.description
     }
-    /** Appends one item to [`SdkType::configuration_properties`](crate::types::SdkType::configuration_properties): A list of configuration properties of an SdkType.
-
- To set the whole list at once, use [`set_configuration_properties`](Self::set_configuration_properties).*/
+    /// Appends one item to [`SdkType::configuration_properties`](crate::types::SdkType::configuration_properties): A list of configuration properties of an SdkType.
+    ///
+    /// To set the whole list at once, use [`set_configuration_properties`](Self::set_configuration_properties).
     pub fn configuration_properties(
         mut self,
         input: impl ::std::convert::Into<crate::types::SdkConfigurationProperty>,

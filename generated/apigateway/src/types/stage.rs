@@ -495,9 +495,9 @@ impl StageBuilder {
     ) -> &::std::option::Option<crate::types::CacheClusterStatus> {
         &self.inner.cache_cluster_status
     }
-    /** Adds one entry to [`Stage::method_settings`](crate::types::Stage::method_settings): A map that defines the method settings for a Stage resource.
-
- To set the whole map at once, use [`set_method_settings`](Self::set_method_settings).*/
+    /// Adds one entry to [`Stage::method_settings`](crate::types::Stage::method_settings): A map that defines the method settings for a Stage resource.
+    ///
+    /// To set the whole map at once, use [`set_method_settings`](Self::set_method_settings).
     pub fn method_settings(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,
@@ -532,9 +532,9 @@ impl StageBuilder {
     > {
         &self.inner.method_settings
     }
-    /** Adds one entry to [`Stage::variables`](crate::types::Stage::variables): A map that defines the stage variables for a Stage resource.
-
- To set the whole map at once, use [`set_variables`](Self::set_variables).*/
+    /// Adds one entry to [`Stage::variables`](crate::types::Stage::variables): A map that defines the stage variables for a Stage resource.
+    ///
+    /// To set the whole map at once, use [`set_variables`](Self::set_variables).
     pub fn variables(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,
@@ -673,9 +673,9 @@ impl StageBuilder {
     pub fn get_web_acl_arn(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.web_acl_arn
     }
-    /** Adds one entry to [`Stage::tags`](crate::types::Stage::tags): The collection of tags.
-
- To set the whole map at once, use [`set_tags`](Self::set_tags).*/
+    /// Adds one entry to [`Stage::tags`](crate::types::Stage::tags): The collection of tags.
+    ///
+    /// To set the whole map at once, use [`set_tags`](Self::set_tags).
     pub fn tags(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,

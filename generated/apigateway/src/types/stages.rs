@@ -98,9 +98,9 @@ pub struct StagesBuilder {
     inner: crate::types::Stages,
 }
 impl StagesBuilder {
-    /** Appends one item to [`Stages::item`](crate::types::Stages::item): The current page of elements from this collection.
-
- To set the whole list at once, use [`set_item`](Self::set_item).*/
+    /// Appends one item to [`Stages::item`](crate::types::Stages::item): The current page of elements from this collection.
+    ///
+    /// To set the whole list at once, use [`set_item`](Self::set_item).
     pub fn item(
         mut self,
         input: impl ::std::convert::Into<crate::types::Stage>,

@@ -133,9 +133,9 @@ impl TagResourceRequestBuilder {
     pub fn get_resource_arn(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.resource_arn
     }
-    /** Adds one entry to [`TagResourceRequest::tags`](crate::types::TagResourceRequest::tags): The key-value map of strings.
-
- To set the whole map at once, use [`set_tags`](Self::set_tags).*/
+    /// Adds one entry to [`TagResourceRequest::tags`](crate::types::TagResourceRequest::tags): The key-value map of strings.
+    ///
+    /// To set the whole map at once, use [`set_tags`](Self::set_tags).
     pub fn tags(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,

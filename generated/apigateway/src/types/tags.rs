@@ -98,9 +98,9 @@ pub struct TagsBuilder {
     inner: crate::types::Tags,
 }
 impl TagsBuilder {
-    /** Adds one entry to [`Tags::tags`](crate::types::Tags::tags): The collection of tags.
-
- To set the whole map at once, use [`set_tags`](Self::set_tags).*/
+    /// Adds one entry to [`Tags::tags`](crate::types::Tags::tags): The collection of tags.
+    ///
+    /// To set the whole map at once, use [`set_tags`](Self::set_tags).
     pub fn tags(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,

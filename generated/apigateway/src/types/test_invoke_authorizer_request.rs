@@ -249,9 +249,9 @@ impl TestInvokeAuthorizerRequestBuilder {
     pub fn get_authorizer_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.authorizer_id
     }
-    /** Adds one entry to [`TestInvokeAuthorizerRequest::headers`](crate::types::TestInvokeAuthorizerRequest::headers): A key-value map of headers to simulate an incoming invocation request.
-
- To set the whole map at once, use [`set_headers`](Self::set_headers).*/
+    /// Adds one entry to [`TestInvokeAuthorizerRequest::headers`](crate::types::TestInvokeAuthorizerRequest::headers): A key-value map of headers to simulate an incoming invocation request.
+    ///
+    /// To set the whole map at once, use [`set_headers`](Self::set_headers).
     pub fn headers(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,
@@ -280,9 +280,9 @@ impl TestInvokeAuthorizerRequestBuilder {
     > {
         &self.inner.headers
     }
-    /** Adds one entry to [`TestInvokeAuthorizerRequest::multi_value_headers`](crate::types::TestInvokeAuthorizerRequest::multi_value_headers): The headers as a map from string to list of values to simulate an incoming invocation request.
-
- To set the whole map at once, use [`set_multi_value_headers`](Self::set_multi_value_headers).*/
+    /// Adds one entry to [`TestInvokeAuthorizerRequest::multi_value_headers`](crate::types::TestInvokeAuthorizerRequest::multi_value_headers): The headers as a map from string to list of values to simulate an incoming invocation request.
+    ///
+    /// To set the whole map at once, use [`set_multi_value_headers`](Self::set_multi_value_headers).
     pub fn multi_value_headers(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,
@@ -366,9 +366,9 @@ impl TestInvokeAuthorizerRequestBuilder {
     pub fn get_body(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.body
     }
-    /** Adds one entry to [`TestInvokeAuthorizerRequest::stage_variables`](crate::types::TestInvokeAuthorizerRequest::stage_variables): A key-value map of stage variables to simulate an invocation on a deployed Stage.
-
- To set the whole map at once, use [`set_stage_variables`](Self::set_stage_variables).*/
+    /// Adds one entry to [`TestInvokeAuthorizerRequest::stage_variables`](crate::types::TestInvokeAuthorizerRequest::stage_variables): A key-value map of stage variables to simulate an invocation on a deployed Stage.
+    ///
+    /// To set the whole map at once, use [`set_stage_variables`](Self::set_stage_variables).
     pub fn stage_variables(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,
@@ -400,9 +400,9 @@ impl TestInvokeAuthorizerRequestBuilder {
     > {
         &self.inner.stage_variables
     }
-    /** Adds one entry to [`TestInvokeAuthorizerRequest::additional_context`](crate::types::TestInvokeAuthorizerRequest::additional_context): A key-value map of additional context variables.
-
- To set the whole map at once, use [`set_additional_context`](Self::set_additional_context).*/
+    /// Adds one entry to [`TestInvokeAuthorizerRequest::additional_context`](crate::types::TestInvokeAuthorizerRequest::additional_context): A key-value map of additional context variables.
+    ///
+    /// To set the whole map at once, use [`set_additional_context`](Self::set_additional_context).
     pub fn additional_context(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,

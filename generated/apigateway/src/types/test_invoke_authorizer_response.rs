@@ -274,9 +274,9 @@ impl TestInvokeAuthorizerResponseBuilder {
     pub fn get_policy(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.policy
     }
-    /** Adds one entry to [`TestInvokeAuthorizerResponse::authorization`](crate::types::TestInvokeAuthorizerResponse::authorization): The authorization response.
-
- To set the whole map at once, use [`set_authorization`](Self::set_authorization).*/
+    /// Adds one entry to [`TestInvokeAuthorizerResponse::authorization`](crate::types::TestInvokeAuthorizerResponse::authorization): The authorization response.
+    ///
+    /// To set the whole map at once, use [`set_authorization`](Self::set_authorization).
     pub fn authorization(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,
@@ -314,9 +314,9 @@ impl TestInvokeAuthorizerResponseBuilder {
     > {
         &self.inner.authorization
     }
-    /** Adds one entry to [`TestInvokeAuthorizerResponse::claims`](crate::types::TestInvokeAuthorizerResponse::claims): The open identity claims, with any supported custom attributes, returned from the Cognito Your User Pool configured for the API.
-
- To set the whole map at once, use [`set_claims`](Self::set_claims).*/
+    /// Adds one entry to [`TestInvokeAuthorizerResponse::claims`](crate::types::TestInvokeAuthorizerResponse::claims): The open identity claims, with any supported custom attributes, returned from the Cognito Your User Pool configured for the API.
+    ///
+    /// To set the whole map at once, use [`set_claims`](Self::set_claims).
     pub fn claims(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,

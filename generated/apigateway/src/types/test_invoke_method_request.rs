@@ -328,9 +328,9 @@ impl TestInvokeMethodRequestBuilder {
     pub fn get_body(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.body
     }
-    /** Adds one entry to [`TestInvokeMethodRequest::headers`](crate::types::TestInvokeMethodRequest::headers): A key-value map of headers to simulate an incoming invocation request.
-
- To set the whole map at once, use [`set_headers`](Self::set_headers).*/
+    /// Adds one entry to [`TestInvokeMethodRequest::headers`](crate::types::TestInvokeMethodRequest::headers): A key-value map of headers to simulate an incoming invocation request.
+    ///
+    /// To set the whole map at once, use [`set_headers`](Self::set_headers).
     pub fn headers(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,
@@ -359,9 +359,9 @@ impl TestInvokeMethodRequestBuilder {
     > {
         &self.inner.headers
     }
-    /** Adds one entry to [`TestInvokeMethodRequest::multi_value_headers`](crate::types::TestInvokeMethodRequest::multi_value_headers): The headers as a map from string to list of values to simulate an incoming invocation request.
-
- To set the whole map at once, use [`set_multi_value_headers`](Self::set_multi_value_headers).*/
+    /// Adds one entry to [`TestInvokeMethodRequest::multi_value_headers`](crate::types::TestInvokeMethodRequest::multi_value_headers): The headers as a map from string to list of values to simulate an incoming invocation request.
+    ///
+    /// To set the whole map at once, use [`set_multi_value_headers`](Self::set_multi_value_headers).
     pub fn multi_value_headers(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,
@@ -423,9 +423,9 @@ impl TestInvokeMethodRequestBuilder {
     ) -> &::std::option::Option<::std::string::String> {
         &self.inner.client_certificate_id
     }
-    /** Adds one entry to [`TestInvokeMethodRequest::stage_variables`](crate::types::TestInvokeMethodRequest::stage_variables): A key-value map of stage variables to simulate an invocation on a deployed Stage.
-
- To set the whole map at once, use [`set_stage_variables`](Self::set_stage_variables).*/
+    /// Adds one entry to [`TestInvokeMethodRequest::stage_variables`](crate::types::TestInvokeMethodRequest::stage_variables): A key-value map of stage variables to simulate an invocation on a deployed Stage.
+    ///
+    /// To set the whole map at once, use [`set_stage_variables`](Self::set_stage_variables).
     pub fn stage_variables(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,

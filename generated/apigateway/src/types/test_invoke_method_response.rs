@@ -203,9 +203,9 @@ impl TestInvokeMethodResponseBuilder {
     pub fn get_body(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.body
     }
-    /** Adds one entry to [`TestInvokeMethodResponse::headers`](crate::types::TestInvokeMethodResponse::headers): The headers of the HTTP response.
-
- To set the whole map at once, use [`set_headers`](Self::set_headers).*/
+    /// Adds one entry to [`TestInvokeMethodResponse::headers`](crate::types::TestInvokeMethodResponse::headers): The headers of the HTTP response.
+    ///
+    /// To set the whole map at once, use [`set_headers`](Self::set_headers).
     pub fn headers(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,
@@ -234,9 +234,9 @@ impl TestInvokeMethodResponseBuilder {
     > {
         &self.inner.headers
     }
-    /** Adds one entry to [`TestInvokeMethodResponse::multi_value_headers`](crate::types::TestInvokeMethodResponse::multi_value_headers): The headers of the HTTP response as a map from string to list of values.
-
- To set the whole map at once, use [`set_multi_value_headers`](Self::set_multi_value_headers).*/
+    /// Adds one entry to [`TestInvokeMethodResponse::multi_value_headers`](crate::types::TestInvokeMethodResponse::multi_value_headers): The headers of the HTTP response as a map from string to list of values.
+    ///
+    /// To set the whole map at once, use [`set_multi_value_headers`](Self::set_multi_value_headers).
     pub fn multi_value_headers(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,

@@ -131,9 +131,9 @@ impl UntagResourceRequestBuilder {
     pub fn get_resource_arn(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.resource_arn
     }
-    /** Appends one item to [`UntagResourceRequest::tag_keys`](crate::types::UntagResourceRequest::tag_keys): The Tag keys to delete.
-
- To set the whole list at once, use [`set_tag_keys`](Self::set_tag_keys).*/
+    /// Appends one item to [`UntagResourceRequest::tag_keys`](crate::types::UntagResourceRequest::tag_keys): The Tag keys to delete.
+    ///
+    /// To set the whole list at once, use [`set_tag_keys`](Self::set_tag_keys).
     pub fn tag_keys(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,

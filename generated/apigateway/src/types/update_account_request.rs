@@ -96,9 +96,9 @@ pub struct UpdateAccountRequestBuilder {
     inner: crate::types::UpdateAccountRequest,
 }
 impl UpdateAccountRequestBuilder {
-    /** Appends one item to [`UpdateAccountRequest::patch_operations`](crate::types::UpdateAccountRequest::patch_operations): For more information about supported patch operations, see [Patch Operations](https://docs.aws.amazon.com/apigateway/latest/api/patch-operations.html).
-
- To set the whole list at once, use [`set_patch_operations`](Self::set_patch_operations).*/
+    /// Appends one item to [`UpdateAccountRequest::patch_operations`](crate::types::UpdateAccountRequest::patch_operations): For more information about supported patch operations, see [Patch Operations](https://docs.aws.amazon.com/apigateway/latest/api/patch-operations.html).
+    ///
+    /// To set the whole list at once, use [`set_patch_operations`](Self::set_patch_operations).
     pub fn patch_operations(
         mut self,
         input: impl ::std::convert::Into<crate::types::PatchOperation>,

@@ -135,9 +135,9 @@ impl UpdateApiKeyRequestBuilder {
     pub fn get_api_key(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.api_key
     }
-    /** Appends one item to [`UpdateApiKeyRequest::patch_operations`](crate::types::UpdateApiKeyRequest::patch_operations): For more information about supported patch operations, see [Patch Operations](https://docs.aws.amazon.com/apigateway/latest/api/patch-operations.html).
-
- To set the whole list at once, use [`set_patch_operations`](Self::set_patch_operations).*/
+    /// Appends one item to [`UpdateApiKeyRequest::patch_operations`](crate::types::UpdateApiKeyRequest::patch_operations): For more information about supported patch operations, see [Patch Operations](https://docs.aws.amazon.com/apigateway/latest/api/patch-operations.html).
+    ///
+    /// To set the whole list at once, use [`set_patch_operations`](Self::set_patch_operations).
     pub fn patch_operations(
         mut self,
         input: impl ::std::convert::Into<crate::types::PatchOperation>,

@@ -174,9 +174,9 @@ impl UpdateAuthorizerRequestBuilder {
     pub fn get_authorizer_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.authorizer_id
     }
-    /** Appends one item to [`UpdateAuthorizerRequest::patch_operations`](crate::types::UpdateAuthorizerRequest::patch_operations): For more information about supported patch operations, see [Patch Operations](https://docs.aws.amazon.com/apigateway/latest/api/patch-operations.html).
-
- To set the whole list at once, use [`set_patch_operations`](Self::set_patch_operations).*/
+    /// Appends one item to [`UpdateAuthorizerRequest::patch_operations`](crate::types::UpdateAuthorizerRequest::patch_operations): For more information about supported patch operations, see [Patch Operations](https://docs.aws.amazon.com/apigateway/latest/api/patch-operations.html).
+    ///
+    /// To set the whole list at once, use [`set_patch_operations`](Self::set_patch_operations).
     pub fn patch_operations(
         mut self,
         input: impl ::std::convert::Into<crate::types::PatchOperation>,

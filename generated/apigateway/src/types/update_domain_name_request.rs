@@ -172,9 +172,9 @@ impl UpdateDomainNameRequestBuilder {
     pub fn get_domain_name_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.domain_name_id
     }
-    /** Appends one item to [`UpdateDomainNameRequest::patch_operations`](crate::types::UpdateDomainNameRequest::patch_operations): For more information about supported patch operations, see [Patch Operations](https://docs.aws.amazon.com/apigateway/latest/api/patch-operations.html).
-
- To set the whole list at once, use [`set_patch_operations`](Self::set_patch_operations).*/
+    /// Appends one item to [`UpdateDomainNameRequest::patch_operations`](crate::types::UpdateDomainNameRequest::patch_operations): For more information about supported patch operations, see [Patch Operations](https://docs.aws.amazon.com/apigateway/latest/api/patch-operations.html).
+    ///
+    /// To set the whole list at once, use [`set_patch_operations`](Self::set_patch_operations).
     pub fn patch_operations(
         mut self,
         input: impl ::std::convert::Into<crate::types::PatchOperation>,

@@ -213,9 +213,9 @@ impl UpdateMethodRequestBuilder {
     pub fn get_http_method(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.http_method
     }
-    /** Appends one item to [`UpdateMethodRequest::patch_operations`](crate::types::UpdateMethodRequest::patch_operations): For more information about supported patch operations, see [Patch Operations](https://docs.aws.amazon.com/apigateway/latest/api/patch-operations.html).
-
- To set the whole list at once, use [`set_patch_operations`](Self::set_patch_operations).*/
+    /// Appends one item to [`UpdateMethodRequest::patch_operations`](crate::types::UpdateMethodRequest::patch_operations): For more information about supported patch operations, see [Patch Operations](https://docs.aws.amazon.com/apigateway/latest/api/patch-operations.html).
+    ///
+    /// To set the whole list at once, use [`set_patch_operations`](Self::set_patch_operations).
     pub fn patch_operations(
         mut self,
         input: impl ::std::convert::Into<crate::types::PatchOperation>,

@@ -252,9 +252,9 @@ impl UpdateMethodResponseRequestBuilder {
     pub fn get_status_code(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.status_code
     }
-    /** Appends one item to [`UpdateMethodResponseRequest::patch_operations`](crate::types::UpdateMethodResponseRequest::patch_operations): For more information about supported patch operations, see [Patch Operations](https://docs.aws.amazon.com/apigateway/latest/api/patch-operations.html).
-
- To set the whole list at once, use [`set_patch_operations`](Self::set_patch_operations).*/
+    /// Appends one item to [`UpdateMethodResponseRequest::patch_operations`](crate::types::UpdateMethodResponseRequest::patch_operations): For more information about supported patch operations, see [Patch Operations](https://docs.aws.amazon.com/apigateway/latest/api/patch-operations.html).
+    ///
+    /// To set the whole list at once, use [`set_patch_operations`](Self::set_patch_operations).
     pub fn patch_operations(
         mut self,
         input: impl ::std::convert::Into<crate::types::PatchOperation>,

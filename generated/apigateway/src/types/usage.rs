@@ -236,9 +236,9 @@ impl UsageBuilder {
     pub fn get_position(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.position
     }
-    /** Adds one entry to [`Usage::items`](crate::types::Usage::items): The usage data, as daily logs of used and remaining quotas, over the specified time interval indexed over the API keys in a usage plan.
-
- To set the whole map at once, use [`set_items`](Self::set_items).*/
+    /// Adds one entry to [`Usage::items`](crate::types::Usage::items): The usage data, as daily logs of used and remaining quotas, over the specified time interval indexed over the API keys in a usage plan.
+    ///
+    /// To set the whole map at once, use [`set_items`](Self::set_items).
     pub fn items(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,

@@ -247,9 +247,9 @@ impl UsagePlanBuilder {
     pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.description
     }
-    /** Appends one item to [`UsagePlan::api_stages`](crate::types::UsagePlan::api_stages): The associated API stages of a usage plan.
-
- To set the whole list at once, use [`set_api_stages`](Self::set_api_stages).*/
+    /// Appends one item to [`UsagePlan::api_stages`](crate::types::UsagePlan::api_stages): The associated API stages of a usage plan.
+    ///
+    /// To set the whole list at once, use [`set_api_stages`](Self::set_api_stages).
     pub fn api_stages(
         mut self,
         input: impl ::std::convert::Into<crate::types::ApiStage>,
@@ -341,9 +341,9 @@ impl UsagePlanBuilder {
     pub fn get_product_code(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.product_code
     }
-    /** Adds one entry to [`UsagePlan::tags`](crate::types::UsagePlan::tags): The collection of tags.
-
- To set the whole map at once, use [`set_tags`](Self::set_tags).*/
+    /// Adds one entry to [`UsagePlan::tags`](crate::types::UsagePlan::tags): The collection of tags.
+    ///
+    /// To set the whole map at once, use [`set_tags`](Self::set_tags).
     pub fn tags(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,

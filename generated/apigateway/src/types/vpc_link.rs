@@ -230,9 +230,9 @@ impl VpcLinkBuilder {
     pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.description
     }
-    /** Appends one item to [`VpcLink::target_arns`](crate::types::VpcLink::target_arns): The ARN of the network load balancer of the VPC targeted by the VPC link.
-
- To set the whole list at once, use [`set_target_arns`](Self::set_target_arns).*/
+    /// Appends one item to [`VpcLink::target_arns`](crate::types::VpcLink::target_arns): The ARN of the network load balancer of the VPC targeted by the VPC link.
+    ///
+    /// To set the whole list at once, use [`set_target_arns`](Self::set_target_arns).
     pub fn target_arns(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -300,9 +300,9 @@ impl VpcLinkBuilder {
     pub fn get_status_message(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.status_message
     }
-    /** Adds one entry to [`VpcLink::tags`](crate::types::VpcLink::tags): The collection of tags.
-
- To set the whole map at once, use [`set_tags`](Self::set_tags).*/
+    /// Adds one entry to [`VpcLink::tags`](crate::types::VpcLink::tags): The collection of tags.
+    ///
+    /// To set the whole map at once, use [`set_tags`](Self::set_tags).
     pub fn tags(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,

@@ -182,9 +182,9 @@ impl ConditionalCheckFailedExceptionBuilder {
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.message
     }
-    /** Adds one entry to [`ConditionalCheckFailedException::item`](crate::error::ConditionalCheckFailedException::item): Item which caused the [`ConditionalCheckFailedException`](crate::error::ConditionalCheckFailedException).
-
- To set the whole map at once, use [`set_item`](Self::set_item).*/
+    /// Adds one entry to [`ConditionalCheckFailedException::item`](crate::error::ConditionalCheckFailedException::item): Item which caused the [`ConditionalCheckFailedException`](crate::error::ConditionalCheckFailedException).
+    ///
+    /// To set the whole map at once, use [`set_item`](Self::set_item).
     pub fn item(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,

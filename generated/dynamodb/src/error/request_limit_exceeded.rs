@@ -171,9 +171,9 @@ impl RequestLimitExceededBuilder {
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.message
     }
-    /** Appends one item to [`RequestLimitExceeded::throttling_reasons`](crate::error::RequestLimitExceeded::throttling_reasons): A list of [ThrottlingReason](https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_ThrottlingReason.html) that provide detailed diagnostic information about why the request was throttled.
-
- To set the whole list at once, use [`set_throttling_reasons`](Self::set_throttling_reasons).*/
+    /// Appends one item to [`RequestLimitExceeded::throttling_reasons`](crate::error::RequestLimitExceeded::throttling_reasons): A list of [ThrottlingReason](https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_ThrottlingReason.html) that provide detailed diagnostic information about why the request was throttled.
+    ///
+    /// To set the whole list at once, use [`set_throttling_reasons`](Self::set_throttling_reasons).
     pub fn throttling_reasons(
         mut self,
         input: impl ::std::convert::Into<crate::types::ThrottlingReason>,

@@ -236,9 +236,9 @@ impl TransactionCanceledExceptionBuilder {
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.message
     }
-    /** Appends one item to [`TransactionCanceledException::cancellation_reasons`](crate::error::TransactionCanceledException::cancellation_reasons): A list of cancellation reasons.
-
- To set the whole list at once, use [`set_cancellation_reasons`](Self::set_cancellation_reasons).*/
+    /// Appends one item to [`TransactionCanceledException::cancellation_reasons`](crate::error::TransactionCanceledException::cancellation_reasons): A list of cancellation reasons.
+    ///
+    /// To set the whole list at once, use [`set_cancellation_reasons`](Self::set_cancellation_reasons).
     pub fn cancellation_reasons(
         mut self,
         input: impl ::std::convert::Into<crate::types::CancellationReason>,

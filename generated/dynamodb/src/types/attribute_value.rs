@@ -289,9 +289,9 @@ impl AttributeValueBuilder {
     pub fn get_b(&self) -> &::std::option::Option<::awsgen_runtime::primitives::Blob> {
         &self.inner.b
     }
-    /** Appends one item to [`AttributeValue::ss`](crate::types::AttributeValue::ss): An attribute of type String Set.
-
- To set the whole list at once, use [`set_ss`](Self::set_ss).*/
+    /// Appends one item to [`AttributeValue::ss`](crate::types::AttributeValue::ss): An attribute of type String Set.
+    ///
+    /// To set the whole list at once, use [`set_ss`](Self::set_ss).
     pub fn ss(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -315,9 +315,9 @@ impl AttributeValueBuilder {
     ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
         &self.inner.ss
     }
-    /** Appends one item to [`AttributeValue::ns`](crate::types::AttributeValue::ns): An attribute of type Number Set.
-
- To set the whole list at once, use [`set_ns`](Self::set_ns).*/
+    /// Appends one item to [`AttributeValue::ns`](crate::types::AttributeValue::ns): An attribute of type Number Set.
+    ///
+    /// To set the whole list at once, use [`set_ns`](Self::set_ns).
     pub fn ns(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -341,9 +341,9 @@ impl AttributeValueBuilder {
     ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
         &self.inner.ns
     }
-    /** Appends one item to [`AttributeValue::bs`](crate::types::AttributeValue::bs): An attribute of type Binary Set.
-
- To set the whole list at once, use [`set_bs`](Self::set_bs).*/
+    /// Appends one item to [`AttributeValue::bs`](crate::types::AttributeValue::bs): An attribute of type Binary Set.
+    ///
+    /// To set the whole list at once, use [`set_bs`](Self::set_bs).
     pub fn bs(
         mut self,
         input: impl ::std::convert::Into<::awsgen_runtime::primitives::Blob>,
@@ -367,9 +367,9 @@ impl AttributeValueBuilder {
     ) -> &::std::option::Option<::std::vec::Vec<::awsgen_runtime::primitives::Blob>> {
         &self.inner.bs
     }
-    /** Adds one entry to [`AttributeValue::m`](crate::types::AttributeValue::m): An attribute of type Map.
-
- To set the whole map at once, use [`set_m`](Self::set_m).*/
+    /// Adds one entry to [`AttributeValue::m`](crate::types::AttributeValue::m): An attribute of type Map.
+    ///
+    /// To set the whole map at once, use [`set_m`](Self::set_m).
     pub fn m(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,
@@ -401,9 +401,9 @@ impl AttributeValueBuilder {
     > {
         &self.inner.m
     }
-    /** Appends one item to [`AttributeValue::l`](crate::types::AttributeValue::l): An attribute of type List.
-
- To set the whole list at once, use [`set_l`](Self::set_l).*/
+    /// Appends one item to [`AttributeValue::l`](crate::types::AttributeValue::l): An attribute of type List.
+    ///
+    /// To set the whole list at once, use [`set_l`](Self::set_l).
     pub fn l(
         mut self,
         input: impl ::std::convert::Into<crate::types::AttributeValue>,

@@ -213,9 +213,9 @@ impl AutoScalingSettingsDescriptionBuilder {
     ) -> &::std::option::Option<::std::string::String> {
         &self.inner.auto_scaling_role_arn
     }
-    /** Appends one item to [`AutoScalingSettingsDescription::scaling_policies`](crate::types::AutoScalingSettingsDescription::scaling_policies): Information about the scaling policies.
-
- To set the whole list at once, use [`set_scaling_policies`](Self::set_scaling_policies).*/
+    /// Appends one item to [`AutoScalingSettingsDescription::scaling_policies`](crate::types::AutoScalingSettingsDescription::scaling_policies): Information about the scaling policies.
+    ///
+    /// To set the whole list at once, use [`set_scaling_policies`](Self::set_scaling_policies).
     pub fn scaling_policies(
         mut self,
         input: impl ::std::convert::Into<crate::types::AutoScalingPolicyDescription>,

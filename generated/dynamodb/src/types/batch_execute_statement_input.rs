@@ -113,9 +113,9 @@ pub struct BatchExecuteStatementInputBuilder {
     inner: crate::types::BatchExecuteStatementInput,
 }
 impl BatchExecuteStatementInputBuilder {
-    /** Appends one item to [`BatchExecuteStatementInput::statements`](crate::types::BatchExecuteStatementInput::statements): The list of PartiQL statements representing the batch to run.
-
- To set the whole list at once, use [`set_statements`](Self::set_statements).*/
+    /// Appends one item to [`BatchExecuteStatementInput::statements`](crate::types::BatchExecuteStatementInput::statements): The list of PartiQL statements representing the batch to run.
+    ///
+    /// To set the whole list at once, use [`set_statements`](Self::set_statements).
     pub fn statements(
         mut self,
         input: impl ::std::convert::Into<crate::types::BatchStatementRequest>,

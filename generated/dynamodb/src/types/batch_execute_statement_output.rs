@@ -123,9 +123,9 @@ pub struct BatchExecuteStatementOutputBuilder {
     inner: crate::types::BatchExecuteStatementOutput,
 }
 impl BatchExecuteStatementOutputBuilder {
-    /** Appends one item to [`BatchExecuteStatementOutput::responses`](crate::types::BatchExecuteStatementOutput::responses): The response to each PartiQL statement in the batch.
-
- To set the whole list at once, use [`set_responses`](Self::set_responses).*/
+    /// Appends one item to [`BatchExecuteStatementOutput::responses`](crate::types::BatchExecuteStatementOutput::responses): The response to each PartiQL statement in the batch.
+    ///
+    /// To set the whole list at once, use [`set_responses`](Self::set_responses).
     pub fn responses(
         mut self,
         input: impl ::std::convert::Into<crate::types::BatchStatementResponse>,
@@ -151,9 +151,9 @@ impl BatchExecuteStatementOutputBuilder {
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::BatchStatementResponse>> {
         &self.inner.responses
     }
-    /** Appends one item to [`BatchExecuteStatementOutput::consumed_capacity`](crate::types::BatchExecuteStatementOutput::consumed_capacity): The capacity units consumed by the entire operation.
-
- To set the whole list at once, use [`set_consumed_capacity`](Self::set_consumed_capacity).*/
+    /// Appends one item to [`BatchExecuteStatementOutput::consumed_capacity`](crate::types::BatchExecuteStatementOutput::consumed_capacity): The capacity units consumed by the entire operation.
+    ///
+    /// To set the whole list at once, use [`set_consumed_capacity`](Self::set_consumed_capacity).
     pub fn consumed_capacity(
         mut self,
         input: impl ::std::convert::Into<crate::types::ConsumedCapacity>,

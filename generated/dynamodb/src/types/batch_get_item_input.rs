@@ -154,9 +154,9 @@ pub struct BatchGetItemInputBuilder {
     inner: crate::types::BatchGetItemInput,
 }
 impl BatchGetItemInputBuilder {
-    /** Adds one entry to [`BatchGetItemInput::request_items`](crate::types::BatchGetItemInput::request_items): A map of one or more table names or table ARNs and, for each table, a map that describes one or more items to retrieve from that table.
-
- To set the whole map at once, use [`set_request_items`](Self::set_request_items).*/
+    /// Adds one entry to [`BatchGetItemInput::request_items`](crate::types::BatchGetItemInput::request_items): A map of one or more table names or table ARNs and, for each table, a map that describes one or more items to retrieve from that table.
+    ///
+    /// To set the whole map at once, use [`set_request_items`](Self::set_request_items).
     pub fn request_items(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,

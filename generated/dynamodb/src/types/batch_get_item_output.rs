@@ -182,9 +182,9 @@ pub struct BatchGetItemOutputBuilder {
     inner: crate::types::BatchGetItemOutput,
 }
 impl BatchGetItemOutputBuilder {
-    /** Adds one entry to [`BatchGetItemOutput::responses`](crate::types::BatchGetItemOutput::responses): A map of table name or table ARN to a list of items.
-
- To set the whole map at once, use [`set_responses`](Self::set_responses).*/
+    /// Adds one entry to [`BatchGetItemOutput::responses`](crate::types::BatchGetItemOutput::responses): A map of table name or table ARN to a list of items.
+    ///
+    /// To set the whole map at once, use [`set_responses`](Self::set_responses).
     pub fn responses(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,
@@ -236,9 +236,9 @@ impl BatchGetItemOutputBuilder {
     > {
         &self.inner.responses
     }
-    /** Adds one entry to [`BatchGetItemOutput::unprocessed_keys`](crate::types::BatchGetItemOutput::unprocessed_keys): A map of tables and their respective keys that were not processed with the current response.
-
- To set the whole map at once, use [`set_unprocessed_keys`](Self::set_unprocessed_keys).*/
+    /// Adds one entry to [`BatchGetItemOutput::unprocessed_keys`](crate::types::BatchGetItemOutput::unprocessed_keys): A map of tables and their respective keys that were not processed with the current response.
+    ///
+    /// To set the whole map at once, use [`set_unprocessed_keys`](Self::set_unprocessed_keys).
     pub fn unprocessed_keys(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,
@@ -276,9 +276,9 @@ impl BatchGetItemOutputBuilder {
     > {
         &self.inner.unprocessed_keys
     }
-    /** Appends one item to [`BatchGetItemOutput::consumed_capacity`](crate::types::BatchGetItemOutput::consumed_capacity): The read capacity units consumed by the entire `BatchGetItem` operation.
-
- To set the whole list at once, use [`set_consumed_capacity`](Self::set_consumed_capacity).*/
+    /// Appends one item to [`BatchGetItemOutput::consumed_capacity`](crate::types::BatchGetItemOutput::consumed_capacity): The read capacity units consumed by the entire `BatchGetItem` operation.
+    ///
+    /// To set the whole list at once, use [`set_consumed_capacity`](Self::set_consumed_capacity).
     pub fn consumed_capacity(
         mut self,
         input: impl ::std::convert::Into<crate::types::ConsumedCapacity>,

@@ -170,9 +170,9 @@ impl BatchStatementErrorBuilder {
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.message
     }
-    /** Adds one entry to [`BatchStatementError::item`](crate::types::BatchStatementError::item): The item which caused the condition check to fail.
-
- To set the whole map at once, use [`set_item`](Self::set_item).*/
+    /// Adds one entry to [`BatchStatementError::item`](crate::types::BatchStatementError::item): The item which caused the condition check to fail.
+    ///
+    /// To set the whole map at once, use [`set_item`](Self::set_item).
     pub fn item(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,

@@ -155,9 +155,9 @@ impl BatchStatementRequestBuilder {
     pub fn get_statement(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.statement
     }
-    /** Appends one item to [`BatchStatementRequest::parameters`](crate::types::BatchStatementRequest::parameters): The parameters associated with a PartiQL statement in the batch request.
-
- To set the whole list at once, use [`set_parameters`](Self::set_parameters).*/
+    /// Appends one item to [`BatchStatementRequest::parameters`](crate::types::BatchStatementRequest::parameters): The parameters associated with a PartiQL statement in the batch request.
+    ///
+    /// To set the whole list at once, use [`set_parameters`](Self::set_parameters).
     pub fn parameters(
         mut self,
         input: impl ::std::convert::Into<crate::types::AttributeValue>,

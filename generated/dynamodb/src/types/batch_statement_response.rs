@@ -168,9 +168,9 @@ impl BatchStatementResponseBuilder {
     pub fn get_table_name(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.table_name
     }
-    /** Adds one entry to [`BatchStatementResponse::item`](crate::types::BatchStatementResponse::item): A DynamoDB item associated with a BatchStatementResponse
-
- To set the whole map at once, use [`set_item`](Self::set_item).*/
+    /// Adds one entry to [`BatchStatementResponse::item`](crate::types::BatchStatementResponse::item): A DynamoDB item associated with a BatchStatementResponse
+    ///
+    /// To set the whole map at once, use [`set_item`](Self::set_item).
     pub fn item(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,

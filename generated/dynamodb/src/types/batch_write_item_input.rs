@@ -140,9 +140,9 @@ pub struct BatchWriteItemInputBuilder {
     inner: crate::types::BatchWriteItemInput,
 }
 impl BatchWriteItemInputBuilder {
-    /** Adds one entry to [`BatchWriteItemInput::request_items`](crate::types::BatchWriteItemInput::request_items): A map of one or more table names or table ARNs and, for each table, a list of operations to be performed ([`DeleteRequest`](crate::types::DeleteRequest) or [`PutRequest`](crate::types::PutRequest)).
-
- To set the whole map at once, use [`set_request_items`](Self::set_request_items).*/
+    /// Adds one entry to [`BatchWriteItemInput::request_items`](crate::types::BatchWriteItemInput::request_items): A map of one or more table names or table ARNs and, for each table, a list of operations to be performed ([`DeleteRequest`](crate::types::DeleteRequest) or [`PutRequest`](crate::types::PutRequest)).
+    ///
+    /// To set the whole map at once, use [`set_request_items`](Self::set_request_items).
     pub fn request_items(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,

@@ -173,9 +173,9 @@ pub struct BatchWriteItemOutputBuilder {
     inner: crate::types::BatchWriteItemOutput,
 }
 impl BatchWriteItemOutputBuilder {
-    /** Adds one entry to [`BatchWriteItemOutput::unprocessed_items`](crate::types::BatchWriteItemOutput::unprocessed_items): A map of tables and requests against those tables that were not processed.
-
- To set the whole map at once, use [`set_unprocessed_items`](Self::set_unprocessed_items).*/
+    /// Adds one entry to [`BatchWriteItemOutput::unprocessed_items`](crate::types::BatchWriteItemOutput::unprocessed_items): A map of tables and requests against those tables that were not processed.
+    ///
+    /// To set the whole map at once, use [`set_unprocessed_items`](Self::set_unprocessed_items).
     pub fn unprocessed_items(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,
@@ -213,9 +213,9 @@ impl BatchWriteItemOutputBuilder {
     > {
         &self.inner.unprocessed_items
     }
-    /** Adds one entry to [`BatchWriteItemOutput::item_collection_metrics`](crate::types::BatchWriteItemOutput::item_collection_metrics): A list of tables that were processed by `BatchWriteItem` and, for each table, information about any item collections that were affected by individual `DeleteItem` or `PutItem` operations.
-
- To set the whole map at once, use [`set_item_collection_metrics`](Self::set_item_collection_metrics).*/
+    /// Adds one entry to [`BatchWriteItemOutput::item_collection_metrics`](crate::types::BatchWriteItemOutput::item_collection_metrics): A list of tables that were processed by `BatchWriteItem` and, for each table, information about any item collections that were affected by individual `DeleteItem` or `PutItem` operations.
+    ///
+    /// To set the whole map at once, use [`set_item_collection_metrics`](Self::set_item_collection_metrics).
     pub fn item_collection_metrics(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,
@@ -255,9 +255,9 @@ impl BatchWriteItemOutputBuilder {
     > {
         &self.inner.item_collection_metrics
     }
-    /** Appends one item to [`BatchWriteItemOutput::consumed_capacity`](crate::types::BatchWriteItemOutput::consumed_capacity): The capacity units consumed by the entire `BatchWriteItem` operation.
-
- To set the whole list at once, use [`set_consumed_capacity`](Self::set_consumed_capacity).*/
+    /// Appends one item to [`BatchWriteItemOutput::consumed_capacity`](crate::types::BatchWriteItemOutput::consumed_capacity): The capacity units consumed by the entire `BatchWriteItem` operation.
+    ///
+    /// To set the whole list at once, use [`set_consumed_capacity`](Self::set_consumed_capacity).
     pub fn consumed_capacity(
         mut self,
         input: impl ::std::convert::Into<crate::types::ConsumedCapacity>,

@@ -122,9 +122,9 @@ pub struct CancellationReasonBuilder {
     inner: crate::types::CancellationReason,
 }
 impl CancellationReasonBuilder {
-    /** Adds one entry to [`CancellationReason::item`](crate::types::CancellationReason::item): Item in the request which caused the transaction to get cancelled.
-
- To set the whole map at once, use [`set_item`](Self::set_item).*/
+    /// Adds one entry to [`CancellationReason::item`](crate::types::CancellationReason::item): Item in the request which caused the transaction to get cancelled.
+    ///
+    /// To set the whole map at once, use [`set_item`](Self::set_item).
     pub fn item(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,

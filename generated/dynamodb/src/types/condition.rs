@@ -170,9 +170,9 @@ pub struct ConditionBuilder {
     inner: crate::types::Condition,
 }
 impl ConditionBuilder {
-    /** Appends one item to [`Condition::attribute_value_list`](crate::types::Condition::attribute_value_list): One or more values to evaluate against the supplied attribute.
-
- To set the whole list at once, use [`set_attribute_value_list`](Self::set_attribute_value_list).*/
+    /// Appends one item to [`Condition::attribute_value_list`](crate::types::Condition::attribute_value_list): One or more values to evaluate against the supplied attribute.
+    ///
+    /// To set the whole list at once, use [`set_attribute_value_list`](Self::set_attribute_value_list).
     pub fn attribute_value_list(
         mut self,
         input: impl ::std::convert::Into<crate::types::AttributeValue>,

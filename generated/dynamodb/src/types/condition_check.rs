@@ -197,9 +197,9 @@ pub struct ConditionCheckBuilder {
     inner: crate::types::ConditionCheck,
 }
 impl ConditionCheckBuilder {
-    /** Adds one entry to [`ConditionCheck::key`](crate::types::ConditionCheck::key): The primary key of the item to be checked.
-
- To set the whole map at once, use [`set_key`](Self::set_key).*/
+    /// Adds one entry to [`ConditionCheck::key`](crate::types::ConditionCheck::key): The primary key of the item to be checked.
+    ///
+    /// To set the whole map at once, use [`set_key`](Self::set_key).
     pub fn key(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,
@@ -277,9 +277,9 @@ impl ConditionCheckBuilder {
     ) -> &::std::option::Option<::std::string::String> {
         &self.inner.condition_expression
     }
-    /** Adds one entry to [`ConditionCheck::expression_attribute_names`](crate::types::ConditionCheck::expression_attribute_names): One or more substitution tokens for attribute names in an expression.
-
- To set the whole map at once, use [`set_expression_attribute_names`](Self::set_expression_attribute_names).*/
+    /// Adds one entry to [`ConditionCheck::expression_attribute_names`](crate::types::ConditionCheck::expression_attribute_names): One or more substitution tokens for attribute names in an expression.
+    ///
+    /// To set the whole map at once, use [`set_expression_attribute_names`](Self::set_expression_attribute_names).
     pub fn expression_attribute_names(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,
@@ -311,9 +311,9 @@ impl ConditionCheckBuilder {
     > {
         &self.inner.expression_attribute_names
     }
-    /** Adds one entry to [`ConditionCheck::expression_attribute_values`](crate::types::ConditionCheck::expression_attribute_values): One or more values that can be substituted in an expression.
-
- To set the whole map at once, use [`set_expression_attribute_values`](Self::set_expression_attribute_values).*/
+    /// Adds one entry to [`ConditionCheck::expression_attribute_values`](crate::types::ConditionCheck::expression_attribute_values): One or more values that can be substituted in an expression.
+    ///
+    /// To set the whole map at once, use [`set_expression_attribute_values`](Self::set_expression_attribute_values).
     pub fn expression_attribute_values(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,

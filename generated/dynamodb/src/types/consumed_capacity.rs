@@ -330,9 +330,9 @@ impl ConsumedCapacityBuilder {
     pub fn get_table(&self) -> &::std::option::Option<crate::types::Capacity> {
         &self.inner.table
     }
-    /** Adds one entry to [`ConsumedCapacity::local_secondary_indexes`](crate::types::ConsumedCapacity::local_secondary_indexes): The amount of throughput consumed on each local index affected by the operation.
-
- To set the whole map at once, use [`set_local_secondary_indexes`](Self::set_local_secondary_indexes).*/
+    /// Adds one entry to [`ConsumedCapacity::local_secondary_indexes`](crate::types::ConsumedCapacity::local_secondary_indexes): The amount of throughput consumed on each local index affected by the operation.
+    ///
+    /// To set the whole map at once, use [`set_local_secondary_indexes`](Self::set_local_secondary_indexes).
     pub fn local_secondary_indexes(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,
@@ -364,9 +364,9 @@ impl ConsumedCapacityBuilder {
     > {
         &self.inner.local_secondary_indexes
     }
-    /** Adds one entry to [`ConsumedCapacity::global_secondary_indexes`](crate::types::ConsumedCapacity::global_secondary_indexes): The amount of throughput consumed on each global index affected by the operation.
-
- To set the whole map at once, use [`set_global_secondary_indexes`](Self::set_global_secondary_indexes).*/
+    /// Adds one entry to [`ConsumedCapacity::global_secondary_indexes`](crate::types::ConsumedCapacity::global_secondary_indexes): The amount of throughput consumed on each global index affected by the operation.
+    ///
+    /// To set the whole map at once, use [`set_global_secondary_indexes`](Self::set_global_secondary_indexes).
     pub fn global_secondary_indexes(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,
@@ -398,9 +398,9 @@ impl ConsumedCapacityBuilder {
     > {
         &self.inner.global_secondary_indexes
     }
-    /** Adds one entry to [`ConsumedCapacity::vector_indexes`](crate::types::ConsumedCapacity::vector_indexes): The amount of throughput consumed on each vector index affected by the operation.
-
- To set the whole map at once, use [`set_vector_indexes`](Self::set_vector_indexes).*/
+    /// Adds one entry to [`ConsumedCapacity::vector_indexes`](crate::types::ConsumedCapacity::vector_indexes): The amount of throughput consumed on each vector index affected by the operation.
+    ///
+    /// To set the whole map at once, use [`set_vector_indexes`](Self::set_vector_indexes).
     pub fn vector_indexes(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,

@@ -186,9 +186,9 @@ impl CreateGlobalSecondaryIndexActionBuilder {
     pub fn get_index_name(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.index_name
     }
-    /** Appends one item to [`CreateGlobalSecondaryIndexAction::key_schema`](crate::types::CreateGlobalSecondaryIndexAction::key_schema): The key schema for the global secondary index.
-
- To set the whole list at once, use [`set_key_schema`](Self::set_key_schema).*/
+    /// Appends one item to [`CreateGlobalSecondaryIndexAction::key_schema`](crate::types::CreateGlobalSecondaryIndexAction::key_schema): The key schema for the global secondary index.
+    ///
+    /// To set the whole list at once, use [`set_key_schema`](Self::set_key_schema).
     pub fn key_schema(
         mut self,
         input: impl ::std::convert::Into<crate::types::KeySchemaElement>,

@@ -131,9 +131,9 @@ impl CreateGlobalTableInputBuilder {
     ) -> &::std::option::Option<::std::string::String> {
         &self.inner.global_table_name
     }
-    /** Appends one item to [`CreateGlobalTableInput::replication_group`](crate::types::CreateGlobalTableInput::replication_group): The Regions where the global table needs to be created.
-
- To set the whole list at once, use [`set_replication_group`](Self::set_replication_group).*/
+    /// Appends one item to [`CreateGlobalTableInput::replication_group`](crate::types::CreateGlobalTableInput::replication_group): The Regions where the global table needs to be created.
+    ///
+    /// To set the whole list at once, use [`set_replication_group`](Self::set_replication_group).
     pub fn replication_group(
         mut self,
         input: impl ::std::convert::Into<crate::types::Replica>,

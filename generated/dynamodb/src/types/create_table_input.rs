@@ -418,9 +418,9 @@ pub struct CreateTableInputBuilder {
     inner: crate::types::CreateTableInput,
 }
 impl CreateTableInputBuilder {
-    /** Appends one item to [`CreateTableInput::attribute_definitions`](crate::types::CreateTableInput::attribute_definitions): An array of attributes that describe the key schema for the table and indexes.
-
- To set the whole list at once, use [`set_attribute_definitions`](Self::set_attribute_definitions).*/
+    /// Appends one item to [`CreateTableInput::attribute_definitions`](crate::types::CreateTableInput::attribute_definitions): An array of attributes that describe the key schema for the table and indexes.
+    ///
+    /// To set the whole list at once, use [`set_attribute_definitions`](Self::set_attribute_definitions).
     pub fn attribute_definitions(
         mut self,
         input: impl ::std::convert::Into<crate::types::AttributeDefinition>,
@@ -466,9 +466,9 @@ impl CreateTableInputBuilder {
     pub fn get_table_name(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.table_name
     }
-    /** Appends one item to [`CreateTableInput::key_schema`](crate::types::CreateTableInput::key_schema): Specifies the attributes that make up the primary key for a table or an index.
-
- To set the whole list at once, use [`set_key_schema`](Self::set_key_schema).*/
+    /// Appends one item to [`CreateTableInput::key_schema`](crate::types::CreateTableInput::key_schema): Specifies the attributes that make up the primary key for a table or an index.
+    ///
+    /// To set the whole list at once, use [`set_key_schema`](Self::set_key_schema).
     pub fn key_schema(
         mut self,
         input: impl ::std::convert::Into<crate::types::KeySchemaElement>,
@@ -492,9 +492,9 @@ impl CreateTableInputBuilder {
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::KeySchemaElement>> {
         &self.inner.key_schema
     }
-    /** Appends one item to [`CreateTableInput::local_secondary_indexes`](crate::types::CreateTableInput::local_secondary_indexes): One or more local secondary indexes (the maximum is 5) to be created on the table.
-
- To set the whole list at once, use [`set_local_secondary_indexes`](Self::set_local_secondary_indexes).*/
+    /// Appends one item to [`CreateTableInput::local_secondary_indexes`](crate::types::CreateTableInput::local_secondary_indexes): One or more local secondary indexes (the maximum is 5) to be created on the table.
+    ///
+    /// To set the whole list at once, use [`set_local_secondary_indexes`](Self::set_local_secondary_indexes).
     pub fn local_secondary_indexes(
         mut self,
         input: impl ::std::convert::Into<crate::types::LocalSecondaryIndex>,
@@ -518,9 +518,9 @@ impl CreateTableInputBuilder {
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::LocalSecondaryIndex>> {
         &self.inner.local_secondary_indexes
     }
-    /** Appends one item to [`CreateTableInput::global_secondary_indexes`](crate::types::CreateTableInput::global_secondary_indexes): One or more global secondary indexes (the maximum is 20) to be created on the table.
-
- To set the whole list at once, use [`set_global_secondary_indexes`](Self::set_global_secondary_indexes).*/
+    /// Appends one item to [`CreateTableInput::global_secondary_indexes`](crate::types::CreateTableInput::global_secondary_indexes): One or more global secondary indexes (the maximum is 20) to be created on the table.
+    ///
+    /// To set the whole list at once, use [`set_global_secondary_indexes`](Self::set_global_secondary_indexes).
     pub fn global_secondary_indexes(
         mut self,
         input: impl ::std::convert::Into<crate::types::GlobalSecondaryIndex>,
@@ -638,9 +638,9 @@ impl CreateTableInputBuilder {
     ) -> &::std::option::Option<crate::types::SseSpecification> {
         &self.inner.sse_specification
     }
-    /** Appends one item to [`CreateTableInput::tags`](crate::types::CreateTableInput::tags): A list of key-value pairs to label the table.
-
- To set the whole list at once, use [`set_tags`](Self::set_tags).*/
+    /// Appends one item to [`CreateTableInput::tags`](crate::types::CreateTableInput::tags): A list of key-value pairs to label the table.
+    ///
+    /// To set the whole list at once, use [`set_tags`](Self::set_tags).
     pub fn tags(mut self, input: impl ::std::convert::Into<crate::types::Tag>) -> Self {
         self.inner.tags.get_or_insert_default().push(input.into());
         self
@@ -829,9 +829,9 @@ impl CreateTableInputBuilder {
     ) -> &::std::option::Option<crate::types::GlobalTableSettingsReplicationMode> {
         &self.inner.global_table_settings_replication_mode
     }
-    /** Appends one item to [`CreateTableInput::vector_indexes`](crate::types::CreateTableInput::vector_indexes): One or more vector indexes to be created on the table.
-
- To set the whole list at once, use [`set_vector_indexes`](Self::set_vector_indexes).*/
+    /// Appends one item to [`CreateTableInput::vector_indexes`](crate::types::CreateTableInput::vector_indexes): One or more vector indexes to be created on the table.
+    ///
+    /// To set the whole list at once, use [`set_vector_indexes`](Self::set_vector_indexes).
     pub fn vector_indexes(
         mut self,
         input: impl ::std::convert::Into<crate::types::VectorIndex>,

@@ -205,9 +205,9 @@ impl CreateVectorIndexActionBuilder {
     ) -> &::std::option::Option<crate::types::VectorAttributeDefinition> {
         &self.inner.vector_attribute
     }
-    /** Appends one item to [`CreateVectorIndexAction::search_schema`](crate::types::CreateVectorIndexAction::search_schema): The partition key and inline filter attribute definitions for the vector index.
-
- To set the whole list at once, use [`set_search_schema`](Self::set_search_schema).*/
+    /// Appends one item to [`CreateVectorIndexAction::search_schema`](crate::types::CreateVectorIndexAction::search_schema): The partition key and inline filter attribute definitions for the vector index.
+    ///
+    /// To set the whole list at once, use [`set_search_schema`](Self::set_search_schema).
     pub fn search_schema(
         mut self,
         input: impl ::std::convert::Into<crate::types::SearchSchemaElement>,

@@ -113,9 +113,9 @@ impl CsvOptionsBuilder {
     pub fn get_delimiter(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.delimiter
     }
-    /** Appends one item to [`CsvOptions::header_list`](crate::types::CsvOptions::header_list): List of the headers used to specify a common header for all source CSV files being imported.
-
- To set the whole list at once, use [`set_header_list`](Self::set_header_list).*/
+    /// Appends one item to [`CsvOptions::header_list`](crate::types::CsvOptions::header_list): List of the headers used to specify a common header for all source CSV files being imported.
+    ///
+    /// To set the whole list at once, use [`set_header_list`](Self::set_header_list).
     pub fn header_list(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,

@@ -195,9 +195,9 @@ pub struct DeleteBuilder {
     inner: crate::types::Delete,
 }
 impl DeleteBuilder {
-    /** Adds one entry to [`Delete::key`](crate::types::Delete::key): The primary key of the item to be deleted.
-
- To set the whole map at once, use [`set_key`](Self::set_key).*/
+    /// Adds one entry to [`Delete::key`](crate::types::Delete::key): The primary key of the item to be deleted.
+    ///
+    /// To set the whole map at once, use [`set_key`](Self::set_key).
     pub fn key(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,
@@ -275,9 +275,9 @@ impl DeleteBuilder {
     ) -> &::std::option::Option<::std::string::String> {
         &self.inner.condition_expression
     }
-    /** Adds one entry to [`Delete::expression_attribute_names`](crate::types::Delete::expression_attribute_names): One or more substitution tokens for attribute names in an expression.
-
- To set the whole map at once, use [`set_expression_attribute_names`](Self::set_expression_attribute_names).*/
+    /// Adds one entry to [`Delete::expression_attribute_names`](crate::types::Delete::expression_attribute_names): One or more substitution tokens for attribute names in an expression.
+    ///
+    /// To set the whole map at once, use [`set_expression_attribute_names`](Self::set_expression_attribute_names).
     pub fn expression_attribute_names(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,
@@ -309,9 +309,9 @@ impl DeleteBuilder {
     > {
         &self.inner.expression_attribute_names
     }
-    /** Adds one entry to [`Delete::expression_attribute_values`](crate::types::Delete::expression_attribute_values): One or more values that can be substituted in an expression.
-
- To set the whole map at once, use [`set_expression_attribute_values`](Self::set_expression_attribute_values).*/
+    /// Adds one entry to [`Delete::expression_attribute_values`](crate::types::Delete::expression_attribute_values): One or more values that can be substituted in an expression.
+    ///
+    /// To set the whole map at once, use [`set_expression_attribute_values`](Self::set_expression_attribute_values).
     pub fn expression_attribute_values(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,

@@ -369,9 +369,9 @@ impl DeleteItemInputBuilder {
     pub fn get_table_name(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.table_name
     }
-    /** Adds one entry to [`DeleteItemInput::key`](crate::types::DeleteItemInput::key): A map of attribute names to [`AttributeValue`](crate::types::AttributeValue) objects, representing the primary key of the item to delete.
-
- To set the whole map at once, use [`set_key`](Self::set_key).*/
+    /// Adds one entry to [`DeleteItemInput::key`](crate::types::DeleteItemInput::key): A map of attribute names to [`AttributeValue`](crate::types::AttributeValue) objects, representing the primary key of the item to delete.
+    ///
+    /// To set the whole map at once, use [`set_key`](Self::set_key).
     pub fn key(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,
@@ -403,9 +403,9 @@ impl DeleteItemInputBuilder {
     > {
         &self.inner.key
     }
-    /** Adds one entry to [`DeleteItemInput::expected`](crate::types::DeleteItemInput::expected): This is a legacy parameter.
-
- To set the whole map at once, use [`set_expected`](Self::set_expected).*/
+    /// Adds one entry to [`DeleteItemInput::expected`](crate::types::DeleteItemInput::expected): This is a legacy parameter.
+    ///
+    /// To set the whole map at once, use [`set_expected`](Self::set_expected).
     pub fn expected(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,
@@ -562,9 +562,9 @@ impl DeleteItemInputBuilder {
     ) -> &::std::option::Option<::std::string::String> {
         &self.inner.condition_expression
     }
-    /** Adds one entry to [`DeleteItemInput::expression_attribute_names`](crate::types::DeleteItemInput::expression_attribute_names): One or more substitution tokens for attribute names in an expression.
-
- To set the whole map at once, use [`set_expression_attribute_names`](Self::set_expression_attribute_names).*/
+    /// Adds one entry to [`DeleteItemInput::expression_attribute_names`](crate::types::DeleteItemInput::expression_attribute_names): One or more substitution tokens for attribute names in an expression.
+    ///
+    /// To set the whole map at once, use [`set_expression_attribute_names`](Self::set_expression_attribute_names).
     pub fn expression_attribute_names(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,
@@ -596,9 +596,9 @@ impl DeleteItemInputBuilder {
     > {
         &self.inner.expression_attribute_names
     }
-    /** Adds one entry to [`DeleteItemInput::expression_attribute_values`](crate::types::DeleteItemInput::expression_attribute_values): One or more values that can be substituted in an expression.
-
- To set the whole map at once, use [`set_expression_attribute_values`](Self::set_expression_attribute_values).*/
+    /// Adds one entry to [`DeleteItemInput::expression_attribute_values`](crate::types::DeleteItemInput::expression_attribute_values): One or more values that can be substituted in an expression.
+    ///
+    /// To set the whole map at once, use [`set_expression_attribute_values`](Self::set_expression_attribute_values).
     pub fn expression_attribute_values(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,

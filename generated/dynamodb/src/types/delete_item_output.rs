@@ -149,9 +149,9 @@ pub struct DeleteItemOutputBuilder {
     inner: crate::types::DeleteItemOutput,
 }
 impl DeleteItemOutputBuilder {
-    /** Adds one entry to [`DeleteItemOutput::attributes`](crate::types::DeleteItemOutput::attributes): A map of attribute names to [`AttributeValue`](crate::types::AttributeValue) objects, representing the item as it appeared before the `DeleteItem` operation.
-
- To set the whole map at once, use [`set_attributes`](Self::set_attributes).*/
+    /// Adds one entry to [`DeleteItemOutput::attributes`](crate::types::DeleteItemOutput::attributes): A map of attribute names to [`AttributeValue`](crate::types::AttributeValue) objects, representing the item as it appeared before the `DeleteItem` operation.
+    ///
+    /// To set the whole map at once, use [`set_attributes`](Self::set_attributes).
     pub fn attributes(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,

@@ -102,9 +102,9 @@ pub struct DeleteRequestBuilder {
     inner: crate::types::DeleteRequest,
 }
 impl DeleteRequestBuilder {
-    /** Adds one entry to [`DeleteRequest::key`](crate::types::DeleteRequest::key): A map of attribute name to attribute values, representing the primary key of the item to delete.
-
- To set the whole map at once, use [`set_key`](Self::set_key).*/
+    /// Adds one entry to [`DeleteRequest::key`](crate::types::DeleteRequest::key): A map of attribute name to attribute values, representing the primary key of the item to delete.
+    ///
+    /// To set the whole map at once, use [`set_key`](Self::set_key).
     pub fn key(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,

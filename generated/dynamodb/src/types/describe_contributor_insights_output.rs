@@ -248,9 +248,9 @@ impl DescribeContributorInsightsOutputBuilder {
     pub fn get_index_name(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.index_name
     }
-    /** Appends one item to [`DescribeContributorInsightsOutput::contributor_insights_rule_list`](crate::types::DescribeContributorInsightsOutput::contributor_insights_rule_list): List of names of the associated contributor insights rules.
-
- To set the whole list at once, use [`set_contributor_insights_rule_list`](Self::set_contributor_insights_rule_list).*/
+    /// Appends one item to [`DescribeContributorInsightsOutput::contributor_insights_rule_list`](crate::types::DescribeContributorInsightsOutput::contributor_insights_rule_list): List of names of the associated contributor insights rules.
+    ///
+    /// To set the whole list at once, use [`set_contributor_insights_rule_list`](Self::set_contributor_insights_rule_list).
     pub fn contributor_insights_rule_list(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,

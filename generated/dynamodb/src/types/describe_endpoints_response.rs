@@ -100,9 +100,9 @@ pub struct DescribeEndpointsResponseBuilder {
     inner: crate::types::DescribeEndpointsResponse,
 }
 impl DescribeEndpointsResponseBuilder {
-    /** Appends one item to [`DescribeEndpointsResponse::endpoints`](crate::types::DescribeEndpointsResponse::endpoints): List of endpoints.
-
- To set the whole list at once, use [`set_endpoints`](Self::set_endpoints).*/
+    /// Appends one item to [`DescribeEndpointsResponse::endpoints`](crate::types::DescribeEndpointsResponse::endpoints): List of endpoints.
+    ///
+    /// To set the whole list at once, use [`set_endpoints`](Self::set_endpoints).
     pub fn endpoints(
         mut self,
         input: impl ::std::convert::Into<crate::types::Endpoint>,

@@ -142,9 +142,9 @@ impl DescribeKinesisStreamingDestinationOutputBuilder {
     pub fn get_table_name(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.table_name
     }
-    /** Appends one item to [`DescribeKinesisStreamingDestinationOutput::kinesis_data_stream_destinations`](crate::types::DescribeKinesisStreamingDestinationOutput::kinesis_data_stream_destinations): The list of replica structures for the table being described.
-
- To set the whole list at once, use [`set_kinesis_data_stream_destinations`](Self::set_kinesis_data_stream_destinations).*/
+    /// Appends one item to [`DescribeKinesisStreamingDestinationOutput::kinesis_data_stream_destinations`](crate::types::DescribeKinesisStreamingDestinationOutput::kinesis_data_stream_destinations): The list of replica structures for the table being described.
+    ///
+    /// To set the whole list at once, use [`set_kinesis_data_stream_destinations`](Self::set_kinesis_data_stream_destinations).
     pub fn kinesis_data_stream_destinations(
         mut self,
         input: impl ::std::convert::Into<crate::types::KinesisDataStreamDestination>,

@@ -198,9 +198,9 @@ impl ExecuteStatementInputBuilder {
     pub fn get_statement(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.statement
     }
-    /** Appends one item to [`ExecuteStatementInput::parameters`](crate::types::ExecuteStatementInput::parameters): The parameters for the PartiQL statement, if any.
-
- To set the whole list at once, use [`set_parameters`](Self::set_parameters).*/
+    /// Appends one item to [`ExecuteStatementInput::parameters`](crate::types::ExecuteStatementInput::parameters): The parameters for the PartiQL statement, if any.
+    ///
+    /// To set the whole list at once, use [`set_parameters`](Self::set_parameters).
     pub fn parameters(
         mut self,
         input: impl ::std::convert::Into<crate::types::AttributeValue>,

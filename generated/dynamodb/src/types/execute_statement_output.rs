@@ -172,9 +172,9 @@ pub struct ExecuteStatementOutputBuilder {
     inner: crate::types::ExecuteStatementOutput,
 }
 impl ExecuteStatementOutputBuilder {
-    /** Appends one item to [`ExecuteStatementOutput::items`](crate::types::ExecuteStatementOutput::items): If a read operation was used, this property will contain the result of the read operation; a map of attribute names and their values.
-
- To set the whole list at once, use [`set_items`](Self::set_items).*/
+    /// Appends one item to [`ExecuteStatementOutput::items`](crate::types::ExecuteStatementOutput::items): If a read operation was used, this property will contain the result of the read operation; a map of attribute names and their values.
+    ///
+    /// To set the whole list at once, use [`set_items`](Self::set_items).
     pub fn items(
         mut self,
         input: impl ::std::convert::Into<
@@ -263,9 +263,9 @@ impl ExecuteStatementOutputBuilder {
     ) -> &::std::option::Option<crate::types::ConsumedCapacity> {
         &self.inner.consumed_capacity
     }
-    /** Adds one entry to [`ExecuteStatementOutput::last_evaluated_key`](crate::types::ExecuteStatementOutput::last_evaluated_key): The primary key of the item where the operation stopped, inclusive of the previous result set.
-
- To set the whole map at once, use [`set_last_evaluated_key`](Self::set_last_evaluated_key).*/
+    /// Adds one entry to [`ExecuteStatementOutput::last_evaluated_key`](crate::types::ExecuteStatementOutput::last_evaluated_key): The primary key of the item where the operation stopped, inclusive of the previous result set.
+    ///
+    /// To set the whole map at once, use [`set_last_evaluated_key`](Self::set_last_evaluated_key).
     pub fn last_evaluated_key(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,

@@ -124,9 +124,9 @@ pub struct ExecuteTransactionInputBuilder {
     inner: crate::types::ExecuteTransactionInput,
 }
 impl ExecuteTransactionInputBuilder {
-    /** Appends one item to [`ExecuteTransactionInput::transact_statements`](crate::types::ExecuteTransactionInput::transact_statements): The list of PartiQL statements representing the transaction to run.
-
- To set the whole list at once, use [`set_transact_statements`](Self::set_transact_statements).*/
+    /// Appends one item to [`ExecuteTransactionInput::transact_statements`](crate::types::ExecuteTransactionInput::transact_statements): The list of PartiQL statements representing the transaction to run.
+    ///
+    /// To set the whole list at once, use [`set_transact_statements`](Self::set_transact_statements).
     pub fn transact_statements(
         mut self,
         input: impl ::std::convert::Into<crate::types::ParameterizedStatement>,

@@ -121,9 +121,9 @@ pub struct ExecuteTransactionOutputBuilder {
     inner: crate::types::ExecuteTransactionOutput,
 }
 impl ExecuteTransactionOutputBuilder {
-    /** Appends one item to [`ExecuteTransactionOutput::responses`](crate::types::ExecuteTransactionOutput::responses): The response to a PartiQL transaction.
-
- To set the whole list at once, use [`set_responses`](Self::set_responses).*/
+    /// Appends one item to [`ExecuteTransactionOutput::responses`](crate::types::ExecuteTransactionOutput::responses): The response to a PartiQL transaction.
+    ///
+    /// To set the whole list at once, use [`set_responses`](Self::set_responses).
     pub fn responses(
         mut self,
         input: impl ::std::convert::Into<crate::types::ItemResponse>,
@@ -147,9 +147,9 @@ impl ExecuteTransactionOutputBuilder {
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::ItemResponse>> {
         &self.inner.responses
     }
-    /** Appends one item to [`ExecuteTransactionOutput::consumed_capacity`](crate::types::ExecuteTransactionOutput::consumed_capacity): The capacity units consumed by the entire operation.
-
- To set the whole list at once, use [`set_consumed_capacity`](Self::set_consumed_capacity).*/
+    /// Appends one item to [`ExecuteTransactionOutput::consumed_capacity`](crate::types::ExecuteTransactionOutput::consumed_capacity): The capacity units consumed by the entire operation.
+    ///
+    /// To set the whole list at once, use [`set_consumed_capacity`](Self::set_consumed_capacity).
     pub fn consumed_capacity(
         mut self,
         input: impl ::std::convert::Into<crate::types::ConsumedCapacity>,

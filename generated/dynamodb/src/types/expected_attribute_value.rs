@@ -264,9 +264,9 @@ impl ExpectedAttributeValueBuilder {
     ) -> &::std::option::Option<crate::types::ComparisonOperator> {
         &self.inner.comparison_operator
     }
-    /** Appends one item to [`ExpectedAttributeValue::attribute_value_list`](crate::types::ExpectedAttributeValue::attribute_value_list): One or more values to evaluate against the supplied attribute.
-
- To set the whole list at once, use [`set_attribute_value_list`](Self::set_attribute_value_list).*/
+    /// Appends one item to [`ExpectedAttributeValue::attribute_value_list`](crate::types::ExpectedAttributeValue::attribute_value_list): One or more values to evaluate against the supplied attribute.
+    ///
+    /// To set the whole list at once, use [`set_attribute_value_list`](Self::set_attribute_value_list).
     pub fn attribute_value_list(
         mut self,
         input: impl ::std::convert::Into<crate::types::AttributeValue>,

@@ -145,9 +145,9 @@ pub struct GetBuilder {
     inner: crate::types::Get,
 }
 impl GetBuilder {
-    /** Adds one entry to [`Get::key`](crate::types::Get::key): A map of attribute names to [`AttributeValue`](crate::types::AttributeValue) objects that specifies the primary key of the item to retrieve.
-
- To set the whole map at once, use [`set_key`](Self::set_key).*/
+    /// Adds one entry to [`Get::key`](crate::types::Get::key): A map of attribute names to [`AttributeValue`](crate::types::AttributeValue) objects that specifies the primary key of the item to retrieve.
+    ///
+    /// To set the whole map at once, use [`set_key`](Self::set_key).
     pub fn key(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,
@@ -225,9 +225,9 @@ impl GetBuilder {
     ) -> &::std::option::Option<::std::string::String> {
         &self.inner.projection_expression
     }
-    /** Adds one entry to [`Get::expression_attribute_names`](crate::types::Get::expression_attribute_names): One or more substitution tokens for attribute names in the ProjectionExpression parameter.
-
- To set the whole map at once, use [`set_expression_attribute_names`](Self::set_expression_attribute_names).*/
+    /// Adds one entry to [`Get::expression_attribute_names`](crate::types::Get::expression_attribute_names): One or more substitution tokens for attribute names in the ProjectionExpression parameter.
+    ///
+    /// To set the whole map at once, use [`set_expression_attribute_names`](Self::set_expression_attribute_names).
     pub fn expression_attribute_names(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,

@@ -236,9 +236,9 @@ impl GetItemInputBuilder {
     pub fn get_table_name(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.table_name
     }
-    /** Adds one entry to [`GetItemInput::key`](crate::types::GetItemInput::key): A map of attribute names to [`AttributeValue`](crate::types::AttributeValue) objects, representing the primary key of the item to retrieve.
-
- To set the whole map at once, use [`set_key`](Self::set_key).*/
+    /// Adds one entry to [`GetItemInput::key`](crate::types::GetItemInput::key): A map of attribute names to [`AttributeValue`](crate::types::AttributeValue) objects, representing the primary key of the item to retrieve.
+    ///
+    /// To set the whole map at once, use [`set_key`](Self::set_key).
     pub fn key(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,
@@ -270,9 +270,9 @@ impl GetItemInputBuilder {
     > {
         &self.inner.key
     }
-    /** Appends one item to [`GetItemInput::attributes_to_get`](crate::types::GetItemInput::attributes_to_get): This is a legacy parameter.
-
- To set the whole list at once, use [`set_attributes_to_get`](Self::set_attributes_to_get).*/
+    /// Appends one item to [`GetItemInput::attributes_to_get`](crate::types::GetItemInput::attributes_to_get): This is a legacy parameter.
+    ///
+    /// To set the whole list at once, use [`set_attributes_to_get`](Self::set_attributes_to_get).
     pub fn attributes_to_get(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -360,9 +360,9 @@ impl GetItemInputBuilder {
     ) -> &::std::option::Option<::std::string::String> {
         &self.inner.projection_expression
     }
-    /** Adds one entry to [`GetItemInput::expression_attribute_names`](crate::types::GetItemInput::expression_attribute_names): One or more substitution tokens for attribute names in an expression.
-
- To set the whole map at once, use [`set_expression_attribute_names`](Self::set_expression_attribute_names).*/
+    /// Adds one entry to [`GetItemInput::expression_attribute_names`](crate::types::GetItemInput::expression_attribute_names): One or more substitution tokens for attribute names in an expression.
+    ///
+    /// To set the whole map at once, use [`set_expression_attribute_names`](Self::set_expression_attribute_names).
     pub fn expression_attribute_names(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,

@@ -125,9 +125,9 @@ pub struct GetItemOutputBuilder {
     inner: crate::types::GetItemOutput,
 }
 impl GetItemOutputBuilder {
-    /** Adds one entry to [`GetItemOutput::item`](crate::types::GetItemOutput::item): A map of attribute names to [`AttributeValue`](crate::types::AttributeValue) objects, as specified by `ProjectionExpression`.
-
- To set the whole map at once, use [`set_item`](Self::set_item).*/
+    /// Adds one entry to [`GetItemOutput::item`](crate::types::GetItemOutput::item): A map of attribute names to [`AttributeValue`](crate::types::AttributeValue) objects, as specified by `ProjectionExpression`.
+    ///
+    /// To set the whole map at once, use [`set_item`](Self::set_item).
     pub fn item(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,

@@ -121,9 +121,9 @@ impl GlobalTableBuilder {
     ) -> &::std::option::Option<::std::string::String> {
         &self.inner.global_table_name
     }
-    /** Appends one item to [`GlobalTable::replication_group`](crate::types::GlobalTable::replication_group): The Regions where the global table has replicas.
-
- To set the whole list at once, use [`set_replication_group`](Self::set_replication_group).*/
+    /// Appends one item to [`GlobalTable::replication_group`](crate::types::GlobalTable::replication_group): The Regions where the global table has replicas.
+    ///
+    /// To set the whole list at once, use [`set_replication_group`](Self::set_replication_group).
     pub fn replication_group(
         mut self,
         input: impl ::std::convert::Into<crate::types::Replica>,

@@ -158,9 +158,9 @@ pub struct GlobalTableDescriptionBuilder {
     inner: crate::types::GlobalTableDescription,
 }
 impl GlobalTableDescriptionBuilder {
-    /** Appends one item to [`GlobalTableDescription::replication_group`](crate::types::GlobalTableDescription::replication_group): The Regions where the global table has replicas.
-
- To set the whole list at once, use [`set_replication_group`](Self::set_replication_group).*/
+    /// Appends one item to [`GlobalTableDescription::replication_group`](crate::types::GlobalTableDescription::replication_group): The Regions where the global table has replicas.
+    ///
+    /// To set the whole list at once, use [`set_replication_group`](Self::set_replication_group).
     pub fn replication_group(
         mut self,
         input: impl ::std::convert::Into<crate::types::ReplicaDescription>,

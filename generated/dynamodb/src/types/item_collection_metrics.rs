@@ -113,9 +113,9 @@ pub struct ItemCollectionMetricsBuilder {
     inner: crate::types::ItemCollectionMetrics,
 }
 impl ItemCollectionMetricsBuilder {
-    /** Adds one entry to [`ItemCollectionMetrics::item_collection_key`](crate::types::ItemCollectionMetrics::item_collection_key): The partition key value of the item collection.
-
- To set the whole map at once, use [`set_item_collection_key`](Self::set_item_collection_key).*/
+    /// Adds one entry to [`ItemCollectionMetrics::item_collection_key`](crate::types::ItemCollectionMetrics::item_collection_key): The partition key value of the item collection.
+    ///
+    /// To set the whole map at once, use [`set_item_collection_key`](Self::set_item_collection_key).
     pub fn item_collection_key(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,
@@ -150,9 +150,9 @@ impl ItemCollectionMetricsBuilder {
     > {
         &self.inner.item_collection_key
     }
-    /** Appends one item to [`ItemCollectionMetrics::size_estimate_range_gb`](crate::types::ItemCollectionMetrics::size_estimate_range_gb): An estimate of item collection size, in gigabytes.
-
- To set the whole list at once, use [`set_size_estimate_range_gb`](Self::set_size_estimate_range_gb).*/
+    /// Appends one item to [`ItemCollectionMetrics::size_estimate_range_gb`](crate::types::ItemCollectionMetrics::size_estimate_range_gb): An estimate of item collection size, in gigabytes.
+    ///
+    /// To set the whole list at once, use [`set_size_estimate_range_gb`](Self::set_size_estimate_range_gb).
     pub fn size_estimate_range_gb(
         mut self,
         input: impl ::std::convert::Into<f64>,

@@ -100,9 +100,9 @@ pub struct ItemResponseBuilder {
     inner: crate::types::ItemResponse,
 }
 impl ItemResponseBuilder {
-    /** Adds one entry to [`ItemResponse::item`](crate::types::ItemResponse::item): Map of attribute data consisting of the data type and attribute value.
-
- To set the whole map at once, use [`set_item`](Self::set_item).*/
+    /// Adds one entry to [`ItemResponse::item`](crate::types::ItemResponse::item): Map of attribute data consisting of the data type and attribute value.
+    ///
+    /// To set the whole map at once, use [`set_item`](Self::set_item).
     pub fn item(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,

@@ -185,9 +185,9 @@ pub struct KeysAndAttributesBuilder {
     inner: crate::types::KeysAndAttributes,
 }
 impl KeysAndAttributesBuilder {
-    /** Appends one item to [`KeysAndAttributes::keys`](crate::types::KeysAndAttributes::keys): The primary key attribute values that define the items and the attributes associated with the items.
-
- To set the whole list at once, use [`set_keys`](Self::set_keys).*/
+    /// Appends one item to [`KeysAndAttributes::keys`](crate::types::KeysAndAttributes::keys): The primary key attribute values that define the items and the attributes associated with the items.
+    ///
+    /// To set the whole list at once, use [`set_keys`](Self::set_keys).
     pub fn keys(
         mut self,
         input: impl ::std::convert::Into<
@@ -230,9 +230,9 @@ impl KeysAndAttributesBuilder {
     > {
         &self.inner.keys
     }
-    /** Appends one item to [`KeysAndAttributes::attributes_to_get`](crate::types::KeysAndAttributes::attributes_to_get): This is a legacy parameter.
-
- To set the whole list at once, use [`set_attributes_to_get`](Self::set_attributes_to_get).*/
+    /// Appends one item to [`KeysAndAttributes::attributes_to_get`](crate::types::KeysAndAttributes::attributes_to_get): This is a legacy parameter.
+    ///
+    /// To set the whole list at once, use [`set_attributes_to_get`](Self::set_attributes_to_get).
     pub fn attributes_to_get(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -296,9 +296,9 @@ impl KeysAndAttributesBuilder {
     ) -> &::std::option::Option<::std::string::String> {
         &self.inner.projection_expression
     }
-    /** Adds one entry to [`KeysAndAttributes::expression_attribute_names`](crate::types::KeysAndAttributes::expression_attribute_names): One or more substitution tokens for attribute names in an expression.
-
- To set the whole map at once, use [`set_expression_attribute_names`](Self::set_expression_attribute_names).*/
+    /// Adds one entry to [`KeysAndAttributes::expression_attribute_names`](crate::types::KeysAndAttributes::expression_attribute_names): One or more substitution tokens for attribute names in an expression.
+    ///
+    /// To set the whole map at once, use [`set_expression_attribute_names`](Self::set_expression_attribute_names).
     pub fn expression_attribute_names(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,

@@ -119,9 +119,9 @@ pub struct ListBackupsOutputBuilder {
     inner: crate::types::ListBackupsOutput,
 }
 impl ListBackupsOutputBuilder {
-    /** Appends one item to [`ListBackupsOutput::backup_summaries`](crate::types::ListBackupsOutput::backup_summaries): List of [`BackupSummary`](crate::types::BackupSummary) objects.
-
- To set the whole list at once, use [`set_backup_summaries`](Self::set_backup_summaries).*/
+    /// Appends one item to [`ListBackupsOutput::backup_summaries`](crate::types::ListBackupsOutput::backup_summaries): List of [`BackupSummary`](crate::types::BackupSummary) objects.
+    ///
+    /// To set the whole list at once, use [`set_backup_summaries`](Self::set_backup_summaries).
     pub fn backup_summaries(
         mut self,
         input: impl ::std::convert::Into<crate::types::BackupSummary>,

@@ -116,9 +116,9 @@ pub struct ListContributorInsightsOutputBuilder {
     inner: crate::types::ListContributorInsightsOutput,
 }
 impl ListContributorInsightsOutputBuilder {
-    /** Appends one item to [`ListContributorInsightsOutput::contributor_insights_summaries`](crate::types::ListContributorInsightsOutput::contributor_insights_summaries): A list of ContributorInsightsSummary.
-
- To set the whole list at once, use [`set_contributor_insights_summaries`](Self::set_contributor_insights_summaries).*/
+    /// Appends one item to [`ListContributorInsightsOutput::contributor_insights_summaries`](crate::types::ListContributorInsightsOutput::contributor_insights_summaries): A list of ContributorInsightsSummary.
+    ///
+    /// To set the whole list at once, use [`set_contributor_insights_summaries`](Self::set_contributor_insights_summaries).
     pub fn contributor_insights_summaries(
         mut self,
         input: impl ::std::convert::Into<crate::types::ContributorInsightsSummary>,

@@ -113,9 +113,9 @@ pub struct ListExportsOutputBuilder {
     inner: crate::types::ListExportsOutput,
 }
 impl ListExportsOutputBuilder {
-    /** Appends one item to [`ListExportsOutput::export_summaries`](crate::types::ListExportsOutput::export_summaries): A list of [`ExportSummary`](crate::types::ExportSummary) objects.
-
- To set the whole list at once, use [`set_export_summaries`](Self::set_export_summaries).*/
+    /// Appends one item to [`ListExportsOutput::export_summaries`](crate::types::ListExportsOutput::export_summaries): A list of [`ExportSummary`](crate::types::ExportSummary) objects.
+    ///
+    /// To set the whole list at once, use [`set_export_summaries`](Self::set_export_summaries).
     pub fn export_summaries(
         mut self,
         input: impl ::std::convert::Into<crate::types::ExportSummary>,

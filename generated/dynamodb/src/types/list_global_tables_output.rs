@@ -115,9 +115,9 @@ pub struct ListGlobalTablesOutputBuilder {
     inner: crate::types::ListGlobalTablesOutput,
 }
 impl ListGlobalTablesOutputBuilder {
-    /** Appends one item to [`ListGlobalTablesOutput::global_tables`](crate::types::ListGlobalTablesOutput::global_tables): List of global table names.
-
- To set the whole list at once, use [`set_global_tables`](Self::set_global_tables).*/
+    /// Appends one item to [`ListGlobalTablesOutput::global_tables`](crate::types::ListGlobalTablesOutput::global_tables): List of global table names.
+    ///
+    /// To set the whole list at once, use [`set_global_tables`](Self::set_global_tables).
     pub fn global_tables(
         mut self,
         input: impl ::std::convert::Into<crate::types::GlobalTable>,

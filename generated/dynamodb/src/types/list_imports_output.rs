@@ -113,9 +113,9 @@ pub struct ListImportsOutputBuilder {
     inner: crate::types::ListImportsOutput,
 }
 impl ListImportsOutputBuilder {
-    /** Appends one item to [`ListImportsOutput::import_summary_list`](crate::types::ListImportsOutput::import_summary_list): A list of [`ImportSummary`](crate::types::ImportSummary) objects.
-
- To set the whole list at once, use [`set_import_summary_list`](Self::set_import_summary_list).*/
+    /// Appends one item to [`ListImportsOutput::import_summary_list`](crate::types::ListImportsOutput::import_summary_list): A list of [`ImportSummary`](crate::types::ImportSummary) objects.
+    ///
+    /// To set the whole list at once, use [`set_import_summary_list`](Self::set_import_summary_list).
     pub fn import_summary_list(
         mut self,
         input: impl ::std::convert::Into<crate::types::ImportSummary>,

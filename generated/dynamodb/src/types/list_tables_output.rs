@@ -109,9 +109,9 @@ pub struct ListTablesOutputBuilder {
     inner: crate::types::ListTablesOutput,
 }
 impl ListTablesOutputBuilder {
-    /** Appends one item to [`ListTablesOutput::table_names`](crate::types::ListTablesOutput::table_names): The names of the tables associated with the current account at the current endpoint.
-
- To set the whole list at once, use [`set_table_names`](Self::set_table_names).*/
+    /// Appends one item to [`ListTablesOutput::table_names`](crate::types::ListTablesOutput::table_names): The names of the tables associated with the current account at the current endpoint.
+    ///
+    /// To set the whole list at once, use [`set_table_names`](Self::set_table_names).
     pub fn table_names(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,

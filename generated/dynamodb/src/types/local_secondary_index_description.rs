@@ -175,9 +175,9 @@ impl LocalSecondaryIndexDescriptionBuilder {
     pub fn get_index_name(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.index_name
     }
-    /** Appends one item to [`LocalSecondaryIndexDescription::key_schema`](crate::types::LocalSecondaryIndexDescription::key_schema): The complete key schema for the local secondary index, consisting of one or more pairs of attribute names and key types:
-
- To set the whole list at once, use [`set_key_schema`](Self::set_key_schema).*/
+    /// Appends one item to [`LocalSecondaryIndexDescription::key_schema`](crate::types::LocalSecondaryIndexDescription::key_schema): The complete key schema for the local secondary index, consisting of one or more pairs of attribute names and key types:
+    ///
+    /// To set the whole list at once, use [`set_key_schema`](Self::set_key_schema).
     pub fn key_schema(
         mut self,
         input: impl ::std::convert::Into<crate::types::KeySchemaElement>,

@@ -141,9 +141,9 @@ impl LocalSecondaryIndexInfoBuilder {
     pub fn get_index_name(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.index_name
     }
-    /** Appends one item to [`LocalSecondaryIndexInfo::key_schema`](crate::types::LocalSecondaryIndexInfo::key_schema): The complete key schema for a local secondary index, which consists of one or more pairs of attribute names and key types:
-
- To set the whole list at once, use [`set_key_schema`](Self::set_key_schema).*/
+    /// Appends one item to [`LocalSecondaryIndexInfo::key_schema`](crate::types::LocalSecondaryIndexInfo::key_schema): The complete key schema for a local secondary index, which consists of one or more pairs of attribute names and key types:
+    ///
+    /// To set the whole list at once, use [`set_key_schema`](Self::set_key_schema).
     pub fn key_schema(
         mut self,
         input: impl ::std::convert::Into<crate::types::KeySchemaElement>,

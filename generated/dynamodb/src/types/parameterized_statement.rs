@@ -144,9 +144,9 @@ impl ParameterizedStatementBuilder {
     pub fn get_statement(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.statement
     }
-    /** Appends one item to [`ParameterizedStatement::parameters`](crate::types::ParameterizedStatement::parameters): The parameter values.
-
- To set the whole list at once, use [`set_parameters`](Self::set_parameters).*/
+    /// Appends one item to [`ParameterizedStatement::parameters`](crate::types::ParameterizedStatement::parameters): The parameter values.
+    ///
+    /// To set the whole list at once, use [`set_parameters`](Self::set_parameters).
     pub fn parameters(
         mut self,
         input: impl ::std::convert::Into<crate::types::AttributeValue>,

@@ -127,9 +127,9 @@ impl ProjectionBuilder {
     ) -> &::std::option::Option<crate::types::ProjectionType> {
         &self.inner.projection_type
     }
-    /** Appends one item to [`Projection::non_key_attributes`](crate::types::Projection::non_key_attributes): Represents the non-key attribute names which will be projected into the index.
-
- To set the whole list at once, use [`set_non_key_attributes`](Self::set_non_key_attributes).*/
+    /// Appends one item to [`Projection::non_key_attributes`](crate::types::Projection::non_key_attributes): Represents the non-key attribute names which will be projected into the index.
+    ///
+    /// To set the whole list at once, use [`set_non_key_attributes`](Self::set_non_key_attributes).
     pub fn non_key_attributes(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,

@@ -195,9 +195,9 @@ pub struct PutBuilder {
     inner: crate::types::Put,
 }
 impl PutBuilder {
-    /** Adds one entry to [`Put::item`](crate::types::Put::item): A map of attribute name to attribute values, representing the primary key of the item to be written by `PutItem`.
-
- To set the whole map at once, use [`set_item`](Self::set_item).*/
+    /// Adds one entry to [`Put::item`](crate::types::Put::item): A map of attribute name to attribute values, representing the primary key of the item to be written by `PutItem`.
+    ///
+    /// To set the whole map at once, use [`set_item`](Self::set_item).
     pub fn item(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,
@@ -275,9 +275,9 @@ impl PutBuilder {
     ) -> &::std::option::Option<::std::string::String> {
         &self.inner.condition_expression
     }
-    /** Adds one entry to [`Put::expression_attribute_names`](crate::types::Put::expression_attribute_names): One or more substitution tokens for attribute names in an expression.
-
- To set the whole map at once, use [`set_expression_attribute_names`](Self::set_expression_attribute_names).*/
+    /// Adds one entry to [`Put::expression_attribute_names`](crate::types::Put::expression_attribute_names): One or more substitution tokens for attribute names in an expression.
+    ///
+    /// To set the whole map at once, use [`set_expression_attribute_names`](Self::set_expression_attribute_names).
     pub fn expression_attribute_names(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,
@@ -309,9 +309,9 @@ impl PutBuilder {
     > {
         &self.inner.expression_attribute_names
     }
-    /** Adds one entry to [`Put::expression_attribute_values`](crate::types::Put::expression_attribute_values): One or more values that can be substituted in an expression.
-
- To set the whole map at once, use [`set_expression_attribute_values`](Self::set_expression_attribute_values).*/
+    /// Adds one entry to [`Put::expression_attribute_values`](crate::types::Put::expression_attribute_values): One or more values that can be substituted in an expression.
+    ///
+    /// To set the whole map at once, use [`set_expression_attribute_values`](Self::set_expression_attribute_values).
     pub fn expression_attribute_values(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,

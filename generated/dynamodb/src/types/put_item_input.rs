@@ -385,9 +385,9 @@ impl PutItemInputBuilder {
     pub fn get_table_name(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.table_name
     }
-    /** Adds one entry to [`PutItemInput::item`](crate::types::PutItemInput::item): A map of attribute name/value pairs, one for each attribute.
-
- To set the whole map at once, use [`set_item`](Self::set_item).*/
+    /// Adds one entry to [`PutItemInput::item`](crate::types::PutItemInput::item): A map of attribute name/value pairs, one for each attribute.
+    ///
+    /// To set the whole map at once, use [`set_item`](Self::set_item).
     pub fn item(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,
@@ -419,9 +419,9 @@ impl PutItemInputBuilder {
     > {
         &self.inner.item
     }
-    /** Adds one entry to [`PutItemInput::expected`](crate::types::PutItemInput::expected): This is a legacy parameter.
-
- To set the whole map at once, use [`set_expected`](Self::set_expected).*/
+    /// Adds one entry to [`PutItemInput::expected`](crate::types::PutItemInput::expected): This is a legacy parameter.
+    ///
+    /// To set the whole map at once, use [`set_expected`](Self::set_expected).
     pub fn expected(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,
@@ -578,9 +578,9 @@ impl PutItemInputBuilder {
     ) -> &::std::option::Option<::std::string::String> {
         &self.inner.condition_expression
     }
-    /** Adds one entry to [`PutItemInput::expression_attribute_names`](crate::types::PutItemInput::expression_attribute_names): One or more substitution tokens for attribute names in an expression.
-
- To set the whole map at once, use [`set_expression_attribute_names`](Self::set_expression_attribute_names).*/
+    /// Adds one entry to [`PutItemInput::expression_attribute_names`](crate::types::PutItemInput::expression_attribute_names): One or more substitution tokens for attribute names in an expression.
+    ///
+    /// To set the whole map at once, use [`set_expression_attribute_names`](Self::set_expression_attribute_names).
     pub fn expression_attribute_names(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,
@@ -612,9 +612,9 @@ impl PutItemInputBuilder {
     > {
         &self.inner.expression_attribute_names
     }
-    /** Adds one entry to [`PutItemInput::expression_attribute_values`](crate::types::PutItemInput::expression_attribute_values): One or more values that can be substituted in an expression.
-
- To set the whole map at once, use [`set_expression_attribute_values`](Self::set_expression_attribute_values).*/
+    /// Adds one entry to [`PutItemInput::expression_attribute_values`](crate::types::PutItemInput::expression_attribute_values): One or more values that can be substituted in an expression.
+    ///
+    /// To set the whole map at once, use [`set_expression_attribute_values`](Self::set_expression_attribute_values).
     pub fn expression_attribute_values(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,

@@ -149,9 +149,9 @@ pub struct PutItemOutputBuilder {
     inner: crate::types::PutItemOutput,
 }
 impl PutItemOutputBuilder {
-    /** Adds one entry to [`PutItemOutput::attributes`](crate::types::PutItemOutput::attributes): The attribute values as they appeared before the `PutItem` operation, but only if `ReturnValues` is specified as `ALL_OLD` in the request.
-
- To set the whole map at once, use [`set_attributes`](Self::set_attributes).*/
+    /// Adds one entry to [`PutItemOutput::attributes`](crate::types::PutItemOutput::attributes): The attribute values as they appeared before the `PutItem` operation, but only if `ReturnValues` is specified as `ALL_OLD` in the request.
+    ///
+    /// To set the whole map at once, use [`set_attributes`](Self::set_attributes).
     pub fn attributes(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,

@@ -102,9 +102,9 @@ pub struct PutRequestBuilder {
     inner: crate::types::PutRequest,
 }
 impl PutRequestBuilder {
-    /** Adds one entry to [`PutRequest::item`](crate::types::PutRequest::item): A map of attribute name to attribute values, representing the primary key of an item to be processed by `PutItem`.
-
- To set the whole map at once, use [`set_item`](Self::set_item).*/
+    /// Adds one entry to [`PutRequest::item`](crate::types::PutRequest::item): A map of attribute name to attribute values, representing the primary key of an item to be processed by `PutItem`.
+    ///
+    /// To set the whole map at once, use [`set_item`](Self::set_item).
     pub fn item(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,

@@ -519,9 +519,9 @@ impl QueryInputBuilder {
     pub fn get_select(&self) -> &::std::option::Option<crate::types::Select> {
         &self.inner.select
     }
-    /** Appends one item to [`QueryInput::attributes_to_get`](crate::types::QueryInput::attributes_to_get): This is a legacy parameter.
-
- To set the whole list at once, use [`set_attributes_to_get`](Self::set_attributes_to_get).*/
+    /// Appends one item to [`QueryInput::attributes_to_get`](crate::types::QueryInput::attributes_to_get): This is a legacy parameter.
+    ///
+    /// To set the whole list at once, use [`set_attributes_to_get`](Self::set_attributes_to_get).
     pub fn attributes_to_get(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -577,9 +577,9 @@ impl QueryInputBuilder {
     pub fn get_consistent_read(&self) -> &::std::option::Option<bool> {
         &self.inner.consistent_read
     }
-    /** Adds one entry to [`QueryInput::key_conditions`](crate::types::QueryInput::key_conditions): This is a legacy parameter.
-
- To set the whole map at once, use [`set_key_conditions`](Self::set_key_conditions).*/
+    /// Adds one entry to [`QueryInput::key_conditions`](crate::types::QueryInput::key_conditions): This is a legacy parameter.
+    ///
+    /// To set the whole map at once, use [`set_key_conditions`](Self::set_key_conditions).
     pub fn key_conditions(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,
@@ -611,9 +611,9 @@ impl QueryInputBuilder {
     > {
         &self.inner.key_conditions
     }
-    /** Adds one entry to [`QueryInput::query_filter`](crate::types::QueryInput::query_filter): This is a legacy parameter.
-
- To set the whole map at once, use [`set_query_filter`](Self::set_query_filter).*/
+    /// Adds one entry to [`QueryInput::query_filter`](crate::types::QueryInput::query_filter): This is a legacy parameter.
+    ///
+    /// To set the whole map at once, use [`set_query_filter`](Self::set_query_filter).
     pub fn query_filter(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,
@@ -682,9 +682,9 @@ impl QueryInputBuilder {
     pub fn get_scan_index_forward(&self) -> &::std::option::Option<bool> {
         &self.inner.scan_index_forward
     }
-    /** Adds one entry to [`QueryInput::exclusive_start_key`](crate::types::QueryInput::exclusive_start_key): The primary key of the first item that this operation will evaluate.
-
- To set the whole map at once, use [`set_exclusive_start_key`](Self::set_exclusive_start_key).*/
+    /// Adds one entry to [`QueryInput::exclusive_start_key`](crate::types::QueryInput::exclusive_start_key): The primary key of the first item that this operation will evaluate.
+    ///
+    /// To set the whole map at once, use [`set_exclusive_start_key`](Self::set_exclusive_start_key).
     pub fn exclusive_start_key(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,
@@ -815,9 +815,9 @@ impl QueryInputBuilder {
     ) -> &::std::option::Option<::std::string::String> {
         &self.inner.key_condition_expression
     }
-    /** Adds one entry to [`QueryInput::expression_attribute_names`](crate::types::QueryInput::expression_attribute_names): One or more substitution tokens for attribute names in an expression.
-
- To set the whole map at once, use [`set_expression_attribute_names`](Self::set_expression_attribute_names).*/
+    /// Adds one entry to [`QueryInput::expression_attribute_names`](crate::types::QueryInput::expression_attribute_names): One or more substitution tokens for attribute names in an expression.
+    ///
+    /// To set the whole map at once, use [`set_expression_attribute_names`](Self::set_expression_attribute_names).
     pub fn expression_attribute_names(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,
@@ -849,9 +849,9 @@ impl QueryInputBuilder {
     > {
         &self.inner.expression_attribute_names
     }
-    /** Adds one entry to [`QueryInput::expression_attribute_values`](crate::types::QueryInput::expression_attribute_values): One or more values that can be substituted in an expression.
-
- To set the whole map at once, use [`set_expression_attribute_values`](Self::set_expression_attribute_values).*/
+    /// Adds one entry to [`QueryInput::expression_attribute_values`](crate::types::QueryInput::expression_attribute_values): One or more values that can be substituted in an expression.
+    ///
+    /// To set the whole map at once, use [`set_expression_attribute_values`](Self::set_expression_attribute_values).
     pub fn expression_attribute_values(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,

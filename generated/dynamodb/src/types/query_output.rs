@@ -193,9 +193,9 @@ pub struct QueryOutputBuilder {
     inner: crate::types::QueryOutput,
 }
 impl QueryOutputBuilder {
-    /** Appends one item to [`QueryOutput::items`](crate::types::QueryOutput::items): An array of item attributes that match the query criteria.
-
- To set the whole list at once, use [`set_items`](Self::set_items).*/
+    /// Appends one item to [`QueryOutput::items`](crate::types::QueryOutput::items): An array of item attributes that match the query criteria.
+    ///
+    /// To set the whole list at once, use [`set_items`](Self::set_items).
     pub fn items(
         mut self,
         input: impl ::std::convert::Into<
@@ -270,9 +270,9 @@ impl QueryOutputBuilder {
     pub fn get_scanned_count(&self) -> &::std::option::Option<i32> {
         &self.inner.scanned_count
     }
-    /** Adds one entry to [`QueryOutput::last_evaluated_key`](crate::types::QueryOutput::last_evaluated_key): The primary key of the item where the operation stopped, inclusive of the previous result set.
-
- To set the whole map at once, use [`set_last_evaluated_key`](Self::set_last_evaluated_key).*/
+    /// Adds one entry to [`QueryOutput::last_evaluated_key`](crate::types::QueryOutput::last_evaluated_key): The primary key of the item where the operation stopped, inclusive of the previous result set.
+    ///
+    /// To set the whole map at once, use [`set_last_evaluated_key`](Self::set_last_evaluated_key).
     pub fn last_evaluated_key(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,

@@ -187,9 +187,9 @@ impl ReplicaAutoScalingDescriptionBuilder {
     pub fn get_region_name(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.region_name
     }
-    /** Appends one item to [`ReplicaAutoScalingDescription::global_secondary_indexes`](crate::types::ReplicaAutoScalingDescription::global_secondary_indexes): Replica-specific global secondary index auto scaling settings.
-
- To set the whole list at once, use [`set_global_secondary_indexes`](Self::set_global_secondary_indexes).*/
+    /// Appends one item to [`ReplicaAutoScalingDescription::global_secondary_indexes`](crate::types::ReplicaAutoScalingDescription::global_secondary_indexes): Replica-specific global secondary index auto scaling settings.
+    ///
+    /// To set the whole list at once, use [`set_global_secondary_indexes`](Self::set_global_secondary_indexes).
     pub fn global_secondary_indexes(
         mut self,
         input: impl ::std::convert::Into<

@@ -152,9 +152,9 @@ impl ReplicaAutoScalingUpdateBuilder {
     pub fn get_region_name(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.region_name
     }
-    /** Appends one item to [`ReplicaAutoScalingUpdate::replica_global_secondary_index_updates`](crate::types::ReplicaAutoScalingUpdate::replica_global_secondary_index_updates): Represents the auto scaling settings of global secondary indexes that will be modified.
-
- To set the whole list at once, use [`set_replica_global_secondary_index_updates`](Self::set_replica_global_secondary_index_updates).*/
+    /// Appends one item to [`ReplicaAutoScalingUpdate::replica_global_secondary_index_updates`](crate::types::ReplicaAutoScalingUpdate::replica_global_secondary_index_updates): Represents the auto scaling settings of global secondary indexes that will be modified.
+    ///
+    /// To set the whole list at once, use [`set_replica_global_secondary_index_updates`](Self::set_replica_global_secondary_index_updates).
     pub fn replica_global_secondary_index_updates(
         mut self,
         input: impl ::std::convert::Into<

@@ -513,9 +513,9 @@ impl ReplicaDescriptionBuilder {
     ) -> &::std::option::Option<crate::types::TableWarmThroughputDescription> {
         &self.inner.warm_throughput
     }
-    /** Appends one item to [`ReplicaDescription::global_secondary_indexes`](crate::types::ReplicaDescription::global_secondary_indexes): Replica-specific global secondary index settings.
-
- To set the whole list at once, use [`set_global_secondary_indexes`](Self::set_global_secondary_indexes).*/
+    /// Appends one item to [`ReplicaDescription::global_secondary_indexes`](crate::types::ReplicaDescription::global_secondary_indexes): Replica-specific global secondary index settings.
+    ///
+    /// To set the whole list at once, use [`set_global_secondary_indexes`](Self::set_global_secondary_indexes).
     pub fn global_secondary_indexes(
         mut self,
         input: impl ::std::convert::Into<

@@ -411,9 +411,9 @@ impl ReplicaSettingsDescriptionBuilder {
     ) -> &::std::option::Option<crate::types::AutoScalingSettingsDescription> {
         &self.inner.replica_provisioned_write_capacity_auto_scaling_settings
     }
-    /** Appends one item to [`ReplicaSettingsDescription::replica_global_secondary_index_settings`](crate::types::ReplicaSettingsDescription::replica_global_secondary_index_settings): Replica global secondary index settings for the global table.
-
- To set the whole list at once, use [`set_replica_global_secondary_index_settings`](Self::set_replica_global_secondary_index_settings).*/
+    /// Appends one item to [`ReplicaSettingsDescription::replica_global_secondary_index_settings`](crate::types::ReplicaSettingsDescription::replica_global_secondary_index_settings): Replica global secondary index settings for the global table.
+    ///
+    /// To set the whole list at once, use [`set_replica_global_secondary_index_settings`](Self::set_replica_global_secondary_index_settings).
     pub fn replica_global_secondary_index_settings(
         mut self,
         input: impl ::std::convert::Into<

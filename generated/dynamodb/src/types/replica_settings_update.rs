@@ -234,9 +234,9 @@ impl ReplicaSettingsUpdateBuilder {
     ) -> &::std::option::Option<crate::types::AutoScalingSettingsUpdate> {
         &self.inner.replica_provisioned_read_capacity_auto_scaling_settings_update
     }
-    /** Appends one item to [`ReplicaSettingsUpdate::replica_global_secondary_index_settings_update`](crate::types::ReplicaSettingsUpdate::replica_global_secondary_index_settings_update): Represents the settings of a global secondary index for a global table that will be modified.
-
- To set the whole list at once, use [`set_replica_global_secondary_index_settings_update`](Self::set_replica_global_secondary_index_settings_update).*/
+    /// Appends one item to [`ReplicaSettingsUpdate::replica_global_secondary_index_settings_update`](crate::types::ReplicaSettingsUpdate::replica_global_secondary_index_settings_update): Represents the settings of a global secondary index for a global table that will be modified.
+    ///
+    /// To set the whole list at once, use [`set_replica_global_secondary_index_settings_update`](Self::set_replica_global_secondary_index_settings_update).
     pub fn replica_global_secondary_index_settings_update(
         mut self,
         input: impl ::std::convert::Into<

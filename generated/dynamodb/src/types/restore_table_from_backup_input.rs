@@ -305,9 +305,9 @@ impl RestoreTableFromBackupInputBuilder {
     ) -> &::std::option::Option<crate::types::BillingMode> {
         &self.inner.billing_mode_override
     }
-    /** Appends one item to [`RestoreTableFromBackupInput::global_secondary_index_override`](crate::types::RestoreTableFromBackupInput::global_secondary_index_override): List of global secondary indexes for the restored table.
-
- To set the whole list at once, use [`set_global_secondary_index_override`](Self::set_global_secondary_index_override).*/
+    /// Appends one item to [`RestoreTableFromBackupInput::global_secondary_index_override`](crate::types::RestoreTableFromBackupInput::global_secondary_index_override): List of global secondary indexes for the restored table.
+    ///
+    /// To set the whole list at once, use [`set_global_secondary_index_override`](Self::set_global_secondary_index_override).
     pub fn global_secondary_index_override(
         mut self,
         input: impl ::std::convert::Into<crate::types::GlobalSecondaryIndex>,
@@ -334,9 +334,9 @@ impl RestoreTableFromBackupInputBuilder {
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::GlobalSecondaryIndex>> {
         &self.inner.global_secondary_index_override
     }
-    /** Appends one item to [`RestoreTableFromBackupInput::local_secondary_index_override`](crate::types::RestoreTableFromBackupInput::local_secondary_index_override): List of local secondary indexes for the restored table.
-
- To set the whole list at once, use [`set_local_secondary_index_override`](Self::set_local_secondary_index_override).*/
+    /// Appends one item to [`RestoreTableFromBackupInput::local_secondary_index_override`](crate::types::RestoreTableFromBackupInput::local_secondary_index_override): List of local secondary indexes for the restored table.
+    ///
+    /// To set the whole list at once, use [`set_local_secondary_index_override`](Self::set_local_secondary_index_override).
     pub fn local_secondary_index_override(
         mut self,
         input: impl ::std::convert::Into<crate::types::LocalSecondaryIndex>,
@@ -441,9 +441,9 @@ impl RestoreTableFromBackupInputBuilder {
     ) -> &::std::option::Option<crate::types::SseSpecification> {
         &self.inner.sse_specification_override
     }
-    /** Appends one item to [`RestoreTableFromBackupInput::vector_index_override`](crate::types::RestoreTableFromBackupInput::vector_index_override): The vector indexes for the restored table.
-
- To set the whole list at once, use [`set_vector_index_override`](Self::set_vector_index_override).*/
+    /// Appends one item to [`RestoreTableFromBackupInput::vector_index_override`](crate::types::RestoreTableFromBackupInput::vector_index_override): The vector indexes for the restored table.
+    ///
+    /// To set the whole list at once, use [`set_vector_index_override`](Self::set_vector_index_override).
     pub fn vector_index_override(
         mut self,
         input: impl ::std::convert::Into<crate::types::VectorIndex>,

@@ -448,9 +448,9 @@ impl ScanInputBuilder {
     pub fn get_index_name(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.index_name
     }
-    /** Appends one item to [`ScanInput::attributes_to_get`](crate::types::ScanInput::attributes_to_get): This is a legacy parameter.
-
- To set the whole list at once, use [`set_attributes_to_get`](Self::set_attributes_to_get).*/
+    /// Appends one item to [`ScanInput::attributes_to_get`](crate::types::ScanInput::attributes_to_get): This is a legacy parameter.
+    ///
+    /// To set the whole list at once, use [`set_attributes_to_get`](Self::set_attributes_to_get).
     pub fn attributes_to_get(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -512,9 +512,9 @@ impl ScanInputBuilder {
     pub fn get_select(&self) -> &::std::option::Option<crate::types::Select> {
         &self.inner.select
     }
-    /** Adds one entry to [`ScanInput::scan_filter`](crate::types::ScanInput::scan_filter): This is a legacy parameter.
-
- To set the whole map at once, use [`set_scan_filter`](Self::set_scan_filter).*/
+    /// Adds one entry to [`ScanInput::scan_filter`](crate::types::ScanInput::scan_filter): This is a legacy parameter.
+    ///
+    /// To set the whole map at once, use [`set_scan_filter`](Self::set_scan_filter).
     pub fn scan_filter(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,
@@ -567,9 +567,9 @@ impl ScanInputBuilder {
     ) -> &::std::option::Option<crate::types::ConditionalOperator> {
         &self.inner.conditional_operator
     }
-    /** Adds one entry to [`ScanInput::exclusive_start_key`](crate::types::ScanInput::exclusive_start_key): The primary key of the first item that this operation will evaluate.
-
- To set the whole map at once, use [`set_exclusive_start_key`](Self::set_exclusive_start_key).*/
+    /// Adds one entry to [`ScanInput::exclusive_start_key`](crate::types::ScanInput::exclusive_start_key): The primary key of the first item that this operation will evaluate.
+    ///
+    /// To set the whole map at once, use [`set_exclusive_start_key`](Self::set_exclusive_start_key).
     pub fn exclusive_start_key(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,
@@ -708,9 +708,9 @@ impl ScanInputBuilder {
     ) -> &::std::option::Option<::std::string::String> {
         &self.inner.filter_expression
     }
-    /** Adds one entry to [`ScanInput::expression_attribute_names`](crate::types::ScanInput::expression_attribute_names): One or more substitution tokens for attribute names in an expression.
-
- To set the whole map at once, use [`set_expression_attribute_names`](Self::set_expression_attribute_names).*/
+    /// Adds one entry to [`ScanInput::expression_attribute_names`](crate::types::ScanInput::expression_attribute_names): One or more substitution tokens for attribute names in an expression.
+    ///
+    /// To set the whole map at once, use [`set_expression_attribute_names`](Self::set_expression_attribute_names).
     pub fn expression_attribute_names(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,
@@ -742,9 +742,9 @@ impl ScanInputBuilder {
     > {
         &self.inner.expression_attribute_names
     }
-    /** Adds one entry to [`ScanInput::expression_attribute_values`](crate::types::ScanInput::expression_attribute_values): One or more values that can be substituted in an expression.
-
- To set the whole map at once, use [`set_expression_attribute_values`](Self::set_expression_attribute_values).*/
+    /// Adds one entry to [`ScanInput::expression_attribute_values`](crate::types::ScanInput::expression_attribute_values): One or more values that can be substituted in an expression.
+    ///
+    /// To set the whole map at once, use [`set_expression_attribute_values`](Self::set_expression_attribute_values).
     pub fn expression_attribute_values(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,

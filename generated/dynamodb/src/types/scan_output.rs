@@ -193,9 +193,9 @@ pub struct ScanOutputBuilder {
     inner: crate::types::ScanOutput,
 }
 impl ScanOutputBuilder {
-    /** Appends one item to [`ScanOutput::items`](crate::types::ScanOutput::items): An array of item attributes that match the scan criteria.
-
- To set the whole list at once, use [`set_items`](Self::set_items).*/
+    /// Appends one item to [`ScanOutput::items`](crate::types::ScanOutput::items): An array of item attributes that match the scan criteria.
+    ///
+    /// To set the whole list at once, use [`set_items`](Self::set_items).
     pub fn items(
         mut self,
         input: impl ::std::convert::Into<
@@ -270,9 +270,9 @@ impl ScanOutputBuilder {
     pub fn get_scanned_count(&self) -> &::std::option::Option<i32> {
         &self.inner.scanned_count
     }
-    /** Adds one entry to [`ScanOutput::last_evaluated_key`](crate::types::ScanOutput::last_evaluated_key): The primary key of the item where the operation stopped, inclusive of the previous result set.
-
- To set the whole map at once, use [`set_last_evaluated_key`](Self::set_last_evaluated_key).*/
+    /// Adds one entry to [`ScanOutput::last_evaluated_key`](crate::types::ScanOutput::last_evaluated_key): The primary key of the item where the operation stopped, inclusive of the previous result set.
+    ///
+    /// To set the whole map at once, use [`set_last_evaluated_key`](Self::set_last_evaluated_key).
     pub fn last_evaluated_key(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,

@@ -118,9 +118,9 @@ pub struct SearchResultItemBuilder {
     inner: crate::types::SearchResultItem,
 }
 impl SearchResultItemBuilder {
-    /** Adds one entry to [`SearchResultItem::item`](crate::types::SearchResultItem::item): A map of attribute names to [`AttributeValue`](crate::types::AttributeValue) objects, representing the projected attributes of the item returned by the vector search.
-
- To set the whole map at once, use [`set_item`](Self::set_item).*/
+    /// Adds one entry to [`SearchResultItem::item`](crate::types::SearchResultItem::item): A map of attribute names to [`AttributeValue`](crate::types::AttributeValue) objects, representing the projected attributes of the item returned by the vector search.
+    ///
+    /// To set the whole map at once, use [`set_item`](Self::set_item).
     pub fn item(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,

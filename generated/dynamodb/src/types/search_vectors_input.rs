@@ -300,9 +300,9 @@ impl SearchVectorsInputBuilder {
     ) -> &::std::option::Option<crate::types::ReturnConsumedCapacity> {
         &self.inner.return_consumed_capacity
     }
-    /** Adds one entry to [`SearchVectorsInput::expression_attribute_names`](crate::types::SearchVectorsInput::expression_attribute_names): One or more substitution tokens for attribute names in an expression.
-
- To set the whole map at once, use [`set_expression_attribute_names`](Self::set_expression_attribute_names).*/
+    /// Adds one entry to [`SearchVectorsInput::expression_attribute_names`](crate::types::SearchVectorsInput::expression_attribute_names): One or more substitution tokens for attribute names in an expression.
+    ///
+    /// To set the whole map at once, use [`set_expression_attribute_names`](Self::set_expression_attribute_names).
     pub fn expression_attribute_names(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,
@@ -334,9 +334,9 @@ impl SearchVectorsInputBuilder {
     > {
         &self.inner.expression_attribute_names
     }
-    /** Adds one entry to [`SearchVectorsInput::expression_attribute_values`](crate::types::SearchVectorsInput::expression_attribute_values): One or more values that can be substituted in an expression.
-
- To set the whole map at once, use [`set_expression_attribute_values`](Self::set_expression_attribute_values).*/
+    /// Adds one entry to [`SearchVectorsInput::expression_attribute_values`](crate::types::SearchVectorsInput::expression_attribute_values): One or more values that can be substituted in an expression.
+    ///
+    /// To set the whole map at once, use [`set_expression_attribute_values`](Self::set_expression_attribute_values).
     pub fn expression_attribute_values(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,
@@ -395,9 +395,9 @@ impl SearchVectorsInputBuilder {
     ) -> &::std::option::Option<::std::string::String> {
         &self.inner.projection_expression
     }
-    /** Appends one item to [`SearchVectorsInput::search_vector`](crate::types::SearchVectorsInput::search_vector): The search vector to compare against the indexed vectors.
-
- To set the whole list at once, use [`set_search_vector`](Self::set_search_vector).*/
+    /// Appends one item to [`SearchVectorsInput::search_vector`](crate::types::SearchVectorsInput::search_vector): The search vector to compare against the indexed vectors.
+    ///
+    /// To set the whole list at once, use [`set_search_vector`](Self::set_search_vector).
     pub fn search_vector(
         mut self,
         input: impl ::std::convert::Into<crate::types::AttributeValue>,

@@ -139,9 +139,9 @@ impl SearchVectorsOutputBuilder {
     ) -> &::std::option::Option<crate::types::VectorCapacity> {
         &self.inner.consumed_capacity
     }
-    /** Appends one item to [`SearchVectorsOutput::search_results`](crate::types::SearchVectorsOutput::search_results): A list of items returned by the vector similarity search, sorted by similarity with the most similar item first.
-
- To set the whole list at once, use [`set_search_results`](Self::set_search_results).*/
+    /// Appends one item to [`SearchVectorsOutput::search_results`](crate::types::SearchVectorsOutput::search_results): A list of items returned by the vector similarity search, sorted by similarity with the most similar item first.
+    ///
+    /// To set the whole list at once, use [`set_search_results`](Self::set_search_results).
     pub fn search_results(
         mut self,
         input: impl ::std::convert::Into<crate::types::SearchResultItem>,

@@ -307,9 +307,9 @@ impl SourceTableDetailsBuilder {
     pub fn get_table_size_bytes(&self) -> &::std::option::Option<i64> {
         &self.inner.table_size_bytes
     }
-    /** Appends one item to [`SourceTableDetails::key_schema`](crate::types::SourceTableDetails::key_schema): Schema of the table.
-
- To set the whole list at once, use [`set_key_schema`](Self::set_key_schema).*/
+    /// Appends one item to [`SourceTableDetails::key_schema`](crate::types::SourceTableDetails::key_schema): Schema of the table.
+    ///
+    /// To set the whole list at once, use [`set_key_schema`](Self::set_key_schema).
     pub fn key_schema(
         mut self,
         input: impl ::std::convert::Into<crate::types::KeySchemaElement>,

@@ -173,9 +173,9 @@ pub struct SourceTableFeatureDetailsBuilder {
     inner: crate::types::SourceTableFeatureDetails,
 }
 impl SourceTableFeatureDetailsBuilder {
-    /** Appends one item to [`SourceTableFeatureDetails::local_secondary_indexes`](crate::types::SourceTableFeatureDetails::local_secondary_indexes): Represents the LSI properties for the table when the backup was created.
-
- To set the whole list at once, use [`set_local_secondary_indexes`](Self::set_local_secondary_indexes).*/
+    /// Appends one item to [`SourceTableFeatureDetails::local_secondary_indexes`](crate::types::SourceTableFeatureDetails::local_secondary_indexes): Represents the LSI properties for the table when the backup was created.
+    ///
+    /// To set the whole list at once, use [`set_local_secondary_indexes`](Self::set_local_secondary_indexes).
     pub fn local_secondary_indexes(
         mut self,
         input: impl ::std::convert::Into<crate::types::LocalSecondaryIndexInfo>,
@@ -201,9 +201,9 @@ impl SourceTableFeatureDetailsBuilder {
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::LocalSecondaryIndexInfo>> {
         &self.inner.local_secondary_indexes
     }
-    /** Appends one item to [`SourceTableFeatureDetails::global_secondary_indexes`](crate::types::SourceTableFeatureDetails::global_secondary_indexes): Represents the GSI properties for the table when the backup was created.
-
- To set the whole list at once, use [`set_global_secondary_indexes`](Self::set_global_secondary_indexes).*/
+    /// Appends one item to [`SourceTableFeatureDetails::global_secondary_indexes`](crate::types::SourceTableFeatureDetails::global_secondary_indexes): Represents the GSI properties for the table when the backup was created.
+    ///
+    /// To set the whole list at once, use [`set_global_secondary_indexes`](Self::set_global_secondary_indexes).
     pub fn global_secondary_indexes(
         mut self,
         input: impl ::std::convert::Into<crate::types::GlobalSecondaryIndexInfo>,
@@ -303,9 +303,9 @@ impl SourceTableFeatureDetailsBuilder {
     ) -> &::std::option::Option<crate::types::SseDescription> {
         &self.inner.sse_description
     }
-    /** Appends one item to [`SourceTableFeatureDetails::vector_indexes`](crate::types::SourceTableFeatureDetails::vector_indexes): The vector index properties for the table at the time the backup was created, including the index name, vector attribute, dimensions, distance function, search schema, and projection.
-
- To set the whole list at once, use [`set_vector_indexes`](Self::set_vector_indexes).*/
+    /// Appends one item to [`SourceTableFeatureDetails::vector_indexes`](crate::types::SourceTableFeatureDetails::vector_indexes): The vector index properties for the table at the time the backup was created, including the index name, vector attribute, dimensions, distance function, search schema, and projection.
+    ///
+    /// To set the whole list at once, use [`set_vector_indexes`](Self::set_vector_indexes).
     pub fn vector_indexes(
         mut self,
         input: impl ::std::convert::Into<crate::types::VectorIndexInfo>,

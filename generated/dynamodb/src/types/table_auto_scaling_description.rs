@@ -161,9 +161,9 @@ impl TableAutoScalingDescriptionBuilder {
     pub fn get_table_status(&self) -> &::std::option::Option<crate::types::TableStatus> {
         &self.inner.table_status
     }
-    /** Appends one item to [`TableAutoScalingDescription::replicas`](crate::types::TableAutoScalingDescription::replicas): Represents replicas of the global table.
-
- To set the whole list at once, use [`set_replicas`](Self::set_replicas).*/
+    /// Appends one item to [`TableAutoScalingDescription::replicas`](crate::types::TableAutoScalingDescription::replicas): Represents replicas of the global table.
+    ///
+    /// To set the whole list at once, use [`set_replicas`](Self::set_replicas).
     pub fn replicas(
         mut self,
         input: impl ::std::convert::Into<crate::types::ReplicaAutoScalingDescription>,

@@ -244,9 +244,9 @@ impl TableCreationParametersBuilder {
     pub fn get_table_name(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.table_name
     }
-    /** Appends one item to [`TableCreationParameters::attribute_definitions`](crate::types::TableCreationParameters::attribute_definitions): The attributes of the table created as part of the import operation.
-
- To set the whole list at once, use [`set_attribute_definitions`](Self::set_attribute_definitions).*/
+    /// Appends one item to [`TableCreationParameters::attribute_definitions`](crate::types::TableCreationParameters::attribute_definitions): The attributes of the table created as part of the import operation.
+    ///
+    /// To set the whole list at once, use [`set_attribute_definitions`](Self::set_attribute_definitions).
     pub fn attribute_definitions(
         mut self,
         input: impl ::std::convert::Into<crate::types::AttributeDefinition>,
@@ -270,9 +270,9 @@ impl TableCreationParametersBuilder {
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::AttributeDefinition>> {
         &self.inner.attribute_definitions
     }
-    /** Appends one item to [`TableCreationParameters::key_schema`](crate::types::TableCreationParameters::key_schema): The primary key and option sort key of the table created as part of the import operation.
-
- To set the whole list at once, use [`set_key_schema`](Self::set_key_schema).*/
+    /// Appends one item to [`TableCreationParameters::key_schema`](crate::types::TableCreationParameters::key_schema): The primary key and option sort key of the table created as part of the import operation.
+    ///
+    /// To set the whole list at once, use [`set_key_schema`](Self::set_key_schema).
     pub fn key_schema(
         mut self,
         input: impl ::std::convert::Into<crate::types::KeySchemaElement>,
@@ -390,9 +390,9 @@ impl TableCreationParametersBuilder {
     ) -> &::std::option::Option<crate::types::SseSpecification> {
         &self.inner.sse_specification
     }
-    /** Appends one item to [`TableCreationParameters::global_secondary_indexes`](crate::types::TableCreationParameters::global_secondary_indexes): The Global Secondary Indexes (GSI) of the table to be created as part of the import operation.
-
- To set the whole list at once, use [`set_global_secondary_indexes`](Self::set_global_secondary_indexes).*/
+    /// Appends one item to [`TableCreationParameters::global_secondary_indexes`](crate::types::TableCreationParameters::global_secondary_indexes): The Global Secondary Indexes (GSI) of the table to be created as part of the import operation.
+    ///
+    /// To set the whole list at once, use [`set_global_secondary_indexes`](Self::set_global_secondary_indexes).
     pub fn global_secondary_indexes(
         mut self,
         input: impl ::std::convert::Into<crate::types::GlobalSecondaryIndex>,
@@ -416,9 +416,9 @@ impl TableCreationParametersBuilder {
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::GlobalSecondaryIndex>> {
         &self.inner.global_secondary_indexes
     }
-    /** Appends one item to [`TableCreationParameters::vector_indexes`](crate::types::TableCreationParameters::vector_indexes): The vector indexes of the table to be created as part of the import operation.
-
- To set the whole list at once, use [`set_vector_indexes`](Self::set_vector_indexes).*/
+    /// Appends one item to [`TableCreationParameters::vector_indexes`](crate::types::TableCreationParameters::vector_indexes): The vector indexes of the table to be created as part of the import operation.
+    ///
+    /// To set the whole list at once, use [`set_vector_indexes`](Self::set_vector_indexes).
     pub fn vector_indexes(
         mut self,
         input: impl ::std::convert::Into<crate::types::VectorIndex>,

@@ -603,9 +603,9 @@ pub struct TableDescriptionBuilder {
     inner: crate::types::TableDescription,
 }
 impl TableDescriptionBuilder {
-    /** Appends one item to [`TableDescription::attribute_definitions`](crate::types::TableDescription::attribute_definitions): An array of [`AttributeDefinition`](crate::types::AttributeDefinition) objects.
-
- To set the whole list at once, use [`set_attribute_definitions`](Self::set_attribute_definitions).*/
+    /// Appends one item to [`TableDescription::attribute_definitions`](crate::types::TableDescription::attribute_definitions): An array of [`AttributeDefinition`](crate::types::AttributeDefinition) objects.
+    ///
+    /// To set the whole list at once, use [`set_attribute_definitions`](Self::set_attribute_definitions).
     pub fn attribute_definitions(
         mut self,
         input: impl ::std::convert::Into<crate::types::AttributeDefinition>,
@@ -651,9 +651,9 @@ impl TableDescriptionBuilder {
     pub fn get_table_name(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.table_name
     }
-    /** Appends one item to [`TableDescription::key_schema`](crate::types::TableDescription::key_schema): The primary key structure for the table.
-
- To set the whole list at once, use [`set_key_schema`](Self::set_key_schema).*/
+    /// Appends one item to [`TableDescription::key_schema`](crate::types::TableDescription::key_schema): The primary key structure for the table.
+    ///
+    /// To set the whole list at once, use [`set_key_schema`](Self::set_key_schema).
     pub fn key_schema(
         mut self,
         input: impl ::std::convert::Into<crate::types::KeySchemaElement>,
@@ -847,9 +847,9 @@ impl TableDescriptionBuilder {
     ) -> &::std::option::Option<crate::types::BillingModeSummary> {
         &self.inner.billing_mode_summary
     }
-    /** Appends one item to [`TableDescription::local_secondary_indexes`](crate::types::TableDescription::local_secondary_indexes): Represents one or more local secondary indexes on the table.
-
- To set the whole list at once, use [`set_local_secondary_indexes`](Self::set_local_secondary_indexes).*/
+    /// Appends one item to [`TableDescription::local_secondary_indexes`](crate::types::TableDescription::local_secondary_indexes): Represents one or more local secondary indexes on the table.
+    ///
+    /// To set the whole list at once, use [`set_local_secondary_indexes`](Self::set_local_secondary_indexes).
     pub fn local_secondary_indexes(
         mut self,
         input: impl ::std::convert::Into<crate::types::LocalSecondaryIndexDescription>,
@@ -877,9 +877,9 @@ impl TableDescriptionBuilder {
     > {
         &self.inner.local_secondary_indexes
     }
-    /** Appends one item to [`TableDescription::global_secondary_indexes`](crate::types::TableDescription::global_secondary_indexes): The global secondary indexes, if any, on the table.
-
- To set the whole list at once, use [`set_global_secondary_indexes`](Self::set_global_secondary_indexes).*/
+    /// Appends one item to [`TableDescription::global_secondary_indexes`](crate::types::TableDescription::global_secondary_indexes): The global secondary indexes, if any, on the table.
+    ///
+    /// To set the whole list at once, use [`set_global_secondary_indexes`](Self::set_global_secondary_indexes).
     pub fn global_secondary_indexes(
         mut self,
         input: impl ::std::convert::Into<crate::types::GlobalSecondaryIndexDescription>,
@@ -1003,9 +1003,9 @@ impl TableDescriptionBuilder {
     ) -> &::std::option::Option<::std::string::String> {
         &self.inner.global_table_version
     }
-    /** Appends one item to [`TableDescription::replicas`](crate::types::TableDescription::replicas): Represents replicas of the table.
-
- To set the whole list at once, use [`set_replicas`](Self::set_replicas).*/
+    /// Appends one item to [`TableDescription::replicas`](crate::types::TableDescription::replicas): Represents replicas of the table.
+    ///
+    /// To set the whole list at once, use [`set_replicas`](Self::set_replicas).
     pub fn replicas(
         mut self,
         input: impl ::std::convert::Into<crate::types::ReplicaDescription>,
@@ -1029,9 +1029,9 @@ impl TableDescriptionBuilder {
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::ReplicaDescription>> {
         &self.inner.replicas
     }
-    /** Appends one item to [`TableDescription::global_table_witnesses`](crate::types::TableDescription::global_table_witnesses): The witness Region and its current status in the MRSC global table.
-
- To set the whole list at once, use [`set_global_table_witnesses`](Self::set_global_table_witnesses).*/
+    /// Appends one item to [`TableDescription::global_table_witnesses`](crate::types::TableDescription::global_table_witnesses): The witness Region and its current status in the MRSC global table.
+    ///
+    /// To set the whole list at once, use [`set_global_table_witnesses`](Self::set_global_table_witnesses).
     pub fn global_table_witnesses(
         mut self,
         input: impl ::std::convert::Into<crate::types::GlobalTableWitnessDescription>,
@@ -1279,9 +1279,9 @@ impl TableDescriptionBuilder {
     ) -> &::std::option::Option<crate::types::MultiRegionConsistency> {
         &self.inner.multi_region_consistency
     }
-    /** Appends one item to [`TableDescription::vector_indexes`](crate::types::TableDescription::vector_indexes): The vector indexes, if any, on the table.
-
- To set the whole list at once, use [`set_vector_indexes`](Self::set_vector_indexes).*/
+    /// Appends one item to [`TableDescription::vector_indexes`](crate::types::TableDescription::vector_indexes): The vector indexes, if any, on the table.
+    ///
+    /// To set the whole list at once, use [`set_vector_indexes`](Self::set_vector_indexes).
     pub fn vector_indexes(
         mut self,
         input: impl ::std::convert::Into<crate::types::VectorIndexDescription>,

@@ -129,9 +129,9 @@ impl TagResourceInputBuilder {
     pub fn get_resource_arn(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.resource_arn
     }
-    /** Appends one item to [`TagResourceInput::tags`](crate::types::TagResourceInput::tags): The tags to be assigned to the Amazon DynamoDB resource.
-
- To set the whole list at once, use [`set_tags`](Self::set_tags).*/
+    /// Appends one item to [`TagResourceInput::tags`](crate::types::TagResourceInput::tags): The tags to be assigned to the Amazon DynamoDB resource.
+    ///
+    /// To set the whole list at once, use [`set_tags`](Self::set_tags).
     pub fn tags(mut self, input: impl ::std::convert::Into<crate::types::Tag>) -> Self {
         self.inner.tags.get_or_insert_default().push(input.into());
         self

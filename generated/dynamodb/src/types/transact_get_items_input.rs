@@ -113,9 +113,9 @@ pub struct TransactGetItemsInputBuilder {
     inner: crate::types::TransactGetItemsInput,
 }
 impl TransactGetItemsInputBuilder {
-    /** Appends one item to [`TransactGetItemsInput::transact_items`](crate::types::TransactGetItemsInput::transact_items): An ordered array of up to 100 [`TransactGetItem`](crate::types::TransactGetItem) objects, each of which contains a [`Get`](crate::types::Get) structure.
-
- To set the whole list at once, use [`set_transact_items`](Self::set_transact_items).*/
+    /// Appends one item to [`TransactGetItemsInput::transact_items`](crate::types::TransactGetItemsInput::transact_items): An ordered array of up to 100 [`TransactGetItem`](crate::types::TransactGetItem) objects, each of which contains a [`Get`](crate::types::Get) structure.
+    ///
+    /// To set the whole list at once, use [`set_transact_items`](Self::set_transact_items).
     pub fn transact_items(
         mut self,
         input: impl ::std::convert::Into<crate::types::TransactGetItem>,

@@ -123,9 +123,9 @@ pub struct TransactGetItemsOutputBuilder {
     inner: crate::types::TransactGetItemsOutput,
 }
 impl TransactGetItemsOutputBuilder {
-    /** Appends one item to [`TransactGetItemsOutput::consumed_capacity`](crate::types::TransactGetItemsOutput::consumed_capacity): If the *ReturnConsumedCapacity* value was `TOTAL`, this is an array of [`ConsumedCapacity`](crate::types::ConsumedCapacity) objects, one for each table addressed by [`TransactGetItem`](crate::types::TransactGetItem) objects in the *TransactItems* parameter.
-
- To set the whole list at once, use [`set_consumed_capacity`](Self::set_consumed_capacity).*/
+    /// Appends one item to [`TransactGetItemsOutput::consumed_capacity`](crate::types::TransactGetItemsOutput::consumed_capacity): If the *ReturnConsumedCapacity* value was `TOTAL`, this is an array of [`ConsumedCapacity`](crate::types::ConsumedCapacity) objects, one for each table addressed by [`TransactGetItem`](crate::types::TransactGetItem) objects in the *TransactItems* parameter.
+    ///
+    /// To set the whole list at once, use [`set_consumed_capacity`](Self::set_consumed_capacity).
     pub fn consumed_capacity(
         mut self,
         input: impl ::std::convert::Into<crate::types::ConsumedCapacity>,
@@ -149,9 +149,9 @@ impl TransactGetItemsOutputBuilder {
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::ConsumedCapacity>> {
         &self.inner.consumed_capacity
     }
-    /** Appends one item to [`TransactGetItemsOutput::responses`](crate::types::TransactGetItemsOutput::responses): An ordered array of up to 100 [`ItemResponse`](crate::types::ItemResponse) objects, each of which corresponds to the [`TransactGetItem`](crate::types::TransactGetItem) object in the same position in the *TransactItems* array.
-
- To set the whole list at once, use [`set_responses`](Self::set_responses).*/
+    /// Appends one item to [`TransactGetItemsOutput::responses`](crate::types::TransactGetItemsOutput::responses): An ordered array of up to 100 [`ItemResponse`](crate::types::ItemResponse) objects, each of which corresponds to the [`TransactGetItem`](crate::types::TransactGetItem) object in the same position in the *TransactItems* array.
+    ///
+    /// To set the whole list at once, use [`set_responses`](Self::set_responses).
     pub fn responses(
         mut self,
         input: impl ::std::convert::Into<crate::types::ItemResponse>,

@@ -148,9 +148,9 @@ pub struct TransactWriteItemsInputBuilder {
     inner: crate::types::TransactWriteItemsInput,
 }
 impl TransactWriteItemsInputBuilder {
-    /** Appends one item to [`TransactWriteItemsInput::transact_items`](crate::types::TransactWriteItemsInput::transact_items): An ordered array of up to 100 [`TransactWriteItem`](crate::types::TransactWriteItem) objects, each of which contains a [`ConditionCheck`](crate::types::ConditionCheck), [`Put`](crate::types::Put), [`Update`](crate::types::Update), or [`Delete`](crate::types::Delete) object.
-
- To set the whole list at once, use [`set_transact_items`](Self::set_transact_items).*/
+    /// Appends one item to [`TransactWriteItemsInput::transact_items`](crate::types::TransactWriteItemsInput::transact_items): An ordered array of up to 100 [`TransactWriteItem`](crate::types::TransactWriteItem) objects, each of which contains a [`ConditionCheck`](crate::types::ConditionCheck), [`Put`](crate::types::Put), [`Update`](crate::types::Update), or [`Delete`](crate::types::Delete) object.
+    ///
+    /// To set the whole list at once, use [`set_transact_items`](Self::set_transact_items).
     pub fn transact_items(
         mut self,
         input: impl ::std::convert::Into<crate::types::TransactWriteItem>,

@@ -127,9 +127,9 @@ pub struct TransactWriteItemsOutputBuilder {
     inner: crate::types::TransactWriteItemsOutput,
 }
 impl TransactWriteItemsOutputBuilder {
-    /** Appends one item to [`TransactWriteItemsOutput::consumed_capacity`](crate::types::TransactWriteItemsOutput::consumed_capacity): The capacity units consumed by the entire `TransactWriteItems` operation.
-
- To set the whole list at once, use [`set_consumed_capacity`](Self::set_consumed_capacity).*/
+    /// Appends one item to [`TransactWriteItemsOutput::consumed_capacity`](crate::types::TransactWriteItemsOutput::consumed_capacity): The capacity units consumed by the entire `TransactWriteItems` operation.
+    ///
+    /// To set the whole list at once, use [`set_consumed_capacity`](Self::set_consumed_capacity).
     pub fn consumed_capacity(
         mut self,
         input: impl ::std::convert::Into<crate::types::ConsumedCapacity>,
@@ -153,9 +153,9 @@ impl TransactWriteItemsOutputBuilder {
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::ConsumedCapacity>> {
         &self.inner.consumed_capacity
     }
-    /** Adds one entry to [`TransactWriteItemsOutput::item_collection_metrics`](crate::types::TransactWriteItemsOutput::item_collection_metrics): A list of tables that were processed by `TransactWriteItems` and, for each table, information about any item collections that were affected by individual `UpdateItem`, `PutItem`, or `DeleteItem` operations.
-
- To set the whole map at once, use [`set_item_collection_metrics`](Self::set_item_collection_metrics).*/
+    /// Adds one entry to [`TransactWriteItemsOutput::item_collection_metrics`](crate::types::TransactWriteItemsOutput::item_collection_metrics): A list of tables that were processed by `TransactWriteItems` and, for each table, information about any item collections that were affected by individual `UpdateItem`, `PutItem`, or `DeleteItem` operations.
+    ///
+    /// To set the whole map at once, use [`set_item_collection_metrics`](Self::set_item_collection_metrics).
     pub fn item_collection_metrics(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,

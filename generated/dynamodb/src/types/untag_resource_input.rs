@@ -123,9 +123,9 @@ impl UntagResourceInputBuilder {
     pub fn get_resource_arn(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.resource_arn
     }
-    /** Appends one item to [`UntagResourceInput::tag_keys`](crate::types::UntagResourceInput::tag_keys): A list of tag keys.
-
- To set the whole list at once, use [`set_tag_keys`](Self::set_tag_keys).*/
+    /// Appends one item to [`UntagResourceInput::tag_keys`](crate::types::UntagResourceInput::tag_keys): A list of tag keys.
+    ///
+    /// To set the whole list at once, use [`set_tag_keys`](Self::set_tag_keys).
     pub fn tag_keys(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,

@@ -208,9 +208,9 @@ pub struct UpdateBuilder {
     inner: crate::types::Update,
 }
 impl UpdateBuilder {
-    /** Adds one entry to [`Update::key`](crate::types::Update::key): The primary key of the item to be updated.
-
- To set the whole map at once, use [`set_key`](Self::set_key).*/
+    /// Adds one entry to [`Update::key`](crate::types::Update::key): The primary key of the item to be updated.
+    ///
+    /// To set the whole map at once, use [`set_key`](Self::set_key).
     pub fn key(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,
@@ -312,9 +312,9 @@ impl UpdateBuilder {
     ) -> &::std::option::Option<::std::string::String> {
         &self.inner.condition_expression
     }
-    /** Adds one entry to [`Update::expression_attribute_names`](crate::types::Update::expression_attribute_names): One or more substitution tokens for attribute names in an expression.
-
- To set the whole map at once, use [`set_expression_attribute_names`](Self::set_expression_attribute_names).*/
+    /// Adds one entry to [`Update::expression_attribute_names`](crate::types::Update::expression_attribute_names): One or more substitution tokens for attribute names in an expression.
+    ///
+    /// To set the whole map at once, use [`set_expression_attribute_names`](Self::set_expression_attribute_names).
     pub fn expression_attribute_names(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,
@@ -346,9 +346,9 @@ impl UpdateBuilder {
     > {
         &self.inner.expression_attribute_names
     }
-    /** Adds one entry to [`Update::expression_attribute_values`](crate::types::Update::expression_attribute_values): One or more values that can be substituted in an expression.
-
- To set the whole map at once, use [`set_expression_attribute_values`](Self::set_expression_attribute_values).*/
+    /// Adds one entry to [`Update::expression_attribute_values`](crate::types::Update::expression_attribute_values): One or more values that can be substituted in an expression.
+    ///
+    /// To set the whole map at once, use [`set_expression_attribute_values`](Self::set_expression_attribute_values).
     pub fn expression_attribute_values(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,

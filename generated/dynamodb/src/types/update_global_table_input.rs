@@ -135,9 +135,9 @@ impl UpdateGlobalTableInputBuilder {
     ) -> &::std::option::Option<::std::string::String> {
         &self.inner.global_table_name
     }
-    /** Appends one item to [`UpdateGlobalTableInput::replica_updates`](crate::types::UpdateGlobalTableInput::replica_updates): A list of Regions that should be added or removed from the global table.
-
- To set the whole list at once, use [`set_replica_updates`](Self::set_replica_updates).*/
+    /// Appends one item to [`UpdateGlobalTableInput::replica_updates`](crate::types::UpdateGlobalTableInput::replica_updates): A list of Regions that should be added or removed from the global table.
+    ///
+    /// To set the whole list at once, use [`set_replica_updates`](Self::set_replica_updates).
     pub fn replica_updates(
         mut self,
         input: impl ::std::convert::Into<crate::types::ReplicaUpdate>,

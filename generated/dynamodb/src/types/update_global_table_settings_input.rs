@@ -301,9 +301,9 @@ impl UpdateGlobalTableSettingsInputBuilder {
     ) -> &::std::option::Option<crate::types::AutoScalingSettingsUpdate> {
         &self.inner.global_table_provisioned_write_capacity_auto_scaling_settings_update
     }
-    /** Appends one item to [`UpdateGlobalTableSettingsInput::global_table_global_secondary_index_settings_update`](crate::types::UpdateGlobalTableSettingsInput::global_table_global_secondary_index_settings_update): Represents the settings of a global secondary index for a global table that will be modified.
-
- To set the whole list at once, use [`set_global_table_global_secondary_index_settings_update`](Self::set_global_table_global_secondary_index_settings_update).*/
+    /// Appends one item to [`UpdateGlobalTableSettingsInput::global_table_global_secondary_index_settings_update`](crate::types::UpdateGlobalTableSettingsInput::global_table_global_secondary_index_settings_update): Represents the settings of a global secondary index for a global table that will be modified.
+    ///
+    /// To set the whole list at once, use [`set_global_table_global_secondary_index_settings_update`](Self::set_global_table_global_secondary_index_settings_update).
     pub fn global_table_global_secondary_index_settings_update(
         mut self,
         input: impl ::std::convert::Into<
@@ -336,9 +336,9 @@ impl UpdateGlobalTableSettingsInputBuilder {
     > {
         &self.inner.global_table_global_secondary_index_settings_update
     }
-    /** Appends one item to [`UpdateGlobalTableSettingsInput::replica_settings_update`](crate::types::UpdateGlobalTableSettingsInput::replica_settings_update): Represents the settings for a global table in a Region that will be modified.
-
- To set the whole list at once, use [`set_replica_settings_update`](Self::set_replica_settings_update).*/
+    /// Appends one item to [`UpdateGlobalTableSettingsInput::replica_settings_update`](crate::types::UpdateGlobalTableSettingsInput::replica_settings_update): Represents the settings for a global table in a Region that will be modified.
+    ///
+    /// To set the whole list at once, use [`set_replica_settings_update`](Self::set_replica_settings_update).
     pub fn replica_settings_update(
         mut self,
         input: impl ::std::convert::Into<crate::types::ReplicaSettingsUpdate>,

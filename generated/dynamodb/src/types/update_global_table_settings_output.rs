@@ -138,9 +138,9 @@ impl UpdateGlobalTableSettingsOutputBuilder {
     ) -> &::std::option::Option<::std::string::String> {
         &self.inner.global_table_name
     }
-    /** Appends one item to [`UpdateGlobalTableSettingsOutput::replica_settings`](crate::types::UpdateGlobalTableSettingsOutput::replica_settings): The Region-specific settings for the global table.
-
- To set the whole list at once, use [`set_replica_settings`](Self::set_replica_settings).*/
+    /// Appends one item to [`UpdateGlobalTableSettingsOutput::replica_settings`](crate::types::UpdateGlobalTableSettingsOutput::replica_settings): The Region-specific settings for the global table.
+    ///
+    /// To set the whole list at once, use [`set_replica_settings`](Self::set_replica_settings).
     pub fn replica_settings(
         mut self,
         input: impl ::std::convert::Into<crate::types::ReplicaSettingsDescription>,

@@ -448,9 +448,9 @@ impl UpdateItemInputBuilder {
     pub fn get_table_name(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.table_name
     }
-    /** Adds one entry to [`UpdateItemInput::key`](crate::types::UpdateItemInput::key): The primary key of the item to be updated.
-
- To set the whole map at once, use [`set_key`](Self::set_key).*/
+    /// Adds one entry to [`UpdateItemInput::key`](crate::types::UpdateItemInput::key): The primary key of the item to be updated.
+    ///
+    /// To set the whole map at once, use [`set_key`](Self::set_key).
     pub fn key(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,
@@ -482,9 +482,9 @@ impl UpdateItemInputBuilder {
     > {
         &self.inner.key
     }
-    /** Adds one entry to [`UpdateItemInput::attribute_updates`](crate::types::UpdateItemInput::attribute_updates): This is a legacy parameter.
-
- To set the whole map at once, use [`set_attribute_updates`](Self::set_attribute_updates).*/
+    /// Adds one entry to [`UpdateItemInput::attribute_updates`](crate::types::UpdateItemInput::attribute_updates): This is a legacy parameter.
+    ///
+    /// To set the whole map at once, use [`set_attribute_updates`](Self::set_attribute_updates).
     pub fn attribute_updates(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,
@@ -522,9 +522,9 @@ impl UpdateItemInputBuilder {
     > {
         &self.inner.attribute_updates
     }
-    /** Adds one entry to [`UpdateItemInput::expected`](crate::types::UpdateItemInput::expected): This is a legacy parameter.
-
- To set the whole map at once, use [`set_expected`](Self::set_expected).*/
+    /// Adds one entry to [`UpdateItemInput::expected`](crate::types::UpdateItemInput::expected): This is a legacy parameter.
+    ///
+    /// To set the whole map at once, use [`set_expected`](Self::set_expected).
     pub fn expected(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,
@@ -705,9 +705,9 @@ impl UpdateItemInputBuilder {
     ) -> &::std::option::Option<::std::string::String> {
         &self.inner.condition_expression
     }
-    /** Adds one entry to [`UpdateItemInput::expression_attribute_names`](crate::types::UpdateItemInput::expression_attribute_names): One or more substitution tokens for attribute names in an expression.
-
- To set the whole map at once, use [`set_expression_attribute_names`](Self::set_expression_attribute_names).*/
+    /// Adds one entry to [`UpdateItemInput::expression_attribute_names`](crate::types::UpdateItemInput::expression_attribute_names): One or more substitution tokens for attribute names in an expression.
+    ///
+    /// To set the whole map at once, use [`set_expression_attribute_names`](Self::set_expression_attribute_names).
     pub fn expression_attribute_names(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,
@@ -739,9 +739,9 @@ impl UpdateItemInputBuilder {
     > {
         &self.inner.expression_attribute_names
     }
-    /** Adds one entry to [`UpdateItemInput::expression_attribute_values`](crate::types::UpdateItemInput::expression_attribute_values): One or more values that can be substituted in an expression.
-
- To set the whole map at once, use [`set_expression_attribute_values`](Self::set_expression_attribute_values).*/
+    /// Adds one entry to [`UpdateItemInput::expression_attribute_values`](crate::types::UpdateItemInput::expression_attribute_values): One or more values that can be substituted in an expression.
+    ///
+    /// To set the whole map at once, use [`set_expression_attribute_values`](Self::set_expression_attribute_values).
     pub fn expression_attribute_values(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,

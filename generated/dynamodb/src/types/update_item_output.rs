@@ -151,9 +151,9 @@ pub struct UpdateItemOutputBuilder {
     inner: crate::types::UpdateItemOutput,
 }
 impl UpdateItemOutputBuilder {
-    /** Adds one entry to [`UpdateItemOutput::attributes`](crate::types::UpdateItemOutput::attributes): A map of attribute values as they appear before or after the `UpdateItem` operation, as determined by the `ReturnValues` parameter.
-
- To set the whole map at once, use [`set_attributes`](Self::set_attributes).*/
+    /// Adds one entry to [`UpdateItemOutput::attributes`](crate::types::UpdateItemOutput::attributes): A map of attribute values as they appear before or after the `UpdateItem` operation, as determined by the `ReturnValues` parameter.
+    ///
+    /// To set the whole map at once, use [`set_attributes`](Self::set_attributes).
     pub fn attributes(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,

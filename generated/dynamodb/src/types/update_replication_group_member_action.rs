@@ -265,9 +265,9 @@ impl UpdateReplicationGroupMemberActionBuilder {
     ) -> &::std::option::Option<crate::types::OnDemandThroughputOverride> {
         &self.inner.on_demand_throughput_override
     }
-    /** Appends one item to [`UpdateReplicationGroupMemberAction::global_secondary_indexes`](crate::types::UpdateReplicationGroupMemberAction::global_secondary_indexes): Replica-specific global secondary index settings.
-
- To set the whole list at once, use [`set_global_secondary_indexes`](Self::set_global_secondary_indexes).*/
+    /// Appends one item to [`UpdateReplicationGroupMemberAction::global_secondary_indexes`](crate::types::UpdateReplicationGroupMemberAction::global_secondary_indexes): Replica-specific global secondary index settings.
+    ///
+    /// To set the whole list at once, use [`set_global_secondary_indexes`](Self::set_global_secondary_indexes).
     pub fn global_secondary_indexes(
         mut self,
         input: impl ::std::convert::Into<crate::types::ReplicaGlobalSecondaryIndex>,

@@ -366,9 +366,9 @@ pub struct UpdateTableInputBuilder {
     inner: crate::types::UpdateTableInput,
 }
 impl UpdateTableInputBuilder {
-    /** Appends one item to [`UpdateTableInput::attribute_definitions`](crate::types::UpdateTableInput::attribute_definitions): An array of attributes that describe the key schema for the table and indexes.
-
- To set the whole list at once, use [`set_attribute_definitions`](Self::set_attribute_definitions).*/
+    /// Appends one item to [`UpdateTableInput::attribute_definitions`](crate::types::UpdateTableInput::attribute_definitions): An array of attributes that describe the key schema for the table and indexes.
+    ///
+    /// To set the whole list at once, use [`set_attribute_definitions`](Self::set_attribute_definitions).
     pub fn attribute_definitions(
         mut self,
         input: impl ::std::convert::Into<crate::types::AttributeDefinition>,
@@ -460,9 +460,9 @@ impl UpdateTableInputBuilder {
     ) -> &::std::option::Option<crate::types::ProvisionedThroughput> {
         &self.inner.provisioned_throughput
     }
-    /** Appends one item to [`UpdateTableInput::global_secondary_index_updates`](crate::types::UpdateTableInput::global_secondary_index_updates): An array of one or more global secondary indexes for the table.
-
- To set the whole list at once, use [`set_global_secondary_index_updates`](Self::set_global_secondary_index_updates).*/
+    /// Appends one item to [`UpdateTableInput::global_secondary_index_updates`](crate::types::UpdateTableInput::global_secondary_index_updates): An array of one or more global secondary indexes for the table.
+    ///
+    /// To set the whole list at once, use [`set_global_secondary_index_updates`](Self::set_global_secondary_index_updates).
     pub fn global_secondary_index_updates(
         mut self,
         input: impl ::std::convert::Into<crate::types::GlobalSecondaryIndexUpdate>,
@@ -541,9 +541,9 @@ impl UpdateTableInputBuilder {
     ) -> &::std::option::Option<crate::types::SseSpecification> {
         &self.inner.sse_specification
     }
-    /** Appends one item to [`UpdateTableInput::replica_updates`](crate::types::UpdateTableInput::replica_updates): A list of replica update actions (create, delete, or update) for the table.
-
- To set the whole list at once, use [`set_replica_updates`](Self::set_replica_updates).*/
+    /// Appends one item to [`UpdateTableInput::replica_updates`](crate::types::UpdateTableInput::replica_updates): A list of replica update actions (create, delete, or update) for the table.
+    ///
+    /// To set the whole list at once, use [`set_replica_updates`](Self::set_replica_updates).
     pub fn replica_updates(
         mut self,
         input: impl ::std::convert::Into<crate::types::ReplicationGroupUpdate>,
@@ -639,9 +639,9 @@ impl UpdateTableInputBuilder {
     ) -> &::std::option::Option<crate::types::MultiRegionConsistency> {
         &self.inner.multi_region_consistency
     }
-    /** Appends one item to [`UpdateTableInput::global_table_witness_updates`](crate::types::UpdateTableInput::global_table_witness_updates): A list of witness updates for a MRSC global table.
-
- To set the whole list at once, use [`set_global_table_witness_updates`](Self::set_global_table_witness_updates).*/
+    /// Appends one item to [`UpdateTableInput::global_table_witness_updates`](crate::types::UpdateTableInput::global_table_witness_updates): A list of witness updates for a MRSC global table.
+    ///
+    /// To set the whole list at once, use [`set_global_table_witness_updates`](Self::set_global_table_witness_updates).
     pub fn global_table_witness_updates(
         mut self,
         input: impl ::std::convert::Into<crate::types::GlobalTableWitnessGroupUpdate>,
@@ -748,9 +748,9 @@ impl UpdateTableInputBuilder {
     ) -> &::std::option::Option<crate::types::GlobalTableSettingsReplicationMode> {
         &self.inner.global_table_settings_replication_mode
     }
-    /** Appends one item to [`UpdateTableInput::vector_index_updates`](crate::types::UpdateTableInput::vector_index_updates): A list of vector indexes to be added to or removed from the table.
-
- To set the whole list at once, use [`set_vector_index_updates`](Self::set_vector_index_updates).*/
+    /// Appends one item to [`UpdateTableInput::vector_index_updates`](crate::types::UpdateTableInput::vector_index_updates): A list of vector indexes to be added to or removed from the table.
+    ///
+    /// To set the whole list at once, use [`set_vector_index_updates`](Self::set_vector_index_updates).
     pub fn vector_index_updates(
         mut self,
         input: impl ::std::convert::Into<crate::types::VectorIndexUpdate>,

@@ -155,9 +155,9 @@ pub struct UpdateTableReplicaAutoScalingInputBuilder {
     inner: crate::types::UpdateTableReplicaAutoScalingInput,
 }
 impl UpdateTableReplicaAutoScalingInputBuilder {
-    /** Appends one item to [`UpdateTableReplicaAutoScalingInput::global_secondary_index_updates`](crate::types::UpdateTableReplicaAutoScalingInput::global_secondary_index_updates): Represents the auto scaling settings of the global secondary indexes of the replica to be updated.
-
- To set the whole list at once, use [`set_global_secondary_index_updates`](Self::set_global_secondary_index_updates).*/
+    /// Appends one item to [`UpdateTableReplicaAutoScalingInput::global_secondary_index_updates`](crate::types::UpdateTableReplicaAutoScalingInput::global_secondary_index_updates): Represents the auto scaling settings of the global secondary indexes of the replica to be updated.
+    ///
+    /// To set the whole list at once, use [`set_global_secondary_index_updates`](Self::set_global_secondary_index_updates).
     pub fn global_secondary_index_updates(
         mut self,
         input: impl ::std::convert::Into<
@@ -238,9 +238,9 @@ impl UpdateTableReplicaAutoScalingInputBuilder {
     ) -> &::std::option::Option<crate::types::AutoScalingSettingsUpdate> {
         &self.inner.provisioned_write_capacity_auto_scaling_update
     }
-    /** Appends one item to [`UpdateTableReplicaAutoScalingInput::replica_updates`](crate::types::UpdateTableReplicaAutoScalingInput::replica_updates): Represents the auto scaling settings of replicas of the table that will be modified.
-
- To set the whole list at once, use [`set_replica_updates`](Self::set_replica_updates).*/
+    /// Appends one item to [`UpdateTableReplicaAutoScalingInput::replica_updates`](crate::types::UpdateTableReplicaAutoScalingInput::replica_updates): Represents the auto scaling settings of replicas of the table that will be modified.
+    ///
+    /// To set the whole list at once, use [`set_replica_updates`](Self::set_replica_updates).
     pub fn replica_updates(
         mut self,
         input: impl ::std::convert::Into<crate::types::ReplicaAutoScalingUpdate>,

@@ -230,9 +230,9 @@ impl VectorIndexDescriptionBuilder {
     pub fn get_index_name(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.index_name
     }
-    /** Appends one item to [`VectorIndexDescription::search_schema`](crate::types::VectorIndexDescription::search_schema): The search schema that defines partition key and inline filter attributes for the vector index.
-
- To set the whole list at once, use [`set_search_schema`](Self::set_search_schema).*/
+    /// Appends one item to [`VectorIndexDescription::search_schema`](crate::types::VectorIndexDescription::search_schema): The search schema that defines partition key and inline filter attributes for the vector index.
+    ///
+    /// To set the whole list at once, use [`set_search_schema`](Self::set_search_schema).
     pub fn search_schema(
         mut self,
         input: impl ::std::convert::Into<crate::types::SearchSchemaElement>,

@@ -195,9 +195,9 @@ impl VectorIndexInfoBuilder {
     ) -> &::std::option::Option<crate::types::VectorAttributeDefinition> {
         &self.inner.vector_attribute
     }
-    /** Appends one item to [`VectorIndexInfo::search_schema`](crate::types::VectorIndexInfo::search_schema): The search schema that defines partition key and inline filter attributes for the vector index.
-
- To set the whole list at once, use [`set_search_schema`](Self::set_search_schema).*/
+    /// Appends one item to [`VectorIndexInfo::search_schema`](crate::types::VectorIndexInfo::search_schema): The search schema that defines partition key and inline filter attributes for the vector index.
+    ///
+    /// To set the whole list at once, use [`set_search_schema`](Self::set_search_schema).
     pub fn search_schema(
         mut self,
         input: impl ::std::convert::Into<crate::types::SearchSchemaElement>,

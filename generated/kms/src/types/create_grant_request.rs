@@ -313,9 +313,9 @@ impl CreateGrantRequestBuilder {
     ) -> &::std::option::Option<::std::string::String> {
         &self.inner.retiring_principal
     }
-    /** Appends one item to [`CreateGrantRequest::operations`](crate::types::CreateGrantRequest::operations): A list of operations that the grant permits.
-
- To set the whole list at once, use [`set_operations`](Self::set_operations).*/
+    /// Appends one item to [`CreateGrantRequest::operations`](crate::types::CreateGrantRequest::operations): A list of operations that the grant permits.
+    ///
+    /// To set the whole list at once, use [`set_operations`](Self::set_operations).
     pub fn operations(
         mut self,
         input: impl ::std::convert::Into<crate::types::GrantOperation>,
@@ -363,9 +363,9 @@ impl CreateGrantRequestBuilder {
     ) -> &::std::option::Option<crate::types::GrantConstraints> {
         &self.inner.constraints
     }
-    /** Appends one item to [`CreateGrantRequest::grant_tokens`](crate::types::CreateGrantRequest::grant_tokens): A list of grant tokens.
-
- To set the whole list at once, use [`set_grant_tokens`](Self::set_grant_tokens).*/
+    /// Appends one item to [`CreateGrantRequest::grant_tokens`](crate::types::CreateGrantRequest::grant_tokens): A list of grant tokens.
+    ///
+    /// To set the whole list at once, use [`set_grant_tokens`](Self::set_grant_tokens).
     pub fn grant_tokens(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,

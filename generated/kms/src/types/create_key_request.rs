@@ -504,9 +504,9 @@ impl CreateKeyRequestBuilder {
     ) -> &::std::option::Option<bool> {
         &self.inner.bypass_policy_lockout_safety_check
     }
-    /** Appends one item to [`CreateKeyRequest::tags`](crate::types::CreateKeyRequest::tags): Assigns one or more tags to the KMS key.
-
- To set the whole list at once, use [`set_tags`](Self::set_tags).*/
+    /// Appends one item to [`CreateKeyRequest::tags`](crate::types::CreateKeyRequest::tags): Assigns one or more tags to the KMS key.
+    ///
+    /// To set the whole list at once, use [`set_tags`](Self::set_tags).
     pub fn tags(mut self, input: impl ::std::convert::Into<crate::types::Tag>) -> Self {
         self.inner.tags.get_or_insert_default().push(input.into());
         self

@@ -238,9 +238,9 @@ impl DecryptRequestBuilder {
     ) -> &::std::option::Option<::awsgen_runtime::primitives::Blob> {
         &self.inner.ciphertext_blob
     }
-    /** Adds one entry to [`DecryptRequest::encryption_context`](crate::types::DecryptRequest::encryption_context): Specifies the encryption context to use when decrypting the data.
-
- To set the whole map at once, use [`set_encryption_context`](Self::set_encryption_context).*/
+    /// Adds one entry to [`DecryptRequest::encryption_context`](crate::types::DecryptRequest::encryption_context): Specifies the encryption context to use when decrypting the data.
+    ///
+    /// To set the whole map at once, use [`set_encryption_context`](Self::set_encryption_context).
     pub fn encryption_context(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,
@@ -272,9 +272,9 @@ impl DecryptRequestBuilder {
     > {
         &self.inner.encryption_context
     }
-    /** Appends one item to [`DecryptRequest::grant_tokens`](crate::types::DecryptRequest::grant_tokens): A list of grant tokens.
-
- To set the whole list at once, use [`set_grant_tokens`](Self::set_grant_tokens).*/
+    /// Appends one item to [`DecryptRequest::grant_tokens`](crate::types::DecryptRequest::grant_tokens): A list of grant tokens.
+    ///
+    /// To set the whole list at once, use [`set_grant_tokens`](Self::set_grant_tokens).
     pub fn grant_tokens(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -382,9 +382,9 @@ impl DecryptRequestBuilder {
     pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
         &self.inner.dry_run
     }
-    /** Appends one item to [`DecryptRequest::dry_run_modifiers`](crate::types::DecryptRequest::dry_run_modifiers): Specifies the modifiers to apply to the dry run operation. `DryRunModifiers` is an optional parameter that only applies when `DryRun` is set to `true`.
-
- To set the whole list at once, use [`set_dry_run_modifiers`](Self::set_dry_run_modifiers).*/
+    /// Appends one item to [`DecryptRequest::dry_run_modifiers`](crate::types::DecryptRequest::dry_run_modifiers): Specifies the modifiers to apply to the dry run operation. `DryRunModifiers` is an optional parameter that only applies when `DryRun` is set to `true`.
+    ///
+    /// To set the whole list at once, use [`set_dry_run_modifiers`](Self::set_dry_run_modifiers).
     pub fn dry_run_modifiers(
         mut self,
         input: impl ::std::convert::Into<crate::types::DryRunModifierType>,

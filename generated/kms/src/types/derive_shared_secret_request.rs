@@ -252,9 +252,9 @@ impl DeriveSharedSecretRequestBuilder {
     ) -> &::std::option::Option<::awsgen_runtime::primitives::Blob> {
         &self.inner.public_key
     }
-    /** Appends one item to [`DeriveSharedSecretRequest::grant_tokens`](crate::types::DeriveSharedSecretRequest::grant_tokens): A list of grant tokens.
-
- To set the whole list at once, use [`set_grant_tokens`](Self::set_grant_tokens).*/
+    /// Appends one item to [`DeriveSharedSecretRequest::grant_tokens`](crate::types::DeriveSharedSecretRequest::grant_tokens): A list of grant tokens.
+    ///
+    /// To set the whole list at once, use [`set_grant_tokens`](Self::set_grant_tokens).
     pub fn grant_tokens(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,

@@ -125,9 +125,9 @@ pub struct DescribeCustomKeyStoresResponseBuilder {
     inner: crate::types::DescribeCustomKeyStoresResponse,
 }
 impl DescribeCustomKeyStoresResponseBuilder {
-    /** Appends one item to [`DescribeCustomKeyStoresResponse::custom_key_stores`](crate::types::DescribeCustomKeyStoresResponse::custom_key_stores): Contains metadata about each custom key store.
-
- To set the whole list at once, use [`set_custom_key_stores`](Self::set_custom_key_stores).*/
+    /// Appends one item to [`DescribeCustomKeyStoresResponse::custom_key_stores`](crate::types::DescribeCustomKeyStoresResponse::custom_key_stores): Contains metadata about each custom key store.
+    ///
+    /// To set the whole list at once, use [`set_custom_key_stores`](Self::set_custom_key_stores).
     pub fn custom_key_stores(
         mut self,
         input: impl ::std::convert::Into<crate::types::CustomKeyStoresListEntry>,

@@ -235,9 +235,9 @@ impl EncryptRequestBuilder {
     ) -> &::std::option::Option<::awsgen_runtime::primitives::Blob> {
         &self.inner.plaintext
     }
-    /** Adds one entry to [`EncryptRequest::encryption_context`](crate::types::EncryptRequest::encryption_context): Specifies the encryption context that will be used to encrypt the data.
-
- To set the whole map at once, use [`set_encryption_context`](Self::set_encryption_context).*/
+    /// Adds one entry to [`EncryptRequest::encryption_context`](crate::types::EncryptRequest::encryption_context): Specifies the encryption context that will be used to encrypt the data.
+    ///
+    /// To set the whole map at once, use [`set_encryption_context`](Self::set_encryption_context).
     pub fn encryption_context(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,
@@ -269,9 +269,9 @@ impl EncryptRequestBuilder {
     > {
         &self.inner.encryption_context
     }
-    /** Appends one item to [`EncryptRequest::grant_tokens`](crate::types::EncryptRequest::grant_tokens): A list of grant tokens.
-
- To set the whole list at once, use [`set_grant_tokens`](Self::set_grant_tokens).*/
+    /// Appends one item to [`EncryptRequest::grant_tokens`](crate::types::EncryptRequest::grant_tokens): A list of grant tokens.
+    ///
+    /// To set the whole list at once, use [`set_grant_tokens`](Self::set_grant_tokens).
     pub fn grant_tokens(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,

@@ -168,9 +168,9 @@ pub struct GenerateDataKeyPairWithoutPlaintextRequestBuilder {
     inner: crate::types::GenerateDataKeyPairWithoutPlaintextRequest,
 }
 impl GenerateDataKeyPairWithoutPlaintextRequestBuilder {
-    /** Adds one entry to [`GenerateDataKeyPairWithoutPlaintextRequest::encryption_context`](crate::types::GenerateDataKeyPairWithoutPlaintextRequest::encryption_context): Specifies the encryption context that will be used when encrypting the private key in the data key pair.
-
- To set the whole map at once, use [`set_encryption_context`](Self::set_encryption_context).*/
+    /// Adds one entry to [`GenerateDataKeyPairWithoutPlaintextRequest::encryption_context`](crate::types::GenerateDataKeyPairWithoutPlaintextRequest::encryption_context): Specifies the encryption context that will be used when encrypting the private key in the data key pair.
+    ///
+    /// To set the whole map at once, use [`set_encryption_context`](Self::set_encryption_context).
     pub fn encryption_context(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,
@@ -248,9 +248,9 @@ impl GenerateDataKeyPairWithoutPlaintextRequestBuilder {
     ) -> &::std::option::Option<crate::types::DataKeyPairSpec> {
         &self.inner.key_pair_spec
     }
-    /** Appends one item to [`GenerateDataKeyPairWithoutPlaintextRequest::grant_tokens`](crate::types::GenerateDataKeyPairWithoutPlaintextRequest::grant_tokens): A list of grant tokens.
-
- To set the whole list at once, use [`set_grant_tokens`](Self::set_grant_tokens).*/
+    /// Appends one item to [`GenerateDataKeyPairWithoutPlaintextRequest::grant_tokens`](crate::types::GenerateDataKeyPairWithoutPlaintextRequest::grant_tokens): A list of grant tokens.
+    ///
+    /// To set the whole list at once, use [`set_grant_tokens`](Self::set_grant_tokens).
     pub fn grant_tokens(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,

@@ -213,9 +213,9 @@ impl GenerateDataKeyRequestBuilder {
     pub fn get_key_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.key_id
     }
-    /** Adds one entry to [`GenerateDataKeyRequest::encryption_context`](crate::types::GenerateDataKeyRequest::encryption_context): Specifies the encryption context that will be used when encrypting the data key.
-
- To set the whole map at once, use [`set_encryption_context`](Self::set_encryption_context).*/
+    /// Adds one entry to [`GenerateDataKeyRequest::encryption_context`](crate::types::GenerateDataKeyRequest::encryption_context): Specifies the encryption context that will be used when encrypting the data key.
+    ///
+    /// To set the whole map at once, use [`set_encryption_context`](Self::set_encryption_context).
     pub fn encryption_context(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,
@@ -285,9 +285,9 @@ impl GenerateDataKeyRequestBuilder {
     pub fn get_key_spec(&self) -> &::std::option::Option<crate::types::DataKeySpec> {
         &self.inner.key_spec
     }
-    /** Appends one item to [`GenerateDataKeyRequest::grant_tokens`](crate::types::GenerateDataKeyRequest::grant_tokens): A list of grant tokens.
-
- To set the whole list at once, use [`set_grant_tokens`](Self::set_grant_tokens).*/
+    /// Appends one item to [`GenerateDataKeyRequest::grant_tokens`](crate::types::GenerateDataKeyRequest::grant_tokens): A list of grant tokens.
+    ///
+    /// To set the whole list at once, use [`set_grant_tokens`](Self::set_grant_tokens).
     pub fn grant_tokens(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,

@@ -195,9 +195,9 @@ impl GenerateDataKeyWithoutPlaintextRequestBuilder {
     pub fn get_key_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.key_id
     }
-    /** Adds one entry to [`GenerateDataKeyWithoutPlaintextRequest::encryption_context`](crate::types::GenerateDataKeyWithoutPlaintextRequest::encryption_context): Specifies the encryption context that will be used when encrypting the data key.
-
- To set the whole map at once, use [`set_encryption_context`](Self::set_encryption_context).*/
+    /// Adds one entry to [`GenerateDataKeyWithoutPlaintextRequest::encryption_context`](crate::types::GenerateDataKeyWithoutPlaintextRequest::encryption_context): Specifies the encryption context that will be used when encrypting the data key.
+    ///
+    /// To set the whole map at once, use [`set_encryption_context`](Self::set_encryption_context).
     pub fn encryption_context(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,
@@ -267,9 +267,9 @@ impl GenerateDataKeyWithoutPlaintextRequestBuilder {
     pub fn get_number_of_bytes(&self) -> &::std::option::Option<i32> {
         &self.inner.number_of_bytes
     }
-    /** Appends one item to [`GenerateDataKeyWithoutPlaintextRequest::grant_tokens`](crate::types::GenerateDataKeyWithoutPlaintextRequest::grant_tokens): A list of grant tokens.
-
- To set the whole list at once, use [`set_grant_tokens`](Self::set_grant_tokens).*/
+    /// Appends one item to [`GenerateDataKeyWithoutPlaintextRequest::grant_tokens`](crate::types::GenerateDataKeyWithoutPlaintextRequest::grant_tokens): A list of grant tokens.
+    ///
+    /// To set the whole list at once, use [`set_grant_tokens`](Self::set_grant_tokens).
     pub fn grant_tokens(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,

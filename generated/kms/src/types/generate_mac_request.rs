@@ -224,9 +224,9 @@ impl GenerateMacRequestBuilder {
     ) -> &::std::option::Option<crate::types::MacAlgorithmSpec> {
         &self.inner.mac_algorithm
     }
-    /** Appends one item to [`GenerateMacRequest::grant_tokens`](crate::types::GenerateMacRequest::grant_tokens): A list of grant tokens.
-
- To set the whole list at once, use [`set_grant_tokens`](Self::set_grant_tokens).*/
+    /// Appends one item to [`GenerateMacRequest::grant_tokens`](crate::types::GenerateMacRequest::grant_tokens): A list of grant tokens.
+    ///
+    /// To set the whole list at once, use [`set_grant_tokens`](Self::set_grant_tokens).
     pub fn grant_tokens(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,

@@ -316,9 +316,9 @@ impl GetPublicKeyResponseBuilder {
     pub fn get_key_usage(&self) -> &::std::option::Option<crate::types::KeyUsageType> {
         &self.inner.key_usage
     }
-    /** Appends one item to [`GetPublicKeyResponse::encryption_algorithms`](crate::types::GetPublicKeyResponse::encryption_algorithms): The encryption algorithms that KMS supports for this key.
-
- To set the whole list at once, use [`set_encryption_algorithms`](Self::set_encryption_algorithms).*/
+    /// Appends one item to [`GetPublicKeyResponse::encryption_algorithms`](crate::types::GetPublicKeyResponse::encryption_algorithms): The encryption algorithms that KMS supports for this key.
+    ///
+    /// To set the whole list at once, use [`set_encryption_algorithms`](Self::set_encryption_algorithms).
     pub fn encryption_algorithms(
         mut self,
         input: impl ::std::convert::Into<crate::types::EncryptionAlgorithmSpec>,
@@ -344,9 +344,9 @@ impl GetPublicKeyResponseBuilder {
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::EncryptionAlgorithmSpec>> {
         &self.inner.encryption_algorithms
     }
-    /** Appends one item to [`GetPublicKeyResponse::signing_algorithms`](crate::types::GetPublicKeyResponse::signing_algorithms): The signing algorithms that KMS supports for this key.
-
- To set the whole list at once, use [`set_signing_algorithms`](Self::set_signing_algorithms).*/
+    /// Appends one item to [`GetPublicKeyResponse::signing_algorithms`](crate::types::GetPublicKeyResponse::signing_algorithms): The signing algorithms that KMS supports for this key.
+    ///
+    /// To set the whole list at once, use [`set_signing_algorithms`](Self::set_signing_algorithms).
     pub fn signing_algorithms(
         mut self,
         input: impl ::std::convert::Into<crate::types::SigningAlgorithmSpec>,
@@ -370,9 +370,9 @@ impl GetPublicKeyResponseBuilder {
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::SigningAlgorithmSpec>> {
         &self.inner.signing_algorithms
     }
-    /** Appends one item to [`GetPublicKeyResponse::key_agreement_algorithms`](crate::types::GetPublicKeyResponse::key_agreement_algorithms): The key agreement algorithm used to derive a shared secret.
-
- To set the whole list at once, use [`set_key_agreement_algorithms`](Self::set_key_agreement_algorithms).*/
+    /// Appends one item to [`GetPublicKeyResponse::key_agreement_algorithms`](crate::types::GetPublicKeyResponse::key_agreement_algorithms): The key agreement algorithm used to derive a shared secret.
+    ///
+    /// To set the whole list at once, use [`set_key_agreement_algorithms`](Self::set_key_agreement_algorithms).
     pub fn key_agreement_algorithms(
         mut self,
         input: impl ::std::convert::Into<crate::types::KeyAgreementAlgorithmSpec>,

@@ -129,9 +129,9 @@ pub struct GrantConstraintsBuilder {
     inner: crate::types::GrantConstraints,
 }
 impl GrantConstraintsBuilder {
-    /** Adds one entry to [`GrantConstraints::encryption_context_subset`](crate::types::GrantConstraints::encryption_context_subset): A list of key-value pairs that must be included in the encryption context of the [cryptographic operation](https://docs.aws.amazon.com/kms/latest/developerguide/kms-cryptography.html#cryptographic-operations) request.
-
- To set the whole map at once, use [`set_encryption_context_subset`](Self::set_encryption_context_subset).*/
+    /// Adds one entry to [`GrantConstraints::encryption_context_subset`](crate::types::GrantConstraints::encryption_context_subset): A list of key-value pairs that must be included in the encryption context of the [cryptographic operation](https://docs.aws.amazon.com/kms/latest/developerguide/kms-cryptography.html#cryptographic-operations) request.
+    ///
+    /// To set the whole map at once, use [`set_encryption_context_subset`](Self::set_encryption_context_subset).
     pub fn encryption_context_subset(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,
@@ -163,9 +163,9 @@ impl GrantConstraintsBuilder {
     > {
         &self.inner.encryption_context_subset
     }
-    /** Adds one entry to [`GrantConstraints::encryption_context_equals`](crate::types::GrantConstraints::encryption_context_equals): A list of key-value pairs that must match the encryption context in the [cryptographic operation](https://docs.aws.amazon.com/kms/latest/developerguide/kms-cryptography.html#cryptographic-operations) request.
-
- To set the whole map at once, use [`set_encryption_context_equals`](Self::set_encryption_context_equals).*/
+    /// Adds one entry to [`GrantConstraints::encryption_context_equals`](crate::types::GrantConstraints::encryption_context_equals): A list of key-value pairs that must match the encryption context in the [cryptographic operation](https://docs.aws.amazon.com/kms/latest/developerguide/kms-cryptography.html#cryptographic-operations) request.
+    ///
+    /// To set the whole map at once, use [`set_encryption_context_equals`](Self::set_encryption_context_equals).
     pub fn encryption_context_equals(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,

@@ -371,9 +371,9 @@ impl GrantListEntryBuilder {
     pub fn get_issuing_account(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.issuing_account
     }
-    /** Appends one item to [`GrantListEntry::operations`](crate::types::GrantListEntry::operations): The list of operations permitted by the grant.
-
- To set the whole list at once, use [`set_operations`](Self::set_operations).*/
+    /// Appends one item to [`GrantListEntry::operations`](crate::types::GrantListEntry::operations): The list of operations permitted by the grant.
+    ///
+    /// To set the whole list at once, use [`set_operations`](Self::set_operations).
     pub fn operations(
         mut self,
         input: impl ::std::convert::Into<crate::types::GrantOperation>,

@@ -848,9 +848,9 @@ impl KeyMetadataBuilder {
     pub fn get_key_spec(&self) -> &::std::option::Option<crate::types::KeySpec> {
         &self.inner.key_spec
     }
-    /** Appends one item to [`KeyMetadata::encryption_algorithms`](crate::types::KeyMetadata::encryption_algorithms): The encryption algorithms that the KMS key supports.
-
- To set the whole list at once, use [`set_encryption_algorithms`](Self::set_encryption_algorithms).*/
+    /// Appends one item to [`KeyMetadata::encryption_algorithms`](crate::types::KeyMetadata::encryption_algorithms): The encryption algorithms that the KMS key supports.
+    ///
+    /// To set the whole list at once, use [`set_encryption_algorithms`](Self::set_encryption_algorithms).
     pub fn encryption_algorithms(
         mut self,
         input: impl ::std::convert::Into<crate::types::EncryptionAlgorithmSpec>,
@@ -876,9 +876,9 @@ impl KeyMetadataBuilder {
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::EncryptionAlgorithmSpec>> {
         &self.inner.encryption_algorithms
     }
-    /** Appends one item to [`KeyMetadata::signing_algorithms`](crate::types::KeyMetadata::signing_algorithms): The signing algorithms that the KMS key supports.
-
- To set the whole list at once, use [`set_signing_algorithms`](Self::set_signing_algorithms).*/
+    /// Appends one item to [`KeyMetadata::signing_algorithms`](crate::types::KeyMetadata::signing_algorithms): The signing algorithms that the KMS key supports.
+    ///
+    /// To set the whole list at once, use [`set_signing_algorithms`](Self::set_signing_algorithms).
     pub fn signing_algorithms(
         mut self,
         input: impl ::std::convert::Into<crate::types::SigningAlgorithmSpec>,
@@ -902,9 +902,9 @@ impl KeyMetadataBuilder {
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::SigningAlgorithmSpec>> {
         &self.inner.signing_algorithms
     }
-    /** Appends one item to [`KeyMetadata::key_agreement_algorithms`](crate::types::KeyMetadata::key_agreement_algorithms): The key agreement algorithm used to derive a shared secret.
-
- To set the whole list at once, use [`set_key_agreement_algorithms`](Self::set_key_agreement_algorithms).*/
+    /// Appends one item to [`KeyMetadata::key_agreement_algorithms`](crate::types::KeyMetadata::key_agreement_algorithms): The key agreement algorithm used to derive a shared secret.
+    ///
+    /// To set the whole list at once, use [`set_key_agreement_algorithms`](Self::set_key_agreement_algorithms).
     pub fn key_agreement_algorithms(
         mut self,
         input: impl ::std::convert::Into<crate::types::KeyAgreementAlgorithmSpec>,
@@ -998,9 +998,9 @@ impl KeyMetadataBuilder {
     pub fn get_pending_deletion_window_in_days(&self) -> &::std::option::Option<i32> {
         &self.inner.pending_deletion_window_in_days
     }
-    /** Appends one item to [`KeyMetadata::mac_algorithms`](crate::types::KeyMetadata::mac_algorithms): The message authentication code (MAC) algorithm that the HMAC KMS key supports.
-
- To set the whole list at once, use [`set_mac_algorithms`](Self::set_mac_algorithms).*/
+    /// Appends one item to [`KeyMetadata::mac_algorithms`](crate::types::KeyMetadata::mac_algorithms): The message authentication code (MAC) algorithm that the HMAC KMS key supports.
+    ///
+    /// To set the whole list at once, use [`set_mac_algorithms`](Self::set_mac_algorithms).
     pub fn mac_algorithms(
         mut self,
         input: impl ::std::convert::Into<crate::types::MacAlgorithmSpec>,

@@ -122,9 +122,9 @@ pub struct ListAliasesResponseBuilder {
     inner: crate::types::ListAliasesResponse,
 }
 impl ListAliasesResponseBuilder {
-    /** Appends one item to [`ListAliasesResponse::aliases`](crate::types::ListAliasesResponse::aliases): A list of aliases.
-
- To set the whole list at once, use [`set_aliases`](Self::set_aliases).*/
+    /// Appends one item to [`ListAliasesResponse::aliases`](crate::types::ListAliasesResponse::aliases): A list of aliases.
+    ///
+    /// To set the whole list at once, use [`set_aliases`](Self::set_aliases).
     pub fn aliases(
         mut self,
         input: impl ::std::convert::Into<crate::types::AliasListEntry>,

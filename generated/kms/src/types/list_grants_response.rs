@@ -122,9 +122,9 @@ pub struct ListGrantsResponseBuilder {
     inner: crate::types::ListGrantsResponse,
 }
 impl ListGrantsResponseBuilder {
-    /** Appends one item to [`ListGrantsResponse::grants`](crate::types::ListGrantsResponse::grants): A list of grants.
-
- To set the whole list at once, use [`set_grants`](Self::set_grants).*/
+    /// Appends one item to [`ListGrantsResponse::grants`](crate::types::ListGrantsResponse::grants): A list of grants.
+    ///
+    /// To set the whole list at once, use [`set_grants`](Self::set_grants).
     pub fn grants(
         mut self,
         input: impl ::std::convert::Into<crate::types::GrantListEntry>,

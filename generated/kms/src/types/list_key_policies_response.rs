@@ -114,9 +114,9 @@ pub struct ListKeyPoliciesResponseBuilder {
     inner: crate::types::ListKeyPoliciesResponse,
 }
 impl ListKeyPoliciesResponseBuilder {
-    /** Appends one item to [`ListKeyPoliciesResponse::policy_names`](crate::types::ListKeyPoliciesResponse::policy_names): A list of key policy names.
-
- To set the whole list at once, use [`set_policy_names`](Self::set_policy_names).*/
+    /// Appends one item to [`ListKeyPoliciesResponse::policy_names`](crate::types::ListKeyPoliciesResponse::policy_names): A list of key policy names.
+    ///
+    /// To set the whole list at once, use [`set_policy_names`](Self::set_policy_names).
     pub fn policy_names(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,

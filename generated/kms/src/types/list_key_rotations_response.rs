@@ -124,9 +124,9 @@ pub struct ListKeyRotationsResponseBuilder {
     inner: crate::types::ListKeyRotationsResponse,
 }
 impl ListKeyRotationsResponseBuilder {
-    /** Appends one item to [`ListKeyRotationsResponse::rotations`](crate::types::ListKeyRotationsResponse::rotations): A list of completed key material rotations.
-
- To set the whole list at once, use [`set_rotations`](Self::set_rotations).*/
+    /// Appends one item to [`ListKeyRotationsResponse::rotations`](crate::types::ListKeyRotationsResponse::rotations): A list of completed key material rotations.
+    ///
+    /// To set the whole list at once, use [`set_rotations`](Self::set_rotations).
     pub fn rotations(
         mut self,
         input: impl ::std::convert::Into<crate::types::RotationsListEntry>,

@@ -122,9 +122,9 @@ pub struct ListKeysResponseBuilder {
     inner: crate::types::ListKeysResponse,
 }
 impl ListKeysResponseBuilder {
-    /** Appends one item to [`ListKeysResponse::keys`](crate::types::ListKeysResponse::keys): A list of KMS keys.
-
- To set the whole list at once, use [`set_keys`](Self::set_keys).*/
+    /// Appends one item to [`ListKeysResponse::keys`](crate::types::ListKeysResponse::keys): A list of KMS keys.
+    ///
+    /// To set the whole list at once, use [`set_keys`](Self::set_keys).
     pub fn keys(
         mut self,
         input: impl ::std::convert::Into<crate::types::KeyListEntry>,

@@ -124,9 +124,9 @@ pub struct ListResourceTagsResponseBuilder {
     inner: crate::types::ListResourceTagsResponse,
 }
 impl ListResourceTagsResponseBuilder {
-    /** Appends one item to [`ListResourceTagsResponse::tags`](crate::types::ListResourceTagsResponse::tags): A list of tags.
-
- To set the whole list at once, use [`set_tags`](Self::set_tags).*/
+    /// Appends one item to [`ListResourceTagsResponse::tags`](crate::types::ListResourceTagsResponse::tags): A list of tags.
+    ///
+    /// To set the whole list at once, use [`set_tags`](Self::set_tags).
     pub fn tags(mut self, input: impl ::std::convert::Into<crate::types::Tag>) -> Self {
         self.inner.tags.get_or_insert_default().push(input.into());
         self

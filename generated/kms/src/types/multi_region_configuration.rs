@@ -164,9 +164,9 @@ impl MultiRegionConfigurationBuilder {
     ) -> &::std::option::Option<crate::types::MultiRegionKey> {
         &self.inner.primary_key
     }
-    /** Appends one item to [`MultiRegionConfiguration::replica_keys`](crate::types::MultiRegionConfiguration::replica_keys): displays the key ARNs and Regions of all replica keys.
-
- To set the whole list at once, use [`set_replica_keys`](Self::set_replica_keys).*/
+    /// Appends one item to [`MultiRegionConfiguration::replica_keys`](crate::types::MultiRegionConfiguration::replica_keys): displays the key ARNs and Regions of all replica keys.
+    ///
+    /// To set the whole list at once, use [`set_replica_keys`](Self::set_replica_keys).
     pub fn replica_keys(
         mut self,
         input: impl ::std::convert::Into<crate::types::MultiRegionKey>,

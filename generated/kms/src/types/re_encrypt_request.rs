@@ -300,9 +300,9 @@ impl ReEncryptRequestBuilder {
     ) -> &::std::option::Option<::awsgen_runtime::primitives::Blob> {
         &self.inner.ciphertext_blob
     }
-    /** Adds one entry to [`ReEncryptRequest::source_encryption_context`](crate::types::ReEncryptRequest::source_encryption_context): Specifies the encryption context to use to decrypt the ciphertext.
-
- To set the whole map at once, use [`set_source_encryption_context`](Self::set_source_encryption_context).*/
+    /// Adds one entry to [`ReEncryptRequest::source_encryption_context`](crate::types::ReEncryptRequest::source_encryption_context): Specifies the encryption context to use to decrypt the ciphertext.
+    ///
+    /// To set the whole map at once, use [`set_source_encryption_context`](Self::set_source_encryption_context).
     pub fn source_encryption_context(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,
@@ -380,9 +380,9 @@ impl ReEncryptRequestBuilder {
     ) -> &::std::option::Option<::std::string::String> {
         &self.inner.destination_key_id
     }
-    /** Adds one entry to [`ReEncryptRequest::destination_encryption_context`](crate::types::ReEncryptRequest::destination_encryption_context): Specifies that encryption context to use when the reencrypting the data.
-
- To set the whole map at once, use [`set_destination_encryption_context`](Self::set_destination_encryption_context).*/
+    /// Adds one entry to [`ReEncryptRequest::destination_encryption_context`](crate::types::ReEncryptRequest::destination_encryption_context): Specifies that encryption context to use when the reencrypting the data.
+    ///
+    /// To set the whole map at once, use [`set_destination_encryption_context`](Self::set_destination_encryption_context).
     pub fn destination_encryption_context(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,
@@ -466,9 +466,9 @@ impl ReEncryptRequestBuilder {
     ) -> &::std::option::Option<crate::types::EncryptionAlgorithmSpec> {
         &self.inner.destination_encryption_algorithm
     }
-    /** Appends one item to [`ReEncryptRequest::grant_tokens`](crate::types::ReEncryptRequest::grant_tokens): A list of grant tokens.
-
- To set the whole list at once, use [`set_grant_tokens`](Self::set_grant_tokens).*/
+    /// Appends one item to [`ReEncryptRequest::grant_tokens`](crate::types::ReEncryptRequest::grant_tokens): A list of grant tokens.
+    ///
+    /// To set the whole list at once, use [`set_grant_tokens`](Self::set_grant_tokens).
     pub fn grant_tokens(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -508,9 +508,9 @@ impl ReEncryptRequestBuilder {
     pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
         &self.inner.dry_run
     }
-    /** Appends one item to [`ReEncryptRequest::dry_run_modifiers`](crate::types::ReEncryptRequest::dry_run_modifiers): Specifies the modifiers to apply to the dry run operation. `DryRunModifiers` is an optional parameter that only applies when `DryRun` is set to `true`.
-
- To set the whole list at once, use [`set_dry_run_modifiers`](Self::set_dry_run_modifiers).*/
+    /// Appends one item to [`ReEncryptRequest::dry_run_modifiers`](crate::types::ReEncryptRequest::dry_run_modifiers): Specifies the modifiers to apply to the dry run operation. `DryRunModifiers` is an optional parameter that only applies when `DryRun` is set to `true`.
+    ///
+    /// To set the whole list at once, use [`set_dry_run_modifiers`](Self::set_dry_run_modifiers).
     pub fn dry_run_modifiers(
         mut self,
         input: impl ::std::convert::Into<crate::types::DryRunModifierType>,

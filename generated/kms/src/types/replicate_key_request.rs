@@ -319,9 +319,9 @@ impl ReplicateKeyRequestBuilder {
     pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.description
     }
-    /** Appends one item to [`ReplicateKeyRequest::tags`](crate::types::ReplicateKeyRequest::tags): Assigns one or more tags to the replica key.
-
- To set the whole list at once, use [`set_tags`](Self::set_tags).*/
+    /// Appends one item to [`ReplicateKeyRequest::tags`](crate::types::ReplicateKeyRequest::tags): Assigns one or more tags to the replica key.
+    ///
+    /// To set the whole list at once, use [`set_tags`](Self::set_tags).
     pub fn tags(mut self, input: impl ::std::convert::Into<crate::types::Tag>) -> Self {
         self.inner.tags.get_or_insert_default().push(input.into());
         self

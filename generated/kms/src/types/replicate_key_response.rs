@@ -168,9 +168,9 @@ impl ReplicateKeyResponseBuilder {
     pub fn get_replica_policy(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.replica_policy
     }
-    /** Appends one item to [`ReplicateKeyResponse::replica_tags`](crate::types::ReplicateKeyResponse::replica_tags): The tags on the new replica key.
-
- To set the whole list at once, use [`set_replica_tags`](Self::set_replica_tags).*/
+    /// Appends one item to [`ReplicateKeyResponse::replica_tags`](crate::types::ReplicateKeyResponse::replica_tags): The tags on the new replica key.
+    ///
+    /// To set the whole list at once, use [`set_replica_tags`](Self::set_replica_tags).
     pub fn replica_tags(
         mut self,
         input: impl ::std::convert::Into<crate::types::Tag>,

@@ -268,9 +268,9 @@ impl SignRequestBuilder {
     pub fn get_message_type(&self) -> &::std::option::Option<crate::types::MessageType> {
         &self.inner.message_type
     }
-    /** Appends one item to [`SignRequest::grant_tokens`](crate::types::SignRequest::grant_tokens): A list of grant tokens.
-
- To set the whole list at once, use [`set_grant_tokens`](Self::set_grant_tokens).*/
+    /// Appends one item to [`SignRequest::grant_tokens`](crate::types::SignRequest::grant_tokens): A list of grant tokens.
+    ///
+    /// To set the whole list at once, use [`set_grant_tokens`](Self::set_grant_tokens).
     pub fn grant_tokens(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,

@@ -142,9 +142,9 @@ impl TagResourceRequestBuilder {
     pub fn get_key_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.key_id
     }
-    /** Appends one item to [`TagResourceRequest::tags`](crate::types::TagResourceRequest::tags): One or more tags.
-
- To set the whole list at once, use [`set_tags`](Self::set_tags).*/
+    /// Appends one item to [`TagResourceRequest::tags`](crate::types::TagResourceRequest::tags): One or more tags.
+    ///
+    /// To set the whole list at once, use [`set_tags`](Self::set_tags).
     pub fn tags(mut self, input: impl ::std::convert::Into<crate::types::Tag>) -> Self {
         self.inner.tags.get_or_insert_default().push(input.into());
         self

@@ -132,9 +132,9 @@ impl UntagResourceRequestBuilder {
     pub fn get_key_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.key_id
     }
-    /** Appends one item to [`UntagResourceRequest::tag_keys`](crate::types::UntagResourceRequest::tag_keys): One or more tag keys.
-
- To set the whole list at once, use [`set_tag_keys`](Self::set_tag_keys).*/
+    /// Appends one item to [`UntagResourceRequest::tag_keys`](crate::types::UntagResourceRequest::tag_keys): One or more tag keys.
+    ///
+    /// To set the whole list at once, use [`set_tag_keys`](Self::set_tag_keys).
     pub fn tag_keys(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,

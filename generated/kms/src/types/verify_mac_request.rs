@@ -258,9 +258,9 @@ impl VerifyMacRequestBuilder {
     pub fn get_mac(&self) -> &::std::option::Option<::awsgen_runtime::primitives::Blob> {
         &self.inner.mac
     }
-    /** Appends one item to [`VerifyMacRequest::grant_tokens`](crate::types::VerifyMacRequest::grant_tokens): A list of grant tokens.
-
- To set the whole list at once, use [`set_grant_tokens`](Self::set_grant_tokens).*/
+    /// Appends one item to [`VerifyMacRequest::grant_tokens`](crate::types::VerifyMacRequest::grant_tokens): A list of grant tokens.
+    ///
+    /// To set the whole list at once, use [`set_grant_tokens`](Self::set_grant_tokens).
     pub fn grant_tokens(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,

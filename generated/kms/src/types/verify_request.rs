@@ -330,9 +330,9 @@ impl VerifyRequestBuilder {
     ) -> &::std::option::Option<crate::types::SigningAlgorithmSpec> {
         &self.inner.signing_algorithm
     }
-    /** Appends one item to [`VerifyRequest::grant_tokens`](crate::types::VerifyRequest::grant_tokens): A list of grant tokens.
-
- To set the whole list at once, use [`set_grant_tokens`](Self::set_grant_tokens).*/
+    /// Appends one item to [`VerifyRequest::grant_tokens`](crate::types::VerifyRequest::grant_tokens): A list of grant tokens.
+    ///
+    /// To set the whole list at once, use [`set_grant_tokens`](Self::set_grant_tokens).
     pub fn grant_tokens(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,

@@ -88,9 +88,9 @@ pub struct AliasRoutingConfigurationBuilder {
     inner: crate::types::AliasRoutingConfiguration,
 }
 impl AliasRoutingConfigurationBuilder {
-    /** Adds one entry to [`AliasRoutingConfiguration::additional_version_weights`](crate::types::AliasRoutingConfiguration::additional_version_weights): The second version, and the percentage of traffic that's routed to it.
-
- To set the whole map at once, use [`set_additional_version_weights`](Self::set_additional_version_weights).*/
+    /// Adds one entry to [`AliasRoutingConfiguration::additional_version_weights`](crate::types::AliasRoutingConfiguration::additional_version_weights): The second version, and the percentage of traffic that's routed to it.
+    ///
+    /// To set the whole map at once, use [`set_additional_version_weights`](Self::set_additional_version_weights).
     pub fn additional_version_weights(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,

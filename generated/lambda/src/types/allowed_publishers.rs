@@ -86,9 +86,9 @@ pub struct AllowedPublishersBuilder {
     inner: crate::types::AllowedPublishers,
 }
 impl AllowedPublishersBuilder {
-    /** Appends one item to [`AllowedPublishers::signing_profile_version_arns`](crate::types::AllowedPublishers::signing_profile_version_arns): The Amazon Resource Name (ARN) for each of the signing profiles.
-
- To set the whole list at once, use [`set_signing_profile_version_arns`](Self::set_signing_profile_version_arns).*/
+    /// Appends one item to [`AllowedPublishers::signing_profile_version_arns`](crate::types::AllowedPublishers::signing_profile_version_arns): The Amazon Resource Name (ARN) for each of the signing profiles.
+    ///
+    /// To set the whole list at once, use [`set_signing_profile_version_arns`](Self::set_signing_profile_version_arns).
     pub fn signing_profile_version_arns(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,

@@ -154,9 +154,9 @@ impl CapacityProviderScalingConfigBuilder {
     ) -> &::std::option::Option<crate::types::CapacityProviderScalingMode> {
         &self.inner.scaling_mode
     }
-    /** Appends one item to [`CapacityProviderScalingConfig::scaling_policies`](crate::types::CapacityProviderScalingConfig::scaling_policies): A list of scaling policies that define how the capacity provider scales compute instances based on metrics and thresholds.
-
- To set the whole list at once, use [`set_scaling_policies`](Self::set_scaling_policies).*/
+    /// Appends one item to [`CapacityProviderScalingConfig::scaling_policies`](crate::types::CapacityProviderScalingConfig::scaling_policies): A list of scaling policies that define how the capacity provider scales compute instances based on metrics and thresholds.
+    ///
+    /// To set the whole list at once, use [`set_scaling_policies`](Self::set_scaling_policies).
     pub fn scaling_policies(
         mut self,
         input: impl ::std::convert::Into<crate::types::TargetTrackingScalingPolicy>,

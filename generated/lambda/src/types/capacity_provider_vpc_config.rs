@@ -97,9 +97,9 @@ pub struct CapacityProviderVpcConfigBuilder {
     inner: crate::types::CapacityProviderVpcConfig,
 }
 impl CapacityProviderVpcConfigBuilder {
-    /** Appends one item to [`CapacityProviderVpcConfig::subnet_ids`](crate::types::CapacityProviderVpcConfig::subnet_ids): A list of subnet IDs where the capacity provider launches compute instances.
-
- To set the whole list at once, use [`set_subnet_ids`](Self::set_subnet_ids).*/
+    /// Appends one item to [`CapacityProviderVpcConfig::subnet_ids`](crate::types::CapacityProviderVpcConfig::subnet_ids): A list of subnet IDs where the capacity provider launches compute instances.
+    ///
+    /// To set the whole list at once, use [`set_subnet_ids`](Self::set_subnet_ids).
     pub fn subnet_ids(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -123,9 +123,9 @@ impl CapacityProviderVpcConfigBuilder {
     ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
         &self.inner.subnet_ids
     }
-    /** Appends one item to [`CapacityProviderVpcConfig::security_group_ids`](crate::types::CapacityProviderVpcConfig::security_group_ids): A list of security group IDs that control network access for compute instances managed by the capacity provider.
-
- To set the whole list at once, use [`set_security_group_ids`](Self::set_security_group_ids).*/
+    /// Appends one item to [`CapacityProviderVpcConfig::security_group_ids`](crate::types::CapacityProviderVpcConfig::security_group_ids): A list of security group IDs that control network access for compute instances managed by the capacity provider.
+    ///
+    /// To set the whole list at once, use [`set_security_group_ids`](Self::set_security_group_ids).
     pub fn security_group_ids(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,

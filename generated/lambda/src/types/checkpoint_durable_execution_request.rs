@@ -186,9 +186,9 @@ impl CheckpointDurableExecutionRequestBuilder {
     pub fn get_checkpoint_token(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.checkpoint_token
     }
-    /** Appends one item to [`CheckpointDurableExecutionRequest::updates`](crate::types::CheckpointDurableExecutionRequest::updates): An array of state updates to apply during this checkpoint.
-
- To set the whole list at once, use [`set_updates`](Self::set_updates).*/
+    /// Appends one item to [`CheckpointDurableExecutionRequest::updates`](crate::types::CheckpointDurableExecutionRequest::updates): An array of state updates to apply during this checkpoint.
+    ///
+    /// To set the whole list at once, use [`set_updates`](Self::set_updates).
     pub fn updates(
         mut self,
         input: impl ::std::convert::Into<crate::types::OperationUpdate>,

@@ -98,9 +98,9 @@ pub struct CheckpointUpdatedExecutionStateBuilder {
     inner: crate::types::CheckpointUpdatedExecutionState,
 }
 impl CheckpointUpdatedExecutionStateBuilder {
-    /** Appends one item to [`CheckpointUpdatedExecutionState::operations`](crate::types::CheckpointUpdatedExecutionState::operations): A list of operations that have been updated since the last checkpoint.
-
- To set the whole list at once, use [`set_operations`](Self::set_operations).*/
+    /// Appends one item to [`CheckpointUpdatedExecutionState::operations`](crate::types::CheckpointUpdatedExecutionState::operations): A list of operations that have been updated since the last checkpoint.
+    ///
+    /// To set the whole list at once, use [`set_operations`](Self::set_operations).
     pub fn operations(
         mut self,
         input: impl ::std::convert::Into<crate::types::Operation>,

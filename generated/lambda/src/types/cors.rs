@@ -153,9 +153,9 @@ impl CorsBuilder {
     pub fn get_allow_credentials(&self) -> &::std::option::Option<bool> {
         &self.inner.allow_credentials
     }
-    /** Appends one item to [`Cors::allow_headers`](crate::types::Cors::allow_headers): The HTTP headers that origins can include in requests to your function URL.
-
- To set the whole list at once, use [`set_allow_headers`](Self::set_allow_headers).*/
+    /// Appends one item to [`Cors::allow_headers`](crate::types::Cors::allow_headers): The HTTP headers that origins can include in requests to your function URL.
+    ///
+    /// To set the whole list at once, use [`set_allow_headers`](Self::set_allow_headers).
     pub fn allow_headers(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -179,9 +179,9 @@ impl CorsBuilder {
     ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
         &self.inner.allow_headers
     }
-    /** Appends one item to [`Cors::allow_methods`](crate::types::Cors::allow_methods): The HTTP methods that are allowed when calling your function URL.
-
- To set the whole list at once, use [`set_allow_methods`](Self::set_allow_methods).*/
+    /// Appends one item to [`Cors::allow_methods`](crate::types::Cors::allow_methods): The HTTP methods that are allowed when calling your function URL.
+    ///
+    /// To set the whole list at once, use [`set_allow_methods`](Self::set_allow_methods).
     pub fn allow_methods(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -205,9 +205,9 @@ impl CorsBuilder {
     ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
         &self.inner.allow_methods
     }
-    /** Appends one item to [`Cors::allow_origins`](crate::types::Cors::allow_origins): The origins that can access your function URL.
-
- To set the whole list at once, use [`set_allow_origins`](Self::set_allow_origins).*/
+    /// Appends one item to [`Cors::allow_origins`](crate::types::Cors::allow_origins): The origins that can access your function URL.
+    ///
+    /// To set the whole list at once, use [`set_allow_origins`](Self::set_allow_origins).
     pub fn allow_origins(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -231,9 +231,9 @@ impl CorsBuilder {
     ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
         &self.inner.allow_origins
     }
-    /** Appends one item to [`Cors::expose_headers`](crate::types::Cors::expose_headers): The HTTP headers in your function response that you want to expose to origins that call your function URL.
-
- To set the whole list at once, use [`set_expose_headers`](Self::set_expose_headers).*/
+    /// Appends one item to [`Cors::expose_headers`](crate::types::Cors::expose_headers): The HTTP headers in your function response that you want to expose to origins that call your function URL.
+    ///
+    /// To set the whole list at once, use [`set_expose_headers`](Self::set_expose_headers).
     pub fn expose_headers(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,

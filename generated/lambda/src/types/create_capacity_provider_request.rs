@@ -350,9 +350,9 @@ impl CreateCapacityProviderRequestBuilder {
     pub fn get_kms_key_arn(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.kms_key_arn
     }
-    /** Adds one entry to [`CreateCapacityProviderRequest::tags`](crate::types::CreateCapacityProviderRequest::tags): A list of tags to associate with the capacity provider.
-
- To set the whole map at once, use [`set_tags`](Self::set_tags).*/
+    /// Adds one entry to [`CreateCapacityProviderRequest::tags`](crate::types::CreateCapacityProviderRequest::tags): A list of tags to associate with the capacity provider.
+    ///
+    /// To set the whole map at once, use [`set_tags`](Self::set_tags).
     pub fn tags(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,

@@ -202,9 +202,9 @@ impl CreateCodeSigningConfigRequestBuilder {
     ) -> &::std::option::Option<crate::types::CodeSigningPolicies> {
         &self.inner.code_signing_policies
     }
-    /** Adds one entry to [`CreateCodeSigningConfigRequest::tags`](crate::types::CreateCodeSigningConfigRequest::tags): A list of tags to add to the code signing configuration.
-
- To set the whole map at once, use [`set_tags`](Self::set_tags).*/
+    /// Adds one entry to [`CreateCodeSigningConfigRequest::tags`](crate::types::CreateCodeSigningConfigRequest::tags): A list of tags to add to the code signing configuration.
+    ///
+    /// To set the whole map at once, use [`set_tags`](Self::set_tags).
     pub fn tags(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,

@@ -897,9 +897,9 @@ impl CreateEventSourceMappingRequestBuilder {
     pub fn get_maximum_retry_attempts(&self) -> &::std::option::Option<i32> {
         &self.inner.maximum_retry_attempts
     }
-    /** Adds one entry to [`CreateEventSourceMappingRequest::tags`](crate::types::CreateEventSourceMappingRequest::tags): A list of tags to apply to the event source mapping.
-
- To set the whole map at once, use [`set_tags`](Self::set_tags).*/
+    /// Adds one entry to [`CreateEventSourceMappingRequest::tags`](crate::types::CreateEventSourceMappingRequest::tags): A list of tags to apply to the event source mapping.
+    ///
+    /// To set the whole map at once, use [`set_tags`](Self::set_tags).
     pub fn tags(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,
@@ -952,9 +952,9 @@ impl CreateEventSourceMappingRequestBuilder {
     pub fn get_tumbling_window_in_seconds(&self) -> &::std::option::Option<i32> {
         &self.inner.tumbling_window_in_seconds
     }
-    /** Appends one item to [`CreateEventSourceMappingRequest::topics`](crate::types::CreateEventSourceMappingRequest::topics): The name of the Kafka topic.
-
- To set the whole list at once, use [`set_topics`](Self::set_topics).*/
+    /// Appends one item to [`CreateEventSourceMappingRequest::topics`](crate::types::CreateEventSourceMappingRequest::topics): The name of the Kafka topic.
+    ///
+    /// To set the whole list at once, use [`set_topics`](Self::set_topics).
     pub fn topics(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -978,9 +978,9 @@ impl CreateEventSourceMappingRequestBuilder {
     ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
         &self.inner.topics
     }
-    /** Appends one item to [`CreateEventSourceMappingRequest::queues`](crate::types::CreateEventSourceMappingRequest::queues): (MQ) The name of the Amazon MQ broker destination queue to consume.
-
- To set the whole list at once, use [`set_queues`](Self::set_queues).*/
+    /// Appends one item to [`CreateEventSourceMappingRequest::queues`](crate::types::CreateEventSourceMappingRequest::queues): (MQ) The name of the Amazon MQ broker destination queue to consume.
+    ///
+    /// To set the whole list at once, use [`set_queues`](Self::set_queues).
     pub fn queues(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -1004,9 +1004,9 @@ impl CreateEventSourceMappingRequestBuilder {
     ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
         &self.inner.queues
     }
-    /** Appends one item to [`CreateEventSourceMappingRequest::source_access_configurations`](crate::types::CreateEventSourceMappingRequest::source_access_configurations): An array of authentication protocols or VPC components required to secure your event source.
-
- To set the whole list at once, use [`set_source_access_configurations`](Self::set_source_access_configurations).*/
+    /// Appends one item to [`CreateEventSourceMappingRequest::source_access_configurations`](crate::types::CreateEventSourceMappingRequest::source_access_configurations): An array of authentication protocols or VPC components required to secure your event source.
+    ///
+    /// To set the whole list at once, use [`set_source_access_configurations`](Self::set_source_access_configurations).
     pub fn source_access_configurations(
         mut self,
         input: impl ::std::convert::Into<crate::types::SourceAccessConfiguration>,
@@ -1061,9 +1061,9 @@ impl CreateEventSourceMappingRequestBuilder {
     ) -> &::std::option::Option<crate::types::SelfManagedEventSource> {
         &self.inner.self_managed_event_source
     }
-    /** Appends one item to [`CreateEventSourceMappingRequest::function_response_types`](crate::types::CreateEventSourceMappingRequest::function_response_types): (Kinesis, DynamoDB Streams, Amazon MSK, self-managed Apache Kafka, and Amazon SQS) A list of current response type enums applied to the event source mapping.
-
- To set the whole list at once, use [`set_function_response_types`](Self::set_function_response_types).*/
+    /// Appends one item to [`CreateEventSourceMappingRequest::function_response_types`](crate::types::CreateEventSourceMappingRequest::function_response_types): (Kinesis, DynamoDB Streams, Amazon MSK, self-managed Apache Kafka, and Amazon SQS) A list of current response type enums applied to the event source mapping.
+    ///
+    /// To set the whole list at once, use [`set_function_response_types`](Self::set_function_response_types).
     pub fn function_response_types(
         mut self,
         input: impl ::std::convert::Into<crate::types::FunctionResponseType>,

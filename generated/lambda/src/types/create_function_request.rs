@@ -776,9 +776,9 @@ impl CreateFunctionRequestBuilder {
     ) -> &::std::option::Option<crate::types::TracingConfig> {
         &self.inner.tracing_config
     }
-    /** Adds one entry to [`CreateFunctionRequest::tags`](crate::types::CreateFunctionRequest::tags): A list of [tags](https://docs.aws.amazon.com/lambda/latest/dg/tagging.html) to apply to the function.
-
- To set the whole map at once, use [`set_tags`](Self::set_tags).*/
+    /// Adds one entry to [`CreateFunctionRequest::tags`](crate::types::CreateFunctionRequest::tags): A list of [tags](https://docs.aws.amazon.com/lambda/latest/dg/tagging.html) to apply to the function.
+    ///
+    /// To set the whole map at once, use [`set_tags`](Self::set_tags).
     pub fn tags(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,
@@ -807,9 +807,9 @@ impl CreateFunctionRequestBuilder {
     > {
         &self.inner.tags
     }
-    /** Appends one item to [`CreateFunctionRequest::layers`](crate::types::CreateFunctionRequest::layers): A list of [function layers](https://docs.aws.amazon.com/lambda/latest/dg/configuration-layers.html) to add to the function's execution environment.
-
- To set the whole list at once, use [`set_layers`](Self::set_layers).*/
+    /// Appends one item to [`CreateFunctionRequest::layers`](crate::types::CreateFunctionRequest::layers): A list of [function layers](https://docs.aws.amazon.com/lambda/latest/dg/configuration-layers.html) to add to the function's execution environment.
+    ///
+    /// To set the whole list at once, use [`set_layers`](Self::set_layers).
     pub fn layers(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -833,9 +833,9 @@ impl CreateFunctionRequestBuilder {
     ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
         &self.inner.layers
     }
-    /** Appends one item to [`CreateFunctionRequest::file_system_configs`](crate::types::CreateFunctionRequest::file_system_configs): Connection settings for an Amazon EFS file system or an Amazon S3 Files file system.
-
- To set the whole list at once, use [`set_file_system_configs`](Self::set_file_system_configs).*/
+    /// Appends one item to [`CreateFunctionRequest::file_system_configs`](crate::types::CreateFunctionRequest::file_system_configs): Connection settings for an Amazon EFS file system or an Amazon S3 Files file system.
+    ///
+    /// To set the whole list at once, use [`set_file_system_configs`](Self::set_file_system_configs).
     pub fn file_system_configs(
         mut self,
         input: impl ::std::convert::Into<crate::types::FileSystemConfig>,
@@ -905,9 +905,9 @@ impl CreateFunctionRequestBuilder {
     pub fn get_image_config(&self) -> &::std::option::Option<crate::types::ImageConfig> {
         &self.inner.image_config
     }
-    /** Appends one item to [`CreateFunctionRequest::architectures`](crate::types::CreateFunctionRequest::architectures): The instruction set architecture that the function supports.
-
- To set the whole list at once, use [`set_architectures`](Self::set_architectures).*/
+    /// Appends one item to [`CreateFunctionRequest::architectures`](crate::types::CreateFunctionRequest::architectures): The instruction set architecture that the function supports.
+    ///
+    /// To set the whole list at once, use [`set_architectures`](Self::set_architectures).
     pub fn architectures(
         mut self,
         input: impl ::std::convert::Into<crate::types::Architecture>,

@@ -88,9 +88,9 @@ pub struct EnvironmentBuilder {
     inner: crate::types::Environment,
 }
 impl EnvironmentBuilder {
-    /** Adds one entry to [`Environment::variables`](crate::types::Environment::variables): Environment variable key-value pairs.
-
- To set the whole map at once, use [`set_variables`](Self::set_variables).*/
+    /// Adds one entry to [`Environment::variables`](crate::types::Environment::variables): Environment variable key-value pairs.
+    ///
+    /// To set the whole map at once, use [`set_variables`](Self::set_variables).
     pub fn variables(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,

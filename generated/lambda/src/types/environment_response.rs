@@ -100,9 +100,9 @@ pub struct EnvironmentResponseBuilder {
     inner: crate::types::EnvironmentResponse,
 }
 impl EnvironmentResponseBuilder {
-    /** Adds one entry to [`EnvironmentResponse::variables`](crate::types::EnvironmentResponse::variables): Environment variable key-value pairs.
-
- To set the whole map at once, use [`set_variables`](Self::set_variables).*/
+    /// Adds one entry to [`EnvironmentResponse::variables`](crate::types::EnvironmentResponse::variables): Environment variable key-value pairs.
+    ///
+    /// To set the whole map at once, use [`set_variables`](Self::set_variables).
     pub fn variables(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,

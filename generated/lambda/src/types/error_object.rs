@@ -184,9 +184,9 @@ impl ErrorObjectBuilder {
     pub fn get_error_data(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.error_data
     }
-    /** Appends one item to [`ErrorObject::stack_trace`](crate::types::ErrorObject::stack_trace): Stack trace information for the error.
-
- To set the whole list at once, use [`set_stack_trace`](Self::set_stack_trace).*/
+    /// Appends one item to [`ErrorObject::stack_trace`](crate::types::ErrorObject::stack_trace): Stack trace information for the error.
+    ///
+    /// To set the whole list at once, use [`set_stack_trace`](Self::set_stack_trace).
     pub fn stack_trace(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,

@@ -1003,9 +1003,9 @@ impl EventSourceMappingConfigurationBuilder {
     ) -> &::std::option::Option<crate::types::DestinationConfig> {
         &self.inner.destination_config
     }
-    /** Appends one item to [`EventSourceMappingConfiguration::topics`](crate::types::EventSourceMappingConfiguration::topics): The name of the Kafka topic.
-
- To set the whole list at once, use [`set_topics`](Self::set_topics).*/
+    /// Appends one item to [`EventSourceMappingConfiguration::topics`](crate::types::EventSourceMappingConfiguration::topics): The name of the Kafka topic.
+    ///
+    /// To set the whole list at once, use [`set_topics`](Self::set_topics).
     pub fn topics(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -1029,9 +1029,9 @@ impl EventSourceMappingConfigurationBuilder {
     ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
         &self.inner.topics
     }
-    /** Appends one item to [`EventSourceMappingConfiguration::queues`](crate::types::EventSourceMappingConfiguration::queues): (Amazon MQ) The name of the Amazon MQ broker destination queue to consume.
-
- To set the whole list at once, use [`set_queues`](Self::set_queues).*/
+    /// Appends one item to [`EventSourceMappingConfiguration::queues`](crate::types::EventSourceMappingConfiguration::queues): (Amazon MQ) The name of the Amazon MQ broker destination queue to consume.
+    ///
+    /// To set the whole list at once, use [`set_queues`](Self::set_queues).
     pub fn queues(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -1055,9 +1055,9 @@ impl EventSourceMappingConfigurationBuilder {
     ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
         &self.inner.queues
     }
-    /** Appends one item to [`EventSourceMappingConfiguration::source_access_configurations`](crate::types::EventSourceMappingConfiguration::source_access_configurations): An array of the authentication protocol, VPC components, or virtual host to secure and define your event source.
-
- To set the whole list at once, use [`set_source_access_configurations`](Self::set_source_access_configurations).*/
+    /// Appends one item to [`EventSourceMappingConfiguration::source_access_configurations`](crate::types::EventSourceMappingConfiguration::source_access_configurations): An array of the authentication protocol, VPC components, or virtual host to secure and define your event source.
+    ///
+    /// To set the whole list at once, use [`set_source_access_configurations`](Self::set_source_access_configurations).
     pub fn source_access_configurations(
         mut self,
         input: impl ::std::convert::Into<crate::types::SourceAccessConfiguration>,
@@ -1206,9 +1206,9 @@ impl EventSourceMappingConfigurationBuilder {
     pub fn get_tumbling_window_in_seconds(&self) -> &::std::option::Option<i32> {
         &self.inner.tumbling_window_in_seconds
     }
-    /** Appends one item to [`EventSourceMappingConfiguration::function_response_types`](crate::types::EventSourceMappingConfiguration::function_response_types): (Kinesis, DynamoDB Streams, Amazon MSK, self-managed Apache Kafka, and Amazon SQS) A list of current response type enums applied to the event source mapping.
-
- To set the whole list at once, use [`set_function_response_types`](Self::set_function_response_types).*/
+    /// Appends one item to [`EventSourceMappingConfiguration::function_response_types`](crate::types::EventSourceMappingConfiguration::function_response_types): (Kinesis, DynamoDB Streams, Amazon MSK, self-managed Apache Kafka, and Amazon SQS) A list of current response type enums applied to the event source mapping.
+    ///
+    /// To set the whole list at once, use [`set_function_response_types`](Self::set_function_response_types).
     pub fn function_response_types(
         mut self,
         input: impl ::std::convert::Into<crate::types::FunctionResponseType>,

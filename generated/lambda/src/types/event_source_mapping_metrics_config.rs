@@ -89,9 +89,9 @@ pub struct EventSourceMappingMetricsConfigBuilder {
     inner: crate::types::EventSourceMappingMetricsConfig,
 }
 impl EventSourceMappingMetricsConfigBuilder {
-    /** Appends one item to [`EventSourceMappingMetricsConfig::metrics`](crate::types::EventSourceMappingMetricsConfig::metrics): The metrics you want your event source mapping to produce, including `EventCount`, `ErrorCount`, `KafkaMetrics`.
-
- To set the whole list at once, use [`set_metrics`](Self::set_metrics).*/
+    /// Appends one item to [`EventSourceMappingMetricsConfig::metrics`](crate::types::EventSourceMappingMetricsConfig::metrics): The metrics you want your event source mapping to produce, including `EventCount`, `ErrorCount`, `KafkaMetrics`.
+    ///
+    /// To set the whole list at once, use [`set_metrics`](Self::set_metrics).
     pub fn metrics(
         mut self,
         input: impl ::std::convert::Into<crate::types::EventSourceMappingMetric>,

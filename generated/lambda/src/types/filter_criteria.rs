@@ -86,9 +86,9 @@ pub struct FilterCriteriaBuilder {
     inner: crate::types::FilterCriteria,
 }
 impl FilterCriteriaBuilder {
-    /** Appends one item to [`FilterCriteria::filters`](crate::types::FilterCriteria::filters): A list of filters.
-
- To set the whole list at once, use [`set_filters`](Self::set_filters).*/
+    /// Appends one item to [`FilterCriteria::filters`](crate::types::FilterCriteria::filters): A list of filters.
+    ///
+    /// To set the whole list at once, use [`set_filters`](Self::set_filters).
     pub fn filters(
         mut self,
         input: impl ::std::convert::Into<crate::types::Filter>,

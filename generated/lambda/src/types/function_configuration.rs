@@ -991,9 +991,9 @@ impl FunctionConfigurationBuilder {
     pub fn get_revision_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.revision_id
     }
-    /** Appends one item to [`FunctionConfiguration::layers`](crate::types::FunctionConfiguration::layers): The function's [layers](https://docs.aws.amazon.com/lambda/latest/dg/configuration-layers.html).
-
- To set the whole list at once, use [`set_layers`](Self::set_layers).*/
+    /// Appends one item to [`FunctionConfiguration::layers`](crate::types::FunctionConfiguration::layers): The function's [layers](https://docs.aws.amazon.com/lambda/latest/dg/configuration-layers.html).
+    ///
+    /// To set the whole list at once, use [`set_layers`](Self::set_layers).
     pub fn layers(
         mut self,
         input: impl ::std::convert::Into<crate::types::Layer>,
@@ -1159,9 +1159,9 @@ impl FunctionConfigurationBuilder {
     ) -> &::std::option::Option<crate::types::LastUpdateStatusReasonCode> {
         &self.inner.last_update_status_reason_code
     }
-    /** Appends one item to [`FunctionConfiguration::file_system_configs`](crate::types::FunctionConfiguration::file_system_configs): Connection settings for an [Amazon EFS file system](https://docs.aws.amazon.com/lambda/latest/dg/configuration-filesystem.html) or an [Amazon S3 Files file system](https://docs.aws.amazon.com/lambda/latest/dg/configuration-filesystem.html).
-
- To set the whole list at once, use [`set_file_system_configs`](Self::set_file_system_configs).*/
+    /// Appends one item to [`FunctionConfiguration::file_system_configs`](crate::types::FunctionConfiguration::file_system_configs): Connection settings for an [Amazon EFS file system](https://docs.aws.amazon.com/lambda/latest/dg/configuration-filesystem.html) or an [Amazon S3 Files file system](https://docs.aws.amazon.com/lambda/latest/dg/configuration-filesystem.html).
+    ///
+    /// To set the whole list at once, use [`set_file_system_configs`](Self::set_file_system_configs).
     pub fn file_system_configs(
         mut self,
         input: impl ::std::convert::Into<crate::types::FileSystemConfig>,
@@ -1279,9 +1279,9 @@ impl FunctionConfigurationBuilder {
     ) -> &::std::option::Option<crate::types::ImageConfigResponse> {
         &self.inner.image_config_response
     }
-    /** Appends one item to [`FunctionConfiguration::architectures`](crate::types::FunctionConfiguration::architectures): The instruction set architecture that the function supports.
-
- To set the whole list at once, use [`set_architectures`](Self::set_architectures).*/
+    /// Appends one item to [`FunctionConfiguration::architectures`](crate::types::FunctionConfiguration::architectures): The instruction set architecture that the function supports.
+    ///
+    /// To set the whole list at once, use [`set_architectures`](Self::set_architectures).
     pub fn architectures(
         mut self,
         input: impl ::std::convert::Into<crate::types::Architecture>,

@@ -114,9 +114,9 @@ pub struct GetDurableExecutionHistoryResponseBuilder {
     inner: crate::types::GetDurableExecutionHistoryResponse,
 }
 impl GetDurableExecutionHistoryResponseBuilder {
-    /** Appends one item to [`GetDurableExecutionHistoryResponse::events`](crate::types::GetDurableExecutionHistoryResponse::events): An array of execution history events, ordered chronologically unless `ReverseOrder` is set to `true`.
-
- To set the whole list at once, use [`set_events`](Self::set_events).*/
+    /// Appends one item to [`GetDurableExecutionHistoryResponse::events`](crate::types::GetDurableExecutionHistoryResponse::events): An array of execution history events, ordered chronologically unless `ReverseOrder` is set to `true`.
+    ///
+    /// To set the whole list at once, use [`set_events`](Self::set_events).
     pub fn events(
         mut self,
         input: impl ::std::convert::Into<crate::types::Event>,

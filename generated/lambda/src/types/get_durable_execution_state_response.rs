@@ -114,9 +114,9 @@ pub struct GetDurableExecutionStateResponseBuilder {
     inner: crate::types::GetDurableExecutionStateResponse,
 }
 impl GetDurableExecutionStateResponseBuilder {
-    /** Appends one item to [`GetDurableExecutionStateResponse::operations`](crate::types::GetDurableExecutionStateResponse::operations): An array of operations that represent the current state of the durable execution.
-
- To set the whole list at once, use [`set_operations`](Self::set_operations).*/
+    /// Appends one item to [`GetDurableExecutionStateResponse::operations`](crate::types::GetDurableExecutionStateResponse::operations): An array of operations that represent the current state of the durable execution.
+    ///
+    /// To set the whole list at once, use [`set_operations`](Self::set_operations).
     pub fn operations(
         mut self,
         input: impl ::std::convert::Into<crate::types::Operation>,

@@ -192,9 +192,9 @@ impl GetFunctionResponseBuilder {
     ) -> &::std::option::Option<crate::types::FunctionCodeLocation> {
         &self.inner.code
     }
-    /** Adds one entry to [`GetFunctionResponse::tags`](crate::types::GetFunctionResponse::tags): The function's [tags](https://docs.aws.amazon.com/lambda/latest/dg/tagging.html).
-
- To set the whole map at once, use [`set_tags`](Self::set_tags).*/
+    /// Adds one entry to [`GetFunctionResponse::tags`](crate::types::GetFunctionResponse::tags): The function's [tags](https://docs.aws.amazon.com/lambda/latest/dg/tagging.html).
+    ///
+    /// To set the whole map at once, use [`set_tags`](Self::set_tags).
     pub fn tags(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,

@@ -322,9 +322,9 @@ impl GetLayerVersionResponseBuilder {
     pub fn get_version(&self) -> &::std::option::Option<i64> {
         &self.inner.version
     }
-    /** Appends one item to [`GetLayerVersionResponse::compatible_architectures`](crate::types::GetLayerVersionResponse::compatible_architectures): A list of compatible [instruction set architectures](https://docs.aws.amazon.com/lambda/latest/dg/foundation-arch.html).
-
- To set the whole list at once, use [`set_compatible_architectures`](Self::set_compatible_architectures).*/
+    /// Appends one item to [`GetLayerVersionResponse::compatible_architectures`](crate::types::GetLayerVersionResponse::compatible_architectures): A list of compatible [instruction set architectures](https://docs.aws.amazon.com/lambda/latest/dg/foundation-arch.html).
+    ///
+    /// To set the whole list at once, use [`set_compatible_architectures`](Self::set_compatible_architectures).
     pub fn compatible_architectures(
         mut self,
         input: impl ::std::convert::Into<crate::types::Architecture>,
@@ -348,9 +348,9 @@ impl GetLayerVersionResponseBuilder {
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::Architecture>> {
         &self.inner.compatible_architectures
     }
-    /** Appends one item to [`GetLayerVersionResponse::compatible_runtimes`](crate::types::GetLayerVersionResponse::compatible_runtimes): The layer's compatible runtimes.
-
- To set the whole list at once, use [`set_compatible_runtimes`](Self::set_compatible_runtimes).*/
+    /// Appends one item to [`GetLayerVersionResponse::compatible_runtimes`](crate::types::GetLayerVersionResponse::compatible_runtimes): The layer's compatible runtimes.
+    ///
+    /// To set the whole list at once, use [`set_compatible_runtimes`](Self::set_compatible_runtimes).
     pub fn compatible_runtimes(
         mut self,
         input: impl ::std::convert::Into<crate::types::Runtime>,

@@ -102,9 +102,9 @@ pub struct ImageConfigBuilder {
     inner: crate::types::ImageConfig,
 }
 impl ImageConfigBuilder {
-    /** Appends one item to [`ImageConfig::entry_point`](crate::types::ImageConfig::entry_point): Specifies the entry point to their application, which is typically the location of the runtime executable.
-
- To set the whole list at once, use [`set_entry_point`](Self::set_entry_point).*/
+    /// Appends one item to [`ImageConfig::entry_point`](crate::types::ImageConfig::entry_point): Specifies the entry point to their application, which is typically the location of the runtime executable.
+    ///
+    /// To set the whole list at once, use [`set_entry_point`](Self::set_entry_point).
     pub fn entry_point(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -128,9 +128,9 @@ impl ImageConfigBuilder {
     ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
         &self.inner.entry_point
     }
-    /** Appends one item to [`ImageConfig::command`](crate::types::ImageConfig::command): Specifies parameters that you want to pass in with ENTRYPOINT.
-
- To set the whole list at once, use [`set_command`](Self::set_command).*/
+    /// Appends one item to [`ImageConfig::command`](crate::types::ImageConfig::command): Specifies parameters that you want to pass in with ENTRYPOINT.
+    ///
+    /// To set the whole list at once, use [`set_command`](Self::set_command).
     pub fn command(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,

@@ -108,9 +108,9 @@ pub struct InstanceRequirementsBuilder {
     inner: crate::types::InstanceRequirements,
 }
 impl InstanceRequirementsBuilder {
-    /** Appends one item to [`InstanceRequirements::architectures`](crate::types::InstanceRequirements::architectures): A list of supported CPU architectures for compute instances.
-
- To set the whole list at once, use [`set_architectures`](Self::set_architectures).*/
+    /// Appends one item to [`InstanceRequirements::architectures`](crate::types::InstanceRequirements::architectures): A list of supported CPU architectures for compute instances.
+    ///
+    /// To set the whole list at once, use [`set_architectures`](Self::set_architectures).
     pub fn architectures(
         mut self,
         input: impl ::std::convert::Into<crate::types::Architecture>,
@@ -134,9 +134,9 @@ impl InstanceRequirementsBuilder {
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::Architecture>> {
         &self.inner.architectures
     }
-    /** Appends one item to [`InstanceRequirements::allowed_instance_types`](crate::types::InstanceRequirements::allowed_instance_types): A list of EC2 instance types that the capacity provider is allowed to use.
-
- To set the whole list at once, use [`set_allowed_instance_types`](Self::set_allowed_instance_types).*/
+    /// Appends one item to [`InstanceRequirements::allowed_instance_types`](crate::types::InstanceRequirements::allowed_instance_types): A list of EC2 instance types that the capacity provider is allowed to use.
+    ///
+    /// To set the whole list at once, use [`set_allowed_instance_types`](Self::set_allowed_instance_types).
     pub fn allowed_instance_types(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -160,9 +160,9 @@ impl InstanceRequirementsBuilder {
     ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
         &self.inner.allowed_instance_types
     }
-    /** Appends one item to [`InstanceRequirements::excluded_instance_types`](crate::types::InstanceRequirements::excluded_instance_types): A list of EC2 instance types that the capacity provider should not use, even if they meet other requirements.
-
- To set the whole list at once, use [`set_excluded_instance_types`](Self::set_excluded_instance_types).*/
+    /// Appends one item to [`InstanceRequirements::excluded_instance_types`](crate::types::InstanceRequirements::excluded_instance_types): A list of EC2 instance types that the capacity provider should not use, even if they meet other requirements.
+    ///
+    /// To set the whole list at once, use [`set_excluded_instance_types`](Self::set_excluded_instance_types).
     pub fn excluded_instance_types(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,

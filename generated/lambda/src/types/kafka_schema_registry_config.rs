@@ -193,9 +193,9 @@ impl KafkaSchemaRegistryConfigBuilder {
     ) -> &::std::option::Option<crate::types::SchemaRegistryEventRecordFormat> {
         &self.inner.event_record_format
     }
-    /** Appends one item to [`KafkaSchemaRegistryConfig::access_configs`](crate::types::KafkaSchemaRegistryConfig::access_configs): An array of access configuration objects that tell Lambda how to authenticate with your schema registry.
-
- To set the whole list at once, use [`set_access_configs`](Self::set_access_configs).*/
+    /// Appends one item to [`KafkaSchemaRegistryConfig::access_configs`](crate::types::KafkaSchemaRegistryConfig::access_configs): An array of access configuration objects that tell Lambda how to authenticate with your schema registry.
+    ///
+    /// To set the whole list at once, use [`set_access_configs`](Self::set_access_configs).
     pub fn access_configs(
         mut self,
         input: impl ::std::convert::Into<crate::types::KafkaSchemaRegistryAccessConfig>,
@@ -223,9 +223,9 @@ impl KafkaSchemaRegistryConfigBuilder {
     > {
         &self.inner.access_configs
     }
-    /** Appends one item to [`KafkaSchemaRegistryConfig::schema_validation_configs`](crate::types::KafkaSchemaRegistryConfig::schema_validation_configs): An array of schema validation configuration objects, which tell Lambda the message attributes you want to validate and filter using your schema registry.
-
- To set the whole list at once, use [`set_schema_validation_configs`](Self::set_schema_validation_configs).*/
+    /// Appends one item to [`KafkaSchemaRegistryConfig::schema_validation_configs`](crate::types::KafkaSchemaRegistryConfig::schema_validation_configs): An array of schema validation configuration objects, which tell Lambda the message attributes you want to validate and filter using your schema registry.
+    ///
+    /// To set the whole list at once, use [`set_schema_validation_configs`](Self::set_schema_validation_configs).
     pub fn schema_validation_configs(
         mut self,
         input: impl ::std::convert::Into<crate::types::KafkaSchemaValidationConfig>,

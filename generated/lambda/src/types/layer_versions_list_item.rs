@@ -240,9 +240,9 @@ impl LayerVersionsListItemBuilder {
     pub fn get_created_date(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.created_date
     }
-    /** Appends one item to [`LayerVersionsListItem::compatible_architectures`](crate::types::LayerVersionsListItem::compatible_architectures): A list of compatible [instruction set architectures](https://docs.aws.amazon.com/lambda/latest/dg/foundation-arch.html).
-
- To set the whole list at once, use [`set_compatible_architectures`](Self::set_compatible_architectures).*/
+    /// Appends one item to [`LayerVersionsListItem::compatible_architectures`](crate::types::LayerVersionsListItem::compatible_architectures): A list of compatible [instruction set architectures](https://docs.aws.amazon.com/lambda/latest/dg/foundation-arch.html).
+    ///
+    /// To set the whole list at once, use [`set_compatible_architectures`](Self::set_compatible_architectures).
     pub fn compatible_architectures(
         mut self,
         input: impl ::std::convert::Into<crate::types::Architecture>,
@@ -266,9 +266,9 @@ impl LayerVersionsListItemBuilder {
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::Architecture>> {
         &self.inner.compatible_architectures
     }
-    /** Appends one item to [`LayerVersionsListItem::compatible_runtimes`](crate::types::LayerVersionsListItem::compatible_runtimes): The layer's compatible runtimes.
-
- To set the whole list at once, use [`set_compatible_runtimes`](Self::set_compatible_runtimes).*/
+    /// Appends one item to [`LayerVersionsListItem::compatible_runtimes`](crate::types::LayerVersionsListItem::compatible_runtimes): The layer's compatible runtimes.
+    ///
+    /// To set the whole list at once, use [`set_compatible_runtimes`](Self::set_compatible_runtimes).
     pub fn compatible_runtimes(
         mut self,
         input: impl ::std::convert::Into<crate::types::Runtime>,

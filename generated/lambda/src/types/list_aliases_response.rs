@@ -135,9 +135,9 @@ impl ListAliasesResponseBuilder {
     pub fn get_next_marker(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.next_marker
     }
-    /** Appends one item to [`ListAliasesResponse::aliases`](crate::types::ListAliasesResponse::aliases): A list of aliases.
-
- To set the whole list at once, use [`set_aliases`](Self::set_aliases).*/
+    /// Appends one item to [`ListAliasesResponse::aliases`](crate::types::ListAliasesResponse::aliases): A list of aliases.
+    ///
+    /// To set the whole list at once, use [`set_aliases`](Self::set_aliases).
     pub fn aliases(
         mut self,
         input: impl ::std::convert::Into<crate::types::AliasConfiguration>,

@@ -115,9 +115,9 @@ pub struct ListCapacityProvidersResponseBuilder {
     inner: crate::types::ListCapacityProvidersResponse,
 }
 impl ListCapacityProvidersResponseBuilder {
-    /** Appends one item to [`ListCapacityProvidersResponse::capacity_providers`](crate::types::ListCapacityProvidersResponse::capacity_providers): A list of capacity providers in your account.
-
- To set the whole list at once, use [`set_capacity_providers`](Self::set_capacity_providers).*/
+    /// Appends one item to [`ListCapacityProvidersResponse::capacity_providers`](crate::types::ListCapacityProvidersResponse::capacity_providers): A list of capacity providers in your account.
+    ///
+    /// To set the whole list at once, use [`set_capacity_providers`](Self::set_capacity_providers).
     pub fn capacity_providers(
         mut self,
         input: impl ::std::convert::Into<crate::types::CapacityProvider>,

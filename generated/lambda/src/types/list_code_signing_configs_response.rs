@@ -136,9 +136,9 @@ impl ListCodeSigningConfigsResponseBuilder {
     pub fn get_next_marker(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.next_marker
     }
-    /** Appends one item to [`ListCodeSigningConfigsResponse::code_signing_configs`](crate::types::ListCodeSigningConfigsResponse::code_signing_configs): The code signing configurations
-
- To set the whole list at once, use [`set_code_signing_configs`](Self::set_code_signing_configs).*/
+    /// Appends one item to [`ListCodeSigningConfigsResponse::code_signing_configs`](crate::types::ListCodeSigningConfigsResponse::code_signing_configs): The code signing configurations
+    ///
+    /// To set the whole list at once, use [`set_code_signing_configs`](Self::set_code_signing_configs).
     pub fn code_signing_configs(
         mut self,
         input: impl ::std::convert::Into<crate::types::CodeSigningConfig>,

@@ -315,9 +315,9 @@ impl ListDurableExecutionsByFunctionRequestBuilder {
     ) -> &::std::option::Option<::std::string::String> {
         &self.inner.durable_execution_name
     }
-    /** Appends one item to [`ListDurableExecutionsByFunctionRequest::statuses`](crate::types::ListDurableExecutionsByFunctionRequest::statuses): Filter executions by status.
-
- To set the whole list at once, use [`set_statuses`](Self::set_statuses).*/
+    /// Appends one item to [`ListDurableExecutionsByFunctionRequest::statuses`](crate::types::ListDurableExecutionsByFunctionRequest::statuses): Filter executions by status.
+    ///
+    /// To set the whole list at once, use [`set_statuses`](Self::set_statuses).
     pub fn statuses(
         mut self,
         input: impl ::std::convert::Into<crate::types::ExecutionStatus>,

@@ -114,9 +114,9 @@ pub struct ListDurableExecutionsByFunctionResponseBuilder {
     inner: crate::types::ListDurableExecutionsByFunctionResponse,
 }
 impl ListDurableExecutionsByFunctionResponseBuilder {
-    /** Appends one item to [`ListDurableExecutionsByFunctionResponse::durable_executions`](crate::types::ListDurableExecutionsByFunctionResponse::durable_executions): List of durable execution summaries matching the filter criteria.
-
- To set the whole list at once, use [`set_durable_executions`](Self::set_durable_executions).*/
+    /// Appends one item to [`ListDurableExecutionsByFunctionResponse::durable_executions`](crate::types::ListDurableExecutionsByFunctionResponse::durable_executions): List of durable execution summaries matching the filter criteria.
+    ///
+    /// To set the whole list at once, use [`set_durable_executions`](Self::set_durable_executions).
     pub fn durable_executions(
         mut self,
         input: impl ::std::convert::Into<crate::types::Execution>,

@@ -138,9 +138,9 @@ impl ListEventSourceMappingsResponseBuilder {
     pub fn get_next_marker(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.next_marker
     }
-    /** Appends one item to [`ListEventSourceMappingsResponse::event_source_mappings`](crate::types::ListEventSourceMappingsResponse::event_source_mappings): A list of event source mappings.
-
- To set the whole list at once, use [`set_event_source_mappings`](Self::set_event_source_mappings).*/
+    /// Appends one item to [`ListEventSourceMappingsResponse::event_source_mappings`](crate::types::ListEventSourceMappingsResponse::event_source_mappings): A list of event source mappings.
+    ///
+    /// To set the whole list at once, use [`set_event_source_mappings`](Self::set_event_source_mappings).
     pub fn event_source_mappings(
         mut self,
         input: impl ::std::convert::Into<crate::types::EventSourceMappingConfiguration>,

@@ -118,9 +118,9 @@ pub struct ListFunctionEventInvokeConfigsResponseBuilder {
     inner: crate::types::ListFunctionEventInvokeConfigsResponse,
 }
 impl ListFunctionEventInvokeConfigsResponseBuilder {
-    /** Appends one item to [`ListFunctionEventInvokeConfigsResponse::function_event_invoke_configs`](crate::types::ListFunctionEventInvokeConfigsResponse::function_event_invoke_configs): A list of configurations.
-
- To set the whole list at once, use [`set_function_event_invoke_configs`](Self::set_function_event_invoke_configs).*/
+    /// Appends one item to [`ListFunctionEventInvokeConfigsResponse::function_event_invoke_configs`](crate::types::ListFunctionEventInvokeConfigsResponse::function_event_invoke_configs): A list of configurations.
+    ///
+    /// To set the whole list at once, use [`set_function_event_invoke_configs`](Self::set_function_event_invoke_configs).
     pub fn function_event_invoke_configs(
         mut self,
         input: impl ::std::convert::Into<crate::types::FunctionEventInvokeConfig>,

@@ -116,9 +116,9 @@ pub struct ListFunctionUrlConfigsResponseBuilder {
     inner: crate::types::ListFunctionUrlConfigsResponse,
 }
 impl ListFunctionUrlConfigsResponseBuilder {
-    /** Appends one item to [`ListFunctionUrlConfigsResponse::function_url_configs`](crate::types::ListFunctionUrlConfigsResponse::function_url_configs): A list of function URL configurations.
-
- To set the whole list at once, use [`set_function_url_configs`](Self::set_function_url_configs).*/
+    /// Appends one item to [`ListFunctionUrlConfigsResponse::function_url_configs`](crate::types::ListFunctionUrlConfigsResponse::function_url_configs): A list of function URL configurations.
+    ///
+    /// To set the whole list at once, use [`set_function_url_configs`](Self::set_function_url_configs).
     pub fn function_url_configs(
         mut self,
         input: impl ::std::convert::Into<crate::types::FunctionUrlConfig>,

@@ -158,9 +158,9 @@ impl ListFunctionVersionsByCapacityProviderResponseBuilder {
     ) -> &::std::option::Option<::std::string::String> {
         &self.inner.capacity_provider_arn
     }
-    /** Appends one item to [`ListFunctionVersionsByCapacityProviderResponse::function_versions`](crate::types::ListFunctionVersionsByCapacityProviderResponse::function_versions): A list of function versions that use the specified capacity provider.
-
- To set the whole list at once, use [`set_function_versions`](Self::set_function_versions).*/
+    /// Appends one item to [`ListFunctionVersionsByCapacityProviderResponse::function_versions`](crate::types::ListFunctionVersionsByCapacityProviderResponse::function_versions): A list of function versions that use the specified capacity provider.
+    ///
+    /// To set the whole list at once, use [`set_function_versions`](Self::set_function_versions).
     pub fn function_versions(
         mut self,
         input: impl ::std::convert::Into<

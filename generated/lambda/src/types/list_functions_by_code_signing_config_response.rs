@@ -128,9 +128,9 @@ impl ListFunctionsByCodeSigningConfigResponseBuilder {
     pub fn get_next_marker(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.next_marker
     }
-    /** Appends one item to [`ListFunctionsByCodeSigningConfigResponse::function_arns`](crate::types::ListFunctionsByCodeSigningConfigResponse::function_arns): The function ARNs.
-
- To set the whole list at once, use [`set_function_arns`](Self::set_function_arns).*/
+    /// Appends one item to [`ListFunctionsByCodeSigningConfigResponse::function_arns`](crate::types::ListFunctionsByCodeSigningConfigResponse::function_arns): The function ARNs.
+    ///
+    /// To set the whole list at once, use [`set_function_arns`](Self::set_function_arns).
     pub fn function_arns(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,

@@ -135,9 +135,9 @@ impl ListFunctionsResponseBuilder {
     pub fn get_next_marker(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.next_marker
     }
-    /** Appends one item to [`ListFunctionsResponse::functions`](crate::types::ListFunctionsResponse::functions): A list of Lambda functions.
-
- To set the whole list at once, use [`set_functions`](Self::set_functions).*/
+    /// Appends one item to [`ListFunctionsResponse::functions`](crate::types::ListFunctionsResponse::functions): A list of Lambda functions.
+    ///
+    /// To set the whole list at once, use [`set_functions`](Self::set_functions).
     pub fn functions(
         mut self,
         input: impl ::std::convert::Into<crate::types::FunctionConfiguration>,

@@ -135,9 +135,9 @@ impl ListLayerVersionsResponseBuilder {
     pub fn get_next_marker(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.next_marker
     }
-    /** Appends one item to [`ListLayerVersionsResponse::layer_versions`](crate::types::ListLayerVersionsResponse::layer_versions): A list of versions.
-
- To set the whole list at once, use [`set_layer_versions`](Self::set_layer_versions).*/
+    /// Appends one item to [`ListLayerVersionsResponse::layer_versions`](crate::types::ListLayerVersionsResponse::layer_versions): A list of versions.
+    ///
+    /// To set the whole list at once, use [`set_layer_versions`](Self::set_layer_versions).
     pub fn layer_versions(
         mut self,
         input: impl ::std::convert::Into<crate::types::LayerVersionsListItem>,

@@ -133,9 +133,9 @@ impl ListLayersResponseBuilder {
     pub fn get_next_marker(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.next_marker
     }
-    /** Appends one item to [`ListLayersResponse::layers`](crate::types::ListLayersResponse::layers): A list of function layers.
-
- To set the whole list at once, use [`set_layers`](Self::set_layers).*/
+    /// Appends one item to [`ListLayersResponse::layers`](crate::types::ListLayersResponse::layers): A list of function layers.
+    ///
+    /// To set the whole list at once, use [`set_layers`](Self::set_layers).
     pub fn layers(
         mut self,
         input: impl ::std::convert::Into<crate::types::LayersListItem>,

@@ -119,9 +119,9 @@ pub struct ListProvisionedConcurrencyConfigsResponseBuilder {
     inner: crate::types::ListProvisionedConcurrencyConfigsResponse,
 }
 impl ListProvisionedConcurrencyConfigsResponseBuilder {
-    /** Appends one item to [`ListProvisionedConcurrencyConfigsResponse::provisioned_concurrency_configs`](crate::types::ListProvisionedConcurrencyConfigsResponse::provisioned_concurrency_configs): A list of provisioned concurrency configurations.
-
- To set the whole list at once, use [`set_provisioned_concurrency_configs`](Self::set_provisioned_concurrency_configs).*/
+    /// Appends one item to [`ListProvisionedConcurrencyConfigsResponse::provisioned_concurrency_configs`](crate::types::ListProvisionedConcurrencyConfigsResponse::provisioned_concurrency_configs): A list of provisioned concurrency configurations.
+    ///
+    /// To set the whole list at once, use [`set_provisioned_concurrency_configs`](Self::set_provisioned_concurrency_configs).
     pub fn provisioned_concurrency_configs(
         mut self,
         input: impl ::std::convert::Into<

@@ -98,9 +98,9 @@ pub struct ListTagsResponseBuilder {
     inner: crate::types::ListTagsResponse,
 }
 impl ListTagsResponseBuilder {
-    /** Adds one entry to [`ListTagsResponse::tags`](crate::types::ListTagsResponse::tags): The function's tags.
-
- To set the whole map at once, use [`set_tags`](Self::set_tags).*/
+    /// Adds one entry to [`ListTagsResponse::tags`](crate::types::ListTagsResponse::tags): The function's tags.
+    ///
+    /// To set the whole map at once, use [`set_tags`](Self::set_tags).
     pub fn tags(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,

@@ -136,9 +136,9 @@ impl ListVersionsByFunctionResponseBuilder {
     pub fn get_next_marker(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.next_marker
     }
-    /** Appends one item to [`ListVersionsByFunctionResponse::versions`](crate::types::ListVersionsByFunctionResponse::versions): A list of Lambda function versions.
-
- To set the whole list at once, use [`set_versions`](Self::set_versions).*/
+    /// Appends one item to [`ListVersionsByFunctionResponse::versions`](crate::types::ListVersionsByFunctionResponse::versions): A list of Lambda function versions.
+    ///
+    /// To set the whole list at once, use [`set_versions`](Self::set_versions).
     pub fn versions(
         mut self,
         input: impl ::std::convert::Into<crate::types::FunctionConfiguration>,

@@ -119,9 +119,9 @@ impl PropagateTagsBuilder {
     pub fn get_mode(&self) -> &::std::option::Option<crate::types::PropagateTagsMode> {
         &self.inner.mode
     }
-    /** Adds one entry to [`PropagateTags::explicit_tags`](crate::types::PropagateTags::explicit_tags): A list of tags to apply to managed resources when `Mode` is set to `Explicit`.
-
- To set the whole map at once, use [`set_explicit_tags`](Self::set_explicit_tags).*/
+    /// Adds one entry to [`PropagateTags::explicit_tags`](crate::types::PropagateTags::explicit_tags): A list of tags to apply to managed resources when `Mode` is set to `Explicit`.
+    ///
+    /// To set the whole map at once, use [`set_explicit_tags`](Self::set_explicit_tags).
     pub fn explicit_tags(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,

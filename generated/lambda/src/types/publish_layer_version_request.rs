@@ -231,9 +231,9 @@ impl PublishLayerVersionRequestBuilder {
     ) -> &::std::option::Option<crate::types::LayerVersionContentInput> {
         &self.inner.content
     }
-    /** Appends one item to [`PublishLayerVersionRequest::compatible_architectures`](crate::types::PublishLayerVersionRequest::compatible_architectures): A list of compatible [instruction set architectures](https://docs.aws.amazon.com/lambda/latest/dg/foundation-arch.html).
-
- To set the whole list at once, use [`set_compatible_architectures`](Self::set_compatible_architectures).*/
+    /// Appends one item to [`PublishLayerVersionRequest::compatible_architectures`](crate::types::PublishLayerVersionRequest::compatible_architectures): A list of compatible [instruction set architectures](https://docs.aws.amazon.com/lambda/latest/dg/foundation-arch.html).
+    ///
+    /// To set the whole list at once, use [`set_compatible_architectures`](Self::set_compatible_architectures).
     pub fn compatible_architectures(
         mut self,
         input: impl ::std::convert::Into<crate::types::Architecture>,
@@ -257,9 +257,9 @@ impl PublishLayerVersionRequestBuilder {
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::Architecture>> {
         &self.inner.compatible_architectures
     }
-    /** Appends one item to [`PublishLayerVersionRequest::compatible_runtimes`](crate::types::PublishLayerVersionRequest::compatible_runtimes): A list of compatible [function runtimes](https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html).
-
- To set the whole list at once, use [`set_compatible_runtimes`](Self::set_compatible_runtimes).*/
+    /// Appends one item to [`PublishLayerVersionRequest::compatible_runtimes`](crate::types::PublishLayerVersionRequest::compatible_runtimes): A list of compatible [function runtimes](https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html).
+    ///
+    /// To set the whole list at once, use [`set_compatible_runtimes`](Self::set_compatible_runtimes).
     pub fn compatible_runtimes(
         mut self,
         input: impl ::std::convert::Into<crate::types::Runtime>,

@@ -92,9 +92,9 @@ pub struct SelfManagedEventSourceBuilder {
     inner: crate::types::SelfManagedEventSource,
 }
 impl SelfManagedEventSourceBuilder {
-    /** Adds one entry to [`SelfManagedEventSource::endpoints`](crate::types::SelfManagedEventSource::endpoints): The list of bootstrap servers for your Kafka brokers in the following format: `"KAFKA_BOOTSTRAP_SERVERS": ["abc.xyz.com:xxxx","abc2.xyz.com:xxxx"]`.
-
- To set the whole map at once, use [`set_endpoints`](Self::set_endpoints).*/
+    /// Adds one entry to [`SelfManagedEventSource::endpoints`](crate::types::SelfManagedEventSource::endpoints): The list of bootstrap servers for your Kafka brokers in the following format: `"KAFKA_BOOTSTRAP_SERVERS": ["abc.xyz.com:xxxx","abc2.xyz.com:xxxx"]`.
+    ///
+    /// To set the whole map at once, use [`set_endpoints`](Self::set_endpoints).
     pub fn endpoints(
         mut self,
         key: impl ::std::convert::Into<crate::types::EndPointType>,

@@ -131,9 +131,9 @@ impl UntagResourceRequestBuilder {
     pub fn get_resource(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.resource
     }
-    /** Appends one item to [`UntagResourceRequest::tag_keys`](crate::types::UntagResourceRequest::tag_keys): A list of tag keys to remove from the resource.
-
- To set the whole list at once, use [`set_tag_keys`](Self::set_tag_keys).*/
+    /// Appends one item to [`UntagResourceRequest::tag_keys`](crate::types::UntagResourceRequest::tag_keys): A list of tag keys to remove from the resource.
+    ///
+    /// To set the whole list at once, use [`set_tag_keys`](Self::set_tag_keys).
     pub fn tag_keys(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,

@@ -771,9 +771,9 @@ impl UpdateEventSourceMappingRequestBuilder {
     pub fn get_tumbling_window_in_seconds(&self) -> &::std::option::Option<i32> {
         &self.inner.tumbling_window_in_seconds
     }
-    /** Appends one item to [`UpdateEventSourceMappingRequest::source_access_configurations`](crate::types::UpdateEventSourceMappingRequest::source_access_configurations): An array of authentication protocols or VPC components required to secure your event source.
-
- To set the whole list at once, use [`set_source_access_configurations`](Self::set_source_access_configurations).*/
+    /// Appends one item to [`UpdateEventSourceMappingRequest::source_access_configurations`](crate::types::UpdateEventSourceMappingRequest::source_access_configurations): An array of authentication protocols or VPC components required to secure your event source.
+    ///
+    /// To set the whole list at once, use [`set_source_access_configurations`](Self::set_source_access_configurations).
     pub fn source_access_configurations(
         mut self,
         input: impl ::std::convert::Into<crate::types::SourceAccessConfiguration>,
@@ -804,9 +804,9 @@ impl UpdateEventSourceMappingRequestBuilder {
     > {
         &self.inner.source_access_configurations
     }
-    /** Appends one item to [`UpdateEventSourceMappingRequest::function_response_types`](crate::types::UpdateEventSourceMappingRequest::function_response_types): (Kinesis, DynamoDB Streams, Amazon MSK, self-managed Apache Kafka, and Amazon SQS) A list of current response type enums applied to the event source mapping.
-
- To set the whole list at once, use [`set_function_response_types`](Self::set_function_response_types).*/
+    /// Appends one item to [`UpdateEventSourceMappingRequest::function_response_types`](crate::types::UpdateEventSourceMappingRequest::function_response_types): (Kinesis, DynamoDB Streams, Amazon MSK, self-managed Apache Kafka, and Amazon SQS) A list of current response type enums applied to the event source mapping.
+    ///
+    /// To set the whole list at once, use [`set_function_response_types`](Self::set_function_response_types).
     pub fn function_response_types(
         mut self,
         input: impl ::std::convert::Into<crate::types::FunctionResponseType>,

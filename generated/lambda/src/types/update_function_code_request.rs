@@ -417,9 +417,9 @@ impl UpdateFunctionCodeRequestBuilder {
     pub fn get_image_uri(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.image_uri
     }
-    /** Appends one item to [`UpdateFunctionCodeRequest::architectures`](crate::types::UpdateFunctionCodeRequest::architectures): The instruction set architecture that the function supports.
-
- To set the whole list at once, use [`set_architectures`](Self::set_architectures).*/
+    /// Appends one item to [`UpdateFunctionCodeRequest::architectures`](crate::types::UpdateFunctionCodeRequest::architectures): The instruction set architecture that the function supports.
+    ///
+    /// To set the whole list at once, use [`set_architectures`](Self::set_architectures).
     pub fn architectures(
         mut self,
         input: impl ::std::convert::Into<crate::types::Architecture>,

@@ -630,9 +630,9 @@ impl UpdateFunctionConfigurationRequestBuilder {
     pub fn get_revision_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.revision_id
     }
-    /** Appends one item to [`UpdateFunctionConfigurationRequest::layers`](crate::types::UpdateFunctionConfigurationRequest::layers): A list of [function layers](https://docs.aws.amazon.com/lambda/latest/dg/configuration-layers.html) to add to the function's execution environment.
-
- To set the whole list at once, use [`set_layers`](Self::set_layers).*/
+    /// Appends one item to [`UpdateFunctionConfigurationRequest::layers`](crate::types::UpdateFunctionConfigurationRequest::layers): A list of [function layers](https://docs.aws.amazon.com/lambda/latest/dg/configuration-layers.html) to add to the function's execution environment.
+    ///
+    /// To set the whole list at once, use [`set_layers`](Self::set_layers).
     pub fn layers(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -656,9 +656,9 @@ impl UpdateFunctionConfigurationRequestBuilder {
     ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
         &self.inner.layers
     }
-    /** Appends one item to [`UpdateFunctionConfigurationRequest::file_system_configs`](crate::types::UpdateFunctionConfigurationRequest::file_system_configs): Connection settings for an Amazon EFS file system or an Amazon S3 Files file system.
-
- To set the whole list at once, use [`set_file_system_configs`](Self::set_file_system_configs).*/
+    /// Appends one item to [`UpdateFunctionConfigurationRequest::file_system_configs`](crate::types::UpdateFunctionConfigurationRequest::file_system_configs): Connection settings for an Amazon EFS file system or an Amazon S3 Files file system.
+    ///
+    /// To set the whole list at once, use [`set_file_system_configs`](Self::set_file_system_configs).
     pub fn file_system_configs(
         mut self,
         input: impl ::std::convert::Into<crate::types::FileSystemConfig>,

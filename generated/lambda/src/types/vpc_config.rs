@@ -106,9 +106,9 @@ pub struct VpcConfigBuilder {
     inner: crate::types::VpcConfig,
 }
 impl VpcConfigBuilder {
-    /** Appends one item to [`VpcConfig::subnet_ids`](crate::types::VpcConfig::subnet_ids): A list of VPC subnet IDs.
-
- To set the whole list at once, use [`set_subnet_ids`](Self::set_subnet_ids).*/
+    /// Appends one item to [`VpcConfig::subnet_ids`](crate::types::VpcConfig::subnet_ids): A list of VPC subnet IDs.
+    ///
+    /// To set the whole list at once, use [`set_subnet_ids`](Self::set_subnet_ids).
     pub fn subnet_ids(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -132,9 +132,9 @@ impl VpcConfigBuilder {
     ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
         &self.inner.subnet_ids
     }
-    /** Appends one item to [`VpcConfig::security_group_ids`](crate::types::VpcConfig::security_group_ids): A list of VPC security group IDs.
-
- To set the whole list at once, use [`set_security_group_ids`](Self::set_security_group_ids).*/
+    /// Appends one item to [`VpcConfig::security_group_ids`](crate::types::VpcConfig::security_group_ids): A list of VPC security group IDs.
+    ///
+    /// To set the whole list at once, use [`set_security_group_ids`](Self::set_security_group_ids).
     pub fn security_group_ids(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,

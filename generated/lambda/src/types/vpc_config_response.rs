@@ -117,9 +117,9 @@ pub struct VpcConfigResponseBuilder {
     inner: crate::types::VpcConfigResponse,
 }
 impl VpcConfigResponseBuilder {
-    /** Appends one item to [`VpcConfigResponse::subnet_ids`](crate::types::VpcConfigResponse::subnet_ids): A list of VPC subnet IDs.
-
- To set the whole list at once, use [`set_subnet_ids`](Self::set_subnet_ids).*/
+    /// Appends one item to [`VpcConfigResponse::subnet_ids`](crate::types::VpcConfigResponse::subnet_ids): A list of VPC subnet IDs.
+    ///
+    /// To set the whole list at once, use [`set_subnet_ids`](Self::set_subnet_ids).
     pub fn subnet_ids(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -143,9 +143,9 @@ impl VpcConfigResponseBuilder {
     ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
         &self.inner.subnet_ids
     }
-    /** Appends one item to [`VpcConfigResponse::security_group_ids`](crate::types::VpcConfigResponse::security_group_ids): A list of VPC security group IDs.
-
- To set the whole list at once, use [`set_security_group_ids`](Self::set_security_group_ids).*/
+    /// Appends one item to [`VpcConfigResponse::security_group_ids`](crate::types::VpcConfigResponse::security_group_ids): A list of VPC security group IDs.
+    ///
+    /// To set the whole list at once, use [`set_security_group_ids`](Self::set_security_group_ids).
     pub fn security_group_ids(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,

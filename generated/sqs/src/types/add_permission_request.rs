@@ -177,9 +177,9 @@ impl AddPermissionRequestBuilder {
     pub fn get_label(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.label
     }
-    /** Appends one item to [`AddPermissionRequest::aws_account_ids`](crate::types::AddPermissionRequest::aws_account_ids): The Amazon Web Services account numbers of the [principals](https://docs.aws.amazon.com/general/latest/gr/glos-chap.html#P) who are to receive permission.
-
- To set the whole list at once, use [`set_aws_account_ids`](Self::set_aws_account_ids).*/
+    /// Appends one item to [`AddPermissionRequest::aws_account_ids`](crate::types::AddPermissionRequest::aws_account_ids): The Amazon Web Services account numbers of the [principals](https://docs.aws.amazon.com/general/latest/gr/glos-chap.html#P) who are to receive permission.
+    ///
+    /// To set the whole list at once, use [`set_aws_account_ids`](Self::set_aws_account_ids).
     pub fn aws_account_ids(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -203,9 +203,9 @@ impl AddPermissionRequestBuilder {
     ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
         &self.inner.aws_account_ids
     }
-    /** Appends one item to [`AddPermissionRequest::actions`](crate::types::AddPermissionRequest::actions): The action the client wants to allow for the specified principal.
-
- To set the whole list at once, use [`set_actions`](Self::set_actions).*/
+    /// Appends one item to [`AddPermissionRequest::actions`](crate::types::AddPermissionRequest::actions): The action the client wants to allow for the specified principal.
+    ///
+    /// To set the whole list at once, use [`set_actions`](Self::set_actions).
     pub fn actions(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,

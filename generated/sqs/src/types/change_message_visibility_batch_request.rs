@@ -138,9 +138,9 @@ impl ChangeMessageVisibilityBatchRequestBuilder {
     pub fn get_queue_url(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.queue_url
     }
-    /** Appends one item to [`ChangeMessageVisibilityBatchRequest::entries`](crate::types::ChangeMessageVisibilityBatchRequest::entries): Lists the receipt handles of the messages for which the visibility timeout must be changed.
-
- To set the whole list at once, use [`set_entries`](Self::set_entries).*/
+    /// Appends one item to [`ChangeMessageVisibilityBatchRequest::entries`](crate::types::ChangeMessageVisibilityBatchRequest::entries): Lists the receipt handles of the messages for which the visibility timeout must be changed.
+    ///
+    /// To set the whole list at once, use [`set_entries`](Self::set_entries).
     pub fn entries(
         mut self,
         input: impl ::std::convert::Into<

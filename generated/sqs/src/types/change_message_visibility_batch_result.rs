@@ -132,9 +132,9 @@ pub struct ChangeMessageVisibilityBatchResultBuilder {
     inner: crate::types::ChangeMessageVisibilityBatchResult,
 }
 impl ChangeMessageVisibilityBatchResultBuilder {
-    /** Appends one item to [`ChangeMessageVisibilityBatchResult::successful`](crate::types::ChangeMessageVisibilityBatchResult::successful): A list of [`ChangeMessageVisibilityBatchResultEntry`](crate::types::ChangeMessageVisibilityBatchResultEntry) items.
-
- To set the whole list at once, use [`set_successful`](Self::set_successful).*/
+    /// Appends one item to [`ChangeMessageVisibilityBatchResult::successful`](crate::types::ChangeMessageVisibilityBatchResult::successful): A list of [`ChangeMessageVisibilityBatchResultEntry`](crate::types::ChangeMessageVisibilityBatchResultEntry) items.
+    ///
+    /// To set the whole list at once, use [`set_successful`](Self::set_successful).
     pub fn successful(
         mut self,
         input: impl ::std::convert::Into<
@@ -164,9 +164,9 @@ impl ChangeMessageVisibilityBatchResultBuilder {
     > {
         &self.inner.successful
     }
-    /** Appends one item to [`ChangeMessageVisibilityBatchResult::failed`](crate::types::ChangeMessageVisibilityBatchResult::failed): A list of [`BatchResultErrorEntry`](crate::types::BatchResultErrorEntry) items.
-
- To set the whole list at once, use [`set_failed`](Self::set_failed).*/
+    /// Appends one item to [`ChangeMessageVisibilityBatchResult::failed`](crate::types::ChangeMessageVisibilityBatchResult::failed): A list of [`BatchResultErrorEntry`](crate::types::BatchResultErrorEntry) items.
+    ///
+    /// To set the whole list at once, use [`set_failed`](Self::set_failed).
     pub fn failed(
         mut self,
         input: impl ::std::convert::Into<crate::types::BatchResultErrorEntry>,

@@ -226,9 +226,9 @@ impl CreateQueueRequestBuilder {
     pub fn get_queue_name(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.queue_name
     }
-    /** Adds one entry to [`CreateQueueRequest::attributes`](crate::types::CreateQueueRequest::attributes): A map of attributes with their corresponding values.
-
- To set the whole map at once, use [`set_attributes`](Self::set_attributes).*/
+    /// Adds one entry to [`CreateQueueRequest::attributes`](crate::types::CreateQueueRequest::attributes): A map of attributes with their corresponding values.
+    ///
+    /// To set the whole map at once, use [`set_attributes`](Self::set_attributes).
     pub fn attributes(
         mut self,
         key: impl ::std::convert::Into<crate::types::QueueAttributeName>,
@@ -263,9 +263,9 @@ impl CreateQueueRequestBuilder {
     > {
         &self.inner.attributes
     }
-    /** Adds one entry to [`CreateQueueRequest::tags`](crate::types::CreateQueueRequest::tags): Add cost allocation tags to the specified Amazon SQS queue.
-
- To set the whole map at once, use [`set_tags`](Self::set_tags).*/
+    /// Adds one entry to [`CreateQueueRequest::tags`](crate::types::CreateQueueRequest::tags): Add cost allocation tags to the specified Amazon SQS queue.
+    ///
+    /// To set the whole map at once, use [`set_tags`](Self::set_tags).
     pub fn tags(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,

@@ -135,9 +135,9 @@ impl DeleteMessageBatchRequestBuilder {
     pub fn get_queue_url(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.queue_url
     }
-    /** Appends one item to [`DeleteMessageBatchRequest::entries`](crate::types::DeleteMessageBatchRequest::entries): Lists the receipt handles for the messages to be deleted.
-
- To set the whole list at once, use [`set_entries`](Self::set_entries).*/
+    /// Appends one item to [`DeleteMessageBatchRequest::entries`](crate::types::DeleteMessageBatchRequest::entries): Lists the receipt handles for the messages to be deleted.
+    ///
+    /// To set the whole list at once, use [`set_entries`](Self::set_entries).
     pub fn entries(
         mut self,
         input: impl ::std::convert::Into<crate::types::DeleteMessageBatchRequestEntry>,

@@ -127,9 +127,9 @@ pub struct DeleteMessageBatchResultBuilder {
     inner: crate::types::DeleteMessageBatchResult,
 }
 impl DeleteMessageBatchResultBuilder {
-    /** Appends one item to [`DeleteMessageBatchResult::successful`](crate::types::DeleteMessageBatchResult::successful): A list of [`DeleteMessageBatchResultEntry`](crate::types::DeleteMessageBatchResultEntry) items.
-
- To set the whole list at once, use [`set_successful`](Self::set_successful).*/
+    /// Appends one item to [`DeleteMessageBatchResult::successful`](crate::types::DeleteMessageBatchResult::successful): A list of [`DeleteMessageBatchResultEntry`](crate::types::DeleteMessageBatchResultEntry) items.
+    ///
+    /// To set the whole list at once, use [`set_successful`](Self::set_successful).
     pub fn successful(
         mut self,
         input: impl ::std::convert::Into<crate::types::DeleteMessageBatchResultEntry>,
@@ -157,9 +157,9 @@ impl DeleteMessageBatchResultBuilder {
     > {
         &self.inner.successful
     }
-    /** Appends one item to [`DeleteMessageBatchResult::failed`](crate::types::DeleteMessageBatchResult::failed): A list of [`BatchResultErrorEntry`](crate::types::BatchResultErrorEntry) items.
-
- To set the whole list at once, use [`set_failed`](Self::set_failed).*/
+    /// Appends one item to [`DeleteMessageBatchResult::failed`](crate::types::DeleteMessageBatchResult::failed): A list of [`BatchResultErrorEntry`](crate::types::BatchResultErrorEntry) items.
+    ///
+    /// To set the whole list at once, use [`set_failed`](Self::set_failed).
     pub fn failed(
         mut self,
         input: impl ::std::convert::Into<crate::types::BatchResultErrorEntry>,

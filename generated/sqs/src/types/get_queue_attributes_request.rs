@@ -188,9 +188,9 @@ impl GetQueueAttributesRequestBuilder {
     pub fn get_queue_url(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.queue_url
     }
-    /** Appends one item to [`GetQueueAttributesRequest::attribute_names`](crate::types::GetQueueAttributesRequest::attribute_names): A list of attributes for which to retrieve information.
-
- To set the whole list at once, use [`set_attribute_names`](Self::set_attribute_names).*/
+    /// Appends one item to [`GetQueueAttributesRequest::attribute_names`](crate::types::GetQueueAttributesRequest::attribute_names): A list of attributes for which to retrieve information.
+    ///
+    /// To set the whole list at once, use [`set_attribute_names`](Self::set_attribute_names).
     pub fn attribute_names(
         mut self,
         input: impl ::std::convert::Into<crate::types::QueueAttributeName>,

@@ -104,9 +104,9 @@ pub struct GetQueueAttributesResultBuilder {
     inner: crate::types::GetQueueAttributesResult,
 }
 impl GetQueueAttributesResultBuilder {
-    /** Adds one entry to [`GetQueueAttributesResult::attributes`](crate::types::GetQueueAttributesResult::attributes): A map of attributes to their respective values.
-
- To set the whole map at once, use [`set_attributes`](Self::set_attributes).*/
+    /// Adds one entry to [`GetQueueAttributesResult::attributes`](crate::types::GetQueueAttributesResult::attributes): A map of attributes to their respective values.
+    ///
+    /// To set the whole map at once, use [`set_attributes`](Self::set_attributes).
     pub fn attributes(
         mut self,
         key: impl ::std::convert::Into<crate::types::QueueAttributeName>,

@@ -108,9 +108,9 @@ pub struct ListDeadLetterSourceQueuesResultBuilder {
     inner: crate::types::ListDeadLetterSourceQueuesResult,
 }
 impl ListDeadLetterSourceQueuesResultBuilder {
-    /** Appends one item to [`ListDeadLetterSourceQueuesResult::queue_urls`](crate::types::ListDeadLetterSourceQueuesResult::queue_urls): A list of source queue URLs that have the `RedrivePolicy` queue attribute configured with a dead-letter queue.
-
- To set the whole list at once, use [`set_queue_urls`](Self::set_queue_urls).*/
+    /// Appends one item to [`ListDeadLetterSourceQueuesResult::queue_urls`](crate::types::ListDeadLetterSourceQueuesResult::queue_urls): A list of source queue URLs that have the `RedrivePolicy` queue attribute configured with a dead-letter queue.
+    ///
+    /// To set the whole list at once, use [`set_queue_urls`](Self::set_queue_urls).
     pub fn queue_urls(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,

@@ -102,9 +102,9 @@ pub struct ListMessageMoveTasksResultBuilder {
     inner: crate::types::ListMessageMoveTasksResult,
 }
 impl ListMessageMoveTasksResultBuilder {
-    /** Appends one item to [`ListMessageMoveTasksResult::results`](crate::types::ListMessageMoveTasksResult::results): A list of message movement tasks and their attributes.
-
- To set the whole list at once, use [`set_results`](Self::set_results).*/
+    /// Appends one item to [`ListMessageMoveTasksResult::results`](crate::types::ListMessageMoveTasksResult::results): A list of message movement tasks and their attributes.
+    ///
+    /// To set the whole list at once, use [`set_results`](Self::set_results).
     pub fn results(
         mut self,
         input: impl ::std::convert::Into<crate::types::ListMessageMoveTasksResultEntry>,

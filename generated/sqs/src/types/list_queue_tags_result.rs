@@ -98,9 +98,9 @@ pub struct ListQueueTagsResultBuilder {
     inner: crate::types::ListQueueTagsResult,
 }
 impl ListQueueTagsResultBuilder {
-    /** Adds one entry to [`ListQueueTagsResult::tags`](crate::types::ListQueueTagsResult::tags): The list of all tags added to the specified queue.
-
- To set the whole map at once, use [`set_tags`](Self::set_tags).*/
+    /// Adds one entry to [`ListQueueTagsResult::tags`](crate::types::ListQueueTagsResult::tags): The list of all tags added to the specified queue.
+    ///
+    /// To set the whole map at once, use [`set_tags`](Self::set_tags).
     pub fn tags(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,

@@ -103,9 +103,9 @@ pub struct ListQueuesResultBuilder {
     inner: crate::types::ListQueuesResult,
 }
 impl ListQueuesResultBuilder {
-    /** Appends one item to [`ListQueuesResult::queue_urls`](crate::types::ListQueuesResult::queue_urls): A list of queue URLs, up to 1,000 entries, or the value of `MaxResults` that you sent in the request.
-
- To set the whole list at once, use [`set_queue_urls`](Self::set_queue_urls).*/
+    /// Appends one item to [`ListQueuesResult::queue_urls`](crate::types::ListQueuesResult::queue_urls): A list of queue URLs, up to 1,000 entries, or the value of `MaxResults` that you sent in the request.
+    ///
+    /// To set the whole list at once, use [`set_queue_urls`](Self::set_queue_urls).
     pub fn queue_urls(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,

@@ -281,9 +281,9 @@ impl MessageBuilder {
     pub fn get_body(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.body
     }
-    /** Adds one entry to [`Message::attributes`](crate::types::Message::attributes): A map of the attributes requested in `ReceiveMessage` to their respective values.
-
- To set the whole map at once, use [`set_attributes`](Self::set_attributes).*/
+    /// Adds one entry to [`Message::attributes`](crate::types::Message::attributes): A map of the attributes requested in `ReceiveMessage` to their respective values.
+    ///
+    /// To set the whole map at once, use [`set_attributes`](Self::set_attributes).
     pub fn attributes(
         mut self,
         key: impl ::std::convert::Into<crate::types::MessageSystemAttributeName>,
@@ -342,9 +342,9 @@ impl MessageBuilder {
     ) -> &::std::option::Option<::std::string::String> {
         &self.inner.md5_of_message_attributes
     }
-    /** Adds one entry to [`Message::message_attributes`](crate::types::Message::message_attributes): Each message attribute consists of a `Name`, `Type`, and `Value`.
-
- To set the whole map at once, use [`set_message_attributes`](Self::set_message_attributes).*/
+    /// Adds one entry to [`Message::message_attributes`](crate::types::Message::message_attributes): Each message attribute consists of a `Name`, `Type`, and `Value`.
+    ///
+    /// To set the whole map at once, use [`set_message_attributes`](Self::set_message_attributes).
     pub fn message_attributes(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,

@@ -182,9 +182,9 @@ impl MessageSystemAttributeValueBuilder {
     ) -> &::std::option::Option<::awsgen_runtime::primitives::Blob> {
         &self.inner.binary_value
     }
-    /** Appends one item to [`MessageSystemAttributeValue::string_list_values`](crate::types::MessageSystemAttributeValue::string_list_values): Not implemented.
-
- To set the whole list at once, use [`set_string_list_values`](Self::set_string_list_values).*/
+    /// Appends one item to [`MessageSystemAttributeValue::string_list_values`](crate::types::MessageSystemAttributeValue::string_list_values): Not implemented.
+    ///
+    /// To set the whole list at once, use [`set_string_list_values`](Self::set_string_list_values).
     pub fn string_list_values(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -208,9 +208,9 @@ impl MessageSystemAttributeValueBuilder {
     ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
         &self.inner.string_list_values
     }
-    /** Appends one item to [`MessageSystemAttributeValue::binary_list_values`](crate::types::MessageSystemAttributeValue::binary_list_values): Not implemented.
-
- To set the whole list at once, use [`set_binary_list_values`](Self::set_binary_list_values).*/
+    /// Appends one item to [`MessageSystemAttributeValue::binary_list_values`](crate::types::MessageSystemAttributeValue::binary_list_values): Not implemented.
+    ///
+    /// To set the whole list at once, use [`set_binary_list_values`](Self::set_binary_list_values).
     pub fn binary_list_values(
         mut self,
         input: impl ::std::convert::Into<::awsgen_runtime::primitives::Blob>,

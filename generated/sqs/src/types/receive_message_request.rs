@@ -273,9 +273,9 @@ impl ReceiveMessageRequestBuilder {
     pub fn get_queue_url(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.queue_url
     }
-    /** Appends one item to [`ReceiveMessageRequest::attribute_names`](crate::types::ReceiveMessageRequest::attribute_names): **Important:** This parameter has been discontinued but will be supported for backward compatibility.
-
- To set the whole list at once, use [`set_attribute_names`](Self::set_attribute_names).*/
+    /// Appends one item to [`ReceiveMessageRequest::attribute_names`](crate::types::ReceiveMessageRequest::attribute_names): **Important:** This parameter has been discontinued but will be supported for backward compatibility.
+    ///
+    /// To set the whole list at once, use [`set_attribute_names`](Self::set_attribute_names).
     pub fn attribute_names(
         mut self,
         input: impl ::std::convert::Into<crate::types::QueueAttributeName>,
@@ -299,9 +299,9 @@ impl ReceiveMessageRequestBuilder {
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::QueueAttributeName>> {
         &self.inner.attribute_names
     }
-    /** Appends one item to [`ReceiveMessageRequest::message_system_attribute_names`](crate::types::ReceiveMessageRequest::message_system_attribute_names): A list of attributes that need to be returned along with each message.
-
- To set the whole list at once, use [`set_message_system_attribute_names`](Self::set_message_system_attribute_names).*/
+    /// Appends one item to [`ReceiveMessageRequest::message_system_attribute_names`](crate::types::ReceiveMessageRequest::message_system_attribute_names): A list of attributes that need to be returned along with each message.
+    ///
+    /// To set the whole list at once, use [`set_message_system_attribute_names`](Self::set_message_system_attribute_names).
     pub fn message_system_attribute_names(
         mut self,
         input: impl ::std::convert::Into<crate::types::MessageSystemAttributeName>,
@@ -332,9 +332,9 @@ impl ReceiveMessageRequestBuilder {
     > {
         &self.inner.message_system_attribute_names
     }
-    /** Appends one item to [`ReceiveMessageRequest::message_attribute_names`](crate::types::ReceiveMessageRequest::message_attribute_names): The name of the message attribute, where *N* is the index.
-
- To set the whole list at once, use [`set_message_attribute_names`](Self::set_message_attribute_names).*/
+    /// Appends one item to [`ReceiveMessageRequest::message_attribute_names`](crate::types::ReceiveMessageRequest::message_attribute_names): The name of the message attribute, where *N* is the index.
+    ///
+    /// To set the whole list at once, use [`set_message_attribute_names`](Self::set_message_attribute_names).
     pub fn message_attribute_names(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,

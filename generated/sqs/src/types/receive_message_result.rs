@@ -98,9 +98,9 @@ pub struct ReceiveMessageResultBuilder {
     inner: crate::types::ReceiveMessageResult,
 }
 impl ReceiveMessageResultBuilder {
-    /** Appends one item to [`ReceiveMessageResult::messages`](crate::types::ReceiveMessageResult::messages): A list of messages.
-
- To set the whole list at once, use [`set_messages`](Self::set_messages).*/
+    /// Appends one item to [`ReceiveMessageResult::messages`](crate::types::ReceiveMessageResult::messages): A list of messages.
+    ///
+    /// To set the whole list at once, use [`set_messages`](Self::set_messages).
     pub fn messages(
         mut self,
         input: impl ::std::convert::Into<crate::types::Message>,

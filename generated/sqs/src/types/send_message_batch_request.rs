@@ -135,9 +135,9 @@ impl SendMessageBatchRequestBuilder {
     pub fn get_queue_url(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.queue_url
     }
-    /** Appends one item to [`SendMessageBatchRequest::entries`](crate::types::SendMessageBatchRequest::entries): A list of [`SendMessageBatchRequestEntry`](crate::types::SendMessageBatchRequestEntry) items.
-
- To set the whole list at once, use [`set_entries`](Self::set_entries).*/
+    /// Appends one item to [`SendMessageBatchRequest::entries`](crate::types::SendMessageBatchRequest::entries): A list of [`SendMessageBatchRequestEntry`](crate::types::SendMessageBatchRequestEntry) items.
+    ///
+    /// To set the whole list at once, use [`set_entries`](Self::set_entries).
     pub fn entries(
         mut self,
         input: impl ::std::convert::Into<crate::types::SendMessageBatchRequestEntry>,

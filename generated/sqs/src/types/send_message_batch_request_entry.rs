@@ -298,9 +298,9 @@ impl SendMessageBatchRequestEntryBuilder {
     pub fn get_delay_seconds(&self) -> &::std::option::Option<i32> {
         &self.inner.delay_seconds
     }
-    /** Adds one entry to [`SendMessageBatchRequestEntry::message_attributes`](crate::types::SendMessageBatchRequestEntry::message_attributes): Each message attribute consists of a `Name`, `Type`, and `Value`.
-
- To set the whole map at once, use [`set_message_attributes`](Self::set_message_attributes).*/
+    /// Adds one entry to [`SendMessageBatchRequestEntry::message_attributes`](crate::types::SendMessageBatchRequestEntry::message_attributes): Each message attribute consists of a `Name`, `Type`, and `Value`.
+    ///
+    /// To set the whole map at once, use [`set_message_attributes`](Self::set_message_attributes).
     pub fn message_attributes(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,
@@ -338,9 +338,9 @@ impl SendMessageBatchRequestEntryBuilder {
     > {
         &self.inner.message_attributes
     }
-    /** Adds one entry to [`SendMessageBatchRequestEntry::message_system_attributes`](crate::types::SendMessageBatchRequestEntry::message_system_attributes): The message system attribute to send Each message system attribute consists of a `Name`, `Type`, and `Value`.
-
- To set the whole map at once, use [`set_message_system_attributes`](Self::set_message_system_attributes).*/
+    /// Adds one entry to [`SendMessageBatchRequestEntry::message_system_attributes`](crate::types::SendMessageBatchRequestEntry::message_system_attributes): The message system attribute to send Each message system attribute consists of a `Name`, `Type`, and `Value`.
+    ///
+    /// To set the whole map at once, use [`set_message_system_attributes`](Self::set_message_system_attributes).
     pub fn message_system_attributes(
         mut self,
         key: impl ::std::convert::Into<crate::types::MessageSystemAttributeNameForSends>,

@@ -127,9 +127,9 @@ pub struct SendMessageBatchResultBuilder {
     inner: crate::types::SendMessageBatchResult,
 }
 impl SendMessageBatchResultBuilder {
-    /** Appends one item to [`SendMessageBatchResult::successful`](crate::types::SendMessageBatchResult::successful): A list of [`SendMessageBatchResultEntry`](crate::types::SendMessageBatchResultEntry) items.
-
- To set the whole list at once, use [`set_successful`](Self::set_successful).*/
+    /// Appends one item to [`SendMessageBatchResult::successful`](crate::types::SendMessageBatchResult::successful): A list of [`SendMessageBatchResultEntry`](crate::types::SendMessageBatchResultEntry) items.
+    ///
+    /// To set the whole list at once, use [`set_successful`](Self::set_successful).
     pub fn successful(
         mut self,
         input: impl ::std::convert::Into<crate::types::SendMessageBatchResultEntry>,
@@ -157,9 +157,9 @@ impl SendMessageBatchResultBuilder {
     > {
         &self.inner.successful
     }
-    /** Appends one item to [`SendMessageBatchResult::failed`](crate::types::SendMessageBatchResult::failed): A list of [`BatchResultErrorEntry`](crate::types::BatchResultErrorEntry) items with error details about each message that can't be enqueued.
-
- To set the whole list at once, use [`set_failed`](Self::set_failed).*/
+    /// Appends one item to [`SendMessageBatchResult::failed`](crate::types::SendMessageBatchResult::failed): A list of [`BatchResultErrorEntry`](crate::types::BatchResultErrorEntry) items with error details about each message that can't be enqueued.
+    ///
+    /// To set the whole list at once, use [`set_failed`](Self::set_failed).
     pub fn failed(
         mut self,
         input: impl ::std::convert::Into<crate::types::BatchResultErrorEntry>,

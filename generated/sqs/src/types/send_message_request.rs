@@ -308,9 +308,9 @@ impl SendMessageRequestBuilder {
     pub fn get_delay_seconds(&self) -> &::std::option::Option<i32> {
         &self.inner.delay_seconds
     }
-    /** Adds one entry to [`SendMessageRequest::message_attributes`](crate::types::SendMessageRequest::message_attributes): Each message attribute consists of a `Name`, `Type`, and `Value`.
-
- To set the whole map at once, use [`set_message_attributes`](Self::set_message_attributes).*/
+    /// Adds one entry to [`SendMessageRequest::message_attributes`](crate::types::SendMessageRequest::message_attributes): Each message attribute consists of a `Name`, `Type`, and `Value`.
+    ///
+    /// To set the whole map at once, use [`set_message_attributes`](Self::set_message_attributes).
     pub fn message_attributes(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,
@@ -348,9 +348,9 @@ impl SendMessageRequestBuilder {
     > {
         &self.inner.message_attributes
     }
-    /** Adds one entry to [`SendMessageRequest::message_system_attributes`](crate::types::SendMessageRequest::message_system_attributes): The message system attribute to send.
-
- To set the whole map at once, use [`set_message_system_attributes`](Self::set_message_system_attributes).*/
+    /// Adds one entry to [`SendMessageRequest::message_system_attributes`](crate::types::SendMessageRequest::message_system_attributes): The message system attribute to send.
+    ///
+    /// To set the whole map at once, use [`set_message_system_attributes`](Self::set_message_system_attributes).
     pub fn message_system_attributes(
         mut self,
         key: impl ::std::convert::Into<crate::types::MessageSystemAttributeNameForSends>,

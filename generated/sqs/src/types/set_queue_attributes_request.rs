@@ -191,9 +191,9 @@ impl SetQueueAttributesRequestBuilder {
     pub fn get_queue_url(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.queue_url
     }
-    /** Adds one entry to [`SetQueueAttributesRequest::attributes`](crate::types::SetQueueAttributesRequest::attributes): A map of attributes to set.
-
- To set the whole map at once, use [`set_attributes`](Self::set_attributes).*/
+    /// Adds one entry to [`SetQueueAttributesRequest::attributes`](crate::types::SetQueueAttributesRequest::attributes): A map of attributes to set.
+    ///
+    /// To set the whole map at once, use [`set_attributes`](Self::set_attributes).
     pub fn attributes(
         mut self,
         key: impl ::std::convert::Into<crate::types::QueueAttributeName>,

@@ -129,9 +129,9 @@ impl TagQueueRequestBuilder {
     pub fn get_queue_url(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.queue_url
     }
-    /** Adds one entry to [`TagQueueRequest::tags`](crate::types::TagQueueRequest::tags): The list of tags to be added to the specified queue.
-
- To set the whole map at once, use [`set_tags`](Self::set_tags).*/
+    /// Adds one entry to [`TagQueueRequest::tags`](crate::types::TagQueueRequest::tags): The list of tags to be added to the specified queue.
+    ///
+    /// To set the whole map at once, use [`set_tags`](Self::set_tags).
     pub fn tags(
         mut self,
         key: impl ::std::convert::Into<::std::string::String>,

@@ -123,9 +123,9 @@ impl UntagQueueRequestBuilder {
     pub fn get_queue_url(&self) -> &::std::option::Option<::std::string::String> {
         &self.inner.queue_url
     }
-    /** Appends one item to [`UntagQueueRequest::tag_keys`](crate::types::UntagQueueRequest::tag_keys): The list of tags to be removed from the specified queue.
-
- To set the whole list at once, use [`set_tag_keys`](Self::set_tag_keys).*/
+    /// Appends one item to [`UntagQueueRequest::tag_keys`](crate::types::UntagQueueRequest::tag_keys): The list of tags to be removed from the specified queue.
+    ///
+    /// To set the whole list at once, use [`set_tag_keys`](Self::set_tag_keys).
     pub fn tag_keys(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
