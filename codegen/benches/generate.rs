@@ -17,6 +17,7 @@ fn input() -> Input<'static> {
         source_path: "model/apigateway/2015-07-09/service-2.json",
         crate_version: "0.1.0",
         runtime_path: "../../runtime",
+        operations: None,
     }
 }
 

@@ -37,6 +37,9 @@ pub struct Service {
     /// every exception (botocore looks error codes up across the whole
     /// service), and any other shape an operation lists among its errors.
     pub error_shapes: Vec<String>,
+    /// When the crate has only some of the service's operations (an
+    /// [`OperationSubset`](crate::subset::OperationSubset)): how many the whole service has.
+    pub subset_of: Option<usize>,
 }
 
 /// The wire protocols of AWS services.

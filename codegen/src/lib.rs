@@ -21,12 +21,14 @@ pub mod naming;
 pub mod paginators;
 pub mod protocol;
 pub mod protocol_tests;
+pub mod subset;
 pub mod uri_template;
 pub mod validate;
 
 pub use emit::GeneratedCrate;
 pub use error::{Error, Problem};
 pub use lower::ServiceSource;
+pub use subset::OperationSubset;
 
 /// The inputs of one generation.
 #[derive(Debug, Clone, Copy)]
@@ -44,6 +46,8 @@ pub struct Input<'a> {
     /// The `awsgen-runtime` crate's folder, relative to the generated crate's
     /// folder (or absolute), for its path dependency.
     pub runtime_path: &'a str,
+    /// The operations to generate, when not all of them.
+    pub operations: Option<&'a OperationSubset>,
 }
 
 /// Parses, validates and lowers one model into the IR (with the validation warnings).
@@ -57,6 +61,7 @@ pub fn lower_model(input: Input<'_>) -> Result<(ir::Service, Vec<Problem>), Erro
     let source = ServiceSource {
         service: input.service.to_string(),
         path: input.source_path.to_string(),
+        subset: input.operations.cloned(),
     };
     Ok((lower::lower(&model, &paginators, &source)?, warnings))
 }

@@ -15,6 +15,7 @@ use crate::naming::{
     EXCEPTION_TRAIT_METHODS, TRAIT_METHODS,
 };
 use crate::paginators::PaginatorsModel;
+use crate::subset::OperationSubset;
 
 /// What the caller knows about the model beyond its contents.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -23,6 +24,8 @@ pub struct ServiceSource {
     pub service: String,
     /// Path of the model file as it should appear in generated headers.
     pub path: String,
+    /// The operations to generate, when not all of them.
+    pub subset: Option<OperationSubset>,
 }
 
 /// Whether [`lower_with`] converts documentation.
@@ -56,11 +59,22 @@ pub fn lower_with(
         problems.push(problem);
         Protocol::RestJson
     });
+    // Names are decided over the whole model, so a subset's types are named
+    // as the full crate's are.
     let named = named_shapes(model);
     let placement = place_types(model, &named);
+    let kept_shapes = match &source.subset {
+        Some(subset) => {
+            subset.check(model)?;
+            Some(subset.kept_shapes(model))
+        }
+        None => None,
+    };
+    let is_kept = |name: &str| kept_shapes.as_ref().is_none_or(|kept| kept.contains(name));
     let link_target = |name: &str| {
         placement
             .get(name)
+            .filter(|_| is_kept(name))
             .map(|(module, rust_name, _)| format!("crate::{}::{rust_name}", module.name()))
     };
     let docs = |html: &Option<String>| match (html.as_deref(), with_docs) {
@@ -73,18 +87,26 @@ pub fn lower_with(
     let wire_operations = || {
         model
             .operations
-            .values()
-            .filter(|op| !streams_events(model, op))
+            .iter()
+            .filter(|(_, op)| !streams_events(model, op))
     };
     let wire_inputs: BTreeSet<&str> = wire_operations()
-        .filter_map(|op| op.input.as_ref().map(|r| r.shape.as_str()))
+        .filter_map(|(_, op)| op.input.as_ref().map(|r| r.shape.as_str()))
         .collect();
+    // Reading an output is crate-private, so a subset reads only its own
+    // operations' outputs; `json_body()` is public API and stays on every input.
     let wire_outputs: BTreeSet<&str> = wire_operations()
-        .filter_map(|op| op.output.as_ref().map(|r| r.shape.as_str()))
+        .filter(|(name, _)| {
+            source
+                .subset
+                .as_ref()
+                .is_none_or(|subset| subset.operations().any(|kept| kept == *name))
+        })
+        .filter_map(|(_, op)| op.output.as_ref().map(|r| r.shape.as_str()))
         .collect();
 
     let mut types = BTreeMap::new();
-    for name in &named {
+    for name in named.iter().filter(|name| is_kept(name)) {
         let shape = &model.shapes[name];
         let (module, rust_name, file_stem) = placement[name].clone();
         let deprecated = deprecation(shape.deprecated, &shape.deprecated_message);
@@ -141,7 +163,10 @@ pub fn lower_with(
         types.insert(name.clone(), type_def);
     }
 
-    let operations = lower_operations(model, paginators, &docs);
+    let mut operations = lower_operations(model, paginators, &docs);
+    if let Some(subset) = &source.subset {
+        operations.retain(|op| subset.operations().any(|kept| kept == op.model_name));
+    }
     if !problems.is_empty() {
         problems.sort();
         return Err(Error::Invalid(problems));
@@ -179,6 +204,7 @@ pub fn lower_with(
             .collect(),
         types,
         operations,
+        subset_of: source.subset.as_ref().map(|_| model.operations.len()),
     })
 }
 
@@ -259,7 +285,7 @@ pub fn is_named(shape: &Shape) -> bool {
 
 /// Shapes that become variants of the error enums: every exception, and any
 /// other shape an operation lists as an error.
-fn error_shapes(model: &ServiceModel) -> BTreeSet<&str> {
+pub fn error_shapes(model: &ServiceModel) -> BTreeSet<&str> {
     let listed = model
         .operations
         .values()

@@ -74,6 +74,7 @@ mod tests {
             source_path: "model/apigateway/2015-07-09/service-2.json",
             crate_version: "0.1.0",
             runtime_path: "../../runtime",
+            operations: None,
         };
         let (service, _) = crate::lower_model(input).expect("the model lowers");
         let listing = names_listing(&service);

@@ -17,6 +17,7 @@ fn generate_fixture(name: &str) -> Result<awsgen_codegen::GeneratedCrate, awsgen
         source_path: &format!("codegen/tests/fixtures/{name}.json"),
         crate_version: "0.1.0",
         runtime_path: "../../runtime",
+        operations: None,
     })
 }
 
@@ -82,6 +83,7 @@ fn invalid_models_are_reported_with_json_paths() {
             source_path: name,
             crate_version: "0.1.0",
             runtime_path: "../../runtime",
+            operations: None,
         });
         let err = result.expect_err(name);
         report.push_str(&format!("{name}:\n{err}\n\n"));
@@ -103,6 +105,7 @@ fn the_same_model_generates_the_same_bytes() {
         source_path: "model/apigateway/2015-07-09/service-2.json",
         crate_version: "0.1.0",
         runtime_path: "../../runtime",
+        operations: None,
     };
     let first = generate(input).unwrap();
     let second = generate(input).unwrap();

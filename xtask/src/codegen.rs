@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use anyhow::{bail, Context, Result};
-use awsgen_codegen::{generate, GeneratedCrate, Input};
+use awsgen_codegen::{generate, GeneratedCrate, Input, OperationSubset};
 
 use crate::fs_sync::{self, Change};
 
@@ -28,7 +28,13 @@ pub struct Job {
     pub out_dir: PathBuf,
     /// The runtime crate's folder as the generated `Cargo.toml` names it.
     pub runtime_path: String,
+    /// The operations to generate, when not all of them.
+    pub operations: Option<OperationSubset>,
 }
+
+/// The file beside a vendored service's `CRATE_VERSION` that limits its crate
+/// to some operations: their names, by line or comma, `#` comments allowed.
+pub const OPERATIONS_FILE: &str = "OPERATIONS";
 
 /// The workspace root (the parent of `xtask/`).
 pub fn workspace_root() -> PathBuf {
@@ -48,6 +54,7 @@ pub fn run_at(root: &Path, args: &[String]) -> Result<ExitCode> {
     let mut model = None;
     let mut out = None;
     let mut service = None;
+    let mut operations = None;
     let mut rest = args.iter();
     while let Some(arg) = rest.next() {
         match arg.as_str() {
@@ -55,11 +62,21 @@ pub fn run_at(root: &Path, args: &[String]) -> Result<ExitCode> {
             "--model" => model = Some(PathBuf::from(rest.next().context("--model needs a path")?)),
             "--out" => out = Some(PathBuf::from(rest.next().context("--out needs a folder")?)),
             "--service" => service = Some(rest.next().context("--service needs a name")?.clone()),
+            "--operations" => {
+                let list = rest
+                    .next()
+                    .context("--operations needs a list: DescribeInstances,RunInstances")?;
+                operations = Some(parse_operations(list).context("--operations")?);
+            }
             other => bail!("unknown argument {other:?} to codegen"),
         }
     }
     let jobs = match (model, out) {
-        (Some(model), Some(out)) => vec![single_job(&model, &out, service)?],
+        (Some(model), Some(out)) => vec![single_job(&model, &out, service, operations)?],
+        (None, None) if operations.is_some() => bail!(
+            "--operations goes with --model and --out; a vendored service keeps its subset in \
+             model/<service>/{OPERATIONS_FILE}"
+        ),
         (None, None) => {
             let mut jobs = discover(root)?;
             if let Some(service) = service {
@@ -157,6 +174,17 @@ pub fn discover(root: &Path) -> Result<Vec<Job>> {
             .with_context(|| format!("reading {}", version_file.display()))?
             .trim()
             .to_string();
+        let operations_file = service_dir.join(OPERATIONS_FILE);
+        let operations = match fs::read_to_string(&operations_file) {
+            Ok(text) => Some(
+                parse_operations(&text)
+                    .with_context(|| format!("reading {}", operations_file.display()))?,
+            ),
+            Err(err) if err.kind() == std::io::ErrorKind::NotFound => None,
+            Err(err) => {
+                return Err(err).with_context(|| format!("reading {}", operations_file.display()))
+            }
+        };
         jobs.push(Job {
             source_label: format!("model/{service}/{}/service-2.json", file_name(&version_dir)),
             out_dir: root.join("generated").join(&service),
@@ -166,6 +194,7 @@ pub fn discover(root: &Path) -> Result<Vec<Job>> {
             model,
             paginators,
             crate_version,
+            operations,
         });
     }
     if jobs.is_empty() {
@@ -174,7 +203,17 @@ pub fn discover(root: &Path) -> Result<Vec<Job>> {
     Ok(jobs)
 }
 
-fn single_job(model: &Path, out: &Path, service: Option<String>) -> Result<Job> {
+/// An operation list as `--operations` or an `OPERATIONS` file gives it.
+pub fn parse_operations(text: &str) -> Result<OperationSubset> {
+    OperationSubset::parse(text).map_err(|problem| anyhow::anyhow!(problem.message))
+}
+
+fn single_job(
+    model: &Path,
+    out: &Path,
+    service: Option<String>,
+    operations: Option<OperationSubset>,
+) -> Result<Job> {
     let source = crate::model_source::load(model)?;
     Ok(Job {
         service: service.unwrap_or_else(|| source.service_name()),
@@ -184,6 +223,7 @@ fn single_job(model: &Path, out: &Path, service: Option<String>) -> Result<Job> 
         crate_version: "0.1.0".to_string(),
         out_dir: out.to_path_buf(),
         runtime_path: runtime_path_from(out)?,
+        operations,
     })
 }
 
@@ -227,8 +267,23 @@ pub fn generate_all(jobs: &[Job]) -> Result<Vec<GeneratedCrate>> {
                 source_path: &job.source_label,
                 crate_version: &job.crate_version,
                 runtime_path: &job.runtime_path,
+                operations: job.operations.as_ref(),
             })
-            .with_context(|| format!("generating {} from {}", job.service, job.model.display()))
+            .with_context(|| match job.operations {
+                Some(_)
+                    if job
+                        .out_dir
+                        .ends_with(Path::new("generated").join(&job.service)) =>
+                {
+                    format!(
+                        "generating {} from {} (operations from model/{}/{OPERATIONS_FILE})",
+                        job.service,
+                        job.model.display(),
+                        job.service
+                    )
+                }
+                _ => format!("generating {} from {}", job.service, job.model.display()),
+            })
         })
         .collect()
 }
@@ -342,7 +397,7 @@ mod tests {
         assert_eq!(models.len(), 67);
         let out = tempfile::tempdir().unwrap();
         for model in &models {
-            let job = single_job(model, out.path(), None).unwrap();
+            let job = single_job(model, out.path(), None, None).unwrap();
             let generated =
                 generate_all(std::slice::from_ref(&job)).unwrap_or_else(|err| panic!("{err:#}"));
             assert!(generated[0].files.len() > 100, "{}", model.display());
@@ -402,6 +457,75 @@ mod tests {
             stage.contains("pub variables"),
             "the 2015-11-10 model has stage variables"
         );
+    }
+
+    #[test]
+    fn a_services_operations_file_limits_its_crate() {
+        let repo = scratch_repo();
+        let root = repo.path();
+        let operations_file = root.join("model/sqs").join(OPERATIONS_FILE);
+        fs::write(
+            &operations_file,
+            "SendMessage # the producer\nReceiveMessage\n",
+        )
+        .unwrap();
+        assert_eq!(
+            run_at(root, &args(&["--check"])).unwrap(),
+            ExitCode::FAILURE,
+            "the full crate is stale once a subset is set"
+        );
+        assert_eq!(run_at(root, &args(&[])).unwrap(), ExitCode::SUCCESS);
+        let types = root.join("generated/sqs/src/types");
+        assert!(types.join("send_message_request.rs").is_file());
+        assert!(!types.join("create_queue_request.rs").exists());
+        assert!(
+            root.join("generated/sqs/tests").is_dir(),
+            "hand-written tests are kept"
+        );
+        let operations =
+            fs::read_to_string(root.join("generated/sqs/src/operation/mod.rs")).unwrap();
+        assert!(
+            operations.contains("pub use send_message::SendMessage;"),
+            "{operations}"
+        );
+        assert!(!operations.contains("CreateQueue"), "{operations}");
+
+        fs::write(&operations_file, "SendMessages\n").unwrap();
+        let before = snapshot_tree(&root.join("generated"));
+        let message = format!("{:#}", run_at(root, &args(&[])).unwrap_err());
+        assert!(message.contains("model/sqs/OPERATIONS"), "{message}");
+        assert!(
+            message.contains("did you mean \"SendMessage\"?"),
+            "{message}"
+        );
+        fs::write(&operations_file, "# nothing yet\n").unwrap();
+        let message = format!("{:#}", run_at(root, &args(&[])).unwrap_err());
+        assert!(message.contains("OPERATIONS"), "{message}");
+        assert!(message.contains("the operation list is empty"), "{message}");
+        assert_eq!(snapshot_tree(&root.join("generated")), before);
+    }
+
+    #[test]
+    fn operations_on_the_command_line_go_with_a_model() {
+        let out = tempfile::tempdir().unwrap();
+        let model = workspace_root().join("model/dynamodb/2012-08-10/service-2.json");
+        let code = run_at(
+            &workspace_root(),
+            &args(&[
+                "--model",
+                model.to_str().unwrap(),
+                "--out",
+                out.path().to_str().unwrap(),
+                "--operations",
+                "GetItem,PutItem",
+            ]),
+        )
+        .unwrap();
+        assert_eq!(code, ExitCode::SUCCESS);
+        let lib = fs::read_to_string(out.path().join("src/lib.rs")).unwrap();
+        assert!(lib.contains("This crate has 2 of the service's"), "{lib}");
+        let err = run_at(&workspace_root(), &args(&["--operations", "GetItem"])).unwrap_err();
+        assert!(format!("{err:#}").contains("--operations goes with --model"));
     }
 
     /// The committed crates must be exactly what the committed models generate.

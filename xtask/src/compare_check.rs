@@ -5,7 +5,8 @@
 //! Both live in one scratch workspace under `target/compare-check` (so they
 //! share dependency builds and settings); each is measured as a dependency
 //! is built: everything else built first, then `cargo clean -p` and a
-//! non-incremental `cargo check -p` of the crate alone.
+//! non-incremental `cargo check -p` of the crate alone. With `--operations`,
+//! a crate of only those operations is generated and measured too.
 
 use std::fs;
 use std::process::ExitCode;
@@ -13,15 +14,17 @@ use std::process::ExitCode;
 use anyhow::{bail, Context, Result};
 
 use crate::build_times::{seconds, timed};
-use crate::codegen::{generate_all, runtime_path_from, workspace_root, Job};
+use crate::codegen::{generate_all, parse_operations, runtime_path_from, workspace_root, Job};
 
 const USAGE: &str =
-    "cargo xtask compare-check --model PATH --service NAME --official CRATE@VERSION";
+    "cargo xtask compare-check --model PATH --service NAME --official CRATE@VERSION \
+                     [--operations A,B]";
 
 pub fn run(args: &[String]) -> Result<ExitCode> {
     let mut model = None;
     let mut service = None;
     let mut official = None;
+    let mut operations = None;
     let mut rest = args.iter();
     while let Some(arg) = rest.next() {
         match arg.as_str() {
@@ -33,6 +36,10 @@ pub fn run(args: &[String]) -> Result<ExitCode> {
                         .context("--official needs CRATE@VERSION")?
                         .clone(),
                 )
+            }
+            "--operations" => {
+                let list = rest.next().context("--operations needs a list")?;
+                operations = Some(parse_operations(list).context("--operations")?);
             }
             other => bail!("unknown argument {other:?}; usage: {USAGE}"),
         }
@@ -46,27 +53,44 @@ pub fn run(args: &[String]) -> Result<ExitCode> {
 
     let root = workspace_root();
     let scratch = root.join("target/compare-check");
-    let ours_dir = scratch.join(&service);
-    if ours_dir.exists() {
-        fs::remove_dir_all(&ours_dir)
-            .with_context(|| format!("clearing {}", ours_dir.display()))?;
+    let mut crates = vec![(service.clone(), None)];
+    if let Some(operations) = operations {
+        crates.push((format!("{service}-subset"), Some(operations)));
     }
-    let job = Job {
-        service: service.clone(),
-        model: model.clone().into(),
-        paginators: None,
-        source_label: model.clone(),
-        crate_version: "0.1.0".to_string(),
-        runtime_path: runtime_path_from(&ours_dir)?,
-        out_dir: ours_dir.clone(),
-    };
-    let generated = generate_all(std::slice::from_ref(&job))?.remove(0);
-    let mut lines = 0;
-    for (relative, text) in &generated.files {
-        let path = ours_dir.join(relative);
-        fs::create_dir_all(path.parent().expect("inside the crate"))?;
-        fs::write(&path, text)?;
-        lines += text.lines().count();
+    let mut ours = Vec::new();
+    for (name, operations) in crates {
+        let out_dir = scratch.join(&name);
+        if out_dir.exists() {
+            fs::remove_dir_all(&out_dir)
+                .with_context(|| format!("clearing {}", out_dir.display()))?;
+        }
+        let job = Job {
+            service: name.clone(),
+            model: model.clone().into(),
+            paginators: None,
+            source_label: model.clone(),
+            crate_version: "0.1.0".to_string(),
+            runtime_path: runtime_path_from(&out_dir)?,
+            out_dir: out_dir.clone(),
+            operations,
+        };
+        let generated = generate_all(std::slice::from_ref(&job))?.remove(0);
+        let mut lines = 0;
+        for (relative, text) in &generated.files {
+            let path = out_dir.join(relative);
+            fs::create_dir_all(path.parent().expect("inside the crate"))?;
+            fs::write(&path, text)?;
+            lines += text.lines().count();
+        }
+        let package = format!("awsgen-{name}");
+        match &job.operations {
+            Some(subset) => println!(
+                "{package}: {lines} lines generated from {model}, operations {}",
+                subset.operations().collect::<Vec<_>>().join(", ")
+            ),
+            None => println!("{package}: {lines} lines generated from {model}"),
+        }
+        ours.push((name, package));
     }
     let holder = scratch.join("official");
     fs::create_dir_all(holder.join("src"))?;
@@ -83,15 +107,19 @@ pub fn run(args: &[String]) -> Result<ExitCode> {
     )?;
     fs::write(
         scratch.join("Cargo.toml"),
-        format!("[workspace]\nresolver = \"2\"\nmembers = [\"{service}\", \"official\"]\n"),
+        format!(
+            "[workspace]\nresolver = \"2\"\nmembers = [{}\"official\"]\n",
+            ours.iter()
+                .map(|(name, _)| format!("\"{name}\", "))
+                .collect::<String>()
+        ),
     )?;
     let target = scratch.join("target");
-    let ours = format!("awsgen-{service}");
-    println!("{ours}: {lines} lines generated from {model}");
-    println!("building dependencies of both (not measured)…");
+    println!("building dependencies of all (not measured)…");
     timed(&scratch, &target, &["check", "--workspace"], false)?;
     let mut figures = Vec::new();
-    for package in [ours.as_str(), official_crate] {
+    let packages = ours.iter().map(|(_, package)| package.as_str());
+    for package in packages.clone().chain([official_crate]) {
         timed(&scratch, &target, &["clean", "-p", package], false)?;
         let elapsed = timed(&scratch, &target, &["check", "-p", package], false)?;
         println!(
@@ -100,9 +128,12 @@ pub fn run(args: &[String]) -> Result<ExitCode> {
         );
         figures.push(elapsed.as_secs_f64());
     }
-    println!(
-        "ratio {ours} / {official_crate}@{official_version}: {:.2}",
-        figures[0] / figures[1]
-    );
+    let official_time = figures.last().copied().unwrap_or(f64::NAN);
+    for (package, time) in packages.zip(&figures) {
+        println!(
+            "ratio {package} / {official_crate}@{official_version}: {:.2}",
+            time / official_time
+        );
+    }
     Ok(ExitCode::SUCCESS)
 }

@@ -5,13 +5,14 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::{bail, Context, Result};
-use awsgen_codegen::diff::{diff_models, render};
+use awsgen_codegen::diff::{diff_models, diff_subset, render};
 
 use crate::model_source;
 
 pub fn run(args: &[String]) -> Result<ExitCode> {
     let mut format = render::Format::Text;
     let mut date = None;
+    let mut operations = None;
     let mut paths = Vec::new();
     let mut rest = args.iter();
     while let Some(arg) = rest.next() {
@@ -23,16 +24,27 @@ pub fn run(args: &[String]) -> Result<ExitCode> {
                 format = value.parse().map_err(anyhow::Error::msg)?;
             }
             "--date" => date = Some(parse_date(rest.next().context("--date needs YYYY-MM-DD")?)?),
+            "--operations" => {
+                let list = rest.next().context("--operations needs a list")?;
+                operations = Some(crate::codegen::parse_operations(list).context("--operations")?);
+            }
             flag if flag.starts_with("--") => bail!("unknown argument {flag:?} to diff"),
             path => paths.push(PathBuf::from(path)),
         }
     }
     let [old, new] = &paths[..] else {
-        bail!("diff needs two models: cargo xtask diff OLD NEW [--format text|markdown|json] [--date YYYY-MM-DD]");
+        bail!(
+            "diff needs two models: cargo xtask diff OLD NEW [--format text|markdown|json] \
+             [--date YYYY-MM-DD] [--operations A,B]"
+        );
     };
     let old = model_source::load(old)?;
     let new = model_source::load(new)?;
-    let diff = diff_models(&old.model, &new.model);
+    // With --operations: the changes a crate of those operations sees.
+    let diff = match &operations {
+        Some(subset) => diff_subset(&old.model, &new.model, subset),
+        None => diff_models(&old.model, &new.model),
+    };
     let date = match date {
         Some(date) => date,
         None => today()?,

@@ -1,6 +1,6 @@
 //! `cargo xtask fixtures`: generates every fixture model (and the oldest, the
-//! 2015-11-10 and the newest API Gateway history models) into one scratch
-//! workspace, then proves the output is clippy-clean, documents without
+//! 2015-11-10 and the newest API Gateway history models, and crates of some
+//! operations of vendored services) into one scratch workspace, then proves the output is clippy-clean, documents without
 //! warnings, and passes each fixture's behaviour tests.
 
 use std::fs;
@@ -16,6 +16,17 @@ pub const COMPILED_HISTORY: [&str; 3] = [
     "001-2015-10-26-99b1cfbd7.json.gz",
     "003-2015-11-10-e8ee8976f.json.gz",
     "067-2026-03-13-32ca194a1.json.gz",
+];
+
+/// Crates generated with an operation subset: (vendored service, operations,
+/// the full crate's behaviour test that must pass unchanged on the subset).
+pub const SUBSETS: [(&str, &str, &str); 2] = [
+    (
+        "apigateway",
+        "CreateDeployment,GetRestApis,GetStage,PutRestApi,UpdateStage",
+        "requests.rs",
+    ),
+    ("dynamodb", "GetItem,PutItem,Query", "items_on_the_wire.rs"),
 ];
 
 /// Generates the scratch workspace under `scratch` and runs clippy, rustdoc and tests on it.
@@ -37,6 +48,25 @@ pub fn check(root: &Path, scratch: &Path) -> Result<()> {
         let path = root.join("testdata/apigateway-history").join(name);
         jobs.push(job(&path, &format!("history-{}", &name[..3]), scratch));
     }
+    let mut subset_tests = Vec::new();
+    for (service, operations, test) in SUBSETS {
+        let vendored = codegen::discover(root)?
+            .into_iter()
+            .find(|job| job.service == service)
+            .with_context(|| format!("no vendored service {service}"))?;
+        // Named as the full crate is, so its test compiles unchanged.
+        let mut subset = job(&vendored.model, service, scratch);
+        subset.out_dir = scratch.join(format!("subset-{service}"));
+        subset.operations = Some(codegen::parse_operations(operations)?);
+        subset_tests.push((
+            subset.out_dir.clone(),
+            root.join("generated")
+                .join(service)
+                .join("tests")
+                .join(test),
+        ));
+        jobs.push(subset);
+    }
     let generated = codegen::generate_all(&jobs)?;
     let mut members = Vec::new();
     for (job, files) in jobs.iter().zip(&generated) {
@@ -49,11 +79,18 @@ pub fn check(root: &Path, scratch: &Path) -> Result<()> {
             "{}.rs",
             job.service.trim_start_matches("fixture-").replace('-', "_")
         ));
-        if behaviour.is_file() {
+        if behaviour.is_file() && job.operations.is_none() {
             fs::create_dir_all(job.out_dir.join("tests"))?;
             fs::copy(&behaviour, job.out_dir.join("tests/behaviour.rs"))?;
         }
-        members.push(format!("\"{}\"", job.service));
+        let folder = job.out_dir.strip_prefix(scratch).unwrap_or(&job.out_dir);
+        members.push(format!("\"{}\"", folder.display()));
+    }
+    for (out_dir, test) in &subset_tests {
+        fs::create_dir_all(out_dir.join("tests"))?;
+        let name = test.file_name().context("a test file")?;
+        fs::copy(test, out_dir.join("tests").join(name))
+            .with_context(|| format!("copying {}", test.display()))?;
     }
     fs::write(
         scratch.join("Cargo.toml"),
@@ -80,7 +117,7 @@ pub fn check(root: &Path, scratch: &Path) -> Result<()> {
     )?;
     let fixture_packages: Vec<String> = jobs
         .iter()
-        .filter(|job| job.service.starts_with("fixture-"))
+        .filter(|job| job.service.starts_with("fixture-") || job.operations.is_some())
         .flat_map(|job| ["-p".to_string(), format!("awsgen-{}", job.service)])
         .collect();
     let mut doc_args = vec!["doc", "--no-deps"];
@@ -113,6 +150,7 @@ fn job(model: &Path, service: &str, scratch: &Path) -> Job {
             .join("runtime")
             .display()
             .to_string(),
+        operations: None,
     }
 }
 

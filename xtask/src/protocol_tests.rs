@@ -258,6 +258,7 @@ pub fn run_file(path: &Path) -> Result<Outcome> {
             source_path: &format!("{} suite {index}", path.display()),
             crate_version: "0.1.0",
             runtime_path: &runtime,
+            operations: None,
         };
         let lowered = lower_model(input)
             .and_then(|(ir, _)| emit_crate(&ir, "0.1.0", &runtime).map(|files| (ir, files)));

@@ -205,6 +205,7 @@ fn write_crate(source: &ModelSource, dir: &Path) -> Result<PathBuf> {
         source_path: &label,
         crate_version: "1.0.0",
         runtime_path: &crate::codegen::runtime_path_from(dir)?,
+        operations: None,
     })
     .with_context(|| format!("generating {label}"))?;
     for (relative, contents) in &generated.files {

@@ -12,11 +12,12 @@ use std::process::ExitCode;
 use anyhow::{bail, Context, Result};
 use awsgen_codegen::diff::render::{render_markdown, render_text};
 use awsgen_codegen::diff::semver::bump_version;
-use awsgen_codegen::diff::{diff_models, Bump, ModelDiff};
+use awsgen_codegen::diff::{diff_models, diff_subset, Bump, ModelDiff};
 use awsgen_codegen::model::ServiceModel;
-use awsgen_codegen::{generate, Input};
+use awsgen_codegen::paginators::{parse_paginators, PaginatorsModel};
+use awsgen_codegen::{generate, Input, OperationSubset};
 
-use crate::codegen::{discover, workspace_root, Job};
+use crate::codegen::{discover, workspace_root, Job, OPERATIONS_FILE};
 use crate::fs_sync::{self, Write};
 use crate::model_source::{self, ModelSource};
 
@@ -74,7 +75,11 @@ pub fn run_at(root: &Path, args: &[String]) -> Result<ExitCode> {
     })?;
     check_identity(&job, &current, &incoming, &options)?;
 
-    let diff = diff_models(&current, &incoming.model);
+    // A crate of some operations reports the changes to those alone.
+    let diff = match &job.operations {
+        Some(subset) => diff_subset(&current, &incoming.model, subset),
+        None => diff_models(&current, &incoming.model),
+    };
     let current_paginators = job
         .paginators
         .as_deref()
@@ -84,7 +89,11 @@ pub fn run_at(root: &Path, args: &[String]) -> Result<ExitCode> {
         .paginators_json
         .clone()
         .or(current_paginators.clone());
-    let paginators_changed = paginators != current_paginators;
+    let paginators_changed = paginators_differ(
+        current_paginators.as_deref(),
+        paginators.as_deref(),
+        job.operations.as_ref(),
+    )?;
     let bump = diff.bump.or(paginators_changed.then_some(Bump::Patch));
     let new_version = match bump {
         Some(bump) => bump_version(&job.crate_version, bump)
@@ -108,13 +117,20 @@ pub fn run_at(root: &Path, args: &[String]) -> Result<ExitCode> {
         source_path: &source_label,
         crate_version: &new_version,
         runtime_path: &job.runtime_path,
+        operations: job.operations.as_ref(),
     })
-    .with_context(|| {
-        format!(
+    .with_context(|| match &job.operations {
+        Some(_) => format!(
+            "generating {} from {} with the operations of model/{}/{OPERATIONS_FILE}",
+            job.service,
+            incoming.service_path.display(),
+            job.service
+        ),
+        None => format!(
             "generating {} from {}",
             job.service,
             incoming.service_path.display()
-        )
+        ),
     })?;
     for warning in &generated.warnings {
         eprintln!("warning: {}: {warning}", incoming.service_path.display());
@@ -169,7 +185,14 @@ pub fn run_at(root: &Path, args: &[String]) -> Result<ExitCode> {
                     .to_string_lossy()
             ),
         };
-        let entry = changelog_entry(&diff, &new_version, &date, paginators_changed, &provenance);
+        let entry = changelog_entry(
+            &diff,
+            &new_version,
+            &date,
+            paginators_changed,
+            &provenance,
+            job.operations.as_ref(),
+        );
         writes.push((
             changelog_path,
             Some(prepend_entry(existing.as_deref(), &crate_name, &entry)),
@@ -213,6 +236,29 @@ pub fn run_at(root: &Path, args: &[String]) -> Result<ExitCode> {
         println!("  {verb} {}", shown(path));
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Whether the paginators the crate uses differ: all of them, or those of a
+/// subset's operations.
+fn paginators_differ(
+    old: Option<&str>,
+    new: Option<&str>,
+    subset: Option<&OperationSubset>,
+) -> Result<bool> {
+    let Some(subset) = subset else {
+        return Ok(old != new);
+    };
+    let kept = |json: Option<&str>| -> Result<PaginatorsModel> {
+        let mut all = json
+            .map(parse_paginators)
+            .transpose()
+            .context("reading paginators-1.json")?
+            .unwrap_or_default();
+        all.pagination
+            .retain(|operation, _| subset.operations().any(|name| name == operation));
+        Ok(all)
+    };
+    Ok(kept(old)? != kept(new)?)
 }
 
 fn shown_path(root: &Path, path: &Path) -> String {
@@ -363,6 +409,7 @@ fn changelog_entry(
     date: &str,
     paginators_changed: bool,
     provenance: &str,
+    subset: Option<&OperationSubset>,
 ) -> String {
     let mut entry = format!("## {version} ({date})\n\n");
     let paginators = if paginators_changed {
@@ -374,6 +421,16 @@ fn changelog_entry(
         "Model API version {}, {provenance}{paginators}.\n\n",
         diff.new_api_version
     ));
+    if let Some(subset) = subset {
+        let listed: Vec<String> = subset
+            .operations()
+            .map(|name| format!("`{name}`"))
+            .collect();
+        entry.push_str(&format!(
+            "The crate has only the operations {OPERATIONS_FILE} names ({}); changes to others are left out.\n\n",
+            listed.join(", ")
+        ));
+    }
     entry.push_str(&render_markdown(diff, date, 3));
     entry
 }
@@ -492,6 +549,105 @@ mod tests {
         );
         assert!(first < second, "{changelog}");
         assert_eq!(changelog.matches("# Changelog").count(), 1);
+    }
+
+    #[test]
+    fn a_subset_crate_keeps_its_operations_and_reports_only_their_changes() {
+        let repo = repo_at("002-2015-10-28-6b3b4a68a.json.gz");
+        let root = repo.path();
+        fs::write(
+            root.join("model/apigateway").join(OPERATIONS_FILE),
+            "# what the deploy tool calls\nGetRestApis\nGetStages\n",
+        )
+        .unwrap();
+        crate::codegen::run_at(root, &[]).unwrap();
+        let new_model = history("003-2015-11-10-e8ee8976f.json.gz");
+        run_at(
+            root,
+            &args(&[new_model.to_str().unwrap(), "--date", "2015-11-10"]),
+        )
+        .unwrap();
+        let changelog = fs::read_to_string(root.join("generated/apigateway/CHANGELOG.md")).unwrap();
+        // Six operations gained stage variables; the crate has one of them.
+        assert!(
+            changelog.contains("2015/11/10 - Amazon API Gateway - 1 updated api methods"),
+            "{changelog}"
+        );
+        assert!(changelog.contains("`GetStages` (updated)"), "{changelog}");
+        assert!(
+            changelog.contains("only the operations OPERATIONS names (`GetRestApis`, `GetStages`)"),
+            "{changelog}"
+        );
+        assert!(!changelog.contains("CreateDeployment"), "{changelog}");
+        let version = fs::read_to_string(root.join("model/apigateway/CRATE_VERSION")).unwrap();
+        assert_eq!(version, "0.1.1\n");
+        let types = root.join("generated/apigateway/src/types");
+        assert!(fs::read_to_string(types.join("stage.rs"))
+            .unwrap()
+            .contains("pub variables:"));
+        assert!(!types.join("create_deployment_request.rs").exists());
+        assert!(root
+            .join("model/apigateway")
+            .join(OPERATIONS_FILE)
+            .is_file());
+        assert_eq!(
+            crate::codegen::run_at(root, &args(&["--check"])).unwrap(),
+            ExitCode::SUCCESS,
+            "codegen keeps the subset too"
+        );
+
+        // An update that changes only operations the crate leaves out changes nothing.
+        fs::write(
+            root.join("model/apigateway").join(OPERATIONS_FILE),
+            "GetRestApis\n",
+        )
+        .unwrap();
+        crate::codegen::run_at(root, &[]).unwrap();
+        let repo_before = repo_at("002-2015-10-28-6b3b4a68a.json.gz");
+        let before_root = repo_before.path();
+        fs::write(
+            before_root.join("model/apigateway").join(OPERATIONS_FILE),
+            "GetRestApis\n",
+        )
+        .unwrap();
+        crate::codegen::run_at(before_root, &[]).unwrap();
+        run_at(
+            before_root,
+            &args(&[new_model.to_str().unwrap(), "--date", "2015-11-10"]),
+        )
+        .unwrap();
+        let version =
+            fs::read_to_string(before_root.join("model/apigateway/CRATE_VERSION")).unwrap();
+        assert_eq!(version, "0.1.0\n", "no change reaches GetRestApis");
+        assert!(!before_root
+            .join("generated/apigateway/CHANGELOG.md")
+            .exists());
+    }
+
+    #[test]
+    fn a_subset_naming_an_operation_the_new_model_lacks_writes_nothing() {
+        let repo = repo_at("003-2015-11-10-e8ee8976f.json.gz");
+        let root = repo.path();
+        // The newest model has GetVpcLinks; 2015-10-28 has not.
+        fs::write(
+            root.join("model/apigateway").join(OPERATIONS_FILE),
+            "GetStages, GetVpcLinks",
+        )
+        .unwrap();
+        let before = whole_tree(root);
+        let older = history("002-2015-10-28-6b3b4a68a.json.gz");
+        let err = run_at(
+            root,
+            &args(&[older.to_str().unwrap(), "--date", "2015-11-11"]),
+        )
+        .unwrap_err();
+        let message = format!("{err:#}");
+        assert!(message.contains("model/apigateway/OPERATIONS"), "{message}");
+        assert!(
+            message.contains("operations.GetVpcLinks: the operation subset names it"),
+            "{message}"
+        );
+        assert_eq!(whole_tree(root), before);
     }
 
     #[test]

@@ -17,9 +17,21 @@ use crate::naming::type_name;
 
 /// Every change between `old` and `new`, unsorted.
 pub fn compare(old: &ServiceModel, new: &ServiceModel) -> Vec<Change> {
+    compare_named_by(old, new, None)
+}
+
+/// Every change between `old` and `new`, two models cut down to an operation
+/// subset (see [`OperationSubset::apply`](crate::subset::OperationSubset::apply)),
+/// with Rust names taken from the whole models `named_by`, as the subset crate names them.
+pub fn compare_named_by(
+    old: &ServiceModel,
+    new: &ServiceModel,
+    named_by: Option<(&ServiceModel, &ServiceModel)>,
+) -> Vec<Change> {
     let mut cmp = Comparison {
         old,
         new,
+        named_by,
         changes: Vec::new(),
     };
     cmp.metadata();
@@ -32,6 +44,8 @@ pub fn compare(old: &ServiceModel, new: &ServiceModel) -> Vec<Change> {
 struct Comparison<'a> {
     old: &'a ServiceModel,
     new: &'a ServiceModel,
+    /// The whole models a subset's names come from, when `old` and `new` are cut down.
+    named_by: Option<(&'a ServiceModel, &'a ServiceModel)>,
     changes: Vec<Change>,
 }
 
@@ -49,6 +63,17 @@ fn joined(items: &[String]) -> Option<String> {
 /// Renders an optional value for messages: the value, or `(none)`.
 fn shown(value: Option<&str>) -> String {
     value.map_or_else(|| "(none)".to_string(), |v| format!("`{v}`"))
+}
+
+/// Whether `model` has the shape or operation a Rust-name path
+/// (`shapes.Stage.members.variables`, `operations.GetStage`) starts with.
+fn holds_item(model: &ServiceModel, path: &str) -> bool {
+    let mut parts = path.split('.');
+    match (parts.next(), parts.next()) {
+        (Some("shapes"), Some(name)) => model.shapes.contains_key(name),
+        (Some("operations"), Some(name)) => model.operations.contains_key(name),
+        _ => true,
+    }
 }
 
 impl Comparison<'_> {
@@ -359,33 +384,39 @@ impl Comparison<'_> {
     fn rust_names(&mut self) {
         // Rust names depend only on which names exist (and shape kinds), so
         // unless something was added, removed or changed kind they are the
-        // same; lowering both models to check would be wasted.
-        let names_moved = self.changes.iter().any(|c| {
-            matches!(
-                c.kind,
-                ChangeKind::ShapeAdded
-                    | ChangeKind::ShapeRemoved
-                    | ChangeKind::ShapeRenamed
-                    | ChangeKind::ShapeKindChanged
-                    | ChangeKind::MemberAdded
-                    | ChangeKind::RequiredMemberAdded
-                    | ChangeKind::MemberRemoved
-                    | ChangeKind::EnumValueAdded
-                    | ChangeKind::EnumValueRemoved
-                    | ChangeKind::OperationAdded
-                    | ChangeKind::OperationRemoved
-            )
-        });
+        // same; lowering both models to check would be wasted. A subset's
+        // names depend on the whole models, whose changes are not all listed.
+        let names_moved = self.named_by.is_some()
+            || self.changes.iter().any(|c| {
+                matches!(
+                    c.kind,
+                    ChangeKind::ShapeAdded
+                        | ChangeKind::ShapeRemoved
+                        | ChangeKind::ShapeRenamed
+                        | ChangeKind::ShapeKindChanged
+                        | ChangeKind::MemberAdded
+                        | ChangeKind::RequiredMemberAdded
+                        | ChangeKind::MemberRemoved
+                        | ChangeKind::EnumValueAdded
+                        | ChangeKind::EnumValueRemoved
+                        | ChangeKind::OperationAdded
+                        | ChangeKind::OperationRemoved
+                )
+            });
         if !names_moved {
             return;
         }
-        let (Some(old), Some(new)) = (rust_names(self.old), rust_names(self.new)) else {
+        let (old_whole, new_whole) = self.named_by.unwrap_or((self.old, self.new));
+        let (Some(old), Some(new)) = (rust_names(old_whole), rust_names(new_whole)) else {
             return;
         };
         for ((path, value), old_name) in &old {
             let Some(new_name) = new.get(&(path.clone(), value.clone())) else {
                 continue;
             };
+            if !(holds_item(self.old, path) && holds_item(self.new, path)) {
+                continue;
+            }
             if old_name == new_name {
                 continue;
             }

@@ -22,6 +22,7 @@ mod tests;
 use serde::Serialize;
 
 use crate::model::ServiceModel;
+use crate::subset::OperationSubset;
 pub use semver::{Basis, Bump};
 
 /// Everything that changed between two models.
@@ -293,7 +294,19 @@ pub struct OperationReport {
 /// Compares two models. Never fails: anything a model leaves dangling (a
 /// member pointing at a missing shape) is compared as far as it goes.
 pub fn diff_models(old: &ServiceModel, new: &ServiceModel) -> ModelDiff {
-    let mut changes = compare::compare(old, new);
+    report(old, new, compare::compare(old, new))
+}
+
+/// Compares two models as a crate generated with `subset` sees them: only
+/// the kept operations and the shapes they keep, so the changelog and the
+/// semver verdict speak of what the crate holds.
+pub fn diff_subset(old: &ServiceModel, new: &ServiceModel, subset: &OperationSubset) -> ModelDiff {
+    let (old_cut, new_cut) = (subset.apply(old), subset.apply(new));
+    let changes = compare::compare_named_by(&old_cut, &new_cut, Some((old, new)));
+    report(&old_cut, &new_cut, changes)
+}
+
+fn report(old: &ServiceModel, new: &ServiceModel, mut changes: Vec<Change>) -> ModelDiff {
     changes.sort();
     changes.dedup();
     let operations = operations::operation_reports(old, new, &changes);

@@ -23,6 +23,7 @@ pub fn rust_names(model: &ServiceModel) -> Option<BTreeMap<Item, String>> {
     let source = ServiceSource {
         service: "service".to_string(),
         path: String::new(),
+        subset: None,
     };
     let service = lower_with(model, &paginators, &source, Docs::Skip).ok()?;
     let mut names = BTreeMap::new();

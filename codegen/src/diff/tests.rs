@@ -335,3 +335,54 @@ fn dropping_the_last_required_member_changes_build_and_is_major() {
         ]
     );
 }
+
+#[test]
+fn a_subset_sees_only_what_its_operations_reach() {
+    let text = json!({"shape": "Text"});
+    let old = model(
+        json!({"Kept": op("Kept", Some("KeptIn"), None), "Other": op("Other", Some("OtherIn"), None)}),
+        json!({
+            "KeptIn": {"type": "structure", "members": {"foo": {"shape": "Foo"}}},
+            "Foo": {"type": "structure", "members": {"a": text}},
+            "OtherIn": {"type": "structure", "members": {"a": text}},
+            "Text": {"type": "string"}
+        }),
+    );
+    let subset = OperationSubset::parse("Kept").unwrap();
+    // A member on the other operation's input and a new operation: nothing the subset holds.
+    let mut new = old.clone();
+    let added: crate::model::Member = serde_json::from_value(text.clone()).unwrap();
+    new.shapes
+        .get_mut("OtherIn")
+        .unwrap()
+        .members
+        .insert("b".to_string(), added);
+    new.operations.insert(
+        "Added".to_string(),
+        serde_json::from_value(op("Added", Some("OtherIn"), None)).unwrap(),
+    );
+    assert!(diff_models(&old, &new).bump.is_some());
+    let diff = diff_subset(&old, &new, &subset);
+    assert_eq!(diff.changes, []);
+    assert_eq!(diff.bump, None);
+
+    // A new shape `FOO`, reached only by the new operation, takes the Rust name
+    // `Foo` (collisions resolve in name order): the subset's `Foo` is renamed,
+    // which the subset's diff must report though `FOO` is not in it.
+    new.shapes.insert(
+        "FOO".to_string(),
+        serde_json::from_value(json!({"type": "structure", "members": {"b": text}})).unwrap(),
+    );
+    new.shapes.get_mut("OtherIn").unwrap().members.insert(
+        "c".to_string(),
+        serde_json::from_value(json!({"shape": "FOO"})).unwrap(),
+    );
+    let diff = diff_subset(&old, &new, &subset);
+    let kinds: Vec<(&str, ChangeKind)> = diff
+        .changes
+        .iter()
+        .map(|c| (c.path.as_str(), c.kind))
+        .collect();
+    assert_eq!(kinds, [("shapes.Foo", ChangeKind::RustNameChanged)]);
+    assert_eq!(diff.bump, Some(Bump::Major));
+}

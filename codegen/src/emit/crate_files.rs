@@ -27,7 +27,7 @@ pub fn cargo_toml(service: &Service, version: &str, runtime_path: &str) -> Strin
          version = \"{version}\"\n\
          edition = \"2021\"\n\
          rust-version = \"1.85\"\n\
-         description = \"{full_name} ({api_version}): types, builders and serde, generated from the botocore model.\"\n\
+         description = \"{full_name} ({api_version}){subset}: types, builders and serde, generated from the botocore model.\"\n\
          license = \"Apache-2.0\"\n\
          keywords = [\"aws\", \"{keyword}\", \"sdk\"]\n\
          categories = [\"api-bindings\"]\n\n\
@@ -43,6 +43,10 @@ pub fn cargo_toml(service: &Service, version: &str, runtime_path: &str) -> Strin
         api_version = service.api_version,
         keyword = service.endpoint_prefix,
         lib = service.lib_name,
+        subset = match service.subset_of {
+            Some(total) => format!(", {} of {total} operations", service.operations.len()),
+            None => String::new(),
+        },
     )
 }
 
@@ -84,6 +88,9 @@ pub fn lib_rs(service: &Service) -> TokenStream {
          The support types and wire rules every service shares live in the [`awsgen_runtime`](::awsgen_runtime) crate, \
          which also re-exports the crates this API names: `http`, `bytes`, `time`, `serde` and `serde_json`.\n",
     );
+    if let Some(total) = service.subset_of {
+        docs.push_str(&subset_docs(service, total));
+    }
     if let Some(example) = example(service) {
         docs.push_str("\n## Example\n\n");
         docs.push_str(&example);
@@ -134,6 +141,24 @@ pub fn lib_rs(service: &Service) -> TokenStream {
         #[doc(no_inline)]
         pub use ::awsgen_runtime::{bytes, http};
     }
+}
+
+/// The crate docs' section on a crate generated with an operation subset.
+fn subset_docs(service: &Service, total: usize) -> String {
+    let listed: Vec<String> = service
+        .operations
+        .iter()
+        .map(|op| format!("[`{0}`](operation::{0})", op.rust_name))
+        .collect();
+    format!(
+        "\n## A subset of the service\n\n\
+         This crate has {kept} of the service's {total} operations, chosen when it was generated: {listed}. \
+         It has the types those operations reach, and every exception of the service, as error codes are \
+         looked up service-wide. Each type it has is the one the whole service's crate has, with the same \
+         name, members and methods; regenerate with more operations to get more.\n",
+        kept = service.operations.len(),
+        listed = listed.join(", "),
+    )
 }
 
 /// `src/primitives.rs`: the runtime's support types, under the crate's own path.

@@ -128,6 +128,7 @@ pub fn generate_one(model: &BotocoreModel, runtime_path: &str, keep: Keep) -> Ou
         source_path: &model.label,
         crate_version: "0.1.0",
         runtime_path,
+        operations: None,
     };
     let attempt = panic::catch_unwind(AssertUnwindSafe(|| {
         let (service, warnings) = lower_model(input)?;
