@@ -15,10 +15,29 @@ use anyhow::{bail, Context, Result};
 
 use crate::codegen::{discover, workspace_root};
 
-pub fn run() -> Result<()> {
+/// `services`: the vendored services to measure (`--service NAME`, repeatable); all when empty.
+pub fn run(args: &[String]) -> Result<()> {
+    let mut services = Vec::new();
+    let mut rest = args.iter();
+    while let Some(arg) = rest.next() {
+        match arg.as_str() {
+            "--service" => services.push(rest.next().context("--service needs a name")?.clone()),
+            other => bail!("unknown argument {other:?} to build-times"),
+        }
+    }
     let root = workspace_root();
     let target = root.join("target/build-times");
-    for job in discover(&root)? {
+    let mut jobs = discover(&root)?;
+    if !services.is_empty() {
+        if let Some(missing) = services
+            .iter()
+            .find(|s| !jobs.iter().any(|j| &j.service == *s))
+        {
+            bail!("no vendored service {missing:?} under model/");
+        }
+        jobs.retain(|job| services.contains(&job.service));
+    }
+    for job in jobs {
         let package = format!("awsgen-{}", job.service);
         if target.exists() {
             std::fs::remove_dir_all(&target).context("clearing the measurement target folder")?;

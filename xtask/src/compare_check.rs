@@ -5,8 +5,9 @@
 //! Both live in one scratch workspace under `target/compare-check` (so they
 //! share dependency builds and settings); each is measured as a dependency
 //! is built: everything else built first, then `cargo clean -p` and a
-//! non-incremental `cargo check -p` of the crate alone. With `--operations`,
-//! a crate of only those operations is generated and measured too.
+//! non-incremental `cargo check -p` of the crate alone (`cargo build -p` with
+//! `--build`). With `--operations`, a crate of only those operations is
+//! generated and measured too.
 
 use std::fs;
 use std::process::ExitCode;
@@ -18,13 +19,14 @@ use crate::codegen::{generate_all, parse_operations, runtime_path_from, workspac
 
 const USAGE: &str =
     "cargo xtask compare-check --model PATH --service NAME --official CRATE@VERSION \
-                     [--operations A,B]";
+                     [--operations A,B] [--build]";
 
 pub fn run(args: &[String]) -> Result<ExitCode> {
     let mut model = None;
     let mut service = None;
     let mut official = None;
     let mut operations = None;
+    let mut command = "check";
     let mut rest = args.iter();
     while let Some(arg) = rest.next() {
         match arg.as_str() {
@@ -41,6 +43,7 @@ pub fn run(args: &[String]) -> Result<ExitCode> {
                 let list = rest.next().context("--operations needs a list")?;
                 operations = Some(parse_operations(list).context("--operations")?);
             }
+            "--build" => command = "build",
             other => bail!("unknown argument {other:?}; usage: {USAGE}"),
         }
     }
@@ -116,14 +119,14 @@ pub fn run(args: &[String]) -> Result<ExitCode> {
     )?;
     let target = scratch.join("target");
     println!("building dependencies of all (not measured)…");
-    timed(&scratch, &target, &["check", "--workspace"], false)?;
+    timed(&scratch, &target, &[command, "--workspace"], false)?;
     let mut figures = Vec::new();
     let packages = ours.iter().map(|(_, package)| package.as_str());
     for package in packages.clone().chain([official_crate]) {
         timed(&scratch, &target, &["clean", "-p", package], false)?;
-        let elapsed = timed(&scratch, &target, &["check", "-p", package], false)?;
+        let elapsed = timed(&scratch, &target, &[command, "-p", package], false)?;
         println!(
-            "{package}: cargo check (dependencies built, not incremental): {}",
+            "{package}: cargo {command} (dependencies built, not incremental): {}",
             seconds(elapsed)
         );
         figures.push(elapsed.as_secs_f64());

@@ -29,24 +29,29 @@ commands:
           [--service NAME]         only that service
   codegen --check                  exit non-zero and list stale files if generated/ is not up to date
   codegen --model PATH --out DIR   generate one service-2.json into the crate folder DIR
-          [--service NAME]         (service name; default: the model's endpointPrefix)
+          [--service NAME]         (service name; default: the model's botocore folder name)
+          [--operations A,B]       only those operations and the shapes they reach (a vendored
+                                   service lists them in model/<service>/OPERATIONS)
                                    (the crate's runtime dependency points at this workspace's runtime/)
-  build-times                      measure how long the generated crates take to build
+  build-times [--service NAME]…    measure how long the generated crates take to build
   compare-check --model PATH       a generated crate's `cargo check` time next to the official SDK
        --service NAME              crate's (e.g. --official aws-sdk-ec2@1.274.0), same workspace,
        --official CRATE@VERSION    same run; prints both and the ratio
+       [--operations A,B]          (and a crate of those operations only, measured too)
+       [--build]                   (cargo build rather than cargo check)
   protocol-tests --suite FILE…     run botocore protocol suites (input or output kind) through the
                                    generator; one line per failing case, then `N passed, N failed`
   diff OLD NEW                     what changed between two models (service-2.json, .json.gz or a
        [--format text|markdown|json]   botocore data folder): the AWS-style changelog, Markdown or
        [--date YYYY-MM-DD]              JSON, and the semver bump for the generated crate
+       [--operations A,B]               (of a crate of those operations only)
   update-model PATH                replace a vendored model with PATH, regenerate, bump the crate
        [--service NAME]            version and prepend the changelog to its CHANGELOG.md; refuses
        [--date YYYY-MM-DD]         another service or an older API version unless
        [--allow-other-service]     told to
        [--allow-older]
   semver OLD NEW                   generate both models' crates and check the diff's semver bump against
-                                   cargo-semver-checks (installed into target/tools on first use)
+       [--operations A,B]          cargo-semver-checks (installed into target/tools on first use)
   semver --pairs                   the same for the fixed set of history pairs CI checks
   sweep --botocore PATH            generate every model of a botocore release (wheel or data folder) in
         [--pip VERSION]            memory, in parallel: a table per protocol, failures with reasons;
@@ -60,7 +65,7 @@ fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
         Some("codegen") => codegen::run(&args[1..]),
-        Some("build-times") => build_times::run().map(|()| ExitCode::SUCCESS),
+        Some("build-times") => build_times::run(&args[1..]).map(|()| ExitCode::SUCCESS),
         Some("compare-check") => compare_check::run(&args[1..]),
         Some("protocol-tests") => protocol_tests::run(&args[1..]),
         Some("diff") => diff::run(&args[1..]),

@@ -14,10 +14,10 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
 
 use anyhow::{bail, Context, Result};
-use awsgen_codegen::diff::{diff_models, Basis, Bump, ModelDiff};
-use awsgen_codegen::{generate, Input};
+use awsgen_codegen::diff::{diff_models, diff_subset, Basis, Bump, ModelDiff};
+use awsgen_codegen::{generate, Input, OperationSubset};
 
-use crate::codegen::workspace_root;
+use crate::codegen::{parse_operations, workspace_root};
 use crate::model_source::{self, history_file, ModelSource};
 
 /// The `cargo-semver-checks` release the check is pinned to.
@@ -45,6 +45,31 @@ pub const PAIRS: [(&str, &str, &str); 8] = [
     ),
 ];
 
+/// Pairs `--pairs` checks on crates of some operations (old, new, operations,
+/// what changes): the verdict must speak of the kept operations alone.
+pub const SUBSET_PAIRS: [(&str, &str, &str, &str); 2] = [
+    (
+        "002",
+        "003",
+        "GetStages",
+        "stage variables, on the one kept operation that returns them",
+    ),
+    (
+        "003",
+        "002",
+        "GetRestApis,GetDeployments",
+        "stage variables removed, from operations the crate leaves out",
+    ),
+];
+
+/// One pair to check.
+struct Pair {
+    old: PathBuf,
+    new: PathBuf,
+    operations: Option<OperationSubset>,
+    about: String,
+}
+
 /// What `cargo-semver-checks` concluded.
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct ToolVerdict {
@@ -57,29 +82,55 @@ struct ToolVerdict {
 pub fn run(args: &[String]) -> Result<ExitCode> {
     let root = workspace_root();
     let tool = ensure_tool(&root)?;
-    let pairs: Vec<(PathBuf, PathBuf, String)> = match args {
-        [flag] if flag == "--pairs" => PAIRS
-            .iter()
-            .map(|(old, new, about)| {
-                Ok((
-                    history_file(&root, old)?,
-                    history_file(&root, new)?,
-                    (*about).to_string(),
-                ))
-            })
-            .collect::<Result<_>>()?,
-        [old, new] => vec![(PathBuf::from(old), PathBuf::from(new), String::new())],
-        _ => bail!("usage: cargo xtask semver OLD NEW | cargo xtask semver --pairs"),
+    let pairs: Vec<Pair> = match args {
+        [flag] if flag == "--pairs" => {
+            let whole = PAIRS
+                .iter()
+                .map(|(old, new, about)| (*old, *new, None, *about));
+            let subsets = SUBSET_PAIRS
+                .iter()
+                .map(|(old, new, operations, about)| (*old, *new, Some(*operations), *about));
+            whole
+                .chain(subsets)
+                .map(|(old, new, operations, about)| {
+                    Ok(Pair {
+                        old: history_file(&root, old)?,
+                        new: history_file(&root, new)?,
+                        operations: operations.map(parse_operations).transpose()?,
+                        about: about.to_string(),
+                    })
+                })
+                .collect::<Result<_>>()?
+        }
+        [old, new] => vec![Pair {
+            old: PathBuf::from(old),
+            new: PathBuf::from(new),
+            operations: None,
+            about: String::new(),
+        }],
+        [old, new, flag, list] if flag == "--operations" => vec![Pair {
+            old: PathBuf::from(old),
+            new: PathBuf::from(new),
+            operations: Some(parse_operations(list).context("--operations")?),
+            about: String::new(),
+        }],
+        _ => bail!(
+            "usage: cargo xtask semver OLD NEW [--operations A,B] | cargo xtask semver --pairs"
+        ),
     };
     let scratch = root.join("target/semver");
     let mut failures = 0;
-    for (index, (old, new, about)) in pairs.iter().enumerate() {
-        let label = format!("{} -> {}", short(old), short(new));
-        let outcome = check_pair(&tool, &scratch, index, old, new)?;
-        let about = if about.is_empty() {
+    for (index, pair) in pairs.iter().enumerate() {
+        let mut label = format!("{} -> {}", short(&pair.old), short(&pair.new));
+        if let Some(subset) = &pair.operations {
+            let kept: Vec<&str> = subset.operations().collect();
+            label.push_str(&format!(" [operations {}]", kept.join(", ")));
+        }
+        let outcome = check_pair(&tool, &scratch, index, pair)?;
+        let about = if pair.about.is_empty() {
             String::new()
         } else {
-            format!(" ({about})")
+            format!(" ({})", pair.about)
         };
         println!("{label}{about}");
         println!("  diff:               {}", outcome.ours_text);
@@ -115,23 +166,21 @@ struct Outcome {
     sound: bool,
 }
 
-fn check_pair(
-    tool: &Path,
-    scratch: &Path,
-    index: usize,
-    old: &Path,
-    new: &Path,
-) -> Result<Outcome> {
-    let old_source = model_source::load(old)?;
-    let new_source = model_source::load(new)?;
-    let diff = diff_models(&old_source.model, &new_source.model);
+fn check_pair(tool: &Path, scratch: &Path, index: usize, pair: &Pair) -> Result<Outcome> {
+    let old_source = model_source::load(&pair.old)?;
+    let new_source = model_source::load(&pair.new)?;
+    let subset = pair.operations.as_ref();
+    let diff = match subset {
+        Some(subset) => diff_subset(&old_source.model, &new_source.model, subset),
+        None => diff_models(&old_source.model, &new_source.model),
+    };
     let pair_dir = scratch.join(format!("pair-{index}"));
     if pair_dir.exists() {
         fs::remove_dir_all(&pair_dir)
             .with_context(|| format!("clearing {}", pair_dir.display()))?;
     }
-    let old_crate = write_crate(&old_source, &pair_dir.join("old"))?;
-    let new_crate = write_crate(&new_source, &pair_dir.join("new"))?;
+    let old_crate = write_crate(&old_source, &pair_dir.join("old"), subset)?;
+    let new_crate = write_crate(&new_source, &pair_dir.join("new"), subset)?;
     let verdict = run_tool(tool, &scratch.join("target"), &old_crate, &new_crate)?;
     Ok(judge(&diff, verdict))
 }
@@ -195,7 +244,11 @@ fn judge(diff: &ModelDiff, tool: ToolVerdict) -> Outcome {
 }
 
 /// Generates `source` as a standalone crate in `dir` (its own workspace).
-fn write_crate(source: &ModelSource, dir: &Path) -> Result<PathBuf> {
+fn write_crate(
+    source: &ModelSource,
+    dir: &Path,
+    operations: Option<&OperationSubset>,
+) -> Result<PathBuf> {
     let service = source.service_name();
     let label = source.service_path.display().to_string();
     let generated = generate(Input {
@@ -205,7 +258,7 @@ fn write_crate(source: &ModelSource, dir: &Path) -> Result<PathBuf> {
         source_path: &label,
         crate_version: "1.0.0",
         runtime_path: &crate::codegen::runtime_path_from(dir)?,
-        operations: None,
+        operations,
     })
     .with_context(|| format!("generating {label}"))?;
     for (relative, contents) in &generated.files {
@@ -374,6 +427,30 @@ mod tests {
         assert!(
             bumps.contains(&Some(Bump::Minor)) && bumps.contains(&Some(Bump::Major)),
             "{bumps:?}"
+        );
+    }
+
+    #[test]
+    fn the_subset_pairs_see_only_their_operations() {
+        let root = workspace_root();
+        let bumps: Vec<(Option<Bump>, Option<Bump>)> = SUBSET_PAIRS
+            .iter()
+            .map(|(old, new, operations, _)| {
+                let old = model_source::load(&history_file(&root, old).unwrap()).unwrap();
+                let new = model_source::load(&history_file(&root, new).unwrap()).unwrap();
+                let subset = parse_operations(operations).unwrap();
+                (
+                    diff_models(&old.model, &new.model).bump,
+                    diff_subset(&old.model, &new.model, &subset).bump,
+                )
+            })
+            .collect();
+        assert_eq!(
+            bumps,
+            [
+                (Some(Bump::Minor), Some(Bump::Minor)),
+                (Some(Bump::Major), None)
+            ]
         );
     }
 }
