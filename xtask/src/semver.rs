@@ -90,7 +90,7 @@ pub fn run(args: &[String]) -> Result<ExitCode> {
             let subsets = SUBSET_PAIRS
                 .iter()
                 .map(|(old, new, operations, about)| (*old, *new, Some(*operations), *about));
-            whole
+            let mut pairs = whole
                 .chain(subsets)
                 .map(|(old, new, operations, about)| {
                     Ok(Pair {
@@ -100,7 +100,21 @@ pub fn run(args: &[String]) -> Result<ExitCode> {
                         about: about.to_string(),
                     })
                 })
-                .collect::<Result<_>>()?
+                .collect::<Result<Vec<_>>>()?;
+            let newest = history_file(&root, "067")?;
+            let edited = root.join("target/semver/067-wire-only.json");
+            fs::create_dir_all(edited.parent().expect("inside target"))?;
+            fs::write(&edited, wire_only_edit(&crate::codegen::read(&newest)?)?)?;
+            pairs.push(Pair {
+                old: newest,
+                new: edited,
+                operations: None,
+                about: "the newest model with only wire facts changed: every request URI, \
+                        every body member's wire name, every error's code and status; \
+                        the internals change, the public API does not"
+                    .to_string(),
+            });
+            pairs
         }
         [old, new] => vec![Pair {
             old: PathBuf::from(old),
@@ -185,6 +199,42 @@ fn check_pair(tool: &Path, scratch: &Path, index: usize, pair: &Pair) -> Result<
     Ok(judge(&diff, verdict))
 }
 
+/// `model` with what only the wire code reads changed: every operation's
+/// request URI moves under `/v2`, every body member's wire name (a structure
+/// member without `location`) gets a `locationName` of its own, and every
+/// error shape gets another code and HTTP status. Serializers, parsers and
+/// error dispatch all change; no public item does.
+fn wire_only_edit(model: &str) -> Result<String> {
+    let mut model: serde_json::Value = serde_json::from_str(model).context("reading the model")?;
+    for op in model["operations"]
+        .as_object_mut()
+        .context("operations")?
+        .values_mut()
+    {
+        if let Some(uri) = op["http"]["requestUri"].as_str() {
+            op["http"]["requestUri"] = format!("/v2{uri}").into();
+        }
+    }
+    for shape in model["shapes"]
+        .as_object_mut()
+        .context("shapes")?
+        .values_mut()
+    {
+        if shape.get("exception").and_then(serde_json::Value::as_bool) == Some(true) {
+            shape["error"] = serde_json::json!({"code": "Renamed", "httpStatusCode": 418});
+        }
+        let Some(members) = shape.get_mut("members").and_then(|m| m.as_object_mut()) else {
+            continue;
+        };
+        for (name, member) in members.iter_mut() {
+            if member.get("location").is_none() {
+                member["locationName"] = format!("wire_{name}").into();
+            }
+        }
+    }
+    Ok(serde_json::to_string(&model)?)
+}
+
 /// Compares the diff's bump with the tool's.
 fn judge(diff: &ModelDiff, tool: ToolVerdict) -> Outcome {
     let ours = diff.bump.unwrap_or(Bump::Patch);
@@ -196,6 +246,7 @@ fn judge(diff: &ModelDiff, tool: ToolVerdict) -> Outcome {
                 .iter()
                 .map(|c| c.kind.as_str())
                 .collect();
+            kinds.sort_unstable();
             kinds.dedup();
             format!("{bump} ({})", kinds.join(", "))
         }
@@ -452,5 +503,40 @@ mod tests {
                 (Some(Bump::Major), None)
             ]
         );
+    }
+
+    #[test]
+    fn the_wire_only_edit_changes_code_but_no_name() {
+        let root = workspace_root();
+        let newest = crate::codegen::read(&history_file(&root, "067").unwrap()).unwrap();
+        let edited = wire_only_edit(&newest).unwrap();
+        let generate = |json: &str| {
+            let input = Input {
+                service_json: json,
+                paginators_json: None,
+                service: "apigateway",
+                source_path: "",
+                crate_version: "1.0.0",
+                runtime_path: "../runtime",
+                operations: None,
+            };
+            let names = awsgen_codegen::names_listing::names_listing(
+                &awsgen_codegen::lower_model(input).unwrap().0,
+            );
+            (names, generate(input).unwrap().files)
+        };
+        let (old_names, old_files) = generate(&newest);
+        let (new_names, new_files) = generate(&edited);
+        assert_eq!(old_names, new_names);
+        let changed = old_files
+            .iter()
+            .filter(|(path, text)| new_files.get(*path) != Some(*text))
+            .count();
+        assert!(changed > 100, "{changed} files changed");
+        let diff = diff_models(
+            &awsgen_codegen::model::parse_service_model(&newest).unwrap(),
+            &awsgen_codegen::model::parse_service_model(&edited).unwrap(),
+        );
+        assert_eq!(diff.bump, Some(Bump::Patch));
     }
 }
