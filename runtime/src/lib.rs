@@ -10,7 +10,9 @@
 //!   every generated type;
 //! - [`protocol`]: the wire rules of the AWS protocols that generated
 //!   operations call (request assembly, error codes, response reading), and
-//!   the errors they report.
+//!   the errors they report;
+//! - [`endpoint`] (feature `client`): endpoints resolved from a service's
+//!   rule set and the AWS partitions, as botocore resolves them.
 //!
 //! The crates a generated API exposes are re-exported, so a user names them
 //! at the versions the generated code was built with: [`http`] and [`bytes`]
@@ -20,6 +22,8 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+#[cfg(feature = "client")]
+pub mod endpoint;
 pub mod primitives;
 pub mod protocol;
 

@@ -4,6 +4,7 @@ mod build_times;
 mod codegen;
 mod compare_check;
 mod diff;
+mod endpoint_tests;
 mod fixtures;
 mod fs_sync;
 mod model_source;
@@ -41,6 +42,9 @@ commands:
        [--build]                   (cargo build rather than cargo check)
   protocol-tests --suite FILE…     run botocore protocol suites (input or output kind) through the
                                    generator; one line per failing case, then `N passed, N failed`
+  endpoint-tests --rules RULESET   run botocore's endpoint test cases (params -> URL, headers,
+       --tests TESTS               properties, or an error) through the rules engine with RULESET
+       [--partitions FILE]         (an endpoint-rule-set-1.json, plain or .gz); `N passed, N failed`
   diff OLD NEW                     what changed between two models (service-2.json, .json.gz or a
        [--format text|markdown|json]   botocore data folder): the AWS-style changelog, Markdown or
        [--date YYYY-MM-DD]              JSON, and the semver bump for the generated crate
@@ -69,6 +73,7 @@ fn main() -> ExitCode {
         Some("compare-check") => compare_check::run(&args[1..]),
         Some("protocol-tests") => protocol_tests::run(&args[1..]),
         Some("diff") => diff::run(&args[1..]),
+        Some("endpoint-tests") => endpoint_tests::run(&args[1..]),
         Some("update-model") => update_model::run(&args[1..]),
         Some("semver") => semver::run(&args[1..]),
         Some("sweep") => sweep::run(&args[1..]),

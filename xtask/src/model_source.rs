@@ -22,6 +22,8 @@ pub struct ModelSource {
     pub paginators_path: Option<PathBuf>,
     /// Its text.
     pub paginators_json: Option<String>,
+    /// The text of the `endpoint-rule-set-1.json(.gz)` beside it, if any.
+    pub endpoint_rules_json: Option<String>,
 }
 
 /// Reads the model at `path`: a service file, or a folder holding one
@@ -32,14 +34,19 @@ pub fn load(path: &Path) -> Result<ModelSource> {
     let service_json = read(&service_path)?;
     let model = parse_service_model(&service_json)
         .with_context(|| format!("{} is not a readable service model", service_path.display()))?;
-    let paginators_path = paginators_beside(&service_path);
+    let paginators_path = companion_beside(&service_path, "paginators-1");
     let paginators_json = paginators_path.as_deref().map(read).transpose()?;
+    let endpoint_rules_json = companion_beside(&service_path, "endpoint-rule-set-1")
+        .as_deref()
+        .map(read)
+        .transpose()?;
     Ok(ModelSource {
         service_path,
         service_json,
         model,
         paginators_path,
         paginators_json,
+        endpoint_rules_json,
     })
 }
 
@@ -135,14 +142,15 @@ fn service_file_in(dir: &Path) -> Option<PathBuf> {
         .find(|p| p.is_file())
 }
 
-/// `paginators-1.json(.gz)` beside a file named `service-2.json(.gz)`.
-fn paginators_beside(service_path: &Path) -> Option<PathBuf> {
+/// `<stem>.json(.gz)` (`paginators-1`, `endpoint-rule-set-1`) beside a file
+/// named `service-2.json(.gz)`.
+fn companion_beside(service_path: &Path, stem: &str) -> Option<PathBuf> {
     let name = service_path.file_name()?.to_str()?;
     if !name.starts_with("service-2.json") {
         return None;
     }
     let dir = service_path.parent()?;
-    ["paginators-1.json", "paginators-1.json.gz"]
+    [format!("{stem}.json"), format!("{stem}.json.gz")]
         .iter()
         .map(|name| dir.join(name))
         .find(|p| p.is_file())

@@ -150,11 +150,13 @@ pub fn run_at(root: &Path, args: &[String]) -> Result<ExitCode> {
         &generated.files,
         &generated_changes,
     ));
+    let endpoint_rules = endpoint_rules(&job, &incoming)?;
     writes.extend(model_writes(
         &job,
         &model_dir,
         &incoming.service_json,
         paginators,
+        endpoint_rules,
     )?);
     let date = match &options.date {
         Some(date) => date.clone(),
@@ -335,11 +337,36 @@ fn check_identity(
 
 /// The model files to write in `model_dir`, and the old ones to remove when
 /// the API version (and so the folder) changes.
+/// The endpoint rule set to vendor: the new model's, else the vendored one;
+/// refused, naming the place, if the engine cannot read it.
+fn endpoint_rules(job: &Job, incoming: &ModelSource) -> Result<Option<String>> {
+    let vendored = job
+        .model
+        .with_file_name(ENDPOINT_RULES_FILE)
+        .is_file()
+        .then(|| crate::codegen::read(&job.model.with_file_name(ENDPOINT_RULES_FILE)))
+        .transpose()?;
+    let rules = incoming.endpoint_rules_json.clone().or(vendored);
+    if let Some(text) = &rules {
+        awsgen_runtime::endpoint::RuleSet::from_json(text).with_context(|| {
+            format!(
+                "the endpoint rule set beside {} is not one the rules engine reads",
+                incoming.service_path.display()
+            )
+        })?;
+    }
+    Ok(rules)
+}
+
+/// A vendored service's endpoint rules, beside its `service-2.json`.
+const ENDPOINT_RULES_FILE: &str = "endpoint-rule-set-1.json";
+
 fn model_writes(
     job: &Job,
     model_dir: &Path,
     service_json: &str,
     paginators: Option<String>,
+    endpoint_rules: Option<String>,
 ) -> Result<Vec<Write>> {
     let mut writes = vec![(
         model_dir.join("service-2.json"),
@@ -347,11 +374,13 @@ fn model_writes(
     )];
     let paginators_path = model_dir.join("paginators-1.json");
     writes.push((paginators_path.clone(), paginators));
+    writes.push((model_dir.join(ENDPOINT_RULES_FILE), endpoint_rules));
     if job.model.parent() != Some(model_dir) {
         writes.push((job.model.clone(), None));
         if let Some(old) = &job.paginators {
             writes.push((old.clone(), None));
         }
+        writes.push((job.model.with_file_name(ENDPOINT_RULES_FILE), None));
     }
     // Writing what is already there, or deleting what is not, is no change.
     Ok(writes
@@ -849,6 +878,46 @@ mod tests {
             changelog.contains("Model API version 2015-07-09, from botocore 1.2.3."),
             "{changelog}"
         );
+    }
+
+    #[test]
+    fn the_endpoint_rules_beside_the_model_are_vendored_once_read() {
+        let repo = repo_at("002-2015-10-28-6b3b4a68a.json.gz");
+        let root = repo.path();
+        let version_dir = tempfile::tempdir().unwrap();
+        let text = crate::codegen::read(&history("003-2015-11-10-e8ee8976f.json.gz")).unwrap();
+        fs::write(version_dir.path().join("service-2.json"), text).unwrap();
+        let vendored = root
+            .join("model/apigateway/2015-07-09")
+            .join(ENDPOINT_RULES_FILE);
+        let rules = fs::read_to_string(&vendored).unwrap();
+        let edited = rules.replacen("\"fn\": \"booleanEquals\"", "\"fn\": \"booleanEqualz\"", 1);
+        assert_ne!(edited, rules);
+        fs::write(version_dir.path().join(ENDPOINT_RULES_FILE), &edited).unwrap();
+        let before = whole_tree(root);
+        let service = version_dir.path().join("service-2.json");
+        let message = format!(
+            "{:#}",
+            run_at(root, &args(&[service.to_str().unwrap()])).unwrap_err()
+        );
+        assert!(
+            message.contains("unknown function \"booleanEqualz\""),
+            "{message}"
+        );
+        assert!(
+            message.contains(".conditions["),
+            "names the place: {message}"
+        );
+        assert_eq!(whole_tree(root), before, "nothing written");
+
+        let shorter = rules.replacen("https://apigateway.", "https://apigw.", 1);
+        fs::write(version_dir.path().join(ENDPOINT_RULES_FILE), &shorter).unwrap();
+        run_at(
+            root,
+            &args(&[service.to_str().unwrap(), "--date", "2015-11-10"]),
+        )
+        .unwrap();
+        assert_eq!(fs::read_to_string(&vendored).unwrap(), shorter);
     }
 
     #[test]
