@@ -180,6 +180,10 @@ impl StructDef {
 pub struct ErrorDef {
     /// Error code on the wire.
     pub code: String,
+    /// Whether a response with that code reads as this error: not when a
+    /// later exception in the model has the same code, as botocore's code
+    /// lookup keeps the last one.
+    pub answers_code: bool,
     /// HTTP status the service answers with, when modelled.
     pub http_status: Option<u16>,
     /// Whether the service (not the caller) is at fault.

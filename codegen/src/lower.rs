@@ -83,6 +83,7 @@ pub fn lower_with(
     };
     let (input_reach, output_reach) = reachability(model);
     let recursive = recursive_edges(model);
+    let code_owners = code_owners(model);
     // Only operations with wire code read and write their inputs and outputs.
     let wire_operations = || {
         model
@@ -123,11 +124,8 @@ pub fn lower_with(
                 &mut problems,
             );
             let error = shape.exception.then(|| ErrorDef {
-                code: shape
-                    .error
-                    .as_ref()
-                    .and_then(|e| e.code.clone())
-                    .unwrap_or_else(|| name.clone()),
+                code: error_code(name, shape).to_owned(),
+                answers_code: code_owners.get(error_code(name, shape)) == Some(&name.as_str()),
                 http_status: shape.error.as_ref().and_then(|e| e.http_status_code),
                 fault: shape.fault,
                 message_field: message_member(model, shape).and_then(|name| {
@@ -296,6 +294,33 @@ pub fn error_shapes(model: &ServiceModel) -> BTreeSet<&str> {
         .filter(|(_, shape)| shape.exception)
         .map(|(name, _)| name.as_str())
         .chain(listed)
+        .collect()
+}
+
+/// The code an exception answers to: its `error.code`, else its name.
+fn error_code<'m>(name: &'m str, shape: &'m Shape) -> &'m str {
+    shape
+        .error
+        .as_ref()
+        .and_then(|error| error.code.as_deref())
+        .unwrap_or(name)
+}
+
+/// Which exception each error code reads as: botocore's code lookup
+/// (`ServiceModel._error_code_cache`) keeps the last exception in the
+/// document with the code (CloudWatch models `DashboardNotFoundError` and
+/// `ResourceNotFound` both as `ResourceNotFound`).
+fn code_owners(model: &ServiceModel) -> BTreeMap<&str, &str> {
+    model
+        .shapes
+        .document_order()
+        .into_iter()
+        .filter_map(|name| {
+            let (name, shape) = model.shapes.get_key_value(name)?;
+            shape
+                .exception
+                .then(|| (error_code(name, shape), name.as_str()))
+        })
         .collect()
 }
 

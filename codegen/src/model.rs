@@ -24,7 +24,7 @@ pub struct ServiceModel {
     pub operations: BTreeMap<String, Operation>,
     /// Shapes by name; sorted so every traversal is deterministic.
     #[serde(default)]
-    pub shapes: BTreeMap<String, Shape>,
+    pub shapes: Shapes,
     /// Service documentation (HTML).
     #[serde(default)]
     pub documentation: Option<String>,
@@ -43,6 +43,74 @@ pub struct ServiceModel {
     /// Keys this mirror does not know, reported as warnings by validation.
     #[serde(flatten)]
     pub unknown_keys: BTreeMap<String, serde_json::Value>,
+}
+
+/// The shapes of a model by name, sorted so every traversal is
+/// deterministic, remembering the order the document lists them in: where
+/// botocore lets the last of several shapes win (two exceptions with one
+/// error code), the order decides.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Shapes {
+    by_name: BTreeMap<String, Shape>,
+    document_order: Vec<String>,
+}
+
+impl Shapes {
+    /// The shape names in the document's order; shapes added since the
+    /// document was read come last, by name.
+    pub fn document_order(&self) -> Vec<&str> {
+        let listed = self
+            .document_order
+            .iter()
+            .filter(|name| self.by_name.contains_key(*name))
+            .map(String::as_str);
+        let added = self
+            .by_name
+            .keys()
+            .filter(|name| !self.document_order.contains(name))
+            .map(String::as_str);
+        listed.chain(added).collect()
+    }
+}
+
+impl std::ops::Deref for Shapes {
+    type Target = BTreeMap<String, Shape>;
+
+    fn deref(&self) -> &Self::Target {
+        &self.by_name
+    }
+}
+
+impl std::ops::DerefMut for Shapes {
+    fn deref_mut(&mut self) -> &mut Self::Target {
+        &mut self.by_name
+    }
+}
+
+impl<'s> IntoIterator for &'s Shapes {
+    type Item = (&'s String, &'s Shape);
+    type IntoIter = std::collections::btree_map::Iter<'s, String, Shape>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.by_name.iter()
+    }
+}
+
+impl FromIterator<(String, Shape)> for Shapes {
+    fn from_iter<I: IntoIterator<Item = (String, Shape)>>(shapes: I) -> Self {
+        let ordered: IndexMap<String, Shape> = shapes.into_iter().collect();
+        Shapes {
+            document_order: ordered.keys().cloned().collect(),
+            by_name: ordered.into_iter().collect(),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Shapes {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        IndexMap::<String, Shape>::deserialize(deserializer)
+            .map(|shapes| shapes.into_iter().collect())
+    }
 }
 
 /// The `metadata` object.

@@ -260,21 +260,25 @@ pub struct ErrorVariant {
     pub code: String,
     /// Whether the type is an exception (implements `std::error::Error`).
     pub is_exception: bool,
+    /// Whether a response with the code reads as this type (see
+    /// [`ErrorDef::answers_code`](crate::ir::ErrorDef::answers_code)).
+    pub answers_code: bool,
 }
 
 fn error_variant(service: &Service, shape: &str) -> ErrorVariant {
     let type_def = &service.types[shape];
-    let (code, is_exception) = match &type_def.kind {
+    let (code, is_exception, answers_code) = match &type_def.kind {
         crate::ir::TypeKind::Struct(crate::ir::StructDef {
             error: Some(error), ..
-        }) => (error.code.clone(), true),
-        _ => (shape.to_owned(), false),
+        }) => (error.code.clone(), true, error.answers_code),
+        _ => (shape.to_owned(), false, true),
     };
     ErrorVariant {
         variant: ident(&type_def.rust_name),
         path: type_path(type_def),
         code,
         is_exception,
+        answers_code,
     }
 }
 

@@ -47,13 +47,16 @@ pub fn emit_struct(service: &Service, type_def: &TypeDef, def: &StructDef) -> To
     let builder = builder_path(type_def);
     let serialize = serialize_impl(type_def, def);
     let deserialize = deserialize_impl(service, type_def, def);
-    // Any error shape can answer any operation: the service-wide lookup reads it.
-    let read_from_responses = def.is_operation_output
-        || def.error.is_some()
-        || service
+    // Any error shape can answer any operation: the service-wide lookup reads
+    // it, unless another exception answers to its code.
+    let read_as_error = match &def.error {
+        Some(error) => error.answers_code,
+        None => service
             .operations
             .iter()
-            .any(|op| op.errors.contains(&type_def.model_name));
+            .any(|op| op.errors.contains(&type_def.model_name)),
+    };
+    let read_from_responses = def.is_operation_output || read_as_error;
     let from_response = read_from_responses
         .then(|| crate::protocol::from_response_impl(service, type_def, def))
         .flatten();

@@ -43,7 +43,8 @@ pub fn parse_response_body(
     style: ErrorStyle,
 ) -> TokenStream {
     let code = error_code(service, style);
-    let arms = documented_errors(service, op).into_iter().map(
+    let documented = documented_errors(service, op);
+    let arms = documented.iter().filter(|error| error.answers_code).map(
         |ErrorVariant {
              variant,
              path,
@@ -115,7 +116,7 @@ pub fn modeled_error_lookup(service: &Service) -> TokenStream {
             ::std::option::Option::None
         }
     } else {
-        let arms = errors.iter().map(
+        let arms = errors.iter().filter(|error| error.answers_code).map(
             |ErrorVariant {
                  variant,
                  path,

@@ -2,7 +2,7 @@
 //! an RPC protocol), an unset idempotency token filled in, the host prefix
 //! from a host label; errors found by their query-compatible code.
 
-use awsgen_fixture_aws_json::operation::{Operation, Ping, PutThing, PutThingError};
+use awsgen_fixture_aws_json::operation::{Operation, Ping, PingError, PutThing, PutThingError};
 use awsgen_fixture_aws_json::protocol::HostPrefix;
 use awsgen_fixture_aws_json::types::PutThingInput;
 use awsgen_runtime::bytes::Bytes;
@@ -98,5 +98,24 @@ fn errors_are_found_by_their_query_code() {
             assert_eq!(meta.code.as_deref(), Some("Throttled"));
         }
         other => panic!("expected Throttled, got {other:?}"),
+    }
+}
+
+#[test]
+fn a_code_two_exceptions_share_reads_as_the_later_one() {
+    let response = http::Response::builder()
+        .status(404)
+        .header("x-amzn-query-error", "Gone;Sender")
+        .body(Bytes::from(
+            json!({"__type": "com.fixture#Gone", "message": "moved away"}).to_string(),
+        ))
+        .unwrap();
+    // Ping lists ZoneGone, but botocore's code lookup keeps the last
+    // exception in the document with the code: AreaGone.
+    match Ping::parse_response(&response).unwrap_err() {
+        PingError::Unlisted(awsgen_fixture_aws_json::Error::AreaGone(error)) => {
+            assert_eq!(error.message(), Some("moved away"));
+        }
+        other => panic!("expected AreaGone, got {other:?}"),
     }
 }
