@@ -12,7 +12,8 @@
 //!   operations call (request assembly, error codes, response reading), and
 //!   the errors they report;
 //! - [`endpoint`] (feature `client`): endpoints resolved from a service's
-//!   rule set and the AWS partitions, as botocore resolves them.
+//!   rule set and the AWS partitions, as botocore resolves them;
+//! - [`signing`] (feature `client`): SigV4, as botocore signs.
 //!
 //! The crates a generated API exposes are re-exported, so a user names them
 //! at the versions the generated code was built with: [`http`] and [`bytes`]
@@ -26,6 +27,8 @@
 pub mod endpoint;
 pub mod primitives;
 pub mod protocol;
+#[cfg(feature = "client")]
+pub mod signing;
 
 pub use ::bytes;
 pub use ::http;
