@@ -13,7 +13,9 @@
 //!   the errors they report;
 //! - [`endpoint`] (feature `client`): endpoints resolved from a service's
 //!   rule set and the AWS partitions, as botocore resolves them;
-//! - [`signing`] (feature `client`): SigV4, as botocore signs.
+//! - [`signing`] (feature `client`): SigV4, as botocore signs;
+//! - [`config`] (feature `client`): region, credentials, endpoint overrides,
+//!   attempts and timeouts, from code, the environment and the shared files.
 //!
 //! The crates a generated API exposes are re-exported, so a user names them
 //! at the versions the generated code was built with: [`http`] and [`bytes`]
@@ -23,6 +25,8 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+#[cfg(feature = "client")]
+pub mod config;
 #[cfg(feature = "client")]
 pub mod endpoint;
 pub mod primitives;
