@@ -4,19 +4,12 @@
 
 use std::collections::BTreeMap;
 
-use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
+use percent_encoding::utf8_percent_encode;
 
 use super::value::Value;
-
-/// What `uriEncode` leaves alone: letters, digits and `-._~`.
-const URI_ENCODE: &AsciiSet = &NON_ALPHANUMERIC
-    .remove(b'-')
-    .remove(b'.')
-    .remove(b'_')
-    .remove(b'~');
-
-/// What a URL path keeps when normalized: also `/`.
-const PATH_ENCODE: &AsciiSet = &URI_ENCODE.remove(b'/');
+// `uriEncode` leaves RFC 3986's unreserved bytes alone (botocore's
+// `percent_encode`), a normalized URL path also `/`.
+use crate::protocol::{UNRESERVED as URI_ENCODE, UNRESERVED_AND_SLASH as PATH_ENCODE};
 
 /// `getAttr(value, path)`: `a.b` follows attributes; `name[2]` (only last)
 /// takes an element of a list, `None` past its end.
