@@ -101,7 +101,7 @@ pub fn lower_with(
             source
                 .subset
                 .as_ref()
-                .is_none_or(|subset| subset.operations().any(|kept| kept == *name))
+                .is_none_or(|subset| subset.contains(name))
         })
         .filter_map(|(_, op)| op.output.as_ref().map(|r| r.shape.as_str()))
         .collect();
@@ -163,7 +163,7 @@ pub fn lower_with(
 
     let mut operations = lower_operations(model, paginators, &docs);
     if let Some(subset) = &source.subset {
-        operations.retain(|op| subset.operations().any(|kept| kept == op.model_name));
+        operations.retain(|op| subset.contains(&op.model_name));
     }
     if !problems.is_empty() {
         problems.sort();

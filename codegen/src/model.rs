@@ -64,11 +64,13 @@ impl Shapes {
             .iter()
             .filter(|name| self.by_name.contains_key(*name))
             .map(String::as_str);
+        let in_document: std::collections::HashSet<&str> =
+            self.document_order.iter().map(String::as_str).collect();
         let added = self
             .by_name
             .keys()
-            .filter(|name| !self.document_order.contains(name))
-            .map(String::as_str);
+            .map(String::as_str)
+            .filter(|name| !in_document.contains(name));
         listed.chain(added).collect()
     }
 }

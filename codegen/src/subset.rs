@@ -44,6 +44,11 @@ impl OperationSubset {
         Ok(OperationSubset { operations })
     }
 
+    /// Whether the subset keeps the operation `name`.
+    pub fn contains(&self, name: &str) -> bool {
+        self.operations.contains(name)
+    }
+
     /// The operation names, sorted.
     pub fn operations(&self) -> impl Iterator<Item = &str> {
         self.operations.iter().map(String::as_str)

@@ -257,7 +257,7 @@ fn paginators_differ(
             .context("reading paginators-1.json")?
             .unwrap_or_default();
         all.pagination
-            .retain(|operation, _| subset.operations().any(|name| name == operation));
+            .retain(|operation, _| subset.contains(operation));
         Ok(all)
     };
     Ok(kept(old)? != kept(new)?)
