@@ -18,6 +18,7 @@ fn input() -> Input<'static> {
         crate_version: "0.1.0",
         runtime_path: "../../runtime",
         operations: None,
+        endpoint_rules_json: None,
     }
 }
 

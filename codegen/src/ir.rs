@@ -37,6 +37,9 @@ pub struct Service {
     /// every exception (botocore looks error codes up across the whole
     /// service), and any other shape an operation lists among its errors.
     pub error_shapes: Vec<String>,
+    /// The endpoint rule set (`endpoint-rule-set-1.json`), minified, when the
+    /// model comes with one.
+    pub endpoint_rules: Option<String>,
     /// When the crate has only some of the service's operations (an
     /// [`OperationSubset`](crate::subset::OperationSubset)): how many the whole service has.
     pub subset_of: Option<usize>,
@@ -188,6 +191,9 @@ pub struct ErrorDef {
     pub http_status: Option<u16>,
     /// Whether the service (not the caller) is at fault.
     pub fault: bool,
+    /// The model's `retryable` trait: `Some(true)` for a throttling error,
+    /// `Some(false)` for another retryable one.
+    pub retryable_throttling: Option<bool>,
     /// The field of the string member that holds the message (`message` or
     /// `Message`), read by the exception's `message()`, when there is one.
     pub message_field: Option<String>,
@@ -358,6 +364,33 @@ pub struct OperationDef {
     /// Whether its input or output streams events: such operations get their
     /// types but no wire code yet.
     pub streams_events: bool,
+    /// Whether requests are signed: not when the model says `authtype: none`
+    /// or lists only `smithy.api#noAuth`.
+    pub signed: bool,
+    /// The endpoint-rules parameters the operation sets, from its
+    /// `staticContextParams`, its input members' `contextParam` and its
+    /// `operationContextParams`, in that order (a later one wins).
+    pub endpoint_params: Vec<EndpointParamDef>,
+}
+
+/// An endpoint-rules parameter an operation sets.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EndpointParamDef {
+    /// The parameter's name in the rule set, e.g. `ResourceArn`.
+    pub name: String,
+    /// Where its value comes from.
+    pub source: EndpointParamSource,
+}
+
+/// Where an operation's endpoint parameter gets its value.
+#[derive(Debug, Clone, PartialEq)]
+pub enum EndpointParamSource {
+    /// A fixed value (`staticContextParams`).
+    Literal(serde_json::Value),
+    /// An input member (`contextParam`), by model name.
+    Member(String),
+    /// A JMESPath expression over the input (`operationContextParams`).
+    Path(String),
 }
 
 /// How an operation pages through results.
@@ -371,4 +404,6 @@ pub struct PaginatorDef {
     pub limit_key: Option<String>,
     /// Output members holding each page's items.
     pub result_keys: Vec<String>,
+    /// Output member saying whether more pages follow, when the service has one.
+    pub more_results: Option<String>,
 }

@@ -12,6 +12,7 @@ pub mod customizations;
 pub mod diff;
 pub mod docs;
 pub mod emit;
+pub mod endpoint_params;
 pub mod error;
 pub mod ir;
 pub mod lower;
@@ -48,6 +49,9 @@ pub struct Input<'a> {
     pub runtime_path: &'a str,
     /// The operations to generate, when not all of them.
     pub operations: Option<&'a OperationSubset>,
+    /// The `endpoint-rule-set-1.json` text, when the service has one: the
+    /// generated client resolves endpoints with it.
+    pub endpoint_rules_json: Option<&'a str>,
 }
 
 /// Parses, validates and lowers one model into the IR (with the validation warnings).
@@ -63,7 +67,28 @@ pub fn lower_model(input: Input<'_>) -> Result<(ir::Service, Vec<Problem>), Erro
         path: input.source_path.to_string(),
         subset: input.operations.cloned(),
     };
-    Ok((lower::lower(&model, &paginators, &source)?, warnings))
+    let mut service = lower::lower(&model, &paginators, &source)?;
+    service.endpoint_rules = input.endpoint_rules_json.map(minified_rules).transpose()?;
+    Ok((service, warnings))
+}
+
+/// The rule set as compact JSON: the generated crate embeds it.
+fn minified_rules(json: &str) -> Result<String, Error> {
+    let deserializer = &mut serde_json::Deserializer::from_str(json);
+    let value: serde_json::Value =
+        serde_path_to_error::deserialize(deserializer).map_err(|err| Error::Parse {
+            path: format!("endpoint-rule-set-1.json:{}", err.path()),
+            message: err.inner().to_string(),
+        })?;
+    for key in ["version", "parameters", "rules"] {
+        if value.get(key).is_none() {
+            return Err(Error::Parse {
+                path: "endpoint-rule-set-1.json".to_owned(),
+                message: format!("not an endpoint rule set: it has no {key:?}"),
+            });
+        }
+    }
+    Ok(value.to_string())
 }
 
 /// Generates the crate for one model; nothing is written, the files are returned.

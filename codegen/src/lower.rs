@@ -128,6 +128,9 @@ pub fn lower_with(
                 answers_code: code_owners.get(error_code(name, shape)) == Some(&name.as_str()),
                 http_status: shape.error.as_ref().and_then(|e| e.http_status_code),
                 fault: shape.fault,
+                retryable_throttling: shape.retryable.as_ref().map(|retryable| {
+                    retryable.get("throttling").and_then(|t| t.as_bool()) == Some(true)
+                }),
                 message_field: message_member(model, shape).and_then(|name| {
                     members
                         .iter()
@@ -203,6 +206,7 @@ pub fn lower_with(
         types,
         operations,
         subset_of: source.subset.as_ref().map(|_| model.operations.len()),
+        endpoint_rules: None,
     })
 }
 
@@ -908,6 +912,10 @@ fn lower_operations(
             idempotent: op.idempotent,
             host_prefix: op.endpoint.as_ref().and_then(|e| e.host_prefix.clone()),
             streams_events: streams_events(model, op),
+            signed: crate::endpoint_params::signs_requests(op),
+            // Validation has reported any malformed entry already.
+            endpoint_params: crate::endpoint_params::operation_params(model, key, op)
+                .unwrap_or_default(),
             paginator: paginators.pagination.get(key).map(|p| PaginatorDef {
                 input_tokens: p.input_token.to_vec(),
                 output_tokens: p.output_token.to_vec(),
@@ -917,6 +925,7 @@ fn lower_operations(
                     .as_ref()
                     .map(|k| k.to_vec())
                     .unwrap_or_default(),
+                more_results: p.more_results.clone(),
             }),
         })
         .collect()

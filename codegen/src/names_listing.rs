@@ -75,6 +75,7 @@ mod tests {
             crate_version: "0.1.0",
             runtime_path: "../../runtime",
             operations: None,
+            endpoint_rules_json: None,
         };
         let (service, _) = crate::lower_model(input).expect("the model lowers");
         let listing = names_listing(&service);

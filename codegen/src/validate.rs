@@ -118,6 +118,9 @@ pub fn validate(model: &ServiceModel, paginators: &PaginatorsModel) -> Result<Ve
             );
         }
         check_uri_labels(model, name, &mut warnings);
+        if let Err(found) = crate::endpoint_params::operation_params(model, name, operation) {
+            problems.extend(found);
+        }
     }
     for (name, paginator) in &paginators.pagination {
         let path = format!("paginators-1.json:pagination.{name}");

@@ -18,6 +18,7 @@ fn generate_fixture(name: &str) -> Result<awsgen_codegen::GeneratedCrate, awsgen
         crate_version: "0.1.0",
         runtime_path: "../../runtime",
         operations: None,
+        endpoint_rules_json: None,
     })
 }
 
@@ -84,6 +85,7 @@ fn invalid_models_are_reported_with_json_paths() {
             crate_version: "0.1.0",
             runtime_path: "../../runtime",
             operations: None,
+            endpoint_rules_json: None,
         });
         let err = result.expect_err(name);
         report.push_str(&format!("{name}:\n{err}\n\n"));
@@ -106,6 +108,7 @@ fn the_same_model_generates_the_same_bytes() {
         crate_version: "0.1.0",
         runtime_path: "../../runtime",
         operations: None,
+        endpoint_rules_json: None,
     };
     let first = generate(input).unwrap();
     let second = generate(input).unwrap();

@@ -21,6 +21,7 @@ fn input<'a>(json: &'a str, operations: Option<&'a OperationSubset>) -> Input<'a
         crate_version: "0.1.0",
         runtime_path: "../../runtime",
         operations,
+        endpoint_rules_json: None,
     }
 }
 

@@ -8,10 +8,8 @@ use std::fmt;
 use std::path::PathBuf;
 use std::time::Duration;
 
+use crate::client::retry::RetryMode;
 use crate::signing::Credentials;
-
-/// Attempts per request when nothing says otherwise (AWS SDKs' default).
-pub const DEFAULT_MAX_ATTEMPTS: u32 = 3;
 
 /// Where a client sends requests and how: shared by every service's client.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -23,6 +21,9 @@ pub struct Config {
     max_attempts: Option<u32>,
     connect_timeout: Option<Duration>,
     request_timeout: Option<Duration>,
+    use_fips: Option<bool>,
+    use_dual_stack: Option<bool>,
+    retry_mode: Option<RetryMode>,
 }
 
 /// Why the configuration could not be read.
@@ -81,9 +82,16 @@ impl Config {
             .map(String::as_str)
     }
 
-    /// Attempts per request, the first included.
-    pub fn max_attempts(&self) -> u32 {
-        self.max_attempts.unwrap_or(DEFAULT_MAX_ATTEMPTS)
+    /// Attempts per request, the first included, when set; else each
+    /// service's default applies (3, or 4 for DynamoDB).
+    pub fn max_attempts(&self) -> Option<u32> {
+        self.max_attempts
+    }
+
+    /// How failed attempts are retried: the 2026 defaults unless the
+    /// previous standard mode was chosen.
+    pub fn retry_mode(&self) -> RetryMode {
+        self.retry_mode.unwrap_or_default()
     }
 
     /// How long to wait for a connection.
@@ -94,6 +102,16 @@ impl Config {
     /// How long one attempt may take.
     pub fn request_timeout(&self) -> Option<Duration> {
         self.request_timeout
+    }
+
+    /// Whether to use FIPS endpoints (`AWS_USE_FIPS_ENDPOINT`).
+    pub fn use_fips(&self) -> bool {
+        self.use_fips.unwrap_or(false)
+    }
+
+    /// Whether to use dual-stack (IPv6) endpoints (`AWS_USE_DUALSTACK_ENDPOINT`).
+    pub fn use_dual_stack(&self) -> bool {
+        self.use_dual_stack.unwrap_or(false)
     }
 }
 
@@ -154,6 +172,24 @@ impl ConfigBuilder {
     /// How long one attempt may take.
     pub fn request_timeout(mut self, timeout: Duration) -> Self {
         self.config.request_timeout = Some(timeout);
+        self
+    }
+
+    /// How failed attempts are retried.
+    pub fn retry_mode(mut self, mode: RetryMode) -> Self {
+        self.config.retry_mode = Some(mode);
+        self
+    }
+
+    /// Whether to use FIPS endpoints.
+    pub fn use_fips(mut self, use_fips: bool) -> Self {
+        self.config.use_fips = Some(use_fips);
+        self
+    }
+
+    /// Whether to use dual-stack (IPv6) endpoints.
+    pub fn use_dual_stack(mut self, use_dual_stack: bool) -> Self {
+        self.config.use_dual_stack = Some(use_dual_stack);
         self
     }
 
@@ -280,6 +316,30 @@ impl ConfigBuilder {
                 }
             }
         };
+        let flag = |variable: &str, key: &str| -> Result<Option<bool>, ConfigError> {
+            match env(variable).or_else(|| from_config.get(key).cloned()) {
+                None => Ok(None),
+                Some(text) => match text.trim().to_ascii_lowercase().as_str() {
+                    "true" => Ok(Some(true)),
+                    "false" => Ok(Some(false)),
+                    _ => Err(error(format!("{key} {text:?} is neither true nor false"))),
+                },
+            }
+        };
+        if config.use_fips.is_none() {
+            config.use_fips = flag("AWS_USE_FIPS_ENDPOINT", "use_fips_endpoint")?;
+        }
+        if config.retry_mode.is_none() {
+            let mode = env("AWS_RETRY_MODE").or_else(|| from_config.get("retry_mode").cloned());
+            let new_retries = env(crate::client::retry::NEW_RETRIES_ENV);
+            config.retry_mode = Some(
+                RetryMode::resolve(mode.as_deref(), new_retries.as_deref())
+                    .map_err(|err| error(format!("retry_mode: {err}")))?,
+            );
+        }
+        if config.use_dual_stack.is_none() {
+            config.use_dual_stack = flag("AWS_USE_DUALSTACK_ENDPOINT", "use_dualstack_endpoint")?;
+        }
         Ok(config)
     }
 }
@@ -432,7 +492,7 @@ mod tests {
             credentials,
             &Credentials::new("AKIDDEFAULT", "default/secret+key", None)
         );
-        assert_eq!(config.max_attempts(), 3);
+        assert_eq!(config.max_attempts(), None);
         assert_eq!(config.endpoint_url("API Gateway"), None);
     }
 
@@ -449,7 +509,7 @@ mod tests {
             config.credentials().unwrap().session_token(),
             Some("dev-token")
         );
-        assert_eq!(config.max_attempts(), 5);
+        assert_eq!(config.max_attempts(), Some(5));
         assert_eq!(
             config.endpoint_url("DynamoDB"),
             Some("http://127.0.0.1:5000")
@@ -471,7 +531,7 @@ mod tests {
         assert_eq!(config.region(), Some("ap-south-1"));
         assert_eq!(config.credentials().unwrap().access_key_id(), "AKIDENV");
         assert_eq!(config.credentials().unwrap().session_token(), None);
-        assert_eq!(config.max_attempts(), 2);
+        assert_eq!(config.max_attempts(), Some(2));
         assert_eq!(
             config.endpoint_url("DynamoDB"),
             Some("http://localhost:4566")
@@ -520,7 +580,7 @@ mod tests {
         .unwrap();
         assert_eq!(config.region(), Some("sa-east-1"));
         assert_eq!(config.credentials().unwrap().access_key_id(), "AKIDCODE");
-        assert_eq!(config.max_attempts(), 7);
+        assert_eq!(config.max_attempts(), Some(7));
     }
 
     #[test]

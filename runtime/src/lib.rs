@@ -26,6 +26,8 @@
 #![deny(missing_docs)]
 
 #[cfg(feature = "client")]
+pub mod client;
+#[cfg(feature = "client")]
 pub mod config;
 #[cfg(feature = "client")]
 pub mod endpoint;

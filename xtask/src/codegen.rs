@@ -10,6 +10,7 @@ use anyhow::{bail, Context, Result};
 use awsgen_codegen::{generate, GeneratedCrate, Input, OperationSubset};
 
 use crate::fs_sync::{self, Change};
+use crate::model_source::companion_beside;
 
 /// One model to generate, and where its crate goes.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -260,6 +261,10 @@ pub fn generate_all(jobs: &[Job]) -> Result<Vec<GeneratedCrate>> {
         .map(|job| {
             let service_json = read(&job.model)?;
             let paginators_json = job.paginators.as_deref().map(read).transpose()?;
+            let endpoint_rules_json = companion_beside(&job.model, "endpoint-rule-set-1")
+                .as_deref()
+                .map(read)
+                .transpose()?;
             generate(Input {
                 service_json: &service_json,
                 paginators_json: paginators_json.as_deref(),
@@ -268,6 +273,7 @@ pub fn generate_all(jobs: &[Job]) -> Result<Vec<GeneratedCrate>> {
                 crate_version: &job.crate_version,
                 runtime_path: &job.runtime_path,
                 operations: job.operations.as_ref(),
+                endpoint_rules_json: endpoint_rules_json.as_deref(),
             })
             .with_context(|| match job.operations {
                 Some(_)

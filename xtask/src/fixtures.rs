@@ -109,6 +109,7 @@ pub fn check(root: &Path, scratch: &Path) -> Result<()> {
             "clippy",
             "--workspace",
             "--all-targets",
+            "--all-features",
             "--",
             "-D",
             "warnings",
@@ -120,7 +121,7 @@ pub fn check(root: &Path, scratch: &Path) -> Result<()> {
         .filter(|job| job.service.starts_with("fixture-") || job.operations.is_some())
         .flat_map(|job| ["-p".to_string(), format!("awsgen-{}", job.service)])
         .collect();
-    let mut doc_args = vec!["doc", "--no-deps"];
+    let mut doc_args = vec!["doc", "--no-deps", "--all-features"];
     doc_args.extend(fixture_packages.iter().map(String::as_str));
     cargo(
         scratch,

@@ -144,7 +144,7 @@ fn service_file_in(dir: &Path) -> Option<PathBuf> {
 
 /// `<stem>.json(.gz)` (`paginators-1`, `endpoint-rule-set-1`) beside a file
 /// named `service-2.json(.gz)`.
-fn companion_beside(service_path: &Path, stem: &str) -> Option<PathBuf> {
+pub fn companion_beside(service_path: &Path, stem: &str) -> Option<PathBuf> {
     let name = service_path.file_name()?.to_str()?;
     if !name.starts_with("service-2.json") {
         return None;

@@ -259,6 +259,7 @@ pub fn run_file(path: &Path) -> Result<Outcome> {
             crate_version: "0.1.0",
             runtime_path: &runtime,
             operations: None,
+            endpoint_rules_json: None,
         };
         let lowered = lower_model(input)
             .and_then(|(ir, _)| emit_crate(&ir, "0.1.0", &runtime).map(|files| (ir, files)));

@@ -310,6 +310,7 @@ fn write_crate(
         crate_version: "1.0.0",
         runtime_path: &crate::codegen::runtime_path_from(dir)?,
         operations,
+        endpoint_rules_json: None,
     })
     .with_context(|| format!("generating {label}"))?;
     for (relative, contents) in &generated.files {
@@ -519,6 +520,7 @@ mod tests {
                 crate_version: "1.0.0",
                 runtime_path: "../runtime",
                 operations: None,
+                endpoint_rules_json: None,
             };
             let names = awsgen_codegen::names_listing::names_listing(
                 &awsgen_codegen::lower_model(input).unwrap().0,

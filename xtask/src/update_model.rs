@@ -110,6 +110,7 @@ pub fn run_at(root: &Path, args: &[String]) -> Result<ExitCode> {
     let service_dir = root.join("model").join(&job.service);
     let model_dir = service_dir.join(api_version);
     let source_label = format!("model/{}/{api_version}/service-2.json", job.service);
+    let endpoint_rules = endpoint_rules(&job, &incoming)?;
     let generated = generate(Input {
         service_json: &incoming.service_json,
         paginators_json: paginators.as_deref(),
@@ -118,6 +119,7 @@ pub fn run_at(root: &Path, args: &[String]) -> Result<ExitCode> {
         crate_version: &new_version,
         runtime_path: &job.runtime_path,
         operations: job.operations.as_ref(),
+        endpoint_rules_json: endpoint_rules.as_deref(),
     })
     .with_context(|| match &job.operations {
         Some(_) => format!(
@@ -150,7 +152,6 @@ pub fn run_at(root: &Path, args: &[String]) -> Result<ExitCode> {
         &generated.files,
         &generated_changes,
     ));
-    let endpoint_rules = endpoint_rules(&job, &incoming)?;
     writes.extend(model_writes(
         &job,
         &model_dir,

@@ -15,7 +15,7 @@ use super::structs::field_type;
 use crate::ir::{MemberDef, RustType, Service, StructDef, TypeDef};
 
 /// The method names `clippy::should_implement_trait` reserves for std's traits.
-const CLIPPY_TRAIT_METHODS: &[&str] = &[
+pub(super) const CLIPPY_TRAIT_METHODS: &[&str] = &[
     "add",
     "as_mut",
     "as_ref",

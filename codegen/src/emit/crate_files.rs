@@ -35,6 +35,7 @@ pub fn cargo_toml(service: &Service, version: &str, runtime_path: &str) -> Strin
          name = \"{lib}\"\n\n\
          [dependencies]\n\
          awsgen-runtime = {{ version = \"{RUNTIME_VERSION}\", path = \"{runtime_path}\" }}\n\n\
+         {features}\
          [dev-dependencies]\n\
          {DEV_DEPENDENCIES}",
         source = service.source,
@@ -43,6 +44,15 @@ pub fn cargo_toml(service: &Service, version: &str, runtime_path: &str) -> Strin
         api_version = service.api_version,
         keyword = service.endpoint_prefix,
         lib = service.lib_name,
+        features = if super::has_client(service) {
+            "[features]\n\
+             # `Client`: calls to the service (endpoints, signing, retries, transport).\n\
+             client = [\"awsgen-runtime/client\"]\n\n\
+             [package.metadata.docs.rs]\n\
+             all-features = true\n\n"
+        } else {
+            ""
+        },
         subset = match service.subset_of {
             Some(total) => format!(", {} of {total} operations", service.operations.len()),
             None => String::new(),
@@ -109,6 +119,15 @@ pub fn lib_rs(service: &Service) -> TokenStream {
             pub use service_error::Error;
         }
     });
+    let client_module = super::has_client(service).then(|| {
+        quote! {
+            #[cfg(feature = "client")]
+            #[rustfmt::skip]
+            pub mod client;
+            #[cfg(feature = "client")]
+            pub use client::Client;
+        }
+    });
     quote! {
         #docs
         #![deny(missing_docs)]
@@ -121,6 +140,7 @@ pub fn lib_rs(service: &Service) -> TokenStream {
 
         // prettyplease formats generated code; rustfmt would lay it out differently
         // and make `cargo xtask codegen --check` fail, so it skips these modules.
+        #client_module
         #[rustfmt::skip]
         pub mod error;
         #[rustfmt::skip]

@@ -6,6 +6,7 @@
 //! `String` cannot shadow the standard library.
 
 mod builders;
+pub(crate) mod client;
 mod crate_files;
 mod doc_attrs;
 mod enums;
@@ -49,6 +50,12 @@ pub fn emit_crate(
     for (path, text) in format_all(service, &jobs)? {
         out.files.insert(path, text);
     }
+    if let (true, Some(rules)) = (has_client(service), &service.endpoint_rules) {
+        out.files.insert(
+            "src/client/endpoint_rules.json".into(),
+            format!("{rules}\n"),
+        );
+    }
     Ok(out)
 }
 
@@ -60,6 +67,8 @@ enum RustFile<'a> {
     ServiceError,
     OperationMod,
     Operation(&'a crate::ir::OperationDef),
+    ClientMod,
+    ClientOperation(&'a crate::ir::OperationDef),
     ModuleMod(Module),
     Type(&'a crate::ir::TypeDef),
 }
@@ -73,6 +82,8 @@ impl RustFile<'_> {
             RustFile::ServiceError => "src/service_error.rs".to_string(),
             RustFile::OperationMod => "src/operation/mod.rs".to_string(),
             RustFile::Operation(op) => format!("src/operation/{}.rs", op.fn_name),
+            RustFile::ClientMod => "src/client/mod.rs".to_string(),
+            RustFile::ClientOperation(op) => format!("src/client/{}.rs", op.fn_name),
             RustFile::ModuleMod(module) => format!("src/{}/mod.rs", module.name()),
             RustFile::Type(type_def) => {
                 format!("src/{}/{}.rs", type_def.module.name(), type_def.file_stem)
@@ -88,6 +99,8 @@ impl RustFile<'_> {
             RustFile::ServiceError => service_error::service_error_rs(service),
             RustFile::OperationMod => operations::operation_mod(service),
             RustFile::Operation(op) => operations::emit_operation(service, op),
+            RustFile::ClientMod => client::client_mod(service),
+            RustFile::ClientOperation(op) => client::client_operation(service, op),
             RustFile::ModuleMod(module) => crate_files::module_rs(service, *module),
             RustFile::Type(type_def) => match &type_def.kind {
                 TypeKind::Struct(def) => {
@@ -108,9 +121,19 @@ fn rust_files(service: &Service) -> Vec<RustFile<'_>> {
         files.extend([RustFile::Protocol, RustFile::ServiceError]);
     }
     files.extend(service.operations.iter().map(RustFile::Operation));
+    if has_client(service) {
+        files.push(RustFile::ClientMod);
+        files.extend(client::client_operations(service).map(RustFile::ClientOperation));
+    }
     files.extend([Module::Types, Module::Error].map(RustFile::ModuleMod));
     files.extend(service.types.values().map(RustFile::Type));
     files
+}
+
+/// Whether the crate gets a client (cargo feature `client`): when its
+/// protocol has wire code.
+pub(crate) fn has_client(service: &Service) -> bool {
+    crate::protocol::supports_requests(service)
 }
 
 /// Prints and formats every file, spread over the machine's cores. Files are

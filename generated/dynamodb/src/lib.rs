@@ -69,6 +69,11 @@
 #![forbid(unsafe_code)]
 #![allow(deprecated)]
 #![allow(rustdoc::redundant_explicit_links)]
+#[cfg(feature = "client")]
+#[rustfmt::skip]
+pub mod client;
+#[cfg(feature = "client")]
+pub use client::Client;
 #[rustfmt::skip]
 pub mod error;
 #[rustfmt::skip]

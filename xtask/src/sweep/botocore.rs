@@ -27,6 +27,8 @@ pub struct BotocoreModel {
     pub service_json: String,
     /// The paginators beside it, if any.
     pub paginators_json: Option<String>,
+    /// The endpoint rule set beside it, if any.
+    pub endpoint_rules_json: Option<String>,
 }
 
 impl BotocoreModel {
@@ -194,6 +196,10 @@ fn models_from(files: DataFiles) -> Result<Vec<BotocoreModel>> {
             .get("paginators-1.json")
             .map(|&(relative, bytes)| text(relative, bytes))
             .transpose()?;
+        let endpoint_rules_json = folder
+            .get("endpoint-rule-set-1.json")
+            .map(|&(relative, bytes)| text(relative, bytes))
+            .transpose()?;
         models.push(BotocoreModel {
             service: service.clone(),
             version: version.clone(),
@@ -201,6 +207,7 @@ fn models_from(files: DataFiles) -> Result<Vec<BotocoreModel>> {
             label: format!("data/{service_file}"),
             service_json: text(service_file, service_bytes)?,
             paginators_json,
+            endpoint_rules_json,
         });
     }
     // Version folders are dates, so the newest sorts last, as botocore's loader picks it.

@@ -150,12 +150,17 @@ pub fn compile(
         .collect();
     println!("building the crates' dependencies (not measured)…");
     for target in &targets {
-        timed(workspace, target, &["check", "-p", "awsgen-runtime"], false)?;
+        timed(
+            workspace,
+            target,
+            &["check", "-p", "awsgen-runtime", "--all-features"],
+            false,
+        )?;
         if clippy {
             timed(
                 workspace,
                 target,
-                &["clippy", "-p", "awsgen-runtime"],
+                &["clippy", "-p", "awsgen-runtime", "--all-features"],
                 false,
             )?;
         }
@@ -186,13 +191,18 @@ fn compile_one(workspace: &Path, target: &Path, clippy: bool, result: &mut Compi
             .map_err(|err| *failure = Some(format!("{err:#}")))
             .ok()
     };
-    result.check = run(&["check", "-p", &package], &mut result.failure);
+    // `--all-features`: the client too, where the crate has one.
+    result.check = run(
+        &["check", "-p", &package, "--all-features"],
+        &mut result.failure,
+    );
     if clippy && result.failure.is_none() {
         result.clippy = run(
             &[
                 "clippy",
                 "-p",
                 &package,
+                "--all-features",
                 "--no-deps",
                 "--",
                 "-D",

@@ -129,6 +129,7 @@ pub fn generate_one(model: &BotocoreModel, runtime_path: &str, keep: Keep) -> Ou
         crate_version: "0.1.0",
         runtime_path,
         operations: None,
+        endpoint_rules_json: model.endpoint_rules_json.as_deref(),
     };
     let attempt = panic::catch_unwind(AssertUnwindSafe(|| {
         let (service, warnings) = lower_model(input)?;

@@ -1,0 +1,14 @@
+//! Calling a service: the pieces a generated `Client` drives for every
+//! operation (endpoint from the rules, SigV4, transport, retries) and the
+//! error a call returns.
+
+mod error;
+mod handle;
+pub mod paginate;
+pub mod retry;
+mod spec;
+mod transport;
+
+pub use error::{SdkError, ServiceError};
+pub use handle::{Answer, Handle};
+pub use spec::{EndpointRules, OperationSpec, ServiceSpec};
