@@ -24,6 +24,7 @@ pub struct Config {
     use_fips: Option<bool>,
     use_dual_stack: Option<bool>,
     retry_mode: Option<RetryMode>,
+    account_id_endpoint_mode: Option<String>,
 }
 
 /// Why the configuration could not be read.
@@ -104,6 +105,15 @@ impl Config {
         self.request_timeout
     }
 
+    /// Whether endpoints may, must or must not name the account
+    /// (`AWS_ACCOUNT_ID_ENDPOINT_MODE`): `preferred` (the default),
+    /// `required` or `disabled`.
+    pub fn account_id_endpoint_mode(&self) -> &str {
+        self.account_id_endpoint_mode
+            .as_deref()
+            .unwrap_or("preferred")
+    }
+
     /// Whether to use FIPS endpoints (`AWS_USE_FIPS_ENDPOINT`).
     pub fn use_fips(&self) -> bool {
         self.use_fips.unwrap_or(false)
@@ -172,6 +182,14 @@ impl ConfigBuilder {
     /// How long one attempt may take.
     pub fn request_timeout(mut self, timeout: Duration) -> Self {
         self.config.request_timeout = Some(timeout);
+        self
+    }
+
+    /// Whether endpoints may (`preferred`), must (`required`) or must not
+    /// (`disabled`) name the account; another value is refused when the
+    /// configuration is loaded, and by the endpoint rules otherwise.
+    pub fn account_id_endpoint_mode(mut self, mode: impl Into<String>) -> Self {
+        self.config.account_id_endpoint_mode = Some(mode.into());
         self
     }
 
@@ -329,6 +347,17 @@ impl ConfigBuilder {
         if config.use_fips.is_none() {
             config.use_fips = flag("AWS_USE_FIPS_ENDPOINT", "use_fips_endpoint")?;
         }
+        if config.account_id_endpoint_mode.is_none() {
+            config.account_id_endpoint_mode = env("AWS_ACCOUNT_ID_ENDPOINT_MODE")
+                .or_else(|| from_config.get("account_id_endpoint_mode").cloned());
+        }
+        if let Some(mode) = &config.account_id_endpoint_mode {
+            if !["preferred", "disabled", "required"].contains(&mode.as_str()) {
+                return Err(error(format!(
+                    "account_id_endpoint_mode {mode:?} is none of preferred, disabled, required"
+                )));
+            }
+        }
         if config.retry_mode.is_none() {
             let mode = env("AWS_RETRY_MODE").or_else(|| from_config.get("retry_mode").cloned());
             let new_retries = env(crate::client::retry::NEW_RETRIES_ENV);
@@ -363,11 +392,17 @@ fn credentials_from_env(
     env: &dyn Fn(&str) -> Option<String>,
 ) -> Result<Option<Credentials>, ConfigError> {
     match (env("AWS_ACCESS_KEY_ID"), env("AWS_SECRET_ACCESS_KEY")) {
-        (Some(key), Some(secret)) => Ok(Some(Credentials::new(
-            key,
-            secret,
-            env("AWS_SESSION_TOKEN").or_else(|| env("AWS_SECURITY_TOKEN")),
-        ))),
+        (Some(key), Some(secret)) => {
+            let credentials = Credentials::new(
+                key,
+                secret,
+                env("AWS_SESSION_TOKEN").or_else(|| env("AWS_SECURITY_TOKEN")),
+            );
+            Ok(Some(match env("AWS_ACCOUNT_ID") {
+                Some(account) => credentials.with_account_id(account),
+                None => credentials,
+            }))
+        }
         (Some(_), None) => Err(error(
             "AWS_ACCESS_KEY_ID is set but AWS_SECRET_ACCESS_KEY is not",
         )),
@@ -386,14 +421,20 @@ fn credentials_from_profile(
         profile.get("aws_access_key_id"),
         profile.get("aws_secret_access_key"),
     ) {
-        (Some(key), Some(secret)) => Ok(Some(Credentials::new(
-            key.clone(),
-            secret.clone(),
-            profile
-                .get("aws_session_token")
-                .or_else(|| profile.get("aws_security_token"))
-                .cloned(),
-        ))),
+        (Some(key), Some(secret)) => {
+            let credentials = Credentials::new(
+                key.clone(),
+                secret.clone(),
+                profile
+                    .get("aws_session_token")
+                    .or_else(|| profile.get("aws_security_token"))
+                    .cloned(),
+            );
+            Ok(Some(match profile.get("aws_account_id") {
+                Some(account) => credentials.with_account_id(account.clone()),
+                None => credentials,
+            }))
+        }
         (Some(_), None) => Err(error(format!(
             "the profile in the {file} has aws_access_key_id but no aws_secret_access_key"
         ))),

@@ -43,6 +43,7 @@ pub struct Credentials {
     access_key_id: String,
     secret_access_key: String,
     session_token: Option<String>,
+    account_id: Option<String>,
 }
 
 impl Credentials {
@@ -56,7 +57,20 @@ impl Credentials {
             access_key_id: access_key_id.into(),
             secret_access_key: secret_access_key.into(),
             session_token,
+            account_id: None,
         }
+    }
+
+    /// The same credentials, known to belong to the AWS account
+    /// `account_id`: services with account-based endpoints (DynamoDB) use it.
+    pub fn with_account_id(mut self, account_id: impl Into<String>) -> Self {
+        self.account_id = Some(account_id.into());
+        self
+    }
+
+    /// The AWS account the credentials belong to, when known.
+    pub fn account_id(&self) -> Option<&str> {
+        self.account_id.as_deref()
     }
 
     /// The access key id (not secret).
@@ -80,6 +94,7 @@ impl fmt::Debug for Credentials {
                 "session_token",
                 &self.session_token.as_ref().map(|_| "** redacted **"),
             )
+            .field("account_id", &self.account_id)
             .finish()
     }
 }

@@ -215,16 +215,35 @@ impl Handle {
             .map_err(|error| error.to_string())
     }
 
-    /// The value of an SDK setting the rules name (`AWS::Region`, …).
+    /// The value of an SDK setting the rules name (`AWS::Region`, …), as
+    /// botocore gives them (`args.py`, `compute_endpoint_resolver_builtin_defaults`).
     fn built_in(&self, name: &str) -> Option<Value> {
+        let endpoint = self.config.endpoint_url(self.service.service_id);
+        let text = |value: &str| Some(Value::String(value.to_owned()));
         match name {
-            "AWS::Region" => self.config.region().map(|r| Value::String(r.to_owned())),
-            "AWS::UseFIPS" => Some(Value::Bool(self.config.use_fips())),
-            "AWS::UseDualStack" => Some(Value::Bool(self.config.use_dual_stack())),
-            "SDK::Endpoint" => self
+            "AWS::Region" => self.config.region().and_then(text),
+            // An explicit endpoint is used as given: no FIPS or dual-stack variant of it.
+            "AWS::UseFIPS" => Some(Value::Bool(endpoint.is_none() && self.config.use_fips())),
+            "AWS::UseDualStack" => Some(Value::Bool(
+                endpoint.is_none() && self.config.use_dual_stack(),
+            )),
+            "SDK::Endpoint" => endpoint.and_then(text),
+            "AWS::Auth::AccountId" => self
                 .config
-                .endpoint_url(self.service.service_id)
-                .map(|url| Value::String(url.to_owned())),
+                .credentials()
+                .and_then(|credentials| credentials.account_id())
+                .and_then(text),
+            "AWS::Auth::AccountIdEndpointMode" => text(self.config.account_id_endpoint_mode()),
+            // botocore's defaults: regional STS endpoints (`sts_regional_endpoints`
+            // = `regional`), and S3's settings left at theirs.
+            "AWS::STS::UseGlobalEndpoint"
+            | "AWS::S3::UseGlobalEndpoint"
+            | "AWS::S3::Accelerate"
+            | "AWS::S3::ForcePathStyle"
+            | "AWS::S3Control::UseArnRegion"
+            | "AWS::S3::DisableMultiRegionAccessPoints"
+            | "AWS::S3::DisableS3ExpressSessionAuth" => Some(Value::Bool(false)),
+            "AWS::S3::UseArnRegion" => Some(Value::Bool(true)),
             _ => None,
         }
     }
