@@ -356,3 +356,153 @@ fn insert_header(request: &mut http::Request<Bytes>, name: &'static str, value: 
         request.headers_mut().insert(name, value);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    static NO_RULES: ServiceSpec = ServiceSpec {
+        service_id: "Example Service",
+        signing_name: "example",
+        crate_name: "awsgen-example",
+        crate_version: "0.0.0",
+        rules: None,
+    };
+
+    static RULES: super::super::spec::EndpointRules = super::super::spec::EndpointRules::new(
+        r#"{"version":"1.0","parameters":{
+            "Region":{"type":"String","builtIn":"AWS::Region"},
+            "UseFIPS":{"type":"Boolean","builtIn":"AWS::UseFIPS","required":true,"default":false},
+            "Endpoint":{"type":"String","builtIn":"SDK::Endpoint"},
+            "AccountId":{"type":"String","builtIn":"AWS::Auth::AccountId"},
+            "Table":{"type":"String"}},
+          "rules":[
+            {"type":"endpoint","conditions":[{"fn":"isSet","argv":[{"ref":"Endpoint"}]}],
+             "endpoint":{"url":{"ref":"Endpoint"}}},
+            {"type":"endpoint","conditions":[{"fn":"isSet","argv":[{"ref":"AccountId"}]},
+                                             {"fn":"isSet","argv":[{"ref":"Table"}]}],
+             "endpoint":{"url":"https://{AccountId}.{Table}.{Region}.example.com",
+                         "headers":{"x-routed":["account"]}}},
+            {"type":"endpoint","conditions":[{"fn":"booleanEquals","argv":[{"ref":"UseFIPS"},true]}],
+             "endpoint":{"url":"https://example-fips.{Region}.amazonaws.com",
+               "properties":{"authSchemes":[{"name":"sigv4","signingName":"other","signingRegion":"us-west-2"}]}}},
+            {"type":"endpoint","conditions":[],"endpoint":{"url":"https://example.{Region}.amazonaws.com/base/"}}]}"#,
+    );
+
+    static WITH_RULES: ServiceSpec = ServiceSpec {
+        service_id: "Example Service",
+        signing_name: "example",
+        crate_name: "awsgen-example",
+        crate_version: "0.0.0",
+        rules: Some(&RULES),
+    };
+
+    fn request(path: &str) -> http::Request<Bytes> {
+        let mut request = http::Request::new(Bytes::new());
+        *request.uri_mut() = path.parse().unwrap();
+        request
+    }
+
+    #[test]
+    fn the_path_goes_after_the_endpoints_and_the_host_prefix_before_its_host() {
+        let handle = Handle::new(&WITH_RULES, &Config::builder().region("eu-west-1").build());
+        let endpoint = handle.resolve_endpoint(Vec::new()).unwrap();
+        assert_eq!(
+            endpoint.url,
+            "https://example.eu-west-1.amazonaws.com/base/"
+        );
+        let mut prefixed = request("/items/1?x=y");
+        prefixed
+            .extensions_mut()
+            .insert(HostPrefix("data-".to_owned()));
+        let addressed = handle.address(prefixed, &endpoint).unwrap();
+        assert_eq!(
+            addressed.uri().to_string(),
+            "https://data-example.eu-west-1.amazonaws.com/base/items/1?x=y"
+        );
+    }
+
+    #[test]
+    fn builtins_and_operation_parameters_reach_the_rules() {
+        let credentials = crate::signing::Credentials::new("AKID", "secret", None)
+            .with_account_id("111122223333");
+        let config = Config::builder()
+            .region("us-east-1")
+            .credentials(credentials)
+            .build();
+        let handle = Handle::new(&WITH_RULES, &config);
+        let endpoint = handle
+            .resolve_endpoint(vec![("Table", Value::String("pets".to_owned()))])
+            .unwrap();
+        assert_eq!(
+            endpoint.url,
+            "https://111122223333.pets.us-east-1.example.com"
+        );
+        let addressed = handle.address(request("/"), &endpoint).unwrap();
+        assert_eq!(addressed.headers()["x-routed"], "account");
+        // Without the operation's parameter the account rule does not apply.
+        let endpoint = handle.resolve_endpoint(Vec::new()).unwrap();
+        assert_eq!(
+            endpoint.url,
+            "https://example.us-east-1.amazonaws.com/base/"
+        );
+    }
+
+    #[test]
+    fn the_rules_auth_scheme_names_the_signing_scope() {
+        let config = Config::builder()
+            .region("us-east-1")
+            .use_fips(true)
+            .credentials(crate::signing::Credentials::new("AKID", "secret", None))
+            .build();
+        let handle = Handle::new(&WITH_RULES, &config);
+        let endpoint = handle.resolve_endpoint(Vec::new()).unwrap();
+        let (_, region, name) = handle.signing(&endpoint).unwrap();
+        assert_eq!((region.as_str(), name.as_str()), ("us-west-2", "other"));
+    }
+
+    #[test]
+    fn an_explicit_endpoint_turns_fips_off() {
+        let config = Config::builder()
+            .region("us-east-1")
+            .use_fips(true)
+            .endpoint_url("http://127.0.0.1:9")
+            .build();
+        let handle = Handle::new(&WITH_RULES, &config);
+        assert_eq!(handle.built_in("AWS::UseFIPS"), Some(Value::Bool(false)));
+        let endpoint = handle.resolve_endpoint(Vec::new()).unwrap();
+        assert_eq!(endpoint.url, "http://127.0.0.1:9");
+    }
+
+    #[test]
+    fn a_model_without_rules_needs_an_endpoint() {
+        let handle = Handle::new(&NO_RULES, &Config::builder().region("us-east-1").build());
+        let error = handle.resolve_endpoint(Vec::new()).unwrap_err();
+        assert!(error.contains("needs an endpoint URL"), "{error}");
+        let config = Config::builder().endpoint_url("http://127.0.0.1:9").build();
+        let handle = Handle::new(&NO_RULES, &config);
+        assert_eq!(
+            handle.resolve_endpoint(Vec::new()).unwrap().url,
+            "http://127.0.0.1:9"
+        );
+    }
+
+    #[test]
+    fn signing_needs_credentials_and_a_region() {
+        let handle = Handle::new(&NO_RULES, &Config::builder().region("us-east-1").build());
+        let endpoint = Endpoint {
+            url: "https://example.com".to_owned(),
+            headers: BTreeMap::new(),
+            properties: serde_json::Map::new(),
+        };
+        let error = handle.signing(&endpoint).unwrap_err();
+        assert!(error.starts_with("no credentials"), "{error}");
+        let config = Config::builder()
+            .credentials(crate::signing::Credentials::new("AKID", "secret", None))
+            .build();
+        let error = Handle::new(&NO_RULES, &config)
+            .signing(&endpoint)
+            .unwrap_err();
+        assert!(error.starts_with("no region"), "{error}");
+    }
+}
