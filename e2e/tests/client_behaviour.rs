@@ -290,3 +290,16 @@ async fn a_missing_required_member_sends_nothing() -> Result<(), Box<dyn std::er
     assert_eq!(server.requests().len(), 0);
     Ok(())
 }
+
+#[tokio::test]
+async fn calls_and_streams_run_on_any_tokio_worker() -> Result<(), Box<dyn std::error::Error>> {
+    let server = ScriptedServer::start([ok_apis(), page(&["a"], None)])?;
+    let client = client(&server);
+    // `tokio::spawn` needs `Send + 'static` futures: a call and a stream
+    // that could not move between threads would not compile here.
+    let call = tokio::spawn(client.get_rest_apis().send());
+    call.await??;
+    let pages = tokio::spawn(client.get_rest_apis().into_paginator().collect());
+    assert_eq!(pages.await??.len(), 1);
+    Ok(())
+}
