@@ -25,6 +25,7 @@ pub struct Config {
     use_dual_stack: Option<bool>,
     retry_mode: Option<RetryMode>,
     account_id_endpoint_mode: Option<String>,
+    client_context_params: BTreeMap<String, crate::endpoint::Value>,
 }
 
 /// Why the configuration could not be read.
@@ -114,6 +115,12 @@ impl Config {
             .unwrap_or("preferred")
     }
 
+    /// The endpoint parameters set for the clients of services whose model
+    /// declares them (`clientContextParams`, e.g. S3's `ForcePathStyle`).
+    pub fn client_context_params(&self) -> &BTreeMap<String, crate::endpoint::Value> {
+        &self.client_context_params
+    }
+
     /// Whether to use FIPS endpoints (`AWS_USE_FIPS_ENDPOINT`).
     pub fn use_fips(&self) -> bool {
         self.use_fips.unwrap_or(false)
@@ -190,6 +197,18 @@ impl ConfigBuilder {
     /// configuration is loaded, and by the endpoint rules otherwise.
     pub fn account_id_endpoint_mode(mut self, mode: impl Into<String>) -> Self {
         self.config.account_id_endpoint_mode = Some(mode.into());
+        self
+    }
+
+    /// Sets an endpoint parameter a service's model declares among its
+    /// `clientContextParams` (S3's `ForcePathStyle`, ACM's `ServiceType`);
+    /// the clients of services whose rules have no such parameter ignore it.
+    pub fn client_context_param(
+        mut self,
+        name: impl Into<String>,
+        value: crate::endpoint::Value,
+    ) -> Self {
+        self.config.client_context_params.insert(name.into(), value);
         self
     }
 

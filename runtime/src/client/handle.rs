@@ -207,6 +207,13 @@ impl Handle {
                 parameters.insert(name.clone(), value);
             }
         }
+        // botocore's order: builtIns, the client's context parameters, then
+        // the operation's.
+        for (name, value) in self.config.client_context_params() {
+            if rules.parameters().contains_key(name) {
+                parameters.insert(name.clone(), value.clone());
+            }
+        }
         for (name, value) in operation_parameters {
             parameters.insert(name.to_owned(), value);
         }
@@ -459,6 +466,26 @@ mod tests {
         let endpoint = handle.resolve_endpoint(Vec::new()).unwrap();
         let (_, region, name) = handle.signing(&endpoint).unwrap();
         assert_eq!((region.as_str(), name.as_str()), ("us-west-2", "other"));
+    }
+
+    #[test]
+    fn client_context_parameters_the_rules_declare_reach_them() {
+        let credentials =
+            crate::signing::Credentials::new("AKID", "secret", None).with_account_id("1");
+        let config = Config::builder()
+            .region("us-east-1")
+            .credentials(credentials)
+            .client_context_param("Table", "client".into())
+            .client_context_param("Unknown", true.into())
+            .build();
+        let handle = Handle::new(&WITH_RULES, &config);
+        let endpoint = handle.resolve_endpoint(Vec::new()).unwrap();
+        assert_eq!(endpoint.url, "https://1.client.us-east-1.example.com");
+        // The operation's own parameter wins over the client's.
+        let endpoint = handle
+            .resolve_endpoint(vec![("Table", Value::String("op".to_owned()))])
+            .unwrap();
+        assert_eq!(endpoint.url, "https://1.op.us-east-1.example.com");
     }
 
     #[test]
