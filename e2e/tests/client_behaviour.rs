@@ -303,3 +303,30 @@ async fn calls_and_streams_run_on_any_tokio_worker() -> Result<(), Box<dyn std::
     assert_eq!(pages.await??.len(), 1);
     Ok(())
 }
+
+#[tokio::test]
+async fn a_refused_connection_is_a_dispatch_error() -> Result<(), Box<dyn std::error::Error>> {
+    // A port nobody listens on: bound, then let go.
+    let port = std::net::TcpListener::bind("127.0.0.1:0")?
+        .local_addr()?
+        .port();
+    let config = Config::builder()
+        .region(awsgen_e2e::REGION)
+        .credentials(Credentials::new("AKID", "secret", None))
+        .endpoint_url(format!("http://127.0.0.1:{port}"))
+        .max_attempts(2)
+        .build();
+    let error = Client::new(&config)
+        .get_rest_apis()
+        .send()
+        .await
+        .unwrap_err();
+    assert!(matches!(error, SdkError::Dispatch(_)), "{error:?}");
+    assert!(
+        error
+            .to_string()
+            .starts_with("the request could not be sent"),
+        "{error}"
+    );
+    Ok(())
+}

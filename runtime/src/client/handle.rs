@@ -2,7 +2,7 @@
 //! headers, signature, attempts.
 
 use std::collections::BTreeMap;
-use std::time::{Duration, SystemTime};
+use std::time::SystemTime;
 
 use bytes::Bytes;
 
@@ -154,11 +154,12 @@ impl Handle {
                 Err(error) => {
                     let failure = match error.kind {
                         FailureKind::Connect => TransportFailure::Connect,
+                        FailureKind::ConnectTimeout => TransportFailure::ConnectTimeout,
                         FailureKind::Broken => TransportFailure::ConnectionClosed,
                         FailureKind::Timeout => TransportFailure::ReadTimeout,
                     };
                     let decision = retries.after_attempt(&AttemptOutcome::transport(failure));
-                    (Err(transport_error(error, timeout)), decision)
+                    (Err(transport_error(error, &self.config)), decision)
                 }
             };
             match decision {
@@ -337,10 +338,15 @@ impl Handle {
     }
 }
 
-fn transport_error<E>(error: TransportError, timeout: Option<Duration>) -> SdkError<E> {
-    match (error.kind, timeout) {
-        (FailureKind::Timeout, Some(limit)) => SdkError::Timeout(limit),
-        _ => SdkError::Dispatch(error.source),
+fn transport_error<E>(error: TransportError, config: &Config) -> SdkError<E> {
+    let limit = match error.kind {
+        FailureKind::Timeout => config.request_timeout(),
+        FailureKind::ConnectTimeout => config.connect_timeout(),
+        FailureKind::Connect | FailureKind::Broken => None,
+    };
+    match limit {
+        Some(limit) => SdkError::Timeout(limit),
+        None => SdkError::Dispatch(error.source),
     }
 }
 

@@ -40,6 +40,8 @@ pub(crate) struct TransportError {
 pub(crate) enum FailureKind {
     /// No connection was made: the request never left.
     Connect,
+    /// No connection within the connect timeout.
+    ConnectTimeout,
     /// The connection broke (reset, closed) before a whole response came.
     Broken,
     /// No whole response within the timeout.
@@ -111,7 +113,7 @@ impl Transport {
         let response = client.request(request).await.map_err(|error| {
             let kind = if error.is_connect() {
                 if self.connect_timeout.is_some() && is_timeout(&error) {
-                    FailureKind::Timeout
+                    FailureKind::ConnectTimeout
                 } else {
                     FailureKind::Connect
                 }
