@@ -19,6 +19,7 @@ fn input() -> Input<'static> {
         runtime_path: "../../runtime",
         operations: None,
         endpoint_rules_json: None,
+        waiters_json: None,
     }
 }
 

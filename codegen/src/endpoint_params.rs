@@ -6,8 +6,11 @@
 //! Validation and lowering both read them through [`operation_params`], so
 //! the forms are known in one place.
 
+use proc_macro2::TokenStream;
+use quote::quote;
+
 use crate::error::Problem;
-use crate::ir::{EndpointParamDef, EndpointParamSource};
+use crate::ir::{EndpointParamDef, EndpointParamSource, OperationDef, RustType, Service};
 use crate::model::{Operation, ServiceModel};
 
 /// The operation's endpoint parameters, in botocore's order of precedence
@@ -120,6 +123,50 @@ fn is_string_list(value: &serde_json::Value) -> bool {
     value
         .as_array()
         .is_some_and(|items| items.iter().all(serde_json::Value::is_string))
+}
+
+/// The Rust expression of an `operationContextParams` path over `input` (a
+/// `&` of the operation's input): a `client::jmespath::Value`, compiled
+/// against the input's types.
+pub fn compile_path(
+    service: &Service,
+    op: &OperationDef,
+    expression: &str,
+) -> Result<TokenStream, String> {
+    let input = op
+        .input
+        .as_ref()
+        .ok_or("the operation has no input for the path to read")?;
+    let tree = crate::jmespath::parse(expression).map_err(|err| err.to_string())?;
+    crate::jmespath::compile_value(
+        &tree,
+        &RustType::Named(input.clone()),
+        quote!(input),
+        service,
+    )
+    .map_err(|err| err.to_string())
+}
+
+/// Every `operationContextParams` path that does not compile against its
+/// operation's input, by the JSON path of the expression.
+pub fn check_paths(service: &Service) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    for op in &service.operations {
+        for param in &op.endpoint_params {
+            if let EndpointParamSource::Path(expression) = &param.source {
+                if let Err(message) = compile_path(service, op, expression) {
+                    problems.push(Problem::new(
+                        format!(
+                            "operations.{}.operationContextParams.{}.path",
+                            op.model_name, param.name
+                        ),
+                        format!("{expression:?}: {message}"),
+                    ));
+                }
+            }
+        }
+    }
+    problems
 }
 
 /// Whether the operation's requests are signed, as botocore decides

@@ -40,6 +40,9 @@ pub struct Service {
     /// The endpoint rule set (`endpoint-rule-set-1.json`), minified, when the
     /// model comes with one.
     pub endpoint_rules: Option<String>,
+    /// The model's waiters (`waiters-2.json`), sorted by model name; those
+    /// of operations an operation subset leaves out are left out.
+    pub waiters: Vec<WaiterDef>,
     /// When the crate has only some of the service's operations (an
     /// [`OperationSubset`](crate::subset::OperationSubset)): how many the whole service has.
     pub subset_of: Option<usize>,
@@ -406,4 +409,78 @@ pub struct PaginatorDef {
     pub result_keys: Vec<String>,
     /// Output member saying whether more pages follow, when the service has one.
     pub more_results: Option<String>,
+}
+
+/// A waiter: polls one operation until an acceptor says the wait is over.
+#[derive(Debug, Clone, PartialEq)]
+pub struct WaiterDef {
+    /// The waiter's name in the model, e.g. `TableExists`.
+    pub model_name: String,
+    /// Rust type name of the waiter's marker type.
+    pub rust_name: String,
+    /// snake_case name, for methods (`wait_until_table_exists`).
+    pub fn_name: String,
+    /// The model's description as Markdown (may be empty).
+    pub docs: String,
+    /// The operation polled, by its model name (an [`OperationDef::model_name`]).
+    pub operation: String,
+    /// Seconds between attempts.
+    pub delay: u64,
+    /// The most attempts.
+    pub max_attempts: u32,
+    /// The acceptors, in the order they are tried.
+    pub acceptors: Vec<AcceptorDef>,
+}
+
+/// One acceptor of a waiter.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AcceptorDef {
+    /// What a match means.
+    pub state: AcceptorState,
+    /// When it matches.
+    pub matcher: Matcher,
+}
+
+/// What a matching acceptor says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum AcceptorState {
+    /// The wait is over: success.
+    Success,
+    /// The wait is over: the state cannot be reached.
+    Failure,
+    /// Poll again.
+    Retry,
+}
+
+/// When an acceptor matches.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Matcher {
+    /// A JMESPath expression over a successful call's output compared with `expected`.
+    Path {
+        /// `path`, `pathAll` or `pathAny`.
+        kind: PathMatch,
+        /// The expression as the model writes it.
+        expression: String,
+        /// The parsed expression (its member names checked against the output in lowering).
+        tree: crate::jmespath::Expr,
+        /// What the value is compared with.
+        expected: serde_json::Value,
+    },
+    /// The response's HTTP status.
+    Status(u16),
+    /// The service answered with this error code.
+    ErrorCode(String),
+    /// `true`: the service answered with an error (any); `false`: the call succeeded.
+    Error(bool),
+}
+
+/// How a path acceptor compares.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum PathMatch {
+    /// `path`: the value equals `expected`.
+    Path,
+    /// `pathAll`: the value is a non-empty list whose every element equals `expected`.
+    All,
+    /// `pathAny`: the value is a list with an element equal to `expected`.
+    Any,
 }

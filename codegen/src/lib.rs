@@ -1,5 +1,5 @@
-//! Turns botocore service models (`service-2.json`, `paginators-1.json`) into
-//! the source files of a Rust crate.
+//! Turns botocore service models (`service-2.json`, `paginators-1.json`,
+//! `waiters-2.json`) into the source files of a Rust crate.
 //!
 //! The stages run one way: [`model`] (a serde mirror of the JSON) →
 //! [`validate`] → [`lower`] into the [`ir`] → [`emit`] tokens → formatted text.
@@ -15,6 +15,7 @@ pub mod emit;
 pub mod endpoint_params;
 pub mod error;
 pub mod ir;
+pub mod jmespath;
 pub mod lower;
 pub mod model;
 pub mod names_listing;
@@ -25,6 +26,7 @@ pub mod protocol_tests;
 pub mod subset;
 pub mod uri_template;
 pub mod validate;
+pub mod waiters;
 
 pub use emit::GeneratedCrate;
 pub use error::{Error, Problem};
@@ -52,6 +54,8 @@ pub struct Input<'a> {
     /// The `endpoint-rule-set-1.json` text, when the service has one: the
     /// generated client resolves endpoints with it.
     pub endpoint_rules_json: Option<&'a str>,
+    /// The `waiters-2.json` text, when the service has one.
+    pub waiters_json: Option<&'a str>,
 }
 
 /// Parses, validates and lowers one model into the IR (with the validation warnings).
@@ -61,14 +65,24 @@ pub fn lower_model(input: Input<'_>) -> Result<(ir::Service, Vec<Problem>), Erro
         Some(json) => paginators::parse_paginators(json)?,
         None => paginators::PaginatorsModel::default(),
     };
-    let warnings = validate::validate(&model, &paginators)?;
+    let waiters = input.waiters_json.map(waiters::parse_waiters).transpose()?;
+    let mut warnings = validate::validate(&model, &paginators)?;
+    if let Some(waiters) = &waiters {
+        warnings.extend(waiters::validate_waiters(&model, waiters)?);
+    }
+    let waiters = waiters.unwrap_or_default();
     let source = ServiceSource {
         service: input.service.to_string(),
         path: input.source_path.to_string(),
         subset: input.operations.cloned(),
     };
-    let mut service = lower::lower(&model, &paginators, &source)?;
+    let mut service =
+        lower::lower_with_waiters(&model, &paginators, &waiters, &source, lower::Docs::Convert)?;
     service.endpoint_rules = input.endpoint_rules_json.map(minified_rules).transpose()?;
+    let problems = endpoint_params::check_paths(&service);
+    if !problems.is_empty() {
+        return Err(Error::Invalid(problems));
+    }
     Ok((service, warnings))
 }
 

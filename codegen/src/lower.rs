@@ -16,6 +16,7 @@ use crate::naming::{
 };
 use crate::paginators::PaginatorsModel;
 use crate::subset::OperationSubset;
+use crate::waiters::WaitersModel;
 
 /// What the caller knows about the model beyond its contents.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -51,6 +52,24 @@ pub fn lower(
 pub fn lower_with(
     model: &ServiceModel,
     paginators: &PaginatorsModel,
+    source: &ServiceSource,
+    with_docs: Docs,
+) -> Result<Service, Error> {
+    lower_with_waiters(
+        model,
+        paginators,
+        &WaitersModel::default(),
+        source,
+        with_docs,
+    )
+}
+
+/// Lowers a validated model and its validated waiters into the IR,
+/// converting documentation or not.
+pub fn lower_with_waiters(
+    model: &ServiceModel,
+    paginators: &PaginatorsModel,
+    waiters: &WaitersModel,
     source: &ServiceSource,
     with_docs: Docs,
 ) -> Result<Service, Error> {
@@ -177,7 +196,7 @@ pub fn lower_with(
         .endpoint_prefix
         .clone()
         .unwrap_or_else(|| source.service.clone());
-    Ok(Service {
+    let mut service = Service {
         crate_name: format!("awsgen-{}", source.service.replace('_', "-")),
         lib_name: format!("awsgen_{}", snake_case(&source.service)),
         full_name: metadata
@@ -207,7 +226,11 @@ pub fn lower_with(
         operations,
         subset_of: source.subset.as_ref().map(|_| model.operations.len()),
         endpoint_rules: None,
-    })
+        waiters: Vec::new(),
+    };
+    // Waiters compile their expressions against the finished types.
+    service.waiters = crate::waiters::lower_waiters(waiters, &service, &docs)?;
+    Ok(service)
 }
 
 /// The protocol botocore speaks to the service: the first of

@@ -76,6 +76,7 @@ mod tests {
             runtime_path: "../../runtime",
             operations: None,
             endpoint_rules_json: None,
+            waiters_json: None,
         };
         let (service, _) = crate::lower_model(input).expect("the model lowers");
         let listing = names_listing(&service);

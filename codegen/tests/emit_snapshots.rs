@@ -19,6 +19,7 @@ fn generate_fixture(name: &str) -> Result<awsgen_codegen::GeneratedCrate, awsgen
         runtime_path: "../../runtime",
         operations: None,
         endpoint_rules_json: None,
+        waiters_json: None,
     })
 }
 
@@ -86,6 +87,7 @@ fn invalid_models_are_reported_with_json_paths() {
             runtime_path: "../../runtime",
             operations: None,
             endpoint_rules_json: None,
+            waiters_json: None,
         });
         let err = result.expect_err(name);
         report.push_str(&format!("{name}:\n{err}\n\n"));
@@ -109,6 +111,7 @@ fn the_same_model_generates_the_same_bytes() {
         runtime_path: "../../runtime",
         operations: None,
         endpoint_rules_json: None,
+        waiters_json: None,
     };
     let first = generate(input).unwrap();
     let second = generate(input).unwrap();

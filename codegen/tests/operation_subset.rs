@@ -22,6 +22,7 @@ fn input<'a>(json: &'a str, operations: Option<&'a OperationSubset>) -> Input<'a
         runtime_path: "../../runtime",
         operations,
         endpoint_rules_json: None,
+        waiters_json: None,
     }
 }
 

@@ -1,11 +1,12 @@
 //! DynamoDB through the generated client against moto's server.
 
 use std::collections::BTreeMap;
+use std::time::Duration;
 
 use awsgen_dynamodb::operation::PutItemError;
 use awsgen_dynamodb::types::{
     AttributeDefinition, AttributeValue, BillingMode, KeySchemaElement, KeyType,
-    ScalarAttributeType,
+    ScalarAttributeType, TableStatus,
 };
 use awsgen_dynamodb::Client;
 use awsgen_e2e::moto::MotoServer;
@@ -81,6 +82,16 @@ async fn a_table_from_creation_to_deletion() -> Result<(), Box<dyn std::error::E
         .billing_mode(BillingMode::PayPerRequest)
         .send()
         .await?;
+    let ready = client
+        .describe_table()
+        .table_name("pets")
+        .wait_until_table_exists(Duration::from_secs(60))
+        .await?;
+    let table = ready.output().and_then(|output| output.table.as_ref());
+    assert_eq!(
+        table.and_then(|table| table.table_status.as_ref()),
+        Some(&TableStatus::Active)
+    );
 
     for index in 0..12 {
         client
@@ -154,6 +165,13 @@ async fn a_table_from_creation_to_deletion() -> Result<(), Box<dyn std::error::E
     assert_eq!(refused.status(), Some(400));
 
     client.delete_table().table_name("pets").send().await?;
+    // TableNotExists succeeds on an error: ResourceNotFoundException.
+    let deleted = client
+        .describe_table()
+        .table_name("pets")
+        .wait_until_table_not_exists(Duration::from_secs(60))
+        .await?;
+    assert!(deleted.output().is_none());
     let gone = client.describe_table().table_name("pets").send().await;
     assert_eq!(gone.unwrap_err().code(), Some("ResourceNotFoundException"));
     Ok(())

@@ -11,6 +11,7 @@
 //! with a canned response, `time.sleep` and `random.random` (0.5) replaced
 //! before botocore was imported, the quota read from the client's
 //! `RetryQuotaChecker` after each call.
+#![cfg(feature = "client")]
 
 use std::time::Duration;
 

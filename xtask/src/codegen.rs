@@ -265,6 +265,10 @@ pub fn generate_all(jobs: &[Job]) -> Result<Vec<GeneratedCrate>> {
                 .as_deref()
                 .map(read)
                 .transpose()?;
+            let waiters_json = companion_beside(&job.model, "waiters-2")
+                .as_deref()
+                .map(read)
+                .transpose()?;
             generate(Input {
                 service_json: &service_json,
                 paginators_json: paginators_json.as_deref(),
@@ -274,6 +278,7 @@ pub fn generate_all(jobs: &[Job]) -> Result<Vec<GeneratedCrate>> {
                 runtime_path: &job.runtime_path,
                 operations: job.operations.as_ref(),
                 endpoint_rules_json: endpoint_rules_json.as_deref(),
+                waiters_json: waiters_json.as_deref(),
             })
             .with_context(|| match job.operations {
                 Some(_)

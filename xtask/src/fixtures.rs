@@ -44,6 +44,29 @@ pub fn check(root: &Path, scratch: &Path) -> Result<()> {
             .replace('_', "-");
         jobs.push(job(&entry, &format!("fixture-{stem}"), scratch));
     }
+    // A fixture that needs companion files (waiters) is a folder in
+    // botocore's layout: `service-2.json` and its companions, plus any data
+    // its behaviour test reads.
+    let mut fixture_data = Vec::new();
+    for folder in codegen::sorted_dirs(&fixtures)? {
+        let model = folder.join("service-2.json");
+        if !model.is_file() {
+            continue;
+        }
+        let stem = folder
+            .file_name()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .replace('_', "-");
+        let fixture = job(&model, &format!("fixture-{stem}"), scratch);
+        for data in sorted_files(&folder)? {
+            let name = data.file_name().unwrap_or_default().to_string_lossy();
+            if !name.starts_with("service-2.") && !name.starts_with("waiters-2.") {
+                fixture_data.push((data.clone(), fixture.out_dir.join("tests").join(&*name)));
+            }
+        }
+        jobs.push(fixture);
+    }
     for name in COMPILED_HISTORY {
         let path = root.join("testdata/apigateway-history").join(name);
         jobs.push(job(&path, &format!("history-{}", &name[..3]), scratch));
@@ -85,6 +108,10 @@ pub fn check(root: &Path, scratch: &Path) -> Result<()> {
         }
         let folder = job.out_dir.strip_prefix(scratch).unwrap_or(&job.out_dir);
         members.push(format!("\"{}\"", folder.display()));
+    }
+    for (data, destination) in &fixture_data {
+        fs::create_dir_all(destination.parent().context("a folder")?)?;
+        fs::copy(data, destination).with_context(|| format!("copying {}", data.display()))?;
     }
     for (out_dir, test) in &subset_tests {
         fs::create_dir_all(out_dir.join("tests"))?;
@@ -129,7 +156,8 @@ pub fn check(root: &Path, scratch: &Path) -> Result<()> {
         &doc_args,
         &[("RUSTDOCFLAGS", "-D warnings")],
     )?;
-    let mut test_args = vec!["test"];
+    // Every feature, so the waiters and clients are tested too.
+    let mut test_args = vec!["test", "--all-features"];
     test_args.extend(fixture_packages.iter().map(String::as_str));
     cargo(scratch, &target, &test_args, &[])?;
     Ok(())

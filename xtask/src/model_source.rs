@@ -9,7 +9,8 @@ use awsgen_codegen::model::{parse_service_model, ServiceModel};
 
 use crate::codegen::read;
 
-/// A model read from disk, with its paginators when they sit beside it.
+/// A model read from disk, with its paginators, endpoint rules and waiters
+/// when they sit beside it.
 #[derive(Debug, Clone)]
 pub struct ModelSource {
     /// The `service-2.json` (or `.json.gz`) file.
@@ -24,6 +25,8 @@ pub struct ModelSource {
     pub paginators_json: Option<String>,
     /// The text of the `endpoint-rule-set-1.json(.gz)` beside it, if any.
     pub endpoint_rules_json: Option<String>,
+    /// The text of the `waiters-2.json(.gz)` beside it, if any.
+    pub waiters_json: Option<String>,
 }
 
 /// Reads the model at `path`: a service file, or a folder holding one
@@ -40,6 +43,10 @@ pub fn load(path: &Path) -> Result<ModelSource> {
         .as_deref()
         .map(read)
         .transpose()?;
+    let waiters_json = companion_beside(&service_path, "waiters-2")
+        .as_deref()
+        .map(read)
+        .transpose()?;
     Ok(ModelSource {
         service_path,
         service_json,
@@ -47,6 +54,7 @@ pub fn load(path: &Path) -> Result<ModelSource> {
         paginators_path,
         paginators_json,
         endpoint_rules_json,
+        waiters_json,
     })
 }
 
@@ -142,7 +150,7 @@ fn service_file_in(dir: &Path) -> Option<PathBuf> {
         .find(|p| p.is_file())
 }
 
-/// `<stem>.json(.gz)` (`paginators-1`, `endpoint-rule-set-1`) beside a file
+/// `<stem>.json(.gz)` (`paginators-1`, `endpoint-rule-set-1`, `waiters-2`) beside a file
 /// named `service-2.json(.gz)`.
 pub fn companion_beside(service_path: &Path, stem: &str) -> Option<PathBuf> {
     let name = service_path.file_name()?.to_str()?;
@@ -207,7 +215,16 @@ mod tests {
             &service.join("2015-07-09/paginators-1.json.gz"),
             r#"{"pagination": {}}"#,
         );
+        fs::write(
+            service.join("2015-07-09/waiters-2.json"),
+            r#"{"version": 2, "waiters": {}}"#,
+        )
+        .unwrap();
         let loaded = load(&service).unwrap();
+        assert_eq!(
+            loaded.waiters_json.as_deref(),
+            Some(r#"{"version": 2, "waiters": {}}"#)
+        );
         assert!(loaded
             .service_path
             .ends_with("2015-07-09/service-2.json.gz"));
@@ -221,6 +238,7 @@ mod tests {
         // The version folder itself works too, and so does the file.
         let version = load(&service.join("2014-01-01")).unwrap();
         assert!(version.paginators_json.is_none());
+        assert!(version.waiters_json.is_none());
         load(&service.join("2015-07-09/service-2.json.gz")).unwrap();
     }
 

@@ -260,6 +260,7 @@ pub fn run_file(path: &Path) -> Result<Outcome> {
             runtime_path: &runtime,
             operations: None,
             endpoint_rules_json: None,
+            waiters_json: None,
         };
         let lowered = lower_model(input)
             .and_then(|(ir, _)| emit_crate(&ir, "0.1.0", &runtime).map(|files| (ir, files)));

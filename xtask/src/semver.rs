@@ -311,6 +311,7 @@ fn write_crate(
         runtime_path: &crate::codegen::runtime_path_from(dir)?,
         operations,
         endpoint_rules_json: None,
+        waiters_json: None,
     })
     .with_context(|| format!("generating {label}"))?;
     for (relative, contents) in &generated.files {
@@ -521,6 +522,7 @@ mod tests {
                 runtime_path: "../runtime",
                 operations: None,
                 endpoint_rules_json: None,
+                waiters_json: None,
             };
             let names = awsgen_codegen::names_listing::names_listing(
                 &awsgen_codegen::lower_model(input).unwrap().0,

@@ -15,6 +15,7 @@ use awsgen_codegen::diff::semver::bump_version;
 use awsgen_codegen::diff::{diff_models, diff_subset, Bump, ModelDiff};
 use awsgen_codegen::model::ServiceModel;
 use awsgen_codegen::paginators::{parse_paginators, PaginatorsModel};
+use awsgen_codegen::waiters::{parse_waiters, WaitersModel};
 use awsgen_codegen::{generate, Input, OperationSubset};
 
 use crate::codegen::{discover, workspace_root, Job, OPERATIONS_FILE};
@@ -94,7 +95,28 @@ pub fn run_at(root: &Path, args: &[String]) -> Result<ExitCode> {
         paginators.as_deref(),
         job.operations.as_ref(),
     )?;
-    let bump = diff.bump.or(paginators_changed.then_some(Bump::Patch));
+    let current_waiters = job
+        .model
+        .with_file_name(WAITERS_FILE)
+        .is_file()
+        .then(|| crate::codegen::read(&job.model.with_file_name(WAITERS_FILE)))
+        .transpose()?;
+    let waiters = incoming.waiters_json.clone().or(current_waiters.clone());
+    let waiters_changed = waiters_differ(
+        current_waiters.as_deref(),
+        waiters.as_deref(),
+        job.operations.as_ref(),
+    )?;
+    let mut companions_changed = Vec::new();
+    if paginators_changed {
+        companions_changed.push("paginators");
+    }
+    if waiters_changed {
+        companions_changed.push("waiters");
+    }
+    let bump = diff
+        .bump
+        .or((!companions_changed.is_empty()).then_some(Bump::Patch));
     let new_version = match bump {
         Some(bump) => bump_version(&job.crate_version, bump)
             .with_context(|| format!("{}/CRATE_VERSION", job.service))?,
@@ -120,6 +142,7 @@ pub fn run_at(root: &Path, args: &[String]) -> Result<ExitCode> {
         runtime_path: &job.runtime_path,
         operations: job.operations.as_ref(),
         endpoint_rules_json: endpoint_rules.as_deref(),
+        waiters_json: waiters.as_deref(),
     })
     .with_context(|| match &job.operations {
         Some(_) => format!(
@@ -158,6 +181,7 @@ pub fn run_at(root: &Path, args: &[String]) -> Result<ExitCode> {
         &incoming.service_json,
         paginators,
         endpoint_rules,
+        waiters,
     )?);
     let date = match &options.date {
         Some(date) => date.clone(),
@@ -192,7 +216,7 @@ pub fn run_at(root: &Path, args: &[String]) -> Result<ExitCode> {
             &diff,
             &new_version,
             &date,
-            paginators_changed,
+            &companions_changed,
             &provenance,
             job.operations.as_ref(),
         );
@@ -362,12 +386,39 @@ fn endpoint_rules(job: &Job, incoming: &ModelSource) -> Result<Option<String>> {
 /// A vendored service's endpoint rules, beside its `service-2.json`.
 const ENDPOINT_RULES_FILE: &str = "endpoint-rule-set-1.json";
 
+/// A vendored service's waiters, beside its `service-2.json`.
+const WAITERS_FILE: &str = "waiters-2.json";
+
+/// Whether the waiters the crate has differ: all of them, or those of a
+/// subset's operations.
+fn waiters_differ(
+    old: Option<&str>,
+    new: Option<&str>,
+    subset: Option<&OperationSubset>,
+) -> Result<bool> {
+    let Some(subset) = subset else {
+        return Ok(old != new);
+    };
+    let kept = |json: Option<&str>| -> Result<WaitersModel> {
+        let mut all = json
+            .map(parse_waiters)
+            .transpose()
+            .context("reading waiters-2.json")?
+            .unwrap_or_default();
+        all.waiters
+            .retain(|_, waiter| subset.contains(&waiter.operation));
+        Ok(all)
+    };
+    Ok(kept(old)? != kept(new)?)
+}
+
 fn model_writes(
     job: &Job,
     model_dir: &Path,
     service_json: &str,
     paginators: Option<String>,
     endpoint_rules: Option<String>,
+    waiters: Option<String>,
 ) -> Result<Vec<Write>> {
     let mut writes = vec![(
         model_dir.join("service-2.json"),
@@ -376,12 +427,14 @@ fn model_writes(
     let paginators_path = model_dir.join("paginators-1.json");
     writes.push((paginators_path.clone(), paginators));
     writes.push((model_dir.join(ENDPOINT_RULES_FILE), endpoint_rules));
+    writes.push((model_dir.join(WAITERS_FILE), waiters));
     if job.model.parent() != Some(model_dir) {
         writes.push((job.model.clone(), None));
         if let Some(old) = &job.paginators {
             writes.push((old.clone(), None));
         }
         writes.push((job.model.with_file_name(ENDPOINT_RULES_FILE), None));
+        writes.push((job.model.with_file_name(WAITERS_FILE), None));
     }
     // Writing what is already there, or deleting what is not, is no change.
     Ok(writes
@@ -437,15 +490,15 @@ fn changelog_entry(
     diff: &ModelDiff,
     version: &str,
     date: &str,
-    paginators_changed: bool,
+    companions_changed: &[&str],
     provenance: &str,
     subset: Option<&OperationSubset>,
 ) -> String {
     let mut entry = format!("## {version} ({date})\n\n");
-    let paginators = if paginators_changed {
-        "; paginators changed"
+    let paginators = if companions_changed.is_empty() {
+        String::new()
     } else {
-        ""
+        format!("; {} changed", companions_changed.join(" and "))
     };
     entry.push_str(&format!(
         "Model API version {}, {provenance}{paginators}.\n\n",
@@ -919,6 +972,56 @@ mod tests {
         )
         .unwrap();
         assert_eq!(fs::read_to_string(&vendored).unwrap(), shorter);
+    }
+
+    #[test]
+    fn the_waiters_beside_the_model_are_vendored_once_they_compile() {
+        let repo = repo_at("002-2015-10-28-6b3b4a68a.json.gz");
+        let root = repo.path();
+        let version_dir = tempfile::tempdir().unwrap();
+        let text = crate::codegen::read(&history("003-2015-11-10-e8ee8976f.json.gz")).unwrap();
+        let service = version_dir.path().join("service-2.json");
+        fs::write(&service, text).unwrap();
+        let waiters = |argument: &str, delay: u32| {
+            format!(
+                r#"{{"version": 2, "waiters": {{"ApiNamed": {{"operation": "GetRestApi", "delay": {delay}, "maxAttempts": 3,
+                "acceptors": [{{"matcher": "path", "argument": "{argument}", "expected": "x", "state": "success"}}]}}}}}}"#
+            )
+        };
+        // A member the output lacks: refused by place, nothing written.
+        fs::write(version_dir.path().join(WAITERS_FILE), waiters("nmae", 5)).unwrap();
+        let before = whole_tree(root);
+        let message = format!(
+            "{:#}",
+            run_at(root, &args(&[service.to_str().unwrap()])).unwrap_err()
+        );
+        assert!(
+            message.contains("waiters-2.json:waiters.ApiNamed.acceptors[0].argument")
+                && message.contains("`RestApi` has no member `nmae`"),
+            "{message}"
+        );
+        assert_eq!(whole_tree(root), before, "nothing written");
+
+        fs::write(version_dir.path().join(WAITERS_FILE), waiters("name", 5)).unwrap();
+        let update =
+            |date: &str| run_at(root, &args(&[service.to_str().unwrap(), "--date", date])).unwrap();
+        update("2015-11-10");
+        let vendored = root.join("model/apigateway/2015-07-09").join(WAITERS_FILE);
+        assert_eq!(fs::read_to_string(&vendored).unwrap(), waiters("name", 5));
+        let module = fs::read_to_string(root.join("generated/apigateway/src/waiters.rs")).unwrap();
+        assert!(module.contains("pub struct ApiNamed;"), "{module}");
+
+        // The waiters alone change: a patch release that says so.
+        let version = fs::read_to_string(root.join("model/apigateway/CRATE_VERSION")).unwrap();
+        fs::write(version_dir.path().join(WAITERS_FILE), waiters("name", 9)).unwrap();
+        update("2015-11-11");
+        let bumped = fs::read_to_string(root.join("model/apigateway/CRATE_VERSION")).unwrap();
+        assert_eq!(
+            bump_version(version.trim(), Bump::Patch).unwrap(),
+            bumped.trim()
+        );
+        let changelog = fs::read_to_string(root.join("generated/apigateway/CHANGELOG.md")).unwrap();
+        assert!(changelog.contains("; waiters changed."), "{changelog}");
     }
 
     #[test]

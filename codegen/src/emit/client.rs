@@ -253,6 +253,12 @@ pub fn client_operation(service: &Service, op: &OperationDef) -> TokenStream {
         .as_ref()
         .and_then(|p| paginator(service, op, p, &build_result))
         .unzip();
+    let waiter_methods: Vec<TokenStream> = service
+        .waiters
+        .iter()
+        .filter(|waiter| waiter.operation == op.model_name)
+        .map(|waiter| waiter_method(op, waiter, &output_type, &error, &build_result))
+        .collect();
     let send_doc = format!(
         " Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`{error}`](crate::operation::{error}).",
     );
@@ -296,6 +302,8 @@ pub fn client_operation(service: &Service, op: &OperationDef) -> TokenStream {
             #setters
 
             #paginator_method
+
+            #(#waiter_methods)*
         }
 
         #paginator_description
@@ -328,6 +336,64 @@ pub fn client_operation(service: &Service, op: &OperationDef) -> TokenStream {
             fn modeled_retry(&self) -> ::std::option::Option<bool> {
                 self.code().and_then(super::modeled_retry)
             }
+        }
+    }
+}
+
+/// `wait_until_<waiter>(timeout)` on the fluent builder of the operation
+/// the waiter polls: polls with the builder's input until an acceptor ends
+/// the wait, the waiter's attempts run out, or `timeout` passes.
+fn waiter_method(
+    op: &OperationDef,
+    waiter: &crate::ir::WaiterDef,
+    output_type: &TokenStream,
+    error: &proc_macro2::Ident,
+    build_result: &TokenStream,
+) -> TokenStream {
+    let method = format_ident!("wait_until_{}", waiter.fn_name);
+    let waiter_type = ident(&waiter.rust_name);
+    let doc = outer_docs(
+        &format!(
+            "Waits until [`{0}`](crate::waiters::{0}) says the wait is over: polls `{1}` with this input every {2} seconds, at most {3} times, and for at most `timeout` overall.\n\n\
+             Returns the last poll when a success acceptor matched; else a [`WaiterError`](::awsgen_runtime::client::waiter::WaiterError) saying why the wait ended (a failure acceptor, an unexpected error, the attempts or the time ran out).",
+            waiter.rust_name, op.model_name, waiter.delay, waiter.max_attempts
+        ),
+        "",
+    );
+    quote! {
+        #doc
+        pub async fn #method(
+            self,
+            timeout: ::std::time::Duration,
+        ) -> ::std::result::Result<
+            ::awsgen_runtime::client::waiter::FinalPoll<#output_type, #error>,
+            ::awsgen_runtime::client::waiter::WaiterError<#output_type, #error>,
+        > {
+            let settings = crate::waiters::#waiter_type::settings().timeout(timeout);
+            let input = match #build_result {
+                ::std::result::Result::Ok(input) => input,
+                ::std::result::Result::Err(error) => {
+                    return ::std::result::Result::Err(::awsgen_runtime::client::waiter::WaiterError::Request {
+                        waiter: settings.name(),
+                        attempts: 0,
+                        error,
+                    });
+                }
+            };
+            let handle = self.handle;
+            ::awsgen_runtime::client::waiter::wait(
+                || {
+                    let handle = handle.clone();
+                    let input = input.clone();
+                    async move {
+                        let answer = call(&handle, &input).await;
+                        (answer.status, answer.result)
+                    }
+                },
+                crate::waiters::#waiter_type::matches::<#error>,
+                &settings,
+            )
+            .await
         }
     }
 }
@@ -414,51 +480,61 @@ fn delegated_setters(service: &Service, input: &TypeDef, member: &MemberDef) -> 
     }
 }
 
-/// The endpoint parameters `op` sets, as a `Vec` of name and value.
+/// The endpoint parameters `op` sets, as a `Vec` of name and value: the
+/// fixed ones first, then those read from the input, in the model's order
+/// of precedence (a later value of a name replaces an earlier one).
 fn endpoint_params(service: &Service, op: &OperationDef, input: Option<&StructDef>) -> TokenStream {
-    let pushes: Vec<TokenStream> = op
-        .endpoint_params
-        .iter()
-        .filter_map(|param| {
-            let name = &param.name;
-            match &param.source {
-                EndpointParamSource::Literal(value) => {
-                    let value = literal_value(value)?;
-                    Some(quote! { params.push((#name, #value)); })
+    let mut literals = Vec::new();
+    let mut pushes = Vec::new();
+    for param in &op.endpoint_params {
+        let name = &param.name;
+        match &param.source {
+            EndpointParamSource::Literal(value) => {
+                if let Some(value) = literal_value(value) {
+                    literals.push(quote! { (#name, #value) });
                 }
-                EndpointParamSource::Member(member) => {
-                    let member = input?.members.iter().find(|m| &m.model_name == member)?;
-                    let field = ident(&member.field_name);
-                    let value = member_value(service, &member.ty)?;
-                    Some(quote! {
-                        if let ::std::option::Option::Some(value) = &input.#field {
-                            params.push((#name, #value));
-                        }
-                    })
-                }
-                // JMESPath parameters are compiled with the waiters' compiler
-                // once it lands; until then the rules see them unset, which
-                // every rule set allows (they are optional).
-                EndpointParamSource::Path(_) => None,
             }
-        })
-        .collect();
-    if pushes.is_empty() {
-        return quote! { ::std::vec::Vec::new() };
+            EndpointParamSource::Member(member) => {
+                let Some(member) =
+                    input.and_then(|def| def.members.iter().find(|m| &m.model_name == member))
+                else {
+                    continue;
+                };
+                let field = ident(&member.field_name);
+                let Some(value) = member_value(service, &member.ty) else {
+                    continue;
+                };
+                pushes.push(quote! {
+                    if let ::std::option::Option::Some(value) = &input.#field {
+                        params.push((#name, #value));
+                    }
+                });
+            }
+            EndpointParamSource::Path(expression) => {
+                // Checked when the model was lowered (`check_paths`).
+                let Ok(value) = crate::endpoint_params::compile_path(service, op, expression)
+                else {
+                    continue;
+                };
+                pushes.push(quote! {
+                    if let ::std::option::Option::Some(value) = (#value).to_endpoint_value() {
+                        params.push((#name, value));
+                    }
+                });
+            }
+        }
     }
-    let uses_input = op
-        .endpoint_params
-        .iter()
-        .any(|p| matches!(p.source, EndpointParamSource::Member(_)));
-    let bind = if uses_input {
-        quote!()
-    } else {
-        quote! { let _ = input; }
-    };
+    let literals = quote! { ::std::vec![#(#literals),*] };
+    if pushes.is_empty() {
+        return if op.endpoint_params.is_empty() {
+            quote! { ::std::vec::Vec::new() }
+        } else {
+            literals
+        };
+    }
     quote! {
         {
-            #bind
-            let mut params = ::std::vec::Vec::new();
+            let mut params: ::std::vec::Vec<(&'static str, ::awsgen_runtime::endpoint::Value)> = #literals;
             #(#pushes)*
             params
         }

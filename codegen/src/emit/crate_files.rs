@@ -50,6 +50,12 @@ pub fn cargo_toml(service: &Service, version: &str, runtime_path: &str) -> Strin
              client = [\"awsgen-runtime/client\"]\n\n\
              [package.metadata.docs.rs]\n\
              all-features = true\n\n"
+        } else if super::has_client_feature(service) {
+            "[features]\n\
+             # The `waiters` module: the model's waiters, for a client to run.\n\
+             client = [\"awsgen-runtime/client\"]\n\n\
+             [package.metadata.docs.rs]\n\
+             all-features = true\n\n"
         } else {
             ""
         },
@@ -78,6 +84,12 @@ pub fn lib_rs(service: &Service) -> TokenStream {
         docs.push_str(
             "- [`Error`]: the one error type that every operation's error, and a failed build, \
              convert into with `?`.\n",
+        );
+    }
+    if !service.waiters.is_empty() {
+        docs.push_str(
+            "- `waiters` (feature `client`): the model's waiters, a type per waiter with its \
+             operation, timing and acceptors.\n",
         );
     }
     docs.push_str(
@@ -128,6 +140,13 @@ pub fn lib_rs(service: &Service) -> TokenStream {
             pub use client::Client;
         }
     });
+    let waiters_module = (!service.waiters.is_empty()).then(|| {
+        quote! {
+            #[cfg(feature = "client")]
+            #[rustfmt::skip]
+            pub mod waiters;
+        }
+    });
     quote! {
         #docs
         #![deny(missing_docs)]
@@ -150,6 +169,7 @@ pub fn lib_rs(service: &Service) -> TokenStream {
         #protocol_module
         #[rustfmt::skip]
         pub mod types;
+        #waiters_module
 
         /// What to bring into scope to call operations: `use <this crate>::prelude::*;`.
         pub mod prelude {

@@ -15,6 +15,7 @@ pub(crate) mod rust_types;
 mod service_error;
 mod structs;
 mod unions;
+mod waiters;
 
 use std::collections::BTreeMap;
 
@@ -71,6 +72,7 @@ enum RustFile<'a> {
     ClientOperation(&'a crate::ir::OperationDef),
     ModuleMod(Module),
     Type(&'a crate::ir::TypeDef),
+    Waiters,
 }
 
 impl RustFile<'_> {
@@ -85,6 +87,7 @@ impl RustFile<'_> {
             RustFile::ClientMod => "src/client/mod.rs".to_string(),
             RustFile::ClientOperation(op) => format!("src/client/{}.rs", op.fn_name),
             RustFile::ModuleMod(module) => format!("src/{}/mod.rs", module.name()),
+            RustFile::Waiters => "src/waiters.rs".to_string(),
             RustFile::Type(type_def) => {
                 format!("src/{}/{}.rs", type_def.module.name(), type_def.file_stem)
             }
@@ -102,6 +105,7 @@ impl RustFile<'_> {
             RustFile::ClientMod => client::client_mod(service),
             RustFile::ClientOperation(op) => client::client_operation(service, op),
             RustFile::ModuleMod(module) => crate_files::module_rs(service, *module),
+            RustFile::Waiters => waiters::waiters_rs(service),
             RustFile::Type(type_def) => match &type_def.kind {
                 TypeKind::Struct(def) => {
                     let mut tokens = structs::emit_struct(service, type_def, def);
@@ -127,7 +131,17 @@ fn rust_files(service: &Service) -> Vec<RustFile<'_>> {
     }
     files.extend([Module::Types, Module::Error].map(RustFile::ModuleMod));
     files.extend(service.types.values().map(RustFile::Type));
+    if !service.waiters.is_empty() {
+        files.push(RustFile::Waiters);
+    }
     files
+}
+
+/// Whether the crate has the cargo feature `client`: for its client, or
+/// for its waiters (which need the runtime's client support even where the
+/// protocol has no client yet).
+pub(crate) fn has_client_feature(service: &Service) -> bool {
+    has_client(service) || !service.waiters.is_empty()
 }
 
 /// Whether the crate gets a client (cargo feature `client`): when its

@@ -8,6 +8,7 @@
 //! - [`operation`]: a marker type per operation with its HTTP binding and documented errors.
 //! - [`primitives`]: blobs, timestamps and builder errors.
 //! - [`Error`]: the one error type that every operation's error, and a failed build, convert into with `?`.
+//! - `waiters` (feature `client`): the model's waiters, a type per waiter with its operation, timing and acceptors.
 //!
 //! ## Conventions
 //!
@@ -87,6 +88,9 @@ mod service_error;
 pub use service_error::Error;
 #[rustfmt::skip]
 pub mod types;
+#[cfg(feature = "client")]
+#[rustfmt::skip]
+pub mod waiters;
 /// What to bring into scope to call operations: `use <this crate>::prelude::*;`.
 pub mod prelude {
     pub use crate::operation::Operation as _;

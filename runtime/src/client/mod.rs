@@ -4,10 +4,12 @@
 
 mod error;
 mod handle;
+pub mod jmespath;
 pub mod paginate;
 pub mod retry;
 mod spec;
 mod transport;
+pub mod waiter;
 
 pub use error::{SdkError, ServiceError};
 pub use handle::{Answer, Handle};

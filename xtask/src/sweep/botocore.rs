@@ -1,7 +1,7 @@
 //! The models of a botocore release, read from its wheel (`botocore-*.whl`)
 //! or from its `botocore/data` folder, exactly as botocore lays them out:
 //! `<service>/<api-version>/service-2.json(.gz)` with `paginators-1.json(.gz)`
-//! beside it.
+//! and `waiters-2.json(.gz)` beside it.
 
 use std::collections::BTreeMap;
 use std::fs;
@@ -29,6 +29,8 @@ pub struct BotocoreModel {
     pub paginators_json: Option<String>,
     /// The endpoint rule set beside it, if any.
     pub endpoint_rules_json: Option<String>,
+    /// The waiters beside it, if any.
+    pub waiters_json: Option<String>,
 }
 
 impl BotocoreModel {
@@ -64,7 +66,14 @@ fn wanted(relative: &str) -> bool {
     relative.matches('/').count() == 2
         && matches!(
             name,
-            "service-2.json" | "service-2.json.gz" | "paginators-1.json" | "paginators-1.json.gz"
+            "service-2.json"
+                | "service-2.json.gz"
+                | "paginators-1.json"
+                | "paginators-1.json.gz"
+                | "waiters-2.json"
+                | "waiters-2.json.gz"
+                | "endpoint-rule-set-1.json"
+                | "endpoint-rule-set-1.json.gz"
         )
 }
 
@@ -200,6 +209,10 @@ fn models_from(files: DataFiles) -> Result<Vec<BotocoreModel>> {
             .get("endpoint-rule-set-1.json")
             .map(|&(relative, bytes)| text(relative, bytes))
             .transpose()?;
+        let waiters_json = folder
+            .get("waiters-2.json")
+            .map(|&(relative, bytes)| text(relative, bytes))
+            .transpose()?;
         models.push(BotocoreModel {
             service: service.clone(),
             version: version.clone(),
@@ -208,6 +221,7 @@ fn models_from(files: DataFiles) -> Result<Vec<BotocoreModel>> {
             service_json: text(service_file, service_bytes)?,
             paginators_json,
             endpoint_rules_json,
+            waiters_json,
         });
     }
     // Version folders are dates, so the newest sorts last, as botocore's loader picks it.
@@ -241,6 +255,10 @@ mod tests {
             ),
             ("sts/2011-06-15/endpoint-rule-set-1.json.gz", gzip("{}")),
             (
+                "sts/2011-06-15/waiters-2.json",
+                b"{\"waiters\": {}}".to_vec(),
+            ),
+            (
                 "cloudfront/2019-03-26/service-2.json.gz",
                 gzip("{\"old\": 1}"),
             ),
@@ -273,6 +291,8 @@ mod tests {
         assert_eq!(models[2].label, "data/sts/2011-06-15/service-2.json.gz");
         assert_eq!(models[1].service_json, "{\"new\": 1}");
         assert!(models[0].paginators_json.is_none());
+        assert_eq!(models[2].waiters_json.as_deref(), Some("{\"waiters\": {}}"));
+        assert!(models[0].waiters_json.is_none());
     }
 
     #[test]

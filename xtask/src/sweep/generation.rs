@@ -130,6 +130,7 @@ pub fn generate_one(model: &BotocoreModel, runtime_path: &str, keep: Keep) -> Ou
         runtime_path,
         operations: None,
         endpoint_rules_json: model.endpoint_rules_json.as_deref(),
+        waiters_json: model.waiters_json.as_deref(),
     };
     let attempt = panic::catch_unwind(AssertUnwindSafe(|| {
         let (service, warnings) = lower_model(input)?;

@@ -105,7 +105,28 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            {
+                let mut params: ::std::vec::Vec<
+                    (&'static str, ::awsgen_runtime::endpoint::Value),
+                > = ::std::vec![];
+                if let ::std::option::Option::Some(value) = (input
+                    .request_items
+                    .as_ref()
+                    .map(|m| ::awsgen_runtime::client::jmespath::Value::Array(
+                        m
+                            .keys()
+                            .map(|k| ::awsgen_runtime::client::jmespath::Value::from(
+                                k.as_str(),
+                            ))
+                            .collect(),
+                    ))
+                    .unwrap_or_default())
+                    .to_endpoint_value()
+                {
+                    params.push(("ResourceArnList", value));
+                }
+                params
+            },
             <BatchGetItem as Operation>::serialize_request(input),
             <BatchGetItem as Operation>::parse_response,
         )

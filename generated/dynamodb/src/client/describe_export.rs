@@ -54,6 +54,52 @@ impl DescribeExportFluentBuilder {
     pub fn get_export_arn(&self) -> &::std::option::Option<::std::string::String> {
         self.input.get_export_arn()
     }
+    /// Waits until [`ExportCompleted`](crate::waiters::ExportCompleted) says the wait is over: polls `DescribeExport` with this input every 20 seconds, at most 60 times, and for at most `timeout` overall.
+    ///
+    /// Returns the last poll when a success acceptor matched; else a [`WaiterError`](::awsgen_runtime::client::waiter::WaiterError) saying why the wait ended (a failure acceptor, an unexpected error, the attempts or the time ran out).
+    pub async fn wait_until_export_completed(
+        self,
+        timeout: ::std::time::Duration,
+    ) -> ::std::result::Result<
+        ::awsgen_runtime::client::waiter::FinalPoll<
+            crate::types::DescribeExportOutput,
+            DescribeExportError,
+        >,
+        ::awsgen_runtime::client::waiter::WaiterError<
+            crate::types::DescribeExportOutput,
+            DescribeExportError,
+        >,
+    > {
+        let settings = crate::waiters::ExportCompleted::settings().timeout(timeout);
+        let input = match self
+            .input
+            .build()
+            .map_err(::awsgen_runtime::client::SdkError::Build)
+        {
+            ::std::result::Result::Ok(input) => input,
+            ::std::result::Result::Err(error) => {
+                return ::std::result::Result::Err(::awsgen_runtime::client::waiter::WaiterError::Request {
+                    waiter: settings.name(),
+                    attempts: 0,
+                    error,
+                });
+            }
+        };
+        let handle = self.handle;
+        ::awsgen_runtime::client::waiter::wait(
+                || {
+                    let handle = handle.clone();
+                    let input = input.clone();
+                    async move {
+                        let answer = call(&handle, &input).await;
+                        (answer.status, answer.result)
+                    }
+                },
+                crate::waiters::ExportCompleted::matches::<DescribeExportError>,
+                &settings,
+            )
+            .await
+    }
 }
 /// Sends `input` and reads the answer, keeping the last response's status.
 pub(crate) async fn call(
@@ -71,7 +117,9 @@ pub(crate) async fn call(
         .call(
             &SPEC,
             {
-                let mut params = ::std::vec::Vec::new();
+                let mut params: ::std::vec::Vec<
+                    (&'static str, ::awsgen_runtime::endpoint::Value),
+                > = ::std::vec![];
                 if let ::std::option::Option::Some(value) = &input.export_arn {
                     params
                         .push((

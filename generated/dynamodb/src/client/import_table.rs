@@ -178,7 +178,22 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            {
+                let mut params: ::std::vec::Vec<
+                    (&'static str, ::awsgen_runtime::endpoint::Value),
+                > = ::std::vec![];
+                if let ::std::option::Option::Some(value) = (::awsgen_runtime::client::jmespath::IntoValue::into_value(
+                    input
+                        .table_creation_parameters
+                        .as_ref()
+                        .and_then(|v| v.table_name.as_ref()),
+                ))
+                    .to_endpoint_value()
+                {
+                    params.push(("ResourceArn", value));
+                }
+                params
+            },
             <ImportTable as Operation>::serialize_request(input),
             <ImportTable as Operation>::parse_response,
         )

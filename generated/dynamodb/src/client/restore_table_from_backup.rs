@@ -249,7 +249,9 @@ pub(crate) async fn call(
         .call(
             &SPEC,
             {
-                let mut params = ::std::vec::Vec::new();
+                let mut params: ::std::vec::Vec<
+                    (&'static str, ::awsgen_runtime::endpoint::Value),
+                > = ::std::vec![];
                 if let ::std::option::Option::Some(value) = &input.target_table_name {
                     params
                         .push((

@@ -250,12 +250,11 @@ pub(crate) async fn call(
         .call(
             &SPEC,
             {
-                let mut params = ::std::vec::Vec::new();
-                params
-                    .push((
-                        "IsSearchOperation",
-                        ::awsgen_runtime::endpoint::Value::Bool(true),
-                    ));
+                let mut params: ::std::vec::Vec<
+                    (&'static str, ::awsgen_runtime::endpoint::Value),
+                > = ::std::vec![
+                    ("IsSearchOperation", ::awsgen_runtime::endpoint::Value::Bool(true))
+                ];
                 if let ::std::option::Option::Some(value) = &input.table_name {
                     params
                         .push((

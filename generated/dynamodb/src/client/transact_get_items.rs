@@ -94,7 +94,36 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            {
+                let mut params: ::std::vec::Vec<
+                    (&'static str, ::awsgen_runtime::endpoint::Value),
+                > = ::std::vec![];
+                if let ::std::option::Option::Some(value) = (input
+                    .transact_items
+                    .as_ref()
+                    .map(|list0| {
+                        list0
+                            .iter()
+                            .filter_map(|item1| {
+                                item1.get.as_ref().and_then(|v| v.table_name.as_ref())
+                            })
+                            .collect::<::std::vec::Vec<_>>()
+                    })
+                    .map(|list2| ::awsgen_runtime::client::jmespath::Value::Array(
+                        list2
+                            .into_iter()
+                            .map(|item3| ::awsgen_runtime::client::jmespath::IntoValue::into_value(
+                                ::std::option::Option::Some(item3),
+                            ))
+                            .collect(),
+                    ))
+                    .unwrap_or_default())
+                    .to_endpoint_value()
+                {
+                    params.push(("ResourceArnList", value));
+                }
+                params
+            },
             <TransactGetItems as Operation>::serialize_request(input),
             <TransactGetItems as Operation>::parse_response,
         )

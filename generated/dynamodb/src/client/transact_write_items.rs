@@ -138,7 +138,44 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            {
+                let mut params: ::std::vec::Vec<
+                    (&'static str, ::awsgen_runtime::endpoint::Value),
+                > = ::std::vec![];
+                if let ::std::option::Option::Some(value) = (input
+                    .transact_items
+                    .as_ref()
+                    .map(|list0| ::awsgen_runtime::client::jmespath::Value::Array(
+                        list0
+                            .iter()
+                            .map(|item1| {
+                                let base2 = item1;
+                                ::awsgen_runtime::client::jmespath::Value::Array(
+                                    ::std::vec![
+                                        ::awsgen_runtime::client::jmespath::IntoValue::into_value(base2
+                                        .condition_check.as_ref().and_then(| v | v.table_name
+                                        .as_ref())),
+                                        ::awsgen_runtime::client::jmespath::IntoValue::into_value(base2
+                                        .put.as_ref().and_then(| v | v.table_name.as_ref())),
+                                        ::awsgen_runtime::client::jmespath::IntoValue::into_value(base2
+                                        .delete.as_ref().and_then(| v | v.table_name.as_ref())),
+                                        ::awsgen_runtime::client::jmespath::IntoValue::into_value(base2
+                                        .update.as_ref().and_then(| v | v.table_name.as_ref()))
+                                    ],
+                                )
+                            })
+                            .filter(|v| !v.is_null())
+                            .collect::<::std::vec::Vec<_>>(),
+                    ))
+                    .unwrap_or_default()
+                    .flatten()
+                    .project(|item3| item3))
+                    .to_endpoint_value()
+                {
+                    params.push(("ResourceArnList", value));
+                }
+                params
+            },
             <TransactWriteItems as Operation>::serialize_request(input),
             <TransactWriteItems as Operation>::parse_response,
         )

@@ -74,6 +74,144 @@ impl GetFunctionFluentBuilder {
     pub fn get_qualifier(&self) -> &::std::option::Option<::std::string::String> {
         self.input.get_qualifier()
     }
+    /// Waits until [`FunctionActiveV2`](crate::waiters::FunctionActiveV2) says the wait is over: polls `GetFunction` with this input every 1 seconds, at most 300 times, and for at most `timeout` overall.
+    ///
+    /// Returns the last poll when a success acceptor matched; else a [`WaiterError`](::awsgen_runtime::client::waiter::WaiterError) saying why the wait ended (a failure acceptor, an unexpected error, the attempts or the time ran out).
+    pub async fn wait_until_function_active_v2(
+        self,
+        timeout: ::std::time::Duration,
+    ) -> ::std::result::Result<
+        ::awsgen_runtime::client::waiter::FinalPoll<
+            crate::types::GetFunctionResponse,
+            GetFunctionError,
+        >,
+        ::awsgen_runtime::client::waiter::WaiterError<
+            crate::types::GetFunctionResponse,
+            GetFunctionError,
+        >,
+    > {
+        let settings = crate::waiters::FunctionActiveV2::settings().timeout(timeout);
+        let input = match self
+            .input
+            .build()
+            .map_err(::awsgen_runtime::client::SdkError::Build)
+        {
+            ::std::result::Result::Ok(input) => input,
+            ::std::result::Result::Err(error) => {
+                return ::std::result::Result::Err(::awsgen_runtime::client::waiter::WaiterError::Request {
+                    waiter: settings.name(),
+                    attempts: 0,
+                    error,
+                });
+            }
+        };
+        let handle = self.handle;
+        ::awsgen_runtime::client::waiter::wait(
+                || {
+                    let handle = handle.clone();
+                    let input = input.clone();
+                    async move {
+                        let answer = call(&handle, &input).await;
+                        (answer.status, answer.result)
+                    }
+                },
+                crate::waiters::FunctionActiveV2::matches::<GetFunctionError>,
+                &settings,
+            )
+            .await
+    }
+    /// Waits until [`FunctionExists`](crate::waiters::FunctionExists) says the wait is over: polls `GetFunction` with this input every 1 seconds, at most 20 times, and for at most `timeout` overall.
+    ///
+    /// Returns the last poll when a success acceptor matched; else a [`WaiterError`](::awsgen_runtime::client::waiter::WaiterError) saying why the wait ended (a failure acceptor, an unexpected error, the attempts or the time ran out).
+    pub async fn wait_until_function_exists(
+        self,
+        timeout: ::std::time::Duration,
+    ) -> ::std::result::Result<
+        ::awsgen_runtime::client::waiter::FinalPoll<
+            crate::types::GetFunctionResponse,
+            GetFunctionError,
+        >,
+        ::awsgen_runtime::client::waiter::WaiterError<
+            crate::types::GetFunctionResponse,
+            GetFunctionError,
+        >,
+    > {
+        let settings = crate::waiters::FunctionExists::settings().timeout(timeout);
+        let input = match self
+            .input
+            .build()
+            .map_err(::awsgen_runtime::client::SdkError::Build)
+        {
+            ::std::result::Result::Ok(input) => input,
+            ::std::result::Result::Err(error) => {
+                return ::std::result::Result::Err(::awsgen_runtime::client::waiter::WaiterError::Request {
+                    waiter: settings.name(),
+                    attempts: 0,
+                    error,
+                });
+            }
+        };
+        let handle = self.handle;
+        ::awsgen_runtime::client::waiter::wait(
+                || {
+                    let handle = handle.clone();
+                    let input = input.clone();
+                    async move {
+                        let answer = call(&handle, &input).await;
+                        (answer.status, answer.result)
+                    }
+                },
+                crate::waiters::FunctionExists::matches::<GetFunctionError>,
+                &settings,
+            )
+            .await
+    }
+    /// Waits until [`FunctionUpdatedV2`](crate::waiters::FunctionUpdatedV2) says the wait is over: polls `GetFunction` with this input every 1 seconds, at most 300 times, and for at most `timeout` overall.
+    ///
+    /// Returns the last poll when a success acceptor matched; else a [`WaiterError`](::awsgen_runtime::client::waiter::WaiterError) saying why the wait ended (a failure acceptor, an unexpected error, the attempts or the time ran out).
+    pub async fn wait_until_function_updated_v2(
+        self,
+        timeout: ::std::time::Duration,
+    ) -> ::std::result::Result<
+        ::awsgen_runtime::client::waiter::FinalPoll<
+            crate::types::GetFunctionResponse,
+            GetFunctionError,
+        >,
+        ::awsgen_runtime::client::waiter::WaiterError<
+            crate::types::GetFunctionResponse,
+            GetFunctionError,
+        >,
+    > {
+        let settings = crate::waiters::FunctionUpdatedV2::settings().timeout(timeout);
+        let input = match self
+            .input
+            .build()
+            .map_err(::awsgen_runtime::client::SdkError::Build)
+        {
+            ::std::result::Result::Ok(input) => input,
+            ::std::result::Result::Err(error) => {
+                return ::std::result::Result::Err(::awsgen_runtime::client::waiter::WaiterError::Request {
+                    waiter: settings.name(),
+                    attempts: 0,
+                    error,
+                });
+            }
+        };
+        let handle = self.handle;
+        ::awsgen_runtime::client::waiter::wait(
+                || {
+                    let handle = handle.clone();
+                    let input = input.clone();
+                    async move {
+                        let answer = call(&handle, &input).await;
+                        (answer.status, answer.result)
+                    }
+                },
+                crate::waiters::FunctionUpdatedV2::matches::<GetFunctionError>,
+                &settings,
+            )
+            .await
+    }
 }
 /// Sends `input` and reads the answer, keeping the last response's status.
 pub(crate) async fn call(

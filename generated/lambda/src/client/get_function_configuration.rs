@@ -78,6 +78,149 @@ impl GetFunctionConfigurationFluentBuilder {
     pub fn get_qualifier(&self) -> &::std::option::Option<::std::string::String> {
         self.input.get_qualifier()
     }
+    /// Waits until [`FunctionActive`](crate::waiters::FunctionActive) says the wait is over: polls `GetFunctionConfiguration` with this input every 5 seconds, at most 60 times, and for at most `timeout` overall.
+    ///
+    /// Returns the last poll when a success acceptor matched; else a [`WaiterError`](::awsgen_runtime::client::waiter::WaiterError) saying why the wait ended (a failure acceptor, an unexpected error, the attempts or the time ran out).
+    pub async fn wait_until_function_active(
+        self,
+        timeout: ::std::time::Duration,
+    ) -> ::std::result::Result<
+        ::awsgen_runtime::client::waiter::FinalPoll<
+            crate::types::FunctionConfiguration,
+            GetFunctionConfigurationError,
+        >,
+        ::awsgen_runtime::client::waiter::WaiterError<
+            crate::types::FunctionConfiguration,
+            GetFunctionConfigurationError,
+        >,
+    > {
+        let settings = crate::waiters::FunctionActive::settings().timeout(timeout);
+        let input = match self
+            .input
+            .build()
+            .map_err(::awsgen_runtime::client::SdkError::Build)
+        {
+            ::std::result::Result::Ok(input) => input,
+            ::std::result::Result::Err(error) => {
+                return ::std::result::Result::Err(::awsgen_runtime::client::waiter::WaiterError::Request {
+                    waiter: settings.name(),
+                    attempts: 0,
+                    error,
+                });
+            }
+        };
+        let handle = self.handle;
+        ::awsgen_runtime::client::waiter::wait(
+                || {
+                    let handle = handle.clone();
+                    let input = input.clone();
+                    async move {
+                        let answer = call(&handle, &input).await;
+                        (answer.status, answer.result)
+                    }
+                },
+                crate::waiters::FunctionActive::matches::<GetFunctionConfigurationError>,
+                &settings,
+            )
+            .await
+    }
+    /// Waits until [`FunctionUpdated`](crate::waiters::FunctionUpdated) says the wait is over: polls `GetFunctionConfiguration` with this input every 5 seconds, at most 60 times, and for at most `timeout` overall.
+    ///
+    /// Returns the last poll when a success acceptor matched; else a [`WaiterError`](::awsgen_runtime::client::waiter::WaiterError) saying why the wait ended (a failure acceptor, an unexpected error, the attempts or the time ran out).
+    pub async fn wait_until_function_updated(
+        self,
+        timeout: ::std::time::Duration,
+    ) -> ::std::result::Result<
+        ::awsgen_runtime::client::waiter::FinalPoll<
+            crate::types::FunctionConfiguration,
+            GetFunctionConfigurationError,
+        >,
+        ::awsgen_runtime::client::waiter::WaiterError<
+            crate::types::FunctionConfiguration,
+            GetFunctionConfigurationError,
+        >,
+    > {
+        let settings = crate::waiters::FunctionUpdated::settings().timeout(timeout);
+        let input = match self
+            .input
+            .build()
+            .map_err(::awsgen_runtime::client::SdkError::Build)
+        {
+            ::std::result::Result::Ok(input) => input,
+            ::std::result::Result::Err(error) => {
+                return ::std::result::Result::Err(::awsgen_runtime::client::waiter::WaiterError::Request {
+                    waiter: settings.name(),
+                    attempts: 0,
+                    error,
+                });
+            }
+        };
+        let handle = self.handle;
+        ::awsgen_runtime::client::waiter::wait(
+                || {
+                    let handle = handle.clone();
+                    let input = input.clone();
+                    async move {
+                        let answer = call(&handle, &input).await;
+                        (answer.status, answer.result)
+                    }
+                },
+                crate::waiters::FunctionUpdated::matches::<
+                    GetFunctionConfigurationError,
+                >,
+                &settings,
+            )
+            .await
+    }
+    /// Waits until [`PublishedVersionActive`](crate::waiters::PublishedVersionActive) says the wait is over: polls `GetFunctionConfiguration` with this input every 5 seconds, at most 312 times, and for at most `timeout` overall.
+    ///
+    /// Returns the last poll when a success acceptor matched; else a [`WaiterError`](::awsgen_runtime::client::waiter::WaiterError) saying why the wait ended (a failure acceptor, an unexpected error, the attempts or the time ran out).
+    pub async fn wait_until_published_version_active(
+        self,
+        timeout: ::std::time::Duration,
+    ) -> ::std::result::Result<
+        ::awsgen_runtime::client::waiter::FinalPoll<
+            crate::types::FunctionConfiguration,
+            GetFunctionConfigurationError,
+        >,
+        ::awsgen_runtime::client::waiter::WaiterError<
+            crate::types::FunctionConfiguration,
+            GetFunctionConfigurationError,
+        >,
+    > {
+        let settings = crate::waiters::PublishedVersionActive::settings()
+            .timeout(timeout);
+        let input = match self
+            .input
+            .build()
+            .map_err(::awsgen_runtime::client::SdkError::Build)
+        {
+            ::std::result::Result::Ok(input) => input,
+            ::std::result::Result::Err(error) => {
+                return ::std::result::Result::Err(::awsgen_runtime::client::waiter::WaiterError::Request {
+                    waiter: settings.name(),
+                    attempts: 0,
+                    error,
+                });
+            }
+        };
+        let handle = self.handle;
+        ::awsgen_runtime::client::waiter::wait(
+                || {
+                    let handle = handle.clone();
+                    let input = input.clone();
+                    async move {
+                        let answer = call(&handle, &input).await;
+                        (answer.status, answer.result)
+                    }
+                },
+                crate::waiters::PublishedVersionActive::matches::<
+                    GetFunctionConfigurationError,
+                >,
+                &settings,
+            )
+            .await
+    }
 }
 /// Sends `input` and reads the answer, keeping the last response's status.
 pub(crate) async fn call(
