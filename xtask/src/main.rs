@@ -1,6 +1,7 @@
 //! `cargo xtask`: the project's only entry point for generation and checks.
 
 mod build_times;
+mod client_build_cost;
 mod codegen;
 mod compare_check;
 mod diff;
@@ -35,6 +36,9 @@ commands:
                                    service lists them in model/<service>/OPERATIONS)
                                    (the crate's runtime dependency points at this workspace's runtime/)
   build-times [--service NAME]…    measure how long the generated crates take to build
+  client-build-cost [--runs N]     a debug build from scratch of a program calling API Gateway with
+       [--relock]                  our client, next to one using aws-sdk-apigateway + aws-config;
+                                   prints both and the ratio (lock files kept in target/)
   compare-check --model PATH       a generated crate's `cargo check` time next to the official SDK
        --service NAME              crate's (e.g. --official aws-sdk-ec2@1.274.0), same workspace,
        --official CRATE@VERSION    same run; prints both and the ratio
@@ -71,6 +75,7 @@ fn main() -> ExitCode {
         Some("codegen") => codegen::run(&args[1..]),
         Some("build-times") => build_times::run(&args[1..]).map(|()| ExitCode::SUCCESS),
         Some("compare-check") => compare_check::run(&args[1..]),
+        Some("client-build-cost") => client_build_cost::run(&args[1..]),
         Some("protocol-tests") => protocol_tests::run(&args[1..]),
         Some("diff") => diff::run(&args[1..]),
         Some("endpoint-tests") => endpoint_tests::run(&args[1..]),
