@@ -36,11 +36,8 @@ pub const STAGE_NAME: &str = "prod";
 /// `CreateDeployment`'s description.
 pub const DESCRIPTION: &str = "benchmark deployment";
 /// `CreateDeployment`'s stage variables.
-pub const VARIABLES: [(&str, &str); 3] = [
-    ("lambdaAlias", "live"),
-    ("env", "prod"),
-    ("version", "42"),
-];
+pub const VARIABLES: [(&str, &str); 3] =
+    [("lambdaAlias", "live"), ("env", "prod"), ("version", "42")];
 
 /// The CPU time the calling thread has used so far (user and system).
 ///
@@ -161,10 +158,7 @@ impl Bare {
         &self,
         mut request: http::Request<Bytes>,
     ) -> Result<http::Response<Bytes>, BoxError> {
-        let path_and_query = request
-            .uri()
-            .path_and_query()
-            .map_or("/", |p| p.as_str());
+        let path_and_query = request.uri().path_and_query().map_or("/", |p| p.as_str());
         *request.uri_mut() = format!("{}{path_and_query}", self.endpoint_url).parse()?;
         let response = self.client.request(request.map(Full::new)).await?;
         let (parts, body) = response.into_parts();

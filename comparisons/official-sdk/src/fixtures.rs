@@ -139,7 +139,9 @@ impl Attr {
             Attr::B(b) => builder.b(Blob::new(b.clone())),
             Attr::Bool(b) => builder.bool(*b),
             Attr::L(l) => builder.set_l(Some(l.iter().map(Attr::ours).collect())),
-            Attr::M(m) => builder.set_m(Some(m.iter().map(|(k, v)| (k.clone(), v.ours())).collect())),
+            Attr::M(m) => {
+                builder.set_m(Some(m.iter().map(|(k, v)| (k.clone(), v.ours())).collect()))
+            }
         };
         builder.build()
     }

@@ -199,7 +199,11 @@ async fn serve(mut stream: TcpStream, state: Arc<State>) {
         let Some(request) = read_request(&mut stream, &mut buffer).await else {
             return;
         };
-        let answer = if request.method == "POST" { &post } else { &get };
+        let answer = if request.method == "POST" {
+            &post
+        } else {
+            &get
+        };
         state.requests.fetch_add(1, Ordering::Relaxed);
         if state.capture.load(Ordering::Relaxed) {
             *state.seen() = Some(request);
