@@ -9,6 +9,7 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use crate::client::retry::RetryMode;
+use crate::client::TestHttp;
 use crate::signing::Credentials;
 
 /// Where a client sends requests and how: shared by every service's client.
@@ -26,6 +27,7 @@ pub struct Config {
     retry_mode: Option<RetryMode>,
     account_id_endpoint_mode: Option<String>,
     client_context_params: BTreeMap<String, crate::endpoint::Value>,
+    test_http: Option<TestHttp>,
 }
 
 /// Why the configuration could not be read.
@@ -130,6 +132,11 @@ impl Config {
     pub fn use_dual_stack(&self) -> bool {
         self.use_dual_stack.unwrap_or(false)
     }
+
+    /// The HTTP layer that answers in place of the network, when tests set one.
+    pub fn test_http(&self) -> Option<&TestHttp> {
+        self.test_http.as_ref()
+    }
 }
 
 /// A service id as it ends an environment variable: `API Gateway` → `API_GATEWAY`.
@@ -233,6 +240,13 @@ impl ConfigBuilder {
     /// The profile of the shared files to read (instead of `AWS_PROFILE`).
     pub fn profile(mut self, name: impl Into<String>) -> Self {
         self.profile = Some(name.into());
+        self
+    }
+
+    /// Sends nothing over the network: clients made with this configuration
+    /// give their requests to `http` (for tests).
+    pub fn test_http(mut self, http: TestHttp) -> Self {
+        self.config.test_http = Some(http);
         self
     }
 

@@ -45,7 +45,7 @@ impl Handle {
         Handle {
             service,
             config: config.clone(),
-            transport: Transport::new(config.connect_timeout()),
+            transport: Transport::new(config.connect_timeout(), config.test_http().cloned()),
             retries: RetryPolicy::new(
                 config.retry_mode(),
                 service.service_id,

@@ -8,9 +8,11 @@ pub mod jmespath;
 pub mod paginate;
 pub mod retry;
 mod spec;
+mod test_http;
 mod transport;
 pub mod waiter;
 
 pub use error::{SdkError, ServiceError};
 pub use handle::{Answer, Handle};
 pub use spec::{EndpointRules, OperationSpec, ServiceSpec};
+pub use test_http::TestHttp;

@@ -12,6 +12,8 @@ use hyper_util::client::legacy::connect::HttpConnector;
 use hyper_util::client::legacy::Client;
 use hyper_util::rt::TokioExecutor;
 
+use super::TestHttp;
+
 /// A pooled HTTP client; cheap to clone, clones share connections.
 #[derive(Clone)]
 pub(crate) struct Transport {
@@ -19,6 +21,8 @@ pub(crate) struct Transport {
     /// every request rather than by the constructor, which cannot fail).
     client: Result<Client<hyper_rustls::HttpsConnector<HttpConnector>, Full<Bytes>>, Arc<str>>,
     connect_timeout: Option<Duration>,
+    /// Answers in place of the network when a test configured it.
+    test_http: Option<TestHttp>,
 }
 
 impl fmt::Debug for Transport {
@@ -52,7 +56,15 @@ impl Transport {
     /// A client whose TLS trusts the system's root certificates. A machine
     /// without any still gets a client: plain `http` endpoints (a local
     /// server) work, and `https` ones fail naming the certificate problem.
-    pub(crate) fn new(connect_timeout: Option<Duration>) -> Transport {
+    pub(crate) fn new(connect_timeout: Option<Duration>, test_http: Option<TestHttp>) -> Transport {
+        if test_http.is_some() {
+            // Nothing goes over the network: no TLS to set up.
+            return Transport {
+                client: Err(Arc::from("a test transport has no network client")),
+                connect_timeout,
+                test_http,
+            };
+        }
         let mut roots = rustls::RootCertStore::empty();
         for certificate in rustls_native_certs::load_native_certs().certs {
             // A certificate rustls cannot use is skipped, as the SDKs do.
@@ -78,6 +90,7 @@ impl Transport {
         Transport {
             client,
             connect_timeout,
+            test_http,
         }
     }
 
@@ -105,6 +118,9 @@ impl Transport {
         &self,
         request: http::Request<Bytes>,
     ) -> Result<http::Response<Bytes>, TransportError> {
+        if let Some(test_http) = &self.test_http {
+            return Ok(test_http.exchange(request));
+        }
         let client = self.client.as_ref().map_err(|message| TransportError {
             kind: FailureKind::Connect,
             source: message.to_string().into(),
