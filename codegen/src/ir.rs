@@ -249,6 +249,50 @@ pub struct MemberDef {
     /// The format the model sets on the member or its shape, if any; outside
     /// JSON documents each location has its own default.
     pub explicit_timestamp_format: Option<TimestampFormat>,
+    /// How the member is named and laid out in XML documents and query strings.
+    pub xml: XmlForm,
+}
+
+/// How a value is named and laid out in XML documents and query strings: the
+/// model's serialization keys of one shape reference (a structure member, a
+/// list's member, a map's key or value), the reference's own over its
+/// target shape's, as botocore merges them (`ShapeResolver.resolve_shape_ref`).
+/// Only model facts: what each protocol makes of them is the protocol's.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct XmlForm {
+    /// `locationName`: the element, attribute or query key name.
+    pub name: Option<String>,
+    /// `queryName`: the key in EC2 requests.
+    pub query_name: Option<String>,
+    /// `flattened`: a list's or map's entries repeat in place, unwrapped.
+    pub flattened: bool,
+    /// `xmlAttribute`: the value is an attribute of the enclosing element.
+    pub attribute: bool,
+    /// `xmlNamespace`: the namespace the element declares.
+    pub namespace: Option<XmlNamespace>,
+    /// The forms of a list's member or a map's key and value.
+    pub items: XmlItems,
+}
+
+/// The forms inside a list or map value.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum XmlItems {
+    /// Not a list or map: nothing inside (a structure's members have their own forms).
+    #[default]
+    None,
+    /// A list's member.
+    List(Box<XmlForm>),
+    /// A map's key and value.
+    Map(Box<XmlForm>, Box<XmlForm>),
+}
+
+/// An XML namespace declaration: `xmlns="uri"` or `xmlns:prefix="uri"`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct XmlNamespace {
+    /// The prefix, when the declaration names one.
+    pub prefix: Option<String>,
+    /// The namespace URI.
+    pub uri: String,
 }
 
 /// Where a member travels in an HTTP message.
@@ -374,6 +418,13 @@ pub struct OperationDef {
     /// `staticContextParams`, its input members' `contextParam` and its
     /// `operationContextParams`, in that order (a later one wins).
     pub endpoint_params: Vec<EndpointParamDef>,
+    /// The input reference's element name and namespace (XML protocols:
+    /// the root element of a request body that is the whole input).
+    pub input_xml: XmlForm,
+    /// The element wrapping the output's members in a response
+    /// (`<OperationResult>` in query and EC2 responses), from the output
+    /// reference's `resultWrapper`.
+    pub result_wrapper: Option<String>,
 }
 
 /// An endpoint-rules parameter an operation sets.

@@ -7,7 +7,7 @@ use crate::docs::html_to_markdown;
 use crate::error::{Error, Problem};
 use crate::ir::{
     Binding, ErrorDef, MemberDef, Module, OperationDef, PaginatorDef, Protocol, RustType, Service,
-    StructDef, TimestampFormat, TypeDef, TypeKind,
+    StructDef, TimestampFormat, TypeDef, TypeKind, XmlForm, XmlItems, XmlNamespace,
 };
 use crate::model::{Location, Member, Metadata, Operation, ServiceModel, Shape, ShapeType};
 use crate::naming::{
@@ -584,10 +584,58 @@ fn lower_members(
             ty,
             timestamp_format,
             explicit_timestamp_format,
+            xml: xml_form(model, member, 0),
         });
     }
     mark_greedy_labels(model, shape_name, &mut members);
     members
+}
+
+/// The XML and query form of a reference to a shape: the reference's
+/// serialization keys over its shape's, and inside lists and maps the forms
+/// of their member, key and value. Structures stop the descent (their
+/// members have forms of their own); so does a collection cycle, which
+/// `rust_type` reports.
+fn xml_form(model: &ServiceModel, member: &Member, depth: usize) -> XmlForm {
+    let shape = model.shapes.get(&member.shape);
+    let inner = |part: &Option<Member>| {
+        part.as_ref()
+            .map(|part| Box::new(xml_form(model, part, depth + 1)))
+            .unwrap_or_default()
+    };
+    let items = match shape {
+        Some(shape) if depth <= MAX_COLLECTION_DEPTH => match shape.shape_type {
+            ShapeType::List => XmlItems::List(inner(&shape.member)),
+            ShapeType::Map => XmlItems::Map(inner(&shape.key), inner(&shape.value)),
+            _ => XmlItems::None,
+        },
+        _ => XmlItems::None,
+    };
+    XmlForm {
+        name: model.member_location_name(member).map(str::to_owned),
+        query_name: member.query_name.clone(),
+        flattened: member.flattened || shape.is_some_and(|shape| shape.flattened),
+        attribute: member.xml_attribute,
+        namespace: member
+            .xml_namespace
+            .as_ref()
+            .or_else(|| shape.and_then(|shape| shape.xml_namespace.as_ref()))
+            .map(xml_namespace),
+        items,
+    }
+}
+
+fn xml_namespace(namespace: &crate::model::XmlNamespace) -> XmlNamespace {
+    match namespace {
+        crate::model::XmlNamespace::Uri(uri) => XmlNamespace {
+            prefix: None,
+            uri: uri.clone(),
+        },
+        crate::model::XmlNamespace::Full { prefix, uri } => XmlNamespace {
+            prefix: prefix.clone(),
+            uri: uri.clone(),
+        },
+    }
 }
 
 /// Keys of the members in the serde form. Body members use their JSON wire key
@@ -939,6 +987,18 @@ fn lower_operations(
             // Validation has reported any malformed entry already.
             endpoint_params: crate::endpoint_params::operation_params(model, key, op)
                 .unwrap_or_default(),
+            input_xml: op
+                .input
+                .as_ref()
+                .map_or_else(XmlForm::default, |input| XmlForm {
+                    name: input.location_name.clone(),
+                    namespace: input.xml_namespace.as_ref().map(xml_namespace),
+                    ..XmlForm::default()
+                }),
+            result_wrapper: op
+                .output
+                .as_ref()
+                .and_then(|output| output.result_wrapper.clone()),
             paginator: paginators.pagination.get(key).map(|p| PaginatorDef {
                 input_tokens: p.input_token.to_vec(),
                 output_tokens: p.output_token.to_vec(),
