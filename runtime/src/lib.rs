@@ -33,8 +33,14 @@ pub mod config;
 pub mod endpoint;
 pub mod primitives;
 pub mod protocol;
+// What generated awsQuery and ec2Query code calls (form bodies, XML
+// responses): outside the API semver covers.
+#[doc(hidden)]
+pub mod query;
 #[cfg(feature = "client")]
 pub mod signing;
+#[doc(hidden)]
+pub mod xml;
 
 pub use ::bytes;
 pub use ::http;

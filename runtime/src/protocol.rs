@@ -51,6 +51,12 @@ pub enum RequestError {
     },
     /// The body could not be written as JSON.
     Json(::serde_json::Error),
+    /// A union holds a member this version of the crate does not know
+    /// (read from a response), which cannot be sent back.
+    UnknownUnionMember {
+        /// The union's name in the model.
+        union: &'static str,
+    },
     /// The request could not be assembled.
     Http(::http::Error),
 }
@@ -74,6 +80,10 @@ impl fmt::Display for RequestError {
                 )
             }
             RequestError::Json(err) => write!(f, "cannot write the JSON body: {err}"),
+            RequestError::UnknownUnionMember { union } => write!(
+                f,
+                "the `{union}` union holds a member this crate does not know, which cannot be sent"
+            ),
             RequestError::Http(err) => write!(f, "cannot assemble the HTTP request: {err}"),
         }
     }
@@ -537,15 +547,23 @@ impl ErrorMeta {
         response: &::http::Response<::bytes::Bytes>,
         code: Option<::std::string::String>,
     ) -> Self {
+        let body = response.body();
+        // The XML protocols carry the message and request id in the body.
+        let (xml_message, xml_request_id) = if body.trim_ascii_start().starts_with(b"<") {
+            crate::xml::error_details(body)
+        } else {
+            (None, None)
+        };
         let request_id = ["x-amzn-requestid", "x-amz-request-id"]
             .iter()
             .find_map(|name| response.headers().get(*name))
             .and_then(|value| value.to_str().ok())
-            .map(str::to_owned);
+            .map(str::to_owned)
+            .or(xml_request_id);
         ErrorMeta {
             status: response.status().as_u16(),
             code,
-            message: error_message(response.body()),
+            message: error_message(body).or(xml_message),
             request_id,
             error_type: query_error(response).map(|(_, error_type)| error_type.to_owned()),
         }

@@ -1,0 +1,1218 @@
+//! XML response bodies as a tree that the generated wire code of the
+//! restXml, awsQuery and ec2Query protocols walks.
+//!
+//! [`parse`] reads a whole body into its root [`XmlElement`]. The tree borrows
+//! from the body: names always, text and attribute values unless they held
+//! references (`&amp;`, `&#10;`) or line ends to normalise. It is a reader
+//! for what AWS sends, not a validating parser, but it refuses whatever could
+//! hurt its caller:
+//!
+//! - the body must be UTF-8 (AWS always sends UTF-8; an `encoding` in the XML
+//!   declaration is ignored);
+//! - a DOCTYPE is refused, so no entity of the document's own is ever
+//!   expanded; only the five predefined entities and character references
+//!   are, and any other reference is an error;
+//! - nesting deeper than [`MAX_DEPTH`] is refused, and the tree is built
+//!   without recursion, so no input overflows the stack;
+//! - exactly one root element, with nothing but whitespace, comments and
+//!   processing instructions around it.
+//!
+//! Names are local names, prefix stripped (`a:Foo` is `Foo`) and namespaces
+//! not resolved, as botocore reads them: AWS puts its responses in one
+//! default namespace, and members are matched by local name. Line ends are
+//! normalised as XML requires (`\r\n` and `\r` read as `\n`), as in botocore,
+//! which reads through expat.
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::fmt;
+use std::sync::{Arc, OnceLock};
+
+use ::quick_xml::errors::{Error as QuickError, IllFormedError};
+use ::quick_xml::escape::{resolve_xml_entity, EscapeError};
+use ::quick_xml::events::attributes::{AttrError, Attributes};
+use ::quick_xml::events::{BytesRef, BytesStart, Event};
+use ::quick_xml::reader::Reader;
+use ::quick_xml::XmlVersion;
+
+/// The deepest nesting [`parse`] accepts; the root element is at depth 1.
+///
+/// Real responses nest far less (a structure member is one level, a wrapped
+/// list or map entry two), so 256 leaves room for deep and recursive shapes,
+/// while bounding what input can make code that walks the tree recursively
+/// do: the generated readers recurse once per level, and so do dropping the
+/// tree and its shared paths.
+pub const MAX_DEPTH: usize = 256;
+
+/// Parses a whole response body into its root element.
+///
+/// # Errors
+///
+/// An [`XmlError`] saying what is wrong and where, if the body is not UTF-8,
+/// not well-formed XML, holds a DOCTYPE or an unknown entity, has no root
+/// element or something other than whitespace, comments and processing
+/// instructions after it, or nests deeper than [`MAX_DEPTH`].
+pub fn parse(body: &[u8]) -> Result<XmlElement<'_>, XmlError> {
+    let input = std::str::from_utf8(body).map_err(|e| XmlError {
+        message: "invalid UTF-8".to_owned(),
+        offset: Some(e.valid_up_to() as u64),
+        path: None,
+    })?;
+    TreeBuilder::new(input).run()
+}
+
+/// One element of a parsed document: its local name, its own text, its
+/// attributes and its child elements, in document order.
+///
+/// `Send` and `Sync`, so a tree can be held across an `.await`.
+#[derive(Debug, Clone)]
+pub struct XmlElement<'a> {
+    name: &'a str,
+    text: Cow<'a, str>,
+    attributes: Vec<(&'a str, Cow<'a, str>)>,
+    children: Vec<XmlElement<'a>>,
+    path: Arc<ElementPath<'a>>,
+}
+
+/// Where an element is: one per distinct path in a document, shared by all
+/// the elements there (the 500 `item`s of a list hold one), and joined into
+/// text only when asked for. A path string per element would cost an
+/// allocation each, and could be made to cost memory quadratic in the body:
+/// a few thousand siblings with distinct names under an element 256 levels
+/// down, each name and level a kilobyte.
+struct ElementPath<'a> {
+    parent: Option<Arc<ElementPath<'a>>>,
+    name: &'a str,
+    joined: OnceLock<Box<str>>,
+}
+
+impl ElementPath<'_> {
+    fn as_str(&self) -> &str {
+        self.joined.get_or_init(|| {
+            let mut names = vec![self.name];
+            let mut at = self;
+            while let Some(parent) = &at.parent {
+                names.push(parent.name);
+                at = parent;
+            }
+            names.reverse();
+            names.join("/").into()
+        })
+    }
+}
+
+impl fmt::Debug for ElementPath<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(self.as_str(), f)
+    }
+}
+
+impl<'a> XmlElement<'a> {
+    /// The element's local name: `Foo` for both `<Foo>` and `<a:Foo>`.
+    pub fn name(&self) -> &str {
+        self.name
+    }
+
+    /// The element's own character data (text, CDATA sections, entity and
+    /// character references, unescaped) concatenated, without its children's.
+    ///
+    /// Whitespace is kept as written (`<a>  x </a>` has text `"  x "`), except
+    /// that in an element with child elements a whitespace-only run between
+    /// two tags is indentation and left out. An empty element (`<a/>`,
+    /// `<a></a>`) has text `""`.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// The child elements, in document order.
+    pub fn children(&self) -> std::slice::Iter<'_, XmlElement<'a>> {
+        self.children.iter()
+    }
+
+    /// The first child element whose local name is `name`.
+    pub fn child(&self, name: &str) -> Option<&XmlElement<'a>> {
+        self.children.iter().find(|c| c.name == name)
+    }
+
+    /// The child elements whose local name is `name`, in document order.
+    pub fn children_named<'s>(
+        &'s self,
+        name: &'s str,
+    ) -> impl Iterator<Item = &'s XmlElement<'a>> + 's {
+        self.children.iter().filter(move |c| c.name == name)
+    }
+
+    /// The value of the attribute whose qualified name, as written, is `name`
+    /// (`"id"`, `"xsi:type"`), unescaped and normalised as XML requires (a
+    /// literal tab or line end reads as a space; `&#10;` stays a line end).
+    /// Namespace declarations (`xmlns`, `xmlns:a`) are attributes here too.
+    pub fn attribute(&self, name: &str) -> Option<&str> {
+        self.attributes
+            .iter()
+            .find(|(key, _)| *key == name)
+            .map(|(_, value)| &**value)
+    }
+
+    /// The local names from the root down to this element, joined by `/`
+    /// (`DescribeInstancesResponse/reservationSet/item`), for error messages.
+    ///
+    /// Joined on the first call for each distinct path, then kept.
+    pub fn path(&self) -> &str {
+        self.path.as_str()
+    }
+}
+
+/// Why a body could not be read as XML: what is wrong, and where (the byte
+/// offset in the body and the path of the element it was in, as far as known).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct XmlError {
+    message: String,
+    offset: Option<u64>,
+    path: Option<String>,
+}
+
+impl fmt::Display for XmlError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)?;
+        match (self.offset, &self.path) {
+            (Some(offset), Some(path)) => write!(f, " (at byte {offset}, in {path})"),
+            (Some(offset), None) => write!(f, " (at byte {offset})"),
+            (None, Some(path)) => write!(f, " (in {path})"),
+            (None, None) => Ok(()),
+        }
+    }
+}
+
+impl std::error::Error for XmlError {}
+
+/// An element whose end tag has not been read yet.
+struct Open<'a> {
+    name: &'a str,
+    attributes: Vec<(&'a str, Cow<'a, str>)>,
+    text: Cow<'a, str>,
+    children: Vec<XmlElement<'a>>,
+    /// An index into [`TreeBuilder::paths`].
+    path: usize,
+    /// Where in `text` the current run of character data (everything since
+    /// the last tag) starts, and whether it is whitespace so far: a
+    /// whitespace-only run next to a child element is indentation.
+    run_start: usize,
+    run_is_whitespace: bool,
+}
+
+impl<'a> Open<'a> {
+    fn push_text(&mut self, piece: Cow<'a, str>) {
+        if piece.is_empty() {
+            return;
+        }
+        self.run_is_whitespace &= is_whitespace(&piece);
+        if self.text.is_empty() {
+            self.text = piece;
+        } else {
+            self.text.to_mut().push_str(&piece);
+        }
+    }
+
+    /// Ends the current run at a tag; `next_to_child` says whether an element
+    /// is (or will be) beside it, which makes a whitespace-only run indentation.
+    fn end_run(&mut self, next_to_child: bool) {
+        if self.run_is_whitespace && next_to_child && self.text.len() > self.run_start {
+            match &mut self.text {
+                Cow::Borrowed(s) => *s = &s[..self.run_start],
+                Cow::Owned(s) => s.truncate(self.run_start),
+            }
+        }
+        self.run_start = self.text.len();
+        self.run_is_whitespace = true;
+    }
+}
+
+/// The parent path id of the root element.
+const NO_PARENT: usize = usize::MAX;
+
+/// The state of one [`parse`]: the reader, the open elements, and the paths
+/// seen so far.
+struct TreeBuilder<'a> {
+    input: &'a str,
+    reader: Reader<&'a [u8]>,
+    stack: Vec<Open<'a>>,
+    root: Option<XmlElement<'a>>,
+    /// Every distinct path, by id; `path_ids` finds the id of a child's path
+    /// from its parent's id ([`NO_PARENT`] for the root) and its local name.
+    paths: Vec<Arc<ElementPath<'a>>>,
+    path_ids: HashMap<(usize, &'a str), usize>,
+}
+
+impl<'a> TreeBuilder<'a> {
+    fn new(input: &'a str) -> Self {
+        // The defaults already check that end tags match; say so anyway, as
+        // the tree depends on it.
+        let mut reader = Reader::from_str(input);
+        let config = reader.config_mut();
+        config.check_end_names = true;
+        config.allow_unmatched_ends = false;
+        config.allow_dangling_amp = false;
+        config.expand_empty_elements = false;
+        config.trim_text(false);
+        TreeBuilder {
+            input,
+            reader,
+            stack: Vec::new(),
+            root: None,
+            paths: Vec::new(),
+            path_ids: HashMap::new(),
+        }
+    }
+
+    fn run(mut self) -> Result<XmlElement<'a>, XmlError> {
+        loop {
+            let at = self.reader.buffer_position();
+            let event = match self.reader.read_event() {
+                Ok(event) => event,
+                Err(e) => return Err(self.quick_error(&e)),
+            };
+            match event {
+                Event::Start(start) => self.open(&start, at)?,
+                Event::Empty(start) => {
+                    self.open(&start, at)?;
+                    self.close(at)?;
+                }
+                // The reader has checked that the end tag matches the
+                // innermost open element.
+                Event::End(_) => self.close(at)?,
+                Event::Text(text) => {
+                    let text = text
+                        .xml10_content()
+                        .map_err(|e| self.error(format!("invalid text: {e}"), Some(at)))?;
+                    self.push_text(text, at)?;
+                }
+                Event::CData(cdata) => {
+                    let text = cdata
+                        .xml10_content()
+                        .map_err(|e| self.error(format!("invalid CDATA: {e}"), Some(at)))?;
+                    self.push_text(text, at)?;
+                }
+                Event::GeneralRef(reference) => {
+                    let text = self.resolve(&reference, at)?;
+                    self.push_text(text, at)?;
+                }
+                Event::DocType(_) => {
+                    return Err(self.error("DOCTYPE not allowed".to_owned(), Some(at)));
+                }
+                Event::Decl(_) | Event::PI(_) | Event::Comment(_) => {}
+                Event::Eof => return self.finish(at),
+            }
+        }
+    }
+
+    /// Opens an element from its start tag, which starts at byte `at`.
+    fn open(&mut self, start: &BytesStart<'_>, at: u64) -> Result<(), XmlError> {
+        if self.root.is_some() {
+            return Err(self.error(
+                "a second element after the root element".to_owned(),
+                Some(at),
+            ));
+        }
+        if self.stack.len() >= MAX_DEPTH {
+            let message = format!("elements nested deeper than {MAX_DEPTH}");
+            return Err(self.error(message, Some(at)));
+        }
+        let content = self.slice(start, at)?;
+        let qname_len = start.name().as_ref().len();
+        let name = local_name(content.get(..qname_len).unwrap_or(content));
+
+        let mut attributes = Vec::new();
+        for attribute in Attributes::new(content, qname_len) {
+            let attribute = attribute.map_err(|e| self.syntax_error(name, content, &e))?;
+            let key = self.sub_str(content, attribute.key.into_inner(), at)?;
+            let value = attribute
+                .normalized_value_with(XmlVersion::Implicit1_0, 1, resolve_xml_entity)
+                .map_err(|e| self.attribute_error(key, &e, at))?;
+            attributes.push((key, value));
+        }
+
+        let parent = match self.stack.last_mut() {
+            Some(parent) => {
+                parent.end_run(true);
+                parent.path
+            }
+            None => NO_PARENT,
+        };
+        let path = self.path_id(parent, name);
+        self.stack.push(Open {
+            name,
+            attributes,
+            text: Cow::Borrowed(""),
+            children: Vec::new(),
+            path,
+            run_start: 0,
+            run_is_whitespace: true,
+        });
+        Ok(())
+    }
+
+    /// Closes the innermost open element at its end tag, which starts at `at`.
+    fn close(&mut self, at: u64) -> Result<(), XmlError> {
+        let Some(mut open) = self.stack.pop() else {
+            return Err(self.error("end tag without a start tag".to_owned(), Some(at)));
+        };
+        let has_children = !open.children.is_empty();
+        open.end_run(has_children);
+        let element = XmlElement {
+            name: open.name,
+            text: open.text,
+            attributes: open.attributes,
+            children: open.children,
+            path: Arc::clone(&self.paths[open.path]),
+        };
+        match self.stack.last_mut() {
+            Some(parent) => parent.children.push(element),
+            None => self.root = Some(element),
+        }
+        Ok(())
+    }
+
+    /// Adds character data that starts at `at` to the innermost open element;
+    /// outside the root only whitespace may stand.
+    fn push_text(&mut self, text: Cow<'a, str>, at: u64) -> Result<(), XmlError> {
+        match self.stack.last_mut() {
+            Some(open) => {
+                open.push_text(text);
+                Ok(())
+            }
+            None if is_whitespace(&text) => Ok(()),
+            None => {
+                let message = if self.root.is_some() {
+                    "text after the root element"
+                } else {
+                    "text before the root element"
+                };
+                Err(self.error(message.to_owned(), Some(at)))
+            }
+        }
+    }
+
+    /// The text of a reference (`&amp;`, `&#10;`, `&#x1F600;`) at `at`.
+    fn resolve(&self, reference: &BytesRef<'_>, at: u64) -> Result<Cow<'a, str>, XmlError> {
+        if reference.is_char_ref() {
+            return match reference.resolve_char_ref() {
+                Ok(Some(c)) => Ok(Cow::Owned(c.to_string())),
+                Ok(None) | Err(_) => {
+                    let name = String::from_utf8_lossy(reference);
+                    let message = format!("invalid character reference &{name};");
+                    Err(self.error(message, Some(at)))
+                }
+            };
+        }
+        let name = std::str::from_utf8(reference).unwrap_or_default();
+        match resolve_xml_entity(name) {
+            Some(text) => Ok(Cow::Borrowed(text)),
+            None => {
+                let name = String::from_utf8_lossy(reference);
+                Err(self.error(format!("unknown entity &{name};"), Some(at)))
+            }
+        }
+    }
+
+    fn finish(mut self, at: u64) -> Result<XmlElement<'a>, XmlError> {
+        if let Some(open) = self.stack.last() {
+            let message = format!("unclosed element <{}>", open.name);
+            return Err(self.error(message, Some(at)));
+        }
+        match self.root.take() {
+            Some(root) => Ok(root),
+            None if is_whitespace(self.input) => Err(self.error("empty body".to_owned(), None)),
+            None => Err(self.error("no root element".to_owned(), Some(at))),
+        }
+    }
+
+    /// The id of the path of an element named `name` under the element whose
+    /// path has id `parent` ([`NO_PARENT`] for the root).
+    fn path_id(&mut self, parent: usize, name: &'a str) -> usize {
+        if let Some(&id) = self.path_ids.get(&(parent, name)) {
+            return id;
+        }
+        let id = self.paths.len();
+        self.paths.push(Arc::new(ElementPath {
+            parent: self.paths.get(parent).cloned(),
+            name,
+            joined: OnceLock::new(),
+        }));
+        self.path_ids.insert((parent, name), id);
+        id
+    }
+
+    /// The text of a tag (between `<` and `>`) as a slice of the input.
+    fn slice(&self, tag: &[u8], at: u64) -> Result<&'a str, XmlError> {
+        self.sub_str(self.input, tag, at)
+    }
+
+    /// `part`, which the reader cut from `whole`, as a `&str` borrowed from
+    /// `whole` (so names live as long as the body, not the event).
+    fn sub_str(&self, whole: &'a str, part: &[u8], at: u64) -> Result<&'a str, XmlError> {
+        // Only the addresses are compared: `part` lies inside `whole` exactly
+        // when its start is within `whole` (two live allocations never
+        // overlap), and `get` checks the bounds and character boundaries.
+        let start = (part.as_ptr() as usize).wrapping_sub(whole.as_ptr() as usize);
+        start
+            .checked_add(part.len())
+            .and_then(|end| whole.get(start..end))
+            .ok_or_else(|| {
+                self.error(
+                    "internal error: event not borrowed from the body".to_owned(),
+                    Some(at),
+                )
+            })
+    }
+
+    /// An error at byte `offset`, inside the innermost open element.
+    fn error(&self, message: String, offset: Option<u64>) -> XmlError {
+        XmlError {
+            message,
+            offset,
+            path: self
+                .stack
+                .last()
+                .map(|open| self.paths[open.path].as_str().to_owned()),
+        }
+    }
+
+    /// Why the attributes in the tag of element `name`, whose text (between
+    /// `<` and `>`) is `content`, cannot be read.
+    fn syntax_error(&self, name: &str, content: &'a str, error: &AttrError) -> XmlError {
+        let (message, position) = match *error {
+            AttrError::ExpectedEq(at) => ("an attribute name not followed by `=`", at),
+            AttrError::ExpectedValue(at) => ("`=` not followed by an attribute value", at),
+            AttrError::UnquotedValue(at) => ("an attribute value not in quotes", at),
+            AttrError::ExpectedQuote(at, _) => ("an attribute value not closed", at),
+            AttrError::Duplicated(at, _) => ("an attribute given twice", at),
+        };
+        let start = (content.as_ptr() as usize).wrapping_sub(self.input.as_ptr() as usize);
+        let offset = start.saturating_add(position) as u64;
+        self.error(format!("{message} in <{name}>"), Some(offset))
+    }
+
+    /// Why the value of attribute `key`, in the tag at `at`, cannot be read.
+    fn attribute_error(&self, key: &str, error: &QuickError, at: u64) -> XmlError {
+        let message = match error {
+            QuickError::Escape(EscapeError::UnrecognizedEntity(_, name)) => {
+                format!("unknown entity &{name}; in attribute {key}")
+            }
+            QuickError::Escape(EscapeError::UnterminatedEntity(_)) => {
+                format!("`&` not followed by a reference ending in `;` in attribute {key}")
+            }
+            QuickError::Escape(EscapeError::InvalidCharRef(e)) => {
+                format!("invalid character reference in attribute {key}: {e}")
+            }
+            other => format!("invalid value of attribute {key}: {other}"),
+        };
+        self.error(message, Some(at))
+    }
+
+    /// A reader's error, in this module's words where they are clearer.
+    fn quick_error(&self, error: &QuickError) -> XmlError {
+        let message = match error {
+            QuickError::IllFormed(IllFormedError::MismatchedEndTag { expected, found }) => {
+                format!("mismatched end tag: expected </{expected}>, found </{found}>")
+            }
+            QuickError::IllFormed(IllFormedError::UnmatchedEndTag(found)) => {
+                format!("end tag </{found}> without a start tag")
+            }
+            QuickError::IllFormed(IllFormedError::MissingEndTag(name)) => {
+                format!("unclosed element <{}>", local_name(name))
+            }
+            QuickError::IllFormed(IllFormedError::UnclosedReference) => {
+                "`&` not followed by a reference ending in `;`".to_owned()
+            }
+            other => other.to_string(),
+        };
+        self.error(message, Some(self.reader.error_position()))
+    }
+}
+
+/// `Foo` for `a:Foo` and `Foo`.
+fn local_name(qualified: &str) -> &str {
+    qualified
+        .split_once(':')
+        .map_or(qualified, |(_, local)| local)
+}
+
+/// Whether `text` is nothing but XML whitespace (space, tab, CR, LF).
+fn is_whitespace(text: &str) -> bool {
+    text.bytes()
+        .all(|b| matches!(b, b' ' | b'\t' | b'\r' | b'\n'))
+}
+
+/// Parses a response body, naming what was being read in the error.
+#[doc(hidden)]
+pub fn parse_body<'a>(
+    body: &'a [u8],
+    context: &'static str,
+) -> Result<XmlElement<'a>, crate::protocol::ResponseError> {
+    parse(body)
+        .map_err(|error| crate::protocol::ResponseError::invalid_body(context, error.to_string()))
+}
+
+/// The element holding an error response's members: `Error` under the root
+/// (`<ErrorResponse><Error>`), EC2's `<Response><Errors><Error>`, else the
+/// root itself (restXml's bare `<Error>`).
+#[doc(hidden)]
+pub fn error_element<'e, 'a>(root: &'e XmlElement<'a>) -> &'e XmlElement<'a> {
+    root.child("Error")
+        .or_else(|| {
+            root.child("Errors")
+                .and_then(|errors| errors.child("Error"))
+        })
+        .unwrap_or(root)
+}
+
+/// The `Code` of an XML error body, when it has a non-empty one.
+#[doc(hidden)]
+pub fn error_code(body: &[u8]) -> Option<::std::string::String> {
+    let root = parse(body).ok()?;
+    let code = error_element(&root).child("Code")?.text();
+    (!code.is_empty()).then(|| code.to_owned())
+}
+
+/// The `Message` and the request id (`RequestId`, EC2's `RequestID`, beside
+/// the error or inside it) of an XML error body.
+pub(crate) fn error_details(
+    body: &[u8],
+) -> (Option<::std::string::String>, Option<::std::string::String>) {
+    let Ok(root) = parse(body) else {
+        return (None, None);
+    };
+    let error = error_element(&root);
+    let text = |element: Option<&XmlElement<'_>>| {
+        element
+            .map(XmlElement::text)
+            .filter(|text| !text.is_empty())
+            .map(str::to_owned)
+    };
+    let message = text(error.child("Message"));
+    let request_id = ["RequestId", "RequestID"]
+        .iter()
+        .find_map(|name| text(root.child(name)).or_else(|| text(error.child(name))));
+    (message, request_id)
+}
+
+/// An element a map entry may not hold.
+#[doc(hidden)]
+pub fn unexpected(
+    element: &XmlElement<'_>,
+    context: &'static str,
+) -> crate::protocol::ResponseError {
+    crate::protocol::ResponseError::invalid_body(
+        context,
+        format!("unexpected element {}", element.path()),
+    )
+}
+
+fn invalid(
+    at: &XmlElement<'_>,
+    context: &'static str,
+    text: &str,
+    what: &str,
+    error: impl ::std::fmt::Display,
+) -> crate::protocol::ResponseError {
+    crate::protocol::ResponseError::invalid_body(
+        context,
+        format!("{}: {text:?} is not {what}: {error}", at.path()),
+    )
+}
+
+/// An integer read from `text` at `at`.
+#[doc(hidden)]
+pub fn number<T: ::std::str::FromStr>(
+    text: &str,
+    at: &XmlElement<'_>,
+    context: &'static str,
+) -> Result<T, crate::protocol::ResponseError>
+where
+    T::Err: ::std::fmt::Display,
+{
+    text.trim()
+        .parse()
+        .map_err(|error| invalid(at, context, text, "a number", error))
+}
+
+/// A float read from `text` at `at`: a decimal, `NaN`, `Infinity` or `-Infinity`.
+#[doc(hidden)]
+pub fn float(
+    text: &str,
+    at: &XmlElement<'_>,
+    context: &'static str,
+) -> Result<f64, crate::protocol::ResponseError> {
+    match text.trim() {
+        "NaN" => Ok(f64::NAN),
+        "Infinity" => Ok(f64::INFINITY),
+        "-Infinity" => Ok(f64::NEG_INFINITY),
+        other => other
+            .parse()
+            .map_err(|error| invalid(at, context, text, "a number", error)),
+    }
+}
+
+/// A timestamp read from `text` at `at`, in any form botocore's parser
+/// accepts from AWS: ISO 8601 (RFC 3339, a missing offset read as UTC),
+/// seconds since the epoch, or an HTTP date.
+#[doc(hidden)]
+pub fn timestamp(
+    text: &str,
+    at: &XmlElement<'_>,
+    context: &'static str,
+) -> Result<::time::OffsetDateTime, crate::protocol::ResponseError> {
+    use ::time::format_description::well_known::Rfc3339;
+    let trimmed = text.trim();
+    if let Ok(value) = ::time::OffsetDateTime::parse(trimmed, &Rfc3339) {
+        return Ok(value);
+    }
+    if let Ok(value) = ::time::OffsetDateTime::parse(&format!("{trimmed}Z"), &Rfc3339) {
+        return Ok(value);
+    }
+    if let Ok(seconds) = trimmed.parse::<f64>() {
+        if seconds.is_finite() {
+            let micros = (seconds * 1_000_000.0).round() as i128;
+            return ::time::OffsetDateTime::from_unix_timestamp_nanos(micros * 1_000)
+                .map_err(|error| invalid(at, context, text, "a timestamp", error));
+        }
+    }
+    ::httpdate::parse_http_date(trimmed)
+        .map(::time::OffsetDateTime::from)
+        .map_err(|error| invalid(at, context, text, "a timestamp", error))
+}
+
+/// Binary data read from the base64 `text` at `at` (whitespace ignored).
+#[doc(hidden)]
+pub fn blob(
+    text: &str,
+    at: &XmlElement<'_>,
+    context: &'static str,
+) -> Result<crate::primitives::Blob, crate::protocol::ResponseError> {
+    use ::base64::Engine as _;
+    let compact: ::std::string::String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    ::base64::engine::general_purpose::STANDARD
+        .decode(compact)
+        .map(crate::primitives::Blob::new)
+        .map_err(|error| invalid(at, context, text, "base64", error))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn parsed(xml: &str) -> XmlElement<'_> {
+        match parse(xml.as_bytes()) {
+            Ok(root) => root,
+            Err(e) => panic!("{xml:?} did not parse: {e}"),
+        }
+    }
+
+    fn error(xml: &[u8]) -> String {
+        match parse(xml) {
+            Ok(root) => panic!("{xml:?} parsed as {root:?}"),
+            Err(e) => e.to_string(),
+        }
+    }
+
+    #[test]
+    fn names_text_and_paths() {
+        let xml = r#"<?xml version="1.0" encoding="UTF-8"?>
+<!-- a comment -->
+<DescribeInstancesResponse xmlns="http://ec2.amazonaws.com/doc/2016-11-15/">
+    <requestId>59dbff89-35bd-4eac-99ed-be587EXAMPLE</requestId>
+    <reservationSet>
+        <item><reservationId>r-1</reservationId></item>
+        <item><reservationId>r-2</reservationId></item>
+    </reservationSet>
+</DescribeInstancesResponse>
+<?pi after the root?>
+"#;
+        let root = parsed(xml);
+        assert_eq!(root.name(), "DescribeInstancesResponse");
+        assert_eq!(root.text(), "");
+        assert_eq!(root.path(), "DescribeInstancesResponse");
+        assert_eq!(
+            root.attribute("xmlns"),
+            Some("http://ec2.amazonaws.com/doc/2016-11-15/")
+        );
+        let names: Vec<_> = root.children().map(XmlElement::name).collect();
+        assert_eq!(names, ["requestId", "reservationSet"]);
+        assert_eq!(
+            root.child("requestId").map(XmlElement::text),
+            Some("59dbff89-35bd-4eac-99ed-be587EXAMPLE")
+        );
+        let set = root.child("reservationSet").unwrap();
+        assert_eq!(set.text(), "");
+        let ids: Vec<_> = set
+            .children_named("item")
+            .map(|item| item.child("reservationId").unwrap().text())
+            .collect();
+        assert_eq!(ids, ["r-1", "r-2"]);
+        let id = set.child("item").unwrap().child("reservationId").unwrap();
+        assert_eq!(
+            id.path(),
+            "DescribeInstancesResponse/reservationSet/item/reservationId"
+        );
+        assert!(root.child("missing").is_none());
+        assert_eq!(root.children_named("missing").count(), 0);
+    }
+
+    #[test]
+    fn prefixed_names_are_local() {
+        let root = parsed(
+            r#"<s:Envelope xmlns:s="urn:s" xmlns:x="urn:x"><x:Body x:id="7">t</x:Body></s:Envelope>"#,
+        );
+        assert_eq!(root.name(), "Envelope");
+        assert_eq!(root.attribute("xmlns:s"), Some("urn:s"));
+        let body = root.child("Body").unwrap();
+        assert_eq!(body.path(), "Envelope/Body");
+        assert_eq!(body.attribute("x:id"), Some("7"));
+        assert_eq!(body.attribute("id"), None);
+        assert!(root.child("x:Body").is_none());
+    }
+
+    #[test]
+    fn attributes_are_unescaped_and_normalised() {
+        let root = parsed(
+            "<a id='1' v=\"&lt;&amp;&gt;&quot;&apos;&#65;&#x1F600;\" s='x\ty\r\nz' r='&#10;' xsi:type=\"T\"/>",
+        );
+        assert_eq!(root.attribute("id"), Some("1"));
+        assert_eq!(root.attribute("v"), Some("<&>\"'A\u{1F600}"));
+        assert_eq!(root.attribute("s"), Some("x y z"));
+        assert_eq!(root.attribute("r"), Some("\n"));
+        assert_eq!(root.attribute("xsi:type"), Some("T"));
+        assert_eq!(root.attribute("missing"), None);
+        assert_eq!(root.text(), "");
+    }
+
+    #[test]
+    fn attribute_errors() {
+        assert_eq!(
+            error(b"<a><b v='&bogus;'/></a>"),
+            "unknown entity &bogus; in attribute v (at byte 3, in a)"
+        );
+        assert_eq!(
+            error(b"<a v='x & y'/>"),
+            "`&` not followed by a reference ending in `;` in attribute v (at byte 0)"
+        );
+        assert_eq!(
+            error(b"<a v='&#0;'/>"),
+            "invalid character reference in attribute v: \
+             0x0 character is not permitted in XML (at byte 0)"
+        );
+        let cases: &[(&[u8], &str)] = &[
+            (
+                b"<a><b v=x/></a>",
+                "an attribute value not in quotes in <b> (at byte 8, in a)",
+            ),
+            (
+                b"<a v='1' w v='2'/>",
+                "an attribute name not followed by `=` in <a> (at byte 11)",
+            ),
+            (
+                b"<a v='1' v='2'/>",
+                "an attribute given twice in <a> (at byte 9)",
+            ),
+            (
+                b"<a v= />",
+                "`=` not followed by an attribute value in <a> (at byte 6)",
+            ),
+            (
+                b"<a v='1/>",
+                "syntax error: attribute value not closed: `'` not found before end of input (at byte 0)",
+            ),
+        ];
+        for (xml, expected) in cases {
+            assert_eq!(error(xml), *expected, "{}", String::from_utf8_lossy(xml));
+        }
+    }
+
+    #[test]
+    fn text_is_unescaped_and_kept_as_written() {
+        assert_eq!(parsed("<a>  x </a>").text(), "  x ");
+        assert_eq!(parsed("<a> </a>").text(), " ");
+        assert_eq!(
+            parsed("<a>&lt;b&gt; &amp; &quot;c&quot; &apos;d&apos;</a>").text(),
+            "<b> & \"c\" 'd'"
+        );
+        assert_eq!(
+            parsed("<a>&#10;&#x9;&#65;&#x1F600;</a>").text(),
+            "\n\tA\u{1F600}"
+        );
+        assert_eq!(parsed("<a>x\r\ny\rz</a>").text(), "x\ny\nz");
+        assert_eq!(
+            parsed("<a>caf\u{e9} \u{1F600}</a>").text(),
+            "caf\u{e9} \u{1F600}"
+        );
+        assert_eq!(parsed("<a>x<!-- c -->y<?p?>z</a>").text(), "xyz");
+    }
+
+    #[test]
+    fn plain_text_is_borrowed() {
+        let root = parsed("<a k='v'>plain</a>");
+        assert!(matches!(root.text, Cow::Borrowed("plain")));
+        assert!(matches!(root.attributes[0].1, Cow::Borrowed("v")));
+    }
+
+    #[test]
+    fn cdata_mixed_with_text() {
+        assert_eq!(
+            parsed("<a>x &amp; <![CDATA[<y> &amp; ]]>z</a>").text(),
+            "x & <y> &amp; z"
+        );
+        assert_eq!(parsed("<a><![CDATA[]]></a>").text(), "");
+        assert_eq!(parsed("<a><![CDATA[ ]]></a>").text(), " ");
+    }
+
+    #[test]
+    fn indentation_between_children_is_left_out() {
+        let root = parsed("<a>\n  <b> </b>\n  <c/>\n</a>");
+        assert_eq!(root.text(), "");
+        assert_eq!(root.child("b").unwrap().text(), " ");
+        // Text that is not whitespace stays, with its own whitespace.
+        assert_eq!(parsed("<a> x <b/> y </a>").text(), " x  y ");
+        assert_eq!(parsed("<a> <b/>y</a>").text(), "y");
+    }
+
+    #[test]
+    fn empty_elements() {
+        for xml in ["<a/>", "<a></a>", "<a />", "<a\n></a >"] {
+            let root = parsed(xml);
+            assert_eq!(root.name(), "a", "{xml}");
+            assert_eq!(root.text(), "", "{xml}");
+            assert_eq!(root.children().len(), 0, "{xml}");
+        }
+    }
+
+    #[test]
+    fn nested_and_repeated_children_keep_their_order() {
+        let root = parsed(
+            "<l><member>1</member><other>x</other><member>2</member><member><member>3</member></member></l>",
+        );
+        let members: Vec<_> = root
+            .children_named("member")
+            .map(XmlElement::text)
+            .collect();
+        assert_eq!(members, ["1", "2", ""]);
+        let all: Vec<_> = root.children().map(XmlElement::name).collect();
+        assert_eq!(all, ["member", "other", "member", "member"]);
+        assert_eq!(root.child("member").unwrap().text(), "1");
+        let inner = root
+            .children_named("member")
+            .nth(2)
+            .unwrap()
+            .child("member")
+            .unwrap();
+        assert_eq!(inner.text(), "3");
+        assert_eq!(inner.path(), "l/member/member");
+    }
+
+    #[test]
+    fn byte_order_mark_is_skipped() {
+        assert_eq!(parse(b"\xEF\xBB\xBF<a>x</a>").unwrap().text(), "x");
+    }
+
+    #[test]
+    fn bad_bodies() {
+        let cases: &[(&[u8], &str)] = &[
+            (b"", "empty body"),
+            (b" \r\n\t", "empty body"),
+            (
+                b"<?xml version=\"1.0\"?><!-- c -->",
+                "no root element (at byte 31)",
+            ),
+            (b"<a>\xFF</a>", "invalid UTF-8 (at byte 3)"),
+            (b"<a>caf\xC3</a>", "invalid UTF-8 (at byte 6)"),
+            (
+                b"<?xml version=\"1.0\"?><!DOCTYPE a [<!ENTITY x \"y\">]><a>&x;</a>",
+                "DOCTYPE not allowed (at byte 21)",
+            ),
+            (b"<a>&nbsp;</a>", "unknown entity &nbsp; (at byte 3, in a)"),
+            (
+                b"<a>&#0;</a>",
+                "invalid character reference &#0; (at byte 3, in a)",
+            ),
+            (
+                b"<a>&#xD800;</a>",
+                "invalid character reference &#xD800; (at byte 3, in a)",
+            ),
+            (
+                b"<a>&#12x;</a>",
+                "invalid character reference &#12x; (at byte 3, in a)",
+            ),
+            (
+                b"<a>x & y</a>",
+                "`&` not followed by a reference ending in `;` (at byte 5, in a)",
+            ),
+            (
+                b"<a><b></c></a>",
+                "mismatched end tag: expected </b>, found </c> (at byte 6, in a/b)",
+            ),
+            (
+                b"<a></a></b>",
+                "end tag </b> without a start tag (at byte 7)",
+            ),
+            (b"<a><b>", "unclosed element <b> (at byte 6, in a/b)"),
+            (b"<a>x", "unclosed element <a> (at byte 4, in a)"),
+            (b"<a></a>x", "text after the root element (at byte 7)"),
+            (b"<a></a>&amp;", "text after the root element (at byte 7)"),
+            (b"x<a></a>", "text before the root element (at byte 0)"),
+            (
+                b"<a></a><b></b>",
+                "a second element after the root element (at byte 7)",
+            ),
+            (
+                b"<a/>\n<b/>",
+                "a second element after the root element (at byte 5)",
+            ),
+            (
+                b"<a",
+                "syntax error: tag not closed: `>` not found before end of input (at byte 0)",
+            ),
+        ];
+        for (xml, expected) in cases {
+            assert_eq!(error(xml), *expected, "{}", String::from_utf8_lossy(xml));
+        }
+    }
+
+    #[test]
+    fn nesting_is_bounded() {
+        let deep = |depth: usize| "<a>".repeat(depth) + &"</a>".repeat(depth);
+        let ok = deep(MAX_DEPTH);
+        let root = parsed(&ok);
+        let mut innermost = &root;
+        while let Some(child) = innermost.child("a") {
+            innermost = child;
+        }
+        assert_eq!(innermost.path().split('/').count(), MAX_DEPTH);
+
+        let too_deep = deep(MAX_DEPTH + 1);
+        let message = error(too_deep.as_bytes());
+        let at = 3 * MAX_DEPTH;
+        assert!(
+            message.starts_with(&format!(
+                "elements nested deeper than 256 (at byte {at}, in a/a/"
+            )),
+            "{message}"
+        );
+        // Far deeper input fails the same way, without exhausting the stack.
+        let hostile = "<a>".repeat(1_000_000);
+        assert!(error(hostile.as_bytes()).starts_with("elements nested deeper than 256"));
+    }
+
+    #[test]
+    fn paths_are_shared_between_repeated_elements() {
+        let root = parsed("<r><i><v>1</v></i><i><v>2</v></i></r>");
+        let items: Vec<_> = root.children_named("i").collect();
+        assert!(Arc::ptr_eq(&items[0].path, &items[1].path));
+        let values: Vec<_> = items.iter().map(|i| &i.child("v").unwrap().path).collect();
+        assert!(Arc::ptr_eq(values[0], values[1]));
+        assert_eq!(values[0].as_str(), "r/i/v");
+    }
+
+    #[test]
+    fn trees_can_cross_threads() {
+        fn send_and_sync<T: Send + Sync>() {}
+        send_and_sync::<XmlElement<'static>>();
+        send_and_sync::<XmlError>();
+    }
+
+    #[test]
+    fn paths_of_deep_wide_documents_cost_nothing_until_asked_for() {
+        // Long names 200 levels down, then many siblings with distinct long
+        // names: joined paths for all would take gigabytes.
+        let name = "n".repeat(1000);
+        let mut xml = format!("<{name}>").repeat(200);
+        for i in 0..2000 {
+            xml.push_str(&format!("<{name}{i}/>"));
+        }
+        xml.push_str(&format!("</{name}>").repeat(200));
+        let root = parsed(&xml);
+        let mut innermost = &root;
+        while let Some(child) = innermost.child(&name) {
+            innermost = child;
+        }
+        assert_eq!(innermost.children().len(), 2000);
+        let last = innermost.children().last().unwrap();
+        assert_eq!(last.path().len(), 200 * 1001 + 1004);
+        assert!(last.path().ends_with(&format!("{name}/{name}1999")));
+    }
+
+    #[test]
+    fn error_display_without_a_place() {
+        let e = XmlError {
+            message: "m".to_owned(),
+            offset: None,
+            path: Some("a/b".to_owned()),
+        };
+        assert_eq!(e.to_string(), "m (in a/b)");
+        let e = XmlError { path: None, ..e };
+        assert_eq!(e.to_string(), "m");
+    }
+
+    /// A generated element: what the parser should read back.
+    #[derive(Debug, Clone, PartialEq)]
+    struct Node {
+        prefix: Option<String>,
+        name: String,
+        attributes: Vec<(String, String)>,
+        text: String,
+        /// Written as CDATA where that can hold it.
+        cdata: bool,
+        children: Vec<Node>,
+    }
+
+    fn escape_text(text: &str) -> String {
+        let mut out = String::new();
+        for c in text.chars() {
+            match c {
+                '&' => out.push_str("&amp;"),
+                '<' => out.push_str("&lt;"),
+                '>' => out.push_str("&gt;"),
+                '\r' => out.push_str("&#13;"),
+                c => out.push(c),
+            }
+        }
+        out
+    }
+
+    fn escape_attribute(value: &str) -> String {
+        let mut out = String::new();
+        for c in value.chars() {
+            match c {
+                '&' => out.push_str("&amp;"),
+                '<' => out.push_str("&lt;"),
+                '"' => out.push_str("&quot;"),
+                '\t' => out.push_str("&#9;"),
+                '\n' => out.push_str("&#xA;"),
+                '\r' => out.push_str("&#13;"),
+                c => out.push(c),
+            }
+        }
+        out
+    }
+
+    fn write(node: &Node, indent: usize, out: &mut String) {
+        let qname = match &node.prefix {
+            Some(prefix) => format!("{prefix}:{}", node.name),
+            None => node.name.clone(),
+        };
+        out.push('<');
+        out.push_str(&qname);
+        for (key, value) in &node.attributes {
+            out.push_str(&format!(" {key}=\"{}\"", escape_attribute(value)));
+        }
+        if node.children.is_empty() && node.text.is_empty() {
+            out.push_str("/>");
+            return;
+        }
+        out.push('>');
+        if node.cdata && !node.text.contains("]]>") && !node.text.contains('\r') {
+            out.push_str(&format!("<![CDATA[{}]]>", node.text));
+        } else {
+            out.push_str(&escape_text(&node.text));
+        }
+        for (i, child) in node.children.iter().enumerate() {
+            // Whitespace next to text would be part of it.
+            if i > 0 || node.text.is_empty() {
+                out.push('\n');
+                out.push_str(&" ".repeat(indent + 2));
+            }
+            write(child, indent + 2, out);
+        }
+        if !node.children.is_empty() {
+            out.push('\n');
+            out.push_str(&" ".repeat(indent));
+        }
+        out.push_str(&format!("</{qname}>"));
+    }
+
+    fn check(node: &Node, element: &XmlElement<'_>, path: &str) {
+        assert_eq!(element.name(), node.name);
+        assert_eq!(element.path(), path);
+        assert_eq!(element.text(), node.text);
+        for (key, value) in &node.attributes {
+            assert_eq!(element.attribute(key), Some(value.as_str()), "{key}");
+        }
+        assert_eq!(element.attributes.len(), node.attributes.len());
+        assert_eq!(element.children().len(), node.children.len());
+        for (child, element) in node.children.iter().zip(element.children()) {
+            check(child, element, &format!("{path}/{}", child.name));
+        }
+    }
+
+    fn node() -> impl Strategy<Value = Node> {
+        let name = "[A-Za-z_][A-Za-z0-9_.-]{0,6}";
+        let prefix = proptest::option::of("[a-z]{1,3}");
+        let attributes =
+            proptest::collection::btree_map("[a-z]{1,4}(:[a-z]{1,4})?", any::<String>(), 0..3)
+                .prop_map(|map| map.into_iter().collect::<Vec<_>>());
+        // Text anywhere in a leaf; in an element with children only text that
+        // is not all whitespace, as indentation is left out.
+        let leaf = (
+            prefix.clone(),
+            name,
+            attributes.clone(),
+            any::<String>(),
+            any::<bool>(),
+        )
+            .prop_map(|(prefix, name, attributes, text, cdata)| Node {
+                prefix,
+                name,
+                attributes,
+                text,
+                cdata,
+                children: Vec::new(),
+            });
+        leaf.prop_recursive(6, 64, 6, move |inner| {
+            (
+                prefix.clone(),
+                name,
+                attributes.clone(),
+                proptest::option::of("[a-z]{1,5}"),
+                proptest::collection::vec(inner, 1..6),
+            )
+                .prop_map(|(prefix, name, attributes, text, children)| Node {
+                    prefix,
+                    name,
+                    attributes,
+                    text: text.unwrap_or_default(),
+                    cdata: false,
+                    children,
+                })
+        })
+    }
+
+    proptest! {
+        #[test]
+        fn arbitrary_bytes_never_panic(body in proptest::collection::vec(any::<u8>(), 0..512)) {
+            let _ = parse(&body);
+        }
+
+        #[test]
+        fn arbitrary_strings_never_panic(body in any::<String>()) {
+            let _ = parse(body.as_bytes());
+        }
+
+        #[test]
+        fn xml_like_strings_never_panic(
+            body in "(<|</|/>|>|a|b:c|=|\"|'|&|;|#|x|1|&amp;|&#x|<!\\[CDATA\\[|\\]\\]>|<!--|-->|<\\?|\\?>|<!DOCTYPE| |\n|\u{e9})*"
+        ) {
+            let _ = parse(body.as_bytes());
+        }
+
+        #[test]
+        fn generated_trees_round_trip(root in node()) {
+            let mut xml = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+            write(&root, 0, &mut xml);
+            xml.push('\n');
+            let parsed = match parse(xml.as_bytes()) {
+                Ok(parsed) => parsed,
+                Err(e) => panic!("{xml}\n{e}"),
+            };
+            check(&root, &parsed, &root.name);
+        }
+    }
+}
