@@ -49,9 +49,20 @@ pub struct Suite {
     pub cases: Vec<Case>,
 }
 
+/// The shapes of one suite, as written.
+#[derive(serde::Deserialize)]
+struct RawShapes {
+    #[serde(default)]
+    shapes: Option<Box<serde_json::value::RawValue>>,
+}
+
 /// Reads a suite file: its kind and its suites.
 pub fn parse_suite_file(text: &str) -> Result<(SuiteKind, Vec<Suite>), String> {
     let suites: Vec<Value> =
+        serde_json::from_str(text).map_err(|err| format!("not a suite file: {err}"))?;
+    // The shapes as written: a `Value` map sorts members by name, and the
+    // query protocols write members in model order.
+    let raw_shapes: Vec<RawShapes> =
         serde_json::from_str(text).map_err(|err| format!("not a suite file: {err}"))?;
     let is_output = suites
         .iter()
@@ -70,9 +81,21 @@ pub fn parse_suite_file(text: &str) -> Result<(SuiteKind, Vec<Suite>), String> {
             .ok_or_else(|| format!("suite {suite_index}: no cases"))?;
         let mut operations = Map::new();
         let mut suite_cases = Vec::new();
+        let suite_protocol = suite["metadata"]["protocol"].as_str().unwrap_or_default();
         for (case_index, case) in cases.iter().enumerate() {
             let mut given = case["given"].clone();
             let base = given["name"].as_str().unwrap_or("Operation").to_string();
+            // As botocore's runner: a query output with members is read from
+            // `<{operation}Result>`, which the suites' models leave unsaid.
+            if kind == SuiteKind::Output && suite_protocol == "query" {
+                let output_shape = given["output"]["shape"].as_str().unwrap_or_default();
+                let has_members = suite["shapes"][output_shape]["members"]
+                    .as_object()
+                    .is_some_and(|members| !members.is_empty());
+                if has_members {
+                    given["output"]["resultWrapper"] = json!(format!("{base}Result"));
+                }
+            }
             // Cases of a suite may describe the same operation differently; keep each apart.
             let mut name = base.clone();
             if operations
@@ -112,17 +135,20 @@ pub fn parse_suite_file(text: &str) -> Result<(SuiteKind, Vec<Suite>), String> {
             .as_str()
             .unwrap_or_default()
             .to_string();
-        let model = json!({
-            "metadata": metadata,
-            "operations": operations,
-            "shapes": suite["shapes"],
-        });
+        let shapes = raw_shapes
+            .get(suite_index)
+            .and_then(|raw| raw.shapes.as_deref())
+            .map_or("{}", |shapes| shapes.get());
+        let model_json = format!(
+            r#"{{"metadata": {metadata}, "operations": {}, "shapes": {shapes}}}"#,
+            Value::Object(operations)
+        );
         out.push(Suite {
             description: suite["description"]
                 .as_str()
                 .unwrap_or_default()
                 .to_string(),
-            model_json: model.to_string(),
+            model_json,
             protocol,
             cases: suite_cases,
         });

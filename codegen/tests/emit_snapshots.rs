@@ -58,6 +58,8 @@ snapshot_fixtures!(
     maps_of_lists,
     http_bindings,
     aws_json,
+    aws_query,
+    ec2_query,
     event_streams,
 );
 

@@ -274,16 +274,21 @@ fn example(service: &Service) -> Option<String> {
         })
         .unwrap_or_default();
     let lib = &service.lib_name;
-    let error_reading = if crate::protocol::supports_requests(service) && !op.streams_events {
+    let example_error =
+        crate::protocol::example_error_response(service).filter(|_| !op.streams_events);
+    let error_reading = if let Some((headers, body)) = example_error {
+        let headers: String = headers
+            .iter()
+            .map(|(name, value)| format!("    .header(\"{name}\", \"{value}\")\n"))
+            .collect();
         format!(
             "\n// A response reads into the operation's output or its error; every error\n\
              // tells its code, message, status and request id the same way.\n\
              use {lib}::prelude::*;\n\
              let response = {lib}::http::Response::builder()\n    \
-             .status(400)\n    \
-             .header(\"x-amzn-requestid\", \"example-request-id\")\n    \
-             .header(\"x-amzn-errortype\", \"SomethingWentWrong\")\n    \
-             .body({lib}::bytes::Bytes::from_static(br#\"{{\"message\":\"it broke\"}}\"#))?;\n\
+             .status(400)\n\
+             {headers}    \
+             .body({lib}::bytes::Bytes::from_static(br#\"{body}\"#))?;\n\
              let err = {lib}::operation::{op}::parse_response(&response).unwrap_err();\n\
              assert_eq!(err.message(), Some(\"it broke\"));\n\
              assert_eq!(err.meta().and_then(|meta| meta.request_id.as_deref()), Some(\"example-request-id\"));\n\

@@ -110,10 +110,15 @@ impl RustFile<'_> {
                 TypeKind::Struct(def) => {
                     let mut tokens = structs::emit_struct(service, type_def, def);
                     tokens.extend(builders::emit_builder(service, type_def, def));
+                    tokens.extend(crate::protocol::type_impls(service, type_def));
                     tokens
                 }
                 TypeKind::Enum(def) => enums::emit_enum(type_def, def),
-                TypeKind::Union(def) => unions::emit_union(service, type_def, def),
+                TypeKind::Union(def) => {
+                    let mut tokens = unions::emit_union(service, type_def, def);
+                    tokens.extend(crate::protocol::type_impls(service, type_def));
+                    tokens
+                }
             },
         }
     }

@@ -14,6 +14,35 @@ pub enum ErrorStyle {
     /// The `x-amzn-errortype` header, else the JSON body's `__type` or `code`
     /// (rest-json and awsJson).
     Json,
+    /// The XML body's `Error` element's `Code` (`<ErrorResponse><Error>`,
+    /// EC2's `<Response><Errors><Error>`).
+    Xml,
+}
+
+/// An error response as the protocol's services send it, for examples in
+/// the docs: its headers and body, with the code `SomethingWentWrong`, the
+/// message `it broke` and the request id `example-request-id`.
+pub fn example_error_response(
+    style: ErrorStyle,
+    ec2: bool,
+) -> (Vec<(&'static str, &'static str)>, &'static str) {
+    match style {
+        ErrorStyle::Json => (
+            vec![
+                ("x-amzn-requestid", "example-request-id"),
+                ("x-amzn-errortype", "SomethingWentWrong"),
+            ],
+            r#"{"message":"it broke"}"#,
+        ),
+        ErrorStyle::Xml if ec2 => (
+            Vec::new(),
+            "<Response><Errors><Error><Code>SomethingWentWrong</Code><Message>it broke</Message></Error></Errors><RequestID>example-request-id</RequestID></Response>",
+        ),
+        ErrorStyle::Xml => (
+            Vec::new(),
+            "<ErrorResponse><Error><Type>Sender</Type><Code>SomethingWentWrong</Code><Message>it broke</Message></Error><RequestId>example-request-id</RequestId></ErrorResponse>",
+        ),
+    }
 }
 
 /// The expression giving the error code of `response`, an `Option<String>`.
@@ -30,6 +59,7 @@ fn error_code(service: &Service, style: ErrorStyle) -> TokenStream {
             )
         },
         ErrorStyle::Json => quote! { ::awsgen_runtime::protocol::error_code(response) },
+        ErrorStyle::Xml => quote! { ::awsgen_runtime::xml::error_code(response.body()) },
     }
 }
 

@@ -15,24 +15,27 @@ pub mod http;
 use proc_macro2::{Ident, TokenStream};
 
 use crate::ir::{OperationDef, Protocol, Service, StructDef, TypeDef};
-use codec::Codec;
+use codec::query::QueryDialect;
+use codec::{RequestCodec, ResponseCodec};
 use errors::ErrorStyle;
 use http::rpc::RpcTarget;
 
-/// How members travel in the HTTP message.
+/// How members travel in the HTTP request, and the codec of its body.
 #[derive(Debug, Clone)]
 enum HttpStyle<'s> {
     /// Members bound to URI labels, query parameters, headers, the payload or the body.
-    Rest,
+    Rest(RequestCodec),
     /// Every member in the body, sent to one path.
-    Rpc(RpcTarget<'s>),
+    Rpc(RpcTarget<'s>, RequestCodec),
+    /// Every member as form pairs, sent to `/`.
+    Query(QueryDialect),
 }
 
 /// The pieces a protocol is made of.
 #[derive(Debug, Clone)]
 struct Pieces<'s> {
     http: HttpStyle<'s>,
-    codec: Codec,
+    response: ResponseCodec,
     errors: ErrorStyle,
 }
 
@@ -41,22 +44,35 @@ struct Pieces<'s> {
 fn pieces(service: &Service) -> Option<Pieces<'_>> {
     match &service.protocol {
         Protocol::RestJson => Some(Pieces {
-            http: HttpStyle::Rest,
-            codec: Codec::Json,
+            http: HttpStyle::Rest(RequestCodec::Json),
+            response: ResponseCodec::Json,
             errors: ErrorStyle::Json,
         }),
         Protocol::AwsJson {
             version,
             target_prefix,
         } => Some(Pieces {
-            http: HttpStyle::Rpc(RpcTarget {
-                target_prefix,
-                content_type: format!("application/x-amz-json-{version}"),
-            }),
-            codec: Codec::Json,
+            http: HttpStyle::Rpc(
+                RpcTarget {
+                    target_prefix,
+                    content_type: format!("application/x-amz-json-{version}"),
+                },
+                RequestCodec::Json,
+            ),
+            response: ResponseCodec::Json,
             errors: ErrorStyle::Json,
         }),
-        Protocol::RestXml | Protocol::AwsQuery | Protocol::Ec2Query | Protocol::RpcV2Cbor => None,
+        Protocol::AwsQuery => Some(Pieces {
+            http: HttpStyle::Query(QueryDialect::Query),
+            response: ResponseCodec::Xml,
+            errors: ErrorStyle::Xml,
+        }),
+        Protocol::Ec2Query => Some(Pieces {
+            http: HttpStyle::Query(QueryDialect::Ec2),
+            response: ResponseCodec::Xml,
+            errors: ErrorStyle::Xml,
+        }),
+        Protocol::RestXml | Protocol::RpcV2Cbor => None,
     }
 }
 
@@ -74,10 +90,11 @@ pub fn supports_requests(service: &Service) -> bool {
 pub fn serialize_request_body(service: &Service, op: &OperationDef) -> Option<TokenStream> {
     let pieces = pieces(service)?;
     Some(match &pieces.http {
-        HttpStyle::Rest => http::rest::serialize_request_body(service, op, pieces.codec),
-        HttpStyle::Rpc(target) => {
-            http::rpc::serialize_request_body(service, op, target, pieces.codec)
+        HttpStyle::Rest(codec) => http::rest::serialize_request_body(service, op, *codec),
+        HttpStyle::Rpc(target, codec) => {
+            http::rpc::serialize_request_body(service, op, target, *codec)
         }
+        HttpStyle::Query(_) => http::query::serialize_request_body(service, op),
     })
 }
 
@@ -114,8 +131,31 @@ pub fn from_response_impl(
         service,
         type_def,
         def,
-        pieces.codec,
+        pieces.response,
     ))
+}
+
+/// An error response as the service sends it (headers, body), for the
+/// examples in the generated docs; `None` without wire support.
+pub fn example_error_response(
+    service: &Service,
+) -> Option<(Vec<(&'static str, &'static str)>, &'static str)> {
+    let pieces = pieces(service)?;
+    let ec2 = matches!(pieces.http, HttpStyle::Query(QueryDialect::Ec2));
+    Some(errors::example_error_response(pieces.errors, ec2))
+}
+
+/// What the protocol's wire code needs on a generated type itself (query's
+/// `write_query`, XML's `from_xml`); empty where it needs nothing.
+pub fn type_impls(service: &Service, type_def: &TypeDef) -> TokenStream {
+    let Some(pieces) = pieces(service) else {
+        return TokenStream::new();
+    };
+    let query = match pieces.http {
+        HttpStyle::Query(dialect) => Some(dialect),
+        HttpStyle::Rest(_) | HttpStyle::Rpc(..) => None,
+    };
+    codec::type_impls(service, type_def, query, pieces.response)
 }
 
 #[cfg(test)]

@@ -1,51 +1,116 @@
-//! Body codecs: how a protocol writes and reads the document in an HTTP body.
-//! Each returns expressions over the `request` (a `RequestParts`), `input`
-//! and `response` bindings of the generated operation code.
+//! Body codecs: how a protocol writes the document in a request body and
+//! reads the one in a response body. Each returns expressions over the
+//! `request` (a `RequestParts`), `input` and `response` bindings of the
+//! generated operation code; codecs that need code on the types themselves
+//! (query's `write_query`, XML's `from_xml`) emit it through [`type_impls`].
 
 mod json;
+pub mod query;
+pub mod xml;
 
 use proc_macro2::TokenStream;
 
-/// The body formats of the protocols.
+use crate::ir::{Service, StructDef, TypeDef, TypeKind};
+use query::QueryDialect;
+
+/// How the request bodies of protocols with HTTP bindings or an RPC body are
+/// written (query requests are form pairs, written by [`query`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Codec {
+pub enum RequestCodec {
     /// JSON documents, through the generated types' serde impls.
     Json,
 }
 
-impl Codec {
+/// How response bodies are read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ResponseCodec {
+    /// JSON documents, through the generated types' serde impls.
+    Json,
+    /// XML documents, through each output and error type's `from_xml`.
+    Xml,
+}
+
+impl RequestCodec {
     /// Writes `value` (a reference to a structure, union or document) as the whole body.
     pub fn write_document(self, value: TokenStream) -> TokenStream {
         match self {
-            Codec::Json => json::write_document(value),
+            RequestCodec::Json => json::write_document(value),
         }
     }
 
     /// Writes an empty document as the body.
     pub fn write_empty_document(self) -> TokenStream {
         match self {
-            Codec::Json => json::write_empty_document(),
+            RequestCodec::Json => json::write_empty_document(),
         }
     }
 
     /// Writes the input's members bound to the body.
     pub fn write_body_members(self) -> TokenStream {
         match self {
-            Codec::Json => json::write_body_members(),
+            RequestCodec::Json => json::write_body_members(),
+        }
+    }
+}
+
+impl ResponseCodec {
+    /// Reads the body as a payload of type `ty`, in a `Box` when `boxed`
+    /// (an `Option` of it; empty is absent).
+    pub fn read_payload(self, ty: TokenStream, boxed: bool, context: &str) -> TokenStream {
+        match self {
+            ResponseCodec::Json => {
+                let ty = if boxed {
+                    quote::quote!(::std::boxed::Box<#ty>)
+                } else {
+                    ty
+                };
+                json::read_payload(ty, context)
+            }
+            ResponseCodec::Xml => xml::read_payload(ty, boxed, context),
         }
     }
 
-    /// Reads the body as a payload of type `ty` (an `Option` of it; empty is absent).
-    pub fn read_payload(self, ty: TokenStream, context: &str) -> TokenStream {
+    /// Reads the body's members into a fresh `Self` (the structure
+    /// `type_def`); members bound elsewhere are ignored.
+    pub fn read_body_members(
+        self,
+        service: &Service,
+        type_def: &TypeDef,
+        def: &StructDef,
+    ) -> TokenStream {
+        let context = type_def.model_name.as_str();
         match self {
-            Codec::Json => json::read_payload(ty, context),
+            ResponseCodec::Json => json::read_body_members(context),
+            ResponseCodec::Xml => xml::read_body_members(service, type_def, def),
         }
     }
+}
 
-    /// Reads the body's members into a fresh `Self`; members bound elsewhere are ignored.
-    pub fn read_body_members(self, context: &str) -> TokenStream {
-        match self {
-            Codec::Json => json::read_body_members(context),
+/// The code the codecs need on a type itself, if any: `write_query` on what
+/// the inputs of a query protocol reach, `from_xml` on what outputs and
+/// errors reach when responses are XML.
+pub fn type_impls(
+    service: &Service,
+    type_def: &TypeDef,
+    query: Option<QueryDialect>,
+    response: ResponseCodec,
+) -> TokenStream {
+    let (TypeKind::Struct(def) | TypeKind::Union(def)) = &type_def.kind else {
+        return TokenStream::new();
+    };
+    let mut tokens = TokenStream::new();
+    // A structure without members writes and reads nothing: it gets neither
+    // method, and what holds one skips it.
+    if def.members.is_empty() {
+        return tokens;
+    }
+    if let Some(dialect) = query {
+        if def.in_input {
+            tokens.extend(query::write_query_impl(service, type_def, def, dialect));
         }
     }
+    if response == ResponseCodec::Xml && def.in_output {
+        tokens.extend(xml::from_xml_impl(service, type_def, def));
+    }
+    tokens
 }

@@ -1,8 +1,10 @@
 //! HTTP bindings: where each member of an input or output travels in the
 //! HTTP message. [`rest`] binds members to URI labels, the query string,
 //! headers and the payload; [`rpc`] sends everything in the body to one path;
+//! [`query`] sends everything as form pairs to `/`;
 //! [`response`] reads outputs and errors back by the same bindings.
 
+pub mod query;
 pub mod response;
 pub mod rest;
 pub mod rpc;

@@ -9,18 +9,18 @@ use crate::emit::rust_types::{ident, type_tokens};
 use crate::ir::{
     Binding, MemberDef, RustType, Service, StructDef, TimestampFormat, TypeDef, TypeKind,
 };
-use crate::protocol::codec::Codec;
+use crate::protocol::codec::ResponseCodec;
 
 /// `from_response` for a structure that is an operation output or an error.
 pub fn from_response_impl(
     service: &Service,
     type_def: &TypeDef,
     def: &StructDef,
-    codec: Codec,
+    codec: ResponseCodec,
 ) -> TokenStream {
     let name = ident(&type_def.rust_name);
     let context = type_def.model_name.as_str();
-    let body = body_read(service, def, context, codec);
+    let body = body_read(service, type_def, def, codec);
     let mut steps = Vec::new();
     for member in &def.members {
         let field = ident(&member.field_name);
@@ -72,7 +72,13 @@ pub fn from_response_impl(
 }
 
 /// The expression that reads the body into a fresh value of the structure.
-fn body_read(service: &Service, def: &StructDef, context: &str, codec: Codec) -> TokenStream {
+fn body_read(
+    service: &Service,
+    type_def: &TypeDef,
+    def: &StructDef,
+    codec: ResponseCodec,
+) -> TokenStream {
+    let context = type_def.model_name.as_str();
     if let Some(member) = def.members.iter().find(|m| m.binding == Binding::Payload) {
         let field = ident(&member.field_name);
         let kind = match &member.ty {
@@ -100,15 +106,7 @@ fn body_read(service: &Service, def: &StructDef, context: &str, codec: Codec) ->
                     (!response.body().is_empty()).then(|| #ty::from(&*::std::string::String::from_utf8_lossy(response.body())))
                 }
             }
-            other => {
-                let inner = type_tokens(service, other);
-                let ty = if member.boxed {
-                    quote!(::std::boxed::Box<#inner>)
-                } else {
-                    inner
-                };
-                codec.read_payload(ty, context)
-            }
+            other => codec.read_payload(type_tokens(service, other), member.boxed, context),
         };
         return quote! {
             Self {
@@ -118,7 +116,7 @@ fn body_read(service: &Service, def: &StructDef, context: &str, codec: Codec) ->
         };
     }
     if def.members.iter().any(|m| m.binding == Binding::Body) {
-        codec.read_body_members(context)
+        codec.read_body_members(service, type_def, def)
     } else {
         // Nothing comes from the body. A structure without members reads nothing
         // at all, which must not leave `response` unused.

@@ -10,11 +10,15 @@ use crate::emit::rust_types::ident;
 use crate::ir::{
     Binding, MemberDef, OperationDef, RustType, Service, StructDef, TimestampFormat, TypeKind,
 };
-use crate::protocol::codec::Codec;
+use crate::protocol::codec::RequestCodec;
 use crate::uri_template::{self, Part};
 
 /// The body of `Operation::serialize_request` for `op`.
-pub fn serialize_request_body(service: &Service, op: &OperationDef, codec: Codec) -> TokenStream {
+pub fn serialize_request_body(
+    service: &Service,
+    op: &OperationDef,
+    codec: RequestCodec,
+) -> TokenStream {
     let def = &*input_def(service, op);
     let (path_template, static_query) = match op.uri.split_once('?') {
         Some((path, query)) => (path, query),
@@ -227,7 +231,7 @@ fn header_tokens(service: &Service, def: &StructDef) -> TokenStream {
     quote!(#(#steps)*)
 }
 
-fn body_tokens(service: &Service, def: &StructDef, codec: Codec) -> TokenStream {
+fn body_tokens(service: &Service, def: &StructDef, codec: RequestCodec) -> TokenStream {
     if let Some(member) = def.members.iter().find(|m| m.binding == Binding::Payload) {
         let field = ident(&member.field_name);
         let named_kind = match &member.ty {

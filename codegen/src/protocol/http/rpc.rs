@@ -6,7 +6,7 @@ use quote::quote;
 
 use super::{fill_idempotency_tokens, host_prefix_tokens, input_def};
 use crate::ir::{OperationDef, Service};
-use crate::protocol::codec::Codec;
+use crate::protocol::codec::RequestCodec;
 
 /// What an RPC protocol puts on every request.
 #[derive(Debug, Clone)]
@@ -22,7 +22,7 @@ pub fn serialize_request_body(
     service: &Service,
     op: &OperationDef,
     target: &RpcTarget<'_>,
-    codec: Codec,
+    codec: RequestCodec,
 ) -> TokenStream {
     let def = input_def(service, op);
     let fill = fill_idempotency_tokens(&def);
