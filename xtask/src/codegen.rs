@@ -45,6 +45,13 @@ pub fn workspace_root() -> PathBuf {
         .to_path_buf()
 }
 
+/// The target folder of the scratch workspaces whose crates are generated
+/// and compiled with the workspace's lock file (the fixtures, the protocol
+/// suites): shared, so their common dependencies are built once.
+pub fn generated_crates_target(root: &Path) -> PathBuf {
+    root.join("target/generated-crates")
+}
+
 pub fn run(args: &[String]) -> Result<ExitCode> {
     run_at(&workspace_root(), args)
 }

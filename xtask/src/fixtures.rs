@@ -128,7 +128,7 @@ pub fn check(root: &Path, scratch: &Path) -> Result<()> {
     )?;
     // The workspace's lock file pins the same dependency versions the real crate uses.
     fs::copy(root.join("Cargo.lock"), scratch.join("Cargo.lock"))?;
-    let target = root.join("target/fixtures");
+    let target = crate::codegen::generated_crates_target(root);
     cargo(
         scratch,
         &target,

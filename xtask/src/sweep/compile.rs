@@ -23,9 +23,10 @@ pub struct CompileResult {
     pub name: String,
     /// Lines generated.
     pub lines: usize,
-    /// `cargo check` time (not incremental, dependencies already built).
+    /// `cargo check` time (not incremental, dependencies already built),
+    /// when clippy was not asked for.
     pub check: Option<Duration>,
-    /// `cargo clippy -- -D warnings` time, when asked for.
+    /// `cargo clippy -- -D warnings` time (its checks included), when asked for.
     pub clippy: Option<Duration>,
     /// The first failure, with cargo's output.
     pub failure: Option<String>,
@@ -172,10 +173,8 @@ pub fn compile(
         .collect();
     println!("building the crates' dependencies (not measured)…");
     for target in &targets {
-        timed(workspace, target, &["check", "-p", WARM_CRATE], false)?;
-        if clippy {
-            timed(workspace, target, &["clippy", "-p", WARM_CRATE], false)?;
-        }
+        let step = if clippy { "clippy" } else { "check" };
+        timed(workspace, target, &[step, "-p", WARM_CRATE], false)?;
     }
     let next = AtomicUsize::new(0);
     let slots: Vec<Mutex<&mut CompileResult>> = results.iter_mut().map(Mutex::new).collect();
@@ -195,7 +194,9 @@ pub fn compile(
     Ok(results)
 }
 
-/// `cargo check`, then with `clippy` `cargo clippy -D warnings`, of one crate.
+/// `cargo check` of one crate, or with `clippy` `cargo clippy -D warnings`
+/// alone: clippy reports every error `cargo check` would, and a check before
+/// it would be done twice (clippy does not reuse its results).
 fn compile_one(workspace: &Path, target: &Path, clippy: bool, result: &mut CompileResult) {
     let package = format!("awsgen-{}", result.name);
     let run = |args: &[&str], failure: &mut Option<String>| -> Option<Duration> {
@@ -204,11 +205,7 @@ fn compile_one(workspace: &Path, target: &Path, clippy: bool, result: &mut Compi
             .ok()
     };
     // `--all-features`: the client too, where the crate has one.
-    result.check = run(
-        &["check", "-p", &package, "--all-features"],
-        &mut result.failure,
-    );
-    if clippy && result.failure.is_none() {
+    if clippy {
         result.clippy = run(
             &[
                 "clippy",
@@ -222,14 +219,21 @@ fn compile_one(workspace: &Path, target: &Path, clippy: bool, result: &mut Compi
             ],
             &mut result.failure,
         );
+    } else {
+        result.check = run(
+            &["check", "-p", &package, "--all-features"],
+            &mut result.failure,
+        );
     }
     let seconds = |d: Option<Duration>| d.map(|d| format!("{:.1} s", d.as_secs_f64()));
+    let (step, time) = if clippy {
+        ("clippy", result.clippy)
+    } else {
+        ("cargo check", result.check)
+    };
     println!(
-        "{package}: cargo check {}{}{}",
-        seconds(result.check).unwrap_or_else(|| "failed".to_owned()),
-        seconds(result.clippy)
-            .map(|s| format!(", clippy {s}"))
-            .unwrap_or_default(),
+        "{package}: {step} {}{}",
+        seconds(time).unwrap_or_else(|| "failed".to_owned()),
         if result.failure.is_some() {
             " FAILED"
         } else {

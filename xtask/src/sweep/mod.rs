@@ -24,7 +24,8 @@ cargo xtask sweep (--botocore PATH | --pip VERSION) [--out DIR] [--compile SERVI
   --out DIR           write every generated crate to DIR/<service>/ (nothing is written otherwise)
   --compile SERVICES  comma-separated services, `sample` or `all`: write them into a scratch
                       workspace (target/sweep-workspace) and time `cargo check` of each
-  --clippy            with --compile, also run clippy -D warnings on each
+  --clippy            with --compile, run clippy -D warnings on each instead of cargo check
+                      (clippy reports every error cargo check does)
   --compile-jobs N    crates compiled at once, each worker with its own target folder
                       (default 1, so that each crate's time is its own)
   --jobs N            generation threads (default: the number of cores)
