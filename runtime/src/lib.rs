@@ -39,6 +39,7 @@ pub mod protocol;
 pub mod query;
 #[cfg(feature = "client")]
 pub mod signing;
+#[cfg(feature = "xml")]
 #[doc(hidden)]
 pub mod xml;
 

@@ -548,12 +548,7 @@ impl ErrorMeta {
         code: Option<::std::string::String>,
     ) -> Self {
         let body = response.body();
-        // The XML protocols carry the message and request id in the body.
-        let (xml_message, xml_request_id) = if body.trim_ascii_start().starts_with(b"<") {
-            crate::xml::error_details(body)
-        } else {
-            (None, None)
-        };
+        let (xml_message, xml_request_id) = xml_error_details(body);
         let request_id = ["x-amzn-requestid", "x-amz-request-id"]
             .iter()
             .find_map(|name| response.headers().get(*name))
@@ -656,6 +651,27 @@ fn query_error(response: &::http::Response<::bytes::Bytes>) -> Option<(&str, &st
         .ok()?;
     let (code, error_type) = value.split_once(';')?;
     (!code.is_empty() && !error_type.contains(';')).then_some((code, error_type))
+}
+
+/// The message and request id an XML error body carries (the XML protocols
+/// put both in the body).
+#[cfg(feature = "xml")]
+fn xml_error_details(
+    body: &[u8],
+) -> (Option<::std::string::String>, Option<::std::string::String>) {
+    if body.trim_ascii_start().starts_with(b"<") {
+        crate::xml::error_details(body)
+    } else {
+        (None, None)
+    }
+}
+
+/// Without the `xml` feature no crate reads XML bodies.
+#[cfg(not(feature = "xml"))]
+fn xml_error_details(
+    _body: &[u8],
+) -> (Option<::std::string::String>, Option<::std::string::String>) {
+    (None, None)
 }
 
 /// The message of an error body: `message`, `Message` or `errorMessage`.

@@ -135,6 +135,15 @@ pub fn from_response_impl(
     ))
 }
 
+/// The runtime's cargo features the service's wire code needs: `xml` where
+/// responses are XML.
+pub fn runtime_features(service: &Service) -> &'static [&'static str] {
+    match pieces(service).map(|pieces| pieces.response) {
+        Some(ResponseCodec::Xml) => &["xml"],
+        Some(ResponseCodec::Json) | None => &[],
+    }
+}
+
 /// An error response as the service sends it (headers, body), for the
 /// examples in the generated docs; `None` without wire support.
 pub fn example_error_response(

@@ -148,7 +148,7 @@ pub fn compile(
         warm.join("Cargo.toml"),
         format!(
             "[package]\nname = \"{WARM_CRATE}\"\nversion = \"0.0.0\"\nedition = \"2021\"\npublish = false\n\n\
-             [dependencies]\nawsgen-runtime = {{ path = \"{}\", features = [\"client\"] }}\n",
+             [dependencies]\nawsgen-runtime = {{ path = \"{}\", features = [\"client\", \"xml\"] }}\n",
             runtime_path_from(&warm)?
         ),
     )?;
