@@ -61,8 +61,8 @@ commands:
   semver OLD NEW                   generate both models' crates and check the diff's semver bump against
        [--operations A,B]          cargo-semver-checks (installed into target/tools on first use)
   semver --pairs [--sample]        the same for the fixed set of history pairs (11); with --sample,
-                                   the four CI checks (an additive pair, a breaking one, a subset
-                                   crate, internals only)
+                                   four of them (an additive pair, a breaking one, a subset crate,
+                                   internals only)
   sweep --botocore PATH            generate every model of a botocore release (wheel or data folder) in
         [--pip VERSION]            memory, in parallel: a table per protocol, failures with reasons;
         [--out DIR] [--runs N]     --compile SERVICES|sample|all also checks those crates (--clippy:

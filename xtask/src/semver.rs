@@ -45,7 +45,7 @@ pub const PAIRS: [(&str, &str, &str); 8] = [
     ),
 ];
 
-/// The pairs `--pairs --sample` (CI) keeps, whole and subset: an additive
+/// The pairs `--pairs --sample` keeps, whole and subset: an additive
 /// change and its reversal, a removal; the internals-only pair always runs.
 pub const SAMPLE_PAIRS: [(&str, &str); 2] = [("003", "004"), ("003", "002")];
 
@@ -88,7 +88,7 @@ pub fn run(args: &[String]) -> Result<ExitCode> {
     let tool = ensure_tool(&root)?;
     let pairs: Vec<Pair> = match args {
         [flag, rest @ ..] if flag == "--pairs" && (rest.is_empty() || rest == ["--sample"]) => {
-            // CI's sample: one pair of each kind (additive, breaking, a
+            // The sample: one pair of each kind (additive, breaking, a
             // subset crate, and below, internals only).
             let sample = !rest.is_empty();
             let whole = PAIRS
