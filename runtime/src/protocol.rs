@@ -828,15 +828,14 @@ pub fn split_http_date_list(text: &str) -> ::std::vec::Vec<::std::string::String
         .collect()
 }
 
-/// Every header starting with `prefix`, keyed by the rest of its name; `None` when there are none.
+/// Every header starting with `prefix`, keyed by the rest of its name:
+/// empty when there are none, as botocore's `_parse_header_map` reads them.
 #[doc(hidden)]
 pub fn prefix_headers(
     response: &::http::Response<::bytes::Bytes>,
     prefix: &'static str,
-) -> Result<
-    Option<::std::collections::BTreeMap<::std::string::String, ::std::string::String>>,
-    ResponseError,
-> {
+) -> Result<::std::collections::BTreeMap<::std::string::String, ::std::string::String>, ResponseError>
+{
     let prefix_lower = prefix.to_ascii_lowercase();
     let mut map = ::std::collections::BTreeMap::new();
     for (name, value) in response.headers() {
@@ -847,5 +846,5 @@ pub fn prefix_headers(
             map.insert(rest.to_owned(), text.to_owned());
         }
     }
-    Ok((!map.is_empty()).then_some(map))
+    Ok(map)
 }

@@ -1,5 +1,6 @@
 //! XML response bodies as a tree that the generated wire code of the
-//! restXml, awsQuery and ec2Query protocols walks.
+//! restXml, awsQuery and ec2Query protocols walks, and (in [`XmlWriter`])
+//! the restXml request bodies it writes.
 //!
 //! [`parse`] reads a whole body into its root [`XmlElement`]. The tree borrows
 //! from the body: names always, text and attribute values unless they held
@@ -22,6 +23,10 @@
 //! default namespace, and members are matched by local name. Line ends are
 //! normalised as XML requires (`\r\n` and `\r` read as `\n`), as in botocore,
 //! which reads through expat.
+
+mod writer;
+
+pub use writer::XmlWriter;
 
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -151,6 +156,12 @@ impl<'a> XmlElement<'a> {
             .iter()
             .find(|(key, _)| *key == name)
             .map(|(_, value)| &**value)
+    }
+
+    /// Every attribute as `(qualified name, value)`, in document order,
+    /// namespace declarations included.
+    pub fn attributes(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.attributes.iter().map(|(key, value)| (*key, &**value))
     }
 
     /// The local names from the root down to this element, joined by `/`
@@ -572,6 +583,23 @@ pub fn error_code(body: &[u8]) -> Option<::std::string::String> {
     let root = parse(body).ok()?;
     let code = error_element(&root).child("Code")?.text();
     (!code.is_empty()).then(|| code.to_owned())
+}
+
+/// The error code of a restXml error response: the body's `Code`, or, when
+/// the body is empty or not XML, the HTTP status code (`"404"`), as
+/// botocore's `RestXMLParser` reads it (S3 answers `HEAD` requests, and
+/// some failures, without a body).
+#[doc(hidden)]
+pub fn rest_error_code(
+    response: &::http::Response<::bytes::Bytes>,
+) -> Option<::std::string::String> {
+    match parse(response.body()) {
+        Ok(root) => {
+            let code = error_element(&root).child("Code")?.text();
+            (!code.is_empty()).then(|| code.to_owned())
+        }
+        Err(_) => Some(response.status().as_u16().to_string()),
+    }
 }
 
 /// The `Message` and the request id (`RequestId`, EC2's `RequestID`, beside
