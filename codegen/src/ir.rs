@@ -170,6 +170,14 @@ pub struct StructDef {
     pub is_operation_output: bool,
     /// Whether the structure is (reachable from) an operation input.
     pub in_input: bool,
+    /// Whether the structure travels in (or is) the body of a request with
+    /// wire code: the input's payload member, or the input itself where
+    /// members go to the body, and all they reach.
+    pub in_request_body: bool,
+    /// Whether the structure is read from (or is) the body of a response:
+    /// an output's payload member, an output or error with members outside
+    /// the headers and status code, and all they reach.
+    pub in_response_body: bool,
     /// Whether the structure is (reachable from) an operation output or error.
     pub in_output: bool,
 }

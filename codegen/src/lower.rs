@@ -110,6 +110,19 @@ pub fn lower_with_waiters(
             .iter()
             .filter(|(_, op)| !streams_events(model, op))
     };
+    let request_body_reach = reach(
+        model,
+        wire_operations().filter_map(|(_, op)| request_body_root(model, op)),
+    );
+    // Any error can answer any operation (see `reachability`).
+    let response_body_reach = reach(
+        model,
+        wire_operations()
+            .filter_map(|(_, op)| op.output.as_ref())
+            .map(|output| output.shape.as_str())
+            .chain(error_shapes(model))
+            .filter_map(|shape| response_body_root(model, shape)),
+    );
     let wire_inputs: BTreeSet<&str> = wire_operations()
         .filter_map(|(_, op)| op.input.as_ref().map(|r| r.shape.as_str()))
         .collect();
@@ -163,6 +176,8 @@ pub fn lower_with_waiters(
                 is_operation_input: wire_inputs.contains(name.as_str()),
                 is_operation_output: wire_outputs.contains(name.as_str()),
                 in_input: input_reach.contains(name),
+                in_request_body: request_body_reach.contains(name),
+                in_response_body: response_body_reach.contains(name),
                 in_output: output_reach.contains(name),
             };
             if shape.union {
@@ -916,6 +931,48 @@ fn reachability(model: &ServiceModel) -> (BTreeSet<String>, BTreeSet<String>) {
     (reach(model, inputs), reach(model, outputs))
 }
 
+/// The shape a request of `op` carries as its body: the input's payload
+/// member's, else the input itself when any member has no HTTP location
+/// (RPC and query inputs: all of them).
+fn request_body_root(model: &ServiceModel, op: &Operation) -> Option<String> {
+    let input = model.shapes.get(&op.input.as_ref()?.shape)?;
+    if let Some(payload) = &input.payload {
+        return input
+            .members
+            .get(payload)
+            .map(|member| member.shape.clone());
+    }
+    input
+        .members
+        .values()
+        .any(|member| member.location.is_none())
+        .then(|| op.input.as_ref().map(|r| r.shape.clone()))
+        .flatten()
+}
+
+/// The shape a response carries as its body when `shape` is what it reads
+/// (an output or error): its payload member's, else `shape` itself when
+/// any member is outside the headers and the status code.
+fn response_body_root(model: &ServiceModel, shape: &str) -> Option<String> {
+    let structure = model.shapes.get(shape)?;
+    if let Some(payload) = &structure.payload {
+        return structure
+            .members
+            .get(payload)
+            .map(|member| member.shape.clone());
+    }
+    structure
+        .members
+        .values()
+        .any(|member| {
+            !matches!(
+                member.location,
+                Some(Location::Header | Location::Headers | Location::StatusCode)
+            )
+        })
+        .then(|| shape.to_owned())
+}
+
 /// Every shape reachable from `roots` through members, list elements and map
 /// parts, roots included; names of missing shapes are left out.
 pub fn reach(model: &ServiceModel, roots: impl IntoIterator<Item = String>) -> BTreeSet<String> {
@@ -987,14 +1044,22 @@ fn lower_operations(
             // Validation has reported any malformed entry already.
             endpoint_params: crate::endpoint_params::operation_params(model, key, op)
                 .unwrap_or_default(),
-            input_xml: op
-                .input
-                .as_ref()
-                .map_or_else(XmlForm::default, |input| XmlForm {
-                    name: input.location_name.clone(),
-                    namespace: input.xml_namespace.as_ref().map(xml_namespace),
+            // The reference's keys over its shape's, as botocore merges them.
+            input_xml: op.input.as_ref().map_or_else(XmlForm::default, |input| {
+                let shape = model.shapes.get(&input.shape);
+                XmlForm {
+                    name: input
+                        .location_name
+                        .clone()
+                        .or_else(|| shape.and_then(|shape| shape.location_name.clone())),
+                    namespace: input
+                        .xml_namespace
+                        .as_ref()
+                        .or_else(|| shape.and_then(|shape| shape.xml_namespace.as_ref()))
+                        .map(xml_namespace),
                     ..XmlForm::default()
-                }),
+                }
+            }),
             result_wrapper: op
                 .output
                 .as_ref()

@@ -9,7 +9,9 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 use serde_json::{json, Map, Value};
 
-use crate::ir::{RustType, Service, TypeKind};
+use std::collections::BTreeSet;
+
+use crate::ir::{Binding, OperationDef, RustType, Service, TypeKind, XmlForm, XmlItems};
 use crate::naming::field_name;
 
 /// Whether a suite file describes requests (`input`) or responses (`output`).
@@ -174,6 +176,12 @@ pub fn input_case_test(service: &Service, case: &Case) -> Result<TokenStream, St
     let expected = serialized.to_string();
     let test_name = format_ident!("{}", case.test_name);
     let id = &case.id;
+    let same_body = if crate::protocol::request_bodies_are_xml(service) {
+        let map_entries = xml_map_entry_paths(service, op, params);
+        quote!(&|expected, actual| xml_support::same_xml(expected, actual, &[#(#map_entries),*]))
+    } else {
+        quote!(&support::same_json_or_bytes)
+    };
     // botocore's runner reads the host off the suite's endpoint, and
     // compares list headers with the spaces after commas removed.
     let endpoint_host = endpoint_host(case.client_endpoint.as_deref());
@@ -195,10 +203,117 @@ pub fn input_case_test(service: &Service, case: &Case) -> Result<TokenStream, St
                     json: #expected,
                     endpoint_host: #endpoint_host,
                     list_headers: &[#(#list_headers),*],
+                    same_body: #same_body,
                 },
             );
         }
     })
+}
+
+/// The paths (local names from the root, `/`-joined) of the map entries in
+/// the XML body of a request made from `params`: their order is not part of
+/// the document.
+fn xml_map_entry_paths(service: &Service, op: &OperationDef, params: &Value) -> Vec<String> {
+    let mut paths = BTreeSet::new();
+    let Some(input) = &op.input else {
+        return Vec::new();
+    };
+    let TypeKind::Struct(def) = &service.types[input].kind else {
+        return Vec::new();
+    };
+    match def.members.iter().find(|m| m.binding == Binding::Payload) {
+        Some(member) => {
+            let root = member.xml.name.clone().unwrap_or_else(|| match &member.ty {
+                RustType::Named(name) => service.types[name].model_name.clone(),
+                _ => member.model_name.clone(),
+            });
+            walk_xml_maps(
+                service,
+                &member.ty,
+                &member.xml,
+                &root,
+                &params[&member.model_name],
+                &mut paths,
+            );
+        }
+        None => {
+            let root = op.input_xml.name.clone().unwrap_or_else(|| input.clone());
+            walk_xml_maps(
+                service,
+                &RustType::Named(input.clone()),
+                &XmlForm::default(),
+                &root,
+                params,
+                &mut paths,
+            );
+        }
+    }
+    paths.into_iter().collect()
+}
+
+/// Adds the map-entry paths under the element at `path`, which holds
+/// `value`, a `ty` of the form `form`.
+fn walk_xml_maps(
+    service: &Service,
+    ty: &RustType,
+    form: &XmlForm,
+    path: &str,
+    value: &Value,
+    paths: &mut BTreeSet<String>,
+) {
+    match ty {
+        RustType::Named(name) => {
+            let (TypeKind::Struct(def) | TypeKind::Union(def)) = &service.types[name].kind else {
+                return;
+            };
+            for member in &def.members {
+                let Some(member_value) = value.get(&member.model_name) else {
+                    continue;
+                };
+                let element = member.xml.name.as_deref().unwrap_or(&member.model_name);
+                walk_xml_maps(
+                    service,
+                    &member.ty,
+                    &member.xml,
+                    &format!("{path}/{element}"),
+                    member_value,
+                    paths,
+                );
+            }
+        }
+        RustType::List(item) => {
+            let item_form = match &form.items {
+                XmlItems::List(item_form) => item_form.as_ref(),
+                _ => &XmlForm::default(),
+            };
+            // A flattened list's items repeat its own element.
+            let item_path = if form.flattened {
+                path.to_owned()
+            } else {
+                format!("{path}/{}", item_form.name.as_deref().unwrap_or("member"))
+            };
+            for item_value in value.as_array().into_iter().flatten() {
+                walk_xml_maps(service, item, item_form, &item_path, item_value, paths);
+            }
+        }
+        RustType::Map(_, item) => {
+            let item_form = match &form.items {
+                XmlItems::Map(_, item_form) => item_form.as_ref(),
+                _ => &XmlForm::default(),
+            };
+            let entry = if form.flattened {
+                path.to_owned()
+            } else {
+                format!("{path}/entry")
+            };
+            let item_path = format!("{entry}/{}", item_form.name.as_deref().unwrap_or("value"));
+            paths.insert(entry);
+            for item_value in value.as_object().into_iter().flatten().map(|(_, v)| v) {
+                walk_xml_maps(service, item, item_form, &item_path, item_value, paths);
+            }
+        }
+        _ => {}
+    }
 }
 
 /// The host of a `clientEndpoint` URL (`https://example.com/custom` gives

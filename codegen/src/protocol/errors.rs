@@ -17,6 +17,9 @@ pub enum ErrorStyle {
     /// The XML body's `Error` element's `Code` (`<ErrorResponse><Error>`,
     /// EC2's `<Response><Errors><Error>`).
     Xml,
+    /// restXml's: the `Code` of `<ErrorResponse><Error>` or S3's bare
+    /// `<Error>`, else, without an XML body, the HTTP status code.
+    RestXml,
 }
 
 /// An error response as the protocol's services send it, for examples in
@@ -38,7 +41,7 @@ pub fn example_error_response(
             Vec::new(),
             "<Response><Errors><Error><Code>SomethingWentWrong</Code><Message>it broke</Message></Error></Errors><RequestID>example-request-id</RequestID></Response>",
         ),
-        ErrorStyle::Xml => (
+        ErrorStyle::Xml | ErrorStyle::RestXml => (
             Vec::new(),
             "<ErrorResponse><Error><Type>Sender</Type><Code>SomethingWentWrong</Code><Message>it broke</Message></Error><RequestId>example-request-id</RequestId></ErrorResponse>",
         ),
@@ -60,6 +63,7 @@ fn error_code(service: &Service, style: ErrorStyle) -> TokenStream {
         },
         ErrorStyle::Json => quote! { ::awsgen_runtime::protocol::error_code(response) },
         ErrorStyle::Xml => quote! { ::awsgen_runtime::xml::error_code(response.body()) },
+        ErrorStyle::RestXml => quote! { ::awsgen_runtime::xml::rest_error_code(response) },
     }
 }
 

@@ -72,7 +72,12 @@ fn pieces(service: &Service) -> Option<Pieces<'_>> {
             response: ResponseCodec::Xml,
             errors: ErrorStyle::Xml,
         }),
-        Protocol::RestXml | Protocol::RpcV2Cbor => None,
+        Protocol::RestXml => Some(Pieces {
+            http: HttpStyle::Rest(RequestCodec::Xml),
+            response: ResponseCodec::Xml,
+            errors: ErrorStyle::RestXml,
+        }),
+        Protocol::RpcV2Cbor => None,
     }
 }
 
@@ -135,6 +140,15 @@ pub fn from_response_impl(
     ))
 }
 
+/// Whether request bodies are XML documents (restXml), for tools that
+/// compare them.
+pub fn request_bodies_are_xml(service: &Service) -> bool {
+    matches!(
+        pieces(service).map(|pieces| pieces.http),
+        Some(HttpStyle::Rest(RequestCodec::Xml))
+    )
+}
+
 /// The runtime's cargo features the service's wire code needs: `xml` where
 /// responses are XML.
 pub fn runtime_features(service: &Service) -> &'static [&'static str] {
@@ -160,11 +174,11 @@ pub fn type_impls(service: &Service, type_def: &TypeDef) -> TokenStream {
     let Some(pieces) = pieces(service) else {
         return TokenStream::new();
     };
-    let query = match pieces.http {
-        HttpStyle::Query(dialect) => Some(dialect),
-        HttpStyle::Rest(_) | HttpStyle::Rpc(..) => None,
+    let (query, request) = match pieces.http {
+        HttpStyle::Query(dialect) => (Some(dialect), None),
+        HttpStyle::Rest(codec) | HttpStyle::Rpc(_, codec) => (None, Some(codec)),
     };
-    codec::type_impls(service, type_def, query, pieces.response)
+    codec::type_impls(service, type_def, query, request, pieces.response)
 }
 
 #[cfg(test)]

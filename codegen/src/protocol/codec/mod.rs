@@ -7,10 +7,11 @@
 mod json;
 pub mod query;
 pub mod xml;
+mod xml_write;
 
 use proc_macro2::TokenStream;
 
-use crate::ir::{Service, StructDef, TypeDef, TypeKind};
+use crate::ir::{Binding, MemberDef, OperationDef, Service, StructDef, TypeDef, TypeKind};
 use query::QueryDialect;
 
 /// How the request bodies of protocols with HTTP bindings or an RPC body are
@@ -19,6 +20,8 @@ use query::QueryDialect;
 pub enum RequestCodec {
     /// JSON documents, through the generated types' serde impls.
     Json,
+    /// XML documents, through each body type's `write_xml`.
+    Xml,
 }
 
 /// How response bodies are read.
@@ -31,24 +34,33 @@ pub enum ResponseCodec {
 }
 
 impl RequestCodec {
-    /// Writes `value` (a reference to a structure, union or document) as the whole body.
-    pub fn write_document(self, value: TokenStream) -> TokenStream {
+    /// Writes `value` (a reference to the structure, union or document the
+    /// payload `member` holds) as the whole body.
+    pub fn write_document(
+        self,
+        service: &Service,
+        member: &MemberDef,
+        value: TokenStream,
+    ) -> TokenStream {
         match self {
             RequestCodec::Json => json::write_document(value),
+            RequestCodec::Xml => xml_write::write_document(service, member, &member.ty, value),
         }
     }
 
-    /// Writes an empty document as the body.
+    /// What an absent structure payload sends: `{}` in JSON, nothing in XML.
     pub fn write_empty_document(self) -> TokenStream {
         match self {
             RequestCodec::Json => json::write_empty_document(),
+            RequestCodec::Xml => TokenStream::new(),
         }
     }
 
     /// Writes the input's members bound to the body.
-    pub fn write_body_members(self) -> TokenStream {
+    pub fn write_body_members(self, op: &OperationDef) -> TokenStream {
         match self {
             RequestCodec::Json => json::write_body_members(),
+            RequestCodec::Xml => xml_write::write_body_members(op),
         }
     }
 }
@@ -70,6 +82,16 @@ impl ResponseCodec {
         }
     }
 
+    /// Whether a member bound to `binding` is read from the body's document.
+    /// XML documents also give members bound to the URI or query string
+    /// (botocore's XML parsers skip only those in headers and the status).
+    pub fn reads_from_body(self, binding: &Binding) -> bool {
+        match self {
+            ResponseCodec::Json => *binding == Binding::Body,
+            ResponseCodec::Xml => xml::reads_from_body(binding),
+        }
+    }
+
     /// Reads the body's members into a fresh `Self` (the structure
     /// `type_def`); members bound elsewhere are ignored.
     pub fn read_body_members(
@@ -87,12 +109,14 @@ impl ResponseCodec {
 }
 
 /// The code the codecs need on a type itself, if any: `write_query` on what
-/// the inputs of a query protocol reach, `from_xml` on what outputs and
-/// errors reach when responses are XML.
+/// the inputs of a query protocol reach, `write_xml` on what XML request
+/// bodies carry, `from_xml` on what outputs and errors reach when responses
+/// are XML.
 pub fn type_impls(
     service: &Service,
     type_def: &TypeDef,
     query: Option<QueryDialect>,
+    request: Option<RequestCodec>,
     response: ResponseCodec,
 ) -> TokenStream {
     let (TypeKind::Struct(def) | TypeKind::Union(def)) = &type_def.kind else {
@@ -109,7 +133,10 @@ pub fn type_impls(
             tokens.extend(query::write_query_impl(service, type_def, def, dialect));
         }
     }
-    if response == ResponseCodec::Xml && def.in_output {
+    if request == Some(RequestCodec::Xml) && def.in_request_body {
+        tokens.extend(xml_write::write_xml_impl(service, type_def, def));
+    }
+    if response == ResponseCodec::Xml && def.in_response_body {
         tokens.extend(xml::from_xml_impl(service, type_def, def));
     }
     tokens

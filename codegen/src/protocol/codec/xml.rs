@@ -9,7 +9,9 @@ use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
 
 use crate::emit::rust_types::{ident, type_tokens};
-use crate::ir::{MemberDef, RustType, Service, StructDef, TypeDef, TypeKind, XmlForm, XmlItems};
+use crate::ir::{
+    Binding, MemberDef, RustType, Service, StructDef, TypeDef, TypeKind, XmlForm, XmlItems,
+};
 
 /// The element a member's value is read from (`_member_key_name`): a
 /// flattened list's items carry the list member's name when it has one.
@@ -34,6 +36,18 @@ fn repeats(member: &MemberDef) -> bool {
     member.xml.flattened && matches!(member.ty, RustType::List(_) | RustType::Map(..))
 }
 
+/// Whether a member bound to `binding` is read from the XML document: all
+/// but those in headers and the status code, which botocore's
+/// `BaseXMLResponseParser` leaves to the HTTP message (a member bound to the
+/// URI or query string of requests is read from the body of responses), and
+/// the payload, which is the document itself.
+pub fn reads_from_body(binding: &Binding) -> bool {
+    !matches!(
+        binding,
+        Binding::Header(_) | Binding::PrefixHeaders(_) | Binding::StatusCode | Binding::Payload
+    )
+}
+
 /// Whether a structure has no members, and so no `from_xml`: it reads as empty.
 pub fn reads_nothing(type_def: &TypeDef) -> bool {
     matches!(&type_def.kind, TypeKind::Struct(def) if def.members.is_empty())
@@ -48,7 +62,7 @@ pub fn from_xml_impl(service: &Service, type_def: &TypeDef, def: &StructDef) -> 
     let mut arms: BTreeMap<String, Vec<TokenStream>> = BTreeMap::new();
     let mut order = Vec::new();
     let mut attributes = Vec::new();
-    for member in &def.members {
+    for member in def.members.iter().filter(|m| reads_from_body(&m.binding)) {
         let field = ident(&member.field_name);
         let child = format_ident!("child");
         if member.xml.attribute {
@@ -133,7 +147,13 @@ pub fn from_xml_impl(service: &Service, type_def: &TypeDef, def: &StructDef) -> 
         }
     };
     let doc = format!(" Reads a `{context}` from the children (and attributes) of `element`.");
-    let body = if is_union {
+    let body = if !is_union && order.is_empty() && attributes.is_empty() {
+        // Every member travels in headers: the element holds nothing to read.
+        quote! {
+            let _ = element;
+            ::std::result::Result::Ok(<Self as ::std::default::Default>::default())
+        }
+    } else if is_union {
         quote! {
             #dispatch
             // No member this crate knows: a member added to the union later.

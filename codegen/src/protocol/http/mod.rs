@@ -35,6 +35,8 @@ pub fn input_def<'s>(service: &'s Service, op: &OperationDef) -> Cow<'s, StructD
             is_operation_input: true,
             is_operation_output: false,
             in_input: true,
+            in_request_body: false,
+            in_response_body: false,
             in_output: false,
         }),
     }

@@ -37,7 +37,7 @@ pub fn from_response_impl(
                 });
             }
             Binding::PrefixHeaders(prefix) => steps.push(quote! {
-                value.#field = ::awsgen_runtime::protocol::prefix_headers(response, #prefix)?;
+                value.#field = ::std::option::Option::Some(::awsgen_runtime::protocol::prefix_headers(response, #prefix)?);
             }),
             _ => {}
         }
@@ -115,7 +115,11 @@ fn body_read(
             }
         };
     }
-    if def.members.iter().any(|m| m.binding == Binding::Body) {
+    if def
+        .members
+        .iter()
+        .any(|m| codec.reads_from_body(&m.binding))
+    {
         codec.read_body_members(service, type_def, def)
     } else {
         // Nothing comes from the body. A structure without members reads nothing

@@ -44,7 +44,7 @@ pub fn serialize_request_body(
     let query = query_tokens(def, static_query);
     let method = &op.method;
     let headers = header_tokens(service, def);
-    let body = body_tokens(service, def, codec);
+    let body = body_tokens(service, op, def, codec);
     let host = host_prefix_tokens(def, op.host_prefix.as_deref());
     let uses_input = !def.members.is_empty();
     let input_binding = if uses_input {
@@ -231,7 +231,12 @@ fn header_tokens(service: &Service, def: &StructDef) -> TokenStream {
     quote!(#(#steps)*)
 }
 
-fn body_tokens(service: &Service, def: &StructDef, codec: RequestCodec) -> TokenStream {
+fn body_tokens(
+    service: &Service,
+    op: &OperationDef,
+    def: &StructDef,
+    codec: RequestCodec,
+) -> TokenStream {
     if let Some(member) = def.members.iter().find(|m| m.binding == Binding::Payload) {
         let field = ident(&member.field_name);
         let named_kind = match &member.ty {
@@ -255,7 +260,7 @@ fn body_tokens(service: &Service, def: &StructDef, codec: RequestCodec) -> Token
                 }
             },
             RustType::Named(_) if matches!(named_kind, Some(TypeKind::Union(_))) => {
-                let write = codec.write_document(quote!(value));
+                let write = codec.write_document(service, member, quote!(value));
                 quote! {
                     if let ::std::option::Option::Some(value) = &input.#field {
                         #write
@@ -264,7 +269,7 @@ fn body_tokens(service: &Service, def: &StructDef, codec: RequestCodec) -> Token
             }
             // Structures and documents: absent still sends an empty document.
             _ => {
-                let write = codec.write_document(quote!(value));
+                let write = codec.write_document(service, member, quote!(value));
                 let empty = codec.write_empty_document();
                 quote! {
                     match &input.#field {
@@ -276,7 +281,7 @@ fn body_tokens(service: &Service, def: &StructDef, codec: RequestCodec) -> Token
         };
     }
     if def.members.iter().any(|m| m.binding == Binding::Body) {
-        codec.write_body_members()
+        codec.write_body_members(op)
     } else {
         quote!()
     }

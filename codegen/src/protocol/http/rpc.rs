@@ -42,7 +42,7 @@ pub fn serialize_request_body(
             #empty
         }
     } else {
-        codec.write_body_members()
+        codec.write_body_members(op)
     };
     let host = host_prefix_tokens(&def, op.host_prefix.as_deref());
     quote! {
