@@ -267,14 +267,23 @@ fn body_tokens(
                     }
                 }
             }
-            // Structures and documents: absent still sends an empty document.
+            // Structures and documents: absent still sends an empty document,
+            // where the codec has one.
             _ => {
                 let write = codec.write_document(service, member, quote!(value));
                 let empty = codec.write_empty_document();
-                quote! {
-                    match &input.#field {
-                        ::std::option::Option::Some(value) => { #write }
-                        ::std::option::Option::None => { #empty }
+                if empty.is_empty() {
+                    quote! {
+                        if let ::std::option::Option::Some(value) = &input.#field {
+                            #write
+                        }
+                    }
+                } else {
+                    quote! {
+                        match &input.#field {
+                            ::std::option::Option::Some(value) => { #write }
+                            ::std::option::Option::None => { #empty }
+                        }
                     }
                 }
             }
