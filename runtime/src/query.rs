@@ -30,20 +30,32 @@ impl FormBody {
         body
     }
 
-    /// Adds `key=value`, both percent-encoded outside RFC 3986's unreserved
-    /// set (botocore's `percent_encode`).
+    /// Adds `key=value`, both encoded as botocore's body encoder (Python's
+    /// `urlencode`, through `quote_plus`) does: percent-encoded outside RFC
+    /// 3986's unreserved set, spaces as `+`.
     pub fn push(&mut self, key: &str, value: &str) {
         if !self.text.is_empty() {
             self.text.push('&');
         }
-        self.text.extend(utf8_percent_encode(key, UNRESERVED));
+        push_encoded(&mut self.text, key);
         self.text.push('=');
-        self.text.extend(utf8_percent_encode(value, UNRESERVED));
+        push_encoded(&mut self.text, value);
     }
 
     /// The encoded body.
     pub fn finish(self) -> ::std::string::String {
         self.text
+    }
+}
+
+/// Appends `text` form-encoded: spaces as `+`, everything else outside the
+/// unreserved set percent-encoded (a `+` itself as `%2B`).
+fn push_encoded(out: &mut ::std::string::String, text: &str) {
+    for (index, part) in text.split(' ').enumerate() {
+        if index > 0 {
+            out.push('+');
+        }
+        out.extend(utf8_percent_encode(part, UNRESERVED));
     }
 }
 
@@ -94,11 +106,13 @@ mod tests {
     #[test]
     fn action_and_version_come_first_and_everything_is_encoded() {
         let mut body = FormBody::new("SendMessage", "2012-11-05");
-        body.push("MessageBody", "a b&c=d/é~");
+        body.push("MessageBody", "a b&c=d/é~*");
         body.push("Attribute.1.Name", "");
+        body.push("Sum", " 1+1 = 2 ");
         assert_eq!(
             body.finish(),
-            "Action=SendMessage&Version=2012-11-05&MessageBody=a%20b%26c%3Dd%2F%C3%A9~&Attribute.1.Name="
+            "Action=SendMessage&Version=2012-11-05&MessageBody=a+b%26c%3Dd%2F%C3%A9~%2A\
+             &Attribute.1.Name=&Sum=+1%2B1+%3D+2+"
         );
     }
 
