@@ -26,6 +26,7 @@ pub struct Config {
     use_dual_stack: Option<bool>,
     retry_mode: Option<RetryMode>,
     account_id_endpoint_mode: Option<String>,
+    sts_regional_endpoints: Option<String>,
     client_context_params: BTreeMap<String, crate::endpoint::Value>,
     test_http: Option<TestHttp>,
 }
@@ -117,6 +118,14 @@ impl Config {
             .unwrap_or("preferred")
     }
 
+    /// Which STS endpoint clients in the regions that once used the global
+    /// one call (`AWS_STS_REGIONAL_ENDPOINTS`): `regional` (the default, as
+    /// in botocore), or `legacy`, the global `sts.amazonaws.com` from those
+    /// regions.
+    pub fn sts_regional_endpoints(&self) -> &str {
+        self.sts_regional_endpoints.as_deref().unwrap_or("regional")
+    }
+
     /// The endpoint parameters set for the clients of services whose model
     /// declares them (`clientContextParams`, e.g. S3's `ForcePathStyle`).
     pub fn client_context_params(&self) -> &BTreeMap<String, crate::endpoint::Value> {
@@ -204,6 +213,14 @@ impl ConfigBuilder {
     /// configuration is loaded, and by the endpoint rules otherwise.
     pub fn account_id_endpoint_mode(mut self, mode: impl Into<String>) -> Self {
         self.config.account_id_endpoint_mode = Some(mode.into());
+        self
+    }
+
+    /// Which STS endpoint to call from the regions that once used the global
+    /// one: `regional` (the default) or `legacy` (`sts.amazonaws.com`);
+    /// another value is refused when the configuration is loaded.
+    pub fn sts_regional_endpoints(mut self, setting: impl Into<String>) -> Self {
+        self.config.sts_regional_endpoints = Some(setting.into());
         self
     }
 
@@ -388,6 +405,17 @@ impl ConfigBuilder {
             if !["preferred", "disabled", "required"].contains(&mode.as_str()) {
                 return Err(error(format!(
                     "account_id_endpoint_mode {mode:?} is none of preferred, disabled, required"
+                )));
+            }
+        }
+        if config.sts_regional_endpoints.is_none() {
+            config.sts_regional_endpoints = env("AWS_STS_REGIONAL_ENDPOINTS")
+                .or_else(|| from_config.get("sts_regional_endpoints").cloned());
+        }
+        if let Some(setting) = &config.sts_regional_endpoints {
+            if !["regional", "legacy"].contains(&setting.as_str()) {
+                return Err(error(format!(
+                    "sts_regional_endpoints {setting:?} is neither regional nor legacy"
                 )));
             }
         }

@@ -15,6 +15,27 @@ use super::transport::{FailureKind, Transport, TransportError};
 use crate::config::Config;
 use crate::endpoint::{Endpoint, Partitions, Value};
 use crate::protocol::{HostPrefix, RequestError};
+
+/// The regions whose STS clients called the global endpoint before
+/// regional ones became the default: botocore's `LEGACY_GLOBAL_STS_REGIONS`.
+const LEGACY_GLOBAL_STS_REGIONS: [&str; 16] = [
+    "ap-northeast-1",
+    "ap-south-1",
+    "ap-southeast-1",
+    "ap-southeast-2",
+    "aws-global",
+    "ca-central-1",
+    "eu-central-1",
+    "eu-north-1",
+    "eu-west-1",
+    "eu-west-2",
+    "eu-west-3",
+    "sa-east-1",
+    "us-east-1",
+    "us-east-2",
+    "us-west-1",
+    "us-west-2",
+];
 use crate::signing::{sign_request, SigningScope};
 
 /// What a service's `Client` holds: its service, the configuration, the
@@ -242,10 +263,17 @@ impl Handle {
                 .and_then(|credentials| credentials.account_id())
                 .and_then(text),
             "AWS::Auth::AccountIdEndpointMode" => text(self.config.account_id_endpoint_mode()),
-            // botocore's defaults: regional STS endpoints (`sts_regional_endpoints`
-            // = `regional`), and S3's settings left at theirs.
-            "AWS::STS::UseGlobalEndpoint"
-            | "AWS::S3::UseGlobalEndpoint"
+            // As botocore's `_should_set_global_sts_endpoint`: only `legacy`,
+            // and only from the regions that used the global endpoint.
+            "AWS::STS::UseGlobalEndpoint" => Some(Value::Bool(
+                self.config.sts_regional_endpoints() == "legacy"
+                    && self
+                        .config
+                        .region()
+                        .is_some_and(|region| LEGACY_GLOBAL_STS_REGIONS.contains(&region)),
+            )),
+            // botocore's defaults for S3's settings.
+            "AWS::S3::UseGlobalEndpoint"
             | "AWS::S3::Accelerate"
             | "AWS::S3::ForcePathStyle"
             | "AWS::S3Control::UseArnRegion"
