@@ -13,6 +13,7 @@ use std::collections::BTreeSet;
 
 use crate::ir::{Binding, OperationDef, RustType, Service, TypeKind, XmlForm, XmlItems};
 use crate::naming::field_name;
+use crate::protocol::BodyFormat;
 
 /// Whether a suite file describes requests (`input`) or responses (`output`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -176,11 +177,13 @@ pub fn input_case_test(service: &Service, case: &Case) -> Result<TokenStream, St
     let expected = serialized.to_string();
     let test_name = format_ident!("{}", case.test_name);
     let id = &case.id;
-    let same_body = if crate::protocol::request_bodies_are_xml(service) {
-        let map_entries = xml_map_entry_paths(service, op, params);
-        quote!(&|expected, actual| xml_support::same_xml(expected, actual, &[#(#map_entries),*]))
-    } else {
-        quote!(&support::same_json_or_bytes)
+    let same_body = match crate::protocol::request_body_format(service) {
+        Some(BodyFormat::Xml) => {
+            let map_entries = xml_map_entry_paths(service, op, params);
+            quote!(&|expected, actual| xml_support::same_xml(expected, actual, &[#(#map_entries),*]))
+        }
+        Some(BodyFormat::Form) => quote!(&support::same_form),
+        Some(BodyFormat::Json) | None => quote!(&support::same_json_or_bytes),
     };
     // botocore's runner reads the host off the suite's endpoint, and
     // compares list headers with the spaces after commas removed.

@@ -15,6 +15,43 @@ mod support {
         pub same_body: &'a dyn Fn(&str, &[u8]) -> bool,
     }
 
+    /// Form bodies compared as multisets of decoded key/value pairs: the
+    /// pairs' order and the encoding of each character (`+` or `%20`) are
+    /// not part of the data.
+    pub fn same_form(expected: &str, actual: &[u8]) -> bool {
+        fn pairs(body: &[u8]) -> Option<Vec<(Vec<u8>, Vec<u8>)>> {
+            let mut pairs = Vec::new();
+            for pair in body.split(|b| *b == b'&').filter(|pair| !pair.is_empty()) {
+                let mut parts = pair.splitn(2, |b| *b == b'=');
+                let key = decode(parts.next()?)?;
+                let value = decode(parts.next().unwrap_or_default())?;
+                pairs.push((key, value));
+            }
+            pairs.sort();
+            Some(pairs)
+        }
+        fn decode(text: &[u8]) -> Option<Vec<u8>> {
+            let mut out = Vec::with_capacity(text.len());
+            let mut bytes = text.iter();
+            while let Some(byte) = bytes.next() {
+                match byte {
+                    b'+' => out.push(b' '),
+                    b'%' => {
+                        let high = (*bytes.next()? as char).to_digit(16)?;
+                        let low = (*bytes.next()? as char).to_digit(16)?;
+                        out.push((high * 16 + low) as u8);
+                    }
+                    other => out.push(*other),
+                }
+            }
+            Some(out)
+        }
+        match (pairs(expected.as_bytes()), pairs(actual)) {
+            (Some(expected), Some(actual)) => expected == actual,
+            _ => actual == expected.as_bytes(),
+        }
+    }
+
     /// JSON bodies compared as JSON values, anything else byte for byte.
     pub fn same_json_or_bytes(expected: &str, actual: &[u8]) -> bool {
         match (

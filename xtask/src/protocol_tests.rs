@@ -286,7 +286,9 @@ pub fn run_file(path: &Path) -> Result<Outcome> {
             continue;
         }
         let mut tests = vec![include_str!("../../codegen/templates/protocol_check.rs").to_string()];
-        if awsgen_codegen::protocol::request_bodies_are_xml(&ir) {
+        if awsgen_codegen::protocol::request_body_format(&ir)
+            == Some(awsgen_codegen::protocol::BodyFormat::Xml)
+        {
             tests.push(include_str!("../../codegen/templates/protocol_check_xml.rs").to_string());
         }
         for case in cases {
@@ -636,7 +638,16 @@ mod wire_case_tests {
         services.sort();
         assert_eq!(
             services,
-            ["apigateway", "dynamodb", "kms", "lambda", "route53", "sqs"]
+            [
+                "apigateway",
+                "dynamodb",
+                "kms",
+                "lambda",
+                "route53",
+                "sns",
+                "sqs",
+                "sts"
+            ]
         );
         let dir = tempfile::tempdir().unwrap();
         for service in &services {

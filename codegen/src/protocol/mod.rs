@@ -140,13 +140,24 @@ pub fn from_response_impl(
     ))
 }
 
-/// Whether request bodies are XML documents (restXml), for tools that
-/// compare them.
-pub fn request_bodies_are_xml(service: &Service) -> bool {
-    matches!(
-        pieces(service).map(|pieces| pieces.http),
-        Some(HttpStyle::Rest(RequestCodec::Xml))
-    )
+/// The format of request bodies, for tools that compare them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BodyFormat {
+    /// JSON documents (rest-json, awsJson).
+    Json,
+    /// XML documents (restXml).
+    Xml,
+    /// `application/x-www-form-urlencoded` pairs (awsQuery, ec2Query).
+    Form,
+}
+
+/// The format of the service's request bodies, or `None` without wire support.
+pub fn request_body_format(service: &Service) -> Option<BodyFormat> {
+    Some(match pieces(service)?.http {
+        HttpStyle::Rest(RequestCodec::Xml) => BodyFormat::Xml,
+        HttpStyle::Rest(RequestCodec::Json) | HttpStyle::Rpc(..) => BodyFormat::Json,
+        HttpStyle::Query(_) => BodyFormat::Form,
+    })
 }
 
 /// The runtime's cargo features the service's wire code needs: `xml` where
