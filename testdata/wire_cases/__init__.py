@@ -44,13 +44,19 @@ def capture_requests(service, model, requests):
     def before_send(request, **kwargs):
         captured["request"] = request
         raw = AWSResponse(request.url, 200, {}, None)
-        # An empty document of the protocol's body format, which every output parses from.
-        raw._content = b"<Empty/>" if "xml" in protocol or "query" in protocol or protocol == "ec2" else b"{}"
+        raw._content = captured["answer"]
         return raw
 
     client.meta.events.register("before-send", before_send)
     cases = []
     for case_id, operation, params in requests:
+        # An empty document of the protocol's body format, which every output
+        # parses from (query outputs from inside their result wrapper).
+        if protocol in ("json", "rest-json"):
+            captured["answer"] = b"{}"
+        else:
+            wrapper = model["operations"][operation].get("output", {}).get("resultWrapper")
+            captured["answer"] = f"<Response><{wrapper}/></Response>".encode() if wrapper else b"<Response/>"
         getattr(client, botocore.xform_name(operation))(**params)
         request = captured["request"]
         url = "/" + request.url.split("amazonaws.com", 1)[1].lstrip("/")
