@@ -28,6 +28,10 @@
 pub mod moto;
 pub mod scripted;
 
+use awsgen_runtime::bytes::Bytes;
+use awsgen_runtime::config::{Config, ConfigBuilder};
+use awsgen_runtime::signing::Credentials;
+
 /// The fake access key id tests sign with (the one in AWS's SigV4 examples).
 pub const ACCESS_KEY_ID: &str = "AKIDEXAMPLE";
 
@@ -36,3 +40,31 @@ pub const SECRET_ACCESS_KEY: &str = "secret";
 
 /// The region tests use; moto keeps its state per region.
 pub const REGION: &str = "us-east-1";
+
+/// A configuration in [`REGION`] with the fake credentials, and nothing from
+/// the environment; add the endpoint or the test transport.
+#[must_use]
+pub fn test_config() -> ConfigBuilder {
+    Config::builder()
+        .region(REGION)
+        .credentials(Credentials::new(ACCESS_KEY_ID, SECRET_ACCESS_KEY, None))
+}
+
+/// `region/service` of a signed request's SigV4 credential scope.
+///
+/// # Panics
+///
+/// If the request has no well-formed `Authorization` header.
+#[must_use]
+pub fn signing_scope(request: &awsgen_runtime::http::Request<Bytes>) -> String {
+    let authorization = request.headers()["authorization"]
+        .to_str()
+        .expect("a text Authorization header");
+    let credential = authorization
+        .split("Credential=")
+        .nth(1)
+        .and_then(|rest| rest.split(',').next())
+        .expect("a Credential in the Authorization header");
+    let parts: Vec<&str> = credential.split('/').collect();
+    format!("{}/{}", parts[2], parts[3])
+}

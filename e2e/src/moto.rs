@@ -296,6 +296,15 @@ impl MotoServer {
         format!("http://127.0.0.1:{}", self.port)
     }
 
+    /// A configuration for clients of this server: [`crate::test_config`]
+    /// with the server as the endpoint.
+    #[must_use]
+    pub fn config(&self) -> awsgen_runtime::config::Config {
+        crate::test_config()
+            .endpoint_url(self.endpoint_url())
+            .build()
+    }
+
     /// The server's port on `127.0.0.1`.
     #[must_use]
     pub fn port(&self) -> u16 {

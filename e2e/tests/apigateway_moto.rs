@@ -4,20 +4,9 @@ use awsgen_apigateway::operation::GetStageError;
 use awsgen_apigateway::types::{IntegrationType, Op, PatchOperation};
 use awsgen_apigateway::Client;
 use awsgen_e2e::moto::MotoServer;
-use awsgen_runtime::config::Config;
-use awsgen_runtime::signing::Credentials;
 
 fn client(server: &MotoServer) -> Client {
-    let config = Config::builder()
-        .region(awsgen_e2e::REGION)
-        .credentials(Credentials::new(
-            awsgen_e2e::ACCESS_KEY_ID,
-            awsgen_e2e::SECRET_ACCESS_KEY,
-            None,
-        ))
-        .endpoint_url(server.endpoint_url())
-        .build();
-    Client::new(&config)
+    Client::new(&server.config())
 }
 
 #[tokio::test]

@@ -122,19 +122,6 @@ async fn call(client: &Client, operation: &str, params: &Value) -> Result<(), St
     }
 }
 
-/// The region and service of an `Authorization` header's credential scope.
-fn signing_scope(request: &awsgen_runtime::http::Request<awsgen_runtime::bytes::Bytes>) -> String {
-    let authorization = request.headers()["authorization"].to_str().unwrap();
-    let credential = authorization
-        .split("Credential=")
-        .nth(1)
-        .and_then(|rest| rest.split(',').next())
-        .unwrap();
-    // AKID/date/region/service/aws4_request
-    let parts: Vec<&str> = credential.split('/').collect();
-    format!("{}/{}", parts[2], parts[3])
-}
-
 #[tokio::test]
 async fn every_case_with_operation_inputs_resolves_through_the_client() {
     let cases: Value = serde_json::from_str(CASES).unwrap();
@@ -189,10 +176,12 @@ async fn every_case_with_operation_inputs_resolves_through_the_client() {
                     );
                     if sent.trim_end_matches('/') != url.trim_end_matches('/') {
                         Some(format!("sent to {sent}, expected {url}"))
-                    } else if scheme.is_object() && signing_scope(request) != wanted_scope {
+                    } else if scheme.is_object()
+                        && awsgen_e2e::signing_scope(request) != wanted_scope
+                    {
                         Some(format!(
                             "signed for {}, expected {wanted_scope}",
-                            signing_scope(request)
+                            awsgen_e2e::signing_scope(request)
                         ))
                     } else {
                         None

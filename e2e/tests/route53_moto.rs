@@ -6,20 +6,9 @@ use awsgen_route53::types::{
     Change, ChangeAction, ChangeBatch, ResourceRecord, ResourceRecordSet, RrType,
 };
 use awsgen_route53::Client;
-use awsgen_runtime::config::Config;
-use awsgen_runtime::signing::Credentials;
 
 fn client(server: &MotoServer) -> Client {
-    let config = Config::builder()
-        .region(awsgen_e2e::REGION)
-        .credentials(Credentials::new(
-            awsgen_e2e::ACCESS_KEY_ID,
-            awsgen_e2e::SECRET_ACCESS_KEY,
-            None,
-        ))
-        .endpoint_url(server.endpoint_url())
-        .build();
-    Client::new(&config)
+    Client::new(&server.config())
 }
 
 /// The zone id in the form the API takes: without the `/hostedzone/` prefix

@@ -7,23 +7,12 @@ use awsgen_route53::types::{HostedZoneConfig, Tag, TagResourceType};
 use awsgen_route53::Client;
 use awsgen_runtime::bytes::Bytes;
 use awsgen_runtime::client::TestHttp;
-use awsgen_runtime::config::Config;
 use awsgen_runtime::http;
-use awsgen_runtime::signing::Credentials;
 
 const NS: &str = "https://route53.amazonaws.com/doc/2013-04-01/";
 
 fn client(http: &TestHttp) -> Client {
-    let config = Config::builder()
-        .region("us-east-1")
-        .credentials(Credentials::new(
-            awsgen_e2e::ACCESS_KEY_ID,
-            awsgen_e2e::SECRET_ACCESS_KEY,
-            None,
-        ))
-        .test_http(http.clone())
-        .build();
-    Client::new(&config)
+    Client::new(&awsgen_e2e::test_config().test_http(http.clone()).build())
 }
 
 fn answer(status: u16, headers: &[(&str, &str)], body: &str) -> http::Response<Bytes> {

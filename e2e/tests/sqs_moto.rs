@@ -1,24 +1,13 @@
 //! SQS through the generated client against moto's server.
 
 use awsgen_e2e::moto::MotoServer;
-use awsgen_runtime::config::Config;
-use awsgen_runtime::signing::Credentials;
 use awsgen_sqs::operation::GetQueueUrlError;
 use awsgen_sqs::Client;
 
 #[tokio::test]
 async fn a_message_from_sending_to_deletion() -> Result<(), Box<dyn std::error::Error>> {
     let server = MotoServer::start()?;
-    let config = Config::builder()
-        .region(awsgen_e2e::REGION)
-        .credentials(Credentials::new(
-            awsgen_e2e::ACCESS_KEY_ID,
-            awsgen_e2e::SECRET_ACCESS_KEY,
-            None,
-        ))
-        .endpoint_url(server.endpoint_url())
-        .build();
-    let client = Client::new(&config);
+    let client = Client::new(&server.config());
 
     let queue = client.create_queue().queue_name("jobs").send().await?;
     let queue_url = queue.queue_url().ok_or("no queue URL")?.to_owned();

@@ -7,7 +7,6 @@
 use awsgen_runtime::client::TestHttp;
 use awsgen_runtime::config::Config;
 use awsgen_runtime::serde_json::{self, Value};
-use awsgen_runtime::signing::Credentials;
 use awsgen_sts::Client;
 
 const CASES: &str = include_str!("../../testdata/endpoint-tests/sts.json");
@@ -16,13 +15,7 @@ const IDENTITY: &str = "<GetCallerIdentityResponse><GetCallerIdentityResult>\
     <Account>123456789012</Account></GetCallerIdentityResult></GetCallerIdentityResponse>";
 
 fn config(built_ins: &serde_json::Map<String, Value>, http: &TestHttp) -> Config {
-    let mut builder = Config::builder()
-        .test_http(http.clone())
-        .credentials(Credentials::new(
-            awsgen_e2e::ACCESS_KEY_ID,
-            awsgen_e2e::SECRET_ACCESS_KEY,
-            None,
-        ));
+    let mut builder = awsgen_e2e::test_config().test_http(http.clone());
     for (name, value) in built_ins {
         builder = match name.as_str() {
             "AWS::Region" => builder.region(value.as_str().unwrap()),
@@ -36,18 +29,6 @@ fn config(built_ins: &serde_json::Map<String, Value>, http: &TestHttp) -> Config
     builder.build()
 }
 
-/// `region/service` of the request's SigV4 credential scope.
-fn signing_scope(request: &awsgen_runtime::http::Request<awsgen_runtime::bytes::Bytes>) -> String {
-    let authorization = request.headers()["authorization"].to_str().unwrap();
-    let credential = authorization
-        .split("Credential=")
-        .nth(1)
-        .and_then(|rest| rest.split(',').next())
-        .unwrap();
-    let parts: Vec<&str> = credential.split('/').collect();
-    format!("{}/{}", parts[2], parts[3])
-}
-
 /// Where a GetCallerIdentity call with `built_ins` goes: its URL and signing scope.
 async fn destination(built_ins: &serde_json::Map<String, Value>) -> (String, String) {
     let http = TestHttp::always(200, IDENTITY);
@@ -55,7 +36,10 @@ async fn destination(built_ins: &serde_json::Map<String, Value>) -> (String, Str
     let identity = client.get_caller_identity().send().await.unwrap();
     assert_eq!(identity.account(), Some("123456789012"));
     let request = &http.requests()[0];
-    (request.uri().to_string(), signing_scope(request))
+    (
+        request.uri().to_string(),
+        awsgen_e2e::signing_scope(request),
+    )
 }
 
 #[tokio::test]

@@ -1,27 +1,13 @@
 //! STS and SNS (awsQuery) through the generated clients against moto's server.
 
 use awsgen_e2e::moto::MotoServer;
-use awsgen_runtime::config::Config;
-use awsgen_runtime::signing::Credentials;
 use awsgen_sns::operation::GetTopicAttributesError;
 use awsgen_sns::types::MessageAttributeValue;
-
-fn config(server: &MotoServer) -> Config {
-    Config::builder()
-        .region(awsgen_e2e::REGION)
-        .credentials(Credentials::new(
-            awsgen_e2e::ACCESS_KEY_ID,
-            awsgen_e2e::SECRET_ACCESS_KEY,
-            None,
-        ))
-        .endpoint_url(server.endpoint_url())
-        .build()
-}
 
 #[tokio::test]
 async fn sts_says_who_is_calling() -> Result<(), Box<dyn std::error::Error>> {
     let server = MotoServer::start()?;
-    let client = awsgen_sts::Client::new(&config(&server));
+    let client = awsgen_sts::Client::new(&server.config());
     let identity = client.get_caller_identity().send().await?;
     // moto's default account.
     assert_eq!(identity.account(), Some("123456789012"));
@@ -35,7 +21,7 @@ async fn sts_says_who_is_calling() -> Result<(), Box<dyn std::error::Error>> {
 #[tokio::test]
 async fn sns_topics_from_creation_to_listing() -> Result<(), Box<dyn std::error::Error>> {
     let server = MotoServer::start()?;
-    let client = awsgen_sns::Client::new(&config(&server));
+    let client = awsgen_sns::Client::new(&server.config());
 
     let mut created = Vec::new();
     for index in 0..120 {
