@@ -25,6 +25,10 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+// What generated smithy-rpc-v2-cbor code calls: outside the API semver covers.
+#[cfg(feature = "cbor")]
+#[doc(hidden)]
+pub mod cbor;
 #[cfg(feature = "client")]
 pub mod client;
 #[cfg(feature = "client")]

@@ -54,22 +54,47 @@ impl From<&str> for Blob {
     }
 }
 
+/// Base64 text in JSON; a byte string in binary formats (CBOR), whose
+/// serializers are not human-readable.
 impl ::serde::Serialize for Blob {
     fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         use ::base64::Engine as _;
-        serializer.serialize_str(&::base64::engine::general_purpose::STANDARD.encode(&self.0))
+        if serializer.is_human_readable() {
+            serializer.serialize_str(&::base64::engine::general_purpose::STANDARD.encode(&self.0))
+        } else {
+            serializer.serialize_bytes(&self.0)
+        }
     }
 }
 
 impl<'de> ::serde::Deserialize<'de> for Blob {
     fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         use ::base64::Engine as _;
-        let text =
-            <::std::borrow::Cow<'de, str> as ::serde::Deserialize>::deserialize(deserializer)?;
-        ::base64::engine::general_purpose::STANDARD
-            .decode(text.as_bytes())
-            .map(Blob)
-            .map_err(|err| ::serde::de::Error::custom(format_args!("invalid base64 blob: {err}")))
+        if deserializer.is_human_readable() {
+            let text =
+                <::std::borrow::Cow<'de, str> as ::serde::Deserialize>::deserialize(deserializer)?;
+            ::base64::engine::general_purpose::STANDARD
+                .decode(text.as_bytes())
+                .map(Blob)
+                .map_err(|err| {
+                    ::serde::de::Error::custom(format_args!("invalid base64 blob: {err}"))
+                })
+        } else {
+            struct BytesVisitor;
+            impl ::serde::de::Visitor<'_> for BytesVisitor {
+                type Value = Blob;
+                fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                    f.write_str("a byte string")
+                }
+                fn visit_bytes<E: ::serde::de::Error>(self, bytes: &[u8]) -> Result<Blob, E> {
+                    Ok(Blob(bytes.to_vec()))
+                }
+                fn visit_byte_buf<E: ::serde::de::Error>(self, bytes: Vec<u8>) -> Result<Blob, E> {
+                    Ok(Blob(bytes))
+                }
+            }
+            deserializer.deserialize_byte_buf(BytesVisitor)
+        }
     }
 }
 
@@ -378,7 +403,8 @@ pub struct FloatWire(pub f64);
 
 impl ::serde::Serialize for FloatWire {
     fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        if self.0.is_finite() {
+        // Binary formats (CBOR) have the special values as floats.
+        if self.0.is_finite() || !serializer.is_human_readable() {
             serializer.serialize_f64(self.0)
         } else if self.0.is_nan() {
             serializer.serialize_str("NaN")
@@ -396,7 +422,7 @@ pub struct Float32Wire(pub f32);
 
 impl ::serde::Serialize for Float32Wire {
     fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        if self.0.is_finite() {
+        if self.0.is_finite() || !serializer.is_human_readable() {
             serializer.serialize_f32(self.0)
         } else {
             FloatWire(f64::from(self.0)).serialize(serializer)
@@ -530,7 +556,21 @@ pub mod timestamp {
             serializer: S,
         ) -> Result<S::Ok, S::Error> {
             let micros = value.unix_timestamp_nanos() / 1_000;
-            if micros % 1_000_000 == 0 {
+            let whole = micros % 1_000_000 == 0;
+            #[cfg(feature = "cbor")]
+            if !serializer.is_human_readable() {
+                // CBOR: the number under tag 1 (ciborium writes the tag).
+                use ::serde::Serialize as _;
+                const TAG: u64 = crate::cbor::EPOCH_SECONDS_TAG;
+                return if whole {
+                    ::ciborium::tag::Required::<i64, TAG>(value.unix_timestamp())
+                        .serialize(serializer)
+                } else {
+                    ::ciborium::tag::Required::<f64, TAG>(micros as f64 / 1_000_000.0)
+                        .serialize(serializer)
+                };
+            }
+            if whole {
                 serializer.serialize_i64(value.unix_timestamp())
             } else {
                 serializer.serialize_f64(micros as f64 / 1_000_000.0)
@@ -541,7 +581,7 @@ pub mod timestamp {
             deserializer: D,
         ) -> Result<OffsetDateTime, D::Error> {
             struct SecondsVisitor;
-            impl ::serde::de::Visitor<'_> for SecondsVisitor {
+            impl<'de> ::serde::de::Visitor<'de> for SecondsVisitor {
                 type Value = OffsetDateTime;
                 fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                     f.write_str("seconds since the Unix epoch")
@@ -569,6 +609,27 @@ pub mod timestamp {
                     // Rounding to whole microseconds undoes the float's binary noise.
                     let micros = (seconds * 1_000_000.0).round() as i128;
                     OffsetDateTime::from_unix_timestamp_nanos(micros * 1_000).map_err(E::custom)
+                }
+                /// A CBOR tag (tag 1 on timestamps), which ciborium presents
+                /// as an enum: the tag, then the tagged number.
+                fn visit_enum<A: ::serde::de::EnumAccess<'de>>(
+                    self,
+                    data: A,
+                ) -> Result<OffsetDateTime, A::Error> {
+                    use ::serde::de::VariantAccess as _;
+                    let (_, number) = data.variant::<::serde::de::IgnoredAny>()?;
+                    number.newtype_variant_seed(SecondsSeed)
+                }
+            }
+            /// Reads the tagged number with the same visitor.
+            struct SecondsSeed;
+            impl<'de> ::serde::de::DeserializeSeed<'de> for SecondsSeed {
+                type Value = OffsetDateTime;
+                fn deserialize<D: ::serde::Deserializer<'de>>(
+                    self,
+                    deserializer: D,
+                ) -> Result<OffsetDateTime, D::Error> {
+                    deserializer.deserialize_any(SecondsVisitor)
                 }
             }
             deserializer.deserialize_any(SecondsVisitor)

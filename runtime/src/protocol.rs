@@ -51,6 +51,8 @@ pub enum RequestError {
     },
     /// The body could not be written as JSON.
     Json(::serde_json::Error),
+    /// The body could not be written as CBOR.
+    Cbor(::std::string::String),
     /// A union holds a member this version of the crate does not know
     /// (read from a response), which cannot be sent back.
     UnknownUnionMember {
@@ -80,6 +82,7 @@ impl fmt::Display for RequestError {
                 )
             }
             RequestError::Json(err) => write!(f, "cannot write the JSON body: {err}"),
+            RequestError::Cbor(err) => write!(f, "cannot write the CBOR body: {err}"),
             RequestError::UnknownUnionMember { union } => write!(
                 f,
                 "the `{union}` union holds a member this crate does not know, which cannot be sent"
@@ -370,6 +373,14 @@ impl RequestParts {
         Ok(())
     }
 
+    /// Sets a CBOR body.
+    #[cfg(feature = "cbor")]
+    pub fn cbor_body(&mut self, value: &impl ::serde::Serialize) -> Result<(), RequestError> {
+        let bytes = crate::cbor::to_vec(value)?;
+        self.body(crate::cbor::CONTENT_TYPE, bytes);
+        Ok(())
+    }
+
     /// Assembles the `http::Request`, adding `Content-Length` when there is a body.
     pub fn finish(self) -> Result<::http::Request<::bytes::Bytes>, RequestError> {
         // Filled in place rather than through `http::request::Builder`, which
@@ -558,7 +569,9 @@ impl ErrorMeta {
         ErrorMeta {
             status: response.status().as_u16(),
             code,
-            message: error_message(body).or(xml_message),
+            message: error_message(body)
+                .or(xml_message)
+                .or_else(|| cbor_error_message(body)),
             request_id,
             error_type: query_error(response).map(|(_, error_type)| error_type.to_owned()),
         }
@@ -621,16 +634,16 @@ pub fn query_error_code(
 }
 
 /// The error code of a query-compatible service's error response: of the
-/// `x-amzn-query-error` code and the JSON protocol's own code, the first that
-/// names one of the operation's `modeled` errors; else the query code, which
-/// is the code botocore reports, or the JSON code.
+/// `x-amzn-query-error` code and the protocol's `own` code (JSON's or
+/// CBOR's), the first that names one of the operation's `modeled` errors;
+/// else the query code, which is the code botocore reports, or the own code.
 #[doc(hidden)]
 pub fn query_compatible_error_code(
     response: &::http::Response<::bytes::Bytes>,
+    own: Option<::std::string::String>,
     modeled: &[&str],
 ) -> Option<::std::string::String> {
     let query = query_error_code(response);
-    let own = error_code(response);
     let is_modeled = |code: &Option<::std::string::String>| {
         code.as_deref().is_some_and(|code| modeled.contains(&code))
     };
@@ -672,6 +685,18 @@ fn xml_error_details(
     _body: &[u8],
 ) -> (Option<::std::string::String>, Option<::std::string::String>) {
     (None, None)
+}
+
+/// The message of a CBOR error body.
+#[cfg(feature = "cbor")]
+fn cbor_error_message(body: &[u8]) -> Option<::std::string::String> {
+    crate::cbor::error_message(body)
+}
+
+/// Without the `cbor` feature no crate reads CBOR bodies.
+#[cfg(not(feature = "cbor"))]
+fn cbor_error_message(_body: &[u8]) -> Option<::std::string::String> {
+    None
 }
 
 /// The message of an error body: `message`, `Message` or `errorMessage`.

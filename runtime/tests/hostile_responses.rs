@@ -21,7 +21,7 @@ proptest! {
             .body(Bytes::from(body.clone()))
             .unwrap();
         let _ = error_code(&response);
-        let _ = query_compatible_error_code(&response, &["A", "B"]);
+        let _ = query_compatible_error_code(&response, error_code(&response), &["A", "B"]);
         let _ = error_message(&body);
         let _ = ErrorMeta::from_response(&response, None).to_string();
         let _ = json_body::<serde_json::Value>(&body, "fuzz");

@@ -199,17 +199,22 @@ fn query_compatible_codes_name_the_modeled_error() {
     );
     // Modeled by shape name only (SQS): the JSON code names it.
     assert_eq!(
-        query_compatible_error_code(&sqs, &["QueueDoesNotExist"]).as_deref(),
+        query_compatible_error_code(&sqs, error_code(&sqs), &["QueueDoesNotExist"]).as_deref(),
         Some("QueueDoesNotExist")
     );
     // Modeled with the query code as `error.code`: the query code names it.
     assert_eq!(
-        query_compatible_error_code(&sqs, &["AWS.SimpleQueueService.NonExistentQueue"]).as_deref(),
+        query_compatible_error_code(
+            &sqs,
+            error_code(&sqs),
+            &["AWS.SimpleQueueService.NonExistentQueue"]
+        )
+        .as_deref(),
         Some("AWS.SimpleQueueService.NonExistentQueue")
     );
     // Not modeled: the query code, as botocore reports it, with its type.
     assert_eq!(
-        query_compatible_error_code(&sqs, &[]).as_deref(),
+        query_compatible_error_code(&sqs, error_code(&sqs), &[]).as_deref(),
         Some("AWS.SimpleQueueService.NonExistentQueue")
     );
     let unhandled = ErrorMeta::from_response(&sqs, query_error_code(&sqs));
