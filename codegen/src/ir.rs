@@ -67,7 +67,10 @@ pub enum Protocol {
     /// `ec2` (ec2Query): EC2's variant of the query protocol.
     Ec2Query,
     /// `smithy-rpc-v2-cbor`: CBOR bodies under `/service/…/operation/…`.
-    RpcV2Cbor,
+    RpcV2Cbor {
+        /// The service's name in the path, e.g. `RpcV2Protocol`.
+        target_prefix: String,
+    },
 }
 
 impl Protocol {
@@ -90,7 +93,7 @@ impl Protocol {
             Protocol::RestXml => "rest-xml",
             Protocol::AwsQuery => "query",
             Protocol::Ec2Query => "ec2",
-            Protocol::RpcV2Cbor => "smithy-rpc-v2-cbor",
+            Protocol::RpcV2Cbor { .. } => "smithy-rpc-v2-cbor",
         }
     }
 

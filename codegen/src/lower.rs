@@ -270,13 +270,21 @@ pub fn resolve_protocol(metadata: &Metadata) -> Result<Protocol, Problem> {
     };
     Ok(match name {
         "rest-json" => Protocol::RestJson,
-        "json" => {
+        "json" | "smithy-rpc-v2-cbor" => {
             let missing = |key: &str| {
                 Problem::new(
                     format!("metadata.{key}"),
-                    "the json protocol needs it (botocore reads it for every request)",
+                    format!("the {name} protocol needs it (botocore reads it for every request)"),
                 )
             };
+            if name == "smithy-rpc-v2-cbor" {
+                return Ok(Protocol::RpcV2Cbor {
+                    target_prefix: metadata
+                        .target_prefix
+                        .clone()
+                        .ok_or_else(|| missing("targetPrefix"))?,
+                });
+            }
             Protocol::AwsJson {
                 version: metadata
                     .json_version
@@ -291,7 +299,6 @@ pub fn resolve_protocol(metadata: &Metadata) -> Result<Protocol, Problem> {
         "rest-xml" => Protocol::RestXml,
         "query" => Protocol::AwsQuery,
         "ec2" => Protocol::Ec2Query,
-        "smithy-rpc-v2-cbor" => Protocol::RpcV2Cbor,
         other => {
             return Err(Problem::new(
                 "metadata.protocol",
@@ -573,8 +580,11 @@ fn lower_members(
                     .map(parse_timestamp_format)
             })
             .flatten();
-        let timestamp_format =
-            contains_timestamp(&ty).then(|| explicit_timestamp_format.unwrap_or(protocol_default));
+        // CBOR documents have one timestamp form, whatever the model says.
+        let timestamp_format = contains_timestamp(&ty).then(|| match protocol {
+            Protocol::RpcV2Cbor { .. } => TimestampFormat::EpochSeconds,
+            _ => explicit_timestamp_format.unwrap_or(protocol_default),
+        });
         let member_docs = docs(&member.documentation);
         let json_name = serde_names[index].clone();
         members.push(MemberDef {
@@ -749,7 +759,7 @@ fn element_timestamp_format<'m>(model: &'m ServiceModel, shape_name: &str) -> Op
 
 fn default_timestamp_format(protocol: &Protocol) -> TimestampFormat {
     match protocol {
-        Protocol::AwsJson { .. } | Protocol::RestJson | Protocol::RpcV2Cbor => {
+        Protocol::AwsJson { .. } | Protocol::RestJson | Protocol::RpcV2Cbor { .. } => {
             TimestampFormat::EpochSeconds
         }
         Protocol::RestXml | Protocol::AwsQuery | Protocol::Ec2Query => TimestampFormat::Iso8601,

@@ -183,6 +183,11 @@ pub fn input_case_test(service: &Service, case: &Case) -> Result<TokenStream, St
             quote!(&|expected, actual| xml_support::same_xml(expected, actual, &[#(#map_entries),*]))
         }
         Some(BodyFormat::Form) => quote!(&support::same_form),
+        Some(BodyFormat::Cbor) => {
+            let expected = base64_body(&case.json["serialized"]["body"])?;
+            let expected = proc_macro2::Literal::byte_string(&expected);
+            quote!(&|_, actual| cbor_support::same_cbor(#expected, actual))
+        }
         Some(BodyFormat::Json) | None => quote!(&support::same_json_or_bytes),
     };
     // botocore's runner reads the host off the suite's endpoint, and
@@ -211,6 +216,15 @@ pub fn input_case_test(service: &Service, case: &Case) -> Result<TokenStream, St
             );
         }
     })
+}
+
+/// The bytes of a body the suite writes in base64 (binary protocols); none is empty.
+fn base64_body(body: &Value) -> Result<Vec<u8>, String> {
+    use base64::Engine as _;
+    let text = body.as_str().unwrap_or_default();
+    base64::engine::general_purpose::STANDARD
+        .decode(text)
+        .map_err(|err| format!("the body is not base64: {err}"))
 }
 
 /// The paths (local names from the root, `/`-joined) of the map entries in
@@ -357,6 +371,15 @@ pub fn output_case_test(service: &Service, case: &Case) -> Result<TokenStream, S
     let op_type = format_ident!("{}", op.rust_name);
     let error_type = format_ident!("{}Error", op.rust_name);
     let response = case.json["response"].to_string();
+    // Binary bodies are base64 in the suites, as botocore's runner decodes them.
+    let binary_body = match crate::protocol::request_body_format(service) {
+        Some(BodyFormat::Cbor) => {
+            let body = base64_body(&case.json["response"]["body"])?;
+            let body = proc_macro2::Literal::byte_string(&body);
+            quote!(::std::option::Option::Some(#body))
+        }
+        _ => quote!(::std::option::Option::None),
+    };
     let test_name = format_ident!("{}", case.test_name);
     let id = &case.id;
     let check = if let Some(error) = case.json.get("error") {
@@ -422,7 +445,7 @@ pub fn output_case_test(service: &Service, case: &Case) -> Result<TokenStream, S
     Ok(quote! {
         #[test]
         fn #test_name() {
-            let response = response_support::response(#response);
+            let response = response_support::response_with_body(#response, #binary_body);
             let parsed = <#lib::operation::#op_type as #lib::operation::Operation>::parse_response(&response);
             #check
         }

@@ -193,6 +193,15 @@ mod support {
 mod response_support {
     /// An `http::Response` from a botocore `response` object.
     pub fn response(expected_json: &str) -> ::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes> {
+        response_with_body(expected_json, None)
+    }
+
+    /// An `http::Response` from a botocore `response` object, with `body`
+    /// instead of the object's text (the decoded base64 of binary suites).
+    pub fn response_with_body(
+        expected_json: &str,
+        body: Option<&[u8]>,
+    ) -> ::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes> {
         let spec: ::awsgen_runtime::serde_json::Value =
             ::awsgen_runtime::serde_json::from_str(expected_json).expect("response is JSON");
         let mut builder =
@@ -200,11 +209,10 @@ mod response_support {
         for (name, value) in spec["headers"].as_object().into_iter().flatten() {
             builder = builder.header(name.as_str(), value.as_str().unwrap_or_default());
         }
-        let body = spec["body"]
-            .as_str()
-            .unwrap_or_default()
-            .as_bytes()
-            .to_vec();
+        let body = match body {
+            Some(body) => body.to_vec(),
+            None => spec["body"].as_str().unwrap_or_default().as_bytes().to_vec(),
+        };
         builder
             .body(::awsgen_runtime::bytes::Bytes::from(body))
             .expect("a valid response")

@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use anyhow::{bail, Context, Result};
+use awsgen_codegen::protocol::BodyFormat;
 use awsgen_codegen::protocol_tests::{
     input_case_test, output_case_test, parse_suite_file, SuiteKind,
 };
@@ -286,10 +287,18 @@ pub fn run_file(path: &Path) -> Result<Outcome> {
             continue;
         }
         let mut tests = vec![include_str!("../../codegen/templates/protocol_check.rs").to_string()];
-        if awsgen_codegen::protocol::request_body_format(&ir)
-            == Some(awsgen_codegen::protocol::BodyFormat::Xml)
-        {
-            tests.push(include_str!("../../codegen/templates/protocol_check_xml.rs").to_string());
+        match awsgen_codegen::protocol::request_body_format(&ir) {
+            Some(BodyFormat::Xml) => {
+                tests.push(
+                    include_str!("../../codegen/templates/protocol_check_xml.rs").to_string(),
+                );
+            }
+            Some(BodyFormat::Cbor) => {
+                tests.push(
+                    include_str!("../../codegen/templates/protocol_check_cbor.rs").to_string(),
+                );
+            }
+            Some(BodyFormat::Json | BodyFormat::Form) | None => {}
         }
         for case in cases {
             let test = match kind {
@@ -484,6 +493,13 @@ mod tests {
             ("output/ec2.json", 27),
             ("input/rest-xml.json", 82),
             ("output/rest-xml.json", 72),
+            ("input/smithy-rpc-v2-cbor.json", 15),
+            ("output/smithy-rpc-v2-cbor.json", 33),
+            ("input/smithy-rpc-v2-cbor-query-compatible.json", 1),
+            ("output/smithy-rpc-v2-cbor-query-compatible.json", 2),
+            ("input/smithy-rpc-v2-cbor-non-query-compatible.json", 1),
+            // botocore 1.43.67's file has no suites.
+            ("output/smithy-rpc-v2-cbor-non-query-compatible.json", 0),
         ];
         for (suite, at_least) in suites {
             let outcome = run_file(&root.join("testdata/protocol-tests").join(suite)).unwrap();
@@ -643,6 +659,7 @@ mod wire_case_tests {
                 "dynamodb",
                 "kms",
                 "lambda",
+                "partnercentral-revenue-measurement",
                 "route53",
                 "sns",
                 "sqs",

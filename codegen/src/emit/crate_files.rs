@@ -288,8 +288,10 @@ fn example(service: &Service) -> Option<String> {
     let lib = &service.lib_name;
     let example_error =
         crate::protocol::example_error_response(service).filter(|_| !op.streams_events);
-    let error_reading = if let Some((headers, body)) = example_error {
-        let headers: String = headers
+    let error_reading = if let Some(example) = example_error {
+        let body = byte_string_literal(example.body);
+        let headers: String = example
+            .headers
             .iter()
             .map(|(name, value)| format!("    .header(\"{name}\", \"{value}\")\n"))
             .collect();
@@ -300,7 +302,7 @@ fn example(service: &Service) -> Option<String> {
              let response = {lib}::http::Response::builder()\n    \
              .status(400)\n\
              {headers}    \
-             .body({lib}::bytes::Bytes::from_static(br#\"{body}\"#))?;\n\
+             .body({lib}::bytes::Bytes::from_static({body}))?;\n\
              let err = {lib}::operation::{op}::parse_response(&response).unwrap_err();\n\
              assert_eq!(err.message(), Some(\"it broke\"));\n\
              assert_eq!(err.meta().and_then(|meta| meta.request_id.as_deref()), Some(\"example-request-id\"));\n\
@@ -373,4 +375,19 @@ pub fn module_rs(service: &Service, module: Module) -> TokenStream {
             #(#builders)*
         }
     }
+}
+
+/// `bytes` as a Rust byte-string literal: raw (`br#"…"#`) when it is
+/// printable ASCII without `"#`, else escaped (`b"\xa2…"`).
+fn byte_string_literal(bytes: &[u8]) -> String {
+    let printable = bytes.iter().all(|b| (b' '..=b'~').contains(b));
+    if printable && !bytes.windows(2).any(|pair| pair == b"\"#") {
+        return format!("br#\"{}\"#", String::from_utf8_lossy(bytes));
+    }
+    let mut literal = String::from("b\"");
+    for byte in bytes {
+        literal.extend(std::ascii::escape_default(*byte).map(char::from));
+    }
+    literal.push('"');
+    literal
 }

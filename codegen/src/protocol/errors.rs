@@ -20,32 +20,50 @@ pub enum ErrorStyle {
     /// restXml's: the `Code` of `<ErrorResponse><Error>` or S3's bare
     /// `<Error>`, else, without an XML body, the HTTP status code.
     RestXml,
+    /// The CBOR body's `__type` (smithy-rpc-v2-cbor).
+    Cbor,
 }
 
 /// An error response as the protocol's services send it, for examples in
-/// the docs: its headers and body, with the code `SomethingWentWrong`, the
-/// message `it broke` and the request id `example-request-id`.
-pub fn example_error_response(
-    style: ErrorStyle,
-    ec2: bool,
-) -> (Vec<(&'static str, &'static str)>, &'static str) {
-    match style {
+/// the docs, with the code `SomethingWentWrong`, the message `it broke` and
+/// the request id `example-request-id`.
+#[derive(Debug, Clone)]
+pub struct ExampleErrorResponse {
+    /// Its headers, `(name, value)`.
+    pub headers: Vec<(&'static str, &'static str)>,
+    /// Its body.
+    pub body: &'static [u8],
+}
+
+/// The example error response of `style` (`ec2`: EC2's XML form).
+pub fn example_error_response(style: ErrorStyle, ec2: bool) -> ExampleErrorResponse {
+    let (headers, body): (Vec<(&'static str, &'static str)>, &'static [u8]) = match style {
         ErrorStyle::Json => (
             vec![
                 ("x-amzn-requestid", "example-request-id"),
                 ("x-amzn-errortype", "SomethingWentWrong"),
             ],
-            r#"{"message":"it broke"}"#,
+            br#"{"message":"it broke"}"#,
+        ),
+        // {"__type": "SomethingWentWrong", "message": "it broke"}: a map of
+        // two entries (0xa2), each text a length byte (0x60 + length) and UTF-8.
+        ErrorStyle::Cbor => (
+            vec![
+                ("x-amzn-requestid", "example-request-id"),
+                ("smithy-protocol", "rpc-v2-cbor"),
+            ],
+            b"\xa2\x66__type\x72SomethingWentWrong\x67message\x68it broke",
         ),
         ErrorStyle::Xml if ec2 => (
             Vec::new(),
-            "<Response><Errors><Error><Code>SomethingWentWrong</Code><Message>it broke</Message></Error></Errors><RequestID>example-request-id</RequestID></Response>",
+            b"<Response><Errors><Error><Code>SomethingWentWrong</Code><Message>it broke</Message></Error></Errors><RequestID>example-request-id</RequestID></Response>",
         ),
         ErrorStyle::Xml | ErrorStyle::RestXml => (
             Vec::new(),
-            "<ErrorResponse><Error><Type>Sender</Type><Code>SomethingWentWrong</Code><Message>it broke</Message></Error><RequestId>example-request-id</RequestId></ErrorResponse>",
+            b"<ErrorResponse><Error><Type>Sender</Type><Code>SomethingWentWrong</Code><Message>it broke</Message></Error><RequestId>example-request-id</RequestId></ErrorResponse>",
         ),
-    }
+    };
+    ExampleErrorResponse { headers, body }
 }
 
 /// The expression giving the error code of `response`, an `Option<String>`.
@@ -58,9 +76,18 @@ fn error_code(service: &Service, style: ErrorStyle) -> TokenStream {
         ErrorStyle::Json if service.query_compatible => quote! {
             ::awsgen_runtime::protocol::query_compatible_error_code(
                 response,
+                ::awsgen_runtime::protocol::error_code(response),
                 crate::service_error::MODELED_CODES,
             )
         },
+        ErrorStyle::Cbor if service.query_compatible => quote! {
+            ::awsgen_runtime::protocol::query_compatible_error_code(
+                response,
+                ::awsgen_runtime::cbor::error_code(response),
+                crate::service_error::MODELED_CODES,
+            )
+        },
+        ErrorStyle::Cbor => quote! { ::awsgen_runtime::cbor::error_code(response) },
         ErrorStyle::Json => quote! { ::awsgen_runtime::protocol::error_code(response) },
         ErrorStyle::Xml => quote! { ::awsgen_runtime::xml::error_code(response.body()) },
         ErrorStyle::RestXml => quote! { ::awsgen_runtime::xml::rest_error_code(response) },

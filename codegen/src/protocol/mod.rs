@@ -18,7 +18,7 @@ use crate::ir::{OperationDef, Protocol, Service, StructDef, TypeDef};
 use codec::query::QueryDialect;
 use codec::{RequestCodec, ResponseCodec};
 use errors::ErrorStyle;
-use http::rpc::RpcTarget;
+use http::rpc::RpcRoute;
 
 /// How members travel in the HTTP request, and the codec of its body.
 #[derive(Debug, Clone)]
@@ -26,7 +26,7 @@ enum HttpStyle<'s> {
     /// Members bound to URI labels, query parameters, headers, the payload or the body.
     Rest(RequestCodec),
     /// Every member in the body, sent to one path.
-    Rpc(RpcTarget<'s>, RequestCodec),
+    Rpc(RpcRoute<'s>, RequestCodec),
     /// Every member as form pairs, sent to `/`.
     Query(QueryDialect),
 }
@@ -53,7 +53,7 @@ fn pieces(service: &Service) -> Option<Pieces<'_>> {
             target_prefix,
         } => Some(Pieces {
             http: HttpStyle::Rpc(
-                RpcTarget {
+                RpcRoute::AmzTarget {
                     target_prefix,
                     content_type: format!("application/x-amz-json-{version}"),
                 },
@@ -77,7 +77,16 @@ fn pieces(service: &Service) -> Option<Pieces<'_>> {
             response: ResponseCodec::Xml,
             errors: ErrorStyle::RestXml,
         }),
-        Protocol::RpcV2Cbor => None,
+        Protocol::RpcV2Cbor { target_prefix } => Some(Pieces {
+            http: HttpStyle::Rpc(
+                RpcRoute::SmithyRpcV2 {
+                    service: target_prefix,
+                },
+                RequestCodec::Cbor,
+            ),
+            response: ResponseCodec::Cbor,
+            errors: ErrorStyle::Cbor,
+        }),
     }
 }
 
@@ -96,8 +105,8 @@ pub fn serialize_request_body(service: &Service, op: &OperationDef) -> Option<To
     let pieces = pieces(service)?;
     Some(match &pieces.http {
         HttpStyle::Rest(codec) => http::rest::serialize_request_body(service, op, *codec),
-        HttpStyle::Rpc(target, codec) => {
-            http::rpc::serialize_request_body(service, op, target, *codec)
+        HttpStyle::Rpc(route, codec) => {
+            http::rpc::serialize_request_body(service, op, route, *codec)
         }
         HttpStyle::Query(_) => http::query::serialize_request_body(service, op),
     })
@@ -149,31 +158,35 @@ pub enum BodyFormat {
     Xml,
     /// `application/x-www-form-urlencoded` pairs (awsQuery, ec2Query).
     Form,
+    /// CBOR documents (smithy-rpc-v2-cbor).
+    Cbor,
 }
 
 /// The format of the service's request bodies, or `None` without wire support.
 pub fn request_body_format(service: &Service) -> Option<BodyFormat> {
     Some(match pieces(service)?.http {
-        HttpStyle::Rest(RequestCodec::Xml) => BodyFormat::Xml,
-        HttpStyle::Rest(RequestCodec::Json) | HttpStyle::Rpc(..) => BodyFormat::Json,
+        HttpStyle::Rest(codec) | HttpStyle::Rpc(_, codec) => match codec {
+            RequestCodec::Json => BodyFormat::Json,
+            RequestCodec::Xml => BodyFormat::Xml,
+            RequestCodec::Cbor => BodyFormat::Cbor,
+        },
         HttpStyle::Query(_) => BodyFormat::Form,
     })
 }
 
 /// The runtime's cargo features the service's wire code needs: `xml` where
-/// responses are XML.
+/// responses are XML, `cbor` where bodies are CBOR.
 pub fn runtime_features(service: &Service) -> &'static [&'static str] {
     match pieces(service).map(|pieces| pieces.response) {
         Some(ResponseCodec::Xml) => &["xml"],
+        Some(ResponseCodec::Cbor) => &["cbor"],
         Some(ResponseCodec::Json) | None => &[],
     }
 }
 
 /// An error response as the service sends it (headers, body), for the
 /// examples in the generated docs; `None` without wire support.
-pub fn example_error_response(
-    service: &Service,
-) -> Option<(Vec<(&'static str, &'static str)>, &'static str)> {
+pub fn example_error_response(service: &Service) -> Option<errors::ExampleErrorResponse> {
     let pieces = pieces(service)?;
     let ec2 = matches!(pieces.http, HttpStyle::Query(QueryDialect::Ec2));
     Some(errors::example_error_response(pieces.errors, ec2))

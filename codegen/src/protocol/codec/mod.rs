@@ -4,6 +4,7 @@
 //! generated operation code; codecs that need code on the types themselves
 //! (query's `write_query`, XML's `from_xml`) emit it through [`type_impls`].
 
+mod cbor;
 mod json;
 pub mod query;
 pub mod xml;
@@ -22,6 +23,8 @@ pub enum RequestCodec {
     Json,
     /// XML documents, through each body type's `write_xml`.
     Xml,
+    /// CBOR documents, through the generated types' serde impls.
+    Cbor,
 }
 
 /// How response bodies are read.
@@ -31,6 +34,8 @@ pub enum ResponseCodec {
     Json,
     /// XML documents, through each output and error type's `from_xml`.
     Xml,
+    /// CBOR documents, through the generated types' serde impls.
+    Cbor,
 }
 
 impl RequestCodec {
@@ -45,14 +50,17 @@ impl RequestCodec {
         match self {
             RequestCodec::Json => json::write_document(value),
             RequestCodec::Xml => xml_write::write_document(service, member, &member.ty, value),
+            RequestCodec::Cbor => cbor::write_document(value),
         }
     }
 
-    /// What an absent structure payload sends: `{}` in JSON, nothing in XML.
+    /// What an absent structure payload or an input without members sends:
+    /// `{}` in JSON, an empty map in CBOR, nothing in XML.
     pub fn write_empty_document(self) -> TokenStream {
         match self {
             RequestCodec::Json => json::write_empty_document(),
             RequestCodec::Xml => TokenStream::new(),
+            RequestCodec::Cbor => cbor::write_empty_document(),
         }
     }
 
@@ -61,6 +69,7 @@ impl RequestCodec {
         match self {
             RequestCodec::Json => json::write_body_members(),
             RequestCodec::Xml => xml_write::write_body_members(op),
+            RequestCodec::Cbor => cbor::write_body_members(),
         }
     }
 }
@@ -69,15 +78,17 @@ impl ResponseCodec {
     /// Reads the body as a payload of type `ty`, in a `Box` when `boxed`
     /// (an `Option` of it; empty is absent).
     pub fn read_payload(self, ty: TokenStream, boxed: bool, context: &str) -> TokenStream {
-        match self {
-            ResponseCodec::Json => {
-                let ty = if boxed {
-                    quote::quote!(::std::boxed::Box<#ty>)
-                } else {
-                    ty
-                };
-                json::read_payload(ty, context)
+        // serde reads a `Box<T>` as a `T`; XML's reader boxes itself.
+        let serde_ty = || {
+            if boxed {
+                quote::quote!(::std::boxed::Box<#ty>)
+            } else {
+                ty.clone()
             }
+        };
+        match self {
+            ResponseCodec::Json => json::read_payload(serde_ty(), context),
+            ResponseCodec::Cbor => cbor::read_payload(serde_ty(), context),
             ResponseCodec::Xml => xml::read_payload(ty, boxed, context),
         }
     }
@@ -87,7 +98,7 @@ impl ResponseCodec {
     /// (botocore's XML parsers skip only those in headers and the status).
     pub fn reads_from_body(self, binding: &Binding) -> bool {
         match self {
-            ResponseCodec::Json => *binding == Binding::Body,
+            ResponseCodec::Json | ResponseCodec::Cbor => *binding == Binding::Body,
             ResponseCodec::Xml => xml::reads_from_body(binding),
         }
     }
@@ -104,6 +115,7 @@ impl ResponseCodec {
         match self {
             ResponseCodec::Json => json::read_body_members(context),
             ResponseCodec::Xml => xml::read_body_members(service, type_def, def),
+            ResponseCodec::Cbor => cbor::read_body_members(context),
         }
     }
 }

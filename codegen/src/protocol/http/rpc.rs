@@ -1,5 +1,7 @@
-//! RPC requests (awsJson): every member travels in the body, which goes to
-//! `POST /` with the operation named in the `X-Amz-Target` header.
+//! RPC requests: every member travels in the body, sent to one path per
+//! protocol. awsJson sends `POST /` with the operation named in the
+//! `X-Amz-Target` header; smithy-rpc-v2-cbor names the service and the
+//! operation in the path.
 
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -8,34 +10,68 @@ use super::{fill_idempotency_tokens, host_prefix_tokens, input_def};
 use crate::ir::{OperationDef, Service};
 use crate::protocol::codec::RequestCodec;
 
-/// What an RPC protocol puts on every request.
+/// Where an RPC protocol sends each operation's request, and what it marks
+/// it with.
 #[derive(Debug, Clone)]
-pub struct RpcTarget<'s> {
-    /// The prefix of `X-Amz-Target`, before `.` and the operation's wire name.
-    pub target_prefix: &'s str,
-    /// The body's content type, e.g. `application/x-amz-json-1.1`.
-    pub content_type: String,
+pub enum RpcRoute<'s> {
+    /// awsJson: `POST /`, the operation in `X-Amz-Target`, and a body of
+    /// `content_type` on every request.
+    AmzTarget {
+        /// The prefix of `X-Amz-Target`, before `.` and the operation's wire name.
+        target_prefix: &'s str,
+        /// The body's content type, e.g. `application/x-amz-json-1.1`.
+        content_type: String,
+    },
+    /// smithy-rpc-v2-cbor: `/service/<service>/operation/<operation>` with
+    /// `smithy-protocol: rpc-v2-cbor`; a body only for operations with an input.
+    SmithyRpcV2 {
+        /// The service's name in the path (the model's `targetPrefix`, as botocore reads it).
+        service: &'s str,
+    },
 }
 
 /// The body of `Operation::serialize_request` for `op`.
 pub fn serialize_request_body(
     service: &Service,
     op: &OperationDef,
-    target: &RpcTarget<'_>,
+    route: &RpcRoute<'_>,
     codec: RequestCodec,
 ) -> TokenStream {
     let def = input_def(service, op);
     let fill = fill_idempotency_tokens(&def);
-    // The operation's `name` is its wire name; botocore sends it whatever key the model files it under.
-    let target_header = format!("{}.{}", target.target_prefix, op.wire_name);
-    let content_type = &target.content_type;
     let method = &op.method;
+    // The operation's `name` is its wire name; botocore sends it whatever key the model files it under.
+    let (path, marks) = match route {
+        RpcRoute::AmzTarget {
+            target_prefix,
+            content_type,
+        } => {
+            let target = format!("{target_prefix}.{}", op.wire_name);
+            (
+                "/".to_owned(),
+                quote! {
+                    request.header("X-Amz-Target", #target);
+                    request.header("Content-Type", #content_type);
+                },
+            )
+        }
+        RpcRoute::SmithyRpcV2 { service } => (
+            format!("/service/{service}/operation/{}", op.wire_name),
+            quote! {
+                request.header("smithy-protocol", "rpc-v2-cbor");
+                request.header("Accept", "application/cbor");
+            },
+        ),
+    };
     // Services that used to speak the query protocol are told the caller expects its error codes.
     let query_mode = service
         .query_compatible
         .then(|| quote! { request.header("x-amzn-query-mode", "true"); });
-    // An input without members still sends an empty document, as botocore does.
-    let body = if def.members.is_empty() {
+    let body = if op.input.is_none() && matches!(route, RpcRoute::SmithyRpcV2 { .. }) {
+        // RPC v2 sends no body at all for an operation without input.
+        quote! { let _ = input; }
+    } else if def.members.is_empty() {
+        // An input without members still sends an empty document, as botocore does.
         let empty = codec.write_empty_document();
         quote! {
             let _ = input;
@@ -49,11 +85,10 @@ pub fn serialize_request_body(
         #fill
         let mut request = ::awsgen_runtime::protocol::RequestParts::new(
             #method,
-            ::std::string::String::from("/"),
+            ::std::string::String::from(#path),
             ::std::string::String::new(),
         );
-        request.header("X-Amz-Target", #target_header);
-        request.header("Content-Type", #content_type);
+        #marks
         #query_mode
         #body
         #host

@@ -184,6 +184,7 @@ impl super::Operation for ListQueueTags {
         if response.status().as_u16() >= 300 {
             let code = ::awsgen_runtime::protocol::query_compatible_error_code(
                 response,
+                ::awsgen_runtime::protocol::error_code(response),
                 crate::service_error::MODELED_CODES,
             );
             return ::std::result::Result::Err(
