@@ -13,9 +13,11 @@ code first, then the modeled error shape the code names (looked up service-wide)
 Timestamps become epoch seconds and blobs text, as in botocore's protocol suites.
 """
 
+import base64
 import datetime
 import json
 import pathlib
+import urllib.parse
 
 import botocore
 import botocore.session
@@ -52,20 +54,27 @@ def capture_requests(service, model, requests):
     for case_id, operation, params in requests:
         # An empty document of the protocol's body format, which every output
         # parses from (query outputs from inside their result wrapper).
-        if protocol in ("json", "rest-json"):
+        if protocol == "smithy-rpc-v2-cbor":
+            captured["answer"] = b"\xa0"  # an empty CBOR map
+        elif protocol in ("json", "rest-json"):
             captured["answer"] = b"{}"
         else:
             wrapper = model["operations"][operation].get("output", {}).get("resultWrapper")
             captured["answer"] = f"<Response><{wrapper}/></Response>".encode() if wrapper else b"<Response/>"
         getattr(client, botocore.xform_name(operation))(**params)
         request = captured["request"]
-        url = "/" + request.url.split("amazonaws.com", 1)[1].lstrip("/")
+        parts = urllib.parse.urlsplit(request.url)
+        url = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
         headers = {k: v.decode() if isinstance(v, bytes) else v for k, v in request.headers.items()
                    if k.lower() not in SIGNING_HEADERS}
         body = request.body or b""
         if isinstance(body, str):
             body = body.encode()
-        if headers.get("Content-Type") in JSON_CONTENT_TYPES or body.lstrip().startswith(b"<"):
+        if protocol == "smithy-rpc-v2-cbor":
+            # Binary bodies are base64 in the cases, as in botocore's suites.
+            headers.pop("Content-Length", None)
+            body = base64.b64encode(body)
+        elif headers.get("Content-Type") in JSON_CONTENT_TYPES or body.lstrip().startswith(b"<"):
             # JSON and XML bodies are compared as documents; their length depends on
             # whitespace and on how empty elements are written, so only raw bodies
             # keep Content-Length.
@@ -95,9 +104,20 @@ def parse_responses(service, model, responses):
     service_model = session.get_service_model(service)
     parser = create_parser(service_model.resolved_protocol)
     cases = []
+    cbor = service_model.resolved_protocol == "smithy-rpc-v2-cbor"
     for case_id, operation, status, headers, body in responses:
-        text = body if isinstance(body, str) else json.dumps(body)
-        raw = {"status_code": status, "headers": HeadersDict(headers), "body": text.encode()}
+        if cbor:
+            # Bodies given as Python values are encoded with cbor2 (from PyPI;
+            # datetimes as tag 1 epoch seconds, as the protocol has them),
+            # and stored in base64, as in botocore's suites.
+            import cbor2
+
+            raw_body = body if isinstance(body, bytes) else cbor2.dumps(body, datetime_as_timestamp=True)
+            text = base64.b64encode(raw_body).decode()
+        else:
+            text = body if isinstance(body, str) else json.dumps(body)
+            raw_body = text.encode()
+        raw = {"status_code": status, "headers": HeadersDict(headers), "body": raw_body}
         op_model = service_model.operation_model(operation)
         parsed = parser.parse(raw, op_model.output_shape)
         case = {"id": case_id, "given": model["operations"][operation],
