@@ -56,7 +56,7 @@ fn members_become_form_pairs_in_model_order() {
         [
             "Action=PutThing",
             "Version=2020-01-01",
-            "Name=a%20b%26c",
+            "Name=a+b%26c",
             "Count=3",
             "Enabled=false",
             "Created=2015-01-25T08%3A00%3A00.5Z",
