@@ -8,7 +8,7 @@ mod cbor;
 mod json;
 pub mod query;
 pub mod xml;
-pub mod xml_write;
+mod xml_write;
 
 use proc_macro2::TokenStream;
 
