@@ -13,6 +13,7 @@ use std::collections::BTreeSet;
 
 use crate::ir::{Binding, OperationDef, RustType, Service, TypeKind, XmlForm, XmlItems};
 use crate::naming::field_name;
+use crate::protocol::codec::xml_write;
 use crate::protocol::BodyFormat;
 
 /// Whether a suite file describes requests (`input`) or responses (`output`).
@@ -240,10 +241,7 @@ fn xml_map_entry_paths(service: &Service, op: &OperationDef, params: &Value) -> 
     };
     match def.members.iter().find(|m| m.binding == Binding::Payload) {
         Some(member) => {
-            let root = member.xml.name.clone().unwrap_or_else(|| match &member.ty {
-                RustType::Named(name) => service.types[name].model_name.clone(),
-                _ => member.model_name.clone(),
-            });
+            let root = xml_write::payload_element(service, member);
             walk_xml_maps(
                 service,
                 &member.ty,
@@ -254,7 +252,7 @@ fn xml_map_entry_paths(service: &Service, op: &OperationDef, params: &Value) -> 
             );
         }
         None => {
-            let root = op.input_xml.name.clone().unwrap_or_else(|| input.clone());
+            let root = xml_write::body_element(op);
             walk_xml_maps(
                 service,
                 &RustType::Named(input.clone()),

@@ -82,10 +82,7 @@ fn text_entry(body: &[u8], keys: &[&str]) -> Option<String> {
 /// trailing `:uri`, as botocore's `RpcV2CBORParser` reads it.
 #[doc(hidden)]
 pub fn error_code(response: &::http::Response<::bytes::Bytes>) -> Option<String> {
-    let raw = text_entry(response.body(), &["__type"])?;
-    let without_uri = raw.split(':').next().unwrap_or_default();
-    let code = without_uri.rsplit('#').next().unwrap_or_default();
-    (!code.is_empty()).then(|| code.to_owned())
+    crate::protocol::bare_error_code(&text_entry(response.body(), &["__type"])?)
 }
 
 /// The `message` (or `Message`) of a CBOR error body.

@@ -618,6 +618,13 @@ pub fn error_code(response: &::http::Response<::bytes::Bytes>) -> Option<::std::
             .iter()
             .find_map(|key| body.get(*key).and_then(|v| v.as_str()).map(str::to_owned))
     })?;
+    bare_error_code(&raw)
+}
+
+/// An error code without its namespace (`aws.example#Throttling` is
+/// `Throttling`) or a trailing `:uri`, as botocore's parsers strip them;
+/// `None` when nothing is left.
+pub(crate) fn bare_error_code(raw: &str) -> Option<::std::string::String> {
     let without_uri = raw.split(':').next().unwrap_or_default();
     let code = without_uri.rsplit('#').next().unwrap_or_default();
     (!code.is_empty()).then(|| code.to_owned())

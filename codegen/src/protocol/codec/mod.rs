@@ -8,7 +8,7 @@ mod cbor;
 mod json;
 pub mod query;
 pub mod xml;
-mod xml_write;
+pub mod xml_write;
 
 use proc_macro2::TokenStream;
 

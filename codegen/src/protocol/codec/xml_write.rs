@@ -303,6 +303,26 @@ fn text_expr(member: &MemberDef, ty: &RustType, value: &Ident) -> TokenStream {
     }
 }
 
+/// The root element of a body that is the payload `member`: the member's
+/// `locationName`, else its shape's name.
+pub fn payload_element(service: &Service, member: &MemberDef) -> String {
+    match (&member.xml.name, &member.ty) {
+        (Some(name), _) => name.clone(),
+        (None, RustType::Named(name)) => service.types[name].model_name.clone(),
+        (None, _) => member.model_name.clone(),
+    }
+}
+
+/// The root element of a body made of the input's members: the input
+/// reference's (or shape's) `locationName`, else the input shape's name.
+pub fn body_element(op: &OperationDef) -> String {
+    op.input_xml
+        .name
+        .clone()
+        .or_else(|| op.input.clone())
+        .unwrap_or_default()
+}
+
 /// Writes `value` (a reference to the structure or union `ty`) as the
 /// whole body, the root element named by the payload member's form.
 pub fn write_document(
@@ -311,11 +331,7 @@ pub fn write_document(
     ty: &RustType,
     value: TokenStream,
 ) -> TokenStream {
-    let element = match (&member.xml.name, ty) {
-        (Some(name), _) => name.clone(),
-        (None, RustType::Named(name)) => service.types[name].model_name.clone(),
-        (None, _) => member.model_name.clone(),
-    };
+    let element = payload_element(service, member);
     let write = match ty {
         RustType::Named(name) if reads_nothing(&service.types[name]) => {
             let start = open_element(&element, member.xml.namespace.as_ref());
@@ -340,12 +356,7 @@ pub fn write_document(
 /// Writes the input's members bound to the body, as the root element the
 /// operation's input reference names (else the input shape's name).
 pub fn write_body_members(op: &OperationDef) -> TokenStream {
-    let element = op
-        .input_xml
-        .name
-        .clone()
-        .or_else(|| op.input.clone())
-        .unwrap_or_default();
+    let element = body_element(op);
     let namespace = namespace_argument(op.input_xml.namespace.as_ref());
     quote! {
         let mut writer = ::awsgen_runtime::xml::XmlWriter::new();
