@@ -43,7 +43,10 @@ pub fn cargo_toml(service: &Service, version: &str, runtime_path: &str) -> Strin
          keywords = [\"aws\", \"{keyword}\", \"sdk\"]\n\
          categories = [\"api-bindings\"]\n\n\
          [lib]\n\
-         name = \"{lib}\"\n\n\
+         name = \"{lib}\"\n\
+         # No unit tests live in the crate: `cargo test` runs its doc examples and tests/\n\
+         # without compiling the library a second time as an empty test harness.\n\
+         test = false\n\n\
          [dependencies]\n\
          awsgen-runtime = {{ version = \"{RUNTIME_VERSION}\", path = \"{runtime_path}\"{runtime_features} }}\n\n\
          {features}\
