@@ -77,6 +77,17 @@ pub fn run(args: &[String]) -> Result<()> {
 }
 
 pub fn timed(root: &Path, target: &Path, args: &[&str], incremental: bool) -> Result<Duration> {
+    timed_with_env(root, target, args, incremental, &[])
+}
+
+/// [`timed`] with extra environment variables for cargo (`RUSTDOCFLAGS`, …).
+pub fn timed_with_env(
+    root: &Path,
+    target: &Path,
+    args: &[&str],
+    incremental: bool,
+    env: &[(&str, &str)],
+) -> Result<Duration> {
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_string());
     let started = Instant::now();
     let output = Command::new(cargo)
@@ -87,6 +98,7 @@ pub fn timed(root: &Path, target: &Path, args: &[&str], incremental: bool) -> Re
         .args(&args[1..])
         .env("CARGO_TARGET_DIR", target)
         .env("CARGO_INCREMENTAL", if incremental { "1" } else { "0" })
+        .envs(env.iter().copied())
         .output()
         .with_context(|| format!("running cargo {}", args.join(" ")))?;
     if !output.status.success() {

@@ -13,7 +13,7 @@ use anyhow::{bail, Context, Result};
 use super::botocore::BotocoreModel;
 use super::generation::{generate_one, Generated, Keep};
 use super::SAMPLE;
-use crate::build_times::timed;
+use crate::build_times::{timed, timed_with_env};
 use crate::codegen::runtime_path_from;
 
 /// How one crate fared.
@@ -28,6 +28,8 @@ pub struct CompileResult {
     pub check: Option<Duration>,
     /// `cargo clippy -- -D warnings` time (its checks included), when asked for.
     pub clippy: Option<Duration>,
+    /// `cargo doc --no-deps` time with rustdoc's warnings denied, when asked for.
+    pub doc: Option<Duration>,
     /// The first failure, with cargo's output.
     pub failure: Option<String>,
 }
@@ -60,8 +62,17 @@ pub fn select(selection: &str, models: &[BotocoreModel]) -> Result<Vec<String>> 
     Ok(names)
 }
 
+/// What `--compile` runs on each crate.
+#[derive(Debug, Clone, Copy)]
+pub struct Steps {
+    /// `cargo clippy -D warnings` rather than `cargo check`.
+    pub clippy: bool,
+    /// `cargo doc --no-deps` with `RUSTDOCFLAGS=-Dwarnings` too.
+    pub doc: bool,
+}
+
 /// Generates the crates named in `names` into `workspace/<name>/`, builds
-/// their dependencies, then times `cargo check` (and clippy) of each.
+/// their dependencies, then times `cargo check` (or clippy, and rustdoc) of each.
 ///
 /// With several `workers`, that many crates are compiled at once, each
 /// worker in its own target folder (cargo locks one per build): faster for
@@ -70,7 +81,7 @@ pub fn compile(
     models: &[BotocoreModel],
     names: &[String],
     workspace: &Path,
-    clippy: bool,
+    steps: Steps,
     workers: usize,
 ) -> Result<Vec<CompileResult>> {
     if workspace.exists() {
@@ -123,6 +134,7 @@ pub fn compile(
                     lines,
                     check: None,
                     clippy: None,
+                    doc: None,
                     failure: None,
                 });
             }
@@ -133,6 +145,7 @@ pub fn compile(
                     lines: 0,
                     check: None,
                     clippy: None,
+                    doc: None,
                     failure: Some(format!("not generated: {message}")),
                 });
             }
@@ -173,7 +186,7 @@ pub fn compile(
         .collect();
     println!("building the crates' dependencies (not measured)…");
     for target in &targets {
-        let step = if clippy { "clippy" } else { "check" };
+        let step = if steps.clippy { "clippy" } else { "check" };
         timed(workspace, target, &[step, "-p", WARM_CRATE], false)?;
     }
     let next = AtomicUsize::new(0);
@@ -185,7 +198,7 @@ pub fn compile(
                 while let Some(slot) = slots.get(next.fetch_add(1, Ordering::Relaxed)) {
                     let mut result = slot.lock().expect("each slot is taken once");
                     if result.failure.is_none() {
-                        compile_one(workspace, target, clippy, &mut result);
+                        compile_one(workspace, target, steps, &mut result);
                     }
                 }
             });
@@ -196,16 +209,17 @@ pub fn compile(
 
 /// `cargo check` of one crate, or with `clippy` `cargo clippy -D warnings`
 /// alone: clippy reports every error `cargo check` would, and a check before
-/// it would be done twice (clippy does not reuse its results).
-fn compile_one(workspace: &Path, target: &Path, clippy: bool, result: &mut CompileResult) {
+/// it would be done twice (clippy does not reuse its results). Then, when
+/// asked for and the crate compiled, its docs with rustdoc's warnings denied.
+fn compile_one(workspace: &Path, target: &Path, steps: Steps, result: &mut CompileResult) {
     let package = format!("awsgen-{}", result.name);
-    let run = |args: &[&str], failure: &mut Option<String>| -> Option<Duration> {
-        timed(workspace, target, args, false)
+    let run = |args: &[&str], env: &[(&str, &str)], failure: &mut Option<String>| {
+        timed_with_env(workspace, target, args, false, env)
             .map_err(|err| *failure = Some(format!("{err:#}")))
             .ok()
     };
     // `--all-features`: the client too, where the crate has one.
-    if clippy {
+    if steps.clippy {
         result.clippy = run(
             &[
                 "clippy",
@@ -217,23 +231,39 @@ fn compile_one(workspace: &Path, target: &Path, clippy: bool, result: &mut Compi
                 "-D",
                 "warnings",
             ],
+            &[],
             &mut result.failure,
         );
     } else {
         result.check = run(
             &["check", "-p", &package, "--all-features"],
+            &[],
+            &mut result.failure,
+        );
+    }
+    if steps.doc && result.failure.is_none() {
+        result.doc = run(
+            &["doc", "-p", &package, "--all-features", "--no-deps"],
+            &[("RUSTDOCFLAGS", "-Dwarnings")],
             &mut result.failure,
         );
     }
     let seconds = |d: Option<Duration>| d.map(|d| format!("{:.1} s", d.as_secs_f64()));
-    let (step, time) = if clippy {
+    let mut done = vec![if steps.clippy {
         ("clippy", result.clippy)
     } else {
         ("cargo check", result.check)
-    };
+    }];
+    if steps.doc {
+        done.push(("rustdoc", result.doc));
+    }
+    let done: Vec<String> = done
+        .into_iter()
+        .map(|(step, time)| format!("{step} {}", seconds(time).unwrap_or_else(|| "-".to_owned())))
+        .collect();
     println!(
-        "{package}: {step} {}{}",
-        seconds(time).unwrap_or_else(|| "failed".to_owned()),
+        "{package}: {}{}",
+        done.join(", "),
         if result.failure.is_some() {
             " FAILED"
         } else {

@@ -18,7 +18,7 @@ use generation::Outcome;
 
 const USAGE: &str = "\
 cargo xtask sweep (--botocore PATH | --pip VERSION) [--out DIR] [--compile SERVICES] [--clippy]
-                  [--compile-jobs N] [--jobs N] [--runs N] [--names]
+                  [--doc] [--compile-jobs N] [--jobs N] [--runs N] [--names]
   --botocore PATH     a botocore wheel, its `botocore` folder or its `botocore/data` folder
   --pip VERSION       download botocore==VERSION from PyPI (pip) into target/botocore/ and use it
   --out DIR           write every generated crate to DIR/<service>/ (nothing is written otherwise)
@@ -26,6 +26,7 @@ cargo xtask sweep (--botocore PATH | --pip VERSION) [--out DIR] [--compile SERVI
                       workspace (target/sweep-workspace) and time `cargo check` of each
   --clippy            with --compile, run clippy -D warnings on each instead of cargo check
                       (clippy reports every error cargo check does)
+  --doc               with --compile, also build each crate's docs with rustdoc's warnings denied
   --compile-jobs N    crates compiled at once, each worker with its own target folder
                       (default 1, so that each crate's time is its own)
   --jobs N            generation threads (default: the number of cores)
@@ -34,8 +35,11 @@ cargo xtask sweep (--botocore PATH | --pip VERSION) [--out DIR] [--compile SERVI
                       xtask/src/sweep/snapshots/botocore_names.snap (for the pinned release);
                       a difference fails and leaves a .snap.new beside it to review";
 
-/// The crates CI compiles: one per protocol, with `ec2`, the largest model of
-/// all. The largest json and rest-json models (`sagemaker`, `quicksight`) cost
+/// `--compile sample`: one crate per protocol, with `ec2`, the largest model
+/// of all. Each is also vendored under generated/, from the same botocore
+/// release, so CI's workspace clippy, rustdoc and test steps already build
+/// them; CI's sweep compiles services that are not vendored instead (.ci/run).
+/// The largest json and rest-json models (`sagemaker`, `quicksight`) cost
 /// about 95 s each of check and clippy, so they are left to `--compile all`,
 /// which is run before an issue is resolved.
 pub const SAMPLE: &[&str] = &[
@@ -53,6 +57,7 @@ struct Options {
     out: Option<PathBuf>,
     compile: Option<String>,
     clippy: bool,
+    doc: bool,
     compile_jobs: usize,
     jobs: usize,
     runs: usize,
@@ -122,7 +127,10 @@ pub fn run(args: &[String]) -> Result<ExitCode> {
             &models,
             &names,
             &root.join("target/sweep-workspace"),
-            options.clippy,
+            compile::Steps {
+                clippy: options.clippy,
+                doc: options.doc,
+            },
             options.compile_jobs,
         )?;
         print!("{}", report::render_compile(&results));
@@ -157,6 +165,7 @@ fn parse_args(args: &[String]) -> Result<Options> {
         out: None,
         compile: None,
         clippy: false,
+        doc: false,
         compile_jobs: 1,
         jobs: std::thread::available_parallelism().map_or(1, usize::from),
         runs: 1,
@@ -174,6 +183,7 @@ fn parse_args(args: &[String]) -> Result<Options> {
             "--out" => options.out = Some(PathBuf::from(value()?)),
             "--compile" => options.compile = Some(value()?.clone()),
             "--clippy" => options.clippy = true,
+            "--doc" => options.doc = true,
             "--jobs" => options.jobs = number(arg, value()?)?,
             "--compile-jobs" => options.compile_jobs = number(arg, value()?)?,
             "--runs" => options.runs = number(arg, value()?)?,
@@ -186,8 +196,8 @@ fn parse_args(args: &[String]) -> Result<Options> {
         (None, Some(version)) => pip_download(&version)?,
         _ => bail!("give one of --botocore PATH and --pip VERSION\n\n{USAGE}"),
     };
-    if options.clippy && options.compile.is_none() {
-        bail!("--clippy goes with --compile");
+    if (options.clippy || options.doc) && options.compile.is_none() {
+        bail!("--clippy and --doc go with --compile");
     }
     Ok(options)
 }

@@ -93,15 +93,23 @@ pub fn render_compile(results: &[CompileResult]) -> String {
     let seconds = |d: Option<Duration>| {
         d.map_or_else(|| "-".to_owned(), |d| format!("{:.1} s", d.as_secs_f64()))
     };
-    let mut table = vec![["crate", "lines", "cargo check", "clippy", "result"]
-        .map(str::to_owned)
-        .to_vec()];
+    let mut table = vec![[
+        "crate",
+        "lines",
+        "cargo check",
+        "clippy",
+        "rustdoc",
+        "result",
+    ]
+    .map(str::to_owned)
+    .to_vec()];
     for result in results {
         table.push(vec![
             format!("awsgen-{}", result.name),
             result.lines.to_string(),
             seconds(result.check),
             seconds(result.clippy),
+            seconds(result.doc),
             if result.failure.is_some() {
                 "FAILED"
             } else {
@@ -111,7 +119,8 @@ pub fn render_compile(results: &[CompileResult]) -> String {
         ]);
     }
     let total: Duration = results.iter().filter_map(|r| r.check).sum::<Duration>()
-        + results.iter().filter_map(|r| r.clippy).sum::<Duration>();
+        + results.iter().filter_map(|r| r.clippy).sum::<Duration>()
+        + results.iter().filter_map(|r| r.doc).sum::<Duration>();
     let failed = results.iter().filter(|r| r.failure.is_some()).count();
     let mut text = aligned(&table);
     let _ = writeln!(
@@ -218,6 +227,7 @@ mod tests {
                 lines: 1200,
                 check: Some(Duration::from_millis(2500)),
                 clippy: Some(Duration::from_millis(3100)),
+                doc: Some(Duration::from_millis(4200)),
                 failure: None,
             },
             CompileResult {
@@ -225,6 +235,7 @@ mod tests {
                 lines: 99000,
                 check: None,
                 clippy: None,
+                doc: None,
                 failure: Some("cargo check -p awsgen-connect failed:\nerror[E0061]".to_owned()),
             },
         ];
