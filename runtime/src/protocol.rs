@@ -560,12 +560,15 @@ impl ErrorMeta {
     ) -> Self {
         let body = response.body();
         let (xml_message, xml_request_id) = xml_error_details(body);
-        let request_id = ["x-amzn-requestid", "x-amz-request-id"]
-            .iter()
-            .find_map(|name| response.headers().get(*name))
-            .and_then(|value| value.to_str().ok())
-            .map(str::to_owned)
-            .or(xml_request_id);
+        // An XML error body's request id comes first, as botocore's query,
+        // EC2 and REST-XML parsers read it from there; the headers otherwise.
+        let request_id = xml_request_id.or_else(|| {
+            ["x-amzn-requestid", "x-amz-request-id"]
+                .iter()
+                .find_map(|name| response.headers().get(*name))
+                .and_then(|value| value.to_str().ok())
+                .map(str::to_owned)
+        });
         ErrorMeta {
             status: response.status().as_u16(),
             code,
