@@ -5,12 +5,27 @@ use std::path::{Path, PathBuf};
 
 use crate::codegen::workspace_root;
 
-/// A scratch repository holding a copy of `model/` and `generated/`.
+/// The vendored services a scratch repository holds: API Gateway, which most
+/// tests edit, and two more, so that tests of one service beside others have
+/// others. Not all of them: every `codegen` run in a test regenerates what the
+/// scratch repository holds, and EC2 alone takes longer than these three.
+pub const SCRATCH_SERVICES: [&str; 3] = ["apigateway", "kms", "sqs"];
+
+/// A scratch repository holding a copy of [`SCRATCH_SERVICES`]' `model/` and
+/// `generated/` folders.
 pub fn scratch_repo() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     let root = workspace_root();
-    copy_tree(&root.join("model"), &dir.path().join("model"));
-    copy_tree(&root.join("generated"), &dir.path().join("generated"));
+    for service in SCRATCH_SERVICES {
+        copy_tree(
+            &root.join("model").join(service),
+            &dir.path().join("model").join(service),
+        );
+        copy_tree(
+            &root.join("generated").join(service),
+            &dir.path().join("generated").join(service),
+        );
+    }
     dir
 }
 
