@@ -421,6 +421,26 @@ pub fn output_case_test(service: &Service, case: &Case) -> Result<TokenStream, S
                 ::std::result::Result::Ok(output) => panic!("{}: expected error {}, got output {output:?}", #id, #code),
             }
         }
+    } else if let Some(code) = case.json.get("errorCode") {
+        // An error the model does not describe (EC2 models none): botocore
+        // raises a plain ClientError with the code, message and request id.
+        let code = code.as_str().ok_or("errorCode is not a string")?;
+        let message = case.json["errorMessage"]
+            .as_str()
+            .ok_or("an unmodeled error case without errorMessage")?;
+        let request_id = case.json["errorRequestId"]
+            .as_str()
+            .ok_or("an unmodeled error case without errorRequestId")?;
+        quote! {
+            match parsed {
+                ::std::result::Result::Err(#lib::operation::#error_type::Unhandled(meta)) => {
+                    assert_eq!(meta.code.as_deref(), ::std::option::Option::Some(#code), "{}: error code", #id);
+                    assert_eq!(meta.message.as_deref(), ::std::option::Option::Some(#message), "{}: error message", #id);
+                    assert_eq!(meta.request_id.as_deref(), ::std::option::Option::Some(#request_id), "{}: request id", #id);
+                }
+                other => panic!("{}: expected an unhandled error {}, got {other:?}", #id, #code),
+            }
+        }
     } else {
         let expected = match &op.output {
             Some(shape) => value_expr(

@@ -132,11 +132,15 @@ def parse_responses(service, model, responses):
                 # exception by the JSON code, as SQS's model keeps shape names only.
                 code = parsed["Error"]["QueryErrorCode"]
                 error_shape = service_model.shape_for_error_code(code)
-            assert error_shape is not None, f"{case_id}: botocore finds no modeled error for {code}"
-            case["error"] = plain(parser.parse(raw, error_shape))
             case["errorCode"] = code
             if parsed["Error"].get("Message"):
                 case["errorMessage"] = parsed["Error"]["Message"]
+            if error_shape is None:
+                # A code the model does not describe (EC2 models no errors):
+                # botocore raises a plain ClientError with code, message and request id.
+                case["errorRequestId"] = parsed["ResponseMetadata"]["RequestId"]
+            else:
+                case["error"] = plain(parser.parse(raw, error_shape))
         cases.append(case)
     return cases
 

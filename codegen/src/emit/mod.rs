@@ -113,7 +113,7 @@ impl RustFile<'_> {
                     tokens.extend(crate::protocol::type_impls(service, type_def));
                     tokens
                 }
-                TypeKind::Enum(def) => enums::emit_enum(type_def, def),
+                TypeKind::Enum(def) => enums::emit_enum(service, type_def, def),
                 TypeKind::Union(def) => {
                     let mut tokens = unions::emit_union(service, type_def, def);
                     tokens.extend(crate::protocol::type_impls(service, type_def));
@@ -147,6 +147,17 @@ fn rust_files(service: &Service) -> Vec<RustFile<'_>> {
 /// protocol has no client yet).
 pub(crate) fn has_client_feature(service: &Service) -> bool {
     has_client(service) || !service.waiters.is_empty()
+}
+
+/// The attribute on every serde impl: none where serde is the service's wire
+/// code, else `#[cfg(feature = "serde")]`, as only users who want the JSON
+/// form should pay for compiling it (EC2's is a quarter of its crate).
+pub(crate) fn serde_cfg(service: &Service) -> TokenStream {
+    if crate::protocol::serde_is_wire(service) {
+        TokenStream::new()
+    } else {
+        quote::quote!(#[cfg(feature = "serde")])
+    }
 }
 
 /// Whether the crate gets a client (cargo feature `client`): when its

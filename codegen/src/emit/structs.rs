@@ -45,7 +45,7 @@ pub fn emit_struct(service: &Service, type_def: &TypeDef, def: &StructDef) -> To
         quote!()
     };
     let builder = builder_path(type_def);
-    let serialize = serialize_impl(type_def, def);
+    let serialize = serialize_impl(service, type_def, def);
     let deserialize = deserialize_impl(service, type_def, def);
     // Any error shape can answer any operation: the service-wide lookup reads
     // it, unless another exception answers to its code.
@@ -254,10 +254,11 @@ fn accessor(service: &Service, member: &MemberDef) -> Option<TokenStream> {
 }
 
 /// `Serialize` through [`SerializeMembers`](crate::primitives): the serde form writes
-/// every present member; operation inputs also get `json_body()`, which writes
-/// only the members bound to the JSON body.
-fn serialize_impl(type_def: &TypeDef, def: &StructDef) -> TokenStream {
+/// every present member; where serde is the wire, operation inputs also get
+/// `json_body()`, which writes only the members bound to the JSON body.
+fn serialize_impl(service: &Service, type_def: &TypeDef, def: &StructDef) -> TokenStream {
     let name = ident(&type_def.rust_name);
+    let serde_cfg = super::serde_cfg(service);
     let has_http_members = def.members.iter().any(|m| !m.binding.is_body());
     let body_only = if has_http_members {
         ident("body_only")
@@ -288,7 +289,10 @@ fn serialize_impl(type_def: &TypeDef, def: &StructDef) -> TokenStream {
         .members
         .iter()
         .any(|m| m.binding == crate::ir::Binding::Payload);
-    let json_body = (def.is_operation_input && !has_payload).then(|| {
+    let json_body = (def.is_operation_input
+        && !has_payload
+        && crate::protocol::serde_is_wire(service))
+    .then(|| {
         let doc = format!(
             " The JSON body of a `{}` request: only the members bound to the body, under their wire names. \
              The struct's own `Serialize` keeps every member.",
@@ -304,6 +308,7 @@ fn serialize_impl(type_def: &TypeDef, def: &StructDef) -> TokenStream {
         }
     });
     quote! {
+        #serde_cfg
         impl ::awsgen_runtime::primitives::SerializeMembers for #name {
             fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
                 &self,
@@ -315,6 +320,7 @@ fn serialize_impl(type_def: &TypeDef, def: &StructDef) -> TokenStream {
             }
         }
 
+        #serde_cfg
         impl ::awsgen_runtime::serde::Serialize for #name {
             fn serialize<S: ::awsgen_runtime::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
                 ::awsgen_runtime::primitives::serialize_struct(self, serializer)
@@ -329,6 +335,7 @@ fn serialize_impl(type_def: &TypeDef, def: &StructDef) -> TokenStream {
 /// unknown keys skipped.
 fn deserialize_impl(service: &Service, type_def: &TypeDef, def: &StructDef) -> TokenStream {
     let name = ident(&type_def.rust_name);
+    let serde_cfg = super::serde_cfg(service);
     let model_name = &type_def.model_name;
     let has_http_members = def.members.iter().any(|m| !m.binding.is_body());
     let body_only = if has_http_members {
@@ -400,6 +407,7 @@ fn deserialize_impl(service: &Service, type_def: &TypeDef, def: &StructDef) -> T
         }
     };
     quote! {
+        #serde_cfg
         impl ::awsgen_runtime::primitives::DeserializeMembers for #name {
             const TYPE_NAME: &'static str = #model_name;
 
@@ -414,6 +422,7 @@ fn deserialize_impl(service: &Service, type_def: &TypeDef, def: &StructDef) -> T
             }
         }
 
+        #serde_cfg
         impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for #name {
             fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
                 ::awsgen_runtime::primitives::deserialize_struct(deserializer)

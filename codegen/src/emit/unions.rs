@@ -13,6 +13,7 @@ use crate::ir::{Service, StructDef, TypeDef};
 /// (an object with exactly one key).
 pub fn emit_union(service: &Service, type_def: &TypeDef, def: &StructDef) -> TokenStream {
     let name = ident(&type_def.rust_name);
+    let serde_cfg = super::serde_cfg(service);
     let docs = outer_docs(
         &type_def.docs,
         &format!("The `{}` union of the model.", type_def.model_name),
@@ -61,6 +62,7 @@ pub fn emit_union(service: &Service, type_def: &TypeDef, def: &StructDef) -> Tok
             Unknown,
         }
 
+        #serde_cfg
         impl ::awsgen_runtime::serde::Serialize for #name {
             fn serialize<S: ::awsgen_runtime::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
                 use ::awsgen_runtime::serde::ser::SerializeMap as _;
@@ -75,6 +77,7 @@ pub fn emit_union(service: &Service, type_def: &TypeDef, def: &StructDef) -> Tok
             }
         }
 
+        #serde_cfg
         impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for #name {
             fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
                 struct UnionVisitor;

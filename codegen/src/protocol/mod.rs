@@ -100,6 +100,13 @@ pub fn supports_requests(service: &Service) -> bool {
     pieces(service).is_some()
 }
 
+/// Whether the generated serde impls are the service's wire code (JSON and
+/// CBOR bodies go through them), rather than a JSON form offered beside an
+/// XML wire.
+pub fn serde_is_wire(service: &Service) -> bool {
+    pieces(service).is_none_or(|pieces| !matches!(pieces.response, ResponseCodec::Xml))
+}
+
 /// The body of `Operation::serialize_request` for `op`, or `None` without wire support.
 pub fn serialize_request_body(service: &Service, op: &OperationDef) -> Option<TokenStream> {
     let pieces = pieces(service)?;

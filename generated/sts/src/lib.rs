@@ -14,7 +14,7 @@
 //! - Read values with accessors named after the members: `stage.stage_name()` is an `Option<&str>`, a list comes as a slice (empty when absent), numbers and booleans by value, structures, maps, enums, blobs and timestamps as `Option<&T>`. The fields stay public too, as in the official AWS SDK for Rust: a field tells an absent list from an empty one, and lets a value be moved out or matched without a copy.
 //! - Every member is an `Option`: the model carries no nullability for responses, and AWS omits members freely. Members the model marks as required are enforced by the builders: `build()` returns [`BuildError::MissingField`](primitives::BuildError::MissingField) naming the member.
 //! - Structures and enums are `#[non_exhaustive]`, so new members, variants and values in a later model are not breaking: build values with `builder()` and match enums with a wildcard arm. Unknown enum values are kept and sent back unchanged.
-//! - Serde on every type gives the JSON document form of the service: members under their JSON keys, absent members left out, timestamps as the model's wire format, blobs as base64. Members bound to the URI, query string or headers are included under their model names. An operation input's `json_body()` is the request body alone, without them.
+//! - With the cargo feature `serde`, every type has serde in the JSON document form of the service: members under their JSON keys, absent members left out, timestamps as the model's wire format, blobs as base64. The feature is off by default: the service's wire format is XML, which the crate reads and writes without serde.
 //! - Timestamps are [`time::OffsetDateTime`](::awsgen_runtime::time::OffsetDateTime).
 //!
 //! The support types and wire rules every service shares live in the [`awsgen_runtime`](::awsgen_runtime) crate, which also re-exports the crates this API names: `http`, `bytes`, `time`, `serde` and `serde_json`.
@@ -28,14 +28,6 @@
 //!     .build()?;
 //! // Accessors read members: text as `&str`, lists as slices, numbers by value.
 //! assert_eq!(request.role_arn(), Some("example"));
-//! let json = serde_json::to_string(&request)?;
-//! let parsed: awsgen_sts::types::AssumeRoleRequest = serde_json::from_str(&json)?;
-//! assert_eq!(parsed, request);
-//!
-//! // The request body leaves out members bound to the URI, query string and headers.
-//! let body = serde_json::to_value(request.json_body())?;
-//! assert!(body.as_object().is_some());
-//!
 //! // Leaving out a required member is an error, not an incomplete request.
 //! assert!(awsgen_sts::types::AssumeRoleRequest::builder().build().is_err());
 //!

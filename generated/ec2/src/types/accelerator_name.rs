@@ -161,6 +161,7 @@ impl ::std::fmt::Display for AcceleratorName {
         f.write_str(self.as_str())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for AcceleratorName {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -169,6 +170,7 @@ impl ::awsgen_runtime::serde::Serialize for AcceleratorName {
         serializer.serialize_str(self.as_str())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for AcceleratorName {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

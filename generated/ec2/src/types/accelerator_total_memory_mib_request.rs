@@ -32,6 +32,7 @@ impl AcceleratorTotalMemoryMibRequest {
         self.max
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for AcceleratorTotalMemoryMibRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -48,6 +49,7 @@ for AcceleratorTotalMemoryMibRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for AcceleratorTotalMemoryMibRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -56,6 +58,7 @@ impl ::awsgen_runtime::serde::Serialize for AcceleratorTotalMemoryMibRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for AcceleratorTotalMemoryMibRequest {
     const TYPE_NAME: &'static str = "AcceleratorTotalMemoryMiBRequest";
@@ -75,6 +78,7 @@ for AcceleratorTotalMemoryMibRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for AcceleratorTotalMemoryMibRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

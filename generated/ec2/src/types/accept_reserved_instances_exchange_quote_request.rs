@@ -45,6 +45,7 @@ impl AcceptReservedInstancesExchangeQuoteRequest {
         self.target_configurations.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for AcceptReservedInstancesExchangeQuoteRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -64,6 +65,7 @@ for AcceptReservedInstancesExchangeQuoteRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for AcceptReservedInstancesExchangeQuoteRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -72,12 +74,7 @@ impl ::awsgen_runtime::serde::Serialize for AcceptReservedInstancesExchangeQuote
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl AcceptReservedInstancesExchangeQuoteRequest {
-    /// The JSON body of a `AcceptReservedInstancesExchangeQuoteRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for AcceptReservedInstancesExchangeQuoteRequest {
     const TYPE_NAME: &'static str = "AcceptReservedInstancesExchangeQuoteRequest";
@@ -106,6 +103,7 @@ for AcceptReservedInstancesExchangeQuoteRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for AcceptReservedInstancesExchangeQuoteRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

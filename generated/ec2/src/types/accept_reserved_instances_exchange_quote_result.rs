@@ -25,6 +25,7 @@ impl AcceptReservedInstancesExchangeQuoteResult {
         self.exchange_id.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for AcceptReservedInstancesExchangeQuoteResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -38,6 +39,7 @@ for AcceptReservedInstancesExchangeQuoteResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for AcceptReservedInstancesExchangeQuoteResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -46,6 +48,7 @@ impl ::awsgen_runtime::serde::Serialize for AcceptReservedInstancesExchangeQuote
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for AcceptReservedInstancesExchangeQuoteResult {
     const TYPE_NAME: &'static str = "AcceptReservedInstancesExchangeQuoteResult";
@@ -64,6 +67,7 @@ for AcceptReservedInstancesExchangeQuoteResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for AcceptReservedInstancesExchangeQuoteResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

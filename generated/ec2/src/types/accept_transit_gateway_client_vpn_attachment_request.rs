@@ -34,6 +34,7 @@ impl AcceptTransitGatewayClientVpnAttachmentRequest {
         self.dry_run
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for AcceptTransitGatewayClientVpnAttachmentRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -50,6 +51,7 @@ for AcceptTransitGatewayClientVpnAttachmentRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize
 for AcceptTransitGatewayClientVpnAttachmentRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
@@ -59,12 +61,7 @@ for AcceptTransitGatewayClientVpnAttachmentRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl AcceptTransitGatewayClientVpnAttachmentRequest {
-    /// The JSON body of a `AcceptTransitGatewayClientVpnAttachmentRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for AcceptTransitGatewayClientVpnAttachmentRequest {
     const TYPE_NAME: &'static str = "AcceptTransitGatewayClientVpnAttachmentRequest";
@@ -86,6 +83,7 @@ for AcceptTransitGatewayClientVpnAttachmentRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for AcceptTransitGatewayClientVpnAttachmentRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

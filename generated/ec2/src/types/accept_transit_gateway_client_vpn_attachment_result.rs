@@ -29,6 +29,7 @@ impl AcceptTransitGatewayClientVpnAttachmentResult {
         self.transit_gateway_client_vpn_attachment.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for AcceptTransitGatewayClientVpnAttachmentResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -44,6 +45,7 @@ for AcceptTransitGatewayClientVpnAttachmentResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize
 for AcceptTransitGatewayClientVpnAttachmentResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
@@ -53,6 +55,7 @@ for AcceptTransitGatewayClientVpnAttachmentResult {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for AcceptTransitGatewayClientVpnAttachmentResult {
     const TYPE_NAME: &'static str = "AcceptTransitGatewayClientVpnAttachmentResult";
@@ -73,6 +76,7 @@ for AcceptTransitGatewayClientVpnAttachmentResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for AcceptTransitGatewayClientVpnAttachmentResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

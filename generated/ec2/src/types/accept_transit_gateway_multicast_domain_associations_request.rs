@@ -48,6 +48,7 @@ impl AcceptTransitGatewayMulticastDomainAssociationsRequest {
         self.dry_run
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for AcceptTransitGatewayMulticastDomainAssociationsRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -72,6 +73,7 @@ for AcceptTransitGatewayMulticastDomainAssociationsRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize
 for AcceptTransitGatewayMulticastDomainAssociationsRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
@@ -81,12 +83,7 @@ for AcceptTransitGatewayMulticastDomainAssociationsRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl AcceptTransitGatewayMulticastDomainAssociationsRequest {
-    /// The JSON body of a `AcceptTransitGatewayMulticastDomainAssociationsRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for AcceptTransitGatewayMulticastDomainAssociationsRequest {
     const TYPE_NAME: &'static str = "AcceptTransitGatewayMulticastDomainAssociationsRequest";
@@ -112,6 +109,7 @@ for AcceptTransitGatewayMulticastDomainAssociationsRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for AcceptTransitGatewayMulticastDomainAssociationsRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

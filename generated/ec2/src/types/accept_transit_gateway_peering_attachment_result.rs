@@ -29,6 +29,7 @@ impl AcceptTransitGatewayPeeringAttachmentResult {
         self.transit_gateway_peering_attachment.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for AcceptTransitGatewayPeeringAttachmentResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -44,6 +45,7 @@ for AcceptTransitGatewayPeeringAttachmentResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for AcceptTransitGatewayPeeringAttachmentResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -52,6 +54,7 @@ impl ::awsgen_runtime::serde::Serialize for AcceptTransitGatewayPeeringAttachmen
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for AcceptTransitGatewayPeeringAttachmentResult {
     const TYPE_NAME: &'static str = "AcceptTransitGatewayPeeringAttachmentResult";
@@ -72,6 +75,7 @@ for AcceptTransitGatewayPeeringAttachmentResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for AcceptTransitGatewayPeeringAttachmentResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

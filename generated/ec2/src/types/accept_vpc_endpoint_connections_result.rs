@@ -27,6 +27,7 @@ impl AcceptVpcEndpointConnectionsResult {
         self.unsuccessful.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for AcceptVpcEndpointConnectionsResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -40,6 +41,7 @@ for AcceptVpcEndpointConnectionsResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for AcceptVpcEndpointConnectionsResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -48,6 +50,7 @@ impl ::awsgen_runtime::serde::Serialize for AcceptVpcEndpointConnectionsResult {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for AcceptVpcEndpointConnectionsResult {
     const TYPE_NAME: &'static str = "AcceptVpcEndpointConnectionsResult";
@@ -74,6 +77,7 @@ for AcceptVpcEndpointConnectionsResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for AcceptVpcEndpointConnectionsResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

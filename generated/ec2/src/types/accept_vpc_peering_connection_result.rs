@@ -29,6 +29,7 @@ impl AcceptVpcPeeringConnectionResult {
         self.vpc_peering_connection.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for AcceptVpcPeeringConnectionResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -42,6 +43,7 @@ for AcceptVpcPeeringConnectionResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for AcceptVpcPeeringConnectionResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -50,6 +52,7 @@ impl ::awsgen_runtime::serde::Serialize for AcceptVpcPeeringConnectionResult {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for AcceptVpcPeeringConnectionResult {
     const TYPE_NAME: &'static str = "AcceptVpcPeeringConnectionResult";
@@ -68,6 +71,7 @@ for AcceptVpcPeeringConnectionResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for AcceptVpcPeeringConnectionResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

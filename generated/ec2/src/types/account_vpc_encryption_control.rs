@@ -67,6 +67,7 @@ impl AccountVpcEncryptionControl {
         self.last_update_timestamp.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for AccountVpcEncryptionControl {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -96,6 +97,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for AccountVpcEncryptionCont
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for AccountVpcEncryptionControl {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -104,6 +106,7 @@ impl ::awsgen_runtime::serde::Serialize for AccountVpcEncryptionControl {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for AccountVpcEncryptionControl {
     const TYPE_NAME: &'static str = "AccountVpcEncryptionControl";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -133,6 +136,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for AccountVpcEncryptionCo
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for AccountVpcEncryptionControl {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -106,6 +106,7 @@ impl AccountVpcEncryptionControlExclusions {
         self.elastic_file_system.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for AccountVpcEncryptionControlExclusions {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -140,6 +141,7 @@ for AccountVpcEncryptionControlExclusions {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for AccountVpcEncryptionControlExclusions {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -148,6 +150,7 @@ impl ::awsgen_runtime::serde::Serialize for AccountVpcEncryptionControlExclusion
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for AccountVpcEncryptionControlExclusions {
     const TYPE_NAME: &'static str = "AccountVpcEncryptionControlExclusions";
@@ -175,6 +178,7 @@ for AccountVpcEncryptionControlExclusions {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for AccountVpcEncryptionControlExclusions {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

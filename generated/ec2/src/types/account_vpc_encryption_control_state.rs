@@ -103,6 +103,7 @@ impl ::std::fmt::Display for AccountVpcEncryptionControlState {
         f.write_str(self.as_str())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for AccountVpcEncryptionControlState {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -111,6 +112,7 @@ impl ::awsgen_runtime::serde::Serialize for AccountVpcEncryptionControlState {
         serializer.serialize_str(self.as_str())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for AccountVpcEncryptionControlState {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -48,6 +48,7 @@ impl ActiveInstance {
         self.instance_health.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for ActiveInstance {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -69,6 +70,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for ActiveInstance {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for ActiveInstance {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -77,6 +79,7 @@ impl ::awsgen_runtime::serde::Serialize for ActiveInstance {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for ActiveInstance {
     const TYPE_NAME: &'static str = "ActiveInstance";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -97,6 +100,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for ActiveInstance {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for ActiveInstance {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

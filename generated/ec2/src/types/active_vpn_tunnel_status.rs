@@ -85,6 +85,7 @@ impl ActiveVpnTunnelStatus {
         self.provisioning_status_reason.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for ActiveVpnTunnelStatus {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -121,6 +122,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for ActiveVpnTunnelStatus {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for ActiveVpnTunnelStatus {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -129,6 +131,7 @@ impl ::awsgen_runtime::serde::Serialize for ActiveVpnTunnelStatus {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for ActiveVpnTunnelStatus {
     const TYPE_NAME: &'static str = "ActiveVpnTunnelStatus";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -164,6 +167,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for ActiveVpnTunnelStatus 
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for ActiveVpnTunnelStatus {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -35,6 +35,7 @@ impl AddIpamOrganizationalUnitExclusion {
         self.organizations_entity_path.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for AddIpamOrganizationalUnitExclusion {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -48,6 +49,7 @@ for AddIpamOrganizationalUnitExclusion {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for AddIpamOrganizationalUnitExclusion {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -56,6 +58,7 @@ impl ::awsgen_runtime::serde::Serialize for AddIpamOrganizationalUnitExclusion {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for AddIpamOrganizationalUnitExclusion {
     const TYPE_NAME: &'static str = "AddIpamOrganizationalUnitExclusion";
@@ -76,6 +79,7 @@ for AddIpamOrganizationalUnitExclusion {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for AddIpamOrganizationalUnitExclusion {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

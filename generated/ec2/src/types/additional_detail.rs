@@ -84,6 +84,7 @@ impl AdditionalDetail {
         self.load_balancers.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for AdditionalDetail {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -117,6 +118,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for AdditionalDetail {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for AdditionalDetail {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -125,6 +127,7 @@ impl ::awsgen_runtime::serde::Serialize for AdditionalDetail {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for AdditionalDetail {
     const TYPE_NAME: &'static str = "AdditionalDetail";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -181,6 +184,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for AdditionalDetail {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for AdditionalDetail {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -134,6 +134,7 @@ impl Address {
         self.public_ip.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for Address {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -191,6 +192,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for Address {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for Address {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -199,6 +201,7 @@ impl ::awsgen_runtime::serde::Serialize for Address {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for Address {
     const TYPE_NAME: &'static str = "Address";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -239,6 +242,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for Address {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for Address {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

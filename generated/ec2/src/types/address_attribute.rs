@@ -48,6 +48,7 @@ impl AddressAttribute {
         self.ptr_record_update.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for AddressAttribute {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -69,6 +70,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for AddressAttribute {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for AddressAttribute {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -77,6 +79,7 @@ impl ::awsgen_runtime::serde::Serialize for AddressAttribute {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for AddressAttribute {
     const TYPE_NAME: &'static str = "AddressAttribute";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -97,6 +100,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for AddressAttribute {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for AddressAttribute {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -72,6 +72,7 @@ impl AddressTransfer {
         self.address_transfer_status.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for AddressTransfer {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -113,6 +114,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for AddressTransfer {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for AddressTransfer {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -121,6 +123,7 @@ impl ::awsgen_runtime::serde::Serialize for AddressTransfer {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for AddressTransfer {
     const TYPE_NAME: &'static str = "AddressTransfer";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -159,6 +162,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for AddressTransfer {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for AddressTransfer {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

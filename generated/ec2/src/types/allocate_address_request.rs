@@ -76,6 +76,7 @@ impl AllocateAddressRequest {
         self.dry_run
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for AllocateAddressRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -109,6 +110,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for AllocateAddressRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for AllocateAddressRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -117,12 +119,7 @@ impl ::awsgen_runtime::serde::Serialize for AllocateAddressRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl AllocateAddressRequest {
-    /// The JSON body of a `AllocateAddressRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for AllocateAddressRequest {
     const TYPE_NAME: &'static str = "AllocateAddressRequest";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -155,6 +152,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for AllocateAddressRequest
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for AllocateAddressRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

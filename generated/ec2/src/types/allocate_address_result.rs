@@ -74,6 +74,7 @@ impl AllocateAddressResult {
         self.public_ip.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for AllocateAddressResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -107,6 +108,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for AllocateAddressResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for AllocateAddressResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -115,6 +117,7 @@ impl ::awsgen_runtime::serde::Serialize for AllocateAddressResult {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for AllocateAddressResult {
     const TYPE_NAME: &'static str = "AllocateAddressResult";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -139,6 +142,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for AllocateAddressResult 
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for AllocateAddressResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -104,6 +104,7 @@ impl AllocateIpamPoolCidrRequest {
         self.tag_specifications.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for AllocateIpamPoolCidrRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -143,6 +144,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for AllocateIpamPoolCidrRequ
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for AllocateIpamPoolCidrRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -151,12 +153,7 @@ impl ::awsgen_runtime::serde::Serialize for AllocateIpamPoolCidrRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl AllocateIpamPoolCidrRequest {
-    /// The JSON body of a `AllocateIpamPoolCidrRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for AllocateIpamPoolCidrRequest {
     const TYPE_NAME: &'static str = "AllocateIpamPoolCidrRequest";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -191,6 +188,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for AllocateIpamPoolCidrRe
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for AllocateIpamPoolCidrRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -95,6 +95,7 @@ impl ::std::fmt::Display for AllocationStrategy {
         f.write_str(self.as_str())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for AllocationStrategy {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -103,6 +104,7 @@ impl ::awsgen_runtime::serde::Serialize for AllocationStrategy {
         serializer.serialize_str(self.as_str())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for AllocationStrategy {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -53,6 +53,7 @@ impl AllowedPrincipal {
         self.service_id.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for AllowedPrincipal {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -77,6 +78,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for AllowedPrincipal {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for AllowedPrincipal {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -85,6 +87,7 @@ impl ::awsgen_runtime::serde::Serialize for AllowedPrincipal {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for AllowedPrincipal {
     const TYPE_NAME: &'static str = "AllowedPrincipal";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -112,6 +115,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for AllowedPrincipal {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for AllowedPrincipal {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

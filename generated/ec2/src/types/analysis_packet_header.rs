@@ -59,6 +59,7 @@ impl AnalysisPacketHeader {
         self.source_port_ranges.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for AnalysisPacketHeader {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -83,6 +84,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for AnalysisPacketHeader {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for AnalysisPacketHeader {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -91,6 +93,7 @@ impl ::awsgen_runtime::serde::Serialize for AnalysisPacketHeader {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for AnalysisPacketHeader {
     const TYPE_NAME: &'static str = "AnalysisPacketHeader";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -124,6 +127,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for AnalysisPacketHeader {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for AnalysisPacketHeader {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -123,6 +123,7 @@ impl AnalysisRouteTableRoute {
         self.local_gateway_id.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for AnalysisRouteTableRoute {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -175,6 +176,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for AnalysisRouteTableRoute 
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for AnalysisRouteTableRoute {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -183,6 +185,7 @@ impl ::awsgen_runtime::serde::Serialize for AnalysisRouteTableRoute {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for AnalysisRouteTableRoute {
     const TYPE_NAME: &'static str = "AnalysisRouteTableRoute";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -219,6 +222,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for AnalysisRouteTableRout
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for AnalysisRouteTableRoute {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

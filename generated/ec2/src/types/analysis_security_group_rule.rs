@@ -63,6 +63,7 @@ impl AnalysisSecurityGroupRule {
         self.protocol.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for AnalysisSecurityGroupRule {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -90,6 +91,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for AnalysisSecurityGroupRul
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for AnalysisSecurityGroupRule {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -98,6 +100,7 @@ impl ::awsgen_runtime::serde::Serialize for AnalysisSecurityGroupRule {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for AnalysisSecurityGroupRule {
     const TYPE_NAME: &'static str = "AnalysisSecurityGroupRule";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -120,6 +123,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for AnalysisSecurityGroupR
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for AnalysisSecurityGroupRule {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

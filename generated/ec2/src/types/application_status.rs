@@ -70,6 +70,7 @@ impl ApplicationStatus {
         self.details.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for ApplicationStatus {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -109,6 +110,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for ApplicationStatus {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for ApplicationStatus {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -117,6 +119,7 @@ impl ::awsgen_runtime::serde::Serialize for ApplicationStatus {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for ApplicationStatus {
     const TYPE_NAME: &'static str = "ApplicationStatus";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -170,6 +173,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for ApplicationStatus {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for ApplicationStatus {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -51,6 +51,7 @@ impl ApplicationStatusCheckAssociationObject {
         self.value.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for ApplicationStatusCheckAssociationObject {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -73,6 +74,7 @@ for ApplicationStatusCheckAssociationObject {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for ApplicationStatusCheckAssociationObject {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -81,6 +83,7 @@ impl ::awsgen_runtime::serde::Serialize for ApplicationStatusCheckAssociationObj
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for ApplicationStatusCheckAssociationObject {
     const TYPE_NAME: &'static str = "ApplicationStatusCheckAssociationObject";
@@ -104,6 +107,7 @@ for ApplicationStatusCheckAssociationObject {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for ApplicationStatusCheckAssociationObject {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

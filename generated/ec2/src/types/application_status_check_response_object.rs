@@ -181,6 +181,7 @@ impl ApplicationStatusCheckResponseObject {
         self.deletion_time.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for ApplicationStatusCheckResponseObject {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -276,6 +277,7 @@ for ApplicationStatusCheckResponseObject {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for ApplicationStatusCheckResponseObject {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -284,6 +286,7 @@ impl ::awsgen_runtime::serde::Serialize for ApplicationStatusCheckResponseObject
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for ApplicationStatusCheckResponseObject {
     const TYPE_NAME: &'static str = "ApplicationStatusCheckResponseObject";
@@ -380,6 +383,7 @@ for ApplicationStatusCheckResponseObject {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for ApplicationStatusCheckResponseObject {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

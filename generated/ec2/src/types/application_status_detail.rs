@@ -87,6 +87,7 @@ impl ApplicationStatusDetail {
         self.reason.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for ApplicationStatusDetail {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -132,6 +133,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for ApplicationStatusDetail 
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for ApplicationStatusDetail {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -140,6 +142,7 @@ impl ::awsgen_runtime::serde::Serialize for ApplicationStatusDetail {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for ApplicationStatusDetail {
     const TYPE_NAME: &'static str = "ApplicationStatusDetail";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -189,6 +192,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for ApplicationStatusDetai
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for ApplicationStatusDetail {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

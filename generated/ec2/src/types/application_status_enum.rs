@@ -96,6 +96,7 @@ impl ::std::fmt::Display for ApplicationStatusEnum {
         f.write_str(self.as_str())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for ApplicationStatusEnum {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -104,6 +105,7 @@ impl ::awsgen_runtime::serde::Serialize for ApplicationStatusEnum {
         serializer.serialize_str(self.as_str())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for ApplicationStatusEnum {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -27,6 +27,7 @@ impl ApplySecurityGroupsToClientVpnTargetNetworkResult {
         self.security_group_ids.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for ApplySecurityGroupsToClientVpnTargetNetworkResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -40,6 +41,7 @@ for ApplySecurityGroupsToClientVpnTargetNetworkResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize
 for ApplySecurityGroupsToClientVpnTargetNetworkResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
@@ -49,6 +51,7 @@ for ApplySecurityGroupsToClientVpnTargetNetworkResult {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for ApplySecurityGroupsToClientVpnTargetNetworkResult {
     const TYPE_NAME: &'static str = "ApplySecurityGroupsToClientVpnTargetNetworkResult";
@@ -67,6 +70,7 @@ for ApplySecurityGroupsToClientVpnTargetNetworkResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for ApplySecurityGroupsToClientVpnTargetNetworkResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

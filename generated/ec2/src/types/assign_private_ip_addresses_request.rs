@@ -66,6 +66,7 @@ impl AssignPrivateIpAddressesRequest {
         self.allow_reassignment
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for AssignPrivateIpAddressesRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -95,6 +96,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for AssignPrivateIpAddresses
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for AssignPrivateIpAddressesRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -103,12 +105,7 @@ impl ::awsgen_runtime::serde::Serialize for AssignPrivateIpAddressesRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl AssignPrivateIpAddressesRequest {
-    /// The JSON body of a `AssignPrivateIpAddressesRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for AssignPrivateIpAddressesRequest {
     const TYPE_NAME: &'static str = "AssignPrivateIpAddressesRequest";
@@ -134,6 +131,7 @@ for AssignPrivateIpAddressesRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for AssignPrivateIpAddressesRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -50,6 +50,7 @@ impl AssignPrivateNatGatewayAddressRequest {
         self.dry_run
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for AssignPrivateNatGatewayAddressRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -72,6 +73,7 @@ for AssignPrivateNatGatewayAddressRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for AssignPrivateNatGatewayAddressRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -80,12 +82,7 @@ impl ::awsgen_runtime::serde::Serialize for AssignPrivateNatGatewayAddressReques
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl AssignPrivateNatGatewayAddressRequest {
-    /// The JSON body of a `AssignPrivateNatGatewayAddressRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for AssignPrivateNatGatewayAddressRequest {
     const TYPE_NAME: &'static str = "AssignPrivateNatGatewayAddressRequest";
@@ -107,6 +104,7 @@ for AssignPrivateNatGatewayAddressRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for AssignPrivateNatGatewayAddressRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

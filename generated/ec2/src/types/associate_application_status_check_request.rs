@@ -59,6 +59,7 @@ impl AssociateApplicationStatusCheckRequest {
         self.dry_run
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for AssociateApplicationStatusCheckRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -84,6 +85,7 @@ for AssociateApplicationStatusCheckRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for AssociateApplicationStatusCheckRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -92,12 +94,7 @@ impl ::awsgen_runtime::serde::Serialize for AssociateApplicationStatusCheckReque
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl AssociateApplicationStatusCheckRequest {
-    /// The JSON body of a `AssociateApplicationStatusCheckRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for AssociateApplicationStatusCheckRequest {
     const TYPE_NAME: &'static str = "AssociateApplicationStatusCheckRequest";
@@ -130,6 +127,7 @@ for AssociateApplicationStatusCheckRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for AssociateApplicationStatusCheckRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

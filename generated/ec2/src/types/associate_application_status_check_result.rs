@@ -40,6 +40,7 @@ impl AssociateApplicationStatusCheckResult {
         self.unsuccessful_results.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for AssociateApplicationStatusCheckResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -56,6 +57,7 @@ for AssociateApplicationStatusCheckResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for AssociateApplicationStatusCheckResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -64,6 +66,7 @@ impl ::awsgen_runtime::serde::Serialize for AssociateApplicationStatusCheckResul
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for AssociateApplicationStatusCheckResult {
     const TYPE_NAME: &'static str = "AssociateApplicationStatusCheckResult";
@@ -99,6 +102,7 @@ for AssociateApplicationStatusCheckResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for AssociateApplicationStatusCheckResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

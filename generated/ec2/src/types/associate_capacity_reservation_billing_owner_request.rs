@@ -45,6 +45,7 @@ impl AssociateCapacityReservationBillingOwnerRequest {
         self.unused_reservation_billing_owner_id.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for AssociateCapacityReservationBillingOwnerRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -66,6 +67,7 @@ for AssociateCapacityReservationBillingOwnerRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize
 for AssociateCapacityReservationBillingOwnerRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
@@ -75,12 +77,7 @@ for AssociateCapacityReservationBillingOwnerRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl AssociateCapacityReservationBillingOwnerRequest {
-    /// The JSON body of a `AssociateCapacityReservationBillingOwnerRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for AssociateCapacityReservationBillingOwnerRequest {
     const TYPE_NAME: &'static str = "AssociateCapacityReservationBillingOwnerRequest";
@@ -103,6 +100,7 @@ for AssociateCapacityReservationBillingOwnerRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for AssociateCapacityReservationBillingOwnerRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -25,6 +25,7 @@ impl AssociateCapacityReservationBillingOwnerResult {
         self.return_
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for AssociateCapacityReservationBillingOwnerResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -38,6 +39,7 @@ for AssociateCapacityReservationBillingOwnerResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize
 for AssociateCapacityReservationBillingOwnerResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
@@ -47,6 +49,7 @@ for AssociateCapacityReservationBillingOwnerResult {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for AssociateCapacityReservationBillingOwnerResult {
     const TYPE_NAME: &'static str = "AssociateCapacityReservationBillingOwnerResult";
@@ -65,6 +68,7 @@ for AssociateCapacityReservationBillingOwnerResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for AssociateCapacityReservationBillingOwnerResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

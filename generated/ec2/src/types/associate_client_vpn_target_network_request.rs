@@ -62,6 +62,7 @@ impl AssociateClientVpnTargetNetworkRequest {
         self.availability_zone_id.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for AssociateClientVpnTargetNetworkRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -90,6 +91,7 @@ for AssociateClientVpnTargetNetworkRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for AssociateClientVpnTargetNetworkRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -98,12 +100,7 @@ impl ::awsgen_runtime::serde::Serialize for AssociateClientVpnTargetNetworkReque
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl AssociateClientVpnTargetNetworkRequest {
-    /// The JSON body of a `AssociateClientVpnTargetNetworkRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for AssociateClientVpnTargetNetworkRequest {
     const TYPE_NAME: &'static str = "AssociateClientVpnTargetNetworkRequest";
@@ -127,6 +124,7 @@ for AssociateClientVpnTargetNetworkRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for AssociateClientVpnTargetNetworkRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

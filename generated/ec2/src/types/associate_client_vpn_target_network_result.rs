@@ -32,6 +32,7 @@ impl AssociateClientVpnTargetNetworkResult {
         self.status.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for AssociateClientVpnTargetNetworkResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -48,6 +49,7 @@ for AssociateClientVpnTargetNetworkResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for AssociateClientVpnTargetNetworkResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -56,6 +58,7 @@ impl ::awsgen_runtime::serde::Serialize for AssociateClientVpnTargetNetworkResul
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for AssociateClientVpnTargetNetworkResult {
     const TYPE_NAME: &'static str = "AssociateClientVpnTargetNetworkResult";
@@ -75,6 +78,7 @@ for AssociateClientVpnTargetNetworkResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for AssociateClientVpnTargetNetworkResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -39,6 +39,7 @@ impl AssociateEnclaveCertificateIamRoleResult {
         self.encryption_kms_key_id.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for AssociateEnclaveCertificateIamRoleResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -58,6 +59,7 @@ for AssociateEnclaveCertificateIamRoleResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for AssociateEnclaveCertificateIamRoleResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -66,6 +68,7 @@ impl ::awsgen_runtime::serde::Serialize for AssociateEnclaveCertificateIamRoleRe
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for AssociateEnclaveCertificateIamRoleResult {
     const TYPE_NAME: &'static str = "AssociateEnclaveCertificateIamRoleResult";
@@ -90,6 +93,7 @@ for AssociateEnclaveCertificateIamRoleResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for AssociateEnclaveCertificateIamRoleResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -40,6 +40,7 @@ impl AssociateIamInstanceProfileRequest {
         self.instance_id.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for AssociateIamInstanceProfileRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -56,6 +57,7 @@ for AssociateIamInstanceProfileRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for AssociateIamInstanceProfileRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -64,12 +66,7 @@ impl ::awsgen_runtime::serde::Serialize for AssociateIamInstanceProfileRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl AssociateIamInstanceProfileRequest {
-    /// The JSON body of a `AssociateIamInstanceProfileRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for AssociateIamInstanceProfileRequest {
     const TYPE_NAME: &'static str = "AssociateIamInstanceProfileRequest";
@@ -89,6 +86,7 @@ for AssociateIamInstanceProfileRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for AssociateIamInstanceProfileRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -29,6 +29,7 @@ impl AssociateIamInstanceProfileResult {
         self.iam_instance_profile_association.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for AssociateIamInstanceProfileResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -44,6 +45,7 @@ for AssociateIamInstanceProfileResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for AssociateIamInstanceProfileResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -52,6 +54,7 @@ impl ::awsgen_runtime::serde::Serialize for AssociateIamInstanceProfileResult {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for AssociateIamInstanceProfileResult {
     const TYPE_NAME: &'static str = "AssociateIamInstanceProfileResult";
@@ -72,6 +75,7 @@ for AssociateIamInstanceProfileResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for AssociateIamInstanceProfileResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -27,6 +27,7 @@ impl AssociateInstanceEventWindowResult {
         self.instance_event_window.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for AssociateInstanceEventWindowResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -40,6 +41,7 @@ for AssociateInstanceEventWindowResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for AssociateInstanceEventWindowResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -48,6 +50,7 @@ impl ::awsgen_runtime::serde::Serialize for AssociateInstanceEventWindowResult {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for AssociateInstanceEventWindowResult {
     const TYPE_NAME: &'static str = "AssociateInstanceEventWindowResult";
@@ -66,6 +69,7 @@ for AssociateInstanceEventWindowResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for AssociateInstanceEventWindowResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

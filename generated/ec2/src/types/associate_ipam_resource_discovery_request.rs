@@ -59,6 +59,7 @@ impl AssociateIpamResourceDiscoveryRequest {
         self.client_token.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for AssociateIpamResourceDiscoveryRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -84,6 +85,7 @@ for AssociateIpamResourceDiscoveryRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for AssociateIpamResourceDiscoveryRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -92,12 +94,7 @@ impl ::awsgen_runtime::serde::Serialize for AssociateIpamResourceDiscoveryReques
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl AssociateIpamResourceDiscoveryRequest {
-    /// The JSON body of a `AssociateIpamResourceDiscoveryRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for AssociateIpamResourceDiscoveryRequest {
     const TYPE_NAME: &'static str = "AssociateIpamResourceDiscoveryRequest";
@@ -130,6 +127,7 @@ for AssociateIpamResourceDiscoveryRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for AssociateIpamResourceDiscoveryRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

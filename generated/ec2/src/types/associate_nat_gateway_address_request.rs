@@ -70,6 +70,7 @@ impl AssociateNatGatewayAddressRequest {
         self.availability_zone_id.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for AssociateNatGatewayAddressRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -98,6 +99,7 @@ for AssociateNatGatewayAddressRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for AssociateNatGatewayAddressRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -106,12 +108,7 @@ impl ::awsgen_runtime::serde::Serialize for AssociateNatGatewayAddressRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl AssociateNatGatewayAddressRequest {
-    /// The JSON body of a `AssociateNatGatewayAddressRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for AssociateNatGatewayAddressRequest {
     const TYPE_NAME: &'static str = "AssociateNatGatewayAddressRequest";
@@ -135,6 +132,7 @@ for AssociateNatGatewayAddressRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for AssociateNatGatewayAddressRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

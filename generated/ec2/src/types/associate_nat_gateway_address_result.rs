@@ -34,6 +34,7 @@ impl AssociateNatGatewayAddressResult {
         self.nat_gateway_addresses.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for AssociateNatGatewayAddressResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -50,6 +51,7 @@ for AssociateNatGatewayAddressResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for AssociateNatGatewayAddressResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -58,6 +60,7 @@ impl ::awsgen_runtime::serde::Serialize for AssociateNatGatewayAddressResult {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for AssociateNatGatewayAddressResult {
     const TYPE_NAME: &'static str = "AssociateNatGatewayAddressResult";
@@ -85,6 +88,7 @@ for AssociateNatGatewayAddressResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for AssociateNatGatewayAddressResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -54,6 +54,7 @@ impl AssociateTransitGatewayMulticastDomainRequest {
         self.dry_run
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for AssociateTransitGatewayMulticastDomainRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -78,6 +79,7 @@ for AssociateTransitGatewayMulticastDomainRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize
 for AssociateTransitGatewayMulticastDomainRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
@@ -87,12 +89,7 @@ for AssociateTransitGatewayMulticastDomainRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl AssociateTransitGatewayMulticastDomainRequest {
-    /// The JSON body of a `AssociateTransitGatewayMulticastDomainRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for AssociateTransitGatewayMulticastDomainRequest {
     const TYPE_NAME: &'static str = "AssociateTransitGatewayMulticastDomainRequest";
@@ -118,6 +115,7 @@ for AssociateTransitGatewayMulticastDomainRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for AssociateTransitGatewayMulticastDomainRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

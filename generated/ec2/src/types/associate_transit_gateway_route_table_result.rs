@@ -27,6 +27,7 @@ impl AssociateTransitGatewayRouteTableResult {
         self.association.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for AssociateTransitGatewayRouteTableResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -40,6 +41,7 @@ for AssociateTransitGatewayRouteTableResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for AssociateTransitGatewayRouteTableResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -48,6 +50,7 @@ impl ::awsgen_runtime::serde::Serialize for AssociateTransitGatewayRouteTableRes
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for AssociateTransitGatewayRouteTableResult {
     const TYPE_NAME: &'static str = "AssociateTransitGatewayRouteTableResult";
@@ -66,6 +69,7 @@ for AssociateTransitGatewayRouteTableResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for AssociateTransitGatewayRouteTableResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -98,6 +98,7 @@ impl AssociateVpcCidrBlockRequest {
         self.amazon_provided_ipv6_cidr_block
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for AssociateVpcCidrBlockRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -140,6 +141,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for AssociateVpcCidrBlockReq
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for AssociateVpcCidrBlockRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -148,12 +150,7 @@ impl ::awsgen_runtime::serde::Serialize for AssociateVpcCidrBlockRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl AssociateVpcCidrBlockRequest {
-    /// The JSON body of a `AssociateVpcCidrBlockRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for AssociateVpcCidrBlockRequest {
     const TYPE_NAME: &'static str = "AssociateVpcCidrBlockRequest";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -184,6 +181,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for AssociateVpcCidrBlockR
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for AssociateVpcCidrBlockRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

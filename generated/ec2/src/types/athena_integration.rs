@@ -64,6 +64,7 @@ impl AthenaIntegration {
         self.partition_end_date.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for AthenaIntegration {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -97,6 +98,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for AthenaIntegration {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for AthenaIntegration {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -105,6 +107,7 @@ impl ::awsgen_runtime::serde::Serialize for AthenaIntegration {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for AthenaIntegration {
     const TYPE_NAME: &'static str = "AthenaIntegration";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -143,6 +146,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for AthenaIntegration {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for AthenaIntegration {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -50,6 +50,7 @@ impl AttachVerifiedAccessTrustProviderRequest {
         self.dry_run
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for AttachVerifiedAccessTrustProviderRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -74,6 +75,7 @@ for AttachVerifiedAccessTrustProviderRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for AttachVerifiedAccessTrustProviderRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -82,12 +84,7 @@ impl ::awsgen_runtime::serde::Serialize for AttachVerifiedAccessTrustProviderReq
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl AttachVerifiedAccessTrustProviderRequest {
-    /// The JSON body of a `AttachVerifiedAccessTrustProviderRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for AttachVerifiedAccessTrustProviderRequest {
     const TYPE_NAME: &'static str = "AttachVerifiedAccessTrustProviderRequest";
@@ -113,6 +110,7 @@ for AttachVerifiedAccessTrustProviderRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for AttachVerifiedAccessTrustProviderRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

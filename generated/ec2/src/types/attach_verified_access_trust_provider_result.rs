@@ -40,6 +40,7 @@ impl AttachVerifiedAccessTrustProviderResult {
         self.verified_access_instance.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for AttachVerifiedAccessTrustProviderResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -57,6 +58,7 @@ for AttachVerifiedAccessTrustProviderResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for AttachVerifiedAccessTrustProviderResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -65,6 +67,7 @@ impl ::awsgen_runtime::serde::Serialize for AttachVerifiedAccessTrustProviderRes
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for AttachVerifiedAccessTrustProviderResult {
     const TYPE_NAME: &'static str = "AttachVerifiedAccessTrustProviderResult";
@@ -86,6 +89,7 @@ for AttachVerifiedAccessTrustProviderResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for AttachVerifiedAccessTrustProviderResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

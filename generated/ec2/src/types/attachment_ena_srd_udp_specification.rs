@@ -25,6 +25,7 @@ impl AttachmentEnaSrdUdpSpecification {
         self.ena_srd_udp_enabled
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for AttachmentEnaSrdUdpSpecification {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -38,6 +39,7 @@ for AttachmentEnaSrdUdpSpecification {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for AttachmentEnaSrdUdpSpecification {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -46,6 +48,7 @@ impl ::awsgen_runtime::serde::Serialize for AttachmentEnaSrdUdpSpecification {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for AttachmentEnaSrdUdpSpecification {
     const TYPE_NAME: &'static str = "AttachmentEnaSrdUdpSpecification";
@@ -64,6 +67,7 @@ for AttachmentEnaSrdUdpSpecification {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for AttachmentEnaSrdUdpSpecification {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

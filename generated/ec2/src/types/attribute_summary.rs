@@ -55,6 +55,7 @@ impl AttributeSummary {
         self.regional_summaries.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for AttributeSummary {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -79,6 +80,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for AttributeSummary {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for AttributeSummary {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -87,6 +89,7 @@ impl ::awsgen_runtime::serde::Serialize for AttributeSummary {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for AttributeSummary {
     const TYPE_NAME: &'static str = "AttributeSummary";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -120,6 +123,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for AttributeSummary {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for AttributeSummary {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -71,6 +71,7 @@ impl AuthorizeClientVpnIngressRequest {
         self.dry_run
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for AuthorizeClientVpnIngressRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -102,6 +103,7 @@ for AuthorizeClientVpnIngressRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for AuthorizeClientVpnIngressRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -110,12 +112,7 @@ impl ::awsgen_runtime::serde::Serialize for AuthorizeClientVpnIngressRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl AuthorizeClientVpnIngressRequest {
-    /// The JSON body of a `AuthorizeClientVpnIngressRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for AuthorizeClientVpnIngressRequest {
     const TYPE_NAME: &'static str = "AuthorizeClientVpnIngressRequest";
@@ -140,6 +137,7 @@ for AuthorizeClientVpnIngressRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for AuthorizeClientVpnIngressRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

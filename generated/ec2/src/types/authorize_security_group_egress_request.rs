@@ -94,6 +94,7 @@ impl AuthorizeSecurityGroupEgressRequest {
         self.ip_permissions.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for AuthorizeSecurityGroupEgressRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -135,6 +136,7 @@ for AuthorizeSecurityGroupEgressRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for AuthorizeSecurityGroupEgressRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -143,12 +145,7 @@ impl ::awsgen_runtime::serde::Serialize for AuthorizeSecurityGroupEgressRequest 
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl AuthorizeSecurityGroupEgressRequest {
-    /// The JSON body of a `AuthorizeSecurityGroupEgressRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for AuthorizeSecurityGroupEgressRequest {
     const TYPE_NAME: &'static str = "AuthorizeSecurityGroupEgressRequest";
@@ -196,6 +193,7 @@ for AuthorizeSecurityGroupEgressRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for AuthorizeSecurityGroupEgressRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

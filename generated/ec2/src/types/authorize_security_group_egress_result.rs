@@ -34,6 +34,7 @@ impl AuthorizeSecurityGroupEgressResult {
         self.security_group_rules.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for AuthorizeSecurityGroupEgressResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -50,6 +51,7 @@ for AuthorizeSecurityGroupEgressResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for AuthorizeSecurityGroupEgressResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -58,6 +60,7 @@ impl ::awsgen_runtime::serde::Serialize for AuthorizeSecurityGroupEgressResult {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for AuthorizeSecurityGroupEgressResult {
     const TYPE_NAME: &'static str = "AuthorizeSecurityGroupEgressResult";
@@ -85,6 +88,7 @@ for AuthorizeSecurityGroupEgressResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for AuthorizeSecurityGroupEgressResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -119,6 +119,7 @@ impl AuthorizeSecurityGroupIngressRequest {
         self.dry_run
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for AuthorizeSecurityGroupIngressRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -163,6 +164,7 @@ for AuthorizeSecurityGroupIngressRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for AuthorizeSecurityGroupIngressRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -171,12 +173,7 @@ impl ::awsgen_runtime::serde::Serialize for AuthorizeSecurityGroupIngressRequest
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl AuthorizeSecurityGroupIngressRequest {
-    /// The JSON body of a `AuthorizeSecurityGroupIngressRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for AuthorizeSecurityGroupIngressRequest {
     const TYPE_NAME: &'static str = "AuthorizeSecurityGroupIngressRequest";
@@ -225,6 +222,7 @@ for AuthorizeSecurityGroupIngressRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for AuthorizeSecurityGroupIngressRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

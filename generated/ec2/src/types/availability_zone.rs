@@ -132,6 +132,7 @@ impl AvailabilityZone {
         self.state.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for AvailabilityZone {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -183,6 +184,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for AvailabilityZone {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for AvailabilityZone {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -191,6 +193,7 @@ impl ::awsgen_runtime::serde::Serialize for AvailabilityZone {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for AvailabilityZone {
     const TYPE_NAME: &'static str = "AvailabilityZone";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -245,6 +248,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for AvailabilityZone {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for AvailabilityZone {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

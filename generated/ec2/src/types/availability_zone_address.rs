@@ -47,6 +47,7 @@ impl AvailabilityZoneAddress {
         self.allocation_ids.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for AvailabilityZoneAddress {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -65,6 +66,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for AvailabilityZoneAddress 
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for AvailabilityZoneAddress {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -73,6 +75,7 @@ impl ::awsgen_runtime::serde::Serialize for AvailabilityZoneAddress {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for AvailabilityZoneAddress {
     const TYPE_NAME: &'static str = "AvailabilityZoneAddress";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -92,6 +95,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for AvailabilityZoneAddres
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for AvailabilityZoneAddress {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -32,6 +32,7 @@ impl BaselineEbsBandwidthMbpsRequest {
         self.max
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for BaselineEbsBandwidthMbpsRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -47,6 +48,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for BaselineEbsBandwidthMbps
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for BaselineEbsBandwidthMbpsRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -55,6 +57,7 @@ impl ::awsgen_runtime::serde::Serialize for BaselineEbsBandwidthMbpsRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for BaselineEbsBandwidthMbpsRequest {
     const TYPE_NAME: &'static str = "BaselineEbsBandwidthMbpsRequest";
@@ -74,6 +77,7 @@ for BaselineEbsBandwidthMbpsRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for BaselineEbsBandwidthMbpsRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -59,6 +59,7 @@ impl BatchModifyIpamRoutingPolicyRegistrationsRequest {
         self.client_token.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for BatchModifyIpamRoutingPolicyRegistrationsRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -86,6 +87,7 @@ for BatchModifyIpamRoutingPolicyRegistrationsRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize
 for BatchModifyIpamRoutingPolicyRegistrationsRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
@@ -95,12 +97,7 @@ for BatchModifyIpamRoutingPolicyRegistrationsRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl BatchModifyIpamRoutingPolicyRegistrationsRequest {
-    /// The JSON body of a `BatchModifyIpamRoutingPolicyRegistrationsRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for BatchModifyIpamRoutingPolicyRegistrationsRequest {
     const TYPE_NAME: &'static str = "BatchModifyIpamRoutingPolicyRegistrationsRequest";
@@ -125,6 +122,7 @@ for BatchModifyIpamRoutingPolicyRegistrationsRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for BatchModifyIpamRoutingPolicyRegistrationsRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

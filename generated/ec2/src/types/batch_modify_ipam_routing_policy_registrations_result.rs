@@ -29,6 +29,7 @@ impl BatchModifyIpamRoutingPolicyRegistrationsResult {
         self.ipam_routing_policy_registration_delta.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for BatchModifyIpamRoutingPolicyRegistrationsResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -44,6 +45,7 @@ for BatchModifyIpamRoutingPolicyRegistrationsResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize
 for BatchModifyIpamRoutingPolicyRegistrationsResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
@@ -53,6 +55,7 @@ for BatchModifyIpamRoutingPolicyRegistrationsResult {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for BatchModifyIpamRoutingPolicyRegistrationsResult {
     const TYPE_NAME: &'static str = "BatchModifyIpamRoutingPolicyRegistrationsResult";
@@ -73,6 +76,7 @@ for BatchModifyIpamRoutingPolicyRegistrationsResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for BatchModifyIpamRoutingPolicyRegistrationsResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

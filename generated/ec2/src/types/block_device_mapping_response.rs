@@ -46,6 +46,7 @@ impl BlockDeviceMappingResponse {
         self.no_device.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for BlockDeviceMappingResponse {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -67,6 +68,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for BlockDeviceMappingRespon
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for BlockDeviceMappingResponse {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -75,6 +77,7 @@ impl ::awsgen_runtime::serde::Serialize for BlockDeviceMappingResponse {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for BlockDeviceMappingResponse {
     const TYPE_NAME: &'static str = "BlockDeviceMappingResponse";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -95,6 +98,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for BlockDeviceMappingResp
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for BlockDeviceMappingResponse {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -33,6 +33,7 @@ impl BlockPublicAccessStates {
         self.internet_gateway_block_mode.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for BlockPublicAccessStates {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -45,6 +46,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for BlockPublicAccessStates 
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for BlockPublicAccessStates {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -53,6 +55,7 @@ impl ::awsgen_runtime::serde::Serialize for BlockPublicAccessStates {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for BlockPublicAccessStates {
     const TYPE_NAME: &'static str = "BlockPublicAccessStates";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -72,6 +75,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for BlockPublicAccessState
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for BlockPublicAccessStates {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

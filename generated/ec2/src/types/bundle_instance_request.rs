@@ -45,6 +45,7 @@ impl BundleInstanceRequest {
         self.dry_run
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for BundleInstanceRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -63,6 +64,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for BundleInstanceRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for BundleInstanceRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -71,12 +73,7 @@ impl ::awsgen_runtime::serde::Serialize for BundleInstanceRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl BundleInstanceRequest {
-    /// The JSON body of a `BundleInstanceRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for BundleInstanceRequest {
     const TYPE_NAME: &'static str = "BundleInstanceRequest";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -96,6 +93,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for BundleInstanceRequest 
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for BundleInstanceRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -80,6 +80,7 @@ impl BundleTask {
         self.bundle_task_error.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for BundleTask {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -123,6 +124,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for BundleTask {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for BundleTask {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -131,6 +133,7 @@ impl ::awsgen_runtime::serde::Serialize for BundleTask {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for BundleTask {
     const TYPE_NAME: &'static str = "BundleTask";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -171,6 +174,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for BundleTask {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for BundleTask {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

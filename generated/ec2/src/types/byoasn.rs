@@ -46,6 +46,7 @@ impl Byoasn {
         self.state.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for Byoasn {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -67,6 +68,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for Byoasn {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for Byoasn {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -75,6 +77,7 @@ impl ::awsgen_runtime::serde::Serialize for Byoasn {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for Byoasn {
     const TYPE_NAME: &'static str = "Byoasn";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -95,6 +98,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for Byoasn {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for Byoasn {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -105,6 +105,7 @@ impl ByoipCidr {
         self.ipam_pool_id.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for ByoipCidr {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -141,6 +142,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for ByoipCidr {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for ByoipCidr {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -149,6 +151,7 @@ impl ::awsgen_runtime::serde::Serialize for ByoipCidr {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for ByoipCidr {
     const TYPE_NAME: &'static str = "ByoipCidr";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -182,6 +185,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for ByoipCidr {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for ByoipCidr {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -80,6 +80,7 @@ impl ::std::fmt::Display for CallerRole {
         f.write_str(self.as_str())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for CallerRole {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -88,6 +89,7 @@ impl ::awsgen_runtime::serde::Serialize for CallerRole {
         serializer.serialize_str(self.as_str())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for CallerRole {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -94,6 +94,7 @@ impl ::std::fmt::Display for CancelBatchErrorCode {
         f.write_str(self.as_str())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for CancelBatchErrorCode {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -102,6 +103,7 @@ impl ::awsgen_runtime::serde::Serialize for CancelBatchErrorCode {
         serializer.serialize_str(self.as_str())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for CancelBatchErrorCode {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

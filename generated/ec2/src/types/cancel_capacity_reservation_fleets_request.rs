@@ -36,6 +36,7 @@ impl CancelCapacityReservationFleetsRequest {
         self.capacity_reservation_fleet_ids.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for CancelCapacityReservationFleetsRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -53,6 +54,7 @@ for CancelCapacityReservationFleetsRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for CancelCapacityReservationFleetsRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -61,12 +63,7 @@ impl ::awsgen_runtime::serde::Serialize for CancelCapacityReservationFleetsReque
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl CancelCapacityReservationFleetsRequest {
-    /// The JSON body of a `CancelCapacityReservationFleetsRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for CancelCapacityReservationFleetsRequest {
     const TYPE_NAME: &'static str = "CancelCapacityReservationFleetsRequest";
@@ -88,6 +85,7 @@ for CancelCapacityReservationFleetsRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for CancelCapacityReservationFleetsRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

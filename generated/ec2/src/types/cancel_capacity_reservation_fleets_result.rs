@@ -40,6 +40,7 @@ impl CancelCapacityReservationFleetsResult {
         self.failed_fleet_cancellations.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for CancelCapacityReservationFleetsResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -57,6 +58,7 @@ for CancelCapacityReservationFleetsResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for CancelCapacityReservationFleetsResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -65,6 +67,7 @@ impl ::awsgen_runtime::serde::Serialize for CancelCapacityReservationFleetsResul
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for CancelCapacityReservationFleetsResult {
     const TYPE_NAME: &'static str = "CancelCapacityReservationFleetsResult";
@@ -100,6 +103,7 @@ for CancelCapacityReservationFleetsResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for CancelCapacityReservationFleetsResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -27,6 +27,7 @@ impl CancelReservedInstancesListingRequest {
         self.reserved_instances_listing_id.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for CancelReservedInstancesListingRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -40,6 +41,7 @@ for CancelReservedInstancesListingRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for CancelReservedInstancesListingRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -48,12 +50,7 @@ impl ::awsgen_runtime::serde::Serialize for CancelReservedInstancesListingReques
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl CancelReservedInstancesListingRequest {
-    /// The JSON body of a `CancelReservedInstancesListingRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for CancelReservedInstancesListingRequest {
     const TYPE_NAME: &'static str = "CancelReservedInstancesListingRequest";
@@ -74,6 +71,7 @@ for CancelReservedInstancesListingRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for CancelReservedInstancesListingRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -29,6 +29,7 @@ impl CancelReservedInstancesListingResult {
         self.reserved_instances_listings.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for CancelReservedInstancesListingResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -42,6 +43,7 @@ for CancelReservedInstancesListingResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for CancelReservedInstancesListingResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -50,6 +52,7 @@ impl ::awsgen_runtime::serde::Serialize for CancelReservedInstancesListingResult
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for CancelReservedInstancesListingResult {
     const TYPE_NAME: &'static str = "CancelReservedInstancesListingResult";
@@ -76,6 +79,7 @@ for CancelReservedInstancesListingResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for CancelReservedInstancesListingResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -34,6 +34,7 @@ impl CancelSpotFleetRequestsErrorItem {
         self.spot_fleet_request_id.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for CancelSpotFleetRequestsErrorItem {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -50,6 +51,7 @@ for CancelSpotFleetRequestsErrorItem {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for CancelSpotFleetRequestsErrorItem {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -58,6 +60,7 @@ impl ::awsgen_runtime::serde::Serialize for CancelSpotFleetRequestsErrorItem {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for CancelSpotFleetRequestsErrorItem {
     const TYPE_NAME: &'static str = "CancelSpotFleetRequestsErrorItem";
@@ -77,6 +80,7 @@ for CancelSpotFleetRequestsErrorItem {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for CancelSpotFleetRequestsErrorItem {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -47,6 +47,7 @@ impl CancelSpotFleetRequestsSuccessItem {
         self.spot_fleet_request_id.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for CancelSpotFleetRequestsSuccessItem {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -70,6 +71,7 @@ for CancelSpotFleetRequestsSuccessItem {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for CancelSpotFleetRequestsSuccessItem {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -78,6 +80,7 @@ impl ::awsgen_runtime::serde::Serialize for CancelSpotFleetRequestsSuccessItem {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for CancelSpotFleetRequestsSuccessItem {
     const TYPE_NAME: &'static str = "CancelSpotFleetRequestsSuccessItem";
@@ -102,6 +105,7 @@ for CancelSpotFleetRequestsSuccessItem {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for CancelSpotFleetRequestsSuccessItem {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -36,6 +36,7 @@ impl CancelSpotInstanceRequestsRequest {
         self.spot_instance_request_ids.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for CancelSpotInstanceRequestsRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -52,6 +53,7 @@ for CancelSpotInstanceRequestsRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for CancelSpotInstanceRequestsRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -60,12 +62,7 @@ impl ::awsgen_runtime::serde::Serialize for CancelSpotInstanceRequestsRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl CancelSpotInstanceRequestsRequest {
-    /// The JSON body of a `CancelSpotInstanceRequestsRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for CancelSpotInstanceRequestsRequest {
     const TYPE_NAME: &'static str = "CancelSpotInstanceRequestsRequest";
@@ -85,6 +82,7 @@ for CancelSpotInstanceRequestsRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for CancelSpotInstanceRequestsRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -29,6 +29,7 @@ impl CancelSpotInstanceRequestsResult {
         self.cancelled_spot_instance_requests.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for CancelSpotInstanceRequestsResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -44,6 +45,7 @@ for CancelSpotInstanceRequestsResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for CancelSpotInstanceRequestsResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -52,6 +54,7 @@ impl ::awsgen_runtime::serde::Serialize for CancelSpotInstanceRequestsResult {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for CancelSpotInstanceRequestsResult {
     const TYPE_NAME: &'static str = "CancelSpotInstanceRequestsResult";
@@ -78,6 +81,7 @@ for CancelSpotInstanceRequestsResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for CancelSpotInstanceRequestsResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

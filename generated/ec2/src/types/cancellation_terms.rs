@@ -57,6 +57,7 @@ impl CancellationTerms {
         self.charge_end_date.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for CancellationTerms {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -88,6 +89,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for CancellationTerms {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for CancellationTerms {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -96,6 +98,7 @@ impl ::awsgen_runtime::serde::Serialize for CancellationTerms {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for CancellationTerms {
     const TYPE_NAME: &'static str = "CancellationTerms";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -127,6 +130,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for CancellationTerms {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for CancellationTerms {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -100,6 +100,7 @@ impl CapacityBlock {
         self.tags.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for CapacityBlock {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -154,6 +155,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for CapacityBlock {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for CapacityBlock {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -162,6 +164,7 @@ impl ::awsgen_runtime::serde::Serialize for CapacityBlock {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for CapacityBlock {
     const TYPE_NAME: &'static str = "CapacityBlock";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -220,6 +223,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for CapacityBlock {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for CapacityBlock {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

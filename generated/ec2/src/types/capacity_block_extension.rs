@@ -138,6 +138,7 @@ impl CapacityBlockExtension {
         self.zone_type.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for CapacityBlockExtension {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -215,6 +216,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for CapacityBlockExtension {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for CapacityBlockExtension {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -223,6 +225,7 @@ impl ::awsgen_runtime::serde::Serialize for CapacityBlockExtension {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for CapacityBlockExtension {
     const TYPE_NAME: &'static str = "CapacityBlockExtension";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -283,6 +286,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for CapacityBlockExtension
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for CapacityBlockExtension {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

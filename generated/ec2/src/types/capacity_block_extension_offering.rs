@@ -126,6 +126,7 @@ impl CapacityBlockExtensionOffering {
         self.zone_type.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for CapacityBlockExtensionOffering {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -197,6 +198,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for CapacityBlockExtensionOf
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for CapacityBlockExtensionOffering {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -205,6 +207,7 @@ impl ::awsgen_runtime::serde::Serialize for CapacityBlockExtensionOffering {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for CapacityBlockExtensionOffering {
     const TYPE_NAME: &'static str = "CapacityBlockExtensionOffering";
@@ -263,6 +266,7 @@ for CapacityBlockExtensionOffering {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for CapacityBlockExtensionOffering {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

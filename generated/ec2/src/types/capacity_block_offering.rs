@@ -122,6 +122,7 @@ impl CapacityBlockOffering {
         self.zone_type.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for CapacityBlockOffering {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -184,6 +185,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for CapacityBlockOffering {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for CapacityBlockOffering {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -192,6 +194,7 @@ impl ::awsgen_runtime::serde::Serialize for CapacityBlockOffering {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for CapacityBlockOffering {
     const TYPE_NAME: &'static str = "CapacityBlockOffering";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -244,6 +247,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for CapacityBlockOffering 
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for CapacityBlockOffering {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

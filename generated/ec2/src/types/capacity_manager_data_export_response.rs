@@ -105,6 +105,7 @@ impl CapacityManagerDataExportResponse {
         self.tags.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for CapacityManagerDataExportResponse {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -161,6 +162,7 @@ for CapacityManagerDataExportResponse {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for CapacityManagerDataExportResponse {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -169,6 +171,7 @@ impl ::awsgen_runtime::serde::Serialize for CapacityManagerDataExportResponse {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for CapacityManagerDataExportResponse {
     const TYPE_NAME: &'static str = "CapacityManagerDataExportResponse";
@@ -225,6 +228,7 @@ for CapacityManagerDataExportResponse {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for CapacityManagerDataExportResponse {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -175,6 +175,7 @@ impl CapacityManagerDimension {
         self.tags.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for CapacityManagerDimension {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -260,6 +261,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for CapacityManagerDimension
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for CapacityManagerDimension {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -268,6 +270,7 @@ impl ::awsgen_runtime::serde::Serialize for CapacityManagerDimension {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for CapacityManagerDimension {
     const TYPE_NAME: &'static str = "CapacityManagerDimension";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -341,6 +344,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for CapacityManagerDimensi
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for CapacityManagerDimension {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

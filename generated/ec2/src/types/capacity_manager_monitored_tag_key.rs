@@ -61,6 +61,7 @@ impl CapacityManagerMonitoredTagKey {
         self.earliest_datapoint_timestamp.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for CapacityManagerMonitoredTagKey {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -90,6 +91,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for CapacityManagerMonitored
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for CapacityManagerMonitoredTagKey {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -98,6 +100,7 @@ impl ::awsgen_runtime::serde::Serialize for CapacityManagerMonitoredTagKey {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for CapacityManagerMonitoredTagKey {
     const TYPE_NAME: &'static str = "CapacityManagerMonitoredTagKey";
@@ -130,6 +133,7 @@ for CapacityManagerMonitoredTagKey {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for CapacityManagerMonitoredTagKey {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -295,6 +295,7 @@ impl CapacityReservation {
         self.interruption_info.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for CapacityReservation {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -416,6 +417,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for CapacityReservation {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for CapacityReservation {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -424,6 +426,7 @@ impl ::awsgen_runtime::serde::Serialize for CapacityReservation {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for CapacityReservation {
     const TYPE_NAME: &'static str = "CapacityReservation";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -515,6 +518,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for CapacityReservation {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for CapacityReservation {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

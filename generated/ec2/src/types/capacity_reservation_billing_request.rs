@@ -79,6 +79,7 @@ impl CapacityReservationBillingRequest {
         self.capacity_reservation_info.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for CapacityReservationBillingRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -117,6 +118,7 @@ for CapacityReservationBillingRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for CapacityReservationBillingRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -125,6 +127,7 @@ impl ::awsgen_runtime::serde::Serialize for CapacityReservationBillingRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for CapacityReservationBillingRequest {
     const TYPE_NAME: &'static str = "CapacityReservationBillingRequest";
@@ -161,6 +164,7 @@ for CapacityReservationBillingRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for CapacityReservationBillingRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

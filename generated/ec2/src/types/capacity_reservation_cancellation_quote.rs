@@ -94,6 +94,7 @@ impl CapacityReservationCancellationQuote {
         self.tags.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for CapacityReservationCancellationQuote {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -140,6 +141,7 @@ for CapacityReservationCancellationQuote {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for CapacityReservationCancellationQuote {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -148,6 +150,7 @@ impl ::awsgen_runtime::serde::Serialize for CapacityReservationCancellationQuote
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for CapacityReservationCancellationQuote {
     const TYPE_NAME: &'static str = "CapacityReservationCancellationQuote";
@@ -205,6 +208,7 @@ for CapacityReservationCancellationQuote {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for CapacityReservationCancellationQuote {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

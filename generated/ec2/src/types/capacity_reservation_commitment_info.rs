@@ -36,6 +36,7 @@ impl CapacityReservationCommitmentInfo {
         self.commitment_end_date.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for CapacityReservationCommitmentInfo {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -57,6 +58,7 @@ for CapacityReservationCommitmentInfo {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for CapacityReservationCommitmentInfo {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -65,6 +67,7 @@ impl ::awsgen_runtime::serde::Serialize for CapacityReservationCommitmentInfo {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for CapacityReservationCommitmentInfo {
     const TYPE_NAME: &'static str = "CapacityReservationCommitmentInfo";
@@ -92,6 +95,7 @@ for CapacityReservationCommitmentInfo {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for CapacityReservationCommitmentInfo {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -133,6 +133,7 @@ impl CapacityReservationFleet {
         self.tags.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for CapacityReservationFleet {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -192,6 +193,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for CapacityReservationFleet
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for CapacityReservationFleet {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -200,6 +202,7 @@ impl ::awsgen_runtime::serde::Serialize for CapacityReservationFleet {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for CapacityReservationFleet {
     const TYPE_NAME: &'static str = "CapacityReservationFleet";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -266,6 +269,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for CapacityReservationFle
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for CapacityReservationFleet {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -47,6 +47,7 @@ impl CapacityReservationFleetCancellationState {
         self.capacity_reservation_fleet_id.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for CapacityReservationFleetCancellationState {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -66,6 +67,7 @@ for CapacityReservationFleetCancellationState {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for CapacityReservationFleetCancellationState {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -74,6 +76,7 @@ impl ::awsgen_runtime::serde::Serialize for CapacityReservationFleetCancellation
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for CapacityReservationFleetCancellationState {
     const TYPE_NAME: &'static str = "CapacityReservationFleetCancellationState";
@@ -96,6 +99,7 @@ for CapacityReservationFleetCancellationState {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for CapacityReservationFleetCancellationState {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

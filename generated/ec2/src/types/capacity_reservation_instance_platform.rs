@@ -208,6 +208,7 @@ impl ::std::fmt::Display for CapacityReservationInstancePlatform {
         f.write_str(self.as_str())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for CapacityReservationInstancePlatform {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -216,6 +217,7 @@ impl ::awsgen_runtime::serde::Serialize for CapacityReservationInstancePlatform 
         serializer.serialize_str(self.as_str())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for CapacityReservationInstancePlatform {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -85,6 +85,7 @@ impl ::std::fmt::Display for CapacityReservationPreference {
         f.write_str(self.as_str())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for CapacityReservationPreference {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -93,6 +94,7 @@ impl ::awsgen_runtime::serde::Serialize for CapacityReservationPreference {
         serializer.serialize_str(self.as_str())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for CapacityReservationPreference {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

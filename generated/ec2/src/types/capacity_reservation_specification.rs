@@ -48,6 +48,7 @@ impl CapacityReservationSpecification {
         self.capacity_reservation_target.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for CapacityReservationSpecification {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -65,6 +66,7 @@ for CapacityReservationSpecification {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for CapacityReservationSpecification {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -73,6 +75,7 @@ impl ::awsgen_runtime::serde::Serialize for CapacityReservationSpecification {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for CapacityReservationSpecification {
     const TYPE_NAME: &'static str = "CapacityReservationSpecification";
@@ -96,6 +99,7 @@ for CapacityReservationSpecification {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for CapacityReservationSpecification {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

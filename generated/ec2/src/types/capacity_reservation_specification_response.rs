@@ -43,6 +43,7 @@ impl CapacityReservationSpecificationResponse {
         self.capacity_reservation_target.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for CapacityReservationSpecificationResponse {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -60,6 +61,7 @@ for CapacityReservationSpecificationResponse {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for CapacityReservationSpecificationResponse {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -68,6 +70,7 @@ impl ::awsgen_runtime::serde::Serialize for CapacityReservationSpecificationResp
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for CapacityReservationSpecificationResponse {
     const TYPE_NAME: &'static str = "CapacityReservationSpecificationResponse";
@@ -91,6 +94,7 @@ for CapacityReservationSpecificationResponse {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for CapacityReservationSpecificationResponse {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -79,6 +79,7 @@ impl CapacityReservationTopology {
         self.availability_zone.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for CapacityReservationTopology {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -112,6 +113,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for CapacityReservationTopol
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for CapacityReservationTopology {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -120,6 +122,7 @@ impl ::awsgen_runtime::serde::Serialize for CapacityReservationTopology {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for CapacityReservationTopology {
     const TYPE_NAME: &'static str = "CapacityReservationTopology";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -144,6 +147,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for CapacityReservationTop
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for CapacityReservationTopology {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -36,6 +36,7 @@ impl CidrAuthorizationContext {
         self.signature.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for CidrAuthorizationContext {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -51,6 +52,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for CidrAuthorizationContext
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for CidrAuthorizationContext {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -59,6 +61,7 @@ impl ::awsgen_runtime::serde::Serialize for CidrAuthorizationContext {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for CidrAuthorizationContext {
     const TYPE_NAME: &'static str = "CidrAuthorizationContext";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -77,6 +80,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for CidrAuthorizationConte
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for CidrAuthorizationContext {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -38,6 +38,7 @@ impl ClientCertificateRevocationListStatus {
         self.message.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for ClientCertificateRevocationListStatus {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -54,6 +55,7 @@ for ClientCertificateRevocationListStatus {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for ClientCertificateRevocationListStatus {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -62,6 +64,7 @@ impl ::awsgen_runtime::serde::Serialize for ClientCertificateRevocationListStatu
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for ClientCertificateRevocationListStatus {
     const TYPE_NAME: &'static str = "ClientCertificateRevocationListStatus";
@@ -81,6 +84,7 @@ for ClientCertificateRevocationListStatus {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for ClientCertificateRevocationListStatus {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

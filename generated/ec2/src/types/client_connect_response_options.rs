@@ -41,6 +41,7 @@ impl ClientConnectResponseOptions {
         self.status.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for ClientConnectResponseOptions {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -59,6 +60,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for ClientConnectResponseOpt
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for ClientConnectResponseOptions {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -67,6 +69,7 @@ impl ::awsgen_runtime::serde::Serialize for ClientConnectResponseOptions {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for ClientConnectResponseOptions {
     const TYPE_NAME: &'static str = "ClientConnectResponseOptions";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -86,6 +89,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for ClientConnectResponseO
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for ClientConnectResponseOptions {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -50,6 +50,7 @@ impl ClientData {
         self.upload_start.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for ClientData {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -84,6 +85,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for ClientData {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for ClientData {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -92,6 +94,7 @@ impl ::awsgen_runtime::serde::Serialize for ClientData {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for ClientData {
     const TYPE_NAME: &'static str = "ClientData";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -132,6 +135,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for ClientData {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for ClientData {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

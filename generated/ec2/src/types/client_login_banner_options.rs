@@ -36,6 +36,7 @@ impl ClientLoginBannerOptions {
         self.banner_text.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for ClientLoginBannerOptions {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -51,6 +52,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for ClientLoginBannerOptions
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for ClientLoginBannerOptions {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -59,6 +61,7 @@ impl ::awsgen_runtime::serde::Serialize for ClientLoginBannerOptions {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for ClientLoginBannerOptions {
     const TYPE_NAME: &'static str = "ClientLoginBannerOptions";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -77,6 +80,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for ClientLoginBannerOptio
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for ClientLoginBannerOptions {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

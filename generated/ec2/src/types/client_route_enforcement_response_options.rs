@@ -29,6 +29,7 @@ impl ClientRouteEnforcementResponseOptions {
         self.enforced
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for ClientRouteEnforcementResponseOptions {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -42,6 +43,7 @@ for ClientRouteEnforcementResponseOptions {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for ClientRouteEnforcementResponseOptions {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -50,6 +52,7 @@ impl ::awsgen_runtime::serde::Serialize for ClientRouteEnforcementResponseOption
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for ClientRouteEnforcementResponseOptions {
     const TYPE_NAME: &'static str = "ClientRouteEnforcementResponseOptions";
@@ -68,6 +71,7 @@ for ClientRouteEnforcementResponseOptions {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for ClientRouteEnforcementResponseOptions {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -60,6 +60,7 @@ impl ClientVpnAuthenticationRequest {
         self.federated_authentication.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for ClientVpnAuthenticationRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -81,6 +82,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for ClientVpnAuthenticationR
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for ClientVpnAuthenticationRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -89,6 +91,7 @@ impl ::awsgen_runtime::serde::Serialize for ClientVpnAuthenticationRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for ClientVpnAuthenticationRequest {
     const TYPE_NAME: &'static str = "ClientVpnAuthenticationRequest";
@@ -112,6 +115,7 @@ for ClientVpnAuthenticationRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for ClientVpnAuthenticationRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

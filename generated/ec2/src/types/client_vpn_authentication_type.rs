@@ -93,6 +93,7 @@ impl ::std::fmt::Display for ClientVpnAuthenticationType {
         f.write_str(self.as_str())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for ClientVpnAuthenticationType {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -101,6 +102,7 @@ impl ::awsgen_runtime::serde::Serialize for ClientVpnAuthenticationType {
         serializer.serialize_str(self.as_str())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for ClientVpnAuthenticationType {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

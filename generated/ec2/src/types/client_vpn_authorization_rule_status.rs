@@ -34,6 +34,7 @@ impl ClientVpnAuthorizationRuleStatus {
         self.message.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for ClientVpnAuthorizationRuleStatus {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -50,6 +51,7 @@ for ClientVpnAuthorizationRuleStatus {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for ClientVpnAuthorizationRuleStatus {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -58,6 +60,7 @@ impl ::awsgen_runtime::serde::Serialize for ClientVpnAuthorizationRuleStatus {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for ClientVpnAuthorizationRuleStatus {
     const TYPE_NAME: &'static str = "ClientVpnAuthorizationRuleStatus";
@@ -77,6 +80,7 @@ for ClientVpnAuthorizationRuleStatus {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for ClientVpnAuthorizationRuleStatus {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -127,6 +127,7 @@ impl ClientVpnConnection {
         self.posture_compliance_statuses.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for ClientVpnConnection {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -181,6 +182,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for ClientVpnConnection {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for ClientVpnConnection {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -189,6 +191,7 @@ impl ::awsgen_runtime::serde::Serialize for ClientVpnConnection {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for ClientVpnConnection {
     const TYPE_NAME: &'static str = "ClientVpnConnection";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -224,6 +227,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for ClientVpnConnection {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for ClientVpnConnection {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -270,6 +270,7 @@ impl ClientVpnEndpoint {
         self.transit_gateway_configuration.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for ClientVpnEndpoint {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -365,6 +366,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for ClientVpnEndpoint {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for ClientVpnEndpoint {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -373,6 +375,7 @@ impl ::awsgen_runtime::serde::Serialize for ClientVpnEndpoint {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for ClientVpnEndpoint {
     const TYPE_NAME: &'static str = "ClientVpnEndpoint";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -447,6 +450,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for ClientVpnEndpoint {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for ClientVpnEndpoint {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -34,6 +34,7 @@ impl ClientVpnEndpointAttributeStatus {
         self.message.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for ClientVpnEndpointAttributeStatus {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -50,6 +51,7 @@ for ClientVpnEndpointAttributeStatus {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for ClientVpnEndpointAttributeStatus {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -58,6 +60,7 @@ impl ::awsgen_runtime::serde::Serialize for ClientVpnEndpointAttributeStatus {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for ClientVpnEndpointAttributeStatus {
     const TYPE_NAME: &'static str = "ClientVpnEndpointAttributeStatus";
@@ -77,6 +80,7 @@ for ClientVpnEndpointAttributeStatus {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for ClientVpnEndpointAttributeStatus {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -74,6 +74,7 @@ impl ClientVpnRoute {
         self.transit_gateway_attachment_id.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for ClientVpnRoute {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -107,6 +108,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for ClientVpnRoute {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for ClientVpnRoute {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -115,6 +117,7 @@ impl ::awsgen_runtime::serde::Serialize for ClientVpnRoute {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for ClientVpnRoute {
     const TYPE_NAME: &'static str = "ClientVpnRoute";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -141,6 +144,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for ClientVpnRoute {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for ClientVpnRoute {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -68,6 +68,7 @@ impl CloudWatchLogOptions {
         self.bgp_log_output_format.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for CloudWatchLogOptions {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -95,6 +96,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for CloudWatchLogOptions {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for CloudWatchLogOptions {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -103,6 +105,7 @@ impl ::awsgen_runtime::serde::Serialize for CloudWatchLogOptions {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for CloudWatchLogOptions {
     const TYPE_NAME: &'static str = "CloudWatchLogOptions";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -125,6 +128,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for CloudWatchLogOptions {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for CloudWatchLogOptions {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -68,6 +68,7 @@ impl CloudWatchLogOptionsSpecification {
         self.bgp_log_output_format.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for CloudWatchLogOptionsSpecification {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -96,6 +97,7 @@ for CloudWatchLogOptionsSpecification {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for CloudWatchLogOptionsSpecification {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -104,6 +106,7 @@ impl ::awsgen_runtime::serde::Serialize for CloudWatchLogOptionsSpecification {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for CloudWatchLogOptionsSpecification {
     const TYPE_NAME: &'static str = "CloudWatchLogOptionsSpecification";
@@ -127,6 +130,7 @@ for CloudWatchLogOptionsSpecification {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for CloudWatchLogOptionsSpecification {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

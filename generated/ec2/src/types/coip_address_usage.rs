@@ -46,6 +46,7 @@ impl CoipAddressUsage {
         self.co_ip.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for CoipAddressUsage {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -67,6 +68,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for CoipAddressUsage {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for CoipAddressUsage {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -75,6 +77,7 @@ impl ::awsgen_runtime::serde::Serialize for CoipAddressUsage {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for CoipAddressUsage {
     const TYPE_NAME: &'static str = "CoipAddressUsage";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -95,6 +98,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for CoipAddressUsage {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for CoipAddressUsage {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -82,6 +82,7 @@ impl ConnectionNotification {
         self.service_region.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for ConnectionNotification {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -115,6 +116,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for ConnectionNotification {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for ConnectionNotification {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -123,6 +125,7 @@ impl ::awsgen_runtime::serde::Serialize for ConnectionNotification {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for ConnectionNotification {
     const TYPE_NAME: &'static str = "ConnectionNotification";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -155,6 +158,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for ConnectionNotification
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for ConnectionNotification {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -39,6 +39,7 @@ impl ConnectionTrackingSpecification {
         self.udp_stream_timeout
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for ConnectionTrackingSpecification {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -57,6 +58,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for ConnectionTrackingSpecif
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for ConnectionTrackingSpecification {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -65,6 +67,7 @@ impl ::awsgen_runtime::serde::Serialize for ConnectionTrackingSpecification {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for ConnectionTrackingSpecification {
     const TYPE_NAME: &'static str = "ConnectionTrackingSpecification";
@@ -85,6 +88,7 @@ for ConnectionTrackingSpecification {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for ConnectionTrackingSpecification {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -39,6 +39,7 @@ impl ConnectionTrackingSpecificationResponse {
         self.udp_timeout
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for ConnectionTrackingSpecificationResponse {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -58,6 +59,7 @@ for ConnectionTrackingSpecificationResponse {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for ConnectionTrackingSpecificationResponse {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -66,6 +68,7 @@ impl ::awsgen_runtime::serde::Serialize for ConnectionTrackingSpecificationRespo
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for ConnectionTrackingSpecificationResponse {
     const TYPE_NAME: &'static str = "ConnectionTrackingSpecificationResponse";
@@ -86,6 +89,7 @@ for ConnectionTrackingSpecificationResponse {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for ConnectionTrackingSpecificationResponse {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

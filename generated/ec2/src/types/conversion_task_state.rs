@@ -86,6 +86,7 @@ impl ::std::fmt::Display for ConversionTaskState {
         f.write_str(self.as_str())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for ConversionTaskState {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -94,6 +95,7 @@ impl ::awsgen_runtime::serde::Serialize for ConversionTaskState {
         serializer.serialize_str(self.as_str())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for ConversionTaskState {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

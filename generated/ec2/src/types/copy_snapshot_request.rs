@@ -126,6 +126,7 @@ impl CopySnapshotRequest {
         self.dry_run
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for CopySnapshotRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -171,6 +172,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for CopySnapshotRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for CopySnapshotRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -179,12 +181,7 @@ impl ::awsgen_runtime::serde::Serialize for CopySnapshotRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl CopySnapshotRequest {
-    /// The JSON body of a `CopySnapshotRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for CopySnapshotRequest {
     const TYPE_NAME: &'static str = "CopySnapshotRequest";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -225,6 +222,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for CopySnapshotRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for CopySnapshotRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -147,6 +147,7 @@ impl CreateApplicationStatusCheckRequest {
         self.dry_run
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for CreateApplicationStatusCheckRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -210,6 +211,7 @@ for CreateApplicationStatusCheckRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for CreateApplicationStatusCheckRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -218,12 +220,7 @@ impl ::awsgen_runtime::serde::Serialize for CreateApplicationStatusCheckRequest 
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl CreateApplicationStatusCheckRequest {
-    /// The JSON body of a `CreateApplicationStatusCheckRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for CreateApplicationStatusCheckRequest {
     const TYPE_NAME: &'static str = "CreateApplicationStatusCheckRequest";
@@ -276,6 +273,7 @@ for CreateApplicationStatusCheckRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for CreateApplicationStatusCheckRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

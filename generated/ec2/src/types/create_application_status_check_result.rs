@@ -29,6 +29,7 @@ impl CreateApplicationStatusCheckResult {
         self.application_status_check.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for CreateApplicationStatusCheckResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -42,6 +43,7 @@ for CreateApplicationStatusCheckResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for CreateApplicationStatusCheckResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -50,6 +52,7 @@ impl ::awsgen_runtime::serde::Serialize for CreateApplicationStatusCheckResult {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for CreateApplicationStatusCheckResult {
     const TYPE_NAME: &'static str = "CreateApplicationStatusCheckResult";
@@ -68,6 +71,7 @@ for CreateApplicationStatusCheckResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for CreateApplicationStatusCheckResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

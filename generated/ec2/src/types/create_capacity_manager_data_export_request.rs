@@ -75,6 +75,7 @@ impl CreateCapacityManagerDataExportRequest {
         self.tag_specifications.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for CreateCapacityManagerDataExportRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -106,6 +107,7 @@ for CreateCapacityManagerDataExportRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for CreateCapacityManagerDataExportRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -114,12 +116,7 @@ impl ::awsgen_runtime::serde::Serialize for CreateCapacityManagerDataExportReque
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl CreateCapacityManagerDataExportRequest {
-    /// The JSON body of a `CreateCapacityManagerDataExportRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for CreateCapacityManagerDataExportRequest {
     const TYPE_NAME: &'static str = "CreateCapacityManagerDataExportRequest";
@@ -152,6 +149,7 @@ for CreateCapacityManagerDataExportRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for CreateCapacityManagerDataExportRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

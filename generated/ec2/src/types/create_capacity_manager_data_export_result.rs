@@ -25,6 +25,7 @@ impl CreateCapacityManagerDataExportResult {
         self.capacity_manager_data_export_id.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for CreateCapacityManagerDataExportResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -39,6 +40,7 @@ for CreateCapacityManagerDataExportResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for CreateCapacityManagerDataExportResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -47,6 +49,7 @@ impl ::awsgen_runtime::serde::Serialize for CreateCapacityManagerDataExportResul
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for CreateCapacityManagerDataExportResult {
     const TYPE_NAME: &'static str = "CreateCapacityManagerDataExportResult";
@@ -67,6 +70,7 @@ for CreateCapacityManagerDataExportResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for CreateCapacityManagerDataExportResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -59,6 +59,7 @@ impl CreateCapacityReservationBySplittingRequest {
         self.tag_specifications.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for CreateCapacityReservationBySplittingRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -85,6 +86,7 @@ for CreateCapacityReservationBySplittingRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for CreateCapacityReservationBySplittingRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -93,12 +95,7 @@ impl ::awsgen_runtime::serde::Serialize for CreateCapacityReservationBySplitting
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl CreateCapacityReservationBySplittingRequest {
-    /// The JSON body of a `CreateCapacityReservationBySplittingRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for CreateCapacityReservationBySplittingRequest {
     const TYPE_NAME: &'static str = "CreateCapacityReservationBySplittingRequest";
@@ -131,6 +128,7 @@ for CreateCapacityReservationBySplittingRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for CreateCapacityReservationBySplittingRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -47,6 +47,7 @@ impl CreateCapacityReservationBySplittingResult {
         self.instance_count
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for CreateCapacityReservationBySplittingResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -68,6 +69,7 @@ for CreateCapacityReservationBySplittingResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for CreateCapacityReservationBySplittingResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -76,6 +78,7 @@ impl ::awsgen_runtime::serde::Serialize for CreateCapacityReservationBySplitting
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for CreateCapacityReservationBySplittingResult {
     const TYPE_NAME: &'static str = "CreateCapacityReservationBySplittingResult";
@@ -100,6 +103,7 @@ for CreateCapacityReservationBySplittingResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for CreateCapacityReservationBySplittingResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -50,6 +50,7 @@ impl CreateCapacityReservationCancellationQuoteRequest {
         self.dry_run
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for CreateCapacityReservationCancellationQuoteRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -72,6 +73,7 @@ for CreateCapacityReservationCancellationQuoteRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize
 for CreateCapacityReservationCancellationQuoteRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
@@ -81,12 +83,7 @@ for CreateCapacityReservationCancellationQuoteRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl CreateCapacityReservationCancellationQuoteRequest {
-    /// The JSON body of a `CreateCapacityReservationCancellationQuoteRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for CreateCapacityReservationCancellationQuoteRequest {
     const TYPE_NAME: &'static str = "CreateCapacityReservationCancellationQuoteRequest";
@@ -116,6 +113,7 @@ for CreateCapacityReservationCancellationQuoteRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for CreateCapacityReservationCancellationQuoteRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -29,6 +29,7 @@ impl CreateCapacityReservationCancellationQuoteResult {
         self.capacity_reservation_cancellation_quote.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for CreateCapacityReservationCancellationQuoteResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -44,6 +45,7 @@ for CreateCapacityReservationCancellationQuoteResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize
 for CreateCapacityReservationCancellationQuoteResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
@@ -53,6 +55,7 @@ for CreateCapacityReservationCancellationQuoteResult {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for CreateCapacityReservationCancellationQuoteResult {
     const TYPE_NAME: &'static str = "CreateCapacityReservationCancellationQuoteResult";
@@ -73,6 +76,7 @@ for CreateCapacityReservationCancellationQuoteResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for CreateCapacityReservationCancellationQuoteResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -106,6 +106,7 @@ impl CreateCapacityReservationFleetRequest {
         self.dry_run
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for CreateCapacityReservationFleetRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -148,6 +149,7 @@ for CreateCapacityReservationFleetRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for CreateCapacityReservationFleetRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -156,12 +158,7 @@ impl ::awsgen_runtime::serde::Serialize for CreateCapacityReservationFleetReques
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl CreateCapacityReservationFleetRequest {
-    /// The JSON body of a `CreateCapacityReservationFleetRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for CreateCapacityReservationFleetRequest {
     const TYPE_NAME: &'static str = "CreateCapacityReservationFleetRequest";
@@ -212,6 +209,7 @@ for CreateCapacityReservationFleetRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for CreateCapacityReservationFleetRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -111,6 +111,7 @@ impl CreateCapacityReservationFleetResult {
         self.tags.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for CreateCapacityReservationFleetResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -167,6 +168,7 @@ for CreateCapacityReservationFleetResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for CreateCapacityReservationFleetResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -175,6 +177,7 @@ impl ::awsgen_runtime::serde::Serialize for CreateCapacityReservationFleetResult
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for CreateCapacityReservationFleetResult {
     const TYPE_NAME: &'static str = "CreateCapacityReservationFleetResult";
@@ -239,6 +242,7 @@ for CreateCapacityReservationFleetResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for CreateCapacityReservationFleetResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -222,6 +222,7 @@ impl CreateCapacityReservationRequest {
         self.delivery_preference.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for CreateCapacityReservationRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -299,6 +300,7 @@ for CreateCapacityReservationRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for CreateCapacityReservationRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -307,12 +309,7 @@ impl ::awsgen_runtime::serde::Serialize for CreateCapacityReservationRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl CreateCapacityReservationRequest {
-    /// The JSON body of a `CreateCapacityReservationRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for CreateCapacityReservationRequest {
     const TYPE_NAME: &'static str = "CreateCapacityReservationRequest";
@@ -373,6 +370,7 @@ for CreateCapacityReservationRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for CreateCapacityReservationRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

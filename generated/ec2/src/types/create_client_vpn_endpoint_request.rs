@@ -252,6 +252,7 @@ impl CreateClientVpnEndpointRequest {
         self.transit_gateway_configuration.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for CreateClientVpnEndpointRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -332,6 +333,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for CreateClientVpnEndpointR
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for CreateClientVpnEndpointRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -340,12 +342,7 @@ impl ::awsgen_runtime::serde::Serialize for CreateClientVpnEndpointRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl CreateClientVpnEndpointRequest {
-    /// The JSON body of a `CreateClientVpnEndpointRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for CreateClientVpnEndpointRequest {
     const TYPE_NAME: &'static str = "CreateClientVpnEndpointRequest";
@@ -410,6 +407,7 @@ for CreateClientVpnEndpointRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for CreateClientVpnEndpointRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -93,6 +93,7 @@ impl CreateCustomerGatewayRequest {
         self.dry_run
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for CreateCustomerGatewayRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -129,6 +130,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for CreateCustomerGatewayReq
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for CreateCustomerGatewayRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -137,12 +139,7 @@ impl ::awsgen_runtime::serde::Serialize for CreateCustomerGatewayRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl CreateCustomerGatewayRequest {
-    /// The JSON body of a `CreateCustomerGatewayRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for CreateCustomerGatewayRequest {
     const TYPE_NAME: &'static str = "CreateCustomerGatewayRequest";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -176,6 +173,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for CreateCustomerGatewayR
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for CreateCustomerGatewayRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -50,6 +50,7 @@ impl CreateDefaultSubnetRequest {
         self.availability_zone_id.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for CreateDefaultSubnetRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -71,6 +72,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for CreateDefaultSubnetReque
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for CreateDefaultSubnetRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -79,12 +81,7 @@ impl ::awsgen_runtime::serde::Serialize for CreateDefaultSubnetRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl CreateDefaultSubnetRequest {
-    /// The JSON body of a `CreateDefaultSubnetRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for CreateDefaultSubnetRequest {
     const TYPE_NAME: &'static str = "CreateDefaultSubnetRequest";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -105,6 +102,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for CreateDefaultSubnetReq
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for CreateDefaultSubnetRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

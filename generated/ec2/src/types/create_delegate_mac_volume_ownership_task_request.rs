@@ -65,6 +65,7 @@ impl CreateDelegateMacVolumeOwnershipTaskRequest {
         self.tag_specifications.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for CreateDelegateMacVolumeOwnershipTaskRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -90,6 +91,7 @@ for CreateDelegateMacVolumeOwnershipTaskRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for CreateDelegateMacVolumeOwnershipTaskRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -98,12 +100,7 @@ impl ::awsgen_runtime::serde::Serialize for CreateDelegateMacVolumeOwnershipTask
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl CreateDelegateMacVolumeOwnershipTaskRequest {
-    /// The JSON body of a `CreateDelegateMacVolumeOwnershipTaskRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for CreateDelegateMacVolumeOwnershipTaskRequest {
     const TYPE_NAME: &'static str = "CreateDelegateMacVolumeOwnershipTaskRequest";
@@ -134,6 +131,7 @@ for CreateDelegateMacVolumeOwnershipTaskRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for CreateDelegateMacVolumeOwnershipTaskRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

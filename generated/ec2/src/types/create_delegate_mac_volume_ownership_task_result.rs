@@ -27,6 +27,7 @@ impl CreateDelegateMacVolumeOwnershipTaskResult {
         self.mac_modification_task.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for CreateDelegateMacVolumeOwnershipTaskResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -40,6 +41,7 @@ for CreateDelegateMacVolumeOwnershipTaskResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for CreateDelegateMacVolumeOwnershipTaskResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -48,6 +50,7 @@ impl ::awsgen_runtime::serde::Serialize for CreateDelegateMacVolumeOwnershipTask
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for CreateDelegateMacVolumeOwnershipTaskResult {
     const TYPE_NAME: &'static str = "CreateDelegateMacVolumeOwnershipTaskResult";
@@ -66,6 +69,7 @@ for CreateDelegateMacVolumeOwnershipTaskResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for CreateDelegateMacVolumeOwnershipTaskResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

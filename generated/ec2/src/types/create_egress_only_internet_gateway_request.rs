@@ -50,6 +50,7 @@ impl CreateEgressOnlyInternetGatewayRequest {
         self.tag_specifications.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for CreateEgressOnlyInternetGatewayRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -72,6 +73,7 @@ for CreateEgressOnlyInternetGatewayRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for CreateEgressOnlyInternetGatewayRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -80,12 +82,7 @@ impl ::awsgen_runtime::serde::Serialize for CreateEgressOnlyInternetGatewayReque
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl CreateEgressOnlyInternetGatewayRequest {
-    /// The JSON body of a `CreateEgressOnlyInternetGatewayRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for CreateEgressOnlyInternetGatewayRequest {
     const TYPE_NAME: &'static str = "CreateEgressOnlyInternetGatewayRequest";
@@ -115,6 +112,7 @@ for CreateEgressOnlyInternetGatewayRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for CreateEgressOnlyInternetGatewayRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

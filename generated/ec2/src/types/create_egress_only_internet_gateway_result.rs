@@ -36,6 +36,7 @@ impl CreateEgressOnlyInternetGatewayResult {
         self.egress_only_internet_gateway.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for CreateEgressOnlyInternetGatewayResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -52,6 +53,7 @@ for CreateEgressOnlyInternetGatewayResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for CreateEgressOnlyInternetGatewayResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -60,6 +62,7 @@ impl ::awsgen_runtime::serde::Serialize for CreateEgressOnlyInternetGatewayResul
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for CreateEgressOnlyInternetGatewayResult {
     const TYPE_NAME: &'static str = "CreateEgressOnlyInternetGatewayResult";
@@ -81,6 +84,7 @@ for CreateEgressOnlyInternetGatewayResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for CreateEgressOnlyInternetGatewayResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -50,6 +50,7 @@ impl CreateFleetError {
         self.error_message.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for CreateFleetError {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -71,6 +72,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for CreateFleetError {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for CreateFleetError {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -79,6 +81,7 @@ impl ::awsgen_runtime::serde::Serialize for CreateFleetError {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for CreateFleetError {
     const TYPE_NAME: &'static str = "CreateFleetError";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -101,6 +104,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for CreateFleetError {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for CreateFleetError {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -84,6 +84,7 @@ impl CreateFleetInstance {
         self.subnet_id.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for CreateFleetInstance {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -117,6 +118,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for CreateFleetInstance {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for CreateFleetInstance {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -125,6 +127,7 @@ impl ::awsgen_runtime::serde::Serialize for CreateFleetInstance {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for CreateFleetInstance {
     const TYPE_NAME: &'static str = "CreateFleetInstance";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -151,6 +154,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for CreateFleetInstance {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for CreateFleetInstance {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -111,6 +111,7 @@ impl CreateImageRequest {
         self.block_device_mappings.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for CreateImageRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -144,6 +145,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for CreateImageRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for CreateImageRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -152,12 +154,7 @@ impl ::awsgen_runtime::serde::Serialize for CreateImageRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl CreateImageRequest {
-    /// The JSON body of a `CreateImageRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for CreateImageRequest {
     const TYPE_NAME: &'static str = "CreateImageRequest";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -198,6 +195,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for CreateImageRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for CreateImageRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

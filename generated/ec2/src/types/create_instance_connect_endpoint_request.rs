@@ -90,6 +90,7 @@ impl CreateInstanceConnectEndpointRequest {
         self.ip_address_type.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for CreateInstanceConnectEndpointRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -121,6 +122,7 @@ for CreateInstanceConnectEndpointRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for CreateInstanceConnectEndpointRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -129,12 +131,7 @@ impl ::awsgen_runtime::serde::Serialize for CreateInstanceConnectEndpointRequest
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl CreateInstanceConnectEndpointRequest {
-    /// The JSON body of a `CreateInstanceConnectEndpointRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for CreateInstanceConnectEndpointRequest {
     const TYPE_NAME: &'static str = "CreateInstanceConnectEndpointRequest";
@@ -167,6 +164,7 @@ for CreateInstanceConnectEndpointRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for CreateInstanceConnectEndpointRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -36,6 +36,7 @@ impl CreateInstanceConnectEndpointResult {
         self.client_token.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for CreateInstanceConnectEndpointResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -52,6 +53,7 @@ for CreateInstanceConnectEndpointResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for CreateInstanceConnectEndpointResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -60,6 +62,7 @@ impl ::awsgen_runtime::serde::Serialize for CreateInstanceConnectEndpointResult 
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for CreateInstanceConnectEndpointResult {
     const TYPE_NAME: &'static str = "CreateInstanceConnectEndpointResult";
@@ -81,6 +84,7 @@ for CreateInstanceConnectEndpointResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for CreateInstanceConnectEndpointResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

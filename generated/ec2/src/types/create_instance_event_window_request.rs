@@ -68,6 +68,7 @@ impl CreateInstanceEventWindowRequest {
         self.tag_specifications.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for CreateInstanceEventWindowRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -93,6 +94,7 @@ for CreateInstanceEventWindowRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for CreateInstanceEventWindowRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -101,12 +103,7 @@ impl ::awsgen_runtime::serde::Serialize for CreateInstanceEventWindowRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl CreateInstanceEventWindowRequest {
-    /// The JSON body of a `CreateInstanceEventWindowRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for CreateInstanceEventWindowRequest {
     const TYPE_NAME: &'static str = "CreateInstanceEventWindowRequest";
@@ -145,6 +142,7 @@ for CreateInstanceEventWindowRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for CreateInstanceEventWindowRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -67,6 +67,7 @@ impl CreateInstanceExportTaskRequest {
         self.export_to_s3_task.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for CreateInstanceExportTaskRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -91,6 +92,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for CreateInstanceExportTask
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for CreateInstanceExportTaskRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -99,12 +101,7 @@ impl ::awsgen_runtime::serde::Serialize for CreateInstanceExportTaskRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl CreateInstanceExportTaskRequest {
-    /// The JSON body of a `CreateInstanceExportTaskRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for CreateInstanceExportTaskRequest {
     const TYPE_NAME: &'static str = "CreateInstanceExportTaskRequest";
@@ -135,6 +132,7 @@ for CreateInstanceExportTaskRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for CreateInstanceExportTaskRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

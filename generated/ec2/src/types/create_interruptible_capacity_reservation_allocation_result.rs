@@ -54,6 +54,7 @@ impl CreateInterruptibleCapacityReservationAllocationResult {
         self.interruption_type.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for CreateInterruptibleCapacityReservationAllocationResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -77,6 +78,7 @@ for CreateInterruptibleCapacityReservationAllocationResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize
 for CreateInterruptibleCapacityReservationAllocationResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
@@ -86,6 +88,7 @@ for CreateInterruptibleCapacityReservationAllocationResult {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for CreateInterruptibleCapacityReservationAllocationResult {
     const TYPE_NAME: &'static str = "CreateInterruptibleCapacityReservationAllocationResult";
@@ -109,6 +112,7 @@ for CreateInterruptibleCapacityReservationAllocationResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for CreateInterruptibleCapacityReservationAllocationResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

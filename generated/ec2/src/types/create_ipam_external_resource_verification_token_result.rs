@@ -29,6 +29,7 @@ impl CreateIpamExternalResourceVerificationTokenResult {
         self.ipam_external_resource_verification_token.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for CreateIpamExternalResourceVerificationTokenResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -44,6 +45,7 @@ for CreateIpamExternalResourceVerificationTokenResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize
 for CreateIpamExternalResourceVerificationTokenResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
@@ -53,6 +55,7 @@ for CreateIpamExternalResourceVerificationTokenResult {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for CreateIpamExternalResourceVerificationTokenResult {
     const TYPE_NAME: &'static str = "CreateIpamExternalResourceVerificationTokenResult";
@@ -73,6 +76,7 @@ for CreateIpamExternalResourceVerificationTokenResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for CreateIpamExternalResourceVerificationTokenResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -80,6 +80,7 @@ impl CreateIpamInternetRegistryAssociationRequest {
         self.client_token.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for CreateIpamInternetRegistryAssociationRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -111,6 +112,7 @@ for CreateIpamInternetRegistryAssociationRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize
 for CreateIpamInternetRegistryAssociationRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
@@ -120,12 +122,7 @@ for CreateIpamInternetRegistryAssociationRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl CreateIpamInternetRegistryAssociationRequest {
-    /// The JSON body of a `CreateIpamInternetRegistryAssociationRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for CreateIpamInternetRegistryAssociationRequest {
     const TYPE_NAME: &'static str = "CreateIpamInternetRegistryAssociationRequest";
@@ -158,6 +155,7 @@ for CreateIpamInternetRegistryAssociationRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for CreateIpamInternetRegistryAssociationRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -160,6 +160,7 @@ impl CreateIpamPoolRequest {
         self.source_resource.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for CreateIpamPoolRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -222,6 +223,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for CreateIpamPoolRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for CreateIpamPoolRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -230,12 +232,7 @@ impl ::awsgen_runtime::serde::Serialize for CreateIpamPoolRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl CreateIpamPoolRequest {
-    /// The JSON body of a `CreateIpamPoolRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for CreateIpamPoolRequest {
     const TYPE_NAME: &'static str = "CreateIpamPoolRequest";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -291,6 +288,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for CreateIpamPoolRequest 
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for CreateIpamPoolRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -77,6 +77,7 @@ impl CreateIpamPrefixListResolverRequest {
         self.client_token.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for CreateIpamPrefixListResolverRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -108,6 +109,7 @@ for CreateIpamPrefixListResolverRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for CreateIpamPrefixListResolverRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -116,12 +118,7 @@ impl ::awsgen_runtime::serde::Serialize for CreateIpamPrefixListResolverRequest 
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl CreateIpamPrefixListResolverRequest {
-    /// The JSON body of a `CreateIpamPrefixListResolverRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for CreateIpamPrefixListResolverRequest {
     const TYPE_NAME: &'static str = "CreateIpamPrefixListResolverRequest";
@@ -162,6 +159,7 @@ for CreateIpamPrefixListResolverRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for CreateIpamPrefixListResolverRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -29,6 +29,7 @@ impl CreateIpamPrefixListResolverResult {
         self.ipam_prefix_list_resolver.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for CreateIpamPrefixListResolverResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -42,6 +43,7 @@ for CreateIpamPrefixListResolverResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for CreateIpamPrefixListResolverResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -50,6 +52,7 @@ impl ::awsgen_runtime::serde::Serialize for CreateIpamPrefixListResolverResult {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for CreateIpamPrefixListResolverResult {
     const TYPE_NAME: &'static str = "CreateIpamPrefixListResolverResult";
@@ -70,6 +73,7 @@ for CreateIpamPrefixListResolverResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for CreateIpamPrefixListResolverResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -88,6 +88,7 @@ impl CreateIpamPrefixListResolverTargetRequest {
         self.client_token.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for CreateIpamPrefixListResolverTargetRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -122,6 +123,7 @@ for CreateIpamPrefixListResolverTargetRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for CreateIpamPrefixListResolverTargetRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -130,12 +132,7 @@ impl ::awsgen_runtime::serde::Serialize for CreateIpamPrefixListResolverTargetRe
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl CreateIpamPrefixListResolverTargetRequest {
-    /// The JSON body of a `CreateIpamPrefixListResolverTargetRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for CreateIpamPrefixListResolverTargetRequest {
     const TYPE_NAME: &'static str = "CreateIpamPrefixListResolverTargetRequest";
@@ -171,6 +168,7 @@ for CreateIpamPrefixListResolverTargetRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for CreateIpamPrefixListResolverTargetRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -29,6 +29,7 @@ impl CreateIpamPrefixListResolverTargetResult {
         self.ipam_prefix_list_resolver_target.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for CreateIpamPrefixListResolverTargetResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -44,6 +45,7 @@ for CreateIpamPrefixListResolverTargetResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for CreateIpamPrefixListResolverTargetResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -52,6 +54,7 @@ impl ::awsgen_runtime::serde::Serialize for CreateIpamPrefixListResolverTargetRe
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for CreateIpamPrefixListResolverTargetResult {
     const TYPE_NAME: &'static str = "CreateIpamPrefixListResolverTargetResult";
@@ -72,6 +75,7 @@ for CreateIpamPrefixListResolverTargetResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for CreateIpamPrefixListResolverTargetResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

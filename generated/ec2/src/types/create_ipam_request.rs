@@ -87,6 +87,7 @@ impl CreateIpamRequest {
         self.metered_account.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for CreateIpamRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -120,6 +121,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for CreateIpamRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for CreateIpamRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -128,12 +130,7 @@ impl ::awsgen_runtime::serde::Serialize for CreateIpamRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl CreateIpamRequest {
-    /// The JSON body of a `CreateIpamRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for CreateIpamRequest {
     const TYPE_NAME: &'static str = "CreateIpamRequest";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -174,6 +171,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for CreateIpamRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for CreateIpamRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

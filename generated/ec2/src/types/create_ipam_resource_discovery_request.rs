@@ -57,6 +57,7 @@ impl CreateIpamResourceDiscoveryRequest {
         self.client_token.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for CreateIpamResourceDiscoveryRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -82,6 +83,7 @@ for CreateIpamResourceDiscoveryRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for CreateIpamResourceDiscoveryRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -90,12 +92,7 @@ impl ::awsgen_runtime::serde::Serialize for CreateIpamResourceDiscoveryRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl CreateIpamResourceDiscoveryRequest {
-    /// The JSON body of a `CreateIpamResourceDiscoveryRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for CreateIpamResourceDiscoveryRequest {
     const TYPE_NAME: &'static str = "CreateIpamResourceDiscoveryRequest";
@@ -134,6 +131,7 @@ for CreateIpamResourceDiscoveryRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for CreateIpamResourceDiscoveryRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -29,6 +29,7 @@ impl CreateIpamResourceDiscoveryResult {
         self.ipam_resource_discovery.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for CreateIpamResourceDiscoveryResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -42,6 +43,7 @@ for CreateIpamResourceDiscoveryResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for CreateIpamResourceDiscoveryResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -50,6 +52,7 @@ impl ::awsgen_runtime::serde::Serialize for CreateIpamResourceDiscoveryResult {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for CreateIpamResourceDiscoveryResult {
     const TYPE_NAME: &'static str = "CreateIpamResourceDiscoveryResult";
@@ -68,6 +71,7 @@ for CreateIpamResourceDiscoveryResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for CreateIpamResourceDiscoveryResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

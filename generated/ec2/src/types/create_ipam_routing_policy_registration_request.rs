@@ -89,6 +89,7 @@ impl CreateIpamRoutingPolicyRegistrationRequest {
         self.client_token.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for CreateIpamRoutingPolicyRegistrationRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -130,6 +131,7 @@ for CreateIpamRoutingPolicyRegistrationRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for CreateIpamRoutingPolicyRegistrationRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -138,12 +140,7 @@ impl ::awsgen_runtime::serde::Serialize for CreateIpamRoutingPolicyRegistrationR
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl CreateIpamRoutingPolicyRegistrationRequest {
-    /// The JSON body of a `CreateIpamRoutingPolicyRegistrationRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for CreateIpamRoutingPolicyRegistrationRequest {
     const TYPE_NAME: &'static str = "CreateIpamRoutingPolicyRegistrationRequest";
@@ -174,6 +171,7 @@ for CreateIpamRoutingPolicyRegistrationRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for CreateIpamRoutingPolicyRegistrationRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -83,6 +83,7 @@ impl CreateLaunchTemplateRequest {
         self.tag_specifications.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for CreateLaunchTemplateRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -113,6 +114,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for CreateLaunchTemplateRequ
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for CreateLaunchTemplateRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -121,12 +123,7 @@ impl ::awsgen_runtime::serde::Serialize for CreateLaunchTemplateRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl CreateLaunchTemplateRequest {
-    /// The JSON body of a `CreateLaunchTemplateRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for CreateLaunchTemplateRequest {
     const TYPE_NAME: &'static str = "CreateLaunchTemplateRequest";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -158,6 +155,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for CreateLaunchTemplateRe
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for CreateLaunchTemplateRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -94,6 +94,7 @@ impl CreateLaunchTemplateVersionRequest {
         self.resolve_alias
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for CreateLaunchTemplateVersionRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -128,6 +129,7 @@ for CreateLaunchTemplateVersionRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for CreateLaunchTemplateVersionRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -136,12 +138,7 @@ impl ::awsgen_runtime::serde::Serialize for CreateLaunchTemplateVersionRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl CreateLaunchTemplateVersionRequest {
-    /// The JSON body of a `CreateLaunchTemplateVersionRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for CreateLaunchTemplateVersionRequest {
     const TYPE_NAME: &'static str = "CreateLaunchTemplateVersionRequest";
@@ -167,6 +164,7 @@ for CreateLaunchTemplateVersionRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for CreateLaunchTemplateVersionRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

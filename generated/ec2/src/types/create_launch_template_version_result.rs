@@ -36,6 +36,7 @@ impl CreateLaunchTemplateVersionResult {
         self.warning.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for CreateLaunchTemplateVersionResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -52,6 +53,7 @@ for CreateLaunchTemplateVersionResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for CreateLaunchTemplateVersionResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -60,6 +62,7 @@ impl ::awsgen_runtime::serde::Serialize for CreateLaunchTemplateVersionResult {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for CreateLaunchTemplateVersionResult {
     const TYPE_NAME: &'static str = "CreateLaunchTemplateVersionResult";
@@ -79,6 +82,7 @@ for CreateLaunchTemplateVersionResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for CreateLaunchTemplateVersionResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

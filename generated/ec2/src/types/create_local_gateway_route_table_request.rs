@@ -52,6 +52,7 @@ impl CreateLocalGatewayRouteTableRequest {
         self.dry_run
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for CreateLocalGatewayRouteTableRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -74,6 +75,7 @@ for CreateLocalGatewayRouteTableRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for CreateLocalGatewayRouteTableRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -82,12 +84,7 @@ impl ::awsgen_runtime::serde::Serialize for CreateLocalGatewayRouteTableRequest 
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl CreateLocalGatewayRouteTableRequest {
-    /// The JSON body of a `CreateLocalGatewayRouteTableRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for CreateLocalGatewayRouteTableRequest {
     const TYPE_NAME: &'static str = "CreateLocalGatewayRouteTableRequest";
@@ -117,6 +114,7 @@ for CreateLocalGatewayRouteTableRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for CreateLocalGatewayRouteTableRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -56,6 +56,7 @@ impl CreateLocalGatewayRouteTableVirtualInterfaceGroupAssociationRequest {
         self.dry_run
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for CreateLocalGatewayRouteTableVirtualInterfaceGroupAssociationRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -80,6 +81,7 @@ for CreateLocalGatewayRouteTableVirtualInterfaceGroupAssociationRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize
 for CreateLocalGatewayRouteTableVirtualInterfaceGroupAssociationRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
@@ -89,12 +91,7 @@ for CreateLocalGatewayRouteTableVirtualInterfaceGroupAssociationRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl CreateLocalGatewayRouteTableVirtualInterfaceGroupAssociationRequest {
-    /// The JSON body of a `CreateLocalGatewayRouteTableVirtualInterfaceGroupAssociationRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for CreateLocalGatewayRouteTableVirtualInterfaceGroupAssociationRequest {
     const TYPE_NAME: &'static str = "CreateLocalGatewayRouteTableVirtualInterfaceGroupAssociationRequest";
@@ -128,6 +125,7 @@ for CreateLocalGatewayRouteTableVirtualInterfaceGroupAssociationRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for CreateLocalGatewayRouteTableVirtualInterfaceGroupAssociationRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

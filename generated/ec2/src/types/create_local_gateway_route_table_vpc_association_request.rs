@@ -52,6 +52,7 @@ impl CreateLocalGatewayRouteTableVpcAssociationRequest {
         self.dry_run
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for CreateLocalGatewayRouteTableVpcAssociationRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -74,6 +75,7 @@ for CreateLocalGatewayRouteTableVpcAssociationRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize
 for CreateLocalGatewayRouteTableVpcAssociationRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
@@ -83,12 +85,7 @@ for CreateLocalGatewayRouteTableVpcAssociationRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl CreateLocalGatewayRouteTableVpcAssociationRequest {
-    /// The JSON body of a `CreateLocalGatewayRouteTableVpcAssociationRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for CreateLocalGatewayRouteTableVpcAssociationRequest {
     const TYPE_NAME: &'static str = "CreateLocalGatewayRouteTableVpcAssociationRequest";
@@ -120,6 +117,7 @@ for CreateLocalGatewayRouteTableVpcAssociationRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for CreateLocalGatewayRouteTableVpcAssociationRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -57,6 +57,7 @@ impl CreateLocalGatewayVirtualInterfaceGroupRequest {
         self.dry_run
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for CreateLocalGatewayVirtualInterfaceGroupRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -82,6 +83,7 @@ for CreateLocalGatewayVirtualInterfaceGroupRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize
 for CreateLocalGatewayVirtualInterfaceGroupRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
@@ -91,12 +93,7 @@ for CreateLocalGatewayVirtualInterfaceGroupRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl CreateLocalGatewayVirtualInterfaceGroupRequest {
-    /// The JSON body of a `CreateLocalGatewayVirtualInterfaceGroupRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for CreateLocalGatewayVirtualInterfaceGroupRequest {
     const TYPE_NAME: &'static str = "CreateLocalGatewayVirtualInterfaceGroupRequest";
@@ -127,6 +124,7 @@ for CreateLocalGatewayVirtualInterfaceGroupRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for CreateLocalGatewayVirtualInterfaceGroupRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -29,6 +29,7 @@ impl CreateLocalGatewayVirtualInterfaceGroupResult {
         self.local_gateway_virtual_interface_group.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for CreateLocalGatewayVirtualInterfaceGroupResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -44,6 +45,7 @@ for CreateLocalGatewayVirtualInterfaceGroupResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize
 for CreateLocalGatewayVirtualInterfaceGroupResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
@@ -53,6 +55,7 @@ for CreateLocalGatewayVirtualInterfaceGroupResult {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for CreateLocalGatewayVirtualInterfaceGroupResult {
     const TYPE_NAME: &'static str = "CreateLocalGatewayVirtualInterfaceGroupResult";
@@ -73,6 +76,7 @@ for CreateLocalGatewayVirtualInterfaceGroupResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for CreateLocalGatewayVirtualInterfaceGroupResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -97,6 +97,7 @@ impl CreateLocalGatewayVirtualInterfaceRequest {
         self.peer_bgp_asn_extended
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for CreateLocalGatewayVirtualInterfaceRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -136,6 +137,7 @@ for CreateLocalGatewayVirtualInterfaceRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for CreateLocalGatewayVirtualInterfaceRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -144,12 +146,7 @@ impl ::awsgen_runtime::serde::Serialize for CreateLocalGatewayVirtualInterfaceRe
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl CreateLocalGatewayVirtualInterfaceRequest {
-    /// The JSON body of a `CreateLocalGatewayVirtualInterfaceRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for CreateLocalGatewayVirtualInterfaceRequest {
     const TYPE_NAME: &'static str = "CreateLocalGatewayVirtualInterfaceRequest";
@@ -186,6 +183,7 @@ for CreateLocalGatewayVirtualInterfaceRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for CreateLocalGatewayVirtualInterfaceRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

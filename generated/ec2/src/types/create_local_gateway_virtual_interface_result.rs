@@ -29,6 +29,7 @@ impl CreateLocalGatewayVirtualInterfaceResult {
         self.local_gateway_virtual_interface.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for CreateLocalGatewayVirtualInterfaceResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -43,6 +44,7 @@ for CreateLocalGatewayVirtualInterfaceResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for CreateLocalGatewayVirtualInterfaceResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -51,6 +53,7 @@ impl ::awsgen_runtime::serde::Serialize for CreateLocalGatewayVirtualInterfaceRe
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for CreateLocalGatewayVirtualInterfaceResult {
     const TYPE_NAME: &'static str = "CreateLocalGatewayVirtualInterfaceResult";
@@ -71,6 +74,7 @@ for CreateLocalGatewayVirtualInterfaceResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for CreateLocalGatewayVirtualInterfaceResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -91,6 +91,7 @@ impl CreateMacSystemIntegrityProtectionModificationTaskRequest {
         self.tag_specifications.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for CreateMacSystemIntegrityProtectionModificationTaskRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -126,6 +127,7 @@ for CreateMacSystemIntegrityProtectionModificationTaskRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize
 for CreateMacSystemIntegrityProtectionModificationTaskRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
@@ -135,12 +137,7 @@ for CreateMacSystemIntegrityProtectionModificationTaskRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl CreateMacSystemIntegrityProtectionModificationTaskRequest {
-    /// The JSON body of a `CreateMacSystemIntegrityProtectionModificationTaskRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for CreateMacSystemIntegrityProtectionModificationTaskRequest {
     const TYPE_NAME: &'static str = "CreateMacSystemIntegrityProtectionModificationTaskRequest";
@@ -177,6 +174,7 @@ for CreateMacSystemIntegrityProtectionModificationTaskRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for CreateMacSystemIntegrityProtectionModificationTaskRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -27,6 +27,7 @@ impl CreateMacSystemIntegrityProtectionModificationTaskResult {
         self.mac_modification_task.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for CreateMacSystemIntegrityProtectionModificationTaskResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -40,6 +41,7 @@ for CreateMacSystemIntegrityProtectionModificationTaskResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize
 for CreateMacSystemIntegrityProtectionModificationTaskResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
@@ -49,6 +51,7 @@ for CreateMacSystemIntegrityProtectionModificationTaskResult {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for CreateMacSystemIntegrityProtectionModificationTaskResult {
     const TYPE_NAME: &'static str = "CreateMacSystemIntegrityProtectionModificationTaskResult";
@@ -67,6 +70,7 @@ for CreateMacSystemIntegrityProtectionModificationTaskResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for CreateMacSystemIntegrityProtectionModificationTaskResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -83,6 +83,7 @@ impl CreateManagedPrefixListRequest {
         self.client_token.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for CreateManagedPrefixListRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -113,6 +114,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for CreateManagedPrefixListR
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for CreateManagedPrefixListRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -121,12 +123,7 @@ impl ::awsgen_runtime::serde::Serialize for CreateManagedPrefixListRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl CreateManagedPrefixListRequest {
-    /// The JSON body of a `CreateManagedPrefixListRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for CreateManagedPrefixListRequest {
     const TYPE_NAME: &'static str = "CreateManagedPrefixListRequest";
@@ -167,6 +164,7 @@ for CreateManagedPrefixListRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for CreateManagedPrefixListRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -133,6 +133,7 @@ impl CreateNatGatewayRequest {
         self.secondary_private_ip_address_count
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for CreateNatGatewayRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -184,6 +185,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for CreateNatGatewayRequest 
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for CreateNatGatewayRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -192,12 +194,7 @@ impl ::awsgen_runtime::serde::Serialize for CreateNatGatewayRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl CreateNatGatewayRequest {
-    /// The JSON body of a `CreateNatGatewayRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for CreateNatGatewayRequest {
     const TYPE_NAME: &'static str = "CreateNatGatewayRequest";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -247,6 +244,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for CreateNatGatewayReques
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for CreateNatGatewayRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -100,6 +100,7 @@ impl CreateNetworkAclEntryRequest {
         self.port_range.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for CreateNetworkAclEntryRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -139,6 +140,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for CreateNetworkAclEntryReq
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for CreateNetworkAclEntryRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -147,12 +149,7 @@ impl ::awsgen_runtime::serde::Serialize for CreateNetworkAclEntryRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl CreateNetworkAclEntryRequest {
-    /// The JSON body of a `CreateNetworkAclEntryRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for CreateNetworkAclEntryRequest {
     const TYPE_NAME: &'static str = "CreateNetworkAclEntryRequest";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -179,6 +176,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for CreateNetworkAclEntryR
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for CreateNetworkAclEntryRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

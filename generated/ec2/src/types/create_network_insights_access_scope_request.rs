@@ -61,6 +61,7 @@ impl CreateNetworkInsightsAccessScopeRequest {
         self.dry_run
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for CreateNetworkInsightsAccessScopeRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -86,6 +87,7 @@ for CreateNetworkInsightsAccessScopeRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for CreateNetworkInsightsAccessScopeRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -94,12 +96,7 @@ impl ::awsgen_runtime::serde::Serialize for CreateNetworkInsightsAccessScopeRequ
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl CreateNetworkInsightsAccessScopeRequest {
-    /// The JSON body of a `CreateNetworkInsightsAccessScopeRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for CreateNetworkInsightsAccessScopeRequest {
     const TYPE_NAME: &'static str = "CreateNetworkInsightsAccessScopeRequest";
@@ -146,6 +143,7 @@ for CreateNetworkInsightsAccessScopeRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for CreateNetworkInsightsAccessScopeRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

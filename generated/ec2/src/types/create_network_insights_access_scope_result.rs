@@ -40,6 +40,7 @@ impl CreateNetworkInsightsAccessScopeResult {
         self.network_insights_access_scope_content.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for CreateNetworkInsightsAccessScopeResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -58,6 +59,7 @@ for CreateNetworkInsightsAccessScopeResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for CreateNetworkInsightsAccessScopeResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -66,6 +68,7 @@ impl ::awsgen_runtime::serde::Serialize for CreateNetworkInsightsAccessScopeResu
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for CreateNetworkInsightsAccessScopeResult {
     const TYPE_NAME: &'static str = "CreateNetworkInsightsAccessScopeResult";
@@ -89,6 +92,7 @@ for CreateNetworkInsightsAccessScopeResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for CreateNetworkInsightsAccessScopeResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -107,6 +107,7 @@ impl CreateNetworkInsightsPathRequest {
         self.filter_at_destination.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for CreateNetworkInsightsPathRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -150,6 +151,7 @@ for CreateNetworkInsightsPathRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for CreateNetworkInsightsPathRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -158,12 +160,7 @@ impl ::awsgen_runtime::serde::Serialize for CreateNetworkInsightsPathRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl CreateNetworkInsightsPathRequest {
-    /// The JSON body of a `CreateNetworkInsightsPathRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for CreateNetworkInsightsPathRequest {
     const TYPE_NAME: &'static str = "CreateNetworkInsightsPathRequest";
@@ -200,6 +197,7 @@ for CreateNetworkInsightsPathRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for CreateNetworkInsightsPathRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

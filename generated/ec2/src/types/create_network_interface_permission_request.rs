@@ -59,6 +59,7 @@ impl CreateNetworkInterfacePermissionRequest {
         self.dry_run
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for CreateNetworkInterfacePermissionRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -84,6 +85,7 @@ for CreateNetworkInterfacePermissionRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for CreateNetworkInterfacePermissionRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -92,12 +94,7 @@ impl ::awsgen_runtime::serde::Serialize for CreateNetworkInterfacePermissionRequ
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl CreateNetworkInterfacePermissionRequest {
-    /// The JSON body of a `CreateNetworkInterfacePermissionRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for CreateNetworkInterfacePermissionRequest {
     const TYPE_NAME: &'static str = "CreateNetworkInterfacePermissionRequest";
@@ -120,6 +117,7 @@ for CreateNetworkInterfacePermissionRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for CreateNetworkInterfacePermissionRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

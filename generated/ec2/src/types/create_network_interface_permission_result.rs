@@ -29,6 +29,7 @@ impl CreateNetworkInterfacePermissionResult {
         self.interface_permission.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for CreateNetworkInterfacePermissionResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -42,6 +43,7 @@ for CreateNetworkInterfacePermissionResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for CreateNetworkInterfacePermissionResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -50,6 +52,7 @@ impl ::awsgen_runtime::serde::Serialize for CreateNetworkInterfacePermissionResu
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for CreateNetworkInterfacePermissionResult {
     const TYPE_NAME: &'static str = "CreateNetworkInterfacePermissionResult";
@@ -68,6 +71,7 @@ for CreateNetworkInterfacePermissionResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for CreateNetworkInterfacePermissionResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -88,6 +88,7 @@ impl CreatePlacementGroupRequest {
         self.strategy.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for CreatePlacementGroupRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -124,6 +125,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for CreatePlacementGroupRequ
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for CreatePlacementGroupRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -132,12 +134,7 @@ impl ::awsgen_runtime::serde::Serialize for CreatePlacementGroupRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl CreatePlacementGroupRequest {
-    /// The JSON body of a `CreatePlacementGroupRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for CreatePlacementGroupRequest {
     const TYPE_NAME: &'static str = "CreatePlacementGroupRequest";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -171,6 +168,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for CreatePlacementGroupRe
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for CreatePlacementGroupRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

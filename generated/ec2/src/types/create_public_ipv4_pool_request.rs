@@ -41,6 +41,7 @@ impl CreatePublicIpv4PoolRequest {
         self.network_border_group.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for CreatePublicIpv4PoolRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -59,6 +60,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for CreatePublicIpv4PoolRequ
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for CreatePublicIpv4PoolRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -67,12 +69,7 @@ impl ::awsgen_runtime::serde::Serialize for CreatePublicIpv4PoolRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl CreatePublicIpv4PoolRequest {
-    /// The JSON body of a `CreatePublicIpv4PoolRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for CreatePublicIpv4PoolRequest {
     const TYPE_NAME: &'static str = "CreatePublicIpv4PoolRequest";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -100,6 +97,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for CreatePublicIpv4PoolRe
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for CreatePublicIpv4PoolRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -102,6 +102,7 @@ impl CreateReplaceRootVolumeTaskRequest {
         self.volume_id.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for CreateReplaceRootVolumeTaskRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -139,6 +140,7 @@ for CreateReplaceRootVolumeTaskRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for CreateReplaceRootVolumeTaskRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -147,12 +149,7 @@ impl ::awsgen_runtime::serde::Serialize for CreateReplaceRootVolumeTaskRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl CreateReplaceRootVolumeTaskRequest {
-    /// The JSON body of a `CreateReplaceRootVolumeTaskRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for CreateReplaceRootVolumeTaskRequest {
     const TYPE_NAME: &'static str = "CreateReplaceRootVolumeTaskRequest";
@@ -191,6 +188,7 @@ for CreateReplaceRootVolumeTaskRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for CreateReplaceRootVolumeTaskRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -29,6 +29,7 @@ impl CreateReplaceRootVolumeTaskResult {
         self.replace_root_volume_task.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for CreateReplaceRootVolumeTaskResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -42,6 +43,7 @@ for CreateReplaceRootVolumeTaskResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for CreateReplaceRootVolumeTaskResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -50,6 +52,7 @@ impl ::awsgen_runtime::serde::Serialize for CreateReplaceRootVolumeTaskResult {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for CreateReplaceRootVolumeTaskResult {
     const TYPE_NAME: &'static str = "CreateReplaceRootVolumeTaskResult";
@@ -68,6 +71,7 @@ for CreateReplaceRootVolumeTaskResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for CreateReplaceRootVolumeTaskResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

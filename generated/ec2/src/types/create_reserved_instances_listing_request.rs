@@ -56,6 +56,7 @@ impl CreateReservedInstancesListingRequest {
         self.client_token.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for CreateReservedInstancesListingRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -78,6 +79,7 @@ for CreateReservedInstancesListingRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for CreateReservedInstancesListingRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -86,12 +88,7 @@ impl ::awsgen_runtime::serde::Serialize for CreateReservedInstancesListingReques
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl CreateReservedInstancesListingRequest {
-    /// The JSON body of a `CreateReservedInstancesListingRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for CreateReservedInstancesListingRequest {
     const TYPE_NAME: &'static str = "CreateReservedInstancesListingRequest";
@@ -121,6 +118,7 @@ for CreateReservedInstancesListingRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for CreateReservedInstancesListingRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

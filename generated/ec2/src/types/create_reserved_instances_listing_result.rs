@@ -29,6 +29,7 @@ impl CreateReservedInstancesListingResult {
         self.reserved_instances_listings.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for CreateReservedInstancesListingResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -42,6 +43,7 @@ for CreateReservedInstancesListingResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for CreateReservedInstancesListingResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -50,6 +52,7 @@ impl ::awsgen_runtime::serde::Serialize for CreateReservedInstancesListingResult
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for CreateReservedInstancesListingResult {
     const TYPE_NAME: &'static str = "CreateReservedInstancesListingResult";
@@ -76,6 +79,7 @@ for CreateReservedInstancesListingResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for CreateReservedInstancesListingResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

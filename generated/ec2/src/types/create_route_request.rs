@@ -141,6 +141,7 @@ impl CreateRouteRequest {
         self.nat_gateway_id.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for CreateRouteRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -202,6 +203,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for CreateRouteRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for CreateRouteRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -210,12 +212,7 @@ impl ::awsgen_runtime::serde::Serialize for CreateRouteRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl CreateRouteRequest {
-    /// The JSON body of a `CreateRouteRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for CreateRouteRequest {
     const TYPE_NAME: &'static str = "CreateRouteRequest";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -257,6 +254,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for CreateRouteRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for CreateRouteRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -39,6 +39,7 @@ impl CreateSecurityGroupResult {
         self.security_group_arn.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for CreateSecurityGroupResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -57,6 +58,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for CreateSecurityGroupResul
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for CreateSecurityGroupResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -65,6 +67,7 @@ impl ::awsgen_runtime::serde::Serialize for CreateSecurityGroupResult {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for CreateSecurityGroupResult {
     const TYPE_NAME: &'static str = "CreateSecurityGroupResult";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -90,6 +93,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for CreateSecurityGroupRes
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for CreateSecurityGroupResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

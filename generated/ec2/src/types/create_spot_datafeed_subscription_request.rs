@@ -41,6 +41,7 @@ impl CreateSpotDatafeedSubscriptionRequest {
         self.prefix.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for CreateSpotDatafeedSubscriptionRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -60,6 +61,7 @@ for CreateSpotDatafeedSubscriptionRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for CreateSpotDatafeedSubscriptionRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -68,12 +70,7 @@ impl ::awsgen_runtime::serde::Serialize for CreateSpotDatafeedSubscriptionReques
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl CreateSpotDatafeedSubscriptionRequest {
-    /// The JSON body of a `CreateSpotDatafeedSubscriptionRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for CreateSpotDatafeedSubscriptionRequest {
     const TYPE_NAME: &'static str = "CreateSpotDatafeedSubscriptionRequest";
@@ -94,6 +91,7 @@ for CreateSpotDatafeedSubscriptionRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for CreateSpotDatafeedSubscriptionRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

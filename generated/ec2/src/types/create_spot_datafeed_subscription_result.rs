@@ -29,6 +29,7 @@ impl CreateSpotDatafeedSubscriptionResult {
         self.spot_datafeed_subscription.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for CreateSpotDatafeedSubscriptionResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -42,6 +43,7 @@ for CreateSpotDatafeedSubscriptionResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for CreateSpotDatafeedSubscriptionResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -50,6 +52,7 @@ impl ::awsgen_runtime::serde::Serialize for CreateSpotDatafeedSubscriptionResult
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for CreateSpotDatafeedSubscriptionResult {
     const TYPE_NAME: &'static str = "CreateSpotDatafeedSubscriptionResult";
@@ -70,6 +73,7 @@ for CreateSpotDatafeedSubscriptionResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for CreateSpotDatafeedSubscriptionResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

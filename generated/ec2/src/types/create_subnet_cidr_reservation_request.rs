@@ -73,6 +73,7 @@ impl CreateSubnetCidrReservationRequest {
         self.tag_specifications.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for CreateSubnetCidrReservationRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -101,6 +102,7 @@ for CreateSubnetCidrReservationRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for CreateSubnetCidrReservationRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -109,12 +111,7 @@ impl ::awsgen_runtime::serde::Serialize for CreateSubnetCidrReservationRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl CreateSubnetCidrReservationRequest {
-    /// The JSON body of a `CreateSubnetCidrReservationRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for CreateSubnetCidrReservationRequest {
     const TYPE_NAME: &'static str = "CreateSubnetCidrReservationRequest";
@@ -146,6 +143,7 @@ for CreateSubnetCidrReservationRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for CreateSubnetCidrReservationRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

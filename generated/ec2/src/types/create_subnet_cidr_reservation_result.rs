@@ -29,6 +29,7 @@ impl CreateSubnetCidrReservationResult {
         self.subnet_cidr_reservation.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for CreateSubnetCidrReservationResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -42,6 +43,7 @@ for CreateSubnetCidrReservationResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for CreateSubnetCidrReservationResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -50,6 +52,7 @@ impl ::awsgen_runtime::serde::Serialize for CreateSubnetCidrReservationResult {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for CreateSubnetCidrReservationResult {
     const TYPE_NAME: &'static str = "CreateSubnetCidrReservationResult";
@@ -68,6 +71,7 @@ for CreateSubnetCidrReservationResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for CreateSubnetCidrReservationResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

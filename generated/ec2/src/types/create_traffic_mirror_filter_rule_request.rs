@@ -137,6 +137,7 @@ impl CreateTrafficMirrorFilterRuleRequest {
         self.tag_specifications.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for CreateTrafficMirrorFilterRuleRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -186,6 +187,7 @@ for CreateTrafficMirrorFilterRuleRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for CreateTrafficMirrorFilterRuleRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -194,12 +196,7 @@ impl ::awsgen_runtime::serde::Serialize for CreateTrafficMirrorFilterRuleRequest
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl CreateTrafficMirrorFilterRuleRequest {
-    /// The JSON body of a `CreateTrafficMirrorFilterRuleRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for CreateTrafficMirrorFilterRuleRequest {
     const TYPE_NAME: &'static str = "CreateTrafficMirrorFilterRuleRequest";
@@ -238,6 +235,7 @@ for CreateTrafficMirrorFilterRuleRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for CreateTrafficMirrorFilterRuleRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

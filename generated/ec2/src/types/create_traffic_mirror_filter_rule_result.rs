@@ -36,6 +36,7 @@ impl CreateTrafficMirrorFilterRuleResult {
         self.client_token.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for CreateTrafficMirrorFilterRuleResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -52,6 +53,7 @@ for CreateTrafficMirrorFilterRuleResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for CreateTrafficMirrorFilterRuleResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -60,6 +62,7 @@ impl ::awsgen_runtime::serde::Serialize for CreateTrafficMirrorFilterRuleResult 
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for CreateTrafficMirrorFilterRuleResult {
     const TYPE_NAME: &'static str = "CreateTrafficMirrorFilterRuleResult";
@@ -81,6 +84,7 @@ for CreateTrafficMirrorFilterRuleResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for CreateTrafficMirrorFilterRuleResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -104,6 +104,7 @@ impl CreateTrafficMirrorSessionRequest {
         self.client_token.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for CreateTrafficMirrorSessionRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -144,6 +145,7 @@ for CreateTrafficMirrorSessionRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for CreateTrafficMirrorSessionRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -152,12 +154,7 @@ impl ::awsgen_runtime::serde::Serialize for CreateTrafficMirrorSessionRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl CreateTrafficMirrorSessionRequest {
-    /// The JSON body of a `CreateTrafficMirrorSessionRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for CreateTrafficMirrorSessionRequest {
     const TYPE_NAME: &'static str = "CreateTrafficMirrorSessionRequest";
@@ -193,6 +190,7 @@ for CreateTrafficMirrorSessionRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for CreateTrafficMirrorSessionRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

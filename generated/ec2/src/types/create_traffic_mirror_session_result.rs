@@ -36,6 +36,7 @@ impl CreateTrafficMirrorSessionResult {
         self.client_token.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for CreateTrafficMirrorSessionResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -52,6 +53,7 @@ for CreateTrafficMirrorSessionResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for CreateTrafficMirrorSessionResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -60,6 +62,7 @@ impl ::awsgen_runtime::serde::Serialize for CreateTrafficMirrorSessionResult {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for CreateTrafficMirrorSessionResult {
     const TYPE_NAME: &'static str = "CreateTrafficMirrorSessionResult";
@@ -79,6 +82,7 @@ for CreateTrafficMirrorSessionResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for CreateTrafficMirrorSessionResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

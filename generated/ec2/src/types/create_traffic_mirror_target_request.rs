@@ -69,6 +69,7 @@ impl CreateTrafficMirrorTargetRequest {
         self.gateway_load_balancer_endpoint_id.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for CreateTrafficMirrorTargetRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -102,6 +103,7 @@ for CreateTrafficMirrorTargetRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for CreateTrafficMirrorTargetRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -110,12 +112,7 @@ impl ::awsgen_runtime::serde::Serialize for CreateTrafficMirrorTargetRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl CreateTrafficMirrorTargetRequest {
-    /// The JSON body of a `CreateTrafficMirrorTargetRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for CreateTrafficMirrorTargetRequest {
     const TYPE_NAME: &'static str = "CreateTrafficMirrorTargetRequest";
@@ -152,6 +149,7 @@ for CreateTrafficMirrorTargetRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for CreateTrafficMirrorTargetRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

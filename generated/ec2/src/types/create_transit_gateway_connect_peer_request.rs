@@ -81,6 +81,7 @@ impl CreateTransitGatewayConnectPeerRequest {
         self.dry_run
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for CreateTransitGatewayConnectPeerRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -112,6 +113,7 @@ for CreateTransitGatewayConnectPeerRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for CreateTransitGatewayConnectPeerRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -120,12 +122,7 @@ impl ::awsgen_runtime::serde::Serialize for CreateTransitGatewayConnectPeerReque
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl CreateTransitGatewayConnectPeerRequest {
-    /// The JSON body of a `CreateTransitGatewayConnectPeerRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for CreateTransitGatewayConnectPeerRequest {
     const TYPE_NAME: &'static str = "CreateTransitGatewayConnectPeerRequest";
@@ -160,6 +157,7 @@ for CreateTransitGatewayConnectPeerRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for CreateTransitGatewayConnectPeerRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

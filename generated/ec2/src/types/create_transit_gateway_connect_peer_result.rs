@@ -29,6 +29,7 @@ impl CreateTransitGatewayConnectPeerResult {
         self.transit_gateway_connect_peer.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for CreateTransitGatewayConnectPeerResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -42,6 +43,7 @@ for CreateTransitGatewayConnectPeerResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for CreateTransitGatewayConnectPeerResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -50,6 +52,7 @@ impl ::awsgen_runtime::serde::Serialize for CreateTransitGatewayConnectPeerResul
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for CreateTransitGatewayConnectPeerResult {
     const TYPE_NAME: &'static str = "CreateTransitGatewayConnectPeerResult";
@@ -70,6 +73,7 @@ for CreateTransitGatewayConnectPeerResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for CreateTransitGatewayConnectPeerResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -133,6 +133,7 @@ impl CreateTransitGatewayMeteringPolicyEntryRequest {
         self.dry_run
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for CreateTransitGatewayMeteringPolicyEntryRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -192,6 +193,7 @@ for CreateTransitGatewayMeteringPolicyEntryRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize
 for CreateTransitGatewayMeteringPolicyEntryRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
@@ -201,12 +203,7 @@ for CreateTransitGatewayMeteringPolicyEntryRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl CreateTransitGatewayMeteringPolicyEntryRequest {
-    /// The JSON body of a `CreateTransitGatewayMeteringPolicyEntryRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for CreateTransitGatewayMeteringPolicyEntryRequest {
     const TYPE_NAME: &'static str = "CreateTransitGatewayMeteringPolicyEntryRequest";
@@ -247,6 +244,7 @@ for CreateTransitGatewayMeteringPolicyEntryRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for CreateTransitGatewayMeteringPolicyEntryRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

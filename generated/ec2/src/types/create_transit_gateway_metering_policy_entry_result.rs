@@ -29,6 +29,7 @@ impl CreateTransitGatewayMeteringPolicyEntryResult {
         self.transit_gateway_metering_policy_entry.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for CreateTransitGatewayMeteringPolicyEntryResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -44,6 +45,7 @@ for CreateTransitGatewayMeteringPolicyEntryResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize
 for CreateTransitGatewayMeteringPolicyEntryResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
@@ -53,6 +55,7 @@ for CreateTransitGatewayMeteringPolicyEntryResult {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for CreateTransitGatewayMeteringPolicyEntryResult {
     const TYPE_NAME: &'static str = "CreateTransitGatewayMeteringPolicyEntryResult";
@@ -73,6 +76,7 @@ for CreateTransitGatewayMeteringPolicyEntryResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for CreateTransitGatewayMeteringPolicyEntryResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

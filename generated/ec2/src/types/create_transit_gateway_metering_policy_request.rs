@@ -52,6 +52,7 @@ impl CreateTransitGatewayMeteringPolicyRequest {
         self.dry_run
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for CreateTransitGatewayMeteringPolicyRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -74,6 +75,7 @@ for CreateTransitGatewayMeteringPolicyRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for CreateTransitGatewayMeteringPolicyRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -82,12 +84,7 @@ impl ::awsgen_runtime::serde::Serialize for CreateTransitGatewayMeteringPolicyRe
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl CreateTransitGatewayMeteringPolicyRequest {
-    /// The JSON body of a `CreateTransitGatewayMeteringPolicyRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for CreateTransitGatewayMeteringPolicyRequest {
     const TYPE_NAME: &'static str = "CreateTransitGatewayMeteringPolicyRequest";
@@ -117,6 +114,7 @@ for CreateTransitGatewayMeteringPolicyRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for CreateTransitGatewayMeteringPolicyRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -56,6 +56,7 @@ impl CreateTransitGatewayMulticastDomainRequest {
         self.dry_run
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for CreateTransitGatewayMulticastDomainRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -78,6 +79,7 @@ for CreateTransitGatewayMulticastDomainRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for CreateTransitGatewayMulticastDomainRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -86,12 +88,7 @@ impl ::awsgen_runtime::serde::Serialize for CreateTransitGatewayMulticastDomainR
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl CreateTransitGatewayMulticastDomainRequest {
-    /// The JSON body of a `CreateTransitGatewayMulticastDomainRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for CreateTransitGatewayMulticastDomainRequest {
     const TYPE_NAME: &'static str = "CreateTransitGatewayMulticastDomainRequest";
@@ -121,6 +118,7 @@ for CreateTransitGatewayMulticastDomainRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for CreateTransitGatewayMulticastDomainRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -49,6 +49,7 @@ impl CreateTransitGatewayMulticastDomainRequestOptions {
         self.auto_accept_shared_associations.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for CreateTransitGatewayMulticastDomainRequestOptions {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -69,6 +70,7 @@ for CreateTransitGatewayMulticastDomainRequestOptions {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize
 for CreateTransitGatewayMulticastDomainRequestOptions {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
@@ -78,6 +80,7 @@ for CreateTransitGatewayMulticastDomainRequestOptions {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for CreateTransitGatewayMulticastDomainRequestOptions {
     const TYPE_NAME: &'static str = "CreateTransitGatewayMulticastDomainRequestOptions";
@@ -100,6 +103,7 @@ for CreateTransitGatewayMulticastDomainRequestOptions {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for CreateTransitGatewayMulticastDomainRequestOptions {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -29,6 +29,7 @@ impl CreateTransitGatewayMulticastDomainResult {
         self.transit_gateway_multicast_domain.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for CreateTransitGatewayMulticastDomainResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -44,6 +45,7 @@ for CreateTransitGatewayMulticastDomainResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for CreateTransitGatewayMulticastDomainResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -52,6 +54,7 @@ impl ::awsgen_runtime::serde::Serialize for CreateTransitGatewayMulticastDomainR
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for CreateTransitGatewayMulticastDomainResult {
     const TYPE_NAME: &'static str = "CreateTransitGatewayMulticastDomainResult";
@@ -72,6 +75,7 @@ for CreateTransitGatewayMulticastDomainResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for CreateTransitGatewayMulticastDomainResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

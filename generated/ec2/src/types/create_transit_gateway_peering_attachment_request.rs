@@ -83,6 +83,7 @@ impl CreateTransitGatewayPeeringAttachmentRequest {
         self.dry_run
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for CreateTransitGatewayPeeringAttachmentRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -114,6 +115,7 @@ for CreateTransitGatewayPeeringAttachmentRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize
 for CreateTransitGatewayPeeringAttachmentRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
@@ -123,12 +125,7 @@ for CreateTransitGatewayPeeringAttachmentRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl CreateTransitGatewayPeeringAttachmentRequest {
-    /// The JSON body of a `CreateTransitGatewayPeeringAttachmentRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for CreateTransitGatewayPeeringAttachmentRequest {
     const TYPE_NAME: &'static str = "CreateTransitGatewayPeeringAttachmentRequest";
@@ -161,6 +158,7 @@ for CreateTransitGatewayPeeringAttachmentRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for CreateTransitGatewayPeeringAttachmentRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -27,6 +27,7 @@ impl CreateTransitGatewayPeeringAttachmentRequestOptions {
         self.dynamic_routing.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for CreateTransitGatewayPeeringAttachmentRequestOptions {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -40,6 +41,7 @@ for CreateTransitGatewayPeeringAttachmentRequestOptions {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize
 for CreateTransitGatewayPeeringAttachmentRequestOptions {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
@@ -49,6 +51,7 @@ for CreateTransitGatewayPeeringAttachmentRequestOptions {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for CreateTransitGatewayPeeringAttachmentRequestOptions {
     const TYPE_NAME: &'static str = "CreateTransitGatewayPeeringAttachmentRequestOptions";
@@ -67,6 +70,7 @@ for CreateTransitGatewayPeeringAttachmentRequestOptions {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for CreateTransitGatewayPeeringAttachmentRequestOptions {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -63,6 +63,7 @@ impl CreateTransitGatewayPolicyTableEntryRequest {
         self.dry_run
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for CreateTransitGatewayPolicyTableEntryRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -89,6 +90,7 @@ for CreateTransitGatewayPolicyTableEntryRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for CreateTransitGatewayPolicyTableEntryRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -97,12 +99,7 @@ impl ::awsgen_runtime::serde::Serialize for CreateTransitGatewayPolicyTableEntry
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl CreateTransitGatewayPolicyTableEntryRequest {
-    /// The JSON body of a `CreateTransitGatewayPolicyTableEntryRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for CreateTransitGatewayPolicyTableEntryRequest {
     const TYPE_NAME: &'static str = "CreateTransitGatewayPolicyTableEntryRequest";
@@ -127,6 +124,7 @@ for CreateTransitGatewayPolicyTableEntryRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for CreateTransitGatewayPolicyTableEntryRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

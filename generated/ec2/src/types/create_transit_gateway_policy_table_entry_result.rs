@@ -29,6 +29,7 @@ impl CreateTransitGatewayPolicyTableEntryResult {
         self.transit_gateway_policy_table_entry.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for CreateTransitGatewayPolicyTableEntryResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -44,6 +45,7 @@ for CreateTransitGatewayPolicyTableEntryResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for CreateTransitGatewayPolicyTableEntryResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -52,6 +54,7 @@ impl ::awsgen_runtime::serde::Serialize for CreateTransitGatewayPolicyTableEntry
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for CreateTransitGatewayPolicyTableEntryResult {
     const TYPE_NAME: &'static str = "CreateTransitGatewayPolicyTableEntryResult";
@@ -72,6 +75,7 @@ for CreateTransitGatewayPolicyTableEntryResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for CreateTransitGatewayPolicyTableEntryResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

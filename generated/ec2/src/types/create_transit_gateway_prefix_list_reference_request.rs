@@ -57,6 +57,7 @@ impl CreateTransitGatewayPrefixListReferenceRequest {
         self.dry_run
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for CreateTransitGatewayPrefixListReferenceRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -83,6 +84,7 @@ for CreateTransitGatewayPrefixListReferenceRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize
 for CreateTransitGatewayPrefixListReferenceRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
@@ -92,12 +94,7 @@ for CreateTransitGatewayPrefixListReferenceRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl CreateTransitGatewayPrefixListReferenceRequest {
-    /// The JSON body of a `CreateTransitGatewayPrefixListReferenceRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for CreateTransitGatewayPrefixListReferenceRequest {
     const TYPE_NAME: &'static str = "CreateTransitGatewayPrefixListReferenceRequest";
@@ -124,6 +121,7 @@ for CreateTransitGatewayPrefixListReferenceRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for CreateTransitGatewayPrefixListReferenceRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -29,6 +29,7 @@ impl CreateTransitGatewayPrefixListReferenceResult {
         self.transit_gateway_prefix_list_reference.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for CreateTransitGatewayPrefixListReferenceResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -44,6 +45,7 @@ for CreateTransitGatewayPrefixListReferenceResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize
 for CreateTransitGatewayPrefixListReferenceResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
@@ -53,6 +55,7 @@ for CreateTransitGatewayPrefixListReferenceResult {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for CreateTransitGatewayPrefixListReferenceResult {
     const TYPE_NAME: &'static str = "CreateTransitGatewayPrefixListReferenceResult";
@@ -73,6 +76,7 @@ for CreateTransitGatewayPrefixListReferenceResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for CreateTransitGatewayPrefixListReferenceResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

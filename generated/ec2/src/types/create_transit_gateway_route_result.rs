@@ -25,6 +25,7 @@ impl CreateTransitGatewayRouteResult {
         self.route.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for CreateTransitGatewayRouteResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -37,6 +38,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for CreateTransitGatewayRout
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for CreateTransitGatewayRouteResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -45,6 +47,7 @@ impl ::awsgen_runtime::serde::Serialize for CreateTransitGatewayRouteResult {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for CreateTransitGatewayRouteResult {
     const TYPE_NAME: &'static str = "CreateTransitGatewayRouteResult";
@@ -63,6 +66,7 @@ for CreateTransitGatewayRouteResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for CreateTransitGatewayRouteResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -52,6 +52,7 @@ impl CreateTransitGatewayRouteTableAnnouncementRequest {
         self.dry_run
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for CreateTransitGatewayRouteTableAnnouncementRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -75,6 +76,7 @@ for CreateTransitGatewayRouteTableAnnouncementRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize
 for CreateTransitGatewayRouteTableAnnouncementRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
@@ -84,12 +86,7 @@ for CreateTransitGatewayRouteTableAnnouncementRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl CreateTransitGatewayRouteTableAnnouncementRequest {
-    /// The JSON body of a `CreateTransitGatewayRouteTableAnnouncementRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for CreateTransitGatewayRouteTableAnnouncementRequest {
     const TYPE_NAME: &'static str = "CreateTransitGatewayRouteTableAnnouncementRequest";
@@ -121,6 +118,7 @@ for CreateTransitGatewayRouteTableAnnouncementRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for CreateTransitGatewayRouteTableAnnouncementRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

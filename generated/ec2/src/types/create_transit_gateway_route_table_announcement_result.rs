@@ -29,6 +29,7 @@ impl CreateTransitGatewayRouteTableAnnouncementResult {
         self.transit_gateway_route_table_announcement.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for CreateTransitGatewayRouteTableAnnouncementResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -44,6 +45,7 @@ for CreateTransitGatewayRouteTableAnnouncementResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize
 for CreateTransitGatewayRouteTableAnnouncementResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
@@ -53,6 +55,7 @@ for CreateTransitGatewayRouteTableAnnouncementResult {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for CreateTransitGatewayRouteTableAnnouncementResult {
     const TYPE_NAME: &'static str = "CreateTransitGatewayRouteTableAnnouncementResult";
@@ -73,6 +76,7 @@ for CreateTransitGatewayRouteTableAnnouncementResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for CreateTransitGatewayRouteTableAnnouncementResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

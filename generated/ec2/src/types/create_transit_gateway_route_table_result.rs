@@ -29,6 +29,7 @@ impl CreateTransitGatewayRouteTableResult {
         self.transit_gateway_route_table.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for CreateTransitGatewayRouteTableResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -42,6 +43,7 @@ for CreateTransitGatewayRouteTableResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for CreateTransitGatewayRouteTableResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -50,6 +52,7 @@ impl ::awsgen_runtime::serde::Serialize for CreateTransitGatewayRouteTableResult
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for CreateTransitGatewayRouteTableResult {
     const TYPE_NAME: &'static str = "CreateTransitGatewayRouteTableResult";
@@ -70,6 +73,7 @@ for CreateTransitGatewayRouteTableResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for CreateTransitGatewayRouteTableResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -74,6 +74,7 @@ impl CreateTransitGatewayVpcAttachmentRequest {
         self.dry_run
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for CreateTransitGatewayVpcAttachmentRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -102,6 +103,7 @@ for CreateTransitGatewayVpcAttachmentRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for CreateTransitGatewayVpcAttachmentRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -110,12 +112,7 @@ impl ::awsgen_runtime::serde::Serialize for CreateTransitGatewayVpcAttachmentReq
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl CreateTransitGatewayVpcAttachmentRequest {
-    /// The JSON body of a `CreateTransitGatewayVpcAttachmentRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for CreateTransitGatewayVpcAttachmentRequest {
     const TYPE_NAME: &'static str = "CreateTransitGatewayVpcAttachmentRequest";
@@ -147,6 +144,7 @@ for CreateTransitGatewayVpcAttachmentRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for CreateTransitGatewayVpcAttachmentRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

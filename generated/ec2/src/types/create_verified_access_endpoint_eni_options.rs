@@ -50,6 +50,7 @@ impl CreateVerifiedAccessEndpointEniOptions {
         self.port_ranges.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for CreateVerifiedAccessEndpointEniOptions {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -72,6 +73,7 @@ for CreateVerifiedAccessEndpointEniOptions {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for CreateVerifiedAccessEndpointEniOptions {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -80,6 +82,7 @@ impl ::awsgen_runtime::serde::Serialize for CreateVerifiedAccessEndpointEniOptio
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for CreateVerifiedAccessEndpointEniOptions {
     const TYPE_NAME: &'static str = "CreateVerifiedAccessEndpointEniOptions";
@@ -109,6 +112,7 @@ for CreateVerifiedAccessEndpointEniOptions {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for CreateVerifiedAccessEndpointEniOptions {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

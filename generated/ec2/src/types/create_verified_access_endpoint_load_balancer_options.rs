@@ -57,6 +57,7 @@ impl CreateVerifiedAccessEndpointLoadBalancerOptions {
         self.port_ranges.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for CreateVerifiedAccessEndpointLoadBalancerOptions {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -82,6 +83,7 @@ for CreateVerifiedAccessEndpointLoadBalancerOptions {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize
 for CreateVerifiedAccessEndpointLoadBalancerOptions {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
@@ -91,6 +93,7 @@ for CreateVerifiedAccessEndpointLoadBalancerOptions {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for CreateVerifiedAccessEndpointLoadBalancerOptions {
     const TYPE_NAME: &'static str = "CreateVerifiedAccessEndpointLoadBalancerOptions";
@@ -121,6 +124,7 @@ for CreateVerifiedAccessEndpointLoadBalancerOptions {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for CreateVerifiedAccessEndpointLoadBalancerOptions {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -32,6 +32,7 @@ impl CreateVerifiedAccessEndpointPortRange {
         self.to_port
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for CreateVerifiedAccessEndpointPortRange {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -48,6 +49,7 @@ for CreateVerifiedAccessEndpointPortRange {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for CreateVerifiedAccessEndpointPortRange {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -56,6 +58,7 @@ impl ::awsgen_runtime::serde::Serialize for CreateVerifiedAccessEndpointPortRang
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for CreateVerifiedAccessEndpointPortRange {
     const TYPE_NAME: &'static str = "CreateVerifiedAccessEndpointPortRange";
@@ -75,6 +78,7 @@ for CreateVerifiedAccessEndpointPortRange {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for CreateVerifiedAccessEndpointPortRange {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

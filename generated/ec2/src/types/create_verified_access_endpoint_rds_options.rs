@@ -69,6 +69,7 @@ impl CreateVerifiedAccessEndpointRdsOptions {
         self.subnet_ids.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for CreateVerifiedAccessEndpointRdsOptions {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -100,6 +101,7 @@ for CreateVerifiedAccessEndpointRdsOptions {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for CreateVerifiedAccessEndpointRdsOptions {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -108,6 +110,7 @@ impl ::awsgen_runtime::serde::Serialize for CreateVerifiedAccessEndpointRdsOptio
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for CreateVerifiedAccessEndpointRdsOptions {
     const TYPE_NAME: &'static str = "CreateVerifiedAccessEndpointRdsOptions";
@@ -132,6 +135,7 @@ for CreateVerifiedAccessEndpointRdsOptions {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for CreateVerifiedAccessEndpointRdsOptions {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -175,6 +175,7 @@ impl CreateVerifiedAccessEndpointRequest {
         self.cidr_options.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for CreateVerifiedAccessEndpointRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -236,6 +237,7 @@ for CreateVerifiedAccessEndpointRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for CreateVerifiedAccessEndpointRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -244,12 +246,7 @@ impl ::awsgen_runtime::serde::Serialize for CreateVerifiedAccessEndpointRequest 
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl CreateVerifiedAccessEndpointRequest {
-    /// The JSON body of a `CreateVerifiedAccessEndpointRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for CreateVerifiedAccessEndpointRequest {
     const TYPE_NAME: &'static str = "CreateVerifiedAccessEndpointRequest";
@@ -294,6 +291,7 @@ for CreateVerifiedAccessEndpointRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for CreateVerifiedAccessEndpointRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -75,6 +75,7 @@ impl CreateVerifiedAccessGroupRequest {
         self.sse_specification.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for CreateVerifiedAccessGroupRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -106,6 +107,7 @@ for CreateVerifiedAccessGroupRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for CreateVerifiedAccessGroupRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -114,12 +116,7 @@ impl ::awsgen_runtime::serde::Serialize for CreateVerifiedAccessGroupRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl CreateVerifiedAccessGroupRequest {
-    /// The JSON body of a `CreateVerifiedAccessGroupRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for CreateVerifiedAccessGroupRequest {
     const TYPE_NAME: &'static str = "CreateVerifiedAccessGroupRequest";
@@ -154,6 +151,7 @@ for CreateVerifiedAccessGroupRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for CreateVerifiedAccessGroupRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -62,6 +62,7 @@ impl CreateVerifiedAccessInstanceRequest {
         self.cidr_endpoints_custom_sub_domain.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for CreateVerifiedAccessInstanceRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -92,6 +93,7 @@ for CreateVerifiedAccessInstanceRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for CreateVerifiedAccessInstanceRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -100,12 +102,7 @@ impl ::awsgen_runtime::serde::Serialize for CreateVerifiedAccessInstanceRequest 
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl CreateVerifiedAccessInstanceRequest {
-    /// The JSON body of a `CreateVerifiedAccessInstanceRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for CreateVerifiedAccessInstanceRequest {
     const TYPE_NAME: &'static str = "CreateVerifiedAccessInstanceRequest";
@@ -139,6 +136,7 @@ for CreateVerifiedAccessInstanceRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for CreateVerifiedAccessInstanceRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -29,6 +29,7 @@ impl CreateVerifiedAccessInstanceResult {
         self.verified_access_instance.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for CreateVerifiedAccessInstanceResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -42,6 +43,7 @@ for CreateVerifiedAccessInstanceResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for CreateVerifiedAccessInstanceResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -50,6 +52,7 @@ impl ::awsgen_runtime::serde::Serialize for CreateVerifiedAccessInstanceResult {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for CreateVerifiedAccessInstanceResult {
     const TYPE_NAME: &'static str = "CreateVerifiedAccessInstanceResult";
@@ -68,6 +71,7 @@ for CreateVerifiedAccessInstanceResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for CreateVerifiedAccessInstanceResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -69,6 +69,7 @@ impl CreateVerifiedAccessNativeApplicationOidcOptions {
         self.scope.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for CreateVerifiedAccessNativeApplicationOidcOptions {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -103,6 +104,7 @@ for CreateVerifiedAccessNativeApplicationOidcOptions {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize
 for CreateVerifiedAccessNativeApplicationOidcOptions {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
@@ -112,6 +114,7 @@ for CreateVerifiedAccessNativeApplicationOidcOptions {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for CreateVerifiedAccessNativeApplicationOidcOptions {
     const TYPE_NAME: &'static str = "CreateVerifiedAccessNativeApplicationOidcOptions";
@@ -139,6 +142,7 @@ for CreateVerifiedAccessNativeApplicationOidcOptions {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for CreateVerifiedAccessNativeApplicationOidcOptions {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -32,6 +32,7 @@ impl CreateVerifiedAccessTrustProviderDeviceOptions {
         self.public_signing_key_url.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for CreateVerifiedAccessTrustProviderDeviceOptions {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -48,6 +49,7 @@ for CreateVerifiedAccessTrustProviderDeviceOptions {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize
 for CreateVerifiedAccessTrustProviderDeviceOptions {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
@@ -57,6 +59,7 @@ for CreateVerifiedAccessTrustProviderDeviceOptions {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for CreateVerifiedAccessTrustProviderDeviceOptions {
     const TYPE_NAME: &'static str = "CreateVerifiedAccessTrustProviderDeviceOptions";
@@ -76,6 +79,7 @@ for CreateVerifiedAccessTrustProviderDeviceOptions {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for CreateVerifiedAccessTrustProviderDeviceOptions {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

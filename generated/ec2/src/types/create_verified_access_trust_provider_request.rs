@@ -140,6 +140,7 @@ impl CreateVerifiedAccessTrustProviderRequest {
         self.native_application_oidc_options.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for CreateVerifiedAccessTrustProviderRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -187,6 +188,7 @@ for CreateVerifiedAccessTrustProviderRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for CreateVerifiedAccessTrustProviderRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -195,12 +197,7 @@ impl ::awsgen_runtime::serde::Serialize for CreateVerifiedAccessTrustProviderReq
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl CreateVerifiedAccessTrustProviderRequest {
-    /// The JSON body of a `CreateVerifiedAccessTrustProviderRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for CreateVerifiedAccessTrustProviderRequest {
     const TYPE_NAME: &'static str = "CreateVerifiedAccessTrustProviderRequest";
@@ -242,6 +239,7 @@ for CreateVerifiedAccessTrustProviderRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for CreateVerifiedAccessTrustProviderRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

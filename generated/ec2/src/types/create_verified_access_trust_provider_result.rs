@@ -29,6 +29,7 @@ impl CreateVerifiedAccessTrustProviderResult {
         self.verified_access_trust_provider.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for CreateVerifiedAccessTrustProviderResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -43,6 +44,7 @@ for CreateVerifiedAccessTrustProviderResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for CreateVerifiedAccessTrustProviderResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -51,6 +53,7 @@ impl ::awsgen_runtime::serde::Serialize for CreateVerifiedAccessTrustProviderRes
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for CreateVerifiedAccessTrustProviderResult {
     const TYPE_NAME: &'static str = "CreateVerifiedAccessTrustProviderResult";
@@ -71,6 +74,7 @@ for CreateVerifiedAccessTrustProviderResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for CreateVerifiedAccessTrustProviderResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

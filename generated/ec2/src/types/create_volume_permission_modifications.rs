@@ -36,6 +36,7 @@ impl CreateVolumePermissionModifications {
         self.remove.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for CreateVolumePermissionModifications {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -52,6 +53,7 @@ for CreateVolumePermissionModifications {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for CreateVolumePermissionModifications {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -60,6 +62,7 @@ impl ::awsgen_runtime::serde::Serialize for CreateVolumePermissionModifications 
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for CreateVolumePermissionModifications {
     const TYPE_NAME: &'static str = "CreateVolumePermissionModifications";
@@ -95,6 +98,7 @@ for CreateVolumePermissionModifications {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for CreateVolumePermissionModifications {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

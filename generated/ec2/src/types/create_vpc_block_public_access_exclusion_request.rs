@@ -64,6 +64,7 @@ impl CreateVpcBlockPublicAccessExclusionRequest {
         self.tag_specifications.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for CreateVpcBlockPublicAccessExclusionRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -90,6 +91,7 @@ for CreateVpcBlockPublicAccessExclusionRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for CreateVpcBlockPublicAccessExclusionRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -98,12 +100,7 @@ impl ::awsgen_runtime::serde::Serialize for CreateVpcBlockPublicAccessExclusionR
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl CreateVpcBlockPublicAccessExclusionRequest {
-    /// The JSON body of a `CreateVpcBlockPublicAccessExclusionRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for CreateVpcBlockPublicAccessExclusionRequest {
     const TYPE_NAME: &'static str = "CreateVpcBlockPublicAccessExclusionRequest";
@@ -136,6 +133,7 @@ for CreateVpcBlockPublicAccessExclusionRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for CreateVpcBlockPublicAccessExclusionRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

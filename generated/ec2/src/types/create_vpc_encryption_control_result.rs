@@ -29,6 +29,7 @@ impl CreateVpcEncryptionControlResult {
         self.vpc_encryption_control.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for CreateVpcEncryptionControlResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -42,6 +43,7 @@ for CreateVpcEncryptionControlResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for CreateVpcEncryptionControlResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -50,6 +52,7 @@ impl ::awsgen_runtime::serde::Serialize for CreateVpcEncryptionControlResult {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for CreateVpcEncryptionControlResult {
     const TYPE_NAME: &'static str = "CreateVpcEncryptionControlResult";
@@ -68,6 +71,7 @@ for CreateVpcEncryptionControlResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for CreateVpcEncryptionControlResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

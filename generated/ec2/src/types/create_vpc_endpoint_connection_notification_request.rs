@@ -64,6 +64,7 @@ impl CreateVpcEndpointConnectionNotificationRequest {
         self.client_token.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for CreateVpcEndpointConnectionNotificationRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -92,6 +93,7 @@ for CreateVpcEndpointConnectionNotificationRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize
 for CreateVpcEndpointConnectionNotificationRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
@@ -101,12 +103,7 @@ for CreateVpcEndpointConnectionNotificationRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl CreateVpcEndpointConnectionNotificationRequest {
-    /// The JSON body of a `CreateVpcEndpointConnectionNotificationRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for CreateVpcEndpointConnectionNotificationRequest {
     const TYPE_NAME: &'static str = "CreateVpcEndpointConnectionNotificationRequest";
@@ -132,6 +129,7 @@ for CreateVpcEndpointConnectionNotificationRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for CreateVpcEndpointConnectionNotificationRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -36,6 +36,7 @@ impl CreateVpcEndpointConnectionNotificationResult {
         self.client_token.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for CreateVpcEndpointConnectionNotificationResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -52,6 +53,7 @@ for CreateVpcEndpointConnectionNotificationResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize
 for CreateVpcEndpointConnectionNotificationResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
@@ -61,6 +63,7 @@ for CreateVpcEndpointConnectionNotificationResult {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for CreateVpcEndpointConnectionNotificationResult {
     const TYPE_NAME: &'static str = "CreateVpcEndpointConnectionNotificationResult";
@@ -80,6 +83,7 @@ for CreateVpcEndpointConnectionNotificationResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for CreateVpcEndpointConnectionNotificationResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -89,6 +89,7 @@ impl CreateVpcEndpointServiceConfigurationRequest {
         self.tag_specifications.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for CreateVpcEndpointServiceConfigurationRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -126,6 +127,7 @@ for CreateVpcEndpointServiceConfigurationRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize
 for CreateVpcEndpointServiceConfigurationRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
@@ -135,12 +137,7 @@ for CreateVpcEndpointServiceConfigurationRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl CreateVpcEndpointServiceConfigurationRequest {
-    /// The JSON body of a `CreateVpcEndpointServiceConfigurationRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for CreateVpcEndpointServiceConfigurationRequest {
     const TYPE_NAME: &'static str = "CreateVpcEndpointServiceConfigurationRequest";
@@ -181,6 +178,7 @@ for CreateVpcEndpointServiceConfigurationRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for CreateVpcEndpointServiceConfigurationRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -68,6 +68,7 @@ impl CreateVpcPeeringConnectionRequest {
         self.peer_owner_id.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for CreateVpcPeeringConnectionRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -96,6 +97,7 @@ for CreateVpcPeeringConnectionRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for CreateVpcPeeringConnectionRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -104,12 +106,7 @@ impl ::awsgen_runtime::serde::Serialize for CreateVpcPeeringConnectionRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl CreateVpcPeeringConnectionRequest {
-    /// The JSON body of a `CreateVpcPeeringConnectionRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for CreateVpcPeeringConnectionRequest {
     const TYPE_NAME: &'static str = "CreateVpcPeeringConnectionRequest";
@@ -141,6 +138,7 @@ for CreateVpcPeeringConnectionRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for CreateVpcPeeringConnectionRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -127,6 +127,7 @@ impl CreateVpcRequest {
         self.amazon_provided_ipv6_cidr_block
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for CreateVpcRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -178,6 +179,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for CreateVpcRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for CreateVpcRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -186,12 +188,7 @@ impl ::awsgen_runtime::serde::Serialize for CreateVpcRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl CreateVpcRequest {
-    /// The JSON body of a `CreateVpcRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for CreateVpcRequest {
     const TYPE_NAME: &'static str = "CreateVpcRequest";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -233,6 +230,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for CreateVpcRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for CreateVpcRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

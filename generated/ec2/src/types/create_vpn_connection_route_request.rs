@@ -36,6 +36,7 @@ impl CreateVpnConnectionRouteRequest {
         self.vpn_connection_id.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for CreateVpnConnectionRouteRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -51,6 +52,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for CreateVpnConnectionRoute
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for CreateVpnConnectionRouteRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -59,12 +61,7 @@ impl ::awsgen_runtime::serde::Serialize for CreateVpnConnectionRouteRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl CreateVpnConnectionRouteRequest {
-    /// The JSON body of a `CreateVpnConnectionRouteRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for CreateVpnConnectionRouteRequest {
     const TYPE_NAME: &'static str = "CreateVpnConnectionRouteRequest";
@@ -84,6 +81,7 @@ for CreateVpnConnectionRouteRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for CreateVpnConnectionRouteRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -59,6 +59,7 @@ impl CreateVpnGatewayRequest {
         self.dry_run
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for CreateVpnGatewayRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -83,6 +84,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for CreateVpnGatewayRequest 
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for CreateVpnGatewayRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -91,12 +93,7 @@ impl ::awsgen_runtime::serde::Serialize for CreateVpnGatewayRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl CreateVpnGatewayRequest {
-    /// The JSON body of a `CreateVpnGatewayRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for CreateVpnGatewayRequest {
     const TYPE_NAME: &'static str = "CreateVpnGatewayRequest";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -126,6 +123,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for CreateVpnGatewayReques
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for CreateVpnGatewayRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

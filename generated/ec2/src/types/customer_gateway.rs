@@ -85,6 +85,7 @@ impl CustomerGateway {
         self.bgp_asn.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for CustomerGateway {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -121,6 +122,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for CustomerGateway {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for CustomerGateway {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -129,6 +131,7 @@ impl ::awsgen_runtime::serde::Serialize for CustomerGateway {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for CustomerGateway {
     const TYPE_NAME: &'static str = "CustomerGateway";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -160,6 +163,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for CustomerGateway {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for CustomerGateway {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -84,6 +84,7 @@ impl DeclarativePoliciesReport {
         self.tags.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for DeclarativePoliciesReport {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -127,6 +128,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for DeclarativePoliciesRepor
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for DeclarativePoliciesReport {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -135,6 +137,7 @@ impl ::awsgen_runtime::serde::Serialize for DeclarativePoliciesReport {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for DeclarativePoliciesReport {
     const TYPE_NAME: &'static str = "DeclarativePoliciesReport";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -181,6 +184,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for DeclarativePoliciesRep
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for DeclarativePoliciesReport {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -39,6 +39,7 @@ impl DefaultConnectionTrackingConfiguration {
         self.default_udp_stream_timeout
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DefaultConnectionTrackingConfiguration {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -59,6 +60,7 @@ for DefaultConnectionTrackingConfiguration {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for DefaultConnectionTrackingConfiguration {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -67,6 +69,7 @@ impl ::awsgen_runtime::serde::Serialize for DefaultConnectionTrackingConfigurati
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DefaultConnectionTrackingConfiguration {
     const TYPE_NAME: &'static str = "DefaultConnectionTrackingConfiguration";
@@ -91,6 +94,7 @@ for DefaultConnectionTrackingConfiguration {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for DefaultConnectionTrackingConfiguration {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

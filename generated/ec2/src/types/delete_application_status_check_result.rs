@@ -29,6 +29,7 @@ impl DeleteApplicationStatusCheckResult {
         self.application_status_check.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DeleteApplicationStatusCheckResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -42,6 +43,7 @@ for DeleteApplicationStatusCheckResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for DeleteApplicationStatusCheckResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -50,6 +52,7 @@ impl ::awsgen_runtime::serde::Serialize for DeleteApplicationStatusCheckResult {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DeleteApplicationStatusCheckResult {
     const TYPE_NAME: &'static str = "DeleteApplicationStatusCheckResult";
@@ -68,6 +71,7 @@ for DeleteApplicationStatusCheckResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for DeleteApplicationStatusCheckResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -34,6 +34,7 @@ impl DeleteCapacityManagerDataExportRequest {
         self.dry_run
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DeleteCapacityManagerDataExportRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -51,6 +52,7 @@ for DeleteCapacityManagerDataExportRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for DeleteCapacityManagerDataExportRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -59,12 +61,7 @@ impl ::awsgen_runtime::serde::Serialize for DeleteCapacityManagerDataExportReque
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl DeleteCapacityManagerDataExportRequest {
-    /// The JSON body of a `DeleteCapacityManagerDataExportRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DeleteCapacityManagerDataExportRequest {
     const TYPE_NAME: &'static str = "DeleteCapacityManagerDataExportRequest";
@@ -86,6 +83,7 @@ for DeleteCapacityManagerDataExportRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for DeleteCapacityManagerDataExportRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

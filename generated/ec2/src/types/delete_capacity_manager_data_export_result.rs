@@ -25,6 +25,7 @@ impl DeleteCapacityManagerDataExportResult {
         self.capacity_manager_data_export_id.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DeleteCapacityManagerDataExportResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -39,6 +40,7 @@ for DeleteCapacityManagerDataExportResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for DeleteCapacityManagerDataExportResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -47,6 +49,7 @@ impl ::awsgen_runtime::serde::Serialize for DeleteCapacityManagerDataExportResul
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DeleteCapacityManagerDataExportResult {
     const TYPE_NAME: &'static str = "DeleteCapacityManagerDataExportResult";
@@ -67,6 +70,7 @@ for DeleteCapacityManagerDataExportResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for DeleteCapacityManagerDataExportResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -50,6 +50,7 @@ impl DeleteClientVpnRouteRequest {
         self.dry_run
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for DeleteClientVpnRouteRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -71,6 +72,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for DeleteClientVpnRouteRequ
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for DeleteClientVpnRouteRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -79,12 +81,7 @@ impl ::awsgen_runtime::serde::Serialize for DeleteClientVpnRouteRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl DeleteClientVpnRouteRequest {
-    /// The JSON body of a `DeleteClientVpnRouteRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for DeleteClientVpnRouteRequest {
     const TYPE_NAME: &'static str = "DeleteClientVpnRouteRequest";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -105,6 +102,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for DeleteClientVpnRouteRe
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for DeleteClientVpnRouteRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

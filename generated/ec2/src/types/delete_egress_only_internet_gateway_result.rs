@@ -25,6 +25,7 @@ impl DeleteEgressOnlyInternetGatewayResult {
         self.return_code
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DeleteEgressOnlyInternetGatewayResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -38,6 +39,7 @@ for DeleteEgressOnlyInternetGatewayResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for DeleteEgressOnlyInternetGatewayResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -46,6 +48,7 @@ impl ::awsgen_runtime::serde::Serialize for DeleteEgressOnlyInternetGatewayResul
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DeleteEgressOnlyInternetGatewayResult {
     const TYPE_NAME: &'static str = "DeleteEgressOnlyInternetGatewayResult";
@@ -64,6 +67,7 @@ for DeleteEgressOnlyInternetGatewayResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for DeleteEgressOnlyInternetGatewayResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -29,6 +29,7 @@ impl DeleteInstanceConnectEndpointResult {
         self.instance_connect_endpoint.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DeleteInstanceConnectEndpointResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -42,6 +43,7 @@ for DeleteInstanceConnectEndpointResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for DeleteInstanceConnectEndpointResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -50,6 +52,7 @@ impl ::awsgen_runtime::serde::Serialize for DeleteInstanceConnectEndpointResult 
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DeleteInstanceConnectEndpointResult {
     const TYPE_NAME: &'static str = "DeleteInstanceConnectEndpointResult";
@@ -70,6 +73,7 @@ for DeleteInstanceConnectEndpointResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for DeleteInstanceConnectEndpointResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -41,6 +41,7 @@ impl DeleteInstanceEventWindowRequest {
         self.instance_event_window_id.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DeleteInstanceEventWindowRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -60,6 +61,7 @@ for DeleteInstanceEventWindowRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for DeleteInstanceEventWindowRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -68,12 +70,7 @@ impl ::awsgen_runtime::serde::Serialize for DeleteInstanceEventWindowRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl DeleteInstanceEventWindowRequest {
-    /// The JSON body of a `DeleteInstanceEventWindowRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DeleteInstanceEventWindowRequest {
     const TYPE_NAME: &'static str = "DeleteInstanceEventWindowRequest";
@@ -94,6 +91,7 @@ for DeleteInstanceEventWindowRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for DeleteInstanceEventWindowRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -29,6 +29,7 @@ impl DeleteInstanceEventWindowResult {
         self.instance_event_window_state.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for DeleteInstanceEventWindowResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -41,6 +42,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for DeleteInstanceEventWindo
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for DeleteInstanceEventWindowResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -49,6 +51,7 @@ impl ::awsgen_runtime::serde::Serialize for DeleteInstanceEventWindowResult {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DeleteInstanceEventWindowResult {
     const TYPE_NAME: &'static str = "DeleteInstanceEventWindowResult";
@@ -69,6 +72,7 @@ for DeleteInstanceEventWindowResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for DeleteInstanceEventWindowResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

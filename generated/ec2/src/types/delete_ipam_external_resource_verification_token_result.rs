@@ -29,6 +29,7 @@ impl DeleteIpamExternalResourceVerificationTokenResult {
         self.ipam_external_resource_verification_token.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DeleteIpamExternalResourceVerificationTokenResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -44,6 +45,7 @@ for DeleteIpamExternalResourceVerificationTokenResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize
 for DeleteIpamExternalResourceVerificationTokenResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
@@ -53,6 +55,7 @@ for DeleteIpamExternalResourceVerificationTokenResult {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DeleteIpamExternalResourceVerificationTokenResult {
     const TYPE_NAME: &'static str = "DeleteIpamExternalResourceVerificationTokenResult";
@@ -73,6 +76,7 @@ for DeleteIpamExternalResourceVerificationTokenResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for DeleteIpamExternalResourceVerificationTokenResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

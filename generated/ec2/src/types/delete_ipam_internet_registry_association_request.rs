@@ -36,6 +36,7 @@ impl DeleteIpamInternetRegistryAssociationRequest {
         self.ipam_internet_registry_association_id.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DeleteIpamInternetRegistryAssociationRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -54,6 +55,7 @@ for DeleteIpamInternetRegistryAssociationRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize
 for DeleteIpamInternetRegistryAssociationRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
@@ -63,12 +65,7 @@ for DeleteIpamInternetRegistryAssociationRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl DeleteIpamInternetRegistryAssociationRequest {
-    /// The JSON body of a `DeleteIpamInternetRegistryAssociationRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DeleteIpamInternetRegistryAssociationRequest {
     const TYPE_NAME: &'static str = "DeleteIpamInternetRegistryAssociationRequest";
@@ -90,6 +87,7 @@ for DeleteIpamInternetRegistryAssociationRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for DeleteIpamInternetRegistryAssociationRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -29,6 +29,7 @@ impl DeleteIpamInternetRegistryAssociationResult {
         self.ipam_internet_registry_association.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DeleteIpamInternetRegistryAssociationResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -44,6 +45,7 @@ for DeleteIpamInternetRegistryAssociationResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for DeleteIpamInternetRegistryAssociationResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -52,6 +54,7 @@ impl ::awsgen_runtime::serde::Serialize for DeleteIpamInternetRegistryAssociatio
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DeleteIpamInternetRegistryAssociationResult {
     const TYPE_NAME: &'static str = "DeleteIpamInternetRegistryAssociationResult";
@@ -72,6 +75,7 @@ for DeleteIpamInternetRegistryAssociationResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for DeleteIpamInternetRegistryAssociationResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

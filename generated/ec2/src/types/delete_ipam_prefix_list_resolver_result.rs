@@ -29,6 +29,7 @@ impl DeleteIpamPrefixListResolverResult {
         self.ipam_prefix_list_resolver.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DeleteIpamPrefixListResolverResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -42,6 +43,7 @@ for DeleteIpamPrefixListResolverResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for DeleteIpamPrefixListResolverResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -50,6 +52,7 @@ impl ::awsgen_runtime::serde::Serialize for DeleteIpamPrefixListResolverResult {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DeleteIpamPrefixListResolverResult {
     const TYPE_NAME: &'static str = "DeleteIpamPrefixListResolverResult";
@@ -70,6 +73,7 @@ for DeleteIpamPrefixListResolverResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for DeleteIpamPrefixListResolverResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

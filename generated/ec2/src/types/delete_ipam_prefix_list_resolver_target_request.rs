@@ -36,6 +36,7 @@ impl DeleteIpamPrefixListResolverTargetRequest {
         self.ipam_prefix_list_resolver_target_id.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DeleteIpamPrefixListResolverTargetRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -54,6 +55,7 @@ for DeleteIpamPrefixListResolverTargetRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for DeleteIpamPrefixListResolverTargetRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -62,12 +64,7 @@ impl ::awsgen_runtime::serde::Serialize for DeleteIpamPrefixListResolverTargetRe
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl DeleteIpamPrefixListResolverTargetRequest {
-    /// The JSON body of a `DeleteIpamPrefixListResolverTargetRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DeleteIpamPrefixListResolverTargetRequest {
     const TYPE_NAME: &'static str = "DeleteIpamPrefixListResolverTargetRequest";
@@ -89,6 +86,7 @@ for DeleteIpamPrefixListResolverTargetRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for DeleteIpamPrefixListResolverTargetRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

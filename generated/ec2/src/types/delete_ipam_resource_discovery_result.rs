@@ -29,6 +29,7 @@ impl DeleteIpamResourceDiscoveryResult {
         self.ipam_resource_discovery.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DeleteIpamResourceDiscoveryResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -42,6 +43,7 @@ for DeleteIpamResourceDiscoveryResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for DeleteIpamResourceDiscoveryResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -50,6 +52,7 @@ impl ::awsgen_runtime::serde::Serialize for DeleteIpamResourceDiscoveryResult {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DeleteIpamResourceDiscoveryResult {
     const TYPE_NAME: &'static str = "DeleteIpamResourceDiscoveryResult";
@@ -68,6 +71,7 @@ for DeleteIpamResourceDiscoveryResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for DeleteIpamResourceDiscoveryResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -59,6 +59,7 @@ impl DeleteIpamRoutingPolicyRegistrationRequest {
         self.client_token.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DeleteIpamRoutingPolicyRegistrationRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -86,6 +87,7 @@ for DeleteIpamRoutingPolicyRegistrationRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for DeleteIpamRoutingPolicyRegistrationRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -94,12 +96,7 @@ impl ::awsgen_runtime::serde::Serialize for DeleteIpamRoutingPolicyRegistrationR
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl DeleteIpamRoutingPolicyRegistrationRequest {
-    /// The JSON body of a `DeleteIpamRoutingPolicyRegistrationRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DeleteIpamRoutingPolicyRegistrationRequest {
     const TYPE_NAME: &'static str = "DeleteIpamRoutingPolicyRegistrationRequest";
@@ -124,6 +121,7 @@ for DeleteIpamRoutingPolicyRegistrationRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for DeleteIpamRoutingPolicyRegistrationRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -46,6 +46,7 @@ impl DeleteLaunchTemplateVersionsResponseErrorItem {
         self.response_error.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DeleteLaunchTemplateVersionsResponseErrorItem {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -68,6 +69,7 @@ for DeleteLaunchTemplateVersionsResponseErrorItem {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize
 for DeleteLaunchTemplateVersionsResponseErrorItem {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
@@ -77,6 +79,7 @@ for DeleteLaunchTemplateVersionsResponseErrorItem {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DeleteLaunchTemplateVersionsResponseErrorItem {
     const TYPE_NAME: &'static str = "DeleteLaunchTemplateVersionsResponseErrorItem";
@@ -98,6 +101,7 @@ for DeleteLaunchTemplateVersionsResponseErrorItem {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for DeleteLaunchTemplateVersionsResponseErrorItem {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -39,6 +39,7 @@ impl DeleteLaunchTemplateVersionsResponseSuccessItem {
         self.version_number
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DeleteLaunchTemplateVersionsResponseSuccessItem {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -58,6 +59,7 @@ for DeleteLaunchTemplateVersionsResponseSuccessItem {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize
 for DeleteLaunchTemplateVersionsResponseSuccessItem {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
@@ -67,6 +69,7 @@ for DeleteLaunchTemplateVersionsResponseSuccessItem {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DeleteLaunchTemplateVersionsResponseSuccessItem {
     const TYPE_NAME: &'static str = "DeleteLaunchTemplateVersionsResponseSuccessItem";
@@ -87,6 +90,7 @@ for DeleteLaunchTemplateVersionsResponseSuccessItem {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for DeleteLaunchTemplateVersionsResponseSuccessItem {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -42,6 +42,7 @@ impl DeleteLaunchTemplateVersionsResult {
             .unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DeleteLaunchTemplateVersionsResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -62,6 +63,7 @@ for DeleteLaunchTemplateVersionsResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for DeleteLaunchTemplateVersionsResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -70,6 +72,7 @@ impl ::awsgen_runtime::serde::Serialize for DeleteLaunchTemplateVersionsResult {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DeleteLaunchTemplateVersionsResult {
     const TYPE_NAME: &'static str = "DeleteLaunchTemplateVersionsResult";
@@ -105,6 +108,7 @@ for DeleteLaunchTemplateVersionsResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for DeleteLaunchTemplateVersionsResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -29,6 +29,7 @@ impl DeleteLocalGatewayRouteTableResult {
         self.local_gateway_route_table.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DeleteLocalGatewayRouteTableResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -42,6 +43,7 @@ for DeleteLocalGatewayRouteTableResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for DeleteLocalGatewayRouteTableResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -50,6 +52,7 @@ impl ::awsgen_runtime::serde::Serialize for DeleteLocalGatewayRouteTableResult {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DeleteLocalGatewayRouteTableResult {
     const TYPE_NAME: &'static str = "DeleteLocalGatewayRouteTableResult";
@@ -70,6 +73,7 @@ for DeleteLocalGatewayRouteTableResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for DeleteLocalGatewayRouteTableResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

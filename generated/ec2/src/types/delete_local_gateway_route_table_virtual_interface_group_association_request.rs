@@ -38,6 +38,7 @@ impl DeleteLocalGatewayRouteTableVirtualInterfaceGroupAssociationRequest {
         self.dry_run
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DeleteLocalGatewayRouteTableVirtualInterfaceGroupAssociationRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -59,6 +60,7 @@ for DeleteLocalGatewayRouteTableVirtualInterfaceGroupAssociationRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize
 for DeleteLocalGatewayRouteTableVirtualInterfaceGroupAssociationRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
@@ -68,12 +70,7 @@ for DeleteLocalGatewayRouteTableVirtualInterfaceGroupAssociationRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl DeleteLocalGatewayRouteTableVirtualInterfaceGroupAssociationRequest {
-    /// The JSON body of a `DeleteLocalGatewayRouteTableVirtualInterfaceGroupAssociationRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DeleteLocalGatewayRouteTableVirtualInterfaceGroupAssociationRequest {
     const TYPE_NAME: &'static str = "DeleteLocalGatewayRouteTableVirtualInterfaceGroupAssociationRequest";
@@ -96,6 +93,7 @@ for DeleteLocalGatewayRouteTableVirtualInterfaceGroupAssociationRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for DeleteLocalGatewayRouteTableVirtualInterfaceGroupAssociationRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

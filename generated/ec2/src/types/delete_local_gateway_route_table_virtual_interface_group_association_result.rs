@@ -31,6 +31,7 @@ impl DeleteLocalGatewayRouteTableVirtualInterfaceGroupAssociationResult {
         self.local_gateway_route_table_virtual_interface_group_association.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DeleteLocalGatewayRouteTableVirtualInterfaceGroupAssociationResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -49,6 +50,7 @@ for DeleteLocalGatewayRouteTableVirtualInterfaceGroupAssociationResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize
 for DeleteLocalGatewayRouteTableVirtualInterfaceGroupAssociationResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
@@ -58,6 +60,7 @@ for DeleteLocalGatewayRouteTableVirtualInterfaceGroupAssociationResult {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DeleteLocalGatewayRouteTableVirtualInterfaceGroupAssociationResult {
     const TYPE_NAME: &'static str = "DeleteLocalGatewayRouteTableVirtualInterfaceGroupAssociationResult";
@@ -79,6 +82,7 @@ for DeleteLocalGatewayRouteTableVirtualInterfaceGroupAssociationResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for DeleteLocalGatewayRouteTableVirtualInterfaceGroupAssociationResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -29,6 +29,7 @@ impl DeleteLocalGatewayRouteTableVpcAssociationResult {
         self.local_gateway_route_table_vpc_association.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DeleteLocalGatewayRouteTableVpcAssociationResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -44,6 +45,7 @@ for DeleteLocalGatewayRouteTableVpcAssociationResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize
 for DeleteLocalGatewayRouteTableVpcAssociationResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
@@ -53,6 +55,7 @@ for DeleteLocalGatewayRouteTableVpcAssociationResult {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DeleteLocalGatewayRouteTableVpcAssociationResult {
     const TYPE_NAME: &'static str = "DeleteLocalGatewayRouteTableVpcAssociationResult";
@@ -73,6 +76,7 @@ for DeleteLocalGatewayRouteTableVpcAssociationResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for DeleteLocalGatewayRouteTableVpcAssociationResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

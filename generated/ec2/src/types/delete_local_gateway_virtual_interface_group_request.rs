@@ -38,6 +38,7 @@ impl DeleteLocalGatewayVirtualInterfaceGroupRequest {
         self.dry_run
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DeleteLocalGatewayVirtualInterfaceGroupRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -56,6 +57,7 @@ for DeleteLocalGatewayVirtualInterfaceGroupRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize
 for DeleteLocalGatewayVirtualInterfaceGroupRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
@@ -65,12 +67,7 @@ for DeleteLocalGatewayVirtualInterfaceGroupRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl DeleteLocalGatewayVirtualInterfaceGroupRequest {
-    /// The JSON body of a `DeleteLocalGatewayVirtualInterfaceGroupRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DeleteLocalGatewayVirtualInterfaceGroupRequest {
     const TYPE_NAME: &'static str = "DeleteLocalGatewayVirtualInterfaceGroupRequest";
@@ -92,6 +89,7 @@ for DeleteLocalGatewayVirtualInterfaceGroupRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for DeleteLocalGatewayVirtualInterfaceGroupRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

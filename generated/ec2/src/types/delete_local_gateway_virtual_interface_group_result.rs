@@ -29,6 +29,7 @@ impl DeleteLocalGatewayVirtualInterfaceGroupResult {
         self.local_gateway_virtual_interface_group.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DeleteLocalGatewayVirtualInterfaceGroupResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -44,6 +45,7 @@ for DeleteLocalGatewayVirtualInterfaceGroupResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize
 for DeleteLocalGatewayVirtualInterfaceGroupResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
@@ -53,6 +55,7 @@ for DeleteLocalGatewayVirtualInterfaceGroupResult {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DeleteLocalGatewayVirtualInterfaceGroupResult {
     const TYPE_NAME: &'static str = "DeleteLocalGatewayVirtualInterfaceGroupResult";
@@ -73,6 +76,7 @@ for DeleteLocalGatewayVirtualInterfaceGroupResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for DeleteLocalGatewayVirtualInterfaceGroupResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

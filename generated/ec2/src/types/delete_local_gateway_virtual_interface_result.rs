@@ -29,6 +29,7 @@ impl DeleteLocalGatewayVirtualInterfaceResult {
         self.local_gateway_virtual_interface.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DeleteLocalGatewayVirtualInterfaceResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -43,6 +44,7 @@ for DeleteLocalGatewayVirtualInterfaceResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for DeleteLocalGatewayVirtualInterfaceResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -51,6 +53,7 @@ impl ::awsgen_runtime::serde::Serialize for DeleteLocalGatewayVirtualInterfaceRe
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DeleteLocalGatewayVirtualInterfaceResult {
     const TYPE_NAME: &'static str = "DeleteLocalGatewayVirtualInterfaceResult";
@@ -71,6 +74,7 @@ for DeleteLocalGatewayVirtualInterfaceResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for DeleteLocalGatewayVirtualInterfaceResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

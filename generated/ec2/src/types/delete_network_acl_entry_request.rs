@@ -52,6 +52,7 @@ impl DeleteNetworkAclEntryRequest {
         self.egress
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for DeleteNetworkAclEntryRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -73,6 +74,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for DeleteNetworkAclEntryReq
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for DeleteNetworkAclEntryRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -81,12 +83,7 @@ impl ::awsgen_runtime::serde::Serialize for DeleteNetworkAclEntryRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl DeleteNetworkAclEntryRequest {
-    /// The JSON body of a `DeleteNetworkAclEntryRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for DeleteNetworkAclEntryRequest {
     const TYPE_NAME: &'static str = "DeleteNetworkAclEntryRequest";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -107,6 +104,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for DeleteNetworkAclEntryR
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for DeleteNetworkAclEntryRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

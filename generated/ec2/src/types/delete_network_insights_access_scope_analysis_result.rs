@@ -29,6 +29,7 @@ impl DeleteNetworkInsightsAccessScopeAnalysisResult {
         self.network_insights_access_scope_analysis_id.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DeleteNetworkInsightsAccessScopeAnalysisResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -44,6 +45,7 @@ for DeleteNetworkInsightsAccessScopeAnalysisResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize
 for DeleteNetworkInsightsAccessScopeAnalysisResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
@@ -53,6 +55,7 @@ for DeleteNetworkInsightsAccessScopeAnalysisResult {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DeleteNetworkInsightsAccessScopeAnalysisResult {
     const TYPE_NAME: &'static str = "DeleteNetworkInsightsAccessScopeAnalysisResult";
@@ -73,6 +76,7 @@ for DeleteNetworkInsightsAccessScopeAnalysisResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for DeleteNetworkInsightsAccessScopeAnalysisResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -34,6 +34,7 @@ impl DeleteNetworkInsightsAccessScopeRequest {
         self.network_insights_access_scope_id.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DeleteNetworkInsightsAccessScopeRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -52,6 +53,7 @@ for DeleteNetworkInsightsAccessScopeRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for DeleteNetworkInsightsAccessScopeRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -60,12 +62,7 @@ impl ::awsgen_runtime::serde::Serialize for DeleteNetworkInsightsAccessScopeRequ
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl DeleteNetworkInsightsAccessScopeRequest {
-    /// The JSON body of a `DeleteNetworkInsightsAccessScopeRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DeleteNetworkInsightsAccessScopeRequest {
     const TYPE_NAME: &'static str = "DeleteNetworkInsightsAccessScopeRequest";
@@ -87,6 +84,7 @@ for DeleteNetworkInsightsAccessScopeRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for DeleteNetworkInsightsAccessScopeRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

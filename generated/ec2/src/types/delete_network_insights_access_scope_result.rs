@@ -25,6 +25,7 @@ impl DeleteNetworkInsightsAccessScopeResult {
         self.network_insights_access_scope_id.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DeleteNetworkInsightsAccessScopeResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -40,6 +41,7 @@ for DeleteNetworkInsightsAccessScopeResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for DeleteNetworkInsightsAccessScopeResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -48,6 +50,7 @@ impl ::awsgen_runtime::serde::Serialize for DeleteNetworkInsightsAccessScopeResu
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DeleteNetworkInsightsAccessScopeResult {
     const TYPE_NAME: &'static str = "DeleteNetworkInsightsAccessScopeResult";
@@ -68,6 +71,7 @@ for DeleteNetworkInsightsAccessScopeResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for DeleteNetworkInsightsAccessScopeResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -25,6 +25,7 @@ impl DeleteNetworkInsightsAnalysisResult {
         self.network_insights_analysis_id.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DeleteNetworkInsightsAnalysisResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -38,6 +39,7 @@ for DeleteNetworkInsightsAnalysisResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for DeleteNetworkInsightsAnalysisResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -46,6 +48,7 @@ impl ::awsgen_runtime::serde::Serialize for DeleteNetworkInsightsAnalysisResult 
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DeleteNetworkInsightsAnalysisResult {
     const TYPE_NAME: &'static str = "DeleteNetworkInsightsAnalysisResult";
@@ -66,6 +69,7 @@ for DeleteNetworkInsightsAnalysisResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for DeleteNetworkInsightsAnalysisResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -41,6 +41,7 @@ impl DeleteNetworkInterfacePermissionRequest {
         self.dry_run
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DeleteNetworkInterfacePermissionRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -61,6 +62,7 @@ for DeleteNetworkInterfacePermissionRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for DeleteNetworkInterfacePermissionRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -69,12 +71,7 @@ impl ::awsgen_runtime::serde::Serialize for DeleteNetworkInterfacePermissionRequ
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl DeleteNetworkInterfacePermissionRequest {
-    /// The JSON body of a `DeleteNetworkInterfacePermissionRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DeleteNetworkInterfacePermissionRequest {
     const TYPE_NAME: &'static str = "DeleteNetworkInterfacePermissionRequest";
@@ -97,6 +94,7 @@ for DeleteNetworkInterfacePermissionRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for DeleteNetworkInterfacePermissionRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

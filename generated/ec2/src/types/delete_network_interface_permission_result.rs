@@ -25,6 +25,7 @@ impl DeleteNetworkInterfacePermissionResult {
         self.return_
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DeleteNetworkInterfacePermissionResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -38,6 +39,7 @@ for DeleteNetworkInterfacePermissionResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for DeleteNetworkInterfacePermissionResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -46,6 +48,7 @@ impl ::awsgen_runtime::serde::Serialize for DeleteNetworkInterfacePermissionResu
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DeleteNetworkInterfacePermissionResult {
     const TYPE_NAME: &'static str = "DeleteNetworkInterfacePermissionResult";
@@ -64,6 +67,7 @@ for DeleteNetworkInterfacePermissionResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for DeleteNetworkInterfacePermissionResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

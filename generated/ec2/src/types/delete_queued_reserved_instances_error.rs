@@ -36,6 +36,7 @@ impl DeleteQueuedReservedInstancesError {
         self.message.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DeleteQueuedReservedInstancesError {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -52,6 +53,7 @@ for DeleteQueuedReservedInstancesError {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for DeleteQueuedReservedInstancesError {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -60,6 +62,7 @@ impl ::awsgen_runtime::serde::Serialize for DeleteQueuedReservedInstancesError {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DeleteQueuedReservedInstancesError {
     const TYPE_NAME: &'static str = "DeleteQueuedReservedInstancesError";
@@ -79,6 +82,7 @@ for DeleteQueuedReservedInstancesError {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for DeleteQueuedReservedInstancesError {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -89,6 +89,7 @@ impl ::std::fmt::Display for DeleteQueuedReservedInstancesErrorCode {
         f.write_str(self.as_str())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for DeleteQueuedReservedInstancesErrorCode {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -97,6 +98,7 @@ impl ::awsgen_runtime::serde::Serialize for DeleteQueuedReservedInstancesErrorCo
         serializer.serialize_str(self.as_str())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for DeleteQueuedReservedInstancesErrorCode {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

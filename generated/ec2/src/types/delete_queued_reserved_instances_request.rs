@@ -36,6 +36,7 @@ impl DeleteQueuedReservedInstancesRequest {
         self.reserved_instances_ids.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DeleteQueuedReservedInstancesRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -52,6 +53,7 @@ for DeleteQueuedReservedInstancesRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for DeleteQueuedReservedInstancesRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -60,12 +62,7 @@ impl ::awsgen_runtime::serde::Serialize for DeleteQueuedReservedInstancesRequest
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl DeleteQueuedReservedInstancesRequest {
-    /// The JSON body of a `DeleteQueuedReservedInstancesRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DeleteQueuedReservedInstancesRequest {
     const TYPE_NAME: &'static str = "DeleteQueuedReservedInstancesRequest";
@@ -85,6 +82,7 @@ for DeleteQueuedReservedInstancesRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for DeleteQueuedReservedInstancesRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

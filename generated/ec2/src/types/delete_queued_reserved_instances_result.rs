@@ -40,6 +40,7 @@ impl DeleteQueuedReservedInstancesResult {
         self.failed_queued_purchase_deletions.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DeleteQueuedReservedInstancesResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -60,6 +61,7 @@ for DeleteQueuedReservedInstancesResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for DeleteQueuedReservedInstancesResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -68,6 +70,7 @@ impl ::awsgen_runtime::serde::Serialize for DeleteQueuedReservedInstancesResult 
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DeleteQueuedReservedInstancesResult {
     const TYPE_NAME: &'static str = "DeleteQueuedReservedInstancesResult";
@@ -103,6 +106,7 @@ for DeleteQueuedReservedInstancesResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for DeleteQueuedReservedInstancesResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -55,6 +55,7 @@ impl DeleteRouteRequest {
         self.destination_ipv6_cidr_block.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for DeleteRouteRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -79,6 +80,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for DeleteRouteRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for DeleteRouteRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -87,12 +89,7 @@ impl ::awsgen_runtime::serde::Serialize for DeleteRouteRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl DeleteRouteRequest {
-    /// The JSON body of a `DeleteRouteRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for DeleteRouteRequest {
     const TYPE_NAME: &'static str = "DeleteRouteRequest";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -118,6 +115,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for DeleteRouteRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for DeleteRouteRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

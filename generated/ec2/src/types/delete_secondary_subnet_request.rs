@@ -41,6 +41,7 @@ impl DeleteSecondarySubnetRequest {
         self.secondary_subnet_id.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for DeleteSecondarySubnetRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -59,6 +60,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for DeleteSecondarySubnetReq
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for DeleteSecondarySubnetRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -67,12 +69,7 @@ impl ::awsgen_runtime::serde::Serialize for DeleteSecondarySubnetRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl DeleteSecondarySubnetRequest {
-    /// The JSON body of a `DeleteSecondarySubnetRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for DeleteSecondarySubnetRequest {
     const TYPE_NAME: &'static str = "DeleteSecondarySubnetRequest";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -92,6 +89,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for DeleteSecondarySubnetR
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for DeleteSecondarySubnetRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

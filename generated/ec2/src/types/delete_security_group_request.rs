@@ -39,6 +39,7 @@ impl DeleteSecurityGroupRequest {
         self.dry_run
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for DeleteSecurityGroupRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -57,6 +58,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for DeleteSecurityGroupReque
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for DeleteSecurityGroupRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -65,12 +67,7 @@ impl ::awsgen_runtime::serde::Serialize for DeleteSecurityGroupRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl DeleteSecurityGroupRequest {
-    /// The JSON body of a `DeleteSecurityGroupRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for DeleteSecurityGroupRequest {
     const TYPE_NAME: &'static str = "DeleteSecurityGroupRequest";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -90,6 +87,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for DeleteSecurityGroupReq
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for DeleteSecurityGroupRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -25,6 +25,7 @@ impl DeleteSpotDatafeedSubscriptionRequest {
         self.dry_run
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DeleteSpotDatafeedSubscriptionRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -38,6 +39,7 @@ for DeleteSpotDatafeedSubscriptionRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for DeleteSpotDatafeedSubscriptionRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -46,12 +48,7 @@ impl ::awsgen_runtime::serde::Serialize for DeleteSpotDatafeedSubscriptionReques
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl DeleteSpotDatafeedSubscriptionRequest {
-    /// The JSON body of a `DeleteSpotDatafeedSubscriptionRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DeleteSpotDatafeedSubscriptionRequest {
     const TYPE_NAME: &'static str = "DeleteSpotDatafeedSubscriptionRequest";
@@ -70,6 +67,7 @@ for DeleteSpotDatafeedSubscriptionRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for DeleteSpotDatafeedSubscriptionRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -29,6 +29,7 @@ impl DeleteSubnetCidrReservationResult {
         self.deleted_subnet_cidr_reservation.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DeleteSubnetCidrReservationResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -43,6 +44,7 @@ for DeleteSubnetCidrReservationResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for DeleteSubnetCidrReservationResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -51,6 +53,7 @@ impl ::awsgen_runtime::serde::Serialize for DeleteSubnetCidrReservationResult {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DeleteSubnetCidrReservationResult {
     const TYPE_NAME: &'static str = "DeleteSubnetCidrReservationResult";
@@ -71,6 +74,7 @@ for DeleteSubnetCidrReservationResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for DeleteSubnetCidrReservationResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

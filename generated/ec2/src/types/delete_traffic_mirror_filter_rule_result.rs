@@ -25,6 +25,7 @@ impl DeleteTrafficMirrorFilterRuleResult {
         self.traffic_mirror_filter_rule_id.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DeleteTrafficMirrorFilterRuleResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -38,6 +39,7 @@ for DeleteTrafficMirrorFilterRuleResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for DeleteTrafficMirrorFilterRuleResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -46,6 +48,7 @@ impl ::awsgen_runtime::serde::Serialize for DeleteTrafficMirrorFilterRuleResult 
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DeleteTrafficMirrorFilterRuleResult {
     const TYPE_NAME: &'static str = "DeleteTrafficMirrorFilterRuleResult";
@@ -66,6 +69,7 @@ for DeleteTrafficMirrorFilterRuleResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for DeleteTrafficMirrorFilterRuleResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

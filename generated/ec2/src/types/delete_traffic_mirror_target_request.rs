@@ -34,6 +34,7 @@ impl DeleteTrafficMirrorTargetRequest {
         self.dry_run
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DeleteTrafficMirrorTargetRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -50,6 +51,7 @@ for DeleteTrafficMirrorTargetRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for DeleteTrafficMirrorTargetRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -58,12 +60,7 @@ impl ::awsgen_runtime::serde::Serialize for DeleteTrafficMirrorTargetRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl DeleteTrafficMirrorTargetRequest {
-    /// The JSON body of a `DeleteTrafficMirrorTargetRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DeleteTrafficMirrorTargetRequest {
     const TYPE_NAME: &'static str = "DeleteTrafficMirrorTargetRequest";
@@ -83,6 +80,7 @@ for DeleteTrafficMirrorTargetRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for DeleteTrafficMirrorTargetRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

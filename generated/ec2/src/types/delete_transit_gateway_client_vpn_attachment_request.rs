@@ -34,6 +34,7 @@ impl DeleteTransitGatewayClientVpnAttachmentRequest {
         self.dry_run
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DeleteTransitGatewayClientVpnAttachmentRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -50,6 +51,7 @@ for DeleteTransitGatewayClientVpnAttachmentRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize
 for DeleteTransitGatewayClientVpnAttachmentRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
@@ -59,12 +61,7 @@ for DeleteTransitGatewayClientVpnAttachmentRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl DeleteTransitGatewayClientVpnAttachmentRequest {
-    /// The JSON body of a `DeleteTransitGatewayClientVpnAttachmentRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DeleteTransitGatewayClientVpnAttachmentRequest {
     const TYPE_NAME: &'static str = "DeleteTransitGatewayClientVpnAttachmentRequest";
@@ -86,6 +83,7 @@ for DeleteTransitGatewayClientVpnAttachmentRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for DeleteTransitGatewayClientVpnAttachmentRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -43,6 +43,7 @@ impl DeleteTransitGatewayMeteringPolicyEntryRequest {
         self.dry_run
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DeleteTransitGatewayMeteringPolicyEntryRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -64,6 +65,7 @@ for DeleteTransitGatewayMeteringPolicyEntryRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize
 for DeleteTransitGatewayMeteringPolicyEntryRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
@@ -73,12 +75,7 @@ for DeleteTransitGatewayMeteringPolicyEntryRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl DeleteTransitGatewayMeteringPolicyEntryRequest {
-    /// The JSON body of a `DeleteTransitGatewayMeteringPolicyEntryRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DeleteTransitGatewayMeteringPolicyEntryRequest {
     const TYPE_NAME: &'static str = "DeleteTransitGatewayMeteringPolicyEntryRequest";
@@ -101,6 +98,7 @@ for DeleteTransitGatewayMeteringPolicyEntryRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for DeleteTransitGatewayMeteringPolicyEntryRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -29,6 +29,7 @@ impl DeleteTransitGatewayMeteringPolicyEntryResult {
         self.transit_gateway_metering_policy_entry.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DeleteTransitGatewayMeteringPolicyEntryResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -44,6 +45,7 @@ for DeleteTransitGatewayMeteringPolicyEntryResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize
 for DeleteTransitGatewayMeteringPolicyEntryResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
@@ -53,6 +55,7 @@ for DeleteTransitGatewayMeteringPolicyEntryResult {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DeleteTransitGatewayMeteringPolicyEntryResult {
     const TYPE_NAME: &'static str = "DeleteTransitGatewayMeteringPolicyEntryResult";
@@ -73,6 +76,7 @@ for DeleteTransitGatewayMeteringPolicyEntryResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for DeleteTransitGatewayMeteringPolicyEntryResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

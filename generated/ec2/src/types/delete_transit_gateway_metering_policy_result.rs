@@ -29,6 +29,7 @@ impl DeleteTransitGatewayMeteringPolicyResult {
         self.transit_gateway_metering_policy.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DeleteTransitGatewayMeteringPolicyResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -43,6 +44,7 @@ for DeleteTransitGatewayMeteringPolicyResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for DeleteTransitGatewayMeteringPolicyResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -51,6 +53,7 @@ impl ::awsgen_runtime::serde::Serialize for DeleteTransitGatewayMeteringPolicyRe
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DeleteTransitGatewayMeteringPolicyResult {
     const TYPE_NAME: &'static str = "DeleteTransitGatewayMeteringPolicyResult";
@@ -71,6 +74,7 @@ for DeleteTransitGatewayMeteringPolicyResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for DeleteTransitGatewayMeteringPolicyResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

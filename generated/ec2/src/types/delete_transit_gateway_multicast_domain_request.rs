@@ -36,6 +36,7 @@ impl DeleteTransitGatewayMulticastDomainRequest {
         self.dry_run
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DeleteTransitGatewayMulticastDomainRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -54,6 +55,7 @@ for DeleteTransitGatewayMulticastDomainRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for DeleteTransitGatewayMulticastDomainRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -62,12 +64,7 @@ impl ::awsgen_runtime::serde::Serialize for DeleteTransitGatewayMulticastDomainR
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl DeleteTransitGatewayMulticastDomainRequest {
-    /// The JSON body of a `DeleteTransitGatewayMulticastDomainRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DeleteTransitGatewayMulticastDomainRequest {
     const TYPE_NAME: &'static str = "DeleteTransitGatewayMulticastDomainRequest";
@@ -89,6 +86,7 @@ for DeleteTransitGatewayMulticastDomainRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for DeleteTransitGatewayMulticastDomainRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -29,6 +29,7 @@ impl DeleteTransitGatewayMulticastDomainResult {
         self.transit_gateway_multicast_domain.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DeleteTransitGatewayMulticastDomainResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -44,6 +45,7 @@ for DeleteTransitGatewayMulticastDomainResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for DeleteTransitGatewayMulticastDomainResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -52,6 +54,7 @@ impl ::awsgen_runtime::serde::Serialize for DeleteTransitGatewayMulticastDomainR
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DeleteTransitGatewayMulticastDomainResult {
     const TYPE_NAME: &'static str = "DeleteTransitGatewayMulticastDomainResult";
@@ -72,6 +75,7 @@ for DeleteTransitGatewayMulticastDomainResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for DeleteTransitGatewayMulticastDomainResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

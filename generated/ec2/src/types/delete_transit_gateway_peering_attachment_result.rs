@@ -29,6 +29,7 @@ impl DeleteTransitGatewayPeeringAttachmentResult {
         self.transit_gateway_peering_attachment.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DeleteTransitGatewayPeeringAttachmentResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -44,6 +45,7 @@ for DeleteTransitGatewayPeeringAttachmentResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for DeleteTransitGatewayPeeringAttachmentResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -52,6 +54,7 @@ impl ::awsgen_runtime::serde::Serialize for DeleteTransitGatewayPeeringAttachmen
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DeleteTransitGatewayPeeringAttachmentResult {
     const TYPE_NAME: &'static str = "DeleteTransitGatewayPeeringAttachmentResult";
@@ -72,6 +75,7 @@ for DeleteTransitGatewayPeeringAttachmentResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for DeleteTransitGatewayPeeringAttachmentResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

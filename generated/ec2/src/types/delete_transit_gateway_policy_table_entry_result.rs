@@ -29,6 +29,7 @@ impl DeleteTransitGatewayPolicyTableEntryResult {
         self.transit_gateway_policy_table_entry.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DeleteTransitGatewayPolicyTableEntryResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -44,6 +45,7 @@ for DeleteTransitGatewayPolicyTableEntryResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for DeleteTransitGatewayPolicyTableEntryResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -52,6 +54,7 @@ impl ::awsgen_runtime::serde::Serialize for DeleteTransitGatewayPolicyTableEntry
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DeleteTransitGatewayPolicyTableEntryResult {
     const TYPE_NAME: &'static str = "DeleteTransitGatewayPolicyTableEntryResult";
@@ -72,6 +75,7 @@ for DeleteTransitGatewayPolicyTableEntryResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for DeleteTransitGatewayPolicyTableEntryResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -43,6 +43,7 @@ impl DeleteTransitGatewayPrefixListReferenceRequest {
         self.dry_run
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DeleteTransitGatewayPrefixListReferenceRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -63,6 +64,7 @@ for DeleteTransitGatewayPrefixListReferenceRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize
 for DeleteTransitGatewayPrefixListReferenceRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
@@ -72,12 +74,7 @@ for DeleteTransitGatewayPrefixListReferenceRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl DeleteTransitGatewayPrefixListReferenceRequest {
-    /// The JSON body of a `DeleteTransitGatewayPrefixListReferenceRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DeleteTransitGatewayPrefixListReferenceRequest {
     const TYPE_NAME: &'static str = "DeleteTransitGatewayPrefixListReferenceRequest";
@@ -100,6 +97,7 @@ for DeleteTransitGatewayPrefixListReferenceRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for DeleteTransitGatewayPrefixListReferenceRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

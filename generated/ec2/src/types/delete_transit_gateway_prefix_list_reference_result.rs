@@ -29,6 +29,7 @@ impl DeleteTransitGatewayPrefixListReferenceResult {
         self.transit_gateway_prefix_list_reference.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DeleteTransitGatewayPrefixListReferenceResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -44,6 +45,7 @@ for DeleteTransitGatewayPrefixListReferenceResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize
 for DeleteTransitGatewayPrefixListReferenceResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
@@ -53,6 +55,7 @@ for DeleteTransitGatewayPrefixListReferenceResult {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DeleteTransitGatewayPrefixListReferenceResult {
     const TYPE_NAME: &'static str = "DeleteTransitGatewayPrefixListReferenceResult";
@@ -73,6 +76,7 @@ for DeleteTransitGatewayPrefixListReferenceResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for DeleteTransitGatewayPrefixListReferenceResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

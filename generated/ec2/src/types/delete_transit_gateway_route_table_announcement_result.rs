@@ -29,6 +29,7 @@ impl DeleteTransitGatewayRouteTableAnnouncementResult {
         self.transit_gateway_route_table_announcement.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DeleteTransitGatewayRouteTableAnnouncementResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -44,6 +45,7 @@ for DeleteTransitGatewayRouteTableAnnouncementResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize
 for DeleteTransitGatewayRouteTableAnnouncementResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
@@ -53,6 +55,7 @@ for DeleteTransitGatewayRouteTableAnnouncementResult {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DeleteTransitGatewayRouteTableAnnouncementResult {
     const TYPE_NAME: &'static str = "DeleteTransitGatewayRouteTableAnnouncementResult";
@@ -73,6 +76,7 @@ for DeleteTransitGatewayRouteTableAnnouncementResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for DeleteTransitGatewayRouteTableAnnouncementResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

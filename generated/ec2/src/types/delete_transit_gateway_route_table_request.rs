@@ -34,6 +34,7 @@ impl DeleteTransitGatewayRouteTableRequest {
         self.dry_run
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DeleteTransitGatewayRouteTableRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -51,6 +52,7 @@ for DeleteTransitGatewayRouteTableRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for DeleteTransitGatewayRouteTableRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -59,12 +61,7 @@ impl ::awsgen_runtime::serde::Serialize for DeleteTransitGatewayRouteTableReques
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl DeleteTransitGatewayRouteTableRequest {
-    /// The JSON body of a `DeleteTransitGatewayRouteTableRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DeleteTransitGatewayRouteTableRequest {
     const TYPE_NAME: &'static str = "DeleteTransitGatewayRouteTableRequest";
@@ -86,6 +83,7 @@ for DeleteTransitGatewayRouteTableRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for DeleteTransitGatewayRouteTableRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -29,6 +29,7 @@ impl DeleteTransitGatewayVpcAttachmentResult {
         self.transit_gateway_vpc_attachment.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DeleteTransitGatewayVpcAttachmentResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -43,6 +44,7 @@ for DeleteTransitGatewayVpcAttachmentResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for DeleteTransitGatewayVpcAttachmentResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -51,6 +53,7 @@ impl ::awsgen_runtime::serde::Serialize for DeleteTransitGatewayVpcAttachmentRes
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DeleteTransitGatewayVpcAttachmentResult {
     const TYPE_NAME: &'static str = "DeleteTransitGatewayVpcAttachmentResult";
@@ -71,6 +74,7 @@ for DeleteTransitGatewayVpcAttachmentResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for DeleteTransitGatewayVpcAttachmentResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

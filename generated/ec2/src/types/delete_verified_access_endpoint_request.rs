@@ -41,6 +41,7 @@ impl DeleteVerifiedAccessEndpointRequest {
         self.dry_run
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DeleteVerifiedAccessEndpointRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -60,6 +61,7 @@ for DeleteVerifiedAccessEndpointRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for DeleteVerifiedAccessEndpointRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -68,12 +70,7 @@ impl ::awsgen_runtime::serde::Serialize for DeleteVerifiedAccessEndpointRequest 
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl DeleteVerifiedAccessEndpointRequest {
-    /// The JSON body of a `DeleteVerifiedAccessEndpointRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DeleteVerifiedAccessEndpointRequest {
     const TYPE_NAME: &'static str = "DeleteVerifiedAccessEndpointRequest";
@@ -96,6 +93,7 @@ for DeleteVerifiedAccessEndpointRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for DeleteVerifiedAccessEndpointRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -29,6 +29,7 @@ impl DeleteVerifiedAccessInstanceResult {
         self.verified_access_instance.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DeleteVerifiedAccessInstanceResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -42,6 +43,7 @@ for DeleteVerifiedAccessInstanceResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for DeleteVerifiedAccessInstanceResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -50,6 +52,7 @@ impl ::awsgen_runtime::serde::Serialize for DeleteVerifiedAccessInstanceResult {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DeleteVerifiedAccessInstanceResult {
     const TYPE_NAME: &'static str = "DeleteVerifiedAccessInstanceResult";
@@ -68,6 +71,7 @@ for DeleteVerifiedAccessInstanceResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for DeleteVerifiedAccessInstanceResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -41,6 +41,7 @@ impl DeleteVerifiedAccessTrustProviderRequest {
         self.client_token.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DeleteVerifiedAccessTrustProviderRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -62,6 +63,7 @@ for DeleteVerifiedAccessTrustProviderRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for DeleteVerifiedAccessTrustProviderRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -70,12 +72,7 @@ impl ::awsgen_runtime::serde::Serialize for DeleteVerifiedAccessTrustProviderReq
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl DeleteVerifiedAccessTrustProviderRequest {
-    /// The JSON body of a `DeleteVerifiedAccessTrustProviderRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DeleteVerifiedAccessTrustProviderRequest {
     const TYPE_NAME: &'static str = "DeleteVerifiedAccessTrustProviderRequest";
@@ -98,6 +95,7 @@ for DeleteVerifiedAccessTrustProviderRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for DeleteVerifiedAccessTrustProviderRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -29,6 +29,7 @@ impl DeleteVerifiedAccessTrustProviderResult {
         self.verified_access_trust_provider.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DeleteVerifiedAccessTrustProviderResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -43,6 +44,7 @@ for DeleteVerifiedAccessTrustProviderResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for DeleteVerifiedAccessTrustProviderResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -51,6 +53,7 @@ impl ::awsgen_runtime::serde::Serialize for DeleteVerifiedAccessTrustProviderRes
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DeleteVerifiedAccessTrustProviderResult {
     const TYPE_NAME: &'static str = "DeleteVerifiedAccessTrustProviderResult";
@@ -71,6 +74,7 @@ for DeleteVerifiedAccessTrustProviderResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for DeleteVerifiedAccessTrustProviderResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

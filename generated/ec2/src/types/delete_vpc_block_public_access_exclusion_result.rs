@@ -29,6 +29,7 @@ impl DeleteVpcBlockPublicAccessExclusionResult {
         self.vpc_block_public_access_exclusion.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DeleteVpcBlockPublicAccessExclusionResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -44,6 +45,7 @@ for DeleteVpcBlockPublicAccessExclusionResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for DeleteVpcBlockPublicAccessExclusionResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -52,6 +54,7 @@ impl ::awsgen_runtime::serde::Serialize for DeleteVpcBlockPublicAccessExclusionR
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DeleteVpcBlockPublicAccessExclusionResult {
     const TYPE_NAME: &'static str = "DeleteVpcBlockPublicAccessExclusionResult";
@@ -72,6 +75,7 @@ for DeleteVpcBlockPublicAccessExclusionResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for DeleteVpcBlockPublicAccessExclusionResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

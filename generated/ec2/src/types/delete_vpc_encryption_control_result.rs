@@ -29,6 +29,7 @@ impl DeleteVpcEncryptionControlResult {
         self.vpc_encryption_control.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DeleteVpcEncryptionControlResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -42,6 +43,7 @@ for DeleteVpcEncryptionControlResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for DeleteVpcEncryptionControlResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -50,6 +52,7 @@ impl ::awsgen_runtime::serde::Serialize for DeleteVpcEncryptionControlResult {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DeleteVpcEncryptionControlResult {
     const TYPE_NAME: &'static str = "DeleteVpcEncryptionControlResult";
@@ -68,6 +71,7 @@ for DeleteVpcEncryptionControlResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for DeleteVpcEncryptionControlResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -36,6 +36,7 @@ impl DeleteVpcEndpointConnectionNotificationsRequest {
         self.connection_notification_ids.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DeleteVpcEndpointConnectionNotificationsRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -52,6 +53,7 @@ for DeleteVpcEndpointConnectionNotificationsRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize
 for DeleteVpcEndpointConnectionNotificationsRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
@@ -61,12 +63,7 @@ for DeleteVpcEndpointConnectionNotificationsRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl DeleteVpcEndpointConnectionNotificationsRequest {
-    /// The JSON body of a `DeleteVpcEndpointConnectionNotificationsRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DeleteVpcEndpointConnectionNotificationsRequest {
     const TYPE_NAME: &'static str = "DeleteVpcEndpointConnectionNotificationsRequest";
@@ -88,6 +85,7 @@ for DeleteVpcEndpointConnectionNotificationsRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for DeleteVpcEndpointConnectionNotificationsRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

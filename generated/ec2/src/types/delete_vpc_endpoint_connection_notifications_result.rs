@@ -27,6 +27,7 @@ impl DeleteVpcEndpointConnectionNotificationsResult {
         self.unsuccessful.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DeleteVpcEndpointConnectionNotificationsResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -40,6 +41,7 @@ for DeleteVpcEndpointConnectionNotificationsResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize
 for DeleteVpcEndpointConnectionNotificationsResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
@@ -49,6 +51,7 @@ for DeleteVpcEndpointConnectionNotificationsResult {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DeleteVpcEndpointConnectionNotificationsResult {
     const TYPE_NAME: &'static str = "DeleteVpcEndpointConnectionNotificationsResult";
@@ -75,6 +78,7 @@ for DeleteVpcEndpointConnectionNotificationsResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for DeleteVpcEndpointConnectionNotificationsResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -25,6 +25,7 @@ impl DeleteVpcPeeringConnectionResult {
         self.return_
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DeleteVpcPeeringConnectionResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -38,6 +39,7 @@ for DeleteVpcPeeringConnectionResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for DeleteVpcPeeringConnectionResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -46,6 +48,7 @@ impl ::awsgen_runtime::serde::Serialize for DeleteVpcPeeringConnectionResult {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DeleteVpcPeeringConnectionResult {
     const TYPE_NAME: &'static str = "DeleteVpcPeeringConnectionResult";
@@ -64,6 +67,7 @@ for DeleteVpcPeeringConnectionResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for DeleteVpcPeeringConnectionResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -34,6 +34,7 @@ impl DeleteVpnConcentratorRequest {
         self.dry_run
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for DeleteVpnConcentratorRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -49,6 +50,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for DeleteVpnConcentratorReq
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for DeleteVpnConcentratorRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -57,12 +59,7 @@ impl ::awsgen_runtime::serde::Serialize for DeleteVpnConcentratorRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl DeleteVpnConcentratorRequest {
-    /// The JSON body of a `DeleteVpnConcentratorRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for DeleteVpnConcentratorRequest {
     const TYPE_NAME: &'static str = "DeleteVpnConcentratorRequest";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -81,6 +78,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for DeleteVpnConcentratorR
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for DeleteVpnConcentratorRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

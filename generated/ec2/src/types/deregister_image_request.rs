@@ -45,6 +45,7 @@ impl DeregisterImageRequest {
         self.dry_run
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for DeregisterImageRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -63,6 +64,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for DeregisterImageRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for DeregisterImageRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -71,12 +73,7 @@ impl ::awsgen_runtime::serde::Serialize for DeregisterImageRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl DeregisterImageRequest {
-    /// The JSON body of a `DeregisterImageRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for DeregisterImageRequest {
     const TYPE_NAME: &'static str = "DeregisterImageRequest";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -98,6 +95,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for DeregisterImageRequest
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for DeregisterImageRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -38,6 +38,7 @@ impl DeregisterInstanceEventNotificationAttributesRequest {
         self.instance_tag_attribute.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DeregisterInstanceEventNotificationAttributesRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -54,6 +55,7 @@ for DeregisterInstanceEventNotificationAttributesRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize
 for DeregisterInstanceEventNotificationAttributesRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
@@ -63,12 +65,7 @@ for DeregisterInstanceEventNotificationAttributesRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl DeregisterInstanceEventNotificationAttributesRequest {
-    /// The JSON body of a `DeregisterInstanceEventNotificationAttributesRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DeregisterInstanceEventNotificationAttributesRequest {
     const TYPE_NAME: &'static str = "DeregisterInstanceEventNotificationAttributesRequest";
@@ -88,6 +85,7 @@ for DeregisterInstanceEventNotificationAttributesRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for DeregisterInstanceEventNotificationAttributesRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -29,6 +29,7 @@ impl DeregisterInstanceEventNotificationAttributesResult {
         self.instance_tag_attribute.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DeregisterInstanceEventNotificationAttributesResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -42,6 +43,7 @@ for DeregisterInstanceEventNotificationAttributesResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize
 for DeregisterInstanceEventNotificationAttributesResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
@@ -51,6 +53,7 @@ for DeregisterInstanceEventNotificationAttributesResult {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DeregisterInstanceEventNotificationAttributesResult {
     const TYPE_NAME: &'static str = "DeregisterInstanceEventNotificationAttributesResult";
@@ -69,6 +72,7 @@ for DeregisterInstanceEventNotificationAttributesResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for DeregisterInstanceEventNotificationAttributesResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -50,6 +50,7 @@ impl DeregisterTransitGatewayMulticastGroupMembersRequest {
         self.dry_run
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DeregisterTransitGatewayMulticastGroupMembersRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -74,6 +75,7 @@ for DeregisterTransitGatewayMulticastGroupMembersRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize
 for DeregisterTransitGatewayMulticastGroupMembersRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
@@ -83,12 +85,7 @@ for DeregisterTransitGatewayMulticastGroupMembersRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl DeregisterTransitGatewayMulticastGroupMembersRequest {
-    /// The JSON body of a `DeregisterTransitGatewayMulticastGroupMembersRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DeregisterTransitGatewayMulticastGroupMembersRequest {
     const TYPE_NAME: &'static str = "DeregisterTransitGatewayMulticastGroupMembersRequest";
@@ -112,6 +109,7 @@ for DeregisterTransitGatewayMulticastGroupMembersRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for DeregisterTransitGatewayMulticastGroupMembersRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

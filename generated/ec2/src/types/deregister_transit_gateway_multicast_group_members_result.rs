@@ -31,6 +31,7 @@ impl DeregisterTransitGatewayMulticastGroupMembersResult {
         self.deregistered_multicast_group_members.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DeregisterTransitGatewayMulticastGroupMembersResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -46,6 +47,7 @@ for DeregisterTransitGatewayMulticastGroupMembersResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize
 for DeregisterTransitGatewayMulticastGroupMembersResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
@@ -55,6 +57,7 @@ for DeregisterTransitGatewayMulticastGroupMembersResult {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DeregisterTransitGatewayMulticastGroupMembersResult {
     const TYPE_NAME: &'static str = "DeregisterTransitGatewayMulticastGroupMembersResult";
@@ -75,6 +78,7 @@ for DeregisterTransitGatewayMulticastGroupMembersResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for DeregisterTransitGatewayMulticastGroupMembersResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

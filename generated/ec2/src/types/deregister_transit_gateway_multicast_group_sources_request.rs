@@ -50,6 +50,7 @@ impl DeregisterTransitGatewayMulticastGroupSourcesRequest {
         self.dry_run
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DeregisterTransitGatewayMulticastGroupSourcesRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -74,6 +75,7 @@ for DeregisterTransitGatewayMulticastGroupSourcesRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize
 for DeregisterTransitGatewayMulticastGroupSourcesRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
@@ -83,12 +85,7 @@ for DeregisterTransitGatewayMulticastGroupSourcesRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl DeregisterTransitGatewayMulticastGroupSourcesRequest {
-    /// The JSON body of a `DeregisterTransitGatewayMulticastGroupSourcesRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DeregisterTransitGatewayMulticastGroupSourcesRequest {
     const TYPE_NAME: &'static str = "DeregisterTransitGatewayMulticastGroupSourcesRequest";
@@ -112,6 +109,7 @@ for DeregisterTransitGatewayMulticastGroupSourcesRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for DeregisterTransitGatewayMulticastGroupSourcesRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

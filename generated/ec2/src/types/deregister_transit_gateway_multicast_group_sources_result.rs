@@ -31,6 +31,7 @@ impl DeregisterTransitGatewayMulticastGroupSourcesResult {
         self.deregistered_multicast_group_sources.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DeregisterTransitGatewayMulticastGroupSourcesResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -46,6 +47,7 @@ for DeregisterTransitGatewayMulticastGroupSourcesResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize
 for DeregisterTransitGatewayMulticastGroupSourcesResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
@@ -55,6 +57,7 @@ for DeregisterTransitGatewayMulticastGroupSourcesResult {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DeregisterTransitGatewayMulticastGroupSourcesResult {
     const TYPE_NAME: &'static str = "DeregisterTransitGatewayMulticastGroupSourcesResult";
@@ -75,6 +78,7 @@ for DeregisterTransitGatewayMulticastGroupSourcesResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for DeregisterTransitGatewayMulticastGroupSourcesResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

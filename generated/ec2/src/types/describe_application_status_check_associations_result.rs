@@ -43,6 +43,7 @@ impl DescribeApplicationStatusCheckAssociationsResult {
         self.tags.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DescribeApplicationStatusCheckAssociationsResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -62,6 +63,7 @@ for DescribeApplicationStatusCheckAssociationsResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize
 for DescribeApplicationStatusCheckAssociationsResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
@@ -71,6 +73,7 @@ for DescribeApplicationStatusCheckAssociationsResult {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DescribeApplicationStatusCheckAssociationsResult {
     const TYPE_NAME: &'static str = "DescribeApplicationStatusCheckAssociationsResult";
@@ -105,6 +108,7 @@ for DescribeApplicationStatusCheckAssociationsResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for DescribeApplicationStatusCheckAssociationsResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -64,6 +64,7 @@ impl DescribeApplicationStatusChecksRequest {
         self.dry_run
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DescribeApplicationStatusChecksRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -92,6 +93,7 @@ for DescribeApplicationStatusChecksRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for DescribeApplicationStatusChecksRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -100,12 +102,7 @@ impl ::awsgen_runtime::serde::Serialize for DescribeApplicationStatusChecksReque
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl DescribeApplicationStatusChecksRequest {
-    /// The JSON body of a `DescribeApplicationStatusChecksRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DescribeApplicationStatusChecksRequest {
     const TYPE_NAME: &'static str = "DescribeApplicationStatusChecksRequest";
@@ -137,6 +134,7 @@ for DescribeApplicationStatusChecksRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for DescribeApplicationStatusChecksRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -46,6 +46,7 @@ impl DescribeAwsNetworkPerformanceMetricSubscriptionsRequest {
         self.dry_run
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DescribeAwsNetworkPerformanceMetricSubscriptionsRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -68,6 +69,7 @@ for DescribeAwsNetworkPerformanceMetricSubscriptionsRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize
 for DescribeAwsNetworkPerformanceMetricSubscriptionsRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
@@ -77,12 +79,7 @@ for DescribeAwsNetworkPerformanceMetricSubscriptionsRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl DescribeAwsNetworkPerformanceMetricSubscriptionsRequest {
-    /// The JSON body of a `DescribeAwsNetworkPerformanceMetricSubscriptionsRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DescribeAwsNetworkPerformanceMetricSubscriptionsRequest {
     const TYPE_NAME: &'static str = "DescribeAwsNetworkPerformanceMetricSubscriptionsRequest";
@@ -110,6 +107,7 @@ for DescribeAwsNetworkPerformanceMetricSubscriptionsRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for DescribeAwsNetworkPerformanceMetricSubscriptionsRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -34,6 +34,7 @@ impl DescribeAwsNetworkPerformanceMetricSubscriptionsResult {
         self.subscriptions.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DescribeAwsNetworkPerformanceMetricSubscriptionsResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -50,6 +51,7 @@ for DescribeAwsNetworkPerformanceMetricSubscriptionsResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize
 for DescribeAwsNetworkPerformanceMetricSubscriptionsResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
@@ -59,6 +61,7 @@ for DescribeAwsNetworkPerformanceMetricSubscriptionsResult {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DescribeAwsNetworkPerformanceMetricSubscriptionsResult {
     const TYPE_NAME: &'static str = "DescribeAwsNetworkPerformanceMetricSubscriptionsResult";
@@ -86,6 +89,7 @@ for DescribeAwsNetworkPerformanceMetricSubscriptionsResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for DescribeAwsNetworkPerformanceMetricSubscriptionsResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -62,6 +62,7 @@ impl DescribeCapacityBlockExtensionHistoryRequest {
         self.dry_run
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DescribeCapacityBlockExtensionHistoryRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -87,6 +88,7 @@ for DescribeCapacityBlockExtensionHistoryRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize
 for DescribeCapacityBlockExtensionHistoryRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
@@ -96,12 +98,7 @@ for DescribeCapacityBlockExtensionHistoryRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl DescribeCapacityBlockExtensionHistoryRequest {
-    /// The JSON body of a `DescribeCapacityBlockExtensionHistoryRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DescribeCapacityBlockExtensionHistoryRequest {
     const TYPE_NAME: &'static str = "DescribeCapacityBlockExtensionHistoryRequest";
@@ -130,6 +127,7 @@ for DescribeCapacityBlockExtensionHistoryRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for DescribeCapacityBlockExtensionHistoryRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

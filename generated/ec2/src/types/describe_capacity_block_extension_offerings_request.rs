@@ -57,6 +57,7 @@ impl DescribeCapacityBlockExtensionOfferingsRequest {
         self.max_results
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DescribeCapacityBlockExtensionOfferingsRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -84,6 +85,7 @@ for DescribeCapacityBlockExtensionOfferingsRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize
 for DescribeCapacityBlockExtensionOfferingsRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
@@ -93,12 +95,7 @@ for DescribeCapacityBlockExtensionOfferingsRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl DescribeCapacityBlockExtensionOfferingsRequest {
-    /// The JSON body of a `DescribeCapacityBlockExtensionOfferingsRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DescribeCapacityBlockExtensionOfferingsRequest {
     const TYPE_NAME: &'static str = "DescribeCapacityBlockExtensionOfferingsRequest";
@@ -123,6 +120,7 @@ for DescribeCapacityBlockExtensionOfferingsRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for DescribeCapacityBlockExtensionOfferingsRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

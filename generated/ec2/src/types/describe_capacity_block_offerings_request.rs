@@ -101,6 +101,7 @@ impl DescribeCapacityBlockOfferingsRequest {
         self.all_availability_zones
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DescribeCapacityBlockOfferingsRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -154,6 +155,7 @@ for DescribeCapacityBlockOfferingsRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for DescribeCapacityBlockOfferingsRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -162,12 +164,7 @@ impl ::awsgen_runtime::serde::Serialize for DescribeCapacityBlockOfferingsReques
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl DescribeCapacityBlockOfferingsRequest {
-    /// The JSON body of a `DescribeCapacityBlockOfferingsRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DescribeCapacityBlockOfferingsRequest {
     const TYPE_NAME: &'static str = "DescribeCapacityBlockOfferingsRequest";
@@ -212,6 +209,7 @@ for DescribeCapacityBlockOfferingsRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for DescribeCapacityBlockOfferingsRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -71,6 +71,7 @@ impl DescribeCapacityReservationBillingRequestsRequest {
         self.dry_run
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DescribeCapacityReservationBillingRequestsRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -99,6 +100,7 @@ for DescribeCapacityReservationBillingRequestsRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize
 for DescribeCapacityReservationBillingRequestsRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
@@ -108,12 +110,7 @@ for DescribeCapacityReservationBillingRequestsRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl DescribeCapacityReservationBillingRequestsRequest {
-    /// The JSON body of a `DescribeCapacityReservationBillingRequestsRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DescribeCapacityReservationBillingRequestsRequest {
     const TYPE_NAME: &'static str = "DescribeCapacityReservationBillingRequestsRequest";
@@ -143,6 +140,7 @@ for DescribeCapacityReservationBillingRequestsRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for DescribeCapacityReservationBillingRequestsRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -36,6 +36,7 @@ impl DescribeCapacityReservationBillingRequestsResult {
         self.capacity_reservation_billing_requests.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DescribeCapacityReservationBillingRequestsResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -54,6 +55,7 @@ for DescribeCapacityReservationBillingRequestsResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize
 for DescribeCapacityReservationBillingRequestsResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
@@ -63,6 +65,7 @@ for DescribeCapacityReservationBillingRequestsResult {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DescribeCapacityReservationBillingRequestsResult {
     const TYPE_NAME: &'static str = "DescribeCapacityReservationBillingRequestsResult";
@@ -90,6 +93,7 @@ for DescribeCapacityReservationBillingRequestsResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for DescribeCapacityReservationBillingRequestsResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -60,6 +60,7 @@ impl DescribeCapacityReservationFleetsRequest {
         self.dry_run
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DescribeCapacityReservationFleetsRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -86,6 +87,7 @@ for DescribeCapacityReservationFleetsRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for DescribeCapacityReservationFleetsRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -94,12 +96,7 @@ impl ::awsgen_runtime::serde::Serialize for DescribeCapacityReservationFleetsReq
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl DescribeCapacityReservationFleetsRequest {
-    /// The JSON body of a `DescribeCapacityReservationFleetsRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DescribeCapacityReservationFleetsRequest {
     const TYPE_NAME: &'static str = "DescribeCapacityReservationFleetsRequest";
@@ -130,6 +127,7 @@ for DescribeCapacityReservationFleetsRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for DescribeCapacityReservationFleetsRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -36,6 +36,7 @@ impl DescribeCapacityReservationFleetsResult {
         self.next_token.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DescribeCapacityReservationFleetsResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -52,6 +53,7 @@ for DescribeCapacityReservationFleetsResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for DescribeCapacityReservationFleetsResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -60,6 +62,7 @@ impl ::awsgen_runtime::serde::Serialize for DescribeCapacityReservationFleetsRes
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DescribeCapacityReservationFleetsResult {
     const TYPE_NAME: &'static str = "DescribeCapacityReservationFleetsResult";
@@ -87,6 +90,7 @@ for DescribeCapacityReservationFleetsResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for DescribeCapacityReservationFleetsResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

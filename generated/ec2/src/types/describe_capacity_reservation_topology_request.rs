@@ -66,6 +66,7 @@ impl DescribeCapacityReservationTopologyRequest {
         self.filters.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DescribeCapacityReservationTopologyRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -91,6 +92,7 @@ for DescribeCapacityReservationTopologyRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for DescribeCapacityReservationTopologyRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -99,12 +101,7 @@ impl ::awsgen_runtime::serde::Serialize for DescribeCapacityReservationTopologyR
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl DescribeCapacityReservationTopologyRequest {
-    /// The JSON body of a `DescribeCapacityReservationTopologyRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DescribeCapacityReservationTopologyRequest {
     const TYPE_NAME: &'static str = "DescribeCapacityReservationTopologyRequest";
@@ -133,6 +130,7 @@ for DescribeCapacityReservationTopologyRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for DescribeCapacityReservationTopologyRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

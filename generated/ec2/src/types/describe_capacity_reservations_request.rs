@@ -79,6 +79,7 @@ impl DescribeCapacityReservationsRequest {
         self.dry_run
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DescribeCapacityReservationsRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -104,6 +105,7 @@ for DescribeCapacityReservationsRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for DescribeCapacityReservationsRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -112,12 +114,7 @@ impl ::awsgen_runtime::serde::Serialize for DescribeCapacityReservationsRequest 
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl DescribeCapacityReservationsRequest {
-    /// The JSON body of a `DescribeCapacityReservationsRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DescribeCapacityReservationsRequest {
     const TYPE_NAME: &'static str = "DescribeCapacityReservationsRequest";
@@ -146,6 +143,7 @@ for DescribeCapacityReservationsRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for DescribeCapacityReservationsRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

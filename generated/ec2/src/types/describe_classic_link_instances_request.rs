@@ -61,6 +61,7 @@ impl DescribeClassicLinkInstancesRequest {
         self.max_results
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DescribeClassicLinkInstancesRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -86,6 +87,7 @@ for DescribeClassicLinkInstancesRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for DescribeClassicLinkInstancesRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -94,12 +96,7 @@ impl ::awsgen_runtime::serde::Serialize for DescribeClassicLinkInstancesRequest 
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl DescribeClassicLinkInstancesRequest {
-    /// The JSON body of a `DescribeClassicLinkInstancesRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DescribeClassicLinkInstancesRequest {
     const TYPE_NAME: &'static str = "DescribeClassicLinkInstancesRequest";
@@ -128,6 +125,7 @@ for DescribeClassicLinkInstancesRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for DescribeClassicLinkInstancesRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -59,6 +59,7 @@ impl DescribeClientVpnAuthorizationRulesRequest {
         self.max_results
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DescribeClientVpnAuthorizationRulesRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -84,6 +85,7 @@ for DescribeClientVpnAuthorizationRulesRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for DescribeClientVpnAuthorizationRulesRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -92,12 +94,7 @@ impl ::awsgen_runtime::serde::Serialize for DescribeClientVpnAuthorizationRulesR
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl DescribeClientVpnAuthorizationRulesRequest {
-    /// The JSON body of a `DescribeClientVpnAuthorizationRulesRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DescribeClientVpnAuthorizationRulesRequest {
     const TYPE_NAME: &'static str = "DescribeClientVpnAuthorizationRulesRequest";
@@ -126,6 +123,7 @@ for DescribeClientVpnAuthorizationRulesRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for DescribeClientVpnAuthorizationRulesRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

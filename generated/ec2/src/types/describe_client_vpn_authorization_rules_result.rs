@@ -34,6 +34,7 @@ impl DescribeClientVpnAuthorizationRulesResult {
         self.next_token.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DescribeClientVpnAuthorizationRulesResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -50,6 +51,7 @@ for DescribeClientVpnAuthorizationRulesResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for DescribeClientVpnAuthorizationRulesResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -58,6 +60,7 @@ impl ::awsgen_runtime::serde::Serialize for DescribeClientVpnAuthorizationRulesR
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DescribeClientVpnAuthorizationRulesResult {
     const TYPE_NAME: &'static str = "DescribeClientVpnAuthorizationRulesResult";
@@ -85,6 +88,7 @@ for DescribeClientVpnAuthorizationRulesResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for DescribeClientVpnAuthorizationRulesResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -59,6 +59,7 @@ impl DescribeClientVpnRoutesRequest {
         self.dry_run
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for DescribeClientVpnRoutesRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -83,6 +84,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for DescribeClientVpnRoutesR
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for DescribeClientVpnRoutesRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -91,12 +93,7 @@ impl ::awsgen_runtime::serde::Serialize for DescribeClientVpnRoutesRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl DescribeClientVpnRoutesRequest {
-    /// The JSON body of a `DescribeClientVpnRoutesRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DescribeClientVpnRoutesRequest {
     const TYPE_NAME: &'static str = "DescribeClientVpnRoutesRequest";
@@ -125,6 +122,7 @@ for DescribeClientVpnRoutesRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for DescribeClientVpnRoutesRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -66,6 +66,7 @@ impl DescribeClientVpnTargetNetworksRequest {
         self.dry_run
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DescribeClientVpnTargetNetworksRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -94,6 +95,7 @@ for DescribeClientVpnTargetNetworksRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for DescribeClientVpnTargetNetworksRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -102,12 +104,7 @@ impl ::awsgen_runtime::serde::Serialize for DescribeClientVpnTargetNetworksReque
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl DescribeClientVpnTargetNetworksRequest {
-    /// The JSON body of a `DescribeClientVpnTargetNetworksRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DescribeClientVpnTargetNetworksRequest {
     const TYPE_NAME: &'static str = "DescribeClientVpnTargetNetworksRequest";
@@ -137,6 +134,7 @@ for DescribeClientVpnTargetNetworksRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for DescribeClientVpnTargetNetworksRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

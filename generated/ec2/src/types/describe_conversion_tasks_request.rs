@@ -34,6 +34,7 @@ impl DescribeConversionTasksRequest {
         self.conversion_task_ids.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for DescribeConversionTasksRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -49,6 +50,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for DescribeConversionTasksR
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for DescribeConversionTasksRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -57,12 +59,7 @@ impl ::awsgen_runtime::serde::Serialize for DescribeConversionTasksRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl DescribeConversionTasksRequest {
-    /// The JSON body of a `DescribeConversionTasksRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DescribeConversionTasksRequest {
     const TYPE_NAME: &'static str = "DescribeConversionTasksRequest";
@@ -82,6 +79,7 @@ for DescribeConversionTasksRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for DescribeConversionTasksRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

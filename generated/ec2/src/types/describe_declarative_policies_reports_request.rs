@@ -46,6 +46,7 @@ impl DescribeDeclarativePoliciesReportsRequest {
         self.report_ids.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DescribeDeclarativePoliciesReportsRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -68,6 +69,7 @@ for DescribeDeclarativePoliciesReportsRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for DescribeDeclarativePoliciesReportsRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -76,12 +78,7 @@ impl ::awsgen_runtime::serde::Serialize for DescribeDeclarativePoliciesReportsRe
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl DescribeDeclarativePoliciesReportsRequest {
-    /// The JSON body of a `DescribeDeclarativePoliciesReportsRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DescribeDeclarativePoliciesReportsRequest {
     const TYPE_NAME: &'static str = "DescribeDeclarativePoliciesReportsRequest";
@@ -103,6 +100,7 @@ for DescribeDeclarativePoliciesReportsRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for DescribeDeclarativePoliciesReportsRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -34,6 +34,7 @@ impl DescribeDeclarativePoliciesReportsResult {
         self.reports.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DescribeDeclarativePoliciesReportsResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -50,6 +51,7 @@ for DescribeDeclarativePoliciesReportsResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for DescribeDeclarativePoliciesReportsResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -58,6 +60,7 @@ impl ::awsgen_runtime::serde::Serialize for DescribeDeclarativePoliciesReportsRe
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DescribeDeclarativePoliciesReportsResult {
     const TYPE_NAME: &'static str = "DescribeDeclarativePoliciesReportsResult";
@@ -85,6 +88,7 @@ for DescribeDeclarativePoliciesReportsResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for DescribeDeclarativePoliciesReportsResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -58,6 +58,7 @@ impl DescribeEgressOnlyInternetGatewaysRequest {
         self.filters.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DescribeEgressOnlyInternetGatewaysRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -85,6 +86,7 @@ for DescribeEgressOnlyInternetGatewaysRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for DescribeEgressOnlyInternetGatewaysRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -93,12 +95,7 @@ impl ::awsgen_runtime::serde::Serialize for DescribeEgressOnlyInternetGatewaysRe
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl DescribeEgressOnlyInternetGatewaysRequest {
-    /// The JSON body of a `DescribeEgressOnlyInternetGatewaysRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DescribeEgressOnlyInternetGatewaysRequest {
     const TYPE_NAME: &'static str = "DescribeEgressOnlyInternetGatewaysRequest";
@@ -129,6 +126,7 @@ for DescribeEgressOnlyInternetGatewaysRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for DescribeEgressOnlyInternetGatewaysRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

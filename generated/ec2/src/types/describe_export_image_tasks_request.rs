@@ -55,6 +55,7 @@ impl DescribeExportImageTasksRequest {
         self.next_token.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for DescribeExportImageTasksRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -79,6 +80,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for DescribeExportImageTasks
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for DescribeExportImageTasksRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -87,12 +89,7 @@ impl ::awsgen_runtime::serde::Serialize for DescribeExportImageTasksRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl DescribeExportImageTasksRequest {
-    /// The JSON body of a `DescribeExportImageTasksRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DescribeExportImageTasksRequest {
     const TYPE_NAME: &'static str = "DescribeExportImageTasksRequest";
@@ -121,6 +118,7 @@ for DescribeExportImageTasksRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for DescribeExportImageTasksRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

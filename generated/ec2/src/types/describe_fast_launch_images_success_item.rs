@@ -97,6 +97,7 @@ impl DescribeFastLaunchImagesSuccessItem {
         self.state_transition_time.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DescribeFastLaunchImagesSuccessItem {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -139,6 +140,7 @@ for DescribeFastLaunchImagesSuccessItem {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for DescribeFastLaunchImagesSuccessItem {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -147,6 +149,7 @@ impl ::awsgen_runtime::serde::Serialize for DescribeFastLaunchImagesSuccessItem 
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DescribeFastLaunchImagesSuccessItem {
     const TYPE_NAME: &'static str = "DescribeFastLaunchImagesSuccessItem";
@@ -181,6 +184,7 @@ for DescribeFastLaunchImagesSuccessItem {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for DescribeFastLaunchImagesSuccessItem {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -117,6 +117,7 @@ impl DescribeFastSnapshotRestoreSuccessItem {
         self.disabled_time.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DescribeFastSnapshotRestoreSuccessItem {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -188,6 +189,7 @@ for DescribeFastSnapshotRestoreSuccessItem {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for DescribeFastSnapshotRestoreSuccessItem {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -196,6 +198,7 @@ impl ::awsgen_runtime::serde::Serialize for DescribeFastSnapshotRestoreSuccessIt
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DescribeFastSnapshotRestoreSuccessItem {
     const TYPE_NAME: &'static str = "DescribeFastSnapshotRestoreSuccessItem";
@@ -265,6 +268,7 @@ for DescribeFastSnapshotRestoreSuccessItem {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for DescribeFastSnapshotRestoreSuccessItem {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -52,6 +52,7 @@ impl DescribeFastSnapshotRestoresRequest {
         self.dry_run
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DescribeFastSnapshotRestoresRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -74,6 +75,7 @@ for DescribeFastSnapshotRestoresRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for DescribeFastSnapshotRestoresRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -82,12 +84,7 @@ impl ::awsgen_runtime::serde::Serialize for DescribeFastSnapshotRestoresRequest 
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl DescribeFastSnapshotRestoresRequest {
-    /// The JSON body of a `DescribeFastSnapshotRestoresRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DescribeFastSnapshotRestoresRequest {
     const TYPE_NAME: &'static str = "DescribeFastSnapshotRestoresRequest";
@@ -115,6 +112,7 @@ for DescribeFastSnapshotRestoresRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for DescribeFastSnapshotRestoresRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

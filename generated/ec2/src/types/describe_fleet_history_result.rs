@@ -63,6 +63,7 @@ impl DescribeFleetHistoryResult {
         self.start_time.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for DescribeFleetHistoryResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -97,6 +98,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for DescribeFleetHistoryResu
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for DescribeFleetHistoryResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -105,6 +107,7 @@ impl ::awsgen_runtime::serde::Serialize for DescribeFleetHistoryResult {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for DescribeFleetHistoryResult {
     const TYPE_NAME: &'static str = "DescribeFleetHistoryResult";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -150,6 +153,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for DescribeFleetHistoryRe
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for DescribeFleetHistoryResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

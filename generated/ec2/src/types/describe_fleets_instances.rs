@@ -57,6 +57,7 @@ impl DescribeFleetsInstances {
         self.platform.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for DescribeFleetsInstances {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -81,6 +82,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for DescribeFleetsInstances 
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for DescribeFleetsInstances {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -89,6 +91,7 @@ impl ::awsgen_runtime::serde::Serialize for DescribeFleetsInstances {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for DescribeFleetsInstances {
     const TYPE_NAME: &'static str = "DescribeFleetsInstances";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -112,6 +115,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for DescribeFleetsInstance
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for DescribeFleetsInstances {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

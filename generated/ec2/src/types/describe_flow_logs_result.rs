@@ -32,6 +32,7 @@ impl DescribeFlowLogsResult {
         self.next_token.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for DescribeFlowLogsResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -47,6 +48,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for DescribeFlowLogsResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for DescribeFlowLogsResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -55,6 +57,7 @@ impl ::awsgen_runtime::serde::Serialize for DescribeFlowLogsResult {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for DescribeFlowLogsResult {
     const TYPE_NAME: &'static str = "DescribeFlowLogsResult";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -79,6 +82,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for DescribeFlowLogsResult
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for DescribeFlowLogsResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -45,6 +45,7 @@ impl DescribeFpgaImageAttributeRequest {
         self.attribute.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DescribeFpgaImageAttributeRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -64,6 +65,7 @@ for DescribeFpgaImageAttributeRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for DescribeFpgaImageAttributeRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -72,12 +74,7 @@ impl ::awsgen_runtime::serde::Serialize for DescribeFpgaImageAttributeRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl DescribeFpgaImageAttributeRequest {
-    /// The JSON body of a `DescribeFpgaImageAttributeRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DescribeFpgaImageAttributeRequest {
     const TYPE_NAME: &'static str = "DescribeFpgaImageAttributeRequest";
@@ -98,6 +95,7 @@ for DescribeFpgaImageAttributeRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for DescribeFpgaImageAttributeRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -72,6 +72,7 @@ impl DescribeFpgaImagesRequest {
         self.max_results
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for DescribeFpgaImagesRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -99,6 +100,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for DescribeFpgaImagesReques
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for DescribeFpgaImagesRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -107,12 +109,7 @@ impl ::awsgen_runtime::serde::Serialize for DescribeFpgaImagesRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl DescribeFpgaImagesRequest {
-    /// The JSON body of a `DescribeFpgaImagesRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for DescribeFpgaImagesRequest {
     const TYPE_NAME: &'static str = "DescribeFpgaImagesRequest";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -141,6 +138,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for DescribeFpgaImagesRequ
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for DescribeFpgaImagesRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -63,6 +63,7 @@ impl DescribeHostReservationOfferingsRequest {
         self.offering_id.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DescribeHostReservationOfferingsRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -91,6 +92,7 @@ for DescribeHostReservationOfferingsRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for DescribeHostReservationOfferingsRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -99,12 +101,7 @@ impl ::awsgen_runtime::serde::Serialize for DescribeHostReservationOfferingsRequ
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl DescribeHostReservationOfferingsRequest {
-    /// The JSON body of a `DescribeHostReservationOfferingsRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DescribeHostReservationOfferingsRequest {
     const TYPE_NAME: &'static str = "DescribeHostReservationOfferingsRequest";
@@ -134,6 +131,7 @@ for DescribeHostReservationOfferingsRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for DescribeHostReservationOfferingsRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -32,6 +32,7 @@ impl DescribeHostReservationOfferingsResult {
         self.offering_set.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DescribeHostReservationOfferingsResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -48,6 +49,7 @@ for DescribeHostReservationOfferingsResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for DescribeHostReservationOfferingsResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -56,6 +58,7 @@ impl ::awsgen_runtime::serde::Serialize for DescribeHostReservationOfferingsResu
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DescribeHostReservationOfferingsResult {
     const TYPE_NAME: &'static str = "DescribeHostReservationOfferingsResult";
@@ -83,6 +86,7 @@ for DescribeHostReservationOfferingsResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for DescribeHostReservationOfferingsResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

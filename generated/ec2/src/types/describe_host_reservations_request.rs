@@ -54,6 +54,7 @@ impl DescribeHostReservationsRequest {
         self.next_token.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for DescribeHostReservationsRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -75,6 +76,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for DescribeHostReservations
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for DescribeHostReservationsRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -83,12 +85,7 @@ impl ::awsgen_runtime::serde::Serialize for DescribeHostReservationsRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl DescribeHostReservationsRequest {
-    /// The JSON body of a `DescribeHostReservationsRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DescribeHostReservationsRequest {
     const TYPE_NAME: &'static str = "DescribeHostReservationsRequest";
@@ -116,6 +113,7 @@ for DescribeHostReservationsRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for DescribeHostReservationsRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -49,6 +49,7 @@ impl DescribeIamInstanceProfileAssociationsRequest {
         self.next_token.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DescribeIamInstanceProfileAssociationsRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -71,6 +72,7 @@ for DescribeIamInstanceProfileAssociationsRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize
 for DescribeIamInstanceProfileAssociationsRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
@@ -80,12 +82,7 @@ for DescribeIamInstanceProfileAssociationsRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl DescribeIamInstanceProfileAssociationsRequest {
-    /// The JSON body of a `DescribeIamInstanceProfileAssociationsRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DescribeIamInstanceProfileAssociationsRequest {
     const TYPE_NAME: &'static str = "DescribeIamInstanceProfileAssociationsRequest";
@@ -113,6 +110,7 @@ for DescribeIamInstanceProfileAssociationsRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for DescribeIamInstanceProfileAssociationsRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -70,6 +70,7 @@ impl DescribeImageReferencesRequest {
         self.max_results
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for DescribeImageReferencesRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -97,6 +98,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for DescribeImageReferencesR
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for DescribeImageReferencesRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -105,12 +107,7 @@ impl ::awsgen_runtime::serde::Serialize for DescribeImageReferencesRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl DescribeImageReferencesRequest {
-    /// The JSON body of a `DescribeImageReferencesRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DescribeImageReferencesRequest {
     const TYPE_NAME: &'static str = "DescribeImageReferencesRequest";
@@ -144,6 +141,7 @@ for DescribeImageReferencesRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for DescribeImageReferencesRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

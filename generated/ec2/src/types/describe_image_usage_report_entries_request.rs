@@ -64,6 +64,7 @@ impl DescribeImageUsageReportEntriesRequest {
         self.max_results
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DescribeImageUsageReportEntriesRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -92,6 +93,7 @@ for DescribeImageUsageReportEntriesRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for DescribeImageUsageReportEntriesRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -100,12 +102,7 @@ impl ::awsgen_runtime::serde::Serialize for DescribeImageUsageReportEntriesReque
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl DescribeImageUsageReportEntriesRequest {
-    /// The JSON body of a `DescribeImageUsageReportEntriesRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DescribeImageUsageReportEntriesRequest {
     const TYPE_NAME: &'static str = "DescribeImageUsageReportEntriesRequest";
@@ -135,6 +132,7 @@ for DescribeImageUsageReportEntriesRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for DescribeImageUsageReportEntriesRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

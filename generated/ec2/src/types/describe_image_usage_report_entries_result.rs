@@ -34,6 +34,7 @@ impl DescribeImageUsageReportEntriesResult {
         self.image_usage_report_entries.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DescribeImageUsageReportEntriesResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -50,6 +51,7 @@ for DescribeImageUsageReportEntriesResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for DescribeImageUsageReportEntriesResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -58,6 +60,7 @@ impl ::awsgen_runtime::serde::Serialize for DescribeImageUsageReportEntriesResul
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DescribeImageUsageReportEntriesResult {
     const TYPE_NAME: &'static str = "DescribeImageUsageReportEntriesResult";
@@ -85,6 +88,7 @@ for DescribeImageUsageReportEntriesResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for DescribeImageUsageReportEntriesResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

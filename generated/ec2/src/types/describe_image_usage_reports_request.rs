@@ -65,6 +65,7 @@ impl DescribeImageUsageReportsRequest {
         self.max_results
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DescribeImageUsageReportsRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -93,6 +94,7 @@ for DescribeImageUsageReportsRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for DescribeImageUsageReportsRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -101,12 +103,7 @@ impl ::awsgen_runtime::serde::Serialize for DescribeImageUsageReportsRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl DescribeImageUsageReportsRequest {
-    /// The JSON body of a `DescribeImageUsageReportsRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DescribeImageUsageReportsRequest {
     const TYPE_NAME: &'static str = "DescribeImageUsageReportsRequest";
@@ -136,6 +133,7 @@ for DescribeImageUsageReportsRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for DescribeImageUsageReportsRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -137,6 +137,7 @@ impl DescribeImagesRequest {
         self.filters.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for DescribeImagesRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -173,6 +174,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for DescribeImagesRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for DescribeImagesRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -181,12 +183,7 @@ impl ::awsgen_runtime::serde::Serialize for DescribeImagesRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl DescribeImagesRequest {
-    /// The JSON body of a `DescribeImagesRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for DescribeImagesRequest {
     const TYPE_NAME: &'static str = "DescribeImagesRequest";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -218,6 +215,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for DescribeImagesRequest 
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for DescribeImagesRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

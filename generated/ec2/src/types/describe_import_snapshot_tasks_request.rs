@@ -53,6 +53,7 @@ impl DescribeImportSnapshotTasksRequest {
         self.next_token.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DescribeImportSnapshotTasksRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -78,6 +79,7 @@ for DescribeImportSnapshotTasksRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for DescribeImportSnapshotTasksRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -86,12 +88,7 @@ impl ::awsgen_runtime::serde::Serialize for DescribeImportSnapshotTasksRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl DescribeImportSnapshotTasksRequest {
-    /// The JSON body of a `DescribeImportSnapshotTasksRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DescribeImportSnapshotTasksRequest {
     const TYPE_NAME: &'static str = "DescribeImportSnapshotTasksRequest";
@@ -120,6 +117,7 @@ for DescribeImportSnapshotTasksRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for DescribeImportSnapshotTasksRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -63,6 +63,7 @@ impl DescribeInstanceConnectEndpointsRequest {
         self.instance_connect_endpoint_ids.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DescribeInstanceConnectEndpointsRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -88,6 +89,7 @@ for DescribeInstanceConnectEndpointsRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for DescribeInstanceConnectEndpointsRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -96,12 +98,7 @@ impl ::awsgen_runtime::serde::Serialize for DescribeInstanceConnectEndpointsRequ
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl DescribeInstanceConnectEndpointsRequest {
-    /// The JSON body of a `DescribeInstanceConnectEndpointsRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DescribeInstanceConnectEndpointsRequest {
     const TYPE_NAME: &'static str = "DescribeInstanceConnectEndpointsRequest";
@@ -132,6 +129,7 @@ for DescribeInstanceConnectEndpointsRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for DescribeInstanceConnectEndpointsRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -61,6 +61,7 @@ impl DescribeInstanceCreditSpecificationsRequest {
         self.next_token.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DescribeInstanceCreditSpecificationsRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -86,6 +87,7 @@ for DescribeInstanceCreditSpecificationsRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for DescribeInstanceCreditSpecificationsRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -94,12 +96,7 @@ impl ::awsgen_runtime::serde::Serialize for DescribeInstanceCreditSpecifications
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl DescribeInstanceCreditSpecificationsRequest {
-    /// The JSON body of a `DescribeInstanceCreditSpecificationsRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DescribeInstanceCreditSpecificationsRequest {
     const TYPE_NAME: &'static str = "DescribeInstanceCreditSpecificationsRequest";
@@ -128,6 +125,7 @@ for DescribeInstanceCreditSpecificationsRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for DescribeInstanceCreditSpecificationsRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

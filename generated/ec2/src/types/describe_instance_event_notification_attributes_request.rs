@@ -25,6 +25,7 @@ impl DescribeInstanceEventNotificationAttributesRequest {
         self.dry_run
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DescribeInstanceEventNotificationAttributesRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -38,6 +39,7 @@ for DescribeInstanceEventNotificationAttributesRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize
 for DescribeInstanceEventNotificationAttributesRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
@@ -47,12 +49,7 @@ for DescribeInstanceEventNotificationAttributesRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl DescribeInstanceEventNotificationAttributesRequest {
-    /// The JSON body of a `DescribeInstanceEventNotificationAttributesRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DescribeInstanceEventNotificationAttributesRequest {
     const TYPE_NAME: &'static str = "DescribeInstanceEventNotificationAttributesRequest";
@@ -71,6 +68,7 @@ for DescribeInstanceEventNotificationAttributesRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for DescribeInstanceEventNotificationAttributesRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

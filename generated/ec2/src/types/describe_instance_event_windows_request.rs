@@ -65,6 +65,7 @@ impl DescribeInstanceEventWindowsRequest {
         self.next_token.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DescribeInstanceEventWindowsRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -90,6 +91,7 @@ for DescribeInstanceEventWindowsRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for DescribeInstanceEventWindowsRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -98,12 +100,7 @@ impl ::awsgen_runtime::serde::Serialize for DescribeInstanceEventWindowsRequest 
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl DescribeInstanceEventWindowsRequest {
-    /// The JSON body of a `DescribeInstanceEventWindowsRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DescribeInstanceEventWindowsRequest {
     const TYPE_NAME: &'static str = "DescribeInstanceEventWindowsRequest";
@@ -132,6 +129,7 @@ for DescribeInstanceEventWindowsRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for DescribeInstanceEventWindowsRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -69,6 +69,7 @@ impl DescribeInstanceImageMetadataRequest {
         self.dry_run
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DescribeInstanceImageMetadataRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -94,6 +95,7 @@ for DescribeInstanceImageMetadataRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for DescribeInstanceImageMetadataRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -102,12 +104,7 @@ impl ::awsgen_runtime::serde::Serialize for DescribeInstanceImageMetadataRequest
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl DescribeInstanceImageMetadataRequest {
-    /// The JSON body of a `DescribeInstanceImageMetadataRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DescribeInstanceImageMetadataRequest {
     const TYPE_NAME: &'static str = "DescribeInstanceImageMetadataRequest";
@@ -136,6 +133,7 @@ for DescribeInstanceImageMetadataRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for DescribeInstanceImageMetadataRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -84,6 +84,7 @@ impl DescribeInstanceSqlHaHistoryStatesRequest {
         self.dry_run
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DescribeInstanceSqlHaHistoryStatesRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -125,6 +126,7 @@ for DescribeInstanceSqlHaHistoryStatesRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for DescribeInstanceSqlHaHistoryStatesRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -133,12 +135,7 @@ impl ::awsgen_runtime::serde::Serialize for DescribeInstanceSqlHaHistoryStatesRe
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl DescribeInstanceSqlHaHistoryStatesRequest {
-    /// The JSON body of a `DescribeInstanceSqlHaHistoryStatesRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DescribeInstanceSqlHaHistoryStatesRequest {
     const TYPE_NAME: &'static str = "DescribeInstanceSqlHaHistoryStatesRequest";
@@ -185,6 +182,7 @@ for DescribeInstanceSqlHaHistoryStatesRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for DescribeInstanceSqlHaHistoryStatesRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -94,6 +94,7 @@ impl DescribeInstanceStatusRequest {
         self.include_all_instances
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for DescribeInstanceStatusRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -124,6 +125,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for DescribeInstanceStatusRe
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for DescribeInstanceStatusRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -132,12 +134,7 @@ impl ::awsgen_runtime::serde::Serialize for DescribeInstanceStatusRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl DescribeInstanceStatusRequest {
-    /// The JSON body of a `DescribeInstanceStatusRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for DescribeInstanceStatusRequest {
     const TYPE_NAME: &'static str = "DescribeInstanceStatusRequest";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -169,6 +166,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for DescribeInstanceStatus
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for DescribeInstanceStatusRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -74,6 +74,7 @@ impl DescribeInstanceTopologyRequest {
         self.filters.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for DescribeInstanceTopologyRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -101,6 +102,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for DescribeInstanceTopology
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for DescribeInstanceTopologyRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -109,12 +111,7 @@ impl ::awsgen_runtime::serde::Serialize for DescribeInstanceTopologyRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl DescribeInstanceTopologyRequest {
-    /// The JSON body of a `DescribeInstanceTopologyRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DescribeInstanceTopologyRequest {
     const TYPE_NAME: &'static str = "DescribeInstanceTopologyRequest";
@@ -144,6 +141,7 @@ for DescribeInstanceTopologyRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for DescribeInstanceTopologyRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -34,6 +34,7 @@ impl DescribeInstanceTypeOfferingsResult {
         self.next_token.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DescribeInstanceTypeOfferingsResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -50,6 +51,7 @@ for DescribeInstanceTypeOfferingsResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for DescribeInstanceTypeOfferingsResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -58,6 +60,7 @@ impl ::awsgen_runtime::serde::Serialize for DescribeInstanceTypeOfferingsResult 
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DescribeInstanceTypeOfferingsResult {
     const TYPE_NAME: &'static str = "DescribeInstanceTypeOfferingsResult";
@@ -85,6 +88,7 @@ for DescribeInstanceTypeOfferingsResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for DescribeInstanceTypeOfferingsResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -119,6 +119,7 @@ impl DescribeInstanceTypesRequest {
         self.include_unsupported_in_region
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for DescribeInstanceTypesRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -146,6 +147,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for DescribeInstanceTypesReq
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for DescribeInstanceTypesRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -154,12 +156,7 @@ impl ::awsgen_runtime::serde::Serialize for DescribeInstanceTypesRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl DescribeInstanceTypesRequest {
-    /// The JSON body of a `DescribeInstanceTypesRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for DescribeInstanceTypesRequest {
     const TYPE_NAME: &'static str = "DescribeInstanceTypesRequest";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -190,6 +187,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for DescribeInstanceTypesR
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for DescribeInstanceTypesRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -64,6 +64,7 @@ impl DescribeInternetGatewaysRequest {
         self.filters.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for DescribeInternetGatewaysRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -88,6 +89,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for DescribeInternetGateways
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for DescribeInternetGatewaysRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -96,12 +98,7 @@ impl ::awsgen_runtime::serde::Serialize for DescribeInternetGatewaysRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl DescribeInternetGatewaysRequest {
-    /// The JSON body of a `DescribeInternetGatewaysRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DescribeInternetGatewaysRequest {
     const TYPE_NAME: &'static str = "DescribeInternetGatewaysRequest";
@@ -130,6 +127,7 @@ for DescribeInternetGatewaysRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for DescribeInternetGatewaysRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

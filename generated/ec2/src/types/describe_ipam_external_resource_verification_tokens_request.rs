@@ -69,6 +69,7 @@ impl DescribeIpamExternalResourceVerificationTokensRequest {
         self.ipam_external_resource_verification_token_ids.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DescribeIpamExternalResourceVerificationTokensRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -96,6 +97,7 @@ for DescribeIpamExternalResourceVerificationTokensRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize
 for DescribeIpamExternalResourceVerificationTokensRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
@@ -105,12 +107,7 @@ for DescribeIpamExternalResourceVerificationTokensRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl DescribeIpamExternalResourceVerificationTokensRequest {
-    /// The JSON body of a `DescribeIpamExternalResourceVerificationTokensRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DescribeIpamExternalResourceVerificationTokensRequest {
     const TYPE_NAME: &'static str = "DescribeIpamExternalResourceVerificationTokensRequest";
@@ -141,6 +138,7 @@ for DescribeIpamExternalResourceVerificationTokensRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for DescribeIpamExternalResourceVerificationTokensRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -36,6 +36,7 @@ impl DescribeIpamExternalResourceVerificationTokensResult {
         self.ipam_external_resource_verification_tokens.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DescribeIpamExternalResourceVerificationTokensResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -54,6 +55,7 @@ for DescribeIpamExternalResourceVerificationTokensResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize
 for DescribeIpamExternalResourceVerificationTokensResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
@@ -63,6 +65,7 @@ for DescribeIpamExternalResourceVerificationTokensResult {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DescribeIpamExternalResourceVerificationTokensResult {
     const TYPE_NAME: &'static str = "DescribeIpamExternalResourceVerificationTokensResult";
@@ -90,6 +93,7 @@ for DescribeIpamExternalResourceVerificationTokensResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for DescribeIpamExternalResourceVerificationTokensResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -62,6 +62,7 @@ impl DescribeIpamPrefixListResolverTargetsRequest {
         self.ipam_prefix_list_resolver_id.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DescribeIpamPrefixListResolverTargetsRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -92,6 +93,7 @@ for DescribeIpamPrefixListResolverTargetsRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize
 for DescribeIpamPrefixListResolverTargetsRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
@@ -101,12 +103,7 @@ for DescribeIpamPrefixListResolverTargetsRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl DescribeIpamPrefixListResolverTargetsRequest {
-    /// The JSON body of a `DescribeIpamPrefixListResolverTargetsRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DescribeIpamPrefixListResolverTargetsRequest {
     const TYPE_NAME: &'static str = "DescribeIpamPrefixListResolverTargetsRequest";
@@ -140,6 +137,7 @@ for DescribeIpamPrefixListResolverTargetsRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for DescribeIpamPrefixListResolverTargetsRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -36,6 +36,7 @@ impl DescribeIpamPrefixListResolverTargetsResult {
         self.ipam_prefix_list_resolver_targets.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DescribeIpamPrefixListResolverTargetsResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -54,6 +55,7 @@ for DescribeIpamPrefixListResolverTargetsResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for DescribeIpamPrefixListResolverTargetsResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -62,6 +64,7 @@ impl ::awsgen_runtime::serde::Serialize for DescribeIpamPrefixListResolverTarget
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DescribeIpamPrefixListResolverTargetsResult {
     const TYPE_NAME: &'static str = "DescribeIpamPrefixListResolverTargetsResult";
@@ -89,6 +92,7 @@ for DescribeIpamPrefixListResolverTargetsResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for DescribeIpamPrefixListResolverTargetsResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -55,6 +55,7 @@ impl DescribeIpamPrefixListResolversRequest {
         self.ipam_prefix_list_resolver_ids.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DescribeIpamPrefixListResolversRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -80,6 +81,7 @@ for DescribeIpamPrefixListResolversRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for DescribeIpamPrefixListResolversRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -88,12 +90,7 @@ impl ::awsgen_runtime::serde::Serialize for DescribeIpamPrefixListResolversReque
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl DescribeIpamPrefixListResolversRequest {
-    /// The JSON body of a `DescribeIpamPrefixListResolversRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DescribeIpamPrefixListResolversRequest {
     const TYPE_NAME: &'static str = "DescribeIpamPrefixListResolversRequest";
@@ -124,6 +121,7 @@ for DescribeIpamPrefixListResolversRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for DescribeIpamPrefixListResolversRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

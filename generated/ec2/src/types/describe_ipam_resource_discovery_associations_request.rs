@@ -55,6 +55,7 @@ impl DescribeIpamResourceDiscoveryAssociationsRequest {
         self.filters.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DescribeIpamResourceDiscoveryAssociationsRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -82,6 +83,7 @@ for DescribeIpamResourceDiscoveryAssociationsRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize
 for DescribeIpamResourceDiscoveryAssociationsRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
@@ -91,12 +93,7 @@ for DescribeIpamResourceDiscoveryAssociationsRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl DescribeIpamResourceDiscoveryAssociationsRequest {
-    /// The JSON body of a `DescribeIpamResourceDiscoveryAssociationsRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DescribeIpamResourceDiscoveryAssociationsRequest {
     const TYPE_NAME: &'static str = "DescribeIpamResourceDiscoveryAssociationsRequest";
@@ -127,6 +124,7 @@ for DescribeIpamResourceDiscoveryAssociationsRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for DescribeIpamResourceDiscoveryAssociationsRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

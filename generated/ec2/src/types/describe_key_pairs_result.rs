@@ -25,6 +25,7 @@ impl DescribeKeyPairsResult {
         self.key_pairs.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for DescribeKeyPairsResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -37,6 +38,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for DescribeKeyPairsResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for DescribeKeyPairsResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -45,6 +47,7 @@ impl ::awsgen_runtime::serde::Serialize for DescribeKeyPairsResult {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for DescribeKeyPairsResult {
     const TYPE_NAME: &'static str = "DescribeKeyPairsResult";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -70,6 +73,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for DescribeKeyPairsResult
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for DescribeKeyPairsResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

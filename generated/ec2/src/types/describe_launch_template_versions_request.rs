@@ -128,6 +128,7 @@ impl DescribeLaunchTemplateVersionsRequest {
         self.include_managed_resources
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DescribeLaunchTemplateVersionsRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -171,6 +172,7 @@ for DescribeLaunchTemplateVersionsRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for DescribeLaunchTemplateVersionsRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -179,12 +181,7 @@ impl ::awsgen_runtime::serde::Serialize for DescribeLaunchTemplateVersionsReques
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl DescribeLaunchTemplateVersionsRequest {
-    /// The JSON body of a `DescribeLaunchTemplateVersionsRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DescribeLaunchTemplateVersionsRequest {
     const TYPE_NAME: &'static str = "DescribeLaunchTemplateVersionsRequest";
@@ -221,6 +218,7 @@ for DescribeLaunchTemplateVersionsRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for DescribeLaunchTemplateVersionsRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

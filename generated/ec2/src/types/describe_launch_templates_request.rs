@@ -76,6 +76,7 @@ impl DescribeLaunchTemplatesRequest {
         self.include_managed_resources
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for DescribeLaunchTemplatesRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -106,6 +107,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for DescribeLaunchTemplatesR
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for DescribeLaunchTemplatesRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -114,12 +116,7 @@ impl ::awsgen_runtime::serde::Serialize for DescribeLaunchTemplatesRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl DescribeLaunchTemplatesRequest {
-    /// The JSON body of a `DescribeLaunchTemplatesRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DescribeLaunchTemplatesRequest {
     const TYPE_NAME: &'static str = "DescribeLaunchTemplatesRequest";
@@ -152,6 +149,7 @@ for DescribeLaunchTemplatesRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for DescribeLaunchTemplatesRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -67,6 +67,7 @@ impl DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsRequest {
         self.dry_run
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -97,6 +98,7 @@ for DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize
 for DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
@@ -106,12 +108,7 @@ for DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsRequest {
-    /// The JSON body of a `DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsRequest {
     const TYPE_NAME: &'static str = "DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsRequest";
@@ -143,6 +140,7 @@ for DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -40,6 +40,7 @@ impl DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsResult {
         self.next_token.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -61,6 +62,7 @@ for DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize
 for DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
@@ -70,6 +72,7 @@ for DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsResult {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsResult {
     const TYPE_NAME: &'static str = "DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsResult";
@@ -97,6 +100,7 @@ for DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

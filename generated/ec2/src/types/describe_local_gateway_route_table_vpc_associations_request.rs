@@ -65,6 +65,7 @@ impl DescribeLocalGatewayRouteTableVpcAssociationsRequest {
         self.dry_run
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DescribeLocalGatewayRouteTableVpcAssociationsRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -92,6 +93,7 @@ for DescribeLocalGatewayRouteTableVpcAssociationsRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize
 for DescribeLocalGatewayRouteTableVpcAssociationsRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
@@ -101,12 +103,7 @@ for DescribeLocalGatewayRouteTableVpcAssociationsRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl DescribeLocalGatewayRouteTableVpcAssociationsRequest {
-    /// The JSON body of a `DescribeLocalGatewayRouteTableVpcAssociationsRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DescribeLocalGatewayRouteTableVpcAssociationsRequest {
     const TYPE_NAME: &'static str = "DescribeLocalGatewayRouteTableVpcAssociationsRequest";
@@ -137,6 +134,7 @@ for DescribeLocalGatewayRouteTableVpcAssociationsRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for DescribeLocalGatewayRouteTableVpcAssociationsRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -34,6 +34,7 @@ impl DescribeLocalGatewayRouteTablesResult {
         self.next_token.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DescribeLocalGatewayRouteTablesResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -50,6 +51,7 @@ for DescribeLocalGatewayRouteTablesResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for DescribeLocalGatewayRouteTablesResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -58,6 +60,7 @@ impl ::awsgen_runtime::serde::Serialize for DescribeLocalGatewayRouteTablesResul
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DescribeLocalGatewayRouteTablesResult {
     const TYPE_NAME: &'static str = "DescribeLocalGatewayRouteTablesResult";
@@ -85,6 +88,7 @@ for DescribeLocalGatewayRouteTablesResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for DescribeLocalGatewayRouteTablesResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

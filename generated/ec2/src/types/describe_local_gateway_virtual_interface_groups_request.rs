@@ -60,6 +60,7 @@ impl DescribeLocalGatewayVirtualInterfaceGroupsRequest {
         self.dry_run
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DescribeLocalGatewayVirtualInterfaceGroupsRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -87,6 +88,7 @@ for DescribeLocalGatewayVirtualInterfaceGroupsRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize
 for DescribeLocalGatewayVirtualInterfaceGroupsRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
@@ -96,12 +98,7 @@ for DescribeLocalGatewayVirtualInterfaceGroupsRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl DescribeLocalGatewayVirtualInterfaceGroupsRequest {
-    /// The JSON body of a `DescribeLocalGatewayVirtualInterfaceGroupsRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DescribeLocalGatewayVirtualInterfaceGroupsRequest {
     const TYPE_NAME: &'static str = "DescribeLocalGatewayVirtualInterfaceGroupsRequest";
@@ -132,6 +129,7 @@ for DescribeLocalGatewayVirtualInterfaceGroupsRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for DescribeLocalGatewayVirtualInterfaceGroupsRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -36,6 +36,7 @@ impl DescribeLocalGatewayVirtualInterfaceGroupsResult {
         self.next_token.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DescribeLocalGatewayVirtualInterfaceGroupsResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -54,6 +55,7 @@ for DescribeLocalGatewayVirtualInterfaceGroupsResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize
 for DescribeLocalGatewayVirtualInterfaceGroupsResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
@@ -63,6 +65,7 @@ for DescribeLocalGatewayVirtualInterfaceGroupsResult {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DescribeLocalGatewayVirtualInterfaceGroupsResult {
     const TYPE_NAME: &'static str = "DescribeLocalGatewayVirtualInterfaceGroupsResult";
@@ -90,6 +93,7 @@ for DescribeLocalGatewayVirtualInterfaceGroupsResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for DescribeLocalGatewayVirtualInterfaceGroupsResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -64,6 +64,7 @@ impl DescribeLocalGatewayVirtualInterfacesRequest {
         self.dry_run
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DescribeLocalGatewayVirtualInterfacesRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -91,6 +92,7 @@ for DescribeLocalGatewayVirtualInterfacesRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize
 for DescribeLocalGatewayVirtualInterfacesRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
@@ -100,12 +102,7 @@ for DescribeLocalGatewayVirtualInterfacesRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl DescribeLocalGatewayVirtualInterfacesRequest {
-    /// The JSON body of a `DescribeLocalGatewayVirtualInterfacesRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DescribeLocalGatewayVirtualInterfacesRequest {
     const TYPE_NAME: &'static str = "DescribeLocalGatewayVirtualInterfacesRequest";
@@ -136,6 +133,7 @@ for DescribeLocalGatewayVirtualInterfacesRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for DescribeLocalGatewayVirtualInterfacesRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

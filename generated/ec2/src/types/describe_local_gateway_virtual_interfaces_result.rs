@@ -36,6 +36,7 @@ impl DescribeLocalGatewayVirtualInterfacesResult {
         self.next_token.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DescribeLocalGatewayVirtualInterfacesResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -54,6 +55,7 @@ for DescribeLocalGatewayVirtualInterfacesResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for DescribeLocalGatewayVirtualInterfacesResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -62,6 +64,7 @@ impl ::awsgen_runtime::serde::Serialize for DescribeLocalGatewayVirtualInterface
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DescribeLocalGatewayVirtualInterfacesResult {
     const TYPE_NAME: &'static str = "DescribeLocalGatewayVirtualInterfacesResult";
@@ -89,6 +92,7 @@ for DescribeLocalGatewayVirtualInterfacesResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for DescribeLocalGatewayVirtualInterfacesResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -57,6 +57,7 @@ impl DescribeManagedPrefixListsRequest {
         self.prefix_list_ids.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DescribeManagedPrefixListsRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -82,6 +83,7 @@ for DescribeManagedPrefixListsRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for DescribeManagedPrefixListsRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -90,12 +92,7 @@ impl ::awsgen_runtime::serde::Serialize for DescribeManagedPrefixListsRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl DescribeManagedPrefixListsRequest {
-    /// The JSON body of a `DescribeManagedPrefixListsRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DescribeManagedPrefixListsRequest {
     const TYPE_NAME: &'static str = "DescribeManagedPrefixListsRequest";
@@ -124,6 +121,7 @@ for DescribeManagedPrefixListsRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for DescribeManagedPrefixListsRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

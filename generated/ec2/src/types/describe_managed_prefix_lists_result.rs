@@ -34,6 +34,7 @@ impl DescribeManagedPrefixListsResult {
         self.prefix_lists.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DescribeManagedPrefixListsResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -50,6 +51,7 @@ for DescribeManagedPrefixListsResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for DescribeManagedPrefixListsResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -58,6 +60,7 @@ impl ::awsgen_runtime::serde::Serialize for DescribeManagedPrefixListsResult {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DescribeManagedPrefixListsResult {
     const TYPE_NAME: &'static str = "DescribeManagedPrefixListsResult";
@@ -85,6 +88,7 @@ for DescribeManagedPrefixListsResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for DescribeManagedPrefixListsResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -73,6 +73,7 @@ impl DescribeNetworkAclsRequest {
         self.filters.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for DescribeNetworkAclsRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -97,6 +98,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for DescribeNetworkAclsReque
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for DescribeNetworkAclsRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -105,12 +107,7 @@ impl ::awsgen_runtime::serde::Serialize for DescribeNetworkAclsRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl DescribeNetworkAclsRequest {
-    /// The JSON body of a `DescribeNetworkAclsRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for DescribeNetworkAclsRequest {
     const TYPE_NAME: &'static str = "DescribeNetworkAclsRequest";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -138,6 +135,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for DescribeNetworkAclsReq
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for DescribeNetworkAclsRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

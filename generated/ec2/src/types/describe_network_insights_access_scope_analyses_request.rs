@@ -86,6 +86,7 @@ impl DescribeNetworkInsightsAccessScopeAnalysesRequest {
         self.next_token.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DescribeNetworkInsightsAccessScopeAnalysesRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -134,6 +135,7 @@ for DescribeNetworkInsightsAccessScopeAnalysesRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize
 for DescribeNetworkInsightsAccessScopeAnalysesRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
@@ -143,12 +145,7 @@ for DescribeNetworkInsightsAccessScopeAnalysesRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl DescribeNetworkInsightsAccessScopeAnalysesRequest {
-    /// The JSON body of a `DescribeNetworkInsightsAccessScopeAnalysesRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DescribeNetworkInsightsAccessScopeAnalysesRequest {
     const TYPE_NAME: &'static str = "DescribeNetworkInsightsAccessScopeAnalysesRequest";
@@ -200,6 +197,7 @@ for DescribeNetworkInsightsAccessScopeAnalysesRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for DescribeNetworkInsightsAccessScopeAnalysesRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

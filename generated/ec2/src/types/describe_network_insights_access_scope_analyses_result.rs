@@ -36,6 +36,7 @@ impl DescribeNetworkInsightsAccessScopeAnalysesResult {
         self.next_token.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DescribeNetworkInsightsAccessScopeAnalysesResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -54,6 +55,7 @@ for DescribeNetworkInsightsAccessScopeAnalysesResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize
 for DescribeNetworkInsightsAccessScopeAnalysesResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
@@ -63,6 +65,7 @@ for DescribeNetworkInsightsAccessScopeAnalysesResult {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DescribeNetworkInsightsAccessScopeAnalysesResult {
     const TYPE_NAME: &'static str = "DescribeNetworkInsightsAccessScopeAnalysesResult";
@@ -90,6 +93,7 @@ for DescribeNetworkInsightsAccessScopeAnalysesResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for DescribeNetworkInsightsAccessScopeAnalysesResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -85,6 +85,7 @@ impl DescribeNetworkInsightsAnalysesRequest {
         self.next_token.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DescribeNetworkInsightsAnalysesRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -129,6 +130,7 @@ for DescribeNetworkInsightsAnalysesRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for DescribeNetworkInsightsAnalysesRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -137,12 +139,7 @@ impl ::awsgen_runtime::serde::Serialize for DescribeNetworkInsightsAnalysesReque
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl DescribeNetworkInsightsAnalysesRequest {
-    /// The JSON body of a `DescribeNetworkInsightsAnalysesRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DescribeNetworkInsightsAnalysesRequest {
     const TYPE_NAME: &'static str = "DescribeNetworkInsightsAnalysesRequest";
@@ -192,6 +189,7 @@ for DescribeNetworkInsightsAnalysesRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for DescribeNetworkInsightsAnalysesRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -67,6 +67,7 @@ impl DescribeNetworkInsightsPathsRequest {
         self.next_token.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DescribeNetworkInsightsPathsRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -92,6 +93,7 @@ for DescribeNetworkInsightsPathsRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for DescribeNetworkInsightsPathsRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -100,12 +102,7 @@ impl ::awsgen_runtime::serde::Serialize for DescribeNetworkInsightsPathsRequest 
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl DescribeNetworkInsightsPathsRequest {
-    /// The JSON body of a `DescribeNetworkInsightsPathsRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DescribeNetworkInsightsPathsRequest {
     const TYPE_NAME: &'static str = "DescribeNetworkInsightsPathsRequest";
@@ -134,6 +131,7 @@ for DescribeNetworkInsightsPathsRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for DescribeNetworkInsightsPathsRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -64,6 +64,7 @@ impl DescribeNetworkInterfaceAttributeResult {
         self.associate_public_ip_address
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DescribeNetworkInterfaceAttributeResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -92,6 +93,7 @@ for DescribeNetworkInterfaceAttributeResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for DescribeNetworkInterfaceAttributeResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -100,6 +102,7 @@ impl ::awsgen_runtime::serde::Serialize for DescribeNetworkInterfaceAttributeRes
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DescribeNetworkInterfaceAttributeResult {
     const TYPE_NAME: &'static str = "DescribeNetworkInterfaceAttributeResult";
@@ -133,6 +136,7 @@ for DescribeNetworkInterfaceAttributeResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for DescribeNetworkInterfaceAttributeResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

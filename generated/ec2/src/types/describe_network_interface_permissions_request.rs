@@ -54,6 +54,7 @@ impl DescribeNetworkInterfacePermissionsRequest {
         self.max_results
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DescribeNetworkInterfacePermissionsRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -78,6 +79,7 @@ for DescribeNetworkInterfacePermissionsRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for DescribeNetworkInterfacePermissionsRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -86,12 +88,7 @@ impl ::awsgen_runtime::serde::Serialize for DescribeNetworkInterfacePermissionsR
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl DescribeNetworkInterfacePermissionsRequest {
-    /// The JSON body of a `DescribeNetworkInterfacePermissionsRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DescribeNetworkInterfacePermissionsRequest {
     const TYPE_NAME: &'static str = "DescribeNetworkInterfacePermissionsRequest";
@@ -121,6 +118,7 @@ for DescribeNetworkInterfacePermissionsRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for DescribeNetworkInterfacePermissionsRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -102,6 +102,7 @@ impl DescribeNetworkInterfacesRequest {
         self.filters.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DescribeNetworkInterfacesRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -130,6 +131,7 @@ for DescribeNetworkInterfacesRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for DescribeNetworkInterfacesRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -138,12 +140,7 @@ impl ::awsgen_runtime::serde::Serialize for DescribeNetworkInterfacesRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl DescribeNetworkInterfacesRequest {
-    /// The JSON body of a `DescribeNetworkInterfacesRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DescribeNetworkInterfacesRequest {
     const TYPE_NAME: &'static str = "DescribeNetworkInterfacesRequest";
@@ -175,6 +172,7 @@ for DescribeNetworkInterfacesRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for DescribeNetworkInterfacesRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

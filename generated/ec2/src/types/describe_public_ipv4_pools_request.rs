@@ -49,6 +49,7 @@ impl DescribePublicIpv4PoolsRequest {
         self.filters.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for DescribePublicIpv4PoolsRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -70,6 +71,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for DescribePublicIpv4PoolsR
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for DescribePublicIpv4PoolsRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -78,12 +80,7 @@ impl ::awsgen_runtime::serde::Serialize for DescribePublicIpv4PoolsRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl DescribePublicIpv4PoolsRequest {
-    /// The JSON body of a `DescribePublicIpv4PoolsRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DescribePublicIpv4PoolsRequest {
     const TYPE_NAME: &'static str = "DescribePublicIpv4PoolsRequest";
@@ -111,6 +108,7 @@ for DescribePublicIpv4PoolsRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for DescribePublicIpv4PoolsRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -57,6 +57,7 @@ impl DescribeReplaceRootVolumeTasksRequest {
         self.dry_run
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DescribeReplaceRootVolumeTasksRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -82,6 +83,7 @@ for DescribeReplaceRootVolumeTasksRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for DescribeReplaceRootVolumeTasksRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -90,12 +92,7 @@ impl ::awsgen_runtime::serde::Serialize for DescribeReplaceRootVolumeTasksReques
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl DescribeReplaceRootVolumeTasksRequest {
-    /// The JSON body of a `DescribeReplaceRootVolumeTasksRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DescribeReplaceRootVolumeTasksRequest {
     const TYPE_NAME: &'static str = "DescribeReplaceRootVolumeTasksRequest";
@@ -126,6 +123,7 @@ for DescribeReplaceRootVolumeTasksRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for DescribeReplaceRootVolumeTasksRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

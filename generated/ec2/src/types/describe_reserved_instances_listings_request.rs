@@ -44,6 +44,7 @@ impl DescribeReservedInstancesListingsRequest {
         self.filters.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DescribeReservedInstancesListingsRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -63,6 +64,7 @@ for DescribeReservedInstancesListingsRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for DescribeReservedInstancesListingsRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -71,12 +73,7 @@ impl ::awsgen_runtime::serde::Serialize for DescribeReservedInstancesListingsReq
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl DescribeReservedInstancesListingsRequest {
-    /// The JSON body of a `DescribeReservedInstancesListingsRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DescribeReservedInstancesListingsRequest {
     const TYPE_NAME: &'static str = "DescribeReservedInstancesListingsRequest";
@@ -105,6 +102,7 @@ for DescribeReservedInstancesListingsRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for DescribeReservedInstancesListingsRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -55,6 +55,7 @@ impl DescribeReservedInstancesModificationsRequest {
         self.filters.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DescribeReservedInstancesModificationsRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -76,6 +77,7 @@ for DescribeReservedInstancesModificationsRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize
 for DescribeReservedInstancesModificationsRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
@@ -85,12 +87,7 @@ for DescribeReservedInstancesModificationsRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl DescribeReservedInstancesModificationsRequest {
-    /// The JSON body of a `DescribeReservedInstancesModificationsRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DescribeReservedInstancesModificationsRequest {
     const TYPE_NAME: &'static str = "DescribeReservedInstancesModificationsRequest";
@@ -119,6 +116,7 @@ for DescribeReservedInstancesModificationsRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for DescribeReservedInstancesModificationsRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -36,6 +36,7 @@ impl DescribeReservedInstancesModificationsResult {
         self.reserved_instances_modifications.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DescribeReservedInstancesModificationsResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -54,6 +55,7 @@ for DescribeReservedInstancesModificationsResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize
 for DescribeReservedInstancesModificationsResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
@@ -63,6 +65,7 @@ for DescribeReservedInstancesModificationsResult {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DescribeReservedInstancesModificationsResult {
     const TYPE_NAME: &'static str = "DescribeReservedInstancesModificationsResult";
@@ -90,6 +93,7 @@ for DescribeReservedInstancesModificationsResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for DescribeReservedInstancesModificationsResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -36,6 +36,7 @@ impl DescribeReservedInstancesOfferingsResult {
         self.reserved_instances_offerings.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DescribeReservedInstancesOfferingsResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -52,6 +53,7 @@ for DescribeReservedInstancesOfferingsResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for DescribeReservedInstancesOfferingsResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -60,6 +62,7 @@ impl ::awsgen_runtime::serde::Serialize for DescribeReservedInstancesOfferingsRe
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DescribeReservedInstancesOfferingsResult {
     const TYPE_NAME: &'static str = "DescribeReservedInstancesOfferingsResult";
@@ -87,6 +90,7 @@ for DescribeReservedInstancesOfferingsResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for DescribeReservedInstancesOfferingsResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

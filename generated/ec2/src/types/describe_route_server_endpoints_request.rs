@@ -55,6 +55,7 @@ impl DescribeRouteServerEndpointsRequest {
         self.dry_run
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DescribeRouteServerEndpointsRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -80,6 +81,7 @@ for DescribeRouteServerEndpointsRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for DescribeRouteServerEndpointsRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -88,12 +90,7 @@ impl ::awsgen_runtime::serde::Serialize for DescribeRouteServerEndpointsRequest 
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl DescribeRouteServerEndpointsRequest {
-    /// The JSON body of a `DescribeRouteServerEndpointsRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DescribeRouteServerEndpointsRequest {
     const TYPE_NAME: &'static str = "DescribeRouteServerEndpointsRequest";
@@ -122,6 +119,7 @@ for DescribeRouteServerEndpointsRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for DescribeRouteServerEndpointsRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -55,6 +55,7 @@ impl DescribeRouteServerPeersRequest {
         self.dry_run
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for DescribeRouteServerPeersRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -79,6 +80,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for DescribeRouteServerPeers
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for DescribeRouteServerPeersRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -87,12 +89,7 @@ impl ::awsgen_runtime::serde::Serialize for DescribeRouteServerPeersRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl DescribeRouteServerPeersRequest {
-    /// The JSON body of a `DescribeRouteServerPeersRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DescribeRouteServerPeersRequest {
     const TYPE_NAME: &'static str = "DescribeRouteServerPeersRequest";
@@ -121,6 +118,7 @@ for DescribeRouteServerPeersRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for DescribeRouteServerPeersRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

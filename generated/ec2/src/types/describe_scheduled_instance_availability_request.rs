@@ -90,6 +90,7 @@ impl DescribeScheduledInstanceAvailabilityRequest {
         self.recurrence.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DescribeScheduledInstanceAvailabilityRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -124,6 +125,7 @@ for DescribeScheduledInstanceAvailabilityRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize
 for DescribeScheduledInstanceAvailabilityRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
@@ -133,12 +135,7 @@ for DescribeScheduledInstanceAvailabilityRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl DescribeScheduledInstanceAvailabilityRequest {
-    /// The JSON body of a `DescribeScheduledInstanceAvailabilityRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DescribeScheduledInstanceAvailabilityRequest {
     const TYPE_NAME: &'static str = "DescribeScheduledInstanceAvailabilityRequest";
@@ -176,6 +173,7 @@ for DescribeScheduledInstanceAvailabilityRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for DescribeScheduledInstanceAvailabilityRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -36,6 +36,7 @@ impl DescribeScheduledInstanceAvailabilityResult {
         self.scheduled_instance_availability_set.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DescribeScheduledInstanceAvailabilityResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -54,6 +55,7 @@ for DescribeScheduledInstanceAvailabilityResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for DescribeScheduledInstanceAvailabilityResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -62,6 +64,7 @@ impl ::awsgen_runtime::serde::Serialize for DescribeScheduledInstanceAvailabilit
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DescribeScheduledInstanceAvailabilityResult {
     const TYPE_NAME: &'static str = "DescribeScheduledInstanceAvailabilityResult";
@@ -89,6 +92,7 @@ for DescribeScheduledInstanceAvailabilityResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for DescribeScheduledInstanceAvailabilityResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

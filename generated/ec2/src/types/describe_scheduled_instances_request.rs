@@ -70,6 +70,7 @@ impl DescribeScheduledInstancesRequest {
         self.slot_start_time_range.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DescribeScheduledInstancesRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -98,6 +99,7 @@ for DescribeScheduledInstancesRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for DescribeScheduledInstancesRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -106,12 +108,7 @@ impl ::awsgen_runtime::serde::Serialize for DescribeScheduledInstancesRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl DescribeScheduledInstancesRequest {
-    /// The JSON body of a `DescribeScheduledInstancesRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DescribeScheduledInstancesRequest {
     const TYPE_NAME: &'static str = "DescribeScheduledInstancesRequest";
@@ -141,6 +138,7 @@ for DescribeScheduledInstancesRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for DescribeScheduledInstancesRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -34,6 +34,7 @@ impl DescribeScheduledInstancesResult {
         self.scheduled_instance_set.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DescribeScheduledInstancesResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -50,6 +51,7 @@ for DescribeScheduledInstancesResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for DescribeScheduledInstancesResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -58,6 +60,7 @@ impl ::awsgen_runtime::serde::Serialize for DescribeScheduledInstancesResult {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DescribeScheduledInstancesResult {
     const TYPE_NAME: &'static str = "DescribeScheduledInstancesResult";
@@ -85,6 +88,7 @@ for DescribeScheduledInstancesResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for DescribeScheduledInstancesResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

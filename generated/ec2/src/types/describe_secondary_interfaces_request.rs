@@ -71,6 +71,7 @@ impl DescribeSecondaryInterfacesRequest {
         self.secondary_interface_ids.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DescribeSecondaryInterfacesRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -96,6 +97,7 @@ for DescribeSecondaryInterfacesRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for DescribeSecondaryInterfacesRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -104,12 +106,7 @@ impl ::awsgen_runtime::serde::Serialize for DescribeSecondaryInterfacesRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl DescribeSecondaryInterfacesRequest {
-    /// The JSON body of a `DescribeSecondaryInterfacesRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DescribeSecondaryInterfacesRequest {
     const TYPE_NAME: &'static str = "DescribeSecondaryInterfacesRequest";
@@ -138,6 +135,7 @@ for DescribeSecondaryInterfacesRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for DescribeSecondaryInterfacesRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -67,6 +67,7 @@ impl DescribeSecondarySubnetsRequest {
         self.secondary_subnet_ids.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for DescribeSecondarySubnetsRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -91,6 +92,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for DescribeSecondarySubnets
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for DescribeSecondarySubnetsRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -99,12 +101,7 @@ impl ::awsgen_runtime::serde::Serialize for DescribeSecondarySubnetsRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl DescribeSecondarySubnetsRequest {
-    /// The JSON body of a `DescribeSecondarySubnetsRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DescribeSecondarySubnetsRequest {
     const TYPE_NAME: &'static str = "DescribeSecondarySubnetsRequest";
@@ -133,6 +130,7 @@ for DescribeSecondarySubnetsRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for DescribeSecondarySubnetsRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

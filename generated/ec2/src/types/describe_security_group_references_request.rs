@@ -34,6 +34,7 @@ impl DescribeSecurityGroupReferencesRequest {
         self.group_id.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DescribeSecurityGroupReferencesRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -50,6 +51,7 @@ for DescribeSecurityGroupReferencesRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for DescribeSecurityGroupReferencesRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -58,12 +60,7 @@ impl ::awsgen_runtime::serde::Serialize for DescribeSecurityGroupReferencesReque
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl DescribeSecurityGroupReferencesRequest {
-    /// The JSON body of a `DescribeSecurityGroupReferencesRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DescribeSecurityGroupReferencesRequest {
     const TYPE_NAME: &'static str = "DescribeSecurityGroupReferencesRequest";
@@ -83,6 +80,7 @@ for DescribeSecurityGroupReferencesRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for DescribeSecurityGroupReferencesRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -29,6 +29,7 @@ impl DescribeSecurityGroupReferencesResult {
         self.security_group_reference_set.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DescribeSecurityGroupReferencesResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -42,6 +43,7 @@ for DescribeSecurityGroupReferencesResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for DescribeSecurityGroupReferencesResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -50,6 +52,7 @@ impl ::awsgen_runtime::serde::Serialize for DescribeSecurityGroupReferencesResul
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DescribeSecurityGroupReferencesResult {
     const TYPE_NAME: &'static str = "DescribeSecurityGroupReferencesResult";
@@ -76,6 +79,7 @@ for DescribeSecurityGroupReferencesResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for DescribeSecurityGroupReferencesResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -36,6 +36,7 @@ impl DescribeSecurityGroupVpcAssociationsResult {
         self.next_token.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DescribeSecurityGroupVpcAssociationsResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -53,6 +54,7 @@ for DescribeSecurityGroupVpcAssociationsResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for DescribeSecurityGroupVpcAssociationsResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -61,6 +63,7 @@ impl ::awsgen_runtime::serde::Serialize for DescribeSecurityGroupVpcAssociations
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DescribeSecurityGroupVpcAssociationsResult {
     const TYPE_NAME: &'static str = "DescribeSecurityGroupVpcAssociationsResult";
@@ -88,6 +91,7 @@ for DescribeSecurityGroupVpcAssociationsResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for DescribeSecurityGroupVpcAssociationsResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -63,6 +63,7 @@ impl DescribeServiceLinkVirtualInterfacesRequest {
         self.dry_run
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DescribeServiceLinkVirtualInterfacesRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -90,6 +91,7 @@ for DescribeServiceLinkVirtualInterfacesRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for DescribeServiceLinkVirtualInterfacesRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -98,12 +100,7 @@ impl ::awsgen_runtime::serde::Serialize for DescribeServiceLinkVirtualInterfaces
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl DescribeServiceLinkVirtualInterfacesRequest {
-    /// The JSON body of a `DescribeServiceLinkVirtualInterfacesRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DescribeServiceLinkVirtualInterfacesRequest {
     const TYPE_NAME: &'static str = "DescribeServiceLinkVirtualInterfacesRequest";
@@ -134,6 +131,7 @@ for DescribeServiceLinkVirtualInterfacesRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for DescribeServiceLinkVirtualInterfacesRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -50,6 +50,7 @@ impl DescribeSnapshotTierStatusRequest {
         self.max_results
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DescribeSnapshotTierStatusRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -72,6 +73,7 @@ for DescribeSnapshotTierStatusRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for DescribeSnapshotTierStatusRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -80,12 +82,7 @@ impl ::awsgen_runtime::serde::Serialize for DescribeSnapshotTierStatusRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl DescribeSnapshotTierStatusRequest {
-    /// The JSON body of a `DescribeSnapshotTierStatusRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DescribeSnapshotTierStatusRequest {
     const TYPE_NAME: &'static str = "DescribeSnapshotTierStatusRequest";
@@ -113,6 +110,7 @@ for DescribeSnapshotTierStatusRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for DescribeSnapshotTierStatusRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -29,6 +29,7 @@ impl DescribeSpotDatafeedSubscriptionResult {
         self.spot_datafeed_subscription.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DescribeSpotDatafeedSubscriptionResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -42,6 +43,7 @@ for DescribeSpotDatafeedSubscriptionResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for DescribeSpotDatafeedSubscriptionResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -50,6 +52,7 @@ impl ::awsgen_runtime::serde::Serialize for DescribeSpotDatafeedSubscriptionResu
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DescribeSpotDatafeedSubscriptionResult {
     const TYPE_NAME: &'static str = "DescribeSpotDatafeedSubscriptionResult";
@@ -70,6 +73,7 @@ for DescribeSpotDatafeedSubscriptionResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for DescribeSpotDatafeedSubscriptionResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

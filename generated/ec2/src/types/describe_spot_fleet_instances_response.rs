@@ -41,6 +41,7 @@ impl DescribeSpotFleetInstancesResponse {
         self.spot_fleet_request_id.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DescribeSpotFleetInstancesResponse {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -60,6 +61,7 @@ for DescribeSpotFleetInstancesResponse {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for DescribeSpotFleetInstancesResponse {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -68,6 +70,7 @@ impl ::awsgen_runtime::serde::Serialize for DescribeSpotFleetInstancesResponse {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DescribeSpotFleetInstancesResponse {
     const TYPE_NAME: &'static str = "DescribeSpotFleetInstancesResponse";
@@ -96,6 +99,7 @@ for DescribeSpotFleetInstancesResponse {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for DescribeSpotFleetInstancesResponse {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -66,6 +66,7 @@ impl DescribeSpotFleetRequestHistoryRequest {
         self.max_results
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DescribeSpotFleetRequestHistoryRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -99,6 +100,7 @@ for DescribeSpotFleetRequestHistoryRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for DescribeSpotFleetRequestHistoryRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -107,12 +109,7 @@ impl ::awsgen_runtime::serde::Serialize for DescribeSpotFleetRequestHistoryReque
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl DescribeSpotFleetRequestHistoryRequest {
-    /// The JSON body of a `DescribeSpotFleetRequestHistoryRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DescribeSpotFleetRequestHistoryRequest {
     const TYPE_NAME: &'static str = "DescribeSpotFleetRequestHistoryRequest";
@@ -144,6 +141,7 @@ for DescribeSpotFleetRequestHistoryRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for DescribeSpotFleetRequestHistoryRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -63,6 +63,7 @@ impl DescribeSpotFleetRequestHistoryResponse {
         self.start_time.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DescribeSpotFleetRequestHistoryResponse {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -98,6 +99,7 @@ for DescribeSpotFleetRequestHistoryResponse {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for DescribeSpotFleetRequestHistoryResponse {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -106,6 +108,7 @@ impl ::awsgen_runtime::serde::Serialize for DescribeSpotFleetRequestHistoryRespo
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DescribeSpotFleetRequestHistoryResponse {
     const TYPE_NAME: &'static str = "DescribeSpotFleetRequestHistoryResponse";
@@ -152,6 +155,7 @@ for DescribeSpotFleetRequestHistoryResponse {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for DescribeSpotFleetRequestHistoryResponse {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -34,6 +34,7 @@ impl DescribeSpotFleetRequestsResponse {
         self.spot_fleet_request_configs.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DescribeSpotFleetRequestsResponse {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -50,6 +51,7 @@ for DescribeSpotFleetRequestsResponse {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for DescribeSpotFleetRequestsResponse {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -58,6 +60,7 @@ impl ::awsgen_runtime::serde::Serialize for DescribeSpotFleetRequestsResponse {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DescribeSpotFleetRequestsResponse {
     const TYPE_NAME: &'static str = "DescribeSpotFleetRequestsResponse";
@@ -85,6 +88,7 @@ for DescribeSpotFleetRequestsResponse {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for DescribeSpotFleetRequestsResponse {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

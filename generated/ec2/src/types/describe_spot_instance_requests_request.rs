@@ -96,6 +96,7 @@ impl DescribeSpotInstanceRequestsRequest {
         self.filters.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DescribeSpotInstanceRequestsRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -121,6 +122,7 @@ for DescribeSpotInstanceRequestsRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for DescribeSpotInstanceRequestsRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -129,12 +131,7 @@ impl ::awsgen_runtime::serde::Serialize for DescribeSpotInstanceRequestsRequest 
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl DescribeSpotInstanceRequestsRequest {
-    /// The JSON body of a `DescribeSpotInstanceRequestsRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DescribeSpotInstanceRequestsRequest {
     const TYPE_NAME: &'static str = "DescribeSpotInstanceRequestsRequest";
@@ -163,6 +160,7 @@ for DescribeSpotInstanceRequestsRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for DescribeSpotInstanceRequestsRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -34,6 +34,7 @@ impl DescribeSpotInstanceRequestsResult {
         self.next_token.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DescribeSpotInstanceRequestsResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -50,6 +51,7 @@ for DescribeSpotInstanceRequestsResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for DescribeSpotInstanceRequestsResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -58,6 +60,7 @@ impl ::awsgen_runtime::serde::Serialize for DescribeSpotInstanceRequestsResult {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DescribeSpotInstanceRequestsResult {
     const TYPE_NAME: &'static str = "DescribeSpotInstanceRequestsResult";
@@ -85,6 +88,7 @@ for DescribeSpotInstanceRequestsResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for DescribeSpotInstanceRequestsResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -107,6 +107,7 @@ impl DescribeSpotPriceHistoryRequest {
         self.next_token.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for DescribeSpotPriceHistoryRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -156,6 +157,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for DescribeSpotPriceHistory
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for DescribeSpotPriceHistoryRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -164,12 +166,7 @@ impl ::awsgen_runtime::serde::Serialize for DescribeSpotPriceHistoryRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl DescribeSpotPriceHistoryRequest {
-    /// The JSON body of a `DescribeSpotPriceHistoryRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DescribeSpotPriceHistoryRequest {
     const TYPE_NAME: &'static str = "DescribeSpotPriceHistoryRequest";
@@ -219,6 +216,7 @@ for DescribeSpotPriceHistoryRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for DescribeSpotPriceHistoryRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

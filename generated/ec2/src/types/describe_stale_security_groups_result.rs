@@ -34,6 +34,7 @@ impl DescribeStaleSecurityGroupsResult {
         self.stale_security_group_set.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DescribeStaleSecurityGroupsResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -50,6 +51,7 @@ for DescribeStaleSecurityGroupsResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for DescribeStaleSecurityGroupsResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -58,6 +60,7 @@ impl ::awsgen_runtime::serde::Serialize for DescribeStaleSecurityGroupsResult {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DescribeStaleSecurityGroupsResult {
     const TYPE_NAME: &'static str = "DescribeStaleSecurityGroupsResult";
@@ -85,6 +88,7 @@ for DescribeStaleSecurityGroupsResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for DescribeStaleSecurityGroupsResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

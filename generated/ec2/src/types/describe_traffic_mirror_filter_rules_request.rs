@@ -72,6 +72,7 @@ impl DescribeTrafficMirrorFilterRulesRequest {
         self.next_token.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DescribeTrafficMirrorFilterRulesRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -101,6 +102,7 @@ for DescribeTrafficMirrorFilterRulesRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for DescribeTrafficMirrorFilterRulesRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -109,12 +111,7 @@ impl ::awsgen_runtime::serde::Serialize for DescribeTrafficMirrorFilterRulesRequ
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl DescribeTrafficMirrorFilterRulesRequest {
-    /// The JSON body of a `DescribeTrafficMirrorFilterRulesRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DescribeTrafficMirrorFilterRulesRequest {
     const TYPE_NAME: &'static str = "DescribeTrafficMirrorFilterRulesRequest";
@@ -146,6 +143,7 @@ for DescribeTrafficMirrorFilterRulesRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for DescribeTrafficMirrorFilterRulesRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -59,6 +59,7 @@ impl DescribeTransitGatewayConnectPeersRequest {
         self.dry_run
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DescribeTransitGatewayConnectPeersRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -86,6 +87,7 @@ for DescribeTransitGatewayConnectPeersRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for DescribeTransitGatewayConnectPeersRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -94,12 +96,7 @@ impl ::awsgen_runtime::serde::Serialize for DescribeTransitGatewayConnectPeersRe
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl DescribeTransitGatewayConnectPeersRequest {
-    /// The JSON body of a `DescribeTransitGatewayConnectPeersRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DescribeTransitGatewayConnectPeersRequest {
     const TYPE_NAME: &'static str = "DescribeTransitGatewayConnectPeersRequest";
@@ -130,6 +127,7 @@ for DescribeTransitGatewayConnectPeersRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for DescribeTransitGatewayConnectPeersRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

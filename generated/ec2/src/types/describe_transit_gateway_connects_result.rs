@@ -34,6 +34,7 @@ impl DescribeTransitGatewayConnectsResult {
         self.next_token.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DescribeTransitGatewayConnectsResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -50,6 +51,7 @@ for DescribeTransitGatewayConnectsResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for DescribeTransitGatewayConnectsResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -58,6 +60,7 @@ impl ::awsgen_runtime::serde::Serialize for DescribeTransitGatewayConnectsResult
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DescribeTransitGatewayConnectsResult {
     const TYPE_NAME: &'static str = "DescribeTransitGatewayConnectsResult";
@@ -85,6 +88,7 @@ for DescribeTransitGatewayConnectsResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for DescribeTransitGatewayConnectsResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -36,6 +36,7 @@ impl DescribeTransitGatewayMeteringPoliciesResult {
         self.next_token.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DescribeTransitGatewayMeteringPoliciesResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -54,6 +55,7 @@ for DescribeTransitGatewayMeteringPoliciesResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize
 for DescribeTransitGatewayMeteringPoliciesResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
@@ -63,6 +65,7 @@ for DescribeTransitGatewayMeteringPoliciesResult {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DescribeTransitGatewayMeteringPoliciesResult {
     const TYPE_NAME: &'static str = "DescribeTransitGatewayMeteringPoliciesResult";
@@ -90,6 +93,7 @@ for DescribeTransitGatewayMeteringPoliciesResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for DescribeTransitGatewayMeteringPoliciesResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

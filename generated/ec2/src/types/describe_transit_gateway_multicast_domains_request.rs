@@ -59,6 +59,7 @@ impl DescribeTransitGatewayMulticastDomainsRequest {
         self.dry_run
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DescribeTransitGatewayMulticastDomainsRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -86,6 +87,7 @@ for DescribeTransitGatewayMulticastDomainsRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize
 for DescribeTransitGatewayMulticastDomainsRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
@@ -95,12 +97,7 @@ for DescribeTransitGatewayMulticastDomainsRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl DescribeTransitGatewayMulticastDomainsRequest {
-    /// The JSON body of a `DescribeTransitGatewayMulticastDomainsRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DescribeTransitGatewayMulticastDomainsRequest {
     const TYPE_NAME: &'static str = "DescribeTransitGatewayMulticastDomainsRequest";
@@ -131,6 +128,7 @@ for DescribeTransitGatewayMulticastDomainsRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for DescribeTransitGatewayMulticastDomainsRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -63,6 +63,7 @@ impl DescribeTransitGatewayPeeringAttachmentsRequest {
         self.dry_run
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DescribeTransitGatewayPeeringAttachmentsRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -89,6 +90,7 @@ for DescribeTransitGatewayPeeringAttachmentsRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize
 for DescribeTransitGatewayPeeringAttachmentsRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
@@ -98,12 +100,7 @@ for DescribeTransitGatewayPeeringAttachmentsRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl DescribeTransitGatewayPeeringAttachmentsRequest {
-    /// The JSON body of a `DescribeTransitGatewayPeeringAttachmentsRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DescribeTransitGatewayPeeringAttachmentsRequest {
     const TYPE_NAME: &'static str = "DescribeTransitGatewayPeeringAttachmentsRequest";
@@ -134,6 +131,7 @@ for DescribeTransitGatewayPeeringAttachmentsRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for DescribeTransitGatewayPeeringAttachmentsRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

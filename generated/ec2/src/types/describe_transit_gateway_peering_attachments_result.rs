@@ -36,6 +36,7 @@ impl DescribeTransitGatewayPeeringAttachmentsResult {
         self.next_token.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DescribeTransitGatewayPeeringAttachmentsResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -54,6 +55,7 @@ for DescribeTransitGatewayPeeringAttachmentsResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize
 for DescribeTransitGatewayPeeringAttachmentsResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
@@ -63,6 +65,7 @@ for DescribeTransitGatewayPeeringAttachmentsResult {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DescribeTransitGatewayPeeringAttachmentsResult {
     const TYPE_NAME: &'static str = "DescribeTransitGatewayPeeringAttachmentsResult";
@@ -90,6 +93,7 @@ for DescribeTransitGatewayPeeringAttachmentsResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for DescribeTransitGatewayPeeringAttachmentsResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -55,6 +55,7 @@ impl DescribeTransitGatewayPolicyTablesRequest {
         self.dry_run
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DescribeTransitGatewayPolicyTablesRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -82,6 +83,7 @@ for DescribeTransitGatewayPolicyTablesRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for DescribeTransitGatewayPolicyTablesRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -90,12 +92,7 @@ impl ::awsgen_runtime::serde::Serialize for DescribeTransitGatewayPolicyTablesRe
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl DescribeTransitGatewayPolicyTablesRequest {
-    /// The JSON body of a `DescribeTransitGatewayPolicyTablesRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DescribeTransitGatewayPolicyTablesRequest {
     const TYPE_NAME: &'static str = "DescribeTransitGatewayPolicyTablesRequest";
@@ -126,6 +123,7 @@ for DescribeTransitGatewayPolicyTablesRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for DescribeTransitGatewayPolicyTablesRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -57,6 +57,7 @@ impl DescribeTransitGatewayRouteTableAnnouncementsRequest {
         self.dry_run
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DescribeTransitGatewayRouteTableAnnouncementsRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -84,6 +85,7 @@ for DescribeTransitGatewayRouteTableAnnouncementsRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize
 for DescribeTransitGatewayRouteTableAnnouncementsRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
@@ -93,12 +95,7 @@ for DescribeTransitGatewayRouteTableAnnouncementsRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl DescribeTransitGatewayRouteTableAnnouncementsRequest {
-    /// The JSON body of a `DescribeTransitGatewayRouteTableAnnouncementsRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DescribeTransitGatewayRouteTableAnnouncementsRequest {
     const TYPE_NAME: &'static str = "DescribeTransitGatewayRouteTableAnnouncementsRequest";
@@ -129,6 +126,7 @@ for DescribeTransitGatewayRouteTableAnnouncementsRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for DescribeTransitGatewayRouteTableAnnouncementsRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

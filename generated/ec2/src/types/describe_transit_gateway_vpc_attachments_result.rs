@@ -36,6 +36,7 @@ impl DescribeTransitGatewayVpcAttachmentsResult {
         self.next_token.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DescribeTransitGatewayVpcAttachmentsResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -53,6 +54,7 @@ for DescribeTransitGatewayVpcAttachmentsResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for DescribeTransitGatewayVpcAttachmentsResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -61,6 +63,7 @@ impl ::awsgen_runtime::serde::Serialize for DescribeTransitGatewayVpcAttachments
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DescribeTransitGatewayVpcAttachmentsResult {
     const TYPE_NAME: &'static str = "DescribeTransitGatewayVpcAttachmentsResult";
@@ -88,6 +91,7 @@ for DescribeTransitGatewayVpcAttachmentsResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for DescribeTransitGatewayVpcAttachmentsResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

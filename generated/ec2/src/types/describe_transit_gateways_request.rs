@@ -68,6 +68,7 @@ impl DescribeTransitGatewaysRequest {
         self.dry_run
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for DescribeTransitGatewaysRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -92,6 +93,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for DescribeTransitGatewaysR
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for DescribeTransitGatewaysRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -100,12 +102,7 @@ impl ::awsgen_runtime::serde::Serialize for DescribeTransitGatewaysRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl DescribeTransitGatewaysRequest {
-    /// The JSON body of a `DescribeTransitGatewaysRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DescribeTransitGatewaysRequest {
     const TYPE_NAME: &'static str = "DescribeTransitGatewaysRequest";
@@ -134,6 +131,7 @@ for DescribeTransitGatewaysRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for DescribeTransitGatewaysRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -56,6 +56,7 @@ impl DescribeTrunkInterfaceAssociationsRequest {
         self.max_results
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DescribeTrunkInterfaceAssociationsRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -81,6 +82,7 @@ for DescribeTrunkInterfaceAssociationsRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for DescribeTrunkInterfaceAssociationsRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -89,12 +91,7 @@ impl ::awsgen_runtime::serde::Serialize for DescribeTrunkInterfaceAssociationsRe
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl DescribeTrunkInterfaceAssociationsRequest {
-    /// The JSON body of a `DescribeTrunkInterfaceAssociationsRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DescribeTrunkInterfaceAssociationsRequest {
     const TYPE_NAME: &'static str = "DescribeTrunkInterfaceAssociationsRequest";
@@ -123,6 +120,7 @@ for DescribeTrunkInterfaceAssociationsRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for DescribeTrunkInterfaceAssociationsRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -69,6 +69,7 @@ impl DescribeVerifiedAccessEndpointsRequest {
         self.dry_run
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DescribeVerifiedAccessEndpointsRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -100,6 +101,7 @@ for DescribeVerifiedAccessEndpointsRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for DescribeVerifiedAccessEndpointsRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -108,12 +110,7 @@ impl ::awsgen_runtime::serde::Serialize for DescribeVerifiedAccessEndpointsReque
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl DescribeVerifiedAccessEndpointsRequest {
-    /// The JSON body of a `DescribeVerifiedAccessEndpointsRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DescribeVerifiedAccessEndpointsRequest {
     const TYPE_NAME: &'static str = "DescribeVerifiedAccessEndpointsRequest";
@@ -148,6 +145,7 @@ for DescribeVerifiedAccessEndpointsRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for DescribeVerifiedAccessEndpointsRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

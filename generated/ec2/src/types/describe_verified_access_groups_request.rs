@@ -62,6 +62,7 @@ impl DescribeVerifiedAccessGroupsRequest {
         self.dry_run
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DescribeVerifiedAccessGroupsRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -90,6 +91,7 @@ for DescribeVerifiedAccessGroupsRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for DescribeVerifiedAccessGroupsRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -98,12 +100,7 @@ impl ::awsgen_runtime::serde::Serialize for DescribeVerifiedAccessGroupsRequest 
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl DescribeVerifiedAccessGroupsRequest {
-    /// The JSON body of a `DescribeVerifiedAccessGroupsRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DescribeVerifiedAccessGroupsRequest {
     const TYPE_NAME: &'static str = "DescribeVerifiedAccessGroupsRequest";
@@ -135,6 +132,7 @@ for DescribeVerifiedAccessGroupsRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for DescribeVerifiedAccessGroupsRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

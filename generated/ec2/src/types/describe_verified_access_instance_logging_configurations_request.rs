@@ -55,6 +55,7 @@ impl DescribeVerifiedAccessInstanceLoggingConfigurationsRequest {
         self.dry_run
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DescribeVerifiedAccessInstanceLoggingConfigurationsRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -80,6 +81,7 @@ for DescribeVerifiedAccessInstanceLoggingConfigurationsRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize
 for DescribeVerifiedAccessInstanceLoggingConfigurationsRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
@@ -89,12 +91,7 @@ for DescribeVerifiedAccessInstanceLoggingConfigurationsRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl DescribeVerifiedAccessInstanceLoggingConfigurationsRequest {
-    /// The JSON body of a `DescribeVerifiedAccessInstanceLoggingConfigurationsRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DescribeVerifiedAccessInstanceLoggingConfigurationsRequest {
     const TYPE_NAME: &'static str = "DescribeVerifiedAccessInstanceLoggingConfigurationsRequest";
@@ -125,6 +122,7 @@ for DescribeVerifiedAccessInstanceLoggingConfigurationsRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for DescribeVerifiedAccessInstanceLoggingConfigurationsRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

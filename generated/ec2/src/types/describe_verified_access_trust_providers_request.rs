@@ -55,6 +55,7 @@ impl DescribeVerifiedAccessTrustProvidersRequest {
         self.dry_run
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DescribeVerifiedAccessTrustProvidersRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -82,6 +83,7 @@ for DescribeVerifiedAccessTrustProvidersRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for DescribeVerifiedAccessTrustProvidersRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -90,12 +92,7 @@ impl ::awsgen_runtime::serde::Serialize for DescribeVerifiedAccessTrustProviders
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl DescribeVerifiedAccessTrustProvidersRequest {
-    /// The JSON body of a `DescribeVerifiedAccessTrustProvidersRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DescribeVerifiedAccessTrustProvidersRequest {
     const TYPE_NAME: &'static str = "DescribeVerifiedAccessTrustProvidersRequest";
@@ -126,6 +123,7 @@ for DescribeVerifiedAccessTrustProvidersRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for DescribeVerifiedAccessTrustProvidersRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -41,6 +41,7 @@ impl DescribeVolumeAttributeResult {
         self.volume_id.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for DescribeVolumeAttributeResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -59,6 +60,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for DescribeVolumeAttributeR
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for DescribeVolumeAttributeResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -67,6 +69,7 @@ impl ::awsgen_runtime::serde::Serialize for DescribeVolumeAttributeResult {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for DescribeVolumeAttributeResult {
     const TYPE_NAME: &'static str = "DescribeVolumeAttributeResult";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -94,6 +97,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for DescribeVolumeAttribut
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for DescribeVolumeAttributeResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -72,6 +72,7 @@ impl DescribeVolumesModificationsRequest {
         self.include_managed_resources
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DescribeVolumesModificationsRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -100,6 +101,7 @@ for DescribeVolumesModificationsRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for DescribeVolumesModificationsRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -108,12 +110,7 @@ impl ::awsgen_runtime::serde::Serialize for DescribeVolumesModificationsRequest 
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl DescribeVolumesModificationsRequest {
-    /// The JSON body of a `DescribeVolumesModificationsRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DescribeVolumesModificationsRequest {
     const TYPE_NAME: &'static str = "DescribeVolumesModificationsRequest";
@@ -145,6 +142,7 @@ for DescribeVolumesModificationsRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for DescribeVolumesModificationsRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -60,6 +60,7 @@ impl DescribeVpcBlockPublicAccessExclusionsRequest {
         self.max_results
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DescribeVpcBlockPublicAccessExclusionsRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -85,6 +86,7 @@ for DescribeVpcBlockPublicAccessExclusionsRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize
 for DescribeVpcBlockPublicAccessExclusionsRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
@@ -94,12 +96,7 @@ for DescribeVpcBlockPublicAccessExclusionsRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl DescribeVpcBlockPublicAccessExclusionsRequest {
-    /// The JSON body of a `DescribeVpcBlockPublicAccessExclusionsRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DescribeVpcBlockPublicAccessExclusionsRequest {
     const TYPE_NAME: &'static str = "DescribeVpcBlockPublicAccessExclusionsRequest";
@@ -128,6 +125,7 @@ for DescribeVpcBlockPublicAccessExclusionsRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for DescribeVpcBlockPublicAccessExclusionsRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

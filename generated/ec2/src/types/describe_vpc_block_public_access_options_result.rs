@@ -29,6 +29,7 @@ impl DescribeVpcBlockPublicAccessOptionsResult {
         self.vpc_block_public_access_options.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DescribeVpcBlockPublicAccessOptionsResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -43,6 +44,7 @@ for DescribeVpcBlockPublicAccessOptionsResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for DescribeVpcBlockPublicAccessOptionsResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -51,6 +53,7 @@ impl ::awsgen_runtime::serde::Serialize for DescribeVpcBlockPublicAccessOptionsR
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DescribeVpcBlockPublicAccessOptionsResult {
     const TYPE_NAME: &'static str = "DescribeVpcBlockPublicAccessOptionsResult";
@@ -71,6 +74,7 @@ for DescribeVpcBlockPublicAccessOptionsResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for DescribeVpcBlockPublicAccessOptionsResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

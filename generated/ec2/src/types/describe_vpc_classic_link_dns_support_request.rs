@@ -39,6 +39,7 @@ impl DescribeVpcClassicLinkDnsSupportRequest {
         self.next_token.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DescribeVpcClassicLinkDnsSupportRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -58,6 +59,7 @@ for DescribeVpcClassicLinkDnsSupportRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for DescribeVpcClassicLinkDnsSupportRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -66,12 +68,7 @@ impl ::awsgen_runtime::serde::Serialize for DescribeVpcClassicLinkDnsSupportRequ
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl DescribeVpcClassicLinkDnsSupportRequest {
-    /// The JSON body of a `DescribeVpcClassicLinkDnsSupportRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DescribeVpcClassicLinkDnsSupportRequest {
     const TYPE_NAME: &'static str = "DescribeVpcClassicLinkDnsSupportRequest";
@@ -92,6 +89,7 @@ for DescribeVpcClassicLinkDnsSupportRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for DescribeVpcClassicLinkDnsSupportRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -34,6 +34,7 @@ impl DescribeVpcClassicLinkDnsSupportResult {
         self.vpcs.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DescribeVpcClassicLinkDnsSupportResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -50,6 +51,7 @@ for DescribeVpcClassicLinkDnsSupportResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for DescribeVpcClassicLinkDnsSupportResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -58,6 +60,7 @@ impl ::awsgen_runtime::serde::Serialize for DescribeVpcClassicLinkDnsSupportResu
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DescribeVpcClassicLinkDnsSupportResult {
     const TYPE_NAME: &'static str = "DescribeVpcClassicLinkDnsSupportResult";
@@ -85,6 +88,7 @@ for DescribeVpcClassicLinkDnsSupportResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for DescribeVpcClassicLinkDnsSupportResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

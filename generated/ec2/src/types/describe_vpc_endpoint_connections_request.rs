@@ -53,6 +53,7 @@ impl DescribeVpcEndpointConnectionsRequest {
         self.next_token.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DescribeVpcEndpointConnectionsRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -75,6 +76,7 @@ for DescribeVpcEndpointConnectionsRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for DescribeVpcEndpointConnectionsRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -83,12 +85,7 @@ impl ::awsgen_runtime::serde::Serialize for DescribeVpcEndpointConnectionsReques
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl DescribeVpcEndpointConnectionsRequest {
-    /// The JSON body of a `DescribeVpcEndpointConnectionsRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DescribeVpcEndpointConnectionsRequest {
     const TYPE_NAME: &'static str = "DescribeVpcEndpointConnectionsRequest";
@@ -116,6 +113,7 @@ for DescribeVpcEndpointConnectionsRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for DescribeVpcEndpointConnectionsRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

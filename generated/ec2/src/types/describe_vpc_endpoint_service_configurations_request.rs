@@ -60,6 +60,7 @@ impl DescribeVpcEndpointServiceConfigurationsRequest {
         self.next_token.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DescribeVpcEndpointServiceConfigurationsRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -85,6 +86,7 @@ for DescribeVpcEndpointServiceConfigurationsRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize
 for DescribeVpcEndpointServiceConfigurationsRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
@@ -94,12 +96,7 @@ for DescribeVpcEndpointServiceConfigurationsRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl DescribeVpcEndpointServiceConfigurationsRequest {
-    /// The JSON body of a `DescribeVpcEndpointServiceConfigurationsRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DescribeVpcEndpointServiceConfigurationsRequest {
     const TYPE_NAME: &'static str = "DescribeVpcEndpointServiceConfigurationsRequest";
@@ -128,6 +125,7 @@ for DescribeVpcEndpointServiceConfigurationsRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for DescribeVpcEndpointServiceConfigurationsRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

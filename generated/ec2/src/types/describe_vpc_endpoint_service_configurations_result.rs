@@ -34,6 +34,7 @@ impl DescribeVpcEndpointServiceConfigurationsResult {
         self.next_token.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DescribeVpcEndpointServiceConfigurationsResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -50,6 +51,7 @@ for DescribeVpcEndpointServiceConfigurationsResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize
 for DescribeVpcEndpointServiceConfigurationsResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
@@ -59,6 +61,7 @@ for DescribeVpcEndpointServiceConfigurationsResult {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DescribeVpcEndpointServiceConfigurationsResult {
     const TYPE_NAME: &'static str = "DescribeVpcEndpointServiceConfigurationsResult";
@@ -86,6 +89,7 @@ for DescribeVpcEndpointServiceConfigurationsResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for DescribeVpcEndpointServiceConfigurationsResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

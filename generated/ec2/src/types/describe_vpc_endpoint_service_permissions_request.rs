@@ -58,6 +58,7 @@ impl DescribeVpcEndpointServicePermissionsRequest {
         self.next_token.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DescribeVpcEndpointServicePermissionsRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -83,6 +84,7 @@ for DescribeVpcEndpointServicePermissionsRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize
 for DescribeVpcEndpointServicePermissionsRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
@@ -92,12 +94,7 @@ for DescribeVpcEndpointServicePermissionsRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl DescribeVpcEndpointServicePermissionsRequest {
-    /// The JSON body of a `DescribeVpcEndpointServicePermissionsRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DescribeVpcEndpointServicePermissionsRequest {
     const TYPE_NAME: &'static str = "DescribeVpcEndpointServicePermissionsRequest";
@@ -126,6 +123,7 @@ for DescribeVpcEndpointServicePermissionsRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for DescribeVpcEndpointServicePermissionsRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

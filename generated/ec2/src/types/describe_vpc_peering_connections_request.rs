@@ -70,6 +70,7 @@ impl DescribeVpcPeeringConnectionsRequest {
         self.filters.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DescribeVpcPeeringConnectionsRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -95,6 +96,7 @@ for DescribeVpcPeeringConnectionsRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for DescribeVpcPeeringConnectionsRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -103,12 +105,7 @@ impl ::awsgen_runtime::serde::Serialize for DescribeVpcPeeringConnectionsRequest
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl DescribeVpcPeeringConnectionsRequest {
-    /// The JSON body of a `DescribeVpcPeeringConnectionsRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DescribeVpcPeeringConnectionsRequest {
     const TYPE_NAME: &'static str = "DescribeVpcPeeringConnectionsRequest";
@@ -139,6 +136,7 @@ for DescribeVpcPeeringConnectionsRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for DescribeVpcPeeringConnectionsRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -55,6 +55,7 @@ impl DescribeVpnConcentratorsRequest {
         self.dry_run
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for DescribeVpnConcentratorsRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -79,6 +80,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for DescribeVpnConcentrators
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for DescribeVpnConcentratorsRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -87,12 +89,7 @@ impl ::awsgen_runtime::serde::Serialize for DescribeVpnConcentratorsRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl DescribeVpnConcentratorsRequest {
-    /// The JSON body of a `DescribeVpnConcentratorsRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DescribeVpnConcentratorsRequest {
     const TYPE_NAME: &'static str = "DescribeVpnConcentratorsRequest";
@@ -121,6 +118,7 @@ for DescribeVpnConcentratorsRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for DescribeVpnConcentratorsRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -51,6 +51,7 @@ impl DescribeVpnGatewaysRequest {
         self.dry_run
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for DescribeVpnGatewaysRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -69,6 +70,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for DescribeVpnGatewaysReque
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for DescribeVpnGatewaysRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -77,12 +79,7 @@ impl ::awsgen_runtime::serde::Serialize for DescribeVpnGatewaysRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl DescribeVpnGatewaysRequest {
-    /// The JSON body of a `DescribeVpnGatewaysRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for DescribeVpnGatewaysRequest {
     const TYPE_NAME: &'static str = "DescribeVpnGatewaysRequest";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -108,6 +105,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for DescribeVpnGatewaysReq
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for DescribeVpnGatewaysRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

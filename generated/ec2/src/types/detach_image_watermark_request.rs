@@ -43,6 +43,7 @@ impl DetachImageWatermarkRequest {
         self.dry_run
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for DetachImageWatermarkRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -61,6 +62,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for DetachImageWatermarkRequ
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for DetachImageWatermarkRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -69,12 +71,7 @@ impl ::awsgen_runtime::serde::Serialize for DetachImageWatermarkRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl DetachImageWatermarkRequest {
-    /// The JSON body of a `DetachImageWatermarkRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for DetachImageWatermarkRequest {
     const TYPE_NAME: &'static str = "DetachImageWatermarkRequest";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -94,6 +91,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for DetachImageWatermarkRe
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for DetachImageWatermarkRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -43,6 +43,7 @@ impl DetachInternetGatewayRequest {
         self.vpc_id.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for DetachInternetGatewayRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -61,6 +62,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for DetachInternetGatewayReq
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for DetachInternetGatewayRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -69,12 +71,7 @@ impl ::awsgen_runtime::serde::Serialize for DetachInternetGatewayRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl DetachInternetGatewayRequest {
-    /// The JSON body of a `DetachInternetGatewayRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for DetachInternetGatewayRequest {
     const TYPE_NAME: &'static str = "DetachInternetGatewayRequest";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -94,6 +91,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for DetachInternetGatewayR
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for DetachInternetGatewayRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

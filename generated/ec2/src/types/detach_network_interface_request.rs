@@ -47,6 +47,7 @@ impl DetachNetworkInterfaceRequest {
         self.force
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for DetachNetworkInterfaceRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -65,6 +66,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for DetachNetworkInterfaceRe
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for DetachNetworkInterfaceRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -73,12 +75,7 @@ impl ::awsgen_runtime::serde::Serialize for DetachNetworkInterfaceRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl DetachNetworkInterfaceRequest {
-    /// The JSON body of a `DetachNetworkInterfaceRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for DetachNetworkInterfaceRequest {
     const TYPE_NAME: &'static str = "DetachNetworkInterfaceRequest";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -98,6 +95,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for DetachNetworkInterface
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for DetachNetworkInterfaceRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -50,6 +50,7 @@ impl DetachVerifiedAccessTrustProviderRequest {
         self.dry_run
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DetachVerifiedAccessTrustProviderRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -74,6 +75,7 @@ for DetachVerifiedAccessTrustProviderRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for DetachVerifiedAccessTrustProviderRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -82,12 +84,7 @@ impl ::awsgen_runtime::serde::Serialize for DetachVerifiedAccessTrustProviderReq
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl DetachVerifiedAccessTrustProviderRequest {
-    /// The JSON body of a `DetachVerifiedAccessTrustProviderRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DetachVerifiedAccessTrustProviderRequest {
     const TYPE_NAME: &'static str = "DetachVerifiedAccessTrustProviderRequest";
@@ -113,6 +110,7 @@ for DetachVerifiedAccessTrustProviderRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for DetachVerifiedAccessTrustProviderRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

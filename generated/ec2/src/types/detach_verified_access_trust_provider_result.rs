@@ -40,6 +40,7 @@ impl DetachVerifiedAccessTrustProviderResult {
         self.verified_access_instance.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DetachVerifiedAccessTrustProviderResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -57,6 +58,7 @@ for DetachVerifiedAccessTrustProviderResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for DetachVerifiedAccessTrustProviderResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -65,6 +67,7 @@ impl ::awsgen_runtime::serde::Serialize for DetachVerifiedAccessTrustProviderRes
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DetachVerifiedAccessTrustProviderResult {
     const TYPE_NAME: &'static str = "DetachVerifiedAccessTrustProviderResult";
@@ -86,6 +89,7 @@ for DetachVerifiedAccessTrustProviderResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for DetachVerifiedAccessTrustProviderResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

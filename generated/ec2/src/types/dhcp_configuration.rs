@@ -32,6 +32,7 @@ impl DhcpConfiguration {
         self.values.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for DhcpConfiguration {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -47,6 +48,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for DhcpConfiguration {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for DhcpConfiguration {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -55,6 +57,7 @@ impl ::awsgen_runtime::serde::Serialize for DhcpConfiguration {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for DhcpConfiguration {
     const TYPE_NAME: &'static str = "DhcpConfiguration";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -81,6 +84,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for DhcpConfiguration {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for DhcpConfiguration {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -39,6 +39,7 @@ impl DisableApplicationStatusCheckSuppressionRequest {
         self.dry_run
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DisableApplicationStatusCheckSuppressionRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -58,6 +59,7 @@ for DisableApplicationStatusCheckSuppressionRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize
 for DisableApplicationStatusCheckSuppressionRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
@@ -67,12 +69,7 @@ for DisableApplicationStatusCheckSuppressionRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl DisableApplicationStatusCheckSuppressionRequest {
-    /// The JSON body of a `DisableApplicationStatusCheckSuppressionRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DisableApplicationStatusCheckSuppressionRequest {
     const TYPE_NAME: &'static str = "DisableApplicationStatusCheckSuppressionRequest";
@@ -93,6 +90,7 @@ for DisableApplicationStatusCheckSuppressionRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for DisableApplicationStatusCheckSuppressionRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -53,6 +53,7 @@ impl DisableAwsNetworkPerformanceMetricSubscriptionRequest {
         self.dry_run
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DisableAwsNetworkPerformanceMetricSubscriptionRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -78,6 +79,7 @@ for DisableAwsNetworkPerformanceMetricSubscriptionRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize
 for DisableAwsNetworkPerformanceMetricSubscriptionRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
@@ -87,12 +89,7 @@ for DisableAwsNetworkPerformanceMetricSubscriptionRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl DisableAwsNetworkPerformanceMetricSubscriptionRequest {
-    /// The JSON body of a `DisableAwsNetworkPerformanceMetricSubscriptionRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DisableAwsNetworkPerformanceMetricSubscriptionRequest {
     const TYPE_NAME: &'static str = "DisableAwsNetworkPerformanceMetricSubscriptionRequest";
@@ -115,6 +112,7 @@ for DisableAwsNetworkPerformanceMetricSubscriptionRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for DisableAwsNetworkPerformanceMetricSubscriptionRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

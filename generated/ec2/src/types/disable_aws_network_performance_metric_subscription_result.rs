@@ -25,6 +25,7 @@ impl DisableAwsNetworkPerformanceMetricSubscriptionResult {
         self.output
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DisableAwsNetworkPerformanceMetricSubscriptionResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -38,6 +39,7 @@ for DisableAwsNetworkPerformanceMetricSubscriptionResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize
 for DisableAwsNetworkPerformanceMetricSubscriptionResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
@@ -47,6 +49,7 @@ for DisableAwsNetworkPerformanceMetricSubscriptionResult {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DisableAwsNetworkPerformanceMetricSubscriptionResult {
     const TYPE_NAME: &'static str = "DisableAwsNetworkPerformanceMetricSubscriptionResult";
@@ -65,6 +68,7 @@ for DisableAwsNetworkPerformanceMetricSubscriptionResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for DisableAwsNetworkPerformanceMetricSubscriptionResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

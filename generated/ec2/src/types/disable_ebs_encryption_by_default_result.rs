@@ -25,6 +25,7 @@ impl DisableEbsEncryptionByDefaultResult {
         self.ebs_encryption_by_default
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DisableEbsEncryptionByDefaultResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -38,6 +39,7 @@ for DisableEbsEncryptionByDefaultResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for DisableEbsEncryptionByDefaultResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -46,6 +48,7 @@ impl ::awsgen_runtime::serde::Serialize for DisableEbsEncryptionByDefaultResult 
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DisableEbsEncryptionByDefaultResult {
     const TYPE_NAME: &'static str = "DisableEbsEncryptionByDefaultResult";
@@ -66,6 +69,7 @@ for DisableEbsEncryptionByDefaultResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for DisableEbsEncryptionByDefaultResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

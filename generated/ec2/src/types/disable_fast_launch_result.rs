@@ -97,6 +97,7 @@ impl DisableFastLaunchResult {
         self.state_transition_time.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for DisableFastLaunchResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -138,6 +139,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for DisableFastLaunchResult 
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for DisableFastLaunchResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -146,6 +148,7 @@ impl ::awsgen_runtime::serde::Serialize for DisableFastLaunchResult {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for DisableFastLaunchResult {
     const TYPE_NAME: &'static str = "DisableFastLaunchResult";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -179,6 +182,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for DisableFastLaunchResul
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for DisableFastLaunchResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -36,6 +36,7 @@ impl DisableFastSnapshotRestoreErrorItem {
         self.fast_snapshot_restore_state_errors.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DisableFastSnapshotRestoreErrorItem {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -54,6 +55,7 @@ for DisableFastSnapshotRestoreErrorItem {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for DisableFastSnapshotRestoreErrorItem {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -62,6 +64,7 @@ impl ::awsgen_runtime::serde::Serialize for DisableFastSnapshotRestoreErrorItem 
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DisableFastSnapshotRestoreErrorItem {
     const TYPE_NAME: &'static str = "DisableFastSnapshotRestoreErrorItem";
@@ -89,6 +92,7 @@ for DisableFastSnapshotRestoreErrorItem {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for DisableFastSnapshotRestoreErrorItem {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

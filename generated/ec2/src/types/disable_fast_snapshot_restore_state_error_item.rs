@@ -41,6 +41,7 @@ impl DisableFastSnapshotRestoreStateErrorItem {
         self.error.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DisableFastSnapshotRestoreStateErrorItem {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -60,6 +61,7 @@ for DisableFastSnapshotRestoreStateErrorItem {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for DisableFastSnapshotRestoreStateErrorItem {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -68,6 +70,7 @@ impl ::awsgen_runtime::serde::Serialize for DisableFastSnapshotRestoreStateError
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DisableFastSnapshotRestoreStateErrorItem {
     const TYPE_NAME: &'static str = "DisableFastSnapshotRestoreStateErrorItem";
@@ -88,6 +91,7 @@ for DisableFastSnapshotRestoreStateErrorItem {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for DisableFastSnapshotRestoreStateErrorItem {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

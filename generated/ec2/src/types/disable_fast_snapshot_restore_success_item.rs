@@ -117,6 +117,7 @@ impl DisableFastSnapshotRestoreSuccessItem {
         self.disabled_time.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DisableFastSnapshotRestoreSuccessItem {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -188,6 +189,7 @@ for DisableFastSnapshotRestoreSuccessItem {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for DisableFastSnapshotRestoreSuccessItem {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -196,6 +198,7 @@ impl ::awsgen_runtime::serde::Serialize for DisableFastSnapshotRestoreSuccessIte
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DisableFastSnapshotRestoreSuccessItem {
     const TYPE_NAME: &'static str = "DisableFastSnapshotRestoreSuccessItem";
@@ -265,6 +268,7 @@ for DisableFastSnapshotRestoreSuccessItem {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for DisableFastSnapshotRestoreSuccessItem {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

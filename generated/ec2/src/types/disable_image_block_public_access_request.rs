@@ -25,6 +25,7 @@ impl DisableImageBlockPublicAccessRequest {
         self.dry_run
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DisableImageBlockPublicAccessRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -38,6 +39,7 @@ for DisableImageBlockPublicAccessRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for DisableImageBlockPublicAccessRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -46,12 +48,7 @@ impl ::awsgen_runtime::serde::Serialize for DisableImageBlockPublicAccessRequest
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl DisableImageBlockPublicAccessRequest {
-    /// The JSON body of a `DisableImageBlockPublicAccessRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DisableImageBlockPublicAccessRequest {
     const TYPE_NAME: &'static str = "DisableImageBlockPublicAccessRequest";
@@ -70,6 +67,7 @@ for DisableImageBlockPublicAccessRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for DisableImageBlockPublicAccessRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

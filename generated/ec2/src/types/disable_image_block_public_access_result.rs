@@ -29,6 +29,7 @@ impl DisableImageBlockPublicAccessResult {
         self.image_block_public_access_state.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DisableImageBlockPublicAccessResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -43,6 +44,7 @@ for DisableImageBlockPublicAccessResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for DisableImageBlockPublicAccessResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -51,6 +53,7 @@ impl ::awsgen_runtime::serde::Serialize for DisableImageBlockPublicAccessResult 
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DisableImageBlockPublicAccessResult {
     const TYPE_NAME: &'static str = "DisableImageBlockPublicAccessResult";
@@ -71,6 +74,7 @@ for DisableImageBlockPublicAccessResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for DisableImageBlockPublicAccessResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

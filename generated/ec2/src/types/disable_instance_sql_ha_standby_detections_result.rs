@@ -27,6 +27,7 @@ impl DisableInstanceSqlHaStandbyDetectionsResult {
         self.instances.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DisableInstanceSqlHaStandbyDetectionsResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -40,6 +41,7 @@ for DisableInstanceSqlHaStandbyDetectionsResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for DisableInstanceSqlHaStandbyDetectionsResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -48,6 +50,7 @@ impl ::awsgen_runtime::serde::Serialize for DisableInstanceSqlHaStandbyDetection
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DisableInstanceSqlHaStandbyDetectionsResult {
     const TYPE_NAME: &'static str = "DisableInstanceSqlHaStandbyDetectionsResult";
@@ -74,6 +77,7 @@ for DisableInstanceSqlHaStandbyDetectionsResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for DisableInstanceSqlHaStandbyDetectionsResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -25,6 +25,7 @@ impl DisableSerialConsoleAccessResult {
         self.serial_console_access_enabled
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DisableSerialConsoleAccessResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -38,6 +39,7 @@ for DisableSerialConsoleAccessResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for DisableSerialConsoleAccessResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -46,6 +48,7 @@ impl ::awsgen_runtime::serde::Serialize for DisableSerialConsoleAccessResult {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DisableSerialConsoleAccessResult {
     const TYPE_NAME: &'static str = "DisableSerialConsoleAccessResult";
@@ -66,6 +69,7 @@ for DisableSerialConsoleAccessResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for DisableSerialConsoleAccessResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

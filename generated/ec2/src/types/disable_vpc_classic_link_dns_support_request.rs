@@ -25,6 +25,7 @@ impl DisableVpcClassicLinkDnsSupportRequest {
         self.vpc_id.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DisableVpcClassicLinkDnsSupportRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -38,6 +39,7 @@ for DisableVpcClassicLinkDnsSupportRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for DisableVpcClassicLinkDnsSupportRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -46,12 +48,7 @@ impl ::awsgen_runtime::serde::Serialize for DisableVpcClassicLinkDnsSupportReque
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl DisableVpcClassicLinkDnsSupportRequest {
-    /// The JSON body of a `DisableVpcClassicLinkDnsSupportRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DisableVpcClassicLinkDnsSupportRequest {
     const TYPE_NAME: &'static str = "DisableVpcClassicLinkDnsSupportRequest";
@@ -70,6 +67,7 @@ for DisableVpcClassicLinkDnsSupportRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for DisableVpcClassicLinkDnsSupportRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -45,6 +45,7 @@ impl DisassociateCapacityReservationBillingOwnerRequest {
         self.unused_reservation_billing_owner_id.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DisassociateCapacityReservationBillingOwnerRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -66,6 +67,7 @@ for DisassociateCapacityReservationBillingOwnerRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize
 for DisassociateCapacityReservationBillingOwnerRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
@@ -75,12 +77,7 @@ for DisassociateCapacityReservationBillingOwnerRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl DisassociateCapacityReservationBillingOwnerRequest {
-    /// The JSON body of a `DisassociateCapacityReservationBillingOwnerRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DisassociateCapacityReservationBillingOwnerRequest {
     const TYPE_NAME: &'static str = "DisassociateCapacityReservationBillingOwnerRequest";
@@ -103,6 +100,7 @@ for DisassociateCapacityReservationBillingOwnerRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for DisassociateCapacityReservationBillingOwnerRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -43,6 +43,7 @@ impl DisassociateClientVpnTargetNetworkRequest {
         self.dry_run
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DisassociateClientVpnTargetNetworkRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -62,6 +63,7 @@ for DisassociateClientVpnTargetNetworkRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for DisassociateClientVpnTargetNetworkRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -70,12 +72,7 @@ impl ::awsgen_runtime::serde::Serialize for DisassociateClientVpnTargetNetworkRe
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl DisassociateClientVpnTargetNetworkRequest {
-    /// The JSON body of a `DisassociateClientVpnTargetNetworkRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DisassociateClientVpnTargetNetworkRequest {
     const TYPE_NAME: &'static str = "DisassociateClientVpnTargetNetworkRequest";
@@ -96,6 +93,7 @@ for DisassociateClientVpnTargetNetworkRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for DisassociateClientVpnTargetNetworkRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -32,6 +32,7 @@ impl DisassociateClientVpnTargetNetworkResult {
         self.status.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DisassociateClientVpnTargetNetworkResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -48,6 +49,7 @@ for DisassociateClientVpnTargetNetworkResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for DisassociateClientVpnTargetNetworkResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -56,6 +58,7 @@ impl ::awsgen_runtime::serde::Serialize for DisassociateClientVpnTargetNetworkRe
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DisassociateClientVpnTargetNetworkResult {
     const TYPE_NAME: &'static str = "DisassociateClientVpnTargetNetworkResult";
@@ -75,6 +78,7 @@ for DisassociateClientVpnTargetNetworkResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for DisassociateClientVpnTargetNetworkResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

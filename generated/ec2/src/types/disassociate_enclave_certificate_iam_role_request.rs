@@ -43,6 +43,7 @@ impl DisassociateEnclaveCertificateIamRoleRequest {
         self.dry_run
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DisassociateEnclaveCertificateIamRoleRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -62,6 +63,7 @@ for DisassociateEnclaveCertificateIamRoleRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize
 for DisassociateEnclaveCertificateIamRoleRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
@@ -71,12 +73,7 @@ for DisassociateEnclaveCertificateIamRoleRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl DisassociateEnclaveCertificateIamRoleRequest {
-    /// The JSON body of a `DisassociateEnclaveCertificateIamRoleRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DisassociateEnclaveCertificateIamRoleRequest {
     const TYPE_NAME: &'static str = "DisassociateEnclaveCertificateIamRoleRequest";
@@ -97,6 +94,7 @@ for DisassociateEnclaveCertificateIamRoleRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for DisassociateEnclaveCertificateIamRoleRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

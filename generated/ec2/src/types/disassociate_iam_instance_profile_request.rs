@@ -27,6 +27,7 @@ impl DisassociateIamInstanceProfileRequest {
         self.association_id.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DisassociateIamInstanceProfileRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -40,6 +41,7 @@ for DisassociateIamInstanceProfileRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for DisassociateIamInstanceProfileRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -48,12 +50,7 @@ impl ::awsgen_runtime::serde::Serialize for DisassociateIamInstanceProfileReques
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl DisassociateIamInstanceProfileRequest {
-    /// The JSON body of a `DisassociateIamInstanceProfileRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DisassociateIamInstanceProfileRequest {
     const TYPE_NAME: &'static str = "DisassociateIamInstanceProfileRequest";
@@ -72,6 +69,7 @@ for DisassociateIamInstanceProfileRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for DisassociateIamInstanceProfileRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -29,6 +29,7 @@ impl DisassociateIamInstanceProfileResult {
         self.iam_instance_profile_association.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DisassociateIamInstanceProfileResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -44,6 +45,7 @@ for DisassociateIamInstanceProfileResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for DisassociateIamInstanceProfileResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -52,6 +54,7 @@ impl ::awsgen_runtime::serde::Serialize for DisassociateIamInstanceProfileResult
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DisassociateIamInstanceProfileResult {
     const TYPE_NAME: &'static str = "DisassociateIamInstanceProfileResult";
@@ -72,6 +75,7 @@ for DisassociateIamInstanceProfileResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for DisassociateIamInstanceProfileResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -47,6 +47,7 @@ impl DisassociateInstanceEventWindowRequest {
         self.association_target.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DisassociateInstanceEventWindowRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -66,6 +67,7 @@ for DisassociateInstanceEventWindowRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for DisassociateInstanceEventWindowRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -74,12 +76,7 @@ impl ::awsgen_runtime::serde::Serialize for DisassociateInstanceEventWindowReque
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl DisassociateInstanceEventWindowRequest {
-    /// The JSON body of a `DisassociateInstanceEventWindowRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DisassociateInstanceEventWindowRequest {
     const TYPE_NAME: &'static str = "DisassociateInstanceEventWindowRequest";
@@ -100,6 +97,7 @@ for DisassociateInstanceEventWindowRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for DisassociateInstanceEventWindowRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -36,6 +36,7 @@ impl DisassociateIpamResourceDiscoveryRequest {
         self.ipam_resource_discovery_association_id.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DisassociateIpamResourceDiscoveryRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -54,6 +55,7 @@ for DisassociateIpamResourceDiscoveryRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for DisassociateIpamResourceDiscoveryRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -62,12 +64,7 @@ impl ::awsgen_runtime::serde::Serialize for DisassociateIpamResourceDiscoveryReq
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl DisassociateIpamResourceDiscoveryRequest {
-    /// The JSON body of a `DisassociateIpamResourceDiscoveryRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DisassociateIpamResourceDiscoveryRequest {
     const TYPE_NAME: &'static str = "DisassociateIpamResourceDiscoveryRequest";
@@ -89,6 +86,7 @@ for DisassociateIpamResourceDiscoveryRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for DisassociateIpamResourceDiscoveryRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

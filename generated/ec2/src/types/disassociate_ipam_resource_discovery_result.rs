@@ -29,6 +29,7 @@ impl DisassociateIpamResourceDiscoveryResult {
         self.ipam_resource_discovery_association.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DisassociateIpamResourceDiscoveryResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -44,6 +45,7 @@ for DisassociateIpamResourceDiscoveryResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for DisassociateIpamResourceDiscoveryResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -52,6 +54,7 @@ impl ::awsgen_runtime::serde::Serialize for DisassociateIpamResourceDiscoveryRes
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DisassociateIpamResourceDiscoveryResult {
     const TYPE_NAME: &'static str = "DisassociateIpamResourceDiscoveryResult";
@@ -72,6 +75,7 @@ for DisassociateIpamResourceDiscoveryResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for DisassociateIpamResourceDiscoveryResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -50,6 +50,7 @@ impl DisassociateNatGatewayAddressRequest {
         self.dry_run
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DisassociateNatGatewayAddressRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -72,6 +73,7 @@ for DisassociateNatGatewayAddressRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for DisassociateNatGatewayAddressRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -80,12 +82,7 @@ impl ::awsgen_runtime::serde::Serialize for DisassociateNatGatewayAddressRequest
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl DisassociateNatGatewayAddressRequest {
-    /// The JSON body of a `DisassociateNatGatewayAddressRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DisassociateNatGatewayAddressRequest {
     const TYPE_NAME: &'static str = "DisassociateNatGatewayAddressRequest";
@@ -109,6 +106,7 @@ for DisassociateNatGatewayAddressRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for DisassociateNatGatewayAddressRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -27,6 +27,7 @@ impl DisassociateSubnetCidrBlockRequest {
         self.association_id.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DisassociateSubnetCidrBlockRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -40,6 +41,7 @@ for DisassociateSubnetCidrBlockRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for DisassociateSubnetCidrBlockRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -48,12 +50,7 @@ impl ::awsgen_runtime::serde::Serialize for DisassociateSubnetCidrBlockRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl DisassociateSubnetCidrBlockRequest {
-    /// The JSON body of a `DisassociateSubnetCidrBlockRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DisassociateSubnetCidrBlockRequest {
     const TYPE_NAME: &'static str = "DisassociateSubnetCidrBlockRequest";
@@ -72,6 +69,7 @@ for DisassociateSubnetCidrBlockRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for DisassociateSubnetCidrBlockRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

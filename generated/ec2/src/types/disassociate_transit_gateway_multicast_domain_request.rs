@@ -54,6 +54,7 @@ impl DisassociateTransitGatewayMulticastDomainRequest {
         self.dry_run
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DisassociateTransitGatewayMulticastDomainRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -78,6 +79,7 @@ for DisassociateTransitGatewayMulticastDomainRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize
 for DisassociateTransitGatewayMulticastDomainRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
@@ -87,12 +89,7 @@ for DisassociateTransitGatewayMulticastDomainRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl DisassociateTransitGatewayMulticastDomainRequest {
-    /// The JSON body of a `DisassociateTransitGatewayMulticastDomainRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DisassociateTransitGatewayMulticastDomainRequest {
     const TYPE_NAME: &'static str = "DisassociateTransitGatewayMulticastDomainRequest";
@@ -118,6 +115,7 @@ for DisassociateTransitGatewayMulticastDomainRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for DisassociateTransitGatewayMulticastDomainRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -31,6 +31,7 @@ impl DisassociateTransitGatewayMulticastDomainResult {
         self.associations.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DisassociateTransitGatewayMulticastDomainResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -44,6 +45,7 @@ for DisassociateTransitGatewayMulticastDomainResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize
 for DisassociateTransitGatewayMulticastDomainResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
@@ -53,6 +55,7 @@ for DisassociateTransitGatewayMulticastDomainResult {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DisassociateTransitGatewayMulticastDomainResult {
     const TYPE_NAME: &'static str = "DisassociateTransitGatewayMulticastDomainResult";
@@ -71,6 +74,7 @@ for DisassociateTransitGatewayMulticastDomainResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for DisassociateTransitGatewayMulticastDomainResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -43,6 +43,7 @@ impl DisassociateTransitGatewayPolicyTableRequest {
         self.dry_run
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DisassociateTransitGatewayPolicyTableRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -63,6 +64,7 @@ for DisassociateTransitGatewayPolicyTableRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize
 for DisassociateTransitGatewayPolicyTableRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
@@ -72,12 +74,7 @@ for DisassociateTransitGatewayPolicyTableRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl DisassociateTransitGatewayPolicyTableRequest {
-    /// The JSON body of a `DisassociateTransitGatewayPolicyTableRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DisassociateTransitGatewayPolicyTableRequest {
     const TYPE_NAME: &'static str = "DisassociateTransitGatewayPolicyTableRequest";
@@ -102,6 +99,7 @@ for DisassociateTransitGatewayPolicyTableRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for DisassociateTransitGatewayPolicyTableRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -41,6 +41,7 @@ impl DisassociateTrunkInterfaceRequest {
         self.dry_run
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DisassociateTrunkInterfaceRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -60,6 +61,7 @@ for DisassociateTrunkInterfaceRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for DisassociateTrunkInterfaceRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -68,12 +70,7 @@ impl ::awsgen_runtime::serde::Serialize for DisassociateTrunkInterfaceRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl DisassociateTrunkInterfaceRequest {
-    /// The JSON body of a `DisassociateTrunkInterfaceRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DisassociateTrunkInterfaceRequest {
     const TYPE_NAME: &'static str = "DisassociateTrunkInterfaceRequest";
@@ -94,6 +91,7 @@ for DisassociateTrunkInterfaceRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for DisassociateTrunkInterfaceRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

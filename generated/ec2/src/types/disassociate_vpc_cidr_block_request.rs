@@ -27,6 +27,7 @@ impl DisassociateVpcCidrBlockRequest {
         self.association_id.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for DisassociateVpcCidrBlockRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -39,6 +40,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for DisassociateVpcCidrBlock
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for DisassociateVpcCidrBlockRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -47,12 +49,7 @@ impl ::awsgen_runtime::serde::Serialize for DisassociateVpcCidrBlockRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl DisassociateVpcCidrBlockRequest {
-    /// The JSON body of a `DisassociateVpcCidrBlockRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DisassociateVpcCidrBlockRequest {
     const TYPE_NAME: &'static str = "DisassociateVpcCidrBlockRequest";
@@ -71,6 +68,7 @@ for DisassociateVpcCidrBlockRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for DisassociateVpcCidrBlockRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -47,6 +47,7 @@ impl DisassociateVpcCidrBlockResult {
         self.vpc_id.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for DisassociateVpcCidrBlockResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -65,6 +66,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for DisassociateVpcCidrBlock
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for DisassociateVpcCidrBlockResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -73,6 +75,7 @@ impl ::awsgen_runtime::serde::Serialize for DisassociateVpcCidrBlockResult {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DisassociateVpcCidrBlockResult {
     const TYPE_NAME: &'static str = "DisassociateVpcCidrBlockResult";
@@ -95,6 +98,7 @@ for DisassociateVpcCidrBlockResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for DisassociateVpcCidrBlockResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

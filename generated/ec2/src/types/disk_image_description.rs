@@ -43,6 +43,7 @@ impl DiskImageDescription {
         self.size
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for DiskImageDescription {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -64,6 +65,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for DiskImageDescription {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for DiskImageDescription {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -72,6 +74,7 @@ impl ::awsgen_runtime::serde::Serialize for DiskImageDescription {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for DiskImageDescription {
     const TYPE_NAME: &'static str = "DiskImageDescription";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -92,6 +95,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for DiskImageDescription {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for DiskImageDescription {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

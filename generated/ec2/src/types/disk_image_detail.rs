@@ -42,6 +42,7 @@ impl DiskImageDetail {
         self.import_manifest_url.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for DiskImageDetail {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -60,6 +61,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for DiskImageDetail {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for DiskImageDetail {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -68,6 +70,7 @@ impl ::awsgen_runtime::serde::Serialize for DiskImageDetail {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for DiskImageDetail {
     const TYPE_NAME: &'static str = "DiskImageDetail";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -87,6 +90,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for DiskImageDetail {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for DiskImageDetail {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

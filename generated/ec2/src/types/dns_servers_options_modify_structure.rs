@@ -34,6 +34,7 @@ impl DnsServersOptionsModifyStructure {
         self.enabled
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DnsServersOptionsModifyStructure {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -50,6 +51,7 @@ for DnsServersOptionsModifyStructure {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for DnsServersOptionsModifyStructure {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -58,6 +60,7 @@ impl ::awsgen_runtime::serde::Serialize for DnsServersOptionsModifyStructure {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DnsServersOptionsModifyStructure {
     const TYPE_NAME: &'static str = "DnsServersOptionsModifyStructure";
@@ -77,6 +80,7 @@ for DnsServersOptionsModifyStructure {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for DnsServersOptionsModifyStructure {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -168,6 +168,7 @@ impl EbsBlockDevice {
         self.ebs_card_index
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for EbsBlockDevice {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -216,6 +217,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for EbsBlockDevice {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for EbsBlockDevice {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -224,6 +226,7 @@ impl ::awsgen_runtime::serde::Serialize for EbsBlockDevice {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for EbsBlockDevice {
     const TYPE_NAME: &'static str = "EbsBlockDevice";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -255,6 +258,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for EbsBlockDevice {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for EbsBlockDevice {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -74,6 +74,7 @@ impl EbsBlockDeviceResponse {
         self.volume_type.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for EbsBlockDeviceResponse {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -107,6 +108,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for EbsBlockDeviceResponse {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for EbsBlockDeviceResponse {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -115,6 +117,7 @@ impl ::awsgen_runtime::serde::Serialize for EbsBlockDeviceResponse {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for EbsBlockDeviceResponse {
     const TYPE_NAME: &'static str = "EbsBlockDeviceResponse";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -139,6 +142,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for EbsBlockDeviceResponse
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for EbsBlockDeviceResponse {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

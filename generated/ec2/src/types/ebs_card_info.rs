@@ -67,6 +67,7 @@ impl EbsCardInfo {
         self.maximum_iops
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for EbsCardInfo {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -103,6 +104,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for EbsCardInfo {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for EbsCardInfo {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -111,6 +113,7 @@ impl ::awsgen_runtime::serde::Serialize for EbsCardInfo {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for EbsCardInfo {
     const TYPE_NAME: &'static str = "EbsCardInfo";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -146,6 +149,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for EbsCardInfo {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for EbsCardInfo {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -82,6 +82,7 @@ impl EbsInfo {
         self.ebs_cards.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for EbsInfo {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -115,6 +116,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for EbsInfo {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for EbsInfo {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -123,6 +125,7 @@ impl ::awsgen_runtime::serde::Serialize for EbsInfo {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for EbsInfo {
     const TYPE_NAME: &'static str = "EbsInfo";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -155,6 +158,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for EbsInfo {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for EbsInfo {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

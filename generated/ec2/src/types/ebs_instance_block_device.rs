@@ -78,6 +78,7 @@ impl EbsInstanceBlockDevice {
         self.ebs_card_index
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for EbsInstanceBlockDevice {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -116,6 +117,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for EbsInstanceBlockDevice {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for EbsInstanceBlockDevice {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -124,6 +126,7 @@ impl ::awsgen_runtime::serde::Serialize for EbsInstanceBlockDevice {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for EbsInstanceBlockDevice {
     const TYPE_NAME: &'static str = "EbsInstanceBlockDevice";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -156,6 +159,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for EbsInstanceBlockDevice
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for EbsInstanceBlockDevice {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -32,6 +32,7 @@ impl EbsInstanceBlockDeviceSpecification {
         self.delete_on_termination
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for EbsInstanceBlockDeviceSpecification {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -48,6 +49,7 @@ for EbsInstanceBlockDeviceSpecification {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for EbsInstanceBlockDeviceSpecification {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -56,6 +58,7 @@ impl ::awsgen_runtime::serde::Serialize for EbsInstanceBlockDeviceSpecification 
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for EbsInstanceBlockDeviceSpecification {
     const TYPE_NAME: &'static str = "EbsInstanceBlockDeviceSpecification";
@@ -75,6 +78,7 @@ for EbsInstanceBlockDeviceSpecification {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for EbsInstanceBlockDeviceSpecification {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

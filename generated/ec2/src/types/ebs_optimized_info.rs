@@ -60,6 +60,7 @@ impl EbsOptimizedInfo {
         self.maximum_iops
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for EbsOptimizedInfo {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -93,6 +94,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for EbsOptimizedInfo {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for EbsOptimizedInfo {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -101,6 +103,7 @@ impl ::awsgen_runtime::serde::Serialize for EbsOptimizedInfo {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for EbsOptimizedInfo {
     const TYPE_NAME: &'static str = "EbsOptimizedInfo";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -135,6 +138,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for EbsOptimizedInfo {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for EbsOptimizedInfo {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

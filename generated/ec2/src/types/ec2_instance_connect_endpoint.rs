@@ -163,6 +163,7 @@ impl Ec2InstanceConnectEndpoint {
         self.availability_zone_id.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for Ec2InstanceConnectEndpoint {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -231,6 +232,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for Ec2InstanceConnectEndpoi
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for Ec2InstanceConnectEndpoint {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -239,6 +241,7 @@ impl ::awsgen_runtime::serde::Serialize for Ec2InstanceConnectEndpoint {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for Ec2InstanceConnectEndpoint {
     const TYPE_NAME: &'static str = "Ec2InstanceConnectEndpoint";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -291,6 +294,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for Ec2InstanceConnectEndp
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for Ec2InstanceConnectEndpoint {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -41,6 +41,7 @@ impl EgressOnlyInternetGateway {
         self.tags.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for EgressOnlyInternetGateway {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -60,6 +61,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for EgressOnlyInternetGatewa
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for EgressOnlyInternetGateway {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -68,6 +70,7 @@ impl ::awsgen_runtime::serde::Serialize for EgressOnlyInternetGateway {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for EgressOnlyInternetGateway {
     const TYPE_NAME: &'static str = "EgressOnlyInternetGateway";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -103,6 +106,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for EgressOnlyInternetGate
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for EgressOnlyInternetGateway {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

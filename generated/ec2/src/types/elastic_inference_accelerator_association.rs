@@ -60,6 +60,7 @@ impl ElasticInferenceAcceleratorAssociation {
         self.elastic_inference_accelerator_association_time.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for ElasticInferenceAcceleratorAssociation {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -95,6 +96,7 @@ for ElasticInferenceAcceleratorAssociation {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for ElasticInferenceAcceleratorAssociation {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -103,6 +105,7 @@ impl ::awsgen_runtime::serde::Serialize for ElasticInferenceAcceleratorAssociati
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for ElasticInferenceAcceleratorAssociation {
     const TYPE_NAME: &'static str = "ElasticInferenceAcceleratorAssociation";
@@ -138,6 +141,7 @@ for ElasticInferenceAcceleratorAssociation {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for ElasticInferenceAcceleratorAssociation {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -25,6 +25,7 @@ impl EnaSrdUdpSpecificationRequest {
         self.ena_srd_udp_enabled
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for EnaSrdUdpSpecificationRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -37,6 +38,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for EnaSrdUdpSpecificationRe
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for EnaSrdUdpSpecificationRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -45,6 +47,7 @@ impl ::awsgen_runtime::serde::Serialize for EnaSrdUdpSpecificationRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for EnaSrdUdpSpecificationRequest {
     const TYPE_NAME: &'static str = "EnaSrdUdpSpecificationRequest";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -62,6 +65,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for EnaSrdUdpSpecification
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for EnaSrdUdpSpecificationRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -38,6 +38,7 @@ impl EnableAllowedImagesSettingsRequest {
         self.dry_run
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for EnableAllowedImagesSettingsRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -54,6 +55,7 @@ for EnableAllowedImagesSettingsRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for EnableAllowedImagesSettingsRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -62,12 +64,7 @@ impl ::awsgen_runtime::serde::Serialize for EnableAllowedImagesSettingsRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl EnableAllowedImagesSettingsRequest {
-    /// The JSON body of a `EnableAllowedImagesSettingsRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for EnableAllowedImagesSettingsRequest {
     const TYPE_NAME: &'static str = "EnableAllowedImagesSettingsRequest";
@@ -89,6 +86,7 @@ for EnableAllowedImagesSettingsRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for EnableAllowedImagesSettingsRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -29,6 +29,7 @@ impl EnableAllowedImagesSettingsResult {
         self.allowed_images_settings_state.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for EnableAllowedImagesSettingsResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -42,6 +43,7 @@ for EnableAllowedImagesSettingsResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for EnableAllowedImagesSettingsResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -50,6 +52,7 @@ impl ::awsgen_runtime::serde::Serialize for EnableAllowedImagesSettingsResult {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for EnableAllowedImagesSettingsResult {
     const TYPE_NAME: &'static str = "EnableAllowedImagesSettingsResult";
@@ -70,6 +73,7 @@ for EnableAllowedImagesSettingsResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for EnableAllowedImagesSettingsResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

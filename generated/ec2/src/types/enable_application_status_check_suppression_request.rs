@@ -46,6 +46,7 @@ impl EnableApplicationStatusCheckSuppressionRequest {
         self.dry_run
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for EnableApplicationStatusCheckSuppressionRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -68,6 +69,7 @@ for EnableApplicationStatusCheckSuppressionRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize
 for EnableApplicationStatusCheckSuppressionRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
@@ -77,12 +79,7 @@ for EnableApplicationStatusCheckSuppressionRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl EnableApplicationStatusCheckSuppressionRequest {
-    /// The JSON body of a `EnableApplicationStatusCheckSuppressionRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for EnableApplicationStatusCheckSuppressionRequest {
     const TYPE_NAME: &'static str = "EnableApplicationStatusCheckSuppressionRequest";
@@ -104,6 +101,7 @@ for EnableApplicationStatusCheckSuppressionRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for EnableApplicationStatusCheckSuppressionRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -40,6 +40,7 @@ impl EnableApplicationStatusCheckSuppressionResult {
         self.unsuccessful_results.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for EnableApplicationStatusCheckSuppressionResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -56,6 +57,7 @@ for EnableApplicationStatusCheckSuppressionResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize
 for EnableApplicationStatusCheckSuppressionResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
@@ -65,6 +67,7 @@ for EnableApplicationStatusCheckSuppressionResult {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for EnableApplicationStatusCheckSuppressionResult {
     const TYPE_NAME: &'static str = "EnableApplicationStatusCheckSuppressionResult";
@@ -100,6 +103,7 @@ for EnableApplicationStatusCheckSuppressionResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for EnableApplicationStatusCheckSuppressionResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -25,6 +25,7 @@ impl EnableEbsEncryptionByDefaultResult {
         self.ebs_encryption_by_default
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for EnableEbsEncryptionByDefaultResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -38,6 +39,7 @@ for EnableEbsEncryptionByDefaultResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for EnableEbsEncryptionByDefaultResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -46,6 +48,7 @@ impl ::awsgen_runtime::serde::Serialize for EnableEbsEncryptionByDefaultResult {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for EnableEbsEncryptionByDefaultResult {
     const TYPE_NAME: &'static str = "EnableEbsEncryptionByDefaultResult";
@@ -66,6 +69,7 @@ for EnableEbsEncryptionByDefaultResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for EnableEbsEncryptionByDefaultResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

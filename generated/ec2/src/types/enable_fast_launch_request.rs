@@ -72,6 +72,7 @@ impl EnableFastLaunchRequest {
         self.dry_run
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for EnableFastLaunchRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -99,6 +100,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for EnableFastLaunchRequest 
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for EnableFastLaunchRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -107,12 +109,7 @@ impl ::awsgen_runtime::serde::Serialize for EnableFastLaunchRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl EnableFastLaunchRequest {
-    /// The JSON body of a `EnableFastLaunchRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for EnableFastLaunchRequest {
     const TYPE_NAME: &'static str = "EnableFastLaunchRequest";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -135,6 +132,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for EnableFastLaunchReques
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for EnableFastLaunchRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

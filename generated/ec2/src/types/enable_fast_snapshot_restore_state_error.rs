@@ -32,6 +32,7 @@ impl EnableFastSnapshotRestoreStateError {
         self.message.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for EnableFastSnapshotRestoreStateError {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -48,6 +49,7 @@ for EnableFastSnapshotRestoreStateError {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for EnableFastSnapshotRestoreStateError {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -56,6 +58,7 @@ impl ::awsgen_runtime::serde::Serialize for EnableFastSnapshotRestoreStateError 
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for EnableFastSnapshotRestoreStateError {
     const TYPE_NAME: &'static str = "EnableFastSnapshotRestoreStateError";
@@ -75,6 +78,7 @@ for EnableFastSnapshotRestoreStateError {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for EnableFastSnapshotRestoreStateError {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

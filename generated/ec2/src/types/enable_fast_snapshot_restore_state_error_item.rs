@@ -41,6 +41,7 @@ impl EnableFastSnapshotRestoreStateErrorItem {
         self.error.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for EnableFastSnapshotRestoreStateErrorItem {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -60,6 +61,7 @@ for EnableFastSnapshotRestoreStateErrorItem {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for EnableFastSnapshotRestoreStateErrorItem {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -68,6 +70,7 @@ impl ::awsgen_runtime::serde::Serialize for EnableFastSnapshotRestoreStateErrorI
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for EnableFastSnapshotRestoreStateErrorItem {
     const TYPE_NAME: &'static str = "EnableFastSnapshotRestoreStateErrorItem";
@@ -88,6 +91,7 @@ for EnableFastSnapshotRestoreStateErrorItem {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for EnableFastSnapshotRestoreStateErrorItem {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

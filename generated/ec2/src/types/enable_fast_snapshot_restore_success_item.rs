@@ -117,6 +117,7 @@ impl EnableFastSnapshotRestoreSuccessItem {
         self.disabled_time.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for EnableFastSnapshotRestoreSuccessItem {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -188,6 +189,7 @@ for EnableFastSnapshotRestoreSuccessItem {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for EnableFastSnapshotRestoreSuccessItem {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -196,6 +198,7 @@ impl ::awsgen_runtime::serde::Serialize for EnableFastSnapshotRestoreSuccessItem
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for EnableFastSnapshotRestoreSuccessItem {
     const TYPE_NAME: &'static str = "EnableFastSnapshotRestoreSuccessItem";
@@ -265,6 +268,7 @@ for EnableFastSnapshotRestoreSuccessItem {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for EnableFastSnapshotRestoreSuccessItem {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

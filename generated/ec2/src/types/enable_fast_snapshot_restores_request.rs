@@ -58,6 +58,7 @@ impl EnableFastSnapshotRestoresRequest {
         self.dry_run
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for EnableFastSnapshotRestoresRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -80,6 +81,7 @@ for EnableFastSnapshotRestoresRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for EnableFastSnapshotRestoresRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -88,12 +90,7 @@ impl ::awsgen_runtime::serde::Serialize for EnableFastSnapshotRestoresRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl EnableFastSnapshotRestoresRequest {
-    /// The JSON body of a `EnableFastSnapshotRestoresRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for EnableFastSnapshotRestoresRequest {
     const TYPE_NAME: &'static str = "EnableFastSnapshotRestoresRequest";
@@ -115,6 +112,7 @@ for EnableFastSnapshotRestoresRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for EnableFastSnapshotRestoresRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -36,6 +36,7 @@ impl EnableFastSnapshotRestoresResult {
         self.unsuccessful.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for EnableFastSnapshotRestoresResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -52,6 +53,7 @@ for EnableFastSnapshotRestoresResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for EnableFastSnapshotRestoresResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -60,6 +62,7 @@ impl ::awsgen_runtime::serde::Serialize for EnableFastSnapshotRestoresResult {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for EnableFastSnapshotRestoresResult {
     const TYPE_NAME: &'static str = "EnableFastSnapshotRestoresResult";
@@ -95,6 +98,7 @@ for EnableFastSnapshotRestoresResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for EnableFastSnapshotRestoresResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -38,6 +38,7 @@ impl EnableImageBlockPublicAccessRequest {
         self.dry_run
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for EnableImageBlockPublicAccessRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -55,6 +56,7 @@ for EnableImageBlockPublicAccessRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for EnableImageBlockPublicAccessRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -63,12 +65,7 @@ impl ::awsgen_runtime::serde::Serialize for EnableImageBlockPublicAccessRequest 
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl EnableImageBlockPublicAccessRequest {
-    /// The JSON body of a `EnableImageBlockPublicAccessRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for EnableImageBlockPublicAccessRequest {
     const TYPE_NAME: &'static str = "EnableImageBlockPublicAccessRequest";
@@ -90,6 +87,7 @@ for EnableImageBlockPublicAccessRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for EnableImageBlockPublicAccessRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

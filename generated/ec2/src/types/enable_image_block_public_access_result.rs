@@ -29,6 +29,7 @@ impl EnableImageBlockPublicAccessResult {
         self.image_block_public_access_state.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for EnableImageBlockPublicAccessResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -43,6 +44,7 @@ for EnableImageBlockPublicAccessResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for EnableImageBlockPublicAccessResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -51,6 +53,7 @@ impl ::awsgen_runtime::serde::Serialize for EnableImageBlockPublicAccessResult {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for EnableImageBlockPublicAccessResult {
     const TYPE_NAME: &'static str = "EnableImageBlockPublicAccessResult";
@@ -71,6 +74,7 @@ for EnableImageBlockPublicAccessResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for EnableImageBlockPublicAccessResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

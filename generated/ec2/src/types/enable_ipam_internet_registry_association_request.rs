@@ -88,6 +88,7 @@ impl EnableIpamInternetRegistryAssociationRequest {
         self.client_token.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for EnableIpamInternetRegistryAssociationRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -124,6 +125,7 @@ for EnableIpamInternetRegistryAssociationRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize
 for EnableIpamInternetRegistryAssociationRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
@@ -133,12 +135,7 @@ for EnableIpamInternetRegistryAssociationRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl EnableIpamInternetRegistryAssociationRequest {
-    /// The JSON body of a `EnableIpamInternetRegistryAssociationRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for EnableIpamInternetRegistryAssociationRequest {
     const TYPE_NAME: &'static str = "EnableIpamInternetRegistryAssociationRequest";
@@ -166,6 +163,7 @@ for EnableIpamInternetRegistryAssociationRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for EnableIpamInternetRegistryAssociationRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -29,6 +29,7 @@ impl EnableIpamInternetRegistryAssociationResult {
         self.ipam_internet_registry_association.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for EnableIpamInternetRegistryAssociationResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -44,6 +45,7 @@ for EnableIpamInternetRegistryAssociationResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for EnableIpamInternetRegistryAssociationResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -52,6 +54,7 @@ impl ::awsgen_runtime::serde::Serialize for EnableIpamInternetRegistryAssociatio
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for EnableIpamInternetRegistryAssociationResult {
     const TYPE_NAME: &'static str = "EnableIpamInternetRegistryAssociationResult";
@@ -72,6 +75,7 @@ for EnableIpamInternetRegistryAssociationResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for EnableIpamInternetRegistryAssociationResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -25,6 +25,7 @@ impl EnableIpamOrganizationAdminAccountResult {
         self.success
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for EnableIpamOrganizationAdminAccountResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -38,6 +39,7 @@ for EnableIpamOrganizationAdminAccountResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for EnableIpamOrganizationAdminAccountResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -46,6 +48,7 @@ impl ::awsgen_runtime::serde::Serialize for EnableIpamOrganizationAdminAccountRe
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for EnableIpamOrganizationAdminAccountResult {
     const TYPE_NAME: &'static str = "EnableIpamOrganizationAdminAccountResult";
@@ -64,6 +67,7 @@ for EnableIpamOrganizationAdminAccountResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for EnableIpamOrganizationAdminAccountResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -25,6 +25,7 @@ impl EnableReachabilityAnalyzerOrganizationSharingRequest {
         self.dry_run
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for EnableReachabilityAnalyzerOrganizationSharingRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -38,6 +39,7 @@ for EnableReachabilityAnalyzerOrganizationSharingRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize
 for EnableReachabilityAnalyzerOrganizationSharingRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
@@ -47,12 +49,7 @@ for EnableReachabilityAnalyzerOrganizationSharingRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl EnableReachabilityAnalyzerOrganizationSharingRequest {
-    /// The JSON body of a `EnableReachabilityAnalyzerOrganizationSharingRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for EnableReachabilityAnalyzerOrganizationSharingRequest {
     const TYPE_NAME: &'static str = "EnableReachabilityAnalyzerOrganizationSharingRequest";
@@ -71,6 +68,7 @@ for EnableReachabilityAnalyzerOrganizationSharingRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for EnableReachabilityAnalyzerOrganizationSharingRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

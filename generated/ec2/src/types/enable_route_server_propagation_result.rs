@@ -29,6 +29,7 @@ impl EnableRouteServerPropagationResult {
         self.route_server_propagation.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for EnableRouteServerPropagationResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -42,6 +43,7 @@ for EnableRouteServerPropagationResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for EnableRouteServerPropagationResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -50,6 +52,7 @@ impl ::awsgen_runtime::serde::Serialize for EnableRouteServerPropagationResult {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for EnableRouteServerPropagationResult {
     const TYPE_NAME: &'static str = "EnableRouteServerPropagationResult";
@@ -68,6 +71,7 @@ for EnableRouteServerPropagationResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for EnableRouteServerPropagationResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -41,6 +41,7 @@ impl EnableSnapshotBlockPublicAccessRequest {
         self.dry_run
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for EnableSnapshotBlockPublicAccessRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -57,6 +58,7 @@ for EnableSnapshotBlockPublicAccessRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for EnableSnapshotBlockPublicAccessRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -65,12 +67,7 @@ impl ::awsgen_runtime::serde::Serialize for EnableSnapshotBlockPublicAccessReque
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl EnableSnapshotBlockPublicAccessRequest {
-    /// The JSON body of a `EnableSnapshotBlockPublicAccessRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for EnableSnapshotBlockPublicAccessRequest {
     const TYPE_NAME: &'static str = "EnableSnapshotBlockPublicAccessRequest";
@@ -90,6 +87,7 @@ for EnableSnapshotBlockPublicAccessRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for EnableSnapshotBlockPublicAccessRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -52,6 +52,7 @@ impl EnableTransitGatewayRouteTablePropagationRequest {
         self.transit_gateway_route_table_announcement_id.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for EnableTransitGatewayRouteTablePropagationRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -77,6 +78,7 @@ for EnableTransitGatewayRouteTablePropagationRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize
 for EnableTransitGatewayRouteTablePropagationRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
@@ -86,12 +88,7 @@ for EnableTransitGatewayRouteTablePropagationRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl EnableTransitGatewayRouteTablePropagationRequest {
-    /// The JSON body of a `EnableTransitGatewayRouteTablePropagationRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for EnableTransitGatewayRouteTablePropagationRequest {
     const TYPE_NAME: &'static str = "EnableTransitGatewayRouteTablePropagationRequest";
@@ -119,6 +116,7 @@ for EnableTransitGatewayRouteTablePropagationRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for EnableTransitGatewayRouteTablePropagationRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -27,6 +27,7 @@ impl EnableTransitGatewayRouteTablePropagationResult {
         self.propagation.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for EnableTransitGatewayRouteTablePropagationResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -40,6 +41,7 @@ for EnableTransitGatewayRouteTablePropagationResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize
 for EnableTransitGatewayRouteTablePropagationResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
@@ -49,6 +51,7 @@ for EnableTransitGatewayRouteTablePropagationResult {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for EnableTransitGatewayRouteTablePropagationResult {
     const TYPE_NAME: &'static str = "EnableTransitGatewayRouteTablePropagationResult";
@@ -67,6 +70,7 @@ for EnableTransitGatewayRouteTablePropagationResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for EnableTransitGatewayRouteTablePropagationResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -25,6 +25,7 @@ impl EnableVpcClassicLinkDnsSupportRequest {
         self.vpc_id.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for EnableVpcClassicLinkDnsSupportRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -38,6 +39,7 @@ for EnableVpcClassicLinkDnsSupportRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for EnableVpcClassicLinkDnsSupportRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -46,12 +48,7 @@ impl ::awsgen_runtime::serde::Serialize for EnableVpcClassicLinkDnsSupportReques
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl EnableVpcClassicLinkDnsSupportRequest {
-    /// The JSON body of a `EnableVpcClassicLinkDnsSupportRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for EnableVpcClassicLinkDnsSupportRequest {
     const TYPE_NAME: &'static str = "EnableVpcClassicLinkDnsSupportRequest";
@@ -70,6 +67,7 @@ for EnableVpcClassicLinkDnsSupportRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for EnableVpcClassicLinkDnsSupportRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

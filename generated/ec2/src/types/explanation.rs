@@ -483,6 +483,7 @@ impl Explanation {
         self.firewall_stateful_rule.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for Explanation {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -658,6 +659,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for Explanation {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for Explanation {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -666,6 +668,7 @@ impl ::awsgen_runtime::serde::Serialize for Explanation {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for Explanation {
     const TYPE_NAME: &'static str = "Explanation";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -774,6 +777,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for Explanation {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for Explanation {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -34,6 +34,7 @@ impl ExportClientVpnClientCertificateRevocationListRequest {
         self.dry_run
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for ExportClientVpnClientCertificateRevocationListRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -50,6 +51,7 @@ for ExportClientVpnClientCertificateRevocationListRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize
 for ExportClientVpnClientCertificateRevocationListRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
@@ -59,12 +61,7 @@ for ExportClientVpnClientCertificateRevocationListRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl ExportClientVpnClientCertificateRevocationListRequest {
-    /// The JSON body of a `ExportClientVpnClientCertificateRevocationListRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for ExportClientVpnClientCertificateRevocationListRequest {
     const TYPE_NAME: &'static str = "ExportClientVpnClientCertificateRevocationListRequest";
@@ -84,6 +81,7 @@ for ExportClientVpnClientCertificateRevocationListRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for ExportClientVpnClientCertificateRevocationListRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

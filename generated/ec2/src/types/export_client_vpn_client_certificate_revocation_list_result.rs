@@ -36,6 +36,7 @@ impl ExportClientVpnClientCertificateRevocationListResult {
         self.status.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for ExportClientVpnClientCertificateRevocationListResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -52,6 +53,7 @@ for ExportClientVpnClientCertificateRevocationListResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize
 for ExportClientVpnClientCertificateRevocationListResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
@@ -61,6 +63,7 @@ for ExportClientVpnClientCertificateRevocationListResult {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for ExportClientVpnClientCertificateRevocationListResult {
     const TYPE_NAME: &'static str = "ExportClientVpnClientCertificateRevocationListResult";
@@ -82,6 +85,7 @@ for ExportClientVpnClientCertificateRevocationListResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for ExportClientVpnClientCertificateRevocationListResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -25,6 +25,7 @@ impl ExportClientVpnClientConfigurationResult {
         self.client_configuration.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for ExportClientVpnClientConfigurationResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -38,6 +39,7 @@ for ExportClientVpnClientConfigurationResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for ExportClientVpnClientConfigurationResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -46,6 +48,7 @@ impl ::awsgen_runtime::serde::Serialize for ExportClientVpnClientConfigurationRe
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for ExportClientVpnClientConfigurationResult {
     const TYPE_NAME: &'static str = "ExportClientVpnClientConfigurationResult";
@@ -64,6 +67,7 @@ for ExportClientVpnClientConfigurationResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for ExportClientVpnClientConfigurationResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

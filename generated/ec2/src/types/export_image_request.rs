@@ -88,6 +88,7 @@ impl ExportImageRequest {
         self.tag_specifications.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for ExportImageRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -121,6 +122,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for ExportImageRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for ExportImageRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -129,12 +131,7 @@ impl ::awsgen_runtime::serde::Serialize for ExportImageRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl ExportImageRequest {
-    /// The JSON body of a `ExportImageRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for ExportImageRequest {
     const TYPE_NAME: &'static str = "ExportImageRequest";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -167,6 +164,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for ExportImageRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for ExportImageRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -92,6 +92,7 @@ impl ExportImageResult {
         self.tags.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for ExportImageResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -131,6 +132,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for ExportImageResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for ExportImageResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -139,6 +141,7 @@ impl ::awsgen_runtime::serde::Serialize for ExportImageResult {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for ExportImageResult {
     const TYPE_NAME: &'static str = "ExportImageResult";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -171,6 +174,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for ExportImageResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for ExportImageResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

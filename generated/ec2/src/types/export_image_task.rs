@@ -76,6 +76,7 @@ impl ExportImageTask {
         self.tags.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for ExportImageTask {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -109,6 +110,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for ExportImageTask {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for ExportImageTask {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -117,6 +119,7 @@ impl ::awsgen_runtime::serde::Serialize for ExportImageTask {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for ExportImageTask {
     const TYPE_NAME: &'static str = "ExportImageTask";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -147,6 +150,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for ExportImageTask {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for ExportImageTask {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

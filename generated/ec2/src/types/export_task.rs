@@ -73,6 +73,7 @@ impl ExportTask {
         self.tags.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for ExportTask {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -103,6 +104,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for ExportTask {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for ExportTask {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -111,6 +113,7 @@ impl ::awsgen_runtime::serde::Serialize for ExportTask {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for ExportTask {
     const TYPE_NAME: &'static str = "ExportTask";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -140,6 +143,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for ExportTask {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for ExportTask {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -25,6 +25,7 @@ impl ExportTransitGatewayRoutesResult {
         self.s3_location.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for ExportTransitGatewayRoutesResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -38,6 +39,7 @@ for ExportTransitGatewayRoutesResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for ExportTransitGatewayRoutesResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -46,6 +48,7 @@ impl ::awsgen_runtime::serde::Serialize for ExportTransitGatewayRoutesResult {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for ExportTransitGatewayRoutesResult {
     const TYPE_NAME: &'static str = "ExportTransitGatewayRoutesResult";
@@ -64,6 +67,7 @@ for ExportTransitGatewayRoutesResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for ExportTransitGatewayRoutesResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -72,6 +72,7 @@ impl ExportVerifiedAccessInstanceClientConfigurationResult {
         self.open_vpn_configurations.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for ExportVerifiedAccessInstanceClientConfigurationResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -100,6 +101,7 @@ for ExportVerifiedAccessInstanceClientConfigurationResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize
 for ExportVerifiedAccessInstanceClientConfigurationResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
@@ -109,6 +111,7 @@ for ExportVerifiedAccessInstanceClientConfigurationResult {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for ExportVerifiedAccessInstanceClientConfigurationResult {
     const TYPE_NAME: &'static str = "ExportVerifiedAccessInstanceClientConfigurationResult";
@@ -142,6 +145,7 @@ for ExportVerifiedAccessInstanceClientConfigurationResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for ExportVerifiedAccessInstanceClientConfigurationResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -36,6 +36,7 @@ impl ExternalAuthorityConfiguration {
         self.external_resource_identifier.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for ExternalAuthorityConfiguration {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -51,6 +52,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for ExternalAuthorityConfigu
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for ExternalAuthorityConfiguration {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -59,6 +61,7 @@ impl ::awsgen_runtime::serde::Serialize for ExternalAuthorityConfiguration {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for ExternalAuthorityConfiguration {
     const TYPE_NAME: &'static str = "ExternalAuthorityConfiguration";
@@ -80,6 +83,7 @@ for ExternalAuthorityConfiguration {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for ExternalAuthorityConfiguration {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -36,6 +36,7 @@ impl FailedCapacityReservationFleetCancellationResult {
         self.cancel_capacity_reservation_fleet_error.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for FailedCapacityReservationFleetCancellationResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -54,6 +55,7 @@ for FailedCapacityReservationFleetCancellationResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize
 for FailedCapacityReservationFleetCancellationResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
@@ -63,6 +65,7 @@ for FailedCapacityReservationFleetCancellationResult {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for FailedCapacityReservationFleetCancellationResult {
     const TYPE_NAME: &'static str = "FailedCapacityReservationFleetCancellationResult";
@@ -86,6 +89,7 @@ for FailedCapacityReservationFleetCancellationResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for FailedCapacityReservationFleetCancellationResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

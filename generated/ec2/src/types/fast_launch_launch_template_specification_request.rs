@@ -43,6 +43,7 @@ impl FastLaunchLaunchTemplateSpecificationRequest {
         self.version.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for FastLaunchLaunchTemplateSpecificationRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -62,6 +63,7 @@ for FastLaunchLaunchTemplateSpecificationRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize
 for FastLaunchLaunchTemplateSpecificationRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
@@ -71,6 +73,7 @@ for FastLaunchLaunchTemplateSpecificationRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for FastLaunchLaunchTemplateSpecificationRequest {
     const TYPE_NAME: &'static str = "FastLaunchLaunchTemplateSpecificationRequest";
@@ -91,6 +94,7 @@ for FastLaunchLaunchTemplateSpecificationRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for FastLaunchLaunchTemplateSpecificationRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

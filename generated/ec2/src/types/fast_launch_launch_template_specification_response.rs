@@ -39,6 +39,7 @@ impl FastLaunchLaunchTemplateSpecificationResponse {
         self.version.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for FastLaunchLaunchTemplateSpecificationResponse {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -58,6 +59,7 @@ for FastLaunchLaunchTemplateSpecificationResponse {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize
 for FastLaunchLaunchTemplateSpecificationResponse {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
@@ -67,6 +69,7 @@ for FastLaunchLaunchTemplateSpecificationResponse {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for FastLaunchLaunchTemplateSpecificationResponse {
     const TYPE_NAME: &'static str = "FastLaunchLaunchTemplateSpecificationResponse";
@@ -87,6 +90,7 @@ for FastLaunchLaunchTemplateSpecificationResponse {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for FastLaunchLaunchTemplateSpecificationResponse {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -25,6 +25,7 @@ impl FastLaunchSnapshotConfigurationRequest {
         self.target_resource_count
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for FastLaunchSnapshotConfigurationRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -38,6 +39,7 @@ for FastLaunchSnapshotConfigurationRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for FastLaunchSnapshotConfigurationRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -46,6 +48,7 @@ impl ::awsgen_runtime::serde::Serialize for FastLaunchSnapshotConfigurationReque
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for FastLaunchSnapshotConfigurationRequest {
     const TYPE_NAME: &'static str = "FastLaunchSnapshotConfigurationRequest";
@@ -64,6 +67,7 @@ for FastLaunchSnapshotConfigurationRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for FastLaunchSnapshotConfigurationRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -25,6 +25,7 @@ impl FastLaunchSnapshotConfigurationResponse {
         self.target_resource_count
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for FastLaunchSnapshotConfigurationResponse {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -38,6 +39,7 @@ for FastLaunchSnapshotConfigurationResponse {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for FastLaunchSnapshotConfigurationResponse {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -46,6 +48,7 @@ impl ::awsgen_runtime::serde::Serialize for FastLaunchSnapshotConfigurationRespo
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for FastLaunchSnapshotConfigurationResponse {
     const TYPE_NAME: &'static str = "FastLaunchSnapshotConfigurationResponse";
@@ -64,6 +67,7 @@ for FastLaunchSnapshotConfigurationResponse {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for FastLaunchSnapshotConfigurationResponse {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

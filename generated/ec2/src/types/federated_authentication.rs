@@ -32,6 +32,7 @@ impl FederatedAuthentication {
         self.self_service_saml_provider_arn.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for FederatedAuthentication {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -48,6 +49,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for FederatedAuthentication 
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for FederatedAuthentication {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -56,6 +58,7 @@ impl ::awsgen_runtime::serde::Serialize for FederatedAuthentication {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for FederatedAuthentication {
     const TYPE_NAME: &'static str = "FederatedAuthentication";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -76,6 +79,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for FederatedAuthenticatio
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for FederatedAuthentication {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -168,6 +168,7 @@ impl ::std::fmt::Display for FilterByDimension {
         f.write_str(self.as_str())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for FilterByDimension {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -176,6 +177,7 @@ impl ::awsgen_runtime::serde::Serialize for FilterByDimension {
         serializer.serialize_str(self.as_str())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for FilterByDimension {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

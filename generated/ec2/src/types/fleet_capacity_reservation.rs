@@ -101,6 +101,7 @@ impl FleetCapacityReservation {
         self.priority
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for FleetCapacityReservation {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -154,6 +155,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for FleetCapacityReservation
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for FleetCapacityReservation {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -162,6 +164,7 @@ impl ::awsgen_runtime::serde::Serialize for FleetCapacityReservation {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for FleetCapacityReservation {
     const TYPE_NAME: &'static str = "FleetCapacityReservation";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -205,6 +208,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for FleetCapacityReservati
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for FleetCapacityReservation {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -206,6 +206,7 @@ impl FleetData {
         self.context.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for FleetData {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -306,6 +307,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for FleetData {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for FleetData {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -314,6 +316,7 @@ impl ::awsgen_runtime::serde::Serialize for FleetData {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for FleetData {
     const TYPE_NAME: &'static str = "FleetData";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -424,6 +427,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for FleetData {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for FleetData {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

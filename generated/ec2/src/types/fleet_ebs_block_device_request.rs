@@ -112,6 +112,7 @@ impl FleetEbsBlockDeviceRequest {
         self.volume_type.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for FleetEbsBlockDeviceRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -145,6 +146,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for FleetEbsBlockDeviceReque
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for FleetEbsBlockDeviceRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -153,6 +155,7 @@ impl ::awsgen_runtime::serde::Serialize for FleetEbsBlockDeviceRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for FleetEbsBlockDeviceRequest {
     const TYPE_NAME: &'static str = "FleetEbsBlockDeviceRequest";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -177,6 +180,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for FleetEbsBlockDeviceReq
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for FleetEbsBlockDeviceRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

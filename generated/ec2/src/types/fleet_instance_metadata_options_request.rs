@@ -55,6 +55,7 @@ impl FleetInstanceMetadataOptionsRequest {
         self.http_endpoint.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for FleetInstanceMetadataOptionsRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -74,6 +75,7 @@ for FleetInstanceMetadataOptionsRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for FleetInstanceMetadataOptionsRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -82,6 +84,7 @@ impl ::awsgen_runtime::serde::Serialize for FleetInstanceMetadataOptionsRequest 
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for FleetInstanceMetadataOptionsRequest {
     const TYPE_NAME: &'static str = "FleetInstanceMetadataOptionsRequest";
@@ -104,6 +107,7 @@ for FleetInstanceMetadataOptionsRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for FleetInstanceMetadataOptionsRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -40,6 +40,7 @@ impl FleetLaunchTemplateConfigRequest {
         self.overrides.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for FleetLaunchTemplateConfigRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -56,6 +57,7 @@ for FleetLaunchTemplateConfigRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for FleetLaunchTemplateConfigRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -64,6 +66,7 @@ impl ::awsgen_runtime::serde::Serialize for FleetLaunchTemplateConfigRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for FleetLaunchTemplateConfigRequest {
     const TYPE_NAME: &'static str = "FleetLaunchTemplateConfigRequest";
@@ -93,6 +96,7 @@ for FleetLaunchTemplateConfigRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for FleetLaunchTemplateConfigRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -149,6 +149,7 @@ impl FleetLaunchTemplateOverrides {
         self.availability_zone_id.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for FleetLaunchTemplateOverrides {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -197,6 +198,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for FleetLaunchTemplateOverr
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for FleetLaunchTemplateOverrides {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -205,6 +207,7 @@ impl ::awsgen_runtime::serde::Serialize for FleetLaunchTemplateOverrides {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for FleetLaunchTemplateOverrides {
     const TYPE_NAME: &'static str = "FleetLaunchTemplateOverrides";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -248,6 +251,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for FleetLaunchTemplateOve
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for FleetLaunchTemplateOverrides {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

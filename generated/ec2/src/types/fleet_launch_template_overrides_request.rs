@@ -196,6 +196,7 @@ impl FleetLaunchTemplateOverridesRequest {
         self.availability_zone_id.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for FleetLaunchTemplateOverridesRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -254,6 +255,7 @@ for FleetLaunchTemplateOverridesRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for FleetLaunchTemplateOverridesRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -262,6 +264,7 @@ impl ::awsgen_runtime::serde::Serialize for FleetLaunchTemplateOverridesRequest 
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for FleetLaunchTemplateOverridesRequest {
     const TYPE_NAME: &'static str = "FleetLaunchTemplateOverridesRequest";
@@ -309,6 +312,7 @@ for FleetLaunchTemplateOverridesRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for FleetLaunchTemplateOverridesRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

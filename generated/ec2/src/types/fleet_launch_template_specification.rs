@@ -49,6 +49,7 @@ impl FleetLaunchTemplateSpecification {
         self.version.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for FleetLaunchTemplateSpecification {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -68,6 +69,7 @@ for FleetLaunchTemplateSpecification {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for FleetLaunchTemplateSpecification {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -76,6 +78,7 @@ impl ::awsgen_runtime::serde::Serialize for FleetLaunchTemplateSpecification {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for FleetLaunchTemplateSpecification {
     const TYPE_NAME: &'static str = "FleetLaunchTemplateSpecification";
@@ -96,6 +99,7 @@ for FleetLaunchTemplateSpecification {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for FleetLaunchTemplateSpecification {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

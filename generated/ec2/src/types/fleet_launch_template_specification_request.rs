@@ -57,6 +57,7 @@ impl FleetLaunchTemplateSpecificationRequest {
         self.launch_template_specification_user_data.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for FleetLaunchTemplateSpecificationRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -81,6 +82,7 @@ for FleetLaunchTemplateSpecificationRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for FleetLaunchTemplateSpecificationRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -89,6 +91,7 @@ impl ::awsgen_runtime::serde::Serialize for FleetLaunchTemplateSpecificationRequ
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for FleetLaunchTemplateSpecificationRequest {
     const TYPE_NAME: &'static str = "FleetLaunchTemplateSpecificationRequest";
@@ -112,6 +115,7 @@ for FleetLaunchTemplateSpecificationRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for FleetLaunchTemplateSpecificationRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -46,6 +46,7 @@ impl FleetSpotCapacityRebalance {
         self.termination_delay
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for FleetSpotCapacityRebalance {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -61,6 +62,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for FleetSpotCapacityRebalan
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for FleetSpotCapacityRebalance {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -69,6 +71,7 @@ impl ::awsgen_runtime::serde::Serialize for FleetSpotCapacityRebalance {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for FleetSpotCapacityRebalance {
     const TYPE_NAME: &'static str = "FleetSpotCapacityRebalance";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -87,6 +90,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for FleetSpotCapacityRebal
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for FleetSpotCapacityRebalance {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

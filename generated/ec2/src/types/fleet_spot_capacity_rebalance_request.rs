@@ -46,6 +46,7 @@ impl FleetSpotCapacityRebalanceRequest {
         self.termination_delay
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for FleetSpotCapacityRebalanceRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -62,6 +63,7 @@ for FleetSpotCapacityRebalanceRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for FleetSpotCapacityRebalanceRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -70,6 +72,7 @@ impl ::awsgen_runtime::serde::Serialize for FleetSpotCapacityRebalanceRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for FleetSpotCapacityRebalanceRequest {
     const TYPE_NAME: &'static str = "FleetSpotCapacityRebalanceRequest";
@@ -89,6 +92,7 @@ for FleetSpotCapacityRebalanceRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for FleetSpotCapacityRebalanceRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

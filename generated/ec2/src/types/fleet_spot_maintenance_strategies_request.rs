@@ -29,6 +29,7 @@ impl FleetSpotMaintenanceStrategiesRequest {
         self.capacity_rebalance.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for FleetSpotMaintenanceStrategiesRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -42,6 +43,7 @@ for FleetSpotMaintenanceStrategiesRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for FleetSpotMaintenanceStrategiesRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -50,6 +52,7 @@ impl ::awsgen_runtime::serde::Serialize for FleetSpotMaintenanceStrategiesReques
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for FleetSpotMaintenanceStrategiesRequest {
     const TYPE_NAME: &'static str = "FleetSpotMaintenanceStrategiesRequest";
@@ -68,6 +71,7 @@ for FleetSpotMaintenanceStrategiesRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for FleetSpotMaintenanceStrategiesRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -153,6 +153,7 @@ impl FlowLog {
         self.tag_field_specifications.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for FlowLog {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -218,6 +219,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for FlowLog {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for FlowLog {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -226,6 +228,7 @@ impl ::awsgen_runtime::serde::Serialize for FlowLog {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for FlowLog {
     const TYPE_NAME: &'static str = "FlowLog";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -287,6 +290,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for FlowLog {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for FlowLog {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

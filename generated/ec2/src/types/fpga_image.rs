@@ -134,6 +134,7 @@ impl FpgaImage {
         self.instance_types.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for FpgaImage {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -201,6 +202,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for FpgaImage {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for FpgaImage {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -209,6 +211,7 @@ impl ::awsgen_runtime::serde::Serialize for FpgaImage {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for FpgaImage {
     const TYPE_NAME: &'static str = "FpgaImage";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -271,6 +274,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for FpgaImage {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for FpgaImage {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -55,6 +55,7 @@ impl FpgaImageAttribute {
         self.product_codes.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for FpgaImageAttribute {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -79,6 +80,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for FpgaImageAttribute {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for FpgaImageAttribute {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -87,6 +89,7 @@ impl ::awsgen_runtime::serde::Serialize for FpgaImageAttribute {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for FpgaImageAttribute {
     const TYPE_NAME: &'static str = "FpgaImageAttribute";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -124,6 +127,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for FpgaImageAttribute {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for FpgaImageAttribute {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -29,6 +29,7 @@ impl GetActiveVpnTunnelStatusResult {
         self.active_vpn_tunnel_status.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for GetActiveVpnTunnelStatusResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -41,6 +42,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for GetActiveVpnTunnelStatus
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for GetActiveVpnTunnelStatusResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -49,6 +51,7 @@ impl ::awsgen_runtime::serde::Serialize for GetActiveVpnTunnelStatusResult {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for GetActiveVpnTunnelStatusResult {
     const TYPE_NAME: &'static str = "GetActiveVpnTunnelStatusResult";
@@ -67,6 +70,7 @@ for GetActiveVpnTunnelStatusResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for GetActiveVpnTunnelStatusResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -50,6 +50,7 @@ impl GetAllowedImagesSettingsResult {
         self.managed_by.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for GetAllowedImagesSettingsResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -68,6 +69,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for GetAllowedImagesSettings
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for GetAllowedImagesSettingsResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -76,6 +78,7 @@ impl ::awsgen_runtime::serde::Serialize for GetAllowedImagesSettingsResult {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for GetAllowedImagesSettingsResult {
     const TYPE_NAME: &'static str = "GetAllowedImagesSettingsResult";
@@ -104,6 +107,7 @@ for GetAllowedImagesSettingsResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for GetAllowedImagesSettingsResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

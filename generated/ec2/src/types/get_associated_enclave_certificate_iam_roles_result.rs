@@ -27,6 +27,7 @@ impl GetAssociatedEnclaveCertificateIamRolesResult {
         self.associated_roles.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for GetAssociatedEnclaveCertificateIamRolesResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -40,6 +41,7 @@ for GetAssociatedEnclaveCertificateIamRolesResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize
 for GetAssociatedEnclaveCertificateIamRolesResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
@@ -49,6 +51,7 @@ for GetAssociatedEnclaveCertificateIamRolesResult {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for GetAssociatedEnclaveCertificateIamRolesResult {
     const TYPE_NAME: &'static str = "GetAssociatedEnclaveCertificateIamRolesResult";
@@ -75,6 +78,7 @@ for GetAssociatedEnclaveCertificateIamRolesResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for GetAssociatedEnclaveCertificateIamRolesResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -48,6 +48,7 @@ impl GetAssociatedIpv6PoolCidrsRequest {
         self.dry_run
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for GetAssociatedIpv6PoolCidrsRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -70,6 +71,7 @@ for GetAssociatedIpv6PoolCidrsRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for GetAssociatedIpv6PoolCidrsRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -78,12 +80,7 @@ impl ::awsgen_runtime::serde::Serialize for GetAssociatedIpv6PoolCidrsRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl GetAssociatedIpv6PoolCidrsRequest {
-    /// The JSON body of a `GetAssociatedIpv6PoolCidrsRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for GetAssociatedIpv6PoolCidrsRequest {
     const TYPE_NAME: &'static str = "GetAssociatedIpv6PoolCidrsRequest";
@@ -105,6 +102,7 @@ for GetAssociatedIpv6PoolCidrsRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for GetAssociatedIpv6PoolCidrsRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

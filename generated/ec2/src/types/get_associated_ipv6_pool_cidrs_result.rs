@@ -34,6 +34,7 @@ impl GetAssociatedIpv6PoolCidrsResult {
         self.next_token.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for GetAssociatedIpv6PoolCidrsResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -50,6 +51,7 @@ for GetAssociatedIpv6PoolCidrsResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for GetAssociatedIpv6PoolCidrsResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -58,6 +60,7 @@ impl ::awsgen_runtime::serde::Serialize for GetAssociatedIpv6PoolCidrsResult {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for GetAssociatedIpv6PoolCidrsResult {
     const TYPE_NAME: &'static str = "GetAssociatedIpv6PoolCidrsResult";
@@ -85,6 +88,7 @@ for GetAssociatedIpv6PoolCidrsResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for GetAssociatedIpv6PoolCidrsResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

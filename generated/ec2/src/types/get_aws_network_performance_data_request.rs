@@ -64,6 +64,7 @@ impl GetAwsNetworkPerformanceDataRequest {
         self.dry_run
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for GetAwsNetworkPerformanceDataRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -102,6 +103,7 @@ for GetAwsNetworkPerformanceDataRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for GetAwsNetworkPerformanceDataRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -110,12 +112,7 @@ impl ::awsgen_runtime::serde::Serialize for GetAwsNetworkPerformanceDataRequest 
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl GetAwsNetworkPerformanceDataRequest {
-    /// The JSON body of a `GetAwsNetworkPerformanceDataRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for GetAwsNetworkPerformanceDataRequest {
     const TYPE_NAME: &'static str = "GetAwsNetworkPerformanceDataRequest";
@@ -161,6 +158,7 @@ for GetAwsNetworkPerformanceDataRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for GetAwsNetworkPerformanceDataRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

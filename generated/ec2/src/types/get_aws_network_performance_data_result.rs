@@ -34,6 +34,7 @@ impl GetAwsNetworkPerformanceDataResult {
         self.next_token.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for GetAwsNetworkPerformanceDataResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -50,6 +51,7 @@ for GetAwsNetworkPerformanceDataResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for GetAwsNetworkPerformanceDataResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -58,6 +60,7 @@ impl ::awsgen_runtime::serde::Serialize for GetAwsNetworkPerformanceDataResult {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for GetAwsNetworkPerformanceDataResult {
     const TYPE_NAME: &'static str = "GetAwsNetworkPerformanceDataResult";
@@ -85,6 +88,7 @@ for GetAwsNetworkPerformanceDataResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for GetAwsNetworkPerformanceDataResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

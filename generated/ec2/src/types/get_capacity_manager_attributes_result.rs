@@ -81,6 +81,7 @@ impl GetCapacityManagerAttributesResult {
         self.latest_datapoint_timestamp.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for GetCapacityManagerAttributesResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -122,6 +123,7 @@ for GetCapacityManagerAttributesResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for GetCapacityManagerAttributesResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -130,6 +132,7 @@ impl ::awsgen_runtime::serde::Serialize for GetCapacityManagerAttributesResult {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for GetCapacityManagerAttributesResult {
     const TYPE_NAME: &'static str = "GetCapacityManagerAttributesResult";
@@ -170,6 +173,7 @@ for GetCapacityManagerAttributesResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for GetCapacityManagerAttributesResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -95,6 +95,7 @@ impl GetCapacityManagerMetricDataRequest {
         self.dry_run
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for GetCapacityManagerMetricDataRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -142,6 +143,7 @@ for GetCapacityManagerMetricDataRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for GetCapacityManagerMetricDataRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -150,12 +152,7 @@ impl ::awsgen_runtime::serde::Serialize for GetCapacityManagerMetricDataRequest 
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl GetCapacityManagerMetricDataRequest {
-    /// The JSON body of a `GetCapacityManagerMetricDataRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for GetCapacityManagerMetricDataRequest {
     const TYPE_NAME: &'static str = "GetCapacityManagerMetricDataRequest";
@@ -206,6 +203,7 @@ for GetCapacityManagerMetricDataRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for GetCapacityManagerMetricDataRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -88,6 +88,7 @@ impl GetCapacityManagerMetricDimensionsRequest {
         self.dry_run
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for GetCapacityManagerMetricDimensionsRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -132,6 +133,7 @@ for GetCapacityManagerMetricDimensionsRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for GetCapacityManagerMetricDimensionsRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -140,12 +142,7 @@ impl ::awsgen_runtime::serde::Serialize for GetCapacityManagerMetricDimensionsRe
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl GetCapacityManagerMetricDimensionsRequest {
-    /// The JSON body of a `GetCapacityManagerMetricDimensionsRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for GetCapacityManagerMetricDimensionsRequest {
     const TYPE_NAME: &'static str = "GetCapacityManagerMetricDimensionsRequest";
@@ -195,6 +192,7 @@ for GetCapacityManagerMetricDimensionsRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for GetCapacityManagerMetricDimensionsRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -39,6 +39,7 @@ impl GetCapacityManagerMonitoredTagKeysRequest {
         self.dry_run
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for GetCapacityManagerMonitoredTagKeysRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -58,6 +59,7 @@ for GetCapacityManagerMonitoredTagKeysRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for GetCapacityManagerMonitoredTagKeysRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -66,12 +68,7 @@ impl ::awsgen_runtime::serde::Serialize for GetCapacityManagerMonitoredTagKeysRe
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl GetCapacityManagerMonitoredTagKeysRequest {
-    /// The JSON body of a `GetCapacityManagerMonitoredTagKeysRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for GetCapacityManagerMonitoredTagKeysRequest {
     const TYPE_NAME: &'static str = "GetCapacityManagerMonitoredTagKeysRequest";
@@ -92,6 +89,7 @@ for GetCapacityManagerMonitoredTagKeysRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for GetCapacityManagerMonitoredTagKeysRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -111,6 +111,7 @@ impl GetCapacityReservationUsageResult {
         self.interruption_info.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for GetCapacityReservationUsageResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -153,6 +154,7 @@ for GetCapacityReservationUsageResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for GetCapacityReservationUsageResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -161,6 +163,7 @@ impl ::awsgen_runtime::serde::Serialize for GetCapacityReservationUsageResult {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for GetCapacityReservationUsageResult {
     const TYPE_NAME: &'static str = "GetCapacityReservationUsageResult";
@@ -198,6 +201,7 @@ for GetCapacityReservationUsageResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for GetCapacityReservationUsageResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

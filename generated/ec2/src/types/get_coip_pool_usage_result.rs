@@ -48,6 +48,7 @@ impl GetCoipPoolUsageResult {
         self.next_token.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for GetCoipPoolUsageResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -69,6 +70,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for GetCoipPoolUsageResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for GetCoipPoolUsageResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -77,6 +79,7 @@ impl ::awsgen_runtime::serde::Serialize for GetCoipPoolUsageResult {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for GetCoipPoolUsageResult {
     const TYPE_NAME: &'static str = "GetCoipPoolUsageResult";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -107,6 +110,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for GetCoipPoolUsageResult
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for GetCoipPoolUsageResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -41,6 +41,7 @@ impl GetConsoleScreenshotRequest {
         self.wake_up
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for GetConsoleScreenshotRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -59,6 +60,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for GetConsoleScreenshotRequ
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for GetConsoleScreenshotRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -67,12 +69,7 @@ impl ::awsgen_runtime::serde::Serialize for GetConsoleScreenshotRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl GetConsoleScreenshotRequest {
-    /// The JSON body of a `GetConsoleScreenshotRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for GetConsoleScreenshotRequest {
     const TYPE_NAME: &'static str = "GetConsoleScreenshotRequest";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -92,6 +89,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for GetConsoleScreenshotRe
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for GetConsoleScreenshotRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -93,6 +93,7 @@ impl GetDeclarativePoliciesReportSummaryResult {
         self.attribute_summaries.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for GetDeclarativePoliciesReportSummaryResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -140,6 +141,7 @@ for GetDeclarativePoliciesReportSummaryResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for GetDeclarativePoliciesReportSummaryResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -148,6 +150,7 @@ impl ::awsgen_runtime::serde::Serialize for GetDeclarativePoliciesReportSummaryR
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for GetDeclarativePoliciesReportSummaryResult {
     const TYPE_NAME: &'static str = "GetDeclarativePoliciesReportSummaryResult";
@@ -200,6 +203,7 @@ for GetDeclarativePoliciesReportSummaryResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for GetDeclarativePoliciesReportSummaryResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

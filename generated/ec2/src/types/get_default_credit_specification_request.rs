@@ -38,6 +38,7 @@ impl GetDefaultCreditSpecificationRequest {
         self.instance_family.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for GetDefaultCreditSpecificationRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -54,6 +55,7 @@ for GetDefaultCreditSpecificationRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for GetDefaultCreditSpecificationRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -62,12 +64,7 @@ impl ::awsgen_runtime::serde::Serialize for GetDefaultCreditSpecificationRequest
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl GetDefaultCreditSpecificationRequest {
-    /// The JSON body of a `GetDefaultCreditSpecificationRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for GetDefaultCreditSpecificationRequest {
     const TYPE_NAME: &'static str = "GetDefaultCreditSpecificationRequest";
@@ -87,6 +84,7 @@ for GetDefaultCreditSpecificationRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for GetDefaultCreditSpecificationRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -29,6 +29,7 @@ impl GetDefaultCreditSpecificationResult {
         self.instance_family_credit_specification.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for GetDefaultCreditSpecificationResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -44,6 +45,7 @@ for GetDefaultCreditSpecificationResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for GetDefaultCreditSpecificationResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -52,6 +54,7 @@ impl ::awsgen_runtime::serde::Serialize for GetDefaultCreditSpecificationResult 
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for GetDefaultCreditSpecificationResult {
     const TYPE_NAME: &'static str = "GetDefaultCreditSpecificationResult";
@@ -72,6 +75,7 @@ for GetDefaultCreditSpecificationResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for GetDefaultCreditSpecificationResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

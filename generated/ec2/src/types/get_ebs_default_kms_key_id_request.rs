@@ -25,6 +25,7 @@ impl GetEbsDefaultKmsKeyIdRequest {
         self.dry_run
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for GetEbsDefaultKmsKeyIdRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -37,6 +38,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for GetEbsDefaultKmsKeyIdReq
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for GetEbsDefaultKmsKeyIdRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -45,12 +47,7 @@ impl ::awsgen_runtime::serde::Serialize for GetEbsDefaultKmsKeyIdRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl GetEbsDefaultKmsKeyIdRequest {
-    /// The JSON body of a `GetEbsDefaultKmsKeyIdRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for GetEbsDefaultKmsKeyIdRequest {
     const TYPE_NAME: &'static str = "GetEbsDefaultKmsKeyIdRequest";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -68,6 +65,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for GetEbsDefaultKmsKeyIdR
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for GetEbsDefaultKmsKeyIdRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

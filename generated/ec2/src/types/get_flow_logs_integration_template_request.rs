@@ -54,6 +54,7 @@ impl GetFlowLogsIntegrationTemplateRequest {
         self.integrate_services.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for GetFlowLogsIntegrationTemplateRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -78,6 +79,7 @@ for GetFlowLogsIntegrationTemplateRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for GetFlowLogsIntegrationTemplateRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -86,12 +88,7 @@ impl ::awsgen_runtime::serde::Serialize for GetFlowLogsIntegrationTemplateReques
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl GetFlowLogsIntegrationTemplateRequest {
-    /// The JSON body of a `GetFlowLogsIntegrationTemplateRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for GetFlowLogsIntegrationTemplateRequest {
     const TYPE_NAME: &'static str = "GetFlowLogsIntegrationTemplateRequest";
@@ -115,6 +112,7 @@ for GetFlowLogsIntegrationTemplateRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for GetFlowLogsIntegrationTemplateRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -36,6 +36,7 @@ impl GetGroupsForCapacityReservationResult {
         self.capacity_reservation_groups.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for GetGroupsForCapacityReservationResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -52,6 +53,7 @@ for GetGroupsForCapacityReservationResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for GetGroupsForCapacityReservationResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -60,6 +62,7 @@ impl ::awsgen_runtime::serde::Serialize for GetGroupsForCapacityReservationResul
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for GetGroupsForCapacityReservationResult {
     const TYPE_NAME: &'static str = "GetGroupsForCapacityReservationResult";
@@ -87,6 +90,7 @@ for GetGroupsForCapacityReservationResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for GetGroupsForCapacityReservationResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -36,6 +36,7 @@ impl GetHostReservationPurchasePreviewRequest {
         self.offering_id.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for GetHostReservationPurchasePreviewRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -52,6 +53,7 @@ for GetHostReservationPurchasePreviewRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for GetHostReservationPurchasePreviewRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -60,12 +62,7 @@ impl ::awsgen_runtime::serde::Serialize for GetHostReservationPurchasePreviewReq
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl GetHostReservationPurchasePreviewRequest {
-    /// The JSON body of a `GetHostReservationPurchasePreviewRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for GetHostReservationPurchasePreviewRequest {
     const TYPE_NAME: &'static str = "GetHostReservationPurchasePreviewRequest";
@@ -85,6 +82,7 @@ for GetHostReservationPurchasePreviewRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for GetHostReservationPurchasePreviewRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -48,6 +48,7 @@ impl GetHostReservationPurchasePreviewResult {
         self.total_upfront_price.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for GetHostReservationPurchasePreviewResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -70,6 +71,7 @@ for GetHostReservationPurchasePreviewResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for GetHostReservationPurchasePreviewResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -78,6 +80,7 @@ impl ::awsgen_runtime::serde::Serialize for GetHostReservationPurchasePreviewRes
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for GetHostReservationPurchasePreviewResult {
     const TYPE_NAME: &'static str = "GetHostReservationPurchasePreviewResult";
@@ -105,6 +108,7 @@ for GetHostReservationPurchasePreviewResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for GetHostReservationPurchasePreviewResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -40,6 +40,7 @@ impl GetImageBlockPublicAccessStateResult {
         self.managed_by.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for GetImageBlockPublicAccessStateResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -57,6 +58,7 @@ for GetImageBlockPublicAccessStateResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for GetImageBlockPublicAccessStateResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -65,6 +67,7 @@ impl ::awsgen_runtime::serde::Serialize for GetImageBlockPublicAccessStateResult
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for GetImageBlockPublicAccessStateResult {
     const TYPE_NAME: &'static str = "GetImageBlockPublicAccessStateResult";
@@ -86,6 +89,7 @@ for GetImageBlockPublicAccessStateResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for GetImageBlockPublicAccessStateResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -25,6 +25,7 @@ impl GetInstanceMetadataDefaultsRequest {
         self.dry_run
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for GetInstanceMetadataDefaultsRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -38,6 +39,7 @@ for GetInstanceMetadataDefaultsRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for GetInstanceMetadataDefaultsRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -46,12 +48,7 @@ impl ::awsgen_runtime::serde::Serialize for GetInstanceMetadataDefaultsRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl GetInstanceMetadataDefaultsRequest {
-    /// The JSON body of a `GetInstanceMetadataDefaultsRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for GetInstanceMetadataDefaultsRequest {
     const TYPE_NAME: &'static str = "GetInstanceMetadataDefaultsRequest";
@@ -70,6 +67,7 @@ for GetInstanceMetadataDefaultsRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for GetInstanceMetadataDefaultsRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

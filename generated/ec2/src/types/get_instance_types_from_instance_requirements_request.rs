@@ -81,6 +81,7 @@ impl GetInstanceTypesFromInstanceRequirementsRequest {
         self.context.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for GetInstanceTypesFromInstanceRequirementsRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -112,6 +113,7 @@ for GetInstanceTypesFromInstanceRequirementsRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize
 for GetInstanceTypesFromInstanceRequirementsRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
@@ -121,12 +123,7 @@ for GetInstanceTypesFromInstanceRequirementsRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl GetInstanceTypesFromInstanceRequirementsRequest {
-    /// The JSON body of a `GetInstanceTypesFromInstanceRequirementsRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for GetInstanceTypesFromInstanceRequirementsRequest {
     const TYPE_NAME: &'static str = "GetInstanceTypesFromInstanceRequirementsRequest";
@@ -151,6 +148,7 @@ for GetInstanceTypesFromInstanceRequirementsRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for GetInstanceTypesFromInstanceRequirementsRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

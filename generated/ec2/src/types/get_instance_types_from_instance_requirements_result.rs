@@ -36,6 +36,7 @@ impl GetInstanceTypesFromInstanceRequirementsResult {
         self.next_token.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for GetInstanceTypesFromInstanceRequirementsResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -52,6 +53,7 @@ for GetInstanceTypesFromInstanceRequirementsResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize
 for GetInstanceTypesFromInstanceRequirementsResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
@@ -61,6 +63,7 @@ for GetInstanceTypesFromInstanceRequirementsResult {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for GetInstanceTypesFromInstanceRequirementsResult {
     const TYPE_NAME: &'static str = "GetInstanceTypesFromInstanceRequirementsResult";
@@ -88,6 +91,7 @@ for GetInstanceTypesFromInstanceRequirementsResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for GetInstanceTypesFromInstanceRequirementsResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -47,6 +47,7 @@ impl GetIpamDiscoveredPublicAddressesResult {
         self.next_token.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for GetIpamDiscoveredPublicAddressesResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -73,6 +74,7 @@ for GetIpamDiscoveredPublicAddressesResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for GetIpamDiscoveredPublicAddressesResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -81,6 +83,7 @@ impl ::awsgen_runtime::serde::Serialize for GetIpamDiscoveredPublicAddressesResu
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for GetIpamDiscoveredPublicAddressesResult {
     const TYPE_NAME: &'static str = "GetIpamDiscoveredPublicAddressesResult";
@@ -117,6 +120,7 @@ for GetIpamDiscoveredPublicAddressesResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for GetIpamDiscoveredPublicAddressesResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -64,6 +64,7 @@ impl GetIpamDiscoveredResourceCidrsRequest {
         self.max_results
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for GetIpamDiscoveredResourceCidrsRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -92,6 +93,7 @@ for GetIpamDiscoveredResourceCidrsRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for GetIpamDiscoveredResourceCidrsRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -100,12 +102,7 @@ impl ::awsgen_runtime::serde::Serialize for GetIpamDiscoveredResourceCidrsReques
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl GetIpamDiscoveredResourceCidrsRequest {
-    /// The JSON body of a `GetIpamDiscoveredResourceCidrsRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for GetIpamDiscoveredResourceCidrsRequest {
     const TYPE_NAME: &'static str = "GetIpamDiscoveredResourceCidrsRequest";
@@ -137,6 +134,7 @@ for GetIpamDiscoveredResourceCidrsRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for GetIpamDiscoveredResourceCidrsRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

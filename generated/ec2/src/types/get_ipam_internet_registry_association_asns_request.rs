@@ -57,6 +57,7 @@ impl GetIpamInternetRegistryAssociationAsnsRequest {
         self.filters.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for GetIpamInternetRegistryAssociationAsnsRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -84,6 +85,7 @@ for GetIpamInternetRegistryAssociationAsnsRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize
 for GetIpamInternetRegistryAssociationAsnsRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
@@ -93,12 +95,7 @@ for GetIpamInternetRegistryAssociationAsnsRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl GetIpamInternetRegistryAssociationAsnsRequest {
-    /// The JSON body of a `GetIpamInternetRegistryAssociationAsnsRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for GetIpamInternetRegistryAssociationAsnsRequest {
     const TYPE_NAME: &'static str = "GetIpamInternetRegistryAssociationAsnsRequest";
@@ -129,6 +126,7 @@ for GetIpamInternetRegistryAssociationAsnsRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for GetIpamInternetRegistryAssociationAsnsRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

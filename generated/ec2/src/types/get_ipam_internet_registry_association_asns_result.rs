@@ -36,6 +36,7 @@ impl GetIpamInternetRegistryAssociationAsnsResult {
         self.ipam_internet_registry_association_asns.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for GetIpamInternetRegistryAssociationAsnsResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -54,6 +55,7 @@ for GetIpamInternetRegistryAssociationAsnsResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize
 for GetIpamInternetRegistryAssociationAsnsResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
@@ -63,6 +65,7 @@ for GetIpamInternetRegistryAssociationAsnsResult {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for GetIpamInternetRegistryAssociationAsnsResult {
     const TYPE_NAME: &'static str = "GetIpamInternetRegistryAssociationAsnsResult";
@@ -90,6 +93,7 @@ for GetIpamInternetRegistryAssociationAsnsResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for GetIpamInternetRegistryAssociationAsnsResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -57,6 +57,7 @@ impl GetIpamInternetRegistryAssociationCidrsRequest {
         self.filters.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for GetIpamInternetRegistryAssociationCidrsRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -84,6 +85,7 @@ for GetIpamInternetRegistryAssociationCidrsRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize
 for GetIpamInternetRegistryAssociationCidrsRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
@@ -93,12 +95,7 @@ for GetIpamInternetRegistryAssociationCidrsRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl GetIpamInternetRegistryAssociationCidrsRequest {
-    /// The JSON body of a `GetIpamInternetRegistryAssociationCidrsRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for GetIpamInternetRegistryAssociationCidrsRequest {
     const TYPE_NAME: &'static str = "GetIpamInternetRegistryAssociationCidrsRequest";
@@ -129,6 +126,7 @@ for GetIpamInternetRegistryAssociationCidrsRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for GetIpamInternetRegistryAssociationCidrsRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

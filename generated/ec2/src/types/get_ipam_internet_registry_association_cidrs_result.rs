@@ -36,6 +36,7 @@ impl GetIpamInternetRegistryAssociationCidrsResult {
         self.ipam_internet_registry_association_cidrs.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for GetIpamInternetRegistryAssociationCidrsResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -54,6 +55,7 @@ for GetIpamInternetRegistryAssociationCidrsResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize
 for GetIpamInternetRegistryAssociationCidrsResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
@@ -63,6 +65,7 @@ for GetIpamInternetRegistryAssociationCidrsResult {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for GetIpamInternetRegistryAssociationCidrsResult {
     const TYPE_NAME: &'static str = "GetIpamInternetRegistryAssociationCidrsResult";
@@ -90,6 +93,7 @@ for GetIpamInternetRegistryAssociationCidrsResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for GetIpamInternetRegistryAssociationCidrsResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -75,6 +75,7 @@ impl GetIpamPolicyAllocationRulesRequest {
         self.next_token.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for GetIpamPolicyAllocationRulesRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -106,6 +107,7 @@ for GetIpamPolicyAllocationRulesRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for GetIpamPolicyAllocationRulesRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -114,12 +116,7 @@ impl ::awsgen_runtime::serde::Serialize for GetIpamPolicyAllocationRulesRequest 
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl GetIpamPolicyAllocationRulesRequest {
-    /// The JSON body of a `GetIpamPolicyAllocationRulesRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for GetIpamPolicyAllocationRulesRequest {
     const TYPE_NAME: &'static str = "GetIpamPolicyAllocationRulesRequest";
@@ -150,6 +147,7 @@ for GetIpamPolicyAllocationRulesRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for GetIpamPolicyAllocationRulesRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

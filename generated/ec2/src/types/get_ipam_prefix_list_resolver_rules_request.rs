@@ -55,6 +55,7 @@ impl GetIpamPrefixListResolverRulesRequest {
         self.next_token.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for GetIpamPrefixListResolverRulesRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -80,6 +81,7 @@ for GetIpamPrefixListResolverRulesRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for GetIpamPrefixListResolverRulesRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -88,12 +90,7 @@ impl ::awsgen_runtime::serde::Serialize for GetIpamPrefixListResolverRulesReques
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl GetIpamPrefixListResolverRulesRequest {
-    /// The JSON body of a `GetIpamPrefixListResolverRulesRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for GetIpamPrefixListResolverRulesRequest {
     const TYPE_NAME: &'static str = "GetIpamPrefixListResolverRulesRequest";
@@ -124,6 +121,7 @@ for GetIpamPrefixListResolverRulesRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for GetIpamPrefixListResolverRulesRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -57,6 +57,7 @@ impl GetIpamPrefixListResolverVersionEntriesRequest {
         self.next_token.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for GetIpamPrefixListResolverVersionEntriesRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -84,6 +85,7 @@ for GetIpamPrefixListResolverVersionEntriesRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize
 for GetIpamPrefixListResolverVersionEntriesRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
@@ -93,12 +95,7 @@ for GetIpamPrefixListResolverVersionEntriesRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl GetIpamPrefixListResolverVersionEntriesRequest {
-    /// The JSON body of a `GetIpamPrefixListResolverVersionEntriesRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for GetIpamPrefixListResolverVersionEntriesRequest {
     const TYPE_NAME: &'static str = "GetIpamPrefixListResolverVersionEntriesRequest";
@@ -125,6 +122,7 @@ for GetIpamPrefixListResolverVersionEntriesRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for GetIpamPrefixListResolverVersionEntriesRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -34,6 +34,7 @@ impl GetIpamPrefixListResolverVersionEntriesResult {
         self.next_token.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for GetIpamPrefixListResolverVersionEntriesResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -50,6 +51,7 @@ for GetIpamPrefixListResolverVersionEntriesResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize
 for GetIpamPrefixListResolverVersionEntriesResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
@@ -59,6 +61,7 @@ for GetIpamPrefixListResolverVersionEntriesResult {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for GetIpamPrefixListResolverVersionEntriesResult {
     const TYPE_NAME: &'static str = "GetIpamPrefixListResolverVersionEntriesResult";
@@ -86,6 +89,7 @@ for GetIpamPrefixListResolverVersionEntriesResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for GetIpamPrefixListResolverVersionEntriesResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

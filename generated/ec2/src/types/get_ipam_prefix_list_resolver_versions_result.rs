@@ -36,6 +36,7 @@ impl GetIpamPrefixListResolverVersionsResult {
         self.next_token.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for GetIpamPrefixListResolverVersionsResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -54,6 +55,7 @@ for GetIpamPrefixListResolverVersionsResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for GetIpamPrefixListResolverVersionsResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -62,6 +64,7 @@ impl ::awsgen_runtime::serde::Serialize for GetIpamPrefixListResolverVersionsRes
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for GetIpamPrefixListResolverVersionsResult {
     const TYPE_NAME: &'static str = "GetIpamPrefixListResolverVersionsResult";
@@ -89,6 +92,7 @@ for GetIpamPrefixListResolverVersionsResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for GetIpamPrefixListResolverVersionsResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

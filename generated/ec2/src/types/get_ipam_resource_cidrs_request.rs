@@ -94,6 +94,7 @@ impl GetIpamResourceCidrsRequest {
         self.resource_owner.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for GetIpamResourceCidrsRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -133,6 +134,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for GetIpamResourceCidrsRequ
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for GetIpamResourceCidrsRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -141,12 +143,7 @@ impl ::awsgen_runtime::serde::Serialize for GetIpamResourceCidrsRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl GetIpamResourceCidrsRequest {
-    /// The JSON body of a `GetIpamResourceCidrsRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for GetIpamResourceCidrsRequest {
     const TYPE_NAME: &'static str = "GetIpamResourceCidrsRequest";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -179,6 +176,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for GetIpamResourceCidrsRe
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for GetIpamResourceCidrsRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

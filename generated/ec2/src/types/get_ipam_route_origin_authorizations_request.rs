@@ -57,6 +57,7 @@ impl GetIpamRouteOriginAuthorizationsRequest {
         self.next_token.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for GetIpamRouteOriginAuthorizationsRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -84,6 +85,7 @@ for GetIpamRouteOriginAuthorizationsRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for GetIpamRouteOriginAuthorizationsRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -92,12 +94,7 @@ impl ::awsgen_runtime::serde::Serialize for GetIpamRouteOriginAuthorizationsRequ
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl GetIpamRouteOriginAuthorizationsRequest {
-    /// The JSON body of a `GetIpamRouteOriginAuthorizationsRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for GetIpamRouteOriginAuthorizationsRequest {
     const TYPE_NAME: &'static str = "GetIpamRouteOriginAuthorizationsRequest";
@@ -122,6 +119,7 @@ for GetIpamRouteOriginAuthorizationsRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for GetIpamRouteOriginAuthorizationsRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -36,6 +36,7 @@ impl GetIpamRouteOriginAuthorizationsResult {
         self.next_token.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for GetIpamRouteOriginAuthorizationsResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -54,6 +55,7 @@ for GetIpamRouteOriginAuthorizationsResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for GetIpamRouteOriginAuthorizationsResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -62,6 +64,7 @@ impl ::awsgen_runtime::serde::Serialize for GetIpamRouteOriginAuthorizationsResu
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for GetIpamRouteOriginAuthorizationsResult {
     const TYPE_NAME: &'static str = "GetIpamRouteOriginAuthorizationsResult";
@@ -89,6 +92,7 @@ for GetIpamRouteOriginAuthorizationsResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for GetIpamRouteOriginAuthorizationsResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -55,6 +55,7 @@ impl GetIpamRouteProtectionFindingsRequest {
         self.max_results
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for GetIpamRouteProtectionFindingsRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -80,6 +81,7 @@ for GetIpamRouteProtectionFindingsRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for GetIpamRouteProtectionFindingsRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -88,12 +90,7 @@ impl ::awsgen_runtime::serde::Serialize for GetIpamRouteProtectionFindingsReques
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl GetIpamRouteProtectionFindingsRequest {
-    /// The JSON body of a `GetIpamRouteProtectionFindingsRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for GetIpamRouteProtectionFindingsRequest {
     const TYPE_NAME: &'static str = "GetIpamRouteProtectionFindingsRequest";
@@ -122,6 +119,7 @@ for GetIpamRouteProtectionFindingsRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for GetIpamRouteProtectionFindingsRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

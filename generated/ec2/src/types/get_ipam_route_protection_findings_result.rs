@@ -43,6 +43,7 @@ impl GetIpamRouteProtectionFindingsResult {
         self.next_token.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for GetIpamRouteProtectionFindingsResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -62,6 +63,7 @@ for GetIpamRouteProtectionFindingsResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for GetIpamRouteProtectionFindingsResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -70,6 +72,7 @@ impl ::awsgen_runtime::serde::Serialize for GetIpamRouteProtectionFindingsResult
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for GetIpamRouteProtectionFindingsResult {
     const TYPE_NAME: &'static str = "GetIpamRouteProtectionFindingsResult";
@@ -98,6 +101,7 @@ for GetIpamRouteProtectionFindingsResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for GetIpamRouteProtectionFindingsResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

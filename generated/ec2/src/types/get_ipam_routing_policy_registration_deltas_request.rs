@@ -84,6 +84,7 @@ impl GetIpamRoutingPolicyRegistrationDeltasRequest {
         self.next_token.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for GetIpamRoutingPolicyRegistrationDeltasRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -130,6 +131,7 @@ for GetIpamRoutingPolicyRegistrationDeltasRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize
 for GetIpamRoutingPolicyRegistrationDeltasRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
@@ -139,12 +141,7 @@ for GetIpamRoutingPolicyRegistrationDeltasRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl GetIpamRoutingPolicyRegistrationDeltasRequest {
-    /// The JSON body of a `GetIpamRoutingPolicyRegistrationDeltasRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for GetIpamRoutingPolicyRegistrationDeltasRequest {
     const TYPE_NAME: &'static str = "GetIpamRoutingPolicyRegistrationDeltasRequest";
@@ -188,6 +185,7 @@ for GetIpamRoutingPolicyRegistrationDeltasRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for GetIpamRoutingPolicyRegistrationDeltasRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -36,6 +36,7 @@ impl GetIpamRoutingPolicyRegistrationDeltasResult {
         self.next_token.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for GetIpamRoutingPolicyRegistrationDeltasResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -54,6 +55,7 @@ for GetIpamRoutingPolicyRegistrationDeltasResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize
 for GetIpamRoutingPolicyRegistrationDeltasResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
@@ -63,6 +65,7 @@ for GetIpamRoutingPolicyRegistrationDeltasResult {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for GetIpamRoutingPolicyRegistrationDeltasResult {
     const TYPE_NAME: &'static str = "GetIpamRoutingPolicyRegistrationDeltasResult";
@@ -90,6 +93,7 @@ for GetIpamRoutingPolicyRegistrationDeltasResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for GetIpamRoutingPolicyRegistrationDeltasResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -57,6 +57,7 @@ impl GetIpamRoutingPolicyRegistrationsRequest {
         self.next_token.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for GetIpamRoutingPolicyRegistrationsRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -84,6 +85,7 @@ for GetIpamRoutingPolicyRegistrationsRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for GetIpamRoutingPolicyRegistrationsRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -92,12 +94,7 @@ impl ::awsgen_runtime::serde::Serialize for GetIpamRoutingPolicyRegistrationsReq
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl GetIpamRoutingPolicyRegistrationsRequest {
-    /// The JSON body of a `GetIpamRoutingPolicyRegistrationsRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for GetIpamRoutingPolicyRegistrationsRequest {
     const TYPE_NAME: &'static str = "GetIpamRoutingPolicyRegistrationsRequest";
@@ -122,6 +119,7 @@ for GetIpamRoutingPolicyRegistrationsRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for GetIpamRoutingPolicyRegistrationsRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

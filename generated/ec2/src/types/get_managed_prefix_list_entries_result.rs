@@ -32,6 +32,7 @@ impl GetManagedPrefixListEntriesResult {
         self.next_token.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for GetManagedPrefixListEntriesResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -48,6 +49,7 @@ for GetManagedPrefixListEntriesResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for GetManagedPrefixListEntriesResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -56,6 +58,7 @@ impl ::awsgen_runtime::serde::Serialize for GetManagedPrefixListEntriesResult {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for GetManagedPrefixListEntriesResult {
     const TYPE_NAME: &'static str = "GetManagedPrefixListEntriesResult";
@@ -83,6 +86,7 @@ for GetManagedPrefixListEntriesResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for GetManagedPrefixListEntriesResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

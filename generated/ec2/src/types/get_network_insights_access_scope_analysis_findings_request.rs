@@ -52,6 +52,7 @@ impl GetNetworkInsightsAccessScopeAnalysisFindingsRequest {
         self.dry_run
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for GetNetworkInsightsAccessScopeAnalysisFindingsRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -76,6 +77,7 @@ for GetNetworkInsightsAccessScopeAnalysisFindingsRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize
 for GetNetworkInsightsAccessScopeAnalysisFindingsRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
@@ -85,12 +87,7 @@ for GetNetworkInsightsAccessScopeAnalysisFindingsRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl GetNetworkInsightsAccessScopeAnalysisFindingsRequest {
-    /// The JSON body of a `GetNetworkInsightsAccessScopeAnalysisFindingsRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for GetNetworkInsightsAccessScopeAnalysisFindingsRequest {
     const TYPE_NAME: &'static str = "GetNetworkInsightsAccessScopeAnalysisFindingsRequest";
@@ -114,6 +111,7 @@ for GetNetworkInsightsAccessScopeAnalysisFindingsRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for GetNetworkInsightsAccessScopeAnalysisFindingsRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

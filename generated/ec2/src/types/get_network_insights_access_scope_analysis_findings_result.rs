@@ -54,6 +54,7 @@ impl GetNetworkInsightsAccessScopeAnalysisFindingsResult {
         self.next_token.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for GetNetworkInsightsAccessScopeAnalysisFindingsResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -78,6 +79,7 @@ for GetNetworkInsightsAccessScopeAnalysisFindingsResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize
 for GetNetworkInsightsAccessScopeAnalysisFindingsResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
@@ -87,6 +89,7 @@ for GetNetworkInsightsAccessScopeAnalysisFindingsResult {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for GetNetworkInsightsAccessScopeAnalysisFindingsResult {
     const TYPE_NAME: &'static str = "GetNetworkInsightsAccessScopeAnalysisFindingsResult";
@@ -118,6 +121,7 @@ for GetNetworkInsightsAccessScopeAnalysisFindingsResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for GetNetworkInsightsAccessScopeAnalysisFindingsResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -29,6 +29,7 @@ impl GetNetworkInsightsAccessScopeContentResult {
         self.network_insights_access_scope_content.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for GetNetworkInsightsAccessScopeContentResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -44,6 +45,7 @@ for GetNetworkInsightsAccessScopeContentResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for GetNetworkInsightsAccessScopeContentResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -52,6 +54,7 @@ impl ::awsgen_runtime::serde::Serialize for GetNetworkInsightsAccessScopeContent
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for GetNetworkInsightsAccessScopeContentResult {
     const TYPE_NAME: &'static str = "GetNetworkInsightsAccessScopeContentResult";
@@ -72,6 +75,7 @@ for GetNetworkInsightsAccessScopeContentResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for GetNetworkInsightsAccessScopeContentResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -45,6 +45,7 @@ impl GetReservedInstancesExchangeQuoteRequest {
         self.target_configurations.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for GetReservedInstancesExchangeQuoteRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -64,6 +65,7 @@ for GetReservedInstancesExchangeQuoteRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for GetReservedInstancesExchangeQuoteRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -72,12 +74,7 @@ impl ::awsgen_runtime::serde::Serialize for GetReservedInstancesExchangeQuoteReq
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl GetReservedInstancesExchangeQuoteRequest {
-    /// The JSON body of a `GetReservedInstancesExchangeQuoteRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for GetReservedInstancesExchangeQuoteRequest {
     const TYPE_NAME: &'static str = "GetReservedInstancesExchangeQuoteRequest";
@@ -106,6 +103,7 @@ for GetReservedInstancesExchangeQuoteRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for GetReservedInstancesExchangeQuoteRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

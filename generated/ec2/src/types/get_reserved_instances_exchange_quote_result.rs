@@ -101,6 +101,7 @@ impl GetReservedInstancesExchangeQuoteResult {
         self.validation_failure_reason.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for GetReservedInstancesExchangeQuoteResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -149,6 +150,7 @@ for GetReservedInstancesExchangeQuoteResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for GetReservedInstancesExchangeQuoteResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -157,6 +159,7 @@ impl ::awsgen_runtime::serde::Serialize for GetReservedInstancesExchangeQuoteRes
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for GetReservedInstancesExchangeQuoteResult {
     const TYPE_NAME: &'static str = "GetReservedInstancesExchangeQuoteResult";
@@ -213,6 +216,7 @@ for GetReservedInstancesExchangeQuoteResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for GetReservedInstancesExchangeQuoteResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -27,6 +27,7 @@ impl GetRouteServerPropagationsResult {
         self.route_server_propagations.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for GetRouteServerPropagationsResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -40,6 +41,7 @@ for GetRouteServerPropagationsResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for GetRouteServerPropagationsResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -48,6 +50,7 @@ impl ::awsgen_runtime::serde::Serialize for GetRouteServerPropagationsResult {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for GetRouteServerPropagationsResult {
     const TYPE_NAME: &'static str = "GetRouteServerPropagationsResult";
@@ -74,6 +77,7 @@ for GetRouteServerPropagationsResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for GetRouteServerPropagationsResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -55,6 +55,7 @@ impl GetRouteServerRoutingDatabaseRequest {
         self.filters.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for GetRouteServerRoutingDatabaseRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -80,6 +81,7 @@ for GetRouteServerRoutingDatabaseRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for GetRouteServerRoutingDatabaseRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -88,12 +90,7 @@ impl ::awsgen_runtime::serde::Serialize for GetRouteServerRoutingDatabaseRequest
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl GetRouteServerRoutingDatabaseRequest {
-    /// The JSON body of a `GetRouteServerRoutingDatabaseRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for GetRouteServerRoutingDatabaseRequest {
     const TYPE_NAME: &'static str = "GetRouteServerRoutingDatabaseRequest";
@@ -122,6 +119,7 @@ for GetRouteServerRoutingDatabaseRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for GetRouteServerRoutingDatabaseRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -39,6 +39,7 @@ impl GetRouteServerRoutingDatabaseResult {
         self.next_token.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for GetRouteServerRoutingDatabaseResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -58,6 +59,7 @@ for GetRouteServerRoutingDatabaseResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for GetRouteServerRoutingDatabaseResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -66,6 +68,7 @@ impl ::awsgen_runtime::serde::Serialize for GetRouteServerRoutingDatabaseResult 
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for GetRouteServerRoutingDatabaseResult {
     const TYPE_NAME: &'static str = "GetRouteServerRoutingDatabaseResult";
@@ -94,6 +97,7 @@ for GetRouteServerRoutingDatabaseResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for GetRouteServerRoutingDatabaseResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

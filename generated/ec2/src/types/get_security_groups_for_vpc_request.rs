@@ -61,6 +61,7 @@ impl GetSecurityGroupsForVpcRequest {
         self.dry_run
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for GetSecurityGroupsForVpcRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -85,6 +86,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for GetSecurityGroupsForVpcR
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for GetSecurityGroupsForVpcRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -93,12 +95,7 @@ impl ::awsgen_runtime::serde::Serialize for GetSecurityGroupsForVpcRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl GetSecurityGroupsForVpcRequest {
-    /// The JSON body of a `GetSecurityGroupsForVpcRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for GetSecurityGroupsForVpcRequest {
     const TYPE_NAME: &'static str = "GetSecurityGroupsForVpcRequest";
@@ -127,6 +124,7 @@ for GetSecurityGroupsForVpcRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for GetSecurityGroupsForVpcRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -25,6 +25,7 @@ impl GetSerialConsoleAccessStatusRequest {
         self.dry_run
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for GetSerialConsoleAccessStatusRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -38,6 +39,7 @@ for GetSerialConsoleAccessStatusRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for GetSerialConsoleAccessStatusRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -46,12 +48,7 @@ impl ::awsgen_runtime::serde::Serialize for GetSerialConsoleAccessStatusRequest 
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl GetSerialConsoleAccessStatusRequest {
-    /// The JSON body of a `GetSerialConsoleAccessStatusRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for GetSerialConsoleAccessStatusRequest {
     const TYPE_NAME: &'static str = "GetSerialConsoleAccessStatusRequest";
@@ -70,6 +67,7 @@ for GetSerialConsoleAccessStatusRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for GetSerialConsoleAccessStatusRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -35,6 +35,7 @@ impl GetSerialConsoleAccessStatusResult {
         self.managed_by.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for GetSerialConsoleAccessStatusResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -51,6 +52,7 @@ for GetSerialConsoleAccessStatusResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for GetSerialConsoleAccessStatusResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -59,6 +61,7 @@ impl ::awsgen_runtime::serde::Serialize for GetSerialConsoleAccessStatusResult {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for GetSerialConsoleAccessStatusResult {
     const TYPE_NAME: &'static str = "GetSerialConsoleAccessStatusResult";
@@ -80,6 +83,7 @@ for GetSerialConsoleAccessStatusResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for GetSerialConsoleAccessStatusResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

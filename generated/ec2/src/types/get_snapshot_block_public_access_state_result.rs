@@ -41,6 +41,7 @@ impl GetSnapshotBlockPublicAccessStateResult {
         self.managed_by.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for GetSnapshotBlockPublicAccessStateResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -57,6 +58,7 @@ for GetSnapshotBlockPublicAccessStateResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for GetSnapshotBlockPublicAccessStateResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -65,6 +67,7 @@ impl ::awsgen_runtime::serde::Serialize for GetSnapshotBlockPublicAccessStateRes
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for GetSnapshotBlockPublicAccessStateResult {
     const TYPE_NAME: &'static str = "GetSnapshotBlockPublicAccessStateResult";
@@ -84,6 +87,7 @@ for GetSnapshotBlockPublicAccessStateResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for GetSnapshotBlockPublicAccessStateResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

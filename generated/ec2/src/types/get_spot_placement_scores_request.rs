@@ -106,6 +106,7 @@ impl GetSpotPlacementScoresRequest {
         self.include_local_zones
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for GetSpotPlacementScoresRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -147,6 +148,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for GetSpotPlacementScoresRe
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for GetSpotPlacementScoresRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -155,12 +157,7 @@ impl ::awsgen_runtime::serde::Serialize for GetSpotPlacementScoresRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl GetSpotPlacementScoresRequest {
-    /// The JSON body of a `GetSpotPlacementScoresRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for GetSpotPlacementScoresRequest {
     const TYPE_NAME: &'static str = "GetSpotPlacementScoresRequest";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -191,6 +188,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for GetSpotPlacementScores
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for GetSpotPlacementScoresRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

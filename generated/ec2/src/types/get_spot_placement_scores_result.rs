@@ -40,6 +40,7 @@ impl GetSpotPlacementScoresResult {
         self.next_token.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for GetSpotPlacementScoresResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -55,6 +56,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for GetSpotPlacementScoresRe
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for GetSpotPlacementScoresResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -63,6 +65,7 @@ impl ::awsgen_runtime::serde::Serialize for GetSpotPlacementScoresResult {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for GetSpotPlacementScoresResult {
     const TYPE_NAME: &'static str = "GetSpotPlacementScoresResult";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -89,6 +92,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for GetSpotPlacementScores
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for GetSpotPlacementScoresResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -60,6 +60,7 @@ impl GetSubnetCidrReservationsRequest {
         self.max_results
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for GetSubnetCidrReservationsRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -85,6 +86,7 @@ for GetSubnetCidrReservationsRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for GetSubnetCidrReservationsRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -93,12 +95,7 @@ impl ::awsgen_runtime::serde::Serialize for GetSubnetCidrReservationsRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl GetSubnetCidrReservationsRequest {
-    /// The JSON body of a `GetSubnetCidrReservationsRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for GetSubnetCidrReservationsRequest {
     const TYPE_NAME: &'static str = "GetSubnetCidrReservationsRequest";
@@ -127,6 +124,7 @@ for GetSubnetCidrReservationsRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for GetSubnetCidrReservationsRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

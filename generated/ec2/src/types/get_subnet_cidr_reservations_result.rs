@@ -47,6 +47,7 @@ impl GetSubnetCidrReservationsResult {
         self.next_token.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for GetSubnetCidrReservationsResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -65,6 +66,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for GetSubnetCidrReservation
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for GetSubnetCidrReservationsResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -73,6 +75,7 @@ impl ::awsgen_runtime::serde::Serialize for GetSubnetCidrReservationsResult {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for GetSubnetCidrReservationsResult {
     const TYPE_NAME: &'static str = "GetSubnetCidrReservationsResult";
@@ -109,6 +112,7 @@ for GetSubnetCidrReservationsResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for GetSubnetCidrReservationsResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -57,6 +57,7 @@ impl GetTransitGatewayAttachmentPropagationsRequest {
         self.dry_run
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for GetTransitGatewayAttachmentPropagationsRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -82,6 +83,7 @@ for GetTransitGatewayAttachmentPropagationsRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize
 for GetTransitGatewayAttachmentPropagationsRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
@@ -91,12 +93,7 @@ for GetTransitGatewayAttachmentPropagationsRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl GetTransitGatewayAttachmentPropagationsRequest {
-    /// The JSON body of a `GetTransitGatewayAttachmentPropagationsRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for GetTransitGatewayAttachmentPropagationsRequest {
     const TYPE_NAME: &'static str = "GetTransitGatewayAttachmentPropagationsRequest";
@@ -127,6 +124,7 @@ for GetTransitGatewayAttachmentPropagationsRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for GetTransitGatewayAttachmentPropagationsRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

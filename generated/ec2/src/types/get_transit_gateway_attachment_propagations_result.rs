@@ -36,6 +36,7 @@ impl GetTransitGatewayAttachmentPropagationsResult {
         self.next_token.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for GetTransitGatewayAttachmentPropagationsResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -54,6 +55,7 @@ for GetTransitGatewayAttachmentPropagationsResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize
 for GetTransitGatewayAttachmentPropagationsResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
@@ -63,6 +65,7 @@ for GetTransitGatewayAttachmentPropagationsResult {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for GetTransitGatewayAttachmentPropagationsResult {
     const TYPE_NAME: &'static str = "GetTransitGatewayAttachmentPropagationsResult";
@@ -90,6 +93,7 @@ for GetTransitGatewayAttachmentPropagationsResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for GetTransitGatewayAttachmentPropagationsResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -55,6 +55,7 @@ impl GetTransitGatewayMeteringPolicyEntriesRequest {
         self.dry_run
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for GetTransitGatewayMeteringPolicyEntriesRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -82,6 +83,7 @@ for GetTransitGatewayMeteringPolicyEntriesRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize
 for GetTransitGatewayMeteringPolicyEntriesRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
@@ -91,12 +93,7 @@ for GetTransitGatewayMeteringPolicyEntriesRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl GetTransitGatewayMeteringPolicyEntriesRequest {
-    /// The JSON body of a `GetTransitGatewayMeteringPolicyEntriesRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for GetTransitGatewayMeteringPolicyEntriesRequest {
     const TYPE_NAME: &'static str = "GetTransitGatewayMeteringPolicyEntriesRequest";
@@ -127,6 +124,7 @@ for GetTransitGatewayMeteringPolicyEntriesRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for GetTransitGatewayMeteringPolicyEntriesRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

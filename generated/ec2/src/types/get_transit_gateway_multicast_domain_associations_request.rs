@@ -63,6 +63,7 @@ impl GetTransitGatewayMulticastDomainAssociationsRequest {
         self.dry_run
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for GetTransitGatewayMulticastDomainAssociationsRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -90,6 +91,7 @@ for GetTransitGatewayMulticastDomainAssociationsRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize
 for GetTransitGatewayMulticastDomainAssociationsRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
@@ -99,12 +101,7 @@ for GetTransitGatewayMulticastDomainAssociationsRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl GetTransitGatewayMulticastDomainAssociationsRequest {
-    /// The JSON body of a `GetTransitGatewayMulticastDomainAssociationsRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for GetTransitGatewayMulticastDomainAssociationsRequest {
     const TYPE_NAME: &'static str = "GetTransitGatewayMulticastDomainAssociationsRequest";
@@ -135,6 +132,7 @@ for GetTransitGatewayMulticastDomainAssociationsRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for GetTransitGatewayMulticastDomainAssociationsRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -36,6 +36,7 @@ impl GetTransitGatewayMulticastDomainAssociationsResult {
         self.next_token.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for GetTransitGatewayMulticastDomainAssociationsResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -52,6 +53,7 @@ for GetTransitGatewayMulticastDomainAssociationsResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize
 for GetTransitGatewayMulticastDomainAssociationsResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
@@ -61,6 +63,7 @@ for GetTransitGatewayMulticastDomainAssociationsResult {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for GetTransitGatewayMulticastDomainAssociationsResult {
     const TYPE_NAME: &'static str = "GetTransitGatewayMulticastDomainAssociationsResult";
@@ -88,6 +91,7 @@ for GetTransitGatewayMulticastDomainAssociationsResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for GetTransitGatewayMulticastDomainAssociationsResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

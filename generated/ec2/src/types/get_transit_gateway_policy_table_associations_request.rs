@@ -55,6 +55,7 @@ impl GetTransitGatewayPolicyTableAssociationsRequest {
         self.dry_run
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for GetTransitGatewayPolicyTableAssociationsRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -81,6 +82,7 @@ for GetTransitGatewayPolicyTableAssociationsRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize
 for GetTransitGatewayPolicyTableAssociationsRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
@@ -90,12 +92,7 @@ for GetTransitGatewayPolicyTableAssociationsRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl GetTransitGatewayPolicyTableAssociationsRequest {
-    /// The JSON body of a `GetTransitGatewayPolicyTableAssociationsRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for GetTransitGatewayPolicyTableAssociationsRequest {
     const TYPE_NAME: &'static str = "GetTransitGatewayPolicyTableAssociationsRequest";
@@ -126,6 +123,7 @@ for GetTransitGatewayPolicyTableAssociationsRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for GetTransitGatewayPolicyTableAssociationsRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

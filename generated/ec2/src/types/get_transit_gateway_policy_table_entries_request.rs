@@ -65,6 +65,7 @@ impl GetTransitGatewayPolicyTableEntriesRequest {
         self.dry_run
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for GetTransitGatewayPolicyTableEntriesRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -91,6 +92,7 @@ for GetTransitGatewayPolicyTableEntriesRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for GetTransitGatewayPolicyTableEntriesRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -99,12 +101,7 @@ impl ::awsgen_runtime::serde::Serialize for GetTransitGatewayPolicyTableEntriesR
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl GetTransitGatewayPolicyTableEntriesRequest {
-    /// The JSON body of a `GetTransitGatewayPolicyTableEntriesRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for GetTransitGatewayPolicyTableEntriesRequest {
     const TYPE_NAME: &'static str = "GetTransitGatewayPolicyTableEntriesRequest";
@@ -135,6 +132,7 @@ for GetTransitGatewayPolicyTableEntriesRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for GetTransitGatewayPolicyTableEntriesRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

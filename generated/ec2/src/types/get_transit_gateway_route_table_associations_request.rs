@@ -59,6 +59,7 @@ impl GetTransitGatewayRouteTableAssociationsRequest {
         self.dry_run
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for GetTransitGatewayRouteTableAssociationsRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -85,6 +86,7 @@ for GetTransitGatewayRouteTableAssociationsRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize
 for GetTransitGatewayRouteTableAssociationsRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
@@ -94,12 +96,7 @@ for GetTransitGatewayRouteTableAssociationsRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl GetTransitGatewayRouteTableAssociationsRequest {
-    /// The JSON body of a `GetTransitGatewayRouteTableAssociationsRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for GetTransitGatewayRouteTableAssociationsRequest {
     const TYPE_NAME: &'static str = "GetTransitGatewayRouteTableAssociationsRequest";
@@ -130,6 +127,7 @@ for GetTransitGatewayRouteTableAssociationsRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for GetTransitGatewayRouteTableAssociationsRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -59,6 +59,7 @@ impl GetTransitGatewayRouteTablePropagationsRequest {
         self.dry_run
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for GetTransitGatewayRouteTablePropagationsRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -85,6 +86,7 @@ for GetTransitGatewayRouteTablePropagationsRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize
 for GetTransitGatewayRouteTablePropagationsRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
@@ -94,12 +96,7 @@ for GetTransitGatewayRouteTablePropagationsRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl GetTransitGatewayRouteTablePropagationsRequest {
-    /// The JSON body of a `GetTransitGatewayRouteTablePropagationsRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for GetTransitGatewayRouteTablePropagationsRequest {
     const TYPE_NAME: &'static str = "GetTransitGatewayRouteTablePropagationsRequest";
@@ -130,6 +127,7 @@ for GetTransitGatewayRouteTablePropagationsRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for GetTransitGatewayRouteTablePropagationsRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

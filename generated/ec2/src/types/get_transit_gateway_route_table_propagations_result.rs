@@ -36,6 +36,7 @@ impl GetTransitGatewayRouteTablePropagationsResult {
         self.next_token.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for GetTransitGatewayRouteTablePropagationsResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -54,6 +55,7 @@ for GetTransitGatewayRouteTablePropagationsResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize
 for GetTransitGatewayRouteTablePropagationsResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
@@ -63,6 +65,7 @@ for GetTransitGatewayRouteTablePropagationsResult {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for GetTransitGatewayRouteTablePropagationsResult {
     const TYPE_NAME: &'static str = "GetTransitGatewayRouteTablePropagationsResult";
@@ -90,6 +93,7 @@ for GetTransitGatewayRouteTablePropagationsResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for GetTransitGatewayRouteTablePropagationsResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

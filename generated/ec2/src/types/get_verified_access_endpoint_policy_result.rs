@@ -32,6 +32,7 @@ impl GetVerifiedAccessEndpointPolicyResult {
         self.policy_document.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for GetVerifiedAccessEndpointPolicyResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -48,6 +49,7 @@ for GetVerifiedAccessEndpointPolicyResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for GetVerifiedAccessEndpointPolicyResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -56,6 +58,7 @@ impl ::awsgen_runtime::serde::Serialize for GetVerifiedAccessEndpointPolicyResul
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for GetVerifiedAccessEndpointPolicyResult {
     const TYPE_NAME: &'static str = "GetVerifiedAccessEndpointPolicyResult";
@@ -75,6 +78,7 @@ for GetVerifiedAccessEndpointPolicyResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for GetVerifiedAccessEndpointPolicyResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -48,6 +48,7 @@ impl GetVerifiedAccessEndpointTargetsRequest {
         self.dry_run
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for GetVerifiedAccessEndpointTargetsRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -70,6 +71,7 @@ for GetVerifiedAccessEndpointTargetsRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for GetVerifiedAccessEndpointTargetsRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -78,12 +80,7 @@ impl ::awsgen_runtime::serde::Serialize for GetVerifiedAccessEndpointTargetsRequ
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl GetVerifiedAccessEndpointTargetsRequest {
-    /// The JSON body of a `GetVerifiedAccessEndpointTargetsRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for GetVerifiedAccessEndpointTargetsRequest {
     const TYPE_NAME: &'static str = "GetVerifiedAccessEndpointTargetsRequest";
@@ -107,6 +104,7 @@ for GetVerifiedAccessEndpointTargetsRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for GetVerifiedAccessEndpointTargetsRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

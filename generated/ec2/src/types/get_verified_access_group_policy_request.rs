@@ -34,6 +34,7 @@ impl GetVerifiedAccessGroupPolicyRequest {
         self.dry_run
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for GetVerifiedAccessGroupPolicyRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -50,6 +51,7 @@ for GetVerifiedAccessGroupPolicyRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for GetVerifiedAccessGroupPolicyRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -58,12 +60,7 @@ impl ::awsgen_runtime::serde::Serialize for GetVerifiedAccessGroupPolicyRequest 
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl GetVerifiedAccessGroupPolicyRequest {
-    /// The JSON body of a `GetVerifiedAccessGroupPolicyRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for GetVerifiedAccessGroupPolicyRequest {
     const TYPE_NAME: &'static str = "GetVerifiedAccessGroupPolicyRequest";
@@ -83,6 +80,7 @@ for GetVerifiedAccessGroupPolicyRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for GetVerifiedAccessGroupPolicyRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -32,6 +32,7 @@ impl GetVerifiedAccessGroupPolicyResult {
         self.policy_document.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for GetVerifiedAccessGroupPolicyResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -48,6 +49,7 @@ for GetVerifiedAccessGroupPolicyResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for GetVerifiedAccessGroupPolicyResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -56,6 +58,7 @@ impl ::awsgen_runtime::serde::Serialize for GetVerifiedAccessGroupPolicyResult {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for GetVerifiedAccessGroupPolicyResult {
     const TYPE_NAME: &'static str = "GetVerifiedAccessGroupPolicyResult";
@@ -75,6 +78,7 @@ for GetVerifiedAccessGroupPolicyResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for GetVerifiedAccessGroupPolicyResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

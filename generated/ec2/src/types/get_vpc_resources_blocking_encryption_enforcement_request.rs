@@ -48,6 +48,7 @@ impl GetVpcResourcesBlockingEncryptionEnforcementRequest {
         self.dry_run
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for GetVpcResourcesBlockingEncryptionEnforcementRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -70,6 +71,7 @@ for GetVpcResourcesBlockingEncryptionEnforcementRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize
 for GetVpcResourcesBlockingEncryptionEnforcementRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
@@ -79,12 +81,7 @@ for GetVpcResourcesBlockingEncryptionEnforcementRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl GetVpcResourcesBlockingEncryptionEnforcementRequest {
-    /// The JSON body of a `GetVpcResourcesBlockingEncryptionEnforcementRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for GetVpcResourcesBlockingEncryptionEnforcementRequest {
     const TYPE_NAME: &'static str = "GetVpcResourcesBlockingEncryptionEnforcementRequest";
@@ -106,6 +103,7 @@ for GetVpcResourcesBlockingEncryptionEnforcementRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for GetVpcResourcesBlockingEncryptionEnforcementRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

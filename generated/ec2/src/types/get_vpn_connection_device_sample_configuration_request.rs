@@ -57,6 +57,7 @@ impl GetVpnConnectionDeviceSampleConfigurationRequest {
         self.dry_run
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for GetVpnConnectionDeviceSampleConfigurationRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -82,6 +83,7 @@ for GetVpnConnectionDeviceSampleConfigurationRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize
 for GetVpnConnectionDeviceSampleConfigurationRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
@@ -91,12 +93,7 @@ for GetVpnConnectionDeviceSampleConfigurationRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl GetVpnConnectionDeviceSampleConfigurationRequest {
-    /// The JSON body of a `GetVpnConnectionDeviceSampleConfigurationRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for GetVpnConnectionDeviceSampleConfigurationRequest {
     const TYPE_NAME: &'static str = "GetVpnConnectionDeviceSampleConfigurationRequest";
@@ -123,6 +120,7 @@ for GetVpnConnectionDeviceSampleConfigurationRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for GetVpnConnectionDeviceSampleConfigurationRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -24,6 +24,7 @@ impl GetVpnConnectionDeviceSampleConfigurationResult {
         self.vpn_connection_device_sample_configuration.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for GetVpnConnectionDeviceSampleConfigurationResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -39,6 +40,7 @@ for GetVpnConnectionDeviceSampleConfigurationResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize
 for GetVpnConnectionDeviceSampleConfigurationResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
@@ -48,6 +50,7 @@ for GetVpnConnectionDeviceSampleConfigurationResult {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for GetVpnConnectionDeviceSampleConfigurationResult {
     const TYPE_NAME: &'static str = "GetVpnConnectionDeviceSampleConfigurationResult";
@@ -68,6 +71,7 @@ for GetVpnConnectionDeviceSampleConfigurationResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for GetVpnConnectionDeviceSampleConfigurationResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

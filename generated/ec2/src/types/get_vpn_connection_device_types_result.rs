@@ -36,6 +36,7 @@ impl GetVpnConnectionDeviceTypesResult {
         self.next_token.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for GetVpnConnectionDeviceTypesResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -52,6 +53,7 @@ for GetVpnConnectionDeviceTypesResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for GetVpnConnectionDeviceTypesResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -60,6 +62,7 @@ impl ::awsgen_runtime::serde::Serialize for GetVpnConnectionDeviceTypesResult {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for GetVpnConnectionDeviceTypesResult {
     const TYPE_NAME: &'static str = "GetVpnConnectionDeviceTypesResult";
@@ -87,6 +90,7 @@ for GetVpnConnectionDeviceTypesResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for GetVpnConnectionDeviceTypesResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -62,6 +62,7 @@ impl GetVpnTunnelReplacementStatusResult {
         self.maintenance_details.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for GetVpnTunnelReplacementStatusResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -90,6 +91,7 @@ for GetVpnTunnelReplacementStatusResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for GetVpnTunnelReplacementStatusResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -98,6 +100,7 @@ impl ::awsgen_runtime::serde::Serialize for GetVpnTunnelReplacementStatusResult 
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for GetVpnTunnelReplacementStatusResult {
     const TYPE_NAME: &'static str = "GetVpnTunnelReplacementStatusResult";
@@ -123,6 +126,7 @@ for GetVpnTunnelReplacementStatusResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for GetVpnTunnelReplacementStatusResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -69,6 +69,7 @@ impl GpuDeviceInfo {
         self.memory_info.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for GpuDeviceInfo {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -102,6 +103,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for GpuDeviceInfo {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for GpuDeviceInfo {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -110,6 +112,7 @@ impl ::awsgen_runtime::serde::Serialize for GpuDeviceInfo {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for GpuDeviceInfo {
     const TYPE_NAME: &'static str = "GpuDeviceInfo";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -137,6 +140,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for GpuDeviceInfo {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for GpuDeviceInfo {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -164,6 +164,7 @@ impl ::std::fmt::Display for GroupBy {
         f.write_str(self.as_str())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for GroupBy {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -172,6 +173,7 @@ impl ::awsgen_runtime::serde::Serialize for GroupBy {
         serializer.serialize_str(self.as_str())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for GroupBy {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -32,6 +32,7 @@ impl HealthCheckPathDestinationRequestObject {
         self.security_group_id.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for HealthCheckPathDestinationRequestObject {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -48,6 +49,7 @@ for HealthCheckPathDestinationRequestObject {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for HealthCheckPathDestinationRequestObject {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -56,6 +58,7 @@ impl ::awsgen_runtime::serde::Serialize for HealthCheckPathDestinationRequestObj
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for HealthCheckPathDestinationRequestObject {
     const TYPE_NAME: &'static str = "HealthCheckPathDestinationRequestObject";
@@ -75,6 +78,7 @@ for HealthCheckPathDestinationRequestObject {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for HealthCheckPathDestinationRequestObject {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -38,6 +38,7 @@ impl HealthCheckPathResponseObject {
         self.destinations.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for HealthCheckPathResponseObject {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -53,6 +54,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for HealthCheckPathResponseO
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for HealthCheckPathResponseObject {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -61,6 +63,7 @@ impl ::awsgen_runtime::serde::Serialize for HealthCheckPathResponseObject {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for HealthCheckPathResponseObject {
     const TYPE_NAME: &'static str = "HealthCheckPathResponseObject";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -87,6 +90,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for HealthCheckPathRespons
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for HealthCheckPathResponseObject {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

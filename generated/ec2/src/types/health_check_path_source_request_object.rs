@@ -32,6 +32,7 @@ impl HealthCheckPathSourceRequestObject {
         self.security_group_id.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for HealthCheckPathSourceRequestObject {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -48,6 +49,7 @@ for HealthCheckPathSourceRequestObject {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for HealthCheckPathSourceRequestObject {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -56,6 +58,7 @@ impl ::awsgen_runtime::serde::Serialize for HealthCheckPathSourceRequestObject {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for HealthCheckPathSourceRequestObject {
     const TYPE_NAME: &'static str = "HealthCheckPathSourceRequestObject";
@@ -75,6 +78,7 @@ for HealthCheckPathSourceRequestObject {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for HealthCheckPathSourceRequestObject {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -48,6 +48,7 @@ impl HistoryRecord {
         self.timestamp.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for HistoryRecord {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -71,6 +72,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for HistoryRecord {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for HistoryRecord {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -79,6 +81,7 @@ impl ::awsgen_runtime::serde::Serialize for HistoryRecord {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for HistoryRecord {
     const TYPE_NAME: &'static str = "HistoryRecord";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -106,6 +109,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for HistoryRecord {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for HistoryRecord {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

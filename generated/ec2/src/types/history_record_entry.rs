@@ -43,6 +43,7 @@ impl HistoryRecordEntry {
         self.timestamp.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for HistoryRecordEntry {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -66,6 +67,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for HistoryRecordEntry {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for HistoryRecordEntry {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -74,6 +76,7 @@ impl ::awsgen_runtime::serde::Serialize for HistoryRecordEntry {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for HistoryRecordEntry {
     const TYPE_NAME: &'static str = "HistoryRecordEntry";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -101,6 +104,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for HistoryRecordEntry {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for HistoryRecordEntry {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

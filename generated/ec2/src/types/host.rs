@@ -181,6 +181,7 @@ impl Host {
         self.cpu_options.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for Host {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -266,6 +267,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for Host {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for Host {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -274,6 +276,7 @@ impl ::awsgen_runtime::serde::Serialize for Host {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for Host {
     const TYPE_NAME: &'static str = "Host";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -345,6 +348,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for Host {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for Host {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -69,6 +69,7 @@ impl HostOffering {
         self.upfront_price.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for HostOffering {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -99,6 +100,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for HostOffering {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for HostOffering {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -107,6 +109,7 @@ impl ::awsgen_runtime::serde::Serialize for HostOffering {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for HostOffering {
     const TYPE_NAME: &'static str = "HostOffering";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -130,6 +133,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for HostOffering {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for HostOffering {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

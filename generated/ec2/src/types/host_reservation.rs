@@ -120,6 +120,7 @@ impl HostReservation {
         self.tags.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for HostReservation {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -181,6 +182,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for HostReservation {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for HostReservation {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -189,6 +191,7 @@ impl ::awsgen_runtime::serde::Serialize for HostReservation {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for HostReservation {
     const TYPE_NAME: &'static str = "HostReservation";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -241,6 +244,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for HostReservation {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for HostReservation {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

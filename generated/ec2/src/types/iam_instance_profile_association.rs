@@ -59,6 +59,7 @@ impl IamInstanceProfileAssociation {
         self.timestamp.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for IamInstanceProfileAssociation {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -88,6 +89,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for IamInstanceProfileAssoci
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for IamInstanceProfileAssociation {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -96,6 +98,7 @@ impl ::awsgen_runtime::serde::Serialize for IamInstanceProfileAssociation {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for IamInstanceProfileAssociation {
     const TYPE_NAME: &'static str = "IamInstanceProfileAssociation";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -125,6 +128,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for IamInstanceProfileAsso
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for IamInstanceProfileAssociation {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -41,6 +41,7 @@ impl IdFormat {
         self.use_long_ids
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for IdFormat {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -64,6 +65,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for IdFormat {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for IdFormat {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -72,6 +74,7 @@ impl ::awsgen_runtime::serde::Serialize for IdFormat {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for IdFormat {
     const TYPE_NAME: &'static str = "IdFormat";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -99,6 +102,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for IdFormat {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for IdFormat {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -308,6 +308,7 @@ impl Image {
         self.platform.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for Image {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -434,6 +435,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for Image {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for Image {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -442,6 +444,7 @@ impl ::awsgen_runtime::serde::Serialize for Image {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for Image {
     const TYPE_NAME: &'static str = "Image";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -531,6 +534,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for Image {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for Image {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

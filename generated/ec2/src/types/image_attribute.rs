@@ -128,6 +128,7 @@ impl ImageAttribute {
         self.block_device_mappings.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for ImageAttribute {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -179,6 +180,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for ImageAttribute {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for ImageAttribute {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -187,6 +189,7 @@ impl ::awsgen_runtime::serde::Serialize for ImageAttribute {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for ImageAttribute {
     const TYPE_NAME: &'static str = "ImageAttribute";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -243,6 +246,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for ImageAttribute {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for ImageAttribute {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -131,6 +131,7 @@ impl ::std::fmt::Display for ImageAttributeName {
         f.write_str(self.as_str())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for ImageAttributeName {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -139,6 +140,7 @@ impl ::awsgen_runtime::serde::Serialize for ImageAttributeName {
         serializer.serialize_str(self.as_str())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for ImageAttributeName {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

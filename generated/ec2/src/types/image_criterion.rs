@@ -103,6 +103,7 @@ impl ImageCriterion {
         self.image_watermarks.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for ImageCriterion {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -130,6 +131,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for ImageCriterion {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for ImageCriterion {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -138,6 +140,7 @@ impl ::awsgen_runtime::serde::Serialize for ImageCriterion {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for ImageCriterion {
     const TYPE_NAME: &'static str = "ImageCriterion";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -172,6 +175,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for ImageCriterion {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for ImageCriterion {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -94,6 +94,7 @@ impl ImageMetadata {
         self.image_watermarks.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for ImageMetadata {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -133,6 +134,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for ImageMetadata {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for ImageMetadata {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -141,6 +143,7 @@ impl ::awsgen_runtime::serde::Serialize for ImageMetadata {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for ImageMetadata {
     const TYPE_NAME: &'static str = "ImageMetadata";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -175,6 +178,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for ImageMetadata {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for ImageMetadata {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -99,6 +99,7 @@ impl ::std::fmt::Display for ImageReferenceResourceType {
         f.write_str(self.as_str())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for ImageReferenceResourceType {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -107,6 +108,7 @@ impl ::awsgen_runtime::serde::Serialize for ImageReferenceResourceType {
         serializer.serialize_str(self.as_str())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for ImageReferenceResourceType {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -91,6 +91,7 @@ impl ImageUsageReport {
         self.tags.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for ImageUsageReport {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -137,6 +138,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for ImageUsageReport {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for ImageUsageReport {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -145,6 +147,7 @@ impl ::awsgen_runtime::serde::Serialize for ImageUsageReport {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for ImageUsageReport {
     const TYPE_NAME: &'static str = "ImageUsageReport";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -200,6 +203,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for ImageUsageReport {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for ImageUsageReport {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

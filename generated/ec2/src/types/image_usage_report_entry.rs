@@ -64,6 +64,7 @@ impl ImageUsageReportEntry {
         self.report_creation_time.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for ImageUsageReportEntry {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -96,6 +97,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for ImageUsageReportEntry {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for ImageUsageReportEntry {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -104,6 +106,7 @@ impl ::awsgen_runtime::serde::Serialize for ImageUsageReportEntry {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for ImageUsageReportEntry {
     const TYPE_NAME: &'static str = "ImageUsageReportEntry";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -134,6 +137,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for ImageUsageReportEntry 
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for ImageUsageReportEntry {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

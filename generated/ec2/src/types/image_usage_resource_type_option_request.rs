@@ -38,6 +38,7 @@ impl ImageUsageResourceTypeOptionRequest {
         self.option_values.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for ImageUsageResourceTypeOptionRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -54,6 +55,7 @@ for ImageUsageResourceTypeOptionRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for ImageUsageResourceTypeOptionRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -62,6 +64,7 @@ impl ::awsgen_runtime::serde::Serialize for ImageUsageResourceTypeOptionRequest 
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for ImageUsageResourceTypeOptionRequest {
     const TYPE_NAME: &'static str = "ImageUsageResourceTypeOptionRequest";
@@ -81,6 +84,7 @@ for ImageUsageResourceTypeOptionRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for ImageUsageResourceTypeOptionRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -61,6 +61,7 @@ impl ImageWatermark {
         self.watermark_creation_time.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for ImageWatermark {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -95,6 +96,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for ImageWatermark {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for ImageWatermark {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -103,6 +105,7 @@ impl ::awsgen_runtime::serde::Serialize for ImageWatermark {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for ImageWatermark {
     const TYPE_NAME: &'static str = "ImageWatermark";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -140,6 +143,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for ImageWatermark {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for ImageWatermark {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

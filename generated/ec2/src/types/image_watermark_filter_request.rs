@@ -50,6 +50,7 @@ impl ImageWatermarkFilterRequest {
         self.maximum_days_since_watermark_created
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for ImageWatermarkFilterRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -75,6 +76,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for ImageWatermarkFilterRequ
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for ImageWatermarkFilterRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -83,6 +85,7 @@ impl ::awsgen_runtime::serde::Serialize for ImageWatermarkFilterRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for ImageWatermarkFilterRequest {
     const TYPE_NAME: &'static str = "ImageWatermarkFilterRequest";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -107,6 +110,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for ImageWatermarkFilterRe
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for ImageWatermarkFilterRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

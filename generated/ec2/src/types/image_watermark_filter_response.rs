@@ -50,6 +50,7 @@ impl ImageWatermarkFilterResponse {
         self.maximum_days_since_watermark_created
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for ImageWatermarkFilterResponse {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -75,6 +76,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for ImageWatermarkFilterResp
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for ImageWatermarkFilterResponse {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -83,6 +85,7 @@ impl ::awsgen_runtime::serde::Serialize for ImageWatermarkFilterResponse {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for ImageWatermarkFilterResponse {
     const TYPE_NAME: &'static str = "ImageWatermarkFilterResponse";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -107,6 +110,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for ImageWatermarkFilterRe
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for ImageWatermarkFilterResponse {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

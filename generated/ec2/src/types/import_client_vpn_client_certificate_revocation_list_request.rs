@@ -43,6 +43,7 @@ impl ImportClientVpnClientCertificateRevocationListRequest {
         self.dry_run
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for ImportClientVpnClientCertificateRevocationListRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -62,6 +63,7 @@ for ImportClientVpnClientCertificateRevocationListRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize
 for ImportClientVpnClientCertificateRevocationListRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
@@ -71,12 +73,7 @@ for ImportClientVpnClientCertificateRevocationListRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl ImportClientVpnClientCertificateRevocationListRequest {
-    /// The JSON body of a `ImportClientVpnClientCertificateRevocationListRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for ImportClientVpnClientCertificateRevocationListRequest {
     const TYPE_NAME: &'static str = "ImportClientVpnClientCertificateRevocationListRequest";
@@ -99,6 +96,7 @@ for ImportClientVpnClientCertificateRevocationListRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for ImportClientVpnClientCertificateRevocationListRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

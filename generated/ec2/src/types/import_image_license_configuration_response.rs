@@ -25,6 +25,7 @@ impl ImportImageLicenseConfigurationResponse {
         self.license_configuration_arn.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for ImportImageLicenseConfigurationResponse {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -38,6 +39,7 @@ for ImportImageLicenseConfigurationResponse {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for ImportImageLicenseConfigurationResponse {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -46,6 +48,7 @@ impl ::awsgen_runtime::serde::Serialize for ImportImageLicenseConfigurationRespo
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for ImportImageLicenseConfigurationResponse {
     const TYPE_NAME: &'static str = "ImportImageLicenseConfigurationResponse";
@@ -66,6 +69,7 @@ for ImportImageLicenseConfigurationResponse {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for ImportImageLicenseConfigurationResponse {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

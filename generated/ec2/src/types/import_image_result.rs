@@ -136,6 +136,7 @@ impl ImportImageResult {
         self.usage_operation.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for ImportImageResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -193,6 +194,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for ImportImageResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for ImportImageResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -201,6 +203,7 @@ impl ::awsgen_runtime::serde::Serialize for ImportImageResult {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for ImportImageResult {
     const TYPE_NAME: &'static str = "ImportImageResult";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -255,6 +258,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for ImportImageResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for ImportImageResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -147,6 +147,7 @@ impl ImportImageTask {
         self.boot_mode.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for ImportImageTask {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -207,6 +208,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for ImportImageTask {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for ImportImageTask {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -215,6 +217,7 @@ impl ::awsgen_runtime::serde::Serialize for ImportImageTask {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for ImportImageTask {
     const TYPE_NAME: &'static str = "ImportImageTask";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -270,6 +273,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for ImportImageTask {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for ImportImageTask {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -96,6 +96,7 @@ impl ImportInstanceLaunchSpecification {
         self.private_ip_address.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for ImportInstanceLaunchSpecification {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -141,6 +142,7 @@ for ImportInstanceLaunchSpecification {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for ImportInstanceLaunchSpecification {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -149,6 +151,7 @@ impl ::awsgen_runtime::serde::Serialize for ImportInstanceLaunchSpecification {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for ImportInstanceLaunchSpecification {
     const TYPE_NAME: &'static str = "ImportInstanceLaunchSpecification";
@@ -179,6 +182,7 @@ for ImportInstanceLaunchSpecification {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for ImportInstanceLaunchSpecification {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -54,6 +54,7 @@ impl ImportKeyPairRequest {
         self.public_key_material.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for ImportKeyPairRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -75,6 +76,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for ImportKeyPairRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for ImportKeyPairRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -83,12 +85,7 @@ impl ::awsgen_runtime::serde::Serialize for ImportKeyPairRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl ImportKeyPairRequest {
-    /// The JSON body of a `ImportKeyPairRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for ImportKeyPairRequest {
     const TYPE_NAME: &'static str = "ImportKeyPairRequest";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -117,6 +114,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for ImportKeyPairRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for ImportKeyPairRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -98,6 +98,7 @@ impl ImportSnapshotRequest {
         self.tag_specifications.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for ImportSnapshotRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -134,6 +135,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for ImportSnapshotRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for ImportSnapshotRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -142,12 +144,7 @@ impl ::awsgen_runtime::serde::Serialize for ImportSnapshotRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl ImportSnapshotRequest {
-    /// The JSON body of a `ImportSnapshotRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for ImportSnapshotRequest {
     const TYPE_NAME: &'static str = "ImportSnapshotRequest";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -181,6 +178,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for ImportSnapshotRequest 
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for ImportSnapshotRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -48,6 +48,7 @@ impl ImportSnapshotTask {
         self.tags.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for ImportSnapshotTask {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -69,6 +70,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for ImportSnapshotTask {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for ImportSnapshotTask {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -77,6 +79,7 @@ impl ::awsgen_runtime::serde::Serialize for ImportSnapshotTask {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for ImportSnapshotTask {
     const TYPE_NAME: &'static str = "ImportSnapshotTask";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -103,6 +106,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for ImportSnapshotTask {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for ImportSnapshotTask {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -62,6 +62,7 @@ impl ImportVolumeTaskDetails {
         self.volume.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for ImportVolumeTaskDetails {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -89,6 +90,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for ImportVolumeTaskDetails 
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for ImportVolumeTaskDetails {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -97,6 +99,7 @@ impl ::awsgen_runtime::serde::Serialize for ImportVolumeTaskDetails {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for ImportVolumeTaskDetails {
     const TYPE_NAME: &'static str = "ImportVolumeTaskDetails";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -119,6 +122,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for ImportVolumeTaskDetail
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for ImportVolumeTaskDetails {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -27,6 +27,7 @@ impl InferenceDeviceMemoryInfo {
         self.size_in_mib
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for InferenceDeviceMemoryInfo {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -39,6 +40,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for InferenceDeviceMemoryInf
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for InferenceDeviceMemoryInfo {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -47,6 +49,7 @@ impl ::awsgen_runtime::serde::Serialize for InferenceDeviceMemoryInfo {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for InferenceDeviceMemoryInfo {
     const TYPE_NAME: &'static str = "InferenceDeviceMemoryInfo";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -64,6 +67,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for InferenceDeviceMemoryI
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for InferenceDeviceMemoryInfo {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -47,6 +47,7 @@ impl InitializationStatusDetails {
         self.estimated_time_to_complete_in_seconds
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for InitializationStatusDetails {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -67,6 +68,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for InitializationStatusDeta
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for InitializationStatusDetails {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -75,6 +77,7 @@ impl ::awsgen_runtime::serde::Serialize for InitializationStatusDetails {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for InitializationStatusDetails {
     const TYPE_NAME: &'static str = "InitializationStatusDetails";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -96,6 +99,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for InitializationStatusDe
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for InitializationStatusDetails {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -517,6 +517,7 @@ impl Instance {
         self.public_ip_address.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for Instance {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -723,6 +724,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for Instance {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for Instance {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -731,6 +733,7 @@ impl ::awsgen_runtime::serde::Serialize for Instance {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for Instance {
     const TYPE_NAME: &'static str = "Instance";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -900,6 +903,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for Instance {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for Instance {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -55,6 +55,7 @@ impl InstanceApplicationStatus {
         self.tags.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for InstanceApplicationStatus {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -79,6 +80,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for InstanceApplicationStatu
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for InstanceApplicationStatus {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -87,6 +89,7 @@ impl ::awsgen_runtime::serde::Serialize for InstanceApplicationStatus {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for InstanceApplicationStatus {
     const TYPE_NAME: &'static str = "InstanceApplicationStatus";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -114,6 +117,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for InstanceApplicationSta
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for InstanceApplicationStatus {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

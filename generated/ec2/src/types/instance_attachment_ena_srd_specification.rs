@@ -38,6 +38,7 @@ impl InstanceAttachmentEnaSrdSpecification {
         self.ena_srd_udp_specification.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for InstanceAttachmentEnaSrdSpecification {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -54,6 +55,7 @@ for InstanceAttachmentEnaSrdSpecification {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for InstanceAttachmentEnaSrdSpecification {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -62,6 +64,7 @@ impl ::awsgen_runtime::serde::Serialize for InstanceAttachmentEnaSrdSpecificatio
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for InstanceAttachmentEnaSrdSpecification {
     const TYPE_NAME: &'static str = "InstanceAttachmentEnaSrdSpecification";
@@ -83,6 +86,7 @@ for InstanceAttachmentEnaSrdSpecification {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for InstanceAttachmentEnaSrdSpecification {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -25,6 +25,7 @@ impl InstanceAttachmentEnaSrdUdpSpecification {
         self.ena_srd_udp_enabled
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for InstanceAttachmentEnaSrdUdpSpecification {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -38,6 +39,7 @@ for InstanceAttachmentEnaSrdUdpSpecification {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for InstanceAttachmentEnaSrdUdpSpecification {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -46,6 +48,7 @@ impl ::awsgen_runtime::serde::Serialize for InstanceAttachmentEnaSrdUdpSpecifica
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for InstanceAttachmentEnaSrdUdpSpecification {
     const TYPE_NAME: &'static str = "InstanceAttachmentEnaSrdUdpSpecification";
@@ -64,6 +67,7 @@ for InstanceAttachmentEnaSrdUdpSpecification {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for InstanceAttachmentEnaSrdUdpSpecification {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

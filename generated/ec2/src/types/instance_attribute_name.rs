@@ -150,6 +150,7 @@ impl ::std::fmt::Display for InstanceAttributeName {
         f.write_str(self.as_str())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for InstanceAttributeName {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -158,6 +159,7 @@ impl ::awsgen_runtime::serde::Serialize for InstanceAttributeName {
         serializer.serialize_str(self.as_str())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for InstanceAttributeName {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -38,6 +38,7 @@ impl InstanceCreditSpecificationRequest {
         self.cpu_credits.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for InstanceCreditSpecificationRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -54,6 +55,7 @@ for InstanceCreditSpecificationRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for InstanceCreditSpecificationRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -62,6 +64,7 @@ impl ::awsgen_runtime::serde::Serialize for InstanceCreditSpecificationRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for InstanceCreditSpecificationRequest {
     const TYPE_NAME: &'static str = "InstanceCreditSpecificationRequest";
@@ -81,6 +84,7 @@ for InstanceCreditSpecificationRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for InstanceCreditSpecificationRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -75,6 +75,7 @@ impl InstanceEventWindow {
         self.tags.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for InstanceEventWindow {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -105,6 +106,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for InstanceEventWindow {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for InstanceEventWindow {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -113,6 +115,7 @@ impl ::awsgen_runtime::serde::Serialize for InstanceEventWindow {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for InstanceEventWindow {
     const TYPE_NAME: &'static str = "InstanceEventWindow";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -150,6 +153,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for InstanceEventWindow {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for InstanceEventWindow {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

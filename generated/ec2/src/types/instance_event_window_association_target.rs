@@ -43,6 +43,7 @@ impl InstanceEventWindowAssociationTarget {
         self.dedicated_host_ids.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for InstanceEventWindowAssociationTarget {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -62,6 +63,7 @@ for InstanceEventWindowAssociationTarget {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for InstanceEventWindowAssociationTarget {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -70,6 +72,7 @@ impl ::awsgen_runtime::serde::Serialize for InstanceEventWindowAssociationTarget
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for InstanceEventWindowAssociationTarget {
     const TYPE_NAME: &'static str = "InstanceEventWindowAssociationTarget";
@@ -96,6 +99,7 @@ for InstanceEventWindowAssociationTarget {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for InstanceEventWindowAssociationTarget {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

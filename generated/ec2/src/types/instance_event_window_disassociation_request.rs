@@ -41,6 +41,7 @@ impl InstanceEventWindowDisassociationRequest {
         self.dedicated_host_ids.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for InstanceEventWindowDisassociationRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -60,6 +61,7 @@ for InstanceEventWindowDisassociationRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for InstanceEventWindowDisassociationRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -68,6 +70,7 @@ impl ::awsgen_runtime::serde::Serialize for InstanceEventWindowDisassociationReq
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for InstanceEventWindowDisassociationRequest {
     const TYPE_NAME: &'static str = "InstanceEventWindowDisassociationRequest";
@@ -94,6 +97,7 @@ for InstanceEventWindowDisassociationRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for InstanceEventWindowDisassociationRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

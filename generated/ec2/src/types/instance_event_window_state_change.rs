@@ -34,6 +34,7 @@ impl InstanceEventWindowStateChange {
         self.state.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for InstanceEventWindowStateChange {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -49,6 +50,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for InstanceEventWindowState
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for InstanceEventWindowStateChange {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -57,6 +59,7 @@ impl ::awsgen_runtime::serde::Serialize for InstanceEventWindowStateChange {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for InstanceEventWindowStateChange {
     const TYPE_NAME: &'static str = "InstanceEventWindowStateChange";
@@ -76,6 +79,7 @@ for InstanceEventWindowStateChange {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for InstanceEventWindowStateChange {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -46,6 +46,7 @@ impl InstanceEventWindowTimeRangeRequest {
         self.end_hour
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for InstanceEventWindowTimeRangeRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -68,6 +69,7 @@ for InstanceEventWindowTimeRangeRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for InstanceEventWindowTimeRangeRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -76,6 +78,7 @@ impl ::awsgen_runtime::serde::Serialize for InstanceEventWindowTimeRangeRequest 
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for InstanceEventWindowTimeRangeRequest {
     const TYPE_NAME: &'static str = "InstanceEventWindowTimeRangeRequest";
@@ -97,6 +100,7 @@ for InstanceEventWindowTimeRangeRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for InstanceEventWindowTimeRangeRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

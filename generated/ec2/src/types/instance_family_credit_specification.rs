@@ -36,6 +36,7 @@ impl InstanceFamilyCreditSpecification {
         self.cpu_credits.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for InstanceFamilyCreditSpecification {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -52,6 +53,7 @@ for InstanceFamilyCreditSpecification {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for InstanceFamilyCreditSpecification {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -60,6 +62,7 @@ impl ::awsgen_runtime::serde::Serialize for InstanceFamilyCreditSpecification {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for InstanceFamilyCreditSpecification {
     const TYPE_NAME: &'static str = "InstanceFamilyCreditSpecification";
@@ -79,6 +82,7 @@ for InstanceFamilyCreditSpecification {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for InstanceFamilyCreditSpecification {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

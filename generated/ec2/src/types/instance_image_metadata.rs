@@ -90,6 +90,7 @@ impl InstanceImageMetadata {
         self.operator.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for InstanceImageMetadata {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -134,6 +135,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for InstanceImageMetadata {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for InstanceImageMetadata {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -142,6 +144,7 @@ impl ::awsgen_runtime::serde::Serialize for InstanceImageMetadata {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for InstanceImageMetadata {
     const TYPE_NAME: &'static str = "InstanceImageMetadata";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -182,6 +185,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for InstanceImageMetadata 
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for InstanceImageMetadata {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

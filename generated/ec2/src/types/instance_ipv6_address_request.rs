@@ -25,6 +25,7 @@ impl InstanceIpv6AddressRequest {
         self.ipv6_address.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for InstanceIpv6AddressRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -37,6 +38,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for InstanceIpv6AddressReque
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for InstanceIpv6AddressRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -45,6 +47,7 @@ impl ::awsgen_runtime::serde::Serialize for InstanceIpv6AddressRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for InstanceIpv6AddressRequest {
     const TYPE_NAME: &'static str = "InstanceIpv6AddressRequest";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -62,6 +65,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for InstanceIpv6AddressReq
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for InstanceIpv6AddressRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -85,6 +85,7 @@ impl InstanceMetadataDefaultsResponse {
         self.http_tokens_enforced.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for InstanceMetadataDefaultsResponse {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -116,6 +117,7 @@ for InstanceMetadataDefaultsResponse {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for InstanceMetadataDefaultsResponse {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -124,6 +126,7 @@ impl ::awsgen_runtime::serde::Serialize for InstanceMetadataDefaultsResponse {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for InstanceMetadataDefaultsResponse {
     const TYPE_NAME: &'static str = "InstanceMetadataDefaultsResponse";
@@ -152,6 +155,7 @@ for InstanceMetadataDefaultsResponse {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for InstanceMetadataDefaultsResponse {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -87,6 +87,7 @@ impl InstanceMetadataOptionsResponse {
         self.instance_metadata_tags.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for InstanceMetadataOptionsResponse {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -114,6 +115,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for InstanceMetadataOptionsR
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for InstanceMetadataOptionsResponse {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -122,6 +124,7 @@ impl ::awsgen_runtime::serde::Serialize for InstanceMetadataOptionsResponse {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for InstanceMetadataOptionsResponse {
     const TYPE_NAME: &'static str = "InstanceMetadataOptionsResponse";
@@ -147,6 +150,7 @@ for InstanceMetadataOptionsResponse {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for InstanceMetadataOptionsResponse {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

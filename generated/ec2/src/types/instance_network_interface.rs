@@ -182,6 +182,7 @@ impl InstanceNetworkInterface {
         self.operator.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for InstanceNetworkInterface {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -253,6 +254,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for InstanceNetworkInterface
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for InstanceNetworkInterface {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -261,6 +263,7 @@ impl ::awsgen_runtime::serde::Serialize for InstanceNetworkInterface {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for InstanceNetworkInterface {
     const TYPE_NAME: &'static str = "InstanceNetworkInterface";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -339,6 +342,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for InstanceNetworkInterfa
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for InstanceNetworkInterface {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -53,6 +53,7 @@ impl InstanceNetworkInterfaceAssociation {
         self.public_ip.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for InstanceNetworkInterfaceAssociation {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -78,6 +79,7 @@ for InstanceNetworkInterfaceAssociation {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for InstanceNetworkInterfaceAssociation {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -86,6 +88,7 @@ impl ::awsgen_runtime::serde::Serialize for InstanceNetworkInterfaceAssociation 
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for InstanceNetworkInterfaceAssociation {
     const TYPE_NAME: &'static str = "InstanceNetworkInterfaceAssociation";
@@ -108,6 +111,7 @@ for InstanceNetworkInterfaceAssociation {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for InstanceNetworkInterfaceAssociation {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -80,6 +80,7 @@ impl InstanceNetworkInterfaceAttachment {
         self.ena_queue_count
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for InstanceNetworkInterfaceAttachment {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -119,6 +120,7 @@ for InstanceNetworkInterfaceAttachment {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for InstanceNetworkInterfaceAttachment {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -127,6 +129,7 @@ impl ::awsgen_runtime::serde::Serialize for InstanceNetworkInterfaceAttachment {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for InstanceNetworkInterfaceAttachment {
     const TYPE_NAME: &'static str = "InstanceNetworkInterfaceAttachment";
@@ -160,6 +163,7 @@ for InstanceNetworkInterfaceAttachment {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for InstanceNetworkInterfaceAttachment {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -211,6 +211,7 @@ impl InstanceNetworkInterfaceSpecification {
         self.ena_queue_count
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for InstanceNetworkInterfaceSpecification {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -294,6 +295,7 @@ for InstanceNetworkInterfaceSpecification {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for InstanceNetworkInterfaceSpecification {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -302,6 +304,7 @@ impl ::awsgen_runtime::serde::Serialize for InstanceNetworkInterfaceSpecificatio
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for InstanceNetworkInterfaceSpecification {
     const TYPE_NAME: &'static str = "InstanceNetworkInterfaceSpecification";
@@ -382,6 +385,7 @@ for InstanceNetworkInterfaceSpecification {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for InstanceNetworkInterfaceSpecification {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -29,6 +29,7 @@ impl InstanceNetworkPerformanceOptions {
         self.bandwidth_weighting.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for InstanceNetworkPerformanceOptions {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -42,6 +43,7 @@ for InstanceNetworkPerformanceOptions {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for InstanceNetworkPerformanceOptions {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -50,6 +52,7 @@ impl ::awsgen_runtime::serde::Serialize for InstanceNetworkPerformanceOptions {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for InstanceNetworkPerformanceOptions {
     const TYPE_NAME: &'static str = "InstanceNetworkPerformanceOptions";
@@ -68,6 +71,7 @@ for InstanceNetworkPerformanceOptions {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for InstanceNetworkPerformanceOptions {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

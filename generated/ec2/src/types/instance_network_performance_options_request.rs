@@ -33,6 +33,7 @@ impl InstanceNetworkPerformanceOptionsRequest {
         self.bandwidth_weighting.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for InstanceNetworkPerformanceOptionsRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -46,6 +47,7 @@ for InstanceNetworkPerformanceOptionsRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for InstanceNetworkPerformanceOptionsRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -54,6 +56,7 @@ impl ::awsgen_runtime::serde::Serialize for InstanceNetworkPerformanceOptionsReq
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for InstanceNetworkPerformanceOptionsRequest {
     const TYPE_NAME: &'static str = "InstanceNetworkPerformanceOptionsRequest";
@@ -72,6 +75,7 @@ for InstanceNetworkPerformanceOptionsRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for InstanceNetworkPerformanceOptionsRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -406,6 +406,7 @@ impl InstanceRequirements {
         self.require_encryption_in_transit
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for InstanceRequirements {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -502,6 +503,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for InstanceRequirements {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for InstanceRequirements {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -510,6 +512,7 @@ impl ::awsgen_runtime::serde::Serialize for InstanceRequirements {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for InstanceRequirements {
     const TYPE_NAME: &'static str = "InstanceRequirements";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -571,6 +574,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for InstanceRequirements {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for InstanceRequirements {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -416,6 +416,7 @@ impl InstanceRequirementsRequest {
         self.require_encryption_in_transit
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for InstanceRequirementsRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -512,6 +513,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for InstanceRequirementsRequ
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for InstanceRequirementsRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -520,6 +522,7 @@ impl ::awsgen_runtime::serde::Serialize for InstanceRequirementsRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for InstanceRequirementsRequest {
     const TYPE_NAME: &'static str = "InstanceRequirementsRequest";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -581,6 +584,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for InstanceRequirementsRe
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for InstanceRequirementsRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -49,6 +49,7 @@ impl InstanceRequirementsWithMetadataRequest {
         self.instance_requirements.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for InstanceRequirementsWithMetadataRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -68,6 +69,7 @@ for InstanceRequirementsWithMetadataRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for InstanceRequirementsWithMetadataRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -76,6 +78,7 @@ impl ::awsgen_runtime::serde::Serialize for InstanceRequirementsWithMetadataRequ
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for InstanceRequirementsWithMetadataRequest {
     const TYPE_NAME: &'static str = "InstanceRequirementsWithMetadataRequest";
@@ -96,6 +99,7 @@ for InstanceRequirementsWithMetadataRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for InstanceRequirementsWithMetadataRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

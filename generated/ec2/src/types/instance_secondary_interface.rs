@@ -100,6 +100,7 @@ impl InstanceSecondaryInterface {
         self.interface_type.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for InstanceSecondaryInterface {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -139,6 +140,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for InstanceSecondaryInterfa
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for InstanceSecondaryInterface {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -147,6 +149,7 @@ impl ::awsgen_runtime::serde::Serialize for InstanceSecondaryInterface {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for InstanceSecondaryInterface {
     const TYPE_NAME: &'static str = "InstanceSecondaryInterface";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -181,6 +184,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for InstanceSecondaryInter
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for InstanceSecondaryInterface {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -64,6 +64,7 @@ impl InstanceSecondaryInterfaceAttachment {
         self.network_card_index
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for InstanceSecondaryInterfaceAttachment {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -97,6 +98,7 @@ for InstanceSecondaryInterfaceAttachment {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for InstanceSecondaryInterfaceAttachment {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -105,6 +107,7 @@ impl ::awsgen_runtime::serde::Serialize for InstanceSecondaryInterfaceAttachment
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for InstanceSecondaryInterfaceAttachment {
     const TYPE_NAME: &'static str = "InstanceSecondaryInterfaceAttachment";
@@ -136,6 +139,7 @@ for InstanceSecondaryInterfaceAttachment {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for InstanceSecondaryInterfaceAttachment {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

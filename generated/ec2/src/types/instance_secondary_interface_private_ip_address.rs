@@ -25,6 +25,7 @@ impl InstanceSecondaryInterfacePrivateIpAddress {
         self.private_ip_address.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for InstanceSecondaryInterfacePrivateIpAddress {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -38,6 +39,7 @@ for InstanceSecondaryInterfacePrivateIpAddress {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for InstanceSecondaryInterfacePrivateIpAddress {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -46,6 +48,7 @@ impl ::awsgen_runtime::serde::Serialize for InstanceSecondaryInterfacePrivateIpA
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for InstanceSecondaryInterfacePrivateIpAddress {
     const TYPE_NAME: &'static str = "InstanceSecondaryInterfacePrivateIpAddress";
@@ -64,6 +67,7 @@ for InstanceSecondaryInterfacePrivateIpAddress {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for InstanceSecondaryInterfacePrivateIpAddress {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -27,6 +27,7 @@ impl InstanceSecondaryInterfacePrivateIpAddressRequest {
         self.private_ip_address.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for InstanceSecondaryInterfacePrivateIpAddressRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -40,6 +41,7 @@ for InstanceSecondaryInterfacePrivateIpAddressRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize
 for InstanceSecondaryInterfacePrivateIpAddressRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
@@ -49,6 +51,7 @@ for InstanceSecondaryInterfacePrivateIpAddressRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for InstanceSecondaryInterfacePrivateIpAddressRequest {
     const TYPE_NAME: &'static str = "InstanceSecondaryInterfacePrivateIpAddressRequest";
@@ -67,6 +70,7 @@ for InstanceSecondaryInterfacePrivateIpAddressRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for InstanceSecondaryInterfacePrivateIpAddressRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

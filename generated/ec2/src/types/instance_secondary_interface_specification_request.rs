@@ -75,6 +75,7 @@ impl InstanceSecondaryInterfaceSpecificationRequest {
         self.network_card_index
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for InstanceSecondaryInterfaceSpecificationRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -106,6 +107,7 @@ for InstanceSecondaryInterfaceSpecificationRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize
 for InstanceSecondaryInterfaceSpecificationRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
@@ -115,6 +117,7 @@ for InstanceSecondaryInterfaceSpecificationRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for InstanceSecondaryInterfaceSpecificationRequest {
     const TYPE_NAME: &'static str = "InstanceSecondaryInterfaceSpecificationRequest";
@@ -147,6 +150,7 @@ for InstanceSecondaryInterfaceSpecificationRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for InstanceSecondaryInterfaceSpecificationRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

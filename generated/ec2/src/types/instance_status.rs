@@ -107,6 +107,7 @@ impl InstanceStatus {
         self.application_status.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for InstanceStatus {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -149,6 +150,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for InstanceStatus {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for InstanceStatus {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -157,6 +159,7 @@ impl ::awsgen_runtime::serde::Serialize for InstanceStatus {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for InstanceStatus {
     const TYPE_NAME: &'static str = "InstanceStatus";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -192,6 +195,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for InstanceStatus {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for InstanceStatus {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

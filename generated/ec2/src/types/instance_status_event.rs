@@ -70,6 +70,7 @@ impl InstanceStatusEvent {
         self.not_before_deadline.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for InstanceStatusEvent {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -112,6 +113,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for InstanceStatusEvent {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for InstanceStatusEvent {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -120,6 +122,7 @@ impl ::awsgen_runtime::serde::Serialize for InstanceStatusEvent {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for InstanceStatusEvent {
     const TYPE_NAME: &'static str = "InstanceStatusEvent";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -166,6 +169,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for InstanceStatusEvent {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for InstanceStatusEvent {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

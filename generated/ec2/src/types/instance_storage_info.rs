@@ -52,6 +52,7 @@ impl InstanceStorageInfo {
         self.encryption_support.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for InstanceStorageInfo {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -73,6 +74,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for InstanceStorageInfo {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for InstanceStorageInfo {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -81,6 +83,7 @@ impl ::awsgen_runtime::serde::Serialize for InstanceStorageInfo {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for InstanceStorageInfo {
     const TYPE_NAME: &'static str = "InstanceStorageInfo";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -107,6 +110,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for InstanceStorageInfo {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for InstanceStorageInfo {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -32,6 +32,7 @@ impl InstanceTagNotificationAttribute {
         self.include_all_tags_of_instance
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for InstanceTagNotificationAttribute {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -48,6 +49,7 @@ for InstanceTagNotificationAttribute {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for InstanceTagNotificationAttribute {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -56,6 +58,7 @@ impl ::awsgen_runtime::serde::Serialize for InstanceTagNotificationAttribute {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for InstanceTagNotificationAttribute {
     const TYPE_NAME: &'static str = "InstanceTagNotificationAttribute";
@@ -77,6 +80,7 @@ for InstanceTagNotificationAttribute {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for InstanceTagNotificationAttribute {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

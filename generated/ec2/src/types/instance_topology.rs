@@ -72,6 +72,7 @@ impl InstanceTopology {
         self.capacity_block_id.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for InstanceTopology {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -102,6 +103,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for InstanceTopology {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for InstanceTopology {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -110,6 +112,7 @@ impl ::awsgen_runtime::serde::Serialize for InstanceTopology {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for InstanceTopology {
     const TYPE_NAME: &'static str = "InstanceTopology";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -133,6 +136,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for InstanceTopology {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for InstanceTopology {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -7091,6 +7091,7 @@ impl ::std::fmt::Display for InstanceType {
         f.write_str(self.as_str())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for InstanceType {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -7099,6 +7100,7 @@ impl ::awsgen_runtime::serde::Serialize for InstanceType {
         serializer.serialize_str(self.as_str())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for InstanceType {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -274,6 +274,7 @@ impl InstanceTypeInfo {
         self.supported_in_region
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for InstanceTypeInfo {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -381,6 +382,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for InstanceTypeInfo {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for InstanceTypeInfo {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -389,6 +391,7 @@ impl ::awsgen_runtime::serde::Serialize for InstanceTypeInfo {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for InstanceTypeInfo {
     const TYPE_NAME: &'static str = "InstanceTypeInfo";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -449,6 +452,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for InstanceTypeInfo {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for InstanceTypeInfo {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -25,6 +25,7 @@ impl InstanceTypeInfoFromInstanceRequirements {
         self.instance_type.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for InstanceTypeInfoFromInstanceRequirements {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -38,6 +39,7 @@ for InstanceTypeInfoFromInstanceRequirements {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for InstanceTypeInfoFromInstanceRequirements {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -46,6 +48,7 @@ impl ::awsgen_runtime::serde::Serialize for InstanceTypeInfoFromInstanceRequirem
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for InstanceTypeInfoFromInstanceRequirements {
     const TYPE_NAME: &'static str = "InstanceTypeInfoFromInstanceRequirements";
@@ -64,6 +67,7 @@ for InstanceTypeInfoFromInstanceRequirements {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for InstanceTypeInfoFromInstanceRequirements {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

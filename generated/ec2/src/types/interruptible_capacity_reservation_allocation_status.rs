@@ -98,6 +98,7 @@ impl ::std::fmt::Display for InterruptibleCapacityReservationAllocationStatus {
         f.write_str(self.as_str())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize
 for InterruptibleCapacityReservationAllocationStatus {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
@@ -107,6 +108,7 @@ for InterruptibleCapacityReservationAllocationStatus {
         serializer.serialize_str(self.as_str())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for InterruptibleCapacityReservationAllocationStatus {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -159,6 +159,7 @@ impl Ipam {
         self.metered_account.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for Ipam {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -226,6 +227,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for Ipam {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for Ipam {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -234,6 +236,7 @@ impl ::awsgen_runtime::serde::Serialize for Ipam {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for Ipam {
     const TYPE_NAME: &'static str = "Ipam";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -288,6 +291,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for Ipam {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for Ipam {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -111,6 +111,7 @@ impl IpamAddressHistoryRecord {
         self.sampled_end_time.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for IpamAddressHistoryRecord {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -163,6 +164,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for IpamAddressHistoryRecord
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for IpamAddressHistoryRecord {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -171,6 +173,7 @@ impl ::awsgen_runtime::serde::Serialize for IpamAddressHistoryRecord {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for IpamAddressHistoryRecord {
     const TYPE_NAME: &'static str = "IpamAddressHistoryRecord";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -216,6 +219,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for IpamAddressHistoryReco
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for IpamAddressHistoryRecord {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -120,6 +120,7 @@ impl ::std::fmt::Display for IpamByoipCidrState {
         f.write_str(self.as_str())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for IpamByoipCidrState {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -128,6 +129,7 @@ impl ::awsgen_runtime::serde::Serialize for IpamByoipCidrState {
         serializer.serialize_str(self.as_str())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for IpamByoipCidrState {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

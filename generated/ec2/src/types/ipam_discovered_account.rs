@@ -70,6 +70,7 @@ impl IpamDiscoveredAccount {
         self.organizational_unit_id.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for IpamDiscoveredAccount {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -108,6 +109,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for IpamDiscoveredAccount {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for IpamDiscoveredAccount {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -116,6 +118,7 @@ impl ::awsgen_runtime::serde::Serialize for IpamDiscoveredAccount {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for IpamDiscoveredAccount {
     const TYPE_NAME: &'static str = "IpamDiscoveredAccount";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -154,6 +157,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for IpamDiscoveredAccount 
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for IpamDiscoveredAccount {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

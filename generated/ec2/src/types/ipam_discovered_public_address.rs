@@ -163,6 +163,7 @@ impl IpamDiscoveredPublicAddress {
         self.sample_time.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for IpamDiscoveredPublicAddress {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -234,6 +235,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for IpamDiscoveredPublicAddr
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for IpamDiscoveredPublicAddress {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -242,6 +244,7 @@ impl ::awsgen_runtime::serde::Serialize for IpamDiscoveredPublicAddress {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for IpamDiscoveredPublicAddress {
     const TYPE_NAME: &'static str = "IpamDiscoveredPublicAddress";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -297,6 +300,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for IpamDiscoveredPublicAd
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for IpamDiscoveredPublicAddress {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

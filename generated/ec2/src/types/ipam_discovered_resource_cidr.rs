@@ -132,6 +132,7 @@ impl IpamDiscoveredResourceCidr {
         self.availability_zone_id.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for IpamDiscoveredResourceCidr {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -193,6 +194,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for IpamDiscoveredResourceCi
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for IpamDiscoveredResourceCidr {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -201,6 +203,7 @@ impl ::awsgen_runtime::serde::Serialize for IpamDiscoveredResourceCidr {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for IpamDiscoveredResourceCidr {
     const TYPE_NAME: &'static str = "IpamDiscoveredResourceCidr";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -255,6 +258,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for IpamDiscoveredResource
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for IpamDiscoveredResourceCidr {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

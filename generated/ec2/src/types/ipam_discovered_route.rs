@@ -113,6 +113,7 @@ impl IpamDiscoveredRoute {
         self.sample_time.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for IpamDiscoveredRoute {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -160,6 +161,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for IpamDiscoveredRoute {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for IpamDiscoveredRoute {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -168,6 +170,7 @@ impl ::awsgen_runtime::serde::Serialize for IpamDiscoveredRoute {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for IpamDiscoveredRoute {
     const TYPE_NAME: &'static str = "IpamDiscoveredRoute";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -205,6 +208,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for IpamDiscoveredRoute {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for IpamDiscoveredRoute {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -41,6 +41,7 @@ impl IpamDiscoveryFailureReason {
         self.message.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for IpamDiscoveryFailureReason {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -56,6 +57,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for IpamDiscoveryFailureReas
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for IpamDiscoveryFailureReason {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -64,6 +66,7 @@ impl ::awsgen_runtime::serde::Serialize for IpamDiscoveryFailureReason {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for IpamDiscoveryFailureReason {
     const TYPE_NAME: &'static str = "IpamDiscoveryFailureReason";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -82,6 +85,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for IpamDiscoveryFailureRe
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for IpamDiscoveryFailureReason {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -111,6 +111,7 @@ impl IpamExternalResourceVerificationToken {
         self.state.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for IpamExternalResourceVerificationToken {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -163,6 +164,7 @@ for IpamExternalResourceVerificationToken {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for IpamExternalResourceVerificationToken {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -171,6 +173,7 @@ impl ::awsgen_runtime::serde::Serialize for IpamExternalResourceVerificationToke
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for IpamExternalResourceVerificationToken {
     const TYPE_NAME: &'static str = "IpamExternalResourceVerificationToken";
@@ -217,6 +220,7 @@ for IpamExternalResourceVerificationToken {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for IpamExternalResourceVerificationToken {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

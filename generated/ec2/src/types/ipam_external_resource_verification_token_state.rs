@@ -112,6 +112,7 @@ impl ::std::fmt::Display for IpamExternalResourceVerificationTokenState {
         f.write_str(self.as_str())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for IpamExternalResourceVerificationTokenState {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -120,6 +121,7 @@ impl ::awsgen_runtime::serde::Serialize for IpamExternalResourceVerificationToke
         serializer.serialize_str(self.as_str())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for IpamExternalResourceVerificationTokenState {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

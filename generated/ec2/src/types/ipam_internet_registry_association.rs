@@ -106,6 +106,7 @@ impl IpamInternetRegistryAssociation {
         self.tags.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for IpamInternetRegistryAssociation {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -152,6 +153,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for IpamInternetRegistryAsso
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for IpamInternetRegistryAssociation {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -160,6 +162,7 @@ impl ::awsgen_runtime::serde::Serialize for IpamInternetRegistryAssociation {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for IpamInternetRegistryAssociation {
     const TYPE_NAME: &'static str = "IpamInternetRegistryAssociation";
@@ -198,6 +201,7 @@ for IpamInternetRegistryAssociation {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for IpamInternetRegistryAssociation {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

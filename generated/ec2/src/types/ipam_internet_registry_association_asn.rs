@@ -34,6 +34,7 @@ impl IpamInternetRegistryAssociationAsn {
         self.last_observed_at.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for IpamInternetRegistryAssociationAsn {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -55,6 +56,7 @@ for IpamInternetRegistryAssociationAsn {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for IpamInternetRegistryAssociationAsn {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -63,6 +65,7 @@ impl ::awsgen_runtime::serde::Serialize for IpamInternetRegistryAssociationAsn {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for IpamInternetRegistryAssociationAsn {
     const TYPE_NAME: &'static str = "IpamInternetRegistryAssociationAsn";
@@ -90,6 +93,7 @@ for IpamInternetRegistryAssociationAsn {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for IpamInternetRegistryAssociationAsn {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -123,6 +123,7 @@ impl ::std::fmt::Display for IpamInternetRegistryAssociationState {
         f.write_str(self.as_str())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for IpamInternetRegistryAssociationState {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -131,6 +132,7 @@ impl ::awsgen_runtime::serde::Serialize for IpamInternetRegistryAssociationState
         serializer.serialize_str(self.as_str())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for IpamInternetRegistryAssociationState {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

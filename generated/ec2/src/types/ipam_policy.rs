@@ -76,6 +76,7 @@ impl IpamPolicy {
         self.ipam_id.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for IpamPolicy {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -109,6 +110,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for IpamPolicy {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for IpamPolicy {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -117,6 +119,7 @@ impl ::awsgen_runtime::serde::Serialize for IpamPolicy {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for IpamPolicy {
     const TYPE_NAME: &'static str = "IpamPolicy";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -147,6 +150,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for IpamPolicy {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for IpamPolicy {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

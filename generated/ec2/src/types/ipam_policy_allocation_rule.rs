@@ -29,6 +29,7 @@ impl IpamPolicyAllocationRule {
         self.source_ipam_pool_id.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for IpamPolicyAllocationRule {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -41,6 +42,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for IpamPolicyAllocationRule
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for IpamPolicyAllocationRule {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -49,6 +51,7 @@ impl ::awsgen_runtime::serde::Serialize for IpamPolicyAllocationRule {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for IpamPolicyAllocationRule {
     const TYPE_NAME: &'static str = "IpamPolicyAllocationRule";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -66,6 +69,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for IpamPolicyAllocationRu
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for IpamPolicyAllocationRule {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

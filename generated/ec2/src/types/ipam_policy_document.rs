@@ -56,6 +56,7 @@ impl IpamPolicyDocument {
         self.allocation_rules.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for IpamPolicyDocument {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -77,6 +78,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for IpamPolicyDocument {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for IpamPolicyDocument {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -85,6 +87,7 @@ impl ::awsgen_runtime::serde::Serialize for IpamPolicyDocument {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for IpamPolicyDocument {
     const TYPE_NAME: &'static str = "IpamPolicyDocument";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -113,6 +116,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for IpamPolicyDocument {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for IpamPolicyDocument {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -205,6 +205,7 @@ impl IpamPool {
         self.source_resource.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for IpamPool {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -288,6 +289,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for IpamPool {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for IpamPool {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -296,6 +298,7 @@ impl ::awsgen_runtime::serde::Serialize for IpamPool {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for IpamPool {
     const TYPE_NAME: &'static str = "IpamPool";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -356,6 +359,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for IpamPool {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for IpamPool {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

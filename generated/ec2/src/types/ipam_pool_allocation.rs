@@ -78,6 +78,7 @@ impl IpamPoolAllocation {
         self.tags.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for IpamPoolAllocation {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -111,6 +112,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for IpamPoolAllocation {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for IpamPoolAllocation {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -119,6 +121,7 @@ impl ::awsgen_runtime::serde::Serialize for IpamPoolAllocation {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for IpamPoolAllocation {
     const TYPE_NAME: &'static str = "IpamPoolAllocation";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -149,6 +152,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for IpamPoolAllocation {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for IpamPoolAllocation {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

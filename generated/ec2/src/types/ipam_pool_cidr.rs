@@ -55,6 +55,7 @@ impl IpamPoolCidr {
         self.netmask_length
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for IpamPoolCidr {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -79,6 +80,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for IpamPoolCidr {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for IpamPoolCidr {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -87,6 +89,7 @@ impl ::awsgen_runtime::serde::Serialize for IpamPoolCidr {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for IpamPoolCidr {
     const TYPE_NAME: &'static str = "IpamPoolCidr";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -108,6 +111,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for IpamPoolCidr {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for IpamPoolCidr {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -76,6 +76,7 @@ impl ::std::fmt::Display for IpamPoolCidrFailureCode {
         f.write_str(self.as_str())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for IpamPoolCidrFailureCode {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -84,6 +85,7 @@ impl ::awsgen_runtime::serde::Serialize for IpamPoolCidrFailureCode {
         serializer.serialize_str(self.as_str())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for IpamPoolCidrFailureCode {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

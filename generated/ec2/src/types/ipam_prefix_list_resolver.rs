@@ -111,6 +111,7 @@ impl IpamPrefixListResolver {
         self.last_version_creation_status_message.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for IpamPrefixListResolver {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -155,6 +156,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for IpamPrefixListResolver {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for IpamPrefixListResolver {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -163,6 +165,7 @@ impl ::awsgen_runtime::serde::Serialize for IpamPrefixListResolver {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for IpamPrefixListResolver {
     const TYPE_NAME: &'static str = "IpamPrefixListResolver";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -204,6 +207,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for IpamPrefixListResolver
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for IpamPrefixListResolver {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -61,6 +61,7 @@ impl IpamPrefixListResolverRule {
         self.conditions.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for IpamPrefixListResolverRule {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -85,6 +86,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for IpamPrefixListResolverRu
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for IpamPrefixListResolverRule {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -93,6 +95,7 @@ impl ::awsgen_runtime::serde::Serialize for IpamPrefixListResolverRule {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for IpamPrefixListResolverRule {
     const TYPE_NAME: &'static str = "IpamPrefixListResolverRule";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -122,6 +125,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for IpamPrefixListResolver
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for IpamPrefixListResolverRule {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -103,6 +103,7 @@ impl IpamPrefixListResolverRuleCondition {
         self.cidr.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for IpamPrefixListResolverRuleCondition {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -134,6 +135,7 @@ for IpamPrefixListResolverRuleCondition {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for IpamPrefixListResolverRuleCondition {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -142,6 +144,7 @@ impl ::awsgen_runtime::serde::Serialize for IpamPrefixListResolverRuleCondition 
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for IpamPrefixListResolverRuleCondition {
     const TYPE_NAME: &'static str = "IpamPrefixListResolverRuleCondition";
@@ -166,6 +169,7 @@ for IpamPrefixListResolverRuleCondition {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for IpamPrefixListResolverRuleCondition {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

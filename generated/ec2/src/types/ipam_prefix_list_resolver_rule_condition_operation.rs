@@ -79,6 +79,7 @@ impl ::std::fmt::Display for IpamPrefixListResolverRuleConditionOperation {
         f.write_str(self.as_str())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize
 for IpamPrefixListResolverRuleConditionOperation {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
@@ -88,6 +89,7 @@ for IpamPrefixListResolverRuleConditionOperation {
         serializer.serialize_str(self.as_str())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for IpamPrefixListResolverRuleConditionOperation {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -107,6 +107,7 @@ impl IpamPrefixListResolverRuleConditionRequest {
         self.cidr.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for IpamPrefixListResolverRuleConditionRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -138,6 +139,7 @@ for IpamPrefixListResolverRuleConditionRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for IpamPrefixListResolverRuleConditionRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -146,6 +148,7 @@ impl ::awsgen_runtime::serde::Serialize for IpamPrefixListResolverRuleConditionR
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for IpamPrefixListResolverRuleConditionRequest {
     const TYPE_NAME: &'static str = "IpamPrefixListResolverRuleConditionRequest";
@@ -170,6 +173,7 @@ for IpamPrefixListResolverRuleConditionRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for IpamPrefixListResolverRuleConditionRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

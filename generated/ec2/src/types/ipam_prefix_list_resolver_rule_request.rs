@@ -93,6 +93,7 @@ impl IpamPrefixListResolverRuleRequest {
         self.conditions.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for IpamPrefixListResolverRuleRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -118,6 +119,7 @@ for IpamPrefixListResolverRuleRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for IpamPrefixListResolverRuleRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -126,6 +128,7 @@ impl ::awsgen_runtime::serde::Serialize for IpamPrefixListResolverRuleRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for IpamPrefixListResolverRuleRequest {
     const TYPE_NAME: &'static str = "IpamPrefixListResolverRuleRequest";
@@ -156,6 +159,7 @@ for IpamPrefixListResolverRuleRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for IpamPrefixListResolverRuleRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

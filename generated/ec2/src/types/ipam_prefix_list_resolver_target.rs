@@ -110,6 +110,7 @@ impl IpamPrefixListResolverTarget {
         self.tags.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for IpamPrefixListResolverTarget {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -159,6 +160,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for IpamPrefixListResolverTa
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for IpamPrefixListResolverTarget {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -167,6 +169,7 @@ impl ::awsgen_runtime::serde::Serialize for IpamPrefixListResolverTarget {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for IpamPrefixListResolverTarget {
     const TYPE_NAME: &'static str = "IpamPrefixListResolverTarget";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -207,6 +210,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for IpamPrefixListResolver
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for IpamPrefixListResolverTarget {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

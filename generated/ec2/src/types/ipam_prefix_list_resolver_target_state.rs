@@ -141,6 +141,7 @@ impl ::std::fmt::Display for IpamPrefixListResolverTargetState {
         f.write_str(self.as_str())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for IpamPrefixListResolverTargetState {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -149,6 +150,7 @@ impl ::awsgen_runtime::serde::Serialize for IpamPrefixListResolverTargetState {
         serializer.serialize_str(self.as_str())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for IpamPrefixListResolverTargetState {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -52,6 +52,7 @@ impl IpamPrefixListResolverVersion {
         self.version
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for IpamPrefixListResolverVersion {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -64,6 +65,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for IpamPrefixListResolverVe
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for IpamPrefixListResolverVersion {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -72,6 +74,7 @@ impl ::awsgen_runtime::serde::Serialize for IpamPrefixListResolverVersion {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for IpamPrefixListResolverVersion {
     const TYPE_NAME: &'static str = "IpamPrefixListResolverVersion";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -89,6 +92,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for IpamPrefixListResolver
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for IpamPrefixListResolverVersion {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -25,6 +25,7 @@ impl IpamPrefixListResolverVersionEntry {
         self.cidr.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for IpamPrefixListResolverVersionEntry {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -38,6 +39,7 @@ for IpamPrefixListResolverVersionEntry {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for IpamPrefixListResolverVersionEntry {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -46,6 +48,7 @@ impl ::awsgen_runtime::serde::Serialize for IpamPrefixListResolverVersionEntry {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for IpamPrefixListResolverVersionEntry {
     const TYPE_NAME: &'static str = "IpamPrefixListResolverVersionEntry";
@@ -64,6 +67,7 @@ for IpamPrefixListResolverVersionEntry {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for IpamPrefixListResolverVersionEntry {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -128,6 +128,7 @@ impl ::std::fmt::Display for IpamPublicAddressAwsService {
         f.write_str(self.as_str())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for IpamPublicAddressAwsService {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -136,6 +137,7 @@ impl ::awsgen_runtime::serde::Serialize for IpamPublicAddressAwsService {
         serializer.serialize_str(self.as_str())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for IpamPublicAddressAwsService {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -144,6 +144,7 @@ impl IpamResourceCidr {
         self.availability_zone_id.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for IpamResourceCidr {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -204,6 +205,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for IpamResourceCidr {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for IpamResourceCidr {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -212,6 +214,7 @@ impl ::awsgen_runtime::serde::Serialize for IpamResourceCidr {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for IpamResourceCidr {
     const TYPE_NAME: &'static str = "IpamResourceCidr";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -256,6 +259,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for IpamResourceCidr {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for IpamResourceCidr {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

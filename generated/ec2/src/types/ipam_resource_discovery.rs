@@ -109,6 +109,7 @@ impl IpamResourceDiscovery {
         self.organizational_unit_exclusions.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for IpamResourceDiscovery {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -150,6 +151,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for IpamResourceDiscovery {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for IpamResourceDiscovery {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -158,6 +160,7 @@ impl ::awsgen_runtime::serde::Serialize for IpamResourceDiscovery {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for IpamResourceDiscovery {
     const TYPE_NAME: &'static str = "IpamResourceDiscovery";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -212,6 +215,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for IpamResourceDiscovery 
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for IpamResourceDiscovery {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -122,6 +122,7 @@ impl IpamResourceDiscoveryAssociation {
         self.tags.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for IpamResourceDiscoveryAssociation {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -169,6 +170,7 @@ for IpamResourceDiscoveryAssociation {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for IpamResourceDiscoveryAssociation {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -177,6 +179,7 @@ impl ::awsgen_runtime::serde::Serialize for IpamResourceDiscoveryAssociation {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for IpamResourceDiscoveryAssociation {
     const TYPE_NAME: &'static str = "IpamResourceDiscoveryAssociation";
@@ -219,6 +222,7 @@ for IpamResourceDiscoveryAssociation {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for IpamResourceDiscoveryAssociation {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -139,6 +139,7 @@ impl ::std::fmt::Display for IpamResourceDiscoveryAssociationState {
         f.write_str(self.as_str())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for IpamResourceDiscoveryAssociationState {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -147,6 +148,7 @@ impl ::awsgen_runtime::serde::Serialize for IpamResourceDiscoveryAssociationStat
         serializer.serialize_str(self.as_str())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for IpamResourceDiscoveryAssociationState {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -101,6 +101,7 @@ impl ::std::fmt::Display for IpamResourceType {
         f.write_str(self.as_str())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for IpamResourceType {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -109,6 +110,7 @@ impl ::awsgen_runtime::serde::Serialize for IpamResourceType {
         serializer.serialize_str(self.as_str())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for IpamResourceType {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -55,6 +55,7 @@ impl IpamRouteOriginAuthorization {
         self.expiration.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for IpamRouteOriginAuthorization {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -84,6 +85,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for IpamRouteOriginAuthoriza
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for IpamRouteOriginAuthorization {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -92,6 +94,7 @@ impl ::awsgen_runtime::serde::Serialize for IpamRouteOriginAuthorization {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for IpamRouteOriginAuthorization {
     const TYPE_NAME: &'static str = "IpamRouteOriginAuthorization";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -121,6 +124,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for IpamRouteOriginAuthori
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for IpamRouteOriginAuthorization {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -39,6 +39,7 @@ impl IpamRouteOriginAuthorizationInfo {
         self.max_length
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for IpamRouteOriginAuthorizationInfo {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -58,6 +59,7 @@ for IpamRouteOriginAuthorizationInfo {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for IpamRouteOriginAuthorizationInfo {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -66,6 +68,7 @@ impl ::awsgen_runtime::serde::Serialize for IpamRouteOriginAuthorizationInfo {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for IpamRouteOriginAuthorizationInfo {
     const TYPE_NAME: &'static str = "IpamRouteOriginAuthorizationInfo";
@@ -86,6 +89,7 @@ for IpamRouteOriginAuthorizationInfo {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for IpamRouteOriginAuthorizationInfo {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

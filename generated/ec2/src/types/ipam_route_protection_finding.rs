@@ -156,6 +156,7 @@ impl IpamRouteProtectionFinding {
         self.roa_sample_time.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for IpamRouteProtectionFinding {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -220,6 +221,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for IpamRouteProtectionFindi
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for IpamRouteProtectionFinding {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -228,6 +230,7 @@ impl ::awsgen_runtime::serde::Serialize for IpamRouteProtectionFinding {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for IpamRouteProtectionFinding {
     const TYPE_NAME: &'static str = "IpamRouteProtectionFinding";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -291,6 +294,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for IpamRouteProtectionFin
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for IpamRouteProtectionFinding {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -50,6 +50,7 @@ impl IpamRoutingPolicyRegistrationDelta {
         self.state_message.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for IpamRoutingPolicyRegistrationDelta {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -72,6 +73,7 @@ for IpamRoutingPolicyRegistrationDelta {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for IpamRoutingPolicyRegistrationDelta {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -80,6 +82,7 @@ impl ::awsgen_runtime::serde::Serialize for IpamRoutingPolicyRegistrationDelta {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for IpamRoutingPolicyRegistrationDelta {
     const TYPE_NAME: &'static str = "IpamRoutingPolicyRegistrationDelta";
@@ -101,6 +104,7 @@ for IpamRoutingPolicyRegistrationDelta {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for IpamRoutingPolicyRegistrationDelta {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

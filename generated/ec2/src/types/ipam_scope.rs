@@ -114,6 +114,7 @@ impl IpamScope {
         self.external_authority_configuration.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for IpamScope {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -161,6 +162,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for IpamScope {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for IpamScope {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -169,6 +171,7 @@ impl ::awsgen_runtime::serde::Serialize for IpamScope {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for IpamScope {
     const TYPE_NAME: &'static str = "IpamScope";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -205,6 +208,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for IpamScope {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for IpamScope {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

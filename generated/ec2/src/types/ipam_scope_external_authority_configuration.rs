@@ -36,6 +36,7 @@ impl IpamScopeExternalAuthorityConfiguration {
         self.external_resource_identifier.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for IpamScopeExternalAuthorityConfiguration {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -52,6 +53,7 @@ for IpamScopeExternalAuthorityConfiguration {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for IpamScopeExternalAuthorityConfiguration {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -60,6 +62,7 @@ impl ::awsgen_runtime::serde::Serialize for IpamScopeExternalAuthorityConfigurat
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for IpamScopeExternalAuthorityConfiguration {
     const TYPE_NAME: &'static str = "IpamScopeExternalAuthorityConfiguration";
@@ -81,6 +84,7 @@ for IpamScopeExternalAuthorityConfiguration {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for IpamScopeExternalAuthorityConfiguration {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -126,6 +126,7 @@ impl ::std::fmt::Display for IpamState {
         f.write_str(self.as_str())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for IpamState {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -134,6 +135,7 @@ impl ::awsgen_runtime::serde::Serialize for IpamState {
         serializer.serialize_str(self.as_str())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for IpamState {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

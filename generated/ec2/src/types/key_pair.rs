@@ -49,6 +49,7 @@ impl KeyPair {
         self.key_material.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for KeyPair {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -73,6 +74,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for KeyPair {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for KeyPair {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -81,6 +83,7 @@ impl ::awsgen_runtime::serde::Serialize for KeyPair {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for KeyPair {
     const TYPE_NAME: &'static str = "KeyPair";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -108,6 +111,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for KeyPair {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for KeyPair {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

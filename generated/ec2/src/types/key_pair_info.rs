@@ -79,6 +79,7 @@ impl KeyPairInfo {
         self.key_fingerprint.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for KeyPairInfo {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -114,6 +115,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for KeyPairInfo {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for KeyPairInfo {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -122,6 +124,7 @@ impl ::awsgen_runtime::serde::Serialize for KeyPairInfo {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for KeyPairInfo {
     const TYPE_NAME: &'static str = "KeyPairInfo";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -159,6 +162,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for KeyPairInfo {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for KeyPairInfo {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -48,6 +48,7 @@ impl LaunchPermission {
         self.group.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for LaunchPermission {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -69,6 +70,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for LaunchPermission {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for LaunchPermission {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -77,6 +79,7 @@ impl ::awsgen_runtime::serde::Serialize for LaunchPermission {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for LaunchPermission {
     const TYPE_NAME: &'static str = "LaunchPermission";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -97,6 +100,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for LaunchPermission {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for LaunchPermission {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -76,6 +76,7 @@ impl LaunchTemplate {
         self.operator.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for LaunchTemplate {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -114,6 +115,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for LaunchTemplate {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for LaunchTemplate {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -122,6 +124,7 @@ impl ::awsgen_runtime::serde::Serialize for LaunchTemplate {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for LaunchTemplate {
     const TYPE_NAME: &'static str = "LaunchTemplate";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -160,6 +163,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for LaunchTemplate {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for LaunchTemplate {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

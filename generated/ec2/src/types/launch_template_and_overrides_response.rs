@@ -38,6 +38,7 @@ impl LaunchTemplateAndOverridesResponse {
         self.overrides.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for LaunchTemplateAndOverridesResponse {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -54,6 +55,7 @@ for LaunchTemplateAndOverridesResponse {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for LaunchTemplateAndOverridesResponse {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -62,6 +64,7 @@ impl ::awsgen_runtime::serde::Serialize for LaunchTemplateAndOverridesResponse {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for LaunchTemplateAndOverridesResponse {
     const TYPE_NAME: &'static str = "LaunchTemplateAndOverridesResponse";
@@ -83,6 +86,7 @@ for LaunchTemplateAndOverridesResponse {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for LaunchTemplateAndOverridesResponse {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

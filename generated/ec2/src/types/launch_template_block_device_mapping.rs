@@ -48,6 +48,7 @@ impl LaunchTemplateBlockDeviceMapping {
         self.no_device.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for LaunchTemplateBlockDeviceMapping {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -70,6 +71,7 @@ for LaunchTemplateBlockDeviceMapping {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for LaunchTemplateBlockDeviceMapping {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -78,6 +80,7 @@ impl ::awsgen_runtime::serde::Serialize for LaunchTemplateBlockDeviceMapping {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for LaunchTemplateBlockDeviceMapping {
     const TYPE_NAME: &'static str = "LaunchTemplateBlockDeviceMapping";
@@ -99,6 +102,7 @@ for LaunchTemplateBlockDeviceMapping {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for LaunchTemplateBlockDeviceMapping {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -44,6 +44,7 @@ impl LaunchTemplateCapacityReservationSpecificationRequest {
         self.capacity_reservation_target.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for LaunchTemplateCapacityReservationSpecificationRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -61,6 +62,7 @@ for LaunchTemplateCapacityReservationSpecificationRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize
 for LaunchTemplateCapacityReservationSpecificationRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
@@ -70,6 +72,7 @@ for LaunchTemplateCapacityReservationSpecificationRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for LaunchTemplateCapacityReservationSpecificationRequest {
     const TYPE_NAME: &'static str = "LaunchTemplateCapacityReservationSpecificationRequest";
@@ -93,6 +96,7 @@ for LaunchTemplateCapacityReservationSpecificationRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for LaunchTemplateCapacityReservationSpecificationRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -43,6 +43,7 @@ impl LaunchTemplateCapacityReservationSpecificationResponse {
         self.capacity_reservation_target.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for LaunchTemplateCapacityReservationSpecificationResponse {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -60,6 +61,7 @@ for LaunchTemplateCapacityReservationSpecificationResponse {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize
 for LaunchTemplateCapacityReservationSpecificationResponse {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
@@ -69,6 +71,7 @@ for LaunchTemplateCapacityReservationSpecificationResponse {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for LaunchTemplateCapacityReservationSpecificationResponse {
     const TYPE_NAME: &'static str = "LaunchTemplateCapacityReservationSpecificationResponse";
@@ -92,6 +95,7 @@ for LaunchTemplateCapacityReservationSpecificationResponse {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for LaunchTemplateCapacityReservationSpecificationResponse {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

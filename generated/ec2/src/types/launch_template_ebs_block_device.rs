@@ -88,6 +88,7 @@ impl LaunchTemplateEbsBlockDevice {
         self.ebs_card_index
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for LaunchTemplateEbsBlockDevice {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -127,6 +128,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for LaunchTemplateEbsBlockDe
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for LaunchTemplateEbsBlockDevice {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -135,6 +137,7 @@ impl ::awsgen_runtime::serde::Serialize for LaunchTemplateEbsBlockDevice {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for LaunchTemplateEbsBlockDevice {
     const TYPE_NAME: &'static str = "LaunchTemplateEbsBlockDevice";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -163,6 +166,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for LaunchTemplateEbsBlock
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for LaunchTemplateEbsBlockDevice {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

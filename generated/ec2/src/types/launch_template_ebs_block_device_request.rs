@@ -118,6 +118,7 @@ impl LaunchTemplateEbsBlockDeviceRequest {
         self.ebs_card_index
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for LaunchTemplateEbsBlockDeviceRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -158,6 +159,7 @@ for LaunchTemplateEbsBlockDeviceRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for LaunchTemplateEbsBlockDeviceRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -166,6 +168,7 @@ impl ::awsgen_runtime::serde::Serialize for LaunchTemplateEbsBlockDeviceRequest 
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for LaunchTemplateEbsBlockDeviceRequest {
     const TYPE_NAME: &'static str = "LaunchTemplateEbsBlockDeviceRequest";
@@ -195,6 +198,7 @@ for LaunchTemplateEbsBlockDeviceRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for LaunchTemplateEbsBlockDeviceRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

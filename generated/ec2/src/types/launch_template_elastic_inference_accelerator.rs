@@ -36,6 +36,7 @@ impl LaunchTemplateElasticInferenceAccelerator {
         self.count
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for LaunchTemplateElasticInferenceAccelerator {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -52,6 +53,7 @@ for LaunchTemplateElasticInferenceAccelerator {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for LaunchTemplateElasticInferenceAccelerator {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -60,6 +62,7 @@ impl ::awsgen_runtime::serde::Serialize for LaunchTemplateElasticInferenceAccele
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for LaunchTemplateElasticInferenceAccelerator {
     const TYPE_NAME: &'static str = "LaunchTemplateElasticInferenceAccelerator";
@@ -79,6 +82,7 @@ for LaunchTemplateElasticInferenceAccelerator {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for LaunchTemplateElasticInferenceAccelerator {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

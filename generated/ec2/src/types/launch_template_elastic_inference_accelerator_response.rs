@@ -34,6 +34,7 @@ impl LaunchTemplateElasticInferenceAcceleratorResponse {
         self.count
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for LaunchTemplateElasticInferenceAcceleratorResponse {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -50,6 +51,7 @@ for LaunchTemplateElasticInferenceAcceleratorResponse {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize
 for LaunchTemplateElasticInferenceAcceleratorResponse {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
@@ -59,6 +61,7 @@ for LaunchTemplateElasticInferenceAcceleratorResponse {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for LaunchTemplateElasticInferenceAcceleratorResponse {
     const TYPE_NAME: &'static str = "LaunchTemplateElasticInferenceAcceleratorResponse";
@@ -78,6 +81,7 @@ for LaunchTemplateElasticInferenceAcceleratorResponse {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for LaunchTemplateElasticInferenceAcceleratorResponse {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -38,6 +38,7 @@ impl LaunchTemplateEnaSrdSpecification {
         self.ena_srd_udp_specification.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for LaunchTemplateEnaSrdSpecification {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -54,6 +55,7 @@ for LaunchTemplateEnaSrdSpecification {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for LaunchTemplateEnaSrdSpecification {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -62,6 +64,7 @@ impl ::awsgen_runtime::serde::Serialize for LaunchTemplateEnaSrdSpecification {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for LaunchTemplateEnaSrdSpecification {
     const TYPE_NAME: &'static str = "LaunchTemplateEnaSrdSpecification";
@@ -83,6 +86,7 @@ for LaunchTemplateEnaSrdSpecification {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for LaunchTemplateEnaSrdSpecification {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -25,6 +25,7 @@ impl LaunchTemplateEnclaveOptionsRequest {
         self.enabled
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for LaunchTemplateEnclaveOptionsRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -38,6 +39,7 @@ for LaunchTemplateEnclaveOptionsRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for LaunchTemplateEnclaveOptionsRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -46,6 +48,7 @@ impl ::awsgen_runtime::serde::Serialize for LaunchTemplateEnclaveOptionsRequest 
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for LaunchTemplateEnclaveOptionsRequest {
     const TYPE_NAME: &'static str = "LaunchTemplateEnclaveOptionsRequest";
@@ -64,6 +67,7 @@ for LaunchTemplateEnclaveOptionsRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for LaunchTemplateEnclaveOptionsRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -116,6 +116,7 @@ impl ::std::fmt::Display for LaunchTemplateErrorCode {
         f.write_str(self.as_str())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for LaunchTemplateErrorCode {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -124,6 +125,7 @@ impl ::awsgen_runtime::serde::Serialize for LaunchTemplateErrorCode {
         serializer.serialize_str(self.as_str())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for LaunchTemplateErrorCode {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -25,6 +25,7 @@ impl LaunchTemplateHibernationOptions {
         self.configured
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for LaunchTemplateHibernationOptions {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -38,6 +39,7 @@ for LaunchTemplateHibernationOptions {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for LaunchTemplateHibernationOptions {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -46,6 +48,7 @@ impl ::awsgen_runtime::serde::Serialize for LaunchTemplateHibernationOptions {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for LaunchTemplateHibernationOptions {
     const TYPE_NAME: &'static str = "LaunchTemplateHibernationOptions";
@@ -64,6 +67,7 @@ for LaunchTemplateHibernationOptions {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for LaunchTemplateHibernationOptions {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

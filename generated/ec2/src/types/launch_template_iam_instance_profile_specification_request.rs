@@ -32,6 +32,7 @@ impl LaunchTemplateIamInstanceProfileSpecificationRequest {
         self.name.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for LaunchTemplateIamInstanceProfileSpecificationRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -48,6 +49,7 @@ for LaunchTemplateIamInstanceProfileSpecificationRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize
 for LaunchTemplateIamInstanceProfileSpecificationRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
@@ -57,6 +59,7 @@ for LaunchTemplateIamInstanceProfileSpecificationRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for LaunchTemplateIamInstanceProfileSpecificationRequest {
     const TYPE_NAME: &'static str = "LaunchTemplateIamInstanceProfileSpecificationRequest";
@@ -76,6 +79,7 @@ for LaunchTemplateIamInstanceProfileSpecificationRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for LaunchTemplateIamInstanceProfileSpecificationRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -29,6 +29,7 @@ impl LaunchTemplateInstanceMaintenanceOptionsRequest {
         self.auto_recovery.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for LaunchTemplateInstanceMaintenanceOptionsRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -42,6 +43,7 @@ for LaunchTemplateInstanceMaintenanceOptionsRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize
 for LaunchTemplateInstanceMaintenanceOptionsRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
@@ -51,6 +53,7 @@ for LaunchTemplateInstanceMaintenanceOptionsRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for LaunchTemplateInstanceMaintenanceOptionsRequest {
     const TYPE_NAME: &'static str = "LaunchTemplateInstanceMaintenanceOptionsRequest";
@@ -69,6 +72,7 @@ for LaunchTemplateInstanceMaintenanceOptionsRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for LaunchTemplateInstanceMaintenanceOptionsRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -36,6 +36,7 @@ impl LaunchTemplateInstanceMarketOptions {
         self.spot_options.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for LaunchTemplateInstanceMarketOptions {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -52,6 +53,7 @@ for LaunchTemplateInstanceMarketOptions {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for LaunchTemplateInstanceMarketOptions {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -60,6 +62,7 @@ impl ::awsgen_runtime::serde::Serialize for LaunchTemplateInstanceMarketOptions 
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for LaunchTemplateInstanceMarketOptions {
     const TYPE_NAME: &'static str = "LaunchTemplateInstanceMarketOptions";
@@ -79,6 +82,7 @@ for LaunchTemplateInstanceMarketOptions {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for LaunchTemplateInstanceMarketOptions {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

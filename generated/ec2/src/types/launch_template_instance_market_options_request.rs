@@ -36,6 +36,7 @@ impl LaunchTemplateInstanceMarketOptionsRequest {
         self.spot_options.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for LaunchTemplateInstanceMarketOptionsRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -52,6 +53,7 @@ for LaunchTemplateInstanceMarketOptionsRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for LaunchTemplateInstanceMarketOptionsRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -60,6 +62,7 @@ impl ::awsgen_runtime::serde::Serialize for LaunchTemplateInstanceMarketOptionsR
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for LaunchTemplateInstanceMarketOptionsRequest {
     const TYPE_NAME: &'static str = "LaunchTemplateInstanceMarketOptionsRequest";
@@ -79,6 +82,7 @@ for LaunchTemplateInstanceMarketOptionsRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for LaunchTemplateInstanceMarketOptionsRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -99,6 +99,7 @@ impl LaunchTemplateInstanceMetadataOptions {
         self.instance_metadata_tags.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for LaunchTemplateInstanceMetadataOptions {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -127,6 +128,7 @@ for LaunchTemplateInstanceMetadataOptions {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for LaunchTemplateInstanceMetadataOptions {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -135,6 +137,7 @@ impl ::awsgen_runtime::serde::Serialize for LaunchTemplateInstanceMetadataOption
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for LaunchTemplateInstanceMetadataOptions {
     const TYPE_NAME: &'static str = "LaunchTemplateInstanceMetadataOptions";
@@ -160,6 +163,7 @@ for LaunchTemplateInstanceMetadataOptions {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for LaunchTemplateInstanceMetadataOptions {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -86,6 +86,7 @@ impl LaunchTemplateInstanceMetadataOptionsRequest {
         self.instance_metadata_tags.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for LaunchTemplateInstanceMetadataOptionsRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -111,6 +112,7 @@ for LaunchTemplateInstanceMetadataOptionsRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize
 for LaunchTemplateInstanceMetadataOptionsRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
@@ -120,6 +122,7 @@ for LaunchTemplateInstanceMetadataOptionsRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for LaunchTemplateInstanceMetadataOptionsRequest {
     const TYPE_NAME: &'static str = "LaunchTemplateInstanceMetadataOptionsRequest";
@@ -144,6 +147,7 @@ for LaunchTemplateInstanceMetadataOptionsRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for LaunchTemplateInstanceMetadataOptionsRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

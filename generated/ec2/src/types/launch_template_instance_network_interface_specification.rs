@@ -201,6 +201,7 @@ impl LaunchTemplateInstanceNetworkInterfaceSpecification {
         self.ena_queue_count
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for LaunchTemplateInstanceNetworkInterfaceSpecification {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -284,6 +285,7 @@ for LaunchTemplateInstanceNetworkInterfaceSpecification {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize
 for LaunchTemplateInstanceNetworkInterfaceSpecification {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
@@ -293,6 +295,7 @@ for LaunchTemplateInstanceNetworkInterfaceSpecification {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for LaunchTemplateInstanceNetworkInterfaceSpecification {
     const TYPE_NAME: &'static str = "LaunchTemplateInstanceNetworkInterfaceSpecification";
@@ -373,6 +376,7 @@ for LaunchTemplateInstanceNetworkInterfaceSpecification {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for LaunchTemplateInstanceNetworkInterfaceSpecification {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -207,6 +207,7 @@ impl LaunchTemplateInstanceNetworkInterfaceSpecificationRequest {
         self.ena_queue_count
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for LaunchTemplateInstanceNetworkInterfaceSpecificationRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -290,6 +291,7 @@ for LaunchTemplateInstanceNetworkInterfaceSpecificationRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize
 for LaunchTemplateInstanceNetworkInterfaceSpecificationRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
@@ -299,6 +301,7 @@ for LaunchTemplateInstanceNetworkInterfaceSpecificationRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for LaunchTemplateInstanceNetworkInterfaceSpecificationRequest {
     const TYPE_NAME: &'static str = "LaunchTemplateInstanceNetworkInterfaceSpecificationRequest";
@@ -379,6 +382,7 @@ for LaunchTemplateInstanceNetworkInterfaceSpecificationRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for LaunchTemplateInstanceNetworkInterfaceSpecificationRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

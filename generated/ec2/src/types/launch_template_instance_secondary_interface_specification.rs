@@ -79,6 +79,7 @@ impl LaunchTemplateInstanceSecondaryInterfaceSpecification {
         self.network_card_index
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for LaunchTemplateInstanceSecondaryInterfaceSpecification {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -110,6 +111,7 @@ for LaunchTemplateInstanceSecondaryInterfaceSpecification {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize
 for LaunchTemplateInstanceSecondaryInterfaceSpecification {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
@@ -119,6 +121,7 @@ for LaunchTemplateInstanceSecondaryInterfaceSpecification {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for LaunchTemplateInstanceSecondaryInterfaceSpecification {
     const TYPE_NAME: &'static str = "LaunchTemplateInstanceSecondaryInterfaceSpecification";
@@ -151,6 +154,7 @@ for LaunchTemplateInstanceSecondaryInterfaceSpecification {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for LaunchTemplateInstanceSecondaryInterfaceSpecification {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

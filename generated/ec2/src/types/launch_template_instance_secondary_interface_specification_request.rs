@@ -77,6 +77,7 @@ impl LaunchTemplateInstanceSecondaryInterfaceSpecificationRequest {
         self.network_card_index
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for LaunchTemplateInstanceSecondaryInterfaceSpecificationRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -108,6 +109,7 @@ for LaunchTemplateInstanceSecondaryInterfaceSpecificationRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize
 for LaunchTemplateInstanceSecondaryInterfaceSpecificationRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
@@ -117,6 +119,7 @@ for LaunchTemplateInstanceSecondaryInterfaceSpecificationRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for LaunchTemplateInstanceSecondaryInterfaceSpecificationRequest {
     const TYPE_NAME: &'static str = "LaunchTemplateInstanceSecondaryInterfaceSpecificationRequest";
@@ -149,6 +152,7 @@ for LaunchTemplateInstanceSecondaryInterfaceSpecificationRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for LaunchTemplateInstanceSecondaryInterfaceSpecificationRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -25,6 +25,7 @@ impl LaunchTemplateLicenseConfiguration {
         self.license_configuration_arn.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for LaunchTemplateLicenseConfiguration {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -38,6 +39,7 @@ for LaunchTemplateLicenseConfiguration {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for LaunchTemplateLicenseConfiguration {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -46,6 +48,7 @@ impl ::awsgen_runtime::serde::Serialize for LaunchTemplateLicenseConfiguration {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for LaunchTemplateLicenseConfiguration {
     const TYPE_NAME: &'static str = "LaunchTemplateLicenseConfiguration";
@@ -66,6 +69,7 @@ for LaunchTemplateLicenseConfiguration {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for LaunchTemplateLicenseConfiguration {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

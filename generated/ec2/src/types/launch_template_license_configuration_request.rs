@@ -25,6 +25,7 @@ impl LaunchTemplateLicenseConfigurationRequest {
         self.license_configuration_arn.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for LaunchTemplateLicenseConfigurationRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -38,6 +39,7 @@ for LaunchTemplateLicenseConfigurationRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for LaunchTemplateLicenseConfigurationRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -46,6 +48,7 @@ impl ::awsgen_runtime::serde::Serialize for LaunchTemplateLicenseConfigurationRe
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for LaunchTemplateLicenseConfigurationRequest {
     const TYPE_NAME: &'static str = "LaunchTemplateLicenseConfigurationRequest";
@@ -66,6 +69,7 @@ for LaunchTemplateLicenseConfigurationRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for LaunchTemplateLicenseConfigurationRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

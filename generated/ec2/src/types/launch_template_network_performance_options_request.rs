@@ -33,6 +33,7 @@ impl LaunchTemplateNetworkPerformanceOptionsRequest {
         self.bandwidth_weighting.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for LaunchTemplateNetworkPerformanceOptionsRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -46,6 +47,7 @@ for LaunchTemplateNetworkPerformanceOptionsRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize
 for LaunchTemplateNetworkPerformanceOptionsRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
@@ -55,6 +57,7 @@ for LaunchTemplateNetworkPerformanceOptionsRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for LaunchTemplateNetworkPerformanceOptionsRequest {
     const TYPE_NAME: &'static str = "LaunchTemplateNetworkPerformanceOptionsRequest";
@@ -73,6 +76,7 @@ for LaunchTemplateNetworkPerformanceOptionsRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for LaunchTemplateNetworkPerformanceOptionsRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

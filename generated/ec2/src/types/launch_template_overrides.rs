@@ -94,6 +94,7 @@ impl LaunchTemplateOverrides {
         self.availability_zone_id.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for LaunchTemplateOverrides {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -133,6 +134,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for LaunchTemplateOverrides 
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for LaunchTemplateOverrides {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -141,6 +143,7 @@ impl ::awsgen_runtime::serde::Serialize for LaunchTemplateOverrides {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for LaunchTemplateOverrides {
     const TYPE_NAME: &'static str = "LaunchTemplateOverrides";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -173,6 +176,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for LaunchTemplateOverride
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for LaunchTemplateOverrides {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -88,6 +88,7 @@ impl LaunchTemplatePlacement {
         self.group_id.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for LaunchTemplatePlacement {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -127,6 +128,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for LaunchTemplatePlacement 
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for LaunchTemplatePlacement {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -135,6 +137,7 @@ impl ::awsgen_runtime::serde::Serialize for LaunchTemplatePlacement {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for LaunchTemplatePlacement {
     const TYPE_NAME: &'static str = "LaunchTemplatePlacement";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -161,6 +164,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for LaunchTemplatePlacemen
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for LaunchTemplatePlacement {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

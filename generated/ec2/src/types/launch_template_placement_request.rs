@@ -92,6 +92,7 @@ impl LaunchTemplatePlacementRequest {
         self.group_id.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for LaunchTemplatePlacementRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -131,6 +132,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for LaunchTemplatePlacementR
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for LaunchTemplatePlacementRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -139,6 +141,7 @@ impl ::awsgen_runtime::serde::Serialize for LaunchTemplatePlacementRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for LaunchTemplatePlacementRequest {
     const TYPE_NAME: &'static str = "LaunchTemplatePlacementRequest";
@@ -166,6 +169,7 @@ for LaunchTemplatePlacementRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for LaunchTemplatePlacementRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

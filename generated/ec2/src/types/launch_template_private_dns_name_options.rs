@@ -39,6 +39,7 @@ impl LaunchTemplatePrivateDnsNameOptions {
         self.enable_resource_name_dns_aaaa_record
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for LaunchTemplatePrivateDnsNameOptions {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -62,6 +63,7 @@ for LaunchTemplatePrivateDnsNameOptions {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for LaunchTemplatePrivateDnsNameOptions {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -70,6 +72,7 @@ impl ::awsgen_runtime::serde::Serialize for LaunchTemplatePrivateDnsNameOptions 
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for LaunchTemplatePrivateDnsNameOptions {
     const TYPE_NAME: &'static str = "LaunchTemplatePrivateDnsNameOptions";
@@ -94,6 +97,7 @@ for LaunchTemplatePrivateDnsNameOptions {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for LaunchTemplatePrivateDnsNameOptions {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

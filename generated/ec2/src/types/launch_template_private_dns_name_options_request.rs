@@ -39,6 +39,7 @@ impl LaunchTemplatePrivateDnsNameOptionsRequest {
         self.enable_resource_name_dns_aaaa_record
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for LaunchTemplatePrivateDnsNameOptionsRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -62,6 +63,7 @@ for LaunchTemplatePrivateDnsNameOptionsRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for LaunchTemplatePrivateDnsNameOptionsRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -70,6 +72,7 @@ impl ::awsgen_runtime::serde::Serialize for LaunchTemplatePrivateDnsNameOptionsR
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for LaunchTemplatePrivateDnsNameOptionsRequest {
     const TYPE_NAME: &'static str = "LaunchTemplatePrivateDnsNameOptionsRequest";
@@ -94,6 +97,7 @@ for LaunchTemplatePrivateDnsNameOptionsRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for LaunchTemplatePrivateDnsNameOptionsRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

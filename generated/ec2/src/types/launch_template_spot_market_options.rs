@@ -61,6 +61,7 @@ impl LaunchTemplateSpotMarketOptions {
         self.instance_interruption_behavior.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for LaunchTemplateSpotMarketOptions {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -91,6 +92,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for LaunchTemplateSpotMarket
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for LaunchTemplateSpotMarketOptions {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -99,6 +101,7 @@ impl ::awsgen_runtime::serde::Serialize for LaunchTemplateSpotMarketOptions {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for LaunchTemplateSpotMarketOptions {
     const TYPE_NAME: &'static str = "LaunchTemplateSpotMarketOptions";
@@ -131,6 +134,7 @@ for LaunchTemplateSpotMarketOptions {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for LaunchTemplateSpotMarketOptions {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

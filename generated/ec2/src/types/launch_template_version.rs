@@ -87,6 +87,7 @@ impl LaunchTemplateVersion {
         self.operator.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for LaunchTemplateVersion {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -128,6 +129,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for LaunchTemplateVersion {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for LaunchTemplateVersion {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -136,6 +138,7 @@ impl ::awsgen_runtime::serde::Serialize for LaunchTemplateVersion {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for LaunchTemplateVersion {
     const TYPE_NAME: &'static str = "LaunchTemplateVersion";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -169,6 +172,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for LaunchTemplateVersion 
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for LaunchTemplateVersion {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

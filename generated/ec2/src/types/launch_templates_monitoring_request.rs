@@ -25,6 +25,7 @@ impl LaunchTemplatesMonitoringRequest {
         self.enabled
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for LaunchTemplatesMonitoringRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -38,6 +39,7 @@ for LaunchTemplatesMonitoringRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for LaunchTemplatesMonitoringRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -46,6 +48,7 @@ impl ::awsgen_runtime::serde::Serialize for LaunchTemplatesMonitoringRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for LaunchTemplatesMonitoringRequest {
     const TYPE_NAME: &'static str = "LaunchTemplatesMonitoringRequest";
@@ -64,6 +67,7 @@ for LaunchTemplatesMonitoringRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for LaunchTemplatesMonitoringRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

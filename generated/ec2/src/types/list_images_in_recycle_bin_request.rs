@@ -46,6 +46,7 @@ impl ListImagesInRecycleBinRequest {
         self.dry_run
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for ListImagesInRecycleBinRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -67,6 +68,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for ListImagesInRecycleBinRe
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for ListImagesInRecycleBinRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -75,12 +77,7 @@ impl ::awsgen_runtime::serde::Serialize for ListImagesInRecycleBinRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl ListImagesInRecycleBinRequest {
-    /// The JSON body of a `ListImagesInRecycleBinRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for ListImagesInRecycleBinRequest {
     const TYPE_NAME: &'static str = "ListImagesInRecycleBinRequest";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -101,6 +98,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for ListImagesInRecycleBin
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for ListImagesInRecycleBinRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

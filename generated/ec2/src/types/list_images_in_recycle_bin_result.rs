@@ -34,6 +34,7 @@ impl ListImagesInRecycleBinResult {
         self.next_token.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for ListImagesInRecycleBinResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -49,6 +50,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for ListImagesInRecycleBinRe
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for ListImagesInRecycleBinResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -57,6 +59,7 @@ impl ::awsgen_runtime::serde::Serialize for ListImagesInRecycleBinResult {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for ListImagesInRecycleBinResult {
     const TYPE_NAME: &'static str = "ListImagesInRecycleBinResult";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -83,6 +86,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for ListImagesInRecycleBin
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for ListImagesInRecycleBinResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

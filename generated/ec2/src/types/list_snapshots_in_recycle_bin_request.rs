@@ -46,6 +46,7 @@ impl ListSnapshotsInRecycleBinRequest {
         self.dry_run
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for ListSnapshotsInRecycleBinRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -68,6 +69,7 @@ for ListSnapshotsInRecycleBinRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for ListSnapshotsInRecycleBinRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -76,12 +78,7 @@ impl ::awsgen_runtime::serde::Serialize for ListSnapshotsInRecycleBinRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl ListSnapshotsInRecycleBinRequest {
-    /// The JSON body of a `ListSnapshotsInRecycleBinRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for ListSnapshotsInRecycleBinRequest {
     const TYPE_NAME: &'static str = "ListSnapshotsInRecycleBinRequest";
@@ -103,6 +100,7 @@ for ListSnapshotsInRecycleBinRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for ListSnapshotsInRecycleBinRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

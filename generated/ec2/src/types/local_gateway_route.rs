@@ -99,6 +99,7 @@ impl LocalGatewayRoute {
         self.destination_prefix_list_id.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for LocalGatewayRoute {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -143,6 +144,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for LocalGatewayRoute {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for LocalGatewayRoute {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -151,6 +153,7 @@ impl ::awsgen_runtime::serde::Serialize for LocalGatewayRoute {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for LocalGatewayRoute {
     const TYPE_NAME: &'static str = "LocalGatewayRoute";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -186,6 +189,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for LocalGatewayRoute {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for LocalGatewayRoute {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -83,6 +83,7 @@ impl LocalGatewayRouteTable {
         self.state_reason.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for LocalGatewayRouteTable {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -119,6 +120,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for LocalGatewayRouteTable {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for LocalGatewayRouteTable {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -127,6 +129,7 @@ impl ::awsgen_runtime::serde::Serialize for LocalGatewayRouteTable {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for LocalGatewayRouteTable {
     const TYPE_NAME: &'static str = "LocalGatewayRouteTable";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -162,6 +165,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for LocalGatewayRouteTable
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for LocalGatewayRouteTable {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -82,6 +82,7 @@ impl LocalGatewayRouteTableVirtualInterfaceGroupAssociation {
         self.tags.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for LocalGatewayRouteTableVirtualInterfaceGroupAssociation {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -123,6 +124,7 @@ for LocalGatewayRouteTableVirtualInterfaceGroupAssociation {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize
 for LocalGatewayRouteTableVirtualInterfaceGroupAssociation {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
@@ -132,6 +134,7 @@ for LocalGatewayRouteTableVirtualInterfaceGroupAssociation {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for LocalGatewayRouteTableVirtualInterfaceGroupAssociation {
     const TYPE_NAME: &'static str = "LocalGatewayRouteTableVirtualInterfaceGroupAssociation";
@@ -172,6 +175,7 @@ for LocalGatewayRouteTableVirtualInterfaceGroupAssociation {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for LocalGatewayRouteTableVirtualInterfaceGroupAssociation {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

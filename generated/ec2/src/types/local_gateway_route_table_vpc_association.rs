@@ -78,6 +78,7 @@ impl LocalGatewayRouteTableVpcAssociation {
         self.tags.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for LocalGatewayRouteTableVpcAssociation {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -114,6 +115,7 @@ for LocalGatewayRouteTableVpcAssociation {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for LocalGatewayRouteTableVpcAssociation {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -122,6 +124,7 @@ impl ::awsgen_runtime::serde::Serialize for LocalGatewayRouteTableVpcAssociation
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for LocalGatewayRouteTableVpcAssociation {
     const TYPE_NAME: &'static str = "LocalGatewayRouteTableVpcAssociation";
@@ -159,6 +162,7 @@ for LocalGatewayRouteTableVpcAssociation {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for LocalGatewayRouteTableVpcAssociation {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

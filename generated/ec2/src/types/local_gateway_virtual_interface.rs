@@ -128,6 +128,7 @@ impl LocalGatewayVirtualInterface {
         self.configuration_state.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for LocalGatewayVirtualInterface {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -185,6 +186,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for LocalGatewayVirtualInter
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for LocalGatewayVirtualInterface {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -193,6 +195,7 @@ impl ::awsgen_runtime::serde::Serialize for LocalGatewayVirtualInterface {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for LocalGatewayVirtualInterface {
     const TYPE_NAME: &'static str = "LocalGatewayVirtualInterface";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -235,6 +238,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for LocalGatewayVirtualInt
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for LocalGatewayVirtualInterface {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -88,6 +88,7 @@ impl ::std::fmt::Display for LocalGatewayVirtualInterfaceConfigurationState {
         f.write_str(self.as_str())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize
 for LocalGatewayVirtualInterfaceConfigurationState {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
@@ -97,6 +98,7 @@ for LocalGatewayVirtualInterfaceConfigurationState {
         serializer.serialize_str(self.as_str())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for LocalGatewayVirtualInterfaceConfigurationState {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -97,6 +97,7 @@ impl LocalGatewayVirtualInterfaceGroup {
         self.configuration_state.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for LocalGatewayVirtualInterfaceGroup {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -140,6 +141,7 @@ for LocalGatewayVirtualInterfaceGroup {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for LocalGatewayVirtualInterfaceGroup {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -148,6 +150,7 @@ impl ::awsgen_runtime::serde::Serialize for LocalGatewayVirtualInterfaceGroup {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for LocalGatewayVirtualInterfaceGroup {
     const TYPE_NAME: &'static str = "LocalGatewayVirtualInterfaceGroup";
@@ -186,6 +189,7 @@ for LocalGatewayVirtualInterfaceGroup {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for LocalGatewayVirtualInterfaceGroup {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

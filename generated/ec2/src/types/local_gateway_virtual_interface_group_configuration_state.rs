@@ -97,6 +97,7 @@ impl ::std::fmt::Display for LocalGatewayVirtualInterfaceGroupConfigurationState
         f.write_str(self.as_str())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize
 for LocalGatewayVirtualInterfaceGroupConfigurationState {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
@@ -106,6 +107,7 @@ for LocalGatewayVirtualInterfaceGroupConfigurationState {
         serializer.serialize_str(self.as_str())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for LocalGatewayVirtualInterfaceGroupConfigurationState {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

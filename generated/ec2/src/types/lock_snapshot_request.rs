@@ -91,6 +91,7 @@ impl LockSnapshotRequest {
         self.expiration_date.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for LockSnapshotRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -123,6 +124,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for LockSnapshotRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for LockSnapshotRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -131,12 +133,7 @@ impl ::awsgen_runtime::serde::Serialize for LockSnapshotRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl LockSnapshotRequest {
-    /// The JSON body of a `LockSnapshotRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for LockSnapshotRequest {
     const TYPE_NAME: &'static str = "LockSnapshotRequest";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -167,6 +164,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for LockSnapshotRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for LockSnapshotRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

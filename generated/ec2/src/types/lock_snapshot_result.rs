@@ -91,6 +91,7 @@ impl LockSnapshotResult {
         self.lock_duration_start_time.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for LockSnapshotResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -144,6 +145,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for LockSnapshotResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for LockSnapshotResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -152,6 +154,7 @@ impl ::awsgen_runtime::serde::Serialize for LockSnapshotResult {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for LockSnapshotResult {
     const TYPE_NAME: &'static str = "LockSnapshotResult";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -208,6 +211,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for LockSnapshotResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for LockSnapshotResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

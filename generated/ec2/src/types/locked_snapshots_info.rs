@@ -100,6 +100,7 @@ impl LockedSnapshotsInfo {
         self.lock_expires_on.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for LockedSnapshotsInfo {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -156,6 +157,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for LockedSnapshotsInfo {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for LockedSnapshotsInfo {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -164,6 +166,7 @@ impl ::awsgen_runtime::serde::Serialize for LockedSnapshotsInfo {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for LockedSnapshotsInfo {
     const TYPE_NAME: &'static str = "LockedSnapshotsInfo";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -221,6 +224,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for LockedSnapshotsInfo {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for LockedSnapshotsInfo {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -34,6 +34,7 @@ impl MacHost {
         self.mac_os_latest_supported_versions.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for MacHost {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -51,6 +52,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for MacHost {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for MacHost {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -59,6 +61,7 @@ impl ::awsgen_runtime::serde::Serialize for MacHost {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for MacHost {
     const TYPE_NAME: &'static str = "MacHost";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -79,6 +82,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for MacHost {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for MacHost {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

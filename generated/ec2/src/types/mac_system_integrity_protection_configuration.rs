@@ -122,6 +122,7 @@ impl MacSystemIntegrityProtectionConfiguration {
         self.status.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for MacSystemIntegrityProtectionConfiguration {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -156,6 +157,7 @@ for MacSystemIntegrityProtectionConfiguration {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for MacSystemIntegrityProtectionConfiguration {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -164,6 +166,7 @@ impl ::awsgen_runtime::serde::Serialize for MacSystemIntegrityProtectionConfigur
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for MacSystemIntegrityProtectionConfiguration {
     const TYPE_NAME: &'static str = "MacSystemIntegrityProtectionConfiguration";
@@ -189,6 +192,7 @@ for MacSystemIntegrityProtectionConfiguration {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for MacSystemIntegrityProtectionConfiguration {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -109,6 +109,7 @@ impl MacSystemIntegrityProtectionConfigurationRequest {
         self.nvram_protections.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for MacSystemIntegrityProtectionConfigurationRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -140,6 +141,7 @@ for MacSystemIntegrityProtectionConfigurationRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize
 for MacSystemIntegrityProtectionConfigurationRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
@@ -149,6 +151,7 @@ for MacSystemIntegrityProtectionConfigurationRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for MacSystemIntegrityProtectionConfigurationRequest {
     const TYPE_NAME: &'static str = "MacSystemIntegrityProtectionConfigurationRequest";
@@ -173,6 +176,7 @@ for MacSystemIntegrityProtectionConfigurationRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for MacSystemIntegrityProtectionConfigurationRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -47,6 +47,7 @@ impl MaintenanceDetails {
         self.last_maintenance_applied.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for MaintenanceDetails {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -76,6 +77,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for MaintenanceDetails {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for MaintenanceDetails {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -84,6 +86,7 @@ impl ::awsgen_runtime::serde::Serialize for MaintenanceDetails {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for MaintenanceDetails {
     const TYPE_NAME: &'static str = "MaintenanceDetails";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -119,6 +122,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for MaintenanceDetails {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for MaintenanceDetails {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -106,6 +106,7 @@ impl ManagedPrefixList {
         self.ipam_prefix_list_resolver_sync_enabled
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for ManagedPrefixList {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -155,6 +156,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for ManagedPrefixList {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for ManagedPrefixList {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -163,6 +165,7 @@ impl ::awsgen_runtime::serde::Serialize for ManagedPrefixList {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for ManagedPrefixList {
     const TYPE_NAME: &'static str = "ManagedPrefixList";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -201,6 +204,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for ManagedPrefixList {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for ManagedPrefixList {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -29,6 +29,7 @@ impl ManagedResourceVisibilitySettings {
         self.default_visibility.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for ManagedResourceVisibilitySettings {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -42,6 +43,7 @@ for ManagedResourceVisibilitySettings {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for ManagedResourceVisibilitySettings {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -50,6 +52,7 @@ impl ::awsgen_runtime::serde::Serialize for ManagedResourceVisibilitySettings {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for ManagedResourceVisibilitySettings {
     const TYPE_NAME: &'static str = "ManagedResourceVisibilitySettings";
@@ -68,6 +71,7 @@ for ManagedResourceVisibilitySettings {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for ManagedResourceVisibilitySettings {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

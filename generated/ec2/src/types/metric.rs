@@ -367,6 +367,7 @@ impl ::std::fmt::Display for Metric {
         f.write_str(self.as_str())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for Metric {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -375,6 +376,7 @@ impl ::awsgen_runtime::serde::Serialize for Metric {
         serializer.serialize_str(self.as_str())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for Metric {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -43,6 +43,7 @@ impl MetricDataResult {
         self.metric_values.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for MetricDataResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -66,6 +67,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for MetricDataResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for MetricDataResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -74,6 +76,7 @@ impl ::awsgen_runtime::serde::Serialize for MetricDataResult {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for MetricDataResult {
     const TYPE_NAME: &'static str = "MetricDataResult";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -109,6 +112,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for MetricDataResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for MetricDataResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

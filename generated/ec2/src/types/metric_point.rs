@@ -50,6 +50,7 @@ impl MetricPoint {
         self.status.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for MetricPoint {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -84,6 +85,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for MetricPoint {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for MetricPoint {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -92,6 +94,7 @@ impl ::awsgen_runtime::serde::Serialize for MetricPoint {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for MetricPoint {
     const TYPE_NAME: &'static str = "MetricPoint";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -132,6 +135,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for MetricPoint {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for MetricPoint {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -122,6 +122,7 @@ impl ModifyAccountVpcEncryptionControlRequest {
         self.elastic_file_system.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for ModifyAccountVpcEncryptionControlRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -162,6 +163,7 @@ for ModifyAccountVpcEncryptionControlRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for ModifyAccountVpcEncryptionControlRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -170,12 +172,7 @@ impl ::awsgen_runtime::serde::Serialize for ModifyAccountVpcEncryptionControlReq
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl ModifyAccountVpcEncryptionControlRequest {
-    /// The JSON body of a `ModifyAccountVpcEncryptionControlRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for ModifyAccountVpcEncryptionControlRequest {
     const TYPE_NAME: &'static str = "ModifyAccountVpcEncryptionControlRequest";
@@ -205,6 +202,7 @@ for ModifyAccountVpcEncryptionControlRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for ModifyAccountVpcEncryptionControlRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -29,6 +29,7 @@ impl ModifyAccountVpcEncryptionControlResult {
         self.account_vpc_encryption_control.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for ModifyAccountVpcEncryptionControlResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -43,6 +44,7 @@ for ModifyAccountVpcEncryptionControlResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for ModifyAccountVpcEncryptionControlResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -51,6 +53,7 @@ impl ::awsgen_runtime::serde::Serialize for ModifyAccountVpcEncryptionControlRes
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for ModifyAccountVpcEncryptionControlResult {
     const TYPE_NAME: &'static str = "ModifyAccountVpcEncryptionControlResult";
@@ -71,6 +74,7 @@ for ModifyAccountVpcEncryptionControlResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for ModifyAccountVpcEncryptionControlResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -41,6 +41,7 @@ impl ModifyAddressAttributeRequest {
         self.dry_run
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for ModifyAddressAttributeRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -59,6 +60,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for ModifyAddressAttributeRe
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for ModifyAddressAttributeRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -67,12 +69,7 @@ impl ::awsgen_runtime::serde::Serialize for ModifyAddressAttributeRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl ModifyAddressAttributeRequest {
-    /// The JSON body of a `ModifyAddressAttributeRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for ModifyAddressAttributeRequest {
     const TYPE_NAME: &'static str = "ModifyAddressAttributeRequest";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -92,6 +89,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for ModifyAddressAttribute
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for ModifyAddressAttributeRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

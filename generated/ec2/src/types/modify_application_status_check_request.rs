@@ -143,6 +143,7 @@ impl ModifyApplicationStatusCheckRequest {
         self.dry_run
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for ModifyApplicationStatusCheckRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -206,6 +207,7 @@ for ModifyApplicationStatusCheckRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for ModifyApplicationStatusCheckRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -214,12 +216,7 @@ impl ::awsgen_runtime::serde::Serialize for ModifyApplicationStatusCheckRequest 
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl ModifyApplicationStatusCheckRequest {
-    /// The JSON body of a `ModifyApplicationStatusCheckRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for ModifyApplicationStatusCheckRequest {
     const TYPE_NAME: &'static str = "ModifyApplicationStatusCheckRequest";
@@ -266,6 +263,7 @@ for ModifyApplicationStatusCheckRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for ModifyApplicationStatusCheckRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

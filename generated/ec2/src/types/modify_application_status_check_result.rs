@@ -29,6 +29,7 @@ impl ModifyApplicationStatusCheckResult {
         self.application_status_check.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for ModifyApplicationStatusCheckResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -42,6 +43,7 @@ for ModifyApplicationStatusCheckResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for ModifyApplicationStatusCheckResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -50,6 +52,7 @@ impl ::awsgen_runtime::serde::Serialize for ModifyApplicationStatusCheckResult {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for ModifyApplicationStatusCheckResult {
     const TYPE_NAME: &'static str = "ModifyApplicationStatusCheckResult";
@@ -68,6 +71,7 @@ for ModifyApplicationStatusCheckResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for ModifyApplicationStatusCheckResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -47,6 +47,7 @@ impl ModifyAvailabilityZoneGroupRequest {
         self.dry_run
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for ModifyAvailabilityZoneGroupRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -66,6 +67,7 @@ for ModifyAvailabilityZoneGroupRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for ModifyAvailabilityZoneGroupRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -74,12 +76,7 @@ impl ::awsgen_runtime::serde::Serialize for ModifyAvailabilityZoneGroupRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl ModifyAvailabilityZoneGroupRequest {
-    /// The JSON body of a `ModifyAvailabilityZoneGroupRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for ModifyAvailabilityZoneGroupRequest {
     const TYPE_NAME: &'static str = "ModifyAvailabilityZoneGroupRequest";
@@ -100,6 +97,7 @@ for ModifyAvailabilityZoneGroupRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for ModifyAvailabilityZoneGroupRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -63,6 +63,7 @@ impl ModifyCapacityReservationFleetRequest {
         self.remove_end_date
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for ModifyCapacityReservationFleetRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -93,6 +94,7 @@ for ModifyCapacityReservationFleetRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for ModifyCapacityReservationFleetRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -101,12 +103,7 @@ impl ::awsgen_runtime::serde::Serialize for ModifyCapacityReservationFleetReques
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl ModifyCapacityReservationFleetRequest {
-    /// The JSON body of a `ModifyCapacityReservationFleetRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for ModifyCapacityReservationFleetRequest {
     const TYPE_NAME: &'static str = "ModifyCapacityReservationFleetRequest";
@@ -139,6 +136,7 @@ for ModifyCapacityReservationFleetRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for ModifyCapacityReservationFleetRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -91,6 +91,7 @@ impl ModifyCapacityReservationRequest {
         self.instance_match_criteria.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for ModifyCapacityReservationRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -130,6 +131,7 @@ for ModifyCapacityReservationRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for ModifyCapacityReservationRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -138,12 +140,7 @@ impl ::awsgen_runtime::serde::Serialize for ModifyCapacityReservationRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl ModifyCapacityReservationRequest {
-    /// The JSON body of a `ModifyCapacityReservationRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for ModifyCapacityReservationRequest {
     const TYPE_NAME: &'static str = "ModifyCapacityReservationRequest";
@@ -177,6 +174,7 @@ for ModifyCapacityReservationRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for ModifyCapacityReservationRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

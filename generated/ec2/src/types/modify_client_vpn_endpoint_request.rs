@@ -188,6 +188,7 @@ impl ModifyClientVpnEndpointRequest {
         self.transit_gateway_configuration.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for ModifyClientVpnEndpointRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -250,6 +251,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for ModifyClientVpnEndpointR
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for ModifyClientVpnEndpointRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -258,12 +260,7 @@ impl ::awsgen_runtime::serde::Serialize for ModifyClientVpnEndpointRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl ModifyClientVpnEndpointRequest {
-    /// The JSON body of a `ModifyClientVpnEndpointRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for ModifyClientVpnEndpointRequest {
     const TYPE_NAME: &'static str = "ModifyClientVpnEndpointRequest";
@@ -306,6 +303,7 @@ for ModifyClientVpnEndpointRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for ModifyClientVpnEndpointRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -49,6 +49,7 @@ impl ModifyDefaultCreditSpecificationRequest {
         self.cpu_credits.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for ModifyDefaultCreditSpecificationRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -68,6 +69,7 @@ for ModifyDefaultCreditSpecificationRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for ModifyDefaultCreditSpecificationRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -76,12 +78,7 @@ impl ::awsgen_runtime::serde::Serialize for ModifyDefaultCreditSpecificationRequ
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl ModifyDefaultCreditSpecificationRequest {
-    /// The JSON body of a `ModifyDefaultCreditSpecificationRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for ModifyDefaultCreditSpecificationRequest {
     const TYPE_NAME: &'static str = "ModifyDefaultCreditSpecificationRequest";
@@ -102,6 +99,7 @@ for ModifyDefaultCreditSpecificationRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for ModifyDefaultCreditSpecificationRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

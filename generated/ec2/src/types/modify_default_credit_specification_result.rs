@@ -29,6 +29,7 @@ impl ModifyDefaultCreditSpecificationResult {
         self.instance_family_credit_specification.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for ModifyDefaultCreditSpecificationResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -44,6 +45,7 @@ for ModifyDefaultCreditSpecificationResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for ModifyDefaultCreditSpecificationResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -52,6 +54,7 @@ impl ::awsgen_runtime::serde::Serialize for ModifyDefaultCreditSpecificationResu
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for ModifyDefaultCreditSpecificationResult {
     const TYPE_NAME: &'static str = "ModifyDefaultCreditSpecificationResult";
@@ -72,6 +75,7 @@ for ModifyDefaultCreditSpecificationResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for ModifyDefaultCreditSpecificationResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

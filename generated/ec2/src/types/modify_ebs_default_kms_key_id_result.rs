@@ -25,6 +25,7 @@ impl ModifyEbsDefaultKmsKeyIdResult {
         self.kms_key_id.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for ModifyEbsDefaultKmsKeyIdResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -37,6 +38,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for ModifyEbsDefaultKmsKeyId
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for ModifyEbsDefaultKmsKeyIdResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -45,6 +47,7 @@ impl ::awsgen_runtime::serde::Serialize for ModifyEbsDefaultKmsKeyIdResult {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for ModifyEbsDefaultKmsKeyIdResult {
     const TYPE_NAME: &'static str = "ModifyEbsDefaultKmsKeyIdResult";
@@ -63,6 +66,7 @@ for ModifyEbsDefaultKmsKeyIdResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for ModifyEbsDefaultKmsKeyIdResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

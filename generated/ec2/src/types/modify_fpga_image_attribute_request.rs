@@ -96,6 +96,7 @@ impl ModifyFpgaImageAttributeRequest {
         self.name.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for ModifyFpgaImageAttributeRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -135,6 +136,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for ModifyFpgaImageAttribute
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for ModifyFpgaImageAttributeRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -143,12 +145,7 @@ impl ::awsgen_runtime::serde::Serialize for ModifyFpgaImageAttributeRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl ModifyFpgaImageAttributeRequest {
-    /// The JSON body of a `ModifyFpgaImageAttributeRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for ModifyFpgaImageAttributeRequest {
     const TYPE_NAME: &'static str = "ModifyFpgaImageAttributeRequest";
@@ -176,6 +173,7 @@ for ModifyFpgaImageAttributeRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for ModifyFpgaImageAttributeRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -181,6 +181,7 @@ impl ModifyInstanceAttributeRequest {
         self.ena_support.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for ModifyInstanceAttributeRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -246,6 +247,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for ModifyInstanceAttributeR
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for ModifyInstanceAttributeRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -254,12 +256,7 @@ impl ::awsgen_runtime::serde::Serialize for ModifyInstanceAttributeRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl ModifyInstanceAttributeRequest {
-    /// The JSON body of a `ModifyInstanceAttributeRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for ModifyInstanceAttributeRequest {
     const TYPE_NAME: &'static str = "ModifyInstanceAttributeRequest";
@@ -305,6 +302,7 @@ for ModifyInstanceAttributeRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for ModifyInstanceAttributeRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

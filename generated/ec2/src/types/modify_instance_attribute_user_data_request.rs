@@ -20,6 +20,7 @@ impl ModifyInstanceAttributeUserDataRequest {
         self.value.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for ModifyInstanceAttributeUserDataRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -33,6 +34,7 @@ for ModifyInstanceAttributeUserDataRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for ModifyInstanceAttributeUserDataRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -41,6 +43,7 @@ impl ::awsgen_runtime::serde::Serialize for ModifyInstanceAttributeUserDataReque
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for ModifyInstanceAttributeUserDataRequest {
     const TYPE_NAME: &'static str = "ModifyInstanceAttributeUserDataRequest";
@@ -59,6 +62,7 @@ for ModifyInstanceAttributeUserDataRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for ModifyInstanceAttributeUserDataRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

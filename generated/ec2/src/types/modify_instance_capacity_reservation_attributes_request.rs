@@ -47,6 +47,7 @@ impl ModifyInstanceCapacityReservationAttributesRequest {
         self.dry_run
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for ModifyInstanceCapacityReservationAttributesRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -68,6 +69,7 @@ for ModifyInstanceCapacityReservationAttributesRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize
 for ModifyInstanceCapacityReservationAttributesRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
@@ -77,12 +79,7 @@ for ModifyInstanceCapacityReservationAttributesRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl ModifyInstanceCapacityReservationAttributesRequest {
-    /// The JSON body of a `ModifyInstanceCapacityReservationAttributesRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for ModifyInstanceCapacityReservationAttributesRequest {
     const TYPE_NAME: &'static str = "ModifyInstanceCapacityReservationAttributesRequest";
@@ -105,6 +102,7 @@ for ModifyInstanceCapacityReservationAttributesRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for ModifyInstanceCapacityReservationAttributesRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -25,6 +25,7 @@ impl ModifyInstanceCapacityReservationAttributesResult {
         self.return_
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for ModifyInstanceCapacityReservationAttributesResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -38,6 +39,7 @@ for ModifyInstanceCapacityReservationAttributesResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize
 for ModifyInstanceCapacityReservationAttributesResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
@@ -47,6 +49,7 @@ for ModifyInstanceCapacityReservationAttributesResult {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for ModifyInstanceCapacityReservationAttributesResult {
     const TYPE_NAME: &'static str = "ModifyInstanceCapacityReservationAttributesResult";
@@ -65,6 +68,7 @@ for ModifyInstanceCapacityReservationAttributesResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for ModifyInstanceCapacityReservationAttributesResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -64,6 +64,7 @@ impl ModifyInstanceConnectEndpointRequest {
         self.preserve_client_ip
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for ModifyInstanceConnectEndpointRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -89,6 +90,7 @@ for ModifyInstanceConnectEndpointRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for ModifyInstanceConnectEndpointRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -97,12 +99,7 @@ impl ::awsgen_runtime::serde::Serialize for ModifyInstanceConnectEndpointRequest
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl ModifyInstanceConnectEndpointRequest {
-    /// The JSON body of a `ModifyInstanceConnectEndpointRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for ModifyInstanceConnectEndpointRequest {
     const TYPE_NAME: &'static str = "ModifyInstanceConnectEndpointRequest";
@@ -127,6 +124,7 @@ for ModifyInstanceConnectEndpointRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for ModifyInstanceConnectEndpointRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

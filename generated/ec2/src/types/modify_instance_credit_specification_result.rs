@@ -40,6 +40,7 @@ impl ModifyInstanceCreditSpecificationResult {
         self.unsuccessful_instance_credit_specifications.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for ModifyInstanceCreditSpecificationResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -60,6 +61,7 @@ for ModifyInstanceCreditSpecificationResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for ModifyInstanceCreditSpecificationResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -68,6 +70,7 @@ impl ::awsgen_runtime::serde::Serialize for ModifyInstanceCreditSpecificationRes
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for ModifyInstanceCreditSpecificationResult {
     const TYPE_NAME: &'static str = "ModifyInstanceCreditSpecificationResult";
@@ -103,6 +106,7 @@ for ModifyInstanceCreditSpecificationResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for ModifyInstanceCreditSpecificationResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

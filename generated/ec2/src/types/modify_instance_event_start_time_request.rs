@@ -54,6 +54,7 @@ impl ModifyInstanceEventStartTimeRequest {
         self.not_before.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for ModifyInstanceEventStartTimeRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -81,6 +82,7 @@ for ModifyInstanceEventStartTimeRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for ModifyInstanceEventStartTimeRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -89,12 +91,7 @@ impl ::awsgen_runtime::serde::Serialize for ModifyInstanceEventStartTimeRequest 
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl ModifyInstanceEventStartTimeRequest {
-    /// The JSON body of a `ModifyInstanceEventStartTimeRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for ModifyInstanceEventStartTimeRequest {
     const TYPE_NAME: &'static str = "ModifyInstanceEventStartTimeRequest";
@@ -124,6 +121,7 @@ for ModifyInstanceEventStartTimeRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for ModifyInstanceEventStartTimeRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -25,6 +25,7 @@ impl ModifyInstanceEventStartTimeResult {
         self.event.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for ModifyInstanceEventStartTimeResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -38,6 +39,7 @@ for ModifyInstanceEventStartTimeResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for ModifyInstanceEventStartTimeResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -46,6 +48,7 @@ impl ::awsgen_runtime::serde::Serialize for ModifyInstanceEventStartTimeResult {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for ModifyInstanceEventStartTimeResult {
     const TYPE_NAME: &'static str = "ModifyInstanceEventStartTimeResult";
@@ -64,6 +67,7 @@ for ModifyInstanceEventStartTimeResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for ModifyInstanceEventStartTimeResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -68,6 +68,7 @@ impl ModifyInstanceEventWindowRequest {
         self.cron_expression.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for ModifyInstanceEventWindowRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -93,6 +94,7 @@ for ModifyInstanceEventWindowRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for ModifyInstanceEventWindowRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -101,12 +103,7 @@ impl ::awsgen_runtime::serde::Serialize for ModifyInstanceEventWindowRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl ModifyInstanceEventWindowRequest {
-    /// The JSON body of a `ModifyInstanceEventWindowRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for ModifyInstanceEventWindowRequest {
     const TYPE_NAME: &'static str = "ModifyInstanceEventWindowRequest";
@@ -137,6 +134,7 @@ for ModifyInstanceEventWindowRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for ModifyInstanceEventWindowRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -50,6 +50,7 @@ impl ModifyInstanceMaintenanceOptionsResult {
         self.reboot_migration.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for ModifyInstanceMaintenanceOptionsResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -69,6 +70,7 @@ for ModifyInstanceMaintenanceOptionsResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for ModifyInstanceMaintenanceOptionsResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -77,6 +79,7 @@ impl ::awsgen_runtime::serde::Serialize for ModifyInstanceMaintenanceOptionsResu
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for ModifyInstanceMaintenanceOptionsResult {
     const TYPE_NAME: &'static str = "ModifyInstanceMaintenanceOptionsResult";
@@ -97,6 +100,7 @@ for ModifyInstanceMaintenanceOptionsResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for ModifyInstanceMaintenanceOptionsResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

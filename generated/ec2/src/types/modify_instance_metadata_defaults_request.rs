@@ -79,6 +79,7 @@ impl ModifyInstanceMetadataDefaultsRequest {
         self.http_tokens_enforced.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for ModifyInstanceMetadataDefaultsRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -107,6 +108,7 @@ for ModifyInstanceMetadataDefaultsRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for ModifyInstanceMetadataDefaultsRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -115,12 +117,7 @@ impl ::awsgen_runtime::serde::Serialize for ModifyInstanceMetadataDefaultsReques
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl ModifyInstanceMetadataDefaultsRequest {
-    /// The JSON body of a `ModifyInstanceMetadataDefaultsRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for ModifyInstanceMetadataDefaultsRequest {
     const TYPE_NAME: &'static str = "ModifyInstanceMetadataDefaultsRequest";
@@ -146,6 +143,7 @@ for ModifyInstanceMetadataDefaultsRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for ModifyInstanceMetadataDefaultsRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

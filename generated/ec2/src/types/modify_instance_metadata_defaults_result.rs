@@ -25,6 +25,7 @@ impl ModifyInstanceMetadataDefaultsResult {
         self.return_
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for ModifyInstanceMetadataDefaultsResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -38,6 +39,7 @@ for ModifyInstanceMetadataDefaultsResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for ModifyInstanceMetadataDefaultsResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -46,6 +48,7 @@ impl ::awsgen_runtime::serde::Serialize for ModifyInstanceMetadataDefaultsResult
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for ModifyInstanceMetadataDefaultsResult {
     const TYPE_NAME: &'static str = "ModifyInstanceMetadataDefaultsResult";
@@ -64,6 +67,7 @@ for ModifyInstanceMetadataDefaultsResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for ModifyInstanceMetadataDefaultsResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

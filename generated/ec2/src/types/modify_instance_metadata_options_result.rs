@@ -36,6 +36,7 @@ impl ModifyInstanceMetadataOptionsResult {
         self.instance_metadata_options.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for ModifyInstanceMetadataOptionsResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -52,6 +53,7 @@ for ModifyInstanceMetadataOptionsResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for ModifyInstanceMetadataOptionsResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -60,6 +62,7 @@ impl ::awsgen_runtime::serde::Serialize for ModifyInstanceMetadataOptionsResult 
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for ModifyInstanceMetadataOptionsResult {
     const TYPE_NAME: &'static str = "ModifyInstanceMetadataOptionsResult";
@@ -81,6 +84,7 @@ for ModifyInstanceMetadataOptionsResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for ModifyInstanceMetadataOptionsResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

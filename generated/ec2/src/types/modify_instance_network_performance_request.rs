@@ -51,6 +51,7 @@ impl ModifyInstanceNetworkPerformanceRequest {
         self.dry_run
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for ModifyInstanceNetworkPerformanceRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -70,6 +71,7 @@ for ModifyInstanceNetworkPerformanceRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for ModifyInstanceNetworkPerformanceRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -78,12 +80,7 @@ impl ::awsgen_runtime::serde::Serialize for ModifyInstanceNetworkPerformanceRequ
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl ModifyInstanceNetworkPerformanceRequest {
-    /// The JSON body of a `ModifyInstanceNetworkPerformanceRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for ModifyInstanceNetworkPerformanceRequest {
     const TYPE_NAME: &'static str = "ModifyInstanceNetworkPerformanceRequest";
@@ -104,6 +101,7 @@ for ModifyInstanceNetworkPerformanceRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for ModifyInstanceNetworkPerformanceRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

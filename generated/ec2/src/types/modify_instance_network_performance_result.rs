@@ -36,6 +36,7 @@ impl ModifyInstanceNetworkPerformanceResult {
         self.bandwidth_weighting.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for ModifyInstanceNetworkPerformanceResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -52,6 +53,7 @@ for ModifyInstanceNetworkPerformanceResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for ModifyInstanceNetworkPerformanceResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -60,6 +62,7 @@ impl ::awsgen_runtime::serde::Serialize for ModifyInstanceNetworkPerformanceResu
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for ModifyInstanceNetworkPerformanceResult {
     const TYPE_NAME: &'static str = "ModifyInstanceNetworkPerformanceResult";
@@ -79,6 +82,7 @@ for ModifyInstanceNetworkPerformanceResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for ModifyInstanceNetworkPerformanceResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -80,6 +80,7 @@ impl ModifyInstancePlacementRequest {
         self.host_id.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for ModifyInstancePlacementRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -113,6 +114,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for ModifyInstancePlacementR
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for ModifyInstancePlacementRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -121,12 +123,7 @@ impl ::awsgen_runtime::serde::Serialize for ModifyInstancePlacementRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl ModifyInstancePlacementRequest {
-    /// The JSON body of a `ModifyInstancePlacementRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for ModifyInstancePlacementRequest {
     const TYPE_NAME: &'static str = "ModifyInstancePlacementRequest";
@@ -152,6 +149,7 @@ for ModifyInstancePlacementRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for ModifyInstancePlacementRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -69,6 +69,7 @@ impl ModifyIpamPolicyAllocationRulesRequest {
         self.allocation_rules.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for ModifyIpamPolicyAllocationRulesRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -94,6 +95,7 @@ for ModifyIpamPolicyAllocationRulesRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for ModifyIpamPolicyAllocationRulesRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -102,12 +104,7 @@ impl ::awsgen_runtime::serde::Serialize for ModifyIpamPolicyAllocationRulesReque
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl ModifyIpamPolicyAllocationRulesRequest {
-    /// The JSON body of a `ModifyIpamPolicyAllocationRulesRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for ModifyIpamPolicyAllocationRulesRequest {
     const TYPE_NAME: &'static str = "ModifyIpamPolicyAllocationRulesRequest";
@@ -138,6 +135,7 @@ for ModifyIpamPolicyAllocationRulesRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for ModifyIpamPolicyAllocationRulesRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -27,6 +27,7 @@ impl ModifyIpamPolicyAllocationRulesResult {
         self.ipam_policy_document.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for ModifyIpamPolicyAllocationRulesResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -40,6 +41,7 @@ for ModifyIpamPolicyAllocationRulesResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for ModifyIpamPolicyAllocationRulesResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -48,6 +50,7 @@ impl ::awsgen_runtime::serde::Serialize for ModifyIpamPolicyAllocationRulesResul
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for ModifyIpamPolicyAllocationRulesResult {
     const TYPE_NAME: &'static str = "ModifyIpamPolicyAllocationRulesResult";
@@ -66,6 +69,7 @@ for ModifyIpamPolicyAllocationRulesResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for ModifyIpamPolicyAllocationRulesResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -102,6 +102,7 @@ impl ModifyIpamPoolRequest {
         self.remove_allocation_resource_tags.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for ModifyIpamPoolRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -146,6 +147,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for ModifyIpamPoolRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for ModifyIpamPoolRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -154,12 +156,7 @@ impl ::awsgen_runtime::serde::Serialize for ModifyIpamPoolRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl ModifyIpamPoolRequest {
-    /// The JSON body of a `ModifyIpamPoolRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for ModifyIpamPoolRequest {
     const TYPE_NAME: &'static str = "ModifyIpamPoolRequest";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -210,6 +207,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for ModifyIpamPoolRequest 
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for ModifyIpamPoolRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -50,6 +50,7 @@ impl ModifyIpamPrefixListResolverRequest {
         self.rules.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for ModifyIpamPrefixListResolverRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -72,6 +73,7 @@ for ModifyIpamPrefixListResolverRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for ModifyIpamPrefixListResolverRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -80,12 +82,7 @@ impl ::awsgen_runtime::serde::Serialize for ModifyIpamPrefixListResolverRequest 
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl ModifyIpamPrefixListResolverRequest {
-    /// The JSON body of a `ModifyIpamPrefixListResolverRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for ModifyIpamPrefixListResolverRequest {
     const TYPE_NAME: &'static str = "ModifyIpamPrefixListResolverRequest";
@@ -117,6 +114,7 @@ for ModifyIpamPrefixListResolverRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for ModifyIpamPrefixListResolverRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -29,6 +29,7 @@ impl ModifyIpamPrefixListResolverResult {
         self.ipam_prefix_list_resolver.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for ModifyIpamPrefixListResolverResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -42,6 +43,7 @@ for ModifyIpamPrefixListResolverResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for ModifyIpamPrefixListResolverResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -50,6 +52,7 @@ impl ::awsgen_runtime::serde::Serialize for ModifyIpamPrefixListResolverResult {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for ModifyIpamPrefixListResolverResult {
     const TYPE_NAME: &'static str = "ModifyIpamPrefixListResolverResult";
@@ -70,6 +73,7 @@ for ModifyIpamPrefixListResolverResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for ModifyIpamPrefixListResolverResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -59,6 +59,7 @@ impl ModifyIpamPrefixListResolverTargetRequest {
         self.client_token.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for ModifyIpamPrefixListResolverTargetRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -86,6 +87,7 @@ for ModifyIpamPrefixListResolverTargetRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for ModifyIpamPrefixListResolverTargetRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -94,12 +96,7 @@ impl ::awsgen_runtime::serde::Serialize for ModifyIpamPrefixListResolverTargetRe
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl ModifyIpamPrefixListResolverTargetRequest {
-    /// The JSON body of a `ModifyIpamPrefixListResolverTargetRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for ModifyIpamPrefixListResolverTargetRequest {
     const TYPE_NAME: &'static str = "ModifyIpamPrefixListResolverTargetRequest";
@@ -124,6 +121,7 @@ for ModifyIpamPrefixListResolverTargetRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for ModifyIpamPrefixListResolverTargetRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

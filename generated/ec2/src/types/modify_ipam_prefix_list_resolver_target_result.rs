@@ -29,6 +29,7 @@ impl ModifyIpamPrefixListResolverTargetResult {
         self.ipam_prefix_list_resolver_target.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for ModifyIpamPrefixListResolverTargetResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -44,6 +45,7 @@ for ModifyIpamPrefixListResolverTargetResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for ModifyIpamPrefixListResolverTargetResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -52,6 +54,7 @@ impl ::awsgen_runtime::serde::Serialize for ModifyIpamPrefixListResolverTargetRe
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for ModifyIpamPrefixListResolverTargetResult {
     const TYPE_NAME: &'static str = "ModifyIpamPrefixListResolverTargetResult";
@@ -72,6 +75,7 @@ for ModifyIpamPrefixListResolverTargetResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for ModifyIpamPrefixListResolverTargetResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -91,6 +91,7 @@ impl ModifyIpamRequest {
         self.metered_account.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for ModifyIpamRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -124,6 +125,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for ModifyIpamRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for ModifyIpamRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -132,12 +134,7 @@ impl ::awsgen_runtime::serde::Serialize for ModifyIpamRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl ModifyIpamRequest {
-    /// The JSON body of a `ModifyIpamRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for ModifyIpamRequest {
     const TYPE_NAME: &'static str = "ModifyIpamRequest";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -178,6 +175,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for ModifyIpamRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for ModifyIpamRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -77,6 +77,7 @@ impl ModifyIpamResourceCidrRequest {
         self.monitored
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for ModifyIpamResourceCidrRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -107,6 +108,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for ModifyIpamResourceCidrRe
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for ModifyIpamResourceCidrRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -115,12 +117,7 @@ impl ::awsgen_runtime::serde::Serialize for ModifyIpamResourceCidrRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl ModifyIpamResourceCidrRequest {
-    /// The JSON body of a `ModifyIpamResourceCidrRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for ModifyIpamResourceCidrRequest {
     const TYPE_NAME: &'static str = "ModifyIpamResourceCidrRequest";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -146,6 +143,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for ModifyIpamResourceCidr
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for ModifyIpamResourceCidrRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -87,6 +87,7 @@ impl ModifyIpamResourceDiscoveryRequest {
         self.remove_organizational_unit_exclusions.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for ModifyIpamResourceDiscoveryRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -122,6 +123,7 @@ for ModifyIpamResourceDiscoveryRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for ModifyIpamResourceDiscoveryRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -130,12 +132,7 @@ impl ::awsgen_runtime::serde::Serialize for ModifyIpamResourceDiscoveryRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl ModifyIpamResourceDiscoveryRequest {
-    /// The JSON body of a `ModifyIpamResourceDiscoveryRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for ModifyIpamResourceDiscoveryRequest {
     const TYPE_NAME: &'static str = "ModifyIpamResourceDiscoveryRequest";
@@ -194,6 +191,7 @@ for ModifyIpamResourceDiscoveryRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for ModifyIpamResourceDiscoveryRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -29,6 +29,7 @@ impl ModifyIpamResourceDiscoveryResult {
         self.ipam_resource_discovery.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for ModifyIpamResourceDiscoveryResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -42,6 +43,7 @@ for ModifyIpamResourceDiscoveryResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for ModifyIpamResourceDiscoveryResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -50,6 +52,7 @@ impl ::awsgen_runtime::serde::Serialize for ModifyIpamResourceDiscoveryResult {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for ModifyIpamResourceDiscoveryResult {
     const TYPE_NAME: &'static str = "ModifyIpamResourceDiscoveryResult";
@@ -68,6 +71,7 @@ for ModifyIpamResourceDiscoveryResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for ModifyIpamResourceDiscoveryResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -29,6 +29,7 @@ impl ModifyIpamRoutingPolicyRegistrationResult {
         self.ipam_routing_policy_registration_delta.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for ModifyIpamRoutingPolicyRegistrationResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -44,6 +45,7 @@ for ModifyIpamRoutingPolicyRegistrationResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for ModifyIpamRoutingPolicyRegistrationResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -52,6 +54,7 @@ impl ::awsgen_runtime::serde::Serialize for ModifyIpamRoutingPolicyRegistrationR
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for ModifyIpamRoutingPolicyRegistrationResult {
     const TYPE_NAME: &'static str = "ModifyIpamRoutingPolicyRegistrationResult";
@@ -72,6 +75,7 @@ for ModifyIpamRoutingPolicyRegistrationResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for ModifyIpamRoutingPolicyRegistrationResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

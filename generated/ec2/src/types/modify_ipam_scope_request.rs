@@ -63,6 +63,7 @@ impl ModifyIpamScopeRequest {
         self.remove_external_authority_configuration
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for ModifyIpamScopeRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -91,6 +92,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for ModifyIpamScopeRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for ModifyIpamScopeRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -99,12 +101,7 @@ impl ::awsgen_runtime::serde::Serialize for ModifyIpamScopeRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl ModifyIpamScopeRequest {
-    /// The JSON body of a `ModifyIpamScopeRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for ModifyIpamScopeRequest {
     const TYPE_NAME: &'static str = "ModifyIpamScopeRequest";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -130,6 +127,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for ModifyIpamScopeRequest
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for ModifyIpamScopeRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

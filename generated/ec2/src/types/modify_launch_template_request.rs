@@ -61,6 +61,7 @@ impl ModifyLaunchTemplateRequest {
         self.default_version.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for ModifyLaunchTemplateRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -85,6 +86,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for ModifyLaunchTemplateRequ
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for ModifyLaunchTemplateRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -93,12 +95,7 @@ impl ::awsgen_runtime::serde::Serialize for ModifyLaunchTemplateRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl ModifyLaunchTemplateRequest {
-    /// The JSON body of a `ModifyLaunchTemplateRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for ModifyLaunchTemplateRequest {
     const TYPE_NAME: &'static str = "ModifyLaunchTemplateRequest";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -120,6 +117,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for ModifyLaunchTemplateRe
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for ModifyLaunchTemplateRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

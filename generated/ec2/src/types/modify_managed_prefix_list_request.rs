@@ -82,6 +82,7 @@ impl ModifyManagedPrefixListRequest {
         self.ipam_prefix_list_resolver_sync_enabled
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for ModifyManagedPrefixListRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -117,6 +118,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for ModifyManagedPrefixListR
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for ModifyManagedPrefixListRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -125,12 +127,7 @@ impl ::awsgen_runtime::serde::Serialize for ModifyManagedPrefixListRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl ModifyManagedPrefixListRequest {
-    /// The JSON body of a `ModifyManagedPrefixListRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for ModifyManagedPrefixListRequest {
     const TYPE_NAME: &'static str = "ModifyManagedPrefixListRequest";
@@ -174,6 +171,7 @@ for ModifyManagedPrefixListRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for ModifyManagedPrefixListRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -38,6 +38,7 @@ impl ModifyManagedResourceVisibilityRequest {
         self.default_visibility.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for ModifyManagedResourceVisibilityRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -54,6 +55,7 @@ for ModifyManagedResourceVisibilityRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for ModifyManagedResourceVisibilityRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -62,12 +64,7 @@ impl ::awsgen_runtime::serde::Serialize for ModifyManagedResourceVisibilityReque
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl ModifyManagedResourceVisibilityRequest {
-    /// The JSON body of a `ModifyManagedResourceVisibilityRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for ModifyManagedResourceVisibilityRequest {
     const TYPE_NAME: &'static str = "ModifyManagedResourceVisibilityRequest";
@@ -87,6 +84,7 @@ for ModifyManagedResourceVisibilityRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for ModifyManagedResourceVisibilityRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

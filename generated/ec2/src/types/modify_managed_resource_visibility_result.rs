@@ -29,6 +29,7 @@ impl ModifyManagedResourceVisibilityResult {
         self.visibility.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for ModifyManagedResourceVisibilityResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -42,6 +43,7 @@ for ModifyManagedResourceVisibilityResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for ModifyManagedResourceVisibilityResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -50,6 +52,7 @@ impl ::awsgen_runtime::serde::Serialize for ModifyManagedResourceVisibilityResul
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for ModifyManagedResourceVisibilityResult {
     const TYPE_NAME: &'static str = "ModifyManagedResourceVisibilityResult";
@@ -68,6 +71,7 @@ for ModifyManagedResourceVisibilityResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for ModifyManagedResourceVisibilityResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

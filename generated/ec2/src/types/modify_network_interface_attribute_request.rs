@@ -111,6 +111,7 @@ impl ModifyNetworkInterfaceAttributeRequest {
         self.attachment.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for ModifyNetworkInterfaceAttributeRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -156,6 +157,7 @@ for ModifyNetworkInterfaceAttributeRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for ModifyNetworkInterfaceAttributeRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -164,12 +166,7 @@ impl ::awsgen_runtime::serde::Serialize for ModifyNetworkInterfaceAttributeReque
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl ModifyNetworkInterfaceAttributeRequest {
-    /// The JSON body of a `ModifyNetworkInterfaceAttributeRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for ModifyNetworkInterfaceAttributeRequest {
     const TYPE_NAME: &'static str = "ModifyNetworkInterfaceAttributeRequest";
@@ -202,6 +199,7 @@ for ModifyNetworkInterfaceAttributeRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for ModifyNetworkInterfaceAttributeRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -25,6 +25,7 @@ impl ModifyPrivateDnsNameOptionsResult {
         self.return_
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for ModifyPrivateDnsNameOptionsResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -38,6 +39,7 @@ for ModifyPrivateDnsNameOptionsResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for ModifyPrivateDnsNameOptionsResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -46,6 +48,7 @@ impl ::awsgen_runtime::serde::Serialize for ModifyPrivateDnsNameOptionsResult {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for ModifyPrivateDnsNameOptionsResult {
     const TYPE_NAME: &'static str = "ModifyPrivateDnsNameOptionsResult";
@@ -64,6 +67,7 @@ for ModifyPrivateDnsNameOptionsResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for ModifyPrivateDnsNameOptionsResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -49,6 +49,7 @@ impl ModifyPublicIpDnsNameOptionsRequest {
         self.dry_run
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for ModifyPublicIpDnsNameOptionsRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -68,6 +69,7 @@ for ModifyPublicIpDnsNameOptionsRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for ModifyPublicIpDnsNameOptionsRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -76,12 +78,7 @@ impl ::awsgen_runtime::serde::Serialize for ModifyPublicIpDnsNameOptionsRequest 
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl ModifyPublicIpDnsNameOptionsRequest {
-    /// The JSON body of a `ModifyPublicIpDnsNameOptionsRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for ModifyPublicIpDnsNameOptionsRequest {
     const TYPE_NAME: &'static str = "ModifyPublicIpDnsNameOptionsRequest";
@@ -102,6 +99,7 @@ for ModifyPublicIpDnsNameOptionsRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for ModifyPublicIpDnsNameOptionsRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

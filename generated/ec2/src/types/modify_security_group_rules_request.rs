@@ -45,6 +45,7 @@ impl ModifySecurityGroupRulesRequest {
         self.dry_run
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for ModifySecurityGroupRulesRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -63,6 +64,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for ModifySecurityGroupRules
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for ModifySecurityGroupRulesRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -71,12 +73,7 @@ impl ::awsgen_runtime::serde::Serialize for ModifySecurityGroupRulesRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl ModifySecurityGroupRulesRequest {
-    /// The JSON body of a `ModifySecurityGroupRulesRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for ModifySecurityGroupRulesRequest {
     const TYPE_NAME: &'static str = "ModifySecurityGroupRulesRequest";
@@ -105,6 +102,7 @@ for ModifySecurityGroupRulesRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for ModifySecurityGroupRulesRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -25,6 +25,7 @@ impl ModifySecurityGroupRulesResult {
         self.return_
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for ModifySecurityGroupRulesResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -37,6 +38,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for ModifySecurityGroupRules
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for ModifySecurityGroupRulesResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -45,6 +47,7 @@ impl ::awsgen_runtime::serde::Serialize for ModifySecurityGroupRulesResult {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for ModifySecurityGroupRulesResult {
     const TYPE_NAME: &'static str = "ModifySecurityGroupRulesResult";
@@ -63,6 +66,7 @@ for ModifySecurityGroupRulesResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for ModifySecurityGroupRulesResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -75,6 +75,7 @@ impl ModifySnapshotAttributeRequest {
         self.dry_run
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for ModifySnapshotAttributeRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -105,6 +106,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for ModifySnapshotAttributeR
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for ModifySnapshotAttributeRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -113,12 +115,7 @@ impl ::awsgen_runtime::serde::Serialize for ModifySnapshotAttributeRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl ModifySnapshotAttributeRequest {
-    /// The JSON body of a `ModifySnapshotAttributeRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for ModifySnapshotAttributeRequest {
     const TYPE_NAME: &'static str = "ModifySnapshotAttributeRequest";
@@ -143,6 +140,7 @@ for ModifySnapshotAttributeRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for ModifySnapshotAttributeRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -36,6 +36,7 @@ impl ModifySnapshotTierResult {
         self.tiering_start_time.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for ModifySnapshotTierResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -56,6 +57,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for ModifySnapshotTierResult
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for ModifySnapshotTierResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -64,6 +66,7 @@ impl ::awsgen_runtime::serde::Serialize for ModifySnapshotTierResult {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for ModifySnapshotTierResult {
     const TYPE_NAME: &'static str = "ModifySnapshotTierResult";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -90,6 +93,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for ModifySnapshotTierResu
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for ModifySnapshotTierResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

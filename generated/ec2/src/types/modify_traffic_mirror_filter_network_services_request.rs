@@ -54,6 +54,7 @@ impl ModifyTrafficMirrorFilterNetworkServicesRequest {
         self.dry_run
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for ModifyTrafficMirrorFilterNetworkServicesRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -76,6 +77,7 @@ for ModifyTrafficMirrorFilterNetworkServicesRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize
 for ModifyTrafficMirrorFilterNetworkServicesRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
@@ -85,12 +87,7 @@ for ModifyTrafficMirrorFilterNetworkServicesRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl ModifyTrafficMirrorFilterNetworkServicesRequest {
-    /// The JSON body of a `ModifyTrafficMirrorFilterNetworkServicesRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for ModifyTrafficMirrorFilterNetworkServicesRequest {
     const TYPE_NAME: &'static str = "ModifyTrafficMirrorFilterNetworkServicesRequest";
@@ -112,6 +109,7 @@ for ModifyTrafficMirrorFilterNetworkServicesRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for ModifyTrafficMirrorFilterNetworkServicesRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

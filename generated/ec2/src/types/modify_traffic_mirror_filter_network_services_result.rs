@@ -27,6 +27,7 @@ impl ModifyTrafficMirrorFilterNetworkServicesResult {
         self.traffic_mirror_filter.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for ModifyTrafficMirrorFilterNetworkServicesResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -40,6 +41,7 @@ for ModifyTrafficMirrorFilterNetworkServicesResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize
 for ModifyTrafficMirrorFilterNetworkServicesResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
@@ -49,6 +51,7 @@ for ModifyTrafficMirrorFilterNetworkServicesResult {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for ModifyTrafficMirrorFilterNetworkServicesResult {
     const TYPE_NAME: &'static str = "ModifyTrafficMirrorFilterNetworkServicesResult";
@@ -67,6 +70,7 @@ for ModifyTrafficMirrorFilterNetworkServicesResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for ModifyTrafficMirrorFilterNetworkServicesResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -120,6 +120,7 @@ impl ModifyTrafficMirrorFilterRuleRequest {
         self.dry_run
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for ModifyTrafficMirrorFilterRuleRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -166,6 +167,7 @@ for ModifyTrafficMirrorFilterRuleRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for ModifyTrafficMirrorFilterRuleRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -174,12 +176,7 @@ impl ::awsgen_runtime::serde::Serialize for ModifyTrafficMirrorFilterRuleRequest
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl ModifyTrafficMirrorFilterRuleRequest {
-    /// The JSON body of a `ModifyTrafficMirrorFilterRuleRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for ModifyTrafficMirrorFilterRuleRequest {
     const TYPE_NAME: &'static str = "ModifyTrafficMirrorFilterRuleRequest";
@@ -211,6 +208,7 @@ for ModifyTrafficMirrorFilterRuleRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for ModifyTrafficMirrorFilterRuleRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

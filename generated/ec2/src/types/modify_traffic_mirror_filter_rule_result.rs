@@ -31,6 +31,7 @@ impl ModifyTrafficMirrorFilterRuleResult {
         self.traffic_mirror_filter_rule.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for ModifyTrafficMirrorFilterRuleResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -44,6 +45,7 @@ for ModifyTrafficMirrorFilterRuleResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for ModifyTrafficMirrorFilterRuleResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -52,6 +54,7 @@ impl ::awsgen_runtime::serde::Serialize for ModifyTrafficMirrorFilterRuleResult 
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for ModifyTrafficMirrorFilterRuleResult {
     const TYPE_NAME: &'static str = "ModifyTrafficMirrorFilterRuleResult";
@@ -72,6 +75,7 @@ for ModifyTrafficMirrorFilterRuleResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for ModifyTrafficMirrorFilterRuleResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -91,6 +91,7 @@ impl ModifyTrafficMirrorSessionRequest {
         self.dry_run
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for ModifyTrafficMirrorSessionRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -128,6 +129,7 @@ for ModifyTrafficMirrorSessionRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for ModifyTrafficMirrorSessionRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -136,12 +138,7 @@ impl ::awsgen_runtime::serde::Serialize for ModifyTrafficMirrorSessionRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl ModifyTrafficMirrorSessionRequest {
-    /// The JSON body of a `ModifyTrafficMirrorSessionRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for ModifyTrafficMirrorSessionRequest {
     const TYPE_NAME: &'static str = "ModifyTrafficMirrorSessionRequest";
@@ -170,6 +167,7 @@ for ModifyTrafficMirrorSessionRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for ModifyTrafficMirrorSessionRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

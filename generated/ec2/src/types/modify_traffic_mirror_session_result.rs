@@ -29,6 +29,7 @@ impl ModifyTrafficMirrorSessionResult {
         self.traffic_mirror_session.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for ModifyTrafficMirrorSessionResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -42,6 +43,7 @@ for ModifyTrafficMirrorSessionResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for ModifyTrafficMirrorSessionResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -50,6 +52,7 @@ impl ::awsgen_runtime::serde::Serialize for ModifyTrafficMirrorSessionResult {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for ModifyTrafficMirrorSessionResult {
     const TYPE_NAME: &'static str = "ModifyTrafficMirrorSessionResult";
@@ -68,6 +71,7 @@ for ModifyTrafficMirrorSessionResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for ModifyTrafficMirrorSessionResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

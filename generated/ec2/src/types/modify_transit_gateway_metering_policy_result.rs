@@ -29,6 +29,7 @@ impl ModifyTransitGatewayMeteringPolicyResult {
         self.transit_gateway_metering_policy.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for ModifyTransitGatewayMeteringPolicyResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -43,6 +44,7 @@ for ModifyTransitGatewayMeteringPolicyResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for ModifyTransitGatewayMeteringPolicyResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -51,6 +53,7 @@ impl ::awsgen_runtime::serde::Serialize for ModifyTransitGatewayMeteringPolicyRe
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for ModifyTransitGatewayMeteringPolicyResult {
     const TYPE_NAME: &'static str = "ModifyTransitGatewayMeteringPolicyResult";
@@ -71,6 +74,7 @@ for ModifyTransitGatewayMeteringPolicyResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for ModifyTransitGatewayMeteringPolicyResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -143,6 +143,7 @@ impl ModifyTransitGatewayOptions {
         self.encryption_support.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for ModifyTransitGatewayOptions {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -200,6 +201,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for ModifyTransitGatewayOpti
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for ModifyTransitGatewayOptions {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -208,6 +210,7 @@ impl ::awsgen_runtime::serde::Serialize for ModifyTransitGatewayOptions {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for ModifyTransitGatewayOptions {
     const TYPE_NAME: &'static str = "ModifyTransitGatewayOptions";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -252,6 +255,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for ModifyTransitGatewayOp
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for ModifyTransitGatewayOptions {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -61,6 +61,7 @@ impl ModifyTransitGatewayPolicyTableEntryRequest {
         self.dry_run
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for ModifyTransitGatewayPolicyTableEntryRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -87,6 +88,7 @@ for ModifyTransitGatewayPolicyTableEntryRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for ModifyTransitGatewayPolicyTableEntryRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -95,12 +97,7 @@ impl ::awsgen_runtime::serde::Serialize for ModifyTransitGatewayPolicyTableEntry
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl ModifyTransitGatewayPolicyTableEntryRequest {
-    /// The JSON body of a `ModifyTransitGatewayPolicyTableEntryRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for ModifyTransitGatewayPolicyTableEntryRequest {
     const TYPE_NAME: &'static str = "ModifyTransitGatewayPolicyTableEntryRequest";
@@ -125,6 +122,7 @@ for ModifyTransitGatewayPolicyTableEntryRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for ModifyTransitGatewayPolicyTableEntryRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -57,6 +57,7 @@ impl ModifyTransitGatewayPrefixListReferenceRequest {
         self.dry_run
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for ModifyTransitGatewayPrefixListReferenceRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -83,6 +84,7 @@ for ModifyTransitGatewayPrefixListReferenceRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize
 for ModifyTransitGatewayPrefixListReferenceRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
@@ -92,12 +94,7 @@ for ModifyTransitGatewayPrefixListReferenceRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl ModifyTransitGatewayPrefixListReferenceRequest {
-    /// The JSON body of a `ModifyTransitGatewayPrefixListReferenceRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for ModifyTransitGatewayPrefixListReferenceRequest {
     const TYPE_NAME: &'static str = "ModifyTransitGatewayPrefixListReferenceRequest";
@@ -124,6 +121,7 @@ for ModifyTransitGatewayPrefixListReferenceRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for ModifyTransitGatewayPrefixListReferenceRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

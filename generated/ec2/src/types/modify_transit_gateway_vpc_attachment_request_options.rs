@@ -60,6 +60,7 @@ impl ModifyTransitGatewayVpcAttachmentRequestOptions {
         self.appliance_mode_support.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for ModifyTransitGatewayVpcAttachmentRequestOptions {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -84,6 +85,7 @@ for ModifyTransitGatewayVpcAttachmentRequestOptions {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize
 for ModifyTransitGatewayVpcAttachmentRequestOptions {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
@@ -93,6 +95,7 @@ for ModifyTransitGatewayVpcAttachmentRequestOptions {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for ModifyTransitGatewayVpcAttachmentRequestOptions {
     const TYPE_NAME: &'static str = "ModifyTransitGatewayVpcAttachmentRequestOptions";
@@ -116,6 +119,7 @@ for ModifyTransitGatewayVpcAttachmentRequestOptions {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for ModifyTransitGatewayVpcAttachmentRequestOptions {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -29,6 +29,7 @@ impl ModifyTransitGatewayVpcAttachmentResult {
         self.transit_gateway_vpc_attachment.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for ModifyTransitGatewayVpcAttachmentResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -43,6 +44,7 @@ for ModifyTransitGatewayVpcAttachmentResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for ModifyTransitGatewayVpcAttachmentResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -51,6 +53,7 @@ impl ::awsgen_runtime::serde::Serialize for ModifyTransitGatewayVpcAttachmentRes
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for ModifyTransitGatewayVpcAttachmentResult {
     const TYPE_NAME: &'static str = "ModifyTransitGatewayVpcAttachmentResult";
@@ -71,6 +74,7 @@ for ModifyTransitGatewayVpcAttachmentResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for ModifyTransitGatewayVpcAttachmentResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -43,6 +43,7 @@ impl ModifyVerifiedAccessEndpointEniOptions {
         self.port_ranges.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for ModifyVerifiedAccessEndpointEniOptions {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -62,6 +63,7 @@ for ModifyVerifiedAccessEndpointEniOptions {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for ModifyVerifiedAccessEndpointEniOptions {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -70,6 +72,7 @@ impl ::awsgen_runtime::serde::Serialize for ModifyVerifiedAccessEndpointEniOptio
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for ModifyVerifiedAccessEndpointEniOptions {
     const TYPE_NAME: &'static str = "ModifyVerifiedAccessEndpointEniOptions";
@@ -98,6 +101,7 @@ for ModifyVerifiedAccessEndpointEniOptions {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for ModifyVerifiedAccessEndpointEniOptions {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

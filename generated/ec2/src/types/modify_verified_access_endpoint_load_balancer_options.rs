@@ -50,6 +50,7 @@ impl ModifyVerifiedAccessEndpointLoadBalancerOptions {
         self.port_ranges.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for ModifyVerifiedAccessEndpointLoadBalancerOptions {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -72,6 +73,7 @@ for ModifyVerifiedAccessEndpointLoadBalancerOptions {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize
 for ModifyVerifiedAccessEndpointLoadBalancerOptions {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
@@ -81,6 +83,7 @@ for ModifyVerifiedAccessEndpointLoadBalancerOptions {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for ModifyVerifiedAccessEndpointLoadBalancerOptions {
     const TYPE_NAME: &'static str = "ModifyVerifiedAccessEndpointLoadBalancerOptions";
@@ -110,6 +113,7 @@ for ModifyVerifiedAccessEndpointLoadBalancerOptions {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for ModifyVerifiedAccessEndpointLoadBalancerOptions {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -43,6 +43,7 @@ impl ModifyVerifiedAccessEndpointPolicyResult {
         self.sse_specification.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for ModifyVerifiedAccessEndpointPolicyResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -62,6 +63,7 @@ for ModifyVerifiedAccessEndpointPolicyResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for ModifyVerifiedAccessEndpointPolicyResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -70,6 +72,7 @@ impl ::awsgen_runtime::serde::Serialize for ModifyVerifiedAccessEndpointPolicyRe
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for ModifyVerifiedAccessEndpointPolicyResult {
     const TYPE_NAME: &'static str = "ModifyVerifiedAccessEndpointPolicyResult";
@@ -90,6 +93,7 @@ for ModifyVerifiedAccessEndpointPolicyResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for ModifyVerifiedAccessEndpointPolicyResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

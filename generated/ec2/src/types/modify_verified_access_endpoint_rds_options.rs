@@ -39,6 +39,7 @@ impl ModifyVerifiedAccessEndpointRdsOptions {
         self.rds_endpoint.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for ModifyVerifiedAccessEndpointRdsOptions {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -58,6 +59,7 @@ for ModifyVerifiedAccessEndpointRdsOptions {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for ModifyVerifiedAccessEndpointRdsOptions {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -66,6 +68,7 @@ impl ::awsgen_runtime::serde::Serialize for ModifyVerifiedAccessEndpointRdsOptio
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for ModifyVerifiedAccessEndpointRdsOptions {
     const TYPE_NAME: &'static str = "ModifyVerifiedAccessEndpointRdsOptions";
@@ -86,6 +89,7 @@ for ModifyVerifiedAccessEndpointRdsOptions {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for ModifyVerifiedAccessEndpointRdsOptions {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -101,6 +101,7 @@ impl ModifyVerifiedAccessEndpointRequest {
         self.cidr_options.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for ModifyVerifiedAccessEndpointRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -138,6 +139,7 @@ for ModifyVerifiedAccessEndpointRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for ModifyVerifiedAccessEndpointRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -146,12 +148,7 @@ impl ::awsgen_runtime::serde::Serialize for ModifyVerifiedAccessEndpointRequest 
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl ModifyVerifiedAccessEndpointRequest {
-    /// The JSON body of a `ModifyVerifiedAccessEndpointRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for ModifyVerifiedAccessEndpointRequest {
     const TYPE_NAME: &'static str = "ModifyVerifiedAccessEndpointRequest";
@@ -182,6 +179,7 @@ for ModifyVerifiedAccessEndpointRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for ModifyVerifiedAccessEndpointRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

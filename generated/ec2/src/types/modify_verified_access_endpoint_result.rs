@@ -29,6 +29,7 @@ impl ModifyVerifiedAccessEndpointResult {
         self.verified_access_endpoint.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for ModifyVerifiedAccessEndpointResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -42,6 +43,7 @@ for ModifyVerifiedAccessEndpointResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for ModifyVerifiedAccessEndpointResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -50,6 +52,7 @@ impl ::awsgen_runtime::serde::Serialize for ModifyVerifiedAccessEndpointResult {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for ModifyVerifiedAccessEndpointResult {
     const TYPE_NAME: &'static str = "ModifyVerifiedAccessEndpointResult";
@@ -68,6 +71,7 @@ for ModifyVerifiedAccessEndpointResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for ModifyVerifiedAccessEndpointResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

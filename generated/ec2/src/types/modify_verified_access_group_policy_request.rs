@@ -66,6 +66,7 @@ impl ModifyVerifiedAccessGroupPolicyRequest {
         self.sse_specification.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for ModifyVerifiedAccessGroupPolicyRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -94,6 +95,7 @@ for ModifyVerifiedAccessGroupPolicyRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for ModifyVerifiedAccessGroupPolicyRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -102,12 +104,7 @@ impl ::awsgen_runtime::serde::Serialize for ModifyVerifiedAccessGroupPolicyReque
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl ModifyVerifiedAccessGroupPolicyRequest {
-    /// The JSON body of a `ModifyVerifiedAccessGroupPolicyRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for ModifyVerifiedAccessGroupPolicyRequest {
     const TYPE_NAME: &'static str = "ModifyVerifiedAccessGroupPolicyRequest";
@@ -131,6 +128,7 @@ for ModifyVerifiedAccessGroupPolicyRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for ModifyVerifiedAccessGroupPolicyRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -43,6 +43,7 @@ impl ModifyVerifiedAccessGroupPolicyResult {
         self.sse_specification.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for ModifyVerifiedAccessGroupPolicyResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -62,6 +63,7 @@ for ModifyVerifiedAccessGroupPolicyResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for ModifyVerifiedAccessGroupPolicyResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -70,6 +72,7 @@ impl ::awsgen_runtime::serde::Serialize for ModifyVerifiedAccessGroupPolicyResul
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for ModifyVerifiedAccessGroupPolicyResult {
     const TYPE_NAME: &'static str = "ModifyVerifiedAccessGroupPolicyResult";
@@ -90,6 +93,7 @@ for ModifyVerifiedAccessGroupPolicyResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for ModifyVerifiedAccessGroupPolicyResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -55,6 +55,7 @@ impl ModifyVerifiedAccessGroupRequest {
         self.dry_run
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for ModifyVerifiedAccessGroupRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -80,6 +81,7 @@ for ModifyVerifiedAccessGroupRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for ModifyVerifiedAccessGroupRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -88,12 +90,7 @@ impl ::awsgen_runtime::serde::Serialize for ModifyVerifiedAccessGroupRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl ModifyVerifiedAccessGroupRequest {
-    /// The JSON body of a `ModifyVerifiedAccessGroupRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for ModifyVerifiedAccessGroupRequest {
     const TYPE_NAME: &'static str = "ModifyVerifiedAccessGroupRequest";
@@ -118,6 +115,7 @@ for ModifyVerifiedAccessGroupRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for ModifyVerifiedAccessGroupRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -52,6 +52,7 @@ impl ModifyVerifiedAccessInstanceLoggingConfigurationRequest {
         self.client_token.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for ModifyVerifiedAccessInstanceLoggingConfigurationRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -74,6 +75,7 @@ for ModifyVerifiedAccessInstanceLoggingConfigurationRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize
 for ModifyVerifiedAccessInstanceLoggingConfigurationRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
@@ -83,12 +85,7 @@ for ModifyVerifiedAccessInstanceLoggingConfigurationRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl ModifyVerifiedAccessInstanceLoggingConfigurationRequest {
-    /// The JSON body of a `ModifyVerifiedAccessInstanceLoggingConfigurationRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for ModifyVerifiedAccessInstanceLoggingConfigurationRequest {
     const TYPE_NAME: &'static str = "ModifyVerifiedAccessInstanceLoggingConfigurationRequest";
@@ -112,6 +109,7 @@ for ModifyVerifiedAccessInstanceLoggingConfigurationRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for ModifyVerifiedAccessInstanceLoggingConfigurationRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

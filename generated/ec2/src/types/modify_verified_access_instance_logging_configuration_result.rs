@@ -31,6 +31,7 @@ impl ModifyVerifiedAccessInstanceLoggingConfigurationResult {
         self.logging_configuration.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for ModifyVerifiedAccessInstanceLoggingConfigurationResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -44,6 +45,7 @@ for ModifyVerifiedAccessInstanceLoggingConfigurationResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize
 for ModifyVerifiedAccessInstanceLoggingConfigurationResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
@@ -53,6 +55,7 @@ for ModifyVerifiedAccessInstanceLoggingConfigurationResult {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for ModifyVerifiedAccessInstanceLoggingConfigurationResult {
     const TYPE_NAME: &'static str = "ModifyVerifiedAccessInstanceLoggingConfigurationResult";
@@ -71,6 +74,7 @@ for ModifyVerifiedAccessInstanceLoggingConfigurationResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for ModifyVerifiedAccessInstanceLoggingConfigurationResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

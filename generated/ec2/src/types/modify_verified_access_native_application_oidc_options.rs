@@ -69,6 +69,7 @@ impl ModifyVerifiedAccessNativeApplicationOidcOptions {
         self.scope.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for ModifyVerifiedAccessNativeApplicationOidcOptions {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -103,6 +104,7 @@ for ModifyVerifiedAccessNativeApplicationOidcOptions {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize
 for ModifyVerifiedAccessNativeApplicationOidcOptions {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
@@ -112,6 +114,7 @@ for ModifyVerifiedAccessNativeApplicationOidcOptions {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for ModifyVerifiedAccessNativeApplicationOidcOptions {
     const TYPE_NAME: &'static str = "ModifyVerifiedAccessNativeApplicationOidcOptions";
@@ -139,6 +142,7 @@ for ModifyVerifiedAccessNativeApplicationOidcOptions {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for ModifyVerifiedAccessNativeApplicationOidcOptions {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -25,6 +25,7 @@ impl ModifyVerifiedAccessTrustProviderDeviceOptions {
         self.public_signing_key_url.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for ModifyVerifiedAccessTrustProviderDeviceOptions {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -38,6 +39,7 @@ for ModifyVerifiedAccessTrustProviderDeviceOptions {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize
 for ModifyVerifiedAccessTrustProviderDeviceOptions {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
@@ -47,6 +49,7 @@ for ModifyVerifiedAccessTrustProviderDeviceOptions {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for ModifyVerifiedAccessTrustProviderDeviceOptions {
     const TYPE_NAME: &'static str = "ModifyVerifiedAccessTrustProviderDeviceOptions";
@@ -65,6 +68,7 @@ for ModifyVerifiedAccessTrustProviderDeviceOptions {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for ModifyVerifiedAccessTrustProviderDeviceOptions {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

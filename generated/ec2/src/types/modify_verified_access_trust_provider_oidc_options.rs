@@ -62,6 +62,7 @@ impl ModifyVerifiedAccessTrustProviderOidcOptions {
         self.scope.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for ModifyVerifiedAccessTrustProviderOidcOptions {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -93,6 +94,7 @@ for ModifyVerifiedAccessTrustProviderOidcOptions {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize
 for ModifyVerifiedAccessTrustProviderOidcOptions {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
@@ -102,6 +104,7 @@ for ModifyVerifiedAccessTrustProviderOidcOptions {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for ModifyVerifiedAccessTrustProviderOidcOptions {
     const TYPE_NAME: &'static str = "ModifyVerifiedAccessTrustProviderOidcOptions";
@@ -126,6 +129,7 @@ for ModifyVerifiedAccessTrustProviderOidcOptions {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for ModifyVerifiedAccessTrustProviderOidcOptions {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -98,6 +98,7 @@ impl ModifyVerifiedAccessTrustProviderRequest {
         self.native_application_oidc_options.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for ModifyVerifiedAccessTrustProviderRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -135,6 +136,7 @@ for ModifyVerifiedAccessTrustProviderRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for ModifyVerifiedAccessTrustProviderRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -143,12 +145,7 @@ impl ::awsgen_runtime::serde::Serialize for ModifyVerifiedAccessTrustProviderReq
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl ModifyVerifiedAccessTrustProviderRequest {
-    /// The JSON body of a `ModifyVerifiedAccessTrustProviderRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for ModifyVerifiedAccessTrustProviderRequest {
     const TYPE_NAME: &'static str = "ModifyVerifiedAccessTrustProviderRequest";
@@ -178,6 +175,7 @@ for ModifyVerifiedAccessTrustProviderRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for ModifyVerifiedAccessTrustProviderRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -50,6 +50,7 @@ impl ModifyVpcBlockPublicAccessExclusionRequest {
         self.internet_gateway_exclusion_mode.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for ModifyVpcBlockPublicAccessExclusionRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -70,6 +71,7 @@ for ModifyVpcBlockPublicAccessExclusionRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for ModifyVpcBlockPublicAccessExclusionRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -78,12 +80,7 @@ impl ::awsgen_runtime::serde::Serialize for ModifyVpcBlockPublicAccessExclusionR
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl ModifyVpcBlockPublicAccessExclusionRequest {
-    /// The JSON body of a `ModifyVpcBlockPublicAccessExclusionRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for ModifyVpcBlockPublicAccessExclusionRequest {
     const TYPE_NAME: &'static str = "ModifyVpcBlockPublicAccessExclusionRequest";
@@ -106,6 +103,7 @@ for ModifyVpcBlockPublicAccessExclusionRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for ModifyVpcBlockPublicAccessExclusionRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

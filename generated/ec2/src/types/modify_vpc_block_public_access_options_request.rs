@@ -42,6 +42,7 @@ impl ModifyVpcBlockPublicAccessOptionsRequest {
         self.internet_gateway_block_mode.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for ModifyVpcBlockPublicAccessOptionsRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -58,6 +59,7 @@ for ModifyVpcBlockPublicAccessOptionsRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for ModifyVpcBlockPublicAccessOptionsRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -66,12 +68,7 @@ impl ::awsgen_runtime::serde::Serialize for ModifyVpcBlockPublicAccessOptionsReq
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl ModifyVpcBlockPublicAccessOptionsRequest {
-    /// The JSON body of a `ModifyVpcBlockPublicAccessOptionsRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for ModifyVpcBlockPublicAccessOptionsRequest {
     const TYPE_NAME: &'static str = "ModifyVpcBlockPublicAccessOptionsRequest";
@@ -93,6 +90,7 @@ for ModifyVpcBlockPublicAccessOptionsRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for ModifyVpcBlockPublicAccessOptionsRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

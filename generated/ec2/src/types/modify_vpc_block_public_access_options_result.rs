@@ -29,6 +29,7 @@ impl ModifyVpcBlockPublicAccessOptionsResult {
         self.vpc_block_public_access_options.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for ModifyVpcBlockPublicAccessOptionsResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -43,6 +44,7 @@ for ModifyVpcBlockPublicAccessOptionsResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for ModifyVpcBlockPublicAccessOptionsResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -51,6 +53,7 @@ impl ::awsgen_runtime::serde::Serialize for ModifyVpcBlockPublicAccessOptionsRes
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for ModifyVpcBlockPublicAccessOptionsResult {
     const TYPE_NAME: &'static str = "ModifyVpcBlockPublicAccessOptionsResult";
@@ -71,6 +74,7 @@ for ModifyVpcBlockPublicAccessOptionsResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for ModifyVpcBlockPublicAccessOptionsResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -131,6 +131,7 @@ impl ModifyVpcEncryptionControlRequest {
         self.elastic_file_system_exclusion.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for ModifyVpcEncryptionControlRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -178,6 +179,7 @@ for ModifyVpcEncryptionControlRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for ModifyVpcEncryptionControlRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -186,12 +188,7 @@ impl ::awsgen_runtime::serde::Serialize for ModifyVpcEncryptionControlRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl ModifyVpcEncryptionControlRequest {
-    /// The JSON body of a `ModifyVpcEncryptionControlRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for ModifyVpcEncryptionControlRequest {
     const TYPE_NAME: &'static str = "ModifyVpcEncryptionControlRequest";
@@ -230,6 +227,7 @@ for ModifyVpcEncryptionControlRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for ModifyVpcEncryptionControlRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -29,6 +29,7 @@ impl ModifyVpcEncryptionControlResult {
         self.vpc_encryption_control.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for ModifyVpcEncryptionControlResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -42,6 +43,7 @@ for ModifyVpcEncryptionControlResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for ModifyVpcEncryptionControlResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -50,6 +52,7 @@ impl ::awsgen_runtime::serde::Serialize for ModifyVpcEncryptionControlResult {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for ModifyVpcEncryptionControlResult {
     const TYPE_NAME: &'static str = "ModifyVpcEncryptionControlResult";
@@ -68,6 +71,7 @@ for ModifyVpcEncryptionControlResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for ModifyVpcEncryptionControlResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

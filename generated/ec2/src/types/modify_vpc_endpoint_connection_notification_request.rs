@@ -48,6 +48,7 @@ impl ModifyVpcEndpointConnectionNotificationRequest {
         self.connection_events.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for ModifyVpcEndpointConnectionNotificationRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -70,6 +71,7 @@ for ModifyVpcEndpointConnectionNotificationRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize
 for ModifyVpcEndpointConnectionNotificationRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
@@ -79,12 +81,7 @@ for ModifyVpcEndpointConnectionNotificationRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl ModifyVpcEndpointConnectionNotificationRequest {
-    /// The JSON body of a `ModifyVpcEndpointConnectionNotificationRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for ModifyVpcEndpointConnectionNotificationRequest {
     const TYPE_NAME: &'static str = "ModifyVpcEndpointConnectionNotificationRequest";
@@ -110,6 +107,7 @@ for ModifyVpcEndpointConnectionNotificationRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for ModifyVpcEndpointConnectionNotificationRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -25,6 +25,7 @@ impl ModifyVpcEndpointConnectionNotificationResult {
         self.return_value
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for ModifyVpcEndpointConnectionNotificationResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -38,6 +39,7 @@ for ModifyVpcEndpointConnectionNotificationResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize
 for ModifyVpcEndpointConnectionNotificationResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
@@ -47,6 +49,7 @@ for ModifyVpcEndpointConnectionNotificationResult {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for ModifyVpcEndpointConnectionNotificationResult {
     const TYPE_NAME: &'static str = "ModifyVpcEndpointConnectionNotificationResult";
@@ -65,6 +68,7 @@ for ModifyVpcEndpointConnectionNotificationResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for ModifyVpcEndpointConnectionNotificationResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

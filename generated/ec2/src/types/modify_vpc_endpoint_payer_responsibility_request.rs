@@ -65,6 +65,7 @@ impl ModifyVpcEndpointPayerResponsibilityRequest {
         self.scope.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for ModifyVpcEndpointPayerResponsibilityRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -90,6 +91,7 @@ for ModifyVpcEndpointPayerResponsibilityRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for ModifyVpcEndpointPayerResponsibilityRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -98,12 +100,7 @@ impl ::awsgen_runtime::serde::Serialize for ModifyVpcEndpointPayerResponsibility
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl ModifyVpcEndpointPayerResponsibilityRequest {
-    /// The JSON body of a `ModifyVpcEndpointPayerResponsibilityRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for ModifyVpcEndpointPayerResponsibilityRequest {
     const TYPE_NAME: &'static str = "ModifyVpcEndpointPayerResponsibilityRequest";
@@ -126,6 +123,7 @@ for ModifyVpcEndpointPayerResponsibilityRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for ModifyVpcEndpointPayerResponsibilityRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

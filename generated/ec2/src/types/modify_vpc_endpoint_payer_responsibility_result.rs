@@ -34,6 +34,7 @@ impl ModifyVpcEndpointPayerResponsibilityResult {
         self.payer_responsibilities.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for ModifyVpcEndpointPayerResponsibilityResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -50,6 +51,7 @@ for ModifyVpcEndpointPayerResponsibilityResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for ModifyVpcEndpointPayerResponsibilityResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -58,6 +60,7 @@ impl ::awsgen_runtime::serde::Serialize for ModifyVpcEndpointPayerResponsibility
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for ModifyVpcEndpointPayerResponsibilityResult {
     const TYPE_NAME: &'static str = "ModifyVpcEndpointPayerResponsibilityResult";
@@ -85,6 +88,7 @@ for ModifyVpcEndpointPayerResponsibilityResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for ModifyVpcEndpointPayerResponsibilityResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

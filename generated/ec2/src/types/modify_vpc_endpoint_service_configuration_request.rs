@@ -127,6 +127,7 @@ impl ModifyVpcEndpointServiceConfigurationRequest {
         self.remove_supported_regions.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for ModifyVpcEndpointServiceConfigurationRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -185,6 +186,7 @@ for ModifyVpcEndpointServiceConfigurationRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize
 for ModifyVpcEndpointServiceConfigurationRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
@@ -194,12 +196,7 @@ for ModifyVpcEndpointServiceConfigurationRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl ModifyVpcEndpointServiceConfigurationRequest {
-    /// The JSON body of a `ModifyVpcEndpointServiceConfigurationRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for ModifyVpcEndpointServiceConfigurationRequest {
     const TYPE_NAME: &'static str = "ModifyVpcEndpointServiceConfigurationRequest";
@@ -242,6 +239,7 @@ for ModifyVpcEndpointServiceConfigurationRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for ModifyVpcEndpointServiceConfigurationRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

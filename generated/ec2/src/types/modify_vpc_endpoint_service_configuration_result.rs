@@ -25,6 +25,7 @@ impl ModifyVpcEndpointServiceConfigurationResult {
         self.return_
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for ModifyVpcEndpointServiceConfigurationResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -38,6 +39,7 @@ for ModifyVpcEndpointServiceConfigurationResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for ModifyVpcEndpointServiceConfigurationResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -46,6 +48,7 @@ impl ::awsgen_runtime::serde::Serialize for ModifyVpcEndpointServiceConfiguratio
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for ModifyVpcEndpointServiceConfigurationResult {
     const TYPE_NAME: &'static str = "ModifyVpcEndpointServiceConfigurationResult";
@@ -64,6 +67,7 @@ for ModifyVpcEndpointServiceConfigurationResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for ModifyVpcEndpointServiceConfigurationResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

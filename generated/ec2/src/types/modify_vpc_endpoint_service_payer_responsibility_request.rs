@@ -45,6 +45,7 @@ impl ModifyVpcEndpointServicePayerResponsibilityRequest {
         self.payer_responsibility.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for ModifyVpcEndpointServicePayerResponsibilityRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -64,6 +65,7 @@ for ModifyVpcEndpointServicePayerResponsibilityRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize
 for ModifyVpcEndpointServicePayerResponsibilityRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
@@ -73,12 +75,7 @@ for ModifyVpcEndpointServicePayerResponsibilityRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl ModifyVpcEndpointServicePayerResponsibilityRequest {
-    /// The JSON body of a `ModifyVpcEndpointServicePayerResponsibilityRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for ModifyVpcEndpointServicePayerResponsibilityRequest {
     const TYPE_NAME: &'static str = "ModifyVpcEndpointServicePayerResponsibilityRequest";
@@ -99,6 +96,7 @@ for ModifyVpcEndpointServicePayerResponsibilityRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for ModifyVpcEndpointServicePayerResponsibilityRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

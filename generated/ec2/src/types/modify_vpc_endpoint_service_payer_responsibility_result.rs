@@ -25,6 +25,7 @@ impl ModifyVpcEndpointServicePayerResponsibilityResult {
         self.return_value
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for ModifyVpcEndpointServicePayerResponsibilityResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -38,6 +39,7 @@ for ModifyVpcEndpointServicePayerResponsibilityResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize
 for ModifyVpcEndpointServicePayerResponsibilityResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
@@ -47,6 +49,7 @@ for ModifyVpcEndpointServicePayerResponsibilityResult {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for ModifyVpcEndpointServicePayerResponsibilityResult {
     const TYPE_NAME: &'static str = "ModifyVpcEndpointServicePayerResponsibilityResult";
@@ -65,6 +68,7 @@ for ModifyVpcEndpointServicePayerResponsibilityResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for ModifyVpcEndpointServicePayerResponsibilityResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -52,6 +52,7 @@ impl ModifyVpcEndpointServicePermissionsRequest {
         self.remove_allowed_principals.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for ModifyVpcEndpointServicePermissionsRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -74,6 +75,7 @@ for ModifyVpcEndpointServicePermissionsRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for ModifyVpcEndpointServicePermissionsRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -82,12 +84,7 @@ impl ::awsgen_runtime::serde::Serialize for ModifyVpcEndpointServicePermissionsR
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl ModifyVpcEndpointServicePermissionsRequest {
-    /// The JSON body of a `ModifyVpcEndpointServicePermissionsRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for ModifyVpcEndpointServicePermissionsRequest {
     const TYPE_NAME: &'static str = "ModifyVpcEndpointServicePermissionsRequest";
@@ -111,6 +108,7 @@ for ModifyVpcEndpointServicePermissionsRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for ModifyVpcEndpointServicePermissionsRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -34,6 +34,7 @@ impl ModifyVpcEndpointServicePermissionsResult {
         self.return_value
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for ModifyVpcEndpointServicePermissionsResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -50,6 +51,7 @@ for ModifyVpcEndpointServicePermissionsResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for ModifyVpcEndpointServicePermissionsResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -58,6 +60,7 @@ impl ::awsgen_runtime::serde::Serialize for ModifyVpcEndpointServicePermissionsR
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for ModifyVpcEndpointServicePermissionsResult {
     const TYPE_NAME: &'static str = "ModifyVpcEndpointServicePermissionsResult";
@@ -85,6 +88,7 @@ for ModifyVpcEndpointServicePermissionsResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for ModifyVpcEndpointServicePermissionsResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

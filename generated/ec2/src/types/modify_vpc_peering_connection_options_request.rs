@@ -56,6 +56,7 @@ impl ModifyVpcPeeringConnectionOptionsRequest {
         self.vpc_peering_connection_id.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for ModifyVpcPeeringConnectionOptionsRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -82,6 +83,7 @@ for ModifyVpcPeeringConnectionOptionsRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for ModifyVpcPeeringConnectionOptionsRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -90,12 +92,7 @@ impl ::awsgen_runtime::serde::Serialize for ModifyVpcPeeringConnectionOptionsReq
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl ModifyVpcPeeringConnectionOptionsRequest {
-    /// The JSON body of a `ModifyVpcPeeringConnectionOptionsRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for ModifyVpcPeeringConnectionOptionsRequest {
     const TYPE_NAME: &'static str = "ModifyVpcPeeringConnectionOptionsRequest";
@@ -123,6 +120,7 @@ for ModifyVpcPeeringConnectionOptionsRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for ModifyVpcPeeringConnectionOptionsRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

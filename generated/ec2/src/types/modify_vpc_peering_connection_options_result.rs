@@ -40,6 +40,7 @@ impl ModifyVpcPeeringConnectionOptionsResult {
         self.requester_peering_connection_options.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for ModifyVpcPeeringConnectionOptionsResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -60,6 +61,7 @@ for ModifyVpcPeeringConnectionOptionsResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for ModifyVpcPeeringConnectionOptionsResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -68,6 +70,7 @@ impl ::awsgen_runtime::serde::Serialize for ModifyVpcPeeringConnectionOptionsRes
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for ModifyVpcPeeringConnectionOptionsResult {
     const TYPE_NAME: &'static str = "ModifyVpcPeeringConnectionOptionsResult";
@@ -91,6 +94,7 @@ for ModifyVpcPeeringConnectionOptionsResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for ModifyVpcPeeringConnectionOptionsResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -25,6 +25,7 @@ impl ModifyVpnConnectionOptionsResult {
         self.vpn_connection.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for ModifyVpnConnectionOptionsResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -38,6 +39,7 @@ for ModifyVpnConnectionOptionsResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for ModifyVpnConnectionOptionsResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -46,6 +48,7 @@ impl ::awsgen_runtime::serde::Serialize for ModifyVpnConnectionOptionsResult {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for ModifyVpnConnectionOptionsResult {
     const TYPE_NAME: &'static str = "ModifyVpnConnectionOptionsResult";
@@ -64,6 +67,7 @@ for ModifyVpnConnectionOptionsResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for ModifyVpnConnectionOptionsResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -25,6 +25,7 @@ impl ModifyVpnTunnelCertificateResult {
         self.vpn_connection.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for ModifyVpnTunnelCertificateResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -38,6 +39,7 @@ for ModifyVpnTunnelCertificateResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for ModifyVpnTunnelCertificateResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -46,6 +48,7 @@ impl ::awsgen_runtime::serde::Serialize for ModifyVpnTunnelCertificateResult {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for ModifyVpnTunnelCertificateResult {
     const TYPE_NAME: &'static str = "ModifyVpnTunnelCertificateResult";
@@ -64,6 +67,7 @@ for ModifyVpnTunnelCertificateResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for ModifyVpnTunnelCertificateResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

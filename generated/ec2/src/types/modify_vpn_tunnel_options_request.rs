@@ -67,6 +67,7 @@ impl ModifyVpnTunnelOptionsRequest {
         self.pre_shared_key_storage.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for ModifyVpnTunnelOptionsRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -94,6 +95,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for ModifyVpnTunnelOptionsRe
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for ModifyVpnTunnelOptionsRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -102,12 +104,7 @@ impl ::awsgen_runtime::serde::Serialize for ModifyVpnTunnelOptionsRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl ModifyVpnTunnelOptionsRequest {
-    /// The JSON body of a `ModifyVpnTunnelOptionsRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for ModifyVpnTunnelOptionsRequest {
     const TYPE_NAME: &'static str = "ModifyVpnTunnelOptionsRequest";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -132,6 +129,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for ModifyVpnTunnelOptions
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for ModifyVpnTunnelOptionsRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -243,6 +243,7 @@ impl ModifyVpnTunnelOptionsSpecification {
         self.enable_tunnel_lifecycle_control
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for ModifyVpnTunnelOptionsSpecification {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -314,6 +315,7 @@ for ModifyVpnTunnelOptionsSpecification {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for ModifyVpnTunnelOptionsSpecification {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -322,6 +324,7 @@ impl ::awsgen_runtime::serde::Serialize for ModifyVpnTunnelOptionsSpecification 
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for ModifyVpnTunnelOptionsSpecification {
     const TYPE_NAME: &'static str = "ModifyVpnTunnelOptionsSpecification";
@@ -419,6 +422,7 @@ for ModifyVpnTunnelOptionsSpecification {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for ModifyVpnTunnelOptionsSpecification {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -52,6 +52,7 @@ impl MoveByoipCidrToIpamRequest {
         self.ipam_pool_owner.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for MoveByoipCidrToIpamRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -73,6 +74,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for MoveByoipCidrToIpamReque
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for MoveByoipCidrToIpamRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -81,12 +83,7 @@ impl ::awsgen_runtime::serde::Serialize for MoveByoipCidrToIpamRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl MoveByoipCidrToIpamRequest {
-    /// The JSON body of a `MoveByoipCidrToIpamRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for MoveByoipCidrToIpamRequest {
     const TYPE_NAME: &'static str = "MoveByoipCidrToIpamRequest";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -107,6 +104,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for MoveByoipCidrToIpamReq
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for MoveByoipCidrToIpamRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

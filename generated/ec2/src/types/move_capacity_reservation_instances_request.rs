@@ -61,6 +61,7 @@ impl MoveCapacityReservationInstancesRequest {
         self.instance_count
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for MoveCapacityReservationInstancesRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -89,6 +90,7 @@ for MoveCapacityReservationInstancesRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for MoveCapacityReservationInstancesRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -97,12 +99,7 @@ impl ::awsgen_runtime::serde::Serialize for MoveCapacityReservationInstancesRequ
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl MoveCapacityReservationInstancesRequest {
-    /// The JSON body of a `MoveCapacityReservationInstancesRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for MoveCapacityReservationInstancesRequest {
     const TYPE_NAME: &'static str = "MoveCapacityReservationInstancesRequest";
@@ -129,6 +126,7 @@ for MoveCapacityReservationInstancesRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for MoveCapacityReservationInstancesRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

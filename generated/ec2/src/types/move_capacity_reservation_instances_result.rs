@@ -47,6 +47,7 @@ impl MoveCapacityReservationInstancesResult {
         self.instance_count
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for MoveCapacityReservationInstancesResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -68,6 +69,7 @@ for MoveCapacityReservationInstancesResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for MoveCapacityReservationInstancesResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -76,6 +78,7 @@ impl ::awsgen_runtime::serde::Serialize for MoveCapacityReservationInstancesResu
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for MoveCapacityReservationInstancesResult {
     const TYPE_NAME: &'static str = "MoveCapacityReservationInstancesResult";
@@ -100,6 +103,7 @@ for MoveCapacityReservationInstancesResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for MoveCapacityReservationInstancesResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -180,6 +180,7 @@ impl NatGateway {
         self.route_table_id.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for NatGateway {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -250,6 +251,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for NatGateway {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for NatGateway {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -258,6 +260,7 @@ impl ::awsgen_runtime::serde::Serialize for NatGateway {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for NatGateway {
     const TYPE_NAME: &'static str = "NatGateway";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -329,6 +332,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for NatGateway {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for NatGateway {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

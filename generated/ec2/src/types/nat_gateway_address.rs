@@ -90,6 +90,7 @@ impl NatGatewayAddress {
         self.availability_zone_id.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for NatGatewayAddress {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -129,6 +130,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for NatGatewayAddress {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for NatGatewayAddress {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -137,6 +139,7 @@ impl ::awsgen_runtime::serde::Serialize for NatGatewayAddress {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for NatGatewayAddress {
     const TYPE_NAME: &'static str = "NatGatewayAddress";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -163,6 +166,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for NatGatewayAddress {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for NatGatewayAddress {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -77,6 +77,7 @@ impl ::std::fmt::Display for NatGatewayApplianceModifyState {
         f.write_str(self.as_str())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for NatGatewayApplianceModifyState {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -85,6 +86,7 @@ impl ::awsgen_runtime::serde::Serialize for NatGatewayApplianceModifyState {
         serializer.serialize_str(self.as_str())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for NatGatewayApplianceModifyState {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -75,6 +75,7 @@ impl NatGatewayAttachedAppliance {
         self.failure_message.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for NatGatewayAttachedAppliance {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -105,6 +106,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for NatGatewayAttachedApplia
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for NatGatewayAttachedAppliance {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -113,6 +115,7 @@ impl ::awsgen_runtime::serde::Serialize for NatGatewayAttachedAppliance {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for NatGatewayAttachedAppliance {
     const TYPE_NAME: &'static str = "NatGatewayAttachedAppliance";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -136,6 +139,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for NatGatewayAttachedAppl
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for NatGatewayAttachedAppliance {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -67,6 +67,7 @@ impl NativeApplicationOidcOptions {
         self.scope.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for NativeApplicationOidcOptions {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -97,6 +98,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for NativeApplicationOidcOpt
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for NativeApplicationOidcOptions {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -105,6 +107,7 @@ impl ::awsgen_runtime::serde::Serialize for NativeApplicationOidcOptions {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for NativeApplicationOidcOptions {
     const TYPE_NAME: &'static str = "NativeApplicationOidcOptions";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -130,6 +133,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for NativeApplicationOidcO
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for NativeApplicationOidcOptions {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

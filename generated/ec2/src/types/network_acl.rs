@@ -69,6 +69,7 @@ impl NetworkAcl {
         self.owner_id.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for NetworkAcl {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -99,6 +100,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for NetworkAcl {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for NetworkAcl {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -107,6 +109,7 @@ impl ::awsgen_runtime::serde::Serialize for NetworkAcl {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for NetworkAcl {
     const TYPE_NAME: &'static str = "NetworkAcl";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -152,6 +155,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for NetworkAcl {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for NetworkAcl {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -74,6 +74,7 @@ impl NetworkAclEntry {
         self.rule_number
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for NetworkAclEntry {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -107,6 +108,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for NetworkAclEntry {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for NetworkAclEntry {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -115,6 +117,7 @@ impl ::awsgen_runtime::serde::Serialize for NetworkAclEntry {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for NetworkAclEntry {
     const TYPE_NAME: &'static str = "NetworkAclEntry";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -139,6 +142,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for NetworkAclEntry {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for NetworkAclEntry {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -34,6 +34,7 @@ impl NetworkBandwidthGbps {
         self.max
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for NetworkBandwidthGbps {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -55,6 +56,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for NetworkBandwidthGbps {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for NetworkBandwidthGbps {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -63,6 +65,7 @@ impl ::awsgen_runtime::serde::Serialize for NetworkBandwidthGbps {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for NetworkBandwidthGbps {
     const TYPE_NAME: &'static str = "NetworkBandwidthGbps";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -89,6 +92,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for NetworkBandwidthGbps {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for NetworkBandwidthGbps {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

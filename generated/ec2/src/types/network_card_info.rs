@@ -81,6 +81,7 @@ impl NetworkCardInfo {
         self.maximum_ena_queue_count_per_interface
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for NetworkCardInfo {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -129,6 +130,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for NetworkCardInfo {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for NetworkCardInfo {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -137,6 +139,7 @@ impl ::awsgen_runtime::serde::Serialize for NetworkCardInfo {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for NetworkCardInfo {
     const TYPE_NAME: &'static str = "NetworkCardInfo";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -178,6 +181,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for NetworkCardInfo {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for NetworkCardInfo {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -163,6 +163,7 @@ impl NetworkInfo {
         self.ipv4_addresses_per_secondary_interface
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for NetworkInfo {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -236,6 +237,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for NetworkInfo {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for NetworkInfo {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -244,6 +246,7 @@ impl ::awsgen_runtime::serde::Serialize for NetworkInfo {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for NetworkInfo {
     const TYPE_NAME: &'static str = "NetworkInfo";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -307,6 +310,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for NetworkInfo {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for NetworkInfo {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

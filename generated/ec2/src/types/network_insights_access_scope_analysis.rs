@@ -107,6 +107,7 @@ impl NetworkInsightsAccessScopeAnalysis {
         self.tags.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for NetworkInsightsAccessScopeAnalysis {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -166,6 +167,7 @@ for NetworkInsightsAccessScopeAnalysis {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for NetworkInsightsAccessScopeAnalysis {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -174,6 +176,7 @@ impl ::awsgen_runtime::serde::Serialize for NetworkInsightsAccessScopeAnalysis {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for NetworkInsightsAccessScopeAnalysis {
     const TYPE_NAME: &'static str = "NetworkInsightsAccessScopeAnalysis";
@@ -230,6 +233,7 @@ for NetworkInsightsAccessScopeAnalysis {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for NetworkInsightsAccessScopeAnalysis {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -43,6 +43,7 @@ impl NetworkInsightsAccessScopeContent {
         self.exclude_paths.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for NetworkInsightsAccessScopeContent {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -64,6 +65,7 @@ for NetworkInsightsAccessScopeContent {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for NetworkInsightsAccessScopeContent {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -72,6 +74,7 @@ impl ::awsgen_runtime::serde::Serialize for NetworkInsightsAccessScopeContent {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for NetworkInsightsAccessScopeContent {
     const TYPE_NAME: &'static str = "NetworkInsightsAccessScopeContent";
@@ -110,6 +113,7 @@ for NetworkInsightsAccessScopeContent {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for NetworkInsightsAccessScopeContent {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -149,6 +149,7 @@ impl NetworkInsightsAnalysis {
         self.tags.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for NetworkInsightsAnalysis {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -214,6 +215,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for NetworkInsightsAnalysis 
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for NetworkInsightsAnalysis {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -222,6 +224,7 @@ impl ::awsgen_runtime::serde::Serialize for NetworkInsightsAnalysis {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for NetworkInsightsAnalysis {
     const TYPE_NAME: &'static str = "NetworkInsightsAnalysis";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -305,6 +308,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for NetworkInsightsAnalysi
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for NetworkInsightsAnalysis {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

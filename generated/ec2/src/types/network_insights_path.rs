@@ -120,6 +120,7 @@ impl NetworkInsightsPath {
         self.filter_at_destination.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for NetworkInsightsPath {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -176,6 +177,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for NetworkInsightsPath {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for NetworkInsightsPath {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -184,6 +186,7 @@ impl ::awsgen_runtime::serde::Serialize for NetworkInsightsPath {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for NetworkInsightsPath {
     const TYPE_NAME: &'static str = "NetworkInsightsPath";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -230,6 +233,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for NetworkInsightsPath {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for NetworkInsightsPath {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

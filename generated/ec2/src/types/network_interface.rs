@@ -270,6 +270,7 @@ impl NetworkInterface {
         self.availability_zone_id.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for NetworkInterface {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -377,6 +378,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for NetworkInterface {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for NetworkInterface {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -385,6 +387,7 @@ impl ::awsgen_runtime::serde::Serialize for NetworkInterface {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for NetworkInterface {
     const TYPE_NAME: &'static str = "NetworkInterface";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -483,6 +486,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for NetworkInterface {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for NetworkInterface {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -94,6 +94,7 @@ impl NetworkInterfaceAttachment {
         self.ena_queue_count
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for NetworkInterfaceAttachment {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -138,6 +139,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for NetworkInterfaceAttachme
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for NetworkInterfaceAttachment {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -146,6 +148,7 @@ impl ::awsgen_runtime::serde::Serialize for NetworkInterfaceAttachment {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for NetworkInterfaceAttachment {
     const TYPE_NAME: &'static str = "NetworkInterfaceAttachment";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -180,6 +183,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for NetworkInterfaceAttach
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for NetworkInterfaceAttachment {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -46,6 +46,7 @@ impl NetworkInterfaceAttachmentChanges {
         self.delete_on_termination
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for NetworkInterfaceAttachmentChanges {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -68,6 +69,7 @@ for NetworkInterfaceAttachmentChanges {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for NetworkInterfaceAttachmentChanges {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -76,6 +78,7 @@ impl ::awsgen_runtime::serde::Serialize for NetworkInterfaceAttachmentChanges {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for NetworkInterfaceAttachmentChanges {
     const TYPE_NAME: &'static str = "NetworkInterfaceAttachmentChanges";
@@ -97,6 +100,7 @@ for NetworkInterfaceAttachmentChanges {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for NetworkInterfaceAttachmentChanges {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

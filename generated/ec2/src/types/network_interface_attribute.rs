@@ -95,6 +95,7 @@ impl ::std::fmt::Display for NetworkInterfaceAttribute {
         f.write_str(self.as_str())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for NetworkInterfaceAttribute {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -103,6 +104,7 @@ impl ::awsgen_runtime::serde::Serialize for NetworkInterfaceAttribute {
         serializer.serialize_str(self.as_str())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for NetworkInterfaceAttribute {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

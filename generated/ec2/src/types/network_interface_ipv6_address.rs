@@ -39,6 +39,7 @@ impl NetworkInterfaceIpv6Address {
         self.is_primary_ipv6
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for NetworkInterfaceIpv6Address {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -57,6 +58,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for NetworkInterfaceIpv6Addr
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for NetworkInterfaceIpv6Address {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -65,6 +67,7 @@ impl ::awsgen_runtime::serde::Serialize for NetworkInterfaceIpv6Address {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for NetworkInterfaceIpv6Address {
     const TYPE_NAME: &'static str = "NetworkInterfaceIpv6Address";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -84,6 +87,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for NetworkInterfaceIpv6Ad
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for NetworkInterfaceIpv6Address {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

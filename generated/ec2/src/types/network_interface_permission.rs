@@ -66,6 +66,7 @@ impl NetworkInterfacePermission {
         self.permission_state.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for NetworkInterfacePermission {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -94,6 +95,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for NetworkInterfacePermissi
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for NetworkInterfacePermission {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -102,6 +104,7 @@ impl ::awsgen_runtime::serde::Serialize for NetworkInterfacePermission {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for NetworkInterfacePermission {
     const TYPE_NAME: &'static str = "NetworkInterfacePermission";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -126,6 +129,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for NetworkInterfacePermis
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for NetworkInterfacePermission {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

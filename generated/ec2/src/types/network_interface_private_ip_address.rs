@@ -48,6 +48,7 @@ impl NetworkInterfacePrivateIpAddress {
         self.private_ip_address.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for NetworkInterfacePrivateIpAddress {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -70,6 +71,7 @@ for NetworkInterfacePrivateIpAddress {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for NetworkInterfacePrivateIpAddress {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -78,6 +80,7 @@ impl ::awsgen_runtime::serde::Serialize for NetworkInterfacePrivateIpAddress {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for NetworkInterfacePrivateIpAddress {
     const TYPE_NAME: &'static str = "NetworkInterfacePrivateIpAddress";
@@ -99,6 +102,7 @@ for NetworkInterfacePrivateIpAddress {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for NetworkInterfacePrivateIpAddress {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -50,6 +50,7 @@ impl NeuronDeviceInfo {
         self.memory_info.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for NeuronDeviceInfo {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -71,6 +72,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for NeuronDeviceInfo {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for NeuronDeviceInfo {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -79,6 +81,7 @@ impl ::awsgen_runtime::serde::Serialize for NeuronDeviceInfo {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for NeuronDeviceInfo {
     const TYPE_NAME: &'static str = "NeuronDeviceInfo";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -99,6 +102,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for NeuronDeviceInfo {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for NeuronDeviceInfo {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

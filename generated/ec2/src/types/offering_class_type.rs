@@ -73,6 +73,7 @@ impl ::std::fmt::Display for OfferingClassType {
         f.write_str(self.as_str())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for OfferingClassType {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -81,6 +82,7 @@ impl ::awsgen_runtime::serde::Serialize for OfferingClassType {
         serializer.serialize_str(self.as_str())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for OfferingClassType {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -62,6 +62,7 @@ impl OidcOptions {
         self.scope.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for OidcOptions {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -92,6 +93,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for OidcOptions {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for OidcOptions {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -100,6 +102,7 @@ impl ::awsgen_runtime::serde::Serialize for OidcOptions {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for OidcOptions {
     const TYPE_NAME: &'static str = "OidcOptions";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -123,6 +126,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for OidcOptions {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for OidcOptions {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -86,6 +86,7 @@ impl OnDemandOptions {
         self.max_total_price.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for OnDemandOptions {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -113,6 +114,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for OnDemandOptions {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for OnDemandOptions {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -121,6 +123,7 @@ impl ::awsgen_runtime::serde::Serialize for OnDemandOptions {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for OnDemandOptions {
     const TYPE_NAME: &'static str = "OnDemandOptions";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -145,6 +148,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for OnDemandOptions {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for OnDemandOptions {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

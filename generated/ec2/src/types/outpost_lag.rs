@@ -71,6 +71,7 @@ impl OutpostLag {
         self.tags.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for OutpostLag {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -105,6 +106,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for OutpostLag {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for OutpostLag {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -113,6 +115,7 @@ impl ::awsgen_runtime::serde::Serialize for OutpostLag {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for OutpostLag {
     const TYPE_NAME: &'static str = "OutpostLag";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -146,6 +149,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for OutpostLag {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for OutpostLag {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

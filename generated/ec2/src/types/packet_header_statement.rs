@@ -73,6 +73,7 @@ impl PacketHeaderStatement {
         self.protocols.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for PacketHeaderStatement {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -103,6 +104,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for PacketHeaderStatement {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for PacketHeaderStatement {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -111,6 +113,7 @@ impl ::awsgen_runtime::serde::Serialize for PacketHeaderStatement {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for PacketHeaderStatement {
     const TYPE_NAME: &'static str = "PacketHeaderStatement";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -136,6 +139,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for PacketHeaderStatement 
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for PacketHeaderStatement {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

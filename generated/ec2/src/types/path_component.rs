@@ -192,6 +192,7 @@ impl PathComponent {
         self.service_name.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for PathComponent {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -264,6 +265,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for PathComponent {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for PathComponent {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -272,6 +274,7 @@ impl ::awsgen_runtime::serde::Serialize for PathComponent {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for PathComponent {
     const TYPE_NAME: &'static str = "PathComponent";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -328,6 +331,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for PathComponent {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for PathComponent {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -38,6 +38,7 @@ impl PathStatement {
         self.resource_statement.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for PathStatement {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -53,6 +54,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for PathStatement {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for PathStatement {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -61,6 +63,7 @@ impl ::awsgen_runtime::serde::Serialize for PathStatement {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for PathStatement {
     const TYPE_NAME: &'static str = "PathStatement";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -79,6 +82,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for PathStatement {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for PathStatement {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -81,6 +81,7 @@ impl ::std::fmt::Display for PaymentOption {
         f.write_str(self.as_str())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for PaymentOption {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -89,6 +90,7 @@ impl ::awsgen_runtime::serde::Serialize for PaymentOption {
         serializer.serialize_str(self.as_str())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for PaymentOption {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -43,6 +43,7 @@ impl PeeringConnectionOptionsRequest {
         self.allow_egress_from_local_vpc_to_remote_classic_link
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for PeeringConnectionOptionsRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -67,6 +68,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for PeeringConnectionOptions
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for PeeringConnectionOptionsRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -75,6 +77,7 @@ impl ::awsgen_runtime::serde::Serialize for PeeringConnectionOptionsRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for PeeringConnectionOptionsRequest {
     const TYPE_NAME: &'static str = "PeeringConnectionOptionsRequest";
@@ -103,6 +106,7 @@ for PeeringConnectionOptionsRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for PeeringConnectionOptionsRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -44,6 +44,7 @@ impl PerformanceFactorReference {
         self.instance_family.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for PerformanceFactorReference {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -56,6 +57,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for PerformanceFactorReferen
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for PerformanceFactorReference {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -64,6 +66,7 @@ impl ::awsgen_runtime::serde::Serialize for PerformanceFactorReference {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for PerformanceFactorReference {
     const TYPE_NAME: &'static str = "PerformanceFactorReference";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -81,6 +84,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for PerformanceFactorRefer
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for PerformanceFactorReference {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -44,6 +44,7 @@ impl PerformanceFactorReferenceRequest {
         self.instance_family.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for PerformanceFactorReferenceRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -57,6 +58,7 @@ for PerformanceFactorReferenceRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for PerformanceFactorReferenceRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -65,6 +67,7 @@ impl ::awsgen_runtime::serde::Serialize for PerformanceFactorReferenceRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for PerformanceFactorReferenceRequest {
     const TYPE_NAME: &'static str = "PerformanceFactorReferenceRequest";
@@ -83,6 +86,7 @@ for PerformanceFactorReferenceRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for PerformanceFactorReferenceRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -25,6 +25,7 @@ impl Phase1DhGroupNumbersRequestListValue {
         self.value
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for Phase1DhGroupNumbersRequestListValue {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -38,6 +39,7 @@ for Phase1DhGroupNumbersRequestListValue {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for Phase1DhGroupNumbersRequestListValue {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -46,6 +48,7 @@ impl ::awsgen_runtime::serde::Serialize for Phase1DhGroupNumbersRequestListValue
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for Phase1DhGroupNumbersRequestListValue {
     const TYPE_NAME: &'static str = "Phase1DHGroupNumbersRequestListValue";
@@ -64,6 +67,7 @@ for Phase1DhGroupNumbersRequestListValue {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for Phase1DhGroupNumbersRequestListValue {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

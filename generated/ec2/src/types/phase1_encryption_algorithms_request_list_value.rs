@@ -25,6 +25,7 @@ impl Phase1EncryptionAlgorithmsRequestListValue {
         self.value.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for Phase1EncryptionAlgorithmsRequestListValue {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -38,6 +39,7 @@ for Phase1EncryptionAlgorithmsRequestListValue {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for Phase1EncryptionAlgorithmsRequestListValue {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -46,6 +48,7 @@ impl ::awsgen_runtime::serde::Serialize for Phase1EncryptionAlgorithmsRequestLis
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for Phase1EncryptionAlgorithmsRequestListValue {
     const TYPE_NAME: &'static str = "Phase1EncryptionAlgorithmsRequestListValue";
@@ -64,6 +67,7 @@ for Phase1EncryptionAlgorithmsRequestListValue {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for Phase1EncryptionAlgorithmsRequestListValue {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

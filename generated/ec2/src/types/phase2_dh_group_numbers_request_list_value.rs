@@ -25,6 +25,7 @@ impl Phase2DhGroupNumbersRequestListValue {
         self.value
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for Phase2DhGroupNumbersRequestListValue {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -38,6 +39,7 @@ for Phase2DhGroupNumbersRequestListValue {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for Phase2DhGroupNumbersRequestListValue {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -46,6 +48,7 @@ impl ::awsgen_runtime::serde::Serialize for Phase2DhGroupNumbersRequestListValue
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for Phase2DhGroupNumbersRequestListValue {
     const TYPE_NAME: &'static str = "Phase2DHGroupNumbersRequestListValue";
@@ -64,6 +67,7 @@ for Phase2DhGroupNumbersRequestListValue {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for Phase2DhGroupNumbersRequestListValue {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

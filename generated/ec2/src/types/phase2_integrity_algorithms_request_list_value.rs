@@ -25,6 +25,7 @@ impl Phase2IntegrityAlgorithmsRequestListValue {
         self.value.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for Phase2IntegrityAlgorithmsRequestListValue {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -38,6 +39,7 @@ for Phase2IntegrityAlgorithmsRequestListValue {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for Phase2IntegrityAlgorithmsRequestListValue {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -46,6 +48,7 @@ impl ::awsgen_runtime::serde::Serialize for Phase2IntegrityAlgorithmsRequestList
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for Phase2IntegrityAlgorithmsRequestListValue {
     const TYPE_NAME: &'static str = "Phase2IntegrityAlgorithmsRequestListValue";
@@ -64,6 +67,7 @@ for Phase2IntegrityAlgorithmsRequestListValue {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for Phase2IntegrityAlgorithmsRequestListValue {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -112,6 +112,7 @@ impl Placement {
         self.availability_zone.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for Placement {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -151,6 +152,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for Placement {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for Placement {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -159,6 +161,7 @@ impl ::awsgen_runtime::serde::Serialize for Placement {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for Placement {
     const TYPE_NAME: &'static str = "Placement";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -185,6 +188,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for Placement {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for Placement {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -95,6 +95,7 @@ impl PlacementGroup {
         self.parent_group_id.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for PlacementGroup {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -137,6 +138,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for PlacementGroup {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for PlacementGroup {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -145,6 +147,7 @@ impl ::awsgen_runtime::serde::Serialize for PlacementGroup {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for PlacementGroup {
     const TYPE_NAME: &'static str = "PlacementGroup";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -178,6 +181,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for PlacementGroup {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for PlacementGroup {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -50,6 +50,7 @@ impl PriceSchedule {
         self.term
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for PriceSchedule {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -74,6 +75,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for PriceSchedule {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for PriceSchedule {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -82,6 +84,7 @@ impl ::awsgen_runtime::serde::Serialize for PriceSchedule {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for PriceSchedule {
     const TYPE_NAME: &'static str = "PriceSchedule";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -106,6 +109,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for PriceSchedule {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for PriceSchedule {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

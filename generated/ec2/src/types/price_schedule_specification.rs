@@ -41,6 +41,7 @@ impl PriceScheduleSpecification {
         self.currency_code.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for PriceScheduleSpecification {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -62,6 +63,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for PriceScheduleSpecificati
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for PriceScheduleSpecification {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -70,6 +72,7 @@ impl ::awsgen_runtime::serde::Serialize for PriceScheduleSpecification {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for PriceScheduleSpecification {
     const TYPE_NAME: &'static str = "PriceScheduleSpecification";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -93,6 +96,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for PriceScheduleSpecifica
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for PriceScheduleSpecification {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

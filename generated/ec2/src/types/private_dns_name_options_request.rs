@@ -39,6 +39,7 @@ impl PrivateDnsNameOptionsRequest {
         self.enable_resource_name_dns_aaaa_record
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for PrivateDnsNameOptionsRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -61,6 +62,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for PrivateDnsNameOptionsReq
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for PrivateDnsNameOptionsRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -69,6 +71,7 @@ impl ::awsgen_runtime::serde::Serialize for PrivateDnsNameOptionsRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for PrivateDnsNameOptionsRequest {
     const TYPE_NAME: &'static str = "PrivateDnsNameOptionsRequest";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -92,6 +95,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for PrivateDnsNameOptionsR
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for PrivateDnsNameOptionsRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

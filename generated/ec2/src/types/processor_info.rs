@@ -52,6 +52,7 @@ impl ProcessorInfo {
         self.manufacturer.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for ProcessorInfo {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -76,6 +77,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for ProcessorInfo {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for ProcessorInfo {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -84,6 +86,7 @@ impl ::awsgen_runtime::serde::Serialize for ProcessorInfo {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for ProcessorInfo {
     const TYPE_NAME: &'static str = "ProcessorInfo";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -108,6 +111,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for ProcessorInfo {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for ProcessorInfo {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

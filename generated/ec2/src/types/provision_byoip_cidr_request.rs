@@ -92,6 +92,7 @@ impl ProvisionByoipCidrRequest {
         self.network_border_group.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for ProvisionByoipCidrRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -125,6 +126,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for ProvisionByoipCidrReques
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for ProvisionByoipCidrRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -133,12 +135,7 @@ impl ::awsgen_runtime::serde::Serialize for ProvisionByoipCidrRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl ProvisionByoipCidrRequest {
-    /// The JSON body of a `ProvisionByoipCidrRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for ProvisionByoipCidrRequest {
     const TYPE_NAME: &'static str = "ProvisionByoipCidrRequest";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -173,6 +170,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for ProvisionByoipCidrRequ
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for ProvisionByoipCidrRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

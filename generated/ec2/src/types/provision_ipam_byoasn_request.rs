@@ -56,6 +56,7 @@ impl ProvisionIpamByoasnRequest {
         self.asn_authorization_context.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for ProvisionIpamByoasnRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -77,6 +78,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for ProvisionIpamByoasnReque
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for ProvisionIpamByoasnRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -85,12 +87,7 @@ impl ::awsgen_runtime::serde::Serialize for ProvisionIpamByoasnRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl ProvisionIpamByoasnRequest {
-    /// The JSON body of a `ProvisionIpamByoasnRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for ProvisionIpamByoasnRequest {
     const TYPE_NAME: &'static str = "ProvisionIpamByoasnRequest";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -113,6 +110,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for ProvisionIpamByoasnReq
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for ProvisionIpamByoasnRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

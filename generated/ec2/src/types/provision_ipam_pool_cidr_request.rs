@@ -86,6 +86,7 @@ impl ProvisionIpamPoolCidrRequest {
         self.ipam_external_resource_verification_token_id.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for ProvisionIpamPoolCidrRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -121,6 +122,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for ProvisionIpamPoolCidrReq
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for ProvisionIpamPoolCidrRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -129,12 +131,7 @@ impl ::awsgen_runtime::serde::Serialize for ProvisionIpamPoolCidrRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl ProvisionIpamPoolCidrRequest {
-    /// The JSON body of a `ProvisionIpamPoolCidrRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for ProvisionIpamPoolCidrRequest {
     const TYPE_NAME: &'static str = "ProvisionIpamPoolCidrRequest";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -163,6 +160,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for ProvisionIpamPoolCidrR
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for ProvisionIpamPoolCidrRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -59,6 +59,7 @@ impl ProvisionPublicIpv4PoolCidrRequest {
         self.network_border_group.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for ProvisionPublicIpv4PoolCidrRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -84,6 +85,7 @@ for ProvisionPublicIpv4PoolCidrRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for ProvisionPublicIpv4PoolCidrRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -92,12 +94,7 @@ impl ::awsgen_runtime::serde::Serialize for ProvisionPublicIpv4PoolCidrRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl ProvisionPublicIpv4PoolCidrRequest {
-    /// The JSON body of a `ProvisionPublicIpv4PoolCidrRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for ProvisionPublicIpv4PoolCidrRequest {
     const TYPE_NAME: &'static str = "ProvisionPublicIpv4PoolCidrRequest";
@@ -120,6 +117,7 @@ for ProvisionPublicIpv4PoolCidrRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for ProvisionPublicIpv4PoolCidrRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -34,6 +34,7 @@ impl ProvisionPublicIpv4PoolCidrResult {
         self.pool_address_range.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for ProvisionPublicIpv4PoolCidrResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -50,6 +51,7 @@ for ProvisionPublicIpv4PoolCidrResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for ProvisionPublicIpv4PoolCidrResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -58,6 +60,7 @@ impl ::awsgen_runtime::serde::Serialize for ProvisionPublicIpv4PoolCidrResult {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for ProvisionPublicIpv4PoolCidrResult {
     const TYPE_NAME: &'static str = "ProvisionPublicIpv4PoolCidrResult";
@@ -77,6 +80,7 @@ for ProvisionPublicIpv4PoolCidrResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for ProvisionPublicIpv4PoolCidrResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

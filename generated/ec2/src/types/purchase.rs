@@ -76,6 +76,7 @@ impl Purchase {
         self.upfront_price.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for Purchase {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -109,6 +110,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for Purchase {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for Purchase {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -117,6 +119,7 @@ impl ::awsgen_runtime::serde::Serialize for Purchase {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for Purchase {
     const TYPE_NAME: &'static str = "Purchase";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -141,6 +144,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for Purchase {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for Purchase {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

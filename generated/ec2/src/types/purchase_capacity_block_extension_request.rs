@@ -45,6 +45,7 @@ impl PurchaseCapacityBlockExtensionRequest {
         self.dry_run
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for PurchaseCapacityBlockExtensionRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -66,6 +67,7 @@ for PurchaseCapacityBlockExtensionRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for PurchaseCapacityBlockExtensionRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -74,12 +76,7 @@ impl ::awsgen_runtime::serde::Serialize for PurchaseCapacityBlockExtensionReques
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl PurchaseCapacityBlockExtensionRequest {
-    /// The JSON body of a `PurchaseCapacityBlockExtensionRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for PurchaseCapacityBlockExtensionRequest {
     const TYPE_NAME: &'static str = "PurchaseCapacityBlockExtensionRequest";
@@ -102,6 +99,7 @@ for PurchaseCapacityBlockExtensionRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for PurchaseCapacityBlockExtensionRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

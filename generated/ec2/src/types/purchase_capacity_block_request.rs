@@ -56,6 +56,7 @@ impl PurchaseCapacityBlockRequest {
         self.instance_platform.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for PurchaseCapacityBlockRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -77,6 +78,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for PurchaseCapacityBlockReq
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for PurchaseCapacityBlockRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -85,12 +87,7 @@ impl ::awsgen_runtime::serde::Serialize for PurchaseCapacityBlockRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl PurchaseCapacityBlockRequest {
-    /// The JSON body of a `PurchaseCapacityBlockRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for PurchaseCapacityBlockRequest {
     const TYPE_NAME: &'static str = "PurchaseCapacityBlockRequest";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -121,6 +118,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for PurchaseCapacityBlockR
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for PurchaseCapacityBlockRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

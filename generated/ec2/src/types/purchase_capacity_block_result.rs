@@ -36,6 +36,7 @@ impl PurchaseCapacityBlockResult {
         self.capacity_blocks.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for PurchaseCapacityBlockResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -51,6 +52,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for PurchaseCapacityBlockRes
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for PurchaseCapacityBlockResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -59,6 +61,7 @@ impl ::awsgen_runtime::serde::Serialize for PurchaseCapacityBlockResult {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for PurchaseCapacityBlockResult {
     const TYPE_NAME: &'static str = "PurchaseCapacityBlockResult";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -85,6 +88,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for PurchaseCapacityBlockR
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for PurchaseCapacityBlockResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

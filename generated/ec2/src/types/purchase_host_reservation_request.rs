@@ -68,6 +68,7 @@ impl PurchaseHostReservationRequest {
         self.tag_specifications.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for PurchaseHostReservationRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -95,6 +96,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for PurchaseHostReservationR
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for PurchaseHostReservationRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -103,12 +105,7 @@ impl ::awsgen_runtime::serde::Serialize for PurchaseHostReservationRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl PurchaseHostReservationRequest {
-    /// The JSON body of a `PurchaseHostReservationRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for PurchaseHostReservationRequest {
     const TYPE_NAME: &'static str = "PurchaseHostReservationRequest";
@@ -140,6 +137,7 @@ for PurchaseHostReservationRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for PurchaseHostReservationRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

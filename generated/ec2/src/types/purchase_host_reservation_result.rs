@@ -55,6 +55,7 @@ impl PurchaseHostReservationResult {
         self.total_upfront_price.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for PurchaseHostReservationResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -79,6 +80,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for PurchaseHostReservationR
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for PurchaseHostReservationResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -87,6 +89,7 @@ impl ::awsgen_runtime::serde::Serialize for PurchaseHostReservationResult {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for PurchaseHostReservationResult {
     const TYPE_NAME: &'static str = "PurchaseHostReservationResult";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -114,6 +117,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for PurchaseHostReservatio
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for PurchaseHostReservationResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -61,6 +61,7 @@ impl PurchaseReservedInstancesOfferingRequest {
         self.limit_price.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for PurchaseReservedInstancesOfferingRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -92,6 +93,7 @@ for PurchaseReservedInstancesOfferingRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for PurchaseReservedInstancesOfferingRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -100,12 +102,7 @@ impl ::awsgen_runtime::serde::Serialize for PurchaseReservedInstancesOfferingReq
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl PurchaseReservedInstancesOfferingRequest {
-    /// The JSON body of a `PurchaseReservedInstancesOfferingRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for PurchaseReservedInstancesOfferingRequest {
     const TYPE_NAME: &'static str = "PurchaseReservedInstancesOfferingRequest";
@@ -138,6 +135,7 @@ for PurchaseReservedInstancesOfferingRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for PurchaseReservedInstancesOfferingRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -182,6 +182,7 @@ impl RegisterImageRequest {
         self.ena_support
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for RegisterImageRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -245,6 +246,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for RegisterImageRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for RegisterImageRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -253,12 +255,7 @@ impl ::awsgen_runtime::serde::Serialize for RegisterImageRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl RegisterImageRequest {
-    /// The JSON body of a `RegisterImageRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for RegisterImageRequest {
     const TYPE_NAME: &'static str = "RegisterImageRequest";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -309,6 +306,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for RegisterImageRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for RegisterImageRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

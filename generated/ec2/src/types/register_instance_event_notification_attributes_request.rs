@@ -38,6 +38,7 @@ impl RegisterInstanceEventNotificationAttributesRequest {
         self.instance_tag_attribute.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for RegisterInstanceEventNotificationAttributesRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -54,6 +55,7 @@ for RegisterInstanceEventNotificationAttributesRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize
 for RegisterInstanceEventNotificationAttributesRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
@@ -63,12 +65,7 @@ for RegisterInstanceEventNotificationAttributesRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl RegisterInstanceEventNotificationAttributesRequest {
-    /// The JSON body of a `RegisterInstanceEventNotificationAttributesRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for RegisterInstanceEventNotificationAttributesRequest {
     const TYPE_NAME: &'static str = "RegisterInstanceEventNotificationAttributesRequest";
@@ -88,6 +85,7 @@ for RegisterInstanceEventNotificationAttributesRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for RegisterInstanceEventNotificationAttributesRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -29,6 +29,7 @@ impl RegisterInstanceEventNotificationAttributesResult {
         self.instance_tag_attribute.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for RegisterInstanceEventNotificationAttributesResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -42,6 +43,7 @@ for RegisterInstanceEventNotificationAttributesResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize
 for RegisterInstanceEventNotificationAttributesResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
@@ -51,6 +53,7 @@ for RegisterInstanceEventNotificationAttributesResult {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for RegisterInstanceEventNotificationAttributesResult {
     const TYPE_NAME: &'static str = "RegisterInstanceEventNotificationAttributesResult";
@@ -69,6 +72,7 @@ for RegisterInstanceEventNotificationAttributesResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for RegisterInstanceEventNotificationAttributesResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

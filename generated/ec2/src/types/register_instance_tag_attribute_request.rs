@@ -32,6 +32,7 @@ impl RegisterInstanceTagAttributeRequest {
         self.instance_tag_keys.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for RegisterInstanceTagAttributeRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -48,6 +49,7 @@ for RegisterInstanceTagAttributeRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for RegisterInstanceTagAttributeRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -56,6 +58,7 @@ impl ::awsgen_runtime::serde::Serialize for RegisterInstanceTagAttributeRequest 
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for RegisterInstanceTagAttributeRequest {
     const TYPE_NAME: &'static str = "RegisterInstanceTagAttributeRequest";
@@ -77,6 +80,7 @@ for RegisterInstanceTagAttributeRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for RegisterInstanceTagAttributeRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -54,6 +54,7 @@ impl RegisterTransitGatewayMulticastGroupMembersRequest {
         self.dry_run
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for RegisterTransitGatewayMulticastGroupMembersRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -78,6 +79,7 @@ for RegisterTransitGatewayMulticastGroupMembersRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize
 for RegisterTransitGatewayMulticastGroupMembersRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
@@ -87,12 +89,7 @@ for RegisterTransitGatewayMulticastGroupMembersRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl RegisterTransitGatewayMulticastGroupMembersRequest {
-    /// The JSON body of a `RegisterTransitGatewayMulticastGroupMembersRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for RegisterTransitGatewayMulticastGroupMembersRequest {
     const TYPE_NAME: &'static str = "RegisterTransitGatewayMulticastGroupMembersRequest";
@@ -116,6 +113,7 @@ for RegisterTransitGatewayMulticastGroupMembersRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for RegisterTransitGatewayMulticastGroupMembersRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

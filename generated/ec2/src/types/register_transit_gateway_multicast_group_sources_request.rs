@@ -54,6 +54,7 @@ impl RegisterTransitGatewayMulticastGroupSourcesRequest {
         self.dry_run
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for RegisterTransitGatewayMulticastGroupSourcesRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -78,6 +79,7 @@ for RegisterTransitGatewayMulticastGroupSourcesRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize
 for RegisterTransitGatewayMulticastGroupSourcesRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
@@ -87,12 +89,7 @@ for RegisterTransitGatewayMulticastGroupSourcesRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl RegisterTransitGatewayMulticastGroupSourcesRequest {
-    /// The JSON body of a `RegisterTransitGatewayMulticastGroupSourcesRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for RegisterTransitGatewayMulticastGroupSourcesRequest {
     const TYPE_NAME: &'static str = "RegisterTransitGatewayMulticastGroupSourcesRequest";
@@ -116,6 +113,7 @@ for RegisterTransitGatewayMulticastGroupSourcesRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for RegisterTransitGatewayMulticastGroupSourcesRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

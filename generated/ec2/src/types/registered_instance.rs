@@ -81,6 +81,7 @@ impl RegisteredInstance {
         self.tags.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for RegisteredInstance {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -116,6 +117,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for RegisteredInstance {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for RegisteredInstance {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -124,6 +126,7 @@ impl ::awsgen_runtime::serde::Serialize for RegisteredInstance {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for RegisteredInstance {
     const TYPE_NAME: &'static str = "RegisteredInstance";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -161,6 +164,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for RegisteredInstance {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for RegisteredInstance {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -25,6 +25,7 @@ impl RejectCapacityReservationBillingOwnershipResult {
         self.return_
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for RejectCapacityReservationBillingOwnershipResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -38,6 +39,7 @@ for RejectCapacityReservationBillingOwnershipResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize
 for RejectCapacityReservationBillingOwnershipResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
@@ -47,6 +49,7 @@ for RejectCapacityReservationBillingOwnershipResult {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for RejectCapacityReservationBillingOwnershipResult {
     const TYPE_NAME: &'static str = "RejectCapacityReservationBillingOwnershipResult";
@@ -65,6 +68,7 @@ for RejectCapacityReservationBillingOwnershipResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for RejectCapacityReservationBillingOwnershipResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -29,6 +29,7 @@ impl RejectTransitGatewayClientVpnAttachmentResult {
         self.transit_gateway_client_vpn_attachment.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for RejectTransitGatewayClientVpnAttachmentResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -44,6 +45,7 @@ for RejectTransitGatewayClientVpnAttachmentResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize
 for RejectTransitGatewayClientVpnAttachmentResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
@@ -53,6 +55,7 @@ for RejectTransitGatewayClientVpnAttachmentResult {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for RejectTransitGatewayClientVpnAttachmentResult {
     const TYPE_NAME: &'static str = "RejectTransitGatewayClientVpnAttachmentResult";
@@ -73,6 +76,7 @@ for RejectTransitGatewayClientVpnAttachmentResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for RejectTransitGatewayClientVpnAttachmentResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -48,6 +48,7 @@ impl RejectTransitGatewayMulticastDomainAssociationsRequest {
         self.dry_run
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for RejectTransitGatewayMulticastDomainAssociationsRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -72,6 +73,7 @@ for RejectTransitGatewayMulticastDomainAssociationsRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize
 for RejectTransitGatewayMulticastDomainAssociationsRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
@@ -81,12 +83,7 @@ for RejectTransitGatewayMulticastDomainAssociationsRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl RejectTransitGatewayMulticastDomainAssociationsRequest {
-    /// The JSON body of a `RejectTransitGatewayMulticastDomainAssociationsRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for RejectTransitGatewayMulticastDomainAssociationsRequest {
     const TYPE_NAME: &'static str = "RejectTransitGatewayMulticastDomainAssociationsRequest";
@@ -112,6 +109,7 @@ for RejectTransitGatewayMulticastDomainAssociationsRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for RejectTransitGatewayMulticastDomainAssociationsRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

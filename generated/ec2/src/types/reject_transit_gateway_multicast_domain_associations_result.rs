@@ -31,6 +31,7 @@ impl RejectTransitGatewayMulticastDomainAssociationsResult {
         self.associations.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for RejectTransitGatewayMulticastDomainAssociationsResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -44,6 +45,7 @@ for RejectTransitGatewayMulticastDomainAssociationsResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize
 for RejectTransitGatewayMulticastDomainAssociationsResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
@@ -53,6 +55,7 @@ for RejectTransitGatewayMulticastDomainAssociationsResult {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for RejectTransitGatewayMulticastDomainAssociationsResult {
     const TYPE_NAME: &'static str = "RejectTransitGatewayMulticastDomainAssociationsResult";
@@ -71,6 +74,7 @@ for RejectTransitGatewayMulticastDomainAssociationsResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for RejectTransitGatewayMulticastDomainAssociationsResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -52,6 +52,7 @@ impl ReleaseIpamPoolAllocationRequest {
         self.ipam_pool_allocation_id.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for ReleaseIpamPoolAllocationRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -74,6 +75,7 @@ for ReleaseIpamPoolAllocationRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for ReleaseIpamPoolAllocationRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -82,12 +84,7 @@ impl ::awsgen_runtime::serde::Serialize for ReleaseIpamPoolAllocationRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl ReleaseIpamPoolAllocationRequest {
-    /// The JSON body of a `ReleaseIpamPoolAllocationRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for ReleaseIpamPoolAllocationRequest {
     const TYPE_NAME: &'static str = "ReleaseIpamPoolAllocationRequest";
@@ -109,6 +106,7 @@ for ReleaseIpamPoolAllocationRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for ReleaseIpamPoolAllocationRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -35,6 +35,7 @@ impl RemoveIpamOrganizationalUnitExclusion {
         self.organizations_entity_path.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for RemoveIpamOrganizationalUnitExclusion {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -48,6 +49,7 @@ for RemoveIpamOrganizationalUnitExclusion {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for RemoveIpamOrganizationalUnitExclusion {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -56,6 +58,7 @@ impl ::awsgen_runtime::serde::Serialize for RemoveIpamOrganizationalUnitExclusio
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for RemoveIpamOrganizationalUnitExclusion {
     const TYPE_NAME: &'static str = "RemoveIpamOrganizationalUnitExclusion";
@@ -76,6 +79,7 @@ for RemoveIpamOrganizationalUnitExclusion {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for RemoveIpamOrganizationalUnitExclusion {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

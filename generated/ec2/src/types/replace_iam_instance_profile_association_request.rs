@@ -40,6 +40,7 @@ impl ReplaceIamInstanceProfileAssociationRequest {
         self.association_id.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for ReplaceIamInstanceProfileAssociationRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -56,6 +57,7 @@ for ReplaceIamInstanceProfileAssociationRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for ReplaceIamInstanceProfileAssociationRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -64,12 +66,7 @@ impl ::awsgen_runtime::serde::Serialize for ReplaceIamInstanceProfileAssociation
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl ReplaceIamInstanceProfileAssociationRequest {
-    /// The JSON body of a `ReplaceIamInstanceProfileAssociationRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for ReplaceIamInstanceProfileAssociationRequest {
     const TYPE_NAME: &'static str = "ReplaceIamInstanceProfileAssociationRequest";
@@ -89,6 +86,7 @@ for ReplaceIamInstanceProfileAssociationRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for ReplaceIamInstanceProfileAssociationRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

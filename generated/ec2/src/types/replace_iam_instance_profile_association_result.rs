@@ -29,6 +29,7 @@ impl ReplaceIamInstanceProfileAssociationResult {
         self.iam_instance_profile_association.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for ReplaceIamInstanceProfileAssociationResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -44,6 +45,7 @@ for ReplaceIamInstanceProfileAssociationResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for ReplaceIamInstanceProfileAssociationResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -52,6 +54,7 @@ impl ::awsgen_runtime::serde::Serialize for ReplaceIamInstanceProfileAssociation
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for ReplaceIamInstanceProfileAssociationResult {
     const TYPE_NAME: &'static str = "ReplaceIamInstanceProfileAssociationResult";
@@ -72,6 +75,7 @@ for ReplaceIamInstanceProfileAssociationResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for ReplaceIamInstanceProfileAssociationResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

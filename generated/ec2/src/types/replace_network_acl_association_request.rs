@@ -43,6 +43,7 @@ impl ReplaceNetworkAclAssociationRequest {
         self.network_acl_id.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for ReplaceNetworkAclAssociationRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -62,6 +63,7 @@ for ReplaceNetworkAclAssociationRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for ReplaceNetworkAclAssociationRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -70,12 +72,7 @@ impl ::awsgen_runtime::serde::Serialize for ReplaceNetworkAclAssociationRequest 
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl ReplaceNetworkAclAssociationRequest {
-    /// The JSON body of a `ReplaceNetworkAclAssociationRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for ReplaceNetworkAclAssociationRequest {
     const TYPE_NAME: &'static str = "ReplaceNetworkAclAssociationRequest";
@@ -96,6 +93,7 @@ for ReplaceNetworkAclAssociationRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for ReplaceNetworkAclAssociationRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

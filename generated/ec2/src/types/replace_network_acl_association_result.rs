@@ -25,6 +25,7 @@ impl ReplaceNetworkAclAssociationResult {
         self.new_association_id.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for ReplaceNetworkAclAssociationResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -38,6 +39,7 @@ for ReplaceNetworkAclAssociationResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for ReplaceNetworkAclAssociationResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -46,6 +48,7 @@ impl ::awsgen_runtime::serde::Serialize for ReplaceNetworkAclAssociationResult {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for ReplaceNetworkAclAssociationResult {
     const TYPE_NAME: &'static str = "ReplaceNetworkAclAssociationResult";
@@ -64,6 +67,7 @@ for ReplaceNetworkAclAssociationResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for ReplaceNetworkAclAssociationResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -100,6 +100,7 @@ impl ReplaceNetworkAclEntryRequest {
         self.port_range.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for ReplaceNetworkAclEntryRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -139,6 +140,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for ReplaceNetworkAclEntryRe
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for ReplaceNetworkAclEntryRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -147,12 +149,7 @@ impl ::awsgen_runtime::serde::Serialize for ReplaceNetworkAclEntryRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl ReplaceNetworkAclEntryRequest {
-    /// The JSON body of a `ReplaceNetworkAclEntryRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for ReplaceNetworkAclEntryRequest {
     const TYPE_NAME: &'static str = "ReplaceNetworkAclEntryRequest";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -179,6 +176,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for ReplaceNetworkAclEntry
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for ReplaceNetworkAclEntryRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

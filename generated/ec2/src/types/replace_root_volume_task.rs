@@ -91,6 +91,7 @@ impl ReplaceRootVolumeTask {
         self.delete_replaced_root_volume
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for ReplaceRootVolumeTask {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -127,6 +128,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for ReplaceRootVolumeTask {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for ReplaceRootVolumeTask {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -135,6 +137,7 @@ impl ::awsgen_runtime::serde::Serialize for ReplaceRootVolumeTask {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for ReplaceRootVolumeTask {
     const TYPE_NAME: &'static str = "ReplaceRootVolumeTask";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -170,6 +173,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for ReplaceRootVolumeTask 
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for ReplaceRootVolumeTask {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

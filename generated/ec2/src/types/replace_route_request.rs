@@ -146,6 +146,7 @@ impl ReplaceRouteRequest {
         self.nat_gateway_id.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for ReplaceRouteRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -210,6 +211,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for ReplaceRouteRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for ReplaceRouteRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -218,12 +220,7 @@ impl ::awsgen_runtime::serde::Serialize for ReplaceRouteRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl ReplaceRouteRequest {
-    /// The JSON body of a `ReplaceRouteRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for ReplaceRouteRequest {
     const TYPE_NAME: &'static str = "ReplaceRouteRequest";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -266,6 +263,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for ReplaceRouteRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for ReplaceRouteRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -36,6 +36,7 @@ impl ReplaceRouteTableAssociationResult {
         self.association_state.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for ReplaceRouteTableAssociationResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -52,6 +53,7 @@ for ReplaceRouteTableAssociationResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for ReplaceRouteTableAssociationResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -60,6 +62,7 @@ impl ::awsgen_runtime::serde::Serialize for ReplaceRouteTableAssociationResult {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for ReplaceRouteTableAssociationResult {
     const TYPE_NAME: &'static str = "ReplaceRouteTableAssociationResult";
@@ -79,6 +82,7 @@ for ReplaceRouteTableAssociationResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for ReplaceRouteTableAssociationResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

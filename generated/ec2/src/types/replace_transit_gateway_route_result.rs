@@ -25,6 +25,7 @@ impl ReplaceTransitGatewayRouteResult {
         self.route.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for ReplaceTransitGatewayRouteResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -38,6 +39,7 @@ for ReplaceTransitGatewayRouteResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for ReplaceTransitGatewayRouteResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -46,6 +48,7 @@ impl ::awsgen_runtime::serde::Serialize for ReplaceTransitGatewayRouteResult {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for ReplaceTransitGatewayRouteResult {
     const TYPE_NAME: &'static str = "ReplaceTransitGatewayRouteResult";
@@ -64,6 +67,7 @@ for ReplaceTransitGatewayRouteResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for ReplaceTransitGatewayRouteResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -86,6 +86,7 @@ impl ReportInstanceStatusRequest {
         self.description.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for ReportInstanceStatusRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -126,6 +127,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for ReportInstanceStatusRequ
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for ReportInstanceStatusRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -134,12 +136,7 @@ impl ::awsgen_runtime::serde::Serialize for ReportInstanceStatusRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl ReportInstanceStatusRequest {
-    /// The JSON body of a `ReportInstanceStatusRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for ReportInstanceStatusRequest {
     const TYPE_NAME: &'static str = "ReportInstanceStatusRequest";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -179,6 +176,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for ReportInstanceStatusRe
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for ReportInstanceStatusRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -435,6 +435,7 @@ impl RequestLaunchTemplateData {
         self.secondary_interfaces.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for RequestLaunchTemplateData {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -551,6 +552,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for RequestLaunchTemplateDat
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for RequestLaunchTemplateData {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -559,6 +561,7 @@ impl ::awsgen_runtime::serde::Serialize for RequestLaunchTemplateData {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for RequestLaunchTemplateData {
     const TYPE_NAME: &'static str = "RequestLaunchTemplateData";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -671,6 +674,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for RequestLaunchTemplateD
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for RequestLaunchTemplateData {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

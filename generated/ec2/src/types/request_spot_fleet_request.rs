@@ -38,6 +38,7 @@ impl RequestSpotFleetRequest {
         self.spot_fleet_request_config.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for RequestSpotFleetRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -53,6 +54,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for RequestSpotFleetRequest 
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for RequestSpotFleetRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -61,12 +63,7 @@ impl ::awsgen_runtime::serde::Serialize for RequestSpotFleetRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl RequestSpotFleetRequest {
-    /// The JSON body of a `RequestSpotFleetRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for RequestSpotFleetRequest {
     const TYPE_NAME: &'static str = "RequestSpotFleetRequest";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -87,6 +84,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for RequestSpotFleetReques
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for RequestSpotFleetRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -143,6 +143,7 @@ impl RequestSpotLaunchSpecification {
         self.user_data.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for RequestSpotLaunchSpecification {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -200,6 +201,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for RequestSpotLaunchSpecifi
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for RequestSpotLaunchSpecification {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -208,6 +210,7 @@ impl ::awsgen_runtime::serde::Serialize for RequestSpotLaunchSpecification {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for RequestSpotLaunchSpecification {
     const TYPE_NAME: &'static str = "RequestSpotLaunchSpecification";
@@ -257,6 +260,7 @@ for RequestSpotLaunchSpecification {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for RequestSpotLaunchSpecification {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

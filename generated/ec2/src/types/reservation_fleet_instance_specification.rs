@@ -71,6 +71,7 @@ impl ReservationFleetInstanceSpecification {
         self.priority
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for ReservationFleetInstanceSpecification {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -105,6 +106,7 @@ for ReservationFleetInstanceSpecification {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for ReservationFleetInstanceSpecification {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -113,6 +115,7 @@ impl ::awsgen_runtime::serde::Serialize for ReservationFleetInstanceSpecificatio
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for ReservationFleetInstanceSpecification {
     const TYPE_NAME: &'static str = "ReservationFleetInstanceSpecification";
@@ -141,6 +144,7 @@ for ReservationFleetInstanceSpecification {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for ReservationFleetInstanceSpecification {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -121,6 +121,7 @@ impl ::std::fmt::Display for ReservationState {
         f.write_str(self.as_str())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for ReservationState {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -129,6 +130,7 @@ impl ::awsgen_runtime::serde::Serialize for ReservationState {
         serializer.serialize_str(self.as_str())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for ReservationState {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

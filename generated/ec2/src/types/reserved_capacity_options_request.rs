@@ -33,6 +33,7 @@ impl ReservedCapacityOptionsRequest {
         self.reservation_types.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for ReservedCapacityOptionsRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -45,6 +46,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for ReservedCapacityOptionsR
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for ReservedCapacityOptionsRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -53,6 +55,7 @@ impl ::awsgen_runtime::serde::Serialize for ReservedCapacityOptionsRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for ReservedCapacityOptionsRequest {
     const TYPE_NAME: &'static str = "ReservedCapacityOptionsRequest";
@@ -71,6 +74,7 @@ for ReservedCapacityOptionsRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for ReservedCapacityOptionsRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -34,6 +34,7 @@ impl ReservedInstanceReservationValue {
         self.reserved_instance_id.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for ReservedInstanceReservationValue {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -50,6 +51,7 @@ for ReservedInstanceReservationValue {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for ReservedInstanceReservationValue {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -58,6 +60,7 @@ impl ::awsgen_runtime::serde::Serialize for ReservedInstanceReservationValue {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for ReservedInstanceReservationValue {
     const TYPE_NAME: &'static str = "ReservedInstanceReservationValue";
@@ -77,6 +80,7 @@ for ReservedInstanceReservationValue {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for ReservedInstanceReservationValue {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

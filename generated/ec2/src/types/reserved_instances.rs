@@ -163,6 +163,7 @@ impl ReservedInstances {
         self.state.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for ReservedInstances {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -245,6 +246,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for ReservedInstances {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for ReservedInstances {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -253,6 +255,7 @@ impl ::awsgen_runtime::serde::Serialize for ReservedInstances {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for ReservedInstances {
     const TYPE_NAME: &'static str = "ReservedInstances";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -326,6 +329,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for ReservedInstances {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for ReservedInstances {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

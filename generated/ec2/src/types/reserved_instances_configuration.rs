@@ -62,6 +62,7 @@ impl ReservedInstancesConfiguration {
         self.availability_zone_id.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for ReservedInstancesConfiguration {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -89,6 +90,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for ReservedInstancesConfigu
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for ReservedInstancesConfiguration {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -97,6 +99,7 @@ impl ::awsgen_runtime::serde::Serialize for ReservedInstancesConfiguration {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for ReservedInstancesConfiguration {
     const TYPE_NAME: &'static str = "ReservedInstancesConfiguration";
@@ -120,6 +123,7 @@ for ReservedInstancesConfiguration {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for ReservedInstancesConfiguration {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

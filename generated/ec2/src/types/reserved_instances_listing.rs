@@ -96,6 +96,7 @@ impl ReservedInstancesListing {
         self.update_date.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for ReservedInstancesListing {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -145,6 +146,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for ReservedInstancesListing
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for ReservedInstancesListing {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -153,6 +155,7 @@ impl ::awsgen_runtime::serde::Serialize for ReservedInstancesListing {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for ReservedInstancesListing {
     const TYPE_NAME: &'static str = "ReservedInstancesListing";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -219,6 +222,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for ReservedInstancesListi
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for ReservedInstancesListing {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

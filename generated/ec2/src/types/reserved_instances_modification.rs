@@ -93,6 +93,7 @@ impl ReservedInstancesModification {
         self.update_date.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for ReservedInstancesModification {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -146,6 +147,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for ReservedInstancesModific
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for ReservedInstancesModification {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -154,6 +156,7 @@ impl ::awsgen_runtime::serde::Serialize for ReservedInstancesModification {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for ReservedInstancesModification {
     const TYPE_NAME: &'static str = "ReservedInstancesModification";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -221,6 +224,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for ReservedInstancesModif
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for ReservedInstancesModification {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

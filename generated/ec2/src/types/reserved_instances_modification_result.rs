@@ -36,6 +36,7 @@ impl ReservedInstancesModificationResult {
         self.target_configuration.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for ReservedInstancesModificationResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -52,6 +53,7 @@ for ReservedInstancesModificationResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for ReservedInstancesModificationResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -60,6 +62,7 @@ impl ::awsgen_runtime::serde::Serialize for ReservedInstancesModificationResult 
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for ReservedInstancesModificationResult {
     const TYPE_NAME: &'static str = "ReservedInstancesModificationResult";
@@ -79,6 +82,7 @@ for ReservedInstancesModificationResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for ReservedInstancesModificationResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -142,6 +142,7 @@ impl ReservedInstancesOffering {
         self.product_description.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for ReservedInstancesOffering {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -206,6 +207,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for ReservedInstancesOfferin
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for ReservedInstancesOffering {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -214,6 +216,7 @@ impl ::awsgen_runtime::serde::Serialize for ReservedInstancesOffering {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for ReservedInstancesOffering {
     const TYPE_NAME: &'static str = "ReservedInstancesOffering";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -272,6 +275,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for ReservedInstancesOffer
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for ReservedInstancesOffering {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

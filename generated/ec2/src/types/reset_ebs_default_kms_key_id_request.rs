@@ -25,6 +25,7 @@ impl ResetEbsDefaultKmsKeyIdRequest {
         self.dry_run
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for ResetEbsDefaultKmsKeyIdRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -37,6 +38,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for ResetEbsDefaultKmsKeyIdR
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for ResetEbsDefaultKmsKeyIdRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -45,12 +47,7 @@ impl ::awsgen_runtime::serde::Serialize for ResetEbsDefaultKmsKeyIdRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl ResetEbsDefaultKmsKeyIdRequest {
-    /// The JSON body of a `ResetEbsDefaultKmsKeyIdRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for ResetEbsDefaultKmsKeyIdRequest {
     const TYPE_NAME: &'static str = "ResetEbsDefaultKmsKeyIdRequest";
@@ -69,6 +66,7 @@ for ResetEbsDefaultKmsKeyIdRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for ResetEbsDefaultKmsKeyIdRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -47,6 +47,7 @@ impl ResetInstanceAttributeRequest {
         self.attribute.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for ResetInstanceAttributeRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -65,6 +66,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for ResetInstanceAttributeRe
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for ResetInstanceAttributeRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -73,12 +75,7 @@ impl ::awsgen_runtime::serde::Serialize for ResetInstanceAttributeRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl ResetInstanceAttributeRequest {
-    /// The JSON body of a `ResetInstanceAttributeRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for ResetInstanceAttributeRequest {
     const TYPE_NAME: &'static str = "ResetInstanceAttributeRequest";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -98,6 +95,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for ResetInstanceAttribute
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for ResetInstanceAttributeRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

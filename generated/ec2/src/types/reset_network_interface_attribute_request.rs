@@ -41,6 +41,7 @@ impl ResetNetworkInterfaceAttributeRequest {
         self.source_dest_check.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for ResetNetworkInterfaceAttributeRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -60,6 +61,7 @@ for ResetNetworkInterfaceAttributeRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for ResetNetworkInterfaceAttributeRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -68,12 +70,7 @@ impl ::awsgen_runtime::serde::Serialize for ResetNetworkInterfaceAttributeReques
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl ResetNetworkInterfaceAttributeRequest {
-    /// The JSON body of a `ResetNetworkInterfaceAttributeRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for ResetNetworkInterfaceAttributeRequest {
     const TYPE_NAME: &'static str = "ResetNetworkInterfaceAttributeRequest";
@@ -94,6 +91,7 @@ for ResetNetworkInterfaceAttributeRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for ResetNetworkInterfaceAttributeRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

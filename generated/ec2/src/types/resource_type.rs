@@ -689,6 +689,7 @@ impl ::std::fmt::Display for ResourceType {
         f.write_str(self.as_str())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for ResourceType {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -697,6 +698,7 @@ impl ::awsgen_runtime::serde::Serialize for ResourceType {
         serializer.serialize_str(self.as_str())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for ResourceType {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -353,6 +353,7 @@ impl ResponseLaunchTemplateData {
         self.secondary_interfaces.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for ResponseLaunchTemplateData {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -469,6 +470,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for ResponseLaunchTemplateDa
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for ResponseLaunchTemplateData {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -477,6 +479,7 @@ impl ::awsgen_runtime::serde::Serialize for ResponseLaunchTemplateData {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for ResponseLaunchTemplateData {
     const TYPE_NAME: &'static str = "ResponseLaunchTemplateData";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -589,6 +592,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for ResponseLaunchTemplate
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for ResponseLaunchTemplateData {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

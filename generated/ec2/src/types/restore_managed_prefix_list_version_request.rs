@@ -52,6 +52,7 @@ impl RestoreManagedPrefixListVersionRequest {
         self.current_version
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for RestoreManagedPrefixListVersionRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -74,6 +75,7 @@ for RestoreManagedPrefixListVersionRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for RestoreManagedPrefixListVersionRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -82,12 +84,7 @@ impl ::awsgen_runtime::serde::Serialize for RestoreManagedPrefixListVersionReque
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl RestoreManagedPrefixListVersionRequest {
-    /// The JSON body of a `RestoreManagedPrefixListVersionRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for RestoreManagedPrefixListVersionRequest {
     const TYPE_NAME: &'static str = "RestoreManagedPrefixListVersionRequest";
@@ -109,6 +106,7 @@ for RestoreManagedPrefixListVersionRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for RestoreManagedPrefixListVersionRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

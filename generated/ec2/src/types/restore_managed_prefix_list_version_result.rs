@@ -27,6 +27,7 @@ impl RestoreManagedPrefixListVersionResult {
         self.prefix_list.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for RestoreManagedPrefixListVersionResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -40,6 +41,7 @@ for RestoreManagedPrefixListVersionResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for RestoreManagedPrefixListVersionResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -48,6 +50,7 @@ impl ::awsgen_runtime::serde::Serialize for RestoreManagedPrefixListVersionResul
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for RestoreManagedPrefixListVersionResult {
     const TYPE_NAME: &'static str = "RestoreManagedPrefixListVersionResult";
@@ -66,6 +69,7 @@ for RestoreManagedPrefixListVersionResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for RestoreManagedPrefixListVersionResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

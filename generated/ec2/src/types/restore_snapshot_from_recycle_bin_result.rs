@@ -97,6 +97,7 @@ impl RestoreSnapshotFromRecycleBinResult {
         self.sse_type.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for RestoreSnapshotFromRecycleBinResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -145,6 +146,7 @@ for RestoreSnapshotFromRecycleBinResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for RestoreSnapshotFromRecycleBinResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -153,6 +155,7 @@ impl ::awsgen_runtime::serde::Serialize for RestoreSnapshotFromRecycleBinResult 
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for RestoreSnapshotFromRecycleBinResult {
     const TYPE_NAME: &'static str = "RestoreSnapshotFromRecycleBinResult";
@@ -189,6 +192,7 @@ for RestoreSnapshotFromRecycleBinResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for RestoreSnapshotFromRecycleBinResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -50,6 +50,7 @@ impl RestoreSnapshotTierResult {
         self.is_permanent_restore
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for RestoreSnapshotTierResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -76,6 +77,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for RestoreSnapshotTierResul
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for RestoreSnapshotTierResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -84,6 +86,7 @@ impl ::awsgen_runtime::serde::Serialize for RestoreSnapshotTierResult {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for RestoreSnapshotTierResult {
     const TYPE_NAME: &'static str = "RestoreSnapshotTierResult";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -112,6 +115,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for RestoreSnapshotTierRes
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for RestoreSnapshotTierResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -34,6 +34,7 @@ impl RestoreVolumeFromRecycleBinRequest {
         self.dry_run
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for RestoreVolumeFromRecycleBinRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -50,6 +51,7 @@ for RestoreVolumeFromRecycleBinRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for RestoreVolumeFromRecycleBinRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -58,12 +60,7 @@ impl ::awsgen_runtime::serde::Serialize for RestoreVolumeFromRecycleBinRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl RestoreVolumeFromRecycleBinRequest {
-    /// The JSON body of a `RestoreVolumeFromRecycleBinRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for RestoreVolumeFromRecycleBinRequest {
     const TYPE_NAME: &'static str = "RestoreVolumeFromRecycleBinRequest";
@@ -83,6 +80,7 @@ for RestoreVolumeFromRecycleBinRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for RestoreVolumeFromRecycleBinRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

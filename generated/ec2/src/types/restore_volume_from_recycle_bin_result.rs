@@ -25,6 +25,7 @@ impl RestoreVolumeFromRecycleBinResult {
         self.return_
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for RestoreVolumeFromRecycleBinResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -38,6 +39,7 @@ for RestoreVolumeFromRecycleBinResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for RestoreVolumeFromRecycleBinResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -46,6 +48,7 @@ impl ::awsgen_runtime::serde::Serialize for RestoreVolumeFromRecycleBinResult {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for RestoreVolumeFromRecycleBinResult {
     const TYPE_NAME: &'static str = "RestoreVolumeFromRecycleBinResult";
@@ -64,6 +67,7 @@ for RestoreVolumeFromRecycleBinResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for RestoreVolumeFromRecycleBinResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -57,6 +57,7 @@ impl RevokeClientVpnIngressRequest {
         self.dry_run
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for RevokeClientVpnIngressRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -81,6 +82,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for RevokeClientVpnIngressRe
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for RevokeClientVpnIngressRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -89,12 +91,7 @@ impl ::awsgen_runtime::serde::Serialize for RevokeClientVpnIngressRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl RevokeClientVpnIngressRequest {
-    /// The JSON body of a `RevokeClientVpnIngressRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for RevokeClientVpnIngressRequest {
     const TYPE_NAME: &'static str = "RevokeClientVpnIngressRequest";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -116,6 +113,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for RevokeClientVpnIngress
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for RevokeClientVpnIngressRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

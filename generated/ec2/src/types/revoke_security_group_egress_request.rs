@@ -94,6 +94,7 @@ impl RevokeSecurityGroupEgressRequest {
         self.ip_permissions.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for RevokeSecurityGroupEgressRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -135,6 +136,7 @@ for RevokeSecurityGroupEgressRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for RevokeSecurityGroupEgressRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -143,12 +145,7 @@ impl ::awsgen_runtime::serde::Serialize for RevokeSecurityGroupEgressRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl RevokeSecurityGroupEgressRequest {
-    /// The JSON body of a `RevokeSecurityGroupEgressRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for RevokeSecurityGroupEgressRequest {
     const TYPE_NAME: &'static str = "RevokeSecurityGroupEgressRequest";
@@ -188,6 +185,7 @@ for RevokeSecurityGroupEgressRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for RevokeSecurityGroupEgressRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

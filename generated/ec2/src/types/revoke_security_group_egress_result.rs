@@ -45,6 +45,7 @@ impl RevokeSecurityGroupEgressResult {
         self.revoked_security_group_rules.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for RevokeSecurityGroupEgressResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -63,6 +64,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for RevokeSecurityGroupEgres
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for RevokeSecurityGroupEgressResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -71,6 +73,7 @@ impl ::awsgen_runtime::serde::Serialize for RevokeSecurityGroupEgressResult {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for RevokeSecurityGroupEgressResult {
     const TYPE_NAME: &'static str = "RevokeSecurityGroupEgressResult";
@@ -107,6 +110,7 @@ for RevokeSecurityGroupEgressResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for RevokeSecurityGroupEgressResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

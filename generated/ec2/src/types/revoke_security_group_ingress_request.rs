@@ -99,6 +99,7 @@ impl RevokeSecurityGroupIngressRequest {
         self.dry_run
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for RevokeSecurityGroupIngressRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -143,6 +144,7 @@ for RevokeSecurityGroupIngressRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for RevokeSecurityGroupIngressRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -151,12 +153,7 @@ impl ::awsgen_runtime::serde::Serialize for RevokeSecurityGroupIngressRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl RevokeSecurityGroupIngressRequest {
-    /// The JSON body of a `RevokeSecurityGroupIngressRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for RevokeSecurityGroupIngressRequest {
     const TYPE_NAME: &'static str = "RevokeSecurityGroupIngressRequest";
@@ -197,6 +194,7 @@ for RevokeSecurityGroupIngressRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for RevokeSecurityGroupIngressRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

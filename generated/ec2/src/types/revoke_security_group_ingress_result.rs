@@ -45,6 +45,7 @@ impl RevokeSecurityGroupIngressResult {
         self.revoked_security_group_rules.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for RevokeSecurityGroupIngressResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -64,6 +65,7 @@ for RevokeSecurityGroupIngressResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for RevokeSecurityGroupIngressResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -72,6 +74,7 @@ impl ::awsgen_runtime::serde::Serialize for RevokeSecurityGroupIngressResult {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for RevokeSecurityGroupIngressResult {
     const TYPE_NAME: &'static str = "RevokeSecurityGroupIngressResult";
@@ -108,6 +111,7 @@ for RevokeSecurityGroupIngressResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for RevokeSecurityGroupIngressResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -95,6 +95,7 @@ impl RevokedSecurityGroupRule {
         self.description.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for RevokedSecurityGroupRule {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -137,6 +138,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for RevokedSecurityGroupRule
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for RevokedSecurityGroupRule {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -145,6 +147,7 @@ impl ::awsgen_runtime::serde::Serialize for RevokedSecurityGroupRule {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for RevokedSecurityGroupRule {
     const TYPE_NAME: &'static str = "RevokedSecurityGroupRule";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -172,6 +175,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for RevokedSecurityGroupRu
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for RevokedSecurityGroupRule {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

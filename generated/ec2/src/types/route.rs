@@ -149,6 +149,7 @@ impl Route {
         self.ip_address.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for Route {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -213,6 +214,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for Route {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for Route {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -221,6 +223,7 @@ impl ::awsgen_runtime::serde::Serialize for Route {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for Route {
     const TYPE_NAME: &'static str = "Route";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -263,6 +266,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for Route {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for Route {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -90,6 +90,7 @@ impl RouteServer {
         self.sns_topic_arn.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for RouteServer {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -123,6 +124,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for RouteServer {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for RouteServer {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -131,6 +133,7 @@ impl ::awsgen_runtime::serde::Serialize for RouteServer {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for RouteServer {
     const TYPE_NAME: &'static str = "RouteServer";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -163,6 +166,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for RouteServer {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for RouteServer {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

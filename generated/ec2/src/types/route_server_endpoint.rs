@@ -85,6 +85,7 @@ impl RouteServerEndpoint {
         self.tags.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for RouteServerEndpoint {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -121,6 +122,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for RouteServerEndpoint {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for RouteServerEndpoint {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -129,6 +131,7 @@ impl ::awsgen_runtime::serde::Serialize for RouteServerEndpoint {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for RouteServerEndpoint {
     const TYPE_NAME: &'static str = "RouteServerEndpoint";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -160,6 +163,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for RouteServerEndpoint {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for RouteServerEndpoint {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -128,6 +128,7 @@ impl RouteServerPeer {
         self.tags.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for RouteServerPeer {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -179,6 +180,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for RouteServerPeer {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for RouteServerPeer {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -187,6 +189,7 @@ impl ::awsgen_runtime::serde::Serialize for RouteServerPeer {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for RouteServerPeer {
     const TYPE_NAME: &'static str = "RouteServerPeer";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -223,6 +226,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for RouteServerPeer {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for RouteServerPeer {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -84,6 +84,7 @@ impl RouteServerRoute {
         self.next_hop_ip.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for RouteServerRoute {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -117,6 +118,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for RouteServerRoute {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for RouteServerRoute {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -125,6 +127,7 @@ impl ::awsgen_runtime::serde::Serialize for RouteServerRoute {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for RouteServerRoute {
     const TYPE_NAME: &'static str = "RouteServerRoute";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -157,6 +160,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for RouteServerRoute {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for RouteServerRoute {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -43,6 +43,7 @@ impl RouteServerRouteInstallationDetail {
         self.route_installation_status_reason.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for RouteServerRouteInstallationDetail {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -64,6 +65,7 @@ for RouteServerRouteInstallationDetail {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for RouteServerRouteInstallationDetail {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -72,6 +74,7 @@ impl ::awsgen_runtime::serde::Serialize for RouteServerRouteInstallationDetail {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for RouteServerRouteInstallationDetail {
     const TYPE_NAME: &'static str = "RouteServerRouteInstallationDetail";
@@ -96,6 +99,7 @@ for RouteServerRouteInstallationDetail {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for RouteServerRouteInstallationDetail {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -71,6 +71,7 @@ impl RouteTableAssociation {
         self.association_state.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for RouteTableAssociation {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -101,6 +102,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for RouteTableAssociation {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for RouteTableAssociation {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -109,6 +111,7 @@ impl ::awsgen_runtime::serde::Serialize for RouteTableAssociation {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for RouteTableAssociation {
     const TYPE_NAME: &'static str = "RouteTableAssociation";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -134,6 +137,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for RouteTableAssociation 
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for RouteTableAssociation {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

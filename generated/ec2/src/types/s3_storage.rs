@@ -50,6 +50,7 @@ impl S3Storage {
         self.upload_policy_signature.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for S3Storage {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -74,6 +75,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for S3Storage {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for S3Storage {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -82,6 +84,7 @@ impl ::awsgen_runtime::serde::Serialize for S3Storage {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for S3Storage {
     const TYPE_NAME: &'static str = "S3Storage";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -103,6 +106,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for S3Storage {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for S3Storage {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -139,6 +139,7 @@ impl ScheduledInstance {
         self.total_scheduled_instance_hours
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for ScheduledInstance {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -219,6 +220,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for ScheduledInstance {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for ScheduledInstance {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -227,6 +229,7 @@ impl ::awsgen_runtime::serde::Serialize for ScheduledInstance {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for ScheduledInstance {
     const TYPE_NAME: &'static str = "ScheduledInstance";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -300,6 +303,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for ScheduledInstance {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for ScheduledInstance {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

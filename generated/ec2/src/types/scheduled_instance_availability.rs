@@ -115,6 +115,7 @@ impl ScheduledInstanceAvailability {
         self.total_scheduled_instance_hours
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for ScheduledInstanceAvailability {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -169,6 +170,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for ScheduledInstanceAvailab
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for ScheduledInstanceAvailability {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -177,6 +179,7 @@ impl ::awsgen_runtime::serde::Serialize for ScheduledInstanceAvailability {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for ScheduledInstanceAvailability {
     const TYPE_NAME: &'static str = "ScheduledInstanceAvailability";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -216,6 +219,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for ScheduledInstanceAvail
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for ScheduledInstanceAvailability {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -53,6 +53,7 @@ impl ScheduledInstanceRecurrence {
         self.occurrence_unit.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for ScheduledInstanceRecurrence {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -77,6 +78,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for ScheduledInstanceRecurre
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for ScheduledInstanceRecurrence {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -85,6 +87,7 @@ impl ::awsgen_runtime::serde::Serialize for ScheduledInstanceRecurrence {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for ScheduledInstanceRecurrence {
     const TYPE_NAME: &'static str = "ScheduledInstanceRecurrence";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -108,6 +111,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for ScheduledInstanceRecur
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for ScheduledInstanceRecurrence {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

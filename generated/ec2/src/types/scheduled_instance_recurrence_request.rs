@@ -53,6 +53,7 @@ impl ScheduledInstanceRecurrenceRequest {
         self.occurrence_unit.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for ScheduledInstanceRecurrenceRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -78,6 +79,7 @@ for ScheduledInstanceRecurrenceRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for ScheduledInstanceRecurrenceRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -86,6 +88,7 @@ impl ::awsgen_runtime::serde::Serialize for ScheduledInstanceRecurrenceRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for ScheduledInstanceRecurrenceRequest {
     const TYPE_NAME: &'static str = "ScheduledInstanceRecurrenceRequest";
@@ -110,6 +113,7 @@ for ScheduledInstanceRecurrenceRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for ScheduledInstanceRecurrenceRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -48,6 +48,7 @@ impl ScheduledInstancesBlockDeviceMapping {
         self.virtual_name.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for ScheduledInstancesBlockDeviceMapping {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -70,6 +71,7 @@ for ScheduledInstancesBlockDeviceMapping {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for ScheduledInstancesBlockDeviceMapping {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -78,6 +80,7 @@ impl ::awsgen_runtime::serde::Serialize for ScheduledInstancesBlockDeviceMapping
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for ScheduledInstancesBlockDeviceMapping {
     const TYPE_NAME: &'static str = "ScheduledInstancesBlockDeviceMapping";
@@ -99,6 +102,7 @@ for ScheduledInstancesBlockDeviceMapping {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for ScheduledInstancesBlockDeviceMapping {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

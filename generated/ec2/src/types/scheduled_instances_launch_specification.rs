@@ -140,6 +140,7 @@ impl ScheduledInstancesLaunchSpecification {
         self.user_data.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for ScheduledInstancesLaunchSpecification {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -192,6 +193,7 @@ for ScheduledInstancesLaunchSpecification {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for ScheduledInstancesLaunchSpecification {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -200,6 +202,7 @@ impl ::awsgen_runtime::serde::Serialize for ScheduledInstancesLaunchSpecificatio
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for ScheduledInstancesLaunchSpecification {
     const TYPE_NAME: &'static str = "ScheduledInstancesLaunchSpecification";
@@ -247,6 +250,7 @@ for ScheduledInstancesLaunchSpecification {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for ScheduledInstancesLaunchSpecification {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

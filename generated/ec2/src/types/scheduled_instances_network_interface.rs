@@ -110,6 +110,7 @@ impl ScheduledInstancesNetworkInterface {
         self.subnet_id.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for ScheduledInstancesNetworkInterface {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -158,6 +159,7 @@ for ScheduledInstancesNetworkInterface {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for ScheduledInstancesNetworkInterface {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -166,6 +168,7 @@ impl ::awsgen_runtime::serde::Serialize for ScheduledInstancesNetworkInterface {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for ScheduledInstancesNetworkInterface {
     const TYPE_NAME: &'static str = "ScheduledInstancesNetworkInterface";
@@ -215,6 +218,7 @@ for ScheduledInstancesNetworkInterface {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for ScheduledInstancesNetworkInterface {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -32,6 +32,7 @@ impl ScheduledInstancesPrivateIpAddressConfig {
         self.private_ip_address.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for ScheduledInstancesPrivateIpAddressConfig {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -48,6 +49,7 @@ for ScheduledInstancesPrivateIpAddressConfig {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for ScheduledInstancesPrivateIpAddressConfig {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -56,6 +58,7 @@ impl ::awsgen_runtime::serde::Serialize for ScheduledInstancesPrivateIpAddressCo
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for ScheduledInstancesPrivateIpAddressConfig {
     const TYPE_NAME: &'static str = "ScheduledInstancesPrivateIpAddressConfig";
@@ -75,6 +78,7 @@ for ScheduledInstancesPrivateIpAddressConfig {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for ScheduledInstancesPrivateIpAddressConfig {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -67,6 +67,7 @@ impl SearchTransitGatewayMulticastGroupsRequest {
         self.dry_run
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for SearchTransitGatewayMulticastGroupsRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -94,6 +95,7 @@ for SearchTransitGatewayMulticastGroupsRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for SearchTransitGatewayMulticastGroupsRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -102,12 +104,7 @@ impl ::awsgen_runtime::serde::Serialize for SearchTransitGatewayMulticastGroupsR
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl SearchTransitGatewayMulticastGroupsRequest {
-    /// The JSON body of a `SearchTransitGatewayMulticastGroupsRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for SearchTransitGatewayMulticastGroupsRequest {
     const TYPE_NAME: &'static str = "SearchTransitGatewayMulticastGroupsRequest";
@@ -138,6 +135,7 @@ for SearchTransitGatewayMulticastGroupsRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for SearchTransitGatewayMulticastGroupsRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

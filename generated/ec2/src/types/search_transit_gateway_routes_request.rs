@@ -68,6 +68,7 @@ impl SearchTransitGatewayRoutesRequest {
         self.next_token.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for SearchTransitGatewayRoutesRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -94,6 +95,7 @@ for SearchTransitGatewayRoutesRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for SearchTransitGatewayRoutesRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -102,12 +104,7 @@ impl ::awsgen_runtime::serde::Serialize for SearchTransitGatewayRoutesRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl SearchTransitGatewayRoutesRequest {
-    /// The JSON body of a `SearchTransitGatewayRoutesRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for SearchTransitGatewayRoutesRequest {
     const TYPE_NAME: &'static str = "SearchTransitGatewayRoutesRequest";
@@ -138,6 +135,7 @@ for SearchTransitGatewayRoutesRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for SearchTransitGatewayRoutesRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

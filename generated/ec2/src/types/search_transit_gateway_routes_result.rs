@@ -41,6 +41,7 @@ impl SearchTransitGatewayRoutesResult {
         self.next_token.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for SearchTransitGatewayRoutesResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -60,6 +61,7 @@ for SearchTransitGatewayRoutesResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for SearchTransitGatewayRoutesResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -68,6 +70,7 @@ impl ::awsgen_runtime::serde::Serialize for SearchTransitGatewayRoutesResult {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for SearchTransitGatewayRoutesResult {
     const TYPE_NAME: &'static str = "SearchTransitGatewayRoutesResult";
@@ -98,6 +101,7 @@ for SearchTransitGatewayRoutesResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for SearchTransitGatewayRoutesResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

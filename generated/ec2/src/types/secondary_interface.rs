@@ -139,6 +139,7 @@ impl SecondaryInterface {
         self.tags.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for SecondaryInterface {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -193,6 +194,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for SecondaryInterface {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for SecondaryInterface {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -201,6 +203,7 @@ impl ::awsgen_runtime::serde::Serialize for SecondaryInterface {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for SecondaryInterface {
     const TYPE_NAME: &'static str = "SecondaryInterface";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -246,6 +249,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for SecondaryInterface {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for SecondaryInterface {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

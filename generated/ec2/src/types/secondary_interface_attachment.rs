@@ -78,6 +78,7 @@ impl SecondaryInterfaceAttachment {
         self.status.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for SecondaryInterfaceAttachment {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -116,6 +117,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for SecondaryInterfaceAttach
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for SecondaryInterfaceAttachment {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -124,6 +126,7 @@ impl ::awsgen_runtime::serde::Serialize for SecondaryInterfaceAttachment {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for SecondaryInterfaceAttachment {
     const TYPE_NAME: &'static str = "SecondaryInterfaceAttachment";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -156,6 +159,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for SecondaryInterfaceAtta
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for SecondaryInterfaceAttachment {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

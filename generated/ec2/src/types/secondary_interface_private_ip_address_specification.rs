@@ -25,6 +25,7 @@ impl SecondaryInterfacePrivateIpAddressSpecification {
         self.private_ip_address.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for SecondaryInterfacePrivateIpAddressSpecification {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -38,6 +39,7 @@ for SecondaryInterfacePrivateIpAddressSpecification {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize
 for SecondaryInterfacePrivateIpAddressSpecification {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
@@ -47,6 +49,7 @@ for SecondaryInterfacePrivateIpAddressSpecification {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for SecondaryInterfacePrivateIpAddressSpecification {
     const TYPE_NAME: &'static str = "SecondaryInterfacePrivateIpAddressSpecification";
@@ -65,6 +68,7 @@ for SecondaryInterfacePrivateIpAddressSpecification {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for SecondaryInterfacePrivateIpAddressSpecification {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -78,6 +78,7 @@ impl SecondaryNetwork {
         self.tags.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for SecondaryNetwork {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -111,6 +112,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for SecondaryNetwork {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for SecondaryNetwork {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -119,6 +121,7 @@ impl ::awsgen_runtime::serde::Serialize for SecondaryNetwork {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for SecondaryNetwork {
     const TYPE_NAME: &'static str = "SecondaryNetwork";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -157,6 +160,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for SecondaryNetwork {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for SecondaryNetwork {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

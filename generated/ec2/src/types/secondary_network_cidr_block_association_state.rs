@@ -104,6 +104,7 @@ impl ::std::fmt::Display for SecondaryNetworkCidrBlockAssociationState {
         f.write_str(self.as_str())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for SecondaryNetworkCidrBlockAssociationState {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -112,6 +113,7 @@ impl ::awsgen_runtime::serde::Serialize for SecondaryNetworkCidrBlockAssociation
         serializer.serialize_str(self.as_str())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for SecondaryNetworkCidrBlockAssociationState {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -52,6 +52,7 @@ impl SecondaryNetworkIpv4CidrBlockAssociation {
         self.state_reason.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for SecondaryNetworkIpv4CidrBlockAssociation {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -74,6 +75,7 @@ for SecondaryNetworkIpv4CidrBlockAssociation {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for SecondaryNetworkIpv4CidrBlockAssociation {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -82,6 +84,7 @@ impl ::awsgen_runtime::serde::Serialize for SecondaryNetworkIpv4CidrBlockAssocia
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for SecondaryNetworkIpv4CidrBlockAssociation {
     const TYPE_NAME: &'static str = "SecondaryNetworkIpv4CidrBlockAssociation";
@@ -103,6 +106,7 @@ for SecondaryNetworkIpv4CidrBlockAssociation {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for SecondaryNetworkIpv4CidrBlockAssociation {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

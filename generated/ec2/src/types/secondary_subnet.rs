@@ -103,6 +103,7 @@ impl SecondarySubnet {
         self.tags.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for SecondarySubnet {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -145,6 +146,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for SecondarySubnet {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for SecondarySubnet {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -153,6 +155,7 @@ impl ::awsgen_runtime::serde::Serialize for SecondarySubnet {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for SecondarySubnet {
     const TYPE_NAME: &'static str = "SecondarySubnet";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -194,6 +197,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for SecondarySubnet {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for SecondarySubnet {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

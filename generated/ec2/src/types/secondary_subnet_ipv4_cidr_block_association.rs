@@ -50,6 +50,7 @@ impl SecondarySubnetIpv4CidrBlockAssociation {
         self.state_reason.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for SecondarySubnetIpv4CidrBlockAssociation {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -72,6 +73,7 @@ for SecondarySubnetIpv4CidrBlockAssociation {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for SecondarySubnetIpv4CidrBlockAssociation {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -80,6 +82,7 @@ impl ::awsgen_runtime::serde::Serialize for SecondarySubnetIpv4CidrBlockAssociat
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for SecondarySubnetIpv4CidrBlockAssociation {
     const TYPE_NAME: &'static str = "SecondarySubnetIpv4CidrBlockAssociation";
@@ -101,6 +104,7 @@ for SecondarySubnetIpv4CidrBlockAssociation {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for SecondarySubnetIpv4CidrBlockAssociation {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

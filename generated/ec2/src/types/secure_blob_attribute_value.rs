@@ -20,6 +20,7 @@ impl SecureBlobAttributeValue {
         self.value.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for SecureBlobAttributeValue {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -32,6 +33,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for SecureBlobAttributeValue
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for SecureBlobAttributeValue {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -40,6 +42,7 @@ impl ::awsgen_runtime::serde::Serialize for SecureBlobAttributeValue {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for SecureBlobAttributeValue {
     const TYPE_NAME: &'static str = "SecureBlobAttributeValue";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -57,6 +60,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for SecureBlobAttributeVal
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for SecureBlobAttributeValue {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -85,6 +85,7 @@ impl SecurityGroup {
         self.ip_permissions.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for SecurityGroup {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -121,6 +122,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for SecurityGroup {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for SecurityGroup {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -129,6 +131,7 @@ impl ::awsgen_runtime::serde::Serialize for SecurityGroup {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for SecurityGroup {
     const TYPE_NAME: &'static str = "SecurityGroup";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -176,6 +179,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for SecurityGroup {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for SecurityGroup {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

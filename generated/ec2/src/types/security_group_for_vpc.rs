@@ -60,6 +60,7 @@ impl SecurityGroupForVpc {
         self.primary_vpc_id.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for SecurityGroupForVpc {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -87,6 +88,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for SecurityGroupForVpc {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for SecurityGroupForVpc {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -95,6 +97,7 @@ impl ::awsgen_runtime::serde::Serialize for SecurityGroupForVpc {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for SecurityGroupForVpc {
     const TYPE_NAME: &'static str = "SecurityGroupForVpc";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -123,6 +126,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for SecurityGroupForVpc {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for SecurityGroupForVpc {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

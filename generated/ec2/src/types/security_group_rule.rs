@@ -122,6 +122,7 @@ impl SecurityGroupRule {
         self.security_group_rule_arn.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for SecurityGroupRule {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -173,6 +174,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for SecurityGroupRule {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for SecurityGroupRule {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -181,6 +183,7 @@ impl ::awsgen_runtime::serde::Serialize for SecurityGroupRule {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for SecurityGroupRule {
     const TYPE_NAME: &'static str = "SecurityGroupRule";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -217,6 +220,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for SecurityGroupRule {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for SecurityGroupRule {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -87,6 +87,7 @@ impl SecurityGroupRuleRequest {
         self.description.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for SecurityGroupRuleRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -120,6 +121,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for SecurityGroupRuleRequest
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for SecurityGroupRuleRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -128,6 +130,7 @@ impl ::awsgen_runtime::serde::Serialize for SecurityGroupRuleRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for SecurityGroupRuleRequest {
     const TYPE_NAME: &'static str = "SecurityGroupRuleRequest";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -152,6 +155,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for SecurityGroupRuleReque
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for SecurityGroupRuleRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -62,6 +62,7 @@ impl SecurityGroupVpcAssociation {
         self.group_owner_id.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for SecurityGroupVpcAssociation {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -89,6 +90,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for SecurityGroupVpcAssociat
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for SecurityGroupVpcAssociation {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -97,6 +99,7 @@ impl ::awsgen_runtime::serde::Serialize for SecurityGroupVpcAssociation {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for SecurityGroupVpcAssociation {
     const TYPE_NAME: &'static str = "SecurityGroupVpcAssociation";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -119,6 +122,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for SecurityGroupVpcAssoci
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for SecurityGroupVpcAssociation {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -100,6 +100,7 @@ impl ::std::fmt::Display for SecurityGroupVpcAssociationState {
         f.write_str(self.as_str())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for SecurityGroupVpcAssociationState {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -108,6 +109,7 @@ impl ::awsgen_runtime::serde::Serialize for SecurityGroupVpcAssociationState {
         serializer.serialize_str(self.as_str())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for SecurityGroupVpcAssociationState {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -172,6 +172,7 @@ impl ServiceConfiguration {
         self.remote_access_enabled
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for ServiceConfiguration {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -236,6 +237,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for ServiceConfiguration {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for ServiceConfiguration {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -244,6 +246,7 @@ impl ::awsgen_runtime::serde::Serialize for ServiceConfiguration {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for ServiceConfiguration {
     const TYPE_NAME: &'static str = "ServiceConfiguration";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -308,6 +311,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for ServiceConfiguration {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for ServiceConfiguration {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

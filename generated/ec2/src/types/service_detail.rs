@@ -163,6 +163,7 @@ impl ServiceDetail {
         self.supported_ip_address_types.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for ServiceDetail {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -225,6 +226,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for ServiceDetail {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for ServiceDetail {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -233,6 +235,7 @@ impl ::awsgen_runtime::serde::Serialize for ServiceDetail {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for ServiceDetail {
     const TYPE_NAME: &'static str = "ServiceDetail";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -294,6 +297,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for ServiceDetail {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for ServiceDetail {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -108,6 +108,7 @@ impl ServiceLinkVirtualInterface {
         self.configuration_state.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for ServiceLinkVirtualInterface {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -157,6 +158,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for ServiceLinkVirtualInterf
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for ServiceLinkVirtualInterface {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -165,6 +167,7 @@ impl ::awsgen_runtime::serde::Serialize for ServiceLinkVirtualInterface {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for ServiceLinkVirtualInterface {
     const TYPE_NAME: &'static str = "ServiceLinkVirtualInterface";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -203,6 +206,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for ServiceLinkVirtualInte
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for ServiceLinkVirtualInterface {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

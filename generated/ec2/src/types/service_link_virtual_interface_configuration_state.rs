@@ -88,6 +88,7 @@ impl ::std::fmt::Display for ServiceLinkVirtualInterfaceConfigurationState {
         f.write_str(self.as_str())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize
 for ServiceLinkVirtualInterfaceConfigurationState {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
@@ -97,6 +98,7 @@ for ServiceLinkVirtualInterfaceConfigurationState {
         serializer.serialize_str(self.as_str())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for ServiceLinkVirtualInterfaceConfigurationState {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -196,6 +196,7 @@ impl Snapshot {
         self.data_encryption_key_id.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for Snapshot {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -289,6 +290,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for Snapshot {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for Snapshot {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -297,6 +299,7 @@ impl ::awsgen_runtime::serde::Serialize for Snapshot {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for Snapshot {
     const TYPE_NAME: &'static str = "Snapshot";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -370,6 +373,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for Snapshot {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for Snapshot {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -76,6 +76,7 @@ impl ::std::fmt::Display for SnapshotAttributeName {
         f.write_str(self.as_str())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for SnapshotAttributeName {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -84,6 +85,7 @@ impl ::awsgen_runtime::serde::Serialize for SnapshotAttributeName {
         serializer.serialize_str(self.as_str())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for SnapshotAttributeName {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

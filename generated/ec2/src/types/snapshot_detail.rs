@@ -85,6 +85,7 @@ impl SnapshotDetail {
         self.user_bucket.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for SnapshotDetail {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -127,6 +128,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for SnapshotDetail {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for SnapshotDetail {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -135,6 +137,7 @@ impl ::awsgen_runtime::serde::Serialize for SnapshotDetail {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for SnapshotDetail {
     const TYPE_NAME: &'static str = "SnapshotDetail";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -165,6 +168,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for SnapshotDetail {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for SnapshotDetail {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

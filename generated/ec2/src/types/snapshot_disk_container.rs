@@ -43,6 +43,7 @@ impl SnapshotDiskContainer {
         self.user_bucket.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for SnapshotDiskContainer {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -64,6 +65,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for SnapshotDiskContainer {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for SnapshotDiskContainer {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -72,6 +74,7 @@ impl ::awsgen_runtime::serde::Serialize for SnapshotDiskContainer {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for SnapshotDiskContainer {
     const TYPE_NAME: &'static str = "SnapshotDiskContainer";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -92,6 +95,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for SnapshotDiskContainer 
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for SnapshotDiskContainer {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

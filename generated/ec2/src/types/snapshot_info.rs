@@ -111,6 +111,7 @@ impl SnapshotInfo {
         self.availability_zone.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for SnapshotInfo {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -164,6 +165,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for SnapshotInfo {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for SnapshotInfo {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -172,6 +174,7 @@ impl ::awsgen_runtime::serde::Serialize for SnapshotInfo {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for SnapshotInfo {
     const TYPE_NAME: &'static str = "SnapshotInfo";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -215,6 +218,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for SnapshotInfo {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for SnapshotInfo {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -61,6 +61,7 @@ impl SnapshotRecycleBinInfo {
         self.volume_id.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for SnapshotRecycleBinInfo {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -95,6 +96,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for SnapshotRecycleBinInfo {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for SnapshotRecycleBinInfo {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -103,6 +105,7 @@ impl ::awsgen_runtime::serde::Serialize for SnapshotRecycleBinInfo {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for SnapshotRecycleBinInfo {
     const TYPE_NAME: &'static str = "SnapshotRecycleBinInfo";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -140,6 +143,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for SnapshotRecycleBinInfo
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for SnapshotRecycleBinInfo {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

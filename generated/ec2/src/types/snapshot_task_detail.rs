@@ -92,6 +92,7 @@ impl SnapshotTaskDetail {
         self.user_bucket.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for SnapshotTaskDetail {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -137,6 +138,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for SnapshotTaskDetail {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for SnapshotTaskDetail {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -145,6 +147,7 @@ impl ::awsgen_runtime::serde::Serialize for SnapshotTaskDetail {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for SnapshotTaskDetail {
     const TYPE_NAME: &'static str = "SnapshotTaskDetail";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -176,6 +179,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for SnapshotTaskDetail {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for SnapshotTaskDetail {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

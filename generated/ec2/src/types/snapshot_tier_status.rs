@@ -120,6 +120,7 @@ impl SnapshotTierStatus {
         self.restore_expiry_time.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for SnapshotTierStatus {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -182,6 +183,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for SnapshotTierStatus {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for SnapshotTierStatus {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -190,6 +192,7 @@ impl ::awsgen_runtime::serde::Serialize for SnapshotTierStatus {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for SnapshotTierStatus {
     const TYPE_NAME: &'static str = "SnapshotTierStatus";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -252,6 +255,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for SnapshotTierStatus {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for SnapshotTierStatus {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

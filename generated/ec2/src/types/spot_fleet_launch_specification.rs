@@ -180,6 +180,7 @@ impl SpotFleetLaunchSpecification {
         self.security_groups.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for SpotFleetLaunchSpecification {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -249,6 +250,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for SpotFleetLaunchSpecifica
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for SpotFleetLaunchSpecification {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -257,6 +259,7 @@ impl ::awsgen_runtime::serde::Serialize for SpotFleetLaunchSpecification {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for SpotFleetLaunchSpecification {
     const TYPE_NAME: &'static str = "SpotFleetLaunchSpecification";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -328,6 +331,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for SpotFleetLaunchSpecifi
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for SpotFleetLaunchSpecification {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -70,6 +70,7 @@ impl SpotFleetRequestConfig {
         self.tags.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for SpotFleetRequestConfig {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -102,6 +103,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for SpotFleetRequestConfig {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for SpotFleetRequestConfig {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -110,6 +112,7 @@ impl ::awsgen_runtime::serde::Serialize for SpotFleetRequestConfig {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for SpotFleetRequestConfig {
     const TYPE_NAME: &'static str = "SpotFleetRequestConfig";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -148,6 +151,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for SpotFleetRequestConfig
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for SpotFleetRequestConfig {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

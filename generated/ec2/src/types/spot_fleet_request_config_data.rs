@@ -265,6 +265,7 @@ impl SpotFleetRequestConfigData {
         self.tag_specifications.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for SpotFleetRequestConfigData {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -373,6 +374,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for SpotFleetRequestConfigDa
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for SpotFleetRequestConfigData {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -381,6 +383,7 @@ impl ::awsgen_runtime::serde::Serialize for SpotFleetRequestConfigData {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for SpotFleetRequestConfigData {
     const TYPE_NAME: &'static str = "SpotFleetRequestConfigData";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -489,6 +492,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for SpotFleetRequestConfig
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for SpotFleetRequestConfigData {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

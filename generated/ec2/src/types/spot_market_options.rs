@@ -74,6 +74,7 @@ impl SpotMarketOptions {
         self.instance_interruption_behavior.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for SpotMarketOptions {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -104,6 +105,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for SpotMarketOptions {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for SpotMarketOptions {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -112,6 +114,7 @@ impl ::awsgen_runtime::serde::Serialize for SpotMarketOptions {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for SpotMarketOptions {
     const TYPE_NAME: &'static str = "SpotMarketOptions";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -143,6 +146,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for SpotMarketOptions {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for SpotMarketOptions {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -109,6 +109,7 @@ impl SpotOptions {
         self.max_total_price.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for SpotOptions {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -143,6 +144,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for SpotOptions {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for SpotOptions {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -151,6 +153,7 @@ impl ::awsgen_runtime::serde::Serialize for SpotOptions {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for SpotOptions {
     const TYPE_NAME: &'static str = "SpotOptions";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -179,6 +182,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for SpotOptions {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for SpotOptions {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

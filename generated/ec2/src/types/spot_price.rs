@@ -68,6 +68,7 @@ impl SpotPrice {
         self.timestamp.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for SpotPrice {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -100,6 +101,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for SpotPrice {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for SpotPrice {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -108,6 +110,7 @@ impl ::awsgen_runtime::serde::Serialize for SpotPrice {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for SpotPrice {
     const TYPE_NAME: &'static str = "SpotPrice";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -138,6 +141,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for SpotPrice {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for SpotPrice {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -64,6 +64,7 @@ impl StaleSecurityGroup {
         self.vpc_id.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for StaleSecurityGroup {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -91,6 +92,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for StaleSecurityGroup {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for StaleSecurityGroup {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -99,6 +101,7 @@ impl ::awsgen_runtime::serde::Serialize for StaleSecurityGroup {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for StaleSecurityGroup {
     const TYPE_NAME: &'static str = "StaleSecurityGroup";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -137,6 +140,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for StaleSecurityGroup {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for StaleSecurityGroup {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -65,6 +65,7 @@ impl StartDeclarativePoliciesReportRequest {
         self.tag_specifications.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for StartDeclarativePoliciesReportRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -90,6 +91,7 @@ for StartDeclarativePoliciesReportRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for StartDeclarativePoliciesReportRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -98,12 +100,7 @@ impl ::awsgen_runtime::serde::Serialize for StartDeclarativePoliciesReportReques
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl StartDeclarativePoliciesReportRequest {
-    /// The JSON body of a `StartDeclarativePoliciesReportRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for StartDeclarativePoliciesReportRequest {
     const TYPE_NAME: &'static str = "StartDeclarativePoliciesReportRequest";
@@ -134,6 +131,7 @@ for StartDeclarativePoliciesReportRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for StartDeclarativePoliciesReportRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -52,6 +52,7 @@ impl StartNetworkInsightsAccessScopeAnalysisRequest {
         self.client_token.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for StartNetworkInsightsAccessScopeAnalysisRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -76,6 +77,7 @@ for StartNetworkInsightsAccessScopeAnalysisRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize
 for StartNetworkInsightsAccessScopeAnalysisRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
@@ -85,12 +87,7 @@ for StartNetworkInsightsAccessScopeAnalysisRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl StartNetworkInsightsAccessScopeAnalysisRequest {
-    /// The JSON body of a `StartNetworkInsightsAccessScopeAnalysisRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for StartNetworkInsightsAccessScopeAnalysisRequest {
     const TYPE_NAME: &'static str = "StartNetworkInsightsAccessScopeAnalysisRequest";
@@ -122,6 +119,7 @@ for StartNetworkInsightsAccessScopeAnalysisRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for StartNetworkInsightsAccessScopeAnalysisRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

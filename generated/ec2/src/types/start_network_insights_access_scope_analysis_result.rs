@@ -29,6 +29,7 @@ impl StartNetworkInsightsAccessScopeAnalysisResult {
         self.network_insights_access_scope_analysis.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for StartNetworkInsightsAccessScopeAnalysisResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -44,6 +45,7 @@ for StartNetworkInsightsAccessScopeAnalysisResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize
 for StartNetworkInsightsAccessScopeAnalysisResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
@@ -53,6 +55,7 @@ for StartNetworkInsightsAccessScopeAnalysisResult {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for StartNetworkInsightsAccessScopeAnalysisResult {
     const TYPE_NAME: &'static str = "StartNetworkInsightsAccessScopeAnalysisResult";
@@ -73,6 +76,7 @@ for StartNetworkInsightsAccessScopeAnalysisResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for StartNetworkInsightsAccessScopeAnalysisResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

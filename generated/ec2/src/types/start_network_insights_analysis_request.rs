@@ -75,6 +75,7 @@ impl StartNetworkInsightsAnalysisRequest {
         self.client_token.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for StartNetworkInsightsAnalysisRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -106,6 +107,7 @@ for StartNetworkInsightsAnalysisRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for StartNetworkInsightsAnalysisRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -114,12 +116,7 @@ impl ::awsgen_runtime::serde::Serialize for StartNetworkInsightsAnalysisRequest 
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl StartNetworkInsightsAnalysisRequest {
-    /// The JSON body of a `StartNetworkInsightsAnalysisRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for StartNetworkInsightsAnalysisRequest {
     const TYPE_NAME: &'static str = "StartNetworkInsightsAnalysisRequest";
@@ -152,6 +149,7 @@ for StartNetworkInsightsAnalysisRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for StartNetworkInsightsAnalysisRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -29,6 +29,7 @@ impl StartNetworkInsightsAnalysisResult {
         self.network_insights_analysis.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for StartNetworkInsightsAnalysisResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -42,6 +43,7 @@ for StartNetworkInsightsAnalysisResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for StartNetworkInsightsAnalysisResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -50,6 +52,7 @@ impl ::awsgen_runtime::serde::Serialize for StartNetworkInsightsAnalysisResult {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for StartNetworkInsightsAnalysisResult {
     const TYPE_NAME: &'static str = "StartNetworkInsightsAnalysisResult";
@@ -70,6 +73,7 @@ for StartNetworkInsightsAnalysisResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for StartNetworkInsightsAnalysisResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

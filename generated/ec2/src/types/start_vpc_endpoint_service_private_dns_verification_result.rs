@@ -25,6 +25,7 @@ impl StartVpcEndpointServicePrivateDnsVerificationResult {
         self.return_value
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for StartVpcEndpointServicePrivateDnsVerificationResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -38,6 +39,7 @@ for StartVpcEndpointServicePrivateDnsVerificationResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize
 for StartVpcEndpointServicePrivateDnsVerificationResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
@@ -47,6 +49,7 @@ for StartVpcEndpointServicePrivateDnsVerificationResult {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for StartVpcEndpointServicePrivateDnsVerificationResult {
     const TYPE_NAME: &'static str = "StartVpcEndpointServicePrivateDnsVerificationResult";
@@ -65,6 +68,7 @@ for StartVpcEndpointServicePrivateDnsVerificationResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for StartVpcEndpointServicePrivateDnsVerificationResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -111,6 +111,7 @@ impl ::std::fmt::Display for State {
         f.write_str(self.as_str())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for State {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -119,6 +120,7 @@ impl ::awsgen_runtime::serde::Serialize for State {
         serializer.serialize_str(self.as_str())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for State {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -45,6 +45,7 @@ impl StateReason {
         self.message.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for StateReason {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -60,6 +61,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for StateReason {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for StateReason {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -68,6 +70,7 @@ impl ::awsgen_runtime::serde::Serialize for StateReason {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for StateReason {
     const TYPE_NAME: &'static str = "StateReason";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -86,6 +89,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for StateReason {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for StateReason {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -69,6 +69,7 @@ impl StoreImageTaskResult {
         self.store_task_failure_reason.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for StoreImageTaskResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -104,6 +105,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for StoreImageTaskResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for StoreImageTaskResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -112,6 +114,7 @@ impl ::awsgen_runtime::serde::Serialize for StoreImageTaskResult {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for StoreImageTaskResult {
     const TYPE_NAME: &'static str = "StoreImageTaskResult";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -145,6 +148,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for StoreImageTaskResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for StoreImageTaskResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -196,6 +196,7 @@ impl Subnet {
         self.map_public_ip_on_launch
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for Subnet {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -279,6 +280,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for Subnet {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for Subnet {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -287,6 +289,7 @@ impl ::awsgen_runtime::serde::Serialize for Subnet {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for Subnet {
     const TYPE_NAME: &'static str = "Subnet";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -352,6 +355,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for Subnet {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for Subnet {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -96,6 +96,7 @@ impl ::std::fmt::Display for SubnetCidrBlockStateCode {
         f.write_str(self.as_str())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for SubnetCidrBlockStateCode {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -104,6 +105,7 @@ impl ::awsgen_runtime::serde::Serialize for SubnetCidrBlockStateCode {
         serializer.serialize_str(self.as_str())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for SubnetCidrBlockStateCode {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -69,6 +69,7 @@ impl SubnetCidrReservation {
         self.tags.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for SubnetCidrReservation {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -99,6 +100,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for SubnetCidrReservation {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for SubnetCidrReservation {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -107,6 +109,7 @@ impl ::awsgen_runtime::serde::Serialize for SubnetCidrReservation {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for SubnetCidrReservation {
     const TYPE_NAME: &'static str = "SubnetCidrReservation";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -138,6 +141,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for SubnetCidrReservation 
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for SubnetCidrReservation {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

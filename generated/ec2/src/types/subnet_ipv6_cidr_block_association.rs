@@ -59,6 +59,7 @@ impl SubnetIpv6CidrBlockAssociation {
         self.ip_source.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for SubnetIpv6CidrBlockAssociation {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -83,6 +84,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for SubnetIpv6CidrBlockAssoc
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for SubnetIpv6CidrBlockAssociation {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -91,6 +93,7 @@ impl ::awsgen_runtime::serde::Serialize for SubnetIpv6CidrBlockAssociation {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for SubnetIpv6CidrBlockAssociation {
     const TYPE_NAME: &'static str = "SubnetIpv6CidrBlockAssociation";
@@ -113,6 +116,7 @@ for SubnetIpv6CidrBlockAssociation {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for SubnetIpv6CidrBlockAssociation {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

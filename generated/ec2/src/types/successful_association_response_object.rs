@@ -39,6 +39,7 @@ impl SuccessfulAssociationResponseObject {
         self.association_value.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for SuccessfulAssociationResponseObject {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -58,6 +59,7 @@ for SuccessfulAssociationResponseObject {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for SuccessfulAssociationResponseObject {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -66,6 +68,7 @@ impl ::awsgen_runtime::serde::Serialize for SuccessfulAssociationResponseObject 
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for SuccessfulAssociationResponseObject {
     const TYPE_NAME: &'static str = "SuccessfulAssociationResponseObject";
@@ -88,6 +91,7 @@ for SuccessfulAssociationResponseObject {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for SuccessfulAssociationResponseObject {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

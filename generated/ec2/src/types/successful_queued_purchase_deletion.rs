@@ -25,6 +25,7 @@ impl SuccessfulQueuedPurchaseDeletion {
         self.reserved_instances_id.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for SuccessfulQueuedPurchaseDeletion {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -38,6 +39,7 @@ for SuccessfulQueuedPurchaseDeletion {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for SuccessfulQueuedPurchaseDeletion {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -46,6 +48,7 @@ impl ::awsgen_runtime::serde::Serialize for SuccessfulQueuedPurchaseDeletion {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for SuccessfulQueuedPurchaseDeletion {
     const TYPE_NAME: &'static str = "SuccessfulQueuedPurchaseDeletion";
@@ -64,6 +67,7 @@ for SuccessfulQueuedPurchaseDeletion {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for SuccessfulQueuedPurchaseDeletion {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -43,6 +43,7 @@ impl SuccessfulSuppressionResponseObject {
         self.resume_at.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for SuccessfulSuppressionResponseObject {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -72,6 +73,7 @@ for SuccessfulSuppressionResponseObject {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for SuccessfulSuppressionResponseObject {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -80,6 +82,7 @@ impl ::awsgen_runtime::serde::Serialize for SuccessfulSuppressionResponseObject 
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for SuccessfulSuppressionResponseObject {
     const TYPE_NAME: &'static str = "SuccessfulSuppressionResponseObject";
@@ -116,6 +119,7 @@ for SuccessfulSuppressionResponseObject {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for SuccessfulSuppressionResponseObject {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -63,6 +63,7 @@ impl TargetCapacitySpecification {
         self.target_capacity_unit_type.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for TargetCapacitySpecification {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -87,6 +88,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for TargetCapacitySpecificat
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for TargetCapacitySpecification {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -95,6 +97,7 @@ impl ::awsgen_runtime::serde::Serialize for TargetCapacitySpecification {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for TargetCapacitySpecification {
     const TYPE_NAME: &'static str = "TargetCapacitySpecification";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -122,6 +125,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for TargetCapacitySpecific
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for TargetCapacitySpecification {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

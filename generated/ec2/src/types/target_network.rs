@@ -78,6 +78,7 @@ impl TargetNetwork {
         self.availability_zone_ids.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for TargetNetwork {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -111,6 +112,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for TargetNetwork {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for TargetNetwork {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -119,6 +121,7 @@ impl ::awsgen_runtime::serde::Serialize for TargetNetwork {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for TargetNetwork {
     const TYPE_NAME: &'static str = "TargetNetwork";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -143,6 +146,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for TargetNetwork {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for TargetNetwork {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -48,6 +48,7 @@ impl TerminateClientVpnConnectionsRequest {
         self.dry_run
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for TerminateClientVpnConnectionsRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -70,6 +71,7 @@ for TerminateClientVpnConnectionsRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for TerminateClientVpnConnectionsRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -78,12 +80,7 @@ impl ::awsgen_runtime::serde::Serialize for TerminateClientVpnConnectionsRequest
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl TerminateClientVpnConnectionsRequest {
-    /// The JSON body of a `TerminateClientVpnConnectionsRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for TerminateClientVpnConnectionsRequest {
     const TYPE_NAME: &'static str = "TerminateClientVpnConnectionsRequest";
@@ -105,6 +102,7 @@ for TerminateClientVpnConnectionsRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for TerminateClientVpnConnectionsRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -41,6 +41,7 @@ impl TerminateClientVpnConnectionsResult {
         self.connection_statuses.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for TerminateClientVpnConnectionsResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -60,6 +61,7 @@ for TerminateClientVpnConnectionsResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for TerminateClientVpnConnectionsResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -68,6 +70,7 @@ impl ::awsgen_runtime::serde::Serialize for TerminateClientVpnConnectionsResult 
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for TerminateClientVpnConnectionsResult {
     const TYPE_NAME: &'static str = "TerminateClientVpnConnectionsResult";
@@ -96,6 +99,7 @@ for TerminateClientVpnConnectionsResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for TerminateClientVpnConnectionsResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

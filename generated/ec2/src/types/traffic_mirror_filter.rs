@@ -66,6 +66,7 @@ impl TrafficMirrorFilter {
         self.tags.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for TrafficMirrorFilter {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -93,6 +94,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for TrafficMirrorFilter {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for TrafficMirrorFilter {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -101,6 +103,7 @@ impl ::awsgen_runtime::serde::Serialize for TrafficMirrorFilter {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for TrafficMirrorFilter {
     const TYPE_NAME: &'static str = "TrafficMirrorFilter";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -145,6 +148,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for TrafficMirrorFilter {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for TrafficMirrorFilter {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

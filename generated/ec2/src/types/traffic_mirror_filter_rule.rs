@@ -112,6 +112,7 @@ impl TrafficMirrorFilterRule {
         self.tags.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for TrafficMirrorFilterRule {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -157,6 +158,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for TrafficMirrorFilterRule 
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for TrafficMirrorFilterRule {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -165,6 +167,7 @@ impl ::awsgen_runtime::serde::Serialize for TrafficMirrorFilterRule {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for TrafficMirrorFilterRule {
     const TYPE_NAME: &'static str = "TrafficMirrorFilterRule";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -201,6 +204,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for TrafficMirrorFilterRul
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for TrafficMirrorFilterRule {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

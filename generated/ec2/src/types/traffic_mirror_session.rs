@@ -90,6 +90,7 @@ impl TrafficMirrorSession {
         self.tags.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for TrafficMirrorSession {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -129,6 +130,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for TrafficMirrorSession {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for TrafficMirrorSession {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -137,6 +139,7 @@ impl ::awsgen_runtime::serde::Serialize for TrafficMirrorSession {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for TrafficMirrorSession {
     const TYPE_NAME: &'static str = "TrafficMirrorSession";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -171,6 +174,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for TrafficMirrorSession {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for TrafficMirrorSession {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

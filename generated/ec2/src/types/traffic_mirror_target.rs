@@ -76,6 +76,7 @@ impl TrafficMirrorTarget {
         self.gateway_load_balancer_endpoint_id.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for TrafficMirrorTarget {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -111,6 +112,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for TrafficMirrorTarget {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for TrafficMirrorTarget {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -119,6 +121,7 @@ impl ::awsgen_runtime::serde::Serialize for TrafficMirrorTarget {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for TrafficMirrorTarget {
     const TYPE_NAME: &'static str = "TrafficMirrorTarget";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -153,6 +156,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for TrafficMirrorTarget {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for TrafficMirrorTarget {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -41,6 +41,7 @@ impl TransitGatewayAttachmentAssociation {
         self.state.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for TransitGatewayAttachmentAssociation {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -62,6 +63,7 @@ for TransitGatewayAttachmentAssociation {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for TransitGatewayAttachmentAssociation {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -70,6 +72,7 @@ impl ::awsgen_runtime::serde::Serialize for TransitGatewayAttachmentAssociation 
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for TransitGatewayAttachmentAssociation {
     const TYPE_NAME: &'static str = "TransitGatewayAttachmentAssociation";
@@ -94,6 +97,7 @@ for TransitGatewayAttachmentAssociation {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for TransitGatewayAttachmentAssociation {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -53,6 +53,7 @@ impl TransitGatewayAttachmentBgpConfiguration {
         self.bgp_status.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for TransitGatewayAttachmentBgpConfiguration {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -78,6 +79,7 @@ for TransitGatewayAttachmentBgpConfiguration {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for TransitGatewayAttachmentBgpConfiguration {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -86,6 +88,7 @@ impl ::awsgen_runtime::serde::Serialize for TransitGatewayAttachmentBgpConfigura
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for TransitGatewayAttachmentBgpConfiguration {
     const TYPE_NAME: &'static str = "TransitGatewayAttachmentBgpConfiguration";
@@ -108,6 +111,7 @@ for TransitGatewayAttachmentBgpConfiguration {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for TransitGatewayAttachmentBgpConfiguration {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -34,6 +34,7 @@ impl TransitGatewayAttachmentPropagation {
         self.state.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for TransitGatewayAttachmentPropagation {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -51,6 +52,7 @@ for TransitGatewayAttachmentPropagation {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for TransitGatewayAttachmentPropagation {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -59,6 +61,7 @@ impl ::awsgen_runtime::serde::Serialize for TransitGatewayAttachmentPropagation 
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for TransitGatewayAttachmentPropagation {
     const TYPE_NAME: &'static str = "TransitGatewayAttachmentPropagation";
@@ -80,6 +83,7 @@ for TransitGatewayAttachmentPropagation {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for TransitGatewayAttachmentPropagation {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

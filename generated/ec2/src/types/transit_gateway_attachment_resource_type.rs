@@ -115,6 +115,7 @@ impl ::std::fmt::Display for TransitGatewayAttachmentResourceType {
         f.write_str(self.as_str())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for TransitGatewayAttachmentResourceType {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -123,6 +124,7 @@ impl ::awsgen_runtime::serde::Serialize for TransitGatewayAttachmentResourceType
         serializer.serialize_str(self.as_str())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for TransitGatewayAttachmentResourceType {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -62,6 +62,7 @@ impl TransitGatewayClientVpnAttachment {
         self.creation_time.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for TransitGatewayClientVpnAttachment {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -90,6 +91,7 @@ for TransitGatewayClientVpnAttachment {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for TransitGatewayClientVpnAttachment {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -98,6 +100,7 @@ impl ::awsgen_runtime::serde::Serialize for TransitGatewayClientVpnAttachment {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for TransitGatewayClientVpnAttachment {
     const TYPE_NAME: &'static str = "TransitGatewayClientVpnAttachment";
@@ -123,6 +126,7 @@ for TransitGatewayClientVpnAttachment {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for TransitGatewayClientVpnAttachment {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -50,6 +50,7 @@ impl TransitGatewayConfigurationDescribeEndpointStructure {
         self.availability_zone_ids.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for TransitGatewayConfigurationDescribeEndpointStructure {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -72,6 +73,7 @@ for TransitGatewayConfigurationDescribeEndpointStructure {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize
 for TransitGatewayConfigurationDescribeEndpointStructure {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
@@ -81,6 +83,7 @@ for TransitGatewayConfigurationDescribeEndpointStructure {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for TransitGatewayConfigurationDescribeEndpointStructure {
     const TYPE_NAME: &'static str = "TransitGatewayConfigurationDescribeEndpointStructure";
@@ -104,6 +107,7 @@ for TransitGatewayConfigurationDescribeEndpointStructure {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for TransitGatewayConfigurationDescribeEndpointStructure {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -43,6 +43,7 @@ impl TransitGatewayConfigurationInputStructure {
         self.availability_zone_ids.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for TransitGatewayConfigurationInputStructure {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -62,6 +63,7 @@ for TransitGatewayConfigurationInputStructure {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for TransitGatewayConfigurationInputStructure {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -70,6 +72,7 @@ impl ::awsgen_runtime::serde::Serialize for TransitGatewayConfigurationInputStru
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for TransitGatewayConfigurationInputStructure {
     const TYPE_NAME: &'static str = "TransitGatewayConfigurationInputStructure";
@@ -90,6 +93,7 @@ for TransitGatewayConfigurationInputStructure {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for TransitGatewayConfigurationInputStructure {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -77,6 +77,7 @@ impl TransitGatewayConnect {
         self.tags.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for TransitGatewayConnect {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -114,6 +115,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for TransitGatewayConnect {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for TransitGatewayConnect {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -122,6 +124,7 @@ impl ::awsgen_runtime::serde::Serialize for TransitGatewayConnect {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for TransitGatewayConnect {
     const TYPE_NAME: &'static str = "TransitGatewayConnect";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -163,6 +166,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for TransitGatewayConnect 
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for TransitGatewayConnect {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

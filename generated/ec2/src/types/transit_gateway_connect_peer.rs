@@ -68,6 +68,7 @@ impl TransitGatewayConnectPeer {
         self.tags.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for TransitGatewayConnectPeer {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -101,6 +102,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for TransitGatewayConnectPee
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for TransitGatewayConnectPeer {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -109,6 +111,7 @@ impl ::awsgen_runtime::serde::Serialize for TransitGatewayConnectPeer {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for TransitGatewayConnectPeer {
     const TYPE_NAME: &'static str = "TransitGatewayConnectPeer";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -151,6 +154,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for TransitGatewayConnectP
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for TransitGatewayConnectPeer {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

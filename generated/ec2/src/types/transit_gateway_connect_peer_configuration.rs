@@ -59,6 +59,7 @@ impl TransitGatewayConnectPeerConfiguration {
         self.bgp_configurations.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for TransitGatewayConnectPeerConfiguration {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -84,6 +85,7 @@ for TransitGatewayConnectPeerConfiguration {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for TransitGatewayConnectPeerConfiguration {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -92,6 +94,7 @@ impl ::awsgen_runtime::serde::Serialize for TransitGatewayConnectPeerConfigurati
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for TransitGatewayConnectPeerConfiguration {
     const TYPE_NAME: &'static str = "TransitGatewayConnectPeerConfiguration";
@@ -122,6 +125,7 @@ for TransitGatewayConnectPeerConfiguration {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for TransitGatewayConnectPeerConfiguration {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

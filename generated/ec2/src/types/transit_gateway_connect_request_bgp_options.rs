@@ -25,6 +25,7 @@ impl TransitGatewayConnectRequestBgpOptions {
         self.peer_asn
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for TransitGatewayConnectRequestBgpOptions {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -38,6 +39,7 @@ for TransitGatewayConnectRequestBgpOptions {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for TransitGatewayConnectRequestBgpOptions {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -46,6 +48,7 @@ impl ::awsgen_runtime::serde::Serialize for TransitGatewayConnectRequestBgpOptio
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for TransitGatewayConnectRequestBgpOptions {
     const TYPE_NAME: &'static str = "TransitGatewayConnectRequestBgpOptions";
@@ -64,6 +67,7 @@ for TransitGatewayConnectRequestBgpOptions {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for TransitGatewayConnectRequestBgpOptions {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -68,6 +68,7 @@ impl TransitGatewayMeteringPolicy {
         self.tags.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for TransitGatewayMeteringPolicy {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -102,6 +103,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for TransitGatewayMeteringPo
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for TransitGatewayMeteringPolicy {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -110,6 +112,7 @@ impl ::awsgen_runtime::serde::Serialize for TransitGatewayMeteringPolicy {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for TransitGatewayMeteringPolicy {
     const TYPE_NAME: &'static str = "TransitGatewayMeteringPolicy";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -150,6 +153,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for TransitGatewayMetering
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for TransitGatewayMeteringPolicy {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

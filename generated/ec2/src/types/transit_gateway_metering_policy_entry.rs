@@ -78,6 +78,7 @@ impl TransitGatewayMeteringPolicyEntry {
         self.metering_policy_rule.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for TransitGatewayMeteringPolicyEntry {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -116,6 +117,7 @@ for TransitGatewayMeteringPolicyEntry {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for TransitGatewayMeteringPolicyEntry {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -124,6 +126,7 @@ impl ::awsgen_runtime::serde::Serialize for TransitGatewayMeteringPolicyEntry {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for TransitGatewayMeteringPolicyEntry {
     const TYPE_NAME: &'static str = "TransitGatewayMeteringPolicyEntry";
@@ -163,6 +166,7 @@ for TransitGatewayMeteringPolicyEntry {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for TransitGatewayMeteringPolicyEntry {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

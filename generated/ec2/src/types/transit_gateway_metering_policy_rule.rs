@@ -95,6 +95,7 @@ impl TransitGatewayMeteringPolicyRule {
         self.protocol.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for TransitGatewayMeteringPolicyRule {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -140,6 +141,7 @@ for TransitGatewayMeteringPolicyRule {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for TransitGatewayMeteringPolicyRule {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -148,6 +150,7 @@ impl ::awsgen_runtime::serde::Serialize for TransitGatewayMeteringPolicyRule {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for TransitGatewayMeteringPolicyRule {
     const TYPE_NAME: &'static str = "TransitGatewayMeteringPolicyRule";
@@ -182,6 +185,7 @@ for TransitGatewayMeteringPolicyRule {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for TransitGatewayMeteringPolicyRule {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -115,6 +115,7 @@ impl ::std::fmt::Display for TransitGatewayMulitcastDomainAssociationState {
         f.write_str(self.as_str())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize
 for TransitGatewayMulitcastDomainAssociationState {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
@@ -124,6 +125,7 @@ for TransitGatewayMulitcastDomainAssociationState {
         serializer.serialize_str(self.as_str())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for TransitGatewayMulitcastDomainAssociationState {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

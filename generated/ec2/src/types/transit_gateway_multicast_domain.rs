@@ -86,6 +86,7 @@ impl TransitGatewayMulticastDomain {
         self.tags.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for TransitGatewayMulticastDomain {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -128,6 +129,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for TransitGatewayMulticastD
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for TransitGatewayMulticastDomain {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -136,6 +138,7 @@ impl ::awsgen_runtime::serde::Serialize for TransitGatewayMulticastDomain {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for TransitGatewayMulticastDomain {
     const TYPE_NAME: &'static str = "TransitGatewayMulticastDomain";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -178,6 +181,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for TransitGatewayMulticas
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for TransitGatewayMulticastDomain {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

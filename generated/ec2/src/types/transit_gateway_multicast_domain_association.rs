@@ -57,6 +57,7 @@ impl TransitGatewayMulticastDomainAssociation {
         self.subnet.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for TransitGatewayMulticastDomainAssociation {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -82,6 +83,7 @@ for TransitGatewayMulticastDomainAssociation {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for TransitGatewayMulticastDomainAssociation {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -90,6 +92,7 @@ impl ::awsgen_runtime::serde::Serialize for TransitGatewayMulticastDomainAssocia
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for TransitGatewayMulticastDomainAssociation {
     const TYPE_NAME: &'static str = "TransitGatewayMulticastDomainAssociation";
@@ -114,6 +117,7 @@ for TransitGatewayMulticastDomainAssociation {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for TransitGatewayMulticastDomainAssociation {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -66,6 +66,7 @@ impl TransitGatewayMulticastDomainAssociations {
         self.subnets.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for TransitGatewayMulticastDomainAssociations {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -96,6 +97,7 @@ for TransitGatewayMulticastDomainAssociations {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for TransitGatewayMulticastDomainAssociations {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -104,6 +106,7 @@ impl ::awsgen_runtime::serde::Serialize for TransitGatewayMulticastDomainAssocia
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for TransitGatewayMulticastDomainAssociations {
     const TYPE_NAME: &'static str = "TransitGatewayMulticastDomainAssociations";
@@ -139,6 +142,7 @@ for TransitGatewayMulticastDomainAssociations {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for TransitGatewayMulticastDomainAssociations {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -49,6 +49,7 @@ impl TransitGatewayMulticastDomainOptions {
         self.auto_accept_shared_associations.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for TransitGatewayMulticastDomainOptions {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -69,6 +70,7 @@ for TransitGatewayMulticastDomainOptions {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for TransitGatewayMulticastDomainOptions {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -77,6 +79,7 @@ impl ::awsgen_runtime::serde::Serialize for TransitGatewayMulticastDomainOptions
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for TransitGatewayMulticastDomainOptions {
     const TYPE_NAME: &'static str = "TransitGatewayMulticastDomainOptions";
@@ -99,6 +102,7 @@ for TransitGatewayMulticastDomainOptions {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for TransitGatewayMulticastDomainOptions {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -99,6 +99,7 @@ impl TransitGatewayMulticastGroup {
         self.source_type.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for TransitGatewayMulticastGroup {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -141,6 +142,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for TransitGatewayMulticastG
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for TransitGatewayMulticastGroup {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -149,6 +151,7 @@ impl ::awsgen_runtime::serde::Serialize for TransitGatewayMulticastGroup {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for TransitGatewayMulticastGroup {
     const TYPE_NAME: &'static str = "TransitGatewayMulticastGroup";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -178,6 +181,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for TransitGatewayMulticas
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for TransitGatewayMulticastGroup {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

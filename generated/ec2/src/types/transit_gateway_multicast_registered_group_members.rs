@@ -43,6 +43,7 @@ impl TransitGatewayMulticastRegisteredGroupMembers {
         self.group_ip_address.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for TransitGatewayMulticastRegisteredGroupMembers {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -66,6 +67,7 @@ for TransitGatewayMulticastRegisteredGroupMembers {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize
 for TransitGatewayMulticastRegisteredGroupMembers {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
@@ -75,6 +77,7 @@ for TransitGatewayMulticastRegisteredGroupMembers {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for TransitGatewayMulticastRegisteredGroupMembers {
     const TYPE_NAME: &'static str = "TransitGatewayMulticastRegisteredGroupMembers";
@@ -99,6 +102,7 @@ for TransitGatewayMulticastRegisteredGroupMembers {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for TransitGatewayMulticastRegisteredGroupMembers {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -128,6 +128,7 @@ impl TransitGatewayOptions {
         self.encryption_support.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for TransitGatewayOptions {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -182,6 +183,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for TransitGatewayOptions {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for TransitGatewayOptions {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -190,6 +192,7 @@ impl ::awsgen_runtime::serde::Serialize for TransitGatewayOptions {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for TransitGatewayOptions {
     const TYPE_NAME: &'static str = "TransitGatewayOptions";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -232,6 +235,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for TransitGatewayOptions 
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for TransitGatewayOptions {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

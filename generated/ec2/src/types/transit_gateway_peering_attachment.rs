@@ -97,6 +97,7 @@ impl TransitGatewayPeeringAttachment {
         self.tags.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for TransitGatewayPeeringAttachment {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -140,6 +141,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for TransitGatewayPeeringAtt
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for TransitGatewayPeeringAttachment {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -148,6 +150,7 @@ impl ::awsgen_runtime::serde::Serialize for TransitGatewayPeeringAttachment {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for TransitGatewayPeeringAttachment {
     const TYPE_NAME: &'static str = "TransitGatewayPeeringAttachment";
@@ -192,6 +195,7 @@ for TransitGatewayPeeringAttachment {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for TransitGatewayPeeringAttachment {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

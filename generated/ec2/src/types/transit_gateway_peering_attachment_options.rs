@@ -27,6 +27,7 @@ impl TransitGatewayPeeringAttachmentOptions {
         self.dynamic_routing.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for TransitGatewayPeeringAttachmentOptions {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -40,6 +41,7 @@ for TransitGatewayPeeringAttachmentOptions {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for TransitGatewayPeeringAttachmentOptions {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -48,6 +50,7 @@ impl ::awsgen_runtime::serde::Serialize for TransitGatewayPeeringAttachmentOptio
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for TransitGatewayPeeringAttachmentOptions {
     const TYPE_NAME: &'static str = "TransitGatewayPeeringAttachmentOptions";
@@ -66,6 +69,7 @@ for TransitGatewayPeeringAttachmentOptions {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for TransitGatewayPeeringAttachmentOptions {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -57,6 +57,7 @@ impl TransitGatewayPolicyTable {
         self.tags.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for TransitGatewayPolicyTable {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -87,6 +88,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for TransitGatewayPolicyTabl
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for TransitGatewayPolicyTable {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -95,6 +97,7 @@ impl ::awsgen_runtime::serde::Serialize for TransitGatewayPolicyTable {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for TransitGatewayPolicyTable {
     const TYPE_NAME: &'static str = "TransitGatewayPolicyTable";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -132,6 +135,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for TransitGatewayPolicyTa
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for TransitGatewayPolicyTable {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -59,6 +59,7 @@ impl TransitGatewayPolicyTableAssociation {
         self.state.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for TransitGatewayPolicyTableAssociation {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -85,6 +86,7 @@ for TransitGatewayPolicyTableAssociation {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for TransitGatewayPolicyTableAssociation {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -93,6 +95,7 @@ impl ::awsgen_runtime::serde::Serialize for TransitGatewayPolicyTableAssociation
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for TransitGatewayPolicyTableAssociation {
     const TYPE_NAME: &'static str = "TransitGatewayPolicyTableAssociation";
@@ -119,6 +122,7 @@ for TransitGatewayPolicyTableAssociation {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for TransitGatewayPolicyTableAssociation {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

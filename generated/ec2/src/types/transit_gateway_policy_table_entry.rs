@@ -50,6 +50,7 @@ impl TransitGatewayPolicyTableEntry {
         self.state.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for TransitGatewayPolicyTableEntry {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -71,6 +72,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for TransitGatewayPolicyTabl
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for TransitGatewayPolicyTableEntry {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -79,6 +81,7 @@ impl ::awsgen_runtime::serde::Serialize for TransitGatewayPolicyTableEntry {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for TransitGatewayPolicyTableEntry {
     const TYPE_NAME: &'static str = "TransitGatewayPolicyTableEntry";
@@ -100,6 +103,7 @@ for TransitGatewayPolicyTableEntry {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for TransitGatewayPolicyTableEntry {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -43,6 +43,7 @@ impl TransitGatewayPrefixListAttachment {
         self.resource_id.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for TransitGatewayPrefixListAttachment {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -62,6 +63,7 @@ for TransitGatewayPrefixListAttachment {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for TransitGatewayPrefixListAttachment {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -70,6 +72,7 @@ impl ::awsgen_runtime::serde::Serialize for TransitGatewayPrefixListAttachment {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for TransitGatewayPrefixListAttachment {
     const TYPE_NAME: &'static str = "TransitGatewayPrefixListAttachment";
@@ -92,6 +95,7 @@ for TransitGatewayPrefixListAttachment {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for TransitGatewayPrefixListAttachment {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -68,6 +68,7 @@ impl TransitGatewayPrefixListReference {
         self.transit_gateway_attachment.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for TransitGatewayPrefixListReference {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -97,6 +98,7 @@ for TransitGatewayPrefixListReference {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for TransitGatewayPrefixListReference {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -105,6 +107,7 @@ impl ::awsgen_runtime::serde::Serialize for TransitGatewayPrefixListReference {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for TransitGatewayPrefixListReference {
     const TYPE_NAME: &'static str = "TransitGatewayPrefixListReference";
@@ -132,6 +135,7 @@ for TransitGatewayPrefixListReference {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for TransitGatewayPrefixListReference {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -70,6 +70,7 @@ impl TransitGatewayPropagation {
         self.transit_gateway_route_table_announcement_id.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for TransitGatewayPropagation {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -100,6 +101,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for TransitGatewayPropagatio
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for TransitGatewayPropagation {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -108,6 +110,7 @@ impl ::awsgen_runtime::serde::Serialize for TransitGatewayPropagation {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for TransitGatewayPropagation {
     const TYPE_NAME: &'static str = "TransitGatewayPropagation";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -136,6 +139,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for TransitGatewayPropagat
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for TransitGatewayPropagation {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

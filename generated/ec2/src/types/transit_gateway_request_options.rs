@@ -107,6 +107,7 @@ impl TransitGatewayRequestOptions {
         self.transit_gateway_cidr_blocks.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for TransitGatewayRequestOptions {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -148,6 +149,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for TransitGatewayRequestOpt
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for TransitGatewayRequestOptions {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -156,6 +158,7 @@ impl ::awsgen_runtime::serde::Serialize for TransitGatewayRequestOptions {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for TransitGatewayRequestOptions {
     const TYPE_NAME: &'static str = "TransitGatewayRequestOptions";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -191,6 +194,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for TransitGatewayRequestO
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for TransitGatewayRequestOptions {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

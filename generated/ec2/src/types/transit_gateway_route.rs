@@ -72,6 +72,7 @@ impl TransitGatewayRoute {
         self.state.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for TransitGatewayRoute {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -101,6 +102,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for TransitGatewayRoute {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for TransitGatewayRoute {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -109,6 +111,7 @@ impl ::awsgen_runtime::serde::Serialize for TransitGatewayRoute {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for TransitGatewayRoute {
     const TYPE_NAME: &'static str = "TransitGatewayRoute";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -141,6 +144,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for TransitGatewayRoute {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for TransitGatewayRoute {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -43,6 +43,7 @@ impl TransitGatewayRouteAttachment {
         self.resource_type.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for TransitGatewayRouteAttachment {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -61,6 +62,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for TransitGatewayRouteAttac
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for TransitGatewayRouteAttachment {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -69,6 +71,7 @@ impl ::awsgen_runtime::serde::Serialize for TransitGatewayRouteAttachment {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for TransitGatewayRouteAttachment {
     const TYPE_NAME: &'static str = "TransitGatewayRouteAttachment";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -90,6 +93,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for TransitGatewayRouteAtt
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for TransitGatewayRouteAttachment {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -71,6 +71,7 @@ impl TransitGatewayRouteTable {
         self.tags.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for TransitGatewayRouteTable {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -109,6 +110,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for TransitGatewayRouteTable
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for TransitGatewayRouteTable {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -117,6 +119,7 @@ impl ::awsgen_runtime::serde::Serialize for TransitGatewayRouteTable {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for TransitGatewayRouteTable {
     const TYPE_NAME: &'static str = "TransitGatewayRouteTable";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -160,6 +163,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for TransitGatewayRouteTab
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for TransitGatewayRouteTable {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -113,6 +113,7 @@ impl TransitGatewayRouteTableAnnouncement {
         self.tags.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for TransitGatewayRouteTableAnnouncement {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -164,6 +165,7 @@ for TransitGatewayRouteTableAnnouncement {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for TransitGatewayRouteTableAnnouncement {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -172,6 +174,7 @@ impl ::awsgen_runtime::serde::Serialize for TransitGatewayRouteTableAnnouncement
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for TransitGatewayRouteTableAnnouncement {
     const TYPE_NAME: &'static str = "TransitGatewayRouteTableAnnouncement";
@@ -218,6 +221,7 @@ for TransitGatewayRouteTableAnnouncement {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for TransitGatewayRouteTableAnnouncement {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

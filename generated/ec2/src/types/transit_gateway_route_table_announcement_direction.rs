@@ -75,6 +75,7 @@ impl ::std::fmt::Display for TransitGatewayRouteTableAnnouncementDirection {
         f.write_str(self.as_str())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize
 for TransitGatewayRouteTableAnnouncementDirection {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
@@ -84,6 +85,7 @@ for TransitGatewayRouteTableAnnouncementDirection {
         serializer.serialize_str(self.as_str())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for TransitGatewayRouteTableAnnouncementDirection {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

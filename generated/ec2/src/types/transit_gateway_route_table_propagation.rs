@@ -63,6 +63,7 @@ impl TransitGatewayRouteTablePropagation {
         self.transit_gateway_route_table_announcement_id.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for TransitGatewayRouteTablePropagation {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -90,6 +91,7 @@ for TransitGatewayRouteTablePropagation {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for TransitGatewayRouteTablePropagation {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -98,6 +100,7 @@ impl ::awsgen_runtime::serde::Serialize for TransitGatewayRouteTablePropagation 
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for TransitGatewayRouteTablePropagation {
     const TYPE_NAME: &'static str = "TransitGatewayRouteTablePropagation";
@@ -124,6 +127,7 @@ for TransitGatewayRouteTablePropagation {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for TransitGatewayRouteTablePropagation {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -70,6 +70,7 @@ impl TransitGatewayRouteTableRoute {
         self.resource_type.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for TransitGatewayRouteTableRoute {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -100,6 +101,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for TransitGatewayRouteTable
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for TransitGatewayRouteTableRoute {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -108,6 +110,7 @@ impl ::awsgen_runtime::serde::Serialize for TransitGatewayRouteTableRoute {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for TransitGatewayRouteTableRoute {
     const TYPE_NAME: &'static str = "TransitGatewayRouteTableRoute";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -131,6 +134,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for TransitGatewayRouteTab
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for TransitGatewayRouteTableRoute {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

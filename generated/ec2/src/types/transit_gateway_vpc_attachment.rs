@@ -87,6 +87,7 @@ impl TransitGatewayVpcAttachment {
         self.tags.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for TransitGatewayVpcAttachment {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -128,6 +129,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for TransitGatewayVpcAttachm
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for TransitGatewayVpcAttachment {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -136,6 +138,7 @@ impl ::awsgen_runtime::serde::Serialize for TransitGatewayVpcAttachment {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for TransitGatewayVpcAttachment {
     const TYPE_NAME: &'static str = "TransitGatewayVpcAttachment";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -177,6 +180,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for TransitGatewayVpcAttac
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for TransitGatewayVpcAttachment {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -60,6 +60,7 @@ impl TransitGatewayVpcAttachmentOptions {
         self.appliance_mode_support.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for TransitGatewayVpcAttachmentOptions {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -84,6 +85,7 @@ for TransitGatewayVpcAttachmentOptions {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for TransitGatewayVpcAttachmentOptions {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -92,6 +94,7 @@ impl ::awsgen_runtime::serde::Serialize for TransitGatewayVpcAttachmentOptions {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for TransitGatewayVpcAttachmentOptions {
     const TYPE_NAME: &'static str = "TransitGatewayVpcAttachmentOptions";
@@ -115,6 +118,7 @@ for TransitGatewayVpcAttachmentOptions {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for TransitGatewayVpcAttachmentOptions {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -188,6 +188,7 @@ impl TunnelOption {
         self.enable_tunnel_lifecycle_control
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for TunnelOption {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -261,6 +262,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for TunnelOption {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for TunnelOption {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -269,6 +271,7 @@ impl ::awsgen_runtime::serde::Serialize for TunnelOption {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for TunnelOption {
     const TYPE_NAME: &'static str = "TunnelOption";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -366,6 +369,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for TunnelOption {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for TunnelOption {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -43,6 +43,7 @@ impl UnassignIpv6AddressesResult {
         self.unassigned_ipv6_prefixes.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for UnassignIpv6AddressesResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -61,6 +62,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for UnassignIpv6AddressesRes
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for UnassignIpv6AddressesResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -69,6 +71,7 @@ impl ::awsgen_runtime::serde::Serialize for UnassignIpv6AddressesResult {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for UnassignIpv6AddressesResult {
     const TYPE_NAME: &'static str = "UnassignIpv6AddressesResult";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -92,6 +95,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for UnassignIpv6AddressesR
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for UnassignIpv6AddressesResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

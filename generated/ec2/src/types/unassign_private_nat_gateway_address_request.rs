@@ -52,6 +52,7 @@ impl UnassignPrivateNatGatewayAddressRequest {
         self.dry_run
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for UnassignPrivateNatGatewayAddressRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -74,6 +75,7 @@ for UnassignPrivateNatGatewayAddressRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for UnassignPrivateNatGatewayAddressRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -82,12 +84,7 @@ impl ::awsgen_runtime::serde::Serialize for UnassignPrivateNatGatewayAddressRequ
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl UnassignPrivateNatGatewayAddressRequest {
-    /// The JSON body of a `UnassignPrivateNatGatewayAddressRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for UnassignPrivateNatGatewayAddressRequest {
     const TYPE_NAME: &'static str = "UnassignPrivateNatGatewayAddressRequest";
@@ -111,6 +108,7 @@ for UnassignPrivateNatGatewayAddressRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for UnassignPrivateNatGatewayAddressRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -34,6 +34,7 @@ impl UnassignPrivateNatGatewayAddressResult {
         self.nat_gateway_addresses.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for UnassignPrivateNatGatewayAddressResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -50,6 +51,7 @@ for UnassignPrivateNatGatewayAddressResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for UnassignPrivateNatGatewayAddressResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -58,6 +60,7 @@ impl ::awsgen_runtime::serde::Serialize for UnassignPrivateNatGatewayAddressResu
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for UnassignPrivateNatGatewayAddressResult {
     const TYPE_NAME: &'static str = "UnassignPrivateNatGatewayAddressResult";
@@ -85,6 +88,7 @@ for UnassignPrivateNatGatewayAddressResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for UnassignPrivateNatGatewayAddressResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -27,6 +27,7 @@ impl UnmonitorInstancesResult {
         self.instance_monitorings.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for UnmonitorInstancesResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -39,6 +40,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for UnmonitorInstancesResult
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for UnmonitorInstancesResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -47,6 +49,7 @@ impl ::awsgen_runtime::serde::Serialize for UnmonitorInstancesResult {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for UnmonitorInstancesResult {
     const TYPE_NAME: &'static str = "UnmonitorInstancesResult";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -72,6 +75,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for UnmonitorInstancesResu
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for UnmonitorInstancesResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -46,6 +46,7 @@ impl UnsuccessfulAssociationResponseObject {
         self.reason.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for UnsuccessfulAssociationResponseObject {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -68,6 +69,7 @@ for UnsuccessfulAssociationResponseObject {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for UnsuccessfulAssociationResponseObject {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -76,6 +78,7 @@ impl ::awsgen_runtime::serde::Serialize for UnsuccessfulAssociationResponseObjec
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for UnsuccessfulAssociationResponseObject {
     const TYPE_NAME: &'static str = "UnsuccessfulAssociationResponseObject";
@@ -99,6 +102,7 @@ for UnsuccessfulAssociationResponseObject {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for UnsuccessfulAssociationResponseObject {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

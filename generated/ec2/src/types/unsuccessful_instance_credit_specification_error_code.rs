@@ -104,6 +104,7 @@ impl ::std::fmt::Display for UnsuccessfulInstanceCreditSpecificationErrorCode {
         f.write_str(self.as_str())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize
 for UnsuccessfulInstanceCreditSpecificationErrorCode {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
@@ -113,6 +114,7 @@ for UnsuccessfulInstanceCreditSpecificationErrorCode {
         serializer.serialize_str(self.as_str())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for UnsuccessfulInstanceCreditSpecificationErrorCode {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

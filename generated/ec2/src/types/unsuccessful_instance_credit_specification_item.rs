@@ -38,6 +38,7 @@ impl UnsuccessfulInstanceCreditSpecificationItem {
         self.error.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for UnsuccessfulInstanceCreditSpecificationItem {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -54,6 +55,7 @@ for UnsuccessfulInstanceCreditSpecificationItem {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for UnsuccessfulInstanceCreditSpecificationItem {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -62,6 +64,7 @@ impl ::awsgen_runtime::serde::Serialize for UnsuccessfulInstanceCreditSpecificat
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for UnsuccessfulInstanceCreditSpecificationItem {
     const TYPE_NAME: &'static str = "UnsuccessfulInstanceCreditSpecificationItem";
@@ -81,6 +84,7 @@ for UnsuccessfulInstanceCreditSpecificationItem {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for UnsuccessfulInstanceCreditSpecificationItem {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -38,6 +38,7 @@ impl UnsuccessfulInstanceCreditSpecificationItemError {
         self.message.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for UnsuccessfulInstanceCreditSpecificationItemError {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -54,6 +55,7 @@ for UnsuccessfulInstanceCreditSpecificationItemError {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize
 for UnsuccessfulInstanceCreditSpecificationItemError {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
@@ -63,6 +65,7 @@ for UnsuccessfulInstanceCreditSpecificationItemError {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for UnsuccessfulInstanceCreditSpecificationItemError {
     const TYPE_NAME: &'static str = "UnsuccessfulInstanceCreditSpecificationItemError";
@@ -82,6 +85,7 @@ for UnsuccessfulInstanceCreditSpecificationItemError {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for UnsuccessfulInstanceCreditSpecificationItemError {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -50,6 +50,7 @@ impl UnsuccessfulSuppressionResponseObject {
         self.reason.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for UnsuccessfulSuppressionResponseObject {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -82,6 +83,7 @@ for UnsuccessfulSuppressionResponseObject {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for UnsuccessfulSuppressionResponseObject {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -90,6 +92,7 @@ impl ::awsgen_runtime::serde::Serialize for UnsuccessfulSuppressionResponseObjec
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for UnsuccessfulSuppressionResponseObject {
     const TYPE_NAME: &'static str = "UnsuccessfulSuppressionResponseObject";
@@ -127,6 +130,7 @@ for UnsuccessfulSuppressionResponseObject {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for UnsuccessfulSuppressionResponseObject {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

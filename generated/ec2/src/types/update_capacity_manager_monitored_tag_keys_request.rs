@@ -48,6 +48,7 @@ impl UpdateCapacityManagerMonitoredTagKeysRequest {
         self.client_token.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for UpdateCapacityManagerMonitoredTagKeysRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -70,6 +71,7 @@ for UpdateCapacityManagerMonitoredTagKeysRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize
 for UpdateCapacityManagerMonitoredTagKeysRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
@@ -79,12 +81,7 @@ for UpdateCapacityManagerMonitoredTagKeysRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl UpdateCapacityManagerMonitoredTagKeysRequest {
-    /// The JSON body of a `UpdateCapacityManagerMonitoredTagKeysRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for UpdateCapacityManagerMonitoredTagKeysRequest {
     const TYPE_NAME: &'static str = "UpdateCapacityManagerMonitoredTagKeysRequest";
@@ -106,6 +103,7 @@ for UpdateCapacityManagerMonitoredTagKeysRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for UpdateCapacityManagerMonitoredTagKeysRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

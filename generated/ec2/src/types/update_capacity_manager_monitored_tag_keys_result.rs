@@ -29,6 +29,7 @@ impl UpdateCapacityManagerMonitoredTagKeysResult {
         self.capacity_manager_tag_keys.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for UpdateCapacityManagerMonitoredTagKeysResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -42,6 +43,7 @@ for UpdateCapacityManagerMonitoredTagKeysResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for UpdateCapacityManagerMonitoredTagKeysResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -50,6 +52,7 @@ impl ::awsgen_runtime::serde::Serialize for UpdateCapacityManagerMonitoredTagKey
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for UpdateCapacityManagerMonitoredTagKeysResult {
     const TYPE_NAME: &'static str = "UpdateCapacityManagerMonitoredTagKeysResult";
@@ -76,6 +79,7 @@ for UpdateCapacityManagerMonitoredTagKeysResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for UpdateCapacityManagerMonitoredTagKeysResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

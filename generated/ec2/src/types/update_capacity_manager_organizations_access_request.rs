@@ -41,6 +41,7 @@ impl UpdateCapacityManagerOrganizationsAccessRequest {
         self.client_token.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for UpdateCapacityManagerOrganizationsAccessRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -60,6 +61,7 @@ for UpdateCapacityManagerOrganizationsAccessRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize
 for UpdateCapacityManagerOrganizationsAccessRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
@@ -69,12 +71,7 @@ for UpdateCapacityManagerOrganizationsAccessRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl UpdateCapacityManagerOrganizationsAccessRequest {
-    /// The JSON body of a `UpdateCapacityManagerOrganizationsAccessRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for UpdateCapacityManagerOrganizationsAccessRequest {
     const TYPE_NAME: &'static str = "UpdateCapacityManagerOrganizationsAccessRequest";
@@ -95,6 +92,7 @@ for UpdateCapacityManagerOrganizationsAccessRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for UpdateCapacityManagerOrganizationsAccessRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -36,6 +36,7 @@ impl UpdateCapacityManagerOrganizationsAccessResult {
         self.organizations_access
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for UpdateCapacityManagerOrganizationsAccessResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -52,6 +53,7 @@ for UpdateCapacityManagerOrganizationsAccessResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize
 for UpdateCapacityManagerOrganizationsAccessResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
@@ -61,6 +63,7 @@ for UpdateCapacityManagerOrganizationsAccessResult {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for UpdateCapacityManagerOrganizationsAccessResult {
     const TYPE_NAME: &'static str = "UpdateCapacityManagerOrganizationsAccessResult";
@@ -80,6 +83,7 @@ for UpdateCapacityManagerOrganizationsAccessResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for UpdateCapacityManagerOrganizationsAccessResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -43,6 +43,7 @@ impl UpdateInterruptibleCapacityReservationAllocationRequest {
         self.dry_run
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for UpdateInterruptibleCapacityReservationAllocationRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -62,6 +63,7 @@ for UpdateInterruptibleCapacityReservationAllocationRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize
 for UpdateInterruptibleCapacityReservationAllocationRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
@@ -71,12 +73,7 @@ for UpdateInterruptibleCapacityReservationAllocationRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl UpdateInterruptibleCapacityReservationAllocationRequest {
-    /// The JSON body of a `UpdateInterruptibleCapacityReservationAllocationRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for UpdateInterruptibleCapacityReservationAllocationRequest {
     const TYPE_NAME: &'static str = "UpdateInterruptibleCapacityReservationAllocationRequest";
@@ -97,6 +94,7 @@ for UpdateInterruptibleCapacityReservationAllocationRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for UpdateInterruptibleCapacityReservationAllocationRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -70,6 +70,7 @@ impl UpdateInterruptibleCapacityReservationAllocationResult {
         self.interruption_type.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for UpdateInterruptibleCapacityReservationAllocationResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -101,6 +102,7 @@ for UpdateInterruptibleCapacityReservationAllocationResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize
 for UpdateInterruptibleCapacityReservationAllocationResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
@@ -110,6 +112,7 @@ for UpdateInterruptibleCapacityReservationAllocationResult {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for UpdateInterruptibleCapacityReservationAllocationResult {
     const TYPE_NAME: &'static str = "UpdateInterruptibleCapacityReservationAllocationResult";
@@ -137,6 +140,7 @@ for UpdateInterruptibleCapacityReservationAllocationResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for UpdateInterruptibleCapacityReservationAllocationResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

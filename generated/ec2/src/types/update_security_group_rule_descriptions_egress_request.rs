@@ -59,6 +59,7 @@ impl UpdateSecurityGroupRuleDescriptionsEgressRequest {
         self.security_group_rule_descriptions.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for UpdateSecurityGroupRuleDescriptionsEgressRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -86,6 +87,7 @@ for UpdateSecurityGroupRuleDescriptionsEgressRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize
 for UpdateSecurityGroupRuleDescriptionsEgressRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
@@ -95,12 +97,7 @@ for UpdateSecurityGroupRuleDescriptionsEgressRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl UpdateSecurityGroupRuleDescriptionsEgressRequest {
-    /// The JSON body of a `UpdateSecurityGroupRuleDescriptionsEgressRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for UpdateSecurityGroupRuleDescriptionsEgressRequest {
     const TYPE_NAME: &'static str = "UpdateSecurityGroupRuleDescriptionsEgressRequest";
@@ -139,6 +136,7 @@ for UpdateSecurityGroupRuleDescriptionsEgressRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for UpdateSecurityGroupRuleDescriptionsEgressRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -25,6 +25,7 @@ impl UpdateSecurityGroupRuleDescriptionsEgressResult {
         self.return_
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for UpdateSecurityGroupRuleDescriptionsEgressResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -38,6 +39,7 @@ for UpdateSecurityGroupRuleDescriptionsEgressResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize
 for UpdateSecurityGroupRuleDescriptionsEgressResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
@@ -47,6 +49,7 @@ for UpdateSecurityGroupRuleDescriptionsEgressResult {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for UpdateSecurityGroupRuleDescriptionsEgressResult {
     const TYPE_NAME: &'static str = "UpdateSecurityGroupRuleDescriptionsEgressResult";
@@ -65,6 +68,7 @@ for UpdateSecurityGroupRuleDescriptionsEgressResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for UpdateSecurityGroupRuleDescriptionsEgressResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -59,6 +59,7 @@ impl UpdateSecurityGroupRuleDescriptionsIngressRequest {
         self.security_group_rule_descriptions.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for UpdateSecurityGroupRuleDescriptionsIngressRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -86,6 +87,7 @@ for UpdateSecurityGroupRuleDescriptionsIngressRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize
 for UpdateSecurityGroupRuleDescriptionsIngressRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
@@ -95,12 +97,7 @@ for UpdateSecurityGroupRuleDescriptionsIngressRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl UpdateSecurityGroupRuleDescriptionsIngressRequest {
-    /// The JSON body of a `UpdateSecurityGroupRuleDescriptionsIngressRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for UpdateSecurityGroupRuleDescriptionsIngressRequest {
     const TYPE_NAME: &'static str = "UpdateSecurityGroupRuleDescriptionsIngressRequest";
@@ -139,6 +136,7 @@ for UpdateSecurityGroupRuleDescriptionsIngressRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for UpdateSecurityGroupRuleDescriptionsIngressRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -53,6 +53,7 @@ impl VCpuInfo {
         self.valid_threads_per_core.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for VCpuInfo {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -77,6 +78,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for VCpuInfo {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for VCpuInfo {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -85,6 +87,7 @@ impl ::awsgen_runtime::serde::Serialize for VCpuInfo {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for VCpuInfo {
     const TYPE_NAME: &'static str = "VCpuInfo";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -106,6 +109,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for VCpuInfo {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for VCpuInfo {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

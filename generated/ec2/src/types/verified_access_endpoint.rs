@@ -197,6 +197,7 @@ impl VerifiedAccessEndpoint {
         self.cidr_options.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for VerifiedAccessEndpoint {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -269,6 +270,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for VerifiedAccessEndpoint {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for VerifiedAccessEndpoint {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -277,6 +279,7 @@ impl ::awsgen_runtime::serde::Serialize for VerifiedAccessEndpoint {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for VerifiedAccessEndpoint {
     const TYPE_NAME: &'static str = "VerifiedAccessEndpoint";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -326,6 +329,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for VerifiedAccessEndpoint
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for VerifiedAccessEndpoint {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

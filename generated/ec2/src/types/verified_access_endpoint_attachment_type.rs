@@ -69,6 +69,7 @@ impl ::std::fmt::Display for VerifiedAccessEndpointAttachmentType {
         f.write_str(self.as_str())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for VerifiedAccessEndpointAttachmentType {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -77,6 +78,7 @@ impl ::awsgen_runtime::serde::Serialize for VerifiedAccessEndpointAttachmentType
         serializer.serialize_str(self.as_str())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for VerifiedAccessEndpointAttachmentType {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

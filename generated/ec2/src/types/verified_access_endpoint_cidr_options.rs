@@ -50,6 +50,7 @@ impl VerifiedAccessEndpointCidrOptions {
         self.subnet_ids.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for VerifiedAccessEndpointCidrOptions {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -72,6 +73,7 @@ for VerifiedAccessEndpointCidrOptions {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for VerifiedAccessEndpointCidrOptions {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -80,6 +82,7 @@ impl ::awsgen_runtime::serde::Serialize for VerifiedAccessEndpointCidrOptions {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for VerifiedAccessEndpointCidrOptions {
     const TYPE_NAME: &'static str = "VerifiedAccessEndpointCidrOptions";
@@ -109,6 +112,7 @@ for VerifiedAccessEndpointCidrOptions {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for VerifiedAccessEndpointCidrOptions {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -50,6 +50,7 @@ impl VerifiedAccessEndpointEniOptions {
         self.port_ranges.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for VerifiedAccessEndpointEniOptions {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -72,6 +73,7 @@ for VerifiedAccessEndpointEniOptions {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for VerifiedAccessEndpointEniOptions {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -80,6 +82,7 @@ impl ::awsgen_runtime::serde::Serialize for VerifiedAccessEndpointEniOptions {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for VerifiedAccessEndpointEniOptions {
     const TYPE_NAME: &'static str = "VerifiedAccessEndpointEniOptions";
@@ -109,6 +112,7 @@ for VerifiedAccessEndpointEniOptions {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for VerifiedAccessEndpointEniOptions {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -57,6 +57,7 @@ impl VerifiedAccessEndpointLoadBalancerOptions {
         self.port_ranges.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for VerifiedAccessEndpointLoadBalancerOptions {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -82,6 +83,7 @@ for VerifiedAccessEndpointLoadBalancerOptions {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for VerifiedAccessEndpointLoadBalancerOptions {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -90,6 +92,7 @@ impl ::awsgen_runtime::serde::Serialize for VerifiedAccessEndpointLoadBalancerOp
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for VerifiedAccessEndpointLoadBalancerOptions {
     const TYPE_NAME: &'static str = "VerifiedAccessEndpointLoadBalancerOptions";
@@ -120,6 +123,7 @@ for VerifiedAccessEndpointLoadBalancerOptions {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for VerifiedAccessEndpointLoadBalancerOptions {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

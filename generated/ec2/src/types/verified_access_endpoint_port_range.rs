@@ -32,6 +32,7 @@ impl VerifiedAccessEndpointPortRange {
         self.to_port
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for VerifiedAccessEndpointPortRange {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -47,6 +48,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for VerifiedAccessEndpointPo
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for VerifiedAccessEndpointPortRange {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -55,6 +57,7 @@ impl ::awsgen_runtime::serde::Serialize for VerifiedAccessEndpointPortRange {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for VerifiedAccessEndpointPortRange {
     const TYPE_NAME: &'static str = "VerifiedAccessEndpointPortRange";
@@ -74,6 +77,7 @@ for VerifiedAccessEndpointPortRange {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for VerifiedAccessEndpointPortRange {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

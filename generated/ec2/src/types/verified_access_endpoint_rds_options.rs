@@ -69,6 +69,7 @@ impl VerifiedAccessEndpointRdsOptions {
         self.subnet_ids.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for VerifiedAccessEndpointRdsOptions {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -100,6 +101,7 @@ for VerifiedAccessEndpointRdsOptions {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for VerifiedAccessEndpointRdsOptions {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -108,6 +110,7 @@ impl ::awsgen_runtime::serde::Serialize for VerifiedAccessEndpointRdsOptions {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for VerifiedAccessEndpointRdsOptions {
     const TYPE_NAME: &'static str = "VerifiedAccessEndpointRdsOptions";
@@ -132,6 +135,7 @@ for VerifiedAccessEndpointRdsOptions {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for VerifiedAccessEndpointRdsOptions {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -34,6 +34,7 @@ impl VerifiedAccessEndpointStatus {
         self.message.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for VerifiedAccessEndpointStatus {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -49,6 +50,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for VerifiedAccessEndpointSt
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for VerifiedAccessEndpointStatus {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -57,6 +59,7 @@ impl ::awsgen_runtime::serde::Serialize for VerifiedAccessEndpointStatus {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for VerifiedAccessEndpointStatus {
     const TYPE_NAME: &'static str = "VerifiedAccessEndpointStatus";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -75,6 +78,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for VerifiedAccessEndpoint
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for VerifiedAccessEndpointStatus {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

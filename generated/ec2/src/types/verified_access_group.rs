@@ -92,6 +92,7 @@ impl VerifiedAccessGroup {
         self.sse_specification.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for VerifiedAccessGroup {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -131,6 +132,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for VerifiedAccessGroup {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for VerifiedAccessGroup {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -139,6 +141,7 @@ impl ::awsgen_runtime::serde::Serialize for VerifiedAccessGroup {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for VerifiedAccessGroup {
     const TYPE_NAME: &'static str = "VerifiedAccessGroup";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -175,6 +178,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for VerifiedAccessGroup {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for VerifiedAccessGroup {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

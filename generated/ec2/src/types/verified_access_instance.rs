@@ -82,6 +82,7 @@ impl VerifiedAccessInstance {
         self.cidr_endpoints_custom_sub_domain.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for VerifiedAccessInstance {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -118,6 +119,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for VerifiedAccessInstance {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for VerifiedAccessInstance {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -126,6 +128,7 @@ impl ::awsgen_runtime::serde::Serialize for VerifiedAccessInstance {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for VerifiedAccessInstance {
     const TYPE_NAME: &'static str = "VerifiedAccessInstance";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -168,6 +171,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for VerifiedAccessInstance
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for VerifiedAccessInstance {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

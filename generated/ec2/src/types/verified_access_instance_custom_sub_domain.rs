@@ -32,6 +32,7 @@ impl VerifiedAccessInstanceCustomSubDomain {
         self.nameservers.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for VerifiedAccessInstanceCustomSubDomain {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -48,6 +49,7 @@ for VerifiedAccessInstanceCustomSubDomain {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for VerifiedAccessInstanceCustomSubDomain {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -56,6 +58,7 @@ impl ::awsgen_runtime::serde::Serialize for VerifiedAccessInstanceCustomSubDomai
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for VerifiedAccessInstanceCustomSubDomain {
     const TYPE_NAME: &'static str = "VerifiedAccessInstanceCustomSubDomain";
@@ -75,6 +78,7 @@ for VerifiedAccessInstanceCustomSubDomain {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for VerifiedAccessInstanceCustomSubDomain {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -34,6 +34,7 @@ impl VerifiedAccessInstanceLoggingConfiguration {
         self.access_logs.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for VerifiedAccessInstanceLoggingConfiguration {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -50,6 +51,7 @@ for VerifiedAccessInstanceLoggingConfiguration {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for VerifiedAccessInstanceLoggingConfiguration {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -58,6 +60,7 @@ impl ::awsgen_runtime::serde::Serialize for VerifiedAccessInstanceLoggingConfigu
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for VerifiedAccessInstanceLoggingConfiguration {
     const TYPE_NAME: &'static str = "VerifiedAccessInstanceLoggingConfiguration";
@@ -79,6 +82,7 @@ for VerifiedAccessInstanceLoggingConfiguration {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for VerifiedAccessInstanceLoggingConfiguration {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -38,6 +38,7 @@ impl VerifiedAccessInstanceOpenVpnClientConfiguration {
         self.routes.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for VerifiedAccessInstanceOpenVpnClientConfiguration {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -54,6 +55,7 @@ for VerifiedAccessInstanceOpenVpnClientConfiguration {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize
 for VerifiedAccessInstanceOpenVpnClientConfiguration {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
@@ -63,6 +65,7 @@ for VerifiedAccessInstanceOpenVpnClientConfiguration {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for VerifiedAccessInstanceOpenVpnClientConfiguration {
     const TYPE_NAME: &'static str = "VerifiedAccessInstanceOpenVpnClientConfiguration";
@@ -90,6 +93,7 @@ for VerifiedAccessInstanceOpenVpnClientConfiguration {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for VerifiedAccessInstanceOpenVpnClientConfiguration {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -25,6 +25,7 @@ impl VerifiedAccessInstanceOpenVpnClientConfigurationRoute {
         self.cidr.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for VerifiedAccessInstanceOpenVpnClientConfigurationRoute {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -38,6 +39,7 @@ for VerifiedAccessInstanceOpenVpnClientConfigurationRoute {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize
 for VerifiedAccessInstanceOpenVpnClientConfigurationRoute {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
@@ -47,6 +49,7 @@ for VerifiedAccessInstanceOpenVpnClientConfigurationRoute {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for VerifiedAccessInstanceOpenVpnClientConfigurationRoute {
     const TYPE_NAME: &'static str = "VerifiedAccessInstanceOpenVpnClientConfigurationRoute";
@@ -65,6 +68,7 @@ for VerifiedAccessInstanceOpenVpnClientConfigurationRoute {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for VerifiedAccessInstanceOpenVpnClientConfigurationRoute {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -83,6 +83,7 @@ impl VerifiedAccessInstanceUserTrustProviderClientConfiguration {
         self.pkce_enabled
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for VerifiedAccessInstanceUserTrustProviderClientConfiguration {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -123,6 +124,7 @@ for VerifiedAccessInstanceUserTrustProviderClientConfiguration {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize
 for VerifiedAccessInstanceUserTrustProviderClientConfiguration {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
@@ -132,6 +134,7 @@ for VerifiedAccessInstanceUserTrustProviderClientConfiguration {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for VerifiedAccessInstanceUserTrustProviderClientConfiguration {
     const TYPE_NAME: &'static str = "VerifiedAccessInstanceUserTrustProviderClientConfiguration";
@@ -161,6 +164,7 @@ for VerifiedAccessInstanceUserTrustProviderClientConfiguration {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for VerifiedAccessInstanceUserTrustProviderClientConfiguration {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

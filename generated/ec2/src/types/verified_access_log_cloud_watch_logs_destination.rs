@@ -43,6 +43,7 @@ impl VerifiedAccessLogCloudWatchLogsDestination {
         self.log_group.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for VerifiedAccessLogCloudWatchLogsDestination {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -62,6 +63,7 @@ for VerifiedAccessLogCloudWatchLogsDestination {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for VerifiedAccessLogCloudWatchLogsDestination {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -70,6 +72,7 @@ impl ::awsgen_runtime::serde::Serialize for VerifiedAccessLogCloudWatchLogsDesti
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for VerifiedAccessLogCloudWatchLogsDestination {
     const TYPE_NAME: &'static str = "VerifiedAccessLogCloudWatchLogsDestination";
@@ -90,6 +93,7 @@ for VerifiedAccessLogCloudWatchLogsDestination {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for VerifiedAccessLogCloudWatchLogsDestination {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -34,6 +34,7 @@ impl VerifiedAccessLogCloudWatchLogsDestinationOptions {
         self.log_group.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for VerifiedAccessLogCloudWatchLogsDestinationOptions {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -50,6 +51,7 @@ for VerifiedAccessLogCloudWatchLogsDestinationOptions {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize
 for VerifiedAccessLogCloudWatchLogsDestinationOptions {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
@@ -59,6 +61,7 @@ for VerifiedAccessLogCloudWatchLogsDestinationOptions {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for VerifiedAccessLogCloudWatchLogsDestinationOptions {
     const TYPE_NAME: &'static str = "VerifiedAccessLogCloudWatchLogsDestinationOptions";
@@ -78,6 +81,7 @@ for VerifiedAccessLogCloudWatchLogsDestinationOptions {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for VerifiedAccessLogCloudWatchLogsDestinationOptions {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -43,6 +43,7 @@ impl VerifiedAccessLogKinesisDataFirehoseDestination {
         self.delivery_stream.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for VerifiedAccessLogKinesisDataFirehoseDestination {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -62,6 +63,7 @@ for VerifiedAccessLogKinesisDataFirehoseDestination {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize
 for VerifiedAccessLogKinesisDataFirehoseDestination {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
@@ -71,6 +73,7 @@ for VerifiedAccessLogKinesisDataFirehoseDestination {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for VerifiedAccessLogKinesisDataFirehoseDestination {
     const TYPE_NAME: &'static str = "VerifiedAccessLogKinesisDataFirehoseDestination";
@@ -91,6 +94,7 @@ for VerifiedAccessLogKinesisDataFirehoseDestination {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for VerifiedAccessLogKinesisDataFirehoseDestination {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

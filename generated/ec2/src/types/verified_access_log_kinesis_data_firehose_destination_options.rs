@@ -34,6 +34,7 @@ impl VerifiedAccessLogKinesisDataFirehoseDestinationOptions {
         self.delivery_stream.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for VerifiedAccessLogKinesisDataFirehoseDestinationOptions {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -50,6 +51,7 @@ for VerifiedAccessLogKinesisDataFirehoseDestinationOptions {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize
 for VerifiedAccessLogKinesisDataFirehoseDestinationOptions {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
@@ -59,6 +61,7 @@ for VerifiedAccessLogKinesisDataFirehoseDestinationOptions {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for VerifiedAccessLogKinesisDataFirehoseDestinationOptions {
     const TYPE_NAME: &'static str = "VerifiedAccessLogKinesisDataFirehoseDestinationOptions";
@@ -78,6 +81,7 @@ for VerifiedAccessLogKinesisDataFirehoseDestinationOptions {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for VerifiedAccessLogKinesisDataFirehoseDestinationOptions {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

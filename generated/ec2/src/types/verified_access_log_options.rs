@@ -69,6 +69,7 @@ impl VerifiedAccessLogOptions {
         self.include_trust_context
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for VerifiedAccessLogOptions {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -93,6 +94,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for VerifiedAccessLogOptions
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for VerifiedAccessLogOptions {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -101,6 +103,7 @@ impl ::awsgen_runtime::serde::Serialize for VerifiedAccessLogOptions {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for VerifiedAccessLogOptions {
     const TYPE_NAME: &'static str = "VerifiedAccessLogOptions";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -122,6 +125,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for VerifiedAccessLogOptio
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for VerifiedAccessLogOptions {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -57,6 +57,7 @@ impl VerifiedAccessLogS3Destination {
         self.bucket_owner.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for VerifiedAccessLogS3Destination {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -81,6 +82,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for VerifiedAccessLogS3Desti
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for VerifiedAccessLogS3Destination {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -89,6 +91,7 @@ impl ::awsgen_runtime::serde::Serialize for VerifiedAccessLogS3Destination {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for VerifiedAccessLogS3Destination {
     const TYPE_NAME: &'static str = "VerifiedAccessLogS3Destination";
@@ -111,6 +114,7 @@ for VerifiedAccessLogS3Destination {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for VerifiedAccessLogS3Destination {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -48,6 +48,7 @@ impl VerifiedAccessLogS3DestinationOptions {
         self.bucket_owner.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for VerifiedAccessLogS3DestinationOptions {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -70,6 +71,7 @@ for VerifiedAccessLogS3DestinationOptions {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for VerifiedAccessLogS3DestinationOptions {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -78,6 +80,7 @@ impl ::awsgen_runtime::serde::Serialize for VerifiedAccessLogS3DestinationOption
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for VerifiedAccessLogS3DestinationOptions {
     const TYPE_NAME: &'static str = "VerifiedAccessLogS3DestinationOptions";
@@ -99,6 +102,7 @@ for VerifiedAccessLogS3DestinationOptions {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for VerifiedAccessLogS3DestinationOptions {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

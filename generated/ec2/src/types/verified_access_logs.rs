@@ -67,6 +67,7 @@ impl VerifiedAccessLogs {
         self.include_trust_context
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for VerifiedAccessLogs {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -91,6 +92,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for VerifiedAccessLogs {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for VerifiedAccessLogs {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -99,6 +101,7 @@ impl ::awsgen_runtime::serde::Serialize for VerifiedAccessLogs {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for VerifiedAccessLogs {
     const TYPE_NAME: &'static str = "VerifiedAccessLogs";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -120,6 +123,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for VerifiedAccessLogs {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for VerifiedAccessLogs {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

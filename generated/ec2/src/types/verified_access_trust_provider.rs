@@ -127,6 +127,7 @@ impl VerifiedAccessTrustProvider {
         self.native_application_oidc_options.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for VerifiedAccessTrustProvider {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -178,6 +179,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for VerifiedAccessTrustProvi
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for VerifiedAccessTrustProvider {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -186,6 +188,7 @@ impl ::awsgen_runtime::serde::Serialize for VerifiedAccessTrustProvider {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for VerifiedAccessTrustProvider {
     const TYPE_NAME: &'static str = "VerifiedAccessTrustProvider";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -227,6 +230,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for VerifiedAccessTrustPro
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for VerifiedAccessTrustProvider {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -63,6 +63,7 @@ impl VerifiedAccessTrustProviderCondensed {
         self.device_trust_provider_type.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for VerifiedAccessTrustProviderCondensed {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -90,6 +91,7 @@ for VerifiedAccessTrustProviderCondensed {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for VerifiedAccessTrustProviderCondensed {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -98,6 +100,7 @@ impl ::awsgen_runtime::serde::Serialize for VerifiedAccessTrustProviderCondensed
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for VerifiedAccessTrustProviderCondensed {
     const TYPE_NAME: &'static str = "VerifiedAccessTrustProviderCondensed";
@@ -124,6 +127,7 @@ for VerifiedAccessTrustProviderCondensed {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for VerifiedAccessTrustProviderCondensed {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -175,6 +175,7 @@ impl Volume {
         self.kms_key_id.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for Volume {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -252,6 +253,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for Volume {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for Volume {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -260,6 +262,7 @@ impl ::awsgen_runtime::serde::Serialize for Volume {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for Volume {
     const TYPE_NAME: &'static str = "Volume";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -321,6 +324,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for Volume {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for Volume {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -89,6 +89,7 @@ impl VolumeAttachment {
         self.attach_time.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for VolumeAttachment {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -130,6 +131,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for VolumeAttachment {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for VolumeAttachment {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -138,6 +140,7 @@ impl ::awsgen_runtime::serde::Serialize for VolumeAttachment {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for VolumeAttachment {
     const TYPE_NAME: &'static str = "VolumeAttachment";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -171,6 +174,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for VolumeAttachment {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for VolumeAttachment {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

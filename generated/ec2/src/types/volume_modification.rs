@@ -147,6 +147,7 @@ impl VolumeModification {
         self.operator.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for VolumeModification {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -217,6 +218,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for VolumeModification {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for VolumeModification {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -225,6 +227,7 @@ impl ::awsgen_runtime::serde::Serialize for VolumeModification {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for VolumeModification {
     const TYPE_NAME: &'static str = "VolumeModification";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -278,6 +281,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for VolumeModification {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for VolumeModification {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

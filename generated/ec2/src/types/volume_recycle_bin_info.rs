@@ -133,6 +133,7 @@ impl VolumeRecycleBinInfo {
         self.recycle_bin_exit_time.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for VolumeRecycleBinInfo {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -202,6 +203,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for VolumeRecycleBinInfo {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for VolumeRecycleBinInfo {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -210,6 +212,7 @@ impl ::awsgen_runtime::serde::Serialize for VolumeRecycleBinInfo {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for VolumeRecycleBinInfo {
     const TYPE_NAME: &'static str = "VolumeRecycleBinInfo";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -265,6 +268,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for VolumeRecycleBinInfo {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for VolumeRecycleBinInfo {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -102,6 +102,7 @@ impl VolumeStatusItem {
         self.operator.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for VolumeStatusItem {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -141,6 +142,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for VolumeStatusItem {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for VolumeStatusItem {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -149,6 +151,7 @@ impl ::awsgen_runtime::serde::Serialize for VolumeStatusItem {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for VolumeStatusItem {
     const TYPE_NAME: &'static str = "VolumeStatusItem";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -201,6 +204,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for VolumeStatusItem {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for VolumeStatusItem {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -85,6 +85,7 @@ impl ::std::fmt::Display for VpcAttributeName {
         f.write_str(self.as_str())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for VpcAttributeName {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -93,6 +94,7 @@ impl ::awsgen_runtime::serde::Serialize for VpcAttributeName {
         serializer.serialize_str(self.as_str())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for VpcAttributeName {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

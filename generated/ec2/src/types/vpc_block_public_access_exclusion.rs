@@ -102,6 +102,7 @@ impl VpcBlockPublicAccessExclusion {
         self.tags.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for VpcBlockPublicAccessExclusion {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -154,6 +155,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for VpcBlockPublicAccessExcl
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for VpcBlockPublicAccessExclusion {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -162,6 +164,7 @@ impl ::awsgen_runtime::serde::Serialize for VpcBlockPublicAccessExclusion {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for VpcBlockPublicAccessExclusion {
     const TYPE_NAME: &'static str = "VpcBlockPublicAccessExclusion";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -219,6 +222,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for VpcBlockPublicAccessEx
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for VpcBlockPublicAccessExclusion {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -120,6 +120,7 @@ impl ::std::fmt::Display for VpcBlockPublicAccessExclusionState {
         f.write_str(self.as_str())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for VpcBlockPublicAccessExclusionState {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -128,6 +129,7 @@ impl ::awsgen_runtime::serde::Serialize for VpcBlockPublicAccessExclusionState {
         serializer.serialize_str(self.as_str())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for VpcBlockPublicAccessExclusionState {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -95,6 +95,7 @@ impl VpcBlockPublicAccessOptions {
         self.exclusions_allowed.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for VpcBlockPublicAccessOptions {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -133,6 +134,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for VpcBlockPublicAccessOpti
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for VpcBlockPublicAccessOptions {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -141,6 +143,7 @@ impl ::awsgen_runtime::serde::Serialize for VpcBlockPublicAccessOptions {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for VpcBlockPublicAccessOptions {
     const TYPE_NAME: &'static str = "VpcBlockPublicAccessOptions";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -175,6 +178,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for VpcBlockPublicAccessOp
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for VpcBlockPublicAccessOptions {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -119,6 +119,7 @@ impl VpcEncryptionControlConfiguration {
         self.elastic_file_system_exclusion.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for VpcEncryptionControlConfiguration {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -160,6 +161,7 @@ for VpcEncryptionControlConfiguration {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for VpcEncryptionControlConfiguration {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -168,6 +170,7 @@ impl ::awsgen_runtime::serde::Serialize for VpcEncryptionControlConfiguration {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for VpcEncryptionControlConfiguration {
     const TYPE_NAME: &'static str = "VpcEncryptionControlConfiguration";
@@ -202,6 +205,7 @@ for VpcEncryptionControlConfiguration {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for VpcEncryptionControlConfiguration {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -100,6 +100,7 @@ impl VpcEncryptionControlExclusions {
         self.elastic_file_system.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for VpcEncryptionControlExclusions {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -133,6 +134,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for VpcEncryptionControlExcl
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for VpcEncryptionControlExclusions {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -141,6 +143,7 @@ impl ::awsgen_runtime::serde::Serialize for VpcEncryptionControlExclusions {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for VpcEncryptionControlExclusions {
     const TYPE_NAME: &'static str = "VpcEncryptionControlExclusions";
@@ -168,6 +171,7 @@ for VpcEncryptionControlExclusions {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for VpcEncryptionControlExclusions {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -48,6 +48,7 @@ impl VpcEncryptionNonCompliantResource {
         self.is_excludable
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for VpcEncryptionNonCompliantResource {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -70,6 +71,7 @@ for VpcEncryptionNonCompliantResource {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for VpcEncryptionNonCompliantResource {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -78,6 +80,7 @@ impl ::awsgen_runtime::serde::Serialize for VpcEncryptionNonCompliantResource {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for VpcEncryptionNonCompliantResource {
     const TYPE_NAME: &'static str = "VpcEncryptionNonCompliantResource";
@@ -99,6 +102,7 @@ for VpcEncryptionNonCompliantResource {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for VpcEncryptionNonCompliantResource {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

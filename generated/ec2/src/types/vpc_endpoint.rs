@@ -218,6 +218,7 @@ impl VpcEndpoint {
         self.payer_responsibilities.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for VpcEndpoint {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -310,6 +311,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for VpcEndpoint {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for VpcEndpoint {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -318,6 +320,7 @@ impl ::awsgen_runtime::serde::Serialize for VpcEndpoint {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for VpcEndpoint {
     const TYPE_NAME: &'static str = "VpcEndpoint";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -414,6 +417,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for VpcEndpoint {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for VpcEndpoint {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

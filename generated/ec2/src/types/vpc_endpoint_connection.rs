@@ -121,6 +121,7 @@ impl VpcEndpointConnection {
         self.payer_responsibilities.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for VpcEndpointConnection {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -174,6 +175,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for VpcEndpointConnection {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for VpcEndpointConnection {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -182,6 +184,7 @@ impl ::awsgen_runtime::serde::Serialize for VpcEndpointConnection {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for VpcEndpointConnection {
     const TYPE_NAME: &'static str = "VpcEndpointConnection";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -245,6 +248,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for VpcEndpointConnection 
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for VpcEndpointConnection {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -73,6 +73,7 @@ impl VpcIpv6CidrBlockAssociation {
         self.ip_source.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for VpcIpv6CidrBlockAssociation {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -103,6 +104,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for VpcIpv6CidrBlockAssociat
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for VpcIpv6CidrBlockAssociation {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -111,6 +113,7 @@ impl ::awsgen_runtime::serde::Serialize for VpcIpv6CidrBlockAssociation {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for VpcIpv6CidrBlockAssociation {
     const TYPE_NAME: &'static str = "VpcIpv6CidrBlockAssociation";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -134,6 +137,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for VpcIpv6CidrBlockAssoci
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for VpcIpv6CidrBlockAssociation {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

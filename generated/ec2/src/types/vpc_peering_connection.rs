@@ -72,6 +72,7 @@ impl VpcPeeringConnection {
         self.vpc_peering_connection_id.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for VpcPeeringConnection {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -104,6 +105,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for VpcPeeringConnection {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for VpcPeeringConnection {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -112,6 +114,7 @@ impl ::awsgen_runtime::serde::Serialize for VpcPeeringConnection {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for VpcPeeringConnection {
     const TYPE_NAME: &'static str = "VpcPeeringConnection";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -150,6 +153,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for VpcPeeringConnection {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for VpcPeeringConnection {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -43,6 +43,7 @@ impl VpcPeeringConnectionOptionsDescription {
         self.allow_egress_from_local_vpc_to_remote_classic_link
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for VpcPeeringConnectionOptionsDescription {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -68,6 +69,7 @@ for VpcPeeringConnectionOptionsDescription {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for VpcPeeringConnectionOptionsDescription {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -76,6 +78,7 @@ impl ::awsgen_runtime::serde::Serialize for VpcPeeringConnectionOptionsDescripti
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for VpcPeeringConnectionOptionsDescription {
     const TYPE_NAME: &'static str = "VpcPeeringConnectionOptionsDescription";
@@ -104,6 +107,7 @@ for VpcPeeringConnectionOptionsDescription {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for VpcPeeringConnectionOptionsDescription {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

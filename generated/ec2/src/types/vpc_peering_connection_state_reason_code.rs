@@ -119,6 +119,7 @@ impl ::std::fmt::Display for VpcPeeringConnectionStateReasonCode {
         f.write_str(self.as_str())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for VpcPeeringConnectionStateReasonCode {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -127,6 +128,7 @@ impl ::awsgen_runtime::serde::Serialize for VpcPeeringConnectionStateReasonCode 
         serializer.serialize_str(self.as_str())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for VpcPeeringConnectionStateReasonCode {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -60,6 +60,7 @@ impl VpnConcentrator {
         self.tags.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for VpnConcentrator {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -87,6 +88,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for VpnConcentrator {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for VpnConcentrator {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -95,6 +97,7 @@ impl ::awsgen_runtime::serde::Serialize for VpnConcentrator {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for VpnConcentrator {
     const TYPE_NAME: &'static str = "VpnConcentrator";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -125,6 +128,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for VpnConcentrator {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for VpnConcentrator {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

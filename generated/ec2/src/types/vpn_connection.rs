@@ -138,6 +138,7 @@ impl VpnConnection {
         self.vpn_gateway_id.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for VpnConnection {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -199,6 +200,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for VpnConnection {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for VpnConnection {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -207,6 +209,7 @@ impl ::awsgen_runtime::serde::Serialize for VpnConnection {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for VpnConnection {
     const TYPE_NAME: &'static str = "VpnConnection";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -268,6 +271,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for VpnConnection {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for VpnConnection {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

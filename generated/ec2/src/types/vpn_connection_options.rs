@@ -111,6 +111,7 @@ impl VpnConnectionOptions {
         self.tunnel_bandwidth.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for VpnConnectionOptions {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -155,6 +156,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for VpnConnectionOptions {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for VpnConnectionOptions {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -163,6 +165,7 @@ impl ::awsgen_runtime::serde::Serialize for VpnConnectionOptions {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for VpnConnectionOptions {
     const TYPE_NAME: &'static str = "VpnConnectionOptions";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -200,6 +203,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for VpnConnectionOptions {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for VpnConnectionOptions {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

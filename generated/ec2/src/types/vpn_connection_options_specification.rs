@@ -127,6 +127,7 @@ impl VpnConnectionOptionsSpecification {
         self.static_routes_only
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for VpnConnectionOptionsSpecification {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -172,6 +173,7 @@ for VpnConnectionOptionsSpecification {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for VpnConnectionOptionsSpecification {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -180,6 +182,7 @@ impl ::awsgen_runtime::serde::Serialize for VpnConnectionOptionsSpecification {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for VpnConnectionOptionsSpecification {
     const TYPE_NAME: &'static str = "VpnConnectionOptionsSpecification";
@@ -218,6 +221,7 @@ for VpnConnectionOptionsSpecification {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for VpnConnectionOptionsSpecification {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

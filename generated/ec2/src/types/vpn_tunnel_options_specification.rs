@@ -243,6 +243,7 @@ impl VpnTunnelOptionsSpecification {
         self.enable_tunnel_lifecycle_control
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for VpnTunnelOptionsSpecification {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -313,6 +314,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for VpnTunnelOptionsSpecific
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for VpnTunnelOptionsSpecification {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -321,6 +323,7 @@ impl ::awsgen_runtime::serde::Serialize for VpnTunnelOptionsSpecification {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for VpnTunnelOptionsSpecification {
     const TYPE_NAME: &'static str = "VpnTunnelOptionsSpecification";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -417,6 +420,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for VpnTunnelOptionsSpecif
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for VpnTunnelOptionsSpecification {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -21,6 +21,7 @@ impl CidrCollectionAlreadyExistsException {
         <crate::error::builders::CidrCollectionAlreadyExistsExceptionBuilder as ::std::default::Default>::default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for CidrCollectionAlreadyExistsException {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -34,6 +35,7 @@ for CidrCollectionAlreadyExistsException {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for CidrCollectionAlreadyExistsException {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -42,6 +44,7 @@ impl ::awsgen_runtime::serde::Serialize for CidrCollectionAlreadyExistsException
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for CidrCollectionAlreadyExistsException {
     const TYPE_NAME: &'static str = "CidrCollectionAlreadyExistsException";
@@ -60,6 +63,7 @@ for CidrCollectionAlreadyExistsException {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for CidrCollectionAlreadyExistsException {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

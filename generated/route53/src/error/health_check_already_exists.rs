@@ -24,6 +24,7 @@ impl HealthCheckAlreadyExists {
         <crate::error::builders::HealthCheckAlreadyExistsBuilder as ::std::default::Default>::default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for HealthCheckAlreadyExists {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -36,6 +37,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for HealthCheckAlreadyExists
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for HealthCheckAlreadyExists {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -44,6 +46,7 @@ impl ::awsgen_runtime::serde::Serialize for HealthCheckAlreadyExists {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for HealthCheckAlreadyExists {
     const TYPE_NAME: &'static str = "HealthCheckAlreadyExists";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -61,6 +64,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for HealthCheckAlreadyExis
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for HealthCheckAlreadyExists {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

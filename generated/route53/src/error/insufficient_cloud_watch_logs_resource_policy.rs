@@ -27,6 +27,7 @@ impl InsufficientCloudWatchLogsResourcePolicy {
         <crate::error::builders::InsufficientCloudWatchLogsResourcePolicyBuilder as ::std::default::Default>::default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for InsufficientCloudWatchLogsResourcePolicy {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -40,6 +41,7 @@ for InsufficientCloudWatchLogsResourcePolicy {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for InsufficientCloudWatchLogsResourcePolicy {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -48,6 +50,7 @@ impl ::awsgen_runtime::serde::Serialize for InsufficientCloudWatchLogsResourcePo
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for InsufficientCloudWatchLogsResourcePolicy {
     const TYPE_NAME: &'static str = "InsufficientCloudWatchLogsResourcePolicy";
@@ -66,6 +69,7 @@ for InsufficientCloudWatchLogsResourcePolicy {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for InsufficientCloudWatchLogsResourcePolicy {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

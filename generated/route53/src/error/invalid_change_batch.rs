@@ -28,6 +28,7 @@ impl InvalidChangeBatch {
         self.messages.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for InvalidChangeBatch {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -43,6 +44,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for InvalidChangeBatch {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for InvalidChangeBatch {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -51,6 +53,7 @@ impl ::awsgen_runtime::serde::Serialize for InvalidChangeBatch {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for InvalidChangeBatch {
     const TYPE_NAME: &'static str = "InvalidChangeBatch";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -69,6 +72,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for InvalidChangeBatch {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for InvalidChangeBatch {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -21,6 +21,7 @@ impl InvalidTrafficPolicyDocument {
         <crate::error::builders::InvalidTrafficPolicyDocumentBuilder as ::std::default::Default>::default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for InvalidTrafficPolicyDocument {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -33,6 +34,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for InvalidTrafficPolicyDocu
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for InvalidTrafficPolicyDocument {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -41,6 +43,7 @@ impl ::awsgen_runtime::serde::Serialize for InvalidTrafficPolicyDocument {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for InvalidTrafficPolicyDocument {
     const TYPE_NAME: &'static str = "InvalidTrafficPolicyDocument";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -58,6 +61,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for InvalidTrafficPolicyDo
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for InvalidTrafficPolicyDocument {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -21,6 +21,7 @@ impl NoSuchTrafficPolicy {
         <crate::error::builders::NoSuchTrafficPolicyBuilder as ::std::default::Default>::default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for NoSuchTrafficPolicy {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -33,6 +34,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for NoSuchTrafficPolicy {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for NoSuchTrafficPolicy {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -41,6 +43,7 @@ impl ::awsgen_runtime::serde::Serialize for NoSuchTrafficPolicy {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for NoSuchTrafficPolicy {
     const TYPE_NAME: &'static str = "NoSuchTrafficPolicy";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -58,6 +61,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for NoSuchTrafficPolicy {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for NoSuchTrafficPolicy {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -21,6 +21,7 @@ impl PriorRequestNotComplete {
         <crate::error::builders::PriorRequestNotCompleteBuilder as ::std::default::Default>::default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for PriorRequestNotComplete {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -33,6 +34,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for PriorRequestNotComplete 
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for PriorRequestNotComplete {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -41,6 +43,7 @@ impl ::awsgen_runtime::serde::Serialize for PriorRequestNotComplete {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for PriorRequestNotComplete {
     const TYPE_NAME: &'static str = "PriorRequestNotComplete";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -58,6 +61,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for PriorRequestNotComplet
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for PriorRequestNotComplete {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

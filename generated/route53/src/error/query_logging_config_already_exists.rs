@@ -21,6 +21,7 @@ impl QueryLoggingConfigAlreadyExists {
         <crate::error::builders::QueryLoggingConfigAlreadyExistsBuilder as ::std::default::Default>::default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for QueryLoggingConfigAlreadyExists {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -33,6 +34,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for QueryLoggingConfigAlread
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for QueryLoggingConfigAlreadyExists {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -41,6 +43,7 @@ impl ::awsgen_runtime::serde::Serialize for QueryLoggingConfigAlreadyExists {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for QueryLoggingConfigAlreadyExists {
     const TYPE_NAME: &'static str = "QueryLoggingConfigAlreadyExists";
@@ -59,6 +62,7 @@ for QueryLoggingConfigAlreadyExists {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for QueryLoggingConfigAlreadyExists {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -23,6 +23,7 @@ impl TooManyTrafficPolicyVersionsForCurrentPolicy {
         <crate::error::builders::TooManyTrafficPolicyVersionsForCurrentPolicyBuilder as ::std::default::Default>::default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for TooManyTrafficPolicyVersionsForCurrentPolicy {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -36,6 +37,7 @@ for TooManyTrafficPolicyVersionsForCurrentPolicy {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize
 for TooManyTrafficPolicyVersionsForCurrentPolicy {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
@@ -45,6 +47,7 @@ for TooManyTrafficPolicyVersionsForCurrentPolicy {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for TooManyTrafficPolicyVersionsForCurrentPolicy {
     const TYPE_NAME: &'static str = "TooManyTrafficPolicyVersionsForCurrentPolicy";
@@ -63,6 +66,7 @@ for TooManyTrafficPolicyVersionsForCurrentPolicy {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for TooManyTrafficPolicyVersionsForCurrentPolicy {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

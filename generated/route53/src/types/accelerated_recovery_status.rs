@@ -114,6 +114,7 @@ impl ::std::fmt::Display for AcceleratedRecoveryStatus {
         f.write_str(self.as_str())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for AcceleratedRecoveryStatus {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -122,6 +123,7 @@ impl ::awsgen_runtime::serde::Serialize for AcceleratedRecoveryStatus {
         serializer.serialize_str(self.as_str())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for AcceleratedRecoveryStatus {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

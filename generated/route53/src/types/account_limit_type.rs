@@ -103,6 +103,7 @@ impl ::std::fmt::Display for AccountLimitType {
         f.write_str(self.as_str())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for AccountLimitType {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -111,6 +112,7 @@ impl ::awsgen_runtime::serde::Serialize for AccountLimitType {
         serializer.serialize_str(self.as_str())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for AccountLimitType {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -43,6 +43,7 @@ impl AlarmIdentifier {
         self.name.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for AlarmIdentifier {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -58,6 +59,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for AlarmIdentifier {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for AlarmIdentifier {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -66,6 +68,7 @@ impl ::awsgen_runtime::serde::Serialize for AlarmIdentifier {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for AlarmIdentifier {
     const TYPE_NAME: &'static str = "AlarmIdentifier";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -84,6 +87,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for AlarmIdentifier {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for AlarmIdentifier {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

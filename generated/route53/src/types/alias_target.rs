@@ -131,6 +131,7 @@ impl AliasTarget {
         self.evaluate_target_health
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for AliasTarget {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -149,6 +150,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for AliasTarget {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for AliasTarget {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -157,6 +159,7 @@ impl ::awsgen_runtime::serde::Serialize for AliasTarget {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for AliasTarget {
     const TYPE_NAME: &'static str = "AliasTarget";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -176,6 +179,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for AliasTarget {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for AliasTarget {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -34,6 +34,7 @@ impl ChangeBatch {
         self.changes.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for ChangeBatch {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -49,6 +50,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for ChangeBatch {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for ChangeBatch {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -57,6 +59,7 @@ impl ::awsgen_runtime::serde::Serialize for ChangeBatch {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for ChangeBatch {
     const TYPE_NAME: &'static str = "ChangeBatch";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -81,6 +84,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for ChangeBatch {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for ChangeBatch {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

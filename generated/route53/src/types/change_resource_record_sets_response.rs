@@ -29,6 +29,7 @@ impl ChangeResourceRecordSetsResponse {
         self.change_info.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for ChangeResourceRecordSetsResponse {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -42,6 +43,7 @@ for ChangeResourceRecordSetsResponse {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for ChangeResourceRecordSetsResponse {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -50,6 +52,7 @@ impl ::awsgen_runtime::serde::Serialize for ChangeResourceRecordSetsResponse {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for ChangeResourceRecordSetsResponse {
     const TYPE_NAME: &'static str = "ChangeResourceRecordSetsResponse";
@@ -68,6 +71,7 @@ for ChangeResourceRecordSetsResponse {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for ChangeResourceRecordSetsResponse {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

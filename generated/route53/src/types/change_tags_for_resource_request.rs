@@ -61,6 +61,7 @@ impl ChangeTagsForResourceRequest {
         self.remove_tag_keys.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for ChangeTagsForResourceRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -86,6 +87,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for ChangeTagsForResourceReq
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for ChangeTagsForResourceRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -94,12 +96,7 @@ impl ::awsgen_runtime::serde::Serialize for ChangeTagsForResourceRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl ChangeTagsForResourceRequest {
-    /// The JSON body of a `ChangeTagsForResourceRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for ChangeTagsForResourceRequest {
     const TYPE_NAME: &'static str = "ChangeTagsForResourceRequest";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -126,6 +123,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for ChangeTagsForResourceR
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for ChangeTagsForResourceRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -17,6 +17,7 @@ impl ChangeTagsForResourceResponse {
         <crate::types::builders::ChangeTagsForResourceResponseBuilder as ::std::default::Default>::default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for ChangeTagsForResourceResponse {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -26,6 +27,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for ChangeTagsForResourceRes
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for ChangeTagsForResourceResponse {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -34,6 +36,7 @@ impl ::awsgen_runtime::serde::Serialize for ChangeTagsForResourceResponse {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for ChangeTagsForResourceResponse {
     const TYPE_NAME: &'static str = "ChangeTagsForResourceResponse";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -47,6 +50,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for ChangeTagsForResourceR
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for ChangeTagsForResourceResponse {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -47,6 +47,7 @@ impl CidrCollectionChange {
         self.cidr_list.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for CidrCollectionChange {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -65,6 +66,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for CidrCollectionChange {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for CidrCollectionChange {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -73,6 +75,7 @@ impl ::awsgen_runtime::serde::Serialize for CidrCollectionChange {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for CidrCollectionChange {
     const TYPE_NAME: &'static str = "CidrCollectionChange";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -92,6 +95,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for CidrCollectionChange {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for CidrCollectionChange {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -90,6 +90,7 @@ impl CloudWatchAlarmConfiguration {
         self.dimensions.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for CloudWatchAlarmConfiguration {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -126,6 +127,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for CloudWatchAlarmConfigura
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for CloudWatchAlarmConfiguration {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -134,6 +136,7 @@ impl ::awsgen_runtime::serde::Serialize for CloudWatchAlarmConfiguration {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for CloudWatchAlarmConfiguration {
     const TYPE_NAME: &'static str = "CloudWatchAlarmConfiguration";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -168,6 +171,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for CloudWatchAlarmConfigu
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for CloudWatchAlarmConfiguration {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -296,6 +296,7 @@ impl ::std::fmt::Display for CloudWatchRegion {
         f.write_str(self.as_str())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for CloudWatchRegion {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -304,6 +305,7 @@ impl ::awsgen_runtime::serde::Serialize for CloudWatchRegion {
         serializer.serialize_str(self.as_str())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for CloudWatchRegion {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -94,6 +94,7 @@ impl ::std::fmt::Display for ComparisonOperator {
         f.write_str(self.as_str())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for ComparisonOperator {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -102,6 +103,7 @@ impl ::awsgen_runtime::serde::Serialize for ComparisonOperator {
         serializer.serialize_str(self.as_str())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for ComparisonOperator {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

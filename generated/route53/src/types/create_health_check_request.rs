@@ -45,6 +45,7 @@ impl CreateHealthCheckRequest {
         self.health_check_config.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for CreateHealthCheckRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -60,6 +61,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for CreateHealthCheckRequest
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for CreateHealthCheckRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -68,12 +70,7 @@ impl ::awsgen_runtime::serde::Serialize for CreateHealthCheckRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl CreateHealthCheckRequest {
-    /// The JSON body of a `CreateHealthCheckRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for CreateHealthCheckRequest {
     const TYPE_NAME: &'static str = "CreateHealthCheckRequest";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -92,6 +89,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for CreateHealthCheckReque
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for CreateHealthCheckRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

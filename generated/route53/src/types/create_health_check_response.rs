@@ -38,6 +38,7 @@ impl CreateHealthCheckResponse {
         self.location.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for CreateHealthCheckResponse {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -55,6 +56,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for CreateHealthCheckRespons
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for CreateHealthCheckResponse {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -63,6 +65,7 @@ impl ::awsgen_runtime::serde::Serialize for CreateHealthCheckResponse {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for CreateHealthCheckResponse {
     const TYPE_NAME: &'static str = "CreateHealthCheckResponse";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -81,6 +84,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for CreateHealthCheckRespo
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for CreateHealthCheckResponse {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -72,6 +72,7 @@ impl CreateHostedZoneRequest {
         self.delegation_set_id.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for CreateHostedZoneRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -96,6 +97,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for CreateHostedZoneRequest 
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for CreateHostedZoneRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -104,12 +106,7 @@ impl ::awsgen_runtime::serde::Serialize for CreateHostedZoneRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl CreateHostedZoneRequest {
-    /// The JSON body of a `CreateHostedZoneRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for CreateHostedZoneRequest {
     const TYPE_NAME: &'static str = "CreateHostedZoneRequest";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -131,6 +128,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for CreateHostedZoneReques
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for CreateHostedZoneRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

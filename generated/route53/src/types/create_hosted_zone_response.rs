@@ -63,6 +63,7 @@ impl CreateHostedZoneResponse {
         self.location.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for CreateHostedZoneResponse {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -89,6 +90,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for CreateHostedZoneResponse
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for CreateHostedZoneResponse {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -97,6 +99,7 @@ impl ::awsgen_runtime::serde::Serialize for CreateHostedZoneResponse {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for CreateHostedZoneResponse {
     const TYPE_NAME: &'static str = "CreateHostedZoneResponse";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -118,6 +121,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for CreateHostedZoneRespon
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for CreateHostedZoneResponse {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

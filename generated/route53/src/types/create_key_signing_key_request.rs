@@ -78,6 +78,7 @@ impl CreateKeySigningKeyRequest {
         self.status.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for CreateKeySigningKeyRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -102,6 +103,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for CreateKeySigningKeyReque
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for CreateKeySigningKeyRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -110,12 +112,7 @@ impl ::awsgen_runtime::serde::Serialize for CreateKeySigningKeyRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl CreateKeySigningKeyRequest {
-    /// The JSON body of a `CreateKeySigningKeyRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for CreateKeySigningKeyRequest {
     const TYPE_NAME: &'static str = "CreateKeySigningKeyRequest";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -139,6 +136,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for CreateKeySigningKeyReq
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for CreateKeySigningKeyRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -40,6 +40,7 @@ impl CreateQueryLoggingConfigRequest {
         self.cloud_watch_logs_log_group_arn.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for CreateQueryLoggingConfigRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -56,6 +57,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for CreateQueryLoggingConfig
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for CreateQueryLoggingConfigRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -64,12 +66,7 @@ impl ::awsgen_runtime::serde::Serialize for CreateQueryLoggingConfigRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl CreateQueryLoggingConfigRequest {
-    /// The JSON body of a `CreateQueryLoggingConfigRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for CreateQueryLoggingConfigRequest {
     const TYPE_NAME: &'static str = "CreateQueryLoggingConfigRequest";
@@ -91,6 +88,7 @@ for CreateQueryLoggingConfigRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for CreateQueryLoggingConfigRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -40,6 +40,7 @@ impl CreateQueryLoggingConfigResponse {
         self.location.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for CreateQueryLoggingConfigResponse {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -58,6 +59,7 @@ for CreateQueryLoggingConfigResponse {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for CreateQueryLoggingConfigResponse {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -66,6 +68,7 @@ impl ::awsgen_runtime::serde::Serialize for CreateQueryLoggingConfigResponse {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for CreateQueryLoggingConfigResponse {
     const TYPE_NAME: &'static str = "CreateQueryLoggingConfigResponse";
@@ -85,6 +88,7 @@ for CreateQueryLoggingConfigResponse {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for CreateQueryLoggingConfigResponse {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -38,6 +38,7 @@ impl CreateReusableDelegationSetResponse {
         self.location.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for CreateReusableDelegationSetResponse {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -56,6 +57,7 @@ for CreateReusableDelegationSetResponse {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for CreateReusableDelegationSetResponse {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -64,6 +66,7 @@ impl ::awsgen_runtime::serde::Serialize for CreateReusableDelegationSetResponse 
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for CreateReusableDelegationSetResponse {
     const TYPE_NAME: &'static str = "CreateReusableDelegationSetResponse";
@@ -83,6 +86,7 @@ for CreateReusableDelegationSetResponse {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for CreateReusableDelegationSetResponse {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -42,6 +42,7 @@ impl CreateTrafficPolicyInstanceResponse {
         self.location.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for CreateTrafficPolicyInstanceResponse {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -60,6 +61,7 @@ for CreateTrafficPolicyInstanceResponse {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for CreateTrafficPolicyInstanceResponse {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -68,6 +70,7 @@ impl ::awsgen_runtime::serde::Serialize for CreateTrafficPolicyInstanceResponse 
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for CreateTrafficPolicyInstanceResponse {
     const TYPE_NAME: &'static str = "CreateTrafficPolicyInstanceResponse";
@@ -87,6 +90,7 @@ for CreateTrafficPolicyInstanceResponse {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for CreateTrafficPolicyInstanceResponse {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -45,6 +45,7 @@ impl CreateTrafficPolicyVersionRequest {
         self.comment.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for CreateTrafficPolicyVersionRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -66,6 +67,7 @@ for CreateTrafficPolicyVersionRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for CreateTrafficPolicyVersionRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -74,12 +76,7 @@ impl ::awsgen_runtime::serde::Serialize for CreateTrafficPolicyVersionRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl CreateTrafficPolicyVersionRequest {
-    /// The JSON body of a `CreateTrafficPolicyVersionRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for CreateTrafficPolicyVersionRequest {
     const TYPE_NAME: &'static str = "CreateTrafficPolicyVersionRequest";
@@ -100,6 +97,7 @@ for CreateTrafficPolicyVersionRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for CreateTrafficPolicyVersionRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -38,6 +38,7 @@ impl CreateTrafficPolicyVersionResponse {
         self.location.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for CreateTrafficPolicyVersionResponse {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -56,6 +57,7 @@ for CreateTrafficPolicyVersionResponse {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for CreateTrafficPolicyVersionResponse {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -64,6 +66,7 @@ impl ::awsgen_runtime::serde::Serialize for CreateTrafficPolicyVersionResponse {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for CreateTrafficPolicyVersionResponse {
     const TYPE_NAME: &'static str = "CreateTrafficPolicyVersionResponse";
@@ -83,6 +86,7 @@ for CreateTrafficPolicyVersionResponse {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for CreateTrafficPolicyVersionResponse {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -38,6 +38,7 @@ impl CreateVpcAssociationAuthorizationRequest {
         self.vpc.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for CreateVpcAssociationAuthorizationRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -56,6 +57,7 @@ for CreateVpcAssociationAuthorizationRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for CreateVpcAssociationAuthorizationRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -64,12 +66,7 @@ impl ::awsgen_runtime::serde::Serialize for CreateVpcAssociationAuthorizationReq
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl CreateVpcAssociationAuthorizationRequest {
-    /// The JSON body of a `CreateVPCAssociationAuthorizationRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for CreateVpcAssociationAuthorizationRequest {
     const TYPE_NAME: &'static str = "CreateVPCAssociationAuthorizationRequest";
@@ -89,6 +86,7 @@ for CreateVpcAssociationAuthorizationRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for CreateVpcAssociationAuthorizationRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -36,6 +36,7 @@ impl CreateVpcAssociationAuthorizationResponse {
         self.vpc.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for CreateVpcAssociationAuthorizationResponse {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -52,6 +53,7 @@ for CreateVpcAssociationAuthorizationResponse {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for CreateVpcAssociationAuthorizationResponse {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -60,6 +62,7 @@ impl ::awsgen_runtime::serde::Serialize for CreateVpcAssociationAuthorizationRes
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for CreateVpcAssociationAuthorizationResponse {
     const TYPE_NAME: &'static str = "CreateVPCAssociationAuthorizationResponse";
@@ -79,6 +82,7 @@ for CreateVpcAssociationAuthorizationResponse {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for CreateVpcAssociationAuthorizationResponse {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -27,6 +27,7 @@ impl DeactivateKeySigningKeyResponse {
         self.change_info.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for DeactivateKeySigningKeyResponse {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -39,6 +40,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for DeactivateKeySigningKeyR
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for DeactivateKeySigningKeyResponse {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -47,6 +49,7 @@ impl ::awsgen_runtime::serde::Serialize for DeactivateKeySigningKeyResponse {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DeactivateKeySigningKeyResponse {
     const TYPE_NAME: &'static str = "DeactivateKeySigningKeyResponse";
@@ -65,6 +68,7 @@ for DeactivateKeySigningKeyResponse {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for DeactivateKeySigningKeyResponse {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

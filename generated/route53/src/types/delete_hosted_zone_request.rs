@@ -29,6 +29,7 @@ impl DeleteHostedZoneRequest {
         self.id.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for DeleteHostedZoneRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -43,6 +44,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for DeleteHostedZoneRequest 
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for DeleteHostedZoneRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -51,12 +53,7 @@ impl ::awsgen_runtime::serde::Serialize for DeleteHostedZoneRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl DeleteHostedZoneRequest {
-    /// The JSON body of a `DeleteHostedZoneRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for DeleteHostedZoneRequest {
     const TYPE_NAME: &'static str = "DeleteHostedZoneRequest";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -74,6 +71,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for DeleteHostedZoneReques
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for DeleteHostedZoneRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -29,6 +29,7 @@ impl DeleteReusableDelegationSetRequest {
         self.id.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DeleteReusableDelegationSetRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -44,6 +45,7 @@ for DeleteReusableDelegationSetRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for DeleteReusableDelegationSetRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -52,12 +54,7 @@ impl ::awsgen_runtime::serde::Serialize for DeleteReusableDelegationSetRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl DeleteReusableDelegationSetRequest {
-    /// The JSON body of a `DeleteReusableDelegationSetRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DeleteReusableDelegationSetRequest {
     const TYPE_NAME: &'static str = "DeleteReusableDelegationSetRequest";
@@ -76,6 +73,7 @@ for DeleteReusableDelegationSetRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for DeleteReusableDelegationSetRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -31,6 +31,7 @@ impl DeleteTrafficPolicyInstanceRequest {
         self.id.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DeleteTrafficPolicyInstanceRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -46,6 +47,7 @@ for DeleteTrafficPolicyInstanceRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for DeleteTrafficPolicyInstanceRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -54,12 +56,7 @@ impl ::awsgen_runtime::serde::Serialize for DeleteTrafficPolicyInstanceRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl DeleteTrafficPolicyInstanceRequest {
-    /// The JSON body of a `DeleteTrafficPolicyInstanceRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DeleteTrafficPolicyInstanceRequest {
     const TYPE_NAME: &'static str = "DeleteTrafficPolicyInstanceRequest";
@@ -78,6 +75,7 @@ for DeleteTrafficPolicyInstanceRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for DeleteTrafficPolicyInstanceRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -40,6 +40,7 @@ impl DeleteTrafficPolicyRequest {
         self.version
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for DeleteTrafficPolicyRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -59,6 +60,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for DeleteTrafficPolicyReque
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for DeleteTrafficPolicyRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -67,12 +69,7 @@ impl ::awsgen_runtime::serde::Serialize for DeleteTrafficPolicyRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl DeleteTrafficPolicyRequest {
-    /// The JSON body of a `DeleteTrafficPolicyRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for DeleteTrafficPolicyRequest {
     const TYPE_NAME: &'static str = "DeleteTrafficPolicyRequest";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -91,6 +88,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for DeleteTrafficPolicyReq
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for DeleteTrafficPolicyRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -17,6 +17,7 @@ impl DeleteTrafficPolicyResponse {
         <crate::types::builders::DeleteTrafficPolicyResponseBuilder as ::std::default::Default>::default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for DeleteTrafficPolicyResponse {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -26,6 +27,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for DeleteTrafficPolicyRespo
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for DeleteTrafficPolicyResponse {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -34,6 +36,7 @@ impl ::awsgen_runtime::serde::Serialize for DeleteTrafficPolicyResponse {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for DeleteTrafficPolicyResponse {
     const TYPE_NAME: &'static str = "DeleteTrafficPolicyResponse";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -47,6 +50,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for DeleteTrafficPolicyRes
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for DeleteTrafficPolicyResponse {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

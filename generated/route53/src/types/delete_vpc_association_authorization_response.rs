@@ -17,6 +17,7 @@ impl DeleteVpcAssociationAuthorizationResponse {
         <crate::types::builders::DeleteVpcAssociationAuthorizationResponseBuilder as ::std::default::Default>::default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DeleteVpcAssociationAuthorizationResponse {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -27,6 +28,7 @@ for DeleteVpcAssociationAuthorizationResponse {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for DeleteVpcAssociationAuthorizationResponse {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -35,6 +37,7 @@ impl ::awsgen_runtime::serde::Serialize for DeleteVpcAssociationAuthorizationRes
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DeleteVpcAssociationAuthorizationResponse {
     const TYPE_NAME: &'static str = "DeleteVPCAssociationAuthorizationResponse";
@@ -49,6 +52,7 @@ for DeleteVpcAssociationAuthorizationResponse {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for DeleteVpcAssociationAuthorizationResponse {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -40,6 +40,7 @@ impl DnssecStatus {
         self.status_message.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for DnssecStatus {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -55,6 +56,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for DnssecStatus {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for DnssecStatus {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -63,6 +65,7 @@ impl ::awsgen_runtime::serde::Serialize for DnssecStatus {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for DnssecStatus {
     const TYPE_NAME: &'static str = "DNSSECStatus";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -81,6 +84,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for DnssecStatus {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for DnssecStatus {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -57,6 +57,7 @@ impl GeoLocation {
         self.subdivision_code.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for GeoLocation {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -75,6 +76,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for GeoLocation {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for GeoLocation {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -83,6 +85,7 @@ impl ::awsgen_runtime::serde::Serialize for GeoLocation {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for GeoLocation {
     const TYPE_NAME: &'static str = "GeoLocation";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -102,6 +105,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for GeoLocation {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for GeoLocation {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

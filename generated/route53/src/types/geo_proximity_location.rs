@@ -59,6 +59,7 @@ impl GeoProximityLocation {
         self.bias
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for GeoProximityLocation {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -80,6 +81,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for GeoProximityLocation {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for GeoProximityLocation {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -88,6 +90,7 @@ impl ::awsgen_runtime::serde::Serialize for GeoProximityLocation {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for GeoProximityLocation {
     const TYPE_NAME: &'static str = "GeoProximityLocation";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -108,6 +111,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for GeoProximityLocation {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for GeoProximityLocation {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

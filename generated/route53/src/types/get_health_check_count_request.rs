@@ -17,6 +17,7 @@ impl GetHealthCheckCountRequest {
         <crate::types::builders::GetHealthCheckCountRequestBuilder as ::std::default::Default>::default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for GetHealthCheckCountRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -26,6 +27,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for GetHealthCheckCountReque
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for GetHealthCheckCountRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -34,12 +36,7 @@ impl ::awsgen_runtime::serde::Serialize for GetHealthCheckCountRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl GetHealthCheckCountRequest {
-    /// The JSON body of a `GetHealthCheckCountRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for GetHealthCheckCountRequest {
     const TYPE_NAME: &'static str = "GetHealthCheckCountRequest";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -53,6 +50,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for GetHealthCheckCountReq
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for GetHealthCheckCountRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

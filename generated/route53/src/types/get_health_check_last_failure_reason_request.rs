@@ -31,6 +31,7 @@ impl GetHealthCheckLastFailureReasonRequest {
         self.health_check_id.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for GetHealthCheckLastFailureReasonRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -46,6 +47,7 @@ for GetHealthCheckLastFailureReasonRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for GetHealthCheckLastFailureReasonRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -54,12 +56,7 @@ impl ::awsgen_runtime::serde::Serialize for GetHealthCheckLastFailureReasonReque
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl GetHealthCheckLastFailureReasonRequest {
-    /// The JSON body of a `GetHealthCheckLastFailureReasonRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for GetHealthCheckLastFailureReasonRequest {
     const TYPE_NAME: &'static str = "GetHealthCheckLastFailureReasonRequest";
@@ -78,6 +75,7 @@ for GetHealthCheckLastFailureReasonRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for GetHealthCheckLastFailureReasonRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -29,6 +29,7 @@ impl GetHealthCheckLastFailureReasonResponse {
         self.health_check_observations.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for GetHealthCheckLastFailureReasonResponse {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -42,6 +43,7 @@ for GetHealthCheckLastFailureReasonResponse {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for GetHealthCheckLastFailureReasonResponse {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -50,6 +52,7 @@ impl ::awsgen_runtime::serde::Serialize for GetHealthCheckLastFailureReasonRespo
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for GetHealthCheckLastFailureReasonResponse {
     const TYPE_NAME: &'static str = "GetHealthCheckLastFailureReasonResponse";
@@ -76,6 +79,7 @@ for GetHealthCheckLastFailureReasonResponse {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for GetHealthCheckLastFailureReasonResponse {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -31,6 +31,7 @@ impl GetHealthCheckStatusRequest {
         self.health_check_id.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for GetHealthCheckStatusRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -45,6 +46,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for GetHealthCheckStatusRequ
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for GetHealthCheckStatusRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -53,12 +55,7 @@ impl ::awsgen_runtime::serde::Serialize for GetHealthCheckStatusRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl GetHealthCheckStatusRequest {
-    /// The JSON body of a `GetHealthCheckStatusRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for GetHealthCheckStatusRequest {
     const TYPE_NAME: &'static str = "GetHealthCheckStatusRequest";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -76,6 +73,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for GetHealthCheckStatusRe
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for GetHealthCheckStatusRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

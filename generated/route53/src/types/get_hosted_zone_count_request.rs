@@ -17,6 +17,7 @@ impl GetHostedZoneCountRequest {
         <crate::types::builders::GetHostedZoneCountRequestBuilder as ::std::default::Default>::default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for GetHostedZoneCountRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -26,6 +27,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for GetHostedZoneCountReques
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for GetHostedZoneCountRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -34,12 +36,7 @@ impl ::awsgen_runtime::serde::Serialize for GetHostedZoneCountRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl GetHostedZoneCountRequest {
-    /// The JSON body of a `GetHostedZoneCountRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for GetHostedZoneCountRequest {
     const TYPE_NAME: &'static str = "GetHostedZoneCountRequest";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -53,6 +50,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for GetHostedZoneCountRequ
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for GetHostedZoneCountRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

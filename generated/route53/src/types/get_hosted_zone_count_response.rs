@@ -27,6 +27,7 @@ impl GetHostedZoneCountResponse {
         self.hosted_zone_count
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for GetHostedZoneCountResponse {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -39,6 +40,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for GetHostedZoneCountRespon
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for GetHostedZoneCountResponse {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -47,6 +49,7 @@ impl ::awsgen_runtime::serde::Serialize for GetHostedZoneCountResponse {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for GetHostedZoneCountResponse {
     const TYPE_NAME: &'static str = "GetHostedZoneCountResponse";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -64,6 +67,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for GetHostedZoneCountResp
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for GetHostedZoneCountResponse {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

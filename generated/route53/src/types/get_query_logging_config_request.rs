@@ -29,6 +29,7 @@ impl GetQueryLoggingConfigRequest {
         self.id.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for GetQueryLoggingConfigRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -43,6 +44,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for GetQueryLoggingConfigReq
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for GetQueryLoggingConfigRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -51,12 +53,7 @@ impl ::awsgen_runtime::serde::Serialize for GetQueryLoggingConfigRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl GetQueryLoggingConfigRequest {
-    /// The JSON body of a `GetQueryLoggingConfigRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for GetQueryLoggingConfigRequest {
     const TYPE_NAME: &'static str = "GetQueryLoggingConfigRequest";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -74,6 +71,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for GetQueryLoggingConfigR
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for GetQueryLoggingConfigRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

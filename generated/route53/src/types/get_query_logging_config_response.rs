@@ -29,6 +29,7 @@ impl GetQueryLoggingConfigResponse {
         self.query_logging_config.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for GetQueryLoggingConfigResponse {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -41,6 +42,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for GetQueryLoggingConfigRes
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for GetQueryLoggingConfigResponse {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -49,6 +51,7 @@ impl ::awsgen_runtime::serde::Serialize for GetQueryLoggingConfigResponse {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for GetQueryLoggingConfigResponse {
     const TYPE_NAME: &'static str = "GetQueryLoggingConfigResponse";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -66,6 +69,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for GetQueryLoggingConfigR
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for GetQueryLoggingConfigResponse {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

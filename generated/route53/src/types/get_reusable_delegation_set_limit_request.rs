@@ -42,6 +42,7 @@ impl GetReusableDelegationSetLimitRequest {
         self.delegation_set_id.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for GetReusableDelegationSetLimitRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -62,6 +63,7 @@ for GetReusableDelegationSetLimitRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for GetReusableDelegationSetLimitRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -70,12 +72,7 @@ impl ::awsgen_runtime::serde::Serialize for GetReusableDelegationSetLimitRequest
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl GetReusableDelegationSetLimitRequest {
-    /// The JSON body of a `GetReusableDelegationSetLimitRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for GetReusableDelegationSetLimitRequest {
     const TYPE_NAME: &'static str = "GetReusableDelegationSetLimitRequest";
@@ -95,6 +92,7 @@ for GetReusableDelegationSetLimitRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for GetReusableDelegationSetLimitRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

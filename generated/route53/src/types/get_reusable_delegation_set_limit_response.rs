@@ -38,6 +38,7 @@ impl GetReusableDelegationSetLimitResponse {
         self.count
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for GetReusableDelegationSetLimitResponse {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -54,6 +55,7 @@ for GetReusableDelegationSetLimitResponse {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for GetReusableDelegationSetLimitResponse {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -62,6 +64,7 @@ impl ::awsgen_runtime::serde::Serialize for GetReusableDelegationSetLimitRespons
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for GetReusableDelegationSetLimitResponse {
     const TYPE_NAME: &'static str = "GetReusableDelegationSetLimitResponse";
@@ -81,6 +84,7 @@ for GetReusableDelegationSetLimitResponse {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for GetReusableDelegationSetLimitResponse {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -27,6 +27,7 @@ impl GetReusableDelegationSetResponse {
         self.delegation_set.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for GetReusableDelegationSetResponse {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -40,6 +41,7 @@ for GetReusableDelegationSetResponse {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for GetReusableDelegationSetResponse {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -48,6 +50,7 @@ impl ::awsgen_runtime::serde::Serialize for GetReusableDelegationSetResponse {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for GetReusableDelegationSetResponse {
     const TYPE_NAME: &'static str = "GetReusableDelegationSetResponse";
@@ -66,6 +69,7 @@ for GetReusableDelegationSetResponse {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for GetReusableDelegationSetResponse {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

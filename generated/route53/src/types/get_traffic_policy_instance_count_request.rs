@@ -17,6 +17,7 @@ impl GetTrafficPolicyInstanceCountRequest {
         <crate::types::builders::GetTrafficPolicyInstanceCountRequestBuilder as ::std::default::Default>::default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for GetTrafficPolicyInstanceCountRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -27,6 +28,7 @@ for GetTrafficPolicyInstanceCountRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for GetTrafficPolicyInstanceCountRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -35,12 +37,7 @@ impl ::awsgen_runtime::serde::Serialize for GetTrafficPolicyInstanceCountRequest
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl GetTrafficPolicyInstanceCountRequest {
-    /// The JSON body of a `GetTrafficPolicyInstanceCountRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for GetTrafficPolicyInstanceCountRequest {
     const TYPE_NAME: &'static str = "GetTrafficPolicyInstanceCountRequest";
@@ -55,6 +52,7 @@ for GetTrafficPolicyInstanceCountRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for GetTrafficPolicyInstanceCountRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -27,6 +27,7 @@ impl GetTrafficPolicyInstanceCountResponse {
         self.traffic_policy_instance_count
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for GetTrafficPolicyInstanceCountResponse {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -40,6 +41,7 @@ for GetTrafficPolicyInstanceCountResponse {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for GetTrafficPolicyInstanceCountResponse {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -48,6 +50,7 @@ impl ::awsgen_runtime::serde::Serialize for GetTrafficPolicyInstanceCountRespons
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for GetTrafficPolicyInstanceCountResponse {
     const TYPE_NAME: &'static str = "GetTrafficPolicyInstanceCountResponse";
@@ -68,6 +71,7 @@ for GetTrafficPolicyInstanceCountResponse {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for GetTrafficPolicyInstanceCountResponse {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -31,6 +31,7 @@ impl GetTrafficPolicyInstanceResponse {
         self.traffic_policy_instance.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for GetTrafficPolicyInstanceResponse {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -44,6 +45,7 @@ for GetTrafficPolicyInstanceResponse {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for GetTrafficPolicyInstanceResponse {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -52,6 +54,7 @@ impl ::awsgen_runtime::serde::Serialize for GetTrafficPolicyInstanceResponse {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for GetTrafficPolicyInstanceResponse {
     const TYPE_NAME: &'static str = "GetTrafficPolicyInstanceResponse";
@@ -70,6 +73,7 @@ for GetTrafficPolicyInstanceResponse {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for GetTrafficPolicyInstanceResponse {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -74,6 +74,7 @@ impl HealthCheck {
         self.cloud_watch_alarm_configuration.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for HealthCheck {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -102,6 +103,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for HealthCheck {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for HealthCheck {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -110,6 +112,7 @@ impl ::awsgen_runtime::serde::Serialize for HealthCheck {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for HealthCheck {
     const TYPE_NAME: &'static str = "HealthCheck";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -134,6 +137,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for HealthCheck {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for HealthCheck {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -257,6 +257,7 @@ impl HealthCheckConfig {
         self.routing_control_arn.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for HealthCheckConfig {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -321,6 +322,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for HealthCheckConfig {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for HealthCheckConfig {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -329,6 +331,7 @@ impl ::awsgen_runtime::serde::Serialize for HealthCheckConfig {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for HealthCheckConfig {
     const TYPE_NAME: &'static str = "HealthCheckConfig";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -367,6 +370,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for HealthCheckConfig {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for HealthCheckConfig {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -106,6 +106,7 @@ impl ::std::fmt::Display for HealthCheckRegion {
         f.write_str(self.as_str())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for HealthCheckRegion {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -114,6 +115,7 @@ impl ::awsgen_runtime::serde::Serialize for HealthCheckRegion {
         serializer.serialize_str(self.as_str())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for HealthCheckRegion {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

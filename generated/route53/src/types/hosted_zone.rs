@@ -75,6 +75,7 @@ impl HostedZone {
         self.features.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for HostedZone {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -105,6 +106,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for HostedZone {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for HostedZone {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -113,6 +115,7 @@ impl ::awsgen_runtime::serde::Serialize for HostedZone {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for HostedZone {
     const TYPE_NAME: &'static str = "HostedZone";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -138,6 +141,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for HostedZone {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for HostedZone {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -38,6 +38,7 @@ impl HostedZoneFeatures {
         self.failure_reasons.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for HostedZoneFeatures {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -53,6 +54,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for HostedZoneFeatures {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for HostedZoneFeatures {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -61,6 +63,7 @@ impl ::awsgen_runtime::serde::Serialize for HostedZoneFeatures {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for HostedZoneFeatures {
     const TYPE_NAME: &'static str = "HostedZoneFeatures";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -81,6 +84,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for HostedZoneFeatures {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for HostedZoneFeatures {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -45,6 +45,7 @@ impl HostedZoneSummary {
         self.owner.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for HostedZoneSummary {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -63,6 +64,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for HostedZoneSummary {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for HostedZoneSummary {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -71,6 +73,7 @@ impl ::awsgen_runtime::serde::Serialize for HostedZoneSummary {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for HostedZoneSummary {
     const TYPE_NAME: &'static str = "HostedZoneSummary";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -90,6 +93,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for HostedZoneSummary {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for HostedZoneSummary {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

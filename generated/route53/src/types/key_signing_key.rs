@@ -159,6 +159,7 @@ impl KeySigningKey {
         self.last_modified_date.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for KeySigningKey {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -226,6 +227,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for KeySigningKey {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for KeySigningKey {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -234,6 +236,7 @@ impl ::awsgen_runtime::serde::Serialize for KeySigningKey {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for KeySigningKey {
     const TYPE_NAME: &'static str = "KeySigningKey";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -286,6 +289,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for KeySigningKey {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for KeySigningKey {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -49,6 +49,7 @@ impl ListCidrLocationsRequest {
         self.max_results.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for ListCidrLocationsRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -73,6 +74,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for ListCidrLocationsRequest
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for ListCidrLocationsRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -81,12 +83,7 @@ impl ::awsgen_runtime::serde::Serialize for ListCidrLocationsRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl ListCidrLocationsRequest {
-    /// The JSON body of a `ListCidrLocationsRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for ListCidrLocationsRequest {
     const TYPE_NAME: &'static str = "ListCidrLocationsRequest";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -106,6 +103,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for ListCidrLocationsReque
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for ListCidrLocationsRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -58,6 +58,7 @@ impl ListGeoLocationsRequest {
         self.max_items.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for ListGeoLocationsRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -87,6 +88,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for ListGeoLocationsRequest 
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for ListGeoLocationsRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -95,12 +97,7 @@ impl ::awsgen_runtime::serde::Serialize for ListGeoLocationsRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl ListGeoLocationsRequest {
-    /// The JSON body of a `ListGeoLocationsRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for ListGeoLocationsRequest {
     const TYPE_NAME: &'static str = "ListGeoLocationsRequest";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -127,6 +124,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for ListGeoLocationsReques
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for ListGeoLocationsRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -61,6 +61,7 @@ impl ListHealthChecksResponse {
         self.max_items.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for ListHealthChecksResponse {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -85,6 +86,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for ListHealthChecksResponse
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for ListHealthChecksResponse {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -93,6 +95,7 @@ impl ::awsgen_runtime::serde::Serialize for ListHealthChecksResponse {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for ListHealthChecksResponse {
     const TYPE_NAME: &'static str = "ListHealthChecksResponse";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -122,6 +125,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for ListHealthChecksRespon
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for ListHealthChecksResponse {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -77,6 +77,7 @@ impl ListHostedZonesByNameResponse {
         self.max_items.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for ListHostedZonesByNameResponse {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -107,6 +108,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for ListHostedZonesByNameRes
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for ListHostedZonesByNameResponse {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -115,6 +117,7 @@ impl ::awsgen_runtime::serde::Serialize for ListHostedZonesByNameResponse {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for ListHostedZonesByNameResponse {
     const TYPE_NAME: &'static str = "ListHostedZonesByNameResponse";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -146,6 +149,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for ListHostedZonesByNameR
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for ListHostedZonesByNameResponse {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

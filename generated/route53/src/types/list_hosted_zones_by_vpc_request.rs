@@ -62,6 +62,7 @@ impl ListHostedZonesByVpcRequest {
         self.next_token.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for ListHostedZonesByVpcRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -91,6 +92,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for ListHostedZonesByVpcRequ
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for ListHostedZonesByVpcRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -99,12 +101,7 @@ impl ::awsgen_runtime::serde::Serialize for ListHostedZonesByVpcRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl ListHostedZonesByVpcRequest {
-    /// The JSON body of a `ListHostedZonesByVPCRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for ListHostedZonesByVpcRequest {
     const TYPE_NAME: &'static str = "ListHostedZonesByVPCRequest";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -125,6 +122,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for ListHostedZonesByVpcRe
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for ListHostedZonesByVpcRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -53,6 +53,7 @@ impl ListQueryLoggingConfigsRequest {
         self.max_results.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for ListQueryLoggingConfigsRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -77,6 +78,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for ListQueryLoggingConfigsR
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for ListQueryLoggingConfigsRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -85,12 +87,7 @@ impl ::awsgen_runtime::serde::Serialize for ListQueryLoggingConfigsRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl ListQueryLoggingConfigsRequest {
-    /// The JSON body of a `ListQueryLoggingConfigsRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for ListQueryLoggingConfigsRequest {
     const TYPE_NAME: &'static str = "ListQueryLoggingConfigsRequest";
@@ -111,6 +108,7 @@ for ListQueryLoggingConfigsRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for ListQueryLoggingConfigsRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

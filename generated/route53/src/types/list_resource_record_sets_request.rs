@@ -81,6 +81,7 @@ impl ListResourceRecordSetsRequest {
         self.max_items.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for ListResourceRecordSetsRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -115,6 +116,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for ListResourceRecordSetsRe
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for ListResourceRecordSetsRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -123,12 +125,7 @@ impl ::awsgen_runtime::serde::Serialize for ListResourceRecordSetsRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl ListResourceRecordSetsRequest {
-    /// The JSON body of a `ListResourceRecordSetsRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for ListResourceRecordSetsRequest {
     const TYPE_NAME: &'static str = "ListResourceRecordSetsRequest";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -152,6 +149,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for ListResourceRecordSets
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for ListResourceRecordSetsRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

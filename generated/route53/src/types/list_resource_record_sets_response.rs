@@ -74,6 +74,7 @@ impl ListResourceRecordSetsResponse {
         self.max_items.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for ListResourceRecordSetsResponse {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -101,6 +102,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for ListResourceRecordSetsRe
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for ListResourceRecordSetsResponse {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -109,6 +111,7 @@ impl ::awsgen_runtime::serde::Serialize for ListResourceRecordSetsResponse {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for ListResourceRecordSetsResponse {
     const TYPE_NAME: &'static str = "ListResourceRecordSetsResponse";
@@ -140,6 +143,7 @@ for ListResourceRecordSetsResponse {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for ListResourceRecordSetsResponse {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -63,6 +63,7 @@ impl ListReusableDelegationSetsResponse {
         self.max_items.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for ListReusableDelegationSetsResponse {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -88,6 +89,7 @@ for ListReusableDelegationSetsResponse {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for ListReusableDelegationSetsResponse {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -96,6 +98,7 @@ impl ::awsgen_runtime::serde::Serialize for ListReusableDelegationSetsResponse {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for ListReusableDelegationSetsResponse {
     const TYPE_NAME: &'static str = "ListReusableDelegationSetsResponse";
@@ -126,6 +129,7 @@ for ListReusableDelegationSetsResponse {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for ListReusableDelegationSetsResponse {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -43,6 +43,7 @@ impl ListTagsForResourcesRequest {
         self.resource_ids.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for ListTagsForResourcesRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -60,6 +61,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for ListTagsForResourcesRequ
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for ListTagsForResourcesRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -68,12 +70,7 @@ impl ::awsgen_runtime::serde::Serialize for ListTagsForResourcesRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl ListTagsForResourcesRequest {
-    /// The JSON body of a `ListTagsForResourcesRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for ListTagsForResourcesRequest {
     const TYPE_NAME: &'static str = "ListTagsForResourcesRequest";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -92,6 +89,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for ListTagsForResourcesRe
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for ListTagsForResourcesRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -56,6 +56,7 @@ impl ListTrafficPoliciesResponse {
         self.max_items.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for ListTrafficPoliciesResponse {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -77,6 +78,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for ListTrafficPoliciesRespo
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for ListTrafficPoliciesResponse {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -85,6 +87,7 @@ impl ::awsgen_runtime::serde::Serialize for ListTrafficPoliciesResponse {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for ListTrafficPoliciesResponse {
     const TYPE_NAME: &'static str = "ListTrafficPoliciesResponse";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -113,6 +116,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for ListTrafficPoliciesRes
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for ListTrafficPoliciesResponse {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -64,6 +64,7 @@ impl ListTrafficPolicyInstancesByHostedZoneRequest {
         self.max_items.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for ListTrafficPolicyInstancesByHostedZoneRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -98,6 +99,7 @@ for ListTrafficPolicyInstancesByHostedZoneRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize
 for ListTrafficPolicyInstancesByHostedZoneRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
@@ -107,12 +109,7 @@ for ListTrafficPolicyInstancesByHostedZoneRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl ListTrafficPolicyInstancesByHostedZoneRequest {
-    /// The JSON body of a `ListTrafficPolicyInstancesByHostedZoneRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for ListTrafficPolicyInstancesByHostedZoneRequest {
     const TYPE_NAME: &'static str = "ListTrafficPolicyInstancesByHostedZoneRequest";
@@ -138,6 +135,7 @@ for ListTrafficPolicyInstancesByHostedZoneRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for ListTrafficPolicyInstancesByHostedZoneRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

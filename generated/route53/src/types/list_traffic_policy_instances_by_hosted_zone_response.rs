@@ -65,6 +65,7 @@ impl ListTrafficPolicyInstancesByHostedZoneResponse {
         self.max_items.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for ListTrafficPolicyInstancesByHostedZoneResponse {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -94,6 +95,7 @@ for ListTrafficPolicyInstancesByHostedZoneResponse {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize
 for ListTrafficPolicyInstancesByHostedZoneResponse {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
@@ -103,6 +105,7 @@ for ListTrafficPolicyInstancesByHostedZoneResponse {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for ListTrafficPolicyInstancesByHostedZoneResponse {
     const TYPE_NAME: &'static str = "ListTrafficPolicyInstancesByHostedZoneResponse";
@@ -137,6 +140,7 @@ for ListTrafficPolicyInstancesByHostedZoneResponse {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for ListTrafficPolicyInstancesByHostedZoneResponse {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

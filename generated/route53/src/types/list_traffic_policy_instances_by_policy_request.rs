@@ -92,6 +92,7 @@ impl ListTrafficPolicyInstancesByPolicyRequest {
         self.max_items.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for ListTrafficPolicyInstancesByPolicyRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -136,6 +137,7 @@ for ListTrafficPolicyInstancesByPolicyRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for ListTrafficPolicyInstancesByPolicyRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -144,12 +146,7 @@ impl ::awsgen_runtime::serde::Serialize for ListTrafficPolicyInstancesByPolicyRe
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl ListTrafficPolicyInstancesByPolicyRequest {
-    /// The JSON body of a `ListTrafficPolicyInstancesByPolicyRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for ListTrafficPolicyInstancesByPolicyRequest {
     const TYPE_NAME: &'static str = "ListTrafficPolicyInstancesByPolicyRequest";
@@ -181,6 +178,7 @@ for ListTrafficPolicyInstancesByPolicyRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for ListTrafficPolicyInstancesByPolicyRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

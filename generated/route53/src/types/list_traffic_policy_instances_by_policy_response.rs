@@ -72,6 +72,7 @@ impl ListTrafficPolicyInstancesByPolicyResponse {
         self.max_items.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for ListTrafficPolicyInstancesByPolicyResponse {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -104,6 +105,7 @@ for ListTrafficPolicyInstancesByPolicyResponse {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for ListTrafficPolicyInstancesByPolicyResponse {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -112,6 +114,7 @@ impl ::awsgen_runtime::serde::Serialize for ListTrafficPolicyInstancesByPolicyRe
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for ListTrafficPolicyInstancesByPolicyResponse {
     const TYPE_NAME: &'static str = "ListTrafficPolicyInstancesByPolicyResponse";
@@ -147,6 +150,7 @@ for ListTrafficPolicyInstancesByPolicyResponse {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for ListTrafficPolicyInstancesByPolicyResponse {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

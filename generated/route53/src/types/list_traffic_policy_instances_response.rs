@@ -72,6 +72,7 @@ impl ListTrafficPolicyInstancesResponse {
         self.max_items.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for ListTrafficPolicyInstancesResponse {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -104,6 +105,7 @@ for ListTrafficPolicyInstancesResponse {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for ListTrafficPolicyInstancesResponse {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -112,6 +114,7 @@ impl ::awsgen_runtime::serde::Serialize for ListTrafficPolicyInstancesResponse {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for ListTrafficPolicyInstancesResponse {
     const TYPE_NAME: &'static str = "ListTrafficPolicyInstancesResponse";
@@ -147,6 +150,7 @@ for ListTrafficPolicyInstancesResponse {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for ListTrafficPolicyInstancesResponse {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

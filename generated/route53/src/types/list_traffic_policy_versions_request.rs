@@ -49,6 +49,7 @@ impl ListTrafficPolicyVersionsRequest {
         self.max_items.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for ListTrafficPolicyVersionsRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -76,6 +77,7 @@ for ListTrafficPolicyVersionsRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for ListTrafficPolicyVersionsRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -84,12 +86,7 @@ impl ::awsgen_runtime::serde::Serialize for ListTrafficPolicyVersionsRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl ListTrafficPolicyVersionsRequest {
-    /// The JSON body of a `ListTrafficPolicyVersionsRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for ListTrafficPolicyVersionsRequest {
     const TYPE_NAME: &'static str = "ListTrafficPolicyVersionsRequest";
@@ -112,6 +109,7 @@ for ListTrafficPolicyVersionsRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for ListTrafficPolicyVersionsRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

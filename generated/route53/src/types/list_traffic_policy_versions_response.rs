@@ -58,6 +58,7 @@ impl ListTrafficPolicyVersionsResponse {
         self.max_items.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for ListTrafficPolicyVersionsResponse {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -80,6 +81,7 @@ for ListTrafficPolicyVersionsResponse {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for ListTrafficPolicyVersionsResponse {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -88,6 +90,7 @@ impl ::awsgen_runtime::serde::Serialize for ListTrafficPolicyVersionsResponse {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for ListTrafficPolicyVersionsResponse {
     const TYPE_NAME: &'static str = "ListTrafficPolicyVersionsResponse";
@@ -119,6 +122,7 @@ for ListTrafficPolicyVersionsResponse {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for ListTrafficPolicyVersionsResponse {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -47,6 +47,7 @@ impl ListVpcAssociationAuthorizationsRequest {
         self.max_results.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for ListVpcAssociationAuthorizationsRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -72,6 +73,7 @@ for ListVpcAssociationAuthorizationsRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for ListVpcAssociationAuthorizationsRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -80,12 +82,7 @@ impl ::awsgen_runtime::serde::Serialize for ListVpcAssociationAuthorizationsRequ
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl ListVpcAssociationAuthorizationsRequest {
-    /// The JSON body of a `ListVPCAssociationAuthorizationsRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for ListVpcAssociationAuthorizationsRequest {
     const TYPE_NAME: &'static str = "ListVPCAssociationAuthorizationsRequest";
@@ -106,6 +103,7 @@ for ListVpcAssociationAuthorizationsRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for ListVpcAssociationAuthorizationsRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

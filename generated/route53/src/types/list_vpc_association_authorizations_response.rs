@@ -43,6 +43,7 @@ impl ListVpcAssociationAuthorizationsResponse {
         self.vpcs.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for ListVpcAssociationAuthorizationsResponse {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -62,6 +63,7 @@ for ListVpcAssociationAuthorizationsResponse {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for ListVpcAssociationAuthorizationsResponse {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -70,6 +72,7 @@ impl ::awsgen_runtime::serde::Serialize for ListVpcAssociationAuthorizationsResp
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for ListVpcAssociationAuthorizationsResponse {
     const TYPE_NAME: &'static str = "ListVPCAssociationAuthorizationsResponse";
@@ -96,6 +99,7 @@ for ListVpcAssociationAuthorizationsResponse {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for ListVpcAssociationAuthorizationsResponse {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -45,6 +45,7 @@ impl QueryLoggingConfig {
         self.cloud_watch_logs_log_group_arn.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for QueryLoggingConfig {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -64,6 +65,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for QueryLoggingConfig {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for QueryLoggingConfig {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -72,6 +74,7 @@ impl ::awsgen_runtime::serde::Serialize for QueryLoggingConfig {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for QueryLoggingConfig {
     const TYPE_NAME: &'static str = "QueryLoggingConfig";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -93,6 +96,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for QueryLoggingConfig {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for QueryLoggingConfig {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

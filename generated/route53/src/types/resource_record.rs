@@ -33,6 +33,7 @@ impl ResourceRecord {
         self.value.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for ResourceRecord {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -45,6 +46,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for ResourceRecord {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for ResourceRecord {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -53,6 +55,7 @@ impl ::awsgen_runtime::serde::Serialize for ResourceRecord {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for ResourceRecord {
     const TYPE_NAME: &'static str = "ResourceRecord";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -70,6 +73,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for ResourceRecord {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for ResourceRecord {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -296,6 +296,7 @@ impl ResourceRecordSet {
         self.geo_proximity_location.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for ResourceRecordSet {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -350,6 +351,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for ResourceRecordSet {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for ResourceRecordSet {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -358,6 +360,7 @@ impl ::awsgen_runtime::serde::Serialize for ResourceRecordSet {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for ResourceRecordSet {
     const TYPE_NAME: &'static str = "ResourceRecordSet";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -399,6 +402,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for ResourceRecordSet {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for ResourceRecordSet {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

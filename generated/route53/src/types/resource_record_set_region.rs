@@ -261,6 +261,7 @@ impl ::std::fmt::Display for ResourceRecordSetRegion {
         f.write_str(self.as_str())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for ResourceRecordSetRegion {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -269,6 +270,7 @@ impl ::awsgen_runtime::serde::Serialize for ResourceRecordSetRegion {
         serializer.serialize_str(self.as_str())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for ResourceRecordSetRegion {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -44,6 +44,7 @@ impl ResourceTagSet {
         self.tags.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for ResourceTagSet {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -62,6 +63,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for ResourceTagSet {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for ResourceTagSet {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -70,6 +72,7 @@ impl ::awsgen_runtime::serde::Serialize for ResourceTagSet {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for ResourceTagSet {
     const TYPE_NAME: &'static str = "ResourceTagSet";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -95,6 +98,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for ResourceTagSet {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for ResourceTagSet {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

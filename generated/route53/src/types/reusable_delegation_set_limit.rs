@@ -38,6 +38,7 @@ impl ReusableDelegationSetLimit {
         self.value
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for ReusableDelegationSetLimit {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -53,6 +54,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for ReusableDelegationSetLim
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for ReusableDelegationSetLimit {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -61,6 +63,7 @@ impl ::awsgen_runtime::serde::Serialize for ReusableDelegationSetLimit {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for ReusableDelegationSetLimit {
     const TYPE_NAME: &'static str = "ReusableDelegationSetLimit";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -79,6 +82,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for ReusableDelegationSetL
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for ReusableDelegationSetLimit {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -75,6 +75,7 @@ impl ::std::fmt::Display for ReusableDelegationSetLimitType {
         f.write_str(self.as_str())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for ReusableDelegationSetLimitType {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -83,6 +84,7 @@ impl ::awsgen_runtime::serde::Serialize for ReusableDelegationSetLimitType {
         serializer.serialize_str(self.as_str())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for ReusableDelegationSetLimitType {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -151,6 +151,7 @@ impl ::std::fmt::Display for RrType {
         f.write_str(self.as_str())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for RrType {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -159,6 +160,7 @@ impl ::awsgen_runtime::serde::Serialize for RrType {
         serializer.serialize_str(self.as_str())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for RrType {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

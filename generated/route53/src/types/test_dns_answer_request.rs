@@ -83,6 +83,7 @@ impl TestDnsAnswerRequest {
         self.edns0_client_subnet_mask.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for TestDnsAnswerRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -122,6 +123,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for TestDnsAnswerRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for TestDnsAnswerRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -130,12 +132,7 @@ impl ::awsgen_runtime::serde::Serialize for TestDnsAnswerRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl TestDnsAnswerRequest {
-    /// The JSON body of a `TestDNSAnswerRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for TestDnsAnswerRequest {
     const TYPE_NAME: &'static str = "TestDNSAnswerRequest";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -162,6 +159,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for TestDnsAnswerRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for TestDnsAnswerRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

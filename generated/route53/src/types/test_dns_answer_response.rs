@@ -72,6 +72,7 @@ impl TestDnsAnswerResponse {
         self.protocol.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for TestDnsAnswerResponse {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -99,6 +100,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for TestDnsAnswerResponse {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for TestDnsAnswerResponse {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -107,6 +109,7 @@ impl ::awsgen_runtime::serde::Serialize for TestDnsAnswerResponse {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for TestDnsAnswerResponse {
     const TYPE_NAME: &'static str = "TestDNSAnswerResponse";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -129,6 +132,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for TestDnsAnswerResponse 
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for TestDnsAnswerResponse {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -103,6 +103,7 @@ impl TrafficPolicyInstance {
         self.traffic_policy_type.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for TrafficPolicyInstance {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -139,6 +140,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for TrafficPolicyInstance {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for TrafficPolicyInstance {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -147,6 +149,7 @@ impl ::awsgen_runtime::serde::Serialize for TrafficPolicyInstance {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for TrafficPolicyInstance {
     const TYPE_NAME: &'static str = "TrafficPolicyInstance";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -172,6 +175,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for TrafficPolicyInstance 
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for TrafficPolicyInstance {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

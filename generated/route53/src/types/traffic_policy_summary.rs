@@ -63,6 +63,7 @@ impl TrafficPolicySummary {
         self.traffic_policy_count
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for TrafficPolicySummary {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -87,6 +88,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for TrafficPolicySummary {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for TrafficPolicySummary {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -95,6 +97,7 @@ impl ::awsgen_runtime::serde::Serialize for TrafficPolicySummary {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for TrafficPolicySummary {
     const TYPE_NAME: &'static str = "TrafficPolicySummary";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -116,6 +119,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for TrafficPolicySummary {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for TrafficPolicySummary {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -236,6 +236,7 @@ impl UpdateHealthCheckRequest {
         self.reset_elements.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for UpdateHealthCheckRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -299,6 +300,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for UpdateHealthCheckRequest
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for UpdateHealthCheckRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -307,12 +309,7 @@ impl ::awsgen_runtime::serde::Serialize for UpdateHealthCheckRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl UpdateHealthCheckRequest {
-    /// The JSON body of a `UpdateHealthCheckRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for UpdateHealthCheckRequest {
     const TYPE_NAME: &'static str = "UpdateHealthCheckRequest";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -350,6 +347,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for UpdateHealthCheckReque
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for UpdateHealthCheckRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -27,6 +27,7 @@ impl UpdateHostedZoneCommentResponse {
         self.hosted_zone.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for UpdateHostedZoneCommentResponse {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -39,6 +40,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for UpdateHostedZoneCommentR
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for UpdateHostedZoneCommentResponse {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -47,6 +49,7 @@ impl ::awsgen_runtime::serde::Serialize for UpdateHostedZoneCommentResponse {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for UpdateHostedZoneCommentResponse {
     const TYPE_NAME: &'static str = "UpdateHostedZoneCommentResponse";
@@ -65,6 +68,7 @@ for UpdateHostedZoneCommentResponse {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for UpdateHostedZoneCommentResponse {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -36,6 +36,7 @@ impl UpdateHostedZoneFeaturesRequest {
         self.enable_accelerated_recovery
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for UpdateHostedZoneFeaturesRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -53,6 +54,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for UpdateHostedZoneFeatures
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for UpdateHostedZoneFeaturesRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -61,12 +63,7 @@ impl ::awsgen_runtime::serde::Serialize for UpdateHostedZoneFeaturesRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl UpdateHostedZoneFeaturesRequest {
-    /// The JSON body of a `UpdateHostedZoneFeaturesRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for UpdateHostedZoneFeaturesRequest {
     const TYPE_NAME: &'static str = "UpdateHostedZoneFeaturesRequest";
@@ -88,6 +85,7 @@ for UpdateHostedZoneFeaturesRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for UpdateHostedZoneFeaturesRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -17,6 +17,7 @@ impl UpdateHostedZoneFeaturesResponse {
         <crate::types::builders::UpdateHostedZoneFeaturesResponseBuilder as ::std::default::Default>::default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for UpdateHostedZoneFeaturesResponse {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -27,6 +28,7 @@ for UpdateHostedZoneFeaturesResponse {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for UpdateHostedZoneFeaturesResponse {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -35,6 +37,7 @@ impl ::awsgen_runtime::serde::Serialize for UpdateHostedZoneFeaturesResponse {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for UpdateHostedZoneFeaturesResponse {
     const TYPE_NAME: &'static str = "UpdateHostedZoneFeaturesResponse";
@@ -49,6 +52,7 @@ for UpdateHostedZoneFeaturesResponse {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for UpdateHostedZoneFeaturesResponse {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -49,6 +49,7 @@ impl UpdateTrafficPolicyCommentRequest {
         self.comment.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for UpdateTrafficPolicyCommentRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -72,6 +73,7 @@ for UpdateTrafficPolicyCommentRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for UpdateTrafficPolicyCommentRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -80,12 +82,7 @@ impl ::awsgen_runtime::serde::Serialize for UpdateTrafficPolicyCommentRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl UpdateTrafficPolicyCommentRequest {
-    /// The JSON body of a `UpdateTrafficPolicyCommentRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for UpdateTrafficPolicyCommentRequest {
     const TYPE_NAME: &'static str = "UpdateTrafficPolicyCommentRequest";
@@ -106,6 +103,7 @@ for UpdateTrafficPolicyCommentRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for UpdateTrafficPolicyCommentRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -56,6 +56,7 @@ impl UpdateTrafficPolicyInstanceRequest {
         self.traffic_policy_version
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for UpdateTrafficPolicyInstanceRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -80,6 +81,7 @@ for UpdateTrafficPolicyInstanceRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for UpdateTrafficPolicyInstanceRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -88,12 +90,7 @@ impl ::awsgen_runtime::serde::Serialize for UpdateTrafficPolicyInstanceRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl UpdateTrafficPolicyInstanceRequest {
-    /// The JSON body of a `UpdateTrafficPolicyInstanceRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for UpdateTrafficPolicyInstanceRequest {
     const TYPE_NAME: &'static str = "UpdateTrafficPolicyInstanceRequest";
@@ -115,6 +112,7 @@ for UpdateTrafficPolicyInstanceRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for UpdateTrafficPolicyInstanceRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -31,6 +31,7 @@ impl UpdateTrafficPolicyInstanceResponse {
         self.traffic_policy_instance.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for UpdateTrafficPolicyInstanceResponse {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -44,6 +45,7 @@ for UpdateTrafficPolicyInstanceResponse {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for UpdateTrafficPolicyInstanceResponse {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -52,6 +54,7 @@ impl ::awsgen_runtime::serde::Serialize for UpdateTrafficPolicyInstanceResponse 
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for UpdateTrafficPolicyInstanceResponse {
     const TYPE_NAME: &'static str = "UpdateTrafficPolicyInstanceResponse";
@@ -70,6 +73,7 @@ for UpdateTrafficPolicyInstanceResponse {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for UpdateTrafficPolicyInstanceResponse {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

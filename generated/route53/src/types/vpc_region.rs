@@ -296,6 +296,7 @@ impl ::std::fmt::Display for VpcRegion {
         f.write_str(self.as_str())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for VpcRegion {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -304,6 +305,7 @@ impl ::awsgen_runtime::serde::Serialize for VpcRegion {
         serializer.serialize_str(self.as_str())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for VpcRegion {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -21,6 +21,7 @@ impl FilterPolicyLimitExceededException {
         <crate::error::builders::FilterPolicyLimitExceededExceptionBuilder as ::std::default::Default>::default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for FilterPolicyLimitExceededException {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -34,6 +35,7 @@ for FilterPolicyLimitExceededException {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for FilterPolicyLimitExceededException {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -42,6 +44,7 @@ impl ::awsgen_runtime::serde::Serialize for FilterPolicyLimitExceededException {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for FilterPolicyLimitExceededException {
     const TYPE_NAME: &'static str = "FilterPolicyLimitExceededException";
@@ -60,6 +63,7 @@ for FilterPolicyLimitExceededException {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for FilterPolicyLimitExceededException {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

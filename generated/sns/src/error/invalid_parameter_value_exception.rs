@@ -21,6 +21,7 @@ impl InvalidParameterValueException {
         <crate::error::builders::InvalidParameterValueExceptionBuilder as ::std::default::Default>::default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for InvalidParameterValueException {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -33,6 +34,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for InvalidParameterValueExc
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for InvalidParameterValueException {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -41,6 +43,7 @@ impl ::awsgen_runtime::serde::Serialize for InvalidParameterValueException {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for InvalidParameterValueException {
     const TYPE_NAME: &'static str = "InvalidParameterValueException";
@@ -59,6 +62,7 @@ for InvalidParameterValueException {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for InvalidParameterValueException {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -21,6 +21,7 @@ impl PlatformApplicationDisabledException {
         <crate::error::builders::PlatformApplicationDisabledExceptionBuilder as ::std::default::Default>::default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for PlatformApplicationDisabledException {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -34,6 +35,7 @@ for PlatformApplicationDisabledException {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for PlatformApplicationDisabledException {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -42,6 +44,7 @@ impl ::awsgen_runtime::serde::Serialize for PlatformApplicationDisabledException
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for PlatformApplicationDisabledException {
     const TYPE_NAME: &'static str = "PlatformApplicationDisabledException";
@@ -60,6 +63,7 @@ for PlatformApplicationDisabledException {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for PlatformApplicationDisabledException {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

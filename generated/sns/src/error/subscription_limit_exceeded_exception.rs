@@ -21,6 +21,7 @@ impl SubscriptionLimitExceededException {
         <crate::error::builders::SubscriptionLimitExceededExceptionBuilder as ::std::default::Default>::default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for SubscriptionLimitExceededException {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -34,6 +35,7 @@ for SubscriptionLimitExceededException {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for SubscriptionLimitExceededException {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -42,6 +44,7 @@ impl ::awsgen_runtime::serde::Serialize for SubscriptionLimitExceededException {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for SubscriptionLimitExceededException {
     const TYPE_NAME: &'static str = "SubscriptionLimitExceededException";
@@ -60,6 +63,7 @@ for SubscriptionLimitExceededException {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for SubscriptionLimitExceededException {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

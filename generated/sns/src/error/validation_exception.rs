@@ -23,6 +23,7 @@ impl ValidationException {
         <crate::error::builders::ValidationExceptionBuilder as ::std::default::Default>::default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for ValidationException {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -35,6 +36,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for ValidationException {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for ValidationException {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -43,6 +45,7 @@ impl ::awsgen_runtime::serde::Serialize for ValidationException {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for ValidationException {
     const TYPE_NAME: &'static str = "ValidationException";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -60,6 +63,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for ValidationException {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for ValidationException {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

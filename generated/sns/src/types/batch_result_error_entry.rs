@@ -52,6 +52,7 @@ impl BatchResultErrorEntry {
         self.sender_fault
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for BatchResultErrorEntry {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -73,6 +74,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for BatchResultErrorEntry {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for BatchResultErrorEntry {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -81,6 +83,7 @@ impl ::awsgen_runtime::serde::Serialize for BatchResultErrorEntry {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for BatchResultErrorEntry {
     const TYPE_NAME: &'static str = "BatchResultErrorEntry";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -101,6 +104,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for BatchResultErrorEntry 
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for BatchResultErrorEntry {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

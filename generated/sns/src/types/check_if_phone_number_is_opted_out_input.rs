@@ -22,6 +22,7 @@ impl CheckIfPhoneNumberIsOptedOutInput {
         self.phone_number.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for CheckIfPhoneNumberIsOptedOutInput {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -35,6 +36,7 @@ for CheckIfPhoneNumberIsOptedOutInput {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for CheckIfPhoneNumberIsOptedOutInput {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -43,12 +45,7 @@ impl ::awsgen_runtime::serde::Serialize for CheckIfPhoneNumberIsOptedOutInput {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl CheckIfPhoneNumberIsOptedOutInput {
-    /// The JSON body of a `CheckIfPhoneNumberIsOptedOutInput` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for CheckIfPhoneNumberIsOptedOutInput {
     const TYPE_NAME: &'static str = "CheckIfPhoneNumberIsOptedOutInput";
@@ -67,6 +64,7 @@ for CheckIfPhoneNumberIsOptedOutInput {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for CheckIfPhoneNumberIsOptedOutInput {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -28,6 +28,7 @@ impl CheckIfPhoneNumberIsOptedOutResponse {
         self.is_opted_out
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for CheckIfPhoneNumberIsOptedOutResponse {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -41,6 +42,7 @@ for CheckIfPhoneNumberIsOptedOutResponse {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for CheckIfPhoneNumberIsOptedOutResponse {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -49,6 +51,7 @@ impl ::awsgen_runtime::serde::Serialize for CheckIfPhoneNumberIsOptedOutResponse
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for CheckIfPhoneNumberIsOptedOutResponse {
     const TYPE_NAME: &'static str = "CheckIfPhoneNumberIsOptedOutResponse";
@@ -67,6 +70,7 @@ for CheckIfPhoneNumberIsOptedOutResponse {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for CheckIfPhoneNumberIsOptedOutResponse {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

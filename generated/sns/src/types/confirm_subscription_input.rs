@@ -43,6 +43,7 @@ impl ConfirmSubscriptionInput {
         self.authenticate_on_unsubscribe.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for ConfirmSubscriptionInput {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -61,6 +62,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for ConfirmSubscriptionInput
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for ConfirmSubscriptionInput {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -69,12 +71,7 @@ impl ::awsgen_runtime::serde::Serialize for ConfirmSubscriptionInput {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl ConfirmSubscriptionInput {
-    /// The JSON body of a `ConfirmSubscriptionInput` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for ConfirmSubscriptionInput {
     const TYPE_NAME: &'static str = "ConfirmSubscriptionInput";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -96,6 +93,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for ConfirmSubscriptionInp
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for ConfirmSubscriptionInput {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -25,6 +25,7 @@ impl CreatePlatformApplicationResponse {
         self.platform_application_arn.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for CreatePlatformApplicationResponse {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -38,6 +39,7 @@ for CreatePlatformApplicationResponse {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for CreatePlatformApplicationResponse {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -46,6 +48,7 @@ impl ::awsgen_runtime::serde::Serialize for CreatePlatformApplicationResponse {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for CreatePlatformApplicationResponse {
     const TYPE_NAME: &'static str = "CreatePlatformApplicationResponse";
@@ -64,6 +67,7 @@ for CreatePlatformApplicationResponse {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for CreatePlatformApplicationResponse {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

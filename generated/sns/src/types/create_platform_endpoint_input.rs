@@ -56,6 +56,7 @@ impl CreatePlatformEndpointInput {
         self.attributes.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for CreatePlatformEndpointInput {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -77,6 +78,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for CreatePlatformEndpointIn
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for CreatePlatformEndpointInput {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -85,12 +87,7 @@ impl ::awsgen_runtime::serde::Serialize for CreatePlatformEndpointInput {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl CreatePlatformEndpointInput {
-    /// The JSON body of a `CreatePlatformEndpointInput` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for CreatePlatformEndpointInput {
     const TYPE_NAME: &'static str = "CreatePlatformEndpointInput";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -111,6 +108,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for CreatePlatformEndpoint
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for CreatePlatformEndpointInput {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -31,6 +31,7 @@ impl CreateSmsSandboxPhoneNumberInput {
         self.language_code.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for CreateSmsSandboxPhoneNumberInput {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -47,6 +48,7 @@ for CreateSmsSandboxPhoneNumberInput {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for CreateSmsSandboxPhoneNumberInput {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -55,12 +57,7 @@ impl ::awsgen_runtime::serde::Serialize for CreateSmsSandboxPhoneNumberInput {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl CreateSmsSandboxPhoneNumberInput {
-    /// The JSON body of a `CreateSMSSandboxPhoneNumberInput` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for CreateSmsSandboxPhoneNumberInput {
     const TYPE_NAME: &'static str = "CreateSMSSandboxPhoneNumberInput";
@@ -80,6 +77,7 @@ for CreateSmsSandboxPhoneNumberInput {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for CreateSmsSandboxPhoneNumberInput {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -116,6 +116,7 @@ impl CreateTopicInput {
         self.data_protection_policy.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for CreateTopicInput {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -137,6 +138,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for CreateTopicInput {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for CreateTopicInput {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -145,12 +147,7 @@ impl ::awsgen_runtime::serde::Serialize for CreateTopicInput {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl CreateTopicInput {
-    /// The JSON body of a `CreateTopicInput` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for CreateTopicInput {
     const TYPE_NAME: &'static str = "CreateTopicInput";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -177,6 +174,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for CreateTopicInput {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for CreateTopicInput {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

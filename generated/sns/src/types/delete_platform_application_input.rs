@@ -27,6 +27,7 @@ impl DeletePlatformApplicationInput {
         self.platform_application_arn.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for DeletePlatformApplicationInput {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -39,6 +40,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for DeletePlatformApplicatio
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for DeletePlatformApplicationInput {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -47,12 +49,7 @@ impl ::awsgen_runtime::serde::Serialize for DeletePlatformApplicationInput {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl DeletePlatformApplicationInput {
-    /// The JSON body of a `DeletePlatformApplicationInput` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DeletePlatformApplicationInput {
     const TYPE_NAME: &'static str = "DeletePlatformApplicationInput";
@@ -71,6 +68,7 @@ for DeletePlatformApplicationInput {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for DeletePlatformApplicationInput {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

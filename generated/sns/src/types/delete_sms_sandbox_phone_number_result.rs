@@ -17,6 +17,7 @@ impl DeleteSmsSandboxPhoneNumberResult {
         <crate::types::builders::DeleteSmsSandboxPhoneNumberResultBuilder as ::std::default::Default>::default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DeleteSmsSandboxPhoneNumberResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -27,6 +28,7 @@ for DeleteSmsSandboxPhoneNumberResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for DeleteSmsSandboxPhoneNumberResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -35,6 +37,7 @@ impl ::awsgen_runtime::serde::Serialize for DeleteSmsSandboxPhoneNumberResult {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DeleteSmsSandboxPhoneNumberResult {
     const TYPE_NAME: &'static str = "DeleteSMSSandboxPhoneNumberResult";
@@ -49,6 +52,7 @@ for DeleteSmsSandboxPhoneNumberResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for DeleteSmsSandboxPhoneNumberResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

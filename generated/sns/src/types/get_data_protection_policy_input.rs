@@ -29,6 +29,7 @@ impl GetDataProtectionPolicyInput {
         self.resource_arn.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for GetDataProtectionPolicyInput {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -41,6 +42,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for GetDataProtectionPolicyI
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for GetDataProtectionPolicyInput {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -49,12 +51,7 @@ impl ::awsgen_runtime::serde::Serialize for GetDataProtectionPolicyInput {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl GetDataProtectionPolicyInput {
-    /// The JSON body of a `GetDataProtectionPolicyInput` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for GetDataProtectionPolicyInput {
     const TYPE_NAME: &'static str = "GetDataProtectionPolicyInput";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -72,6 +69,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for GetDataProtectionPolic
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for GetDataProtectionPolicyInput {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -37,6 +37,7 @@ impl GetEndpointAttributesResponse {
         self.attributes.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for GetEndpointAttributesResponse {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -49,6 +50,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for GetEndpointAttributesRes
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for GetEndpointAttributesResponse {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -57,6 +59,7 @@ impl ::awsgen_runtime::serde::Serialize for GetEndpointAttributesResponse {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for GetEndpointAttributesResponse {
     const TYPE_NAME: &'static str = "GetEndpointAttributesResponse";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -74,6 +77,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for GetEndpointAttributesR
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for GetEndpointAttributesResponse {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -42,6 +42,7 @@ impl GetPlatformApplicationAttributesResponse {
         self.attributes.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for GetPlatformApplicationAttributesResponse {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -55,6 +56,7 @@ for GetPlatformApplicationAttributesResponse {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for GetPlatformApplicationAttributesResponse {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -63,6 +65,7 @@ impl ::awsgen_runtime::serde::Serialize for GetPlatformApplicationAttributesResp
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for GetPlatformApplicationAttributesResponse {
     const TYPE_NAME: &'static str = "GetPlatformApplicationAttributesResponse";
@@ -81,6 +84,7 @@ for GetPlatformApplicationAttributesResponse {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for GetPlatformApplicationAttributesResponse {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

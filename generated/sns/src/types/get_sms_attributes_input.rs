@@ -29,6 +29,7 @@ impl GetSmsAttributesInput {
         self.attributes.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for GetSmsAttributesInput {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -41,6 +42,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for GetSmsAttributesInput {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for GetSmsAttributesInput {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -49,12 +51,7 @@ impl ::awsgen_runtime::serde::Serialize for GetSmsAttributesInput {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl GetSmsAttributesInput {
-    /// The JSON body of a `GetSMSAttributesInput` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for GetSmsAttributesInput {
     const TYPE_NAME: &'static str = "GetSMSAttributesInput";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -72,6 +69,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for GetSmsAttributesInput 
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for GetSmsAttributesInput {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

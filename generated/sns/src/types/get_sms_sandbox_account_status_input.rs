@@ -17,6 +17,7 @@ impl GetSmsSandboxAccountStatusInput {
         <crate::types::builders::GetSmsSandboxAccountStatusInputBuilder as ::std::default::Default>::default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for GetSmsSandboxAccountStatusInput {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -26,6 +27,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for GetSmsSandboxAccountStat
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for GetSmsSandboxAccountStatusInput {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -34,12 +36,7 @@ impl ::awsgen_runtime::serde::Serialize for GetSmsSandboxAccountStatusInput {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl GetSmsSandboxAccountStatusInput {
-    /// The JSON body of a `GetSMSSandboxAccountStatusInput` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for GetSmsSandboxAccountStatusInput {
     const TYPE_NAME: &'static str = "GetSMSSandboxAccountStatusInput";
@@ -54,6 +51,7 @@ for GetSmsSandboxAccountStatusInput {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for GetSmsSandboxAccountStatusInput {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -27,6 +27,7 @@ impl GetSmsSandboxAccountStatusResult {
         self.is_in_sandbox
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for GetSmsSandboxAccountStatusResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -40,6 +41,7 @@ for GetSmsSandboxAccountStatusResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for GetSmsSandboxAccountStatusResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -48,6 +50,7 @@ impl ::awsgen_runtime::serde::Serialize for GetSmsSandboxAccountStatusResult {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for GetSmsSandboxAccountStatusResult {
     const TYPE_NAME: &'static str = "GetSMSSandboxAccountStatusResult";
@@ -66,6 +69,7 @@ for GetSmsSandboxAccountStatusResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for GetSmsSandboxAccountStatusResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -27,6 +27,7 @@ impl GetSubscriptionAttributesInput {
         self.subscription_arn.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for GetSubscriptionAttributesInput {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -39,6 +40,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for GetSubscriptionAttribute
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for GetSubscriptionAttributesInput {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -47,12 +49,7 @@ impl ::awsgen_runtime::serde::Serialize for GetSubscriptionAttributesInput {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl GetSubscriptionAttributesInput {
-    /// The JSON body of a `GetSubscriptionAttributesInput` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for GetSubscriptionAttributesInput {
     const TYPE_NAME: &'static str = "GetSubscriptionAttributesInput";
@@ -71,6 +68,7 @@ for GetSubscriptionAttributesInput {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for GetSubscriptionAttributesInput {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

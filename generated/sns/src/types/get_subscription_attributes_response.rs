@@ -53,6 +53,7 @@ impl GetSubscriptionAttributesResponse {
         self.attributes.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for GetSubscriptionAttributesResponse {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -66,6 +67,7 @@ for GetSubscriptionAttributesResponse {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for GetSubscriptionAttributesResponse {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -74,6 +76,7 @@ impl ::awsgen_runtime::serde::Serialize for GetSubscriptionAttributesResponse {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for GetSubscriptionAttributesResponse {
     const TYPE_NAME: &'static str = "GetSubscriptionAttributesResponse";
@@ -92,6 +95,7 @@ for GetSubscriptionAttributesResponse {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for GetSubscriptionAttributesResponse {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -27,6 +27,7 @@ impl GetTopicAttributesInput {
         self.topic_arn.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for GetTopicAttributesInput {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -39,6 +40,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for GetTopicAttributesInput 
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for GetTopicAttributesInput {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -47,12 +49,7 @@ impl ::awsgen_runtime::serde::Serialize for GetTopicAttributesInput {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl GetTopicAttributesInput {
-    /// The JSON body of a `GetTopicAttributesInput` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for GetTopicAttributesInput {
     const TYPE_NAME: &'static str = "GetTopicAttributesInput";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -70,6 +67,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for GetTopicAttributesInpu
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for GetTopicAttributesInput {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

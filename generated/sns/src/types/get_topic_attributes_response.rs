@@ -62,6 +62,7 @@ impl GetTopicAttributesResponse {
         self.attributes.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for GetTopicAttributesResponse {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -74,6 +75,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for GetTopicAttributesRespon
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for GetTopicAttributesResponse {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -82,6 +84,7 @@ impl ::awsgen_runtime::serde::Serialize for GetTopicAttributesResponse {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for GetTopicAttributesResponse {
     const TYPE_NAME: &'static str = "GetTopicAttributesResponse";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -99,6 +102,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for GetTopicAttributesResp
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for GetTopicAttributesResponse {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -34,6 +34,7 @@ impl ListEndpointsByPlatformApplicationInput {
         self.next_token.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for ListEndpointsByPlatformApplicationInput {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -50,6 +51,7 @@ for ListEndpointsByPlatformApplicationInput {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for ListEndpointsByPlatformApplicationInput {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -58,12 +60,7 @@ impl ::awsgen_runtime::serde::Serialize for ListEndpointsByPlatformApplicationIn
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl ListEndpointsByPlatformApplicationInput {
-    /// The JSON body of a `ListEndpointsByPlatformApplicationInput` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for ListEndpointsByPlatformApplicationInput {
     const TYPE_NAME: &'static str = "ListEndpointsByPlatformApplicationInput";
@@ -83,6 +80,7 @@ for ListEndpointsByPlatformApplicationInput {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for ListEndpointsByPlatformApplicationInput {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

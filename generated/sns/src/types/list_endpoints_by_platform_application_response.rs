@@ -32,6 +32,7 @@ impl ListEndpointsByPlatformApplicationResponse {
         self.next_token.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for ListEndpointsByPlatformApplicationResponse {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -48,6 +49,7 @@ for ListEndpointsByPlatformApplicationResponse {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for ListEndpointsByPlatformApplicationResponse {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -56,6 +58,7 @@ impl ::awsgen_runtime::serde::Serialize for ListEndpointsByPlatformApplicationRe
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for ListEndpointsByPlatformApplicationResponse {
     const TYPE_NAME: &'static str = "ListEndpointsByPlatformApplicationResponse";
@@ -81,6 +84,7 @@ for ListEndpointsByPlatformApplicationResponse {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for ListEndpointsByPlatformApplicationResponse {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

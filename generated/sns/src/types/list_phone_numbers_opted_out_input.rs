@@ -25,6 +25,7 @@ impl ListPhoneNumbersOptedOutInput {
         self.next_token.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for ListPhoneNumbersOptedOutInput {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -37,6 +38,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for ListPhoneNumbersOptedOut
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for ListPhoneNumbersOptedOutInput {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -45,12 +47,7 @@ impl ::awsgen_runtime::serde::Serialize for ListPhoneNumbersOptedOutInput {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl ListPhoneNumbersOptedOutInput {
-    /// The JSON body of a `ListPhoneNumbersOptedOutInput` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for ListPhoneNumbersOptedOutInput {
     const TYPE_NAME: &'static str = "ListPhoneNumbersOptedOutInput";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -68,6 +65,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for ListPhoneNumbersOptedO
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for ListPhoneNumbersOptedOutInput {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -32,6 +32,7 @@ impl ListSmsSandboxPhoneNumbersInput {
         self.max_results
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for ListSmsSandboxPhoneNumbersInput {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -47,6 +48,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for ListSmsSandboxPhoneNumbe
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for ListSmsSandboxPhoneNumbersInput {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -55,12 +57,7 @@ impl ::awsgen_runtime::serde::Serialize for ListSmsSandboxPhoneNumbersInput {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl ListSmsSandboxPhoneNumbersInput {
-    /// The JSON body of a `ListSMSSandboxPhoneNumbersInput` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for ListSmsSandboxPhoneNumbersInput {
     const TYPE_NAME: &'static str = "ListSMSSandboxPhoneNumbersInput";
@@ -80,6 +77,7 @@ for ListSmsSandboxPhoneNumbersInput {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for ListSmsSandboxPhoneNumbersInput {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -34,6 +34,7 @@ impl ListSubscriptionsByTopicResponse {
         self.next_token.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for ListSubscriptionsByTopicResponse {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -50,6 +51,7 @@ for ListSubscriptionsByTopicResponse {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for ListSubscriptionsByTopicResponse {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -58,6 +60,7 @@ impl ::awsgen_runtime::serde::Serialize for ListSubscriptionsByTopicResponse {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for ListSubscriptionsByTopicResponse {
     const TYPE_NAME: &'static str = "ListSubscriptionsByTopicResponse";
@@ -85,6 +88,7 @@ for ListSubscriptionsByTopicResponse {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for ListSubscriptionsByTopicResponse {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

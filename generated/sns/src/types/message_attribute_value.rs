@@ -45,6 +45,7 @@ impl MessageAttributeValue {
         self.binary_value.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for MessageAttributeValue {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -63,6 +64,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for MessageAttributeValue {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for MessageAttributeValue {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -71,6 +73,7 @@ impl ::awsgen_runtime::serde::Serialize for MessageAttributeValue {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for MessageAttributeValue {
     const TYPE_NAME: &'static str = "MessageAttributeValue";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -90,6 +93,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for MessageAttributeValue 
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for MessageAttributeValue {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -22,6 +22,7 @@ impl OptInPhoneNumberInput {
         self.phone_number.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for OptInPhoneNumberInput {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -34,6 +35,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for OptInPhoneNumberInput {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for OptInPhoneNumberInput {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -42,12 +44,7 @@ impl ::awsgen_runtime::serde::Serialize for OptInPhoneNumberInput {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl OptInPhoneNumberInput {
-    /// The JSON body of a `OptInPhoneNumberInput` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for OptInPhoneNumberInput {
     const TYPE_NAME: &'static str = "OptInPhoneNumberInput";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -65,6 +62,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for OptInPhoneNumberInput 
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for OptInPhoneNumberInput {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

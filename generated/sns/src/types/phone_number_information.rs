@@ -59,6 +59,7 @@ impl PhoneNumberInformation {
         self.number_capabilities.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for PhoneNumberInformation {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -91,6 +92,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for PhoneNumberInformation {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for PhoneNumberInformation {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -99,6 +101,7 @@ impl ::awsgen_runtime::serde::Serialize for PhoneNumberInformation {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for PhoneNumberInformation {
     const TYPE_NAME: &'static str = "PhoneNumberInformation";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -129,6 +132,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for PhoneNumberInformation
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for PhoneNumberInformation {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -40,6 +40,7 @@ impl PublishBatchInput {
         self.publish_batch_request_entries.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for PublishBatchInput {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -55,6 +56,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for PublishBatchInput {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for PublishBatchInput {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -63,12 +65,7 @@ impl ::awsgen_runtime::serde::Serialize for PublishBatchInput {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl PublishBatchInput {
-    /// The JSON body of a `PublishBatchInput` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for PublishBatchInput {
     const TYPE_NAME: &'static str = "PublishBatchInput";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -95,6 +92,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for PublishBatchInput {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for PublishBatchInput {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -116,6 +116,7 @@ impl PublishBatchRequestEntry {
         self.message_group_id.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for PublishBatchRequestEntry {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -146,6 +147,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for PublishBatchRequestEntry
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for PublishBatchRequestEntry {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -154,6 +156,7 @@ impl ::awsgen_runtime::serde::Serialize for PublishBatchRequestEntry {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for PublishBatchRequestEntry {
     const TYPE_NAME: &'static str = "PublishBatchRequestEntry";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -188,6 +191,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for PublishBatchRequestEnt
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for PublishBatchRequestEntry {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -43,6 +43,7 @@ impl PublishBatchResultEntry {
         self.sequence_number.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for PublishBatchResultEntry {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -61,6 +62,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for PublishBatchResultEntry 
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for PublishBatchResultEntry {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -69,6 +71,7 @@ impl ::awsgen_runtime::serde::Serialize for PublishBatchResultEntry {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for PublishBatchResultEntry {
     const TYPE_NAME: &'static str = "PublishBatchResultEntry";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -88,6 +91,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for PublishBatchResultEntr
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for PublishBatchResultEntry {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -140,6 +140,7 @@ impl PublishInput {
         self.message_group_id.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for PublishInput {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -176,6 +177,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for PublishInput {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for PublishInput {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -184,12 +186,7 @@ impl ::awsgen_runtime::serde::Serialize for PublishInput {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl PublishInput {
-    /// The JSON body of a `PublishInput` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for PublishInput {
     const TYPE_NAME: &'static str = "PublishInput";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -226,6 +223,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for PublishInput {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for PublishInput {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

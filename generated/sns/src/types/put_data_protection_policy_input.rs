@@ -42,6 +42,7 @@ impl PutDataProtectionPolicyInput {
         self.data_protection_policy.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for PutDataProtectionPolicyInput {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -57,6 +58,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for PutDataProtectionPolicyI
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for PutDataProtectionPolicyInput {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -65,12 +67,7 @@ impl ::awsgen_runtime::serde::Serialize for PutDataProtectionPolicyInput {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl PutDataProtectionPolicyInput {
-    /// The JSON body of a `PutDataProtectionPolicyInput` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for PutDataProtectionPolicyInput {
     const TYPE_NAME: &'static str = "PutDataProtectionPolicyInput";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -89,6 +86,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for PutDataProtectionPolic
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for PutDataProtectionPolicyInput {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -36,6 +36,7 @@ impl RemovePermissionInput {
         self.label.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for RemovePermissionInput {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -51,6 +52,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for RemovePermissionInput {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for RemovePermissionInput {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -59,12 +61,7 @@ impl ::awsgen_runtime::serde::Serialize for RemovePermissionInput {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl RemovePermissionInput {
-    /// The JSON body of a `RemovePermissionInput` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for RemovePermissionInput {
     const TYPE_NAME: &'static str = "RemovePermissionInput";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -83,6 +80,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for RemovePermissionInput 
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for RemovePermissionInput {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -68,6 +68,7 @@ impl SetPlatformApplicationAttributesInput {
         self.attributes.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for SetPlatformApplicationAttributesInput {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -84,6 +85,7 @@ for SetPlatformApplicationAttributesInput {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for SetPlatformApplicationAttributesInput {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -92,12 +94,7 @@ impl ::awsgen_runtime::serde::Serialize for SetPlatformApplicationAttributesInpu
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl SetPlatformApplicationAttributesInput {
-    /// The JSON body of a `SetPlatformApplicationAttributesInput` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for SetPlatformApplicationAttributesInput {
     const TYPE_NAME: &'static str = "SetPlatformApplicationAttributesInput";
@@ -117,6 +114,7 @@ for SetPlatformApplicationAttributesInput {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for SetPlatformApplicationAttributesInput {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

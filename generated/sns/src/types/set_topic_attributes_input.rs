@@ -94,6 +94,7 @@ impl SetTopicAttributesInput {
         self.attribute_value.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for SetTopicAttributesInput {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -112,6 +113,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for SetTopicAttributesInput 
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for SetTopicAttributesInput {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -120,12 +122,7 @@ impl ::awsgen_runtime::serde::Serialize for SetTopicAttributesInput {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl SetTopicAttributesInput {
-    /// The JSON body of a `SetTopicAttributesInput` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for SetTopicAttributesInput {
     const TYPE_NAME: &'static str = "SetTopicAttributesInput";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -145,6 +142,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for SetTopicAttributesInpu
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for SetTopicAttributesInput {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

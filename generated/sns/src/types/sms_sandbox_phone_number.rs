@@ -33,6 +33,7 @@ impl SmsSandboxPhoneNumber {
         self.status.as_ref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for SmsSandboxPhoneNumber {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -48,6 +49,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for SmsSandboxPhoneNumber {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for SmsSandboxPhoneNumber {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -56,6 +58,7 @@ impl ::awsgen_runtime::serde::Serialize for SmsSandboxPhoneNumber {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for SmsSandboxPhoneNumber {
     const TYPE_NAME: &'static str = "SMSSandboxPhoneNumber";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -74,6 +77,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for SmsSandboxPhoneNumber 
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for SmsSandboxPhoneNumber {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -114,6 +114,7 @@ impl SubscribeInput {
         self.return_subscription_arn
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for SubscribeInput {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -138,6 +139,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for SubscribeInput {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for SubscribeInput {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -146,12 +148,7 @@ impl ::awsgen_runtime::serde::Serialize for SubscribeInput {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl SubscribeInput {
-    /// The JSON body of a `SubscribeInput` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for SubscribeInput {
     const TYPE_NAME: &'static str = "SubscribeInput";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -173,6 +170,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for SubscribeInput {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for SubscribeInput {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -17,6 +17,7 @@ impl TagResourceResponse {
         <crate::types::builders::TagResourceResponseBuilder as ::std::default::Default>::default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for TagResourceResponse {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -26,6 +27,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for TagResourceResponse {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for TagResourceResponse {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -34,6 +36,7 @@ impl ::awsgen_runtime::serde::Serialize for TagResourceResponse {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for TagResourceResponse {
     const TYPE_NAME: &'static str = "TagResourceResponse";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -47,6 +50,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for TagResourceResponse {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for TagResourceResponse {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -17,6 +17,7 @@ impl VerifySmsSandboxPhoneNumberResult {
         <crate::types::builders::VerifySmsSandboxPhoneNumberResultBuilder as ::std::default::Default>::default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for VerifySmsSandboxPhoneNumberResult {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -27,6 +28,7 @@ for VerifySmsSandboxPhoneNumberResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for VerifySmsSandboxPhoneNumberResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -35,6 +37,7 @@ impl ::awsgen_runtime::serde::Serialize for VerifySmsSandboxPhoneNumberResult {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for VerifySmsSandboxPhoneNumberResult {
     const TYPE_NAME: &'static str = "VerifySMSSandboxPhoneNumberResult";
@@ -49,6 +52,7 @@ for VerifySmsSandboxPhoneNumberResult {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for VerifySmsSandboxPhoneNumberResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

@@ -21,6 +21,7 @@ impl IdpCommunicationErrorException {
         <crate::error::builders::IdpCommunicationErrorExceptionBuilder as ::std::default::Default>::default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for IdpCommunicationErrorException {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -33,6 +34,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for IdpCommunicationErrorExc
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for IdpCommunicationErrorException {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -41,6 +43,7 @@ impl ::awsgen_runtime::serde::Serialize for IdpCommunicationErrorException {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for IdpCommunicationErrorException {
     const TYPE_NAME: &'static str = "IDPCommunicationErrorException";
@@ -59,6 +62,7 @@ for IdpCommunicationErrorException {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for IdpCommunicationErrorException {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -21,6 +21,7 @@ impl InvalidAuthorizationMessageException {
         <crate::error::builders::InvalidAuthorizationMessageExceptionBuilder as ::std::default::Default>::default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for InvalidAuthorizationMessageException {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -34,6 +35,7 @@ for InvalidAuthorizationMessageException {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for InvalidAuthorizationMessageException {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -42,6 +44,7 @@ impl ::awsgen_runtime::serde::Serialize for InvalidAuthorizationMessageException
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for InvalidAuthorizationMessageException {
     const TYPE_NAME: &'static str = "InvalidAuthorizationMessageException";
@@ -60,6 +63,7 @@ for InvalidAuthorizationMessageException {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for InvalidAuthorizationMessageException {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

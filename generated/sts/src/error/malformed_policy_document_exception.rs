@@ -21,6 +21,7 @@ impl MalformedPolicyDocumentException {
         <crate::error::builders::MalformedPolicyDocumentExceptionBuilder as ::std::default::Default>::default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for MalformedPolicyDocumentException {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -34,6 +35,7 @@ for MalformedPolicyDocumentException {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for MalformedPolicyDocumentException {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -42,6 +44,7 @@ impl ::awsgen_runtime::serde::Serialize for MalformedPolicyDocumentException {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for MalformedPolicyDocumentException {
     const TYPE_NAME: &'static str = "MalformedPolicyDocumentException";
@@ -60,6 +63,7 @@ for MalformedPolicyDocumentException {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for MalformedPolicyDocumentException {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

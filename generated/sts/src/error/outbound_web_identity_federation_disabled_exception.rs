@@ -21,6 +21,7 @@ impl OutboundWebIdentityFederationDisabledException {
         <crate::error::builders::OutboundWebIdentityFederationDisabledExceptionBuilder as ::std::default::Default>::default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for OutboundWebIdentityFederationDisabledException {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -34,6 +35,7 @@ for OutboundWebIdentityFederationDisabledException {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize
 for OutboundWebIdentityFederationDisabledException {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
@@ -43,6 +45,7 @@ for OutboundWebIdentityFederationDisabledException {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for OutboundWebIdentityFederationDisabledException {
     const TYPE_NAME: &'static str = "OutboundWebIdentityFederationDisabledException";
@@ -61,6 +64,7 @@ for OutboundWebIdentityFederationDisabledException {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for OutboundWebIdentityFederationDisabledException {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

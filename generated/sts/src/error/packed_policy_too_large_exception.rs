@@ -23,6 +23,7 @@ impl PackedPolicyTooLargeException {
         <crate::error::builders::PackedPolicyTooLargeExceptionBuilder as ::std::default::Default>::default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for PackedPolicyTooLargeException {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -35,6 +36,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for PackedPolicyTooLargeExce
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for PackedPolicyTooLargeException {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -43,6 +45,7 @@ impl ::awsgen_runtime::serde::Serialize for PackedPolicyTooLargeException {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for PackedPolicyTooLargeException {
     const TYPE_NAME: &'static str = "PackedPolicyTooLargeException";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -60,6 +63,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for PackedPolicyTooLargeEx
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for PackedPolicyTooLargeException {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

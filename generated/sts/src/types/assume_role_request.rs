@@ -166,6 +166,7 @@ impl AssumeRoleRequest {
         self.provided_contexts.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for AssumeRoleRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -211,6 +212,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for AssumeRoleRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for AssumeRoleRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -219,12 +221,7 @@ impl ::awsgen_runtime::serde::Serialize for AssumeRoleRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl AssumeRoleRequest {
-    /// The JSON body of a `AssumeRoleRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for AssumeRoleRequest {
     const TYPE_NAME: &'static str = "AssumeRoleRequest";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -275,6 +272,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for AssumeRoleRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for AssumeRoleRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

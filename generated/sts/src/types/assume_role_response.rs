@@ -54,6 +54,7 @@ impl AssumeRoleResponse {
         self.source_identity.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for AssumeRoleResponse {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -75,6 +76,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for AssumeRoleResponse {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for AssumeRoleResponse {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -83,6 +85,7 @@ impl ::awsgen_runtime::serde::Serialize for AssumeRoleResponse {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for AssumeRoleResponse {
     const TYPE_NAME: &'static str = "AssumeRoleResponse";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -103,6 +106,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for AssumeRoleResponse {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for AssumeRoleResponse {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

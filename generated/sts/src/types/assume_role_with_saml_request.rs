@@ -83,6 +83,7 @@ impl AssumeRoleWithSamlRequest {
         self.duration_seconds
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for AssumeRoleWithSamlRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -110,6 +111,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for AssumeRoleWithSamlReques
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for AssumeRoleWithSamlRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -118,12 +120,7 @@ impl ::awsgen_runtime::serde::Serialize for AssumeRoleWithSamlRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl AssumeRoleWithSamlRequest {
-    /// The JSON body of a `AssumeRoleWithSAMLRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for AssumeRoleWithSamlRequest {
     const TYPE_NAME: &'static str = "AssumeRoleWithSAMLRequest";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -154,6 +151,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for AssumeRoleWithSamlRequ
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for AssumeRoleWithSamlRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -101,6 +101,7 @@ impl AssumeRoleWithSamlResponse {
         self.source_identity.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for AssumeRoleWithSamlResponse {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -137,6 +138,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for AssumeRoleWithSamlRespon
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for AssumeRoleWithSamlResponse {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -145,6 +147,7 @@ impl ::awsgen_runtime::serde::Serialize for AssumeRoleWithSamlResponse {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for AssumeRoleWithSamlResponse {
     const TYPE_NAME: &'static str = "AssumeRoleWithSAMLResponse";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -170,6 +173,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for AssumeRoleWithSamlResp
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for AssumeRoleWithSamlResponse {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

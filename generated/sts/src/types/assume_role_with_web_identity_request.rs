@@ -98,6 +98,7 @@ impl AssumeRoleWithWebIdentityRequest {
         self.duration_seconds
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for AssumeRoleWithWebIdentityRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -129,6 +130,7 @@ for AssumeRoleWithWebIdentityRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for AssumeRoleWithWebIdentityRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -137,12 +139,7 @@ impl ::awsgen_runtime::serde::Serialize for AssumeRoleWithWebIdentityRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl AssumeRoleWithWebIdentityRequest {
-    /// The JSON body of a `AssumeRoleWithWebIdentityRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for AssumeRoleWithWebIdentityRequest {
     const TYPE_NAME: &'static str = "AssumeRoleWithWebIdentityRequest";
@@ -175,6 +172,7 @@ for AssumeRoleWithWebIdentityRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for AssumeRoleWithWebIdentityRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

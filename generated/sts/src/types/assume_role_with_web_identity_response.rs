@@ -75,6 +75,7 @@ impl AssumeRoleWithWebIdentityResponse {
         self.source_identity.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for AssumeRoleWithWebIdentityResponse {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -107,6 +108,7 @@ for AssumeRoleWithWebIdentityResponse {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for AssumeRoleWithWebIdentityResponse {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -115,6 +117,7 @@ impl ::awsgen_runtime::serde::Serialize for AssumeRoleWithWebIdentityResponse {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for AssumeRoleWithWebIdentityResponse {
     const TYPE_NAME: &'static str = "AssumeRoleWithWebIdentityResponse";
@@ -141,6 +144,7 @@ for AssumeRoleWithWebIdentityResponse {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for AssumeRoleWithWebIdentityResponse {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

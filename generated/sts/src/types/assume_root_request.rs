@@ -53,6 +53,7 @@ impl AssumeRootRequest {
         self.duration_seconds
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for AssumeRootRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -71,6 +72,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for AssumeRootRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for AssumeRootRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -79,12 +81,7 @@ impl ::awsgen_runtime::serde::Serialize for AssumeRootRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl AssumeRootRequest {
-    /// The JSON body of a `AssumeRootRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for AssumeRootRequest {
     const TYPE_NAME: &'static str = "AssumeRootRequest";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -104,6 +101,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for AssumeRootRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for AssumeRootRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

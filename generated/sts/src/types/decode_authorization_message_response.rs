@@ -25,6 +25,7 @@ impl DecodeAuthorizationMessageResponse {
         self.decoded_message.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers
 for DecodeAuthorizationMessageResponse {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
@@ -38,6 +39,7 @@ for DecodeAuthorizationMessageResponse {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for DecodeAuthorizationMessageResponse {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -46,6 +48,7 @@ impl ::awsgen_runtime::serde::Serialize for DecodeAuthorizationMessageResponse {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for DecodeAuthorizationMessageResponse {
     const TYPE_NAME: &'static str = "DecodeAuthorizationMessageResponse";
@@ -64,6 +67,7 @@ for DecodeAuthorizationMessageResponse {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for DecodeAuthorizationMessageResponse {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(

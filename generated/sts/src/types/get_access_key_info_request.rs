@@ -29,6 +29,7 @@ impl GetAccessKeyInfoRequest {
         self.access_key_id.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for GetAccessKeyInfoRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -41,6 +42,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for GetAccessKeyInfoRequest 
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for GetAccessKeyInfoRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -49,12 +51,7 @@ impl ::awsgen_runtime::serde::Serialize for GetAccessKeyInfoRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl GetAccessKeyInfoRequest {
-    /// The JSON body of a `GetAccessKeyInfoRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for GetAccessKeyInfoRequest {
     const TYPE_NAME: &'static str = "GetAccessKeyInfoRequest";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -72,6 +69,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for GetAccessKeyInfoReques
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for GetAccessKeyInfoRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -22,6 +22,7 @@ impl GetDelegatedAccessTokenRequest {
         self.trade_in_token.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for GetDelegatedAccessTokenRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -34,6 +35,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for GetDelegatedAccessTokenR
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for GetDelegatedAccessTokenRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -42,12 +44,7 @@ impl ::awsgen_runtime::serde::Serialize for GetDelegatedAccessTokenRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl GetDelegatedAccessTokenRequest {
-    /// The JSON body of a `GetDelegatedAccessTokenRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for GetDelegatedAccessTokenRequest {
     const TYPE_NAME: &'static str = "GetDelegatedAccessTokenRequest";
@@ -66,6 +63,7 @@ for GetDelegatedAccessTokenRequest {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for GetDelegatedAccessTokenRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -39,6 +39,7 @@ impl GetDelegatedAccessTokenResponse {
         self.assumed_principal.as_deref()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for GetDelegatedAccessTokenResponse {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -57,6 +58,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for GetDelegatedAccessTokenR
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for GetDelegatedAccessTokenResponse {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -65,6 +67,7 @@ impl ::awsgen_runtime::serde::Serialize for GetDelegatedAccessTokenResponse {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers
 for GetDelegatedAccessTokenResponse {
     const TYPE_NAME: &'static str = "GetDelegatedAccessTokenResponse";
@@ -85,6 +88,7 @@ for GetDelegatedAccessTokenResponse {
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for GetDelegatedAccessTokenResponse {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

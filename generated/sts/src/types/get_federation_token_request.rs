@@ -89,6 +89,7 @@ impl GetFederationTokenRequest {
         self.tags.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for GetFederationTokenRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -113,6 +114,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for GetFederationTokenReques
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for GetFederationTokenRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -121,12 +123,7 @@ impl ::awsgen_runtime::serde::Serialize for GetFederationTokenRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl GetFederationTokenRequest {
-    /// The JSON body of a `GetFederationTokenRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for GetFederationTokenRequest {
     const TYPE_NAME: &'static str = "GetFederationTokenRequest";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -162,6 +159,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for GetFederationTokenRequ
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for GetFederationTokenRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,

@@ -50,6 +50,7 @@ impl GetWebIdentityTokenRequest {
         self.tags.as_deref().unwrap_or_default()
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::SerializeMembers for GetWebIdentityTokenRequest {
     fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
@@ -71,6 +72,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for GetWebIdentityTokenReque
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::serde::Serialize for GetWebIdentityTokenRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
@@ -79,12 +81,7 @@ impl ::awsgen_runtime::serde::Serialize for GetWebIdentityTokenRequest {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl GetWebIdentityTokenRequest {
-    /// The JSON body of a `GetWebIdentityTokenRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
-        ::awsgen_runtime::primitives::JsonBody::new(self)
-    }
-}
+#[cfg(feature = "serde")]
 impl ::awsgen_runtime::primitives::DeserializeMembers for GetWebIdentityTokenRequest {
     const TYPE_NAME: &'static str = "GetWebIdentityTokenRequest";
     fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
@@ -111,6 +108,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for GetWebIdentityTokenReq
         ::std::result::Result::Ok(())
     }
 }
+#[cfg(feature = "serde")]
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for GetWebIdentityTokenRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
