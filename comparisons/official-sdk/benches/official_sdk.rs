@@ -1,11 +1,13 @@
 //! Our generated crates against the official AWS SDK for Rust, in one process.
 //!
-//! Four benchmarks, each run on both sides with the same input:
+//! Six benchmarks, each run on both sides with the same input:
 //!
 //! - `apigateway/get_rest_apis_parse`: a 1,000-API `GetRestApis` response.
 //! - `apigateway/create_deployment_serialize`: `CreateDeployment` with 50 stage variables.
 //! - `dynamodb/query_parse_1000`: a 1,000-item `Query` response.
 //! - `dynamodb/put_item_serialize`: `PutItem` with one 10-attribute item.
+//! - `ec2/describe_instances_parse_500`: a 500-instance `DescribeInstances` response (XML).
+//! - `sns/publish_batch_serialize_10`: `PublishBatch` of 10 entries (an awsQuery form body).
 //!
 //! Ours is timed around `serialize_request` / `parse_response`; the official
 //! SDK around its serialization and deserialization phases inside a real
@@ -17,11 +19,13 @@ use std::time::{Duration, Instant};
 
 use awsgen_apigateway::operation::{CreateDeployment, GetRestApis, Operation as _};
 use awsgen_dynamodb::operation::{Operation as _, PutItem, Query};
+use awsgen_ec2::operation::{DescribeInstances, Operation as _};
 use awsgen_official_sdk_comparison::fixtures::{self, Deployment, TABLE};
 use awsgen_official_sdk_comparison::official::{self, CannedResponse, Harness};
 use awsgen_runtime::bytes::Bytes;
 use awsgen_runtime::http;
 use awsgen_runtime::serde_json::{self, Value};
+use awsgen_sns::operation::{Operation as _, PublishBatch};
 use criterion::{Criterion, Throughput};
 use tokio::runtime::Runtime;
 
@@ -40,6 +44,7 @@ struct Bench<'a> {
 
 const JSON: &str = "application/json";
 const AMZ_JSON: &str = "application/x-amz-json-1.0";
+const XML: &str = "text/xml;charset=UTF-8";
 
 fn response(content_type: &str, body: Bytes) -> http::Response<Bytes> {
     http::Response::builder()
@@ -154,6 +159,40 @@ fn benches(rt: &Runtime) -> Vec<Bench<'_>> {
         &ddb_put,
     );
 
+    // 5. ec2/describe_instances_parse_500
+    let instances_body = fixtures::describe_instances_body(100, 5);
+    let instances_len = instances_body.len() as u64;
+    let ours_instances = response(XML, instances_body.clone());
+    let ec2_describe = official::ec2(CannedResponse {
+        status: 200,
+        content_type: XML,
+        body: instances_body,
+    });
+
+    // 6. sns/publish_batch_serialize_10
+    let entries = fixtures::batch_entries();
+    let ours_batch = awsgen_sns::types::PublishBatchInput::builder()
+        .topic_arn(fixtures::TOPIC)
+        .set_publish_batch_request_entries(Some(
+            entries.iter().map(fixtures::BatchEntry::ours).collect(),
+        ))
+        .build()
+        .expect("a complete PublishBatchInput");
+    let official_entries: Vec<_> = entries.iter().map(fixtures::BatchEntry::official).collect();
+    let sns_batch = official::sns(CannedResponse {
+        status: 200,
+        content_type: XML,
+        body: fixtures::publish_batch_response_body(&entries),
+    });
+    check_query_protocols(
+        rt,
+        &ours_instances,
+        &ec2_describe,
+        &ours_batch,
+        &official_entries,
+        &sns_batch,
+    );
+
     let deployment_official = deployment.clone();
     vec![
         Bench {
@@ -228,7 +267,165 @@ fn benches(rt: &Runtime) -> Vec<Bench<'_>> {
                 })
             }),
         },
+        Bench {
+            name: "ec2/describe_instances_parse_500",
+            throughput: Some(Throughput::Bytes(instances_len)),
+            slow: true,
+            ours: Box::new(move |iters| {
+                time_ours(iters, || {
+                    DescribeInstances::parse_response(black_box(&ours_instances)).expect("parses")
+                })
+            }),
+            official: Box::new(move |iters| {
+                time_official(rt, &ec2_describe, Phase::Deserialize, iters, |client| {
+                    client.describe_instances().send()
+                })
+            }),
+        },
+        Bench {
+            name: "sns/publish_batch_serialize_10",
+            throughput: None,
+            slow: false,
+            ours: Box::new(move |iters| {
+                time_ours(iters, || {
+                    PublishBatch::serialize_request(black_box(&ours_batch)).expect("serializes")
+                })
+            }),
+            official: Box::new(move |iters| {
+                time_official(rt, &sns_batch, Phase::Serialize, iters, |client| {
+                    client
+                        .publish_batch()
+                        .topic_arn(fixtures::TOPIC)
+                        .set_publish_batch_request_entries(Some(official_entries.clone()))
+                        .send()
+                })
+            }),
+        },
     ]
+}
+
+/// A form body as sorted decoded pairs, each map entry's number replaced by
+/// its key (`….entry.2.Value.StringValue` → `….entry[kind].Value.StringValue`):
+/// our maps are sorted by key, the official SDK's are `HashMap`s, and a map
+/// has no order.
+fn canonical_form(body: &[u8]) -> Vec<(String, String)> {
+    let pairs: Vec<(String, String)> = form_urlencoded::parse(body).into_owned().collect();
+    let entry_names: Vec<(String, String)> = pairs
+        .iter()
+        .filter_map(|(key, value)| {
+            let prefix = key.strip_suffix(".Name")?;
+            let (_, number) = prefix.rsplit_once(".entry.")?;
+            number
+                .parse::<u32>()
+                .is_ok()
+                .then(|| (format!("{prefix}."), value.clone()))
+        })
+        .collect();
+    let mut canonical: Vec<(String, String)> = pairs
+        .into_iter()
+        .map(|(key, value)| {
+            for (prefix, name) in &entry_names {
+                if let Some(rest) = key.strip_prefix(prefix.as_str()) {
+                    let (head, _) = prefix.rsplit_once(".entry.").expect("an entry prefix");
+                    return (format!("{head}.entry[{name}].{rest}"), value);
+                }
+            }
+            (key, value)
+        })
+        .collect();
+    canonical.sort();
+    canonical
+}
+
+/// Runs the EC2 and SNS benchmarks' calls once on each side and checks they
+/// agree: the same 500 instances parsed, the same form body sent.
+fn check_query_protocols(
+    rt: &Runtime,
+    ours_instances: &http::Response<Bytes>,
+    ec2_describe: &Harness<aws_sdk_ec2::Client>,
+    ours_batch: &awsgen_sns::types::PublishBatchInput,
+    official_entries: &[aws_sdk_sns::types::PublishBatchRequestEntry],
+    sns_batch: &Harness<aws_sdk_sns::Client>,
+) {
+    // DescribeInstances
+    let ours =
+        DescribeInstances::parse_response(ours_instances).expect("ours parses DescribeInstances");
+    let official = rt
+        .block_on(ec2_describe.client.describe_instances().send())
+        .expect("official DescribeInstances");
+    let ours_instances: Vec<_> = ours
+        .reservations()
+        .iter()
+        .flat_map(|reservation| reservation.instances())
+        .map(|instance| {
+            (
+                instance.instance_id().unwrap_or_default().to_owned(),
+                instance.tags().len(),
+                instance.network_interfaces().len(),
+                instance.launch_time().map(|time| time.unix_timestamp()),
+            )
+        })
+        .collect();
+    let official_instances: Vec<_> = official
+        .reservations()
+        .iter()
+        .flat_map(|reservation| reservation.instances())
+        .map(|instance| {
+            (
+                instance.instance_id().unwrap_or_default().to_owned(),
+                instance.tags().len(),
+                instance.network_interfaces().len(),
+                instance.launch_time().map(|time| time.secs()),
+            )
+        })
+        .collect();
+    report(
+        &format!(
+            "DescribeInstances ids, tags, interfaces, launch times ({} instances parsed by ours)",
+            ours_instances.len()
+        ),
+        ours_instances == official_instances
+            && ours_instances.len() == 500
+            && ours_instances[499].0 == fixtures::instance_id(499),
+        || {
+            format!(
+                "ours {:?}\nofficial {:?}",
+                ours_instances.first(),
+                official_instances.first()
+            )
+        },
+    );
+
+    // PublishBatch
+    let ours = PublishBatch::serialize_request(ours_batch).expect("ours serializes");
+    sns_batch.http.set_capture(true);
+    rt.block_on(
+        sns_batch
+            .client
+            .publish_batch()
+            .topic_arn(fixtures::TOPIC)
+            .set_publish_batch_request_entries(Some(official_entries.to_vec()))
+            .send(),
+    )
+    .expect("official PublishBatch");
+    sns_batch.http.set_capture(false);
+    let sent = sns_batch.http.take_captured().expect("a captured request");
+    println!(
+        "check: PublishBatch official URI {} {}",
+        sent.method, sent.uri
+    );
+    let official_form = canonical_form(sent.body.as_deref().unwrap_or_default());
+    let ours_form = canonical_form(ours.body());
+    report(
+        &format!(
+            "PublishBatch form body, {} pairs ({} bytes ours, {} official)",
+            ours_form.len(),
+            ours.body().len(),
+            sent.body.as_ref().map_or(0, Vec::len)
+        ),
+        ours_form == official_form && ours_form.len() > 100,
+        || format!("ours     {ours_form:?}\nofficial {official_form:?}"),
+    );
 }
 
 fn json(bytes: &[u8]) -> Value {

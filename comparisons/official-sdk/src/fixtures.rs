@@ -259,3 +259,235 @@ pub fn put_item() -> Item {
 
 /// The table every DynamoDB call names.
 pub const TABLE: &str = "T";
+
+/// The EC2 `DescribeInstances` response body: `reservations` reservations of
+/// `per_reservation` instances each, every instance as EC2 describes a
+/// running one (state, placement, a security group, an EBS root volume, a
+/// network interface with its attachment and private address, two tags,
+/// CPU and metadata options).
+pub fn describe_instances_body(reservations: usize, per_reservation: usize) -> Bytes {
+    use std::fmt::Write as _;
+    let mut xml = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
+         <DescribeInstancesResponse xmlns=\"http://ec2.amazonaws.com/doc/2016-11-15/\">\n\
+         <requestId>8f7724cf-496f-496e-8fe3-example</requestId>\n<reservationSet>\n",
+    );
+    for r in 0..reservations {
+        let _ = writeln!(
+            xml,
+            "<item><reservationId>r-{r:017x}</reservationId><ownerId>123456789012</ownerId>\
+             <groupSet/><instancesSet>"
+        );
+        for i in 0..per_reservation {
+            let n = r * per_reservation + i;
+            let ip = format!("10.0.{}.{}", n / 250, n % 250 + 4);
+            let _ = writeln!(
+                xml,
+                "<item>\
+                 <instanceId>{id}</instanceId><imageId>ami-0abcdef1234567890</imageId>\
+                 <instanceState><code>16</code><name>running</name></instanceState>\
+                 <privateDnsName>ip-{dashed}.ec2.internal</privateDnsName><dnsName/>\
+                 <keyName>ops</keyName><amiLaunchIndex>{i}</amiLaunchIndex>\
+                 <productCodes/><instanceType>m5.large</instanceType>\
+                 <launchTime>2026-11-29T08:{minute:02}:30.000Z</launchTime>\
+                 <placement><availabilityZone>us-east-1a</availabilityZone><groupName/><tenancy>default</tenancy></placement>\
+                 <monitoring><state>disabled</state></monitoring>\
+                 <subnetId>subnet-0a1b2c3d</subnetId><vpcId>vpc-0a1b2c3d</vpcId>\
+                 <privateIpAddress>{ip}</privateIpAddress><sourceDestCheck>true</sourceDestCheck>\
+                 <groupSet><item><groupId>sg-0a1b2c3d</groupId><groupName>web</groupName></item></groupSet>\
+                 <architecture>x86_64</architecture><rootDeviceType>ebs</rootDeviceType>\
+                 <rootDeviceName>/dev/xvda</rootDeviceName>\
+                 <blockDeviceMapping><item><deviceName>/dev/xvda</deviceName>\
+                 <ebs><volumeId>vol-{n:017x}</volumeId><status>attached</status>\
+                 <attachTime>2026-11-29T08:{minute:02}:31.000Z</attachTime><deleteOnTermination>true</deleteOnTermination></ebs>\
+                 </item></blockDeviceMapping>\
+                 <virtualizationType>hvm</virtualizationType><clientToken>token-{n}</clientToken>\
+                 <tagSet><item><key>Name</key><value>web-{n}</value></item>\
+                 <item><key>team</key><value>payments &amp; billing</value></item></tagSet>\
+                 <hypervisor>xen</hypervisor>\
+                 <networkInterfaceSet><item><networkInterfaceId>eni-{n:017x}</networkInterfaceId>\
+                 <subnetId>subnet-0a1b2c3d</subnetId><vpcId>vpc-0a1b2c3d</vpcId><description/>\
+                 <ownerId>123456789012</ownerId><status>in-use</status><macAddress>02:ab:cd:ef:{hi:02x}:{lo:02x}</macAddress>\
+                 <privateIpAddress>{ip}</privateIpAddress><sourceDestCheck>true</sourceDestCheck>\
+                 <groupSet><item><groupId>sg-0a1b2c3d</groupId><groupName>web</groupName></item></groupSet>\
+                 <attachment><attachmentId>eni-attach-{n:017x}</attachmentId><deviceIndex>0</deviceIndex>\
+                 <status>attached</status><attachTime>2026-11-29T08:{minute:02}:30.000Z</attachTime>\
+                 <deleteOnTermination>true</deleteOnTermination></attachment>\
+                 <privateIpAddressesSet><item><privateIpAddress>{ip}</privateIpAddress><primary>true</primary></item></privateIpAddressesSet>\
+                 <ipv6AddressesSet/><interfaceType>interface</interfaceType></item></networkInterfaceSet>\
+                 <ebsOptimized>false</ebsOptimized><enaSupport>true</enaSupport>\
+                 <cpuOptions><coreCount>1</coreCount><threadsPerCore>2</threadsPerCore></cpuOptions>\
+                 <capacityReservationSpecification><capacityReservationPreference>open</capacityReservationPreference></capacityReservationSpecification>\
+                 <hibernationOptions><configured>false</configured></hibernationOptions>\
+                 <metadataOptions><state>applied</state><httpTokens>required</httpTokens>\
+                 <httpPutResponseHopLimit>2</httpPutResponseHopLimit><httpEndpoint>enabled</httpEndpoint></metadataOptions>\
+                 <platformDetails>Linux/UNIX</platformDetails><usageOperation>RunInstances</usageOperation>\
+                 </item>",
+                id = instance_id(n),
+                dashed = ip.replace('.', "-"),
+                minute = n % 60,
+                hi = n / 256,
+                lo = n % 256,
+            );
+        }
+        xml.push_str("</instancesSet></item>\n");
+    }
+    xml.push_str("</reservationSet>\n</DescribeInstancesResponse>\n");
+    Bytes::from(xml)
+}
+
+/// The id of the `n`th instance of [`describe_instances_body`].
+pub fn instance_id(n: usize) -> String {
+    format!("i-{n:017x}")
+}
+
+/// The topic every SNS call names.
+pub const TOPIC: &str = "arn:aws:sns:us-east-1:123456789012:orders";
+
+/// One `PublishBatch` entry: a JSON message of about 200 bytes, a subject,
+/// FIFO group and deduplication ids, and three message attributes (a
+/// string, a number and 16 bytes of binary).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BatchEntry {
+    /// The entry id.
+    pub id: String,
+    /// The message.
+    pub message: String,
+    /// The subject.
+    pub subject: String,
+    /// The FIFO message group.
+    pub group: String,
+    /// The deduplication id.
+    pub dedup: String,
+    /// The `kind` (String) attribute.
+    pub kind: String,
+    /// The `amount` (Number) attribute.
+    pub amount: String,
+    /// The `digest` (Binary) attribute.
+    pub digest: Vec<u8>,
+}
+
+/// The ten entries `PublishBatch` sends.
+pub fn batch_entries() -> Vec<BatchEntry> {
+    (0..10)
+        .map(|i| BatchEntry {
+            id: format!("entry-{i}"),
+            message: format!(
+                "{{\"order\":{i},\"customer\":\"c-{:04}\",\"lines\":[{{\"sku\":\"A-1\",\"qty\":2}},\
+                 {{\"sku\":\"B-7\",\"qty\":1}}],\"note\":\"deliver after 5pm, ring twice & wait\",\
+                 \"total\":\"{}.99\"}}",
+                i * 37 % 1000,
+                10 + i
+            ),
+            subject: format!("order {i} created"),
+            group: format!("customer-{}", i % 3),
+            dedup: format!("order-{i}-v1"),
+            kind: "order.created".to_owned(),
+            amount: format!("{}.99", 10 + i),
+            digest: (0..16u8)
+                .map(|b| b.wrapping_mul(17).wrapping_add(i as u8))
+                .collect(),
+        })
+        .collect()
+}
+
+impl BatchEntry {
+    /// The entry as our crate takes it.
+    ///
+    /// # Panics
+    ///
+    /// Never: the required `Id` is set.
+    pub fn ours(&self) -> awsgen_sns::types::PublishBatchRequestEntry {
+        use awsgen_sns::types::{MessageAttributeValue, PublishBatchRequestEntry};
+        let attribute = |data_type: &str| MessageAttributeValue::builder().data_type(data_type);
+        PublishBatchRequestEntry::builder()
+            .id(&self.id)
+            .message(&self.message)
+            .subject(&self.subject)
+            .message_group_id(&self.group)
+            .message_deduplication_id(&self.dedup)
+            .message_attributes(
+                "kind",
+                attribute("String")
+                    .string_value(&self.kind)
+                    .build()
+                    .expect("complete"),
+            )
+            .message_attributes(
+                "amount",
+                attribute("Number")
+                    .string_value(&self.amount)
+                    .build()
+                    .expect("complete"),
+            )
+            .message_attributes(
+                "digest",
+                attribute("Binary")
+                    .binary_value(self.digest.clone())
+                    .build()
+                    .expect("complete"),
+            )
+            .build()
+            .expect("a complete entry")
+    }
+
+    /// The entry as the official SDK takes it.
+    ///
+    /// # Panics
+    ///
+    /// Never: the required `Id` and `DataType`s are set.
+    pub fn official(&self) -> aws_sdk_sns::types::PublishBatchRequestEntry {
+        use aws_sdk_sns::primitives::Blob;
+        use aws_sdk_sns::types::{MessageAttributeValue, PublishBatchRequestEntry};
+        let attribute = |data_type: &str| MessageAttributeValue::builder().data_type(data_type);
+        PublishBatchRequestEntry::builder()
+            .id(&self.id)
+            .message(&self.message)
+            .subject(&self.subject)
+            .message_group_id(&self.group)
+            .message_deduplication_id(&self.dedup)
+            .message_attributes(
+                "kind",
+                attribute("String")
+                    .string_value(&self.kind)
+                    .build()
+                    .expect("complete"),
+            )
+            .message_attributes(
+                "amount",
+                attribute("Number")
+                    .string_value(&self.amount)
+                    .build()
+                    .expect("complete"),
+            )
+            .message_attributes(
+                "digest",
+                attribute("Binary")
+                    .binary_value(Blob::new(self.digest.clone()))
+                    .build()
+                    .expect("complete"),
+            )
+            .build()
+            .expect("a complete entry")
+    }
+}
+
+/// The canned answer to `PublishBatch`: every entry accepted.
+pub fn publish_batch_response_body(entries: &[BatchEntry]) -> Bytes {
+    let successful: String = entries
+        .iter()
+        .enumerate()
+        .map(|(i, entry)| {
+            format!(
+                "<member><Id>{}</Id><MessageId>5679{i:04}-659e-55d4-8ccb-5aaf14679dc0</MessageId></member>",
+                entry.id
+            )
+        })
+        .collect();
+    Bytes::from(format!(
+        "<PublishBatchResponse xmlns=\"http://sns.amazonaws.com/doc/2010-03-31/\"><PublishBatchResult>\
+         <Successful>{successful}</Successful><Failed/></PublishBatchResult>\
+         <ResponseMetadata><RequestId>f187a3c1-376f-11df-8963-01868b7c937a</RequestId></ResponseMetadata>\
+         </PublishBatchResponse>"
+    ))
+}

@@ -279,58 +279,56 @@ pub struct Harness<C> {
     pub http: CannedHttpClient,
 }
 
-/// An official API Gateway client that answers every call with `response`.
-pub fn apigateway(response: CannedResponse) -> Harness<aws_sdk_apigateway::Client> {
-    use aws_sdk_apigateway::config::{
-        BehaviorVersion, Credentials, Region, StalledStreamProtectionConfig,
+/// `pub fn $name(response) -> Harness<$sdk::Client>`: an official client of
+/// that SDK crate, wired to the canned response and a phase timer, with fixed
+/// credentials, region [`REGION`] and stalled-stream protection off.
+macro_rules! official_harness {
+    ($(#[$doc:meta])* $name:ident, $sdk:ident) => {
+        $(#[$doc])*
+        pub fn $name(response: CannedResponse) -> Harness<$sdk::Client> {
+            use $sdk::config::{BehaviorVersion, Credentials, Region, StalledStreamProtectionConfig};
+            let timer = PhaseTimer::new();
+            let http = CannedHttpClient::new(response);
+            let config = $sdk::Config::builder()
+                .behavior_version(BehaviorVersion::latest())
+                .region(Region::new(REGION))
+                .credentials_provider(Credentials::new(
+                    "AKIDEXAMPLE",
+                    "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
+                    None,
+                    None,
+                    "benchmark",
+                ))
+                .http_client(http.clone())
+                .stalled_stream_protection(StalledStreamProtectionConfig::disabled())
+                .interceptor(timer.clone())
+                .build();
+            Harness {
+                client: $sdk::Client::from_conf(config),
+                timer,
+                http,
+            }
+        }
     };
-    let timer = PhaseTimer::new();
-    let http = CannedHttpClient::new(response);
-    let config = aws_sdk_apigateway::Config::builder()
-        .behavior_version(BehaviorVersion::latest())
-        .region(Region::new(REGION))
-        .credentials_provider(Credentials::new(
-            "AKIDEXAMPLE",
-            "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
-            None,
-            None,
-            "benchmark",
-        ))
-        .http_client(http.clone())
-        .stalled_stream_protection(StalledStreamProtectionConfig::disabled())
-        .interceptor(timer.clone())
-        .build();
-    Harness {
-        client: aws_sdk_apigateway::Client::from_conf(config),
-        timer,
-        http,
-    }
 }
 
-/// An official DynamoDB client that answers every call with `response`.
-pub fn dynamodb(response: CannedResponse) -> Harness<aws_sdk_dynamodb::Client> {
-    use aws_sdk_dynamodb::config::{
-        BehaviorVersion, Credentials, Region, StalledStreamProtectionConfig,
-    };
-    let timer = PhaseTimer::new();
-    let http = CannedHttpClient::new(response);
-    let config = aws_sdk_dynamodb::Config::builder()
-        .behavior_version(BehaviorVersion::latest())
-        .region(Region::new(REGION))
-        .credentials_provider(Credentials::new(
-            "AKIDEXAMPLE",
-            "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
-            None,
-            None,
-            "benchmark",
-        ))
-        .http_client(http.clone())
-        .stalled_stream_protection(StalledStreamProtectionConfig::disabled())
-        .interceptor(timer.clone())
-        .build();
-    Harness {
-        client: aws_sdk_dynamodb::Client::from_conf(config),
-        timer,
-        http,
-    }
-}
+official_harness!(
+    /// An official API Gateway client that answers every call with `response`.
+    apigateway,
+    aws_sdk_apigateway
+);
+official_harness!(
+    /// An official DynamoDB client that answers every call with `response`.
+    dynamodb,
+    aws_sdk_dynamodb
+);
+official_harness!(
+    /// An official EC2 client that answers every call with `response`.
+    ec2,
+    aws_sdk_ec2
+);
+official_harness!(
+    /// An official SNS client that answers every call with `response`.
+    sns,
+    aws_sdk_sns
+);
