@@ -18,6 +18,11 @@ pub(crate) const UNRESERVED: &AsciiSet = &NON_ALPHANUMERIC
     .remove(b'.')
     .remove(b'~');
 
+/// Whether `byte` is in [`UNRESERVED`], for code that encodes byte by byte.
+pub(crate) const fn is_unreserved(byte: u8) -> bool {
+    byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'_' | b'.' | b'~')
+}
+
 /// The same, keeping `/` for greedy labels (`{key+}`).
 pub(crate) const UNRESERVED_AND_SLASH: &AsciiSet = &UNRESERVED.remove(b'/');
 
@@ -882,4 +887,19 @@ pub fn prefix_headers(
         }
     }
     Ok(map)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn is_unreserved_agrees_with_the_unreserved_set() {
+        for byte in 0..=127u8 {
+            let text = char::from(byte).to_string();
+            let kept = utf8_percent_encode(&text, UNRESERVED).to_string() == text;
+            assert_eq!(is_unreserved(byte), kept, "byte {byte}");
+        }
+        assert!((128..=255u8).all(|byte| !is_unreserved(byte)));
+    }
 }

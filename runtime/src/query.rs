@@ -2,38 +2,120 @@
 //! `application/x-www-form-urlencoded` pairs, `Action` and `Version` first,
 //! then the input's members under dotted keys (`Tags.member.1.Key`), as
 //! botocore's `QuerySerializer` writes them. The generated code decides the
-//! keys; this module only encodes.
+//! keys, a segment at a time; this module keeps the key being built and
+//! encodes.
 
-use ::percent_encoding::utf8_percent_encode;
+use ::percent_encoding::percent_encode_byte;
 
-use crate::protocol::UNRESERVED;
+use crate::protocol::is_unreserved;
 
 /// The content type of every query request body.
 #[doc(hidden)]
 pub const CONTENT_TYPE: &str = "application/x-www-form-urlencoded; charset=utf-8";
 
-/// A query request body being written.
+/// A query request body being written, with the key of the value being
+/// written next.
+///
+/// The key grows a segment at a time ([`enter`](Self::enter),
+/// [`enter_index`](Self::enter_index)) and shrinks back ([`leave`](Self::leave)),
+/// so that writing a pair costs no allocation of its own: one buffer holds
+/// the key of every pair in turn.
 #[derive(Debug)]
 #[doc(hidden)]
 pub struct FormBody {
     text: ::std::string::String,
+    key: ::std::string::String,
+}
+
+/// The key as it was before a segment was entered; [`FormBody::leave`] goes
+/// back to it.
+#[derive(Debug)]
+#[must_use = "the key stays in the entered segment until `leave` gets this back"]
+#[doc(hidden)]
+pub struct KeyMark {
+    len: usize,
+    /// The last segment [`FormBody::enter_renamed`] replaced, to put back.
+    replaced: Option<Box<str>>,
 }
 
 impl FormBody {
-    /// A body naming the operation (its wire name) and the API version.
+    /// A body naming the operation (its wire name) and the API version, with
+    /// the key at the top (empty).
     pub fn new(action: &str, version: &str) -> FormBody {
         let mut body = FormBody {
-            text: ::std::string::String::with_capacity(256),
+            text: ::std::string::String::with_capacity(1024),
+            key: ::std::string::String::with_capacity(64),
         };
         body.push("Action", action);
         body.push("Version", version);
         body
     }
 
-    /// Adds `key=value`, both encoded as botocore's body encoder (Python's
-    /// `urlencode`, through `quote_plus`) does: percent-encoded outside RFC
-    /// 3986's unreserved set, spaces as `+`.
-    pub fn push(&mut self, key: &str, value: &str) {
+    /// Enters the segment `name`: the key becomes `key.name`, or `name` at the top.
+    pub fn enter(&mut self, name: &str) -> KeyMark {
+        let len = self.key.len();
+        if len > 0 {
+            self.key.push('.');
+        }
+        self.key.push_str(name);
+        KeyMark {
+            len,
+            replaced: None,
+        }
+    }
+
+    /// Enters the `index`th (from 1) entry of a list or map: the key becomes `key.index`.
+    pub fn enter_index(&mut self, index: usize) -> KeyMark {
+        let len = self.key.len();
+        if len > 0 {
+            self.key.push('.');
+        }
+        self.key.push_str(::itoa::Buffer::new().format(index));
+        KeyMark {
+            len,
+            replaced: None,
+        }
+    }
+
+    /// Replaces the key's last segment with `name` (`Tags.Tag` becomes
+    /// `Tags.Item`), as botocore keys the entries of a flattened list whose
+    /// member has a name of its own.
+    pub fn enter_renamed(&mut self, name: &str) -> KeyMark {
+        let start = self.key.rfind('.').map_or(0, |dot| dot + 1);
+        let replaced = self.key[start..].into();
+        self.key.truncate(start);
+        self.key.push_str(name);
+        KeyMark {
+            len: start,
+            replaced: Some(replaced),
+        }
+    }
+
+    /// Goes back to the key `mark` was taken from.
+    pub fn leave(&mut self, mark: KeyMark) {
+        self.key.truncate(mark.len);
+        if let Some(replaced) = mark.replaced {
+            self.key.push_str(&replaced);
+        }
+    }
+
+    /// Adds the pair of the current key and `value`.
+    pub fn value(&mut self, value: &str) {
+        self.text.push('&');
+        push_encoded(&mut self.text, &self.key);
+        self.text.push('=');
+        push_encoded(&mut self.text, value);
+    }
+
+    /// Adds the pair of the current key's member `name` and `value`.
+    pub fn member(&mut self, name: &str, value: &str) {
+        let mark = self.enter(name);
+        self.value(value);
+        self.leave(mark);
+    }
+
+    /// Adds `key=value` after what is there.
+    fn push(&mut self, key: &str, value: &str) {
         if !self.text.is_empty() {
             self.text.push('&');
         }
@@ -48,44 +130,42 @@ impl FormBody {
     }
 }
 
-/// Appends `text` form-encoded: spaces as `+`, everything else outside the
-/// unreserved set percent-encoded (a `+` itself as `%2B`).
+/// [`is_unreserved`] of every byte, looked up in [`push_encoded`]'s scan.
+const UNRESERVED_BYTES: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut byte = 0;
+    while byte < 256 {
+        table[byte] = is_unreserved(byte as u8);
+        byte += 1;
+    }
+    table
+};
+
+/// Appends `text` encoded as botocore's body encoder (Python's `urlencode`,
+/// through `quote_plus`) does: percent-encoded outside RFC 3986's unreserved
+/// set, spaces as `+` (so a `+` itself is `%2B`).
+///
+/// Runs of unreserved bytes are copied whole: most keys and many values are
+/// one such run.
 fn push_encoded(out: &mut ::std::string::String, text: &str) {
-    for (index, part) in text.split(' ').enumerate() {
-        if index > 0 {
-            out.push('+');
+    let mut run_start = 0;
+    for (index, byte) in text.bytes().enumerate() {
+        if UNRESERVED_BYTES[usize::from(byte)] {
+            continue;
         }
-        out.extend(utf8_percent_encode(part, UNRESERVED));
+        // A run holds only ASCII bytes, so both its ends are character boundaries.
+        if run_start < index {
+            out.push_str(&text[run_start..index]);
+        }
+        if byte == b' ' {
+            out.push('+');
+        } else {
+            out.push_str(percent_encode_byte(byte));
+        }
+        run_start = index + 1;
     }
-}
-
-/// The key of `name` under `prefix`: `prefix.name`, or `name` at the top.
-#[doc(hidden)]
-pub fn key(prefix: &str, name: &str) -> ::std::string::String {
-    if prefix.is_empty() {
-        name.to_owned()
-    } else {
-        let mut key = ::std::string::String::with_capacity(prefix.len() + 1 + name.len());
-        key.push_str(prefix);
-        key.push('.');
-        key.push_str(name);
-        key
-    }
-}
-
-/// The key of the `index`th (from 1) entry under `prefix`: `prefix.index`.
-#[doc(hidden)]
-pub fn indexed(prefix: &str, index: usize) -> ::std::string::String {
-    format!("{prefix}.{index}")
-}
-
-/// `prefix` with its last segment replaced by `name`, as botocore keys the
-/// entries of a flattened list whose member has a name of its own.
-#[doc(hidden)]
-pub fn rename_last(prefix: &str, name: &str) -> ::std::string::String {
-    match prefix.rsplit_once('.') {
-        Some((parent, _)) => key(parent, name),
-        None => name.to_owned(),
+    if run_start < text.len() {
+        out.push_str(&text[run_start..]);
     }
 }
 
@@ -106,9 +186,13 @@ mod tests {
     #[test]
     fn action_and_version_come_first_and_everything_is_encoded() {
         let mut body = FormBody::new("SendMessage", "2012-11-05");
-        body.push("MessageBody", "a b&c=d/é~*");
-        body.push("Attribute.1.Name", "");
-        body.push("Sum", " 1+1 = 2 ");
+        body.member("MessageBody", "a b&c=d/é~*");
+        let attribute = body.enter("Attribute");
+        let first = body.enter_index(1);
+        body.member("Name", "");
+        body.leave(first);
+        body.leave(attribute);
+        body.member("Sum", " 1+1 = 2 ");
         assert_eq!(
             body.finish(),
             "Action=SendMessage&Version=2012-11-05&MessageBody=a+b%26c%3Dd%2F%C3%A9~%2A\
@@ -116,13 +200,45 @@ mod tests {
         );
     }
 
+    proptest::proptest! {
+        #[test]
+        fn encodes_as_the_percent_encoding_crate_with_spaces_as_plus(text in ".*") {
+            let mut out = ::std::string::String::new();
+            push_encoded(&mut out, &text);
+            let expected = ::percent_encoding::utf8_percent_encode(&text, crate::protocol::UNRESERVED)
+                .to_string()
+                .replace("%20", "+");
+            proptest::prop_assert_eq!(out, expected);
+        }
+    }
+
     #[test]
-    fn keys_nest_under_their_prefix() {
-        assert_eq!(key("", "Name"), "Name");
-        assert_eq!(key("Tags.member.1", "Key"), "Tags.member.1.Key");
-        assert_eq!(indexed("Tags.member", 2), "Tags.member.2");
-        assert_eq!(rename_last("Tags.Tag", "Item"), "Tags.Item");
-        assert_eq!(rename_last("Tag", "Item"), "Item");
+    fn keys_grow_a_segment_at_a_time_and_go_back() {
+        let mut body = FormBody::new("A", "1");
+        let tags = body.enter("Tags");
+        let member = body.enter("member");
+        for index in [1, 10, 123_456_789] {
+            let entry = body.enter_index(index);
+            body.member("Key", "k");
+            body.leave(entry);
+        }
+        body.leave(member);
+        let renamed = body.enter_renamed("Item");
+        let entry = body.enter_index(1);
+        body.value("v");
+        body.leave(entry);
+        body.leave(renamed);
+        body.member("After", "x");
+        body.leave(tags);
+        let top = body.enter_renamed("Top");
+        body.value("t");
+        body.leave(top);
+        body.member("Last", "");
+        assert_eq!(
+            body.finish(),
+            "Action=A&Version=1&Tags.member.1.Key=k&Tags.member.10.Key=k\
+             &Tags.member.123456789.Key=k&Item.1=v&Tags.After=x&Top=t&Last="
+        );
         assert_eq!(bool_text(true), "true");
         assert_eq!(bool_text(false), "false");
     }

@@ -53,22 +53,17 @@ pub fn write_query_impl(
     let model_name = &type_def.model_name;
     let writes = def.members.iter().map(|member| {
         let key = dialect.name(&member.xml, &member.model_name);
-        let write = write_value(
+        let write = write_under(
             service,
             dialect,
+            &key,
             &member.ty,
             &member.xml,
             member.explicit_timestamp_format,
             &format_ident!("value"),
             0,
         );
-        (
-            member,
-            quote! {
-                let key = ::awsgen_runtime::query::key(prefix, #key);
-                #write
-            },
-        )
+        (member, write)
     });
     let body = match &type_def.kind {
         TypeKind::Union(_) => {
@@ -97,14 +92,14 @@ pub fn write_query_impl(
             quote! { #(#steps)* }
         }
     };
-    let doc = format!(" Writes the `{model_name}` as query form pairs under `prefix`.");
+    let doc =
+        format!(" Writes the `{model_name}` as query form pairs under the body's current key.");
     quote! {
         impl #name {
             #[doc = #doc]
             pub(crate) fn write_query(
                 &self,
                 body: &mut ::awsgen_runtime::query::FormBody,
-                prefix: &str,
             ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
                 #body
                 ::std::result::Result::Ok(())
@@ -113,8 +108,85 @@ pub fn write_query_impl(
     }
 }
 
-/// Writes `value` (a reference to a `ty`) under the `String` in the binding
-/// `key`; `depth` keeps the bindings of nested lists and maps apart.
+/// Writes `value` (a reference to a `ty`) under the segment `name` of the
+/// body's current key: one call for a scalar, else entering the segment,
+/// writing there and leaving it.
+#[allow(clippy::too_many_arguments)]
+fn write_under(
+    service: &Service,
+    dialect: QueryDialect,
+    name: &str,
+    ty: &RustType,
+    form: &XmlForm,
+    explicit: Option<TimestampFormat>,
+    value: &Ident,
+    depth: usize,
+) -> TokenStream {
+    if let Written::Scalar(text) = written(service, ty, explicit, value) {
+        return quote! { body.member(#name, #text); };
+    }
+    let mark = format_ident!("member_{depth}");
+    let write = write_value(service, dialect, ty, form, explicit, value, depth);
+    quote! {
+        let #mark = body.enter(#name);
+        #write
+        body.leave(#mark);
+    }
+}
+
+/// How a value of some type is written.
+enum Written<'t> {
+    /// As one pair: the expression of its text.
+    Scalar(TokenStream),
+    /// By its type's `write_query`, or (without members) not at all.
+    Structure { has_members: bool },
+    /// Its items under indexed keys.
+    List(&'t RustType),
+    /// Its entries under indexed keys, a key and a value each.
+    Map(&'t RustType, &'t RustType),
+}
+
+/// How `value` (a reference to a `ty`) is written.
+fn written<'t>(
+    service: &Service,
+    ty: &'t RustType,
+    explicit: Option<TimestampFormat>,
+    value: &Ident,
+) -> Written<'t> {
+    Written::Scalar(match ty {
+        RustType::String => quote!(#value),
+        RustType::Bool => quote!(::awsgen_runtime::query::bool_text(*#value)),
+        RustType::Byte
+        | RustType::Short
+        | RustType::Integer
+        | RustType::Long
+        | RustType::BigInteger
+        | RustType::Document => quote!(&#value.to_string()),
+        RustType::Float => quote!(&::awsgen_runtime::protocol::float32_text(*#value)),
+        RustType::Double | RustType::BigDecimal => {
+            quote!(&::awsgen_runtime::protocol::float_text(*#value))
+        }
+        RustType::Timestamp => {
+            let format = timestamp_text_format(explicit);
+            quote!(&::awsgen_runtime::protocol::timestamp_text(#value, #format))
+        }
+        RustType::Blob => quote!(&::awsgen_runtime::protocol::base64_text(#value.as_bytes())),
+        RustType::Named(name) => match &service.types[name].kind {
+            TypeKind::Enum(_) => quote!(#value.as_str()),
+            TypeKind::Struct(def) => {
+                return Written::Structure {
+                    has_members: !def.members.is_empty(),
+                }
+            }
+            TypeKind::Union(_) => return Written::Structure { has_members: true },
+        },
+        RustType::List(item) => return Written::List(item),
+        RustType::Map(key, value) => return Written::Map(key, value),
+    })
+}
+
+/// Writes `value` (a reference to a `ty`) at the body's current key; `depth`
+/// keeps the bindings of nested lists and maps apart.
 fn write_value(
     service: &Service,
     dialect: QueryDialect,
@@ -124,42 +196,23 @@ fn write_value(
     value: &Ident,
     depth: usize,
 ) -> TokenStream {
-    let text = |text: TokenStream| quote! { body.push(&key, #text); };
-    match ty {
-        RustType::String => text(quote!(#value)),
-        RustType::Bool => text(quote!(::awsgen_runtime::query::bool_text(*#value))),
-        RustType::Byte
-        | RustType::Short
-        | RustType::Integer
-        | RustType::Long
-        | RustType::BigInteger => text(quote!(&#value.to_string())),
-        RustType::Float => text(quote!(&::awsgen_runtime::protocol::float32_text(*#value))),
-        RustType::Double | RustType::BigDecimal => {
-            text(quote!(&::awsgen_runtime::protocol::float_text(*#value)))
-        }
-        RustType::Timestamp => {
-            let format = timestamp_text_format(explicit);
-            text(quote!(&::awsgen_runtime::protocol::timestamp_text(#value, #format)))
-        }
-        RustType::Blob => text(quote!(&::awsgen_runtime::protocol::base64_text(#value.as_bytes()))),
-        RustType::Document => text(quote!(&#value.to_string())),
-        RustType::Named(name) => match &service.types[name].kind {
-            TypeKind::Enum(_) => text(quote!(#value.as_str())),
-            // A structure without members writes nothing (and has no `write_query`).
-            TypeKind::Struct(def) if def.members.is_empty() => quote! {
-                let _ = (#value, key);
-            },
-            TypeKind::Struct(_) | TypeKind::Union(_) => quote! {
-                #value.write_query(body, &key)?;
-            },
+    match written(service, ty, explicit, value) {
+        Written::Scalar(text) => quote! { body.value(#text); },
+        Written::Structure { has_members: true } => quote! {
+            #value.write_query(body)?;
         },
-        RustType::List(item) => {
+        // A structure without members writes nothing (and has no `write_query`).
+        Written::Structure { has_members: false } => quote! {
+            let _ = #value;
+        },
+        Written::List(item) => {
             let item_form = match &form.items {
                 XmlItems::List(item_form) => item_form.as_ref(),
                 _ => &XmlForm::default(),
             };
             let item_ident = format_ident!("item_{depth}");
             let index = format_ident!("index_{depth}");
+            let entry = format_ident!("entry_{depth}");
             let write_item = write_value(
                 service,
                 dialect,
@@ -171,42 +224,46 @@ fn write_value(
             );
             let each = quote! {
                 for (#index, #item_ident) in #value.iter().enumerate() {
-                    let key = ::awsgen_runtime::query::indexed(&list_prefix, #index + 1);
+                    let #entry = body.enter_index(#index + 1);
                     #write_item
+                    body.leave(#entry);
                 }
             };
             match dialect {
-                QueryDialect::Ec2 => quote! {
-                    let list_prefix = key;
-                    #each
-                },
+                QueryDialect::Ec2 => each,
                 QueryDialect::Query => {
-                    let list_prefix = if form.flattened {
-                        match &item_form.name {
-                            // A flattened list's member name replaces the
-                            // member's own as the last segment.
-                            Some(name) => quote! {
-                                ::awsgen_runtime::query::rename_last(&key, #name)
-                            },
-                            None => quote!(key.clone()),
-                        }
+                    let list = format_ident!("list_{depth}");
+                    let enter = if form.flattened {
+                        // A flattened list's member name replaces the
+                        // member's own as the last segment.
+                        item_form
+                            .name
+                            .as_ref()
+                            .map(|name| quote! { body.enter_renamed(#name) })
                     } else {
                         let name = dialect.name(item_form, "member");
-                        quote!(::awsgen_runtime::query::key(&key, #name))
+                        Some(quote! { body.enter(#name) })
+                    };
+                    let each = match enter {
+                        Some(enter) => quote! {
+                            let #list = #enter;
+                            #each
+                            body.leave(#list);
+                        },
+                        None => each,
                     };
                     // botocore writes an empty list as an empty value.
                     quote! {
                         if #value.is_empty() {
-                            body.push(&key, "");
+                            body.value("");
                         } else {
-                            let list_prefix = #list_prefix;
                             #each
                         }
                     }
                 }
             }
         }
-        RustType::Map(key_ty, value_ty) => {
+        Written::Map(key_ty, value_ty) => {
             let (key_form, value_form) = match &form.items {
                 XmlItems::Map(key_form, value_form) => (key_form.as_ref(), value_form.as_ref()),
                 _ => (&XmlForm::default(), &XmlForm::default()),
@@ -216,41 +273,43 @@ fn write_value(
             let entry_key = format_ident!("entry_key_{depth}");
             let entry_value = format_ident!("entry_value_{depth}");
             let index = format_ident!("index_{depth}");
-            let write_key = write_value(
+            let entry = format_ident!("entry_{depth}");
+            let write_key = write_under(
                 service,
                 dialect,
+                &key_name,
                 key_ty,
                 key_form,
                 explicit,
                 &entry_key,
                 depth + 1,
             );
-            let write_entry_value = write_value(
+            let write_entry_value = write_under(
                 service,
                 dialect,
+                &value_name,
                 value_ty,
                 value_form,
                 explicit,
                 &entry_value,
                 depth + 1,
             );
-            let entries = if form.flattened {
-                quote!(key)
-            } else {
-                quote!(::awsgen_runtime::query::key(&key, "entry"))
-            };
-            quote! {
-                let entries = #entries;
+            let each = quote! {
                 for (#index, (#entry_key, #entry_value)) in #value.iter().enumerate() {
-                    let entry = ::awsgen_runtime::query::indexed(&entries, #index + 1);
-                    {
-                        let key = ::awsgen_runtime::query::key(&entry, #key_name);
-                        #write_key
-                    }
-                    {
-                        let key = ::awsgen_runtime::query::key(&entry, #value_name);
-                        #write_entry_value
-                    }
+                    let #entry = body.enter_index(#index + 1);
+                    #write_key
+                    #write_entry_value
+                    body.leave(#entry);
+                }
+            };
+            if form.flattened {
+                each
+            } else {
+                let entries = format_ident!("entries_{depth}");
+                quote! {
+                    let #entries = body.enter("entry");
+                    #each
+                    body.leave(#entries);
                 }
             }
         }

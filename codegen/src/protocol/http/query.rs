@@ -15,12 +15,16 @@ pub fn serialize_request_body(service: &Service, op: &OperationDef) -> TokenStre
     let action = &op.wire_name;
     let version = &service.api_version;
     let method = &op.method;
+    let new_body = quote! { ::awsgen_runtime::query::FormBody::new(#action, #version) };
     let write = if def.members.is_empty() {
-        quote! { let _ = input; }
+        quote! {
+            let _ = input;
+            let body = #new_body;
+        }
     } else {
         quote! {
-            let mut body = body;
-            input.write_query(&mut body, "")?;
+            let mut body = #new_body;
+            input.write_query(&mut body)?;
         }
     };
     let host = host_prefix_tokens(&def, op.host_prefix.as_deref());
@@ -31,7 +35,6 @@ pub fn serialize_request_body(service: &Service, op: &OperationDef) -> TokenStre
             ::std::string::String::from("/"),
             ::std::string::String::new(),
         );
-        let body = ::awsgen_runtime::query::FormBody::new(#action, #version);
         #write
         request.body(::awsgen_runtime::query::CONTENT_TYPE, body.finish());
         #host

@@ -96,9 +96,11 @@ impl super::Operation for DeleteTags {
             ::std::string::String::from("/"),
             ::std::string::String::new(),
         );
-        let body = ::awsgen_runtime::query::FormBody::new("DeleteTags", "2016-11-15");
-        let mut body = body;
-        input.write_query(&mut body, "")?;
+        let mut body = ::awsgen_runtime::query::FormBody::new(
+            "DeleteTags",
+            "2016-11-15",
+        );
+        input.write_query(&mut body)?;
         request.body(::awsgen_runtime::query::CONTENT_TYPE, body.finish());
         request.finish()
     }

@@ -118,12 +118,11 @@ impl super::Operation for DescribeSpotFleetRequestHistory {
             ::std::string::String::from("/"),
             ::std::string::String::new(),
         );
-        let body = ::awsgen_runtime::query::FormBody::new(
+        let mut body = ::awsgen_runtime::query::FormBody::new(
             "DescribeSpotFleetRequestHistory",
             "2016-11-15",
         );
-        let mut body = body;
-        input.write_query(&mut body, "")?;
+        input.write_query(&mut body)?;
         request.body(::awsgen_runtime::query::CONTENT_TYPE, body.finish());
         request.finish()
     }

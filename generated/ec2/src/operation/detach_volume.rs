@@ -104,9 +104,11 @@ impl super::Operation for DetachVolume {
             ::std::string::String::from("/"),
             ::std::string::String::new(),
         );
-        let body = ::awsgen_runtime::query::FormBody::new("DetachVolume", "2016-11-15");
-        let mut body = body;
-        input.write_query(&mut body, "")?;
+        let mut body = ::awsgen_runtime::query::FormBody::new(
+            "DetachVolume",
+            "2016-11-15",
+        );
+        input.write_query(&mut body)?;
         request.body(::awsgen_runtime::query::CONTENT_TYPE, body.finish());
         request.finish()
     }

@@ -94,9 +94,11 @@ impl super::Operation for ModifyIpam {
             ::std::string::String::from("/"),
             ::std::string::String::new(),
         );
-        let body = ::awsgen_runtime::query::FormBody::new("ModifyIpam", "2016-11-15");
-        let mut body = body;
-        input.write_query(&mut body, "")?;
+        let mut body = ::awsgen_runtime::query::FormBody::new(
+            "ModifyIpam",
+            "2016-11-15",
+        );
+        input.write_query(&mut body)?;
         request.body(::awsgen_runtime::query::CONTENT_TYPE, body.finish());
         request.finish()
     }

@@ -116,12 +116,11 @@ impl super::Operation for ModifyTransitGatewayVpcAttachment {
             ::std::string::String::from("/"),
             ::std::string::String::new(),
         );
-        let body = ::awsgen_runtime::query::FormBody::new(
+        let mut body = ::awsgen_runtime::query::FormBody::new(
             "ModifyTransitGatewayVpcAttachment",
             "2016-11-15",
         );
-        let mut body = body;
-        input.write_query(&mut body, "")?;
+        input.write_query(&mut body)?;
         request.body(::awsgen_runtime::query::CONTENT_TYPE, body.finish());
         request.finish()
     }

@@ -159,19 +159,16 @@ impl AcceptCapacityReservationBillingOwnershipRequestBuilder {
     }
 }
 impl AcceptCapacityReservationBillingOwnershipRequest {
-    /// Writes the `AcceptCapacityReservationBillingOwnershipRequest` as query form pairs under `prefix`.
+    /// Writes the `AcceptCapacityReservationBillingOwnershipRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.dry_run {
-            let key = ::awsgen_runtime::query::key(prefix, "DryRun");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
         if let ::std::option::Option::Some(value) = &self.capacity_reservation_id {
-            let key = ::awsgen_runtime::query::key(prefix, "CapacityReservationId");
-            body.push(&key, value);
+            body.member("CapacityReservationId", value);
         }
         ::std::result::Result::Ok(())
     }

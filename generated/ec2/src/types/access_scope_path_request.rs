@@ -205,27 +205,29 @@ impl AccessScopePathRequestBuilder {
     }
 }
 impl AccessScopePathRequest {
-    /// Writes the `AccessScopePathRequest` as query form pairs under `prefix`.
+    /// Writes the `AccessScopePathRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.source {
-            let key = ::awsgen_runtime::query::key(prefix, "Source");
-            value.write_query(body, &key)?;
+            let member_0 = body.enter("Source");
+            value.write_query(body)?;
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.destination {
-            let key = ::awsgen_runtime::query::key(prefix, "Destination");
-            value.write_query(body, &key)?;
+            let member_0 = body.enter("Destination");
+            value.write_query(body)?;
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.through_resources {
-            let key = ::awsgen_runtime::query::key(prefix, "ThroughResource");
-            let list_prefix = key;
+            let member_0 = body.enter("ThroughResource");
             for (index_0, item_0) in value.iter().enumerate() {
-                let key = ::awsgen_runtime::query::indexed(&list_prefix, index_0 + 1);
-                item_0.write_query(body, &key)?;
+                let entry_0 = body.enter_index(index_0 + 1);
+                item_0.write_query(body)?;
+                body.leave(entry_0);
             }
+            body.leave(member_0);
         }
         ::std::result::Result::Ok(())
     }

@@ -115,15 +115,13 @@ impl AddIpamOperatingRegionBuilder {
     }
 }
 impl AddIpamOperatingRegion {
-    /// Writes the `AddIpamOperatingRegion` as query form pairs under `prefix`.
+    /// Writes the `AddIpamOperatingRegion` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.region_name {
-            let key = ::awsgen_runtime::query::key(prefix, "RegionName");
-            body.push(&key, value);
+            body.member("RegionName", value);
         }
         ::std::result::Result::Ok(())
     }

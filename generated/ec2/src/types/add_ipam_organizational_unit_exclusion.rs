@@ -130,15 +130,13 @@ impl AddIpamOrganizationalUnitExclusionBuilder {
     }
 }
 impl AddIpamOrganizationalUnitExclusion {
-    /// Writes the `AddIpamOrganizationalUnitExclusion` as query form pairs under `prefix`.
+    /// Writes the `AddIpamOrganizationalUnitExclusion` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.organizations_entity_path {
-            let key = ::awsgen_runtime::query::key(prefix, "OrganizationsEntityPath");
-            body.push(&key, value);
+            body.member("OrganizationsEntityPath", value);
         }
         ::std::result::Result::Ok(())
     }

@@ -161,19 +161,16 @@ impl AddPrefixListEntryBuilder {
     }
 }
 impl AddPrefixListEntry {
-    /// Writes the `AddPrefixListEntry` as query form pairs under `prefix`.
+    /// Writes the `AddPrefixListEntry` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.cidr {
-            let key = ::awsgen_runtime::query::key(prefix, "Cidr");
-            body.push(&key, value);
+            body.member("Cidr", value);
         }
         if let ::std::option::Option::Some(value) = &self.description {
-            let key = ::awsgen_runtime::query::key(prefix, "Description");
-            body.push(&key, value);
+            body.member("Description", value);
         }
         ::std::result::Result::Ok(())
     }

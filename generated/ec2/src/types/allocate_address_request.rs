@@ -356,47 +356,40 @@ impl AllocateAddressRequestBuilder {
     }
 }
 impl AllocateAddressRequest {
-    /// Writes the `AllocateAddressRequest` as query form pairs under `prefix`.
+    /// Writes the `AllocateAddressRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.domain {
-            let key = ::awsgen_runtime::query::key(prefix, "Domain");
-            body.push(&key, value.as_str());
+            body.member("Domain", value.as_str());
         }
         if let ::std::option::Option::Some(value) = &self.address {
-            let key = ::awsgen_runtime::query::key(prefix, "Address");
-            body.push(&key, value);
+            body.member("Address", value);
         }
         if let ::std::option::Option::Some(value) = &self.public_ipv4_pool {
-            let key = ::awsgen_runtime::query::key(prefix, "PublicIpv4Pool");
-            body.push(&key, value);
+            body.member("PublicIpv4Pool", value);
         }
         if let ::std::option::Option::Some(value) = &self.network_border_group {
-            let key = ::awsgen_runtime::query::key(prefix, "NetworkBorderGroup");
-            body.push(&key, value);
+            body.member("NetworkBorderGroup", value);
         }
         if let ::std::option::Option::Some(value) = &self.customer_owned_ipv4_pool {
-            let key = ::awsgen_runtime::query::key(prefix, "CustomerOwnedIpv4Pool");
-            body.push(&key, value);
+            body.member("CustomerOwnedIpv4Pool", value);
         }
         if let ::std::option::Option::Some(value) = &self.tag_specifications {
-            let key = ::awsgen_runtime::query::key(prefix, "TagSpecification");
-            let list_prefix = key;
+            let member_0 = body.enter("TagSpecification");
             for (index_0, item_0) in value.iter().enumerate() {
-                let key = ::awsgen_runtime::query::indexed(&list_prefix, index_0 + 1);
-                item_0.write_query(body, &key)?;
+                let entry_0 = body.enter_index(index_0 + 1);
+                item_0.write_query(body)?;
+                body.leave(entry_0);
             }
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.ipam_pool_id {
-            let key = ::awsgen_runtime::query::key(prefix, "IpamPoolId");
-            body.push(&key, value);
+            body.member("IpamPoolId", value);
         }
         if let ::std::option::Option::Some(value) = &self.dry_run {
-            let key = ::awsgen_runtime::query::key(prefix, "DryRun");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
         ::std::result::Result::Ok(())
     }

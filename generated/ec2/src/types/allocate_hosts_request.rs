@@ -550,71 +550,63 @@ impl AllocateHostsRequestBuilder {
     }
 }
 impl AllocateHostsRequest {
-    /// Writes the `AllocateHostsRequest` as query form pairs under `prefix`.
+    /// Writes the `AllocateHostsRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.instance_family {
-            let key = ::awsgen_runtime::query::key(prefix, "InstanceFamily");
-            body.push(&key, value);
+            body.member("InstanceFamily", value);
         }
         if let ::std::option::Option::Some(value) = &self.tag_specifications {
-            let key = ::awsgen_runtime::query::key(prefix, "TagSpecification");
-            let list_prefix = key;
+            let member_0 = body.enter("TagSpecification");
             for (index_0, item_0) in value.iter().enumerate() {
-                let key = ::awsgen_runtime::query::indexed(&list_prefix, index_0 + 1);
-                item_0.write_query(body, &key)?;
+                let entry_0 = body.enter_index(index_0 + 1);
+                item_0.write_query(body)?;
+                body.leave(entry_0);
             }
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.host_recovery {
-            let key = ::awsgen_runtime::query::key(prefix, "HostRecovery");
-            body.push(&key, value.as_str());
+            body.member("HostRecovery", value.as_str());
         }
         if let ::std::option::Option::Some(value) = &self.outpost_arn {
-            let key = ::awsgen_runtime::query::key(prefix, "OutpostArn");
-            body.push(&key, value);
+            body.member("OutpostArn", value);
         }
         if let ::std::option::Option::Some(value) = &self.host_maintenance {
-            let key = ::awsgen_runtime::query::key(prefix, "HostMaintenance");
-            body.push(&key, value.as_str());
+            body.member("HostMaintenance", value.as_str());
         }
         if let ::std::option::Option::Some(value) = &self.asset_ids {
-            let key = ::awsgen_runtime::query::key(prefix, "AssetId");
-            let list_prefix = key;
+            let member_0 = body.enter("AssetId");
             for (index_0, item_0) in value.iter().enumerate() {
-                let key = ::awsgen_runtime::query::indexed(&list_prefix, index_0 + 1);
-                body.push(&key, item_0);
+                let entry_0 = body.enter_index(index_0 + 1);
+                body.value(item_0);
+                body.leave(entry_0);
             }
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.availability_zone_id {
-            let key = ::awsgen_runtime::query::key(prefix, "AvailabilityZoneId");
-            body.push(&key, value);
+            body.member("AvailabilityZoneId", value);
         }
         if let ::std::option::Option::Some(value) = &self.cpu_options {
-            let key = ::awsgen_runtime::query::key(prefix, "CpuOptions");
-            value.write_query(body, &key)?;
+            let member_0 = body.enter("CpuOptions");
+            value.write_query(body)?;
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.auto_placement {
-            let key = ::awsgen_runtime::query::key(prefix, "AutoPlacement");
-            body.push(&key, value.as_str());
+            body.member("AutoPlacement", value.as_str());
         }
         if let ::std::option::Option::Some(value) = &self.client_token {
-            let key = ::awsgen_runtime::query::key(prefix, "ClientToken");
-            body.push(&key, value);
+            body.member("ClientToken", value);
         }
         if let ::std::option::Option::Some(value) = &self.instance_type {
-            let key = ::awsgen_runtime::query::key(prefix, "InstanceType");
-            body.push(&key, value);
+            body.member("InstanceType", value);
         }
         if let ::std::option::Option::Some(value) = &self.quantity {
-            let key = ::awsgen_runtime::query::key(prefix, "Quantity");
-            body.push(&key, &value.to_string());
+            body.member("Quantity", &value.to_string());
         }
         if let ::std::option::Option::Some(value) = &self.availability_zone {
-            let key = ::awsgen_runtime::query::key(prefix, "AvailabilityZone");
-            body.push(&key, value);
+            body.member("AvailabilityZone", value);
         }
         ::std::result::Result::Ok(())
     }

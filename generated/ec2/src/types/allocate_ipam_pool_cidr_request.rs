@@ -439,63 +439,58 @@ impl AllocateIpamPoolCidrRequestBuilder {
     }
 }
 impl AllocateIpamPoolCidrRequest {
-    /// Writes the `AllocateIpamPoolCidrRequest` as query form pairs under `prefix`.
+    /// Writes the `AllocateIpamPoolCidrRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.dry_run {
-            let key = ::awsgen_runtime::query::key(prefix, "DryRun");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
         if let ::std::option::Option::Some(value) = &self.ipam_pool_id {
-            let key = ::awsgen_runtime::query::key(prefix, "IpamPoolId");
-            body.push(&key, value);
+            body.member("IpamPoolId", value);
         }
         if let ::std::option::Option::Some(value) = &self.cidr {
-            let key = ::awsgen_runtime::query::key(prefix, "Cidr");
-            body.push(&key, value);
+            body.member("Cidr", value);
         }
         if let ::std::option::Option::Some(value) = &self.netmask_length {
-            let key = ::awsgen_runtime::query::key(prefix, "NetmaskLength");
-            body.push(&key, &value.to_string());
+            body.member("NetmaskLength", &value.to_string());
         }
         if let ::std::option::Option::Some(value) = &self.client_token {
-            let key = ::awsgen_runtime::query::key(prefix, "ClientToken");
-            body.push(&key, value);
+            body.member("ClientToken", value);
         }
         if let ::std::option::Option::Some(value) = &self.description {
-            let key = ::awsgen_runtime::query::key(prefix, "Description");
-            body.push(&key, value);
+            body.member("Description", value);
         }
         if let ::std::option::Option::Some(value) = &self.preview_next_cidr {
-            let key = ::awsgen_runtime::query::key(prefix, "PreviewNextCidr");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("PreviewNextCidr", ::awsgen_runtime::query::bool_text(*value));
         }
         if let ::std::option::Option::Some(value) = &self.allowed_cidrs {
-            let key = ::awsgen_runtime::query::key(prefix, "AllowedCidr");
-            let list_prefix = key;
+            let member_0 = body.enter("AllowedCidr");
             for (index_0, item_0) in value.iter().enumerate() {
-                let key = ::awsgen_runtime::query::indexed(&list_prefix, index_0 + 1);
-                body.push(&key, item_0);
+                let entry_0 = body.enter_index(index_0 + 1);
+                body.value(item_0);
+                body.leave(entry_0);
             }
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.disallowed_cidrs {
-            let key = ::awsgen_runtime::query::key(prefix, "DisallowedCidr");
-            let list_prefix = key;
+            let member_0 = body.enter("DisallowedCidr");
             for (index_0, item_0) in value.iter().enumerate() {
-                let key = ::awsgen_runtime::query::indexed(&list_prefix, index_0 + 1);
-                body.push(&key, item_0);
+                let entry_0 = body.enter_index(index_0 + 1);
+                body.value(item_0);
+                body.leave(entry_0);
             }
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.tag_specifications {
-            let key = ::awsgen_runtime::query::key(prefix, "TagSpecification");
-            let list_prefix = key;
+            let member_0 = body.enter("TagSpecification");
             for (index_0, item_0) in value.iter().enumerate() {
-                let key = ::awsgen_runtime::query::indexed(&list_prefix, index_0 + 1);
-                item_0.write_query(body, &key)?;
+                let entry_0 = body.enter_index(index_0 + 1);
+                item_0.write_query(body)?;
+                body.leave(entry_0);
             }
+            body.leave(member_0);
         }
         ::std::result::Result::Ok(())
     }

@@ -167,19 +167,16 @@ impl AsnAuthorizationContextBuilder {
     }
 }
 impl AsnAuthorizationContext {
-    /// Writes the `AsnAuthorizationContext` as query form pairs under `prefix`.
+    /// Writes the `AsnAuthorizationContext` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.message {
-            let key = ::awsgen_runtime::query::key(prefix, "Message");
-            body.push(&key, value);
+            body.member("Message", value);
         }
         if let ::std::option::Option::Some(value) = &self.signature {
-            let key = ::awsgen_runtime::query::key(prefix, "Signature");
-            body.push(&key, value);
+            body.member("Signature", value);
         }
         ::std::result::Result::Ok(())
     }

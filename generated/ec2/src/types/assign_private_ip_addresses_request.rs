@@ -300,48 +300,42 @@ impl AssignPrivateIpAddressesRequestBuilder {
     }
 }
 impl AssignPrivateIpAddressesRequest {
-    /// Writes the `AssignPrivateIpAddressesRequest` as query form pairs under `prefix`.
+    /// Writes the `AssignPrivateIpAddressesRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.ipv4_prefixes {
-            let key = ::awsgen_runtime::query::key(prefix, "Ipv4Prefix");
-            let list_prefix = key;
+            let member_0 = body.enter("Ipv4Prefix");
             for (index_0, item_0) in value.iter().enumerate() {
-                let key = ::awsgen_runtime::query::indexed(&list_prefix, index_0 + 1);
-                body.push(&key, item_0);
+                let entry_0 = body.enter_index(index_0 + 1);
+                body.value(item_0);
+                body.leave(entry_0);
             }
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.ipv4_prefix_count {
-            let key = ::awsgen_runtime::query::key(prefix, "Ipv4PrefixCount");
-            body.push(&key, &value.to_string());
+            body.member("Ipv4PrefixCount", &value.to_string());
         }
         if let ::std::option::Option::Some(value) = &self.network_interface_id {
-            let key = ::awsgen_runtime::query::key(prefix, "NetworkInterfaceId");
-            body.push(&key, value);
+            body.member("NetworkInterfaceId", value);
         }
         if let ::std::option::Option::Some(value) = &self.private_ip_addresses {
-            let key = ::awsgen_runtime::query::key(prefix, "PrivateIpAddress");
-            let list_prefix = key;
+            let member_0 = body.enter("PrivateIpAddress");
             for (index_0, item_0) in value.iter().enumerate() {
-                let key = ::awsgen_runtime::query::indexed(&list_prefix, index_0 + 1);
-                body.push(&key, item_0);
+                let entry_0 = body.enter_index(index_0 + 1);
+                body.value(item_0);
+                body.leave(entry_0);
             }
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self
             .secondary_private_ip_address_count
         {
-            let key = ::awsgen_runtime::query::key(
-                prefix,
-                "SecondaryPrivateIpAddressCount",
-            );
-            body.push(&key, &value.to_string());
+            body.member("SecondaryPrivateIpAddressCount", &value.to_string());
         }
         if let ::std::option::Option::Some(value) = &self.allow_reassignment {
-            let key = ::awsgen_runtime::query::key(prefix, "AllowReassignment");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("AllowReassignment", ::awsgen_runtime::query::bool_text(*value));
         }
         ::std::result::Result::Ok(())
     }

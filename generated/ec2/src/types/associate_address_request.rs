@@ -311,39 +311,34 @@ impl AssociateAddressRequestBuilder {
     }
 }
 impl AssociateAddressRequest {
-    /// Writes the `AssociateAddressRequest` as query form pairs under `prefix`.
+    /// Writes the `AssociateAddressRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.allocation_id {
-            let key = ::awsgen_runtime::query::key(prefix, "AllocationId");
-            body.push(&key, value);
+            body.member("AllocationId", value);
         }
         if let ::std::option::Option::Some(value) = &self.instance_id {
-            let key = ::awsgen_runtime::query::key(prefix, "InstanceId");
-            body.push(&key, value);
+            body.member("InstanceId", value);
         }
         if let ::std::option::Option::Some(value) = &self.public_ip {
-            let key = ::awsgen_runtime::query::key(prefix, "PublicIp");
-            body.push(&key, value);
+            body.member("PublicIp", value);
         }
         if let ::std::option::Option::Some(value) = &self.dry_run {
-            let key = ::awsgen_runtime::query::key(prefix, "DryRun");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
         if let ::std::option::Option::Some(value) = &self.network_interface_id {
-            let key = ::awsgen_runtime::query::key(prefix, "NetworkInterfaceId");
-            body.push(&key, value);
+            body.member("NetworkInterfaceId", value);
         }
         if let ::std::option::Option::Some(value) = &self.private_ip_address {
-            let key = ::awsgen_runtime::query::key(prefix, "PrivateIpAddress");
-            body.push(&key, value);
+            body.member("PrivateIpAddress", value);
         }
         if let ::std::option::Option::Some(value) = &self.allow_reassociation {
-            let key = ::awsgen_runtime::query::key(prefix, "AllowReassociation");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member(
+                "AllowReassociation",
+                ::awsgen_runtime::query::bool_text(*value),
+            );
         }
         ::std::result::Result::Ok(())
     }

@@ -210,28 +210,21 @@ impl AssociateCapacityReservationBillingOwnerRequestBuilder {
     }
 }
 impl AssociateCapacityReservationBillingOwnerRequest {
-    /// Writes the `AssociateCapacityReservationBillingOwnerRequest` as query form pairs under `prefix`.
+    /// Writes the `AssociateCapacityReservationBillingOwnerRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.dry_run {
-            let key = ::awsgen_runtime::query::key(prefix, "DryRun");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
         if let ::std::option::Option::Some(value) = &self.capacity_reservation_id {
-            let key = ::awsgen_runtime::query::key(prefix, "CapacityReservationId");
-            body.push(&key, value);
+            body.member("CapacityReservationId", value);
         }
         if let ::std::option::Option::Some(value) = &self
             .unused_reservation_billing_owner_id
         {
-            let key = ::awsgen_runtime::query::key(
-                prefix,
-                "UnusedReservationBillingOwnerId",
-            );
-            body.push(&key, value);
+            body.member("UnusedReservationBillingOwnerId", value);
         }
         ::std::result::Result::Ok(())
     }

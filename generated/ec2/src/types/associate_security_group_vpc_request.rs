@@ -197,23 +197,19 @@ impl AssociateSecurityGroupVpcRequestBuilder {
     }
 }
 impl AssociateSecurityGroupVpcRequest {
-    /// Writes the `AssociateSecurityGroupVpcRequest` as query form pairs under `prefix`.
+    /// Writes the `AssociateSecurityGroupVpcRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.group_id {
-            let key = ::awsgen_runtime::query::key(prefix, "GroupId");
-            body.push(&key, value);
+            body.member("GroupId", value);
         }
         if let ::std::option::Option::Some(value) = &self.vpc_id {
-            let key = ::awsgen_runtime::query::key(prefix, "VpcId");
-            body.push(&key, value);
+            body.member("VpcId", value);
         }
         if let ::std::option::Option::Some(value) = &self.dry_run {
-            let key = ::awsgen_runtime::query::key(prefix, "DryRun");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
         ::std::result::Result::Ok(())
     }

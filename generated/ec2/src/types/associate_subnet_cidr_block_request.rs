@@ -222,27 +222,22 @@ impl AssociateSubnetCidrBlockRequestBuilder {
     }
 }
 impl AssociateSubnetCidrBlockRequest {
-    /// Writes the `AssociateSubnetCidrBlockRequest` as query form pairs under `prefix`.
+    /// Writes the `AssociateSubnetCidrBlockRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.ipv6_ipam_pool_id {
-            let key = ::awsgen_runtime::query::key(prefix, "Ipv6IpamPoolId");
-            body.push(&key, value);
+            body.member("Ipv6IpamPoolId", value);
         }
         if let ::std::option::Option::Some(value) = &self.ipv6_netmask_length {
-            let key = ::awsgen_runtime::query::key(prefix, "Ipv6NetmaskLength");
-            body.push(&key, &value.to_string());
+            body.member("Ipv6NetmaskLength", &value.to_string());
         }
         if let ::std::option::Option::Some(value) = &self.subnet_id {
-            let key = ::awsgen_runtime::query::key(prefix, "SubnetId");
-            body.push(&key, value);
+            body.member("SubnetId", value);
         }
         if let ::std::option::Option::Some(value) = &self.ipv6_cidr_block {
-            let key = ::awsgen_runtime::query::key(prefix, "Ipv6CidrBlock");
-            body.push(&key, value);
+            body.member("Ipv6CidrBlock", value);
         }
         ::std::result::Result::Ok(())
     }

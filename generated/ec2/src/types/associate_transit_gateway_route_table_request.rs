@@ -210,24 +210,20 @@ impl AssociateTransitGatewayRouteTableRequestBuilder {
     }
 }
 impl AssociateTransitGatewayRouteTableRequest {
-    /// Writes the `AssociateTransitGatewayRouteTableRequest` as query form pairs under `prefix`.
+    /// Writes the `AssociateTransitGatewayRouteTableRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.transit_gateway_route_table_id
         {
-            let key = ::awsgen_runtime::query::key(prefix, "TransitGatewayRouteTableId");
-            body.push(&key, value);
+            body.member("TransitGatewayRouteTableId", value);
         }
         if let ::std::option::Option::Some(value) = &self.transit_gateway_attachment_id {
-            let key = ::awsgen_runtime::query::key(prefix, "TransitGatewayAttachmentId");
-            body.push(&key, value);
+            body.member("TransitGatewayAttachmentId", value);
         }
         if let ::std::option::Option::Some(value) = &self.dry_run {
-            let key = ::awsgen_runtime::query::key(prefix, "DryRun");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
         ::std::result::Result::Ok(())
     }

@@ -286,35 +286,28 @@ impl AssociateTrunkInterfaceRequestBuilder {
     }
 }
 impl AssociateTrunkInterfaceRequest {
-    /// Writes the `AssociateTrunkInterfaceRequest` as query form pairs under `prefix`.
+    /// Writes the `AssociateTrunkInterfaceRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.branch_interface_id {
-            let key = ::awsgen_runtime::query::key(prefix, "BranchInterfaceId");
-            body.push(&key, value);
+            body.member("BranchInterfaceId", value);
         }
         if let ::std::option::Option::Some(value) = &self.trunk_interface_id {
-            let key = ::awsgen_runtime::query::key(prefix, "TrunkInterfaceId");
-            body.push(&key, value);
+            body.member("TrunkInterfaceId", value);
         }
         if let ::std::option::Option::Some(value) = &self.vlan_id {
-            let key = ::awsgen_runtime::query::key(prefix, "VlanId");
-            body.push(&key, &value.to_string());
+            body.member("VlanId", &value.to_string());
         }
         if let ::std::option::Option::Some(value) = &self.gre_key {
-            let key = ::awsgen_runtime::query::key(prefix, "GreKey");
-            body.push(&key, &value.to_string());
+            body.member("GreKey", &value.to_string());
         }
         if let ::std::option::Option::Some(value) = &self.client_token {
-            let key = ::awsgen_runtime::query::key(prefix, "ClientToken");
-            body.push(&key, value);
+            body.member("ClientToken", value);
         }
         if let ::std::option::Option::Some(value) = &self.dry_run {
-            let key = ::awsgen_runtime::query::key(prefix, "DryRun");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
         ::std::result::Result::Ok(())
     }

@@ -436,60 +436,46 @@ impl AssociateVpcCidrBlockRequestBuilder {
     }
 }
 impl AssociateVpcCidrBlockRequest {
-    /// Writes the `AssociateVpcCidrBlockRequest` as query form pairs under `prefix`.
+    /// Writes the `AssociateVpcCidrBlockRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.cidr_block {
-            let key = ::awsgen_runtime::query::key(prefix, "CidrBlock");
-            body.push(&key, value);
+            body.member("CidrBlock", value);
         }
         if let ::std::option::Option::Some(value) = &self
             .ipv6_cidr_block_network_border_group
         {
-            let key = ::awsgen_runtime::query::key(
-                prefix,
-                "Ipv6CidrBlockNetworkBorderGroup",
-            );
-            body.push(&key, value);
+            body.member("Ipv6CidrBlockNetworkBorderGroup", value);
         }
         if let ::std::option::Option::Some(value) = &self.ipv6_pool {
-            let key = ::awsgen_runtime::query::key(prefix, "Ipv6Pool");
-            body.push(&key, value);
+            body.member("Ipv6Pool", value);
         }
         if let ::std::option::Option::Some(value) = &self.ipv6_cidr_block {
-            let key = ::awsgen_runtime::query::key(prefix, "Ipv6CidrBlock");
-            body.push(&key, value);
+            body.member("Ipv6CidrBlock", value);
         }
         if let ::std::option::Option::Some(value) = &self.ipv4_ipam_pool_id {
-            let key = ::awsgen_runtime::query::key(prefix, "Ipv4IpamPoolId");
-            body.push(&key, value);
+            body.member("Ipv4IpamPoolId", value);
         }
         if let ::std::option::Option::Some(value) = &self.ipv4_netmask_length {
-            let key = ::awsgen_runtime::query::key(prefix, "Ipv4NetmaskLength");
-            body.push(&key, &value.to_string());
+            body.member("Ipv4NetmaskLength", &value.to_string());
         }
         if let ::std::option::Option::Some(value) = &self.ipv6_ipam_pool_id {
-            let key = ::awsgen_runtime::query::key(prefix, "Ipv6IpamPoolId");
-            body.push(&key, value);
+            body.member("Ipv6IpamPoolId", value);
         }
         if let ::std::option::Option::Some(value) = &self.ipv6_netmask_length {
-            let key = ::awsgen_runtime::query::key(prefix, "Ipv6NetmaskLength");
-            body.push(&key, &value.to_string());
+            body.member("Ipv6NetmaskLength", &value.to_string());
         }
         if let ::std::option::Option::Some(value) = &self.vpc_id {
-            let key = ::awsgen_runtime::query::key(prefix, "VpcId");
-            body.push(&key, value);
+            body.member("VpcId", value);
         }
         if let ::std::option::Option::Some(value) = &self.amazon_provided_ipv6_cidr_block
         {
-            let key = ::awsgen_runtime::query::key(
-                prefix,
+            body.member(
                 "AmazonProvidedIpv6CidrBlock",
+                ::awsgen_runtime::query::bool_text(*value),
             );
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
         }
         ::std::result::Result::Ok(())
     }

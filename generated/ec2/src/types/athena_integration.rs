@@ -287,29 +287,22 @@ impl AthenaIntegrationBuilder {
     }
 }
 impl AthenaIntegration {
-    /// Writes the `AthenaIntegration` as query form pairs under `prefix`.
+    /// Writes the `AthenaIntegration` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self
             .integration_result_s3_destination_arn
         {
-            let key = ::awsgen_runtime::query::key(
-                prefix,
-                "IntegrationResultS3DestinationArn",
-            );
-            body.push(&key, value);
+            body.member("IntegrationResultS3DestinationArn", value);
         }
         if let ::std::option::Option::Some(value) = &self.partition_load_frequency {
-            let key = ::awsgen_runtime::query::key(prefix, "PartitionLoadFrequency");
-            body.push(&key, value.as_str());
+            body.member("PartitionLoadFrequency", value.as_str());
         }
         if let ::std::option::Option::Some(value) = &self.partition_start_date {
-            let key = ::awsgen_runtime::query::key(prefix, "PartitionStartDate");
-            body.push(
-                &key,
+            body.member(
+                "PartitionStartDate",
                 &::awsgen_runtime::protocol::timestamp_text(
                     value,
                     ::awsgen_runtime::protocol::TimestampText::Iso8601,
@@ -317,9 +310,8 @@ impl AthenaIntegration {
             );
         }
         if let ::std::option::Option::Some(value) = &self.partition_end_date {
-            let key = ::awsgen_runtime::query::key(prefix, "PartitionEndDate");
-            body.push(
-                &key,
+            body.member(
+                "PartitionEndDate",
                 &::awsgen_runtime::protocol::timestamp_text(
                     value,
                     ::awsgen_runtime::protocol::TimestampText::Iso8601,

@@ -322,39 +322,33 @@ impl AttachNetworkInterfaceRequestBuilder {
     }
 }
 impl AttachNetworkInterfaceRequest {
-    /// Writes the `AttachNetworkInterfaceRequest` as query form pairs under `prefix`.
+    /// Writes the `AttachNetworkInterfaceRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.network_card_index {
-            let key = ::awsgen_runtime::query::key(prefix, "NetworkCardIndex");
-            body.push(&key, &value.to_string());
+            body.member("NetworkCardIndex", &value.to_string());
         }
         if let ::std::option::Option::Some(value) = &self.ena_srd_specification {
-            let key = ::awsgen_runtime::query::key(prefix, "EnaSrdSpecification");
-            value.write_query(body, &key)?;
+            let member_0 = body.enter("EnaSrdSpecification");
+            value.write_query(body)?;
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.ena_queue_count {
-            let key = ::awsgen_runtime::query::key(prefix, "EnaQueueCount");
-            body.push(&key, &value.to_string());
+            body.member("EnaQueueCount", &value.to_string());
         }
         if let ::std::option::Option::Some(value) = &self.dry_run {
-            let key = ::awsgen_runtime::query::key(prefix, "DryRun");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
         if let ::std::option::Option::Some(value) = &self.network_interface_id {
-            let key = ::awsgen_runtime::query::key(prefix, "NetworkInterfaceId");
-            body.push(&key, value);
+            body.member("NetworkInterfaceId", value);
         }
         if let ::std::option::Option::Some(value) = &self.instance_id {
-            let key = ::awsgen_runtime::query::key(prefix, "InstanceId");
-            body.push(&key, value);
+            body.member("InstanceId", value);
         }
         if let ::std::option::Option::Some(value) = &self.device_index {
-            let key = ::awsgen_runtime::query::key(prefix, "DeviceIndex");
-            body.push(&key, &value.to_string());
+            body.member("DeviceIndex", &value.to_string());
         }
         ::std::result::Result::Ok(())
     }

@@ -262,31 +262,25 @@ impl AttachVolumeRequestBuilder {
     }
 }
 impl AttachVolumeRequest {
-    /// Writes the `AttachVolumeRequest` as query form pairs under `prefix`.
+    /// Writes the `AttachVolumeRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.device {
-            let key = ::awsgen_runtime::query::key(prefix, "Device");
-            body.push(&key, value);
+            body.member("Device", value);
         }
         if let ::std::option::Option::Some(value) = &self.instance_id {
-            let key = ::awsgen_runtime::query::key(prefix, "InstanceId");
-            body.push(&key, value);
+            body.member("InstanceId", value);
         }
         if let ::std::option::Option::Some(value) = &self.volume_id {
-            let key = ::awsgen_runtime::query::key(prefix, "VolumeId");
-            body.push(&key, value);
+            body.member("VolumeId", value);
         }
         if let ::std::option::Option::Some(value) = &self.ebs_card_index {
-            let key = ::awsgen_runtime::query::key(prefix, "EbsCardIndex");
-            body.push(&key, &value.to_string());
+            body.member("EbsCardIndex", &value.to_string());
         }
         if let ::std::option::Option::Some(value) = &self.dry_run {
-            let key = ::awsgen_runtime::query::key(prefix, "DryRun");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
         ::std::result::Result::Ok(())
     }

@@ -107,15 +107,13 @@ impl AttributeBooleanValueBuilder {
     }
 }
 impl AttributeBooleanValue {
-    /// Writes the `AttributeBooleanValue` as query form pairs under `prefix`.
+    /// Writes the `AttributeBooleanValue` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.value {
-            let key = ::awsgen_runtime::query::key(prefix, "Value");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("Value", ::awsgen_runtime::query::bool_text(*value));
         }
         ::std::result::Result::Ok(())
     }

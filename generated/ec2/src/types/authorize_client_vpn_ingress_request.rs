@@ -333,39 +333,34 @@ impl AuthorizeClientVpnIngressRequestBuilder {
     }
 }
 impl AuthorizeClientVpnIngressRequest {
-    /// Writes the `AuthorizeClientVpnIngressRequest` as query form pairs under `prefix`.
+    /// Writes the `AuthorizeClientVpnIngressRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.client_vpn_endpoint_id {
-            let key = ::awsgen_runtime::query::key(prefix, "ClientVpnEndpointId");
-            body.push(&key, value);
+            body.member("ClientVpnEndpointId", value);
         }
         if let ::std::option::Option::Some(value) = &self.target_network_cidr {
-            let key = ::awsgen_runtime::query::key(prefix, "TargetNetworkCidr");
-            body.push(&key, value);
+            body.member("TargetNetworkCidr", value);
         }
         if let ::std::option::Option::Some(value) = &self.access_group_id {
-            let key = ::awsgen_runtime::query::key(prefix, "AccessGroupId");
-            body.push(&key, value);
+            body.member("AccessGroupId", value);
         }
         if let ::std::option::Option::Some(value) = &self.authorize_all_groups {
-            let key = ::awsgen_runtime::query::key(prefix, "AuthorizeAllGroups");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member(
+                "AuthorizeAllGroups",
+                ::awsgen_runtime::query::bool_text(*value),
+            );
         }
         if let ::std::option::Option::Some(value) = &self.description {
-            let key = ::awsgen_runtime::query::key(prefix, "Description");
-            body.push(&key, value);
+            body.member("Description", value);
         }
         if let ::std::option::Option::Some(value) = &self.client_token {
-            let key = ::awsgen_runtime::query::key(prefix, "ClientToken");
-            body.push(&key, value);
+            body.member("ClientToken", value);
         }
         if let ::std::option::Option::Some(value) = &self.dry_run {
-            let key = ::awsgen_runtime::query::key(prefix, "DryRun");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
         ::std::result::Result::Ok(())
     }

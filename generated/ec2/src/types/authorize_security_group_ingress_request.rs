@@ -489,64 +489,56 @@ impl AuthorizeSecurityGroupIngressRequestBuilder {
     }
 }
 impl AuthorizeSecurityGroupIngressRequest {
-    /// Writes the `AuthorizeSecurityGroupIngressRequest` as query form pairs under `prefix`.
+    /// Writes the `AuthorizeSecurityGroupIngressRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.cidr_ip {
-            let key = ::awsgen_runtime::query::key(prefix, "CidrIp");
-            body.push(&key, value);
+            body.member("CidrIp", value);
         }
         if let ::std::option::Option::Some(value) = &self.from_port {
-            let key = ::awsgen_runtime::query::key(prefix, "FromPort");
-            body.push(&key, &value.to_string());
+            body.member("FromPort", &value.to_string());
         }
         if let ::std::option::Option::Some(value) = &self.group_id {
-            let key = ::awsgen_runtime::query::key(prefix, "GroupId");
-            body.push(&key, value);
+            body.member("GroupId", value);
         }
         if let ::std::option::Option::Some(value) = &self.group_name {
-            let key = ::awsgen_runtime::query::key(prefix, "GroupName");
-            body.push(&key, value);
+            body.member("GroupName", value);
         }
         if let ::std::option::Option::Some(value) = &self.ip_permissions {
-            let key = ::awsgen_runtime::query::key(prefix, "IpPermissions");
-            let list_prefix = key;
+            let member_0 = body.enter("IpPermissions");
             for (index_0, item_0) in value.iter().enumerate() {
-                let key = ::awsgen_runtime::query::indexed(&list_prefix, index_0 + 1);
-                item_0.write_query(body, &key)?;
+                let entry_0 = body.enter_index(index_0 + 1);
+                item_0.write_query(body)?;
+                body.leave(entry_0);
             }
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.ip_protocol {
-            let key = ::awsgen_runtime::query::key(prefix, "IpProtocol");
-            body.push(&key, value);
+            body.member("IpProtocol", value);
         }
         if let ::std::option::Option::Some(value) = &self.source_security_group_name {
-            let key = ::awsgen_runtime::query::key(prefix, "SourceSecurityGroupName");
-            body.push(&key, value);
+            body.member("SourceSecurityGroupName", value);
         }
         if let ::std::option::Option::Some(value) = &self.source_security_group_owner_id
         {
-            let key = ::awsgen_runtime::query::key(prefix, "SourceSecurityGroupOwnerId");
-            body.push(&key, value);
+            body.member("SourceSecurityGroupOwnerId", value);
         }
         if let ::std::option::Option::Some(value) = &self.to_port {
-            let key = ::awsgen_runtime::query::key(prefix, "ToPort");
-            body.push(&key, &value.to_string());
+            body.member("ToPort", &value.to_string());
         }
         if let ::std::option::Option::Some(value) = &self.tag_specifications {
-            let key = ::awsgen_runtime::query::key(prefix, "TagSpecification");
-            let list_prefix = key;
+            let member_0 = body.enter("TagSpecification");
             for (index_0, item_0) in value.iter().enumerate() {
-                let key = ::awsgen_runtime::query::indexed(&list_prefix, index_0 + 1);
-                item_0.write_query(body, &key)?;
+                let entry_0 = body.enter_index(index_0 + 1);
+                item_0.write_query(body)?;
+                body.leave(entry_0);
             }
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.dry_run {
-            let key = ::awsgen_runtime::query::key(prefix, "DryRun");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
         ::std::result::Result::Ok(())
     }

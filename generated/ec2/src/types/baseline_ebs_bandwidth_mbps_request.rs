@@ -135,19 +135,16 @@ impl BaselineEbsBandwidthMbpsRequestBuilder {
     }
 }
 impl BaselineEbsBandwidthMbpsRequest {
-    /// Writes the `BaselineEbsBandwidthMbpsRequest` as query form pairs under `prefix`.
+    /// Writes the `BaselineEbsBandwidthMbpsRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.min {
-            let key = ::awsgen_runtime::query::key(prefix, "Min");
-            body.push(&key, &value.to_string());
+            body.member("Min", &value.to_string());
         }
         if let ::std::option::Option::Some(value) = &self.max {
-            let key = ::awsgen_runtime::query::key(prefix, "Max");
-            body.push(&key, &value.to_string());
+            body.member("Max", &value.to_string());
         }
         ::std::result::Result::Ok(())
     }

@@ -115,15 +115,15 @@ impl BaselinePerformanceFactorsBuilder {
     }
 }
 impl BaselinePerformanceFactors {
-    /// Writes the `BaselinePerformanceFactors` as query form pairs under `prefix`.
+    /// Writes the `BaselinePerformanceFactors` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.cpu {
-            let key = ::awsgen_runtime::query::key(prefix, "Cpu");
-            value.write_query(body, &key)?;
+            let member_0 = body.enter("Cpu");
+            value.write_query(body)?;
+            body.leave(member_0);
         }
         ::std::result::Result::Ok(())
     }

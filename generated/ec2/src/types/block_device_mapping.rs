@@ -216,27 +216,24 @@ impl BlockDeviceMappingBuilder {
     }
 }
 impl BlockDeviceMapping {
-    /// Writes the `BlockDeviceMapping` as query form pairs under `prefix`.
+    /// Writes the `BlockDeviceMapping` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.ebs {
-            let key = ::awsgen_runtime::query::key(prefix, "Ebs");
-            value.write_query(body, &key)?;
+            let member_0 = body.enter("Ebs");
+            value.write_query(body)?;
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.no_device {
-            let key = ::awsgen_runtime::query::key(prefix, "NoDevice");
-            body.push(&key, value);
+            body.member("NoDevice", value);
         }
         if let ::std::option::Option::Some(value) = &self.device_name {
-            let key = ::awsgen_runtime::query::key(prefix, "DeviceName");
-            body.push(&key, value);
+            body.member("DeviceName", value);
         }
         if let ::std::option::Option::Some(value) = &self.virtual_name {
-            let key = ::awsgen_runtime::query::key(prefix, "VirtualName");
-            body.push(&key, value);
+            body.member("VirtualName", value);
         }
         ::std::result::Result::Ok(())
     }

@@ -188,23 +188,19 @@ impl CancelConversionRequestBuilder {
     }
 }
 impl CancelConversionRequest {
-    /// Writes the `CancelConversionRequest` as query form pairs under `prefix`.
+    /// Writes the `CancelConversionRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.dry_run {
-            let key = ::awsgen_runtime::query::key(prefix, "DryRun");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
         if let ::std::option::Option::Some(value) = &self.conversion_task_id {
-            let key = ::awsgen_runtime::query::key(prefix, "ConversionTaskId");
-            body.push(&key, value);
+            body.member("ConversionTaskId", value);
         }
         if let ::std::option::Option::Some(value) = &self.reason_message {
-            let key = ::awsgen_runtime::query::key(prefix, "ReasonMessage");
-            body.push(&key, value);
+            body.member("ReasonMessage", value);
         }
         ::std::result::Result::Ok(())
     }

@@ -126,15 +126,13 @@ impl CancelExportTaskRequestBuilder {
     }
 }
 impl CancelExportTaskRequest {
-    /// Writes the `CancelExportTaskRequest` as query form pairs under `prefix`.
+    /// Writes the `CancelExportTaskRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.export_task_id {
-            let key = ::awsgen_runtime::query::key(prefix, "ExportTaskId");
-            body.push(&key, value);
+            body.member("ExportTaskId", value);
         }
         ::std::result::Result::Ok(())
     }

@@ -173,23 +173,19 @@ impl CancelImportTaskRequestBuilder {
     }
 }
 impl CancelImportTaskRequest {
-    /// Writes the `CancelImportTaskRequest` as query form pairs under `prefix`.
+    /// Writes the `CancelImportTaskRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.cancel_reason {
-            let key = ::awsgen_runtime::query::key(prefix, "CancelReason");
-            body.push(&key, value);
+            body.member("CancelReason", value);
         }
         if let ::std::option::Option::Some(value) = &self.dry_run {
-            let key = ::awsgen_runtime::query::key(prefix, "DryRun");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
         if let ::std::option::Option::Some(value) = &self.import_task_id {
-            let key = ::awsgen_runtime::query::key(prefix, "ImportTaskId");
-            body.push(&key, value);
+            body.member("ImportTaskId", value);
         }
         ::std::result::Result::Ok(())
     }

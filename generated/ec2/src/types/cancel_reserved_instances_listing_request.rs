@@ -135,15 +135,13 @@ impl CancelReservedInstancesListingRequestBuilder {
     }
 }
 impl CancelReservedInstancesListingRequest {
-    /// Writes the `CancelReservedInstancesListingRequest` as query form pairs under `prefix`.
+    /// Writes the `CancelReservedInstancesListingRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.reserved_instances_listing_id {
-            let key = ::awsgen_runtime::query::key(prefix, "ReservedInstancesListingId");
-            body.push(&key, value);
+            body.member("ReservedInstancesListingId", value);
         }
         ::std::result::Result::Ok(())
     }

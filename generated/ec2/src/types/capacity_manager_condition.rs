@@ -117,15 +117,15 @@ impl CapacityManagerConditionBuilder {
     }
 }
 impl CapacityManagerCondition {
-    /// Writes the `CapacityManagerCondition` as query form pairs under `prefix`.
+    /// Writes the `CapacityManagerCondition` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.dimension_condition {
-            let key = ::awsgen_runtime::query::key(prefix, "DimensionCondition");
-            value.write_query(body, &key)?;
+            let member_0 = body.enter("DimensionCondition");
+            value.write_query(body)?;
+            body.leave(member_0);
         }
         ::std::result::Result::Ok(())
     }

@@ -132,15 +132,13 @@ impl CapacityReservationOptionsRequestBuilder {
     }
 }
 impl CapacityReservationOptionsRequest {
-    /// Writes the `CapacityReservationOptionsRequest` as query form pairs under `prefix`.
+    /// Writes the `CapacityReservationOptionsRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.usage_strategy {
-            let key = ::awsgen_runtime::query::key(prefix, "UsageStrategy");
-            body.push(&key, value.as_str());
+            body.member("UsageStrategy", value.as_str());
         }
         ::std::result::Result::Ok(())
     }

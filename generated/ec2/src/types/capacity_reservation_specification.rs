@@ -178,23 +178,19 @@ impl CapacityReservationSpecificationBuilder {
     }
 }
 impl CapacityReservationSpecification {
-    /// Writes the `CapacityReservationSpecification` as query form pairs under `prefix`.
+    /// Writes the `CapacityReservationSpecification` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.capacity_reservation_preference
         {
-            let key = ::awsgen_runtime::query::key(
-                prefix,
-                "CapacityReservationPreference",
-            );
-            body.push(&key, value.as_str());
+            body.member("CapacityReservationPreference", value.as_str());
         }
         if let ::std::option::Option::Some(value) = &self.capacity_reservation_target {
-            let key = ::awsgen_runtime::query::key(prefix, "CapacityReservationTarget");
-            value.write_query(body, &key)?;
+            let member_0 = body.enter("CapacityReservationTarget");
+            value.write_query(body)?;
+            body.leave(member_0);
         }
         ::std::result::Result::Ok(())
     }

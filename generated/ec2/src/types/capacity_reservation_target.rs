@@ -160,24 +160,18 @@ impl CapacityReservationTargetBuilder {
     }
 }
 impl CapacityReservationTarget {
-    /// Writes the `CapacityReservationTarget` as query form pairs under `prefix`.
+    /// Writes the `CapacityReservationTarget` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.capacity_reservation_id {
-            let key = ::awsgen_runtime::query::key(prefix, "CapacityReservationId");
-            body.push(&key, value);
+            body.member("CapacityReservationId", value);
         }
         if let ::std::option::Option::Some(value) = &self
             .capacity_reservation_resource_group_arn
         {
-            let key = ::awsgen_runtime::query::key(
-                prefix,
-                "CapacityReservationResourceGroupArn",
-            );
-            body.push(&key, value);
+            body.member("CapacityReservationResourceGroupArn", value);
         }
         ::std::result::Result::Ok(())
     }

@@ -124,20 +124,15 @@ impl CertificateAuthenticationRequestBuilder {
     }
 }
 impl CertificateAuthenticationRequest {
-    /// Writes the `CertificateAuthenticationRequest` as query form pairs under `prefix`.
+    /// Writes the `CertificateAuthenticationRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self
             .client_root_certificate_chain_arn
         {
-            let key = ::awsgen_runtime::query::key(
-                prefix,
-                "ClientRootCertificateChainArn",
-            );
-            body.push(&key, value);
+            body.member("ClientRootCertificateChainArn", value);
         }
         ::std::result::Result::Ok(())
     }

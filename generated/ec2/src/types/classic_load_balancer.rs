@@ -113,15 +113,13 @@ impl ClassicLoadBalancerBuilder {
     }
 }
 impl ClassicLoadBalancer {
-    /// Writes the `ClassicLoadBalancer` as query form pairs under `prefix`.
+    /// Writes the `ClassicLoadBalancer` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.name {
-            let key = ::awsgen_runtime::query::key(prefix, "Name");
-            body.push(&key, value);
+            body.member("Name", value);
         }
         ::std::result::Result::Ok(())
     }

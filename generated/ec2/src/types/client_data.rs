@@ -247,20 +247,17 @@ impl ClientDataBuilder {
     }
 }
 impl ClientData {
-    /// Writes the `ClientData` as query form pairs under `prefix`.
+    /// Writes the `ClientData` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.comment {
-            let key = ::awsgen_runtime::query::key(prefix, "Comment");
-            body.push(&key, value);
+            body.member("Comment", value);
         }
         if let ::std::option::Option::Some(value) = &self.upload_end {
-            let key = ::awsgen_runtime::query::key(prefix, "UploadEnd");
-            body.push(
-                &key,
+            body.member(
+                "UploadEnd",
                 &::awsgen_runtime::protocol::timestamp_text(
                     value,
                     ::awsgen_runtime::protocol::TimestampText::Iso8601,
@@ -268,13 +265,11 @@ impl ClientData {
             );
         }
         if let ::std::option::Option::Some(value) = &self.upload_size {
-            let key = ::awsgen_runtime::query::key(prefix, "UploadSize");
-            body.push(&key, &::awsgen_runtime::protocol::float_text(*value));
+            body.member("UploadSize", &::awsgen_runtime::protocol::float_text(*value));
         }
         if let ::std::option::Option::Some(value) = &self.upload_start {
-            let key = ::awsgen_runtime::query::key(prefix, "UploadStart");
-            body.push(
-                &key,
+            body.member(
+                "UploadStart",
                 &::awsgen_runtime::protocol::timestamp_text(
                     value,
                     ::awsgen_runtime::protocol::TimestampText::Iso8601,

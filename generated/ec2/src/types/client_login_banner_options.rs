@@ -144,19 +144,16 @@ impl ClientLoginBannerOptionsBuilder {
     }
 }
 impl ClientLoginBannerOptions {
-    /// Writes the `ClientLoginBannerOptions` as query form pairs under `prefix`.
+    /// Writes the `ClientLoginBannerOptions` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.enabled {
-            let key = ::awsgen_runtime::query::key(prefix, "Enabled");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("Enabled", ::awsgen_runtime::query::bool_text(*value));
         }
         if let ::std::option::Option::Some(value) = &self.banner_text {
-            let key = ::awsgen_runtime::query::key(prefix, "BannerText");
-            body.push(&key, value);
+            body.member("BannerText", value);
         }
         ::std::result::Result::Ok(())
     }

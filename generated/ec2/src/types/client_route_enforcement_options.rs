@@ -113,15 +113,13 @@ impl ClientRouteEnforcementOptionsBuilder {
     }
 }
 impl ClientRouteEnforcementOptions {
-    /// Writes the `ClientRouteEnforcementOptions` as query form pairs under `prefix`.
+    /// Writes the `ClientRouteEnforcementOptions` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.enforced {
-            let key = ::awsgen_runtime::query::key(prefix, "Enforced");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("Enforced", ::awsgen_runtime::query::bool_text(*value));
         }
         ::std::result::Result::Ok(())
     }

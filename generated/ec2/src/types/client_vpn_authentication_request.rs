@@ -239,27 +239,28 @@ impl ClientVpnAuthenticationRequestBuilder {
     }
 }
 impl ClientVpnAuthenticationRequest {
-    /// Writes the `ClientVpnAuthenticationRequest` as query form pairs under `prefix`.
+    /// Writes the `ClientVpnAuthenticationRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.type_ {
-            let key = ::awsgen_runtime::query::key(prefix, "Type");
-            body.push(&key, value.as_str());
+            body.member("Type", value.as_str());
         }
         if let ::std::option::Option::Some(value) = &self.active_directory {
-            let key = ::awsgen_runtime::query::key(prefix, "ActiveDirectory");
-            value.write_query(body, &key)?;
+            let member_0 = body.enter("ActiveDirectory");
+            value.write_query(body)?;
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.mutual_authentication {
-            let key = ::awsgen_runtime::query::key(prefix, "MutualAuthentication");
-            value.write_query(body, &key)?;
+            let member_0 = body.enter("MutualAuthentication");
+            value.write_query(body)?;
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.federated_authentication {
-            let key = ::awsgen_runtime::query::key(prefix, "FederatedAuthentication");
-            value.write_query(body, &key)?;
+            let member_0 = body.enter("FederatedAuthentication");
+            value.write_query(body)?;
+            body.leave(member_0);
         }
         ::std::result::Result::Ok(())
     }

@@ -283,35 +283,28 @@ impl CloudWatchLogOptionsSpecificationBuilder {
     }
 }
 impl CloudWatchLogOptionsSpecification {
-    /// Writes the `CloudWatchLogOptionsSpecification` as query form pairs under `prefix`.
+    /// Writes the `CloudWatchLogOptionsSpecification` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.log_enabled {
-            let key = ::awsgen_runtime::query::key(prefix, "LogEnabled");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("LogEnabled", ::awsgen_runtime::query::bool_text(*value));
         }
         if let ::std::option::Option::Some(value) = &self.log_group_arn {
-            let key = ::awsgen_runtime::query::key(prefix, "LogGroupArn");
-            body.push(&key, value);
+            body.member("LogGroupArn", value);
         }
         if let ::std::option::Option::Some(value) = &self.log_output_format {
-            let key = ::awsgen_runtime::query::key(prefix, "LogOutputFormat");
-            body.push(&key, value);
+            body.member("LogOutputFormat", value);
         }
         if let ::std::option::Option::Some(value) = &self.bgp_log_enabled {
-            let key = ::awsgen_runtime::query::key(prefix, "BgpLogEnabled");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("BgpLogEnabled", ::awsgen_runtime::query::bool_text(*value));
         }
         if let ::std::option::Option::Some(value) = &self.bgp_log_group_arn {
-            let key = ::awsgen_runtime::query::key(prefix, "BgpLogGroupArn");
-            body.push(&key, value);
+            body.member("BgpLogGroupArn", value);
         }
         if let ::std::option::Option::Some(value) = &self.bgp_log_output_format {
-            let key = ::awsgen_runtime::query::key(prefix, "BgpLogOutputFormat");
-            body.push(&key, value);
+            body.member("BgpLogOutputFormat", value);
         }
         ::std::result::Result::Ok(())
     }

@@ -177,23 +177,19 @@ impl ConnectionLogOptionsBuilder {
     }
 }
 impl ConnectionLogOptions {
-    /// Writes the `ConnectionLogOptions` as query form pairs under `prefix`.
+    /// Writes the `ConnectionLogOptions` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.enabled {
-            let key = ::awsgen_runtime::query::key(prefix, "Enabled");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("Enabled", ::awsgen_runtime::query::bool_text(*value));
         }
         if let ::std::option::Option::Some(value) = &self.cloudwatch_log_group {
-            let key = ::awsgen_runtime::query::key(prefix, "CloudwatchLogGroup");
-            body.push(&key, value);
+            body.member("CloudwatchLogGroup", value);
         }
         if let ::std::option::Option::Some(value) = &self.cloudwatch_log_stream {
-            let key = ::awsgen_runtime::query::key(prefix, "CloudwatchLogStream");
-            body.push(&key, value);
+            body.member("CloudwatchLogStream", value);
         }
         ::std::result::Result::Ok(())
     }

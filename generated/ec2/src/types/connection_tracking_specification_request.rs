@@ -170,23 +170,19 @@ impl ConnectionTrackingSpecificationRequestBuilder {
     }
 }
 impl ConnectionTrackingSpecificationRequest {
-    /// Writes the `ConnectionTrackingSpecificationRequest` as query form pairs under `prefix`.
+    /// Writes the `ConnectionTrackingSpecificationRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.tcp_established_timeout {
-            let key = ::awsgen_runtime::query::key(prefix, "TcpEstablishedTimeout");
-            body.push(&key, &value.to_string());
+            body.member("TcpEstablishedTimeout", &value.to_string());
         }
         if let ::std::option::Option::Some(value) = &self.udp_stream_timeout {
-            let key = ::awsgen_runtime::query::key(prefix, "UdpStreamTimeout");
-            body.push(&key, &value.to_string());
+            body.member("UdpStreamTimeout", &value.to_string());
         }
         if let ::std::option::Option::Some(value) = &self.udp_timeout {
-            let key = ::awsgen_runtime::query::key(prefix, "UdpTimeout");
-            body.push(&key, &value.to_string());
+            body.member("UdpTimeout", &value.to_string());
         }
         ::std::result::Result::Ok(())
     }

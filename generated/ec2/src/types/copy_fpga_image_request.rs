@@ -295,35 +295,28 @@ impl CopyFpgaImageRequestBuilder {
     }
 }
 impl CopyFpgaImageRequest {
-    /// Writes the `CopyFpgaImageRequest` as query form pairs under `prefix`.
+    /// Writes the `CopyFpgaImageRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.dry_run {
-            let key = ::awsgen_runtime::query::key(prefix, "DryRun");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
         if let ::std::option::Option::Some(value) = &self.source_fpga_image_id {
-            let key = ::awsgen_runtime::query::key(prefix, "SourceFpgaImageId");
-            body.push(&key, value);
+            body.member("SourceFpgaImageId", value);
         }
         if let ::std::option::Option::Some(value) = &self.description {
-            let key = ::awsgen_runtime::query::key(prefix, "Description");
-            body.push(&key, value);
+            body.member("Description", value);
         }
         if let ::std::option::Option::Some(value) = &self.name {
-            let key = ::awsgen_runtime::query::key(prefix, "Name");
-            body.push(&key, value);
+            body.member("Name", value);
         }
         if let ::std::option::Option::Some(value) = &self.source_region {
-            let key = ::awsgen_runtime::query::key(prefix, "SourceRegion");
-            body.push(&key, value);
+            body.member("SourceRegion", value);
         }
         if let ::std::option::Option::Some(value) = &self.client_token {
-            let key = ::awsgen_runtime::query::key(prefix, "ClientToken");
-            body.push(&key, value);
+            body.member("ClientToken", value);
         }
         ::std::result::Result::Ok(())
     }

@@ -638,84 +638,62 @@ impl CopyImageRequestBuilder {
     }
 }
 impl CopyImageRequest {
-    /// Writes the `CopyImageRequest` as query form pairs under `prefix`.
+    /// Writes the `CopyImageRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.client_token {
-            let key = ::awsgen_runtime::query::key(prefix, "ClientToken");
-            body.push(&key, value);
+            body.member("ClientToken", value);
         }
         if let ::std::option::Option::Some(value) = &self.description {
-            let key = ::awsgen_runtime::query::key(prefix, "Description");
-            body.push(&key, value);
+            body.member("Description", value);
         }
         if let ::std::option::Option::Some(value) = &self.encrypted {
-            let key = ::awsgen_runtime::query::key(prefix, "Encrypted");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("Encrypted", ::awsgen_runtime::query::bool_text(*value));
         }
         if let ::std::option::Option::Some(value) = &self.kms_key_id {
-            let key = ::awsgen_runtime::query::key(prefix, "KmsKeyId");
-            body.push(&key, value);
+            body.member("KmsKeyId", value);
         }
         if let ::std::option::Option::Some(value) = &self.name {
-            let key = ::awsgen_runtime::query::key(prefix, "Name");
-            body.push(&key, value);
+            body.member("Name", value);
         }
         if let ::std::option::Option::Some(value) = &self.source_image_id {
-            let key = ::awsgen_runtime::query::key(prefix, "SourceImageId");
-            body.push(&key, value);
+            body.member("SourceImageId", value);
         }
         if let ::std::option::Option::Some(value) = &self.source_region {
-            let key = ::awsgen_runtime::query::key(prefix, "SourceRegion");
-            body.push(&key, value);
+            body.member("SourceRegion", value);
         }
         if let ::std::option::Option::Some(value) = &self.destination_outpost_arn {
-            let key = ::awsgen_runtime::query::key(prefix, "DestinationOutpostArn");
-            body.push(&key, value);
+            body.member("DestinationOutpostArn", value);
         }
         if let ::std::option::Option::Some(value) = &self.copy_image_tags {
-            let key = ::awsgen_runtime::query::key(prefix, "CopyImageTags");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("CopyImageTags", ::awsgen_runtime::query::bool_text(*value));
         }
         if let ::std::option::Option::Some(value) = &self.tag_specifications {
-            let key = ::awsgen_runtime::query::key(prefix, "TagSpecification");
-            let list_prefix = key;
+            let member_0 = body.enter("TagSpecification");
             for (index_0, item_0) in value.iter().enumerate() {
-                let key = ::awsgen_runtime::query::indexed(&list_prefix, index_0 + 1);
-                item_0.write_query(body, &key)?;
+                let entry_0 = body.enter_index(index_0 + 1);
+                item_0.write_query(body)?;
+                body.leave(entry_0);
             }
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self
             .snapshot_copy_completion_duration_minutes
         {
-            let key = ::awsgen_runtime::query::key(
-                prefix,
-                "SnapshotCopyCompletionDurationMinutes",
-            );
-            body.push(&key, &value.to_string());
+            body.member("SnapshotCopyCompletionDurationMinutes", &value.to_string());
         }
         if let ::std::option::Option::Some(value) = &self.destination_availability_zone {
-            let key = ::awsgen_runtime::query::key(
-                prefix,
-                "DestinationAvailabilityZone",
-            );
-            body.push(&key, value);
+            body.member("DestinationAvailabilityZone", value);
         }
         if let ::std::option::Option::Some(value) = &self
             .destination_availability_zone_id
         {
-            let key = ::awsgen_runtime::query::key(
-                prefix,
-                "DestinationAvailabilityZoneId",
-            );
-            body.push(&key, value);
+            body.member("DestinationAvailabilityZoneId", value);
         }
         if let ::std::option::Option::Some(value) = &self.dry_run {
-            let key = ::awsgen_runtime::query::key(prefix, "DryRun");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
         ::std::result::Result::Ok(())
     }

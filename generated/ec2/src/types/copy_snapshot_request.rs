@@ -552,66 +552,52 @@ impl CopySnapshotRequestBuilder {
     }
 }
 impl CopySnapshotRequest {
-    /// Writes the `CopySnapshotRequest` as query form pairs under `prefix`.
+    /// Writes the `CopySnapshotRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.description {
-            let key = ::awsgen_runtime::query::key(prefix, "Description");
-            body.push(&key, value);
+            body.member("Description", value);
         }
         if let ::std::option::Option::Some(value) = &self.destination_outpost_arn {
-            let key = ::awsgen_runtime::query::key(prefix, "DestinationOutpostArn");
-            body.push(&key, value);
+            body.member("DestinationOutpostArn", value);
         }
         if let ::std::option::Option::Some(value) = &self.destination_region {
-            let key = ::awsgen_runtime::query::key(prefix, "DestinationRegion");
-            body.push(&key, value);
+            body.member("DestinationRegion", value);
         }
         if let ::std::option::Option::Some(value) = &self.encrypted {
-            let key = ::awsgen_runtime::query::key(prefix, "Encrypted");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("Encrypted", ::awsgen_runtime::query::bool_text(*value));
         }
         if let ::std::option::Option::Some(value) = &self.kms_key_id {
-            let key = ::awsgen_runtime::query::key(prefix, "KmsKeyId");
-            body.push(&key, value);
+            body.member("KmsKeyId", value);
         }
         if let ::std::option::Option::Some(value) = &self.presigned_url {
-            let key = ::awsgen_runtime::query::key(prefix, "PresignedUrl");
-            body.push(&key, value);
+            body.member("PresignedUrl", value);
         }
         if let ::std::option::Option::Some(value) = &self.source_region {
-            let key = ::awsgen_runtime::query::key(prefix, "SourceRegion");
-            body.push(&key, value);
+            body.member("SourceRegion", value);
         }
         if let ::std::option::Option::Some(value) = &self.source_snapshot_id {
-            let key = ::awsgen_runtime::query::key(prefix, "SourceSnapshotId");
-            body.push(&key, value);
+            body.member("SourceSnapshotId", value);
         }
         if let ::std::option::Option::Some(value) = &self.tag_specifications {
-            let key = ::awsgen_runtime::query::key(prefix, "TagSpecification");
-            let list_prefix = key;
+            let member_0 = body.enter("TagSpecification");
             for (index_0, item_0) in value.iter().enumerate() {
-                let key = ::awsgen_runtime::query::indexed(&list_prefix, index_0 + 1);
-                item_0.write_query(body, &key)?;
+                let entry_0 = body.enter_index(index_0 + 1);
+                item_0.write_query(body)?;
+                body.leave(entry_0);
             }
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.completion_duration_minutes {
-            let key = ::awsgen_runtime::query::key(prefix, "CompletionDurationMinutes");
-            body.push(&key, &value.to_string());
+            body.member("CompletionDurationMinutes", &value.to_string());
         }
         if let ::std::option::Option::Some(value) = &self.destination_availability_zone {
-            let key = ::awsgen_runtime::query::key(
-                prefix,
-                "DestinationAvailabilityZone",
-            );
-            body.push(&key, value);
+            body.member("DestinationAvailabilityZone", value);
         }
         if let ::std::option::Option::Some(value) = &self.dry_run {
-            let key = ::awsgen_runtime::query::key(prefix, "DryRun");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
         ::std::result::Result::Ok(())
     }

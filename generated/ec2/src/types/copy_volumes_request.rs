@@ -399,51 +399,46 @@ impl CopyVolumesRequestBuilder {
     }
 }
 impl CopyVolumesRequest {
-    /// Writes the `CopyVolumesRequest` as query form pairs under `prefix`.
+    /// Writes the `CopyVolumesRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.source_volume_id {
-            let key = ::awsgen_runtime::query::key(prefix, "SourceVolumeId");
-            body.push(&key, value);
+            body.member("SourceVolumeId", value);
         }
         if let ::std::option::Option::Some(value) = &self.iops {
-            let key = ::awsgen_runtime::query::key(prefix, "Iops");
-            body.push(&key, &value.to_string());
+            body.member("Iops", &value.to_string());
         }
         if let ::std::option::Option::Some(value) = &self.size {
-            let key = ::awsgen_runtime::query::key(prefix, "Size");
-            body.push(&key, &value.to_string());
+            body.member("Size", &value.to_string());
         }
         if let ::std::option::Option::Some(value) = &self.volume_type {
-            let key = ::awsgen_runtime::query::key(prefix, "VolumeType");
-            body.push(&key, value.as_str());
+            body.member("VolumeType", value.as_str());
         }
         if let ::std::option::Option::Some(value) = &self.dry_run {
-            let key = ::awsgen_runtime::query::key(prefix, "DryRun");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
         if let ::std::option::Option::Some(value) = &self.tag_specifications {
-            let key = ::awsgen_runtime::query::key(prefix, "TagSpecification");
-            let list_prefix = key;
+            let member_0 = body.enter("TagSpecification");
             for (index_0, item_0) in value.iter().enumerate() {
-                let key = ::awsgen_runtime::query::indexed(&list_prefix, index_0 + 1);
-                item_0.write_query(body, &key)?;
+                let entry_0 = body.enter_index(index_0 + 1);
+                item_0.write_query(body)?;
+                body.leave(entry_0);
             }
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.multi_attach_enabled {
-            let key = ::awsgen_runtime::query::key(prefix, "MultiAttachEnabled");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member(
+                "MultiAttachEnabled",
+                ::awsgen_runtime::query::bool_text(*value),
+            );
         }
         if let ::std::option::Option::Some(value) = &self.throughput {
-            let key = ::awsgen_runtime::query::key(prefix, "Throughput");
-            body.push(&key, &value.to_string());
+            body.member("Throughput", &value.to_string());
         }
         if let ::std::option::Option::Some(value) = &self.client_token {
-            let key = ::awsgen_runtime::query::key(prefix, "ClientToken");
-            body.push(&key, value);
+            body.member("ClientToken", value);
         }
         ::std::result::Result::Ok(())
     }

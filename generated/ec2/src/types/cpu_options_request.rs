@@ -210,27 +210,22 @@ impl CpuOptionsRequestBuilder {
     }
 }
 impl CpuOptionsRequest {
-    /// Writes the `CpuOptionsRequest` as query form pairs under `prefix`.
+    /// Writes the `CpuOptionsRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.core_count {
-            let key = ::awsgen_runtime::query::key(prefix, "CoreCount");
-            body.push(&key, &value.to_string());
+            body.member("CoreCount", &value.to_string());
         }
         if let ::std::option::Option::Some(value) = &self.threads_per_core {
-            let key = ::awsgen_runtime::query::key(prefix, "ThreadsPerCore");
-            body.push(&key, &value.to_string());
+            body.member("ThreadsPerCore", &value.to_string());
         }
         if let ::std::option::Option::Some(value) = &self.amd_sev_snp {
-            let key = ::awsgen_runtime::query::key(prefix, "AmdSevSnp");
-            body.push(&key, value.as_str());
+            body.member("AmdSevSnp", value.as_str());
         }
         if let ::std::option::Option::Some(value) = &self.nested_virtualization {
-            let key = ::awsgen_runtime::query::key(prefix, "NestedVirtualization");
-            body.push(&key, value.as_str());
+            body.member("NestedVirtualization", value.as_str());
         }
         ::std::result::Result::Ok(())
     }

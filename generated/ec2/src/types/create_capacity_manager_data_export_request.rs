@@ -353,43 +353,37 @@ impl CreateCapacityManagerDataExportRequestBuilder {
     }
 }
 impl CreateCapacityManagerDataExportRequest {
-    /// Writes the `CreateCapacityManagerDataExportRequest` as query form pairs under `prefix`.
+    /// Writes the `CreateCapacityManagerDataExportRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.s3_bucket_name {
-            let key = ::awsgen_runtime::query::key(prefix, "S3BucketName");
-            body.push(&key, value);
+            body.member("S3BucketName", value);
         }
         if let ::std::option::Option::Some(value) = &self.s3_bucket_prefix {
-            let key = ::awsgen_runtime::query::key(prefix, "S3BucketPrefix");
-            body.push(&key, value);
+            body.member("S3BucketPrefix", value);
         }
         if let ::std::option::Option::Some(value) = &self.schedule {
-            let key = ::awsgen_runtime::query::key(prefix, "Schedule");
-            body.push(&key, value.as_str());
+            body.member("Schedule", value.as_str());
         }
         if let ::std::option::Option::Some(value) = &self.output_format {
-            let key = ::awsgen_runtime::query::key(prefix, "OutputFormat");
-            body.push(&key, value.as_str());
+            body.member("OutputFormat", value.as_str());
         }
         if let ::std::option::Option::Some(value) = &self.client_token {
-            let key = ::awsgen_runtime::query::key(prefix, "ClientToken");
-            body.push(&key, value);
+            body.member("ClientToken", value);
         }
         if let ::std::option::Option::Some(value) = &self.dry_run {
-            let key = ::awsgen_runtime::query::key(prefix, "DryRun");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
         if let ::std::option::Option::Some(value) = &self.tag_specifications {
-            let key = ::awsgen_runtime::query::key(prefix, "TagSpecification");
-            let list_prefix = key;
+            let member_0 = body.enter("TagSpecification");
             for (index_0, item_0) in value.iter().enumerate() {
-                let key = ::awsgen_runtime::query::indexed(&list_prefix, index_0 + 1);
-                item_0.write_query(body, &key)?;
+                let entry_0 = body.enter_index(index_0 + 1);
+                item_0.write_query(body)?;
+                body.leave(entry_0);
             }
+            body.leave(member_0);
         }
         ::std::result::Result::Ok(())
     }

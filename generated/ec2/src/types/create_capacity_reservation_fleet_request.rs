@@ -464,40 +464,35 @@ impl CreateCapacityReservationFleetRequestBuilder {
     }
 }
 impl CreateCapacityReservationFleetRequest {
-    /// Writes the `CreateCapacityReservationFleetRequest` as query form pairs under `prefix`.
+    /// Writes the `CreateCapacityReservationFleetRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.allocation_strategy {
-            let key = ::awsgen_runtime::query::key(prefix, "AllocationStrategy");
-            body.push(&key, value);
+            body.member("AllocationStrategy", value);
         }
         if let ::std::option::Option::Some(value) = &self.client_token {
-            let key = ::awsgen_runtime::query::key(prefix, "ClientToken");
-            body.push(&key, value);
+            body.member("ClientToken", value);
         }
         if let ::std::option::Option::Some(value) = &self.instance_type_specifications {
-            let key = ::awsgen_runtime::query::key(prefix, "InstanceTypeSpecification");
-            let list_prefix = key;
+            let member_0 = body.enter("InstanceTypeSpecification");
             for (index_0, item_0) in value.iter().enumerate() {
-                let key = ::awsgen_runtime::query::indexed(&list_prefix, index_0 + 1);
-                item_0.write_query(body, &key)?;
+                let entry_0 = body.enter_index(index_0 + 1);
+                item_0.write_query(body)?;
+                body.leave(entry_0);
             }
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.tenancy {
-            let key = ::awsgen_runtime::query::key(prefix, "Tenancy");
-            body.push(&key, value.as_str());
+            body.member("Tenancy", value.as_str());
         }
         if let ::std::option::Option::Some(value) = &self.total_target_capacity {
-            let key = ::awsgen_runtime::query::key(prefix, "TotalTargetCapacity");
-            body.push(&key, &value.to_string());
+            body.member("TotalTargetCapacity", &value.to_string());
         }
         if let ::std::option::Option::Some(value) = &self.end_date {
-            let key = ::awsgen_runtime::query::key(prefix, "EndDate");
-            body.push(
-                &key,
+            body.member(
+                "EndDate",
                 &::awsgen_runtime::protocol::timestamp_text(
                     value,
                     ::awsgen_runtime::protocol::TimestampText::Iso8601,
@@ -505,20 +500,19 @@ impl CreateCapacityReservationFleetRequest {
             );
         }
         if let ::std::option::Option::Some(value) = &self.instance_match_criteria {
-            let key = ::awsgen_runtime::query::key(prefix, "InstanceMatchCriteria");
-            body.push(&key, value.as_str());
+            body.member("InstanceMatchCriteria", value.as_str());
         }
         if let ::std::option::Option::Some(value) = &self.tag_specifications {
-            let key = ::awsgen_runtime::query::key(prefix, "TagSpecification");
-            let list_prefix = key;
+            let member_0 = body.enter("TagSpecification");
             for (index_0, item_0) in value.iter().enumerate() {
-                let key = ::awsgen_runtime::query::indexed(&list_prefix, index_0 + 1);
-                item_0.write_query(body, &key)?;
+                let entry_0 = body.enter_index(index_0 + 1);
+                item_0.write_query(body)?;
+                body.leave(entry_0);
             }
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.dry_run {
-            let key = ::awsgen_runtime::query::key(prefix, "DryRun");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
         ::std::result::Result::Ok(())
     }

@@ -836,52 +836,41 @@ impl CreateCapacityReservationRequestBuilder {
     }
 }
 impl CreateCapacityReservationRequest {
-    /// Writes the `CreateCapacityReservationRequest` as query form pairs under `prefix`.
+    /// Writes the `CreateCapacityReservationRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.client_token {
-            let key = ::awsgen_runtime::query::key(prefix, "ClientToken");
-            body.push(&key, value);
+            body.member("ClientToken", value);
         }
         if let ::std::option::Option::Some(value) = &self.instance_type {
-            let key = ::awsgen_runtime::query::key(prefix, "InstanceType");
-            body.push(&key, value);
+            body.member("InstanceType", value);
         }
         if let ::std::option::Option::Some(value) = &self.instance_platform {
-            let key = ::awsgen_runtime::query::key(prefix, "InstancePlatform");
-            body.push(&key, value.as_str());
+            body.member("InstancePlatform", value.as_str());
         }
         if let ::std::option::Option::Some(value) = &self.availability_zone {
-            let key = ::awsgen_runtime::query::key(prefix, "AvailabilityZone");
-            body.push(&key, value);
+            body.member("AvailabilityZone", value);
         }
         if let ::std::option::Option::Some(value) = &self.availability_zone_id {
-            let key = ::awsgen_runtime::query::key(prefix, "AvailabilityZoneId");
-            body.push(&key, value);
+            body.member("AvailabilityZoneId", value);
         }
         if let ::std::option::Option::Some(value) = &self.tenancy {
-            let key = ::awsgen_runtime::query::key(prefix, "Tenancy");
-            body.push(&key, value.as_str());
+            body.member("Tenancy", value.as_str());
         }
         if let ::std::option::Option::Some(value) = &self.instance_count {
-            let key = ::awsgen_runtime::query::key(prefix, "InstanceCount");
-            body.push(&key, &value.to_string());
+            body.member("InstanceCount", &value.to_string());
         }
         if let ::std::option::Option::Some(value) = &self.ebs_optimized {
-            let key = ::awsgen_runtime::query::key(prefix, "EbsOptimized");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("EbsOptimized", ::awsgen_runtime::query::bool_text(*value));
         }
         if let ::std::option::Option::Some(value) = &self.ephemeral_storage {
-            let key = ::awsgen_runtime::query::key(prefix, "EphemeralStorage");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("EphemeralStorage", ::awsgen_runtime::query::bool_text(*value));
         }
         if let ::std::option::Option::Some(value) = &self.end_date {
-            let key = ::awsgen_runtime::query::key(prefix, "EndDate");
-            body.push(
-                &key,
+            body.member(
+                "EndDate",
                 &::awsgen_runtime::protocol::timestamp_text(
                     value,
                     ::awsgen_runtime::protocol::TimestampText::Iso8601,
@@ -889,37 +878,32 @@ impl CreateCapacityReservationRequest {
             );
         }
         if let ::std::option::Option::Some(value) = &self.end_date_type {
-            let key = ::awsgen_runtime::query::key(prefix, "EndDateType");
-            body.push(&key, value.as_str());
+            body.member("EndDateType", value.as_str());
         }
         if let ::std::option::Option::Some(value) = &self.instance_match_criteria {
-            let key = ::awsgen_runtime::query::key(prefix, "InstanceMatchCriteria");
-            body.push(&key, value.as_str());
+            body.member("InstanceMatchCriteria", value.as_str());
         }
         if let ::std::option::Option::Some(value) = &self.tag_specifications {
-            let key = ::awsgen_runtime::query::key(prefix, "TagSpecifications");
-            let list_prefix = key;
+            let member_0 = body.enter("TagSpecifications");
             for (index_0, item_0) in value.iter().enumerate() {
-                let key = ::awsgen_runtime::query::indexed(&list_prefix, index_0 + 1);
-                item_0.write_query(body, &key)?;
+                let entry_0 = body.enter_index(index_0 + 1);
+                item_0.write_query(body)?;
+                body.leave(entry_0);
             }
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.dry_run {
-            let key = ::awsgen_runtime::query::key(prefix, "DryRun");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
         if let ::std::option::Option::Some(value) = &self.outpost_arn {
-            let key = ::awsgen_runtime::query::key(prefix, "OutpostArn");
-            body.push(&key, value);
+            body.member("OutpostArn", value);
         }
         if let ::std::option::Option::Some(value) = &self.placement_group_arn {
-            let key = ::awsgen_runtime::query::key(prefix, "PlacementGroupArn");
-            body.push(&key, value);
+            body.member("PlacementGroupArn", value);
         }
         if let ::std::option::Option::Some(value) = &self.start_date {
-            let key = ::awsgen_runtime::query::key(prefix, "StartDate");
-            body.push(
-                &key,
+            body.member(
+                "StartDate",
                 &::awsgen_runtime::protocol::timestamp_text(
                     value,
                     ::awsgen_runtime::protocol::TimestampText::Iso8601,
@@ -927,12 +911,10 @@ impl CreateCapacityReservationRequest {
             );
         }
         if let ::std::option::Option::Some(value) = &self.commitment_duration {
-            let key = ::awsgen_runtime::query::key(prefix, "CommitmentDuration");
-            body.push(&key, &value.to_string());
+            body.member("CommitmentDuration", &value.to_string());
         }
         if let ::std::option::Option::Some(value) = &self.delivery_preference {
-            let key = ::awsgen_runtime::query::key(prefix, "DeliveryPreference");
-            body.push(&key, value.as_str());
+            body.member("DeliveryPreference", value.as_str());
         }
         ::std::result::Result::Ok(())
     }

@@ -1000,127 +1000,118 @@ impl CreateClientVpnEndpointRequestBuilder {
     }
 }
 impl CreateClientVpnEndpointRequest {
-    /// Writes the `CreateClientVpnEndpointRequest` as query form pairs under `prefix`.
+    /// Writes the `CreateClientVpnEndpointRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.client_cidr_block {
-            let key = ::awsgen_runtime::query::key(prefix, "ClientCidrBlock");
-            body.push(&key, value);
+            body.member("ClientCidrBlock", value);
         }
         if let ::std::option::Option::Some(value) = &self.server_certificate_arn {
-            let key = ::awsgen_runtime::query::key(prefix, "ServerCertificateArn");
-            body.push(&key, value);
+            body.member("ServerCertificateArn", value);
         }
         if let ::std::option::Option::Some(value) = &self.authentication_options {
-            let key = ::awsgen_runtime::query::key(prefix, "Authentication");
-            let list_prefix = key;
+            let member_0 = body.enter("Authentication");
             for (index_0, item_0) in value.iter().enumerate() {
-                let key = ::awsgen_runtime::query::indexed(&list_prefix, index_0 + 1);
-                item_0.write_query(body, &key)?;
+                let entry_0 = body.enter_index(index_0 + 1);
+                item_0.write_query(body)?;
+                body.leave(entry_0);
             }
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.connection_log_options {
-            let key = ::awsgen_runtime::query::key(prefix, "ConnectionLogOptions");
-            value.write_query(body, &key)?;
+            let member_0 = body.enter("ConnectionLogOptions");
+            value.write_query(body)?;
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.dns_servers {
-            let key = ::awsgen_runtime::query::key(prefix, "DnsServers");
-            let list_prefix = key;
+            let member_0 = body.enter("DnsServers");
             for (index_0, item_0) in value.iter().enumerate() {
-                let key = ::awsgen_runtime::query::indexed(&list_prefix, index_0 + 1);
-                body.push(&key, item_0);
+                let entry_0 = body.enter_index(index_0 + 1);
+                body.value(item_0);
+                body.leave(entry_0);
             }
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.transport_protocol {
-            let key = ::awsgen_runtime::query::key(prefix, "TransportProtocol");
-            body.push(&key, value.as_str());
+            body.member("TransportProtocol", value.as_str());
         }
         if let ::std::option::Option::Some(value) = &self.vpn_port {
-            let key = ::awsgen_runtime::query::key(prefix, "VpnPort");
-            body.push(&key, &value.to_string());
+            body.member("VpnPort", &value.to_string());
         }
         if let ::std::option::Option::Some(value) = &self.description {
-            let key = ::awsgen_runtime::query::key(prefix, "Description");
-            body.push(&key, value);
+            body.member("Description", value);
         }
         if let ::std::option::Option::Some(value) = &self.split_tunnel {
-            let key = ::awsgen_runtime::query::key(prefix, "SplitTunnel");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("SplitTunnel", ::awsgen_runtime::query::bool_text(*value));
         }
         if let ::std::option::Option::Some(value) = &self.dry_run {
-            let key = ::awsgen_runtime::query::key(prefix, "DryRun");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
         if let ::std::option::Option::Some(value) = &self.client_token {
-            let key = ::awsgen_runtime::query::key(prefix, "ClientToken");
-            body.push(&key, value);
+            body.member("ClientToken", value);
         }
         if let ::std::option::Option::Some(value) = &self.tag_specifications {
-            let key = ::awsgen_runtime::query::key(prefix, "TagSpecification");
-            let list_prefix = key;
+            let member_0 = body.enter("TagSpecification");
             for (index_0, item_0) in value.iter().enumerate() {
-                let key = ::awsgen_runtime::query::indexed(&list_prefix, index_0 + 1);
-                item_0.write_query(body, &key)?;
+                let entry_0 = body.enter_index(index_0 + 1);
+                item_0.write_query(body)?;
+                body.leave(entry_0);
             }
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.security_group_ids {
-            let key = ::awsgen_runtime::query::key(prefix, "SecurityGroupId");
-            let list_prefix = key;
+            let member_0 = body.enter("SecurityGroupId");
             for (index_0, item_0) in value.iter().enumerate() {
-                let key = ::awsgen_runtime::query::indexed(&list_prefix, index_0 + 1);
-                body.push(&key, item_0);
+                let entry_0 = body.enter_index(index_0 + 1);
+                body.value(item_0);
+                body.leave(entry_0);
             }
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.vpc_id {
-            let key = ::awsgen_runtime::query::key(prefix, "VpcId");
-            body.push(&key, value);
+            body.member("VpcId", value);
         }
         if let ::std::option::Option::Some(value) = &self.self_service_portal {
-            let key = ::awsgen_runtime::query::key(prefix, "SelfServicePortal");
-            body.push(&key, value.as_str());
+            body.member("SelfServicePortal", value.as_str());
         }
         if let ::std::option::Option::Some(value) = &self.client_connect_options {
-            let key = ::awsgen_runtime::query::key(prefix, "ClientConnectOptions");
-            value.write_query(body, &key)?;
+            let member_0 = body.enter("ClientConnectOptions");
+            value.write_query(body)?;
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.session_timeout_hours {
-            let key = ::awsgen_runtime::query::key(prefix, "SessionTimeoutHours");
-            body.push(&key, &value.to_string());
+            body.member("SessionTimeoutHours", &value.to_string());
         }
         if let ::std::option::Option::Some(value) = &self.client_login_banner_options {
-            let key = ::awsgen_runtime::query::key(prefix, "ClientLoginBannerOptions");
-            value.write_query(body, &key)?;
+            let member_0 = body.enter("ClientLoginBannerOptions");
+            value.write_query(body)?;
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self
             .client_route_enforcement_options
         {
-            let key = ::awsgen_runtime::query::key(
-                prefix,
-                "ClientRouteEnforcementOptions",
-            );
-            value.write_query(body, &key)?;
+            let member_0 = body.enter("ClientRouteEnforcementOptions");
+            value.write_query(body)?;
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.disconnect_on_session_timeout {
-            let key = ::awsgen_runtime::query::key(prefix, "DisconnectOnSessionTimeout");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member(
+                "DisconnectOnSessionTimeout",
+                ::awsgen_runtime::query::bool_text(*value),
+            );
         }
         if let ::std::option::Option::Some(value) = &self.endpoint_ip_address_type {
-            let key = ::awsgen_runtime::query::key(prefix, "EndpointIpAddressType");
-            body.push(&key, value.as_str());
+            body.member("EndpointIpAddressType", value.as_str());
         }
         if let ::std::option::Option::Some(value) = &self.traffic_ip_address_type {
-            let key = ::awsgen_runtime::query::key(prefix, "TrafficIpAddressType");
-            body.push(&key, value.as_str());
+            body.member("TrafficIpAddressType", value.as_str());
         }
         if let ::std::option::Option::Some(value) = &self.transit_gateway_configuration {
-            let key = ::awsgen_runtime::query::key(
-                prefix,
-                "TransitGatewayConfiguration",
-            );
-            value.write_query(body, &key)?;
+            let member_0 = body.enter("TransitGatewayConfiguration");
+            value.write_query(body)?;
+            body.leave(member_0);
         }
         ::std::result::Result::Ok(())
     }

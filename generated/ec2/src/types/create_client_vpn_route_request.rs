@@ -308,35 +308,28 @@ impl CreateClientVpnRouteRequestBuilder {
     }
 }
 impl CreateClientVpnRouteRequest {
-    /// Writes the `CreateClientVpnRouteRequest` as query form pairs under `prefix`.
+    /// Writes the `CreateClientVpnRouteRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.client_vpn_endpoint_id {
-            let key = ::awsgen_runtime::query::key(prefix, "ClientVpnEndpointId");
-            body.push(&key, value);
+            body.member("ClientVpnEndpointId", value);
         }
         if let ::std::option::Option::Some(value) = &self.destination_cidr_block {
-            let key = ::awsgen_runtime::query::key(prefix, "DestinationCidrBlock");
-            body.push(&key, value);
+            body.member("DestinationCidrBlock", value);
         }
         if let ::std::option::Option::Some(value) = &self.target_vpc_subnet_id {
-            let key = ::awsgen_runtime::query::key(prefix, "TargetVpcSubnetId");
-            body.push(&key, value);
+            body.member("TargetVpcSubnetId", value);
         }
         if let ::std::option::Option::Some(value) = &self.description {
-            let key = ::awsgen_runtime::query::key(prefix, "Description");
-            body.push(&key, value);
+            body.member("Description", value);
         }
         if let ::std::option::Option::Some(value) = &self.client_token {
-            let key = ::awsgen_runtime::query::key(prefix, "ClientToken");
-            body.push(&key, value);
+            body.member("ClientToken", value);
         }
         if let ::std::option::Option::Some(value) = &self.dry_run {
-            let key = ::awsgen_runtime::query::key(prefix, "DryRun");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
         ::std::result::Result::Ok(())
     }

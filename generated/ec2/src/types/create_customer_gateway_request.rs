@@ -394,51 +394,43 @@ impl CreateCustomerGatewayRequestBuilder {
     }
 }
 impl CreateCustomerGatewayRequest {
-    /// Writes the `CreateCustomerGatewayRequest` as query form pairs under `prefix`.
+    /// Writes the `CreateCustomerGatewayRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.bgp_asn {
-            let key = ::awsgen_runtime::query::key(prefix, "BgpAsn");
-            body.push(&key, &value.to_string());
+            body.member("BgpAsn", &value.to_string());
         }
         if let ::std::option::Option::Some(value) = &self.public_ip {
-            let key = ::awsgen_runtime::query::key(prefix, "PublicIp");
-            body.push(&key, value);
+            body.member("PublicIp", value);
         }
         if let ::std::option::Option::Some(value) = &self.certificate_arn {
-            let key = ::awsgen_runtime::query::key(prefix, "CertificateArn");
-            body.push(&key, value);
+            body.member("CertificateArn", value);
         }
         if let ::std::option::Option::Some(value) = &self.type_ {
-            let key = ::awsgen_runtime::query::key(prefix, "Type");
-            body.push(&key, value.as_str());
+            body.member("Type", value.as_str());
         }
         if let ::std::option::Option::Some(value) = &self.tag_specifications {
-            let key = ::awsgen_runtime::query::key(prefix, "TagSpecification");
-            let list_prefix = key;
+            let member_0 = body.enter("TagSpecification");
             for (index_0, item_0) in value.iter().enumerate() {
-                let key = ::awsgen_runtime::query::indexed(&list_prefix, index_0 + 1);
-                item_0.write_query(body, &key)?;
+                let entry_0 = body.enter_index(index_0 + 1);
+                item_0.write_query(body)?;
+                body.leave(entry_0);
             }
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.device_name {
-            let key = ::awsgen_runtime::query::key(prefix, "DeviceName");
-            body.push(&key, value);
+            body.member("DeviceName", value);
         }
         if let ::std::option::Option::Some(value) = &self.ip_address {
-            let key = ::awsgen_runtime::query::key(prefix, "IpAddress");
-            body.push(&key, value);
+            body.member("IpAddress", value);
         }
         if let ::std::option::Option::Some(value) = &self.bgp_asn_extended {
-            let key = ::awsgen_runtime::query::key(prefix, "BgpAsnExtended");
-            body.push(&key, &value.to_string());
+            body.member("BgpAsnExtended", &value.to_string());
         }
         if let ::std::option::Option::Some(value) = &self.dry_run {
-            let key = ::awsgen_runtime::query::key(prefix, "DryRun");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
         ::std::result::Result::Ok(())
     }

@@ -208,27 +208,22 @@ impl CreateDefaultSubnetRequestBuilder {
     }
 }
 impl CreateDefaultSubnetRequest {
-    /// Writes the `CreateDefaultSubnetRequest` as query form pairs under `prefix`.
+    /// Writes the `CreateDefaultSubnetRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.availability_zone {
-            let key = ::awsgen_runtime::query::key(prefix, "AvailabilityZone");
-            body.push(&key, value);
+            body.member("AvailabilityZone", value);
         }
         if let ::std::option::Option::Some(value) = &self.dry_run {
-            let key = ::awsgen_runtime::query::key(prefix, "DryRun");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
         if let ::std::option::Option::Some(value) = &self.ipv6_native {
-            let key = ::awsgen_runtime::query::key(prefix, "Ipv6Native");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("Ipv6Native", ::awsgen_runtime::query::bool_text(*value));
         }
         if let ::std::option::Option::Some(value) = &self.availability_zone_id {
-            let key = ::awsgen_runtime::query::key(prefix, "AvailabilityZoneId");
-            body.push(&key, value);
+            body.member("AvailabilityZoneId", value);
         }
         ::std::result::Result::Ok(())
     }

@@ -728,73 +728,65 @@ impl CreateFleetRequestBuilder {
     }
 }
 impl CreateFleetRequest {
-    /// Writes the `CreateFleetRequest` as query form pairs under `prefix`.
+    /// Writes the `CreateFleetRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.dry_run {
-            let key = ::awsgen_runtime::query::key(prefix, "DryRun");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
         if let ::std::option::Option::Some(value) = &self.client_token {
-            let key = ::awsgen_runtime::query::key(prefix, "ClientToken");
-            body.push(&key, value);
+            body.member("ClientToken", value);
         }
         if let ::std::option::Option::Some(value) = &self.spot_options {
-            let key = ::awsgen_runtime::query::key(prefix, "SpotOptions");
-            value.write_query(body, &key)?;
+            let member_0 = body.enter("SpotOptions");
+            value.write_query(body)?;
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.on_demand_options {
-            let key = ::awsgen_runtime::query::key(prefix, "OnDemandOptions");
-            value.write_query(body, &key)?;
+            let member_0 = body.enter("OnDemandOptions");
+            value.write_query(body)?;
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.reserved_capacity_options {
-            let key = ::awsgen_runtime::query::key(prefix, "ReservedCapacityOptions");
-            value.write_query(body, &key)?;
+            let member_0 = body.enter("ReservedCapacityOptions");
+            value.write_query(body)?;
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self
             .excess_capacity_termination_policy
         {
-            let key = ::awsgen_runtime::query::key(
-                prefix,
-                "ExcessCapacityTerminationPolicy",
-            );
-            body.push(&key, value.as_str());
+            body.member("ExcessCapacityTerminationPolicy", value.as_str());
         }
         if let ::std::option::Option::Some(value) = &self.launch_template_configs {
-            let key = ::awsgen_runtime::query::key(prefix, "LaunchTemplateConfigs");
-            let list_prefix = key;
+            let member_0 = body.enter("LaunchTemplateConfigs");
             for (index_0, item_0) in value.iter().enumerate() {
-                let key = ::awsgen_runtime::query::indexed(&list_prefix, index_0 + 1);
-                item_0.write_query(body, &key)?;
+                let entry_0 = body.enter_index(index_0 + 1);
+                item_0.write_query(body)?;
+                body.leave(entry_0);
             }
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.target_capacity_specification {
-            let key = ::awsgen_runtime::query::key(
-                prefix,
-                "TargetCapacitySpecification",
-            );
-            value.write_query(body, &key)?;
+            let member_0 = body.enter("TargetCapacitySpecification");
+            value.write_query(body)?;
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self
             .terminate_instances_with_expiration
         {
-            let key = ::awsgen_runtime::query::key(
-                prefix,
+            body.member(
                 "TerminateInstancesWithExpiration",
+                ::awsgen_runtime::query::bool_text(*value),
             );
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
         }
         if let ::std::option::Option::Some(value) = &self.type_ {
-            let key = ::awsgen_runtime::query::key(prefix, "Type");
-            body.push(&key, value.as_str());
+            body.member("Type", value.as_str());
         }
         if let ::std::option::Option::Some(value) = &self.valid_from {
-            let key = ::awsgen_runtime::query::key(prefix, "ValidFrom");
-            body.push(
-                &key,
+            body.member(
+                "ValidFrom",
                 &::awsgen_runtime::protocol::timestamp_text(
                     value,
                     ::awsgen_runtime::protocol::TimestampText::Iso8601,
@@ -802,9 +794,8 @@ impl CreateFleetRequest {
             );
         }
         if let ::std::option::Option::Some(value) = &self.valid_until {
-            let key = ::awsgen_runtime::query::key(prefix, "ValidUntil");
-            body.push(
-                &key,
+            body.member(
+                "ValidUntil",
                 &::awsgen_runtime::protocol::timestamp_text(
                     value,
                     ::awsgen_runtime::protocol::TimestampText::Iso8601,
@@ -812,20 +803,22 @@ impl CreateFleetRequest {
             );
         }
         if let ::std::option::Option::Some(value) = &self.replace_unhealthy_instances {
-            let key = ::awsgen_runtime::query::key(prefix, "ReplaceUnhealthyInstances");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member(
+                "ReplaceUnhealthyInstances",
+                ::awsgen_runtime::query::bool_text(*value),
+            );
         }
         if let ::std::option::Option::Some(value) = &self.tag_specifications {
-            let key = ::awsgen_runtime::query::key(prefix, "TagSpecification");
-            let list_prefix = key;
+            let member_0 = body.enter("TagSpecification");
             for (index_0, item_0) in value.iter().enumerate() {
-                let key = ::awsgen_runtime::query::indexed(&list_prefix, index_0 + 1);
-                item_0.write_query(body, &key)?;
+                let entry_0 = body.enter_index(index_0 + 1);
+                item_0.write_query(body)?;
+                body.leave(entry_0);
             }
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.context {
-            let key = ::awsgen_runtime::query::key(prefix, "Context");
-            body.push(&key, value);
+            body.member("Context", value);
         }
         ::std::result::Result::Ok(())
     }

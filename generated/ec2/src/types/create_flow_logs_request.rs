@@ -682,83 +682,75 @@ impl CreateFlowLogsRequestBuilder {
     }
 }
 impl CreateFlowLogsRequest {
-    /// Writes the `CreateFlowLogsRequest` as query form pairs under `prefix`.
+    /// Writes the `CreateFlowLogsRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.dry_run {
-            let key = ::awsgen_runtime::query::key(prefix, "DryRun");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
         if let ::std::option::Option::Some(value) = &self.client_token {
-            let key = ::awsgen_runtime::query::key(prefix, "ClientToken");
-            body.push(&key, value);
+            body.member("ClientToken", value);
         }
         if let ::std::option::Option::Some(value) = &self.deliver_logs_permission_arn {
-            let key = ::awsgen_runtime::query::key(prefix, "DeliverLogsPermissionArn");
-            body.push(&key, value);
+            body.member("DeliverLogsPermissionArn", value);
         }
         if let ::std::option::Option::Some(value) = &self.deliver_cross_account_role {
-            let key = ::awsgen_runtime::query::key(prefix, "DeliverCrossAccountRole");
-            body.push(&key, value);
+            body.member("DeliverCrossAccountRole", value);
         }
         if let ::std::option::Option::Some(value) = &self.log_group_name {
-            let key = ::awsgen_runtime::query::key(prefix, "LogGroupName");
-            body.push(&key, value);
+            body.member("LogGroupName", value);
         }
         if let ::std::option::Option::Some(value) = &self.resource_ids {
-            let key = ::awsgen_runtime::query::key(prefix, "ResourceId");
-            let list_prefix = key;
+            let member_0 = body.enter("ResourceId");
             for (index_0, item_0) in value.iter().enumerate() {
-                let key = ::awsgen_runtime::query::indexed(&list_prefix, index_0 + 1);
-                body.push(&key, item_0);
+                let entry_0 = body.enter_index(index_0 + 1);
+                body.value(item_0);
+                body.leave(entry_0);
             }
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.resource_type {
-            let key = ::awsgen_runtime::query::key(prefix, "ResourceType");
-            body.push(&key, value.as_str());
+            body.member("ResourceType", value.as_str());
         }
         if let ::std::option::Option::Some(value) = &self.traffic_type {
-            let key = ::awsgen_runtime::query::key(prefix, "TrafficType");
-            body.push(&key, value.as_str());
+            body.member("TrafficType", value.as_str());
         }
         if let ::std::option::Option::Some(value) = &self.log_destination_type {
-            let key = ::awsgen_runtime::query::key(prefix, "LogDestinationType");
-            body.push(&key, value.as_str());
+            body.member("LogDestinationType", value.as_str());
         }
         if let ::std::option::Option::Some(value) = &self.log_destination {
-            let key = ::awsgen_runtime::query::key(prefix, "LogDestination");
-            body.push(&key, value);
+            body.member("LogDestination", value);
         }
         if let ::std::option::Option::Some(value) = &self.log_format {
-            let key = ::awsgen_runtime::query::key(prefix, "LogFormat");
-            body.push(&key, value);
+            body.member("LogFormat", value);
         }
         if let ::std::option::Option::Some(value) = &self.tag_specifications {
-            let key = ::awsgen_runtime::query::key(prefix, "TagSpecification");
-            let list_prefix = key;
+            let member_0 = body.enter("TagSpecification");
             for (index_0, item_0) in value.iter().enumerate() {
-                let key = ::awsgen_runtime::query::indexed(&list_prefix, index_0 + 1);
-                item_0.write_query(body, &key)?;
+                let entry_0 = body.enter_index(index_0 + 1);
+                item_0.write_query(body)?;
+                body.leave(entry_0);
             }
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.max_aggregation_interval {
-            let key = ::awsgen_runtime::query::key(prefix, "MaxAggregationInterval");
-            body.push(&key, &value.to_string());
+            body.member("MaxAggregationInterval", &value.to_string());
         }
         if let ::std::option::Option::Some(value) = &self.destination_options {
-            let key = ::awsgen_runtime::query::key(prefix, "DestinationOptions");
-            value.write_query(body, &key)?;
+            let member_0 = body.enter("DestinationOptions");
+            value.write_query(body)?;
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.tag_field_specifications {
-            let key = ::awsgen_runtime::query::key(prefix, "TagFieldSpecification");
-            let list_prefix = key;
+            let member_0 = body.enter("TagFieldSpecification");
             for (index_0, item_0) in value.iter().enumerate() {
-                let key = ::awsgen_runtime::query::indexed(&list_prefix, index_0 + 1);
-                item_0.write_query(body, &key)?;
+                let entry_0 = body.enter_index(index_0 + 1);
+                item_0.write_query(body)?;
+                body.leave(entry_0);
             }
+            body.leave(member_0);
         }
         ::std::result::Result::Ok(())
     }

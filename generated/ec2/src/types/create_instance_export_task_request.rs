@@ -299,35 +299,33 @@ impl CreateInstanceExportTaskRequestBuilder {
     }
 }
 impl CreateInstanceExportTaskRequest {
-    /// Writes the `CreateInstanceExportTaskRequest` as query form pairs under `prefix`.
+    /// Writes the `CreateInstanceExportTaskRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.tag_specifications {
-            let key = ::awsgen_runtime::query::key(prefix, "TagSpecification");
-            let list_prefix = key;
+            let member_0 = body.enter("TagSpecification");
             for (index_0, item_0) in value.iter().enumerate() {
-                let key = ::awsgen_runtime::query::indexed(&list_prefix, index_0 + 1);
-                item_0.write_query(body, &key)?;
+                let entry_0 = body.enter_index(index_0 + 1);
+                item_0.write_query(body)?;
+                body.leave(entry_0);
             }
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.description {
-            let key = ::awsgen_runtime::query::key(prefix, "Description");
-            body.push(&key, value);
+            body.member("Description", value);
         }
         if let ::std::option::Option::Some(value) = &self.instance_id {
-            let key = ::awsgen_runtime::query::key(prefix, "InstanceId");
-            body.push(&key, value);
+            body.member("InstanceId", value);
         }
         if let ::std::option::Option::Some(value) = &self.target_environment {
-            let key = ::awsgen_runtime::query::key(prefix, "TargetEnvironment");
-            body.push(&key, value.as_str());
+            body.member("TargetEnvironment", value.as_str());
         }
         if let ::std::option::Option::Some(value) = &self.export_to_s3_task {
-            let key = ::awsgen_runtime::query::key(prefix, "ExportToS3");
-            value.write_query(body, &key)?;
+            let member_0 = body.enter("ExportToS3");
+            value.write_query(body)?;
+            body.leave(member_0);
         }
         ::std::result::Result::Ok(())
     }

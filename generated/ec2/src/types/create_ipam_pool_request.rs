@@ -719,92 +719,80 @@ impl CreateIpamPoolRequestBuilder {
     }
 }
 impl CreateIpamPoolRequest {
-    /// Writes the `CreateIpamPoolRequest` as query form pairs under `prefix`.
+    /// Writes the `CreateIpamPoolRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.dry_run {
-            let key = ::awsgen_runtime::query::key(prefix, "DryRun");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
         if let ::std::option::Option::Some(value) = &self.ipam_scope_id {
-            let key = ::awsgen_runtime::query::key(prefix, "IpamScopeId");
-            body.push(&key, value);
+            body.member("IpamScopeId", value);
         }
         if let ::std::option::Option::Some(value) = &self.locale {
-            let key = ::awsgen_runtime::query::key(prefix, "Locale");
-            body.push(&key, value);
+            body.member("Locale", value);
         }
         if let ::std::option::Option::Some(value) = &self.source_ipam_pool_id {
-            let key = ::awsgen_runtime::query::key(prefix, "SourceIpamPoolId");
-            body.push(&key, value);
+            body.member("SourceIpamPoolId", value);
         }
         if let ::std::option::Option::Some(value) = &self.description {
-            let key = ::awsgen_runtime::query::key(prefix, "Description");
-            body.push(&key, value);
+            body.member("Description", value);
         }
         if let ::std::option::Option::Some(value) = &self.address_family {
-            let key = ::awsgen_runtime::query::key(prefix, "AddressFamily");
-            body.push(&key, value.as_str());
+            body.member("AddressFamily", value.as_str());
         }
         if let ::std::option::Option::Some(value) = &self.auto_import {
-            let key = ::awsgen_runtime::query::key(prefix, "AutoImport");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("AutoImport", ::awsgen_runtime::query::bool_text(*value));
         }
         if let ::std::option::Option::Some(value) = &self.publicly_advertisable {
-            let key = ::awsgen_runtime::query::key(prefix, "PubliclyAdvertisable");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member(
+                "PubliclyAdvertisable",
+                ::awsgen_runtime::query::bool_text(*value),
+            );
         }
         if let ::std::option::Option::Some(value) = &self.allocation_min_netmask_length {
-            let key = ::awsgen_runtime::query::key(prefix, "AllocationMinNetmaskLength");
-            body.push(&key, &value.to_string());
+            body.member("AllocationMinNetmaskLength", &value.to_string());
         }
         if let ::std::option::Option::Some(value) = &self.allocation_max_netmask_length {
-            let key = ::awsgen_runtime::query::key(prefix, "AllocationMaxNetmaskLength");
-            body.push(&key, &value.to_string());
+            body.member("AllocationMaxNetmaskLength", &value.to_string());
         }
         if let ::std::option::Option::Some(value) = &self
             .allocation_default_netmask_length
         {
-            let key = ::awsgen_runtime::query::key(
-                prefix,
-                "AllocationDefaultNetmaskLength",
-            );
-            body.push(&key, &value.to_string());
+            body.member("AllocationDefaultNetmaskLength", &value.to_string());
         }
         if let ::std::option::Option::Some(value) = &self.allocation_resource_tags {
-            let key = ::awsgen_runtime::query::key(prefix, "AllocationResourceTag");
-            let list_prefix = key;
+            let member_0 = body.enter("AllocationResourceTag");
             for (index_0, item_0) in value.iter().enumerate() {
-                let key = ::awsgen_runtime::query::indexed(&list_prefix, index_0 + 1);
-                item_0.write_query(body, &key)?;
+                let entry_0 = body.enter_index(index_0 + 1);
+                item_0.write_query(body)?;
+                body.leave(entry_0);
             }
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.tag_specifications {
-            let key = ::awsgen_runtime::query::key(prefix, "TagSpecification");
-            let list_prefix = key;
+            let member_0 = body.enter("TagSpecification");
             for (index_0, item_0) in value.iter().enumerate() {
-                let key = ::awsgen_runtime::query::indexed(&list_prefix, index_0 + 1);
-                item_0.write_query(body, &key)?;
+                let entry_0 = body.enter_index(index_0 + 1);
+                item_0.write_query(body)?;
+                body.leave(entry_0);
             }
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.client_token {
-            let key = ::awsgen_runtime::query::key(prefix, "ClientToken");
-            body.push(&key, value);
+            body.member("ClientToken", value);
         }
         if let ::std::option::Option::Some(value) = &self.aws_service {
-            let key = ::awsgen_runtime::query::key(prefix, "AwsService");
-            body.push(&key, value.as_str());
+            body.member("AwsService", value.as_str());
         }
         if let ::std::option::Option::Some(value) = &self.public_ip_source {
-            let key = ::awsgen_runtime::query::key(prefix, "PublicIpSource");
-            body.push(&key, value.as_str());
+            body.member("PublicIpSource", value.as_str());
         }
         if let ::std::option::Option::Some(value) = &self.source_resource {
-            let key = ::awsgen_runtime::query::key(prefix, "SourceResource");
-            value.write_query(body, &key)?;
+            let member_0 = body.enter("SourceResource");
+            value.write_query(body)?;
+            body.leave(member_0);
         }
         ::std::result::Result::Ok(())
     }

@@ -373,51 +373,46 @@ impl CreateIpamRequestBuilder {
     }
 }
 impl CreateIpamRequest {
-    /// Writes the `CreateIpamRequest` as query form pairs under `prefix`.
+    /// Writes the `CreateIpamRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.dry_run {
-            let key = ::awsgen_runtime::query::key(prefix, "DryRun");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
         if let ::std::option::Option::Some(value) = &self.description {
-            let key = ::awsgen_runtime::query::key(prefix, "Description");
-            body.push(&key, value);
+            body.member("Description", value);
         }
         if let ::std::option::Option::Some(value) = &self.operating_regions {
-            let key = ::awsgen_runtime::query::key(prefix, "OperatingRegion");
-            let list_prefix = key;
+            let member_0 = body.enter("OperatingRegion");
             for (index_0, item_0) in value.iter().enumerate() {
-                let key = ::awsgen_runtime::query::indexed(&list_prefix, index_0 + 1);
-                item_0.write_query(body, &key)?;
+                let entry_0 = body.enter_index(index_0 + 1);
+                item_0.write_query(body)?;
+                body.leave(entry_0);
             }
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.tag_specifications {
-            let key = ::awsgen_runtime::query::key(prefix, "TagSpecification");
-            let list_prefix = key;
+            let member_0 = body.enter("TagSpecification");
             for (index_0, item_0) in value.iter().enumerate() {
-                let key = ::awsgen_runtime::query::indexed(&list_prefix, index_0 + 1);
-                item_0.write_query(body, &key)?;
+                let entry_0 = body.enter_index(index_0 + 1);
+                item_0.write_query(body)?;
+                body.leave(entry_0);
             }
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.client_token {
-            let key = ::awsgen_runtime::query::key(prefix, "ClientToken");
-            body.push(&key, value);
+            body.member("ClientToken", value);
         }
         if let ::std::option::Option::Some(value) = &self.tier {
-            let key = ::awsgen_runtime::query::key(prefix, "Tier");
-            body.push(&key, value.as_str());
+            body.member("Tier", value.as_str());
         }
         if let ::std::option::Option::Some(value) = &self.enable_private_gua {
-            let key = ::awsgen_runtime::query::key(prefix, "EnablePrivateGua");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("EnablePrivateGua", ::awsgen_runtime::query::bool_text(*value));
         }
         if let ::std::option::Option::Some(value) = &self.metered_account {
-            let key = ::awsgen_runtime::query::key(prefix, "MeteredAccount");
-            body.push(&key, value.as_str());
+            body.member("MeteredAccount", value.as_str());
         }
         ::std::result::Result::Ok(())
     }

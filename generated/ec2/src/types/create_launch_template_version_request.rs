@@ -374,43 +374,36 @@ impl CreateLaunchTemplateVersionRequestBuilder {
     }
 }
 impl CreateLaunchTemplateVersionRequest {
-    /// Writes the `CreateLaunchTemplateVersionRequest` as query form pairs under `prefix`.
+    /// Writes the `CreateLaunchTemplateVersionRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.dry_run {
-            let key = ::awsgen_runtime::query::key(prefix, "DryRun");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
         if let ::std::option::Option::Some(value) = &self.client_token {
-            let key = ::awsgen_runtime::query::key(prefix, "ClientToken");
-            body.push(&key, value);
+            body.member("ClientToken", value);
         }
         if let ::std::option::Option::Some(value) = &self.launch_template_id {
-            let key = ::awsgen_runtime::query::key(prefix, "LaunchTemplateId");
-            body.push(&key, value);
+            body.member("LaunchTemplateId", value);
         }
         if let ::std::option::Option::Some(value) = &self.launch_template_name {
-            let key = ::awsgen_runtime::query::key(prefix, "LaunchTemplateName");
-            body.push(&key, value);
+            body.member("LaunchTemplateName", value);
         }
         if let ::std::option::Option::Some(value) = &self.source_version {
-            let key = ::awsgen_runtime::query::key(prefix, "SourceVersion");
-            body.push(&key, value);
+            body.member("SourceVersion", value);
         }
         if let ::std::option::Option::Some(value) = &self.version_description {
-            let key = ::awsgen_runtime::query::key(prefix, "VersionDescription");
-            body.push(&key, value);
+            body.member("VersionDescription", value);
         }
         if let ::std::option::Option::Some(value) = &self.launch_template_data {
-            let key = ::awsgen_runtime::query::key(prefix, "LaunchTemplateData");
-            value.write_query(body, &key)?;
+            let member_0 = body.enter("LaunchTemplateData");
+            value.write_query(body)?;
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.resolve_alias {
-            let key = ::awsgen_runtime::query::key(prefix, "ResolveAlias");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("ResolveAlias", ::awsgen_runtime::query::bool_text(*value));
         }
         ::std::result::Result::Ok(())
     }

@@ -433,56 +433,45 @@ impl CreateLocalGatewayVirtualInterfaceRequestBuilder {
     }
 }
 impl CreateLocalGatewayVirtualInterfaceRequest {
-    /// Writes the `CreateLocalGatewayVirtualInterfaceRequest` as query form pairs under `prefix`.
+    /// Writes the `CreateLocalGatewayVirtualInterfaceRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self
             .local_gateway_virtual_interface_group_id
         {
-            let key = ::awsgen_runtime::query::key(
-                prefix,
-                "LocalGatewayVirtualInterfaceGroupId",
-            );
-            body.push(&key, value);
+            body.member("LocalGatewayVirtualInterfaceGroupId", value);
         }
         if let ::std::option::Option::Some(value) = &self.outpost_lag_id {
-            let key = ::awsgen_runtime::query::key(prefix, "OutpostLagId");
-            body.push(&key, value);
+            body.member("OutpostLagId", value);
         }
         if let ::std::option::Option::Some(value) = &self.vlan {
-            let key = ::awsgen_runtime::query::key(prefix, "Vlan");
-            body.push(&key, &value.to_string());
+            body.member("Vlan", &value.to_string());
         }
         if let ::std::option::Option::Some(value) = &self.local_address {
-            let key = ::awsgen_runtime::query::key(prefix, "LocalAddress");
-            body.push(&key, value);
+            body.member("LocalAddress", value);
         }
         if let ::std::option::Option::Some(value) = &self.peer_address {
-            let key = ::awsgen_runtime::query::key(prefix, "PeerAddress");
-            body.push(&key, value);
+            body.member("PeerAddress", value);
         }
         if let ::std::option::Option::Some(value) = &self.peer_bgp_asn {
-            let key = ::awsgen_runtime::query::key(prefix, "PeerBgpAsn");
-            body.push(&key, &value.to_string());
+            body.member("PeerBgpAsn", &value.to_string());
         }
         if let ::std::option::Option::Some(value) = &self.tag_specifications {
-            let key = ::awsgen_runtime::query::key(prefix, "TagSpecification");
-            let list_prefix = key;
+            let member_0 = body.enter("TagSpecification");
             for (index_0, item_0) in value.iter().enumerate() {
-                let key = ::awsgen_runtime::query::indexed(&list_prefix, index_0 + 1);
-                item_0.write_query(body, &key)?;
+                let entry_0 = body.enter_index(index_0 + 1);
+                item_0.write_query(body)?;
+                body.leave(entry_0);
             }
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.dry_run {
-            let key = ::awsgen_runtime::query::key(prefix, "DryRun");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
         if let ::std::option::Option::Some(value) = &self.peer_bgp_asn_extended {
-            let key = ::awsgen_runtime::query::key(prefix, "PeerBgpAsnExtended");
-            body.push(&key, &value.to_string());
+            body.member("PeerBgpAsnExtended", &value.to_string());
         }
         ::std::result::Result::Ok(())
     }

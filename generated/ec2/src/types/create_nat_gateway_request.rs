@@ -582,85 +582,76 @@ impl CreateNatGatewayRequestBuilder {
     }
 }
 impl CreateNatGatewayRequest {
-    /// Writes the `CreateNatGatewayRequest` as query form pairs under `prefix`.
+    /// Writes the `CreateNatGatewayRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.availability_mode {
-            let key = ::awsgen_runtime::query::key(prefix, "AvailabilityMode");
-            body.push(&key, value.as_str());
+            body.member("AvailabilityMode", value.as_str());
         }
         if let ::std::option::Option::Some(value) = &self.allocation_id {
-            let key = ::awsgen_runtime::query::key(prefix, "AllocationId");
-            body.push(&key, value);
+            body.member("AllocationId", value);
         }
         if let ::std::option::Option::Some(value) = &self.client_token {
-            let key = ::awsgen_runtime::query::key(prefix, "ClientToken");
-            body.push(&key, value);
+            body.member("ClientToken", value);
         }
         if let ::std::option::Option::Some(value) = &self.dry_run {
-            let key = ::awsgen_runtime::query::key(prefix, "DryRun");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
         if let ::std::option::Option::Some(value) = &self.subnet_id {
-            let key = ::awsgen_runtime::query::key(prefix, "SubnetId");
-            body.push(&key, value);
+            body.member("SubnetId", value);
         }
         if let ::std::option::Option::Some(value) = &self.vpc_id {
-            let key = ::awsgen_runtime::query::key(prefix, "VpcId");
-            body.push(&key, value);
+            body.member("VpcId", value);
         }
         if let ::std::option::Option::Some(value) = &self.availability_zone_addresses {
-            let key = ::awsgen_runtime::query::key(prefix, "AvailabilityZoneAddress");
-            let list_prefix = key;
+            let member_0 = body.enter("AvailabilityZoneAddress");
             for (index_0, item_0) in value.iter().enumerate() {
-                let key = ::awsgen_runtime::query::indexed(&list_prefix, index_0 + 1);
-                item_0.write_query(body, &key)?;
+                let entry_0 = body.enter_index(index_0 + 1);
+                item_0.write_query(body)?;
+                body.leave(entry_0);
             }
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.tag_specifications {
-            let key = ::awsgen_runtime::query::key(prefix, "TagSpecification");
-            let list_prefix = key;
+            let member_0 = body.enter("TagSpecification");
             for (index_0, item_0) in value.iter().enumerate() {
-                let key = ::awsgen_runtime::query::indexed(&list_prefix, index_0 + 1);
-                item_0.write_query(body, &key)?;
+                let entry_0 = body.enter_index(index_0 + 1);
+                item_0.write_query(body)?;
+                body.leave(entry_0);
             }
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.connectivity_type {
-            let key = ::awsgen_runtime::query::key(prefix, "ConnectivityType");
-            body.push(&key, value.as_str());
+            body.member("ConnectivityType", value.as_str());
         }
         if let ::std::option::Option::Some(value) = &self.private_ip_address {
-            let key = ::awsgen_runtime::query::key(prefix, "PrivateIpAddress");
-            body.push(&key, value);
+            body.member("PrivateIpAddress", value);
         }
         if let ::std::option::Option::Some(value) = &self.secondary_allocation_ids {
-            let key = ::awsgen_runtime::query::key(prefix, "SecondaryAllocationId");
-            let list_prefix = key;
+            let member_0 = body.enter("SecondaryAllocationId");
             for (index_0, item_0) in value.iter().enumerate() {
-                let key = ::awsgen_runtime::query::indexed(&list_prefix, index_0 + 1);
-                body.push(&key, item_0);
+                let entry_0 = body.enter_index(index_0 + 1);
+                body.value(item_0);
+                body.leave(entry_0);
             }
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.secondary_private_ip_addresses
         {
-            let key = ::awsgen_runtime::query::key(prefix, "SecondaryPrivateIpAddress");
-            let list_prefix = key;
+            let member_0 = body.enter("SecondaryPrivateIpAddress");
             for (index_0, item_0) in value.iter().enumerate() {
-                let key = ::awsgen_runtime::query::indexed(&list_prefix, index_0 + 1);
-                body.push(&key, item_0);
+                let entry_0 = body.enter_index(index_0 + 1);
+                body.value(item_0);
+                body.leave(entry_0);
             }
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self
             .secondary_private_ip_address_count
         {
-            let key = ::awsgen_runtime::query::key(
-                prefix,
-                "SecondaryPrivateIpAddressCount",
-            );
-            body.push(&key, &value.to_string());
+            body.member("SecondaryPrivateIpAddressCount", &value.to_string());
         }
         ::std::result::Result::Ok(())
     }

@@ -441,51 +441,44 @@ impl CreateNetworkAclEntryRequestBuilder {
     }
 }
 impl CreateNetworkAclEntryRequest {
-    /// Writes the `CreateNetworkAclEntryRequest` as query form pairs under `prefix`.
+    /// Writes the `CreateNetworkAclEntryRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.dry_run {
-            let key = ::awsgen_runtime::query::key(prefix, "DryRun");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
         if let ::std::option::Option::Some(value) = &self.network_acl_id {
-            let key = ::awsgen_runtime::query::key(prefix, "NetworkAclId");
-            body.push(&key, value);
+            body.member("NetworkAclId", value);
         }
         if let ::std::option::Option::Some(value) = &self.rule_number {
-            let key = ::awsgen_runtime::query::key(prefix, "RuleNumber");
-            body.push(&key, &value.to_string());
+            body.member("RuleNumber", &value.to_string());
         }
         if let ::std::option::Option::Some(value) = &self.protocol {
-            let key = ::awsgen_runtime::query::key(prefix, "Protocol");
-            body.push(&key, value);
+            body.member("Protocol", value);
         }
         if let ::std::option::Option::Some(value) = &self.rule_action {
-            let key = ::awsgen_runtime::query::key(prefix, "RuleAction");
-            body.push(&key, value.as_str());
+            body.member("RuleAction", value.as_str());
         }
         if let ::std::option::Option::Some(value) = &self.egress {
-            let key = ::awsgen_runtime::query::key(prefix, "Egress");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("Egress", ::awsgen_runtime::query::bool_text(*value));
         }
         if let ::std::option::Option::Some(value) = &self.cidr_block {
-            let key = ::awsgen_runtime::query::key(prefix, "CidrBlock");
-            body.push(&key, value);
+            body.member("CidrBlock", value);
         }
         if let ::std::option::Option::Some(value) = &self.ipv6_cidr_block {
-            let key = ::awsgen_runtime::query::key(prefix, "Ipv6CidrBlock");
-            body.push(&key, value);
+            body.member("Ipv6CidrBlock", value);
         }
         if let ::std::option::Option::Some(value) = &self.icmp_type_code {
-            let key = ::awsgen_runtime::query::key(prefix, "Icmp");
-            value.write_query(body, &key)?;
+            let member_0 = body.enter("Icmp");
+            value.write_query(body)?;
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.port_range {
-            let key = ::awsgen_runtime::query::key(prefix, "PortRange");
-            value.write_query(body, &key)?;
+            let member_0 = body.enter("PortRange");
+            value.write_query(body)?;
+            body.leave(member_0);
         }
         ::std::result::Result::Ok(())
     }

@@ -485,59 +485,53 @@ impl CreateNetworkInsightsPathRequestBuilder {
     }
 }
 impl CreateNetworkInsightsPathRequest {
-    /// Writes the `CreateNetworkInsightsPathRequest` as query form pairs under `prefix`.
+    /// Writes the `CreateNetworkInsightsPathRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.source_ip {
-            let key = ::awsgen_runtime::query::key(prefix, "SourceIp");
-            body.push(&key, value);
+            body.member("SourceIp", value);
         }
         if let ::std::option::Option::Some(value) = &self.destination_ip {
-            let key = ::awsgen_runtime::query::key(prefix, "DestinationIp");
-            body.push(&key, value);
+            body.member("DestinationIp", value);
         }
         if let ::std::option::Option::Some(value) = &self.source {
-            let key = ::awsgen_runtime::query::key(prefix, "Source");
-            body.push(&key, value);
+            body.member("Source", value);
         }
         if let ::std::option::Option::Some(value) = &self.destination {
-            let key = ::awsgen_runtime::query::key(prefix, "Destination");
-            body.push(&key, value);
+            body.member("Destination", value);
         }
         if let ::std::option::Option::Some(value) = &self.protocol {
-            let key = ::awsgen_runtime::query::key(prefix, "Protocol");
-            body.push(&key, value.as_str());
+            body.member("Protocol", value.as_str());
         }
         if let ::std::option::Option::Some(value) = &self.destination_port {
-            let key = ::awsgen_runtime::query::key(prefix, "DestinationPort");
-            body.push(&key, &value.to_string());
+            body.member("DestinationPort", &value.to_string());
         }
         if let ::std::option::Option::Some(value) = &self.tag_specifications {
-            let key = ::awsgen_runtime::query::key(prefix, "TagSpecification");
-            let list_prefix = key;
+            let member_0 = body.enter("TagSpecification");
             for (index_0, item_0) in value.iter().enumerate() {
-                let key = ::awsgen_runtime::query::indexed(&list_prefix, index_0 + 1);
-                item_0.write_query(body, &key)?;
+                let entry_0 = body.enter_index(index_0 + 1);
+                item_0.write_query(body)?;
+                body.leave(entry_0);
             }
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.dry_run {
-            let key = ::awsgen_runtime::query::key(prefix, "DryRun");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
         if let ::std::option::Option::Some(value) = &self.client_token {
-            let key = ::awsgen_runtime::query::key(prefix, "ClientToken");
-            body.push(&key, value);
+            body.member("ClientToken", value);
         }
         if let ::std::option::Option::Some(value) = &self.filter_at_source {
-            let key = ::awsgen_runtime::query::key(prefix, "FilterAtSource");
-            value.write_query(body, &key)?;
+            let member_0 = body.enter("FilterAtSource");
+            value.write_query(body)?;
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.filter_at_destination {
-            let key = ::awsgen_runtime::query::key(prefix, "FilterAtDestination");
-            value.write_query(body, &key)?;
+            let member_0 = body.enter("FilterAtDestination");
+            value.write_query(body)?;
+            body.leave(member_0);
         }
         ::std::result::Result::Ok(())
     }

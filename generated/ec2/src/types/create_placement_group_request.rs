@@ -386,51 +386,45 @@ impl CreatePlacementGroupRequestBuilder {
     }
 }
 impl CreatePlacementGroupRequest {
-    /// Writes the `CreatePlacementGroupRequest` as query form pairs under `prefix`.
+    /// Writes the `CreatePlacementGroupRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.partition_count {
-            let key = ::awsgen_runtime::query::key(prefix, "PartitionCount");
-            body.push(&key, &value.to_string());
+            body.member("PartitionCount", &value.to_string());
         }
         if let ::std::option::Option::Some(value) = &self.tag_specifications {
-            let key = ::awsgen_runtime::query::key(prefix, "TagSpecification");
-            let list_prefix = key;
+            let member_0 = body.enter("TagSpecification");
             for (index_0, item_0) in value.iter().enumerate() {
-                let key = ::awsgen_runtime::query::indexed(&list_prefix, index_0 + 1);
-                item_0.write_query(body, &key)?;
+                let entry_0 = body.enter_index(index_0 + 1);
+                item_0.write_query(body)?;
+                body.leave(entry_0);
             }
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.spread_level {
-            let key = ::awsgen_runtime::query::key(prefix, "SpreadLevel");
-            body.push(&key, value.as_str());
+            body.member("SpreadLevel", value.as_str());
         }
         if let ::std::option::Option::Some(value) = &self.linked_group_id {
-            let key = ::awsgen_runtime::query::key(prefix, "LinkedGroupId");
-            body.push(&key, value);
+            body.member("LinkedGroupId", value);
         }
         if let ::std::option::Option::Some(value) = &self.operator {
-            let key = ::awsgen_runtime::query::key(prefix, "Operator");
-            value.write_query(body, &key)?;
+            let member_0 = body.enter("Operator");
+            value.write_query(body)?;
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.parent_group_id {
-            let key = ::awsgen_runtime::query::key(prefix, "ParentGroupId");
-            body.push(&key, value);
+            body.member("ParentGroupId", value);
         }
         if let ::std::option::Option::Some(value) = &self.dry_run {
-            let key = ::awsgen_runtime::query::key(prefix, "DryRun");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
         if let ::std::option::Option::Some(value) = &self.group_name {
-            let key = ::awsgen_runtime::query::key(prefix, "GroupName");
-            body.push(&key, value);
+            body.member("GroupName", value);
         }
         if let ::std::option::Option::Some(value) = &self.strategy {
-            let key = ::awsgen_runtime::query::key(prefix, "Strategy");
-            body.push(&key, value.as_str());
+            body.member("Strategy", value.as_str());
         }
         ::std::result::Result::Ok(())
     }

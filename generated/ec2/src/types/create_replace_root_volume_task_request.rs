@@ -426,51 +426,46 @@ impl CreateReplaceRootVolumeTaskRequestBuilder {
     }
 }
 impl CreateReplaceRootVolumeTaskRequest {
-    /// Writes the `CreateReplaceRootVolumeTaskRequest` as query form pairs under `prefix`.
+    /// Writes the `CreateReplaceRootVolumeTaskRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.instance_id {
-            let key = ::awsgen_runtime::query::key(prefix, "InstanceId");
-            body.push(&key, value);
+            body.member("InstanceId", value);
         }
         if let ::std::option::Option::Some(value) = &self.snapshot_id {
-            let key = ::awsgen_runtime::query::key(prefix, "SnapshotId");
-            body.push(&key, value);
+            body.member("SnapshotId", value);
         }
         if let ::std::option::Option::Some(value) = &self.client_token {
-            let key = ::awsgen_runtime::query::key(prefix, "ClientToken");
-            body.push(&key, value);
+            body.member("ClientToken", value);
         }
         if let ::std::option::Option::Some(value) = &self.dry_run {
-            let key = ::awsgen_runtime::query::key(prefix, "DryRun");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
         if let ::std::option::Option::Some(value) = &self.tag_specifications {
-            let key = ::awsgen_runtime::query::key(prefix, "TagSpecification");
-            let list_prefix = key;
+            let member_0 = body.enter("TagSpecification");
             for (index_0, item_0) in value.iter().enumerate() {
-                let key = ::awsgen_runtime::query::indexed(&list_prefix, index_0 + 1);
-                item_0.write_query(body, &key)?;
+                let entry_0 = body.enter_index(index_0 + 1);
+                item_0.write_query(body)?;
+                body.leave(entry_0);
             }
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.image_id {
-            let key = ::awsgen_runtime::query::key(prefix, "ImageId");
-            body.push(&key, value);
+            body.member("ImageId", value);
         }
         if let ::std::option::Option::Some(value) = &self.delete_replaced_root_volume {
-            let key = ::awsgen_runtime::query::key(prefix, "DeleteReplacedRootVolume");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member(
+                "DeleteReplacedRootVolume",
+                ::awsgen_runtime::query::bool_text(*value),
+            );
         }
         if let ::std::option::Option::Some(value) = &self.volume_initialization_rate {
-            let key = ::awsgen_runtime::query::key(prefix, "VolumeInitializationRate");
-            body.push(&key, &value.to_string());
+            body.member("VolumeInitializationRate", &value.to_string());
         }
         if let ::std::option::Option::Some(value) = &self.volume_id {
-            let key = ::awsgen_runtime::query::key(prefix, "VolumeId");
-            body.push(&key, value);
+            body.member("VolumeId", value);
         }
         ::std::result::Result::Ok(())
     }

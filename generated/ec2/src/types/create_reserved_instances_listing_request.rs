@@ -266,31 +266,28 @@ impl CreateReservedInstancesListingRequestBuilder {
     }
 }
 impl CreateReservedInstancesListingRequest {
-    /// Writes the `CreateReservedInstancesListingRequest` as query form pairs under `prefix`.
+    /// Writes the `CreateReservedInstancesListingRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.reserved_instances_id {
-            let key = ::awsgen_runtime::query::key(prefix, "ReservedInstancesId");
-            body.push(&key, value);
+            body.member("ReservedInstancesId", value);
         }
         if let ::std::option::Option::Some(value) = &self.instance_count {
-            let key = ::awsgen_runtime::query::key(prefix, "InstanceCount");
-            body.push(&key, &value.to_string());
+            body.member("InstanceCount", &value.to_string());
         }
         if let ::std::option::Option::Some(value) = &self.price_schedules {
-            let key = ::awsgen_runtime::query::key(prefix, "PriceSchedules");
-            let list_prefix = key;
+            let member_0 = body.enter("PriceSchedules");
             for (index_0, item_0) in value.iter().enumerate() {
-                let key = ::awsgen_runtime::query::indexed(&list_prefix, index_0 + 1);
-                item_0.write_query(body, &key)?;
+                let entry_0 = body.enter_index(index_0 + 1);
+                item_0.write_query(body)?;
+                body.leave(entry_0);
             }
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.client_token {
-            let key = ::awsgen_runtime::query::key(prefix, "ClientToken");
-            body.push(&key, value);
+            body.member("ClientToken", value);
         }
         ::std::result::Result::Ok(())
     }

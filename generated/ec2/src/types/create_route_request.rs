@@ -681,83 +681,62 @@ impl CreateRouteRequestBuilder {
     }
 }
 impl CreateRouteRequest {
-    /// Writes the `CreateRouteRequest` as query form pairs under `prefix`.
+    /// Writes the `CreateRouteRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.destination_prefix_list_id {
-            let key = ::awsgen_runtime::query::key(prefix, "DestinationPrefixListId");
-            body.push(&key, value);
+            body.member("DestinationPrefixListId", value);
         }
         if let ::std::option::Option::Some(value) = &self.vpc_endpoint_id {
-            let key = ::awsgen_runtime::query::key(prefix, "VpcEndpointId");
-            body.push(&key, value);
+            body.member("VpcEndpointId", value);
         }
         if let ::std::option::Option::Some(value) = &self.transit_gateway_id {
-            let key = ::awsgen_runtime::query::key(prefix, "TransitGatewayId");
-            body.push(&key, value);
+            body.member("TransitGatewayId", value);
         }
         if let ::std::option::Option::Some(value) = &self.local_gateway_id {
-            let key = ::awsgen_runtime::query::key(prefix, "LocalGatewayId");
-            body.push(&key, value);
+            body.member("LocalGatewayId", value);
         }
         if let ::std::option::Option::Some(value) = &self.carrier_gateway_id {
-            let key = ::awsgen_runtime::query::key(prefix, "CarrierGatewayId");
-            body.push(&key, value);
+            body.member("CarrierGatewayId", value);
         }
         if let ::std::option::Option::Some(value) = &self.core_network_arn {
-            let key = ::awsgen_runtime::query::key(prefix, "CoreNetworkArn");
-            body.push(&key, value);
+            body.member("CoreNetworkArn", value);
         }
         if let ::std::option::Option::Some(value) = &self.odb_network_arn {
-            let key = ::awsgen_runtime::query::key(prefix, "OdbNetworkArn");
-            body.push(&key, value);
+            body.member("OdbNetworkArn", value);
         }
         if let ::std::option::Option::Some(value) = &self.dry_run {
-            let key = ::awsgen_runtime::query::key(prefix, "DryRun");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
         if let ::std::option::Option::Some(value) = &self.route_table_id {
-            let key = ::awsgen_runtime::query::key(prefix, "RouteTableId");
-            body.push(&key, value);
+            body.member("RouteTableId", value);
         }
         if let ::std::option::Option::Some(value) = &self.destination_cidr_block {
-            let key = ::awsgen_runtime::query::key(prefix, "DestinationCidrBlock");
-            body.push(&key, value);
+            body.member("DestinationCidrBlock", value);
         }
         if let ::std::option::Option::Some(value) = &self.gateway_id {
-            let key = ::awsgen_runtime::query::key(prefix, "GatewayId");
-            body.push(&key, value);
+            body.member("GatewayId", value);
         }
         if let ::std::option::Option::Some(value) = &self.destination_ipv6_cidr_block {
-            let key = ::awsgen_runtime::query::key(prefix, "DestinationIpv6CidrBlock");
-            body.push(&key, value);
+            body.member("DestinationIpv6CidrBlock", value);
         }
         if let ::std::option::Option::Some(value) = &self.egress_only_internet_gateway_id
         {
-            let key = ::awsgen_runtime::query::key(
-                prefix,
-                "EgressOnlyInternetGatewayId",
-            );
-            body.push(&key, value);
+            body.member("EgressOnlyInternetGatewayId", value);
         }
         if let ::std::option::Option::Some(value) = &self.instance_id {
-            let key = ::awsgen_runtime::query::key(prefix, "InstanceId");
-            body.push(&key, value);
+            body.member("InstanceId", value);
         }
         if let ::std::option::Option::Some(value) = &self.network_interface_id {
-            let key = ::awsgen_runtime::query::key(prefix, "NetworkInterfaceId");
-            body.push(&key, value);
+            body.member("NetworkInterfaceId", value);
         }
         if let ::std::option::Option::Some(value) = &self.vpc_peering_connection_id {
-            let key = ::awsgen_runtime::query::key(prefix, "VpcPeeringConnectionId");
-            body.push(&key, value);
+            body.member("VpcPeeringConnectionId", value);
         }
         if let ::std::option::Option::Some(value) = &self.nat_gateway_id {
-            let key = ::awsgen_runtime::query::key(prefix, "NatGatewayId");
-            body.push(&key, value);
+            body.member("NatGatewayId", value);
         }
         ::std::result::Result::Ok(())
     }

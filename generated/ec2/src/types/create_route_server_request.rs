@@ -336,43 +336,40 @@ impl CreateRouteServerRequestBuilder {
     }
 }
 impl CreateRouteServerRequest {
-    /// Writes the `CreateRouteServerRequest` as query form pairs under `prefix`.
+    /// Writes the `CreateRouteServerRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.amazon_side_asn {
-            let key = ::awsgen_runtime::query::key(prefix, "AmazonSideAsn");
-            body.push(&key, &value.to_string());
+            body.member("AmazonSideAsn", &value.to_string());
         }
         if let ::std::option::Option::Some(value) = &self.client_token {
-            let key = ::awsgen_runtime::query::key(prefix, "ClientToken");
-            body.push(&key, value);
+            body.member("ClientToken", value);
         }
         if let ::std::option::Option::Some(value) = &self.dry_run {
-            let key = ::awsgen_runtime::query::key(prefix, "DryRun");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
         if let ::std::option::Option::Some(value) = &self.persist_routes {
-            let key = ::awsgen_runtime::query::key(prefix, "PersistRoutes");
-            body.push(&key, value.as_str());
+            body.member("PersistRoutes", value.as_str());
         }
         if let ::std::option::Option::Some(value) = &self.persist_routes_duration {
-            let key = ::awsgen_runtime::query::key(prefix, "PersistRoutesDuration");
-            body.push(&key, &value.to_string());
+            body.member("PersistRoutesDuration", &value.to_string());
         }
         if let ::std::option::Option::Some(value) = &self.sns_notifications_enabled {
-            let key = ::awsgen_runtime::query::key(prefix, "SnsNotificationsEnabled");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member(
+                "SnsNotificationsEnabled",
+                ::awsgen_runtime::query::bool_text(*value),
+            );
         }
         if let ::std::option::Option::Some(value) = &self.tag_specifications {
-            let key = ::awsgen_runtime::query::key(prefix, "TagSpecification");
-            let list_prefix = key;
+            let member_0 = body.enter("TagSpecification");
             for (index_0, item_0) in value.iter().enumerate() {
-                let key = ::awsgen_runtime::query::indexed(&list_prefix, index_0 + 1);
-                item_0.write_query(body, &key)?;
+                let entry_0 = body.enter_index(index_0 + 1);
+                item_0.write_query(body)?;
+                body.leave(entry_0);
             }
+            body.leave(member_0);
         }
         ::std::result::Result::Ok(())
     }

@@ -278,35 +278,31 @@ impl CreateSecondaryNetworkRequestBuilder {
     }
 }
 impl CreateSecondaryNetworkRequest {
-    /// Writes the `CreateSecondaryNetworkRequest` as query form pairs under `prefix`.
+    /// Writes the `CreateSecondaryNetworkRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.client_token {
-            let key = ::awsgen_runtime::query::key(prefix, "ClientToken");
-            body.push(&key, value);
+            body.member("ClientToken", value);
         }
         if let ::std::option::Option::Some(value) = &self.dry_run {
-            let key = ::awsgen_runtime::query::key(prefix, "DryRun");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
         if let ::std::option::Option::Some(value) = &self.ipv4_cidr_block {
-            let key = ::awsgen_runtime::query::key(prefix, "Ipv4CidrBlock");
-            body.push(&key, value);
+            body.member("Ipv4CidrBlock", value);
         }
         if let ::std::option::Option::Some(value) = &self.network_type {
-            let key = ::awsgen_runtime::query::key(prefix, "NetworkType");
-            body.push(&key, value.as_str());
+            body.member("NetworkType", value.as_str());
         }
         if let ::std::option::Option::Some(value) = &self.tag_specifications {
-            let key = ::awsgen_runtime::query::key(prefix, "TagSpecification");
-            let list_prefix = key;
+            let member_0 = body.enter("TagSpecification");
             for (index_0, item_0) in value.iter().enumerate() {
-                let key = ::awsgen_runtime::query::indexed(&list_prefix, index_0 + 1);
-                item_0.write_query(body, &key)?;
+                let entry_0 = body.enter_index(index_0 + 1);
+                item_0.write_query(body)?;
+                body.leave(entry_0);
             }
+            body.leave(member_0);
         }
         ::std::result::Result::Ok(())
     }

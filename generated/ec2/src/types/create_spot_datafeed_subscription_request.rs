@@ -189,23 +189,19 @@ impl CreateSpotDatafeedSubscriptionRequestBuilder {
     }
 }
 impl CreateSpotDatafeedSubscriptionRequest {
-    /// Writes the `CreateSpotDatafeedSubscriptionRequest` as query form pairs under `prefix`.
+    /// Writes the `CreateSpotDatafeedSubscriptionRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.dry_run {
-            let key = ::awsgen_runtime::query::key(prefix, "DryRun");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
         if let ::std::option::Option::Some(value) = &self.bucket {
-            let key = ::awsgen_runtime::query::key(prefix, "Bucket");
-            body.push(&key, value);
+            body.member("Bucket", value);
         }
         if let ::std::option::Option::Some(value) = &self.prefix {
-            let key = ::awsgen_runtime::query::key(prefix, "Prefix");
-            body.push(&key, value);
+            body.member("Prefix", value);
         }
         ::std::result::Result::Ok(())
     }

@@ -241,31 +241,28 @@ impl CreateStoreImageTaskRequestBuilder {
     }
 }
 impl CreateStoreImageTaskRequest {
-    /// Writes the `CreateStoreImageTaskRequest` as query form pairs under `prefix`.
+    /// Writes the `CreateStoreImageTaskRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.image_id {
-            let key = ::awsgen_runtime::query::key(prefix, "ImageId");
-            body.push(&key, value);
+            body.member("ImageId", value);
         }
         if let ::std::option::Option::Some(value) = &self.bucket {
-            let key = ::awsgen_runtime::query::key(prefix, "Bucket");
-            body.push(&key, value);
+            body.member("Bucket", value);
         }
         if let ::std::option::Option::Some(value) = &self.s3_object_tags {
-            let key = ::awsgen_runtime::query::key(prefix, "S3ObjectTag");
-            let list_prefix = key;
+            let member_0 = body.enter("S3ObjectTag");
             for (index_0, item_0) in value.iter().enumerate() {
-                let key = ::awsgen_runtime::query::indexed(&list_prefix, index_0 + 1);
-                item_0.write_query(body, &key)?;
+                let entry_0 = body.enter_index(index_0 + 1);
+                item_0.write_query(body)?;
+                body.leave(entry_0);
             }
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.dry_run {
-            let key = ::awsgen_runtime::query::key(prefix, "DryRun");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
         ::std::result::Result::Ok(())
     }

@@ -528,67 +528,55 @@ impl CreateSubnetRequestBuilder {
     }
 }
 impl CreateSubnetRequest {
-    /// Writes the `CreateSubnetRequest` as query form pairs under `prefix`.
+    /// Writes the `CreateSubnetRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.tag_specifications {
-            let key = ::awsgen_runtime::query::key(prefix, "TagSpecification");
-            let list_prefix = key;
+            let member_0 = body.enter("TagSpecification");
             for (index_0, item_0) in value.iter().enumerate() {
-                let key = ::awsgen_runtime::query::indexed(&list_prefix, index_0 + 1);
-                item_0.write_query(body, &key)?;
+                let entry_0 = body.enter_index(index_0 + 1);
+                item_0.write_query(body)?;
+                body.leave(entry_0);
             }
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.availability_zone {
-            let key = ::awsgen_runtime::query::key(prefix, "AvailabilityZone");
-            body.push(&key, value);
+            body.member("AvailabilityZone", value);
         }
         if let ::std::option::Option::Some(value) = &self.availability_zone_id {
-            let key = ::awsgen_runtime::query::key(prefix, "AvailabilityZoneId");
-            body.push(&key, value);
+            body.member("AvailabilityZoneId", value);
         }
         if let ::std::option::Option::Some(value) = &self.cidr_block {
-            let key = ::awsgen_runtime::query::key(prefix, "CidrBlock");
-            body.push(&key, value);
+            body.member("CidrBlock", value);
         }
         if let ::std::option::Option::Some(value) = &self.ipv6_cidr_block {
-            let key = ::awsgen_runtime::query::key(prefix, "Ipv6CidrBlock");
-            body.push(&key, value);
+            body.member("Ipv6CidrBlock", value);
         }
         if let ::std::option::Option::Some(value) = &self.outpost_arn {
-            let key = ::awsgen_runtime::query::key(prefix, "OutpostArn");
-            body.push(&key, value);
+            body.member("OutpostArn", value);
         }
         if let ::std::option::Option::Some(value) = &self.vpc_id {
-            let key = ::awsgen_runtime::query::key(prefix, "VpcId");
-            body.push(&key, value);
+            body.member("VpcId", value);
         }
         if let ::std::option::Option::Some(value) = &self.ipv6_native {
-            let key = ::awsgen_runtime::query::key(prefix, "Ipv6Native");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("Ipv6Native", ::awsgen_runtime::query::bool_text(*value));
         }
         if let ::std::option::Option::Some(value) = &self.ipv4_ipam_pool_id {
-            let key = ::awsgen_runtime::query::key(prefix, "Ipv4IpamPoolId");
-            body.push(&key, value);
+            body.member("Ipv4IpamPoolId", value);
         }
         if let ::std::option::Option::Some(value) = &self.ipv4_netmask_length {
-            let key = ::awsgen_runtime::query::key(prefix, "Ipv4NetmaskLength");
-            body.push(&key, &value.to_string());
+            body.member("Ipv4NetmaskLength", &value.to_string());
         }
         if let ::std::option::Option::Some(value) = &self.ipv6_ipam_pool_id {
-            let key = ::awsgen_runtime::query::key(prefix, "Ipv6IpamPoolId");
-            body.push(&key, value);
+            body.member("Ipv6IpamPoolId", value);
         }
         if let ::std::option::Option::Some(value) = &self.ipv6_netmask_length {
-            let key = ::awsgen_runtime::query::key(prefix, "Ipv6NetmaskLength");
-            body.push(&key, &value.to_string());
+            body.member("Ipv6NetmaskLength", &value.to_string());
         }
         if let ::std::option::Option::Some(value) = &self.dry_run {
-            let key = ::awsgen_runtime::query::key(prefix, "DryRun");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
         ::std::result::Result::Ok(())
     }

@@ -589,67 +589,59 @@ impl CreateTrafficMirrorFilterRuleRequestBuilder {
     }
 }
 impl CreateTrafficMirrorFilterRuleRequest {
-    /// Writes the `CreateTrafficMirrorFilterRuleRequest` as query form pairs under `prefix`.
+    /// Writes the `CreateTrafficMirrorFilterRuleRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.traffic_mirror_filter_id {
-            let key = ::awsgen_runtime::query::key(prefix, "TrafficMirrorFilterId");
-            body.push(&key, value);
+            body.member("TrafficMirrorFilterId", value);
         }
         if let ::std::option::Option::Some(value) = &self.traffic_direction {
-            let key = ::awsgen_runtime::query::key(prefix, "TrafficDirection");
-            body.push(&key, value.as_str());
+            body.member("TrafficDirection", value.as_str());
         }
         if let ::std::option::Option::Some(value) = &self.rule_number {
-            let key = ::awsgen_runtime::query::key(prefix, "RuleNumber");
-            body.push(&key, &value.to_string());
+            body.member("RuleNumber", &value.to_string());
         }
         if let ::std::option::Option::Some(value) = &self.rule_action {
-            let key = ::awsgen_runtime::query::key(prefix, "RuleAction");
-            body.push(&key, value.as_str());
+            body.member("RuleAction", value.as_str());
         }
         if let ::std::option::Option::Some(value) = &self.destination_port_range {
-            let key = ::awsgen_runtime::query::key(prefix, "DestinationPortRange");
-            value.write_query(body, &key)?;
+            let member_0 = body.enter("DestinationPortRange");
+            value.write_query(body)?;
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.source_port_range {
-            let key = ::awsgen_runtime::query::key(prefix, "SourcePortRange");
-            value.write_query(body, &key)?;
+            let member_0 = body.enter("SourcePortRange");
+            value.write_query(body)?;
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.protocol {
-            let key = ::awsgen_runtime::query::key(prefix, "Protocol");
-            body.push(&key, &value.to_string());
+            body.member("Protocol", &value.to_string());
         }
         if let ::std::option::Option::Some(value) = &self.destination_cidr_block {
-            let key = ::awsgen_runtime::query::key(prefix, "DestinationCidrBlock");
-            body.push(&key, value);
+            body.member("DestinationCidrBlock", value);
         }
         if let ::std::option::Option::Some(value) = &self.source_cidr_block {
-            let key = ::awsgen_runtime::query::key(prefix, "SourceCidrBlock");
-            body.push(&key, value);
+            body.member("SourceCidrBlock", value);
         }
         if let ::std::option::Option::Some(value) = &self.description {
-            let key = ::awsgen_runtime::query::key(prefix, "Description");
-            body.push(&key, value);
+            body.member("Description", value);
         }
         if let ::std::option::Option::Some(value) = &self.dry_run {
-            let key = ::awsgen_runtime::query::key(prefix, "DryRun");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
         if let ::std::option::Option::Some(value) = &self.client_token {
-            let key = ::awsgen_runtime::query::key(prefix, "ClientToken");
-            body.push(&key, value);
+            body.member("ClientToken", value);
         }
         if let ::std::option::Option::Some(value) = &self.tag_specifications {
-            let key = ::awsgen_runtime::query::key(prefix, "TagSpecification");
-            let list_prefix = key;
+            let member_0 = body.enter("TagSpecification");
             for (index_0, item_0) in value.iter().enumerate() {
-                let key = ::awsgen_runtime::query::indexed(&list_prefix, index_0 + 1);
-                item_0.write_query(body, &key)?;
+                let entry_0 = body.enter_index(index_0 + 1);
+                item_0.write_query(body)?;
+                body.leave(entry_0);
             }
+            body.leave(member_0);
         }
         ::std::result::Result::Ok(())
     }

@@ -336,48 +336,39 @@ impl CreateTrafficMirrorTargetRequestBuilder {
     }
 }
 impl CreateTrafficMirrorTargetRequest {
-    /// Writes the `CreateTrafficMirrorTargetRequest` as query form pairs under `prefix`.
+    /// Writes the `CreateTrafficMirrorTargetRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.network_interface_id {
-            let key = ::awsgen_runtime::query::key(prefix, "NetworkInterfaceId");
-            body.push(&key, value);
+            body.member("NetworkInterfaceId", value);
         }
         if let ::std::option::Option::Some(value) = &self.network_load_balancer_arn {
-            let key = ::awsgen_runtime::query::key(prefix, "NetworkLoadBalancerArn");
-            body.push(&key, value);
+            body.member("NetworkLoadBalancerArn", value);
         }
         if let ::std::option::Option::Some(value) = &self.description {
-            let key = ::awsgen_runtime::query::key(prefix, "Description");
-            body.push(&key, value);
+            body.member("Description", value);
         }
         if let ::std::option::Option::Some(value) = &self.tag_specifications {
-            let key = ::awsgen_runtime::query::key(prefix, "TagSpecification");
-            let list_prefix = key;
+            let member_0 = body.enter("TagSpecification");
             for (index_0, item_0) in value.iter().enumerate() {
-                let key = ::awsgen_runtime::query::indexed(&list_prefix, index_0 + 1);
-                item_0.write_query(body, &key)?;
+                let entry_0 = body.enter_index(index_0 + 1);
+                item_0.write_query(body)?;
+                body.leave(entry_0);
             }
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.dry_run {
-            let key = ::awsgen_runtime::query::key(prefix, "DryRun");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
         if let ::std::option::Option::Some(value) = &self.client_token {
-            let key = ::awsgen_runtime::query::key(prefix, "ClientToken");
-            body.push(&key, value);
+            body.member("ClientToken", value);
         }
         if let ::std::option::Option::Some(value) = &self
             .gateway_load_balancer_endpoint_id
         {
-            let key = ::awsgen_runtime::query::key(
-                prefix,
-                "GatewayLoadBalancerEndpointId",
-            );
-            body.push(&key, value);
+            body.member("GatewayLoadBalancerEndpointId", value);
         }
         ::std::result::Result::Ok(())
     }

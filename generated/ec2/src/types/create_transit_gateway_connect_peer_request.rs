@@ -375,47 +375,45 @@ impl CreateTransitGatewayConnectPeerRequestBuilder {
     }
 }
 impl CreateTransitGatewayConnectPeerRequest {
-    /// Writes the `CreateTransitGatewayConnectPeerRequest` as query form pairs under `prefix`.
+    /// Writes the `CreateTransitGatewayConnectPeerRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.transit_gateway_attachment_id {
-            let key = ::awsgen_runtime::query::key(prefix, "TransitGatewayAttachmentId");
-            body.push(&key, value);
+            body.member("TransitGatewayAttachmentId", value);
         }
         if let ::std::option::Option::Some(value) = &self.transit_gateway_address {
-            let key = ::awsgen_runtime::query::key(prefix, "TransitGatewayAddress");
-            body.push(&key, value);
+            body.member("TransitGatewayAddress", value);
         }
         if let ::std::option::Option::Some(value) = &self.peer_address {
-            let key = ::awsgen_runtime::query::key(prefix, "PeerAddress");
-            body.push(&key, value);
+            body.member("PeerAddress", value);
         }
         if let ::std::option::Option::Some(value) = &self.bgp_options {
-            let key = ::awsgen_runtime::query::key(prefix, "BgpOptions");
-            value.write_query(body, &key)?;
+            let member_0 = body.enter("BgpOptions");
+            value.write_query(body)?;
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.inside_cidr_blocks {
-            let key = ::awsgen_runtime::query::key(prefix, "InsideCidrBlocks");
-            let list_prefix = key;
+            let member_0 = body.enter("InsideCidrBlocks");
             for (index_0, item_0) in value.iter().enumerate() {
-                let key = ::awsgen_runtime::query::indexed(&list_prefix, index_0 + 1);
-                body.push(&key, item_0);
+                let entry_0 = body.enter_index(index_0 + 1);
+                body.value(item_0);
+                body.leave(entry_0);
             }
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.tag_specifications {
-            let key = ::awsgen_runtime::query::key(prefix, "TagSpecification");
-            let list_prefix = key;
+            let member_0 = body.enter("TagSpecification");
             for (index_0, item_0) in value.iter().enumerate() {
-                let key = ::awsgen_runtime::query::indexed(&list_prefix, index_0 + 1);
-                item_0.write_query(body, &key)?;
+                let entry_0 = body.enter_index(index_0 + 1);
+                item_0.write_query(body)?;
+                body.leave(entry_0);
             }
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.dry_run {
-            let key = ::awsgen_runtime::query::key(prefix, "DryRun");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
         ::std::result::Result::Ok(())
     }

@@ -129,15 +129,13 @@ impl CreateTransitGatewayConnectRequestOptionsBuilder {
     }
 }
 impl CreateTransitGatewayConnectRequestOptions {
-    /// Writes the `CreateTransitGatewayConnectRequestOptions` as query form pairs under `prefix`.
+    /// Writes the `CreateTransitGatewayConnectRequestOptions` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.protocol {
-            let key = ::awsgen_runtime::query::key(prefix, "Protocol");
-            body.push(&key, value.as_str());
+            body.member("Protocol", value.as_str());
         }
         ::std::result::Result::Ok(())
     }

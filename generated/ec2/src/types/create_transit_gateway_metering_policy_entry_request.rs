@@ -602,88 +602,59 @@ impl CreateTransitGatewayMeteringPolicyEntryRequestBuilder {
     }
 }
 impl CreateTransitGatewayMeteringPolicyEntryRequest {
-    /// Writes the `CreateTransitGatewayMeteringPolicyEntryRequest` as query form pairs under `prefix`.
+    /// Writes the `CreateTransitGatewayMeteringPolicyEntryRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self
             .transit_gateway_metering_policy_id
         {
-            let key = ::awsgen_runtime::query::key(
-                prefix,
-                "TransitGatewayMeteringPolicyId",
-            );
-            body.push(&key, value);
+            body.member("TransitGatewayMeteringPolicyId", value);
         }
         if let ::std::option::Option::Some(value) = &self.policy_rule_number {
-            let key = ::awsgen_runtime::query::key(prefix, "PolicyRuleNumber");
-            body.push(&key, &value.to_string());
+            body.member("PolicyRuleNumber", &value.to_string());
         }
         if let ::std::option::Option::Some(value) = &self
             .source_transit_gateway_attachment_id
         {
-            let key = ::awsgen_runtime::query::key(
-                prefix,
-                "SourceTransitGatewayAttachmentId",
-            );
-            body.push(&key, value);
+            body.member("SourceTransitGatewayAttachmentId", value);
         }
         if let ::std::option::Option::Some(value) = &self
             .source_transit_gateway_attachment_type
         {
-            let key = ::awsgen_runtime::query::key(
-                prefix,
-                "SourceTransitGatewayAttachmentType",
-            );
-            body.push(&key, value.as_str());
+            body.member("SourceTransitGatewayAttachmentType", value.as_str());
         }
         if let ::std::option::Option::Some(value) = &self.source_cidr_block {
-            let key = ::awsgen_runtime::query::key(prefix, "SourceCidrBlock");
-            body.push(&key, value);
+            body.member("SourceCidrBlock", value);
         }
         if let ::std::option::Option::Some(value) = &self.source_port_range {
-            let key = ::awsgen_runtime::query::key(prefix, "SourcePortRange");
-            body.push(&key, value);
+            body.member("SourcePortRange", value);
         }
         if let ::std::option::Option::Some(value) = &self
             .destination_transit_gateway_attachment_id
         {
-            let key = ::awsgen_runtime::query::key(
-                prefix,
-                "DestinationTransitGatewayAttachmentId",
-            );
-            body.push(&key, value);
+            body.member("DestinationTransitGatewayAttachmentId", value);
         }
         if let ::std::option::Option::Some(value) = &self
             .destination_transit_gateway_attachment_type
         {
-            let key = ::awsgen_runtime::query::key(
-                prefix,
-                "DestinationTransitGatewayAttachmentType",
-            );
-            body.push(&key, value.as_str());
+            body.member("DestinationTransitGatewayAttachmentType", value.as_str());
         }
         if let ::std::option::Option::Some(value) = &self.destination_cidr_block {
-            let key = ::awsgen_runtime::query::key(prefix, "DestinationCidrBlock");
-            body.push(&key, value);
+            body.member("DestinationCidrBlock", value);
         }
         if let ::std::option::Option::Some(value) = &self.destination_port_range {
-            let key = ::awsgen_runtime::query::key(prefix, "DestinationPortRange");
-            body.push(&key, value);
+            body.member("DestinationPortRange", value);
         }
         if let ::std::option::Option::Some(value) = &self.protocol {
-            let key = ::awsgen_runtime::query::key(prefix, "Protocol");
-            body.push(&key, value);
+            body.member("Protocol", value);
         }
         if let ::std::option::Option::Some(value) = &self.metered_account {
-            let key = ::awsgen_runtime::query::key(prefix, "MeteredAccount");
-            body.push(&key, value.as_str());
+            body.member("MeteredAccount", value.as_str());
         }
         if let ::std::option::Option::Some(value) = &self.dry_run {
-            let key = ::awsgen_runtime::query::key(prefix, "DryRun");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
         ::std::result::Result::Ok(())
     }

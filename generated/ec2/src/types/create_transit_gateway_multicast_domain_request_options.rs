@@ -206,27 +206,20 @@ impl CreateTransitGatewayMulticastDomainRequestOptionsBuilder {
     }
 }
 impl CreateTransitGatewayMulticastDomainRequestOptions {
-    /// Writes the `CreateTransitGatewayMulticastDomainRequestOptions` as query form pairs under `prefix`.
+    /// Writes the `CreateTransitGatewayMulticastDomainRequestOptions` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.igmpv2_support {
-            let key = ::awsgen_runtime::query::key(prefix, "Igmpv2Support");
-            body.push(&key, value.as_str());
+            body.member("Igmpv2Support", value.as_str());
         }
         if let ::std::option::Option::Some(value) = &self.static_sources_support {
-            let key = ::awsgen_runtime::query::key(prefix, "StaticSourcesSupport");
-            body.push(&key, value.as_str());
+            body.member("StaticSourcesSupport", value.as_str());
         }
         if let ::std::option::Option::Some(value) = &self.auto_accept_shared_associations
         {
-            let key = ::awsgen_runtime::query::key(
-                prefix,
-                "AutoAcceptSharedAssociations",
-            );
-            body.push(&key, value.as_str());
+            body.member("AutoAcceptSharedAssociations", value.as_str());
         }
         ::std::result::Result::Ok(())
     }

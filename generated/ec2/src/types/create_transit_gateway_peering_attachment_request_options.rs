@@ -123,15 +123,13 @@ impl CreateTransitGatewayPeeringAttachmentRequestOptionsBuilder {
     }
 }
 impl CreateTransitGatewayPeeringAttachmentRequestOptions {
-    /// Writes the `CreateTransitGatewayPeeringAttachmentRequestOptions` as query form pairs under `prefix`.
+    /// Writes the `CreateTransitGatewayPeeringAttachmentRequestOptions` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.dynamic_routing {
-            let key = ::awsgen_runtime::query::key(prefix, "DynamicRouting");
-            body.push(&key, value.as_str());
+            body.member("DynamicRouting", value.as_str());
         }
         ::std::result::Result::Ok(())
     }

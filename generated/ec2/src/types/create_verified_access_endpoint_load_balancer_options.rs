@@ -273,39 +273,37 @@ impl CreateVerifiedAccessEndpointLoadBalancerOptionsBuilder {
     }
 }
 impl CreateVerifiedAccessEndpointLoadBalancerOptions {
-    /// Writes the `CreateVerifiedAccessEndpointLoadBalancerOptions` as query form pairs under `prefix`.
+    /// Writes the `CreateVerifiedAccessEndpointLoadBalancerOptions` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.protocol {
-            let key = ::awsgen_runtime::query::key(prefix, "Protocol");
-            body.push(&key, value.as_str());
+            body.member("Protocol", value.as_str());
         }
         if let ::std::option::Option::Some(value) = &self.port {
-            let key = ::awsgen_runtime::query::key(prefix, "Port");
-            body.push(&key, &value.to_string());
+            body.member("Port", &value.to_string());
         }
         if let ::std::option::Option::Some(value) = &self.load_balancer_arn {
-            let key = ::awsgen_runtime::query::key(prefix, "LoadBalancerArn");
-            body.push(&key, value);
+            body.member("LoadBalancerArn", value);
         }
         if let ::std::option::Option::Some(value) = &self.subnet_ids {
-            let key = ::awsgen_runtime::query::key(prefix, "SubnetId");
-            let list_prefix = key;
+            let member_0 = body.enter("SubnetId");
             for (index_0, item_0) in value.iter().enumerate() {
-                let key = ::awsgen_runtime::query::indexed(&list_prefix, index_0 + 1);
-                body.push(&key, item_0);
+                let entry_0 = body.enter_index(index_0 + 1);
+                body.value(item_0);
+                body.leave(entry_0);
             }
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.port_ranges {
-            let key = ::awsgen_runtime::query::key(prefix, "PortRange");
-            let list_prefix = key;
+            let member_0 = body.enter("PortRange");
             for (index_0, item_0) in value.iter().enumerate() {
-                let key = ::awsgen_runtime::query::indexed(&list_prefix, index_0 + 1);
-                item_0.write_query(body, &key)?;
+                let entry_0 = body.enter_index(index_0 + 1);
+                item_0.write_query(body)?;
+                body.leave(entry_0);
             }
+            body.leave(member_0);
         }
         ::std::result::Result::Ok(())
     }

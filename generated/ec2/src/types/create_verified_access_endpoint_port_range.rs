@@ -137,19 +137,16 @@ impl CreateVerifiedAccessEndpointPortRangeBuilder {
     }
 }
 impl CreateVerifiedAccessEndpointPortRange {
-    /// Writes the `CreateVerifiedAccessEndpointPortRange` as query form pairs under `prefix`.
+    /// Writes the `CreateVerifiedAccessEndpointPortRange` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.from_port {
-            let key = ::awsgen_runtime::query::key(prefix, "FromPort");
-            body.push(&key, &value.to_string());
+            body.member("FromPort", &value.to_string());
         }
         if let ::std::option::Option::Some(value) = &self.to_port {
-            let key = ::awsgen_runtime::query::key(prefix, "ToPort");
-            body.push(&key, &value.to_string());
+            body.member("ToPort", &value.to_string());
         }
         ::std::result::Result::Ok(())
     }

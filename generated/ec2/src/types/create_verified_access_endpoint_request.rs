@@ -761,87 +761,83 @@ impl CreateVerifiedAccessEndpointRequestBuilder {
     }
 }
 impl CreateVerifiedAccessEndpointRequest {
-    /// Writes the `CreateVerifiedAccessEndpointRequest` as query form pairs under `prefix`.
+    /// Writes the `CreateVerifiedAccessEndpointRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.verified_access_group_id {
-            let key = ::awsgen_runtime::query::key(prefix, "VerifiedAccessGroupId");
-            body.push(&key, value);
+            body.member("VerifiedAccessGroupId", value);
         }
         if let ::std::option::Option::Some(value) = &self.endpoint_type {
-            let key = ::awsgen_runtime::query::key(prefix, "EndpointType");
-            body.push(&key, value.as_str());
+            body.member("EndpointType", value.as_str());
         }
         if let ::std::option::Option::Some(value) = &self.attachment_type {
-            let key = ::awsgen_runtime::query::key(prefix, "AttachmentType");
-            body.push(&key, value.as_str());
+            body.member("AttachmentType", value.as_str());
         }
         if let ::std::option::Option::Some(value) = &self.domain_certificate_arn {
-            let key = ::awsgen_runtime::query::key(prefix, "DomainCertificateArn");
-            body.push(&key, value);
+            body.member("DomainCertificateArn", value);
         }
         if let ::std::option::Option::Some(value) = &self.application_domain {
-            let key = ::awsgen_runtime::query::key(prefix, "ApplicationDomain");
-            body.push(&key, value);
+            body.member("ApplicationDomain", value);
         }
         if let ::std::option::Option::Some(value) = &self.endpoint_domain_prefix {
-            let key = ::awsgen_runtime::query::key(prefix, "EndpointDomainPrefix");
-            body.push(&key, value);
+            body.member("EndpointDomainPrefix", value);
         }
         if let ::std::option::Option::Some(value) = &self.security_group_ids {
-            let key = ::awsgen_runtime::query::key(prefix, "SecurityGroupId");
-            let list_prefix = key;
+            let member_0 = body.enter("SecurityGroupId");
             for (index_0, item_0) in value.iter().enumerate() {
-                let key = ::awsgen_runtime::query::indexed(&list_prefix, index_0 + 1);
-                body.push(&key, item_0);
+                let entry_0 = body.enter_index(index_0 + 1);
+                body.value(item_0);
+                body.leave(entry_0);
             }
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.load_balancer_options {
-            let key = ::awsgen_runtime::query::key(prefix, "LoadBalancerOptions");
-            value.write_query(body, &key)?;
+            let member_0 = body.enter("LoadBalancerOptions");
+            value.write_query(body)?;
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.network_interface_options {
-            let key = ::awsgen_runtime::query::key(prefix, "NetworkInterfaceOptions");
-            value.write_query(body, &key)?;
+            let member_0 = body.enter("NetworkInterfaceOptions");
+            value.write_query(body)?;
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.description {
-            let key = ::awsgen_runtime::query::key(prefix, "Description");
-            body.push(&key, value);
+            body.member("Description", value);
         }
         if let ::std::option::Option::Some(value) = &self.policy_document {
-            let key = ::awsgen_runtime::query::key(prefix, "PolicyDocument");
-            body.push(&key, value);
+            body.member("PolicyDocument", value);
         }
         if let ::std::option::Option::Some(value) = &self.tag_specifications {
-            let key = ::awsgen_runtime::query::key(prefix, "TagSpecification");
-            let list_prefix = key;
+            let member_0 = body.enter("TagSpecification");
             for (index_0, item_0) in value.iter().enumerate() {
-                let key = ::awsgen_runtime::query::indexed(&list_prefix, index_0 + 1);
-                item_0.write_query(body, &key)?;
+                let entry_0 = body.enter_index(index_0 + 1);
+                item_0.write_query(body)?;
+                body.leave(entry_0);
             }
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.client_token {
-            let key = ::awsgen_runtime::query::key(prefix, "ClientToken");
-            body.push(&key, value);
+            body.member("ClientToken", value);
         }
         if let ::std::option::Option::Some(value) = &self.dry_run {
-            let key = ::awsgen_runtime::query::key(prefix, "DryRun");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
         if let ::std::option::Option::Some(value) = &self.sse_specification {
-            let key = ::awsgen_runtime::query::key(prefix, "SseSpecification");
-            value.write_query(body, &key)?;
+            let member_0 = body.enter("SseSpecification");
+            value.write_query(body)?;
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.rds_options {
-            let key = ::awsgen_runtime::query::key(prefix, "RdsOptions");
-            value.write_query(body, &key)?;
+            let member_0 = body.enter("RdsOptions");
+            value.write_query(body)?;
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.cidr_options {
-            let key = ::awsgen_runtime::query::key(prefix, "CidrOptions");
-            value.write_query(body, &key)?;
+            let member_0 = body.enter("CidrOptions");
+            value.write_query(body)?;
+            body.leave(member_0);
         }
         ::std::result::Result::Ok(())
     }

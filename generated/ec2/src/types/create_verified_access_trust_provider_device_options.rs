@@ -152,19 +152,16 @@ impl CreateVerifiedAccessTrustProviderDeviceOptionsBuilder {
     }
 }
 impl CreateVerifiedAccessTrustProviderDeviceOptions {
-    /// Writes the `CreateVerifiedAccessTrustProviderDeviceOptions` as query form pairs under `prefix`.
+    /// Writes the `CreateVerifiedAccessTrustProviderDeviceOptions` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.tenant_id {
-            let key = ::awsgen_runtime::query::key(prefix, "TenantId");
-            body.push(&key, value);
+            body.member("TenantId", value);
         }
         if let ::std::option::Option::Some(value) = &self.public_signing_key_url {
-            let key = ::awsgen_runtime::query::key(prefix, "PublicSigningKeyUrl");
-            body.push(&key, value);
+            body.member("PublicSigningKeyUrl", value);
         }
         ::std::result::Result::Ok(())
     }

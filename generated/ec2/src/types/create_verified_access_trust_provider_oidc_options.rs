@@ -327,39 +327,31 @@ impl CreateVerifiedAccessTrustProviderOidcOptionsBuilder {
     }
 }
 impl CreateVerifiedAccessTrustProviderOidcOptions {
-    /// Writes the `CreateVerifiedAccessTrustProviderOidcOptions` as query form pairs under `prefix`.
+    /// Writes the `CreateVerifiedAccessTrustProviderOidcOptions` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.issuer {
-            let key = ::awsgen_runtime::query::key(prefix, "Issuer");
-            body.push(&key, value);
+            body.member("Issuer", value);
         }
         if let ::std::option::Option::Some(value) = &self.authorization_endpoint {
-            let key = ::awsgen_runtime::query::key(prefix, "AuthorizationEndpoint");
-            body.push(&key, value);
+            body.member("AuthorizationEndpoint", value);
         }
         if let ::std::option::Option::Some(value) = &self.token_endpoint {
-            let key = ::awsgen_runtime::query::key(prefix, "TokenEndpoint");
-            body.push(&key, value);
+            body.member("TokenEndpoint", value);
         }
         if let ::std::option::Option::Some(value) = &self.user_info_endpoint {
-            let key = ::awsgen_runtime::query::key(prefix, "UserInfoEndpoint");
-            body.push(&key, value);
+            body.member("UserInfoEndpoint", value);
         }
         if let ::std::option::Option::Some(value) = &self.client_id {
-            let key = ::awsgen_runtime::query::key(prefix, "ClientId");
-            body.push(&key, value);
+            body.member("ClientId", value);
         }
         if let ::std::option::Option::Some(value) = &self.client_secret {
-            let key = ::awsgen_runtime::query::key(prefix, "ClientSecret");
-            body.push(&key, value);
+            body.member("ClientSecret", value);
         }
         if let ::std::option::Option::Some(value) = &self.scope {
-            let key = ::awsgen_runtime::query::key(prefix, "Scope");
-            body.push(&key, value);
+            body.member("Scope", value);
         }
         ::std::result::Result::Ok(())
     }

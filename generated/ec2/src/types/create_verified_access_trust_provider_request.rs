@@ -585,67 +585,61 @@ impl CreateVerifiedAccessTrustProviderRequestBuilder {
     }
 }
 impl CreateVerifiedAccessTrustProviderRequest {
-    /// Writes the `CreateVerifiedAccessTrustProviderRequest` as query form pairs under `prefix`.
+    /// Writes the `CreateVerifiedAccessTrustProviderRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.trust_provider_type {
-            let key = ::awsgen_runtime::query::key(prefix, "TrustProviderType");
-            body.push(&key, value.as_str());
+            body.member("TrustProviderType", value.as_str());
         }
         if let ::std::option::Option::Some(value) = &self.user_trust_provider_type {
-            let key = ::awsgen_runtime::query::key(prefix, "UserTrustProviderType");
-            body.push(&key, value.as_str());
+            body.member("UserTrustProviderType", value.as_str());
         }
         if let ::std::option::Option::Some(value) = &self.device_trust_provider_type {
-            let key = ::awsgen_runtime::query::key(prefix, "DeviceTrustProviderType");
-            body.push(&key, value.as_str());
+            body.member("DeviceTrustProviderType", value.as_str());
         }
         if let ::std::option::Option::Some(value) = &self.oidc_options {
-            let key = ::awsgen_runtime::query::key(prefix, "OidcOptions");
-            value.write_query(body, &key)?;
+            let member_0 = body.enter("OidcOptions");
+            value.write_query(body)?;
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.device_options {
-            let key = ::awsgen_runtime::query::key(prefix, "DeviceOptions");
-            value.write_query(body, &key)?;
+            let member_0 = body.enter("DeviceOptions");
+            value.write_query(body)?;
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.policy_reference_name {
-            let key = ::awsgen_runtime::query::key(prefix, "PolicyReferenceName");
-            body.push(&key, value);
+            body.member("PolicyReferenceName", value);
         }
         if let ::std::option::Option::Some(value) = &self.description {
-            let key = ::awsgen_runtime::query::key(prefix, "Description");
-            body.push(&key, value);
+            body.member("Description", value);
         }
         if let ::std::option::Option::Some(value) = &self.tag_specifications {
-            let key = ::awsgen_runtime::query::key(prefix, "TagSpecification");
-            let list_prefix = key;
+            let member_0 = body.enter("TagSpecification");
             for (index_0, item_0) in value.iter().enumerate() {
-                let key = ::awsgen_runtime::query::indexed(&list_prefix, index_0 + 1);
-                item_0.write_query(body, &key)?;
+                let entry_0 = body.enter_index(index_0 + 1);
+                item_0.write_query(body)?;
+                body.leave(entry_0);
             }
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.client_token {
-            let key = ::awsgen_runtime::query::key(prefix, "ClientToken");
-            body.push(&key, value);
+            body.member("ClientToken", value);
         }
         if let ::std::option::Option::Some(value) = &self.dry_run {
-            let key = ::awsgen_runtime::query::key(prefix, "DryRun");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
         if let ::std::option::Option::Some(value) = &self.sse_specification {
-            let key = ::awsgen_runtime::query::key(prefix, "SseSpecification");
-            value.write_query(body, &key)?;
+            let member_0 = body.enter("SseSpecification");
+            value.write_query(body)?;
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.native_application_oidc_options
         {
-            let key = ::awsgen_runtime::query::key(
-                prefix,
-                "NativeApplicationOidcOptions",
-            );
-            value.write_query(body, &key)?;
+            let member_0 = body.enter("NativeApplicationOidcOptions");
+            value.write_query(body)?;
+            body.leave(member_0);
         }
         ::std::result::Result::Ok(())
     }

@@ -146,19 +146,16 @@ impl CreateVolumePermissionBuilder {
     }
 }
 impl CreateVolumePermission {
-    /// Writes the `CreateVolumePermission` as query form pairs under `prefix`.
+    /// Writes the `CreateVolumePermission` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.user_id {
-            let key = ::awsgen_runtime::query::key(prefix, "UserId");
-            body.push(&key, value);
+            body.member("UserId", value);
         }
         if let ::std::option::Option::Some(value) = &self.group {
-            let key = ::awsgen_runtime::query::key(prefix, "Group");
-            body.push(&key, value.as_str());
+            body.member("Group", value.as_str());
         }
         ::std::result::Result::Ok(())
     }

@@ -659,79 +659,69 @@ impl CreateVolumeRequestBuilder {
     }
 }
 impl CreateVolumeRequest {
-    /// Writes the `CreateVolumeRequest` as query form pairs under `prefix`.
+    /// Writes the `CreateVolumeRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.availability_zone {
-            let key = ::awsgen_runtime::query::key(prefix, "AvailabilityZone");
-            body.push(&key, value);
+            body.member("AvailabilityZone", value);
         }
         if let ::std::option::Option::Some(value) = &self.availability_zone_id {
-            let key = ::awsgen_runtime::query::key(prefix, "AvailabilityZoneId");
-            body.push(&key, value);
+            body.member("AvailabilityZoneId", value);
         }
         if let ::std::option::Option::Some(value) = &self.encrypted {
-            let key = ::awsgen_runtime::query::key(prefix, "Encrypted");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("Encrypted", ::awsgen_runtime::query::bool_text(*value));
         }
         if let ::std::option::Option::Some(value) = &self.iops {
-            let key = ::awsgen_runtime::query::key(prefix, "Iops");
-            body.push(&key, &value.to_string());
+            body.member("Iops", &value.to_string());
         }
         if let ::std::option::Option::Some(value) = &self.kms_key_id {
-            let key = ::awsgen_runtime::query::key(prefix, "KmsKeyId");
-            body.push(&key, value);
+            body.member("KmsKeyId", value);
         }
         if let ::std::option::Option::Some(value) = &self.outpost_arn {
-            let key = ::awsgen_runtime::query::key(prefix, "OutpostArn");
-            body.push(&key, value);
+            body.member("OutpostArn", value);
         }
         if let ::std::option::Option::Some(value) = &self.size {
-            let key = ::awsgen_runtime::query::key(prefix, "Size");
-            body.push(&key, &value.to_string());
+            body.member("Size", &value.to_string());
         }
         if let ::std::option::Option::Some(value) = &self.snapshot_id {
-            let key = ::awsgen_runtime::query::key(prefix, "SnapshotId");
-            body.push(&key, value);
+            body.member("SnapshotId", value);
         }
         if let ::std::option::Option::Some(value) = &self.volume_type {
-            let key = ::awsgen_runtime::query::key(prefix, "VolumeType");
-            body.push(&key, value.as_str());
+            body.member("VolumeType", value.as_str());
         }
         if let ::std::option::Option::Some(value) = &self.tag_specifications {
-            let key = ::awsgen_runtime::query::key(prefix, "TagSpecification");
-            let list_prefix = key;
+            let member_0 = body.enter("TagSpecification");
             for (index_0, item_0) in value.iter().enumerate() {
-                let key = ::awsgen_runtime::query::indexed(&list_prefix, index_0 + 1);
-                item_0.write_query(body, &key)?;
+                let entry_0 = body.enter_index(index_0 + 1);
+                item_0.write_query(body)?;
+                body.leave(entry_0);
             }
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.multi_attach_enabled {
-            let key = ::awsgen_runtime::query::key(prefix, "MultiAttachEnabled");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member(
+                "MultiAttachEnabled",
+                ::awsgen_runtime::query::bool_text(*value),
+            );
         }
         if let ::std::option::Option::Some(value) = &self.throughput {
-            let key = ::awsgen_runtime::query::key(prefix, "Throughput");
-            body.push(&key, &value.to_string());
+            body.member("Throughput", &value.to_string());
         }
         if let ::std::option::Option::Some(value) = &self.client_token {
-            let key = ::awsgen_runtime::query::key(prefix, "ClientToken");
-            body.push(&key, value);
+            body.member("ClientToken", value);
         }
         if let ::std::option::Option::Some(value) = &self.volume_initialization_rate {
-            let key = ::awsgen_runtime::query::key(prefix, "VolumeInitializationRate");
-            body.push(&key, &value.to_string());
+            body.member("VolumeInitializationRate", &value.to_string());
         }
         if let ::std::option::Option::Some(value) = &self.operator {
-            let key = ::awsgen_runtime::query::key(prefix, "Operator");
-            value.write_query(body, &key)?;
+            let member_0 = body.enter("Operator");
+            value.write_query(body)?;
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.dry_run {
-            let key = ::awsgen_runtime::query::key(prefix, "DryRun");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
         ::std::result::Result::Ok(())
     }

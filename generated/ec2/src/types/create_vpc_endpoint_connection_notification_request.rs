@@ -307,39 +307,34 @@ impl CreateVpcEndpointConnectionNotificationRequestBuilder {
     }
 }
 impl CreateVpcEndpointConnectionNotificationRequest {
-    /// Writes the `CreateVpcEndpointConnectionNotificationRequest` as query form pairs under `prefix`.
+    /// Writes the `CreateVpcEndpointConnectionNotificationRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.dry_run {
-            let key = ::awsgen_runtime::query::key(prefix, "DryRun");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
         if let ::std::option::Option::Some(value) = &self.service_id {
-            let key = ::awsgen_runtime::query::key(prefix, "ServiceId");
-            body.push(&key, value);
+            body.member("ServiceId", value);
         }
         if let ::std::option::Option::Some(value) = &self.vpc_endpoint_id {
-            let key = ::awsgen_runtime::query::key(prefix, "VpcEndpointId");
-            body.push(&key, value);
+            body.member("VpcEndpointId", value);
         }
         if let ::std::option::Option::Some(value) = &self.connection_notification_arn {
-            let key = ::awsgen_runtime::query::key(prefix, "ConnectionNotificationArn");
-            body.push(&key, value);
+            body.member("ConnectionNotificationArn", value);
         }
         if let ::std::option::Option::Some(value) = &self.connection_events {
-            let key = ::awsgen_runtime::query::key(prefix, "ConnectionEvents");
-            let list_prefix = key;
+            let member_0 = body.enter("ConnectionEvents");
             for (index_0, item_0) in value.iter().enumerate() {
-                let key = ::awsgen_runtime::query::indexed(&list_prefix, index_0 + 1);
-                body.push(&key, item_0);
+                let entry_0 = body.enter_index(index_0 + 1);
+                body.value(item_0);
+                body.leave(entry_0);
             }
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.client_token {
-            let key = ::awsgen_runtime::query::key(prefix, "ClientToken");
-            body.push(&key, value);
+            body.member("ClientToken", value);
         }
         ::std::result::Result::Ok(())
     }

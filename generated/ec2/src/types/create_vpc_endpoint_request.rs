@@ -714,99 +714,93 @@ impl CreateVpcEndpointRequestBuilder {
     }
 }
 impl CreateVpcEndpointRequest {
-    /// Writes the `CreateVpcEndpointRequest` as query form pairs under `prefix`.
+    /// Writes the `CreateVpcEndpointRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.dry_run {
-            let key = ::awsgen_runtime::query::key(prefix, "DryRun");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
         if let ::std::option::Option::Some(value) = &self.vpc_endpoint_type {
-            let key = ::awsgen_runtime::query::key(prefix, "VpcEndpointType");
-            body.push(&key, value.as_str());
+            body.member("VpcEndpointType", value.as_str());
         }
         if let ::std::option::Option::Some(value) = &self.vpc_id {
-            let key = ::awsgen_runtime::query::key(prefix, "VpcId");
-            body.push(&key, value);
+            body.member("VpcId", value);
         }
         if let ::std::option::Option::Some(value) = &self.service_name {
-            let key = ::awsgen_runtime::query::key(prefix, "ServiceName");
-            body.push(&key, value);
+            body.member("ServiceName", value);
         }
         if let ::std::option::Option::Some(value) = &self.policy_document {
-            let key = ::awsgen_runtime::query::key(prefix, "PolicyDocument");
-            body.push(&key, value);
+            body.member("PolicyDocument", value);
         }
         if let ::std::option::Option::Some(value) = &self.route_table_ids {
-            let key = ::awsgen_runtime::query::key(prefix, "RouteTableId");
-            let list_prefix = key;
+            let member_0 = body.enter("RouteTableId");
             for (index_0, item_0) in value.iter().enumerate() {
-                let key = ::awsgen_runtime::query::indexed(&list_prefix, index_0 + 1);
-                body.push(&key, item_0);
+                let entry_0 = body.enter_index(index_0 + 1);
+                body.value(item_0);
+                body.leave(entry_0);
             }
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.subnet_ids {
-            let key = ::awsgen_runtime::query::key(prefix, "SubnetId");
-            let list_prefix = key;
+            let member_0 = body.enter("SubnetId");
             for (index_0, item_0) in value.iter().enumerate() {
-                let key = ::awsgen_runtime::query::indexed(&list_prefix, index_0 + 1);
-                body.push(&key, item_0);
+                let entry_0 = body.enter_index(index_0 + 1);
+                body.value(item_0);
+                body.leave(entry_0);
             }
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.security_group_ids {
-            let key = ::awsgen_runtime::query::key(prefix, "SecurityGroupId");
-            let list_prefix = key;
+            let member_0 = body.enter("SecurityGroupId");
             for (index_0, item_0) in value.iter().enumerate() {
-                let key = ::awsgen_runtime::query::indexed(&list_prefix, index_0 + 1);
-                body.push(&key, item_0);
+                let entry_0 = body.enter_index(index_0 + 1);
+                body.value(item_0);
+                body.leave(entry_0);
             }
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.ip_address_type {
-            let key = ::awsgen_runtime::query::key(prefix, "IpAddressType");
-            body.push(&key, value.as_str());
+            body.member("IpAddressType", value.as_str());
         }
         if let ::std::option::Option::Some(value) = &self.dns_options {
-            let key = ::awsgen_runtime::query::key(prefix, "DnsOptions");
-            value.write_query(body, &key)?;
+            let member_0 = body.enter("DnsOptions");
+            value.write_query(body)?;
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.client_token {
-            let key = ::awsgen_runtime::query::key(prefix, "ClientToken");
-            body.push(&key, value);
+            body.member("ClientToken", value);
         }
         if let ::std::option::Option::Some(value) = &self.private_dns_enabled {
-            let key = ::awsgen_runtime::query::key(prefix, "PrivateDnsEnabled");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("PrivateDnsEnabled", ::awsgen_runtime::query::bool_text(*value));
         }
         if let ::std::option::Option::Some(value) = &self.tag_specifications {
-            let key = ::awsgen_runtime::query::key(prefix, "TagSpecification");
-            let list_prefix = key;
+            let member_0 = body.enter("TagSpecification");
             for (index_0, item_0) in value.iter().enumerate() {
-                let key = ::awsgen_runtime::query::indexed(&list_prefix, index_0 + 1);
-                item_0.write_query(body, &key)?;
+                let entry_0 = body.enter_index(index_0 + 1);
+                item_0.write_query(body)?;
+                body.leave(entry_0);
             }
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.subnet_configurations {
-            let key = ::awsgen_runtime::query::key(prefix, "SubnetConfiguration");
-            let list_prefix = key;
+            let member_0 = body.enter("SubnetConfiguration");
             for (index_0, item_0) in value.iter().enumerate() {
-                let key = ::awsgen_runtime::query::indexed(&list_prefix, index_0 + 1);
-                item_0.write_query(body, &key)?;
+                let entry_0 = body.enter_index(index_0 + 1);
+                item_0.write_query(body)?;
+                body.leave(entry_0);
             }
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.service_network_arn {
-            let key = ::awsgen_runtime::query::key(prefix, "ServiceNetworkArn");
-            body.push(&key, value);
+            body.member("ServiceNetworkArn", value);
         }
         if let ::std::option::Option::Some(value) = &self.resource_configuration_arn {
-            let key = ::awsgen_runtime::query::key(prefix, "ResourceConfigurationArn");
-            body.push(&key, value);
+            body.member("ResourceConfigurationArn", value);
         }
         if let ::std::option::Option::Some(value) = &self.service_region {
-            let key = ::awsgen_runtime::query::key(prefix, "ServiceRegion");
-            body.push(&key, value);
+            body.member("ServiceRegion", value);
         }
         ::std::result::Result::Ok(())
     }

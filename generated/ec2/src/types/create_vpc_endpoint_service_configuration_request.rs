@@ -417,67 +417,70 @@ impl CreateVpcEndpointServiceConfigurationRequestBuilder {
     }
 }
 impl CreateVpcEndpointServiceConfigurationRequest {
-    /// Writes the `CreateVpcEndpointServiceConfigurationRequest` as query form pairs under `prefix`.
+    /// Writes the `CreateVpcEndpointServiceConfigurationRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.dry_run {
-            let key = ::awsgen_runtime::query::key(prefix, "DryRun");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
         if let ::std::option::Option::Some(value) = &self.acceptance_required {
-            let key = ::awsgen_runtime::query::key(prefix, "AcceptanceRequired");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member(
+                "AcceptanceRequired",
+                ::awsgen_runtime::query::bool_text(*value),
+            );
         }
         if let ::std::option::Option::Some(value) = &self.private_dns_name {
-            let key = ::awsgen_runtime::query::key(prefix, "PrivateDnsName");
-            body.push(&key, value);
+            body.member("PrivateDnsName", value);
         }
         if let ::std::option::Option::Some(value) = &self.network_load_balancer_arns {
-            let key = ::awsgen_runtime::query::key(prefix, "NetworkLoadBalancerArn");
-            let list_prefix = key;
+            let member_0 = body.enter("NetworkLoadBalancerArn");
             for (index_0, item_0) in value.iter().enumerate() {
-                let key = ::awsgen_runtime::query::indexed(&list_prefix, index_0 + 1);
-                body.push(&key, item_0);
+                let entry_0 = body.enter_index(index_0 + 1);
+                body.value(item_0);
+                body.leave(entry_0);
             }
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.gateway_load_balancer_arns {
-            let key = ::awsgen_runtime::query::key(prefix, "GatewayLoadBalancerArn");
-            let list_prefix = key;
+            let member_0 = body.enter("GatewayLoadBalancerArn");
             for (index_0, item_0) in value.iter().enumerate() {
-                let key = ::awsgen_runtime::query::indexed(&list_prefix, index_0 + 1);
-                body.push(&key, item_0);
+                let entry_0 = body.enter_index(index_0 + 1);
+                body.value(item_0);
+                body.leave(entry_0);
             }
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.supported_ip_address_types {
-            let key = ::awsgen_runtime::query::key(prefix, "SupportedIpAddressType");
-            let list_prefix = key;
+            let member_0 = body.enter("SupportedIpAddressType");
             for (index_0, item_0) in value.iter().enumerate() {
-                let key = ::awsgen_runtime::query::indexed(&list_prefix, index_0 + 1);
-                body.push(&key, item_0);
+                let entry_0 = body.enter_index(index_0 + 1);
+                body.value(item_0);
+                body.leave(entry_0);
             }
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.supported_regions {
-            let key = ::awsgen_runtime::query::key(prefix, "SupportedRegion");
-            let list_prefix = key;
+            let member_0 = body.enter("SupportedRegion");
             for (index_0, item_0) in value.iter().enumerate() {
-                let key = ::awsgen_runtime::query::indexed(&list_prefix, index_0 + 1);
-                body.push(&key, item_0);
+                let entry_0 = body.enter_index(index_0 + 1);
+                body.value(item_0);
+                body.leave(entry_0);
             }
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.client_token {
-            let key = ::awsgen_runtime::query::key(prefix, "ClientToken");
-            body.push(&key, value);
+            body.member("ClientToken", value);
         }
         if let ::std::option::Option::Some(value) = &self.tag_specifications {
-            let key = ::awsgen_runtime::query::key(prefix, "TagSpecification");
-            let list_prefix = key;
+            let member_0 = body.enter("TagSpecification");
             for (index_0, item_0) in value.iter().enumerate() {
-                let key = ::awsgen_runtime::query::indexed(&list_prefix, index_0 + 1);
-                item_0.write_query(body, &key)?;
+                let entry_0 = body.enter_index(index_0 + 1);
+                item_0.write_query(body)?;
+                body.leave(entry_0);
             }
+            body.leave(member_0);
         }
         ::std::result::Result::Ok(())
     }

@@ -540,76 +540,63 @@ impl CreateVpcRequestBuilder {
     }
 }
 impl CreateVpcRequest {
-    /// Writes the `CreateVpcRequest` as query form pairs under `prefix`.
+    /// Writes the `CreateVpcRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.cidr_block {
-            let key = ::awsgen_runtime::query::key(prefix, "CidrBlock");
-            body.push(&key, value);
+            body.member("CidrBlock", value);
         }
         if let ::std::option::Option::Some(value) = &self.ipv6_pool {
-            let key = ::awsgen_runtime::query::key(prefix, "Ipv6Pool");
-            body.push(&key, value);
+            body.member("Ipv6Pool", value);
         }
         if let ::std::option::Option::Some(value) = &self.ipv6_cidr_block {
-            let key = ::awsgen_runtime::query::key(prefix, "Ipv6CidrBlock");
-            body.push(&key, value);
+            body.member("Ipv6CidrBlock", value);
         }
         if let ::std::option::Option::Some(value) = &self.ipv4_ipam_pool_id {
-            let key = ::awsgen_runtime::query::key(prefix, "Ipv4IpamPoolId");
-            body.push(&key, value);
+            body.member("Ipv4IpamPoolId", value);
         }
         if let ::std::option::Option::Some(value) = &self.ipv4_netmask_length {
-            let key = ::awsgen_runtime::query::key(prefix, "Ipv4NetmaskLength");
-            body.push(&key, &value.to_string());
+            body.member("Ipv4NetmaskLength", &value.to_string());
         }
         if let ::std::option::Option::Some(value) = &self.ipv6_ipam_pool_id {
-            let key = ::awsgen_runtime::query::key(prefix, "Ipv6IpamPoolId");
-            body.push(&key, value);
+            body.member("Ipv6IpamPoolId", value);
         }
         if let ::std::option::Option::Some(value) = &self.ipv6_netmask_length {
-            let key = ::awsgen_runtime::query::key(prefix, "Ipv6NetmaskLength");
-            body.push(&key, &value.to_string());
+            body.member("Ipv6NetmaskLength", &value.to_string());
         }
         if let ::std::option::Option::Some(value) = &self
             .ipv6_cidr_block_network_border_group
         {
-            let key = ::awsgen_runtime::query::key(
-                prefix,
-                "Ipv6CidrBlockNetworkBorderGroup",
-            );
-            body.push(&key, value);
+            body.member("Ipv6CidrBlockNetworkBorderGroup", value);
         }
         if let ::std::option::Option::Some(value) = &self.vpc_encryption_control {
-            let key = ::awsgen_runtime::query::key(prefix, "VpcEncryptionControl");
-            value.write_query(body, &key)?;
+            let member_0 = body.enter("VpcEncryptionControl");
+            value.write_query(body)?;
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.tag_specifications {
-            let key = ::awsgen_runtime::query::key(prefix, "TagSpecification");
-            let list_prefix = key;
+            let member_0 = body.enter("TagSpecification");
             for (index_0, item_0) in value.iter().enumerate() {
-                let key = ::awsgen_runtime::query::indexed(&list_prefix, index_0 + 1);
-                item_0.write_query(body, &key)?;
+                let entry_0 = body.enter_index(index_0 + 1);
+                item_0.write_query(body)?;
+                body.leave(entry_0);
             }
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.dry_run {
-            let key = ::awsgen_runtime::query::key(prefix, "DryRun");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
         if let ::std::option::Option::Some(value) = &self.instance_tenancy {
-            let key = ::awsgen_runtime::query::key(prefix, "InstanceTenancy");
-            body.push(&key, value.as_str());
+            body.member("InstanceTenancy", value.as_str());
         }
         if let ::std::option::Option::Some(value) = &self.amazon_provided_ipv6_cidr_block
         {
-            let key = ::awsgen_runtime::query::key(
-                prefix,
+            body.member(
                 "AmazonProvidedIpv6CidrBlock",
+                ::awsgen_runtime::query::bool_text(*value),
             );
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
         }
         ::std::result::Result::Ok(())
     }

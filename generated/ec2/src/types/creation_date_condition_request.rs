@@ -117,15 +117,13 @@ impl CreationDateConditionRequestBuilder {
     }
 }
 impl CreationDateConditionRequest {
-    /// Writes the `CreationDateConditionRequest` as query form pairs under `prefix`.
+    /// Writes the `CreationDateConditionRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.maximum_days_since_created {
-            let key = ::awsgen_runtime::query::key(prefix, "MaximumDaysSinceCreated");
-            body.push(&key, &value.to_string());
+            body.member("MaximumDaysSinceCreated", &value.to_string());
         }
         ::std::result::Result::Ok(())
     }

@@ -128,15 +128,13 @@ impl CreditSpecificationRequestBuilder {
     }
 }
 impl CreditSpecificationRequest {
-    /// Writes the `CreditSpecificationRequest` as query form pairs under `prefix`.
+    /// Writes the `CreditSpecificationRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.cpu_credits {
-            let key = ::awsgen_runtime::query::key(prefix, "CpuCredits");
-            body.push(&key, value);
+            body.member("CpuCredits", value);
         }
         ::std::result::Result::Ok(())
     }

@@ -278,35 +278,28 @@ impl DataQueryBuilder {
     }
 }
 impl DataQuery {
-    /// Writes the `DataQuery` as query form pairs under `prefix`.
+    /// Writes the `DataQuery` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.id {
-            let key = ::awsgen_runtime::query::key(prefix, "Id");
-            body.push(&key, value);
+            body.member("Id", value);
         }
         if let ::std::option::Option::Some(value) = &self.source {
-            let key = ::awsgen_runtime::query::key(prefix, "Source");
-            body.push(&key, value);
+            body.member("Source", value);
         }
         if let ::std::option::Option::Some(value) = &self.destination {
-            let key = ::awsgen_runtime::query::key(prefix, "Destination");
-            body.push(&key, value);
+            body.member("Destination", value);
         }
         if let ::std::option::Option::Some(value) = &self.metric {
-            let key = ::awsgen_runtime::query::key(prefix, "Metric");
-            body.push(&key, value.as_str());
+            body.member("Metric", value.as_str());
         }
         if let ::std::option::Option::Some(value) = &self.statistic {
-            let key = ::awsgen_runtime::query::key(prefix, "Statistic");
-            body.push(&key, value.as_str());
+            body.member("Statistic", value.as_str());
         }
         if let ::std::option::Option::Some(value) = &self.period {
-            let key = ::awsgen_runtime::query::key(prefix, "Period");
-            body.push(&key, value.as_str());
+            body.member("Period", value.as_str());
         }
         ::std::result::Result::Ok(())
     }

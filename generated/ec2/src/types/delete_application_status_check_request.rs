@@ -195,23 +195,19 @@ impl DeleteApplicationStatusCheckRequestBuilder {
     }
 }
 impl DeleteApplicationStatusCheckRequest {
-    /// Writes the `DeleteApplicationStatusCheckRequest` as query form pairs under `prefix`.
+    /// Writes the `DeleteApplicationStatusCheckRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.application_status_check_id {
-            let key = ::awsgen_runtime::query::key(prefix, "ApplicationStatusCheckId");
-            body.push(&key, value);
+            body.member("ApplicationStatusCheckId", value);
         }
         if let ::std::option::Option::Some(value) = &self.client_token {
-            let key = ::awsgen_runtime::query::key(prefix, "ClientToken");
-            body.push(&key, value);
+            body.member("ClientToken", value);
         }
         if let ::std::option::Option::Some(value) = &self.dry_run {
-            let key = ::awsgen_runtime::query::key(prefix, "DryRun");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
         ::std::result::Result::Ok(())
     }

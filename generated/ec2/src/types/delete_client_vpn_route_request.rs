@@ -233,27 +233,22 @@ impl DeleteClientVpnRouteRequestBuilder {
     }
 }
 impl DeleteClientVpnRouteRequest {
-    /// Writes the `DeleteClientVpnRouteRequest` as query form pairs under `prefix`.
+    /// Writes the `DeleteClientVpnRouteRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.client_vpn_endpoint_id {
-            let key = ::awsgen_runtime::query::key(prefix, "ClientVpnEndpointId");
-            body.push(&key, value);
+            body.member("ClientVpnEndpointId", value);
         }
         if let ::std::option::Option::Some(value) = &self.target_vpc_subnet_id {
-            let key = ::awsgen_runtime::query::key(prefix, "TargetVpcSubnetId");
-            body.push(&key, value);
+            body.member("TargetVpcSubnetId", value);
         }
         if let ::std::option::Option::Some(value) = &self.destination_cidr_block {
-            let key = ::awsgen_runtime::query::key(prefix, "DestinationCidrBlock");
-            body.push(&key, value);
+            body.member("DestinationCidrBlock", value);
         }
         if let ::std::option::Option::Some(value) = &self.dry_run {
-            let key = ::awsgen_runtime::query::key(prefix, "DryRun");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
         ::std::result::Result::Ok(())
     }

@@ -167,24 +167,18 @@ impl DeleteIpamInternetRegistryAssociationRequestBuilder {
     }
 }
 impl DeleteIpamInternetRegistryAssociationRequest {
-    /// Writes the `DeleteIpamInternetRegistryAssociationRequest` as query form pairs under `prefix`.
+    /// Writes the `DeleteIpamInternetRegistryAssociationRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.dry_run {
-            let key = ::awsgen_runtime::query::key(prefix, "DryRun");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
         if let ::std::option::Option::Some(value) = &self
             .ipam_internet_registry_association_id
         {
-            let key = ::awsgen_runtime::query::key(
-                prefix,
-                "IpamInternetRegistryAssociationId",
-            );
-            body.push(&key, value);
+            body.member("IpamInternetRegistryAssociationId", value);
         }
         ::std::result::Result::Ok(())
     }

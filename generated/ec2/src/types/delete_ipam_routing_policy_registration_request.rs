@@ -267,36 +267,27 @@ impl DeleteIpamRoutingPolicyRegistrationRequestBuilder {
     }
 }
 impl DeleteIpamRoutingPolicyRegistrationRequest {
-    /// Writes the `DeleteIpamRoutingPolicyRegistrationRequest` as query form pairs under `prefix`.
+    /// Writes the `DeleteIpamRoutingPolicyRegistrationRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.dry_run {
-            let key = ::awsgen_runtime::query::key(prefix, "DryRun");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
         if let ::std::option::Option::Some(value) = &self
             .ipam_internet_registry_association_id
         {
-            let key = ::awsgen_runtime::query::key(
-                prefix,
-                "IpamInternetRegistryAssociationId",
-            );
-            body.push(&key, value);
+            body.member("IpamInternetRegistryAssociationId", value);
         }
         if let ::std::option::Option::Some(value) = &self.cidr {
-            let key = ::awsgen_runtime::query::key(prefix, "Cidr");
-            body.push(&key, value);
+            body.member("Cidr", value);
         }
         if let ::std::option::Option::Some(value) = &self.force {
-            let key = ::awsgen_runtime::query::key(prefix, "Force");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("Force", ::awsgen_runtime::query::bool_text(*value));
         }
         if let ::std::option::Option::Some(value) = &self.client_token {
-            let key = ::awsgen_runtime::query::key(prefix, "ClientToken");
-            body.push(&key, value);
+            body.member("ClientToken", value);
         }
         ::std::result::Result::Ok(())
     }

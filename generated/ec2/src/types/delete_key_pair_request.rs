@@ -173,23 +173,19 @@ impl DeleteKeyPairRequestBuilder {
     }
 }
 impl DeleteKeyPairRequest {
-    /// Writes the `DeleteKeyPairRequest` as query form pairs under `prefix`.
+    /// Writes the `DeleteKeyPairRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.key_name {
-            let key = ::awsgen_runtime::query::key(prefix, "KeyName");
-            body.push(&key, value);
+            body.member("KeyName", value);
         }
         if let ::std::option::Option::Some(value) = &self.key_pair_id {
-            let key = ::awsgen_runtime::query::key(prefix, "KeyPairId");
-            body.push(&key, value);
+            body.member("KeyPairId", value);
         }
         if let ::std::option::Option::Some(value) = &self.dry_run {
-            let key = ::awsgen_runtime::query::key(prefix, "DryRun");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
         ::std::result::Result::Ok(())
     }

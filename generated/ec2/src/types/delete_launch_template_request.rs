@@ -181,23 +181,19 @@ impl DeleteLaunchTemplateRequestBuilder {
     }
 }
 impl DeleteLaunchTemplateRequest {
-    /// Writes the `DeleteLaunchTemplateRequest` as query form pairs under `prefix`.
+    /// Writes the `DeleteLaunchTemplateRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.dry_run {
-            let key = ::awsgen_runtime::query::key(prefix, "DryRun");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
         if let ::std::option::Option::Some(value) = &self.launch_template_id {
-            let key = ::awsgen_runtime::query::key(prefix, "LaunchTemplateId");
-            body.push(&key, value);
+            body.member("LaunchTemplateId", value);
         }
         if let ::std::option::Option::Some(value) = &self.launch_template_name {
-            let key = ::awsgen_runtime::query::key(prefix, "LaunchTemplateName");
-            body.push(&key, value);
+            body.member("LaunchTemplateName", value);
         }
         ::std::result::Result::Ok(())
     }

@@ -234,31 +234,28 @@ impl DeleteLaunchTemplateVersionsRequestBuilder {
     }
 }
 impl DeleteLaunchTemplateVersionsRequest {
-    /// Writes the `DeleteLaunchTemplateVersionsRequest` as query form pairs under `prefix`.
+    /// Writes the `DeleteLaunchTemplateVersionsRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.dry_run {
-            let key = ::awsgen_runtime::query::key(prefix, "DryRun");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
         if let ::std::option::Option::Some(value) = &self.launch_template_id {
-            let key = ::awsgen_runtime::query::key(prefix, "LaunchTemplateId");
-            body.push(&key, value);
+            body.member("LaunchTemplateId", value);
         }
         if let ::std::option::Option::Some(value) = &self.launch_template_name {
-            let key = ::awsgen_runtime::query::key(prefix, "LaunchTemplateName");
-            body.push(&key, value);
+            body.member("LaunchTemplateName", value);
         }
         if let ::std::option::Option::Some(value) = &self.versions {
-            let key = ::awsgen_runtime::query::key(prefix, "LaunchTemplateVersion");
-            let list_prefix = key;
+            let member_0 = body.enter("LaunchTemplateVersion");
             for (index_0, item_0) in value.iter().enumerate() {
-                let key = ::awsgen_runtime::query::indexed(&list_prefix, index_0 + 1);
-                body.push(&key, item_0);
+                let entry_0 = body.enter_index(index_0 + 1);
+                body.value(item_0);
+                body.leave(entry_0);
             }
+            body.leave(member_0);
         }
         ::std::result::Result::Ok(())
     }

@@ -177,24 +177,21 @@ impl DeleteLocalGatewayRouteTableVirtualInterfaceGroupAssociationRequestBuilder 
     }
 }
 impl DeleteLocalGatewayRouteTableVirtualInterfaceGroupAssociationRequest {
-    /// Writes the `DeleteLocalGatewayRouteTableVirtualInterfaceGroupAssociationRequest` as query form pairs under `prefix`.
+    /// Writes the `DeleteLocalGatewayRouteTableVirtualInterfaceGroupAssociationRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self
             .local_gateway_route_table_virtual_interface_group_association_id
         {
-            let key = ::awsgen_runtime::query::key(
-                prefix,
+            body.member(
                 "LocalGatewayRouteTableVirtualInterfaceGroupAssociationId",
+                value,
             );
-            body.push(&key, value);
         }
         if let ::std::option::Option::Some(value) = &self.dry_run {
-            let key = ::awsgen_runtime::query::key(prefix, "DryRun");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
         ::std::result::Result::Ok(())
     }

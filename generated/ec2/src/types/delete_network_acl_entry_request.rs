@@ -223,27 +223,22 @@ impl DeleteNetworkAclEntryRequestBuilder {
     }
 }
 impl DeleteNetworkAclEntryRequest {
-    /// Writes the `DeleteNetworkAclEntryRequest` as query form pairs under `prefix`.
+    /// Writes the `DeleteNetworkAclEntryRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.dry_run {
-            let key = ::awsgen_runtime::query::key(prefix, "DryRun");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
         if let ::std::option::Option::Some(value) = &self.network_acl_id {
-            let key = ::awsgen_runtime::query::key(prefix, "NetworkAclId");
-            body.push(&key, value);
+            body.member("NetworkAclId", value);
         }
         if let ::std::option::Option::Some(value) = &self.rule_number {
-            let key = ::awsgen_runtime::query::key(prefix, "RuleNumber");
-            body.push(&key, &value.to_string());
+            body.member("RuleNumber", &value.to_string());
         }
         if let ::std::option::Option::Some(value) = &self.egress {
-            let key = ::awsgen_runtime::query::key(prefix, "Egress");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("Egress", ::awsgen_runtime::query::bool_text(*value));
         }
         ::std::result::Result::Ok(())
     }

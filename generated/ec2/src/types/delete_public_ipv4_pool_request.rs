@@ -188,23 +188,19 @@ impl DeletePublicIpv4PoolRequestBuilder {
     }
 }
 impl DeletePublicIpv4PoolRequest {
-    /// Writes the `DeletePublicIpv4PoolRequest` as query form pairs under `prefix`.
+    /// Writes the `DeletePublicIpv4PoolRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.dry_run {
-            let key = ::awsgen_runtime::query::key(prefix, "DryRun");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
         if let ::std::option::Option::Some(value) = &self.pool_id {
-            let key = ::awsgen_runtime::query::key(prefix, "PoolId");
-            body.push(&key, value);
+            body.member("PoolId", value);
         }
         if let ::std::option::Option::Some(value) = &self.network_border_group {
-            let key = ::awsgen_runtime::query::key(prefix, "NetworkBorderGroup");
-            body.push(&key, value);
+            body.member("NetworkBorderGroup", value);
         }
         ::std::result::Result::Ok(())
     }

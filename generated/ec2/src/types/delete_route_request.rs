@@ -266,31 +266,25 @@ impl DeleteRouteRequestBuilder {
     }
 }
 impl DeleteRouteRequest {
-    /// Writes the `DeleteRouteRequest` as query form pairs under `prefix`.
+    /// Writes the `DeleteRouteRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.destination_prefix_list_id {
-            let key = ::awsgen_runtime::query::key(prefix, "DestinationPrefixListId");
-            body.push(&key, value);
+            body.member("DestinationPrefixListId", value);
         }
         if let ::std::option::Option::Some(value) = &self.dry_run {
-            let key = ::awsgen_runtime::query::key(prefix, "DryRun");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
         if let ::std::option::Option::Some(value) = &self.route_table_id {
-            let key = ::awsgen_runtime::query::key(prefix, "RouteTableId");
-            body.push(&key, value);
+            body.member("RouteTableId", value);
         }
         if let ::std::option::Option::Some(value) = &self.destination_cidr_block {
-            let key = ::awsgen_runtime::query::key(prefix, "DestinationCidrBlock");
-            body.push(&key, value);
+            body.member("DestinationCidrBlock", value);
         }
         if let ::std::option::Option::Some(value) = &self.destination_ipv6_cidr_block {
-            let key = ::awsgen_runtime::query::key(prefix, "DestinationIpv6CidrBlock");
-            body.push(&key, value);
+            body.member("DestinationIpv6CidrBlock", value);
         }
         ::std::result::Result::Ok(())
     }

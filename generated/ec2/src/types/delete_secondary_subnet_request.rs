@@ -188,23 +188,19 @@ impl DeleteSecondarySubnetRequestBuilder {
     }
 }
 impl DeleteSecondarySubnetRequest {
-    /// Writes the `DeleteSecondarySubnetRequest` as query form pairs under `prefix`.
+    /// Writes the `DeleteSecondarySubnetRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.client_token {
-            let key = ::awsgen_runtime::query::key(prefix, "ClientToken");
-            body.push(&key, value);
+            body.member("ClientToken", value);
         }
         if let ::std::option::Option::Some(value) = &self.dry_run {
-            let key = ::awsgen_runtime::query::key(prefix, "DryRun");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
         if let ::std::option::Option::Some(value) = &self.secondary_subnet_id {
-            let key = ::awsgen_runtime::query::key(prefix, "SecondarySubnetId");
-            body.push(&key, value);
+            body.member("SecondarySubnetId", value);
         }
         ::std::result::Result::Ok(())
     }

@@ -200,28 +200,21 @@ impl DeleteTransitGatewayMeteringPolicyEntryRequestBuilder {
     }
 }
 impl DeleteTransitGatewayMeteringPolicyEntryRequest {
-    /// Writes the `DeleteTransitGatewayMeteringPolicyEntryRequest` as query form pairs under `prefix`.
+    /// Writes the `DeleteTransitGatewayMeteringPolicyEntryRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self
             .transit_gateway_metering_policy_id
         {
-            let key = ::awsgen_runtime::query::key(
-                prefix,
-                "TransitGatewayMeteringPolicyId",
-            );
-            body.push(&key, value);
+            body.member("TransitGatewayMeteringPolicyId", value);
         }
         if let ::std::option::Option::Some(value) = &self.policy_rule_number {
-            let key = ::awsgen_runtime::query::key(prefix, "PolicyRuleNumber");
-            body.push(&key, &value.to_string());
+            body.member("PolicyRuleNumber", &value.to_string());
         }
         if let ::std::option::Option::Some(value) = &self.dry_run {
-            let key = ::awsgen_runtime::query::key(prefix, "DryRun");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
         ::std::result::Result::Ok(())
     }

@@ -169,24 +169,18 @@ impl DeleteTransitGatewayRouteTableAnnouncementRequestBuilder {
     }
 }
 impl DeleteTransitGatewayRouteTableAnnouncementRequest {
-    /// Writes the `DeleteTransitGatewayRouteTableAnnouncementRequest` as query form pairs under `prefix`.
+    /// Writes the `DeleteTransitGatewayRouteTableAnnouncementRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self
             .transit_gateway_route_table_announcement_id
         {
-            let key = ::awsgen_runtime::query::key(
-                prefix,
-                "TransitGatewayRouteTableAnnouncementId",
-            );
-            body.push(&key, value);
+            body.member("TransitGatewayRouteTableAnnouncementId", value);
         }
         if let ::std::option::Option::Some(value) = &self.dry_run {
-            let key = ::awsgen_runtime::query::key(prefix, "DryRun");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
         ::std::result::Result::Ok(())
     }

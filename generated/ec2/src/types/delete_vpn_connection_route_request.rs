@@ -172,19 +172,16 @@ impl DeleteVpnConnectionRouteRequestBuilder {
     }
 }
 impl DeleteVpnConnectionRouteRequest {
-    /// Writes the `DeleteVpnConnectionRouteRequest` as query form pairs under `prefix`.
+    /// Writes the `DeleteVpnConnectionRouteRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.destination_cidr_block {
-            let key = ::awsgen_runtime::query::key(prefix, "DestinationCidrBlock");
-            body.push(&key, value);
+            body.member("DestinationCidrBlock", value);
         }
         if let ::std::option::Option::Some(value) = &self.vpn_connection_id {
-            let key = ::awsgen_runtime::query::key(prefix, "VpnConnectionId");
-            body.push(&key, value);
+            body.member("VpnConnectionId", value);
         }
         ::std::result::Result::Ok(())
     }

@@ -118,15 +118,13 @@ impl DeprecationTimeConditionRequestBuilder {
     }
 }
 impl DeprecationTimeConditionRequest {
-    /// Writes the `DeprecationTimeConditionRequest` as query form pairs under `prefix`.
+    /// Writes the `DeprecationTimeConditionRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.maximum_days_since_deprecated {
-            let key = ::awsgen_runtime::query::key(prefix, "MaximumDaysSinceDeprecated");
-            body.push(&key, &value.to_string());
+            body.member("MaximumDaysSinceDeprecated", &value.to_string());
         }
         ::std::result::Result::Ok(())
     }

@@ -469,28 +469,23 @@ impl DescribeCapacityBlockOfferingsRequestBuilder {
     }
 }
 impl DescribeCapacityBlockOfferingsRequest {
-    /// Writes the `DescribeCapacityBlockOfferingsRequest` as query form pairs under `prefix`.
+    /// Writes the `DescribeCapacityBlockOfferingsRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.dry_run {
-            let key = ::awsgen_runtime::query::key(prefix, "DryRun");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
         if let ::std::option::Option::Some(value) = &self.instance_type {
-            let key = ::awsgen_runtime::query::key(prefix, "InstanceType");
-            body.push(&key, value);
+            body.member("InstanceType", value);
         }
         if let ::std::option::Option::Some(value) = &self.instance_count {
-            let key = ::awsgen_runtime::query::key(prefix, "InstanceCount");
-            body.push(&key, &value.to_string());
+            body.member("InstanceCount", &value.to_string());
         }
         if let ::std::option::Option::Some(value) = &self.start_date_range {
-            let key = ::awsgen_runtime::query::key(prefix, "StartDateRange");
-            body.push(
-                &key,
+            body.member(
+                "StartDateRange",
                 &::awsgen_runtime::protocol::timestamp_text(
                     value,
                     ::awsgen_runtime::protocol::TimestampText::Iso8601,
@@ -498,9 +493,8 @@ impl DescribeCapacityBlockOfferingsRequest {
             );
         }
         if let ::std::option::Option::Some(value) = &self.end_date_range {
-            let key = ::awsgen_runtime::query::key(prefix, "EndDateRange");
-            body.push(
-                &key,
+            body.member(
+                "EndDateRange",
                 &::awsgen_runtime::protocol::timestamp_text(
                     value,
                     ::awsgen_runtime::protocol::TimestampText::Iso8601,
@@ -508,28 +502,25 @@ impl DescribeCapacityBlockOfferingsRequest {
             );
         }
         if let ::std::option::Option::Some(value) = &self.capacity_duration_hours {
-            let key = ::awsgen_runtime::query::key(prefix, "CapacityDurationHours");
-            body.push(&key, &value.to_string());
+            body.member("CapacityDurationHours", &value.to_string());
         }
         if let ::std::option::Option::Some(value) = &self.next_token {
-            let key = ::awsgen_runtime::query::key(prefix, "NextToken");
-            body.push(&key, value);
+            body.member("NextToken", value);
         }
         if let ::std::option::Option::Some(value) = &self.max_results {
-            let key = ::awsgen_runtime::query::key(prefix, "MaxResults");
-            body.push(&key, &value.to_string());
+            body.member("MaxResults", &value.to_string());
         }
         if let ::std::option::Option::Some(value) = &self.ultraserver_type {
-            let key = ::awsgen_runtime::query::key(prefix, "UltraserverType");
-            body.push(&key, value);
+            body.member("UltraserverType", value);
         }
         if let ::std::option::Option::Some(value) = &self.ultraserver_count {
-            let key = ::awsgen_runtime::query::key(prefix, "UltraserverCount");
-            body.push(&key, &value.to_string());
+            body.member("UltraserverCount", &value.to_string());
         }
         if let ::std::option::Option::Some(value) = &self.all_availability_zones {
-            let key = ::awsgen_runtime::query::key(prefix, "AllAvailabilityZones");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member(
+                "AllAvailabilityZones",
+                ::awsgen_runtime::query::bool_text(*value),
+            );
         }
         ::std::result::Result::Ok(())
     }

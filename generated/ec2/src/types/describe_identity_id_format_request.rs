@@ -160,19 +160,16 @@ impl DescribeIdentityIdFormatRequestBuilder {
     }
 }
 impl DescribeIdentityIdFormatRequest {
-    /// Writes the `DescribeIdentityIdFormatRequest` as query form pairs under `prefix`.
+    /// Writes the `DescribeIdentityIdFormatRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.resource {
-            let key = ::awsgen_runtime::query::key(prefix, "Resource");
-            body.push(&key, value);
+            body.member("Resource", value);
         }
         if let ::std::option::Option::Some(value) = &self.principal_arn {
-            let key = ::awsgen_runtime::query::key(prefix, "PrincipalArn");
-            body.push(&key, value);
+            body.member("PrincipalArn", value);
         }
         ::std::result::Result::Ok(())
     }

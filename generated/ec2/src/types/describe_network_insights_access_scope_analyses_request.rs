@@ -409,38 +409,30 @@ impl DescribeNetworkInsightsAccessScopeAnalysesRequestBuilder {
     }
 }
 impl DescribeNetworkInsightsAccessScopeAnalysesRequest {
-    /// Writes the `DescribeNetworkInsightsAccessScopeAnalysesRequest` as query form pairs under `prefix`.
+    /// Writes the `DescribeNetworkInsightsAccessScopeAnalysesRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self
             .network_insights_access_scope_analysis_ids
         {
-            let key = ::awsgen_runtime::query::key(
-                prefix,
-                "NetworkInsightsAccessScopeAnalysisId",
-            );
-            let list_prefix = key;
+            let member_0 = body.enter("NetworkInsightsAccessScopeAnalysisId");
             for (index_0, item_0) in value.iter().enumerate() {
-                let key = ::awsgen_runtime::query::indexed(&list_prefix, index_0 + 1);
-                body.push(&key, item_0);
+                let entry_0 = body.enter_index(index_0 + 1);
+                body.value(item_0);
+                body.leave(entry_0);
             }
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self
             .network_insights_access_scope_id
         {
-            let key = ::awsgen_runtime::query::key(
-                prefix,
-                "NetworkInsightsAccessScopeId",
-            );
-            body.push(&key, value);
+            body.member("NetworkInsightsAccessScopeId", value);
         }
         if let ::std::option::Option::Some(value) = &self.analysis_start_time_begin {
-            let key = ::awsgen_runtime::query::key(prefix, "AnalysisStartTimeBegin");
-            body.push(
-                &key,
+            body.member(
+                "AnalysisStartTimeBegin",
                 &::awsgen_runtime::protocol::timestamp_text(
                     value,
                     ::awsgen_runtime::protocol::TimestampText::Iso8601,
@@ -448,9 +440,8 @@ impl DescribeNetworkInsightsAccessScopeAnalysesRequest {
             );
         }
         if let ::std::option::Option::Some(value) = &self.analysis_start_time_end {
-            let key = ::awsgen_runtime::query::key(prefix, "AnalysisStartTimeEnd");
-            body.push(
-                &key,
+            body.member(
+                "AnalysisStartTimeEnd",
                 &::awsgen_runtime::protocol::timestamp_text(
                     value,
                     ::awsgen_runtime::protocol::TimestampText::Iso8601,
@@ -458,24 +449,22 @@ impl DescribeNetworkInsightsAccessScopeAnalysesRequest {
             );
         }
         if let ::std::option::Option::Some(value) = &self.filters {
-            let key = ::awsgen_runtime::query::key(prefix, "Filter");
-            let list_prefix = key;
+            let member_0 = body.enter("Filter");
             for (index_0, item_0) in value.iter().enumerate() {
-                let key = ::awsgen_runtime::query::indexed(&list_prefix, index_0 + 1);
-                item_0.write_query(body, &key)?;
+                let entry_0 = body.enter_index(index_0 + 1);
+                item_0.write_query(body)?;
+                body.leave(entry_0);
             }
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.max_results {
-            let key = ::awsgen_runtime::query::key(prefix, "MaxResults");
-            body.push(&key, &value.to_string());
+            body.member("MaxResults", &value.to_string());
         }
         if let ::std::option::Option::Some(value) = &self.dry_run {
-            let key = ::awsgen_runtime::query::key(prefix, "DryRun");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
         if let ::std::option::Option::Some(value) = &self.next_token {
-            let key = ::awsgen_runtime::query::key(prefix, "NextToken");
-            body.push(&key, value);
+            body.member("NextToken", value);
         }
         ::std::result::Result::Ok(())
     }

@@ -205,27 +205,25 @@ impl DescribeReservedInstancesListingsRequestBuilder {
     }
 }
 impl DescribeReservedInstancesListingsRequest {
-    /// Writes the `DescribeReservedInstancesListingsRequest` as query form pairs under `prefix`.
+    /// Writes the `DescribeReservedInstancesListingsRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.reserved_instances_id {
-            let key = ::awsgen_runtime::query::key(prefix, "ReservedInstancesId");
-            body.push(&key, value);
+            body.member("ReservedInstancesId", value);
         }
         if let ::std::option::Option::Some(value) = &self.reserved_instances_listing_id {
-            let key = ::awsgen_runtime::query::key(prefix, "ReservedInstancesListingId");
-            body.push(&key, value);
+            body.member("ReservedInstancesListingId", value);
         }
         if let ::std::option::Option::Some(value) = &self.filters {
-            let key = ::awsgen_runtime::query::key(prefix, "Filter");
-            let list_prefix = key;
+            let member_0 = body.enter("Filter");
             for (index_0, item_0) in value.iter().enumerate() {
-                let key = ::awsgen_runtime::query::indexed(&list_prefix, index_0 + 1);
-                item_0.write_query(body, &key)?;
+                let entry_0 = body.enter_index(index_0 + 1);
+                item_0.write_query(body)?;
+                body.leave(entry_0);
             }
+            body.leave(member_0);
         }
         ::std::result::Result::Ok(())
     }

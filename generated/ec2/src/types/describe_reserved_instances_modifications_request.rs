@@ -220,36 +220,33 @@ impl DescribeReservedInstancesModificationsRequestBuilder {
     }
 }
 impl DescribeReservedInstancesModificationsRequest {
-    /// Writes the `DescribeReservedInstancesModificationsRequest` as query form pairs under `prefix`.
+    /// Writes the `DescribeReservedInstancesModificationsRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self
             .reserved_instances_modification_ids
         {
-            let key = ::awsgen_runtime::query::key(
-                prefix,
-                "ReservedInstancesModificationId",
-            );
-            let list_prefix = key;
+            let member_0 = body.enter("ReservedInstancesModificationId");
             for (index_0, item_0) in value.iter().enumerate() {
-                let key = ::awsgen_runtime::query::indexed(&list_prefix, index_0 + 1);
-                body.push(&key, item_0);
+                let entry_0 = body.enter_index(index_0 + 1);
+                body.value(item_0);
+                body.leave(entry_0);
             }
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.next_token {
-            let key = ::awsgen_runtime::query::key(prefix, "NextToken");
-            body.push(&key, value);
+            body.member("NextToken", value);
         }
         if let ::std::option::Option::Some(value) = &self.filters {
-            let key = ::awsgen_runtime::query::key(prefix, "Filter");
-            let list_prefix = key;
+            let member_0 = body.enter("Filter");
             for (index_0, item_0) in value.iter().enumerate() {
-                let key = ::awsgen_runtime::query::indexed(&list_prefix, index_0 + 1);
-                item_0.write_query(body, &key)?;
+                let entry_0 = body.enter_index(index_0 + 1);
+                item_0.write_query(body)?;
+                body.leave(entry_0);
             }
+            body.leave(member_0);
         }
         ::std::result::Result::Ok(())
     }

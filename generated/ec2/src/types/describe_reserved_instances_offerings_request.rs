@@ -648,87 +648,74 @@ impl DescribeReservedInstancesOfferingsRequestBuilder {
     }
 }
 impl DescribeReservedInstancesOfferingsRequest {
-    /// Writes the `DescribeReservedInstancesOfferingsRequest` as query form pairs under `prefix`.
+    /// Writes the `DescribeReservedInstancesOfferingsRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.availability_zone {
-            let key = ::awsgen_runtime::query::key(prefix, "AvailabilityZone");
-            body.push(&key, value);
+            body.member("AvailabilityZone", value);
         }
         if let ::std::option::Option::Some(value) = &self.include_marketplace {
-            let key = ::awsgen_runtime::query::key(prefix, "IncludeMarketplace");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member(
+                "IncludeMarketplace",
+                ::awsgen_runtime::query::bool_text(*value),
+            );
         }
         if let ::std::option::Option::Some(value) = &self.instance_type {
-            let key = ::awsgen_runtime::query::key(prefix, "InstanceType");
-            body.push(&key, value.as_str());
+            body.member("InstanceType", value.as_str());
         }
         if let ::std::option::Option::Some(value) = &self.max_duration {
-            let key = ::awsgen_runtime::query::key(prefix, "MaxDuration");
-            body.push(&key, &value.to_string());
+            body.member("MaxDuration", &value.to_string());
         }
         if let ::std::option::Option::Some(value) = &self.max_instance_count {
-            let key = ::awsgen_runtime::query::key(prefix, "MaxInstanceCount");
-            body.push(&key, &value.to_string());
+            body.member("MaxInstanceCount", &value.to_string());
         }
         if let ::std::option::Option::Some(value) = &self.min_duration {
-            let key = ::awsgen_runtime::query::key(prefix, "MinDuration");
-            body.push(&key, &value.to_string());
+            body.member("MinDuration", &value.to_string());
         }
         if let ::std::option::Option::Some(value) = &self.offering_class {
-            let key = ::awsgen_runtime::query::key(prefix, "OfferingClass");
-            body.push(&key, value.as_str());
+            body.member("OfferingClass", value.as_str());
         }
         if let ::std::option::Option::Some(value) = &self.product_description {
-            let key = ::awsgen_runtime::query::key(prefix, "ProductDescription");
-            body.push(&key, value.as_str());
+            body.member("ProductDescription", value.as_str());
         }
         if let ::std::option::Option::Some(value) = &self.reserved_instances_offering_ids
         {
-            let key = ::awsgen_runtime::query::key(
-                prefix,
-                "ReservedInstancesOfferingId",
-            );
-            let list_prefix = key;
+            let member_0 = body.enter("ReservedInstancesOfferingId");
             for (index_0, item_0) in value.iter().enumerate() {
-                let key = ::awsgen_runtime::query::indexed(&list_prefix, index_0 + 1);
-                body.push(&key, item_0);
+                let entry_0 = body.enter_index(index_0 + 1);
+                body.value(item_0);
+                body.leave(entry_0);
             }
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.availability_zone_id {
-            let key = ::awsgen_runtime::query::key(prefix, "AvailabilityZoneId");
-            body.push(&key, value);
+            body.member("AvailabilityZoneId", value);
         }
         if let ::std::option::Option::Some(value) = &self.dry_run {
-            let key = ::awsgen_runtime::query::key(prefix, "DryRun");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
         if let ::std::option::Option::Some(value) = &self.filters {
-            let key = ::awsgen_runtime::query::key(prefix, "Filter");
-            let list_prefix = key;
+            let member_0 = body.enter("Filter");
             for (index_0, item_0) in value.iter().enumerate() {
-                let key = ::awsgen_runtime::query::indexed(&list_prefix, index_0 + 1);
-                item_0.write_query(body, &key)?;
+                let entry_0 = body.enter_index(index_0 + 1);
+                item_0.write_query(body)?;
+                body.leave(entry_0);
             }
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.instance_tenancy {
-            let key = ::awsgen_runtime::query::key(prefix, "InstanceTenancy");
-            body.push(&key, value.as_str());
+            body.member("InstanceTenancy", value.as_str());
         }
         if let ::std::option::Option::Some(value) = &self.offering_type {
-            let key = ::awsgen_runtime::query::key(prefix, "OfferingType");
-            body.push(&key, value.as_str());
+            body.member("OfferingType", value.as_str());
         }
         if let ::std::option::Option::Some(value) = &self.next_token {
-            let key = ::awsgen_runtime::query::key(prefix, "NextToken");
-            body.push(&key, value);
+            body.member("NextToken", value);
         }
         if let ::std::option::Option::Some(value) = &self.max_results {
-            let key = ::awsgen_runtime::query::key(prefix, "MaxResults");
-            body.push(&key, &value.to_string());
+            body.member("MaxResults", &value.to_string());
         }
         ::std::result::Result::Ok(())
     }

@@ -309,28 +309,23 @@ impl DescribeSpotFleetRequestHistoryRequestBuilder {
     }
 }
 impl DescribeSpotFleetRequestHistoryRequest {
-    /// Writes the `DescribeSpotFleetRequestHistoryRequest` as query form pairs under `prefix`.
+    /// Writes the `DescribeSpotFleetRequestHistoryRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.dry_run {
-            let key = ::awsgen_runtime::query::key(prefix, "DryRun");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
         if let ::std::option::Option::Some(value) = &self.spot_fleet_request_id {
-            let key = ::awsgen_runtime::query::key(prefix, "SpotFleetRequestId");
-            body.push(&key, value);
+            body.member("SpotFleetRequestId", value);
         }
         if let ::std::option::Option::Some(value) = &self.event_type {
-            let key = ::awsgen_runtime::query::key(prefix, "EventType");
-            body.push(&key, value.as_str());
+            body.member("EventType", value.as_str());
         }
         if let ::std::option::Option::Some(value) = &self.start_time {
-            let key = ::awsgen_runtime::query::key(prefix, "StartTime");
-            body.push(
-                &key,
+            body.member(
+                "StartTime",
                 &::awsgen_runtime::protocol::timestamp_text(
                     value,
                     ::awsgen_runtime::protocol::TimestampText::Iso8601,
@@ -338,12 +333,10 @@ impl DescribeSpotFleetRequestHistoryRequest {
             );
         }
         if let ::std::option::Option::Some(value) = &self.next_token {
-            let key = ::awsgen_runtime::query::key(prefix, "NextToken");
-            body.push(&key, value);
+            body.member("NextToken", value);
         }
         if let ::std::option::Option::Some(value) = &self.max_results {
-            let key = ::awsgen_runtime::query::key(prefix, "MaxResults");
-            body.push(&key, &value.to_string());
+            body.member("MaxResults", &value.to_string());
         }
         ::std::result::Result::Ok(())
     }

@@ -199,23 +199,19 @@ impl DescribeVolumeAttributeRequestBuilder {
     }
 }
 impl DescribeVolumeAttributeRequest {
-    /// Writes the `DescribeVolumeAttributeRequest` as query form pairs under `prefix`.
+    /// Writes the `DescribeVolumeAttributeRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.attribute {
-            let key = ::awsgen_runtime::query::key(prefix, "Attribute");
-            body.push(&key, value.as_str());
+            body.member("Attribute", value.as_str());
         }
         if let ::std::option::Option::Some(value) = &self.volume_id {
-            let key = ::awsgen_runtime::query::key(prefix, "VolumeId");
-            body.push(&key, value);
+            body.member("VolumeId", value);
         }
         if let ::std::option::Option::Some(value) = &self.dry_run {
-            let key = ::awsgen_runtime::query::key(prefix, "DryRun");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
         ::std::result::Result::Ok(())
     }

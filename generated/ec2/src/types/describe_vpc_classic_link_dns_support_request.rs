@@ -180,27 +180,25 @@ impl DescribeVpcClassicLinkDnsSupportRequestBuilder {
     }
 }
 impl DescribeVpcClassicLinkDnsSupportRequest {
-    /// Writes the `DescribeVpcClassicLinkDnsSupportRequest` as query form pairs under `prefix`.
+    /// Writes the `DescribeVpcClassicLinkDnsSupportRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.vpc_ids {
-            let key = ::awsgen_runtime::query::key(prefix, "VpcIds");
-            let list_prefix = key;
+            let member_0 = body.enter("VpcIds");
             for (index_0, item_0) in value.iter().enumerate() {
-                let key = ::awsgen_runtime::query::indexed(&list_prefix, index_0 + 1);
-                body.push(&key, item_0);
+                let entry_0 = body.enter_index(index_0 + 1);
+                body.value(item_0);
+                body.leave(entry_0);
             }
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.max_results {
-            let key = ::awsgen_runtime::query::key(prefix, "MaxResults");
-            body.push(&key, &value.to_string());
+            body.member("MaxResults", &value.to_string());
         }
         if let ::std::option::Option::Some(value) = &self.next_token {
-            let key = ::awsgen_runtime::query::key(prefix, "NextToken");
-            body.push(&key, value);
+            body.member("NextToken", value);
         }
         ::std::result::Result::Ok(())
     }

@@ -181,23 +181,22 @@ impl DestinationOptionsRequestBuilder {
     }
 }
 impl DestinationOptionsRequest {
-    /// Writes the `DestinationOptionsRequest` as query form pairs under `prefix`.
+    /// Writes the `DestinationOptionsRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.file_format {
-            let key = ::awsgen_runtime::query::key(prefix, "FileFormat");
-            body.push(&key, value.as_str());
+            body.member("FileFormat", value.as_str());
         }
         if let ::std::option::Option::Some(value) = &self.hive_compatible_partitions {
-            let key = ::awsgen_runtime::query::key(prefix, "HiveCompatiblePartitions");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member(
+                "HiveCompatiblePartitions",
+                ::awsgen_runtime::query::bool_text(*value),
+            );
         }
         if let ::std::option::Option::Some(value) = &self.per_hour_partition {
-            let key = ::awsgen_runtime::query::key(prefix, "PerHourPartition");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("PerHourPartition", ::awsgen_runtime::query::bool_text(*value));
         }
         ::std::result::Result::Ok(())
     }

@@ -186,23 +186,19 @@ impl DetachNetworkInterfaceRequestBuilder {
     }
 }
 impl DetachNetworkInterfaceRequest {
-    /// Writes the `DetachNetworkInterfaceRequest` as query form pairs under `prefix`.
+    /// Writes the `DetachNetworkInterfaceRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.dry_run {
-            let key = ::awsgen_runtime::query::key(prefix, "DryRun");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
         if let ::std::option::Option::Some(value) = &self.attachment_id {
-            let key = ::awsgen_runtime::query::key(prefix, "AttachmentId");
-            body.push(&key, value);
+            body.member("AttachmentId", value);
         }
         if let ::std::option::Option::Some(value) = &self.force {
-            let key = ::awsgen_runtime::query::key(prefix, "Force");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("Force", ::awsgen_runtime::query::bool_text(*value));
         }
         ::std::result::Result::Ok(())
     }

@@ -244,32 +244,24 @@ impl DetachVerifiedAccessTrustProviderRequestBuilder {
     }
 }
 impl DetachVerifiedAccessTrustProviderRequest {
-    /// Writes the `DetachVerifiedAccessTrustProviderRequest` as query form pairs under `prefix`.
+    /// Writes the `DetachVerifiedAccessTrustProviderRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.verified_access_instance_id {
-            let key = ::awsgen_runtime::query::key(prefix, "VerifiedAccessInstanceId");
-            body.push(&key, value);
+            body.member("VerifiedAccessInstanceId", value);
         }
         if let ::std::option::Option::Some(value) = &self
             .verified_access_trust_provider_id
         {
-            let key = ::awsgen_runtime::query::key(
-                prefix,
-                "VerifiedAccessTrustProviderId",
-            );
-            body.push(&key, value);
+            body.member("VerifiedAccessTrustProviderId", value);
         }
         if let ::std::option::Option::Some(value) = &self.client_token {
-            let key = ::awsgen_runtime::query::key(prefix, "ClientToken");
-            body.push(&key, value);
+            body.member("ClientToken", value);
         }
         if let ::std::option::Option::Some(value) = &self.dry_run {
-            let key = ::awsgen_runtime::query::key(prefix, "DryRun");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
         ::std::result::Result::Ok(())
     }

@@ -185,27 +185,25 @@ impl DimensionConditionBuilder {
     }
 }
 impl DimensionCondition {
-    /// Writes the `DimensionCondition` as query form pairs under `prefix`.
+    /// Writes the `DimensionCondition` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.dimension {
-            let key = ::awsgen_runtime::query::key(prefix, "Dimension");
-            body.push(&key, value.as_str());
+            body.member("Dimension", value.as_str());
         }
         if let ::std::option::Option::Some(value) = &self.comparison {
-            let key = ::awsgen_runtime::query::key(prefix, "Comparison");
-            body.push(&key, value.as_str());
+            body.member("Comparison", value.as_str());
         }
         if let ::std::option::Option::Some(value) = &self.values {
-            let key = ::awsgen_runtime::query::key(prefix, "Value");
-            let list_prefix = key;
+            let member_0 = body.enter("Value");
             for (index_0, item_0) in value.iter().enumerate() {
-                let key = ::awsgen_runtime::query::indexed(&list_prefix, index_0 + 1);
-                body.push(&key, item_0);
+                let entry_0 = body.enter_index(index_0 + 1);
+                body.value(item_0);
+                body.leave(entry_0);
             }
+            body.leave(member_0);
         }
         ::std::result::Result::Ok(())
     }

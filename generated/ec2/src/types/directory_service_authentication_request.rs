@@ -116,15 +116,13 @@ impl DirectoryServiceAuthenticationRequestBuilder {
     }
 }
 impl DirectoryServiceAuthenticationRequest {
-    /// Writes the `DirectoryServiceAuthenticationRequest` as query form pairs under `prefix`.
+    /// Writes the `DirectoryServiceAuthenticationRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.directory_id {
-            let key = ::awsgen_runtime::query::key(prefix, "DirectoryId");
-            body.push(&key, value);
+            body.member("DirectoryId", value);
         }
         ::std::result::Result::Ok(())
     }

@@ -245,31 +245,25 @@ impl DisableAwsNetworkPerformanceMetricSubscriptionRequestBuilder {
     }
 }
 impl DisableAwsNetworkPerformanceMetricSubscriptionRequest {
-    /// Writes the `DisableAwsNetworkPerformanceMetricSubscriptionRequest` as query form pairs under `prefix`.
+    /// Writes the `DisableAwsNetworkPerformanceMetricSubscriptionRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.source {
-            let key = ::awsgen_runtime::query::key(prefix, "Source");
-            body.push(&key, value);
+            body.member("Source", value);
         }
         if let ::std::option::Option::Some(value) = &self.destination {
-            let key = ::awsgen_runtime::query::key(prefix, "Destination");
-            body.push(&key, value);
+            body.member("Destination", value);
         }
         if let ::std::option::Option::Some(value) = &self.metric {
-            let key = ::awsgen_runtime::query::key(prefix, "Metric");
-            body.push(&key, value.as_str());
+            body.member("Metric", value.as_str());
         }
         if let ::std::option::Option::Some(value) = &self.statistic {
-            let key = ::awsgen_runtime::query::key(prefix, "Statistic");
-            body.push(&key, value.as_str());
+            body.member("Statistic", value.as_str());
         }
         if let ::std::option::Option::Some(value) = &self.dry_run {
-            let key = ::awsgen_runtime::query::key(prefix, "DryRun");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
         ::std::result::Result::Ok(())
     }

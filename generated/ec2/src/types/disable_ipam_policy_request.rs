@@ -190,23 +190,19 @@ impl DisableIpamPolicyRequestBuilder {
     }
 }
 impl DisableIpamPolicyRequest {
-    /// Writes the `DisableIpamPolicyRequest` as query form pairs under `prefix`.
+    /// Writes the `DisableIpamPolicyRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.dry_run {
-            let key = ::awsgen_runtime::query::key(prefix, "DryRun");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
         if let ::std::option::Option::Some(value) = &self.ipam_policy_id {
-            let key = ::awsgen_runtime::query::key(prefix, "IpamPolicyId");
-            body.push(&key, value);
+            body.member("IpamPolicyId", value);
         }
         if let ::std::option::Option::Some(value) = &self.organization_target_id {
-            let key = ::awsgen_runtime::query::key(prefix, "OrganizationTargetId");
-            body.push(&key, value);
+            body.member("OrganizationTargetId", value);
         }
         ::std::result::Result::Ok(())
     }

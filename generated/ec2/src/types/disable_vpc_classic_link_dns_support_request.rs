@@ -116,15 +116,13 @@ impl DisableVpcClassicLinkDnsSupportRequestBuilder {
     }
 }
 impl DisableVpcClassicLinkDnsSupportRequest {
-    /// Writes the `DisableVpcClassicLinkDnsSupportRequest` as query form pairs under `prefix`.
+    /// Writes the `DisableVpcClassicLinkDnsSupportRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.vpc_id {
-            let key = ::awsgen_runtime::query::key(prefix, "VpcId");
-            body.push(&key, value);
+            body.member("VpcId", value);
         }
         ::std::result::Result::Ok(())
     }

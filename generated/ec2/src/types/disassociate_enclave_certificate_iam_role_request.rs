@@ -198,23 +198,19 @@ impl DisassociateEnclaveCertificateIamRoleRequestBuilder {
     }
 }
 impl DisassociateEnclaveCertificateIamRoleRequest {
-    /// Writes the `DisassociateEnclaveCertificateIamRoleRequest` as query form pairs under `prefix`.
+    /// Writes the `DisassociateEnclaveCertificateIamRoleRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.certificate_arn {
-            let key = ::awsgen_runtime::query::key(prefix, "CertificateArn");
-            body.push(&key, value);
+            body.member("CertificateArn", value);
         }
         if let ::std::option::Option::Some(value) = &self.role_arn {
-            let key = ::awsgen_runtime::query::key(prefix, "RoleArn");
-            body.push(&key, value);
+            body.member("RoleArn", value);
         }
         if let ::std::option::Option::Some(value) = &self.dry_run {
-            let key = ::awsgen_runtime::query::key(prefix, "DryRun");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
         ::std::result::Result::Ok(())
     }

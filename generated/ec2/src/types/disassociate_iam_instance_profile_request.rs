@@ -129,15 +129,13 @@ impl DisassociateIamInstanceProfileRequestBuilder {
     }
 }
 impl DisassociateIamInstanceProfileRequest {
-    /// Writes the `DisassociateIamInstanceProfileRequest` as query form pairs under `prefix`.
+    /// Writes the `DisassociateIamInstanceProfileRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.association_id {
-            let key = ::awsgen_runtime::query::key(prefix, "AssociationId");
-            body.push(&key, value);
+            body.member("AssociationId", value);
         }
         ::std::result::Result::Ok(())
     }

@@ -166,24 +166,18 @@ impl DisassociateIpamResourceDiscoveryRequestBuilder {
     }
 }
 impl DisassociateIpamResourceDiscoveryRequest {
-    /// Writes the `DisassociateIpamResourceDiscoveryRequest` as query form pairs under `prefix`.
+    /// Writes the `DisassociateIpamResourceDiscoveryRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.dry_run {
-            let key = ::awsgen_runtime::query::key(prefix, "DryRun");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
         if let ::std::option::Option::Some(value) = &self
             .ipam_resource_discovery_association_id
         {
-            let key = ::awsgen_runtime::query::key(
-                prefix,
-                "IpamResourceDiscoveryAssociationId",
-            );
-            body.push(&key, value);
+            body.member("IpamResourceDiscoveryAssociationId", value);
         }
         ::std::result::Result::Ok(())
     }

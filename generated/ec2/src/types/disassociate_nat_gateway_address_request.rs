@@ -238,31 +238,28 @@ impl DisassociateNatGatewayAddressRequestBuilder {
     }
 }
 impl DisassociateNatGatewayAddressRequest {
-    /// Writes the `DisassociateNatGatewayAddressRequest` as query form pairs under `prefix`.
+    /// Writes the `DisassociateNatGatewayAddressRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.nat_gateway_id {
-            let key = ::awsgen_runtime::query::key(prefix, "NatGatewayId");
-            body.push(&key, value);
+            body.member("NatGatewayId", value);
         }
         if let ::std::option::Option::Some(value) = &self.association_ids {
-            let key = ::awsgen_runtime::query::key(prefix, "AssociationId");
-            let list_prefix = key;
+            let member_0 = body.enter("AssociationId");
             for (index_0, item_0) in value.iter().enumerate() {
-                let key = ::awsgen_runtime::query::indexed(&list_prefix, index_0 + 1);
-                body.push(&key, item_0);
+                let entry_0 = body.enter_index(index_0 + 1);
+                body.value(item_0);
+                body.leave(entry_0);
             }
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.max_drain_duration_seconds {
-            let key = ::awsgen_runtime::query::key(prefix, "MaxDrainDurationSeconds");
-            body.push(&key, &value.to_string());
+            body.member("MaxDrainDurationSeconds", &value.to_string());
         }
         if let ::std::option::Option::Some(value) = &self.dry_run {
-            let key = ::awsgen_runtime::query::key(prefix, "DryRun");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
         ::std::result::Result::Ok(())
     }

@@ -195,23 +195,19 @@ impl DisassociateRouteServerRequestBuilder {
     }
 }
 impl DisassociateRouteServerRequest {
-    /// Writes the `DisassociateRouteServerRequest` as query form pairs under `prefix`.
+    /// Writes the `DisassociateRouteServerRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.route_server_id {
-            let key = ::awsgen_runtime::query::key(prefix, "RouteServerId");
-            body.push(&key, value);
+            body.member("RouteServerId", value);
         }
         if let ::std::option::Option::Some(value) = &self.vpc_id {
-            let key = ::awsgen_runtime::query::key(prefix, "VpcId");
-            body.push(&key, value);
+            body.member("VpcId", value);
         }
         if let ::std::option::Option::Some(value) = &self.dry_run {
-            let key = ::awsgen_runtime::query::key(prefix, "DryRun");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
         ::std::result::Result::Ok(())
     }

@@ -127,15 +127,13 @@ impl DisassociateVpcCidrBlockRequestBuilder {
     }
 }
 impl DisassociateVpcCidrBlockRequest {
-    /// Writes the `DisassociateVpcCidrBlockRequest` as query form pairs under `prefix`.
+    /// Writes the `DisassociateVpcCidrBlockRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.association_id {
-            let key = ::awsgen_runtime::query::key(prefix, "AssociationId");
-            body.push(&key, value);
+            body.member("AssociationId", value);
         }
         ::std::result::Result::Ok(())
     }

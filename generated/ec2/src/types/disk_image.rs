@@ -179,23 +179,23 @@ impl DiskImageBuilder {
     }
 }
 impl DiskImage {
-    /// Writes the `DiskImage` as query form pairs under `prefix`.
+    /// Writes the `DiskImage` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.description {
-            let key = ::awsgen_runtime::query::key(prefix, "Description");
-            body.push(&key, value);
+            body.member("Description", value);
         }
         if let ::std::option::Option::Some(value) = &self.image {
-            let key = ::awsgen_runtime::query::key(prefix, "Image");
-            value.write_query(body, &key)?;
+            let member_0 = body.enter("Image");
+            value.write_query(body)?;
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.volume {
-            let key = ::awsgen_runtime::query::key(prefix, "Volume");
-            value.write_query(body, &key)?;
+            let member_0 = body.enter("Volume");
+            value.write_query(body)?;
+            body.leave(member_0);
         }
         ::std::result::Result::Ok(())
     }

@@ -210,23 +210,19 @@ impl DiskImageDetailBuilder {
     }
 }
 impl DiskImageDetail {
-    /// Writes the `DiskImageDetail` as query form pairs under `prefix`.
+    /// Writes the `DiskImageDetail` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.format {
-            let key = ::awsgen_runtime::query::key(prefix, "Format");
-            body.push(&key, value.as_str());
+            body.member("Format", value.as_str());
         }
         if let ::std::option::Option::Some(value) = &self.bytes {
-            let key = ::awsgen_runtime::query::key(prefix, "Bytes");
-            body.push(&key, &value.to_string());
+            body.member("Bytes", &value.to_string());
         }
         if let ::std::option::Option::Some(value) = &self.import_manifest_url {
-            let key = ::awsgen_runtime::query::key(prefix, "ImportManifestUrl");
-            body.push(&key, value);
+            body.member("ImportManifestUrl", value);
         }
         ::std::result::Result::Ok(())
     }

@@ -244,36 +244,33 @@ impl DnsOptionsSpecificationBuilder {
     }
 }
 impl DnsOptionsSpecification {
-    /// Writes the `DnsOptionsSpecification` as query form pairs under `prefix`.
+    /// Writes the `DnsOptionsSpecification` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.dns_record_ip_type {
-            let key = ::awsgen_runtime::query::key(prefix, "DnsRecordIpType");
-            body.push(&key, value.as_str());
+            body.member("DnsRecordIpType", value.as_str());
         }
         if let ::std::option::Option::Some(value) = &self
             .private_dns_only_for_inbound_resolver_endpoint
         {
-            let key = ::awsgen_runtime::query::key(
-                prefix,
+            body.member(
                 "PrivateDnsOnlyForInboundResolverEndpoint",
+                ::awsgen_runtime::query::bool_text(*value),
             );
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
         }
         if let ::std::option::Option::Some(value) = &self.private_dns_preference {
-            let key = ::awsgen_runtime::query::key(prefix, "PrivateDnsPreference");
-            body.push(&key, value);
+            body.member("PrivateDnsPreference", value);
         }
         if let ::std::option::Option::Some(value) = &self.private_dns_specified_domains {
-            let key = ::awsgen_runtime::query::key(prefix, "PrivateDnsSpecifiedDomain");
-            let list_prefix = key;
+            let member_0 = body.enter("PrivateDnsSpecifiedDomain");
             for (index_0, item_0) in value.iter().enumerate() {
-                let key = ::awsgen_runtime::query::indexed(&list_prefix, index_0 + 1);
-                body.push(&key, item_0);
+                let entry_0 = body.enter_index(index_0 + 1);
+                body.value(item_0);
+                body.leave(entry_0);
             }
+            body.leave(member_0);
         }
         ::std::result::Result::Ok(())
     }

@@ -149,19 +149,19 @@ impl EbsInstanceBlockDeviceSpecificationBuilder {
     }
 }
 impl EbsInstanceBlockDeviceSpecification {
-    /// Writes the `EbsInstanceBlockDeviceSpecification` as query form pairs under `prefix`.
+    /// Writes the `EbsInstanceBlockDeviceSpecification` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.volume_id {
-            let key = ::awsgen_runtime::query::key(prefix, "VolumeId");
-            body.push(&key, value);
+            body.member("VolumeId", value);
         }
         if let ::std::option::Option::Some(value) = &self.delete_on_termination {
-            let key = ::awsgen_runtime::query::key(prefix, "DeleteOnTermination");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member(
+                "DeleteOnTermination",
+                ::awsgen_runtime::query::bool_text(*value),
+            );
         }
         ::std::result::Result::Ok(())
     }

@@ -128,15 +128,13 @@ impl ElasticGpuSpecificationBuilder {
     }
 }
 impl ElasticGpuSpecification {
-    /// Writes the `ElasticGpuSpecification` as query form pairs under `prefix`.
+    /// Writes the `ElasticGpuSpecification` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.type_ {
-            let key = ::awsgen_runtime::query::key(prefix, "Type");
-            body.push(&key, value);
+            body.member("Type", value);
         }
         ::std::result::Result::Ok(())
     }

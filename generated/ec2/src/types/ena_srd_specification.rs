@@ -150,19 +150,18 @@ impl EnaSrdSpecificationBuilder {
     }
 }
 impl EnaSrdSpecification {
-    /// Writes the `EnaSrdSpecification` as query form pairs under `prefix`.
+    /// Writes the `EnaSrdSpecification` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.ena_srd_enabled {
-            let key = ::awsgen_runtime::query::key(prefix, "EnaSrdEnabled");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("EnaSrdEnabled", ::awsgen_runtime::query::bool_text(*value));
         }
         if let ::std::option::Option::Some(value) = &self.ena_srd_udp_specification {
-            let key = ::awsgen_runtime::query::key(prefix, "EnaSrdUdpSpecification");
-            value.write_query(body, &key)?;
+            let member_0 = body.enter("EnaSrdUdpSpecification");
+            value.write_query(body)?;
+            body.leave(member_0);
         }
         ::std::result::Result::Ok(())
     }

@@ -113,15 +113,13 @@ impl EnaSrdUdpSpecificationRequestBuilder {
     }
 }
 impl EnaSrdUdpSpecificationRequest {
-    /// Writes the `EnaSrdUdpSpecificationRequest` as query form pairs under `prefix`.
+    /// Writes the `EnaSrdUdpSpecificationRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.ena_srd_udp_enabled {
-            let key = ::awsgen_runtime::query::key(prefix, "EnaSrdUdpEnabled");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("EnaSrdUdpEnabled", ::awsgen_runtime::query::bool_text(*value));
         }
         ::std::result::Result::Ok(())
     }

@@ -196,23 +196,19 @@ impl EnableAddressTransferRequestBuilder {
     }
 }
 impl EnableAddressTransferRequest {
-    /// Writes the `EnableAddressTransferRequest` as query form pairs under `prefix`.
+    /// Writes the `EnableAddressTransferRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.allocation_id {
-            let key = ::awsgen_runtime::query::key(prefix, "AllocationId");
-            body.push(&key, value);
+            body.member("AllocationId", value);
         }
         if let ::std::option::Option::Some(value) = &self.transfer_account_id {
-            let key = ::awsgen_runtime::query::key(prefix, "TransferAccountId");
-            body.push(&key, value);
+            body.member("TransferAccountId", value);
         }
         if let ::std::option::Option::Some(value) = &self.dry_run {
-            let key = ::awsgen_runtime::query::key(prefix, "DryRun");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
         ::std::result::Result::Ok(())
     }

@@ -309,35 +309,32 @@ impl EnableFastLaunchRequestBuilder {
     }
 }
 impl EnableFastLaunchRequest {
-    /// Writes the `EnableFastLaunchRequest` as query form pairs under `prefix`.
+    /// Writes the `EnableFastLaunchRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.image_id {
-            let key = ::awsgen_runtime::query::key(prefix, "ImageId");
-            body.push(&key, value);
+            body.member("ImageId", value);
         }
         if let ::std::option::Option::Some(value) = &self.resource_type {
-            let key = ::awsgen_runtime::query::key(prefix, "ResourceType");
-            body.push(&key, value);
+            body.member("ResourceType", value);
         }
         if let ::std::option::Option::Some(value) = &self.snapshot_configuration {
-            let key = ::awsgen_runtime::query::key(prefix, "SnapshotConfiguration");
-            value.write_query(body, &key)?;
+            let member_0 = body.enter("SnapshotConfiguration");
+            value.write_query(body)?;
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.launch_template {
-            let key = ::awsgen_runtime::query::key(prefix, "LaunchTemplate");
-            value.write_query(body, &key)?;
+            let member_0 = body.enter("LaunchTemplate");
+            value.write_query(body)?;
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.max_parallel_launches {
-            let key = ::awsgen_runtime::query::key(prefix, "MaxParallelLaunches");
-            body.push(&key, &value.to_string());
+            body.member("MaxParallelLaunches", &value.to_string());
         }
         if let ::std::option::Option::Some(value) = &self.dry_run {
-            let key = ::awsgen_runtime::query::key(prefix, "DryRun");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
         ::std::result::Result::Ok(())
     }

@@ -169,23 +169,17 @@ impl EnableImageBlockPublicAccessRequestBuilder {
     }
 }
 impl EnableImageBlockPublicAccessRequest {
-    /// Writes the `EnableImageBlockPublicAccessRequest` as query form pairs under `prefix`.
+    /// Writes the `EnableImageBlockPublicAccessRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.image_block_public_access_state
         {
-            let key = ::awsgen_runtime::query::key(
-                prefix,
-                "ImageBlockPublicAccessState",
-            );
-            body.push(&key, value.as_str());
+            body.member("ImageBlockPublicAccessState", value.as_str());
         }
         if let ::std::option::Option::Some(value) = &self.dry_run {
-            let key = ::awsgen_runtime::query::key(prefix, "DryRun");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
         ::std::result::Result::Ok(())
     }

@@ -213,20 +213,17 @@ impl EnableImageDeprecationRequestBuilder {
     }
 }
 impl EnableImageDeprecationRequest {
-    /// Writes the `EnableImageDeprecationRequest` as query form pairs under `prefix`.
+    /// Writes the `EnableImageDeprecationRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.image_id {
-            let key = ::awsgen_runtime::query::key(prefix, "ImageId");
-            body.push(&key, value);
+            body.member("ImageId", value);
         }
         if let ::std::option::Option::Some(value) = &self.deprecate_at {
-            let key = ::awsgen_runtime::query::key(prefix, "DeprecateAt");
-            body.push(
-                &key,
+            body.member(
+                "DeprecateAt",
                 &::awsgen_runtime::protocol::timestamp_text(
                     value,
                     ::awsgen_runtime::protocol::TimestampText::Iso8601,
@@ -234,8 +231,7 @@ impl EnableImageDeprecationRequest {
             );
         }
         if let ::std::option::Option::Some(value) = &self.dry_run {
-            let key = ::awsgen_runtime::query::key(prefix, "DryRun");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
         ::std::result::Result::Ok(())
     }

@@ -195,27 +195,25 @@ impl EnableInstanceSqlHaStandbyDetectionsRequestBuilder {
     }
 }
 impl EnableInstanceSqlHaStandbyDetectionsRequest {
-    /// Writes the `EnableInstanceSqlHaStandbyDetectionsRequest` as query form pairs under `prefix`.
+    /// Writes the `EnableInstanceSqlHaStandbyDetectionsRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.instance_ids {
-            let key = ::awsgen_runtime::query::key(prefix, "InstanceId");
-            let list_prefix = key;
+            let member_0 = body.enter("InstanceId");
             for (index_0, item_0) in value.iter().enumerate() {
-                let key = ::awsgen_runtime::query::indexed(&list_prefix, index_0 + 1);
-                body.push(&key, item_0);
+                let entry_0 = body.enter_index(index_0 + 1);
+                body.value(item_0);
+                body.leave(entry_0);
             }
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.sql_server_credentials {
-            let key = ::awsgen_runtime::query::key(prefix, "SqlServerCredentials");
-            body.push(&key, value);
+            body.member("SqlServerCredentials", value);
         }
         if let ::std::option::Option::Some(value) = &self.dry_run {
-            let key = ::awsgen_runtime::query::key(prefix, "DryRun");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
         ::std::result::Result::Ok(())
     }

@@ -405,48 +405,36 @@ impl EnableIpamInternetRegistryAssociationRequestBuilder {
     }
 }
 impl EnableIpamInternetRegistryAssociationRequest {
-    /// Writes the `EnableIpamInternetRegistryAssociationRequest` as query form pairs under `prefix`.
+    /// Writes the `EnableIpamInternetRegistryAssociationRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.dry_run {
-            let key = ::awsgen_runtime::query::key(prefix, "DryRun");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
         if let ::std::option::Option::Some(value) = &self
             .ipam_internet_registry_association_id
         {
-            let key = ::awsgen_runtime::query::key(
-                prefix,
-                "IpamInternetRegistryAssociationId",
-            );
-            body.push(&key, value);
+            body.member("IpamInternetRegistryAssociationId", value);
         }
         if let ::std::option::Option::Some(value) = &self.rpki_version {
-            let key = ::awsgen_runtime::query::key(prefix, "RpkiVersion");
-            body.push(&key, value);
+            body.member("RpkiVersion", value);
         }
         if let ::std::option::Option::Some(value) = &self.service_uri {
-            let key = ::awsgen_runtime::query::key(prefix, "ServiceUri");
-            body.push(&key, value);
+            body.member("ServiceUri", value);
         }
         if let ::std::option::Option::Some(value) = &self.child_handle {
-            let key = ::awsgen_runtime::query::key(prefix, "ChildHandle");
-            body.push(&key, value);
+            body.member("ChildHandle", value);
         }
         if let ::std::option::Option::Some(value) = &self.parent_handle {
-            let key = ::awsgen_runtime::query::key(prefix, "ParentHandle");
-            body.push(&key, value);
+            body.member("ParentHandle", value);
         }
         if let ::std::option::Option::Some(value) = &self.parent_bpki_ta {
-            let key = ::awsgen_runtime::query::key(prefix, "ParentBpkiTa");
-            body.push(&key, value);
+            body.member("ParentBpkiTa", value);
         }
         if let ::std::option::Option::Some(value) = &self.client_token {
-            let key = ::awsgen_runtime::query::key(prefix, "ClientToken");
-            body.push(&key, value);
+            body.member("ClientToken", value);
         }
         ::std::result::Result::Ok(())
     }

@@ -197,23 +197,19 @@ impl EnableVgwRoutePropagationRequestBuilder {
     }
 }
 impl EnableVgwRoutePropagationRequest {
-    /// Writes the `EnableVgwRoutePropagationRequest` as query form pairs under `prefix`.
+    /// Writes the `EnableVgwRoutePropagationRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.gateway_id {
-            let key = ::awsgen_runtime::query::key(prefix, "GatewayId");
-            body.push(&key, value);
+            body.member("GatewayId", value);
         }
         if let ::std::option::Option::Some(value) = &self.route_table_id {
-            let key = ::awsgen_runtime::query::key(prefix, "RouteTableId");
-            body.push(&key, value);
+            body.member("RouteTableId", value);
         }
         if let ::std::option::Option::Some(value) = &self.dry_run {
-            let key = ::awsgen_runtime::query::key(prefix, "DryRun");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
         ::std::result::Result::Ok(())
     }

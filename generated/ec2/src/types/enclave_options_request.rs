@@ -107,15 +107,13 @@ impl EnclaveOptionsRequestBuilder {
     }
 }
 impl EnclaveOptionsRequest {
-    /// Writes the `EnclaveOptionsRequest` as query form pairs under `prefix`.
+    /// Writes the `EnclaveOptionsRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.enabled {
-            let key = ::awsgen_runtime::query::key(prefix, "Enabled");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("Enabled", ::awsgen_runtime::query::bool_text(*value));
         }
         ::std::result::Result::Ok(())
     }

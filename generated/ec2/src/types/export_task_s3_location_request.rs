@@ -159,19 +159,16 @@ impl ExportTaskS3LocationRequestBuilder {
     }
 }
 impl ExportTaskS3LocationRequest {
-    /// Writes the `ExportTaskS3LocationRequest` as query form pairs under `prefix`.
+    /// Writes the `ExportTaskS3LocationRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.s3_bucket {
-            let key = ::awsgen_runtime::query::key(prefix, "S3Bucket");
-            body.push(&key, value);
+            body.member("S3Bucket", value);
         }
         if let ::std::option::Option::Some(value) = &self.s3_prefix {
-            let key = ::awsgen_runtime::query::key(prefix, "S3Prefix");
-            body.push(&key, value);
+            body.member("S3Prefix", value);
         }
         ::std::result::Result::Ok(())
     }

@@ -220,27 +220,22 @@ impl ExportToS3TaskSpecificationBuilder {
     }
 }
 impl ExportToS3TaskSpecification {
-    /// Writes the `ExportToS3TaskSpecification` as query form pairs under `prefix`.
+    /// Writes the `ExportToS3TaskSpecification` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.disk_image_format {
-            let key = ::awsgen_runtime::query::key(prefix, "DiskImageFormat");
-            body.push(&key, value.as_str());
+            body.member("DiskImageFormat", value.as_str());
         }
         if let ::std::option::Option::Some(value) = &self.container_format {
-            let key = ::awsgen_runtime::query::key(prefix, "ContainerFormat");
-            body.push(&key, value.as_str());
+            body.member("ContainerFormat", value.as_str());
         }
         if let ::std::option::Option::Some(value) = &self.s3_bucket {
-            let key = ::awsgen_runtime::query::key(prefix, "S3Bucket");
-            body.push(&key, value);
+            body.member("S3Bucket", value);
         }
         if let ::std::option::Option::Some(value) = &self.s3_prefix {
-            let key = ::awsgen_runtime::query::key(prefix, "S3Prefix");
-            body.push(&key, value);
+            body.member("S3Prefix", value);
         }
         ::std::result::Result::Ok(())
     }

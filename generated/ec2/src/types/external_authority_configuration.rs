@@ -159,19 +159,16 @@ impl ExternalAuthorityConfigurationBuilder {
     }
 }
 impl ExternalAuthorityConfiguration {
-    /// Writes the `ExternalAuthorityConfiguration` as query form pairs under `prefix`.
+    /// Writes the `ExternalAuthorityConfiguration` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.type_ {
-            let key = ::awsgen_runtime::query::key(prefix, "Type");
-            body.push(&key, value.as_str());
+            body.member("Type", value.as_str());
         }
         if let ::std::option::Option::Some(value) = &self.external_resource_identifier {
-            let key = ::awsgen_runtime::query::key(prefix, "ExternalResourceIdentifier");
-            body.push(&key, value);
+            body.member("ExternalResourceIdentifier", value);
         }
         ::std::result::Result::Ok(())
     }

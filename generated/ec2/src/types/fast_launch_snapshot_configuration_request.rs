@@ -116,15 +116,13 @@ impl FastLaunchSnapshotConfigurationRequestBuilder {
     }
 }
 impl FastLaunchSnapshotConfigurationRequest {
-    /// Writes the `FastLaunchSnapshotConfigurationRequest` as query form pairs under `prefix`.
+    /// Writes the `FastLaunchSnapshotConfigurationRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.target_resource_count {
-            let key = ::awsgen_runtime::query::key(prefix, "TargetResourceCount");
-            body.push(&key, &value.to_string());
+            body.member("TargetResourceCount", &value.to_string());
         }
         ::std::result::Result::Ok(())
     }

@@ -156,20 +156,17 @@ impl FederatedAuthenticationRequestBuilder {
     }
 }
 impl FederatedAuthenticationRequest {
-    /// Writes the `FederatedAuthenticationRequest` as query form pairs under `prefix`.
+    /// Writes the `FederatedAuthenticationRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.saml_provider_arn {
-            let key = ::awsgen_runtime::query::key(prefix, "SAMLProviderArn");
-            body.push(&key, value);
+            body.member("SAMLProviderArn", value);
         }
         if let ::std::option::Option::Some(value) = &self.self_service_saml_provider_arn
         {
-            let key = ::awsgen_runtime::query::key(prefix, "SelfServiceSAMLProviderArn");
-            body.push(&key, value);
+            body.member("SelfServiceSAMLProviderArn", value);
         }
         ::std::result::Result::Ok(())
     }

@@ -185,26 +185,24 @@ impl FleetLaunchTemplateConfigRequestBuilder {
     }
 }
 impl FleetLaunchTemplateConfigRequest {
-    /// Writes the `FleetLaunchTemplateConfigRequest` as query form pairs under `prefix`.
+    /// Writes the `FleetLaunchTemplateConfigRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.launch_template_specification {
-            let key = ::awsgen_runtime::query::key(
-                prefix,
-                "LaunchTemplateSpecification",
-            );
-            value.write_query(body, &key)?;
+            let member_0 = body.enter("LaunchTemplateSpecification");
+            value.write_query(body)?;
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.overrides {
-            let key = ::awsgen_runtime::query::key(prefix, "Overrides");
-            let list_prefix = key;
+            let member_0 = body.enter("Overrides");
             for (index_0, item_0) in value.iter().enumerate() {
-                let key = ::awsgen_runtime::query::indexed(&list_prefix, index_0 + 1);
-                item_0.write_query(body, &key)?;
+                let entry_0 = body.enter_index(index_0 + 1);
+                item_0.write_query(body)?;
+                body.leave(entry_0);
             }
+            body.leave(member_0);
         }
         ::std::result::Result::Ok(())
     }

@@ -663,71 +663,69 @@ impl FleetLaunchTemplateOverridesRequestBuilder {
     }
 }
 impl FleetLaunchTemplateOverridesRequest {
-    /// Writes the `FleetLaunchTemplateOverridesRequest` as query form pairs under `prefix`.
+    /// Writes the `FleetLaunchTemplateOverridesRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.instance_type {
-            let key = ::awsgen_runtime::query::key(prefix, "InstanceType");
-            body.push(&key, value.as_str());
+            body.member("InstanceType", value.as_str());
         }
         if let ::std::option::Option::Some(value) = &self.max_price {
-            let key = ::awsgen_runtime::query::key(prefix, "MaxPrice");
-            body.push(&key, value);
+            body.member("MaxPrice", value);
         }
         if let ::std::option::Option::Some(value) = &self.subnet_id {
-            let key = ::awsgen_runtime::query::key(prefix, "SubnetId");
-            body.push(&key, value);
+            body.member("SubnetId", value);
         }
         if let ::std::option::Option::Some(value) = &self.availability_zone {
-            let key = ::awsgen_runtime::query::key(prefix, "AvailabilityZone");
-            body.push(&key, value);
+            body.member("AvailabilityZone", value);
         }
         if let ::std::option::Option::Some(value) = &self.weighted_capacity {
-            let key = ::awsgen_runtime::query::key(prefix, "WeightedCapacity");
-            body.push(&key, &::awsgen_runtime::protocol::float_text(*value));
+            body.member(
+                "WeightedCapacity",
+                &::awsgen_runtime::protocol::float_text(*value),
+            );
         }
         if let ::std::option::Option::Some(value) = &self.priority {
-            let key = ::awsgen_runtime::query::key(prefix, "Priority");
-            body.push(&key, &::awsgen_runtime::protocol::float_text(*value));
+            body.member("Priority", &::awsgen_runtime::protocol::float_text(*value));
         }
         if let ::std::option::Option::Some(value) = &self.placement {
-            let key = ::awsgen_runtime::query::key(prefix, "Placement");
-            value.write_query(body, &key)?;
+            let member_0 = body.enter("Placement");
+            value.write_query(body)?;
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.key_name {
-            let key = ::awsgen_runtime::query::key(prefix, "KeyName");
-            body.push(&key, value);
+            body.member("KeyName", value);
         }
         if let ::std::option::Option::Some(value) = &self.block_device_mappings {
-            let key = ::awsgen_runtime::query::key(prefix, "BlockDeviceMapping");
-            let list_prefix = key;
+            let member_0 = body.enter("BlockDeviceMapping");
             for (index_0, item_0) in value.iter().enumerate() {
-                let key = ::awsgen_runtime::query::indexed(&list_prefix, index_0 + 1);
-                item_0.write_query(body, &key)?;
+                let entry_0 = body.enter_index(index_0 + 1);
+                item_0.write_query(body)?;
+                body.leave(entry_0);
             }
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.iam_instance_profile {
-            let key = ::awsgen_runtime::query::key(prefix, "IamInstanceProfile");
-            value.write_query(body, &key)?;
+            let member_0 = body.enter("IamInstanceProfile");
+            value.write_query(body)?;
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.metadata_options {
-            let key = ::awsgen_runtime::query::key(prefix, "MetadataOptions");
-            value.write_query(body, &key)?;
+            let member_0 = body.enter("MetadataOptions");
+            value.write_query(body)?;
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.instance_requirements {
-            let key = ::awsgen_runtime::query::key(prefix, "InstanceRequirements");
-            value.write_query(body, &key)?;
+            let member_0 = body.enter("InstanceRequirements");
+            value.write_query(body)?;
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.image_id {
-            let key = ::awsgen_runtime::query::key(prefix, "ImageId");
-            body.push(&key, value);
+            body.member("ImageId", value);
         }
         if let ::std::option::Option::Some(value) = &self.availability_zone_id {
-            let key = ::awsgen_runtime::query::key(prefix, "AvailabilityZoneId");
-            body.push(&key, value);
+            body.member("AvailabilityZoneId", value);
         }
         ::std::result::Result::Ok(())
     }

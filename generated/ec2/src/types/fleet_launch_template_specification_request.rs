@@ -252,32 +252,24 @@ impl FleetLaunchTemplateSpecificationRequestBuilder {
     }
 }
 impl FleetLaunchTemplateSpecificationRequest {
-    /// Writes the `FleetLaunchTemplateSpecificationRequest` as query form pairs under `prefix`.
+    /// Writes the `FleetLaunchTemplateSpecificationRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.launch_template_id {
-            let key = ::awsgen_runtime::query::key(prefix, "LaunchTemplateId");
-            body.push(&key, value);
+            body.member("LaunchTemplateId", value);
         }
         if let ::std::option::Option::Some(value) = &self.launch_template_name {
-            let key = ::awsgen_runtime::query::key(prefix, "LaunchTemplateName");
-            body.push(&key, value);
+            body.member("LaunchTemplateName", value);
         }
         if let ::std::option::Option::Some(value) = &self.version {
-            let key = ::awsgen_runtime::query::key(prefix, "Version");
-            body.push(&key, value);
+            body.member("Version", value);
         }
         if let ::std::option::Option::Some(value) = &self
             .launch_template_specification_user_data
         {
-            let key = ::awsgen_runtime::query::key(
-                prefix,
-                "LaunchTemplateSpecificationUserData",
-            );
-            body.push(&key, value);
+            body.member("LaunchTemplateSpecificationUserData", value);
         }
         ::std::result::Result::Ok(())
     }

@@ -159,19 +159,16 @@ impl FleetSpotCapacityRebalanceRequestBuilder {
     }
 }
 impl FleetSpotCapacityRebalanceRequest {
-    /// Writes the `FleetSpotCapacityRebalanceRequest` as query form pairs under `prefix`.
+    /// Writes the `FleetSpotCapacityRebalanceRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.replacement_strategy {
-            let key = ::awsgen_runtime::query::key(prefix, "ReplacementStrategy");
-            body.push(&key, value.as_str());
+            body.member("ReplacementStrategy", value.as_str());
         }
         if let ::std::option::Option::Some(value) = &self.termination_delay {
-            let key = ::awsgen_runtime::query::key(prefix, "TerminationDelay");
-            body.push(&key, &value.to_string());
+            body.member("TerminationDelay", &value.to_string());
         }
         ::std::result::Result::Ok(())
     }

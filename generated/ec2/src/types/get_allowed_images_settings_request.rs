@@ -108,15 +108,13 @@ impl GetAllowedImagesSettingsRequestBuilder {
     }
 }
 impl GetAllowedImagesSettingsRequest {
-    /// Writes the `GetAllowedImagesSettingsRequest` as query form pairs under `prefix`.
+    /// Writes the `GetAllowedImagesSettingsRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.dry_run {
-            let key = ::awsgen_runtime::query::key(prefix, "DryRun");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
         ::std::result::Result::Ok(())
     }

@@ -313,24 +313,23 @@ impl GetAwsNetworkPerformanceDataRequestBuilder {
     }
 }
 impl GetAwsNetworkPerformanceDataRequest {
-    /// Writes the `GetAwsNetworkPerformanceDataRequest` as query form pairs under `prefix`.
+    /// Writes the `GetAwsNetworkPerformanceDataRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.data_queries {
-            let key = ::awsgen_runtime::query::key(prefix, "DataQuery");
-            let list_prefix = key;
+            let member_0 = body.enter("DataQuery");
             for (index_0, item_0) in value.iter().enumerate() {
-                let key = ::awsgen_runtime::query::indexed(&list_prefix, index_0 + 1);
-                item_0.write_query(body, &key)?;
+                let entry_0 = body.enter_index(index_0 + 1);
+                item_0.write_query(body)?;
+                body.leave(entry_0);
             }
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.start_time {
-            let key = ::awsgen_runtime::query::key(prefix, "StartTime");
-            body.push(
-                &key,
+            body.member(
+                "StartTime",
                 &::awsgen_runtime::protocol::timestamp_text(
                     value,
                     ::awsgen_runtime::protocol::TimestampText::Iso8601,
@@ -338,9 +337,8 @@ impl GetAwsNetworkPerformanceDataRequest {
             );
         }
         if let ::std::option::Option::Some(value) = &self.end_time {
-            let key = ::awsgen_runtime::query::key(prefix, "EndTime");
-            body.push(
-                &key,
+            body.member(
+                "EndTime",
                 &::awsgen_runtime::protocol::timestamp_text(
                     value,
                     ::awsgen_runtime::protocol::TimestampText::Iso8601,
@@ -348,16 +346,13 @@ impl GetAwsNetworkPerformanceDataRequest {
             );
         }
         if let ::std::option::Option::Some(value) = &self.max_results {
-            let key = ::awsgen_runtime::query::key(prefix, "MaxResults");
-            body.push(&key, &value.to_string());
+            body.member("MaxResults", &value.to_string());
         }
         if let ::std::option::Option::Some(value) = &self.next_token {
-            let key = ::awsgen_runtime::query::key(prefix, "NextToken");
-            body.push(&key, value);
+            body.member("NextToken", value);
         }
         if let ::std::option::Option::Some(value) = &self.dry_run {
-            let key = ::awsgen_runtime::query::key(prefix, "DryRun");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
         ::std::result::Result::Ok(())
     }

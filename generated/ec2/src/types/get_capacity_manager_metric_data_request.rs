@@ -459,24 +459,23 @@ impl GetCapacityManagerMetricDataRequestBuilder {
     }
 }
 impl GetCapacityManagerMetricDataRequest {
-    /// Writes the `GetCapacityManagerMetricDataRequest` as query form pairs under `prefix`.
+    /// Writes the `GetCapacityManagerMetricDataRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.metric_names {
-            let key = ::awsgen_runtime::query::key(prefix, "MetricName");
-            let list_prefix = key;
+            let member_0 = body.enter("MetricName");
             for (index_0, item_0) in value.iter().enumerate() {
-                let key = ::awsgen_runtime::query::indexed(&list_prefix, index_0 + 1);
-                body.push(&key, item_0.as_str());
+                let entry_0 = body.enter_index(index_0 + 1);
+                body.value(item_0.as_str());
+                body.leave(entry_0);
             }
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.start_time {
-            let key = ::awsgen_runtime::query::key(prefix, "StartTime");
-            body.push(
-                &key,
+            body.member(
+                "StartTime",
                 &::awsgen_runtime::protocol::timestamp_text(
                     value,
                     ::awsgen_runtime::protocol::TimestampText::Iso8601,
@@ -484,9 +483,8 @@ impl GetCapacityManagerMetricDataRequest {
             );
         }
         if let ::std::option::Option::Some(value) = &self.end_time {
-            let key = ::awsgen_runtime::query::key(prefix, "EndTime");
-            body.push(
-                &key,
+            body.member(
+                "EndTime",
                 &::awsgen_runtime::protocol::timestamp_text(
                     value,
                     ::awsgen_runtime::protocol::TimestampText::Iso8601,
@@ -494,36 +492,34 @@ impl GetCapacityManagerMetricDataRequest {
             );
         }
         if let ::std::option::Option::Some(value) = &self.period {
-            let key = ::awsgen_runtime::query::key(prefix, "Period");
-            body.push(&key, &value.to_string());
+            body.member("Period", &value.to_string());
         }
         if let ::std::option::Option::Some(value) = &self.group_by {
-            let key = ::awsgen_runtime::query::key(prefix, "GroupBy");
-            let list_prefix = key;
+            let member_0 = body.enter("GroupBy");
             for (index_0, item_0) in value.iter().enumerate() {
-                let key = ::awsgen_runtime::query::indexed(&list_prefix, index_0 + 1);
-                body.push(&key, item_0.as_str());
+                let entry_0 = body.enter_index(index_0 + 1);
+                body.value(item_0.as_str());
+                body.leave(entry_0);
             }
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.filter_by {
-            let key = ::awsgen_runtime::query::key(prefix, "FilterBy");
-            let list_prefix = key;
+            let member_0 = body.enter("FilterBy");
             for (index_0, item_0) in value.iter().enumerate() {
-                let key = ::awsgen_runtime::query::indexed(&list_prefix, index_0 + 1);
-                item_0.write_query(body, &key)?;
+                let entry_0 = body.enter_index(index_0 + 1);
+                item_0.write_query(body)?;
+                body.leave(entry_0);
             }
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.max_results {
-            let key = ::awsgen_runtime::query::key(prefix, "MaxResults");
-            body.push(&key, &value.to_string());
+            body.member("MaxResults", &value.to_string());
         }
         if let ::std::option::Option::Some(value) = &self.next_token {
-            let key = ::awsgen_runtime::query::key(prefix, "NextToken");
-            body.push(&key, value);
+            body.member("NextToken", value);
         }
         if let ::std::option::Option::Some(value) = &self.dry_run {
-            let key = ::awsgen_runtime::query::key(prefix, "DryRun");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
         ::std::result::Result::Ok(())
     }

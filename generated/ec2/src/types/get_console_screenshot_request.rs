@@ -180,23 +180,19 @@ impl GetConsoleScreenshotRequestBuilder {
     }
 }
 impl GetConsoleScreenshotRequest {
-    /// Writes the `GetConsoleScreenshotRequest` as query form pairs under `prefix`.
+    /// Writes the `GetConsoleScreenshotRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.dry_run {
-            let key = ::awsgen_runtime::query::key(prefix, "DryRun");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
         if let ::std::option::Option::Some(value) = &self.instance_id {
-            let key = ::awsgen_runtime::query::key(prefix, "InstanceId");
-            body.push(&key, value);
+            body.member("InstanceId", value);
         }
         if let ::std::option::Option::Some(value) = &self.wake_up {
-            let key = ::awsgen_runtime::query::key(prefix, "WakeUp");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("WakeUp", ::awsgen_runtime::query::bool_text(*value));
         }
         ::std::result::Result::Ok(())
     }

@@ -162,19 +162,16 @@ impl GetDefaultCreditSpecificationRequestBuilder {
     }
 }
 impl GetDefaultCreditSpecificationRequest {
-    /// Writes the `GetDefaultCreditSpecificationRequest` as query form pairs under `prefix`.
+    /// Writes the `GetDefaultCreditSpecificationRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.dry_run {
-            let key = ::awsgen_runtime::query::key(prefix, "DryRun");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
         if let ::std::option::Option::Some(value) = &self.instance_family {
-            let key = ::awsgen_runtime::query::key(prefix, "InstanceFamily");
-            body.push(&key, value.as_str());
+            body.member("InstanceFamily", value.as_str());
         }
         ::std::result::Result::Ok(())
     }

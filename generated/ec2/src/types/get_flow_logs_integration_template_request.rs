@@ -250,32 +250,26 @@ impl GetFlowLogsIntegrationTemplateRequestBuilder {
     }
 }
 impl GetFlowLogsIntegrationTemplateRequest {
-    /// Writes the `GetFlowLogsIntegrationTemplateRequest` as query form pairs under `prefix`.
+    /// Writes the `GetFlowLogsIntegrationTemplateRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.dry_run {
-            let key = ::awsgen_runtime::query::key(prefix, "DryRun");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
         if let ::std::option::Option::Some(value) = &self.flow_log_id {
-            let key = ::awsgen_runtime::query::key(prefix, "FlowLogId");
-            body.push(&key, value);
+            body.member("FlowLogId", value);
         }
         if let ::std::option::Option::Some(value) = &self
             .config_delivery_s3_destination_arn
         {
-            let key = ::awsgen_runtime::query::key(
-                prefix,
-                "ConfigDeliveryS3DestinationArn",
-            );
-            body.push(&key, value);
+            body.member("ConfigDeliveryS3DestinationArn", value);
         }
         if let ::std::option::Option::Some(value) = &self.integrate_services {
-            let key = ::awsgen_runtime::query::key(prefix, "IntegrateService");
-            value.write_query(body, &key)?;
+            let member_0 = body.enter("IntegrateService");
+            value.write_query(body)?;
+            body.leave(member_0);
         }
         ::std::result::Result::Ok(())
     }

@@ -237,27 +237,22 @@ impl GetInstanceTpmEkPubRequestBuilder {
     }
 }
 impl GetInstanceTpmEkPubRequest {
-    /// Writes the `GetInstanceTpmEkPubRequest` as query form pairs under `prefix`.
+    /// Writes the `GetInstanceTpmEkPubRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.instance_id {
-            let key = ::awsgen_runtime::query::key(prefix, "InstanceId");
-            body.push(&key, value);
+            body.member("InstanceId", value);
         }
         if let ::std::option::Option::Some(value) = &self.key_type {
-            let key = ::awsgen_runtime::query::key(prefix, "KeyType");
-            body.push(&key, value.as_str());
+            body.member("KeyType", value.as_str());
         }
         if let ::std::option::Option::Some(value) = &self.key_format {
-            let key = ::awsgen_runtime::query::key(prefix, "KeyFormat");
-            body.push(&key, value.as_str());
+            body.member("KeyFormat", value.as_str());
         }
         if let ::std::option::Option::Some(value) = &self.dry_run {
-            let key = ::awsgen_runtime::query::key(prefix, "DryRun");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
         ::std::result::Result::Ok(())
     }

@@ -397,33 +397,25 @@ impl GetIpamRoutingPolicyRegistrationDeltasRequestBuilder {
     }
 }
 impl GetIpamRoutingPolicyRegistrationDeltasRequest {
-    /// Writes the `GetIpamRoutingPolicyRegistrationDeltasRequest` as query form pairs under `prefix`.
+    /// Writes the `GetIpamRoutingPolicyRegistrationDeltasRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.dry_run {
-            let key = ::awsgen_runtime::query::key(prefix, "DryRun");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
         if let ::std::option::Option::Some(value) = &self
             .ipam_internet_registry_association_id
         {
-            let key = ::awsgen_runtime::query::key(
-                prefix,
-                "IpamInternetRegistryAssociationId",
-            );
-            body.push(&key, value);
+            body.member("IpamInternetRegistryAssociationId", value);
         }
         if let ::std::option::Option::Some(value) = &self.delta_id {
-            let key = ::awsgen_runtime::query::key(prefix, "DeltaId");
-            body.push(&key, value);
+            body.member("DeltaId", value);
         }
         if let ::std::option::Option::Some(value) = &self.start_time {
-            let key = ::awsgen_runtime::query::key(prefix, "StartTime");
-            body.push(
-                &key,
+            body.member(
+                "StartTime",
                 &::awsgen_runtime::protocol::timestamp_text(
                     value,
                     ::awsgen_runtime::protocol::TimestampText::Iso8601,
@@ -431,9 +423,8 @@ impl GetIpamRoutingPolicyRegistrationDeltasRequest {
             );
         }
         if let ::std::option::Option::Some(value) = &self.end_time {
-            let key = ::awsgen_runtime::query::key(prefix, "EndTime");
-            body.push(
-                &key,
+            body.member(
+                "EndTime",
                 &::awsgen_runtime::protocol::timestamp_text(
                     value,
                     ::awsgen_runtime::protocol::TimestampText::Iso8601,
@@ -441,16 +432,13 @@ impl GetIpamRoutingPolicyRegistrationDeltasRequest {
             );
         }
         if let ::std::option::Option::Some(value) = &self.chronological_order {
-            let key = ::awsgen_runtime::query::key(prefix, "ChronologicalOrder");
-            body.push(&key, value.as_str());
+            body.member("ChronologicalOrder", value.as_str());
         }
         if let ::std::option::Option::Some(value) = &self.max_results {
-            let key = ::awsgen_runtime::query::key(prefix, "MaxResults");
-            body.push(&key, &value.to_string());
+            body.member("MaxResults", &value.to_string());
         }
         if let ::std::option::Option::Some(value) = &self.next_token {
-            let key = ::awsgen_runtime::query::key(prefix, "NextToken");
-            body.push(&key, value);
+            body.member("NextToken", value);
         }
         ::std::result::Result::Ok(())
     }

@@ -445,64 +445,59 @@ impl GetSpotPlacementScoresRequestBuilder {
     }
 }
 impl GetSpotPlacementScoresRequest {
-    /// Writes the `GetSpotPlacementScoresRequest` as query form pairs under `prefix`.
+    /// Writes the `GetSpotPlacementScoresRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.instance_types {
-            let key = ::awsgen_runtime::query::key(prefix, "InstanceType");
-            let list_prefix = key;
+            let member_0 = body.enter("InstanceType");
             for (index_0, item_0) in value.iter().enumerate() {
-                let key = ::awsgen_runtime::query::indexed(&list_prefix, index_0 + 1);
-                body.push(&key, item_0);
+                let entry_0 = body.enter_index(index_0 + 1);
+                body.value(item_0);
+                body.leave(entry_0);
             }
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.target_capacity {
-            let key = ::awsgen_runtime::query::key(prefix, "TargetCapacity");
-            body.push(&key, &value.to_string());
+            body.member("TargetCapacity", &value.to_string());
         }
         if let ::std::option::Option::Some(value) = &self.target_capacity_unit_type {
-            let key = ::awsgen_runtime::query::key(prefix, "TargetCapacityUnitType");
-            body.push(&key, value.as_str());
+            body.member("TargetCapacityUnitType", value.as_str());
         }
         if let ::std::option::Option::Some(value) = &self.single_availability_zone {
-            let key = ::awsgen_runtime::query::key(prefix, "SingleAvailabilityZone");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member(
+                "SingleAvailabilityZone",
+                ::awsgen_runtime::query::bool_text(*value),
+            );
         }
         if let ::std::option::Option::Some(value) = &self.region_names {
-            let key = ::awsgen_runtime::query::key(prefix, "RegionName");
-            let list_prefix = key;
+            let member_0 = body.enter("RegionName");
             for (index_0, item_0) in value.iter().enumerate() {
-                let key = ::awsgen_runtime::query::indexed(&list_prefix, index_0 + 1);
-                body.push(&key, item_0);
+                let entry_0 = body.enter_index(index_0 + 1);
+                body.value(item_0);
+                body.leave(entry_0);
             }
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self
             .instance_requirements_with_metadata
         {
-            let key = ::awsgen_runtime::query::key(
-                prefix,
-                "InstanceRequirementsWithMetadata",
-            );
-            value.write_query(body, &key)?;
+            let member_0 = body.enter("InstanceRequirementsWithMetadata");
+            value.write_query(body)?;
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.dry_run {
-            let key = ::awsgen_runtime::query::key(prefix, "DryRun");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
         if let ::std::option::Option::Some(value) = &self.max_results {
-            let key = ::awsgen_runtime::query::key(prefix, "MaxResults");
-            body.push(&key, &value.to_string());
+            body.member("MaxResults", &value.to_string());
         }
         if let ::std::option::Option::Some(value) = &self.next_token {
-            let key = ::awsgen_runtime::query::key(prefix, "NextToken");
-            body.push(&key, value);
+            body.member("NextToken", value);
         }
         if let ::std::option::Option::Some(value) = &self.include_local_zones {
-            let key = ::awsgen_runtime::query::key(prefix, "IncludeLocalZones");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("IncludeLocalZones", ::awsgen_runtime::query::bool_text(*value));
         }
         ::std::result::Result::Ok(())
     }

@@ -278,31 +278,25 @@ impl GetVpnConnectionDeviceSampleConfigurationRequestBuilder {
     }
 }
 impl GetVpnConnectionDeviceSampleConfigurationRequest {
-    /// Writes the `GetVpnConnectionDeviceSampleConfigurationRequest` as query form pairs under `prefix`.
+    /// Writes the `GetVpnConnectionDeviceSampleConfigurationRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.vpn_connection_id {
-            let key = ::awsgen_runtime::query::key(prefix, "VpnConnectionId");
-            body.push(&key, value);
+            body.member("VpnConnectionId", value);
         }
         if let ::std::option::Option::Some(value) = &self.vpn_connection_device_type_id {
-            let key = ::awsgen_runtime::query::key(prefix, "VpnConnectionDeviceTypeId");
-            body.push(&key, value);
+            body.member("VpnConnectionDeviceTypeId", value);
         }
         if let ::std::option::Option::Some(value) = &self.internet_key_exchange_version {
-            let key = ::awsgen_runtime::query::key(prefix, "InternetKeyExchangeVersion");
-            body.push(&key, value);
+            body.member("InternetKeyExchangeVersion", value);
         }
         if let ::std::option::Option::Some(value) = &self.sample_type {
-            let key = ::awsgen_runtime::query::key(prefix, "SampleType");
-            body.push(&key, value);
+            body.member("SampleType", value);
         }
         if let ::std::option::Option::Some(value) = &self.dry_run {
-            let key = ::awsgen_runtime::query::key(prefix, "DryRun");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
         ::std::result::Result::Ok(())
     }

@@ -205,23 +205,19 @@ impl GetVpnTunnelReplacementStatusRequestBuilder {
     }
 }
 impl GetVpnTunnelReplacementStatusRequest {
-    /// Writes the `GetVpnTunnelReplacementStatusRequest` as query form pairs under `prefix`.
+    /// Writes the `GetVpnTunnelReplacementStatusRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.vpn_connection_id {
-            let key = ::awsgen_runtime::query::key(prefix, "VpnConnectionId");
-            body.push(&key, value);
+            body.member("VpnConnectionId", value);
         }
         if let ::std::option::Option::Some(value) = &self.vpn_tunnel_outside_ip_address {
-            let key = ::awsgen_runtime::query::key(prefix, "VpnTunnelOutsideIpAddress");
-            body.push(&key, value);
+            body.member("VpnTunnelOutsideIpAddress", value);
         }
         if let ::std::option::Option::Some(value) = &self.dry_run {
-            let key = ::awsgen_runtime::query::key(prefix, "DryRun");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
         ::std::result::Result::Ok(())
     }

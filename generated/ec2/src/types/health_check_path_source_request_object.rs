@@ -151,19 +151,16 @@ impl HealthCheckPathSourceRequestObjectBuilder {
     }
 }
 impl HealthCheckPathSourceRequestObject {
-    /// Writes the `HealthCheckPathSourceRequestObject` as query form pairs under `prefix`.
+    /// Writes the `HealthCheckPathSourceRequestObject` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.subnet_id {
-            let key = ::awsgen_runtime::query::key(prefix, "SubnetId");
-            body.push(&key, value);
+            body.member("SubnetId", value);
         }
         if let ::std::option::Option::Some(value) = &self.security_group_id {
-            let key = ::awsgen_runtime::query::key(prefix, "SecurityGroupId");
-            body.push(&key, value);
+            body.member("SecurityGroupId", value);
         }
         ::std::result::Result::Ok(())
     }

@@ -113,15 +113,13 @@ impl HostCpuOptionsRequestBuilder {
     }
 }
 impl HostCpuOptionsRequest {
-    /// Writes the `HostCpuOptionsRequest` as query form pairs under `prefix`.
+    /// Writes the `HostCpuOptionsRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.amd_sev_snp {
-            let key = ::awsgen_runtime::query::key(prefix, "AmdSevSnp");
-            body.push(&key, value.as_str());
+            body.member("AmdSevSnp", value.as_str());
         }
         ::std::result::Result::Ok(())
     }

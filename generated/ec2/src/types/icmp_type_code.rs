@@ -134,19 +134,16 @@ impl IcmpTypeCodeBuilder {
     }
 }
 impl IcmpTypeCode {
-    /// Writes the `IcmpTypeCode` as query form pairs under `prefix`.
+    /// Writes the `IcmpTypeCode` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.code {
-            let key = ::awsgen_runtime::query::key(prefix, "Code");
-            body.push(&key, &value.to_string());
+            body.member("Code", &value.to_string());
         }
         if let ::std::option::Option::Some(value) = &self.type_ {
-            let key = ::awsgen_runtime::query::key(prefix, "Type");
-            body.push(&key, &value.to_string());
+            body.member("Type", &value.to_string());
         }
         ::std::result::Result::Ok(())
     }

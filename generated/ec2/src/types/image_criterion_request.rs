@@ -370,51 +370,56 @@ impl ImageCriterionRequestBuilder {
     }
 }
 impl ImageCriterionRequest {
-    /// Writes the `ImageCriterionRequest` as query form pairs under `prefix`.
+    /// Writes the `ImageCriterionRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.image_providers {
-            let key = ::awsgen_runtime::query::key(prefix, "ImageProvider");
-            let list_prefix = key;
+            let member_0 = body.enter("ImageProvider");
             for (index_0, item_0) in value.iter().enumerate() {
-                let key = ::awsgen_runtime::query::indexed(&list_prefix, index_0 + 1);
-                body.push(&key, item_0);
+                let entry_0 = body.enter_index(index_0 + 1);
+                body.value(item_0);
+                body.leave(entry_0);
             }
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.marketplace_product_codes {
-            let key = ::awsgen_runtime::query::key(prefix, "MarketplaceProductCode");
-            let list_prefix = key;
+            let member_0 = body.enter("MarketplaceProductCode");
             for (index_0, item_0) in value.iter().enumerate() {
-                let key = ::awsgen_runtime::query::indexed(&list_prefix, index_0 + 1);
-                body.push(&key, item_0);
+                let entry_0 = body.enter_index(index_0 + 1);
+                body.value(item_0);
+                body.leave(entry_0);
             }
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.image_names {
-            let key = ::awsgen_runtime::query::key(prefix, "ImageName");
-            let list_prefix = key;
+            let member_0 = body.enter("ImageName");
             for (index_0, item_0) in value.iter().enumerate() {
-                let key = ::awsgen_runtime::query::indexed(&list_prefix, index_0 + 1);
-                body.push(&key, item_0);
+                let entry_0 = body.enter_index(index_0 + 1);
+                body.value(item_0);
+                body.leave(entry_0);
             }
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.deprecation_time_condition {
-            let key = ::awsgen_runtime::query::key(prefix, "DeprecationTimeCondition");
-            value.write_query(body, &key)?;
+            let member_0 = body.enter("DeprecationTimeCondition");
+            value.write_query(body)?;
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.creation_date_condition {
-            let key = ::awsgen_runtime::query::key(prefix, "CreationDateCondition");
-            value.write_query(body, &key)?;
+            let member_0 = body.enter("CreationDateCondition");
+            value.write_query(body)?;
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.image_watermarks {
-            let key = ::awsgen_runtime::query::key(prefix, "ImageWatermark");
-            let list_prefix = key;
+            let member_0 = body.enter("ImageWatermark");
             for (index_0, item_0) in value.iter().enumerate() {
-                let key = ::awsgen_runtime::query::indexed(&list_prefix, index_0 + 1);
-                item_0.write_query(body, &key)?;
+                let entry_0 = body.enter_index(index_0 + 1);
+                item_0.write_query(body)?;
+                body.leave(entry_0);
             }
+            body.leave(member_0);
         }
         ::std::result::Result::Ok(())
     }

@@ -234,37 +234,26 @@ impl ImageWatermarkFilterRequestBuilder {
     }
 }
 impl ImageWatermarkFilterRequest {
-    /// Writes the `ImageWatermarkFilterRequest` as query form pairs under `prefix`.
+    /// Writes the `ImageWatermarkFilterRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.watermark_key {
-            let key = ::awsgen_runtime::query::key(prefix, "WatermarkKey");
-            body.push(&key, value);
+            body.member("WatermarkKey", value);
         }
         if let ::std::option::Option::Some(value) = &self.source_image_region {
-            let key = ::awsgen_runtime::query::key(prefix, "SourceImageRegion");
-            body.push(&key, value);
+            body.member("SourceImageRegion", value);
         }
         if let ::std::option::Option::Some(value) = &self
             .maximum_days_since_source_image_created
         {
-            let key = ::awsgen_runtime::query::key(
-                prefix,
-                "MaximumDaysSinceSourceImageCreated",
-            );
-            body.push(&key, &value.to_string());
+            body.member("MaximumDaysSinceSourceImageCreated", &value.to_string());
         }
         if let ::std::option::Option::Some(value) = &self
             .maximum_days_since_watermark_created
         {
-            let key = ::awsgen_runtime::query::key(
-                prefix,
-                "MaximumDaysSinceWatermarkCreated",
-            );
-            body.push(&key, &value.to_string());
+            body.member("MaximumDaysSinceWatermarkCreated", &value.to_string());
         }
         ::std::result::Result::Ok(())
     }

@@ -120,15 +120,13 @@ impl ImportImageLicenseConfigurationRequestBuilder {
     }
 }
 impl ImportImageLicenseConfigurationRequest {
-    /// Writes the `ImportImageLicenseConfigurationRequest` as query form pairs under `prefix`.
+    /// Writes the `ImportImageLicenseConfigurationRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.license_configuration_arn {
-            let key = ::awsgen_runtime::query::key(prefix, "LicenseConfigurationArn");
-            body.push(&key, value);
+            body.member("LicenseConfigurationArn", value);
         }
         ::std::result::Result::Ok(())
     }

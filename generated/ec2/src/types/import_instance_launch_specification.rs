@@ -484,68 +484,61 @@ impl ImportInstanceLaunchSpecificationBuilder {
     }
 }
 impl ImportInstanceLaunchSpecification {
-    /// Writes the `ImportInstanceLaunchSpecification` as query form pairs under `prefix`.
+    /// Writes the `ImportInstanceLaunchSpecification` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.architecture {
-            let key = ::awsgen_runtime::query::key(prefix, "Architecture");
-            body.push(&key, value.as_str());
+            body.member("Architecture", value.as_str());
         }
         if let ::std::option::Option::Some(value) = &self.group_names {
-            let key = ::awsgen_runtime::query::key(prefix, "GroupName");
-            let list_prefix = key;
+            let member_0 = body.enter("GroupName");
             for (index_0, item_0) in value.iter().enumerate() {
-                let key = ::awsgen_runtime::query::indexed(&list_prefix, index_0 + 1);
-                body.push(&key, item_0);
+                let entry_0 = body.enter_index(index_0 + 1);
+                body.value(item_0);
+                body.leave(entry_0);
             }
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.group_ids {
-            let key = ::awsgen_runtime::query::key(prefix, "GroupId");
-            let list_prefix = key;
+            let member_0 = body.enter("GroupId");
             for (index_0, item_0) in value.iter().enumerate() {
-                let key = ::awsgen_runtime::query::indexed(&list_prefix, index_0 + 1);
-                body.push(&key, item_0);
+                let entry_0 = body.enter_index(index_0 + 1);
+                body.value(item_0);
+                body.leave(entry_0);
             }
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.additional_info {
-            let key = ::awsgen_runtime::query::key(prefix, "AdditionalInfo");
-            body.push(&key, value);
+            body.member("AdditionalInfo", value);
         }
         if let ::std::option::Option::Some(value) = &self.user_data {
-            let key = ::awsgen_runtime::query::key(prefix, "UserData");
-            value.write_query(body, &key)?;
+            let member_0 = body.enter("UserData");
+            value.write_query(body)?;
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.instance_type {
-            let key = ::awsgen_runtime::query::key(prefix, "InstanceType");
-            body.push(&key, value.as_str());
+            body.member("InstanceType", value.as_str());
         }
         if let ::std::option::Option::Some(value) = &self.placement {
-            let key = ::awsgen_runtime::query::key(prefix, "Placement");
-            value.write_query(body, &key)?;
+            let member_0 = body.enter("Placement");
+            value.write_query(body)?;
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.monitoring {
-            let key = ::awsgen_runtime::query::key(prefix, "Monitoring");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("Monitoring", ::awsgen_runtime::query::bool_text(*value));
         }
         if let ::std::option::Option::Some(value) = &self.subnet_id {
-            let key = ::awsgen_runtime::query::key(prefix, "SubnetId");
-            body.push(&key, value);
+            body.member("SubnetId", value);
         }
         if let ::std::option::Option::Some(value) = &self
             .instance_initiated_shutdown_behavior
         {
-            let key = ::awsgen_runtime::query::key(
-                prefix,
-                "InstanceInitiatedShutdownBehavior",
-            );
-            body.push(&key, value.as_str());
+            body.member("InstanceInitiatedShutdownBehavior", value.as_str());
         }
         if let ::std::option::Option::Some(value) = &self.private_ip_address {
-            let key = ::awsgen_runtime::query::key(prefix, "PrivateIpAddress");
-            body.push(&key, value);
+            body.member("PrivateIpAddress", value);
         }
         ::std::result::Result::Ok(())
     }

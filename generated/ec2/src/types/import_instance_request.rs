@@ -268,35 +268,33 @@ impl ImportInstanceRequestBuilder {
     }
 }
 impl ImportInstanceRequest {
-    /// Writes the `ImportInstanceRequest` as query form pairs under `prefix`.
+    /// Writes the `ImportInstanceRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.dry_run {
-            let key = ::awsgen_runtime::query::key(prefix, "DryRun");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
         if let ::std::option::Option::Some(value) = &self.description {
-            let key = ::awsgen_runtime::query::key(prefix, "Description");
-            body.push(&key, value);
+            body.member("Description", value);
         }
         if let ::std::option::Option::Some(value) = &self.launch_specification {
-            let key = ::awsgen_runtime::query::key(prefix, "LaunchSpecification");
-            value.write_query(body, &key)?;
+            let member_0 = body.enter("LaunchSpecification");
+            value.write_query(body)?;
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.disk_images {
-            let key = ::awsgen_runtime::query::key(prefix, "DiskImage");
-            let list_prefix = key;
+            let member_0 = body.enter("DiskImage");
             for (index_0, item_0) in value.iter().enumerate() {
-                let key = ::awsgen_runtime::query::indexed(&list_prefix, index_0 + 1);
-                item_0.write_query(body, &key)?;
+                let entry_0 = body.enter_index(index_0 + 1);
+                item_0.write_query(body)?;
+                body.leave(entry_0);
             }
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.platform {
-            let key = ::awsgen_runtime::query::key(prefix, "Platform");
-            body.push(&key, value.as_str());
+            body.member("Platform", value.as_str());
         }
         ::std::result::Result::Ok(())
     }

@@ -396,51 +396,47 @@ impl ImportSnapshotRequestBuilder {
     }
 }
 impl ImportSnapshotRequest {
-    /// Writes the `ImportSnapshotRequest` as query form pairs under `prefix`.
+    /// Writes the `ImportSnapshotRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.client_data {
-            let key = ::awsgen_runtime::query::key(prefix, "ClientData");
-            value.write_query(body, &key)?;
+            let member_0 = body.enter("ClientData");
+            value.write_query(body)?;
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.client_token {
-            let key = ::awsgen_runtime::query::key(prefix, "ClientToken");
-            body.push(&key, value);
+            body.member("ClientToken", value);
         }
         if let ::std::option::Option::Some(value) = &self.description {
-            let key = ::awsgen_runtime::query::key(prefix, "Description");
-            body.push(&key, value);
+            body.member("Description", value);
         }
         if let ::std::option::Option::Some(value) = &self.disk_container {
-            let key = ::awsgen_runtime::query::key(prefix, "DiskContainer");
-            value.write_query(body, &key)?;
+            let member_0 = body.enter("DiskContainer");
+            value.write_query(body)?;
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.dry_run {
-            let key = ::awsgen_runtime::query::key(prefix, "DryRun");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
         if let ::std::option::Option::Some(value) = &self.encrypted {
-            let key = ::awsgen_runtime::query::key(prefix, "Encrypted");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("Encrypted", ::awsgen_runtime::query::bool_text(*value));
         }
         if let ::std::option::Option::Some(value) = &self.kms_key_id {
-            let key = ::awsgen_runtime::query::key(prefix, "KmsKeyId");
-            body.push(&key, value);
+            body.member("KmsKeyId", value);
         }
         if let ::std::option::Option::Some(value) = &self.role_name {
-            let key = ::awsgen_runtime::query::key(prefix, "RoleName");
-            body.push(&key, value);
+            body.member("RoleName", value);
         }
         if let ::std::option::Option::Some(value) = &self.tag_specifications {
-            let key = ::awsgen_runtime::query::key(prefix, "TagSpecification");
-            let list_prefix = key;
+            let member_0 = body.enter("TagSpecification");
             for (index_0, item_0) in value.iter().enumerate() {
-                let key = ::awsgen_runtime::query::indexed(&list_prefix, index_0 + 1);
-                item_0.write_query(body, &key)?;
+                let entry_0 = body.enter_index(index_0 + 1);
+                item_0.write_query(body)?;
+                body.leave(entry_0);
             }
+            body.leave(member_0);
         }
         ::std::result::Result::Ok(())
     }

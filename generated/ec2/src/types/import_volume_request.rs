@@ -301,35 +301,32 @@ impl ImportVolumeRequestBuilder {
     }
 }
 impl ImportVolumeRequest {
-    /// Writes the `ImportVolumeRequest` as query form pairs under `prefix`.
+    /// Writes the `ImportVolumeRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.availability_zone_id {
-            let key = ::awsgen_runtime::query::key(prefix, "AvailabilityZoneId");
-            body.push(&key, value);
+            body.member("AvailabilityZoneId", value);
         }
         if let ::std::option::Option::Some(value) = &self.dry_run {
-            let key = ::awsgen_runtime::query::key(prefix, "DryRun");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
         if let ::std::option::Option::Some(value) = &self.availability_zone {
-            let key = ::awsgen_runtime::query::key(prefix, "AvailabilityZone");
-            body.push(&key, value);
+            body.member("AvailabilityZone", value);
         }
         if let ::std::option::Option::Some(value) = &self.image {
-            let key = ::awsgen_runtime::query::key(prefix, "Image");
-            value.write_query(body, &key)?;
+            let member_0 = body.enter("Image");
+            value.write_query(body)?;
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.description {
-            let key = ::awsgen_runtime::query::key(prefix, "Description");
-            body.push(&key, value);
+            body.member("Description", value);
         }
         if let ::std::option::Option::Some(value) = &self.volume {
-            let key = ::awsgen_runtime::query::key(prefix, "Volume");
-            value.write_query(body, &key)?;
+            let member_0 = body.enter("Volume");
+            value.write_query(body)?;
+            body.leave(member_0);
         }
         ::std::result::Result::Ok(())
     }

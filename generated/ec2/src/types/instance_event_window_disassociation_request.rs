@@ -202,35 +202,37 @@ impl InstanceEventWindowDisassociationRequestBuilder {
     }
 }
 impl InstanceEventWindowDisassociationRequest {
-    /// Writes the `InstanceEventWindowDisassociationRequest` as query form pairs under `prefix`.
+    /// Writes the `InstanceEventWindowDisassociationRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.instance_ids {
-            let key = ::awsgen_runtime::query::key(prefix, "InstanceId");
-            let list_prefix = key;
+            let member_0 = body.enter("InstanceId");
             for (index_0, item_0) in value.iter().enumerate() {
-                let key = ::awsgen_runtime::query::indexed(&list_prefix, index_0 + 1);
-                body.push(&key, item_0);
+                let entry_0 = body.enter_index(index_0 + 1);
+                body.value(item_0);
+                body.leave(entry_0);
             }
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.instance_tags {
-            let key = ::awsgen_runtime::query::key(prefix, "InstanceTag");
-            let list_prefix = key;
+            let member_0 = body.enter("InstanceTag");
             for (index_0, item_0) in value.iter().enumerate() {
-                let key = ::awsgen_runtime::query::indexed(&list_prefix, index_0 + 1);
-                item_0.write_query(body, &key)?;
+                let entry_0 = body.enter_index(index_0 + 1);
+                item_0.write_query(body)?;
+                body.leave(entry_0);
             }
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.dedicated_host_ids {
-            let key = ::awsgen_runtime::query::key(prefix, "DedicatedHostId");
-            let list_prefix = key;
+            let member_0 = body.enter("DedicatedHostId");
             for (index_0, item_0) in value.iter().enumerate() {
-                let key = ::awsgen_runtime::query::indexed(&list_prefix, index_0 + 1);
-                body.push(&key, item_0);
+                let entry_0 = body.enter_index(index_0 + 1);
+                body.value(item_0);
+                body.leave(entry_0);
             }
+            body.leave(member_0);
         }
         ::std::result::Result::Ok(())
     }

@@ -203,27 +203,22 @@ impl InstanceEventWindowTimeRangeRequestBuilder {
     }
 }
 impl InstanceEventWindowTimeRangeRequest {
-    /// Writes the `InstanceEventWindowTimeRangeRequest` as query form pairs under `prefix`.
+    /// Writes the `InstanceEventWindowTimeRangeRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.start_week_day {
-            let key = ::awsgen_runtime::query::key(prefix, "StartWeekDay");
-            body.push(&key, value.as_str());
+            body.member("StartWeekDay", value.as_str());
         }
         if let ::std::option::Option::Some(value) = &self.start_hour {
-            let key = ::awsgen_runtime::query::key(prefix, "StartHour");
-            body.push(&key, &value.to_string());
+            body.member("StartHour", &value.to_string());
         }
         if let ::std::option::Option::Some(value) = &self.end_week_day {
-            let key = ::awsgen_runtime::query::key(prefix, "EndWeekDay");
-            body.push(&key, value.as_str());
+            body.member("EndWeekDay", value.as_str());
         }
         if let ::std::option::Option::Some(value) = &self.end_hour {
-            let key = ::awsgen_runtime::query::key(prefix, "EndHour");
-            body.push(&key, &value.to_string());
+            body.member("EndHour", &value.to_string());
         }
         ::std::result::Result::Ok(())
     }

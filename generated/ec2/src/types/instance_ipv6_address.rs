@@ -140,19 +140,16 @@ impl InstanceIpv6AddressBuilder {
     }
 }
 impl InstanceIpv6Address {
-    /// Writes the `InstanceIpv6Address` as query form pairs under `prefix`.
+    /// Writes the `InstanceIpv6Address` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.ipv6_address {
-            let key = ::awsgen_runtime::query::key(prefix, "Ipv6Address");
-            body.push(&key, value);
+            body.member("Ipv6Address", value);
         }
         if let ::std::option::Option::Some(value) = &self.is_primary_ipv6 {
-            let key = ::awsgen_runtime::query::key(prefix, "IsPrimaryIpv6");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("IsPrimaryIpv6", ::awsgen_runtime::query::bool_text(*value));
         }
         ::std::result::Result::Ok(())
     }

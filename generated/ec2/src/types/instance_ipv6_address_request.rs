@@ -113,15 +113,13 @@ impl InstanceIpv6AddressRequestBuilder {
     }
 }
 impl InstanceIpv6AddressRequest {
-    /// Writes the `InstanceIpv6AddressRequest` as query form pairs under `prefix`.
+    /// Writes the `InstanceIpv6AddressRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.ipv6_address {
-            let key = ::awsgen_runtime::query::key(prefix, "Ipv6Address");
-            body.push(&key, value);
+            body.member("Ipv6Address", value);
         }
         ::std::result::Result::Ok(())
     }

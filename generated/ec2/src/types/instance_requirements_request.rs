@@ -1277,162 +1277,171 @@ impl InstanceRequirementsRequestBuilder {
     }
 }
 impl InstanceRequirementsRequest {
-    /// Writes the `InstanceRequirementsRequest` as query form pairs under `prefix`.
+    /// Writes the `InstanceRequirementsRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.v_cpu_count {
-            let key = ::awsgen_runtime::query::key(prefix, "VCpuCount");
-            value.write_query(body, &key)?;
+            let member_0 = body.enter("VCpuCount");
+            value.write_query(body)?;
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.memory_mib {
-            let key = ::awsgen_runtime::query::key(prefix, "MemoryMiB");
-            value.write_query(body, &key)?;
+            let member_0 = body.enter("MemoryMiB");
+            value.write_query(body)?;
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.cpu_manufacturers {
-            let key = ::awsgen_runtime::query::key(prefix, "CpuManufacturer");
-            let list_prefix = key;
+            let member_0 = body.enter("CpuManufacturer");
             for (index_0, item_0) in value.iter().enumerate() {
-                let key = ::awsgen_runtime::query::indexed(&list_prefix, index_0 + 1);
-                body.push(&key, item_0.as_str());
+                let entry_0 = body.enter_index(index_0 + 1);
+                body.value(item_0.as_str());
+                body.leave(entry_0);
             }
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.memory_gib_per_v_cpu {
-            let key = ::awsgen_runtime::query::key(prefix, "MemoryGiBPerVCpu");
-            value.write_query(body, &key)?;
+            let member_0 = body.enter("MemoryGiBPerVCpu");
+            value.write_query(body)?;
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.excluded_instance_types {
-            let key = ::awsgen_runtime::query::key(prefix, "ExcludedInstanceType");
-            let list_prefix = key;
+            let member_0 = body.enter("ExcludedInstanceType");
             for (index_0, item_0) in value.iter().enumerate() {
-                let key = ::awsgen_runtime::query::indexed(&list_prefix, index_0 + 1);
-                body.push(&key, item_0);
+                let entry_0 = body.enter_index(index_0 + 1);
+                body.value(item_0);
+                body.leave(entry_0);
             }
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.instance_generations {
-            let key = ::awsgen_runtime::query::key(prefix, "InstanceGeneration");
-            let list_prefix = key;
+            let member_0 = body.enter("InstanceGeneration");
             for (index_0, item_0) in value.iter().enumerate() {
-                let key = ::awsgen_runtime::query::indexed(&list_prefix, index_0 + 1);
-                body.push(&key, item_0.as_str());
+                let entry_0 = body.enter_index(index_0 + 1);
+                body.value(item_0.as_str());
+                body.leave(entry_0);
             }
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self
             .spot_max_price_percentage_over_lowest_price
         {
-            let key = ::awsgen_runtime::query::key(
-                prefix,
-                "SpotMaxPricePercentageOverLowestPrice",
-            );
-            body.push(&key, &value.to_string());
+            body.member("SpotMaxPricePercentageOverLowestPrice", &value.to_string());
         }
         if let ::std::option::Option::Some(value) = &self
             .on_demand_max_price_percentage_over_lowest_price
         {
-            let key = ::awsgen_runtime::query::key(
-                prefix,
-                "OnDemandMaxPricePercentageOverLowestPrice",
-            );
-            body.push(&key, &value.to_string());
+            body.member("OnDemandMaxPricePercentageOverLowestPrice", &value.to_string());
         }
         if let ::std::option::Option::Some(value) = &self.bare_metal {
-            let key = ::awsgen_runtime::query::key(prefix, "BareMetal");
-            body.push(&key, value.as_str());
+            body.member("BareMetal", value.as_str());
         }
         if let ::std::option::Option::Some(value) = &self.burstable_performance {
-            let key = ::awsgen_runtime::query::key(prefix, "BurstablePerformance");
-            body.push(&key, value.as_str());
+            body.member("BurstablePerformance", value.as_str());
         }
         if let ::std::option::Option::Some(value) = &self.require_hibernate_support {
-            let key = ::awsgen_runtime::query::key(prefix, "RequireHibernateSupport");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member(
+                "RequireHibernateSupport",
+                ::awsgen_runtime::query::bool_text(*value),
+            );
         }
         if let ::std::option::Option::Some(value) = &self.network_interface_count {
-            let key = ::awsgen_runtime::query::key(prefix, "NetworkInterfaceCount");
-            value.write_query(body, &key)?;
+            let member_0 = body.enter("NetworkInterfaceCount");
+            value.write_query(body)?;
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.local_storage {
-            let key = ::awsgen_runtime::query::key(prefix, "LocalStorage");
-            body.push(&key, value.as_str());
+            body.member("LocalStorage", value.as_str());
         }
         if let ::std::option::Option::Some(value) = &self.local_storage_types {
-            let key = ::awsgen_runtime::query::key(prefix, "LocalStorageType");
-            let list_prefix = key;
+            let member_0 = body.enter("LocalStorageType");
             for (index_0, item_0) in value.iter().enumerate() {
-                let key = ::awsgen_runtime::query::indexed(&list_prefix, index_0 + 1);
-                body.push(&key, item_0.as_str());
+                let entry_0 = body.enter_index(index_0 + 1);
+                body.value(item_0.as_str());
+                body.leave(entry_0);
             }
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.total_local_storage_gb {
-            let key = ::awsgen_runtime::query::key(prefix, "TotalLocalStorageGB");
-            value.write_query(body, &key)?;
+            let member_0 = body.enter("TotalLocalStorageGB");
+            value.write_query(body)?;
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.baseline_ebs_bandwidth_mbps {
-            let key = ::awsgen_runtime::query::key(prefix, "BaselineEbsBandwidthMbps");
-            value.write_query(body, &key)?;
+            let member_0 = body.enter("BaselineEbsBandwidthMbps");
+            value.write_query(body)?;
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.accelerator_types {
-            let key = ::awsgen_runtime::query::key(prefix, "AcceleratorType");
-            let list_prefix = key;
+            let member_0 = body.enter("AcceleratorType");
             for (index_0, item_0) in value.iter().enumerate() {
-                let key = ::awsgen_runtime::query::indexed(&list_prefix, index_0 + 1);
-                body.push(&key, item_0.as_str());
+                let entry_0 = body.enter_index(index_0 + 1);
+                body.value(item_0.as_str());
+                body.leave(entry_0);
             }
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.accelerator_count {
-            let key = ::awsgen_runtime::query::key(prefix, "AcceleratorCount");
-            value.write_query(body, &key)?;
+            let member_0 = body.enter("AcceleratorCount");
+            value.write_query(body)?;
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.accelerator_manufacturers {
-            let key = ::awsgen_runtime::query::key(prefix, "AcceleratorManufacturer");
-            let list_prefix = key;
+            let member_0 = body.enter("AcceleratorManufacturer");
             for (index_0, item_0) in value.iter().enumerate() {
-                let key = ::awsgen_runtime::query::indexed(&list_prefix, index_0 + 1);
-                body.push(&key, item_0.as_str());
+                let entry_0 = body.enter_index(index_0 + 1);
+                body.value(item_0.as_str());
+                body.leave(entry_0);
             }
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.accelerator_names {
-            let key = ::awsgen_runtime::query::key(prefix, "AcceleratorName");
-            let list_prefix = key;
+            let member_0 = body.enter("AcceleratorName");
             for (index_0, item_0) in value.iter().enumerate() {
-                let key = ::awsgen_runtime::query::indexed(&list_prefix, index_0 + 1);
-                body.push(&key, item_0.as_str());
+                let entry_0 = body.enter_index(index_0 + 1);
+                body.value(item_0.as_str());
+                body.leave(entry_0);
             }
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.accelerator_total_memory_mib {
-            let key = ::awsgen_runtime::query::key(prefix, "AcceleratorTotalMemoryMiB");
-            value.write_query(body, &key)?;
+            let member_0 = body.enter("AcceleratorTotalMemoryMiB");
+            value.write_query(body)?;
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.network_bandwidth_gbps {
-            let key = ::awsgen_runtime::query::key(prefix, "NetworkBandwidthGbps");
-            value.write_query(body, &key)?;
+            let member_0 = body.enter("NetworkBandwidthGbps");
+            value.write_query(body)?;
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.allowed_instance_types {
-            let key = ::awsgen_runtime::query::key(prefix, "AllowedInstanceType");
-            let list_prefix = key;
+            let member_0 = body.enter("AllowedInstanceType");
             for (index_0, item_0) in value.iter().enumerate() {
-                let key = ::awsgen_runtime::query::indexed(&list_prefix, index_0 + 1);
-                body.push(&key, item_0);
+                let entry_0 = body.enter_index(index_0 + 1);
+                body.value(item_0);
+                body.leave(entry_0);
             }
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self
             .max_spot_price_as_percentage_of_optimal_on_demand_price
         {
-            let key = ::awsgen_runtime::query::key(
-                prefix,
+            body.member(
                 "MaxSpotPriceAsPercentageOfOptimalOnDemandPrice",
+                &value.to_string(),
             );
-            body.push(&key, &value.to_string());
         }
         if let ::std::option::Option::Some(value) = &self.baseline_performance_factors {
-            let key = ::awsgen_runtime::query::key(prefix, "BaselinePerformanceFactors");
-            value.write_query(body, &key)?;
+            let member_0 = body.enter("BaselinePerformanceFactors");
+            value.write_query(body)?;
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.require_encryption_in_transit {
-            let key = ::awsgen_runtime::query::key(prefix, "RequireEncryptionInTransit");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member(
+                "RequireEncryptionInTransit",
+                ::awsgen_runtime::query::bool_text(*value),
+            );
         }
         ::std::result::Result::Ok(())
     }

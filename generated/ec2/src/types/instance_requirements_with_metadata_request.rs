@@ -202,31 +202,33 @@ impl InstanceRequirementsWithMetadataRequestBuilder {
     }
 }
 impl InstanceRequirementsWithMetadataRequest {
-    /// Writes the `InstanceRequirementsWithMetadataRequest` as query form pairs under `prefix`.
+    /// Writes the `InstanceRequirementsWithMetadataRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.architecture_types {
-            let key = ::awsgen_runtime::query::key(prefix, "ArchitectureType");
-            let list_prefix = key;
+            let member_0 = body.enter("ArchitectureType");
             for (index_0, item_0) in value.iter().enumerate() {
-                let key = ::awsgen_runtime::query::indexed(&list_prefix, index_0 + 1);
-                body.push(&key, item_0.as_str());
+                let entry_0 = body.enter_index(index_0 + 1);
+                body.value(item_0.as_str());
+                body.leave(entry_0);
             }
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.virtualization_types {
-            let key = ::awsgen_runtime::query::key(prefix, "VirtualizationType");
-            let list_prefix = key;
+            let member_0 = body.enter("VirtualizationType");
             for (index_0, item_0) in value.iter().enumerate() {
-                let key = ::awsgen_runtime::query::indexed(&list_prefix, index_0 + 1);
-                body.push(&key, item_0.as_str());
+                let entry_0 = body.enter_index(index_0 + 1);
+                body.value(item_0.as_str());
+                body.leave(entry_0);
             }
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.instance_requirements {
-            let key = ::awsgen_runtime::query::key(prefix, "InstanceRequirements");
-            value.write_query(body, &key)?;
+            let member_0 = body.enter("InstanceRequirements");
+            value.write_query(body)?;
+            body.leave(member_0);
         }
         ::std::result::Result::Ok(())
     }

@@ -132,15 +132,13 @@ impl InstanceSecondaryInterfacePrivateIpAddressRequestBuilder {
     }
 }
 impl InstanceSecondaryInterfacePrivateIpAddressRequest {
-    /// Writes the `InstanceSecondaryInterfacePrivateIpAddressRequest` as query form pairs under `prefix`.
+    /// Writes the `InstanceSecondaryInterfacePrivateIpAddressRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.private_ip_address {
-            let key = ::awsgen_runtime::query::key(prefix, "PrivateIpAddress");
-            body.push(&key, value);
+            body.member("PrivateIpAddress", value);
         }
         ::std::result::Result::Ok(())
     }

@@ -200,27 +200,25 @@ impl InstanceSpecificationBuilder {
     }
 }
 impl InstanceSpecification {
-    /// Writes the `InstanceSpecification` as query form pairs under `prefix`.
+    /// Writes the `InstanceSpecification` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.instance_id {
-            let key = ::awsgen_runtime::query::key(prefix, "InstanceId");
-            body.push(&key, value);
+            body.member("InstanceId", value);
         }
         if let ::std::option::Option::Some(value) = &self.exclude_boot_volume {
-            let key = ::awsgen_runtime::query::key(prefix, "ExcludeBootVolume");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("ExcludeBootVolume", ::awsgen_runtime::query::bool_text(*value));
         }
         if let ::std::option::Option::Some(value) = &self.exclude_data_volume_ids {
-            let key = ::awsgen_runtime::query::key(prefix, "ExcludeDataVolumeId");
-            let list_prefix = key;
+            let member_0 = body.enter("ExcludeDataVolumeId");
             for (index_0, item_0) in value.iter().enumerate() {
-                let key = ::awsgen_runtime::query::indexed(&list_prefix, index_0 + 1);
-                body.push(&key, item_0);
+                let entry_0 = body.enter_index(index_0 + 1);
+                body.value(item_0);
+                body.leave(entry_0);
             }
+            body.leave(member_0);
         }
         ::std::result::Result::Ok(())
     }

@@ -349,55 +349,55 @@ impl IpPermissionBuilder {
     }
 }
 impl IpPermission {
-    /// Writes the `IpPermission` as query form pairs under `prefix`.
+    /// Writes the `IpPermission` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.ip_protocol {
-            let key = ::awsgen_runtime::query::key(prefix, "IpProtocol");
-            body.push(&key, value);
+            body.member("IpProtocol", value);
         }
         if let ::std::option::Option::Some(value) = &self.from_port {
-            let key = ::awsgen_runtime::query::key(prefix, "FromPort");
-            body.push(&key, &value.to_string());
+            body.member("FromPort", &value.to_string());
         }
         if let ::std::option::Option::Some(value) = &self.to_port {
-            let key = ::awsgen_runtime::query::key(prefix, "ToPort");
-            body.push(&key, &value.to_string());
+            body.member("ToPort", &value.to_string());
         }
         if let ::std::option::Option::Some(value) = &self.user_id_group_pairs {
-            let key = ::awsgen_runtime::query::key(prefix, "Groups");
-            let list_prefix = key;
+            let member_0 = body.enter("Groups");
             for (index_0, item_0) in value.iter().enumerate() {
-                let key = ::awsgen_runtime::query::indexed(&list_prefix, index_0 + 1);
-                item_0.write_query(body, &key)?;
+                let entry_0 = body.enter_index(index_0 + 1);
+                item_0.write_query(body)?;
+                body.leave(entry_0);
             }
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.ip_ranges {
-            let key = ::awsgen_runtime::query::key(prefix, "IpRanges");
-            let list_prefix = key;
+            let member_0 = body.enter("IpRanges");
             for (index_0, item_0) in value.iter().enumerate() {
-                let key = ::awsgen_runtime::query::indexed(&list_prefix, index_0 + 1);
-                item_0.write_query(body, &key)?;
+                let entry_0 = body.enter_index(index_0 + 1);
+                item_0.write_query(body)?;
+                body.leave(entry_0);
             }
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.ipv6_ranges {
-            let key = ::awsgen_runtime::query::key(prefix, "Ipv6Ranges");
-            let list_prefix = key;
+            let member_0 = body.enter("Ipv6Ranges");
             for (index_0, item_0) in value.iter().enumerate() {
-                let key = ::awsgen_runtime::query::indexed(&list_prefix, index_0 + 1);
-                item_0.write_query(body, &key)?;
+                let entry_0 = body.enter_index(index_0 + 1);
+                item_0.write_query(body)?;
+                body.leave(entry_0);
             }
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.prefix_list_ids {
-            let key = ::awsgen_runtime::query::key(prefix, "PrefixListIds");
-            let list_prefix = key;
+            let member_0 = body.enter("PrefixListIds");
             for (index_0, item_0) in value.iter().enumerate() {
-                let key = ::awsgen_runtime::query::indexed(&list_prefix, index_0 + 1);
-                item_0.write_query(body, &key)?;
+                let entry_0 = body.enter_index(index_0 + 1);
+                item_0.write_query(body)?;
+                body.leave(entry_0);
             }
+            body.leave(member_0);
         }
         ::std::result::Result::Ok(())
     }

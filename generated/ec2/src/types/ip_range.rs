@@ -150,19 +150,16 @@ impl IpRangeBuilder {
     }
 }
 impl IpRange {
-    /// Writes the `IpRange` as query form pairs under `prefix`.
+    /// Writes the `IpRange` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.description {
-            let key = ::awsgen_runtime::query::key(prefix, "Description");
-            body.push(&key, value);
+            body.member("Description", value);
         }
         if let ::std::option::Option::Some(value) = &self.cidr_ip {
-            let key = ::awsgen_runtime::query::key(prefix, "CidrIp");
-            body.push(&key, value);
+            body.member("CidrIp", value);
         }
         ::std::result::Result::Ok(())
     }

@@ -120,15 +120,13 @@ impl IpamPolicyAllocationRuleRequestBuilder {
     }
 }
 impl IpamPolicyAllocationRuleRequest {
-    /// Writes the `IpamPolicyAllocationRuleRequest` as query form pairs under `prefix`.
+    /// Writes the `IpamPolicyAllocationRuleRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.source_ipam_pool_id {
-            let key = ::awsgen_runtime::query::key(prefix, "SourceIpamPoolId");
-            body.push(&key, value);
+            body.member("SourceIpamPoolId", value);
         }
         ::std::result::Result::Ok(())
     }

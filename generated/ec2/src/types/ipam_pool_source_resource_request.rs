@@ -216,27 +216,22 @@ impl IpamPoolSourceResourceRequestBuilder {
     }
 }
 impl IpamPoolSourceResourceRequest {
-    /// Writes the `IpamPoolSourceResourceRequest` as query form pairs under `prefix`.
+    /// Writes the `IpamPoolSourceResourceRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.resource_id {
-            let key = ::awsgen_runtime::query::key(prefix, "ResourceId");
-            body.push(&key, value);
+            body.member("ResourceId", value);
         }
         if let ::std::option::Option::Some(value) = &self.resource_type {
-            let key = ::awsgen_runtime::query::key(prefix, "ResourceType");
-            body.push(&key, value.as_str());
+            body.member("ResourceType", value.as_str());
         }
         if let ::std::option::Option::Some(value) = &self.resource_region {
-            let key = ::awsgen_runtime::query::key(prefix, "ResourceRegion");
-            body.push(&key, value);
+            body.member("ResourceRegion", value);
         }
         if let ::std::option::Option::Some(value) = &self.resource_owner {
-            let key = ::awsgen_runtime::query::key(prefix, "ResourceOwner");
-            body.push(&key, value);
+            body.member("ResourceOwner", value);
         }
         ::std::result::Result::Ok(())
     }

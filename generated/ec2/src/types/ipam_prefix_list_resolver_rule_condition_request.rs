@@ -375,39 +375,33 @@ impl IpamPrefixListResolverRuleConditionRequestBuilder {
     }
 }
 impl IpamPrefixListResolverRuleConditionRequest {
-    /// Writes the `IpamPrefixListResolverRuleConditionRequest` as query form pairs under `prefix`.
+    /// Writes the `IpamPrefixListResolverRuleConditionRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.operation {
-            let key = ::awsgen_runtime::query::key(prefix, "Operation");
-            body.push(&key, value.as_str());
+            body.member("Operation", value.as_str());
         }
         if let ::std::option::Option::Some(value) = &self.ipam_pool_id {
-            let key = ::awsgen_runtime::query::key(prefix, "IpamPoolId");
-            body.push(&key, value);
+            body.member("IpamPoolId", value);
         }
         if let ::std::option::Option::Some(value) = &self.resource_id {
-            let key = ::awsgen_runtime::query::key(prefix, "ResourceId");
-            body.push(&key, value);
+            body.member("ResourceId", value);
         }
         if let ::std::option::Option::Some(value) = &self.resource_owner {
-            let key = ::awsgen_runtime::query::key(prefix, "ResourceOwner");
-            body.push(&key, value);
+            body.member("ResourceOwner", value);
         }
         if let ::std::option::Option::Some(value) = &self.resource_region {
-            let key = ::awsgen_runtime::query::key(prefix, "ResourceRegion");
-            body.push(&key, value);
+            body.member("ResourceRegion", value);
         }
         if let ::std::option::Option::Some(value) = &self.resource_tag {
-            let key = ::awsgen_runtime::query::key(prefix, "ResourceTag");
-            value.write_query(body, &key)?;
+            let member_0 = body.enter("ResourceTag");
+            value.write_query(body)?;
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.cidr {
-            let key = ::awsgen_runtime::query::key(prefix, "Cidr");
-            body.push(&key, value);
+            body.member("Cidr", value);
         }
         ::std::result::Result::Ok(())
     }

@@ -321,35 +321,31 @@ impl IpamPrefixListResolverRuleRequestBuilder {
     }
 }
 impl IpamPrefixListResolverRuleRequest {
-    /// Writes the `IpamPrefixListResolverRuleRequest` as query form pairs under `prefix`.
+    /// Writes the `IpamPrefixListResolverRuleRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.rule_type {
-            let key = ::awsgen_runtime::query::key(prefix, "RuleType");
-            body.push(&key, value.as_str());
+            body.member("RuleType", value.as_str());
         }
         if let ::std::option::Option::Some(value) = &self.static_cidr {
-            let key = ::awsgen_runtime::query::key(prefix, "StaticCidr");
-            body.push(&key, value);
+            body.member("StaticCidr", value);
         }
         if let ::std::option::Option::Some(value) = &self.ipam_scope_id {
-            let key = ::awsgen_runtime::query::key(prefix, "IpamScopeId");
-            body.push(&key, value);
+            body.member("IpamScopeId", value);
         }
         if let ::std::option::Option::Some(value) = &self.resource_type {
-            let key = ::awsgen_runtime::query::key(prefix, "ResourceType");
-            body.push(&key, value.as_str());
+            body.member("ResourceType", value.as_str());
         }
         if let ::std::option::Option::Some(value) = &self.conditions {
-            let key = ::awsgen_runtime::query::key(prefix, "Condition");
-            let list_prefix = key;
+            let member_0 = body.enter("Condition");
             for (index_0, item_0) in value.iter().enumerate() {
-                let key = ::awsgen_runtime::query::indexed(&list_prefix, index_0 + 1);
-                item_0.write_query(body, &key)?;
+                let entry_0 = body.enter_index(index_0 + 1);
+                item_0.write_query(body)?;
+                body.leave(entry_0);
             }
+            body.leave(member_0);
         }
         ::std::result::Result::Ok(())
     }

@@ -114,15 +114,13 @@ impl Ipv4PrefixSpecificationRequestBuilder {
     }
 }
 impl Ipv4PrefixSpecificationRequest {
-    /// Writes the `Ipv4PrefixSpecificationRequest` as query form pairs under `prefix`.
+    /// Writes the `Ipv4PrefixSpecificationRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.ipv4_prefix {
-            let key = ::awsgen_runtime::query::key(prefix, "Ipv4Prefix");
-            body.push(&key, value);
+            body.member("Ipv4Prefix", value);
         }
         ::std::result::Result::Ok(())
     }

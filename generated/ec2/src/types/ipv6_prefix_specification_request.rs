@@ -114,15 +114,13 @@ impl Ipv6PrefixSpecificationRequestBuilder {
     }
 }
 impl Ipv6PrefixSpecificationRequest {
-    /// Writes the `Ipv6PrefixSpecificationRequest` as query form pairs under `prefix`.
+    /// Writes the `Ipv6PrefixSpecificationRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.ipv6_prefix {
-            let key = ::awsgen_runtime::query::key(prefix, "Ipv6Prefix");
-            body.push(&key, value);
+            body.member("Ipv6Prefix", value);
         }
         ::std::result::Result::Ok(())
     }

@@ -150,19 +150,16 @@ impl Ipv6RangeBuilder {
     }
 }
 impl Ipv6Range {
-    /// Writes the `Ipv6Range` as query form pairs under `prefix`.
+    /// Writes the `Ipv6Range` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.description {
-            let key = ::awsgen_runtime::query::key(prefix, "Description");
-            body.push(&key, value);
+            body.member("Description", value);
         }
         if let ::std::option::Option::Some(value) = &self.cidr_ipv6 {
-            let key = ::awsgen_runtime::query::key(prefix, "CidrIpv6");
-            body.push(&key, value);
+            body.member("CidrIpv6", value);
         }
         ::std::result::Result::Ok(())
     }

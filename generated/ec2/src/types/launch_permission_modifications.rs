@@ -171,27 +171,28 @@ impl LaunchPermissionModificationsBuilder {
     }
 }
 impl LaunchPermissionModifications {
-    /// Writes the `LaunchPermissionModifications` as query form pairs under `prefix`.
+    /// Writes the `LaunchPermissionModifications` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.add {
-            let key = ::awsgen_runtime::query::key(prefix, "Add");
-            let list_prefix = key;
+            let member_0 = body.enter("Add");
             for (index_0, item_0) in value.iter().enumerate() {
-                let key = ::awsgen_runtime::query::indexed(&list_prefix, index_0 + 1);
-                item_0.write_query(body, &key)?;
+                let entry_0 = body.enter_index(index_0 + 1);
+                item_0.write_query(body)?;
+                body.leave(entry_0);
             }
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.remove {
-            let key = ::awsgen_runtime::query::key(prefix, "Remove");
-            let list_prefix = key;
+            let member_0 = body.enter("Remove");
             for (index_0, item_0) in value.iter().enumerate() {
-                let key = ::awsgen_runtime::query::indexed(&list_prefix, index_0 + 1);
-                item_0.write_query(body, &key)?;
+                let entry_0 = body.enter_index(index_0 + 1);
+                item_0.write_query(body)?;
+                body.leave(entry_0);
             }
+            body.leave(member_0);
         }
         ::std::result::Result::Ok(())
     }

@@ -417,51 +417,43 @@ impl LaunchTemplateEbsBlockDeviceRequestBuilder {
     }
 }
 impl LaunchTemplateEbsBlockDeviceRequest {
-    /// Writes the `LaunchTemplateEbsBlockDeviceRequest` as query form pairs under `prefix`.
+    /// Writes the `LaunchTemplateEbsBlockDeviceRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.encrypted {
-            let key = ::awsgen_runtime::query::key(prefix, "Encrypted");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("Encrypted", ::awsgen_runtime::query::bool_text(*value));
         }
         if let ::std::option::Option::Some(value) = &self.delete_on_termination {
-            let key = ::awsgen_runtime::query::key(prefix, "DeleteOnTermination");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member(
+                "DeleteOnTermination",
+                ::awsgen_runtime::query::bool_text(*value),
+            );
         }
         if let ::std::option::Option::Some(value) = &self.iops {
-            let key = ::awsgen_runtime::query::key(prefix, "Iops");
-            body.push(&key, &value.to_string());
+            body.member("Iops", &value.to_string());
         }
         if let ::std::option::Option::Some(value) = &self.kms_key_id {
-            let key = ::awsgen_runtime::query::key(prefix, "KmsKeyId");
-            body.push(&key, value);
+            body.member("KmsKeyId", value);
         }
         if let ::std::option::Option::Some(value) = &self.snapshot_id {
-            let key = ::awsgen_runtime::query::key(prefix, "SnapshotId");
-            body.push(&key, value);
+            body.member("SnapshotId", value);
         }
         if let ::std::option::Option::Some(value) = &self.volume_size {
-            let key = ::awsgen_runtime::query::key(prefix, "VolumeSize");
-            body.push(&key, &value.to_string());
+            body.member("VolumeSize", &value.to_string());
         }
         if let ::std::option::Option::Some(value) = &self.volume_type {
-            let key = ::awsgen_runtime::query::key(prefix, "VolumeType");
-            body.push(&key, value.as_str());
+            body.member("VolumeType", value.as_str());
         }
         if let ::std::option::Option::Some(value) = &self.throughput {
-            let key = ::awsgen_runtime::query::key(prefix, "Throughput");
-            body.push(&key, &value.to_string());
+            body.member("Throughput", &value.to_string());
         }
         if let ::std::option::Option::Some(value) = &self.volume_initialization_rate {
-            let key = ::awsgen_runtime::query::key(prefix, "VolumeInitializationRate");
-            body.push(&key, &value.to_string());
+            body.member("VolumeInitializationRate", &value.to_string());
         }
         if let ::std::option::Option::Some(value) = &self.ebs_card_index {
-            let key = ::awsgen_runtime::query::key(prefix, "EbsCardIndex");
-            body.push(&key, &value.to_string());
+            body.member("EbsCardIndex", &value.to_string());
         }
         ::std::result::Result::Ok(())
     }

@@ -158,19 +158,16 @@ impl LaunchTemplateElasticInferenceAcceleratorBuilder {
     }
 }
 impl LaunchTemplateElasticInferenceAccelerator {
-    /// Writes the `LaunchTemplateElasticInferenceAccelerator` as query form pairs under `prefix`.
+    /// Writes the `LaunchTemplateElasticInferenceAccelerator` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.type_ {
-            let key = ::awsgen_runtime::query::key(prefix, "Type");
-            body.push(&key, value);
+            body.member("Type", value);
         }
         if let ::std::option::Option::Some(value) = &self.count {
-            let key = ::awsgen_runtime::query::key(prefix, "Count");
-            body.push(&key, &value.to_string());
+            body.member("Count", &value.to_string());
         }
         ::std::result::Result::Ok(())
     }

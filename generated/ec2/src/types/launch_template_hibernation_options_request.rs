@@ -112,15 +112,13 @@ impl LaunchTemplateHibernationOptionsRequestBuilder {
     }
 }
 impl LaunchTemplateHibernationOptionsRequest {
-    /// Writes the `LaunchTemplateHibernationOptionsRequest` as query form pairs under `prefix`.
+    /// Writes the `LaunchTemplateHibernationOptionsRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.configured {
-            let key = ::awsgen_runtime::query::key(prefix, "Configured");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("Configured", ::awsgen_runtime::query::bool_text(*value));
         }
         ::std::result::Result::Ok(())
     }

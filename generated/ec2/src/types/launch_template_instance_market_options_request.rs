@@ -159,19 +159,18 @@ impl LaunchTemplateInstanceMarketOptionsRequestBuilder {
     }
 }
 impl LaunchTemplateInstanceMarketOptionsRequest {
-    /// Writes the `LaunchTemplateInstanceMarketOptionsRequest` as query form pairs under `prefix`.
+    /// Writes the `LaunchTemplateInstanceMarketOptionsRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.market_type {
-            let key = ::awsgen_runtime::query::key(prefix, "MarketType");
-            body.push(&key, value.as_str());
+            body.member("MarketType", value.as_str());
         }
         if let ::std::option::Option::Some(value) = &self.spot_options {
-            let key = ::awsgen_runtime::query::key(prefix, "SpotOptions");
-            value.write_query(body, &key)?;
+            let member_0 = body.enter("SpotOptions");
+            value.write_query(body)?;
+            body.leave(member_0);
         }
         ::std::result::Result::Ok(())
     }

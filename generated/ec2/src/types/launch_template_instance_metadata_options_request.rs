@@ -310,31 +310,25 @@ impl LaunchTemplateInstanceMetadataOptionsRequestBuilder {
     }
 }
 impl LaunchTemplateInstanceMetadataOptionsRequest {
-    /// Writes the `LaunchTemplateInstanceMetadataOptionsRequest` as query form pairs under `prefix`.
+    /// Writes the `LaunchTemplateInstanceMetadataOptionsRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.http_tokens {
-            let key = ::awsgen_runtime::query::key(prefix, "HttpTokens");
-            body.push(&key, value.as_str());
+            body.member("HttpTokens", value.as_str());
         }
         if let ::std::option::Option::Some(value) = &self.http_put_response_hop_limit {
-            let key = ::awsgen_runtime::query::key(prefix, "HttpPutResponseHopLimit");
-            body.push(&key, &value.to_string());
+            body.member("HttpPutResponseHopLimit", &value.to_string());
         }
         if let ::std::option::Option::Some(value) = &self.http_endpoint {
-            let key = ::awsgen_runtime::query::key(prefix, "HttpEndpoint");
-            body.push(&key, value.as_str());
+            body.member("HttpEndpoint", value.as_str());
         }
         if let ::std::option::Option::Some(value) = &self.http_protocol_ipv6 {
-            let key = ::awsgen_runtime::query::key(prefix, "HttpProtocolIpv6");
-            body.push(&key, value.as_str());
+            body.member("HttpProtocolIpv6", value.as_str());
         }
         if let ::std::option::Option::Some(value) = &self.instance_metadata_tags {
-            let key = ::awsgen_runtime::query::key(prefix, "InstanceMetadataTags");
-            body.push(&key, value.as_str());
+            body.member("InstanceMetadataTags", value.as_str());
         }
         ::std::result::Result::Ok(())
     }

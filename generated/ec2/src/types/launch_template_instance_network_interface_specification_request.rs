@@ -931,133 +931,126 @@ impl LaunchTemplateInstanceNetworkInterfaceSpecificationRequestBuilder {
     }
 }
 impl LaunchTemplateInstanceNetworkInterfaceSpecificationRequest {
-    /// Writes the `LaunchTemplateInstanceNetworkInterfaceSpecificationRequest` as query form pairs under `prefix`.
+    /// Writes the `LaunchTemplateInstanceNetworkInterfaceSpecificationRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.associate_carrier_ip_address {
-            let key = ::awsgen_runtime::query::key(prefix, "AssociateCarrierIpAddress");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member(
+                "AssociateCarrierIpAddress",
+                ::awsgen_runtime::query::bool_text(*value),
+            );
         }
         if let ::std::option::Option::Some(value) = &self.associate_public_ip_address {
-            let key = ::awsgen_runtime::query::key(prefix, "AssociatePublicIpAddress");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member(
+                "AssociatePublicIpAddress",
+                ::awsgen_runtime::query::bool_text(*value),
+            );
         }
         if let ::std::option::Option::Some(value) = &self.delete_on_termination {
-            let key = ::awsgen_runtime::query::key(prefix, "DeleteOnTermination");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member(
+                "DeleteOnTermination",
+                ::awsgen_runtime::query::bool_text(*value),
+            );
         }
         if let ::std::option::Option::Some(value) = &self.description {
-            let key = ::awsgen_runtime::query::key(prefix, "Description");
-            body.push(&key, value);
+            body.member("Description", value);
         }
         if let ::std::option::Option::Some(value) = &self.device_index {
-            let key = ::awsgen_runtime::query::key(prefix, "DeviceIndex");
-            body.push(&key, &value.to_string());
+            body.member("DeviceIndex", &value.to_string());
         }
         if let ::std::option::Option::Some(value) = &self.groups {
-            let key = ::awsgen_runtime::query::key(prefix, "SecurityGroupId");
-            let list_prefix = key;
+            let member_0 = body.enter("SecurityGroupId");
             for (index_0, item_0) in value.iter().enumerate() {
-                let key = ::awsgen_runtime::query::indexed(&list_prefix, index_0 + 1);
-                body.push(&key, item_0);
+                let entry_0 = body.enter_index(index_0 + 1);
+                body.value(item_0);
+                body.leave(entry_0);
             }
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.interface_type {
-            let key = ::awsgen_runtime::query::key(prefix, "InterfaceType");
-            body.push(&key, value);
+            body.member("InterfaceType", value);
         }
         if let ::std::option::Option::Some(value) = &self.ipv6_address_count {
-            let key = ::awsgen_runtime::query::key(prefix, "Ipv6AddressCount");
-            body.push(&key, &value.to_string());
+            body.member("Ipv6AddressCount", &value.to_string());
         }
         if let ::std::option::Option::Some(value) = &self.ipv6_addresses {
-            let key = ::awsgen_runtime::query::key(prefix, "Ipv6Addresses");
-            let list_prefix = key;
+            let member_0 = body.enter("Ipv6Addresses");
             for (index_0, item_0) in value.iter().enumerate() {
-                let key = ::awsgen_runtime::query::indexed(&list_prefix, index_0 + 1);
-                item_0.write_query(body, &key)?;
+                let entry_0 = body.enter_index(index_0 + 1);
+                item_0.write_query(body)?;
+                body.leave(entry_0);
             }
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.network_interface_id {
-            let key = ::awsgen_runtime::query::key(prefix, "NetworkInterfaceId");
-            body.push(&key, value);
+            body.member("NetworkInterfaceId", value);
         }
         if let ::std::option::Option::Some(value) = &self.private_ip_address {
-            let key = ::awsgen_runtime::query::key(prefix, "PrivateIpAddress");
-            body.push(&key, value);
+            body.member("PrivateIpAddress", value);
         }
         if let ::std::option::Option::Some(value) = &self.private_ip_addresses {
-            let key = ::awsgen_runtime::query::key(prefix, "PrivateIpAddresses");
-            let list_prefix = key;
+            let member_0 = body.enter("PrivateIpAddresses");
             for (index_0, item_0) in value.iter().enumerate() {
-                let key = ::awsgen_runtime::query::indexed(&list_prefix, index_0 + 1);
-                item_0.write_query(body, &key)?;
+                let entry_0 = body.enter_index(index_0 + 1);
+                item_0.write_query(body)?;
+                body.leave(entry_0);
             }
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self
             .secondary_private_ip_address_count
         {
-            let key = ::awsgen_runtime::query::key(
-                prefix,
-                "SecondaryPrivateIpAddressCount",
-            );
-            body.push(&key, &value.to_string());
+            body.member("SecondaryPrivateIpAddressCount", &value.to_string());
         }
         if let ::std::option::Option::Some(value) = &self.subnet_id {
-            let key = ::awsgen_runtime::query::key(prefix, "SubnetId");
-            body.push(&key, value);
+            body.member("SubnetId", value);
         }
         if let ::std::option::Option::Some(value) = &self.network_card_index {
-            let key = ::awsgen_runtime::query::key(prefix, "NetworkCardIndex");
-            body.push(&key, &value.to_string());
+            body.member("NetworkCardIndex", &value.to_string());
         }
         if let ::std::option::Option::Some(value) = &self.ipv4_prefixes {
-            let key = ::awsgen_runtime::query::key(prefix, "Ipv4Prefix");
-            let list_prefix = key;
+            let member_0 = body.enter("Ipv4Prefix");
             for (index_0, item_0) in value.iter().enumerate() {
-                let key = ::awsgen_runtime::query::indexed(&list_prefix, index_0 + 1);
-                item_0.write_query(body, &key)?;
+                let entry_0 = body.enter_index(index_0 + 1);
+                item_0.write_query(body)?;
+                body.leave(entry_0);
             }
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.ipv4_prefix_count {
-            let key = ::awsgen_runtime::query::key(prefix, "Ipv4PrefixCount");
-            body.push(&key, &value.to_string());
+            body.member("Ipv4PrefixCount", &value.to_string());
         }
         if let ::std::option::Option::Some(value) = &self.ipv6_prefixes {
-            let key = ::awsgen_runtime::query::key(prefix, "Ipv6Prefix");
-            let list_prefix = key;
+            let member_0 = body.enter("Ipv6Prefix");
             for (index_0, item_0) in value.iter().enumerate() {
-                let key = ::awsgen_runtime::query::indexed(&list_prefix, index_0 + 1);
-                item_0.write_query(body, &key)?;
+                let entry_0 = body.enter_index(index_0 + 1);
+                item_0.write_query(body)?;
+                body.leave(entry_0);
             }
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.ipv6_prefix_count {
-            let key = ::awsgen_runtime::query::key(prefix, "Ipv6PrefixCount");
-            body.push(&key, &value.to_string());
+            body.member("Ipv6PrefixCount", &value.to_string());
         }
         if let ::std::option::Option::Some(value) = &self.primary_ipv6 {
-            let key = ::awsgen_runtime::query::key(prefix, "PrimaryIpv6");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("PrimaryIpv6", ::awsgen_runtime::query::bool_text(*value));
         }
         if let ::std::option::Option::Some(value) = &self.ena_srd_specification {
-            let key = ::awsgen_runtime::query::key(prefix, "EnaSrdSpecification");
-            value.write_query(body, &key)?;
+            let member_0 = body.enter("EnaSrdSpecification");
+            value.write_query(body)?;
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self
             .connection_tracking_specification
         {
-            let key = ::awsgen_runtime::query::key(
-                prefix,
-                "ConnectionTrackingSpecification",
-            );
-            value.write_query(body, &key)?;
+            let member_0 = body.enter("ConnectionTrackingSpecification");
+            value.write_query(body)?;
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.ena_queue_count {
-            let key = ::awsgen_runtime::query::key(prefix, "EnaQueueCount");
-            body.push(&key, &value.to_string());
+            body.member("EnaQueueCount", &value.to_string());
         }
         ::std::result::Result::Ok(())
     }

@@ -341,43 +341,40 @@ impl LaunchTemplateInstanceSecondaryInterfaceSpecificationRequestBuilder {
     }
 }
 impl LaunchTemplateInstanceSecondaryInterfaceSpecificationRequest {
-    /// Writes the `LaunchTemplateInstanceSecondaryInterfaceSpecificationRequest` as query form pairs under `prefix`.
+    /// Writes the `LaunchTemplateInstanceSecondaryInterfaceSpecificationRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.delete_on_termination {
-            let key = ::awsgen_runtime::query::key(prefix, "DeleteOnTermination");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member(
+                "DeleteOnTermination",
+                ::awsgen_runtime::query::bool_text(*value),
+            );
         }
         if let ::std::option::Option::Some(value) = &self.device_index {
-            let key = ::awsgen_runtime::query::key(prefix, "DeviceIndex");
-            body.push(&key, &value.to_string());
+            body.member("DeviceIndex", &value.to_string());
         }
         if let ::std::option::Option::Some(value) = &self.private_ip_addresses {
-            let key = ::awsgen_runtime::query::key(prefix, "PrivateIpAddress");
-            let list_prefix = key;
+            let member_0 = body.enter("PrivateIpAddress");
             for (index_0, item_0) in value.iter().enumerate() {
-                let key = ::awsgen_runtime::query::indexed(&list_prefix, index_0 + 1);
-                item_0.write_query(body, &key)?;
+                let entry_0 = body.enter_index(index_0 + 1);
+                item_0.write_query(body)?;
+                body.leave(entry_0);
             }
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.private_ip_address_count {
-            let key = ::awsgen_runtime::query::key(prefix, "PrivateIpAddressCount");
-            body.push(&key, &value.to_string());
+            body.member("PrivateIpAddressCount", &value.to_string());
         }
         if let ::std::option::Option::Some(value) = &self.secondary_subnet_id {
-            let key = ::awsgen_runtime::query::key(prefix, "SecondarySubnetId");
-            body.push(&key, value);
+            body.member("SecondarySubnetId", value);
         }
         if let ::std::option::Option::Some(value) = &self.interface_type {
-            let key = ::awsgen_runtime::query::key(prefix, "InterfaceType");
-            body.push(&key, value.as_str());
+            body.member("InterfaceType", value.as_str());
         }
         if let ::std::option::Option::Some(value) = &self.network_card_index {
-            let key = ::awsgen_runtime::query::key(prefix, "NetworkCardIndex");
-            body.push(&key, &value.to_string());
+            body.member("NetworkCardIndex", &value.to_string());
         }
         ::std::result::Result::Ok(())
     }

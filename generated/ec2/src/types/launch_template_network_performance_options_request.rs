@@ -127,15 +127,13 @@ impl LaunchTemplateNetworkPerformanceOptionsRequestBuilder {
     }
 }
 impl LaunchTemplateNetworkPerformanceOptionsRequest {
-    /// Writes the `LaunchTemplateNetworkPerformanceOptionsRequest` as query form pairs under `prefix`.
+    /// Writes the `LaunchTemplateNetworkPerformanceOptionsRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.bandwidth_weighting {
-            let key = ::awsgen_runtime::query::key(prefix, "BandwidthWeighting");
-            body.push(&key, value.as_str());
+            body.member("BandwidthWeighting", value.as_str());
         }
         ::std::result::Result::Ok(())
     }

@@ -374,43 +374,39 @@ impl LaunchTemplateOverridesBuilder {
     }
 }
 impl LaunchTemplateOverrides {
-    /// Writes the `LaunchTemplateOverrides` as query form pairs under `prefix`.
+    /// Writes the `LaunchTemplateOverrides` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.instance_type {
-            let key = ::awsgen_runtime::query::key(prefix, "InstanceType");
-            body.push(&key, value.as_str());
+            body.member("InstanceType", value.as_str());
         }
         if let ::std::option::Option::Some(value) = &self.spot_price {
-            let key = ::awsgen_runtime::query::key(prefix, "SpotPrice");
-            body.push(&key, value);
+            body.member("SpotPrice", value);
         }
         if let ::std::option::Option::Some(value) = &self.subnet_id {
-            let key = ::awsgen_runtime::query::key(prefix, "SubnetId");
-            body.push(&key, value);
+            body.member("SubnetId", value);
         }
         if let ::std::option::Option::Some(value) = &self.availability_zone {
-            let key = ::awsgen_runtime::query::key(prefix, "AvailabilityZone");
-            body.push(&key, value);
+            body.member("AvailabilityZone", value);
         }
         if let ::std::option::Option::Some(value) = &self.weighted_capacity {
-            let key = ::awsgen_runtime::query::key(prefix, "WeightedCapacity");
-            body.push(&key, &::awsgen_runtime::protocol::float_text(*value));
+            body.member(
+                "WeightedCapacity",
+                &::awsgen_runtime::protocol::float_text(*value),
+            );
         }
         if let ::std::option::Option::Some(value) = &self.priority {
-            let key = ::awsgen_runtime::query::key(prefix, "Priority");
-            body.push(&key, &::awsgen_runtime::protocol::float_text(*value));
+            body.member("Priority", &::awsgen_runtime::protocol::float_text(*value));
         }
         if let ::std::option::Option::Some(value) = &self.instance_requirements {
-            let key = ::awsgen_runtime::query::key(prefix, "InstanceRequirements");
-            value.write_query(body, &key)?;
+            let member_0 = body.enter("InstanceRequirements");
+            value.write_query(body)?;
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.availability_zone_id {
-            let key = ::awsgen_runtime::query::key(prefix, "AvailabilityZoneId");
-            body.push(&key, value);
+            body.member("AvailabilityZoneId", value);
         }
         ::std::result::Result::Ok(())
     }

@@ -198,33 +198,29 @@ impl LaunchTemplatePrivateDnsNameOptionsRequestBuilder {
     }
 }
 impl LaunchTemplatePrivateDnsNameOptionsRequest {
-    /// Writes the `LaunchTemplatePrivateDnsNameOptionsRequest` as query form pairs under `prefix`.
+    /// Writes the `LaunchTemplatePrivateDnsNameOptionsRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.hostname_type {
-            let key = ::awsgen_runtime::query::key(prefix, "HostnameType");
-            body.push(&key, value.as_str());
+            body.member("HostnameType", value.as_str());
         }
         if let ::std::option::Option::Some(value) = &self
             .enable_resource_name_dns_a_record
         {
-            let key = ::awsgen_runtime::query::key(
-                prefix,
+            body.member(
                 "EnableResourceNameDnsARecord",
+                ::awsgen_runtime::query::bool_text(*value),
             );
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
         }
         if let ::std::option::Option::Some(value) = &self
             .enable_resource_name_dns_aaaa_record
         {
-            let key = ::awsgen_runtime::query::key(
-                prefix,
+            body.member(
                 "EnableResourceNameDnsAAAARecord",
+                ::awsgen_runtime::query::bool_text(*value),
             );
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
         }
         ::std::result::Result::Ok(())
     }

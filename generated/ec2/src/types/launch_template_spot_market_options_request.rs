@@ -287,28 +287,23 @@ impl LaunchTemplateSpotMarketOptionsRequestBuilder {
     }
 }
 impl LaunchTemplateSpotMarketOptionsRequest {
-    /// Writes the `LaunchTemplateSpotMarketOptionsRequest` as query form pairs under `prefix`.
+    /// Writes the `LaunchTemplateSpotMarketOptionsRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.max_price {
-            let key = ::awsgen_runtime::query::key(prefix, "MaxPrice");
-            body.push(&key, value);
+            body.member("MaxPrice", value);
         }
         if let ::std::option::Option::Some(value) = &self.spot_instance_type {
-            let key = ::awsgen_runtime::query::key(prefix, "SpotInstanceType");
-            body.push(&key, value.as_str());
+            body.member("SpotInstanceType", value.as_str());
         }
         if let ::std::option::Option::Some(value) = &self.block_duration_minutes {
-            let key = ::awsgen_runtime::query::key(prefix, "BlockDurationMinutes");
-            body.push(&key, &value.to_string());
+            body.member("BlockDurationMinutes", &value.to_string());
         }
         if let ::std::option::Option::Some(value) = &self.valid_until {
-            let key = ::awsgen_runtime::query::key(prefix, "ValidUntil");
-            body.push(
-                &key,
+            body.member(
+                "ValidUntil",
                 &::awsgen_runtime::protocol::timestamp_text(
                     value,
                     ::awsgen_runtime::protocol::TimestampText::Iso8601,
@@ -317,11 +312,7 @@ impl LaunchTemplateSpotMarketOptionsRequest {
         }
         if let ::std::option::Option::Some(value) = &self.instance_interruption_behavior
         {
-            let key = ::awsgen_runtime::query::key(
-                prefix,
-                "InstanceInterruptionBehavior",
-            );
-            body.push(&key, value.as_str());
+            body.member("InstanceInterruptionBehavior", value.as_str());
         }
         ::std::result::Result::Ok(())
     }

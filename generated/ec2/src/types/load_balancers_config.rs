@@ -160,19 +160,20 @@ impl LoadBalancersConfigBuilder {
     }
 }
 impl LoadBalancersConfig {
-    /// Writes the `LoadBalancersConfig` as query form pairs under `prefix`.
+    /// Writes the `LoadBalancersConfig` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.classic_load_balancers_config {
-            let key = ::awsgen_runtime::query::key(prefix, "ClassicLoadBalancersConfig");
-            value.write_query(body, &key)?;
+            let member_0 = body.enter("ClassicLoadBalancersConfig");
+            value.write_query(body)?;
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.target_groups_config {
-            let key = ::awsgen_runtime::query::key(prefix, "TargetGroupsConfig");
-            value.write_query(body, &key)?;
+            let member_0 = body.enter("TargetGroupsConfig");
+            value.write_query(body)?;
+            body.leave(member_0);
         }
         ::std::result::Result::Ok(())
     }

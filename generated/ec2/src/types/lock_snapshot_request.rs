@@ -323,36 +323,29 @@ impl LockSnapshotRequestBuilder {
     }
 }
 impl LockSnapshotRequest {
-    /// Writes the `LockSnapshotRequest` as query form pairs under `prefix`.
+    /// Writes the `LockSnapshotRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.snapshot_id {
-            let key = ::awsgen_runtime::query::key(prefix, "SnapshotId");
-            body.push(&key, value);
+            body.member("SnapshotId", value);
         }
         if let ::std::option::Option::Some(value) = &self.dry_run {
-            let key = ::awsgen_runtime::query::key(prefix, "DryRun");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
         if let ::std::option::Option::Some(value) = &self.lock_mode {
-            let key = ::awsgen_runtime::query::key(prefix, "LockMode");
-            body.push(&key, value.as_str());
+            body.member("LockMode", value.as_str());
         }
         if let ::std::option::Option::Some(value) = &self.cool_off_period {
-            let key = ::awsgen_runtime::query::key(prefix, "CoolOffPeriod");
-            body.push(&key, &value.to_string());
+            body.member("CoolOffPeriod", &value.to_string());
         }
         if let ::std::option::Option::Some(value) = &self.lock_duration {
-            let key = ::awsgen_runtime::query::key(prefix, "LockDuration");
-            body.push(&key, &value.to_string());
+            body.member("LockDuration", &value.to_string());
         }
         if let ::std::option::Option::Some(value) = &self.expiration_date {
-            let key = ::awsgen_runtime::query::key(prefix, "ExpirationDate");
-            body.push(
-                &key,
+            body.member(
+                "ExpirationDate",
                 &::awsgen_runtime::protocol::timestamp_text(
                     value,
                     ::awsgen_runtime::protocol::TimestampText::Iso8601,

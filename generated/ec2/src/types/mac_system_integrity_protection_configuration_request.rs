@@ -415,39 +415,31 @@ impl MacSystemIntegrityProtectionConfigurationRequestBuilder {
     }
 }
 impl MacSystemIntegrityProtectionConfigurationRequest {
-    /// Writes the `MacSystemIntegrityProtectionConfigurationRequest` as query form pairs under `prefix`.
+    /// Writes the `MacSystemIntegrityProtectionConfigurationRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.apple_internal {
-            let key = ::awsgen_runtime::query::key(prefix, "AppleInternal");
-            body.push(&key, value.as_str());
+            body.member("AppleInternal", value.as_str());
         }
         if let ::std::option::Option::Some(value) = &self.base_system {
-            let key = ::awsgen_runtime::query::key(prefix, "BaseSystem");
-            body.push(&key, value.as_str());
+            body.member("BaseSystem", value.as_str());
         }
         if let ::std::option::Option::Some(value) = &self.debugging_restrictions {
-            let key = ::awsgen_runtime::query::key(prefix, "DebuggingRestrictions");
-            body.push(&key, value.as_str());
+            body.member("DebuggingRestrictions", value.as_str());
         }
         if let ::std::option::Option::Some(value) = &self.d_trace_restrictions {
-            let key = ::awsgen_runtime::query::key(prefix, "DTraceRestrictions");
-            body.push(&key, value.as_str());
+            body.member("DTraceRestrictions", value.as_str());
         }
         if let ::std::option::Option::Some(value) = &self.filesystem_protections {
-            let key = ::awsgen_runtime::query::key(prefix, "FilesystemProtections");
-            body.push(&key, value.as_str());
+            body.member("FilesystemProtections", value.as_str());
         }
         if let ::std::option::Option::Some(value) = &self.kext_signing {
-            let key = ::awsgen_runtime::query::key(prefix, "KextSigning");
-            body.push(&key, value.as_str());
+            body.member("KextSigning", value.as_str());
         }
         if let ::std::option::Option::Some(value) = &self.nvram_protections {
-            let key = ::awsgen_runtime::query::key(prefix, "NvramProtections");
-            body.push(&key, value.as_str());
+            body.member("NvramProtections", value.as_str());
         }
         ::std::result::Result::Ok(())
     }

@@ -148,19 +148,16 @@ impl MemoryGibPerVCpuBuilder {
     }
 }
 impl MemoryGibPerVCpu {
-    /// Writes the `MemoryGiBPerVCpu` as query form pairs under `prefix`.
+    /// Writes the `MemoryGiBPerVCpu` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.min {
-            let key = ::awsgen_runtime::query::key(prefix, "Min");
-            body.push(&key, &::awsgen_runtime::protocol::float_text(*value));
+            body.member("Min", &::awsgen_runtime::protocol::float_text(*value));
         }
         if let ::std::option::Option::Some(value) = &self.max {
-            let key = ::awsgen_runtime::query::key(prefix, "Max");
-            body.push(&key, &::awsgen_runtime::protocol::float_text(*value));
+            body.member("Max", &::awsgen_runtime::protocol::float_text(*value));
         }
         ::std::result::Result::Ok(())
     }

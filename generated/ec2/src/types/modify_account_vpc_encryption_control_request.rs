@@ -495,51 +495,40 @@ impl ModifyAccountVpcEncryptionControlRequestBuilder {
     }
 }
 impl ModifyAccountVpcEncryptionControlRequest {
-    /// Writes the `ModifyAccountVpcEncryptionControlRequest` as query form pairs under `prefix`.
+    /// Writes the `ModifyAccountVpcEncryptionControlRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.dry_run {
-            let key = ::awsgen_runtime::query::key(prefix, "DryRun");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
         if let ::std::option::Option::Some(value) = &self.mode {
-            let key = ::awsgen_runtime::query::key(prefix, "Mode");
-            body.push(&key, value.as_str());
+            body.member("Mode", value.as_str());
         }
         if let ::std::option::Option::Some(value) = &self.internet_gateway {
-            let key = ::awsgen_runtime::query::key(prefix, "InternetGateway");
-            body.push(&key, value.as_str());
+            body.member("InternetGateway", value.as_str());
         }
         if let ::std::option::Option::Some(value) = &self.egress_only_internet_gateway {
-            let key = ::awsgen_runtime::query::key(prefix, "EgressOnlyInternetGateway");
-            body.push(&key, value.as_str());
+            body.member("EgressOnlyInternetGateway", value.as_str());
         }
         if let ::std::option::Option::Some(value) = &self.nat_gateway {
-            let key = ::awsgen_runtime::query::key(prefix, "NatGateway");
-            body.push(&key, value.as_str());
+            body.member("NatGateway", value.as_str());
         }
         if let ::std::option::Option::Some(value) = &self.virtual_private_gateway {
-            let key = ::awsgen_runtime::query::key(prefix, "VirtualPrivateGateway");
-            body.push(&key, value.as_str());
+            body.member("VirtualPrivateGateway", value.as_str());
         }
         if let ::std::option::Option::Some(value) = &self.vpc_peering {
-            let key = ::awsgen_runtime::query::key(prefix, "VpcPeering");
-            body.push(&key, value.as_str());
+            body.member("VpcPeering", value.as_str());
         }
         if let ::std::option::Option::Some(value) = &self.lambda {
-            let key = ::awsgen_runtime::query::key(prefix, "Lambda");
-            body.push(&key, value.as_str());
+            body.member("Lambda", value.as_str());
         }
         if let ::std::option::Option::Some(value) = &self.vpc_lattice {
-            let key = ::awsgen_runtime::query::key(prefix, "VpcLattice");
-            body.push(&key, value.as_str());
+            body.member("VpcLattice", value.as_str());
         }
         if let ::std::option::Option::Some(value) = &self.elastic_file_system {
-            let key = ::awsgen_runtime::query::key(prefix, "ElasticFileSystem");
-            body.push(&key, value.as_str());
+            body.member("ElasticFileSystem", value.as_str());
         }
         ::std::result::Result::Ok(())
     }

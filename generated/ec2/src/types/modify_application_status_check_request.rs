@@ -655,88 +655,69 @@ impl ModifyApplicationStatusCheckRequestBuilder {
     }
 }
 impl ModifyApplicationStatusCheckRequest {
-    /// Writes the `ModifyApplicationStatusCheckRequest` as query form pairs under `prefix`.
+    /// Writes the `ModifyApplicationStatusCheckRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.application_status_check_id {
-            let key = ::awsgen_runtime::query::key(prefix, "ApplicationStatusCheckId");
-            body.push(&key, value);
+            body.member("ApplicationStatusCheckId", value);
         }
         if let ::std::option::Option::Some(value) = &self.aggregation {
-            let key = ::awsgen_runtime::query::key(prefix, "Aggregation");
-            body.push(&key, value.as_str());
+            body.member("Aggregation", value.as_str());
         }
         if let ::std::option::Option::Some(value) = &self.health_check_paths {
-            let key = ::awsgen_runtime::query::key(prefix, "HealthCheckPath");
-            let list_prefix = key;
+            let member_0 = body.enter("HealthCheckPath");
             for (index_0, item_0) in value.iter().enumerate() {
-                let key = ::awsgen_runtime::query::indexed(&list_prefix, index_0 + 1);
-                item_0.write_query(body, &key)?;
+                let entry_0 = body.enter_index(index_0 + 1);
+                item_0.write_query(body)?;
+                body.leave(entry_0);
             }
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.protocol {
-            let key = ::awsgen_runtime::query::key(prefix, "Protocol");
-            body.push(&key, value.as_str());
+            body.member("Protocol", value.as_str());
         }
         if let ::std::option::Option::Some(value) = &self.port {
-            let key = ::awsgen_runtime::query::key(prefix, "Port");
-            body.push(&key, &value.to_string());
+            body.member("Port", &value.to_string());
         }
         if let ::std::option::Option::Some(value) = &self.path {
-            let key = ::awsgen_runtime::query::key(prefix, "Path");
-            body.push(&key, value);
+            body.member("Path", value);
         }
         if let ::std::option::Option::Some(value) = &self.device_index {
-            let key = ::awsgen_runtime::query::key(prefix, "DeviceIndex");
-            body.push(&key, &value.to_string());
+            body.member("DeviceIndex", &value.to_string());
         }
         if let ::std::option::Option::Some(value) = &self.ip_version {
-            let key = ::awsgen_runtime::query::key(prefix, "IpVersion");
-            body.push(&key, value.as_str());
+            body.member("IpVersion", value.as_str());
         }
         if let ::std::option::Option::Some(value) = &self.ip_scope {
-            let key = ::awsgen_runtime::query::key(prefix, "IpScope");
-            body.push(&key, value.as_str());
+            body.member("IpScope", value.as_str());
         }
         if let ::std::option::Option::Some(value) = &self.interval {
-            let key = ::awsgen_runtime::query::key(prefix, "Interval");
-            body.push(&key, &value.to_string());
+            body.member("Interval", &value.to_string());
         }
         if let ::std::option::Option::Some(value) = &self.timeout {
-            let key = ::awsgen_runtime::query::key(prefix, "Timeout");
-            body.push(&key, &value.to_string());
+            body.member("Timeout", &value.to_string());
         }
         if let ::std::option::Option::Some(value) = &self.failure_threshold {
-            let key = ::awsgen_runtime::query::key(prefix, "FailureThreshold");
-            body.push(&key, &value.to_string());
+            body.member("FailureThreshold", &value.to_string());
         }
         if let ::std::option::Option::Some(value) = &self.success_threshold {
-            let key = ::awsgen_runtime::query::key(prefix, "SuccessThreshold");
-            body.push(&key, &value.to_string());
+            body.member("SuccessThreshold", &value.to_string());
         }
         if let ::std::option::Option::Some(value) = &self.status_code_matcher {
-            let key = ::awsgen_runtime::query::key(prefix, "StatusCodeMatcher");
-            body.push(&key, value);
+            body.member("StatusCodeMatcher", value);
         }
         if let ::std::option::Option::Some(value) = &self
             .initialization_grace_period_seconds
         {
-            let key = ::awsgen_runtime::query::key(
-                prefix,
-                "InitializationGracePeriodSeconds",
-            );
-            body.push(&key, &value.to_string());
+            body.member("InitializationGracePeriodSeconds", &value.to_string());
         }
         if let ::std::option::Option::Some(value) = &self.client_token {
-            let key = ::awsgen_runtime::query::key(prefix, "ClientToken");
-            body.push(&key, value);
+            body.member("ClientToken", value);
         }
         if let ::std::option::Option::Some(value) = &self.dry_run {
-            let key = ::awsgen_runtime::query::key(prefix, "DryRun");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
         ::std::result::Result::Ok(())
     }

@@ -203,23 +203,19 @@ impl ModifyAvailabilityZoneGroupRequestBuilder {
     }
 }
 impl ModifyAvailabilityZoneGroupRequest {
-    /// Writes the `ModifyAvailabilityZoneGroupRequest` as query form pairs under `prefix`.
+    /// Writes the `ModifyAvailabilityZoneGroupRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.group_name {
-            let key = ::awsgen_runtime::query::key(prefix, "GroupName");
-            body.push(&key, value);
+            body.member("GroupName", value);
         }
         if let ::std::option::Option::Some(value) = &self.opt_in_status {
-            let key = ::awsgen_runtime::query::key(prefix, "OptInStatus");
-            body.push(&key, value.as_str());
+            body.member("OptInStatus", value.as_str());
         }
         if let ::std::option::Option::Some(value) = &self.dry_run {
-            let key = ::awsgen_runtime::query::key(prefix, "DryRun");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
         ::std::result::Result::Ok(())
     }

@@ -278,24 +278,20 @@ impl ModifyCapacityReservationFleetRequestBuilder {
     }
 }
 impl ModifyCapacityReservationFleetRequest {
-    /// Writes the `ModifyCapacityReservationFleetRequest` as query form pairs under `prefix`.
+    /// Writes the `ModifyCapacityReservationFleetRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.capacity_reservation_fleet_id {
-            let key = ::awsgen_runtime::query::key(prefix, "CapacityReservationFleetId");
-            body.push(&key, value);
+            body.member("CapacityReservationFleetId", value);
         }
         if let ::std::option::Option::Some(value) = &self.total_target_capacity {
-            let key = ::awsgen_runtime::query::key(prefix, "TotalTargetCapacity");
-            body.push(&key, &value.to_string());
+            body.member("TotalTargetCapacity", &value.to_string());
         }
         if let ::std::option::Option::Some(value) = &self.end_date {
-            let key = ::awsgen_runtime::query::key(prefix, "EndDate");
-            body.push(
-                &key,
+            body.member(
+                "EndDate",
                 &::awsgen_runtime::protocol::timestamp_text(
                     value,
                     ::awsgen_runtime::protocol::TimestampText::Iso8601,
@@ -303,12 +299,10 @@ impl ModifyCapacityReservationFleetRequest {
             );
         }
         if let ::std::option::Option::Some(value) = &self.dry_run {
-            let key = ::awsgen_runtime::query::key(prefix, "DryRun");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
         if let ::std::option::Option::Some(value) = &self.remove_end_date {
-            let key = ::awsgen_runtime::query::key(prefix, "RemoveEndDate");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("RemoveEndDate", ::awsgen_runtime::query::bool_text(*value));
         }
         ::std::result::Result::Ok(())
     }

@@ -378,24 +378,20 @@ impl ModifyCapacityReservationRequestBuilder {
     }
 }
 impl ModifyCapacityReservationRequest {
-    /// Writes the `ModifyCapacityReservationRequest` as query form pairs under `prefix`.
+    /// Writes the `ModifyCapacityReservationRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.capacity_reservation_id {
-            let key = ::awsgen_runtime::query::key(prefix, "CapacityReservationId");
-            body.push(&key, value);
+            body.member("CapacityReservationId", value);
         }
         if let ::std::option::Option::Some(value) = &self.instance_count {
-            let key = ::awsgen_runtime::query::key(prefix, "InstanceCount");
-            body.push(&key, &value.to_string());
+            body.member("InstanceCount", &value.to_string());
         }
         if let ::std::option::Option::Some(value) = &self.end_date {
-            let key = ::awsgen_runtime::query::key(prefix, "EndDate");
-            body.push(
-                &key,
+            body.member(
+                "EndDate",
                 &::awsgen_runtime::protocol::timestamp_text(
                     value,
                     ::awsgen_runtime::protocol::TimestampText::Iso8601,
@@ -403,24 +399,19 @@ impl ModifyCapacityReservationRequest {
             );
         }
         if let ::std::option::Option::Some(value) = &self.end_date_type {
-            let key = ::awsgen_runtime::query::key(prefix, "EndDateType");
-            body.push(&key, value.as_str());
+            body.member("EndDateType", value.as_str());
         }
         if let ::std::option::Option::Some(value) = &self.accept {
-            let key = ::awsgen_runtime::query::key(prefix, "Accept");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("Accept", ::awsgen_runtime::query::bool_text(*value));
         }
         if let ::std::option::Option::Some(value) = &self.dry_run {
-            let key = ::awsgen_runtime::query::key(prefix, "DryRun");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
         if let ::std::option::Option::Some(value) = &self.additional_info {
-            let key = ::awsgen_runtime::query::key(prefix, "AdditionalInfo");
-            body.push(&key, value);
+            body.member("AdditionalInfo", value);
         }
         if let ::std::option::Option::Some(value) = &self.instance_match_criteria {
-            let key = ::awsgen_runtime::query::key(prefix, "InstanceMatchCriteria");
-            body.push(&key, value.as_str());
+            body.member("InstanceMatchCriteria", value.as_str());
         }
         ::std::result::Result::Ok(())
     }

@@ -205,23 +205,19 @@ impl ModifyDefaultCreditSpecificationRequestBuilder {
     }
 }
 impl ModifyDefaultCreditSpecificationRequest {
-    /// Writes the `ModifyDefaultCreditSpecificationRequest` as query form pairs under `prefix`.
+    /// Writes the `ModifyDefaultCreditSpecificationRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.dry_run {
-            let key = ::awsgen_runtime::query::key(prefix, "DryRun");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
         if let ::std::option::Option::Some(value) = &self.instance_family {
-            let key = ::awsgen_runtime::query::key(prefix, "InstanceFamily");
-            body.push(&key, value.as_str());
+            body.member("InstanceFamily", value.as_str());
         }
         if let ::std::option::Option::Some(value) = &self.cpu_credits {
-            let key = ::awsgen_runtime::query::key(prefix, "CpuCredits");
-            body.push(&key, value);
+            body.member("CpuCredits", value);
         }
         ::std::result::Result::Ok(())
     }

@@ -333,47 +333,38 @@ impl ModifyFleetRequestBuilder {
     }
 }
 impl ModifyFleetRequest {
-    /// Writes the `ModifyFleetRequest` as query form pairs under `prefix`.
+    /// Writes the `ModifyFleetRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.dry_run {
-            let key = ::awsgen_runtime::query::key(prefix, "DryRun");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
         if let ::std::option::Option::Some(value) = &self
             .excess_capacity_termination_policy
         {
-            let key = ::awsgen_runtime::query::key(
-                prefix,
-                "ExcessCapacityTerminationPolicy",
-            );
-            body.push(&key, value.as_str());
+            body.member("ExcessCapacityTerminationPolicy", value.as_str());
         }
         if let ::std::option::Option::Some(value) = &self.launch_template_configs {
-            let key = ::awsgen_runtime::query::key(prefix, "LaunchTemplateConfig");
-            let list_prefix = key;
+            let member_0 = body.enter("LaunchTemplateConfig");
             for (index_0, item_0) in value.iter().enumerate() {
-                let key = ::awsgen_runtime::query::indexed(&list_prefix, index_0 + 1);
-                item_0.write_query(body, &key)?;
+                let entry_0 = body.enter_index(index_0 + 1);
+                item_0.write_query(body)?;
+                body.leave(entry_0);
             }
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.fleet_id {
-            let key = ::awsgen_runtime::query::key(prefix, "FleetId");
-            body.push(&key, value);
+            body.member("FleetId", value);
         }
         if let ::std::option::Option::Some(value) = &self.target_capacity_specification {
-            let key = ::awsgen_runtime::query::key(
-                prefix,
-                "TargetCapacitySpecification",
-            );
-            value.write_query(body, &key)?;
+            let member_0 = body.enter("TargetCapacitySpecification");
+            value.write_query(body)?;
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.context {
-            let key = ::awsgen_runtime::query::key(prefix, "Context");
-            body.push(&key, value);
+            body.member("Context", value);
         }
         ::std::result::Result::Ok(())
     }

@@ -442,63 +442,60 @@ impl ModifyFpgaImageAttributeRequestBuilder {
     }
 }
 impl ModifyFpgaImageAttributeRequest {
-    /// Writes the `ModifyFpgaImageAttributeRequest` as query form pairs under `prefix`.
+    /// Writes the `ModifyFpgaImageAttributeRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.dry_run {
-            let key = ::awsgen_runtime::query::key(prefix, "DryRun");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
         if let ::std::option::Option::Some(value) = &self.fpga_image_id {
-            let key = ::awsgen_runtime::query::key(prefix, "FpgaImageId");
-            body.push(&key, value);
+            body.member("FpgaImageId", value);
         }
         if let ::std::option::Option::Some(value) = &self.attribute {
-            let key = ::awsgen_runtime::query::key(prefix, "Attribute");
-            body.push(&key, value.as_str());
+            body.member("Attribute", value.as_str());
         }
         if let ::std::option::Option::Some(value) = &self.operation_type {
-            let key = ::awsgen_runtime::query::key(prefix, "OperationType");
-            body.push(&key, value.as_str());
+            body.member("OperationType", value.as_str());
         }
         if let ::std::option::Option::Some(value) = &self.user_ids {
-            let key = ::awsgen_runtime::query::key(prefix, "UserId");
-            let list_prefix = key;
+            let member_0 = body.enter("UserId");
             for (index_0, item_0) in value.iter().enumerate() {
-                let key = ::awsgen_runtime::query::indexed(&list_prefix, index_0 + 1);
-                body.push(&key, item_0);
+                let entry_0 = body.enter_index(index_0 + 1);
+                body.value(item_0);
+                body.leave(entry_0);
             }
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.user_groups {
-            let key = ::awsgen_runtime::query::key(prefix, "UserGroup");
-            let list_prefix = key;
+            let member_0 = body.enter("UserGroup");
             for (index_0, item_0) in value.iter().enumerate() {
-                let key = ::awsgen_runtime::query::indexed(&list_prefix, index_0 + 1);
-                body.push(&key, item_0);
+                let entry_0 = body.enter_index(index_0 + 1);
+                body.value(item_0);
+                body.leave(entry_0);
             }
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.product_codes {
-            let key = ::awsgen_runtime::query::key(prefix, "ProductCode");
-            let list_prefix = key;
+            let member_0 = body.enter("ProductCode");
             for (index_0, item_0) in value.iter().enumerate() {
-                let key = ::awsgen_runtime::query::indexed(&list_prefix, index_0 + 1);
-                body.push(&key, item_0);
+                let entry_0 = body.enter_index(index_0 + 1);
+                body.value(item_0);
+                body.leave(entry_0);
             }
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.load_permission {
-            let key = ::awsgen_runtime::query::key(prefix, "LoadPermission");
-            value.write_query(body, &key)?;
+            let member_0 = body.enter("LoadPermission");
+            value.write_query(body)?;
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.description {
-            let key = ::awsgen_runtime::query::key(prefix, "Description");
-            body.push(&key, value);
+            body.member("Description", value);
         }
         if let ::std::option::Option::Some(value) = &self.name {
-            let key = ::awsgen_runtime::query::key(prefix, "Name");
-            body.push(&key, value);
+            body.member("Name", value);
         }
         ::std::result::Result::Ok(())
     }

@@ -307,39 +307,34 @@ impl ModifyHostsRequestBuilder {
     }
 }
 impl ModifyHostsRequest {
-    /// Writes the `ModifyHostsRequest` as query form pairs under `prefix`.
+    /// Writes the `ModifyHostsRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.host_recovery {
-            let key = ::awsgen_runtime::query::key(prefix, "HostRecovery");
-            body.push(&key, value.as_str());
+            body.member("HostRecovery", value.as_str());
         }
         if let ::std::option::Option::Some(value) = &self.instance_type {
-            let key = ::awsgen_runtime::query::key(prefix, "InstanceType");
-            body.push(&key, value);
+            body.member("InstanceType", value);
         }
         if let ::std::option::Option::Some(value) = &self.instance_family {
-            let key = ::awsgen_runtime::query::key(prefix, "InstanceFamily");
-            body.push(&key, value);
+            body.member("InstanceFamily", value);
         }
         if let ::std::option::Option::Some(value) = &self.host_maintenance {
-            let key = ::awsgen_runtime::query::key(prefix, "HostMaintenance");
-            body.push(&key, value.as_str());
+            body.member("HostMaintenance", value.as_str());
         }
         if let ::std::option::Option::Some(value) = &self.host_ids {
-            let key = ::awsgen_runtime::query::key(prefix, "HostId");
-            let list_prefix = key;
+            let member_0 = body.enter("HostId");
             for (index_0, item_0) in value.iter().enumerate() {
-                let key = ::awsgen_runtime::query::indexed(&list_prefix, index_0 + 1);
-                body.push(&key, item_0);
+                let entry_0 = body.enter_index(index_0 + 1);
+                body.value(item_0);
+                body.leave(entry_0);
             }
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.auto_placement {
-            let key = ::awsgen_runtime::query::key(prefix, "AutoPlacement");
-            body.push(&key, value.as_str());
+            body.member("AutoPlacement", value.as_str());
         }
         ::std::result::Result::Ok(())
     }

@@ -163,19 +163,16 @@ impl ModifyIdFormatRequestBuilder {
     }
 }
 impl ModifyIdFormatRequest {
-    /// Writes the `ModifyIdFormatRequest` as query form pairs under `prefix`.
+    /// Writes the `ModifyIdFormatRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.resource {
-            let key = ::awsgen_runtime::query::key(prefix, "Resource");
-            body.push(&key, value);
+            body.member("Resource", value);
         }
         if let ::std::option::Option::Some(value) = &self.use_long_ids {
-            let key = ::awsgen_runtime::query::key(prefix, "UseLongIds");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("UseLongIds", ::awsgen_runtime::query::bool_text(*value));
         }
         ::std::result::Result::Ok(())
     }

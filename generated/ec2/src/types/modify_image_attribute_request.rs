@@ -554,83 +554,85 @@ impl ModifyImageAttributeRequestBuilder {
     }
 }
 impl ModifyImageAttributeRequest {
-    /// Writes the `ModifyImageAttributeRequest` as query form pairs under `prefix`.
+    /// Writes the `ModifyImageAttributeRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.attribute {
-            let key = ::awsgen_runtime::query::key(prefix, "Attribute");
-            body.push(&key, value);
+            body.member("Attribute", value);
         }
         if let ::std::option::Option::Some(value) = &self.description {
-            let key = ::awsgen_runtime::query::key(prefix, "Description");
-            value.write_query(body, &key)?;
+            let member_0 = body.enter("Description");
+            value.write_query(body)?;
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.image_id {
-            let key = ::awsgen_runtime::query::key(prefix, "ImageId");
-            body.push(&key, value);
+            body.member("ImageId", value);
         }
         if let ::std::option::Option::Some(value) = &self.launch_permission {
-            let key = ::awsgen_runtime::query::key(prefix, "LaunchPermission");
-            value.write_query(body, &key)?;
+            let member_0 = body.enter("LaunchPermission");
+            value.write_query(body)?;
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.operation_type {
-            let key = ::awsgen_runtime::query::key(prefix, "OperationType");
-            body.push(&key, value.as_str());
+            body.member("OperationType", value.as_str());
         }
         if let ::std::option::Option::Some(value) = &self.product_codes {
-            let key = ::awsgen_runtime::query::key(prefix, "ProductCode");
-            let list_prefix = key;
+            let member_0 = body.enter("ProductCode");
             for (index_0, item_0) in value.iter().enumerate() {
-                let key = ::awsgen_runtime::query::indexed(&list_prefix, index_0 + 1);
-                body.push(&key, item_0);
+                let entry_0 = body.enter_index(index_0 + 1);
+                body.value(item_0);
+                body.leave(entry_0);
             }
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.user_groups {
-            let key = ::awsgen_runtime::query::key(prefix, "UserGroup");
-            let list_prefix = key;
+            let member_0 = body.enter("UserGroup");
             for (index_0, item_0) in value.iter().enumerate() {
-                let key = ::awsgen_runtime::query::indexed(&list_prefix, index_0 + 1);
-                body.push(&key, item_0);
+                let entry_0 = body.enter_index(index_0 + 1);
+                body.value(item_0);
+                body.leave(entry_0);
             }
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.user_ids {
-            let key = ::awsgen_runtime::query::key(prefix, "UserId");
-            let list_prefix = key;
+            let member_0 = body.enter("UserId");
             for (index_0, item_0) in value.iter().enumerate() {
-                let key = ::awsgen_runtime::query::indexed(&list_prefix, index_0 + 1);
-                body.push(&key, item_0);
+                let entry_0 = body.enter_index(index_0 + 1);
+                body.value(item_0);
+                body.leave(entry_0);
             }
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.value {
-            let key = ::awsgen_runtime::query::key(prefix, "Value");
-            body.push(&key, value);
+            body.member("Value", value);
         }
         if let ::std::option::Option::Some(value) = &self.organization_arns {
-            let key = ::awsgen_runtime::query::key(prefix, "OrganizationArn");
-            let list_prefix = key;
+            let member_0 = body.enter("OrganizationArn");
             for (index_0, item_0) in value.iter().enumerate() {
-                let key = ::awsgen_runtime::query::indexed(&list_prefix, index_0 + 1);
-                body.push(&key, item_0);
+                let entry_0 = body.enter_index(index_0 + 1);
+                body.value(item_0);
+                body.leave(entry_0);
             }
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.organizational_unit_arns {
-            let key = ::awsgen_runtime::query::key(prefix, "OrganizationalUnitArn");
-            let list_prefix = key;
+            let member_0 = body.enter("OrganizationalUnitArn");
             for (index_0, item_0) in value.iter().enumerate() {
-                let key = ::awsgen_runtime::query::indexed(&list_prefix, index_0 + 1);
-                body.push(&key, item_0);
+                let entry_0 = body.enter_index(index_0 + 1);
+                body.value(item_0);
+                body.leave(entry_0);
             }
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.imds_support {
-            let key = ::awsgen_runtime::query::key(prefix, "ImdsSupport");
-            value.write_query(body, &key)?;
+            let member_0 = body.enter("ImdsSupport");
+            value.write_query(body)?;
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.dry_run {
-            let key = ::awsgen_runtime::query::key(prefix, "DryRun");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
         ::std::result::Result::Ok(())
     }

@@ -795,96 +795,102 @@ impl ModifyInstanceAttributeRequestBuilder {
     }
 }
 impl ModifyInstanceAttributeRequest {
-    /// Writes the `ModifyInstanceAttributeRequest` as query form pairs under `prefix`.
+    /// Writes the `ModifyInstanceAttributeRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.source_dest_check {
-            let key = ::awsgen_runtime::query::key(prefix, "SourceDestCheck");
-            value.write_query(body, &key)?;
+            let member_0 = body.enter("SourceDestCheck");
+            value.write_query(body)?;
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.enclave_options {
-            let key = ::awsgen_runtime::query::key(prefix, "EnclaveOptions");
-            value.write_query(body, &key)?;
+            let member_0 = body.enter("EnclaveOptions");
+            value.write_query(body)?;
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.disable_api_stop {
-            let key = ::awsgen_runtime::query::key(prefix, "DisableApiStop");
-            value.write_query(body, &key)?;
+            let member_0 = body.enter("DisableApiStop");
+            value.write_query(body)?;
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.dry_run {
-            let key = ::awsgen_runtime::query::key(prefix, "DryRun");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
         if let ::std::option::Option::Some(value) = &self.instance_id {
-            let key = ::awsgen_runtime::query::key(prefix, "InstanceId");
-            body.push(&key, value);
+            body.member("InstanceId", value);
         }
         if let ::std::option::Option::Some(value) = &self.attribute {
-            let key = ::awsgen_runtime::query::key(prefix, "Attribute");
-            body.push(&key, value.as_str());
+            body.member("Attribute", value.as_str());
         }
         if let ::std::option::Option::Some(value) = &self.value {
-            let key = ::awsgen_runtime::query::key(prefix, "Value");
-            body.push(&key, value);
+            body.member("Value", value);
         }
         if let ::std::option::Option::Some(value) = &self.block_device_mappings {
-            let key = ::awsgen_runtime::query::key(prefix, "BlockDeviceMapping");
-            let list_prefix = key;
+            let member_0 = body.enter("BlockDeviceMapping");
             for (index_0, item_0) in value.iter().enumerate() {
-                let key = ::awsgen_runtime::query::indexed(&list_prefix, index_0 + 1);
-                item_0.write_query(body, &key)?;
+                let entry_0 = body.enter_index(index_0 + 1);
+                item_0.write_query(body)?;
+                body.leave(entry_0);
             }
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.disable_api_termination {
-            let key = ::awsgen_runtime::query::key(prefix, "DisableApiTermination");
-            value.write_query(body, &key)?;
+            let member_0 = body.enter("DisableApiTermination");
+            value.write_query(body)?;
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.instance_type {
-            let key = ::awsgen_runtime::query::key(prefix, "InstanceType");
-            value.write_query(body, &key)?;
+            let member_0 = body.enter("InstanceType");
+            value.write_query(body)?;
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.kernel {
-            let key = ::awsgen_runtime::query::key(prefix, "Kernel");
-            value.write_query(body, &key)?;
+            let member_0 = body.enter("Kernel");
+            value.write_query(body)?;
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.ramdisk {
-            let key = ::awsgen_runtime::query::key(prefix, "Ramdisk");
-            value.write_query(body, &key)?;
+            let member_0 = body.enter("Ramdisk");
+            value.write_query(body)?;
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.user_data {
-            let key = ::awsgen_runtime::query::key(prefix, "UserData");
-            value.write_query(body, &key)?;
+            let member_0 = body.enter("UserData");
+            value.write_query(body)?;
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self
             .instance_initiated_shutdown_behavior
         {
-            let key = ::awsgen_runtime::query::key(
-                prefix,
-                "InstanceInitiatedShutdownBehavior",
-            );
-            value.write_query(body, &key)?;
+            let member_0 = body.enter("InstanceInitiatedShutdownBehavior");
+            value.write_query(body)?;
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.groups {
-            let key = ::awsgen_runtime::query::key(prefix, "GroupId");
-            let list_prefix = key;
+            let member_0 = body.enter("GroupId");
             for (index_0, item_0) in value.iter().enumerate() {
-                let key = ::awsgen_runtime::query::indexed(&list_prefix, index_0 + 1);
-                body.push(&key, item_0);
+                let entry_0 = body.enter_index(index_0 + 1);
+                body.value(item_0);
+                body.leave(entry_0);
             }
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.ebs_optimized {
-            let key = ::awsgen_runtime::query::key(prefix, "EbsOptimized");
-            value.write_query(body, &key)?;
+            let member_0 = body.enter("EbsOptimized");
+            value.write_query(body)?;
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.sriov_net_support {
-            let key = ::awsgen_runtime::query::key(prefix, "SriovNetSupport");
-            value.write_query(body, &key)?;
+            let member_0 = body.enter("SriovNetSupport");
+            value.write_query(body)?;
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.ena_support {
-            let key = ::awsgen_runtime::query::key(prefix, "EnaSupport");
-            value.write_query(body, &key)?;
+            let member_0 = body.enter("EnaSupport");
+            value.write_query(body)?;
+            body.leave(member_0);
         }
         ::std::result::Result::Ok(())
     }

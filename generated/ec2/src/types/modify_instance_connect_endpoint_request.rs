@@ -270,35 +270,31 @@ impl ModifyInstanceConnectEndpointRequestBuilder {
     }
 }
 impl ModifyInstanceConnectEndpointRequest {
-    /// Writes the `ModifyInstanceConnectEndpointRequest` as query form pairs under `prefix`.
+    /// Writes the `ModifyInstanceConnectEndpointRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.dry_run {
-            let key = ::awsgen_runtime::query::key(prefix, "DryRun");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
         if let ::std::option::Option::Some(value) = &self.instance_connect_endpoint_id {
-            let key = ::awsgen_runtime::query::key(prefix, "InstanceConnectEndpointId");
-            body.push(&key, value);
+            body.member("InstanceConnectEndpointId", value);
         }
         if let ::std::option::Option::Some(value) = &self.ip_address_type {
-            let key = ::awsgen_runtime::query::key(prefix, "IpAddressType");
-            body.push(&key, value.as_str());
+            body.member("IpAddressType", value.as_str());
         }
         if let ::std::option::Option::Some(value) = &self.security_group_ids {
-            let key = ::awsgen_runtime::query::key(prefix, "SecurityGroupId");
-            let list_prefix = key;
+            let member_0 = body.enter("SecurityGroupId");
             for (index_0, item_0) in value.iter().enumerate() {
-                let key = ::awsgen_runtime::query::indexed(&list_prefix, index_0 + 1);
-                body.push(&key, item_0);
+                let entry_0 = body.enter_index(index_0 + 1);
+                body.value(item_0);
+                body.leave(entry_0);
             }
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.preserve_client_ip {
-            let key = ::awsgen_runtime::query::key(prefix, "PreserveClientIp");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("PreserveClientIp", ::awsgen_runtime::query::bool_text(*value));
         }
         ::std::result::Result::Ok(())
     }

@@ -247,31 +247,25 @@ impl ModifyInstanceCpuOptionsRequestBuilder {
     }
 }
 impl ModifyInstanceCpuOptionsRequest {
-    /// Writes the `ModifyInstanceCpuOptionsRequest` as query form pairs under `prefix`.
+    /// Writes the `ModifyInstanceCpuOptionsRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.instance_id {
-            let key = ::awsgen_runtime::query::key(prefix, "InstanceId");
-            body.push(&key, value);
+            body.member("InstanceId", value);
         }
         if let ::std::option::Option::Some(value) = &self.core_count {
-            let key = ::awsgen_runtime::query::key(prefix, "CoreCount");
-            body.push(&key, &value.to_string());
+            body.member("CoreCount", &value.to_string());
         }
         if let ::std::option::Option::Some(value) = &self.threads_per_core {
-            let key = ::awsgen_runtime::query::key(prefix, "ThreadsPerCore");
-            body.push(&key, &value.to_string());
+            body.member("ThreadsPerCore", &value.to_string());
         }
         if let ::std::option::Option::Some(value) = &self.nested_virtualization {
-            let key = ::awsgen_runtime::query::key(prefix, "NestedVirtualization");
-            body.push(&key, value.as_str());
+            body.member("NestedVirtualization", value.as_str());
         }
         if let ::std::option::Option::Some(value) = &self.dry_run {
-            let key = ::awsgen_runtime::query::key(prefix, "DryRun");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
         ::std::result::Result::Ok(())
     }

@@ -257,28 +257,23 @@ impl ModifyInstanceEventStartTimeRequestBuilder {
     }
 }
 impl ModifyInstanceEventStartTimeRequest {
-    /// Writes the `ModifyInstanceEventStartTimeRequest` as query form pairs under `prefix`.
+    /// Writes the `ModifyInstanceEventStartTimeRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.dry_run {
-            let key = ::awsgen_runtime::query::key(prefix, "DryRun");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
         if let ::std::option::Option::Some(value) = &self.instance_id {
-            let key = ::awsgen_runtime::query::key(prefix, "InstanceId");
-            body.push(&key, value);
+            body.member("InstanceId", value);
         }
         if let ::std::option::Option::Some(value) = &self.instance_event_id {
-            let key = ::awsgen_runtime::query::key(prefix, "InstanceEventId");
-            body.push(&key, value);
+            body.member("InstanceEventId", value);
         }
         if let ::std::option::Option::Some(value) = &self.not_before {
-            let key = ::awsgen_runtime::query::key(prefix, "NotBefore");
-            body.push(
-                &key,
+            body.member(
+                "NotBefore",
                 &::awsgen_runtime::protocol::timestamp_text(
                     value,
                     ::awsgen_runtime::protocol::TimestampText::Iso8601,

@@ -358,43 +358,34 @@ impl ModifyInstancePlacementRequestBuilder {
     }
 }
 impl ModifyInstancePlacementRequest {
-    /// Writes the `ModifyInstancePlacementRequest` as query form pairs under `prefix`.
+    /// Writes the `ModifyInstancePlacementRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.group_name {
-            let key = ::awsgen_runtime::query::key(prefix, "GroupName");
-            body.push(&key, value);
+            body.member("GroupName", value);
         }
         if let ::std::option::Option::Some(value) = &self.partition_number {
-            let key = ::awsgen_runtime::query::key(prefix, "PartitionNumber");
-            body.push(&key, &value.to_string());
+            body.member("PartitionNumber", &value.to_string());
         }
         if let ::std::option::Option::Some(value) = &self.host_resource_group_arn {
-            let key = ::awsgen_runtime::query::key(prefix, "HostResourceGroupArn");
-            body.push(&key, value);
+            body.member("HostResourceGroupArn", value);
         }
         if let ::std::option::Option::Some(value) = &self.group_id {
-            let key = ::awsgen_runtime::query::key(prefix, "GroupId");
-            body.push(&key, value);
+            body.member("GroupId", value);
         }
         if let ::std::option::Option::Some(value) = &self.instance_id {
-            let key = ::awsgen_runtime::query::key(prefix, "InstanceId");
-            body.push(&key, value);
+            body.member("InstanceId", value);
         }
         if let ::std::option::Option::Some(value) = &self.tenancy {
-            let key = ::awsgen_runtime::query::key(prefix, "Tenancy");
-            body.push(&key, value.as_str());
+            body.member("Tenancy", value.as_str());
         }
         if let ::std::option::Option::Some(value) = &self.affinity {
-            let key = ::awsgen_runtime::query::key(prefix, "Affinity");
-            body.push(&key, value.as_str());
+            body.member("Affinity", value.as_str());
         }
         if let ::std::option::Option::Some(value) = &self.host_id {
-            let key = ::awsgen_runtime::query::key(prefix, "HostId");
-            body.push(&key, value);
+            body.member("HostId", value);
         }
         ::std::result::Result::Ok(())
     }

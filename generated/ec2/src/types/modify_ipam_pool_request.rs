@@ -480,73 +480,60 @@ impl ModifyIpamPoolRequestBuilder {
     }
 }
 impl ModifyIpamPoolRequest {
-    /// Writes the `ModifyIpamPoolRequest` as query form pairs under `prefix`.
+    /// Writes the `ModifyIpamPoolRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.dry_run {
-            let key = ::awsgen_runtime::query::key(prefix, "DryRun");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
         if let ::std::option::Option::Some(value) = &self.ipam_pool_id {
-            let key = ::awsgen_runtime::query::key(prefix, "IpamPoolId");
-            body.push(&key, value);
+            body.member("IpamPoolId", value);
         }
         if let ::std::option::Option::Some(value) = &self.description {
-            let key = ::awsgen_runtime::query::key(prefix, "Description");
-            body.push(&key, value);
+            body.member("Description", value);
         }
         if let ::std::option::Option::Some(value) = &self.auto_import {
-            let key = ::awsgen_runtime::query::key(prefix, "AutoImport");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("AutoImport", ::awsgen_runtime::query::bool_text(*value));
         }
         if let ::std::option::Option::Some(value) = &self.allocation_min_netmask_length {
-            let key = ::awsgen_runtime::query::key(prefix, "AllocationMinNetmaskLength");
-            body.push(&key, &value.to_string());
+            body.member("AllocationMinNetmaskLength", &value.to_string());
         }
         if let ::std::option::Option::Some(value) = &self.allocation_max_netmask_length {
-            let key = ::awsgen_runtime::query::key(prefix, "AllocationMaxNetmaskLength");
-            body.push(&key, &value.to_string());
+            body.member("AllocationMaxNetmaskLength", &value.to_string());
         }
         if let ::std::option::Option::Some(value) = &self
             .allocation_default_netmask_length
         {
-            let key = ::awsgen_runtime::query::key(
-                prefix,
-                "AllocationDefaultNetmaskLength",
-            );
-            body.push(&key, &value.to_string());
+            body.member("AllocationDefaultNetmaskLength", &value.to_string());
         }
         if let ::std::option::Option::Some(value) = &self
             .clear_allocation_default_netmask_length
         {
-            let key = ::awsgen_runtime::query::key(
-                prefix,
+            body.member(
                 "ClearAllocationDefaultNetmaskLength",
+                ::awsgen_runtime::query::bool_text(*value),
             );
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
         }
         if let ::std::option::Option::Some(value) = &self.add_allocation_resource_tags {
-            let key = ::awsgen_runtime::query::key(prefix, "AddAllocationResourceTag");
-            let list_prefix = key;
+            let member_0 = body.enter("AddAllocationResourceTag");
             for (index_0, item_0) in value.iter().enumerate() {
-                let key = ::awsgen_runtime::query::indexed(&list_prefix, index_0 + 1);
-                item_0.write_query(body, &key)?;
+                let entry_0 = body.enter_index(index_0 + 1);
+                item_0.write_query(body)?;
+                body.leave(entry_0);
             }
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.remove_allocation_resource_tags
         {
-            let key = ::awsgen_runtime::query::key(
-                prefix,
-                "RemoveAllocationResourceTag",
-            );
-            let list_prefix = key;
+            let member_0 = body.enter("RemoveAllocationResourceTag");
             for (index_0, item_0) in value.iter().enumerate() {
-                let key = ::awsgen_runtime::query::indexed(&list_prefix, index_0 + 1);
-                item_0.write_query(body, &key)?;
+                let entry_0 = body.enter_index(index_0 + 1);
+                item_0.write_query(body)?;
+                body.leave(entry_0);
             }
+            body.leave(member_0);
         }
         ::std::result::Result::Ok(())
     }

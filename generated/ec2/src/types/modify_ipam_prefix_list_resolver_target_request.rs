@@ -261,36 +261,30 @@ impl ModifyIpamPrefixListResolverTargetRequestBuilder {
     }
 }
 impl ModifyIpamPrefixListResolverTargetRequest {
-    /// Writes the `ModifyIpamPrefixListResolverTargetRequest` as query form pairs under `prefix`.
+    /// Writes the `ModifyIpamPrefixListResolverTargetRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.dry_run {
-            let key = ::awsgen_runtime::query::key(prefix, "DryRun");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
         if let ::std::option::Option::Some(value) = &self
             .ipam_prefix_list_resolver_target_id
         {
-            let key = ::awsgen_runtime::query::key(
-                prefix,
-                "IpamPrefixListResolverTargetId",
-            );
-            body.push(&key, value);
+            body.member("IpamPrefixListResolverTargetId", value);
         }
         if let ::std::option::Option::Some(value) = &self.desired_version {
-            let key = ::awsgen_runtime::query::key(prefix, "DesiredVersion");
-            body.push(&key, &value.to_string());
+            body.member("DesiredVersion", &value.to_string());
         }
         if let ::std::option::Option::Some(value) = &self.track_latest_version {
-            let key = ::awsgen_runtime::query::key(prefix, "TrackLatestVersion");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member(
+                "TrackLatestVersion",
+                ::awsgen_runtime::query::bool_text(*value),
+            );
         }
         if let ::std::option::Option::Some(value) = &self.client_token {
-            let key = ::awsgen_runtime::query::key(prefix, "ClientToken");
-            body.push(&key, value);
+            body.member("ClientToken", value);
         }
         ::std::result::Result::Ok(())
     }

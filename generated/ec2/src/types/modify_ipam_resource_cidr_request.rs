@@ -350,39 +350,31 @@ impl ModifyIpamResourceCidrRequestBuilder {
     }
 }
 impl ModifyIpamResourceCidrRequest {
-    /// Writes the `ModifyIpamResourceCidrRequest` as query form pairs under `prefix`.
+    /// Writes the `ModifyIpamResourceCidrRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.dry_run {
-            let key = ::awsgen_runtime::query::key(prefix, "DryRun");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
         if let ::std::option::Option::Some(value) = &self.resource_id {
-            let key = ::awsgen_runtime::query::key(prefix, "ResourceId");
-            body.push(&key, value);
+            body.member("ResourceId", value);
         }
         if let ::std::option::Option::Some(value) = &self.resource_cidr {
-            let key = ::awsgen_runtime::query::key(prefix, "ResourceCidr");
-            body.push(&key, value);
+            body.member("ResourceCidr", value);
         }
         if let ::std::option::Option::Some(value) = &self.resource_region {
-            let key = ::awsgen_runtime::query::key(prefix, "ResourceRegion");
-            body.push(&key, value);
+            body.member("ResourceRegion", value);
         }
         if let ::std::option::Option::Some(value) = &self.current_ipam_scope_id {
-            let key = ::awsgen_runtime::query::key(prefix, "CurrentIpamScopeId");
-            body.push(&key, value);
+            body.member("CurrentIpamScopeId", value);
         }
         if let ::std::option::Option::Some(value) = &self.destination_ipam_scope_id {
-            let key = ::awsgen_runtime::query::key(prefix, "DestinationIpamScopeId");
-            body.push(&key, value);
+            body.member("DestinationIpamScopeId", value);
         }
         if let ::std::option::Option::Some(value) = &self.monitored {
-            let key = ::awsgen_runtime::query::key(prefix, "Monitored");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("Monitored", ::awsgen_runtime::query::bool_text(*value));
         }
         ::std::result::Result::Ok(())
     }

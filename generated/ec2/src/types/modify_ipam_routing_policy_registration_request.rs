@@ -413,61 +413,50 @@ impl ModifyIpamRoutingPolicyRegistrationRequestBuilder {
     }
 }
 impl ModifyIpamRoutingPolicyRegistrationRequest {
-    /// Writes the `ModifyIpamRoutingPolicyRegistrationRequest` as query form pairs under `prefix`.
+    /// Writes the `ModifyIpamRoutingPolicyRegistrationRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.dry_run {
-            let key = ::awsgen_runtime::query::key(prefix, "DryRun");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
         if let ::std::option::Option::Some(value) = &self
             .ipam_internet_registry_association_id
         {
-            let key = ::awsgen_runtime::query::key(
-                prefix,
-                "IpamInternetRegistryAssociationId",
-            );
-            body.push(&key, value);
+            body.member("IpamInternetRegistryAssociationId", value);
         }
         if let ::std::option::Option::Some(value) = &self.cidr {
-            let key = ::awsgen_runtime::query::key(prefix, "Cidr");
-            body.push(&key, value);
+            body.member("Cidr", value);
         }
         if let ::std::option::Option::Some(value) = &self.asns {
-            let key = ::awsgen_runtime::query::key(prefix, "Asn");
-            let list_prefix = key;
+            let member_0 = body.enter("Asn");
             for (index_0, item_0) in value.iter().enumerate() {
-                let key = ::awsgen_runtime::query::indexed(&list_prefix, index_0 + 1);
-                body.push(&key, item_0);
+                let entry_0 = body.enter_index(index_0 + 1);
+                body.value(item_0);
+                body.leave(entry_0);
             }
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self
             .permit_more_specific_announcements
         {
-            let key = ::awsgen_runtime::query::key(
-                prefix,
+            body.member(
                 "PermitMoreSpecificAnnouncements",
+                ::awsgen_runtime::query::bool_text(*value),
             );
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
         }
         if let ::std::option::Option::Some(value) = &self.max_length {
-            let key = ::awsgen_runtime::query::key(prefix, "MaxLength");
-            body.push(&key, &value.to_string());
+            body.member("MaxLength", &value.to_string());
         }
         if let ::std::option::Option::Some(value) = &self.description {
-            let key = ::awsgen_runtime::query::key(prefix, "Description");
-            body.push(&key, value);
+            body.member("Description", value);
         }
         if let ::std::option::Option::Some(value) = &self.force {
-            let key = ::awsgen_runtime::query::key(prefix, "Force");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("Force", ::awsgen_runtime::query::bool_text(*value));
         }
         if let ::std::option::Option::Some(value) = &self.client_token {
-            let key = ::awsgen_runtime::query::key(prefix, "ClientToken");
-            body.push(&key, value);
+            body.member("ClientToken", value);
         }
         ::std::result::Result::Ok(())
     }

@@ -276,41 +276,34 @@ impl ModifyIpamScopeRequestBuilder {
     }
 }
 impl ModifyIpamScopeRequest {
-    /// Writes the `ModifyIpamScopeRequest` as query form pairs under `prefix`.
+    /// Writes the `ModifyIpamScopeRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.dry_run {
-            let key = ::awsgen_runtime::query::key(prefix, "DryRun");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
         if let ::std::option::Option::Some(value) = &self.ipam_scope_id {
-            let key = ::awsgen_runtime::query::key(prefix, "IpamScopeId");
-            body.push(&key, value);
+            body.member("IpamScopeId", value);
         }
         if let ::std::option::Option::Some(value) = &self.description {
-            let key = ::awsgen_runtime::query::key(prefix, "Description");
-            body.push(&key, value);
+            body.member("Description", value);
         }
         if let ::std::option::Option::Some(value) = &self
             .external_authority_configuration
         {
-            let key = ::awsgen_runtime::query::key(
-                prefix,
-                "ExternalAuthorityConfiguration",
-            );
-            value.write_query(body, &key)?;
+            let member_0 = body.enter("ExternalAuthorityConfiguration");
+            value.write_query(body)?;
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self
             .remove_external_authority_configuration
         {
-            let key = ::awsgen_runtime::query::key(
-                prefix,
+            body.member(
                 "RemoveExternalAuthorityConfiguration",
+                ::awsgen_runtime::query::bool_text(*value),
             );
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
         }
         ::std::result::Result::Ok(())
     }

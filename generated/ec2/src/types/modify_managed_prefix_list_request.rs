@@ -380,56 +380,51 @@ impl ModifyManagedPrefixListRequestBuilder {
     }
 }
 impl ModifyManagedPrefixListRequest {
-    /// Writes the `ModifyManagedPrefixListRequest` as query form pairs under `prefix`.
+    /// Writes the `ModifyManagedPrefixListRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.dry_run {
-            let key = ::awsgen_runtime::query::key(prefix, "DryRun");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
         if let ::std::option::Option::Some(value) = &self.prefix_list_id {
-            let key = ::awsgen_runtime::query::key(prefix, "PrefixListId");
-            body.push(&key, value);
+            body.member("PrefixListId", value);
         }
         if let ::std::option::Option::Some(value) = &self.current_version {
-            let key = ::awsgen_runtime::query::key(prefix, "CurrentVersion");
-            body.push(&key, &value.to_string());
+            body.member("CurrentVersion", &value.to_string());
         }
         if let ::std::option::Option::Some(value) = &self.prefix_list_name {
-            let key = ::awsgen_runtime::query::key(prefix, "PrefixListName");
-            body.push(&key, value);
+            body.member("PrefixListName", value);
         }
         if let ::std::option::Option::Some(value) = &self.add_entries {
-            let key = ::awsgen_runtime::query::key(prefix, "AddEntry");
-            let list_prefix = key;
+            let member_0 = body.enter("AddEntry");
             for (index_0, item_0) in value.iter().enumerate() {
-                let key = ::awsgen_runtime::query::indexed(&list_prefix, index_0 + 1);
-                item_0.write_query(body, &key)?;
+                let entry_0 = body.enter_index(index_0 + 1);
+                item_0.write_query(body)?;
+                body.leave(entry_0);
             }
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.remove_entries {
-            let key = ::awsgen_runtime::query::key(prefix, "RemoveEntry");
-            let list_prefix = key;
+            let member_0 = body.enter("RemoveEntry");
             for (index_0, item_0) in value.iter().enumerate() {
-                let key = ::awsgen_runtime::query::indexed(&list_prefix, index_0 + 1);
-                item_0.write_query(body, &key)?;
+                let entry_0 = body.enter_index(index_0 + 1);
+                item_0.write_query(body)?;
+                body.leave(entry_0);
             }
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.max_entries {
-            let key = ::awsgen_runtime::query::key(prefix, "MaxEntries");
-            body.push(&key, &value.to_string());
+            body.member("MaxEntries", &value.to_string());
         }
         if let ::std::option::Option::Some(value) = &self
             .ipam_prefix_list_resolver_sync_enabled
         {
-            let key = ::awsgen_runtime::query::key(
-                prefix,
+            body.member(
                 "IpamPrefixListResolverSyncEnabled",
+                ::awsgen_runtime::query::bool_text(*value),
             );
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
         }
         ::std::result::Result::Ok(())
     }

@@ -162,19 +162,16 @@ impl ModifyManagedResourceVisibilityRequestBuilder {
     }
 }
 impl ModifyManagedResourceVisibilityRequest {
-    /// Writes the `ModifyManagedResourceVisibilityRequest` as query form pairs under `prefix`.
+    /// Writes the `ModifyManagedResourceVisibilityRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.dry_run {
-            let key = ::awsgen_runtime::query::key(prefix, "DryRun");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
         if let ::std::option::Option::Some(value) = &self.default_visibility {
-            let key = ::awsgen_runtime::query::key(prefix, "DefaultVisibility");
-            body.push(&key, value.as_str());
+            body.member("DefaultVisibility", value.as_str());
         }
         ::std::result::Result::Ok(())
     }

@@ -501,68 +501,70 @@ impl ModifyNetworkInterfaceAttributeRequestBuilder {
     }
 }
 impl ModifyNetworkInterfaceAttributeRequest {
-    /// Writes the `ModifyNetworkInterfaceAttributeRequest` as query form pairs under `prefix`.
+    /// Writes the `ModifyNetworkInterfaceAttributeRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.ena_srd_specification {
-            let key = ::awsgen_runtime::query::key(prefix, "EnaSrdSpecification");
-            value.write_query(body, &key)?;
+            let member_0 = body.enter("EnaSrdSpecification");
+            value.write_query(body)?;
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.enable_primary_ipv6 {
-            let key = ::awsgen_runtime::query::key(prefix, "EnablePrimaryIpv6");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("EnablePrimaryIpv6", ::awsgen_runtime::query::bool_text(*value));
         }
         if let ::std::option::Option::Some(value) = &self
             .connection_tracking_specification
         {
-            let key = ::awsgen_runtime::query::key(
-                prefix,
-                "ConnectionTrackingSpecification",
-            );
-            value.write_query(body, &key)?;
+            let member_0 = body.enter("ConnectionTrackingSpecification");
+            value.write_query(body)?;
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.associate_public_ip_address {
-            let key = ::awsgen_runtime::query::key(prefix, "AssociatePublicIpAddress");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member(
+                "AssociatePublicIpAddress",
+                ::awsgen_runtime::query::bool_text(*value),
+            );
         }
         if let ::std::option::Option::Some(value) = &self.associated_subnet_ids {
-            let key = ::awsgen_runtime::query::key(prefix, "AssociatedSubnetId");
-            let list_prefix = key;
+            let member_0 = body.enter("AssociatedSubnetId");
             for (index_0, item_0) in value.iter().enumerate() {
-                let key = ::awsgen_runtime::query::indexed(&list_prefix, index_0 + 1);
-                body.push(&key, item_0);
+                let entry_0 = body.enter_index(index_0 + 1);
+                body.value(item_0);
+                body.leave(entry_0);
             }
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.dry_run {
-            let key = ::awsgen_runtime::query::key(prefix, "DryRun");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
         if let ::std::option::Option::Some(value) = &self.network_interface_id {
-            let key = ::awsgen_runtime::query::key(prefix, "NetworkInterfaceId");
-            body.push(&key, value);
+            body.member("NetworkInterfaceId", value);
         }
         if let ::std::option::Option::Some(value) = &self.description {
-            let key = ::awsgen_runtime::query::key(prefix, "Description");
-            value.write_query(body, &key)?;
+            let member_0 = body.enter("Description");
+            value.write_query(body)?;
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.source_dest_check {
-            let key = ::awsgen_runtime::query::key(prefix, "SourceDestCheck");
-            value.write_query(body, &key)?;
+            let member_0 = body.enter("SourceDestCheck");
+            value.write_query(body)?;
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.groups {
-            let key = ::awsgen_runtime::query::key(prefix, "SecurityGroupId");
-            let list_prefix = key;
+            let member_0 = body.enter("SecurityGroupId");
             for (index_0, item_0) in value.iter().enumerate() {
-                let key = ::awsgen_runtime::query::indexed(&list_prefix, index_0 + 1);
-                body.push(&key, item_0);
+                let entry_0 = body.enter_index(index_0 + 1);
+                body.value(item_0);
+                body.leave(entry_0);
             }
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.attachment {
-            let key = ::awsgen_runtime::query::key(prefix, "Attachment");
-            value.write_query(body, &key)?;
+            let member_0 = body.enter("Attachment");
+            value.write_query(body)?;
+            body.leave(member_0);
         }
         ::std::result::Result::Ok(())
     }

@@ -275,41 +275,35 @@ impl ModifyPrivateDnsNameOptionsRequestBuilder {
     }
 }
 impl ModifyPrivateDnsNameOptionsRequest {
-    /// Writes the `ModifyPrivateDnsNameOptionsRequest` as query form pairs under `prefix`.
+    /// Writes the `ModifyPrivateDnsNameOptionsRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.dry_run {
-            let key = ::awsgen_runtime::query::key(prefix, "DryRun");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
         if let ::std::option::Option::Some(value) = &self.instance_id {
-            let key = ::awsgen_runtime::query::key(prefix, "InstanceId");
-            body.push(&key, value);
+            body.member("InstanceId", value);
         }
         if let ::std::option::Option::Some(value) = &self.private_dns_hostname_type {
-            let key = ::awsgen_runtime::query::key(prefix, "PrivateDnsHostnameType");
-            body.push(&key, value.as_str());
+            body.member("PrivateDnsHostnameType", value.as_str());
         }
         if let ::std::option::Option::Some(value) = &self
             .enable_resource_name_dns_a_record
         {
-            let key = ::awsgen_runtime::query::key(
-                prefix,
+            body.member(
                 "EnableResourceNameDnsARecord",
+                ::awsgen_runtime::query::bool_text(*value),
             );
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
         }
         if let ::std::option::Option::Some(value) = &self
             .enable_resource_name_dns_aaaa_record
         {
-            let key = ::awsgen_runtime::query::key(
-                prefix,
+            body.member(
                 "EnableResourceNameDnsAAAARecord",
+                ::awsgen_runtime::query::bool_text(*value),
             );
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
         }
         ::std::result::Result::Ok(())
     }

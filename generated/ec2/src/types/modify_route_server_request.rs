@@ -266,31 +266,28 @@ impl ModifyRouteServerRequestBuilder {
     }
 }
 impl ModifyRouteServerRequest {
-    /// Writes the `ModifyRouteServerRequest` as query form pairs under `prefix`.
+    /// Writes the `ModifyRouteServerRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.route_server_id {
-            let key = ::awsgen_runtime::query::key(prefix, "RouteServerId");
-            body.push(&key, value);
+            body.member("RouteServerId", value);
         }
         if let ::std::option::Option::Some(value) = &self.persist_routes {
-            let key = ::awsgen_runtime::query::key(prefix, "PersistRoutes");
-            body.push(&key, value.as_str());
+            body.member("PersistRoutes", value.as_str());
         }
         if let ::std::option::Option::Some(value) = &self.persist_routes_duration {
-            let key = ::awsgen_runtime::query::key(prefix, "PersistRoutesDuration");
-            body.push(&key, &value.to_string());
+            body.member("PersistRoutesDuration", &value.to_string());
         }
         if let ::std::option::Option::Some(value) = &self.sns_notifications_enabled {
-            let key = ::awsgen_runtime::query::key(prefix, "SnsNotificationsEnabled");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member(
+                "SnsNotificationsEnabled",
+                ::awsgen_runtime::query::bool_text(*value),
+            );
         }
         if let ::std::option::Option::Some(value) = &self.dry_run {
-            let key = ::awsgen_runtime::query::key(prefix, "DryRun");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
         ::std::result::Result::Ok(())
     }

@@ -317,44 +317,36 @@ impl ModifySpotFleetRequestRequestBuilder {
     }
 }
 impl ModifySpotFleetRequestRequest {
-    /// Writes the `ModifySpotFleetRequestRequest` as query form pairs under `prefix`.
+    /// Writes the `ModifySpotFleetRequestRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.launch_template_configs {
-            let key = ::awsgen_runtime::query::key(prefix, "LaunchTemplateConfig");
-            let list_prefix = key;
+            let member_0 = body.enter("LaunchTemplateConfig");
             for (index_0, item_0) in value.iter().enumerate() {
-                let key = ::awsgen_runtime::query::indexed(&list_prefix, index_0 + 1);
-                item_0.write_query(body, &key)?;
+                let entry_0 = body.enter_index(index_0 + 1);
+                item_0.write_query(body)?;
+                body.leave(entry_0);
             }
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.on_demand_target_capacity {
-            let key = ::awsgen_runtime::query::key(prefix, "OnDemandTargetCapacity");
-            body.push(&key, &value.to_string());
+            body.member("OnDemandTargetCapacity", &value.to_string());
         }
         if let ::std::option::Option::Some(value) = &self.context {
-            let key = ::awsgen_runtime::query::key(prefix, "Context");
-            body.push(&key, value);
+            body.member("Context", value);
         }
         if let ::std::option::Option::Some(value) = &self.spot_fleet_request_id {
-            let key = ::awsgen_runtime::query::key(prefix, "SpotFleetRequestId");
-            body.push(&key, value);
+            body.member("SpotFleetRequestId", value);
         }
         if let ::std::option::Option::Some(value) = &self.target_capacity {
-            let key = ::awsgen_runtime::query::key(prefix, "TargetCapacity");
-            body.push(&key, &value.to_string());
+            body.member("TargetCapacity", &value.to_string());
         }
         if let ::std::option::Option::Some(value) = &self
             .excess_capacity_termination_policy
         {
-            let key = ::awsgen_runtime::query::key(
-                prefix,
-                "ExcessCapacityTerminationPolicy",
-            );
-            body.push(&key, value.as_str());
+            body.member("ExcessCapacityTerminationPolicy", value.as_str());
         }
         ::std::result::Result::Ok(())
     }

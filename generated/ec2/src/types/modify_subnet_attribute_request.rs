@@ -550,75 +550,65 @@ impl ModifySubnetAttributeRequestBuilder {
     }
 }
 impl ModifySubnetAttributeRequest {
-    /// Writes the `ModifySubnetAttributeRequest` as query form pairs under `prefix`.
+    /// Writes the `ModifySubnetAttributeRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.assign_ipv6_address_on_creation
         {
-            let key = ::awsgen_runtime::query::key(
-                prefix,
-                "AssignIpv6AddressOnCreation",
-            );
-            value.write_query(body, &key)?;
+            let member_0 = body.enter("AssignIpv6AddressOnCreation");
+            value.write_query(body)?;
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.map_public_ip_on_launch {
-            let key = ::awsgen_runtime::query::key(prefix, "MapPublicIpOnLaunch");
-            value.write_query(body, &key)?;
+            let member_0 = body.enter("MapPublicIpOnLaunch");
+            value.write_query(body)?;
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.subnet_id {
-            let key = ::awsgen_runtime::query::key(prefix, "SubnetId");
-            body.push(&key, value);
+            body.member("SubnetId", value);
         }
         if let ::std::option::Option::Some(value) = &self.map_customer_owned_ip_on_launch
         {
-            let key = ::awsgen_runtime::query::key(prefix, "MapCustomerOwnedIpOnLaunch");
-            value.write_query(body, &key)?;
+            let member_0 = body.enter("MapCustomerOwnedIpOnLaunch");
+            value.write_query(body)?;
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.customer_owned_ipv4_pool {
-            let key = ::awsgen_runtime::query::key(prefix, "CustomerOwnedIpv4Pool");
-            body.push(&key, value);
+            body.member("CustomerOwnedIpv4Pool", value);
         }
         if let ::std::option::Option::Some(value) = &self.enable_dns64 {
-            let key = ::awsgen_runtime::query::key(prefix, "EnableDns64");
-            value.write_query(body, &key)?;
+            let member_0 = body.enter("EnableDns64");
+            value.write_query(body)?;
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self
             .private_dns_hostname_type_on_launch
         {
-            let key = ::awsgen_runtime::query::key(
-                prefix,
-                "PrivateDnsHostnameTypeOnLaunch",
-            );
-            body.push(&key, value.as_str());
+            body.member("PrivateDnsHostnameTypeOnLaunch", value.as_str());
         }
         if let ::std::option::Option::Some(value) = &self
             .enable_resource_name_dns_a_record_on_launch
         {
-            let key = ::awsgen_runtime::query::key(
-                prefix,
-                "EnableResourceNameDnsARecordOnLaunch",
-            );
-            value.write_query(body, &key)?;
+            let member_0 = body.enter("EnableResourceNameDnsARecordOnLaunch");
+            value.write_query(body)?;
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self
             .enable_resource_name_dns_aaaa_record_on_launch
         {
-            let key = ::awsgen_runtime::query::key(
-                prefix,
-                "EnableResourceNameDnsAAAARecordOnLaunch",
-            );
-            value.write_query(body, &key)?;
+            let member_0 = body.enter("EnableResourceNameDnsAAAARecordOnLaunch");
+            value.write_query(body)?;
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.enable_lni_at_device_index {
-            let key = ::awsgen_runtime::query::key(prefix, "EnableLniAtDeviceIndex");
-            body.push(&key, &value.to_string());
+            body.member("EnableLniAtDeviceIndex", &value.to_string());
         }
         if let ::std::option::Option::Some(value) = &self.disable_lni_at_device_index {
-            let key = ::awsgen_runtime::query::key(prefix, "DisableLniAtDeviceIndex");
-            value.write_query(body, &key)?;
+            let member_0 = body.enter("DisableLniAtDeviceIndex");
+            value.write_query(body)?;
+            body.leave(member_0);
         }
         ::std::result::Result::Ok(())
     }

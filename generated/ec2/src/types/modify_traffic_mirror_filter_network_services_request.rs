@@ -247,35 +247,34 @@ impl ModifyTrafficMirrorFilterNetworkServicesRequestBuilder {
     }
 }
 impl ModifyTrafficMirrorFilterNetworkServicesRequest {
-    /// Writes the `ModifyTrafficMirrorFilterNetworkServicesRequest` as query form pairs under `prefix`.
+    /// Writes the `ModifyTrafficMirrorFilterNetworkServicesRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.traffic_mirror_filter_id {
-            let key = ::awsgen_runtime::query::key(prefix, "TrafficMirrorFilterId");
-            body.push(&key, value);
+            body.member("TrafficMirrorFilterId", value);
         }
         if let ::std::option::Option::Some(value) = &self.add_network_services {
-            let key = ::awsgen_runtime::query::key(prefix, "AddNetworkService");
-            let list_prefix = key;
+            let member_0 = body.enter("AddNetworkService");
             for (index_0, item_0) in value.iter().enumerate() {
-                let key = ::awsgen_runtime::query::indexed(&list_prefix, index_0 + 1);
-                body.push(&key, item_0.as_str());
+                let entry_0 = body.enter_index(index_0 + 1);
+                body.value(item_0.as_str());
+                body.leave(entry_0);
             }
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.remove_network_services {
-            let key = ::awsgen_runtime::query::key(prefix, "RemoveNetworkService");
-            let list_prefix = key;
+            let member_0 = body.enter("RemoveNetworkService");
             for (index_0, item_0) in value.iter().enumerate() {
-                let key = ::awsgen_runtime::query::indexed(&list_prefix, index_0 + 1);
-                body.push(&key, item_0.as_str());
+                let entry_0 = body.enter_index(index_0 + 1);
+                body.value(item_0.as_str());
+                body.leave(entry_0);
             }
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.dry_run {
-            let key = ::awsgen_runtime::query::key(prefix, "DryRun");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
         ::std::result::Result::Ok(())
     }

@@ -225,27 +225,24 @@ impl ModifyTransitGatewayRequestBuilder {
     }
 }
 impl ModifyTransitGatewayRequest {
-    /// Writes the `ModifyTransitGatewayRequest` as query form pairs under `prefix`.
+    /// Writes the `ModifyTransitGatewayRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.transit_gateway_id {
-            let key = ::awsgen_runtime::query::key(prefix, "TransitGatewayId");
-            body.push(&key, value);
+            body.member("TransitGatewayId", value);
         }
         if let ::std::option::Option::Some(value) = &self.description {
-            let key = ::awsgen_runtime::query::key(prefix, "Description");
-            body.push(&key, value);
+            body.member("Description", value);
         }
         if let ::std::option::Option::Some(value) = &self.options {
-            let key = ::awsgen_runtime::query::key(prefix, "Options");
-            value.write_query(body, &key)?;
+            let member_0 = body.enter("Options");
+            value.write_query(body)?;
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.dry_run {
-            let key = ::awsgen_runtime::query::key(prefix, "DryRun");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
         ::std::result::Result::Ok(())
     }

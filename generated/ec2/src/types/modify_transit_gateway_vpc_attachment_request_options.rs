@@ -246,32 +246,24 @@ impl ModifyTransitGatewayVpcAttachmentRequestOptionsBuilder {
     }
 }
 impl ModifyTransitGatewayVpcAttachmentRequestOptions {
-    /// Writes the `ModifyTransitGatewayVpcAttachmentRequestOptions` as query form pairs under `prefix`.
+    /// Writes the `ModifyTransitGatewayVpcAttachmentRequestOptions` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.dns_support {
-            let key = ::awsgen_runtime::query::key(prefix, "DnsSupport");
-            body.push(&key, value.as_str());
+            body.member("DnsSupport", value.as_str());
         }
         if let ::std::option::Option::Some(value) = &self
             .security_group_referencing_support
         {
-            let key = ::awsgen_runtime::query::key(
-                prefix,
-                "SecurityGroupReferencingSupport",
-            );
-            body.push(&key, value.as_str());
+            body.member("SecurityGroupReferencingSupport", value.as_str());
         }
         if let ::std::option::Option::Some(value) = &self.ipv6_support {
-            let key = ::awsgen_runtime::query::key(prefix, "Ipv6Support");
-            body.push(&key, value.as_str());
+            body.member("Ipv6Support", value.as_str());
         }
         if let ::std::option::Option::Some(value) = &self.appliance_mode_support {
-            let key = ::awsgen_runtime::query::key(prefix, "ApplianceModeSupport");
-            body.push(&key, value.as_str());
+            body.member("ApplianceModeSupport", value.as_str());
         }
         ::std::result::Result::Ok(())
     }

@@ -441,47 +441,45 @@ impl ModifyVerifiedAccessEndpointRequestBuilder {
     }
 }
 impl ModifyVerifiedAccessEndpointRequest {
-    /// Writes the `ModifyVerifiedAccessEndpointRequest` as query form pairs under `prefix`.
+    /// Writes the `ModifyVerifiedAccessEndpointRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.verified_access_endpoint_id {
-            let key = ::awsgen_runtime::query::key(prefix, "VerifiedAccessEndpointId");
-            body.push(&key, value);
+            body.member("VerifiedAccessEndpointId", value);
         }
         if let ::std::option::Option::Some(value) = &self.verified_access_group_id {
-            let key = ::awsgen_runtime::query::key(prefix, "VerifiedAccessGroupId");
-            body.push(&key, value);
+            body.member("VerifiedAccessGroupId", value);
         }
         if let ::std::option::Option::Some(value) = &self.load_balancer_options {
-            let key = ::awsgen_runtime::query::key(prefix, "LoadBalancerOptions");
-            value.write_query(body, &key)?;
+            let member_0 = body.enter("LoadBalancerOptions");
+            value.write_query(body)?;
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.network_interface_options {
-            let key = ::awsgen_runtime::query::key(prefix, "NetworkInterfaceOptions");
-            value.write_query(body, &key)?;
+            let member_0 = body.enter("NetworkInterfaceOptions");
+            value.write_query(body)?;
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.description {
-            let key = ::awsgen_runtime::query::key(prefix, "Description");
-            body.push(&key, value);
+            body.member("Description", value);
         }
         if let ::std::option::Option::Some(value) = &self.client_token {
-            let key = ::awsgen_runtime::query::key(prefix, "ClientToken");
-            body.push(&key, value);
+            body.member("ClientToken", value);
         }
         if let ::std::option::Option::Some(value) = &self.dry_run {
-            let key = ::awsgen_runtime::query::key(prefix, "DryRun");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
         if let ::std::option::Option::Some(value) = &self.rds_options {
-            let key = ::awsgen_runtime::query::key(prefix, "RdsOptions");
-            value.write_query(body, &key)?;
+            let member_0 = body.enter("RdsOptions");
+            value.write_query(body)?;
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.cidr_options {
-            let key = ::awsgen_runtime::query::key(prefix, "CidrOptions");
-            value.write_query(body, &key)?;
+            let member_0 = body.enter("CidrOptions");
+            value.write_query(body)?;
+            body.leave(member_0);
         }
         ::std::result::Result::Ok(())
     }

@@ -292,35 +292,30 @@ impl ModifyVerifiedAccessGroupPolicyRequestBuilder {
     }
 }
 impl ModifyVerifiedAccessGroupPolicyRequest {
-    /// Writes the `ModifyVerifiedAccessGroupPolicyRequest` as query form pairs under `prefix`.
+    /// Writes the `ModifyVerifiedAccessGroupPolicyRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.verified_access_group_id {
-            let key = ::awsgen_runtime::query::key(prefix, "VerifiedAccessGroupId");
-            body.push(&key, value);
+            body.member("VerifiedAccessGroupId", value);
         }
         if let ::std::option::Option::Some(value) = &self.policy_enabled {
-            let key = ::awsgen_runtime::query::key(prefix, "PolicyEnabled");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("PolicyEnabled", ::awsgen_runtime::query::bool_text(*value));
         }
         if let ::std::option::Option::Some(value) = &self.policy_document {
-            let key = ::awsgen_runtime::query::key(prefix, "PolicyDocument");
-            body.push(&key, value);
+            body.member("PolicyDocument", value);
         }
         if let ::std::option::Option::Some(value) = &self.client_token {
-            let key = ::awsgen_runtime::query::key(prefix, "ClientToken");
-            body.push(&key, value);
+            body.member("ClientToken", value);
         }
         if let ::std::option::Option::Some(value) = &self.dry_run {
-            let key = ::awsgen_runtime::query::key(prefix, "DryRun");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
         if let ::std::option::Option::Some(value) = &self.sse_specification {
-            let key = ::awsgen_runtime::query::key(prefix, "SseSpecification");
-            value.write_query(body, &key)?;
+            let member_0 = body.enter("SseSpecification");
+            value.write_query(body)?;
+            body.leave(member_0);
         }
         ::std::result::Result::Ok(())
     }

@@ -241,27 +241,24 @@ impl ModifyVerifiedAccessInstanceLoggingConfigurationRequestBuilder {
     }
 }
 impl ModifyVerifiedAccessInstanceLoggingConfigurationRequest {
-    /// Writes the `ModifyVerifiedAccessInstanceLoggingConfigurationRequest` as query form pairs under `prefix`.
+    /// Writes the `ModifyVerifiedAccessInstanceLoggingConfigurationRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.verified_access_instance_id {
-            let key = ::awsgen_runtime::query::key(prefix, "VerifiedAccessInstanceId");
-            body.push(&key, value);
+            body.member("VerifiedAccessInstanceId", value);
         }
         if let ::std::option::Option::Some(value) = &self.access_logs {
-            let key = ::awsgen_runtime::query::key(prefix, "AccessLogs");
-            value.write_query(body, &key)?;
+            let member_0 = body.enter("AccessLogs");
+            value.write_query(body)?;
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.dry_run {
-            let key = ::awsgen_runtime::query::key(prefix, "DryRun");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
         if let ::std::option::Option::Some(value) = &self.client_token {
-            let key = ::awsgen_runtime::query::key(prefix, "ClientToken");
-            body.push(&key, value);
+            body.member("ClientToken", value);
         }
         ::std::result::Result::Ok(())
     }

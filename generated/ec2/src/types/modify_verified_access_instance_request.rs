@@ -269,36 +269,27 @@ impl ModifyVerifiedAccessInstanceRequestBuilder {
     }
 }
 impl ModifyVerifiedAccessInstanceRequest {
-    /// Writes the `ModifyVerifiedAccessInstanceRequest` as query form pairs under `prefix`.
+    /// Writes the `ModifyVerifiedAccessInstanceRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.verified_access_instance_id {
-            let key = ::awsgen_runtime::query::key(prefix, "VerifiedAccessInstanceId");
-            body.push(&key, value);
+            body.member("VerifiedAccessInstanceId", value);
         }
         if let ::std::option::Option::Some(value) = &self.description {
-            let key = ::awsgen_runtime::query::key(prefix, "Description");
-            body.push(&key, value);
+            body.member("Description", value);
         }
         if let ::std::option::Option::Some(value) = &self.dry_run {
-            let key = ::awsgen_runtime::query::key(prefix, "DryRun");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
         if let ::std::option::Option::Some(value) = &self.client_token {
-            let key = ::awsgen_runtime::query::key(prefix, "ClientToken");
-            body.push(&key, value);
+            body.member("ClientToken", value);
         }
         if let ::std::option::Option::Some(value) = &self
             .cidr_endpoints_custom_sub_domain
         {
-            let key = ::awsgen_runtime::query::key(
-                prefix,
-                "CidrEndpointsCustomSubDomain",
-            );
-            body.push(&key, value);
+            body.member("CidrEndpointsCustomSubDomain", value);
         }
         ::std::result::Result::Ok(())
     }

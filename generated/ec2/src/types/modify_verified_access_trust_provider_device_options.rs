@@ -119,15 +119,13 @@ impl ModifyVerifiedAccessTrustProviderDeviceOptionsBuilder {
     }
 }
 impl ModifyVerifiedAccessTrustProviderDeviceOptions {
-    /// Writes the `ModifyVerifiedAccessTrustProviderDeviceOptions` as query form pairs under `prefix`.
+    /// Writes the `ModifyVerifiedAccessTrustProviderDeviceOptions` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.public_signing_key_url {
-            let key = ::awsgen_runtime::query::key(prefix, "PublicSigningKeyUrl");
-            body.push(&key, value);
+            body.member("PublicSigningKeyUrl", value);
         }
         ::std::result::Result::Ok(())
     }

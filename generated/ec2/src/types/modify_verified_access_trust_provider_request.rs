@@ -417,52 +417,45 @@ impl ModifyVerifiedAccessTrustProviderRequestBuilder {
     }
 }
 impl ModifyVerifiedAccessTrustProviderRequest {
-    /// Writes the `ModifyVerifiedAccessTrustProviderRequest` as query form pairs under `prefix`.
+    /// Writes the `ModifyVerifiedAccessTrustProviderRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self
             .verified_access_trust_provider_id
         {
-            let key = ::awsgen_runtime::query::key(
-                prefix,
-                "VerifiedAccessTrustProviderId",
-            );
-            body.push(&key, value);
+            body.member("VerifiedAccessTrustProviderId", value);
         }
         if let ::std::option::Option::Some(value) = &self.oidc_options {
-            let key = ::awsgen_runtime::query::key(prefix, "OidcOptions");
-            value.write_query(body, &key)?;
+            let member_0 = body.enter("OidcOptions");
+            value.write_query(body)?;
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.device_options {
-            let key = ::awsgen_runtime::query::key(prefix, "DeviceOptions");
-            value.write_query(body, &key)?;
+            let member_0 = body.enter("DeviceOptions");
+            value.write_query(body)?;
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.description {
-            let key = ::awsgen_runtime::query::key(prefix, "Description");
-            body.push(&key, value);
+            body.member("Description", value);
         }
         if let ::std::option::Option::Some(value) = &self.dry_run {
-            let key = ::awsgen_runtime::query::key(prefix, "DryRun");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
         if let ::std::option::Option::Some(value) = &self.client_token {
-            let key = ::awsgen_runtime::query::key(prefix, "ClientToken");
-            body.push(&key, value);
+            body.member("ClientToken", value);
         }
         if let ::std::option::Option::Some(value) = &self.sse_specification {
-            let key = ::awsgen_runtime::query::key(prefix, "SseSpecification");
-            value.write_query(body, &key)?;
+            let member_0 = body.enter("SseSpecification");
+            value.write_query(body)?;
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.native_application_oidc_options
         {
-            let key = ::awsgen_runtime::query::key(
-                prefix,
-                "NativeApplicationOidcOptions",
-            );
-            value.write_query(body, &key)?;
+            let member_0 = body.enter("NativeApplicationOidcOptions");
+            value.write_query(body)?;
+            body.leave(member_0);
         }
         ::std::result::Result::Ok(())
     }

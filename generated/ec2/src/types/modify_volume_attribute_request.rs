@@ -190,23 +190,21 @@ impl ModifyVolumeAttributeRequestBuilder {
     }
 }
 impl ModifyVolumeAttributeRequest {
-    /// Writes the `ModifyVolumeAttributeRequest` as query form pairs under `prefix`.
+    /// Writes the `ModifyVolumeAttributeRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.auto_enable_io {
-            let key = ::awsgen_runtime::query::key(prefix, "AutoEnableIO");
-            value.write_query(body, &key)?;
+            let member_0 = body.enter("AutoEnableIO");
+            value.write_query(body)?;
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.volume_id {
-            let key = ::awsgen_runtime::query::key(prefix, "VolumeId");
-            body.push(&key, value);
+            body.member("VolumeId", value);
         }
         if let ::std::option::Option::Some(value) = &self.dry_run {
-            let key = ::awsgen_runtime::query::key(prefix, "DryRun");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
         ::std::result::Result::Ok(())
     }

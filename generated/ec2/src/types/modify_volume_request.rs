@@ -327,39 +327,34 @@ impl ModifyVolumeRequestBuilder {
     }
 }
 impl ModifyVolumeRequest {
-    /// Writes the `ModifyVolumeRequest` as query form pairs under `prefix`.
+    /// Writes the `ModifyVolumeRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.dry_run {
-            let key = ::awsgen_runtime::query::key(prefix, "DryRun");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
         if let ::std::option::Option::Some(value) = &self.volume_id {
-            let key = ::awsgen_runtime::query::key(prefix, "VolumeId");
-            body.push(&key, value);
+            body.member("VolumeId", value);
         }
         if let ::std::option::Option::Some(value) = &self.size {
-            let key = ::awsgen_runtime::query::key(prefix, "Size");
-            body.push(&key, &value.to_string());
+            body.member("Size", &value.to_string());
         }
         if let ::std::option::Option::Some(value) = &self.volume_type {
-            let key = ::awsgen_runtime::query::key(prefix, "VolumeType");
-            body.push(&key, value.as_str());
+            body.member("VolumeType", value.as_str());
         }
         if let ::std::option::Option::Some(value) = &self.iops {
-            let key = ::awsgen_runtime::query::key(prefix, "Iops");
-            body.push(&key, &value.to_string());
+            body.member("Iops", &value.to_string());
         }
         if let ::std::option::Option::Some(value) = &self.throughput {
-            let key = ::awsgen_runtime::query::key(prefix, "Throughput");
-            body.push(&key, &value.to_string());
+            body.member("Throughput", &value.to_string());
         }
         if let ::std::option::Option::Some(value) = &self.multi_attach_enabled {
-            let key = ::awsgen_runtime::query::key(prefix, "MultiAttachEnabled");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member(
+                "MultiAttachEnabled",
+                ::awsgen_runtime::query::bool_text(*value),
+            );
         }
         ::std::result::Result::Ok(())
     }

@@ -249,32 +249,30 @@ impl ModifyVpcAttributeRequestBuilder {
     }
 }
 impl ModifyVpcAttributeRequest {
-    /// Writes the `ModifyVpcAttributeRequest` as query form pairs under `prefix`.
+    /// Writes the `ModifyVpcAttributeRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.enable_dns_hostnames {
-            let key = ::awsgen_runtime::query::key(prefix, "EnableDnsHostnames");
-            value.write_query(body, &key)?;
+            let member_0 = body.enter("EnableDnsHostnames");
+            value.write_query(body)?;
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.enable_dns_support {
-            let key = ::awsgen_runtime::query::key(prefix, "EnableDnsSupport");
-            value.write_query(body, &key)?;
+            let member_0 = body.enter("EnableDnsSupport");
+            value.write_query(body)?;
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.vpc_id {
-            let key = ::awsgen_runtime::query::key(prefix, "VpcId");
-            body.push(&key, value);
+            body.member("VpcId", value);
         }
         if let ::std::option::Option::Some(value) = &self
             .enable_network_address_usage_metrics
         {
-            let key = ::awsgen_runtime::query::key(
-                prefix,
-                "EnableNetworkAddressUsageMetrics",
-            );
-            value.write_query(body, &key)?;
+            let member_0 = body.enter("EnableNetworkAddressUsageMetrics");
+            value.write_query(body)?;
+            body.leave(member_0);
         }
         ::std::result::Result::Ok(())
     }

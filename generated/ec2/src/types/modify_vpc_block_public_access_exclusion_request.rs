@@ -211,27 +211,20 @@ impl ModifyVpcBlockPublicAccessExclusionRequestBuilder {
     }
 }
 impl ModifyVpcBlockPublicAccessExclusionRequest {
-    /// Writes the `ModifyVpcBlockPublicAccessExclusionRequest` as query form pairs under `prefix`.
+    /// Writes the `ModifyVpcBlockPublicAccessExclusionRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.dry_run {
-            let key = ::awsgen_runtime::query::key(prefix, "DryRun");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
         if let ::std::option::Option::Some(value) = &self.exclusion_id {
-            let key = ::awsgen_runtime::query::key(prefix, "ExclusionId");
-            body.push(&key, value);
+            body.member("ExclusionId", value);
         }
         if let ::std::option::Option::Some(value) = &self.internet_gateway_exclusion_mode
         {
-            let key = ::awsgen_runtime::query::key(
-                prefix,
-                "InternetGatewayExclusionMode",
-            );
-            body.push(&key, value.as_str());
+            body.member("InternetGatewayExclusionMode", value.as_str());
         }
         ::std::result::Result::Ok(())
     }

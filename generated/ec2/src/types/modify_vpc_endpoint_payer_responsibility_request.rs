@@ -281,31 +281,25 @@ impl ModifyVpcEndpointPayerResponsibilityRequestBuilder {
     }
 }
 impl ModifyVpcEndpointPayerResponsibilityRequest {
-    /// Writes the `ModifyVpcEndpointPayerResponsibilityRequest` as query form pairs under `prefix`.
+    /// Writes the `ModifyVpcEndpointPayerResponsibilityRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.dry_run {
-            let key = ::awsgen_runtime::query::key(prefix, "DryRun");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
         if let ::std::option::Option::Some(value) = &self.service_id {
-            let key = ::awsgen_runtime::query::key(prefix, "ServiceId");
-            body.push(&key, value);
+            body.member("ServiceId", value);
         }
         if let ::std::option::Option::Some(value) = &self.vpc_endpoint_id {
-            let key = ::awsgen_runtime::query::key(prefix, "VpcEndpointId");
-            body.push(&key, value);
+            body.member("VpcEndpointId", value);
         }
         if let ::std::option::Option::Some(value) = &self.payer_responsibility {
-            let key = ::awsgen_runtime::query::key(prefix, "PayerResponsibility");
-            body.push(&key, value.as_str());
+            body.member("PayerResponsibility", value.as_str());
         }
         if let ::std::option::Option::Some(value) = &self.scope {
-            let key = ::awsgen_runtime::query::key(prefix, "Scope");
-            body.push(&key, value.as_str());
+            body.member("Scope", value.as_str());
         }
         ::std::result::Result::Ok(())
     }

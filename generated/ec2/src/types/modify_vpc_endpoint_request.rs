@@ -597,95 +597,96 @@ impl ModifyVpcEndpointRequestBuilder {
     }
 }
 impl ModifyVpcEndpointRequest {
-    /// Writes the `ModifyVpcEndpointRequest` as query form pairs under `prefix`.
+    /// Writes the `ModifyVpcEndpointRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.dry_run {
-            let key = ::awsgen_runtime::query::key(prefix, "DryRun");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
         if let ::std::option::Option::Some(value) = &self.vpc_endpoint_id {
-            let key = ::awsgen_runtime::query::key(prefix, "VpcEndpointId");
-            body.push(&key, value);
+            body.member("VpcEndpointId", value);
         }
         if let ::std::option::Option::Some(value) = &self.reset_policy {
-            let key = ::awsgen_runtime::query::key(prefix, "ResetPolicy");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("ResetPolicy", ::awsgen_runtime::query::bool_text(*value));
         }
         if let ::std::option::Option::Some(value) = &self.policy_document {
-            let key = ::awsgen_runtime::query::key(prefix, "PolicyDocument");
-            body.push(&key, value);
+            body.member("PolicyDocument", value);
         }
         if let ::std::option::Option::Some(value) = &self.add_route_table_ids {
-            let key = ::awsgen_runtime::query::key(prefix, "AddRouteTableId");
-            let list_prefix = key;
+            let member_0 = body.enter("AddRouteTableId");
             for (index_0, item_0) in value.iter().enumerate() {
-                let key = ::awsgen_runtime::query::indexed(&list_prefix, index_0 + 1);
-                body.push(&key, item_0);
+                let entry_0 = body.enter_index(index_0 + 1);
+                body.value(item_0);
+                body.leave(entry_0);
             }
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.remove_route_table_ids {
-            let key = ::awsgen_runtime::query::key(prefix, "RemoveRouteTableId");
-            let list_prefix = key;
+            let member_0 = body.enter("RemoveRouteTableId");
             for (index_0, item_0) in value.iter().enumerate() {
-                let key = ::awsgen_runtime::query::indexed(&list_prefix, index_0 + 1);
-                body.push(&key, item_0);
+                let entry_0 = body.enter_index(index_0 + 1);
+                body.value(item_0);
+                body.leave(entry_0);
             }
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.add_subnet_ids {
-            let key = ::awsgen_runtime::query::key(prefix, "AddSubnetId");
-            let list_prefix = key;
+            let member_0 = body.enter("AddSubnetId");
             for (index_0, item_0) in value.iter().enumerate() {
-                let key = ::awsgen_runtime::query::indexed(&list_prefix, index_0 + 1);
-                body.push(&key, item_0);
+                let entry_0 = body.enter_index(index_0 + 1);
+                body.value(item_0);
+                body.leave(entry_0);
             }
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.remove_subnet_ids {
-            let key = ::awsgen_runtime::query::key(prefix, "RemoveSubnetId");
-            let list_prefix = key;
+            let member_0 = body.enter("RemoveSubnetId");
             for (index_0, item_0) in value.iter().enumerate() {
-                let key = ::awsgen_runtime::query::indexed(&list_prefix, index_0 + 1);
-                body.push(&key, item_0);
+                let entry_0 = body.enter_index(index_0 + 1);
+                body.value(item_0);
+                body.leave(entry_0);
             }
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.add_security_group_ids {
-            let key = ::awsgen_runtime::query::key(prefix, "AddSecurityGroupId");
-            let list_prefix = key;
+            let member_0 = body.enter("AddSecurityGroupId");
             for (index_0, item_0) in value.iter().enumerate() {
-                let key = ::awsgen_runtime::query::indexed(&list_prefix, index_0 + 1);
-                body.push(&key, item_0);
+                let entry_0 = body.enter_index(index_0 + 1);
+                body.value(item_0);
+                body.leave(entry_0);
             }
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.remove_security_group_ids {
-            let key = ::awsgen_runtime::query::key(prefix, "RemoveSecurityGroupId");
-            let list_prefix = key;
+            let member_0 = body.enter("RemoveSecurityGroupId");
             for (index_0, item_0) in value.iter().enumerate() {
-                let key = ::awsgen_runtime::query::indexed(&list_prefix, index_0 + 1);
-                body.push(&key, item_0);
+                let entry_0 = body.enter_index(index_0 + 1);
+                body.value(item_0);
+                body.leave(entry_0);
             }
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.ip_address_type {
-            let key = ::awsgen_runtime::query::key(prefix, "IpAddressType");
-            body.push(&key, value.as_str());
+            body.member("IpAddressType", value.as_str());
         }
         if let ::std::option::Option::Some(value) = &self.dns_options {
-            let key = ::awsgen_runtime::query::key(prefix, "DnsOptions");
-            value.write_query(body, &key)?;
+            let member_0 = body.enter("DnsOptions");
+            value.write_query(body)?;
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.private_dns_enabled {
-            let key = ::awsgen_runtime::query::key(prefix, "PrivateDnsEnabled");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("PrivateDnsEnabled", ::awsgen_runtime::query::bool_text(*value));
         }
         if let ::std::option::Option::Some(value) = &self.subnet_configurations {
-            let key = ::awsgen_runtime::query::key(prefix, "SubnetConfiguration");
-            let list_prefix = key;
+            let member_0 = body.enter("SubnetConfiguration");
             for (index_0, item_0) in value.iter().enumerate() {
-                let key = ::awsgen_runtime::query::indexed(&list_prefix, index_0 + 1);
-                item_0.write_query(body, &key)?;
+                let entry_0 = body.enter_index(index_0 + 1);
+                item_0.write_query(body)?;
+                body.leave(entry_0);
             }
+            body.leave(member_0);
         }
         ::std::result::Result::Ok(())
     }

@@ -607,113 +607,112 @@ impl ModifyVpcEndpointServiceConfigurationRequestBuilder {
     }
 }
 impl ModifyVpcEndpointServiceConfigurationRequest {
-    /// Writes the `ModifyVpcEndpointServiceConfigurationRequest` as query form pairs under `prefix`.
+    /// Writes the `ModifyVpcEndpointServiceConfigurationRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.dry_run {
-            let key = ::awsgen_runtime::query::key(prefix, "DryRun");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
         if let ::std::option::Option::Some(value) = &self.service_id {
-            let key = ::awsgen_runtime::query::key(prefix, "ServiceId");
-            body.push(&key, value);
+            body.member("ServiceId", value);
         }
         if let ::std::option::Option::Some(value) = &self.private_dns_name {
-            let key = ::awsgen_runtime::query::key(prefix, "PrivateDnsName");
-            body.push(&key, value);
+            body.member("PrivateDnsName", value);
         }
         if let ::std::option::Option::Some(value) = &self.remove_private_dns_name {
-            let key = ::awsgen_runtime::query::key(prefix, "RemovePrivateDnsName");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member(
+                "RemovePrivateDnsName",
+                ::awsgen_runtime::query::bool_text(*value),
+            );
         }
         if let ::std::option::Option::Some(value) = &self.acceptance_required {
-            let key = ::awsgen_runtime::query::key(prefix, "AcceptanceRequired");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member(
+                "AcceptanceRequired",
+                ::awsgen_runtime::query::bool_text(*value),
+            );
         }
         if let ::std::option::Option::Some(value) = &self.add_network_load_balancer_arns
         {
-            let key = ::awsgen_runtime::query::key(prefix, "AddNetworkLoadBalancerArn");
-            let list_prefix = key;
+            let member_0 = body.enter("AddNetworkLoadBalancerArn");
             for (index_0, item_0) in value.iter().enumerate() {
-                let key = ::awsgen_runtime::query::indexed(&list_prefix, index_0 + 1);
-                body.push(&key, item_0);
+                let entry_0 = body.enter_index(index_0 + 1);
+                body.value(item_0);
+                body.leave(entry_0);
             }
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self
             .remove_network_load_balancer_arns
         {
-            let key = ::awsgen_runtime::query::key(
-                prefix,
-                "RemoveNetworkLoadBalancerArn",
-            );
-            let list_prefix = key;
+            let member_0 = body.enter("RemoveNetworkLoadBalancerArn");
             for (index_0, item_0) in value.iter().enumerate() {
-                let key = ::awsgen_runtime::query::indexed(&list_prefix, index_0 + 1);
-                body.push(&key, item_0);
+                let entry_0 = body.enter_index(index_0 + 1);
+                body.value(item_0);
+                body.leave(entry_0);
             }
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.add_gateway_load_balancer_arns
         {
-            let key = ::awsgen_runtime::query::key(prefix, "AddGatewayLoadBalancerArn");
-            let list_prefix = key;
+            let member_0 = body.enter("AddGatewayLoadBalancerArn");
             for (index_0, item_0) in value.iter().enumerate() {
-                let key = ::awsgen_runtime::query::indexed(&list_prefix, index_0 + 1);
-                body.push(&key, item_0);
+                let entry_0 = body.enter_index(index_0 + 1);
+                body.value(item_0);
+                body.leave(entry_0);
             }
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self
             .remove_gateway_load_balancer_arns
         {
-            let key = ::awsgen_runtime::query::key(
-                prefix,
-                "RemoveGatewayLoadBalancerArn",
-            );
-            let list_prefix = key;
+            let member_0 = body.enter("RemoveGatewayLoadBalancerArn");
             for (index_0, item_0) in value.iter().enumerate() {
-                let key = ::awsgen_runtime::query::indexed(&list_prefix, index_0 + 1);
-                body.push(&key, item_0);
+                let entry_0 = body.enter_index(index_0 + 1);
+                body.value(item_0);
+                body.leave(entry_0);
             }
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.add_supported_ip_address_types
         {
-            let key = ::awsgen_runtime::query::key(prefix, "AddSupportedIpAddressType");
-            let list_prefix = key;
+            let member_0 = body.enter("AddSupportedIpAddressType");
             for (index_0, item_0) in value.iter().enumerate() {
-                let key = ::awsgen_runtime::query::indexed(&list_prefix, index_0 + 1);
-                body.push(&key, item_0);
+                let entry_0 = body.enter_index(index_0 + 1);
+                body.value(item_0);
+                body.leave(entry_0);
             }
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self
             .remove_supported_ip_address_types
         {
-            let key = ::awsgen_runtime::query::key(
-                prefix,
-                "RemoveSupportedIpAddressType",
-            );
-            let list_prefix = key;
+            let member_0 = body.enter("RemoveSupportedIpAddressType");
             for (index_0, item_0) in value.iter().enumerate() {
-                let key = ::awsgen_runtime::query::indexed(&list_prefix, index_0 + 1);
-                body.push(&key, item_0);
+                let entry_0 = body.enter_index(index_0 + 1);
+                body.value(item_0);
+                body.leave(entry_0);
             }
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.add_supported_regions {
-            let key = ::awsgen_runtime::query::key(prefix, "AddSupportedRegion");
-            let list_prefix = key;
+            let member_0 = body.enter("AddSupportedRegion");
             for (index_0, item_0) in value.iter().enumerate() {
-                let key = ::awsgen_runtime::query::indexed(&list_prefix, index_0 + 1);
-                body.push(&key, item_0);
+                let entry_0 = body.enter_index(index_0 + 1);
+                body.value(item_0);
+                body.leave(entry_0);
             }
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.remove_supported_regions {
-            let key = ::awsgen_runtime::query::key(prefix, "RemoveSupportedRegion");
-            let list_prefix = key;
+            let member_0 = body.enter("RemoveSupportedRegion");
             for (index_0, item_0) in value.iter().enumerate() {
-                let key = ::awsgen_runtime::query::indexed(&list_prefix, index_0 + 1);
-                body.push(&key, item_0);
+                let entry_0 = body.enter_index(index_0 + 1);
+                body.value(item_0);
+                body.leave(entry_0);
             }
+            body.leave(member_0);
         }
         ::std::result::Result::Ok(())
     }

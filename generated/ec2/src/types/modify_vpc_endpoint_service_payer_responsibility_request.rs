@@ -202,23 +202,19 @@ impl ModifyVpcEndpointServicePayerResponsibilityRequestBuilder {
     }
 }
 impl ModifyVpcEndpointServicePayerResponsibilityRequest {
-    /// Writes the `ModifyVpcEndpointServicePayerResponsibilityRequest` as query form pairs under `prefix`.
+    /// Writes the `ModifyVpcEndpointServicePayerResponsibilityRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.dry_run {
-            let key = ::awsgen_runtime::query::key(prefix, "DryRun");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
         if let ::std::option::Option::Some(value) = &self.service_id {
-            let key = ::awsgen_runtime::query::key(prefix, "ServiceId");
-            body.push(&key, value);
+            body.member("ServiceId", value);
         }
         if let ::std::option::Option::Some(value) = &self.payer_responsibility {
-            let key = ::awsgen_runtime::query::key(prefix, "PayerResponsibility");
-            body.push(&key, value.as_str());
+            body.member("PayerResponsibility", value.as_str());
         }
         ::std::result::Result::Ok(())
     }

@@ -196,23 +196,19 @@ impl ModifyVpcTenancyRequestBuilder {
     }
 }
 impl ModifyVpcTenancyRequest {
-    /// Writes the `ModifyVpcTenancyRequest` as query form pairs under `prefix`.
+    /// Writes the `ModifyVpcTenancyRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.vpc_id {
-            let key = ::awsgen_runtime::query::key(prefix, "VpcId");
-            body.push(&key, value);
+            body.member("VpcId", value);
         }
         if let ::std::option::Option::Some(value) = &self.instance_tenancy {
-            let key = ::awsgen_runtime::query::key(prefix, "InstanceTenancy");
-            body.push(&key, value.as_str());
+            body.member("InstanceTenancy", value.as_str());
         }
         if let ::std::option::Option::Some(value) = &self.dry_run {
-            let key = ::awsgen_runtime::query::key(prefix, "DryRun");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
         ::std::result::Result::Ok(())
     }

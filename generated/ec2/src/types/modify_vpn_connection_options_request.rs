@@ -343,39 +343,31 @@ impl ModifyVpnConnectionOptionsRequestBuilder {
     }
 }
 impl ModifyVpnConnectionOptionsRequest {
-    /// Writes the `ModifyVpnConnectionOptionsRequest` as query form pairs under `prefix`.
+    /// Writes the `ModifyVpnConnectionOptionsRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.vpn_connection_id {
-            let key = ::awsgen_runtime::query::key(prefix, "VpnConnectionId");
-            body.push(&key, value);
+            body.member("VpnConnectionId", value);
         }
         if let ::std::option::Option::Some(value) = &self.local_ipv4_network_cidr {
-            let key = ::awsgen_runtime::query::key(prefix, "LocalIpv4NetworkCidr");
-            body.push(&key, value);
+            body.member("LocalIpv4NetworkCidr", value);
         }
         if let ::std::option::Option::Some(value) = &self.remote_ipv4_network_cidr {
-            let key = ::awsgen_runtime::query::key(prefix, "RemoteIpv4NetworkCidr");
-            body.push(&key, value);
+            body.member("RemoteIpv4NetworkCidr", value);
         }
         if let ::std::option::Option::Some(value) = &self.local_ipv6_network_cidr {
-            let key = ::awsgen_runtime::query::key(prefix, "LocalIpv6NetworkCidr");
-            body.push(&key, value);
+            body.member("LocalIpv6NetworkCidr", value);
         }
         if let ::std::option::Option::Some(value) = &self.remote_ipv6_network_cidr {
-            let key = ::awsgen_runtime::query::key(prefix, "RemoteIpv6NetworkCidr");
-            body.push(&key, value);
+            body.member("RemoteIpv6NetworkCidr", value);
         }
         if let ::std::option::Option::Some(value) = &self.tunnel_bandwidth {
-            let key = ::awsgen_runtime::query::key(prefix, "TunnelBandwidth");
-            body.push(&key, value.as_str());
+            body.member("TunnelBandwidth", value.as_str());
         }
         if let ::std::option::Option::Some(value) = &self.dry_run {
-            let key = ::awsgen_runtime::query::key(prefix, "DryRun");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
         ::std::result::Result::Ok(())
     }

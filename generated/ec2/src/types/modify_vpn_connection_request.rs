@@ -258,31 +258,25 @@ impl ModifyVpnConnectionRequestBuilder {
     }
 }
 impl ModifyVpnConnectionRequest {
-    /// Writes the `ModifyVpnConnectionRequest` as query form pairs under `prefix`.
+    /// Writes the `ModifyVpnConnectionRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.vpn_connection_id {
-            let key = ::awsgen_runtime::query::key(prefix, "VpnConnectionId");
-            body.push(&key, value);
+            body.member("VpnConnectionId", value);
         }
         if let ::std::option::Option::Some(value) = &self.transit_gateway_id {
-            let key = ::awsgen_runtime::query::key(prefix, "TransitGatewayId");
-            body.push(&key, value);
+            body.member("TransitGatewayId", value);
         }
         if let ::std::option::Option::Some(value) = &self.customer_gateway_id {
-            let key = ::awsgen_runtime::query::key(prefix, "CustomerGatewayId");
-            body.push(&key, value);
+            body.member("CustomerGatewayId", value);
         }
         if let ::std::option::Option::Some(value) = &self.vpn_gateway_id {
-            let key = ::awsgen_runtime::query::key(prefix, "VpnGatewayId");
-            body.push(&key, value);
+            body.member("VpnGatewayId", value);
         }
         if let ::std::option::Option::Some(value) = &self.dry_run {
-            let key = ::awsgen_runtime::query::key(prefix, "DryRun");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
         ::std::result::Result::Ok(())
     }

@@ -329,35 +329,33 @@ impl ModifyVpnTunnelOptionsRequestBuilder {
     }
 }
 impl ModifyVpnTunnelOptionsRequest {
-    /// Writes the `ModifyVpnTunnelOptionsRequest` as query form pairs under `prefix`.
+    /// Writes the `ModifyVpnTunnelOptionsRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.vpn_connection_id {
-            let key = ::awsgen_runtime::query::key(prefix, "VpnConnectionId");
-            body.push(&key, value);
+            body.member("VpnConnectionId", value);
         }
         if let ::std::option::Option::Some(value) = &self.vpn_tunnel_outside_ip_address {
-            let key = ::awsgen_runtime::query::key(prefix, "VpnTunnelOutsideIpAddress");
-            body.push(&key, value);
+            body.member("VpnTunnelOutsideIpAddress", value);
         }
         if let ::std::option::Option::Some(value) = &self.tunnel_options {
-            let key = ::awsgen_runtime::query::key(prefix, "TunnelOptions");
-            value.write_query(body, &key)?;
+            let member_0 = body.enter("TunnelOptions");
+            value.write_query(body)?;
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.dry_run {
-            let key = ::awsgen_runtime::query::key(prefix, "DryRun");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
         if let ::std::option::Option::Some(value) = &self.skip_tunnel_replacement {
-            let key = ::awsgen_runtime::query::key(prefix, "SkipTunnelReplacement");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member(
+                "SkipTunnelReplacement",
+                ::awsgen_runtime::query::bool_text(*value),
+            );
         }
         if let ::std::option::Option::Some(value) = &self.pre_shared_key_storage {
-            let key = ::awsgen_runtime::query::key(prefix, "PreSharedKeyStorage");
-            body.push(&key, value);
+            body.member("PreSharedKeyStorage", value);
         }
         ::std::result::Result::Ok(())
     }

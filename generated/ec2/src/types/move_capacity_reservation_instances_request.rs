@@ -282,40 +282,28 @@ impl MoveCapacityReservationInstancesRequestBuilder {
     }
 }
 impl MoveCapacityReservationInstancesRequest {
-    /// Writes the `MoveCapacityReservationInstancesRequest` as query form pairs under `prefix`.
+    /// Writes the `MoveCapacityReservationInstancesRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.dry_run {
-            let key = ::awsgen_runtime::query::key(prefix, "DryRun");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
         if let ::std::option::Option::Some(value) = &self.client_token {
-            let key = ::awsgen_runtime::query::key(prefix, "ClientToken");
-            body.push(&key, value);
+            body.member("ClientToken", value);
         }
         if let ::std::option::Option::Some(value) = &self.source_capacity_reservation_id
         {
-            let key = ::awsgen_runtime::query::key(
-                prefix,
-                "SourceCapacityReservationId",
-            );
-            body.push(&key, value);
+            body.member("SourceCapacityReservationId", value);
         }
         if let ::std::option::Option::Some(value) = &self
             .destination_capacity_reservation_id
         {
-            let key = ::awsgen_runtime::query::key(
-                prefix,
-                "DestinationCapacityReservationId",
-            );
-            body.push(&key, value);
+            body.member("DestinationCapacityReservationId", value);
         }
         if let ::std::option::Option::Some(value) = &self.instance_count {
-            let key = ::awsgen_runtime::query::key(prefix, "InstanceCount");
-            body.push(&key, &value.to_string());
+            body.member("InstanceCount", &value.to_string());
         }
         ::std::result::Result::Ok(())
     }

@@ -209,27 +209,28 @@ impl NetworkInterfaceAttachmentChangesBuilder {
     }
 }
 impl NetworkInterfaceAttachmentChanges {
-    /// Writes the `NetworkInterfaceAttachmentChanges` as query form pairs under `prefix`.
+    /// Writes the `NetworkInterfaceAttachmentChanges` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.default_ena_queue_count {
-            let key = ::awsgen_runtime::query::key(prefix, "DefaultEnaQueueCount");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member(
+                "DefaultEnaQueueCount",
+                ::awsgen_runtime::query::bool_text(*value),
+            );
         }
         if let ::std::option::Option::Some(value) = &self.ena_queue_count {
-            let key = ::awsgen_runtime::query::key(prefix, "EnaQueueCount");
-            body.push(&key, &value.to_string());
+            body.member("EnaQueueCount", &value.to_string());
         }
         if let ::std::option::Option::Some(value) = &self.attachment_id {
-            let key = ::awsgen_runtime::query::key(prefix, "AttachmentId");
-            body.push(&key, value);
+            body.member("AttachmentId", value);
         }
         if let ::std::option::Option::Some(value) = &self.delete_on_termination {
-            let key = ::awsgen_runtime::query::key(prefix, "DeleteOnTermination");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member(
+                "DeleteOnTermination",
+                ::awsgen_runtime::query::bool_text(*value),
+            );
         }
         ::std::result::Result::Ok(())
     }

@@ -306,35 +306,36 @@ impl OnDemandOptionsRequestBuilder {
     }
 }
 impl OnDemandOptionsRequest {
-    /// Writes the `OnDemandOptionsRequest` as query form pairs under `prefix`.
+    /// Writes the `OnDemandOptionsRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.allocation_strategy {
-            let key = ::awsgen_runtime::query::key(prefix, "AllocationStrategy");
-            body.push(&key, value.as_str());
+            body.member("AllocationStrategy", value.as_str());
         }
         if let ::std::option::Option::Some(value) = &self.capacity_reservation_options {
-            let key = ::awsgen_runtime::query::key(prefix, "CapacityReservationOptions");
-            value.write_query(body, &key)?;
+            let member_0 = body.enter("CapacityReservationOptions");
+            value.write_query(body)?;
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.single_instance_type {
-            let key = ::awsgen_runtime::query::key(prefix, "SingleInstanceType");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member(
+                "SingleInstanceType",
+                ::awsgen_runtime::query::bool_text(*value),
+            );
         }
         if let ::std::option::Option::Some(value) = &self.single_availability_zone {
-            let key = ::awsgen_runtime::query::key(prefix, "SingleAvailabilityZone");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member(
+                "SingleAvailabilityZone",
+                ::awsgen_runtime::query::bool_text(*value),
+            );
         }
         if let ::std::option::Option::Some(value) = &self.min_target_capacity {
-            let key = ::awsgen_runtime::query::key(prefix, "MinTargetCapacity");
-            body.push(&key, &value.to_string());
+            body.member("MinTargetCapacity", &value.to_string());
         }
         if let ::std::option::Option::Some(value) = &self.max_total_price {
-            let key = ::awsgen_runtime::query::key(prefix, "MaxTotalPrice");
-            body.push(&key, value);
+            body.member("MaxTotalPrice", value);
         }
         ::std::result::Result::Ok(())
     }

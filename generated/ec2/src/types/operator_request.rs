@@ -113,15 +113,13 @@ impl OperatorRequestBuilder {
     }
 }
 impl OperatorRequest {
-    /// Writes the `OperatorRequest` as query form pairs under `prefix`.
+    /// Writes the `OperatorRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.principal {
-            let key = ::awsgen_runtime::query::key(prefix, "Principal");
-            body.push(&key, value);
+            body.member("Principal", value);
         }
         ::std::result::Result::Ok(())
     }

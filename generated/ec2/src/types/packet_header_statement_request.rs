@@ -345,67 +345,73 @@ impl PacketHeaderStatementRequestBuilder {
     }
 }
 impl PacketHeaderStatementRequest {
-    /// Writes the `PacketHeaderStatementRequest` as query form pairs under `prefix`.
+    /// Writes the `PacketHeaderStatementRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.source_addresses {
-            let key = ::awsgen_runtime::query::key(prefix, "SourceAddress");
-            let list_prefix = key;
+            let member_0 = body.enter("SourceAddress");
             for (index_0, item_0) in value.iter().enumerate() {
-                let key = ::awsgen_runtime::query::indexed(&list_prefix, index_0 + 1);
-                body.push(&key, item_0);
+                let entry_0 = body.enter_index(index_0 + 1);
+                body.value(item_0);
+                body.leave(entry_0);
             }
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.destination_addresses {
-            let key = ::awsgen_runtime::query::key(prefix, "DestinationAddress");
-            let list_prefix = key;
+            let member_0 = body.enter("DestinationAddress");
             for (index_0, item_0) in value.iter().enumerate() {
-                let key = ::awsgen_runtime::query::indexed(&list_prefix, index_0 + 1);
-                body.push(&key, item_0);
+                let entry_0 = body.enter_index(index_0 + 1);
+                body.value(item_0);
+                body.leave(entry_0);
             }
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.source_ports {
-            let key = ::awsgen_runtime::query::key(prefix, "SourcePort");
-            let list_prefix = key;
+            let member_0 = body.enter("SourcePort");
             for (index_0, item_0) in value.iter().enumerate() {
-                let key = ::awsgen_runtime::query::indexed(&list_prefix, index_0 + 1);
-                body.push(&key, item_0);
+                let entry_0 = body.enter_index(index_0 + 1);
+                body.value(item_0);
+                body.leave(entry_0);
             }
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.destination_ports {
-            let key = ::awsgen_runtime::query::key(prefix, "DestinationPort");
-            let list_prefix = key;
+            let member_0 = body.enter("DestinationPort");
             for (index_0, item_0) in value.iter().enumerate() {
-                let key = ::awsgen_runtime::query::indexed(&list_prefix, index_0 + 1);
-                body.push(&key, item_0);
+                let entry_0 = body.enter_index(index_0 + 1);
+                body.value(item_0);
+                body.leave(entry_0);
             }
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.source_prefix_lists {
-            let key = ::awsgen_runtime::query::key(prefix, "SourcePrefixList");
-            let list_prefix = key;
+            let member_0 = body.enter("SourcePrefixList");
             for (index_0, item_0) in value.iter().enumerate() {
-                let key = ::awsgen_runtime::query::indexed(&list_prefix, index_0 + 1);
-                body.push(&key, item_0);
+                let entry_0 = body.enter_index(index_0 + 1);
+                body.value(item_0);
+                body.leave(entry_0);
             }
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.destination_prefix_lists {
-            let key = ::awsgen_runtime::query::key(prefix, "DestinationPrefixList");
-            let list_prefix = key;
+            let member_0 = body.enter("DestinationPrefixList");
             for (index_0, item_0) in value.iter().enumerate() {
-                let key = ::awsgen_runtime::query::indexed(&list_prefix, index_0 + 1);
-                body.push(&key, item_0);
+                let entry_0 = body.enter_index(index_0 + 1);
+                body.value(item_0);
+                body.leave(entry_0);
             }
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.protocols {
-            let key = ::awsgen_runtime::query::key(prefix, "Protocol");
-            let list_prefix = key;
+            let member_0 = body.enter("Protocol");
             for (index_0, item_0) in value.iter().enumerate() {
-                let key = ::awsgen_runtime::query::indexed(&list_prefix, index_0 + 1);
-                body.push(&key, item_0.as_str());
+                let entry_0 = body.enter_index(index_0 + 1);
+                body.value(item_0.as_str());
+                body.leave(entry_0);
             }
+            body.leave(member_0);
         }
         ::std::result::Result::Ok(())
     }

@@ -224,27 +224,26 @@ impl PathRequestFilterBuilder {
     }
 }
 impl PathRequestFilter {
-    /// Writes the `PathRequestFilter` as query form pairs under `prefix`.
+    /// Writes the `PathRequestFilter` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.source_address {
-            let key = ::awsgen_runtime::query::key(prefix, "SourceAddress");
-            body.push(&key, value);
+            body.member("SourceAddress", value);
         }
         if let ::std::option::Option::Some(value) = &self.source_port_range {
-            let key = ::awsgen_runtime::query::key(prefix, "SourcePortRange");
-            value.write_query(body, &key)?;
+            let member_0 = body.enter("SourcePortRange");
+            value.write_query(body)?;
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.destination_address {
-            let key = ::awsgen_runtime::query::key(prefix, "DestinationAddress");
-            body.push(&key, value);
+            body.member("DestinationAddress", value);
         }
         if let ::std::option::Option::Some(value) = &self.destination_port_range {
-            let key = ::awsgen_runtime::query::key(prefix, "DestinationPortRange");
-            value.write_query(body, &key)?;
+            let member_0 = body.enter("DestinationPortRange");
+            value.write_query(body)?;
+            body.leave(member_0);
         }
         ::std::result::Result::Ok(())
     }

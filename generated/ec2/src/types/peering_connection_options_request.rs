@@ -210,38 +210,34 @@ impl PeeringConnectionOptionsRequestBuilder {
     }
 }
 impl PeeringConnectionOptionsRequest {
-    /// Writes the `PeeringConnectionOptionsRequest` as query form pairs under `prefix`.
+    /// Writes the `PeeringConnectionOptionsRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self
             .allow_dns_resolution_from_remote_vpc
         {
-            let key = ::awsgen_runtime::query::key(
-                prefix,
+            body.member(
                 "AllowDnsResolutionFromRemoteVpc",
+                ::awsgen_runtime::query::bool_text(*value),
             );
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
         }
         if let ::std::option::Option::Some(value) = &self
             .allow_egress_from_local_classic_link_to_remote_vpc
         {
-            let key = ::awsgen_runtime::query::key(
-                prefix,
+            body.member(
                 "AllowEgressFromLocalClassicLinkToRemoteVpc",
+                ::awsgen_runtime::query::bool_text(*value),
             );
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
         }
         if let ::std::option::Option::Some(value) = &self
             .allow_egress_from_local_vpc_to_remote_classic_link
         {
-            let key = ::awsgen_runtime::query::key(
-                prefix,
+            body.member(
                 "AllowEgressFromLocalVpcToRemoteClassicLink",
+                ::awsgen_runtime::query::bool_text(*value),
             );
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
         }
         ::std::result::Result::Ok(())
     }

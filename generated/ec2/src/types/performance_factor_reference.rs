@@ -132,15 +132,13 @@ impl PerformanceFactorReferenceBuilder {
     }
 }
 impl PerformanceFactorReference {
-    /// Writes the `PerformanceFactorReference` as query form pairs under `prefix`.
+    /// Writes the `PerformanceFactorReference` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.instance_family {
-            let key = ::awsgen_runtime::query::key(prefix, "InstanceFamily");
-            body.push(&key, value);
+            body.member("InstanceFamily", value);
         }
         ::std::result::Result::Ok(())
     }

@@ -110,15 +110,13 @@ impl Phase1DhGroupNumbersRequestListValueBuilder {
     }
 }
 impl Phase1DhGroupNumbersRequestListValue {
-    /// Writes the `Phase1DHGroupNumbersRequestListValue` as query form pairs under `prefix`.
+    /// Writes the `Phase1DHGroupNumbersRequestListValue` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.value {
-            let key = ::awsgen_runtime::query::key(prefix, "Value");
-            body.push(&key, &value.to_string());
+            body.member("Value", &value.to_string());
         }
         ::std::result::Result::Ok(())
     }

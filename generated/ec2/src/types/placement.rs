@@ -434,51 +434,40 @@ impl PlacementBuilder {
     }
 }
 impl Placement {
-    /// Writes the `Placement` as query form pairs under `prefix`.
+    /// Writes the `Placement` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.availability_zone_id {
-            let key = ::awsgen_runtime::query::key(prefix, "AvailabilityZoneId");
-            body.push(&key, value);
+            body.member("AvailabilityZoneId", value);
         }
         if let ::std::option::Option::Some(value) = &self.affinity {
-            let key = ::awsgen_runtime::query::key(prefix, "Affinity");
-            body.push(&key, value);
+            body.member("Affinity", value);
         }
         if let ::std::option::Option::Some(value) = &self.group_name {
-            let key = ::awsgen_runtime::query::key(prefix, "GroupName");
-            body.push(&key, value);
+            body.member("GroupName", value);
         }
         if let ::std::option::Option::Some(value) = &self.partition_number {
-            let key = ::awsgen_runtime::query::key(prefix, "PartitionNumber");
-            body.push(&key, &value.to_string());
+            body.member("PartitionNumber", &value.to_string());
         }
         if let ::std::option::Option::Some(value) = &self.host_id {
-            let key = ::awsgen_runtime::query::key(prefix, "HostId");
-            body.push(&key, value);
+            body.member("HostId", value);
         }
         if let ::std::option::Option::Some(value) = &self.tenancy {
-            let key = ::awsgen_runtime::query::key(prefix, "Tenancy");
-            body.push(&key, value.as_str());
+            body.member("Tenancy", value.as_str());
         }
         if let ::std::option::Option::Some(value) = &self.spread_domain {
-            let key = ::awsgen_runtime::query::key(prefix, "SpreadDomain");
-            body.push(&key, value);
+            body.member("SpreadDomain", value);
         }
         if let ::std::option::Option::Some(value) = &self.host_resource_group_arn {
-            let key = ::awsgen_runtime::query::key(prefix, "HostResourceGroupArn");
-            body.push(&key, value);
+            body.member("HostResourceGroupArn", value);
         }
         if let ::std::option::Option::Some(value) = &self.group_id {
-            let key = ::awsgen_runtime::query::key(prefix, "GroupId");
-            body.push(&key, value);
+            body.member("GroupId", value);
         }
         if let ::std::option::Option::Some(value) = &self.availability_zone {
-            let key = ::awsgen_runtime::query::key(prefix, "AvailabilityZone");
-            body.push(&key, value);
+            body.member("AvailabilityZone", value);
         }
         ::std::result::Result::Ok(())
     }

@@ -134,19 +134,16 @@ impl PortRangeBuilder {
     }
 }
 impl PortRange {
-    /// Writes the `PortRange` as query form pairs under `prefix`.
+    /// Writes the `PortRange` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.from {
-            let key = ::awsgen_runtime::query::key(prefix, "From");
-            body.push(&key, &value.to_string());
+            body.member("From", &value.to_string());
         }
         if let ::std::option::Option::Some(value) = &self.to {
-            let key = ::awsgen_runtime::query::key(prefix, "To");
-            body.push(&key, &value.to_string());
+            body.member("To", &value.to_string());
         }
         ::std::result::Result::Ok(())
     }

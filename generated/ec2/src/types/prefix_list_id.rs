@@ -148,19 +148,16 @@ impl PrefixListIdBuilder {
     }
 }
 impl PrefixListId {
-    /// Writes the `PrefixListId` as query form pairs under `prefix`.
+    /// Writes the `PrefixListId` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.description {
-            let key = ::awsgen_runtime::query::key(prefix, "Description");
-            body.push(&key, value);
+            body.member("Description", value);
         }
         if let ::std::option::Option::Some(value) = &self.prefix_list_id {
-            let key = ::awsgen_runtime::query::key(prefix, "PrefixListId");
-            body.push(&key, value);
+            body.member("PrefixListId", value);
         }
         ::std::result::Result::Ok(())
     }

@@ -178,23 +178,19 @@ impl PriceScheduleSpecificationBuilder {
     }
 }
 impl PriceScheduleSpecification {
-    /// Writes the `PriceScheduleSpecification` as query form pairs under `prefix`.
+    /// Writes the `PriceScheduleSpecification` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.term {
-            let key = ::awsgen_runtime::query::key(prefix, "Term");
-            body.push(&key, &value.to_string());
+            body.member("Term", &value.to_string());
         }
         if let ::std::option::Option::Some(value) = &self.price {
-            let key = ::awsgen_runtime::query::key(prefix, "Price");
-            body.push(&key, &::awsgen_runtime::protocol::float_text(*value));
+            body.member("Price", &::awsgen_runtime::protocol::float_text(*value));
         }
         if let ::std::option::Option::Some(value) = &self.currency_code {
-            let key = ::awsgen_runtime::query::key(prefix, "CurrencyCode");
-            body.push(&key, value.as_str());
+            body.member("CurrencyCode", value.as_str());
         }
         ::std::result::Result::Ok(())
     }

@@ -381,47 +381,45 @@ impl ProvisionByoipCidrRequestBuilder {
     }
 }
 impl ProvisionByoipCidrRequest {
-    /// Writes the `ProvisionByoipCidrRequest` as query form pairs under `prefix`.
+    /// Writes the `ProvisionByoipCidrRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.cidr {
-            let key = ::awsgen_runtime::query::key(prefix, "Cidr");
-            body.push(&key, value);
+            body.member("Cidr", value);
         }
         if let ::std::option::Option::Some(value) = &self.cidr_authorization_context {
-            let key = ::awsgen_runtime::query::key(prefix, "CidrAuthorizationContext");
-            value.write_query(body, &key)?;
+            let member_0 = body.enter("CidrAuthorizationContext");
+            value.write_query(body)?;
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.publicly_advertisable {
-            let key = ::awsgen_runtime::query::key(prefix, "PubliclyAdvertisable");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member(
+                "PubliclyAdvertisable",
+                ::awsgen_runtime::query::bool_text(*value),
+            );
         }
         if let ::std::option::Option::Some(value) = &self.description {
-            let key = ::awsgen_runtime::query::key(prefix, "Description");
-            body.push(&key, value);
+            body.member("Description", value);
         }
         if let ::std::option::Option::Some(value) = &self.dry_run {
-            let key = ::awsgen_runtime::query::key(prefix, "DryRun");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
         if let ::std::option::Option::Some(value) = &self.pool_tag_specifications {
-            let key = ::awsgen_runtime::query::key(prefix, "PoolTagSpecification");
-            let list_prefix = key;
+            let member_0 = body.enter("PoolTagSpecification");
             for (index_0, item_0) in value.iter().enumerate() {
-                let key = ::awsgen_runtime::query::indexed(&list_prefix, index_0 + 1);
-                item_0.write_query(body, &key)?;
+                let entry_0 = body.enter_index(index_0 + 1);
+                item_0.write_query(body)?;
+                body.leave(entry_0);
             }
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.multi_region {
-            let key = ::awsgen_runtime::query::key(prefix, "MultiRegion");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("MultiRegion", ::awsgen_runtime::query::bool_text(*value));
         }
         if let ::std::option::Option::Some(value) = &self.network_border_group {
-            let key = ::awsgen_runtime::query::key(prefix, "NetworkBorderGroup");
-            body.push(&key, value);
+            body.member("NetworkBorderGroup", value);
         }
         ::std::result::Result::Ok(())
     }

@@ -243,27 +243,24 @@ impl ProvisionIpamByoasnRequestBuilder {
     }
 }
 impl ProvisionIpamByoasnRequest {
-    /// Writes the `ProvisionIpamByoasnRequest` as query form pairs under `prefix`.
+    /// Writes the `ProvisionIpamByoasnRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.dry_run {
-            let key = ::awsgen_runtime::query::key(prefix, "DryRun");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
         if let ::std::option::Option::Some(value) = &self.ipam_id {
-            let key = ::awsgen_runtime::query::key(prefix, "IpamId");
-            body.push(&key, value);
+            body.member("IpamId", value);
         }
         if let ::std::option::Option::Some(value) = &self.asn {
-            let key = ::awsgen_runtime::query::key(prefix, "Asn");
-            body.push(&key, value);
+            body.member("Asn", value);
         }
         if let ::std::option::Option::Some(value) = &self.asn_authorization_context {
-            let key = ::awsgen_runtime::query::key(prefix, "AsnAuthorizationContext");
-            value.write_query(body, &key)?;
+            let member_0 = body.enter("AsnAuthorizationContext");
+            value.write_query(body)?;
+            body.leave(member_0);
         }
         ::std::result::Result::Ok(())
     }

@@ -371,48 +371,38 @@ impl ProvisionIpamPoolCidrRequestBuilder {
     }
 }
 impl ProvisionIpamPoolCidrRequest {
-    /// Writes the `ProvisionIpamPoolCidrRequest` as query form pairs under `prefix`.
+    /// Writes the `ProvisionIpamPoolCidrRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.dry_run {
-            let key = ::awsgen_runtime::query::key(prefix, "DryRun");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
         if let ::std::option::Option::Some(value) = &self.ipam_pool_id {
-            let key = ::awsgen_runtime::query::key(prefix, "IpamPoolId");
-            body.push(&key, value);
+            body.member("IpamPoolId", value);
         }
         if let ::std::option::Option::Some(value) = &self.cidr {
-            let key = ::awsgen_runtime::query::key(prefix, "Cidr");
-            body.push(&key, value);
+            body.member("Cidr", value);
         }
         if let ::std::option::Option::Some(value) = &self.cidr_authorization_context {
-            let key = ::awsgen_runtime::query::key(prefix, "CidrAuthorizationContext");
-            value.write_query(body, &key)?;
+            let member_0 = body.enter("CidrAuthorizationContext");
+            value.write_query(body)?;
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.netmask_length {
-            let key = ::awsgen_runtime::query::key(prefix, "NetmaskLength");
-            body.push(&key, &value.to_string());
+            body.member("NetmaskLength", &value.to_string());
         }
         if let ::std::option::Option::Some(value) = &self.client_token {
-            let key = ::awsgen_runtime::query::key(prefix, "ClientToken");
-            body.push(&key, value);
+            body.member("ClientToken", value);
         }
         if let ::std::option::Option::Some(value) = &self.verification_method {
-            let key = ::awsgen_runtime::query::key(prefix, "VerificationMethod");
-            body.push(&key, value.as_str());
+            body.member("VerificationMethod", value.as_str());
         }
         if let ::std::option::Option::Some(value) = &self
             .ipam_external_resource_verification_token_id
         {
-            let key = ::awsgen_runtime::query::key(
-                prefix,
-                "IpamExternalResourceVerificationTokenId",
-            );
-            body.push(&key, value);
+            body.member("IpamExternalResourceVerificationTokenId", value);
         }
         ::std::result::Result::Ok(())
     }

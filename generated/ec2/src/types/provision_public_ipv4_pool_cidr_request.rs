@@ -267,31 +267,25 @@ impl ProvisionPublicIpv4PoolCidrRequestBuilder {
     }
 }
 impl ProvisionPublicIpv4PoolCidrRequest {
-    /// Writes the `ProvisionPublicIpv4PoolCidrRequest` as query form pairs under `prefix`.
+    /// Writes the `ProvisionPublicIpv4PoolCidrRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.dry_run {
-            let key = ::awsgen_runtime::query::key(prefix, "DryRun");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
         if let ::std::option::Option::Some(value) = &self.ipam_pool_id {
-            let key = ::awsgen_runtime::query::key(prefix, "IpamPoolId");
-            body.push(&key, value);
+            body.member("IpamPoolId", value);
         }
         if let ::std::option::Option::Some(value) = &self.pool_id {
-            let key = ::awsgen_runtime::query::key(prefix, "PoolId");
-            body.push(&key, value);
+            body.member("PoolId", value);
         }
         if let ::std::option::Option::Some(value) = &self.netmask_length {
-            let key = ::awsgen_runtime::query::key(prefix, "NetmaskLength");
-            body.push(&key, &value.to_string());
+            body.member("NetmaskLength", &value.to_string());
         }
         if let ::std::option::Option::Some(value) = &self.network_border_group {
-            let key = ::awsgen_runtime::query::key(prefix, "NetworkBorderGroup");
-            body.push(&key, value);
+            body.member("NetworkBorderGroup", value);
         }
         ::std::result::Result::Ok(())
     }

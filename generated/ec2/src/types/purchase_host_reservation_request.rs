@@ -322,43 +322,40 @@ impl PurchaseHostReservationRequestBuilder {
     }
 }
 impl PurchaseHostReservationRequest {
-    /// Writes the `PurchaseHostReservationRequest` as query form pairs under `prefix`.
+    /// Writes the `PurchaseHostReservationRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.client_token {
-            let key = ::awsgen_runtime::query::key(prefix, "ClientToken");
-            body.push(&key, value);
+            body.member("ClientToken", value);
         }
         if let ::std::option::Option::Some(value) = &self.currency_code {
-            let key = ::awsgen_runtime::query::key(prefix, "CurrencyCode");
-            body.push(&key, value.as_str());
+            body.member("CurrencyCode", value.as_str());
         }
         if let ::std::option::Option::Some(value) = &self.host_id_set {
-            let key = ::awsgen_runtime::query::key(prefix, "HostIdSet");
-            let list_prefix = key;
+            let member_0 = body.enter("HostIdSet");
             for (index_0, item_0) in value.iter().enumerate() {
-                let key = ::awsgen_runtime::query::indexed(&list_prefix, index_0 + 1);
-                body.push(&key, item_0);
+                let entry_0 = body.enter_index(index_0 + 1);
+                body.value(item_0);
+                body.leave(entry_0);
             }
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.limit_price {
-            let key = ::awsgen_runtime::query::key(prefix, "LimitPrice");
-            body.push(&key, value);
+            body.member("LimitPrice", value);
         }
         if let ::std::option::Option::Some(value) = &self.offering_id {
-            let key = ::awsgen_runtime::query::key(prefix, "OfferingId");
-            body.push(&key, value);
+            body.member("OfferingId", value);
         }
         if let ::std::option::Option::Some(value) = &self.tag_specifications {
-            let key = ::awsgen_runtime::query::key(prefix, "TagSpecification");
-            let list_prefix = key;
+            let member_0 = body.enter("TagSpecification");
             for (index_0, item_0) in value.iter().enumerate() {
-                let key = ::awsgen_runtime::query::indexed(&list_prefix, index_0 + 1);
-                item_0.write_query(body, &key)?;
+                let entry_0 = body.enter_index(index_0 + 1);
+                item_0.write_query(body)?;
+                body.leave(entry_0);
             }
+            body.leave(member_0);
         }
         ::std::result::Result::Ok(())
     }

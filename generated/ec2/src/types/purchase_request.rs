@@ -161,19 +161,16 @@ impl PurchaseRequestBuilder {
     }
 }
 impl PurchaseRequest {
-    /// Writes the `PurchaseRequest` as query form pairs under `prefix`.
+    /// Writes the `PurchaseRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.instance_count {
-            let key = ::awsgen_runtime::query::key(prefix, "InstanceCount");
-            body.push(&key, &value.to_string());
+            body.member("InstanceCount", &value.to_string());
         }
         if let ::std::option::Option::Some(value) = &self.purchase_token {
-            let key = ::awsgen_runtime::query::key(prefix, "PurchaseToken");
-            body.push(&key, value);
+            body.member("PurchaseToken", value);
         }
         ::std::result::Result::Ok(())
     }

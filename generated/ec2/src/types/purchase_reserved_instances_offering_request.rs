@@ -285,28 +285,21 @@ impl PurchaseReservedInstancesOfferingRequestBuilder {
     }
 }
 impl PurchaseReservedInstancesOfferingRequest {
-    /// Writes the `PurchaseReservedInstancesOfferingRequest` as query form pairs under `prefix`.
+    /// Writes the `PurchaseReservedInstancesOfferingRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.instance_count {
-            let key = ::awsgen_runtime::query::key(prefix, "InstanceCount");
-            body.push(&key, &value.to_string());
+            body.member("InstanceCount", &value.to_string());
         }
         if let ::std::option::Option::Some(value) = &self.reserved_instances_offering_id
         {
-            let key = ::awsgen_runtime::query::key(
-                prefix,
-                "ReservedInstancesOfferingId",
-            );
-            body.push(&key, value);
+            body.member("ReservedInstancesOfferingId", value);
         }
         if let ::std::option::Option::Some(value) = &self.purchase_time {
-            let key = ::awsgen_runtime::query::key(prefix, "PurchaseTime");
-            body.push(
-                &key,
+            body.member(
+                "PurchaseTime",
                 &::awsgen_runtime::protocol::timestamp_text(
                     value,
                     ::awsgen_runtime::protocol::TimestampText::Iso8601,
@@ -314,12 +307,12 @@ impl PurchaseReservedInstancesOfferingRequest {
             );
         }
         if let ::std::option::Option::Some(value) = &self.dry_run {
-            let key = ::awsgen_runtime::query::key(prefix, "DryRun");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
         if let ::std::option::Option::Some(value) = &self.limit_price {
-            let key = ::awsgen_runtime::query::key(prefix, "LimitPrice");
-            value.write_query(body, &key)?;
+            let member_0 = body.enter("LimitPrice");
+            value.write_query(body)?;
+            body.leave(member_0);
         }
         ::std::result::Result::Ok(())
     }

@@ -749,95 +749,82 @@ impl RegisterImageRequestBuilder {
     }
 }
 impl RegisterImageRequest {
-    /// Writes the `RegisterImageRequest` as query form pairs under `prefix`.
+    /// Writes the `RegisterImageRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.image_location {
-            let key = ::awsgen_runtime::query::key(prefix, "ImageLocation");
-            body.push(&key, value);
+            body.member("ImageLocation", value);
         }
         if let ::std::option::Option::Some(value) = &self.billing_products {
-            let key = ::awsgen_runtime::query::key(prefix, "BillingProduct");
-            let list_prefix = key;
+            let member_0 = body.enter("BillingProduct");
             for (index_0, item_0) in value.iter().enumerate() {
-                let key = ::awsgen_runtime::query::indexed(&list_prefix, index_0 + 1);
-                body.push(&key, item_0);
+                let entry_0 = body.enter_index(index_0 + 1);
+                body.value(item_0);
+                body.leave(entry_0);
             }
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.boot_mode {
-            let key = ::awsgen_runtime::query::key(prefix, "BootMode");
-            body.push(&key, value.as_str());
+            body.member("BootMode", value.as_str());
         }
         if let ::std::option::Option::Some(value) = &self.tpm_support {
-            let key = ::awsgen_runtime::query::key(prefix, "TpmSupport");
-            body.push(&key, value.as_str());
+            body.member("TpmSupport", value.as_str());
         }
         if let ::std::option::Option::Some(value) = &self.uefi_data {
-            let key = ::awsgen_runtime::query::key(prefix, "UefiData");
-            body.push(&key, value);
+            body.member("UefiData", value);
         }
         if let ::std::option::Option::Some(value) = &self.imds_support {
-            let key = ::awsgen_runtime::query::key(prefix, "ImdsSupport");
-            body.push(&key, value.as_str());
+            body.member("ImdsSupport", value.as_str());
         }
         if let ::std::option::Option::Some(value) = &self.tag_specifications {
-            let key = ::awsgen_runtime::query::key(prefix, "TagSpecification");
-            let list_prefix = key;
+            let member_0 = body.enter("TagSpecification");
             for (index_0, item_0) in value.iter().enumerate() {
-                let key = ::awsgen_runtime::query::indexed(&list_prefix, index_0 + 1);
-                item_0.write_query(body, &key)?;
+                let entry_0 = body.enter_index(index_0 + 1);
+                item_0.write_query(body)?;
+                body.leave(entry_0);
             }
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.dry_run {
-            let key = ::awsgen_runtime::query::key(prefix, "DryRun");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
         if let ::std::option::Option::Some(value) = &self.name {
-            let key = ::awsgen_runtime::query::key(prefix, "Name");
-            body.push(&key, value);
+            body.member("Name", value);
         }
         if let ::std::option::Option::Some(value) = &self.description {
-            let key = ::awsgen_runtime::query::key(prefix, "Description");
-            body.push(&key, value);
+            body.member("Description", value);
         }
         if let ::std::option::Option::Some(value) = &self.architecture {
-            let key = ::awsgen_runtime::query::key(prefix, "Architecture");
-            body.push(&key, value.as_str());
+            body.member("Architecture", value.as_str());
         }
         if let ::std::option::Option::Some(value) = &self.kernel_id {
-            let key = ::awsgen_runtime::query::key(prefix, "KernelId");
-            body.push(&key, value);
+            body.member("KernelId", value);
         }
         if let ::std::option::Option::Some(value) = &self.ramdisk_id {
-            let key = ::awsgen_runtime::query::key(prefix, "RamdiskId");
-            body.push(&key, value);
+            body.member("RamdiskId", value);
         }
         if let ::std::option::Option::Some(value) = &self.root_device_name {
-            let key = ::awsgen_runtime::query::key(prefix, "RootDeviceName");
-            body.push(&key, value);
+            body.member("RootDeviceName", value);
         }
         if let ::std::option::Option::Some(value) = &self.block_device_mappings {
-            let key = ::awsgen_runtime::query::key(prefix, "BlockDeviceMapping");
-            let list_prefix = key;
+            let member_0 = body.enter("BlockDeviceMapping");
             for (index_0, item_0) in value.iter().enumerate() {
-                let key = ::awsgen_runtime::query::indexed(&list_prefix, index_0 + 1);
-                item_0.write_query(body, &key)?;
+                let entry_0 = body.enter_index(index_0 + 1);
+                item_0.write_query(body)?;
+                body.leave(entry_0);
             }
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.virtualization_type {
-            let key = ::awsgen_runtime::query::key(prefix, "VirtualizationType");
-            body.push(&key, value);
+            body.member("VirtualizationType", value);
         }
         if let ::std::option::Option::Some(value) = &self.sriov_net_support {
-            let key = ::awsgen_runtime::query::key(prefix, "SriovNetSupport");
-            body.push(&key, value);
+            body.member("SriovNetSupport", value);
         }
         if let ::std::option::Option::Some(value) = &self.ena_support {
-            let key = ::awsgen_runtime::query::key(prefix, "EnaSupport");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("EnaSupport", ::awsgen_runtime::query::bool_text(*value));
         }
         ::std::result::Result::Ok(())
     }

@@ -165,19 +165,18 @@ impl RegisterInstanceEventNotificationAttributesRequestBuilder {
     }
 }
 impl RegisterInstanceEventNotificationAttributesRequest {
-    /// Writes the `RegisterInstanceEventNotificationAttributesRequest` as query form pairs under `prefix`.
+    /// Writes the `RegisterInstanceEventNotificationAttributesRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.dry_run {
-            let key = ::awsgen_runtime::query::key(prefix, "DryRun");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
         if let ::std::option::Option::Some(value) = &self.instance_tag_attribute {
-            let key = ::awsgen_runtime::query::key(prefix, "InstanceTagAttribute");
-            value.write_query(body, &key)?;
+            let member_0 = body.enter("InstanceTagAttribute");
+            value.write_query(body)?;
+            body.leave(member_0);
         }
         ::std::result::Result::Ok(())
     }

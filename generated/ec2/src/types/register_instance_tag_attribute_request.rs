@@ -157,23 +157,25 @@ impl RegisterInstanceTagAttributeRequestBuilder {
     }
 }
 impl RegisterInstanceTagAttributeRequest {
-    /// Writes the `RegisterInstanceTagAttributeRequest` as query form pairs under `prefix`.
+    /// Writes the `RegisterInstanceTagAttributeRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.include_all_tags_of_instance {
-            let key = ::awsgen_runtime::query::key(prefix, "IncludeAllTagsOfInstance");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member(
+                "IncludeAllTagsOfInstance",
+                ::awsgen_runtime::query::bool_text(*value),
+            );
         }
         if let ::std::option::Option::Some(value) = &self.instance_tag_keys {
-            let key = ::awsgen_runtime::query::key(prefix, "InstanceTagKey");
-            let list_prefix = key;
+            let member_0 = body.enter("InstanceTagKey");
             for (index_0, item_0) in value.iter().enumerate() {
-                let key = ::awsgen_runtime::query::indexed(&list_prefix, index_0 + 1);
-                body.push(&key, item_0);
+                let entry_0 = body.enter_index(index_0 + 1);
+                body.value(item_0);
+                body.leave(entry_0);
             }
+            body.leave(member_0);
         }
         ::std::result::Result::Ok(())
     }

@@ -126,15 +126,13 @@ impl RemovePrefixListEntryBuilder {
     }
 }
 impl RemovePrefixListEntry {
-    /// Writes the `RemovePrefixListEntry` as query form pairs under `prefix`.
+    /// Writes the `RemovePrefixListEntry` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.cidr {
-            let key = ::awsgen_runtime::query::key(prefix, "Cidr");
-            body.push(&key, value);
+            body.member("Cidr", value);
         }
         ::std::result::Result::Ok(())
     }

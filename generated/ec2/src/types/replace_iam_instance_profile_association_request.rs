@@ -176,19 +176,18 @@ impl ReplaceIamInstanceProfileAssociationRequestBuilder {
     }
 }
 impl ReplaceIamInstanceProfileAssociationRequest {
-    /// Writes the `ReplaceIamInstanceProfileAssociationRequest` as query form pairs under `prefix`.
+    /// Writes the `ReplaceIamInstanceProfileAssociationRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.iam_instance_profile {
-            let key = ::awsgen_runtime::query::key(prefix, "IamInstanceProfile");
-            value.write_query(body, &key)?;
+            let member_0 = body.enter("IamInstanceProfile");
+            value.write_query(body)?;
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.association_id {
-            let key = ::awsgen_runtime::query::key(prefix, "AssociationId");
-            body.push(&key, value);
+            body.member("AssociationId", value);
         }
         ::std::result::Result::Ok(())
     }

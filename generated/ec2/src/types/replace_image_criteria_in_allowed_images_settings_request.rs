@@ -162,23 +162,22 @@ impl ReplaceImageCriteriaInAllowedImagesSettingsRequestBuilder {
     }
 }
 impl ReplaceImageCriteriaInAllowedImagesSettingsRequest {
-    /// Writes the `ReplaceImageCriteriaInAllowedImagesSettingsRequest` as query form pairs under `prefix`.
+    /// Writes the `ReplaceImageCriteriaInAllowedImagesSettingsRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.image_criteria {
-            let key = ::awsgen_runtime::query::key(prefix, "ImageCriterion");
-            let list_prefix = key;
+            let member_0 = body.enter("ImageCriterion");
             for (index_0, item_0) in value.iter().enumerate() {
-                let key = ::awsgen_runtime::query::indexed(&list_prefix, index_0 + 1);
-                item_0.write_query(body, &key)?;
+                let entry_0 = body.enter_index(index_0 + 1);
+                item_0.write_query(body)?;
+                body.leave(entry_0);
             }
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.dry_run {
-            let key = ::awsgen_runtime::query::key(prefix, "DryRun");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
         ::std::result::Result::Ok(())
     }

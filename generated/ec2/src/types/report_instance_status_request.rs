@@ -403,32 +403,29 @@ impl ReportInstanceStatusRequestBuilder {
     }
 }
 impl ReportInstanceStatusRequest {
-    /// Writes the `ReportInstanceStatusRequest` as query form pairs under `prefix`.
+    /// Writes the `ReportInstanceStatusRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.dry_run {
-            let key = ::awsgen_runtime::query::key(prefix, "DryRun");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
         if let ::std::option::Option::Some(value) = &self.instances {
-            let key = ::awsgen_runtime::query::key(prefix, "InstanceId");
-            let list_prefix = key;
+            let member_0 = body.enter("InstanceId");
             for (index_0, item_0) in value.iter().enumerate() {
-                let key = ::awsgen_runtime::query::indexed(&list_prefix, index_0 + 1);
-                body.push(&key, item_0);
+                let entry_0 = body.enter_index(index_0 + 1);
+                body.value(item_0);
+                body.leave(entry_0);
             }
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.status {
-            let key = ::awsgen_runtime::query::key(prefix, "Status");
-            body.push(&key, value.as_str());
+            body.member("Status", value.as_str());
         }
         if let ::std::option::Option::Some(value) = &self.start_time {
-            let key = ::awsgen_runtime::query::key(prefix, "StartTime");
-            body.push(
-                &key,
+            body.member(
+                "StartTime",
                 &::awsgen_runtime::protocol::timestamp_text(
                     value,
                     ::awsgen_runtime::protocol::TimestampText::Iso8601,
@@ -436,9 +433,8 @@ impl ReportInstanceStatusRequest {
             );
         }
         if let ::std::option::Option::Some(value) = &self.end_time {
-            let key = ::awsgen_runtime::query::key(prefix, "EndTime");
-            body.push(
-                &key,
+            body.member(
+                "EndTime",
                 &::awsgen_runtime::protocol::timestamp_text(
                     value,
                     ::awsgen_runtime::protocol::TimestampText::Iso8601,
@@ -446,16 +442,16 @@ impl ReportInstanceStatusRequest {
             );
         }
         if let ::std::option::Option::Some(value) = &self.reason_codes {
-            let key = ::awsgen_runtime::query::key(prefix, "ReasonCode");
-            let list_prefix = key;
+            let member_0 = body.enter("ReasonCode");
             for (index_0, item_0) in value.iter().enumerate() {
-                let key = ::awsgen_runtime::query::indexed(&list_prefix, index_0 + 1);
-                body.push(&key, item_0.as_str());
+                let entry_0 = body.enter_index(index_0 + 1);
+                body.value(item_0.as_str());
+                body.leave(entry_0);
             }
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.description {
-            let key = ::awsgen_runtime::query::key(prefix, "Description");
-            body.push(&key, value);
+            body.member("Description", value);
         }
         ::std::result::Result::Ok(())
     }

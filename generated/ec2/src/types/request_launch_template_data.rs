@@ -1660,197 +1660,204 @@ impl RequestLaunchTemplateDataBuilder {
     }
 }
 impl RequestLaunchTemplateData {
-    /// Writes the `RequestLaunchTemplateData` as query form pairs under `prefix`.
+    /// Writes the `RequestLaunchTemplateData` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.kernel_id {
-            let key = ::awsgen_runtime::query::key(prefix, "KernelId");
-            body.push(&key, value);
+            body.member("KernelId", value);
         }
         if let ::std::option::Option::Some(value) = &self.ebs_optimized {
-            let key = ::awsgen_runtime::query::key(prefix, "EbsOptimized");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("EbsOptimized", ::awsgen_runtime::query::bool_text(*value));
         }
         if let ::std::option::Option::Some(value) = &self.iam_instance_profile {
-            let key = ::awsgen_runtime::query::key(prefix, "IamInstanceProfile");
-            value.write_query(body, &key)?;
+            let member_0 = body.enter("IamInstanceProfile");
+            value.write_query(body)?;
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.block_device_mappings {
-            let key = ::awsgen_runtime::query::key(prefix, "BlockDeviceMapping");
-            let list_prefix = key;
+            let member_0 = body.enter("BlockDeviceMapping");
             for (index_0, item_0) in value.iter().enumerate() {
-                let key = ::awsgen_runtime::query::indexed(&list_prefix, index_0 + 1);
-                item_0.write_query(body, &key)?;
+                let entry_0 = body.enter_index(index_0 + 1);
+                item_0.write_query(body)?;
+                body.leave(entry_0);
             }
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.network_interfaces {
-            let key = ::awsgen_runtime::query::key(prefix, "NetworkInterface");
-            let list_prefix = key;
+            let member_0 = body.enter("NetworkInterface");
             for (index_0, item_0) in value.iter().enumerate() {
-                let key = ::awsgen_runtime::query::indexed(&list_prefix, index_0 + 1);
-                item_0.write_query(body, &key)?;
+                let entry_0 = body.enter_index(index_0 + 1);
+                item_0.write_query(body)?;
+                body.leave(entry_0);
             }
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.image_id {
-            let key = ::awsgen_runtime::query::key(prefix, "ImageId");
-            body.push(&key, value);
+            body.member("ImageId", value);
         }
         if let ::std::option::Option::Some(value) = &self.instance_type {
-            let key = ::awsgen_runtime::query::key(prefix, "InstanceType");
-            body.push(&key, value.as_str());
+            body.member("InstanceType", value.as_str());
         }
         if let ::std::option::Option::Some(value) = &self.key_name {
-            let key = ::awsgen_runtime::query::key(prefix, "KeyName");
-            body.push(&key, value);
+            body.member("KeyName", value);
         }
         if let ::std::option::Option::Some(value) = &self.monitoring {
-            let key = ::awsgen_runtime::query::key(prefix, "Monitoring");
-            value.write_query(body, &key)?;
+            let member_0 = body.enter("Monitoring");
+            value.write_query(body)?;
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.placement {
-            let key = ::awsgen_runtime::query::key(prefix, "Placement");
-            value.write_query(body, &key)?;
+            let member_0 = body.enter("Placement");
+            value.write_query(body)?;
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.ram_disk_id {
-            let key = ::awsgen_runtime::query::key(prefix, "RamDiskId");
-            body.push(&key, value);
+            body.member("RamDiskId", value);
         }
         if let ::std::option::Option::Some(value) = &self.disable_api_termination {
-            let key = ::awsgen_runtime::query::key(prefix, "DisableApiTermination");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member(
+                "DisableApiTermination",
+                ::awsgen_runtime::query::bool_text(*value),
+            );
         }
         if let ::std::option::Option::Some(value) = &self
             .instance_initiated_shutdown_behavior
         {
-            let key = ::awsgen_runtime::query::key(
-                prefix,
-                "InstanceInitiatedShutdownBehavior",
-            );
-            body.push(&key, value.as_str());
+            body.member("InstanceInitiatedShutdownBehavior", value.as_str());
         }
         if let ::std::option::Option::Some(value) = &self.user_data {
-            let key = ::awsgen_runtime::query::key(prefix, "UserData");
-            body.push(&key, value);
+            body.member("UserData", value);
         }
         if let ::std::option::Option::Some(value) = &self.tag_specifications {
-            let key = ::awsgen_runtime::query::key(prefix, "TagSpecification");
-            let list_prefix = key;
+            let member_0 = body.enter("TagSpecification");
             for (index_0, item_0) in value.iter().enumerate() {
-                let key = ::awsgen_runtime::query::indexed(&list_prefix, index_0 + 1);
-                item_0.write_query(body, &key)?;
+                let entry_0 = body.enter_index(index_0 + 1);
+                item_0.write_query(body)?;
+                body.leave(entry_0);
             }
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.elastic_gpu_specifications {
-            let key = ::awsgen_runtime::query::key(prefix, "ElasticGpuSpecification");
-            let list_prefix = key;
+            let member_0 = body.enter("ElasticGpuSpecification");
             for (index_0, item_0) in value.iter().enumerate() {
-                let key = ::awsgen_runtime::query::indexed(&list_prefix, index_0 + 1);
-                item_0.write_query(body, &key)?;
+                let entry_0 = body.enter_index(index_0 + 1);
+                item_0.write_query(body)?;
+                body.leave(entry_0);
             }
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.elastic_inference_accelerators
         {
-            let key = ::awsgen_runtime::query::key(
-                prefix,
-                "ElasticInferenceAccelerator",
-            );
-            let list_prefix = key;
+            let member_0 = body.enter("ElasticInferenceAccelerator");
             for (index_0, item_0) in value.iter().enumerate() {
-                let key = ::awsgen_runtime::query::indexed(&list_prefix, index_0 + 1);
-                item_0.write_query(body, &key)?;
+                let entry_0 = body.enter_index(index_0 + 1);
+                item_0.write_query(body)?;
+                body.leave(entry_0);
             }
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.security_group_ids {
-            let key = ::awsgen_runtime::query::key(prefix, "SecurityGroupId");
-            let list_prefix = key;
+            let member_0 = body.enter("SecurityGroupId");
             for (index_0, item_0) in value.iter().enumerate() {
-                let key = ::awsgen_runtime::query::indexed(&list_prefix, index_0 + 1);
-                body.push(&key, item_0);
+                let entry_0 = body.enter_index(index_0 + 1);
+                body.value(item_0);
+                body.leave(entry_0);
             }
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.security_groups {
-            let key = ::awsgen_runtime::query::key(prefix, "SecurityGroup");
-            let list_prefix = key;
+            let member_0 = body.enter("SecurityGroup");
             for (index_0, item_0) in value.iter().enumerate() {
-                let key = ::awsgen_runtime::query::indexed(&list_prefix, index_0 + 1);
-                body.push(&key, item_0);
+                let entry_0 = body.enter_index(index_0 + 1);
+                body.value(item_0);
+                body.leave(entry_0);
             }
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.instance_market_options {
-            let key = ::awsgen_runtime::query::key(prefix, "InstanceMarketOptions");
-            value.write_query(body, &key)?;
+            let member_0 = body.enter("InstanceMarketOptions");
+            value.write_query(body)?;
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.credit_specification {
-            let key = ::awsgen_runtime::query::key(prefix, "CreditSpecification");
-            value.write_query(body, &key)?;
+            let member_0 = body.enter("CreditSpecification");
+            value.write_query(body)?;
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.cpu_options {
-            let key = ::awsgen_runtime::query::key(prefix, "CpuOptions");
-            value.write_query(body, &key)?;
+            let member_0 = body.enter("CpuOptions");
+            value.write_query(body)?;
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self
             .capacity_reservation_specification
         {
-            let key = ::awsgen_runtime::query::key(
-                prefix,
-                "CapacityReservationSpecification",
-            );
-            value.write_query(body, &key)?;
+            let member_0 = body.enter("CapacityReservationSpecification");
+            value.write_query(body)?;
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.license_specifications {
-            let key = ::awsgen_runtime::query::key(prefix, "LicenseSpecification");
-            let list_prefix = key;
+            let member_0 = body.enter("LicenseSpecification");
             for (index_0, item_0) in value.iter().enumerate() {
-                let key = ::awsgen_runtime::query::indexed(&list_prefix, index_0 + 1);
-                item_0.write_query(body, &key)?;
+                let entry_0 = body.enter_index(index_0 + 1);
+                item_0.write_query(body)?;
+                body.leave(entry_0);
             }
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.hibernation_options {
-            let key = ::awsgen_runtime::query::key(prefix, "HibernationOptions");
-            value.write_query(body, &key)?;
+            let member_0 = body.enter("HibernationOptions");
+            value.write_query(body)?;
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.metadata_options {
-            let key = ::awsgen_runtime::query::key(prefix, "MetadataOptions");
-            value.write_query(body, &key)?;
+            let member_0 = body.enter("MetadataOptions");
+            value.write_query(body)?;
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.enclave_options {
-            let key = ::awsgen_runtime::query::key(prefix, "EnclaveOptions");
-            value.write_query(body, &key)?;
+            let member_0 = body.enter("EnclaveOptions");
+            value.write_query(body)?;
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.instance_requirements {
-            let key = ::awsgen_runtime::query::key(prefix, "InstanceRequirements");
-            value.write_query(body, &key)?;
+            let member_0 = body.enter("InstanceRequirements");
+            value.write_query(body)?;
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.private_dns_name_options {
-            let key = ::awsgen_runtime::query::key(prefix, "PrivateDnsNameOptions");
-            value.write_query(body, &key)?;
+            let member_0 = body.enter("PrivateDnsNameOptions");
+            value.write_query(body)?;
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.maintenance_options {
-            let key = ::awsgen_runtime::query::key(prefix, "MaintenanceOptions");
-            value.write_query(body, &key)?;
+            let member_0 = body.enter("MaintenanceOptions");
+            value.write_query(body)?;
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.disable_api_stop {
-            let key = ::awsgen_runtime::query::key(prefix, "DisableApiStop");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("DisableApiStop", ::awsgen_runtime::query::bool_text(*value));
         }
         if let ::std::option::Option::Some(value) = &self.operator {
-            let key = ::awsgen_runtime::query::key(prefix, "Operator");
-            value.write_query(body, &key)?;
+            let member_0 = body.enter("Operator");
+            value.write_query(body)?;
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.network_performance_options {
-            let key = ::awsgen_runtime::query::key(prefix, "NetworkPerformanceOptions");
-            value.write_query(body, &key)?;
+            let member_0 = body.enter("NetworkPerformanceOptions");
+            value.write_query(body)?;
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.secondary_interfaces {
-            let key = ::awsgen_runtime::query::key(prefix, "SecondaryInterface");
-            let list_prefix = key;
+            let member_0 = body.enter("SecondaryInterface");
             for (index_0, item_0) in value.iter().enumerate() {
-                let key = ::awsgen_runtime::query::indexed(&list_prefix, index_0 + 1);
-                item_0.write_query(body, &key)?;
+                let entry_0 = body.enter_index(index_0 + 1);
+                item_0.write_query(body)?;
+                body.leave(entry_0);
             }
+            body.leave(member_0);
         }
         ::std::result::Result::Ok(())
     }

@@ -583,56 +583,47 @@ impl RequestSpotInstancesRequestBuilder {
     }
 }
 impl RequestSpotInstancesRequest {
-    /// Writes the `RequestSpotInstancesRequest` as query form pairs under `prefix`.
+    /// Writes the `RequestSpotInstancesRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.launch_specification {
-            let key = ::awsgen_runtime::query::key(prefix, "LaunchSpecification");
-            value.write_query(body, &key)?;
+            let member_0 = body.enter("LaunchSpecification");
+            value.write_query(body)?;
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.tag_specifications {
-            let key = ::awsgen_runtime::query::key(prefix, "TagSpecification");
-            let list_prefix = key;
+            let member_0 = body.enter("TagSpecification");
             for (index_0, item_0) in value.iter().enumerate() {
-                let key = ::awsgen_runtime::query::indexed(&list_prefix, index_0 + 1);
-                item_0.write_query(body, &key)?;
+                let entry_0 = body.enter_index(index_0 + 1);
+                item_0.write_query(body)?;
+                body.leave(entry_0);
             }
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.instance_interruption_behavior
         {
-            let key = ::awsgen_runtime::query::key(
-                prefix,
-                "InstanceInterruptionBehavior",
-            );
-            body.push(&key, value.as_str());
+            body.member("InstanceInterruptionBehavior", value.as_str());
         }
         if let ::std::option::Option::Some(value) = &self.dry_run {
-            let key = ::awsgen_runtime::query::key(prefix, "DryRun");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
         if let ::std::option::Option::Some(value) = &self.spot_price {
-            let key = ::awsgen_runtime::query::key(prefix, "SpotPrice");
-            body.push(&key, value);
+            body.member("SpotPrice", value);
         }
         if let ::std::option::Option::Some(value) = &self.client_token {
-            let key = ::awsgen_runtime::query::key(prefix, "ClientToken");
-            body.push(&key, value);
+            body.member("ClientToken", value);
         }
         if let ::std::option::Option::Some(value) = &self.instance_count {
-            let key = ::awsgen_runtime::query::key(prefix, "InstanceCount");
-            body.push(&key, &value.to_string());
+            body.member("InstanceCount", &value.to_string());
         }
         if let ::std::option::Option::Some(value) = &self.type_ {
-            let key = ::awsgen_runtime::query::key(prefix, "Type");
-            body.push(&key, value.as_str());
+            body.member("Type", value.as_str());
         }
         if let ::std::option::Option::Some(value) = &self.valid_from {
-            let key = ::awsgen_runtime::query::key(prefix, "ValidFrom");
-            body.push(
-                &key,
+            body.member(
+                "ValidFrom",
                 &::awsgen_runtime::protocol::timestamp_text(
                     value,
                     ::awsgen_runtime::protocol::TimestampText::Iso8601,
@@ -640,9 +631,8 @@ impl RequestSpotInstancesRequest {
             );
         }
         if let ::std::option::Option::Some(value) = &self.valid_until {
-            let key = ::awsgen_runtime::query::key(prefix, "ValidUntil");
-            body.push(
-                &key,
+            body.member(
+                "ValidUntil",
                 &::awsgen_runtime::protocol::timestamp_text(
                     value,
                     ::awsgen_runtime::protocol::TimestampText::Iso8601,
@@ -650,16 +640,13 @@ impl RequestSpotInstancesRequest {
             );
         }
         if let ::std::option::Option::Some(value) = &self.launch_group {
-            let key = ::awsgen_runtime::query::key(prefix, "LaunchGroup");
-            body.push(&key, value);
+            body.member("LaunchGroup", value);
         }
         if let ::std::option::Option::Some(value) = &self.availability_zone_group {
-            let key = ::awsgen_runtime::query::key(prefix, "AvailabilityZoneGroup");
-            body.push(&key, value);
+            body.member("AvailabilityZoneGroup", value);
         }
         if let ::std::option::Option::Some(value) = &self.block_duration_minutes {
-            let key = ::awsgen_runtime::query::key(prefix, "BlockDurationMinutes");
-            body.push(&key, &value.to_string());
+            body.member("BlockDurationMinutes", &value.to_string());
         }
         ::std::result::Result::Ok(())
     }

@@ -317,39 +317,31 @@ impl ReservationFleetInstanceSpecificationBuilder {
     }
 }
 impl ReservationFleetInstanceSpecification {
-    /// Writes the `ReservationFleetInstanceSpecification` as query form pairs under `prefix`.
+    /// Writes the `ReservationFleetInstanceSpecification` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.instance_type {
-            let key = ::awsgen_runtime::query::key(prefix, "InstanceType");
-            body.push(&key, value.as_str());
+            body.member("InstanceType", value.as_str());
         }
         if let ::std::option::Option::Some(value) = &self.instance_platform {
-            let key = ::awsgen_runtime::query::key(prefix, "InstancePlatform");
-            body.push(&key, value.as_str());
+            body.member("InstancePlatform", value.as_str());
         }
         if let ::std::option::Option::Some(value) = &self.weight {
-            let key = ::awsgen_runtime::query::key(prefix, "Weight");
-            body.push(&key, &::awsgen_runtime::protocol::float_text(*value));
+            body.member("Weight", &::awsgen_runtime::protocol::float_text(*value));
         }
         if let ::std::option::Option::Some(value) = &self.availability_zone {
-            let key = ::awsgen_runtime::query::key(prefix, "AvailabilityZone");
-            body.push(&key, value);
+            body.member("AvailabilityZone", value);
         }
         if let ::std::option::Option::Some(value) = &self.availability_zone_id {
-            let key = ::awsgen_runtime::query::key(prefix, "AvailabilityZoneId");
-            body.push(&key, value);
+            body.member("AvailabilityZoneId", value);
         }
         if let ::std::option::Option::Some(value) = &self.ebs_optimized {
-            let key = ::awsgen_runtime::query::key(prefix, "EbsOptimized");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("EbsOptimized", ::awsgen_runtime::query::bool_text(*value));
         }
         if let ::std::option::Option::Some(value) = &self.priority {
-            let key = ::awsgen_runtime::query::key(prefix, "Priority");
-            body.push(&key, &value.to_string());
+            body.member("Priority", &value.to_string());
         }
         ::std::result::Result::Ok(())
     }

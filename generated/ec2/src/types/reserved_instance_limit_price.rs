@@ -151,19 +151,16 @@ impl ReservedInstanceLimitPriceBuilder {
     }
 }
 impl ReservedInstanceLimitPrice {
-    /// Writes the `ReservedInstanceLimitPrice` as query form pairs under `prefix`.
+    /// Writes the `ReservedInstanceLimitPrice` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.amount {
-            let key = ::awsgen_runtime::query::key(prefix, "Amount");
-            body.push(&key, &::awsgen_runtime::protocol::float_text(*value));
+            body.member("Amount", &::awsgen_runtime::protocol::float_text(*value));
         }
         if let ::std::option::Option::Some(value) = &self.currency_code {
-            let key = ::awsgen_runtime::query::key(prefix, "CurrencyCode");
-            body.push(&key, value.as_str());
+            body.member("CurrencyCode", value.as_str());
         }
         ::std::result::Result::Ok(())
     }

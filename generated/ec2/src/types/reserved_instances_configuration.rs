@@ -281,35 +281,28 @@ impl ReservedInstancesConfigurationBuilder {
     }
 }
 impl ReservedInstancesConfiguration {
-    /// Writes the `ReservedInstancesConfiguration` as query form pairs under `prefix`.
+    /// Writes the `ReservedInstancesConfiguration` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.availability_zone {
-            let key = ::awsgen_runtime::query::key(prefix, "AvailabilityZone");
-            body.push(&key, value);
+            body.member("AvailabilityZone", value);
         }
         if let ::std::option::Option::Some(value) = &self.instance_count {
-            let key = ::awsgen_runtime::query::key(prefix, "InstanceCount");
-            body.push(&key, &value.to_string());
+            body.member("InstanceCount", &value.to_string());
         }
         if let ::std::option::Option::Some(value) = &self.instance_type {
-            let key = ::awsgen_runtime::query::key(prefix, "InstanceType");
-            body.push(&key, value.as_str());
+            body.member("InstanceType", value.as_str());
         }
         if let ::std::option::Option::Some(value) = &self.platform {
-            let key = ::awsgen_runtime::query::key(prefix, "Platform");
-            body.push(&key, value);
+            body.member("Platform", value);
         }
         if let ::std::option::Option::Some(value) = &self.scope {
-            let key = ::awsgen_runtime::query::key(prefix, "Scope");
-            body.push(&key, value.as_str());
+            body.member("Scope", value.as_str());
         }
         if let ::std::option::Option::Some(value) = &self.availability_zone_id {
-            let key = ::awsgen_runtime::query::key(prefix, "AvailabilityZoneId");
-            body.push(&key, value);
+            body.member("AvailabilityZoneId", value);
         }
         ::std::result::Result::Ok(())
     }

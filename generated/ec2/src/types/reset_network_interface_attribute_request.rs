@@ -193,23 +193,19 @@ impl ResetNetworkInterfaceAttributeRequestBuilder {
     }
 }
 impl ResetNetworkInterfaceAttributeRequest {
-    /// Writes the `ResetNetworkInterfaceAttributeRequest` as query form pairs under `prefix`.
+    /// Writes the `ResetNetworkInterfaceAttributeRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.dry_run {
-            let key = ::awsgen_runtime::query::key(prefix, "DryRun");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
         if let ::std::option::Option::Some(value) = &self.network_interface_id {
-            let key = ::awsgen_runtime::query::key(prefix, "NetworkInterfaceId");
-            body.push(&key, value);
+            body.member("NetworkInterfaceId", value);
         }
         if let ::std::option::Option::Some(value) = &self.source_dest_check {
-            let key = ::awsgen_runtime::query::key(prefix, "SourceDestCheck");
-            body.push(&key, value);
+            body.member("SourceDestCheck", value);
         }
         ::std::result::Result::Ok(())
     }

@@ -154,27 +154,28 @@ impl ResourceStatementRequestBuilder {
     }
 }
 impl ResourceStatementRequest {
-    /// Writes the `ResourceStatementRequest` as query form pairs under `prefix`.
+    /// Writes the `ResourceStatementRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.resources {
-            let key = ::awsgen_runtime::query::key(prefix, "Resource");
-            let list_prefix = key;
+            let member_0 = body.enter("Resource");
             for (index_0, item_0) in value.iter().enumerate() {
-                let key = ::awsgen_runtime::query::indexed(&list_prefix, index_0 + 1);
-                body.push(&key, item_0);
+                let entry_0 = body.enter_index(index_0 + 1);
+                body.value(item_0);
+                body.leave(entry_0);
             }
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.resource_types {
-            let key = ::awsgen_runtime::query::key(prefix, "ResourceType");
-            let list_prefix = key;
+            let member_0 = body.enter("ResourceType");
             for (index_0, item_0) in value.iter().enumerate() {
-                let key = ::awsgen_runtime::query::indexed(&list_prefix, index_0 + 1);
-                body.push(&key, item_0);
+                let entry_0 = body.enter_index(index_0 + 1);
+                body.value(item_0);
+                body.leave(entry_0);
             }
+            body.leave(member_0);
         }
         ::std::result::Result::Ok(())
     }

@@ -164,23 +164,22 @@ impl ResourceTypeRequestBuilder {
     }
 }
 impl ResourceTypeRequest {
-    /// Writes the `ResourceTypeRequest` as query form pairs under `prefix`.
+    /// Writes the `ResourceTypeRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.resource_type {
-            let key = ::awsgen_runtime::query::key(prefix, "ResourceType");
-            body.push(&key, value.as_str());
+            body.member("ResourceType", value.as_str());
         }
         if let ::std::option::Option::Some(value) = &self.resource_type_options {
-            let key = ::awsgen_runtime::query::key(prefix, "ResourceTypeOption");
-            let list_prefix = key;
+            let member_0 = body.enter("ResourceTypeOption");
             for (index_0, item_0) in value.iter().enumerate() {
-                let key = ::awsgen_runtime::query::indexed(&list_prefix, index_0 + 1);
-                item_0.write_query(body, &key)?;
+                let entry_0 = body.enter_index(index_0 + 1);
+                item_0.write_query(body)?;
+                body.leave(entry_0);
             }
+            body.leave(member_0);
         }
         ::std::result::Result::Ok(())
     }

@@ -226,27 +226,22 @@ impl RestoreManagedPrefixListVersionRequestBuilder {
     }
 }
 impl RestoreManagedPrefixListVersionRequest {
-    /// Writes the `RestoreManagedPrefixListVersionRequest` as query form pairs under `prefix`.
+    /// Writes the `RestoreManagedPrefixListVersionRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.dry_run {
-            let key = ::awsgen_runtime::query::key(prefix, "DryRun");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
         if let ::std::option::Option::Some(value) = &self.prefix_list_id {
-            let key = ::awsgen_runtime::query::key(prefix, "PrefixListId");
-            body.push(&key, value);
+            body.member("PrefixListId", value);
         }
         if let ::std::option::Option::Some(value) = &self.previous_version {
-            let key = ::awsgen_runtime::query::key(prefix, "PreviousVersion");
-            body.push(&key, &value.to_string());
+            body.member("PreviousVersion", &value.to_string());
         }
         if let ::std::option::Option::Some(value) = &self.current_version {
-            let key = ::awsgen_runtime::query::key(prefix, "CurrentVersion");
-            body.push(&key, &value.to_string());
+            body.member("CurrentVersion", &value.to_string());
         }
         ::std::result::Result::Ok(())
     }

@@ -215,27 +215,22 @@ impl RestoreSnapshotTierRequestBuilder {
     }
 }
 impl RestoreSnapshotTierRequest {
-    /// Writes the `RestoreSnapshotTierRequest` as query form pairs under `prefix`.
+    /// Writes the `RestoreSnapshotTierRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.snapshot_id {
-            let key = ::awsgen_runtime::query::key(prefix, "SnapshotId");
-            body.push(&key, value);
+            body.member("SnapshotId", value);
         }
         if let ::std::option::Option::Some(value) = &self.temporary_restore_days {
-            let key = ::awsgen_runtime::query::key(prefix, "TemporaryRestoreDays");
-            body.push(&key, &value.to_string());
+            body.member("TemporaryRestoreDays", &value.to_string());
         }
         if let ::std::option::Option::Some(value) = &self.permanent_restore {
-            let key = ::awsgen_runtime::query::key(prefix, "PermanentRestore");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("PermanentRestore", ::awsgen_runtime::query::bool_text(*value));
         }
         if let ::std::option::Option::Some(value) = &self.dry_run {
-            let key = ::awsgen_runtime::query::key(prefix, "DryRun");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
         ::std::result::Result::Ok(())
     }

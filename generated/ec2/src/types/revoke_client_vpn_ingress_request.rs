@@ -258,31 +258,25 @@ impl RevokeClientVpnIngressRequestBuilder {
     }
 }
 impl RevokeClientVpnIngressRequest {
-    /// Writes the `RevokeClientVpnIngressRequest` as query form pairs under `prefix`.
+    /// Writes the `RevokeClientVpnIngressRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.client_vpn_endpoint_id {
-            let key = ::awsgen_runtime::query::key(prefix, "ClientVpnEndpointId");
-            body.push(&key, value);
+            body.member("ClientVpnEndpointId", value);
         }
         if let ::std::option::Option::Some(value) = &self.target_network_cidr {
-            let key = ::awsgen_runtime::query::key(prefix, "TargetNetworkCidr");
-            body.push(&key, value);
+            body.member("TargetNetworkCidr", value);
         }
         if let ::std::option::Option::Some(value) = &self.access_group_id {
-            let key = ::awsgen_runtime::query::key(prefix, "AccessGroupId");
-            body.push(&key, value);
+            body.member("AccessGroupId", value);
         }
         if let ::std::option::Option::Some(value) = &self.revoke_all_groups {
-            let key = ::awsgen_runtime::query::key(prefix, "RevokeAllGroups");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("RevokeAllGroups", ::awsgen_runtime::query::bool_text(*value));
         }
         if let ::std::option::Option::Some(value) = &self.dry_run {
-            let key = ::awsgen_runtime::query::key(prefix, "DryRun");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
         ::std::result::Result::Ok(())
     }

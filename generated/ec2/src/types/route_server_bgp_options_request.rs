@@ -164,19 +164,16 @@ impl RouteServerBgpOptionsRequestBuilder {
     }
 }
 impl RouteServerBgpOptionsRequest {
-    /// Writes the `RouteServerBgpOptionsRequest` as query form pairs under `prefix`.
+    /// Writes the `RouteServerBgpOptionsRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.peer_asn {
-            let key = ::awsgen_runtime::query::key(prefix, "PeerAsn");
-            body.push(&key, &value.to_string());
+            body.member("PeerAsn", &value.to_string());
         }
         if let ::std::option::Option::Some(value) = &self.peer_liveness_detection {
-            let key = ::awsgen_runtime::query::key(prefix, "PeerLivenessDetection");
-            body.push(&key, value.as_str());
+            body.member("PeerLivenessDetection", value.as_str());
         }
         ::std::result::Result::Ok(())
     }

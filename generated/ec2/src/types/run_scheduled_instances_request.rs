@@ -272,31 +272,27 @@ impl RunScheduledInstancesRequestBuilder {
     }
 }
 impl RunScheduledInstancesRequest {
-    /// Writes the `RunScheduledInstancesRequest` as query form pairs under `prefix`.
+    /// Writes the `RunScheduledInstancesRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.client_token {
-            let key = ::awsgen_runtime::query::key(prefix, "ClientToken");
-            body.push(&key, value);
+            body.member("ClientToken", value);
         }
         if let ::std::option::Option::Some(value) = &self.dry_run {
-            let key = ::awsgen_runtime::query::key(prefix, "DryRun");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
         if let ::std::option::Option::Some(value) = &self.instance_count {
-            let key = ::awsgen_runtime::query::key(prefix, "InstanceCount");
-            body.push(&key, &value.to_string());
+            body.member("InstanceCount", &value.to_string());
         }
         if let ::std::option::Option::Some(value) = &self.launch_specification {
-            let key = ::awsgen_runtime::query::key(prefix, "LaunchSpecification");
-            value.write_query(body, &key)?;
+            let member_0 = body.enter("LaunchSpecification");
+            value.write_query(body)?;
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.scheduled_instance_id {
-            let key = ::awsgen_runtime::query::key(prefix, "ScheduledInstanceId");
-            body.push(&key, value);
+            body.member("ScheduledInstanceId", value);
         }
         ::std::result::Result::Ok(())
     }

@@ -259,31 +259,28 @@ impl S3StorageBuilder {
     }
 }
 impl S3Storage {
-    /// Writes the `S3Storage` as query form pairs under `prefix`.
+    /// Writes the `S3Storage` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.aws_access_key_id {
-            let key = ::awsgen_runtime::query::key(prefix, "AWSAccessKeyId");
-            body.push(&key, value);
+            body.member("AWSAccessKeyId", value);
         }
         if let ::std::option::Option::Some(value) = &self.bucket {
-            let key = ::awsgen_runtime::query::key(prefix, "Bucket");
-            body.push(&key, value);
+            body.member("Bucket", value);
         }
         if let ::std::option::Option::Some(value) = &self.prefix {
-            let key = ::awsgen_runtime::query::key(prefix, "Prefix");
-            body.push(&key, value);
+            body.member("Prefix", value);
         }
         if let ::std::option::Option::Some(value) = &self.upload_policy {
-            let key = ::awsgen_runtime::query::key(prefix, "UploadPolicy");
-            body.push(&key, &::awsgen_runtime::protocol::base64_text(value.as_bytes()));
+            body.member(
+                "UploadPolicy",
+                &::awsgen_runtime::protocol::base64_text(value.as_bytes()),
+            );
         }
         if let ::std::option::Option::Some(value) = &self.upload_policy_signature {
-            let key = ::awsgen_runtime::query::key(prefix, "UploadPolicySignature");
-            body.push(&key, value);
+            body.member("UploadPolicySignature", value);
         }
         ::std::result::Result::Ok(())
     }

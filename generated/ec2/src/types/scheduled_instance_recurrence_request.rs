@@ -245,35 +245,34 @@ impl ScheduledInstanceRecurrenceRequestBuilder {
     }
 }
 impl ScheduledInstanceRecurrenceRequest {
-    /// Writes the `ScheduledInstanceRecurrenceRequest` as query form pairs under `prefix`.
+    /// Writes the `ScheduledInstanceRecurrenceRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.frequency {
-            let key = ::awsgen_runtime::query::key(prefix, "Frequency");
-            body.push(&key, value);
+            body.member("Frequency", value);
         }
         if let ::std::option::Option::Some(value) = &self.interval {
-            let key = ::awsgen_runtime::query::key(prefix, "Interval");
-            body.push(&key, &value.to_string());
+            body.member("Interval", &value.to_string());
         }
         if let ::std::option::Option::Some(value) = &self.occurrence_days {
-            let key = ::awsgen_runtime::query::key(prefix, "OccurrenceDay");
-            let list_prefix = key;
+            let member_0 = body.enter("OccurrenceDay");
             for (index_0, item_0) in value.iter().enumerate() {
-                let key = ::awsgen_runtime::query::indexed(&list_prefix, index_0 + 1);
-                body.push(&key, &item_0.to_string());
+                let entry_0 = body.enter_index(index_0 + 1);
+                body.value(&item_0.to_string());
+                body.leave(entry_0);
             }
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.occurrence_relative_to_end {
-            let key = ::awsgen_runtime::query::key(prefix, "OccurrenceRelativeToEnd");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member(
+                "OccurrenceRelativeToEnd",
+                ::awsgen_runtime::query::bool_text(*value),
+            );
         }
         if let ::std::option::Option::Some(value) = &self.occurrence_unit {
-            let key = ::awsgen_runtime::query::key(prefix, "OccurrenceUnit");
-            body.push(&key, value);
+            body.member("OccurrenceUnit", value);
         }
         ::std::result::Result::Ok(())
     }

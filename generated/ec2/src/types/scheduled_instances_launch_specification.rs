@@ -622,79 +622,76 @@ impl ScheduledInstancesLaunchSpecificationBuilder {
     }
 }
 impl ScheduledInstancesLaunchSpecification {
-    /// Writes the `ScheduledInstancesLaunchSpecification` as query form pairs under `prefix`.
+    /// Writes the `ScheduledInstancesLaunchSpecification` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.block_device_mappings {
-            let key = ::awsgen_runtime::query::key(prefix, "BlockDeviceMapping");
-            let list_prefix = key;
+            let member_0 = body.enter("BlockDeviceMapping");
             for (index_0, item_0) in value.iter().enumerate() {
-                let key = ::awsgen_runtime::query::indexed(&list_prefix, index_0 + 1);
-                item_0.write_query(body, &key)?;
+                let entry_0 = body.enter_index(index_0 + 1);
+                item_0.write_query(body)?;
+                body.leave(entry_0);
             }
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.ebs_optimized {
-            let key = ::awsgen_runtime::query::key(prefix, "EbsOptimized");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("EbsOptimized", ::awsgen_runtime::query::bool_text(*value));
         }
         if let ::std::option::Option::Some(value) = &self.iam_instance_profile {
-            let key = ::awsgen_runtime::query::key(prefix, "IamInstanceProfile");
-            value.write_query(body, &key)?;
+            let member_0 = body.enter("IamInstanceProfile");
+            value.write_query(body)?;
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.image_id {
-            let key = ::awsgen_runtime::query::key(prefix, "ImageId");
-            body.push(&key, value);
+            body.member("ImageId", value);
         }
         if let ::std::option::Option::Some(value) = &self.instance_type {
-            let key = ::awsgen_runtime::query::key(prefix, "InstanceType");
-            body.push(&key, value);
+            body.member("InstanceType", value);
         }
         if let ::std::option::Option::Some(value) = &self.kernel_id {
-            let key = ::awsgen_runtime::query::key(prefix, "KernelId");
-            body.push(&key, value);
+            body.member("KernelId", value);
         }
         if let ::std::option::Option::Some(value) = &self.key_name {
-            let key = ::awsgen_runtime::query::key(prefix, "KeyName");
-            body.push(&key, value);
+            body.member("KeyName", value);
         }
         if let ::std::option::Option::Some(value) = &self.monitoring {
-            let key = ::awsgen_runtime::query::key(prefix, "Monitoring");
-            value.write_query(body, &key)?;
+            let member_0 = body.enter("Monitoring");
+            value.write_query(body)?;
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.network_interfaces {
-            let key = ::awsgen_runtime::query::key(prefix, "NetworkInterface");
-            let list_prefix = key;
+            let member_0 = body.enter("NetworkInterface");
             for (index_0, item_0) in value.iter().enumerate() {
-                let key = ::awsgen_runtime::query::indexed(&list_prefix, index_0 + 1);
-                item_0.write_query(body, &key)?;
+                let entry_0 = body.enter_index(index_0 + 1);
+                item_0.write_query(body)?;
+                body.leave(entry_0);
             }
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.placement {
-            let key = ::awsgen_runtime::query::key(prefix, "Placement");
-            value.write_query(body, &key)?;
+            let member_0 = body.enter("Placement");
+            value.write_query(body)?;
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.ramdisk_id {
-            let key = ::awsgen_runtime::query::key(prefix, "RamdiskId");
-            body.push(&key, value);
+            body.member("RamdiskId", value);
         }
         if let ::std::option::Option::Some(value) = &self.security_group_ids {
-            let key = ::awsgen_runtime::query::key(prefix, "SecurityGroupId");
-            let list_prefix = key;
+            let member_0 = body.enter("SecurityGroupId");
             for (index_0, item_0) in value.iter().enumerate() {
-                let key = ::awsgen_runtime::query::indexed(&list_prefix, index_0 + 1);
-                body.push(&key, item_0);
+                let entry_0 = body.enter_index(index_0 + 1);
+                body.value(item_0);
+                body.leave(entry_0);
             }
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.subnet_id {
-            let key = ::awsgen_runtime::query::key(prefix, "SubnetId");
-            body.push(&key, value);
+            body.member("SubnetId", value);
         }
         if let ::std::option::Option::Some(value) = &self.user_data {
-            let key = ::awsgen_runtime::query::key(prefix, "UserData");
-            body.push(&key, value);
+            body.member("UserData", value);
         }
         ::std::result::Result::Ok(())
     }

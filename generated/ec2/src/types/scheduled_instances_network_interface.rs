@@ -527,76 +527,72 @@ impl ScheduledInstancesNetworkInterfaceBuilder {
     }
 }
 impl ScheduledInstancesNetworkInterface {
-    /// Writes the `ScheduledInstancesNetworkInterface` as query form pairs under `prefix`.
+    /// Writes the `ScheduledInstancesNetworkInterface` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.associate_public_ip_address {
-            let key = ::awsgen_runtime::query::key(prefix, "AssociatePublicIpAddress");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member(
+                "AssociatePublicIpAddress",
+                ::awsgen_runtime::query::bool_text(*value),
+            );
         }
         if let ::std::option::Option::Some(value) = &self.delete_on_termination {
-            let key = ::awsgen_runtime::query::key(prefix, "DeleteOnTermination");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member(
+                "DeleteOnTermination",
+                ::awsgen_runtime::query::bool_text(*value),
+            );
         }
         if let ::std::option::Option::Some(value) = &self.description {
-            let key = ::awsgen_runtime::query::key(prefix, "Description");
-            body.push(&key, value);
+            body.member("Description", value);
         }
         if let ::std::option::Option::Some(value) = &self.device_index {
-            let key = ::awsgen_runtime::query::key(prefix, "DeviceIndex");
-            body.push(&key, &value.to_string());
+            body.member("DeviceIndex", &value.to_string());
         }
         if let ::std::option::Option::Some(value) = &self.groups {
-            let key = ::awsgen_runtime::query::key(prefix, "Group");
-            let list_prefix = key;
+            let member_0 = body.enter("Group");
             for (index_0, item_0) in value.iter().enumerate() {
-                let key = ::awsgen_runtime::query::indexed(&list_prefix, index_0 + 1);
-                body.push(&key, item_0);
+                let entry_0 = body.enter_index(index_0 + 1);
+                body.value(item_0);
+                body.leave(entry_0);
             }
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.ipv6_address_count {
-            let key = ::awsgen_runtime::query::key(prefix, "Ipv6AddressCount");
-            body.push(&key, &value.to_string());
+            body.member("Ipv6AddressCount", &value.to_string());
         }
         if let ::std::option::Option::Some(value) = &self.ipv6_addresses {
-            let key = ::awsgen_runtime::query::key(prefix, "Ipv6Address");
-            let list_prefix = key;
+            let member_0 = body.enter("Ipv6Address");
             for (index_0, item_0) in value.iter().enumerate() {
-                let key = ::awsgen_runtime::query::indexed(&list_prefix, index_0 + 1);
-                item_0.write_query(body, &key)?;
+                let entry_0 = body.enter_index(index_0 + 1);
+                item_0.write_query(body)?;
+                body.leave(entry_0);
             }
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.network_interface_id {
-            let key = ::awsgen_runtime::query::key(prefix, "NetworkInterfaceId");
-            body.push(&key, value);
+            body.member("NetworkInterfaceId", value);
         }
         if let ::std::option::Option::Some(value) = &self.private_ip_address {
-            let key = ::awsgen_runtime::query::key(prefix, "PrivateIpAddress");
-            body.push(&key, value);
+            body.member("PrivateIpAddress", value);
         }
         if let ::std::option::Option::Some(value) = &self.private_ip_address_configs {
-            let key = ::awsgen_runtime::query::key(prefix, "PrivateIpAddressConfig");
-            let list_prefix = key;
+            let member_0 = body.enter("PrivateIpAddressConfig");
             for (index_0, item_0) in value.iter().enumerate() {
-                let key = ::awsgen_runtime::query::indexed(&list_prefix, index_0 + 1);
-                item_0.write_query(body, &key)?;
+                let entry_0 = body.enter_index(index_0 + 1);
+                item_0.write_query(body)?;
+                body.leave(entry_0);
             }
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self
             .secondary_private_ip_address_count
         {
-            let key = ::awsgen_runtime::query::key(
-                prefix,
-                "SecondaryPrivateIpAddressCount",
-            );
-            body.push(&key, &value.to_string());
+            body.member("SecondaryPrivateIpAddressCount", &value.to_string());
         }
         if let ::std::option::Option::Some(value) = &self.subnet_id {
-            let key = ::awsgen_runtime::query::key(prefix, "SubnetId");
-            body.push(&key, value);
+            body.member("SubnetId", value);
         }
         ::std::result::Result::Ok(())
     }

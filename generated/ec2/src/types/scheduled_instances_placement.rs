@@ -148,19 +148,16 @@ impl ScheduledInstancesPlacementBuilder {
     }
 }
 impl ScheduledInstancesPlacement {
-    /// Writes the `ScheduledInstancesPlacement` as query form pairs under `prefix`.
+    /// Writes the `ScheduledInstancesPlacement` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.availability_zone {
-            let key = ::awsgen_runtime::query::key(prefix, "AvailabilityZone");
-            body.push(&key, value);
+            body.member("AvailabilityZone", value);
         }
         if let ::std::option::Option::Some(value) = &self.group_name {
-            let key = ::awsgen_runtime::query::key(prefix, "GroupName");
-            body.push(&key, value);
+            body.member("GroupName", value);
         }
         ::std::result::Result::Ok(())
     }

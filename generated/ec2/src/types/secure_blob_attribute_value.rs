@@ -117,15 +117,16 @@ impl SecureBlobAttributeValueBuilder {
     }
 }
 impl SecureBlobAttributeValue {
-    /// Writes the `SecureBlobAttributeValue` as query form pairs under `prefix`.
+    /// Writes the `SecureBlobAttributeValue` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.value {
-            let key = ::awsgen_runtime::query::key(prefix, "Value");
-            body.push(&key, &::awsgen_runtime::protocol::base64_text(value.as_bytes()));
+            body.member(
+                "Value",
+                &::awsgen_runtime::protocol::base64_text(value.as_bytes()),
+            );
         }
         ::std::result::Result::Ok(())
     }

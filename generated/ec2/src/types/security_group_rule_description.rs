@@ -150,19 +150,16 @@ impl SecurityGroupRuleDescriptionBuilder {
     }
 }
 impl SecurityGroupRuleDescription {
-    /// Writes the `SecurityGroupRuleDescription` as query form pairs under `prefix`.
+    /// Writes the `SecurityGroupRuleDescription` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.security_group_rule_id {
-            let key = ::awsgen_runtime::query::key(prefix, "SecurityGroupRuleId");
-            body.push(&key, value);
+            body.member("SecurityGroupRuleId", value);
         }
         if let ::std::option::Option::Some(value) = &self.description {
-            let key = ::awsgen_runtime::query::key(prefix, "Description");
-            body.push(&key, value);
+            body.member("Description", value);
         }
         ::std::result::Result::Ok(())
     }

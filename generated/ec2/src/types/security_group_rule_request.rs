@@ -347,43 +347,34 @@ impl SecurityGroupRuleRequestBuilder {
     }
 }
 impl SecurityGroupRuleRequest {
-    /// Writes the `SecurityGroupRuleRequest` as query form pairs under `prefix`.
+    /// Writes the `SecurityGroupRuleRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.ip_protocol {
-            let key = ::awsgen_runtime::query::key(prefix, "IpProtocol");
-            body.push(&key, value);
+            body.member("IpProtocol", value);
         }
         if let ::std::option::Option::Some(value) = &self.from_port {
-            let key = ::awsgen_runtime::query::key(prefix, "FromPort");
-            body.push(&key, &value.to_string());
+            body.member("FromPort", &value.to_string());
         }
         if let ::std::option::Option::Some(value) = &self.to_port {
-            let key = ::awsgen_runtime::query::key(prefix, "ToPort");
-            body.push(&key, &value.to_string());
+            body.member("ToPort", &value.to_string());
         }
         if let ::std::option::Option::Some(value) = &self.cidr_ipv4 {
-            let key = ::awsgen_runtime::query::key(prefix, "CidrIpv4");
-            body.push(&key, value);
+            body.member("CidrIpv4", value);
         }
         if let ::std::option::Option::Some(value) = &self.cidr_ipv6 {
-            let key = ::awsgen_runtime::query::key(prefix, "CidrIpv6");
-            body.push(&key, value);
+            body.member("CidrIpv6", value);
         }
         if let ::std::option::Option::Some(value) = &self.prefix_list_id {
-            let key = ::awsgen_runtime::query::key(prefix, "PrefixListId");
-            body.push(&key, value);
+            body.member("PrefixListId", value);
         }
         if let ::std::option::Option::Some(value) = &self.referenced_group_id {
-            let key = ::awsgen_runtime::query::key(prefix, "ReferencedGroupId");
-            body.push(&key, value);
+            body.member("ReferencedGroupId", value);
         }
         if let ::std::option::Option::Some(value) = &self.description {
-            let key = ::awsgen_runtime::query::key(prefix, "Description");
-            body.push(&key, value);
+            body.member("Description", value);
         }
         ::std::result::Result::Ok(())
     }

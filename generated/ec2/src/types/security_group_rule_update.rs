@@ -167,19 +167,18 @@ impl SecurityGroupRuleUpdateBuilder {
     }
 }
 impl SecurityGroupRuleUpdate {
-    /// Writes the `SecurityGroupRuleUpdate` as query form pairs under `prefix`.
+    /// Writes the `SecurityGroupRuleUpdate` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.security_group_rule_id {
-            let key = ::awsgen_runtime::query::key(prefix, "SecurityGroupRuleId");
-            body.push(&key, value);
+            body.member("SecurityGroupRuleId", value);
         }
         if let ::std::option::Option::Some(value) = &self.security_group_rule {
-            let key = ::awsgen_runtime::query::key(prefix, "SecurityGroupRule");
-            value.write_query(body, &key)?;
+            let member_0 = body.enter("SecurityGroupRule");
+            value.write_query(body)?;
+            body.leave(member_0);
         }
         ::std::result::Result::Ok(())
     }

@@ -201,16 +201,14 @@ impl SlotDateTimeRangeRequestBuilder {
     }
 }
 impl SlotDateTimeRangeRequest {
-    /// Writes the `SlotDateTimeRangeRequest` as query form pairs under `prefix`.
+    /// Writes the `SlotDateTimeRangeRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.earliest_time {
-            let key = ::awsgen_runtime::query::key(prefix, "EarliestTime");
-            body.push(
-                &key,
+            body.member(
+                "EarliestTime",
                 &::awsgen_runtime::protocol::timestamp_text(
                     value,
                     ::awsgen_runtime::protocol::TimestampText::Iso8601,
@@ -218,9 +216,8 @@ impl SlotDateTimeRangeRequest {
             );
         }
         if let ::std::option::Option::Some(value) = &self.latest_time {
-            let key = ::awsgen_runtime::query::key(prefix, "LatestTime");
-            body.push(
-                &key,
+            body.member(
+                "LatestTime",
                 &::awsgen_runtime::protocol::timestamp_text(
                     value,
                     ::awsgen_runtime::protocol::TimestampText::Iso8601,

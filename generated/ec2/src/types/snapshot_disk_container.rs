@@ -219,27 +219,24 @@ impl SnapshotDiskContainerBuilder {
     }
 }
 impl SnapshotDiskContainer {
-    /// Writes the `SnapshotDiskContainer` as query form pairs under `prefix`.
+    /// Writes the `SnapshotDiskContainer` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.description {
-            let key = ::awsgen_runtime::query::key(prefix, "Description");
-            body.push(&key, value);
+            body.member("Description", value);
         }
         if let ::std::option::Option::Some(value) = &self.format {
-            let key = ::awsgen_runtime::query::key(prefix, "Format");
-            body.push(&key, value);
+            body.member("Format", value);
         }
         if let ::std::option::Option::Some(value) = &self.url {
-            let key = ::awsgen_runtime::query::key(prefix, "Url");
-            body.push(&key, value);
+            body.member("Url", value);
         }
         if let ::std::option::Option::Some(value) = &self.user_bucket {
-            let key = ::awsgen_runtime::query::key(prefix, "UserBucket");
-            value.write_query(body, &key)?;
+            let member_0 = body.enter("UserBucket");
+            value.write_query(body)?;
+            body.leave(member_0);
         }
         ::std::result::Result::Ok(())
     }

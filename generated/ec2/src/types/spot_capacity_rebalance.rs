@@ -154,19 +154,16 @@ impl SpotCapacityRebalanceBuilder {
     }
 }
 impl SpotCapacityRebalance {
-    /// Writes the `SpotCapacityRebalance` as query form pairs under `prefix`.
+    /// Writes the `SpotCapacityRebalance` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.replacement_strategy {
-            let key = ::awsgen_runtime::query::key(prefix, "ReplacementStrategy");
-            body.push(&key, value.as_str());
+            body.member("ReplacementStrategy", value.as_str());
         }
         if let ::std::option::Option::Some(value) = &self.termination_delay {
-            let key = ::awsgen_runtime::query::key(prefix, "TerminationDelay");
-            body.push(&key, &value.to_string());
+            body.member("TerminationDelay", &value.to_string());
         }
         ::std::result::Result::Ok(())
     }

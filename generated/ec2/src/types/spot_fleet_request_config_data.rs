@@ -1151,102 +1151,92 @@ impl SpotFleetRequestConfigDataBuilder {
     }
 }
 impl SpotFleetRequestConfigData {
-    /// Writes the `SpotFleetRequestConfigData` as query form pairs under `prefix`.
+    /// Writes the `SpotFleetRequestConfigData` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.allocation_strategy {
-            let key = ::awsgen_runtime::query::key(prefix, "AllocationStrategy");
-            body.push(&key, value.as_str());
+            body.member("AllocationStrategy", value.as_str());
         }
         if let ::std::option::Option::Some(value) = &self.on_demand_allocation_strategy {
-            let key = ::awsgen_runtime::query::key(prefix, "OnDemandAllocationStrategy");
-            body.push(&key, value.as_str());
+            body.member("OnDemandAllocationStrategy", value.as_str());
         }
         if let ::std::option::Option::Some(value) = &self.spot_maintenance_strategies {
-            let key = ::awsgen_runtime::query::key(prefix, "SpotMaintenanceStrategies");
-            value.write_query(body, &key)?;
+            let member_0 = body.enter("SpotMaintenanceStrategies");
+            value.write_query(body)?;
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.client_token {
-            let key = ::awsgen_runtime::query::key(prefix, "ClientToken");
-            body.push(&key, value);
+            body.member("ClientToken", value);
         }
         if let ::std::option::Option::Some(value) = &self
             .excess_capacity_termination_policy
         {
-            let key = ::awsgen_runtime::query::key(
-                prefix,
-                "ExcessCapacityTerminationPolicy",
-            );
-            body.push(&key, value.as_str());
+            body.member("ExcessCapacityTerminationPolicy", value.as_str());
         }
         if let ::std::option::Option::Some(value) = &self.fulfilled_capacity {
-            let key = ::awsgen_runtime::query::key(prefix, "FulfilledCapacity");
-            body.push(&key, &::awsgen_runtime::protocol::float_text(*value));
+            body.member(
+                "FulfilledCapacity",
+                &::awsgen_runtime::protocol::float_text(*value),
+            );
         }
         if let ::std::option::Option::Some(value) = &self.on_demand_fulfilled_capacity {
-            let key = ::awsgen_runtime::query::key(prefix, "OnDemandFulfilledCapacity");
-            body.push(&key, &::awsgen_runtime::protocol::float_text(*value));
+            body.member(
+                "OnDemandFulfilledCapacity",
+                &::awsgen_runtime::protocol::float_text(*value),
+            );
         }
         if let ::std::option::Option::Some(value) = &self.iam_fleet_role {
-            let key = ::awsgen_runtime::query::key(prefix, "IamFleetRole");
-            body.push(&key, value);
+            body.member("IamFleetRole", value);
         }
         if let ::std::option::Option::Some(value) = &self.launch_specifications {
-            let key = ::awsgen_runtime::query::key(prefix, "LaunchSpecifications");
-            let list_prefix = key;
+            let member_0 = body.enter("LaunchSpecifications");
             for (index_0, item_0) in value.iter().enumerate() {
-                let key = ::awsgen_runtime::query::indexed(&list_prefix, index_0 + 1);
-                item_0.write_query(body, &key)?;
+                let entry_0 = body.enter_index(index_0 + 1);
+                item_0.write_query(body)?;
+                body.leave(entry_0);
             }
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.launch_template_configs {
-            let key = ::awsgen_runtime::query::key(prefix, "LaunchTemplateConfigs");
-            let list_prefix = key;
+            let member_0 = body.enter("LaunchTemplateConfigs");
             for (index_0, item_0) in value.iter().enumerate() {
-                let key = ::awsgen_runtime::query::indexed(&list_prefix, index_0 + 1);
-                item_0.write_query(body, &key)?;
+                let entry_0 = body.enter_index(index_0 + 1);
+                item_0.write_query(body)?;
+                body.leave(entry_0);
             }
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.spot_price {
-            let key = ::awsgen_runtime::query::key(prefix, "SpotPrice");
-            body.push(&key, value);
+            body.member("SpotPrice", value);
         }
         if let ::std::option::Option::Some(value) = &self.target_capacity {
-            let key = ::awsgen_runtime::query::key(prefix, "TargetCapacity");
-            body.push(&key, &value.to_string());
+            body.member("TargetCapacity", &value.to_string());
         }
         if let ::std::option::Option::Some(value) = &self.on_demand_target_capacity {
-            let key = ::awsgen_runtime::query::key(prefix, "OnDemandTargetCapacity");
-            body.push(&key, &value.to_string());
+            body.member("OnDemandTargetCapacity", &value.to_string());
         }
         if let ::std::option::Option::Some(value) = &self.on_demand_max_total_price {
-            let key = ::awsgen_runtime::query::key(prefix, "OnDemandMaxTotalPrice");
-            body.push(&key, value);
+            body.member("OnDemandMaxTotalPrice", value);
         }
         if let ::std::option::Option::Some(value) = &self.spot_max_total_price {
-            let key = ::awsgen_runtime::query::key(prefix, "SpotMaxTotalPrice");
-            body.push(&key, value);
+            body.member("SpotMaxTotalPrice", value);
         }
         if let ::std::option::Option::Some(value) = &self
             .terminate_instances_with_expiration
         {
-            let key = ::awsgen_runtime::query::key(
-                prefix,
+            body.member(
                 "TerminateInstancesWithExpiration",
+                ::awsgen_runtime::query::bool_text(*value),
             );
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
         }
         if let ::std::option::Option::Some(value) = &self.type_ {
-            let key = ::awsgen_runtime::query::key(prefix, "Type");
-            body.push(&key, value.as_str());
+            body.member("Type", value.as_str());
         }
         if let ::std::option::Option::Some(value) = &self.valid_from {
-            let key = ::awsgen_runtime::query::key(prefix, "ValidFrom");
-            body.push(
-                &key,
+            body.member(
+                "ValidFrom",
                 &::awsgen_runtime::protocol::timestamp_text(
                     value,
                     ::awsgen_runtime::protocol::TimestampText::Iso8601,
@@ -1254,9 +1244,8 @@ impl SpotFleetRequestConfigData {
             );
         }
         if let ::std::option::Option::Some(value) = &self.valid_until {
-            let key = ::awsgen_runtime::query::key(prefix, "ValidUntil");
-            body.push(
-                &key,
+            body.member(
+                "ValidUntil",
                 &::awsgen_runtime::protocol::timestamp_text(
                     value,
                     ::awsgen_runtime::protocol::TimestampText::Iso8601,
@@ -1264,40 +1253,37 @@ impl SpotFleetRequestConfigData {
             );
         }
         if let ::std::option::Option::Some(value) = &self.replace_unhealthy_instances {
-            let key = ::awsgen_runtime::query::key(prefix, "ReplaceUnhealthyInstances");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member(
+                "ReplaceUnhealthyInstances",
+                ::awsgen_runtime::query::bool_text(*value),
+            );
         }
         if let ::std::option::Option::Some(value) = &self.instance_interruption_behavior
         {
-            let key = ::awsgen_runtime::query::key(
-                prefix,
-                "InstanceInterruptionBehavior",
-            );
-            body.push(&key, value.as_str());
+            body.member("InstanceInterruptionBehavior", value.as_str());
         }
         if let ::std::option::Option::Some(value) = &self.load_balancers_config {
-            let key = ::awsgen_runtime::query::key(prefix, "LoadBalancersConfig");
-            value.write_query(body, &key)?;
+            let member_0 = body.enter("LoadBalancersConfig");
+            value.write_query(body)?;
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.instance_pools_to_use_count {
-            let key = ::awsgen_runtime::query::key(prefix, "InstancePoolsToUseCount");
-            body.push(&key, &value.to_string());
+            body.member("InstancePoolsToUseCount", &value.to_string());
         }
         if let ::std::option::Option::Some(value) = &self.context {
-            let key = ::awsgen_runtime::query::key(prefix, "Context");
-            body.push(&key, value);
+            body.member("Context", value);
         }
         if let ::std::option::Option::Some(value) = &self.target_capacity_unit_type {
-            let key = ::awsgen_runtime::query::key(prefix, "TargetCapacityUnitType");
-            body.push(&key, value.as_str());
+            body.member("TargetCapacityUnitType", value.as_str());
         }
         if let ::std::option::Option::Some(value) = &self.tag_specifications {
-            let key = ::awsgen_runtime::query::key(prefix, "TagSpecification");
-            let list_prefix = key;
+            let member_0 = body.enter("TagSpecification");
             for (index_0, item_0) in value.iter().enumerate() {
-                let key = ::awsgen_runtime::query::indexed(&list_prefix, index_0 + 1);
-                item_0.write_query(body, &key)?;
+                let entry_0 = body.enter_index(index_0 + 1);
+                item_0.write_query(body)?;
+                body.leave(entry_0);
             }
+            body.leave(member_0);
         }
         ::std::result::Result::Ok(())
     }

@@ -117,15 +117,15 @@ impl SpotMaintenanceStrategiesBuilder {
     }
 }
 impl SpotMaintenanceStrategies {
-    /// Writes the `SpotMaintenanceStrategies` as query form pairs under `prefix`.
+    /// Writes the `SpotMaintenanceStrategies` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.capacity_rebalance {
-            let key = ::awsgen_runtime::query::key(prefix, "CapacityRebalance");
-            value.write_query(body, &key)?;
+            let member_0 = body.enter("CapacityRebalance");
+            value.write_query(body)?;
+            body.leave(member_0);
         }
         ::std::result::Result::Ok(())
     }

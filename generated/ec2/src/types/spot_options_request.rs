@@ -390,47 +390,43 @@ impl SpotOptionsRequestBuilder {
     }
 }
 impl SpotOptionsRequest {
-    /// Writes the `SpotOptionsRequest` as query form pairs under `prefix`.
+    /// Writes the `SpotOptionsRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.allocation_strategy {
-            let key = ::awsgen_runtime::query::key(prefix, "AllocationStrategy");
-            body.push(&key, value.as_str());
+            body.member("AllocationStrategy", value.as_str());
         }
         if let ::std::option::Option::Some(value) = &self.maintenance_strategies {
-            let key = ::awsgen_runtime::query::key(prefix, "MaintenanceStrategies");
-            value.write_query(body, &key)?;
+            let member_0 = body.enter("MaintenanceStrategies");
+            value.write_query(body)?;
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.instance_interruption_behavior
         {
-            let key = ::awsgen_runtime::query::key(
-                prefix,
-                "InstanceInterruptionBehavior",
-            );
-            body.push(&key, value.as_str());
+            body.member("InstanceInterruptionBehavior", value.as_str());
         }
         if let ::std::option::Option::Some(value) = &self.instance_pools_to_use_count {
-            let key = ::awsgen_runtime::query::key(prefix, "InstancePoolsToUseCount");
-            body.push(&key, &value.to_string());
+            body.member("InstancePoolsToUseCount", &value.to_string());
         }
         if let ::std::option::Option::Some(value) = &self.single_instance_type {
-            let key = ::awsgen_runtime::query::key(prefix, "SingleInstanceType");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member(
+                "SingleInstanceType",
+                ::awsgen_runtime::query::bool_text(*value),
+            );
         }
         if let ::std::option::Option::Some(value) = &self.single_availability_zone {
-            let key = ::awsgen_runtime::query::key(prefix, "SingleAvailabilityZone");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member(
+                "SingleAvailabilityZone",
+                ::awsgen_runtime::query::bool_text(*value),
+            );
         }
         if let ::std::option::Option::Some(value) = &self.min_target_capacity {
-            let key = ::awsgen_runtime::query::key(prefix, "MinTargetCapacity");
-            body.push(&key, &value.to_string());
+            body.member("MinTargetCapacity", &value.to_string());
         }
         if let ::std::option::Option::Some(value) = &self.max_total_price {
-            let key = ::awsgen_runtime::query::key(prefix, "MaxTotalPrice");
-            body.push(&key, value);
+            body.member("MaxTotalPrice", value);
         }
         ::std::result::Result::Ok(())
     }

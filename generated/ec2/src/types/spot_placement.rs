@@ -224,27 +224,22 @@ impl SpotPlacementBuilder {
     }
 }
 impl SpotPlacement {
-    /// Writes the `SpotPlacement` as query form pairs under `prefix`.
+    /// Writes the `SpotPlacement` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.availability_zone {
-            let key = ::awsgen_runtime::query::key(prefix, "AvailabilityZone");
-            body.push(&key, value);
+            body.member("AvailabilityZone", value);
         }
         if let ::std::option::Option::Some(value) = &self.group_name {
-            let key = ::awsgen_runtime::query::key(prefix, "GroupName");
-            body.push(&key, value);
+            body.member("GroupName", value);
         }
         if let ::std::option::Option::Some(value) = &self.tenancy {
-            let key = ::awsgen_runtime::query::key(prefix, "Tenancy");
-            body.push(&key, value.as_str());
+            body.member("Tenancy", value.as_str());
         }
         if let ::std::option::Option::Some(value) = &self.availability_zone_id {
-            let key = ::awsgen_runtime::query::key(prefix, "AvailabilityZoneId");
-            body.push(&key, value);
+            body.member("AvailabilityZoneId", value);
         }
         ::std::result::Result::Ok(())
     }

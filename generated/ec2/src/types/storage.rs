@@ -113,15 +113,15 @@ impl StorageBuilder {
     }
 }
 impl Storage {
-    /// Writes the `Storage` as query form pairs under `prefix`.
+    /// Writes the `Storage` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.s3 {
-            let key = ::awsgen_runtime::query::key(prefix, "S3");
-            value.write_query(body, &key)?;
+            let member_0 = body.enter("S3");
+            value.write_query(body)?;
+            body.leave(member_0);
         }
         ::std::result::Result::Ok(())
     }

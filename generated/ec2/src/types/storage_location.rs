@@ -146,19 +146,16 @@ impl StorageLocationBuilder {
     }
 }
 impl StorageLocation {
-    /// Writes the `StorageLocation` as query form pairs under `prefix`.
+    /// Writes the `StorageLocation` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.bucket {
-            let key = ::awsgen_runtime::query::key(prefix, "Bucket");
-            body.push(&key, value);
+            body.member("Bucket", value);
         }
         if let ::std::option::Option::Some(value) = &self.key {
-            let key = ::awsgen_runtime::query::key(prefix, "Key");
-            body.push(&key, value);
+            body.member("Key", value);
         }
         ::std::result::Result::Ok(())
     }

@@ -183,23 +183,19 @@ impl SubnetConfigurationBuilder {
     }
 }
 impl SubnetConfiguration {
-    /// Writes the `SubnetConfiguration` as query form pairs under `prefix`.
+    /// Writes the `SubnetConfiguration` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.subnet_id {
-            let key = ::awsgen_runtime::query::key(prefix, "SubnetId");
-            body.push(&key, value);
+            body.member("SubnetId", value);
         }
         if let ::std::option::Option::Some(value) = &self.ipv4 {
-            let key = ::awsgen_runtime::query::key(prefix, "Ipv4");
-            body.push(&key, value);
+            body.member("Ipv4", value);
         }
         if let ::std::option::Option::Some(value) = &self.ipv6 {
-            let key = ::awsgen_runtime::query::key(prefix, "Ipv6");
-            body.push(&key, value);
+            body.member("Ipv6", value);
         }
         ::std::result::Result::Ok(())
     }

@@ -285,31 +285,25 @@ impl TargetCapacitySpecificationRequestBuilder {
     }
 }
 impl TargetCapacitySpecificationRequest {
-    /// Writes the `TargetCapacitySpecificationRequest` as query form pairs under `prefix`.
+    /// Writes the `TargetCapacitySpecificationRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.total_target_capacity {
-            let key = ::awsgen_runtime::query::key(prefix, "TotalTargetCapacity");
-            body.push(&key, &value.to_string());
+            body.member("TotalTargetCapacity", &value.to_string());
         }
         if let ::std::option::Option::Some(value) = &self.on_demand_target_capacity {
-            let key = ::awsgen_runtime::query::key(prefix, "OnDemandTargetCapacity");
-            body.push(&key, &value.to_string());
+            body.member("OnDemandTargetCapacity", &value.to_string());
         }
         if let ::std::option::Option::Some(value) = &self.spot_target_capacity {
-            let key = ::awsgen_runtime::query::key(prefix, "SpotTargetCapacity");
-            body.push(&key, &value.to_string());
+            body.member("SpotTargetCapacity", &value.to_string());
         }
         if let ::std::option::Option::Some(value) = &self.default_target_capacity_type {
-            let key = ::awsgen_runtime::query::key(prefix, "DefaultTargetCapacityType");
-            body.push(&key, value.as_str());
+            body.member("DefaultTargetCapacityType", value.as_str());
         }
         if let ::std::option::Option::Some(value) = &self.target_capacity_unit_type {
-            let key = ::awsgen_runtime::query::key(prefix, "TargetCapacityUnitType");
-            body.push(&key, value.as_str());
+            body.member("TargetCapacityUnitType", value.as_str());
         }
         ::std::result::Result::Ok(())
     }

@@ -153,19 +153,16 @@ impl TargetConfigurationRequestBuilder {
     }
 }
 impl TargetConfigurationRequest {
-    /// Writes the `TargetConfigurationRequest` as query form pairs under `prefix`.
+    /// Writes the `TargetConfigurationRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.instance_count {
-            let key = ::awsgen_runtime::query::key(prefix, "InstanceCount");
-            body.push(&key, &value.to_string());
+            body.member("InstanceCount", &value.to_string());
         }
         if let ::std::option::Option::Some(value) = &self.offering_id {
-            let key = ::awsgen_runtime::query::key(prefix, "OfferingId");
-            body.push(&key, value);
+            body.member("OfferingId", value);
         }
         ::std::result::Result::Ok(())
     }

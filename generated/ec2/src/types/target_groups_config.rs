@@ -125,19 +125,19 @@ impl TargetGroupsConfigBuilder {
     }
 }
 impl TargetGroupsConfig {
-    /// Writes the `TargetGroupsConfig` as query form pairs under `prefix`.
+    /// Writes the `TargetGroupsConfig` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.target_groups {
-            let key = ::awsgen_runtime::query::key(prefix, "TargetGroups");
-            let list_prefix = key;
+            let member_0 = body.enter("TargetGroups");
             for (index_0, item_0) in value.iter().enumerate() {
-                let key = ::awsgen_runtime::query::indexed(&list_prefix, index_0 + 1);
-                item_0.write_query(body, &key)?;
+                let entry_0 = body.enter_index(index_0 + 1);
+                item_0.write_query(body)?;
+                body.leave(entry_0);
             }
+            body.leave(member_0);
         }
         ::std::result::Result::Ok(())
     }

@@ -224,27 +224,22 @@ impl TerminateClientVpnConnectionsRequestBuilder {
     }
 }
 impl TerminateClientVpnConnectionsRequest {
-    /// Writes the `TerminateClientVpnConnectionsRequest` as query form pairs under `prefix`.
+    /// Writes the `TerminateClientVpnConnectionsRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.client_vpn_endpoint_id {
-            let key = ::awsgen_runtime::query::key(prefix, "ClientVpnEndpointId");
-            body.push(&key, value);
+            body.member("ClientVpnEndpointId", value);
         }
         if let ::std::option::Option::Some(value) = &self.connection_id {
-            let key = ::awsgen_runtime::query::key(prefix, "ConnectionId");
-            body.push(&key, value);
+            body.member("ConnectionId", value);
         }
         if let ::std::option::Option::Some(value) = &self.username {
-            let key = ::awsgen_runtime::query::key(prefix, "Username");
-            body.push(&key, value);
+            body.member("Username", value);
         }
         if let ::std::option::Option::Some(value) = &self.dry_run {
-            let key = ::awsgen_runtime::query::key(prefix, "DryRun");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
         ::std::result::Result::Ok(())
     }

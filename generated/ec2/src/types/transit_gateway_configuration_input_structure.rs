@@ -196,31 +196,31 @@ impl TransitGatewayConfigurationInputStructureBuilder {
     }
 }
 impl TransitGatewayConfigurationInputStructure {
-    /// Writes the `TransitGatewayConfigurationInputStructure` as query form pairs under `prefix`.
+    /// Writes the `TransitGatewayConfigurationInputStructure` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.transit_gateway_id {
-            let key = ::awsgen_runtime::query::key(prefix, "TransitGatewayId");
-            body.push(&key, value);
+            body.member("TransitGatewayId", value);
         }
         if let ::std::option::Option::Some(value) = &self.availability_zones {
-            let key = ::awsgen_runtime::query::key(prefix, "AvailabilityZone");
-            let list_prefix = key;
+            let member_0 = body.enter("AvailabilityZone");
             for (index_0, item_0) in value.iter().enumerate() {
-                let key = ::awsgen_runtime::query::indexed(&list_prefix, index_0 + 1);
-                body.push(&key, item_0);
+                let entry_0 = body.enter_index(index_0 + 1);
+                body.value(item_0);
+                body.leave(entry_0);
             }
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.availability_zone_ids {
-            let key = ::awsgen_runtime::query::key(prefix, "AvailabilityZoneId");
-            let list_prefix = key;
+            let member_0 = body.enter("AvailabilityZoneId");
             for (index_0, item_0) in value.iter().enumerate() {
-                let key = ::awsgen_runtime::query::indexed(&list_prefix, index_0 + 1);
-                body.push(&key, item_0);
+                let entry_0 = body.enter_index(index_0 + 1);
+                body.value(item_0);
+                body.leave(entry_0);
             }
+            body.leave(member_0);
         }
         ::std::result::Result::Ok(())
     }

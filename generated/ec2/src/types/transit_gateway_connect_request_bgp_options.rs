@@ -110,15 +110,13 @@ impl TransitGatewayConnectRequestBgpOptionsBuilder {
     }
 }
 impl TransitGatewayConnectRequestBgpOptions {
-    /// Writes the `TransitGatewayConnectRequestBgpOptions` as query form pairs under `prefix`.
+    /// Writes the `TransitGatewayConnectRequestBgpOptions` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.peer_asn {
-            let key = ::awsgen_runtime::query::key(prefix, "PeerAsn");
-            body.push(&key, &value.to_string());
+            body.member("PeerAsn", &value.to_string());
         }
         ::std::result::Result::Ok(())
     }

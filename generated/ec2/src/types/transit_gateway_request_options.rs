@@ -443,68 +443,48 @@ impl TransitGatewayRequestOptionsBuilder {
     }
 }
 impl TransitGatewayRequestOptions {
-    /// Writes the `TransitGatewayRequestOptions` as query form pairs under `prefix`.
+    /// Writes the `TransitGatewayRequestOptions` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.amazon_side_asn {
-            let key = ::awsgen_runtime::query::key(prefix, "AmazonSideAsn");
-            body.push(&key, &value.to_string());
+            body.member("AmazonSideAsn", &value.to_string());
         }
         if let ::std::option::Option::Some(value) = &self.auto_accept_shared_attachments
         {
-            let key = ::awsgen_runtime::query::key(
-                prefix,
-                "AutoAcceptSharedAttachments",
-            );
-            body.push(&key, value.as_str());
+            body.member("AutoAcceptSharedAttachments", value.as_str());
         }
         if let ::std::option::Option::Some(value) = &self.default_route_table_association
         {
-            let key = ::awsgen_runtime::query::key(
-                prefix,
-                "DefaultRouteTableAssociation",
-            );
-            body.push(&key, value.as_str());
+            body.member("DefaultRouteTableAssociation", value.as_str());
         }
         if let ::std::option::Option::Some(value) = &self.default_route_table_propagation
         {
-            let key = ::awsgen_runtime::query::key(
-                prefix,
-                "DefaultRouteTablePropagation",
-            );
-            body.push(&key, value.as_str());
+            body.member("DefaultRouteTablePropagation", value.as_str());
         }
         if let ::std::option::Option::Some(value) = &self.vpn_ecmp_support {
-            let key = ::awsgen_runtime::query::key(prefix, "VpnEcmpSupport");
-            body.push(&key, value.as_str());
+            body.member("VpnEcmpSupport", value.as_str());
         }
         if let ::std::option::Option::Some(value) = &self.dns_support {
-            let key = ::awsgen_runtime::query::key(prefix, "DnsSupport");
-            body.push(&key, value.as_str());
+            body.member("DnsSupport", value.as_str());
         }
         if let ::std::option::Option::Some(value) = &self
             .security_group_referencing_support
         {
-            let key = ::awsgen_runtime::query::key(
-                prefix,
-                "SecurityGroupReferencingSupport",
-            );
-            body.push(&key, value.as_str());
+            body.member("SecurityGroupReferencingSupport", value.as_str());
         }
         if let ::std::option::Option::Some(value) = &self.multicast_support {
-            let key = ::awsgen_runtime::query::key(prefix, "MulticastSupport");
-            body.push(&key, value.as_str());
+            body.member("MulticastSupport", value.as_str());
         }
         if let ::std::option::Option::Some(value) = &self.transit_gateway_cidr_blocks {
-            let key = ::awsgen_runtime::query::key(prefix, "TransitGatewayCidrBlocks");
-            let list_prefix = key;
+            let member_0 = body.enter("TransitGatewayCidrBlocks");
             for (index_0, item_0) in value.iter().enumerate() {
-                let key = ::awsgen_runtime::query::indexed(&list_prefix, index_0 + 1);
-                body.push(&key, item_0);
+                let entry_0 = body.enter_index(index_0 + 1);
+                body.value(item_0);
+                body.leave(entry_0);
             }
+            body.leave(member_0);
         }
         ::std::result::Result::Ok(())
     }

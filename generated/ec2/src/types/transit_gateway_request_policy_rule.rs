@@ -297,35 +297,30 @@ impl TransitGatewayRequestPolicyRuleBuilder {
     }
 }
 impl TransitGatewayRequestPolicyRule {
-    /// Writes the `TransitGatewayRequestPolicyRule` as query form pairs under `prefix`.
+    /// Writes the `TransitGatewayRequestPolicyRule` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.source_cidr_block {
-            let key = ::awsgen_runtime::query::key(prefix, "SourceCidrBlock");
-            body.push(&key, value);
+            body.member("SourceCidrBlock", value);
         }
         if let ::std::option::Option::Some(value) = &self.source_port_range {
-            let key = ::awsgen_runtime::query::key(prefix, "SourcePortRange");
-            body.push(&key, value);
+            body.member("SourcePortRange", value);
         }
         if let ::std::option::Option::Some(value) = &self.destination_cidr_block {
-            let key = ::awsgen_runtime::query::key(prefix, "DestinationCidrBlock");
-            body.push(&key, value);
+            body.member("DestinationCidrBlock", value);
         }
         if let ::std::option::Option::Some(value) = &self.destination_port_range {
-            let key = ::awsgen_runtime::query::key(prefix, "DestinationPortRange");
-            body.push(&key, value);
+            body.member("DestinationPortRange", value);
         }
         if let ::std::option::Option::Some(value) = &self.protocol {
-            let key = ::awsgen_runtime::query::key(prefix, "Protocol");
-            body.push(&key, value);
+            body.member("Protocol", value);
         }
         if let ::std::option::Option::Some(value) = &self.meta_data {
-            let key = ::awsgen_runtime::query::key(prefix, "MetaData");
-            value.write_query(body, &key)?;
+            let member_0 = body.enter("MetaData");
+            value.write_query(body)?;
+            body.leave(member_0);
         }
         ::std::result::Result::Ok(())
     }

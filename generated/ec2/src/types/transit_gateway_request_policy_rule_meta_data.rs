@@ -149,19 +149,16 @@ impl TransitGatewayRequestPolicyRuleMetaDataBuilder {
     }
 }
 impl TransitGatewayRequestPolicyRuleMetaData {
-    /// Writes the `TransitGatewayRequestPolicyRuleMetaData` as query form pairs under `prefix`.
+    /// Writes the `TransitGatewayRequestPolicyRuleMetaData` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.meta_data_key {
-            let key = ::awsgen_runtime::query::key(prefix, "MetaDataKey");
-            body.push(&key, value);
+            body.member("MetaDataKey", value);
         }
         if let ::std::option::Option::Some(value) = &self.meta_data_value {
-            let key = ::awsgen_runtime::query::key(prefix, "MetaDataValue");
-            body.push(&key, value);
+            body.member("MetaDataValue", value);
         }
         ::std::result::Result::Ok(())
     }

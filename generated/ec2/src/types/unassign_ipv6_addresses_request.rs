@@ -202,31 +202,31 @@ impl UnassignIpv6AddressesRequestBuilder {
     }
 }
 impl UnassignIpv6AddressesRequest {
-    /// Writes the `UnassignIpv6AddressesRequest` as query form pairs under `prefix`.
+    /// Writes the `UnassignIpv6AddressesRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.ipv6_prefixes {
-            let key = ::awsgen_runtime::query::key(prefix, "Ipv6Prefix");
-            let list_prefix = key;
+            let member_0 = body.enter("Ipv6Prefix");
             for (index_0, item_0) in value.iter().enumerate() {
-                let key = ::awsgen_runtime::query::indexed(&list_prefix, index_0 + 1);
-                body.push(&key, item_0);
+                let entry_0 = body.enter_index(index_0 + 1);
+                body.value(item_0);
+                body.leave(entry_0);
             }
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.network_interface_id {
-            let key = ::awsgen_runtime::query::key(prefix, "NetworkInterfaceId");
-            body.push(&key, value);
+            body.member("NetworkInterfaceId", value);
         }
         if let ::std::option::Option::Some(value) = &self.ipv6_addresses {
-            let key = ::awsgen_runtime::query::key(prefix, "Ipv6Addresses");
-            let list_prefix = key;
+            let member_0 = body.enter("Ipv6Addresses");
             for (index_0, item_0) in value.iter().enumerate() {
-                let key = ::awsgen_runtime::query::indexed(&list_prefix, index_0 + 1);
-                body.push(&key, item_0);
+                let entry_0 = body.enter_index(index_0 + 1);
+                body.value(item_0);
+                body.leave(entry_0);
             }
+            body.leave(member_0);
         }
         ::std::result::Result::Ok(())
     }

@@ -207,31 +207,31 @@ impl UnassignPrivateIpAddressesRequestBuilder {
     }
 }
 impl UnassignPrivateIpAddressesRequest {
-    /// Writes the `UnassignPrivateIpAddressesRequest` as query form pairs under `prefix`.
+    /// Writes the `UnassignPrivateIpAddressesRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.ipv4_prefixes {
-            let key = ::awsgen_runtime::query::key(prefix, "Ipv4Prefix");
-            let list_prefix = key;
+            let member_0 = body.enter("Ipv4Prefix");
             for (index_0, item_0) in value.iter().enumerate() {
-                let key = ::awsgen_runtime::query::indexed(&list_prefix, index_0 + 1);
-                body.push(&key, item_0);
+                let entry_0 = body.enter_index(index_0 + 1);
+                body.value(item_0);
+                body.leave(entry_0);
             }
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.network_interface_id {
-            let key = ::awsgen_runtime::query::key(prefix, "NetworkInterfaceId");
-            body.push(&key, value);
+            body.member("NetworkInterfaceId", value);
         }
         if let ::std::option::Option::Some(value) = &self.private_ip_addresses {
-            let key = ::awsgen_runtime::query::key(prefix, "PrivateIpAddress");
-            let list_prefix = key;
+            let member_0 = body.enter("PrivateIpAddress");
             for (index_0, item_0) in value.iter().enumerate() {
-                let key = ::awsgen_runtime::query::indexed(&list_prefix, index_0 + 1);
-                body.push(&key, item_0);
+                let entry_0 = body.enter_index(index_0 + 1);
+                body.value(item_0);
+                body.leave(entry_0);
             }
+            body.leave(member_0);
         }
         ::std::result::Result::Ok(())
     }

@@ -284,44 +284,39 @@ impl UpdateSecurityGroupRuleDescriptionsIngressRequestBuilder {
     }
 }
 impl UpdateSecurityGroupRuleDescriptionsIngressRequest {
-    /// Writes the `UpdateSecurityGroupRuleDescriptionsIngressRequest` as query form pairs under `prefix`.
+    /// Writes the `UpdateSecurityGroupRuleDescriptionsIngressRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.dry_run {
-            let key = ::awsgen_runtime::query::key(prefix, "DryRun");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
         if let ::std::option::Option::Some(value) = &self.group_id {
-            let key = ::awsgen_runtime::query::key(prefix, "GroupId");
-            body.push(&key, value);
+            body.member("GroupId", value);
         }
         if let ::std::option::Option::Some(value) = &self.group_name {
-            let key = ::awsgen_runtime::query::key(prefix, "GroupName");
-            body.push(&key, value);
+            body.member("GroupName", value);
         }
         if let ::std::option::Option::Some(value) = &self.ip_permissions {
-            let key = ::awsgen_runtime::query::key(prefix, "IpPermissions");
-            let list_prefix = key;
+            let member_0 = body.enter("IpPermissions");
             for (index_0, item_0) in value.iter().enumerate() {
-                let key = ::awsgen_runtime::query::indexed(&list_prefix, index_0 + 1);
-                item_0.write_query(body, &key)?;
+                let entry_0 = body.enter_index(index_0 + 1);
+                item_0.write_query(body)?;
+                body.leave(entry_0);
             }
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self
             .security_group_rule_descriptions
         {
-            let key = ::awsgen_runtime::query::key(
-                prefix,
-                "SecurityGroupRuleDescription",
-            );
-            let list_prefix = key;
+            let member_0 = body.enter("SecurityGroupRuleDescription");
             for (index_0, item_0) in value.iter().enumerate() {
-                let key = ::awsgen_runtime::query::indexed(&list_prefix, index_0 + 1);
-                item_0.write_query(body, &key)?;
+                let entry_0 = body.enter_index(index_0 + 1);
+                item_0.write_query(body)?;
+                body.leave(entry_0);
             }
+            body.leave(member_0);
         }
         ::std::result::Result::Ok(())
     }

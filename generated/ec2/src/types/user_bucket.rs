@@ -146,19 +146,16 @@ impl UserBucketBuilder {
     }
 }
 impl UserBucket {
-    /// Writes the `UserBucket` as query form pairs under `prefix`.
+    /// Writes the `UserBucket` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.s3_bucket {
-            let key = ::awsgen_runtime::query::key(prefix, "S3Bucket");
-            body.push(&key, value);
+            body.member("S3Bucket", value);
         }
         if let ::std::option::Option::Some(value) = &self.s3_key {
-            let key = ::awsgen_runtime::query::key(prefix, "S3Key");
-            body.push(&key, value);
+            body.member("S3Key", value);
         }
         ::std::result::Result::Ok(())
     }

@@ -113,15 +113,13 @@ impl UserDataBuilder {
     }
 }
 impl UserData {
-    /// Writes the `UserData` as query form pairs under `prefix`.
+    /// Writes the `UserData` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.data {
-            let key = ::awsgen_runtime::query::key(prefix, "Data");
-            body.push(&key, value);
+            body.member("Data", value);
         }
         ::std::result::Result::Ok(())
     }

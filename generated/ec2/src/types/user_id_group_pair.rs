@@ -321,39 +321,31 @@ impl UserIdGroupPairBuilder {
     }
 }
 impl UserIdGroupPair {
-    /// Writes the `UserIdGroupPair` as query form pairs under `prefix`.
+    /// Writes the `UserIdGroupPair` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.description {
-            let key = ::awsgen_runtime::query::key(prefix, "Description");
-            body.push(&key, value);
+            body.member("Description", value);
         }
         if let ::std::option::Option::Some(value) = &self.user_id {
-            let key = ::awsgen_runtime::query::key(prefix, "UserId");
-            body.push(&key, value);
+            body.member("UserId", value);
         }
         if let ::std::option::Option::Some(value) = &self.group_name {
-            let key = ::awsgen_runtime::query::key(prefix, "GroupName");
-            body.push(&key, value);
+            body.member("GroupName", value);
         }
         if let ::std::option::Option::Some(value) = &self.group_id {
-            let key = ::awsgen_runtime::query::key(prefix, "GroupId");
-            body.push(&key, value);
+            body.member("GroupId", value);
         }
         if let ::std::option::Option::Some(value) = &self.vpc_id {
-            let key = ::awsgen_runtime::query::key(prefix, "VpcId");
-            body.push(&key, value);
+            body.member("VpcId", value);
         }
         if let ::std::option::Option::Some(value) = &self.vpc_peering_connection_id {
-            let key = ::awsgen_runtime::query::key(prefix, "VpcPeeringConnectionId");
-            body.push(&key, value);
+            body.member("VpcPeeringConnectionId", value);
         }
         if let ::std::option::Option::Some(value) = &self.peering_status {
-            let key = ::awsgen_runtime::query::key(prefix, "PeeringStatus");
-            body.push(&key, value);
+            body.member("PeeringStatus", value);
         }
         ::std::result::Result::Ok(())
     }

@@ -157,19 +157,16 @@ impl VerifiedAccessLogCloudWatchLogsDestinationOptionsBuilder {
     }
 }
 impl VerifiedAccessLogCloudWatchLogsDestinationOptions {
-    /// Writes the `VerifiedAccessLogCloudWatchLogsDestinationOptions` as query form pairs under `prefix`.
+    /// Writes the `VerifiedAccessLogCloudWatchLogsDestinationOptions` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.enabled {
-            let key = ::awsgen_runtime::query::key(prefix, "Enabled");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("Enabled", ::awsgen_runtime::query::bool_text(*value));
         }
         if let ::std::option::Option::Some(value) = &self.log_group {
-            let key = ::awsgen_runtime::query::key(prefix, "LogGroup");
-            body.push(&key, value);
+            body.member("LogGroup", value);
         }
         ::std::result::Result::Ok(())
     }

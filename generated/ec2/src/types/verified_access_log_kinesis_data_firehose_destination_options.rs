@@ -157,19 +157,16 @@ impl VerifiedAccessLogKinesisDataFirehoseDestinationOptionsBuilder {
     }
 }
 impl VerifiedAccessLogKinesisDataFirehoseDestinationOptions {
-    /// Writes the `VerifiedAccessLogKinesisDataFirehoseDestinationOptions` as query form pairs under `prefix`.
+    /// Writes the `VerifiedAccessLogKinesisDataFirehoseDestinationOptions` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.enabled {
-            let key = ::awsgen_runtime::query::key(prefix, "Enabled");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("Enabled", ::awsgen_runtime::query::bool_text(*value));
         }
         if let ::std::option::Option::Some(value) = &self.delivery_stream {
-            let key = ::awsgen_runtime::query::key(prefix, "DeliveryStream");
-            body.push(&key, value);
+            body.member("DeliveryStream", value);
         }
         ::std::result::Result::Ok(())
     }

@@ -281,31 +281,34 @@ impl VerifiedAccessLogOptionsBuilder {
     }
 }
 impl VerifiedAccessLogOptions {
-    /// Writes the `VerifiedAccessLogOptions` as query form pairs under `prefix`.
+    /// Writes the `VerifiedAccessLogOptions` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.s3 {
-            let key = ::awsgen_runtime::query::key(prefix, "S3");
-            value.write_query(body, &key)?;
+            let member_0 = body.enter("S3");
+            value.write_query(body)?;
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.cloud_watch_logs {
-            let key = ::awsgen_runtime::query::key(prefix, "CloudWatchLogs");
-            value.write_query(body, &key)?;
+            let member_0 = body.enter("CloudWatchLogs");
+            value.write_query(body)?;
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.kinesis_data_firehose {
-            let key = ::awsgen_runtime::query::key(prefix, "KinesisDataFirehose");
-            value.write_query(body, &key)?;
+            let member_0 = body.enter("KinesisDataFirehose");
+            value.write_query(body)?;
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.log_version {
-            let key = ::awsgen_runtime::query::key(prefix, "LogVersion");
-            body.push(&key, value);
+            body.member("LogVersion", value);
         }
         if let ::std::option::Option::Some(value) = &self.include_trust_context {
-            let key = ::awsgen_runtime::query::key(prefix, "IncludeTrustContext");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member(
+                "IncludeTrustContext",
+                ::awsgen_runtime::query::bool_text(*value),
+            );
         }
         ::std::result::Result::Ok(())
     }

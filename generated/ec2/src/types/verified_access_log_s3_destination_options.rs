@@ -222,27 +222,22 @@ impl VerifiedAccessLogS3DestinationOptionsBuilder {
     }
 }
 impl VerifiedAccessLogS3DestinationOptions {
-    /// Writes the `VerifiedAccessLogS3DestinationOptions` as query form pairs under `prefix`.
+    /// Writes the `VerifiedAccessLogS3DestinationOptions` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.enabled {
-            let key = ::awsgen_runtime::query::key(prefix, "Enabled");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("Enabled", ::awsgen_runtime::query::bool_text(*value));
         }
         if let ::std::option::Option::Some(value) = &self.bucket_name {
-            let key = ::awsgen_runtime::query::key(prefix, "BucketName");
-            body.push(&key, value);
+            body.member("BucketName", value);
         }
         if let ::std::option::Option::Some(value) = &self.prefix {
-            let key = ::awsgen_runtime::query::key(prefix, "Prefix");
-            body.push(&key, value);
+            body.member("Prefix", value);
         }
         if let ::std::option::Option::Some(value) = &self.bucket_owner {
-            let key = ::awsgen_runtime::query::key(prefix, "BucketOwner");
-            body.push(&key, value);
+            body.member("BucketOwner", value);
         }
         ::std::result::Result::Ok(())
     }

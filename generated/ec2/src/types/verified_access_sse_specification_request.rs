@@ -155,19 +155,19 @@ impl VerifiedAccessSseSpecificationRequestBuilder {
     }
 }
 impl VerifiedAccessSseSpecificationRequest {
-    /// Writes the `VerifiedAccessSseSpecificationRequest` as query form pairs under `prefix`.
+    /// Writes the `VerifiedAccessSseSpecificationRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.customer_managed_key_enabled {
-            let key = ::awsgen_runtime::query::key(prefix, "CustomerManagedKeyEnabled");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member(
+                "CustomerManagedKeyEnabled",
+                ::awsgen_runtime::query::bool_text(*value),
+            );
         }
         if let ::std::option::Option::Some(value) = &self.kms_key_arn {
-            let key = ::awsgen_runtime::query::key(prefix, "KmsKeyArn");
-            body.push(&key, value);
+            body.member("KmsKeyArn", value);
         }
         ::std::result::Result::Ok(())
     }

@@ -120,15 +120,13 @@ impl VolumeDetailBuilder {
     }
 }
 impl VolumeDetail {
-    /// Writes the `VolumeDetail` as query form pairs under `prefix`.
+    /// Writes the `VolumeDetail` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.size {
-            let key = ::awsgen_runtime::query::key(prefix, "Size");
-            body.push(&key, &value.to_string());
+            body.member("Size", &value.to_string());
         }
         ::std::result::Result::Ok(())
     }

@@ -499,57 +499,41 @@ impl VpcEncryptionControlConfigurationBuilder {
     }
 }
 impl VpcEncryptionControlConfiguration {
-    /// Writes the `VpcEncryptionControlConfiguration` as query form pairs under `prefix`.
+    /// Writes the `VpcEncryptionControlConfiguration` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.mode {
-            let key = ::awsgen_runtime::query::key(prefix, "Mode");
-            body.push(&key, value.as_str());
+            body.member("Mode", value.as_str());
         }
         if let ::std::option::Option::Some(value) = &self.internet_gateway_exclusion {
-            let key = ::awsgen_runtime::query::key(prefix, "InternetGatewayExclusion");
-            body.push(&key, value.as_str());
+            body.member("InternetGatewayExclusion", value.as_str());
         }
         if let ::std::option::Option::Some(value) = &self
             .egress_only_internet_gateway_exclusion
         {
-            let key = ::awsgen_runtime::query::key(
-                prefix,
-                "EgressOnlyInternetGatewayExclusion",
-            );
-            body.push(&key, value.as_str());
+            body.member("EgressOnlyInternetGatewayExclusion", value.as_str());
         }
         if let ::std::option::Option::Some(value) = &self.nat_gateway_exclusion {
-            let key = ::awsgen_runtime::query::key(prefix, "NatGatewayExclusion");
-            body.push(&key, value.as_str());
+            body.member("NatGatewayExclusion", value.as_str());
         }
         if let ::std::option::Option::Some(value) = &self
             .virtual_private_gateway_exclusion
         {
-            let key = ::awsgen_runtime::query::key(
-                prefix,
-                "VirtualPrivateGatewayExclusion",
-            );
-            body.push(&key, value.as_str());
+            body.member("VirtualPrivateGatewayExclusion", value.as_str());
         }
         if let ::std::option::Option::Some(value) = &self.vpc_peering_exclusion {
-            let key = ::awsgen_runtime::query::key(prefix, "VpcPeeringExclusion");
-            body.push(&key, value.as_str());
+            body.member("VpcPeeringExclusion", value.as_str());
         }
         if let ::std::option::Option::Some(value) = &self.lambda_exclusion {
-            let key = ::awsgen_runtime::query::key(prefix, "LambdaExclusion");
-            body.push(&key, value.as_str());
+            body.member("LambdaExclusion", value.as_str());
         }
         if let ::std::option::Option::Some(value) = &self.vpc_lattice_exclusion {
-            let key = ::awsgen_runtime::query::key(prefix, "VpcLatticeExclusion");
-            body.push(&key, value.as_str());
+            body.member("VpcLatticeExclusion", value.as_str());
         }
         if let ::std::option::Option::Some(value) = &self.elastic_file_system_exclusion {
-            let key = ::awsgen_runtime::query::key(prefix, "ElasticFileSystemExclusion");
-            body.push(&key, value.as_str());
+            body.member("ElasticFileSystemExclusion", value.as_str());
         }
         ::std::result::Result::Ok(())
     }

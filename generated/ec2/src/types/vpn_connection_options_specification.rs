@@ -510,64 +510,54 @@ impl VpnConnectionOptionsSpecificationBuilder {
     }
 }
 impl VpnConnectionOptionsSpecification {
-    /// Writes the `VpnConnectionOptionsSpecification` as query form pairs under `prefix`.
+    /// Writes the `VpnConnectionOptionsSpecification` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.enable_acceleration {
-            let key = ::awsgen_runtime::query::key(prefix, "EnableAcceleration");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member(
+                "EnableAcceleration",
+                ::awsgen_runtime::query::bool_text(*value),
+            );
         }
         if let ::std::option::Option::Some(value) = &self.tunnel_inside_ip_version {
-            let key = ::awsgen_runtime::query::key(prefix, "TunnelInsideIpVersion");
-            body.push(&key, value.as_str());
+            body.member("TunnelInsideIpVersion", value.as_str());
         }
         if let ::std::option::Option::Some(value) = &self.tunnel_options {
-            let key = ::awsgen_runtime::query::key(prefix, "TunnelOptions");
-            let list_prefix = key;
+            let member_0 = body.enter("TunnelOptions");
             for (index_0, item_0) in value.iter().enumerate() {
-                let key = ::awsgen_runtime::query::indexed(&list_prefix, index_0 + 1);
-                item_0.write_query(body, &key)?;
+                let entry_0 = body.enter_index(index_0 + 1);
+                item_0.write_query(body)?;
+                body.leave(entry_0);
             }
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.local_ipv4_network_cidr {
-            let key = ::awsgen_runtime::query::key(prefix, "LocalIpv4NetworkCidr");
-            body.push(&key, value);
+            body.member("LocalIpv4NetworkCidr", value);
         }
         if let ::std::option::Option::Some(value) = &self.remote_ipv4_network_cidr {
-            let key = ::awsgen_runtime::query::key(prefix, "RemoteIpv4NetworkCidr");
-            body.push(&key, value);
+            body.member("RemoteIpv4NetworkCidr", value);
         }
         if let ::std::option::Option::Some(value) = &self.local_ipv6_network_cidr {
-            let key = ::awsgen_runtime::query::key(prefix, "LocalIpv6NetworkCidr");
-            body.push(&key, value);
+            body.member("LocalIpv6NetworkCidr", value);
         }
         if let ::std::option::Option::Some(value) = &self.remote_ipv6_network_cidr {
-            let key = ::awsgen_runtime::query::key(prefix, "RemoteIpv6NetworkCidr");
-            body.push(&key, value);
+            body.member("RemoteIpv6NetworkCidr", value);
         }
         if let ::std::option::Option::Some(value) = &self.outside_ip_address_type {
-            let key = ::awsgen_runtime::query::key(prefix, "OutsideIpAddressType");
-            body.push(&key, value);
+            body.member("OutsideIpAddressType", value);
         }
         if let ::std::option::Option::Some(value) = &self
             .transport_transit_gateway_attachment_id
         {
-            let key = ::awsgen_runtime::query::key(
-                prefix,
-                "TransportTransitGatewayAttachmentId",
-            );
-            body.push(&key, value);
+            body.member("TransportTransitGatewayAttachmentId", value);
         }
         if let ::std::option::Option::Some(value) = &self.tunnel_bandwidth {
-            let key = ::awsgen_runtime::query::key(prefix, "TunnelBandwidth");
-            body.push(&key, value.as_str());
+            body.member("TunnelBandwidth", value.as_str());
         }
         if let ::std::option::Option::Some(value) = &self.static_routes_only {
-            let key = ::awsgen_runtime::query::key(prefix, "StaticRoutesOnly");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member("StaticRoutesOnly", ::awsgen_runtime::query::bool_text(*value));
         }
         ::std::result::Result::Ok(())
     }

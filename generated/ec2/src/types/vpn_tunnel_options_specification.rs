@@ -994,123 +994,118 @@ impl VpnTunnelOptionsSpecificationBuilder {
     }
 }
 impl VpnTunnelOptionsSpecification {
-    /// Writes the `VpnTunnelOptionsSpecification` as query form pairs under `prefix`.
+    /// Writes the `VpnTunnelOptionsSpecification` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.tunnel_inside_cidr {
-            let key = ::awsgen_runtime::query::key(prefix, "TunnelInsideCidr");
-            body.push(&key, value);
+            body.member("TunnelInsideCidr", value);
         }
         if let ::std::option::Option::Some(value) = &self.tunnel_inside_ipv6_cidr {
-            let key = ::awsgen_runtime::query::key(prefix, "TunnelInsideIpv6Cidr");
-            body.push(&key, value);
+            body.member("TunnelInsideIpv6Cidr", value);
         }
         if let ::std::option::Option::Some(value) = &self.pre_shared_key {
-            let key = ::awsgen_runtime::query::key(prefix, "PreSharedKey");
-            body.push(&key, value);
+            body.member("PreSharedKey", value);
         }
         if let ::std::option::Option::Some(value) = &self.phase1_lifetime_seconds {
-            let key = ::awsgen_runtime::query::key(prefix, "Phase1LifetimeSeconds");
-            body.push(&key, &value.to_string());
+            body.member("Phase1LifetimeSeconds", &value.to_string());
         }
         if let ::std::option::Option::Some(value) = &self.phase2_lifetime_seconds {
-            let key = ::awsgen_runtime::query::key(prefix, "Phase2LifetimeSeconds");
-            body.push(&key, &value.to_string());
+            body.member("Phase2LifetimeSeconds", &value.to_string());
         }
         if let ::std::option::Option::Some(value) = &self.rekey_margin_time_seconds {
-            let key = ::awsgen_runtime::query::key(prefix, "RekeyMarginTimeSeconds");
-            body.push(&key, &value.to_string());
+            body.member("RekeyMarginTimeSeconds", &value.to_string());
         }
         if let ::std::option::Option::Some(value) = &self.rekey_fuzz_percentage {
-            let key = ::awsgen_runtime::query::key(prefix, "RekeyFuzzPercentage");
-            body.push(&key, &value.to_string());
+            body.member("RekeyFuzzPercentage", &value.to_string());
         }
         if let ::std::option::Option::Some(value) = &self.replay_window_size {
-            let key = ::awsgen_runtime::query::key(prefix, "ReplayWindowSize");
-            body.push(&key, &value.to_string());
+            body.member("ReplayWindowSize", &value.to_string());
         }
         if let ::std::option::Option::Some(value) = &self.dpd_timeout_seconds {
-            let key = ::awsgen_runtime::query::key(prefix, "DPDTimeoutSeconds");
-            body.push(&key, &value.to_string());
+            body.member("DPDTimeoutSeconds", &value.to_string());
         }
         if let ::std::option::Option::Some(value) = &self.dpd_timeout_action {
-            let key = ::awsgen_runtime::query::key(prefix, "DPDTimeoutAction");
-            body.push(&key, value);
+            body.member("DPDTimeoutAction", value);
         }
         if let ::std::option::Option::Some(value) = &self.phase1_encryption_algorithms {
-            let key = ::awsgen_runtime::query::key(prefix, "Phase1EncryptionAlgorithm");
-            let list_prefix = key;
+            let member_0 = body.enter("Phase1EncryptionAlgorithm");
             for (index_0, item_0) in value.iter().enumerate() {
-                let key = ::awsgen_runtime::query::indexed(&list_prefix, index_0 + 1);
-                item_0.write_query(body, &key)?;
+                let entry_0 = body.enter_index(index_0 + 1);
+                item_0.write_query(body)?;
+                body.leave(entry_0);
             }
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.phase2_encryption_algorithms {
-            let key = ::awsgen_runtime::query::key(prefix, "Phase2EncryptionAlgorithm");
-            let list_prefix = key;
+            let member_0 = body.enter("Phase2EncryptionAlgorithm");
             for (index_0, item_0) in value.iter().enumerate() {
-                let key = ::awsgen_runtime::query::indexed(&list_prefix, index_0 + 1);
-                item_0.write_query(body, &key)?;
+                let entry_0 = body.enter_index(index_0 + 1);
+                item_0.write_query(body)?;
+                body.leave(entry_0);
             }
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.phase1_integrity_algorithms {
-            let key = ::awsgen_runtime::query::key(prefix, "Phase1IntegrityAlgorithm");
-            let list_prefix = key;
+            let member_0 = body.enter("Phase1IntegrityAlgorithm");
             for (index_0, item_0) in value.iter().enumerate() {
-                let key = ::awsgen_runtime::query::indexed(&list_prefix, index_0 + 1);
-                item_0.write_query(body, &key)?;
+                let entry_0 = body.enter_index(index_0 + 1);
+                item_0.write_query(body)?;
+                body.leave(entry_0);
             }
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.phase2_integrity_algorithms {
-            let key = ::awsgen_runtime::query::key(prefix, "Phase2IntegrityAlgorithm");
-            let list_prefix = key;
+            let member_0 = body.enter("Phase2IntegrityAlgorithm");
             for (index_0, item_0) in value.iter().enumerate() {
-                let key = ::awsgen_runtime::query::indexed(&list_prefix, index_0 + 1);
-                item_0.write_query(body, &key)?;
+                let entry_0 = body.enter_index(index_0 + 1);
+                item_0.write_query(body)?;
+                body.leave(entry_0);
             }
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.phase1_dh_group_numbers {
-            let key = ::awsgen_runtime::query::key(prefix, "Phase1DHGroupNumber");
-            let list_prefix = key;
+            let member_0 = body.enter("Phase1DHGroupNumber");
             for (index_0, item_0) in value.iter().enumerate() {
-                let key = ::awsgen_runtime::query::indexed(&list_prefix, index_0 + 1);
-                item_0.write_query(body, &key)?;
+                let entry_0 = body.enter_index(index_0 + 1);
+                item_0.write_query(body)?;
+                body.leave(entry_0);
             }
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.phase2_dh_group_numbers {
-            let key = ::awsgen_runtime::query::key(prefix, "Phase2DHGroupNumber");
-            let list_prefix = key;
+            let member_0 = body.enter("Phase2DHGroupNumber");
             for (index_0, item_0) in value.iter().enumerate() {
-                let key = ::awsgen_runtime::query::indexed(&list_prefix, index_0 + 1);
-                item_0.write_query(body, &key)?;
+                let entry_0 = body.enter_index(index_0 + 1);
+                item_0.write_query(body)?;
+                body.leave(entry_0);
             }
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.ike_versions {
-            let key = ::awsgen_runtime::query::key(prefix, "IKEVersion");
-            let list_prefix = key;
+            let member_0 = body.enter("IKEVersion");
             for (index_0, item_0) in value.iter().enumerate() {
-                let key = ::awsgen_runtime::query::indexed(&list_prefix, index_0 + 1);
-                item_0.write_query(body, &key)?;
+                let entry_0 = body.enter_index(index_0 + 1);
+                item_0.write_query(body)?;
+                body.leave(entry_0);
             }
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.startup_action {
-            let key = ::awsgen_runtime::query::key(prefix, "StartupAction");
-            body.push(&key, value);
+            body.member("StartupAction", value);
         }
         if let ::std::option::Option::Some(value) = &self.log_options {
-            let key = ::awsgen_runtime::query::key(prefix, "LogOptions");
-            value.write_query(body, &key)?;
+            let member_0 = body.enter("LogOptions");
+            value.write_query(body)?;
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.enable_tunnel_lifecycle_control
         {
-            let key = ::awsgen_runtime::query::key(
-                prefix,
+            body.member(
                 "EnableTunnelLifecycleControl",
+                ::awsgen_runtime::query::bool_text(*value),
             );
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
         }
         ::std::result::Result::Ok(())
     }

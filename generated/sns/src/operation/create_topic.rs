@@ -225,9 +225,11 @@ impl super::Operation for CreateTopic {
             ::std::string::String::from("/"),
             ::std::string::String::new(),
         );
-        let body = ::awsgen_runtime::query::FormBody::new("CreateTopic", "2010-03-31");
-        let mut body = body;
-        input.write_query(&mut body, "")?;
+        let mut body = ::awsgen_runtime::query::FormBody::new(
+            "CreateTopic",
+            "2010-03-31",
+        );
+        input.write_query(&mut body)?;
         request.body(::awsgen_runtime::query::CONTENT_TYPE, body.finish());
         request.finish()
     }

@@ -163,11 +163,11 @@ impl super::Operation for GetSmsSandboxAccountStatus {
             ::std::string::String::from("/"),
             ::std::string::String::new(),
         );
+        let _ = input;
         let body = ::awsgen_runtime::query::FormBody::new(
             "GetSMSSandboxAccountStatus",
             "2010-03-31",
         );
-        let _ = input;
         request.body(::awsgen_runtime::query::CONTENT_TYPE, body.finish());
         request.finish()
     }

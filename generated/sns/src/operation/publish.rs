@@ -307,9 +307,8 @@ impl super::Operation for Publish {
             ::std::string::String::from("/"),
             ::std::string::String::new(),
         );
-        let body = ::awsgen_runtime::query::FormBody::new("Publish", "2010-03-31");
-        let mut body = body;
-        input.write_query(&mut body, "")?;
+        let mut body = ::awsgen_runtime::query::FormBody::new("Publish", "2010-03-31");
+        input.write_query(&mut body)?;
         request.body(::awsgen_runtime::query::CONTENT_TYPE, body.finish());
         request.finish()
     }

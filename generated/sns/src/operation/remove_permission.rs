@@ -157,12 +157,11 @@ impl super::Operation for RemovePermission {
             ::std::string::String::from("/"),
             ::std::string::String::new(),
         );
-        let body = ::awsgen_runtime::query::FormBody::new(
+        let mut body = ::awsgen_runtime::query::FormBody::new(
             "RemovePermission",
             "2010-03-31",
         );
-        let mut body = body;
-        input.write_query(&mut body, "")?;
+        input.write_query(&mut body)?;
         request.body(::awsgen_runtime::query::CONTENT_TYPE, body.finish());
         request.finish()
     }

@@ -259,49 +259,46 @@ impl AddPermissionInputBuilder {
     }
 }
 impl AddPermissionInput {
-    /// Writes the `AddPermissionInput` as query form pairs under `prefix`.
+    /// Writes the `AddPermissionInput` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.topic_arn {
-            let key = ::awsgen_runtime::query::key(prefix, "TopicArn");
-            body.push(&key, value);
+            body.member("TopicArn", value);
         }
         if let ::std::option::Option::Some(value) = &self.label {
-            let key = ::awsgen_runtime::query::key(prefix, "Label");
-            body.push(&key, value);
+            body.member("Label", value);
         }
         if let ::std::option::Option::Some(value) = &self.aws_account_id {
-            let key = ::awsgen_runtime::query::key(prefix, "AWSAccountId");
+            let member_0 = body.enter("AWSAccountId");
             if value.is_empty() {
-                body.push(&key, "");
+                body.value("");
             } else {
-                let list_prefix = ::awsgen_runtime::query::key(&key, "member");
+                let list_0 = body.enter("member");
                 for (index_0, item_0) in value.iter().enumerate() {
-                    let key = ::awsgen_runtime::query::indexed(
-                        &list_prefix,
-                        index_0 + 1,
-                    );
-                    body.push(&key, item_0);
+                    let entry_0 = body.enter_index(index_0 + 1);
+                    body.value(item_0);
+                    body.leave(entry_0);
                 }
+                body.leave(list_0);
             }
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.action_name {
-            let key = ::awsgen_runtime::query::key(prefix, "ActionName");
+            let member_0 = body.enter("ActionName");
             if value.is_empty() {
-                body.push(&key, "");
+                body.value("");
             } else {
-                let list_prefix = ::awsgen_runtime::query::key(&key, "member");
+                let list_0 = body.enter("member");
                 for (index_0, item_0) in value.iter().enumerate() {
-                    let key = ::awsgen_runtime::query::indexed(
-                        &list_prefix,
-                        index_0 + 1,
-                    );
-                    body.push(&key, item_0);
+                    let entry_0 = body.enter_index(index_0 + 1);
+                    body.value(item_0);
+                    body.leave(entry_0);
                 }
+                body.leave(list_0);
             }
+            body.leave(member_0);
         }
         ::std::result::Result::Ok(())
     }

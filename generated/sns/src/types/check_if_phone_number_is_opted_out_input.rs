@@ -131,15 +131,13 @@ impl CheckIfPhoneNumberIsOptedOutInputBuilder {
     }
 }
 impl CheckIfPhoneNumberIsOptedOutInput {
-    /// Writes the `CheckIfPhoneNumberIsOptedOutInput` as query form pairs under `prefix`.
+    /// Writes the `CheckIfPhoneNumberIsOptedOutInput` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.phone_number {
-            let key = ::awsgen_runtime::query::key(prefix, "phoneNumber");
-            body.push(&key, value);
+            body.member("phoneNumber", value);
         }
         ::std::result::Result::Ok(())
     }

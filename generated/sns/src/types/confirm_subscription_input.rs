@@ -206,23 +206,19 @@ impl ConfirmSubscriptionInputBuilder {
     }
 }
 impl ConfirmSubscriptionInput {
-    /// Writes the `ConfirmSubscriptionInput` as query form pairs under `prefix`.
+    /// Writes the `ConfirmSubscriptionInput` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.topic_arn {
-            let key = ::awsgen_runtime::query::key(prefix, "TopicArn");
-            body.push(&key, value);
+            body.member("TopicArn", value);
         }
         if let ::std::option::Option::Some(value) = &self.token {
-            let key = ::awsgen_runtime::query::key(prefix, "Token");
-            body.push(&key, value);
+            body.member("Token", value);
         }
         if let ::std::option::Option::Some(value) = &self.authenticate_on_unsubscribe {
-            let key = ::awsgen_runtime::query::key(prefix, "AuthenticateOnUnsubscribe");
-            body.push(&key, value);
+            body.member("AuthenticateOnUnsubscribe", value);
         }
         ::std::result::Result::Ok(())
     }

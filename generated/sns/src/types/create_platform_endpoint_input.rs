@@ -250,38 +250,31 @@ impl CreatePlatformEndpointInputBuilder {
     }
 }
 impl CreatePlatformEndpointInput {
-    /// Writes the `CreatePlatformEndpointInput` as query form pairs under `prefix`.
+    /// Writes the `CreatePlatformEndpointInput` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.platform_application_arn {
-            let key = ::awsgen_runtime::query::key(prefix, "PlatformApplicationArn");
-            body.push(&key, value);
+            body.member("PlatformApplicationArn", value);
         }
         if let ::std::option::Option::Some(value) = &self.token {
-            let key = ::awsgen_runtime::query::key(prefix, "Token");
-            body.push(&key, value);
+            body.member("Token", value);
         }
         if let ::std::option::Option::Some(value) = &self.custom_user_data {
-            let key = ::awsgen_runtime::query::key(prefix, "CustomUserData");
-            body.push(&key, value);
+            body.member("CustomUserData", value);
         }
         if let ::std::option::Option::Some(value) = &self.attributes {
-            let key = ::awsgen_runtime::query::key(prefix, "Attributes");
-            let entries = ::awsgen_runtime::query::key(&key, "entry");
+            let member_0 = body.enter("Attributes");
+            let entries_0 = body.enter("entry");
             for (index_0, (entry_key_0, entry_value_0)) in value.iter().enumerate() {
-                let entry = ::awsgen_runtime::query::indexed(&entries, index_0 + 1);
-                {
-                    let key = ::awsgen_runtime::query::key(&entry, "key");
-                    body.push(&key, entry_key_0);
-                }
-                {
-                    let key = ::awsgen_runtime::query::key(&entry, "value");
-                    body.push(&key, entry_value_0);
-                }
+                let entry_0 = body.enter_index(index_0 + 1);
+                body.member("key", entry_key_0);
+                body.member("value", entry_value_0);
+                body.leave(entry_0);
             }
+            body.leave(entries_0);
+            body.leave(member_0);
         }
         ::std::result::Result::Ok(())
     }

@@ -169,19 +169,16 @@ impl CreateSmsSandboxPhoneNumberInputBuilder {
     }
 }
 impl CreateSmsSandboxPhoneNumberInput {
-    /// Writes the `CreateSMSSandboxPhoneNumberInput` as query form pairs under `prefix`.
+    /// Writes the `CreateSMSSandboxPhoneNumberInput` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.phone_number {
-            let key = ::awsgen_runtime::query::key(prefix, "PhoneNumber");
-            body.push(&key, value);
+            body.member("PhoneNumber", value);
         }
         if let ::std::option::Option::Some(value) = &self.language_code {
-            let key = ::awsgen_runtime::query::key(prefix, "LanguageCode");
-            body.push(&key, value.as_str());
+            body.member("LanguageCode", value.as_str());
         }
         ::std::result::Result::Ok(())
     }

@@ -126,15 +126,13 @@ impl DeleteEndpointInputBuilder {
     }
 }
 impl DeleteEndpointInput {
-    /// Writes the `DeleteEndpointInput` as query form pairs under `prefix`.
+    /// Writes the `DeleteEndpointInput` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.endpoint_arn {
-            let key = ::awsgen_runtime::query::key(prefix, "EndpointArn");
-            body.push(&key, value);
+            body.member("EndpointArn", value);
         }
         ::std::result::Result::Ok(())
     }

@@ -129,15 +129,13 @@ impl DeletePlatformApplicationInputBuilder {
     }
 }
 impl DeletePlatformApplicationInput {
-    /// Writes the `DeletePlatformApplicationInput` as query form pairs under `prefix`.
+    /// Writes the `DeletePlatformApplicationInput` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.platform_application_arn {
-            let key = ::awsgen_runtime::query::key(prefix, "PlatformApplicationArn");
-            body.push(&key, value);
+            body.member("PlatformApplicationArn", value);
         }
         ::std::result::Result::Ok(())
     }

@@ -131,15 +131,13 @@ impl DeleteSmsSandboxPhoneNumberInputBuilder {
     }
 }
 impl DeleteSmsSandboxPhoneNumberInput {
-    /// Writes the `DeleteSMSSandboxPhoneNumberInput` as query form pairs under `prefix`.
+    /// Writes the `DeleteSMSSandboxPhoneNumberInput` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.phone_number {
-            let key = ::awsgen_runtime::query::key(prefix, "PhoneNumber");
-            body.push(&key, value);
+            body.member("PhoneNumber", value);
         }
         ::std::result::Result::Ok(())
     }

@@ -128,15 +128,13 @@ impl GetDataProtectionPolicyInputBuilder {
     }
 }
 impl GetDataProtectionPolicyInput {
-    /// Writes the `GetDataProtectionPolicyInput` as query form pairs under `prefix`.
+    /// Writes the `GetDataProtectionPolicyInput` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.resource_arn {
-            let key = ::awsgen_runtime::query::key(prefix, "ResourceArn");
-            body.push(&key, value);
+            body.member("ResourceArn", value);
         }
         ::std::result::Result::Ok(())
     }

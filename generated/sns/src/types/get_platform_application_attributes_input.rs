@@ -131,15 +131,13 @@ impl GetPlatformApplicationAttributesInputBuilder {
     }
 }
 impl GetPlatformApplicationAttributesInput {
-    /// Writes the `GetPlatformApplicationAttributesInput` as query form pairs under `prefix`.
+    /// Writes the `GetPlatformApplicationAttributesInput` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.platform_application_arn {
-            let key = ::awsgen_runtime::query::key(prefix, "PlatformApplicationArn");
-            body.push(&key, value);
+            body.member("PlatformApplicationArn", value);
         }
         ::std::result::Result::Ok(())
     }

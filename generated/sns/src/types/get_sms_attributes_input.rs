@@ -121,26 +121,25 @@ impl GetSmsAttributesInputBuilder {
     }
 }
 impl GetSmsAttributesInput {
-    /// Writes the `GetSMSAttributesInput` as query form pairs under `prefix`.
+    /// Writes the `GetSMSAttributesInput` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.attributes {
-            let key = ::awsgen_runtime::query::key(prefix, "attributes");
+            let member_0 = body.enter("attributes");
             if value.is_empty() {
-                body.push(&key, "");
+                body.value("");
             } else {
-                let list_prefix = ::awsgen_runtime::query::key(&key, "member");
+                let list_0 = body.enter("member");
                 for (index_0, item_0) in value.iter().enumerate() {
-                    let key = ::awsgen_runtime::query::indexed(
-                        &list_prefix,
-                        index_0 + 1,
-                    );
-                    body.push(&key, item_0);
+                    let entry_0 = body.enter_index(index_0 + 1);
+                    body.value(item_0);
+                    body.leave(entry_0);
                 }
+                body.leave(list_0);
             }
+            body.leave(member_0);
         }
         ::std::result::Result::Ok(())
     }

@@ -164,19 +164,16 @@ impl ListEndpointsByPlatformApplicationInputBuilder {
     }
 }
 impl ListEndpointsByPlatformApplicationInput {
-    /// Writes the `ListEndpointsByPlatformApplicationInput` as query form pairs under `prefix`.
+    /// Writes the `ListEndpointsByPlatformApplicationInput` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.platform_application_arn {
-            let key = ::awsgen_runtime::query::key(prefix, "PlatformApplicationArn");
-            body.push(&key, value);
+            body.member("PlatformApplicationArn", value);
         }
         if let ::std::option::Option::Some(value) = &self.next_token {
-            let key = ::awsgen_runtime::query::key(prefix, "NextToken");
-            body.push(&key, value);
+            body.member("NextToken", value);
         }
         ::std::result::Result::Ok(())
     }

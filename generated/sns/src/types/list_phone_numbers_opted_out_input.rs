@@ -113,15 +113,13 @@ impl ListPhoneNumbersOptedOutInputBuilder {
     }
 }
 impl ListPhoneNumbersOptedOutInput {
-    /// Writes the `ListPhoneNumbersOptedOutInput` as query form pairs under `prefix`.
+    /// Writes the `ListPhoneNumbersOptedOutInput` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.next_token {
-            let key = ::awsgen_runtime::query::key(prefix, "nextToken");
-            body.push(&key, value);
+            body.member("nextToken", value);
         }
         ::std::result::Result::Ok(())
     }

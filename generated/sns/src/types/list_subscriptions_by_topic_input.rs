@@ -159,19 +159,16 @@ impl ListSubscriptionsByTopicInputBuilder {
     }
 }
 impl ListSubscriptionsByTopicInput {
-    /// Writes the `ListSubscriptionsByTopicInput` as query form pairs under `prefix`.
+    /// Writes the `ListSubscriptionsByTopicInput` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.topic_arn {
-            let key = ::awsgen_runtime::query::key(prefix, "TopicArn");
-            body.push(&key, value);
+            body.member("TopicArn", value);
         }
         if let ::std::option::Option::Some(value) = &self.next_token {
-            let key = ::awsgen_runtime::query::key(prefix, "NextToken");
-            body.push(&key, value);
+            body.member("NextToken", value);
         }
         ::std::result::Result::Ok(())
     }

@@ -126,15 +126,13 @@ impl ListTagsForResourceRequestBuilder {
     }
 }
 impl ListTagsForResourceRequest {
-    /// Writes the `ListTagsForResourceRequest` as query form pairs under `prefix`.
+    /// Writes the `ListTagsForResourceRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.resource_arn {
-            let key = ::awsgen_runtime::query::key(prefix, "ResourceArn");
-            body.push(&key, value);
+            body.member("ResourceArn", value);
         }
         ::std::result::Result::Ok(())
     }

@@ -198,23 +198,22 @@ impl MessageAttributeValueBuilder {
     }
 }
 impl MessageAttributeValue {
-    /// Writes the `MessageAttributeValue` as query form pairs under `prefix`.
+    /// Writes the `MessageAttributeValue` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.data_type {
-            let key = ::awsgen_runtime::query::key(prefix, "DataType");
-            body.push(&key, value);
+            body.member("DataType", value);
         }
         if let ::std::option::Option::Some(value) = &self.string_value {
-            let key = ::awsgen_runtime::query::key(prefix, "StringValue");
-            body.push(&key, value);
+            body.member("StringValue", value);
         }
         if let ::std::option::Option::Some(value) = &self.binary_value {
-            let key = ::awsgen_runtime::query::key(prefix, "BinaryValue");
-            body.push(&key, &::awsgen_runtime::protocol::base64_text(value.as_bytes()));
+            body.member(
+                "BinaryValue",
+                &::awsgen_runtime::protocol::base64_text(value.as_bytes()),
+            );
         }
         ::std::result::Result::Ok(())
     }

@@ -128,15 +128,13 @@ impl OptInPhoneNumberInputBuilder {
     }
 }
 impl OptInPhoneNumberInput {
-    /// Writes the `OptInPhoneNumberInput` as query form pairs under `prefix`.
+    /// Writes the `OptInPhoneNumberInput` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.phone_number {
-            let key = ::awsgen_runtime::query::key(prefix, "phoneNumber");
-            body.push(&key, value);
+            body.member("phoneNumber", value);
         }
         ::std::result::Result::Ok(())
     }

@@ -190,30 +190,28 @@ impl PublishBatchInputBuilder {
     }
 }
 impl PublishBatchInput {
-    /// Writes the `PublishBatchInput` as query form pairs under `prefix`.
+    /// Writes the `PublishBatchInput` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.topic_arn {
-            let key = ::awsgen_runtime::query::key(prefix, "TopicArn");
-            body.push(&key, value);
+            body.member("TopicArn", value);
         }
         if let ::std::option::Option::Some(value) = &self.publish_batch_request_entries {
-            let key = ::awsgen_runtime::query::key(prefix, "PublishBatchRequestEntries");
+            let member_0 = body.enter("PublishBatchRequestEntries");
             if value.is_empty() {
-                body.push(&key, "");
+                body.value("");
             } else {
-                let list_prefix = ::awsgen_runtime::query::key(&key, "member");
+                let list_0 = body.enter("member");
                 for (index_0, item_0) in value.iter().enumerate() {
-                    let key = ::awsgen_runtime::query::indexed(
-                        &list_prefix,
-                        index_0 + 1,
-                    );
-                    item_0.write_query(body, &key)?;
+                    let entry_0 = body.enter_index(index_0 + 1);
+                    item_0.write_query(body)?;
+                    body.leave(entry_0);
                 }
+                body.leave(list_0);
             }
+            body.leave(member_0);
         }
         ::std::result::Result::Ok(())
     }

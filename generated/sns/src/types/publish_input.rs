@@ -495,58 +495,48 @@ impl PublishInputBuilder {
     }
 }
 impl PublishInput {
-    /// Writes the `PublishInput` as query form pairs under `prefix`.
+    /// Writes the `PublishInput` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.topic_arn {
-            let key = ::awsgen_runtime::query::key(prefix, "TopicArn");
-            body.push(&key, value);
+            body.member("TopicArn", value);
         }
         if let ::std::option::Option::Some(value) = &self.target_arn {
-            let key = ::awsgen_runtime::query::key(prefix, "TargetArn");
-            body.push(&key, value);
+            body.member("TargetArn", value);
         }
         if let ::std::option::Option::Some(value) = &self.phone_number {
-            let key = ::awsgen_runtime::query::key(prefix, "PhoneNumber");
-            body.push(&key, value);
+            body.member("PhoneNumber", value);
         }
         if let ::std::option::Option::Some(value) = &self.message {
-            let key = ::awsgen_runtime::query::key(prefix, "Message");
-            body.push(&key, value);
+            body.member("Message", value);
         }
         if let ::std::option::Option::Some(value) = &self.subject {
-            let key = ::awsgen_runtime::query::key(prefix, "Subject");
-            body.push(&key, value);
+            body.member("Subject", value);
         }
         if let ::std::option::Option::Some(value) = &self.message_structure {
-            let key = ::awsgen_runtime::query::key(prefix, "MessageStructure");
-            body.push(&key, value);
+            body.member("MessageStructure", value);
         }
         if let ::std::option::Option::Some(value) = &self.message_attributes {
-            let key = ::awsgen_runtime::query::key(prefix, "MessageAttributes");
-            let entries = ::awsgen_runtime::query::key(&key, "entry");
+            let member_0 = body.enter("MessageAttributes");
+            let entries_0 = body.enter("entry");
             for (index_0, (entry_key_0, entry_value_0)) in value.iter().enumerate() {
-                let entry = ::awsgen_runtime::query::indexed(&entries, index_0 + 1);
-                {
-                    let key = ::awsgen_runtime::query::key(&entry, "Name");
-                    body.push(&key, entry_key_0);
-                }
-                {
-                    let key = ::awsgen_runtime::query::key(&entry, "Value");
-                    entry_value_0.write_query(body, &key)?;
-                }
+                let entry_0 = body.enter_index(index_0 + 1);
+                body.member("Name", entry_key_0);
+                let member_1 = body.enter("Value");
+                entry_value_0.write_query(body)?;
+                body.leave(member_1);
+                body.leave(entry_0);
             }
+            body.leave(entries_0);
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.message_deduplication_id {
-            let key = ::awsgen_runtime::query::key(prefix, "MessageDeduplicationId");
-            body.push(&key, value);
+            body.member("MessageDeduplicationId", value);
         }
         if let ::std::option::Option::Some(value) = &self.message_group_id {
-            let key = ::awsgen_runtime::query::key(prefix, "MessageGroupId");
-            body.push(&key, value);
+            body.member("MessageGroupId", value);
         }
         ::std::result::Result::Ok(())
     }

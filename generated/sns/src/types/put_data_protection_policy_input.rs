@@ -175,19 +175,16 @@ impl PutDataProtectionPolicyInputBuilder {
     }
 }
 impl PutDataProtectionPolicyInput {
-    /// Writes the `PutDataProtectionPolicyInput` as query form pairs under `prefix`.
+    /// Writes the `PutDataProtectionPolicyInput` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.resource_arn {
-            let key = ::awsgen_runtime::query::key(prefix, "ResourceArn");
-            body.push(&key, value);
+            body.member("ResourceArn", value);
         }
         if let ::std::option::Option::Some(value) = &self.data_protection_policy {
-            let key = ::awsgen_runtime::query::key(prefix, "DataProtectionPolicy");
-            body.push(&key, value);
+            body.member("DataProtectionPolicy", value);
         }
         ::std::result::Result::Ok(())
     }

@@ -167,19 +167,16 @@ impl RemovePermissionInputBuilder {
     }
 }
 impl RemovePermissionInput {
-    /// Writes the `RemovePermissionInput` as query form pairs under `prefix`.
+    /// Writes the `RemovePermissionInput` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.topic_arn {
-            let key = ::awsgen_runtime::query::key(prefix, "TopicArn");
-            body.push(&key, value);
+            body.member("TopicArn", value);
         }
         if let ::std::option::Option::Some(value) = &self.label {
-            let key = ::awsgen_runtime::query::key(prefix, "Label");
-            body.push(&key, value);
+            body.member("Label", value);
         }
         ::std::result::Result::Ok(())
     }

@@ -186,30 +186,25 @@ impl SetEndpointAttributesInputBuilder {
     }
 }
 impl SetEndpointAttributesInput {
-    /// Writes the `SetEndpointAttributesInput` as query form pairs under `prefix`.
+    /// Writes the `SetEndpointAttributesInput` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.endpoint_arn {
-            let key = ::awsgen_runtime::query::key(prefix, "EndpointArn");
-            body.push(&key, value);
+            body.member("EndpointArn", value);
         }
         if let ::std::option::Option::Some(value) = &self.attributes {
-            let key = ::awsgen_runtime::query::key(prefix, "Attributes");
-            let entries = ::awsgen_runtime::query::key(&key, "entry");
+            let member_0 = body.enter("Attributes");
+            let entries_0 = body.enter("entry");
             for (index_0, (entry_key_0, entry_value_0)) in value.iter().enumerate() {
-                let entry = ::awsgen_runtime::query::indexed(&entries, index_0 + 1);
-                {
-                    let key = ::awsgen_runtime::query::key(&entry, "key");
-                    body.push(&key, entry_key_0);
-                }
-                {
-                    let key = ::awsgen_runtime::query::key(&entry, "value");
-                    body.push(&key, entry_value_0);
-                }
+                let entry_0 = body.enter_index(index_0 + 1);
+                body.member("key", entry_key_0);
+                body.member("value", entry_value_0);
+                body.leave(entry_0);
             }
+            body.leave(entries_0);
+            body.leave(member_0);
         }
         ::std::result::Result::Ok(())
     }

@@ -219,23 +219,19 @@ impl SetSubscriptionAttributesInputBuilder {
     }
 }
 impl SetSubscriptionAttributesInput {
-    /// Writes the `SetSubscriptionAttributesInput` as query form pairs under `prefix`.
+    /// Writes the `SetSubscriptionAttributesInput` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.subscription_arn {
-            let key = ::awsgen_runtime::query::key(prefix, "SubscriptionArn");
-            body.push(&key, value);
+            body.member("SubscriptionArn", value);
         }
         if let ::std::option::Option::Some(value) = &self.attribute_name {
-            let key = ::awsgen_runtime::query::key(prefix, "AttributeName");
-            body.push(&key, value);
+            body.member("AttributeName", value);
         }
         if let ::std::option::Option::Some(value) = &self.attribute_value {
-            let key = ::awsgen_runtime::query::key(prefix, "AttributeValue");
-            body.push(&key, value);
+            body.member("AttributeValue", value);
         }
         ::std::result::Result::Ok(())
     }

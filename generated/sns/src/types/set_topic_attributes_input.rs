@@ -251,23 +251,19 @@ impl SetTopicAttributesInputBuilder {
     }
 }
 impl SetTopicAttributesInput {
-    /// Writes the `SetTopicAttributesInput` as query form pairs under `prefix`.
+    /// Writes the `SetTopicAttributesInput` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.topic_arn {
-            let key = ::awsgen_runtime::query::key(prefix, "TopicArn");
-            body.push(&key, value);
+            body.member("TopicArn", value);
         }
         if let ::std::option::Option::Some(value) = &self.attribute_name {
-            let key = ::awsgen_runtime::query::key(prefix, "AttributeName");
-            body.push(&key, value);
+            body.member("AttributeName", value);
         }
         if let ::std::option::Option::Some(value) = &self.attribute_value {
-            let key = ::awsgen_runtime::query::key(prefix, "AttributeValue");
-            body.push(&key, value);
+            body.member("AttributeValue", value);
         }
         ::std::result::Result::Ok(())
     }

@@ -332,42 +332,37 @@ impl SubscribeInputBuilder {
     }
 }
 impl SubscribeInput {
-    /// Writes the `SubscribeInput` as query form pairs under `prefix`.
+    /// Writes the `SubscribeInput` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.topic_arn {
-            let key = ::awsgen_runtime::query::key(prefix, "TopicArn");
-            body.push(&key, value);
+            body.member("TopicArn", value);
         }
         if let ::std::option::Option::Some(value) = &self.protocol {
-            let key = ::awsgen_runtime::query::key(prefix, "Protocol");
-            body.push(&key, value);
+            body.member("Protocol", value);
         }
         if let ::std::option::Option::Some(value) = &self.endpoint {
-            let key = ::awsgen_runtime::query::key(prefix, "Endpoint");
-            body.push(&key, value);
+            body.member("Endpoint", value);
         }
         if let ::std::option::Option::Some(value) = &self.attributes {
-            let key = ::awsgen_runtime::query::key(prefix, "Attributes");
-            let entries = ::awsgen_runtime::query::key(&key, "entry");
+            let member_0 = body.enter("Attributes");
+            let entries_0 = body.enter("entry");
             for (index_0, (entry_key_0, entry_value_0)) in value.iter().enumerate() {
-                let entry = ::awsgen_runtime::query::indexed(&entries, index_0 + 1);
-                {
-                    let key = ::awsgen_runtime::query::key(&entry, "key");
-                    body.push(&key, entry_key_0);
-                }
-                {
-                    let key = ::awsgen_runtime::query::key(&entry, "value");
-                    body.push(&key, entry_value_0);
-                }
+                let entry_0 = body.enter_index(index_0 + 1);
+                body.member("key", entry_key_0);
+                body.member("value", entry_value_0);
+                body.leave(entry_0);
             }
+            body.leave(entries_0);
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.return_subscription_arn {
-            let key = ::awsgen_runtime::query::key(prefix, "ReturnSubscriptionArn");
-            body.push(&key, ::awsgen_runtime::query::bool_text(*value));
+            body.member(
+                "ReturnSubscriptionArn",
+                ::awsgen_runtime::query::bool_text(*value),
+            );
         }
         ::std::result::Result::Ok(())
     }

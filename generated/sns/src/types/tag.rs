@@ -167,19 +167,16 @@ impl TagBuilder {
     }
 }
 impl Tag {
-    /// Writes the `Tag` as query form pairs under `prefix`.
+    /// Writes the `Tag` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.key {
-            let key = ::awsgen_runtime::query::key(prefix, "Key");
-            body.push(&key, value);
+            body.member("Key", value);
         }
         if let ::std::option::Option::Some(value) = &self.value {
-            let key = ::awsgen_runtime::query::key(prefix, "Value");
-            body.push(&key, value);
+            body.member("Value", value);
         }
         ::std::result::Result::Ok(())
     }

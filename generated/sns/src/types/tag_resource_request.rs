@@ -174,30 +174,28 @@ impl TagResourceRequestBuilder {
     }
 }
 impl TagResourceRequest {
-    /// Writes the `TagResourceRequest` as query form pairs under `prefix`.
+    /// Writes the `TagResourceRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.resource_arn {
-            let key = ::awsgen_runtime::query::key(prefix, "ResourceArn");
-            body.push(&key, value);
+            body.member("ResourceArn", value);
         }
         if let ::std::option::Option::Some(value) = &self.tags {
-            let key = ::awsgen_runtime::query::key(prefix, "Tags");
+            let member_0 = body.enter("Tags");
             if value.is_empty() {
-                body.push(&key, "");
+                body.value("");
             } else {
-                let list_prefix = ::awsgen_runtime::query::key(&key, "member");
+                let list_0 = body.enter("member");
                 for (index_0, item_0) in value.iter().enumerate() {
-                    let key = ::awsgen_runtime::query::indexed(
-                        &list_prefix,
-                        index_0 + 1,
-                    );
-                    item_0.write_query(body, &key)?;
+                    let entry_0 = body.enter_index(index_0 + 1);
+                    item_0.write_query(body)?;
+                    body.leave(entry_0);
                 }
+                body.leave(list_0);
             }
+            body.leave(member_0);
         }
         ::std::result::Result::Ok(())
     }

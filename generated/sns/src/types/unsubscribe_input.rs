@@ -126,15 +126,13 @@ impl UnsubscribeInputBuilder {
     }
 }
 impl UnsubscribeInput {
-    /// Writes the `UnsubscribeInput` as query form pairs under `prefix`.
+    /// Writes the `UnsubscribeInput` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.subscription_arn {
-            let key = ::awsgen_runtime::query::key(prefix, "SubscriptionArn");
-            body.push(&key, value);
+            body.member("SubscriptionArn", value);
         }
         ::std::result::Result::Ok(())
     }

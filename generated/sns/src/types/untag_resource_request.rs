@@ -171,30 +171,28 @@ impl UntagResourceRequestBuilder {
     }
 }
 impl UntagResourceRequest {
-    /// Writes the `UntagResourceRequest` as query form pairs under `prefix`.
+    /// Writes the `UntagResourceRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.resource_arn {
-            let key = ::awsgen_runtime::query::key(prefix, "ResourceArn");
-            body.push(&key, value);
+            body.member("ResourceArn", value);
         }
         if let ::std::option::Option::Some(value) = &self.tag_keys {
-            let key = ::awsgen_runtime::query::key(prefix, "TagKeys");
+            let member_0 = body.enter("TagKeys");
             if value.is_empty() {
-                body.push(&key, "");
+                body.value("");
             } else {
-                let list_prefix = ::awsgen_runtime::query::key(&key, "member");
+                let list_0 = body.enter("member");
                 for (index_0, item_0) in value.iter().enumerate() {
-                    let key = ::awsgen_runtime::query::indexed(
-                        &list_prefix,
-                        index_0 + 1,
-                    );
-                    body.push(&key, item_0);
+                    let entry_0 = body.enter_index(index_0 + 1);
+                    body.value(item_0);
+                    body.leave(entry_0);
                 }
+                body.leave(list_0);
             }
+            body.leave(member_0);
         }
         ::std::result::Result::Ok(())
     }

@@ -175,19 +175,16 @@ impl VerifySmsSandboxPhoneNumberInputBuilder {
     }
 }
 impl VerifySmsSandboxPhoneNumberInput {
-    /// Writes the `VerifySMSSandboxPhoneNumberInput` as query form pairs under `prefix`.
+    /// Writes the `VerifySMSSandboxPhoneNumberInput` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.phone_number {
-            let key = ::awsgen_runtime::query::key(prefix, "PhoneNumber");
-            body.push(&key, value);
+            body.member("PhoneNumber", value);
         }
         if let ::std::option::Option::Some(value) = &self.one_time_password {
-            let key = ::awsgen_runtime::query::key(prefix, "OneTimePassword");
-            body.push(&key, value);
+            body.member("OneTimePassword", value);
         }
         ::std::result::Result::Ok(())
     }

@@ -143,12 +143,11 @@ impl super::Operation for DecodeAuthorizationMessage {
             ::std::string::String::from("/"),
             ::std::string::String::new(),
         );
-        let body = ::awsgen_runtime::query::FormBody::new(
+        let mut body = ::awsgen_runtime::query::FormBody::new(
             "DecodeAuthorizationMessage",
             "2011-06-15",
         );
-        let mut body = body;
-        input.write_query(&mut body, "")?;
+        input.write_query(&mut body)?;
         request.body(::awsgen_runtime::query::CONTENT_TYPE, body.finish());
         request.finish()
     }

@@ -104,11 +104,11 @@ impl super::Operation for GetCallerIdentity {
             ::std::string::String::from("/"),
             ::std::string::String::new(),
         );
+        let _ = input;
         let body = ::awsgen_runtime::query::FormBody::new(
             "GetCallerIdentity",
             "2011-06-15",
         );
-        let _ = input;
         request.body(::awsgen_runtime::query::CONTENT_TYPE, body.finish());
         request.finish()
     }

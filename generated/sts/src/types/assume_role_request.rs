@@ -588,103 +588,94 @@ impl AssumeRoleRequestBuilder {
     }
 }
 impl AssumeRoleRequest {
-    /// Writes the `AssumeRoleRequest` as query form pairs under `prefix`.
+    /// Writes the `AssumeRoleRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.role_arn {
-            let key = ::awsgen_runtime::query::key(prefix, "RoleArn");
-            body.push(&key, value);
+            body.member("RoleArn", value);
         }
         if let ::std::option::Option::Some(value) = &self.role_session_name {
-            let key = ::awsgen_runtime::query::key(prefix, "RoleSessionName");
-            body.push(&key, value);
+            body.member("RoleSessionName", value);
         }
         if let ::std::option::Option::Some(value) = &self.policy_arns {
-            let key = ::awsgen_runtime::query::key(prefix, "PolicyArns");
+            let member_0 = body.enter("PolicyArns");
             if value.is_empty() {
-                body.push(&key, "");
+                body.value("");
             } else {
-                let list_prefix = ::awsgen_runtime::query::key(&key, "member");
+                let list_0 = body.enter("member");
                 for (index_0, item_0) in value.iter().enumerate() {
-                    let key = ::awsgen_runtime::query::indexed(
-                        &list_prefix,
-                        index_0 + 1,
-                    );
-                    item_0.write_query(body, &key)?;
+                    let entry_0 = body.enter_index(index_0 + 1);
+                    item_0.write_query(body)?;
+                    body.leave(entry_0);
                 }
+                body.leave(list_0);
             }
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.policy {
-            let key = ::awsgen_runtime::query::key(prefix, "Policy");
-            body.push(&key, value);
+            body.member("Policy", value);
         }
         if let ::std::option::Option::Some(value) = &self.duration_seconds {
-            let key = ::awsgen_runtime::query::key(prefix, "DurationSeconds");
-            body.push(&key, &value.to_string());
+            body.member("DurationSeconds", &value.to_string());
         }
         if let ::std::option::Option::Some(value) = &self.tags {
-            let key = ::awsgen_runtime::query::key(prefix, "Tags");
+            let member_0 = body.enter("Tags");
             if value.is_empty() {
-                body.push(&key, "");
+                body.value("");
             } else {
-                let list_prefix = ::awsgen_runtime::query::key(&key, "member");
+                let list_0 = body.enter("member");
                 for (index_0, item_0) in value.iter().enumerate() {
-                    let key = ::awsgen_runtime::query::indexed(
-                        &list_prefix,
-                        index_0 + 1,
-                    );
-                    item_0.write_query(body, &key)?;
+                    let entry_0 = body.enter_index(index_0 + 1);
+                    item_0.write_query(body)?;
+                    body.leave(entry_0);
                 }
+                body.leave(list_0);
             }
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.transitive_tag_keys {
-            let key = ::awsgen_runtime::query::key(prefix, "TransitiveTagKeys");
+            let member_0 = body.enter("TransitiveTagKeys");
             if value.is_empty() {
-                body.push(&key, "");
+                body.value("");
             } else {
-                let list_prefix = ::awsgen_runtime::query::key(&key, "member");
+                let list_0 = body.enter("member");
                 for (index_0, item_0) in value.iter().enumerate() {
-                    let key = ::awsgen_runtime::query::indexed(
-                        &list_prefix,
-                        index_0 + 1,
-                    );
-                    body.push(&key, item_0);
+                    let entry_0 = body.enter_index(index_0 + 1);
+                    body.value(item_0);
+                    body.leave(entry_0);
                 }
+                body.leave(list_0);
             }
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.external_id {
-            let key = ::awsgen_runtime::query::key(prefix, "ExternalId");
-            body.push(&key, value);
+            body.member("ExternalId", value);
         }
         if let ::std::option::Option::Some(value) = &self.serial_number {
-            let key = ::awsgen_runtime::query::key(prefix, "SerialNumber");
-            body.push(&key, value);
+            body.member("SerialNumber", value);
         }
         if let ::std::option::Option::Some(value) = &self.token_code {
-            let key = ::awsgen_runtime::query::key(prefix, "TokenCode");
-            body.push(&key, value);
+            body.member("TokenCode", value);
         }
         if let ::std::option::Option::Some(value) = &self.source_identity {
-            let key = ::awsgen_runtime::query::key(prefix, "SourceIdentity");
-            body.push(&key, value);
+            body.member("SourceIdentity", value);
         }
         if let ::std::option::Option::Some(value) = &self.provided_contexts {
-            let key = ::awsgen_runtime::query::key(prefix, "ProvidedContexts");
+            let member_0 = body.enter("ProvidedContexts");
             if value.is_empty() {
-                body.push(&key, "");
+                body.value("");
             } else {
-                let list_prefix = ::awsgen_runtime::query::key(&key, "member");
+                let list_0 = body.enter("member");
                 for (index_0, item_0) in value.iter().enumerate() {
-                    let key = ::awsgen_runtime::query::indexed(
-                        &list_prefix,
-                        index_0 + 1,
-                    );
-                    item_0.write_query(body, &key)?;
+                    let entry_0 = body.enter_index(index_0 + 1);
+                    item_0.write_query(body)?;
+                    body.leave(entry_0);
                 }
+                body.leave(list_0);
             }
+            body.leave(member_0);
         }
         ::std::result::Result::Ok(())
     }

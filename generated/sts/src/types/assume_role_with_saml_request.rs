@@ -342,46 +342,40 @@ impl AssumeRoleWithSamlRequestBuilder {
     }
 }
 impl AssumeRoleWithSamlRequest {
-    /// Writes the `AssumeRoleWithSAMLRequest` as query form pairs under `prefix`.
+    /// Writes the `AssumeRoleWithSAMLRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.role_arn {
-            let key = ::awsgen_runtime::query::key(prefix, "RoleArn");
-            body.push(&key, value);
+            body.member("RoleArn", value);
         }
         if let ::std::option::Option::Some(value) = &self.principal_arn {
-            let key = ::awsgen_runtime::query::key(prefix, "PrincipalArn");
-            body.push(&key, value);
+            body.member("PrincipalArn", value);
         }
         if let ::std::option::Option::Some(value) = &self.saml_assertion {
-            let key = ::awsgen_runtime::query::key(prefix, "SAMLAssertion");
-            body.push(&key, value);
+            body.member("SAMLAssertion", value);
         }
         if let ::std::option::Option::Some(value) = &self.policy_arns {
-            let key = ::awsgen_runtime::query::key(prefix, "PolicyArns");
+            let member_0 = body.enter("PolicyArns");
             if value.is_empty() {
-                body.push(&key, "");
+                body.value("");
             } else {
-                let list_prefix = ::awsgen_runtime::query::key(&key, "member");
+                let list_0 = body.enter("member");
                 for (index_0, item_0) in value.iter().enumerate() {
-                    let key = ::awsgen_runtime::query::indexed(
-                        &list_prefix,
-                        index_0 + 1,
-                    );
-                    item_0.write_query(body, &key)?;
+                    let entry_0 = body.enter_index(index_0 + 1);
+                    item_0.write_query(body)?;
+                    body.leave(entry_0);
                 }
+                body.leave(list_0);
             }
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.policy {
-            let key = ::awsgen_runtime::query::key(prefix, "Policy");
-            body.push(&key, value);
+            body.member("Policy", value);
         }
         if let ::std::option::Option::Some(value) = &self.duration_seconds {
-            let key = ::awsgen_runtime::query::key(prefix, "DurationSeconds");
-            body.push(&key, &value.to_string());
+            body.member("DurationSeconds", &value.to_string());
         }
         ::std::result::Result::Ok(())
     }

@@ -206,23 +206,21 @@ impl AssumeRootRequestBuilder {
     }
 }
 impl AssumeRootRequest {
-    /// Writes the `AssumeRootRequest` as query form pairs under `prefix`.
+    /// Writes the `AssumeRootRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.target_principal {
-            let key = ::awsgen_runtime::query::key(prefix, "TargetPrincipal");
-            body.push(&key, value);
+            body.member("TargetPrincipal", value);
         }
         if let ::std::option::Option::Some(value) = &self.task_policy_arn {
-            let key = ::awsgen_runtime::query::key(prefix, "TaskPolicyArn");
-            value.write_query(body, &key)?;
+            let member_0 = body.enter("TaskPolicyArn");
+            value.write_query(body)?;
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.duration_seconds {
-            let key = ::awsgen_runtime::query::key(prefix, "DurationSeconds");
-            body.push(&key, &value.to_string());
+            body.member("DurationSeconds", &value.to_string());
         }
         ::std::result::Result::Ok(())
     }

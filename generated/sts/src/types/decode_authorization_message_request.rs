@@ -129,15 +129,13 @@ impl DecodeAuthorizationMessageRequestBuilder {
     }
 }
 impl DecodeAuthorizationMessageRequest {
-    /// Writes the `DecodeAuthorizationMessageRequest` as query form pairs under `prefix`.
+    /// Writes the `DecodeAuthorizationMessageRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.encoded_message {
-            let key = ::awsgen_runtime::query::key(prefix, "EncodedMessage");
-            body.push(&key, value);
+            body.member("EncodedMessage", value);
         }
         ::std::result::Result::Ok(())
     }

@@ -128,15 +128,13 @@ impl GetAccessKeyInfoRequestBuilder {
     }
 }
 impl GetAccessKeyInfoRequest {
-    /// Writes the `GetAccessKeyInfoRequest` as query form pairs under `prefix`.
+    /// Writes the `GetAccessKeyInfoRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.access_key_id {
-            let key = ::awsgen_runtime::query::key(prefix, "AccessKeyId");
-            body.push(&key, value);
+            body.member("AccessKeyId", value);
         }
         ::std::result::Result::Ok(())
     }

@@ -129,15 +129,13 @@ impl GetDelegatedAccessTokenRequestBuilder {
     }
 }
 impl GetDelegatedAccessTokenRequest {
-    /// Writes the `GetDelegatedAccessTokenRequest` as query form pairs under `prefix`.
+    /// Writes the `GetDelegatedAccessTokenRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.trade_in_token {
-            let key = ::awsgen_runtime::query::key(prefix, "TradeInToken");
-            body.push(&key, value);
+            body.member("TradeInToken", value);
         }
         ::std::result::Result::Ok(())
     }

@@ -177,23 +177,19 @@ impl GetSessionTokenRequestBuilder {
     }
 }
 impl GetSessionTokenRequest {
-    /// Writes the `GetSessionTokenRequest` as query form pairs under `prefix`.
+    /// Writes the `GetSessionTokenRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.duration_seconds {
-            let key = ::awsgen_runtime::query::key(prefix, "DurationSeconds");
-            body.push(&key, &value.to_string());
+            body.member("DurationSeconds", &value.to_string());
         }
         if let ::std::option::Option::Some(value) = &self.serial_number {
-            let key = ::awsgen_runtime::query::key(prefix, "SerialNumber");
-            body.push(&key, value);
+            body.member("SerialNumber", value);
         }
         if let ::std::option::Option::Some(value) = &self.token_code {
-            let key = ::awsgen_runtime::query::key(prefix, "TokenCode");
-            body.push(&key, value);
+            body.member("TokenCode", value);
         }
         ::std::result::Result::Ok(())
     }

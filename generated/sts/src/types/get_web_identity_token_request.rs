@@ -240,49 +240,46 @@ impl GetWebIdentityTokenRequestBuilder {
     }
 }
 impl GetWebIdentityTokenRequest {
-    /// Writes the `GetWebIdentityTokenRequest` as query form pairs under `prefix`.
+    /// Writes the `GetWebIdentityTokenRequest` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.audience {
-            let key = ::awsgen_runtime::query::key(prefix, "Audience");
+            let member_0 = body.enter("Audience");
             if value.is_empty() {
-                body.push(&key, "");
+                body.value("");
             } else {
-                let list_prefix = ::awsgen_runtime::query::key(&key, "member");
+                let list_0 = body.enter("member");
                 for (index_0, item_0) in value.iter().enumerate() {
-                    let key = ::awsgen_runtime::query::indexed(
-                        &list_prefix,
-                        index_0 + 1,
-                    );
-                    body.push(&key, item_0);
+                    let entry_0 = body.enter_index(index_0 + 1);
+                    body.value(item_0);
+                    body.leave(entry_0);
                 }
+                body.leave(list_0);
             }
+            body.leave(member_0);
         }
         if let ::std::option::Option::Some(value) = &self.duration_seconds {
-            let key = ::awsgen_runtime::query::key(prefix, "DurationSeconds");
-            body.push(&key, &value.to_string());
+            body.member("DurationSeconds", &value.to_string());
         }
         if let ::std::option::Option::Some(value) = &self.signing_algorithm {
-            let key = ::awsgen_runtime::query::key(prefix, "SigningAlgorithm");
-            body.push(&key, value);
+            body.member("SigningAlgorithm", value);
         }
         if let ::std::option::Option::Some(value) = &self.tags {
-            let key = ::awsgen_runtime::query::key(prefix, "Tags");
+            let member_0 = body.enter("Tags");
             if value.is_empty() {
-                body.push(&key, "");
+                body.value("");
             } else {
-                let list_prefix = ::awsgen_runtime::query::key(&key, "member");
+                let list_0 = body.enter("member");
                 for (index_0, item_0) in value.iter().enumerate() {
-                    let key = ::awsgen_runtime::query::indexed(
-                        &list_prefix,
-                        index_0 + 1,
-                    );
-                    item_0.write_query(body, &key)?;
+                    let entry_0 = body.enter_index(index_0 + 1);
+                    item_0.write_query(body)?;
+                    body.leave(entry_0);
                 }
+                body.leave(list_0);
             }
+            body.leave(member_0);
         }
         ::std::result::Result::Ok(())
     }

@@ -113,15 +113,13 @@ impl PolicyDescriptorTypeBuilder {
     }
 }
 impl PolicyDescriptorType {
-    /// Writes the `PolicyDescriptorType` as query form pairs under `prefix`.
+    /// Writes the `PolicyDescriptorType` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.arn {
-            let key = ::awsgen_runtime::query::key(prefix, "arn");
-            body.push(&key, value);
+            body.member("arn", value);
         }
         ::std::result::Result::Ok(())
     }

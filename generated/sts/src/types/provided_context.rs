@@ -148,19 +148,16 @@ impl ProvidedContextBuilder {
     }
 }
 impl ProvidedContext {
-    /// Writes the `ProvidedContext` as query form pairs under `prefix`.
+    /// Writes the `ProvidedContext` as query form pairs under the body's current key.
     pub(crate) fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-        prefix: &str,
     ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
         if let ::std::option::Option::Some(value) = &self.provider_arn {
-            let key = ::awsgen_runtime::query::key(prefix, "ProviderArn");
-            body.push(&key, value);
+            body.member("ProviderArn", value);
         }
         if let ::std::option::Option::Some(value) = &self.context_assertion {
-            let key = ::awsgen_runtime::query::key(prefix, "ContextAssertion");
-            body.push(&key, value);
+            body.member("ContextAssertion", value);
         }
         ::std::result::Result::Ok(())
     }
