@@ -74,8 +74,10 @@ pub fn parse(body: &[u8]) -> Result<XmlElement<'_>, XmlError> {
 pub struct XmlElement<'a> {
     name: &'a str,
     text: Cow<'a, str>,
-    attributes: Vec<(&'a str, Cow<'a, str>)>,
-    children: Vec<XmlElement<'a>>,
+    // Boxed slices, not vectors: a tree of a large response holds tens of
+    // thousands of elements, and each is smaller by the two capacities.
+    attributes: Box<[(&'a str, Cow<'a, str>)]>,
+    children: Box<[XmlElement<'a>]>,
     path: Arc<ElementPath<'a>>,
 }
 
@@ -201,9 +203,12 @@ struct Open<'a> {
     name: &'a str,
     attributes: Vec<(&'a str, Cow<'a, str>)>,
     text: Cow<'a, str>,
-    children: Vec<XmlElement<'a>>,
+    /// Where the element's children start in [`TreeBuilder::finished`].
+    children_start: usize,
     /// An index into [`TreeBuilder::paths`].
     path: usize,
+    /// The path id of the last child opened so far, or [`NO_PATH`].
+    last_child_path: usize,
     /// Where in `text` the current run of character data (everything since
     /// the last tag) starts, and whether it is whitespace so far: a
     /// whitespace-only run next to a child element is indentation.
@@ -238,8 +243,9 @@ impl<'a> Open<'a> {
     }
 }
 
-/// The parent path id of the root element.
-const NO_PARENT: usize = usize::MAX;
+/// No path id: the parent path id of the root element, and the hint where
+/// there is none yet.
+const NO_PATH: usize = usize::MAX;
 
 /// The state of one [`parse`]: the reader, the open elements, and the paths
 /// seen so far.
@@ -247,11 +253,21 @@ struct TreeBuilder<'a> {
     input: &'a str,
     reader: Reader<&'a [u8]>,
     stack: Vec<Open<'a>>,
+    /// The closed children of the open elements, each one's after its
+    /// parent's earlier ones: an element takes its own (exactly as many as
+    /// it has, in one allocation) when it closes.
+    finished: Vec<XmlElement<'a>>,
     root: Option<XmlElement<'a>>,
     /// Every distinct path, by id; `path_ids` finds the id of a child's path
-    /// from its parent's id ([`NO_PARENT`] for the root) and its local name.
+    /// from its parent's id ([`NO_PATH`] for the root) and its local name.
     paths: Vec<Arc<ElementPath<'a>>>,
     path_ids: HashMap<(usize, &'a str), usize>,
+    /// By path id: the path of the child that came first under an element
+    /// there last time, and of the sibling that came next after an element
+    /// there. The items of a list are laid out alike, so these guesses are
+    /// nearly always right, and spare the lookup in `path_ids`.
+    first_child_hint: Vec<usize>,
+    next_sibling_hint: Vec<usize>,
 }
 
 impl<'a> TreeBuilder<'a> {
@@ -268,10 +284,13 @@ impl<'a> TreeBuilder<'a> {
         TreeBuilder {
             input,
             reader,
-            stack: Vec::new(),
+            stack: Vec::with_capacity(16),
+            finished: Vec::with_capacity(64),
             root: None,
             paths: Vec::new(),
             path_ids: HashMap::new(),
+            first_child_hint: Vec::new(),
+            next_sibling_hint: Vec::new(),
         }
     }
 
@@ -333,29 +352,37 @@ impl<'a> TreeBuilder<'a> {
         let name = local_name(content.get(..qname_len).unwrap_or(content));
 
         let mut attributes = Vec::new();
-        for attribute in Attributes::new(content, qname_len) {
-            let attribute = attribute.map_err(|e| self.syntax_error(name, content, &e))?;
-            let key = self.sub_str(content, attribute.key.into_inner(), at)?;
-            let value = attribute
-                .normalized_value_with(XmlVersion::Implicit1_0, 1, resolve_xml_entity)
-                .map_err(|e| self.attribute_error(key, &e, at))?;
-            attributes.push((key, value));
+        // Most tags are a bare name: nothing to look through.
+        if content.len() > qname_len {
+            for attribute in Attributes::new(content, qname_len) {
+                let attribute = attribute.map_err(|e| self.syntax_error(name, content, &e))?;
+                let key = self.sub_str(content, attribute.key.into_inner(), at)?;
+                let value = attribute
+                    .normalized_value_with(XmlVersion::Implicit1_0, 1, resolve_xml_entity)
+                    .map_err(|e| self.attribute_error(key, &e, at))?;
+                attributes.push((key, value));
+            }
         }
 
-        let parent = match self.stack.last_mut() {
+        let path = match self.stack.last_mut() {
             Some(parent) => {
                 parent.end_run(true);
-                parent.path
+                let (parent_path, previous) = (parent.path, parent.last_child_path);
+                let path = self.child_path_id(parent_path, previous, name);
+                if let Some(parent) = self.stack.last_mut() {
+                    parent.last_child_path = path;
+                }
+                path
             }
-            None => NO_PARENT,
+            None => self.path_id(NO_PATH, name),
         };
-        let path = self.path_id(parent, name);
         self.stack.push(Open {
             name,
             attributes,
             text: Cow::Borrowed(""),
-            children: Vec::new(),
+            children_start: self.finished.len(),
             path,
+            last_child_path: NO_PATH,
             run_start: 0,
             run_is_whitespace: true,
         });
@@ -367,18 +394,28 @@ impl<'a> TreeBuilder<'a> {
         let Some(mut open) = self.stack.pop() else {
             return Err(self.error("end tag without a start tag".to_owned(), Some(at)));
         };
-        let has_children = !open.children.is_empty();
+        let has_children = self.finished.len() > open.children_start;
         open.end_run(has_children);
+        // `split_off` allocates exactly as many as it moves, so the boxing
+        // does not reallocate.
+        let children = if has_children {
+            self.finished
+                .split_off(open.children_start)
+                .into_boxed_slice()
+        } else {
+            Box::default()
+        };
         let element = XmlElement {
             name: open.name,
             text: open.text,
-            attributes: open.attributes,
-            children: open.children,
+            attributes: open.attributes.into_boxed_slice(),
+            children,
             path: Arc::clone(&self.paths[open.path]),
         };
-        match self.stack.last_mut() {
-            Some(parent) => parent.children.push(element),
-            None => self.root = Some(element),
+        if self.stack.is_empty() {
+            self.root = Some(element);
+        } else {
+            self.finished.push(element);
         }
         Ok(())
     }
@@ -437,8 +474,30 @@ impl<'a> TreeBuilder<'a> {
         }
     }
 
+    /// The id of the path of an element named `name` under the element
+    /// whose path has id `parent`, after a sibling whose path has id
+    /// `previous` ([`NO_PATH`] for the first child): the hint when it names
+    /// the same path, else found, and the hint set for next time.
+    fn child_path_id(&mut self, parent: usize, previous: usize, name: &'a str) -> usize {
+        let hint = if previous == NO_PATH {
+            self.first_child_hint[parent]
+        } else {
+            self.next_sibling_hint[previous]
+        };
+        if hint != NO_PATH && self.paths[hint].name == name {
+            return hint;
+        }
+        let id = self.path_id(parent, name);
+        if previous == NO_PATH {
+            self.first_child_hint[parent] = id;
+        } else {
+            self.next_sibling_hint[previous] = id;
+        }
+        id
+    }
+
     /// The id of the path of an element named `name` under the element whose
-    /// path has id `parent` ([`NO_PARENT`] for the root).
+    /// path has id `parent` ([`NO_PATH`] for the root).
     fn path_id(&mut self, parent: usize, name: &'a str) -> usize {
         if let Some(&id) = self.path_ids.get(&(parent, name)) {
             return id;
@@ -449,6 +508,8 @@ impl<'a> TreeBuilder<'a> {
             name,
             joined: OnceLock::new(),
         }));
+        self.first_child_hint.push(NO_PATH);
+        self.next_sibling_hint.push(NO_PATH);
         self.path_ids.insert((parent, name), id);
         id
     }
