@@ -53,16 +53,12 @@ pub fn write_query_impl(
     let model_name = &type_def.model_name;
     let writes = def.members.iter().map(|member| {
         let key = dialect.name(&member.xml, &member.model_name);
-        let write = write_under(
+        let writer = Writer {
             service,
             dialect,
-            &key,
-            &member.ty,
-            &member.xml,
-            member.explicit_timestamp_format,
-            &format_ident!("value"),
-            0,
-        );
+            explicit: member.explicit_timestamp_format,
+        };
+        let write = writer.write_under(&key, &member.ty, &member.xml, &format_ident!("value"), 0);
         (member, write)
     });
     let body = match &type_def.kind {
@@ -105,32 +101,6 @@ pub fn write_query_impl(
                 ::std::result::Result::Ok(())
             }
         }
-    }
-}
-
-/// Writes `value` (a reference to a `ty`) under the segment `name` of the
-/// body's current key: one call for a scalar, else entering the segment,
-/// writing there and leaving it.
-#[allow(clippy::too_many_arguments)]
-fn write_under(
-    service: &Service,
-    dialect: QueryDialect,
-    name: &str,
-    ty: &RustType,
-    form: &XmlForm,
-    explicit: Option<TimestampFormat>,
-    value: &Ident,
-    depth: usize,
-) -> TokenStream {
-    if let Written::Scalar(text) = written(service, ty, explicit, value) {
-        return quote! { body.member(#name, #text); };
-    }
-    let mark = format_ident!("member_{depth}");
-    let write = write_value(service, dialect, ty, form, explicit, value, depth);
-    quote! {
-        let #mark = body.enter(#name);
-        #write
-        body.leave(#mark);
     }
 }
 
@@ -185,131 +155,138 @@ fn written<'t>(
     })
 }
 
-/// Writes `value` (a reference to a `ty`) at the body's current key; `depth`
-/// keeps the bindings of nested lists and maps apart.
-fn write_value(
-    service: &Service,
+/// What the writing of one member's value depends on besides the value.
+struct Writer<'s> {
+    service: &'s Service,
     dialect: QueryDialect,
-    ty: &RustType,
-    form: &XmlForm,
+    /// The member's own timestamp format, if it has one.
     explicit: Option<TimestampFormat>,
-    value: &Ident,
-    depth: usize,
-) -> TokenStream {
-    match written(service, ty, explicit, value) {
-        Written::Scalar(text) => quote! { body.value(#text); },
-        Written::Structure { has_members: true } => quote! {
-            #value.write_query(body)?;
-        },
-        // A structure without members writes nothing (and has no `write_query`).
-        Written::Structure { has_members: false } => quote! {
-            let _ = #value;
-        },
-        Written::List(item) => {
-            let item_form = match &form.items {
-                XmlItems::List(item_form) => item_form.as_ref(),
-                _ => &XmlForm::default(),
-            };
-            let item_ident = format_ident!("item_{depth}");
-            let index = format_ident!("index_{depth}");
-            let entry = format_ident!("entry_{depth}");
-            let write_item = write_value(
-                service,
-                dialect,
-                item,
-                item_form,
-                explicit,
-                &item_ident,
-                depth + 1,
-            );
-            let each = quote! {
-                for (#index, #item_ident) in #value.iter().enumerate() {
-                    let #entry = body.enter_index(#index + 1);
-                    #write_item
-                    body.leave(#entry);
-                }
-            };
-            match dialect {
-                QueryDialect::Ec2 => each,
-                QueryDialect::Query => {
-                    let list = format_ident!("list_{depth}");
-                    let enter = if form.flattened {
-                        // A flattened list's member name replaces the
-                        // member's own as the last segment.
-                        item_form
-                            .name
-                            .as_ref()
-                            .map(|name| quote! { body.enter_renamed(#name) })
-                    } else {
-                        let name = dialect.name(item_form, "member");
-                        Some(quote! { body.enter(#name) })
-                    };
-                    let each = match enter {
-                        Some(enter) => quote! {
-                            let #list = #enter;
-                            #each
-                            body.leave(#list);
-                        },
-                        None => each,
-                    };
-                    // botocore writes an empty list as an empty value.
-                    quote! {
-                        if #value.is_empty() {
-                            body.value("");
+}
+
+impl Writer<'_> {
+    /// Writes `value` (a reference to a `ty`) under the segment `name` of the
+    /// body's current key: one call for a scalar, else entering the segment,
+    /// writing there and leaving it.
+    fn write_under(
+        &self,
+        name: &str,
+        ty: &RustType,
+        form: &XmlForm,
+        value: &Ident,
+        depth: usize,
+    ) -> TokenStream {
+        if let Written::Scalar(text) = written(self.service, ty, self.explicit, value) {
+            return quote! { body.member(#name, #text); };
+        }
+        let mark = format_ident!("member_{depth}");
+        let write = self.write_value(ty, form, value, depth);
+        quote! {
+            let #mark = body.enter(#name);
+            #write
+            body.leave(#mark);
+        }
+    }
+
+    /// Writes `value` (a reference to a `ty`) at the body's current key; `depth`
+    /// keeps the bindings of nested lists and maps apart.
+    fn write_value(
+        &self,
+        ty: &RustType,
+        form: &XmlForm,
+        value: &Ident,
+        depth: usize,
+    ) -> TokenStream {
+        match written(self.service, ty, self.explicit, value) {
+            Written::Scalar(text) => quote! { body.value(#text); },
+            Written::Structure { has_members: true } => quote! {
+                #value.write_query(body)?;
+            },
+            // A structure without members writes nothing (and has no `write_query`).
+            Written::Structure { has_members: false } => quote! {
+                let _ = #value;
+            },
+            Written::List(item) => {
+                let item_form = match &form.items {
+                    XmlItems::List(item_form) => item_form.as_ref(),
+                    _ => &XmlForm::default(),
+                };
+                let item_ident = format_ident!("item_{depth}");
+                let index = format_ident!("index_{depth}");
+                let entry = format_ident!("entry_{depth}");
+                let write_item = self.write_value(item, item_form, &item_ident, depth + 1);
+                let each = quote! {
+                    for (#index, #item_ident) in #value.iter().enumerate() {
+                        let #entry = body.enter_index(#index + 1);
+                        #write_item
+                        body.leave(#entry);
+                    }
+                };
+                match self.dialect {
+                    QueryDialect::Ec2 => each,
+                    QueryDialect::Query => {
+                        let list = format_ident!("list_{depth}");
+                        let enter = if form.flattened {
+                            // A flattened list's member name replaces the
+                            // member's own as the last segment.
+                            item_form
+                                .name
+                                .as_ref()
+                                .map(|name| quote! { body.enter_renamed(#name) })
                         } else {
-                            #each
+                            let name = self.dialect.name(item_form, "member");
+                            Some(quote! { body.enter(#name) })
+                        };
+                        let each = match enter {
+                            Some(enter) => quote! {
+                                let #list = #enter;
+                                #each
+                                body.leave(#list);
+                            },
+                            None => each,
+                        };
+                        // botocore writes an empty list as an empty value.
+                        quote! {
+                            if #value.is_empty() {
+                                body.value("");
+                            } else {
+                                #each
+                            }
                         }
                     }
                 }
             }
-        }
-        Written::Map(key_ty, value_ty) => {
-            let (key_form, value_form) = match &form.items {
-                XmlItems::Map(key_form, value_form) => (key_form.as_ref(), value_form.as_ref()),
-                _ => (&XmlForm::default(), &XmlForm::default()),
-            };
-            let key_name = dialect.name(key_form, "key");
-            let value_name = dialect.name(value_form, "value");
-            let entry_key = format_ident!("entry_key_{depth}");
-            let entry_value = format_ident!("entry_value_{depth}");
-            let index = format_ident!("index_{depth}");
-            let entry = format_ident!("entry_{depth}");
-            let write_key = write_under(
-                service,
-                dialect,
-                &key_name,
-                key_ty,
-                key_form,
-                explicit,
-                &entry_key,
-                depth + 1,
-            );
-            let write_entry_value = write_under(
-                service,
-                dialect,
-                &value_name,
-                value_ty,
-                value_form,
-                explicit,
-                &entry_value,
-                depth + 1,
-            );
-            let each = quote! {
-                for (#index, (#entry_key, #entry_value)) in #value.iter().enumerate() {
-                    let #entry = body.enter_index(#index + 1);
-                    #write_key
-                    #write_entry_value
-                    body.leave(#entry);
-                }
-            };
-            if form.flattened {
-                each
-            } else {
-                let entries = format_ident!("entries_{depth}");
-                quote! {
-                    let #entries = body.enter("entry");
-                    #each
-                    body.leave(#entries);
+            Written::Map(key_ty, value_ty) => {
+                let (key_form, value_form) = match &form.items {
+                    XmlItems::Map(key_form, value_form) => (key_form.as_ref(), value_form.as_ref()),
+                    _ => (&XmlForm::default(), &XmlForm::default()),
+                };
+                let key_name = self.dialect.name(key_form, "key");
+                let value_name = self.dialect.name(value_form, "value");
+                let entry_key = format_ident!("entry_key_{depth}");
+                let entry_value = format_ident!("entry_value_{depth}");
+                let index = format_ident!("index_{depth}");
+                let entry = format_ident!("entry_{depth}");
+                let write_key =
+                    self.write_under(&key_name, key_ty, key_form, &entry_key, depth + 1);
+                let write_entry_value =
+                    self.write_under(&value_name, value_ty, value_form, &entry_value, depth + 1);
+                let each = quote! {
+                    for (#index, (#entry_key, #entry_value)) in #value.iter().enumerate() {
+                        let #entry = body.enter_index(#index + 1);
+                        #write_key
+                        #write_entry_value
+                        body.leave(#entry);
+                    }
+                };
+                if form.flattened {
+                    each
+                } else {
+                    let entries = format_ident!("entries_{depth}");
+                    quote! {
+                        let #entries = body.enter("entry");
+                        #each
+                        body.leave(#entries);
+                    }
                 }
             }
         }
