@@ -46,8 +46,8 @@ impl FormBody {
             text: ::std::string::String::with_capacity(1024),
             key: ::std::string::String::with_capacity(64),
         };
-        body.push("Action", action);
-        body.push("Version", version);
+        body.member("Action", action);
+        body.member("Version", version);
         body
     }
 
@@ -66,15 +66,7 @@ impl FormBody {
 
     /// Enters the `index`th (from 1) entry of a list or map: the key becomes `key.index`.
     pub fn enter_index(&mut self, index: usize) -> KeyMark {
-        let len = self.key.len();
-        if len > 0 {
-            self.key.push('.');
-        }
-        self.key.push_str(::itoa::Buffer::new().format(index));
-        KeyMark {
-            len,
-            replaced: None,
-        }
+        self.enter(::itoa::Buffer::new().format(index))
     }
 
     /// Replaces the key's last segment with `name` (`Tags.Tag` becomes
@@ -101,7 +93,9 @@ impl FormBody {
 
     /// Adds the pair of the current key and `value`.
     pub fn value(&mut self, value: &str) {
-        self.text.push('&');
+        if !self.text.is_empty() {
+            self.text.push('&');
+        }
         push_encoded(&mut self.text, &self.key);
         self.text.push('=');
         push_encoded(&mut self.text, value);
@@ -112,16 +106,6 @@ impl FormBody {
         let mark = self.enter(name);
         self.value(value);
         self.leave(mark);
-    }
-
-    /// Adds `key=value` after what is there.
-    fn push(&mut self, key: &str, value: &str) {
-        if !self.text.is_empty() {
-            self.text.push('&');
-        }
-        push_encoded(&mut self.text, key);
-        self.text.push('=');
-        push_encoded(&mut self.text, value);
     }
 
     /// The encoded body.
