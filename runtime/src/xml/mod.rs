@@ -2,7 +2,8 @@
 //! restXml, awsQuery and ec2Query protocols walks, and (in [`XmlWriter`])
 //! the restXml request bodies it writes.
 //!
-//! [`parse`] reads a whole body into its root [`XmlElement`]. The tree borrows
+//! [`parse`] reads a whole body into an [`XmlDocument`], whose elements are
+//! read through [`XmlElement`] handles from its root. The tree borrows
 //! from the body: names always, text and attribute values unless they held
 //! references (`&amp;`, `&#10;`) or line ends to normalise. It is a reader
 //! for what AWS sends, not a validating parser, but it refuses whatever could
@@ -24,14 +25,15 @@
 //! normalised as XML requires (`\r\n` and `\r` read as `\n`), as in botocore,
 //! which reads through expat.
 
+mod document;
 mod writer;
 
+pub use document::{Children, XmlDocument, XmlElement};
 pub use writer::XmlWriter;
 
 use std::borrow::Cow;
 use std::collections::HashMap;
 use std::fmt;
-use std::sync::{Arc, OnceLock};
 
 use ::quick_xml::errors::{Error as QuickError, IllFormedError};
 use ::quick_xml::escape::{resolve_xml_entity, EscapeError};
@@ -40,16 +42,18 @@ use ::quick_xml::events::{BytesRef, BytesStart, Event};
 use ::quick_xml::reader::Reader;
 use ::quick_xml::XmlVersion;
 
+use document::{joined_path, ElementPath, Node, NO_PATH};
+
 /// The deepest nesting [`parse`] accepts; the root element is at depth 1.
 ///
 /// Real responses nest far less (a structure member is one level, a wrapped
 /// list or map entry two), so 256 leaves room for deep and recursive shapes,
 /// while bounding what input can make code that walks the tree recursively
-/// do: the generated readers recurse once per level, and so do dropping the
-/// tree and its shared paths.
+/// do: the generated readers recurse once per level.
 pub const MAX_DEPTH: usize = 256;
 
-/// Parses a whole response body into its root element.
+/// Parses a whole response body into a document; its
+/// [`root`](XmlDocument::root) is the root element.
 ///
 /// # Errors
 ///
@@ -57,122 +61,13 @@ pub const MAX_DEPTH: usize = 256;
 /// not well-formed XML, holds a DOCTYPE or an unknown entity, has no root
 /// element or something other than whitespace, comments and processing
 /// instructions after it, or nests deeper than [`MAX_DEPTH`].
-pub fn parse(body: &[u8]) -> Result<XmlElement<'_>, XmlError> {
+pub fn parse(body: &[u8]) -> Result<XmlDocument<'_>, XmlError> {
     let input = std::str::from_utf8(body).map_err(|e| XmlError {
         message: "invalid UTF-8".to_owned(),
         offset: Some(e.valid_up_to() as u64),
         path: None,
     })?;
     TreeBuilder::new(input).run()
-}
-
-/// One element of a parsed document: its local name, its own text, its
-/// attributes and its child elements, in document order.
-///
-/// `Send` and `Sync`, so a tree can be held across an `.await`.
-#[derive(Debug, Clone)]
-pub struct XmlElement<'a> {
-    name: &'a str,
-    text: Cow<'a, str>,
-    // Boxed slices, not vectors: a tree of a large response holds tens of
-    // thousands of elements, and each is smaller by the two capacities.
-    attributes: Box<[(&'a str, Cow<'a, str>)]>,
-    children: Box<[XmlElement<'a>]>,
-    path: Arc<ElementPath<'a>>,
-}
-
-/// Where an element is: one per distinct path in a document, shared by all
-/// the elements there (the 500 `item`s of a list hold one), and joined into
-/// text only when asked for. A path string per element would cost an
-/// allocation each, and could be made to cost memory quadratic in the body:
-/// a few thousand siblings with distinct names under an element 256 levels
-/// down, each name and level a kilobyte.
-struct ElementPath<'a> {
-    parent: Option<Arc<ElementPath<'a>>>,
-    name: &'a str,
-    joined: OnceLock<Box<str>>,
-}
-
-impl ElementPath<'_> {
-    fn as_str(&self) -> &str {
-        self.joined.get_or_init(|| {
-            let mut names = vec![self.name];
-            let mut at = self;
-            while let Some(parent) = &at.parent {
-                names.push(parent.name);
-                at = parent;
-            }
-            names.reverse();
-            names.join("/").into()
-        })
-    }
-}
-
-impl fmt::Debug for ElementPath<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Debug::fmt(self.as_str(), f)
-    }
-}
-
-impl<'a> XmlElement<'a> {
-    /// The element's local name: `Foo` for both `<Foo>` and `<a:Foo>`.
-    pub fn name(&self) -> &str {
-        self.name
-    }
-
-    /// The element's own character data (text, CDATA sections, entity and
-    /// character references, unescaped) concatenated, without its children's.
-    ///
-    /// Whitespace is kept as written (`<a>  x </a>` has text `"  x "`), except
-    /// that in an element with child elements a whitespace-only run between
-    /// two tags is indentation and left out. An empty element (`<a/>`,
-    /// `<a></a>`) has text `""`.
-    pub fn text(&self) -> &str {
-        &self.text
-    }
-
-    /// The child elements, in document order.
-    pub fn children(&self) -> std::slice::Iter<'_, XmlElement<'a>> {
-        self.children.iter()
-    }
-
-    /// The first child element whose local name is `name`.
-    pub fn child(&self, name: &str) -> Option<&XmlElement<'a>> {
-        self.children.iter().find(|c| c.name == name)
-    }
-
-    /// The child elements whose local name is `name`, in document order.
-    pub fn children_named<'s>(
-        &'s self,
-        name: &'s str,
-    ) -> impl Iterator<Item = &'s XmlElement<'a>> + 's {
-        self.children.iter().filter(move |c| c.name == name)
-    }
-
-    /// The value of the attribute whose qualified name, as written, is `name`
-    /// (`"id"`, `"xsi:type"`), unescaped and normalised as XML requires (a
-    /// literal tab or line end reads as a space; `&#10;` stays a line end).
-    /// Namespace declarations (`xmlns`, `xmlns:a`) are attributes here too.
-    pub fn attribute(&self, name: &str) -> Option<&str> {
-        self.attributes
-            .iter()
-            .find(|(key, _)| *key == name)
-            .map(|(_, value)| &**value)
-    }
-
-    /// Every attribute as `(qualified name, value)`, in document order,
-    /// namespace declarations included.
-    pub fn attributes(&self) -> impl Iterator<Item = (&str, &str)> {
-        self.attributes.iter().map(|(key, value)| (*key, &**value))
-    }
-
-    /// The local names from the root down to this element, joined by `/`
-    /// (`DescribeInstancesResponse/reservationSet/item`), for error messages.
-    ///
-    /// Joined on the first call for each distinct path, then kept.
-    pub fn path(&self) -> &str {
-        self.path.as_str()
-    }
 }
 
 /// Why a body could not be read as XML: what is wrong, and where (the byte
@@ -200,15 +95,13 @@ impl std::error::Error for XmlError {}
 
 /// An element whose end tag has not been read yet.
 struct Open<'a> {
-    name: &'a str,
-    attributes: Vec<(&'a str, Cow<'a, str>)>,
+    /// Its index in [`TreeBuilder::nodes`].
+    node: u32,
     text: Cow<'a, str>,
-    /// Where the element's children start in [`TreeBuilder::finished`].
-    children_start: usize,
     /// An index into [`TreeBuilder::paths`].
-    path: usize,
-    /// The path id of the last child opened so far, or [`NO_PATH`].
-    last_child_path: usize,
+    path: u32,
+    /// The path of the last child opened so far, or [`NO_PATH`].
+    last_child_path: u32,
     /// Where in `text` the current run of character data (everything since
     /// the last tag) starts, and whether it is whitespace so far: a
     /// whitespace-only run next to a child element is indentation.
@@ -243,31 +136,26 @@ impl<'a> Open<'a> {
     }
 }
 
-/// No path id: the parent path id of the root element, and the hint where
-/// there is none yet.
-const NO_PATH: usize = usize::MAX;
-
-/// The state of one [`parse`]: the reader, the open elements, and the paths
-/// seen so far.
+/// The state of one [`parse`]: the reader, the document so far, the open
+/// elements, and the paths seen so far.
 struct TreeBuilder<'a> {
     input: &'a str,
     reader: Reader<&'a [u8]>,
     stack: Vec<Open<'a>>,
-    /// The closed children of the open elements, each one's after its
-    /// parent's earlier ones: an element takes its own (exactly as many as
-    /// it has, in one allocation) when it closes.
-    finished: Vec<XmlElement<'a>>,
-    root: Option<XmlElement<'a>>,
+    /// Every element opened so far, in document order.
+    nodes: Vec<Node<'a>>,
+    attributes: Vec<(&'a str, Cow<'a, str>)>,
+    root_closed: bool,
     /// Every distinct path, by id; `path_ids` finds the id of a child's path
     /// from its parent's id ([`NO_PATH`] for the root) and its local name.
-    paths: Vec<Arc<ElementPath<'a>>>,
-    path_ids: HashMap<(usize, &'a str), usize>,
+    paths: Vec<ElementPath<'a>>,
+    path_ids: HashMap<(u32, &'a str), u32>,
     /// By path id: the path of the child that came first under an element
     /// there last time, and of the sibling that came next after an element
     /// there. The items of a list are laid out alike, so these guesses are
     /// nearly always right, and spare the lookup in `path_ids`.
-    first_child_hint: Vec<usize>,
-    next_sibling_hint: Vec<usize>,
+    first_child_hint: Vec<u32>,
+    next_sibling_hint: Vec<u32>,
 }
 
 impl<'a> TreeBuilder<'a> {
@@ -285,8 +173,13 @@ impl<'a> TreeBuilder<'a> {
             input,
             reader,
             stack: Vec::with_capacity(16),
-            finished: Vec::with_capacity(64),
-            root: None,
+            // AWS's responses run to about 32 bytes an element (EC2's
+            // `DescribeInstances`: 1.4 MB, 46,000 elements): room for twice
+            // that spares copying the nodes as they grow, and what is not
+            // filled is only address space in an allocation that large.
+            nodes: Vec::with_capacity(input.len() / 16),
+            attributes: Vec::new(),
+            root_closed: false,
             paths: Vec::new(),
             path_ids: HashMap::new(),
             first_child_hint: Vec::new(),
@@ -294,7 +187,7 @@ impl<'a> TreeBuilder<'a> {
         }
     }
 
-    fn run(mut self) -> Result<XmlElement<'a>, XmlError> {
+    fn run(mut self) -> Result<XmlDocument<'a>, XmlError> {
         loop {
             let at = self.reader.buffer_position();
             let event = match self.reader.read_event() {
@@ -337,7 +230,7 @@ impl<'a> TreeBuilder<'a> {
 
     /// Opens an element from its start tag, which starts at byte `at`.
     fn open(&mut self, start: &BytesStart<'_>, at: u64) -> Result<(), XmlError> {
-        if self.root.is_some() {
+        if self.root_closed {
             return Err(self.error(
                 "a second element after the root element".to_owned(),
                 Some(at),
@@ -351,7 +244,7 @@ impl<'a> TreeBuilder<'a> {
         let qname_len = start.name().as_ref().len();
         let name = local_name(content.get(..qname_len).unwrap_or(content));
 
-        let mut attributes = Vec::new();
+        let first_attribute = self.index(self.attributes.len(), "attributes", at)?;
         // Most tags are a bare name: nothing to look through.
         if content.len() > qname_len {
             for attribute in Attributes::new(content, qname_len) {
@@ -360,27 +253,39 @@ impl<'a> TreeBuilder<'a> {
                 let value = attribute
                     .normalized_value_with(XmlVersion::Implicit1_0, 1, resolve_xml_entity)
                     .map_err(|e| self.attribute_error(key, &e, at))?;
-                attributes.push((key, value));
+                self.attributes.push((key, value));
             }
         }
+        let attribute_count =
+            self.index(self.attributes.len(), "attributes", at)? - first_attribute;
+        let node = self.index(self.nodes.len(), "elements", at)?;
 
         let path = match self.stack.last_mut() {
             Some(parent) => {
                 parent.end_run(true);
-                let (parent_path, previous) = (parent.path, parent.last_child_path);
+                let (parent_node, parent_path, previous) =
+                    (parent.node, parent.path, parent.last_child_path);
                 let path = self.child_path_id(parent_path, previous, name);
                 if let Some(parent) = self.stack.last_mut() {
                     parent.last_child_path = path;
                 }
+                self.nodes[parent_node as usize].children += 1;
                 path
             }
             None => self.path_id(NO_PATH, name),
         };
-        self.stack.push(Open {
+        self.nodes.push(Node {
             name,
-            attributes,
             text: Cow::Borrowed(""),
-            children_start: self.finished.len(),
+            first_attribute,
+            attribute_count,
+            children: 0,
+            end: node + 1,
+            path,
+        });
+        self.stack.push(Open {
+            node,
+            text: Cow::Borrowed(""),
             path,
             last_child_path: NO_PATH,
             run_start: 0,
@@ -394,30 +299,23 @@ impl<'a> TreeBuilder<'a> {
         let Some(mut open) = self.stack.pop() else {
             return Err(self.error("end tag without a start tag".to_owned(), Some(at)));
         };
-        let has_children = self.finished.len() > open.children_start;
-        open.end_run(has_children);
-        // `split_off` allocates exactly as many as it moves, so the boxing
-        // does not reallocate.
-        let children = if has_children {
-            self.finished
-                .split_off(open.children_start)
-                .into_boxed_slice()
-        } else {
-            Box::default()
-        };
-        let element = XmlElement {
-            name: open.name,
-            text: open.text,
-            attributes: open.attributes.into_boxed_slice(),
-            children,
-            path: Arc::clone(&self.paths[open.path]),
-        };
-        if self.stack.is_empty() {
-            self.root = Some(element);
-        } else {
-            self.finished.push(element);
-        }
+        // Fewer nodes than `u32::MAX`: `open` counted them.
+        let end = self.nodes.len() as u32;
+        let node = &mut self.nodes[open.node as usize];
+        open.end_run(node.children > 0);
+        node.text = open.text;
+        node.end = end;
+        self.root_closed = self.stack.is_empty();
         Ok(())
+    }
+
+    /// `len` as an index of the document's `what` (elements, attributes),
+    /// which a body of more than 4 GiB could overflow.
+    fn index(&self, len: usize, what: &str, at: u64) -> Result<u32, XmlError> {
+        u32::try_from(len)
+            .ok()
+            .filter(|&len| len < u32::MAX)
+            .ok_or_else(|| self.error(format!("too many {what}"), Some(at)))
     }
 
     /// Adds character data that starts at `at` to the innermost open element;
@@ -430,7 +328,7 @@ impl<'a> TreeBuilder<'a> {
             }
             None if is_whitespace(&text) => Ok(()),
             None => {
-                let message = if self.root.is_some() {
+                let message = if self.root_closed {
                     "text after the root element"
                 } else {
                     "text before the root element"
@@ -462,15 +360,22 @@ impl<'a> TreeBuilder<'a> {
         }
     }
 
-    fn finish(mut self, at: u64) -> Result<XmlElement<'a>, XmlError> {
+    fn finish(self, at: u64) -> Result<XmlDocument<'a>, XmlError> {
         if let Some(open) = self.stack.last() {
-            let message = format!("unclosed element <{}>", open.name);
-            return Err(self.error(message, Some(at)));
+            let name = self.nodes[open.node as usize].name;
+            return Err(self.error(format!("unclosed element <{name}>"), Some(at)));
         }
-        match self.root.take() {
-            Some(root) => Ok(root),
-            None if is_whitespace(self.input) => Err(self.error("empty body".to_owned(), None)),
-            None => Err(self.error("no root element".to_owned(), Some(at))),
+        if self.root_closed {
+            return Ok(XmlDocument {
+                nodes: self.nodes,
+                attributes: self.attributes,
+                paths: self.paths,
+            });
+        }
+        if is_whitespace(self.input) {
+            Err(self.error("empty body".to_owned(), None))
+        } else {
+            Err(self.error("no root element".to_owned(), Some(at)))
         }
     }
 
@@ -478,36 +383,37 @@ impl<'a> TreeBuilder<'a> {
     /// whose path has id `parent`, after a sibling whose path has id
     /// `previous` ([`NO_PATH`] for the first child): the hint when it names
     /// the same path, else found, and the hint set for next time.
-    fn child_path_id(&mut self, parent: usize, previous: usize, name: &'a str) -> usize {
+    fn child_path_id(&mut self, parent: u32, previous: u32, name: &'a str) -> u32 {
         let hint = if previous == NO_PATH {
-            self.first_child_hint[parent]
+            self.first_child_hint[parent as usize]
         } else {
-            self.next_sibling_hint[previous]
+            self.next_sibling_hint[previous as usize]
         };
-        if hint != NO_PATH && self.paths[hint].name == name {
+        if hint != NO_PATH && self.paths[hint as usize].name == name {
             return hint;
         }
         let id = self.path_id(parent, name);
         if previous == NO_PATH {
-            self.first_child_hint[parent] = id;
+            self.first_child_hint[parent as usize] = id;
         } else {
-            self.next_sibling_hint[previous] = id;
+            self.next_sibling_hint[previous as usize] = id;
         }
         id
     }
 
     /// The id of the path of an element named `name` under the element whose
-    /// path has id `parent` ([`NO_PATH`] for the root).
-    fn path_id(&mut self, parent: usize, name: &'a str) -> usize {
+    /// path has id `parent` ([`NO_PATH`] for the root). There are no more
+    /// paths than elements, which `open` keeps below `u32::MAX`.
+    fn path_id(&mut self, parent: u32, name: &'a str) -> u32 {
         if let Some(&id) = self.path_ids.get(&(parent, name)) {
             return id;
         }
-        let id = self.paths.len();
-        self.paths.push(Arc::new(ElementPath {
-            parent: self.paths.get(parent).cloned(),
+        let id = self.paths.len() as u32;
+        self.paths.push(ElementPath {
+            parent,
             name,
-            joined: OnceLock::new(),
-        }));
+            joined: std::sync::OnceLock::new(),
+        });
         self.first_child_hint.push(NO_PATH);
         self.next_sibling_hint.push(NO_PATH);
         self.path_ids.insert((parent, name), id);
@@ -545,7 +451,7 @@ impl<'a> TreeBuilder<'a> {
             path: self
                 .stack
                 .last()
-                .map(|open| self.paths[open.path].as_str().to_owned()),
+                .map(|open| joined_path(&self.paths, open.path).to_owned()),
         }
     }
 
@@ -620,7 +526,7 @@ fn is_whitespace(text: &str) -> bool {
 pub fn parse_body<'a>(
     body: &'a [u8],
     context: &'static str,
-) -> Result<XmlElement<'a>, crate::protocol::ResponseError> {
+) -> Result<XmlDocument<'a>, crate::protocol::ResponseError> {
     parse(body)
         .map_err(|error| crate::protocol::ResponseError::invalid_body(context, error.to_string()))
 }
@@ -629,7 +535,7 @@ pub fn parse_body<'a>(
 /// (`<ErrorResponse><Error>`), EC2's `<Response><Errors><Error>`, else the
 /// root itself (restXml's bare `<Error>`).
 #[doc(hidden)]
-pub fn error_element<'e, 'a>(root: &'e XmlElement<'a>) -> &'e XmlElement<'a> {
+pub fn error_element(root: XmlElement<'_>) -> XmlElement<'_> {
     root.child("Error")
         .or_else(|| {
             root.child("Errors")
@@ -641,8 +547,8 @@ pub fn error_element<'e, 'a>(root: &'e XmlElement<'a>) -> &'e XmlElement<'a> {
 /// The `Code` of an XML error body, when it has a non-empty one.
 #[doc(hidden)]
 pub fn error_code(body: &[u8]) -> Option<::std::string::String> {
-    let root = parse(body).ok()?;
-    let code = error_element(&root).child("Code")?.text();
+    let document = parse(body).ok()?;
+    let code = error_element(document.root()).child("Code")?.text();
     (!code.is_empty()).then(|| code.to_owned())
 }
 
@@ -655,8 +561,8 @@ pub fn rest_error_code(
     response: &::http::Response<::bytes::Bytes>,
 ) -> Option<::std::string::String> {
     match parse(response.body()) {
-        Ok(root) => {
-            let code = error_element(&root).child("Code")?.text();
+        Ok(document) => {
+            let code = error_element(document.root()).child("Code")?.text();
             (!code.is_empty()).then(|| code.to_owned())
         }
         Err(_) => Some(response.status().as_u16().to_string()),
@@ -668,13 +574,14 @@ pub fn rest_error_code(
 pub(crate) fn error_details(
     body: &[u8],
 ) -> (Option<::std::string::String>, Option<::std::string::String>) {
-    let Ok(root) = parse(body) else {
+    let Ok(document) = parse(body) else {
         return (None, None);
     };
-    let error = error_element(&root);
-    let text = |element: Option<&XmlElement<'_>>| {
+    let root = document.root();
+    let error = error_element(root);
+    let text = |element: Option<XmlElement<'_>>| {
         element
-            .map(XmlElement::text)
+            .map(|element| element.text())
             .filter(|text| !text.is_empty())
             .map(str::to_owned)
     };
@@ -688,7 +595,7 @@ pub(crate) fn error_details(
 /// An element a map entry may not hold.
 #[doc(hidden)]
 pub fn unexpected(
-    element: &XmlElement<'_>,
+    element: XmlElement<'_>,
     context: &'static str,
 ) -> crate::protocol::ResponseError {
     crate::protocol::ResponseError::invalid_body(
@@ -698,7 +605,7 @@ pub fn unexpected(
 }
 
 fn invalid(
-    at: &XmlElement<'_>,
+    at: XmlElement<'_>,
     context: &'static str,
     text: &str,
     what: &str,
@@ -714,7 +621,7 @@ fn invalid(
 #[doc(hidden)]
 pub fn number<T: ::std::str::FromStr>(
     text: &str,
-    at: &XmlElement<'_>,
+    at: XmlElement<'_>,
     context: &'static str,
 ) -> Result<T, crate::protocol::ResponseError>
 where
@@ -729,7 +636,7 @@ where
 #[doc(hidden)]
 pub fn float(
     text: &str,
-    at: &XmlElement<'_>,
+    at: XmlElement<'_>,
     context: &'static str,
 ) -> Result<f64, crate::protocol::ResponseError> {
     match text.trim() {
@@ -748,7 +655,7 @@ pub fn float(
 #[doc(hidden)]
 pub fn timestamp(
     text: &str,
-    at: &XmlElement<'_>,
+    at: XmlElement<'_>,
     context: &'static str,
 ) -> Result<::time::OffsetDateTime, crate::protocol::ResponseError> {
     use ::time::format_description::well_known::Rfc3339;
@@ -775,7 +682,7 @@ pub fn timestamp(
 #[doc(hidden)]
 pub fn blob(
     text: &str,
-    at: &XmlElement<'_>,
+    at: XmlElement<'_>,
     context: &'static str,
 ) -> Result<crate::primitives::Blob, crate::protocol::ResponseError> {
     use ::base64::Engine as _;
@@ -791,7 +698,7 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
-    fn parsed(xml: &str) -> XmlElement<'_> {
+    fn parsed(xml: &str) -> XmlDocument<'_> {
         match parse(xml.as_bytes()) {
             Ok(root) => root,
             Err(e) => panic!("{xml:?} did not parse: {e}"),
@@ -818,7 +725,8 @@ mod tests {
 </DescribeInstancesResponse>
 <?pi after the root?>
 "#;
-        let root = parsed(xml);
+        let document = parsed(xml);
+        let root = document.root();
         assert_eq!(root.name(), "DescribeInstancesResponse");
         assert_eq!(root.text(), "");
         assert_eq!(root.path(), "DescribeInstancesResponse");
@@ -826,10 +734,10 @@ mod tests {
             root.attribute("xmlns"),
             Some("http://ec2.amazonaws.com/doc/2016-11-15/")
         );
-        let names: Vec<_> = root.children().map(XmlElement::name).collect();
+        let names: Vec<_> = root.children().map(|e| e.name()).collect();
         assert_eq!(names, ["requestId", "reservationSet"]);
         assert_eq!(
-            root.child("requestId").map(XmlElement::text),
+            root.child("requestId").map(|e| e.text()),
             Some("59dbff89-35bd-4eac-99ed-be587EXAMPLE")
         );
         let set = root.child("reservationSet").unwrap();
@@ -850,9 +758,10 @@ mod tests {
 
     #[test]
     fn prefixed_names_are_local() {
-        let root = parsed(
+        let document = parsed(
             r#"<s:Envelope xmlns:s="urn:s" xmlns:x="urn:x"><x:Body x:id="7">t</x:Body></s:Envelope>"#,
         );
+        let root = document.root();
         assert_eq!(root.name(), "Envelope");
         assert_eq!(root.attribute("xmlns:s"), Some("urn:s"));
         let body = root.child("Body").unwrap();
@@ -864,9 +773,10 @@ mod tests {
 
     #[test]
     fn attributes_are_unescaped_and_normalised() {
-        let root = parsed(
+        let document = parsed(
             "<a id='1' v=\"&lt;&amp;&gt;&quot;&apos;&#65;&#x1F600;\" s='x\ty\r\nz' r='&#10;' xsi:type=\"T\"/>",
         );
+        let root = document.root();
         assert_eq!(root.attribute("id"), Some("1"));
         assert_eq!(root.attribute("v"), Some("<&>\"'A\u{1F600}"));
         assert_eq!(root.attribute("s"), Some("x y z"));
@@ -920,55 +830,63 @@ mod tests {
 
     #[test]
     fn text_is_unescaped_and_kept_as_written() {
-        assert_eq!(parsed("<a>  x </a>").text(), "  x ");
-        assert_eq!(parsed("<a> </a>").text(), " ");
+        assert_eq!(parsed("<a>  x </a>").root().text(), "  x ");
+        assert_eq!(parsed("<a> </a>").root().text(), " ");
         assert_eq!(
-            parsed("<a>&lt;b&gt; &amp; &quot;c&quot; &apos;d&apos;</a>").text(),
+            parsed("<a>&lt;b&gt; &amp; &quot;c&quot; &apos;d&apos;</a>")
+                .root()
+                .text(),
             "<b> & \"c\" 'd'"
         );
         assert_eq!(
-            parsed("<a>&#10;&#x9;&#65;&#x1F600;</a>").text(),
+            parsed("<a>&#10;&#x9;&#65;&#x1F600;</a>").root().text(),
             "\n\tA\u{1F600}"
         );
-        assert_eq!(parsed("<a>x\r\ny\rz</a>").text(), "x\ny\nz");
+        assert_eq!(parsed("<a>x\r\ny\rz</a>").root().text(), "x\ny\nz");
         assert_eq!(
-            parsed("<a>caf\u{e9} \u{1F600}</a>").text(),
+            parsed("<a>caf\u{e9} \u{1F600}</a>").root().text(),
             "caf\u{e9} \u{1F600}"
         );
-        assert_eq!(parsed("<a>x<!-- c -->y<?p?>z</a>").text(), "xyz");
+        assert_eq!(parsed("<a>x<!-- c -->y<?p?>z</a>").root().text(), "xyz");
     }
 
     #[test]
     fn plain_text_is_borrowed() {
-        let root = parsed("<a k='v'>plain</a>");
-        assert!(matches!(root.text, Cow::Borrowed("plain")));
-        assert!(matches!(root.attributes[0].1, Cow::Borrowed("v")));
+        let document = parsed("<a k='v'>plain</a>");
+        let root = document.root();
+        assert_eq!(root.text(), "plain");
+        assert!(matches!(document.nodes[0].text, Cow::Borrowed("plain")));
+        assert!(matches!(document.attributes[0].1, Cow::Borrowed("v")));
     }
 
     #[test]
     fn cdata_mixed_with_text() {
         assert_eq!(
-            parsed("<a>x &amp; <![CDATA[<y> &amp; ]]>z</a>").text(),
+            parsed("<a>x &amp; <![CDATA[<y> &amp; ]]>z</a>")
+                .root()
+                .text(),
             "x & <y> &amp; z"
         );
-        assert_eq!(parsed("<a><![CDATA[]]></a>").text(), "");
-        assert_eq!(parsed("<a><![CDATA[ ]]></a>").text(), " ");
+        assert_eq!(parsed("<a><![CDATA[]]></a>").root().text(), "");
+        assert_eq!(parsed("<a><![CDATA[ ]]></a>").root().text(), " ");
     }
 
     #[test]
     fn indentation_between_children_is_left_out() {
-        let root = parsed("<a>\n  <b> </b>\n  <c/>\n</a>");
+        let document = parsed("<a>\n  <b> </b>\n  <c/>\n</a>");
+        let root = document.root();
         assert_eq!(root.text(), "");
         assert_eq!(root.child("b").unwrap().text(), " ");
         // Text that is not whitespace stays, with its own whitespace.
-        assert_eq!(parsed("<a> x <b/> y </a>").text(), " x  y ");
-        assert_eq!(parsed("<a> <b/>y</a>").text(), "y");
+        assert_eq!(parsed("<a> x <b/> y </a>").root().text(), " x  y ");
+        assert_eq!(parsed("<a> <b/>y</a>").root().text(), "y");
     }
 
     #[test]
     fn empty_elements() {
         for xml in ["<a/>", "<a></a>", "<a />", "<a\n></a >"] {
-            let root = parsed(xml);
+            let document = parsed(xml);
+            let root = document.root();
             assert_eq!(root.name(), "a", "{xml}");
             assert_eq!(root.text(), "", "{xml}");
             assert_eq!(root.children().len(), 0, "{xml}");
@@ -977,15 +895,13 @@ mod tests {
 
     #[test]
     fn nested_and_repeated_children_keep_their_order() {
-        let root = parsed(
+        let document = parsed(
             "<l><member>1</member><other>x</other><member>2</member><member><member>3</member></member></l>",
         );
-        let members: Vec<_> = root
-            .children_named("member")
-            .map(XmlElement::text)
-            .collect();
+        let root = document.root();
+        let members: Vec<_> = root.children_named("member").map(|e| e.text()).collect();
         assert_eq!(members, ["1", "2", ""]);
-        let all: Vec<_> = root.children().map(XmlElement::name).collect();
+        let all: Vec<_> = root.children().map(|e| e.name()).collect();
         assert_eq!(all, ["member", "other", "member", "member"]);
         assert_eq!(root.child("member").unwrap().text(), "1");
         let inner = root
@@ -1000,7 +916,7 @@ mod tests {
 
     #[test]
     fn byte_order_mark_is_skipped() {
-        assert_eq!(parse(b"\xEF\xBB\xBF<a>x</a>").unwrap().text(), "x");
+        assert_eq!(parse(b"\xEF\xBB\xBF<a>x</a>").unwrap().root().text(), "x");
     }
 
     #[test]
@@ -1070,8 +986,9 @@ mod tests {
     fn nesting_is_bounded() {
         let deep = |depth: usize| "<a>".repeat(depth) + &"</a>".repeat(depth);
         let ok = deep(MAX_DEPTH);
-        let root = parsed(&ok);
-        let mut innermost = &root;
+        let document = parsed(&ok);
+        let root = document.root();
+        let mut innermost = root;
         while let Some(child) = innermost.child("a") {
             innermost = child;
         }
@@ -1093,17 +1010,21 @@ mod tests {
 
     #[test]
     fn paths_are_shared_between_repeated_elements() {
-        let root = parsed("<r><i><v>1</v></i><i><v>2</v></i></r>");
+        let document = parsed("<r><i><v>1</v></i><i><v>2</v></i></r>");
+        let root = document.root();
+        let path_of = |element: XmlElement<'_>| document.nodes[element.index()].path;
         let items: Vec<_> = root.children_named("i").collect();
-        assert!(Arc::ptr_eq(&items[0].path, &items[1].path));
-        let values: Vec<_> = items.iter().map(|i| &i.child("v").unwrap().path).collect();
-        assert!(Arc::ptr_eq(values[0], values[1]));
-        assert_eq!(values[0].as_str(), "r/i/v");
+        assert_eq!(path_of(items[0]), path_of(items[1]));
+        let values: Vec<_> = items.iter().map(|i| i.child("v").unwrap()).collect();
+        assert_eq!(path_of(values[0]), path_of(values[1]));
+        assert_eq!(document.paths.len(), 3);
+        assert_eq!(values[0].path(), "r/i/v");
     }
 
     #[test]
     fn trees_can_cross_threads() {
         fn send_and_sync<T: Send + Sync>() {}
+        send_and_sync::<XmlDocument<'static>>();
         send_and_sync::<XmlElement<'static>>();
         send_and_sync::<XmlError>();
     }
@@ -1118,8 +1039,9 @@ mod tests {
             xml.push_str(&format!("<{name}{i}/>"));
         }
         xml.push_str(&format!("</{name}>").repeat(200));
-        let root = parsed(&xml);
-        let mut innermost = &root;
+        let document = parsed(&xml);
+        let root = document.root();
+        let mut innermost = root;
         while let Some(child) = innermost.child(&name) {
             innermost = child;
         }
@@ -1218,14 +1140,14 @@ mod tests {
         out.push_str(&format!("</{qname}>"));
     }
 
-    fn check(node: &Node, element: &XmlElement<'_>, path: &str) {
+    fn check(node: &Node, element: XmlElement<'_>, path: &str) {
         assert_eq!(element.name(), node.name);
         assert_eq!(element.path(), path);
         assert_eq!(element.text(), node.text);
         for (key, value) in &node.attributes {
             assert_eq!(element.attribute(key), Some(value.as_str()), "{key}");
         }
-        assert_eq!(element.attributes.len(), node.attributes.len());
+        assert_eq!(element.attributes().count(), node.attributes.len());
         assert_eq!(element.children().len(), node.children.len());
         for (child, element) in node.children.iter().zip(element.children()) {
             check(child, element, &format!("{path}/{}", child.name));
@@ -1301,7 +1223,7 @@ mod tests {
                 Ok(parsed) => parsed,
                 Err(e) => panic!("{xml}\n{e}"),
             };
-            check(&root, &parsed, &root.name);
+            check(&root, parsed.root(), &root.name);
         }
     }
 }

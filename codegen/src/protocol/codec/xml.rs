@@ -171,7 +171,7 @@ pub fn from_xml_impl(service: &Service, type_def: &TypeDef, def: &StructDef) -> 
         impl #name {
             #[doc = #doc]
             pub(crate) fn from_xml(
-                element: &::awsgen_runtime::xml::XmlElement<'_>,
+                element: ::awsgen_runtime::xml::XmlElement<'_>,
             ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
                 #body
             }
@@ -321,7 +321,7 @@ fn read_text_value(
 /// The body as an `Option` of the payload type `ty` (its root element);
 /// an empty body is an absent payload.
 pub fn read_payload(ty: TokenStream, boxed: bool, context: &str) -> TokenStream {
-    let read = quote!(#ty::from_xml(&root)?);
+    let read = quote!(#ty::from_xml(document.root())?);
     let read = if boxed {
         quote!(::std::boxed::Box::new(#read))
     } else {
@@ -331,7 +331,7 @@ pub fn read_payload(ty: TokenStream, boxed: bool, context: &str) -> TokenStream 
         if response.body().is_empty() {
             ::std::option::Option::None
         } else {
-            let root = ::awsgen_runtime::xml::parse_body(response.body(), #context)?;
+            let document = ::awsgen_runtime::xml::parse_body(response.body(), #context)?;
             ::std::option::Option::Some(#read)
         }
     }
@@ -349,7 +349,7 @@ pub fn read_body_members(service: &Service, type_def: &TypeDef, def: &StructDef)
         .find(|op| op.output.as_deref() == Some(type_def.model_name.as_str()))
         .and_then(|op| op.result_wrapper.as_deref());
     let read = if def.error.is_some() {
-        quote!(Self::from_xml(::awsgen_runtime::xml::error_element(&root))?)
+        quote!(Self::from_xml(::awsgen_runtime::xml::error_element(root))?)
     } else if let Some(wrapper) = wrapper {
         quote! {
             match root.child(#wrapper) {
@@ -358,14 +358,15 @@ pub fn read_body_members(service: &Service, type_def: &TypeDef, def: &StructDef)
             }
         }
     } else {
-        quote!(Self::from_xml(&root)?)
+        quote!(Self::from_xml(root)?)
     };
     quote! {{
         let body = response.body();
         if body.is_empty() {
             <Self as ::std::default::Default>::default()
         } else {
-            let root = ::awsgen_runtime::xml::parse_body(body, #context)?;
+            let document = ::awsgen_runtime::xml::parse_body(body, #context)?;
+            let root = document.root();
             #read
         }
     }}

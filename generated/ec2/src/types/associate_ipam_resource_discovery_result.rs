@@ -94,11 +94,12 @@ impl AssociateIpamResourceDiscoveryResult {
             if body.is_empty() {
                 <Self as ::std::default::Default>::default()
             } else {
-                let root = ::awsgen_runtime::xml::parse_body(
+                let document = ::awsgen_runtime::xml::parse_body(
                     body,
                     "AssociateIpamResourceDiscoveryResult",
                 )?;
-                Self::from_xml(&root)?
+                let root = document.root();
+                Self::from_xml(root)?
             }
         };
         ::std::result::Result::Ok(value)
@@ -150,7 +151,7 @@ impl AssociateIpamResourceDiscoveryResultBuilder {
 impl AssociateIpamResourceDiscoveryResult {
     /// Reads a `AssociateIpamResourceDiscoveryResult` from the children (and attributes) of `element`.
     pub(crate) fn from_xml(
-        element: &::awsgen_runtime::xml::XmlElement<'_>,
+        element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
         for child in element.children() {

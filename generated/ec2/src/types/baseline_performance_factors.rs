@@ -131,7 +131,7 @@ impl BaselinePerformanceFactors {
 impl BaselinePerformanceFactors {
     /// Reads a `BaselinePerformanceFactors` from the children (and attributes) of `element`.
     pub(crate) fn from_xml(
-        element: &::awsgen_runtime::xml::XmlElement<'_>,
+        element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
         for child in element.children() {

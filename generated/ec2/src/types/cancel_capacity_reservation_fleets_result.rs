@@ -122,11 +122,12 @@ impl CancelCapacityReservationFleetsResult {
             if body.is_empty() {
                 <Self as ::std::default::Default>::default()
             } else {
-                let root = ::awsgen_runtime::xml::parse_body(
+                let document = ::awsgen_runtime::xml::parse_body(
                     body,
                     "CancelCapacityReservationFleetsResult",
                 )?;
-                Self::from_xml(&root)?
+                let root = document.root();
+                Self::from_xml(root)?
             }
         };
         ::std::result::Result::Ok(value)
@@ -221,7 +222,7 @@ impl CancelCapacityReservationFleetsResultBuilder {
 impl CancelCapacityReservationFleetsResult {
     /// Reads a `CancelCapacityReservationFleetsResult` from the children (and attributes) of `element`.
     pub(crate) fn from_xml(
-        element: &::awsgen_runtime::xml::XmlElement<'_>,
+        element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
         for child in element.children() {

@@ -363,7 +363,7 @@ impl CapacityReservationBillingRequestBuilder {
 impl CapacityReservationBillingRequest {
     /// Reads a `CapacityReservationBillingRequest` from the children (and attributes) of `element`.
     pub(crate) fn from_xml(
-        element: &::awsgen_runtime::xml::XmlElement<'_>,
+        element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
         for child in element.children() {

@@ -89,8 +89,12 @@ impl CopyVolumesResult {
             if body.is_empty() {
                 <Self as ::std::default::Default>::default()
             } else {
-                let root = ::awsgen_runtime::xml::parse_body(body, "CopyVolumesResult")?;
-                Self::from_xml(&root)?
+                let document = ::awsgen_runtime::xml::parse_body(
+                    body,
+                    "CopyVolumesResult",
+                )?;
+                let root = document.root();
+                Self::from_xml(root)?
             }
         };
         ::std::result::Result::Ok(value)
@@ -142,7 +146,7 @@ impl CopyVolumesResultBuilder {
 impl CopyVolumesResult {
     /// Reads a `CopyVolumesResult` from the children (and attributes) of `element`.
     pub(crate) fn from_xml(
-        element: &::awsgen_runtime::xml::XmlElement<'_>,
+        element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
         for child in element.children() {

@@ -83,8 +83,12 @@ impl CreateImageResult {
             if body.is_empty() {
                 <Self as ::std::default::Default>::default()
             } else {
-                let root = ::awsgen_runtime::xml::parse_body(body, "CreateImageResult")?;
-                Self::from_xml(&root)?
+                let document = ::awsgen_runtime::xml::parse_body(
+                    body,
+                    "CreateImageResult",
+                )?;
+                let root = document.root();
+                Self::from_xml(root)?
             }
         };
         ::std::result::Result::Ok(value)
@@ -132,7 +136,7 @@ impl CreateImageResultBuilder {
 impl CreateImageResult {
     /// Reads a `CreateImageResult` from the children (and attributes) of `element`.
     pub(crate) fn from_xml(
-        element: &::awsgen_runtime::xml::XmlElement<'_>,
+        element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
         for child in element.children() {

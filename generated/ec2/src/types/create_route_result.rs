@@ -83,8 +83,12 @@ impl CreateRouteResult {
             if body.is_empty() {
                 <Self as ::std::default::Default>::default()
             } else {
-                let root = ::awsgen_runtime::xml::parse_body(body, "CreateRouteResult")?;
-                Self::from_xml(&root)?
+                let document = ::awsgen_runtime::xml::parse_body(
+                    body,
+                    "CreateRouteResult",
+                )?;
+                let root = document.root();
+                Self::from_xml(root)?
             }
         };
         ::std::result::Result::Ok(value)
@@ -126,7 +130,7 @@ impl CreateRouteResultBuilder {
 impl CreateRouteResult {
     /// Reads a `CreateRouteResult` from the children (and attributes) of `element`.
     pub(crate) fn from_xml(
-        element: &::awsgen_runtime::xml::XmlElement<'_>,
+        element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
         for child in element.children() {

@@ -112,11 +112,12 @@ impl DescribeTransitGatewayMulticastDomainsResult {
             if body.is_empty() {
                 <Self as ::std::default::Default>::default()
             } else {
-                let root = ::awsgen_runtime::xml::parse_body(
+                let document = ::awsgen_runtime::xml::parse_body(
                     body,
                     "DescribeTransitGatewayMulticastDomainsResult",
                 )?;
-                Self::from_xml(&root)?
+                let root = document.root();
+                Self::from_xml(root)?
             }
         };
         ::std::result::Result::Ok(value)
@@ -197,7 +198,7 @@ impl DescribeTransitGatewayMulticastDomainsResultBuilder {
 impl DescribeTransitGatewayMulticastDomainsResult {
     /// Reads a `DescribeTransitGatewayMulticastDomainsResult` from the children (and attributes) of `element`.
     pub(crate) fn from_xml(
-        element: &::awsgen_runtime::xml::XmlElement<'_>,
+        element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
         for child in element.children() {

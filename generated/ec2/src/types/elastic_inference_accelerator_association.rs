@@ -274,7 +274,7 @@ impl ElasticInferenceAcceleratorAssociationBuilder {
 impl ElasticInferenceAcceleratorAssociation {
     /// Reads a `ElasticInferenceAcceleratorAssociation` from the children (and attributes) of `element`.
     pub(crate) fn from_xml(
-        element: &::awsgen_runtime::xml::XmlElement<'_>,
+        element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
         for child in element.children() {

@@ -140,11 +140,12 @@ impl GetNetworkInsightsAccessScopeAnalysisFindingsResult {
             if body.is_empty() {
                 <Self as ::std::default::Default>::default()
             } else {
-                let root = ::awsgen_runtime::xml::parse_body(
+                let document = ::awsgen_runtime::xml::parse_body(
                     body,
                     "GetNetworkInsightsAccessScopeAnalysisFindingsResult",
                 )?;
-                Self::from_xml(&root)?
+                let root = document.root();
+                Self::from_xml(root)?
             }
         };
         ::std::result::Result::Ok(value)
@@ -274,7 +275,7 @@ impl GetNetworkInsightsAccessScopeAnalysisFindingsResultBuilder {
 impl GetNetworkInsightsAccessScopeAnalysisFindingsResult {
     /// Reads a `GetNetworkInsightsAccessScopeAnalysisFindingsResult` from the children (and attributes) of `element`.
     pub(crate) fn from_xml(
-        element: &::awsgen_runtime::xml::XmlElement<'_>,
+        element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
         for child in element.children() {

@@ -276,8 +276,12 @@ impl ImportImageResult {
             if body.is_empty() {
                 <Self as ::std::default::Default>::default()
             } else {
-                let root = ::awsgen_runtime::xml::parse_body(body, "ImportImageResult")?;
-                Self::from_xml(&root)?
+                let document = ::awsgen_runtime::xml::parse_body(
+                    body,
+                    "ImportImageResult",
+                )?;
+                let root = document.root();
+                Self::from_xml(root)?
             }
         };
         ::std::result::Result::Ok(value)
@@ -664,7 +668,7 @@ impl ImportImageResultBuilder {
 impl ImportImageResult {
     /// Reads a `ImportImageResult` from the children (and attributes) of `element`.
     pub(crate) fn from_xml(
-        element: &::awsgen_runtime::xml::XmlElement<'_>,
+        element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
         for child in element.children() {

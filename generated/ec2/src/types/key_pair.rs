@@ -129,8 +129,9 @@ impl KeyPair {
             if body.is_empty() {
                 <Self as ::std::default::Default>::default()
             } else {
-                let root = ::awsgen_runtime::xml::parse_body(body, "KeyPair")?;
-                Self::from_xml(&root)?
+                let document = ::awsgen_runtime::xml::parse_body(body, "KeyPair")?;
+                let root = document.root();
+                Self::from_xml(root)?
             }
         };
         ::std::result::Result::Ok(value)
@@ -278,7 +279,7 @@ impl KeyPairBuilder {
 impl KeyPair {
     /// Reads a `KeyPair` from the children (and attributes) of `element`.
     pub(crate) fn from_xml(
-        element: &::awsgen_runtime::xml::XmlElement<'_>,
+        element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
         for child in element.children() {

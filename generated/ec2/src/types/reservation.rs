@@ -141,8 +141,9 @@ impl Reservation {
             if body.is_empty() {
                 <Self as ::std::default::Default>::default()
             } else {
-                let root = ::awsgen_runtime::xml::parse_body(body, "Reservation")?;
-                Self::from_xml(&root)?
+                let document = ::awsgen_runtime::xml::parse_body(body, "Reservation")?;
+                let root = document.root();
+                Self::from_xml(root)?
             }
         };
         ::std::result::Result::Ok(value)
@@ -286,7 +287,7 @@ impl ReservationBuilder {
 impl Reservation {
     /// Reads a `Reservation` from the children (and attributes) of `element`.
     pub(crate) fn from_xml(
-        element: &::awsgen_runtime::xml::XmlElement<'_>,
+        element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
         for child in element.children() {

@@ -391,8 +391,9 @@ impl Snapshot {
             if body.is_empty() {
                 <Self as ::std::default::Default>::default()
             } else {
-                let root = ::awsgen_runtime::xml::parse_body(body, "Snapshot")?;
-                Self::from_xml(&root)?
+                let document = ::awsgen_runtime::xml::parse_body(body, "Snapshot")?;
+                let root = document.root();
+                Self::from_xml(root)?
             }
         };
         ::std::result::Result::Ok(value)
@@ -929,7 +930,7 @@ impl SnapshotBuilder {
 impl Snapshot {
     /// Reads a `Snapshot` from the children (and attributes) of `element`.
     pub(crate) fn from_xml(
-        element: &::awsgen_runtime::xml::XmlElement<'_>,
+        element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
         for child in element.children() {

@@ -192,8 +192,12 @@ impl VolumeAttachment {
             if body.is_empty() {
                 <Self as ::std::default::Default>::default()
             } else {
-                let root = ::awsgen_runtime::xml::parse_body(body, "VolumeAttachment")?;
-                Self::from_xml(&root)?
+                let document = ::awsgen_runtime::xml::parse_body(
+                    body,
+                    "VolumeAttachment",
+                )?;
+                let root = document.root();
+                Self::from_xml(root)?
             }
         };
         ::std::result::Result::Ok(value)
@@ -419,7 +423,7 @@ impl VolumeAttachmentBuilder {
 impl VolumeAttachment {
     /// Reads a `VolumeAttachment` from the children (and attributes) of `element`.
     pub(crate) fn from_xml(
-        element: &::awsgen_runtime::xml::XmlElement<'_>,
+        element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
         for child in element.children() {

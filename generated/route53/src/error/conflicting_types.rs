@@ -79,8 +79,12 @@ impl ConflictingTypes {
             if body.is_empty() {
                 <Self as ::std::default::Default>::default()
             } else {
-                let root = ::awsgen_runtime::xml::parse_body(body, "ConflictingTypes")?;
-                Self::from_xml(::awsgen_runtime::xml::error_element(&root))?
+                let document = ::awsgen_runtime::xml::parse_body(
+                    body,
+                    "ConflictingTypes",
+                )?;
+                let root = document.root();
+                Self::from_xml(::awsgen_runtime::xml::error_element(root))?
             }
         };
         value.meta = ::std::option::Option::Some(
@@ -170,7 +174,7 @@ impl ConflictingTypesBuilder {
 impl ConflictingTypes {
     /// Reads a `ConflictingTypes` from the children (and attributes) of `element`.
     pub(crate) fn from_xml(
-        element: &::awsgen_runtime::xml::XmlElement<'_>,
+        element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
         for child in element.children() {

@@ -79,8 +79,9 @@ impl NoSuchChange {
             if body.is_empty() {
                 <Self as ::std::default::Default>::default()
             } else {
-                let root = ::awsgen_runtime::xml::parse_body(body, "NoSuchChange")?;
-                Self::from_xml(::awsgen_runtime::xml::error_element(&root))?
+                let document = ::awsgen_runtime::xml::parse_body(body, "NoSuchChange")?;
+                let root = document.root();
+                Self::from_xml(::awsgen_runtime::xml::error_element(root))?
             }
         };
         value.meta = ::std::option::Option::Some(
@@ -170,7 +171,7 @@ impl NoSuchChangeBuilder {
 impl NoSuchChange {
     /// Reads a `NoSuchChange` from the children (and attributes) of `element`.
     pub(crate) fn from_xml(
-        element: &::awsgen_runtime::xml::XmlElement<'_>,
+        element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
         for child in element.children() {

@@ -102,11 +102,12 @@ impl CreateHealthCheckResponse {
             if body.is_empty() {
                 <Self as ::std::default::Default>::default()
             } else {
-                let root = ::awsgen_runtime::xml::parse_body(
+                let document = ::awsgen_runtime::xml::parse_body(
                     body,
                     "CreateHealthCheckResponse",
                 )?;
-                Self::from_xml(&root)?
+                let root = document.root();
+                Self::from_xml(root)?
             }
         };
         if let ::std::option::Option::Some(text) = ::awsgen_runtime::protocol::header(
@@ -201,7 +202,7 @@ impl CreateHealthCheckResponseBuilder {
 impl CreateHealthCheckResponse {
     /// Reads a `CreateHealthCheckResponse` from the children (and attributes) of `element`.
     pub(crate) fn from_xml(
-        element: &::awsgen_runtime::xml::XmlElement<'_>,
+        element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
         for child in element.children() {

@@ -105,11 +105,12 @@ impl CreateReusableDelegationSetResponse {
             if body.is_empty() {
                 <Self as ::std::default::Default>::default()
             } else {
-                let root = ::awsgen_runtime::xml::parse_body(
+                let document = ::awsgen_runtime::xml::parse_body(
                     body,
                     "CreateReusableDelegationSetResponse",
                 )?;
-                Self::from_xml(&root)?
+                let root = document.root();
+                Self::from_xml(root)?
             }
         };
         if let ::std::option::Option::Some(text) = ::awsgen_runtime::protocol::header(
@@ -206,7 +207,7 @@ impl CreateReusableDelegationSetResponseBuilder {
 impl CreateReusableDelegationSetResponse {
     /// Reads a `CreateReusableDelegationSetResponse` from the children (and attributes) of `element`.
     pub(crate) fn from_xml(
-        element: &::awsgen_runtime::xml::XmlElement<'_>,
+        element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
         for child in element.children() {

@@ -92,11 +92,12 @@ impl UpdateTrafficPolicyInstanceResponse {
             if body.is_empty() {
                 <Self as ::std::default::Default>::default()
             } else {
-                let root = ::awsgen_runtime::xml::parse_body(
+                let document = ::awsgen_runtime::xml::parse_body(
                     body,
                     "UpdateTrafficPolicyInstanceResponse",
                 )?;
-                Self::from_xml(&root)?
+                let root = document.root();
+                Self::from_xml(root)?
             }
         };
         ::std::result::Result::Ok(value)
@@ -157,7 +158,7 @@ impl UpdateTrafficPolicyInstanceResponseBuilder {
 impl UpdateTrafficPolicyInstanceResponse {
     /// Reads a `UpdateTrafficPolicyInstanceResponse` from the children (and attributes) of `element`.
     pub(crate) fn from_xml(
-        element: &::awsgen_runtime::xml::XmlElement<'_>,
+        element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
         for child in element.children() {

@@ -79,11 +79,12 @@ impl TagLimitExceededException {
             if body.is_empty() {
                 <Self as ::std::default::Default>::default()
             } else {
-                let root = ::awsgen_runtime::xml::parse_body(
+                let document = ::awsgen_runtime::xml::parse_body(
                     body,
                     "TagLimitExceededException",
                 )?;
-                Self::from_xml(::awsgen_runtime::xml::error_element(&root))?
+                let root = document.root();
+                Self::from_xml(::awsgen_runtime::xml::error_element(root))?
             }
         };
         value.meta = ::std::option::Option::Some(
@@ -173,7 +174,7 @@ impl TagLimitExceededExceptionBuilder {
 impl TagLimitExceededException {
     /// Reads a `TagLimitExceededException` from the children (and attributes) of `element`.
     pub(crate) fn from_xml(
-        element: &::awsgen_runtime::xml::XmlElement<'_>,
+        element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
         for child in element.children() {

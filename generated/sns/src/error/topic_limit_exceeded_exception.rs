@@ -79,11 +79,12 @@ impl TopicLimitExceededException {
             if body.is_empty() {
                 <Self as ::std::default::Default>::default()
             } else {
-                let root = ::awsgen_runtime::xml::parse_body(
+                let document = ::awsgen_runtime::xml::parse_body(
                     body,
                     "TopicLimitExceededException",
                 )?;
-                Self::from_xml(::awsgen_runtime::xml::error_element(&root))?
+                let root = document.root();
+                Self::from_xml(::awsgen_runtime::xml::error_element(root))?
             }
         };
         value.meta = ::std::option::Option::Some(
@@ -173,7 +174,7 @@ impl TopicLimitExceededExceptionBuilder {
 impl TopicLimitExceededException {
     /// Reads a `TopicLimitExceededException` from the children (and attributes) of `element`.
     pub(crate) fn from_xml(
-        element: &::awsgen_runtime::xml::XmlElement<'_>,
+        element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
         for child in element.children() {

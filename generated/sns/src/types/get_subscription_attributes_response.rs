@@ -114,10 +114,11 @@ impl GetSubscriptionAttributesResponse {
             if body.is_empty() {
                 <Self as ::std::default::Default>::default()
             } else {
-                let root = ::awsgen_runtime::xml::parse_body(
+                let document = ::awsgen_runtime::xml::parse_body(
                     body,
                     "GetSubscriptionAttributesResponse",
                 )?;
+                let root = document.root();
                 match root.child("GetSubscriptionAttributesResult") {
                     ::std::option::Option::Some(result) => Self::from_xml(result)?,
                     ::std::option::Option::None => {
@@ -180,7 +181,7 @@ impl GetSubscriptionAttributesResponseBuilder {
 impl GetSubscriptionAttributesResponse {
     /// Reads a `GetSubscriptionAttributesResponse` from the children (and attributes) of `element`.
     pub(crate) fn from_xml(
-        element: &::awsgen_runtime::xml::XmlElement<'_>,
+        element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
         for child in element.children() {

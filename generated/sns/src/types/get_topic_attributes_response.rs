@@ -120,10 +120,11 @@ impl GetTopicAttributesResponse {
             if body.is_empty() {
                 <Self as ::std::default::Default>::default()
             } else {
-                let root = ::awsgen_runtime::xml::parse_body(
+                let document = ::awsgen_runtime::xml::parse_body(
                     body,
                     "GetTopicAttributesResponse",
                 )?;
+                let root = document.root();
                 match root.child("GetTopicAttributesResult") {
                     ::std::option::Option::Some(result) => Self::from_xml(result)?,
                     ::std::option::Option::None => {
@@ -186,7 +187,7 @@ impl GetTopicAttributesResponseBuilder {
 impl GetTopicAttributesResponse {
     /// Reads a `GetTopicAttributesResponse` from the children (and attributes) of `element`.
     pub(crate) fn from_xml(
-        element: &::awsgen_runtime::xml::XmlElement<'_>,
+        element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
         for child in element.children() {

@@ -103,10 +103,11 @@ impl ListEndpointsByPlatformApplicationResponse {
             if body.is_empty() {
                 <Self as ::std::default::Default>::default()
             } else {
-                let root = ::awsgen_runtime::xml::parse_body(
+                let document = ::awsgen_runtime::xml::parse_body(
                     body,
                     "ListEndpointsByPlatformApplicationResponse",
                 )?;
+                let root = document.root();
                 match root.child("ListEndpointsByPlatformApplicationResult") {
                     ::std::option::Option::Some(result) => Self::from_xml(result)?,
                     ::std::option::Option::None => {
@@ -186,7 +187,7 @@ impl ListEndpointsByPlatformApplicationResponseBuilder {
 impl ListEndpointsByPlatformApplicationResponse {
     /// Reads a `ListEndpointsByPlatformApplicationResponse` from the children (and attributes) of `element`.
     pub(crate) fn from_xml(
-        element: &::awsgen_runtime::xml::XmlElement<'_>,
+        element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
         for child in element.children() {

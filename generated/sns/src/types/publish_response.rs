@@ -98,7 +98,11 @@ impl PublishResponse {
             if body.is_empty() {
                 <Self as ::std::default::Default>::default()
             } else {
-                let root = ::awsgen_runtime::xml::parse_body(body, "PublishResponse")?;
+                let document = ::awsgen_runtime::xml::parse_body(
+                    body,
+                    "PublishResponse",
+                )?;
+                let root = document.root();
                 match root.child("PublishResult") {
                     ::std::option::Option::Some(result) => Self::from_xml(result)?,
                     ::std::option::Option::None => {
@@ -174,7 +178,7 @@ impl PublishResponseBuilder {
 impl PublishResponse {
     /// Reads a `PublishResponse` from the children (and attributes) of `element`.
     pub(crate) fn from_xml(
-        element: &::awsgen_runtime::xml::XmlElement<'_>,
+        element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
         for child in element.children() {

@@ -163,10 +163,11 @@ impl AssumeRoleWithWebIdentityResponse {
             if body.is_empty() {
                 <Self as ::std::default::Default>::default()
             } else {
-                let root = ::awsgen_runtime::xml::parse_body(
+                let document = ::awsgen_runtime::xml::parse_body(
                     body,
                     "AssumeRoleWithWebIdentityResponse",
                 )?;
+                let root = document.root();
                 match root.child("AssumeRoleWithWebIdentityResult") {
                     ::std::option::Option::Some(result) => Self::from_xml(result)?,
                     ::std::option::Option::None => {
@@ -352,7 +353,7 @@ impl AssumeRoleWithWebIdentityResponseBuilder {
 impl AssumeRoleWithWebIdentityResponse {
     /// Reads a `AssumeRoleWithWebIdentityResponse` from the children (and attributes) of `element`.
     pub(crate) fn from_xml(
-        element: &::awsgen_runtime::xml::XmlElement<'_>,
+        element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
         for child in element.children() {

@@ -105,10 +105,11 @@ impl GetCallerIdentityResponse {
             if body.is_empty() {
                 <Self as ::std::default::Default>::default()
             } else {
-                let root = ::awsgen_runtime::xml::parse_body(
+                let document = ::awsgen_runtime::xml::parse_body(
                     body,
                     "GetCallerIdentityResponse",
                 )?;
+                let root = document.root();
                 match root.child("GetCallerIdentityResult") {
                     ::std::option::Option::Some(result) => Self::from_xml(result)?,
                     ::std::option::Option::None => {
@@ -206,7 +207,7 @@ impl GetCallerIdentityResponseBuilder {
 impl GetCallerIdentityResponse {
     /// Reads a `GetCallerIdentityResponse` from the children (and attributes) of `element`.
     pub(crate) fn from_xml(
-        element: &::awsgen_runtime::xml::XmlElement<'_>,
+        element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
         for child in element.children() {

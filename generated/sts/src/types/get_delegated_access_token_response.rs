@@ -106,10 +106,11 @@ impl GetDelegatedAccessTokenResponse {
             if body.is_empty() {
                 <Self as ::std::default::Default>::default()
             } else {
-                let root = ::awsgen_runtime::xml::parse_body(
+                let document = ::awsgen_runtime::xml::parse_body(
                     body,
                     "GetDelegatedAccessTokenResponse",
                 )?;
+                let root = document.root();
                 match root.child("GetDelegatedAccessTokenResult") {
                     ::std::option::Option::Some(result) => Self::from_xml(result)?,
                     ::std::option::Option::None => {
@@ -203,7 +204,7 @@ impl GetDelegatedAccessTokenResponseBuilder {
 impl GetDelegatedAccessTokenResponse {
     /// Reads a `GetDelegatedAccessTokenResponse` from the children (and attributes) of `element`.
     pub(crate) fn from_xml(
-        element: &::awsgen_runtime::xml::XmlElement<'_>,
+        element: ::awsgen_runtime::xml::XmlElement<'_>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value = <Self as ::std::default::Default>::default();
         for child in element.children() {
