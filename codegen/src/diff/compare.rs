@@ -301,14 +301,16 @@ impl Comparison<'_> {
                 .collect::<BTreeSet<_>>()
         };
         let (old_errors, new_errors) = (errors(old), errors(new));
+        // An operation without errors has the shared `OperationError` as its
+        // error type; its first one gives it an enum of its own.
+        let kind = if old_errors.is_empty() {
+            ChangeKind::FirstErrorAdded
+        } else {
+            ChangeKind::ErrorAdded
+        };
         for added in new_errors.difference(&old_errors) {
             let message = format!("documents error `{added}`");
-            self.push(
-                format!("{path}.errors"),
-                ChangeKind::ErrorAdded,
-                message,
-                None,
-            );
+            self.push(format!("{path}.errors"), kind, message, None);
         }
         for removed in old_errors.difference(&new_errors) {
             let message = format!("no longer documents error `{removed}`");

@@ -121,6 +121,10 @@ pub enum ChangeKind {
     OperationShapeRenamed,
     /// An operation documents a new error.
     ErrorAdded,
+    /// An operation that documented no error documents one: its error type
+    /// becomes an enum of its own instead of an alias of the shared
+    /// `OperationError`.
+    FirstErrorAdded,
     /// An operation no longer documents an error.
     ErrorRemoved,
     /// A shape appeared.
@@ -187,6 +191,7 @@ impl ChangeKind {
             OperationShapeChanged => "operation_shape_changed",
             OperationShapeRenamed => "operation_shape_renamed",
             ErrorAdded => "error_added",
+            FirstErrorAdded => "first_error_added",
             ErrorRemoved => "error_removed",
             ShapeAdded => "shape_added",
             ShapeRemoved => "shape_removed",

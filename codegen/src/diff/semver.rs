@@ -4,9 +4,11 @@
 //! breaking: structs, enums and error enums are `#[non_exhaustive]`, every
 //! member is an `Option`, enums keep unknown values. So new optional members,
 //! operations, enum values and errors are *minor*. Removing or retyping
-//! anything public is *major*. One class is major without any item changing:
-//! a newly required member makes existing `build()` calls fail at run time,
-//! which `cargo-semver-checks` cannot see ([`Basis::Behaviour`]).
+//! anything public is *major*, as is an operation's first documented error
+//! (its error type stops being the shared `OperationError`). One class is
+//! major without any item changing: a newly required member makes existing
+//! `build()` calls fail at run time, which `cargo-semver-checks` cannot see
+//! ([`Basis::Behaviour`]).
 
 use std::fmt;
 
@@ -87,6 +89,7 @@ pub fn classify(kind: ChangeKind, named: bool) -> (Bump, Basis) {
         ShapeAdded => (Bump::Patch, Basis::Internal),
         OperationRemoved
         | ErrorRemoved
+        | FirstErrorAdded
         | MemberRemoved
         | EnumValueRemoved
         | ShapeKindChanged
@@ -192,6 +195,7 @@ mod tests {
         for kind in [
             OperationRemoved,
             ErrorRemoved,
+            FirstErrorAdded,
             MemberRemoved,
             EnumValueRemoved,
         ] {

@@ -232,7 +232,7 @@ fn operations_added_removed_and_rebound() {
         [
             ("operations.Fresh", ChangeKind::OperationAdded),
             ("operations.Gone", ChangeKind::OperationRemoved),
-            ("operations.Move.errors", ChangeKind::ErrorAdded),
+            ("operations.Move.errors", ChangeKind::FirstErrorAdded),
             (
                 "operations.Move.http.requestUri",
                 ChangeKind::HttpBindingChanged
@@ -248,9 +248,26 @@ fn operations_added_removed_and_rebound() {
         text.contains("Fresh (new)\nChanges (response)\nResponse\n{}"),
         "{text}"
     );
-    assert!(text.contains("Move (updated)\nChanges (both)\n- operations.Move.errors: documents error `Boom` [minor]"), "{text}");
+    assert!(text.contains("Move (updated)\nChanges (both)\n- operations.Move.errors: documents error `Boom` [major]"), "{text}");
     assert!(text.contains("Gone (removed)"), "{text}");
     assert_eq!(diff.bump, Some(Bump::Major));
+}
+
+#[test]
+fn a_further_error_is_minor_and_a_first_one_major() {
+    let shapes = json!({
+        "Boom": {"type": "structure", "members": {}, "exception": true},
+        "Bang": {"type": "structure", "members": {}, "exception": true},
+    });
+    let mut listed = op("Listed", None, None);
+    listed["errors"] = json!([{"shape": "Boom"}]);
+    let old = model(json!({"Listed": listed.clone()}), shapes.clone());
+    listed["errors"] = json!([{"shape": "Boom"}, {"shape": "Bang"}]);
+    let new = model(json!({"Listed": listed}), shapes);
+    let diff = diff_models(&old, &new);
+    let kinds: Vec<ChangeKind> = diff.changes.iter().map(|c| c.kind).collect();
+    assert_eq!(kinds, [ChangeKind::ErrorAdded]);
+    assert_eq!(diff.bump, Some(Bump::Minor));
 }
 
 #[test]

@@ -10,6 +10,7 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
 use super::doc_attrs::outer_docs;
+use super::operations::{has_shared_operation_error, shares_operation_error};
 use super::rust_types::{builder_path, ident, type_path, type_tokens};
 use super::structs::field_type;
 use crate::ir::{
@@ -97,6 +98,12 @@ pub fn client_mod(service: &Service) -> TokenStream {
         ),
         "",
     );
+    let shared_service_error = has_shared_operation_error(service).then(|| {
+        service_error_impl(
+            &quote!(crate::operation::OperationError),
+            quote!(modeled_retry),
+        )
+    });
     quote! {
         //! The client: [`Client`], with a method per operation.
 
@@ -137,6 +144,8 @@ pub fn client_mod(service: &Service) -> TokenStream {
         /// The model's `retryable` trait of an error code: `Some(true)` for
         /// throttling, `Some(false)` for another retryable error.
         #retryable
+
+        #shared_service_error
     }
 }
 
@@ -180,6 +189,8 @@ pub fn client_operation(service: &Service, op: &OperationDef) -> TokenStream {
     let marker = ident(&op.rust_name);
     let fluent = fluent_ident(op);
     let error = format_ident!("{}Error", op.rust_name);
+    let service_error = (!shares_operation_error(op))
+        .then(|| service_error_impl(&quote!(#error), quote!(super::modeled_retry)));
     let input_def = op.input.as_ref().map(|shape| &service.types[shape]);
     let input_struct = input_def.and_then(|def| match &def.kind {
         TypeKind::Struct(def) => Some(def),
@@ -328,13 +339,21 @@ pub fn client_operation(service: &Service, op: &OperationDef) -> TokenStream {
                 .await
         }
 
+        #service_error
+    }
+}
+
+/// `ServiceError` for an operation's error type, which the client's retry
+/// logic reads; the shared `OperationError` has it once, in `client/mod.rs`.
+fn service_error_impl(error: &TokenStream, modeled_retry: TokenStream) -> TokenStream {
+    quote! {
         impl ::awsgen_runtime::client::ServiceError for #error {
             fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
                 #error::meta(self)
             }
 
             fn modeled_retry(&self) -> ::std::option::Option<bool> {
-                self.code().and_then(super::modeled_retry)
+                self.code().and_then(#modeled_retry)
             }
         }
     }

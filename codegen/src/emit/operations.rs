@@ -63,10 +63,13 @@ pub fn operation_mod(service: &Service) -> TokenStream {
             #error_export
         }
     });
+    let shared_error = shared_operation_error(service);
     quote! {
         #docs
 
         #(#modules)*
+
+        #shared_error
 
         mod private {
             /// Keeps `Operation` implemented only by this crate, so new items can be added to it.
@@ -187,7 +190,7 @@ pub fn emit_operation(service: &Service, op: &OperationDef) -> TokenStream {
             }
         }
     });
-    let error_enum = supports_requests(service).then(|| error_enum(service, op, &error_name));
+    let error_type = supports_requests(service).then(|| error_type(service, op, &error_name));
     let marker = marker_type(&name, &docs, &deprecated);
     quote! {
         #marker
@@ -195,7 +198,7 @@ pub fn emit_operation(service: &Service, op: &OperationDef) -> TokenStream {
         #allow
         impl super::private::Sealed for #name {}
 
-        #error_enum
+        #error_type
 
         #allow
         impl super::Operation for #name {
@@ -301,12 +304,40 @@ pub fn service_errors(service: &Service) -> Vec<ErrorVariant> {
         .collect()
 }
 
-/// The operation's error enum.
-fn error_enum(
+/// Whether `op`'s error type is an alias of the shared `OperationError`:
+/// it has wire code and the model documents no error for it.
+pub fn shares_operation_error(op: &OperationDef) -> bool {
+    !op.streams_events && op.errors.is_empty()
+}
+
+/// Whether the crate has the shared `OperationError`: some operation's
+/// error type is an alias of it.
+pub fn has_shared_operation_error(service: &Service) -> bool {
+    supports_requests(service) && service.operations.iter().any(shares_operation_error)
+}
+
+/// The operation's error type: an enum of its own when the model documents
+/// errors for it, else an alias of the shared `OperationError`, which has
+/// the same variants an enum of its own would have.
+fn error_type(
     service: &Service,
     op: &OperationDef,
     error_name: &proc_macro2::Ident,
 ) -> TokenStream {
+    if shares_operation_error(op) {
+        let doc = format!(
+            " Errors of [`{}`]: the model documents none for it, so it is the shared \
+             [`OperationError`](super::OperationError): another exception of the service, an \
+             unhandled error, or a response that could not be read. Should the model come to \
+             document errors for the operation, this becomes an enum of its own with the same \
+             variants and more.",
+            op.rust_name
+        );
+        return quote! {
+            #[doc = #doc]
+            pub type #error_name = super::OperationError;
+        };
+    }
     let errors = documented_errors(service, op);
     let doc = format!(
         " Errors of [`{}`]: the exceptions the model documents for it, another exception of the \
@@ -314,6 +345,48 @@ fn error_enum(
          service-wide [`Error`](crate::Error).",
         op.rust_name
     );
+    error_enum(quote!(#[doc = #doc]), error_name, &errors, quote!())
+}
+
+/// The error of every operation that documents none, for `src/operation/mod.rs`,
+/// when the service has such an operation.
+fn shared_operation_error(service: &Service) -> Option<TokenStream> {
+    if !has_shared_operation_error(service) {
+        return None;
+    }
+    let read = crate::protocol::shared_error_body(service)?;
+    let docs = outer_docs(
+        "The error of an operation the model documents no errors for: another exception of the \
+         service, an unhandled error, or a response that could not be read. Converts into the \
+         service-wide [`Error`](crate::Error).\n\nEach such operation names it by an alias, \
+         `<Operation>Error`.",
+        "",
+    );
+    let from_error_response = quote! {
+        /// Reads an error response of an operation that documents no errors.
+        pub(crate) fn from_error_response(
+            response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
+        ) -> Self {
+            #read
+        }
+    };
+    Some(error_enum(
+        docs,
+        &format_ident!("OperationError"),
+        &[],
+        from_error_response,
+    ))
+}
+
+/// An error enum: a variant per error in `errors`, then `Unlisted`,
+/// `Unhandled` and `InvalidResponse`, with its methods (and `more_methods`)
+/// and trait impls.
+fn error_enum(
+    docs: TokenStream,
+    error_name: &proc_macro2::Ident,
+    errors: &[ErrorVariant],
+    more_methods: TokenStream,
+) -> TokenStream {
     let variants = errors.iter().map(|error| {
         let ErrorVariant {
             variant,
@@ -330,9 +403,9 @@ fn error_enum(
         source: source_arms,
         meta: meta_arms,
         message: message_arms,
-    } = error_arms(&quote!(#error_name), &errors, false);
+    } = error_arms(&quote!(#error_name), errors, false);
     quote! {
-        #[doc = #doc]
+        #docs
         #[derive(::std::fmt::Debug)]
         #[non_exhaustive]
         pub enum #error_name {
@@ -379,6 +452,8 @@ fn error_enum(
                     }
                 }
             }
+
+            #more_methods
         }
 
         impl ::std::fmt::Display for #error_name {

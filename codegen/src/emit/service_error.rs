@@ -6,7 +6,9 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
 use super::doc_attrs::{inner_docs, outer_docs};
-use super::operations::{documented_errors, error_arms, service_errors, ErrorArms, ErrorVariant};
+use super::operations::{
+    documented_errors, error_arms, service_errors, shares_operation_error, ErrorArms, ErrorVariant,
+};
 use crate::ir::{OperationDef, Service};
 
 /// The file's tokens.
@@ -48,8 +50,13 @@ pub fn service_error_rs(service: &Service) -> TokenStream {
     let conversions = service
         .operations
         .iter()
-        .filter(|op| !op.streams_events)
-        .map(|op| from_operation_error(service, op));
+        .filter(|op| !op.streams_events && !shares_operation_error(op))
+        .map(|op| from_operation_error(service, &format_ident!("{}Error", op.rust_name), op));
+    let shared_conversion = service
+        .operations
+        .iter()
+        .find(|op| shares_operation_error(op))
+        .map(|op| from_operation_error(service, &format_ident!("OperationError"), op));
     let lookup = crate::protocol::modeled_error_lookup(service);
     quote! {
         #docs
@@ -140,14 +147,19 @@ pub fn service_error_rs(service: &Service) -> TokenStream {
 
         #(#conversions)*
 
+        #shared_conversion
+
         #lookup
     }
 }
 
-/// `From<OperationError> for Error`: each documented variant to the same
-/// variant of the service-wide error.
-fn from_operation_error(service: &Service, op: &OperationDef) -> TokenStream {
-    let error_name = format_ident!("{}Error", op.rust_name);
+/// `From<error_name> for Error`, for the error type of `op`: each
+/// documented variant to the same variant of the service-wide error.
+fn from_operation_error(
+    service: &Service,
+    error_name: &proc_macro2::Ident,
+    op: &OperationDef,
+) -> TokenStream {
     let path = quote!(crate::operation::#error_name);
     let arms = documented_errors(service, op).into_iter().map(
         |ErrorVariant { variant, .. }| quote! { #path::#variant(error) => Error::#variant(::std::boxed::Box::new(error)), },

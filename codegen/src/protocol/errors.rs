@@ -94,50 +94,79 @@ fn error_code(service: &Service, style: ErrorStyle) -> TokenStream {
     }
 }
 
+/// How an error response becomes `error_type`'s `Unlisted` (an error the
+/// service models elsewhere), `InvalidResponse` or `Unhandled` variant, given
+/// `code`, the response's error code.
+fn unlisted_dispatch(error_type: &TokenStream) -> TokenStream {
+    quote! {
+        match code.as_deref().and_then(|code| crate::Error::from_modeled_code(code, response)) {
+            ::std::option::Option::Some(::std::result::Result::Ok(error)) => #error_type::Unlisted(error),
+            ::std::option::Option::Some(::std::result::Result::Err(error)) => #error_type::InvalidResponse(error.with_response(response)),
+            ::std::option::Option::None => #error_type::Unhandled(
+                ::awsgen_runtime::protocol::ErrorMeta::from_response(response, code),
+            ),
+        }
+    }
+}
+
+/// The body of `OperationError::from_error_response`: the error of an
+/// operation that documents none, read from an error response.
+pub fn shared_error_body(service: &Service, style: ErrorStyle) -> TokenStream {
+    let code = error_code(service, style);
+    let dispatch = unlisted_dispatch(&quote!(OperationError));
+    quote! {
+        let code = #code;
+        #dispatch
+    }
+}
+
 /// The body of `Operation::parse_response`: a documented error code gives its
 /// variant; any other code the service models gives `Unlisted`, as botocore
-/// looks codes up across the whole service.
+/// looks codes up across the whole service. An operation that documents no
+/// error reads its errors with the shared `OperationError`'s reader.
 pub fn parse_response_body(
     service: &Service,
     op: &OperationDef,
     error_name: &proc_macro2::Ident,
     style: ErrorStyle,
 ) -> TokenStream {
-    let code = error_code(service, style);
     let documented = documented_errors(service, op);
-    let arms = documented.iter().filter(|error| error.answers_code).map(
-        |ErrorVariant {
-             variant,
-             path,
-             code,
-             ..
-         }| {
-            quote! {
-                ::std::option::Option::Some(#code) => match #path::from_response(response) {
-                    ::std::result::Result::Ok(error) => #error_name::#variant(error),
-                    ::std::result::Result::Err(error) => #error_name::InvalidResponse(error.with_response(response)),
-                },
-            }
-        },
-    );
-    let unlisted = quote! {
-        match code.as_deref().and_then(|code| crate::Error::from_modeled_code(code, response)) {
-            ::std::option::Option::Some(::std::result::Result::Ok(error)) => #error_name::Unlisted(error),
-            ::std::option::Option::Some(::std::result::Result::Err(error)) => #error_name::InvalidResponse(error.with_response(response)),
-            ::std::option::Option::None => #error_name::Unhandled(
-                ::awsgen_runtime::protocol::ErrorMeta::from_response(response, code),
-            ),
-        }
-    };
-    let arms: Vec<_> = arms.collect();
-    let dispatch = if arms.is_empty() {
-        unlisted
-    } else {
+    let read_error = if documented.is_empty() {
         quote! {
-            match code.as_deref() {
-                #(#arms)*
-                _ => #unlisted,
+            return ::std::result::Result::Err(super::OperationError::from_error_response(response));
+        }
+    } else {
+        let code = error_code(service, style);
+        let arms = documented.iter().filter(|error| error.answers_code).map(
+            |ErrorVariant {
+                 variant,
+                 path,
+                 code,
+                 ..
+             }| {
+                quote! {
+                    ::std::option::Option::Some(#code) => match #path::from_response(response) {
+                        ::std::result::Result::Ok(error) => #error_name::#variant(error),
+                        ::std::result::Result::Err(error) => #error_name::InvalidResponse(error.with_response(response)),
+                    },
+                }
+            },
+        );
+        let unlisted = unlisted_dispatch(&quote!(#error_name));
+        let arms: Vec<_> = arms.collect();
+        let dispatch = if arms.is_empty() {
+            unlisted
+        } else {
+            quote! {
+                match code.as_deref() {
+                    #(#arms)*
+                    _ => #unlisted,
+                }
             }
+        };
+        quote! {
+            let code = #code;
+            return ::std::result::Result::Err(#dispatch);
         }
     };
     let output = match &op.output {
@@ -153,8 +182,7 @@ pub fn parse_response_body(
     quote! {
         // AWS answers errors with a status of 300 or more.
         if response.status().as_u16() >= 300 {
-            let code = #code;
-            return ::std::result::Result::Err(#dispatch);
+            #read_error
         }
         #output
     }

@@ -134,6 +134,13 @@ pub fn parse_response_body(
     ))
 }
 
+/// The body of `OperationError::from_error_response`, the reader of the
+/// errors of operations that document none, or `None` without wire support.
+pub fn shared_error_body(service: &Service) -> Option<TokenStream> {
+    let pieces = pieces(service)?;
+    Some(errors::shared_error_body(service, pieces.errors))
+}
+
 /// The service-wide lookup from error code to typed error, or `None` without
 /// wire support.
 pub fn modeled_error_lookup(service: &Service) -> Option<TokenStream> {

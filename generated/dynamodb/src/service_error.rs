@@ -859,19 +859,6 @@ impl ::std::convert::From<crate::operation::DescribeContributorInsightsError> fo
         }
     }
 }
-impl ::std::convert::From<crate::operation::DescribeEndpointsError> for Error {
-    fn from(error: crate::operation::DescribeEndpointsError) -> Self {
-        match error {
-            crate::operation::DescribeEndpointsError::Unlisted(error) => error,
-            crate::operation::DescribeEndpointsError::Unhandled(error) => {
-                Error::Unhandled(error)
-            }
-            crate::operation::DescribeEndpointsError::InvalidResponse(error) => {
-                Error::InvalidResponse(error)
-            }
-        }
-    }
-}
 impl ::std::convert::From<crate::operation::DescribeExportError> for Error {
     fn from(error: crate::operation::DescribeExportError) -> Self {
         match error {
@@ -2036,6 +2023,17 @@ impl ::std::convert::From<crate::operation::UpdateTimeToLiveError> for Error {
                 Error::Unhandled(error)
             }
             crate::operation::UpdateTimeToLiveError::InvalidResponse(error) => {
+                Error::InvalidResponse(error)
+            }
+        }
+    }
+}
+impl ::std::convert::From<crate::operation::OperationError> for Error {
+    fn from(error: crate::operation::OperationError) -> Self {
+        match error {
+            crate::operation::OperationError::Unlisted(error) => error,
+            crate::operation::OperationError::Unhandled(error) => Error::Unhandled(error),
+            crate::operation::OperationError::InvalidResponse(error) => {
                 Error::InvalidResponse(error)
             }
         }

@@ -1739,19 +1739,6 @@ impl ::std::convert::From<crate::operation::GetChangeError> for Error {
         }
     }
 }
-impl ::std::convert::From<crate::operation::GetCheckerIpRangesError> for Error {
-    fn from(error: crate::operation::GetCheckerIpRangesError) -> Self {
-        match error {
-            crate::operation::GetCheckerIpRangesError::Unlisted(error) => error,
-            crate::operation::GetCheckerIpRangesError::Unhandled(error) => {
-                Error::Unhandled(error)
-            }
-            crate::operation::GetCheckerIpRangesError::InvalidResponse(error) => {
-                Error::InvalidResponse(error)
-            }
-        }
-    }
-}
 impl ::std::convert::From<crate::operation::GetDnssecError> for Error {
     fn from(error: crate::operation::GetDnssecError) -> Self {
         match error {
@@ -1808,19 +1795,6 @@ impl ::std::convert::From<crate::operation::GetHealthCheckError> for Error {
                 Error::Unhandled(error)
             }
             crate::operation::GetHealthCheckError::InvalidResponse(error) => {
-                Error::InvalidResponse(error)
-            }
-        }
-    }
-}
-impl ::std::convert::From<crate::operation::GetHealthCheckCountError> for Error {
-    fn from(error: crate::operation::GetHealthCheckCountError) -> Self {
-        match error {
-            crate::operation::GetHealthCheckCountError::Unlisted(error) => error,
-            crate::operation::GetHealthCheckCountError::Unhandled(error) => {
-                Error::Unhandled(error)
-            }
-            crate::operation::GetHealthCheckCountError::InvalidResponse(error) => {
                 Error::InvalidResponse(error)
             }
         }
@@ -2022,22 +1996,6 @@ impl ::std::convert::From<crate::operation::GetTrafficPolicyInstanceError> for E
             crate::operation::GetTrafficPolicyInstanceError::InvalidResponse(error) => {
                 Error::InvalidResponse(error)
             }
-        }
-    }
-}
-impl ::std::convert::From<crate::operation::GetTrafficPolicyInstanceCountError>
-for Error {
-    fn from(error: crate::operation::GetTrafficPolicyInstanceCountError) -> Self {
-        match error {
-            crate::operation::GetTrafficPolicyInstanceCountError::Unlisted(error) => {
-                error
-            }
-            crate::operation::GetTrafficPolicyInstanceCountError::Unhandled(error) => {
-                Error::Unhandled(error)
-            }
-            crate::operation::GetTrafficPolicyInstanceCountError::InvalidResponse(
-                error,
-            ) => Error::InvalidResponse(error),
         }
     }
 }
@@ -2572,6 +2530,17 @@ impl ::std::convert::From<crate::operation::UpdateTrafficPolicyInstanceError> fo
             crate::operation::UpdateTrafficPolicyInstanceError::InvalidResponse(
                 error,
             ) => Error::InvalidResponse(error),
+        }
+    }
+}
+impl ::std::convert::From<crate::operation::OperationError> for Error {
+    fn from(error: crate::operation::OperationError) -> Self {
+        match error {
+            crate::operation::OperationError::Unlisted(error) => error,
+            crate::operation::OperationError::Unhandled(error) => Error::Unhandled(error),
+            crate::operation::OperationError::InvalidResponse(error) => {
+                Error::InvalidResponse(error)
+            }
         }
     }
 }

@@ -379,32 +379,6 @@ impl ::std::convert::From<crate::operation::DecodeAuthorizationMessageError> for
         }
     }
 }
-impl ::std::convert::From<crate::operation::GetAccessKeyInfoError> for Error {
-    fn from(error: crate::operation::GetAccessKeyInfoError) -> Self {
-        match error {
-            crate::operation::GetAccessKeyInfoError::Unlisted(error) => error,
-            crate::operation::GetAccessKeyInfoError::Unhandled(error) => {
-                Error::Unhandled(error)
-            }
-            crate::operation::GetAccessKeyInfoError::InvalidResponse(error) => {
-                Error::InvalidResponse(error)
-            }
-        }
-    }
-}
-impl ::std::convert::From<crate::operation::GetCallerIdentityError> for Error {
-    fn from(error: crate::operation::GetCallerIdentityError) -> Self {
-        match error {
-            crate::operation::GetCallerIdentityError::Unlisted(error) => error,
-            crate::operation::GetCallerIdentityError::Unhandled(error) => {
-                Error::Unhandled(error)
-            }
-            crate::operation::GetCallerIdentityError::InvalidResponse(error) => {
-                Error::InvalidResponse(error)
-            }
-        }
-    }
-}
 impl ::std::convert::From<crate::operation::GetDelegatedAccessTokenError> for Error {
     fn from(error: crate::operation::GetDelegatedAccessTokenError) -> Self {
         match error {
@@ -486,6 +460,17 @@ impl ::std::convert::From<crate::operation::GetWebIdentityTokenError> for Error 
                 Error::Unhandled(error)
             }
             crate::operation::GetWebIdentityTokenError::InvalidResponse(error) => {
+                Error::InvalidResponse(error)
+            }
+        }
+    }
+}
+impl ::std::convert::From<crate::operation::OperationError> for Error {
+    fn from(error: crate::operation::OperationError) -> Self {
+        match error {
+            crate::operation::OperationError::Unlisted(error) => error,
+            crate::operation::OperationError::Unhandled(error) => Error::Unhandled(error),
+            crate::operation::OperationError::InvalidResponse(error) => {
                 Error::InvalidResponse(error)
             }
         }

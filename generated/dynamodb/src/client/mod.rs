@@ -531,3 +531,11 @@ pub(crate) fn modeled_retry(code: &str) -> ::std::option::Option<bool> {
         _ => ::std::option::Option::None,
     }
 }
+impl ::awsgen_runtime::client::ServiceError for crate::operation::OperationError {
+    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        crate::operation::OperationError::meta(self)
+    }
+    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+        self.code().and_then(modeled_retry)
+    }
+}

@@ -14,73 +14,8 @@
 #[non_exhaustive]
 pub struct DescribeEndpoints;
 impl super::private::Sealed for DescribeEndpoints {}
-/// Errors of [`DescribeEndpoints`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
-#[non_exhaustive]
-pub enum DescribeEndpointsError {
-    /// An exception the service models but does not list for this operation;
-    /// botocore reads these as typed exceptions too.
-    Unlisted(crate::Error),
-    /// An error response whose code the model does not know.
-    Unhandled(::awsgen_runtime::protocol::ErrorMeta),
-    /// A response that could not be read.
-    InvalidResponse(::awsgen_runtime::protocol::ResponseError),
-}
-impl DescribeEndpointsError {
-    /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
-        match self {
-            DescribeEndpointsError::Unlisted(error) => error.code(),
-            DescribeEndpointsError::Unhandled(error) => error.code.as_deref(),
-            DescribeEndpointsError::InvalidResponse(_) => ::std::option::Option::None,
-        }
-    }
-    /// What the response said about the error: status, code, message
-    /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
-        match self {
-            DescribeEndpointsError::Unlisted(error) => error.meta(),
-            DescribeEndpointsError::Unhandled(meta) => ::std::option::Option::Some(meta),
-            DescribeEndpointsError::InvalidResponse(error) => error.meta(),
-        }
-    }
-    /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
-        match self {
-            DescribeEndpointsError::Unlisted(error) => error.message(),
-            DescribeEndpointsError::Unhandled(meta) => meta.message.as_deref(),
-            DescribeEndpointsError::InvalidResponse(error) => {
-                error.meta().and_then(|meta| meta.message.as_deref())
-            }
-        }
-    }
-}
-impl ::std::fmt::Display for DescribeEndpointsError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match self {
-            DescribeEndpointsError::Unlisted(error) => ::std::fmt::Display::fmt(error, f),
-            DescribeEndpointsError::Unhandled(error) => {
-                ::std::fmt::Display::fmt(error, f)
-            }
-            DescribeEndpointsError::InvalidResponse(error) => {
-                ::std::fmt::Display::fmt(error, f)
-            }
-        }
-    }
-}
-impl ::std::error::Error for DescribeEndpointsError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
-        match self {
-            DescribeEndpointsError::Unlisted(error) => ::std::error::Error::source(error),
-            DescribeEndpointsError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DescribeEndpointsError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
-        }
-    }
-}
+/// Errors of [`DescribeEndpoints`]: the model documents none for it, so it is the shared [`OperationError`](super::OperationError): another exception of the service, an unhandled error, or a response that could not be read. Should the model come to document errors for the operation, this becomes an enum of its own with the same variants and more.
+pub type DescribeEndpointsError = super::OperationError;
 impl super::Operation for DescribeEndpoints {
     type Input = crate::types::DescribeEndpointsRequest;
     type Output = crate::types::DescribeEndpointsResponse;
@@ -113,29 +48,8 @@ impl super::Operation for DescribeEndpoints {
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
         if response.status().as_u16() >= 300 {
-            let code = ::awsgen_runtime::protocol::error_code(response);
             return ::std::result::Result::Err(
-                match code
-                    .as_deref()
-                    .and_then(|code| crate::Error::from_modeled_code(code, response))
-                {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        DescribeEndpointsError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
-                        DescribeEndpointsError::InvalidResponse(
-                            error.with_response(response),
-                        )
-                    }
-                    ::std::option::Option::None => {
-                        DescribeEndpointsError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
-                                code,
-                            ),
-                        )
-                    }
-                },
+                super::OperationError::from_error_response(response),
             );
         }
         crate::types::DescribeEndpointsResponse::from_response(response)

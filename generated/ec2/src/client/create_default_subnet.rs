@@ -127,11 +127,3 @@ pub(crate) async fn call(
         )
         .await
 }
-impl ::awsgen_runtime::client::ServiceError for CreateDefaultSubnetError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
-        CreateDefaultSubnetError::meta(self)
-    }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
-        self.code().and_then(super::modeled_retry)
-    }
-}

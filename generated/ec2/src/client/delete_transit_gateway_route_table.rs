@@ -96,11 +96,3 @@ pub(crate) async fn call(
         )
         .await
 }
-impl ::awsgen_runtime::client::ServiceError for DeleteTransitGatewayRouteTableError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
-        DeleteTransitGatewayRouteTableError::meta(self)
-    }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
-        self.code().and_then(super::modeled_retry)
-    }
-}

@@ -222,12 +222,3 @@ pub(crate) async fn call(
         )
         .await
 }
-impl ::awsgen_runtime::client::ServiceError
-for DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
-        DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsError::meta(self)
-    }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
-        self.code().and_then(super::modeled_retry)
-    }
-}

@@ -211,12 +211,3 @@ pub(crate) async fn call(
         )
         .await
 }
-impl ::awsgen_runtime::client::ServiceError
-for DescribeTransitGatewayRouteTableAnnouncementsError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
-        DescribeTransitGatewayRouteTableAnnouncementsError::meta(self)
-    }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
-        self.code().and_then(super::modeled_retry)
-    }
-}

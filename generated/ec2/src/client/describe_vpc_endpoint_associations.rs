@@ -149,11 +149,3 @@ pub(crate) async fn call(
         )
         .await
 }
-impl ::awsgen_runtime::client::ServiceError for DescribeVpcEndpointAssociationsError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
-        DescribeVpcEndpointAssociationsError::meta(self)
-    }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
-        self.code().and_then(super::modeled_retry)
-    }
-}

@@ -76,12 +76,3 @@ pub(crate) async fn call(
         )
         .await
 }
-impl ::awsgen_runtime::client::ServiceError
-for EnableReachabilityAnalyzerOrganizationSharingError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
-        EnableReachabilityAnalyzerOrganizationSharingError::meta(self)
-    }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
-        self.code().and_then(super::modeled_retry)
-    }
-}

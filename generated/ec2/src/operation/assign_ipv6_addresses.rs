@@ -18,79 +18,8 @@
 #[non_exhaustive]
 pub struct AssignIpv6Addresses;
 impl super::private::Sealed for AssignIpv6Addresses {}
-/// Errors of [`AssignIpv6Addresses`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
-#[non_exhaustive]
-pub enum AssignIpv6AddressesError {
-    /// An exception the service models but does not list for this operation;
-    /// botocore reads these as typed exceptions too.
-    Unlisted(crate::Error),
-    /// An error response whose code the model does not know.
-    Unhandled(::awsgen_runtime::protocol::ErrorMeta),
-    /// A response that could not be read.
-    InvalidResponse(::awsgen_runtime::protocol::ResponseError),
-}
-impl AssignIpv6AddressesError {
-    /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
-        match self {
-            AssignIpv6AddressesError::Unlisted(error) => error.code(),
-            AssignIpv6AddressesError::Unhandled(error) => error.code.as_deref(),
-            AssignIpv6AddressesError::InvalidResponse(_) => ::std::option::Option::None,
-        }
-    }
-    /// What the response said about the error: status, code, message
-    /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
-        match self {
-            AssignIpv6AddressesError::Unlisted(error) => error.meta(),
-            AssignIpv6AddressesError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
-            AssignIpv6AddressesError::InvalidResponse(error) => error.meta(),
-        }
-    }
-    /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
-        match self {
-            AssignIpv6AddressesError::Unlisted(error) => error.message(),
-            AssignIpv6AddressesError::Unhandled(meta) => meta.message.as_deref(),
-            AssignIpv6AddressesError::InvalidResponse(error) => {
-                error.meta().and_then(|meta| meta.message.as_deref())
-            }
-        }
-    }
-}
-impl ::std::fmt::Display for AssignIpv6AddressesError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match self {
-            AssignIpv6AddressesError::Unlisted(error) => {
-                ::std::fmt::Display::fmt(error, f)
-            }
-            AssignIpv6AddressesError::Unhandled(error) => {
-                ::std::fmt::Display::fmt(error, f)
-            }
-            AssignIpv6AddressesError::InvalidResponse(error) => {
-                ::std::fmt::Display::fmt(error, f)
-            }
-        }
-    }
-}
-impl ::std::error::Error for AssignIpv6AddressesError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
-        match self {
-            AssignIpv6AddressesError::Unlisted(error) => {
-                ::std::error::Error::source(error)
-            }
-            AssignIpv6AddressesError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            AssignIpv6AddressesError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
-        }
-    }
-}
+/// Errors of [`AssignIpv6Addresses`]: the model documents none for it, so it is the shared [`OperationError`](super::OperationError): another exception of the service, an unhandled error, or a response that could not be read. Should the model come to document errors for the operation, this becomes an enum of its own with the same variants and more.
+pub type AssignIpv6AddressesError = super::OperationError;
 impl super::Operation for AssignIpv6Addresses {
     type Input = crate::types::AssignIpv6AddressesRequest;
     type Output = crate::types::AssignIpv6AddressesResult;
@@ -125,29 +54,8 @@ impl super::Operation for AssignIpv6Addresses {
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
         if response.status().as_u16() >= 300 {
-            let code = ::awsgen_runtime::xml::error_code(response.body());
             return ::std::result::Result::Err(
-                match code
-                    .as_deref()
-                    .and_then(|code| crate::Error::from_modeled_code(code, response))
-                {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        AssignIpv6AddressesError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
-                        AssignIpv6AddressesError::InvalidResponse(
-                            error.with_response(response),
-                        )
-                    }
-                    ::std::option::Option::None => {
-                        AssignIpv6AddressesError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
-                                code,
-                            ),
-                        )
-                    }
-                },
+                super::OperationError::from_error_response(response),
             );
         }
         crate::types::AssignIpv6AddressesResult::from_response(response)

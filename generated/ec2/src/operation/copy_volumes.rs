@@ -14,69 +14,8 @@
 #[non_exhaustive]
 pub struct CopyVolumes;
 impl super::private::Sealed for CopyVolumes {}
-/// Errors of [`CopyVolumes`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
-#[non_exhaustive]
-pub enum CopyVolumesError {
-    /// An exception the service models but does not list for this operation;
-    /// botocore reads these as typed exceptions too.
-    Unlisted(crate::Error),
-    /// An error response whose code the model does not know.
-    Unhandled(::awsgen_runtime::protocol::ErrorMeta),
-    /// A response that could not be read.
-    InvalidResponse(::awsgen_runtime::protocol::ResponseError),
-}
-impl CopyVolumesError {
-    /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
-        match self {
-            CopyVolumesError::Unlisted(error) => error.code(),
-            CopyVolumesError::Unhandled(error) => error.code.as_deref(),
-            CopyVolumesError::InvalidResponse(_) => ::std::option::Option::None,
-        }
-    }
-    /// What the response said about the error: status, code, message
-    /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
-        match self {
-            CopyVolumesError::Unlisted(error) => error.meta(),
-            CopyVolumesError::Unhandled(meta) => ::std::option::Option::Some(meta),
-            CopyVolumesError::InvalidResponse(error) => error.meta(),
-        }
-    }
-    /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
-        match self {
-            CopyVolumesError::Unlisted(error) => error.message(),
-            CopyVolumesError::Unhandled(meta) => meta.message.as_deref(),
-            CopyVolumesError::InvalidResponse(error) => {
-                error.meta().and_then(|meta| meta.message.as_deref())
-            }
-        }
-    }
-}
-impl ::std::fmt::Display for CopyVolumesError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match self {
-            CopyVolumesError::Unlisted(error) => ::std::fmt::Display::fmt(error, f),
-            CopyVolumesError::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
-            CopyVolumesError::InvalidResponse(error) => {
-                ::std::fmt::Display::fmt(error, f)
-            }
-        }
-    }
-}
-impl ::std::error::Error for CopyVolumesError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
-        match self {
-            CopyVolumesError::Unlisted(error) => ::std::error::Error::source(error),
-            CopyVolumesError::Unhandled(error) => ::std::option::Option::Some(error),
-            CopyVolumesError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
-        }
-    }
-}
+/// Errors of [`CopyVolumes`]: the model documents none for it, so it is the shared [`OperationError`](super::OperationError): another exception of the service, an unhandled error, or a response that could not be read. Should the model come to document errors for the operation, this becomes an enum of its own with the same variants and more.
+pub type CopyVolumesError = super::OperationError;
 impl super::Operation for CopyVolumes {
     type Input = crate::types::CopyVolumesRequest;
     type Output = crate::types::CopyVolumesResult;
@@ -124,27 +63,8 @@ impl super::Operation for CopyVolumes {
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
         if response.status().as_u16() >= 300 {
-            let code = ::awsgen_runtime::xml::error_code(response.body());
             return ::std::result::Result::Err(
-                match code
-                    .as_deref()
-                    .and_then(|code| crate::Error::from_modeled_code(code, response))
-                {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        CopyVolumesError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
-                        CopyVolumesError::InvalidResponse(error.with_response(response))
-                    }
-                    ::std::option::Option::None => {
-                        CopyVolumesError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
-                                code,
-                            ),
-                        )
-                    }
-                },
+                super::OperationError::from_error_response(response),
             );
         }
         crate::types::CopyVolumesResult::from_response(response)

@@ -18,69 +18,8 @@
 #[non_exhaustive]
 pub struct CreateFleet;
 impl super::private::Sealed for CreateFleet {}
-/// Errors of [`CreateFleet`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
-#[non_exhaustive]
-pub enum CreateFleetError {
-    /// An exception the service models but does not list for this operation;
-    /// botocore reads these as typed exceptions too.
-    Unlisted(crate::Error),
-    /// An error response whose code the model does not know.
-    Unhandled(::awsgen_runtime::protocol::ErrorMeta),
-    /// A response that could not be read.
-    InvalidResponse(::awsgen_runtime::protocol::ResponseError),
-}
-impl CreateFleetError {
-    /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
-        match self {
-            CreateFleetError::Unlisted(error) => error.code(),
-            CreateFleetError::Unhandled(error) => error.code.as_deref(),
-            CreateFleetError::InvalidResponse(_) => ::std::option::Option::None,
-        }
-    }
-    /// What the response said about the error: status, code, message
-    /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
-        match self {
-            CreateFleetError::Unlisted(error) => error.meta(),
-            CreateFleetError::Unhandled(meta) => ::std::option::Option::Some(meta),
-            CreateFleetError::InvalidResponse(error) => error.meta(),
-        }
-    }
-    /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
-        match self {
-            CreateFleetError::Unlisted(error) => error.message(),
-            CreateFleetError::Unhandled(meta) => meta.message.as_deref(),
-            CreateFleetError::InvalidResponse(error) => {
-                error.meta().and_then(|meta| meta.message.as_deref())
-            }
-        }
-    }
-}
-impl ::std::fmt::Display for CreateFleetError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match self {
-            CreateFleetError::Unlisted(error) => ::std::fmt::Display::fmt(error, f),
-            CreateFleetError::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
-            CreateFleetError::InvalidResponse(error) => {
-                ::std::fmt::Display::fmt(error, f)
-            }
-        }
-    }
-}
-impl ::std::error::Error for CreateFleetError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
-        match self {
-            CreateFleetError::Unlisted(error) => ::std::error::Error::source(error),
-            CreateFleetError::Unhandled(error) => ::std::option::Option::Some(error),
-            CreateFleetError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
-        }
-    }
-}
+/// Errors of [`CreateFleet`]: the model documents none for it, so it is the shared [`OperationError`](super::OperationError): another exception of the service, an unhandled error, or a response that could not be read. Should the model come to document errors for the operation, this becomes an enum of its own with the same variants and more.
+pub type CreateFleetError = super::OperationError;
 impl super::Operation for CreateFleet {
     type Input = crate::types::CreateFleetRequest;
     type Output = crate::types::CreateFleetResult;
@@ -128,27 +67,8 @@ impl super::Operation for CreateFleet {
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
         if response.status().as_u16() >= 300 {
-            let code = ::awsgen_runtime::xml::error_code(response.body());
             return ::std::result::Result::Err(
-                match code
-                    .as_deref()
-                    .and_then(|code| crate::Error::from_modeled_code(code, response))
-                {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        CreateFleetError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
-                        CreateFleetError::InvalidResponse(error.with_response(response))
-                    }
-                    ::std::option::Option::None => {
-                        CreateFleetError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
-                                code,
-                            ),
-                        )
-                    }
-                },
+                super::OperationError::from_error_response(response),
             );
         }
         crate::types::CreateFleetResult::from_response(response)

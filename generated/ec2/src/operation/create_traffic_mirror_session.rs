@@ -20,81 +20,8 @@
 #[non_exhaustive]
 pub struct CreateTrafficMirrorSession;
 impl super::private::Sealed for CreateTrafficMirrorSession {}
-/// Errors of [`CreateTrafficMirrorSession`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
-#[non_exhaustive]
-pub enum CreateTrafficMirrorSessionError {
-    /// An exception the service models but does not list for this operation;
-    /// botocore reads these as typed exceptions too.
-    Unlisted(crate::Error),
-    /// An error response whose code the model does not know.
-    Unhandled(::awsgen_runtime::protocol::ErrorMeta),
-    /// A response that could not be read.
-    InvalidResponse(::awsgen_runtime::protocol::ResponseError),
-}
-impl CreateTrafficMirrorSessionError {
-    /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
-        match self {
-            CreateTrafficMirrorSessionError::Unlisted(error) => error.code(),
-            CreateTrafficMirrorSessionError::Unhandled(error) => error.code.as_deref(),
-            CreateTrafficMirrorSessionError::InvalidResponse(_) => {
-                ::std::option::Option::None
-            }
-        }
-    }
-    /// What the response said about the error: status, code, message
-    /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
-        match self {
-            CreateTrafficMirrorSessionError::Unlisted(error) => error.meta(),
-            CreateTrafficMirrorSessionError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
-            CreateTrafficMirrorSessionError::InvalidResponse(error) => error.meta(),
-        }
-    }
-    /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
-        match self {
-            CreateTrafficMirrorSessionError::Unlisted(error) => error.message(),
-            CreateTrafficMirrorSessionError::Unhandled(meta) => meta.message.as_deref(),
-            CreateTrafficMirrorSessionError::InvalidResponse(error) => {
-                error.meta().and_then(|meta| meta.message.as_deref())
-            }
-        }
-    }
-}
-impl ::std::fmt::Display for CreateTrafficMirrorSessionError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match self {
-            CreateTrafficMirrorSessionError::Unlisted(error) => {
-                ::std::fmt::Display::fmt(error, f)
-            }
-            CreateTrafficMirrorSessionError::Unhandled(error) => {
-                ::std::fmt::Display::fmt(error, f)
-            }
-            CreateTrafficMirrorSessionError::InvalidResponse(error) => {
-                ::std::fmt::Display::fmt(error, f)
-            }
-        }
-    }
-}
-impl ::std::error::Error for CreateTrafficMirrorSessionError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
-        match self {
-            CreateTrafficMirrorSessionError::Unlisted(error) => {
-                ::std::error::Error::source(error)
-            }
-            CreateTrafficMirrorSessionError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            CreateTrafficMirrorSessionError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
-        }
-    }
-}
+/// Errors of [`CreateTrafficMirrorSession`]: the model documents none for it, so it is the shared [`OperationError`](super::OperationError): another exception of the service, an unhandled error, or a response that could not be read. Should the model come to document errors for the operation, this becomes an enum of its own with the same variants and more.
+pub type CreateTrafficMirrorSessionError = super::OperationError;
 impl super::Operation for CreateTrafficMirrorSession {
     type Input = crate::types::CreateTrafficMirrorSessionRequest;
     type Output = crate::types::CreateTrafficMirrorSessionResult;
@@ -142,29 +69,8 @@ impl super::Operation for CreateTrafficMirrorSession {
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
         if response.status().as_u16() >= 300 {
-            let code = ::awsgen_runtime::xml::error_code(response.body());
             return ::std::result::Result::Err(
-                match code
-                    .as_deref()
-                    .and_then(|code| crate::Error::from_modeled_code(code, response))
-                {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        CreateTrafficMirrorSessionError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
-                        CreateTrafficMirrorSessionError::InvalidResponse(
-                            error.with_response(response),
-                        )
-                    }
-                    ::std::option::Option::None => {
-                        CreateTrafficMirrorSessionError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
-                                code,
-                            ),
-                        )
-                    }
-                },
+                super::OperationError::from_error_response(response),
             );
         }
         crate::types::CreateTrafficMirrorSessionResult::from_response(response)

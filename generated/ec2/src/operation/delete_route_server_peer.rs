@@ -20,79 +20,8 @@
 #[non_exhaustive]
 pub struct DeleteRouteServerPeer;
 impl super::private::Sealed for DeleteRouteServerPeer {}
-/// Errors of [`DeleteRouteServerPeer`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
-#[non_exhaustive]
-pub enum DeleteRouteServerPeerError {
-    /// An exception the service models but does not list for this operation;
-    /// botocore reads these as typed exceptions too.
-    Unlisted(crate::Error),
-    /// An error response whose code the model does not know.
-    Unhandled(::awsgen_runtime::protocol::ErrorMeta),
-    /// A response that could not be read.
-    InvalidResponse(::awsgen_runtime::protocol::ResponseError),
-}
-impl DeleteRouteServerPeerError {
-    /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
-        match self {
-            DeleteRouteServerPeerError::Unlisted(error) => error.code(),
-            DeleteRouteServerPeerError::Unhandled(error) => error.code.as_deref(),
-            DeleteRouteServerPeerError::InvalidResponse(_) => ::std::option::Option::None,
-        }
-    }
-    /// What the response said about the error: status, code, message
-    /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
-        match self {
-            DeleteRouteServerPeerError::Unlisted(error) => error.meta(),
-            DeleteRouteServerPeerError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
-            DeleteRouteServerPeerError::InvalidResponse(error) => error.meta(),
-        }
-    }
-    /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
-        match self {
-            DeleteRouteServerPeerError::Unlisted(error) => error.message(),
-            DeleteRouteServerPeerError::Unhandled(meta) => meta.message.as_deref(),
-            DeleteRouteServerPeerError::InvalidResponse(error) => {
-                error.meta().and_then(|meta| meta.message.as_deref())
-            }
-        }
-    }
-}
-impl ::std::fmt::Display for DeleteRouteServerPeerError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match self {
-            DeleteRouteServerPeerError::Unlisted(error) => {
-                ::std::fmt::Display::fmt(error, f)
-            }
-            DeleteRouteServerPeerError::Unhandled(error) => {
-                ::std::fmt::Display::fmt(error, f)
-            }
-            DeleteRouteServerPeerError::InvalidResponse(error) => {
-                ::std::fmt::Display::fmt(error, f)
-            }
-        }
-    }
-}
-impl ::std::error::Error for DeleteRouteServerPeerError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
-        match self {
-            DeleteRouteServerPeerError::Unlisted(error) => {
-                ::std::error::Error::source(error)
-            }
-            DeleteRouteServerPeerError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DeleteRouteServerPeerError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
-        }
-    }
-}
+/// Errors of [`DeleteRouteServerPeer`]: the model documents none for it, so it is the shared [`OperationError`](super::OperationError): another exception of the service, an unhandled error, or a response that could not be read. Should the model come to document errors for the operation, this becomes an enum of its own with the same variants and more.
+pub type DeleteRouteServerPeerError = super::OperationError;
 impl super::Operation for DeleteRouteServerPeer {
     type Input = crate::types::DeleteRouteServerPeerRequest;
     type Output = crate::types::DeleteRouteServerPeerResult;
@@ -127,29 +56,8 @@ impl super::Operation for DeleteRouteServerPeer {
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
         if response.status().as_u16() >= 300 {
-            let code = ::awsgen_runtime::xml::error_code(response.body());
             return ::std::result::Result::Err(
-                match code
-                    .as_deref()
-                    .and_then(|code| crate::Error::from_modeled_code(code, response))
-                {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        DeleteRouteServerPeerError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
-                        DeleteRouteServerPeerError::InvalidResponse(
-                            error.with_response(response),
-                        )
-                    }
-                    ::std::option::Option::None => {
-                        DeleteRouteServerPeerError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
-                                code,
-                            ),
-                        )
-                    }
-                },
+                super::OperationError::from_error_response(response),
             );
         }
         crate::types::DeleteRouteServerPeerResult::from_response(response)

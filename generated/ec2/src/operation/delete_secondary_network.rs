@@ -14,81 +14,8 @@
 #[non_exhaustive]
 pub struct DeleteSecondaryNetwork;
 impl super::private::Sealed for DeleteSecondaryNetwork {}
-/// Errors of [`DeleteSecondaryNetwork`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
-#[non_exhaustive]
-pub enum DeleteSecondaryNetworkError {
-    /// An exception the service models but does not list for this operation;
-    /// botocore reads these as typed exceptions too.
-    Unlisted(crate::Error),
-    /// An error response whose code the model does not know.
-    Unhandled(::awsgen_runtime::protocol::ErrorMeta),
-    /// A response that could not be read.
-    InvalidResponse(::awsgen_runtime::protocol::ResponseError),
-}
-impl DeleteSecondaryNetworkError {
-    /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
-        match self {
-            DeleteSecondaryNetworkError::Unlisted(error) => error.code(),
-            DeleteSecondaryNetworkError::Unhandled(error) => error.code.as_deref(),
-            DeleteSecondaryNetworkError::InvalidResponse(_) => {
-                ::std::option::Option::None
-            }
-        }
-    }
-    /// What the response said about the error: status, code, message
-    /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
-        match self {
-            DeleteSecondaryNetworkError::Unlisted(error) => error.meta(),
-            DeleteSecondaryNetworkError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
-            DeleteSecondaryNetworkError::InvalidResponse(error) => error.meta(),
-        }
-    }
-    /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
-        match self {
-            DeleteSecondaryNetworkError::Unlisted(error) => error.message(),
-            DeleteSecondaryNetworkError::Unhandled(meta) => meta.message.as_deref(),
-            DeleteSecondaryNetworkError::InvalidResponse(error) => {
-                error.meta().and_then(|meta| meta.message.as_deref())
-            }
-        }
-    }
-}
-impl ::std::fmt::Display for DeleteSecondaryNetworkError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match self {
-            DeleteSecondaryNetworkError::Unlisted(error) => {
-                ::std::fmt::Display::fmt(error, f)
-            }
-            DeleteSecondaryNetworkError::Unhandled(error) => {
-                ::std::fmt::Display::fmt(error, f)
-            }
-            DeleteSecondaryNetworkError::InvalidResponse(error) => {
-                ::std::fmt::Display::fmt(error, f)
-            }
-        }
-    }
-}
-impl ::std::error::Error for DeleteSecondaryNetworkError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
-        match self {
-            DeleteSecondaryNetworkError::Unlisted(error) => {
-                ::std::error::Error::source(error)
-            }
-            DeleteSecondaryNetworkError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DeleteSecondaryNetworkError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
-        }
-    }
-}
+/// Errors of [`DeleteSecondaryNetwork`]: the model documents none for it, so it is the shared [`OperationError`](super::OperationError): another exception of the service, an unhandled error, or a response that could not be read. Should the model come to document errors for the operation, this becomes an enum of its own with the same variants and more.
+pub type DeleteSecondaryNetworkError = super::OperationError;
 impl super::Operation for DeleteSecondaryNetwork {
     type Input = crate::types::DeleteSecondaryNetworkRequest;
     type Output = crate::types::DeleteSecondaryNetworkResult;
@@ -136,29 +63,8 @@ impl super::Operation for DeleteSecondaryNetwork {
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
         if response.status().as_u16() >= 300 {
-            let code = ::awsgen_runtime::xml::error_code(response.body());
             return ::std::result::Result::Err(
-                match code
-                    .as_deref()
-                    .and_then(|code| crate::Error::from_modeled_code(code, response))
-                {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        DeleteSecondaryNetworkError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
-                        DeleteSecondaryNetworkError::InvalidResponse(
-                            error.with_response(response),
-                        )
-                    }
-                    ::std::option::Option::None => {
-                        DeleteSecondaryNetworkError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
-                                code,
-                            ),
-                        )
-                    }
-                },
+                super::OperationError::from_error_response(response),
             );
         }
         crate::types::DeleteSecondaryNetworkResult::from_response(response)

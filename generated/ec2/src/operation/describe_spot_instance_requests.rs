@@ -20,81 +20,8 @@
 #[non_exhaustive]
 pub struct DescribeSpotInstanceRequests;
 impl super::private::Sealed for DescribeSpotInstanceRequests {}
-/// Errors of [`DescribeSpotInstanceRequests`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
-#[non_exhaustive]
-pub enum DescribeSpotInstanceRequestsError {
-    /// An exception the service models but does not list for this operation;
-    /// botocore reads these as typed exceptions too.
-    Unlisted(crate::Error),
-    /// An error response whose code the model does not know.
-    Unhandled(::awsgen_runtime::protocol::ErrorMeta),
-    /// A response that could not be read.
-    InvalidResponse(::awsgen_runtime::protocol::ResponseError),
-}
-impl DescribeSpotInstanceRequestsError {
-    /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
-        match self {
-            DescribeSpotInstanceRequestsError::Unlisted(error) => error.code(),
-            DescribeSpotInstanceRequestsError::Unhandled(error) => error.code.as_deref(),
-            DescribeSpotInstanceRequestsError::InvalidResponse(_) => {
-                ::std::option::Option::None
-            }
-        }
-    }
-    /// What the response said about the error: status, code, message
-    /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
-        match self {
-            DescribeSpotInstanceRequestsError::Unlisted(error) => error.meta(),
-            DescribeSpotInstanceRequestsError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
-            DescribeSpotInstanceRequestsError::InvalidResponse(error) => error.meta(),
-        }
-    }
-    /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
-        match self {
-            DescribeSpotInstanceRequestsError::Unlisted(error) => error.message(),
-            DescribeSpotInstanceRequestsError::Unhandled(meta) => meta.message.as_deref(),
-            DescribeSpotInstanceRequestsError::InvalidResponse(error) => {
-                error.meta().and_then(|meta| meta.message.as_deref())
-            }
-        }
-    }
-}
-impl ::std::fmt::Display for DescribeSpotInstanceRequestsError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match self {
-            DescribeSpotInstanceRequestsError::Unlisted(error) => {
-                ::std::fmt::Display::fmt(error, f)
-            }
-            DescribeSpotInstanceRequestsError::Unhandled(error) => {
-                ::std::fmt::Display::fmt(error, f)
-            }
-            DescribeSpotInstanceRequestsError::InvalidResponse(error) => {
-                ::std::fmt::Display::fmt(error, f)
-            }
-        }
-    }
-}
-impl ::std::error::Error for DescribeSpotInstanceRequestsError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
-        match self {
-            DescribeSpotInstanceRequestsError::Unlisted(error) => {
-                ::std::error::Error::source(error)
-            }
-            DescribeSpotInstanceRequestsError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DescribeSpotInstanceRequestsError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
-        }
-    }
-}
+/// Errors of [`DescribeSpotInstanceRequests`]: the model documents none for it, so it is the shared [`OperationError`](super::OperationError): another exception of the service, an unhandled error, or a response that could not be read. Should the model come to document errors for the operation, this becomes an enum of its own with the same variants and more.
+pub type DescribeSpotInstanceRequestsError = super::OperationError;
 impl super::Operation for DescribeSpotInstanceRequests {
     type Input = crate::types::DescribeSpotInstanceRequestsRequest;
     type Output = crate::types::DescribeSpotInstanceRequestsResult;
@@ -134,29 +61,8 @@ impl super::Operation for DescribeSpotInstanceRequests {
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
         if response.status().as_u16() >= 300 {
-            let code = ::awsgen_runtime::xml::error_code(response.body());
             return ::std::result::Result::Err(
-                match code
-                    .as_deref()
-                    .and_then(|code| crate::Error::from_modeled_code(code, response))
-                {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        DescribeSpotInstanceRequestsError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
-                        DescribeSpotInstanceRequestsError::InvalidResponse(
-                            error.with_response(response),
-                        )
-                    }
-                    ::std::option::Option::None => {
-                        DescribeSpotInstanceRequestsError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
-                                code,
-                            ),
-                        )
-                    }
-                },
+                super::OperationError::from_error_response(response),
             );
         }
         crate::types::DescribeSpotInstanceRequestsResult::from_response(response)

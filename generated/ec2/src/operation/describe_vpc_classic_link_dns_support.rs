@@ -16,85 +16,8 @@
 #[non_exhaustive]
 pub struct DescribeVpcClassicLinkDnsSupport;
 impl super::private::Sealed for DescribeVpcClassicLinkDnsSupport {}
-/// Errors of [`DescribeVpcClassicLinkDnsSupport`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
-#[non_exhaustive]
-pub enum DescribeVpcClassicLinkDnsSupportError {
-    /// An exception the service models but does not list for this operation;
-    /// botocore reads these as typed exceptions too.
-    Unlisted(crate::Error),
-    /// An error response whose code the model does not know.
-    Unhandled(::awsgen_runtime::protocol::ErrorMeta),
-    /// A response that could not be read.
-    InvalidResponse(::awsgen_runtime::protocol::ResponseError),
-}
-impl DescribeVpcClassicLinkDnsSupportError {
-    /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
-        match self {
-            DescribeVpcClassicLinkDnsSupportError::Unlisted(error) => error.code(),
-            DescribeVpcClassicLinkDnsSupportError::Unhandled(error) => {
-                error.code.as_deref()
-            }
-            DescribeVpcClassicLinkDnsSupportError::InvalidResponse(_) => {
-                ::std::option::Option::None
-            }
-        }
-    }
-    /// What the response said about the error: status, code, message
-    /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
-        match self {
-            DescribeVpcClassicLinkDnsSupportError::Unlisted(error) => error.meta(),
-            DescribeVpcClassicLinkDnsSupportError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
-            DescribeVpcClassicLinkDnsSupportError::InvalidResponse(error) => error.meta(),
-        }
-    }
-    /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
-        match self {
-            DescribeVpcClassicLinkDnsSupportError::Unlisted(error) => error.message(),
-            DescribeVpcClassicLinkDnsSupportError::Unhandled(meta) => {
-                meta.message.as_deref()
-            }
-            DescribeVpcClassicLinkDnsSupportError::InvalidResponse(error) => {
-                error.meta().and_then(|meta| meta.message.as_deref())
-            }
-        }
-    }
-}
-impl ::std::fmt::Display for DescribeVpcClassicLinkDnsSupportError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match self {
-            DescribeVpcClassicLinkDnsSupportError::Unlisted(error) => {
-                ::std::fmt::Display::fmt(error, f)
-            }
-            DescribeVpcClassicLinkDnsSupportError::Unhandled(error) => {
-                ::std::fmt::Display::fmt(error, f)
-            }
-            DescribeVpcClassicLinkDnsSupportError::InvalidResponse(error) => {
-                ::std::fmt::Display::fmt(error, f)
-            }
-        }
-    }
-}
-impl ::std::error::Error for DescribeVpcClassicLinkDnsSupportError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
-        match self {
-            DescribeVpcClassicLinkDnsSupportError::Unlisted(error) => {
-                ::std::error::Error::source(error)
-            }
-            DescribeVpcClassicLinkDnsSupportError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DescribeVpcClassicLinkDnsSupportError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
-        }
-    }
-}
+/// Errors of [`DescribeVpcClassicLinkDnsSupport`]: the model documents none for it, so it is the shared [`OperationError`](super::OperationError): another exception of the service, an unhandled error, or a response that could not be read. Should the model come to document errors for the operation, this becomes an enum of its own with the same variants and more.
+pub type DescribeVpcClassicLinkDnsSupportError = super::OperationError;
 impl super::Operation for DescribeVpcClassicLinkDnsSupport {
     type Input = crate::types::DescribeVpcClassicLinkDnsSupportRequest;
     type Output = crate::types::DescribeVpcClassicLinkDnsSupportResult;
@@ -134,29 +57,8 @@ impl super::Operation for DescribeVpcClassicLinkDnsSupport {
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
         if response.status().as_u16() >= 300 {
-            let code = ::awsgen_runtime::xml::error_code(response.body());
             return ::std::result::Result::Err(
-                match code
-                    .as_deref()
-                    .and_then(|code| crate::Error::from_modeled_code(code, response))
-                {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        DescribeVpcClassicLinkDnsSupportError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
-                        DescribeVpcClassicLinkDnsSupportError::InvalidResponse(
-                            error.with_response(response),
-                        )
-                    }
-                    ::std::option::Option::None => {
-                        DescribeVpcClassicLinkDnsSupportError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
-                                code,
-                            ),
-                        )
-                    }
-                },
+                super::OperationError::from_error_response(response),
             );
         }
         crate::types::DescribeVpcClassicLinkDnsSupportResult::from_response(response)

@@ -20,69 +20,8 @@
 #[non_exhaustive]
 pub struct DetachVolume;
 impl super::private::Sealed for DetachVolume {}
-/// Errors of [`DetachVolume`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
-#[non_exhaustive]
-pub enum DetachVolumeError {
-    /// An exception the service models but does not list for this operation;
-    /// botocore reads these as typed exceptions too.
-    Unlisted(crate::Error),
-    /// An error response whose code the model does not know.
-    Unhandled(::awsgen_runtime::protocol::ErrorMeta),
-    /// A response that could not be read.
-    InvalidResponse(::awsgen_runtime::protocol::ResponseError),
-}
-impl DetachVolumeError {
-    /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
-        match self {
-            DetachVolumeError::Unlisted(error) => error.code(),
-            DetachVolumeError::Unhandled(error) => error.code.as_deref(),
-            DetachVolumeError::InvalidResponse(_) => ::std::option::Option::None,
-        }
-    }
-    /// What the response said about the error: status, code, message
-    /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
-        match self {
-            DetachVolumeError::Unlisted(error) => error.meta(),
-            DetachVolumeError::Unhandled(meta) => ::std::option::Option::Some(meta),
-            DetachVolumeError::InvalidResponse(error) => error.meta(),
-        }
-    }
-    /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
-        match self {
-            DetachVolumeError::Unlisted(error) => error.message(),
-            DetachVolumeError::Unhandled(meta) => meta.message.as_deref(),
-            DetachVolumeError::InvalidResponse(error) => {
-                error.meta().and_then(|meta| meta.message.as_deref())
-            }
-        }
-    }
-}
-impl ::std::fmt::Display for DetachVolumeError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match self {
-            DetachVolumeError::Unlisted(error) => ::std::fmt::Display::fmt(error, f),
-            DetachVolumeError::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
-            DetachVolumeError::InvalidResponse(error) => {
-                ::std::fmt::Display::fmt(error, f)
-            }
-        }
-    }
-}
-impl ::std::error::Error for DetachVolumeError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
-        match self {
-            DetachVolumeError::Unlisted(error) => ::std::error::Error::source(error),
-            DetachVolumeError::Unhandled(error) => ::std::option::Option::Some(error),
-            DetachVolumeError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
-        }
-    }
-}
+/// Errors of [`DetachVolume`]: the model documents none for it, so it is the shared [`OperationError`](super::OperationError): another exception of the service, an unhandled error, or a response that could not be read. Should the model come to document errors for the operation, this becomes an enum of its own with the same variants and more.
+pub type DetachVolumeError = super::OperationError;
 impl super::Operation for DetachVolume {
     type Input = crate::types::DetachVolumeRequest;
     type Output = crate::types::VolumeAttachment;
@@ -117,27 +56,8 @@ impl super::Operation for DetachVolume {
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
         if response.status().as_u16() >= 300 {
-            let code = ::awsgen_runtime::xml::error_code(response.body());
             return ::std::result::Result::Err(
-                match code
-                    .as_deref()
-                    .and_then(|code| crate::Error::from_modeled_code(code, response))
-                {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        DetachVolumeError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
-                        DetachVolumeError::InvalidResponse(error.with_response(response))
-                    }
-                    ::std::option::Option::None => {
-                        DetachVolumeError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
-                                code,
-                            ),
-                        )
-                    }
-                },
+                super::OperationError::from_error_response(response),
             );
         }
         crate::types::VolumeAttachment::from_response(response)

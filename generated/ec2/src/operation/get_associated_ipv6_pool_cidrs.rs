@@ -14,81 +14,8 @@
 #[non_exhaustive]
 pub struct GetAssociatedIpv6PoolCidrs;
 impl super::private::Sealed for GetAssociatedIpv6PoolCidrs {}
-/// Errors of [`GetAssociatedIpv6PoolCidrs`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
-#[non_exhaustive]
-pub enum GetAssociatedIpv6PoolCidrsError {
-    /// An exception the service models but does not list for this operation;
-    /// botocore reads these as typed exceptions too.
-    Unlisted(crate::Error),
-    /// An error response whose code the model does not know.
-    Unhandled(::awsgen_runtime::protocol::ErrorMeta),
-    /// A response that could not be read.
-    InvalidResponse(::awsgen_runtime::protocol::ResponseError),
-}
-impl GetAssociatedIpv6PoolCidrsError {
-    /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
-        match self {
-            GetAssociatedIpv6PoolCidrsError::Unlisted(error) => error.code(),
-            GetAssociatedIpv6PoolCidrsError::Unhandled(error) => error.code.as_deref(),
-            GetAssociatedIpv6PoolCidrsError::InvalidResponse(_) => {
-                ::std::option::Option::None
-            }
-        }
-    }
-    /// What the response said about the error: status, code, message
-    /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
-        match self {
-            GetAssociatedIpv6PoolCidrsError::Unlisted(error) => error.meta(),
-            GetAssociatedIpv6PoolCidrsError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
-            GetAssociatedIpv6PoolCidrsError::InvalidResponse(error) => error.meta(),
-        }
-    }
-    /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
-        match self {
-            GetAssociatedIpv6PoolCidrsError::Unlisted(error) => error.message(),
-            GetAssociatedIpv6PoolCidrsError::Unhandled(meta) => meta.message.as_deref(),
-            GetAssociatedIpv6PoolCidrsError::InvalidResponse(error) => {
-                error.meta().and_then(|meta| meta.message.as_deref())
-            }
-        }
-    }
-}
-impl ::std::fmt::Display for GetAssociatedIpv6PoolCidrsError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match self {
-            GetAssociatedIpv6PoolCidrsError::Unlisted(error) => {
-                ::std::fmt::Display::fmt(error, f)
-            }
-            GetAssociatedIpv6PoolCidrsError::Unhandled(error) => {
-                ::std::fmt::Display::fmt(error, f)
-            }
-            GetAssociatedIpv6PoolCidrsError::InvalidResponse(error) => {
-                ::std::fmt::Display::fmt(error, f)
-            }
-        }
-    }
-}
-impl ::std::error::Error for GetAssociatedIpv6PoolCidrsError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
-        match self {
-            GetAssociatedIpv6PoolCidrsError::Unlisted(error) => {
-                ::std::error::Error::source(error)
-            }
-            GetAssociatedIpv6PoolCidrsError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetAssociatedIpv6PoolCidrsError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
-        }
-    }
-}
+/// Errors of [`GetAssociatedIpv6PoolCidrs`]: the model documents none for it, so it is the shared [`OperationError`](super::OperationError): another exception of the service, an unhandled error, or a response that could not be read. Should the model come to document errors for the operation, this becomes an enum of its own with the same variants and more.
+pub type GetAssociatedIpv6PoolCidrsError = super::OperationError;
 impl super::Operation for GetAssociatedIpv6PoolCidrs {
     type Input = crate::types::GetAssociatedIpv6PoolCidrsRequest;
     type Output = crate::types::GetAssociatedIpv6PoolCidrsResult;
@@ -128,29 +55,8 @@ impl super::Operation for GetAssociatedIpv6PoolCidrs {
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
         if response.status().as_u16() >= 300 {
-            let code = ::awsgen_runtime::xml::error_code(response.body());
             return ::std::result::Result::Err(
-                match code
-                    .as_deref()
-                    .and_then(|code| crate::Error::from_modeled_code(code, response))
-                {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        GetAssociatedIpv6PoolCidrsError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
-                        GetAssociatedIpv6PoolCidrsError::InvalidResponse(
-                            error.with_response(response),
-                        )
-                    }
-                    ::std::option::Option::None => {
-                        GetAssociatedIpv6PoolCidrsError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
-                                code,
-                            ),
-                        )
-                    }
-                },
+                super::OperationError::from_error_response(response),
             );
         }
         crate::types::GetAssociatedIpv6PoolCidrsResult::from_response(response)

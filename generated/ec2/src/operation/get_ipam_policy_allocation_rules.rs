@@ -18,81 +18,8 @@
 #[non_exhaustive]
 pub struct GetIpamPolicyAllocationRules;
 impl super::private::Sealed for GetIpamPolicyAllocationRules {}
-/// Errors of [`GetIpamPolicyAllocationRules`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
-#[non_exhaustive]
-pub enum GetIpamPolicyAllocationRulesError {
-    /// An exception the service models but does not list for this operation;
-    /// botocore reads these as typed exceptions too.
-    Unlisted(crate::Error),
-    /// An error response whose code the model does not know.
-    Unhandled(::awsgen_runtime::protocol::ErrorMeta),
-    /// A response that could not be read.
-    InvalidResponse(::awsgen_runtime::protocol::ResponseError),
-}
-impl GetIpamPolicyAllocationRulesError {
-    /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
-        match self {
-            GetIpamPolicyAllocationRulesError::Unlisted(error) => error.code(),
-            GetIpamPolicyAllocationRulesError::Unhandled(error) => error.code.as_deref(),
-            GetIpamPolicyAllocationRulesError::InvalidResponse(_) => {
-                ::std::option::Option::None
-            }
-        }
-    }
-    /// What the response said about the error: status, code, message
-    /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
-        match self {
-            GetIpamPolicyAllocationRulesError::Unlisted(error) => error.meta(),
-            GetIpamPolicyAllocationRulesError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
-            GetIpamPolicyAllocationRulesError::InvalidResponse(error) => error.meta(),
-        }
-    }
-    /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
-        match self {
-            GetIpamPolicyAllocationRulesError::Unlisted(error) => error.message(),
-            GetIpamPolicyAllocationRulesError::Unhandled(meta) => meta.message.as_deref(),
-            GetIpamPolicyAllocationRulesError::InvalidResponse(error) => {
-                error.meta().and_then(|meta| meta.message.as_deref())
-            }
-        }
-    }
-}
-impl ::std::fmt::Display for GetIpamPolicyAllocationRulesError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match self {
-            GetIpamPolicyAllocationRulesError::Unlisted(error) => {
-                ::std::fmt::Display::fmt(error, f)
-            }
-            GetIpamPolicyAllocationRulesError::Unhandled(error) => {
-                ::std::fmt::Display::fmt(error, f)
-            }
-            GetIpamPolicyAllocationRulesError::InvalidResponse(error) => {
-                ::std::fmt::Display::fmt(error, f)
-            }
-        }
-    }
-}
-impl ::std::error::Error for GetIpamPolicyAllocationRulesError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
-        match self {
-            GetIpamPolicyAllocationRulesError::Unlisted(error) => {
-                ::std::error::Error::source(error)
-            }
-            GetIpamPolicyAllocationRulesError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetIpamPolicyAllocationRulesError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
-        }
-    }
-}
+/// Errors of [`GetIpamPolicyAllocationRules`]: the model documents none for it, so it is the shared [`OperationError`](super::OperationError): another exception of the service, an unhandled error, or a response that could not be read. Should the model come to document errors for the operation, this becomes an enum of its own with the same variants and more.
+pub type GetIpamPolicyAllocationRulesError = super::OperationError;
 impl super::Operation for GetIpamPolicyAllocationRules {
     type Input = crate::types::GetIpamPolicyAllocationRulesRequest;
     type Output = crate::types::GetIpamPolicyAllocationRulesResult;
@@ -127,29 +54,8 @@ impl super::Operation for GetIpamPolicyAllocationRules {
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
         if response.status().as_u16() >= 300 {
-            let code = ::awsgen_runtime::xml::error_code(response.body());
             return ::std::result::Result::Err(
-                match code
-                    .as_deref()
-                    .and_then(|code| crate::Error::from_modeled_code(code, response))
-                {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        GetIpamPolicyAllocationRulesError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
-                        GetIpamPolicyAllocationRulesError::InvalidResponse(
-                            error.with_response(response),
-                        )
-                    }
-                    ::std::option::Option::None => {
-                        GetIpamPolicyAllocationRulesError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
-                                code,
-                            ),
-                        )
-                    }
-                },
+                super::OperationError::from_error_response(response),
             );
         }
         crate::types::GetIpamPolicyAllocationRulesResult::from_response(response)

@@ -14,81 +14,8 @@
 #[non_exhaustive]
 pub struct GetSecurityGroupsForVpc;
 impl super::private::Sealed for GetSecurityGroupsForVpc {}
-/// Errors of [`GetSecurityGroupsForVpc`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
-#[non_exhaustive]
-pub enum GetSecurityGroupsForVpcError {
-    /// An exception the service models but does not list for this operation;
-    /// botocore reads these as typed exceptions too.
-    Unlisted(crate::Error),
-    /// An error response whose code the model does not know.
-    Unhandled(::awsgen_runtime::protocol::ErrorMeta),
-    /// A response that could not be read.
-    InvalidResponse(::awsgen_runtime::protocol::ResponseError),
-}
-impl GetSecurityGroupsForVpcError {
-    /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
-        match self {
-            GetSecurityGroupsForVpcError::Unlisted(error) => error.code(),
-            GetSecurityGroupsForVpcError::Unhandled(error) => error.code.as_deref(),
-            GetSecurityGroupsForVpcError::InvalidResponse(_) => {
-                ::std::option::Option::None
-            }
-        }
-    }
-    /// What the response said about the error: status, code, message
-    /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
-        match self {
-            GetSecurityGroupsForVpcError::Unlisted(error) => error.meta(),
-            GetSecurityGroupsForVpcError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
-            GetSecurityGroupsForVpcError::InvalidResponse(error) => error.meta(),
-        }
-    }
-    /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
-        match self {
-            GetSecurityGroupsForVpcError::Unlisted(error) => error.message(),
-            GetSecurityGroupsForVpcError::Unhandled(meta) => meta.message.as_deref(),
-            GetSecurityGroupsForVpcError::InvalidResponse(error) => {
-                error.meta().and_then(|meta| meta.message.as_deref())
-            }
-        }
-    }
-}
-impl ::std::fmt::Display for GetSecurityGroupsForVpcError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match self {
-            GetSecurityGroupsForVpcError::Unlisted(error) => {
-                ::std::fmt::Display::fmt(error, f)
-            }
-            GetSecurityGroupsForVpcError::Unhandled(error) => {
-                ::std::fmt::Display::fmt(error, f)
-            }
-            GetSecurityGroupsForVpcError::InvalidResponse(error) => {
-                ::std::fmt::Display::fmt(error, f)
-            }
-        }
-    }
-}
-impl ::std::error::Error for GetSecurityGroupsForVpcError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
-        match self {
-            GetSecurityGroupsForVpcError::Unlisted(error) => {
-                ::std::error::Error::source(error)
-            }
-            GetSecurityGroupsForVpcError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetSecurityGroupsForVpcError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
-        }
-    }
-}
+/// Errors of [`GetSecurityGroupsForVpc`]: the model documents none for it, so it is the shared [`OperationError`](super::OperationError): another exception of the service, an unhandled error, or a response that could not be read. Should the model come to document errors for the operation, this becomes an enum of its own with the same variants and more.
+pub type GetSecurityGroupsForVpcError = super::OperationError;
 impl super::Operation for GetSecurityGroupsForVpc {
     type Input = crate::types::GetSecurityGroupsForVpcRequest;
     type Output = crate::types::GetSecurityGroupsForVpcResult;
@@ -128,29 +55,8 @@ impl super::Operation for GetSecurityGroupsForVpc {
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
         if response.status().as_u16() >= 300 {
-            let code = ::awsgen_runtime::xml::error_code(response.body());
             return ::std::result::Result::Err(
-                match code
-                    .as_deref()
-                    .and_then(|code| crate::Error::from_modeled_code(code, response))
-                {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        GetSecurityGroupsForVpcError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
-                        GetSecurityGroupsForVpcError::InvalidResponse(
-                            error.with_response(response),
-                        )
-                    }
-                    ::std::option::Option::None => {
-                        GetSecurityGroupsForVpcError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
-                                code,
-                            ),
-                        )
-                    }
-                },
+                super::OperationError::from_error_response(response),
             );
         }
         crate::types::GetSecurityGroupsForVpcResult::from_response(response)

@@ -14,89 +14,8 @@
 #[non_exhaustive]
 pub struct GetTransitGatewayRouteTableAssociations;
 impl super::private::Sealed for GetTransitGatewayRouteTableAssociations {}
-/// Errors of [`GetTransitGatewayRouteTableAssociations`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
-#[non_exhaustive]
-pub enum GetTransitGatewayRouteTableAssociationsError {
-    /// An exception the service models but does not list for this operation;
-    /// botocore reads these as typed exceptions too.
-    Unlisted(crate::Error),
-    /// An error response whose code the model does not know.
-    Unhandled(::awsgen_runtime::protocol::ErrorMeta),
-    /// A response that could not be read.
-    InvalidResponse(::awsgen_runtime::protocol::ResponseError),
-}
-impl GetTransitGatewayRouteTableAssociationsError {
-    /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
-        match self {
-            GetTransitGatewayRouteTableAssociationsError::Unlisted(error) => error.code(),
-            GetTransitGatewayRouteTableAssociationsError::Unhandled(error) => {
-                error.code.as_deref()
-            }
-            GetTransitGatewayRouteTableAssociationsError::InvalidResponse(_) => {
-                ::std::option::Option::None
-            }
-        }
-    }
-    /// What the response said about the error: status, code, message
-    /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
-        match self {
-            GetTransitGatewayRouteTableAssociationsError::Unlisted(error) => error.meta(),
-            GetTransitGatewayRouteTableAssociationsError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
-            GetTransitGatewayRouteTableAssociationsError::InvalidResponse(error) => {
-                error.meta()
-            }
-        }
-    }
-    /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
-        match self {
-            GetTransitGatewayRouteTableAssociationsError::Unlisted(error) => {
-                error.message()
-            }
-            GetTransitGatewayRouteTableAssociationsError::Unhandled(meta) => {
-                meta.message.as_deref()
-            }
-            GetTransitGatewayRouteTableAssociationsError::InvalidResponse(error) => {
-                error.meta().and_then(|meta| meta.message.as_deref())
-            }
-        }
-    }
-}
-impl ::std::fmt::Display for GetTransitGatewayRouteTableAssociationsError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match self {
-            GetTransitGatewayRouteTableAssociationsError::Unlisted(error) => {
-                ::std::fmt::Display::fmt(error, f)
-            }
-            GetTransitGatewayRouteTableAssociationsError::Unhandled(error) => {
-                ::std::fmt::Display::fmt(error, f)
-            }
-            GetTransitGatewayRouteTableAssociationsError::InvalidResponse(error) => {
-                ::std::fmt::Display::fmt(error, f)
-            }
-        }
-    }
-}
-impl ::std::error::Error for GetTransitGatewayRouteTableAssociationsError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
-        match self {
-            GetTransitGatewayRouteTableAssociationsError::Unlisted(error) => {
-                ::std::error::Error::source(error)
-            }
-            GetTransitGatewayRouteTableAssociationsError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetTransitGatewayRouteTableAssociationsError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
-        }
-    }
-}
+/// Errors of [`GetTransitGatewayRouteTableAssociations`]: the model documents none for it, so it is the shared [`OperationError`](super::OperationError): another exception of the service, an unhandled error, or a response that could not be read. Should the model come to document errors for the operation, this becomes an enum of its own with the same variants and more.
+pub type GetTransitGatewayRouteTableAssociationsError = super::OperationError;
 impl super::Operation for GetTransitGatewayRouteTableAssociations {
     type Input = crate::types::GetTransitGatewayRouteTableAssociationsRequest;
     type Output = crate::types::GetTransitGatewayRouteTableAssociationsResult;
@@ -136,29 +55,8 @@ impl super::Operation for GetTransitGatewayRouteTableAssociations {
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
         if response.status().as_u16() >= 300 {
-            let code = ::awsgen_runtime::xml::error_code(response.body());
             return ::std::result::Result::Err(
-                match code
-                    .as_deref()
-                    .and_then(|code| crate::Error::from_modeled_code(code, response))
-                {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        GetTransitGatewayRouteTableAssociationsError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
-                        GetTransitGatewayRouteTableAssociationsError::InvalidResponse(
-                            error.with_response(response),
-                        )
-                    }
-                    ::std::option::Option::None => {
-                        GetTransitGatewayRouteTableAssociationsError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
-                                code,
-                            ),
-                        )
-                    }
-                },
+                super::OperationError::from_error_response(response),
             );
         }
         crate::types::GetTransitGatewayRouteTableAssociationsResult::from_response(

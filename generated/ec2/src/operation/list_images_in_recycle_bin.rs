@@ -14,81 +14,8 @@
 #[non_exhaustive]
 pub struct ListImagesInRecycleBin;
 impl super::private::Sealed for ListImagesInRecycleBin {}
-/// Errors of [`ListImagesInRecycleBin`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
-#[non_exhaustive]
-pub enum ListImagesInRecycleBinError {
-    /// An exception the service models but does not list for this operation;
-    /// botocore reads these as typed exceptions too.
-    Unlisted(crate::Error),
-    /// An error response whose code the model does not know.
-    Unhandled(::awsgen_runtime::protocol::ErrorMeta),
-    /// A response that could not be read.
-    InvalidResponse(::awsgen_runtime::protocol::ResponseError),
-}
-impl ListImagesInRecycleBinError {
-    /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
-        match self {
-            ListImagesInRecycleBinError::Unlisted(error) => error.code(),
-            ListImagesInRecycleBinError::Unhandled(error) => error.code.as_deref(),
-            ListImagesInRecycleBinError::InvalidResponse(_) => {
-                ::std::option::Option::None
-            }
-        }
-    }
-    /// What the response said about the error: status, code, message
-    /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
-        match self {
-            ListImagesInRecycleBinError::Unlisted(error) => error.meta(),
-            ListImagesInRecycleBinError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
-            ListImagesInRecycleBinError::InvalidResponse(error) => error.meta(),
-        }
-    }
-    /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
-        match self {
-            ListImagesInRecycleBinError::Unlisted(error) => error.message(),
-            ListImagesInRecycleBinError::Unhandled(meta) => meta.message.as_deref(),
-            ListImagesInRecycleBinError::InvalidResponse(error) => {
-                error.meta().and_then(|meta| meta.message.as_deref())
-            }
-        }
-    }
-}
-impl ::std::fmt::Display for ListImagesInRecycleBinError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match self {
-            ListImagesInRecycleBinError::Unlisted(error) => {
-                ::std::fmt::Display::fmt(error, f)
-            }
-            ListImagesInRecycleBinError::Unhandled(error) => {
-                ::std::fmt::Display::fmt(error, f)
-            }
-            ListImagesInRecycleBinError::InvalidResponse(error) => {
-                ::std::fmt::Display::fmt(error, f)
-            }
-        }
-    }
-}
-impl ::std::error::Error for ListImagesInRecycleBinError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
-        match self {
-            ListImagesInRecycleBinError::Unlisted(error) => {
-                ::std::error::Error::source(error)
-            }
-            ListImagesInRecycleBinError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ListImagesInRecycleBinError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
-        }
-    }
-}
+/// Errors of [`ListImagesInRecycleBin`]: the model documents none for it, so it is the shared [`OperationError`](super::OperationError): another exception of the service, an unhandled error, or a response that could not be read. Should the model come to document errors for the operation, this becomes an enum of its own with the same variants and more.
+pub type ListImagesInRecycleBinError = super::OperationError;
 impl super::Operation for ListImagesInRecycleBin {
     type Input = crate::types::ListImagesInRecycleBinRequest;
     type Output = crate::types::ListImagesInRecycleBinResult;
@@ -128,29 +55,8 @@ impl super::Operation for ListImagesInRecycleBin {
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
         if response.status().as_u16() >= 300 {
-            let code = ::awsgen_runtime::xml::error_code(response.body());
             return ::std::result::Result::Err(
-                match code
-                    .as_deref()
-                    .and_then(|code| crate::Error::from_modeled_code(code, response))
-                {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        ListImagesInRecycleBinError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
-                        ListImagesInRecycleBinError::InvalidResponse(
-                            error.with_response(response),
-                        )
-                    }
-                    ::std::option::Option::None => {
-                        ListImagesInRecycleBinError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
-                                code,
-                            ),
-                        )
-                    }
-                },
+                super::OperationError::from_error_response(response),
             );
         }
         crate::types::ListImagesInRecycleBinResult::from_response(response)

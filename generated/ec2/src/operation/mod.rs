@@ -2404,6 +2404,89 @@ pub use update_security_group_rule_descriptions_ingress::UpdateSecurityGroupRule
 mod withdraw_byoip_cidr;
 pub use withdraw_byoip_cidr::WithdrawByoipCidr;
 pub use withdraw_byoip_cidr::WithdrawByoipCidrError;
+/// The error of an operation the model documents no errors for: another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
+///
+/// Each such operation names it by an alias, `<Operation>Error`.
+#[derive(::std::fmt::Debug)]
+#[non_exhaustive]
+pub enum OperationError {
+    /// An exception the service models but does not list for this operation;
+    /// botocore reads these as typed exceptions too.
+    Unlisted(crate::Error),
+    /// An error response whose code the model does not know.
+    Unhandled(::awsgen_runtime::protocol::ErrorMeta),
+    /// A response that could not be read.
+    InvalidResponse(::awsgen_runtime::protocol::ResponseError),
+}
+impl OperationError {
+    /// The error code the service sent, when there was one.
+    pub fn code(&self) -> ::std::option::Option<&str> {
+        match self {
+            OperationError::Unlisted(error) => error.code(),
+            OperationError::Unhandled(error) => error.code.as_deref(),
+            OperationError::InvalidResponse(_) => ::std::option::Option::None,
+        }
+    }
+    /// What the response said about the error: status, code, message
+    /// and request id.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        match self {
+            OperationError::Unlisted(error) => error.meta(),
+            OperationError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            OperationError::InvalidResponse(error) => error.meta(),
+        }
+    }
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        match self {
+            OperationError::Unlisted(error) => error.message(),
+            OperationError::Unhandled(meta) => meta.message.as_deref(),
+            OperationError::InvalidResponse(error) => {
+                error.meta().and_then(|meta| meta.message.as_deref())
+            }
+        }
+    }
+    /// Reads an error response of an operation that documents no errors.
+    pub(crate) fn from_error_response(
+        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
+    ) -> Self {
+        let code = ::awsgen_runtime::xml::error_code(response.body());
+        match code
+            .as_deref()
+            .and_then(|code| crate::Error::from_modeled_code(code, response))
+        {
+            ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
+                OperationError::Unlisted(error)
+            }
+            ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                OperationError::InvalidResponse(error.with_response(response))
+            }
+            ::std::option::Option::None => {
+                OperationError::Unhandled(
+                    ::awsgen_runtime::protocol::ErrorMeta::from_response(response, code),
+                )
+            }
+        }
+    }
+}
+impl ::std::fmt::Display for OperationError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match self {
+            OperationError::Unlisted(error) => ::std::fmt::Display::fmt(error, f),
+            OperationError::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
+            OperationError::InvalidResponse(error) => ::std::fmt::Display::fmt(error, f),
+        }
+    }
+}
+impl ::std::error::Error for OperationError {
+    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+        match self {
+            OperationError::Unlisted(error) => ::std::error::Error::source(error),
+            OperationError::Unhandled(error) => ::std::option::Option::Some(error),
+            OperationError::InvalidResponse(error) => ::std::option::Option::Some(error),
+        }
+    }
+}
 mod private {
     /// Keeps `Operation` implemented only by this crate, so new items can be added to it.
     pub trait Sealed {}

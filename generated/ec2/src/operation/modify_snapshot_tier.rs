@@ -14,77 +14,8 @@
 #[non_exhaustive]
 pub struct ModifySnapshotTier;
 impl super::private::Sealed for ModifySnapshotTier {}
-/// Errors of [`ModifySnapshotTier`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
-#[non_exhaustive]
-pub enum ModifySnapshotTierError {
-    /// An exception the service models but does not list for this operation;
-    /// botocore reads these as typed exceptions too.
-    Unlisted(crate::Error),
-    /// An error response whose code the model does not know.
-    Unhandled(::awsgen_runtime::protocol::ErrorMeta),
-    /// A response that could not be read.
-    InvalidResponse(::awsgen_runtime::protocol::ResponseError),
-}
-impl ModifySnapshotTierError {
-    /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
-        match self {
-            ModifySnapshotTierError::Unlisted(error) => error.code(),
-            ModifySnapshotTierError::Unhandled(error) => error.code.as_deref(),
-            ModifySnapshotTierError::InvalidResponse(_) => ::std::option::Option::None,
-        }
-    }
-    /// What the response said about the error: status, code, message
-    /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
-        match self {
-            ModifySnapshotTierError::Unlisted(error) => error.meta(),
-            ModifySnapshotTierError::Unhandled(meta) => ::std::option::Option::Some(meta),
-            ModifySnapshotTierError::InvalidResponse(error) => error.meta(),
-        }
-    }
-    /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
-        match self {
-            ModifySnapshotTierError::Unlisted(error) => error.message(),
-            ModifySnapshotTierError::Unhandled(meta) => meta.message.as_deref(),
-            ModifySnapshotTierError::InvalidResponse(error) => {
-                error.meta().and_then(|meta| meta.message.as_deref())
-            }
-        }
-    }
-}
-impl ::std::fmt::Display for ModifySnapshotTierError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match self {
-            ModifySnapshotTierError::Unlisted(error) => {
-                ::std::fmt::Display::fmt(error, f)
-            }
-            ModifySnapshotTierError::Unhandled(error) => {
-                ::std::fmt::Display::fmt(error, f)
-            }
-            ModifySnapshotTierError::InvalidResponse(error) => {
-                ::std::fmt::Display::fmt(error, f)
-            }
-        }
-    }
-}
-impl ::std::error::Error for ModifySnapshotTierError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
-        match self {
-            ModifySnapshotTierError::Unlisted(error) => {
-                ::std::error::Error::source(error)
-            }
-            ModifySnapshotTierError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ModifySnapshotTierError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
-        }
-    }
-}
+/// Errors of [`ModifySnapshotTier`]: the model documents none for it, so it is the shared [`OperationError`](super::OperationError): another exception of the service, an unhandled error, or a response that could not be read. Should the model come to document errors for the operation, this becomes an enum of its own with the same variants and more.
+pub type ModifySnapshotTierError = super::OperationError;
 impl super::Operation for ModifySnapshotTier {
     type Input = crate::types::ModifySnapshotTierRequest;
     type Output = crate::types::ModifySnapshotTierResult;
@@ -119,29 +50,8 @@ impl super::Operation for ModifySnapshotTier {
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
         if response.status().as_u16() >= 300 {
-            let code = ::awsgen_runtime::xml::error_code(response.body());
             return ::std::result::Result::Err(
-                match code
-                    .as_deref()
-                    .and_then(|code| crate::Error::from_modeled_code(code, response))
-                {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        ModifySnapshotTierError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
-                        ModifySnapshotTierError::InvalidResponse(
-                            error.with_response(response),
-                        )
-                    }
-                    ::std::option::Option::None => {
-                        ModifySnapshotTierError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
-                                code,
-                            ),
-                        )
-                    }
-                },
+                super::OperationError::from_error_response(response),
             );
         }
         crate::types::ModifySnapshotTierResult::from_response(response)

@@ -16,87 +16,8 @@
 #[non_exhaustive]
 pub struct ModifyVpcPeeringConnectionOptions;
 impl super::private::Sealed for ModifyVpcPeeringConnectionOptions {}
-/// Errors of [`ModifyVpcPeeringConnectionOptions`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
-#[non_exhaustive]
-pub enum ModifyVpcPeeringConnectionOptionsError {
-    /// An exception the service models but does not list for this operation;
-    /// botocore reads these as typed exceptions too.
-    Unlisted(crate::Error),
-    /// An error response whose code the model does not know.
-    Unhandled(::awsgen_runtime::protocol::ErrorMeta),
-    /// A response that could not be read.
-    InvalidResponse(::awsgen_runtime::protocol::ResponseError),
-}
-impl ModifyVpcPeeringConnectionOptionsError {
-    /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
-        match self {
-            ModifyVpcPeeringConnectionOptionsError::Unlisted(error) => error.code(),
-            ModifyVpcPeeringConnectionOptionsError::Unhandled(error) => {
-                error.code.as_deref()
-            }
-            ModifyVpcPeeringConnectionOptionsError::InvalidResponse(_) => {
-                ::std::option::Option::None
-            }
-        }
-    }
-    /// What the response said about the error: status, code, message
-    /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
-        match self {
-            ModifyVpcPeeringConnectionOptionsError::Unlisted(error) => error.meta(),
-            ModifyVpcPeeringConnectionOptionsError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
-            ModifyVpcPeeringConnectionOptionsError::InvalidResponse(error) => {
-                error.meta()
-            }
-        }
-    }
-    /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
-        match self {
-            ModifyVpcPeeringConnectionOptionsError::Unlisted(error) => error.message(),
-            ModifyVpcPeeringConnectionOptionsError::Unhandled(meta) => {
-                meta.message.as_deref()
-            }
-            ModifyVpcPeeringConnectionOptionsError::InvalidResponse(error) => {
-                error.meta().and_then(|meta| meta.message.as_deref())
-            }
-        }
-    }
-}
-impl ::std::fmt::Display for ModifyVpcPeeringConnectionOptionsError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match self {
-            ModifyVpcPeeringConnectionOptionsError::Unlisted(error) => {
-                ::std::fmt::Display::fmt(error, f)
-            }
-            ModifyVpcPeeringConnectionOptionsError::Unhandled(error) => {
-                ::std::fmt::Display::fmt(error, f)
-            }
-            ModifyVpcPeeringConnectionOptionsError::InvalidResponse(error) => {
-                ::std::fmt::Display::fmt(error, f)
-            }
-        }
-    }
-}
-impl ::std::error::Error for ModifyVpcPeeringConnectionOptionsError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
-        match self {
-            ModifyVpcPeeringConnectionOptionsError::Unlisted(error) => {
-                ::std::error::Error::source(error)
-            }
-            ModifyVpcPeeringConnectionOptionsError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ModifyVpcPeeringConnectionOptionsError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
-        }
-    }
-}
+/// Errors of [`ModifyVpcPeeringConnectionOptions`]: the model documents none for it, so it is the shared [`OperationError`](super::OperationError): another exception of the service, an unhandled error, or a response that could not be read. Should the model come to document errors for the operation, this becomes an enum of its own with the same variants and more.
+pub type ModifyVpcPeeringConnectionOptionsError = super::OperationError;
 impl super::Operation for ModifyVpcPeeringConnectionOptions {
     type Input = crate::types::ModifyVpcPeeringConnectionOptionsRequest;
     type Output = crate::types::ModifyVpcPeeringConnectionOptionsResult;
@@ -131,29 +52,8 @@ impl super::Operation for ModifyVpcPeeringConnectionOptions {
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
         if response.status().as_u16() >= 300 {
-            let code = ::awsgen_runtime::xml::error_code(response.body());
             return ::std::result::Result::Err(
-                match code
-                    .as_deref()
-                    .and_then(|code| crate::Error::from_modeled_code(code, response))
-                {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        ModifyVpcPeeringConnectionOptionsError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
-                        ModifyVpcPeeringConnectionOptionsError::InvalidResponse(
-                            error.with_response(response),
-                        )
-                    }
-                    ::std::option::Option::None => {
-                        ModifyVpcPeeringConnectionOptionsError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
-                                code,
-                            ),
-                        )
-                    }
-                },
+                super::OperationError::from_error_response(response),
             );
         }
         crate::types::ModifyVpcPeeringConnectionOptionsResult::from_response(response)

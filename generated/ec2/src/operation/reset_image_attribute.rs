@@ -14,79 +14,8 @@
 #[non_exhaustive]
 pub struct ResetImageAttribute;
 impl super::private::Sealed for ResetImageAttribute {}
-/// Errors of [`ResetImageAttribute`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
-#[non_exhaustive]
-pub enum ResetImageAttributeError {
-    /// An exception the service models but does not list for this operation;
-    /// botocore reads these as typed exceptions too.
-    Unlisted(crate::Error),
-    /// An error response whose code the model does not know.
-    Unhandled(::awsgen_runtime::protocol::ErrorMeta),
-    /// A response that could not be read.
-    InvalidResponse(::awsgen_runtime::protocol::ResponseError),
-}
-impl ResetImageAttributeError {
-    /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
-        match self {
-            ResetImageAttributeError::Unlisted(error) => error.code(),
-            ResetImageAttributeError::Unhandled(error) => error.code.as_deref(),
-            ResetImageAttributeError::InvalidResponse(_) => ::std::option::Option::None,
-        }
-    }
-    /// What the response said about the error: status, code, message
-    /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
-        match self {
-            ResetImageAttributeError::Unlisted(error) => error.meta(),
-            ResetImageAttributeError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
-            ResetImageAttributeError::InvalidResponse(error) => error.meta(),
-        }
-    }
-    /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
-        match self {
-            ResetImageAttributeError::Unlisted(error) => error.message(),
-            ResetImageAttributeError::Unhandled(meta) => meta.message.as_deref(),
-            ResetImageAttributeError::InvalidResponse(error) => {
-                error.meta().and_then(|meta| meta.message.as_deref())
-            }
-        }
-    }
-}
-impl ::std::fmt::Display for ResetImageAttributeError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match self {
-            ResetImageAttributeError::Unlisted(error) => {
-                ::std::fmt::Display::fmt(error, f)
-            }
-            ResetImageAttributeError::Unhandled(error) => {
-                ::std::fmt::Display::fmt(error, f)
-            }
-            ResetImageAttributeError::InvalidResponse(error) => {
-                ::std::fmt::Display::fmt(error, f)
-            }
-        }
-    }
-}
-impl ::std::error::Error for ResetImageAttributeError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
-        match self {
-            ResetImageAttributeError::Unlisted(error) => {
-                ::std::error::Error::source(error)
-            }
-            ResetImageAttributeError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ResetImageAttributeError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
-        }
-    }
-}
+/// Errors of [`ResetImageAttribute`]: the model documents none for it, so it is the shared [`OperationError`](super::OperationError): another exception of the service, an unhandled error, or a response that could not be read. Should the model come to document errors for the operation, this becomes an enum of its own with the same variants and more.
+pub type ResetImageAttributeError = super::OperationError;
 impl super::Operation for ResetImageAttribute {
     type Input = crate::types::ResetImageAttributeRequest;
     type Output = ();
@@ -121,29 +50,8 @@ impl super::Operation for ResetImageAttribute {
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
         if response.status().as_u16() >= 300 {
-            let code = ::awsgen_runtime::xml::error_code(response.body());
             return ::std::result::Result::Err(
-                match code
-                    .as_deref()
-                    .and_then(|code| crate::Error::from_modeled_code(code, response))
-                {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        ResetImageAttributeError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
-                        ResetImageAttributeError::InvalidResponse(
-                            error.with_response(response),
-                        )
-                    }
-                    ::std::option::Option::None => {
-                        ResetImageAttributeError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
-                                code,
-                            ),
-                        )
-                    }
-                },
+                super::OperationError::from_error_response(response),
             );
         }
         ::std::result::Result::Ok(())

@@ -14,81 +14,8 @@
 #[non_exhaustive]
 pub struct RevokeClientVpnIngress;
 impl super::private::Sealed for RevokeClientVpnIngress {}
-/// Errors of [`RevokeClientVpnIngress`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
-#[non_exhaustive]
-pub enum RevokeClientVpnIngressError {
-    /// An exception the service models but does not list for this operation;
-    /// botocore reads these as typed exceptions too.
-    Unlisted(crate::Error),
-    /// An error response whose code the model does not know.
-    Unhandled(::awsgen_runtime::protocol::ErrorMeta),
-    /// A response that could not be read.
-    InvalidResponse(::awsgen_runtime::protocol::ResponseError),
-}
-impl RevokeClientVpnIngressError {
-    /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
-        match self {
-            RevokeClientVpnIngressError::Unlisted(error) => error.code(),
-            RevokeClientVpnIngressError::Unhandled(error) => error.code.as_deref(),
-            RevokeClientVpnIngressError::InvalidResponse(_) => {
-                ::std::option::Option::None
-            }
-        }
-    }
-    /// What the response said about the error: status, code, message
-    /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
-        match self {
-            RevokeClientVpnIngressError::Unlisted(error) => error.meta(),
-            RevokeClientVpnIngressError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
-            RevokeClientVpnIngressError::InvalidResponse(error) => error.meta(),
-        }
-    }
-    /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
-        match self {
-            RevokeClientVpnIngressError::Unlisted(error) => error.message(),
-            RevokeClientVpnIngressError::Unhandled(meta) => meta.message.as_deref(),
-            RevokeClientVpnIngressError::InvalidResponse(error) => {
-                error.meta().and_then(|meta| meta.message.as_deref())
-            }
-        }
-    }
-}
-impl ::std::fmt::Display for RevokeClientVpnIngressError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match self {
-            RevokeClientVpnIngressError::Unlisted(error) => {
-                ::std::fmt::Display::fmt(error, f)
-            }
-            RevokeClientVpnIngressError::Unhandled(error) => {
-                ::std::fmt::Display::fmt(error, f)
-            }
-            RevokeClientVpnIngressError::InvalidResponse(error) => {
-                ::std::fmt::Display::fmt(error, f)
-            }
-        }
-    }
-}
-impl ::std::error::Error for RevokeClientVpnIngressError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
-        match self {
-            RevokeClientVpnIngressError::Unlisted(error) => {
-                ::std::error::Error::source(error)
-            }
-            RevokeClientVpnIngressError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            RevokeClientVpnIngressError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
-        }
-    }
-}
+/// Errors of [`RevokeClientVpnIngress`]: the model documents none for it, so it is the shared [`OperationError`](super::OperationError): another exception of the service, an unhandled error, or a response that could not be read. Should the model come to document errors for the operation, this becomes an enum of its own with the same variants and more.
+pub type RevokeClientVpnIngressError = super::OperationError;
 impl super::Operation for RevokeClientVpnIngress {
     type Input = crate::types::RevokeClientVpnIngressRequest;
     type Output = crate::types::RevokeClientVpnIngressResult;
@@ -123,29 +50,8 @@ impl super::Operation for RevokeClientVpnIngress {
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
         if response.status().as_u16() >= 300 {
-            let code = ::awsgen_runtime::xml::error_code(response.body());
             return ::std::result::Result::Err(
-                match code
-                    .as_deref()
-                    .and_then(|code| crate::Error::from_modeled_code(code, response))
-                {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        RevokeClientVpnIngressError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
-                        RevokeClientVpnIngressError::InvalidResponse(
-                            error.with_response(response),
-                        )
-                    }
-                    ::std::option::Option::None => {
-                        RevokeClientVpnIngressError::Unhandled(
-                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
-                                response,
-                                code,
-                            ),
-                        )
-                    }
-                },
+                super::OperationError::from_error_response(response),
             );
         }
         crate::types::RevokeClientVpnIngressResult::from_response(response)
